@@ -1,0 +1,146 @@
+"""Chats the bot is in, and what each one subscribed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database, to_db, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    id: int
+    type: str
+    title: str | None
+    language: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    id: int
+    chat_id: int
+    kind: str
+    value: str
+    thread_id: int | None
+
+
+def _chat(row: aiosqlite.Row) -> Chat:
+    return Chat(row["id"], row["type"], row["title"], row["language"], bool(row["active"]))
+
+
+def _subscription(row: aiosqlite.Row) -> Subscription:
+    return Subscription(row["id"], row["chat_id"], row["kind"], row["value"], row["thread_id"])
+
+
+class ChatRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def upsert(
+        self, chat_id: int, chat_type: str, title: str | None, language: str | None = None
+    ) -> None:
+        """Remember a chat the bot heard from; hearing from it means it is active again."""
+        now = to_db(utcnow())
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """INSERT INTO chats (id, type, title, language, active, created_at, updated_at)
+                   VALUES (?, ?, ?, COALESCE(?, 'ru'), 1, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title,
+                       language = COALESCE(?, chats.language), active = 1,
+                       inactive_reason = NULL, updated_at = excluded.updated_at""",
+                (chat_id, chat_type, title, language, now, now, language),
+            )
+
+    async def get(self, chat_id: int) -> Chat | None:
+        row = await self.db.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
+        return None if row is None else _chat(row)
+
+    async def deactivate(self, chat_id: int, reason: str) -> int:
+        """Mark the chat unreachable and drop its pending deliveries; returns rows dropped."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE chats SET active = 0, inactive_reason = ?, updated_at = ? WHERE id = ?",
+                (reason[:200], to_db(utcnow()), chat_id),
+            )
+            cursor = await conn.execute(
+                """UPDATE outbox SET state = 'dropped', last_error = ?
+                   WHERE chat_id = ? AND state IN ('pending', 'sending')""",
+                (reason[:200], chat_id),
+            )
+            return cursor.rowcount
+
+    async def migrate(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: move the chat, its subscriptions and pending deliveries."""
+        async with self.db.transaction() as conn:
+            async with conn.execute("SELECT 1 FROM chats WHERE id = ?", (new_id,)) as cursor:
+                exists = await cursor.fetchone() is not None
+            if exists:
+                await conn.execute(
+                    """INSERT OR IGNORE INTO subscriptions (chat_id, kind, value, thread_id,
+                           created_at)
+                       SELECT ?, kind, value, thread_id, created_at FROM subscriptions
+                       WHERE chat_id = ?""",
+                    (new_id, old_id),
+                )
+                await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old_id,))
+                await conn.execute(
+                    "UPDATE chats SET active = 0, inactive_reason = 'migrated' WHERE id = ?",
+                    (old_id,),
+                )
+            else:
+                # ON UPDATE CASCADE carries the subscriptions along.
+                await conn.execute(
+                    "UPDATE chats SET id = ?, type = 'supergroup', updated_at = ? WHERE id = ?",
+                    (new_id, to_db(utcnow()), old_id),
+                )
+            await conn.execute(
+                """UPDATE OR IGNORE outbox SET chat_id = ?
+                   WHERE chat_id = ? AND state IN ('pending', 'sending')""",
+                (new_id, old_id),
+            )
+            await conn.execute(
+                """UPDATE outbox SET state = 'dropped', last_error = 'migrated'
+                   WHERE chat_id = ? AND state IN ('pending', 'sending')""",
+                (old_id,),
+            )
+
+    async def subscribe(
+        self, chat_id: int, kind: str = "all", value: str = "", thread_id: int | None = None
+    ) -> bool:
+        """Add a subscription; False when the chat already had exactly this one."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """INSERT OR IGNORE INTO subscriptions (chat_id, kind, value, thread_id, created_at)
+                   VALUES (?, ?, ?, ?, ?)""",
+                (chat_id, kind, value, thread_id, to_db(utcnow())),
+            )
+            return cursor.rowcount > 0
+
+    async def unsubscribe_all(self, chat_id: int) -> int:
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+            await conn.execute(
+                "UPDATE outbox SET state = 'dropped', last_error = 'unsubscribed' "
+                "WHERE chat_id = ? AND state = 'pending'",
+                (chat_id,),
+            )
+            return cursor.rowcount
+
+    async def subscriptions(self, chat_id: int) -> list[Subscription]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY id", (chat_id,)
+        )
+        return [_subscription(row) for row in rows]
+
+    async def counts(self) -> tuple[int, int]:
+        """(active subscribed chats, inactive chats that had subscribed)."""
+        row = await self.db.fetchone(
+            """SELECT COUNT(DISTINCT CASE WHEN c.active = 1 THEN c.id END),
+                      COUNT(DISTINCT CASE WHEN c.active = 0 THEN c.id END)
+               FROM chats c JOIN subscriptions s ON s.chat_id = c.id"""
+        )
+        assert row is not None
+        return int(row[0]), int(row[1])

@@ -1,0 +1,159 @@
+"""The delivery outbox: one row per (item, chat), written before anything is sent.
+
+States: pending → sending (claimed by the worker) → sent | failed | dropped. Rows left in
+'sending' by a crash go back to pending at start-up, so only messages in flight can repeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from storage.db import Database, from_db, to_db, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    id: int
+    news_id: int
+    chat_id: int
+    thread_id: int | None
+    attempts: int
+    language: str
+    chat_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one send; `state` pending means try again at `next_attempt_at`."""
+
+    id: int
+    state: str
+    attempts: int
+    next_attempt_at: datetime | None = None
+    message_id: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStats:
+    by_state: dict[str, int]
+    sent_last_minute: int
+    sent_last_hour: int
+
+
+class OutboxRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def fan_out(self, news_id: int, targets: Iterable[tuple[int, int | None]]) -> int:
+        """Queue the item for every target (chat, topic) and mark the item fanned out, atomically.
+
+        The unique (news_id, chat_id) key makes this idempotent: a chat matched by several
+        subscriptions, or a fan-out repeated after a crash, still gets one row.
+        """
+        now = to_db(utcnow())
+        rows = [(news_id, chat_id, thread_id, now, now) for chat_id, thread_id in targets]
+        async with self.db.transaction() as conn:
+            before = conn.total_changes
+            await conn.executemany(
+                """INSERT OR IGNORE INTO outbox (news_id, chat_id, thread_id, next_attempt_at,
+                       created_at) VALUES (?, ?, ?, ?, ?)""",
+                rows,
+            )
+            added = conn.total_changes - before
+            await conn.execute("UPDATE news SET fanned_out = 1 WHERE id = ?", (news_id,))
+        return added
+
+    async def release_in_flight(self) -> int:
+        """At start-up: rows a dead process had claimed are pending again."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE outbox SET state = 'pending' WHERE state = 'sending'"
+            )
+            return cursor.rowcount
+
+    async def due(self, limit: int) -> list[Delivery]:
+        """Pending rows whose time has come, oldest item first."""
+        rows = await self.db.fetchall(
+            """SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts,
+                      COALESCE(c.language, 'ru') AS language, COALESCE(c.type, 'private') AS type
+               FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
+               WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+               ORDER BY o.news_id, o.id LIMIT ?""",
+            (to_db(utcnow()), limit),
+        )
+        return [
+            Delivery(
+                r["id"],
+                r["news_id"],
+                r["chat_id"],
+                r["thread_id"],
+                r["attempts"],
+                r["language"],
+                r["type"],
+            )
+            for r in rows
+        ]
+
+    async def next_due_at(self) -> datetime | None:
+        value = await self.db.fetchval(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"
+        )
+        return from_db(value)
+
+    async def claim(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'pending'",
+                [(i,) for i in ids],
+            )
+
+    async def record(self, outcomes: list[Outcome]) -> None:
+        """Write a batch of results in one transaction (the sender's hot path)."""
+        if not outcomes:
+            return
+        now = to_db(utcnow())
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                """UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = COALESCE(?,
+                       next_attempt_at), message_id = COALESCE(?, message_id),
+                       last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
+                   WHERE id = ? AND state = 'sending'""",
+                [
+                    (
+                        o.state,
+                        o.attempts,
+                        to_db(o.next_attempt_at),
+                        o.message_id,
+                        o.error,
+                        o.state,
+                        now,
+                        o.id,
+                    )
+                    for o in outcomes
+                ],
+            )
+
+    async def postpone_chat(self, chat_id: int, until: datetime) -> None:
+        """Flood control for one chat: its pending rows wait, other chats go on."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, ?)
+                   WHERE chat_id = ? AND state = 'pending'""",
+                (to_db(until), chat_id),
+            )
+
+    async def stats(self) -> OutboxStats:
+        rows = await self.db.fetchall("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+        now = utcnow()
+        minute = await self.db.fetchval(
+            "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?", (to_db(now - timedelta(minutes=1)),)
+        )
+        hour = await self.db.fetchval(
+            "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?", (to_db(now - timedelta(hours=1)),)
+        )
+        return OutboxStats({r[0]: int(r[1]) for r in rows}, int(minute), int(hour))
