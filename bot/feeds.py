@@ -257,12 +257,15 @@ def _entry_base(entry: Mapping[str, Any], url: str) -> str:
     return url
 
 
-def _build_item(entry: Mapping[str, Any], url: str) -> FeedItem:
+def _build_item(entry: dict[str, Any], url: str) -> FeedItem:
     base = _entry_base(entry, url)
     guid = str(entry.get("id") or "").strip() or None
-    link = _absolute_http(entry.get("link"), base)
-    if link is None and entry.get("guidislink") and guid:
-        link = _absolute_http(guid, base)
+    raw_link = str(entry.get("link") or "").strip()
+    if entry.get("guidislink") and raw_link == guid:
+        # feedparser copies a permalink guid into `link`; trust it only when it is a real URL.
+        link = _absolute_http(raw_link, "")
+    else:
+        link = _absolute_http(raw_link, base)
 
     raw_summary = str(entry.get("summary") or "")
     contents = [str(c.get("value") or "") for c in entry.get("content") or ()]
@@ -281,7 +284,8 @@ def _build_item(entry: Mapping[str, Any], url: str) -> FeedItem:
 
     published = None
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        published = _struct_to_utc(entry.get(key))
+        # dict.get: FeedParserDict.get() maps published→updated with a DeprecationWarning.
+        published = _struct_to_utc(dict.get(entry, key))
         if published is not None:
             break
 
@@ -326,13 +330,11 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         raise FeedError("malformed XML: got an HTML page, not a feed")
     text = _decode_feed(body, content_type)
     # Hand feedparser UTF-8 with an XML media type, so RFC 3023's us-ascii default for text/xml
-    # cannot override the encoding chosen above; Content-Location is the base for relative links.
+    # cannot override the encoding chosen above. No base URL is given on purpose: feedparser would
+    # also "resolve" permalink guids like "12345"; links are resolved in _build_item instead.
     parsed = feedparser.parse(
         io.BytesIO(text.encode("utf-8")),
-        response_headers={
-            "content-type": "application/xml; charset=utf-8",
-            "content-location": url,
-        },
+        response_headers={"content-type": "application/xml; charset=utf-8"},
     )
     entries = parsed.get("entries") or []
     feed_meta = parsed.get("feed") or {}
