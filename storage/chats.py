@@ -135,6 +135,16 @@ class ChatRepository:
         )
         return [_subscription(row) for row in rows]
 
+    async def targets(self, news_id: int) -> list[tuple[int, int | None]]:
+        """(chat, forum topic) pairs to receive the item: active chats subscribed to all."""
+        del news_id  # every item goes to 'all' subscribers; filtered kinds come with extraction
+        rows = await self.db.fetchall(
+            """SELECT s.chat_id, MIN(s.thread_id) FROM subscriptions s
+               JOIN chats c ON c.id = s.chat_id
+               WHERE c.active = 1 AND s.kind = 'all' GROUP BY s.chat_id"""
+        )
+        return [(int(row[0]), row[1]) for row in rows]
+
     async def counts(self) -> tuple[int, int]:
         """(active subscribed chats, inactive chats that had subscribed)."""
         row = await self.db.fetchone(

@@ -45,6 +45,7 @@ class NewsItem:
     published_at: datetime | None
     first_seen_at: datetime
     body_state: str
+    body_attempts: int
     announce: bool
 
     @property
@@ -79,6 +80,7 @@ def _item(row: aiosqlite.Row) -> NewsItem:
         published_at=from_db(row["published_at"]),
         first_seen_at=first_seen,
         body_state=row["body_state"],
+        body_attempts=row["body_attempts"],
         announce=bool(row["announce"]),
     )
 

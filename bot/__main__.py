@@ -1,0 +1,199 @@
+"""Composition root and CLI: `python -m bot [run | poll --once | extract [FILE]]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
+from bot.announce import AnnouncementRenderer
+from bot.app import Services, build_dispatcher
+from bot.config import Settings, SettingsError, load_settings
+from bot.delivery import DeliveryWorker, Sender
+from bot.feeds import HttpFetcher
+from bot.ingest import Ingestor
+from bot.scheduler import build_scheduler
+from storage.chats import ChatRepository
+from storage.db import Database
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+
+log = logging.getLogger("bot")
+
+
+class _Redact(logging.Filter):
+    """Keeps the bot token out of every log line, whoever logs it."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secret and self.secret in record.getMessage():
+            record.msg = record.getMessage().replace(self.secret, "<BOT_TOKEN>")
+            record.args = None
+        return True
+
+
+def setup_logging(level: str, secret: str = "") -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if secret:
+        handler.addFilter(_Redact(secret))
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+@contextmanager
+def single_instance(db_path: Path) -> Iterator[bool]:
+    """An exclusive lock beside the database: a second process on it refuses to start."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def make_fetcher(settings: Settings) -> HttpFetcher:
+    return HttpFetcher(
+        user_agent=settings.user_agent,
+        timeout=settings.http_timeout_seconds,
+        max_bytes=settings.max_response_bytes,
+    )
+
+
+async def run_bot(settings: Settings) -> int:
+    if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
+        return fail(
+            "BOT_TOKEN is not set: copy .env.example to .env and put your bot's token in it", 2
+        )
+    token = settings.bot_token.get_secret_value().strip()
+    with single_instance(settings.database_path) as alone:
+        if not alone:
+            return fail(f"another bot process is already running on {settings.database_path}")
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        bot = Bot(token=token, session=session)
+        try:
+            try:
+                me = await bot.get_me()
+            except TelegramUnauthorizedError:
+                return fail("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token")
+            except (TelegramNetworkError, OSError) as exc:
+                return fail(f"cannot reach the Bot API at {settings.telegram_api_url}: {exc}")
+            log.info("logged in as @%s", me.username)
+            db = await Database.open(settings.database_path)
+            try:
+                return await _serve(settings, bot, db)
+            finally:
+                await db.close()
+        finally:
+            await bot.session.close()
+
+
+async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
+    news, chats = NewsRepository(db), ChatRepository(db)
+    feeds, outbox = FeedRepository(db), OutboxRepository(db)
+    renderer = AnnouncementRenderer(news)
+    worker = DeliveryWorker(Sender(bot, chats), outbox, renderer, rate=settings.broadcast_rate)
+    async with make_fetcher(settings) as fetcher:
+        ingestor = Ingestor(
+            urls=settings.feed_urls,
+            interval=settings.poll_interval_seconds,
+            fetcher=fetcher,
+            feeds=feeds,
+            news=news,
+            chats=chats,
+            outbox=outbox,
+            on_queued=worker.wake,
+        )
+        scheduler = build_scheduler(ingestor, settings.poll_interval_seconds)
+        services = Services(settings, news, chats, feeds, outbox, ingestor, worker, scheduler)
+        dp = build_dispatcher(services)
+        await dp.start_polling(
+            bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
+        )
+    return 0
+
+
+async def poll_once(settings: Settings, out: IO[str]) -> int:
+    """Fetch every feed once, store what is new, print a summary; no token needed."""
+    db = await Database.open(settings.database_path)
+    try:
+        news, chats = NewsRepository(db), ChatRepository(db)
+        feeds, outbox = FeedRepository(db), OutboxRepository(db)
+        async with make_fetcher(settings) as fetcher:
+            ingestor = Ingestor(
+                urls=settings.feed_urls,
+                interval=settings.poll_interval_seconds,
+                fetcher=fetcher,
+                feeds=feeds,
+                news=news,
+                chats=chats,
+                outbox=outbox,
+            )
+            report = await ingestor.poll(force=True)
+        print(report.summary(), file=out)
+        print(f"items stored in total: {await news.count()}", file=out)
+        return 1 if all(f.status == "error" for f in report.feeds) else 0
+    finally:
+        await db.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (the default)")
+    poll = sub.add_parser("poll", help="poll the feeds")
+    poll.add_argument("--once", action="store_true", required=True, help="poll once and exit")
+    extract = sub.add_parser("extract", help="JSONL articles in, JSONL partner facts out")
+    extract.add_argument("file", nargs="?", help="input file (default: standard input)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "extract":
+        from bot.extraction.cli import main as extract_main
+
+        return extract_main([args.file] if args.file else [])
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        return fail(str(exc), 2)
+    secret = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    setup_logging(settings.log_level, secret)
+    if command == "poll":
+        return asyncio.run(poll_once(settings, sys.stdout))
+    try:
+        return asyncio.run(run_bot(settings))
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""build_dispatcher: the same dispatcher for production and tests, with no I/O of its own."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import BotCommand, BotCommandScopeDefault
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.config import Settings
+from bot.delivery import DeliveryWorker
+from bot.i18n import COMMANDS
+from bot.ingest import Ingestor
+from handlers import get_routers
+from storage.chats import ChatRepository
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Services:
+    """Long-lived objects handed to handlers as typed keyword arguments."""
+
+    settings: Settings
+    news: NewsRepository
+    chats: ChatRepository
+    feeds: FeedRepository
+    outbox: OutboxRepository
+    ingestor: Ingestor
+    worker: DeliveryWorker | None = None
+    scheduler: AsyncIOScheduler | None = None
+
+
+def menu(lang: str) -> list[BotCommand]:
+    """The command menu published with set_my_commands (ru for Russian users, en otherwise)."""
+    return [
+        BotCommand(command=name, description=ru if lang == "ru" else en)
+        for name, ru, en in COMMANDS
+    ]
+
+
+async def publish_commands(bot: Bot) -> None:
+    await bot.set_my_commands(menu("en"), scope=BotCommandScopeDefault())
+    await bot.set_my_commands(menu("ru"), scope=BotCommandScopeDefault(), language_code="ru")
+
+
+def build_dispatcher(services: Services) -> Dispatcher:
+    dp = Dispatcher(
+        settings=services.settings,
+        news=services.news,
+        chats=services.chats,
+        feeds=services.feeds,
+        outbox=services.outbox,
+        ingestor=services.ingestor,
+    )
+    dp.include_routers(*get_routers())
+
+    async def on_startup(bot: Bot) -> None:
+        await publish_commands(bot)
+        if services.worker is not None:
+            services.worker.start()
+        if services.scheduler is not None:
+            services.scheduler.start()
+        log.info("bot started")
+
+    async def on_shutdown() -> None:
+        if services.scheduler is not None and services.scheduler.running:
+            services.scheduler.shutdown(wait=False)
+        if services.worker is not None:
+            await services.worker.stop()
+        log.info("bot stopped")
+
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    return dp

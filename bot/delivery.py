@@ -1,0 +1,414 @@
+"""The outbox sender: one error policy for every broadcast, under Telegram's rate limits.
+
+Telegram allows about 30 messages a second overall, 1 a second to one chat and 20 a minute to
+one group. The worker keeps the global pace busy with other chats while one chat waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import random
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import aiohttp
+from aiogram import Bot
+from aiogram.enums import ParseMode
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
+    TelegramNetworkError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import LinkPreviewOptions
+
+from bot.formatting import TELEGRAM_LIMIT, plain_fallback
+from storage.chats import ChatRepository
+from storage.db import utcnow
+from storage.outbox import Delivery, OutboxRepository, Outcome
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+MAX_BACKOFF_SECONDS = 300.0
+_GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
+_BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
+
+
+class Status(enum.Enum):
+    SENT = "sent"
+    RETRY_AFTER = "retry_after"  # flood control: wait `retry_after` seconds for this chat
+    RETRY = "retry"  # transient: server or network error
+    GONE = "gone"  # blocked, kicked, chat vanished: the chat is deactivated
+    MIGRATED = "migrated"  # group became a supergroup: send again to the new id
+    FAILED = "failed"  # a permanent error for this message only
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    status: Status
+    message_id: int | None = None
+    retry_after: float = 0.0
+    new_chat_id: int | None = None
+    error: str | None = None
+
+
+class Sender:
+    """Sends one message and applies the error policy; never raises for Telegram errors."""
+
+    def __init__(self, bot: Bot, chats: ChatRepository) -> None:
+        self.bot = bot
+        self.chats = chats
+
+    async def send(self, chat_id: int, text: str, *, thread_id: int | None = None) -> SendResult:
+        try:
+            message = await self.bot.send_message(
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                message_thread_id=thread_id,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except TelegramRetryAfter as exc:
+            return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
+        except TelegramMigrateToChat as exc:
+            log.info("chat %s migrated to %s", chat_id, exc.migrate_to_chat_id)
+            await self.chats.migrate(chat_id, exc.migrate_to_chat_id)
+            return SendResult(Status.MIGRATED, new_chat_id=exc.migrate_to_chat_id)
+        except TelegramForbiddenError as exc:
+            return await self._gone(chat_id, exc.message)
+        except TelegramBadRequest as exc:
+            reason = exc.message.lower()
+            if any(marker in reason for marker in _GONE_MARKERS):
+                return await self._gone(chat_id, exc.message)
+            if any(marker in reason for marker in _BAD_TEXT_MARKERS):
+                log.error("bug: Telegram rejected our HTML for chat %s: %s", chat_id, exc.message)
+                return await self._send_plain(chat_id, text, thread_id)
+            if "thread not found" in reason and thread_id is not None:
+                return await self.send(chat_id, text, thread_id=None)
+            return SendResult(Status.FAILED, error=exc.message)
+        except TelegramNotFound as exc:
+            return SendResult(Status.FAILED, error=exc.message)
+        except (
+            TelegramServerError,
+            TelegramNetworkError,
+            aiohttp.ClientError,
+            TimeoutError,
+        ) as exc:
+            return SendResult(Status.RETRY, error=f"{type(exc).__name__}: {exc}"[:300])
+        return SendResult(Status.SENT, message_id=message.message_id)
+
+    async def _gone(self, chat_id: int, reason: str) -> SendResult:
+        dropped = await self.chats.deactivate(chat_id, reason)
+        log.info(
+            "chat %s deactivated (%s), %d pending deliveries dropped", chat_id, reason, dropped
+        )
+        return SendResult(Status.GONE, error=reason)
+
+    async def _send_plain(self, chat_id: int, text: str, thread_id: int | None) -> SendResult:
+        try:
+            message = await self.bot.send_message(
+                chat_id,
+                plain_fallback(text, TELEGRAM_LIMIT),
+                parse_mode=None,
+                message_thread_id=thread_id,
+            )
+        except TelegramRetryAfter as exc:
+            return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
+        except (
+            TelegramServerError,
+            TelegramNetworkError,
+            aiohttp.ClientError,
+            TimeoutError,
+        ) as exc:
+            return SendResult(Status.RETRY, error=str(exc)[:300])
+        except (TelegramBadRequest, TelegramForbiddenError, TelegramNotFound) as exc:
+            return SendResult(Status.FAILED, error=exc.message)
+        return SendResult(Status.SENT, message_id=message.message_id)
+
+
+class GlobalPacer:
+    """Spaces sends evenly at `rate` per second; slows down while 429s keep coming."""
+
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+        self.factor = 1.0
+        self._next = time.monotonic()
+        self._recent_429: deque[float] = deque()
+
+    async def wait(self) -> None:
+        now = time.monotonic()
+        # A little catch-up is allowed (sleep overshoot), never a burst.
+        slot = max(self._next, now - 0.05)
+        self._next = slot + 1.0 / (self.rate * self.factor)
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    def saw_429(self) -> None:
+        now = time.monotonic()
+        self._recent_429.append(now)
+        while self._recent_429 and self._recent_429[0] < now - 10:
+            self._recent_429.popleft()
+        if len(self._recent_429) >= 3:
+            self.factor = max(0.2, self.factor * 0.8)
+            self._recent_429.clear()
+            log.warning(
+                "repeated 429s: global send rate lowered to %.1f/s", self.rate * self.factor
+            )
+
+    def saw_success(self) -> None:
+        if self.factor < 1.0:
+            self.factor = min(1.0, self.factor + 0.002)
+
+
+@dataclass
+class ChatPacer:
+    """Per-chat limits: one message a second to any chat, at most 20 a minute to a group."""
+
+    private_gap: float = 1.0
+    group_per_minute: int = 20
+    _last: dict[int, float] = field(default_factory=dict)
+    _group_sends: dict[int, deque[float]] = field(default_factory=dict)
+    _cool_until: dict[int, float] = field(default_factory=dict)
+
+    def ready_at(self, chat_id: int) -> float:
+        at = self._last.get(chat_id, 0.0) + self.private_gap
+        at = max(at, self._cool_until.get(chat_id, 0.0))
+        sends = self._group_sends.get(chat_id)
+        if sends is not None and len(sends) >= self.group_per_minute:
+            at = max(at, sends[0] + 60.0)
+        return at
+
+    def note(self, chat_id: int, now: float) -> None:
+        self._last[chat_id] = now
+        if chat_id < 0:  # groups, supergroups and channels have negative ids
+            sends = self._group_sends.setdefault(chat_id, deque())
+            sends.append(now)
+            while sends and sends[0] <= now - 60.0:
+                sends.popleft()
+
+    def cool(self, chat_id: int, seconds: float) -> None:
+        self._cool_until[chat_id] = time.monotonic() + seconds
+
+    def prune(self, now: float) -> None:
+        """Forget chats idle for a minute, so memory stays flat over a long broadcast."""
+        self._last = {c: t for c, t in self._last.items() if t > now - 60.0}
+        self._cool_until = {c: t for c, t in self._cool_until.items() if t > now}
+        self._group_sends = {c: d for c, d in self._group_sends.items() if d and d[-1] > now - 60}
+
+
+Renderer = Callable[[int, str], Awaitable[str | None]]
+
+
+@dataclass
+class DeliveryCounters:
+    sent: int = 0
+    retry_after: int = 0
+    retries: int = 0
+    gone: int = 0
+    failed: int = 0
+
+
+class DeliveryWorker:
+    """Drains the outbox: claim due rows, send them paced, record outcomes in batches."""
+
+    def __init__(
+        self,
+        sender: Sender,
+        outbox: OutboxRepository,
+        render: Renderer,
+        *,
+        rate: float,
+        max_in_flight: int = 64,
+        chat_pacer: ChatPacer | None = None,
+    ) -> None:
+        self.sender = sender
+        self.outbox = outbox
+        self.render = render
+        self.pacer = GlobalPacer(rate)
+        self.chat_pacer = chat_pacer or ChatPacer()
+        self.counters = DeliveryCounters()
+        self._batch = max(20, int(rate * 2))
+        self._slots = asyncio.Semaphore(max_in_flight)
+        self._in_flight: dict[int, asyncio.Task[None]] = {}  # outbox id -> task
+        self._busy_chats: set[int] = set()
+        self._outcomes: list[Outcome] = []
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """New rows were queued: look at the outbox now instead of at the next tick."""
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self.run(), name="delivery-worker")
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop taking work, let sends in flight finish (bounded), record every outcome."""
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(self._task, grace)
+            except TimeoutError:
+                log.warning("delivery worker did not stop in %.0fs", grace)
+
+    async def run(self) -> None:
+        released = await self.outbox.release_in_flight()
+        if released:
+            log.info("released %d deliveries left in flight by a previous run", released)
+        flusher = asyncio.create_task(self._flush_loop(), name="delivery-flush")
+        try:
+            while not self._stopping:
+                try:
+                    await self._tick()
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.exception("delivery tick failed; retrying in 1s")
+                    await asyncio.sleep(1.0)
+        finally:
+            if self._in_flight:
+                await asyncio.wait(list(self._in_flight.values()), timeout=10.0)
+            for task in self._in_flight.values():
+                task.cancel()
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+            await self._flush()
+
+    async def _tick(self) -> None:
+        due = await self.outbox.due(self._batch + len(self._in_flight))
+        now = time.monotonic()
+        chosen: list[Delivery] = []
+        seen: set[int] = set()
+        earliest: float | None = None
+        for delivery in due:
+            if delivery.id in self._in_flight or delivery.chat_id in self._busy_chats:
+                continue
+            if delivery.chat_id in seen:
+                continue
+            seen.add(delivery.chat_id)
+            ready = self.chat_pacer.ready_at(delivery.chat_id)
+            if ready <= now:
+                chosen.append(delivery)
+                if len(chosen) >= self._batch:
+                    break
+            else:
+                earliest = ready if earliest is None else min(earliest, ready)
+        if not chosen:
+            await self._idle(earliest, now)
+            return
+        await self.outbox.claim([d.id for d in chosen])
+        for index, delivery in enumerate(chosen):
+            if self._stopping:
+                # Claimed but never started: back to pending, nothing was sent.
+                self._outcomes.extend(Outcome(d.id, "pending", d.attempts) for d in chosen[index:])
+                return
+            await self.pacer.wait()
+            await self._slots.acquire()
+            self.chat_pacer.note(delivery.chat_id, time.monotonic())
+            self._busy_chats.add(delivery.chat_id)
+            task = asyncio.create_task(self._deliver(delivery))
+            self._in_flight[delivery.id] = task
+        self.chat_pacer.prune(time.monotonic())
+
+    async def _idle(self, earliest: float | None, now: float) -> None:
+        timeout = 2.0
+        if earliest is not None:
+            timeout = min(timeout, max(0.05, earliest - now))
+        if self._in_flight:
+            timeout = min(timeout, 0.2)
+        next_due = await self.outbox.next_due_at()
+        if next_due is not None:
+            timeout = min(timeout, max(0.05, (next_due - utcnow()).total_seconds()))
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout)
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        try:
+            outcome = await self._attempt(delivery)
+        except Exception as exc:
+            log.exception("delivery %s to chat %s crashed", delivery.id, delivery.chat_id)
+            outcome = self._retry(delivery, f"internal: {type(exc).__name__}")
+        finally:
+            self._slots.release()
+            self._busy_chats.discard(delivery.chat_id)
+            self._in_flight.pop(delivery.id, None)
+        self._outcomes.append(outcome)
+        if len(self._outcomes) >= 200:
+            self._wake.set()
+
+    async def _attempt(self, delivery: Delivery) -> Outcome:
+        text = await self.render(delivery.news_id, delivery.language)
+        if text is None:
+            return Outcome(delivery.id, "dropped", delivery.attempts, error="item vanished")
+        result = await self.sender.send(delivery.chat_id, text, thread_id=delivery.thread_id)
+        attempts = delivery.attempts + 1
+        if result.status is Status.SENT:
+            self.pacer.saw_success()
+            self.counters.sent += 1
+            return Outcome(delivery.id, "sent", attempts, message_id=result.message_id)
+        if result.status is Status.RETRY_AFTER:
+            self.counters.retry_after += 1
+            self.pacer.saw_429()
+            self.chat_pacer.cool(delivery.chat_id, result.retry_after)
+            until = utcnow() + timedelta(seconds=result.retry_after)
+            log.warning("429 for chat %s: waiting %.0fs", delivery.chat_id, result.retry_after)
+            # Flood control is not the message's fault: the attempt is not counted.
+            return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=until)
+        if result.status is Status.MIGRATED:
+            return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=utcnow())
+        if result.status is Status.GONE:
+            self.counters.gone += 1
+            return Outcome(delivery.id, "dropped", attempts, error=result.error)
+        if result.status is Status.FAILED:
+            self.counters.failed += 1
+            log.warning("delivery %s failed for good: %s", delivery.id, result.error)
+            return Outcome(delivery.id, "failed", attempts, error=result.error)
+        return self._retry(delivery, result.error or "transient error")
+
+    def _retry(self, delivery: Delivery, error: str) -> Outcome:
+        attempts = delivery.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            self.counters.failed += 1
+            log.warning("delivery %s gave up after %d attempts: %s", delivery.id, attempts, error)
+            return Outcome(delivery.id, "failed", attempts, error=error)
+        self.counters.retries += 1
+        delay = min(MAX_BACKOFF_SECONDS, 2.0**attempts) * random.uniform(0.8, 1.2)
+        return Outcome(
+            delivery.id,
+            "pending",
+            attempts,
+            next_attempt_at=utcnow() + timedelta(seconds=delay),
+            error=error,
+        )
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(0.1)
+            try:
+                await self._flush()
+            except Exception:
+                log.exception("recording delivery outcomes failed; will retry")
+
+    async def _flush(self) -> None:
+        if not self._outcomes:
+            return
+        batch, self._outcomes = self._outcomes, []
+        try:
+            await self.outbox.record(batch)
+        except BaseException:
+            self._outcomes[:0] = batch
+            raise

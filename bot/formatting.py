@@ -1,0 +1,129 @@
+"""The one place that turns outside text into Telegram HTML, within Telegram's length limit."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+TELEGRAM_LIMIT = 4096
+DISPLAY_ZONE = ZoneInfo("Europe/Moscow")
+
+_MONTHS_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def esc(text: str | None) -> str:
+    """Escape outside text for Telegram HTML (also safe inside attribute values)."""
+    return html.escape(text or "", quote=True)
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut(text: str, limit: int) -> str:
+    """Plain text shortened to `limit` UTF-16 units, at a word boundary when possible, with '…'."""
+    if utf16_len(text) <= limit:
+        return text
+    budget = max(limit - 1, 0)
+    out = []
+    used = 0
+    for char in text:
+        size = 2 if ord(char) > 0xFFFF else 1
+        if used + size > budget:
+            break
+        out.append(char)
+        used += size
+    short = "".join(out)
+    space = short.rfind(" ")
+    if space > len(short) * 0.6:
+        short = short[:space]
+    return short.rstrip(" ,.;:-–—") + "…"
+
+
+def link(url: str | None, text: str) -> str:
+    """A link when the URL is http(s), plain escaped text otherwise."""
+    if url and url.startswith(("http://", "https://")):
+        return f'<a href="{esc(url)}">{esc(text)}</a>'
+    return esc(text)
+
+
+def format_date(moment: datetime | None, lang: str) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone(DISPLAY_ZONE)
+    if lang == "ru":
+        return f"{local.day} {_MONTHS_RU[local.month - 1]} {local.year}"
+    return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
+
+
+def join_within(parts: Iterable[str], limit: int = TELEGRAM_LIMIT, sep: str = "\n\n") -> str:
+    """Join ready HTML blocks, leaving out whole blocks that would pass the limit."""
+    out: list[str] = []
+    used = 0
+    for part in parts:
+        size = utf16_len(part) + (utf16_len(sep) if out else 0)
+        if used + size > limit:
+            break
+        out.append(part)
+        used += size
+    return sep.join(out)
+
+
+def announcement(
+    *,
+    title: str,
+    url: str | None,
+    when: datetime | None,
+    category: str | None,
+    summary: str,
+    lang: str,
+    extra_lines: Iterable[str] = (),
+    limit: int = TELEGRAM_LIMIT,
+) -> str:
+    """Bold linked title, date and category, a short summary, then extra lines (partners).
+
+    Pieces are escaped here; when everything does not fit, the summary shrinks first, then
+    the title, so the result is always valid HTML within `limit` UTF-16 units.
+    """
+    meta = " · ".join(x for x in (format_date(when, lang), category or "") if x)
+    extras = [line for line in extra_lines if line]
+    title = title.strip() or "—"
+    summary = summary.strip()
+    title_budget = 600
+    summary_budget = 1500
+    while True:
+        head = f"<b>{link(url, cut(title, title_budget))}</b>"
+        blocks = [head]
+        if meta:
+            blocks.append(f"<i>{esc(meta)}</i>")
+        if summary and summary_budget > 0:
+            blocks.append(esc(cut(summary, summary_budget)))
+        text = "\n".join(blocks[:2]) + ("\n\n" + blocks[2] if len(blocks) > 2 else "")
+        text = "\n\n".join([text, *extras]) if extras else text
+        if utf16_len(text) <= limit:
+            return text
+        if summary_budget > 0:
+            summary_budget = summary_budget // 2 if summary_budget > 50 else 0
+        elif extras:
+            extras.pop()
+        elif title_budget > 20:
+            title_budget //= 2
+        else:
+            return cut(esc(title), limit)
+
+
+def plain_fallback(html_text: str, limit: int = TELEGRAM_LIMIT) -> str:
+    """Plain text for a resend when Telegram rejected our HTML (a bug, but the user gets news)."""
+    stripped = re.sub(r"<[^>]+>", "", html_text)
+    return cut(html.unescape(stripped), limit)

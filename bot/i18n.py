@@ -1,0 +1,80 @@
+"""User-facing texts in Russian and English; HTML-safe templates, values escaped by callers."""
+
+from __future__ import annotations
+
+from typing import Final
+
+RU: Final = "ru"
+EN: Final = "en"
+
+
+def language_of(code: str | None) -> str:
+    """Russian for users whose Telegram language is Russian (or close to it), English otherwise."""
+    if code and code.lower().split("-")[0] in {"ru", "uk", "be", "kk"}:
+        return RU
+    return EN
+
+
+# (command, Russian description, English description): the menu and /help both come from here.
+COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("start", "Что умеет бот", "What this bot does"),
+    ("help", "Список команд", "List of commands"),
+    ("subscribe", "Подписаться на новости", "Subscribe to news"),
+    ("unsubscribe", "Отписаться", "Unsubscribe"),
+    ("latest", "Последние новости: /latest [n]", "Latest news: /latest [n]"),
+    ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
+)
+
+_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "greeting": (
+        "Здравствуйте! Я слежу за новостями Политеха (СПбПУ) о партнёрстве: соглашения, "
+        "меморандумы, делегации, совместные центры. Подпишитесь, и я буду присылать новые "
+        "публикации.\n\nКоманды: /help",
+        "Hello! I follow news of Peter the Great St. Petersburg Polytechnic University (SPbPU) "
+        "about its partnerships: agreements, memoranda, delegations, joint centres. Subscribe "
+        "and I will send you new items.\n\nCommands: /help",
+    ),
+    "subscribe_button": ("Подписаться", "Subscribe"),
+    "help_title": ("<b>Команды</b>", "<b>Commands</b>"),
+    "subscribed": (
+        "Готово: новые публикации будут приходить сюда.",
+        "Done: new items will be sent here.",
+    ),
+    "already_subscribed": (
+        "Этот чат уже подписан.",
+        "This chat is already subscribed.",
+    ),
+    "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
+    "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
+    "admins_only": (
+        "Подписку группы могут менять только администраторы чата.",
+        "Only chat administrators can change this group's subscription.",
+    ),
+    "latest_empty": ("Новостей пока нет.", "No news yet."),
+    "latest_bad_n": (
+        "Укажите число от 1 до 20, например: /latest 5",
+        "Give a number from 1 to 20, for example: /latest 5",
+    ),
+    "search_usage": (
+        "Что искать? Например: /search соглашение Китай",
+        "What should I look for? For example: /search agreement China",
+    ),
+    "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
+    "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
+    "latest_title": ("Последние новости:", "Latest news:"),
+    "unknown_command": (
+        "Не знаю такой команды. Список команд: /help",
+        "I don't know that command. See /help",
+    ),
+    "error": (
+        "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
+        "Something went wrong. Please try again a bit later.",
+    ),
+}
+
+
+def t(lang: str, key: str, **values: str) -> str:
+    """The text `key` in `lang`; `values` must already be HTML-escaped."""
+    ru, en = _TEXTS[key]
+    template = ru if lang == RU else en
+    return template.format(**values) if values else template

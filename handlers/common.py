@@ -1,0 +1,44 @@
+"""Small helpers shared by the routers: language, chat bookkeeping, admin checks."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.enums import ChatMemberStatus, ChatType
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import Chat, User
+
+from bot.i18n import language_of
+from storage.chats import ChatRepository
+
+log = logging.getLogger(__name__)
+
+GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
+
+
+def user_language(user: User | None) -> str:
+    return language_of(user.language_code if user else None)
+
+
+async def remember_chat(chats: ChatRepository, chat: Chat, user: User | None) -> None:
+    """Record the chat; a private chat also takes its user's language for announcements."""
+    title = chat.title or chat.full_name or None
+    language = user_language(user) if user is not None else None
+    await chats.upsert(chat.id, chat.type, title, language)
+
+
+async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat | None) -> bool:
+    """Private chats manage themselves; in groups only administrators may (asked of Telegram)."""
+    if chat.type not in GROUP_TYPES:
+        return chat.type == ChatType.PRIVATE
+    if sender_chat is not None and sender_chat.id == chat.id:
+        return True  # an anonymous administrator posting as the group
+    if user is None:
+        return False
+    try:
+        member = await bot.get_chat_member(chat.id, user.id)
+    except TelegramAPIError as exc:
+        log.warning("admin check failed in chat %s: %s", chat.id, exc.message)
+        return False
+    return member.status in {ChatMemberStatus.CREATOR, ChatMemberStatus.ADMINISTRATOR}

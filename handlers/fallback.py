@@ -1,0 +1,26 @@
+"""Last router: unknown commands get a pointer to /help in private chats; the rest is ignored."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.types import Message
+
+from bot.i18n import t
+from handlers.common import user_language
+
+router = Router(name="fallback")
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_command(message: Message, bot: Bot) -> None:
+    text = message.text or ""
+    head = text.split(maxsplit=1)[0]
+    _, _, mention = head.partition("@")
+    if mention:
+        me = await bot.me()
+        if not me.username or mention.lower() != me.username.lower():
+            return  # addressed to another bot in the same group
+    elif message.chat.type != ChatType.PRIVATE:
+        return  # groups: a bare unknown command may be meant for another bot
+    await message.answer(t(user_language(message.from_user), "unknown_command"))

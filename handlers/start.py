@@ -1,0 +1,36 @@
+"""/start and /help."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.i18n import COMMANDS, RU, t
+from handlers.common import user_language
+from handlers.keyboards import SubscribeCallback
+
+router = Router(name="start")
+
+
+def help_text(lang: str) -> str:
+    lines = [t(lang, "help_title")]
+    for command, ru, en in COMMANDS:
+        lines.append(f"/{command} — {ru if lang == RU else en}")
+    return "\n".join(lines)
+
+
+@router.message(CommandStart())
+async def start(message: Message) -> None:
+    lang = user_language(message.from_user)
+    button = InlineKeyboardButton(
+        text=t(lang, "subscribe_button"), callback_data=SubscribeCallback(action="on").pack()
+    )
+    await message.answer(
+        t(lang, "greeting"), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+    )
+
+
+@router.message(Command("help"))
+async def help_command(message: Message) -> None:
+    await message.answer(help_text(user_language(message.from_user)))
