@@ -1,0 +1,339 @@
+"""Full article text from news pages, for feeds that only carry a teaser (SPbPU's RSS does)."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+__all__ = ["decode_html", "extract_article_text", "first_sentences"]
+
+log = logging.getLogger(__name__)
+
+MAX_HTML_CHARS = 2_000_000
+"""Pages are cut to this many characters before parsing: real articles fit, hostile pages do not."""
+MAX_ELEMENTS = 8_000
+"""Above this many elements only the lxml fallback runs (news pages have a few thousand)."""
+MIN_ARTICLE_CHARS = 200
+"""Less text than this is a stub, a listing or an error page rather than an article."""
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
+_META_CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decode_as(body: bytes, name: str) -> str | None:
+    """Strict decode, except that UTF-8 tolerates a few stray bytes (one broken emoji is common)."""
+    try:
+        return body.decode(name)
+    except UnicodeDecodeError:
+        if _codec(name) != "utf-8":
+            return None
+    text = body.decode(name, errors="replace")
+    return text if text.count("\ufffd") <= max(3, len(text) // 1000) else None
+
+
+def decode_html(body: bytes, content_type: str | None) -> str:
+    """Charset from BOM, HTTP header, <meta>, then UTF-8, then cp1251 (old Russian sites).
+
+    Declared single-byte charsets lose to a body that is valid non-ASCII UTF-8: a mislabelled
+    UTF-8 page is far more common than cp1251 text that happens to be valid UTF-8.
+    """
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            text = _decode_as(body, name)
+            if text is not None:
+                return text.lstrip("\ufeff")
+    declared: list[str] = []
+    if content_type:
+        match = _HEADER_CHARSET_RE.search(content_type)
+        if match:
+            declared.append(match.group(1))
+    meta = _META_CHARSET_RE.search(body[:8192])
+    if meta:
+        declared.append(meta.group(1).decode("ascii"))
+    utf8_ok = not body.isascii() and _decode_as(body, "utf-8") is not None
+    for name in declared:
+        codec = _codec(name)
+        if codec is None:
+            continue
+        if utf8_ok and codec not in ("utf-8", "utf-16", "utf-32"):
+            break
+        text = _decode_as(body, codec)
+        if text is not None:
+            return text
+    text = _decode_as(body, "utf-8")
+    if text is not None:
+        return text
+    return body.decode("cp1251", errors="replace")
+
+
+# --------------------------------------------------------------------------- extraction
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOISE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+)
+_NOISE_ATTR_RE = re.compile(
+    r"menu|breadcrumb|share|social|related|footer|subscri|sidebar|banner|cookie|comment"
+    r"|poll|advert|promo|tags|pagination|pager",
+    re.I,
+)
+_NOISE_LINE_RE = re.compile(
+    r"^(?:©|\(c\)|copyright\b|поделиться|читайте также|читать также|другие новости|похожие новости"
+    r"|смотрите также|подпишитесь|share\b|related\b|read also|see also)",
+    re.I,
+)
+_KEEP_TAGS = frozenset({"html", "body", "main", "article"})
+_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    """Lenient lxml parse; None for input lxml refuses (empty, binary, pathological)."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def _prune_noise(root: lxml.html.HtmlElement) -> None:
+    """Drop chrome around the article; never an element that holds the article itself."""
+    for element in list(root.iter(*_NOISE_TAGS)):
+        if element.getparent() is not None and not _holds_article(element):
+            element.drop_tree()
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _NOISE_ATTR_RE.search(marker) and not _holds_article(element):
+            element.drop_tree()
+
+
+def _holds_article(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in _KEEP_TAGS:
+        return True
+    return any(True for _ in element.iterdescendants("article", "main", "h1"))
+
+
+def _paragraphs(text: str) -> list[str]:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return [line for line in lines if line and not _NOISE_LINE_RE.match(line)]
+
+
+def _with_trafilatura(root: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """trafilatura tuned for precision; it mutates `root`, so callers must not reuse it."""
+    try:
+        text = trafilatura.extract(
+            root,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            output_format="txt",
+            deduplicate=False,
+            with_metadata=False,
+        )
+    except Exception:  # a third-party parser on hostile input: any failure means "no text"
+        log.debug("trafilatura failed", exc_info=True)
+        return None
+    if not isinstance(text, str):
+        return None
+    return "\n\n".join(_paragraphs(text)) or None
+
+
+def _link_density(element: lxml.html.HtmlElement, length: int) -> float:
+    linked = sum(len(a.text_content()) for a in element.iterdescendants("a"))
+    return linked / length if length else 1.0
+
+
+def _with_lxml(html: str) -> str | None:
+    """Fallback: the container with the most paragraph text, minus link-heavy blocks."""
+    root = _parse(html)
+    if root is None:
+        return None
+    try:
+        _prune_noise(root)
+        best: lxml.html.HtmlElement | None = None
+        best_score = 0
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            score = sum(len(p.text_content().strip()) for p in element.iterchildren("p"))
+            if score > best_score:
+                best, best_score = element, score
+        if best is None:
+            return None
+        chunks: list[str] = []
+        for block in best.iterdescendants(*_TEXT_BLOCKS):
+            if any(parent.tag in _TEXT_BLOCKS for parent in block.iterancestors()):
+                continue  # its text is already part of the enclosing block
+            text = " ".join(block.text_content().split())
+            if text and _link_density(block, len(text)) < 0.5:
+                chunks.append(text)
+    except (lxml.etree.LxmlError, ValueError, RecursionError):
+        return None
+    return "\n\n".join(_paragraphs("\n".join(chunks))) or None
+
+
+def extract_article_text(html: str, url: str | None = None) -> str | None:
+    """Main text of a news page, paragraphs joined by blank lines; None when nothing article-like.
+
+    CPU-bound and pure: callers run it in a worker thread. Input is capped at MAX_HTML_CHARS and
+    pages with more than MAX_ELEMENTS elements skip trafilatura, whose cost grows faster than size.
+    """
+    if not html or not html.strip():
+        return None
+    html = _CONTROL_RE.sub("", html[:MAX_HTML_CHARS])
+    root = _parse(html)
+    if root is None:
+        return None
+    headline = next((" ".join(h.text_content().split()) for h in root.iter("h1")), "")
+    size = sum(1 for _ in root.iter())
+    text = _with_trafilatura(root, url) if size <= MAX_ELEMENTS else None
+    if text is None or len(text) < MIN_ARTICLE_CHARS:
+        fallback = _with_lxml(html)
+        if fallback is not None and len(fallback) > len(text or ""):
+            text = fallback
+    if text and headline and text.startswith(headline + "\n\n"):
+        text = text[len(headline) + 2 :]  # the title is shown from the feed already
+    if text is None or len(text) < MIN_ARTICLE_CHARS or not _looks_like_prose(text):
+        return None
+    return text
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Binary garbage decoded as text is mostly symbols; prose is mostly letters and spaces."""
+    sample = text[:20_000]
+    wordish = sum(1 for ch in sample if ch.isalpha() or ch.isspace())
+    return wordish >= 0.7 * len(sample)
+
+
+# --------------------------------------------------------------------------- announcements
+
+_ABBREVIATIONS = frozenset(
+    {
+        "г",
+        "гг",
+        "им",
+        "т",
+        "д",
+        "ул",
+        "пр",
+        "проф",
+        "акад",
+        "доц",
+        "др",
+        "см",
+        "стр",
+        "рис",
+        "тыс",
+        "млн",
+        "млрд",
+        "руб",
+        "н",
+        "э",
+        "e.g",
+        "i.e",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "vs",
+        "no",
+        "etc",
+    }
+)
+# A candidate boundary: terminal punctuation (plus closing quotes/brackets) then whitespace.
+_BOUNDARY_RE = re.compile(r"[.!?…]+[»\"')\]]*\s+")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)[.!?…]*[»\"')\]]*\s*$")
+
+
+def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
+    following = text[match.end() : match.end() + 1]
+    if not following or not (following.isupper() or following.isdigit() or following in "«\"'(—–-"):
+        return False
+    if not match.group(0).startswith("."):
+        return True
+    word = _WORD_BEFORE_RE.search(text[: match.start() + 1])
+    if word is None:
+        return True
+    token = word.group(1).rstrip(".").lower()
+    # Initials ("А. С. Попов") and common abbreviations ("им. Петра", "в 2026 г. Политех").
+    return not (len(token) == 1 and token.isalpha()) and token not in _ABBREVIATIONS
+
+
+def _sentences(text: str) -> list[str]:
+    result: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        flat = " ".join(paragraph.split())
+        start = 0
+        for match in _BOUNDARY_RE.finditer(flat):
+            if _is_sentence_end(flat, match):
+                result.append(flat[start : match.end()].strip())
+                start = match.end()
+        if flat[start:].strip():
+            result.append(flat[start:].strip())
+    return result
+
+
+def first_sentences(text: str, max_chars: int = 400, max_sentences: int = 3) -> str:
+    """Up to `max_sentences` whole sentences within `max_chars`; one over-long sentence is cut at
+    a word boundary and ends with "…". Used for announcements of articles.
+    """
+    picked: list[str] = []
+    length = 0
+    for sentence in _sentences(text):
+        extra = len(sentence) + (1 if picked else 0)
+        if len(picked) >= max_sentences or length + extra > max_chars:
+            break
+        picked.append(sentence)
+        length += extra
+    if picked:
+        return " ".join(picked)
+    flat = " ".join(text.split())
+    if not flat:
+        return ""
+    if len(flat) <= max_chars:
+        return flat
+    cut = flat[: max_chars - 1]
+    if flat[max_chars - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-") + "…"
