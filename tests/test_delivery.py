@@ -1,0 +1,200 @@
+"""The delivery worker against the fake Bot API: each error policy, pacing, restarts."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+
+from bot.delivery import ChatPacer, DeliveryWorker, Sender
+from storage.chats import ChatRepository
+from storage.db import Database
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+from tests.conftest import draft, until
+from tests.fakes.bot_api import (
+    FakeBotAPI,
+    cant_parse_entities,
+    chat_not_found,
+    server_error,
+    too_many_requests,
+)
+
+
+async def render(news_id: int, lang: str) -> str:
+    return f"<b>item {news_id}</b> [{lang}]"
+
+
+class Rig:
+    """Repositories, a worker and helpers to queue items for chats."""
+
+    def __init__(self, db: Database, bot: Bot, rate: float = 200.0) -> None:
+        self.db = db
+        self.bot = bot
+        self.news, self.chats = NewsRepository(db), ChatRepository(db)
+        self.feeds, self.outbox = FeedRepository(db), OutboxRepository(db)
+        self.rate = rate
+        self.worker = self.make_worker()
+
+    def make_worker(self) -> DeliveryWorker:
+        return DeliveryWorker(
+            Sender(self.bot, self.chats),
+            self.outbox,
+            render,
+            rate=self.rate,
+            chat_pacer=ChatPacer(),
+        )
+
+    async def subscribe(self, *chat_ids: int) -> None:
+        for chat_id in chat_ids:
+            kind = "private" if chat_id > 0 else "supergroup"
+            await self.chats.upsert(chat_id, kind, None, "ru")
+            await self.chats.subscribe(chat_id)
+
+    async def publish(self, count: int = 1) -> list[int]:
+        [feed] = await self.feeds.ensure(["http://site.test/rss"])
+        start = await self.news.count()
+        drafts = [draft(f"item-{start + i}") for i in range(count)]
+        ids = await self.news.add_new(feed.id, drafts, announce=True)
+        for news_id in ids:
+            await self.outbox.fan_out(news_id, await self.chats.targets(news_id))
+        self.worker.wake()
+        return ids
+
+    async def settled(self) -> bool:
+        stats = await self.outbox.stats()
+        return not stats.by_state.get("pending") and not stats.by_state.get("sending")
+
+    async def states(self) -> dict[str, int]:
+        return (await self.outbox.stats()).by_state
+
+
+def texts_to(api: FakeBotAPI, chat_id: int) -> list[str]:
+    return [call.text or "" for call in api.sent_messages(chat_id)]
+
+
+async def test_each_subscriber_gets_each_item_once_oldest_first(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(1, 2, 3, -1001)
+    rig.worker.start()
+    ids = await rig.publish(2)
+    await until(rig.settled)
+    await rig.worker.stop()
+    for chat_id in (1, 2, 3, -1001):
+        assert texts_to(api, chat_id) == [f"<b>item {i}</b> [ru]" for i in ids]
+    assert await rig.states() == {"sent": 8}
+    calls = api.sent_messages(1)
+    # One message a second to one chat.
+    assert calls[1].time - calls[0].time >= 0.9
+    assert all(c.params.get("parse_mode") == "HTML" for c in calls)
+
+
+async def test_429_waits_retry_after_for_that_chat_only(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(1, 2)
+    api.fail_next("sendMessage", too_many_requests(1), chat_id=1)
+    rig.worker.start()
+    await rig.publish()
+    await until(rig.settled)
+    await rig.worker.stop()
+    attempts = [c for c in api.calls_of("sendMessage") if c.chat_id == 1]
+    assert [c.status for c in attempts] == [429, 200]
+    assert attempts[1].time - attempts[0].time >= 1.0
+    assert len(texts_to(api, 2)) == 1
+    assert rig.worker.counters.retry_after == 1
+    assert await rig.states() == {"sent": 2}
+
+
+async def test_blocked_chat_is_deactivated_and_its_rows_dropped(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(1, 2, 3)
+    api.block(2)
+    api.fail_next("sendMessage", chat_not_found(), chat_id=3)
+    rig.worker.start()
+    await rig.publish(2)
+    await until(rig.settled)
+    await rig.worker.stop()
+    assert len(texts_to(api, 1)) == 2
+    for gone in (2, 3):
+        chat = await rig.chats.get(gone)
+        assert chat is not None and not chat.active
+        assert len([c for c in api.calls_of("sendMessage") if c.chat_id == gone]) == 1
+    assert await rig.states() == {"sent": 2, "dropped": 4}
+    # Nothing new is queued for them.
+    assert {t[0] for t in await rig.chats.targets(0)} == {1}
+
+
+async def test_migrated_group_gets_the_message_at_its_new_id(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(-500)
+    api.migrate(-500, -1000500)
+    rig.worker.start()
+    [news_id] = await rig.publish()
+    await until(rig.settled)
+    await rig.worker.stop()
+    assert texts_to(api, -1000500) == [f"<b>item {news_id}</b> [ru]"]
+    assert [s.chat_id for s in await rig.chats.subscriptions(-1000500)] == [-1000500]
+    assert await rig.states() == {"sent": 1}
+
+
+async def test_rejected_html_is_resent_as_plain_text(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(1)
+    api.fail_next("sendMessage", cant_parse_entities(), chat_id=1)
+    rig.worker.start()
+    [news_id] = await rig.publish()
+    await until(rig.settled)
+    await rig.worker.stop()
+    ok = api.sent_messages(1)
+    assert len(ok) == 1
+    assert ok[0].text == f"item {news_id} [ru]"
+    assert "parse_mode" not in ok[0].params
+
+
+async def test_server_errors_are_retried_with_backoff(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(1)
+    api.fail_next("sendMessage", server_error(502), chat_id=1)
+    rig.worker.start()
+    await rig.publish()
+    await until(rig.settled)
+    await rig.worker.stop()
+    statuses = [c.status for c in api.calls_of("sendMessage")]
+    assert statuses == [502, 200]
+    assert rig.worker.counters.retries == 1
+    assert await rig.states() == {"sent": 1}
+
+
+async def test_a_stopped_worker_loses_nothing_and_a_new_one_finishes(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot, rate=20.0)
+    chats = list(range(1, 61))
+    await rig.subscribe(*chats)
+    await rig.publish()
+    rig.worker.start()
+    await until(lambda: _sent_at_least(api, 10))
+    await rig.worker.stop()
+    assert (await rig.states()).get("pending", 0) > 0  # stopped mid-broadcast
+    assert (await rig.states()).get("sending", 0) == 0
+    rig.worker = rig.make_worker()
+    rig.worker.start()
+    await until(rig.settled)
+    await rig.worker.stop()
+    for chat_id in chats:
+        assert len(texts_to(api, chat_id)) == 1, chat_id
+
+
+async def _sent_at_least(api: FakeBotAPI, count: int) -> bool:
+    return len(api.sent_messages()) >= count

@@ -1,0 +1,72 @@
+"""Announcement HTML: every outside piece escaped, always valid, never over 4096 UTF-16 units."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.formatting import announcement, cut, esc, format_date, plain_fallback, utf16_len
+from tests.fakes.bot_api import parse_telegram_html
+
+WHEN = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)
+
+
+def test_announcement_layout_and_escaping() -> None:
+    text = announcement(
+        title='Меморандум <b>с "Tsinghua" & Co',
+        url="https://www.spbstu.ru/media/news/a?x=1&y=<2>",
+        when=WHEN,
+        category="Международная деятельность",
+        summary="Стороны <договорились> о совместной лаборатории & школе.",
+        lang="ru",
+    )
+    assert text.startswith('<b><a href="https://www.spbstu.ru/media/news/a?x=1&amp;y=&lt;2&gt;">')
+    assert "Меморандум &lt;b&gt;с &quot;Tsinghua&quot; &amp; Co" in text
+    # 22:30 UTC is already the next day in St. Petersburg.
+    assert "<i>2 декабря 2026 · Международная деятельность</i>" in text
+    assert "&lt;договорились&gt;" in text
+    parse_telegram_html(text)  # raises on invalid Telegram HTML
+
+
+def test_english_date_and_missing_pieces() -> None:
+    text = announcement(
+        title="", url=None, when=None, category=None, summary="", lang="en", extra_lines=[]
+    )
+    assert text == "<b>—</b>"
+    assert format_date(WHEN, "en") == "2 December 2026"
+
+
+def test_javascript_links_are_not_linked() -> None:
+    text = announcement(
+        title="x", url="javascript:alert(1)", when=None, category=None, summary="", lang="en"
+    )
+    assert "<a" not in text
+
+
+@pytest.mark.parametrize("char", ["a", "я", "&", "<", "🙂", "𝔘"])
+def test_huge_pieces_stay_within_the_limit_and_valid(char: str) -> None:
+    text = announcement(
+        title=char * 5000,
+        url="https://example.test/" + "x" * 3000,
+        when=WHEN,
+        category=char * 3000,
+        summary=char * 20000,
+        lang="ru",
+        extra_lines=["<b>Партнёры:</b> " + esc(char * 4000)],
+    )
+    assert utf16_len(text) <= 4096
+    parse_telegram_html(text)
+
+
+def test_cut_counts_utf16_and_breaks_at_words() -> None:
+    assert cut("short", 10) == "short"
+    shortened = cut("слово " * 100, 50)
+    assert utf16_len(shortened) <= 50 and shortened.endswith("…")
+    assert not shortened.endswith(" …")
+    emoji = cut("🙂" * 100, 11)
+    assert utf16_len(emoji) <= 11
+
+
+def test_plain_fallback_strips_tags_and_unescapes() -> None:
+    assert plain_fallback("<b>a &amp; b</b> <i>&lt;c&gt;</i>") == "a & b <c>"

@@ -1,0 +1,177 @@
+"""Storage on real SQLite: migrations, transactions, identity, search, outbox, chats."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storage.chats import ChatRepository
+from storage.db import Database, migrations
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository, Outcome
+from tests.conftest import draft
+
+
+async def test_migrations_apply_once_and_set_user_version(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    first = await Database.open(path)
+    version = await first.schema_version()
+    assert version == len(migrations()) >= 1
+    mode = await first.fetchval("PRAGMA journal_mode")
+    assert mode == "wal"
+    await first.close()
+    again = await Database.open(path)  # re-opening applies nothing twice
+    assert await again.schema_version() == version
+    tables = {r[0] for r in await again.fetchall("SELECT name FROM sqlite_master")}
+    assert {"feeds", "news", "news_fts", "chats", "subscriptions", "outbox"} <= tables
+    await again.close()
+
+
+async def test_transaction_rolls_back_on_error(db: Database) -> None:
+    feeds = FeedRepository(db)
+    [feed] = await feeds.ensure(["http://example.test/rss"])
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as conn:
+            await conn.execute("UPDATE feeds SET title = 'changed' WHERE id = ?", (feed.id,))
+            raise RuntimeError("boom")
+    assert (await feeds.get(feed.id)).title is None  # type: ignore[union-attr]
+
+
+async def test_items_are_stored_once_by_key_and_by_link_across_feeds(db: Database) -> None:
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    a, b = await feeds.ensure(["http://a.test/rss", "http://b.test/rss"])
+    first = await news.add_new(a.id, [draft("g1", link="http://a.test/n/1")], announce=True)
+    assert len(first) == 1
+    # Same guid with a changed title and date: still the same item.
+    changed = draft("g1", "Новый заголовок", link="http://a.test/n/1")
+    assert await news.add_new(a.id, [changed], announce=True) == []
+    # The same article in another feed under another guid: one item.
+    assert await news.add_new(b.id, [draft("other", link="http://a.test/n/1")], announce=True) == []
+    assert await news.count() == 1
+    # Duplicates inside one batch are stored once.
+    twice = [draft("g2"), draft("g2")]
+    assert len(await news.add_new(a.id, twice, announce=False)) == 1
+
+
+async def test_unique_constraints_hold_at_the_sql_level(db: Database) -> None:
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    [news_id] = await news.add_new(feed.id, [draft("k")], announce=True)
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO news (feed_id, key, title, first_seen_at, announce) "
+                "VALUES (?, 'k', 't', 'x', 1)",
+                (feed.id,),
+            )
+    assert news_id > 0
+
+
+async def test_search_finds_russian_word_forms_and_english(db: Database) -> None:
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    await news.add_new(
+        feed.id,
+        [
+            draft("1", "Визит делегации", body="Стороны подписали соглашения о сотрудничестве."),
+            draft("2", "Новый центр", body="Центр создан соглашением двух вузов."),
+            draft("3", "Спорт", body="Команда выиграла турнир по волейболу."),
+            draft("4", "Joint lab", body="The universities signed agreements on research."),
+        ],
+        announce=False,
+    )
+    found = {hit.item.key for hit in await news.search("соглашение")}
+    assert found == {"1", "2"}
+    assert {hit.item.key for hit in await news.search("agreement signing")} == {"4"}
+    # Title matches outrank body matches.
+    await news.add_new(feed.id, [draft("5", "Соглашение с заводом", body="Текст.")], announce=False)
+    assert (await news.search("соглашение"))[0].item.key == "5"
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "NEAR(", "-", "OR", "AND NOT", '"соглашение', "a" * 5000, "", "  ", "🙂"]
+)
+async def test_search_survives_fts_syntax_and_junk(db: Database, query: str) -> None:
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    await news.add_new(feed.id, [draft("1", body="соглашение")], announce=False)
+    hits = await news.search(query)
+    assert isinstance(hits, list)
+    if query.startswith('"'):
+        assert len(hits) == (1 if "соглашение" in query else 0)
+
+
+async def test_body_arrival_updates_search(db: Database) -> None:
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    [news_id] = await news.add_new(
+        feed.id, [draft("1", link="http://a.test/1", needs_page=True)], announce=True
+    )
+    assert (await news.get(news_id)).body_state == "pending"  # type: ignore[union-attr]
+    assert await news.search("меморандум") == []
+    await news.set_body(news_id, "Подписан меморандум о намерениях.")
+    assert [h.item.id for h in await news.search("меморандумы")] == [news_id]
+
+
+async def test_outbox_fan_out_is_idempotent_and_marks_the_item(db: Database) -> None:
+    feeds, news, chats = FeedRepository(db), NewsRepository(db), ChatRepository(db)
+    outbox = OutboxRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    [news_id] = await news.add_new(feed.id, [draft("1")], announce=True)
+    for chat_id in (1, 2, -100):
+        await chats.upsert(chat_id, "private" if chat_id > 0 else "supergroup", None, "ru")
+        await chats.subscribe(chat_id)
+    await chats.subscribe(1, "keyword", "x")  # a second subscription of the same chat
+    targets = await chats.targets(news_id)
+    assert sorted(t[0] for t in targets) == [-100, 1, 2]
+    assert await outbox.fan_out(news_id, targets) == 3
+    assert await outbox.fan_out(news_id, targets + targets) == 0
+    assert await news.unannounced() == []
+
+
+async def test_outbox_claim_record_and_release(db: Database) -> None:
+    feeds, news, chats = FeedRepository(db), NewsRepository(db), ChatRepository(db)
+    outbox = OutboxRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    ids = await news.add_new(feed.id, [draft("1"), draft("2")], announce=True)
+    await chats.upsert(7, "private", None, "en")
+    await chats.subscribe(7)
+    for news_id in ids:
+        await outbox.fan_out(news_id, await chats.targets(news_id))
+    due = await outbox.due(10)
+    assert [d.news_id for d in due] == ids  # oldest item first
+    assert due[0].language == "en"
+    await outbox.claim([d.id for d in due])
+    assert await outbox.due(10) == []
+    await outbox.record([Outcome(due[0].id, "sent", 1, message_id=5)])
+    # A crash now: the second row was in flight; start-up releases it, the sent one stays sent.
+    assert await outbox.release_in_flight() == 1
+    assert [d.id for d in await outbox.due(10)] == [due[1].id]
+    stats = await outbox.stats()
+    assert stats.by_state == {"sent": 1, "pending": 1}
+    assert stats.sent_last_minute == 1
+
+
+async def test_chat_deactivation_drops_pending_and_migration_moves_them(db: Database) -> None:
+    feeds, news, chats = FeedRepository(db), NewsRepository(db), ChatRepository(db)
+    outbox = OutboxRepository(db)
+    [feed] = await feeds.ensure(["http://a.test/rss"])
+    [news_id] = await news.add_new(feed.id, [draft("1")], announce=True)
+    await chats.upsert(5, "private", None, "ru")
+    await chats.subscribe(5)
+    await chats.upsert(-10, "group", "G", "ru")
+    await chats.subscribe(-10, thread_id=None)
+    await outbox.fan_out(news_id, await chats.targets(news_id))
+    assert await chats.deactivate(5, "blocked") == 1
+    assert (await chats.get(5)).active is False  # type: ignore[union-attr]
+    assert await chats.targets(news_id) == [(-10, None)]
+    await chats.migrate(-10, -10010)
+    assert await chats.get(-10) is None
+    assert [s.chat_id for s in await chats.subscriptions(-10010)] == [-10010]
+    assert [d.chat_id for d in await outbox.due(10)] == [-10010]
+    # Hearing from a deactivated chat again makes it active.
+    await chats.upsert(5, "private", None, None)
+    assert (await chats.get(5)).active is True  # type: ignore[union-attr]
