@@ -1,0 +1,640 @@
+"""The extractor: partners, agreements and the partnership flag for one article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+from natasha.shape import recover_shape
+
+from . import lexicon as lx
+from .countries import CountryResolver
+from .model import AgreementFact, ArticleInput, Extraction, PartnerFact
+from .names import abbreviation_of, canonical_key, is_abbreviation, names_match
+from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
+from .registry import KnownOrg, Registry
+
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
+_MONTHS_RU = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_MONTHS_EN = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        1,
+    )
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Mentions believed to denote one organisation within an article."""
+
+    mentions: list[Mention]
+    known: KnownOrg | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if m.name not in out:
+                out.append(m.name)
+        for a in self.aliases:
+            if a not in out:
+                out.append(a)
+        return out
+
+
+def detect_lang(text: str) -> str:
+    """"ru" when Cyrillic letters outnumber Latin ones, else "en"."""
+    return "ru" if len(_CYR.findall(text)) >= len(_LAT.findall(text)) else "en"
+
+
+class Extractor:
+    """Loads the natasha models once; `extract` is then cheap and thread-confined."""
+
+    def __init__(self) -> None:
+        self._segmenter = Segmenter()
+        embedding = NewsEmbedding()
+        self._morph = NewsMorphTagger(embedding)
+        self._ner = NewsNERTagger(embedding)
+        self._vocab = MorphVocab()
+        self._registry = Registry.load()
+        self._single = self._registry.single_word_names()
+        self._countries = CountryResolver(self._lemma)
+        self._chunker = RuChunker(self._inflect)
+
+    # --- morphology helpers -------------------------------------------------------------
+
+    @lru_cache(maxsize=65536)  # noqa: B019  # one Extractor lives for the whole process
+    def _lemma(self, word: str) -> str:
+        forms = self._vocab(word.lower())
+        return str(forms[0].normal) if forms else word.lower()
+
+    @lru_cache(maxsize=65536)  # noqa: B019  # one Extractor lives for the whole process
+    def _lemma_pos(self, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+        return str(self._vocab.lemmatize(word, pos, dict(feats)))
+
+    def _inflect(self, tok: Tok) -> str:
+        word = tok.text.lower()
+        for form in self._vocab(word):
+            pos = "NOUN" if tok.pos == "PROPN" else tok.pos
+            if form.pos in (pos, "PROPN" if pos == "NOUN" else pos) and all(
+                form.feats.get(k) == tok.feats.get(k) for k in ("Case", "Number", "Gender")
+            ):
+                nom = form.inflect({"Nom"})
+                if nom is not None:
+                    return str(recover_shape(nom.word, tok.text))
+        for form in self._vocab(word):
+            if form.pos == ("NOUN" if tok.pos == "PROPN" else tok.pos) and form.feats.get(
+                "Case"
+            ) == tok.feats.get("Case"):
+                nom = form.inflect({"Nom"})
+                if nom is not None:
+                    return str(recover_shape(nom.word, tok.text))
+        return tok.text
+
+    # --- public API ---------------------------------------------------------------------
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        """Extract partners and agreements; never raises on odd text."""
+        body = article.text or ""
+        title = (article.title or "").strip()
+        text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
+        title_end = len(title) if body.lstrip().startswith(title) else len(title) + 2
+        title_end = text.find(title) + len(title) if title and title in text else 0
+        lang = article.lang if article.lang in ("ru", "en") else detect_lang(text)
+        sentences = self._sentences(text)
+
+        def sent_of(pos: int) -> int:
+            for k, (s, e) in enumerate(sentences):
+                if s <= pos < e:
+                    return k
+            return max(0, len(sentences) - 1)
+
+        if lang == "ru":
+            mentions = self._ru_mentions(text, sentences)
+        else:
+            mentions = en_mentions(text, sent_of, title_end)
+        mentions += self._registry_mentions(text, mentions, sent_of, lang)
+        self._attach_brackets(text, mentions, lang)
+        candidates = self._merge(mentions, lang)
+        facts, cand_of = self._partners(candidates, text, sentences, title_end, lang)
+        agreements = self._agreements(text, sentences, facts, cand_of, lang)
+        partnership = self._classify(article, text, facts, agreements)
+        if not partnership:
+            facts, agreements = [], []
+        return Extraction(
+            id=article.id,
+            partnership=partnership,
+            partners=tuple(facts),
+            agreements=tuple(agreements),
+        )
+
+    # --- sentences and mentions ---------------------------------------------------------
+
+    @staticmethod
+    def _sentences(text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for m in _SENT_SPLIT.finditer(text):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if pos < len(text):
+            out.append((pos, len(text)))
+        return out or [(0, len(text))]
+
+    def _ru_mentions(self, text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
+        doc = Doc(text)
+        doc.segment(self._segmenter)
+        doc.tag_morph(self._morph)
+        doc.tag_ner(self._ner)
+        toks: list[Tok] = []
+        bounds = [s for s, _ in sentences]
+        k = 0
+        for t in doc.tokens:
+            while k + 1 < len(bounds) and t.start >= bounds[k + 1]:
+                k += 1
+            lemma = t.text.lower()
+            if t.pos in ("NOUN", "PROPN"):
+                lemma = self._lemma_pos(
+                    t.text.lower(), t.pos, tuple(sorted((t.feats or {}).items()))
+                )
+            toks.append(as_tok(t, k, lemma))
+        by_start = {t.start: n for n, t in enumerate(toks)}
+        person: set[int] = set()
+        for span in doc.spans:
+            if span.type == "PER":
+                person.update(n for n, t in enumerate(toks) if span.start <= t.start < span.stop)
+        sent_first = {}
+        for n, t in enumerate(toks):
+            sent_first.setdefault(t.sent, n)
+        out: list[Mention] = []
+        covered: list[tuple[int, int, Mention]] = []
+        for h, tok in enumerate(toks):
+            kind = self._chunker.head_kind(tok)
+            if kind is None:
+                continue
+            i, j = self._chunker.chunk(toks, h, text, person)
+            if not self._ru_accept(toks, i, j, h, sent_first):
+                continue
+            name = self._chunker.normalise(toks, i, j, h, text)
+            if tok.lemma in ("институт", "колледж") and re.search(
+                r"политехн|технологическ|технический", name, re.I
+            ):
+                kind = "university"
+            m = Mention(
+                name=name,
+                start=toks[i].start,
+                end=toks[j - 1].end,
+                sent=tok.sent,
+                kind=kind,
+            )
+            for ci, cj, outer in covered:
+                if ci <= i and j <= cj and outer is not m:
+                    outer_head = outer.name.split()[0].lower()
+                    if kind in lx.PARENT_KINDS and any(
+                        self._lemma(w) in lx.UNIT_HEADS for w in outer.name.lower().split()[:3]
+                    ) and self._lemma(outer_head) not in ("правительство", "министерство"):
+                        outer.parent = m
+                        outer.is_unit = outer.kind != "research" or kind == "university"
+            covered.append((i, j, m))
+            out.append(m)
+        # natasha ORG spans without a head word: "ВТБ", "«Ростех»", "КамАЗ".
+        for span in doc.spans:
+            if span.type != "ORG":
+                continue
+            if any(s <= span.start < e or s < span.stop <= e for s, e, _ in
+                   ((m.start, m.end, m) for m in out)):
+                continue
+            n0 = by_start.get(span.start)
+            if n0 is None:
+                continue
+            span_toks = [t for t in toks[n0:] if t.end <= span.stop]
+            if not span_toks or any(self._chunker.head_kind(t) for t in span_toks):
+                continue
+            name = span.text.strip("«»\"“” ")
+            known = self._registry.lookup(name)
+            if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
+                name = self._inflect(span_toks[0]).strip("«»\"“” ")
+            if known is not None:
+                name = known.name
+            if lx.NOT_ORG.search(name) or len(name) < 2:
+                continue
+            out.append(
+                Mention(name=name, start=span.start, end=span.stop, sent=span_toks[0].sent,
+                        kind=None)
+            )
+        return out
+
+    def _ru_accept(
+        self, toks: Sequence[Tok], i: int, j: int, h: int, sent_first: dict[int, int]
+    ) -> bool:
+        """A chunk names an organisation only if something in it is proper: a capitalised
+        word not at the sentence start, a quote, Latin letters, or a place adjective."""
+        first = sent_first.get(toks[h].sent, -1)
+        head = toks[h]
+        if not head.text[:1].isupper():
+            if head.feats.get("Number") == "Plur" or head.lemma in lx.UNIT_HEADS:
+                return False
+            caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
+            if caps and all(self._countries.is_country(c) for c in caps) and not any(
+                toks[k].text in "«»\"“”„" for k in range(i, j)
+            ):
+                return False
+        for k in range(i, j):
+            if k == h:
+                continue
+            t = toks[k].text
+            if t in "«»\"“”„" or _LAT.search(t):
+                return True
+            if t[:1].isupper() and k != first:
+                return True
+            if k == first and t[:1].isupper() and self._countries.codes(t) and k != h:
+                return True
+        return False
+
+    def _registry_mentions(
+        self, text: str, have: list[Mention], sent_of: object, lang: str
+    ) -> list[Mention]:
+        """Single-word registry names the taggers missed (Росатом, Rosatom, ВТБ)."""
+        assert callable(sent_of)
+        out: list[Mention] = []
+        for m in re.finditer(r"[A-Za-zА-Яа-яЁё][\w\-]+", text):
+            key = canonical_key(m.group(0))
+            org = self._single.get(key)
+            if org is None:
+                continue
+            if any(x.start <= m.start() < x.end for x in have):
+                continue
+            if not m.group(0)[:1].isupper():
+                continue
+            name = org.name if lang == "ru" or not org.name_en else org.name_en
+            out.append(Mention(name=name, start=m.start(), end=m.end(),
+                               sent=int(sent_of(m.start())), kind=org.kind))
+        return out
+
+    def _attach_brackets(self, text: str, mentions: list[Mention], lang: str) -> None:
+        """"Name (ABBR)", "Name (China)", "Name (КНР, далее – SUES)": aliases and countries."""
+        for m in mentions:
+            rest = text[m.end : m.end + 120]
+            b = re.match(r"\s*\(([^()]{1,100})\)", rest)
+            if not b:
+                continue
+            for piece in re.split(r"[,;]", b.group(1)):
+                piece = re.sub(r"^\s*(?:далее\s*[–—-]?|hereinafter|further)\s*", "", piece).strip()
+                if not piece:
+                    continue
+                codes = self._countries.codes(piece)
+                if codes and len(piece.split()) <= 3 and not is_abbreviation(piece):
+                    m.hint_country = m.hint_country or codes[-1]
+                    continue
+                other_script = (lang == "ru" and not _CYR.search(piece)) or (
+                    lang == "en" and not _LAT.search(piece)
+                )
+                if is_abbreviation(piece) or (other_script and len(piece.split()) >= 2):
+                    m.aliases.append(piece)
+
+    # --- merging ------------------------------------------------------------------------
+
+    def _merge(self, mentions: list[Mention], lang: str) -> list[Candidate]:
+        mentions.sort(key=lambda x: x.start)
+        cands: list[Candidate] = []
+        abbrs: list[Mention] = []
+        for m in mentions:
+            if is_abbreviation(m.name) and not self._registry.lookup(m.name):
+                abbrs.append(m)
+                continue
+            known = self._registry.lookup(m.name)
+            target = None
+            for c in cands:
+                if known is not None and c.known is known:
+                    target = c
+                    break
+                if any(names_match(m.name, n) for n in c.names) or any(
+                    canonical_key(m.name) == canonical_key(a) for a in c.aliases
+                ):
+                    target = c
+                    break
+            if target is None:
+                target = Candidate(mentions=[], known=known)
+                cands.append(target)
+            target.mentions.append(m)
+            target.known = target.known or known
+            for a in m.aliases:
+                if a not in target.aliases:
+                    target.aliases.append(a)
+        for m in abbrs:
+            target = None
+            for c in cands:
+                if any(canonical_key(a) == canonical_key(m.name) for a in c.aliases) or any(
+                    abbreviation_of(m.name, n) for n in c.names
+                ):
+                    target = c
+                    break
+            if target is None:
+                target = Candidate(mentions=[])
+                cands.append(target)
+            target.mentions.append(m)
+        return cands
+
+    # --- partner decision ---------------------------------------------------------------
+
+    @staticmethod
+    def _is_own(name: str) -> bool:
+        n = name.strip().replace("ё", "е")
+        return any(p.search(n) for p in lx.OWN_PATTERNS)
+
+    def _partners(
+        self,
+        cands: list[Candidate],
+        text: str,
+        sentences: list[tuple[int, int]],
+        title_end: int,
+        lang: str,
+    ) -> tuple[list[PartnerFact], dict[str, Candidate]]:
+        coop = lx.COOP_RU if lang == "ru" else lx.COOP_EN
+        spans = sorted((m.start, m.end) for c in cands for m in c.mentions)
+
+        def masked(k: int) -> str:
+            s, e = sentences[k]
+            chunk = list(text[s:e])
+            for ms, me in spans:
+                for p in range(max(ms, s), min(me, e)):
+                    chunk[p - s] = " "
+            return "".join(chunk)
+
+        foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
+        dominant = foreign.most_common(1)[0][0] if foreign else None
+        facts: list[PartnerFact] = []
+        cand_of: dict[str, Candidate] = {}
+        for c in cands:
+            if not c.mentions:
+                continue
+            names = c.names
+            if self._is_own(max(names, key=len)) or any(
+                self._is_own(n) for n in names if is_abbreviation(n)
+            ):
+                continue
+            if all(m.is_unit for m in c.mentions):
+                continue
+            if any(lx.NOT_ORG.search(n) for n in names[:1]):
+                continue
+            if self._own_unit(c, text, lang):
+                continue
+            evidence = 0
+            for m in c.mentions:
+                if m.start < title_end:
+                    evidence += 2
+                    continue
+                sent = masked(m.sent)
+                window = text[max(sentences[m.sent][0], m.start - 60) : m.start]
+                if coop.search(sent) and not lx.CONTEXT_ONLY.search(window):
+                    evidence += 1
+            if evidence == 0:
+                continue
+            fact = self._fact(c, text, lang, dominant)
+            if any(names_match(fact.name, f.name) for f in facts):
+                continue
+            facts.append(fact)
+            cand_of[fact.name] = c
+        return facts, cand_of
+
+    def _own_unit(self, c: Candidate, text: str, lang: str) -> bool:
+        """Units of the university: "Институт ... СПбПУ", "SPbPU's Higher School ...",
+        or a unit-type name with nothing foreign or proper in it."""
+        if c.known is not None:
+            return False
+        for m in c.mentions:
+            after = text[m.end : m.end + 12]
+            before = text[max(0, m.start - 10) : m.start]
+            if re.match(r"\s*(?:СПбПУ|Политеха|SPbPU|Polytech)", after) or re.search(
+                r"(?:SPbPU|Polytech\w*)['’]s\s*$|СПбПУ\s*$", before
+            ):
+                return True
+        name = max(c.names, key=len)
+        first = name.split()[0].lower() if name.split() else ""
+        head_words = [w.lower().strip(",.") for w in name.split()[:3]]
+        is_unit_type = any(
+            (self._lemma(w) if lang == "ru" else w) in lx.UNIT_HEADS for w in head_words
+        ) or first in ("высшая", "higher")
+        if not is_unit_type:
+            return False
+        if self._countries.codes(name) or any(m.hint_country for m in c.mentions):
+            return False
+        proper = [w for w in name.split()[1:] if w[:1].isupper() and w.lower() not in ("of",)]
+        if lang == "ru":
+            return not proper and not re.search(r"[A-Z«\"]", name)
+        return True
+
+    def _fact(
+        self, c: Candidate, text: str, lang: str, dominant: str | None
+    ) -> PartnerFact:
+        full = [m for m in c.mentions if not is_abbreviation(m.name)]
+        main = max(full or c.mentions, key=lambda m: (len(m.name.split()), -m.start))
+        name = main.name
+        aliases = [n for n in c.names if n != name]
+        known = c.known
+        name_en: str | None = None
+        if known is not None:
+            name_en = known.name_en
+            for n in known.all_names():
+                if n != name and n not in aliases and n != name_en:
+                    aliases.append(n)
+        if lang == "en" and name_en is None:
+            name_en = name
+        if name_en and name_en == name and lang == "en":
+            pass
+        kind = known.kind if known else None
+        if kind is None:
+            kind = next((m.kind for m in c.mentions if m.kind), None)
+            if kind == "research" and re.search(
+                r"politechn|polytechnic|institute of technology|технолог|политехн", name, re.I
+            ):
+                kind = "university"
+            if kind is None:
+                kind = "company"
+        country = known.country if known else None
+        country = country or next((m.hint_country for m in c.mentions if m.hint_country), None)
+        if country is None:
+            for n in [name, *aliases]:
+                country = self._countries.country_of_name(n)
+                if country:
+                    break
+        if country is None:
+            country = self._context_country(c, text)
+        if country is None:
+            if kind in ("company",) or dominant is None:
+                country = "RU"
+            else:
+                country = dominant
+        return PartnerFact(
+            name=name, name_en=name_en, aliases=tuple(dict.fromkeys(aliases)),
+            country=country, kind=kind,
+        )
+
+    def _context_country(self, c: Candidate, text: str) -> str | None:
+        """A country named right after a mention: "Salymbekov University (Kyrgyzstan)",
+        "делегация из Университета X, КНР"."""
+        for m in c.mentions:
+            after = text[m.end : m.end + 40]
+            b = re.match(r"\s*[(,]\s*([^(),.;]{2,30})", after)
+            if b:
+                codes = self._countries.codes(b.group(1))
+                if codes:
+                    return codes[0]
+        return None
+
+    # --- agreements ---------------------------------------------------------------------
+
+    def _agreements(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        facts: list[PartnerFact],
+        cand_of: dict[str, Candidate],
+        lang: str,
+    ) -> list[AgreementFact]:
+        docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
+        in_sent: dict[int, list[str]] = {}
+        for f in facts:
+            for m in cand_of[f.name].mentions:
+                in_sent.setdefault(m.sent, [])
+                if f.name not in in_sent[m.sent]:
+                    in_sent[m.sent].append(f.name)
+        out: list[AgreementFact] = []
+        for k, (s, e) in enumerate(sentences):
+            sent = text[s:e]
+            if not lx.SIGNED.search(sent):
+                continue
+            hits: list[tuple[int, int, str]] = []
+            taken: list[tuple[int, int]] = []
+            for pat, kind in docs:
+                for m in pat.finditer(sent):
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    hits.append((m.start(), m.end(), kind))
+            hits.sort()
+            if not hits:
+                continue
+            if lx.PLANNED.search(sent) and not re.search(
+                r"(?:был[аио]?|были) подписан|signed (?:in|on|last)|has been signed|were signed",
+                sent,
+                re.I,
+            ):
+                continue
+            parties = in_sent.get(k) or []
+            if not parties:
+                parties = in_sent.get(k - 1) or []
+            if not parties and len(facts) == 1 and k > 0:
+                parties = [facts[0].name]
+            seen_kinds: dict[str, AgreementFact] = {}
+            for hs, he, kind in hits:
+                title = self._doc_title(sent[he:], lang)
+                if kind == "agreement" and re.search(
+                    r"^\w*\s+на\s+(?:выполнение|поставку|разработку|проведение)|"
+                    r"^\s*(?:с|with)\s+\S+\s+о том, что мы разрабатываем",
+                    sent[he:],
+                ):
+                    kind = "contract"
+                if kind == "agreement" and re.search(r"разрабатыва|разработк|выполнени", sent[he:he + 120]) and re.search(r"договор", sent[hs:he], re.I):
+                    kind = "contract"
+                prev = seen_kinds.get(kind)
+                if prev is not None and title is None:
+                    continue
+                fact = AgreementFact(
+                    kind=kind, parties=tuple(parties), title=title,
+                    date=self._date(sent, lang),
+                )
+                # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
+                if title is None and any(
+                    a.kind == kind and (set(a.parties) >= set(parties)) for a in out
+                ):
+                    continue
+                seen_kinds[kind] = fact
+                out.append(fact)
+        return out
+
+    @staticmethod
+    def _doc_title(rest: str, lang: str) -> str | None:
+        if lang == "ru":
+            m = re.match(
+                r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|в|на|был|"
+                r"была|было|были|подписан\w*|заключ\w*|от)\s|[,;:.()]|$)",
+                rest,
+            )
+            if m:
+                return m.group(1).strip()
+            m = re.match(r"\s*([а-яё]+ого\s+[^,;:.()]{3,60}?сотрудничества)", rest)
+            return m.group(1).strip() if m else None
+        m = re.match(
+            r"\s*((?:on|of|for)\s+[^,;:.()]+?)(?=\s+(?:between|with|was|were|has|in|at|by)\s|"
+            r"[,;:.()]|$)",
+            rest,
+        )
+        return m.group(1).strip() if m else None
+
+    @staticmethod
+    def _date(sent: str, lang: str) -> str | None:
+        if lang == "ru":
+            m = re.search(r"(\d{1,2})(?:-го)?\s+([а-я]+)\s+(\d{4})", sent)
+            if m:
+                month = next(
+                    (v for k, v in _MONTHS_RU.items() if m.group(2).startswith(k)), None
+                )
+                if month:
+                    return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
+            m = re.search(r"в\s+([а-я]+)\s+(\d{4})", sent)
+            if m:
+                month = next(
+                    (v for k, v in _MONTHS_RU.items() if m.group(1).startswith(k)), None
+                )
+                if month and len(m.group(1)) > 2:
+                    return f"{m.group(2)}-{month:02d}"
+            return None
+        m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})", sent)
+        if m and m.group(1).lower() in _MONTHS_EN:
+            return f"{m.group(3)}-{_MONTHS_EN[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+        m = re.search(r"(\d{1,2})\s+([A-Z][a-z]+),?\s+(\d{4})", sent)
+        if m and m.group(2).lower() in _MONTHS_EN:
+            return f"{m.group(3)}-{_MONTHS_EN[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        m = re.search(r"([A-Z][a-z]+)\s+(\d{4})", sent)
+        if m and m.group(1).lower() in _MONTHS_EN:
+            return f"{m.group(2)}-{_MONTHS_EN[m.group(1).lower()]:02d}"
+        return None
+
+    # --- classification -----------------------------------------------------------------
+
+    @staticmethod
+    def _classify(
+        article: ArticleInput,
+        text: str,
+        facts: list[PartnerFact],
+        agreements: list[AgreementFact],
+    ) -> bool:
+        cat = (article.category or "").lower()
+        if cat and re.search(r"спорт|sport|культур|culture|некролог|obituar", cat) and not agreements:
+            return False
+        if agreements or facts:
+            return True
+        if cat and re.search(r"международ|партн|сотруднич|international|partner|cooperat", cat):
+            return True
+        strong = re.findall(
+            r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
+            r"российско-\w+|\w+-российск|russian-\w+",
+            text,
+            re.I,
+        )
+        return len(strong) >= 3

@@ -1,0 +1,190 @@
+"""Word lists the rules rely on: organisation head words, the university's own names, cues."""
+
+from __future__ import annotations
+
+import re
+
+# Russian head-word lemmas that make a noun phrase an organisation name, with the kind they imply.
+RU_HEADS: dict[str, str] = {
+    "университет": "university",
+    "госуниверситет": "university",
+    "вуз": "university",
+    "колледж": "university",
+    "политех": "university",
+    "институт": "research",
+    "академия": "research",
+    "центр": "research",
+    "нии": "research",
+    "обсерватория": "research",
+    "лаборатория": "research",
+    "нпо": "research",
+    "компания": "company",
+    "корпорация": "company",
+    "госкорпорация": "company",
+    "концерн": "company",
+    "холдинг": "company",
+    "завод": "company",
+    "банк": "company",
+    "предприятие": "company",
+    "объединение": "company",
+    "верфь": "company",
+    "группа": "company",
+    "министерство": "government",
+    "минобрнауки": "government",
+    "правительство": "government",
+    "посольство": "government",
+    "генконсульство": "government",
+    "консульство": "government",
+    "администрация": "government",
+    "комитет": "government",
+    "агентство": "government",
+    "мэрия": "government",
+    "департамент": "government",
+    "служба": "government",
+    "фонд": "other",
+    "ассоциация": "other",
+    "союз": "other",
+    "консорциум": "other",
+    "организация": "other",
+    "сеть": "other",
+    "общество": "other",
+    "клуб": "other",
+}
+EN_HEADS: dict[str, str] = {
+    "university": "university",
+    "college": "university",
+    "polytechnic": "university",
+    "institute": "research",
+    "academy": "research",
+    "centre": "research",
+    "center": "research",
+    "laboratory": "research",
+    "observatory": "research",
+    "corporation": "company",
+    "company": "company",
+    "group": "company",
+    "bank": "company",
+    "plant": "company",
+    "holding": "company",
+    "concern": "company",
+    "industries": "company",
+    "ministry": "government",
+    "government": "government",
+    "embassy": "government",
+    "consulate": "government",
+    "administration": "government",
+    "committee": "government",
+    "agency": "government",
+    "department": "government",
+    "council": "government",
+    "foundation": "other",
+    "association": "other",
+    "union": "other",
+    "consortium": "other",
+    "forum": "other",
+    "network": "other",
+    "organization": "other",
+    "organisation": "other",
+    "society": "other",
+}
+# Heads of parts of an organisation: a school of a partner university is not a partner itself.
+UNIT_HEADS = frozenset(
+    "школа факультет кафедра лаборатория управление отдел дирекция офис представительство "
+    "библиотека музей совет служба центр институт колледж департамент "
+    "school faculty department laboratory office library museum council centre center "
+    "institute college".split()
+)
+PARENT_KINDS = frozenset({"university", "company"})
+
+# The university itself, under its many names (lower case, ё folded).
+OWN_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"петра великого",
+        r"petra velikogo",
+        r"peter the great",
+        r"\bспб(?:г?п|ст)у\b",
+        r"\bspb(?:s?pu|stu|pu)\b",
+        r"\bлпи\b",
+        r"\blpi\b",
+        r"^(?:санкт-|ленинградский |национальный исследовательский )?(?:петербургский )?"
+        r"(?:государственный )?политехническ\w* (?:университет|институт)\w*$",
+        r"^(?:the )?(?:national research )?(?:st\.? ?|saint[ -])?(?:petersburg )?(?:state )?"
+        r"polytechnic(?:al)? (?:university|institute)$",
+        r"^политех\w*$",
+        r"^polytech\w*$",
+        r"^(?:наш|our) ",
+        r"^ленинградский политехнический",
+        r"технополис",
+        r"technopolis",
+    )
+]
+
+# Media, events and other names that are never partners.
+NOT_ORG = re.compile(
+    r"(?:интерфакс|interfax|тасс|\btass\b|риа\b|ria novosti|sputnik|спутник|rbth|телеканал|"
+    r"газета|журнал|радио|\bтв\b|пмэф|spief|иннопром|innoprom|экспофорум|expoforum|"
+    r"^(?:еаэс|снг|шос|брикс|оон|ес|eaeu|cis|sco|un|brics|eu|рф|ссср)$|\bqs\b|times higher|рейтинг|ranking|конференци|conference|выставк|exhibition|фестивал|"
+    r"festival|олимпиад|olympiad|марафон|marathon|чемпионат|championship|конкурс|competition|"
+    r"саммит|summit|конгресс|congress|неделя|week|кремл|kremlin|прессц|пресс-центр|"
+    r"пресс-служб|press service|премия|prize|award|brics\b(?! business))",
+    re.IGNORECASE,
+)
+
+# Cooperation cues: a sentence with one of these shows an organisation cooperating.
+COOP_RU = re.compile(
+    r"(?:сотрудни|партн[её]р|соглашени|меморандум|договор|контракт|подписа|делегац|визит|"
+    r"посети|посетил|побывал|встреч|переговор|совместн|взаимодейств|кооперац|соучредит|"
+    r"консорциум|двойн\w* диплом|стратегическ|обсуди|принял\w* (?:делегац|гост)|гост(?:ей|и|ь|ям)\b|"
+    r"при поддержке|на базе|связ[иья]|создани|созда[юд]т|откры\w+ (?:совместн|центр|лаборатор)|"
+    r"дорожн\w+ карт|сеть|ассоциаци|вуз\w*-партн|программ\w+ обмен)",
+    re.IGNORECASE,
+)
+COOP_EN = re.compile(
+    r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
+    r"visit|met with|meeting|talks|negotiat|joint|co-?found|consortium|double degree|"
+    r"strategic|discuss|hosted|co-?organi[sz]|roadmap|guests?\b|"
+    r"road map|exchange|network)",
+    re.IGNORECASE,
+)
+# Context-only cues: a mention in such a sentence alone does not make a partner.
+CONTEXT_ONLY = re.compile(
+    r"(?:поручени|по инициативе президент|премьер-министр|рейтинг|академик\w*\s*$|"
+    r"academician of (?:the )?$|член-корр\w*\s*$|"
+    r"ranking|закончил|окончил|graduated|прош[её]л в|состоял\w* в|held at|held in|"
+    r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил)",
+    re.IGNORECASE,
+)
+
+# Agreements: the document word and the kind it implies.
+DOC_RU: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"меморандум\w*", re.I), "memorandum"),
+    (re.compile(r"дорожн\w+ карт\w*", re.I), "roadmap"),
+    (re.compile(r"программ\w+ действий", re.I), "roadmap"),
+    (
+        re.compile(
+            r"(?:договор|контракт)\w*(?= на (?:выполнение|поставку|разработку|проведение))", re.I
+        ),
+        "contract",
+    ),
+    (re.compile(r"контракт\w*", re.I), "contract"),
+    (re.compile(r"(?:соглашени|договор)\w*", re.I), "agreement"),
+]
+DOC_EN: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"memorand\w*|\bmou\b|\bmemoranda\b", re.I), "memorandum"),
+    (re.compile(r"road ?maps?", re.I), "roadmap"),
+    (re.compile(r"contracts?\b", re.I), "contract"),
+    (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
+]
+SIGNED = re.compile(
+    r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"
+    r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into)",
+    re.IGNORECASE,
+)
+PLANNED = re.compile(
+    r"(?:планиру|намерен|будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
+    r"проект\w* соглашени|обсудил\w* (?:проект|возможност)|подготовк\w+ (?:к )?подписани|"
+    r"to be signed|will sign|will be signed|plan(?:s|ned)? to|intend|prepar\w+ (?:a|the|an) "
+    r"(?:draft|agreement)|draft)",
+    re.IGNORECASE,
+)

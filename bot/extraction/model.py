@@ -1,0 +1,70 @@
+"""Value types passed between the extractor, the CLI and the rest of the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PARTNER_KINDS = ("university", "research", "company", "government", "other")
+AGREEMENT_KINDS = ("agreement", "memorandum", "contract", "roadmap", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """One article as the extractor sees it; `category` and `lang` are optional hints."""
+
+    id: str
+    title: str
+    text: str
+    category: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerFact:
+    """An outside organisation shown cooperating with the university (name in the nominative)."""
+
+    name: str
+    name_en: str | None
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFact:
+    """A document the text says was signed; `parties` are partner names, never the university."""
+
+    kind: str
+    parties: tuple[str, ...]
+    title: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article; `to_dict` is the JSONL shape the scorer reads."""
+
+    id: str
+    partnership: bool
+    partners: tuple[PartnerFact, ...]
+    agreements: tuple[AgreementFact, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "partnership": self.partnership,
+            "partners": [
+                {
+                    "name": p.name,
+                    "name_en": p.name_en,
+                    "aliases": list(p.aliases),
+                    "country": p.country,
+                    "kind": p.kind,
+                }
+                for p in self.partners
+            ],
+            "agreements": [
+                {"kind": a.kind, "parties": list(a.parties), "title": a.title, "date": a.date}
+                for a in self.agreements
+            ],
+        }

@@ -1,0 +1,134 @@
+"""Name keys for matching one organisation across case forms, scripts and articles."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type stubs
+
+from .model import PartnerFact
+
+_RU_STEMMER = Stemmer.Stemmer("russian")
+_EN_STEMMER = Stemmer.Stemmer("english")
+_PUNCT = re.compile(r"[«»\"'“”„‟`’‘()\[\]{},.:;!?/\\|–—−‐-]+")
+_CYR = re.compile(r"[а-я]")
+_LEGAL = frozenset(
+    "ао пао оао зао ооо фгуп фгбу фгбоу фгаоу во нии jsc pjsc llc ltd inc plc gmbh co".split()
+)
+_STOP = frozenset("и of the and for в на им имени named after de".split())
+# Words that never identify an organisation on their own (cf. the scorer's generic list).
+GENERIC_STEMS = frozenset(
+    _RU_STEMMER.stemWords(
+        "университет институт академия государственный национальный федеральный технический "
+        "технологический исследовательский научный центр компания группа правительство "
+        "министерство город колледж школа высший политехнический российский международный "
+        "инженерный наука".split()
+    )
+    + _EN_STEMMER.stemWords(
+        "university institute academy state national federal technical technological research "
+        "scientific center centre company group government ministry city college school higher "
+        "polytechnic russian international engineering science sciences".split()
+    )
+)
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("ё", "е").replace("э", "е")
+
+
+@lru_cache(maxsize=65536)
+def _stem(token: str) -> str:
+    if _CYR.search(token):
+        return str(_RU_STEMMER.stemWord(token))
+    return str(_EN_STEMMER.stemWord(token))
+
+
+def name_tokens(name: str) -> list[str]:
+    """Stemmed, case- and spelling-folded tokens of a name, legal forms dropped."""
+    words = _PUNCT.sub(" ", _fold(name)).split()
+    return [_stem(w) for w in words if w not in _LEGAL]
+
+
+def canonical_key(name: str) -> str:
+    """Key equal for the case forms and spelling variants of one name.
+
+    "Университет Цинхуа" and "университета Цинхуа" share a key, as do "Чжэцзянский" and
+    "Чжецзянский"; quotes, punctuation and leading legal forms (АО, ПАО, JSC) do not count.
+    """
+    return " ".join(name_tokens(name))
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two names plausibly denote the same organisation (same script only)."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    sa = {t for t in ta if t not in _STOP}
+    sb = {t for t in tb if t not in _STOP}
+    small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return bool(small) and small <= big and any(t not in GENERIC_STEMS for t in small)
+
+
+def partner_names(p: PartnerFact) -> list[str]:
+    """Every name a partner is known by: name, English name and aliases."""
+    out = [p.name, *p.aliases]
+    if p.name_en:
+        out.append(p.name_en)
+    return out
+
+
+def same_partner(a: PartnerFact, b: PartnerFact) -> bool:
+    """Whether two facts (e.g. from different articles) denote the same organisation.
+
+    Any name of one matching any name of the other counts, so a Russian article's
+    "Университет Цинхуа" with alias "Tsinghua University" merges with an English one.
+    """
+    if a.country and b.country and a.country != b.country:
+        return False
+    return any(names_match(x, y) for x in partner_names(a) for y in partner_names(b))
+
+
+_ABBR = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]*[A-ZА-ЯЁ]+[a-zа-яё]*$")
+
+
+def is_abbreviation(text: str) -> bool:
+    """Abbreviations such as "КРСУ", "ФерПИ", "NAS RA", "TU Graz" (mostly capitals)."""
+    words = text.split()
+    if not words or len(words) > 3:
+        return False
+    caps = sum(1 for ch in text if ch.isupper())
+    return caps >= 2 and bool(_ABBR.match(words[0])) and len(words[0]) <= 8
+
+
+def abbreviation_of(abbr: str, name: str) -> bool:
+    """Whether `abbr` can be read off the word starts of `name` ("ФерПИ" ← "Ферганский
+    политехнический институт", "NAS RA" ← "National Academy of Sciences of the Republic of
+    Armenia"); words after the last matched one may be left over ("им. ...")."""
+    letters = _fold("".join(ch for ch in abbr if ch.isalpha()))
+    bare = re.sub(r"\([^)]*\)", " ", name)
+    words = [w for w in re.split(r"[\s\-–—]+", _fold(_PUNCT.sub(" ", bare))) if w]
+    if len(letters) < 2 or not words:
+        return False
+
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        if i == len(letters):
+            return j > 0
+        if j == len(words):
+            return False
+        word = words[j]
+        if word in _STOP and go(i, j + 1):
+            return True
+        k = 0
+        while k < len(word) and i + k < len(letters) and word[k] == letters[i + k]:
+            k += 1
+            if go(i + k, j + 1):
+                return True
+        return False
+
+    if not go(0, 0):
+        return False
+    return letters[0] == words[0][0]

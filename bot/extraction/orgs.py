@@ -1,0 +1,376 @@
+"""Organisation mentions: Russian noun-phrase chunks over natasha tags, English capitalised runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import EN_HEADS, RU_HEADS
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of an organisation name; `name` is normalised (nominative)."""
+
+    name: str
+    start: int
+    end: int
+    sent: int
+    kind: str | None
+    parent: Mention | None = None
+    aliases: list[str] = field(default_factory=list)
+    hint_country: str | None = None
+    is_unit: bool = False
+
+
+@dataclass(slots=True)
+class Tok:
+    """A token with the morphology the chunker needs (from natasha for Russian)."""
+
+    text: str
+    start: int
+    end: int
+    sent: int
+    pos: str
+    feats: dict[str, str]
+    lemma: str
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def _is_latin(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", text))
+
+
+_QUOTES_OPEN = '«„“"'
+_QUOTES_CLOSE = '»“”"'
+_RU_NAMED = {"им", "им.", "имени"}
+
+
+class RuChunker:
+    """Builds organisation mentions from Russian tokens: adjectives + head word + genitive tail.
+
+    The head word decides the kind; the tail stops at the first token that cannot belong to a
+    name (a verb, a non-genitive noun such as a person in the instrumental, a comma).
+    """
+
+    def __init__(self, inflect: Callable[[Tok], str]) -> None:
+        self._inflect = inflect
+
+    def head_kind(self, tok: Tok) -> str | None:
+        if tok.pos not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma.replace("ё", "е")
+        kind = RU_HEADS.get(lemma)
+        if kind is None:
+            low = tok.text.lower()
+            # Compounds the morphology dictionary does not know ("Генконсульства").
+            for prefix, k in (("генконсульств", "government"), ("госуниверситет", "university"),
+                              ("госкорпораци", "company")):
+                if low.startswith(prefix):
+                    return k
+        return kind
+
+    def chunk(
+        self, toks: Sequence[Tok], h: int, text: str, person: set[int]
+    ) -> tuple[int, int]:
+        """Token range [i, j) of the name around head `h`; `person` holds indices of tokens
+        inside person names, which never belong to an organisation name."""
+        head = toks[h]
+        case = head.feats.get("Case")
+        i = h
+        while i > 0:
+            prev = toks[i - 1]
+            if prev.sent != head.sent or (i - 1) in person:
+                break
+            if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
+                i -= 1
+                continue
+            if prev.pos == "ADJ" and (prev.feats.get("Case") == case or case is None):
+                i -= 1
+                continue
+            if prev.pos == "PROPN" and _is_cap(prev.text) and prev.feats.get("Case") == case:
+                # "Бин Зыонг Университет", "Цзянсу университет": proper names before the head.
+                i -= 1
+                continue
+            break
+        j = h + 1
+        in_quote = False
+        if head.lemma in ("комитет", "агентство", "министерство", "служба", "департамент") and (
+            j < len(toks) and toks[j].text.lower() == "по"
+        ):
+            j += 1
+            while j < len(toks) and toks[j].pos in ("ADJ", "NOUN", "CCONJ") and (
+                toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ"
+            ):
+                j += 1
+        while j < len(toks):
+            t = toks[j]
+            if t.sent != head.sent or j in person:
+                break
+            if j == h + 1 and _is_cap(t.text) and t.pos in ("PROPN", "NOUN", "X"):
+                j += 1
+                continue
+            if in_quote:
+                j += 1
+                if t.text in _QUOTES_CLOSE:
+                    in_quote = False
+                continue
+            low = t.text.lower()
+            if (
+                t.text in _QUOTES_OPEN
+                and j == h + 1
+                or (t.text in _QUOTES_OPEN and toks[j - 1].pos in ("NOUN", "PROPN", "ADJ"))
+            ):
+                close = self._quote_end(toks, j)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if low in _RU_NAMED:
+                j = self._named_after(toks, j)
+                break
+            if t.pos in ("NOUN", "PROPN", "ADJ") and (
+                t.feats.get("Case") == "Gen" or "Case" not in t.feats
+            ):
+                if "Case" not in t.feats and not _is_cap(t.text):
+                    break
+                j += 1
+                continue
+            if (
+                t.pos == "PROPN"
+                and _is_cap(t.text)
+                and t.feats.get("Case") == "Nom"
+                and (self._looks_foreign(t.text))
+            ):
+                j += 1
+                continue
+            if low == "и" and j + 1 < len(toks):
+                nxt = toks[j + 1]
+                if (
+                    nxt.feats.get("Case") == "Gen"
+                    and nxt.pos in ("NOUN", "ADJ")
+                    and not _is_cap(nxt.text)
+                    and self.head_kind(nxt) is None
+                ):
+                    j += 1
+                    continue
+            if t.text == "-" and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
+                j += 1
+                continue
+            break
+        # A name never ends in a conjunction or an opening mark.
+        while j - 1 > h and toks[j - 1].text.lower() in ("и", "-", "—", "("):
+            j -= 1
+        return i, j
+
+    @staticmethod
+    def _looks_foreign(word: str) -> bool:
+        # Transliterated Chinese/Vietnamese names ("Ханчжоу", "Чжэцзян") decline poorly.
+        return bool(re.search(r"(?:чж|цз|ж[оу]$|чжоу|ань$|инь$|дзе$|ау$|эй|янь|сюэ)", word.lower()))
+
+    @staticmethod
+    def _quote_end(toks: Sequence[Tok], j: int) -> int | None:
+        depth = 0
+        for k in range(j, min(len(toks), j + 15)):
+            t = toks[k].text
+            if t in ("«", "„"):
+                depth += 1
+            elif t in ("»", "“", "”"):
+                depth -= 1
+                if depth <= 0:
+                    return k
+            elif t == '"':
+                if k > j:
+                    return k
+        return None
+
+    @staticmethod
+    def _named_after(toks: Sequence[Tok], j: int) -> int:
+        """End of an "им. Ислама Каримова" / "имени С. И. Вавилова" tail."""
+        k = j + 1
+        if k < len(toks) and toks[k].text == ".":
+            k += 1
+        taken = 0
+        while k < len(toks) and taken < 6:
+            t = toks[k].text
+            if t == "." or (_is_cap(t) and t.isalpha()) or re.fullmatch(r"[А-ЯЁA-Z]\.", t):
+                k += 1
+                if t != ".":
+                    taken += 1
+                continue
+            break
+        return k
+
+    def normalise(self, toks: Sequence[Tok], i: int, j: int, h: int, text: str) -> str:
+        """Name of the span in the nominative: words up to the head inflected, the tail kept."""
+        parts: list[str] = []
+        for k in range(i, j):
+            t = toks[k]
+            word = t.text
+            if k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
+                word = self._inflect(t)
+            if k > i:
+                parts.append(text[toks[k - 1].end : t.start])
+            parts.append(word)
+        return "".join(parts).strip()
+
+
+# English: runs of capitalised words with connectors, containing an organisation head word.
+_EN_WORD = re.compile(
+    r"(?:[A-Z]\.){1,3}(?= ?[A-Z])|[A-Z][\w'’&.-]*\w|[A-Z]|of|the|and|for|de|da|do|der|on|an|at"
+    r"|&"
+)
+_EN_CONNECT = frozenset({"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"})
+_TITLE_WORDS = frozenset(
+    "professor prof rector president vice director head dean academician chairman chairwoman "
+    "minister ambassador consul general secretary deputy mr mrs ms dr doctor honorary member "
+    "representatives representative delegation students student colleagues staff employees".split()
+)
+
+
+def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> list[Mention]:
+    """Organisation names in English text: capitalised runs holding a head word."""
+    out: list[Mention] = []
+    for m in re.finditer(
+        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)|of|the|and|for|de"
+        r"|da|on|&)(?![\w])[ \t]?)+",
+        text,
+    ):
+        run = m.group(0)
+        base = m.start()
+        words = list(re.finditer(r"\S+", run))
+        out.extend(_en_split(words, base, text, sent_of))
+    return out
+
+
+def _en_split(
+    words: list[re.Match[str]], base: int, text: str, sent_of: Callable[[int], int]
+) -> list[Mention]:
+    toks = [(w.group(0), base + w.start(), base + w.end()) for w in words]
+    # Strip possessives: "SPbPU's Higher School" -> two runs.
+    pieces: list[list[tuple[str, int, int]]] = [[]]
+    for word, s, e in toks:
+        if word.endswith(".") and len(word) > 3 and word not in ("St.", "Co.", "Inc.", "Ltd."):
+            pieces[-1].append((word[:-1], s, e - 1))
+            pieces.append([])
+        elif _OWN_WORD.match(word):
+            pieces.append([])
+        elif word.endswith(("'s", "’s")):
+            pieces[-1].append((word[:-2], s, e - 2))
+            pieces.append([])
+        else:
+            pieces[-1].append((word, s, e))
+    out: list[Mention] = []
+    for piece in pieces:
+        out.extend(_en_piece(piece, text, sent_of))
+    return out
+
+
+_OWN_WORD = re.compile(r"^(?:SPbPU|SPbSTU|SPbSPU|SPBPU|SPBPA|Polytech)\W*$")
+
+
+def _en_head(word: str) -> str | None:
+    return EN_HEADS.get(word.lower().rstrip(".,;:"))
+
+
+def _en_piece(
+    piece: list[tuple[str, int, int]], text: str, sent_of: Callable[[int], int]
+) -> list[Mention]:
+    if not piece:
+        return []
+    heads = [k for k, (w, _, _) in enumerate(piece) if _en_head(w)]
+    if not heads:
+        return []
+    # Split "X University and Y University" at "and" when both sides hold a head word.
+    segments: list[list[tuple[str, int, int]]] = []
+    cur: list[tuple[str, int, int]] = []
+    for k, tok in enumerate(piece):
+        if (
+            tok[0] == "and"
+            and any(_en_head(w) for w, _, _ in cur)
+            and any(_en_head(w) for w, _, _ in piece[k + 1 :])
+        ):
+            segments.append(cur)
+            cur = []
+            continue
+        cur.append(tok)
+    segments.append(cur)
+    out: list[Mention] = []
+    for seg in segments:
+        m = _en_segment(seg, text, sent_of)
+        if m:
+            out.append(m)
+    return out
+
+
+def _en_segment(
+    seg: list[tuple[str, int, int]], text: str, sent_of: Callable[[int], int]
+) -> Mention | None:
+    heads = [k for k, (w, _, _) in enumerate(seg) if _en_head(w)]
+    if not heads:
+        return None
+    first = heads[0]
+    # Drop a leading "Representatives of the" / "Rector of the" before the name proper.
+    start = 0
+    for k in range(first - 1, -1, -1):
+        if seg[k][0] == "of" and not any(_en_head(w) for w, _, _ in seg[:k]):
+            start = k + 1
+            break
+    while start < len(seg) and (
+        seg[start][0] in _EN_CONNECT or seg[start][0].lower() in _TITLE_WORDS
+    ):
+        start += 1
+    # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
+    end = len(seg)
+    for k in range(start, len(seg)):
+        word = seg[k][0]
+        if k > first and word.lower().strip(".,") in _TITLE_WORDS:
+            end = k
+            break
+        if k > first and len(word) >= 4 and word.isupper() and word.isalpha():
+            end = k - 1 if k - 1 > first and seg[k - 1][0] not in _EN_CONNECT else k
+            break
+    while end > start and seg[end - 1][0] in _EN_CONNECT:
+        end -= 1
+    last_head = max(k for k in heads if k < end) if any(k < end for k in heads) else None
+    if last_head is None or start > last_head:
+        return None
+    # Title case lines ("... University Discussed the Development ..."): stop at a capitalised
+    # verb-like word after the last head unless it is followed by no more capitals.
+    tail = seg[last_head + 1 : end]
+    if tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
+        end = last_head + 1
+    elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
+        end = last_head + 2
+    s = seg[start][1]
+    e = seg[end - 1][2]
+    name = text[s:e].strip().rstrip(".,;:")
+    if name.lower().startswith("the "):
+        name = name[4:]
+        s += 4
+    if not name or len(name) < 4:
+        return None
+    kind = None
+    for w, _, _ in seg[start:end]:
+        kind = _en_head(w) or kind
+        if kind:
+            break
+    return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
+
+
+def as_tok(t: Any, sent: int, lemma: str) -> Tok:
+    """Adapter from a natasha DocToken."""
+    return Tok(
+        text=t.text,
+        start=t.start,
+        end=t.stop,
+        sent=sent,
+        pos=t.pos or "X",
+        feats=dict(t.feats or {}),
+        lemma=lemma,
+    )

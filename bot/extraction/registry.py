@@ -1,0 +1,68 @@
+"""Registry of well-known partner organisations, kept as editable JSON in data/partners.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from .names import canonical_key
+
+
+@dataclass(frozen=True, slots=True)
+class KnownOrg:
+    """One registry entry: Russian and English names, aliases, country and kind."""
+
+    name: str
+    name_en: str | None
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str
+
+    def all_names(self) -> tuple[str, ...]:
+        names = (self.name, *self.aliases)
+        return (*names, self.name_en) if self.name_en else names
+
+
+class Registry:
+    """Lookup of registry entries by the canonical key of any of their names."""
+
+    def __init__(self, orgs: list[KnownOrg]) -> None:
+        self.orgs = orgs
+        self._by_key: dict[str, KnownOrg] = {}
+        for org in orgs:
+            for name in org.all_names():
+                self._by_key.setdefault(canonical_key(name), org)
+
+    @classmethod
+    def load(cls) -> Registry:
+        raw = json.loads(
+            resources.files(__package__).joinpath("data/partners.json").read_text("utf-8")
+        )
+        return cls(
+            [
+                KnownOrg(
+                    name=o["name"],
+                    name_en=o.get("name_en"),
+                    aliases=tuple(o.get("aliases") or ()),
+                    country=o.get("country"),
+                    kind=o.get("kind") or "other",
+                )
+                for o in raw["organisations"]
+            ]
+        )
+
+    def lookup(self, name: str) -> KnownOrg | None:
+        """The entry one of whose names has the same canonical key as `name`, if any."""
+        return self._by_key.get(canonical_key(name))
+
+    def single_word_names(self) -> dict[str, KnownOrg]:
+        """Names that are a single word or abbreviation (Росатом, Rosatom, КамАЗ), which
+        named-entity taggers often miss; keyed by canonical key."""
+        out: dict[str, KnownOrg] = {}
+        for org in self.orgs:
+            for name in org.all_names():
+                key = canonical_key(name)
+                if key and " " not in key and len(key) >= 3:
+                    out.setdefault(key, org)
+        return out
