@@ -182,11 +182,8 @@ def _link_density(element: lxml.html.HtmlElement, length: int) -> float:
     return linked / length if length else 1.0
 
 
-def _with_lxml(html: str) -> str | None:
-    """Fallback: the container with the most paragraph text, minus link-heavy blocks."""
-    root = _parse(html)
-    if root is None:
-        return None
+def _with_lxml(root: lxml.html.HtmlElement) -> str | None:
+    """Fallback: the container with the most paragraph text, minus link-heavy blocks (mutates)."""
     try:
         _prune_noise(root)
         best: lxml.html.HtmlElement | None = None
@@ -225,9 +222,12 @@ def extract_article_text(html: str, url: str | None = None) -> str | None:
         return None
     headline = next((" ".join(h.text_content().split()) for h in root.iter("h1")), "")
     size = sum(1 for _ in root.iter())
-    text = _with_trafilatura(root, url) if size <= MAX_ELEMENTS else None
-    if text is None or len(text) < MIN_ARTICLE_CHARS:
-        fallback = _with_lxml(html)
+    text = None
+    if size <= MAX_ELEMENTS:
+        text = _with_trafilatura(root, url)
+        root = _parse(html) if text is None or len(text) < MIN_ARTICLE_CHARS else None
+    if root is not None:
+        fallback = _with_lxml(root)
         if fallback is not None and len(fallback) > len(text or ""):
             text = fallback
     if text and headline and text.startswith(headline + "\n\n"):

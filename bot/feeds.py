@@ -461,7 +461,7 @@ class HttpFetcher:
                         result, location = await self._one_request(current, headers)
                 except TimeoutError:
                     raise FeedError(f"timeout after {self._timeout:g}s") from None
-                except aiohttp.InvalidURL:
+                except (aiohttp.InvalidURL, ValueError):
                     raise FeedError("invalid URL") from None
                 except aiohttp.ClientError as exc:
                     detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

@@ -190,6 +190,22 @@ def test_markup_and_entities_in_titles() -> None:
     assert second.needs_page is True
 
 
+def test_undeclared_html_entities_in_raw_xml_are_tolerated() -> None:
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>С&nbsp;пробелом</title><item><guid>1</guid>"
+        "<title>Новость&nbsp;&laquo;Политеха&raquo;</title>"
+        "<description>Текст&amp;nbsp;тизера...</description>"
+        "<link>https://www.spbstu.ru/media/news/a/</link></item></channel></rss>"
+    ).encode()
+    feed = parse_feed(body, SPBSTU_RSS)
+    assert feed.title == "С пробелом"
+    (item,) = feed.items
+    assert item.title == "Новость «Политеха»"
+    assert item.teaser == "Текст тизера..."
+    assert item.needs_page is True
+
+
 def test_broken_xml_raises() -> None:
     with pytest.raises(FeedError) as info:
         load("broken.xml", "https://example.org/rss")
@@ -430,3 +446,5 @@ async def test_connection_refused_and_bad_scheme() -> None:
         assert info.value.reason.startswith("connection failed")
         with pytest.raises(FeedError):
             await fetcher.fetch("file:///etc/passwd")
+        with pytest.raises(FeedError):
+            await fetcher.fetch("http://")
