@@ -8,5 +8,6 @@ from handlers import fallback, news, start, subscriptions
 
 
 def get_routers() -> list[Router]:
-    """In dispatch order; the fallback router must stay last."""
-    return [start.router, subscriptions.router, news.router, fallback.router]
+    """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
+    modules = (start, subscriptions, news, fallback)
+    return [module.build_router() for module in modules]

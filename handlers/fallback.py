@@ -9,10 +9,7 @@ from aiogram.types import Message
 from bot.i18n import t
 from handlers.common import user_language
 
-router = Router(name="fallback")
 
-
-@router.message(F.text.startswith("/"))
 async def unknown_command(message: Message, bot: Bot) -> None:
     text = message.text or ""
     head = text.split(maxsplit=1)[0]
@@ -24,3 +21,9 @@ async def unknown_command(message: Message, bot: Bot) -> None:
     elif message.chat.type != ChatType.PRIVATE:
         return  # groups: a bare unknown command may be meant for another bot
     await message.answer(t(user_language(message.from_user), "unknown_command"))
+
+
+def build_router() -> Router:
+    router = Router(name="fallback")
+    router.message.register(unknown_command, F.text.startswith("/"))
+    return router

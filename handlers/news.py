@@ -14,8 +14,6 @@ from handlers.common import user_language
 from storage.news import NewsItem, NewsRepository
 from storage.search import query_stems, stem_word
 
-router = Router(name="news")
-
 LATEST_DEFAULT = 5
 LATEST_MAX = 20
 SEARCH_LIMIT = 5
@@ -46,7 +44,6 @@ def snippet(text: str, stems: list[str], width: int = 220) -> str:
     return esc(cut(text, width))
 
 
-@router.message(Command("latest"))
 async def latest(message: Message, command: CommandObject, news: NewsRepository) -> None:
     lang = user_language(message.from_user)
     count = LATEST_DEFAULT
@@ -64,7 +61,6 @@ async def latest(message: Message, command: CommandObject, news: NewsRepository)
     await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
 
 
-@router.message(Command("search"))
 async def search(message: Message, command: CommandObject, news: NewsRepository) -> None:
     lang = user_language(message.from_user)
     query = (command.args or "").strip()[:MAX_QUERY_CHARS]
@@ -80,3 +76,10 @@ async def search(message: Message, command: CommandObject, news: NewsRepository)
     blocks = [t(lang, "search_title", query=shown)]
     blocks.extend(_entry(hit.item, lang, snippet(hit.item.text, stems)) for hit in hits)
     await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
+
+
+def build_router() -> Router:
+    router = Router(name="news")
+    router.message.register(latest, Command("latest"))
+    router.message.register(search, Command("search"))
+    return router

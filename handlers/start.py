@@ -10,8 +10,6 @@ from bot.i18n import COMMANDS, RU, t
 from handlers.common import user_language
 from handlers.keyboards import SubscribeCallback
 
-router = Router(name="start")
-
 
 def help_text(lang: str) -> str:
     lines = [t(lang, "help_title")]
@@ -20,7 +18,6 @@ def help_text(lang: str) -> str:
     return "\n".join(lines)
 
 
-@router.message(CommandStart())
 async def start(message: Message) -> None:
     lang = user_language(message.from_user)
     button = InlineKeyboardButton(
@@ -31,6 +28,12 @@ async def start(message: Message) -> None:
     )
 
 
-@router.message(Command("help"))
 async def help_command(message: Message) -> None:
     await message.answer(help_text(user_language(message.from_user)))
+
+
+def build_router() -> Router:
+    router = Router(name="start")
+    router.message.register(start, CommandStart())
+    router.message.register(help_command, Command("help"))
+    return router

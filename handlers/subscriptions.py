@@ -14,7 +14,6 @@ from handlers.keyboards import SubscribeCallback
 from storage.chats import ChatRepository
 
 log = logging.getLogger(__name__)
-router = Router(name="subscriptions")
 
 
 async def _subscribe(
@@ -33,7 +32,6 @@ async def _subscribe(
     return t(lang, "subscribed" if added else "already_subscribed")
 
 
-@router.message(Command("subscribe"))
 async def subscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
     thread_id = message.message_thread_id if message.is_topic_message else None
     reply = await _subscribe(
@@ -42,7 +40,6 @@ async def subscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
     await message.answer(reply)
 
 
-@router.callback_query(SubscribeCallback.filter())
 async def subscribe_button(
     query: CallbackQuery, callback_data: SubscribeCallback, bot: Bot, chats: ChatRepository
 ) -> None:
@@ -57,7 +54,6 @@ async def subscribe_button(
     await bot.send_message(message.chat.id, reply)
 
 
-@router.message(Command("unsubscribe"))
 async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
     lang = user_language(message.from_user)
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
@@ -67,8 +63,18 @@ async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None
     await message.answer(t(lang, "unsubscribed" if removed else "not_subscribed"))
 
 
-@router.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=KICKED | LEFT))
 async def bot_removed(event: ChatMemberUpdated, chats: ChatRepository) -> None:
     """Blocked in a private chat, or kicked/removed from a group: stop sending there."""
     dropped = await chats.deactivate(event.chat.id, f"bot {event.new_chat_member.status}")
     log.info("chat %s deactivated by my_chat_member, %d deliveries dropped", event.chat.id, dropped)
+
+
+def build_router() -> Router:
+    router = Router(name="subscriptions")
+    router.message.register(subscribe, Command("subscribe"))
+    router.message.register(unsubscribe, Command("unsubscribe"))
+    router.callback_query.register(subscribe_button, SubscribeCallback.filter())
+    router.my_chat_member.register(
+        bot_removed, ChatMemberUpdatedFilter(member_status_changed=KICKED | LEFT)
+    )
+    return router

@@ -1,0 +1,219 @@
+"""Commands through the real dispatcher, fed real updates by the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.filters import Command
+
+from bot.app import Services, build_dispatcher, menu
+from bot.config import Settings
+from bot.feeds import HttpFetcher
+from bot.i18n import COMMANDS
+from bot.ingest import Ingestor
+from handlers import get_routers
+from handlers.start import help_text
+from storage.chats import ChatRepository
+from storage.db import Database
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+from tests.conftest import draft
+from tests.fakes.bot_api import FakeBotAPI, parse_telegram_html
+
+
+@dataclass
+class App:
+    api: FakeBotAPI
+    services: Services
+    dp: Dispatcher
+
+    async def ask(self, text: str, chat_id: int = 42, **kwargs: object) -> str:
+        """Send a message as a user and return the bot's reply text."""
+        before = len(self.api.sent_messages(chat_id))
+        self.api.push_message(text, chat_id=chat_id, **kwargs)  # type: ignore[arg-type]
+        for _ in range(200):
+            sent = self.api.sent_messages(chat_id)
+            if len(sent) > before:
+                reply = sent[before].text or ""
+                parse_telegram_html(reply)
+                return reply
+            await asyncio.sleep(0.025)
+        raise AssertionError(f"no reply to {text!r}")
+
+    async def silence(self, text: str, chat_id: int = 42, **kwargs: object) -> None:
+        """Send a message and check that the bot says nothing in return."""
+        before = len(self.api.calls)
+        self.api.push_message(text, chat_id=chat_id, **kwargs)  # type: ignore[arg-type]
+        await asyncio.sleep(0.4)
+        assert self.api.pending_updates == []
+        assert [c.method for c in self.api.calls[before:] if c.method != "getUpdates"] == []
+
+
+@pytest.fixture
+async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[App]:
+    settings = Settings(
+        database_path=tmp_path / "unused.sqlite3", feed_urls=["http://127.0.0.1:9/"]
+    )
+    news, chats = NewsRepository(db), ChatRepository(db)
+    feeds, outbox = FeedRepository(db), OutboxRepository(db)
+    async with HttpFetcher(user_agent="test") as fetcher:
+        ingestor = Ingestor(
+            urls=settings.feed_urls,
+            interval=600,
+            fetcher=fetcher,
+            feeds=feeds,
+            news=news,
+            chats=chats,
+            outbox=outbox,
+        )
+        services = Services(settings, news, chats, feeds, outbox, ingestor)
+        dp = build_dispatcher(services)
+        task = asyncio.create_task(
+            dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)
+        )
+        try:
+            yield App(api, services, dp)
+        finally:
+            await dp.stop_polling()
+            await asyncio.wait_for(task, 10)
+
+
+async def test_start_greets_in_the_users_language_with_a_button(app: App) -> None:
+    reply = await app.ask("/start", language_code="ru")
+    assert "Политех" in reply
+    markup = app.api.sent_messages(42)[-1].params["reply_markup"]
+    assert markup["inline_keyboard"][0][0]["text"] == "Подписаться"
+    assert "Polytechnic" in await app.ask("/start", chat_id=43, language_code="en")
+
+
+async def test_help_menu_and_handlers_stay_in_step(app: App) -> None:
+    reply = await app.ask("/help", language_code="en")
+    listed = set(re.findall(r"^/(\w+)", reply, flags=re.M))
+    names = {name for name, _, _ in COMMANDS}
+    assert listed == names
+    handled: set[str] = set()
+    for router in get_routers():
+        for handler in router.message.handlers:
+            for flt in handler.filters or []:
+                if isinstance(flt.callback, Command):
+                    handled |= {c for c in flt.callback.commands if isinstance(c, str)}
+    assert handled == names
+    published_en = {c["command"] for c in app.api.my_commands()}
+    published_ru = app.api.my_commands(language_code="ru")
+    assert published_en == names == {c["command"] for c in published_ru}
+    assert [c.description for c in menu("ru")] == [c["description"] for c in published_ru]
+    assert help_text("ru").count("\n") == len(COMMANDS)
+
+
+async def test_subscribe_and_unsubscribe_in_a_private_chat(app: App) -> None:
+    assert "Готово" in await app.ask("/subscribe")
+    assert "уже подписан" in await app.ask("/subscribe")
+    chats = app.services.chats
+    assert [s.kind for s in await chats.subscriptions(42)] == ["all"]
+    assert "отменена" in await app.ask("/unsubscribe")
+    assert await chats.subscriptions(42) == []
+    assert "не был подписан" in await app.ask("/unsubscribe")
+
+
+async def test_subscribe_button_subscribes(app: App) -> None:
+    await app.ask("/start")
+    message_id = app.api.sent_messages(42)[-1].result["message_id"]
+    app.api.push_callback_query("sub:on", chat_id=42, user_id=42, message_id=message_id)
+    for _ in range(100):
+        if await app.services.chats.subscriptions(42):
+            break
+        await asyncio.sleep(0.05)
+    assert [s.kind for s in await app.services.chats.subscriptions(42)] == ["all"]
+
+
+async def test_only_group_admins_manage_the_group_subscription(app: App) -> None:
+    group = -100777
+    app.api.set_admins(group, [7], creator=8)
+    common = {"chat_type": "supergroup", "title": "Lab"}
+    refusal = await app.ask("/subscribe", chat_id=group, user_id=9, **common)
+    assert "администратор" in refusal
+    assert await app.services.chats.subscriptions(group) == []
+    assert "Готово" in await app.ask("/subscribe", chat_id=group, user_id=7, **common)
+    assert "администратор" in await app.ask("/unsubscribe", chat_id=group, user_id=9, **common)
+    assert "отменена" in await app.ask("/unsubscribe", chat_id=group, user_id=8, **common)
+
+
+async def test_subscription_in_a_forum_topic_remembers_the_topic(app: App) -> None:
+    group = -100888
+    app.api.set_admins(group, [7])
+    await app.ask(
+        "/subscribe",
+        chat_id=group,
+        user_id=7,
+        chat_type="supergroup",
+        message_thread_id=55,
+        is_topic_message=True,
+    )
+    [sub] = await app.services.chats.subscriptions(group)
+    assert sub.thread_id == 55
+
+
+async def test_bot_blocked_or_kicked_deactivates_the_chat(app: App) -> None:
+    await app.ask("/subscribe")
+    app.api.push_my_chat_member(42, new_status="kicked", old_status="member")
+    for _ in range(100):
+        chat = await app.services.chats.get(42)
+        if chat is not None and not chat.active:
+            break
+        await asyncio.sleep(0.05)
+    chat = await app.services.chats.get(42)
+    assert chat is not None and not chat.active
+
+
+async def _store(app: App, count: int) -> None:
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    drafts = [
+        draft(
+            f"k{i}",
+            f"Новость <{i}> & номер {i}",
+            body=f"Политех и партнёр номер {i} подписали соглашение о лаборатории.",
+            link=f"https://site.test/n/{i}?a=1&b=2",
+        )
+        for i in range(count)
+    ]
+    await app.services.news.add_new(feed.id, drafts, announce=False)
+
+
+async def test_latest_defaults_limits_and_rejects_bad_numbers(app: App) -> None:
+    assert "пока нет" in await app.ask("/latest")
+    await _store(app, 25)
+    reply = await app.ask("/latest")
+    assert reply.count("<a href=") == 5
+    assert "&lt;24&gt; &amp; номер 24" in reply  # newest first, escaped
+    assert (await app.ask("/latest 20")).count("<a href=") == 20
+    for bad in ("0", "21", "-1", "abc", "1e9", "9" * 400):
+        assert "от 1 до 20" in await app.ask(f"/latest {bad}")
+
+
+async def test_search_answers_with_snippets_and_survives_hostile_queries(app: App) -> None:
+    await _store(app, 3)
+    reply = await app.ask("/search соглашения", language_code="en")
+    assert reply.startswith("Results for")
+    assert reply.count("<a href=") == 3
+    assert "<b>соглашение</b>" in reply
+    assert "Nothing found" in await app.ask("/search квантовый", language_code="en")
+    for hostile in ('"', "*", "NEAR(", "-", "OR", '" OR "', "x" * 5000, "<b>"):
+        reply = await app.ask(f"/search {hostile}")
+        assert reply  # a clear answer, never silence or a crash
+    assert "Что искать" in await app.ask("/search")
+    assert "Что искать" in await app.ask("/search    ")
+
+
+async def test_unknown_and_foreign_commands(app: App) -> None:
+    assert "/help" in await app.ask("/frobnicate")
+    assert "Политех" in await app.ask("/start@spbpu_partners_bot")
+    await app.silence("/start@some_other_bot")
+    await app.silence("/frobnicate", chat_id=-100999, chat_type="supergroup", title="G")
+    await app.silence("just chatting")
