@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from collections.abc import AsyncIterator
+from datetime import datetime
 
+import aiohttp
+import feedparser
 import pytest
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -43,6 +47,7 @@ from tests.fakes.bot_api import (
     server_error,
     too_many_requests,
 )
+from tests.fakes.news_site import FIXTURES, MSK, FakeNewsSite, FaultKind
 
 TOKEN = "123:ABC"
 
@@ -191,8 +196,6 @@ async def test_chats_and_members(bot: Bot) -> None:
 
 
 async def test_unknown_method_is_404(api: FakeBotAPI) -> None:
-    import aiohttp
-
     async with (
         aiohttp.ClientSession() as session,
         session.post(f"{api.base_url}/bot{TOKEN}/sendTelepathy", json={"chat_id": 1}) as resp,
@@ -412,9 +415,6 @@ async def test_latency_is_applied() -> None:
 
 
 async def test_standalone_server_prints_base_url() -> None:
-    import sys
-
-    import aiohttp
 
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -437,3 +437,225 @@ async def test_standalone_server_prints_base_url() -> None:
     finally:
         proc.terminate()
         await proc.wait()
+
+
+# --- News site ------------------------------------------------------------------------------
+
+UA = "PartnershipNewsBot/0.1 (+https://t.me/spbpu_partners_bot)"
+
+
+@pytest.fixture
+async def site() -> AsyncIterator[FakeNewsSite]:
+    async with FakeNewsSite(timeout_seconds=30) as fake:
+        yield fake
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(headers={"User-Agent": UA}) as session:
+        yield session
+
+
+async def test_feed_is_spbpu_rss(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    older = site.publish(
+        "Делегация из Индии посетила СПбПУ",
+        ["Гости из Индийского технологического института Бомбея обсудили обмен студентами."],
+        published=datetime(2026, 11, 30, 10, 0, tzinfo=MSK),
+        guid=False,
+    )
+    newer = site.publish(
+        "Меморандум с Шанхайским университетом",
+        [
+            "В СПбПУ подписан меморандум о «двойных дипломах» с Шанхайским университетом "
+            "транспорта, Китай. Стороны договорились о совместной магистратуре по логистике.",
+            "Второй абзац статьи.",
+        ],
+        category="Партнёрство/",
+        published=datetime(2026, 12, 1, 14, 30, tzinfo=MSK),
+    )
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200 and resp.content_type == "application/rss+xml"
+        body = await resp.read()
+        headers = dict(resp.headers)
+    raw = body.decode()
+    assert "&amp;nbsp;" in raw and "&amp;laquo;" in raw
+    assert "<pubDate>Tue, 01 Dec 2026 14:30:00 +0300</pubDate>" in raw
+
+    parsed = feedparser.parse(body, response_headers={"content-type": headers["Content-Type"]})
+    assert not parsed.bozo and parsed.version == "rss20"
+    assert parsed.feed.title == "Новости СПбПУ"
+    first, second = parsed.entries
+    assert first.title == newer.title and second.title == older.title  # newest first
+    assert first.link == newer.link == f"{site.base_url}/media/news/partnership/{newer.slug}/"
+    assert first.id == newer.link and "id" not in second
+    assert first.tags[0].term == "Партнёрство/"
+    assert first.enclosures[0].type == "image/jpeg" and int(first.enclosures[0].length) > 0
+    assert first.summary.endswith("...") and len(first.summary) < 160
+    assert "&nbsp;" in first.summary or "\xa0" in first.summary
+    assert first.published_parsed[:5] == (2026, 12, 1, 11, 30)  # UTC
+    async with http.get(first.enclosures[0].href) as image:
+        assert image.status == 200 and (await image.read()).startswith(b"\xff\xd8")
+
+
+async def test_conditional_get(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    site.publish("Первая новость", ["Текст первой новости о партнёрстве."])
+    async with http.get(site.feed_url) as resp:
+        etag, modified = resp.headers["ETag"], resp.headers["Last-Modified"]
+        await resp.read()
+    assert etag.startswith('"') and etag == site.etag
+    async with http.get(site.feed_url, headers={"If-None-Match": etag}) as resp:
+        assert resp.status == 304 and await resp.read() == b""
+    async with http.get(site.feed_url, headers={"If-Modified-Since": modified}) as resp:
+        assert resp.status == 304
+    site.publish("Вторая новость", ["Текст второй новости."])
+    async with http.get(
+        site.feed_url, headers={"If-None-Match": etag, "If-Modified-Since": modified}
+    ) as resp:
+        assert resp.status == 200 and resp.headers["ETag"] != etag
+        assert resp.headers["Last-Modified"] != modified
+    statuses = [r.status for r in site.requests_to("/media/news/rss/")]
+    assert statuses == [200, 304, 304, 200]
+    path, status, sent = site.requests[1]
+    assert (path, status) == ("/media/news/rss/", 304)
+    assert sent["User-Agent"] == UA and sent["If-None-Match"] == etag
+
+
+async def test_article_pages(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    item = site.publish(
+        "Совместная лаборатория с компанией",
+        ["Первый абзац о лаборатории.", "Второй абзац о стипендиях."],
+    )
+    async with http.get(item.link) as resp:
+        assert resp.status == 200 and resp.content_type == "text/html"
+        page = await resp.text()
+    for fragment in ("<h1", item.title, "Первый абзац", "Второй абзац", 'class="news-detail"'):
+        assert fragment in page
+    for noise in ("Абитуриентам", "Главная", "Поделиться", "Читайте также", "© СПбПУ"):
+        assert noise in page
+    site.set_article_status(item.slug, 500)
+    async with http.get(item.link) as resp:
+        assert resp.status == 500
+    site.set_article_status(item.slug, 200)
+    site.remove(item.slug)
+    async with http.get(item.link) as resp:
+        assert resp.status == 404
+    async with http.get(site.feed_url) as resp:
+        assert item.link not in await resp.text()
+
+
+@pytest.mark.parametrize("kind", ["500", "503"])
+async def test_feed_server_errors(
+    site: FakeNewsSite, http: aiohttp.ClientSession, kind: FaultKind
+) -> None:
+    site.feed_fault(kind, times=2)
+    for _ in range(2):
+        async with http.get(site.feed_url) as resp:
+            assert resp.status == int(kind) and resp.content_type == "text/html"
+            if kind == "503":
+                assert resp.headers["Retry-After"] == "120"
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200
+
+
+async def test_feed_timeout_is_cancellable(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    site.feed_fault("timeout")
+    started = time.monotonic()
+    with pytest.raises(asyncio.TimeoutError):
+        async with http.get(site.feed_url, timeout=aiohttp.ClientTimeout(total=0.3)) as resp:
+            await resp.read()
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200
+    assert time.monotonic() - started < 5
+
+
+async def test_feed_malformed_html_empty(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    for n in range(3):
+        site.publish(f"Новость {n}", [f"Текст новости номер {n} о сотрудничестве."])
+    site.feed_fault("malformed")
+    site.feed_fault("html")
+    site.feed_fault("empty")
+    async with http.get(site.feed_url) as resp:
+        broken = await resp.read()
+    assert resp.status == 200 and not broken.rstrip().endswith(b"</rss>")
+    assert feedparser.parse(broken).bozo
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200 and resp.content_type == "text/html"
+        assert "<html" in await resp.text()
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200 and await resp.read() == b""
+    async with http.get(site.feed_url) as resp:
+        assert len(feedparser.parse(await resp.read()).entries) == 3
+
+
+async def test_feed_huge_and_redirect_loop(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    site.feed_fault("huge", size_mb=2)
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200 and resp.content_length is None
+        size = sum([len(chunk) async for chunk in resp.content.iter_chunked(65536)])
+    assert size == 2 * 1024 * 1024
+    site.feed_fault("redirect_loop")
+    with pytest.raises(aiohttp.TooManyRedirects):
+        async with http.get(site.feed_url, max_redirects=5) as resp:
+            await resp.read()
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200
+
+
+async def test_huge_body_can_be_abandoned(site: FakeNewsSite, http: aiohttp.ClientSession) -> None:
+    site.feed_fault("huge", size_mb=50)
+    async with http.get(site.feed_url) as resp:
+        await resp.content.readexactly(1024 * 1024)
+    async with http.get(site.feed_url) as resp:
+        assert resp.status == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "entries", "first_title"),
+    [
+        ("atom.xml", "atom10", 2, "Политех и Университет Цинхуа запускают совместную летнюю школу"),
+        ("rdf.xml", "rss10", 2, None),
+        ("rss091.xml", "rss091", 2, "Студенты из Египта завершили подготовительный курс"),
+        ("cp1251.xml", "rss20", 2, None),
+        ("no-guid.xml", "rss20", 5, "Без guid: визит делегации Университета Белграда"),
+        ("markup-titles.xml", "rss20", 3, None),
+        ("spbpu.xml", "rss20", 3, None),
+    ],
+)
+async def test_fixture_feeds(
+    site: FakeNewsSite,
+    http: aiohttp.ClientSession,
+    name: str,
+    version: str,
+    entries: int,
+    first_title: str | None,
+) -> None:
+    async with http.get(site.fixture_url(name)) as resp:
+        assert resp.status == 200
+        body = await resp.read()
+        content_type = resp.headers["Content-Type"]
+    parsed = feedparser.parse(
+        body, response_headers={"content-type": content_type, "content-location": str(resp.url)}
+    )
+    assert parsed.version.startswith(version) and len(parsed.entries) == entries
+    if first_title is not None:
+        assert parsed.entries[0].title == first_title
+    if name == "cp1251.xml":
+        assert parsed.encoding == "windows-1251"
+        assert parsed.entries[0].title.startswith("Политех подписал соглашение с Ташкентским")
+        assert "Политех".encode() not in body  # really not UTF-8
+
+
+async def test_seeded_site_and_fixture_articles(http: aiohttp.ClientSession) -> None:
+    async with FakeNewsSite(seed=True) as seeded:
+        async with http.get(seeded.feed_url) as resp:
+            parsed = feedparser.parse(await resp.read())
+        assert [e.link for e in parsed.entries] == [i.link for i in seeded.items]
+        assert {e.tags[0].term for e in parsed.entries} == {
+            "Международная деятельность/",
+            "Партнёрство/",
+        }
+    for name in ("article_full.html", "article_lab.html"):
+        page = (FIXTURES / name).read_text(encoding="utf-8")
+        assert "Поделиться" in page and "Читайте также" in page and "© СПбПУ" in page
+    full = (FIXTURES / "article_full.html").read_text(encoding="utf-8")
+    assert "Харбинским политехническим университетом" in full

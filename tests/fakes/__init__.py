@@ -14,11 +14,16 @@ from tests.fakes.bot_api import (
     server_error,
     too_many_requests,
 )
+from tests.fakes.news_site import FIXTURES, FakeNewsSite, NewsItem, RequestLog, sample_news
 
 __all__ = [
+    "FIXTURES",
     "APIError",
     "CallRecord",
     "FakeBotAPI",
+    "FakeNewsSite",
+    "NewsItem",
+    "RequestLog",
     "cant_parse_entities",
     "chat_not_found",
     "drop_connection",
@@ -26,6 +31,7 @@ __all__ = [
     "forbidden_kicked",
     "message_too_long",
     "migrated",
+    "sample_news",
     "server_error",
     "too_many_requests",
 ]
