@@ -21,6 +21,11 @@ from .registry import KnownOrg, Registry
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
+# Sentence-final dots that are really abbreviations or initials ("им. Ислама", "А. И. Рудской").
+_NO_SPLIT_AFTER = re.compile(
+    r"^(?:[A-ZА-ЯЁ]\.|(?:[A-ZА-ЯЁ]\.){2,}|им\.|г\.|гг\.|ул\.|проф\.|акад\.|т\.|д\.|"
+    r"St\.|Dr\.|Prof\.|Mr\.|Ms\.|Mrs\.|No\.|vs\.|e\.g\.|i\.e\.)$"
+)
 _MONTHS_RU = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
@@ -72,7 +77,7 @@ class Extractor:
         self._registry = Registry.load()
         self._single = self._registry.single_word_names()
         self._countries = CountryResolver(self._lemma)
-        self._chunker = RuChunker(self._inflect)
+        self._chunker = RuChunker(self._inflect, lambda w: bool(self._countries.codes(w)))
 
     # --- morphology helpers -------------------------------------------------------------
 
@@ -148,6 +153,9 @@ class Extractor:
         out: list[tuple[int, int]] = []
         pos = 0
         for m in _SENT_SPLIT.finditer(text):
+            prev = re.search(r"(\S+)\s*$", text[pos : m.start()])
+            if prev and "\n" not in m.group(0) and _NO_SPLIT_AFTER.match(prev.group(1)):
+                continue
             if m.start() > pos:
                 out.append((pos, m.start()))
             pos = m.end()
@@ -224,8 +232,24 @@ class Extractor:
             span_toks = [t for t in toks[n0:] if t.end <= span.stop]
             if not span_toks or any(self._chunker.head_kind(t) for t in span_toks):
                 continue
-            name = span.text.strip("«»\"“” ")
+            if is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
+                # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name.
+                span_toks = span_toks[:1]
+            s0, s1 = span_toks[0].start, span_toks[-1].end
+            name = text[s0:s1].strip("«»\"“” ")
             known = self._registry.lookup(name)
+            quoted = text[max(0, s0 - 1) : s0] in ("«", '"', "“", "„")
+            before = text[max(0, s0 - 40) : s0].lower()
+            if known is None:
+                if any(t.lemma in lx.UNIT_HEADS for t in span_toks[:1]):
+                    continue
+                if not quoted and any(
+                    t.text[:1].islower() and t.pos not in ("ADP", "CCONJ")
+                    for t in span_toks[1:]
+                ):
+                    continue
+                if quoted and lx.QUOTED_NOT_PARTNER.search(before):
+                    continue
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 name = self._inflect(span_toks[0]).strip("«»\"“” ")
             if known is not None:
@@ -233,8 +257,7 @@ class Extractor:
             if lx.NOT_ORG.search(name) or len(name) < 2:
                 continue
             out.append(
-                Mention(name=name, start=span.start, end=span.stop, sent=span_toks[0].sent,
-                        kind=None)
+                Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None)
             )
         return out
 
@@ -246,7 +269,7 @@ class Extractor:
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
         if not head.text[:1].isupper():
-            if head.feats.get("Number") == "Plur" or head.lemma in lx.UNIT_HEADS:
+            if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
             caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
             if caps and all(self._countries.is_country(c) for c in caps) and not any(
@@ -442,7 +465,10 @@ class Extractor:
         self, c: Candidate, text: str, lang: str, dominant: str | None
     ) -> PartnerFact:
         full = [m for m in c.mentions if not is_abbreviation(m.name)]
-        main = max(full or c.mentions, key=lambda m: (len(m.name.split()), -m.start))
+        main = max(
+            full or c.mentions,
+            key=lambda m: (len(m.name.split()), m.name[:1].isupper(), -m.start),
+        )
         name = main.name
         aliases = [n for n in c.names if n != name]
         known = c.known

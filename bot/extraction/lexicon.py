@@ -10,7 +10,6 @@ RU_HEADS: dict[str, str] = {
     "госуниверситет": "university",
     "вуз": "university",
     "колледж": "university",
-    "политех": "university",
     "институт": "research",
     "академия": "research",
     "центр": "research",
@@ -28,7 +27,6 @@ RU_HEADS: dict[str, str] = {
     "предприятие": "company",
     "объединение": "company",
     "верфь": "company",
-    "группа": "company",
     "министерство": "government",
     "минобрнауки": "government",
     "правительство": "government",
@@ -94,6 +92,10 @@ UNIT_HEADS = frozenset(
     "school faculty department laboratory office library museum council centre center "
     "institute college".split()
 )
+# Lower-case heads that name a new or internal structure ("центр «...»"), never a partner.
+LOWER_UNIT_HEADS = frozenset(
+    "школа факультет кафедра лаборатория управление отдел дирекция офис центр".split()
+)
 PARENT_KINDS = frozenset({"university", "company"})
 
 # The university itself, under its many names (lower case, ё folded).
@@ -101,6 +103,9 @@ OWN_PATTERNS = [
     re.compile(p, re.IGNORECASE)
     for p in (
         r"петра великого",
+        r"petersburg\W+(?:state\W+)?polytechnic",
+        r"петербургский политехнический",
+        r"^(?:санкт-)?петербургск\w+ политех\w*$",
         r"petra velikogo",
         r"peter the great",
         r"\bспб(?:г?п|ст)у\b",
@@ -124,11 +129,19 @@ OWN_PATTERNS = [
 NOT_ORG = re.compile(
     r"(?:интерфакс|interfax|тасс|\btass\b|риа\b|ria novosti|sputnik|спутник|rbth|телеканал|"
     r"газета|журнал|радио|\bтв\b|пмэф|spief|иннопром|innoprom|экспофорум|expoforum|"
-    r"^(?:еаэс|снг|шос|брикс|оон|ес|eaeu|cis|sco|un|brics|eu|рф|ссср)$|\bqs\b|times higher|рейтинг|ranking|конференци|conference|выставк|exhibition|фестивал|"
+    r"^(?:еаэс|снг|шос|брикс|оон|ес|eaeu|cis|sco|un|brics|eu|рф|ссср)$|raex|wechat|telegram|"
+    r"вконтакте|\bvk\b|youtube|rutube|топ-?\d|top-?\d|\bqs\b|times higher|рейтинг|ranking|конференци|conference|выставк|exhibition|фестивал|"
     r"festival|олимпиад|olympiad|марафон|marathon|чемпионат|championship|конкурс|competition|"
     r"саммит|summit|конгресс|congress|неделя|week|кремл|kremlin|прессц|пресс-центр|"
     r"пресс-служб|press service|премия|prize|award|brics\b(?! business))",
     re.IGNORECASE,
+)
+
+# A quoted name right after these words is a programme, school, event or medium, not a partner.
+QUOTED_NOT_PARTNER = re.compile(
+    r"(?:пиш|школ\w*|центр\w*|лаборатори\w*|программ\w*|проект\w*|форум\w*|конференц\w*|"
+    r"выставк\w*|фестивал\w*|конкурс\w*|телеканал\w*|журнал\w*|газет\w*|спбпу|политех\w*|"
+    r"технополис\w*|кластер\w*|направлени\w*|секци\w*|тем[аеуы]\w*)\s*[«\"“„]?\s*$"
 )
 
 # Cooperation cues: a sentence with one of these shows an organisation cooperating.
@@ -136,14 +149,14 @@ COOP_RU = re.compile(
     r"(?:сотрудни|партн[её]р|соглашени|меморандум|договор|контракт|подписа|делегац|визит|"
     r"посети|посетил|побывал|встреч|переговор|совместн|взаимодейств|кооперац|соучредит|"
     r"консорциум|двойн\w* диплом|стратегическ|обсуди|принял\w* (?:делегац|гост)|гост(?:ей|и|ь|ям)\b|"
-    r"при поддержке|на базе|связ[иья]|создани|созда[юд]т|откры\w+ (?:совместн|центр|лаборатор)|"
+    r"при поддержке|работа\w* с |связ[иья]|создани|созда[юд]т|откры\w+ (?:совместн|центр|лаборатор)|"
     r"дорожн\w+ карт|сеть|ассоциаци|вуз\w*-партн|программ\w+ обмен)",
     re.IGNORECASE,
 )
 COOP_EN = re.compile(
     r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
     r"visit|met with|meeting|talks|negotiat|joint|co-?found|consortium|double degree|"
-    r"strategic|discuss|hosted|co-?organi[sz]|roadmap|guests?\b|"
+    r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|co-?organi[sz]|roadmap|guests?\b|"
     r"road map|exchange|network)",
     re.IGNORECASE,
 )

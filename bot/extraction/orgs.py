@@ -58,8 +58,9 @@ class RuChunker:
     name (a verb, a non-genitive noun such as a person in the instrumental, a comma).
     """
 
-    def __init__(self, inflect: Callable[[Tok], str]) -> None:
+    def __init__(self, inflect: Callable[[Tok], str], is_place: Callable[[str], bool]) -> None:
         self._inflect = inflect
+        self._is_place = is_place
 
     def head_kind(self, tok: Tok) -> str | None:
         if tok.pos not in ("NOUN", "PROPN"):
@@ -90,10 +91,14 @@ class RuChunker:
             if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
                 i -= 1
                 continue
-            if prev.pos == "ADJ" and (prev.feats.get("Case") == case or case is None):
+            if prev.pos == "ADJ" and (
+                prev.feats.get("Case") == case or case is None or _is_cap(prev.text)
+            ):
                 i -= 1
                 continue
-            if prev.pos == "PROPN" and _is_cap(prev.text) and prev.feats.get("Case") == case:
+            if prev.pos == "PROPN" and _is_cap(prev.text) and (
+                prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT"
+            ):
                 # "Бин Зыонг Университет", "Цзянсу университет": proper names before the head.
                 i -= 1
                 continue
@@ -112,7 +117,16 @@ class RuChunker:
             t = toks[j]
             if t.sent != head.sent or j in person:
                 break
-            if j == h + 1 and _is_cap(t.text) and t.pos in ("PROPN", "NOUN", "X"):
+            if (
+                (
+                    j == h + 1
+                    or self.head_kind(toks[j - 1])
+                    or self._is_place(t.text)
+                    or (j - 1 > h and _is_cap(toks[j - 1].text) and toks[j - 1].pos == "PROPN")
+                )
+                and _is_cap(t.text)
+                and t.pos in ("PROPN", "NOUN", "X", "ADJ")
+            ):
                 j += 1
                 continue
             if in_quote:
@@ -195,13 +209,19 @@ class RuChunker:
         k = j + 1
         if k < len(toks) and toks[k].text == ".":
             k += 1
-        taken = 0
-        while k < len(toks) and taken < 6:
+        initials = False
+        words = 0
+        while k < len(toks):
             t = toks[k].text
-            if t == "." or (_is_cap(t) and t.isalpha()) or re.fullmatch(r"[А-ЯЁA-Z]\.", t):
+            if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s*)+|\.", t) or (len(t) == 1 and t.isupper()):
+                initials = True
                 k += 1
-                if t != ".":
-                    taken += 1
+                continue
+            if _is_cap(t) and re.search(r"\w", t) and words < (1 if initials else 2):
+                words += 1
+                k += 1
+                if re.search(r"\.\w", t):
+                    break
                 continue
             break
         return k
