@@ -279,7 +279,7 @@ class CallRecord:
     params: JSONDict
     time: float
     token: str
-    status: int = 200
+    status: int = 0  # 0 while the call is in flight
     result: Any = None
     error: str | None = None
 
@@ -365,6 +365,9 @@ class FakeBotAPI:
         self._clock = clock
 
         self.calls: list[CallRecord] = []
+        self._by_method: dict[str, list[CallRecord]] = {}
+        self._sent: list[CallRecord] = []
+        self._sent_by_chat: dict[int | str, list[CallRecord]] = {}
         self.stats = LimitStats()
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
         self.webhook_deleted = 0
@@ -455,15 +458,13 @@ class FakeBotAPI:
 
     def calls_of(self, method: str) -> list[CallRecord]:
         """All recorded calls of one Bot API method, successful or not, in order."""
-        return [c for c in self.calls if c.method == method]
+        return list(self._by_method.get(_canonical(method), ()))
 
     def sent_messages(self, chat_id: int | str | None = None) -> list[CallRecord]:
-        """Successful sendMessage calls, optionally to one chat."""
-        return [
-            c
-            for c in self.calls
-            if c.method == "sendMessage" and c.ok and (chat_id is None or c.chat_id == chat_id)
-        ]
+        """Successful sendMessage calls, optionally to one chat; indexed, so cheap to poll."""
+        if chat_id is None:
+            return list(self._sent)
+        return list(self._sent_by_chat.get(chat_id, ()))
 
     def message(self, chat_id: int | str, message_id: int) -> JSONDict | None:
         """Current state of a message the bot sent (after edits), or None."""
@@ -684,15 +685,16 @@ class FakeBotAPI:
         if self.latency:
             await asyncio.sleep(self.latency)
         params = await _read_params(request)
+        method = _canonical(method)
         record = CallRecord(method=method, params=params, time=self._clock(), token=token)
         self.calls.append(record)
+        self._by_method.setdefault(method, []).append(record)
         try:
             if token not in self.tokens:
                 raise _Reject(_UNAUTHORIZED)
-            handler = self._handlers.get(method) or self._handlers.get(_canonical(method))
+            handler = self._handlers.get(method)
             if handler is None:
                 raise _Reject(_NOT_FOUND)
-            record.method = _canonical(method)
             self._check_faults(record.method, params)
             self._current_token = token
             result = handler(params)
@@ -708,6 +710,10 @@ class FakeBotAPI:
                 raise web.HTTPInternalServerError() from None
             return web.json_response(error.body(), status=error.status)
         record.result = result
+        record.status = 200
+        if record.method == "sendMessage":
+            self._sent.append(record)
+            self._sent_by_chat.setdefault(_chat_key(params.get("chat_id")), []).append(record)
         return web.json_response({"ok": True, "result": result})
 
     def _check_faults(self, method: str, params: JSONDict) -> None:
