@@ -131,9 +131,10 @@ class Extractor:
             mentions = self._ru_mentions(text, sentences)
         else:
             mentions = en_mentions(text, sent_of, title_end)
+            mentions += self._consulates(text, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         self._attach_brackets(text, mentions, lang)
-        candidates = self._merge(mentions, lang)
+        candidates = self._merge(mentions, lang, title_end)
         facts, cand_of = self._partners(candidates, text, sentences, title_end, lang)
         agreements = self._agreements(text, sentences, facts, cand_of, lang)
         partnership = self._classify(article, text, facts, agreements)
@@ -261,6 +262,41 @@ class Extractor:
             )
         return out
 
+    def _consulates(self, text: str, sent_of: object) -> list[Mention]:
+        """"General Consulates in St. Petersburg of the following countries: X, Y and Z":
+        one consulate per listed country."""
+        assert callable(sent_of)
+        out: list[Mention] = []
+        for m in re.finditer(
+            r"(General Consulates?|Consulates? General|Consulates|Embassies)( in [A-Z][\w. ]+?)?"
+            r" of the following countries:\s*([^.]+)",
+            text,
+        ):
+            kind_word = "Embassy" if m.group(1).startswith("Emb") else "General Consulate"
+            where = (m.group(2) or "").rstrip()
+            pos = m.start(3)
+            for piece in re.split(r",\s*|\s+and\s+|;\s*", m.group(3)):
+                piece = piece.strip()
+                if not piece or not piece[:1].isupper() and not piece.startswith("the "):
+                    break
+                codes = self._countries.codes(piece)
+                start = text.find(piece, pos)
+                pos = start + len(piece) if start >= 0 else pos
+                if not codes or start < 0:
+                    break
+                country = re.sub(r"^the |\b(?:Republic|Kingdom|State) of |\s*Republic$", "", piece)
+                out.append(
+                    Mention(
+                        name=f"{kind_word} of {country}",
+                        start=start,
+                        end=start + len(piece),
+                        sent=int(sent_of(start)),
+                        kind="government",
+                        hint_country=codes[0],
+                    )
+                )
+        return out
+
     def _ru_accept(
         self, toks: Sequence[Tok], i: int, j: int, h: int, sent_first: dict[int, int]
     ) -> bool:
@@ -331,8 +367,22 @@ class Extractor:
 
     # --- merging ------------------------------------------------------------------------
 
-    def _merge(self, mentions: list[Mention], lang: str) -> list[Candidate]:
+    def _merge(
+        self, mentions: list[Mention], lang: str, title_end: int = 0
+    ) -> list[Candidate]:
         mentions.sort(key=lambda x: x.start)
+        if lang == "en" and title_end:
+            # Title Case headlines cut names badly; their mentions only support body ones.
+            body = [m for m in mentions if m.start >= title_end]
+            head = [m for m in mentions if m.start < title_end]
+            cands = self._merge(body, lang)
+            for m in head:
+                for c in cands:
+                    if any(names_match(m.name, n) or n in m.name for n in c.names):
+                        m.name = c.mentions[0].name
+                        c.mentions.append(m)
+                        break
+            return cands
         cands: list[Candidate] = []
         abbrs: list[Mention] = []
         for m in mentions:
@@ -577,16 +627,18 @@ class Extractor:
                     kind = "contract"
                 if kind == "agreement" and re.search(r"разрабатыва|разработк|выполнени", sent[he:he + 120]) and re.search(r"договор", sent[hs:he], re.I):
                     kind = "contract"
-                prev = seen_kinds.get(kind)
-                if prev is not None and title is None:
-                    continue
+                if kind in seen_kinds:
+                    continue  # one document of a kind per sentence
                 fact = AgreementFact(
                     kind=kind, parties=tuple(parties), title=title,
                     date=self._date(sent, lang),
                 )
                 # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
-                if title is None and any(
-                    a.kind == kind and (set(a.parties) >= set(parties)) for a in out
+                if any(
+                    a.kind == kind
+                    and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
+                    and (title is None or a.title is None or a.title == title)
+                    for a in out
                 ):
                     continue
                 seen_kinds[kind] = fact

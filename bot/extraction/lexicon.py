@@ -182,6 +182,7 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"контракт\w*", re.I), "contract"),
     (re.compile(r"(?:соглашени|договор)\w*", re.I), "agreement"),
+    (re.compile(r"(?<=под )документ\w*", re.I), "agreement"),
 ]
 DOC_EN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"memorand\w*|\bmou\b|\bmemoranda\b", re.I), "memorandum"),
@@ -195,7 +196,7 @@ SIGNED = re.compile(
     re.IGNORECASE,
 )
 PLANNED = re.compile(
-    r"(?:планиру|намерен|будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
+    r"(?:(?:станет|станут|будет|будут|должн\w*)\s+(?:\w+\s+)?подписани|планиру|намерен|будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
     r"проект\w* соглашени|обсудил\w* (?:проект|возможност)|подготовк\w+ (?:к )?подписани|"
     r"to be signed|will sign|will be signed|plan(?:s|ned)? to|intend|prepar\w+ (?:a|the|an) "
     r"(?:draft|agreement)|draft)",

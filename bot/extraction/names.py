@@ -47,7 +47,7 @@ def _stem(token: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """Stemmed, case- and spelling-folded tokens of a name, legal forms dropped."""
     words = _PUNCT.sub(" ", _fold(name)).split()
-    return [_stem(w) for w in words if w not in _LEGAL]
+    return [_stem("им" if w == "имени" else w) for w in words if w not in _LEGAL]
 
 
 def canonical_key(name: str) -> str:

@@ -246,9 +246,14 @@ _EN_WORD = re.compile(
     r"|&"
 )
 _EN_CONNECT = frozenset({"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"})
+# Capitalised sentence openers that never start a name ("From the Belarusian-Russian ...").
+_EN_LEAD = frozenset(
+    "from in at on with by for to during after before among both between as also today this "
+    "these our their its while when since under via".split()
+)
 _TITLE_WORDS = frozenset(
     "professor prof rector president vice director head dean academician chairman chairwoman "
-    "minister ambassador consul general secretary deputy mr mrs ms dr doctor honorary member "
+    "minister ambassador consul secretary deputy mr mrs ms dr doctor honorary member "
     "representatives representative delegation students student colleagues staff employees".split()
 )
 
@@ -342,7 +347,9 @@ def _en_segment(
             start = k + 1
             break
     while start < len(seg) and (
-        seg[start][0] in _EN_CONNECT or seg[start][0].lower() in _TITLE_WORDS
+        seg[start][0] in _EN_CONNECT
+        or seg[start][0].lower() in _TITLE_WORDS
+        or seg[start][0].lower() in _EN_LEAD
     ):
         start += 1
     # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
@@ -367,13 +374,19 @@ def _en_segment(
         end = last_head + 1
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
         end = last_head + 2
+    if end - 1 > last_head and re.fullmatch(r"\(\w+\)", seg[end - 1][0]):
+        end -= 1  # "Tsinghua University (China)": the country is not part of the name
     s = seg[start][1]
     e = seg[end - 1][2]
     name = text[s:e].strip().rstrip(".,;:")
     if name.lower().startswith("the "):
         name = name[4:]
         s += 4
-    if not name or len(name) < 4:
+    if not name or len(name) < 4 or len(name.split()) < 2:
+        return None
+    last = name.split()[-1].lower()
+    if re.fullmatch(r"[a-z]+(?:ian|ese|ish|an|ic)", last) and not _en_head(last):
+        # "Association of Russian and Armenian [institutions]": the run stopped mid-name.
         return None
     kind = None
     for w, _, _ in seg[start:end]:
