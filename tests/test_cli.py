@@ -1,0 +1,119 @@
+"""Start-up and CLI behaviour a user meets first: clear one-line errors, `poll --once`."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TOKEN
+from tests.fakes.bot_api import FakeBotAPI
+from tests.fakes.news_site import FakeNewsSite
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+async def run_cli(
+    args: list[str], cwd: Path, within: float = 60, **env: str
+) -> tuple[int, str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+    clean.update(PYTHONPATH=str(REPO), DATABASE_PATH=str(cwd / "bot.sqlite3"), **env)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=cwd, env=clean,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(proc.communicate(), within)
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+async def site() -> AsyncIterator[FakeNewsSite]:
+    async with FakeNewsSite(seed=True) as fake:
+        yield fake
+
+
+async def test_run_without_token_says_so_in_one_line(tmp_path: Path) -> None:
+    code, out, err = await run_cli(["run"], tmp_path)
+    assert code != 0
+    assert err.count("\n") == 1 and "BOT_TOKEN" in err and ".env.example" in err
+    assert "Traceback" not in err
+
+
+async def test_token_from_dotenv_and_rejected_token(tmp_path: Path, api: FakeBotAPI) -> None:
+    (tmp_path / ".env").write_text(
+        f"BOT_TOKEN=999:wrong\nTELEGRAM_API_URL={api.base_url}\n", encoding="utf-8"
+    )
+    code, _, err = await run_cli(["run"], tmp_path)
+    assert code != 0
+    assert "rejected BOT_TOKEN" in err and err.count("\n") == 1
+    assert "999:wrong" not in err
+
+
+async def test_unreachable_bot_api_is_one_clear_line(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    code, _, err = await run_cli(["run"], tmp_path, BOT_TOKEN=TOKEN, TELEGRAM_API_URL=url)
+    assert code != 0
+    assert "cannot reach the Bot API" in err and "Traceback" not in err
+    assert TOKEN not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("POLL_INTERVAL_SECONDS", "soon"), ("ADMIN_IDS", "1,x"), ("FEED_URLS", "ftp://x")],
+)
+async def test_malformed_setting_is_one_line(tmp_path: Path, name: str, value: str) -> None:
+    code, _, err = await run_cli(["poll", "--once"], tmp_path, **{name: value})
+    assert code == 2
+    assert err.startswith(f"error: invalid setting {name}") and err.count("\n") == 1
+
+
+async def test_poll_once_needs_no_token_and_prints_a_summary(
+    tmp_path: Path, site: FakeNewsSite
+) -> None:
+    code, out, _ = await run_cli(["poll", "--once"], tmp_path, FEED_URLS=site.feed_url)
+    assert code == 0
+    assert f"{site.feed_url}: ok, 3 new" in out
+    assert "items stored in total: 3" in out
+    code, out, _ = await run_cli(["poll", "--once"], tmp_path, FEED_URLS=site.feed_url)
+    assert code == 0 and "not modified" in out and "items stored in total: 3" in out
+
+
+async def test_poll_once_reports_a_dead_feed(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/rss"
+    code, out, _ = await run_cli(["poll", "--once"], tmp_path, FEED_URLS=url)
+    assert code == 1
+    assert f"{url}: error (connection failed" in out
+
+
+async def test_a_second_instance_on_the_same_database_refuses(
+    tmp_path: Path, api: FakeBotAPI
+) -> None:
+    env = {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api.base_url, "FEED_URLS": "http://127.0.0.1:9/"}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+    clean.update(PYTHONPATH=str(REPO), DATABASE_PATH=str(tmp_path / "bot.sqlite3"), **env)
+    first = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=clean,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(200):
+            if api.calls_of("getUpdates"):
+                break
+            await asyncio.sleep(0.05)
+        code, _, err = await run_cli(["run"], tmp_path, **env)
+        assert code != 0 and "another bot process is already running" in err
+    finally:
+        first.terminate()
+        assert await asyncio.wait_for(first.wait(), 20) == 0
