@@ -64,18 +64,18 @@ def run(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
         article, aid, error = _parse(line)
         if article is None:
             bad += 1
-            print(f"warning: line {n}: {error}", file=err)
+            err.write(f"warning: line {n}: {error}\n")
             if aid is not None:
-                print(json.dumps(_empty(aid), ensure_ascii=False), file=out)
+                out.write(json.dumps(_empty(aid), ensure_ascii=False) + "\n")
             continue
         if extractor is None:
             extractor = Extractor()
         try:
             record = extractor.extract(article).to_dict()
         except Exception as exc:  # noqa: BLE001  # one bad article must not stop the batch
-            print(f"warning: line {n}: extraction failed: {exc!r}", file=err)
+            err.write(f"warning: line {n}: extraction failed: {exc!r}\n")
             record = _empty(article.id)
-        print(json.dumps(record, ensure_ascii=False), file=out)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
     return bad
 
@@ -84,10 +84,10 @@ def main(argv: list[str]) -> int:
     """Entry point for `python -m bot extract [FILE]`; returns the process exit code."""
     args = list(argv)
     if any(a in ("-h", "--help") for a in args):
-        print(USAGE, end="")
+        sys.stdout.write(USAGE)
         return 0
     if len(args) > 1 or (args and args[0].startswith("-") and args[0] != "-"):
-        print(USAGE, end="", file=sys.stderr)
+        sys.stderr.write(USAGE)
         return 2
     if not args or args[0] == "-":
         run(sys.stdin, sys.stdout, sys.stderr)
@@ -96,7 +96,7 @@ def main(argv: list[str]) -> int:
         with open(args[0], encoding="utf-8") as f:
             run(f, sys.stdout, sys.stderr)
     except OSError as exc:
-        print(f"error: cannot read {args[0]}: {exc.strerror}", file=sys.stderr)
+        sys.stderr.write(f"error: cannot read {args[0]}: {exc.strerror}\n")
         return 1
     return 0
 

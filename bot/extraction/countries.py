@@ -92,10 +92,7 @@ class CountryResolver:
 
     def lemmas(self, text: str) -> list[str]:
         """Lemmas of the words of `text`; hyphenated words also yield their parts."""
-        out: list[str] = []
-        for word in _WORD.findall(text):
-            out.append(self._lemma(word))
-        return out
+        return [self._lemma(word) for word in _WORD.findall(text)]
 
     def codes(self, text: str) -> list[str]:
         """Every country code the words of `text` point to, in order of appearance."""

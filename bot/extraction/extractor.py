@@ -27,14 +27,36 @@ _NO_SPLIT_AFTER = re.compile(
     r"St\.|Dr\.|Prof\.|Mr\.|Ms\.|Mrs\.|No\.|vs\.|e\.g\.|i\.e\.)$"
 )
 _MONTHS_RU = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
 }
 _MONTHS_EN = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november "
-        "december".split(),
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         1,
     )
 }
@@ -61,7 +83,7 @@ class Candidate:
 
 
 def detect_lang(text: str) -> str:
-    """"ru" when Cyrillic letters outnumber Latin ones, else "en"."""
+    """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
     return "ru" if len(_CYR.findall(text)) >= len(_LAT.findall(text)) else "en"
 
 
@@ -186,7 +208,7 @@ class Extractor:
         for span in doc.spans:
             if span.type == "PER":
                 person.update(n for n, t in enumerate(toks) if span.start <= t.start < span.stop)
-        sent_first = {}
+        sent_first: dict[int, int] = {}
         for n, t in enumerate(toks):
             sent_first.setdefault(t.sent, n)
         out: list[Mention] = []
@@ -213,9 +235,13 @@ class Extractor:
             for ci, cj, outer in covered:
                 if ci <= i and j <= cj and outer is not m:
                     outer_head = outer.name.split()[0].lower()
-                    if kind in lx.PARENT_KINDS and any(
-                        self._lemma(w) in lx.UNIT_HEADS for w in outer.name.lower().split()[:3]
-                    ) and self._lemma(outer_head) not in ("правительство", "министерство"):
+                    if (
+                        kind in lx.PARENT_KINDS
+                        and any(
+                            self._lemma(w) in lx.UNIT_HEADS for w in outer.name.lower().split()[:3]
+                        )
+                        and self._lemma(outer_head) not in ("правительство", "министерство")
+                    ):
                         outer.parent = m
                         outer.is_unit = outer.kind != "research" or kind == "university"
             covered.append((i, j, m))
@@ -224,8 +250,10 @@ class Extractor:
         for span in doc.spans:
             if span.type != "ORG":
                 continue
-            if any(s <= span.start < e or s < span.stop <= e for s, e, _ in
-                   ((m.start, m.end, m) for m in out)):
+            if any(
+                s <= span.start < e or s < span.stop <= e
+                for s, e, _ in ((m.start, m.end, m) for m in out)
+            ):
                 continue
             n0 = by_start.get(span.start)
             if n0 is None:
@@ -237,7 +265,7 @@ class Extractor:
                 # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name.
                 span_toks = span_toks[:1]
             s0, s1 = span_toks[0].start, span_toks[-1].end
-            name = text[s0:s1].strip("«»\"“” ")
+            name = text[s0:s1].strip('«»"“” ')
             known = self._registry.lookup(name)
             quoted = text[max(0, s0 - 1) : s0] in ("«", '"', "“", "„")
             before = text[max(0, s0 - 40) : s0].lower()
@@ -245,25 +273,22 @@ class Extractor:
                 if any(t.lemma in lx.UNIT_HEADS for t in span_toks[:1]):
                     continue
                 if not quoted and any(
-                    t.text[:1].islower() and t.pos not in ("ADP", "CCONJ")
-                    for t in span_toks[1:]
+                    t.text[:1].islower() and t.pos not in ("ADP", "CCONJ") for t in span_toks[1:]
                 ):
                     continue
                 if quoted and lx.QUOTED_NOT_PARTNER.search(before):
                     continue
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
-                name = self._inflect(span_toks[0]).strip("«»\"“” ")
+                name = self._inflect(span_toks[0]).strip('«»"“” ')
             if known is not None:
                 name = known.name
             if lx.NOT_ORG.search(name) or len(name) < 2:
                 continue
-            out.append(
-                Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None)
-            )
+            out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         return out
 
     def _consulates(self, text: str, sent_of: object) -> list[Mention]:
-        """"General Consulates in St. Petersburg of the following countries: X, Y and Z":
+        """ "General Consulates in St. Petersburg of the following countries: X, Y and Z":
         one consulate per listed country."""
         assert callable(sent_of)
         out: list[Mention] = []
@@ -273,7 +298,6 @@ class Extractor:
             text,
         ):
             kind_word = "Embassy" if m.group(1).startswith("Emb") else "General Consulate"
-            where = (m.group(2) or "").rstrip()
             pos = m.start(3)
             for piece in re.split(r",\s*|\s+and\s+|;\s*", m.group(3)):
                 piece = piece.strip()
@@ -308,15 +332,17 @@ class Extractor:
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
             caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
-            if caps and all(self._countries.is_country(c) for c in caps) and not any(
-                toks[k].text in "«»\"“”„" for k in range(i, j)
+            if (
+                caps
+                and all(self._countries.is_country(c) for c in caps)
+                and not any(toks[k].text in '«»"“”„' for k in range(i, j))
             ):
                 return False
         for k in range(i, j):
             if k == h:
                 continue
             t = toks[k].text
-            if t in "«»\"“”„" or _LAT.search(t):
+            if t in '«»"“”„' or _LAT.search(t):
                 return True
             if t[:1].isupper() and k != first:
                 return True
@@ -340,12 +366,19 @@ class Extractor:
             if not m.group(0)[:1].isupper():
                 continue
             name = org.name if lang == "ru" or not org.name_en else org.name_en
-            out.append(Mention(name=name, start=m.start(), end=m.end(),
-                               sent=int(sent_of(m.start())), kind=org.kind))
+            out.append(
+                Mention(
+                    name=name,
+                    start=m.start(),
+                    end=m.end(),
+                    sent=int(sent_of(m.start())),
+                    kind=org.kind,
+                )
+            )
         return out
 
     def _attach_brackets(self, text: str, mentions: list[Mention], lang: str) -> None:
-        """"Name (ABBR)", "Name (China)", "Name (КНР, далее – SUES)": aliases and countries."""
+        """ "Name (ABBR)", "Name (China)", "Name (КНР, далее – SUES)": aliases and countries."""
         for m in mentions:
             rest = text[m.end : m.end + 120]
             b = re.match(r"\s*\(([^()]{1,100})\)", rest)
@@ -367,22 +400,20 @@ class Extractor:
 
     # --- merging ------------------------------------------------------------------------
 
-    def _merge(
-        self, mentions: list[Mention], lang: str, title_end: int = 0
-    ) -> list[Candidate]:
+    def _merge(self, mentions: list[Mention], lang: str, title_end: int = 0) -> list[Candidate]:
         mentions.sort(key=lambda x: x.start)
         if lang == "en" and title_end:
             # Title Case headlines cut names badly; their mentions only support body ones.
             body = [m for m in mentions if m.start >= title_end]
             head = [m for m in mentions if m.start < title_end]
-            cands = self._merge(body, lang)
+            merged = self._merge(body, lang)
             for m in head:
-                for c in cands:
+                for c in merged:
                     if any(names_match(m.name, n) or n in m.name for n in c.names):
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
                         break
-            return cands
+            return merged
         cands: list[Candidate] = []
         abbrs: list[Mention] = []
         for m in mentions:
@@ -511,9 +542,7 @@ class Extractor:
             return not proper and not re.search(r"[A-Z«\"]", name)
         return True
 
-    def _fact(
-        self, c: Candidate, text: str, lang: str, dominant: str | None
-    ) -> PartnerFact:
+    def _fact(self, c: Candidate, text: str, lang: str, dominant: str | None) -> PartnerFact:
         full = [m for m in c.mentions if not is_abbreviation(m.name)]
         main = max(
             full or c.mentions,
@@ -551,13 +580,15 @@ class Extractor:
         if country is None:
             country = self._context_country(c, text)
         if country is None:
-            if kind in ("company",) or dominant is None:
-                country = "RU"
-            else:
-                country = dominant
+            # Companies in these articles are overwhelmingly Russian; other bodies follow the
+            # foreign country the article is about.
+            country = "RU" if kind == "company" or dominant is None else dominant
         return PartnerFact(
-            name=name, name_en=name_en, aliases=tuple(dict.fromkeys(aliases)),
-            country=country, kind=kind,
+            name=name,
+            name_en=name_en,
+            aliases=tuple(dict.fromkeys(aliases)),
+            country=country,
+            kind=kind,
         )
 
     def _context_country(self, c: Candidate, text: str) -> str | None:
@@ -585,10 +616,10 @@ class Extractor:
         docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         in_sent: dict[int, list[str]] = {}
         for f in facts:
-            for m in cand_of[f.name].mentions:
-                in_sent.setdefault(m.sent, [])
-                if f.name not in in_sent[m.sent]:
-                    in_sent[m.sent].append(f.name)
+            for mention in cand_of[f.name].mentions:
+                names = in_sent.setdefault(mention.sent, [])
+                if f.name not in names:
+                    names.append(f.name)
         out: list[AgreementFact] = []
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
@@ -625,12 +656,18 @@ class Extractor:
                     sent[he:],
                 ):
                     kind = "contract"
-                if kind == "agreement" and re.search(r"разрабатыва|разработк|выполнени", sent[he:he + 120]) and re.search(r"договор", sent[hs:he], re.I):
+                if (
+                    kind == "agreement"
+                    and re.search(r"разрабатыва|разработк|выполнени", sent[he : he + 120])
+                    and re.search(r"договор", sent[hs:he], re.I)
+                ):
                     kind = "contract"
                 if kind in seen_kinds:
                     continue  # one document of a kind per sentence
                 fact = AgreementFact(
-                    kind=kind, parties=tuple(parties), title=title,
+                    kind=kind,
+                    parties=tuple(parties),
+                    title=title,
                     date=self._date(sent, lang),
                 )
                 # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
@@ -669,16 +706,12 @@ class Extractor:
         if lang == "ru":
             m = re.search(r"(\d{1,2})(?:-го)?\s+([а-я]+)\s+(\d{4})", sent)
             if m:
-                month = next(
-                    (v for k, v in _MONTHS_RU.items() if m.group(2).startswith(k)), None
-                )
+                month = next((v for k, v in _MONTHS_RU.items() if m.group(2).startswith(k)), None)
                 if month:
                     return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
             m = re.search(r"в\s+([а-я]+)\s+(\d{4})", sent)
             if m:
-                month = next(
-                    (v for k, v in _MONTHS_RU.items() if m.group(1).startswith(k)), None
-                )
+                month = next((v for k, v in _MONTHS_RU.items() if m.group(1).startswith(k)), None)
                 if month and len(m.group(1)) > 2:
                     return f"{m.group(2)}-{month:02d}"
             return None
@@ -703,7 +736,11 @@ class Extractor:
         agreements: list[AgreementFact],
     ) -> bool:
         cat = (article.category or "").lower()
-        if cat and re.search(r"спорт|sport|культур|culture|некролог|obituar", cat) and not agreements:
+        if (
+            cat
+            and re.search(r"спорт|sport|культур|culture|некролог|obituar", cat)
+            and not agreements
+        ):
             return False
         if agreements or facts:
             return True

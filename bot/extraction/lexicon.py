@@ -87,14 +87,51 @@ EN_HEADS: dict[str, str] = {
 }
 # Heads of parts of an organisation: a school of a partner university is not a partner itself.
 UNIT_HEADS = frozenset(
-    "школа факультет кафедра лаборатория управление отдел дирекция офис представительство "
-    "библиотека музей совет служба центр институт колледж департамент "
-    "school faculty department laboratory office library museum council centre center "
-    "institute college".split()
+    [
+        "школа",
+        "факультет",
+        "кафедра",
+        "лаборатория",
+        "управление",
+        "отдел",
+        "дирекция",
+        "офис",
+        "представительство",
+        "библиотека",
+        "музей",
+        "совет",
+        "служба",
+        "центр",
+        "институт",
+        "колледж",
+        "департамент",
+        "school",
+        "faculty",
+        "department",
+        "laboratory",
+        "office",
+        "library",
+        "museum",
+        "council",
+        "centre",
+        "center",
+        "institute",
+        "college",
+    ]
 )
 # Lower-case heads that name a new or internal structure ("центр «...»"), never a partner.
 LOWER_UNIT_HEADS = frozenset(
-    "школа факультет кафедра лаборатория управление отдел дирекция офис центр".split()
+    [
+        "школа",
+        "факультет",
+        "кафедра",
+        "лаборатория",
+        "управление",
+        "отдел",
+        "дирекция",
+        "офис",
+        "центр",
+    ]
 )
 PARENT_KINDS = frozenset({"university", "company"})
 
@@ -130,7 +167,8 @@ NOT_ORG = re.compile(
     r"(?:интерфакс|interfax|тасс|\btass\b|риа\b|ria novosti|sputnik|спутник|rbth|телеканал|"
     r"газета|журнал|радио|\bтв\b|пмэф|spief|иннопром|innoprom|экспофорум|expoforum|"
     r"^(?:еаэс|снг|шос|брикс|оон|ес|eaeu|cis|sco|un|brics|eu|рф|ссср)$|raex|wechat|telegram|"
-    r"вконтакте|\bvk\b|youtube|rutube|топ-?\d|top-?\d|\bqs\b|times higher|рейтинг|ranking|конференци|conference|выставк|exhibition|фестивал|"
+    r"вконтакте|\bvk\b|youtube|rutube|топ-?\d|top-?\d|\bqs\b|times higher|рейтинг|ranking|"
+    r"конференци|conference|выставк|exhibition|фестивал|"
     r"festival|олимпиад|olympiad|марафон|marathon|чемпионат|championship|конкурс|competition|"
     r"саммит|summit|конгресс|congress|неделя|week|кремл|kremlin|прессц|пресс-центр|"
     r"пресс-служб|press service|премия|prize|award|brics\b(?! business))",
@@ -148,15 +186,17 @@ QUOTED_NOT_PARTNER = re.compile(
 COOP_RU = re.compile(
     r"(?:сотрудни|партн[её]р|соглашени|меморандум|договор|контракт|подписа|делегац|визит|"
     r"посети|посетил|побывал|встреч|переговор|совместн|взаимодейств|кооперац|соучредит|"
-    r"консорциум|двойн\w* диплом|стратегическ|обсуди|принял\w* (?:делегац|гост)|гост(?:ей|и|ь|ям)\b|"
-    r"при поддержке|работа\w* с |связ[иья]|создани|созда[юд]т|откры\w+ (?:совместн|центр|лаборатор)|"
+    r"консорциум|двойн\w* диплом|стратегическ|обсуди|принял\w* (?:делегац|гост)|"
+    r"гост(?:ей|и|ь|ям)\b|при поддержке|работа\w* с |связ[иья]|создани|созда[юд]т|"
+    r"откры\w+ (?:совместн|центр|лаборатор)|"
     r"дорожн\w+ карт|сеть|ассоциаци|вуз\w*-партн|программ\w+ обмен)",
     re.IGNORECASE,
 )
 COOP_EN = re.compile(
     r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
     r"visit|met with|meeting|talks|negotiat|joint|co-?found|consortium|double degree|"
-    r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|co-?organi[sz]|roadmap|guests?\b|"
+    r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
+    r"co-?organi[sz]|roadmap|guests?\b|"
     r"road map|exchange|network)",
     re.IGNORECASE,
 )
@@ -196,7 +236,8 @@ SIGNED = re.compile(
     re.IGNORECASE,
 )
 PLANNED = re.compile(
-    r"(?:(?:станет|станут|будет|будут|должн\w*)\s+(?:\w+\s+)?подписани|планиру|намерен|будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
+    r"(?:(?:станет|станут|будет|будут|должн\w*)\s+(?:\w+\s+)?подписани|планиру|намерен|"
+    r"будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
     r"проект\w* соглашени|обсудил\w* (?:проект|возможност)|подготовк\w+ (?:к )?подписани|"
     r"to be signed|will sign|will be signed|plan(?:s|ned)? to|intend|prepar\w+ (?:a|the|an) "
     r"(?:draft|agreement)|draft)",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type stubs
+import Stemmer
 
 from .model import PartnerFact
 
@@ -14,21 +14,90 @@ _EN_STEMMER = Stemmer.Stemmer("english")
 _PUNCT = re.compile(r"[«»\"'“”„‟`’‘()\[\]{},.:;!?/\\|–—−‐-]+")
 _CYR = re.compile(r"[а-я]")
 _LEGAL = frozenset(
-    "ао пао оао зао ооо фгуп фгбу фгбоу фгаоу во нии jsc pjsc llc ltd inc plc gmbh co".split()
+    [
+        "ао",
+        "пао",
+        "оао",
+        "зао",
+        "ооо",
+        "фгуп",
+        "фгбу",
+        "фгбоу",
+        "фгаоу",
+        "во",
+        "нии",
+        "jsc",
+        "pjsc",
+        "llc",
+        "ltd",
+        "inc",
+        "plc",
+        "gmbh",
+        "co",
+    ]
 )
-_STOP = frozenset("и of the and for в на им имени named after de".split())
+_STOP = frozenset(
+    ["и", "of", "the", "and", "for", "в", "на", "им", "имени", "named", "after", "de"]
+)
 # Words that never identify an organisation on their own (cf. the scorer's generic list).
 GENERIC_STEMS = frozenset(
     _RU_STEMMER.stemWords(
-        "университет институт академия государственный национальный федеральный технический "
-        "технологический исследовательский научный центр компания группа правительство "
-        "министерство город колледж школа высший политехнический российский международный "
-        "инженерный наука".split()
+        [
+            "университет",
+            "институт",
+            "академия",
+            "государственный",
+            "национальный",
+            "федеральный",
+            "технический",
+            "технологический",
+            "исследовательский",
+            "научный",
+            "центр",
+            "компания",
+            "группа",
+            "правительство",
+            "министерство",
+            "город",
+            "колледж",
+            "школа",
+            "высший",
+            "политехнический",
+            "российский",
+            "международный",
+            "инженерный",
+            "наука",
+        ]
     )
     + _EN_STEMMER.stemWords(
-        "university institute academy state national federal technical technological research "
-        "scientific center centre company group government ministry city college school higher "
-        "polytechnic russian international engineering science sciences".split()
+        [
+            "university",
+            "institute",
+            "academy",
+            "state",
+            "national",
+            "federal",
+            "technical",
+            "technological",
+            "research",
+            "scientific",
+            "center",
+            "centre",
+            "company",
+            "group",
+            "government",
+            "ministry",
+            "city",
+            "college",
+            "school",
+            "higher",
+            "polytechnic",
+            "russian",
+            "international",
+            "engineering",
+            "science",
+            "sciences",
+        ]
     )
 )
 
@@ -113,7 +182,7 @@ def abbreviation_of(abbr: str, name: str) -> bool:
     if len(letters) < 2 or not words:
         return False
 
-    @lru_cache(maxsize=None)
+    @cache
     def go(i: int, j: int) -> bool:
         if i == len(letters):
             return j > 0

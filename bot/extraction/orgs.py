@@ -70,15 +70,16 @@ class RuChunker:
         if kind is None:
             low = tok.text.lower()
             # Compounds the morphology dictionary does not know ("Генконсульства").
-            for prefix, k in (("генконсульств", "government"), ("госуниверситет", "university"),
-                              ("госкорпораци", "company")):
+            for prefix, k in (
+                ("генконсульств", "government"),
+                ("госуниверситет", "university"),
+                ("госкорпораци", "company"),
+            ):
                 if low.startswith(prefix):
                     return k
         return kind
 
-    def chunk(
-        self, toks: Sequence[Tok], h: int, text: str, person: set[int]
-    ) -> tuple[int, int]:
+    def chunk(self, toks: Sequence[Tok], h: int, text: str, person: set[int]) -> tuple[int, int]:
         """Token range [i, j) of the name around head `h`; `person` holds indices of tokens
         inside person names, which never belong to an organisation name."""
         head = toks[h]
@@ -96,8 +97,10 @@ class RuChunker:
             ):
                 i -= 1
                 continue
-            if prev.pos == "PROPN" and _is_cap(prev.text) and (
-                prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT"
+            if (
+                prev.pos == "PROPN"
+                and _is_cap(prev.text)
+                and (prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT")
             ):
                 # "Бин Зыонг Университет", "Цзянсу университет": proper names before the head.
                 i -= 1
@@ -109,8 +112,10 @@ class RuChunker:
             j < len(toks) and toks[j].text.lower() == "по"
         ):
             j += 1
-            while j < len(toks) and toks[j].pos in ("ADJ", "NOUN", "CCONJ") and (
-                toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ"
+            while (
+                j < len(toks)
+                and toks[j].pos in ("ADJ", "NOUN", "CCONJ")
+                and (toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ")
             ):
                 j += 1
         while j < len(toks):
@@ -198,9 +203,8 @@ class RuChunker:
                 depth -= 1
                 if depth <= 0:
                     return k
-            elif t == '"':
-                if k > j:
-                    return k
+            elif t == '"' and k > j:
+                return k
         return None
 
     @staticmethod
@@ -248,13 +252,70 @@ _EN_WORD = re.compile(
 _EN_CONNECT = frozenset({"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"})
 # Capitalised sentence openers that never start a name ("From the Belarusian-Russian ...").
 _EN_LEAD = frozenset(
-    "from in at on with by for to during after before among both between as also today this "
-    "these our their its while when since under via".split()
+    [
+        "from",
+        "in",
+        "at",
+        "on",
+        "with",
+        "by",
+        "for",
+        "to",
+        "during",
+        "after",
+        "before",
+        "among",
+        "both",
+        "between",
+        "as",
+        "also",
+        "today",
+        "this",
+        "these",
+        "our",
+        "their",
+        "its",
+        "while",
+        "when",
+        "since",
+        "under",
+        "via",
+    ]
 )
 _TITLE_WORDS = frozenset(
-    "professor prof rector president vice director head dean academician chairman chairwoman "
-    "minister ambassador consul secretary deputy mr mrs ms dr doctor honorary member "
-    "representatives representative delegation students student colleagues staff employees".split()
+    [
+        "professor",
+        "prof",
+        "rector",
+        "president",
+        "vice",
+        "director",
+        "head",
+        "dean",
+        "academician",
+        "chairman",
+        "chairwoman",
+        "minister",
+        "ambassador",
+        "consul",
+        "secretary",
+        "deputy",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "doctor",
+        "honorary",
+        "member",
+        "representatives",
+        "representative",
+        "delegation",
+        "students",
+        "student",
+        "colleagues",
+        "staff",
+        "employees",
+    ]
 )
 
 

@@ -1,0 +1,225 @@
+"""Unit tests of the extraction engine on short hand-written Russian and English texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extraction import (
+    ArticleInput,
+    Extraction,
+    Extractor,
+    PartnerFact,
+    canonical_key,
+    names_match,
+    same_partner,
+)
+from bot.extraction.names import abbreviation_of
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(ex: Extractor, title: str, text: str, **kw: str) -> Extraction:
+    return ex.extract(ArticleInput(id="t", title=title, text=text, **kw))
+
+
+def _partner(result: Extraction, key: str) -> PartnerFact:
+    for p in result.partners:
+        if any(names_match(key, n) for n in (p.name, *p.aliases, p.name_en or "")):
+            return p
+    raise AssertionError(f"{key!r} not among {[p.name for p in result.partners]}")
+
+
+def test_canonical_key_merges_case_forms_and_spellings() -> None:
+    assert canonical_key("Университет Цинхуа") == canonical_key("университета Цинхуа")
+    assert canonical_key("Чжэцзянский университет") == canonical_key("Чжецзянским университетом")
+    assert canonical_key("АО «Концерн Ромашка»") == canonical_key('Концерн "Ромашка"')
+    assert canonical_key("Университет Цинхуа") != canonical_key("Пекинский университет")
+
+
+def test_abbreviations_are_read_off_word_starts() -> None:
+    assert abbreviation_of("ФерПИ", "Ферганский политехнический институт")
+    assert abbreviation_of("NAS RA", "National Academy of Sciences of the Republic of Armenia")
+    assert not abbreviation_of("МГУ", "Ферганский политехнический институт")
+
+
+def test_same_partner_across_scripts() -> None:
+    ru = PartnerFact("Университет Цинхуа", "Tsinghua University", ("Цинхуа",), "CN", "university")
+    en = PartnerFact("Tsinghua University", None, (), "CN", "university")
+    other = PartnerFact("Peking University", None, (), "CN", "university")
+    assert same_partner(ru, en)
+    assert not same_partner(en, other)
+
+
+def test_russian_name_normalised_to_nominative(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Новости сотрудничества",
+        "Ректор СПбПУ провёл переговоры с Новгородским машиностроительным заводом о "
+        "совместном проекте. Делегация Бишкекского технологического университета посетила кампус.",
+    )
+    names = {p.name for p in r.partners}
+    assert "Новгородский машиностроительный завод" in names
+    assert "Бишкекский технологический университет" in names
+
+
+def test_own_university_and_units_are_not_partners(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Сотрудничество с Ереванским государственным университетом",
+        "Санкт-Петербургский политехнический университет Петра Великого и Ереванский "
+        "государственный университет обсудили сотрудничество. Со стороны Политеха во встрече "
+        "участвовали сотрудники Института энергетики СПбПУ и Высшей школы физики.",
+    )
+    assert [p.name for p in r.partners] == ["Ереванский государственный университет"]
+    assert r.partners[0].country == "AM"
+
+
+def test_english_partner_with_bracketed_abbreviation(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Cooperation news",
+        "A delegation from Karaganda Technical University (KTU) visited Peter the Great "
+        "St. Petersburg Polytechnic University. SPbPU and KTU discussed joint research.",
+    )
+    p = _partner(r, "Karaganda Technical University")
+    assert "KTU" in p.aliases
+    assert p.country == "KZ"
+    assert p.kind == "university"
+    assert not any("Polytechnic" in q.name for q in r.partners)
+
+
+def test_bracketed_english_name_becomes_alias(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Визит",
+        "Политех посетила делегация Нанкинского университета (Nanjing University) для "
+        "обсуждения сотрудничества.",
+    )
+    p = _partner(r, "Нанкинский университет")
+    assert "Nanjing University" in (*p.aliases, p.name_en)
+    assert p.country == "CN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "country", "kind"),
+    [
+        (
+            "Делегация Посольства Индонезии обсудила сотрудничество с СПбПУ.",
+            "Посольство Индонезии",
+            "ID",
+            "government",
+        ),
+        (
+            "СПбПУ и компания «Северсталь» договорились о сотрудничестве.",
+            "Северсталь",
+            "RU",
+            "company",
+        ),
+        (
+            "Политех подписал соглашение о сотрудничестве с Казанским федеральным университетом.",
+            "Казанский федеральный университет",
+            "RU",
+            "university",
+        ),
+        (
+            "SPbPU signed an agreement with the Egyptian Academy of Scientific Research.",
+            "Egyptian Academy of Scientific Research",
+            "EG",
+            "research",
+        ),
+        (
+            "Representatives of Hanoi Water Company met SPbPU staff to discuss cooperation.",
+            "Hanoi Water Company",
+            "VN",
+            "company",
+        ),
+    ],
+)
+def test_country_and_kind(
+    extractor: Extractor, sentence: str, key: str, country: str, kind: str
+) -> None:
+    p = _partner(_run(extractor, "Сотрудничество", sentence), key)
+    assert (p.country, p.kind) == (country, kind)
+
+
+def test_signed_agreement_with_title_and_parties(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Новое соглашение",
+        "СПбПУ и Белорусский государственный университет подписали соглашение о научном "
+        "сотрудничестве.",
+    )
+    assert len(r.agreements) == 1
+    a = r.agreements[0]
+    assert a.kind == "agreement"
+    assert a.title == "о научном сотрудничестве"
+    assert len(a.parties) == 1 and names_match(
+        a.parties[0], "Белорусский государственный университет"
+    )
+
+
+def test_memorandum_and_roadmap_kinds(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Итоги визита",
+        "Политех и Монгольский государственный университет науки и технологий подписали "
+        "меморандум о взаимопонимании и дорожную карту сотрудничества.",
+    )
+    assert sorted(a.kind for a in r.agreements) == ["memorandum", "roadmap"]
+
+
+def test_planned_agreement_is_not_reported(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Переговоры",
+        "Делегация Университета Хэнань посетила СПбПУ. Стороны планируют подписать соглашение о "
+        "сотрудничестве в следующем году.",
+    )
+    assert r.partnership
+    assert r.agreements == ()
+    en = _run(
+        extractor,
+        "Talks",
+        "A delegation of Cairo University visited SPbPU. An agreement on academic exchange is "
+        "to be signed next spring.",
+    )
+    assert en.agreements == ()
+
+
+def test_contract_kind_and_date(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Контракт",
+        "12 марта 2024 года СПбПУ и компания «Силовые машины» заключили договор на выполнение "
+        "опытно-конструкторских работ.",
+    )
+    assert [(a.kind, a.date) for a in r.agreements] == [("contract", "2024-03-12")]
+
+
+def test_classification_by_category_and_text(extractor: Extractor) -> None:
+    sport = _run(
+        extractor,
+        "Победа на турнире",
+        "Команда СПбПУ выиграла турнир по волейболу среди вузов города.",
+        category="Спорт",
+    )
+    assert not sport.partnership and sport.partners == ()
+    news = _run(extractor, "Лекция", "В СПбПУ прошла открытая лекция о квантовых вычислениях.")
+    assert not news.partnership
+    coop = _run(
+        extractor,
+        "Сотрудничество",
+        "Делегация Университета Шаньдун посетила СПбПУ для обсуждения сотрудничества.",
+    )
+    assert coop.partnership
+
+
+def test_to_dict_shape(extractor: Extractor) -> None:
+    d = _run(extractor, "x", "Делегация Университета Хэнань посетила СПбПУ.").to_dict()
+    assert set(d) == {"id", "partnership", "partners", "agreements"}
+    partners = d["partners"]
+    assert isinstance(partners, list) and partners
+    assert set(partners[0]) == {"name", "name_en", "aliases", "country", "kind"}
