@@ -21,6 +21,10 @@ from .registry import KnownOrg, Registry
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
+_BILATERAL = re.compile(
+    r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
+    re.IGNORECASE,
+)
 # Sentence-final dots that are really abbreviations or initials ("им. Ислама", "А. И. Рудской").
 _NO_SPLIT_AFTER = re.compile(
     r"^(?:[A-ZА-ЯЁ]\.|(?:[A-ZА-ЯЁ]\.){2,}|им\.|г\.|гг\.|ул\.|проф\.|акад\.|т\.|д\.|"
@@ -267,6 +271,8 @@ class Extractor:
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = text[s0:s1].strip('«»"“” ')
             known = self._registry.lookup(name)
+            if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
+                known = self._registry.lookup(self._inflect(span_toks[0]))
             quoted = text[max(0, s0 - 1) : s0] in ("«", '"', "“", "„")
             before = text[max(0, s0 - 40) : s0].lower()
             if known is None:
@@ -276,8 +282,10 @@ class Extractor:
                     t.text[:1].islower() and t.pos not in ("ADP", "CCONJ") for t in span_toks[1:]
                 ):
                     continue
-                if quoted and lx.QUOTED_NOT_PARTNER.search(before):
-                    continue
+                if quoted and (
+                    lx.QUOTED_NOT_PARTNER.search(before) or re.search(r"»\s*,\s*«$", before)
+                ):
+                    continue  # a programme, event or a list of quoted project titles
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 name = self._inflect(span_toks[0]).strip('«»"“” ')
             if known is not None:
@@ -363,8 +371,15 @@ class Extractor:
                 continue
             if any(x.start <= m.start() < x.end for x in have):
                 continue
-            if not m.group(0)[:1].isupper():
+            word = m.group(0)
+            if not word[:1].isupper():
                 continue
+            if not any(
+                word.lower() == n.lower() or (not is_abbreviation(n) and len(n) >= 5)
+                for n in org.all_names()
+                if canonical_key(n) == key
+            ):
+                continue  # "Нгуен" must not match the abbreviation "НГУ"
             name = org.name if lang == "ru" or not org.name_en else org.name_en
             out.append(
                 Mention(
@@ -728,8 +743,8 @@ class Extractor:
 
     # --- classification -----------------------------------------------------------------
 
-    @staticmethod
     def _classify(
+        self,
         article: ArticleInput,
         text: str,
         facts: list[PartnerFact],
@@ -752,4 +767,9 @@ class Extractor:
             text,
             re.I,
         )
-        return len(strong) >= 3
+        if len(strong) >= 3:
+            return True
+        # Bilateral framing ("ректоры вузов России и Узбекистана", several partner countries)
+        # marks international cooperation news even when no single partner is named.
+        foreign = {c for c in self._countries.codes(text) if c != "RU"}
+        return len(foreign) >= 2 or bool(_BILATERAL.search(text))

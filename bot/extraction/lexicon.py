@@ -152,7 +152,7 @@ OWN_PATTERNS = [
         r"^(?:санкт-|ленинградский |национальный исследовательский )?(?:петербургский )?"
         r"(?:государственный )?политехническ\w* (?:университет|институт)\w*$",
         r"^(?:the )?(?:national research )?(?:st\.? ?|saint[ -])?(?:petersburg )?(?:state )?"
-        r"polytechnic(?:al)? (?:university|institute)$",
+        r"polytechnic(?:al)? (?:university|institute)\w?$",
         r"^политех\w*$",
         r"^polytech\w*$",
         r"^(?:наш|our) ",
@@ -204,6 +204,8 @@ COOP_EN = re.compile(
 CONTEXT_ONLY = re.compile(
     r"(?:поручени|по инициативе президент|премьер-министр|рейтинг|академик\w*\s*$|"
     r"academician of (?:the )?$|член-корр\w*\s*$|"
+    r"организатор\w*\s*(?:[—–:-]|выступил\w*|явля\w+)\s*$|organi[sz]ed by (?:the )?$|"
+    r"organi[sz]er (?:is |was )?(?:the )?$|"
     r"ranking|закончил|окончил|graduated|прош[её]л в|состоял\w* в|held at|held in|"
     r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил)",
     re.IGNORECASE,

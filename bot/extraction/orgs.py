@@ -217,11 +217,14 @@ class RuChunker:
         words = 0
         while k < len(toks):
             t = toks[k].text
-            if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s*)+|\.", t) or (len(t) == 1 and t.isupper()):
+            if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s*)+", t) or (len(t) == 1 and t.isupper()):
                 initials = True
                 k += 1
                 continue
-            if _is_cap(t) and re.search(r"\w", t) and words < (1 if initials else 2):
+            if t == "." and k > j + 1 and len(toks[k - 1].text) == 1:
+                k += 1  # the dot of an initial tokenised apart: "С" "." "И" "."
+                continue
+            if _is_cap(t) and re.search(r"\w", t) and words < (1 if initials else 3):
                 words += 1
                 k += 1
                 if re.search(r"\.\w", t):
