@@ -58,7 +58,7 @@ def test_country_accuracy(metrics: dict[str, Any]) -> None:
 
 
 def test_partnership_classification_f1(metrics: dict[str, Any]) -> None:
-    assert metrics["partnership_classification"]["f1"] >= 0.93
+    assert metrics["partnership_classification"]["f1"] >= 0.95
 
 
 def test_agreements_f1(metrics: dict[str, Any]) -> None:
