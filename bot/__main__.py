@@ -1,4 +1,4 @@
-"""Composition root and CLI: `python -m bot [run | poll --once | extract [FILE]]`."""
+"""Composition root and CLI: `python -m bot [run | poll --once | extract [FILE] | reextract]`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher
 from bot.config import Settings, SettingsError, load_settings
 from bot.delivery import DeliveryWorker, Sender
+from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
 from bot.scheduler import build_scheduler
@@ -29,6 +30,7 @@ from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
+from storage.partners import PartnerRepository
 
 log = logging.getLogger("bot")
 
@@ -116,35 +118,12 @@ async def run_bot(settings: Settings) -> int:
 
 async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
     news, chats = NewsRepository(db), ChatRepository(db)
-    feeds, outbox = FeedRepository(db), OutboxRepository(db)
-    renderer = AnnouncementRenderer(news)
+    feeds, outbox, partners = FeedRepository(db), OutboxRepository(db), PartnerRepository(db)
+    extraction = ExtractionWorker()
+    facts = FactsService(extraction, news, partners)
+    renderer = AnnouncementRenderer(news, facts.partner_lines)
     worker = DeliveryWorker(Sender(bot, chats), outbox, renderer, rate=settings.broadcast_rate)
-    async with make_fetcher(settings) as fetcher:
-        ingestor = Ingestor(
-            urls=settings.feed_urls,
-            interval=settings.poll_interval_seconds,
-            fetcher=fetcher,
-            feeds=feeds,
-            news=news,
-            chats=chats,
-            outbox=outbox,
-            on_queued=worker.wake,
-        )
-        scheduler = build_scheduler(ingestor, settings.poll_interval_seconds)
-        services = Services(settings, news, chats, feeds, outbox, ingestor, worker, scheduler)
-        dp = build_dispatcher(services)
-        await dp.start_polling(
-            bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
-        )
-    return 0
-
-
-async def poll_once(settings: Settings, out: IO[str]) -> int:
-    """Fetch every feed once, store what is new, print a summary; no token needed."""
-    db = await Database.open(settings.database_path)
     try:
-        news, chats = NewsRepository(db), ChatRepository(db)
-        feeds, outbox = FeedRepository(db), OutboxRepository(db)
         async with make_fetcher(settings) as fetcher:
             ingestor = Ingestor(
                 urls=settings.feed_urls,
@@ -154,12 +133,68 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
                 news=news,
                 chats=chats,
                 outbox=outbox,
+                extract=facts.process_pending,
+                on_queued=worker.wake,
+            )
+            scheduler = build_scheduler(ingestor, settings.poll_interval_seconds)
+            services = Services(
+                settings, news, chats, feeds, outbox, partners, ingestor, worker, scheduler
+            )
+            dp = build_dispatcher(services)
+            await dp.start_polling(
+                bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
+            )
+    finally:
+        extraction.close()
+    return 0
+
+
+async def poll_once(settings: Settings, out: IO[str]) -> int:
+    """Fetch every feed once, store what is new, print a summary; no token needed."""
+    db = await Database.open(settings.database_path)
+    extraction = ExtractionWorker()
+    try:
+        news, chats = NewsRepository(db), ChatRepository(db)
+        feeds, outbox, partners = FeedRepository(db), OutboxRepository(db), PartnerRepository(db)
+        facts = FactsService(extraction, news, partners)
+        async with make_fetcher(settings) as fetcher:
+            ingestor = Ingestor(
+                urls=settings.feed_urls,
+                interval=settings.poll_interval_seconds,
+                fetcher=fetcher,
+                feeds=feeds,
+                news=news,
+                chats=chats,
+                outbox=outbox,
+                extract=facts.process_pending,
             )
             report = await ingestor.poll(force=True)
         print(report.summary(), file=out)
         print(f"items stored in total: {await news.count()}", file=out)
+        print(f"partners known: {await partners.count()}", file=out)
         return 1 if all(f.status == "error" for f in report.feeds) else 0
     finally:
+        extraction.close()
+        await db.close()
+
+
+async def reextract(settings: Settings, out: IO[str]) -> int:
+    """Rebuild every partner and agreement from the stored articles (after extractor changes)."""
+    db = await Database.open(settings.database_path)
+    extraction = ExtractionWorker()
+    try:
+        partners = PartnerRepository(db)
+        facts = FactsService(extraction, NewsRepository(db), partners)
+        count = await facts.rebuild()
+        agreements = (await partners.agreements(limit=1))[1]
+        print(
+            f"articles re-extracted: {count}; partners: {await partners.count()}; "
+            f"agreements: {agreements}",
+            file=out,
+        )
+        return 0
+    finally:
+        extraction.close()
         await db.close()
 
 
@@ -169,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run the bot (the default)")
     poll = sub.add_parser("poll", help="poll the feeds")
     poll.add_argument("--once", action="store_true", required=True, help="poll once and exit")
+    sub.add_parser("reextract", help="rebuild partners and agreements from stored articles")
     extract = sub.add_parser("extract", help="JSONL articles in, JSONL partner facts out")
     extract.add_argument("file", nargs="?", help="input file (default: standard input)")
     return parser
@@ -189,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings.log_level, secret)
     if command == "poll":
         return asyncio.run(poll_once(settings, sys.stdout))
+    if command == "reextract":
+        return asyncio.run(reextract(settings, sys.stdout))
     try:
         return asyncio.run(run_bot(settings))
     except KeyboardInterrupt:

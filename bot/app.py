@@ -6,18 +6,19 @@ import logging
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import BotCommand, BotCommandScopeDefault
+from aiogram.types import BotCommand, BotCommandScopeDefault, ErrorEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.delivery import DeliveryWorker
-from bot.i18n import COMMANDS
+from bot.i18n import COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from handlers import get_routers
 from storage.chats import ChatRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
+from storage.partners import PartnerRepository
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class Services:
     chats: ChatRepository
     feeds: FeedRepository
     outbox: OutboxRepository
+    partners: PartnerRepository
     ingestor: Ingestor
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
@@ -49,6 +51,24 @@ async def publish_commands(bot: Bot) -> None:
     await bot.set_my_commands(menu("ru"), scope=BotCommandScopeDefault(), language_code="ru")
 
 
+async def on_error(event: ErrorEvent) -> bool:
+    """Last resort: log the bug with its update, tell the user something went wrong."""
+    log.error("handler failed on update %s", event.update.update_id, exc_info=event.exception)
+    message = event.update.message
+    if message is not None:
+        lang = language_of(message.from_user.language_code if message.from_user else None)
+        try:
+            await message.answer(t(lang, "error"))
+        except Exception:
+            log.warning("could not tell the user about the error", exc_info=True)
+    elif event.update.callback_query is not None:
+        try:
+            await event.update.callback_query.answer()
+        except Exception:
+            log.warning("could not answer the callback after an error", exc_info=True)
+    return True
+
+
 def build_dispatcher(services: Services) -> Dispatcher:
     dp = Dispatcher(
         settings=services.settings,
@@ -56,9 +76,11 @@ def build_dispatcher(services: Services) -> Dispatcher:
         chats=services.chats,
         feeds=services.feeds,
         outbox=services.outbox,
+        partners=services.partners,
         ingestor=services.ingestor,
     )
     dp.include_routers(*get_routers())
+    dp.errors.register(on_error)
 
     async def on_startup(bot: Bot) -> None:
         await publish_commands(bot)

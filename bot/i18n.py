@@ -23,7 +23,35 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("unsubscribe", "Отписаться", "Unsubscribe"),
     ("latest", "Последние новости: /latest [n]", "Latest news: /latest [n]"),
     ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
+    (
+        "partners",
+        "Партнёры: /partners [название или страна]",
+        "Partners: /partners [name or country]",
+    ),
+    ("countries", "Партнёры по странам", "Partners by country"),
+    ("agreements", "Соглашения: /agreements [запрос]", "Agreements: /agreements [query]"),
 )
+
+PARTNER_KINDS: Final[dict[str, tuple[str, str]]] = {
+    "university": ("университет", "university"),
+    "research": ("научная организация", "research body"),
+    "company": ("компания", "company"),
+    "government": ("орган власти", "government body"),
+    "other": ("организация", "organisation"),
+}
+AGREEMENT_KINDS: Final[dict[str, tuple[str, str]]] = {
+    "agreement": ("Соглашение", "Agreement"),
+    "memorandum": ("Меморандум", "Memorandum"),
+    "contract": ("Договор", "Contract"),
+    "roadmap": ("Дорожная карта", "Roadmap"),
+    "other": ("Документ", "Document"),
+}
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    ru, en = table.get(key, table["other"])
+    return ru if lang == RU else en
+
 
 _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "greeting": (
@@ -66,6 +94,41 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
     ),
+    "partners_title": ("<b>Партнёры</b> (всего {total}):", "<b>Partners</b> ({total} in all):"),
+    "partners_country_title": (
+        "<b>Партнёры: {country}</b> (всего {total}):",
+        "<b>Partners in {country}</b> ({total}):",
+    ),
+    "partners_empty": (
+        "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
+        "No partners yet: they appear as cooperation news comes in.",
+    ),
+    "partners_none": (
+        "Не нашёл партнёра по запросу «{query}». Список: /partners",
+        "No partner matches “{query}”. All partners: /partners",
+    ),
+    "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
+    "mentions": ("упоминаний: {count}, последнее: {date}", "mentions: {count}, latest: {date}"),
+    "also_known": ("Также: {names}", "Also: {names}"),
+    "card_agreements": ("<b>Соглашения</b>", "<b>Agreements</b>"),
+    "card_news": ("<b>Новости</b>", "<b>News</b>"),
+    "countries_title": ("<b>Партнёры по странам</b>", "<b>Partners by country</b>"),
+    "country_unknown": ("страна не указана", "country unknown"),
+    "agreements_title": (
+        "<b>Соглашения</b> (всего {total}):",
+        "<b>Agreements</b> ({total} in all):",
+    ),
+    "agreements_query_title": (
+        "<b>Соглашения по запросу «{query}»</b> (всего {total}):",
+        "<b>Agreements for “{query}”</b> ({total}):",
+    ),
+    "agreements_empty": ("Соглашений пока нет.", "No agreements yet."),
+    "agreements_none": (
+        "Не нашёл соглашений по запросу «{query}».",
+        "No agreements found for “{query}”.",
+    ),
+    "source": ("источник", "source"),
+    "partners_line": ("🤝 Партнёры", "🤝 Partners"),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "Something went wrong. Please try again a bit later.",

@@ -29,8 +29,7 @@ BODY_RETRY_BASE = timedelta(minutes=10)
 # Items whose page is still unfetched wait at most this long before being announced anyway.
 BODY_WAIT = timedelta(minutes=10)
 
-ItemHook = Callable[[list[NewsItem]], Awaitable[None]]
-Targets = Callable[[NewsItem], Awaitable[list[tuple[int, int | None]]]]
+Extract = Callable[[], Awaitable[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +101,7 @@ class Ingestor:
         news: NewsRepository,
         chats: ChatRepository,
         outbox: OutboxRepository,
-        on_stored: ItemHook | None = None,
+        extract: Extract | None = None,
         on_queued: Callable[[], None] | None = None,
     ) -> None:
         self.urls = urls
@@ -112,7 +111,7 @@ class Ingestor:
         self.news = news
         self.chats = chats
         self.outbox = outbox
-        self.on_stored = on_stored
+        self.extract = extract
         self.on_queued = on_queued
         self._lock = asyncio.Lock()
 
@@ -122,6 +121,8 @@ class Ingestor:
             records = await self.feeds.ensure(self.urls)
             reports = [await self._poll_feed(record, force) for record in records]
             fetched, failed = await self.fetch_bodies()
+            if self.extract is not None:
+                await self.extract()  # facts before announcements: filters and partner lines
             announced, deliveries = await self.announce()
         return PollReport(tuple(reports), fetched, failed, announced, deliveries)
 
@@ -163,9 +164,6 @@ class Ingestor:
             title=parsed.title,
             next_check_at=now,
         )
-        if new_ids and self.on_stored is not None:
-            items = await self.news.get_many(new_ids)
-            await self.on_stored([items[i] for i in new_ids])
         log.info("feed %s: %d items, %d new", record.url, len(drafts), len(new_ids))
         detail = "" if record.initialised else "first poll: backlog imported without announcing"
         return FeedReport(record.url, "ok", len(new_ids), len(drafts) - len(new_ids), detail)
@@ -208,10 +206,6 @@ class Ingestor:
                 continue
             await self.news.set_body(item.id, text)
             fetched += 1
-            if self.on_stored is not None:
-                fresh = await self.news.get(item.id)
-                if fresh is not None:
-                    await self.on_stored([fresh])
         return fetched, failed
 
     async def _body_failed(self, item: NewsItem, reason: str) -> None:
@@ -226,6 +220,8 @@ class Ingestor:
         rows = 0
         for item in await self.news.unannounced():
             if item.body_state == "pending" and now - item.first_seen_at < BODY_WAIT:
+                continue
+            if self.extract is not None and not item.extracted:
                 continue
             targets = await self.chats.targets(item.id)
             rows += await self.outbox.fan_out(item.id, targets)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import fallback, news, start, subscriptions
+from handlers import agreements, fallback, news, partners, start, subscriptions
 
 
 def get_routers() -> list[Router]:
     """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
-    modules = (start, subscriptions, news, fallback)
+    modules = (start, subscriptions, news, partners, agreements, fallback)
     return [module.build_router() for module in modules]

@@ -6,8 +6,8 @@ import logging
 
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus, ChatType
-from aiogram.exceptions import TelegramAPIError
-from aiogram.types import Chat, User
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.types import Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, User
 
 from bot.i18n import language_of
 from storage.chats import ChatRepository
@@ -42,3 +42,14 @@ async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat 
         log.warning("admin check failed in chat %s: %s", chat.id, exc.message)
         return False
     return member.status in {ChatMemberStatus.CREATOR, ChatMemberStatus.ADMINISTRATOR}
+
+
+async def edit_page(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Replace a paginated message; pressing the current page again is not an error."""
+    try:
+        await message.edit_text(
+            text, reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        )
+    except TelegramBadRequest as exc:
+        if "not modified" not in exc.message:
+            raise

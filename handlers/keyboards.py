@@ -2,8 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
     action: str  # "on" | "off"
+
+
+class PartnersPage(CallbackData, prefix="pp"):
+    page: int
+    country: str = ""  # "" for all partners, else an alpha-2 code
+
+
+class PartnerCard(CallbackData, prefix="pc"):
+    id: int
+
+
+class AgreementsPage(CallbackData, prefix="ap"):
+    page: int
+    partner: int = 0
+    country: str = ""
+    q: str = ""  # a word query, cut to fit Telegram's 64-byte callback data
+
+
+def pager(make: Callable[[int], CallbackData], page: int, pages: int) -> list[InlineKeyboardButton]:
+    """◀ n/N ▶ buttons; empty for a single page."""
+    if pages <= 1:
+        return []
+    row = []
+    if page > 0:
+        row.append(InlineKeyboardButton(text="◀", callback_data=make(page - 1).pack()))
+    row.append(InlineKeyboardButton(text=f"{page + 1}/{pages}", callback_data="noop"))
+    if page + 1 < pages:
+        row.append(InlineKeyboardButton(text="▶", callback_data=make(page + 1).pack()))
+    return row
+
+
+def fit_callback_text(text: str, budget: int = 30) -> str:
+    """Cut text to `budget` UTF-8 bytes without splitting a character (callback data limit)."""
+    out = text.encode("utf-8")[:budget].decode("utf-8", errors="ignore")
+    return out.replace(":", " ")

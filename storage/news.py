@@ -47,6 +47,7 @@ class NewsItem:
     body_state: str
     body_attempts: int
     announce: bool
+    extracted: bool
 
     @property
     def when(self) -> datetime:
@@ -82,6 +83,7 @@ def _item(row: aiosqlite.Row) -> NewsItem:
         body_state=row["body_state"],
         body_attempts=row["body_attempts"],
         announce=bool(row["announce"]),
+        extracted=row["extracted_at"] is not None,
     )
 
 
@@ -196,7 +198,9 @@ class NewsRepository:
         stems = await asyncio.to_thread(stem_text, body)
         async with self.db.transaction() as conn:
             await conn.execute(
-                "UPDATE news SET body = ?, body_state = 'done', body_error = NULL WHERE id = ?",
+                # Facts are re-extracted from the full text.
+                "UPDATE news SET body = ?, body_state = 'done', body_error = NULL, "
+                "extracted_at = NULL WHERE id = ?",
                 (body, news_id),
             )
             await conn.execute("UPDATE news_fts SET body = ? WHERE rowid = ?", (stems, news_id))

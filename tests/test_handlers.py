@@ -24,6 +24,7 @@ from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
+from storage.partners import PartnerRepository
 from tests.conftest import draft
 from tests.fakes.bot_api import FakeBotAPI, parse_telegram_html
 
@@ -73,7 +74,8 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
             chats=chats,
             outbox=outbox,
         )
-        services = Services(settings, news, chats, feeds, outbox, ingestor)
+        partners = PartnerRepository(db)
+        services = Services(settings, news, chats, feeds, outbox, partners, ingestor)
         dp = build_dispatcher(services)
         task = asyncio.create_task(
             dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)

@@ -1,0 +1,115 @@
+"""/agreements [query]: signed documents, newest first, by partner, country or word."""
+
+from __future__ import annotations
+
+import math
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
+
+from bot.countries import resolve_country
+from bot.formatting import cut, esc, format_date, join_within, link
+from bot.i18n import AGREEMENT_KINDS, label, t
+from handlers.common import edit_page, user_language
+from handlers.keyboards import AgreementsPage, fit_callback_text, pager
+from handlers.partners import NO_PREVIEW, find_partners
+from storage.news import NewsRepository
+from storage.partners import Agreement, PartnerRepository
+
+PAGE = 5
+MAX_QUERY_CHARS = 200
+
+
+def agreement_entry(agreement: Agreement, lang: str) -> str:
+    kind = label(AGREEMENT_KINDS, agreement.kind, lang)
+    parties = "; ".join(agreement.parties) or "—"
+    lines = [f"📄 <b>{esc(kind)}</b> — {esc(cut(parties, 400))}"]
+    if agreement.title:
+        lines.append(esc(cut(agreement.title, 400)))
+    when = agreement.signed_on or format_date(agreement.news_date, lang)
+    source = link(agreement.news_link, t(lang, "source"))
+    lines.append(f"{esc(when)} · {source}" if when else source)
+    return "\n".join(lines)
+
+
+async def agreements_page(
+    partners: PartnerRepository,
+    news: NewsRepository,
+    lang: str,
+    state: AgreementsPage,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of agreements for the filter carried in `state`."""
+    partner_ids: list[int] | None = None
+    news_ids: list[int] | None = None
+    if state.partner:
+        partner_ids = [state.partner]
+    elif state.q:
+        hits = await news.search(state.q, limit=100)
+        news_ids = [hit.item.id for hit in hits]
+    country = state.country or None
+    page = max(state.page, 0)
+    rows, total = await partners.agreements(
+        partner_ids=partner_ids, country=country, news_ids=news_ids, limit=PAGE, offset=page * PAGE
+    )
+    described = state.q or state.country or ""
+    if state.partner:
+        partner = await partners.get(state.partner)
+        described = partner.name if partner else described
+    if total == 0:
+        if described:
+            return t(lang, "agreements_none", query=esc(cut(described, 60))), None
+        return t(lang, "agreements_empty"), None
+    pages = max(1, math.ceil(total / PAGE))
+    if described:
+        title = t(lang, "agreements_query_title", query=esc(cut(described, 80)), total=str(total))
+    else:
+        title = t(lang, "agreements_title", total=str(total))
+    text = join_within([title, *(agreement_entry(a, lang) for a in rows)])
+    nav = pager(
+        lambda n: AgreementsPage(page=n, partner=state.partner, country=state.country, q=state.q),
+        page,
+        pages,
+    )
+    return text, InlineKeyboardMarkup(inline_keyboard=[nav]) if nav else None
+
+
+async def agreements_command(
+    message: Message, command: CommandObject, partners: PartnerRepository, news: NewsRepository
+) -> None:
+    lang = user_language(message.from_user)
+    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    state = AgreementsPage(page=0)
+    if query:
+        country = resolve_country(query)
+        found = await find_partners(partners, query)
+        if country:
+            state = AgreementsPage(page=0, country=country)
+        elif found:
+            state = AgreementsPage(page=0, partner=found[0][0])
+        else:
+            state = AgreementsPage(page=0, q=fit_callback_text(query))
+    text, markup = await agreements_page(partners, news, lang, state)
+    await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+
+
+async def agreements_page_button(
+    query: CallbackQuery,
+    callback_data: AgreementsPage,
+    partners: PartnerRepository,
+    news: NewsRepository,
+) -> None:
+    await query.answer()
+    message = query.message
+    if message is None or isinstance(message, InaccessibleMessage):
+        return
+    lang = user_language(query.from_user)
+    text, markup = await agreements_page(partners, news, lang, callback_data)
+    await edit_page(message, text, markup)
+
+
+def build_router() -> Router:
+    router = Router(name="agreements")
+    router.message.register(agreements_command, Command("agreements"))
+    router.callback_query.register(agreements_page_button, AgreementsPage.filter())
+    return router

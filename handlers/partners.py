@@ -1,0 +1,240 @@
+"""/partners (list, card, by country) and /countries."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import (
+    CallbackQuery,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+)
+from rapidfuzz import fuzz
+
+from bot.countries import country_name, flag, resolve_country
+from bot.formatting import cut, esc, format_date, join_within, link
+from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from handlers.common import edit_page, user_language
+from handlers.keyboards import PartnerCard, PartnersPage, pager
+from storage.partners import Partner, PartnerRepository
+from storage.search import stem_word
+
+PAGE = 10
+MAX_QUERY_CHARS = 200
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    return {stem_word(w) for w in _WORD.findall(text)}
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("ё", "е").replace("э", "е")))
+
+
+def score_name(query: str, name: str) -> float:
+    """0-100: every query word's stem in the name scores 100; else a fuzzy partial ratio.
+
+    Stems make case forms meet ("Чжэцзянского" / "Чжэцзянский"), folding makes э/е and
+    case meet, and the partial ratio forgives typos and transliteration variants.
+    """
+    q_stems, n_stems = _stems(_fold(query)), _stems(_fold(name))
+    if q_stems and q_stems <= n_stems:
+        return 100.0
+    q, n = _fold(query), _fold(name)
+    if not q or not n:
+        return 0.0
+    if len(q) < 4:
+        return 100.0 if q in n.split() else 0.0
+    return float(fuzz.partial_ratio(q, n)) if len(q) <= len(n) else float(fuzz.ratio(q, n))
+
+
+async def find_partners(partners: PartnerRepository, query: str) -> list[tuple[int, float]]:
+    """Partners whose names or aliases match the query, best first (score >= 80)."""
+    scored = []
+    for partner_id, names in await partners.names():
+        best = max((score_name(query, name) for name in names), default=0.0)
+        if best >= 80:
+            scored.append((partner_id, best))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored
+
+
+def partner_line(partner: Partner, lang: str) -> str:
+    name = partner.name_en if lang == "en" and partner.name_en else partner.name
+    where = f" {flag(partner.country)}" if partner.country else ""
+    return f"• {esc(cut(name, 200))}{where} — {partner.mentions}"
+
+
+async def partners_page(
+    partners: PartnerRepository, lang: str, page: int, country: str = ""
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    total = await partners.count(country or None)
+    if total == 0:
+        return t(lang, "partners_empty"), None
+    pages = max(1, math.ceil(total / PAGE))
+    page = min(max(page, 0), pages - 1)
+    if country:
+        rows = await partners.by_country(country, PAGE, page * PAGE)
+        where = f"{flag(country)} {country_name(country, lang)}"
+        title = t(lang, "partners_country_title", country=esc(where), total=str(total))
+    else:
+        rows = await partners.top(PAGE, page * PAGE)
+        title = t(lang, "partners_title", total=str(total))
+    text = join_within([title, "\n".join(partner_line(p, lang) for p in rows)])
+    buttons = [
+        [
+            InlineKeyboardButton(
+                text=cut(p.name_en if lang == "en" and p.name_en else p.name, 60),
+                callback_data=PartnerCard(id=p.id).pack(),
+            )
+        ]
+        for p in rows
+    ]
+    nav = pager(lambda n: PartnersPage(page=n, country=country), page, pages)
+    if nav:
+        buttons.append(nav)
+    return text, InlineKeyboardMarkup(inline_keyboard=buttons)
+
+
+async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) -> str | None:
+    partner = await partners.get(partner_id)
+    if partner is None:
+        return None
+    head = [f"<b>{esc(cut(partner.name, 300))}</b>"]
+    if partner.name_en and partner.name_en != partner.name:
+        head.append(esc(cut(partner.name_en, 300)))
+    where = (
+        f"{flag(partner.country)} {country_name(partner.country, lang)}"
+        if partner.country
+        else t(lang, "country_unknown")
+    )
+    head.append(f"{esc(where)} · {esc(label(PARTNER_KINDS, partner.kind, lang))}")
+    others = [a for a in partner.aliases if a not in (partner.name, partner.name_en)]
+    if others:
+        head.append(esc(t(lang, "also_known", names=cut(", ".join(others), 400))))
+    head.append(
+        esc(
+            t(
+                lang,
+                "mentions",
+                count=str(partner.mentions),
+                date=format_date(partner.last_seen, lang) or "—",
+            )
+        )
+    )
+    blocks = ["\n".join(head)]
+    agreements, _ = await partners.agreements(partner_ids=[partner.id], limit=5)
+    if agreements:
+        lines = [t(lang, "card_agreements")]
+        for a in agreements:
+            subject = f" {esc(cut(a.title, 200))}" if a.title else ""
+            when = a.signed_on or format_date(a.news_date, lang)
+            lines.append(f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))}{subject} — {esc(when)}")
+        blocks.append("\n".join(lines))
+    news = await partners.news_of(partner.id, 5)
+    if news:
+        lines = [t(lang, "card_news")]
+        lines += [
+            f"• {link(url, cut(title, 200))} — {esc(format_date(when, lang))}"
+            for _, title, url, when in news
+        ]
+        blocks.append("\n".join(lines))
+    return join_within(blocks)
+
+
+async def partners_command(
+    message: Message, command: CommandObject, partners: PartnerRepository
+) -> None:
+    lang = user_language(message.from_user)
+    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    if not query:
+        text, markup = await partners_page(partners, lang, 0)
+        await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+        return
+    country = resolve_country(query)
+    if country and await partners.count(country):
+        text, markup = await partners_page(partners, lang, 0, country)
+        await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+        return
+    found = await find_partners(partners, query)
+    if not found:
+        await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
+        return
+    best = [pid for pid, score in found if score >= found[0][1] - 0.5]
+    if len(best) == 1 or len(found) == 1:
+        card = await partner_card(partners, found[0][0], lang)
+        await message.answer(card or "—", link_preview_options=NO_PREVIEW)
+        return
+    choices = await partners.get_many([pid for pid, _ in found[:8]])
+    buttons = [
+        [
+            InlineKeyboardButton(
+                text=cut(p.name_en if lang == "en" and p.name_en else p.name, 60),
+                callback_data=PartnerCard(id=p.id).pack(),
+            )
+        ]
+        for p in choices
+    ]
+    await message.answer(
+        t(lang, "partners_choose"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+    )
+
+
+async def partners_page_button(
+    query: CallbackQuery, callback_data: PartnersPage, partners: PartnerRepository
+) -> None:
+    await query.answer()
+    message = query.message
+    if message is None or isinstance(message, InaccessibleMessage):
+        return
+    lang = user_language(query.from_user)
+    text, markup = await partners_page(partners, lang, callback_data.page, callback_data.country)
+    await edit_page(message, text, markup)
+
+
+async def partner_card_button(
+    query: CallbackQuery, callback_data: PartnerCard, partners: PartnerRepository
+) -> None:
+    await query.answer()
+    message = query.message
+    if message is None or isinstance(message, InaccessibleMessage):
+        return
+    lang = user_language(query.from_user)
+    card = await partner_card(partners, callback_data.id, lang)
+    if card is not None:
+        await message.answer(card, link_preview_options=NO_PREVIEW)
+
+
+async def countries_command(message: Message, partners: PartnerRepository) -> None:
+    lang = user_language(message.from_user)
+    counts = await partners.countries()
+    if not counts:
+        await message.answer(t(lang, "partners_empty"))
+        return
+    lines = [t(lang, "countries_title")]
+    for code, count in counts:
+        name = f"{flag(code)} {country_name(code, lang)}" if code else t(lang, "country_unknown")
+        lines.append(f"{esc(name)} — {count}")
+    await message.answer(join_within(lines, sep="\n"))
+
+
+async def noop_button(query: CallbackQuery) -> None:
+    await query.answer()
+
+
+def build_router() -> Router:
+    router = Router(name="partners")
+    router.message.register(partners_command, Command("partners"))
+    router.message.register(countries_command, Command("countries"))
+    router.callback_query.register(partners_page_button, PartnersPage.filter())
+    router.callback_query.register(partner_card_button, PartnerCard.filter())
+    router.callback_query.register(noop_button, F.data == "noop")
+    return router
