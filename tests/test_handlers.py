@@ -4,87 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
 
-import pytest
-from aiogram import Bot, Dispatcher
 from aiogram.filters import Command
 
-from bot.app import Services, build_dispatcher, menu
-from bot.config import Settings
-from bot.feeds import HttpFetcher
+from bot.app import menu
 from bot.i18n import COMMANDS
-from bot.ingest import Ingestor
 from handlers import get_routers
 from handlers.start import help_text
-from storage.chats import ChatRepository
-from storage.db import Database
-from storage.feeds import FeedRepository
-from storage.news import NewsRepository
-from storage.outbox import OutboxRepository
-from storage.partners import PartnerRepository
-from tests.conftest import draft
-from tests.fakes.bot_api import FakeBotAPI, parse_telegram_html
-
-
-@dataclass
-class App:
-    api: FakeBotAPI
-    services: Services
-    dp: Dispatcher
-
-    async def ask(self, text: str, chat_id: int = 42, **kwargs: object) -> str:
-        """Send a message as a user and return the bot's reply text."""
-        before = len(self.api.sent_messages(chat_id))
-        self.api.push_message(text, chat_id=chat_id, **kwargs)  # type: ignore[arg-type]
-        for _ in range(200):
-            sent = self.api.sent_messages(chat_id)
-            if len(sent) > before:
-                reply = sent[before].text or ""
-                parse_telegram_html(reply)
-                return reply
-            await asyncio.sleep(0.025)
-        raise AssertionError(f"no reply to {text!r}")
-
-    async def silence(self, text: str, chat_id: int = 42, **kwargs: object) -> None:
-        """Send a message and check that the bot says nothing in return."""
-        before = len(self.api.calls)
-        self.api.push_message(text, chat_id=chat_id, **kwargs)  # type: ignore[arg-type]
-        await asyncio.sleep(0.4)
-        assert self.api.pending_updates == []
-        assert [c.method for c in self.api.calls[before:] if c.method != "getUpdates"] == []
-
-
-@pytest.fixture
-async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[App]:
-    settings = Settings(
-        database_path=tmp_path / "unused.sqlite3", feed_urls=["http://127.0.0.1:9/"]
-    )
-    news, chats = NewsRepository(db), ChatRepository(db)
-    feeds, outbox = FeedRepository(db), OutboxRepository(db)
-    async with HttpFetcher(user_agent="test") as fetcher:
-        ingestor = Ingestor(
-            urls=settings.feed_urls,
-            interval=600,
-            fetcher=fetcher,
-            feeds=feeds,
-            news=news,
-            chats=chats,
-            outbox=outbox,
-        )
-        partners = PartnerRepository(db)
-        services = Services(settings, news, chats, feeds, outbox, partners, ingestor)
-        dp = build_dispatcher(services)
-        task = asyncio.create_task(
-            dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)
-        )
-        try:
-            yield App(api, services, dp)
-        finally:
-            await dp.stop_polling()
-            await asyncio.wait_for(task, 10)
+from tests.conftest import App, draft
 
 
 async def test_start_greets_in_the_users_language_with_a_button(app: App) -> None:

@@ -1,0 +1,131 @@
+"""/partners, /countries and /agreements through the real dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from bot.facts import ExtractionWorker, FactsService
+from storage.partners import AgreementInput, PartnerInput
+from tests.conftest import App, draft
+from tests.fakes.bot_api import parse_telegram_html
+from tests.test_facts import store_articles
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[ExtractionWorker]:
+    pool = ExtractionWorker()
+    yield pool
+    pool.close()
+
+
+async def with_articles(app: App, worker: ExtractionWorker) -> None:
+    db = app.services.news.db
+    await store_articles(db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+
+
+async def many_partners(app: App, count: int) -> None:
+    """`count` partners from Kazakhstan, each in its own article, with one agreement each."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i in range(count):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"kz{i}", f"Новость {i}", link=f"https://site.test/kz{i}")],
+            announce=True,
+        )
+        name = f"Университет номер {i} " + "очень длинное название " * (30 if i == 0 else 0)
+        fact = PartnerInput(name.strip(), None, (), "KZ", "university", {f"kz{i}": name})
+        agreement = AgreementInput("agreement", f"о сотрудничестве {i}", None, (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+
+
+async def test_partner_card_found_in_either_script_and_any_case(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await with_articles(app, worker)
+    for query in ("цинхуа", "Tsinghua", "университета Цинхуа", "TSINGHUA UNIVERSITY"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("<b>Университет Цинхуа</b>\nTsinghua University"), query
+        assert "🇨🇳 Китай · университет" in reply
+        assert "упоминаний: 3" in reply
+        assert "Соглашения" in reply and "Новости" in reply
+        assert reply.count("https://site.test/") == 3
+    english = await app.ask("/partners Madras", language_code="en")
+    assert "🇮🇳 India" in english
+    assert "No partner matches" in await app.ask("/partners Гарвард", language_code="en")
+
+
+async def test_partners_list_by_country_and_countries(app: App, worker: ExtractionWorker) -> None:
+    await with_articles(app, worker)
+    for query in ("Китай", "China", "CN", "Китая"):
+        reply = await app.ask(f"/partners {query}")
+        assert "Партнёры: 🇨🇳 Китай" in reply and "Университет Цинхуа" in reply
+        assert "Индийский" not in reply
+    countries = await app.ask("/countries", language_code="en")
+    assert "🇨🇳 China — 1" in countries and "🇮🇳 India — 1" in countries
+
+
+async def test_partner_pages_and_buttons(app: App) -> None:
+    await many_partners(app, 23)
+    reply = await app.ask("/partners")
+    assert "(всего 23)" in reply and reply.count("\n• ") == 10
+    message = app.api.sent_messages(42)[-1]
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    nav = rows[-1]
+    assert [b["text"] for b in nav] == ["1/3", "▶"]
+    app.api.push_callback_query(
+        nav[-1]["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(100):
+        edits = app.api.calls_of("editMessageText")
+        if edits and edits[-1].ok:
+            break
+        await asyncio.sleep(0.05)
+    edited = app.api.calls_of("editMessageText")[-1]
+    assert edited.ok
+    parse_telegram_html(edited.params["text"])
+    assert [b["text"] for b in edited.params["reply_markup"]["inline_keyboard"][-1]] == [
+        "◀",
+        "2/3",
+        "▶",
+    ]
+    # A partner button opens its card, however long the name.
+    card_button = rows[0][0]["callback_data"]
+    before = len(app.api.sent_messages(42))
+    app.api.push_callback_query(
+        card_button, chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(100):
+        if len(app.api.sent_messages(42)) > before:
+            break
+        await asyncio.sleep(0.05)
+    card = app.api.sent_messages(42)[-1].text or ""
+    assert "🇰🇿 Казахстан" in card
+
+
+async def test_agreements_latest_by_partner_country_and_word(
+    app: App, worker: ExtractionWorker
+) -> None:
+    assert "Соглашений пока нет" in await app.ask("/agreements")
+    await with_articles(app, worker)
+    everything = await app.ask("/agreements")
+    assert "(всего 3)" in everything
+    assert "Меморандум" in everything and "источник" in everything
+    assert "(всего 2)" in await app.ask("/agreements Цинхуа")
+    india = await app.ask("/agreements Индия", language_code="en")
+    assert "(1)" in india and "Memorandum" in india
+    assert "не нашёл" in (await app.ask("/agreements квазары")).lower()
+
+
+async def test_agreement_pages_stay_valid_with_many_and_long_entries(app: App) -> None:
+    await many_partners(app, 12)
+    reply = await app.ask("/agreements Казахстан")
+    assert "(всего 12)" in reply
+    rows = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in rows[-1]] == ["1/3", "▶"]
+    for hostile in ('"', "NEAR(", "*", "x" * 3000, "<b>"):
+        assert await app.ask(f"/agreements {hostile}")
+        assert await app.ask(f"/partners {hostile}")
