@@ -19,6 +19,7 @@ from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher
+from bot.audience import Audience
 from bot.config import Settings, SettingsError, load_settings
 from bot.delivery import DeliveryWorker, Sender
 from bot.facts import ExtractionWorker, FactsService
@@ -131,7 +132,7 @@ async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
                 fetcher=fetcher,
                 feeds=feeds,
                 news=news,
-                chats=chats,
+                audience=Audience(chats, partners),
                 outbox=outbox,
                 extract=facts.process_pending,
                 on_queued=worker.wake,
@@ -164,7 +165,7 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
                 fetcher=fetcher,
                 feeds=feeds,
                 news=news,
-                chats=chats,
+                audience=Audience(chats, partners),
                 outbox=outbox,
                 extract=facts.process_pending,
             )

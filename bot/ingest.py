@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.articles import decode_html, extract_article_text
+from bot.audience import Audience
 from bot.feeds import FeedError, FeedItem, HttpFetcher, normalise_link, parse_feed
-from storage.chats import ChatRepository
 from storage.db import utcnow
 from storage.feeds import FeedRecord, FeedRepository
 from storage.news import NewsDraft, NewsItem, NewsRepository
@@ -99,7 +99,7 @@ class Ingestor:
         fetcher: HttpFetcher,
         feeds: FeedRepository,
         news: NewsRepository,
-        chats: ChatRepository,
+        audience: Audience,
         outbox: OutboxRepository,
         extract: Extract | None = None,
         on_queued: Callable[[], None] | None = None,
@@ -109,7 +109,7 @@ class Ingestor:
         self.fetcher = fetcher
         self.feeds = feeds
         self.news = news
-        self.chats = chats
+        self.audience = audience
         self.outbox = outbox
         self.extract = extract
         self.on_queued = on_queued
@@ -223,7 +223,7 @@ class Ingestor:
                 continue
             if self.extract is not None and not item.extracted:
                 continue
-            targets = await self.chats.targets(item.id)
+            targets = await self.audience.targets(item)
             rows += await self.outbox.fan_out(item.id, targets)
             items += 1
         if rows and self.on_queued is not None:

@@ -135,15 +135,20 @@ class ChatRepository:
         )
         return [_subscription(row) for row in rows]
 
-    async def targets(self, news_id: int) -> list[tuple[int, int | None]]:
-        """(chat, forum topic) pairs to receive the item: active chats subscribed to all."""
-        del news_id  # every item goes to 'all' subscribers; filtered kinds come with extraction
+    async def live_subscriptions(self) -> list[Subscription]:
+        """Subscriptions of active chats that take items one by one (not as a digest)."""
         rows = await self.db.fetchall(
-            """SELECT s.chat_id, MIN(s.thread_id) FROM subscriptions s
-               JOIN chats c ON c.id = s.chat_id
-               WHERE c.active = 1 AND s.kind = 'all' GROUP BY s.chat_id"""
+            """SELECT s.* FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+               WHERE c.active = 1 ORDER BY s.chat_id, s.id"""
         )
-        return [(int(row[0]), row[1]) for row in rows]
+        return [_subscription(row) for row in rows]
+
+    async def unsubscribe(self, chat_id: int, subscription_id: int) -> bool:
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM subscriptions WHERE id = ? AND chat_id = ?", (subscription_id, chat_id)
+            )
+            return cursor.rowcount > 0
 
     async def counts(self) -> tuple[int, int]:
         """(active subscribed chats, inactive chats that had subscribed)."""

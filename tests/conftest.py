@@ -15,6 +15,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.app import Services, build_dispatcher
+from bot.audience import Audience
 from bot.config import Settings
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
@@ -125,6 +126,7 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
     )
     news, chats = NewsRepository(db), ChatRepository(db)
     feeds, outbox = FeedRepository(db), OutboxRepository(db)
+    partners = PartnerRepository(db)
     async with HttpFetcher(user_agent="test") as fetcher:
         ingestor = Ingestor(
             urls=settings.feed_urls,
@@ -132,10 +134,9 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
             fetcher=fetcher,
             feeds=feeds,
             news=news,
-            chats=chats,
+            audience=Audience(chats, partners),
             outbox=outbox,
         )
-        partners = PartnerRepository(db)
         services = Services(settings, news, chats, feeds, outbox, partners, ingestor)
         dp = build_dispatcher(services)
         task = asyncio.create_task(
@@ -146,3 +147,11 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
         finally:
             await dp.stop_polling()
             await asyncio.wait_for(task, 10)
+
+
+async def all_targets(chats: ChatRepository) -> list[tuple[int, int | None]]:
+    """Every active subscribed chat once, as fan-out targets (for tests of later stages)."""
+    seen: dict[int, int | None] = {}
+    for sub in await chats.live_subscriptions():
+        seen.setdefault(sub.chat_id, sub.thread_id)
+    return list(seen.items())

@@ -10,7 +10,7 @@ from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from tests.conftest import draft, until
+from tests.conftest import all_targets, draft, until
 from tests.fakes.bot_api import (
     FakeBotAPI,
     cant_parse_entities,
@@ -56,7 +56,7 @@ class Rig:
         drafts = [draft(f"item-{start + i}") for i in range(count)]
         ids = await self.news.add_new(feed.id, drafts, announce=True)
         for news_id in ids:
-            await self.outbox.fan_out(news_id, await self.chats.targets(news_id))
+            await self.outbox.fan_out(news_id, await all_targets(self.chats))
         self.worker.wake()
         return ids
 
@@ -126,7 +126,7 @@ async def test_blocked_chat_is_deactivated_and_its_rows_dropped(
         assert len([c for c in api.calls_of("sendMessage") if c.chat_id == gone]) == 1
     assert await rig.states() == {"sent": 2, "dropped": 4}
     # Nothing new is queued for them.
-    assert {t[0] for t in await rig.chats.targets(0)} == {1}
+    assert {t[0] for t in await all_targets(rig.chats)} == {1}
 
 
 async def test_migrated_group_gets_the_message_at_its_new_id(

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.audience import Audience
 from bot.feeds import HttpFetcher
 from bot.ingest import BODY_WAIT, Ingestor, backoff
 from storage.chats import ChatRepository
@@ -14,6 +15,7 @@ from storage.db import Database, utcnow
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
+from storage.partners import PartnerRepository
 from tests.fakes.news_site import FakeNewsSite
 
 UA = "PartnershipNewsBot-test/1.0"
@@ -36,7 +38,7 @@ class Pipeline:
             fetcher=fetcher,
             feeds=self.feeds,
             news=self.news,
-            chats=self.chats,
+            audience=Audience(self.chats, PartnerRepository(db)),
             outbox=self.outbox,
             on_queued=self._queued,
         )

@@ -12,7 +12,7 @@ from storage.db import Database, migrations
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository, Outcome
-from tests.conftest import draft
+from tests.conftest import all_targets, draft
 
 
 async def test_migrations_apply_once_and_set_user_version(tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ async def test_outbox_fan_out_is_idempotent_and_marks_the_item(db: Database) -> 
         await chats.upsert(chat_id, "private" if chat_id > 0 else "supergroup", None, "ru")
         await chats.subscribe(chat_id)
     await chats.subscribe(1, "keyword", "x")  # a second subscription of the same chat
-    targets = await chats.targets(news_id)
+    targets = await all_targets(chats)
     assert sorted(t[0] for t in targets) == [-100, 1, 2]
     assert await outbox.fan_out(news_id, targets) == 3
     assert await outbox.fan_out(news_id, targets + targets) == 0
@@ -140,7 +140,7 @@ async def test_outbox_claim_record_and_release(db: Database) -> None:
     await chats.upsert(7, "private", None, "en")
     await chats.subscribe(7)
     for news_id in ids:
-        await outbox.fan_out(news_id, await chats.targets(news_id))
+        await outbox.fan_out(news_id, await all_targets(chats))
     due = await outbox.due(10)
     assert [d.news_id for d in due] == ids  # oldest item first
     assert due[0].language == "en"
@@ -164,10 +164,10 @@ async def test_chat_deactivation_drops_pending_and_migration_moves_them(db: Data
     await chats.subscribe(5)
     await chats.upsert(-10, "group", "G", "ru")
     await chats.subscribe(-10, thread_id=None)
-    await outbox.fan_out(news_id, await chats.targets(news_id))
+    await outbox.fan_out(news_id, await all_targets(chats))
     assert await chats.deactivate(5, "blocked") == 1
     assert (await chats.get(5)).active is False  # type: ignore[union-attr]
-    assert await chats.targets(news_id) == [(-10, None)]
+    assert await all_targets(chats) == [(-10, None)]
     await chats.migrate(-10, -10010)
     assert await chats.get(-10) is None
     assert [s.chat_id for s in await chats.subscriptions(-10010)] == [-10010]
