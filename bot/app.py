@@ -6,12 +6,13 @@ import logging
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import BotCommand, BotCommandScopeDefault, ErrorEvent
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, ErrorEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.delivery import DeliveryWorker
-from bot.i18n import COMMANDS, language_of, t
+from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from handlers import get_routers
 from storage.chats import ChatRepository
@@ -38,17 +39,25 @@ class Services:
     scheduler: AsyncIOScheduler | None = None
 
 
-def menu(lang: str) -> list[BotCommand]:
+def menu(lang: str, admin: bool = False) -> list[BotCommand]:
     """The command menu published with set_my_commands (ru for Russian users, en otherwise)."""
     return [
         BotCommand(command=name, description=ru if lang == "ru" else en)
-        for name, ru, en in COMMANDS
+        for name, ru, en in COMMANDS + (ADMIN_COMMANDS if admin else ())
     ]
 
 
-async def publish_commands(bot: Bot) -> None:
+async def publish_commands(bot: Bot, admin_ids: frozenset[int] = frozenset()) -> None:
+    """Everyone's menu, and operators' own menu with the admin commands in their private chat."""
     await bot.set_my_commands(menu("en"), scope=BotCommandScopeDefault())
     await bot.set_my_commands(menu("ru"), scope=BotCommandScopeDefault(), language_code="ru")
+    for admin in sorted(admin_ids):
+        scope = BotCommandScopeChat(chat_id=admin)
+        try:
+            await bot.set_my_commands(menu("en", admin=True), scope=scope)
+            await bot.set_my_commands(menu("ru", admin=True), scope=scope, language_code="ru")
+        except TelegramAPIError as exc:  # an operator who never opened the bot has no chat yet
+            log.warning("no admin menu for %s: %s", admin, exc.message)
 
 
 async def on_error(event: ErrorEvent) -> bool:
@@ -83,7 +92,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
     dp.errors.register(on_error)
 
     async def on_startup(bot: Bot) -> None:
-        await publish_commands(bot)
+        await publish_commands(bot, services.settings.admin_ids)
         if services.worker is not None:
             services.worker.start()
         if services.scheduler is not None:

@@ -19,8 +19,13 @@ def language_of(code: str | None) -> str:
 COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("start", "Что умеет бот", "What this bot does"),
     ("help", "Список команд", "List of commands"),
-    ("subscribe", "Подписаться на новости", "Subscribe to news"),
-    ("unsubscribe", "Отписаться", "Unsubscribe"),
+    (
+        "subscribe",
+        "Подписаться: /subscribe [partnerships | country X | partner X | слово]",
+        "Subscribe: /subscribe [partnerships | country X | partner X | word]",
+    ),
+    ("subscriptions", "Подписки этого чата", "This chat's subscriptions"),
+    ("unsubscribe", "Отписаться от всего", "Unsubscribe from everything"),
     ("latest", "Последние новости: /latest [n]", "Latest news: /latest [n]"),
     ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
     (
@@ -30,6 +35,12 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("countries", "Партнёры по странам", "Partners by country"),
     ("agreements", "Соглашения: /agreements [запрос]", "Agreements: /agreements [query]"),
+)
+
+# Shown in /help and the menu of operators (ADMIN_IDS) only.
+ADMIN_COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("stats", "Состояние бота (операторы)", "Bot status (operators)"),
+    ("pollnow", "Опросить ленты сейчас (операторы)", "Poll the feeds now (operators)"),
 )
 
 PARTNER_KINDS: Final[dict[str, tuple[str, str]]] = {
@@ -68,6 +79,37 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Готово: новые публикации будут приходить сюда.",
         "Done: new items will be sent here.",
     ),
+    "subscribed_to": (
+        "Готово, подписка добавлена: {what}.",
+        "Done, subscribed: {what}.",
+    ),
+    "sub_all": ("все новости", "all news"),
+    "sub_partnerships": ("новости о партнёрстве", "partnership news"),
+    "sub_country": ("страна {name}", "country {name}"),
+    "sub_partner": ("партнёр «{name}»", "partner “{name}”"),
+    "sub_keyword": ("слова «{name}»", "words “{name}”"),
+    "sub_unknown_country": (
+        "Не знаю такой страны: «{query}». Пример: /subscribe country Китай",
+        "I don't know the country “{query}”. Example: /subscribe country China",
+    ),
+    "sub_unknown_partner": (
+        "Не нашёл партнёра «{query}». Список: /partners",
+        "No partner matches “{query}”. See /partners",
+    ),
+    "sub_need_value": (
+        "Укажите, что именно: /subscribe country Китай, /subscribe partner Цинхуа",
+        "Say which one: /subscribe country China, /subscribe partner Tsinghua",
+    ),
+    "sub_too_many": (
+        "В чате уже {limit} подписок — удалите лишние через /subscriptions.",
+        "This chat has {limit} subscriptions already: remove some with /subscriptions.",
+    ),
+    "subscriptions_title": ("<b>Подписки этого чата</b>:", "<b>This chat's subscriptions</b>:"),
+    "subscriptions_empty": (
+        "Подписок нет. Подписаться: /subscribe",
+        "No subscriptions. Subscribe: /subscribe",
+    ),
+    "subscription_removed": ("Подписка удалена.", "Subscription removed."),
     "already_subscribed": (
         "Этот чат уже подписан.",
         "This chat is already subscribed.",
@@ -129,6 +171,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "source": ("источник", "source"),
     "partners_line": ("🤝 Партнёры", "🤝 Partners"),
+    "admin_only": (
+        "Эта команда только для операторов бота.",
+        "This command is for the bot's operators only.",
+    ),
+    "polling": ("Опрашиваю ленты…", "Polling the feeds…"),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "Something went wrong. Please try again a bit later.",

@@ -12,6 +12,10 @@ class SubscribeCallback(CallbackData, prefix="sub"):
     action: str  # "on" | "off"
 
 
+class UnsubscribeOne(CallbackData, prefix="un"):
+    id: int  # subscription id
+
+
 class PartnersPage(CallbackData, prefix="pp"):
     page: int
     country: str = ""  # "" for all partners, else an alpha-2 code

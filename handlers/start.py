@@ -6,14 +6,15 @@ from aiogram import Router
 from aiogram.filters import Command, CommandStart
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.i18n import COMMANDS, RU, t
+from bot.config import Settings
+from bot.i18n import ADMIN_COMMANDS, COMMANDS, RU, t
 from handlers.common import user_language
 from handlers.keyboards import SubscribeCallback
 
 
-def help_text(lang: str) -> str:
+def help_text(lang: str, admin: bool = False) -> str:
     lines = [t(lang, "help_title")]
-    for command, ru, en in COMMANDS:
+    for command, ru, en in COMMANDS + (ADMIN_COMMANDS if admin else ()):
         lines.append(f"/{command} — {ru if lang == RU else en}")
     return "\n".join(lines)
 
@@ -28,8 +29,10 @@ async def start(message: Message) -> None:
     )
 
 
-async def help_command(message: Message) -> None:
-    await message.answer(help_text(user_language(message.from_user)))
+async def help_command(message: Message, settings: Settings) -> None:
+    user = message.from_user
+    admin = user is not None and user.id in settings.admin_ids
+    await message.answer(help_text(user_language(user), admin))
 
 
 def build_router() -> Router:

@@ -1,57 +1,207 @@
-"""/subscribe, /unsubscribe, the subscribe button, and the bot's own membership changes."""
+"""/subscribe [filter], /subscriptions, /unsubscribe, and the bot's own membership changes.
+
+Filters: everything, partnership news, a country, a partner, or words; several per chat, and an
+item matched by several of them is still sent once (see bot.audience).
+"""
 
 from __future__ import annotations
 
+import html
 import logging
 
 from aiogram import Bot, Router
-from aiogram.filters import KICKED, LEFT, ChatMemberUpdatedFilter, Command
-from aiogram.types import CallbackQuery, Chat, ChatMemberUpdated, Message, User
+from aiogram.filters import KICKED, LEFT, ChatMemberUpdatedFilter, Command, CommandObject
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    ChatMemberUpdated,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    User,
+)
 
+from bot.countries import country_name, flag, resolve_country
+from bot.formatting import cut, esc
 from bot.i18n import t
-from handlers.common import may_manage, remember_chat, user_language
-from handlers.keyboards import SubscribeCallback
-from storage.chats import ChatRepository
+from handlers.common import edit_page, may_manage, remember_chat, user_language
+from handlers.keyboards import SubscribeCallback, UnsubscribeOne
+from handlers.partners import find_partners
+from storage.chats import ChatRepository, Subscription
+from storage.partners import PartnerRepository
+from storage.search import words
 
 log = logging.getLogger(__name__)
 
+MAX_SUBSCRIPTIONS = 20
+MAX_KEYWORD_CHARS = 100
+_PARTNERSHIPS = {"partnerships", "partnership", "партнерства", "партнёрства", "партнерство",
+                 "партнёрство"}  # fmt: skip
+_COUNTRY = {"country", "страна"}
+_PARTNER = {"partner", "партнер", "партнёр"}
 
-async def _subscribe(
+
+async def describe(sub: Subscription, lang: str, partners: PartnerRepository) -> str:
+    """A subscription in words, escaped for HTML."""
+    if sub.kind == "all":
+        return t(lang, "sub_all")
+    if sub.kind == "partnerships":
+        return t(lang, "sub_partnerships")
+    if sub.kind == "country":
+        name = f"{flag(sub.value)} {country_name(sub.value, lang)}"
+        return t(lang, "sub_country", name=esc(name))
+    if sub.kind == "partner":
+        partner = await partners.get(int(sub.value)) if sub.value.isdigit() else None
+        name = partner.name if partner else sub.value
+        return t(lang, "sub_partner", name=esc(cut(name, 80)))
+    return t(lang, "sub_keyword", name=esc(cut(sub.value, 80)))
+
+
+async def parse_filter(args: str, lang: str, partners: PartnerRepository) -> tuple[str, str] | str:
+    """(kind, value) for /subscribe's arguments, or a reply explaining what is wrong."""
+    text = " ".join(args.split())
+    if not text:
+        return "all", ""
+    head, _, rest = text.partition(" ")
+    head = head.lower()
+    if head in _PARTNERSHIPS and not rest:
+        return "partnerships", ""
+    if head in _COUNTRY:
+        if not rest:
+            return t(lang, "sub_need_value")
+        code = resolve_country(rest)
+        if code is None:
+            return t(lang, "sub_unknown_country", query=esc(cut(rest, 60)))
+        return "country", code
+    if head in _PARTNER:
+        if not rest:
+            return t(lang, "sub_need_value")
+        found = await find_partners(partners, rest)
+        if not found:
+            return t(lang, "sub_unknown_partner", query=esc(cut(rest, 60)))
+        return "partner", str(found[0][0])
+    keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
+    if not keyword:
+        return t(lang, "sub_need_value")
+    return "keyword", keyword
+
+
+async def subscribe_chat(
     bot: Bot,
     chats: ChatRepository,
+    partners: PartnerRepository,
     chat: Chat,
     user: User | None,
     sender_chat: Chat | None,
     thread_id: int | None,
+    args: str,
 ) -> str:
     lang = user_language(user)
     if not await may_manage(bot, chat, user, sender_chat):
         return t(lang, "admins_only")
+    parsed = await parse_filter(args, lang, partners)
+    if isinstance(parsed, str):
+        return parsed
+    kind, value = parsed
     await remember_chat(chats, chat, user)
-    added = await chats.subscribe(chat.id, "all", "", thread_id)
-    return t(lang, "subscribed" if added else "already_subscribed")
+    existing = await chats.subscriptions(chat.id)
+    if any(s.kind == kind and s.value == value for s in existing):
+        return t(lang, "already_subscribed")
+    if len(existing) >= MAX_SUBSCRIPTIONS:
+        return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS))
+    await chats.subscribe(chat.id, kind, value, thread_id)
+    if kind == "all":
+        return t(lang, "subscribed")
+    what = await describe(Subscription(0, chat.id, kind, value, thread_id), lang, partners)
+    return t(lang, "subscribed_to", what=what)
 
 
-async def subscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
+async def subscribe(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+) -> None:
     thread_id = message.message_thread_id if message.is_topic_message else None
-    reply = await _subscribe(
-        bot, chats, message.chat, message.from_user, message.sender_chat, thread_id
-    )
+    reply = await subscribe_chat(
+        bot, chats, partners, message.chat, message.from_user, message.sender_chat, thread_id,
+        (command.args or "")[:500],
+    )  # fmt: skip
     await message.answer(reply)
 
 
 async def subscribe_button(
-    query: CallbackQuery, callback_data: SubscribeCallback, bot: Bot, chats: ChatRepository
+    query: CallbackQuery,
+    callback_data: SubscribeCallback,
+    bot: Bot,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+) -> None:
+    await query.answer()
+    message = query.message
+    if message is None or callback_data.action != "on":
+        return
+    reply = await subscribe_chat(
+        bot, chats, partners, message.chat, query.from_user, None, None, ""
+    )
+    await bot.send_message(message.chat.id, reply)
+
+
+async def subscriptions_view(
+    chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    subs = await chats.subscriptions(chat_id)
+    if not subs:
+        return t(lang, "subscriptions_empty"), None
+    lines = [t(lang, "subscriptions_title")]
+    buttons = []
+    for sub in subs:
+        text = await describe(sub, lang, partners)
+        lines.append(f"• {text}")
+        buttons.append(
+            [
+                InlineKeyboardButton(
+                    text=f"✖ {cut(_plain(text), 50)}",
+                    callback_data=UnsubscribeOne(id=sub.id).pack(),
+                )
+            ]
+        )
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
+
+
+def _plain(html_text: str) -> str:
+    return html.unescape(html_text)
+
+
+async def subscriptions_command(
+    message: Message, chats: ChatRepository, partners: PartnerRepository
+) -> None:
+    lang = user_language(message.from_user)
+    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
+    await message.answer(text, reply_markup=markup)
+
+
+async def unsubscribe_one(
+    query: CallbackQuery,
+    callback_data: UnsubscribeOne,
+    bot: Bot,
+    chats: ChatRepository,
+    partners: PartnerRepository,
 ) -> None:
     message = query.message
-    if message is None or message.chat is None:
+    lang = user_language(query.from_user)
+    if message is None or isinstance(message, InaccessibleMessage):
         await query.answer()
         return
-    await query.answer()
-    if callback_data.action != "on":
+    if not await may_manage(bot, message.chat, query.from_user, None):
+        await query.answer(t(lang, "admins_only"), show_alert=True)
         return
-    reply = await _subscribe(bot, chats, message.chat, query.from_user, None, None)
-    await bot.send_message(message.chat.id, reply)
+    await chats.unsubscribe(message.chat.id, callback_data.id)
+    await query.answer(t(lang, "subscription_removed"))
+    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
+    await edit_page(message, text, markup)
 
 
 async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
@@ -72,8 +222,10 @@ async def bot_removed(event: ChatMemberUpdated, chats: ChatRepository) -> None:
 def build_router() -> Router:
     router = Router(name="subscriptions")
     router.message.register(subscribe, Command("subscribe"))
+    router.message.register(subscriptions_command, Command("subscriptions"))
     router.message.register(unsubscribe, Command("unsubscribe"))
     router.callback_query.register(subscribe_button, SubscribeCallback.filter())
+    router.callback_query.register(unsubscribe_one, UnsubscribeOne.filter())
     router.my_chat_member.register(
         bot_removed, ChatMemberUpdatedFilter(member_status_changed=KICKED | LEFT)
     )

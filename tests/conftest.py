@@ -28,6 +28,7 @@ from storage.partners import PartnerRepository
 from tests.fakes.bot_api import FakeBotAPI, parse_telegram_html
 
 TOKEN = "123456:TEST-token"
+ADMIN = 777
 
 
 @pytest.fixture
@@ -122,7 +123,9 @@ class App:
 @pytest.fixture
 async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[App]:
     settings = Settings(
-        database_path=tmp_path / "unused.sqlite3", feed_urls=["http://127.0.0.1:9/"]
+        database_path=tmp_path / "unused.sqlite3",
+        feed_urls=["http://127.0.0.1:9/"],
+        admin_ids=frozenset({ADMIN}),
     )
     news, chats = NewsRepository(db), ChatRepository(db)
     feeds, outbox = FeedRepository(db), OutboxRepository(db)

@@ -8,10 +8,10 @@ import re
 from aiogram.filters import Command
 
 from bot.app import menu
-from bot.i18n import COMMANDS
+from bot.i18n import ADMIN_COMMANDS, COMMANDS
 from handlers import get_routers
 from handlers.start import help_text
-from tests.conftest import App, draft
+from tests.conftest import ADMIN, App, draft
 
 
 async def test_start_greets_in_the_users_language_with_a_button(app: App) -> None:
@@ -26,19 +26,24 @@ async def test_help_menu_and_handlers_stay_in_step(app: App) -> None:
     reply = await app.ask("/help", language_code="en")
     listed = set(re.findall(r"^/(\w+)", reply, flags=re.M))
     names = {name for name, _, _ in COMMANDS}
+    admin_names = {name for name, _, _ in ADMIN_COMMANDS}
     assert listed == names
+    admin_help = await app.ask("/help", chat_id=ADMIN, language_code="en")
+    assert set(re.findall(r"^/(\w+)", admin_help, flags=re.M)) == names | admin_names
     handled: set[str] = set()
     for router in get_routers():
         for handler in router.message.handlers:
             for flt in handler.filters or []:
                 if isinstance(flt.callback, Command):
                     handled |= {c for c in flt.callback.commands if isinstance(c, str)}
-    assert handled == names
+    assert handled == names | admin_names
     published_en = {c["command"] for c in app.api.my_commands()}
     published_ru = app.api.my_commands(language_code="ru")
     assert published_en == names == {c["command"] for c in published_ru}
     assert [c.description for c in menu("ru")] == [c["description"] for c in published_ru]
     assert help_text("ru").count("\n") == len(COMMANDS)
+    admin_menu = app.api.my_commands(scope={"type": "chat", "chat_id": ADMIN})
+    assert {c["command"] for c in admin_menu} == names | admin_names
 
 
 async def test_subscribe_and_unsubscribe_in_a_private_chat(app: App) -> None:

@@ -1,0 +1,153 @@
+"""Subscriptions people can shape: filters, listing and removal, fan-out by item facts; admin."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from bot.audience import ItemFacts, matches
+from bot.facts import ExtractionWorker, FactsService
+from storage.chats import Subscription
+from storage.search import stem_text
+from tests.conftest import ADMIN, App
+from tests.test_facts import store_articles
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[ExtractionWorker]:
+    pool = ExtractionWorker()
+    yield pool
+    pool.close()
+
+
+FACTS = ItemFacts(
+    partnership=True,
+    countries=frozenset({"CN"}),
+    partner_ids=frozenset({7}),
+    stems=frozenset(stem_text("Водородной энергетикой занялся университет").split()),
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        ("all", "", True),
+        ("partnerships", "", True),
+        ("country", "CN", True),
+        ("country", "IN", False),
+        ("partner", "7", True),
+        ("partner", "8", False),
+        ("keyword", "водородная энергетика", True),
+        ("keyword", "водород космос", False),
+        ("keyword", "", False),
+    ],
+)
+def test_filters(kind: str, value: str, expected: bool) -> None:
+    assert matches(Subscription(1, 1, kind, value, None), FACTS) is expected
+
+
+def test_partnership_filter_needs_a_partnership_item() -> None:
+    plain = ItemFacts(False, frozenset(), frozenset(), frozenset(stem_text("волейбола").split()))
+    assert not matches(Subscription(1, 1, "partnerships", "", None), plain)
+    assert matches(Subscription(1, 1, "keyword", "волейбол", None), plain)
+
+
+async def test_subscribe_forms_list_and_remove(app: App, worker: ExtractionWorker) -> None:
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    assert "новости о партнёрстве" in await app.ask("/subscribe partnerships")
+    assert "🇨🇳 Китай" in await app.ask("/subscribe country Китая")
+    assert "Университет Цинхуа" in await app.ask("/subscribe partner tsinghua")
+    assert "«водородная энергетика»" in await app.ask("/subscribe Водородная   энергетика!")
+    assert "уже подписан" in await app.ask("/subscribe country CN")
+    assert "Не знаю такой страны" in await app.ask("/subscribe country Атлантида")
+    assert "Не нашёл партнёра" in await app.ask("/subscribe partner Хогвартс")
+    assert "Укажите" in await app.ask("/subscribe country")
+    listing = await app.ask("/subscriptions")
+    assert listing.count("\n• ") == 4
+    message = app.api.sent_messages(42)[-1]
+    buttons = message.params["reply_markup"]["inline_keyboard"]
+    assert len(buttons) == 4 and buttons[0][0]["text"].startswith("✖")
+    app.api.push_callback_query(
+        buttons[0][0]["callback_data"],
+        chat_id=42,
+        user_id=42,
+        message_id=message.result["message_id"],
+    )
+    for _ in range(100):
+        if len(await app.services.chats.subscriptions(42)) == 3:
+            break
+        await asyncio.sleep(0.05)
+    assert [s.kind for s in await app.services.chats.subscriptions(42)] == [
+        "country",
+        "partner",
+        "keyword",
+    ]
+    assert "отменена" in await app.ask("/unsubscribe")
+    assert "Подписок нет" in await app.ask("/subscriptions")
+
+
+async def test_a_group_member_cannot_remove_a_subscription(app: App) -> None:
+    group = -100555
+    app.api.set_admins(group, [7])
+    common = {"chat_type": "supergroup", "title": "Lab"}
+    await app.ask("/subscribe partnerships", chat_id=group, user_id=7, **common)
+    await app.ask("/subscriptions", chat_id=group, user_id=9, **common)
+    message = app.api.sent_messages(group)[-1]
+    button = message.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    app.api.push_callback_query(
+        button, chat_id=group, user_id=9, message_id=message.result["message_id"]
+    )
+    await asyncio.sleep(0.5)
+    assert len(await app.services.chats.subscriptions(group)) == 1
+
+
+async def test_fan_out_follows_each_chats_filters(app: App, worker: ExtractionWorker) -> None:
+    ids = await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    chats = app.services.chats
+    plan = {
+        1: [("all", "")],
+        2: [("partnerships", "")],
+        3: [("country", "IN")],
+        4: [("keyword", "волейбол")],
+        5: [("partnerships", ""), ("country", "CN"), ("keyword", "цинхуа")],
+        6: [("country", "BR")],
+    }
+    for chat_id, subs in plan.items():
+        await chats.upsert(chat_id, "private", None, "ru")
+        for kind, value in subs:
+            await chats.subscribe(chat_id, kind, value)
+    announced, rows = await app.services.ingestor.announce()
+    assert announced == len(ids)
+    due = await app.services.outbox.due(100)
+    got: dict[int, set[str]] = {}
+    by_id = {v: k for k, v in ids.items()}
+    for delivery in due:
+        got.setdefault(delivery.chat_id, set()).add(by_id[delivery.news_id])
+    partnership = {"a1", "a2", "a3", "a5"}
+    assert got[1] == set(ids)
+    assert got[2] == partnership
+    assert got[3] == {"a5"}
+    assert got[4] == {"a4"}
+    assert got[5] == partnership
+    assert 6 not in got
+    assert rows == len(due) == sum(len(v) for v in got.values())
+
+
+async def test_stats_and_pollnow_are_for_admins_only(app: App) -> None:
+    for command in ("/stats", "/pollnow"):
+        assert "только для операторов" in await app.ask(command)
+    stats = await app.ask("/stats", chat_id=ADMIN)
+    assert "subscribers: 0 active, 0 inactive" in stats and "outbox:" in stats
+    assert "Опрашиваю" in await app.ask("/pollnow", chat_id=ADMIN)
+    for _ in range(100):
+        if len(app.api.sent_messages(ADMIN)) >= 3:
+            break
+        await asyncio.sleep(0.1)
+    summary = app.api.sent_messages(ADMIN)[-1].text or ""
+    assert "http://127.0.0.1:9/: error" in summary
+    stats = await app.ask("/stats", chat_id=ADMIN)
+    assert "errors: 1 (1 in a row)" in stats and "last error:" in stats
