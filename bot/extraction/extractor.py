@@ -19,6 +19,10 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+# Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
+# ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
+_HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+_MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 _LAT = re.compile(r"[A-Za-z]")
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
 _BILATERAL = re.compile(
@@ -86,6 +90,24 @@ class Candidate:
         return out
 
 
+_ADJ_END = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|ими|ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|ей)$")
+
+
+def _is_cap_word(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _fix_homoglyphs(text: str) -> str:
+    """Cyrillic words with stray Latin look-alike letters, spelled in Cyrillic throughout."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        fixed = word.translate(_HOMOGLYPHS)
+        return fixed if not _LAT.search(fixed) else word
+
+    return _MIXED_WORD.sub(fix, text)
+
+
 def detect_lang(text: str) -> str:
     """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
     return "ru" if len(_CYR.findall(text)) >= len(_LAT.findall(text)) else "en"
@@ -116,7 +138,60 @@ class Extractor:
     def _lemma_pos(self, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
         return str(self._vocab.lemmatize(word, pos, dict(feats)))
 
+    def _adj_nom(self, word: str, gender: str) -> str:
+        """An adjective in the nominative singular of `gender`; a compound ("Кыргызско-
+        Российского") changes only its last part."""
+        head, sep, last = word.rpartition("-")
+        for form in self._vocab(last.lower()):
+            if form.pos == "ADJ":
+                nom = form.inflect({"Nom", "Sing", gender})
+                if nom is not None:
+                    return head + sep + str(recover_shape(nom.word, last))
+        return word
+
+    def _coordinated(
+        self, toks: Sequence[Tok], i: int, j: int, h: int, text: str
+    ) -> list[tuple[str, int, int]]:
+        """ "Российско-Армянского и Белорусско-Российского университетов": one plural head
+        shared by coordinated adjective groups, each a name of its own (singular)."""
+        head = toks[h]
+        if head.feats.get("Number") != "Plur" or i == h:
+            return []
+
+        def adjective(t: Tok) -> bool:
+            return t.sent == head.sent and (
+                t.pos == "ADJ" or (_is_cap_word(t.text) and bool(_ADJ_END.search(t.text)))
+            )
+
+        groups = [(i, h)]
+        k = i
+        while k >= 2 and toks[k - 1].text.lower() in ("и", ",") and adjective(toks[k - 2]):
+            e = k - 1
+            b = e
+            while b > 0 and adjective(toks[b - 1]):
+                b -= 1
+            groups.append((b, e))
+            k = b
+        if len(groups) < 2:
+            return []
+        gender = "Fem" if head.feats.get("Gender") == "Fem" else head.feats.get("Gender", "Masc")
+        forms = [f for f in self._vocab(head.text.lower()) if f.pos == "NOUN"]
+        nom = forms[0].inflect({"Nom", "Sing"}) if forms else None
+        head_word = str(recover_shape(nom.word, head.text)) if nom is not None else head.text
+        tail = text[head.end : toks[j - 1].end] if j - 1 > h else ""
+        out: list[tuple[str, int, int]] = []
+        for b, e in reversed(groups):
+            if not any(_is_cap_word(toks[x].text) for x in range(b, e)):
+                return []  # "ведущих и региональных университетов": no names here
+            words = [self._adj_nom(toks[x].text, gender) for x in range(b, e)]
+            out.append((" ".join([*words, head_word]) + tail, toks[b].start, toks[e - 1].end))
+        return out
+
     def _inflect(self, tok: Tok) -> str:
+        if "-" in tok.text and tok.pos == "ADJ" and not self._vocab(tok.text.lower()):
+            first, _, last = tok.text.rpartition("-")
+            part = Tok(last, tok.start, tok.end, tok.sent, tok.pos, tok.feats, tok.lemma)
+            return f"{first}-{self._inflect(part)}"
         word = tok.text.lower()
         for form in self._vocab(word):
             pos = "NOUN" if tok.pos == "PROPN" else tok.pos
@@ -139,8 +214,8 @@ class Extractor:
 
     def extract(self, article: ArticleInput) -> Extraction:
         """Extract partners and agreements; never raises on odd text."""
-        body = article.text or ""
-        title = (article.title or "").strip()
+        body = _fix_homoglyphs(article.text or "")
+        title = _fix_homoglyphs((article.title or "").strip())
         text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
         title_end = len(title) if body.lstrip().startswith(title) else len(title) + 2
         title_end = text.find(title) + len(title) if title and title in text else 0
@@ -222,6 +297,17 @@ class Extractor:
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
+            if tok.lemma == "группа" and not (
+                j > h + 1 and (toks[h + 1].text in '«"“' or is_abbreviation(toks[h + 1].text))
+            ):
+                continue  # "рабочая группа" is no company; "Группа ЛСР" is
+            coordinated = self._coordinated(toks, i, j, h, text)
+            if coordinated:
+                out.extend(
+                    Mention(name=name, start=s0, end=s1, sent=tok.sent, kind=kind)
+                    for name, s0, s1 in coordinated
+                )
+                continue
             if not self._ru_accept(toks, i, j, h, sent_first):
                 continue
             name = self._chunker.normalise(toks, i, j, h, text)
@@ -248,6 +334,10 @@ class Extractor:
                     ):
                         outer.parent = m
                         outer.is_unit = outer.kind != "research" or kind == "university"
+                    if not outer.is_unit and not (ci == i and cj == j):
+                        m.nested = True
+                        if re.match(r"\S*\s*(?:филиал|отделени)", outer.name, re.I):
+                            outer.kind = kind  # a branch is of its parent's kind
             covered.append((i, j, m))
             out.append(m)
         # natasha ORG spans without a head word: "ВТБ", "«Ростех»", "КамАЗ".
@@ -270,6 +360,15 @@ class Extractor:
                 span_toks = span_toks[:1]
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = text[s0:s1].strip('«»"“” ')
+            host = next(
+                (m for m in out if m.end <= s0 and not text[m.end : s0].strip() and m.kind),
+                None,
+            )
+            if host is not None and is_abbreviation(name) and not self._is_own(name):
+                # "Институт проблем машиноведения РАН": the abbreviation qualifies the name.
+                host.name = f"{host.name} {name}"
+                host.end = s1
+                continue
             known = self._registry.lookup(name)
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 known = self._registry.lookup(self._inflect(span_toks[0]))
@@ -506,7 +605,7 @@ class Extractor:
                 self._is_own(n) for n in names if is_abbreviation(n)
             ):
                 continue
-            if all(m.is_unit for m in c.mentions):
+            if all(m.is_unit or m.nested for m in c.mentions):
                 continue
             if any(lx.NOT_ORG.search(n) for n in names[:1]):
                 continue

@@ -23,6 +23,9 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     hint_country: str | None = None
     is_unit: bool = False
+    # Inside a longer name that is not a unit of it ("РАН" in "Институт ... РАН"): the longer
+    # name is the organisation, this one only qualifies it.
+    nested: bool = False
 
 
 @dataclass(slots=True)
@@ -46,6 +49,7 @@ def _is_latin(text: str) -> bool:
     return bool(re.search(r"[A-Za-z]", text))
 
 
+_CAP_ADJ = re.compile(r"^[А-ЯЁ][а-яё]+-[А-ЯЁа-яё]+(?:ого|его|ому|ему|ым|им|ой|ей|ий|ый|ая|ое|ых|их)$")
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
@@ -95,6 +99,10 @@ class RuChunker:
             if prev.pos == "ADJ" and (
                 prev.feats.get("Case") == case or case is None or _is_cap(prev.text)
             ):
+                i -= 1
+                continue
+            if prev.pos in ("PROPN", "NOUN", "X") and "-" in prev.text and _CAP_ADJ.match(prev.text):
+                # A compound adjective the tagger took for a noun ("Кыргызско-Российского").
                 i -= 1
                 continue
             if (
@@ -239,7 +247,11 @@ class RuChunker:
         for k in range(i, j):
             t = toks[k]
             word = t.text
-            if k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
+            if k < h and t.pos != "ADJ" and _CAP_ADJ.match(t.text):
+                head = toks[h].feats
+                feats = {f: head[f] for f in ("Case", "Gender", "Number") if f in head}
+                word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
+            elif k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
                 word = self._inflect(t)
             if k > i:
                 parts.append(text[toks[k - 1].end : t.start])
@@ -449,7 +461,7 @@ def _en_segment(
     if not name or len(name) < 4 or len(name.split()) < 2:
         return None
     last = name.split()[-1].lower()
-    if re.fullmatch(r"[a-z]+(?:ian|ese|ish|an|ic)", last) and not _en_head(last):
+    if re.fullmatch(r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai", last) and not _en_head(last):
         # "Association of Russian and Armenian [institutions]": the run stopped mid-name.
         return None
     kind = None

@@ -30,9 +30,16 @@ class Registry:
     def __init__(self, orgs: list[KnownOrg]) -> None:
         self.orgs = orgs
         self._by_key: dict[str, KnownOrg] = {}
-        for org in orgs:
+        owners: dict[str, set[int]] = {}
+        for n, org in enumerate(orgs):
             for name in org.all_names():
-                self._by_key.setdefault(canonical_key(name), org)
+                key = canonical_key(name)
+                owners.setdefault(key, set()).add(n)
+                self._by_key.setdefault(key, org)
+        # A name two entries share ("HUST": Hanoi and Huazhong) identifies neither.
+        self._ambiguous = {key for key, ns in owners.items() if len(ns) > 1}
+        for key in self._ambiguous:
+            del self._by_key[key]
 
     @classmethod
     def load(cls) -> Registry:
@@ -63,6 +70,6 @@ class Registry:
         for org in self.orgs:
             for name in org.all_names():
                 key = canonical_key(name)
-                if key and " " not in key and len(key) >= 3:
+                if key and " " not in key and len(key) >= 3 and key not in self._ambiguous:
                     out.setdefault(key, org)
         return out
