@@ -22,12 +22,14 @@ from bot.app import Services, build_dispatcher
 from bot.audience import Audience
 from bot.config import Settings, SettingsError, load_settings
 from bot.delivery import DeliveryWorker, Sender
+from bot.digest import DigestService
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
 from bot.scheduler import build_scheduler
 from storage.chats import ChatRepository
 from storage.db import Database
+from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
@@ -124,6 +126,7 @@ async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
     facts = FactsService(extraction, news, partners)
     renderer = AnnouncementRenderer(news, facts.partner_lines)
     worker = DeliveryWorker(Sender(bot, chats), outbox, renderer, rate=settings.broadcast_rate)
+    audience = Audience(chats, partners)
     try:
         async with make_fetcher(settings) as fetcher:
             ingestor = Ingestor(
@@ -132,14 +135,25 @@ async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
                 fetcher=fetcher,
                 feeds=feeds,
                 news=news,
-                audience=Audience(chats, partners),
+                audience=audience,
                 outbox=outbox,
                 extract=facts.process_pending,
                 on_queued=worker.wake,
             )
-            scheduler = build_scheduler(ingestor, settings.poll_interval_seconds)
+            digests = DigestRepository(db)
+            digest_service = DigestService(
+                digests=digests,
+                chats=chats,
+                news=news,
+                partners=partners,
+                audience=audience,
+                on_queued=worker.wake,
+            )
+            scheduler = build_scheduler(
+                ingestor, settings.poll_interval_seconds, digest_service, settings.digest_hour
+            )
             services = Services(
-                settings, news, chats, feeds, outbox, partners, ingestor, worker, scheduler
+                settings, news, chats, feeds, outbox, partners, digests, ingestor, worker, scheduler
             )
             dp = build_dispatcher(services)
             await dp.start_polling(

@@ -16,6 +16,7 @@ from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from handlers import get_routers
 from storage.chats import ChatRepository
+from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
@@ -34,6 +35,7 @@ class Services:
     feeds: FeedRepository
     outbox: OutboxRepository
     partners: PartnerRepository
+    digests: DigestRepository
     ingestor: Ingestor
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
@@ -86,6 +88,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
         feeds=services.feeds,
         outbox=services.outbox,
         partners=services.partners,
+        digests=services.digests,
         ingestor=services.ingestor,
     )
     dp.include_routers(*get_routers())

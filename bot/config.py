@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     poll_interval_seconds: float = Field(default=600, gt=0)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     broadcast_rate: float = Field(default=25, gt=0, le=10_000)
+    digest_hour: int = Field(default=9, ge=0, le=23)
     http_timeout_seconds: float = Field(default=20, gt=0, le=300)
     max_response_bytes: int = Field(default=5_000_000, ge=10_000)
     user_agent: str = "SPbPU-Partnership-News-Bot/0.1 (Telegram bot; polite feed reader)"

@@ -26,6 +26,7 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("subscriptions", "Подписки этого чата", "This chat's subscriptions"),
     ("unsubscribe", "Отписаться от всего", "Unsubscribe from everything"),
+    ("digest", "Дайджест: /digest off | daily | weekly", "Digest: /digest off | daily | weekly"),
     ("latest", "Последние новости: /latest [n]", "Latest news: /latest [n]"),
     ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
     (
@@ -171,6 +172,26 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "source": ("источник", "source"),
     "partners_line": ("🤝 Партнёры", "🤝 Partners"),
+    "digest_title": ("<b>Дайджест: {period}</b>", "<b>Digest: {period}</b>"),
+    "digest_items": ("Публикации ({count}):", "Items ({count}):"),
+    "digest_new_partners": ("<b>Новые партнёры:</b>", "<b>New partners:</b>"),
+    "digest_agreements": ("<b>Подписанные документы:</b>", "<b>Documents signed:</b>"),
+    "digest_countries": ("<b>Страны:</b>", "<b>Countries:</b>"),
+    "digest_usage": (
+        "Сейчас: {mode}. Дайджест вместо отдельных сообщений: /digest daily (каждый день в "
+        "{hour}:00 по Москве), /digest weekly (по понедельникам), /digest off (каждая новость "
+        "сразу).",
+        "Now: {mode}. A digest instead of one message per item: /digest daily (every day at "
+        "{hour}:00 Moscow time), /digest weekly (on Mondays), /digest off (each item at once).",
+    ),
+    "digest_set": ("Готово: {mode}.", "Done: {mode}."),
+    "digest_off": ("каждая новость сразу", "each item at once"),
+    "digest_daily": ("дайджест раз в день", "a daily digest"),
+    "digest_weekly": ("дайджест раз в неделю", "a weekly digest"),
+    "digest_needs_subscription": (
+        " Подписок пока нет: добавьте их через /subscribe.",
+        " There are no subscriptions yet: add some with /subscribe.",
+    ),
     "admin_only": (
         "Эта команда только для операторов бота.",
         "This command is for the bot's operators only.",

@@ -6,13 +6,17 @@ import logging
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.digest import DigestService
+from bot.formatting import DISPLAY_ZONE
 from bot.ingest import Ingestor
 
 log = logging.getLogger(__name__)
 
 POLL_JOB_ID = "poll-feeds"
+DIGEST_JOB_ID = "digests"
 
 
 async def poll_job(ingestor: Ingestor) -> None:
@@ -25,8 +29,30 @@ async def poll_job(ingestor: Ingestor) -> None:
     log.info("poll done: %s", report.summary().replace("\n", "; "))
 
 
-def build_scheduler(ingestor: Ingestor, interval_seconds: float) -> AsyncIOScheduler:
+async def digest_job(digests: DigestService) -> None:
+    try:
+        await digests.run()
+    except Exception:
+        log.exception("digest run failed")
+
+
+def build_scheduler(
+    ingestor: Ingestor,
+    interval_seconds: float,
+    digests: DigestService | None = None,
+    digest_hour: int = 9,
+) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
+    if digests is not None:
+        scheduler.add_job(
+            digest_job,
+            CronTrigger(hour=digest_hour, minute=0, timezone=DISPLAY_ZONE),
+            args=[digests],
+            id=DIGEST_JOB_ID,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=6 * 3600,  # a bot restarted at 10:00 still sends the 9:00 digest
+        )
     scheduler.add_job(
         poll_job,
         IntervalTrigger(seconds=interval_seconds, timezone=UTC),

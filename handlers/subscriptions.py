@@ -22,6 +22,7 @@ from aiogram.types import (
     User,
 )
 
+from bot.config import Settings
 from bot.countries import country_name, flag, resolve_country
 from bot.formatting import cut, esc
 from bot.i18n import t
@@ -29,6 +30,7 @@ from handlers.common import edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, UnsubscribeOne
 from handlers.partners import find_partners
 from storage.chats import ChatRepository, Subscription
+from storage.digests import DigestRepository
 from storage.partners import PartnerRepository
 from storage.search import words
 
@@ -219,11 +221,46 @@ async def bot_removed(event: ChatMemberUpdated, chats: ChatRepository) -> None:
     log.info("chat %s deactivated by my_chat_member, %d deliveries dropped", event.chat.id, dropped)
 
 
+_DIGEST_MODES = {
+    "off": "off", "выкл": "off", "нет": "off",
+    "daily": "daily", "день": "daily", "ежедневно": "daily",
+    "weekly": "weekly", "неделя": "weekly", "еженедельно": "weekly",
+}  # fmt: skip
+
+
+async def digest(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    chats: ChatRepository,
+    digests: DigestRepository,
+    settings: Settings,
+) -> None:
+    lang = user_language(message.from_user)
+    arg = (command.args or "").strip().lower()
+    mode = _DIGEST_MODES.get(arg)
+    if mode is None:
+        current = t(lang, f"digest_{await digests.mode(message.chat.id)}")
+        await message.answer(t(lang, "digest_usage", mode=current, hour=str(settings.digest_hour)))
+        return
+    if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
+        await message.answer(t(lang, "admins_only"))
+        return
+    await remember_chat(chats, message.chat, message.from_user)
+    thread_id = message.message_thread_id if message.is_topic_message else None
+    await digests.set_mode(message.chat.id, mode, thread_id)
+    reply = t(lang, "digest_set", mode=t(lang, f"digest_{mode}"))
+    if mode != "off" and not await chats.subscriptions(message.chat.id):
+        reply += t(lang, "digest_needs_subscription")
+    await message.answer(reply)
+
+
 def build_router() -> Router:
     router = Router(name="subscriptions")
     router.message.register(subscribe, Command("subscribe"))
     router.message.register(subscriptions_command, Command("subscriptions"))
     router.message.register(unsubscribe, Command("unsubscribe"))
+    router.message.register(digest, Command("digest"))
     router.callback_query.register(subscribe_button, SubscribeCallback.filter())
     router.callback_query.register(unsubscribe_one, UnsubscribeOne.filter())
     router.my_chat_member.register(

@@ -139,7 +139,7 @@ class ChatRepository:
         """Subscriptions of active chats that take items one by one (not as a digest)."""
         rows = await self.db.fetchall(
             """SELECT s.* FROM subscriptions s JOIN chats c ON c.id = s.chat_id
-               WHERE c.active = 1 ORDER BY s.chat_id, s.id"""
+               WHERE c.active = 1 AND c.digest = 'off' ORDER BY s.chat_id, s.id"""
         )
         return [_subscription(row) for row in rows]
 

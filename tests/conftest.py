@@ -21,6 +21,7 @@ from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
 from storage.chats import ChatRepository
 from storage.db import Database
+from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsDraft, NewsRepository
 from storage.outbox import OutboxRepository
@@ -140,7 +141,8 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
             audience=Audience(chats, partners),
             outbox=outbox,
         )
-        services = Services(settings, news, chats, feeds, outbox, partners, ingestor)
+        digests = DigestRepository(db)
+        services = Services(settings, news, chats, feeds, outbox, partners, digests, ingestor)
         dp = build_dispatcher(services)
         task = asyncio.create_task(
             dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)

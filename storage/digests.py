@@ -1,0 +1,118 @@
+"""Digest preferences of chats and the digests made for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.db import Database, from_db, to_db, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class DigestChat:
+    chat_id: int
+    mode: str  # daily | weekly
+    language: str
+    thread_id: int | None
+    since: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodItem:
+    news_id: int
+    title: str
+    link: str | None
+    when: datetime
+
+
+class DigestRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def set_mode(self, chat_id: int, mode: str, thread_id: int | None) -> None:
+        """Switch a chat between per-item messages ('off') and daily or weekly digests."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """UPDATE chats SET digest = ?, digest_thread_id = ?,
+                       digest_since = CASE WHEN ? = 'off' THEN NULL
+                                           ELSE COALESCE(digest_since, ?) END
+                   WHERE id = ?""",
+                (mode, thread_id, mode, to_db(utcnow()), chat_id),
+            )
+
+    async def mode(self, chat_id: int) -> str:
+        value = await self.db.fetchval("SELECT digest FROM chats WHERE id = ?", (chat_id,))
+        return str(value or "off")
+
+    async def chats(self, mode: str) -> list[DigestChat]:
+        rows = await self.db.fetchall(
+            """SELECT id, digest, language, digest_thread_id, digest_since FROM chats
+               WHERE active = 1 AND digest = ?
+                 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = chats.id)""",
+            (mode,),
+        )
+        return [DigestChat(r[0], r[1], r[2], r[3], from_db(r[4])) for r in rows]
+
+    async def items_between(self, start: datetime, end: datetime) -> list[PeriodItem]:
+        """Announceable items first seen in [start, end), oldest first."""
+        rows = await self.db.fetchall(
+            """SELECT id, title, link, COALESCE(published_at, first_seen_at) FROM news
+               WHERE announce = 1 AND first_seen_at >= ? AND first_seen_at < ?
+               ORDER BY first_seen_at, id""",
+            (to_db(start), to_db(end)),
+        )
+        out = []
+        for row in rows:
+            when = from_db(row[3])
+            assert when is not None
+            out.append(PeriodItem(row[0], row[1], row[2], when))
+        return out
+
+    async def new_partner_ids(self, start: datetime, end: datetime) -> list[int]:
+        """Partners whose first mention is an item first seen in [start, end)."""
+        rows = await self.db.fetchall(
+            """SELECT m.partner_id FROM partner_mentions m JOIN news n ON n.id = m.news_id
+               GROUP BY m.partner_id
+               HAVING MIN(n.first_seen_at) >= ? AND MIN(n.first_seen_at) < ?""",
+            (to_db(start), to_db(end)),
+        )
+        return [int(r[0]) for r in rows]
+
+    async def add(
+        self,
+        chat_id: int,
+        period: str,
+        language: str,
+        text: str | None,
+        thread_id: int | None,
+        end: datetime,
+    ) -> bool:
+        """Record the digest and queue it, and move the chat's period on, in one transaction.
+
+        `text` None means nothing happened: the period still moves on, nothing is sent.
+        A period already made for the chat is not made again (after a crash or a restart).
+        """
+        now = to_db(utcnow())
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE chats SET digest_since = ? WHERE id = ?", (to_db(end), chat_id)
+            )
+            if text is None:
+                return False
+            cursor = await conn.execute(
+                """INSERT OR IGNORE INTO digests (chat_id, period, language, text, created_at)
+                   VALUES (?, ?, ?, ?, ?)""",
+                (chat_id, period, language, text, now),
+            )
+            if cursor.rowcount == 0:
+                return False
+            await conn.execute(
+                """INSERT INTO outbox (digest_id, chat_id, thread_id, next_attempt_at, created_at)
+                   VALUES (?, ?, ?, ?, ?)""",
+                (cursor.lastrowid, chat_id, thread_id, now, now),
+            )
+            return True
+
+    async def text(self, digest_id: int) -> str | None:
+        value = await self.db.fetchval("SELECT text FROM digests WHERE id = ?", (digest_id,))
+        return None if value is None else str(value)

@@ -1,0 +1,105 @@
+"""/digest: chats that take a daily or weekly summary instead of a message per item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.audience import Audience
+from bot.digest import DigestService, period_key
+from bot.facts import ExtractionWorker, FactsService
+from storage.digests import DigestRepository
+from tests.conftest import App
+from tests.fakes.bot_api import parse_telegram_html
+from tests.test_facts import store_articles
+
+MONDAY_9 = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)  # 09:00 in Moscow
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[ExtractionWorker]:
+    pool = ExtractionWorker()
+    yield pool
+    pool.close()
+
+
+def service(app: App) -> DigestService:
+    s = app.services
+    return DigestService(
+        digests=s.digests,
+        chats=s.chats,
+        news=s.news,
+        partners=s.partners,
+        audience=Audience(s.chats, s.partners),
+    )
+
+
+async def test_digest_command_modes_and_admin_check(app: App) -> None:
+    assert "Сейчас: каждая новость сразу" in await app.ask("/digest")
+    reply = await app.ask("/digest daily")
+    assert "дайджест раз в день" in reply and "/subscribe" in reply
+    assert "Сейчас: дайджест раз в день" in await app.ask("/digest")
+    await app.ask("/subscribe")
+    assert "/subscribe" not in await app.ask("/digest weekly")
+    assert await app.services.digests.mode(42) == "weekly"
+    assert "каждая новость сразу" in await app.ask("/digest off")
+    group = -100321
+    app.api.set_admins(group, [7])
+    common = {"chat_type": "supergroup", "title": "G"}
+    assert "администратор" in await app.ask("/digest daily", chat_id=group, user_id=9, **common)
+
+
+async def test_digest_chats_get_no_per_item_messages(app: App, worker: ExtractionWorker) -> None:
+    chats = app.services.chats
+    for chat_id in (1, 2):
+        await chats.upsert(chat_id, "private", None, "ru")
+        await chats.subscribe(chat_id)
+    await app.services.digests.set_mode(2, "daily", None)
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()
+    assert {d.chat_id for d in await app.services.outbox.due(100)} == {1}
+
+
+async def test_daily_digest_summarises_the_period_once(app: App, worker: ExtractionWorker) -> None:
+    chats, digests = app.services.chats, app.services.digests
+    await chats.upsert(5, "private", None, "ru")
+    await chats.subscribe(5, "partnerships")
+    await digests.set_mode(5, "daily", None)
+    await app.services.news.db.conn.execute(
+        "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
+    )
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    assert await service(app).run(now) == 1
+    text = await app.services.news.db.fetchval("SELECT text FROM digests WHERE chat_id = 5")
+    parse_telegram_html(text)
+    assert text.startswith("<b>Дайджест:")
+    assert "Публикации (4):" in text  # the volleyball item is not a partnership
+    assert "волейбол" not in text
+    assert "Новые партнёры:" in text and "Университет Цинхуа 🇨🇳" in text
+    assert "Подписанные документы:" in text and "Меморандум" in text
+    assert "Страны:" in text and "🇨🇳 Китай 1" in text and "🇮🇳 Индия 1" in text
+    [row] = await app.services.outbox.due(10)
+    assert row.chat_id == 5
+    # The same period is never made twice; the next one has nothing new, so nothing is sent.
+    assert await service(app).run(now) == 0
+    assert await service(app).run(now + timedelta(days=1)) == 0
+    assert len(await app.services.outbox.due(10)) == 1
+
+
+async def test_weekly_digests_go_out_on_mondays(app: App) -> None:
+    digests: DigestRepository = app.services.digests
+    await app.services.chats.upsert(6, "private", None, "en")
+    await app.services.chats.subscribe(6)
+    await digests.set_mode(6, "weekly", None)
+    assert period_key("weekly", MONDAY_9) == "weekly:2026-W50"
+    assert period_key("daily", MONDAY_9) == "daily:2026-12-07"
+    [chat] = await digests.chats("weekly")
+    tuesday = MONDAY_9 + timedelta(days=1)
+    assert await service(app).run(tuesday) == 0
+    [again] = await digests.chats("weekly")
+    assert again.since == chat.since  # a Tuesday does not touch the weekly period
