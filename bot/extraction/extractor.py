@@ -233,6 +233,7 @@ class Extractor:
         else:
             mentions = en_mentions(text, sent_of, title_end)
             mentions += self._consulates(text, sent_of)
+            mentions += self._en_abbreviations(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
@@ -353,7 +354,9 @@ class Extractor:
             if n0 is None:
                 continue
             span_toks = [t for t in toks[n0:] if t.end <= span.stop]
-            if not span_toks or any(self._chunker.head_kind(t) for t in span_toks):
+            if not span_toks:
+                continue
+            if any(self._chunker.head_kind(t) for t in span_toks):
                 continue
             if is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
                 # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name.
@@ -392,6 +395,35 @@ class Extractor:
             if lx.NOT_ORG.search(name) or len(name) < 2:
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
+        return out
+
+    def _en_abbreviations(
+        self, text: str, have: list[Mention], sent_of: object
+    ) -> list[Mention]:
+        """Capital-letter abbreviations of names found elsewhere in the text ("TMU" of
+        "Tarbiat Modares University", often alone in a headline)."""
+        assert callable(sent_of)
+        out: list[Mention] = []
+        for m in re.finditer(
+            r"(?<![\w-])[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?: [A-Z]{2,3})?(?![\w-])", text
+        ):
+            word = m.group(0)
+            if sum(ch.isupper() for ch in word) < 3:
+                continue
+            if self._is_own(word) or any(x.start <= m.start() < x.end for x in have):
+                continue
+            full = next((x for x in have if abbreviation_of(word, x.name)), None)
+            if full is None:
+                continue
+            out.append(
+                Mention(
+                    name=word,
+                    start=m.start(),
+                    end=m.end(),
+                    sent=int(sent_of(m.start())),
+                    kind=full.kind,
+                )
+            )
         return out
 
     def _consulates(self, text: str, sent_of: object) -> list[Mention]:
@@ -473,6 +505,11 @@ class Extractor:
             word = m.group(0)
             if not word[:1].isupper():
                 continue
+            prev = re.search(r"([\w-]+) $", text[max(0, m.start() - 20) : m.start()])
+            if prev and is_abbreviation(prev.group(1)) and self._single.get(
+                canonical_key(prev.group(1))
+            ) is None:
+                continue  # "ИПМаш РАН", "ФТИ РАН": the parent qualifies another name
             if not any(
                 word.lower() == n.lower() or (not is_abbreviation(n) and len(n) >= 5)
                 for n in org.all_names()
@@ -565,7 +602,29 @@ class Extractor:
                 target = Candidate(mentions=[])
                 cands.append(target)
             target.mentions.append(m)
-        return cands
+        return self._consolidate(cands)
+
+    @staticmethod
+    def _consolidate(cands: list[Candidate]) -> list[Candidate]:
+        """One candidate per organisation: those sharing a registry entry, or an abbreviation-
+        only candidate whose abbreviation spells another's name, are merged."""
+        out: list[Candidate] = []
+        for c in cands:
+            target = None
+            only_abbr = all(is_abbreviation(n) for n in c.names)
+            for o in out:
+                if (c.known is not None and o.known is c.known) or (
+                    only_abbr and any(abbreviation_of(a, n) for a in c.names for n in o.names)
+                ):
+                    target = o
+                    break
+            if target is None:
+                out.append(c)
+                continue
+            target.mentions.extend(c.mentions)
+            target.known = target.known or c.known
+            target.aliases.extend(a for a in c.aliases if a not in target.aliases)
+        return out
 
     # --- partner decision ---------------------------------------------------------------
 
@@ -607,6 +666,10 @@ class Extractor:
                 continue
             if all(m.is_unit or m.nested for m in c.mentions):
                 continue
+            if any(m.nested for m in c.mentions) and all(
+                m.is_unit or m.nested or m.start < title_end for m in c.mentions
+            ):
+                continue  # "РАН" of "Институт ... РАН" in the body: the title's bare "РАН" too
             if any(lx.NOT_ORG.search(n) for n in names[:1]):
                 continue
             if self._own_unit(c, text, lang):
@@ -618,7 +681,11 @@ class Extractor:
                     continue
                 sent = masked(m.sent)
                 window = text[max(sentences[m.sent][0], m.start - 60) : m.start]
-                if coop.search(sent) and not lx.CONTEXT_ONLY.search(window):
+                if (
+                    coop.search(sent)
+                    and not lx.CONTEXT_ONLY.search(window)
+                    and not lx.ORGANISER.search(window)
+                ):
                     evidence += 1
             if evidence == 0:
                 continue
@@ -751,7 +818,8 @@ class Extractor:
             if not hits:
                 continue
             if lx.PLANNED.search(sent) and not re.search(
-                r"(?:был[аио]?|были) подписан|signed (?:in|on|last)|has been signed|were signed",
+                r"(?:был[аио]?|были) подписан|(?<!be )signed (?:in|on|last)|has been signed|"
+                r"were signed",
                 sent,
                 re.I,
             ):

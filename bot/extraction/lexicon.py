@@ -215,6 +215,15 @@ CONTEXT_ONLY = re.compile(
     r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил)",
     re.IGNORECASE,
 )
+# Organisers and sponsors of an event: "организованный X и Y", "при поддержке Z",
+# "organized by X", "with the support of Y"; they count only if cooperation is shown elsewhere.
+ORGANISER = re.compile(
+    r"(?:организован\w*|организатор\w*(?: \w+)?|при поддержке|при участии|под эгидой|"
+    r"organi[sz]ed by|organi[sz]ers?(?: \w+)?|with the support of|supported by|"
+    r"under the auspices of|funded by|financed by|sponsored by)"
+    r"(?:\s[^.;,]*?)?(?:,\s*(?:в том числе|включая|including)\s[^.;,]*?)?\s*$",
+    re.IGNORECASE,
+)
 
 # Agreements: the document word and the kind it implies.
 DOC_RU: list[tuple[re.Pattern[str], str]] = [
@@ -247,6 +256,8 @@ PLANNED = re.compile(
     r"будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
     r"проект\w* соглашени|обсудил\w* (?:проект|возможност)|подготовк\w+ (?:к )?подписани|"
     r"to be signed|will sign|will be signed|plan(?:s|ned)? to|intend|prepar\w+ (?:a|the|an) "
-    r"(?:draft|agreement)|draft)",
+    r"(?:draft|agreement)|draft|программ\w* (?:визита|пребывания|встречи|поездки)|"
+    r"в программе|ожида\w+|запланирован\w*|станет подписани|итогом\w* (?:\w+ )?станет|"
+    r"expected|scheduled|programme of the visit|program of the visit|agenda)",
     re.IGNORECASE,
 )
