@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fcntl
+import hashlib
 import logging
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,11 +69,10 @@ def fail(message: str, code: int = 1) -> int:
 
 
 @contextmanager
-def single_instance(db_path: Path) -> Iterator[bool]:
-    """An exclusive lock beside the database: a second process on it refuses to start."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    with open(lock_path, "a+") as handle:
+def _exclusive(path: Path) -> Iterator[bool]:
+    """Hold an exclusive advisory lock on `path` for the block; yields False if it is taken."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -81,6 +82,12 @@ def single_instance(db_path: Path) -> Iterator[bool]:
             yield True
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def token_lock_path(token: str) -> Path:
+    """A per-token lock on this machine: two databases, one token, would fight over updates."""
+    digest = hashlib.sha256(token.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"partnership-news-bot-{digest}.lock"
 
 
 def make_fetcher(settings: Settings) -> HttpFetcher:
@@ -97,9 +104,12 @@ async def run_bot(settings: Settings) -> int:
             "BOT_TOKEN is not set: copy .env.example to .env and put your bot's token in it", 2
         )
     token = settings.bot_token.get_secret_value().strip()
-    with single_instance(settings.database_path) as alone:
+    db_lock = settings.database_path.with_name(settings.database_path.name + ".lock")
+    with _exclusive(db_lock) as alone, _exclusive(token_lock_path(token)) as token_free:
         if not alone:
             return fail(f"another bot process is already running on {settings.database_path}")
+        if not token_free:
+            return fail("another bot process is already running with this BOT_TOKEN")
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
         bot = Bot(token=token, session=session)
         try:

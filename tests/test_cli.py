@@ -113,7 +113,11 @@ async def test_a_second_instance_on_the_same_database_refuses(
                 break
             await asyncio.sleep(0.05)
         code, _, err = await run_cli(["run"], tmp_path, **env)
-        assert code != 0 and "another bot process is already running" in err
+        assert code != 0 and f"already running on {tmp_path / 'bot.sqlite3'}" in err
+        other = tmp_path / "other"
+        other.mkdir()
+        code, _, err = await run_cli(["run"], other, **env)  # its own database, same token
+        assert code != 0 and "already running with this BOT_TOKEN" in err
     finally:
         first.terminate()
         assert await asyncio.wait_for(first.wait(), 20) == 0
