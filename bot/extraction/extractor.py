@@ -560,7 +560,10 @@ class Extractor:
             merged = self._merge(body, lang)
             for m in head:
                 for c in merged:
-                    if any(names_match(m.name, n) or n in m.name for n in c.names):
+                    if any(
+                        names_match(m.name, n) or n in m.name or abbreviation_of(m.name, n)
+                        for n in c.names
+                    ):
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
                         break
@@ -680,11 +683,18 @@ class Extractor:
                     evidence += 2
                     continue
                 sent = masked(m.sent)
-                window = text[max(sentences[m.sent][0], m.start - 60) : m.start]
+                start = sentences[m.sent][0]
+                window = text[max(start, m.start - 60) : m.start]
+                cue = coop.search(sent) or (
+                    # "Среди них X, Y": a list continuing the previous sentence's subject.
+                    m.sent > 0
+                    and lx.LIST_CONTINUES.match(text[start : m.start])
+                    and coop.search(masked(m.sent - 1))
+                )
                 if (
-                    coop.search(sent)
+                    cue
                     and not lx.CONTEXT_ONLY.search(window)
-                    and not lx.ORGANISER.search(window)
+                    and not lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
                 ):
                     evidence += 1
             if evidence == 0:

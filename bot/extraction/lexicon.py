@@ -215,6 +215,12 @@ CONTEXT_ONLY = re.compile(
     r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил)",
     re.IGNORECASE,
 )
+# A sentence that lists what the previous one spoke of: "Среди них X", "Among them X".
+LIST_CONTINUES = re.compile(
+    r"\s*(?:среди них|в их числе|в том числе|это|among them|these (?:are|include)|they are|"
+    r"including)\b",
+    re.IGNORECASE,
+)
 # Organisers and sponsors of an event: "организованный X и Y", "при поддержке Z",
 # "organized by X", "with the support of Y"; they count only if cooperation is shown elsewhere.
 ORGANISER = re.compile(

@@ -116,7 +116,15 @@ class RuChunker:
             break
         j = h + 1
         in_quote = False
-        if head.lemma in ("комитет", "агентство", "министерство", "служба", "департамент") and (
+        if head.lemma in (
+            "комитет",
+            "агентство",
+            "министерство",
+            "служба",
+            "департамент",
+            "секретариат",
+            "фонд",
+        ) and (
             j < len(toks) and toks[j].text.lower() == "по"
         ):
             j += 1
