@@ -215,8 +215,7 @@ async def prepare_database(path: Path, n: int) -> int:
                VALUES (?, 'all', '', NULL, ?)""",
             ((c, now) for c in chat_ids),
         )
-        news, chats = NewsRepository(db), ChatRepository(db)
-        outbox = OutboxRepository(db)
+        news, outbox = NewsRepository(db), OutboxRepository(db)
         [feed] = await FeedRepository(db).ensure(["http://127.0.0.1:9/rss"])
         item = NewsDraft(
             key="bench-1",
@@ -233,7 +232,8 @@ async def prepare_database(path: Path, n: int) -> int:
             needs_page=False,
         )
         [news_id] = await news.add_new(feed.id, [item], announce=True)
-        return await outbox.fan_out(news_id, await chats.targets(news_id))
+        # Every subscriber is subscribed to everything, so the audience is every chat.
+        return await outbox.fan_out(news_id, [(c, None) for c in chat_ids])
     finally:
         await db.close()
 
@@ -353,33 +353,38 @@ async def bench_broadcast(args: argparse.Namespace) -> None:
     reproduce(args, "broadcast")
 
 
-async def bench_ceiling(args: argparse.Namespace) -> None:
-    n = args.subscribers or (10_000 if args.quick else 20_000)
-    rate = 1000.0
-    print(f"ceiling: {n} private chats at BROADCAST_RATE={rate:.0f}, limits off", flush=True)
+async def _ceiling_run(n: int, rate: float) -> tuple[float, float, float, dict[str, Any]]:
+    """(messages/s first to last, messages/s wall, sender CPU ms per message, fake stats)."""
     with workdir() as tmp:
         db_path = tmp / "bot.sqlite3"
         await prepare_database(db_path, n)
         async with FakeProcess(limits=False) as fake:
             cpu0 = resource.getrusage(resource.RUSAGE_SELF)
-            run = await run_worker(db_path, fake.api_url, n, rate, 300, "ceiling")
+            run = await run_worker(db_path, fake.api_url, n, rate, 300, f"ceiling {rate:.0f}/s")
             cpu1 = resource.getrusage(resource.RUSAGE_SELF)
             s = await fake.stats(n)
-        states = db_states(db_path)
+        s["states"] = db_states(db_path)
     span = s["last"] - s["first"]
     achieved = (s["received"] + s["extra"] - 1) / span if span > 0 else 0.0
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
-    table(
-        f"ceiling: {n} messages, limits off, BROADCAST_RATE={rate:.0f}",
-        [
-            ("messages/s (first to last)", achieved, "goal >= 1000"),
-            ("messages/s (wall, incl. drain)", s["received"] / run.elapsed, ""),
-            ("sender CPU ms per message", 1000 * cpu / max(1, s["received"]), ""),
-            ("lost", n - s["received"], "goal 0"),
-            ("duplicated", s["duplicated"], "goal 0"),
-            ("outbox states", states, ""),
-        ],
-    )
+    return achieved, s["received"] / run.elapsed, 1000 * cpu / max(1, s["received"]), s
+
+
+async def bench_ceiling(args: argparse.Namespace) -> None:
+    n = args.subscribers or (10_000 if args.quick else 20_000)
+    print(f"ceiling: {n} private chats, limits off, fake in its own process", flush=True)
+    rows: list[tuple[str, object, str]] = []
+    # 1000/s is the goal; 10,000/s (the setting's maximum) leaves the pacer nothing to do.
+    for rate, goal in ((1000.0, "goal >= 1000"), (10_000.0, "(capacity)")):
+        achieved, wall, cpu_ms, s = await _ceiling_run(n, rate)
+        rows += [
+            (f"BROADCAST_RATE={rate:.0f}: messages/s", achieved, f"{goal}, first to last send"),
+            ("  messages/s incl. start and drain", wall, ""),
+            ("  sender CPU ms per message", cpu_ms, ""),
+            ("  lost / duplicated", f"{n - s['received']} / {s['duplicated']}", "goal 0 / 0"),
+            ("  outbox states", s["states"], ""),
+        ]
+    table(f"ceiling: {n} messages, limits off", rows)
     reproduce(args, "ceiling")
 
 

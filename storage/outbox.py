@@ -6,6 +6,7 @@ States: pending → sending (claimed by the worker) → sent | failed | dropped.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -75,13 +76,18 @@ class OutboxRepository:
             return cursor.rowcount
 
     async def due(self, limit: int) -> list[Delivery]:
-        """Pending rows whose time has come, oldest item first."""
+        """Pending rows whose time has come, oldest item first.
+
+        The redundant `state IN (...)` lets SQLite use the partial index outbox_due, so a tick
+        reads the pending rows only, not the whole history of sent ones.
+        """
         rows = await self.db.fetchall(
             """SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts,
                       COALESCE(c.language, 'ru') AS language, COALESCE(c.type, 'private') AS type
                FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
-               WHERE o.state = 'pending' AND o.next_attempt_at <= ?
-               ORDER BY o.news_id, o.id LIMIT ?""",
+               WHERE o.state IN ('pending', 'sending') AND o.state = 'pending'
+                 AND o.next_attempt_at <= ?
+               ORDER BY +o.news_id, o.id LIMIT ?""",
             (to_db(utcnow()), limit),
         )
         return [
@@ -103,14 +109,23 @@ class OutboxRepository:
         )
         return from_db(value)
 
-    async def claim(self, ids: list[int]) -> None:
+    async def claim(self, ids: list[int]) -> set[int]:
+        """Mark rows 'sending' before they are sent; returns the ids that were still pending.
+
+        A row dropped or sent since `due` read it is not claimed and must not be sent.
+        """
         if not ids:
-            return
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'pending'",
-                [(i,) for i in ids],
-            )
+            return set()
+        async with (
+            self.db.transaction() as conn,
+            conn.execute(
+                """UPDATE outbox SET state = 'sending'
+                   WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'
+                   RETURNING id""",
+                (json.dumps(ids),),
+            ) as cursor,
+        ):
+            return {int(row[0]) for row in await cursor.fetchall()}
 
     async def record(self, outcomes: list[Outcome]) -> None:
         """Write a batch of results in one transaction (the sender's hot path)."""
