@@ -29,6 +29,11 @@ _BILATERAL = re.compile(
     r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
     re.IGNORECASE,
 )
+_SPORT = re.compile(
+    r"чемпионат|соревновани|медал|турнир|спортсмен|сборн\w+ команд|championship|medal|"
+    r"tournament|athlete",
+    re.IGNORECASE,
+)
 # Sentence-final dots that are really abbreviations or initials ("им. Ислама", "А. И. Рудской").
 _NO_SPLIT_AFTER = re.compile(
     r"^(?:[A-ZА-ЯЁ]\.|(?:[A-ZА-ЯЁ]\.){2,}|им\.|г\.|гг\.|ул\.|проф\.|акад\.|т\.|д\.|"
@@ -90,7 +95,9 @@ class Candidate:
         return out
 
 
-_ADJ_END = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|ими|ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|ей)$")
+_ADJ_END = re.compile(
+    r"[а-яё](?:ого|его|ому|ему|ыми|ими|ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|ей)$"
+)
 
 
 def _is_cap_word(text: str) -> bool:
@@ -397,9 +404,7 @@ class Extractor:
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         return out
 
-    def _en_abbreviations(
-        self, text: str, have: list[Mention], sent_of: object
-    ) -> list[Mention]:
+    def _en_abbreviations(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
         """Capital-letter abbreviations of names found elsewhere in the text ("TMU" of
         "Tarbiat Modares University", often alone in a headline)."""
         assert callable(sent_of)
@@ -506,9 +511,11 @@ class Extractor:
             if not word[:1].isupper():
                 continue
             prev = re.search(r"([\w-]+) $", text[max(0, m.start() - 20) : m.start()])
-            if prev and is_abbreviation(prev.group(1)) and self._single.get(
-                canonical_key(prev.group(1))
-            ) is None:
+            if (
+                prev
+                and is_abbreviation(prev.group(1))
+                and self._single.get(canonical_key(prev.group(1))) is None
+            ):
                 continue  # "ИПМаш РАН", "ФТИ РАН": the parent qualifies another name
             if not any(
                 word.lower() == n.lower() or (not is_abbreviation(n) and len(n) >= 5)
@@ -616,8 +623,16 @@ class Extractor:
             target = None
             only_abbr = all(is_abbreviation(n) for n in c.names)
             for o in out:
-                if (c.known is not None and o.known is c.known) or (
-                    only_abbr and any(abbreviation_of(a, n) for a in c.names for n in o.names)
+                known = c.known or o.known
+                other = o if known is c.known else c
+                if (
+                    (c.known is not None and o.known is c.known)
+                    or (only_abbr and any(abbreviation_of(a, n) for a in c.names for n in o.names))
+                    or (
+                        known is not None
+                        and (c.known is None or o.known is None)
+                        and any(names_match(k, n) for k in known.all_names() for n in other.names)
+                    )
                 ):
                     target = o
                     break
@@ -946,7 +961,10 @@ class Extractor:
         )
         if len(strong) >= 3:
             return True
+        if not strong and len(_SPORT.findall(text)) >= 3:
+            return False  # results of competitions abroad: places, not partners
         # Bilateral framing ("ректоры вузов России и Узбекистана", several partner countries)
-        # marks international cooperation news even when no single partner is named.
+        # marks international cooperation news even when no single partner is named; a list
+        # of countries alone (embassies greeting, championships) does not.
         foreign = {c for c in self._countries.codes(text) if c != "RU"}
-        return len(foreign) >= 2 or bool(_BILATERAL.search(text))
+        return (len(foreign) >= 2 and len(strong) >= 1) or bool(_BILATERAL.search(text))

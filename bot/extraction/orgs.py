@@ -49,7 +49,9 @@ def _is_latin(text: str) -> bool:
     return bool(re.search(r"[A-Za-z]", text))
 
 
-_CAP_ADJ = re.compile(r"^[А-ЯЁ][а-яё]+-[А-ЯЁа-яё]+(?:ого|его|ому|ему|ым|им|ой|ей|ий|ый|ая|ое|ых|их)$")
+_CAP_ADJ = re.compile(
+    r"^[А-ЯЁ][а-яё]+-[А-ЯЁа-яё]+(?:ого|его|ому|ему|ым|им|ой|ей|ий|ый|ая|ое|ых|их)$"
+)
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
@@ -101,7 +103,11 @@ class RuChunker:
             ):
                 i -= 1
                 continue
-            if prev.pos in ("PROPN", "NOUN", "X") and "-" in prev.text and _CAP_ADJ.match(prev.text):
+            if (
+                prev.pos in ("PROPN", "NOUN", "X")
+                and "-" in prev.text
+                and _CAP_ADJ.match(prev.text)
+            ):
                 # A compound adjective the tagger took for a noun ("Кыргызско-Российского").
                 i -= 1
                 continue
@@ -124,9 +130,7 @@ class RuChunker:
             "департамент",
             "секретариат",
             "фонд",
-        ) and (
-            j < len(toks) and toks[j].text.lower() == "по"
-        ):
+        ) and (j < len(toks) and toks[j].text.lower() == "по"):
             j += 1
             while (
                 j < len(toks)
@@ -257,7 +261,9 @@ class RuChunker:
             word = t.text
             if k < h and t.pos != "ADJ" and _CAP_ADJ.match(t.text):
                 head = toks[h].feats
-                feats = {f: head[f] for f in ("Case", "Gender", "Number") if f in head}
+                feats: dict[str, str] = {
+                    f: head[f] for f in ("Case", "Gender", "Number") if f in head
+                }
                 word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
             elif k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
                 word = self._inflect(t)
