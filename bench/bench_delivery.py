@@ -47,7 +47,8 @@ from storage.news import NewsDraft, NewsRepository  # noqa: E402
 from storage.outbox import OutboxRepository  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
 
-TOKEN = "123456:BENCH-token"
+# Per run: the application refuses a second process on one token, and runs may overlap.
+TOKEN = f"{100_000 + os.getpid() % 900_000}:BENCH-token"
 FIRST_CHAT = 10_000_001  # subscribers are FIRST_CHAT .. FIRST_CHAT + n - 1 (private chats)
 PROBE_CHAT = 500_001  # /help askers, outside the subscribers' range
 SCRIPT = Path(__file__).resolve()
@@ -60,7 +61,7 @@ SCENARIOS = ("broadcast", "ceiling", "kill9", "responsiveness", "memory")
 
 async def _serve_fake(config: dict[str, Any]) -> None:
     api = FakeBotAPI(
-        TOKEN,
+        config["token"],
         enforce_limits=config["limits"],
         global_per_second=config.get("global_per_second", 30),
         private_per_second=1,
@@ -149,7 +150,7 @@ class FakeProcess:
     """The fake Bot API as a subprocess; `api_url` for the bot, `control` for the figures."""
 
     def __init__(self, *, limits: bool, global_per_second: int = 30) -> None:
-        self.config = {"limits": limits, "global_per_second": global_per_second}
+        self.config = {"limits": limits, "global_per_second": global_per_second, "token": TOKEN}
         self.proc: asyncio.subprocess.Process | None = None
         self.api_url = ""
         self.control = ""
@@ -628,6 +629,8 @@ async def bench_memory(args: argparse.Namespace) -> None:
         ):
             # Idle first: what the application itself holds (models, caches) is the baseline.
             await asyncio.sleep(10)
+            if not bot.alive():
+                raise RuntimeError(f"the bot exited before the broadcast:\n{bot.tail()}")
             idle_rss, idle_hwm = rss_kib(bot.pid)
             await fan_out_later(db_path, news_id, n)
 
