@@ -135,7 +135,14 @@ async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
     extraction = ExtractionWorker()
     facts = FactsService(extraction, news, partners)
     renderer = AnnouncementRenderer(news, facts.partner_lines)
-    worker = DeliveryWorker(Sender(bot, chats), outbox, renderer, rate=settings.broadcast_rate)
+    digests = DigestRepository(db)
+    worker = DeliveryWorker(
+        Sender(bot, chats),
+        outbox,
+        renderer,
+        rate=settings.broadcast_rate,
+        digest_text=digests.text,
+    )
     audience = Audience(chats, partners)
     try:
         async with make_fetcher(settings) as fetcher:
@@ -150,7 +157,6 @@ async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
                 extract=facts.process_pending,
                 on_queued=worker.wake,
             )
-            digests = DigestRepository(db)
             digest_service = DigestService(
                 digests=digests,
                 chats=chats,

@@ -106,7 +106,8 @@ class Sender:
             aiohttp.ClientError,
             TimeoutError,
         ) as exc:
-            return SendResult(Status.RETRY, error=f"{type(exc).__name__}: {exc}"[:300])
+            error = f"{type(exc).__name__}: {exc}".replace(self.bot.token, "<BOT_TOKEN>")
+            return SendResult(Status.RETRY, error=error[:300])
         return SendResult(Status.SENT, message_id=message_id)
 
     async def _send_html(self, chat_id: int, text: str, thread_id: int | None) -> int:
@@ -263,7 +264,8 @@ class ChatPacer:
         self._group_sends = {c: d for c, d in self._group_sends.items() if d and d[-1] > now - 60}
 
 
-Renderer = Callable[[int, str], Awaitable[str | None]]
+Renderer = Callable[[int, str], Awaitable[str | None]]  # (news id, language) -> HTML
+DigestText = Callable[[int], Awaitable[str | None]]  # digest id -> its ready HTML
 
 
 @dataclass
@@ -287,10 +289,12 @@ class DeliveryWorker:
         rate: float,
         max_in_flight: int = 64,
         chat_pacer: ChatPacer | None = None,
+        digest_text: DigestText | None = None,
     ) -> None:
         self.sender = sender
         self.outbox = outbox
         self.render = render
+        self.digest_text = digest_text
         self.pacer = GlobalPacer(rate)
         self.chat_pacer = chat_pacer or ChatPacer()
         self.counters = DeliveryCounters()
@@ -409,7 +413,11 @@ class DeliveryWorker:
             self._wake.set()
 
     async def _attempt(self, delivery: Delivery) -> Outcome:
-        text = await self.render(delivery.news_id, delivery.language)
+        if delivery.digest_id is not None:
+            text = await self.digest_text(delivery.digest_id) if self.digest_text else None
+        else:
+            assert delivery.news_id is not None
+            text = await self.render(delivery.news_id, delivery.language)
         if text is None:
             return Outcome(delivery.id, "dropped", delivery.attempts, error="item vanished")
         result = await self.sender.send(delivery.chat_id, text, thread_id=delivery.thread_id)

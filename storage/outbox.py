@@ -16,13 +16,16 @@ from storage.db import Database, from_db, to_db, utcnow
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
+    """One row to send: an item (`news_id`) or a digest (`digest_id`), never both."""
+
     id: int
-    news_id: int
+    news_id: int | None
     chat_id: int
     thread_id: int | None
     attempts: int
     language: str
     chat_type: str
+    digest_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,7 @@ class OutboxRepository:
         reads the pending rows only, not the whole history of sent ones.
         """
         rows = await self.db.fetchall(
-            """SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts,
+            """SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts, o.digest_id,
                       COALESCE(c.language, 'ru') AS language, COALESCE(c.type, 'private') AS type
                FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
                WHERE o.state IN ('pending', 'sending') AND o.state = 'pending'
@@ -99,6 +102,7 @@ class OutboxRepository:
                 r["attempts"],
                 r["language"],
                 r["type"],
+                r["digest_id"],
             )
             for r in rows
         ]

@@ -98,6 +98,7 @@ class App:
     api: FakeBotAPI
     services: Services
     dp: Dispatcher
+    bot: Bot
 
     async def ask(self, text: str, chat_id: int = 42, **kwargs: object) -> str:
         """Send a message as a user and return the bot's reply text."""
@@ -148,7 +149,7 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
             dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)
         )
         try:
-            yield App(api, services, dp)
+            yield App(api, services, dp, bot)
         finally:
             await dp.stop_polling()
             await asyncio.wait_for(task, 10)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.audience import Audience
+from bot.delivery import DeliveryWorker, Sender
 from bot.digest import DigestService, period_key
 from bot.facts import ExtractionWorker, FactsService
 from storage.digests import DigestRepository
@@ -103,3 +105,33 @@ async def test_weekly_digests_go_out_on_mondays(app: App) -> None:
     assert await service(app).run(tuesday) == 0
     [again] = await digests.chats("weekly")
     assert again.since == chat.since  # a Tuesday does not touch the weekly period
+
+
+async def test_a_queued_digest_is_delivered_once(app: App, worker: ExtractionWorker) -> None:
+    chats, digests = app.services.chats, app.services.digests
+    await chats.upsert(8, "private", None, "en")
+    await chats.subscribe(8)
+    await digests.set_mode(8, "daily", None)
+    await app.services.news.db.conn.execute(
+        "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
+    )
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    assert await service(app).run(datetime.now(UTC) + timedelta(seconds=1)) == 1
+
+    async def no_items(news_id: int, lang: str) -> str | None:
+        raise AssertionError("only the digest is queued")
+
+    sender = DeliveryWorker(
+        Sender(app.bot, chats), app.services.outbox, no_items, rate=50, digest_text=digests.text
+    )
+    sender.start()
+    for _ in range(100):
+        if app.api.sent_messages(8):
+            break
+        await asyncio.sleep(0.05)
+    await sender.stop()
+    [message] = app.api.sent_messages(8)
+    assert (message.text or "").startswith("<b>Digest:")
+    assert "Items (5):" in (message.text or "")
+    assert (await app.services.outbox.stats()).by_state == {"sent": 1}
