@@ -9,8 +9,9 @@ import hashlib
 import logging
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -129,48 +130,74 @@ async def run_bot(settings: Settings) -> int:
             await bot.session.close()
 
 
-async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
-    news, chats = NewsRepository(db), ChatRepository(db)
-    feeds, outbox, partners = FeedRepository(db), OutboxRepository(db), PartnerRepository(db)
-    extraction = ExtractionWorker()
-    facts = FactsService(extraction, news, partners)
-    renderer = AnnouncementRenderer(news, facts.partner_lines)
-    digests = DigestRepository(db)
-    worker = DeliveryWorker(
-        Sender(bot, chats),
-        outbox,
-        renderer,
-        rate=settings.broadcast_rate,
-        digest_text=digests.text,
+@dataclass(frozen=True)
+class Repositories:
+    """Every repository over the one connection."""
+
+    news: NewsRepository
+    chats: ChatRepository
+    feeds: FeedRepository
+    outbox: OutboxRepository
+    partners: PartnerRepository
+    digests: DigestRepository
+
+    @classmethod
+    def on(cls, db: Database) -> Repositories:
+        return cls(
+            NewsRepository(db), ChatRepository(db), FeedRepository(db),
+            OutboxRepository(db), PartnerRepository(db), DigestRepository(db),
+        )  # fmt: skip
+
+
+def make_ingestor(
+    settings: Settings,
+    repos: Repositories,
+    fetcher: HttpFetcher,
+    facts: FactsService,
+    on_queued: Callable[[], None] | None = None,
+) -> Ingestor:
+    return Ingestor(
+        urls=settings.feed_urls,
+        interval=settings.poll_interval_seconds,
+        fetcher=fetcher,
+        feeds=repos.feeds,
+        news=repos.news,
+        audience=Audience(repos.chats, repos.partners),
+        outbox=repos.outbox,
+        extract=facts.process_pending,
+        on_queued=on_queued,
     )
-    audience = Audience(chats, partners)
+
+
+async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
+    repos = Repositories.on(db)
+    extraction = ExtractionWorker()
+    facts = FactsService(extraction, repos.news, repos.partners)
+    worker = DeliveryWorker(
+        Sender(bot, repos.chats),
+        repos.outbox,
+        AnnouncementRenderer(repos.news, facts.partner_lines),
+        rate=settings.broadcast_rate,
+        digest_text=repos.digests.text,
+    )
+    digest_service = DigestService(
+        digests=repos.digests,
+        chats=repos.chats,
+        news=repos.news,
+        partners=repos.partners,
+        audience=Audience(repos.chats, repos.partners),
+        on_queued=worker.wake,
+    )
     try:
         async with make_fetcher(settings) as fetcher:
-            ingestor = Ingestor(
-                urls=settings.feed_urls,
-                interval=settings.poll_interval_seconds,
-                fetcher=fetcher,
-                feeds=feeds,
-                news=news,
-                audience=audience,
-                outbox=outbox,
-                extract=facts.process_pending,
-                on_queued=worker.wake,
-            )
-            digest_service = DigestService(
-                digests=digests,
-                chats=chats,
-                news=news,
-                partners=partners,
-                audience=audience,
-                on_queued=worker.wake,
-            )
+            ingestor = make_ingestor(settings, repos, fetcher, facts, worker.wake)
             scheduler = build_scheduler(
                 ingestor, settings.poll_interval_seconds, digest_service, settings.digest_hour
             )
             services = Services(
-                settings, news, chats, feeds, outbox, partners, digests, ingestor, worker, scheduler
-            )
+                settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
+                repos.digests, ingestor, worker, scheduler,
+            )  # fmt: skip
             dp = build_dispatcher(services)
             await dp.start_polling(
                 bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
@@ -185,24 +212,13 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
     db = await Database.open(settings.database_path)
     extraction = ExtractionWorker()
     try:
-        news, chats = NewsRepository(db), ChatRepository(db)
-        feeds, outbox, partners = FeedRepository(db), OutboxRepository(db), PartnerRepository(db)
-        facts = FactsService(extraction, news, partners)
+        repos = Repositories.on(db)
+        facts = FactsService(extraction, repos.news, repos.partners)
         async with make_fetcher(settings) as fetcher:
-            ingestor = Ingestor(
-                urls=settings.feed_urls,
-                interval=settings.poll_interval_seconds,
-                fetcher=fetcher,
-                feeds=feeds,
-                news=news,
-                audience=Audience(chats, partners),
-                outbox=outbox,
-                extract=facts.process_pending,
-            )
-            report = await ingestor.poll(force=True)
+            report = await make_ingestor(settings, repos, fetcher, facts).poll(force=True)
         print(report.summary(), file=out)
-        print(f"items stored in total: {await news.count()}", file=out)
-        print(f"partners known: {await partners.count()}", file=out)
+        print(f"items stored in total: {await repos.news.count()}", file=out)
+        print(f"partners known: {await repos.partners.count()}", file=out)
         return 1 if all(f.status == "error" for f in report.feeds) else 0
     finally:
         extraction.close()
