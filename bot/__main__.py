@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import IO
 
 from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.announce import AnnouncementRenderer
-from bot.app import Services, build_dispatcher
+from bot.app import Services, build_dispatcher, make_bot
 from bot.audience import Audience
 from bot.config import Settings, SettingsError, load_settings
 from bot.delivery import DeliveryWorker, Sender
@@ -111,8 +109,7 @@ async def run_bot(settings: Settings) -> int:
             return fail(f"another bot process is already running on {settings.database_path}")
         if not token_free:
             return fail("another bot process is already running with this BOT_TOKEN")
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-        bot = Bot(token=token, session=session)
+        bot = make_bot(token, settings.telegram_api_url)
         try:
             try:
                 me = await bot.get_me()

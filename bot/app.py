@@ -6,12 +6,14 @@ import logging
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, ErrorEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
-from bot.delivery import DeliveryWorker
+from bot.delivery import DeliveryWorker, WaitOutFloodControl
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from handlers import get_routers
@@ -39,6 +41,13 @@ class Services:
     ingestor: Ingestor
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
+
+
+def make_bot(token: str, api_url: str) -> Bot:
+    """The Bot over aiohttp to `api_url`, replies protected from short flood waits."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url))
+    session.middleware(WaitOutFloodControl())
+    return Bot(token=token, session=session)
 
 
 def menu(lang: str, admin: bool = False) -> list[BotCommand]:

@@ -21,6 +21,10 @@ from typing import Any
 import aiohttp
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
 from aiogram.enums import ParseMode
 from aiogram.exceptions import (
     TelegramBadRequest,
@@ -31,7 +35,8 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.methods import SendMessage
+from aiogram.methods import Response, SendMessage, TelegramMethod
+from aiogram.methods.base import TelegramType
 from aiogram.types import LinkPreviewOptions
 
 from bot.formatting import TELEGRAM_LIMIT, plain_fallback
@@ -478,3 +483,31 @@ class DeliveryWorker:
         except BaseException:
             self._outcomes[:0] = batch
             raise
+
+
+class WaitOutFloodControl(BaseRequestMiddleware):
+    """Replies from handlers wait out a short 429 and try again instead of being lost.
+
+    Broadcasts do not pass here (the Sender has its own policy); a reply competes with them for
+    Telegram's global budget, so a brief flood wait is expected while a broadcast runs.
+    """
+
+    def __init__(self, max_wait: float = 10.0, tries: int = 3) -> None:
+        self.max_wait = max_wait
+        self.tries = tries
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        for _ in range(self.tries - 1):
+            try:
+                return await make_request(bot, method)
+            except TelegramRetryAfter as exc:
+                if exc.retry_after > self.max_wait:
+                    raise
+                log.warning("429 on %s: waiting %ss", type(method).__name__, exc.retry_after)
+                await asyncio.sleep(exc.retry_after)
+        return await make_request(bot, method)

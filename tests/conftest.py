@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 
-from bot.app import Services, build_dispatcher
+from bot.app import Services, build_dispatcher, make_bot
 from bot.audience import Audience
 from bot.config import Settings
 from bot.feeds import HttpFetcher
@@ -49,8 +47,7 @@ async def api() -> AsyncIterator[FakeBotAPI]:
 
 @pytest.fixture
 async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api.base_url))
-    client = Bot(token=TOKEN, session=session)
+    client = make_bot(TOKEN, api.base_url)
     try:
         yield client
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 
 from aiogram.filters import Command
 
@@ -12,6 +13,7 @@ from bot.i18n import ADMIN_COMMANDS, COMMANDS
 from handlers import get_routers
 from handlers.start import help_text
 from tests.conftest import ADMIN, App, draft
+from tests.fakes.bot_api import too_many_requests
 
 
 async def test_start_greets_in_the_users_language_with_a_button(app: App) -> None:
@@ -151,3 +153,11 @@ async def test_unknown_and_foreign_commands(app: App) -> None:
     await app.silence("/start@some_other_bot")
     await app.silence("/frobnicate", chat_id=-100999, chat_type="supergroup", title="G")
     await app.silence("just chatting")
+
+
+async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:
+    app.api.fail_next("sendMessage", too_many_requests(1), chat_id=42)
+    started = time.monotonic()
+    assert "/latest" in await app.ask("/help")
+    assert time.monotonic() - started >= 1.0
+    assert [c.status for c in app.api.calls_of("sendMessage")] == [429, 200]
