@@ -52,6 +52,16 @@ async def agreements_page(
     rows, total = await partners.agreements(
         partner_ids=partner_ids, country=country, news_ids=news_ids, limit=PAGE, offset=page * PAGE
     )
+    last = max(0, math.ceil(total / PAGE) - 1)
+    if page > last:  # an old button after agreements were rebuilt, or a forged page number
+        page = last
+        rows, total = await partners.agreements(
+            partner_ids=partner_ids,
+            country=country,
+            news_ids=news_ids,
+            limit=PAGE,
+            offset=page * PAGE,
+        )
     described = state.q or state.country or ""
     if state.partner:
         partner = await partners.get(state.partner)

@@ -1,10 +1,11 @@
-"""Last router: unknown commands get a pointer to /help in private chats; the rest is ignored."""
+"""Last router: unknown commands get a pointer to /help in private chats; unknown buttons are
+answered silently; the rest is ignored."""
 
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import t
 from handlers.common import user_language
@@ -23,7 +24,13 @@ async def unknown_command(message: Message, bot: Bot) -> None:
     await message.answer(t(user_language(message.from_user), "unknown_command"))
 
 
+async def unknown_button(query: CallbackQuery) -> None:
+    """A button of an older version, or forged data: stop the client's spinner, do nothing."""
+    await query.answer()
+
+
 def build_router() -> Router:
     router = Router(name="fallback")
     router.message.register(unknown_command, F.text.startswith("/"))
+    router.callback_query.register(unknown_button)
     return router

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton
+from pydantic import Field
+
+# Callback data comes back from clients and may be forged: a value out of these ranges fails
+# the router's filter (it is not ours) instead of reaching SQLite, whose integers are 64-bit.
+RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+OptionalRowId = Annotated[int, Field(ge=0, le=2**63 - 1)]
+PageNumber = Annotated[int, Field(ge=0, le=10**6)]
+CountryCode = Annotated[str, Field(max_length=2)]
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
@@ -13,22 +22,22 @@ class SubscribeCallback(CallbackData, prefix="sub"):
 
 
 class UnsubscribeOne(CallbackData, prefix="un"):
-    id: int  # subscription id
+    id: RowId  # subscription id
 
 
 class PartnersPage(CallbackData, prefix="pp"):
-    page: int
-    country: str = ""  # "" for all partners, else an alpha-2 code
+    page: PageNumber
+    country: CountryCode = ""  # "" for all partners, else an alpha-2 code
 
 
 class PartnerCard(CallbackData, prefix="pc"):
-    id: int
+    id: RowId
 
 
 class AgreementsPage(CallbackData, prefix="ap"):
-    page: int
-    partner: int = 0
-    country: str = ""
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
     q: str = ""  # a word query, cut to fit Telegram's 64-byte callback data
 
 

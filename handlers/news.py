@@ -49,7 +49,8 @@ async def latest(message: Message, command: CommandObject, news: NewsRepository)
     count = LATEST_DEFAULT
     if command.args:
         arg = command.args.strip()
-        if not arg.isdigit() or not 1 <= int(arg) <= LATEST_MAX:
+        # isdigit() alone lets "²" through, which int() refuses.
+        if not (arg.isascii() and arg.isdigit()) or not 1 <= int(arg) <= LATEST_MAX:
             await message.answer(t(lang, "latest_bad_n"))
             return
         count = int(arg)
