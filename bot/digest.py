@@ -13,7 +13,16 @@ from datetime import datetime, timedelta
 
 from bot.audience import Audience, matches
 from bot.countries import country_name, flag
-from bot.formatting import DISPLAY_ZONE, cut, esc, format_date, join_within, link
+from bot.formatting import (
+    DISPLAY_ZONE,
+    TELEGRAM_LIMIT,
+    cut,
+    esc,
+    format_date,
+    join_within,
+    link,
+    utf16_len,
+)
 from bot.i18n import AGREEMENT_KINDS, label, t
 from storage.chats import ChatRepository
 from storage.db import utcnow
@@ -24,6 +33,25 @@ from storage.partners import PartnerRepository
 log = logging.getLogger(__name__)
 
 SPANS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+# An item still waiting for its page or its facts holds the period's end back at most this long.
+READY_WAIT = timedelta(hours=2)
+# Share of the message each list may take, so one long list never pushes the others out.
+BLOCK_BUDGET = {"items": 2200, "partners": 600, "agreements": 800, "countries": 400}
+
+
+def lines_within(head: str, lines: list[str], budget: int) -> str:
+    """`head` and the whole `lines` that fit in `budget` UTF-16 units, then "… +N" for the rest."""
+    out = [head]
+    used = utf16_len(head)
+    for index, line in enumerate(lines):
+        rest = len(lines) - index - 1
+        tail = utf16_len(f"\n… +{rest}") if rest else 0
+        if used + 1 + utf16_len(line) + tail > budget:
+            out.append(f"… +{len(lines) - index}")
+            break
+        out.append(line)
+        used += 1 + utf16_len(line)
+    return "\n".join(out)
 
 
 def period_key(mode: str, now: datetime) -> str:
@@ -61,15 +89,25 @@ class DigestService:
                 continue
             for chat in await self.digests.chats(mode):
                 start = chat.since or now - span
-                text = await self.compose(chat, start, now)
+                end = await self.ready_until(start, now)
+                text = await self.compose(chat, start, end)
                 queued = await self.digests.add(
-                    chat.chat_id, period_key(mode, now), chat.language, text, chat.thread_id, now
+                    chat.chat_id, period_key(mode, now), chat.language, text, chat.thread_id, end
                 )
                 made += queued
         if made and self.on_queued is not None:
             self.on_queued()
         log.info("digests queued: %d", made)
         return made
+
+    async def ready_until(self, start: datetime, now: datetime) -> datetime:
+        """End of the period: before the first item whose page or facts are still on the way.
+
+        Such an item would be judged on its teaser alone (no partners, no country) and, once the
+        period moved past it, never reach a digest; it goes into the next one instead.
+        """
+        first = await self.digests.first_unready(max(start, now - READY_WAIT), now)
+        return now if first is None else first
 
     async def compose(self, chat: DigestChat, start: datetime, end: datetime) -> str | None:
         """The digest's HTML, or None when nothing the chat follows happened in the period."""
@@ -93,28 +131,36 @@ class DigestService:
         else:
             span = format_date(end, lang)
         blocks = [t(lang, "digest_title", period=esc(span))]
-        lines = [t(lang, "digest_items", count=str(len(items)))]
-        lines += [f"• {link(i.link, cut(i.title, 200))}" for i in items[:30]]
-        blocks.append("\n".join(lines))
+        blocks.append(
+            lines_within(
+                t(lang, "digest_items", count=str(len(items))),
+                [f"• {link(i.link, cut(i.title, 200))}" for i in items],
+                BLOCK_BUDGET["items"],
+            )
+        )
         mentioned = [p for nid in partnership_ids for p in await self.partners.of_news(nid)]
         fresh = set(await self.digests.new_partner_ids(start, end))
         new_partners = {p.id: p for p in mentioned if p.id in fresh}
         if new_partners:
             names = [
-                esc(cut(p.name_en if lang == "en" and p.name_en else p.name, 120))
+                "• "
+                + esc(cut(p.name_en if lang == "en" and p.name_en else p.name, 120))
                 + (f" {flag(p.country)}" if p.country else "")
                 for p in new_partners.values()
             ]
-            blocks.append(t(lang, "digest_new_partners") + " " + "; ".join(names))
+            blocks.append(
+                lines_within(t(lang, "digest_new_partners"), names, BLOCK_BUDGET["partners"])
+            )
         agreements, _ = await self.partners.agreements(news_ids=partnership_ids, limit=20)
         if agreements:
-            lines = [t(lang, "digest_agreements")]
-            for a in agreements:
-                parties = "; ".join(a.parties) or "—"
-                lines.append(
-                    f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))} — {esc(cut(parties, 200))}"
-                )
-            blocks.append("\n".join(lines))
+            lines = [
+                f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))} — "
+                f"{esc(cut('; '.join(a.parties) or '—', 200))}"
+                for a in agreements
+            ]
+            blocks.append(
+                lines_within(t(lang, "digest_agreements"), lines, BLOCK_BUDGET["agreements"])
+            )
         countries = Counter(p.country for p in {p.id: p for p in mentioned}.values() if p.country)
         if countries:
             listed = ", ".join(
@@ -122,4 +168,4 @@ class DigestService:
                 for code, n in countries.most_common(15)
             )
             blocks.append(t(lang, "digest_countries") + " " + listed)
-        return join_within(blocks)
+        return join_within(blocks, TELEGRAM_LIMIT)

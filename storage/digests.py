@@ -68,6 +68,17 @@ class DigestRepository:
             out.append(PeriodItem(row[0], row[1], row[2], when))
         return out
 
+    async def first_unready(self, start: datetime, end: datetime) -> datetime | None:
+        """When the first announceable item seen in [start, end) without its facts or its page
+        (extraction or the page fetch has not caught up yet) was seen; None if there is none."""
+        value = await self.db.fetchval(
+            """SELECT MIN(first_seen_at) FROM news
+               WHERE announce = 1 AND first_seen_at >= ? AND first_seen_at < ?
+                 AND (extracted_at IS NULL OR body_state = 'pending')""",
+            (to_db(start), to_db(end)),
+        )
+        return from_db(value)
+
     async def new_partner_ids(self, start: datetime, end: datetime) -> list[int]:
         """Partners whose first mention is an item first seen in [start, end)."""
         rows = await self.db.fetchall(
