@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m bot run
+	@$(BIN)/python -m bot run
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers storage tests bench
