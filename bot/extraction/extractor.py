@@ -690,6 +690,12 @@ class Extractor:
                 continue  # "РАН" of "Институт ... РАН" in the body: the title's bare "РАН" too
             if any(lx.NOT_ORG.search(n) for n in names[:1]):
                 continue
+            if any(lx.JOINT.match(n) for n in names) and all(
+                (lx.JOINT.match(n) and not any(is_abbreviation(w) for w in n.split()[1:]))
+                or is_abbreviation(n)
+                for n in names
+            ):
+                continue  # the joint institute or centre being set up is the product, not a partner
             if self._own_unit(c, text, lang):
                 continue
             evidence = 0
@@ -727,6 +733,8 @@ class Extractor:
         if c.known is not None:
             return False
         for m in c.mentions:
+            if lx.OWN_TAIL.search(m.name):
+                return True  # "Инженерно-строительный институт Политеха": the tail names us
             after = text[m.end : m.end + 12]
             before = text[max(0, m.start - 10) : m.start]
             if re.match(r"\s*(?:СПбПУ|Политеха|SPbPU|Polytech)", after) or re.search(

@@ -88,6 +88,20 @@ EN_HEADS: dict[str, str] = {
     "organization": "other",
     "organisation": "other",
     "society": "other",
+    # The word for "university" in the languages partner names keep untranslated.
+    "universitas": "university",
+    "universiti": "university",
+    "universidad": "university",
+    "universidade": "university",
+    "université": "university",
+    "universite": "university",
+    "universität": "university",
+    "universitat": "university",
+    "università": "university",
+    "universiteit": "university",
+    "uniwersytet": "university",
+    "politecnico": "university",
+    "hochschule": "university",
 }
 # Heads of parts of an organisation: a school of a partner university is not a partner itself.
 UNIT_HEADS = frozenset(
@@ -163,8 +177,14 @@ OWN_PATTERNS = [
         r"^ленинградский политехнический",
         r"технополис",
         r"technopolis",
+        r"^пиш$",
     )
 ]
+
+# A unit named with the university in its genitive tail.
+OWN_TAIL = re.compile(r"\s(?:СПбПУ|СПбГПУ|Политеха|SPbPU|SPbSTU)$")
+# A joint structure the article announces ("совместный институт", "Joint ... Centre").
+JOINT = re.compile(r"^(?:the\s+)?(?:совместн\w*|joint)\s", re.IGNORECASE)
 
 # Media, events and other names that are never partners.
 NOT_ORG = re.compile(
@@ -175,7 +195,9 @@ NOT_ORG = re.compile(
     r"конференци|conference|выставк|exhibition|фестивал|"
     r"festival|олимпиад|olympiad|марафон|marathon|чемпионат|championship|конкурс|competition|"
     r"саммит|summit|конгресс|congress|неделя|week|кремл|kremlin|прессц|пресс-центр|"
-    r"пресс-служб|press service|премия|prize|award|brics\b(?! business))",
+    r"пресс-служб|press service|премия|prize|award|brics\b(?! business)|"
+    # A legal form or a plant site alone is no name: "ОАО" of "ОАО «РЖД»", "АЭС «...»".
+    r"^(?:оао|ао|пао|ооо|зао|фгуп|фгбу|ано|jsc|pjsc|llc|ojsc|аэс|гэс|тэц|грэс)$)",
     re.IGNORECASE,
 )
 
@@ -199,7 +221,8 @@ COOP_RU = re.compile(
 )
 COOP_EN = re.compile(
     r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
-    r"visit|met with|meeting|talks|negotiat|joint|co-?found|consortium|double degree|"
+    r"visit|met with|meeting|(?<!plenary )(?<!keynote )(?<!invited )talks|negotiat|joint|"
+    r"co-?found|consortium|double degree|"
     r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
     r"co-?organi[sz]|roadmap|guests?\b|"
     r"road map|exchange|network)",
@@ -212,7 +235,12 @@ CONTEXT_ONLY = re.compile(
     r"организатор\w*\s*(?:[—–:-]|выступил\w*|явля\w+)\s*$|organi[sz]ed by (?:the )?$|"
     r"organi[sz]er (?:is |was )?(?:the )?$|"
     r"ranking|закончил|окончил|graduated|прош[её]л в|состоял\w* в|held at|held in|"
-    r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил)",
+    r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил|"
+    # Funders of a grant won alone, parents of a partner, attendees, venues of a signing.
+    r"грант\w*\s*$|grants? (?:of|from) (?:the )?$|вход\w* в (?:состав )?$|входящ\w+ в (?:состав )?|"
+    r"(?:is|are) part of (?:the )?$|subsidiar\w* of (?:the )?$|присутствовал\w*|attended by|"
+    r"на полях\s*$|в рамках\s*$|on the sidelines of (?:the )?$|"
+    r"(?:signed|held) (?:at|during) (?:the )?$)",
     re.IGNORECASE,
 )
 # A sentence that lists what the previous one spoke of: "Среди них X", "Among them X".

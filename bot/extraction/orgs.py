@@ -123,6 +123,8 @@ class RuChunker:
         j = h + 1
         in_quote = False
         if head.lemma in (
+            "корпорация",
+            "госкорпорация",
             "комитет",
             "агентство",
             "министерство",
@@ -407,7 +409,11 @@ def _en_piece(
     for k, tok in enumerate(piece):
         if (
             tok[0] == "and"
-            and any(_en_head(w) for w, _, _ in cur)
+            and (
+                any(_en_head(w) for w, _, _ in cur)
+                # "Nornickel and the Government of ...": "the" opens a name of its own.
+                or (k + 1 < len(piece) and piece[k + 1][0] == "the")
+            )
             and any(_en_head(w) for w, _, _ in piece[k + 1 :])
         ):
             segments.append(cur)
