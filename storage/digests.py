@@ -101,26 +101,30 @@ class DigestRepository:
         """Record the digest and queue it, and move the chat's period on, in one transaction.
 
         `text` None means nothing happened: the period still moves on, nothing is sent.
-        A period already made for the chat is not made again (after a crash or a restart).
+        A period already made for the chat is not made again (after a crash or a restart), and
+        does not move on either, so items seen since it was made wait for the next digest.
         """
         now = to_db(utcnow())
         async with self.db.transaction() as conn:
+            digest_id: int | None = None
+            if text is not None:
+                cursor = await conn.execute(
+                    """INSERT OR IGNORE INTO digests (chat_id, period, language, text, created_at)
+                       VALUES (?, ?, ?, ?, ?)""",
+                    (chat_id, period, language, text, now),
+                )
+                if cursor.rowcount == 0:
+                    return False  # the period stays open: its items go into the next digest
+                digest_id = cursor.lastrowid
             await conn.execute(
                 "UPDATE chats SET digest_since = ? WHERE id = ?", (to_db(end), chat_id)
             )
-            if text is None:
-                return False
-            cursor = await conn.execute(
-                """INSERT OR IGNORE INTO digests (chat_id, period, language, text, created_at)
-                   VALUES (?, ?, ?, ?, ?)""",
-                (chat_id, period, language, text, now),
-            )
-            if cursor.rowcount == 0:
+            if digest_id is None:
                 return False
             await conn.execute(
                 """INSERT INTO outbox (digest_id, chat_id, thread_id, next_attempt_at, created_at)
                    VALUES (?, ?, ?, ?, ?)""",
-                (cursor.lastrowid, chat_id, thread_id, now, now),
+                (digest_id, chat_id, thread_id, now, now),
             )
             return True
 

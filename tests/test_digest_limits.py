@@ -80,3 +80,23 @@ async def test_an_item_without_facts_yet_goes_into_the_next_digest(app: App) -> 
     ]
     assert "Цинхуа" in first and "Чжэцзян" not in first
     assert "Чжэцзян" in second and "Публикации (1):" in second
+
+
+async def test_a_second_run_in_the_same_period_keeps_its_items_for_the_next(app: App) -> None:
+    await digest_chat(app, 13, "all")
+    await extracted(app, await store(app, "first", "Первая новость"))
+    now = datetime.now(UTC)  # the second item is seen after this run
+    assert await service(app).run(now) == 1
+    await extracted(app, await store(app, "second", "Вторая новость"))
+    # The job runs again the same day (a restart within the misfire grace): no second digest...
+    later = datetime.now(UTC)
+    assert await service(app).run(later) == 0
+    # ...and the item it saw is not lost: tomorrow's digest has it.
+    assert await service(app).run(now + timedelta(days=1)) == 1
+    texts = [
+        row[0]
+        for row in await app.services.news.db.fetchall(
+            "SELECT text FROM digests WHERE chat_id = 13 ORDER BY id"
+        )
+    ]
+    assert len(texts) == 2 and "Вторая новость" in texts[1]
