@@ -245,7 +245,7 @@ class Extractor:
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
         facts, cand_of = self._partners(candidates, text, sentences, title_end, lang)
-        agreements = self._agreements(text, sentences, facts, cand_of, lang)
+        agreements = self._agreements(text, sentences, facts, cand_of, lang, title_end)
         partnership = self._classify(article, text, facts, agreements)
         if not partnership:
             facts, agreements = [], []
@@ -826,15 +826,20 @@ class Extractor:
         facts: list[PartnerFact],
         cand_of: dict[str, Candidate],
         lang: str,
+        title_end: int = 0,
     ) -> list[AgreementFact]:
         docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         in_sent: dict[int, list[str]] = {}
+        in_title = {
+            f.name for f in facts if any(m.start < title_end for m in cand_of[f.name].mentions)
+        }
         for f in facts:
             for mention in cand_of[f.name].mentions:
                 names = in_sent.setdefault(mention.sent, [])
                 if f.name not in names:
                     names.append(f.name)
         out: list[AgreementFact] = []
+        headline: set[int] = set()
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
             if not lx.SIGNED.search(sent):
@@ -858,6 +863,10 @@ class Extractor:
             ):
                 continue
             parties = in_sent.get(k) or []
+            if not parties and lx.BOTH_SIDES.search(sent):
+                # "Стороны подписали ...", "The two universities signed ...": the partners
+                # the headline names, not whoever the previous sentence mentioned.
+                parties = [f.name for f in facts if f.name in in_title]
             if not parties:
                 parties = in_sent.get(k - 1) or []
             if not parties and len(facts) == 1 and k > 0:
@@ -879,6 +888,13 @@ class Extractor:
                     kind = "contract"
                 if kind in seen_kinds:
                     continue  # one document of a kind per sentence
+                if len(parties) >= 2 and self._plural_doc(sent, hs, he):
+                    # "подписал соглашения с X и Y": one document per partner.
+                    for party in parties:
+                        if not any(a.kind == kind and party in a.parties for a in out):
+                            out.append(AgreementFact(kind, (party,), title, self._date(sent, lang)))
+                    seen_kinds[kind] = out[-1]
+                    continue
                 fact = AgreementFact(
                     kind=kind,
                     parties=tuple(parties),
@@ -895,7 +911,30 @@ class Extractor:
                     continue
                 seen_kinds[kind] = fact
                 out.append(fact)
-        return out
+                if s < title_end:
+                    headline.add(id(fact))
+        # A headline's document with no party named is the body's one with parties.
+        return [
+            a
+            for a in out
+            if a.parties
+            or id(a) not in headline
+            or not any(b.parties and b.kind == a.kind for b in out)
+        ]
+
+    @staticmethod
+    def _plural_doc(sent: str, hs: int, he: int) -> bool:
+        word = sent[hs:he].lower()
+        if re.fullmatch(r"agreements|memoranda|memorandums|mous|contracts|roadmaps", word):
+            return True
+        if not re.fullmatch(r"соглашения|меморандумы|договоры|договора|контракты", word):
+            return False
+        before = sent[max(0, hs - 30) : hs].lower()
+        after = sent[he : he + 30].lower()
+        return bool(
+            re.search(r"(?:подписал\w*|заключил\w*|подписаны|заключены)\s+(?:\w+\s+)?$", before)
+            or re.match(r"\s+(?:были\s+)?(?:подписаны|заключены)", after)
+        )
 
     @staticmethod
     def _doc_title(rest: str, lang: str) -> str | None:

@@ -295,3 +295,9 @@ PLANNED = re.compile(
     r"expected|scheduled|programme of the visit|program of the visit|agenda)",
     re.IGNORECASE,
 )
+# The partners as a pair, with no name in the sentence: "Стороны подписали", "The parties signed".
+BOTH_SIDES = re.compile(
+    r"(?:^|\s)(?:стороны|обе стороны|оба вуза|оба университета|вузы|университеты)\s|"
+    r"\b(?:the (?:two )?(?:parties|sides|universities)|both (?:parties|sides|universities))\b",
+    re.IGNORECASE,
+)
