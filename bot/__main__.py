@@ -193,7 +193,7 @@ async def _serve(settings: Settings, bot: Bot, db: Database) -> int:
             )
             services = Services(
                 settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
-                repos.digests, ingestor, worker, scheduler,
+                repos.digests, ingestor, worker, scheduler, digest_service,
             )  # fmt: skip
             dp = build_dispatcher(services)
             await dp.start_polling(

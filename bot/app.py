@@ -14,6 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.delivery import DeliveryWorker, WaitOutFloodControl
+from bot.digest import DigestService
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from handlers import get_routers
@@ -41,6 +42,7 @@ class Services:
     ingestor: Ingestor
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
+    digest_service: DigestService | None = None
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -99,6 +101,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
         partners=services.partners,
         digests=services.digests,
         ingestor=services.ingestor,
+        digest_service=services.digest_service,
     )
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from storage.chats import ChatRepository, Subscription
 from storage.news import NewsItem
 from storage.partners import PartnerRepository
 from storage.search import stem_text
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem_text(text).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,7 @@ class Audience:
             partnership=partnership,
             countries=frozenset(p.country for p in found if p.country and partnership),
             partner_ids=frozenset(p.id for p in found if partnership),
-            stems=frozenset(stem_text(f"{item.title} {item.text}").split()),
+            stems=await asyncio.to_thread(_stems, f"{item.title} {item.text}"),
         )
 
     async def targets(self, item: NewsItem) -> list[tuple[int, int | None]]:

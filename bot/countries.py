@@ -46,7 +46,7 @@ def _russian() -> gettext.NullTranslations:
 
 def flag(code: str | None) -> str:
     """The flag emoji of an alpha-2 code ("" when unknown)."""
-    if not code or len(code) != 2 or not code.isalpha():
+    if not code or len(code) != 2 or not (code.isascii() and code.isalpha()):
         return ""
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
 

@@ -100,6 +100,22 @@ class DigestService:
         log.info("digests queued: %d", made)
         return made
 
+    async def flush(self, chat_id: int, now: datetime | None = None) -> bool:
+        """Send what a digest chat has collected so far (before it switches to per-item
+        messages), so that nothing seen since its last digest is lost; True if queued."""
+        chat = await self.digests.chat(chat_id)
+        if chat is None:
+            return False
+        now = now or utcnow()
+        start = chat.since or now - SPANS[chat.mode]
+        end = await self.ready_until(start, now)
+        text = await self.compose(chat, start, end)
+        period = f"final:{now.isoformat(timespec='seconds')}"
+        queued = await self.digests.add(chat_id, period, chat.language, text, chat.thread_id, end)
+        if queued and self.on_queued is not None:
+            self.on_queued()
+        return queued
+
     async def ready_until(self, start: datetime, now: datetime) -> datetime:
         """End of the period: before the first item whose page or facts are still on the way.
 

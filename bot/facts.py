@@ -107,12 +107,20 @@ class FactsService:
         except Exception:
             log.exception("extraction failed for news %s; stored without facts", item.id)
             extraction = Extraction(str(item.id), False, (), ())
-        resolved = [(await self._resolve(f), _to_input(f)) for f in extraction.partners]
-        agreements = [
-            AgreementInput(a.kind, a.title, a.date, _party_indexes(a.parties, extraction.partners))
-            for a in extraction.agreements
-        ]
-        await self.partners.replace_facts(item.id, extraction.partnership, resolved, agreements)
+        try:
+            resolved = [(await self._resolve(f), _to_input(f)) for f in extraction.partners]
+            agreements = [
+                AgreementInput(
+                    a.kind, a.title, a.date, _party_indexes(a.parties, extraction.partners)
+                )
+                for a in extraction.agreements
+            ]
+            await self.partners.replace_facts(item.id, extraction.partnership, resolved, agreements)
+        except Exception:
+            # One bad article must not hold back every announcement after it.
+            log.exception("storing facts failed for news %s; marked done without facts", item.id)
+            await self.partners.replace_facts(item.id, False, [], [])
+            return Extraction(str(item.id), False, (), ())
         return extraction
 
     async def _resolve(self, fact: PartnerFact) -> int | None:

@@ -54,7 +54,16 @@ def pager(make: Callable[[int], CallbackData], page: int, pages: int) -> list[In
     return row
 
 
-def fit_callback_text(text: str, budget: int = 30) -> str:
-    """Cut text to `budget` UTF-8 bytes without splitting a character (callback data limit)."""
-    out = text.encode("utf-8")[:budget].decode("utf-8", errors="ignore")
-    return out.replace(":", " ")
+def fit_callback_text(text: str, budget: int = 40) -> str:
+    """Whole words of `text` within `budget` UTF-8 bytes (Telegram's 64-byte callback data),
+    so every page searches exactly the words the first one did."""
+    words = " ".join(text.replace(":", " ").split()).split(" ")
+    out = ""
+    for word in words:
+        candidate = f"{out} {word}".strip()
+        if len(candidate.encode("utf-8")) > budget:
+            break
+        out = candidate
+    if not out and words:  # one very long word: its first characters
+        out = words[0].encode("utf-8")[:budget].decode("utf-8", errors="ignore")
+    return out

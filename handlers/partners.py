@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import re
 
@@ -56,15 +57,20 @@ def score_name(query: str, name: str) -> float:
     return float(fuzz.partial_ratio(q, n)) if len(q) <= len(n) else float(fuzz.ratio(q, n))
 
 
-async def find_partners(partners: PartnerRepository, query: str) -> list[tuple[int, float]]:
-    """Partners whose names or aliases match the query, best first (score >= 80)."""
+def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> list[tuple[int, float]]:
+    """(partner id, score) of names matching the query, best first (score >= 80)."""
     scored = []
-    for partner_id, names in await partners.names():
+    for partner_id, names in known:
         best = max((score_name(query, name) for name in names), default=0.0)
         if best >= 80:
             scored.append((partner_id, best))
     scored.sort(key=lambda pair: -pair[1])
     return scored
+
+
+async def find_partners(partners: PartnerRepository, query: str) -> list[tuple[int, float]]:
+    """Partners whose names or aliases match the query; scoring runs off the event loop."""
+    return await asyncio.to_thread(rank_partners, query, await partners.names())
 
 
 def partner_line(partner: Partner, lang: str) -> str:

@@ -24,6 +24,7 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.countries import country_name, flag, resolve_country
+from bot.digest import DigestService
 from bot.formatting import cut, esc
 from bot.i18n import t
 from handlers.common import edit_page, may_manage, remember_chat, user_language
@@ -235,6 +236,7 @@ async def digest(
     chats: ChatRepository,
     digests: DigestRepository,
     settings: Settings,
+    digest_service: DigestService | None = None,
 ) -> None:
     lang = user_language(message.from_user)
     arg = (command.args or "").strip().lower()
@@ -248,6 +250,8 @@ async def digest(
         return
     await remember_chat(chats, message.chat, message.from_user)
     thread_id = message.message_thread_id if message.is_topic_message else None
+    if mode == "off" and digest_service is not None:
+        await digest_service.flush(message.chat.id)  # what was collected is not lost
     await digests.set_mode(message.chat.id, mode, thread_id)
     reply = t(lang, "digest_set", mode=t(lang, f"digest_{mode}"))
     if mode != "off" and not await chats.subscriptions(message.chat.id):

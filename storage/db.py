@@ -110,13 +110,19 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE behind a lock: handlers and jobs write concurrently on one connection."""
+        """BEGIN IMMEDIATE behind a lock: handlers and jobs write concurrently on one connection.
+
+        Reads take no lock: one issued while another task's transaction is open sees its
+        uncommitted rows. Transactions here are short and roll back only on bugs, so a read
+        may at worst show a row a moment early.
+        """
         async with self._write_lock:
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # a failed COMMIT may have ended it already
+                    await self.conn.execute("ROLLBACK")
                 raise
             else:
                 await self.conn.execute("COMMIT")

@@ -30,15 +30,30 @@ class DigestRepository:
         self.db = db
 
     async def set_mode(self, chat_id: int, mode: str, thread_id: int | None) -> None:
-        """Switch a chat between per-item messages ('off') and daily or weekly digests."""
+        """Switch a chat between per-item messages ('off') and daily or weekly digests.
+
+        A new digest period starts at the oldest item not yet announced (still waiting for its
+        page or facts), so an item caught mid-way is neither sent alone nor left out.
+        """
         async with self.db.transaction() as conn:
             await conn.execute(
                 """UPDATE chats SET digest = ?, digest_thread_id = ?,
                        digest_since = CASE WHEN ? = 'off' THEN NULL
-                                           ELSE COALESCE(digest_since, ?) END
+                           ELSE COALESCE(digest_since,
+                               (SELECT MIN(first_seen_at) FROM news
+                                WHERE announce = 1 AND fanned_out = 0), ?) END
                    WHERE id = ?""",
                 (mode, thread_id, mode, to_db(utcnow()), chat_id),
             )
+
+    async def chat(self, chat_id: int) -> DigestChat | None:
+        """The chat's digest settings, or None when it takes items one by one."""
+        row = await self.db.fetchone(
+            """SELECT id, digest, language, digest_thread_id, digest_since FROM chats
+               WHERE id = ? AND digest != 'off'""",
+            (chat_id,),
+        )
+        return None if row is None else DigestChat(row[0], row[1], row[2], row[3], from_db(row[4]))
 
     async def mode(self, chat_id: int) -> str:
         value = await self.db.fetchval("SELECT digest FROM chats WHERE id = ?", (chat_id,))

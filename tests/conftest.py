@@ -15,6 +15,7 @@ from aiogram import Bot, Dispatcher
 from bot.app import Services, build_dispatcher, make_bot
 from bot.audience import Audience
 from bot.config import Settings
+from bot.digest import DigestService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
 from storage.chats import ChatRepository
@@ -140,7 +141,17 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
             outbox=outbox,
         )
         digests = DigestRepository(db)
-        services = Services(settings, news, chats, feeds, outbox, partners, digests, ingestor)
+        digest_service = DigestService(
+            digests=digests,
+            chats=chats,
+            news=news,
+            partners=partners,
+            audience=Audience(chats, partners),
+        )
+        services = Services(
+            settings, news, chats, feeds, outbox, partners, digests, ingestor,
+            digest_service=digest_service,
+        )  # fmt: skip
         dp = build_dispatcher(services)
         task = asyncio.create_task(
             dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)

@@ -135,3 +135,29 @@ async def test_a_queued_digest_is_delivered_once(app: App, worker: ExtractionWor
     assert (message.text or "").startswith("<b>Digest:")
     assert "Items (5):" in (message.text or "")
     assert (await app.services.outbox.stats()).by_state == {"sent": 1}
+
+
+async def test_switching_off_sends_what_was_collected(app: App, worker: ExtractionWorker) -> None:
+    chats, digests = app.services.chats, app.services.digests
+    await app.ask("/subscribe")
+    await app.ask("/digest daily")
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()  # a digest chat gets no per-item rows
+    assert await app.services.outbox.due(100) == []
+    assert "каждая новость сразу" in await app.ask("/digest off")
+    [row] = await app.services.outbox.due(100)
+    assert row.chat_id == 42 and row.digest_id is not None
+    text = await digests.text(row.digest_id)
+    assert text is not None and "Публикации (5):" in text
+    assert await digests.chat(42) is None
+    assert [s.kind for s in await chats.subscriptions(42)] == ["all"]
+
+
+async def test_a_new_digest_period_starts_at_items_still_on_their_way(app: App) -> None:
+    await app.ask("/subscribe")
+    await store_articles(app.services.news.db)  # stored, not yet announced
+    first_seen = min(item.first_seen_at for item in await app.services.news.latest(10))
+    await app.ask("/digest weekly")
+    chat = await app.services.digests.chat(42)
+    assert chat is not None and chat.since == first_seen

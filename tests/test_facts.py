@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.announce import AnnouncementRenderer
+from bot.extraction import ArticleInput, Extraction, PartnerFact
 from bot.facts import ExtractionWorker, FactsService
 from storage.db import Database
 from storage.feeds import FeedRepository
@@ -126,3 +127,24 @@ async def test_announcement_names_partners_and_countries(
     assert english is not None and "Tsinghua University (🇨🇳 China)" in english
     sport = await render(ids["a4"], "ru")
     assert sport is not None and "Партнёры" not in sport
+
+
+class _UnstorableFacts(ExtractionWorker):
+    """An extractor whose output the database refuses (a partner kind outside the CHECK)."""
+
+    async def extract(self, article: ArticleInput) -> Extraction:
+        bad = PartnerFact("Нечто", None, (), None, "alien")
+        return Extraction(article.id, True, (bad,), ())
+
+
+async def test_facts_that_cannot_be_stored_do_not_block_the_article(db: Database) -> None:
+    ids = await store_articles(db)
+    news, partners = NewsRepository(db), PartnerRepository(db)
+    broken = _UnstorableFacts()
+    try:
+        facts = FactsService(broken, news, partners)
+        assert await facts.process_pending() == len(ids)
+    finally:
+        broken.close()
+    assert await partners.unextracted(10) == []  # marked done, so announcements go on
+    assert await partners.count() == 0

@@ -131,3 +131,15 @@ async def test_agreement_pages_stay_valid_with_many_and_long_entries(app: App) -
         # on_error also replies, so a crash must be told apart from an answer
         for command in ("/agreements", "/partners"):
             assert await app.ask(f"{command} {hostile}") not in ("", t("ru", "error"))
+
+
+def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
+    from handlers.keyboards import AgreementsPage, fit_callback_text
+
+    query = "соглашение о сотрудничестве в области энергетики"
+    fitted = fit_callback_text(query)
+    assert query.startswith(fitted) and query[len(fitted)] == " "
+    packed = AgreementsPage(page=999_999, q=fitted).pack()
+    assert len(packed.encode("utf-8")) <= 64
+    assert fit_callback_text("a:b  c") == "a b c"
+    assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40
