@@ -690,10 +690,11 @@ class Extractor:
                 continue  # "РАН" of "Институт ... РАН" in the body: the title's bare "РАН" too
             if any(lx.NOT_ORG.search(n) for n in names[:1]):
                 continue
-            if any(lx.JOINT.match(n) for n in names) and all(
-                (lx.JOINT.match(n) and not any(is_abbreviation(w) for w in n.split()[1:]))
-                or is_abbreviation(n)
-                for n in names
+            joint = [n for n in names if lx.JOINT.match(n)]
+            if (
+                joint
+                and c.known is None
+                and not any(is_abbreviation(w) for n in joint for w in n.split()[1:])
             ):
                 continue  # the joint institute or centre being set up is the product, not a partner
             if self._own_unit(c, text, lang):
@@ -701,7 +702,9 @@ class Extractor:
             evidence = 0
             for m in c.mentions:
                 if m.start < title_end:
-                    evidence += 2
+                    # A headline shows cooperation unless it only names a funder, a ranking...
+                    if not lx.NOT_PARTNER_TITLE.search(text[:title_end]):
+                        evidence += 2
                     continue
                 sent = masked(m.sent)
                 start = sentences[m.sent][0]

@@ -234,7 +234,7 @@ CONTEXT_ONLY = re.compile(
     r"academician of (?:the )?$|член-корр\w*\s*$|"
     r"организатор\w*\s*(?:[—–:-]|выступил\w*|явля\w+)\s*$|organi[sz]ed by (?:the )?$|"
     r"organi[sz]er (?:is |was )?(?:the )?$|"
-    r"ranking|закончил|окончил|graduated|прош[её]л в|состоял\w* в|held at|held in|"
+    r"ranking|закончил|окончил|graduated|прош[её]л в|состоял\w* в|held (?:at|in) (?:the )?$|"
     r"организован\w* (?:российским|министерств)|организатор\w* (?:мероприятия )?выступил|"
     # Funders of a grant won alone, parents of a partner, attendees, venues of a signing.
     r"грант\w*\s*$|grants? (?:of|from) (?:the )?$|вход\w* в (?:состав )?$|входящ\w+ в (?:состав )?|"
@@ -299,5 +299,11 @@ PLANNED = re.compile(
 BOTH_SIDES = re.compile(
     r"(?:^|\s)(?:стороны|обе стороны|оба вуза|оба университета|вузы|университеты)\s|"
     r"\b(?:the (?:two )?(?:parties|sides|universities)|both (?:parties|sides|universities))\b",
+    re.IGNORECASE,
+)
+# Headlines of news that is not about cooperation: a grant won, a ranking, a prize.
+NOT_PARTNER_TITLE = re.compile(
+    r"(?:\bwins?\b|\bwon\b|awarded|побед|выигра|получил\w* грант|грант\w* (?:рнф|рффи)|"
+    r"рейтинг|ranking|\bprize|преми)",
     re.IGNORECASE,
 )
