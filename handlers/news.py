@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from aiogram import Router
@@ -75,7 +76,8 @@ async def search(message: Message, command: CommandObject, news: NewsRepository)
         await message.answer(t(lang, "search_none", query=shown))
         return
     blocks = [t(lang, "search_title", query=shown)]
-    blocks.extend(_entry(hit.item, lang, snippet(hit.item.text, stems)) for hit in hits)
+    snippets = await asyncio.to_thread(lambda: [snippet(h.item.text, stems) for h in hits])
+    blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))
     await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
 
 
