@@ -100,6 +100,13 @@ _ADJ_END = re.compile(
 )
 
 
+# "компания Huawei", "холдинг «Технодинамика»": a generic word before the name proper.
+_DESCRIPTOR = re.compile(
+    r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
+    r"([«\"“]?[A-ZА-ЯЁ].*)$"
+)
+
+
 def _is_cap_word(text: str) -> bool:
     return text[:1].isupper()
 
@@ -181,9 +188,12 @@ class Extractor:
             k = b
         if len(groups) < 2:
             return []
-        gender = "Fem" if head.feats.get("Gender") == "Fem" else head.feats.get("Gender", "Masc")
         forms = [f for f in self._vocab(head.text.lower()) if f.pos == "NOUN"]
         nom = forms[0].inflect({"Nom", "Sing"}) if forms else None
+        # A plural head carries no gender; the dictionary's singular does ("университетами").
+        gender = (forms[0].feats.get("Gender") if forms else None) or head.feats.get(
+            "Gender", "Masc"
+        )
         head_word = str(recover_shape(nom.word, head.text)) if nom is not None else head.text
         tail = text[head.end : toks[j - 1].end] if j - 1 > h else ""
         out: list[tuple[str, int, int]] = []
@@ -202,7 +212,9 @@ class Extractor:
         word = tok.text.lower()
         for form in self._vocab(word):
             pos = "NOUN" if tok.pos == "PROPN" else tok.pos
-            if form.pos in (pos, "PROPN" if pos == "NOUN" else pos) and all(
+            # Participles serve as adjectives in names ("Объединённая ... корпорация").
+            also = "PROPN" if pos == "NOUN" else "VERB" if pos == "ADJ" else pos
+            if form.pos in (pos, also) and all(
                 form.feats.get(k) == tok.feats.get(k) for k in ("Case", "Number", "Gender")
             ):
                 nom = form.inflect({"Nom"})
@@ -582,6 +594,9 @@ class Extractor:
                 abbrs.append(m)
                 continue
             known = self._registry.lookup(m.name)
+            bare = _DESCRIPTOR.match(m.name)
+            if known is None and bare:
+                known = self._registry.lookup(bare.group(1).strip('«»"“” '))
             target = None
             for c in cands:
                 if known is not None and c.known is known:

@@ -52,6 +52,7 @@ def _is_latin(text: str) -> bool:
 _CAP_ADJ = re.compile(
     r"^[А-ЯЁ][а-яё]+-[А-ЯЁа-яё]+(?:ого|его|ому|ему|ым|им|ой|ей|ий|ый|ая|ое|ых|их)$"
 )
+_OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|ими|ой|ей|ым|им|ых|их|ую|юю)$")
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
@@ -269,6 +270,11 @@ class RuChunker:
                 word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
             elif k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
                 word = self._inflect(t)
+                if word == t.text and k < h and _OBLIQUE_ADJ.search(t.text):
+                    # A capitalised adjective the tagger took for a name ("Объединённой").
+                    head = toks[h].feats
+                    feats = {f: head[f] for f in ("Case", "Gender", "Number") if f in head}
+                    word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
             if k > i:
                 parts.append(text[toks[k - 1].end : t.start])
             parts.append(word)
