@@ -314,7 +314,10 @@ class PartnerRepository:
 
     async def unextracted(self, limit: int) -> list[int]:
         rows = await self.db.fetchall(
-            "SELECT id FROM news WHERE extracted_at IS NULL ORDER BY id LIMIT ?", (limit,)
+            # Items waiting to be announced first: a silent backlog must not hold them up.
+            """SELECT id FROM news WHERE extracted_at IS NULL
+               ORDER BY (announce = 1 AND fanned_out = 0) DESC, id LIMIT ?""",
+            (limit,),
         )
         return [int(row[0]) for row in rows]
 

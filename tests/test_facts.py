@@ -148,3 +148,25 @@ async def test_facts_that_cannot_be_stored_do_not_block_the_article(db: Database
         broken.close()
     assert await partners.unextracted(10) == []  # marked done, so announcements go on
     assert await partners.count() == 0
+
+
+class _NoFacts(ExtractionWorker):
+    """A fast stand-in extractor: the order of work is under test, not the facts."""
+
+    async def extract(self, article: ArticleInput) -> Extraction:
+        return Extraction(article.id, False, (), ())
+
+
+async def test_items_awaiting_announcement_are_extracted_before_a_silent_backlog(
+    db: Database,
+) -> None:
+    feeds, news, partners = FeedRepository(db), NewsRepository(db), PartnerRepository(db)
+    [feed] = await feeds.ensure(["http://site.test/rss"])
+    await news.add_new(feed.id, [draft(f"old{i}") for i in range(60)], announce=False)
+    [fresh] = await news.add_new(feed.id, [draft("new")], announce=True)
+    worker = _NoFacts()
+    try:
+        assert await FactsService(worker, news, partners).process_pending(limit=10) == 10
+    finally:
+        worker.close()
+    assert fresh not in await partners.unextracted(100)
