@@ -361,8 +361,9 @@ class DeliveryWorker:
 
     async def _tick(self) -> None:
         if self._prefetch is not None:
-            due = await self._prefetch
-            self._prefetch = None
+            # Taken before awaiting: a read that failed must not be awaited again every tick.
+            prefetch, self._prefetch = self._prefetch, None
+            due = await prefetch
         else:
             due = await self.outbox.due(self._batch + len(self._in_flight))
         now = time.monotonic()

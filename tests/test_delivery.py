@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from aiogram import Bot
 
 from bot.delivery import ChatPacer, DeliveryWorker, Sender
@@ -9,7 +12,7 @@ from storage.chats import ChatRepository
 from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
-from storage.outbox import OutboxRepository
+from storage.outbox import Delivery, OutboxRepository
 from tests.conftest import all_targets, draft, until
 from tests.fakes.bot_api import (
     FakeBotAPI,
@@ -198,3 +201,29 @@ async def test_a_stopped_worker_loses_nothing_and_a_new_one_finishes(
 
 async def _sent_at_least(api: FakeBotAPI, count: int) -> bool:
     return len(api.sent_messages()) >= count
+
+
+async def test_a_failed_read_ahead_does_not_stop_delivery(
+    db: Database, bot: Bot, api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rig = Rig(db, bot)
+    chats = list(range(1, 61))
+    await rig.subscribe(*chats)
+    await rig.publish(2)
+    real_due = rig.outbox.due
+    calls = 0
+
+    async def due_failing_once(limit: int) -> list[Delivery]:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # the read ahead of the first batch of 60
+            raise sqlite3.OperationalError("disk I/O error")
+        return await real_due(limit)
+
+    monkeypatch.setattr(rig.outbox, "due", due_failing_once)
+    rig.worker.start()
+    await until(rig.settled)
+    await rig.worker.stop()
+    assert calls > 2
+    for chat_id in chats:
+        assert len(texts_to(api, chat_id)) == 2, chat_id
