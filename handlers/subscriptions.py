@@ -146,10 +146,16 @@ async def subscribe_button(
     message = query.message
     if message is None or callback_data.action != "on":
         return
-    reply = await subscribe_chat(
-        bot, chats, partners, message.chat, query.from_user, None, None, ""
+    # Pressed under a message in a forum topic: subscribe that topic and answer in it.
+    thread_id = (
+        message.message_thread_id
+        if isinstance(message, Message) and message.is_topic_message
+        else None
     )
-    await bot.send_message(message.chat.id, reply)
+    reply = await subscribe_chat(
+        bot, chats, partners, message.chat, query.from_user, None, thread_id, ""
+    )
+    await bot.send_message(message.chat.id, reply, message_thread_id=thread_id)
 
 
 async def subscriptions_view(

@@ -12,7 +12,7 @@ from bot.app import menu
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, t
 from handlers import get_routers
 from handlers.start import help_text
-from tests.conftest import ADMIN, App, draft
+from tests.conftest import ADMIN, App, draft, until
 from tests.fakes.bot_api import too_many_requests
 
 
@@ -94,6 +94,23 @@ async def test_subscription_in_a_forum_topic_remembers_the_topic(app: App) -> No
     )
     [sub] = await app.services.chats.subscriptions(group)
     assert sub.thread_id == 55
+
+
+async def test_subscribe_button_in_a_forum_topic_subscribes_and_answers_there(app: App) -> None:
+    group = -100889
+    app.api.set_admins(group, [7])
+    topic = {"chat_type": "supergroup", "message_thread_id": 56, "is_topic_message": True}
+    await app.ask("/start", chat_id=group, user_id=7, **topic)
+    message_id = app.api.sent_messages(group)[-1].result["message_id"]
+    app.api.push_callback_query("sub:on", chat_id=group, user_id=7, message_id=message_id)
+    await until(lambda: _sent_at_least(app, group, 2))
+    [sub] = await app.services.chats.subscriptions(group)
+    assert sub.thread_id == 56
+    assert app.api.sent_messages(group)[-1].params.get("message_thread_id") == 56
+
+
+async def _sent_at_least(app: App, chat_id: int, count: int) -> bool:
+    return len(app.api.sent_messages(chat_id)) >= count
 
 
 async def test_bot_blocked_or_kicked_deactivates_the_chat(app: App) -> None:
