@@ -108,10 +108,11 @@ class DigestService:
             return False
         now = now or utcnow()
         start = chat.since or now - SPANS[chat.mode]
-        end = await self.ready_until(start, now)
-        text = await self.compose(chat, start, end)
+        # Not up to ready_until: items already fanned out past one still on its way skipped
+        # this chat and would be lost; those not fanned out yet will come one by one.
+        text = await self.compose(chat, start, now, fanned_out_only=True)
         period = f"final:{now.isoformat(timespec='seconds')}"
-        queued = await self.digests.add(chat_id, period, chat.language, text, chat.thread_id, end)
+        queued = await self.digests.add(chat_id, period, chat.language, text, chat.thread_id, now)
         if queued and self.on_queued is not None:
             self.on_queued()
         return queued
@@ -125,13 +126,15 @@ class DigestService:
         first = await self.digests.first_unready(max(start, now - READY_WAIT), now)
         return now if first is None else first
 
-    async def compose(self, chat: DigestChat, start: datetime, end: datetime) -> str | None:
+    async def compose(
+        self, chat: DigestChat, start: datetime, end: datetime, *, fanned_out_only: bool = False
+    ) -> str | None:
         """The digest's HTML, or None when nothing the chat follows happened in the period."""
         lang = chat.language
         subscriptions = await self.chats.subscriptions(chat.chat_id)
         items = []
         partnership_ids = []
-        for entry in await self.digests.items_between(start, end):
+        for entry in await self.digests.items_between(start, end, fanned_out_only=fanned_out_only):
             item = await self.news.get(entry.news_id)
             if item is None:
                 continue

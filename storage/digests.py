@@ -68,13 +68,17 @@ class DigestRepository:
         )
         return [DigestChat(r[0], r[1], r[2], r[3], from_db(r[4])) for r in rows]
 
-    async def items_between(self, start: datetime, end: datetime) -> list[PeriodItem]:
-        """Announceable items first seen in [start, end), oldest first."""
+    async def items_between(
+        self, start: datetime, end: datetime, *, fanned_out_only: bool = False
+    ) -> list[PeriodItem]:
+        """Announceable items first seen in [start, end), oldest first (with `fanned_out_only`,
+        only those whose per-item messages are already queued, i.e. no longer on their way)."""
         rows = await self.db.fetchall(
             """SELECT id, title, link, COALESCE(published_at, first_seen_at) FROM news
                WHERE announce = 1 AND first_seen_at >= ? AND first_seen_at < ?
+                 AND (? = 0 OR fanned_out = 1)
                ORDER BY first_seen_at, id""",
-            (to_db(start), to_db(end)),
+            (to_db(start), to_db(end), int(fanned_out_only)),
         )
         out = []
         for row in rows:

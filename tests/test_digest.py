@@ -161,3 +161,27 @@ async def test_a_new_digest_period_starts_at_items_still_on_their_way(app: App) 
     await app.ask("/digest weekly")
     chat = await app.services.digests.chat(42)
     assert chat is not None and chat.since == first_seen
+
+
+async def test_switching_off_sends_items_already_past_an_item_still_on_its_way(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await app.ask("/subscribe")
+    await app.ask("/digest daily")
+    ids = await store_articles(app.services.news.db)
+    waiting = min(ids.values())  # the oldest item still waits for its page
+    await app.services.news.db.conn.execute(
+        "UPDATE news SET body_state = 'pending' WHERE id = ?", (waiting,)
+    )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()  # the four others are past, into the digest only
+    await app.ask("/digest off")
+    [row] = await app.services.outbox.due(100)
+    assert row.digest_id is not None
+    text = await app.services.digests.text(row.digest_id)
+    assert text is not None and "Публикации (4):" in text
+    await app.services.news.db.conn.execute(
+        "UPDATE news SET body_state = 'done' WHERE id = ?", (waiting,)
+    )
+    await app.services.ingestor.announce()  # and the waiting one comes on its own
+    assert {d.news_id for d in await app.services.outbox.due(100)} == {None, waiting}
