@@ -134,7 +134,10 @@ class DigestService:
         subscriptions = await self.chats.subscriptions(chat.chat_id)
         items = []
         partnership_ids = []
-        for entry in await self.digests.items_between(start, end, fanned_out_only=fanned_out_only):
+        period = await self.digests.items_between(
+            start, end, fanned_out_only=fanned_out_only, chat_id=chat.chat_id
+        )
+        for entry in period:
             item = await self.news.get(entry.news_id)
             if item is None:
                 continue

@@ -69,16 +69,24 @@ class DigestRepository:
         return [DigestChat(r[0], r[1], r[2], r[3], from_db(r[4])) for r in rows]
 
     async def items_between(
-        self, start: datetime, end: datetime, *, fanned_out_only: bool = False
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        fanned_out_only: bool = False,
+        chat_id: int | None = None,
     ) -> list[PeriodItem]:
         """Announceable items first seen in [start, end), oldest first (with `fanned_out_only`,
-        only those whose per-item messages are already queued, i.e. no longer on their way)."""
+        only those whose per-item messages are already queued, i.e. no longer on their way),
+        less those `chat_id` got or gets as a message of their own (before it took digests)."""
         rows = await self.db.fetchall(
             """SELECT id, title, link, COALESCE(published_at, first_seen_at) FROM news
                WHERE announce = 1 AND first_seen_at >= ? AND first_seen_at < ?
                  AND (? = 0 OR fanned_out = 1)
+                 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.news_id = news.id
+                                 AND o.chat_id = ? AND o.state IN ('pending', 'sending', 'sent'))
                ORDER BY first_seen_at, id""",
-            (to_db(start), to_db(end), int(fanned_out_only)),
+            (to_db(start), to_db(end), int(fanned_out_only), chat_id),
         )
         out = []
         for row in rows:

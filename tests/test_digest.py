@@ -185,3 +185,24 @@ async def test_switching_off_sends_items_already_past_an_item_still_on_its_way(
     )
     await app.services.ingestor.announce()  # and the waiting one comes on its own
     assert {d.news_id for d in await app.services.outbox.due(100)} == {None, waiting}
+
+
+async def test_the_first_digest_leaves_out_items_already_sent_one_by_one(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await app.ask("/subscribe")
+    ids = await store_articles(app.services.news.db)
+    waiting = min(ids.values())  # on its way (its page) when the chat switches
+    await app.services.news.db.conn.execute(
+        "UPDATE news SET body_state = 'pending' WHERE id = ?", (waiting,)
+    )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()  # the four others are queued for the chat
+    await app.ask("/digest daily")  # the period starts at the waiting item
+    await app.services.news.db.conn.execute(
+        "UPDATE news SET body_state = 'done' WHERE id = ?", (waiting,)
+    )
+    await app.services.ingestor.announce()
+    assert await service(app).run(datetime.now(UTC) + timedelta(seconds=1)) == 1
+    text = await app.services.news.db.fetchval("SELECT text FROM digests WHERE chat_id = 42")
+    assert "Публикации (1):" in str(text)
