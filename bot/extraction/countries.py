@@ -39,6 +39,9 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+_COMMON_WORDS = frozenset({"тот", "чад"})
+
+
 class CountryResolver:
     """Resolve words to countries; Russian words are lemmatised with the given function.
 
@@ -76,6 +79,8 @@ class CountryResolver:
             return
         words = tuple(self._lemma(w) for w in _WORD.findall(name))
         if len(words) == 1:
+            if words[0] in _COMMON_WORDS:
+                return  # "Того" lemmatises to the pronoun "тот": "в тот же день" is no Togo
             self._words.setdefault(words[0], code)
             self._names.add(words[0])
         elif words:

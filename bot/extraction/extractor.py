@@ -404,7 +404,8 @@ class Extractor:
                 ):
                     continue
                 if quoted and (
-                    lx.QUOTED_NOT_PARTNER.search(before) or re.search(r"»\s*,\s*«$", before)
+                    lx.QUOTED_NOT_PARTNER.search(before)
+                    or re.search(r"»\s*(?:,|и|and)\s*«$", before)
                 ):
                     continue  # a programme, event or a list of quoted project titles
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
@@ -685,6 +686,8 @@ class Extractor:
                     chunk[p - s] = " "
             return "".join(chunk)
 
+        # Guests listed at a signing are not its parties; at a meeting held for them they are.
+        signing = bool(lx.SIGNED.search(text))
         foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
         dominant = foreign.most_common(1)[0][0] if foreign else None
         facts: list[PartnerFact] = []
@@ -716,12 +719,24 @@ class Extractor:
                 continue
             evidence = 0
             for m in c.mentions:
+                if lx.EVENT_AFTER.match(text, m.end):
+                    continue
                 if m.start < title_end:
-                    # A headline shows cooperation unless it only names a funder, a ranking...
-                    if not lx.NOT_PARTNER_TITLE.search(text[:title_end]):
+                    # A headline shows cooperation unless it only names a funder, a ranking,
+                    # or the venue of a signing ("... на форуме АТУРК").
+                    if not lx.NOT_PARTNER_TITLE.search(
+                        text[:title_end]
+                    ) and not lx.TITLE_VENUE.search(text[: m.start]):
                         evidence += 2
                     continue
                 sent = masked(m.sent)
+                if (
+                    signing
+                    and lx.ATTENDANCE.search(sent)
+                    and lx.ATTENDANCE_EVENT.search(sent)
+                    and not lx.ATTENDANCE_STRONG.search(sent)
+                ):
+                    continue
                 start = sentences[m.sent][0]
                 window = text[max(start, m.start - 60) : m.start]
                 cue = coop.search(sent) or (
@@ -1014,8 +1029,23 @@ class Extractor:
             and not agreements
         ):
             return False
-        if agreements or facts:
+        if agreements:
             return True
+        if (
+            facts
+            and lx.NOT_PARTNER_TITLE.search(article.title or "")
+            and not re.search(
+                r"сотрудничеств|делегаци|соглашени|меморандум|cooperation|delegation|agreement|"
+                r"memorand",
+                text,
+                re.I,
+            )
+        ):
+            return False  # a win, a ranking or a prize: partners named in passing
+        if facts:
+            return True
+        if lx.NOT_PARTNER_TITLE.search(article.title or ""):
+            return False
         if cat and re.search(r"международ|партн|сотруднич|international|partner|cooperat", cat):
             return True
         strong = re.findall(

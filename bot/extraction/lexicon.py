@@ -194,10 +194,12 @@ NOT_ORG = re.compile(
     r"вконтакте|\bvk\b|youtube|rutube|топ-?\d|top-?\d|\bqs\b|times higher|рейтинг|ranking|"
     r"конференци|conference|выставк|exhibition|фестивал|"
     r"festival|олимпиад|olympiad|марафон|marathon|чемпионат|championship|конкурс|competition|"
-    r"саммит|summit|конгресс|congress|неделя|week|кремл|kremlin|прессц|пресс-центр|"
+    r"саммит|summit|конгресс|congress|форум\b|^forum\b|неделя|week|кремл|kremlin|прессц|пресс-центр|"
     r"пресс-служб|press service|премия|prize|award|brics\b(?! business)|"
     # A legal form or a plant site alone is no name: "ОАО" of "ОАО «РЖД»", "АЭС «...»".
-    r"^(?:оао|ао|пао|ооо|зао|фгуп|фгбу|ано|jsc|pjsc|llc|ojsc|аэс|гэс|тэц|грэс)$)",
+    r"^(?:оао|ао|пао|ооо|зао|фгуп|фгбу|ано|jsc|pjsc|llc|ojsc|аэс|гэс|тэц|грэс|"
+    # A type abbreviation alone: "АК" of "АК «АЛРОСА»", "ЦНИИ" of "ЦНИИ КМ «Прометей»".
+    r"ак|нтк|цнии|нии|ниц|нпо|нпп|окб|кб|гк|фгбоу|фгаоу)$)",
     re.IGNORECASE,
 )
 
@@ -240,7 +242,14 @@ CONTEXT_ONLY = re.compile(
     r"грант\w*\s*$|grants? (?:of|from) (?:the )?$|вход\w* в (?:состав )?$|входящ\w+ в (?:состав )?|"
     r"(?:is|are) part of (?:the )?$|subsidiar\w* of (?:the )?$|присутствовал\w*|attended by|"
     r"на полях\s*$|в рамках\s*$|on the sidelines of (?:the )?$|"
-    r"(?:signed|held) (?:at|during) (?:the )?$)",
+    r"(?:signed|held) (?:at|during) (?:the )?$|"
+    # Frameworks and acts: "within the framework of the Network University", "в соответствии
+    # с постановлением Правительства", the body whose council met, grants "including those of".
+    r"within the framework of (?:the )?$|\bduring (?:the )?$|"
+    r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
+    r"постановлени\w*\s*$|including those of (?:the )?$|"
+    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
+    r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$)",
     re.IGNORECASE,
 )
 # A sentence that lists what the previous one spoke of: "Среди них X", "Among them X".
@@ -252,7 +261,7 @@ LIST_CONTINUES = re.compile(
 # Organisers and sponsors of an event: "организованный X и Y", "при поддержке Z",
 # "organized by X", "with the support of Y"; they count only if cooperation is shown elsewhere.
 ORGANISER = re.compile(
-    r"(?:организован\w*|организатор\w*(?: \w+)?|при поддержке|при участии|под эгидой|"
+    r"(?:организован\w*|организатор\w*(?: \w+)?|при поддержке|поддержанн\w*|при участии|под эгидой|"
     r"organi[sz]ed by|organi[sz]ers?(?: \w+)?|with the support of|supported by|"
     r"under the auspices of|funded by|financed by|sponsored by)"
     r"(?:\s[^.;,]*?)?(?:,\s*(?:в том числе|включая|including)\s[^.;,]*?)?\s*$",
@@ -306,4 +315,33 @@ NOT_PARTNER_TITLE = re.compile(
     r"(?:\bwins?\b|\bwon\b|awarded|побед|выигра|получил\w* грант|грант\w* (?:рнф|рффи)|"
     r"рейтинг|ranking|\bprize|преми)",
     re.IGNORECASE,
+)
+
+# Attendance sentences: "В церемонии приняли участие ... представители X", "The ceremony was
+# attended by ..."; the organisations named there are employers of guests, not partners...
+ATTENDANCE = re.compile(
+    r"(?:принял\w* участие|участвовал\w*|присутствовал\w*|attended by|took part in the "
+    r"(?:meeting|ceremony|event|session)|were present)",
+    re.IGNORECASE,
+)
+ATTENDANCE_EVENT = re.compile(
+    r"(?:церемони|встреч|заседани|мероприяти|открыти|ceremony|meeting|forum|event|session)",
+    re.IGNORECASE,
+)
+# ... unless the same sentence signs, negotiates or cooperates.
+ATTENDANCE_STRONG = re.compile(
+    r"(?:подпис|соглашени|меморандум|договор|делегаци|переговор|сотрудни|партн[её]р|signed|"
+    r"signing|agreement|memorand|contract|delegation|talks|cooperat|partner)",
+    re.IGNORECASE,
+)
+# A headline venue: "... на форуме АТУРК", "... at the Innoprom exhibition".
+TITLE_VENUE = re.compile(
+    r"(?:на|в ходе|в рамках|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|экспо|"
+    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$",
+    re.IGNORECASE,
+)
+# An organisation naming an event: "Huawei ICT Competition", "Olympiad of X".
+EVENT_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:Competition|Cup|Olympiad|Challenge|Championship|Hackathon|"
+    r"Awards?|Prize|Contest)\b"
 )

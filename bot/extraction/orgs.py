@@ -56,6 +56,27 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
+_PERSON_TITLES = frozenset(
+    {
+        "председатель",
+        "заместитель",
+        "директор",
+        "ректор",
+        "проректор",
+        "президент",
+        "вице-президент",
+        "губернатор",
+        "министр",
+        "замминистра",
+        "глава",
+        "руководитель",
+        "декан",
+        "посол",
+        "советник",
+        "атташе",
+        "мэр",
+    }
+)
 
 
 class RuChunker:
@@ -96,6 +117,8 @@ class RuChunker:
             prev = toks[i - 1]
             if prev.sent != head.sent or (i - 1) in person:
                 break
+            if prev.lemma in _PERSON_TITLES:
+                break  # "Председатель Правительства": a person's post, not the name
             if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
                 i -= 1
                 continue
@@ -145,6 +168,14 @@ class RuChunker:
             t = toks[j]
             if t.sent != head.sent or j in person:
                 break
+            if (
+                t.pos == "ADJ"
+                and j - 1 > h
+                and _is_cap(t.text)
+                and toks[j - 1].text.isupper()
+                and len(toks[j - 1].text) > 1
+            ):
+                break  # "Сетевой университет СНГ Санкт-Петербургский ...": a new name starts
             if (
                 (
                     j == h + 1
