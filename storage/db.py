@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -120,12 +121,15 @@ class Database:
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
-            except BaseException:
-                if self.conn.in_transaction:  # a failed COMMIT may have ended it already
-                    await self.conn.execute("ROLLBACK")
-                raise
-            else:
                 await self.conn.execute("COMMIT")
+            except BaseException:
+                # SQLite may have rolled back already (SQLITE_FULL, IOERR); a failed COMMIT
+                # (a deferred constraint, BUSY) leaves it open, and the next BEGIN would fail.
+                # A COMMIT cancelled while queued may still end it first: nothing left to undo.
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.OperationalError):
+                        await self.conn.execute("ROLLBACK")
+                raise
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
         async with self.conn.execute(sql, params) as cursor:

@@ -175,3 +175,17 @@ async def test_chat_deactivation_drops_pending_and_migration_moves_them(db: Data
     # Hearing from a deactivated chat again makes it active.
     await chats.upsert(5, "private", None, None)
     assert (await chats.get(5)).active is True  # type: ignore[union-attr]
+
+
+async def test_a_failed_commit_leaves_no_transaction_open(db: Database) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction() as conn:
+            # A deferred foreign key fails at COMMIT, which leaves the transaction open.
+            await conn.execute("PRAGMA defer_foreign_keys = ON")
+            await conn.execute(
+                """INSERT INTO outbox (news_id, chat_id, next_attempt_at, created_at)
+                   VALUES (999999, 1, '2000-01-01', '2000-01-01')"""
+            )
+    assert not db.conn.in_transaction
+    await ChatRepository(db).upsert(1, "private", None, "ru")  # the next writer is not refused
+    assert await db.fetchval("SELECT COUNT(*) FROM outbox") == 0
