@@ -177,13 +177,16 @@ class Sender:
         return SendResult(Status.GONE, error=reason)
 
     async def _send_plain(self, chat_id: int, text: str, thread_id: int | None) -> SendResult:
+        method = SendMessage(
+            chat_id=chat_id,
+            text=plain_fallback(text, TELEGRAM_LIMIT),
+            parse_mode=None,
+            message_thread_id=thread_id,
+        )
         try:
-            message = await self.bot.send_message(
-                chat_id,
-                plain_fallback(text, TELEGRAM_LIMIT),
-                parse_mode=None,
-                message_thread_id=thread_id,
-            )
+            # Past the session's middlewares (WaitOutFloodControl is for handlers' replies):
+            # a 429 here is the worker's to pace, not to be slept out holding a slot.
+            message = await self.bot.session.make_request(self.bot, method)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
         except (
@@ -506,8 +509,9 @@ class DeliveryWorker:
 class WaitOutFloodControl(BaseRequestMiddleware):
     """Replies from handlers wait out a short 429 and try again instead of being lost.
 
-    Broadcasts do not pass here (the Sender has its own policy); a reply competes with them for
-    Telegram's global budget, so a brief flood wait is expected while a broadcast runs.
+    Broadcasts do not pass here (the Sender goes past session middlewares, with its own policy);
+    a reply competes with them for Telegram's global budget, so a brief flood wait is expected
+    while a broadcast runs. Only 429s are retried: Telegram did not perform those calls.
     """
 
     def __init__(self, max_wait: float = 10.0, tries: int = 3) -> None:

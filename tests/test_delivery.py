@@ -163,6 +163,22 @@ async def test_rejected_html_is_resent_as_plain_text(
     assert "parse_mode" not in ok[0].params
 
 
+async def test_a_429_on_the_plain_text_resend_is_the_workers_to_pace(
+    db: Database, bot: Bot, api: FakeBotAPI
+) -> None:
+    rig = Rig(db, bot)
+    await rig.subscribe(1)
+    api.fail_next("sendMessage", cant_parse_entities(), chat_id=1)
+    api.fail_next("sendMessage", too_many_requests(1), chat_id=1)
+    rig.worker.start()
+    await rig.publish()
+    await until(rig.settled)
+    await rig.worker.stop()
+    # Not waited out inside the send (holding a slot, unseen by the global pacer).
+    assert rig.worker.counters.retry_after == 1
+    assert len(api.sent_messages(1)) == 1
+
+
 async def test_server_errors_are_retried_with_backoff(
     db: Database, bot: Bot, api: FakeBotAPI
 ) -> None:
