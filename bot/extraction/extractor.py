@@ -24,6 +24,11 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 _LAT = re.compile(r"[A-Za-z]")
+_EN_COMPANY = re.compile(
+    r"\b(?:[a-z]+ )?(?:company|corporation|holding|concern|manufacturer|producer|JSC|PJSC|OJSC|"
+    r"LLC)\s+([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
+)
+_EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
 _BILATERAL = re.compile(
     r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
@@ -252,6 +257,7 @@ class Extractor:
         else:
             mentions = en_mentions(text, sent_of, title_end)
             mentions += self._consulates(text, sent_of)
+            mentions += self._en_companies(text, mentions, sent_of)
             mentions += self._en_abbreviations(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         self._attach_brackets(text, mentions, lang)
@@ -444,6 +450,36 @@ class Extractor:
             )
         return out
 
+    def _en_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
+        """One-word company names behind a descriptor or a legal form, which hold no head
+        word: "the Kazakh steel company Qarmet", "JSC INTEGRAL"."""
+        assert callable(sent_of)
+        out: list[Mention] = []
+        for m in _EN_COMPANY.finditer(text):
+            name = m.group(1)
+            s0, s1 = m.start(1), m.end(1)
+            if any(x.start <= s0 < x.end for x in have) or name.lower() in _EN_NOT_NAME:
+                continue
+            if self._countries.codes(name) or self._is_own(name):
+                continue
+            # "the Kazakh steel company X", "X, the holding company of the Belarusian ...".
+            words_before = text[max(0, m.start() - 30) : s0].split()[-3:]
+            appos = re.match(r",\s*(?:the|a|an)\s[^,.;()]{0,80}", text[s1:])
+            codes = self._countries.codes(" ".join(words_before)) or (
+                self._countries.codes(appos.group(0)) if appos else []
+            )
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="company",
+                    hint_country=codes[0] if codes else None,
+                )
+            )
+        return out
+
     def _consulates(self, text: str, sent_of: object) -> list[Mention]:
         """ "General Consulates in St. Petersburg of the following countries: X, Y and Z":
         one consulate per listed country."""
@@ -554,6 +590,16 @@ class Extractor:
             rest = text[m.end : m.end + 120]
             b = re.match(r"\s*\(([^()]{1,100})\)", rest)
             if not b:
+                continue
+            if (
+                lang == "ru"
+                and re.fullmatch(r"[А-ЯЁ][а-яё-]+", b.group(1))
+                and re.search(r"\b(?:Республик|област|кра[йяюе])\w*\s+\S+$", m.name)
+            ):
+                # "Республика Саха (Якутия)", "Кемеровская область (Кузбасс)": part of the name.
+                m.name = f"{m.name} ({b.group(1)})"
+                m.end += b.end()
+                m.aliases.append(b.group(1))
                 continue
             for piece in re.split(r"[,;]", b.group(1)):
                 piece = re.sub(r"^\s*(?:далее\s*[–—-]?|hereinafter|further)\s*", "", piece).strip()

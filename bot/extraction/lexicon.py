@@ -330,7 +330,7 @@ ATTENDANCE_EVENT = re.compile(
 )
 # ... unless the same sentence signs, negotiates or cooperates.
 ATTENDANCE_STRONG = re.compile(
-    r"(?:подпис|соглашени|меморандум|договор|делегаци|переговор|сотрудни|партн[её]р|signed|"
+    r"(?:подпис|соглашени|меморандум|договор|делегаци|переговор|сотруднич|партн[её]р|signed|"
     r"signing|agreement|memorand|contract|delegation|talks|cooperat|partner)",
     re.IGNORECASE,
 )
