@@ -123,7 +123,18 @@ class RuChunker:
                 i -= 1
                 continue
             if prev.pos == "ADJ" and (
-                prev.feats.get("Case") == case or case is None or _is_cap(prev.text)
+                prev.feats.get("Case") == case
+                or case is None
+                or _is_cap(prev.text)
+                or (
+                    # "Уральская горно-металлургическая компания": the tagger leaves the
+                    # hyphenated adjective without a case; the adjective before it agrees.
+                    "Case" not in prev.feats
+                    and "-" in prev.text
+                    and i - 2 >= 0
+                    and toks[i - 2].pos == "ADJ"
+                    and toks[i - 2].feats.get("Case") == case
+                )
             ):
                 i -= 1
                 continue
