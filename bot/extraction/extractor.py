@@ -785,16 +785,26 @@ class Extractor:
                     continue
                 start = sentences[m.sent][0]
                 window = text[max(start, m.start - 60) : m.start]
-                cue = coop.search(sent) or (
-                    # "Среди них X, Y": a list continuing the previous sentence's subject.
-                    m.sent > 0
-                    and lx.LIST_CONTINUES.match(text[start : m.start])
-                    and coop.search(masked(m.sent - 1))
+                launch = bool(
+                    lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
+                    and lx.LAUNCHED.search(sent)
+                )
+                cue = (
+                    launch
+                    or coop.search(sent)
+                    or (
+                        # "Среди них X, Y": a list continuing the previous sentence's subject.
+                        m.sent > 0
+                        and lx.LIST_CONTINUES.match(text[start : m.start])
+                        and coop.search(masked(m.sent - 1))
+                    )
                 )
                 if (
                     cue
                     and not lx.CONTEXT_ONLY.search(window)
-                    and not lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
+                    and (
+                        launch or not lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
+                    )
                 ):
                     evidence += 1
             if evidence == 0:

@@ -70,6 +70,7 @@ EN_HEADS: dict[str, str] = {
     "holding": "company",
     "concern": "company",
     "industries": "company",
+    "services": "company",
     "ministry": "government",
     "government": "government",
     "embassy": "government",
@@ -344,4 +345,15 @@ TITLE_VENUE = re.compile(
 EVENT_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:Competition|Cup|Olympiad|Challenge|Championship|Hackathon|"
     r"Awards?|Prize|Contest)\b"
+)
+# A participant of a programme or centre being launched is a partner, unlike an event's:
+# "при участии «Северстали» запущена магистерская программа".
+JOINT_LAUNCH = re.compile(
+    r"(?:при участии|with the participation of|together with|совместно с)\s*(?:the\s+)?[«\"]?$",
+    re.IGNORECASE,
+)
+LAUNCHED = re.compile(
+    r"(?:запущен|создан|открыт|launched|established|opened|set up)\w*\s+(?:\w+\s+){0,2}"
+    r"(?:программ|центр|лаборатори|институт|кафедр|school|program|centre|center|lab|institute)",
+    re.IGNORECASE,
 )
