@@ -770,9 +770,10 @@ class Extractor:
                 if m.start < title_end:
                     # A headline shows cooperation unless it only names a funder, a ranking,
                     # or the venue of a signing ("... на форуме АТУРК").
-                    if not lx.NOT_PARTNER_TITLE.search(
-                        text[:title_end]
-                    ) and not lx.TITLE_VENUE.search(text[: m.start]):
+                    if not lx.NOT_PARTNER_TITLE.search(text[:title_end]) and not (
+                        lx.TITLE_VENUE.search(text[: m.start])
+                        or lx.TITLE_PARENT.search(text[: m.start])
+                    ):
                         evidence += 2
                     continue
                 sent = masked(m.sent)

@@ -247,6 +247,8 @@ CONTEXT_ONLY = re.compile(
     # Frameworks and acts: "within the framework of the Network University", "в соответствии
     # с постановлением Правительства", the body whose council met, grants "including those of".
     r"within the framework of (?:the )?$|\bduring (?:the )?$|"
+    r"вход\w* в (?:госкорпораци|холдинг|концерн|корпораци|групп)\w*\s*$|"
+    r"licen[cs]e\w* (?:from|of|issued by) (?:the )?$|лицензи\w* (?:от )?$|"
     r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
     r"постановлени\w*\s*$|including those of (?:the )?$|"
     r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
@@ -322,6 +324,7 @@ NOT_PARTNER_TITLE = re.compile(
 # attended by ..."; the organisations named there are employers of guests, not partners...
 ATTENDANCE = re.compile(
     r"(?:принял\w* участие|участвовал\w*|присутствовал\w*|attended by|took part in the "
+    r"(?:meeting|ceremony|event|session)|выступил\w* представител|spoke (?:at|during) the "
     r"(?:meeting|ceremony|event|session)|were present)",
     re.IGNORECASE,
 )
@@ -339,6 +342,12 @@ ATTENDANCE_STRONG = re.compile(
 TITLE_VENUE = re.compile(
     r"(?:на|в ходе|в рамках|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|экспо|"
     r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$",
+    re.IGNORECASE,
+)
+# A headline's parent of the partners: "соглашения с предприятиями Ростеха".
+TITLE_PARENT = re.compile(
+    r"(?:предприяти|компани|организаци|вуз|заводами|subsidiaries|enterprises|companies)\w*"
+    r"\s+(?:of\s+)?(?:the\s+)?[«\"]?$",
     re.IGNORECASE,
 )
 # An organisation naming an event: "Huawei ICT Competition", "Olympiad of X".
