@@ -143,6 +143,23 @@ class Extractor:
         self._vocab = MorphVocab()
         self._registry = Registry.load()
         self._single = self._registry.single_word_names()
+        # Multi-word Latin registry names with no head word ("Gazprom Neft"), which the
+        # English head-word rule cannot find.
+        latin = {
+            n
+            for org in self._registry.orgs
+            for n in org.all_names()
+            if " " in n and re.fullmatch(r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)+", n)
+        }
+        self._latin_multi = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(re.escape(n) for n in sorted(latin, key=len, reverse=True))
+                + r")(?![\w-])"
+            )
+            if latin
+            else None
+        )
         self._countries = CountryResolver(self._lemma)
         self._chunker = RuChunker(self._inflect, lambda w: bool(self._countries.codes(w)))
 
@@ -549,6 +566,23 @@ class Extractor:
         """Single-word registry names the taggers missed (Росатом, Rosatom, ВТБ)."""
         assert callable(sent_of)
         out: list[Mention] = []
+        for m in self._latin_multi.finditer(text) if self._latin_multi and lang == "en" else ():
+            if any(x.start < m.end() and m.start() < x.end for x in have):
+                continue
+            org = self._registry.lookup(m.group(0))
+            if org is None:
+                continue
+            name = org.name if lang == "ru" or not org.name_en else org.name_en
+            out.append(
+                Mention(
+                    name=name,
+                    start=m.start(),
+                    end=m.end(),
+                    sent=int(sent_of(m.start())),
+                    kind=org.kind,
+                )
+            )
+        have = have + out
         for m in re.finditer(r"[A-Za-zА-Яа-яЁё][\w\-]+", text):
             key = canonical_key(m.group(0))
             org = self._single.get(key)

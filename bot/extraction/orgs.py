@@ -506,6 +506,10 @@ def _en_segment(
         if k > first and len(word) >= 4 and word.isupper() and word.isalpha():
             end = k - 1 if k - 1 > first and seg[k - 1][0] not in _EN_CONNECT else k
             break
+    for k in range(first + 1, end):
+        if seg[k][0] == "and" and _en_head(seg[k - 1][0]):
+            end = k  # "Polytechnic University and Gazprom Neft": a second name follows
+            break
     while end > start and seg[end - 1][0] in _EN_CONNECT:
         end -= 1
     last_head = max(k for k in heads if k < end) if any(k < end for k in heads) else None
