@@ -820,6 +820,8 @@ class Extractor:
                     continue
                 start = sentences[m.sent][0]
                 window = text[max(start, m.start - 60) : m.start]
+                if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
+                    continue
                 launch = bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)

@@ -200,7 +200,9 @@ NOT_ORG = re.compile(
     # A legal form or a plant site alone is no name: "ОАО" of "ОАО «РЖД»", "АЭС «...»".
     r"^(?:оао|ао|пао|ооо|зао|фгуп|фгбу|ано|jsc|pjsc|llc|ojsc|аэс|гэс|тэц|грэс|"
     # A type abbreviation alone: "АК" of "АК «АЛРОСА»", "ЦНИИ" of "ЦНИИ КМ «Прометей»".
-    r"ак|нтк|цнии|нии|ниц|нпо|нпп|окб|кб|гк|фгбоу|фгаоу)$)",
+    r"ак|нтк|цнии|нии|ниц|нпо|нпп|окб|кб|гк|фгбоу|фгаоу)$|"
+    # A lone adjective in the genitive is a torn name ("Научно-технологического").
+    r"^[А-ЯЁ][а-яё-]+(?:ого|его)$)",
     re.IGNORECASE,
 )
 
@@ -364,5 +366,15 @@ JOINT_LAUNCH = re.compile(
 LAUNCHED = re.compile(
     r"(?:запущен|создан|открыт|launched|established|opened|set up)\w*\s+(?:\w+\s+){0,2}"
     r"(?:программ|центр|лаборатори|институт|кафедр|school|program|centre|center|lab|institute)",
+    re.IGNORECASE,
+)
+# Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
+# "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.
+DELEGATION_MEMBERS = re.compile(
+    r"(?:в состав\w* делегаци|в делегацию вошл|delegation (?:also )?included|accompanied by)",
+    re.IGNORECASE,
+)
+DIPLOMAT_BEFORE = re.compile(
+    r"(?:советник\w*|атташе|attach[eé]|counsell?or)(?: [\w-]+){0,3}? (?:of (?:the )?)?$",
     re.IGNORECASE,
 )

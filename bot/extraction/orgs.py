@@ -56,6 +56,9 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
+_EVENT_NOUNS = frozenset(
+    {"делегация", "визит", "встреча", "соглашение", "меморандум", "договор", "студент", "гость"}
+)
 _PERSON_TITLES = frozenset(
     {
         "председатель",
@@ -117,8 +120,8 @@ class RuChunker:
             prev = toks[i - 1]
             if prev.sent != head.sent or (i - 1) in person:
                 break
-            if prev.lemma in _PERSON_TITLES:
-                break  # "Председатель Правительства": a person's post, not the name
+            if prev.lemma in _PERSON_TITLES or prev.lemma in _EVENT_NOUNS:
+                break  # "Председатель Правительства", "Делегация Университета": no name part
             if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
                 i -= 1
                 continue
