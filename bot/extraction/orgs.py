@@ -56,6 +56,7 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
+_LATIN_CAP = re.compile(r"[A-Z][A-Za-z&'-]*$")
 _EVENT_NOUNS = frozenset(
     {"делегация", "визит", "встреча", "соглашение", "меморандум", "договор", "студент", "гость"}
 )
@@ -196,6 +197,12 @@ class RuChunker:
                     or self.head_kind(toks[j - 1])
                     or self._is_place(t.text)
                     or (j - 1 > h and _is_cap(toks[j - 1].text) and toks[j - 1].pos == "PROPN")
+                    # "компания Guangzhou Automobile Group": a Latin name runs on.
+                    or (
+                        j - 1 > h
+                        and _LATIN_CAP.match(toks[j - 1].text)
+                        and _LATIN_CAP.match(t.text)
+                    )
                 )
                 and _is_cap(t.text)
                 and t.pos in ("PROPN", "NOUN", "X", "ADJ")
