@@ -138,7 +138,26 @@ def names_match(a: str, b: str) -> bool:
     sa = {t for t in ta if t not in _STOP}
     sb = {t for t in tb if t not in _STOP}
     small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    return bool(small) and small <= big and any(t not in GENERIC_STEMS for t in small)
+    return (
+        bool(small)
+        and all(any(_same_stem(t, u) for u in big) for t in small)
+        and any(t not in GENERIC_STEMS for t in small)
+    )
+
+
+def _same_stem(t: str, u: str) -> bool:
+    """Equal stems, or a place and its adjective: "Университет Тегерана" is the
+    "Тегеранский университет" (stems "тегеран" and "тегеранск")."""
+    if t == u:
+        return True
+    short, long = (t, u) if len(t) <= len(u) else (u, t)
+    return (
+        len(short) >= 5
+        and long.startswith(short)
+        and long.endswith("ск")
+        and len(long) - len(short) <= 3
+        and bool(_CYR.search(short))
+    )
 
 
 def partner_names(p: PartnerFact) -> list[str]:
