@@ -33,7 +33,7 @@ def metrics() -> dict[str, Any]:
     extractor = Extractor()
     pred: dict[str, Any] = {}
     gold: dict[str, Any] = {}
-    for name in ("heldout", "fresh", "round3", "round4"):
+    for name in ("heldout", "fresh", "round3", "round4", "probe5"):
         with (DATA / f"{name}.jsonl").open(encoding="utf-8") as f:
             for line in f:
                 raw = json.loads(line)

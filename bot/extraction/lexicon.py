@@ -249,6 +249,8 @@ CONTEXT_ONLY = re.compile(
     # Frameworks and acts: "within the framework of the Network University", "в соответствии
     # с постановлением Правительства", the body whose council met, grants "including those of".
     r"within the framework of (?:the )?$|\bduring (?:the )?$|"
+    r"(?:built|constructed|designed) by (?:the )?$|подписа\w*(?: [\w-]+){0,4} во? $|"
+    r"signed (?:[\w-]+ ){0,4}at (?:the )?$|построенн\w* (?:компанией |госкорпорацией )?$|"
     r"вход\w* в (?:госкорпораци|холдинг|концерн|корпораци|групп)\w*\s*$|"
     r"licen[cs]e\w* (?:from|of|issued by) (?:the )?$|лицензи\w* (?:от )?$|"
     r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
@@ -302,7 +304,8 @@ SIGNED = re.compile(
 PLANNED = re.compile(
     r"(?:(?:станет|станут|будет|будут|должн\w*)\s+(?:\w+\s+)?подписани|планиру|намерен|"
     r"будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"
-    r"проект\w* соглашени|обсудил\w* (?:проект|возможност)|подготовк\w+ (?:к )?подписани|"
+    r"проект\w* соглашени|подготовить к подписани|рассчитыва\w+ (?:подписать|заключить)|"
+    r"expect\w* to sign|обсудил\w* (?:проект|возможност)|подготовк\w+ (?:к )?подписани|"
     r"to be signed|will sign|will be signed|plan(?:s|ned)? to|intend|prepar\w+ (?:a|the|an) "
     r"(?:draft|agreement)|draft|программ\w* (?:визита|пребывания|встречи|поездки)|"
     r"в программе|ожида\w+|запланирован\w*|станет подписани|итогом\w* (?:\w+ )?станет|"
