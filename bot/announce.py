@@ -46,8 +46,3 @@ class AnnouncementRenderer:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return text
-
-    def forget(self, news_id: int) -> None:
-        """Drop cached texts after the item changed (its page or its facts arrived)."""
-        for key in [k for k in self._cache if k[0] == news_id]:
-            del self._cache[key]

@@ -64,10 +64,3 @@ def build_scheduler(
         next_run_time=datetime.now(UTC),  # poll at start-up
     )
     return scheduler
-
-
-def poll_soon(scheduler: AsyncIOScheduler) -> None:
-    """Run the poll job now (for /pollnow) without breaking its max_instances guard."""
-    job = scheduler.get_job(POLL_JOB_ID)
-    if job is not None:
-        job.modify(next_run_time=datetime.now(UTC))

@@ -154,13 +154,6 @@ class NewsRepository:
         row = await self.db.fetchone("SELECT * FROM news WHERE id = ?", (news_id,))
         return None if row is None else _item(row)
 
-    async def get_many(self, ids: list[int]) -> dict[int, NewsItem]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = await self.db.fetchall(f"SELECT * FROM news WHERE id IN ({marks})", ids)
-        return {row["id"]: _item(row) for row in rows}
-
     async def latest(self, limit: int) -> list[NewsItem]:
         rows = await self.db.fetchall(
             """SELECT * FROM news ORDER BY COALESCE(published_at, first_seen_at) DESC, id DESC

@@ -157,15 +157,6 @@ class OutboxRepository:
                 ],
             )
 
-    async def postpone_chat(self, chat_id: int, until: datetime) -> None:
-        """Flood control for one chat: its pending rows wait, other chats go on."""
-        async with self.db.transaction() as conn:
-            await conn.execute(
-                """UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, ?)
-                   WHERE chat_id = ? AND state = 'pending'""",
-                (to_db(until), chat_id),
-            )
-
     async def stats(self) -> OutboxStats:
         rows = await self.db.fetchall("SELECT state, COUNT(*) FROM outbox GROUP BY state")
         now = utcnow()
