@@ -83,9 +83,14 @@ def _exclusive(path: Path) -> Iterator[bool]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def token_lock_path(token: str) -> Path:
-    """A per-token lock on this machine: two databases, one token, would fight over updates."""
-    digest = hashlib.sha256(token.encode()).hexdigest()[:16]
+def token_lock_path(token: str, api_url: str) -> Path:
+    """A per-bot lock on this machine: two databases, one token, would fight over updates.
+
+    Keyed by the Bot API server too: a token is one bot only on one server (each test run's fake
+    Bot API is a server of its own, so two checkouts' test runs never refuse each other).
+    """
+    key = f"{api_url.rstrip('/')}\n{token}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"partnership-news-bot-{digest}.lock"
 
 
@@ -104,7 +109,10 @@ async def run_bot(settings: Settings) -> int:
         )
     token = settings.bot_token.get_secret_value().strip()
     db_lock = settings.database_path.with_name(settings.database_path.name + ".lock")
-    with _exclusive(db_lock) as alone, _exclusive(token_lock_path(token)) as token_free:
+    with (
+        _exclusive(db_lock) as alone,
+        _exclusive(token_lock_path(token, settings.telegram_api_url)) as token_free,
+    ):
         if not alone:
             return fail(f"another bot process is already running on {settings.database_path}")
         if not token_free:

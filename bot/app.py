@@ -6,8 +6,10 @@ import logging
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, ErrorEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -46,10 +48,15 @@ class Services:
 
 
 def make_bot(token: str, api_url: str) -> Bot:
-    """The Bot over aiohttp to `api_url`, replies protected from short flood waits."""
+    """The Bot over aiohttp to `api_url`, replies protected from short flood waits.
+
+    Every reply the handlers build is Telegram HTML (escaped in one place), so HTML is the default.
+    """
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_url))
     session.middleware(WaitOutFloodControl())
-    return Bot(token=token, session=session)
+    return Bot(
+        token=token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
+    )
 
 
 def menu(lang: str, admin: bool = False) -> list[BotCommand]:

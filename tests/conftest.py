@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
@@ -25,7 +26,7 @@ from storage.feeds import FeedRepository
 from storage.news import NewsDraft, NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
-from tests.fakes.bot_api import FakeBotAPI, parse_telegram_html
+from tests.fakes.bot_api import FakeBotAPI
 
 TOKEN = "123456:TEST-token"
 ADMIN = 777
@@ -91,6 +92,28 @@ async def until(check: Callable[[], Awaitable[bool]], within: float = 15.0) -> N
         await asyncio.sleep(0.05)
 
 
+class Reply(str):
+    """A message as its reader sees it: the rendered text, plus its links and bold runs."""
+
+    entities: list[dict[str, Any]]
+
+    def __new__(cls, text: str, entities: list[dict[str, Any]] | None = None) -> Reply:
+        reply = super().__new__(cls, text)
+        reply.entities = list(entities or [])
+        return reply
+
+    @property
+    def links(self) -> list[str]:
+        """URLs of the text links, in order."""
+        return [str(e["url"]) for e in self.entities if e["type"] == "text_link"]
+
+    def styled(self, kind: str) -> list[str]:
+        """The pieces of text shown with one entity type ("bold", "text_link", ...)."""
+        units = self.encode("utf-16-le")
+        spans = [(e["offset"], e["length"]) for e in self.entities if e["type"] == kind]
+        return [units[2 * at : 2 * (at + size)].decode("utf-16-le") for at, size in spans]
+
+
 @dataclass
 class App:
     api: FakeBotAPI
@@ -98,16 +121,16 @@ class App:
     dp: Dispatcher
     bot: Bot
 
-    async def ask(self, text: str, chat_id: int = 42, **kwargs: object) -> str:
-        """Send a message as a user and return the bot's reply text."""
+    async def ask(self, text: str, chat_id: int = 42, **kwargs: object) -> Reply:
+        """Send a message as a user and return the bot's reply as the user reads it (rendered)."""
         before = len(self.api.sent_messages(chat_id))
         self.api.push_message(text, chat_id=chat_id, **kwargs)  # type: ignore[arg-type]
         for _ in range(200):
             sent = self.api.sent_messages(chat_id)
             if len(sent) > before:
-                reply = sent[before].text or ""
-                parse_telegram_html(reply)
-                return reply
+                call = sent[before]
+                assert call.ok, f"the fake Bot API refused the reply: {call.error}"
+                return Reply(call.rendered or "", call.result.get("entities"))
             await asyncio.sleep(0.025)
         raise AssertionError(f"no reply to {text!r}")
 

@@ -44,6 +44,7 @@ from tests.fakes.bot_api import (
     message_too_long,
     migrated,
     parse_telegram_html,
+    render_telegram_html,
     server_error,
     too_many_requests,
 )
@@ -139,6 +140,26 @@ def test_html_parser_accepts_the_supported_subset() -> None:
         " &lt;&gt;&amp;&quot;&#8212;&#x2014;&nbsp;"
     )
     assert parse_telegram_html(text).endswith(' <>&"——&nbsp;')
+
+
+@pytest.mark.parametrize("text", ["<b>Команды</b>", "Xi&#x27;an", "a &amp; b", '<a href="x">y</a>'])
+async def test_markup_without_parse_mode_is_refused(bot: Bot, text: str) -> None:
+    # Telegram would show these verbatim; the fake refuses so no test can miss it.
+    with pytest.raises(TelegramBadRequest, match="without parse_mode"):
+        await bot.send_message(1, text, parse_mode=None)
+    sent = await bot.send_message(1, "a < b & c > d, <3", parse_mode=None)
+    assert sent.text == "a < b & c > d, <3"
+
+
+def test_rendered_html_has_telegram_entities_in_utf16_units() -> None:
+    text, entities = render_telegram_html(
+        '🇨🇳 <b>Цинхуа</b> <a href="https://x.ru/?a=1&amp;b=2">l</a>'
+    )
+    assert text == "🇨🇳 Цинхуа l"
+    assert entities == [
+        {"type": "bold", "offset": 5, "length": 6},
+        {"type": "text_link", "offset": 12, "length": 1, "url": "https://x.ru/?a=1&b=2"},
+    ]
 
 
 async def test_message_length_counts_utf16_after_entities(bot: Bot) -> None:

@@ -48,6 +48,16 @@ async def test_help_menu_and_handlers_stay_in_step(app: App) -> None:
     assert {c["command"] for c in admin_menu} == names | admin_names
 
 
+async def test_replies_are_rendered_not_shown_as_html_source(app: App) -> None:
+    await _store(app, 2)
+    for command in ("/help", "/latest", "/search соглашение", "/partners", "/countries"):
+        for lang in ("ru", "en"):
+            reply = await app.ask(command, language_code=lang)
+            assert not re.search(r"</?(b|a|i|code|pre)\b|&(lt|gt|amp|quot|#\d+);", reply), reply
+    help_ru = await app.ask("/help", language_code="ru")
+    assert help_ru.startswith("Команды") and help_ru.styled("bold")[0] == "Команды"
+
+
 async def test_subscribe_and_unsubscribe_in_a_private_chat(app: App) -> None:
     assert "Готово" in await app.ask("/subscribe")
     assert "уже подписан" in await app.ask("/subscribe")
@@ -143,9 +153,10 @@ async def test_latest_defaults_limits_and_rejects_bad_numbers(app: App) -> None:
     assert "пока нет" in await app.ask("/latest")
     await _store(app, 25)
     reply = await app.ask("/latest")
-    assert reply.count("<a href=") == 5
-    assert "&lt;24&gt; &amp; номер 24" in reply  # newest first, escaped
-    assert (await app.ask("/latest 20")).count("<a href=") == 20
+    assert len(reply.links) == 5
+    assert reply.styled("text_link")[0] == "Новость <24> & номер 24"  # newest first, as written
+    assert reply.links[0] == "https://site.test/n/24?a=1&b=2"
+    assert len((await app.ask("/latest 20")).links) == 20
     for bad in ("0", "21", "-1", "abc", "1e9", "9" * 400):
         assert "от 1 до 20" in await app.ask(f"/latest {bad}")
 
@@ -154,8 +165,8 @@ async def test_search_answers_with_snippets_and_survives_hostile_queries(app: Ap
     await _store(app, 3)
     reply = await app.ask("/search соглашения", language_code="en")
     assert reply.startswith("Results for")
-    assert reply.count("<a href=") == 3
-    assert "<b>соглашение</b>" in reply
+    assert len(reply.links) == 3
+    assert "соглашение" in reply.styled("bold")  # the match is highlighted in the snippet
     assert "Nothing found" in await app.ask("/search квантовый", language_code="en")
     for hostile in ('"', "*", "NEAR(", "-", "OR", '" OR "', "x" * 5000, "<b>"):
         reply = await app.ask(f"/search {hostile}")

@@ -39,6 +39,7 @@ __all__ = [
     "message_too_long",
     "migrated",
     "parse_telegram_html",
+    "render_telegram_html",
     "server_error",
     "too_many_requests",
     "utf16_len",
@@ -174,39 +175,81 @@ _TAG_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _ATTR_RE = re.compile(r"""\s*([A-Za-z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
 
+# Tags of Telegram's HTML subset or HTML entities: plain text with these was meant as HTML.
+_MARKUP_RE = re.compile(
+    r"</?(?:b|strong|i|em|u|ins|s|strike|del|span|tg-spoiler|a|code|pre|blockquote|tg-emoji)"
+    r"(?=[\s>/])[^<>]*>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|amp|quot);"
+)
+
+
 def _byte_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-8"))
 
 
-def parse_telegram_html(text: str) -> str:
-    """Return the plain text Telegram would show, or raise ``HTMLParseError`` like Telegram.
+_ENTITY_TYPES = {
+    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
+    "ins": "underline", "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
+    "span": "spoiler", "tg-spoiler": "spoiler", "a": "text_link", "code": "code", "pre": "pre",
+    "blockquote": "blockquote", "tg-emoji": "custom_emoji",
+}  # fmt: skip
 
-    Only the Bot API tag set is accepted; unknown named entities stay literal, as Telegram does.
+
+def _unescape(value: str) -> str:
+    """Attribute values are decoded like text: the four named entities and numeric ones."""
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(3):
+            return _NAMED_ENTITIES[m.group(3)]
+        code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+        return chr(code) if 0 < code < 0x110000 else "\ufffd"
+
+    return _ENTITY_RE.sub(one, value)
+
+
+def parse_telegram_html(text: str) -> str:
+    """Return the plain text Telegram would show, or raise ``HTMLParseError`` like Telegram."""
+    return render_telegram_html(text)[0]
+
+
+def render_telegram_html(text: str) -> tuple[str, list[JSONDict]]:
+    """The plain text and the entities Telegram makes of ``parse_mode=HTML`` text.
+
+    Raises ``HTMLParseError`` with Telegram's wording on what it would reject. Only the Bot API
+    tag set is accepted; unknown named entities stay literal, as Telegram does. Entity offsets and
+    lengths are in UTF-16 units, as in the Bot API.
     """
     out: list[str] = []
-    stack: list[str] = []
+    stack: list[tuple[str, int, dict[str, str]]] = []
+    entities: list[JSONDict] = []
+    position = 0  # UTF-16 units emitted so far
     i = 0
     n = len(text)
+
+    def emit(chunk: str) -> None:
+        nonlocal position
+        out.append(chunk)
+        position += utf16_len(chunk)
+
     while i < n:
         ch = text[i]
         if ch == "&":
             m = _ENTITY_RE.match(text, i)
             if m:
                 if m.group(3):
-                    out.append(_NAMED_ENTITIES[m.group(3)])
+                    emit(_NAMED_ENTITIES[m.group(3)])
                 else:
                     code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-                    out.append(chr(code) if 0 < code < 0x110000 else "\ufffd")
+                    emit(chr(code) if 0 < code < 0x110000 else "\ufffd")
                 i = m.end()
             else:
-                out.append("&")
+                emit("&")
                 i += 1
             continue
         if ch != "<":
             j = text.find("<", i)
             k = text.find("&", i)
             stop = min(x for x in (j, k, n) if x >= 0)
-            out.append(text[i:stop])
+            emit(text[i:stop])
             i = stop
             continue
         begin = i
@@ -219,12 +262,19 @@ def parse_telegram_html(text: str) -> str:
                 raise HTMLParseError(
                     f'Unexpected end tag "{name}" at byte offset {_byte_offset(text, begin)}'
                 )
-            if name != stack[-1]:
+            if name != stack[-1][0]:
                 raise HTMLParseError(
                     f"Unmatched end tag at byte offset {_byte_offset(text, begin)}, "
-                    f'expected "</{stack[-1]}>", found "</{name}>"'
+                    f'expected "</{stack[-1][0]}>", found "</{name}>"'
                 )
-            stack.pop()
+            tag, start, attrs = stack.pop()
+            if position > start:
+                entity: JSONDict = {
+                    "type": _ENTITY_TYPES[tag], "offset": start, "length": position - start,
+                }  # fmt: skip
+                if tag == "a":
+                    entity["url"] = _unescape(attrs.get("href", ""))
+                entities.append(entity)
             i = close + 1
             continue
         m = _TAG_NAME_RE.match(text, i + 1)
@@ -255,11 +305,12 @@ def parse_telegram_html(text: str) -> str:
                 f'Tag "tg-emoji" must have attribute "emoji-id" at byte offset '
                 f"{_byte_offset(text, begin)}"
             )
-        stack.append(name)
+        stack.append((name, position, attrs))
         i = close + 1
     if stack:
-        raise HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
-    return "".join(out)
+        raise HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
 
 
 def utf16_len(text: str) -> int:
@@ -298,6 +349,14 @@ class CallRecord:
     def text(self) -> str | None:
         """Raw ``text`` parameter (with markup), if any."""
         value = self.params.get("text")
+        return value if isinstance(value, str) else None
+
+    @property
+    def rendered(self) -> str | None:
+        """The text as Telegram shows it (markup parsed), once the call succeeded."""
+        if not self.ok or not isinstance(self.result, dict):
+            return None
+        value = self.result.get("text", self.result.get("caption"))
         return value if isinstance(value, str) else None
 
 
@@ -861,25 +920,34 @@ class FakeBotAPI:
             raise _bad_request("chat not found")
         return chat_id
 
-    def _validate_text(self, params: JSONDict) -> str:
+    def _validate_text(self, params: JSONDict) -> tuple[str, list[JSONDict]]:
+        """The rendered text and its entities, or a 400 as Telegram (or the fake's strictness)."""
         text = params.get("text")
         if not isinstance(text, str) or not text:
             raise _bad_request("message text is empty")
-        plain = text
-        if str(params.get("parse_mode") or "").lower() == "html":
+        plain, entities = text, []
+        mode = str(params.get("parse_mode") or "").lower()
+        if mode == "html":
             try:
-                plain = parse_telegram_html(text)
+                plain, entities = render_telegram_html(text)
             except HTMLParseError as exc:
                 raise _bad_request(f"can't parse entities: {exc}") from None
+        elif not mode and params.get("entities") is None:
+            markup = _MARKUP_RE.search(text)
+            if markup is not None:
+                # Telegram would show the tags verbatim; the fake refuses so the bug cannot hide.
+                raise _bad_request(
+                    f"fake: markup without parse_mode would be shown verbatim: {markup.group(0)!r}"
+                )
         if not plain.strip():
             raise _bad_request("message text is empty")
         if utf16_len(plain) > MAX_MESSAGE_UTF16:
             raise _bad_request("message is too long")
-        return plain
+        return plain, entities
 
     def _send_message(self, params: JSONDict) -> JSONDict:
         chat_id = self._resolve_chat(params)
-        plain = self._validate_text(params)
+        plain, entities = self._validate_text(params)
         self._check_limits(chat_id)
         self._message_ids[chat_id] += 1
         message: JSONDict = {
@@ -889,6 +957,8 @@ class FakeBotAPI:
             "from": self._bot_user(),
             "text": plain,
         }
+        if entities:
+            message["entities"] = entities
         thread = params.get("message_thread_id")
         if isinstance(thread, int):
             message["message_thread_id"] = thread
@@ -914,14 +984,21 @@ class FakeBotAPI:
 
     def _edit_message_text(self, params: JSONDict) -> JSONDict:
         chat_id, message = self._find_message(params, "edit")
-        plain = self._validate_text(params)
+        plain, entities = self._validate_text(params)
         markup = params.get("reply_markup")
-        if plain == message.get("text") and markup == message.get("reply_markup"):
+        if (
+            plain == message.get("text")
+            and entities == message.get("entities", [])
+            and markup == message.get("reply_markup")
+        ):
             raise _bad_request(
                 "message is not modified: specified new message content and reply markup are "
                 "exactly the same as a current content and reply markup of the message"
             )
         message = {**message, "text": plain, "edit_date": int(time.time())}
+        message.pop("entities", None)
+        if entities:
+            message["entities"] = entities
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             message["reply_markup"] = markup
         else:
