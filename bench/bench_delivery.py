@@ -284,7 +284,7 @@ class InProcessRun:
 async def run_worker(
     db_path: Path, api_url: str, n: int, rate: float, give_up_after: float, progress: str
 ) -> InProcessRun:
-    """Drain the outbox with a DeliveryWorker assembled as bot/__main__.py does."""
+    """Drain the outbox with a DeliveryWorker assembled as bot/services.py does."""
     db = await Database.open(db_path)
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_url))
     bot = Bot(token=TOKEN, session=session)
