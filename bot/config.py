@@ -83,6 +83,8 @@ class Settings(BaseSettings):
         parts = urlsplit(value.strip())
         if parts.scheme != "https" or not parts.hostname:
             raise ValueError("must be a public https:// URL with a host")
+        if parts.path in ("/healthz", "/metrics"):
+            raise ValueError("its path must not be /healthz or /metrics (served beside it)")
         return value.strip()
 
     @field_validator("webhook_secret")

@@ -73,8 +73,8 @@ class Metrics:
             "Webhook requests refused for a wrong or missing secret token.",
             registry=self.registry,
         )
-        self._snapshot: Snapshot | None = None
-        self._settled: dict[str, int] = {}
+        self.snapshot: Snapshot | None = None  # the database's numbers at the last refresh
+        self.settled: dict[str, int] = {}
         self._settled_at = -SETTLED_REFRESH_SECONDS
         self.registry.register(_DatabaseGauges(self))
 
@@ -90,10 +90,10 @@ class Metrics:
         """Read the database gauges; the settled outbox states at most every few minutes."""
         if self.monitoring is None:
             return
-        self._snapshot = await self.monitoring.snapshot(utcnow() - SEND_RATE_WINDOW)
+        self.snapshot = await self.monitoring.snapshot(utcnow() - SEND_RATE_WINDOW)
         now = time.monotonic()
         if now - self._settled_at >= SETTLED_REFRESH_SECONDS:
-            self._settled = await self.monitoring.outbox_settled()
+            self.settled = await self.monitoring.outbox_settled()
             self._settled_at = now
 
     async def render(self) -> bytes:
@@ -112,7 +112,7 @@ class _DatabaseGauges(Collector):
         return []  # the families depend on the snapshot; nothing to check at registration
 
     def collect(self) -> Iterator[Metric]:
-        snap = self.metrics._snapshot
+        snap = self.metrics.snapshot
         if snap is None:
             return
         yield GaugeMetricFamily("bot_items_stored", "News items stored.", value=snap.items)
@@ -126,7 +126,7 @@ class _DatabaseGauges(Collector):
             "Outbox rows by state; sent, failed and dropped are recounted every 5 minutes.",
             labels=["state"],
         )
-        for state, count in (self.metrics._settled | snap.outbox_live).items():
+        for state, count in (self.metrics.settled | snap.outbox_live).items():
             rows.add_metric([state], count)
         yield rows
         yield GaugeMetricFamily(

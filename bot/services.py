@@ -204,6 +204,8 @@ async def _serve_updates(
 ) -> None:
     """Webhook mode when WEBHOOK_URL is set, else long polling (with /metrics if asked)."""
     if settings.webhook_url:
+        if settings.metrics_listen:
+            log.info("METRICS_LISTEN is unused in webhook mode: /metrics is on WEBHOOK_LISTEN")
         try:
             await serve_webhook(settings, dp, bot, health, metrics)
         except TelegramAPIError as exc:

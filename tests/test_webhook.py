@@ -146,16 +146,21 @@ async def test_webhook_mode_serves_updates_health_and_metrics(
 async def test_a_malformed_webhook_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
     env.update(BOT_TOKEN=TOKEN, PYTHONPATH=str(REPO), DATABASE_PATH=str(tmp_path / "b.sqlite3"))
-    cases = {
-        "WEBHOOK_URL": ({"WEBHOOK_URL": "http://bot.example.org/hook"}, "https://"),
-        "WEBHOOK_SECRET": (
+    cases = [
+        ("WEBHOOK_URL", {"WEBHOOK_URL": "http://bot.example.org/hook"}, "https://"),
+        ("WEBHOOK_URL", {"WEBHOOK_URL": "https:///no-host"}, "host"),
+        ("WEBHOOK_URL", {"WEBHOOK_URL": "https://bot.example.org/metrics"}, "/metrics"),
+        ("WEBHOOK_SECRET", {"WEBHOOK_URL": PUBLIC_URL}, "required"),
+        (
+            "WEBHOOK_SECRET",
             {"WEBHOOK_URL": PUBLIC_URL, "WEBHOOK_SECRET": "has spaces and ünïcode"},
             "A-Z",
         ),
-        "WEBHOOK_LISTEN": ({"WEBHOOK_LISTEN": "localhost"}, "host:port"),
-        "METRICS_LISTEN": ({"METRICS_LISTEN": "127.0.0.1:70000"}, "host:port"),
-    }
-    for name, (extra, hint) in cases.items():
+        ("WEBHOOK_SECRET", {"WEBHOOK_URL": PUBLIC_URL, "WEBHOOK_SECRET": "x" * 257}, "1-256"),
+        ("WEBHOOK_LISTEN", {"WEBHOOK_LISTEN": "localhost"}, "host:port"),
+        ("METRICS_LISTEN", {"METRICS_LISTEN": "127.0.0.1:70000"}, "host:port"),
+    ]
+    for name, extra, hint in cases:
         run = await asyncio.to_thread(
             subprocess.run,
             [sys.executable, "-m", "bot", "run"],
