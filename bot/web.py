@@ -1,7 +1,7 @@
 """The bot's HTTP side: Telegram's webhook, /healthz and /metrics on one aiohttp server.
 
-In webhook mode the dispatcher's startup and shutdown hooks run from the aiohttp application's
-(the same hooks polling runs), so the scheduler and the delivery worker live exactly as long as
+In webhook mode the dispatcher's startup and shutdown hooks (the same hooks polling runs) run
+from the aiohttp application's, so the scheduler and the delivery worker live exactly as long as
 the server. In polling mode the same /healthz and /metrics are served on METRICS_LISTEN.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 
 from aiogram import Bot, Dispatcher
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -131,16 +131,16 @@ async def listening(app: web.Application, listen: str) -> AsyncIterator[None]:
 
 
 async def until_stopped() -> None:
-    """Return on SIGTERM or SIGINT (Ctrl+C)."""
+    """Return on SIGTERM or SIGINT (Ctrl+C).
+
+    The handlers stay until the loop closes: a second signal during the graceful shutdown that
+    follows is ignored instead of killing the process mid-way.
+    """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.remove_signal_handler(sig)
+    await stop.wait()
 
 
 async def serve_webhook(
@@ -154,10 +154,22 @@ async def serve_webhook(
     assert settings.webhook_url is not None and settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     app = monitoring_app(health, metrics)
-    # Before the handler's own shutdown hook (it closes the bot session): the delivery
-    # worker stops first, its last sends still on an open session.
-    setup_application(app, dp, bot=bot)
-    _CheckedHandler(dp, bot, secret, _RefusalLog(metrics)).register(app, path=settings.webhook_path)
+
+    hook_data = {"dispatcher": dp, **dp.workflow_data, "bot": bot}
+
+    async def started(_app: web.Application) -> None:
+        await dp.emit_startup(**hook_data)
+
+    async def stopped(_app: web.Application) -> None:
+        await dp.emit_shutdown(**hook_data)
+
+    # aiogram's setup_application() stops the dispatcher in on_shutdown, before the server has
+    # waited for the updates in flight; on_cleanup comes after, so they finish first. The bot
+    # session is the caller's to close (the handler's `register` would close it in on_shutdown).
+    app.on_startup.append(started)
+    app.on_cleanup.append(stopped)
+    handler = _CheckedHandler(dp, bot, secret, _RefusalLog(metrics))
+    app.router.add_post(settings.webhook_path, handler.handle)
     async with listening(app, settings.webhook_listen):
         await bot.set_webhook(
             settings.webhook_url,

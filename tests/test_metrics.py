@@ -13,7 +13,7 @@ from storage.monitoring import MonitoringRepository
 from tests.fakes.bot_api import FakeBotAPI, too_many_requests
 from tests.fakes.news_site import FakeNewsSite
 from tests.test_e2e import BotProcess, bot_env, wait_for, world  # noqa: F401 - fixture
-from tests.test_webhook import free_port, samples
+from tests.test_webhook import free_port, outbox_settled, samples
 
 USER = 6161
 BLOCKER = 6262  # subscribes, then blocks the bot
@@ -51,6 +51,8 @@ async def test_polling_mode_serves_metrics_on_metrics_listen(
             "the announcement after the 429",
             proc,
         )
+        database = Path(env["DATABASE_PATH"])
+        await wait_for(lambda: outbox_settled(database), "the outcomes recorded", proc)
         async with aiohttp.ClientSession() as http:
             async with http.get(base + "/healthz") as response:
                 assert response.status == 200

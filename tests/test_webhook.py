@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +39,15 @@ def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
         for sample in family.samples:
             out[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
     return out
+
+
+def outbox_settled(database: Path) -> bool:
+    """Every outbox row of the bot's database has its final state recorded (read-only look)."""
+    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+        row = conn.execute(
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        ).fetchone()
+    return int(row[0]) == 0
 
 
 async def post_update(
@@ -102,6 +114,9 @@ async def test_webhook_mode_serves_updates_health_and_metrics(
                 "the announcement",
                 proc,
             )
+            # Outcomes are recorded in batches a moment after the send.
+            database = Path(env["DATABASE_PATH"])
+            await wait_for(lambda: outbox_settled(database), "the outcome recorded", proc)
 
             async with http.get(base + "/healthz") as response:
                 assert response.status == 200
@@ -141,6 +156,45 @@ async def test_webhook_mode_serves_updates_health_and_metrics(
     other = ("bot_handler_seconds_count", (("command", "other"), ("update_type", "message")))
     assert got[help_count] == 1 and got[other] == 1
     assert not any("frobnicate" in str(key) for key in got)
+
+
+async def test_sigterm_lets_the_update_in_flight_finish(
+    world: tuple[FakeBotAPI, FakeNewsSite],  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
+) -> None:
+    api, site = world
+    port = free_port()
+    env = bot_env(api, site, tmp_path)
+    env.update(
+        WEBHOOK_URL=PUBLIC_URL,
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+        POLL_INTERVAL_SECONDS="600",  # only the first poll and the /pollnow below
+        ADMIN_IDS=str(USER),
+    )
+    proc = BotProcess(env, tmp_path)
+    await proc.start()
+    try:
+        await wait_for(lambda: api.webhook is not None, "setWebhook", proc)
+        await wait_for(lambda: len(site.requests_to("/media/news/rss/")) > 0, "first poll", proc)
+        site.timeout_seconds = 2.0
+        site.feed_fault("timeout")  # the next feed request takes 2 s
+        update = api.push_message("/pollnow", chat_id=USER, language_code="en")
+        async with aiohttp.ClientSession() as http:
+            answer = asyncio.create_task(
+                post_update(http, f"http://127.0.0.1:{port}/tg/updates", update, SECRET)
+            )
+            await wait_for(lambda: len(api.sent_messages(USER)) == 1, "'polling…' reply", proc)
+            assert proc.proc is not None
+            proc.proc.send_signal(signal.SIGTERM)
+            assert await answer == 200
+        # The poll finished and its summary went out before the bot stopped.
+        assert len(api.sent_messages(USER)) == 2
+        assert "articles fetched" in (api.sent_messages(USER)[1].rendered or "")
+        assert await asyncio.wait_for(proc.proc.wait(), 20) == 0, proc.output()
+    finally:
+        await proc.stop()
+    assert "bot stopped" in proc.output()
 
 
 async def test_a_malformed_webhook_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
