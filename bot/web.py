@@ -115,7 +115,7 @@ class _CheckedHandler(SimpleRequestHandler):
 
 @contextlib.asynccontextmanager
 async def listening(app: web.Application, listen: str) -> AsyncIterator[None]:
-    """Run `app` on `listen` (host:port) for the block; its startup hooks run on entry."""
+    """Run `app` on `listen` (host:port) for the block; its cleanup hooks run on exit."""
     host, port = split_listen(listen)
     runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=10)
     await runner.setup()
@@ -148,34 +148,35 @@ async def serve_webhook(
 ) -> None:
     """Serve updates on WEBHOOK_LISTEN until SIGTERM; the webhook stays set across restarts.
 
-    Telegram keeps updates while the bot is down and retries them, so the webhook is not
-    deleted at shutdown; polling mode deletes it at its start.
+    The address is bound and the webhook set before the dispatcher's startup hooks run, so a
+    busy port or a refused URL stops start-up with nothing started. Telegram keeps updates while
+    the bot is down and retries them, so the webhook is not deleted at shutdown; polling mode
+    deletes it at its start.
     """
     assert settings.webhook_url is not None and settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     app = monitoring_app(health, metrics)
-
-    hook_data = {"dispatcher": dp, **dp.workflow_data, "bot": bot}
-
-    async def started(_app: web.Application) -> None:
-        await dp.emit_startup(**hook_data)
-
-    async def stopped(_app: web.Application) -> None:
-        await dp.emit_shutdown(**hook_data)
-
-    # aiogram's setup_application() stops the dispatcher in on_shutdown, before the server has
-    # waited for the updates in flight; on_cleanup comes after, so they finish first. The bot
-    # session is the caller's to close (the handler's `register` would close it in on_shutdown).
-    app.on_startup.append(started)
-    app.on_cleanup.append(stopped)
     handler = _CheckedHandler(dp, bot, secret, _RefusalLog(metrics))
     app.router.add_post(settings.webhook_path, handler.handle)
+    hook_data = {"dispatcher": dp, **dp.workflow_data, "bot": bot}
+    started = False
+
+    async def stop_dispatcher(_app: web.Application) -> None:
+        if started:
+            await dp.emit_shutdown(**hook_data)
+
+    # Not aiogram's setup_application(): it stops the dispatcher in on_shutdown, before the
+    # server has waited for the updates in flight; on_cleanup comes after, so they finish first.
+    # The bot session is the caller's to close (the handler's `register` would close it early).
+    app.on_cleanup.append(stop_dispatcher)
     async with listening(app, settings.webhook_listen):
         await bot.set_webhook(
             settings.webhook_url,
             secret_token=secret,
             allowed_updates=dp.resolve_used_update_types(),
         )
+        await dp.emit_startup(**hook_data)
+        started = True
         log.info("webhook set to %s; serving updates", settings.webhook_url)
         await until_stopped()
         log.info("stopping")

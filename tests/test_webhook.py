@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramConflictError
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import TOKEN
-from tests.fakes.bot_api import FakeBotAPI
+from tests.fakes.bot_api import APIError, FakeBotAPI
 from tests.fakes.news_site import FakeNewsSite
 from tests.test_e2e import REPO, BotProcess, bot_env, wait_for, world  # noqa: F401 - fixture
 
@@ -195,6 +198,48 @@ async def test_sigterm_lets_the_update_in_flight_finish(
     finally:
         await proc.stop()
     assert "bot stopped" in proc.output()
+
+
+async def test_a_refused_webhook_or_a_busy_port_stops_start_up_with_one_line(
+    world: tuple[FakeBotAPI, FakeNewsSite],  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
+) -> None:
+    api, site = world
+    refusal = "Bad Request: bad webhook: Failed to resolve host: Name or service not known"
+    api.fail_next("setWebhook", APIError(400, refusal))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        for listen, expected in (
+            (f"127.0.0.1:{free_port()}", f"error: Telegram refused the webhook: {refusal}"),
+            (f"127.0.0.1:{taken}", f"error: cannot listen on 127.0.0.1:{taken}: "),
+        ):
+            env = bot_env(api, site, tmp_path)
+            env.update(WEBHOOK_URL=PUBLIC_URL, WEBHOOK_SECRET=SECRET, WEBHOOK_LISTEN=listen)
+            proc = BotProcess(env, tmp_path)
+            await proc.start()
+            assert proc.proc is not None
+            assert await asyncio.wait_for(proc.proc.wait(), 60) == 1
+            errors = [line for line in proc.output().splitlines() if line.startswith("error:")]
+            assert len(errors) == 1 and errors[0].startswith(expected), proc.output()
+            assert "Traceback" not in proc.output() and SECRET not in proc.output()
+            proc.log.unlink()
+
+
+async def test_the_fake_bot_api_refuses_getupdates_while_a_webhook_is_set(
+    api: FakeBotAPI, bot: Bot
+) -> None:
+    assert await bot.set_webhook(PUBLIC_URL, secret_token=SECRET) is True
+    assert api.webhook is not None and api.webhook["secret_token"] == SECRET
+    assert (await bot.get_webhook_info()).url == PUBLIC_URL
+    with pytest.raises(TelegramConflictError):
+        await bot.get_updates(timeout=0)
+    with pytest.raises(TelegramBadRequest):
+        await bot.set_webhook("http://bot.example.org/plain-http")
+    assert await bot.delete_webhook() is True
+    assert (await bot.get_webhook_info()).url == ""
+    assert await bot.get_updates(timeout=0) == []
 
 
 async def test_a_malformed_webhook_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
