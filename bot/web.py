@@ -1,8 +1,8 @@
 """The bot's HTTP side: Telegram's webhook, /healthz and /metrics on one aiohttp server.
 
 In webhook mode the dispatcher's startup and shutdown hooks (the same hooks polling runs) run
-from the aiohttp application's, so the scheduler and the delivery worker live exactly as long as
-the server. In polling mode the same /healthz and /metrics are served on METRICS_LISTEN.
+once the server listens and after it has drained, so the scheduler and the delivery worker live
+exactly as long as the server. In polling mode /healthz and /metrics are on METRICS_LISTEN.
 """
 
 from __future__ import annotations
