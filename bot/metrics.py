@@ -18,6 +18,7 @@ from aiogram.types.update import UpdateTypeLookupError
 from prometheus_client import (
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     disable_created_metrics,
     generate_latest,
@@ -81,6 +82,10 @@ class Metrics:
             "Webhook requests refused for a wrong or missing secret token.",
             registry=self.registry,
         )
+        self.database_up = Gauge(
+            "bot_database_up", "1 when the last scrape could read the database.",
+            registry=self.registry,
+        )  # fmt: skip
         self.snapshot: Snapshot | None = None  # the database's numbers at the last refresh
         self.settled: dict[str, int] = {}
         self._settled_at = -SETTLED_REFRESH_SECONDS
@@ -95,14 +100,25 @@ class Metrics:
         self.handler_seconds.labels(update_type, command).observe(seconds)
 
     async def refresh(self) -> None:
-        """Read the database gauges; the settled outbox states at most every few minutes."""
+        """Read the database gauges; the settled outbox states at most every few minutes.
+
+        A database that fails to answer leaves them out and sets `bot_database_up` to 0: the
+        process's own counters are still worth scraping.
+        """
         if self.monitoring is None:
             return
-        self.snapshot = await self.monitoring.snapshot(utcnow() - SEND_RATE_WINDOW)
-        now = time.monotonic()
-        if now - self._settled_at >= SETTLED_REFRESH_SECONDS:
-            self.settled = await self.monitoring.outbox_settled()
-            self._settled_at = now
+        try:
+            self.snapshot = await self.monitoring.snapshot(utcnow() - SEND_RATE_WINDOW)
+            now = time.monotonic()
+            if now - self._settled_at >= SETTLED_REFRESH_SECONDS:
+                self.settled = await self.monitoring.outbox_settled()
+                self._settled_at = now
+        except Exception as exc:
+            log.warning("metrics: database not readable: %s", type(exc).__name__)
+            self.snapshot = None
+            self.database_up.set(0)
+        else:
+            self.database_up.set(1)
 
     async def render(self) -> bytes:
         """The text exposition, database gauges refreshed first."""

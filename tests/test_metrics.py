@@ -1,4 +1,4 @@
-"""/metrics and /healthz: polling mode with METRICS_LISTEN, and health when the database is gone."""
+"""/metrics and /healthz: polling mode with METRICS_LISTEN, and both when the database is gone."""
 
 from __future__ import annotations
 
@@ -79,7 +79,9 @@ async def test_polling_mode_serves_metrics_on_metrics_listen(
     assert got[("bot_last_poll_timestamp_seconds", ())] > 1.7e9
 
 
-async def test_healthz_answers_503_when_the_database_is_gone(tmp_path: Path) -> None:
+async def test_healthz_answers_503_and_metrics_mark_the_database_down_when_it_is_gone(
+    tmp_path: Path,
+) -> None:
     db = await Database.open(tmp_path / "bot.sqlite3")
     monitoring = MonitoringRepository(db)
     port = free_port()
@@ -93,7 +95,15 @@ async def test_healthz_answers_503_when_the_database_is_gone(tmp_path: Path) -> 
             got = samples(await response.text())
         assert got[("bot_items_stored", ())] == 0
         assert got[("bot_outbox_rows", (("state", "pending"),))] == 0
+        assert got[("bot_database_up", ())] == 1
         await db.close()
         async with http.get(url) as response:
             assert response.status == 503
             assert await response.json() == {"ok": False, "database": False, "last_poll": None}
+        # /metrics still answers: the process's own counters, and the database marked down.
+        async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+            assert response.status == 200
+            got = samples(await response.text())
+        assert got[("bot_database_up", ())] == 0
+        assert ("bot_items_stored", ()) not in got
+        assert got[("bot_sends_total", (("outcome", "ok"),))] == 0
