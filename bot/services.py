@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher, make_bot
@@ -31,7 +31,7 @@ from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
 from bot.metrics import Metrics
 from bot.scheduler import build_scheduler
-from bot.web import Health, ListenError, listening, monitoring_app, serve_webhook
+from bot.web import Health, ServeError, listening, monitoring_app, serve_webhook
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository
@@ -192,7 +192,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
             )  # fmt: skip
             dp = build_dispatcher(services)
             await _serve_updates(settings, dp, bot, Health(monitoring), metrics)
-    except ListenError as exc:
+    except ServeError as exc:
         raise StartupError(str(exc)) from None
     finally:
         extraction.close()
@@ -206,10 +206,7 @@ async def _serve_updates(
     if settings.webhook_url:
         if settings.metrics_listen:
             log.info("METRICS_LISTEN is unused in webhook mode: /metrics is on WEBHOOK_LISTEN")
-        try:
-            await serve_webhook(settings, dp, bot, health, metrics)
-        except TelegramAPIError as exc:
-            raise StartupError(f"Telegram refused the webhook: {exc.message}") from None
+        await serve_webhook(settings, dp, bot, health, metrics)
         return
     webhook = (await bot.get_webhook_info()).url
     if webhook:

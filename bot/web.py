@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -31,8 +32,8 @@ PING_TIMEOUT_SECONDS = 2.0
 REFUSAL_LOG_INTERVAL = 60.0
 
 
-class ListenError(Exception):
-    """The server could not bind its address; the message is one line for the operator."""
+class ServeError(Exception):
+    """The server cannot start (a busy address, a refused webhook); one line for the operator."""
 
 
 class Health:
@@ -123,7 +124,7 @@ async def listening(app: web.Application, listen: str) -> AsyncIterator[None]:
         try:
             await web.TCPSite(runner, host, port).start()
         except OSError as exc:
-            raise ListenError(f"cannot listen on {listen}: {exc.strerror or exc}") from None
+            raise ServeError(f"cannot listen on {listen}: {exc.strerror or exc}") from None
         log.info("serving HTTP on %s", listen)
         yield
     finally:
@@ -170,11 +171,14 @@ async def serve_webhook(
     # The bot session is the caller's to close (the handler's `register` would close it early).
     app.on_cleanup.append(stop_dispatcher)
     async with listening(app, settings.webhook_listen):
-        await bot.set_webhook(
-            settings.webhook_url,
-            secret_token=secret,
-            allowed_updates=dp.resolve_used_update_types(),
-        )
+        try:
+            await bot.set_webhook(
+                settings.webhook_url,
+                secret_token=secret,
+                allowed_updates=dp.resolve_used_update_types(),
+            )
+        except TelegramAPIError as exc:
+            raise ServeError(f"Telegram refused the webhook: {exc.message}") from None
         await dp.emit_startup(**hook_data)
         started = True
         log.info("webhook set to %s; serving updates", settings.webhook_url)
