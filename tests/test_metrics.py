@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from bot.metrics import Metrics
-from bot.web import Health, listening, monitoring_app
+from bot.web import Health, ServeError, listening, monitoring_app
 from storage.db import Database
 from storage.monitoring import MonitoringRepository
 from tests.fakes.bot_api import FakeBotAPI, too_many_requests
@@ -107,3 +109,19 @@ async def test_healthz_answers_503_and_metrics_mark_the_database_down_when_it_is
         assert got[("bot_database_up", ())] == 0
         assert ("bot_items_stored", ()) not in got
         assert got[("bot_sends_total", (("outcome", "ok"),))] == 0
+
+
+async def test_a_busy_metrics_port_is_one_clear_error(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "bot.sqlite3")
+    monitoring = MonitoringRepository(db)
+    app = monitoring_app(Health(monitoring), Metrics(monitoring))
+    try:
+        with socket.socket() as busy:
+            busy.bind(("127.0.0.1", 0))
+            busy.listen()
+            listen = f"127.0.0.1:{busy.getsockname()[1]}"
+            with pytest.raises(ServeError, match=f"^cannot listen on {listen}: .+$"):
+                async with listening(app, listen):
+                    pass
+    finally:
+        await db.close()
