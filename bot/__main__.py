@@ -17,24 +17,27 @@ log = logging.getLogger("bot")
 
 
 class _Redact(logging.Filter):
-    """Keeps the bot token out of every log line, whoever logs it."""
+    """Keeps a secret (the bot token, the webhook secret) out of every log line, whoever logs it."""
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, secret: str, placeholder: str = "<BOT_TOKEN>") -> None:
         super().__init__()
         self.secret = secret
+        self.placeholder = placeholder
 
     def filter(self, record: logging.LogRecord) -> bool:
         if self.secret and self.secret in record.getMessage():
-            record.msg = record.getMessage().replace(self.secret, "<BOT_TOKEN>")
+            record.msg = record.getMessage().replace(self.secret, self.placeholder)
             record.args = None
         return True
 
 
-def setup_logging(level: str, secret: str = "") -> None:
+def setup_logging(level: str, secret: str = "", webhook_secret: str = "") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if secret:
         handler.addFilter(_Redact(secret))
+    if webhook_secret:
+        handler.addFilter(_Redact(webhook_secret, "<WEBHOOK_SECRET>"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         return fail(str(exc), 2)
     secret = settings.bot_token.get_secret_value() if settings.bot_token else ""
-    setup_logging(settings.log_level, secret)
+    hook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    setup_logging(settings.log_level, secret, hook_secret)
     if command == "run" and not (
         settings.bot_token and settings.bot_token.get_secret_value().strip()
     ):

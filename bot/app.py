@@ -19,6 +19,7 @@ from bot.delivery import DeliveryWorker, WaitOutFloodControl
 from bot.digest import DigestService
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
+from bot.metrics import HandlerTimer, Metrics
 from handlers import get_routers
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
@@ -45,6 +46,7 @@ class Services:
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
     digest_service: DigestService | None = None
+    metrics: Metrics | None = None
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -110,6 +112,8 @@ def build_dispatcher(services: Services) -> Dispatcher:
         ingestor=services.ingestor,
         digest_service=services.digest_service,
     )
+    if services.metrics is not None:
+        dp.update.outer_middleware(HandlerTimer(services.metrics))
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
 

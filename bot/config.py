@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_FEED = "https://www.spbstu.ru/media/news/rss/"
+# Telegram's rule for setWebhook's secret_token.
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def split_listen(value: str) -> tuple[str, int]:
+    """`host:port` (IPv6 hosts in brackets) as (host, port); ValueError when malformed."""
+    host, sep, port = value.strip().rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"expected host:port, got {value!r}")
+    return host, int(port)
 
 
 class Settings(BaseSettings):
@@ -28,6 +41,11 @@ class Settings(BaseSettings):
     max_response_bytes: int = Field(default=5_000_000, ge=10_000)
     user_agent: str = "SPbPU-Partnership-News-Bot/0.1 (Telegram bot; polite feed reader)"
     log_level: str = "INFO"
+    # Webhook mode (unset: long polling) and the monitoring endpoints.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = Field(default=None, validate_default=True)
+    webhook_listen: str = "127.0.0.1:8080"
+    metrics_listen: str | None = None
 
     @field_validator("feed_urls", mode="before")
     @classmethod
@@ -56,6 +74,51 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError("must be a public https:// URL with a host")
+        if parts.path in ("/healthz", "/metrics"):
+            raise ValueError("its path must not be /healthz or /metrics (served beside it)")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None, info: ValidationInfo) -> object:
+        if value is None or not value.get_secret_value():
+            if info.data.get("webhook_url"):
+                raise ValueError("required when WEBHOOK_URL is set")
+            return None
+        if not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            # The value itself is never echoed: it is a secret.
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _check_webhook_listen(cls, value: str) -> str:
+        if not value.strip():
+            return "127.0.0.1:8080"
+        split_listen(value)
+        return value.strip()
+
+    @field_validator("metrics_listen")
+    @classmethod
+    def _check_metrics_listen(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        split_listen(value)
+        return value.strip()
+
+    @property
+    def webhook_path(self) -> str:
+        """The path Telegram posts updates to: WEBHOOK_URL's own path, `/` when it has none."""
+        return urlsplit(self.webhook_url or "").path or "/"
 
 
 class SettingsError(Exception):

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import aiohttp
 from aiogram import Bot
@@ -272,6 +272,17 @@ class ChatPacer:
         self._group_sends = {c: d for c, d in self._group_sends.items() if d and d[-1] > now - 60}
 
 
+class SendObserver(Protocol):
+    """Told the status of every send the worker makes (metrics); must not block or raise."""
+
+    def observe_send(self, status: Status) -> None: ...
+
+
+class _NoObserver:
+    def observe_send(self, status: Status) -> None:
+        pass
+
+
 Renderer = Callable[[int, str], Awaitable[str | None]]  # (news id, language) -> HTML
 DigestText = Callable[[int], Awaitable[str | None]]  # digest id -> its ready HTML
 
@@ -298,7 +309,9 @@ class DeliveryWorker:
         max_in_flight: int = 64,
         chat_pacer: ChatPacer | None = None,
         digest_text: DigestText | None = None,
+        observer: SendObserver | None = None,
     ) -> None:
+        self.observer: SendObserver = observer or _NoObserver()
         self.sender = sender
         self.outbox = outbox
         self.render = render
@@ -447,6 +460,7 @@ class DeliveryWorker:
         if text is None:
             return Outcome(delivery.id, "dropped", delivery.attempts, error="item vanished")
         result = await self.sender.send(delivery.chat_id, text, thread_id=delivery.thread_id)
+        self.observer.observe_send(result.status)
         attempts = delivery.attempts + 1
         if result.status is Status.SENT:
             self.pacer.saw_success()

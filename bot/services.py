@@ -6,6 +6,7 @@ malformed setting is reported before aiogram and the NER models load.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import logging
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.announce import AnnouncementRenderer
@@ -28,11 +29,14 @@ from bot.digest import DigestService
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
+from bot.metrics import Metrics
 from bot.scheduler import build_scheduler
+from bot.web import Health, ServeError, listening, monitoring_app, serve_webhook
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
+from storage.monitoring import MonitoringRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
@@ -156,6 +160,8 @@ def make_ingestor(
 
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
+    monitoring = MonitoringRepository(db)
+    metrics = Metrics(monitoring)
     extraction = ExtractionWorker()
     facts = FactsService(extraction, repos.news, repos.partners)
     worker = DeliveryWorker(
@@ -164,6 +170,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
         AnnouncementRenderer(repos.news, facts.partner_lines),
         rate=settings.broadcast_rate,
         digest_text=repos.digests.text,
+        observer=metrics,
     )
     digest_service = DigestService(
         digests=repos.digests,
@@ -181,15 +188,39 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
             )
             services = Services(
                 settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
-                repos.digests, ingestor, worker, scheduler, digest_service,
+                repos.digests, ingestor, worker, scheduler, digest_service, metrics,
             )  # fmt: skip
             dp = build_dispatcher(services)
-            await dp.start_polling(
-                bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
-            )
+            await _serve_updates(settings, dp, bot, Health(monitoring), metrics)
+    except ServeError as exc:
+        raise StartupError(str(exc)) from None
     finally:
         extraction.close()
     return 0
+
+
+async def _serve_updates(
+    settings: Settings, dp: Dispatcher, bot: Bot, health: Health, metrics: Metrics
+) -> None:
+    """Webhook mode when WEBHOOK_URL is set, else long polling (with /metrics if asked)."""
+    if settings.webhook_url:
+        if settings.metrics_listen:
+            log.info("METRICS_LISTEN is unused in webhook mode: /metrics is on WEBHOOK_LISTEN")
+        await serve_webhook(settings, dp, bot, health, metrics)
+        return
+    webhook = (await bot.get_webhook_info()).url
+    if webhook:
+        # getUpdates answers 409 while a webhook is set (a previous run in webhook mode).
+        log.info("deleting the webhook %s to poll for updates", webhook)
+        await bot.delete_webhook()
+    async with contextlib.AsyncExitStack() as stack:
+        if settings.metrics_listen:
+            await stack.enter_async_context(
+                listening(monitoring_app(health, metrics), settings.metrics_listen)
+            )
+        await dp.start_polling(
+            bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
+        )
 
 
 async def poll_once(settings: Settings, out: IO[str]) -> int:

@@ -144,6 +144,11 @@ def drop_connection() -> APIError:
 
 _UNAUTHORIZED = APIError(401, "Unauthorized")
 _NOT_FOUND = APIError(404, "Not Found")
+_WEBHOOK_ACTIVE = APIError(
+    409,
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to "
+    "delete the webhook first",
+)
 
 
 class _Reject(Exception):  # noqa: N818 - internal control flow, carries an APIError
@@ -430,6 +435,8 @@ class FakeBotAPI:
         self.stats = LimitStats()
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
         self.webhook_deleted = 0
+        # setWebhook's parameters while a webhook is set (url, secret_token, allowed_updates).
+        self.webhook: JSONDict | None = None
         self.closed_by_client = False
 
         self._updates: list[JSONDict] = []
@@ -457,6 +464,7 @@ class FakeBotAPI:
             "deleteWebhook": self._delete_webhook,
             "getUpdates": self._get_updates,
             "getWebhookInfo": self._get_webhook_info,
+            "setWebhook": self._set_webhook,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
             "deleteMyCommands": self._delete_my_commands,
@@ -845,15 +853,26 @@ class FakeBotAPI:
         self.closed_by_client = True
         return True
 
+    def _set_webhook(self, params: JSONDict) -> bool:
+        url = params.get("url")
+        if not isinstance(url, str) or not url.startswith("https://"):
+            raise _bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise _bad_request("bad webhook: secret token contains unallowed characters")
+        self.webhook = dict(params)
+        return True
+
     def _delete_webhook(self, params: JSONDict) -> bool:
         self.webhook_deleted += 1
+        self.webhook = None
         if params.get("drop_pending_updates"):
             self._updates.clear()
         return True
 
     def _get_webhook_info(self, _params: JSONDict) -> JSONDict:
         return {
-            "url": "",
+            "url": (self.webhook or {}).get("url", ""),
             "has_custom_certificate": False,
             "pending_update_count": len(self._updates),
         }
@@ -882,6 +901,8 @@ class FakeBotAPI:
         return True
 
     async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
+        if self.webhook is not None:
+            raise _Reject(_WEBHOOK_ACTIVE)
         offset = _int(params.get("offset"), 0)
         limit = min(max(_int(params.get("limit"), 100), 1), 100)
         timeout = max(_int(params.get("timeout"), 0), 0)
@@ -1087,7 +1108,7 @@ _CANONICAL = {
     name.lower(): name
     for name in _words(
         """
-    getMe logOut close deleteWebhook getWebhookInfo getUpdates setMyCommands
+    getMe logOut close deleteWebhook getWebhookInfo setWebhook getUpdates setMyCommands
     getMyCommands deleteMyCommands sendMessage editMessageText editMessageReplyMarkup
     deleteMessage answerCallbackQuery sendChatAction getChat getChatMember
     getChatAdministrators
