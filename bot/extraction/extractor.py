@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from natasha.shape import recover_shape
 
 from . import lexicon as lx
 from .countries import CountryResolver
-from .model import AgreementFact, ArticleInput, Extraction, PartnerFact
+from .learn import Logistic
+from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
 from .names import abbreviation_of, canonical_key, is_abbreviation, names_match
 from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
@@ -80,6 +84,37 @@ _MONTHS_EN = {
 }
 
 
+_TITLE_CUE = re.compile(
+    r"сотруднич|соглашени|меморандум|договор|делегац|визит|партн[её]р|совместн|"
+    r"cooperat|agreement|memorand|delegation|visit|partner|joint",
+    re.IGNORECASE,
+)
+MODELS = Path(__file__).resolve().parent / "data" / "models.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """The trained decisions: which candidates are partners, which articles are partnerships."""
+
+    partner: Logistic
+    article: Logistic
+
+    @classmethod
+    def rules(cls) -> Models:
+        """The hand rules alone (each model follows its `rule` feature): the starting point
+        the training command analyses with, since analysis does not depend on the models."""
+        only = Logistic(features=("rule",), mean=(0.0,), scale=(1.0,), weights=(10.0,), bias=-5.0)
+        return cls(only, only)
+
+    @classmethod
+    def load(cls, path: Path = MODELS) -> Models:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(Logistic.from_json(raw["partner"]), Logistic.from_json(raw["article"]))
+
+    def to_json(self) -> dict[str, object]:
+        return {"partner": self.partner.to_json(), "article": self.article.to_json()}
+
+
 @dataclass(slots=True)
 class Candidate:
     """Mentions believed to denote one organisation within an article."""
@@ -98,6 +133,28 @@ class Candidate:
             if a not in out:
                 out.append(a)
         return out
+
+
+@dataclass(slots=True)
+class Row:
+    """A partner candidate as the model sees it: the fact it would yield and its features."""
+
+    candidate: Candidate
+    fact: PartnerFact
+    features: dict[str, float]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An article after the model-free steps; `decide` turns it into an `Extraction`."""
+
+    article: ArticleInput
+    text: str
+    sentences: list[tuple[int, int]]
+    title_end: int
+    lang: str
+    rows: list[Row]
+    features: dict[str, float]
 
 
 _ADJ_END = re.compile(
@@ -135,7 +192,8 @@ def detect_lang(text: str) -> str:
 class Extractor:
     """Loads the natasha models once; `extract` is then cheap and thread-confined."""
 
-    def __init__(self) -> None:
+    def __init__(self, models: Models | None = None) -> None:
+        self._models = models or Models.load()
         self._segmenter = Segmenter()
         embedding = NewsEmbedding()
         self._morph = NewsMorphTagger(embedding)
@@ -255,10 +313,14 @@ class Extractor:
 
     def extract(self, article: ArticleInput) -> Extraction:
         """Extract partners and agreements; never raises on odd text."""
+        return self.decide(self.analyse(article))
+
+    def analyse(self, article: ArticleInput) -> Analysis:
+        """The model-free part (NER, candidates, their features): the costly step, which the
+        training command runs once per article and then decides with many models."""
         body = _fix_homoglyphs(article.text or "")
         title = _fix_homoglyphs((article.title or "").strip())
         text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
-        title_end = len(title) if body.lstrip().startswith(title) else len(title) + 2
         title_end = text.find(title) + len(title) if title and title in text else 0
         lang = article.lang if article.lang in ("ru", "en") else detect_lang(text)
         sentences = self._sentences(text)
@@ -279,17 +341,97 @@ class Extractor:
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
-        facts, cand_of = self._partners(candidates, text, sentences, title_end, lang)
-        agreements = self._agreements(text, sentences, facts, cand_of, lang, title_end)
-        partnership = self._classify(article, text, facts, agreements)
+        rows = self._rows(candidates, text, sentences, title_end, lang)
+        return Analysis(
+            article=article,
+            text=text,
+            sentences=sentences,
+            title_end=title_end,
+            lang=lang,
+            rows=rows,
+            features=self._article_features(article, text, lang),
+        )
+
+    def decide(self, analysis: Analysis, models: Models | None = None) -> Extraction:
+        """Partners, agreements and the partnership flag of an analysed article under `models`
+        (the packaged ones by default)."""
+        models = models or self._models
+        facts, agreements, x = self.select(analysis, models.partner)
+        partnership = models.article.accept(x)
         if not partnership:
             facts, agreements = [], []
         return Extraction(
-            id=article.id,
+            id=analysis.article.id,
             partnership=partnership,
             partners=tuple(facts),
             agreements=tuple(agreements),
         )
+
+    def select(
+        self, a: Analysis, partner: Logistic
+    ) -> tuple[list[PartnerFact], list[AgreementFact], dict[str, float]]:
+        """The partners `partner` accepts (one per organisation), the agreements they sign,
+        and the article features the partnership classifier reads."""
+        scored = sorted(
+            ((partner.prob(r.features), n, r) for n, r in enumerate(a.rows)),
+            key=lambda x: (-x[0], x[1]),
+        )
+        chosen: list[tuple[int, Row]] = []
+        for p, n, r in scored:
+            if p < partner.threshold:
+                break
+            if any(names_match(r.fact.name, o.fact.name) for _, o in chosen):
+                continue
+            chosen.append((n, r))
+        chosen.sort(key=lambda x: x[0])
+        facts = [r.fact for _, r in chosen]
+        cand_of = {r.fact.name: r.candidate for _, r in chosen}
+        agreements = self._agreements(a.text, a.sentences, facts, cand_of, a.lang, a.title_end)
+        probs = [p for p, _, _ in scored]
+        x = dict(a.features)
+        x["max_p"] = probs[0] if probs else 0.0
+        x["sum_p"] = math.log1p(sum(probs))
+        x["partners"] = math.log1p(len(facts))
+        x["agreements"] = float(bool(agreements))
+        x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
+        return facts, agreements, x
+
+    def _article_features(self, article: ArticleInput, text: str, lang: str) -> dict[str, float]:
+        """Model-free article cues for the partnership classifier."""
+        title = article.title or ""
+        cat = (article.category or "").lower()
+        strong = re.findall(
+            r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
+            r"российско-\w+|\w+-российск|russian-\w+",
+            text,
+            re.I,
+        )
+        foreign = {c for c in self._countries.codes(text) if c != "RU"}
+        signed_doc = any(
+            lx.SIGNED.search(text[s:e])
+            and any(p.search(text[s:e]) for p, _ in (lx.DOC_RU if lang == "ru" else lx.DOC_EN))
+            for s, e in self._sentences(text)
+        )
+        return {
+            "cat_negative": float(bool(re.search(r"спорт|sport|культур|culture|некролог", cat))),
+            "cat_positive": float(
+                bool(
+                    re.search(
+                        r"международ|партн|сотруднич|international|"
+                        r"partner|cooperat",
+                        cat,
+                    )
+                )
+            ),
+            "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            "title_cue": float(bool(_TITLE_CUE.search(title))),
+            "strong": math.log1p(len(strong)),
+            "sport": math.log1p(len(_SPORT.findall(text))),
+            "foreign": math.log1p(len(foreign)),
+            "bilateral": float(bool(_BILATERAL.search(text))),
+            "signed_doc": float(signed_doc),
+            "en": float(lang == "en"),
+        }
 
     # --- sentences and mentions ---------------------------------------------------------
 
@@ -747,16 +889,22 @@ class Extractor:
         n = name.strip().replace("ё", "е")
         return any(p.search(n) for p in lx.OWN_PATTERNS)
 
-    def _partners(
+    def _rows(
         self,
         cands: list[Candidate],
         text: str,
         sentences: list[tuple[int, int]],
         title_end: int,
         lang: str,
-    ) -> tuple[list[PartnerFact], dict[str, Candidate]]:
+    ) -> list[Row]:
+        """Every candidate that is not the university itself, with the features the partner
+        model weighs; the hand rules of earlier versions survive as features, not as verdicts."""
         coop = lx.COOP_RU if lang == "ru" else lx.COOP_EN
+        docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         spans = sorted((m.start, m.end) for c in cands for m in c.mentions)
+        n_sent = max(len(sentences), 1)
+        total = max(sum(len(c.mentions) for c in cands), 1)
+        per_sent = Counter(m.sent for c in cands for m in c.mentions)
 
         def masked(k: int) -> str:
             s, e = sentences[k]
@@ -766,12 +914,18 @@ class Extractor:
                     chunk[p - s] = " "
             return "".join(chunk)
 
-        # Guests listed at a signing are not its parties; at a meeting held for them they are.
+        masked_cache: dict[int, str] = {}
+
+        def sent_text(k: int) -> str:
+            if k not in masked_cache:
+                masked_cache[k] = masked(k)
+            return masked_cache[k]
+
         signing = bool(lx.SIGNED.search(text))
         foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
         dominant = foreign.most_common(1)[0][0] if foreign else None
-        facts: list[PartnerFact] = []
-        cand_of: dict[str, Candidate] = {}
+        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        rows: list[Row] = []
         for c in cands:
             if not c.mentions:
                 continue
@@ -780,78 +934,153 @@ class Extractor:
                 self._is_own(n) for n in names if is_abbreviation(n)
             ):
                 continue
-            if all(m.is_unit or m.nested for m in c.mentions):
-                continue
-            if any(m.nested for m in c.mentions) and all(
+            f: dict[str, float] = {}
+            all_unit = all(m.is_unit or m.nested for m in c.mentions)
+            nested_title = any(m.nested for m in c.mentions) and all(
                 m.is_unit or m.nested or m.start < title_end for m in c.mentions
-            ):
-                continue  # "РАН" of "Институт ... РАН" in the body: the title's bare "РАН" too
-            if any(lx.NOT_ORG.search(n) for n in names[:1]):
-                continue
+            )
+            not_org = any(lx.NOT_ORG.search(n) for n in names[:1])
             joint = [n for n in names if lx.JOINT.match(n)]
-            if (
+            joint_product = bool(
                 joint
                 and c.known is None
                 and not any(is_abbreviation(w) for n in joint for w in n.split()[1:])
-            ):
-                continue  # the joint institute or centre being set up is the product, not a partner
-            if self._own_unit(c, text, lang):
-                continue
-            evidence = 0
+            )
+            own_unit = self._own_unit(c, text, lang)
+            evidence = title_ev = 0
+            counts: Counter[str] = Counter()
+            best_dist = 10_000
             for m in c.mentions:
                 if lx.EVENT_AFTER.match(text, m.end):
+                    counts["event_after"] += 1
                     continue
+                start = sentences[m.sent][0]
+                before = text[max(start, m.start - 60) : m.start]
+                near = text[max(start, m.start - 25) : m.start].lower()
+                if re.search(r"(?:^|\s)(?:с|со|with|между|between|and|и)\s+(?:\w+\s+)?$", near):
+                    counts["with_before"] += 1
+                if re.search(r"(?:делегаци|delegation|визит|visit|гост|guest)", before, re.I):
+                    counts["deleg_before"] += 1
+                if re.search(
+                    r"(?:ректор|проректор|директор|президент|декан|профессор|rector|director|"
+                    r"president|dean|professor|head of|руководител|заведующ)\w*\s+$",
+                    near,
+                ) or re.search(r"(?:из|from)\s+$", near):
+                    counts["employer_before"] += 1
+                if re.search(r"(?:^|\s)(?:в|во|на|in|at)\s+$", near):
+                    counts["place_before"] += 1
+                if per_sent[m.sent] >= 3:
+                    counts["crowded"] += 1
                 if m.start < title_end:
-                    # A headline shows cooperation unless it only names a funder, a ranking,
-                    # or the venue of a signing ("... на форуме АТУРК").
-                    if not lx.NOT_PARTNER_TITLE.search(text[:title_end]) and not (
+                    if not title_blocked and not (
                         lx.TITLE_VENUE.search(text[: m.start])
                         or lx.TITLE_PARENT.search(text[: m.start])
                     ):
-                        evidence += 2
+                        title_ev += 1
                     continue
-                sent = masked(m.sent)
+                sent = sent_text(m.sent)
+                if lx.SIGNED.search(sent):
+                    counts["signed_sent"] += 1
+                if any(pat.search(sent) for pat, _ in docs):
+                    counts["doc_sent"] += 1
+                if re.search(r"(?:СПбПУ|Политех|SPbPU|Polytech|университет\w* Петра)", sent):
+                    counts["own_in_sent"] += 1
                 if (
                     signing
                     and lx.ATTENDANCE.search(sent)
                     and lx.ATTENDANCE_EVENT.search(sent)
                     and not lx.ATTENDANCE_STRONG.search(sent)
                 ):
+                    counts["attendance"] += 1
                     continue
-                start = sentences[m.sent][0]
                 window = text[max(start, m.start - 60) : m.start]
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
+                    counts["diplomat"] += 1
                     continue
                 launch = bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)
                 )
-                cue = (
-                    launch
-                    or coop.search(sent)
-                    or (
-                        # "Среди них X, Y": a list continuing the previous sentence's subject.
-                        m.sent > 0
-                        and lx.LIST_CONTINUES.match(text[start : m.start])
-                        and coop.search(masked(m.sent - 1))
-                    )
+                listed = bool(
+                    m.sent > 0
+                    and lx.LIST_CONTINUES.match(text[start : m.start])
+                    and coop.search(sent_text(m.sent - 1))
                 )
-                if (
-                    cue
-                    and not lx.CONTEXT_ONLY.search(window)
-                    and (
-                        launch or not lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
-                    )
-                ):
+                cues = list(coop.finditer(sent))
+                rel = m.start - start
+                for cm in cues:
+                    d = max(cm.start() - (m.end - start), rel - cm.end(), 0)
+                    best_dist = min(best_dist, d)
+                cue = launch or bool(cues) or listed
+                if launch:
+                    counts["launch"] += 1
+                if listed:
+                    counts["listed"] += 1
+                if lx.CONTEXT_ONLY.search(window):
+                    counts["context_only"] += 1
+                    continue
+                if not launch and lx.ORGANISER.search(text[max(start, m.start - 120) : m.start]):
+                    counts["organiser"] += 1
+                    continue
+                if cue:
                     evidence += 1
-            if evidence == 0:
-                continue
+            rule = (
+                evidence + 2 * title_ev > 0
+                and not all_unit
+                and not nested_title
+                and not not_org
+                and not joint_product
+                and not own_unit
+            )
             fact = self._fact(c, text, lang, dominant)
-            if any(names_match(fact.name, f.name) for f in facts):
-                continue
-            facts.append(fact)
-            cand_of[fact.name] = c
-        return facts, cand_of
+            n = len(c.mentions)
+            body = [m for m in c.mentions if m.start >= title_end]
+            first = min(m.sent for m in c.mentions)
+            f["rule"] = float(rule)
+            f["evidence"] = math.log1p(evidence)
+            f["title"] = float(title_ev > 0)
+            f["in_title"] = float(len(body) < n)
+            f["title_blocked"] = float(title_blocked and len(body) < n)
+            f["known"] = float(c.known is not None)
+            f["mentions"] = math.log1p(n)
+            f["share"] = n / total
+            f["all_unit"] = float(all_unit)
+            f["nested_title"] = float(nested_title)
+            f["not_org"] = float(not_org)
+            f["joint_product"] = float(joint_product)
+            f["own_unit"] = float(own_unit)
+            f["abbr_only"] = float(all(is_abbreviation(x) for x in names))
+            f["first_sent"] = first / n_sent
+            f["early"] = float(first <= 1)
+            f["cue_near"] = math.exp(-best_dist / 40) if best_dist < 10_000 else 0.0
+            f["no_cue"] = float(best_dist == 10_000 and title_ev == 0)
+            for key in (
+                "event_after",
+                "with_before",
+                "deleg_before",
+                "employer_before",
+                "place_before",
+                "crowded",
+                "signed_sent",
+                "doc_sent",
+                "own_in_sent",
+                "attendance",
+                "diplomat",
+                "launch",
+                "listed",
+                "context_only",
+                "organiser",
+            ):
+                f[key] = counts[key] / n
+            f["en"] = float(lang == "en")
+            f["words"] = min(len(fact.name.split()), 8) / 8
+            f["hint_country"] = float(any(m.hint_country for m in c.mentions))
+            f["country_ru"] = float(fact.country == "RU")
+            f["country_dominant"] = float(fact.country is not None and fact.country == dominant)
+            for kind in PARTNER_KINDS:
+                f[f"kind_{kind}"] = float(fact.kind == kind)
+            rows.append(Row(candidate=c, fact=fact, features=f))
+        return rows
 
     def _own_unit(self, c: Candidate, text: str, lang: str) -> bool:
         """Units of the university: "Институт ... СПбПУ", "SPbPU's Higher School ...",
