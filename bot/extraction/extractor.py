@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .countries import CountryResolver
 from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
-from .names import abbreviation_of, canonical_key, is_abbreviation, names_match
+from .names import _stem, abbreviation_of, canonical_key, is_abbreviation, names_match
 from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
@@ -89,6 +89,7 @@ _TITLE_CUE = re.compile(
     r"cooperat|agreement|memorand|delegation|visit|partner|joint",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -431,6 +432,7 @@ class Extractor:
             "bilateral": float(bool(_BILATERAL.search(text))),
             "signed_doc": float(signed_doc),
             "en": float(lang == "en"),
+            **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
         }
 
     # --- sentences and mentions ---------------------------------------------------------
@@ -1247,14 +1249,13 @@ class Extractor:
                     # "подписал соглашения с X и Y": one document per partner.
                     for party in parties:
                         if not any(a.kind == kind and party in a.parties for a in out):
-                            out.append(AgreementFact(kind, (party,), title, self._date(sent, lang)))
+                            on = self._date(sent, lang)
+                            out.append(AgreementFact(kind, (party,), title, on, on))
                     seen_kinds[kind] = out[-1]
                     continue
+                on = self._date(sent, lang)
                 fact = AgreementFact(
-                    kind=kind,
-                    parties=tuple(parties),
-                    title=title,
-                    date=self._date(sent, lang),
+                    kind=kind, parties=tuple(parties), title=title, date=on, signed_on=on
                 )
                 # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
                 if any(
@@ -1323,7 +1324,11 @@ class Extractor:
                 month = next((v for k, v in _MONTHS_RU.items() if m.group(1).startswith(k)), None)
                 if month and len(m.group(1)) > 2:
                     return f"{m.group(2)}-{month:02d}"
-            return None
+            m = re.search(r"(?<!\d)(\d{1,2})\.(\d{2})\.((?:19|20)\d{2})(?!\d)", sent)
+            if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+                return f"{m.group(3)}-{m.group(2)}-{int(m.group(1)):02d}"
+            m = re.search(r"\bв\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
+            return m.group(1) if m else None
         m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(3)}-{_MONTHS_EN[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
@@ -1333,7 +1338,9 @@ class Extractor:
         m = re.search(r"([A-Z][a-z]+)\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(2)}-{_MONTHS_EN[m.group(1).lower()]:02d}"
-        return None
+        m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
+        m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
+        return m.group(1) if m else None
 
     # --- classification -----------------------------------------------------------------
 

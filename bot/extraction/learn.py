@@ -8,6 +8,7 @@ beyond the runtime dependencies and gives the same weights on every run.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -66,11 +67,16 @@ def fit(
     labels: Sequence[int],
     l2: float = 1.0,
     threshold: float = 0.5,
+    min_count: int = 1,
 ) -> Logistic:
-    """L2-penalised logistic regression by Newton's method on standardised features."""
+    """L2-penalised logistic regression by Newton's method on standardised features; a bag
+    feature (a name with ":") is kept only if at least `min_count` rows have it."""
     import numpy as np
 
-    names = sorted({k for r in rows for k in r})
+    counts = Counter(k for r in rows for k, v in r.items() if v)
+    names = sorted(
+        k for k in {k for r in rows for k in r} if ":" not in k or counts[k] >= min_count
+    )
     x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=float)
     y = np.array(labels, dtype=float)
     mean = x.mean(axis=0) if len(rows) else np.zeros(len(names))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,12 @@ from .names import names_match
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 # Collection rounds by id prefix: the natural folds for out-of-fold measurement.
 FOLDS = ("a", "c1", "c2", "c3", "c4")
-PARTNER_L2 = 3.0
-ARTICLE_L2 = 3.0
+PARTNER_L2 = 30.0
+ARTICLE_L2 = 30.0
 INNER = 5
+MIN_COUNT = 5
+# The partner model's cut; None chooses it on inner held-out folds.
+THRESHOLD: float | None = 0.5
 
 
 def fold_of(article_id: str) -> str:
@@ -85,17 +89,39 @@ def fit_models(
     def partner_on(idx: Sequence[int]) -> Any:
         rows = [r.features for i in idx for r in analyses[i].rows]
         ys = [y for i in idx for y in labels[i]]
-        return fit(rows, ys, l2=PARTNER_L2)
+        return fit(rows, ys, l2=PARTNER_L2, min_count=MIN_COUNT)
 
-    partner = partner_on(range(len(analyses)))
     xs: list[dict[str, float]] = [{} for _ in analyses]
+    held: list[tuple[float, int]] = []
     for k in range(INNER):
         inner = partner_on([i for i in range(len(analyses)) if i % INNER != k])
         for i in range(k, len(analyses), INNER):
             xs[i] = extractor.select(analyses[i], inner)[2]
+            held.extend(
+                (inner.prob(r.features), y)
+                for r, y in zip(analyses[i].rows, labels[i], strict=True)
+            )
+    partner = replace(partner_on(range(len(analyses))), threshold=THRESHOLD or best_threshold(held))
     ys = [int(bool(gold[a.article.id].get("partnership"))) for a in analyses]
-    article = fit(xs, ys, l2=ARTICLE_L2)
+    article = fit(xs, ys, l2=ARTICLE_L2, min_count=MIN_COUNT)
     return Models(partner, article)
+
+
+def best_threshold(scored: Sequence[tuple[float, int]]) -> float:
+    """The cut on held-out probabilities with the best candidate-level F1 (ties: the middle)."""
+    best: list[float] = []
+    best_f1 = -1.0
+    positives = sum(y for _, y in scored)
+    for step in range(20, 71, 5):
+        t = step / 100
+        tp = sum(1 for p, y in scored if p >= t and y)
+        fp = sum(1 for p, y in scored if p >= t and not y)
+        f1 = 2 * tp / (2 * tp + fp + (positives - tp)) if positives else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = [t], f1
+        elif abs(f1 - best_f1) <= 1e-9:
+            best.append(t)
+    return best[len(best) // 2] if best else 0.5
 
 
 def out_of_fold(
