@@ -18,7 +18,15 @@ from . import lexicon as lx
 from .countries import CountryResolver
 from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
-from .names import _stem, abbreviation_of, canonical_key, is_abbreviation, names_match
+from .names import (
+    GENERIC_STEMS,
+    _stem,
+    abbreviation_of,
+    canonical_key,
+    is_abbreviation,
+    name_tokens,
+    names_match,
+)
 from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
@@ -90,6 +98,13 @@ _TITLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Polytech|университет\w* Петра")
+_POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
+_EVENT_NAME = re.compile(
+    r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
+    r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы])\b",
+    re.IGNORECASE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -927,6 +942,10 @@ class Extractor:
         foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
         dominant = foreign.most_common(1)[0][0] if foreign else None
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
+        outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
+        most = max((len(c.mentions) for c in outside), default=0)
+        n_outside = math.log1p(len(outside))
         rows: list[Row] = []
         for c in cands:
             if not c.mentions:
@@ -985,7 +1004,7 @@ class Extractor:
                     counts["signed_sent"] += 1
                 if any(pat.search(sent) for pat, _ in docs):
                     counts["doc_sent"] += 1
-                if re.search(r"(?:СПбПУ|Политех|SPbPU|Polytech|университет\w* Петра)", sent):
+                if _OWN_WORD.search(text, sentences[m.sent][0], sentences[m.sent][1]):
                     counts["own_in_sent"] += 1
                 if (
                     signing
@@ -1075,6 +1094,20 @@ class Extractor:
             ):
                 f[key] = counts[key] / n
             f["en"] = float(lang == "en")
+            f["title_coop"] = title_coop
+            toks = name_tokens(fact.name)
+            head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
+            f["unit_head"] = float(
+                head in lx.UNIT_HEADS
+                or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
+            )
+            f["generic_name"] = float(
+                all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
+            )
+            f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
+            f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
+            f["most_mentioned"] = float(n == most)
+            f["candidates"] = n_outside
             f["words"] = min(len(fact.name.split()), 8) / 8
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
             f["country_ru"] = float(fact.country == "RU")
