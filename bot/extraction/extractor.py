@@ -13,6 +13,7 @@ from pathlib import Path
 
 from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from natasha.shape import recover_shape
+from rapidfuzz import fuzz
 
 from . import lexicon as lx
 from .countries import CountryResolver
@@ -105,6 +106,16 @@ _EVENT_NAME = re.compile(
     r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы])\b",
     re.IGNORECASE,
 )
+# The university's full names, folded, for near misses ("Санкт-Петербурский политехнический").
+_OWN_FULL = (
+    "санкт-петербургский политехнический университет петра великого",
+    "санкт-петербургский политехнический университет",
+    "петербургский политехнический университет",
+    "peter the great st petersburg polytechnic university",
+    "st petersburg polytechnic university",
+)
+# Between two items of a list: "X, Y и Z", "X and Y".
+_LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -183,6 +194,10 @@ _DESCRIPTOR = re.compile(
     r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
     r"([«\"“]?[A-ZА-ЯЁ].*)$"
 )
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
 
 
 def _is_cap_word(text: str) -> bool:
@@ -448,6 +463,7 @@ class Extractor:
             "signed_doc": float(signed_doc),
             "en": float(lang == "en"),
             **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
+            **{f"b:{_stem(w.lower())}": 1.0 for w in _WORD.findall(text)},
         }
 
     # --- sentences and mentions ---------------------------------------------------------
@@ -942,6 +958,7 @@ class Extractor:
         foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
         dominant = foreign.most_common(1)[0][0] if foreign else None
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        all_mentions = [m for c in cands for m in c.mentions]
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
         outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
         most = max((len(c.mentions) for c in outside), default=0)
@@ -1028,6 +1045,15 @@ class Extractor:
                     and coop.search(sent_text(m.sent - 1))
                 )
                 cues = list(coop.finditer(sent))
+                if m.sent > 0 and coop.search(sent_text(m.sent - 1)):
+                    counts["prev_cue"] += 1
+                if any(
+                    o is not m
+                    and o.sent == m.sent
+                    and _LIST_GAP.fullmatch(text[min(o.end, m.end) : max(o.start, m.start)])
+                    for o in all_mentions
+                ):
+                    counts["in_list"] += 1
                 rel = m.start - start
                 for cm in cues:
                     d = max(cm.start() - (m.end - start), rel - cm.end(), 0)
@@ -1091,6 +1117,8 @@ class Extractor:
                 "listed",
                 "context_only",
                 "organiser",
+                "prev_cue",
+                "in_list",
             ):
                 f[key] = counts[key] / n
             f["en"] = float(lang == "en")
@@ -1105,6 +1133,10 @@ class Extractor:
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
             )
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
+            f["own_like"] = float(
+                any(self._is_own(x) for x in names)
+                or any(fuzz.ratio(_fold_name(x), o) >= 88 for x in names for o in _OWN_FULL)
+            )
             f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
             f["most_mentioned"] = float(n == most)
             f["candidates"] = n_outside

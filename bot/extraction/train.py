@@ -25,7 +25,7 @@ FOLDS = ("a", "c1", "c2", "c3", "c4")
 PARTNER_L2 = 30.0
 ARTICLE_L2 = 30.0
 INNER = 5
-MIN_COUNT = 5
+MIN_COUNT = 10
 # The partner model's cut; None chooses it on inner held-out folds.
 THRESHOLD: float | None = 0.5
 
