@@ -254,6 +254,11 @@ class Extractor:
 
     # --- morphology helpers -------------------------------------------------------------
 
+    @lru_cache(maxsize=256)  # noqa: B019  # one Extractor lives for the whole process
+    def _text_codes(self, text: str) -> tuple[str, ...]:
+        """Countries a whole text names, in order (asked several times per article)."""
+        return tuple(self._countries.codes(text))
+
     @lru_cache(maxsize=65536)  # noqa: B019  # one Extractor lives for the whole process
     def _lemma(self, word: str) -> str:
         forms = self._vocab(word.lower())
@@ -380,7 +385,7 @@ class Extractor:
             title_end=title_end,
             lang=lang,
             rows=rows,
-            features=self._article_features(article, text, lang),
+            features=self._article_features(article, text, lang, sentences),
         )
 
     def decide(self, analysis: Analysis, models: Models | None = None) -> Extraction:
@@ -427,7 +432,9 @@ class Extractor:
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
         return facts, agreements, x
 
-    def _article_features(self, article: ArticleInput, text: str, lang: str) -> dict[str, float]:
+    def _article_features(
+        self, article: ArticleInput, text: str, lang: str, sentences: list[tuple[int, int]]
+    ) -> dict[str, float]:
         """Model-free article cues for the partnership classifier."""
         title = article.title or ""
         cat = (article.category or "").lower()
@@ -437,11 +444,11 @@ class Extractor:
             text,
             re.I,
         )
-        foreign = {c for c in self._countries.codes(text) if c != "RU"}
+        foreign = {c for c in self._text_codes(text) if c != "RU"}
         signed_doc = any(
             lx.SIGNED.search(text[s:e])
             and any(p.search(text[s:e]) for p, _ in (lx.DOC_RU if lang == "ru" else lx.DOC_EN))
-            for s, e in self._sentences(text)
+            for s, e in sentences
         )
         return {
             "cat_negative": float(bool(re.search(r"спорт|sport|культур|culture|некролог", cat))),
@@ -955,7 +962,7 @@ class Extractor:
             return masked_cache[k]
 
         signing = bool(lx.SIGNED.search(text))
-        foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
+        foreign = Counter(c for c in self._text_codes(text) if c != "RU")
         dominant = foreign.most_common(1)[0][0] if foreign else None
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
         all_mentions = [m for c in cands for m in c.mentions]
@@ -1455,5 +1462,5 @@ class Extractor:
         # Bilateral framing ("ректоры вузов России и Узбекистана", several partner countries)
         # marks international cooperation news even when no single partner is named; a list
         # of countries alone (embassies greeting, championships) does not.
-        foreign = {c for c in self._countries.codes(text) if c != "RU"}
+        foreign = {c for c in self._text_codes(text) if c != "RU"}
         return (len(foreign) >= 2 and len(strong) >= 1) or bool(_BILATERAL.search(text))
