@@ -468,7 +468,6 @@ class Extractor:
             "foreign": math.log1p(len(foreign)),
             "bilateral": float(bool(_BILATERAL.search(text))),
             "signed_doc": float(signed_doc),
-            "en": float(lang == "en"),
             **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
             **{f"b:{_stem(w.lower())}": 1.0 for w in _WORD.findall(text)},
         }
@@ -1128,7 +1127,6 @@ class Extractor:
                 "in_list",
             ):
                 f[key] = counts[key] / n
-            f["en"] = float(lang == "en")
             f["title_coop"] = title_coop
             toks = name_tokens(fact.name)
             head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
@@ -1147,10 +1145,7 @@ class Extractor:
             f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
             f["most_mentioned"] = float(n == most)
             f["candidates"] = n_outside
-            f["words"] = min(len(fact.name.split()), 8) / 8
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
-            f["country_ru"] = float(fact.country == "RU")
-            f["country_dominant"] = float(fact.country is not None and fact.country == dominant)
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
             rows.append(Row(candidate=c, fact=fact, features=f))
