@@ -412,6 +412,7 @@ class Extractor:
             ((partner.prob(r.features), n, r) for n, r in enumerate(a.rows)),
             key=lambda x: (-x[0], x[1]),
         )
+        scored_p = {n: p for p, n, _ in scored}
         chosen: list[tuple[int, Row]] = []
         for p, n, r in scored:
             if p < partner.threshold:
@@ -422,7 +423,10 @@ class Extractor:
         chosen.sort(key=lambda x: x[0])
         facts = [r.fact for _, r in chosen]
         cand_of = {r.fact.name: r.candidate for _, r in chosen}
-        agreements = self._agreements(a.text, a.sentences, facts, cand_of, a.lang, a.title_end)
+        main = min(chosen, key=lambda x: -scored_p[x[0]])[1].fact.name if chosen else None
+        agreements = self._agreements(
+            a.text, a.sentences, facts, cand_of, a.lang, a.title_end, main
+        )
         probs = [p for p, _, _ in scored]
         x = dict(a.features)
         x["max_p"] = probs[0] if probs else 0.0
@@ -1251,6 +1255,7 @@ class Extractor:
         cand_of: dict[str, Candidate],
         lang: str,
         title_end: int = 0,
+        main: str | None = None,
     ) -> list[AgreementFact]:
         docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         in_sent: dict[int, list[str]] = {}
@@ -1295,6 +1300,8 @@ class Extractor:
                 parties = in_sent.get(k - 1) or []
             if not parties and len(facts) == 1 and k > 0:
                 parties = [facts[0].name]
+            if not parties and main is not None and k > 0:
+                parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
                 title = self._doc_title(sent[he:], lang)
