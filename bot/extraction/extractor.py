@@ -200,6 +200,11 @@ def _fold_name(name: str) -> str:
     return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
 
 
+def _same_subject(a: str, b: str) -> bool:
+    """Two subjects of one document: equal, or the same first two words ("о создании ...")."""
+    return a == b or a.lower().split()[:2] == b.lower().split()[:2]
+
+
 def _is_cap_word(text: str) -> bool:
     return text[:1].isupper()
 
@@ -1335,7 +1340,7 @@ class Extractor:
                 if any(
                     a.kind == kind
                     and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
-                    and (title is None or a.title is None or a.title == title)
+                    and (title is None or a.title is None or _same_subject(a.title, title))
                     for a in out
                 ):
                     continue
