@@ -383,6 +383,15 @@ class Extractor:
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
         rows = self._rows(candidates, text, sentences, title_end, lang)
+        features = self._article_features(article, text, lang, sentences)
+        ruled = sum(r.features["rule"] for r in rows)
+        for r in rows:
+            # How the article around a candidate reads: partnership news or not.
+            r.features["a_strong"] = features["strong"]
+            r.features["a_signed_doc"] = features["signed_doc"]
+            r.features["a_title_cue"] = features["title_cue"]
+            r.features["a_not_partner_title"] = features["not_partner_title"]
+            r.features["a_ruled"] = math.log1p(ruled)
         return Analysis(
             article=article,
             text=text,
@@ -390,7 +399,7 @@ class Extractor:
             title_end=title_end,
             lang=lang,
             rows=rows,
-            features=self._article_features(article, text, lang, sentences),
+            features=features,
         )
 
     def decide(self, analysis: Analysis, models: Models | None = None) -> Extraction:
@@ -631,8 +640,8 @@ class Extractor:
         return out
 
     def _en_abbreviations(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
-        """Capital-letter abbreviations of names found elsewhere in the text ("TMU" of
-        "Tarbiat Modares University", often alone in a headline)."""
+        """Capital-letter abbreviations: of names found elsewhere in the text ("TMU" of
+        "Tarbiat Modares University", often alone in a headline), or standing alone."""
         assert callable(sent_of)
         out: list[Mention] = []
         for m in re.finditer(
@@ -644,15 +653,17 @@ class Extractor:
             if self._is_own(word) or any(x.start <= m.start() < x.end for x in have):
                 continue
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
-            if full is None:
+            if full is None and (self._countries.codes(word) or " " in word):
                 continue
+            # An abbreviation with no full form in the text is a weak candidate; the
+            # partner model weighs it (abbr_unknown).
             out.append(
                 Mention(
                     name=word,
                     start=m.start(),
                     end=m.end(),
                     sent=int(sent_of(m.start())),
-                    kind=full.kind,
+                    kind=full.kind if full is not None else None,
                 )
             )
         return out
@@ -1112,6 +1123,7 @@ class Extractor:
             f["joint_product"] = float(joint_product)
             f["own_unit"] = float(own_unit)
             f["abbr_only"] = float(all(is_abbreviation(x) for x in names))
+            f["abbr_unknown"] = f["abbr_only"] * float(c.known is None)
             f["first_sent"] = first / n_sent
             f["early"] = float(first <= 1)
             f["cue_near"] = math.exp(-best_dist / 40) if best_dist < 10_000 else 0.0
