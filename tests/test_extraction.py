@@ -199,6 +199,31 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
     assert [(a.kind, a.date) for a in r.agreements] == [("contract", "2024-03-12")]
 
 
+@pytest.mark.parametrize(
+    ("text", "signed_on"),
+    [
+        (
+            "Соглашение о сотрудничестве между СПбПУ и Университетом Хэнань, подписанное "
+            "3 октября 2019 года, продлено ещё на пять лет.",
+            "2019-10-03",
+        ),
+        (
+            "SPbPU and Cairo University renewed the agreement on academic exchange signed in 1994.",
+            "1994",
+        ),
+        (
+            "В мае 2023 года СПбПУ и Университет Хэнань подписали меморандум о сотрудничестве.",
+            "2023-05",
+        ),
+        ("СПбПУ и Университет Хэнань подписали соглашение о сотрудничестве.", None),
+    ],
+)
+def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | None) -> None:
+    r = _run(extractor, "Сотрудничество", text)
+    assert [a.signed_on for a in r.agreements] == [signed_on]
+    assert r.to_dict()["agreements"][0]["signed_on"] == signed_on  # type: ignore[index]
+
+
 def test_classification_by_category_and_text(extractor: Extractor) -> None:
     sport = _run(
         extractor,

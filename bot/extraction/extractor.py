@@ -116,6 +116,7 @@ _OWN_FULL = (
 )
 # Between two items of a list: "X, Y и Z", "X and Y".
 _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
+_NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -408,6 +409,10 @@ class Extractor:
         models = models or self._models
         facts, agreements, x = self.select(analysis, models.partner)
         partnership = models.article.accept(x)
+        category = analysis.article.category or ""
+        if partnership and not agreements and _NEGATIVE_CATEGORY.search(category):
+            # No training article carries a feed category, so the model cannot weigh it.
+            partnership = False
         if not partnership:
             facts, agreements = [], []
         return Extraction(
@@ -1410,7 +1415,7 @@ class Extractor:
                 month = next((v for k, v in _MONTHS_RU.items() if m.group(2).startswith(k)), None)
                 if month:
                     return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
-            m = re.search(r"в\s+([а-я]+)\s+(\d{4})", sent)
+            m = re.search(r"(?<!\w)[вВ]\s+([а-я]+)\s+(\d{4})", sent)
             if m:
                 month = next((v for k, v in _MONTHS_RU.items() if m.group(1).startswith(k)), None)
                 if month and len(m.group(1)) > 2:
@@ -1418,7 +1423,7 @@ class Extractor:
             m = re.search(r"(?<!\d)(\d{1,2})\.(\d{2})\.((?:19|20)\d{2})(?!\d)", sent)
             if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
                 return f"{m.group(3)}-{m.group(2)}-{int(m.group(1)):02d}"
-            m = re.search(r"\bв\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
+            m = re.search(r"(?<!\w)[вВ]\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
             return m.group(1) if m else None
         m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:

@@ -24,6 +24,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 FOLDS = ("a", "c1", "c2", "c3", "c4")
 PARTNER_L2 = 30.0
 ARTICLE_L2 = 30.0
+ARTICLE_CUT = 0.5
 INNER = 5
 MIN_COUNT = 10
 # The partner model's cut; None chooses it on inner held-out folds.
@@ -103,7 +104,7 @@ def fit_models(
             )
     partner = replace(partner_on(range(len(analyses))), threshold=THRESHOLD or best_threshold(held))
     ys = [int(bool(gold[a.article.id].get("partnership"))) for a in analyses]
-    article = fit(xs, ys, l2=ARTICLE_L2, min_count=MIN_COUNT)
+    article = fit(xs, ys, l2=ARTICLE_L2, min_count=MIN_COUNT, threshold=ARTICLE_CUT)
     return Models(partner, article)
 
 
