@@ -1358,6 +1358,7 @@ class Extractor:
                     a.kind == kind
                     and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
                     and (title is None or a.title is None or _same_subject(a.title, title))
+                    and (on is None or a.signed_on is None or a.signed_on == on)
                     for a in out
                 ):
                     continue
