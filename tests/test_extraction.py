@@ -224,6 +224,21 @@ def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | N
     assert r.to_dict()["agreements"][0]["signed_on"] == signed_on  # type: ignore[index]
 
 
+def test_documents_signed_on_different_dates_are_two(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Cairo University",
+        "A delegation of Cairo University visited SPbPU to discuss cooperation. The first "
+        "cooperation agreement between SPbPU and Cairo University was signed in 2012. The "
+        "universities signed an agreement on student exchange in May 2019.",
+        lang="en",
+    )
+    assert [(a.kind, a.signed_on) for a in r.agreements] == [
+        ("agreement", "2012"),
+        ("agreement", "2019-05"),
+    ]
+
+
 def test_classification_by_category_and_text(extractor: Extractor) -> None:
     sport = _run(
         extractor,
