@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench extract clean
+.PHONY: run test lint bench extract clean train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Fits the extraction models on ../shared/corpus and writes bot/extraction/data/models.json.
+train: $(STAMP)
+	$(BIN)/python -m bot.extraction.train
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

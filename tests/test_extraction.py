@@ -199,6 +199,46 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
     assert [(a.kind, a.date) for a in r.agreements] == [("contract", "2024-03-12")]
 
 
+@pytest.mark.parametrize(
+    ("text", "signed_on"),
+    [
+        (
+            "Соглашение о сотрудничестве между СПбПУ и Университетом Хэнань, подписанное "
+            "3 октября 2019 года, продлено ещё на пять лет.",
+            "2019-10-03",
+        ),
+        (
+            "SPbPU and Cairo University renewed the agreement on academic exchange signed in 1994.",
+            "1994",
+        ),
+        (
+            "В мае 2023 года СПбПУ и Университет Хэнань подписали меморандум о сотрудничестве.",
+            "2023-05",
+        ),
+        ("СПбПУ и Университет Хэнань подписали соглашение о сотрудничестве.", None),
+    ],
+)
+def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | None) -> None:
+    r = _run(extractor, "Сотрудничество", text)
+    assert [a.signed_on for a in r.agreements] == [signed_on]
+    assert r.to_dict()["agreements"][0]["signed_on"] == signed_on  # type: ignore[index]
+
+
+def test_documents_signed_on_different_dates_are_two(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Cairo University",
+        "A delegation of Cairo University visited SPbPU to discuss cooperation. The first "
+        "cooperation agreement between SPbPU and Cairo University was signed in 2012. The "
+        "universities signed an agreement on student exchange in May 2019.",
+        lang="en",
+    )
+    assert [(a.kind, a.signed_on) for a in r.agreements] == [
+        ("agreement", "2012"),
+        ("agreement", "2019-05"),
+    ]
+
+
 def test_classification_by_category_and_text(extractor: Extractor) -> None:
     sport = _run(
         extractor,

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from natasha.shape import recover_shape
+from rapidfuzz import fuzz
 
 from . import lexicon as lx
 from .countries import CountryResolver
-from .model import AgreementFact, ArticleInput, Extraction, PartnerFact
-from .names import abbreviation_of, canonical_key, is_abbreviation, names_match
+from .learn import Logistic
+from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
+from .names import (
+    GENERIC_STEMS,
+    _stem,
+    abbreviation_of,
+    canonical_key,
+    is_abbreviation,
+    name_tokens,
+    names_match,
+)
 from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
@@ -80,6 +93,56 @@ _MONTHS_EN = {
 }
 
 
+_TITLE_CUE = re.compile(
+    r"сотруднич|соглашени|меморандум|договор|делегац|визит|партн[её]р|совместн|"
+    r"cooperat|agreement|memorand|delegation|visit|partner|joint",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Polytech|университет\w* Петра")
+_POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
+_EVENT_NAME = re.compile(
+    r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
+    r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы])\b",
+    re.IGNORECASE,
+)
+# The university's full names, folded, for near misses ("Санкт-Петербурский политехнический").
+_OWN_FULL = (
+    "санкт-петербургский политехнический университет петра великого",
+    "санкт-петербургский политехнический университет",
+    "петербургский политехнический университет",
+    "peter the great st petersburg polytechnic university",
+    "st petersburg polytechnic university",
+)
+# Between two items of a list: "X, Y и Z", "X and Y".
+_LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
+_NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
+MODELS = Path(__file__).resolve().parent / "data" / "models.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """The trained decisions: which candidates are partners, which articles are partnerships."""
+
+    partner: Logistic
+    article: Logistic
+
+    @classmethod
+    def rules(cls) -> Models:
+        """The hand rules alone (each model follows its `rule` feature): the starting point
+        the training command analyses with, since analysis does not depend on the models."""
+        only = Logistic(features=("rule",), mean=(0.0,), scale=(1.0,), weights=(10.0,), bias=-5.0)
+        return cls(only, only)
+
+    @classmethod
+    def load(cls, path: Path = MODELS) -> Models:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(Logistic.from_json(raw["partner"]), Logistic.from_json(raw["article"]))
+
+    def to_json(self) -> dict[str, object]:
+        return {"partner": self.partner.to_json(), "article": self.article.to_json()}
+
+
 @dataclass(slots=True)
 class Candidate:
     """Mentions believed to denote one organisation within an article."""
@@ -100,6 +163,28 @@ class Candidate:
         return out
 
 
+@dataclass(slots=True)
+class Row:
+    """A partner candidate as the model sees it: the fact it would yield and its features."""
+
+    candidate: Candidate
+    fact: PartnerFact
+    features: dict[str, float]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An article after the model-free steps; `decide` turns it into an `Extraction`."""
+
+    article: ArticleInput
+    text: str
+    sentences: list[tuple[int, int]]
+    title_end: int
+    lang: str
+    rows: list[Row]
+    features: dict[str, float]
+
+
 _ADJ_END = re.compile(
     r"[а-яё](?:ого|его|ому|ему|ыми|ими|ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|ей)$"
 )
@@ -110,6 +195,15 @@ _DESCRIPTOR = re.compile(
     r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
     r"([«\"“]?[A-ZА-ЯЁ].*)$"
 )
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two subjects of one document: equal, or the same first two words ("о создании ...")."""
+    return a == b or a.lower().split()[:2] == b.lower().split()[:2]
 
 
 def _is_cap_word(text: str) -> bool:
@@ -135,7 +229,8 @@ def detect_lang(text: str) -> str:
 class Extractor:
     """Loads the natasha models once; `extract` is then cheap and thread-confined."""
 
-    def __init__(self) -> None:
+    def __init__(self, models: Models | None = None) -> None:
+        self._models = models or Models.load()
         self._segmenter = Segmenter()
         embedding = NewsEmbedding()
         self._morph = NewsMorphTagger(embedding)
@@ -164,6 +259,11 @@ class Extractor:
         self._chunker = RuChunker(self._inflect, lambda w: bool(self._countries.codes(w)))
 
     # --- morphology helpers -------------------------------------------------------------
+
+    @lru_cache(maxsize=256)  # noqa: B019  # one Extractor lives for the whole process
+    def _text_codes(self, text: str) -> tuple[str, ...]:
+        """Countries a whole text names, in order (asked several times per article)."""
+        return tuple(self._countries.codes(text))
 
     @lru_cache(maxsize=65536)  # noqa: B019  # one Extractor lives for the whole process
     def _lemma(self, word: str) -> str:
@@ -255,10 +355,14 @@ class Extractor:
 
     def extract(self, article: ArticleInput) -> Extraction:
         """Extract partners and agreements; never raises on odd text."""
+        return self.decide(self.analyse(article))
+
+    def analyse(self, article: ArticleInput) -> Analysis:
+        """The model-free part (NER, candidates, their features): the costly step, which the
+        training command runs once per article and then decides with many models."""
         body = _fix_homoglyphs(article.text or "")
         title = _fix_homoglyphs((article.title or "").strip())
         text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
-        title_end = len(title) if body.lstrip().startswith(title) else len(title) + 2
         title_end = text.find(title) + len(title) if title and title in text else 0
         lang = article.lang if article.lang in ("ru", "en") else detect_lang(text)
         sentences = self._sentences(text)
@@ -279,17 +383,117 @@ class Extractor:
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
-        facts, cand_of = self._partners(candidates, text, sentences, title_end, lang)
-        agreements = self._agreements(text, sentences, facts, cand_of, lang, title_end)
-        partnership = self._classify(article, text, facts, agreements)
+        rows = self._rows(candidates, text, sentences, title_end, lang)
+        features = self._article_features(article, text, lang, sentences)
+        ruled = sum(r.features["rule"] for r in rows)
+        for r in rows:
+            # How the article around a candidate reads: partnership news or not.
+            r.features["a_strong"] = features["strong"]
+            r.features["a_signed_doc"] = features["signed_doc"]
+            r.features["a_title_cue"] = features["title_cue"]
+            r.features["a_not_partner_title"] = features["not_partner_title"]
+            r.features["a_ruled"] = math.log1p(ruled)
+        return Analysis(
+            article=article,
+            text=text,
+            sentences=sentences,
+            title_end=title_end,
+            lang=lang,
+            rows=rows,
+            features=features,
+        )
+
+    def decide(self, analysis: Analysis, models: Models | None = None) -> Extraction:
+        """Partners, agreements and the partnership flag of an analysed article under `models`
+        (the packaged ones by default)."""
+        models = models or self._models
+        facts, agreements, x = self.select(analysis, models.partner)
+        partnership = models.article.accept(x)
+        category = analysis.article.category or ""
+        if partnership and not agreements and _NEGATIVE_CATEGORY.search(category):
+            # No training article carries a feed category, so the model cannot weigh it.
+            partnership = False
         if not partnership:
             facts, agreements = [], []
         return Extraction(
-            id=article.id,
+            id=analysis.article.id,
             partnership=partnership,
             partners=tuple(facts),
             agreements=tuple(agreements),
         )
+
+    def select(
+        self, a: Analysis, partner: Logistic
+    ) -> tuple[list[PartnerFact], list[AgreementFact], dict[str, float]]:
+        """The partners `partner` accepts (one per organisation), the agreements they sign,
+        and the article features the partnership classifier reads."""
+        scored = sorted(
+            ((partner.prob(r.features), n, r) for n, r in enumerate(a.rows)),
+            key=lambda x: (-x[0], x[1]),
+        )
+        scored_p = {n: p for p, n, _ in scored}
+        chosen: list[tuple[int, Row]] = []
+        for p, n, r in scored:
+            if p < partner.threshold:
+                break
+            if any(names_match(r.fact.name, o.fact.name) for _, o in chosen):
+                continue
+            chosen.append((n, r))
+        chosen.sort(key=lambda x: x[0])
+        facts = [r.fact for _, r in chosen]
+        cand_of = {r.fact.name: r.candidate for _, r in chosen}
+        main = min(chosen, key=lambda x: -scored_p[x[0]])[1].fact.name if chosen else None
+        agreements = self._agreements(
+            a.text, a.sentences, facts, cand_of, a.lang, a.title_end, main
+        )
+        probs = [p for p, _, _ in scored]
+        x = dict(a.features)
+        x["max_p"] = probs[0] if probs else 0.0
+        x["sum_p"] = math.log1p(sum(probs))
+        x["partners"] = math.log1p(len(facts))
+        x["agreements"] = float(bool(agreements))
+        x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
+        return facts, agreements, x
+
+    def _article_features(
+        self, article: ArticleInput, text: str, lang: str, sentences: list[tuple[int, int]]
+    ) -> dict[str, float]:
+        """Model-free article cues for the partnership classifier."""
+        title = article.title or ""
+        cat = (article.category or "").lower()
+        strong = re.findall(
+            r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
+            r"российско-\w+|\w+-российск|russian-\w+",
+            text,
+            re.I,
+        )
+        foreign = {c for c in self._text_codes(text) if c != "RU"}
+        signed_doc = any(
+            lx.SIGNED.search(text[s:e])
+            and any(p.search(text[s:e]) for p, _ in (lx.DOC_RU if lang == "ru" else lx.DOC_EN))
+            for s, e in sentences
+        )
+        return {
+            "cat_negative": float(bool(re.search(r"спорт|sport|культур|culture|некролог", cat))),
+            "cat_positive": float(
+                bool(
+                    re.search(
+                        r"международ|партн|сотруднич|international|"
+                        r"partner|cooperat",
+                        cat,
+                    )
+                )
+            ),
+            "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            "title_cue": float(bool(_TITLE_CUE.search(title))),
+            "strong": math.log1p(len(strong)),
+            "sport": math.log1p(len(_SPORT.findall(text))),
+            "foreign": math.log1p(len(foreign)),
+            "bilateral": float(bool(_BILATERAL.search(text))),
+            "signed_doc": float(signed_doc),
+            **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
+            **{f"b:{_stem(w.lower())}": 1.0 for w in _WORD.findall(text)},
+        }
 
     # --- sentences and mentions ---------------------------------------------------------
 
@@ -441,8 +645,8 @@ class Extractor:
         return out
 
     def _en_abbreviations(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
-        """Capital-letter abbreviations of names found elsewhere in the text ("TMU" of
-        "Tarbiat Modares University", often alone in a headline)."""
+        """Capital-letter abbreviations: of names found elsewhere in the text ("TMU" of
+        "Tarbiat Modares University", often alone in a headline), or standing alone."""
         assert callable(sent_of)
         out: list[Mention] = []
         for m in re.finditer(
@@ -454,15 +658,17 @@ class Extractor:
             if self._is_own(word) or any(x.start <= m.start() < x.end for x in have):
                 continue
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
-            if full is None:
+            if full is None and (self._countries.codes(word) or " " in word):
                 continue
+            # An abbreviation with no full form in the text is a weak candidate; the
+            # partner model weighs it (abbr_unknown).
             out.append(
                 Mention(
                     name=word,
                     start=m.start(),
                     end=m.end(),
                     sent=int(sent_of(m.start())),
-                    kind=full.kind,
+                    kind=full.kind if full is not None else None,
                 )
             )
         return out
@@ -747,16 +953,22 @@ class Extractor:
         n = name.strip().replace("ё", "е")
         return any(p.search(n) for p in lx.OWN_PATTERNS)
 
-    def _partners(
+    def _rows(
         self,
         cands: list[Candidate],
         text: str,
         sentences: list[tuple[int, int]],
         title_end: int,
         lang: str,
-    ) -> tuple[list[PartnerFact], dict[str, Candidate]]:
+    ) -> list[Row]:
+        """Every candidate that is not the university itself, with the features the partner
+        model weighs; the hand rules of earlier versions survive as features, not as verdicts."""
         coop = lx.COOP_RU if lang == "ru" else lx.COOP_EN
+        docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         spans = sorted((m.start, m.end) for c in cands for m in c.mentions)
+        n_sent = max(len(sentences), 1)
+        total = max(sum(len(c.mentions) for c in cands), 1)
+        per_sent = Counter(m.sent for c in cands for m in c.mentions)
 
         def masked(k: int) -> str:
             s, e = sentences[k]
@@ -766,12 +978,23 @@ class Extractor:
                     chunk[p - s] = " "
             return "".join(chunk)
 
-        # Guests listed at a signing are not its parties; at a meeting held for them they are.
+        masked_cache: dict[int, str] = {}
+
+        def sent_text(k: int) -> str:
+            if k not in masked_cache:
+                masked_cache[k] = masked(k)
+            return masked_cache[k]
+
         signing = bool(lx.SIGNED.search(text))
-        foreign = Counter(c for c in self._countries.codes(text) if c != "RU")
+        foreign = Counter(c for c in self._text_codes(text) if c != "RU")
         dominant = foreign.most_common(1)[0][0] if foreign else None
-        facts: list[PartnerFact] = []
-        cand_of: dict[str, Candidate] = {}
+        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        all_mentions = [m for c in cands for m in c.mentions]
+        title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
+        outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
+        most = max((len(c.mentions) for c in outside), default=0)
+        n_outside = math.log1p(len(outside))
+        rows: list[Row] = []
         for c in cands:
             if not c.mentions:
                 continue
@@ -780,78 +1003,179 @@ class Extractor:
                 self._is_own(n) for n in names if is_abbreviation(n)
             ):
                 continue
-            if all(m.is_unit or m.nested for m in c.mentions):
-                continue
-            if any(m.nested for m in c.mentions) and all(
+            f: dict[str, float] = {}
+            all_unit = all(m.is_unit or m.nested for m in c.mentions)
+            nested_title = any(m.nested for m in c.mentions) and all(
                 m.is_unit or m.nested or m.start < title_end for m in c.mentions
-            ):
-                continue  # "РАН" of "Институт ... РАН" in the body: the title's bare "РАН" too
-            if any(lx.NOT_ORG.search(n) for n in names[:1]):
-                continue
+            )
+            not_org = any(lx.NOT_ORG.search(n) for n in names[:1])
             joint = [n for n in names if lx.JOINT.match(n)]
-            if (
+            joint_product = bool(
                 joint
                 and c.known is None
                 and not any(is_abbreviation(w) for n in joint for w in n.split()[1:])
-            ):
-                continue  # the joint institute or centre being set up is the product, not a partner
-            if self._own_unit(c, text, lang):
-                continue
-            evidence = 0
+            )
+            own_unit = self._own_unit(c, text, lang)
+            evidence = title_ev = 0
+            counts: Counter[str] = Counter()
+            best_dist = 10_000
             for m in c.mentions:
                 if lx.EVENT_AFTER.match(text, m.end):
+                    counts["event_after"] += 1
                     continue
+                start = sentences[m.sent][0]
+                before = text[max(start, m.start - 60) : m.start]
+                near = text[max(start, m.start - 25) : m.start].lower()
+                if re.search(r"(?:^|\s)(?:с|со|with|между|between|and|и)\s+(?:\w+\s+)?$", near):
+                    counts["with_before"] += 1
+                if re.search(r"(?:делегаци|delegation|визит|visit|гост|guest)", before, re.I):
+                    counts["deleg_before"] += 1
+                if re.search(
+                    r"(?:ректор|проректор|директор|президент|декан|профессор|rector|director|"
+                    r"president|dean|professor|head of|руководител|заведующ)\w*\s+$",
+                    near,
+                ) or re.search(r"(?:из|from)\s+$", near):
+                    counts["employer_before"] += 1
+                if re.search(r"(?:^|\s)(?:в|во|на|in|at)\s+$", near):
+                    counts["place_before"] += 1
+                if per_sent[m.sent] >= 3:
+                    counts["crowded"] += 1
                 if m.start < title_end:
-                    # A headline shows cooperation unless it only names a funder, a ranking,
-                    # or the venue of a signing ("... на форуме АТУРК").
-                    if not lx.NOT_PARTNER_TITLE.search(text[:title_end]) and not (
+                    if not title_blocked and not (
                         lx.TITLE_VENUE.search(text[: m.start])
                         or lx.TITLE_PARENT.search(text[: m.start])
                     ):
-                        evidence += 2
+                        title_ev += 1
                     continue
-                sent = masked(m.sent)
+                sent = sent_text(m.sent)
+                if lx.SIGNED.search(sent):
+                    counts["signed_sent"] += 1
+                if any(pat.search(sent) for pat, _ in docs):
+                    counts["doc_sent"] += 1
+                if _OWN_WORD.search(text, sentences[m.sent][0], sentences[m.sent][1]):
+                    counts["own_in_sent"] += 1
                 if (
                     signing
                     and lx.ATTENDANCE.search(sent)
                     and lx.ATTENDANCE_EVENT.search(sent)
                     and not lx.ATTENDANCE_STRONG.search(sent)
                 ):
+                    counts["attendance"] += 1
                     continue
-                start = sentences[m.sent][0]
                 window = text[max(start, m.start - 60) : m.start]
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
+                    counts["diplomat"] += 1
                     continue
                 launch = bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)
                 )
-                cue = (
-                    launch
-                    or coop.search(sent)
-                    or (
-                        # "Среди них X, Y": a list continuing the previous sentence's subject.
-                        m.sent > 0
-                        and lx.LIST_CONTINUES.match(text[start : m.start])
-                        and coop.search(masked(m.sent - 1))
-                    )
+                listed = bool(
+                    m.sent > 0
+                    and lx.LIST_CONTINUES.match(text[start : m.start])
+                    and coop.search(sent_text(m.sent - 1))
                 )
-                if (
-                    cue
-                    and not lx.CONTEXT_ONLY.search(window)
-                    and (
-                        launch or not lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
-                    )
+                cues = list(coop.finditer(sent))
+                if m.sent > 0 and coop.search(sent_text(m.sent - 1)):
+                    counts["prev_cue"] += 1
+                if any(
+                    o is not m
+                    and o.sent == m.sent
+                    and _LIST_GAP.fullmatch(text[min(o.end, m.end) : max(o.start, m.start)])
+                    for o in all_mentions
                 ):
+                    counts["in_list"] += 1
+                rel = m.start - start
+                for cm in cues:
+                    d = max(cm.start() - (m.end - start), rel - cm.end(), 0)
+                    best_dist = min(best_dist, d)
+                cue = launch or bool(cues) or listed
+                if launch:
+                    counts["launch"] += 1
+                if listed:
+                    counts["listed"] += 1
+                if lx.CONTEXT_ONLY.search(window):
+                    counts["context_only"] += 1
+                    continue
+                if not launch and lx.ORGANISER.search(text[max(start, m.start - 120) : m.start]):
+                    counts["organiser"] += 1
+                    continue
+                if cue:
                     evidence += 1
-            if evidence == 0:
-                continue
+            rule = (
+                evidence + 2 * title_ev > 0
+                and not all_unit
+                and not nested_title
+                and not not_org
+                and not joint_product
+                and not own_unit
+            )
             fact = self._fact(c, text, lang, dominant)
-            if any(names_match(fact.name, f.name) for f in facts):
-                continue
-            facts.append(fact)
-            cand_of[fact.name] = c
-        return facts, cand_of
+            n = len(c.mentions)
+            body = [m for m in c.mentions if m.start >= title_end]
+            first = min(m.sent for m in c.mentions)
+            f["rule"] = float(rule)
+            f["evidence"] = math.log1p(evidence)
+            f["title"] = float(title_ev > 0)
+            f["in_title"] = float(len(body) < n)
+            f["title_blocked"] = float(title_blocked and len(body) < n)
+            f["known"] = float(c.known is not None)
+            f["mentions"] = math.log1p(n)
+            f["share"] = n / total
+            f["all_unit"] = float(all_unit)
+            f["nested_title"] = float(nested_title)
+            f["not_org"] = float(not_org)
+            f["joint_product"] = float(joint_product)
+            f["own_unit"] = float(own_unit)
+            f["abbr_only"] = float(all(is_abbreviation(x) for x in names))
+            f["abbr_unknown"] = f["abbr_only"] * float(c.known is None)
+            f["first_sent"] = first / n_sent
+            f["early"] = float(first <= 1)
+            f["cue_near"] = math.exp(-best_dist / 40) if best_dist < 10_000 else 0.0
+            f["no_cue"] = float(best_dist == 10_000 and title_ev == 0)
+            for key in (
+                "event_after",
+                "with_before",
+                "deleg_before",
+                "employer_before",
+                "place_before",
+                "crowded",
+                "signed_sent",
+                "doc_sent",
+                "own_in_sent",
+                "attendance",
+                "diplomat",
+                "launch",
+                "listed",
+                "context_only",
+                "organiser",
+                "prev_cue",
+                "in_list",
+            ):
+                f[key] = counts[key] / n
+            f["title_coop"] = title_coop
+            toks = name_tokens(fact.name)
+            head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
+            f["unit_head"] = float(
+                head in lx.UNIT_HEADS
+                or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
+            )
+            f["generic_name"] = float(
+                all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
+            )
+            f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
+            f["own_like"] = float(
+                any(self._is_own(x) for x in names)
+                or any(fuzz.ratio(_fold_name(x), o) >= 88 for x in names for o in _OWN_FULL)
+            )
+            f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
+            f["most_mentioned"] = float(n == most)
+            f["candidates"] = n_outside
+            f["hint_country"] = float(any(m.hint_country for m in c.mentions))
+            for kind in PARTNER_KINDS:
+                f[f"kind_{kind}"] = float(fact.kind == kind)
+            rows.append(Row(candidate=c, fact=fact, features=f))
+        return rows
 
     def _own_unit(self, c: Candidate, text: str, lang: str) -> bool:
         """Units of the university: "Институт ... СПбПУ", "SPbPU's Higher School ...",
@@ -953,6 +1277,7 @@ class Extractor:
         cand_of: dict[str, Candidate],
         lang: str,
         title_end: int = 0,
+        main: str | None = None,
     ) -> list[AgreementFact]:
         docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         in_sent: dict[int, list[str]] = {}
@@ -997,6 +1322,8 @@ class Extractor:
                 parties = in_sent.get(k - 1) or []
             if not parties and len(facts) == 1 and k > 0:
                 parties = [facts[0].name]
+            if not parties and main is not None and k > 0:
+                parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
                 title = self._doc_title(sent[he:], lang)
@@ -1018,20 +1345,20 @@ class Extractor:
                     # "подписал соглашения с X и Y": one document per partner.
                     for party in parties:
                         if not any(a.kind == kind and party in a.parties for a in out):
-                            out.append(AgreementFact(kind, (party,), title, self._date(sent, lang)))
+                            on = self._date(sent, lang)
+                            out.append(AgreementFact(kind, (party,), title, on, on))
                     seen_kinds[kind] = out[-1]
                     continue
+                on = self._date(sent, lang)
                 fact = AgreementFact(
-                    kind=kind,
-                    parties=tuple(parties),
-                    title=title,
-                    date=self._date(sent, lang),
+                    kind=kind, parties=tuple(parties), title=title, date=on, signed_on=on
                 )
                 # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
                 if any(
                     a.kind == kind
                     and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
-                    and (title is None or a.title is None or a.title == title)
+                    and (title is None or a.title is None or _same_subject(a.title, title))
+                    and (on is None or a.signed_on is None or a.signed_on == on)
                     for a in out
                 ):
                     continue
@@ -1089,12 +1416,16 @@ class Extractor:
                 month = next((v for k, v in _MONTHS_RU.items() if m.group(2).startswith(k)), None)
                 if month:
                     return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
-            m = re.search(r"в\s+([а-я]+)\s+(\d{4})", sent)
+            m = re.search(r"(?<!\w)[вВ]\s+([а-я]+)\s+(\d{4})", sent)
             if m:
                 month = next((v for k, v in _MONTHS_RU.items() if m.group(1).startswith(k)), None)
                 if month and len(m.group(1)) > 2:
                     return f"{m.group(2)}-{month:02d}"
-            return None
+            m = re.search(r"(?<!\d)(\d{1,2})\.(\d{2})\.((?:19|20)\d{2})(?!\d)", sent)
+            if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+                return f"{m.group(3)}-{m.group(2)}-{int(m.group(1)):02d}"
+            m = re.search(r"(?<!\w)[вВ]\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
+            return m.group(1) if m else None
         m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(3)}-{_MONTHS_EN[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
@@ -1104,7 +1435,9 @@ class Extractor:
         m = re.search(r"([A-Z][a-z]+)\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(2)}-{_MONTHS_EN[m.group(1).lower()]:02d}"
-        return None
+        m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
+        m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
+        return m.group(1) if m else None
 
     # --- classification -----------------------------------------------------------------
 
@@ -1154,5 +1487,5 @@ class Extractor:
         # Bilateral framing ("ректоры вузов России и Узбекистана", several partner countries)
         # marks international cooperation news even when no single partner is named; a list
         # of countries alone (embassies greeting, championships) does not.
-        foreign = {c for c in self._countries.codes(text) if c != "RU"}
+        foreign = {c for c in self._text_codes(text) if c != "RU"}
         return (len(foreign) >= 2 and len(strong) >= 1) or bool(_BILATERAL.search(text))

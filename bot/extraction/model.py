@@ -32,12 +32,17 @@ class PartnerFact:
 
 @dataclass(frozen=True, slots=True)
 class AgreementFact:
-    """A document the text says was signed; `parties` are partner names, never the university."""
+    """A document the text says was signed; `parties` are partner names, never the university.
+
+    `signed_on` is the signing date the text states (ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`), else
+    None; `date` is the same value under its older name, kept for existing callers.
+    """
 
     kind: str
     parties: tuple[str, ...]
     title: str | None
     date: str | None
+    signed_on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,13 @@ class Extraction:
                 for p in self.partners
             ],
             "agreements": [
-                {"kind": a.kind, "parties": list(a.parties), "title": a.title, "date": a.date}
+                {
+                    "kind": a.kind,
+                    "parties": list(a.parties),
+                    "title": a.title,
+                    "date": a.date,
+                    "signed_on": a.signed_on,
+                }
                 for a in self.agreements
             ],
         }

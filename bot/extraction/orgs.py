@@ -338,7 +338,11 @@ _EN_WORD = re.compile(
     r"(?:[A-Z]\.){1,3}(?= ?[A-Z])|[A-Z][\w'’&.-]*\w|[A-Z]|of|the|and|for|de|da|do|der|on|an|at"
     r"|&"
 )
-_EN_CONNECT = frozenset({"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"})
+# Lower-case words inside names, English and the Romance ones partner names keep untranslated.
+_EN_CONNECT = frozenset(
+    {"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"}
+    | {"di", "del", "della", "des", "du", "la"}
+)
 # Capitalised sentence openers that never start a name ("From the Belarusian-Russian ...").
 _EN_LEAD = frozenset(
     [
@@ -413,7 +417,7 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
     out: list[Mention] = []
     for m in re.finditer(
         r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)|of|the|and|for|de"
-        r"|da|on|&)(?![\w])[ \t]?)+",
+        r"|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
         text,
     ):
         run = m.group(0)
