@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.articles import decode_html, extract_article_text
 from bot.audience import Audience
@@ -78,6 +78,15 @@ def to_draft(item: FeedItem) -> NewsDraft:
         image_url=item.image_url,
         published_at=item.published,
         needs_page=item.needs_page,
+    )
+
+
+def oldest_first(drafts: list[NewsDraft]) -> list[NewsDraft]:
+    """Feeds list the newest item first; stored (and so announced) oldest first, a chat reads
+    a batch in order. Undated items keep their feed order, reversed, after the dated ones."""
+    return sorted(
+        reversed(drafts),
+        key=lambda d: (d.published_at is None, d.published_at or datetime.min.replace(tzinfo=UTC)),
     )
 
 
@@ -154,7 +163,7 @@ class Ingestor:
         except Exception as exc:  # a bug must not stop the other feeds
             log.exception("feed %s: unexpected error", record.url)
             return await self._failed(record, f"internal error: {type(exc).__name__}")
-        drafts = [to_draft(item) for item in parsed.items]
+        drafts = oldest_first([to_draft(item) for item in parsed.items])
         # A feed's first successful poll imports its backlog silently.
         new_ids = await self.news.add_new(record.id, drafts, announce=record.initialised)
         await self.feeds.record_success(
