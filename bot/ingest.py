@@ -84,8 +84,9 @@ def to_draft(item: FeedItem) -> NewsDraft:
 def oldest_first(drafts: list[NewsDraft]) -> list[NewsDraft]:
     """Feeds list the newest item first; stored (and so announced) oldest first, a chat reads
     a batch in order. Undated items keep their feed order, reversed, after the dated ones."""
+    backwards = drafts[::-1]
     return sorted(
-        reversed(drafts),
+        backwards,
         key=lambda d: (d.published_at is None, d.published_at or datetime.min.replace(tzinfo=UTC)),
     )
 
