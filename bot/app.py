@@ -109,6 +109,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
         digests=services.digests,
         ingestor=services.ingestor,
         digest_service=services.digest_service,
+        scheduler=services.scheduler,
     )
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)

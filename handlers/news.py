@@ -68,9 +68,24 @@ async def latest(message: Message, command: CommandObject, news: NewsRepository)
     await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
 
 
+# Words many organisations' names share: a query of these alone names no partner.
+_GENERIC = frozenset(
+    stem_word(word)
+    for word in (
+        "университет", "институт", "академия", "компания", "центр", "корпорация", "фонд",
+        "колледж", "школа", "группа", "государственный", "национальный", "технический",
+        "технологический", "федеральный", "исследовательский", "university", "institute",
+        "academy", "company", "center", "centre", "college", "school", "foundation", "group",
+        "national", "state", "technical", "technological", "federal", "research",
+    )
+)  # fmt: skip
+
+
 async def other_names(partners: PartnerRepository, query: str) -> list[str]:
     """A partner's other names when the query names exactly one partner («Цинхуа» →
     "Tsinghua University", ...), so articles in either script are found; else nothing."""
+    if set(query_stems(query)) <= _GENERIC:
+        return []
     found = await find_partners(partners, query)
     choices = await partner_choices(partners, found, limit=2)
     if len(choices) != 1 or found[0][1] < 100:
