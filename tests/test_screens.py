@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+
 import pytest
 
 from bot.facts import ExtractionWorker, FactsService
