@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,16 @@ _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A broadcast message: Telegram HTML within the limit, an optional URL button under it
+    (label, url), and an optional image URL shown as the link preview (None: no preview)."""
+
+    text: str
+    button: tuple[str, str] | None = None
+    preview_url: str | None = None
 
 
 def esc(text: str | None) -> str:
