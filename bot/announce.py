@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
 from bot.articles import first_sentences
-from bot.formatting import Outgoing, announcement
+from bot.formatting import Outgoing, announcement, tidy_summary
 from bot.i18n import AGREEMENT_KINDS, category_label, label, t
 from storage.news import NewsItem, NewsRepository
 from storage.partners import PartnerRepository
@@ -54,7 +54,7 @@ class AnnouncementRenderer:
             url=item.link,
             when=item.when,
             category=await self._kind(item, lang),
-            summary=first_sentences(item.text, max_chars=400, max_sentences=3),
+            summary=first_sentences(tidy_summary(item.text), max_chars=400, max_sentences=3),
             lang=lang,
             extra_lines=extras,
         )

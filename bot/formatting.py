@@ -62,6 +62,19 @@ def cut(text: str, limit: int) -> str:
     return short.rstrip(" ,.;:-–—") + "…"
 
 
+# The SPbPU page's date line heads the extracted text ("05.12.2026 Стороны ..."); the CMS ends
+# every teaser with "...", even one that is a whole sentence ("трибунах....").
+_LEADING_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+")
+_CMS_DOTS = re.compile(r"([.!?]?)\.{3}$")
+
+
+def tidy_summary(text: str) -> str:
+    """Article text as a reader should meet it in a summary: one paragraph, no date line,
+    no doubled ellipsis."""
+    text = " ".join(_LEADING_DATE.sub("", text).split())
+    return _CMS_DOTS.sub(lambda m: m.group(1) or "…", text)
+
+
 def link(url: str | None, text: str) -> str:
     """A link when the URL is http(s), plain escaped text otherwise."""
     if url and url.startswith(("http://", "https://")):

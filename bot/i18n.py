@@ -280,7 +280,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Subscribers: {active} active, {inactive} inactive",
     ),
     "stats_items": ("Новостей в базе: {count}", "Items stored: {count}"),
-    "stats_outbox": ("Очередь: {states}", "Outbox: {states}"),
+    "stats_outbox": ("Очередь рассылки: {states}", "Outbox: {states}"),
+    "outbox_pending": ("ждут {n}", "{n} waiting"),
+    "outbox_sending": ("отправляются {n}", "{n} sending"),
+    "outbox_sent": ("отправлено {n}", "{n} sent"),
+    "outbox_failed": ("не доставлено {n}", "{n} failed"),
+    "outbox_dropped": ("отменено {n}", "{n} dropped"),
     "stats_sent": (
         "Отправлено: {minute} за минуту, {hour} за час",
         "Sent: {minute} in the last minute, {hour} in the last hour",
@@ -310,6 +315,9 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Something went wrong. Please try again a bit later.",
     ),
 }
+
+
+TEXT_KEYS: Final = frozenset(_TEXTS)
 
 
 def t(lang: str, key: str, **values: str) -> str:

@@ -12,7 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.formatting import DISPLAY_ZONE, TELEGRAM_LIMIT, cut, esc, format_date, join_within
-from bot.i18n import RU, t
+from bot.i18n import RU, TEXT_KEYS, t
 from bot.ingest import Ingestor, PollReport
 from bot.scheduler import POLL_JOB_ID
 from handlers.common import user_language
@@ -64,7 +64,15 @@ async def stats(
         return
     active, inactive = await chats.counts()
     box = await outbox.stats()
-    states = ", ".join(f"{k}: {v}" for k, v in sorted(box.by_state.items())) or "—"
+    states = (
+        ", ".join(
+            t(lang, f"outbox_{state}", n=str(n))
+            if f"outbox_{state}" in TEXT_KEYS
+            else f"{state} {n}"
+            for state, n in sorted(box.by_state.items())
+        )
+        or "—"
+    )
     blocks = [
         t(lang, "stats_title"),
         "\n".join(

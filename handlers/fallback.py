@@ -41,7 +41,7 @@ async def free_text(message: Message) -> None:
         callback_data=SearchCallback(q=query).pack(),
     )
     await message.answer(
-        t(lang, "free_text_search", query=shown) + "\n\n" + t(lang, "free_text"),
+        t(lang, "free_text") + "\n\n" + t(lang, "free_text_search", query=shown),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
 

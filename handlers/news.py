@@ -9,7 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
-from bot.formatting import cut, esc, format_date, join_within, link
+from bot.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.i18n import category_label, t
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
@@ -39,11 +39,17 @@ def _entry(item: NewsItem, lang: str, snippet: str | None = None) -> str:
 
 
 def snippet(text: str, stems: list[str], width: int = 220) -> str:
-    """Escaped text around the first word whose stem is a query stem, the word in bold."""
+    """Escaped text around the first word whose stem is a query stem, the word in bold; whole
+    words only, one paragraph."""
+    text = tidy_summary(text)
     for match in re.finditer(r"[0-9A-Za-zА-Яа-яЁё]+", text):
         if stem_word(match.group()) in stems:
             start = max(0, match.start() - width // 2)
             end = min(len(text), match.end() + width // 2)
+            if start:
+                start = text.find(" ", start, match.start()) + 1 or start
+            if end < len(text):
+                end = text.rfind(" ", match.end(), end) if " " in text[match.end() : end] else end
             before = ("…" if start else "") + text[start : match.start()]
             after = text[match.end() : end] + ("…" if end < len(text) else "")
             return f"{esc(before)}<b>{esc(match.group())}</b>{esc(after)}"

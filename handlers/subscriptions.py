@@ -332,11 +332,13 @@ async def unsubscribe_one(
     if not await may_manage(bot, message.chat, query.from_user, None):
         await query.answer(t(lang, "admins_only"), show_alert=True)
         return
-    removed = await chats.unsubscribe(message.chat.id, callback_data.id)
+    if not await chats.unsubscribe(message.chat.id, callback_data.id):
+        # A second tap on the same button: the message already shows the list without it.
+        await query.answer(t(lang, "already_removed"))
+        return
     text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
     fresh = await edit_page(message, text, markup)
-    note = "subscription_removed" if removed else "already_removed"
-    await query.answer(t(lang, note if fresh else "stale_button"))
+    await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))
 
 
 async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
