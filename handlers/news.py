@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
@@ -133,16 +133,17 @@ async def search(
 async def search_button(
     query: CallbackQuery,
     callback_data: SearchCallback,
+    bot: Bot,
     news: NewsRepository,
     partners: PartnerRepository,
 ) -> None:
     """The button under a free-text message: search those words."""
     await query.answer()
     lang = user_language(query.from_user)
-    if query.message is None or query.bot is None:
+    if query.message is None:
         return
     reply = await search_reply(news, partners, callback_data.q, lang)
-    await query.bot.send_message(query.message.chat.id, reply, link_preview_options=_NO_PREVIEW)
+    await bot.send_message(query.message.chat.id, reply, link_preview_options=_NO_PREVIEW)
 
 
 def build_router() -> Router:

@@ -6,7 +6,7 @@ import asyncio
 import math
 import re
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import (
     CallbackQuery,
@@ -222,7 +222,7 @@ async def partners_page_button(
 
 
 async def partner_card_button(
-    query: CallbackQuery, callback_data: PartnerCard, partners: PartnerRepository
+    query: CallbackQuery, callback_data: PartnerCard, bot: Bot, partners: PartnerRepository
 ) -> None:
     message = query.message
     lang = user_language(query.from_user)
@@ -232,7 +232,7 @@ async def partner_card_button(
         return
     await query.answer()
     if message is not None:
-        await query.bot.send_message(  # type: ignore[union-attr]  # set on every update
+        await bot.send_message(
             message.chat.id,
             card,
             message_thread_id=message.message_thread_id
