@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.articles import decode_html, extract_article_text
+from bot.articles import decode_html, extract_article_text, page_image
 from bot.audience import Audience
 from bot.feeds import FeedError, FeedItem, HttpFetcher, normalise_link, parse_feed
 from storage.db import utcnow
@@ -91,8 +91,12 @@ def oldest_first(drafts: list[NewsDraft]) -> list[NewsDraft]:
     )
 
 
-def _page_text(body: bytes, content_type: str | None, url: str | None) -> str | None:
-    return extract_article_text(decode_html(body, content_type), url)
+def _page_text(
+    body: bytes, content_type: str | None, url: str | None
+) -> tuple[str | None, str | None]:
+    """The article's main text and its og:image (the preview when the feed has no image)."""
+    page = decode_html(body, content_type)
+    return extract_article_text(page, url), page_image(page, url)
 
 
 def backoff(interval: float, streak: int) -> timedelta:
@@ -200,7 +204,7 @@ class Ingestor:
                     item.link, accept="text/html,application/xhtml+xml"
                 )
                 assert result.body is not None
-                text = await asyncio.to_thread(
+                text, image = await asyncio.to_thread(
                     _page_text, result.body, result.content_type, item.link
                 )
                 if not text:
@@ -214,7 +218,7 @@ class Ingestor:
                 log.exception("article %s: unexpected error", item.link)
                 await self._body_failed(item, f"internal error: {type(exc).__name__}")
                 continue
-            await self.news.set_body(item.id, text)
+            await self.news.set_body(item.id, text, image_url=image)
             fetched += 1
         return fetched, failed
 

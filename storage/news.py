@@ -197,14 +197,15 @@ class NewsRepository:
         )
         return [_item(row) for row in rows]
 
-    async def set_body(self, news_id: int, body: str) -> None:
+    async def set_body(self, news_id: int, body: str, image_url: str | None = None) -> None:
+        """Store the page's text; its image only fills in for a feed that gave none."""
         stems = await asyncio.to_thread(stem_text, body)
         async with self.db.transaction() as conn:
             await conn.execute(
                 # Facts are re-extracted from the full text.
                 "UPDATE news SET body = ?, body_state = 'done', body_error = NULL, "
-                "extracted_at = NULL WHERE id = ?",
-                (body, news_id),
+                "extracted_at = NULL, image_url = COALESCE(image_url, ?) WHERE id = ?",
+                (body, image_url, news_id),
             )
             await conn.execute("UPDATE news_fts SET body = ? WHERE rowid = ?", (stems, news_id))
 

@@ -6,17 +6,29 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from aiohttp import web
 
+from bot.announce import AnnouncementRenderer
+from bot.audience import Audience
 from bot.facts import ExtractionWorker, FactsService
+from bot.feeds import HttpFetcher
 from bot.i18n import is_cyrillic
-from storage.db import utcnow
+from bot.ingest import Ingestor
+from storage.chats import ChatRepository
+from storage.db import Database, utcnow
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+from storage.partners import PartnerRepository
 from tests.conftest import ADMIN, App, Reply, until
 from tests.fakes.bot_api import CallRecord
 from tests.test_facts import store_articles
 from tests.test_partner_commands import many_partners
 
+DATA = Path(__file__).parent / "data"
 TAGS = re.compile(r"</?(b|a|i|code|pre)\b|&(lt|gt|amp|quot|#\d+);")
 
 
@@ -250,3 +262,51 @@ async def test_stats_and_pollnow_speak_the_operators_language(app: App) -> None:
     assert report.startswith("Опрос завершён\nhttp://127.0.0.1:9/: ошибка (")
     assert "Статей загружено: 0" in report and not TAGS.search(report)
     assert "только для операторов" in await app.ask("/pollnow")
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Новости</title><link>{base}/</link><description>d</description>
+<item><title>Политех и Харбинский политехнический университет подписали меморандум</title>
+<link>{base}/news/1/</link><guid>{base}/news/1/</guid>
+<description>Стороны договорились о...</description>
+<pubDate>Tue, 01 Dec 2026 14:30:00 +0300</pubDate></item>
+</channel></rss>"""
+
+
+async def test_the_pages_og_image_is_the_preview_when_the_feed_has_none(db: Database) -> None:
+    page = (DATA / "site" / "article_full.html").read_bytes()
+
+    async def feed(request: web.Request) -> web.Response:
+        text = FEED.format(base=f"http://{request.host}")
+        return web.Response(text=text, content_type="application/rss+xml")
+
+    async def article(_request: web.Request) -> web.Response:
+        return web.Response(body=page, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/rss", feed)
+    app.router.add_get("/news/1/", article)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        news, chats = NewsRepository(db), ChatRepository(db)
+        async with HttpFetcher(user_agent="test") as fetcher:
+            ingestor = Ingestor(
+                urls=[f"http://127.0.0.1:{port}/rss"], interval=60, fetcher=fetcher,
+                feeds=FeedRepository(db), news=news,
+                audience=Audience(chats, PartnerRepository(db)), outbox=OutboxRepository(db),
+            )  # fmt: skip
+            report = await ingestor.poll()
+        assert report.bodies_fetched == 1
+        [item] = await news.latest(1)
+        message = await AnnouncementRenderer(news)(item.id, "ru")
+        assert message is not None
+        assert (
+            message.preview_url == "https://www.spbstu.ru/upload/iblock/f71/memorandum-harbin.jpg"
+        )
+        assert message.button == ("Читать на сайте", f"http://127.0.0.1:{port}/news/1/")
+    finally:
+        await runner.cleanup()
