@@ -151,6 +151,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Это сообщение устарело — вот актуальное.",
         "That message is out of date; here is the current one.",
     ),
+    "old_button": (
+        "Эта кнопка устарела — повторите команду.",
+        "This button is out of date: please repeat the command.",
+    ),
     "partner_gone": ("Этого партнёра больше нет в списке.", "That partner is no longer listed."),
     "help_title": ("<b>Команды</b>", "<b>Commands</b>"),
     "subscribed": (

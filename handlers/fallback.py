@@ -1,5 +1,5 @@
 """Last router: unknown commands get a pointer to /help in private chats, free text there a
-short answer with a search button; unknown buttons are answered silently; the rest is ignored."""
+short answer with a search button; unknown buttons get a short note; the rest is ignored."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ async def free_text(message: Message) -> None:
 
 
 async def unknown_button(query: CallbackQuery) -> None:
-    """A button of an older version, or forged data: stop the client's spinner, do nothing."""
-    await query.answer()
+    """A button of an older version, or forged data: a short note, nothing else."""
+    await query.answer(t(user_language(query.from_user), "old_button"))
 
 
 def build_router() -> Router:

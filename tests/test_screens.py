@@ -157,6 +157,8 @@ async def test_stale_buttons_answer_with_a_note_and_fail_no_edit(
     assert "Партнёров пока нет" in await next_reply(app, 42, count)
     answer = await press(app, "pc:123456")
     assert answer.params.get("text") == "Этого партнёра больше нет в списке."
+    answer = await press(app, "zz:from-an-older-version")
+    assert answer.params.get("text") == "Эта кнопка устарела — повторите команду."
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
