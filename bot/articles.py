@@ -358,4 +358,3 @@ def page_image(page: str, url: str | None) -> str | None:
             if absolute.startswith(("http://", "https://")):
                 return absolute
     return None
-
