@@ -218,10 +218,15 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
     ),
-    "partners_title": ("<b>Партнёры</b> (всего {total}):", "<b>Partners</b> ({total} in all):"),
+    "partners_title": (
+        "<b>Партнёры</b> (всего {total}), чаще упоминаемые в новостях — выше; число — "
+        "упоминания:",
+        "<b>Partners</b> ({total} in all), most mentioned in the news first; the number is "
+        "mentions:",
+    ),
     "partners_country_title": (
-        "<b>Партнёры: {country}</b> (всего {total}):",
-        "<b>Partners in {country}</b> ({total}):",
+        "<b>Партнёры: {country}</b> (всего {total}); число — упоминания в новостях:",
+        "<b>Partners in {country}</b> ({total}); the number is mentions in the news:",
     ),
     "partners_empty": (
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
