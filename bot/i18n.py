@@ -219,8 +219,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "I don't know that command. See /help",
     ),
     "partners_title": (
-        "<b>Партнёры</b> (всего {total}), чаще упоминаемые в новостях — выше; число — "
-        "упоминания:",
+        "<b>Партнёры</b> (всего {total}), чаще упоминаемые в новостях — выше; число — упоминания:",
         "<b>Partners</b> ({total} in all), most mentioned in the news first; the number is "
         "mentions:",
     ),
