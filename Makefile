@@ -1,21 +1,31 @@
-# Everything runs inside .venv; the stamp file reinstalls when pyproject.toml changes.
+# Everything runs inside .venv; the stamp files reinstall when pyproject.toml changes.
+# `make run` installs what running needs; `make test` (and `make demo`) add the dev tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench extract clean train
+.PHONY: run test lint bench demo extract clean train
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP) $(DEV_STAMP)
 
 run: $(STAMP)
 	@$(BIN)/python -m bot run
 
-lint: $(STAMP)
+# A conversation with the real bot over the in-repo fake Bot API and news site; no Telegram.
+demo: $(STAMP)
+	@$(BIN)/python -m tests.demo
+
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check bot handlers storage tests bench
 	$(BIN)/ruff format --check bot handlers storage tests bench
 	$(BIN)/mypy
@@ -27,7 +37,7 @@ test: lint
 train: $(STAMP)
 	$(BIN)/python -m bot.extraction.train
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/run_all.py
 
 clean:

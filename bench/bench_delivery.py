@@ -48,7 +48,7 @@ from storage.outbox import OutboxRepository  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
 
 # Per run: the application refuses a second process on one token, and runs may overlap.
-TOKEN = f"{100_000 + os.getpid() % 900_000}:BENCH-token"
+TOKEN = f"{100_000 + os.getpid() % 900_000}:BENCH-token-0123456789abcdefghijklm"
 FIRST_CHAT = 10_000_001  # subscribers are FIRST_CHAT .. FIRST_CHAT + n - 1 (private chats)
 PROBE_CHAT = 500_001  # /help askers, outside the subscribers' range
 SCRIPT = Path(__file__).resolve()

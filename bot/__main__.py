@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sys
 
-from bot.config import SettingsError, load_settings
+from bot.config import SettingsError, load_settings, token_problem
 
 log = logging.getLogger("bot")
 
@@ -73,12 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     secret = settings.bot_token.get_secret_value() if settings.bot_token else ""
     hook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     setup_logging(settings.log_level, secret, hook_secret)
-    if command == "run" and not (
-        settings.bot_token and settings.bot_token.get_secret_value().strip()
-    ):
-        return fail(
-            "BOT_TOKEN is not set: copy .env.example to .env and put your bot's token in it", 2
-        )
+    if command == "run":
+        problem = token_problem(secret.strip())
+        if problem is not None:
+            return fail(problem, 2)
     from bot import services
 
     try:

@@ -1,4 +1,4 @@
-"""Announcement text for one item in one language, cached: a broadcast renders it once."""
+"""Announcement of one item in one language, cached: a broadcast renders it once."""
 
 from __future__ import annotations
 
@@ -6,24 +6,40 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
 from bot.articles import first_sentences
-from bot.formatting import announcement
+from bot.formatting import Outgoing, announcement, tidy_summary
+from bot.i18n import AGREEMENT_KINDS, category_label, label, t
 from storage.news import NewsItem, NewsRepository
+from storage.partners import PartnerRepository
 
 ExtraLines = Callable[[NewsItem, str], Awaitable[list[str]]]
 
 
+def _http(url: str | None) -> str | None:
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
 class AnnouncementRenderer:
-    """`await render(news_id, lang)` → Telegram HTML, or None when the item is gone."""
+    """`await render(news_id, lang)` → the message, or None when the item is gone.
+
+    Title linked, date and kind (the document signed, else the feed's category in the reader's
+    language), a short summary, the partners line; a «Read on the site» button; the feed's
+    image as the link preview.
+    """
 
     def __init__(
-        self, news: NewsRepository, extra_lines: ExtraLines | None = None, cache_size: int = 256
+        self,
+        news: NewsRepository,
+        extra_lines: ExtraLines | None = None,
+        cache_size: int = 256,
+        partners: PartnerRepository | None = None,
     ) -> None:
         self.news = news
         self.extra_lines = extra_lines
-        self._cache: OrderedDict[tuple[int, str], str] = OrderedDict()
+        self.partners = partners
+        self._cache: OrderedDict[tuple[int, str], Outgoing] = OrderedDict()
         self._cache_size = cache_size
 
-    async def __call__(self, news_id: int, lang: str) -> str | None:
+    async def __call__(self, news_id: int, lang: str) -> Outgoing | None:
         key = (news_id, lang)
         cached = self._cache.get(key)
         if cached is not None:
@@ -37,12 +53,25 @@ class AnnouncementRenderer:
             title=item.title,
             url=item.link,
             when=item.when,
-            category=item.category,
-            summary=first_sentences(item.text, max_chars=400, max_sentences=3),
+            category=await self._kind(item, lang),
+            summary=first_sentences(tidy_summary(item.text), max_chars=400, max_sentences=3),
             lang=lang,
             extra_lines=extras,
         )
-        self._cache[key] = text
+        link = _http(item.link)
+        message = Outgoing(
+            text,
+            button=(t(lang, "read_on_site"), link) if link else None,
+            preview_url=_http(item.image_url),
+        )
+        self._cache[key] = message
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        return text
+        return message
+
+    async def _kind(self, item: NewsItem, lang: str) -> str:
+        if self.partners is not None:
+            signed, _ = await self.partners.agreements(news_ids=[item.id], limit=1)
+            if signed:
+                return "📄 " + label(AGREEMENT_KINDS, signed[0].kind, lang)
+        return category_label(item.category, lang)

@@ -111,6 +111,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
         digests=services.digests,
         ingestor=services.ingestor,
         digest_service=services.digest_service,
+        scheduler=services.scheduler,
     )
     if services.metrics is not None:
         dp.update.outer_middleware(HandlerTimer(services.metrics))

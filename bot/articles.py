@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import html
 import logging
 import re
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 import trafilatura
 
-__all__ = ["decode_html", "extract_article_text", "first_sentences"]
+__all__ = ["decode_html", "extract_article_text", "first_sentences", "page_image"]
 
 log = logging.getLogger(__name__)
 
@@ -337,3 +339,22 @@ def first_sentences(text: str, max_chars: int = 400, max_sentences: int = 3) -> 
     if flat[max_chars - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:—–-") + "…"
+
+
+_OG_IMAGE_RE = re.compile(
+    r"<meta\b[^>]*?\b(?:property|name)\s*=\s*[\"']og:image(?::url)?[\"'][^>]*>", re.I
+)
+_CONTENT_RE = re.compile(r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
+
+
+def page_image(page: str, url: str | None) -> str | None:
+    """The page's og:image as an absolute http(s) URL, or None: the announcement's preview
+    image when the feed gives none."""
+    for tag in _OG_IMAGE_RE.finditer(page[:200_000]):
+        found = _CONTENT_RE.search(tag.group(0))
+        if found:
+            value = html.unescape(found.group(1) or found.group(2) or "").strip()
+            absolute = urljoin(url or "", value)
+            if absolute.startswith(("http://", "https://")):
+                return absolute
+    return None

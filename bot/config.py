@@ -11,6 +11,9 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_FEED = "https://www.spbstu.ru/media/news/rss/"
+PLACEHOLDER_TOKEN = "123456789:replace-with-your-token"  # .env.example's value
+# A token from @BotFather: the bot's numeric id, a colon, 35 URL-safe characters.
+_TOKEN_SHAPE = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{35}")
 # Telegram's rule for setWebhook's secret_token.
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
@@ -133,3 +136,21 @@ def load_settings(**overrides: object) -> Settings:
         first = exc.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
         raise SettingsError(f"invalid setting {name}: {first['msg']}") from None
+
+
+def token_problem(token: str) -> str | None:
+    """Why `token` cannot be a bot token (one line, the token not repeated), or None.
+
+    Checked before anything talks to Telegram: a placeholder or a mangled paste would otherwise
+    end in an HTTP error deep inside aiogram.
+    """
+    if not token:
+        return "BOT_TOKEN is not set: copy .env.example to .env and put your bot's token in it"
+    if token == PLACEHOLDER_TOKEN:
+        return "BOT_TOKEN is still the placeholder from .env.example: put your bot's token in .env"
+    if not _TOKEN_SHAPE.fullmatch(token):
+        return (
+            "BOT_TOKEN does not look like a bot token (digits, a colon, 35 letters, digits, "
+            "'_' or '-'): copy it again from @BotFather"
+        )
+    return None

@@ -37,9 +37,9 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import Response, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import LinkPreviewOptions
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
-from bot.formatting import TELEGRAM_LIMIT, plain_fallback
+from bot.formatting import TELEGRAM_LIMIT, Outgoing, plain_fallback
 from storage.chats import ChatRepository
 from storage.db import utcnow
 from storage.outbox import Delivery, OutboxRepository, Outcome
@@ -82,7 +82,9 @@ class Sender:
         self._url: str | None = None
         self._timeout = aiohttp.ClientTimeout(total=60)
 
-    async def send(self, chat_id: int, text: str, *, thread_id: int | None = None) -> SendResult:
+    async def send(
+        self, chat_id: int, text: str | Outgoing, *, thread_id: int | None = None
+    ) -> SendResult:
         try:
             message_id = await self._send_html(chat_id, text, thread_id)
         except TelegramRetryAfter as exc:
@@ -115,7 +117,7 @@ class Sender:
             return SendResult(Status.RETRY, error=error[:300])
         return SendResult(Status.SENT, message_id=message_id)
 
-    async def _send_html(self, chat_id: int, text: str, thread_id: int | None) -> int:
+    async def _send_html(self, chat_id: int, text: str | Outgoing, thread_id: int | None) -> int:
         """sendMessage with link previews off; returns the message id, raises aiogram's errors.
 
         The broadcast's hot path: over aiogram's own aiohttp session it posts JSON and reads
@@ -123,22 +125,24 @@ class Sender:
         the CPU of a send). Failures are decoded by aiogram's `check_response`, so they raise
         exactly the exceptions `bot.send_message` would. Session middlewares are not applied.
         """
+        out = text if isinstance(text, Outgoing) else Outgoing(text)
         session = self.bot.session
         if not isinstance(session, AiohttpSession):
-            message = await self.bot.send_message(
-                chat_id,
-                text,
-                parse_mode=ParseMode.HTML,
-                message_thread_id=thread_id,
-                link_preview_options=_NO_PREVIEW,
-            )
+            message = await self.bot(_method(chat_id, out, thread_id))
             return message.message_id
         params: dict[str, Any] = {
             "chat_id": chat_id,
-            "text": text,
+            "text": out.text,
             "parse_mode": ParseMode.HTML.value,
-            "link_preview_options": {"is_disabled": True},
+            "link_preview_options": (
+                {"url": out.preview_url, "prefer_large_media": True}
+                if out.preview_url
+                else {"is_disabled": True}
+            ),
         }
+        if out.button is not None:
+            label, url = out.button
+            params["reply_markup"] = {"inline_keyboard": [[{"text": label, "url": url}]]}
         if thread_id is not None:
             params["message_thread_id"] = thread_id
         if self._url is None:
@@ -157,13 +161,7 @@ class Sender:
             body = session.json_loads(raw)
             if isinstance(body, dict) and body.get("ok"):
                 return int(body["result"]["message_id"])
-        method = SendMessage(
-            chat_id=chat_id,
-            text=text,
-            parse_mode=ParseMode.HTML,
-            message_thread_id=thread_id,
-            link_preview_options=_NO_PREVIEW,
-        )
+        method = _method(chat_id, out, thread_id)
         # Raises TelegramRetryAfter, TelegramForbiddenError, ... as aiogram itself would.
         result = session.check_response(self.bot, method, status, raw).result
         assert result is not None
@@ -176,12 +174,16 @@ class Sender:
         )
         return SendResult(Status.GONE, error=reason)
 
-    async def _send_plain(self, chat_id: int, text: str, thread_id: int | None) -> SendResult:
+    async def _send_plain(
+        self, chat_id: int, text: str | Outgoing, thread_id: int | None
+    ) -> SendResult:
+        out = text if isinstance(text, Outgoing) else Outgoing(text)
         method = SendMessage(
             chat_id=chat_id,
-            text=plain_fallback(text, TELEGRAM_LIMIT),
+            text=plain_fallback(out.text, TELEGRAM_LIMIT),
             parse_mode=None,
             message_thread_id=thread_id,
+            reply_markup=_markup(out),
         )
         try:
             # Past the session's middlewares (WaitOutFloodControl is for handlers' replies):
@@ -199,6 +201,31 @@ class Sender:
         except (TelegramBadRequest, TelegramForbiddenError, TelegramNotFound) as exc:
             return SendResult(Status.FAILED, error=exc.message)
         return SendResult(Status.SENT, message_id=message.message_id)
+
+
+def _preview(out: Outgoing) -> LinkPreviewOptions:
+    """The item's image as a large preview (no upload: Telegram fetches it); else none."""
+    if out.preview_url is None:
+        return _NO_PREVIEW
+    return LinkPreviewOptions(url=out.preview_url, prefer_large_media=True)
+
+
+def _markup(out: Outgoing) -> InlineKeyboardMarkup | None:
+    if out.button is None:
+        return None
+    label, url = out.button
+    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=label, url=url)]])
+
+
+def _method(chat_id: int, out: Outgoing, thread_id: int | None) -> SendMessage:
+    return SendMessage(
+        chat_id=chat_id,
+        text=out.text,
+        parse_mode=ParseMode.HTML,
+        message_thread_id=thread_id,
+        link_preview_options=_preview(out),
+        reply_markup=_markup(out),
+    )
 
 
 class GlobalPacer:
@@ -283,7 +310,7 @@ class _NoObserver:
         pass
 
 
-Renderer = Callable[[int, str], Awaitable[str | None]]  # (news id, language) -> HTML
+Renderer = Callable[[int, str], Awaitable[str | Outgoing | None]]  # (news id, language)
 DigestText = Callable[[int], Awaitable[str | None]]  # digest id -> its ready HTML
 
 
@@ -452,6 +479,7 @@ class DeliveryWorker:
             self._wake.set()
 
     async def _attempt(self, delivery: Delivery) -> Outcome:
+        text: str | Outgoing | None
         if delivery.digest_id is not None:
             text = await self.digest_text(delivery.digest_id) if self.digest_text else None
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,16 @@ _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A broadcast message: Telegram HTML within the limit, an optional URL button under it
+    (label, url), and an optional image URL shown as the link preview (None: no preview)."""
+
+    text: str
+    button: tuple[str, str] | None = None
+    preview_url: str | None = None
 
 
 def esc(text: str | None) -> str:
@@ -49,6 +60,19 @@ def cut(text: str, limit: int) -> str:
     if space > len(short) * 0.6:
         short = short[:space]
     return short.rstrip(" ,.;:-–—") + "…"
+
+
+# The SPbPU page's date line heads the extracted text ("05.12.2026 Стороны ..."); the CMS ends
+# every teaser with "...", even one that is a whole sentence ("трибунах....").
+_LEADING_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+")
+_CMS_DOTS = re.compile(r"([.!?]?)\.{3}$")
+
+
+def tidy_summary(text: str) -> str:
+    """Article text as a reader should meet it in a summary: one paragraph, no date line,
+    no doubled ellipsis."""
+    text = " ".join(_LEADING_DATE.sub("", text).split())
+    return _CMS_DOTS.sub(lambda m: m.group(1) or "…", text)
 
 
 def link(url: str | None, text: str) -> str:

@@ -60,6 +60,43 @@ AGREEMENT_KINDS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+# The SPbPU feed's categories, for English readers; a category not listed here is shown to
+# Russian readers only (an English reader gets no half-translated line).
+CATEGORIES_EN: Final[dict[str, str]] = {
+    "Международная деятельность": "International affairs",
+    "Партнёрство": "Partnership",
+    "Партнерство": "Partnership",
+    "Наука": "Science",
+    "Наука и инновации": "Science and innovation",
+    "Образование": "Education",
+    "Университет": "University",
+    "Студентам": "Students",
+    "Абитуриентам": "Applicants",
+    "События": "Events",
+    "Новости": "News",
+    "Спорт": "Sport",
+    "Культура": "Culture",
+}
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
+
+
+def in_language(text: str, lang: str) -> bool:
+    """True when `text` is written in `lang` (Cyrillic for Russian, anything else for English)."""
+    return is_cyrillic(text) == (lang == RU)
+
+
+def category_label(category: str | None, lang: str) -> str:
+    """The feed's category in the reader's language, or "" when there is none in it."""
+    if not category:
+        return ""
+    if lang == RU:
+        return category
+    return CATEGORIES_EN.get(category.strip(), "" if is_cyrillic(category) else category)
+
+
 def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     ru, en = table.get(key, table["other"])
     return ru if lang == RU else en
@@ -68,13 +105,57 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
 _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "greeting": (
         "Здравствуйте! Я слежу за новостями Политеха (СПбПУ) о партнёрстве: соглашения, "
-        "меморандумы, делегации, совместные центры. Подпишитесь, и я буду присылать новые "
-        "публикации.\n\nКоманды: /help",
+        "меморандумы, делегации, совместные центры. Что присылать — только новости о "
+        "партнёрстве или все новости?\n\nКоманды: /help",
         "Hello! I follow news of Peter the Great St. Petersburg Polytechnic University (SPbPU) "
-        "about its partnerships: agreements, memoranda, delegations, joint centres. Subscribe "
-        "and I will send you new items.\n\nCommands: /help",
+        "about its partnerships: agreements, memoranda, delegations, joint centres. What should "
+        "I send you: partnership news only, or all news?\n\nCommands: /help",
     ),
-    "subscribe_button": ("Подписаться", "Subscribe"),
+    "button_partnerships": ("🤝 Только о партнёрстве", "🤝 Partnership news only"),
+    "button_all": ("📰 Все новости", "📰 All news"),
+    "read_on_site": ("Читать на сайте", "Read on the site"),
+    "search_button": ("🔎 Искать «{query}»", "🔎 Search “{query}”"),
+    "free_text": (
+        "Я понимаю команды: /subscribe — подписаться, /partners — партнёры, "
+        "/agreements — соглашения, /search — поиск по новостям. Все команды: /help",
+        "I understand commands: /subscribe to get news, /partners, /agreements, /search the "
+        "news. All commands: /help",
+    ),
+    "free_text_search": (
+        "Поискать «{query}» в новостях?",
+        "Search the news for “{query}”?",
+    ),
+    "group_greeting": (
+        "Здравствуйте! Я присылаю новости Политеха (СПбПУ) о партнёрстве. Настраивать меня "
+        "в этой группе могут только администраторы: /subscribe — все новости, "
+        "/subscribe partnerships — только о партнёрстве, /digest daily — раз в день. "
+        "Остальные могут спрашивать: /partners, /agreements, /search.",
+        "Hello! I post news of Peter the Great St. Petersburg Polytechnic University (SPbPU) "
+        "about its partnerships. Only this group's administrators can set me up: /subscribe for "
+        "all news, /subscribe partnerships for partnership news only, /digest daily for a daily "
+        "digest. Everyone can ask: /partners, /agreements, /search.",
+    ),
+    "already_has": (
+        "Этот чат уже подписан:\n{items}\n\nИзменить: кнопки ниже, или /subscribe partner X, "
+        "/subscribe country X.",
+        "This chat is already subscribed to:\n{items}\n\nChange it with the buttons below, or "
+        "/subscribe partner X, /subscribe country X.",
+    ),
+    "switched_to": ("Готово, теперь: {what}.", "Done, now: {what}."),
+    "choose_partner": (
+        "Под «{query}» подходят несколько партнёров. На кого подписаться?",
+        "Several partners match “{query}”. Which one should I follow?",
+    ),
+    "already_removed": ("Эта подписка уже удалена.", "That subscription is already removed."),
+    "stale_button": (
+        "Это сообщение устарело — вот актуальное.",
+        "That message is out of date; here is the current one.",
+    ),
+    "old_button": (
+        "Эта кнопка устарела — повторите команду.",
+        "This button is out of date: please repeat the command.",
+    ),
+    "partner_gone": ("Этого партнёра больше нет в списке.", "That partner is no longer listed."),
     "help_title": ("<b>Команды</b>", "<b>Commands</b>"),
     "subscribed": (
         "Готово: новые публикации будут приходить сюда.",
@@ -137,10 +218,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
     ),
-    "partners_title": ("<b>Партнёры</b> (всего {total}):", "<b>Partners</b> ({total} in all):"),
+    "partners_title": (
+        "<b>Партнёры</b> (всего {total}), чаще упоминаемые в новостях — выше; число — упоминания:",
+        "<b>Partners</b> ({total} in all), most mentioned in the news first; the number is "
+        "mentions:",
+    ),
     "partners_country_title": (
-        "<b>Партнёры: {country}</b> (всего {total}):",
-        "<b>Partners in {country}</b> ({total}):",
+        "<b>Партнёры: {country}</b> (всего {total}); число — упоминания в новостях:",
+        "<b>Partners in {country}</b> ({total}); the number is mentions in the news:",
     ),
     "partners_empty": (
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
@@ -197,11 +282,50 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This command is for the bot's operators only.",
     ),
     "polling": ("Опрашиваю ленты…", "Polling the feeds…"),
+    "stats_title": ("<b>Состояние бота</b>", "<b>Bot status</b>"),
+    "stats_subscribers": (
+        "Подписчики: {active} активных, {inactive} неактивных",
+        "Subscribers: {active} active, {inactive} inactive",
+    ),
+    "stats_items": ("Новостей в базе: {count}", "Items stored: {count}"),
+    "stats_outbox": ("Очередь рассылки: {states}", "Outbox: {states}"),
+    "outbox_pending": ("ждут {n}", "{n} waiting"),
+    "outbox_sending": ("отправляются {n}", "{n} sending"),
+    "outbox_sent": ("отправлено {n}", "{n} sent"),
+    "outbox_failed": ("не доставлено {n}", "{n} failed"),
+    "outbox_dropped": ("отменено {n}", "{n} dropped"),
+    "stats_sent": (
+        "Отправлено: {minute} за минуту, {hour} за час",
+        "Sent: {minute} in the last minute, {hour} in the last hour",
+    ),
+    "stats_success": (
+        "Последний успешный опрос: {when}; ошибок: {errors} (подряд: {streak})",
+        "Last success: {when}; errors: {errors} ({streak} in a row)",
+    ),
+    "stats_error": ("Последняя ошибка: {error} ({when})", "Last error: {error} ({when})"),
+    "stats_next": ("Следующая проверка: {when}", "Next check: {when}"),
+    "poll_done": ("<b>Опрос завершён</b>", "<b>Poll finished</b>"),
+    "poll_feed_ok": (
+        "новых: {new}, уже известных: {seen}",
+        "{new} new, {seen} already known",
+    ),
+    "poll_feed_not_modified": ("без изменений", "not modified"),
+    "poll_feed_skipped": ("пропущена", "skipped"),
+    "poll_feed_error": ("ошибка", "error"),
+    "poll_totals": (
+        "Статей загружено: {fetched} (не удалось: {failed}); объявлено: {announced}, "
+        "в очереди на отправку: {deliveries}",
+        "Article pages fetched: {fetched} ({failed} failed); announced: {announced}, "
+        "deliveries queued: {deliveries}",
+    ),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "Something went wrong. Please try again a bit later.",
     ),
 }
+
+
+TEXT_KEYS: Final = frozenset(_TEXTS)
 
 
 def t(lang: str, key: str, **values: str) -> str:

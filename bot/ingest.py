@@ -11,9 +11,9 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from bot.articles import decode_html, extract_article_text
+from bot.articles import decode_html, extract_article_text, page_image
 from bot.audience import Audience
 from bot.feeds import FeedError, FeedItem, HttpFetcher, normalise_link, parse_feed
 from storage.db import utcnow
@@ -81,8 +81,22 @@ def to_draft(item: FeedItem) -> NewsDraft:
     )
 
 
-def _page_text(body: bytes, content_type: str | None, url: str | None) -> str | None:
-    return extract_article_text(decode_html(body, content_type), url)
+def oldest_first(drafts: list[NewsDraft]) -> list[NewsDraft]:
+    """Feeds list the newest item first; stored (and so announced) oldest first, a chat reads
+    a batch in order. Undated items keep their feed order, reversed, after the dated ones."""
+    backwards = drafts[::-1]
+    return sorted(
+        backwards,
+        key=lambda d: (d.published_at is None, d.published_at or datetime.min.replace(tzinfo=UTC)),
+    )
+
+
+def _page_text(
+    body: bytes, content_type: str | None, url: str | None
+) -> tuple[str | None, str | None]:
+    """The article's main text and its og:image (the preview when the feed has no image)."""
+    page = decode_html(body, content_type)
+    return extract_article_text(page, url), page_image(page, url)
 
 
 def backoff(interval: float, streak: int) -> timedelta:
@@ -154,7 +168,7 @@ class Ingestor:
         except Exception as exc:  # a bug must not stop the other feeds
             log.exception("feed %s: unexpected error", record.url)
             return await self._failed(record, f"internal error: {type(exc).__name__}")
-        drafts = [to_draft(item) for item in parsed.items]
+        drafts = oldest_first([to_draft(item) for item in parsed.items])
         # A feed's first successful poll imports its backlog silently.
         new_ids = await self.news.add_new(record.id, drafts, announce=record.initialised)
         await self.feeds.record_success(
@@ -190,7 +204,7 @@ class Ingestor:
                     item.link, accept="text/html,application/xhtml+xml"
                 )
                 assert result.body is not None
-                text = await asyncio.to_thread(
+                text, image = await asyncio.to_thread(
                     _page_text, result.body, result.content_type, item.link
                 )
                 if not text:
@@ -204,7 +218,7 @@ class Ingestor:
                 log.exception("article %s: unexpected error", item.link)
                 await self._body_failed(item, f"internal error: {type(exc).__name__}")
                 continue
-            await self.news.set_body(item.id, text)
+            await self.news.set_body(item.id, text, image_url=image)
             fetched += 1
         return fetched, failed
 

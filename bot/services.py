@@ -167,7 +167,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     worker = DeliveryWorker(
         Sender(bot, repos.chats),
         repos.outbox,
-        AnnouncementRenderer(repos.news, facts.partner_lines),
+        AnnouncementRenderer(repos.news, facts.partner_lines, partners=repos.partners),
         rate=settings.broadcast_rate,
         digest_text=repos.digests.text,
         observer=metrics,

@@ -8,12 +8,12 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
-from bot.countries import resolve_country
+from bot.countries import country_name, flag, resolve_country
 from bot.formatting import cut, esc, format_date, join_within, link
-from bot.i18n import AGREEMENT_KINDS, label, t
+from bot.i18n import AGREEMENT_KINDS, in_language, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import AgreementsPage, fit_callback_text, pager
-from handlers.partners import NO_PREVIEW, find_partners
+from handlers.partners import NO_PREVIEW, display_name, find_partners
 from storage.news import NewsRepository
 from storage.partners import Agreement, PartnerRepository
 
@@ -23,9 +23,10 @@ MAX_QUERY_CHARS = 200
 
 def agreement_entry(agreement: Agreement, lang: str) -> str:
     kind = label(AGREEMENT_KINDS, agreement.kind, lang)
-    parties = "; ".join(agreement.parties) or "—"
+    names = agreement.parties_en if lang == "en" and agreement.parties_en else agreement.parties
+    parties = "; ".join(names) or "—"
     lines = [f"📄 <b>{esc(kind)}</b> — {esc(cut(parties, 400))}"]
-    if agreement.title:
+    if agreement.title and in_language(agreement.title, lang):  # quoted: its readers only
         lines.append(esc(cut(agreement.title, 400)))
     when = agreement.signed_on or format_date(agreement.news_date, lang)
     source = link(agreement.news_link, t(lang, "source"))
@@ -62,10 +63,12 @@ async def agreements_page(
             limit=PAGE,
             offset=page * PAGE,
         )
-    described = state.q or state.country or ""
+    described = state.q
+    if state.country:
+        described = f"{flag(state.country)} {country_name(state.country, lang)}"
     if state.partner:
         partner = await partners.get(state.partner)
-        described = partner.name if partner else described
+        described = display_name(partner, lang) if partner else described
     if total == 0:
         if described:
             return t(lang, "agreements_none", query=esc(cut(described, 60))), None
@@ -109,13 +112,14 @@ async def agreements_page_button(
     partners: PartnerRepository,
     news: NewsRepository,
 ) -> None:
-    await query.answer()
     message = query.message
-    if message is None or isinstance(message, InaccessibleMessage):
-        return
     lang = user_language(query.from_user)
+    if message is None or isinstance(message, InaccessibleMessage):
+        await query.answer(t(lang, "stale_button"))
+        return
     text, markup = await agreements_page(partners, news, lang, callback_data)
-    await edit_page(message, text, markup)
+    fresh = await edit_page(message, text, markup)
+    await query.answer(None if fresh else t(lang, "stale_button"))
 
 
 def build_router() -> Router:

@@ -44,12 +44,25 @@ async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat 
     return member.status in {ChatMemberStatus.CREATOR, ChatMemberStatus.ADMINISTRATOR}
 
 
-async def edit_page(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Replace a paginated message; pressing the current page again is not an error."""
+_STALE_MARKERS = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+async def edit_page(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> bool:
+    """Replace a paginated message; False when it could not be edited (deleted, too old) and
+    the new content was sent as a message of its own. Pressing the current page is no error."""
     try:
         await message.edit_text(
             text, reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True)
         )
     except TelegramBadRequest as exc:
-        if "not modified" not in exc.message:
+        reason = exc.message.lower()
+        if "not modified" in reason:
+            return True
+        if not any(marker in reason for marker in _STALE_MARKERS):
             raise
+        log.info("stale button in chat %s: %s", message.chat.id, exc.message)
+        await message.answer(
+            text, reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        )
+        return False
+    return True

@@ -1,14 +1,17 @@
-"""Last router: unknown commands get a pointer to /help in private chats; unknown buttons are
-answered silently; the rest is ignored."""
+"""Last router: unknown commands get a pointer to /help in private chats, free text there a
+short answer with a search button; unknown buttons get a short note; the rest is ignored."""
 
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.formatting import cut, esc
 from bot.i18n import t
 from handlers.common import user_language
+from handlers.keyboards import SearchCallback, fit_callback_text
+from storage.search import words
 
 
 async def unknown_command(message: Message, bot: Bot) -> None:
@@ -24,13 +27,33 @@ async def unknown_command(message: Message, bot: Bot) -> None:
     await message.answer(t(user_language(message.from_user), "unknown_command"))
 
 
+async def free_text(message: Message) -> None:
+    """Words in a private chat: what the bot can do, and a button to search for them."""
+    lang = user_language(message.from_user)
+    text = " ".join(words(message.text or ""))
+    query = fit_callback_text(text)
+    if not query:
+        await message.answer(t(lang, "free_text"))
+        return
+    shown = esc(cut(query, 40))
+    button = InlineKeyboardButton(
+        text=cut(t(lang, "search_button", query=cut(query, 30)), 60),
+        callback_data=SearchCallback(q=query).pack(),
+    )
+    await message.answer(
+        t(lang, "free_text") + "\n\n" + t(lang, "free_text_search", query=shown),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
+    )
+
+
 async def unknown_button(query: CallbackQuery) -> None:
-    """A button of an older version, or forged data: stop the client's spinner, do nothing."""
-    await query.answer()
+    """A button of an older version, or forged data: a short note, nothing else."""
+    await query.answer(t(user_language(query.from_user), "old_button"))
 
 
 def build_router() -> Router:
     router = Router(name="fallback")
     router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(free_text, F.text, F.chat.type == ChatType.PRIVATE)
     router.callback_query.register(unknown_button)
     return router

@@ -18,7 +18,15 @@ CountryCode = Annotated[str, Field(max_length=2)]
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
-    action: str  # "on" | "off"
+    action: str  # "all" | "partnerships" ("on", from older /start messages, means "all")
+
+
+class SubscribePartner(CallbackData, prefix="sp"):
+    id: RowId  # partner id, chosen among several that matched /subscribe partner X
+
+
+class SearchCallback(CallbackData, prefix="sq"):
+    q: str  # the words, cut to fit Telegram's 64-byte callback data
 
 
 class UnsubscribeOne(CallbackData, prefix="un"):

@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import re
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import LinkPreviewOptions, Message
+from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
-from bot.formatting import cut, esc, format_date, join_within, link
-from bot.i18n import t
+from bot.formatting import cut, esc, format_date, join_within, link, tidy_summary
+from bot.i18n import category_label, t
 from handlers.common import user_language
+from handlers.keyboards import SearchCallback
+from handlers.partners import find_partners, partner_choices
 from storage.news import NewsItem, NewsRepository
+from storage.partners import PartnerRepository
 from storage.search import query_stems, stem_word
 
 LATEST_DEFAULT = 5
@@ -24,7 +27,9 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 def _entry(item: NewsItem, lang: str, snippet: str | None = None) -> str:
     head = f"<b>{link(item.link, cut(item.title, 300))}</b>"
-    meta = " · ".join(x for x in (format_date(item.when, lang), item.category or "") if x)
+    meta = " · ".join(
+        x for x in (format_date(item.when, lang), category_label(item.category, lang)) if x
+    )
     lines = [head]
     if meta:
         lines.append(f"<i>{esc(meta)}</i>")
@@ -34,11 +39,17 @@ def _entry(item: NewsItem, lang: str, snippet: str | None = None) -> str:
 
 
 def snippet(text: str, stems: list[str], width: int = 220) -> str:
-    """Escaped text around the first word whose stem is a query stem, the word in bold."""
+    """Escaped text around the first word whose stem is a query stem, the word in bold; whole
+    words only, one paragraph."""
+    text = tidy_summary(text)
     for match in re.finditer(r"[0-9A-Za-zА-Яа-яЁё]+", text):
         if stem_word(match.group()) in stems:
             start = max(0, match.start() - width // 2)
             end = min(len(text), match.end() + width // 2)
+            if start:
+                start = text.find(" ", start, match.start()) + 1 or start
+            if end < len(text):
+                end = text.rfind(" ", match.end(), end) if " " in text[match.end() : end] else end
             before = ("…" if start else "") + text[start : match.start()]
             after = text[match.end() : end] + ("…" if end < len(text) else "")
             return f"{esc(before)}<b>{esc(match.group())}</b>{esc(after)}"
@@ -63,26 +74,81 @@ async def latest(message: Message, command: CommandObject, news: NewsRepository)
     await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
 
 
-async def search(message: Message, command: CommandObject, news: NewsRepository) -> None:
-    lang = user_language(message.from_user)
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+# Words many organisations' names share: a query of these alone names no partner.
+_GENERIC = frozenset(
+    stem_word(word)
+    for word in (
+        "университет", "институт", "академия", "компания", "центр", "корпорация", "фонд",
+        "колледж", "школа", "группа", "государственный", "национальный", "технический",
+        "технологический", "федеральный", "исследовательский", "university", "institute",
+        "academy", "company", "center", "centre", "college", "school", "foundation", "group",
+        "national", "state", "technical", "technological", "federal", "research",
+    )
+)  # fmt: skip
+
+
+async def other_names(partners: PartnerRepository, query: str) -> list[str]:
+    """A partner's other names when the query names exactly one partner («Цинхуа» →
+    "Tsinghua University", ...), so articles in either script are found; else nothing."""
+    if set(query_stems(query)) <= _GENERIC:
+        return []
+    found = await find_partners(partners, query)
+    choices = await partner_choices(partners, found, limit=2)
+    if len(choices) != 1 or found[0][1] < 100:
+        return []
+    partner = choices[0]
+    names = [partner.name, partner.name_en or "", *partner.aliases]
+    return list(dict.fromkeys(name for name in names if name))
+
+
+async def search_reply(
+    news: NewsRepository, partners: PartnerRepository, query: str, lang: str
+) -> str:
+    """Search results as one message: the query's words, or the partner it names under any
+    of its names, best first."""
+    query = query.strip()[:MAX_QUERY_CHARS]
     stems = query_stems(query)
     if not stems:
-        await message.answer(t(lang, "search_usage"))
-        return
-    hits = await news.search(query, SEARCH_LIMIT)
+        return t(lang, "search_usage")
+    aliases = await other_names(partners, query)
+    hits = await news.search(query, SEARCH_LIMIT, alternatives=aliases)
     shown = esc(cut(query, 60))
     if not hits:
-        await message.answer(t(lang, "search_none", query=shown))
-        return
+        return t(lang, "search_none", query=shown)
+    marks = stems + [s for name in aliases for s in query_stems(name) if s not in stems]
     blocks = [t(lang, "search_title", query=shown)]
-    snippets = await asyncio.to_thread(lambda: [snippet(h.item.text, stems) for h in hits])
+    snippets = await asyncio.to_thread(lambda: [snippet(h.item.text, marks) for h in hits])
     blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))
-    await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
+    return join_within(blocks)
+
+
+async def search(
+    message: Message, command: CommandObject, news: NewsRepository, partners: PartnerRepository
+) -> None:
+    lang = user_language(message.from_user)
+    reply = await search_reply(news, partners, command.args or "", lang)
+    await message.answer(reply, link_preview_options=_NO_PREVIEW)
+
+
+async def search_button(
+    query: CallbackQuery,
+    callback_data: SearchCallback,
+    bot: Bot,
+    news: NewsRepository,
+    partners: PartnerRepository,
+) -> None:
+    """The button under a free-text message: search those words."""
+    await query.answer()
+    lang = user_language(query.from_user)
+    if query.message is None:
+        return
+    reply = await search_reply(news, partners, callback_data.q, lang)
+    await bot.send_message(query.message.chat.id, reply, link_preview_options=_NO_PREVIEW)
 
 
 def build_router() -> Router:
     router = Router(name="news")
     router.message.register(latest, Command("latest"))
     router.message.register(search, Command("search"))
+    router.callback_query.register(search_button, SearchCallback.filter())
     return router

@@ -6,7 +6,7 @@ import asyncio
 import math
 import re
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import (
     CallbackQuery,
@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from bot.countries import country_name, flag, resolve_country
 from bot.formatting import cut, esc, format_date, join_within, link
-from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, in_language, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
 from storage.partners import Partner, PartnerRepository
@@ -73,8 +73,22 @@ async def find_partners(partners: PartnerRepository, query: str) -> list[tuple[i
     return await asyncio.to_thread(rank_partners, query, await partners.names())
 
 
+async def partner_choices(
+    partners: PartnerRepository, found: list[tuple[int, float]], limit: int = 8
+) -> list[Partner]:
+    """The partners tied for the best match: one means the query names it, several mean the
+    person must choose (never picked silently)."""
+    best = [pid for pid, score in found if score >= found[0][1] - 0.5] if found else []
+    return await partners.get_many(best[:limit])
+
+
+def display_name(partner: Partner, lang: str) -> str:
+    """The partner's name in the reader's language where it has one."""
+    return partner.name_en if lang == "en" and partner.name_en else partner.name
+
+
 def partner_line(partner: Partner, lang: str) -> str:
-    name = partner.name_en if lang == "en" and partner.name_en else partner.name
+    name = display_name(partner, lang)
     where = f" {flag(partner.country)}" if partner.country else ""
     return f"• {esc(cut(name, 200))}{where} — {partner.mentions}"
 
@@ -98,8 +112,7 @@ async def partners_page(
     buttons = [
         [
             InlineKeyboardButton(
-                text=cut(p.name_en if lang == "en" and p.name_en else p.name, 60),
-                callback_data=PartnerCard(id=p.id).pack(),
+                text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
             )
         ]
         for p in rows
@@ -114,9 +127,11 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     partner = await partners.get(partner_id)
     if partner is None:
         return None
-    head = [f"<b>{esc(cut(partner.name, 300))}</b>"]
-    if partner.name_en and partner.name_en != partner.name:
-        head.append(esc(cut(partner.name_en, 300)))
+    name = display_name(partner, lang)
+    head = [f"<b>{esc(cut(name, 300))}</b>"]
+    other = partner.name if name != partner.name else partner.name_en
+    if other and other != name:
+        head.append(esc(cut(other, 300)))
     where = (
         f"{flag(partner.country)} {country_name(partner.country, lang)}"
         if partner.country
@@ -141,7 +156,8 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     if agreements:
         lines = [t(lang, "card_agreements")]
         for a in agreements:
-            subject = f" {esc(cut(a.title, 200))}" if a.title else ""
+            # A subject is quoted from the article: shown only to readers of its language.
+            subject = f" {esc(cut(a.title, 200))}" if a.title and in_language(a.title, lang) else ""
             when = a.signed_on or format_date(a.news_date, lang)
             lines.append(f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))}{subject} — {esc(when)}")
         blocks.append("\n".join(lines))
@@ -174,17 +190,15 @@ async def partners_command(
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
-    best = [pid for pid, score in found if score >= found[0][1] - 0.5]
-    if len(best) == 1 or len(found) == 1:
-        card = await partner_card(partners, found[0][0], lang)
+    choices = await partner_choices(partners, found)
+    if len(choices) <= 1:
+        card = await partner_card(partners, choices[0].id if choices else found[0][0], lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW)
         return
-    choices = await partners.get_many([pid for pid, _ in found[:8]])
     buttons = [
         [
             InlineKeyboardButton(
-                text=cut(p.name_en if lang == "en" and p.name_en else p.name, 60),
-                callback_data=PartnerCard(id=p.id).pack(),
+                text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
             )
         ]
         for p in choices
@@ -197,26 +211,35 @@ async def partners_command(
 async def partners_page_button(
     query: CallbackQuery, callback_data: PartnersPage, partners: PartnerRepository
 ) -> None:
-    await query.answer()
     message = query.message
-    if message is None or isinstance(message, InaccessibleMessage):
-        return
     lang = user_language(query.from_user)
+    if message is None or isinstance(message, InaccessibleMessage):
+        await query.answer(t(lang, "stale_button"))
+        return
     text, markup = await partners_page(partners, lang, callback_data.page, callback_data.country)
-    await edit_page(message, text, markup)
+    fresh = await edit_page(message, text, markup)
+    await query.answer(None if fresh else t(lang, "stale_button"))
 
 
 async def partner_card_button(
-    query: CallbackQuery, callback_data: PartnerCard, partners: PartnerRepository
+    query: CallbackQuery, callback_data: PartnerCard, bot: Bot, partners: PartnerRepository
 ) -> None:
-    await query.answer()
     message = query.message
-    if message is None or isinstance(message, InaccessibleMessage):
-        return
     lang = user_language(query.from_user)
     card = await partner_card(partners, callback_data.id, lang)
-    if card is not None:
-        await message.answer(card, link_preview_options=NO_PREVIEW)
+    if card is None:  # forgotten since the list was shown (re-extraction, curation)
+        await query.answer(t(lang, "partner_gone"), show_alert=True)
+        return
+    await query.answer()
+    if message is not None:
+        await bot.send_message(
+            message.chat.id,
+            card,
+            message_thread_id=message.message_thread_id
+            if isinstance(message, Message) and message.is_topic_message
+            else None,
+            link_preview_options=NO_PREVIEW,
+        )
 
 
 async def countries_command(message: Message, partners: PartnerRepository) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command, CommandStart
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.config import Settings
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, RU, t
 from handlers.common import user_language
-from handlers.keyboards import SubscribeCallback
+from handlers.subscriptions import basic_buttons
 
 
 def help_text(lang: str, admin: bool = False) -> str:
@@ -20,12 +20,10 @@ def help_text(lang: str, admin: bool = False) -> str:
 
 
 async def start(message: Message) -> None:
+    """The greeting with the choice that matters: partnership news only, or everything."""
     lang = user_language(message.from_user)
-    button = InlineKeyboardButton(
-        text=t(lang, "subscribe_button"), callback_data=SubscribeCallback(action="on").pack()
-    )
     await message.answer(
-        t(lang, "greeting"), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+        t(lang, "greeting"), reply_markup=InlineKeyboardMarkup(inline_keyboard=basic_buttons(lang))
     )
 
 

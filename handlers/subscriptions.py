@@ -10,7 +10,14 @@ import html
 import logging
 
 from aiogram import Bot, Router
-from aiogram.filters import KICKED, LEFT, ChatMemberUpdatedFilter, Command, CommandObject
+from aiogram.filters import (
+    JOIN_TRANSITION,
+    KICKED,
+    LEFT,
+    ChatMemberUpdatedFilter,
+    Command,
+    CommandObject,
+)
 from aiogram.types import (
     CallbackQuery,
     Chat,
@@ -27,12 +34,12 @@ from bot.countries import country_name, flag, resolve_country
 from bot.digest import DigestService
 from bot.formatting import cut, esc
 from bot.i18n import t
-from handlers.common import edit_page, may_manage, remember_chat, user_language
-from handlers.keyboards import SubscribeCallback, UnsubscribeOne
-from handlers.partners import find_partners
+from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
+from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
+from handlers.partners import display_name, find_partners, partner_choices
 from storage.chats import ChatRepository, Subscription
 from storage.digests import DigestRepository
-from storage.partners import PartnerRepository
+from storage.partners import Partner, PartnerRepository
 from storage.search import words
 
 log = logging.getLogger(__name__)
@@ -43,6 +50,9 @@ _PARTNERSHIPS = {"partnerships", "partnership", "партнерства", "па�
                  "партнёрство"}  # fmt: skip
 _COUNTRY = {"country", "страна"}
 _PARTNER = {"partner", "партнер", "партнёр"}
+_BASIC = ("all", "partnerships")  # the two choices /start offers; a chat has at most one of them
+
+Reply = tuple[str, InlineKeyboardMarkup | None]
 
 
 async def describe(sub: Subscription, lang: str, partners: PartnerRepository) -> str:
@@ -56,13 +66,16 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
         return t(lang, "sub_country", name=esc(name))
     if sub.kind == "partner":
         partner = await partners.get(int(sub.value)) if sub.value.isdigit() else None
-        name = partner.name if partner else sub.value
+        name = display_name(partner, lang) if partner else sub.value
         return t(lang, "sub_partner", name=esc(cut(name, 80)))
     return t(lang, "sub_keyword", name=esc(cut(sub.value, 80)))
 
 
-async def parse_filter(args: str, lang: str, partners: PartnerRepository) -> tuple[str, str] | str:
-    """(kind, value) for /subscribe's arguments, or a reply explaining what is wrong."""
+async def parse_filter(
+    args: str, lang: str, partners: PartnerRepository
+) -> tuple[str, str] | list[Partner] | str:
+    """(kind, value) for /subscribe's arguments, partners to choose from when several match,
+    or a reply explaining what is wrong."""
     text = " ".join(args.split())
     if not text:
         return "all", ""
@@ -83,11 +96,57 @@ async def parse_filter(args: str, lang: str, partners: PartnerRepository) -> tup
         found = await find_partners(partners, rest)
         if not found:
             return t(lang, "sub_unknown_partner", query=esc(cut(rest, 60)))
-        return "partner", str(found[0][0])
+        choices = await partner_choices(partners, found)
+        if len(choices) > 1:
+            return choices
+        return "partner", str(choices[0].id if choices else found[0][0])
     keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not keyword:
         return t(lang, "sub_need_value")
     return "keyword", keyword
+
+
+def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
+    """The choice that matters first: partnership news only, or everything."""
+    return [
+        [
+            InlineKeyboardButton(
+                text=t(lang, "button_partnerships"),
+                callback_data=SubscribeCallback(action="partnerships").pack(),
+            )
+        ],
+        [
+            InlineKeyboardButton(
+                text=t(lang, "button_all"), callback_data=SubscribeCallback(action="all").pack()
+            )
+        ],
+    ]
+
+
+async def current_view(
+    chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
+) -> Reply:
+    """What the chat is subscribed to, with buttons to change it."""
+    subs = await chats.subscriptions(chat_id)
+    described = [(sub, await describe(sub, lang, partners)) for sub in subs]
+    items = "\n".join(f"• {text}" for _, text in described)
+    kinds = {sub.kind for sub in subs}
+    buttons = [row for row in basic_buttons(lang) if _action_of(row) not in kinds]
+    buttons += [_remove_button(sub, text) for sub, text in described]
+    return t(lang, "already_has", items=items), InlineKeyboardMarkup(inline_keyboard=buttons)
+
+
+def _action_of(row: list[InlineKeyboardButton]) -> str:
+    data = row[0].callback_data or ""
+    return SubscribeCallback.unpack(data).action if data.startswith("sub:") else ""
+
+
+def _remove_button(sub: Subscription, text: str) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(
+            text=f"✖ {cut(_plain(text), 50)}", callback_data=UnsubscribeOne(id=sub.id).pack()
+        )
+    ]
 
 
 async def subscribe_chat(
@@ -99,25 +158,62 @@ async def subscribe_chat(
     sender_chat: Chat | None,
     thread_id: int | None,
     args: str,
-) -> str:
+) -> Reply:
     lang = user_language(user)
     if not await may_manage(bot, chat, user, sender_chat):
-        return t(lang, "admins_only")
+        return t(lang, "admins_only"), None
     parsed = await parse_filter(args, lang, partners)
     if isinstance(parsed, str):
-        return parsed
+        return parsed, None
+    if isinstance(parsed, list):
+        rows = [
+            [
+                InlineKeyboardButton(
+                    text=cut(display_name(p, lang), 60),
+                    callback_data=SubscribePartner(id=p.id).pack(),
+                )
+            ]
+            for p in parsed
+        ]
+        query = esc(cut(args.split(maxsplit=1)[-1], 60))
+        return t(lang, "choose_partner", query=query), InlineKeyboardMarkup(inline_keyboard=rows)
     kind, value = parsed
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)
+    bare = not args.strip()
+    if (bare and existing) or any(s.kind == kind and s.value == value for s in existing):
+        return await current_view(chat.id, lang, chats, partners)
+    return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
+
+
+async def add_subscription(
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    chat_id: int,
+    lang: str,
+    kind: str,
+    value: str,
+    thread_id: int | None,
+) -> Reply:
+    """Add one subscription; "all" and "partnerships" replace each other (a switch)."""
+    existing = await chats.subscriptions(chat_id)
     if any(s.kind == kind and s.value == value for s in existing):
-        return t(lang, "already_subscribed")
+        return t(lang, "already_subscribed"), None
+    switched = False
+    if kind in _BASIC:
+        for sub in existing:
+            if sub.kind in _BASIC:
+                switched = await chats.unsubscribe(chat_id, sub.id) or switched
+        existing = [s for s in existing if s.kind not in _BASIC]
     if len(existing) >= MAX_SUBSCRIPTIONS:
-        return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS))
-    await chats.subscribe(chat.id, kind, value, thread_id)
+        return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS)), None
+    await chats.subscribe(chat_id, kind, value, thread_id)
+    what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
+    if switched:
+        return t(lang, "switched_to", what=what), None
     if kind == "all":
-        return t(lang, "subscribed")
-    what = await describe(Subscription(0, chat.id, kind, value, thread_id), lang, partners)
-    return t(lang, "subscribed_to", what=what)
+        return t(lang, "subscribed"), None
+    return t(lang, "subscribed_to", what=what), None
 
 
 async def subscribe(
@@ -128,11 +224,18 @@ async def subscribe(
     partners: PartnerRepository,
 ) -> None:
     thread_id = message.message_thread_id if message.is_topic_message else None
-    reply = await subscribe_chat(
+    text, markup = await subscribe_chat(
         bot, chats, partners, message.chat, message.from_user, message.sender_chat, thread_id,
         (command.args or "")[:500],
     )  # fmt: skip
-    await message.answer(reply)
+    await message.answer(text, reply_markup=markup)
+
+
+def _thread_of(message: Message | InaccessibleMessage) -> int | None:
+    """Pressed under a message in a forum topic: act on that topic and answer in it."""
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
 
 
 async def subscribe_button(
@@ -142,25 +245,54 @@ async def subscribe_button(
     chats: ChatRepository,
     partners: PartnerRepository,
 ) -> None:
-    await query.answer()
     message = query.message
-    if message is None or callback_data.action != "on":
+    lang = user_language(query.from_user)
+    kind = "partnerships" if callback_data.action == "partnerships" else "all"
+    if message is None:
+        await query.answer()
         return
-    # Pressed under a message in a forum topic: subscribe that topic and answer in it.
-    thread_id = (
-        message.message_thread_id
-        if isinstance(message, Message) and message.is_topic_message
-        else None
+    if not await may_manage(bot, message.chat, query.from_user, None):
+        await query.answer(t(lang, "admins_only"), show_alert=True)
+        return
+    await query.answer()
+    thread_id = _thread_of(message)
+    await remember_chat(chats, message.chat, query.from_user)
+    text, markup = await add_subscription(
+        chats, partners, message.chat.id, lang, kind, "", thread_id
     )
-    reply = await subscribe_chat(
-        bot, chats, partners, message.chat, query.from_user, None, thread_id, ""
+    await bot.send_message(message.chat.id, text, message_thread_id=thread_id, reply_markup=markup)
+
+
+async def subscribe_partner_button(
+    query: CallbackQuery,
+    callback_data: SubscribePartner,
+    bot: Bot,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+) -> None:
+    message = query.message
+    lang = user_language(query.from_user)
+    if message is None:
+        await query.answer()
+        return
+    if not await may_manage(bot, message.chat, query.from_user, None):
+        await query.answer(t(lang, "admins_only"), show_alert=True)
+        return
+    if await partners.get(callback_data.id) is None:
+        await query.answer(t(lang, "partner_gone"), show_alert=True)
+        return
+    await query.answer()
+    thread_id = _thread_of(message)
+    await remember_chat(chats, message.chat, query.from_user)
+    text, _ = await add_subscription(
+        chats, partners, message.chat.id, lang, "partner", str(callback_data.id), thread_id
     )
-    await bot.send_message(message.chat.id, reply, message_thread_id=thread_id)
+    await bot.send_message(message.chat.id, text, message_thread_id=thread_id)
 
 
 async def subscriptions_view(
     chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
-) -> tuple[str, InlineKeyboardMarkup | None]:
+) -> Reply:
     subs = await chats.subscriptions(chat_id)
     if not subs:
         return t(lang, "subscriptions_empty"), None
@@ -169,14 +301,7 @@ async def subscriptions_view(
     for sub in subs:
         text = await describe(sub, lang, partners)
         lines.append(f"• {text}")
-        buttons.append(
-            [
-                InlineKeyboardButton(
-                    text=f"✖ {cut(_plain(text), 50)}",
-                    callback_data=UnsubscribeOne(id=sub.id).pack(),
-                )
-            ]
-        )
+        buttons.append(_remove_button(sub, text))
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 
@@ -207,10 +332,13 @@ async def unsubscribe_one(
     if not await may_manage(bot, message.chat, query.from_user, None):
         await query.answer(t(lang, "admins_only"), show_alert=True)
         return
-    await chats.unsubscribe(message.chat.id, callback_data.id)
-    await query.answer(t(lang, "subscription_removed"))
+    if not await chats.unsubscribe(message.chat.id, callback_data.id):
+        # A second tap on the same button: the message already shows the list without it.
+        await query.answer(t(lang, "already_removed"))
+        return
     text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
-    await edit_page(message, text, markup)
+    fresh = await edit_page(message, text, markup)
+    await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))
 
 
 async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
@@ -226,6 +354,15 @@ async def bot_removed(event: ChatMemberUpdated, chats: ChatRepository) -> None:
     """Blocked in a private chat, or kicked/removed from a group: stop sending there."""
     dropped = await chats.deactivate(event.chat.id, f"bot {event.new_chat_member.status}")
     log.info("chat %s deactivated by my_chat_member, %d deliveries dropped", event.chat.id, dropped)
+
+
+async def bot_added(event: ChatMemberUpdated, bot: Bot, chats: ChatRepository) -> None:
+    """Added to a group: say what the bot does there and that only admins configure it."""
+    if event.chat.type not in GROUP_TYPES:
+        return
+    await chats.upsert(event.chat.id, event.chat.type, event.chat.title, None)
+    lang = user_language(event.from_user)
+    await bot.send_message(event.chat.id, t(lang, "group_greeting"))
 
 
 _DIGEST_MODES = {
@@ -272,7 +409,11 @@ def build_router() -> Router:
     router.message.register(unsubscribe, Command("unsubscribe"))
     router.message.register(digest, Command("digest"))
     router.callback_query.register(subscribe_button, SubscribeCallback.filter())
+    router.callback_query.register(subscribe_partner_button, SubscribePartner.filter())
     router.callback_query.register(unsubscribe_one, UnsubscribeOne.filter())
+    router.my_chat_member.register(
+        bot_added, ChatMemberUpdatedFilter(member_status_changed=JOIN_TRANSITION)
+    )
     router.my_chat_member.register(
         bot_removed, ChatMemberUpdatedFilter(member_status_changed=KICKED | LEFT)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -165,11 +166,20 @@ class NewsRepository:
     async def count(self) -> int:
         return int(await self.db.fetchval("SELECT COUNT(*) FROM news"))
 
-    async def search(self, query: str, limit: int = 5) -> list[SearchHit]:
-        """Best matches by bm25, titles weighted above bodies; [] for a query without words."""
+    async def search(
+        self, query: str, limit: int = 5, alternatives: Sequence[str] = ()
+    ) -> list[SearchHit]:
+        """Best matches by bm25, titles weighted above bodies; [] for a query without words.
+
+        `alternatives` are other names for the same thing (a partner's aliases in either
+        script): an item matching any of them matches the query.
+        """
         match = build_match(query)
         if match is None:
             return []
+        others = [m for m in map(build_match, alternatives) if m and m != match]
+        if others:
+            match = " OR ".join(f"({m})" for m in [match, *others[:12]])
         rows = await self.db.fetchall(
             """SELECT news.*, bm25(news_fts, 3.0, 1.0) AS rank
                FROM news_fts JOIN news ON news.id = news_fts.rowid
@@ -187,14 +197,15 @@ class NewsRepository:
         )
         return [_item(row) for row in rows]
 
-    async def set_body(self, news_id: int, body: str) -> None:
+    async def set_body(self, news_id: int, body: str, image_url: str | None = None) -> None:
+        """Store the page's text; its image only fills in for a feed that gave none."""
         stems = await asyncio.to_thread(stem_text, body)
         async with self.db.transaction() as conn:
             await conn.execute(
                 # Facts are re-extracted from the full text.
                 "UPDATE news SET body = ?, body_state = 'done', body_error = NULL, "
-                "extracted_at = NULL WHERE id = ?",
-                (body, news_id),
+                "extracted_at = NULL, image_url = COALESCE(image_url, ?) WHERE id = ?",
+                (body, image_url, news_id),
             )
             await conn.execute("UPDATE news_fts SET body = ? WHERE rowid = ?", (stems, news_id))
 

@@ -53,6 +53,7 @@ class Agreement:
     news_title: str
     news_link: str | None
     news_date: datetime | None
+    parties_en: tuple[str, ...] = ()  # English names where known, else the canonical ones
 
 
 _PARTNER_COLUMNS = """p.id, p.name, p.name_en, p.country, p.kind,
@@ -181,10 +182,10 @@ class PartnerRepository:
             await conn.execute("UPDATE news SET extracted_at = NULL, partnership = NULL")
 
     async def top(self, limit: int, offset: int = 0) -> list[Partner]:
-        """Most active partners: latest mention first, then by number of mentions."""
+        """Most active partners: most mentions first, then the latest mentioned."""
         rows = await self.db.fetchall(
             f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM}
-                GROUP BY p.id ORDER BY last_seen DESC, mentions DESC, p.id LIMIT ? OFFSET ?""",
+                GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (limit, offset),
         )
         return [_partner(row) for row in rows]
@@ -293,7 +294,8 @@ class PartnerRepository:
         out = []
         for row in rows:
             parties = await self.db.fetchall(
-                """SELECT p.name FROM agreement_parties ap JOIN partners p ON p.id = ap.partner_id
+                """SELECT p.name, COALESCE(p.name_en, p.name) FROM agreement_parties ap
+                   JOIN partners p ON p.id = ap.partner_id
                    WHERE ap.agreement_id = ? ORDER BY p.name""",
                 (row["id"],),
             )
@@ -308,6 +310,7 @@ class PartnerRepository:
                     row["news_title"],
                     row["link"],
                     from_db(row["d"]),
+                    tuple(p[1] for p in parties),
                 )  # fmt: skip
             )
         return out, total

@@ -28,7 +28,8 @@ from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
 from tests.fakes.bot_api import FakeBotAPI
 
-TOKEN = "123456:TEST-token"
+# Shaped like a real token (digits, a colon, 35 characters): `python -m bot run` checks the shape.
+TOKEN = "123456:TEST-token-0123456789abcdefghijklmn"
 ADMIN = 777
 
 

@@ -51,14 +51,34 @@ async def test_run_without_token_says_so_in_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+WRONG_TOKEN = "999:wrong-but-well-shaped-0123456789abc"
+
+
 async def test_token_from_dotenv_and_rejected_token(tmp_path: Path, api: FakeBotAPI) -> None:
     (tmp_path / ".env").write_text(
-        f"BOT_TOKEN=999:wrong\nTELEGRAM_API_URL={api.base_url}\n", encoding="utf-8"
+        f"BOT_TOKEN={WRONG_TOKEN}\nTELEGRAM_API_URL={api.base_url}\n", encoding="utf-8"
     )
     code, _, err = await run_cli(["run"], tmp_path)
     assert code != 0
     assert "rejected BOT_TOKEN" in err and err.count("\n") == 1
-    assert "999:wrong" not in err
+    assert WRONG_TOKEN not in err
+
+
+@pytest.mark.parametrize(
+    ("token", "says"),
+    [
+        ("abc", "does not look like a bot token"),
+        ("123456:short", "does not look like a bot token"),
+        ("123456789:replace-with-your-token", "placeholder from .env.example"),
+    ],
+)
+async def test_malformed_token_is_one_line_before_any_request(
+    tmp_path: Path, api: FakeBotAPI, token: str, says: str
+) -> None:
+    code, _, err = await run_cli(["run"], tmp_path, BOT_TOKEN=token, TELEGRAM_API_URL=api.base_url)
+    assert code == 2
+    assert err.startswith("error: BOT_TOKEN") and says in err and err.count("\n") == 1
+    assert api.calls == []  # refused before talking to Telegram
 
 
 async def test_unreachable_bot_api_is_one_clear_line(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from tests.conftest import all_targets, draft
+from tests.conftest import TOKEN, all_targets, draft
 from tests.fakes.bot_api import FakeBotAPI
 from tests.fakes.news_site import FakeNewsSite
 from tests.test_e2e import BotProcess, bot_env, wait_for
@@ -41,7 +41,7 @@ async def prepare(path: Path, feed_url: str) -> None:
 
 
 async def test_kill_9_mid_broadcast_loses_nothing(tmp_path: Path) -> None:
-    async with FakeBotAPI(token="123456:TEST-token") as api, FakeNewsSite(seed=True) as site:
+    async with FakeBotAPI(token=TOKEN) as api, FakeNewsSite(seed=True) as site:
         env = bot_env(api, site, tmp_path)
         env["BROADCAST_RATE"] = "10"
         await prepare(Path(env["DATABASE_PATH"]), site.feed_url)

@@ -129,8 +129,20 @@ async def test_subscribe_receive_search_latest_restart(
         texts = announcements()
         assert len(texts) == 2
         [tsinghua] = [text for text in texts if first.link in text]
+        assert first.link in texts[0]  # a batch arrives oldest first
         # Facts were extracted before the announcement went out.
         assert "🤝 Партнёры:</b> Университет Цинхуа (🇨🇳 Китай)" in tsinghua
+        [call] = [m for m in api.sent_messages(USER) if first.link in (m.text or "")]
+        shown = call.rendered or ""
+        assert shown.startswith(first.title + "\n")
+        assert "📄 Соглашение" in shown.split("\n")[1]  # date · kind
+        assert call.params["reply_markup"]["inline_keyboard"] == [
+            [{"text": "Читать на сайте", "url": first.link}]
+        ]
+        assert call.params["link_preview_options"] == {
+            "url": first.image_url,
+            "prefer_large_media": True,
+        }
         # The backlog imported on the first poll was never announced.
         backlog = [item.link for item in site.items if item not in (first, second)]
         sent = " ".join(m.text or "" for m in api.sent_messages(USER))

@@ -118,15 +118,16 @@ async def test_announcement_names_partners_and_countries(
     facts = FactsService(worker, news, partners)
     await facts.process_pending()
     render = AnnouncementRenderer(news, facts.partner_lines)
-    text = await render(ids["a5"], "ru")
-    assert text is not None
+    message = await render(ids["a5"], "ru")
+    assert message is not None
+    text = message.text
     parse_telegram_html(text)
     assert "🤝 Партнёры:</b>" in text and "Индийский технологический институт" in text
     assert "🇮🇳 Индия" in text
     english = await render(ids["a1"], "en")
-    assert english is not None and "Tsinghua University (🇨🇳 China)" in english
+    assert english is not None and "Tsinghua University (🇨🇳 China)" in english.text
     sport = await render(ids["a4"], "ru")
-    assert sport is not None and "Партнёры" not in sport
+    assert sport is not None and "Партнёры" not in sport.text
 
 
 class _UnstorableFacts(ExtractionWorker):

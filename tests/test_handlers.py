@@ -16,12 +16,15 @@ from tests.conftest import ADMIN, App, draft, until
 from tests.fakes.bot_api import too_many_requests
 
 
-async def test_start_greets_in_the_users_language_with_a_button(app: App) -> None:
+async def test_start_greets_in_the_users_language_with_the_choice_that_matters(app: App) -> None:
     reply = await app.ask("/start", language_code="ru")
-    assert "Политех" in reply
+    assert "Политех" in reply and "только новости о партнёрстве или все новости" in reply
     markup = app.api.sent_messages(42)[-1].params["reply_markup"]
-    assert markup["inline_keyboard"][0][0]["text"] == "Подписаться"
+    texts = [row[0]["text"] for row in markup["inline_keyboard"]]
+    assert texts == ["🤝 Только о партнёрстве", "📰 Все новости"]
     assert "Polytechnic" in await app.ask("/start", chat_id=43, language_code="en")
+    markup = app.api.sent_messages(43)[-1].params["reply_markup"]
+    assert [row[0]["text"] for row in markup["inline_keyboard"]][0] == "🤝 Partnership news only"
 
 
 async def test_help_menu_and_handlers_stay_in_step(app: App) -> None:
@@ -180,7 +183,7 @@ async def test_unknown_and_foreign_commands(app: App) -> None:
     assert "Политех" in await app.ask("/start@spbpu_partners_bot")
     await app.silence("/start@some_other_bot")
     await app.silence("/frobnicate", chat_id=-100999, chat_type="supergroup", title="G")
-    await app.silence("just chatting")
+    await app.silence("just chatting", chat_id=-100999, chat_type="supergroup", title="G")
 
 
 async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:

@@ -96,6 +96,22 @@ async def test_first_poll_is_silent_then_new_items_are_announced_once(
     assert all(r.headers.get("User-Agent") == UA for r in feed_requests)
 
 
+async def test_a_batch_of_new_items_is_queued_oldest_first(
+    db: Database, fetcher: HttpFetcher, site: FakeNewsSite
+) -> None:
+    pipe = Pipeline(db, fetcher, [site.feed_url])
+    await pipe.chats.upsert(1, "private", None, "ru")
+    await pipe.chats.subscribe(1)
+    await pipe.ingestor.poll()
+    titles = ["Первая новость дня", "Вторая новость дня", "Третья новость дня"]
+    for title in titles:
+        site.publish(title, [f"{title}: подробности о встрече с партнёрами и планах."])
+    report = await pipe.ingestor.poll(force=True)
+    assert report.deliveries == 3
+    queued = [await pipe.news.get(d.news_id or 0) for d in await pipe.outbox.due(10)]
+    assert [item.title for item in queued if item] == titles
+
+
 async def test_failed_article_page_keeps_the_teaser_and_does_not_hold_back_the_item(
     db: Database, fetcher: HttpFetcher, site: FakeNewsSite
 ) -> None:

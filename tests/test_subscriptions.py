@@ -140,14 +140,14 @@ async def test_fan_out_follows_each_chats_filters(app: App, worker: ExtractionWo
 async def test_stats_and_pollnow_are_for_admins_only(app: App) -> None:
     for command in ("/stats", "/pollnow"):
         assert "только для операторов" in await app.ask(command)
-    stats = await app.ask("/stats", chat_id=ADMIN)
-    assert "subscribers: 0 active, 0 inactive" in stats and "outbox:" in stats
-    assert "Опрашиваю" in await app.ask("/pollnow", chat_id=ADMIN)
+    stats = await app.ask("/stats", chat_id=ADMIN, language_code="en")
+    assert "Subscribers: 0 active, 0 inactive" in stats and "Outbox:" in stats
+    assert "Polling" in await app.ask("/pollnow", chat_id=ADMIN, language_code="en")
     for _ in range(100):
         if len(app.api.sent_messages(ADMIN)) >= 3:
             break
         await asyncio.sleep(0.1)
-    summary = app.api.sent_messages(ADMIN)[-1].text or ""
-    assert "http://127.0.0.1:9/: error" in summary
-    stats = await app.ask("/stats", chat_id=ADMIN)
-    assert "errors: 1 (1 in a row)" in stats and "last error:" in stats
+    summary = app.api.sent_messages(ADMIN)[-1].rendered or ""
+    assert "http://127.0.0.1:9/: error (" in summary
+    stats = await app.ask("/stats", chat_id=ADMIN, language_code="en")
+    assert "errors: 1 (1 in a row)" in stats and "Last error:" in stats

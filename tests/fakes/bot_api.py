@@ -674,11 +674,12 @@ class FakeBotAPI:
         chat_type: str = "private",
         user_id: int | None = None,
         title: str | None = None,
+        language_code: str | None = None,
     ) -> JSONDict:
         """Queue a change of the bot's own membership (blocked, kicked, added, promoted)."""
         if user_id is None:
             user_id = chat_id if chat_type == "private" else 100_000 + abs(chat_id) % 1_000_000
-        user = self._user(user_id)
+        user = self._user(user_id, language_code=language_code)
         update: JSONDict = {
             "my_chat_member": {
                 "chat": self._chat(chat_id, chat_type=chat_type, title=title, user=user),

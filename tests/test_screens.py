@@ -1,0 +1,314 @@
+"""What a person sees (issue 8): buttons, choices, stale buttons, languages and operator replies,
+through the real dispatcher and the fake Bot API, read as rendered text."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from bot.announce import AnnouncementRenderer
+from bot.audience import Audience
+from bot.facts import ExtractionWorker, FactsService
+from bot.feeds import HttpFetcher
+from bot.i18n import is_cyrillic
+from bot.ingest import Ingestor
+from storage.chats import ChatRepository
+from storage.db import Database, utcnow
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+from storage.partners import PartnerRepository
+from tests.conftest import ADMIN, App, Reply, until
+from tests.fakes.bot_api import CallRecord
+from tests.test_facts import store_articles
+from tests.test_partner_commands import many_partners
+
+DATA = Path(__file__).parent / "data"
+TAGS = re.compile(r"</?(b|a|i|code|pre)\b|&(lt|gt|amp|quot|#\d+);")
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[ExtractionWorker]:
+    pool = ExtractionWorker()
+    yield pool
+    pool.close()
+
+
+async def with_articles(app: App, worker: ExtractionWorker) -> dict[str, int]:
+    ids = await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    return ids
+
+
+def buttons(app: App, chat_id: int = 42) -> list[tuple[str, str]]:
+    """(text, callback data or url) of the last message's inline keyboard, row by row."""
+    markup = app.api.sent_messages(chat_id)[-1].params.get("reply_markup") or {}
+    return [
+        (b["text"], b.get("callback_data") or b.get("url", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    ]
+
+
+async def press(
+    app: App, data: str, chat_id: int = 42, user_id: int = 42, lang: str = "ru"
+) -> CallRecord:
+    """Press a button under the last message; returns the bot's answer to the callback."""
+    message_id = app.api.sent_messages(chat_id)[-1].result["message_id"]
+    return await press_on(app, data, message_id, chat_id, user_id, lang)
+
+
+async def press_on(
+    app: App, data: str, message_id: int, chat_id: int = 42, user_id: int = 42, lang: str = "ru"
+) -> CallRecord:
+    before = len(app.api.calls_of("answerCallbackQuery"))
+    app.api.push_callback_query(
+        data, chat_id=chat_id, user_id=user_id, message_id=message_id, language_code=lang
+    )
+
+    async def answered() -> bool:
+        return len(app.api.calls_of("answerCallbackQuery")) > before
+
+    await until(answered)
+    return app.api.calls_of("answerCallbackQuery")[before]
+
+
+async def next_reply(app: App, chat_id: int, before: int) -> Reply:
+    async def arrived() -> bool:
+        return len(app.api.sent_messages(chat_id)) > before
+
+    await until(arrived)
+    call = app.api.sent_messages(chat_id)[before]
+    assert call.ok, call.error
+    return Reply(call.rendered or "", call.result.get("entities"))
+
+
+def data_of(app: App, label: str, chat_id: int = 42) -> str:
+    [data] = [d for text, d in buttons(app, chat_id) if text == label]
+    return data
+
+
+async def test_start_button_partnership_news_only(app: App) -> None:
+    await app.ask("/start")
+    count = len(app.api.sent_messages(42))
+    await press(app, data_of(app, "🤝 Только о партнёрстве"))
+    reply = await next_reply(app, 42, count)
+    assert reply == "Готово, подписка добавлена: новости о партнёрстве."
+    assert [s.kind for s in await app.services.chats.subscriptions(42)] == ["partnerships"]
+
+
+async def test_subscribe_on_a_subscribed_chat_says_which_with_buttons_to_change(app: App) -> None:
+    await app.ask("/subscribe partnerships")
+    reply = await app.ask("/subscribe")
+    assert reply.startswith("Этот чат уже подписан:\n• новости о партнёрстве")
+    labels = [text for text, _ in buttons(app)]
+    assert labels == ["📰 Все новости", "✖ новости о партнёрстве"]
+    count = len(app.api.sent_messages(42))
+    await press(app, data_of(app, "📰 Все новости"))
+    assert await next_reply(app, 42, count) == "Готово, теперь: все новости."
+    assert [s.kind for s in await app.services.chats.subscriptions(42)] == ["all"]
+    english = await app.ask("/subscribe", language_code="en")
+    assert english.startswith("This chat is already subscribed to:\n• all news")
+
+
+async def test_an_ambiguous_partner_is_chosen_with_buttons(app: App) -> None:
+    await many_partners(app, 3)
+    reply = await app.ask("/subscribe partner университет")
+    assert reply == "Под «университет» подходят несколько партнёров. На кого подписаться?"
+    choices = buttons(app)
+    assert len(choices) == 3 and all(text.startswith("Университет номер") for text, _ in choices)
+    assert await app.services.chats.subscriptions(42) == []  # nothing picked silently
+    label, data = choices[1]
+    count = len(app.api.sent_messages(42))
+    await press(app, data)
+    assert await next_reply(app, 42, count) == f"Готово, подписка добавлена: партнёр «{label}»."
+    [sub] = await app.services.chats.subscriptions(42)
+    assert sub.kind == "partner"
+    assert (await app.ask("/partners университет")).startswith("Уточните")
+    assert len(buttons(app)) == 3
+    # One partner named exactly: subscribed at once, its name said.
+    assert "«Университет номер 2»" in await app.ask("/subscribe partner Университет номер 2")
+
+
+async def test_stale_buttons_answer_with_a_note_and_fail_no_edit(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    await app.ask("/subscribe partnerships")
+    await app.ask("/subscribe country Китай")
+    await app.ask("/subscriptions")
+    remove = data_of(app, "✖ новости о партнёрстве")
+    message_id = app.api.sent_messages(42)[-1].result["message_id"]
+    first = await press_on(app, remove, message_id)
+    second = await press_on(app, remove, message_id)  # a double tap: the same old button
+    assert first.params.get("text") == "Подписка удалена."
+    assert second.params.get("text") == "Эта подписка уже удалена."
+    shown = app.api.message(42, message_id)
+    assert shown is not None and shown["text"] == "Подписки этого чата:\n• страна 🇨🇳 Китай"
+    # A page button under a message Telegram no longer has: a new message, a short note.
+    caplog.set_level(logging.INFO)
+    count = len(app.api.sent_messages(42))
+    answer = await press_on(app, "pp:1:", message_id=9999)
+    assert answer.params.get("text") == "Это сообщение устарело — вот актуальное."
+    assert "Партнёров пока нет" in await next_reply(app, 42, count)
+    answer = await press(app, "pc:123456")
+    assert answer.params.get("text") == "Этого партнёра больше нет в списке."
+    answer = await press(app, "zz:from-an-older-version")
+    assert answer.params.get("text") == "Эта кнопка устарела — повторите команду."
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_free_text_in_a_private_chat_gets_an_answer_and_a_search_button(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await with_articles(app, worker)
+    reply = await app.ask("экспедиция на Алтай?")
+    assert reply.startswith("Я понимаю команды: /subscribe")
+    assert reply.endswith("Поискать «экспедиция на Алтай» в новостях?")
+    [(label, data)] = buttons(app)
+    assert label == "🔎 Искать «экспедиция на Алтай»"
+    english = await app.ask("hello", language_code="en")
+    assert english.endswith("Search the news for “hello”?")
+    count = len(app.api.sent_messages(42))
+    await press(app, "sq:Цинхуа")  # the button's data carries the words
+    results = await next_reply(app, 42, count)
+    assert results.startswith("Найдено по запросу «Цинхуа»")
+
+
+async def test_the_bot_greets_a_group_it_is_added_to_and_names_who_configures_it(
+    app: App,
+) -> None:
+    group = -100555
+    app.api.push_my_chat_member(
+        group, new_status="member", old_status="left", chat_type="group", language_code="ru"
+    )
+    greeting = await next_reply(app, group, 0)
+    assert "Настраивать меня в этой группе могут только администраторы" in greeting
+    assert "/subscribe partnerships" in greeting
+    app.api.push_my_chat_member(
+        group - 1, new_status="member", old_status="left", chat_type="supergroup"
+    )
+    await until(lambda: _has(app, group - 1))
+
+
+async def _has(app: App, chat_id: int) -> bool:
+    return bool(app.api.sent_messages(chat_id))
+
+
+async def test_country_names_not_codes_and_partners_by_mentions(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await with_articles(app, worker)
+    reply = await app.ask("/agreements Китай")
+    assert reply.startswith("Соглашения по запросу «🇨🇳 Китай»")
+    assert "CN" not in reply
+    english = await app.ask("/agreements China", language_code="en")
+    assert english.startswith("Agreements for “🇨🇳 China”")
+    listed = await app.ask("/partners")
+    first = listed.split("\n\n")[1].split("\n")[0]
+    assert first.startswith("• Университет Цинхуа") and first.endswith("— 3")
+
+
+async def test_one_language_per_reader(app: App, worker: ExtractionWorker) -> None:
+    await with_articles(app, worker)
+    card = await app.ask("/partners Tsinghua", language_code="en")
+    assert card.styled("bold")[0] == "Tsinghua University"
+    assert "🇨🇳 China · university" in card and "mentions: 3" in card
+    english = await app.ask("/agreements Tsinghua", language_code="en")
+    assert "Tsinghua University" in english
+    assert not is_cyrillic(english), english  # no Russian subject, kind or party name
+    russian = await app.ask("/agreements Цинхуа")
+    assert "Соглашение — Университет Цинхуа" in russian
+    latest = await app.ask("/latest", language_code="en")
+    assert "International affairs" in latest and "Международная" not in latest
+
+
+async def test_search_finds_a_partner_under_its_other_names(
+    app: App, worker: ExtractionWorker
+) -> None:
+    ids = await with_articles(app, worker)
+    reply = await app.ask("/search Цинхуа")
+    found = reply.links
+    assert "https://site.test/a2" in found  # "Delegation of Tsinghua University visited SPbPU"
+    assert {"https://site.test/a1", "https://site.test/a3"} <= set(found)
+    assert "https://site.test/a4" not in found and "https://site.test/a5" not in found
+    assert ids
+    english = await app.ask("/search Tsinghua", language_code="en")
+    assert "https://site.test/a1" in english.links and "https://site.test/a2" in english.links
+    # A word that names several partners is searched as a word, not as one of them.
+    assert "https://site.test/a2" not in (await app.ask("/search университет")).links
+
+
+async def test_stats_and_pollnow_speak_the_operators_language(app: App) -> None:
+    [feed] = await app.services.feeds.ensure(["http://127.0.0.1:9/"])
+    await app.services.feeds.record_success(
+        feed.id, etag=None, last_modified=None, title="Новости СПбПУ", next_check_at=utcnow()
+    )
+    for lang, words in (
+        ("ru", ("Состояние бота", "Подписчики:", "Следующая проверка:", "МСК")),
+        ("en", ("Bot status", "Subscribers:", "Next check:", "Moscow time")),
+    ):
+        reply = await app.ask("/stats", chat_id=ADMIN, language_code=lang)
+        assert not TAGS.search(reply), reply
+        assert all(word in reply for word in words), reply
+        assert "next tick" not in reply
+        assert re.search(r"(проверка|check): \d+ \w+ 20\d\d, \d\d:\d\d", reply), reply
+    count = len(app.api.sent_messages(ADMIN))
+    app.api.push_message("/pollnow", chat_id=ADMIN, language_code="ru")
+    assert await next_reply(app, ADMIN, count) == "Опрашиваю ленты…"
+    report = await next_reply(app, ADMIN, count + 1)
+    assert report.startswith("Опрос завершён\nhttp://127.0.0.1:9/: ошибка (")
+    assert "Статей загружено: 0" in report and not TAGS.search(report)
+    assert "только для операторов" in await app.ask("/pollnow")
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Новости</title><link>{base}/</link><description>d</description>
+<item><title>Политех и Харбинский политехнический университет подписали меморандум</title>
+<link>{base}/news/1/</link><guid>{base}/news/1/</guid>
+<description>Стороны договорились о...</description>
+<pubDate>Tue, 01 Dec 2026 14:30:00 +0300</pubDate></item>
+</channel></rss>"""
+
+
+async def test_the_pages_og_image_is_the_preview_when_the_feed_has_none(db: Database) -> None:
+    page = (DATA / "site" / "article_full.html").read_bytes()
+
+    async def feed(request: web.Request) -> web.Response:
+        text = FEED.format(base=f"http://{request.host}")
+        return web.Response(text=text, content_type="application/rss+xml")
+
+    async def article(_request: web.Request) -> web.Response:
+        return web.Response(body=page, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/rss", feed)
+    app.router.add_get("/news/1/", article)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        news, chats = NewsRepository(db), ChatRepository(db)
+        async with HttpFetcher(user_agent="test") as fetcher:
+            ingestor = Ingestor(
+                urls=[f"http://127.0.0.1:{port}/rss"], interval=60, fetcher=fetcher,
+                feeds=FeedRepository(db), news=news,
+                audience=Audience(chats, PartnerRepository(db)), outbox=OutboxRepository(db),
+            )  # fmt: skip
+            report = await ingestor.poll()
+        assert report.bodies_fetched == 1
+        [item] = await news.latest(1)
+        message = await AnnouncementRenderer(news)(item.id, "ru")
+        assert message is not None
+        assert (
+            message.preview_url == "https://www.spbstu.ru/upload/iblock/f71/memorandum-harbin.jpg"
+        )
+        assert message.button == ("Читать на сайте", f"http://127.0.0.1:{port}/news/1/")
+    finally:
+        await runner.cleanup()
