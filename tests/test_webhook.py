@@ -193,7 +193,7 @@ async def test_sigterm_lets_the_update_in_flight_finish(
             assert await answer == 200
         # The poll finished and its summary went out before the bot stopped.
         assert len(api.sent_messages(USER)) == 2
-        assert "articles fetched" in (api.sent_messages(USER)[1].rendered or "")
+        assert "pages fetched" in (api.sent_messages(USER)[1].rendered or "").lower()
         assert await asyncio.wait_for(proc.proc.wait(), 20) == 0, proc.output()
     finally:
         await proc.stop()
