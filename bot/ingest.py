@@ -163,6 +163,7 @@ class Ingestor:
             last_modified=result.last_modified,
             title=parsed.title,
             next_check_at=now,
+            saw_items=bool(drafts),
         )
         log.info("feed %s: %d items, %d new", record.url, len(drafts), len(new_ids))
         detail = "" if record.initialised else "first poll: backlog imported without announcing"
