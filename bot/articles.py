@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
@@ -286,13 +287,20 @@ _BOUNDARY_RE = re.compile(r"[.!?…]+[»\"')\]]*\s+")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.!?…]*[»\"')\]]*\s*$")
 
 
+_LOOK_BACK = 64
+"""Characters before a full stop searched for the word it ends: enough for any abbreviation."""
+MAX_SUMMARY_INPUT = 20_000
+"""Only this much of an article is read for its first sentences (announcements take ~400)."""
+
+
 def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     following = text[match.end() : match.end() + 1]
     if not following or not (following.isupper() or following.isdigit() or following in "«\"'(—–-"):
         return False
     if not match.group(0).startswith("."):
         return True
-    word = _WORD_BEFORE_RE.search(text[: match.start() + 1])
+    # A bounded window: searching the whole prefix at every full stop made this quadratic.
+    word = _WORD_BEFORE_RE.search(text, max(0, match.start() + 1 - _LOOK_BACK), match.start() + 1)
     if word is None:
         return True
     token = word.group(1).rstrip(".").lower()
@@ -300,24 +308,25 @@ def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     return not (len(token) == 1 and token.isalpha()) and token not in _ABBREVIATIONS
 
 
-def _sentences(text: str) -> list[str]:
-    result: list[str] = []
+def _sentences(text: str) -> Iterator[str]:
+    """Sentences in order, lazily: callers stop after the first few."""
     for paragraph in re.split(r"\n\s*\n", text):
         flat = " ".join(paragraph.split())
         start = 0
         for match in _BOUNDARY_RE.finditer(flat):
             if _is_sentence_end(flat, match):
-                result.append(flat[start : match.end()].strip())
+                yield flat[start : match.end()].strip()
                 start = match.end()
         if flat[start:].strip():
-            result.append(flat[start:].strip())
-    return result
+            yield flat[start:].strip()
 
 
 def first_sentences(text: str, max_chars: int = 400, max_sentences: int = 3) -> str:
     """Up to `max_sentences` whole sentences within `max_chars`; one over-long sentence is cut at
-    a word boundary and ends with "…". Used for announcements of articles.
+    a word boundary and ends with "…". Used for announcements of articles, on the event loop:
+    linear in the input, and only the first MAX_SUMMARY_INPUT characters are read.
     """
+    text = text[:MAX_SUMMARY_INPUT]
     picked: list[str] = []
     length = 0
     for sentence in _sentences(text):

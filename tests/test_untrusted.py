@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 
 import pytest
 
+from bot.announce import AnnouncementRenderer
 from bot.audience import Audience
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
@@ -15,6 +17,7 @@ from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
+from tests.conftest import draft
 from tests.fakes.news_site import FakeNewsSite
 
 UA = "PartnershipNewsBot-test/1.0"
@@ -65,3 +68,20 @@ async def test_an_empty_first_poll_does_not_turn_the_backlog_into_announcements(
         fresh = await pipe.poll()
         assert fresh.feeds[0].new == 1
         assert (fresh.announced, fresh.deliveries) == (1, 1)
+
+
+# --------------------------------------------------------------------------- issue 10.3
+
+
+async def test_an_announcement_of_a_huge_paragraph_renders_fast(db: Database) -> None:
+    """A correctness guard with a generous bound; figures are in bench/bench_long_run.py."""
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    [feed] = await feeds.ensure(["http://127.0.0.1:9/rss"])
+    # Full stops after one letter look like initials: every one of them is a candidate
+    # boundary that is rejected, so the whole paragraph is scanned.
+    paragraph = ("Стороны обсудили пункт а. " * 2000)[:50_000]
+    [news_id] = await news.add_new(feed.id, [draft("huge", body=paragraph)], announce=True)
+    started = time.perf_counter()
+    text = await AnnouncementRenderer(news)(news_id, "ru")
+    assert time.perf_counter() - started < 1.0
+    assert text is not None and "Стороны обсудили пункт а." in text
