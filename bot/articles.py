@@ -11,6 +11,8 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+from bot.feeds import strip_invisible
+
 __all__ = ["decode_html", "extract_article_text", "first_sentences"]
 
 log = logging.getLogger(__name__)
@@ -151,7 +153,7 @@ def _holds_article(element: lxml.html.HtmlElement) -> bool:
 
 
 def _paragraphs(text: str) -> list[str]:
-    lines = (" ".join(line.split()) for line in text.splitlines())
+    lines = (" ".join(strip_invisible(line).split()) for line in text.splitlines())
     return [line for line in lines if line and not _NOISE_LINE_RE.match(line)]
 
 
@@ -221,7 +223,9 @@ def extract_article_text(html: str, url: str | None = None) -> str | None:
     root = _parse(html)
     if root is None:
         return None
-    headline = next((" ".join(h.text_content().split()) for h in root.iter("h1")), "")
+    headline = next(
+        (" ".join(strip_invisible(h.text_content()).split()) for h in root.iter("h1")), ""
+    )
     size = sum(1 for _ in root.iter())
     text = None
     if size <= MAX_ELEMENTS:

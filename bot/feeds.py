@@ -29,6 +29,7 @@ __all__ = [
     "clean_text",
     "normalise_link",
     "parse_feed",
+    "strip_invisible",
 ]
 
 
@@ -57,9 +58,35 @@ _TAG_RE = re.compile(r"<[a-zA-Z/!?][^<>]*>")
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _MANY_NL_RE = re.compile(r"\s*\n\s*")
 _PARA_SPLIT_RE = re.compile(r"\n\s*\n")
-# NBSP, narrow NBSP, figure space, zero-width characters and soft hyphen.
-_INVISIBLE = {0xA0: " ", 0x202F: " ", 0x2007: " ", 0x200B: "", 0x200C: "", 0x200D: "", 0xAD: ""}
+# NBSP, narrow NBSP and figure space read as spaces.
+_INVISIBLE = {0xA0: " ", 0x202F: " ", 0x2007: " "}
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+# Unicode category Cf (format characters, Unicode 15.1): bidi embeddings, overrides and isolates,
+# zero-width spaces and joiners, word joiners, the soft hyphen, interlinear annotations, tags.
+_FORMAT_CLASS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_EMOJI = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf"
+    "\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff"
+)
+_FORMAT_RE = re.compile(
+    # Kept: a ZWJ joining two emoji (👩‍🔬) and the tag run of a subdivision flag (🏴 + tags).
+    f"(?P<keep>(?<=[{_EMOJI}])\u200d(?=[{_EMOJI}])|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)"
+    f"|[{_FORMAT_CLASS}]"
+)
+
+
+def _keep_or_drop(match: re.Match[str]) -> str:
+    return match.group("keep") or ""
+
+
+def strip_invisible(text: str) -> str:
+    """Drop format characters that change how text reads or hide in it (U+202E reverses a
+    title, U+200B splits a search word); a ZWJ inside an emoji sequence stays."""
+    return _FORMAT_RE.sub(_keep_or_drop, text)
 
 
 def _html_to_text(raw: str, *, paragraphs: bool) -> str:
@@ -75,7 +102,7 @@ def _html_to_text(raw: str, *, paragraphs: bool) -> str:
         text = html.unescape(text)
         if text == before:
             break
-    text = _CONTROL_RE.sub("", text.translate(_INVISIBLE))
+    text = strip_invisible(_CONTROL_RE.sub("", text.translate(_INVISIBLE)))
     if not paragraphs:
         return " ".join(text.split())
     parts = (" ".join(p.split()) for p in _PARA_SPLIT_RE.split(text.replace("\r", "\n")))

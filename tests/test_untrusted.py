@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import AsyncIterator
 
 import pytest
 
 from bot.announce import AnnouncementRenderer
 from bot.audience import Audience
-from bot.feeds import HttpFetcher
+from bot.feeds import HttpFetcher, clean_text
 from bot.ingest import Ingestor
 from storage.chats import ChatRepository
 from storage.db import Database
@@ -85,3 +86,44 @@ async def test_an_announcement_of_a_huge_paragraph_renders_fast(db: Database) ->
     text = await AnnouncementRenderer(news)(news_id, "ru")
     assert time.perf_counter() - started < 1.0
     assert text is not None and "Стороны обсудили пункт а." in text
+
+
+# --------------------------------------------------------------------------- issue 10.4
+
+RLO, LRI, PDI, ZWSP, WJ, ZWJ = "\u202e", "\u2066", "\u2069", "\u200b", "\u2060", "\u200d"
+SCIENTIST = "\U0001f469\u200d\U0001f52c"  # woman + ZWJ + microscope: one emoji
+
+
+async def test_invisible_controls_are_stripped_from_titles_and_article_text(
+    db: Database, fetcher: HttpFetcher
+) -> None:
+    async with FakeNewsSite(seed=True) as site:
+        await subscribe(db)
+        pipe = ingestor(db, fetcher, [site.feed_url])
+        await pipe.poll()  # the backlog, silently
+        site.publish(
+            f"{SCIENTIST} Политех и {RLO}ахинуЦ{PDI} открыли центр{WJ}",
+            [
+                f"Стороны подписали {LRI}соглашение{PDI} о создании центра по квантовым "
+                f"мате{ZWSP}риалам и договорились о совместной аспирантуре для молодых "
+                f"исследователей из обоих университетов.{RLO}",
+                f"Центр начнёт работу весной и примет первых{ZWJ} аспирантов осенью.",
+            ],
+        )
+        report = await pipe.poll()
+        assert (report.bodies_fetched, report.announced) == (1, 1)
+    news = NewsRepository(db)
+    [item] = [i for i in await news.latest(10) if "центр" in i.title]
+    assert item.title == f"{SCIENTIST} Политех и ахинуЦ открыли центр"
+    for text in (item.title, item.text):
+        hidden = {ch for ch in text if unicodedata.category(ch) == "Cf"}
+        assert hidden <= {ZWJ}
+    assert "квантовым материалам" in item.text
+    assert "первых аспирантов" in item.text
+    assert item.id in [hit.item.id for hit in await news.search("квантовые материалы")]
+
+
+def test_every_format_character_is_stripped_except_a_zwj_between_emoji() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
+    assert clean_text(f"a{every}b") == "ab"
+    assert clean_text(f"{SCIENTIST}{ZWJ}x") == SCIENTIST + "x"
