@@ -23,6 +23,8 @@ MAX_ELEMENTS = 8_000
 """Above this many elements only the lxml fallback runs (news pages have a few thousand)."""
 MIN_ARTICLE_CHARS = 200
 """Less text than this is a stub, a listing or an error page rather than an article."""
+MAX_ARTICLE_CHARS = 200_000
+"""Longer text is cut at a paragraph: it is stored, indexed and read for facts."""
 
 # --------------------------------------------------------------------------- decoding
 
@@ -239,6 +241,8 @@ def extract_article_text(html: str, url: str | None = None) -> str | None:
         text = text[len(headline) + 2 :]  # the title is shown from the feed already
     if text is None or len(text) < MIN_ARTICLE_CHARS or not _looks_like_prose(text):
         return None
+    if len(text) > MAX_ARTICLE_CHARS:
+        text = text[:MAX_ARTICLE_CHARS].rsplit("\n\n", 1)[0][:MAX_ARTICLE_CHARS]
     return text
 
 
