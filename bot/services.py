@@ -28,6 +28,7 @@ from bot.digest import DigestService
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
+from bot.retention import Retention
 from bot.scheduler import build_scheduler
 from storage.chats import ChatRepository
 from storage.db import Database
@@ -193,8 +194,13 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     try:
         async with make_fetcher(settings) as fetcher:
             ingestor = make_ingestor(settings, repos, fetcher, facts, worker.wake)
+            retention = Retention(db, repos.outbox, repos.digests, days=settings.retention_days)
             scheduler = build_scheduler(
-                ingestor, settings.poll_interval_seconds, digest_service, settings.digest_hour
+                ingestor,
+                settings.poll_interval_seconds,
+                digest_service,
+                settings.digest_hour,
+                retention,
             )
             services = Services(
                 settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
