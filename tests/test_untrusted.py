@@ -20,6 +20,7 @@ from bot.feeds import (
     MAX_TITLE_CHARS,
     HttpFetcher,
     clean_text,
+    is_public_address,
 )
 from bot.ingest import Ingestor
 from storage.chats import ChatRepository
@@ -295,3 +296,29 @@ async def test_every_item_field_is_capped(db: Database, fetcher: HttpFetcher) ->
     assert item.category is not None and len(item.category) <= MAX_CATEGORY_CHARS
     assert len(item.key) <= MAX_GUID_CHARS
     assert item.link is None and item.image_url is None
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2001:4860:4860::8888", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("169.254.169.254", False),  # cloud metadata
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+        ("::1", False),
+        ("fd00::1", False),
+        ("fe80::1%eth0", False),
+        ("::ffff:127.0.0.1", False),  # IPv4-mapped
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("2002:c0a8:101::1", False),  # 6to4 of 192.168.1.1
+        ("not an address", False),
+    ],
+)
+def test_which_addresses_are_public(address: str, public: bool) -> None:
+    assert is_public_address(address) is public
