@@ -73,7 +73,8 @@ def _side_command(settings: Settings, what: str) -> Iterator[None]:
     with _exclusive(database_lock_path(settings)) as alone:
         if not alone:
             raise StartupError(
-                f"a bot is running on {settings.database_path}: stop it before {what}"
+                f"a bot or another command is running on {settings.database_path}: "
+                f"stop it before {what}"
             )
         yield
 
@@ -107,7 +108,7 @@ async def run_bot(settings: Settings) -> int:
     ):
         if not alone:
             raise StartupError(
-                f"another bot process is already running on {settings.database_path}"
+                f"another bot process or command is already running on {settings.database_path}"
             )
         if not token_free:
             raise StartupError("another bot process is already running with this BOT_TOKEN")

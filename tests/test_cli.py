@@ -144,7 +144,8 @@ async def test_side_commands_refuse_while_a_bot_runs_on_the_database(
             code, out, err = await run_cli(args, tmp_path, **env)
             assert code == 1 and out == ""
             assert err == (
-                f"error: a bot is running on {tmp_path / 'bot.sqlite3'}: stop it before "
+                f"error: a bot or another command is running on {tmp_path / 'bot.sqlite3'}: "
+                "stop it before "
                 + ("polling from the command line (use /pollnow in the bot)\n"
                    if args[0] == "poll" else "re-extracting\n")
             )  # fmt: skip
