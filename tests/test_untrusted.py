@@ -322,3 +322,15 @@ async def test_every_item_field_is_capped(db: Database, fetcher: HttpFetcher) ->
 )
 def test_which_addresses_are_public(address: str, public: bool) -> None:
     assert is_public_address(address) is public
+
+
+async def test_a_feed_redirecting_to_another_private_host_is_refused(
+    db: Database, fetcher: HttpFetcher
+) -> None:
+    async with internal_network() as (feed_url, port, reached):
+        base = feed_url.removesuffix("/rss")
+        moved = f"{base}/hop?to=http://localhost:{port}/secret"
+        report = await ingestor(db, fetcher, [moved]).poll()
+        assert reached == []
+    assert report.feeds[0].status == "error"
+    assert report.feeds[0].detail.startswith("refused: localhost resolves to a non-public address")
