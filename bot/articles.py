@@ -6,11 +6,14 @@ import codecs
 import html
 import logging
 import re
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 import trafilatura
+
+from bot.feeds import strip_invisible
 
 __all__ = ["decode_html", "extract_article_text", "first_sentences", "page_image"]
 
@@ -22,6 +25,8 @@ MAX_ELEMENTS = 8_000
 """Above this many elements only the lxml fallback runs (news pages have a few thousand)."""
 MIN_ARTICLE_CHARS = 200
 """Less text than this is a stub, a listing or an error page rather than an article."""
+MAX_ARTICLE_CHARS = 200_000
+"""Longer text is cut at a paragraph: it is stored, indexed and read for facts."""
 
 # --------------------------------------------------------------------------- decoding
 
@@ -152,7 +157,7 @@ def _holds_article(element: lxml.html.HtmlElement) -> bool:
 
 
 def _paragraphs(text: str) -> list[str]:
-    lines = (" ".join(line.split()) for line in text.splitlines())
+    lines = (" ".join(strip_invisible(line).split()) for line in text.splitlines())
     return [line for line in lines if line and not _NOISE_LINE_RE.match(line)]
 
 
@@ -222,7 +227,9 @@ def extract_article_text(html: str, url: str | None = None) -> str | None:
     root = _parse(html)
     if root is None:
         return None
-    headline = next((" ".join(h.text_content().split()) for h in root.iter("h1")), "")
+    headline = next(
+        (" ".join(strip_invisible(h.text_content()).split()) for h in root.iter("h1")), ""
+    )
     size = sum(1 for _ in root.iter())
     text = None
     if size <= MAX_ELEMENTS:
@@ -236,6 +243,8 @@ def extract_article_text(html: str, url: str | None = None) -> str | None:
         text = text[len(headline) + 2 :]  # the title is shown from the feed already
     if text is None or len(text) < MIN_ARTICLE_CHARS or not _looks_like_prose(text):
         return None
+    if len(text) > MAX_ARTICLE_CHARS:
+        text = text[:MAX_ARTICLE_CHARS].rsplit("\n\n", 1)[0][:MAX_ARTICLE_CHARS]
     return text
 
 
@@ -288,13 +297,20 @@ _BOUNDARY_RE = re.compile(r"[.!?…]+[»\"')\]]*\s+")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)[.!?…]*[»\"')\]]*\s*$")
 
 
+_LOOK_BACK = 64
+"""Characters before a full stop searched for the word it ends: enough for any abbreviation."""
+MAX_SUMMARY_INPUT = 20_000
+"""Only this much of an article is read for its first sentences (announcements take ~400)."""
+
+
 def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     following = text[match.end() : match.end() + 1]
     if not following or not (following.isupper() or following.isdigit() or following in "«\"'(—–-"):
         return False
     if not match.group(0).startswith("."):
         return True
-    word = _WORD_BEFORE_RE.search(text[: match.start() + 1])
+    # A bounded window: searching the whole prefix at every full stop made this quadratic.
+    word = _WORD_BEFORE_RE.search(text, max(0, match.start() + 1 - _LOOK_BACK), match.start() + 1)
     if word is None:
         return True
     token = word.group(1).rstrip(".").lower()
@@ -302,24 +318,25 @@ def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     return not (len(token) == 1 and token.isalpha()) and token not in _ABBREVIATIONS
 
 
-def _sentences(text: str) -> list[str]:
-    result: list[str] = []
+def _sentences(text: str) -> Iterator[str]:
+    """Sentences in order, lazily: callers stop after the first few."""
     for paragraph in re.split(r"\n\s*\n", text):
         flat = " ".join(paragraph.split())
         start = 0
         for match in _BOUNDARY_RE.finditer(flat):
             if _is_sentence_end(flat, match):
-                result.append(flat[start : match.end()].strip())
+                yield flat[start : match.end()].strip()
                 start = match.end()
         if flat[start:].strip():
-            result.append(flat[start:].strip())
-    return result
+            yield flat[start:].strip()
 
 
 def first_sentences(text: str, max_chars: int = 400, max_sentences: int = 3) -> str:
     """Up to `max_sentences` whole sentences within `max_chars`; one over-long sentence is cut at
-    a word boundary and ends with "…". Used for announcements of articles.
+    a word boundary and ends with "…". Used for announcements of articles, on the event loop:
+    linear in the input, and only the first MAX_SUMMARY_INPUT characters are read.
     """
+    text = text[:MAX_SUMMARY_INPUT]
     picked: list[str] = []
     length = 0
     for sentence in _sentences(text):

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     digest_hour: int = Field(default=9, ge=0, le=23)
     http_timeout_seconds: float = Field(default=20, gt=0, le=300)
     max_response_bytes: int = Field(default=5_000_000, ge=10_000)
+    # Sent, failed and dropped deliveries and sent digests are deleted after this many days; at
+    # least 8, since a weekly digest leaves out items the chat already got as messages.
+    retention_days: int = Field(default=30, ge=8, le=3650)
     user_agent: str = "SPbPU-Partnership-News-Bot/0.1 (Telegram bot; polite feed reader)"
     log_level: str = "INFO"
     # Webhook mode (unset: long polling) and the monitoring endpoints.

@@ -15,7 +15,14 @@ from datetime import UTC, datetime, timedelta
 
 from bot.articles import decode_html, extract_article_text, page_image
 from bot.audience import Audience
-from bot.feeds import FeedError, FeedItem, HttpFetcher, normalise_link, parse_feed
+from bot.feeds import (
+    FeedError,
+    FeedItem,
+    HttpFetcher,
+    RefusedAddress,
+    normalise_link,
+    parse_feed,
+)
 from storage.db import utcnow
 from storage.feeds import FeedRecord, FeedRepository
 from storage.news import NewsDraft, NewsItem, NewsRepository
@@ -120,6 +127,7 @@ class Ingestor:
     ) -> None:
         self.urls = urls
         self.interval = interval
+        fetcher.trust(*urls)  # feeds on private addresses are the operator's choice
         self.fetcher = fetcher
         self.feeds = feeds
         self.news = news
@@ -177,6 +185,7 @@ class Ingestor:
             last_modified=result.last_modified,
             title=parsed.title,
             next_check_at=now,
+            saw_items=bool(drafts),
         )
         log.info("feed %s: %d items, %d new", record.url, len(drafts), len(new_ids))
         detail = "" if record.initialised else "first poll: backlog imported without announcing"
@@ -209,6 +218,11 @@ class Ingestor:
                 )
                 if not text:
                     raise FeedError("no article text found on the page")
+            except RefusedAddress as exc:
+                failed += 1
+                log.warning("article %s: %s; keeping the teaser for good", item.link, exc.reason)
+                await self.news.body_failed(item.id, exc.reason, retry_at=utcnow(), final=True)
+                continue
             except FeedError as exc:
                 failed += 1
                 await self._body_failed(item, exc.reason)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -12,11 +12,14 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.digest import DigestService
 from bot.formatting import DISPLAY_ZONE
 from bot.ingest import Ingestor
+from bot.retention import Retention
 
 log = logging.getLogger(__name__)
 
 POLL_JOB_ID = "poll-feeds"
 DIGEST_JOB_ID = "digests"
+PRUNE_JOB_ID = "prune"
+PRUNE_EVERY = timedelta(hours=6)
 
 
 async def poll_job(ingestor: Ingestor) -> None:
@@ -36,11 +39,19 @@ async def digest_job(digests: DigestService) -> None:
         log.exception("digest run failed")
 
 
+async def prune_job(retention: Retention) -> None:
+    try:
+        await retention.prune()
+    except Exception:
+        log.exception("pruning old deliveries failed")
+
+
 def build_scheduler(
     ingestor: Ingestor,
     interval_seconds: float,
     digests: DigestService | None = None,
     digest_hour: int = 9,
+    retention: Retention | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
     if digests is not None:
@@ -63,4 +74,14 @@ def build_scheduler(
         misfire_grace_time=None,
         next_run_time=datetime.now(UTC),  # poll at start-up
     )
+    if retention is not None:
+        scheduler.add_job(
+            prune_job,
+            IntervalTrigger(seconds=PRUNE_EVERY.total_seconds(), timezone=UTC),
+            args=[retention],
+            id=PRUNE_JOB_ID,
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC) + timedelta(minutes=5),  # after the start-up poll
+        )
     return scheduler

@@ -30,6 +30,7 @@ from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
 from bot.metrics import Metrics
+from bot.retention import Retention
 from bot.scheduler import build_scheduler
 from bot.web import Health, ServeError, listening, monitoring_app, serve_webhook
 from storage.chats import ChatRepository
@@ -64,6 +65,24 @@ def _exclusive(path: Path) -> Iterator[bool]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def database_lock_path(settings: Settings) -> Path:
+    """The flock a running bot holds on its database; side commands take it too."""
+    return settings.database_path.with_name(settings.database_path.name + ".lock")
+
+
+@contextmanager
+def _side_command(settings: Settings, what: str) -> Iterator[None]:
+    """`poll --once` and `reextract` write what a live bot writes (items, outbox, partners):
+    beside one they would race it, so they refuse while it runs, and hold the lock meanwhile."""
+    with _exclusive(database_lock_path(settings)) as alone:
+        if not alone:
+            raise StartupError(
+                f"a bot or another command is running on {settings.database_path}: "
+                f"stop it before {what}"
+            )
+        yield
+
+
 def token_lock_path(token: str, api_url: str) -> Path:
     """A per-bot lock on this machine: two databases, one token, would fight over updates.
 
@@ -86,14 +105,14 @@ def make_fetcher(settings: Settings) -> HttpFetcher:
 async def run_bot(settings: Settings) -> int:
     assert settings.bot_token is not None, "checked by the CLI before this module is imported"
     token = settings.bot_token.get_secret_value().strip()
-    db_lock = settings.database_path.with_name(settings.database_path.name + ".lock")
+    db_lock = database_lock_path(settings)
     with (
         _exclusive(db_lock) as alone,
         _exclusive(token_lock_path(token, settings.telegram_api_url)) as token_free,
     ):
         if not alone:
             raise StartupError(
-                f"another bot process is already running on {settings.database_path}"
+                f"another bot process or command is already running on {settings.database_path}"
             )
         if not token_free:
             raise StartupError("another bot process is already running with this BOT_TOKEN")
@@ -183,8 +202,13 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     try:
         async with make_fetcher(settings) as fetcher:
             ingestor = make_ingestor(settings, repos, fetcher, facts, worker.wake)
+            retention = Retention(db, repos.outbox, repos.digests, days=settings.retention_days)
             scheduler = build_scheduler(
-                ingestor, settings.poll_interval_seconds, digest_service, settings.digest_hour
+                ingestor,
+                settings.poll_interval_seconds,
+                digest_service,
+                settings.digest_hour,
+                retention,
             )
             services = Services(
                 settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
@@ -225,6 +249,11 @@ async def _serve_updates(
 
 async def poll_once(settings: Settings, out: IO[str]) -> int:
     """Fetch every feed once, store what is new, print a summary; no token needed."""
+    with _side_command(settings, "polling from the command line (use /pollnow in the bot)"):
+        return await _poll_once(settings, out)
+
+
+async def _poll_once(settings: Settings, out: IO[str]) -> int:
     db = await Database.open(settings.database_path)
     extraction = ExtractionWorker()
     try:
@@ -243,6 +272,11 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
 
 async def reextract(settings: Settings, out: IO[str]) -> int:
     """Rebuild every partner and agreement from the stored articles (after extractor changes)."""
+    with _side_command(settings, "re-extracting"):
+        return await _reextract(settings, out)
+
+
+async def _reextract(settings: Settings, out: IO[str]) -> int:
     db = await Database.open(settings.database_path)
     extraction = ExtractionWorker()
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import re
 import sqlite3
@@ -40,16 +41,20 @@ def from_db(text: str | None) -> datetime | None:
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """(number, name, sql) of every bundled migration, in order; numbers must be 1..N."""
+    """(number, name, sql) of every bundled migration, in order; numbers unique and ascending.
+
+    A branch may hold a later number before an earlier one lands (numbers are handed out to
+    parallel work), so a gap is allowed; a duplicate is not.
+    """
     found = []
     for entry in resources.files("storage.migrations").iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     found.sort()
-    for expected, (number, name, _) in enumerate(found, start=1):
-        if number != expected:
-            raise RuntimeError(f"migration {name} is out of sequence (expected {expected:04d})")
+    for (before, _, _), (number, name, _) in itertools.pairwise(found):
+        if number == before:
+            raise RuntimeError(f"migration {name} repeats number {number:04d}")
     return found
 
 
@@ -71,15 +76,37 @@ class Database:
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path)
         try:
+            # Before WAL, which writes the header: a new file gets incremental auto-vacuum now;
+            # an existing one needs the one VACUUM in _enable_incremental_vacuum.
+            await conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA synchronous=NORMAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA busy_timeout=5000")
             await db.migrate()
+            await db._enable_incremental_vacuum()
         except BaseException:
             await conn.close()
             raise
         return db
+
+    async def _enable_incremental_vacuum(self) -> None:
+        """A database made before auto-vacuum was switched on is rebuilt once (SQLite's rule:
+        auto_vacuum changes on an existing database only with a VACUUM)."""
+        if await self.fetchval("PRAGMA auto_vacuum") == 2 or str(self.path) == ":memory:":
+            return
+        log.info("rebuilding %s once to enable incremental auto-vacuum", self.path)
+        async with self._write_lock:
+            await self.conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            await self.conn.execute("VACUUM")
+
+    async def incremental_vacuum(self) -> int:
+        """Give free pages back to the file system; returns how many pages were freed."""
+        async with self._write_lock:
+            before = int(await self.fetchval("PRAGMA freelist_count"))
+            # Each step frees one page, and execute() steps once: executescript runs it to the end.
+            await self.conn.executescript("PRAGMA incremental_vacuum;")
+            return before - int(await self.fetchval("PRAGMA freelist_count"))
 
     async def close(self) -> None:
         async with self._write_lock:

@@ -155,6 +155,17 @@ class DigestRepository:
             )
             return True
 
+    async def prune(self, before: datetime) -> int:
+        """Delete digests made before `before` that no outbox row still needs (all sent, failed
+        or dropped rows are pruned first); returns how many."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """DELETE FROM digests WHERE created_at < ?
+                     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.digest_id = digests.id)""",
+                (to_db(before),),
+            )
+            return cursor.rowcount
+
     async def text(self, digest_id: int) -> str | None:
         value = await self.db.fetchval("SELECT text FROM digests WHERE id = ?", (digest_id,))
         return None if value is None else str(value)

@@ -79,15 +79,27 @@ class FeedRepository:
         last_modified: str | None,
         title: str | None,
         next_check_at: datetime,
+        saw_items: bool = False,
     ) -> None:
+        """A good fetch; the feed counts as initialised once a poll has seen items in it, so an
+        empty first answer does not turn the backlog published later into announcements."""
         now = to_db(utcnow())
         async with self.db.transaction() as conn:
             await conn.execute(
                 """UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(?, title),
-                       initialised = 1, last_checked_at = ?, last_success_at = ?,
-                       error_streak = 0, next_check_at = ?
+                       initialised = MAX(initialised, ?), last_checked_at = ?,
+                       last_success_at = ?, error_streak = 0, next_check_at = ?
                    WHERE id = ?""",
-                (etag, last_modified, title, now, now, to_db(next_check_at), feed_id),
+                (
+                    etag,
+                    last_modified,
+                    title,
+                    int(saw_items),
+                    now,
+                    now,
+                    to_db(next_check_at),
+                    feed_id,
+                ),
             )
 
     async def record_failure(self, feed_id: int, reason: str, *, next_check_at: datetime) -> int:

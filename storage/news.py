@@ -209,16 +209,19 @@ class NewsRepository:
             )
             await conn.execute("UPDATE news_fts SET body = ? WHERE rowid = ?", (stems, news_id))
 
-    async def body_failed(self, news_id: int, reason: str, *, retry_at: datetime) -> None:
-        """Count a failed page fetch; after BODY_RETRY_LIMIT tries the teaser stays for good."""
+    async def body_failed(
+        self, news_id: int, reason: str, *, retry_at: datetime, final: bool = False
+    ) -> None:
+        """Count a failed page fetch; after BODY_RETRY_LIMIT tries (or a `final` failure, one
+        that cannot get better) the teaser stays for good."""
         async with self.db.transaction() as conn:
             await conn.execute(
                 """UPDATE news SET body_attempts = body_attempts + 1, body_error = ?,
                        body_next_attempt_at = ?,
-                       body_state = CASE WHEN body_attempts + 1 >= ? THEN 'given_up'
+                       body_state = CASE WHEN body_attempts + 1 >= ? OR ? THEN 'given_up'
                                          ELSE 'failed' END
                    WHERE id = ?""",
-                (reason[:500], to_db(retry_at), BODY_RETRY_LIMIT, news_id),
+                (reason[:500], to_db(retry_at), BODY_RETRY_LIMIT, int(final), news_id),
             )
 
     async def unannounced(self) -> list[NewsItem]:

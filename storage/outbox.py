@@ -157,6 +157,24 @@ class OutboxRepository:
                 ],
             )
 
+    async def prune(self, before: datetime, batch: int = 5_000) -> int:
+        """Delete rows in a final state (sent, failed, dropped) created before `before`; returns
+        how many. Batched, so a handler's write waits for one batch at most."""
+        total = 0
+        while True:
+            async with self.db.transaction() as conn:
+                cursor = await conn.execute(
+                    """DELETE FROM outbox WHERE id IN (
+                           SELECT id FROM outbox
+                           WHERE state IN ('sent', 'failed', 'dropped') AND created_at < ?
+                           LIMIT ?)""",
+                    (to_db(before), batch),
+                )
+                deleted = cursor.rowcount
+            total += deleted
+            if deleted < batch:
+                return total
+
     async def stats(self) -> OutboxStats:
         rows = await self.db.fetchall("SELECT state, COUNT(*) FROM outbox GROUP BY state")
         now = utcnow()

@@ -141,3 +141,37 @@ async def test_a_second_instance_on_the_same_database_refuses(
     finally:
         first.terminate()
         assert await asyncio.wait_for(first.wait(), 20) == 0
+
+
+async def test_side_commands_refuse_while_a_bot_runs_on_the_database(
+    tmp_path: Path, api: FakeBotAPI, site: FakeNewsSite
+) -> None:
+    """`poll --once` and `reextract` would race a live bot's writes: one clear line instead."""
+    env = {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api.base_url, "FEED_URLS": site.feed_url}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+    clean.update(PYTHONPATH=str(REPO), DATABASE_PATH=str(tmp_path / "bot.sqlite3"), **env)
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=clean,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(400):
+            if api.calls_of("getUpdates"):
+                break
+            await asyncio.sleep(0.05)
+        polls_before = len(site.requests_to("/media/news/rss/"))
+        for args in (["poll", "--once"], ["reextract"]):
+            code, out, err = await run_cli(args, tmp_path, **env)
+            assert code == 1 and out == ""
+            assert err == (
+                f"error: a bot or another command is running on {tmp_path / 'bot.sqlite3'}: "
+                "stop it before "
+                + ("polling from the command line (use /pollnow in the bot)\n"
+                   if args[0] == "poll" else "re-extracting\n")
+            )  # fmt: skip
+        assert len(site.requests_to("/media/news/rss/")) <= polls_before + 1  # the bot's own
+    finally:
+        bot.terminate()
+        assert await asyncio.wait_for(bot.wait(), 20) == 0
+    code, out, _ = await run_cli(["reextract"], tmp_path, **env)  # the bot is gone: it runs
+    assert code == 0 and "articles re-extracted" in out

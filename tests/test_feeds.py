@@ -297,7 +297,7 @@ async def test_200_with_validators_and_user_agent() -> None:
             },
         )
 
-    async with serve({"/rss": feed}) as base, HttpFetcher(user_agent=UA) as fetcher:
+    async with serve({"/rss": feed}) as base, HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         result = await fetcher.fetch(f"{base}/rss")
     assert result.status == 200 and not result.not_modified
     assert result.body == RSS_BODY
@@ -319,7 +319,7 @@ async def test_conditional_request_gets_304() -> None:
             return web.Response(status=304)
         return web.Response(body=RSS_BODY, headers={"ETag": '"v1"'})
 
-    async with serve({"/rss": feed}) as base, HttpFetcher(user_agent=UA) as fetcher:
+    async with serve({"/rss": feed}) as base, HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         first = await fetcher.fetch(f"{base}/rss")
         second = await fetcher.fetch(
             f"{base}/rss", etag=first.etag, last_modified="Tue, 01 Dec 2026 11:30:00 GMT"
@@ -334,7 +334,10 @@ async def test_size_cap_from_content_length() -> None:
     async def big(request: web.Request) -> web.Response:
         return web.Response(body=b"x" * 5000)
 
-    async with serve({"/big": big}) as base, HttpFetcher(user_agent=UA, max_bytes=1000) as f:
+    async with (
+        serve({"/big": big}) as base,
+        HttpFetcher(user_agent=UA, trust=[base], max_bytes=1000) as f,
+    ):
         with pytest.raises(FeedError) as info:
             await f.fetch(f"{base}/big")
     assert info.value.reason == "body over 1000 bytes"
@@ -350,7 +353,10 @@ async def test_size_cap_while_streaming_chunked_body() -> None:
         await response.write_eof()
         return response
 
-    async with serve({"/c": chunked}) as base, HttpFetcher(user_agent=UA, max_bytes=1000) as f:
+    async with (
+        serve({"/c": chunked}) as base,
+        HttpFetcher(user_agent=UA, trust=[base], max_bytes=1000) as f,
+    ):
         with pytest.raises(FeedError) as info:
             await f.fetch(f"{base}/c")
     assert info.value.reason == "body over 1000 bytes"
@@ -361,7 +367,10 @@ async def test_timeout() -> None:
         await asyncio.sleep(3)
         return web.Response(body=b"late")
 
-    async with serve({"/slow": slow}) as base, HttpFetcher(user_agent=UA, timeout=0.5) as f:
+    async with (
+        serve({"/slow": slow}) as base,
+        HttpFetcher(user_agent=UA, trust=[base], timeout=0.5) as f,
+    ):
         started = time.monotonic()
         with pytest.raises(FeedError) as info:
             await f.fetch(f"{base}/slow")
@@ -375,7 +384,7 @@ async def test_http_errors(status: int) -> None:
     async def failing(request: web.Request) -> web.Response:
         return web.Response(status=status, text="nope")
 
-    async with serve({"/f": failing}) as base, HttpFetcher(user_agent=UA) as fetcher:
+    async with serve({"/f": failing}) as base, HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         with pytest.raises(FeedError) as info:
             await fetcher.fetch(f"{base}/f")
     assert info.value.reason == f"HTTP {status}"
@@ -391,7 +400,10 @@ async def test_redirect_chain_within_limit() -> None:
         return web.Response(body=RSS_BODY, content_type="application/rss+xml")
 
     routes: dict[str, Handler] = {"/hop/{n}": hop, "/final": final}
-    async with serve(routes) as base, HttpFetcher(user_agent=UA, max_redirects=3) as fetcher:
+    async with (
+        serve(routes) as base,
+        HttpFetcher(user_agent=UA, trust=[base], max_redirects=3) as fetcher,
+    ):
         result = await fetcher.fetch(f"{base}/hop/3")
     assert result.status == 200
     assert result.url == f"{base}/final"
@@ -402,7 +414,7 @@ async def test_redirect_loop_fails() -> None:
     async def loop(request: web.Request) -> web.Response:
         raise web.HTTPMovedPermanently("/loop")
 
-    async with serve({"/loop": loop}) as base, HttpFetcher(user_agent=UA) as fetcher:
+    async with serve({"/loop": loop}) as base, HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         with pytest.raises(FeedError) as info:
             await fetcher.fetch(f"{base}/loop")
     assert info.value.reason == "too many redirects (over 5)"
@@ -412,7 +424,7 @@ async def test_redirect_to_other_scheme_fails() -> None:
     async def ftp(request: web.Request) -> web.Response:
         raise web.HTTPFound("ftp://example.org/feed.xml")
 
-    async with serve({"/r": ftp}) as base, HttpFetcher(user_agent=UA) as fetcher:
+    async with serve({"/r": ftp}) as base, HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         with pytest.raises(FeedError):
             await fetcher.fetch(f"{base}/r")
 
@@ -429,7 +441,7 @@ async def test_requests_to_one_host_are_serialised() -> None:
         active -= 1
         return web.Response(body=RSS_BODY)
 
-    async with serve({"/s": slow}) as base, HttpFetcher(user_agent=UA) as fetcher:
+    async with serve({"/s": slow}) as base, HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         results = await asyncio.gather(
             fetcher.fetch(f"{base}/s"), fetcher.fetch(f"{base}/s?second=1")
         )
@@ -440,7 +452,7 @@ async def test_requests_to_one_host_are_serialised() -> None:
 async def test_connection_refused_and_bad_scheme() -> None:
     async with serve({}) as base:
         pass  # the port is free again once the server is gone
-    async with HttpFetcher(user_agent=UA) as fetcher:
+    async with HttpFetcher(user_agent=UA, trust=[base]) as fetcher:
         with pytest.raises(FeedError) as info:
             await fetcher.fetch(f"{base}/rss")
         assert info.value.reason.startswith("connection failed")
