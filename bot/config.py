@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     max_response_bytes: int = Field(default=5_000_000, ge=10_000)
     user_agent: str = "SPbPU-Partnership-News-Bot/0.1 (Telegram bot; polite feed reader)"
     log_level: str = "INFO"
+    curation_path: Path = Path("curation.jsonl")  # operators' registry corrections (bot.curation)
 
     @field_validator("feed_urls", mode="before")
     @classmethod

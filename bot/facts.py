@@ -9,17 +9,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
 
 from bot.countries import country_name, flag
-from bot.extraction import (
-    ArticleInput,
-    Extraction,
-    Extractor,
-    PartnerFact,
-    canonical_key,
-    names_match,
-)
+from bot.curation import Rules, read_file
+from bot.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
+from bot.extraction.dates import signed_on
 from bot.formatting import esc
+from bot.matching import Candidate, fact_keys, is_own, match_key, resolve, tidy
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 
@@ -51,21 +49,18 @@ def _names(fact: PartnerFact) -> list[str]:
     return [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
 
 
-def _to_input(fact: PartnerFact) -> PartnerInput:
-    keys: dict[str, str] = {}
-    for name in _names(fact):
-        key = canonical_key(name)
-        if key:
-            keys.setdefault(key, name)
-    return PartnerInput(fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys)
+def _clean(fact: PartnerFact) -> PartnerFact:
+    """Typographic variants folded in every name; own-university forms are no alias."""
+    aliases = tuple(a for a in dict.fromkeys(tidy(a) for a in fact.aliases) if a and not is_own(a))
+    name_en = tidy(fact.name_en) if fact.name_en else None
+    return replace(fact, name=tidy(fact.name), name_en=name_en or None, aliases=aliases)
 
 
-def _fuzzy_match(names: list[str], known: list[tuple[int, list[str]]]) -> int | None:
-    """The first known partner one of whose names matches one of `names` (CPU: off the loop)."""
-    for partner_id, forms in known:
-        if any(names_match(a, b) for a in names for b in forms):
-            return partner_id
-    return None
+def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
+    return PartnerInput(
+        fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys,
+        match_key(fact.name) or match_key(fact.name_en or "") or next(iter(keys), ""),
+    )  # fmt: skip
 
 
 def _party_indexes(parties: tuple[str, ...], facts: tuple[PartnerFact, ...]) -> tuple[int, ...]:
@@ -98,8 +93,21 @@ class FactsService:
                 done += 1
         return done
 
+    async def load_curation(self, path: Path) -> int:
+        """Store the curation file's corrections (replacing the file's earlier ones); they are
+        applied from the next extraction on. Returns how many the file holds."""
+        rows = await asyncio.to_thread(read_file, path)
+        await self.partners.replace_file_corrections(
+            [(c.action, c.name, c.name_key, c.value, c.value_en) for c in rows]
+        )
+        return len(rows)
+
     async def rebuild(self) -> int:
-        """Forget all facts and extract them again from stored articles (idempotent)."""
+        """Forget all facts and extract them again from stored articles (idempotent); partner
+        rows keep their ids, revived by their identity keys."""
+        for row in await self.partners.index():
+            if not row.key and match_key(row.name):  # a row from before identity keys
+                await self.partners.set_identity_key(row.id, match_key(row.name))
         await self.partners.clear_all()
         total = 0
         while processed := await self.process_pending(BATCH):
@@ -116,14 +124,7 @@ class FactsService:
             log.exception("extraction failed for news %s; stored without facts", item.id)
             extraction = Extraction(str(item.id), False, (), ())
         try:
-            resolved = [(await self._resolve(f), _to_input(f)) for f in extraction.partners]
-            agreements = [
-                AgreementInput(
-                    a.kind, a.title, a.date, _party_indexes(a.parties, extraction.partners)
-                )
-                for a in extraction.agreements
-            ]
-            await self.partners.replace_facts(item.id, extraction.partnership, resolved, agreements)
+            await self._store(item.id, extraction)
         except Exception:
             # One bad article must not hold back every announcement after it.
             log.exception("storing facts failed for news %s; marked done without facts", item.id)
@@ -131,13 +132,56 @@ class FactsService:
             return Extraction(str(item.id), False, (), ())
         return extraction
 
-    async def _resolve(self, fact: PartnerFact) -> int | None:
-        """The known partner this fact names: by exact keys, else by a fuzzy name match."""
-        keys = list(_to_input(fact).keys)
-        found = await self.partners.find_by_keys(keys)
-        if found is not None:
-            return found
-        return await asyncio.to_thread(_fuzzy_match, _names(fact), await self.partners.names())
+    async def _store(self, news_id: int, extraction: Extraction) -> None:
+        """Resolve every partner to its registry row (operator rules first), then store."""
+        rules = Rules.of(await self.partners.corrections())
+        known = await self.partners.index()
+        rows = [
+            Candidate(k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into)
+            for k in known
+        ]
+        by_id = {row.id: row for row in rows}
+        kept: list[PartnerFact] = []
+        resolved: list[tuple[int | None, PartnerInput]] = []
+        overrides: list[tuple[int, dict[str, str | None]]] = []
+        taken: set[int] = set()
+        for raw in extraction.partners:
+            fact = _clean(raw)
+            keys = rules.keys_of(fact, fact_keys(fact))
+            if keys is None or not match_key(fact.name) and not keys:
+                continue  # hidden by an operator, or no name that identifies anything
+            allowed = [r for r in rows if rules.allows(fact, r.keys)]
+            forced = rules.forced(fact, keys, rows)
+            partner_id = resolve(fact, keys, allowed, forced=forced)
+            if partner_id is not None and (partner_id < 0 or partner_id in taken):
+                continue  # two facts of one article on one row: one mention
+            dormant = partner_id is not None and by_id[partner_id].mentions == 0
+            entry = replace(_to_input(fact, keys), refresh=dormant)
+            if partner_id is None:
+                # New, for now: a later fact of this article meeting it is a repeat.
+                rows.append(Candidate(-len(rows) - 1, fact.name, fact.name_en, fact.country,
+                                      frozenset(keys), 0))  # fmt: skip
+            else:
+                taken.add(partner_id)
+            kept.append(fact)
+            resolved.append((partner_id, entry))
+            override = rules.override_for(keys)
+            if override:
+                overrides.append((len(resolved) - 1, override))
+        agreements = [
+            AgreementInput(
+                a.kind,
+                a.title,
+                a.signed_on or signed_on(a.date),
+                _party_indexes(a.parties, tuple(kept)),
+            )  # fmt: skip
+            for a in extraction.agreements
+        ]
+        ids = await self.partners.replace_facts(
+            news_id, extraction.partnership, resolved, agreements
+        )
+        for index, fields in overrides:
+            await self.partners.override(ids[index], **fields)
 
     async def partner_lines(self, item: NewsItem, lang: str) -> list[str]:
         """The announcement's partners line, for partnership items with partners found."""

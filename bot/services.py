@@ -6,9 +6,12 @@ malformed setting is reported before aiogram and the NER models load.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import hashlib
+import io
 import logging
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +28,7 @@ from bot.audience import Audience
 from bot.config import Settings
 from bot.delivery import DeliveryWorker, Sender
 from bot.digest import DigestService
+from bot.export import EXPORTERS, Format
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
@@ -207,6 +211,24 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
         return 1 if all(f.status == "error" for f in report.feeds) else 0
     finally:
         extraction.close()
+        await db.close()
+
+
+async def export(settings: Settings, table: str, fmt: Format, output: str | None) -> int:
+    """Write one registry table to `output` (CSV files get a BOM) or standard output."""
+    db = await Database.open(settings.database_path)
+    try:
+        buffer = io.StringIO(newline="")
+        count = await EXPORTERS[table](PartnerRepository(db), fmt, buffer)
+        text = ("\ufeff" if fmt == "csv" else "") + buffer.getvalue()
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            await asyncio.to_thread(Path(output).write_text, text, "utf-8", newline="")
+        log.info("exported %d %s", count, table)
+        return 0
+    finally:
         await db.close()
 
 
