@@ -159,6 +159,8 @@ def run(
     articles = load_articles(fold)
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="eval-registry-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    for stale in workdir.glob("bot.sqlite3*"):  # a kept directory of an earlier run
+        stale.unlink()
     export, served = asyncio.run(
         ingest(articles, workdir, extractor_factory(extractor, model), curation)
     )

@@ -17,7 +17,16 @@ from bot.curation import Rules, read_file
 from bot.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.extraction.dates import signed_on
 from bot.formatting import esc
-from bot.matching import Candidate, fact_keys, is_own, match_key, resolve, tidy
+from bot.matching import (
+    Candidate,
+    different,
+    display_name,
+    fact_keys,
+    match_key,
+    own_aliases,
+    resolve,
+    tidy,
+)
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 
@@ -51,9 +60,12 @@ def _names(fact: PartnerFact) -> list[str]:
 
 def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
-    aliases = tuple(a for a in dict.fromkeys(tidy(a) for a in fact.aliases) if a and not is_own(a))
-    name_en = tidy(fact.name_en) if fact.name_en else None
-    return replace(fact, name=tidy(fact.name), name_en=name_en or None, aliases=aliases)
+    name = display_name(tidy(fact.name))
+    name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    if name_en and different(name_en, name):  # another organisation's name, not a translation
+        name_en = None
+    aliases = own_aliases(name, name_en, dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a)))
+    return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
 
 
 def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:

@@ -59,13 +59,34 @@ def tidy(name: str) -> str:
     return _SPACES.sub(" ", text).strip(" \t\n.,;:")
 
 
+# Words that only say "a company" in some form, dropped from keys ("Госкорпорация «Ростех»" is
+# "Ростех"), and a German or English spelling of one word folded to one token.
+_CORPORATE = frozenset(
+    name_tokens(
+        "компания госкорпорация корпорация группа холдинг концерн консорциум "
+        "company corporation group holding concern consortium inc corp ag se sa nv bv spa gmbh "
+        "goskorporatsiya kompaniya korporatsiya"
+    )
+)
+_FOLD = {
+    **dict.fromkeys(name_tokens("universität universitat university"), "univers"),
+    **dict.fromkeys(name_tokens("technische technical technology technological"), "tech"),
+}
+# The honorific tail of a name: "... имени Бориса Ельцина", "... им. И. Каримова",
+# "... named after D. F. Ustinov" -- the same organisation with or without it.
+_NAMED_AFTER = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def _tokens(name: str) -> list[str]:
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", tidy(name)))
     out = []
-    for token in name_tokens(tidy(name)):
+    for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
         # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
         if len(token) > 6 and token.endswith("ск") and re.search(r"[а-я]", token):
             token = token[:-2]
-        if token and token not in _STOP:
+        token = _FOLD.get(token, token)
+        if token and token not in _STOP and token not in _CORPORATE:
             out.append(token)
     return out
 
@@ -133,12 +154,96 @@ class Candidate:
 
 
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
-    """Guards that keep two organisations apart even when they share a key."""
+    """Guards that keep two organisations apart even when they share a key: another country,
+    or full names of one script each with a distinguishing word of its own."""
     if fact.country and row.country and fact.country != row.country:
         return True
-    if different(tidy(fact.name), tidy(row.name)):
-        return True
-    return bool(fact.name_en and row.name_en and different(fact.name_en, row.name_en))
+    ours = [n for n in (fact.name, fact.name_en) if n]
+    theirs = [n for n in (row.name, row.name_en) if n]
+    return any(different(a, b) for a in ours for b in theirs)
+
+
+_TRANSLIT = str.maketrans(
+    dict(
+        zip(
+            "абвгдеёжзийклмнопрстуфхцчшщыэюя",
+            [
+                "a",
+                "b",
+                "v",
+                "g",
+                "d",
+                "e",
+                "e",
+                "zh",
+                "z",
+                "i",
+                "y",
+                "k",
+                "l",
+                "m",
+                "n",
+                "o",
+                "p",
+                "r",
+                "s",
+                "t",
+                "u",
+                "f",
+                "kh",
+                "ts",
+                "ch",
+                "sh",
+                "shch",
+                "y",
+                "e",
+                "yu",
+                "ya",
+            ],
+            strict=True,
+        )
+    )
+    | {"ь": "", "ъ": ""}
+)
+
+
+def _part_of(alias: str, names: Iterable[str]) -> bool:
+    """Whether a one-script alias, read in Latin letters, is a proper part of a Latin name
+    with a distinguishing word beside it ("Газпром" of "Gazprom Neft")."""
+    if is_abbreviation(alias) or _script(alias) != "cyr":
+        return False
+    short = set(_tokens(alias.lower().translate(_TRANSLIT)))
+    for name in names:
+        if name and _script(name) == "lat" and not is_abbreviation(name):
+            full = set(_tokens(name))
+            if short and short < full and (full - short) - _HEAD:
+                return True
+    return False
+
+
+def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
+    """Aliases that can name this organisation: not the university, and not a part of the
+    name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации
+    Ростех", "Газпром" of "Газпром нефть" or of "Gazprom Neft")."""
+    full = [n for n in (name, name_en) if n]
+    return tuple(
+        a
+        for a in aliases
+        if not is_own(a) and not any(different(a, n) for n in full) and not _part_of(a, full)
+    )
+
+
+_LEADING_TYPE = re.compile(
+    r"^(?:компания|корпорация|консорциум|концерн|холдинг|company|consortium)\s+(?=[\"«A-ZА-ЯЁ])"
+)
+
+
+def display_name(name: str) -> str:
+    """A display name without a lowercase type word in front ("компания «Газпром»")."""
+    stripped = _LEADING_TYPE.sub("", name)
+    if stripped != name and stripped.startswith('"') and stripped.endswith('"'):
+        stripped = stripped[1:-1]
+    return stripped or name
 
 
 def resolve(
