@@ -163,48 +163,9 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     return any(different(a, b) for a in ours for b in theirs)
 
 
-_TRANSLIT = str.maketrans(
-    dict(
-        zip(
-            "абвгдеёжзийклмнопрстуфхцчшщыэюя",
-            [
-                "a",
-                "b",
-                "v",
-                "g",
-                "d",
-                "e",
-                "e",
-                "zh",
-                "z",
-                "i",
-                "y",
-                "k",
-                "l",
-                "m",
-                "n",
-                "o",
-                "p",
-                "r",
-                "s",
-                "t",
-                "u",
-                "f",
-                "kh",
-                "ts",
-                "ch",
-                "sh",
-                "shch",
-                "y",
-                "e",
-                "yu",
-                "ya",
-            ],
-            strict=True,
-        )
-    )
-    | {"ь": "", "ъ": ""}
-)
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщыэюя"
+_LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya"
+_TRANSLIT = str.maketrans(dict(zip(_CYRILLIC, _LATIN.split(" "), strict=True)) | {"ь": "", "ъ": ""})
 
 
 def _part_of(alias: str, names: Iterable[str]) -> bool:
