@@ -15,11 +15,13 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
+from bot.curation import Curator
 from bot.delivery import DeliveryWorker, WaitOutFloodControl
 from bot.digest import DigestService
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from handlers import get_routers
+from handlers.curation import PendingCorrections
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
@@ -45,6 +47,7 @@ class Services:
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
     digest_service: DigestService | None = None
+    curator: Curator | None = None
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -109,6 +112,8 @@ def build_dispatcher(services: Services) -> Dispatcher:
         digests=services.digests,
         ingestor=services.ingestor,
         digest_service=services.digest_service,
+        curator=services.curator,
+        curation_pending=PendingCorrections(),
     )
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)

@@ -16,10 +16,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from bot.extraction import PartnerFact
+from bot.formatting import esc
+from bot.i18n import t
 from bot.matching import Candidate, match_key
-from storage.partners import Correction
+from storage.chats import ChatRepository
+from storage.partners import Correction, Partner, PartnerRepository
 
 ACTIONS = ("merge", "split", "rename", "hide", "country")
 _VALUE_FIELD = {"merge": "into", "split": "alias", "rename": "to", "country": "country"}
@@ -96,6 +100,8 @@ class Rules:
         """Later corrections win over earlier ones (file rows are stored first)."""
         rules = cls()
         for c in corrections:
+            if not c.name_key:
+                continue
             if c.action == "hide":
                 rules.hidden.add(c.name_key)
             elif c.action == "merge" and c.value and match_key(c.value):
@@ -111,7 +117,7 @@ class Rules:
     def keys_of(self, fact: PartnerFact, keys: dict[str, str]) -> dict[str, str] | None:
         """The fact's keys less hidden and split-off forms; None when the fact itself is hidden."""
         main = match_key(fact.name)
-        if main in self.hidden:
+        if main in self.hidden or match_key(fact.name_en or "") in self.hidden:
             return None
         out = {}
         for key, form in keys.items():
@@ -145,3 +151,105 @@ class Rules:
             if key in self.countries and "country" not in out:
                 out["country"] = self.countries[key]
         return out
+
+
+class Reprocessor(Protocol):
+    """What the curator needs of the facts service: extract some stored articles again."""
+
+    async def reprocess(self, news_ids: list[int]) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a correction did: the rows touched and the subscriptions moved or retired."""
+
+    partners: tuple[int, ...]
+    moved: int
+    retired: int
+
+
+class Curator:
+    """Applies operators' corrections now and keeps subscriptions pointing at live partners.
+
+    Corrections are stored (so every later extraction re-applies them) and applied at once:
+    merge moves mentions and agreements to the target and leaves the source row as a pointer;
+    hide, rename and country change the row; split extracts the row's articles again.
+    """
+
+    def __init__(
+        self, partners: PartnerRepository, chats: ChatRepository, facts: Reprocessor
+    ) -> None:
+        self.partners = partners
+        self.chats = chats
+        self.facts = facts
+
+    async def _record(
+        self, action: str, row: Partner, value: str | None, value_en: str | None, by: int | None
+    ) -> None:
+        key = match_key(row.name) or match_key(row.name_en or "")
+        await self.partners.add_correction(
+            action, row.name, key, value, value_en, source="telegram", created_by=by
+        )
+
+    async def merge(self, source: Partner, target: Partner, by: int | None = None) -> Outcome:
+        await self._record("merge", source, target.name, None, by)
+        await self.partners.merge(source.id, target.id)
+        return await self.settle((source.id, target.id))
+
+    async def hide(self, row: Partner, by: int | None = None) -> Outcome:
+        await self._record("hide", row, None, None, by)
+        await self.partners.set_hidden(row.id, True)
+        return await self.settle((row.id,))
+
+    async def rename(
+        self, row: Partner, name: str, name_en: str | None, by: int | None = None
+    ) -> Outcome:
+        await self._record("rename", row, name, name_en, by)
+        await self.partners.override(row.id, name=name, name_en=name_en)
+        return Outcome((row.id,), 0, 0)
+
+    async def set_country(self, row: Partner, country: str, by: int | None = None) -> Outcome:
+        await self._record("country", row, country, None, by)
+        await self.partners.override(row.id, country=country)
+        return Outcome((row.id,), 0, 0)
+
+    async def split(self, row: Partner, alias: str, by: int | None = None) -> Outcome:
+        await self._record("split", row, alias, None, by)
+        news_ids = await self.partners.news_ids_of([row.id])
+        await self.partners.drop_alias(row.id, match_key(alias))
+        await self.facts.reprocess(news_ids)
+        return await self.settle((row.id,))
+
+    async def settle(self, touched: tuple[int, ...] = ()) -> Outcome:
+        """Re-point subscriptions of merged partners, retire those of partners gone, and tell
+        each chat. Rows nobody mentions any more whose identity key now lives on another row
+        were merged by the extractor: they point there from now on."""
+        await self.partners.link_dormant()
+        moved = retired = 0
+        for sub, lang in await self.chats.partner_subscriptions():
+            if not sub.value.isdigit():
+                continue
+            old = int(sub.value)
+            status = await self.partners.status(old)
+            target = old
+            seen: set[int] = set()
+            while status is not None and status[1] is not None and target not in seen:
+                seen.add(target)
+                target = status[1]
+                status = await self.partners.status(target)
+            if status is not None and status[0] and target == old:
+                continue
+            name = await self.partners.name_of(old) or sub.value
+            if status is not None and status[0]:
+                new_name = await self.partners.name_of(target) or str(target)
+                await self.chats.repoint_partner(sub.id, target)
+                text = t(lang, "curate_sub_moved", old=esc(name), new=esc(new_name))
+                moved += 1
+            else:
+                await self.chats.repoint_partner(sub.id, None)
+                text = t(lang, "curate_sub_retired", old=esc(name))
+                retired += 1
+            await self.chats.queue_notice(
+                sub.chat_id, sub.thread_id, text, f"partner-{sub.id}-{old}-{target}"
+            )
+        return Outcome(touched, moved, retired)

@@ -75,6 +75,11 @@ def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
     )  # fmt: skip
 
 
+def _identity(partner_id: int | None, rows: dict[int, Candidate]) -> set[str]:
+    row = rows.get(partner_id) if partner_id is not None else None
+    return {row.key} if row is not None and row.key else set()
+
+
 def _party_indexes(parties: tuple[str, ...], facts: tuple[PartnerFact, ...]) -> tuple[int, ...]:
     out: list[int] = []
     for party in parties:
@@ -114,6 +119,16 @@ class FactsService:
         )
         return len(rows)
 
+    async def reprocess(self, news_ids: list[int]) -> int:
+        """Extract these stored articles again (after an operator's split); returns how many."""
+        done = 0
+        for news_id in news_ids:
+            item = await self.news.get(news_id)
+            if item is not None:
+                await self.process(item)
+                done += 1
+        return done
+
     async def rebuild(self) -> int:
         """Forget all facts and extract them again from stored articles (idempotent); partner
         rows keep their ids, revived by their identity keys."""
@@ -149,7 +164,7 @@ class FactsService:
         rules = Rules.of(await self.partners.corrections())
         known = await self.partners.index()
         rows = [
-            Candidate(k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into)
+            Candidate(k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into, k.key)
             for k in known
         ]
         by_id = {row.id: row for row in rows}
@@ -163,8 +178,14 @@ class FactsService:
             if keys is None or not match_key(fact.name) and not keys:
                 continue  # hidden by an operator, or no name that identifies anything
             allowed = [r for r in rows if rules.allows(fact, r.keys)]
-            forced = rules.forced(fact, keys, rows)
-            partner_id = resolve(fact, keys, allowed, forced=forced)
+            partner_id = resolve(fact, keys, allowed)
+            # The operator's rules see the fact's names and the identity of its row.
+            ident = set(keys) | _identity(partner_id, by_id)
+            if ident & rules.hidden:
+                continue
+            forced = rules.forced(fact, ident, rows)
+            if forced is not None:
+                partner_id = resolve(fact, keys, allowed, forced=forced)
             if partner_id is not None and (partner_id < 0 or partner_id in taken):
                 continue  # two facts of one article on one row: one mention
             dormant = partner_id is not None and by_id[partner_id].mentions == 0
@@ -177,7 +198,7 @@ class FactsService:
                 taken.add(partner_id)
             kept.append(fact)
             resolved.append((partner_id, entry))
-            override = rules.override_for(keys)
+            override = rules.override_for(ident)
             if override:
                 overrides.append((len(resolved) - 1, override))
         agreements = [

@@ -151,6 +151,7 @@ class Candidate:
     keys: frozenset[str]
     mentions: int
     merged_into: int | None = None
+    key: str = ""  # identity key of the row
 
 
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:

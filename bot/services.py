@@ -26,6 +26,7 @@ from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher, make_bot
 from bot.audience import Audience
 from bot.config import Settings
+from bot.curation import CurationError, Curator
 from bot.delivery import DeliveryWorker, Sender
 from bot.digest import DigestService
 from bot.export import EXPORTERS, Format
@@ -158,10 +159,19 @@ def make_ingestor(
     )
 
 
+async def load_curation(settings: Settings, facts: FactsService) -> None:
+    """The curation file's corrections, stored before any extraction; a bad line stops start-up."""
+    try:
+        await facts.load_curation(settings.curation_path)
+    except CurationError as exc:
+        raise StartupError(f"CURATION_PATH: {exc}") from None
+
+
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
     extraction = ExtractionWorker()
     facts = FactsService(extraction, repos.news, repos.partners)
+    await load_curation(settings, facts)
     worker = DeliveryWorker(
         Sender(bot, repos.chats),
         repos.outbox,
@@ -186,6 +196,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
             services = Services(
                 settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
                 repos.digests, ingestor, worker, scheduler, digest_service,
+                Curator(repos.partners, repos.chats, facts),
             )  # fmt: skip
             dp = build_dispatcher(services)
             await dp.start_polling(
@@ -203,6 +214,7 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
     try:
         repos = Repositories.on(db)
         facts = FactsService(extraction, repos.news, repos.partners)
+        await load_curation(settings, facts)
         async with make_fetcher(settings) as fetcher:
             report = await make_ingestor(settings, repos, fetcher, facts).poll(force=True)
         print(report.summary(), file=out)
@@ -239,11 +251,15 @@ async def reextract(settings: Settings, out: IO[str]) -> int:
     try:
         partners = PartnerRepository(db)
         facts = FactsService(extraction, NewsRepository(db), partners)
+        await load_curation(settings, facts)
         count = await facts.rebuild()
+        # Subscriptions follow merged partners; those of partners gone are retired (chats told).
+        settled = await Curator(partners, ChatRepository(db), facts).settle()
         agreements = (await partners.agreements(limit=1))[1]
         print(
             f"articles re-extracted: {count}; partners: {await partners.count()}; "
-            f"agreements: {agreements}",
+            f"agreements: {agreements}; subscriptions moved: {settled.moved}, "
+            f"retired: {settled.retired}",
             file=out,
         )
         return 0

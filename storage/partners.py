@@ -267,6 +267,74 @@ class PartnerRepository:
                 (into, partner_id, into),
             )
 
+    async def merge(self, source: int, target: int) -> None:
+        """Move every mention, alias and agreement of `source` to `target`; `source` stays as
+        a pointer (merged_into), so its id keeps meaning the same organisation."""
+        if source == target:
+            return
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """INSERT OR IGNORE INTO partner_mentions (partner_id, news_id)
+                   SELECT ?, news_id FROM partner_mentions WHERE partner_id = ?""",
+                (target, source),
+            )
+            await conn.execute(
+                """INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key)
+                   SELECT ?, alias, key FROM partner_aliases WHERE partner_id = ?""",
+                (target, source),
+            )
+            await conn.execute(
+                """INSERT OR IGNORE INTO agreement_parties (agreement_id, partner_id)
+                   SELECT agreement_id, ? FROM agreement_parties WHERE partner_id = ?""",
+                (target, source),
+            )
+            for table in ("partner_mentions", "partner_aliases", "agreement_parties"):
+                await conn.execute(f"DELETE FROM {table} WHERE partner_id = ?", (source,))
+            await conn.execute("UPDATE partners SET merged_into = ? WHERE id = ?", (target, source))
+            # Rows that pointed at the source now point at the target.
+            await conn.execute(
+                "UPDATE partners SET merged_into = ? WHERE merged_into = ?", (target, source)
+            )
+
+    async def name_of(self, partner_id: int) -> str | None:
+        value = await self.db.fetchval("SELECT name FROM partners WHERE id = ?", (partner_id,))
+        return None if value is None else str(value)
+
+    async def drop_alias(self, partner_id: int, key: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM partner_aliases WHERE partner_id = ? AND key = ?", (partner_id, key)
+            )
+
+    async def link_dormant(self) -> int:
+        """Rows nobody mentions whose identity key is now an alias of exactly one live row
+        point to that row (the extractor merged them); returns how many were linked."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """UPDATE partners SET merged_into = (
+                       SELECT a.partner_id FROM partner_aliases a JOIN partners q
+                           ON q.id = a.partner_id
+                       WHERE a.key = partners.key AND q.id != partners.id
+                           AND q.merged_into IS NULL AND q.hidden = 0
+                       GROUP BY a.key HAVING COUNT(DISTINCT a.partner_id) = 1)
+                   WHERE merged_into IS NULL AND key IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM partner_mentions m
+                                     WHERE m.partner_id = partners.id)"""
+            )
+            return cursor.rowcount
+
+    async def status(self, partner_id: int) -> tuple[bool, int | None] | None:
+        """(live, merged_into) of a row: live = mentioned, not hidden; None if no such row."""
+        row = await self.db.fetchone(
+            """SELECT hidden, merged_into,
+                      EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id) AS seen
+               FROM partners p WHERE id = ?""",
+            (partner_id,),
+        )
+        if row is None:
+            return None
+        return (not row["hidden"] and bool(row["seen"]), row["merged_into"])
+
     async def set_hidden(self, partner_id: int, hidden: bool) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(
