@@ -205,7 +205,8 @@ class Curator:
         self, row: Partner, name: str, name_en: str | None, by: int | None = None
     ) -> Outcome:
         await self._record("rename", row, name, name_en, by)
-        await self.partners.override(row.id, name=name, name_en=name_en)
+        keys = {match_key(n): n for n in (name, name_en) if n and match_key(n)}
+        await self.partners.override(row.id, name=name, name_en=name_en, keys=keys)
         return Outcome((row.id,), 0, 0)
 
     async def set_country(self, row: Partner, country: str, by: int | None = None) -> Outcome:

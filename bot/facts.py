@@ -10,6 +10,7 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from bot.countries import country_name, flag
@@ -33,6 +34,46 @@ from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 log = logging.getLogger(__name__)
 
 BATCH = 50
+
+
+_IN_MONTH_RU = (
+    "январе", "феврале", "марте", "апреле", "мае", "июне",
+    "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
+)  # fmt: skip
+_OF_MONTH_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+_MONTH_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def signed_words(signed_on: str, lang: str) -> str:
+    """'подписано в 1987', 'подписано в марте 2019', 'signed on 12 March 2019' (escaped)."""
+    parts = [int(p) for p in signed_on.split("-")]
+    if len(parts) == 1:
+        return f"подписано в {parts[0]}" if lang == "ru" else f"signed in {parts[0]}"
+    if len(parts) == 2:
+        year, month = parts
+        if lang == "ru":
+            return f"подписано в {_IN_MONTH_RU[month - 1]} {year}"
+        return f"signed in {_MONTH_EN[month - 1]} {year}"
+    year, month, day = parts[:3]
+    if lang == "ru":
+        return f"подписано {day} {_OF_MONTH_RU[month - 1]} {year}"
+    return f"signed on {day} {_MONTH_EN[month - 1]} {year}"
+
+
+def recalled(signed_on: str | None, news_date: datetime | None) -> bool:
+    """An agreement signed in an earlier year than the article that mentions it: old news."""
+    if not signed_on or news_date is None:
+        return False
+    try:
+        return int(signed_on[:4]) < news_date.year
+    except ValueError:
+        return False
 
 
 class ExtractionWorker:
@@ -214,7 +255,9 @@ class FactsService:
             news_id, extraction.partnership, resolved, agreements
         )
         for index, fields in overrides:
-            await self.partners.override(ids[index], **fields)
+            named = (fields.get("name"), fields.get("name_en"))
+            keys = {match_key(n): n for n in named if n and match_key(n)}
+            await self.partners.override(ids[index], **fields, keys=keys)
 
     async def partner_lines(self, item: NewsItem, lang: str) -> list[str]:
         """The announcement's partners line, for partnership items with partners found."""
@@ -223,6 +266,13 @@ class FactsService:
         found = await self.partners.of_news(item.id)
         if not found:
             return []
+        # An old agreement the article recalls is said to be old, not announced as news.
+        signed: dict[str, str] = {}
+        agreements, _ = await self.partners.agreements(news_ids=[item.id], limit=20)
+        for agreement in agreements:
+            if agreement.signed_on and recalled(agreement.signed_on, item.published_at):
+                for party in agreement.parties:
+                    signed.setdefault(party, agreement.signed_on)
         parts = []
         for partner in found[:8]:
             name = partner.name_en if lang == "en" and partner.name_en else partner.name
@@ -231,6 +281,9 @@ class FactsService:
                 if partner.country
                 else ""
             )
-            parts.append(esc(name) + esc(where))
+            when = (
+                f" — {signed_words(signed[partner.name], lang)}" if partner.name in signed else ""
+            )
+            parts.append(esc(name) + esc(where) + esc(when))
         label = "🤝 Партнёры" if lang == "ru" else "🤝 Partners"
         return [f"<b>{label}:</b> " + "; ".join(parts)]

@@ -348,13 +348,19 @@ class PartnerRepository:
         name: str | None = None,
         name_en: str | None = None,
         country: str | None = None,
+        keys: dict[str, str] | None = None,
     ) -> None:
-        """An operator's name or country wins over the extractor's."""
+        """An operator's name or country wins over the extractor's; `keys` (key -> name form)
+        make the new names findable."""
         async with self.db.transaction() as conn:
             await conn.execute(
                 """UPDATE partners SET name = COALESCE(?, name), name_en = COALESCE(?, name_en),
                        country = COALESCE(?, country) WHERE id = ?""",
                 (name, name_en, country, partner_id),
+            )
+            await conn.executemany(
+                "INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)",
+                [(partner_id, alias, key) for key, alias in (keys or {}).items()],
             )
 
     async def news_ids_of(self, partner_ids: list[int]) -> list[int]:

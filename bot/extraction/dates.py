@@ -56,7 +56,7 @@ def signed_on(text: str | None) -> str | None:
         month, y = _month(m.group(1)), _year(m.group(2))
         if month and y:
             return f"{y}-{month:02d}"
-    m = _YEAR.search(text)
-    if m and (y := _year(m.group(1))):
+    bare = _YEAR.search(text)
+    if bare and (y := _year(bare.group(1))):
         return str(y)
     return None
