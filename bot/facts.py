@@ -11,12 +11,14 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from bot.countries import country_name, flag
 from bot.curation import Rules, read_file
 from bot.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.extraction.dates import signed_on
+from bot.extraction.registry import Registry
 from bot.formatting import esc
 from bot.matching import (
     Candidate,
@@ -24,6 +26,7 @@ from bot.matching import (
     display_name,
     fact_keys,
     match_key,
+    names_nothing,
     own_aliases,
     resolve,
     tidy,
@@ -114,6 +117,19 @@ def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
         fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys,
         match_key(fact.name) or match_key(fact.name_en or "") or next(iter(keys), ""),
     )  # fmt: skip
+
+
+@cache
+def _known_orgs() -> Registry:
+    return Registry.load()
+
+
+def _identifiable(fact: PartnerFact) -> bool:
+    """Some name of the fact names one organisation (or it is a well-known one)."""
+    forms = [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
+    if any(_known_orgs().lookup(n) is not None for n in forms):
+        return True
+    return not all(names_nothing(n, fact.kind) for n in forms)
 
 
 def _identity(partner_id: int | None, rows: dict[int, Candidate]) -> set[str]:
@@ -215,6 +231,8 @@ class FactsService:
         taken: set[int] = set()
         for raw in extraction.partners:
             fact = _clean(raw)
+            if not _identifiable(fact):
+                continue
             keys = rules.keys_of(fact, fact_keys(fact))
             if keys is None or not match_key(fact.name) and not keys:
                 continue  # hidden by an operator, or no name that identifies anything

@@ -91,6 +91,62 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
+# Descriptive words: a name made of these, head words and nationalities alone describes an
+# organisation without naming one ("Chinese University", "Executive Committee", "Национальный
+# исследовательский университет"); only a registry of known organisations can tell which.
+_DESCRIPTIVE = frozenset(
+    name_tokens(
+        "national international state federal regional municipal research scientific science "
+        "sciences technical engineering polytechnic key language learning resource relations "
+        "management administration public executive strategic department office committee "
+        "council center centre laboratory lab society joint higher education educational "
+        "cooperation development innovation innovations economic economy studies main central "
+        "new private union people republic "
+        "национальный международный государственный федеральный региональный муниципальный "
+        "исследовательский научный технический инженерный политехнический высший школа центр "
+        "лаборатория отдел департамент управление комитет совет общество совместный "
+        "образование образовательный развитие инновационный экономический главный центральный "
+        "новый частный союз народный республика вуз вузы предприятия предприятие"
+    )
+)
+_NATIONALITIES = frozenset(
+    name_tokens(
+        "russian chinese austrian german french american indian kazakh turkmen uzbek kyrgyz "
+        "belarusian armenian azerbaijani iranian syrian egyptian vietnamese japanese korean "
+        "british italian spanish finnish swedish norwegian polish czech hungarian serbian "
+        "mongolian arab guinean european asian eurasian "
+        "российский китайский австрийский германский немецкий французский американский "
+        "индийский казахстанский туркменский узбекский киргизский белорусский армянский "
+        "азербайджанский иранский сирийский египетский вьетнамский японский корейский "
+        "британский итальянский испанский финский шведский норвежский польский чешский "
+        "венгерский сербский монгольский арабский европейский азиатский евразийский"
+    )
+)
+_EVENT = re.compile(
+    r"\b(?:forum|conference|festival|summit|congress|olympiad|exhibition|expo|"
+    r"(?:winter|summer|spring|autumn) school|форум\w*|конференци\w*|фестивал\w*|саммит\w*|"
+    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+_GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "tech"}
+
+
+def names_nothing(name: str, kind: str = "other") -> bool:
+    """A name that identifies no organisation: only descriptive words, an event, a code. A
+    nationality identifies a state body ("Посольство Венгрии") but not a university or an
+    institute ("Chinese University", "Russian-Chinese Institute")."""
+    if _EVENT.search(name) or not _WORD.search(name):
+        return True
+    if is_abbreviation(name):
+        return False
+    generic = _GENERIC if kind == "government" else _GENERIC | _NATIONALITIES
+    tokens = [_FOLD.get(t, t) for t in name_tokens(tidy(name)) if t not in _STOP]
+    return all(t in generic for t in tokens)
+
+
 def is_own(name: str) -> bool:
     """The university itself or one of its units, under any of its names."""
     folded = tidy(name).lower().replace("ё", "е")
