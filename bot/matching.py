@@ -70,7 +70,9 @@ _CORPORATE = frozenset(
 )
 _FOLD = {
     **dict.fromkeys(name_tokens("universität universitat university"), "univers"),
-    **dict.fromkeys(name_tokens("technische technical technology technological"), "tech"),
+    # Technical and technological universities are different ones (KNRTU-KAI and KNRTU).
+    **dict.fromkeys(name_tokens("technische technical"), "technic"),
+    **dict.fromkeys(name_tokens("technology technological technologie"), "technolog"),
 }
 # The honorific tail of a name: "... имени Бориса Ельцина", "... им. И. Каримова",
 # "... named after D. F. Ustinov" -- the same organisation with or without it.
@@ -128,10 +130,11 @@ _EVENT = re.compile(
     r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*)\b",
     re.IGNORECASE,
 )
+_LEGAL_FORMS = frozenset(["ао", "пао", "оао", "зао", "ооо", "jsc", "pjsc", "llc", "ltd", "gmbh"])
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-_GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "tech"}
+_GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"}
 
 
 def names_nothing(name: str, kind: str = "other") -> bool:
@@ -166,6 +169,84 @@ def match_key(name: str) -> str:
     return " ".join(sorted(set(tokens)))
 
 
+# Head and descriptive words across languages, each to one concept, for the cross-script key:
+# Russian ones by their stem (any case form), others as written.
+_CONCEPT_RU = (
+    ("университет", "U"), ("институт", "I"), ("академи", "A"), ("политехническ", "P"),
+    ("техническ", "T"), ("технологическ", "TL"), ("государственн", "S"), ("национальн", "N"),
+    ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
+    ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"),
+)  # fmt: skip
+_CONCEPT_LATIN = {
+    **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
+                     "universite", "universiteit", "uniwersytet"], "U"),
+    **dict.fromkeys(["institute", "institut", "instituto", "istituto"], "I"),
+    **dict.fromkeys(["academy", "akademie", "academia"], "A"),
+    **dict.fromkeys(["polytechnic", "politecnico", "politecnica", "polytechnique",
+                     "politechnika"], "P"),
+    **dict.fromkeys(["technical", "technische", "tecnica", "technischen"], "T"),
+    **dict.fromkeys(["technological", "technology", "technologie"], "TL"),
+    **dict.fromkeys(["state"], "S"),
+    **dict.fromkeys(["national", "nacional", "nazionale"], "N"),
+    **dict.fromkeys(["research"], "R"),
+    **dict.fromkeys(["science", "sciences"], "SC"),
+    **dict.fromkeys(["applied"], "AP"),
+    **dict.fromkeys(["normal", "pedagogical"], "PE"),
+    **dict.fromkeys(["economic", "economics"], "E"),
+    **dict.fromkeys(["medical"], "M"),
+}  # fmt: skip
+_CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
+_ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
+_PHONETIC = (("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
+             ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
+             ("q", "k"))  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _skeleton(word: str) -> str:
+    """A proper word's consonant skeleton, the same for its Russian and Latin spellings
+    ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
+    where case endings mostly live, do not count."""
+    text = unicodedata.normalize("NFKD", word.translate(_TRANSLIT)).encode("ascii", "ignore")
+    latin = text.decode().lower()
+    for a, b in _PHONETIC:
+        latin = latin.replace(a, b)
+    out = latin[:1]
+    for ch in latin[1:]:
+        if ch not in "aeiou" and not out.endswith(ch):
+            out += ch
+    return out
+
+
+def cross_key(name: str) -> str:
+    """A key two scripts share: concepts for head words, skeletons for proper words
+    ("Мадридский политехнический университет" = "Madrid Polytechnic University"). Empty when
+    a proper word is too short to tell organisations apart, or there is none."""
+    if is_own(name):
+        return ""
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", tidy(name))).lower().replace("ё", "е")
+    parts: list[str] = []
+    proper = 0
+    for word in _WORDS.findall(text):
+        if word in _CROSS_SKIP or word in _CORPORATE or word in _LEGAL_FORMS:
+            continue
+        if re.search(r"[а-я]", word):
+            concept = next((c for stem, c in _CONCEPT_RU if word.startswith(stem)), None)
+            word = _ADJECTIVE_RU.sub("", word)
+        else:
+            word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+            concept = _CONCEPT_LATIN.get(word)
+        if concept is not None:
+            parts.append(concept)
+            continue
+        skeleton = _skeleton(word)
+        if len(skeleton) < 3:
+            return ""
+        proper += 1
+        parts.append(skeleton)
+    return "x:" + " ".join(sorted(parts)) if proper else ""
+
+
 def fact_names(fact: PartnerFact) -> list[str]:
     return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
 
@@ -174,9 +255,9 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for name in fact_names(fact):
-        key = match_key(name)
-        if key:
-            keys.setdefault(key, tidy(name))
+        for key in (match_key(name), cross_key(name) if match_key(name) else ""):
+            if key:
+                keys.setdefault(key, tidy(name))
     return keys
 
 
