@@ -25,6 +25,7 @@ from bot.matching import (
     different,
     display_name,
     fact_keys,
+    is_own,
     match_key,
     names_nothing,
     own_aliases,
@@ -231,8 +232,8 @@ class FactsService:
         taken: set[int] = set()
         for raw in extraction.partners:
             fact = _clean(raw)
-            if not _identifiable(fact):
-                continue
+            if is_own(fact.name) or not _identifiable(fact):
+                continue  # the university itself or one of its units; or no name at all
             keys = rules.keys_of(fact, fact_keys(fact))
             if keys is None or not match_key(fact.name) and not keys:
                 continue  # hidden by an operator, or no name that identifies anything

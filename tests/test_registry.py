@@ -109,6 +109,9 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
         "t7": [org("Университет ИТМО", "ITMO University", "Политех", "СПбПУ", "Делегация",
                    kind="university")],
         "t8": [org("Политехнический университет", None, kind="university")],
+        "t9": [org("Институт энергетики СПбПУ", None, "Energy Institute", kind="research")],
+        "t10": [org("Chinese University", "Chinese University", country="CN",
+                    kind="university")],
     }  # fmt: skip
     await add_articles(db, list(script))
     partners, _ = await registry(db, script)
@@ -429,3 +432,11 @@ async def test_curate_is_listed_for_operators_only(app: App) -> None:
     usage = await app.ask("/curate", chat_id=ADMIN, language_code="en")
     assert "/curate merge A => B" in usage
     await asyncio.sleep(0)
+
+
+async def test_a_bad_curation_line_stops_start_up_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "fixes.jsonl").write_text('{"action": "merge", "name": "Xylo Corp"}\n')
+    code, _, err = await run_cli(["reextract"], tmp_path, CURATION_PATH="fixes.jsonl")
+    assert code != 0 and "Traceback" not in err
+    [line] = [line for line in err.splitlines() if line.startswith("error:")]
+    assert line == "error: CURATION_PATH: fixes.jsonl:1: merge needs 'into'"
