@@ -490,7 +490,11 @@ class PartnerRepository:
             (partner_id,),
         )
         if row is None:
-            return None
+            # An old button or subscription of a partner merged since: its card now.
+            target = await self.db.fetchval(
+                "SELECT merged_into FROM partners WHERE id = ?", (partner_id,)
+            )
+            return None if target is None or target == partner_id else await self.get(target)
         aliases = await self.db.fetchall(
             "SELECT alias FROM partner_aliases WHERE partner_id = ? ORDER BY alias", (partner_id,)
         )
