@@ -22,6 +22,7 @@ from bot.extraction.registry import Registry
 from bot.formatting import esc
 from bot.matching import (
     Candidate,
+    cross_key,
     different,
     display_name,
     fact_keys,
@@ -31,6 +32,7 @@ from bot.matching import (
     own_aliases,
     resolve,
     tidy,
+    unit_of_another,
 )
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
@@ -107,7 +109,10 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
     name = display_name(tidy(fact.name))
     name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
-    if name_en and different(name_en, name):  # another organisation's name, not a translation
+    if name_en and (
+        different(name_en, name)  # another organisation's name, not a translation
+        or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
+    ):
         name_en = None
     aliases = own_aliases(name, name_en, dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a)))
     return replace(fact, name=name, name_en=name_en or None, aliases=aliases)

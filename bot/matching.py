@@ -265,13 +265,20 @@ def _script(name: str) -> str:
     return "cyr" if re.search(r"[а-яё]", name.lower()) else "lat"
 
 
+def _acronym(name: str) -> bool:
+    """An abbreviation ("КРСУ", "TU Graz"), but not a word in capitals ("ROSATOM")."""
+    if not is_abbreviation(name):
+        return False
+    return not (name.isupper() and " " not in name.strip() and len(name.strip()) >= 6)
+
+
 def different(a: str, b: str) -> bool:
     """Whether two names of one script plainly denote different organisations: each has a
     word of its own that is no head word ("Газпром" / "Газпром нефть" are different, as are
     "Сианьский технологический университет" and "Сианьский университет науки и технологий";
     "Университет Цинхуа" / "Цинхуа" are not). Abbreviations and cross-script pairs are not
     judged here."""
-    if not a or not b or _script(a) != _script(b) or is_abbreviation(a) or is_abbreviation(b):
+    if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
         return False
     ta, tb = set(_tokens(a)), set(_tokens(b))
     return bool((ta - tb) - _HEAD) or bool((tb - ta) - _HEAD)
@@ -318,6 +325,23 @@ def _part_of(alias: str, names: Iterable[str]) -> bool:
             if short and short < full and (full - short) - _HEAD:
                 return True
     return False
+
+
+_GENITIVE = re.compile(r"(?:а|я|и|ы|ой|ого|ей)$")
+
+
+def unit_of_another(name: str) -> bool:
+    """A Russian name with a second head word in the genitive names a unit of another
+    organisation ("Совместный институт ... Цзянсуского университета", "завод холдинга ...
+    Госкорпорации Ростех"): an English name given with it may be the parent's."""
+    if _script(name) != "cyr":
+        return False
+    heads = [
+        word
+        for word in _WORDS.findall(tidy(name).lower())
+        if any(t in _HEAD or t in _CORPORATE for t in name_tokens(word))
+    ]
+    return len(heads) >= 2 and any(_GENITIVE.search(word) for word in heads[1:])
 
 
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
