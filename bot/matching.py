@@ -59,6 +59,22 @@ def tidy(name: str) -> str:
     return _SPACES.sub(" ", text).strip(" \t\n.,;:")
 
 
+# Variants of one wording: a bracketed remark, "State Corporation" (Rosatom's legal form),
+# "St." for "Saint".
+_VARIANTS = (
+    (re.compile(r"\s*\([^)]*\)"), ""),
+    (re.compile(r"\bstate corporation\b", re.IGNORECASE), "corporation"),
+    (re.compile(r"\bst\.?(?=\s)", re.IGNORECASE), "saint"),
+)
+
+
+def _variant_free(name: str) -> str:
+    text = tidy(name)
+    for pattern, replacement in _VARIANTS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 # Words that only say "a company" in some form, dropped from keys ("Госкорпорация «Ростех»" is
 # "Ростех"), and a German or English spelling of one word folded to one token.
 _CORPORATE = frozenset(
@@ -81,7 +97,7 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
 def _tokens(name: str) -> list[str]:
-    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", tidy(name)))
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
     out = []
     for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
         # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
@@ -224,11 +240,14 @@ def cross_key(name: str) -> str:
     a proper word is too short to tell organisations apart, or there is none."""
     if is_own(name):
         return ""
-    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", tidy(name))).lower().replace("ё", "е")
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    text = text.lower().replace("ё", "е")
     parts: list[str] = []
     proper = 0
     for word in _WORDS.findall(text):
-        if word in _CROSS_SKIP or word in _CORPORATE or word in _LEGAL_FORMS:
+        if word in _CROSS_SKIP or word in _LEGAL_FORMS:
+            continue
+        if any(t in _CORPORATE for t in name_tokens(word)):
             continue
         if re.search(r"[а-я]", word):
             concept = next((c for stem, c in _CONCEPT_RU if word.startswith(stem)), None)
@@ -279,6 +298,8 @@ def different(a: str, b: str) -> bool:
     "Университет Цинхуа" / "Цинхуа" are not). Abbreviations and cross-script pairs are not
     judged here."""
     if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
+        return False
+    if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
     ta, tb = set(_tokens(a)), set(_tokens(b))
     return bool((ta - tb) - _HEAD) or bool((tb - ta) - _HEAD)
