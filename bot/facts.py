@@ -225,7 +225,17 @@ class FactsService:
     async def _store(self, news_id: int, extraction: Extraction) -> None:
         """Resolve every partner to its registry row (operator rules first), then store."""
         rules = Rules.of(await self.partners.corrections())
-        known = await self.partners.index()
+        cleaned = [_clean(raw) for raw in extraction.partners]
+        facts = [(fact, rules.keys_of(fact, fact_keys(fact))) for fact in cleaned]
+        # Only the rows these names can reach: by key, by an operator's merge, by a row's own
+        # identity being merged elsewhere.
+        wanted = {key for _, keys in facts for key in keys or {}}
+        wanted |= {rules.merges[key] for key in wanted if key in rules.merges}
+        known = await self.partners.index(wanted)
+        targets = {rules.merges[k.key] for k in known if k.key in rules.merges} - wanted
+        if targets:
+            seen = {k.id for k in known}
+            known += [k for k in await self.partners.index(targets) if k.id not in seen]
         rows = [
             Candidate(k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into, k.key)
             for k in known
@@ -235,11 +245,9 @@ class FactsService:
         resolved: list[tuple[int | None, PartnerInput]] = []
         overrides: list[tuple[int, dict[str, str | None]]] = []
         taken: set[int] = set()
-        for raw in extraction.partners:
-            fact = _clean(raw)
+        for fact, keys in facts:
             if is_own(fact.name) or not _identifiable(fact):
                 continue  # the university itself or one of its units; or no name at all
-            keys = rules.keys_of(fact, fact_keys(fact))
             if keys is None or not match_key(fact.name) and not keys:
                 continue  # hidden by an operator, or no name that identifies anything
             allowed = [r for r in rows if rules.allows(fact, r.keys)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -126,19 +127,38 @@ class PartnerRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def index(self) -> list[KnownPartner]:
-        """Every registry row with all its keys (identity key and alias keys), dormant rows
-        (no mentions now) included, so a rebuild finds them again instead of renumbering."""
+    async def index(self, keys: Collection[str] | None = None) -> list[KnownPartner]:
+        """Registry rows with all their keys (identity key and alias keys), dormant rows (no
+        mentions now) included, so a rebuild finds them again instead of renumbering. With
+        `keys`, only the rows known under one of them and the rows they were merged into."""
+        if keys is None:
+            where, params = "", []
+        else:
+            marks = ",".join("?" * len(keys)) or "NULL"
+            where = f"""WHERE p.id IN (
+                WITH RECURSIVE hit(id) AS (
+                    SELECT partner_id FROM partner_aliases WHERE key IN ({marks})
+                    UNION SELECT id FROM partners WHERE key IN ({marks})
+                    UNION SELECT q.merged_into FROM partners q JOIN hit ON q.id = hit.id
+                          WHERE q.merged_into IS NOT NULL)
+                SELECT id FROM hit)"""
+            params = [*keys, *keys]
         rows = await self.db.fetchall(
-            """SELECT p.id, p.name, p.name_en, COALESCE(p.key, '') AS key, p.country, p.kind,
-                      p.merged_into, p.hidden,
-                      (SELECT COUNT(*) FROM partner_mentions m WHERE m.partner_id = p.id) AS n
-               FROM partners p ORDER BY p.id"""
+            f"""SELECT p.id, p.name, p.name_en, COALESCE(p.key, '') AS key, p.country, p.kind,
+                       p.merged_into, p.hidden,
+                       (SELECT COUNT(*) FROM partner_mentions m WHERE m.partner_id = p.id) AS n
+                FROM partners p {where} ORDER BY p.id""",
+            params,
         )
-        aliases = await self.db.fetchall("SELECT partner_id, key FROM partner_aliases")
-        keys: dict[int, set[str]] = {}
-        for row in aliases:
-            keys.setdefault(int(row[0]), set()).add(row[1])
+        ids = [int(row["id"]) for row in rows]
+        aliases = await self.db.fetchall(
+            f"""SELECT partner_id, key FROM partner_aliases
+                WHERE partner_id IN ({",".join("?" * len(ids)) or "NULL"})""",
+            ids,
+        )
+        found: dict[int, set[str]] = {}
+        for alias in aliases:
+            found.setdefault(int(alias[0]), set()).add(alias[1])
         return [
             KnownPartner(
                 row["id"],
@@ -147,7 +167,7 @@ class PartnerRepository:
                 row["key"],
                 row["country"],
                 row["kind"],
-                frozenset(keys.get(row["id"], set()) | ({row["key"]} if row["key"] else set())),
+                frozenset(found.get(row["id"], set()) | ({row["key"]} if row["key"] else set())),
                 int(row["n"]),
                 row["merged_into"],
                 bool(row["hidden"]),
