@@ -112,6 +112,12 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
         "t9": [org("Институт энергетики СПбПУ", None, "Energy Institute", kind="research")],
         "t10": [org("Chinese University", "Chinese University", country="CN",
                     kind="university")],
+        # Technical and technological universities of one city are two.
+        "t11": [org("Kazan National Research Technical University", None, kind="university")],
+        "t12": [org("Казанский национальный исследовательский технологический университет",
+                    None, kind="university")],
+        "t13": [org("Kazan National Research Technological University", None,
+                    kind="university")],
     }  # fmt: skip
     await add_articles(db, list(script))
     partners, _ = await registry(db, script)
@@ -125,6 +131,8 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
             "Министерство науки и высшего образования",
             "Федеральное агентство по делам молодёжи",
             "Университет ИТМО",
+            "Kazan National Research Technical University",
+            "Казанский национальный исследовательский технологический университет",
         ]
     )
     # The university itself is never an alias of anything, nor a partner.
@@ -150,11 +158,16 @@ async def test_forms_of_one_name_meet(db: Database) -> None:
                    kind="university")],
         "t10": [org("Technische Universität Berlin", None, country="DE", kind="university")],
         "t11": [org("Technical University of Berlin", None, country="DE", kind="university")],
+        "t12": [org("Мадридский политехнический университет", None, country="ES",
+                    kind="university")],
+        "t13": [org("Madrid Polytechnic University", None, country="ES", kind="university")],
+        "t14": [org("Госкорпорация «Росатом»", None)],
+        "t15": [org("Rosatom State Corporation", None)],
     }  # fmt: skip
     await add_articles(db, list(script))
     partners, _ = await registry(db, script)
     rows = await partners.export_rows()
-    assert len(rows) == 5, [r.name for r in rows]
+    assert len(rows) == 7, [r.name for r in rows]
     by_name = {r.name: r for r in rows}
     assert by_name["Университет Цинхуа"].mentions == 3
     assert by_name["Университет Цинхуа"].name_en == "Tsinghua University"
