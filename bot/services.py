@@ -171,7 +171,6 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
     extraction = ExtractionWorker()
     facts = FactsService(extraction, repos.news, repos.partners)
-    await load_curation(settings, facts)
     worker = DeliveryWorker(
         Sender(bot, repos.chats),
         repos.outbox,
@@ -188,6 +187,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
         on_queued=worker.wake,
     )
     try:
+        await load_curation(settings, facts)
         async with make_fetcher(settings) as fetcher:
             ingestor = make_ingestor(settings, repos, fetcher, facts, worker.wake)
             scheduler = build_scheduler(

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import (
-    admin,
-    agreements,
-    curation,
-    fallback,
-    news,
-    partners,
-    start,
-    subscriptions,
-)
+from handlers import admin, agreements, curation, fallback, news, partners, start, subscriptions
 
 
 def get_routers() -> list[Router]:
