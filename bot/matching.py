@@ -159,6 +159,8 @@ def names_nothing(name: str, kind: str = "other") -> bool:
     institute ("Chinese University", "Russian-Chinese Institute")."""
     if _EVENT.search(name) or not _WORD.search(name):
         return True
+    if _PLURAL_GROUP.search(tidy(name).lower()):
+        return True  # a group of organisations ("Вузы Татарстана"), not one
     if is_abbreviation(name):
         return False
     generic = _GENERIC if kind == "government" else _GENERIC | _NATIONALITIES
@@ -166,10 +168,22 @@ def names_nothing(name: str, kind: str = "other") -> bool:
     return all(t in generic for t in tokens)
 
 
+# Spellings of the university the extractor's patterns miss: a dropped letter, its historical
+# name after Kalinin, the bare "Polytechnic University" of an English text.
+_OWN_EXTRA = re.compile(
+    r"петербур\w*\s+политехн|\bспгпу\b|\bkalinin\W+(?:\w+\W+)?polytechn|"
+    r"^(?:the\s+)?polytechnic\s+university(?:\s+international\s+office)?$"
+)
+_PLURAL_GROUP = re.compile(
+    r"^(?:вузы|университеты|предприятия|компании|организации|институты|universities|"
+    r"companies|enterprises|organizations|organisations|institutes)\b"
+)
+
+
 def is_own(name: str) -> bool:
     """The university itself or one of its units, under any of its names."""
     folded = tidy(name).lower().replace("ё", "е")
-    return any(p.search(folded) for p in OWN_PATTERNS)
+    return any(p.search(folded) for p in OWN_PATTERNS) or bool(_OWN_EXTRA.search(folded))
 
 
 def match_key(name: str) -> str:

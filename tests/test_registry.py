@@ -110,6 +110,9 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
                    kind="university")],
         "t8": [org("Политехнический университет", None, kind="university")],
         "t9": [org("Институт энергетики СПбПУ", None, "Energy Institute", kind="research")],
+        "t14": [org("Санкт-Петербурский политехнический университет", None, "СПГПУ",
+                    kind="university")],
+        "t15": [org("Вузы Тестовой области", None, kind="university")],
         "t10": [org("Chinese University", "Chinese University", country="CN",
                     kind="university")],
         # Technical and technological universities of one city are two.
