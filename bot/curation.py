@@ -121,7 +121,10 @@ class Rules:
             return None
         out = {}
         for key, form in keys.items():
-            if key in self.hidden or (key in self.splits and key != main):
+            name_key = match_key(form)  # a cross-script key goes with the form it came from
+            if {key, name_key} & self.hidden:
+                continue
+            if (key in self.splits or name_key in self.splits) and name_key != main:
                 continue
             out[key] = form
         return out
@@ -217,7 +220,7 @@ class Curator:
     async def split(self, row: Partner, alias: str, by: int | None = None) -> Outcome:
         await self._record("split", row, alias, None, by)
         news_ids = await self.partners.news_ids_of([row.id])
-        await self.partners.drop_alias(row.id, match_key(alias))
+        await self.partners.drop_alias(row.id, match_key(alias), alias)
         await self.facts.reprocess(news_ids)
         return await self.settle((row.id,))
 

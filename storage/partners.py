@@ -320,10 +320,12 @@ class PartnerRepository:
         value = await self.db.fetchval("SELECT name FROM partners WHERE id = ?", (partner_id,))
         return None if value is None else str(value)
 
-    async def drop_alias(self, partner_id: int, key: str) -> None:
+    async def drop_alias(self, partner_id: int, key: str, alias: str) -> None:
+        """Forget a name form of a partner: its key, and every key it was stored under."""
         async with self.db.transaction() as conn:
             await conn.execute(
-                "DELETE FROM partner_aliases WHERE partner_id = ? AND key = ?", (partner_id, key)
+                "DELETE FROM partner_aliases WHERE partner_id = ? AND (key = ? OR alias = ?)",
+                (partner_id, key, alias),
             )
 
     async def link_dormant(self) -> int:

@@ -456,3 +456,23 @@ async def test_a_bad_curation_line_stops_start_up_in_one_line(tmp_path: Path) ->
     assert code != 0 and "Traceback" not in err
     [line] = [line for line in err.splitlines() if line.startswith("error:")]
     assert line == "error: CURATION_PATH: fixes.jsonl:1: merge needs 'into'"
+
+
+async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, ScriptedWorker]) -> None:
+    app, scripted = curated
+    db = app.services.news.db
+    scripted.script = {
+        "a": [org("Тестпром", None, "Testprom Resource")],
+        "b": [org("Testprom Resource", None)],
+    }
+    await add_articles(db, ["a", "b"])
+    partners, _ = await registry(db, scripted.script)
+    assert [(r.name, r.mentions) for r in await partners.export_rows()] == [("Тестпром", 2)]
+    ask = await app.ask("/curate split Тестпром => Testprom Resource", chat_id=ADMIN)
+    assert "Отделить название «Testprom Resource» от «Тестпром»" in ask
+    await press(app, "Да, применить")
+    rows = await partners.export_rows()
+    assert sorted((r.name, r.mentions, r.aliases) for r in rows) == [
+        ("Testprom Resource", 1, ()),
+        ("Тестпром", 1, ()),
+    ]
