@@ -119,7 +119,8 @@ async def ingest(
                 await ingestor.poll(force=True)
                 while sum(await ingestor.fetch_bodies()):
                     pass
-            await facts.load_curation(settings.curation_path)
+            if curation:  # machine figures unless a curation file is asked for
+                await facts.load_curation(settings.curation_path)
             while await facts.process_pending():
                 pass
             from bot.export import export_partners

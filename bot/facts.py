@@ -192,6 +192,26 @@ class FactsService:
                 done += 1
         return done
 
+    async def upgrade_keys(self) -> int:
+        """Rows from before identity keys (migration 0004) get one, and their name forms the
+        keys the matcher uses now, so new articles meet them without a `reextract`."""
+        old = [row for row in await self.partners.index() if not row.key]
+        for row in old:
+            key = match_key(row.name) or match_key(row.name_en or "")
+            if key:
+                await self.partners.set_identity_key(row.id, key)
+        forms = await self.partners.aliases_of([row.id for row in old])
+        forms += [(row.id, n) for row in old for n in (row.name, row.name_en) if n]
+        await self.partners.add_aliases(
+            [
+                (partner_id, tidy(form), key)
+                for partner_id, form in forms
+                for key in (match_key(form), cross_key(form))
+                if key
+            ]
+        )
+        return len(old)
+
     async def rebuild(self) -> int:
         """Forget all facts and extract them again from stored articles (idempotent); partner
         rows keep their ids, revived by their identity keys."""

@@ -160,11 +160,13 @@ def make_ingestor(
 
 
 async def load_curation(settings: Settings, facts: FactsService) -> None:
-    """The curation file's corrections, stored before any extraction; a bad line stops start-up."""
+    """The curation file's corrections, stored before any extraction (a bad line stops
+    start-up), and registry rows from before migration 0004 keyed for the matcher."""
     try:
         await facts.load_curation(settings.curation_path)
     except CurationError as exc:
         raise StartupError(f"CURATION_PATH: {exc}") from None
+    await facts.upgrade_keys()
 
 
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:

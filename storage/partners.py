@@ -320,6 +320,22 @@ class PartnerRepository:
         value = await self.db.fetchval("SELECT name FROM partners WHERE id = ?", (partner_id,))
         return None if value is None else str(value)
 
+    async def aliases_of(self, partner_ids: list[int]) -> list[tuple[int, str]]:
+        marks = ",".join("?" * len(partner_ids)) or "NULL"
+        rows = await self.db.fetchall(
+            f"SELECT partner_id, alias FROM partner_aliases WHERE partner_id IN ({marks})",
+            partner_ids,
+        )
+        return [(int(row[0]), row[1]) for row in rows]
+
+    async def add_aliases(self, rows: list[tuple[int, str, str]]) -> None:
+        """(partner id, name form, key) rows; known ones are kept as they are."""
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)",
+                rows,
+            )
+
     async def drop_alias(self, partner_id: int, key: str, alias: str) -> None:
         """Forget a name form of a partner: its key, and every key it was stored under."""
         async with self.db.transaction() as conn:

@@ -31,7 +31,7 @@ from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from storage.partners import PartnerRepository
+from storage.partners import PartnerInput, PartnerRepository
 from tests.conftest import ADMIN, App, draft, until
 from tests.fakes.bot_api import FakeBotAPI
 from tests.test_cli import run_cli
@@ -476,3 +476,23 @@ async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, Scripted
         ("Testprom Resource", 1, ()),
         ("Тестпром", 1, ()),
     ]
+
+
+async def test_partners_from_before_identity_keys_are_met_again(db: Database) -> None:
+    """A registry of the old matcher (canonical keys, no identity key) keeps its ids."""
+    ids = await add_articles(db, ["a", "b"])
+    partners = PartnerRepository(db)
+    old = PartnerInput("Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+                       {"университет цинхуа": "Университет Цинхуа"})  # fmt: skip
+    [old_id] = await partners.replace_facts(ids["a"], True, [(None, old)], [])
+    worker = ScriptedWorker({"b": [org("Tsinghua University", None, country="CN",
+                                       kind="university")]})  # fmt: skip
+    try:
+        facts = FactsService(worker, NewsRepository(db), partners)
+        assert await facts.upgrade_keys() == 1
+        assert await facts.upgrade_keys() == 0
+        await facts.process_pending()
+    finally:
+        worker.close()
+    [row] = await partners.export_rows()
+    assert (row.id, row.name, row.mentions) == (old_id, "Университет Цинхуа", 2)
