@@ -354,6 +354,8 @@ class PartnerRepository:
                            ON q.id = a.partner_id
                        WHERE a.key = partners.key AND q.id != partners.id
                            AND q.merged_into IS NULL AND q.hidden = 0
+                           AND EXISTS (SELECT 1 FROM partner_mentions n
+                                       WHERE n.partner_id = q.id)
                        GROUP BY a.key HAVING COUNT(DISTINCT a.partner_id) = 1)
                    WHERE merged_into IS NULL AND key IS NOT NULL
                      AND NOT EXISTS (SELECT 1 FROM partner_mentions m

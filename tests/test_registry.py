@@ -496,3 +496,22 @@ async def test_partners_from_before_identity_keys_are_met_again(db: Database) ->
         worker.close()
     [row] = await partners.export_rows()
     assert (row.id, row.name, row.mentions) == (old_id, "Университет Цинхуа", 2)
+
+
+async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: App) -> None:
+    db = app.services.news.db
+    script = {"a": [org("Бета-Лаб", None)], "b": [org("Beta Laboratory Systems", None)]}
+    await add_articles(db, ["a", "b"])
+    partners, facts = await registry(db, script)
+    await app.ask("/subscribe partner Beta Laboratory Systems")
+    both = org("Бета-Лаб", None, "Beta Laboratory Systems")
+    worker = ScriptedWorker({"a": [both], "b": [both]})
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    settled = await Curator(partners, app.services.chats, facts).settle()
+    assert (settled.moved, settled.retired) == (1, 0)
+    assert "Бета-Лаб" in await app.ask("/subscriptions")
+    notice = await db.fetchval("SELECT text FROM digests WHERE period LIKE 'notice:%'")
+    assert "Beta Laboratory Systems" in notice and "Бета-Лаб" in notice
