@@ -340,6 +340,8 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         return True
     ours = [n for n in (fact.name, fact.name_en) if n]
     theirs = [n for n in (row.name, row.name_en) if n]
+    if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
+        return False  # one name in two scripts or spellings: the same organisation
     return any(different(a, b) for a in ours for b in theirs)
 
 
