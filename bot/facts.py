@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
@@ -18,6 +19,7 @@ from bot.countries import country_name, flag
 from bot.curation import Rules, read_file
 from bot.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.extraction.dates import signed_on
+from bot.extraction.names import is_abbreviation
 from bot.extraction.registry import Registry
 from bot.formatting import esc
 from bot.matching import (
@@ -105,6 +107,9 @@ def _names(fact: PartnerFact) -> list[str]:
     return [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
 def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
     name = display_name(tidy(fact.name))
@@ -114,6 +119,10 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
     ):
         name_en = None
+    if name_en and _CYRILLIC.search(name_en):
+        name_en = None  # an English name is in English
+    if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
+        name_en = name  # an English-only name is its English name too
     aliases = own_aliases(name, name_en, dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a)))
     return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
 
