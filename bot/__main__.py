@@ -1,4 +1,4 @@
-"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract]`.
+"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract | export partners]`.
 
 Settings are read and checked before anything heavy is imported: the wiring lives in
 `bot.services`, loaded only once the command is known to be able to run.
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     poll = sub.add_parser("poll", help="poll the feeds")
     poll.add_argument("--once", action="store_true", required=True, help="poll once and exit")
     sub.add_parser("reextract", help="rebuild partners and agreements from stored articles")
+    export = sub.add_parser("export", help="write the registry as JSONL or CSV")
+    export.add_argument("table", choices=["partners"], help="what to export")
+    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", dest="fmt")
+    export.add_argument("--output", help="file to write (default: standard output)")
     extract = sub.add_parser("extract", help="JSONL articles in, JSONL partner facts out")
     extract.add_argument("file", nargs="?", help="input file (default: standard input)")
     return parser
@@ -84,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(services.poll_once(settings, sys.stdout))
         if command == "reextract":
             return asyncio.run(services.reextract(settings, sys.stdout))
+        if command == "export":
+            return asyncio.run(services.export(settings, args.table, args.fmt, args.output))
         return asyncio.run(services.run_bot(settings))
     except services.StartupError as exc:
         return fail(str(exc))

@@ -15,12 +15,14 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
+from bot.curation import Curator
 from bot.delivery import DeliveryWorker, WaitOutFloodControl
 from bot.digest import DigestService
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from bot.metrics import HandlerTimer, Metrics
 from handlers import get_routers
+from handlers.curation import PendingCorrections
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
@@ -47,6 +49,7 @@ class Services:
     scheduler: AsyncIOScheduler | None = None
     digest_service: DigestService | None = None
     metrics: Metrics | None = None
+    curator: Curator | None = None
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -112,6 +115,8 @@ def build_dispatcher(services: Services) -> Dispatcher:
         ingestor=services.ingestor,
         digest_service=services.digest_service,
         scheduler=services.scheduler,
+        curator=services.curator,
+        curation_pending=PendingCorrections(),
     )
     if services.metrics is not None:
         dp.update.outer_middleware(HandlerTimer(services.metrics))

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from bot.audience import Audience, matches
 from bot.countries import country_name, flag
+from bot.facts import signed_words
 from bot.formatting import (
     DISPLAY_ZONE,
     TELEGRAM_LIMIT,
@@ -178,6 +179,7 @@ class DigestService:
             lines = [
                 f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))} — "
                 f"{esc(cut('; '.join(a.parties) or '—', 200))}"
+                + (f" ({esc(signed_words(a.signed_on, lang))})" if a.signed_on else "")
                 for a in agreements
             ]
             blocks.append(

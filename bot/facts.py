@@ -8,24 +8,80 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from datetime import datetime
+from functools import cache
+from pathlib import Path
 
 from bot.countries import country_name, flag
-from bot.extraction import (
-    ArticleInput,
-    Extraction,
-    Extractor,
-    PartnerFact,
-    canonical_key,
-    names_match,
-)
+from bot.curation import Rules, read_file
+from bot.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
+from bot.extraction.dates import signed_on
+from bot.extraction.names import is_abbreviation
+from bot.extraction.registry import Registry
 from bot.formatting import esc
+from bot.matching import (
+    Candidate,
+    cross_key,
+    different,
+    display_name,
+    fact_keys,
+    is_own,
+    match_key,
+    names_nothing,
+    own_aliases,
+    resolve,
+    tidy,
+    unit_of_another,
+)
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
+
+
+_IN_MONTH_RU = (
+    "январе", "феврале", "марте", "апреле", "мае", "июне",
+    "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
+)  # fmt: skip
+_OF_MONTH_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+_MONTH_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def signed_words(signed_on: str, lang: str) -> str:
+    """'подписано в 1987', 'подписано в марте 2019', 'signed on 12 March 2019' (escaped)."""
+    parts = [int(p) for p in signed_on.split("-")]
+    if len(parts) == 1:
+        return f"подписано в {parts[0]}" if lang == "ru" else f"signed in {parts[0]}"
+    if len(parts) == 2:
+        year, month = parts
+        if lang == "ru":
+            return f"подписано в {_IN_MONTH_RU[month - 1]} {year}"
+        return f"signed in {_MONTH_EN[month - 1]} {year}"
+    year, month, day = parts[:3]
+    if lang == "ru":
+        return f"подписано {day} {_OF_MONTH_RU[month - 1]} {year}"
+    return f"signed on {day} {_MONTH_EN[month - 1]} {year}"
+
+
+def recalled(signed_on: str | None, news_date: datetime | None) -> bool:
+    """An agreement signed in an earlier year than the article that mentions it: old news."""
+    if not signed_on or news_date is None:
+        return False
+    try:
+        return int(signed_on[:4]) < news_date.year
+    except ValueError:
+        return False
 
 
 class ExtractionWorker:
@@ -51,21 +107,49 @@ def _names(fact: PartnerFact) -> list[str]:
     return [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
 
 
-def _to_input(fact: PartnerFact) -> PartnerInput:
-    keys: dict[str, str] = {}
-    for name in _names(fact):
-        key = canonical_key(name)
-        if key:
-            keys.setdefault(key, name)
-    return PartnerInput(fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
-def _fuzzy_match(names: list[str], known: list[tuple[int, list[str]]]) -> int | None:
-    """The first known partner one of whose names matches one of `names` (CPU: off the loop)."""
-    for partner_id, forms in known:
-        if any(names_match(a, b) for a in names for b in forms):
-            return partner_id
-    return None
+def _clean(fact: PartnerFact) -> PartnerFact:
+    """Typographic variants folded in every name; own-university forms are no alias."""
+    name = display_name(tidy(fact.name))
+    name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    if name_en and (
+        different(name_en, name)  # another organisation's name, not a translation
+        or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
+    ):
+        name_en = None
+    if name_en and _CYRILLIC.search(name_en):
+        name_en = None  # an English name is in English
+    if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
+        name_en = name  # an English-only name is its English name too
+    aliases = own_aliases(name, name_en, dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a)))
+    return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
+
+
+def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
+    return PartnerInput(
+        fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys,
+        match_key(fact.name) or match_key(fact.name_en or "") or next(iter(keys), ""),
+    )  # fmt: skip
+
+
+@cache
+def _known_orgs() -> Registry:
+    return Registry.load()
+
+
+def _identifiable(fact: PartnerFact) -> bool:
+    """Some name of the fact names one organisation (or it is a well-known one)."""
+    forms = [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
+    if any(_known_orgs().lookup(n) is not None for n in forms):
+        return True
+    return not all(names_nothing(n, fact.kind) for n in forms)
+
+
+def _identity(partner_id: int | None, rows: dict[int, Candidate]) -> set[str]:
+    row = rows.get(partner_id) if partner_id is not None else None
+    return {row.key} if row is not None and row.key else set()
 
 
 def _party_indexes(parties: tuple[str, ...], facts: tuple[PartnerFact, ...]) -> tuple[int, ...]:
@@ -98,8 +182,51 @@ class FactsService:
                 done += 1
         return done
 
+    async def load_curation(self, path: Path) -> int:
+        """Store the curation file's corrections (replacing the file's earlier ones); they are
+        applied from the next extraction on. Returns how many the file holds."""
+        rows = await asyncio.to_thread(read_file, path)
+        await self.partners.replace_file_corrections(
+            [(c.action, c.name, c.name_key, c.value, c.value_en) for c in rows]
+        )
+        return len(rows)
+
+    async def reprocess(self, news_ids: list[int]) -> int:
+        """Extract these stored articles again (after an operator's split); returns how many."""
+        done = 0
+        for news_id in news_ids:
+            item = await self.news.get(news_id)
+            if item is not None:
+                await self.process(item)
+                done += 1
+        return done
+
+    async def upgrade_keys(self) -> int:
+        """Rows from before identity keys (migration 0004) get one, and their name forms the
+        keys the matcher uses now, so new articles meet them without a `reextract`."""
+        old = [row for row in await self.partners.index() if not row.key]
+        for row in old:
+            key = match_key(row.name) or match_key(row.name_en or "")
+            if key:
+                await self.partners.set_identity_key(row.id, key)
+        forms = await self.partners.aliases_of([row.id for row in old])
+        forms += [(row.id, n) for row in old for n in (row.name, row.name_en) if n]
+        await self.partners.add_aliases(
+            [
+                (partner_id, tidy(form), key)
+                for partner_id, form in forms
+                for key in (match_key(form), cross_key(form))
+                if key
+            ]
+        )
+        return len(old)
+
     async def rebuild(self) -> int:
-        """Forget all facts and extract them again from stored articles (idempotent)."""
+        """Forget all facts and extract them again from stored articles (idempotent); partner
+        rows keep their ids, revived by their identity keys."""
+        for row in await self.partners.index():
+            if not row.key and match_key(row.name):  # a row from before identity keys
+                await self.partners.set_identity_key(row.id, match_key(row.name))
         await self.partners.clear_all()
         total = 0
         while processed := await self.process_pending(BATCH):
@@ -116,14 +243,7 @@ class FactsService:
             log.exception("extraction failed for news %s; stored without facts", item.id)
             extraction = Extraction(str(item.id), False, (), ())
         try:
-            resolved = [(await self._resolve(f), _to_input(f)) for f in extraction.partners]
-            agreements = [
-                AgreementInput(
-                    a.kind, a.title, a.date, _party_indexes(a.parties, extraction.partners)
-                )
-                for a in extraction.agreements
-            ]
-            await self.partners.replace_facts(item.id, extraction.partnership, resolved, agreements)
+            await self._store(item.id, extraction)
         except Exception:
             # One bad article must not hold back every announcement after it.
             log.exception("storing facts failed for news %s; marked done without facts", item.id)
@@ -131,13 +251,74 @@ class FactsService:
             return Extraction(str(item.id), False, (), ())
         return extraction
 
-    async def _resolve(self, fact: PartnerFact) -> int | None:
-        """The known partner this fact names: by exact keys, else by a fuzzy name match."""
-        keys = list(_to_input(fact).keys)
-        found = await self.partners.find_by_keys(keys)
-        if found is not None:
-            return found
-        return await asyncio.to_thread(_fuzzy_match, _names(fact), await self.partners.names())
+    async def _store(self, news_id: int, extraction: Extraction) -> None:
+        """Resolve every partner to its registry row (operator rules first), then store."""
+        rules = Rules.of(await self.partners.corrections())
+        cleaned = [_clean(raw) for raw in extraction.partners]
+        facts = [(fact, rules.keys_of(fact, fact_keys(fact))) for fact in cleaned]
+        # Only the rows these names can reach: by key, by an operator's merge, by a row's own
+        # identity being merged elsewhere.
+        wanted = {key for _, keys in facts for key in keys or {}}
+        wanted |= {rules.merges[key] for key in wanted if key in rules.merges}
+        known = await self.partners.index(wanted)
+        targets = {rules.merges[k.key] for k in known if k.key in rules.merges} - wanted
+        if targets:
+            seen = {k.id for k in known}
+            known += [k for k in await self.partners.index(targets) if k.id not in seen]
+        rows = [
+            Candidate(k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into, k.key)
+            for k in known
+        ]
+        by_id = {row.id: row for row in rows}
+        kept: list[PartnerFact] = []
+        resolved: list[tuple[int | None, PartnerInput]] = []
+        overrides: list[tuple[int, dict[str, str | None]]] = []
+        taken: set[int] = set()
+        for fact, keys in facts:
+            if is_own(fact.name) or not _identifiable(fact):
+                continue  # the university itself or one of its units; or no name at all
+            if keys is None or not match_key(fact.name) and not keys:
+                continue  # hidden by an operator, or no name that identifies anything
+            allowed = [r for r in rows if rules.allows(fact, r.keys)]
+            partner_id = resolve(fact, keys, allowed)
+            # The operator's rules see the fact's names and the identity of its row.
+            ident = set(keys) | _identity(partner_id, by_id)
+            if ident & rules.hidden:
+                continue
+            forced = rules.forced(fact, ident, rows)
+            if forced is not None:
+                partner_id = resolve(fact, keys, allowed, forced=forced)
+            if partner_id is not None and (partner_id < 0 or partner_id in taken):
+                continue  # two facts of one article on one row: one mention
+            dormant = partner_id is not None and by_id[partner_id].mentions == 0
+            entry = replace(_to_input(fact, keys), refresh=dormant)
+            if partner_id is None:
+                # New, for now: a later fact of this article meeting it is a repeat.
+                rows.append(Candidate(-len(rows) - 1, fact.name, fact.name_en, fact.country,
+                                      frozenset(keys), 0))  # fmt: skip
+            else:
+                taken.add(partner_id)
+            kept.append(fact)
+            resolved.append((partner_id, entry))
+            override = rules.override_for(ident)
+            if override:
+                overrides.append((len(resolved) - 1, override))
+        agreements = [
+            AgreementInput(
+                a.kind,
+                a.title,
+                a.signed_on or signed_on(a.date),
+                _party_indexes(a.parties, tuple(kept)),
+            )  # fmt: skip
+            for a in extraction.agreements
+        ]
+        ids = await self.partners.replace_facts(
+            news_id, extraction.partnership, resolved, agreements
+        )
+        for index, fields in overrides:
+            named = (fields.get("name"), fields.get("name_en"))
+            keys = {match_key(n): n for n in named if n and match_key(n)}
+            await self.partners.override(ids[index], **fields, keys=keys)
 
     async def partner_lines(self, item: NewsItem, lang: str) -> list[str]:
         """The announcement's partners line, for partnership items with partners found."""
@@ -146,6 +327,13 @@ class FactsService:
         found = await self.partners.of_news(item.id)
         if not found:
             return []
+        # An old agreement the article recalls is said to be old, not announced as news.
+        signed: dict[str, str] = {}
+        agreements, _ = await self.partners.agreements(news_ids=[item.id], limit=20)
+        for agreement in agreements:
+            if agreement.signed_on and recalled(agreement.signed_on, item.published_at):
+                for party in agreement.parties:
+                    signed.setdefault(party, agreement.signed_on)
         parts = []
         for partner in found[:8]:
             name = partner.name_en if lang == "en" and partner.name_en else partner.name
@@ -154,6 +342,9 @@ class FactsService:
                 if partner.country
                 else ""
             )
-            parts.append(esc(name) + esc(where))
+            when = (
+                f" — {signed_words(signed[partner.name], lang)}" if partner.name in signed else ""
+            )
+            parts.append(esc(name) + esc(where) + esc(when))
         label = "🤝 Партнёры" if lang == "ru" else "🤝 Partners"
         return [f"<b>{label}:</b> " + "; ".join(parts)]

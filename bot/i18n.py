@@ -42,6 +42,11 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
 ADMIN_COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("stats", "Состояние бота (операторы)", "Bot status (operators)"),
     ("pollnow", "Опросить ленты сейчас (операторы)", "Poll the feeds now (operators)"),
+    (
+        "curate",
+        "Правка реестра: merge | split | rename | hide | country (операторы)",
+        "Fix the registry: merge | split | rename | hide | country (operators)",
+    ),
 )
 
 PARTNER_KINDS: Final[dict[str, tuple[str, str]]] = {
@@ -317,6 +322,74 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "в очереди на отправку: {deliveries}",
         "Article pages fetched: {fetched} ({failed} failed); announced: {announced}, "
         "deliveries queued: {deliveries}",
+    ),
+    "curate_usage": (
+        "<b>Правка реестра партнёров</b>\n"
+        "/curate merge A => B — A и B одна организация (A войдёт в B)\n"
+        "/curate split A => X — название X не относится к A\n"
+        "/curate rename A => Название [| English name]\n"
+        "/curate hide A — A не партнёр\n"
+        "/curate country A => DE\n"
+        "Правки сохраняются и применяются после каждого извлечения (в том числе reextract).",
+        "<b>Fixing the partner registry</b>\n"
+        "/curate merge A => B — A and B are one organisation (A goes into B)\n"
+        "/curate split A => X — the name X is not A\n"
+        "/curate rename A => Name [| English name]\n"
+        "/curate hide A — A is no partner\n"
+        "/curate country A => DE\n"
+        "Corrections are stored and re-applied after every extraction (reextract too).",
+    ),
+    "curate_unknown": (
+        "Не нашёл партнёра «{query}». Список: /partners",
+        "No partner matches “{query}”. See /partners",
+    ),
+    "curate_same": ("Это один и тот же партнёр.", "That is the same partner."),
+    "curate_bad_country": (
+        "Не знаю такой страны: «{query}».",
+        "I don't know the country “{query}”.",
+    ),
+    "curate_confirm_merge": (
+        "Объединить «{a}» (#{a_id}) с «{b}» (#{b_id})? Упоминания и подписки перейдут к «{b}».",
+        "Merge “{a}” (#{a_id}) into “{b}” (#{b_id})? Mentions and subscriptions move to “{b}”.",
+    ),
+    "curate_confirm_split": (
+        "Отделить название «{value}» от «{a}» (#{a_id})? Статьи партнёра будут разобраны заново.",
+        "Split the name “{value}” off “{a}” (#{a_id})? The partner's articles are read again.",
+    ),
+    "curate_confirm_rename": (
+        "Переименовать «{a}» (#{a_id}) в «{value}»?",
+        "Rename “{a}” (#{a_id}) to “{value}”?",
+    ),
+    "curate_confirm_hide": (
+        "Скрыть «{a}» (#{a_id}) — это не партнёр? Подписки на него будут сняты.",
+        "Hide “{a}” (#{a_id}) as no partner? Subscriptions to it are removed.",
+    ),
+    "curate_confirm_country": (
+        "Указать страну {value} для «{a}» (#{a_id})?",
+        "Set the country of “{a}” (#{a_id}) to {value}?",
+    ),
+    "curate_yes": ("Да, применить", "Yes, apply"),
+    "curate_no": ("Отмена", "Cancel"),
+    "curate_done": (
+        "Готово. Подписок перенесено: {moved}, снято: {retired}.",
+        "Done. Subscriptions moved: {moved}, removed: {retired}.",
+    ),
+    "curate_cancelled": ("Отменено.", "Cancelled."),
+    "curate_expired": (
+        "Это подтверждение устарело — повторите команду.",
+        "This confirmation has expired: send the command again.",
+    ),
+    "curate_unavailable": (
+        "Правка реестра сейчас недоступна.",
+        "Registry corrections are not available now.",
+    ),
+    "curate_sub_moved": (
+        "Партнёр «{old}» объединён с «{new}»: подписка теперь следит за «{new}».",
+        "Partner “{old}” was merged into “{new}”: the subscription now follows “{new}”.",
+    ),
+    "curate_sub_retired": (
+        "Партнёра «{old}» больше нет в реестре: подписка на него снята.",
+        "Partner “{old}” is no longer in the registry: the subscription to it was removed.",
     ),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",

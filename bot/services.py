@@ -6,10 +6,13 @@ malformed setting is reported before aiogram and the NER models load.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import hashlib
+import io
 import logging
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,8 +27,10 @@ from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher, make_bot
 from bot.audience import Audience
 from bot.config import Settings
+from bot.curation import CurationError, Curator
 from bot.delivery import DeliveryWorker, Sender
 from bot.digest import DigestService
+from bot.export import EXPORTERS, Format
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
@@ -177,6 +182,16 @@ def make_ingestor(
     )
 
 
+async def load_curation(settings: Settings, facts: FactsService) -> None:
+    """The curation file's corrections, stored before any extraction (a bad line stops
+    start-up), and registry rows from before migration 0004 keyed for the matcher."""
+    try:
+        await facts.load_curation(settings.curation_path)
+    except CurationError as exc:
+        raise StartupError(f"CURATION_PATH: {exc}") from None
+    await facts.upgrade_keys()
+
+
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
     monitoring = MonitoringRepository(db)
@@ -200,6 +215,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
         on_queued=worker.wake,
     )
     try:
+        await load_curation(settings, facts)
         async with make_fetcher(settings) as fetcher:
             ingestor = make_ingestor(settings, repos, fetcher, facts, worker.wake)
             retention = Retention(db, repos.outbox, repos.digests, days=settings.retention_days)
@@ -213,6 +229,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
             services = Services(
                 settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
                 repos.digests, ingestor, worker, scheduler, digest_service, metrics,
+                Curator(repos.partners, repos.chats, facts),
             )  # fmt: skip
             dp = build_dispatcher(services)
             await _serve_updates(settings, dp, bot, Health(monitoring), metrics)
@@ -259,6 +276,7 @@ async def _poll_once(settings: Settings, out: IO[str]) -> int:
     try:
         repos = Repositories.on(db)
         facts = FactsService(extraction, repos.news, repos.partners)
+        await load_curation(settings, facts)
         async with make_fetcher(settings) as fetcher:
             report = await make_ingestor(settings, repos, fetcher, facts).poll(force=True)
         print(report.summary(), file=out)
@@ -267,6 +285,24 @@ async def _poll_once(settings: Settings, out: IO[str]) -> int:
         return 1 if all(f.status == "error" for f in report.feeds) else 0
     finally:
         extraction.close()
+        await db.close()
+
+
+async def export(settings: Settings, table: str, fmt: Format, output: str | None) -> int:
+    """Write one registry table to `output` (CSV files get a BOM) or standard output."""
+    db = await Database.open(settings.database_path)
+    try:
+        buffer = io.StringIO(newline="")
+        count = await EXPORTERS[table](PartnerRepository(db), fmt, buffer)
+        text = ("\ufeff" if fmt == "csv" else "") + buffer.getvalue()
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            await asyncio.to_thread(Path(output).write_text, text, "utf-8", newline="")
+        log.info("exported %d %s", count, table)
+        return 0
+    finally:
         await db.close()
 
 
@@ -282,11 +318,15 @@ async def _reextract(settings: Settings, out: IO[str]) -> int:
     try:
         partners = PartnerRepository(db)
         facts = FactsService(extraction, NewsRepository(db), partners)
+        await load_curation(settings, facts)
         count = await facts.rebuild()
+        # Subscriptions follow merged partners; those of partners gone are retired (chats told).
+        settled = await Curator(partners, ChatRepository(db), facts).settle()
         agreements = (await partners.agreements(limit=1))[1]
         print(
             f"articles re-extracted: {count}; partners: {await partners.count()}; "
-            f"agreements: {agreements}",
+            f"agreements: {agreements}; subscriptions moved: {settled.moved}, "
+            f"retired: {settled.retired}",
             file=out,
         )
         return 0

@@ -9,6 +9,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
 from bot.countries import country_name, flag, resolve_country
+from bot.facts import signed_words
 from bot.formatting import cut, esc, format_date, join_within, link
 from bot.i18n import AGREEMENT_KINDS, in_language, label, t
 from handlers.common import edit_page, user_language
@@ -28,7 +29,10 @@ def agreement_entry(agreement: Agreement, lang: str) -> str:
     lines = [f"📄 <b>{esc(kind)}</b> — {esc(cut(parties, 400))}"]
     if agreement.title and in_language(agreement.title, lang):  # quoted: its readers only
         lines.append(esc(cut(agreement.title, 400)))
-    when = agreement.signed_on or format_date(agreement.news_date, lang)
+    when = format_date(agreement.news_date, lang)
+    if agreement.signed_on:  # the signing date the text states, before the news date
+        when = f"{signed_words(agreement.signed_on, lang)} · {when}" if when else when
+        when = when or signed_words(agreement.signed_on, lang)
     source = link(agreement.news_link, t(lang, "source"))
     lines.append(f"{esc(when)} · {source}" if when else source)
     return "\n".join(lines)

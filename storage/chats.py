@@ -159,3 +159,41 @@ class ChatRepository:
         )
         assert row is not None
         return int(row[0]), int(row[1])
+
+    async def partner_subscriptions(self) -> list[tuple[Subscription, str]]:
+        """Every subscription to one partner, with its chat's language."""
+        rows = await self.db.fetchall(
+            """SELECT s.*, c.language FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+               WHERE s.kind = 'partner' ORDER BY s.id"""
+        )
+        return [(_subscription(row), row["language"]) for row in rows]
+
+    async def repoint_partner(self, subscription_id: int, partner_id: int | None) -> None:
+        """Follow another partner row (a merge), or drop the subscription (None: it is gone);
+        a chat that already follows the target keeps its one subscription."""
+        async with self.db.transaction() as conn:
+            if partner_id is not None:
+                cursor = await conn.execute(
+                    "UPDATE OR IGNORE subscriptions SET value = ? WHERE id = ?",
+                    (str(partner_id), subscription_id),
+                )
+                if cursor.rowcount:
+                    return
+            await conn.execute("DELETE FROM subscriptions WHERE id = ?", (subscription_id,))
+
+    async def queue_notice(self, chat_id: int, thread_id: int | None, text: str, tag: str) -> None:
+        """Queue a one-off message (Telegram HTML) through the outbox, as digests are queued:
+        the delivery worker sends it with the one error policy. `tag` makes it idempotent."""
+        now = to_db(utcnow())
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """INSERT OR IGNORE INTO digests (chat_id, period, language, text, created_at)
+                   SELECT id, ?, language, ?, ? FROM chats WHERE id = ?""",
+                (f"notice:{tag}", text, now, chat_id),
+            )
+            if cursor.rowcount and cursor.lastrowid is not None:
+                await conn.execute(
+                    """INSERT INTO outbox (digest_id, chat_id, thread_id, next_attempt_at,
+                           created_at) VALUES (?, ?, ?, ?, ?)""",
+                    (cursor.lastrowid, chat_id, thread_id, now, now),
+                )

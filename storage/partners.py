@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,7 +13,8 @@ from storage.db import Database, from_db, to_db, utcnow
 
 @dataclass(frozen=True, slots=True)
 class PartnerInput:
-    """One partner as found in one article; `keys` are its matching keys (all name forms)."""
+    """One partner as found in one article; `keys` are its matching keys (all name forms),
+    `key` its identity key (of the display name), kept by the row it creates."""
 
     name: str
     name_en: str | None
@@ -20,6 +22,51 @@ class PartnerInput:
     country: str | None
     kind: str
     keys: dict[str, str]  # key -> the name form it came from
+    key: str = ""
+    refresh: bool = False  # a dormant row revived by a rebuild takes the fresh names
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPartner:
+    """A registry row as the matcher sees it: every key it is known under, live or dormant."""
+
+    id: int
+    name: str
+    name_en: str | None
+    key: str
+    country: str | None
+    kind: str
+    keys: frozenset[str]
+    mentions: int
+    merged_into: int | None
+    hidden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerExport:
+    id: int
+    name: str
+    name_en: str | None
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str
+    mentions: int
+    articles: tuple[str, ...]
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An operator's correction, stated by names (see migration 0004)."""
+
+    id: int
+    action: str
+    name: str
+    name_key: str
+    value: str | None
+    value_en: str | None
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +106,11 @@ class Agreement:
 _PARTNER_COLUMNS = """p.id, p.name, p.name_en, p.country, p.kind,
        COUNT(m.news_id) AS mentions,
        MAX(COALESCE(n.published_at, n.first_seen_at)) AS last_seen"""
+# Only live partners are listed: mentioned, not hidden by an operator, not merged away.
 _PARTNER_FROM = """FROM partners p
        JOIN partner_mentions m ON m.partner_id = p.id
        JOIN news n ON n.id = m.news_id"""
+_VISIBLE = "p.hidden = 0 AND p.merged_into IS NULL"
 
 
 def _partner(row: aiosqlite.Row, aliases: tuple[str, ...] = ()) -> Partner:
@@ -79,24 +128,59 @@ class PartnerRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def find_by_keys(self, keys: list[str]) -> int | None:
-        """The partner most often mentioned among those known under any of these keys."""
-        if not keys:
-            return None
-        marks = ",".join("?" * len(keys))
-        value = await self.db.fetchval(
-            f"""SELECT a.partner_id FROM partner_aliases a
-                LEFT JOIN partner_mentions m ON m.partner_id = a.partner_id
-                WHERE a.key IN ({marks})
-                GROUP BY a.partner_id ORDER BY COUNT(m.news_id) DESC, a.partner_id LIMIT 1""",
-            keys,
+    async def index(self, keys: Collection[str] | None = None) -> list[KnownPartner]:
+        """Registry rows with all their keys (identity key and alias keys), dormant rows (no
+        mentions now) included, so a rebuild finds them again instead of renumbering. With
+        `keys`, only the rows known under one of them and the rows they were merged into."""
+        if keys is None:
+            where, params = "", []
+        else:
+            marks = ",".join("?" * len(keys)) or "NULL"
+            where = f"""WHERE p.id IN (
+                WITH RECURSIVE hit(id) AS (
+                    SELECT partner_id FROM partner_aliases WHERE key IN ({marks})
+                    UNION SELECT id FROM partners WHERE key IN ({marks})
+                    UNION SELECT q.merged_into FROM partners q JOIN hit ON q.id = hit.id
+                          WHERE q.merged_into IS NOT NULL)
+                SELECT id FROM hit)"""
+            params = [*keys, *keys]
+        rows = await self.db.fetchall(
+            f"""SELECT p.id, p.name, p.name_en, COALESCE(p.key, '') AS key, p.country, p.kind,
+                       p.merged_into, p.hidden,
+                       (SELECT COUNT(*) FROM partner_mentions m WHERE m.partner_id = p.id) AS n
+                FROM partners p {where} ORDER BY p.id""",
+            params,
         )
-        return None if value is None else int(value)
+        ids = [int(row["id"]) for row in rows]
+        aliases = await self.db.fetchall(
+            f"""SELECT partner_id, key FROM partner_aliases
+                WHERE partner_id IN ({",".join("?" * len(ids)) or "NULL"})""",
+            ids,
+        )
+        found: dict[int, set[str]] = {}
+        for alias in aliases:
+            found.setdefault(int(alias[0]), set()).add(alias[1])
+        return [
+            KnownPartner(
+                row["id"],
+                row["name"],
+                row["name_en"],
+                row["key"],
+                row["country"],
+                row["kind"],
+                frozenset(found.get(row["id"], set()) | ({row["key"]} if row["key"] else set())),
+                int(row["n"]),
+                row["merged_into"],
+                bool(row["hidden"]),
+            )  # fmt: skip
+            for row in rows
+        ]
 
     async def names(self) -> list[tuple[int, list[str]]]:
-        """Every partner's known name forms, for fuzzy matching of a new name."""
+        """Every live partner's known name forms, for searching by name."""
         rows = await self.db.fetchall(
-            "SELECT partner_id, alias FROM partner_aliases ORDER BY partner_id"
+            f"""SELECT a.partner_id, a.alias FROM partner_aliases a JOIN partners p
+                ON p.id = a.partner_id WHERE {_VISIBLE} ORDER BY a.partner_id"""
         )
         out: dict[int, list[str]] = {}
         for row in rows:
@@ -111,7 +195,8 @@ class PartnerRepository:
         agreements: list[AgreementInput],
     ) -> list[int]:
         """Replace an article's facts atomically (so re-extraction is idempotent); new partners
-        are created. Returns the partner id of each input, in order."""
+        are created. Returns the partner id of each input, in order. Rows are never deleted
+        here: a partner nobody mentions stays dormant under its id."""
         now = to_db(utcnow())
         ids: list[int] = []
         async with self.db.transaction() as conn:
@@ -120,24 +205,33 @@ class PartnerRepository:
             for partner_id, fact in partners:
                 if partner_id is None:
                     cursor = await conn.execute(
-                        """INSERT INTO partners (name, name_en, country, kind, created_at)
-                           VALUES (?, ?, ?, ?, ?)""",
-                        (fact.name, fact.name_en, fact.country, fact.kind, now),
+                        """INSERT INTO partners (name, name_en, country, kind, created_at, key)
+                           VALUES (?, ?, ?, ?, ?, ?)""",
+                        (fact.name, fact.name_en, fact.country, fact.kind, now, fact.key or None),
                     )
                     assert cursor.lastrowid is not None
                     partner_id = cursor.lastrowid
+                elif fact.refresh:
+                    await conn.execute(
+                        """UPDATE partners SET name = ?, name_en = ?, country = ?, kind = ?,
+                               key = COALESCE(key, ?) WHERE id = ?""",
+                        (fact.name, fact.name_en, fact.country, fact.kind, fact.key or None,
+                         partner_id),
+                    )  # fmt: skip
                 else:
                     # Fill gaps; a Russian name becomes the canonical one when it appears.
                     await conn.execute(
                         """UPDATE partners SET
                                name_en = COALESCE(name_en, ?),
                                country = COALESCE(country, ?),
+                               key = COALESCE(key, ?),
                                name = CASE WHEN ? AND name NOT GLOB '*[а-яА-ЯёЁ]*'
                                            THEN ? ELSE name END
                            WHERE id = ?""",
                         (
                             fact.name_en,
                             fact.country,
+                            fact.key or None,
                             _is_cyrillic(fact.name),
                             fact.name,
                             partner_id,
@@ -167,39 +261,264 @@ class PartnerRepository:
                 "UPDATE news SET partnership = ?, extracted_at = ? WHERE id = ?",
                 (int(partnership), now, news_id),
             )
-            # Partners nobody mentions any more (after re-extraction) are forgotten.
-            await conn.execute(
-                """DELETE FROM partners WHERE NOT EXISTS
-                   (SELECT 1 FROM partner_mentions m WHERE m.partner_id = partners.id)"""
-            )
         return ids
 
     async def clear_all(self) -> None:
-        """Forget every fact and mark every article for extraction (before a full rebuild)."""
+        """Forget every fact and mark every article for extraction (before a full rebuild).
+
+        Partner rows stay (dormant) with their identity keys, so ids do not move; the aliases
+        are extracted facts and go, so a wrong alias of an old extractor does not live on."""
         async with self.db.transaction() as conn:
             await conn.execute("DELETE FROM agreements")
-            await conn.execute("DELETE FROM partners")
+            await conn.execute("DELETE FROM partner_mentions")
+            await conn.execute("DELETE FROM partner_aliases")
             await conn.execute("UPDATE news SET extracted_at = NULL, partnership = NULL")
+
+    async def set_identity_key(self, partner_id: int, key: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE partners SET key = ? WHERE id = ? AND key IS NULL", (key, partner_id)
+            )
+
+    async def mark_merged(self, partner_id: int, into: int | None) -> None:
+        """Record that a dormant partner lives on as `into` (None: it is gone for good)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE partners SET merged_into = ? WHERE id = ? AND id IS NOT ?",
+                (into, partner_id, into),
+            )
+
+    async def merge(self, source: int, target: int) -> None:
+        """Move every mention, alias and agreement of `source` to `target`; `source` stays as
+        a pointer (merged_into), so its id keeps meaning the same organisation."""
+        if source == target:
+            return
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """INSERT OR IGNORE INTO partner_mentions (partner_id, news_id)
+                   SELECT ?, news_id FROM partner_mentions WHERE partner_id = ?""",
+                (target, source),
+            )
+            await conn.execute(
+                """INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key)
+                   SELECT ?, alias, key FROM partner_aliases WHERE partner_id = ?""",
+                (target, source),
+            )
+            await conn.execute(
+                """INSERT OR IGNORE INTO agreement_parties (agreement_id, partner_id)
+                   SELECT agreement_id, ? FROM agreement_parties WHERE partner_id = ?""",
+                (target, source),
+            )
+            for table in ("partner_mentions", "partner_aliases", "agreement_parties"):
+                await conn.execute(f"DELETE FROM {table} WHERE partner_id = ?", (source,))
+            await conn.execute("UPDATE partners SET merged_into = ? WHERE id = ?", (target, source))
+            # Rows that pointed at the source now point at the target.
+            await conn.execute(
+                "UPDATE partners SET merged_into = ? WHERE merged_into = ?", (target, source)
+            )
+
+    async def name_of(self, partner_id: int) -> str | None:
+        value = await self.db.fetchval("SELECT name FROM partners WHERE id = ?", (partner_id,))
+        return None if value is None else str(value)
+
+    async def aliases_of(self, partner_ids: list[int]) -> list[tuple[int, str]]:
+        marks = ",".join("?" * len(partner_ids)) or "NULL"
+        rows = await self.db.fetchall(
+            f"SELECT partner_id, alias FROM partner_aliases WHERE partner_id IN ({marks})",
+            partner_ids,
+        )
+        return [(int(row[0]), row[1]) for row in rows]
+
+    async def add_aliases(self, rows: list[tuple[int, str, str]]) -> None:
+        """(partner id, name form, key) rows; known ones are kept as they are."""
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)",
+                rows,
+            )
+
+    async def drop_alias(self, partner_id: int, key: str, alias: str) -> None:
+        """Forget a name form of a partner: its key, and every key it was stored under."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM partner_aliases WHERE partner_id = ? AND (key = ? OR alias = ?)",
+                (partner_id, key, alias),
+            )
+
+    async def link_dormant(self) -> int:
+        """Rows nobody mentions whose identity key is now an alias of exactly one live row
+        point to that row (the extractor merged them); returns how many were linked."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """UPDATE partners SET merged_into = (
+                       SELECT a.partner_id FROM partner_aliases a JOIN partners q
+                           ON q.id = a.partner_id
+                       WHERE a.key = partners.key AND q.id != partners.id
+                           AND q.merged_into IS NULL AND q.hidden = 0
+                           AND EXISTS (SELECT 1 FROM partner_mentions n
+                                       WHERE n.partner_id = q.id)
+                       GROUP BY a.key HAVING COUNT(DISTINCT a.partner_id) = 1)
+                   WHERE merged_into IS NULL AND key IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM partner_mentions m
+                                     WHERE m.partner_id = partners.id)"""
+            )
+            return cursor.rowcount
+
+    async def status(self, partner_id: int) -> tuple[bool, int | None] | None:
+        """(live, merged_into) of a row: live = mentioned, not hidden; None if no such row."""
+        row = await self.db.fetchone(
+            """SELECT hidden, merged_into,
+                      EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id) AS seen
+               FROM partners p WHERE id = ?""",
+            (partner_id,),
+        )
+        if row is None:
+            return None
+        return (not row["hidden"] and bool(row["seen"]), row["merged_into"])
+
+    async def set_hidden(self, partner_id: int, hidden: bool) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE partners SET hidden = ? WHERE id = ?", (int(hidden), partner_id)
+            )
+
+    async def override(
+        self,
+        partner_id: int,
+        *,
+        name: str | None = None,
+        name_en: str | None = None,
+        country: str | None = None,
+        keys: dict[str, str] | None = None,
+    ) -> None:
+        """An operator's name or country wins over the extractor's; `keys` (key -> name form)
+        make the new names findable."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """UPDATE partners SET name = COALESCE(?, name), name_en = COALESCE(?, name_en),
+                       country = COALESCE(?, country) WHERE id = ?""",
+                (name, name_en, country, partner_id),
+            )
+            await conn.executemany(
+                "INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)",
+                [(partner_id, alias, key) for key, alias in (keys or {}).items()],
+            )
+
+    async def news_ids_of(self, partner_ids: list[int]) -> list[int]:
+        marks = ",".join("?" * len(partner_ids)) or "NULL"
+        rows = await self.db.fetchall(
+            f"""SELECT DISTINCT news_id FROM partner_mentions WHERE partner_id IN ({marks})
+                ORDER BY news_id""",
+            partner_ids,
+        )
+        return [int(row[0]) for row in rows]
+
+    async def export_rows(self) -> list[PartnerExport]:
+        """Every live partner with its aliases and the articles that mention it, by id."""
+        rows = await self.db.fetchall(
+            f"""SELECT p.id, p.name, p.name_en, p.country, p.kind, COUNT(m.news_id) AS mentions,
+                       MIN(COALESCE(n.published_at, n.first_seen_at)) AS first_seen,
+                       MAX(COALESCE(n.published_at, n.first_seen_at)) AS last_seen
+                {_PARTNER_FROM} WHERE {_VISIBLE} GROUP BY p.id ORDER BY p.id"""
+        )
+        aliases: dict[int, list[str]] = {}
+        for row in await self.db.fetchall(
+            "SELECT partner_id, alias FROM partner_aliases ORDER BY partner_id, alias"
+        ):
+            aliases.setdefault(int(row[0]), []).append(row[1])
+        links: dict[int, list[str]] = {}
+        for row in await self.db.fetchall(
+            """SELECT m.partner_id, COALESCE(n.link, n.key) FROM partner_mentions m
+               JOIN news n ON n.id = m.news_id
+               ORDER BY m.partner_id, COALESCE(n.published_at, n.first_seen_at), n.id"""
+        ):
+            links.setdefault(int(row[0]), []).append(row[1])
+        out = []
+        for row in rows:
+            names = {row["name"], row["name_en"]}
+            out.append(
+                PartnerExport(
+                    row["id"],
+                    row["name"],
+                    row["name_en"],
+                    tuple(a for a in dict.fromkeys(aliases.get(row["id"], [])) if a not in names),
+                    row["country"],
+                    row["kind"],
+                    int(row["mentions"]),
+                    tuple(links.get(row["id"], [])),
+                    from_db(row["first_seen"]),
+                    from_db(row["last_seen"]),
+                )  # fmt: skip
+            )
+        return out
+
+    # -- operator corrections ------------------------------------------------------------------
+
+    async def corrections(self) -> list[Correction]:
+        rows = await self.db.fetchall(
+            """SELECT id, action, name, name_key, value, value_en, source
+               FROM partner_corrections ORDER BY id"""
+        )
+        return [Correction(*row) for row in rows]
+
+    async def add_correction(
+        self,
+        action: str,
+        name: str,
+        name_key: str,
+        value: str | None,
+        value_en: str | None = None,
+        *,
+        source: str = "telegram",
+        created_by: int | None = None,
+    ) -> int:
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """INSERT INTO partner_corrections
+                       (action, name, name_key, value, value_en, source, created_by, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (action, name, name_key, value, value_en, source, created_by, to_db(utcnow())),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    async def replace_file_corrections(
+        self, rows: list[tuple[str, str, str, str | None, str | None]]
+    ) -> None:
+        """The curation file is the truth for its own rows: they are replaced as a whole."""
+        now = to_db(utcnow())
+        async with self.db.transaction() as conn:
+            await conn.execute("DELETE FROM partner_corrections WHERE source = 'file'")
+            await conn.executemany(
+                """INSERT INTO partner_corrections
+                       (action, name, name_key, value, value_en, source, created_at)
+                   VALUES (?, ?, ?, ?, ?, 'file', ?)""",
+                [(*row, now) for row in rows],
+            )
 
     async def top(self, limit: int, offset: int = 0) -> list[Partner]:
         """Most active partners: most mentions first, then the latest mentioned."""
         rows = await self.db.fetchall(
-            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM}
+            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE {_VISIBLE}
                 GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (limit, offset),
         )
         return [_partner(row) for row in rows]
 
     async def count(self, country: str | None = None) -> int:
-        if country is None:
-            return int(await self.db.fetchval("SELECT COUNT(*) FROM partners"))
+        """Live partners (mentioned, visible), optionally of one country."""
         return int(
-            await self.db.fetchval("SELECT COUNT(*) FROM partners WHERE country = ?", (country,))
+            await self.db.fetchval(
+                f"""SELECT COUNT(*) FROM partners p WHERE {_VISIBLE}
+                    AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
+                    AND (? IS NULL OR p.country = ?)""",
+                (country, country),
+            )
         )
 
     async def by_country(self, country: str, limit: int, offset: int = 0) -> list[Partner]:
         rows = await self.db.fetchall(
-            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.country = ?
+            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.country = ? AND {_VISIBLE}
                 GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (country, limit, offset),
         )
@@ -207,11 +526,16 @@ class PartnerRepository:
 
     async def get(self, partner_id: int) -> Partner | None:
         row = await self.db.fetchone(
-            f"SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.id = ? GROUP BY p.id",
+            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM}
+                WHERE p.id = ? AND {_VISIBLE} GROUP BY p.id""",
             (partner_id,),
         )
         if row is None:
-            return None
+            # An old button or subscription of a partner merged since: its card now.
+            target = await self.db.fetchval(
+                "SELECT merged_into FROM partners WHERE id = ?", (partner_id,)
+            )
+            return None if target is None or target == partner_id else await self.get(target)
         aliases = await self.db.fetchall(
             "SELECT alias FROM partner_aliases WHERE partner_id = ? ORDER BY alias", (partner_id,)
         )
@@ -227,8 +551,9 @@ class PartnerRepository:
 
     async def countries(self) -> list[tuple[str | None, int]]:
         rows = await self.db.fetchall(
-            """SELECT country, COUNT(*) AS n FROM partners
-               GROUP BY country ORDER BY n DESC, country"""
+            f"""SELECT country, COUNT(*) AS n FROM partners p WHERE {_VISIBLE}
+                AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
+                GROUP BY country ORDER BY n DESC, country"""
         )
         return [(row[0], int(row[1])) for row in rows]
 
@@ -236,7 +561,7 @@ class PartnerRepository:
         rows = await self.db.fetchall(
             f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM}
                 WHERE p.id IN (SELECT partner_id FROM partner_mentions WHERE news_id = ?)
-                GROUP BY p.id ORDER BY p.id""",
+                AND {_VISIBLE} GROUP BY p.id ORDER BY p.id""",
             (news_id,),
         )
         return [_partner(row) for row in rows]

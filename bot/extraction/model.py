@@ -42,7 +42,7 @@ class AgreementFact:
     parties: tuple[str, ...]
     title: str | None
     date: str | None
-    signed_on: str | None = None
+    signed_on: str | None = None  # ISO YYYY-MM-DD, YYYY-MM or YYYY, when the text says it
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,185 @@
+"""End-to-end registry evaluation: corpus articles served by the fake news site, ingested by the
+real pipeline (feed, pages, extraction, registry merge), exported as JSONL, scored by the shared
+registry scorer.
+
+    .venv/bin/python bench/eval_registry.py [--fold a|c1|c2|c3|c4] [--extractor MOD:ATTR]
+        [--model PATH] [--curation FILE] [--keep DIR] [--details]
+
+Every article is served at /media/news/<section>/<id>/, so the scorer maps URLs back to ids; the
+ARTICLES file handed to the scorer lists the URLs actually served. `--extractor` names a factory
+(called with `--model` when given) returning an object with `extract(ArticleInput) ->
+Extraction`, e.g. an out-of-fold learned model; `--fold` serves and scores only that round's
+articles (see ../shared/corpus/README.md). Prints the scorer's summary; the last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.config import load_settings  # noqa: E402
+from bot.extraction import ArticleInput, Extraction  # noqa: E402
+from bot.facts import ExtractionWorker, FactsService  # noqa: E402
+from bot.services import Repositories, make_fetcher, make_ingestor  # noqa: E402
+from storage.db import Database  # noqa: E402
+from tests.fakes.news_site import MSK, FakeNewsSite  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SCORER = SHARED / "eval" / "score_registry.py"
+FOLDS = {"a": ("a", "seed"), "c1": ("c1-",), "c2": ("c2-",), "c3": ("c3-",), "c4": ("c4-",)}
+
+
+def load_articles(fold: str | None) -> list[dict[str, Any]]:
+    out = []
+    for name in ("dev.jsonl", "round2.jsonl"):
+        lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
+        out.extend(json.loads(line) for line in lines if line.strip())
+    if fold:
+        prefixes = FOLDS[fold]
+        out = [a for a in out if str(a["id"]).startswith(prefixes) and _in_fold(a, fold)]
+    return out
+
+
+def _in_fold(article: dict[str, Any], fold: str) -> bool:
+    # "a…" is the first round; "c…" ids must not count as "a".
+    return not (fold == "a" and str(article["id"]).startswith("c"))
+
+
+def _published(article: dict[str, Any], n: int) -> datetime:
+    raw = article.get("date") or "2020-01-01"
+    parts = [int(p) for p in str(raw).split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2], 12, tzinfo=MSK) + timedelta(seconds=n)
+
+
+def extractor_factory(spec: str | None, model: str | None) -> Callable[[], Any] | None:
+    if spec is None:
+        return None
+    module, _, attr = spec.partition(":")
+    factory = getattr(importlib.import_module(module), attr or "Extractor")
+    return (lambda: factory(model)) if model else factory
+
+
+class _Worker(ExtractionWorker):
+    """The production worker thread, around a given extractor (e.g. an out-of-fold model)."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        super().__init__()
+        self._factory = factory
+
+    def _run(self, article: ArticleInput) -> Extraction:
+        if self._extractor is None:
+            self._extractor = self._factory()
+        result: Extraction = self._extractor.extract(article)
+        return result
+
+
+async def ingest(
+    articles: list[dict[str, Any]],
+    workdir: Path,
+    factory: Callable[[], Any] | None,
+    curation: str | None,
+) -> tuple[Path, Path]:
+    """Serve, poll, fetch every page, extract; returns (export file, served-articles file)."""
+    served = workdir / "articles.jsonl"
+    export = workdir / "partners.jsonl"
+    async with FakeNewsSite() as site:
+        with served.open("w", encoding="utf-8") as out:
+            for n, article in enumerate(articles):
+                title = article.get("title") or str(article["text"]).split("\n", 1)[0][:120]
+                paragraphs = [p for p in str(article["text"]).split("\n") if p.strip()]
+                item = site.publish(
+                    title, paragraphs, published=_published(article, n), slug=str(article["id"])
+                )
+                out.write(json.dumps({"id": article["id"], "url": item.link}) + "\n")
+        env = {"FEED_URLS": site.feed_url, "DATABASE_PATH": str(workdir / "bot.sqlite3")}
+        if curation:
+            env["CURATION_PATH"] = curation
+        settings = load_settings(**{k.lower(): v for k, v in env.items()})
+        db = await Database.open(settings.database_path)
+        worker = _Worker(factory) if factory else ExtractionWorker()
+        try:
+            repos = Repositories.on(db)
+            facts = FactsService(worker, repos.news, repos.partners)
+            async with make_fetcher(settings) as fetcher:
+                ingestor = make_ingestor(settings, repos, fetcher, facts)
+                await ingestor.poll(force=True)
+                while sum(await ingestor.fetch_bodies()):
+                    pass
+            if curation:  # machine figures unless a curation file is asked for
+                await facts.load_curation(settings.curation_path)
+            while await facts.process_pending():
+                pass
+            from bot.export import export_partners
+
+            with export.open("w", encoding="utf-8") as handle:
+                await export_partners(repos.partners, "jsonl", handle)
+        finally:
+            worker.close()
+            await db.close()
+    return export, served
+
+
+def score(export: Path, served: Path, details: bool) -> dict[str, Any]:
+    args = [
+        sys.executable,
+        str(SCORER),
+        str(export),
+        str(CORPUS / "dev-registry.jsonl"),
+        str(served),
+    ]
+    done = subprocess.run(
+        [*args, *(["--details"] if details else [])], capture_output=True, text=True, check=True
+    )
+    print(done.stdout, end="")
+    metrics: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return metrics
+
+
+def run(
+    fold: str | None = None,
+    extractor: str | None = None,
+    model: str | None = None,
+    curation: str | None = None,
+    keep: str | None = None,
+    details: bool = False,
+) -> dict[str, Any]:
+    articles = load_articles(fold)
+    workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="eval-registry-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    for stale in workdir.glob("bot.sqlite3*"):  # a kept directory of an earlier run
+        stale.unlink()
+    export, served = asyncio.run(
+        ingest(articles, workdir, extractor_factory(extractor, model), curation)
+    )
+    return score(export, served, details)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fold", choices=sorted(FOLDS))
+    parser.add_argument("--extractor", help="MODULE:FACTORY of the extractor to use")
+    parser.add_argument("--model", help="passed to the factory (e.g. an out-of-fold model path)")
+    parser.add_argument("--curation", help="a curation file to apply (CURATION_PATH)")
+    parser.add_argument("--keep", help="directory for the database, export and articles file")
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    run(args.fold, args.extractor, args.model, args.curation, args.keep, args.details)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+"""Operators' corrections of the registry: rules by name, applied at every extraction.
+
+A correction names organisations, not row ids, so it can live in a curation file under version
+control (CURATION_PATH, one JSON object a line) as well as come from Telegram, and it survives
+`reextract`. Actions:
+  {"action": "merge",   "name": "A", "into": "B"}          facts named A land on B's card
+  {"action": "split",   "name": "A", "alias": "X"}         the form X is not A: its own card
+  {"action": "rename",  "name": "A", "to": "...", "to_en": "..."}
+  {"action": "hide",    "name": "A"}                        A is no partner (nor an alias)
+  {"action": "country", "name": "A", "country": "DE"}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from bot.extraction import PartnerFact
+from bot.formatting import esc
+from bot.i18n import t
+from bot.matching import Candidate, match_key
+from storage.chats import ChatRepository
+from storage.partners import Correction, Partner, PartnerRepository
+
+ACTIONS = ("merge", "split", "rename", "hide", "country")
+_VALUE_FIELD = {"merge": "into", "split": "alias", "rename": "to", "country": "country"}
+
+
+class CurationError(ValueError):
+    """A curation file line that cannot be applied; the message names the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileCorrection:
+    action: str
+    name: str
+    name_key: str
+    value: str | None
+    value_en: str | None
+
+
+def parse_line(line: str, where: str) -> FileCorrection | None:
+    """One curation file line (blank lines and lines starting with # are skipped)."""
+    line = line.strip()
+    if not line or line.startswith("#"):
+        return None
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CurationError(f"{where}: not JSON: {exc.msg}") from None
+    if not isinstance(raw, dict):
+        raise CurationError(f"{where}: not a JSON object")
+    action, name = raw.get("action"), raw.get("name")
+    if action not in ACTIONS:
+        raise CurationError(f"{where}: action must be one of {', '.join(ACTIONS)}")
+    if not isinstance(name, str) or not match_key(name):
+        raise CurationError(f"{where}: 'name' must be an organisation's name")
+    value = raw.get(_VALUE_FIELD[action]) if action in _VALUE_FIELD else None
+    if action in _VALUE_FIELD and not (isinstance(value, str) and value.strip()):
+        raise CurationError(f"{where}: {action} needs '{_VALUE_FIELD[action]}'")
+    if action == "country":
+        assert isinstance(value, str)
+        value = value.strip().upper()
+        if len(value) != 2 or not value.isalpha():
+            raise CurationError(f"{where}: country must be an ISO 3166-1 alpha-2 code")
+    value_en = raw.get("to_en") if action == "rename" else None
+    return FileCorrection(
+        action, name.strip(), match_key(name), value.strip() if isinstance(value, str) else None,
+        value_en.strip() if isinstance(value_en, str) and value_en.strip() else None,
+    )  # fmt: skip
+
+
+def read_file(path: Path) -> list[FileCorrection]:
+    """Every correction of the curation file; a missing file holds none."""
+    if not path.exists():
+        return []
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        parsed = parse_line(line, f"{path}:{n}")
+        if parsed is not None:
+            out.append(parsed)
+    return out
+
+
+@dataclass(slots=True)
+class Rules:
+    """The corrections in force, indexed by the keys they are about."""
+
+    hidden: set[str] = field(default_factory=set)
+    merges: dict[str, str] = field(default_factory=dict)  # key -> key of the name merged into
+    splits: dict[str, set[str]] = field(default_factory=dict)  # split-off key -> keys of the old
+    renames: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, corrections: Iterable[Correction | FileCorrection]) -> Rules:
+        """Later corrections win over earlier ones (file rows are stored first)."""
+        rules = cls()
+        for c in corrections:
+            if not c.name_key:
+                continue
+            if c.action == "hide":
+                rules.hidden.add(c.name_key)
+            elif c.action == "merge" and c.value and match_key(c.value):
+                rules.merges[c.name_key] = match_key(c.value)
+            elif c.action == "split" and c.value and match_key(c.value):
+                rules.splits.setdefault(match_key(c.value), set()).add(c.name_key)
+            elif c.action == "rename" and c.value:
+                rules.renames[c.name_key] = (c.value, c.value_en)
+            elif c.action == "country" and c.value:
+                rules.countries[c.name_key] = c.value
+        return rules
+
+    def keys_of(self, fact: PartnerFact, keys: dict[str, str]) -> dict[str, str] | None:
+        """The fact's keys less hidden and split-off forms; None when the fact itself is hidden."""
+        main = match_key(fact.name)
+        if main in self.hidden or match_key(fact.name_en or "") in self.hidden:
+            return None
+        out = {}
+        for key, form in keys.items():
+            name_key = match_key(form)  # a cross-script key goes with the form it came from
+            if {key, name_key} & self.hidden:
+                continue
+            if (key in self.splits or name_key in self.splits) and name_key != main:
+                continue
+            out[key] = form
+        return out
+
+    def allows(self, fact: PartnerFact, row_keys: frozenset[str]) -> bool:
+        """A split-off form never lands on the row it was split from."""
+        olds = self.splits.get(match_key(fact.name))
+        return not (olds and olds & row_keys)
+
+    def forced(self, fact: PartnerFact, keys: Iterable[str], rows: list[Candidate]) -> int | None:
+        """The row an operator's merge sends this fact to, when its target is known."""
+        for key in keys:
+            target = self.merges.get(key)
+            if target is None:
+                continue
+            held = [r for r in rows if target in r.keys and r.id > 0]
+            if held:
+                return max(held, key=lambda r: (r.mentions, -r.id)).id
+        return None
+
+    def override_for(self, keys: Iterable[str]) -> dict[str, str | None]:
+        """Name and country an operator set for the organisation under one of these keys."""
+        out: dict[str, str | None] = {}
+        for key in keys:
+            if key in self.renames and "name" not in out:
+                out["name"], out["name_en"] = self.renames[key]
+            if key in self.countries and "country" not in out:
+                out["country"] = self.countries[key]
+        return out
+
+
+class Reprocessor(Protocol):
+    """What the curator needs of the facts service: extract some stored articles again."""
+
+    async def reprocess(self, news_ids: list[int]) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a correction did: the rows touched and the subscriptions moved or retired."""
+
+    partners: tuple[int, ...]
+    moved: int
+    retired: int
+
+
+class Curator:
+    """Applies operators' corrections now and keeps subscriptions pointing at live partners.
+
+    Corrections are stored (so every later extraction re-applies them) and applied at once:
+    merge moves mentions and agreements to the target and leaves the source row as a pointer;
+    hide, rename and country change the row; split extracts the row's articles again.
+    """
+
+    def __init__(
+        self, partners: PartnerRepository, chats: ChatRepository, facts: Reprocessor
+    ) -> None:
+        self.partners = partners
+        self.chats = chats
+        self.facts = facts
+
+    async def _record(
+        self, action: str, row: Partner, value: str | None, value_en: str | None, by: int | None
+    ) -> None:
+        key = match_key(row.name) or match_key(row.name_en or "")
+        await self.partners.add_correction(
+            action, row.name, key, value, value_en, source="telegram", created_by=by
+        )
+
+    async def merge(self, source: Partner, target: Partner, by: int | None = None) -> Outcome:
+        await self._record("merge", source, target.name, None, by)
+        await self.partners.merge(source.id, target.id)
+        return await self.settle((source.id, target.id))
+
+    async def hide(self, row: Partner, by: int | None = None) -> Outcome:
+        await self._record("hide", row, None, None, by)
+        await self.partners.set_hidden(row.id, True)
+        return await self.settle((row.id,))
+
+    async def rename(
+        self, row: Partner, name: str, name_en: str | None, by: int | None = None
+    ) -> Outcome:
+        await self._record("rename", row, name, name_en, by)
+        keys = {match_key(n): n for n in (name, name_en) if n and match_key(n)}
+        await self.partners.override(row.id, name=name, name_en=name_en, keys=keys)
+        return Outcome((row.id,), 0, 0)
+
+    async def set_country(self, row: Partner, country: str, by: int | None = None) -> Outcome:
+        await self._record("country", row, country, None, by)
+        await self.partners.override(row.id, country=country)
+        return Outcome((row.id,), 0, 0)
+
+    async def split(self, row: Partner, alias: str, by: int | None = None) -> Outcome:
+        await self._record("split", row, alias, None, by)
+        news_ids = await self.partners.news_ids_of([row.id])
+        await self.partners.drop_alias(row.id, match_key(alias), alias)
+        await self.facts.reprocess(news_ids)
+        return await self.settle((row.id,))
+
+    async def settle(self, touched: tuple[int, ...] = ()) -> Outcome:
+        """Re-point subscriptions of merged partners, retire those of partners gone, and tell
+        each chat. Rows nobody mentions any more whose identity key now lives on another row
+        were merged by the extractor: they point there from now on."""
+        await self.partners.link_dormant()
+        moved = retired = 0
+        for sub, lang in await self.chats.partner_subscriptions():
+            if not sub.value.isdigit():
+                continue
+            old = int(sub.value)
+            status = await self.partners.status(old)
+            target = old
+            seen: set[int] = set()
+            while status is not None and status[1] is not None and target not in seen:
+                seen.add(target)
+                target = status[1]
+                status = await self.partners.status(target)
+            if status is not None and status[0] and target == old:
+                continue
+            name = await self.partners.name_of(old) or sub.value
+            if status is not None and status[0]:
+                new_name = await self.partners.name_of(target) or str(target)
+                await self.chats.repoint_partner(sub.id, target)
+                text = t(lang, "curate_sub_moved", old=esc(name), new=esc(new_name))
+                moved += 1
+            else:
+                await self.chats.repoint_partner(sub.id, None)
+                text = t(lang, "curate_sub_retired", old=esc(name))
+                retired += 1
+            await self.chats.queue_notice(
+                sub.chat_id, sub.thread_id, text, f"partner-{sub.id}-{old}-{target}"
+            )
+        return Outcome(touched, moved, retired)

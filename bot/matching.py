@@ -1,0 +1,441 @@
+"""The registry merge: which registry row an extracted partner is, by keys and guards.
+
+Pure functions (no storage, no aiogram). A partner fact joins a row only when one of its name
+keys equals one of the row's keys and no guard says they are different organisations; there is
+no fuzzy fallback, because a wrong merge puts every later article on the wrong card. A key is
+the stemmed, case-, script-variant- and punctuation-folded token set of a name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.extraction import PartnerFact
+from bot.extraction.lexicon import OWN_PATTERNS
+from bot.extraction.names import is_abbreviation, name_tokens
+
+# Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
+# quotes of every shape.
+_TYPO = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": "",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"\s+")
+
+# Head words and forms that say what an organisation is, not which one. A name whose tokens
+# are only these is no name ("Университет", "Компания"); two names differing only in these
+# may be one organisation ("Университет Цинхуа" / "Цинхуа"). Distinguishing words such as
+# "технологический", "нефть", a city or a number are deliberately absent.
+_HEAD = frozenset(
+    name_tokens(
+        "университет институт академия компания группа корпорация холдинг концерн консорциум "
+        "ассоциация организация объединение фонд предприятие завод министерство ведомство "
+        "правительство администрация посольство консульство "
+        "university institute academy company group corporation holding concern consortium "
+        "association organization organisation foundation enterprise plant ministry government "
+        "administration embassy consulate technologies inc corp ag se sa nv bv spa"
+    )
+)
+_STOP = frozenset(["и", "of", "the", "and", "for", "в", "на", "им", "named", "after", "de", "at"])
+# Generic one-word forms an extractor sometimes leaves as an alias: never a name on their own.
+_NOT_NAMES = frozenset(
+    name_tokens(
+        "делегация делегации визит партнер партнеры сторона стороны вуз вузы компания "
+        "delegation visit partner partners side parties"
+    )
+)
+
+
+def tidy(name: str) -> str:
+    """A name with typographic variants folded and whitespace collapsed (for display too)."""
+    text = unicodedata.normalize("NFC", name).translate(_TYPO)
+    return _SPACES.sub(" ", text).strip(" \t\n.,;:")
+
+
+# Variants of one wording: a bracketed remark, "State Corporation" (Rosatom's legal form),
+# "St." for "Saint".
+_VARIANTS = (
+    (re.compile(r"\s*\([^)]*\)"), ""),
+    (re.compile(r"\bstate corporation\b", re.IGNORECASE), "corporation"),
+    (re.compile(r"\bst\.?(?=\s)", re.IGNORECASE), "saint"),
+)
+
+
+def _variant_free(name: str) -> str:
+    text = tidy(name)
+    for pattern, replacement in _VARIANTS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# Words that only say "a company" in some form, dropped from keys ("Госкорпорация «Ростех»" is
+# "Ростех"), and a German or English spelling of one word folded to one token.
+_CORPORATE = frozenset(
+    name_tokens(
+        "компания госкорпорация корпорация группа холдинг концерн консорциум "
+        "company corporation group holding concern consortium inc corp ag se sa nv bv spa gmbh "
+        "goskorporatsiya kompaniya korporatsiya"
+    )
+)
+_FOLD = {
+    **dict.fromkeys(name_tokens("universität universitat university"), "univers"),
+    # Technical and technological universities are different ones (KNRTU-KAI and KNRTU).
+    **dict.fromkeys(name_tokens("technische technical"), "technic"),
+    **dict.fromkeys(name_tokens("technology technological technologie"), "technolog"),
+}
+# The honorific tail of a name: "... имени Бориса Ельцина", "... им. И. Каримова",
+# "... named after D. F. Ustinov" -- the same organisation with or without it.
+_NAMED_AFTER = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
+def _tokens(name: str) -> list[str]:
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    out = []
+    for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
+        # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
+        if len(token) > 6 and token.endswith("ск") and re.search(r"[а-я]", token):
+            token = token[:-2]
+        token = _FOLD.get(token, token)
+        if token and token not in _STOP and token not in _CORPORATE:
+            out.append(token)
+    return out
+
+
+# Descriptive words: a name made of these, head words and nationalities alone describes an
+# organisation without naming one ("Chinese University", "Executive Committee", "Национальный
+# исследовательский университет"); only a registry of known organisations can tell which.
+_DESCRIPTIVE = frozenset(
+    name_tokens(
+        "national international state federal regional municipal research scientific science "
+        "sciences technical engineering polytechnic key language learning resource relations "
+        "management administration public executive strategic department office committee "
+        "council center centre laboratory lab society joint higher education educational "
+        "cooperation development innovation innovations economic economy studies main central "
+        "new private union people republic "
+        "национальный международный государственный федеральный региональный муниципальный "
+        "исследовательский научный технический инженерный политехнический высший школа центр "
+        "лаборатория отдел департамент управление комитет совет общество совместный "
+        "образование образовательный развитие инновационный экономический главный центральный "
+        "новый частный союз народный республика вуз вузы предприятия предприятие"
+    )
+)
+_NATIONALITIES = frozenset(
+    name_tokens(
+        "russian chinese austrian german french american indian kazakh turkmen uzbek kyrgyz "
+        "belarusian armenian azerbaijani iranian syrian egyptian vietnamese japanese korean "
+        "british italian spanish finnish swedish norwegian polish czech hungarian serbian "
+        "mongolian arab guinean european asian eurasian "
+        "российский китайский австрийский германский немецкий французский американский "
+        "индийский казахстанский туркменский узбекский киргизский белорусский армянский "
+        "азербайджанский иранский сирийский египетский вьетнамский японский корейский "
+        "британский итальянский испанский финский шведский норвежский польский чешский "
+        "венгерский сербский монгольский арабский европейский азиатский евразийский"
+    )
+)
+_EVENT = re.compile(
+    r"\b(?:forum|conference|festival|summit|congress|olympiad|exhibition|expo|"
+    r"(?:winter|summer|spring|autumn) school|форум\w*|конференци\w*|фестивал\w*|саммит\w*|"
+    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*)\b",
+    re.IGNORECASE,
+)
+_LEGAL_FORMS = frozenset(["ао", "пао", "оао", "зао", "ооо", "jsc", "pjsc", "llc", "ltd", "gmbh"])
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+_GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"}
+
+
+def names_nothing(name: str, kind: str = "other") -> bool:
+    """A name that identifies no organisation: only descriptive words, an event, a code. A
+    nationality identifies a state body ("Посольство Венгрии") but not a university or an
+    institute ("Chinese University", "Russian-Chinese Institute")."""
+    if _EVENT.search(name) or not _WORD.search(name):
+        return True
+    if _PLURAL_GROUP.search(tidy(name).lower()):
+        return True  # a group of organisations ("Вузы Татарстана"), not one
+    if is_abbreviation(name):
+        return False
+    generic = _GENERIC if kind == "government" else _GENERIC | _NATIONALITIES
+    tokens = [_FOLD.get(t, t) for t in name_tokens(tidy(name)) if t not in _STOP]
+    return all(t in generic for t in tokens)
+
+
+# Spellings of the university the extractor's patterns miss: a dropped letter, its historical
+# name after Kalinin, the bare "Polytechnic University" of an English text.
+_OWN_EXTRA = re.compile(
+    r"петербур\w*\s+политехн|\bспгпу\b|\bkalinin\W+(?:\w+\W+)?polytechn|"
+    r"^(?:the\s+)?polytechnic\s+university(?:\s+international\s+office)?$"
+)
+_PLURAL_GROUP = re.compile(
+    r"^(?:вузы|университеты|предприятия|компании|организации|институты|universities|"
+    r"companies|enterprises|organizations|organisations|institutes)\b"
+)
+
+
+def is_own(name: str) -> bool:
+    """The university itself or one of its units, under any of its names."""
+    folded = tidy(name).lower().replace("ё", "е")
+    return any(p.search(folded) for p in OWN_PATTERNS) or bool(_OWN_EXTRA.search(folded))
+
+
+def match_key(name: str) -> str:
+    """The key under which a name form meets its case forms, word orders and script variants;
+    empty for forms that identify nothing (generic words, the university itself)."""
+    if is_own(name):
+        return ""
+    tokens = _tokens(name)
+    if not tokens or all(t in _HEAD or t in _NOT_NAMES for t in tokens):
+        return ""
+    if len(tokens) == 1 and len(tokens[0]) < 2:
+        return ""
+    return " ".join(sorted(set(tokens)))
+
+
+# Head and descriptive words across languages, each to one concept, for the cross-script key:
+# Russian ones by their stem (any case form), others as written.
+_CONCEPT_RU = (
+    ("университет", "U"), ("институт", "I"), ("академи", "A"), ("политехническ", "P"),
+    ("техническ", "T"), ("технологическ", "TL"), ("государственн", "S"), ("национальн", "N"),
+    ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
+    ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"),
+)  # fmt: skip
+_CONCEPT_LATIN = {
+    **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
+                     "universite", "universiteit", "uniwersytet"], "U"),
+    **dict.fromkeys(["institute", "institut", "instituto", "istituto"], "I"),
+    **dict.fromkeys(["academy", "akademie", "academia"], "A"),
+    **dict.fromkeys(["polytechnic", "politecnico", "politecnica", "polytechnique",
+                     "politechnika"], "P"),
+    **dict.fromkeys(["technical", "technische", "tecnica", "technischen"], "T"),
+    **dict.fromkeys(["technological", "technology", "technologie"], "TL"),
+    **dict.fromkeys(["state"], "S"),
+    **dict.fromkeys(["national", "nacional", "nazionale"], "N"),
+    **dict.fromkeys(["research"], "R"),
+    **dict.fromkeys(["science", "sciences"], "SC"),
+    **dict.fromkeys(["applied"], "AP"),
+    **dict.fromkeys(["normal", "pedagogical"], "PE"),
+    **dict.fromkeys(["economic", "economics"], "E"),
+    **dict.fromkeys(["medical"], "M"),
+}  # fmt: skip
+_CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
+_ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
+_PHONETIC = (("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
+             ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
+             ("q", "k"))  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _skeleton(word: str) -> str:
+    """A proper word's consonant skeleton, the same for its Russian and Latin spellings
+    ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
+    where case endings mostly live, do not count."""
+    text = unicodedata.normalize("NFKD", word.translate(_TRANSLIT)).encode("ascii", "ignore")
+    latin = text.decode().lower()
+    for a, b in _PHONETIC:
+        latin = latin.replace(a, b)
+    out = latin[:1]
+    for ch in latin[1:]:
+        if ch not in "aeiou" and not out.endswith(ch):
+            out += ch
+    return out
+
+
+def cross_key(name: str) -> str:
+    """A key two scripts share: concepts for head words, skeletons for proper words
+    ("Мадридский политехнический университет" = "Madrid Polytechnic University"). Empty when
+    a proper word is too short to tell organisations apart, or there is none."""
+    if is_own(name):
+        return ""
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    text = text.lower().replace("ё", "е")
+    parts: list[str] = []
+    proper = 0
+    for word in _WORDS.findall(text):
+        if word in _CROSS_SKIP or word in _LEGAL_FORMS:
+            continue
+        if any(t in _CORPORATE for t in name_tokens(word)):
+            continue
+        if re.search(r"[а-я]", word):
+            concept = next((c for stem, c in _CONCEPT_RU if word.startswith(stem)), None)
+            word = _ADJECTIVE_RU.sub("", word)
+        else:
+            word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+            concept = _CONCEPT_LATIN.get(word)
+        if concept is not None:
+            parts.append(concept)
+            continue
+        skeleton = _skeleton(word)
+        if len(skeleton) < 3:
+            return ""
+        proper += 1
+        parts.append(skeleton)
+    return "x:" + " ".join(sorted(parts)) if proper else ""
+
+
+def fact_names(fact: PartnerFact) -> list[str]:
+    return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
+
+
+def fact_keys(fact: PartnerFact) -> dict[str, str]:
+    """key -> the name form it came from, for every usable name form of the fact."""
+    keys: dict[str, str] = {}
+    for name in fact_names(fact):
+        for key in (match_key(name), cross_key(name) if match_key(name) else ""):
+            if key:
+                keys.setdefault(key, tidy(name))
+    return keys
+
+
+def _script(name: str) -> str:
+    return "cyr" if re.search(r"[а-яё]", name.lower()) else "lat"
+
+
+def _acronym(name: str) -> bool:
+    """An abbreviation ("КРСУ", "TU Graz"), but not a word in capitals ("ROSATOM")."""
+    if not is_abbreviation(name):
+        return False
+    return not (name.isupper() and " " not in name.strip() and len(name.strip()) >= 6)
+
+
+def different(a: str, b: str) -> bool:
+    """Whether two names of one script plainly denote different organisations: each has a
+    word of its own that is no head word ("Газпром" / "Газпром нефть" are different, as are
+    "Сианьский технологический университет" and "Сианьский университет науки и технологий";
+    "Университет Цинхуа" / "Цинхуа" are not). Abbreviations and cross-script pairs are not
+    judged here."""
+    if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
+        return False
+    if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
+        return False
+    ta, tb = set(_tokens(a)), set(_tokens(b))
+    return bool((ta - tb) - _HEAD) or bool((tb - ta) - _HEAD)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What the matcher needs of a registry row."""
+
+    id: int
+    name: str
+    name_en: str | None
+    country: str | None
+    keys: frozenset[str]
+    mentions: int
+    merged_into: int | None = None
+    key: str = ""  # identity key of the row
+
+
+def conflicts(fact: PartnerFact, row: Candidate) -> bool:
+    """Guards that keep two organisations apart even when they share a key: another country,
+    or full names of one script each with a distinguishing word of its own."""
+    if fact.country and row.country and fact.country != row.country:
+        return True
+    ours = [n for n in (fact.name, fact.name_en) if n]
+    theirs = [n for n in (row.name, row.name_en) if n]
+    if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
+        return False  # one name in two scripts or spellings: the same organisation
+    return any(different(a, b) for a in ours for b in theirs)
+
+
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщыэюя"
+_LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya"
+_TRANSLIT = str.maketrans(dict(zip(_CYRILLIC, _LATIN.split(" "), strict=True)) | {"ь": "", "ъ": ""})
+
+
+def _part_of(alias: str, names: Iterable[str]) -> bool:
+    """Whether a one-script alias, read in Latin letters, is a proper part of a Latin name
+    with a distinguishing word beside it ("Газпром" of "Gazprom Neft")."""
+    if is_abbreviation(alias) or _script(alias) != "cyr":
+        return False
+    short = set(_tokens(alias.lower().translate(_TRANSLIT)))
+    for name in names:
+        if name and _script(name) == "lat" and not is_abbreviation(name):
+            full = set(_tokens(name))
+            if short and short < full and (full - short) - _HEAD:
+                return True
+    return False
+
+
+_GENITIVE = re.compile(r"(?:а|я|и|ы|ой|ого|ей)$")
+
+
+def unit_of_another(name: str) -> bool:
+    """A Russian name with a second head word in the genitive names a unit of another
+    organisation ("Совместный институт ... Цзянсуского университета", "завод холдинга ...
+    Госкорпорации Ростех"): an English name given with it may be the parent's."""
+    if _script(name) != "cyr":
+        return False
+    heads = [
+        word
+        for word in _WORDS.findall(tidy(name).lower())
+        if any(t in _HEAD or t in _CORPORATE for t in name_tokens(word))
+    ]
+    return len(heads) >= 2 and any(_GENITIVE.search(word) for word in heads[1:])
+
+
+def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
+    """Aliases that can name this organisation: not the university, and not a part of the
+    name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации
+    Ростех", "Газпром" of "Газпром нефть" or of "Gazprom Neft")."""
+    full = [n for n in (name, name_en) if n]
+    return tuple(
+        a
+        for a in aliases
+        if not is_own(a) and not any(different(a, n) for n in full) and not _part_of(a, full)
+    )
+
+
+_LEADING_TYPE = re.compile(
+    r"^(?:компания|корпорация|консорциум|концерн|холдинг|company|consortium)\s+(?=[\"«A-ZА-ЯЁ])"
+)
+
+
+def display_name(name: str) -> str:
+    """A display name without a lowercase type word in front ("компания «Газпром»")."""
+    stripped = _LEADING_TYPE.sub("", name)
+    if stripped != name and stripped.startswith('"') and stripped.endswith('"'):
+        stripped = stripped[1:-1]
+    return stripped or name
+
+
+def resolve(
+    fact: PartnerFact,
+    keys: Iterable[str],
+    rows: list[Candidate],
+    *,
+    forced: int | None = None,
+) -> int | None:
+    """The row this fact names, or None for a new one. `forced` is an operator's merge."""
+    by_id = {row.id: row for row in rows}
+
+    def final(row_id: int) -> int:
+        seen = set()
+        while (target := by_id[row_id].merged_into) is not None and target in by_id:
+            if row_id in seen:
+                break
+            seen.add(row_id)
+            row_id = target
+        return row_id
+
+    if forced is not None and forced in by_id:
+        return final(forced)
+    wanted = set(keys)
+    main = match_key(fact.name)
+    best: tuple[int, int, int, int] | None = None
+    found: int | None = None
+    for row in rows:
+        shared = wanted & row.keys
+        if not shared or conflicts(fact, row):
+            continue
+        score = (int(main in row.keys), len(shared), row.mentions, -row.id)
+        if best is None or score > best:
+            best, found = score, row.id
+    return None if found is None else final(found)

@@ -1,0 +1,207 @@
+"""/curate: operators (ADMIN_IDS) correct the partner registry, each change confirmed by a button.
+
+/curate merge A => B      /curate split A => X      /curate rename A => Name [| English]
+/curate hide A            /curate country A => DE
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    CallbackQuery,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
+
+from bot.config import Settings
+from bot.countries import resolve_country
+from bot.curation import Curator, Outcome
+from bot.formatting import cut, esc
+from bot.i18n import t
+from handlers.common import user_language
+from handlers.partners import find_partners
+from storage.partners import Partner, PartnerRepository
+
+ACTIONS = ("merge", "split", "rename", "hide", "country")
+_NEEDS_VALUE = {"merge", "split", "rename", "country"}
+MAX_PENDING = 100
+
+
+class CurateConfirm(CallbackData, prefix="cur"):
+    token: int
+    yes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    user_id: int
+    action: str
+    partner: Partner
+    target: Partner | None
+    value: str | None
+    value_en: str | None
+
+
+class PendingCorrections:
+    """Corrections waiting for their operator's button; a bounded, in-memory table (after a
+    restart a button answers that it has expired)."""
+
+    def __init__(self) -> None:
+        self._next = itertools.count(1)
+        self._items: dict[int, Pending] = {}
+
+    def add(self, pending: Pending) -> int:
+        token = next(self._next)
+        self._items[token] = pending
+        while len(self._items) > MAX_PENDING:
+            del self._items[min(self._items)]
+        return token
+
+    def take(self, token: int, user_id: int) -> Pending | None:
+        pending = self._items.get(token)
+        if pending is None or pending.user_id != user_id:
+            return None
+        return self._items.pop(token)
+
+
+async def _one(partners: PartnerRepository, query: str) -> Partner | None:
+    query = query.strip()
+    if query.startswith("#") and query[1:].isdigit():
+        return await partners.get(int(query[1:]))
+    found = await find_partners(partners, query)
+    return await partners.get(found[0][0]) if found else None
+
+
+async def curate(
+    message: Message,
+    command: CommandObject,
+    settings: Settings,
+    partners: PartnerRepository,
+    curation_pending: PendingCorrections,
+) -> None:
+    lang = user_language(message.from_user)
+    user = message.from_user
+    if user is None or user.id not in settings.admin_ids:
+        await message.answer(t(lang, "admin_only"))
+        return
+    action, _, rest = (command.args or "").strip().partition(" ")
+    action = action.lower()
+    left, arrow, right = rest.partition("=>")
+    if action not in ACTIONS or not left.strip() or (action in _NEEDS_VALUE) != bool(arrow):
+        await message.answer(t(lang, "curate_usage"))
+        return
+    partner = await _one(partners, left)
+    if partner is None:
+        await message.answer(t(lang, "curate_unknown", query=esc(cut(left.strip(), 60))))
+        return
+    target: Partner | None = None
+    value: str | None = right.strip() or None
+    value_en: str | None = None
+    if action in _NEEDS_VALUE and not value:
+        await message.answer(t(lang, "curate_usage"))
+        return
+    if action == "merge":
+        assert value is not None
+        target = await _one(partners, value)
+        if target is None:
+            await message.answer(t(lang, "curate_unknown", query=esc(cut(value, 60))))
+            return
+        if target.id == partner.id:
+            await message.answer(t(lang, "curate_same"))
+            return
+        value = target.name
+    elif action == "country":
+        assert value is not None
+        code = resolve_country(value)
+        if code is None:
+            await message.answer(t(lang, "curate_bad_country", query=esc(cut(value, 60))))
+            return
+        value = code
+    elif action == "rename":
+        assert value is not None
+        name, _, english = value.partition("|")
+        value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
+    token = curation_pending.add(Pending(user.id, action, partner, target, value, value_en))
+    text = t(
+        lang,
+        f"curate_confirm_{action}",
+        a=esc(cut(partner.name, 100)),
+        a_id=str(partner.id),
+        b=esc(cut(target.name, 100)) if target else "",
+        b_id=str(target.id) if target else "",
+        value=esc(cut(value or "", 200)),
+    )
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=t(lang, "curate_yes"),
+                    callback_data=CurateConfirm(token=token, yes=True).pack(),
+                ),
+                InlineKeyboardButton(
+                    text=t(lang, "curate_no"),
+                    callback_data=CurateConfirm(token=token, yes=False).pack(),
+                ),
+            ]
+        ]
+    )
+    await message.answer(text, reply_markup=markup)
+
+
+async def _apply(curator: Curator, p: Pending) -> Outcome:
+    if p.action == "merge":
+        assert p.target is not None
+        return await curator.merge(p.partner, p.target, p.user_id)
+    if p.action == "hide":
+        return await curator.hide(p.partner, p.user_id)
+    assert p.value is not None
+    if p.action == "rename":
+        return await curator.rename(p.partner, p.value, p.value_en, p.user_id)
+    if p.action == "country":
+        return await curator.set_country(p.partner, p.value, p.user_id)
+    return await curator.split(p.partner, p.value, p.user_id)
+
+
+async def confirm(
+    query: CallbackQuery,
+    callback_data: CurateConfirm,
+    settings: Settings,
+    curator: Curator | None,
+    curation_pending: PendingCorrections,
+) -> None:
+    lang = user_language(query.from_user)
+    message = query.message
+    if query.from_user.id not in settings.admin_ids:
+        await query.answer(t(lang, "admin_only"), show_alert=True)
+        return
+    await query.answer()
+    if message is None or isinstance(message, InaccessibleMessage):
+        return
+    pending = curation_pending.take(callback_data.token, query.from_user.id)
+    if pending is None:
+        await message.edit_text(t(lang, "curate_expired"))
+        return
+    if not callback_data.yes:
+        await message.edit_text(t(lang, "curate_cancelled"))
+        return
+    if curator is None:
+        await message.edit_text(t(lang, "curate_unavailable"))
+        return
+    outcome = await _apply(curator, pending)
+    await message.edit_text(
+        t(lang, "curate_done", moved=str(outcome.moved), retired=str(outcome.retired))
+    )
+
+
+def build_router() -> Router:
+    router = Router(name="curation")
+    router.message.register(curate, Command("curate"))
+    router.callback_query.register(confirm, CurateConfirm.filter())
+    return router

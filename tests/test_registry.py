@@ -1,0 +1,517 @@
+"""The registry a user browses: merging that never joins two organisations nor splits one,
+stable partner ids across re-extraction, operators' corrections (Telegram and file), exports.
+
+The extractor is scripted here (its output per article title is the test's input); storage,
+the facts service, the dispatcher and the Bot API round trip are the real ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiogram import Bot
+
+from bot.app import Services, build_dispatcher
+from bot.audience import Audience
+from bot.config import Settings
+from bot.curation import Curator
+from bot.extraction import AgreementFact, ArticleInput, Extraction, PartnerFact
+from bot.facts import ExtractionWorker, FactsService
+from bot.feeds import HttpFetcher
+from bot.ingest import Ingestor
+from storage.chats import ChatRepository
+from storage.db import Database
+from storage.digests import DigestRepository
+from storage.feeds import FeedRepository
+from storage.news import NewsRepository
+from storage.outbox import OutboxRepository
+from storage.partners import PartnerInput, PartnerRepository
+from tests.conftest import ADMIN, App, draft, until
+from tests.fakes.bot_api import FakeBotAPI
+from tests.test_cli import run_cli
+
+Script = dict[str, list[PartnerFact]]
+
+
+def org(
+    name: str,
+    name_en: str | None = None,
+    *aliases: str,
+    country: str | None = "RU",
+    kind: str = "company",
+) -> PartnerFact:
+    return PartnerFact(name, name_en, tuple(aliases), country, kind)
+
+
+class ScriptedWorker(ExtractionWorker):
+    """Facts by article title, from a script the test may change between extractions."""
+
+    def __init__(self, script: Script, signed: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.script = script
+        self.signed = signed or {}
+
+    async def extract(self, article: ArticleInput) -> Extraction:
+        facts = tuple(self.script.get(article.title, []))
+        agreements = tuple(
+            AgreementFact("agreement", (f.name,), None, None, self.signed.get(article.title))
+            for f in facts[:1]
+            if article.title in self.signed
+        )
+        return Extraction(article.id, bool(facts), facts, agreements)
+
+
+async def add_articles(db: Database, titles: list[str]) -> dict[str, int]:
+    feeds, news = FeedRepository(db), NewsRepository(db)
+    [feed] = await feeds.ensure(["http://site.test/rss"])
+    ids = {}
+    for n, title in enumerate(titles):
+        [news_id] = await news.add_new(
+            feed.id,
+            [draft(f"k{n}", title, body="Текст.", link=f"https://site.test/news/{n}/")],
+            announce=True,
+        )
+        ids[title] = news_id
+    return ids
+
+
+async def registry(db: Database, script: Script) -> tuple[PartnerRepository, FactsService]:
+    partners = PartnerRepository(db)
+    worker = ScriptedWorker(script)
+    facts = FactsService(worker, NewsRepository(db), partners)
+    await facts.process_pending()
+    worker.close()
+    return partners, facts
+
+
+async def names(partners: PartnerRepository) -> list[list[str]]:
+    """Every registry card as [name, *aliases], sorted, for comparing whole registries."""
+    rows = await partners.export_rows()
+    return sorted([r.name, *sorted(r.aliases)] for r in rows)
+
+
+async def test_look_alikes_stay_apart(db: Database) -> None:
+    script = {
+        "t1": [org("Газпром", "Gazprom")],
+        "t2": [org("Газпром нефть", "Gazprom Neft", "Газпром")],  # a parent's name as alias
+        "t3": [org("Сианьский технологический университет", None, country="CN",
+                   kind="university")],
+        "t4": [org("Сианьский университет науки и технологий", None, country="CN",
+                   kind="university")],
+        "t5": [org("Министерство науки и высшего образования", None, kind="government")],
+        "t6": [org("Федеральное агентство по делам молодёжи", None, kind="government")],
+        "t7": [org("Университет ИТМО", "ITMO University", "Политех", "СПбПУ", "Делегация",
+                   kind="university")],
+        "t8": [org("Политехнический университет", None, kind="university")],
+        "t9": [org("Институт энергетики СПбПУ", None, "Energy Institute", kind="research")],
+        "t14": [org("Санкт-Петербурский политехнический университет", None, "СПГПУ",
+                    kind="university")],
+        "t15": [org("Вузы Тестовой области", None, kind="university")],
+        "t10": [org("Chinese University", "Chinese University", country="CN",
+                    kind="university")],
+        # Technical and technological universities of one city are two.
+        "t11": [org("Kazan National Research Technical University", None, kind="university")],
+        "t12": [org("Казанский национальный исследовательский технологический университет",
+                    None, kind="university")],
+        "t13": [org("Kazan National Research Technological University", None,
+                    kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    cards = await names(partners)
+    assert [c[0] for c in cards] == sorted(
+        [
+            "Газпром",
+            "Газпром нефть",
+            "Сианьский технологический университет",
+            "Сианьский университет науки и технологий",
+            "Министерство науки и высшего образования",
+            "Федеральное агентство по делам молодёжи",
+            "Университет ИТМО",
+            "Kazan National Research Technical University",
+            "Казанский национальный исследовательский технологический университет",
+        ]
+    )
+    # The university itself is never an alias of anything, nor a partner.
+    assert all(alias not in {"Политех", "СПбПУ", "Делегация"} for card in cards for alias in card)
+    neft = next(c for c in cards if c[0] == "Газпром нефть")
+    assert "Газпром" not in neft
+
+
+async def test_forms_of_one_name_meet(db: Database) -> None:
+    script = {
+        "t1": [org("Университет Цинхуа", "Tsinghua University", country="CN", kind="university")],
+        "t2": [org("университета Цинхуа", None, country="CN", kind="university")],
+        "t3": [org("Tsinghua University", "Tsinghua University", country="CN",
+                   kind="university")],
+        "t4": [org("Чжэцзянский университет", None, country="CN", kind="university")],
+        "t5": [org("«Чжецзянский университет»", None, country="CN", kind="university")],
+        "t6": [org("Российско\u2011Армянский университет", None, "РАУ", country="AM",
+                   kind="university")],
+        "t7": [org("Российско-Армянский университет", None, country="AM", kind="university")],
+        "t8": [org("Кыргызско-Российский Славянский университет имени Б. Ельцина", None,
+                   country="KG", kind="university")],
+        "t9": [org("Кыргызско-Российский Славянский университет", None, country="KG",
+                   kind="university")],
+        "t10": [org("Technische Universität Berlin", None, country="DE", kind="university")],
+        "t11": [org("Technical University of Berlin", None, country="DE", kind="university")],
+        "t12": [org("Мадридский политехнический университет", None, country="ES",
+                    kind="university")],
+        "t13": [org("Madrid Polytechnic University", None, country="ES", kind="university")],
+        "t14": [org("Госкорпорация «Росатом»", None)],
+        "t15": [org("Rosatom State Corporation", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await partners.export_rows()
+    assert len(rows) == 7, [r.name for r in rows]
+    by_name = {r.name: r for r in rows}
+    assert by_name["Университет Цинхуа"].mentions == 3
+    assert by_name["Университет Цинхуа"].name_en == "Tsinghua University"
+    assert by_name["Российско-Армянский университет"].mentions == 2  # the hyphen was U+2011
+
+
+async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
+    """Re-extraction used to delete every partner and number them again from 1, so a chat
+    following Siemens followed whoever came first the next time (here Huawei)."""
+    db = app.services.news.db
+    script = {"a": [org("Siemens", "Siemens", country="DE")], "b": [org("Huawei", "Huawei",
+              country="CN")], "c": []}  # fmt: skip
+    await add_articles(db, ["a", "b", "c"])
+    partners, facts = await registry(db, script)
+    assert "Siemens" in await app.ask("/subscribe partner Siemens")
+    # The extractor changed: article a no longer names Siemens, c does.
+    script.update(a=[], c=[org("Siemens", "Siemens", country="DE")])
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    settled = await Curator(partners, app.services.chats, facts).settle()
+    assert (settled.moved, settled.retired) == (0, 0)
+    listing = await app.ask("/subscriptions")
+    assert "Siemens" in listing and "Huawei" not in listing
+
+
+async def test_subscription_to_a_partner_gone_is_retired_and_the_chat_told(app: App) -> None:
+    db = app.services.news.db
+    script = {"a": [org("Siemens", "Siemens", country="DE")]}
+    await add_articles(db, ["a"])
+    partners, facts = await registry(db, script)
+    await app.ask("/subscribe partner Siemens")
+    script["a"] = []
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    settled = await Curator(partners, app.services.chats, facts).settle()
+    assert settled.retired == 1
+    assert "Подписок нет" in await app.ask("/subscriptions")
+    notice = await db.fetchval("SELECT text FROM digests WHERE period LIKE 'notice:%'")
+    assert "Siemens" in notice and "снята" in notice
+
+
+@pytest.fixture
+async def curated(
+    db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path
+) -> AsyncIterator[tuple[App, ScriptedWorker]]:
+    """conftest's app, with a curator over a scripted extractor among its services."""
+    settings = Settings(
+        database_path=tmp_path / "unused.sqlite3",
+        feed_urls=["http://127.0.0.1:9/"],
+        admin_ids=frozenset({ADMIN}),
+    )
+    news, chats, partners = NewsRepository(db), ChatRepository(db), PartnerRepository(db)
+    worker = ScriptedWorker({})
+    facts = FactsService(worker, news, partners)
+    async with HttpFetcher(user_agent="test") as fetcher:
+        ingestor = Ingestor(
+            urls=settings.feed_urls, interval=600, fetcher=fetcher, feeds=FeedRepository(db),
+            news=news, audience=Audience(chats, partners), outbox=OutboxRepository(db),
+        )  # fmt: skip
+        services = Services(
+            settings, news, chats, FeedRepository(db), OutboxRepository(db), partners,
+            DigestRepository(db), ingestor, curator=Curator(partners, chats, facts),
+        )  # fmt: skip
+        dp = build_dispatcher(services)
+        task = asyncio.create_task(
+            dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)
+        )
+        try:
+            yield App(api, services, dp, bot), worker
+        finally:
+            await dp.stop_polling()
+            await asyncio.wait_for(task, 10)
+            worker.close()
+
+
+async def press(app: App, button_text: str, user_id: int = ADMIN, lang: str = "ru") -> str:
+    message = app.api.sent_messages(user_id)[-1]
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    data = next(b["callback_data"] for row in rows for b in row if b["text"] == button_text)
+    before = len(app.api.calls_of("editMessageText"))
+    app.api.push_callback_query(
+        data,
+        chat_id=user_id,
+        user_id=user_id,
+        message_id=message.result["message_id"],
+        language_code=lang,
+    )
+
+    async def edited() -> bool:
+        return len(app.api.calls_of("editMessageText")) > before
+
+    await until(edited)
+    call = app.api.calls_of("editMessageText")[-1]
+    assert call.ok, call.error
+    return call.rendered or ""
+
+
+async def test_operator_merges_and_the_merge_survives_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "a": [org("Лейбниц университет Ганновера", None, country="DE", kind="university")],
+        "b": [org("Leibnitz University of Hannover", None, country="DE", kind="university")],
+    }
+    await add_articles(db, ["a", "b"])
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    assert len(await partners.export_rows()) == 2  # a misspelling the keys cannot meet
+    await app.ask("/subscribe partner Leibnitz", chat_id=55)
+    refused = await app.ask("/curate merge Leibnitz => Лейбниц")  # chat 42: no operator
+    assert "только для операторов" in refused
+    ask = await app.ask("/curate merge Leibnitz => Лейбниц", chat_id=ADMIN, language_code="en")
+    assert "Merge “Leibnitz University of Hannover”" in ask
+    assert "into “Лейбниц университет Ганновера”" in ask
+    done = await press(app, "Yes, apply", lang="en")
+    assert "moved: 1" in done
+    cards = await partners.export_rows()
+    assert [(c.name, c.mentions) for c in cards] == [("Лейбниц университет Ганновера", 2)]
+    assert "Лейбниц" in await app.ask("/subscriptions", chat_id=55)
+    notice = await db.fetchval("SELECT text FROM digests WHERE chat_id = 55")
+    assert "Leibnitz" in notice and "Лейбниц" in notice
+    # A rebuild re-applies the stored correction.
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    again = await partners.export_rows()
+    assert [(c.id, c.name, c.mentions) for c in again] == [
+        (cards[0].id, "Лейбниц университет Ганновера", 2)
+    ]
+
+
+async def test_operator_hides_renames_and_sets_a_country(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "a": [org("Делегацию Тестовой компании", None, country="RU")],
+        "b": [org("Институт Тестовых Наук", None, country=None, kind="research")],
+    }
+    await add_articles(db, ["a", "b"])
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    await app.ask("/curate hide Делегацию Тестовой компании", chat_id=ADMIN)
+    assert "Подписок перенесено: 0, снято: 0" in await press(app, "Да, применить")
+    await app.ask("/curate country Институт Тестовых Наук => Казахстан", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await app.ask(
+        "/curate rename Институт Тестовых Наук => Институт тестовых наук | Test Institute",
+        chat_id=ADMIN,
+    )
+    assert "Отменено" in await press(app, "Отмена")
+    await app.ask(
+        "/curate rename Институт Тестовых Наук => Институт тестовых наук | Test Institute",
+        chat_id=ADMIN,
+    )
+    await press(app, "Да, применить")
+    card = await app.ask("/partners Test Institute")
+    assert card.startswith("Институт тестовых наук\nTest Institute")
+    assert "Казахстан" in card
+    assert "Делегацию" not in await app.ask("/partners")
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    rows = await partners.export_rows()
+    assert [(r.name, r.name_en, r.country) for r in rows] == [
+        ("Институт тестовых наук", "Test Institute", "KZ")
+    ]
+
+
+async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "curation.jsonl"
+    path.write_text(
+        "# registry corrections\n"
+        + json.dumps({"action": "hide", "name": "Пресс-служба Тест"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps(
+            {"action": "merge", "name": "ТестТех", "into": "Тестовые технологии"},
+            ensure_ascii=False,
+        )  # fmt: skip
+        + "\n"
+        + json.dumps(
+            {"action": "country", "name": "Тестовые технологии", "country": "by"},
+            ensure_ascii=False,
+        )  # fmt: skip
+        + "\n",
+        encoding="utf-8",
+    )
+    script = {
+        "a": [org("Тестовые технологии", None, country=None)],
+        "b": [org("ТестТех", None, country=None), org("Пресс-служба Тест", None)],
+    }
+    await add_articles(db, ["a", "b"])
+    partners = PartnerRepository(db)
+    worker = ScriptedWorker(script)
+    try:
+        facts = FactsService(worker, NewsRepository(db), partners)
+        assert await facts.load_curation(path) == 3
+        await facts.process_pending()
+    finally:
+        worker.close()
+    rows = await partners.export_rows()
+    assert [(r.name, r.country, r.mentions) for r in rows] == [("Тестовые технологии", "BY", 2)]
+
+
+async def test_old_agreement_recalled_is_not_news(app: App) -> None:
+    db = app.services.news.db
+    ids = await add_articles(db, ["a"])
+    partners = PartnerRepository(db)
+    worker = ScriptedWorker(
+        {"a": [org("Тестовый университет", None, country="CN", kind="university")]},
+        signed={"a": "1987"},
+    )
+    try:
+        facts = FactsService(worker, app.services.news, partners)
+        await facts.process_pending()
+    finally:
+        worker.close()
+    item = await app.services.news.get(ids["a"])
+    assert item is not None
+    [line] = await facts.partner_lines(item, "ru")
+    assert "Тестовый университет" in line and "подписано в 1987" in line
+    listing = await app.ask("/agreements")
+    assert "подписано в 1987 · 1 декабря 2026" in listing
+
+
+async def test_export_partners_jsonl_and_csv(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        await add_articles(db, ["a", "b"])
+        script = {
+            "a": [org("Университет Цинхуа", "Tsinghua University", "Цинхуа", country="CN",
+                      kind="university")],
+            "b": [org("университета Цинхуа", None, "清华大学", country="CN", kind="university")],
+        }  # fmt: skip
+        await registry(db, script)
+    finally:
+        await db.close()
+    code, out, err = await run_cli(["export", "partners", "--format", "jsonl"], tmp_path)
+    assert code == 0, err
+    [record] = [json.loads(line) for line in out.splitlines()]
+    assert set(record) == {"id", "name", "name_en", "aliases", "country", "kind", "mentions",
+                           "articles", "first_seen", "last_seen"}  # fmt: skip
+    assert record["name"] == "Университет Цинхуа" and record["name_en"] == "Tsinghua University"
+    assert record["articles"] == ["https://site.test/news/0/", "https://site.test/news/1/"]
+    assert record["mentions"] == 2 and "清华大学" in record["aliases"]
+    target = tmp_path / "partners.csv"
+    code, out, err = await run_cli(
+        ["export", "partners", "--format", "csv", "--output", str(target)], tmp_path
+    )
+    assert code == 0 and out == "", err
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    [header, row] = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert header[:3] == ["id", "name", "name_en"]
+    assert row[header.index("articles")] == "https://site.test/news/0/; https://site.test/news/1/"
+
+
+async def test_curate_is_listed_for_operators_only(app: App) -> None:
+    admin_help = await app.ask("/help", chat_id=ADMIN)
+    assert "/curate" in admin_help
+    assert "/curate" not in await app.ask("/help")
+    usage = await app.ask("/curate", chat_id=ADMIN, language_code="en")
+    assert "/curate merge A => B" in usage
+    await asyncio.sleep(0)
+
+
+async def test_a_bad_curation_line_stops_start_up_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "fixes.jsonl").write_text('{"action": "merge", "name": "Xylo Corp"}\n')
+    code, _, err = await run_cli(["reextract"], tmp_path, CURATION_PATH="fixes.jsonl")
+    assert code != 0 and "Traceback" not in err
+    [line] = [line for line in err.splitlines() if line.startswith("error:")]
+    assert line == "error: CURATION_PATH: fixes.jsonl:1: merge needs 'into'"
+
+
+async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, ScriptedWorker]) -> None:
+    app, scripted = curated
+    db = app.services.news.db
+    scripted.script = {
+        "a": [org("Тестпром", None, "Testprom Resource")],
+        "b": [org("Testprom Resource", None)],
+    }
+    await add_articles(db, ["a", "b"])
+    partners, _ = await registry(db, scripted.script)
+    assert [(r.name, r.mentions) for r in await partners.export_rows()] == [("Тестпром", 2)]
+    ask = await app.ask("/curate split Тестпром => Testprom Resource", chat_id=ADMIN)
+    assert "Отделить название «Testprom Resource» от «Тестпром»" in ask
+    await press(app, "Да, применить")
+    rows = await partners.export_rows()
+    assert sorted((r.name, r.mentions, r.aliases) for r in rows) == [
+        ("Testprom Resource", 1, ()),
+        ("Тестпром", 1, ()),
+    ]
+
+
+async def test_partners_from_before_identity_keys_are_met_again(db: Database) -> None:
+    """A registry of the old matcher (canonical keys, no identity key) keeps its ids."""
+    ids = await add_articles(db, ["a", "b"])
+    partners = PartnerRepository(db)
+    old = PartnerInput("Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+                       {"университет цинхуа": "Университет Цинхуа"})  # fmt: skip
+    [old_id] = await partners.replace_facts(ids["a"], True, [(None, old)], [])
+    worker = ScriptedWorker({"b": [org("Tsinghua University", None, country="CN",
+                                       kind="university")]})  # fmt: skip
+    try:
+        facts = FactsService(worker, NewsRepository(db), partners)
+        assert await facts.upgrade_keys() == 1
+        assert await facts.upgrade_keys() == 0
+        await facts.process_pending()
+    finally:
+        worker.close()
+    [row] = await partners.export_rows()
+    assert (row.id, row.name, row.mentions) == (old_id, "Университет Цинхуа", 2)
+
+
+async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: App) -> None:
+    db = app.services.news.db
+    script = {"a": [org("Бета-Лаб", None)], "b": [org("Beta Laboratory Systems", None)]}
+    await add_articles(db, ["a", "b"])
+    partners, facts = await registry(db, script)
+    await app.ask("/subscribe partner Beta Laboratory Systems")
+    both = org("Бета-Лаб", None, "Beta Laboratory Systems")
+    worker = ScriptedWorker({"a": [both], "b": [both]})
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    settled = await Curator(partners, app.services.chats, facts).settle()
+    assert (settled.moved, settled.retired) == (1, 0)
+    assert "Бета-Лаб" in await app.ask("/subscriptions")
+    notice = await db.fetchval("SELECT text FROM digests WHERE period LIKE 'notice:%'")
+    assert "Beta Laboratory Systems" in notice and "Бета-Лаб" in notice
