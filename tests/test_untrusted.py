@@ -94,9 +94,9 @@ async def test_an_announcement_of_a_huge_paragraph_renders_fast(db: Database) ->
     paragraph = ("Стороны обсудили пункт а. " * 2000)[:50_000]
     [news_id] = await news.add_new(feed.id, [draft("huge", body=paragraph)], announce=True)
     started = time.perf_counter()
-    text = await AnnouncementRenderer(news)(news_id, "ru")
+    message = await AnnouncementRenderer(news)(news_id, "ru")
     assert time.perf_counter() - started < 1.0
-    assert text is not None and "Стороны обсудили пункт а." in text
+    assert message is not None and "Стороны обсудили пункт а." in message.text
 
 
 # --------------------------------------------------------------------------- issue 10.4
