@@ -19,6 +19,7 @@ from bot.delivery import DeliveryWorker, WaitOutFloodControl
 from bot.digest import DigestService
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
+from bot.pictures.service import PictureService
 from handlers import get_routers
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
@@ -26,6 +27,7 @@ from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
+from storage.reports import ReportRepository
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class Services:
     worker: DeliveryWorker | None = None
     scheduler: AsyncIOScheduler | None = None
     digest_service: DigestService | None = None
+    pictures: PictureService | None = None  # built over `partners`' database when not given
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -109,6 +112,8 @@ def build_dispatcher(services: Services) -> Dispatcher:
         digests=services.digests,
         ingestor=services.ingestor,
         digest_service=services.digest_service,
+        reports=(reports := ReportRepository(services.partners.db)),
+        pictures=services.pictures or PictureService(reports),
     )
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)

@@ -42,7 +42,8 @@ def read_dbf(path: Path) -> list[dict[str, str]]:
 def read_polygons(path: Path) -> list[list[list[tuple[float, float]]]]:
     """Each record's rings as (lon, lat) lists; shape types 5 (polygon) only."""
     data = path.read_bytes()
-    at, shapes = 100, []
+    at = 100
+    shapes: list[list[list[tuple[float, float]]]] = []
     while at < len(data):
         _, words = struct.unpack(">ii", data[at : at + 8])
         content = data[at + 8 : at + 8 + 2 * words]

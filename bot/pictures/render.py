@@ -11,18 +11,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import matplotlib
+from matplotlib import colormaps, patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import LogNorm, Normalize
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+from matplotlib.transforms import Bbox
 
-matplotlib.use("Agg")
-
-from matplotlib import colormaps, patheffects  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.collections import PolyCollection  # noqa: E402
-from matplotlib.colors import LogNorm, Normalize  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator, StrMethodFormatter  # noqa: E402
-
-from bot.pictures.geometry import anchor, project, world  # noqa: E402
+from bot.pictures.geometry import anchor, project, world
 
 DPI = 100
 FONT = "DejaVu Sans"  # ships with matplotlib; has Cyrillic glyphs
@@ -97,9 +94,7 @@ def render_map(counts: Sequence[tuple[str, int]], names: Mapping[str, str], word
         for ring in country.rings:
             polys.append(ring)
             colours.append(colour)
-    ax.add_collection(
-        PolyCollection(polys, facecolors=colours, edgecolors="white", linewidths=0.4)
-    )
+    ax.add_collection(PolyCollection(polys, facecolors=colours, edgecolors="white", linewidths=0.4))
     for code, n in counts:
         if code not in shapes and (point := anchor(code)) is not None:
             ax.scatter([point[0]], [point[1]], s=60, color=cmap(0.15 + 0.85 * float(norm(n))),
@@ -109,7 +104,7 @@ def render_map(counts: Sequence[tuple[str, int]], names: Mapping[str, str], word
     ax.set_xlim(left, right)
     ax.set_ylim(project(0, -57)[1], project(0, 84)[1])
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    placed: list[object] = []
+    placed: list[Bbox] = []
     for code, n in counts[:LABELLED]:
         point = anchor(code)
         if point is None:
@@ -120,7 +115,7 @@ def render_map(counts: Sequence[tuple[str, int]], names: Mapping[str, str], word
                                ha="center", va="center", fontsize=13, fontweight="bold",
                                family=FONT, path_effects=_HALO, zorder=4)  # fmt: skip
             box = text.get_window_extent(renderer).expanded(1.05, 1.1)
-            if not any(box.overlaps(other) for other in placed):  # type: ignore[attr-defined]
+            if not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 break
             text.remove()
