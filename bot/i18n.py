@@ -236,6 +236,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "timeline_legend": ("публикации", "articles"),
     "share": ("Поделиться", "Share"),
+    "inline_counts": (
+        "публикаций: {mentions}, соглашений: {agreements}",
+        "articles: {mentions}, agreements: {agreements}",
+    ),
+    "inline_latest_agreement": ("📄 Последнее: {what} — {date}", "📄 Latest: {what} — {date}"),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "Something went wrong. Please try again a bit later.",

@@ -8,6 +8,7 @@ from handlers import (
     admin,
     agreements,
     fallback,
+    inline,
     news,
     partners,
     pictures,
@@ -18,5 +19,7 @@ from handlers import (
 
 def get_routers() -> list[Router]:
     """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
-    modules = (start, subscriptions, news, partners, agreements, pictures, admin, fallback)
+    modules = (
+        start, subscriptions, news, partners, agreements, pictures, inline, admin, fallback,
+    )  # fmt: skip
     return [module.build_router() for module in modules]

@@ -23,6 +23,7 @@ from bot.formatting import cut, esc, format_date, join_within, link
 from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
+from handlers.share import partner_share_markup
 from storage.partners import Partner, PartnerRepository
 from storage.search import stem_word
 
@@ -177,7 +178,8 @@ async def partners_command(
     best = [pid for pid, score in found if score >= found[0][1] - 0.5]
     if len(best) == 1 or len(found) == 1:
         card = await partner_card(partners, found[0][0], lang)
-        await message.answer(card or "—", link_preview_options=NO_PREVIEW)
+        share = await partner_share_markup(partners, found[0][0], lang)
+        await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
         return
     choices = await partners.get_many([pid for pid, _ in found[:8]])
     buttons = [
@@ -216,7 +218,8 @@ async def partner_card_button(
     lang = user_language(query.from_user)
     card = await partner_card(partners, callback_data.id, lang)
     if card is not None:
-        await message.answer(card, link_preview_options=NO_PREVIEW)
+        share = await partner_share_markup(partners, callback_data.id, lang)
+        await message.answer(card, link_preview_options=NO_PREVIEW, reply_markup=share)
 
 
 async def countries_command(message: Message, partners: PartnerRepository) -> None:

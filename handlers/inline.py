@@ -1,0 +1,137 @@
+"""Inline mode: `@bot цинхуа` in any chat offers partner cards and news; empty → latest
+partnership news."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.enums import ParseMode
+from aiogram.types import (
+    InlineQuery,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+)
+
+from bot.articles import first_sentences
+from bot.countries import country_name, flag
+from bot.formatting import cut, esc, format_date, join_within, link
+from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from handlers.common import user_language
+from handlers.partners import find_partners
+from storage.news import NewsRepository
+from storage.partners import PartnerRepository
+from storage.reports import NewsRow, PartnerSummary, ReportRepository
+
+MAX_RESULTS = 50  # Telegram's limit per answer
+MAX_PARTNERS = 10
+MAX_QUERY_CHARS = 200
+CACHE_SECONDS = 60  # the registry changes with each poll; a minute keeps typing cheap
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def _where(partner: PartnerSummary, lang: str) -> str:
+    if partner.country:
+        return f"{flag(partner.country)} {country_name(partner.country, lang)}"
+    return t(lang, "country_unknown")
+
+
+def _latest_agreement(partner: PartnerSummary, lang: str) -> str:
+    if not partner.latest_agreement:
+        return ""
+    kind, when, title = (partner.latest_agreement.split("|", 2) + ["", ""])[:3]
+    text = label(AGREEMENT_KINDS, kind, lang) + (f" {cut(title, 150)}" if title else "")
+    return t(lang, "inline_latest_agreement", what=esc(text), date=esc(when))
+
+
+def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArticle:
+    """A card: both names, country and kind, counts, the latest agreement and article."""
+    title = partner.name_en if lang == "en" and partner.name_en else partner.name
+    # The other script's name: Russian under an English title, English under a Russian one.
+    other = next((n for n in (partner.name, partner.name_en) if n and n != title), None)
+    kind = label(PARTNER_KINDS, partner.kind, lang)
+    counts = t(lang, "inline_counts", mentions=str(partner.mentions),
+               agreements=str(partner.agreements))  # fmt: skip
+    lines = [f"🤝 <b>{esc(cut(title, 300))}</b>"]
+    if other:
+        lines.append(esc(cut(other, 300)))
+    lines.append(f"{esc(_where(partner, lang))} · {esc(kind)}")
+    lines.append(esc(counts))
+    latest = _latest_agreement(partner, lang)
+    if latest:
+        lines.append(latest)
+    if partner.latest_title:
+        when = format_date(partner.last_seen, lang)
+        article = link(partner.latest_link, cut(partner.latest_title, 300))
+        lines.append(f"📰 {article}" + (f" — {esc(when)}" if when else ""))
+    description = " · ".join(x for x in (other or "", _where(partner, lang), kind, counts) if x)
+    return InlineQueryResultArticle(
+        id=f"p{partner.id}",
+        title=cut(title, 200),
+        description=cut(description, 300),
+        input_message_content=InputTextMessageContent(
+            message_text=join_within(lines, sep="\n"),
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+        ),
+    )
+
+
+def news_result(item: NewsRow, lang: str) -> InlineQueryResultArticle:
+    """An article: title, date, a snippet and the link."""
+    when = format_date(item.published, lang)
+    snippet = first_sentences(item.teaser, max_chars=300, max_sentences=2)
+    lines = [f"<b>{link(item.url, cut(item.title, 600))}</b>"]
+    if when:
+        lines.append(f"<i>{esc(when)}</i>")
+    if snippet:
+        lines.append(esc(snippet))
+    if item.partners:
+        names = cut("; ".join(item.partners), 400)
+        lines.append(f"{esc(t(lang, 'partners_line'))}: {esc(names)}")
+    return InlineQueryResultArticle(
+        id=f"n{item.id}",
+        title=cut(item.title.strip() or "—", 200),
+        description=cut(" · ".join(x for x in (when, snippet) if x), 300),
+        url=item.url if item.url and item.url.startswith(("http://", "https://")) else None,
+        input_message_content=InputTextMessageContent(
+            message_text=join_within(lines, sep="\n"), parse_mode=ParseMode.HTML
+        ),
+    )
+
+
+async def inline_results(
+    query: str,
+    lang: str,
+    partners: PartnerRepository,
+    news: NewsRepository,
+    reports: ReportRepository,
+) -> list[InlineQueryResultArticle]:
+    """Partners first (best match first), then matching news; at most MAX_RESULTS."""
+    text = query.strip()[:MAX_QUERY_CHARS]
+    if not text:
+        latest = await reports.news(partnership_only=True, limit=20)
+        return [news_result(item, lang) for item in latest]
+    found = await find_partners(partners, text)
+    cards = await reports.partners([pid for pid, _ in found[:MAX_PARTNERS]])
+    results = [partner_result(card, lang) for card in cards]
+    hits = await news.search(text, limit=MAX_RESULTS - len(results))
+    results += [news_result(item, lang) for item in await reports.news([h.item.id for h in hits])]
+    return results[:MAX_RESULTS]
+
+
+async def inline_query(
+    inline: InlineQuery,
+    partners: PartnerRepository,
+    news: NewsRepository,
+    reports: ReportRepository,
+) -> None:
+    lang = user_language(inline.from_user)
+    results = await inline_results(inline.query, lang, partners, news, reports)
+    # Not personal: everyone typing the same query in the same language sees the same.
+    await inline.answer(results, cache_time=CACHE_SECONDS, is_personal=False)  # type: ignore[arg-type]
+
+
+def build_router() -> Router:
+    router = Router(name="inline")
+    router.inline_query.register(inline_query)
+    return router
