@@ -29,11 +29,12 @@ async def tsinghua(app: App) -> None:
     """Tsinghua in two articles (one with a memorandum), an Indian institute, a campus item."""
     s = app.services
     [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    day = lambda y, m, d: datetime(y, m, d, tzinfo=UTC)  # noqa: E731
     items = [
-        ("t1", "Политех и Университет Цинхуа подписали меморандум", datetime(2025, 3, 4, tzinfo=UTC)),
-        ("t2", "Делегация Университета Цинхуа посетила Политех", datetime(2026, 5, 6, tzinfo=UTC)),
-        ("i1", "Политех и Индийский технологический институт", datetime(2026, 1, 2, tzinfo=UTC)),
-        ("c1", "Фестиваль науки в кампусе", datetime(2026, 11, 1, tzinfo=UTC)),
+        ("t1", "Политех и Университет Цинхуа подписали меморандум", day(2025, 3, 4)),
+        ("t2", "Делегация Университета Цинхуа посетила Политех", day(2026, 5, 6)),
+        ("i1", "Политех и Индийский технологический институт", day(2026, 1, 2)),
+        ("c1", "Фестиваль науки в кампусе", day(2026, 11, 1)),
     ]  # fmt: skip
     ids = await s.news.add_new(
         feed.id,
