@@ -21,6 +21,7 @@ from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from bot.pictures.service import PictureService
 from handlers import get_routers
+from handlers.inline import PartnerNameIndex
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
@@ -114,6 +115,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
         digest_service=services.digest_service,
         reports=(reports := ReportRepository(services.partners.db)),
         pictures=services.pictures or PictureService(reports),
+        partner_index=PartnerNameIndex(services.partners),
     )
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)

@@ -155,3 +155,18 @@ async def test_partner_card_has_a_share_button(app: App) -> None:
     await app.ask("/partners Tsinghua", language_code="en", chat_id=43)
     [[button]] = app.api.sent_messages(43)[0].params["reply_markup"]["inline_keyboard"]
     assert button == {"text": "Share", "switch_inline_query": "Tsinghua University"}
+
+
+async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App) -> None:
+    from handlers.inline import PartnerNameIndex
+    from handlers.partners import find_partners
+
+    s = app.services
+    await fill(s.feeds, s.news, s.partners, partners_count=60, countries_count=10)
+    index = PartnerNameIndex(s.partners)
+    for query in ("партнёр 7", "Partner 12 University", "Partnr Universty", "ц", "P3", "", "zz"):
+        assert await index.find(query) == await find_partners(s.partners, query), query
+    assert await index.find("Цинхуа") == []
+    await tsinghua(app)
+    [(pid, score)] = await index.find("Цинхуа")
+    assert score == 100.0 and (await s.partners.get(pid)) is not None
