@@ -1,4 +1,4 @@
-"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract]`.
+"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract | export TABLE]`.
 
 Settings are read and checked before anything heavy is imported: the wiring lives in
 `bot.services`, loaded only once the command is known to be able to run.
@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from bot.config import SettingsError, load_settings
 
@@ -53,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("reextract", help="rebuild partners and agreements from stored articles")
     extract = sub.add_parser("extract", help="JSONL articles in, JSONL partner facts out")
     extract.add_argument("file", nargs="?", help="input file (default: standard input)")
+    export = sub.add_parser("export", help="partners, agreements or news as JSONL, CSV or XLSX")
+    export.add_argument("table", choices=("partners", "agreements", "news"))
+    export.add_argument("--format", choices=("jsonl", "csv", "xlsx"), default="jsonl")
+    export.add_argument("--output", help="file to write (default: standard output)")
     return parser
 
 
@@ -75,9 +80,16 @@ def main(argv: list[str] | None = None) -> int:
         return fail(
             "BOT_TOKEN is not set: copy .env.example to .env and put your bot's token in it", 2
         )
+    if command == "export" and args.format == "xlsx" and not args.output:
+        return fail("xlsx is a binary format: give --output FILE", 2)
     from bot import services
 
     try:
+        if command == "export":
+            output = Path(args.output) if args.output else None
+            return asyncio.run(
+                services.export(settings, args.table, args.format, output, sys.stdout.buffer)
+            )
         if command == "poll":
             return asyncio.run(services.poll_once(settings, sys.stdout))
         if command == "reextract":

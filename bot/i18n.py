@@ -38,6 +38,7 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("agreements", "Соглашения: /agreements [запрос]", "Agreements: /agreements [query]"),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
+    ("export", "Выгрузка CSV и XLSX: /export [запрос]", "CSV and XLSX export: /export [query]"),
 )
 
 # Shown in /help and the menu of operators (ADMIN_IDS) only.
@@ -236,6 +237,17 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "timeline_legend": ("публикации", "articles"),
     "share": ("Поделиться", "Share"),
+    "export_caption": (
+        "Партнёров: {partners}, соглашений: {agreements}. Данные на {date}. CSV (UTF-8) и XLSX: "
+        "листы partners и agreements.",
+        "Partners: {partners}, agreements: {agreements}. Data as of {date}. CSV (UTF-8) and "
+        "XLSX: sheets partners and agreements.",
+    ),
+    "export_filter": ("Выгрузка по запросу «{query}»", "Export for “{query}”"),
+    "export_admins_only": (
+        "В группах выгрузку могут делать только администраторы чата.",
+        "In groups only chat administrators can export.",
+    ),
     "inline_counts": (
         "публикаций: {mentions}, соглашений: {agreements}",
         "articles: {mentions}, agreements: {agreements}",

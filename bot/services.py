@@ -6,15 +6,17 @@ malformed setting is reported before aiogram and the NER models load.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import hashlib
+import io
 import logging
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
@@ -228,3 +230,32 @@ async def reextract(settings: Settings, out: IO[str]) -> int:
     finally:
         extraction.close()
         await db.close()
+
+
+async def export(
+    settings: Settings, table: str, fmt: str, output: Path | None, out: BinaryIO
+) -> int:
+    """Write one table of the registry as JSONL, CSV or XLSX to `output` (or `out`); no token."""
+    from bot.export import COLUMNS, csv_bytes, rows_of, write_jsonl, xlsx_bytes
+    from storage.reports import ReportRepository
+
+    db = await Database.open(settings.database_path)
+    try:
+        rows = await rows_of(ReportRepository(db), table)
+    finally:
+        await db.close()
+    if fmt == "xlsx":
+        data = await asyncio.to_thread(xlsx_bytes, {table: rows}, COLUMNS)
+    elif fmt == "csv":
+        data = await asyncio.to_thread(csv_bytes, rows, COLUMNS[table])
+    else:
+        text = io.StringIO()
+        write_jsonl(rows, text)
+        data = text.getvalue().encode("utf-8")
+    if output is None:
+        out.write(data)
+        out.flush()
+    else:
+        await asyncio.to_thread(output.write_bytes, data)
+    log.info("exported %d %s to %s", len(rows), table, output or "standard output")
+    return 0

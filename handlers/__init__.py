@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     admin,
     agreements,
+    export,
     fallback,
     inline,
     news,
@@ -20,6 +21,7 @@ from handlers import (
 def get_routers() -> list[Router]:
     """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
     modules = (
-        start, subscriptions, news, partners, agreements, pictures, inline, admin, fallback,
+        start, subscriptions, news, partners, agreements, pictures, inline, export, admin,
+        fallback,
     )  # fmt: skip
     return [module.build_router() for module in modules]

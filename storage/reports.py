@@ -173,9 +173,13 @@ class ReportRepository:
         return out
 
     async def agreements(
-        self, partner_ids: list[int] | None = None, country: str | None = None
+        self,
+        partner_ids: list[int] | None = None,
+        country: str | None = None,
+        news_ids: list[int] | None = None,
     ) -> list[AgreementRow]:
-        """Every agreement (optionally of some partners or a country), newest article first."""
+        """Every agreement (optionally of some partners, a country or some articles), newest
+        article first."""
         where: list[str] = []
         params: list[object] = []
         if partner_ids is not None:
@@ -190,6 +194,9 @@ class ReportRepository:
                    JOIN partners p ON p.id = ap.partner_id WHERE p.country = ?)"""
             )
             params.append(country)
+        if news_ids is not None:
+            where.append(f"a.news_id IN ({','.join('?' * len(news_ids)) or 'NULL'})")
+            params.extend(news_ids)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.kind, a.title, a.signed_on, n.link, {_WHEN} AS published,
