@@ -20,11 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aiogram import Bot  # noqa: E402  # after the sys.path fix-up
-from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
-from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
-
-from bot.app import Services, build_dispatcher  # noqa: E402
+from bot.app import Services, build_dispatcher, make_bot  # noqa: E402  # after sys.path
 from bot.audience import Audience  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.feeds import HttpFetcher  # noqa: E402
@@ -86,7 +82,7 @@ async def main(partners: int, articles: int, count: int) -> None:
                 repos.digests, ingestor,
             )  # fmt: skip
             dp = build_dispatcher(services)
-            bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(api.base_url)))
+            bot = make_bot(TOKEN, api.base_url)  # the production Bot: HTML by default
             polling = asyncio.create_task(
                 dp.start_polling(bot, handle_signals=False, polling_timeout=1)
             )
