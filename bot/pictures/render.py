@@ -110,7 +110,9 @@ def render_map(counts: Sequence[tuple[str, int]], names: Mapping[str, str], word
         if point is None:
             continue
         label = f"{names.get(code, code)}: {n}"
-        for dy in (0, -14, 14, -28, 28, -42, 42):
+        # A small country's circle stays visible: its label goes above or below it.
+        offsets = (16, -16, 30, -30, 44) if code not in shapes else (0, -14, 14, -28, 28, -42, 42)
+        for dy in offsets:
             text = ax.annotate(label, point, xytext=(0, dy), textcoords="offset points",
                                ha="center", va="center", fontsize=13, fontweight="bold",
                                family=FONT, path_effects=_HALO, zorder=4)  # fmt: skip
@@ -137,6 +139,7 @@ def render_map(counts: Sequence[tuple[str, int]], names: Mapping[str, str], word
             colourbar.ax.minorticks_off()
         else:
             colourbar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            colourbar.ax.xaxis.set_major_formatter(StrMethodFormatter("{x:.0f}"))
     return _png(fig)
 
 
