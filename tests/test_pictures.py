@@ -169,3 +169,18 @@ async def test_fake_refuses_what_telegram_refuses(app: App) -> None:
     assert sent.document is not None and sent.document.file_name == "x.csv"
     with pytest.raises(TelegramBadRequest, match="wrong file identifier"):
         await bot.send_photo(42, sent.document.file_id)  # a document is no photo
+
+
+async def test_a_partner_with_a_very_long_name_gets_a_caption_within_the_limit(app: App) -> None:
+    from storage.partners import PartnerInput
+    from tests.conftest import draft
+
+    s = app.services
+    [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    [nid] = await s.news.add_new(feed.id, [draft("long", "Визит")], announce=False)
+    name = "Институт " + "очень длинного названия " * 90
+    fact = PartnerInput(name.strip(), None, (), "BY", "research", {"long": name.strip()})
+    await s.partners.replace_facts(nid, True, [(None, fact)], [])
+    call = await photo_reply(app, "/chart Институт очень длинного названия")
+    assert call.rendered is not None and len(call.rendered) <= 1024
+    assert call.rendered.startswith("Институт очень длинного названия")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.countries import country_name
-from bot.formatting import DISPLAY_ZONE, esc, format_date
+from bot.formatting import DISPLAY_ZONE, cut, esc, format_date
 from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
 from storage.db import utcnow
 from storage.reports import ReportRepository
@@ -190,7 +190,7 @@ class PictureService:
         )
         caption = "\n".join(
             (
-                f"<b>{esc(name)}</b>",
+                f"<b>{esc(cut(name, 300))}</b>",  # a caption holds 1024 units in all
                 esc(t(lang, "timeline_caption")),
                 esc(subtitle),
                 esc(t(lang, "picture_as_of", date=self._as_of(lang))),
