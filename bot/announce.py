@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
+from aiogram.types import InlineKeyboardMarkup
+
 from bot.articles import first_sentences
 from bot.formatting import announcement
+from bot.share import share_markup
 from storage.news import NewsItem, NewsRepository
 
 ExtraLines = Callable[[NewsItem, str], Awaitable[list[str]]]
@@ -22,6 +25,19 @@ class AnnouncementRenderer:
         self.extra_lines = extra_lines
         self._cache: OrderedDict[tuple[int, str], str] = OrderedDict()
         self._cache_size = cache_size
+        self._titles: dict[int, str] = {}
+
+    async def share(self, news_id: int, lang: str) -> InlineKeyboardMarkup | None:
+        """The Share button under an announcement: inline mode searching the item's title."""
+        title = self._titles.get(news_id)
+        if title is None:
+            item = await self.news.get(news_id)
+            if item is None:
+                return None
+            title = self._titles[news_id] = item.title
+            if len(self._titles) > self._cache_size:
+                self._titles.pop(next(iter(self._titles)))
+        return share_markup(title, lang)
 
     async def __call__(self, news_id: int, lang: str) -> str | None:
         key = (news_id, lang)

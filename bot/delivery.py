@@ -37,7 +37,7 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import Response, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import LinkPreviewOptions
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions
 
 from bot.formatting import TELEGRAM_LIMIT, plain_fallback
 from storage.chats import ChatRepository
@@ -52,6 +52,7 @@ CATCH_UP_SECONDS = 0.25
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+Markup = InlineKeyboardMarkup | None  # buttons under a message (the Share button)
 _JSON_HEADERS = {"Content-Type": "application/json"}
 
 
@@ -82,9 +83,11 @@ class Sender:
         self._url: str | None = None
         self._timeout = aiohttp.ClientTimeout(total=60)
 
-    async def send(self, chat_id: int, text: str, *, thread_id: int | None = None) -> SendResult:
+    async def send(
+        self, chat_id: int, text: str, *, thread_id: int | None = None, markup: Markup = None
+    ) -> SendResult:
         try:
-            message_id = await self._send_html(chat_id, text, thread_id)
+            message_id = await self._send_html(chat_id, text, thread_id, markup)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
         except TelegramMigrateToChat as exc:
@@ -101,7 +104,7 @@ class Sender:
                 log.error("bug: Telegram rejected our HTML for chat %s: %s", chat_id, exc.message)
                 return await self._send_plain(chat_id, text, thread_id)
             if "thread not found" in reason and thread_id is not None:
-                return await self.send(chat_id, text, thread_id=None)
+                return await self.send(chat_id, text, thread_id=None, markup=markup)
             return SendResult(Status.FAILED, error=exc.message)
         except TelegramNotFound as exc:
             return SendResult(Status.FAILED, error=exc.message)
@@ -115,7 +118,9 @@ class Sender:
             return SendResult(Status.RETRY, error=error[:300])
         return SendResult(Status.SENT, message_id=message_id)
 
-    async def _send_html(self, chat_id: int, text: str, thread_id: int | None) -> int:
+    async def _send_html(
+        self, chat_id: int, text: str, thread_id: int | None, markup: Markup = None
+    ) -> int:
         """sendMessage with link previews off; returns the message id, raises aiogram's errors.
 
         The broadcast's hot path: over aiogram's own aiohttp session it posts JSON and reads
@@ -131,6 +136,7 @@ class Sender:
                 parse_mode=ParseMode.HTML,
                 message_thread_id=thread_id,
                 link_preview_options=_NO_PREVIEW,
+                reply_markup=markup,
             )
             return message.message_id
         params: dict[str, Any] = {
@@ -141,6 +147,8 @@ class Sender:
         }
         if thread_id is not None:
             params["message_thread_id"] = thread_id
+        if markup is not None:
+            params["reply_markup"] = markup.model_dump(exclude_none=True)
         if self._url is None:
             self._url = session.api.api_url(token=self.bot.token, method="sendMessage")
             self._timeout = aiohttp.ClientTimeout(total=session.timeout)
@@ -274,6 +282,7 @@ class ChatPacer:
 
 Renderer = Callable[[int, str], Awaitable[str | None]]  # (news id, language) -> HTML
 DigestText = Callable[[int], Awaitable[str | None]]  # digest id -> its ready HTML
+ShareMarkup = Callable[[int, str], Awaitable[Markup]]  # (news id, language) -> buttons
 
 
 @dataclass
@@ -298,7 +307,9 @@ class DeliveryWorker:
         max_in_flight: int = 64,
         chat_pacer: ChatPacer | None = None,
         digest_text: DigestText | None = None,
+        share: ShareMarkup | None = None,
     ) -> None:
+        self.share = share
         self.sender = sender
         self.outbox = outbox
         self.render = render
@@ -446,7 +457,12 @@ class DeliveryWorker:
             text = await self.render(delivery.news_id, delivery.language)
         if text is None:
             return Outcome(delivery.id, "dropped", delivery.attempts, error="item vanished")
-        result = await self.sender.send(delivery.chat_id, text, thread_id=delivery.thread_id)
+        markup = None
+        if self.share is not None and delivery.news_id is not None:
+            markup = await self.share(delivery.news_id, delivery.language)
+        result = await self.sender.send(
+            delivery.chat_id, text, thread_id=delivery.thread_id, markup=markup
+        )
         attempts = delivery.attempts + 1
         if result.status is Status.SENT:
             self.pacer.saw_success()

@@ -160,12 +160,14 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
     extraction = ExtractionWorker()
     facts = FactsService(extraction, repos.news, repos.partners)
+    renderer = AnnouncementRenderer(repos.news, facts.partner_lines)
     worker = DeliveryWorker(
         Sender(bot, repos.chats),
         repos.outbox,
-        AnnouncementRenderer(repos.news, facts.partner_lines),
+        renderer,
         rate=settings.broadcast_rate,
         digest_text=repos.digests.text,
+        share=renderer.share,
     )
     digest_service = DigestService(
         digests=repos.digests,

@@ -1,18 +1,11 @@
-"""The «Поделиться» / "Share" button: opens the chat picker with `@bot <name>` typed in, so a
-card or an item goes to another chat through inline mode."""
+"""The Share button under a partner card (the button itself: `bot.share`)."""
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
 
-from bot.formatting import cut
-from bot.i18n import t
+from bot.share import share_markup
 from storage.partners import PartnerRepository
-
-
-def share_markup(text: str, lang: str) -> InlineKeyboardMarkup:
-    button = InlineKeyboardButton(text=t(lang, "share"), switch_inline_query=cut(text, 120))
-    return InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
 async def partner_share_markup(

@@ -170,3 +170,42 @@ async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App
     await tsinghua(app)
     [(pid, score)] = await index.find("Цинхуа")
     assert score == 100.0 and (await s.partners.get(pid)) is not None
+
+
+async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:
+    from bot.announce import AnnouncementRenderer
+    from bot.delivery import DeliveryWorker, Sender
+    from storage.chats import ChatRepository
+    from storage.feeds import FeedRepository
+    from storage.news import NewsRepository
+    from storage.outbox import OutboxRepository
+    from tests.conftest import all_targets, until
+
+    news, chats, outbox = NewsRepository(db), ChatRepository(db), OutboxRepository(db)
+    renderer = AnnouncementRenderer(news)
+    worker = DeliveryWorker(
+        Sender(bot, chats), outbox, renderer, rate=100, share=renderer.share
+    )  # fmt: skip
+    for chat_id, lang in ((42, "ru"), (43, "en")):
+        await chats.upsert(chat_id, "private", None, lang)
+        await chats.subscribe(chat_id)
+    [feed] = await FeedRepository(db).ensure(["http://site.test/rss"])
+    title = "Политех и   Университет Цинхуа подписали меморандум"
+    [nid] = await news.add_new(feed.id, [draft("m", title)], announce=True)
+    await outbox.fan_out(nid, await all_targets(chats))
+    worker.start()
+    try:
+        await until(lambda: _sent_to(api, 42, 43))
+    finally:
+        await worker.stop()
+    [ru] = api.sent_messages(42)
+    [en] = api.sent_messages(43)
+    assert ru.rendered is not None and ru.rendered.startswith(title)
+    assert ru.params["reply_markup"]["inline_keyboard"] == [
+        [{"text": "Поделиться", "switch_inline_query": " ".join(title.split())}]
+    ]
+    assert en.params["reply_markup"]["inline_keyboard"][0][0]["text"] == "Share"
+
+
+async def _sent_to(api: Any, *chat_ids: int) -> bool:
+    return all(api.sent_messages(c) for c in chat_ids)
