@@ -11,6 +11,7 @@ from aiogram.enums import ParseMode
 from aiogram.types import (
     InlineQuery,
     InlineQueryResultArticle,
+    InlineQueryResultUnion,
     InputTextMessageContent,
     LinkPreviewOptions,
 )
@@ -201,9 +202,11 @@ async def inline_query(
     reports: ReportRepository,
 ) -> None:
     lang = user_language(inline.from_user)
-    results = await inline_results(inline.query, lang, partner_index, news, reports)
+    results: list[InlineQueryResultUnion] = list(
+        await inline_results(inline.query, lang, partner_index, news, reports)
+    )
     # Not personal: everyone typing the same query in the same language sees the same.
-    await inline.answer(results, cache_time=CACHE_SECONDS, is_personal=False)  # type: ignore[arg-type]
+    await inline.answer(results, cache_time=CACHE_SECONDS, is_personal=False)
 
 
 def build_router() -> Router:

@@ -103,7 +103,7 @@ def render_map(counts: Sequence[tuple[str, int]], names: Mapping[str, str], word
     right, _ = project(180, 0)
     ax.set_xlim(left, right)
     ax.set_ylim(project(0, -57)[1], project(0, 84)[1])
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas has it
     placed: list[Bbox] = []
     for code, n in counts[:LABELLED]:
         point = anchor(code)
