@@ -123,10 +123,12 @@ async def ingest(
                 await facts.load_curation(settings.curation_path)
             while await facts.process_pending():
                 pass
-            from bot.export import export_partners
+            from bot.export import partners_rows, write_jsonl
+            from storage.reports import ReportRepository
 
+            rows = await partners_rows(ReportRepository(db))
             with export.open("w", encoding="utf-8") as handle:
-                await export_partners(repos.partners, "jsonl", handle)
+                write_jsonl(rows, handle)
         finally:
             worker.close()
             await db.close()

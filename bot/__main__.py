@@ -1,4 +1,4 @@
-"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract | export partners]`.
+"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract | export TABLE]`.
 
 Settings are read and checked before anything heavy is imported: the wiring lives in
 `bot.services`, loaded only once the command is known to be able to run.
@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from bot.config import SettingsError, load_settings, token_problem
 
@@ -54,12 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     poll = sub.add_parser("poll", help="poll the feeds")
     poll.add_argument("--once", action="store_true", required=True, help="poll once and exit")
     sub.add_parser("reextract", help="rebuild partners and agreements from stored articles")
-    export = sub.add_parser("export", help="write the registry as JSONL or CSV")
-    export.add_argument("table", choices=["partners"], help="what to export")
-    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", dest="fmt")
-    export.add_argument("--output", help="file to write (default: standard output)")
     extract = sub.add_parser("extract", help="JSONL articles in, JSONL partner facts out")
     extract.add_argument("file", nargs="?", help="input file (default: standard input)")
+    export = sub.add_parser("export", help="partners, agreements or news as JSONL, CSV or XLSX")
+    export.add_argument("table", choices=("partners", "agreements", "news"))
+    export.add_argument("--format", choices=("jsonl", "csv", "xlsx"), default="jsonl")
+    export.add_argument("--output", help="file to write (default: standard output)")
     return parser
 
 
@@ -81,15 +82,20 @@ def main(argv: list[str] | None = None) -> int:
         problem = token_problem(secret.strip())
         if problem is not None:
             return fail(problem, 2)
+    if command == "export" and args.format == "xlsx" and not args.output:
+        return fail("xlsx is a binary format: give --output FILE", 2)
     from bot import services
 
     try:
+        if command == "export":
+            output = Path(args.output) if args.output else None
+            return asyncio.run(
+                services.export(settings, args.table, args.format, output, sys.stdout.buffer)
+            )
         if command == "poll":
             return asyncio.run(services.poll_once(settings, sys.stdout))
         if command == "reextract":
             return asyncio.run(services.reextract(settings, sys.stdout))
-        if command == "export":
-            return asyncio.run(services.export(settings, args.table, args.fmt, args.output))
         return asyncio.run(services.run_bot(settings))
     except services.StartupError as exc:
         return fail(str(exc))

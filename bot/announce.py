@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
+from aiogram.types import InlineKeyboardMarkup
+
 from bot.articles import first_sentences
 from bot.formatting import Outgoing, announcement, tidy_summary
 from bot.i18n import AGREEMENT_KINDS, category_label, label, t
+from bot.share import share_markup
 from storage.news import NewsItem, NewsRepository
 from storage.partners import PartnerRepository
 
@@ -38,6 +41,19 @@ class AnnouncementRenderer:
         self.partners = partners
         self._cache: OrderedDict[tuple[int, str], Outgoing] = OrderedDict()
         self._cache_size = cache_size
+        self._titles: dict[int, str] = {}
+
+    async def share(self, news_id: int, lang: str) -> InlineKeyboardMarkup | None:
+        """The Share button under an announcement: inline mode searching the item's title."""
+        title = self._titles.get(news_id)
+        if title is None:
+            item = await self.news.get(news_id)
+            if item is None:
+                return None
+            title = self._titles[news_id] = item.title
+            if len(self._titles) > self._cache_size:
+                self._titles.pop(next(iter(self._titles)))
+        return share_markup(title, lang)
 
     async def __call__(self, news_id: int, lang: str) -> Outgoing | None:
         key = (news_id, lang)

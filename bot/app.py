@@ -21,14 +21,17 @@ from bot.digest import DigestService
 from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.ingest import Ingestor
 from bot.metrics import HandlerTimer, Metrics
+from bot.pictures.service import PictureService
 from handlers import get_routers
 from handlers.curation import PendingCorrections
+from handlers.inline import PartnerNameIndex
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
+from storage.reports import ReportRepository
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,7 @@ class Services:
     digest_service: DigestService | None = None
     metrics: Metrics | None = None
     curator: Curator | None = None
+    pictures: PictureService | None = None  # built over `partners`' database when not given
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -117,6 +121,9 @@ def build_dispatcher(services: Services) -> Dispatcher:
         scheduler=services.scheduler,
         curator=services.curator,
         curation_pending=PendingCorrections(),
+        reports=(reports := ReportRepository(services.partners.db)),
+        pictures=services.pictures or PictureService(reports),
+        partner_index=PartnerNameIndex(services.partners),
     )
     if services.metrics is not None:
         dp.update.outer_middleware(HandlerTimer(services.metrics))

@@ -52,6 +52,7 @@ CATCH_UP_SECONDS = 0.25
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+Markup = InlineKeyboardMarkup | None  # buttons under a message (the Share button)
 _JSON_HEADERS = {"Content-Type": "application/json"}
 
 
@@ -83,10 +84,15 @@ class Sender:
         self._timeout = aiohttp.ClientTimeout(total=60)
 
     async def send(
-        self, chat_id: int, text: str | Outgoing, *, thread_id: int | None = None
+        self,
+        chat_id: int,
+        text: str | Outgoing,
+        *,
+        thread_id: int | None = None,
+        markup: Markup = None,
     ) -> SendResult:
         try:
-            message_id = await self._send_html(chat_id, text, thread_id)
+            message_id = await self._send_html(chat_id, text, thread_id, markup)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
         except TelegramMigrateToChat as exc:
@@ -103,7 +109,7 @@ class Sender:
                 log.error("bug: Telegram rejected our HTML for chat %s: %s", chat_id, exc.message)
                 return await self._send_plain(chat_id, text, thread_id)
             if "thread not found" in reason and thread_id is not None:
-                return await self.send(chat_id, text, thread_id=None)
+                return await self.send(chat_id, text, thread_id=None, markup=markup)
             return SendResult(Status.FAILED, error=exc.message)
         except TelegramNotFound as exc:
             return SendResult(Status.FAILED, error=exc.message)
@@ -117,7 +123,9 @@ class Sender:
             return SendResult(Status.RETRY, error=error[:300])
         return SendResult(Status.SENT, message_id=message_id)
 
-    async def _send_html(self, chat_id: int, text: str | Outgoing, thread_id: int | None) -> int:
+    async def _send_html(
+        self, chat_id: int, text: str | Outgoing, thread_id: int | None, markup: Markup = None
+    ) -> int:
         """sendMessage with link previews off; returns the message id, raises aiogram's errors.
 
         The broadcast's hot path: over aiogram's own aiohttp session it posts JSON and reads
@@ -128,7 +136,7 @@ class Sender:
         out = text if isinstance(text, Outgoing) else Outgoing(text)
         session = self.bot.session
         if not isinstance(session, AiohttpSession):
-            message = await self.bot(_method(chat_id, out, thread_id))
+            message = await self.bot(_method(chat_id, out, thread_id, markup))
             return message.message_id
         params: dict[str, Any] = {
             "chat_id": chat_id,
@@ -140,9 +148,9 @@ class Sender:
                 else {"is_disabled": True}
             ),
         }
-        if out.button is not None:
-            label, url = out.button
-            params["reply_markup"] = {"inline_keyboard": [[{"text": label, "url": url}]]}
+        buttons = _markup(out, markup)
+        if buttons is not None:
+            params["reply_markup"] = buttons.model_dump(exclude_none=True)
         if thread_id is not None:
             params["message_thread_id"] = thread_id
         if self._url is None:
@@ -210,21 +218,27 @@ def _preview(out: Outgoing) -> LinkPreviewOptions:
     return LinkPreviewOptions(url=out.preview_url, prefer_large_media=True)
 
 
-def _markup(out: Outgoing) -> InlineKeyboardMarkup | None:
-    if out.button is None:
-        return None
-    label, url = out.button
-    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=label, url=url)]])
+def _markup(out: Outgoing, extra: Markup = None) -> InlineKeyboardMarkup | None:
+    """The message's own URL button (if any) above the extra rows (the Share button)."""
+    rows: list[list[InlineKeyboardButton]] = []
+    if out.button is not None:
+        label, url = out.button
+        rows.append([InlineKeyboardButton(text=label, url=url)])
+    if extra is not None:
+        rows.extend(extra.inline_keyboard)
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def _method(chat_id: int, out: Outgoing, thread_id: int | None) -> SendMessage:
+def _method(
+    chat_id: int, out: Outgoing, thread_id: int | None, extra: Markup = None
+) -> SendMessage:
     return SendMessage(
         chat_id=chat_id,
         text=out.text,
         parse_mode=ParseMode.HTML,
         message_thread_id=thread_id,
         link_preview_options=_preview(out),
-        reply_markup=_markup(out),
+        reply_markup=_markup(out, extra),
     )
 
 
@@ -312,6 +326,7 @@ class _NoObserver:
 
 Renderer = Callable[[int, str], Awaitable[str | Outgoing | None]]  # (news id, language)
 DigestText = Callable[[int], Awaitable[str | None]]  # digest id -> its ready HTML
+ShareMarkup = Callable[[int, str], Awaitable[Markup]]  # (news id, language) -> buttons
 
 
 @dataclass
@@ -337,8 +352,10 @@ class DeliveryWorker:
         chat_pacer: ChatPacer | None = None,
         digest_text: DigestText | None = None,
         observer: SendObserver | None = None,
+        share: ShareMarkup | None = None,
     ) -> None:
         self.observer: SendObserver = observer or _NoObserver()
+        self.share = share
         self.sender = sender
         self.outbox = outbox
         self.render = render
@@ -487,7 +504,12 @@ class DeliveryWorker:
             text = await self.render(delivery.news_id, delivery.language)
         if text is None:
             return Outcome(delivery.id, "dropped", delivery.attempts, error="item vanished")
-        result = await self.sender.send(delivery.chat_id, text, thread_id=delivery.thread_id)
+        markup = None
+        if self.share is not None and delivery.news_id is not None:
+            markup = await self.share(delivery.news_id, delivery.language)
+        result = await self.sender.send(
+            delivery.chat_id, text, thread_id=delivery.thread_id, markup=markup
+        )
         self.observer.observe_send(result.status)
         attempts = delivery.attempts + 1
         if result.status is Status.SENT:

@@ -1,77 +1,193 @@
-"""Registry exports for people and outside checks: one function per table, JSONL or CSV.
+"""Exports of the registry: one function per table returning plain dicts, and one writer per
+format. The JSONL field names are a contract outside tools rely on; keep them stable.
 
-The JSONL shape is a contract read by outside scorers (one partner a line: id, name, name_en,
-aliases, country, kind, mentions, articles, first_seen, last_seen); CSV is for spreadsheets:
-UTF-8 with a BOM so Excel reads Cyrillic, lists joined with "; ".
+Dates are ISO 8601 in UTC; `signed_on` is the date as stated in the article (YYYY-MM-DD or
+YYYY-MM) or null. CSV is UTF-8 with a BOM (Excel detects the encoding by it), lists are joined
+with "; ". XLSX has one sheet per table.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Literal, TextIO
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
 
-from storage.db import to_db
-from storage.partners import PartnerExport, PartnerRepository
+from storage.reports import AgreementRow, NewsRow, PartnerSummary, ReportRepository
 
-Format = Literal["jsonl", "csv"]
-FORMATS: tuple[Format, ...] = ("jsonl", "csv")
+Row = dict[str, Any]
+TABLES = ("partners", "agreements", "news")
+FORMATS = ("jsonl", "csv", "xlsx")
 LIST_SEPARATOR = "; "
-
-PARTNER_FIELDS = (
-    "id", "name", "name_en", "aliases", "country", "kind", "mentions", "articles",
-    "first_seen", "last_seen",
-)  # fmt: skip
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def partner_record(row: PartnerExport) -> dict[str, object]:
-    """The JSONL record of one partner (times are UTC ISO text, as stored)."""
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def partner_row(p: PartnerSummary) -> Row:
     return {
-        "id": row.id,
-        "name": row.name,
-        "name_en": row.name_en,
-        "aliases": list(row.aliases),
-        "country": row.country,
-        "kind": row.kind,
-        "mentions": row.mentions,
-        "articles": list(row.articles),
-        "first_seen": to_db(row.first_seen),
-        "last_seen": to_db(row.last_seen),
+        "id": p.id,
+        "name": p.name,
+        "name_en": p.name_en,
+        "aliases": [a for a in p.aliases if a not in (p.name, p.name_en)],
+        "country": p.country,
+        "kind": p.kind,
+        "mentions": p.mentions,
+        "articles": list(p.articles),
+        "first_seen": _iso(p.first_seen),
+        "last_seen": _iso(p.last_seen),
     }
 
 
-def write_records(
-    records: Sequence[dict[str, object]], fields: Sequence[str], fmt: Format, out: TextIO
-) -> None:
-    """Write records as JSONL (one object a line) or CSV (header first; the caller opens the
-    file with ``utf-8-sig`` for the BOM, or writes one itself for stdout)."""
-    if fmt == "jsonl":
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(fields)
-    for record in records:
-        writer.writerow([_cell(record.get(field)) for field in fields])
+def agreement_row(a: AgreementRow) -> Row:
+    return {
+        "id": a.id,
+        "kind": a.kind,
+        "title": a.title,
+        "signed_on": a.signed_on,
+        "parties": list(a.parties),
+        "article": a.article,
+        "published": _iso(a.published),
+    }
 
 
-def _cell(value: object) -> str:
+def news_row(n: NewsRow) -> Row:
+    return {
+        "id": n.id,
+        "title": n.title,
+        "url": n.url,
+        "published": _iso(n.published),
+        "partnership": n.partnership,
+        "partners": list(n.partners),
+    }
+
+
+async def partners_rows(
+    reports: ReportRepository, *, ids: list[int] | None = None, country: str | None = None
+) -> list[Row]:
+    return [partner_row(p) for p in await reports.partners(ids, country)]
+
+
+async def agreement_rows(
+    reports: ReportRepository,
+    *,
+    partner_ids: list[int] | None = None,
+    country: str | None = None,
+    news_ids: list[int] | None = None,
+) -> list[Row]:
+    rows = await reports.agreements(partner_ids, country, news_ids)
+    return [agreement_row(a) for a in rows]
+
+
+async def news_rows(reports: ReportRepository) -> list[Row]:
+    return [news_row(n) for n in await reports.news()]
+
+
+async def rows_of(reports: ReportRepository, table: str) -> list[Row]:
+    if table == "partners":
+        return await partners_rows(reports)
+    if table == "agreements":
+        return await agreement_rows(reports)
+    if table == "news":
+        return await news_rows(reports)
+    raise ValueError(f"unknown table {table!r}")
+
+
+def write_jsonl(rows: Iterable[Row], out: IO[str]) -> None:
+    """One JSON object per line, UTF-8 text as is (not \\u-escaped)."""
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _cell(value: Any) -> Any:
+    """A value for one spreadsheet cell: lists joined, formulas defused, None empty."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
-async def export_partners(partners: PartnerRepository, fmt: Format, out: TextIO) -> int:
-    """Every visible partner with at least one mention; returns how many were written."""
-    rows = await partners.export_rows()
-    write_records([partner_record(r) for r in rows], PARTNER_FIELDS, fmt, out)
-    return len(rows)
+def write_csv(rows: Sequence[Row], out: IO[str], columns: Sequence[str] | None = None) -> None:
+    """CSV with a header row; `out` should be opened with encoding "utf-8-sig" (the BOM) and
+    newline="" (csv writes CRLF itself)."""
+    fields = list(columns or (rows[0].keys() if rows else ()))
+    writer = csv.writer(out)
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_cell(row.get(f)) for f in fields])
 
 
-# table -> exporter; agreements and news exports join here.
-EXPORTERS: dict[str, Callable[[PartnerRepository, Format, TextIO], Awaitable[int]]] = {
-    "partners": export_partners,
-}
+def csv_bytes(rows: Sequence[Row], columns: Sequence[str] | None = None) -> bytes:
+    buffer = io.StringIO(newline="")
+    write_csv(rows, buffer, columns)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(
+    sheets: Mapping[str, Sequence[Row]],
+    out: Path | IO[bytes],
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """One sheet per table: a bold frozen header with filters, dates as dates, lists joined."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(title=name[:31])
+        fields = list((columns or {}).get(name) or (rows[0].keys() if rows else ()))
+        sheet.append(fields)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        widths = [len(f) for f in fields]
+        for r, row in enumerate(rows, start=2):
+            for c, field in enumerate(fields, start=1):
+                value = row.get(field)
+                target = sheet.cell(row=r, column=c)
+                if isinstance(value, str) and field in {"first_seen", "last_seen", "published"}:
+                    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+                    target.value = moment.astimezone(UTC).replace(tzinfo=None)
+                    target.number_format = "yyyy-mm-dd hh:mm"
+                    continue
+                shown = _cell(value)
+                target.value = shown
+                if isinstance(shown, str):
+                    target.data_type = "s"  # never a formula, whatever the text starts with
+                    widths[c - 1] = max(widths[c - 1], min(len(shown), 60))
+        for c, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(c)].width = max(8, width + 2)
+        sheet.freeze_panes = "A2"
+        if fields:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{max(1, len(rows) + 1)}"
+    book.save(out)
+
+
+def xlsx_bytes(
+    sheets: Mapping[str, Sequence[Row]], columns: Mapping[str, Sequence[str]] | None = None
+) -> bytes:
+    buffer = io.BytesIO()
+    write_xlsx(sheets, buffer, columns)
+    return buffer.getvalue()
+
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "partners": ("id", "name", "name_en", "aliases", "country", "kind", "mentions", "articles",
+                 "first_seen", "last_seen"),
+    "agreements": ("id", "kind", "title", "signed_on", "parties", "article", "published"),
+    "news": ("id", "title", "url", "published", "partnership", "partners"),
+}  # fmt: skip

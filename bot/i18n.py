@@ -36,6 +36,9 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("countries", "Партнёры по странам", "Partners by country"),
     ("agreements", "Соглашения: /agreements [запрос]", "Agreements: /agreements [query]"),
+    ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
+    ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
+    ("export", "Выгрузка CSV и XLSX: /export [запрос]", "CSV and XLSX export: /export [query]"),
 )
 
 # Shown in /help and the menu of operators (ADMIN_IDS) only.
@@ -391,6 +394,59 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Партнёра «{old}» больше нет в реестре: подписка на него снята.",
         "Partner “{old}” is no longer in the registry: the subscription to it was removed.",
     ),
+    "map_title": ("Партнёры Политеха по странам", "SPbPU partners by country"),
+    "map_title_kind": ("Партнёры Политеха по странам: {kind}", "SPbPU partners by country: {kind}"),
+    "map_subtitle": (
+        "партнёров: {partners}, стран: {countries}",
+        "partners: {partners}, countries: {countries}",
+    ),
+    "map_legend": ("число партнёров", "number of partners"),
+    "map_top": ("Больше всего: {top}", "Most: {top}"),
+    "map_unknown_kind": (
+        "Не знаю такого вида партнёров: «{query}». Виды: университет, научная организация, "
+        "компания, орган власти, организация.",
+        "I don't know the partner kind “{query}”. Kinds: university, research, company, "
+        "government, other.",
+    ),
+    "picture_as_of": ("Данные на {date}.", "Data as of {date}."),
+    "chart_title": ("Партнёрства Политеха", "SPbPU partnerships"),
+    "chart_subtitle": (
+        "соглашений: {agreements}, стран: {countries}",
+        "agreements: {agreements}, countries: {countries}",
+    ),
+    "chart_caption": (
+        "Соглашения по годам (по видам) и партнёры по странам (топ-{top}).",
+        "Agreements per year (by kind) and partners by country (top {top}).",
+    ),
+    "chart_years": ("Соглашения по годам", "Agreements per year"),
+    "chart_countries": ("Партнёры по странам (топ-{top})", "Partners by country (top {top})"),
+    "chart_empty": ("Данных пока нет", "No data yet"),
+    "timeline_caption": (
+        "Публикации о партнёре по годам и подписанные документы (▼).",
+        "Articles about the partner per year and documents signed (▼).",
+    ),
+    "timeline_subtitle": (
+        "публикаций: {mentions}, документов: {agreements}",
+        "articles: {mentions}, documents: {agreements}",
+    ),
+    "timeline_legend": ("публикации", "articles"),
+    "share": ("Поделиться", "Share"),
+    "export_caption": (
+        "Партнёров: {partners}, соглашений: {agreements}. Данные на {date}. CSV (UTF-8) и XLSX: "
+        "листы partners и agreements.",
+        "Partners: {partners}, agreements: {agreements}. Data as of {date}. CSV (UTF-8) and "
+        "XLSX: sheets partners and agreements.",
+    ),
+    "export_filter": ("Выгрузка по запросу «{query}»", "Export for “{query}”"),
+    "export_admins_only": (
+        "В группах выгрузку могут делать только администраторы чата.",
+        "In groups only chat administrators can export.",
+    ),
+    "inline_counts": (
+        "публикаций: {mentions}, соглашений: {agreements}",
+        "articles: {mentions}, agreements: {agreements}",
+    ),
+    "inline_latest_agreement": ("📄 Последнее: {what} — {date}", "📄 Latest: {what} — {date}"),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "Something went wrong. Please try again a bit later.",

@@ -12,13 +12,12 @@ import fcntl
 import hashlib
 import io
 import logging
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
@@ -30,7 +29,6 @@ from bot.config import Settings
 from bot.curation import CurationError, Curator
 from bot.delivery import DeliveryWorker, Sender
 from bot.digest import DigestService
-from bot.export import EXPORTERS, Format
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
 from bot.ingest import Ingestor
@@ -198,12 +196,14 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     metrics = Metrics(monitoring)
     extraction = ExtractionWorker()
     facts = FactsService(extraction, repos.news, repos.partners)
+    renderer = AnnouncementRenderer(repos.news, facts.partner_lines, partners=repos.partners)
     worker = DeliveryWorker(
         Sender(bot, repos.chats),
         repos.outbox,
-        AnnouncementRenderer(repos.news, facts.partner_lines, partners=repos.partners),
+        renderer,
         rate=settings.broadcast_rate,
         digest_text=repos.digests.text,
+        share=renderer.share,
         observer=metrics,
     )
     digest_service = DigestService(
@@ -288,24 +288,6 @@ async def _poll_once(settings: Settings, out: IO[str]) -> int:
         await db.close()
 
 
-async def export(settings: Settings, table: str, fmt: Format, output: str | None) -> int:
-    """Write one registry table to `output` (CSV files get a BOM) or standard output."""
-    db = await Database.open(settings.database_path)
-    try:
-        buffer = io.StringIO(newline="")
-        count = await EXPORTERS[table](PartnerRepository(db), fmt, buffer)
-        text = ("\ufeff" if fmt == "csv" else "") + buffer.getvalue()
-        if output is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            await asyncio.to_thread(Path(output).write_text, text, "utf-8", newline="")
-        log.info("exported %d %s", count, table)
-        return 0
-    finally:
-        await db.close()
-
-
 async def reextract(settings: Settings, out: IO[str]) -> int:
     """Rebuild every partner and agreement from the stored articles (after extractor changes)."""
     with _side_command(settings, "re-extracting"):
@@ -333,3 +315,32 @@ async def _reextract(settings: Settings, out: IO[str]) -> int:
     finally:
         extraction.close()
         await db.close()
+
+
+async def export(
+    settings: Settings, table: str, fmt: str, output: Path | None, out: BinaryIO
+) -> int:
+    """Write one table of the registry as JSONL, CSV or XLSX to `output` (or `out`); no token."""
+    from bot.export import COLUMNS, csv_bytes, rows_of, write_jsonl, xlsx_bytes
+    from storage.reports import ReportRepository
+
+    db = await Database.open(settings.database_path)
+    try:
+        rows = await rows_of(ReportRepository(db), table)
+    finally:
+        await db.close()
+    if fmt == "xlsx":
+        data = await asyncio.to_thread(xlsx_bytes, {table: rows}, COLUMNS)
+    elif fmt == "csv":
+        data = await asyncio.to_thread(csv_bytes, rows, COLUMNS[table])
+    else:
+        text = io.StringIO()
+        write_jsonl(rows, text)
+        data = text.getvalue().encode("utf-8")
+    if output is None:
+        out.write(data)
+        out.flush()
+    else:
+        await asyncio.to_thread(output.write_bytes, data)
+    log.info("exported %d %s to %s", len(rows), table, output or "standard output")
+    return 0

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, agreements, curation, fallback, news, partners, start, subscriptions
+from handlers import (
+    admin,
+    agreements,
+    curation,
+    export,
+    fallback,
+    inline,
+    news,
+    partners,
+    pictures,
+    start,
+    subscriptions,
+)
 
 
 def get_routers() -> list[Router]:
     """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
-    modules = (start, subscriptions, news, partners, agreements, admin, curation, fallback)
+    modules = (
+        start, subscriptions, news, partners, agreements, pictures, inline, export, admin,
+        curation, fallback,
+    )  # fmt: skip
     return [module.build_router() for module in modules]

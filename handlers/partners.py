@@ -23,6 +23,7 @@ from bot.formatting import cut, esc, format_date, join_within, link
 from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, in_language, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
+from handlers.share import partner_share_markup
 from storage.partners import Partner, PartnerRepository
 from storage.search import stem_word
 
@@ -192,8 +193,10 @@ async def partners_command(
         return
     choices = await partner_choices(partners, found)
     if len(choices) <= 1:
-        card = await partner_card(partners, choices[0].id if choices else found[0][0], lang)
-        await message.answer(card or "—", link_preview_options=NO_PREVIEW)
+        chosen = choices[0].id if choices else found[0][0]
+        card = await partner_card(partners, chosen, lang)
+        share = await partner_share_markup(partners, chosen, lang)
+        await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
         return
     buttons = [
         [
@@ -239,6 +242,7 @@ async def partner_card_button(
             if isinstance(message, Message) and message.is_topic_message
             else None,
             link_preview_options=NO_PREVIEW,
+            reply_markup=await partner_share_markup(partners, callback_data.id, lang),
         )
 
 

@@ -478,6 +478,7 @@ class FakeBotAPI:
             "getChatMember": self._get_chat_member,
             "getChatAdministrators": self._get_chat_administrators,
         }
+        self._handlers.update(self._media_handlers())
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -1094,6 +1095,233 @@ class FakeBotAPI:
         ids.extend(sorted(self.admins.get(chat_id, set()) - set(ids)))
         return [_chat_member(self._user(uid), self._status_of(chat_id, uid)) for uid in ids]
 
+    # -- media uploads and inline mode (sendPhoto, sendDocument, answerInlineQuery) ----------
+
+    def _media_handlers(self) -> dict[str, Callable[[JSONDict], Any]]:
+        self.files: dict[str, JSONDict] = {}  # file_id -> {"kind", "content", "name", ...}
+        self.inline_queries: dict[str, JSONDict] = {}  # id -> the inline_query pushed
+        self.inline_answers: dict[str, JSONDict] = {}  # inline_query_id -> validated answer
+        self._file_ids = itertools.count(1)
+        self._inline_ids = itertools.count(1)
+        return {
+            "sendPhoto": self._send_photo,
+            "sendDocument": self._send_document,
+            "answerInlineQuery": self._answer_inline_query,
+        }
+
+    def sent_media(self, chat_id: int | str, method: str = "sendPhoto") -> list[CallRecord]:
+        """Successful sendPhoto (or sendDocument) calls to one chat, in order."""
+        return [c for c in self.calls_of(method) if c.ok and c.chat_id == chat_id]
+
+    def file_content(self, file_id: str) -> bytes:
+        """The bytes uploaded under a file_id."""
+        return bytes(self.files[file_id]["content"])
+
+    def push_inline_query(
+        self,
+        query: str,
+        *,
+        user_id: int,
+        language_code: str = "ru",
+        chat_type: str = "sender",
+        offset: str = "",
+    ) -> JSONDict:
+        """Queue an inline query (`@bot query` typed in a chat); returns the inline_query."""
+        inline: JSONDict = {
+            "id": f"iq{next(self._inline_ids)}",
+            "from": self._user(user_id, language_code=language_code),
+            "query": query,
+            "offset": offset,
+            "chat_type": chat_type,
+        }
+        self.inline_queries[inline["id"]] = inline
+        self.push_update({"inline_query": inline})
+        return inline
+
+    def _validate_caption(self, params: JSONDict) -> tuple[str, list[JSONDict]]:
+        """A caption as Telegram shows it: at most 1024 UTF-16 units after entity parsing."""
+        caption = params.get("caption")
+        if caption is None or caption == "":
+            return "", []
+        if not isinstance(caption, str):
+            raise _bad_request("caption must be a string")
+        plain, entities = caption, []
+        if str(params.get("parse_mode") or "").lower() == "html":
+            try:
+                plain, entities = render_telegram_html(caption)
+            except HTMLParseError as exc:
+                raise _bad_request(f"can't parse entities: {exc}") from None
+        elif _MARKUP_RE.search(caption) and params.get("caption_entities") is None:
+            raise _bad_request("fake: markup without parse_mode would be shown verbatim")
+        if utf16_len(plain) > MAX_CAPTION_UTF16:
+            raise _bad_request("message caption is too long")
+        return plain, entities
+
+    def _upload(self, params: JSONDict, field_name: str, kind: str, limit: int) -> JSONDict:
+        """The file sent as `field_name`: a new upload (multipart) or a known file_id."""
+        value = params.get(field_name)
+        if isinstance(value, str) and value.startswith("attach://"):
+            value = params.get(value.removeprefix("attach://"))  # the multipart part named so
+        elif isinstance(value, str) and value:
+            known = self.files.get(value)
+            if known is None or (known["kind"] == "document") != (kind == "document"):
+                raise _bad_request("wrong file identifier/HTTP URL specified")
+            return known
+        if value is None or not hasattr(value, "file"):
+            raise _bad_request(f"there is no {field_name} in the request")
+        content = value.file.read()
+        if not content:
+            raise _bad_request("file must be non-empty")
+        if len(content) > limit:
+            raise _Reject(APIError(413, "Request Entity Too Large"))
+        record: JSONDict = {
+            "kind": kind,
+            "content": content,
+            "name": value.filename,
+            "mime_type": value.content_type,
+        }
+        if kind == "photo":
+            size = _image_size(content)
+            if size is None:
+                raise _bad_request("IMAGE_PROCESS_FAILED")
+            width, height = size
+            if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+                raise _bad_request("PHOTO_INVALID_DIMENSIONS")
+            record["width"], record["height"] = width, height
+        file_id = f"{kind[:3].upper()}file{next(self._file_ids):06d}-{len(content)}"
+        record["file_id"] = file_id
+        record["file_unique_id"] = f"u{file_id}"
+        self.files[file_id] = record
+        return record
+
+    def _media_message(self, params: JSONDict, key: str, media: Any) -> JSONDict:
+        chat_id = self._resolve_chat(params)
+        plain, entities = self._validate_caption(params)
+        self._check_limits(chat_id)
+        self._message_ids[chat_id] += 1
+        message: JSONDict = {
+            "message_id": self._message_ids[chat_id],
+            "date": int(time.time()),
+            "chat": self._chat(chat_id),
+            "from": self._bot_user(),
+            key: media,
+        }
+        if plain:
+            message["caption"] = plain
+        if entities:
+            message["caption_entities"] = entities
+        markup = params.get("reply_markup")
+        if isinstance(markup, dict) and "inline_keyboard" in markup:
+            message["reply_markup"] = markup
+        self._messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def _send_photo(self, params: JSONDict) -> JSONDict:
+        self._resolve_chat(params)
+        record = self._upload(params, "photo", "photo", MAX_PHOTO_BYTES)
+        width, height = record["width"], record["height"]
+        scale = min(1.0, 320 / max(width, height))
+        sizes = [
+            {
+                "file_id": f"{record['file_id']}-s",
+                "file_unique_id": f"{record['file_unique_id']}-s",
+                "width": max(1, round(width * scale)),
+                "height": max(1, round(height * scale)),
+            },
+            {
+                "file_id": record["file_id"],
+                "file_unique_id": record["file_unique_id"],
+                "width": width,
+                "height": height,
+                "file_size": len(record["content"]),
+            },
+        ]
+        self.files.setdefault(sizes[0]["file_id"], record)
+        return self._media_message(params, "photo", sizes)
+
+    def _send_document(self, params: JSONDict) -> JSONDict:
+        self._resolve_chat(params)
+        record = self._upload(params, "document", "document", MAX_DOCUMENT_BYTES)
+        document = {
+            "file_id": record["file_id"],
+            "file_unique_id": record["file_unique_id"],
+            "file_name": record["name"],
+            "mime_type": record["mime_type"],
+            "file_size": len(record["content"]),
+        }
+        return self._media_message(params, "document", document)
+
+    def _answer_inline_query(self, params: JSONDict) -> bool:
+        query_id = str(params.get("inline_query_id") or "")
+        if query_id not in self.inline_queries:
+            raise _bad_request(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
+        if query_id in self.inline_answers:
+            raise _bad_request("QUERY_ID_INVALID")  # a query is answered once
+        results = params.get("results")
+        if not isinstance(results, list):
+            raise _bad_request("results must be an array")
+        if len(results) > MAX_INLINE_RESULTS:
+            raise _bad_request("RESULTS_TOO_MUCH")
+        cache_time = params.get("cache_time", 300)
+        if not isinstance(cache_time, int) or cache_time < 0:
+            raise _bad_request("cache_time must be a non-negative integer")
+        seen: set[str] = set()
+        shown = []
+        for result in results:
+            if not isinstance(result, dict):
+                raise _bad_request("RESULT_INVALID")
+            rid = result.get("id")
+            if not isinstance(rid, str) or not 1 <= len(rid.encode("utf-8")) <= 64:
+                raise _bad_request("RESULT_ID_INVALID")
+            if rid in seen:
+                raise _bad_request("RESULT_ID_DUPLICATE")
+            seen.add(rid)
+            shown.append(self._inline_result(result))
+        self.inline_answers[query_id] = {
+            "results": shown,
+            "cache_time": cache_time,
+            "is_personal": bool(params.get("is_personal", False)),
+            "next_offset": params.get("next_offset", ""),
+            "params": params,
+        }
+        return True
+
+    def _inline_result(self, result: JSONDict) -> JSONDict:
+        """One result as a user sees it in the list and, once chosen, in the chat."""
+        kind = result.get("type")
+        required = _INLINE_REQUIRED.get(str(kind))
+        if required is None:
+            raise _bad_request("RESULT_TYPE_INVALID")
+        for name in required:
+            if not result.get(name):
+                raise _bad_request(f"{name.upper()}_INVALID")
+        content = result.get("input_message_content")
+        text, entities = None, []
+        if content is not None:
+            if not isinstance(content, dict) or "message_text" not in content:
+                raise _bad_request("MESSAGE_EMPTY")  # only text contents are used by the bot
+            try:
+                text, entities = self._validate_text(
+                    {
+                        "text": content["message_text"],
+                        "parse_mode": content.get("parse_mode"),
+                        "entities": content.get("entities"),
+                    }  # fmt: skip
+                )
+            except _Reject as rejected:
+                raise _bad_request("MESSAGE_TEXT_INVALID: " + rejected.error.description) from None
+        return {
+            "id": result["id"],
+            "type": kind,
+            "title": result.get("title"),
+            "description": result.get("description"),
+            "text": text,
+            "entities": entities,
+            "reply_markup": result.get("reply_markup"),
+        }
+
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
@@ -1116,6 +1344,40 @@ _CANONICAL = {
     """
     )
 }
+
+
+_CANONICAL.update(
+    {name.lower(): name for name in ("sendPhoto", "sendDocument", "answerInlineQuery")}
+)
+MAX_CAPTION_UTF16 = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+MAX_INLINE_RESULTS = 50
+# Fields each inline result type must have (InlineQueryResult* in the Bot API).
+_INLINE_REQUIRED: dict[str, tuple[str, ...]] = {
+    "article": ("title", "input_message_content"),
+    "photo": ("photo_url", "thumbnail_url"),
+    "document": ("title", "document_url", "mime_type"),
+    "cached_photo": ("photo_file_id",),
+    "cached_document": ("title", "document_file_id"),
+}
+
+
+def _image_size(content: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG or JPEG, None for anything else (Telegram refuses it)."""
+    if content[:8] == b"\x89PNG\r\n\x1a\n" and len(content) >= 24:
+        return int.from_bytes(content[16:20], "big"), int.from_bytes(content[20:24], "big")
+    if content[:2] == b"\xff\xd8":
+        at = 2
+        while at + 9 < len(content):
+            if content[at] != 0xFF:
+                return None
+            marker, size = content[at + 1], int.from_bytes(content[at + 2 : at + 4], "big")
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                h = int.from_bytes(content[at + 5 : at + 7], "big")
+                return int.from_bytes(content[at + 7 : at + 9], "big"), h
+            at += 2 + size
+    return None
 
 
 def _chat_key(chat_id: Any) -> int | str:

@@ -1,0 +1,1 @@
+"""Pictures: a world map of partners and charts, rendered with matplotlib off the event loop."""

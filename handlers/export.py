@@ -1,0 +1,95 @@
+"""/export [query]: partners and agreements as CSV and XLSX documents, filtered like /agreements.
+
+In groups only administrators may export (the files can be large and hold the whole registry).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import Bot, Router
+from aiogram.enums import ChatAction
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, Message
+
+from bot.countries import resolve_country
+from bot.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
+from bot.formatting import cut, esc, format_date
+from bot.i18n import t
+from handlers.common import may_manage, user_language
+from handlers.partners import find_partners
+from storage.db import utcnow
+from storage.news import NewsRepository
+from storage.partners import PartnerRepository
+from storage.reports import ReportRepository
+
+MAX_QUERY_CHARS = 200
+
+
+async def export_command(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    reports: ReportRepository,
+    news: NewsRepository,
+    partners: PartnerRepository,
+) -> None:
+    lang = user_language(message.from_user)
+    if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
+        await message.answer(t(lang, "export_admins_only"))
+        return
+    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    described = ""
+    if not query:
+        partner_list = await partners_rows(reports)
+        agreement_list = await agreement_rows(reports)
+    elif country := resolve_country(query):
+        partner_list = await partners_rows(reports, country=country)
+        agreement_list = await agreement_rows(reports, country=country)
+        described = query
+    elif found := await find_partners(partners, query):
+        ids = [found[0][0]]
+        partner_list = await partners_rows(reports, ids=ids)
+        agreement_list = await agreement_rows(reports, partner_ids=ids)
+        described = partner_list[0]["name"] if partner_list else query
+    else:
+        hits = await news.search(query, limit=100)
+        agreement_list = await agreement_rows(reports, news_ids=[h.item.id for h in hits])
+        names = {name for row in agreement_list for name in row["parties"]}
+        partner_list = [p for p in await partners_rows(reports) if p["name"] in names]
+        described = query
+    if not partner_list and not agreement_list:
+        if described:
+            await message.answer(t(lang, "agreements_none", query=esc(cut(described, 60))))
+        else:
+            await message.answer(t(lang, "partners_empty"))
+        return
+    await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_DOCUMENT)
+    stamp = utcnow().strftime("%Y-%m-%d")
+    sheets = {"partners": partner_list, "agreements": agreement_list}
+    files = await asyncio.to_thread(
+        lambda: [
+            (f"spbpu-partners-{stamp}.csv", csv_bytes(partner_list, COLUMNS["partners"])),
+            (f"spbpu-agreements-{stamp}.csv", csv_bytes(agreement_list, COLUMNS["agreements"])),
+            (f"spbpu-partners-agreements-{stamp}.xlsx", xlsx_bytes(sheets, COLUMNS)),
+        ]
+    )
+    what = t(
+        lang,
+        "export_caption",
+        partners=str(len(partner_list)),
+        agreements=str(len(agreement_list)),
+        date=format_date(utcnow(), lang),
+    )
+    if described:
+        what = t(lang, "export_filter", query=esc(cut(described, 80))) + "\n" + what
+    for i, (name, data) in enumerate(files):
+        await message.answer_document(
+            BufferedInputFile(data, name), caption=what if i == 0 else None
+        )
+
+
+def build_router() -> Router:
+    router = Router(name="export")
+    router.message.register(export_command, Command("export"))
+    return router

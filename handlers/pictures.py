@@ -1,0 +1,84 @@
+"""/map [kind] and /chart [partner]: pictures of the registry, resent by file_id while current."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from aiogram import Router
+from aiogram.enums import ChatAction
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, Message
+
+from bot.formatting import cut, esc
+from bot.i18n import t
+from bot.pictures.service import Picture, PictureService, parse_kind
+from handlers.common import user_language
+from handlers.partners import find_partners
+from storage.partners import PartnerRepository
+
+MAX_QUERY_CHARS = 200
+
+
+async def send_picture(
+    message: Message, pictures: PictureService, make: Callable[[], Awaitable[Picture]]
+) -> None:
+    """Send the picture by file_id when Telegram has it, else upload it and remember the id."""
+    picture = await make()
+    if picture.file_id is not None:
+        try:
+            await message.answer_photo(picture.file_id, caption=picture.caption)
+            return
+        except TelegramBadRequest:  # the file_id expired or belongs to another bot
+            pictures.forget(picture)
+            picture = await make()
+    assert picture.png is not None
+    if message.bot is not None:
+        await message.bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
+    sent = await message.answer_photo(
+        BufferedInputFile(picture.png, picture.filename), caption=picture.caption
+    )
+    if sent.photo:
+        pictures.remember(picture, sent.photo[-1].file_id)
+
+
+async def map_command(message: Message, command: CommandObject, pictures: PictureService) -> None:
+    lang = user_language(message.from_user)
+    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    kind = parse_kind(query)
+    if query and kind is None:
+        await message.answer(t(lang, "map_unknown_kind", query=esc(cut(query, 60))))
+        return
+    await send_picture(message, pictures, lambda: pictures.world_map(lang, kind))
+
+
+async def chart_command(
+    message: Message,
+    command: CommandObject,
+    pictures: PictureService,
+    partners: PartnerRepository,
+) -> None:
+    lang = user_language(message.from_user)
+    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    if not query:
+        await send_picture(message, pictures, lambda: pictures.overview(lang))
+        return
+    found = await find_partners(partners, query)
+    if not found:
+        await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
+        return
+    partner_id = found[0][0]
+
+    async def make() -> Picture:
+        picture = await pictures.timeline(partner_id, lang)
+        assert picture is not None, "the partner was just found"
+        return picture
+
+    await send_picture(message, pictures, make)
+
+
+def build_router() -> Router:
+    router = Router(name="pictures")
+    router.message.register(map_command, Command("map"))
+    router.message.register(chart_command, Command("chart"))
+    return router

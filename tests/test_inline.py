@@ -1,0 +1,211 @@
+"""Inline mode through the fake Bot API: partner cards, news, the empty query, hostile queries."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.partners import AgreementInput, PartnerInput
+from tests.conftest import App, draft
+from tests.registry_data import fill
+
+
+async def inline(app: App, query: str, language_code: str = "ru") -> dict[str, Any]:
+    """Type `@bot query` as a user; return the answer the fake Bot API accepted."""
+    asked = app.api.push_inline_query(query, user_id=42, language_code=language_code)
+    for _ in range(400):
+        answer = app.api.inline_answers.get(asked["id"])
+        if answer is not None:
+            return answer
+        calls = [c for c in app.api.calls_of("answerInlineQuery") if c.status]
+        refused = [c for c in calls if c.params.get("inline_query_id") == asked["id"]]
+        assert not refused, f"the fake Bot API refused the answer: {refused[0].error}"
+        await asyncio.sleep(0.025)
+    raise AssertionError(f"no inline answer to {query!r}")
+
+
+async def tsinghua(app: App) -> None:
+    """Tsinghua in two articles (one with a memorandum), an Indian institute, a campus item."""
+    s = app.services
+    [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    day = lambda y, m, d: datetime(y, m, d, tzinfo=UTC)  # noqa: E731
+    items = [
+        ("t1", "Политех и Университет Цинхуа подписали меморандум", day(2025, 3, 4)),
+        ("t2", "Делегация Университета Цинхуа посетила Политех", day(2026, 5, 6)),
+        ("i1", "Политех и Индийский технологический институт", day(2026, 1, 2)),
+        ("c1", "Фестиваль науки в кампусе", day(2026, 11, 1)),
+    ]  # fmt: skip
+    ids = await s.news.add_new(
+        feed.id,
+        [
+            draft(
+                key,
+                title,
+                link=f"https://site.test/{key}",
+                published=when,
+                teaser=f"{title}. Стороны обсудили сотрудничество.",
+            )  # fmt: skip
+            for key, title, when in items
+        ],
+        announce=False,
+    )
+    tsing = PartnerInput(
+        "Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+        {"цинхуа": "Университет Цинхуа", "tsinghua": "Tsinghua University"},
+    )  # fmt: skip
+    memo = AgreementInput("memorandum", "о сотрудничестве в энергетике", "2025-03-03", (0,))
+    [pid] = await s.partners.replace_facts(ids[0], True, [(None, tsing)], [memo])
+    await s.partners.replace_facts(ids[1], True, [(pid, tsing)], [])
+    iit = PartnerInput(
+        "Индийский технологический институт", "Indian Institute of Technology", (), "IN",
+        "university", {"iit": "Indian Institute of Technology"},
+    )  # fmt: skip
+    await s.partners.replace_facts(ids[2], True, [(None, iit)], [])
+    await s.partners.replace_facts(ids[3], False, [], [])
+
+
+async def test_partner_card_and_news_for_a_russian_query(app: App) -> None:
+    await tsinghua(app)
+    answer = await inline(app, "цинхуа")
+    assert answer["is_personal"] is False and 0 < answer["cache_time"] <= 300
+    results = answer["results"]
+    card = results[0]
+    assert card["id"].startswith("p") and card["title"] == "Университет Цинхуа"
+    assert card["description"] == (
+        "Tsinghua University · 🇨🇳 Китай · университет · публикаций: 2, соглашений: 1"
+    )
+    assert card["text"].splitlines() == [
+        "🤝 Университет Цинхуа",
+        "Tsinghua University",
+        "🇨🇳 Китай · университет",
+        "публикаций: 2, соглашений: 1",
+        "📄 Последнее: Меморандум о сотрудничестве в энергетике — 2025-03-03",
+        "📰 Делегация Университета Цинхуа посетила Политех — 6 мая 2026",
+    ]
+    assert {"type": "text_link", "url": "https://site.test/t2"}.items() <= {
+        **next(e for e in card["entities"] if e["type"] == "text_link")
+    }.items()
+    news = [r for r in results if r["id"].startswith("n")]
+    assert [r["title"] for r in news] == [
+        "Политех и Университет Цинхуа подписали меморандум",
+        "Делегация Университета Цинхуа посетила Политех",
+    ] or [r["title"] for r in news] == [
+        "Делегация Университета Цинхуа посетила Политех",
+        "Политех и Университет Цинхуа подписали меморандум",
+    ]
+    assert news[0]["description"].split(" · ")[0] in {"4 марта 2025", "6 мая 2026"}
+    assert "Индийский" not in str(results)
+
+
+async def test_results_in_the_users_language(app: App) -> None:
+    await tsinghua(app)
+    card = (await inline(app, "Tsinghua", language_code="en"))["results"][0]
+    assert card["title"] == "Tsinghua University"
+    assert card["description"] == (
+        "Университет Цинхуа · 🇨🇳 China · university · articles: 2, agreements: 1"
+    )
+    assert "📄 Latest: Memorandum о сотрудничестве в энергетике — 2025-03-03" in card["text"]
+
+
+async def test_empty_query_shows_the_latest_partnership_news(app: App) -> None:
+    await tsinghua(app)
+    results = (await inline(app, ""))["results"]
+    assert [r["title"] for r in results] == [
+        "Делегация Университета Цинхуа посетила Политех",
+        "Политех и Индийский технологический институт",
+        "Политех и Университет Цинхуа подписали меморандум",
+    ]
+    assert results[0]["text"].startswith("Делегация Университета Цинхуа посетила Политех\n6 мая")
+    assert "🤝 Партнёры: Университет Цинхуа" in results[0]["text"]
+
+
+async def test_no_match_and_hostile_queries(app: App) -> None:
+    await tsinghua(app)
+    assert (await inline(app, "Гарвард"))["results"] == []
+    for query in (
+        '"; DROP TABLE partners; --',
+        "<b>Цинхуа</b> &amp;",
+        'NEAR(" OR *',
+        "я" * 256,
+        "🤝" * 60,
+        "\u202e\u0000 ",
+    ):
+        answer = await inline(app, query)
+        assert len(answer["results"]) <= 50
+    assert (await inline(app, "<b>Цинхуа</b>"))["results"][0]["title"] == "Университет Цинхуа"
+    assert await app.services.partners.count() == 2
+
+
+async def test_at_most_fifty_unique_results(app: App) -> None:
+    s = app.services
+    await fill(s.feeds, s.news, s.partners, partners_count=80, countries_count=10)
+    answer = await inline(app, "партнёр")
+    ids = [r["id"] for r in answer["results"]]
+    assert len(ids) == 50 == len(set(ids))
+    assert sum(i.startswith("p") for i in ids) == 10
+
+
+async def test_partner_card_has_a_share_button(app: App) -> None:
+    await tsinghua(app)
+    await app.ask("/partners цинхуа")
+    [sent] = app.api.sent_messages(42)
+    [[button]] = sent.params["reply_markup"]["inline_keyboard"]
+    assert button == {"text": "Поделиться", "switch_inline_query": "Университет Цинхуа"}
+    await app.ask("/partners Tsinghua", language_code="en", chat_id=43)
+    [[button]] = app.api.sent_messages(43)[0].params["reply_markup"]["inline_keyboard"]
+    assert button == {"text": "Share", "switch_inline_query": "Tsinghua University"}
+
+
+async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App) -> None:
+    from handlers.inline import PartnerNameIndex
+    from handlers.partners import find_partners
+
+    s = app.services
+    await fill(s.feeds, s.news, s.partners, partners_count=60, countries_count=10)
+    index = PartnerNameIndex(s.partners)
+    for query in ("партнёр 7", "Partner 12 University", "Partnr Universty", "ц", "P3", "", "zz"):
+        assert await index.find(query) == await find_partners(s.partners, query), query
+    assert await index.find("Цинхуа") == []
+    await tsinghua(app)
+    [(pid, score)] = await index.find("Цинхуа")
+    assert score == 100.0 and (await s.partners.get(pid)) is not None
+
+
+async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:
+    from bot.announce import AnnouncementRenderer
+    from bot.delivery import DeliveryWorker, Sender
+    from storage.chats import ChatRepository
+    from storage.feeds import FeedRepository
+    from storage.news import NewsRepository
+    from storage.outbox import OutboxRepository
+    from tests.conftest import all_targets, until
+
+    news, chats, outbox = NewsRepository(db), ChatRepository(db), OutboxRepository(db)
+    renderer = AnnouncementRenderer(news)
+    worker = DeliveryWorker(
+        Sender(bot, chats), outbox, renderer, rate=100, share=renderer.share
+    )  # fmt: skip
+    for chat_id, lang in ((42, "ru"), (43, "en")):
+        await chats.upsert(chat_id, "private", None, lang)
+        await chats.subscribe(chat_id)
+    [feed] = await FeedRepository(db).ensure(["http://site.test/rss"])
+    title = "Политех и   Университет Цинхуа подписали меморандум"
+    [nid] = await news.add_new(feed.id, [draft("m", title)], announce=True)
+    await outbox.fan_out(nid, await all_targets(chats))
+    worker.start()
+    try:
+        await until(lambda: _sent_to(api, 42, 43))
+    finally:
+        await worker.stop()
+    [ru] = api.sent_messages(42)
+    [en] = api.sent_messages(43)
+    assert ru.rendered is not None and ru.rendered.startswith(title)
+    assert ru.params["reply_markup"]["inline_keyboard"] == [
+        [{"text": "Поделиться", "switch_inline_query": " ".join(title.split())}]
+    ]
+    assert en.params["reply_markup"]["inline_keyboard"][0][0]["text"] == "Share"
+
+
+async def _sent_to(api: Any, *chat_ids: int) -> bool:
+    return all(api.sent_messages(c) for c in chat_ids)
