@@ -137,7 +137,8 @@ async def test_subscribe_receive_search_latest_restart(
         assert shown.startswith(first.title + "\n")
         assert "📄 Соглашение" in shown.split("\n")[1]  # date · kind
         assert call.params["reply_markup"]["inline_keyboard"] == [
-            [{"text": "Читать на сайте", "url": first.link}]
+            [{"text": "Читать на сайте", "url": first.link}],
+            [{"text": "Поделиться", "switch_inline_query": first.title}],
         ]
         assert call.params["link_preview_options"] == {
             "url": first.image_url,
