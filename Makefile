@@ -33,9 +33,9 @@ lint: $(DEV_STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
-# Fits the extraction models on ../shared/corpus and writes bot/extraction/data/models.json.
+# Fits the extraction models on ../shared/corpus and writes bot/facts/extraction/data/models.json.
 train: $(STAMP)
-	$(BIN)/python -m bot.extraction.train
+	$(BIN)/python -m bot.facts.extraction.train
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run_all.py

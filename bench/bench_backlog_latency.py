@@ -26,12 +26,12 @@ from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 
 from bot.app import Services, build_dispatcher  # noqa: E402
-from bot.audience import Audience  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.extraction import ArticleInput  # noqa: E402
-from bot.facts import ExtractionWorker, FactsService  # noqa: E402
-from bot.feeds import HttpFetcher  # noqa: E402
-from bot.ingest import Ingestor  # noqa: E402
+from bot.delivery.audience import Audience  # noqa: E402
+from bot.facts.extraction import ArticleInput  # noqa: E402
+from bot.facts.service import ExtractionWorker, FactsService  # noqa: E402
+from bot.ingest.feeds import HttpFetcher  # noqa: E402
+from bot.ingest.poll import Ingestor  # noqa: E402
 from storage.chats import ChatRepository  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.digests import DigestRepository  # noqa: E402

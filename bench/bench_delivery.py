@@ -38,8 +38,8 @@ from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 from aiohttp import ClientSession, ClientTimeout, web  # noqa: E402
 
-from bot.announce import AnnouncementRenderer  # noqa: E402
-from bot.delivery import DeliveryWorker, Sender  # noqa: E402
+from bot.delivery.rendering import AnnouncementRenderer  # noqa: E402
+from bot.delivery.worker import DeliveryWorker, Sender  # noqa: E402
 from storage.chats import ChatRepository  # noqa: E402
 from storage.db import Database, to_db, utcnow  # noqa: E402
 from storage.feeds import FeedRepository  # noqa: E402

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.extraction import ArticleInput, Extractor  # noqa: E402  # after the sys.path fix-up
+from bot.facts.extraction import ArticleInput, Extractor  # noqa: E402  # after the sys.path fix-up
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 

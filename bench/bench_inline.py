@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.app import Services, build_dispatcher, make_bot  # noqa: E402  # after sys.path
-from bot.audience import Audience  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.feeds import HttpFetcher  # noqa: E402
-from bot.ingest import Ingestor  # noqa: E402
+from bot.delivery.audience import Audience  # noqa: E402
+from bot.ingest.feeds import HttpFetcher  # noqa: E402
+from bot.ingest.poll import Ingestor  # noqa: E402
 from bot.services import Repositories  # noqa: E402
 from storage.db import Database  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402

@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import bot.digest  # noqa: E402  # after the sys.path fix-up
-import bot.ingest  # noqa: E402
-import bot.retention  # noqa: E402
+import bot.delivery.digests  # noqa: E402  # after the sys.path fix-up
+import bot.delivery.retention  # noqa: E402
+import bot.ingest.poll  # noqa: E402
 import storage.chats  # noqa: E402
 import storage.db  # noqa: E402
 import storage.digests  # noqa: E402
@@ -35,11 +35,11 @@ import storage.feeds  # noqa: E402
 import storage.news  # noqa: E402
 import storage.outbox  # noqa: E402
 import storage.partners  # noqa: E402
-from bot.audience import Audience  # noqa: E402
-from bot.digest import DigestService  # noqa: E402
-from bot.feeds import HttpFetcher  # noqa: E402
-from bot.ingest import Ingestor  # noqa: E402
-from bot.retention import Retention  # noqa: E402
+from bot.delivery.audience import Audience  # noqa: E402
+from bot.delivery.digests import DigestService  # noqa: E402
+from bot.delivery.retention import Retention  # noqa: E402
+from bot.ingest.feeds import HttpFetcher  # noqa: E402
+from bot.ingest.poll import Ingestor  # noqa: E402
 from bot.scheduler import PRUNE_EVERY  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.news import NewsDraft  # noqa: E402
@@ -66,7 +66,7 @@ class Clock:
 def install(clock: Clock) -> None:
     for module in (
         storage.db, storage.outbox, storage.news, storage.digests, storage.chats, storage.feeds,
-        storage.partners, bot.ingest, bot.digest, bot.retention,
+        storage.partners, bot.ingest.poll, bot.delivery.digests, bot.delivery.retention,
     ):  # fmt: skip
         module.utcnow = clock  # type: ignore[attr-defined]
 

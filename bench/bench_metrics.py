@@ -16,7 +16,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from bot.metrics import Metrics
+from bot.serving.metrics import Metrics
 from storage.db import Database, to_db, utcnow
 from storage.monitoring import MonitoringRepository
 

@@ -19,8 +19,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.extraction.extractor import Extractor, Models  # noqa: E402  # after sys.path fix-up
-from bot.extraction.train import (  # noqa: E402
+from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402  # after sys.path fix-up
+from bot.facts.extraction.train import (  # noqa: E402
     CORPUS,
     FOLDS,
     fit_models,

@@ -31,8 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.config import load_settings  # noqa: E402
-from bot.extraction import ArticleInput, Extraction  # noqa: E402
-from bot.facts import ExtractionWorker, FactsService  # noqa: E402
+from bot.facts.extraction import ArticleInput, Extraction  # noqa: E402
+from bot.facts.service import ExtractionWorker, FactsService  # noqa: E402
 from bot.services import Repositories, make_fetcher, make_ingestor  # noqa: E402
 from storage.db import Database  # noqa: E402
 from tests.fakes.news_site import MSK, FakeNewsSite  # noqa: E402
@@ -123,7 +123,7 @@ async def ingest(
                 await facts.load_curation(settings.curation_path)
             while await facts.process_pending():
                 pass
-            from bot.export import partners_rows, write_jsonl
+            from bot.reports.export import partners_rows, write_jsonl
             from storage.reports import ReportRepository
 
             rows = await partners_rows(ReportRepository(db))

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     if command == "extract":
-        from bot.extraction.cli import main as extract_main
+        from bot.facts.extraction.cli import main as extract_main
 
         return extract_main([args.file] if args.file else [])
     try:

@@ -15,13 +15,13 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
-from bot.curation import Curator
-from bot.delivery import DeliveryWorker, WaitOutFloodControl
-from bot.digest import DigestService
-from bot.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
-from bot.ingest import Ingestor
-from bot.metrics import HandlerTimer, Metrics
-from bot.pictures.service import PictureService
+from bot.delivery.digests import DigestService
+from bot.delivery.worker import DeliveryWorker, WaitOutFloodControl
+from bot.facts.curation import Curator
+from bot.ingest.poll import Ingestor
+from bot.reports.pictures.service import PictureService
+from bot.serving.metrics import HandlerTimer, Metrics
+from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from handlers import get_routers
 from handlers.curation import PendingCorrections
 from handlers.inline import PartnerNameIndex

@@ -52,7 +52,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(default=None, validate_default=True)
     webhook_listen: str = "127.0.0.1:8080"
     metrics_listen: str | None = None
-    curation_path: Path = Path("curation.jsonl")  # operators' registry corrections (bot.curation)
+    curation_path: Path = Path(
+        "curation.jsonl"
+    )  # operators' registry corrections (bot.facts.curation)
 
     @field_validator("feed_urls", mode="before")
     @classmethod

@@ -9,10 +9,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.digest import DigestService
-from bot.formatting import DISPLAY_ZONE
-from bot.ingest import Ingestor
-from bot.retention import Retention
+from bot.delivery.digests import DigestService
+from bot.delivery.retention import Retention
+from bot.ingest.poll import Ingestor
+from bot.text.formatting import DISPLAY_ZONE
 
 log = logging.getLogger(__name__)
 

@@ -22,20 +22,20 @@ from typing import IO, BinaryIO
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
-from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher, make_bot
-from bot.audience import Audience
 from bot.config import Settings
-from bot.curation import CurationError, Curator
-from bot.delivery import DeliveryWorker, Sender
-from bot.digest import DigestService
-from bot.facts import ExtractionWorker, FactsService
-from bot.feeds import HttpFetcher
-from bot.ingest import Ingestor
-from bot.metrics import Metrics
-from bot.retention import Retention
+from bot.delivery.audience import Audience
+from bot.delivery.digests import DigestService
+from bot.delivery.rendering import AnnouncementRenderer
+from bot.delivery.retention import Retention
+from bot.delivery.worker import DeliveryWorker, Sender
+from bot.facts.curation import CurationError, Curator
+from bot.facts.service import ExtractionWorker, FactsService
+from bot.ingest.feeds import HttpFetcher
+from bot.ingest.poll import Ingestor
 from bot.scheduler import build_scheduler
-from bot.web import Health, ServeError, listening, monitoring_app, serve_webhook
+from bot.serving.metrics import Metrics
+from bot.serving.web import Health, ServeError, listening, monitoring_app, serve_webhook
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository
@@ -321,7 +321,7 @@ async def export(
     settings: Settings, table: str, fmt: str, output: Path | None, out: BinaryIO
 ) -> int:
     """Write one table of the registry as JSONL, CSV or XLSX to `output` (or `out`); no token."""
-    from bot.export import COLUMNS, csv_bytes, rows_of, write_jsonl, xlsx_bytes
+    from bot.reports.export import COLUMNS, csv_bytes, rows_of, write_jsonl, xlsx_bytes
     from storage.reports import ReportRepository
 
     db = await Database.open(settings.database_path)

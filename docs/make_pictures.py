@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.facts import ExtractionWorker, FactsService  # noqa: E402  # after the sys.path fix-up
-from bot.pictures.service import PictureService  # noqa: E402
+from bot.facts.service import ExtractionWorker, FactsService  # noqa: E402  # after the sys.path fix-up
+from bot.reports.pictures.service import PictureService  # noqa: E402
 from bot.services import Repositories  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.news import NewsDraft  # noqa: E402

@@ -11,10 +11,10 @@ from aiogram.types import Message
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
-from bot.formatting import DISPLAY_ZONE, TELEGRAM_LIMIT, cut, esc, format_date, join_within
-from bot.i18n import RU, TEXT_KEYS, t
-from bot.ingest import Ingestor, PollReport
+from bot.ingest.poll import Ingestor, PollReport
 from bot.scheduler import POLL_JOB_ID
+from bot.text.formatting import DISPLAY_ZONE, TELEGRAM_LIMIT, cut, esc, format_date, join_within
+from bot.text.i18n import RU, TEXT_KEYS, t
 from handlers.common import user_language
 from storage.chats import ChatRepository
 from storage.feeds import FeedRecord, FeedRepository

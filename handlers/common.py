@@ -9,7 +9,7 @@ from aiogram.enums import ChatMemberStatus, ChatType
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, User
 
-from bot.i18n import language_of
+from bot.text.i18n import language_of
 from storage.chats import ChatRepository
 
 log = logging.getLogger(__name__)

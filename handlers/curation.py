@@ -21,10 +21,10 @@ from aiogram.types import (
 )
 
 from bot.config import Settings
-from bot.countries import resolve_country
-from bot.curation import Curator, Outcome
-from bot.formatting import cut, esc
-from bot.i18n import t
+from bot.facts.curation import Curator, Outcome
+from bot.text.countries import resolve_country
+from bot.text.formatting import cut, esc
+from bot.text.i18n import t
 from handlers.common import user_language
 from handlers.partners import find_partners
 from storage.partners import Partner, PartnerRepository

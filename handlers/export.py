@@ -12,10 +12,10 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
-from bot.countries import resolve_country
-from bot.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
-from bot.formatting import cut, esc, format_date
-from bot.i18n import t
+from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
+from bot.text.countries import resolve_country
+from bot.text.formatting import cut, esc, format_date
+from bot.text.i18n import t
 from handlers.common import may_manage, user_language
 from handlers.partners import find_partners
 from storage.db import utcnow

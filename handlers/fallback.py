@@ -7,8 +7,8 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.formatting import cut, esc
-from bot.i18n import t
+from bot.text.formatting import cut, esc
+from bot.text.i18n import t
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback, fit_callback_text
 from storage.search import words

@@ -17,10 +17,10 @@ from aiogram.types import (
 )
 from rapidfuzz import fuzz
 
-from bot.articles import first_sentences
-from bot.countries import country_name, flag
-from bot.formatting import cut, esc, format_date, join_within, link
-from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from bot.ingest.articles import first_sentences
+from bot.text.countries import country_name, flag
+from bot.text.formatting import cut, esc, format_date, join_within, link
+from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
 from handlers.common import user_language
 from handlers.partners import _fold, _stems  # the same name forms /partners matches on
 from storage.news import NewsRepository

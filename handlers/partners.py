@@ -18,9 +18,9 @@ from aiogram.types import (
 )
 from rapidfuzz import fuzz
 
-from bot.countries import country_name, flag, resolve_country
-from bot.formatting import cut, esc, format_date, join_within, link
-from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, in_language, label, t
+from bot.text.countries import country_name, flag, resolve_country
+from bot.text.formatting import cut, esc, format_date, join_within, link
+from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, in_language, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
 from handlers.share import partner_share_markup

@@ -10,9 +10,9 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
-from bot.formatting import cut, esc
-from bot.i18n import t
-from bot.pictures.service import Picture, PictureService, parse_kind
+from bot.reports.pictures.service import Picture, PictureService, parse_kind
+from bot.text.formatting import cut, esc
+from bot.text.i18n import t
 from handlers.common import user_language
 from handlers.partners import find_partners
 from storage.partners import PartnerRepository

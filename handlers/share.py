@@ -1,10 +1,10 @@
-"""The Share button under a partner card (the button itself: `bot.share`)."""
+"""The Share button under a partner card (the button itself: `bot.delivery.share`)."""
 
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.share import share_markup
+from bot.delivery.share import share_markup
 from storage.partners import PartnerRepository
 
 

@@ -7,7 +7,7 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.config import Settings
-from bot.i18n import ADMIN_COMMANDS, COMMANDS, RU, t
+from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, RU, t
 from handlers.common import user_language
 from handlers.subscriptions import basic_buttons
 

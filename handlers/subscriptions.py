@@ -1,7 +1,7 @@
 """/subscribe [filter], /subscriptions, /unsubscribe, and the bot's own membership changes.
 
 Filters: everything, partnership news, a country, a partner, or words; several per chat, and an
-item matched by several of them is still sent once (see bot.audience).
+item matched by several of them is still sent once (see bot.delivery.audience).
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from aiogram.types import (
 )
 
 from bot.config import Settings
-from bot.countries import country_name, flag, resolve_country
-from bot.digest import DigestService
-from bot.formatting import cut, esc
-from bot.i18n import t
+from bot.delivery.digests import DigestService
+from bot.text.countries import country_name, flag, resolve_country
+from bot.text.formatting import cut, esc
+from bot.text.i18n import t
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name, find_partners, partner_choices

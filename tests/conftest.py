@@ -14,11 +14,11 @@ import pytest
 from aiogram import Bot, Dispatcher
 
 from bot.app import Services, build_dispatcher, make_bot
-from bot.audience import Audience
 from bot.config import Settings
-from bot.digest import DigestService
-from bot.feeds import HttpFetcher
-from bot.ingest import Ingestor
+from bot.delivery.audience import Audience
+from bot.delivery.digests import DigestService
+from bot.ingest.feeds import HttpFetcher
+from bot.ingest.poll import Ingestor
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from aiogram import Bot
 
-from bot.delivery import ChatPacer, DeliveryWorker, Sender
+from bot.delivery.worker import ChatPacer, DeliveryWorker, Sender
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.feeds import FeedRepository

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.audience import Audience
-from bot.delivery import DeliveryWorker, Sender
-from bot.digest import DigestService, period_key
-from bot.facts import ExtractionWorker, FactsService
+from bot.delivery.audience import Audience
+from bot.delivery.digests import DigestService, period_key
+from bot.delivery.worker import DeliveryWorker, Sender
+from bot.facts.service import ExtractionWorker, FactsService
 from storage.digests import DigestRepository
 from tests.conftest import App
 from tests.fakes.bot_api import parse_telegram_html

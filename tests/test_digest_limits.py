@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.audience import Audience
-from bot.digest import DigestService
-from bot.formatting import TELEGRAM_LIMIT, utf16_len
+from bot.delivery.audience import Audience
+from bot.delivery.digests import DigestService
+from bot.text.formatting import TELEGRAM_LIMIT, utf16_len
 from storage.partners import PartnerInput
 from tests.conftest import App, draft
 from tests.fakes.bot_api import parse_telegram_html

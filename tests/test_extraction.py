@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extraction import (
+from bot.facts.extraction import (
     ArticleInput,
     Extraction,
     Extractor,
@@ -13,7 +13,7 @@ from bot.extraction import (
     names_match,
     same_partner,
 )
-from bot.extraction.names import abbreviation_of
+from bot.facts.extraction.names import abbreviation_of
 
 
 @pytest.fixture(scope="module")

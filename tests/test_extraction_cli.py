@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extraction.cli import main, run
+from bot.facts.extraction.cli import main, run
 
 DATA = Path(__file__).parent / "data" / "extraction" / "articles.jsonl"
 REPO = Path(__file__).resolve().parents[1]
@@ -63,7 +63,7 @@ def test_module_entry_point_reads_stdin() -> None:
         ensure_ascii=False,
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.extraction.cli"],
+        [sys.executable, "-m", "bot.facts.extraction.cli"],
         input=line + "\n",
         capture_output=True,
         text=True,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.extraction import ArticleInput, Extractor
+from bot.facts.extraction import ArticleInput, Extractor
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction"
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_extraction.py"

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from bot.extraction.extractor import MODELS, Extractor, Models
-from bot.extraction.train import CORPUS, fit_models, load_corpus, out_of_fold
+from bot.facts.extraction.extractor import MODELS, Extractor, Models
+from bot.facts.extraction.train import CORPUS, fit_models, load_corpus, out_of_fold
 
 SCORER = CORPUS.parent / "eval" / "score_extraction.py"
 
@@ -74,7 +74,7 @@ def test_out_of_fold_country_accuracy(metrics: dict[str, Any]) -> None:
 def test_committed_models_are_what_training_produces(
     trained: tuple[Extractor, list[Any], dict[str, Any]],
 ) -> None:
-    """`python -m bot.extraction.train` must reproduce data/models.json (up to float noise)."""
+    """`python -m bot.facts.extraction.train` reproduces data/models.json (up to float noise)."""
     extractor, analyses, gold = trained
     fresh = json.loads(json.dumps(fit_models(extractor, analyses, gold).to_json()))
     committed = json.loads(MODELS.read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.announce import AnnouncementRenderer
-from bot.extraction import ArticleInput, Extraction, PartnerFact
-from bot.facts import ExtractionWorker, FactsService
+from bot.delivery.rendering import AnnouncementRenderer
+from bot.facts.extraction import ArticleInput, Extraction, PartnerFact
+from bot.facts.service import ExtractionWorker, FactsService
 from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository

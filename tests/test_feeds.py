@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.feeds import (
+from bot.ingest.feeds import (
     FeedError,
     FeedItem,
     HttpFetcher,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.formatting import announcement, cut, esc, format_date, plain_fallback, utf16_len
+from bot.text.formatting import announcement, cut, esc, format_date, plain_fallback, utf16_len
 from tests.fakes.bot_api import parse_telegram_html
 
 WHEN = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)

@@ -9,7 +9,7 @@ import time
 from aiogram.filters import Command
 
 from bot.app import menu
-from bot.i18n import ADMIN_COMMANDS, COMMANDS, t
+from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, t
 from handlers import get_routers
 from handlers.start import help_text
 from tests.conftest import ADMIN, App, draft, until

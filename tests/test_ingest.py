@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.audience import Audience
-from bot.feeds import HttpFetcher
-from bot.ingest import BODY_WAIT, Ingestor, backoff
+from bot.delivery.audience import Audience
+from bot.ingest.feeds import HttpFetcher
+from bot.ingest.poll import BODY_WAIT, Ingestor, backoff
 from storage.chats import ChatRepository
 from storage.db import Database, utcnow
 from storage.feeds import FeedRepository

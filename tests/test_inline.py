@@ -173,8 +173,8 @@ async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App
 
 
 async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:
-    from bot.announce import AnnouncementRenderer
-    from bot.delivery import DeliveryWorker, Sender
+    from bot.delivery.rendering import AnnouncementRenderer
+    from bot.delivery.worker import DeliveryWorker, Sender
     from storage.chats import ChatRepository
     from storage.feeds import FeedRepository
     from storage.news import NewsRepository

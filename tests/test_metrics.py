@@ -8,8 +8,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.metrics import Metrics
-from bot.web import Health, ServeError, listening, monitoring_app
+from bot.serving.metrics import Metrics
+from bot.serving.web import Health, ServeError, listening, monitoring_app
 from storage.db import Database
 from storage.monitoring import MonitoringRepository
 from tests.fakes.bot_api import FakeBotAPI, too_many_requests

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.facts import ExtractionWorker, FactsService
-from bot.i18n import t
+from bot.facts.service import ExtractionWorker, FactsService
+from bot.text.i18n import t
 from storage.partners import AgreementInput, PartnerInput
 from tests.conftest import App, draft
 from tests.fakes.bot_api import parse_telegram_html

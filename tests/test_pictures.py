@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.pictures.service import PictureService, parse_kind
+from bot.reports.pictures.service import PictureService, parse_kind
 from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository

@@ -18,13 +18,13 @@ import pytest
 from aiogram import Bot
 
 from bot.app import Services, build_dispatcher
-from bot.audience import Audience
 from bot.config import Settings
-from bot.curation import Curator
-from bot.extraction import AgreementFact, ArticleInput, Extraction, PartnerFact
-from bot.facts import ExtractionWorker, FactsService
-from bot.feeds import HttpFetcher
-from bot.ingest import Ingestor
+from bot.delivery.audience import Audience
+from bot.facts.curation import Curator
+from bot.facts.extraction import AgreementFact, ArticleInput, Extraction, PartnerFact
+from bot.facts.service import ExtractionWorker, FactsService
+from bot.ingest.feeds import HttpFetcher
+from bot.ingest.poll import Ingestor
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository

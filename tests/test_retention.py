@@ -6,7 +6,7 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from bot.retention import Retention
+from bot.delivery.retention import Retention
 from bot.scheduler import PRUNE_JOB_ID, build_scheduler
 from storage.chats import ChatRepository
 from storage.db import Database, utcnow

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.announce import AnnouncementRenderer
-from bot.audience import Audience
-from bot.facts import ExtractionWorker, FactsService
-from bot.feeds import HttpFetcher
-from bot.i18n import is_cyrillic
-from bot.ingest import Ingestor
+from bot.delivery.audience import Audience
+from bot.delivery.rendering import AnnouncementRenderer
+from bot.facts.service import ExtractionWorker, FactsService
+from bot.ingest.feeds import HttpFetcher
+from bot.ingest.poll import Ingestor
+from bot.text.i18n import is_cyrillic
 from storage.chats import ChatRepository
 from storage.db import Database, utcnow
 from storage.feeds import FeedRepository

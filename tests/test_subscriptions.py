@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.audience import ItemFacts, matches
-from bot.facts import ExtractionWorker, FactsService
+from bot.delivery.audience import ItemFacts, matches
+from bot.facts.service import ExtractionWorker, FactsService
 from storage.chats import Subscription
 from storage.search import stem_text
 from tests.conftest import ADMIN, App

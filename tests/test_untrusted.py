@@ -11,9 +11,9 @@ from contextlib import asynccontextmanager
 import pytest
 from aiohttp import web
 
-from bot.announce import AnnouncementRenderer
-from bot.audience import Audience
-from bot.feeds import (
+from bot.delivery.audience import Audience
+from bot.delivery.rendering import AnnouncementRenderer
+from bot.ingest.feeds import (
     MAX_CATEGORY_CHARS,
     MAX_GUID_CHARS,
     MAX_TEASER_CHARS,
@@ -22,7 +22,7 @@ from bot.feeds import (
     clean_text,
     is_public_address,
 )
-from bot.ingest import Ingestor
+from bot.ingest.poll import Ingestor
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.feeds import FeedRepository
@@ -209,7 +209,7 @@ async def test_article_links_to_private_addresses_are_refused_and_never_publishe
     async with internal_network() as (feed_url, port, reached):
         await subscribe(db)
         pipe = ingestor(db, fetcher, [feed_url])
-        with caplog.at_level(logging.WARNING, logger="bot.ingest"):
+        with caplog.at_level(logging.WARNING, logger="bot.ingest.poll"):
             first = await pipe.poll()
             assert first.feeds[0].new == 3
             assert (first.bodies_fetched, first.bodies_failed) == (0, 3)

@@ -39,7 +39,7 @@ from aiogram.methods import Response, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
-from bot.formatting import TELEGRAM_LIMIT, Outgoing, plain_fallback
+from bot.text.formatting import TELEGRAM_LIMIT, Outgoing, plain_fallback
 from storage.chats import ChatRepository
 from storage.db import utcnow
 from storage.outbox import Delivery, OutboxRepository, Outcome

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from bot.extraction import PartnerFact
-from bot.formatting import esc
-from bot.i18n import t
-from bot.matching import Candidate, match_key
+from bot.facts.extraction import PartnerFact
+from bot.facts.matching import Candidate, match_key
+from bot.text.formatting import esc
+from bot.text.i18n import t
 from storage.chats import ChatRepository
 from storage.partners import Correction, Partner, PartnerRepository
 

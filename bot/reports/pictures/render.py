@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from matplotlib.transforms import Bbox
 
-from bot.pictures.geometry import anchor, project, world
+from bot.reports.pictures.geometry import anchor, project, world
 
 DPI = 100
 FONT = "DejaVu Sans"  # ships with matplotlib; has Cyrillic glyphs

@@ -23,7 +23,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.config import Settings, split_listen
-from bot.metrics import Metrics
+from bot.serving.metrics import Metrics
 from storage.monitoring import MonitoringRepository
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
-"""`python -m bot.extraction.train [CORPUS_DIR]`: fit the partner and partnership models on the
-annotated articles (default ../shared/corpus beside the checkout) and write data/models.json.
+"""`python -m bot.facts.extraction.train [CORPUS_DIR]`: fit the partner and partnership models
+on the annotated articles (default ../shared/corpus beside the checkout) and write data/models.json.
 
 The written file is exactly what this command produces from the corpus: the analysis step does
 not depend on any model, and the fitting is deterministic.
@@ -19,7 +19,7 @@ from .learn import fit
 from .model import ArticleInput
 from .names import names_match
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 # Collection rounds by id prefix: the natural folds for out-of-fold measurement.
 FOLDS = ("a", "c1", "c2", "c3", "c4")
 PARTNER_L2 = 30.0

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.countries import country_name
-from bot.formatting import DISPLAY_ZONE, cut, esc, format_date
-from bot.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from bot.text.countries import country_name
+from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date
+from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
 from storage.db import utcnow
 from storage.reports import ReportRepository
 
@@ -130,7 +130,7 @@ class PictureService:
         )
 
         def draw() -> bytes:
-            from bot.pictures.render import Words, render_map
+            from bot.reports.pictures.render import Words, render_map
 
             words = Words(title, subtitle, t(lang, "partners_empty"), t(lang, "map_legend"))
             return render_map(counts, names, words)
@@ -160,7 +160,7 @@ class PictureService:
         )
 
         def draw() -> bytes:
-            from bot.pictures.render import Words, render_overview
+            from bot.reports.pictures.render import Words, render_overview
 
             words = Words(title, subtitle, t(lang, "chart_empty"))
             return render_overview(
@@ -198,7 +198,7 @@ class PictureService:
         )
 
         def draw() -> bytes:
-            from bot.pictures.render import Words, render_timeline
+            from bot.reports.pictures.render import Words, render_timeline
 
             words = Words(title, subtitle, t(lang, "chart_empty"), t(lang, "timeline_legend"))
             return render_timeline(mentions, agreements, words)

@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from bot.feeds import strip_invisible
+from bot.ingest.feeds import strip_invisible
 
 __all__ = ["decode_html", "extract_article_text", "first_sentences", "page_image"]
 

@@ -2,7 +2,7 @@
 
 Natural Earth is public domain. The shapefile used is the one the geopandas 0.14 wheel ships as
 `geopandas/datasets/naturalearth_lowres/` (`pip download --no-deps geopandas==0.14.4`, unzip):
-`python -m bot.pictures.make_world DIR/naturalearth_lowres`. Run by hand, never at run time.
+`python -m bot.reports.pictures.make_world DIR/naturalearth_lowres`. Run by hand, never at run time.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
                 continue
             code = country.alpha_2
         world.setdefault(code, []).extend(r for r in map(simplify, rings) if len(r) >= 4)
-    note = "Natural Earth 1:110m admin-0 countries (public domain), via bot.pictures.make_world"
+    note = "Natural Earth 1:110m admin-0 countries (public domain), simplified by make_world.py"
     OUT.write_text(json.dumps({"source": note, "countries": world}, separators=(",", ":")))
     print(f"{len(world)} countries -> {OUT}")  # noqa: T201
     return 0

@@ -15,14 +15,12 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from bot.countries import country_name, flag
-from bot.curation import Rules, read_file
-from bot.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
-from bot.extraction.dates import signed_on
-from bot.extraction.names import is_abbreviation
-from bot.extraction.registry import Registry
-from bot.formatting import esc
-from bot.matching import (
+from bot.facts.curation import Rules, read_file
+from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
+from bot.facts.extraction.dates import signed_on
+from bot.facts.extraction.names import is_abbreviation
+from bot.facts.extraction.registry import Registry
+from bot.facts.matching import (
     Candidate,
     cross_key,
     different,
@@ -36,6 +34,8 @@ from bot.matching import (
     tidy,
     unit_of_another,
 )
+from bot.text.countries import country_name, flag
+from bot.text.formatting import esc
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 

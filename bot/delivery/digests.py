@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.audience import Audience, matches
-from bot.countries import country_name, flag
-from bot.facts import signed_words
-from bot.formatting import (
+from bot.delivery.audience import Audience, matches
+from bot.facts.service import signed_words
+from bot.text.countries import country_name, flag
+from bot.text.formatting import (
     DISPLAY_ZONE,
     TELEGRAM_LIMIT,
     cut,
@@ -24,7 +24,7 @@ from bot.formatting import (
     link,
     utf16_len,
 )
-from bot.i18n import AGREEMENT_KINDS, label, t
+from bot.text.i18n import AGREEMENT_KINDS, label, t
 from storage.chats import ChatRepository
 from storage.db import utcnow
 from storage.digests import DigestChat, DigestRepository

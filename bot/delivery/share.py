@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.formatting import cut
-from bot.i18n import t
+from bot.text.formatting import cut
+from bot.text.i18n import t
 
 SHARE_QUERY_CHARS = 120  # inline queries are at most 256 characters; names and titles fit
 

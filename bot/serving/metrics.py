@@ -26,8 +26,8 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from bot.delivery import Status
-from bot.i18n import ADMIN_COMMANDS, COMMANDS
+from bot.delivery.worker import Status
+from bot.text.i18n import ADMIN_COMMANDS, COMMANDS
 from storage.db import utcnow
 from storage.monitoring import MonitoringRepository, Snapshot
 

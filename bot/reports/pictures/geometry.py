@@ -63,7 +63,7 @@ def _area_centre(ring: tuple[tuple[float, float], ...]) -> tuple[float, float, f
 def world() -> dict[str, Country]:
     """Every country with outlines, by ISO 3166-1 alpha-2 code (Antarctica left out)."""
     raw = json.loads(
-        resources.files("bot.pictures").joinpath("data/world_110m.json").read_text("utf-8")
+        resources.files("bot.reports.pictures").joinpath("data/world_110m.json").read_text("utf-8")
     )
     out: dict[str, Country] = {}
     for code, rings in raw["countries"].items():

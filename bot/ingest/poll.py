@@ -13,9 +13,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.articles import decode_html, extract_article_text, page_image
-from bot.audience import Audience
-from bot.feeds import (
+from bot.delivery.audience import Audience
+from bot.ingest.articles import decode_html, extract_article_text, page_image
+from bot.ingest.feeds import (
     FeedError,
     FeedItem,
     HttpFetcher,

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.extraction import PartnerFact
-from bot.extraction.lexicon import OWN_PATTERNS
-from bot.extraction.names import is_abbreviation, name_tokens
+from bot.facts.extraction import PartnerFact
+from bot.facts.extraction.lexicon import OWN_PATTERNS
+from bot.facts.extraction.names import is_abbreviation, name_tokens
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.

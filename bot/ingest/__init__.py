@@ -1,0 +1,1 @@
+"""Fetching feeds and article pages politely, parsing them, and the poll that stores new items."""

@@ -1,0 +1,1 @@
+"""Pure helpers every layer may use: Telegram HTML and limits, translations, countries."""
