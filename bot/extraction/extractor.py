@@ -116,6 +116,10 @@ _OWN_FULL = (
 )
 # Between two items of a list: "X, Y и Z", "X and Y".
 _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
+# The subject of a cooperation agreement, which makes a "contract" an agreement.
+_COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
+# After a document word: an accord reached, not a paper signed.
+_ACCORD = re.compile(r"\s+(?:(?:were|was|have been|has been)\s+)?reached|\s+достигнут", re.I)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1339,6 +1343,10 @@ class Extractor:
                     and re.search(r"договор", sent[hs:he], re.I)
                 ):
                     kind = "contract"
+                if kind == "contract" and title and _COOP_SUBJECT.search(title):
+                    kind = "agreement"  # "a contract on interuniversity cooperation"
+                if _ACCORD.match(sent, he):
+                    continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
                     continue  # one document of a kind per sentence
                 if len(parties) >= 2 and self._plural_doc(sent, hs, he):
