@@ -120,6 +120,12 @@ _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а так�
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
 # After a document word: an accord reached, not a paper signed.
 _ACCORD = re.compile(r"\s+(?:(?:were|was|have been|has been)\s+)?reached|\s+достигнут", re.I)
+# Before a document word: a document other than the one already named.
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|another|next|перв\w+|втор\w+|треть\w+|ещё одн\w+|еще одн\w+)"
+    r"(?:\s+[\w-]+){0,3}\s+$",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1345,6 +1351,8 @@ class Extractor:
                     kind = "contract"
                 if kind == "contract" and title and _COOP_SUBJECT.search(title):
                     kind = "agreement"  # "a contract on interuniversity cooperation"
+                if not parties and self._between_states(sent, he):
+                    continue  # a treaty of two states, not the university's document
                 if _ACCORD.match(sent, he):
                     continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
@@ -1361,12 +1369,15 @@ class Extractor:
                 fact = AgreementFact(
                     kind=kind, parties=tuple(parties), title=title, date=on, signed_on=on
                 )
-                # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
-                if any(
+                # An anaphoric later mention ("Соглашение подписано на выставке") is the same;
+                # one with a date of its own or an ordinal ("the second agreement", "in 2011
+                # the first agreement was signed") is another document.
+                fresh = bool(_ORDINAL.search(sent, max(0, hs - 40), hs))
+                if not fresh and any(
                     a.kind == kind
                     and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
                     and (title is None or a.title is None or _same_subject(a.title, title))
-                    and (on is None or a.signed_on is None or a.signed_on == on)
+                    and (on is None or a.signed_on == on)
                     for a in out
                 ):
                     continue
@@ -1382,6 +1393,17 @@ class Extractor:
             or id(a) not in headline
             or not any(b.parties and b.kind == a.kind for b in out)
         ]
+
+    def _between_states(self, sent: str, he: int) -> bool:
+        """ "договор ... между Россией и Турцией": the parties after the document are countries
+        and the university is not in the sentence."""
+        m = re.search(r"\b(?:между|between)\s+([^,;:.()]{3,60})", sent[he : he + 100])
+        return bool(
+            m
+            and len(self._countries.codes(m.group(1))) >= 2
+            and not _OWN_WORD.search(sent)
+            and not _POLYTECH.search(sent)
+        )
 
     @staticmethod
     def _plural_doc(sent: str, hs: int, he: int) -> bool:
