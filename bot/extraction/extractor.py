@@ -126,6 +126,7 @@ _ORDINAL = re.compile(
     r"(?:\s+[\w-]+){0,3}\s+$",
     re.I,
 )
+_LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1353,6 +1354,8 @@ class Extractor:
                     kind = "agreement"  # "a contract on interuniversity cooperation"
                 if not parties and self._between_states(sent, he):
                     continue  # a treaty of two states, not the university's document
+                if _LABOUR.search(sent, max(0, hs - 30), hs):
+                    continue  # employment contracts of persons, not documents of organisations
                 if _ACCORD.match(sent, he):
                     continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
