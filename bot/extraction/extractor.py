@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,6 +127,12 @@ _ORDINAL = re.compile(
     re.I,
 )
 _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
+# Before a document word: the one already named ("the agreement", "данное соглашение").
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
+    r"\s+$",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1360,6 +1366,28 @@ class Extractor:
                     continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
                     continue  # one document of a kind per sentence
+                if title is None and _ANAPHORA.search(sent, max(0, hs - 15), hs):
+                    # "the agreement", "этот документ": the document already named, of
+                    # whatever kind; the parties named here sign it too.
+                    on = self._date(sent, lang)
+                    same = next(
+                        (
+                            i
+                            for i in range(len(out) - 1, -1, -1)
+                            if (on is None or out[i].signed_on in (None, on))
+                            and (
+                                not parties
+                                or not out[i].parties
+                                or set(out[i].parties) & set(parties)
+                            )
+                        ),
+                        None,
+                    )
+                    if same is not None:
+                        more = tuple(p for p in parties if p not in out[same].parties)
+                        out[same] = replace(out[same], parties=out[same].parties + more)
+                        seen_kinds[kind] = out[same]
+                        continue
                 if len(parties) >= 2 and self._plural_doc(sent, hs, he):
                     # "подписал соглашения с X и Y": one document per partner.
                     for party in parties:
