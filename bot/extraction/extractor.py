@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -212,6 +213,116 @@ _DESCRIPTOR = re.compile(
     r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
     r"([«\"“]?[A-ZА-ЯЁ].*)$"
 )
+
+
+# Between a name and a short form of it: an opening quote or bracket.
+_ALIAS_GAP = re.compile(r"\s*[«\"“„(]\s*")
+# Words of organisation names across European languages, by concept.
+_CONCEPTS = {
+    **dict.fromkeys(
+        (
+            "university",
+            "universität",
+            "universitat",
+            "università",
+            "universidad",
+            "université",
+            "universiteit",
+            "universitet",
+            "uniwersytet",
+            "universidade",
+        ),
+        "univ",
+    ),
+    **dict.fromkeys(
+        (
+            "technical",
+            "technology",
+            "technological",
+            "technische",
+            "technischen",
+            "técnica",
+            "tecnica",
+            "technique",
+            "technologie",
+            "tecnologia",
+            "tecnológica",
+            "technológia",
+        ),
+        "tech",
+    ),
+    **dict.fromkeys(
+        (
+            "polytechnic",
+            "politecnico",
+            "politécnica",
+            "politecnica",
+            "polytechnique",
+            "politehnica",
+            "politècnica",
+            "polytechnical",
+        ),
+        "poly",
+    ),
+    **dict.fromkeys(("institute", "institut", "instituto", "istituto"), "inst"),
+    **dict.fromkeys(("academy", "akademie", "academia", "académie"), "acad"),
+    **dict.fromkeys(("national", "nacional", "nazionale", "nationale"), "nat"),
+    **dict.fromkeys(("applied", "angewandte", "aplicadas"), "applied"),
+    **dict.fromkeys(("sciences", "science", "wissenschaften", "ciencias", "scienze"), "sci"),
+}
+_NAME_STOP = frozenset(
+    (
+        "of",
+        "the",
+        "di",
+        "de",
+        "del",
+        "della",
+        "la",
+        "le",
+        "der",
+        "des",
+        "für",
+        "and",
+        "y",
+        "e",
+        "do",
+        "da",
+        "in",
+        "at",
+    )
+)
+
+
+def _concept_key(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    words = [
+        unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() or w
+        for w in re.findall(r"[^\W\d_]+", name.lower())
+    ]
+    raw = re.findall(r"[^\W\d_]+", name.lower())
+    concepts = {_CONCEPTS[r] for r in raw if r in _CONCEPTS}
+    proper = frozenset(
+        w[:4] for r, w in zip(raw, words, strict=True) if r not in _CONCEPTS and r not in _NAME_STOP
+    )
+    if not proper or not concepts or _CYR.search(name):
+        return None
+    if "poly" in concepts:
+        concepts.discard("univ")
+    return frozenset(concepts), proper
+
+
+def _same_translated(a: str, b: str) -> bool:
+    """ "Technische Universität Graz" and "Graz University of Technology", "Politecnico di
+    Milano" and "Polytechnic University of Milan": the same generic words in two languages
+    and the same proper words."""
+    if a == b:
+        return False
+    ka, kb = _concept_key(a), _concept_key(b)
+    return ka is not None and ka == kb
+
+
+def _names_of(p: PartnerFact) -> list[str]:
+    return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
 
 def _fold_name(name: str) -> str:
@@ -453,7 +564,18 @@ class Extractor:
         for p, n, r in scored:
             if p < partner.threshold:
                 break
-            if any(names_match(r.fact.name, o.fact.name) for _, o in chosen):
+            same = next(
+                (i for i, (_, o) in enumerate(chosen) if self._same_org(r, o, a.text)), None
+            )
+            if same is not None:
+                # One organisation under two forms ("Technische Universität Graz" and "Graz
+                # University of Technology", "LUH" and a misspelt full name): keep the likelier
+                # one, the other form becomes an alias.
+                k, o = chosen[same]
+                extra = [x for x in (r.fact.name, *r.fact.aliases) if x not in _names_of(o.fact)]
+                if extra:
+                    fact = replace(o.fact, aliases=(*o.fact.aliases, *extra))
+                    chosen[same] = (k, Row(candidate=o.candidate, fact=fact, features=o.features))
                 continue
             chosen.append((n, r))
         chosen.sort(key=lambda x: x[0])
@@ -471,6 +593,34 @@ class Extractor:
         x["agreements"] = float(bool(agreements))
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
         return facts, agreements, x
+
+    @staticmethod
+    def _same_org(r: Row, o: Row, text: str) -> bool:
+        """Whether candidate `r` is another form of the already accepted `o` in one article."""
+        mine, theirs = _names_of(r.fact), _names_of(o.fact)
+        if any(names_match(x, y) for x in mine for y in theirs):
+            return True
+        if any(
+            min(len(x), len(y)) >= 8 and fuzz.ratio(_fold_name(x), _fold_name(y)) >= 90
+            for x in mine
+            for y in theirs
+        ):
+            return True  # spelling variants: "Leibnitz" / "Leibniz"
+        toks = set(name_tokens(r.fact.name))
+        if (
+            toks
+            and all(t in GENERIC_STEMS for t in toks)
+            and any(toks < set(name_tokens(y)) for y in theirs)
+        ):
+            return True  # a generic fragment of the name: "University of Technology"
+        if any(
+            _ALIAS_GAP.fullmatch(text[q.end : m.start])
+            for m in r.candidate.mentions
+            for q in o.candidate.mentions
+            if q.end <= m.start
+        ):
+            return True  # a short form right after the name: X “LETI”, X (LUH)
+        return any(_same_translated(x, y) for x in mine for y in theirs)
 
     def _article_features(
         self, article: ArticleInput, text: str, lang: str, sentences: list[tuple[int, int]]
