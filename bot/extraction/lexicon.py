@@ -176,6 +176,13 @@ OWN_PATTERNS = [
         r"^polytech\w*$",
         r"^(?:наш|our) ",
         r"^ленинградский политехнический",
+        # Historical names: the Leningrad Polytechnic Institute named after M. I. Kalinin.
+        r"kalinin polytechnic",
+        r"^leningrad polytechnic",
+        r"политехническ\w* институт\w* (?:им\.|имени) (?:м\. ?и\. )?калинина",
+        # Its own units under its short name: "Polytechnic University International Office".
+        r"^(?:the )?polytechnic university\W+(?:\w+\s+)?(?:office|school|cent(?:er|re)|"
+        r"department|lab\w*)\b",
         r"технополис",
         r"technopolis",
         r"^пиш$",
