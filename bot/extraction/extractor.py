@@ -134,6 +134,17 @@ _ANAPHORA = re.compile(
     r"\s+$",
     re.I,
 )
+# The opening of news about an event attended or an award received, not a cooperation.
+_LEAD_EVENT = re.compile(
+    r"\bexpo\b|\bfairs?\b|exhibition|festival|выставк|ярмарк|фестивал|\bforum|форум|"
+    r"conference|конференц|olympiad|олимпиад|competition|конкурс|championship|чемпионат",
+    re.I,
+)
+_LEAD_AWARD = re.compile(
+    r"\baward|наград|орден\w*\b|\bprize|преми|honou?r|почетн|почётн|appointed|назначен|"
+    r"возглавил|\bwins?\b|\bwon\b|побед",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -628,6 +639,9 @@ class Extractor:
         """Model-free article cues for the partnership classifier."""
         title = article.title or ""
         cat = (article.category or "").lower()
+        lead = text[: sentences[0][1]] if sentences else ""
+        if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
+            lead = text[: sentences[1][1]]
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
             r"российско-\w+|\w+-российск|russian-\w+",
@@ -653,6 +667,9 @@ class Extractor:
             ),
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
+            "lead_cue": float(bool(_TITLE_CUE.search(lead))),
+            "lead_event": float(bool(_LEAD_EVENT.search(lead))),
+            "lead_award": float(bool(_LEAD_AWARD.search(lead))),
             "strong": math.log1p(len(strong)),
             "sport": math.log1p(len(_SPORT.findall(text))),
             "foreign": math.log1p(len(foreign)),
