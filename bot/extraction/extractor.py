@@ -145,6 +145,8 @@ _LEAD_AWARD = re.compile(
     r"возглавил|\bwins?\b|\bwon\b|побед",
     re.I,
 )
+# A given name right before a word in capitals: "Maxim SURNAME" is a person.
+_PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -228,6 +230,7 @@ _DESCRIPTOR = re.compile(
 
 # Between a name and a short form of it: an opening quote or bracket.
 _ALIAS_GAP = re.compile(r"\s*[«\"“„(]\s*")
+_GENERIC_GAP = re.compile(r"\s*[-–—,(]\s*")
 # Words of organisation names across European languages, by concept.
 _CONCEPTS = {
     **dict.fromkeys(
@@ -618,12 +621,16 @@ class Extractor:
         ):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
-        if (
-            toks
-            and all(t in GENERIC_STEMS for t in toks)
-            and any(toks < set(name_tokens(y)) for y in theirs)
-        ):
-            return True  # a generic fragment of the name: "University of Technology"
+        if toks and all(t in GENERIC_STEMS for t in toks):
+            if any(toks < set(name_tokens(y)) for y in theirs):
+                return True  # a generic fragment of the name: "University of Technology"
+            if any(
+                _GENERIC_GAP.fullmatch(text[q.end : m.start])
+                for m in r.candidate.mentions
+                for q in o.candidate.mentions
+                if q.end <= m.start
+            ):
+                return True  # a generic gloss after the name: "Hochschule X - University of"
         if any(
             _ALIAS_GAP.fullmatch(text[q.end : m.start])
             for m in r.candidate.mentions
@@ -1353,6 +1360,25 @@ class Extractor:
                 or any(fuzz.ratio(_fold_name(x), o) >= 88 for x in names for o in _OWN_FULL)
             )
             f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
+            # A chunk gone wrong: it ends on a dangling adjective ("институт крупнейшей"),
+            # runs over a conjunction ("компания X и технопарка") or names persons.
+            words = fact.name.split()
+            f["dangling"] = float(
+                len(words) > 1
+                and bool(_ADJ_END.search(words[-1]))
+                and words[-1][:1].islower()
+                and not re.search(r"[»\"”)]$", fact.name)
+            )
+            f["conj_inside"] = float(bool(re.search(r"\s(?:и|and)\s+[a-zа-яё]", fact.name)))
+            f["person_like"] = (
+                sum(
+                    1
+                    for m in c.mentions
+                    if _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
+                    and re.fullmatch(r"[A-ZА-ЯЁ]{3,}[’']?", text[m.start : m.end])
+                )
+                / n
+            )
             f["most_mentioned"] = float(n == most)
             f["candidates"] = n_outside
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
