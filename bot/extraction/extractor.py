@@ -147,6 +147,7 @@ _LEAD_AWARD = re.compile(
 )
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
+_UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1384,6 +1385,22 @@ class Extractor:
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
+            if (
+                c.known is None
+                and fact.kind == "company"
+                and all(is_abbreviation(m.name) for m in c.mentions)
+                and _UNIVERSITY_ABBR.fullmatch(fact.name)
+            ):
+                # "BDU", "КНИТУ", "АГНИ": a university's abbreviation ends in its U or И; its
+                # country is the one the article is about, as for other non-companies. (After
+                # the features: the model weighs the name's look, not this reading of it.)
+                fact = replace(fact, kind="university", country=dominant or fact.country)
+            if (
+                c.known is None
+                and fact.kind == "university"
+                and re.search(r"исследовательск\w* институт|research institute", fact.name, re.I)
+            ):
+                fact = replace(fact, kind="research")  # a research institute of technology
             rows.append(Row(candidate=c, fact=fact, features=f))
         return rows
 
