@@ -1707,6 +1707,7 @@ class Extractor:
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(2)}-{_MONTHS_EN[m.group(1).lower()]:02d}"
         m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
+        m = m or re.search(r"^\s*[Ii]n\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
         return m.group(1) if m else None
 

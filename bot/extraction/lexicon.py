@@ -309,6 +309,7 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"contracts?\b", re.I), "contract"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
+    (re.compile(r"\bdocuments?(?= on\b)", re.I), "agreement"),
 ]
 SIGNED = re.compile(
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"
