@@ -26,6 +26,7 @@ from .names import (
     abbreviation_of,
     canonical_key,
     is_abbreviation,
+    is_generic_name,
     name_tokens,
     names_match,
 )
@@ -336,6 +337,13 @@ def _same_translated(a: str, b: str) -> bool:
     return ka is not None and ka == kb
 
 
+def _name_rank(name: str) -> int:
+    """How well a name identifies: 0 generic words only, 1 an abbreviation, 2 a full name."""
+    if is_generic_name(name):
+        return 0
+    return 1 if is_abbreviation(name) else 2
+
+
 def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
@@ -590,7 +598,24 @@ class Extractor:
                 extra = [x for x in (r.fact.name, *r.fact.aliases) if x not in _names_of(o.fact)]
                 if extra:
                     fact = replace(o.fact, aliases=(*o.fact.aliases, *extra))
-                    chosen[same] = (k, Row(candidate=o.candidate, fact=fact, features=o.features))
+                    if _name_rank(r.fact.name) > _name_rank(o.fact.name):
+                        # The fuller form names it: "Graz University of Technology", not
+                        # "University of Technology"; a full name, not an abbreviation.
+                        rest = [x for x in fact.aliases if x != r.fact.name]
+                        fact = replace(
+                            fact,
+                            name=r.fact.name,
+                            aliases=(o.fact.name, *rest),
+                            name_en=r.fact.name_en
+                            if o.fact.name_en == o.fact.name
+                            else o.fact.name_en,
+                        )
+                    both = Candidate(
+                        mentions=[*o.candidate.mentions, *r.candidate.mentions],
+                        known=o.candidate.known or r.candidate.known,
+                        aliases=o.candidate.aliases,
+                    )
+                    chosen[same] = (k, Row(candidate=both, fact=fact, features=o.features))
                 continue
             chosen.append((n, r))
         chosen.sort(key=lambda x: x[0])
@@ -622,7 +647,7 @@ class Extractor:
         ):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
-        if toks and all(t in GENERIC_STEMS for t in toks):
+        if is_generic_name(r.fact.name):
             if any(toks < set(name_tokens(y)) for y in theirs):
                 return True  # a generic fragment of the name: "University of Technology"
             if any(
