@@ -149,6 +149,12 @@ _LEAD_AWARD = re.compile(
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
+_SINGULAR_SIGNED = re.compile(r"\b(?:подписал|подписала|заключил|заключила)\b")
+_ROLE_BEFORE = re.compile(
+    r"(?:ректор|председател|президент|директор|руководител|глав|член)\w*"
+    r"(?:\s+[а-яё-]+){0,3}\s+$",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1565,7 +1571,7 @@ class Extractor:
                 re.I,
             ):
                 continue
-            parties = in_sent.get(k) or []
+            parties = self._signers(text, s, e, in_sent.get(k) or [], cand_of)
             if not parties and lx.BOTH_SIDES.search(sent):
                 # "Стороны подписали ...", "The two universities signed ...": the partners
                 # the headline names, not whoever the previous sentence mentioned.
@@ -1659,6 +1665,27 @@ class Extractor:
             or id(a) not in headline
             or not any(b.parties and b.kind == a.kind for b in out)
         ]
+
+    @staticmethod
+    def _signers(
+        text: str, s: int, e: int, names: list[str], cand_of: dict[str, Candidate]
+    ) -> list[str]:
+        """The partners of a signing sentence, less those that only describe the one person
+        who signs: "Ректор СПбПУ и председатель X подписал соглашение с Y" (a singular verb;
+        X is the signer's other post, Y the party)."""
+        verb = _SINGULAR_SIGNED.search(text, s, e)
+        if verb is None or len(names) < 2:
+            return names
+
+        def attribute(name: str) -> bool:
+            ms = [m for m in cand_of[name].mentions if s <= m.start < e]
+            return bool(ms) and all(
+                m.end <= verb.start() and _ROLE_BEFORE.search(text, max(s, m.start - 40), m.start)
+                for m in ms
+            )
+
+        kept = [n for n in names if not attribute(n)]
+        return kept or names
 
     def _between_states(self, sent: str, he: int) -> bool:
         """ "договор ... между Россией и Турцией": the parties after the document are countries
