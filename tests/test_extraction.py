@@ -353,3 +353,13 @@ def test_unknown_university_abbreviation_kind(extractor: Extractor) -> None:
     )
     p = _partner(r, "QHU")
     assert (p.kind, p.country) == ("university", "VN")
+
+
+def test_the_universitys_own_ministry_is_no_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Сотрудничество",
+        "По поручению Министерства науки и высшего образования Российской Федерации СПбПУ и "
+        "Университет Хэнань подписали соглашение о сотрудничестве.",
+    )
+    assert [p.name for p in r.partners] == ["Университет Хэнань"]
