@@ -363,3 +363,17 @@ def test_the_universitys_own_ministry_is_no_partner(extractor: Extractor) -> Non
         "Университет Хэнань подписали соглашение о сотрудничестве.",
     )
     assert [p.name for p in r.partners] == ["Университет Хэнань"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "СПбПУ и Университет Хэнань подписали соглашение о сотрудничестве. Соглашение подписано "
+        "12 мая 2024 года в главном здании Политеха.",
+        "SPbPU and Cairo University signed a cooperation agreement. It became the first "
+        "agreement signed by SPbPU with an Egyptian university.",
+    ],
+)
+def test_a_later_mention_of_the_same_signing_stays_one(extractor: Extractor, text: str) -> None:
+    r = _run(extractor, "Сотрудничество", text)
+    assert len(r.agreements) == 1, r.agreements

@@ -155,6 +155,7 @@ _ROLE_BEFORE = re.compile(
     r"(?:\s+[а-яё-]+){0,3}\s+$",
     re.I,
 )
+_COPULA = re.compile(r"(?:\bis|\bwas|\bbecame|стал\w*|явля\w+)\s+(?:the\s+)?$", re.I)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1609,7 +1610,9 @@ class Extractor:
                     continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
                     continue  # one document of a kind per sentence
-                if title is None and _ANAPHORA.search(sent, max(0, hs - 15), hs):
+                if title is None and (
+                    _ANAPHORA.search(sent, max(0, hs - 15), hs) or not sent[:hs].strip(' «"“')
+                ):
                     # "the agreement", "этот документ": the document already named, of
                     # whatever kind; the parties named here sign it too.
                     on = self._date(sent, lang)
@@ -1646,7 +1649,11 @@ class Extractor:
                 # An anaphoric later mention ("Соглашение подписано на выставке") is the same;
                 # one with a date of its own or an ordinal ("the second agreement", "in 2011
                 # the first agreement was signed") is another document.
-                fresh = bool(_ORDINAL.search(sent, max(0, hs - 40), hs))
+                ordinal = _ORDINAL.search(sent, max(0, hs - 40), hs)
+                # ... but "this became the first agreement ..." describes the one named.
+                fresh = ordinal is not None and not _COPULA.search(
+                    sent, max(0, ordinal.start() - 20), ordinal.start()
+                )
                 if not fresh and any(
                     a.kind == kind
                     and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
