@@ -355,16 +355,6 @@ def test_unknown_university_abbreviation_kind(extractor: Extractor) -> None:
     assert (p.kind, p.country) == ("university", "VN")
 
 
-def test_the_universitys_own_ministry_is_no_partner(extractor: Extractor) -> None:
-    r = _run(
-        extractor,
-        "Сотрудничество",
-        "По поручению Министерства науки и высшего образования Российской Федерации СПбПУ и "
-        "Университет Хэнань подписали соглашение о сотрудничестве.",
-    )
-    assert [p.name for p in r.partners] == ["Университет Хэнань"]
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -1227,8 +1227,6 @@ class Extractor:
                 self._is_own(n) for n in names if is_abbreviation(n)
             ):
                 continue
-            if any(lx.FOUNDER.match(n) for n in names):
-                continue  # the university's own ministry: context, not a partner
             f: dict[str, float] = {}
             all_unit = all(m.is_unit or m.nested for m in c.mentions)
             nested_title = any(m.nested for m in c.mentions) and all(

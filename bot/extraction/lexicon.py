@@ -213,18 +213,6 @@ NOT_ORG = re.compile(
     re.IGNORECASE,
 )
 
-# The federal ministry the university answers to: its founder and regulator, named as context
-# (funding, orders, statistics), never a partner in the sense of the guidelines.
-FOUNDER = re.compile(
-    r"^(?:минобрнауки(?: россии| рф)?|"
-    r"министерств\w* (?:науки и высшего образования|образования и науки)"
-    r"(?: российской федерации| россии| рф)|"
-    r"(?:the )?ministry of (?:science and higher education|education and science)"
-    r"(?: of (?:the )?(?:russian federation|russia))|"
-    r"(?:the )?russian ministry of (?:science and higher education|education and science))$",
-    re.IGNORECASE,
-)
-
 # A quoted name right after these words is a programme, school, event or medium, not a partner.
 QUOTED_NOT_PARTNER = re.compile(
     r"(?:пиш|школ\w*|центр\w*|лаборатори\w*|программ\w*|проект\w*|форум\w*|конференц\w*|"
