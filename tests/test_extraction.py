@@ -367,3 +367,16 @@ def test_unknown_university_abbreviation_kind(extractor: Extractor) -> None:
 def test_a_later_mention_of_the_same_signing_stays_one(extractor: Extractor, text: str) -> None:
     r = _run(extractor, "Сотрудничество", text)
     assert len(r.agreements) == 1, r.agreements
+
+
+def test_bodies_sharing_one_plural_genitive(extractor: Extractor) -> None:
+    """ "администрациями Выборгского и Приморского районов": two bodies, two documents."""
+    r = _run(
+        extractor,
+        "Сотрудничество с районами",
+        "В Политехе состоялось подписание соглашений о сотрудничестве между СПбПУ и "
+        "администрациями Выборгского и Приморского районов.",
+    )
+    names = ["Администрация Выборгского района", "Администрация Приморского района"]
+    assert [p.name for p in r.partners] == names
+    assert sorted(a.parties for a in r.agreements) == [(n,) for n in names]

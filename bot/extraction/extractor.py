@@ -156,6 +156,9 @@ _ROLE_BEFORE = re.compile(
     re.I,
 )
 _COPULA = re.compile(r"(?:\bis|\bwas|\bbecame|стал\w*|явля\w+)\s+(?:the\s+)?$", re.I)
+# Bodies named in the plural before coordinated places ("администрациями X и Y районов").
+_PLURAL_BODIES = frozenset({"администрация", "правительство", "мэрия"})
+_PLACES = frozenset({"район", "область", "город", "край", "округ", "республика", "провинция"})
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -484,6 +487,36 @@ class Extractor:
             out.append((" ".join([*words, head_word]) + tail, toks[b].start, toks[e - 1].end))
         return out
 
+    def _shared_genitive(self, toks: Sequence[Tok], h: int) -> list[tuple[str, int, int]]:
+        """ "администрациями Выборгского и Приморского районов": a plural body head, then
+        coordinated adjectives sharing one plural genitive noun; each is a body of its own
+        ("Администрация Выборгского района", "Администрация Приморского района")."""
+        head = toks[h]
+        if head.feats.get("Number") != "Plur" or head.lemma not in _PLURAL_BODIES:
+            return []
+        adjs: list[Tok] = []
+        k = h + 1
+        while k < len(toks) and toks[k].sent == head.sent:
+            t = toks[k]
+            if t.pos == "ADJ" and _is_cap_word(t.text) and t.feats.get("Case") == "Gen":
+                adjs.append(t)
+            elif t.text.lower() not in ("и", ",") or not adjs:
+                break
+            k += 1
+        if len(adjs) < 2 or k >= len(toks):
+            return []
+        noun = toks[k]
+        if noun.pos != "NOUN" or noun.feats.get("Number") != "Plur" or noun.lemma not in _PLACES:
+            return []
+        forms = [f for f in self._vocab(noun.text.lower()) if f.pos == "NOUN"]
+        gen = forms[0].inflect({"Gen", "Sing"}) if forms else None
+        body = [f for f in self._vocab(head.text.lower()) if f.pos == "NOUN"]
+        nom = body[0].inflect({"Nom", "Sing"}) if body else None
+        if gen is None or nom is None:
+            return []
+        name = str(nom.word).capitalize()
+        return [(f"{name} {a.text} {gen.word}", a.start, noun.end) for a in adjs]
+
     def _inflect(self, tok: Tok) -> str:
         if "-" in tok.text and tok.pos == "ADJ" and not self._vocab(tok.text.lower()):
             first, _, last = tok.text.rpartition("-")
@@ -772,7 +805,7 @@ class Extractor:
                 j > h + 1 and (toks[h + 1].text in '«"“' or is_abbreviation(toks[h + 1].text))
             ):
                 continue  # "рабочая группа" is no company; "Группа ЛСР" is
-            coordinated = self._coordinated(toks, i, j, h, text)
+            coordinated = self._coordinated(toks, i, j, h, text) or self._shared_genitive(toks, h)
             if coordinated:
                 out.extend(
                     Mention(name=name, start=s0, end=s1, sent=tok.sent, kind=kind)
@@ -1710,9 +1743,12 @@ class Extractor:
         word = sent[hs:he].lower()
         if re.fullmatch(r"agreements|memoranda|memorandums|mous|contracts|roadmaps", word):
             return True
+        before = sent[max(0, hs - 30) : hs].lower()
+        if re.fullmatch(r"соглашений|меморандумов|договоров|контрактов", word):
+            # "подписание соглашений с X и Y"
+            return bool(re.search(r"подписани\w*\s+(?:\w+\s+)?$", before))
         if not re.fullmatch(r"соглашения|меморандумы|договоры|договора|контракты", word):
             return False
-        before = sent[max(0, hs - 30) : hs].lower()
         after = sent[he : he + 30].lower()
         return bool(
             re.search(r"(?:подписал\w*|заключил\w*|подписаны|заключены)\s+(?:\w+\s+)?$", before)
