@@ -159,6 +159,11 @@ _COPULA = re.compile(r"(?:\bis|\bwas|\bbecame|стал\w*|явля\w+)\s+(?:the\
 # Bodies named in the plural before coordinated places ("администрациями X и Y районов").
 _PLURAL_BODIES = frozenset({"администрация", "правительство", "мэрия"})
 _PLACES = frozenset({"район", "область", "город", "край", "округ", "республика", "провинция"})
+_PLURAL_DOC = re.compile(
+    r"соглашения|меморандумы|договоры|договора|документы|контракты|agreements|memoranda|"
+    r"memorandums|documents|contracts",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -1661,7 +1666,11 @@ class Extractor:
                         None,
                     )
                     if same is not None:
-                        more = tuple(p for p in parties if p not in out[same].parties)
+                        plural = bool(_PLURAL_DOC.fullmatch(sent[hs:he]))
+                        # "Подписанные соглашения ...": all of them, no new party for one.
+                        more = tuple(
+                            p for p in parties if p not in out[same].parties and not plural
+                        )
                         out[same] = replace(out[same], parties=out[same].parties + more)
                         seen_kinds[kind] = out[same]
                         continue
