@@ -263,3 +263,121 @@ def test_to_dict_shape(extractor: Extractor) -> None:
     partners = d["partners"]
     assert isinstance(partners, list) and partners
     assert set(partners[0]) == {"name", "name_en", "aliases", "country", "kind"}
+
+
+def test_documents_of_other_signings_and_anaphora(extractor: Extractor) -> None:
+    """A later mention with its own year or an ordinal is another document; "the agreement"
+    is the one already named, of whatever kind, and its parties join it."""
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon",
+        "A delegation of the University of Lisbon visited SPbPU. The rectors signed a "
+        "memorandum on a joint laboratory. In 2009, SPbPU and the University of Lisbon signed "
+        "a cooperation agreement. The University of Lisbon and SPbPU signed the agreement "
+        "in the main building.",
+        lang="en",
+    )
+    assert sorted((a.kind, a.signed_on) for a in r.agreements) == [
+        ("agreement", "2009"),
+        ("memorandum", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # "договорились", "договорённости" are accords, not documents.
+        (
+            "Делегация Университета Хэнань посетила СПбПУ. Стороны договорились о сотрудничестве, "
+            "подписав достигнутые договорённости в протоколе встречи.",
+            [],
+        ),
+        (
+            "СПбПУ и Университет Хэнань подписали рабочий план сотрудничества на 2025 год.",
+            ["roadmap"],
+        ),
+        ("This year 50 foreign professors signed labour contracts with SPbPU.", []),
+        (
+            "Cairo University and SPbPU work within the contract on academic cooperation signed "
+            "in 2011.",
+            ["agreement"],
+        ),
+    ],
+)
+def test_document_kinds(extractor: Extractor, text: str, kinds: list[str]) -> None:
+    r = _run(extractor, "Сотрудничество", text)
+    assert [a.kind for a in r.agreements] == kinds
+
+
+def test_treaty_between_states_is_not_the_universitys(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Вечер дружбы",
+        "В Москве прошёл вечер, посвящённый годовщине договора о дружбе, подписанного в 1992 "
+        "году между Россией и Португалией.",
+    )
+    assert r.agreements == ()
+
+
+def test_one_partner_under_two_forms(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Technische Universität Wien",
+        "SPbPU signed a cooperation agreement with Technische Universität Wien. The Vienna "
+        "University of Technology will host Polytechnic students, and the Wien University of "
+        "Technology “TUW” will send its professors to SPbPU.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert len(names) == 1, names
+    assert [a.parties for a in r.agreements] == [(names[0],)]
+
+
+def test_historical_name_is_the_university(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "History",
+        "In 1975 the Kalinin Polytechnic and Cairo University signed a cooperation agreement.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Cairo University"]
+
+
+def test_unknown_university_abbreviation_kind(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and QHU",
+        "A delegation of QHU from Vietnam visited SPbPU to discuss cooperation. QHU and SPbPU "
+        "signed a memorandum on student exchange.",
+        lang="en",
+    )
+    p = _partner(r, "QHU")
+    assert (p.kind, p.country) == ("university", "VN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "СПбПУ и Университет Хэнань подписали соглашение о сотрудничестве. Соглашение подписано "
+        "12 мая 2024 года в главном здании Политеха.",
+        "SPbPU and Cairo University signed a cooperation agreement. It became the first "
+        "agreement signed by SPbPU with an Egyptian university.",
+    ],
+)
+def test_a_later_mention_of_the_same_signing_stays_one(extractor: Extractor, text: str) -> None:
+    r = _run(extractor, "Сотрудничество", text)
+    assert len(r.agreements) == 1, r.agreements
+
+
+def test_bodies_sharing_one_plural_genitive(extractor: Extractor) -> None:
+    """ "администрациями Выборгского и Приморского районов": two bodies, two documents."""
+    r = _run(
+        extractor,
+        "Сотрудничество с районами",
+        "В Политехе состоялось подписание соглашений о сотрудничестве между СПбПУ и "
+        "администрациями Выборгского и Приморского районов. Подписанные соглашения "
+        "предусматривают участие студентов в городских проектах.",
+    )
+    names = ["Администрация Выборгского района", "Администрация Приморского района"]
+    assert [p.name for p in r.partners] == names
+    assert sorted(a.parties for a in r.agreements) == [(n,) for n in names]

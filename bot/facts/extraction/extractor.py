@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .names import (
     abbreviation_of,
     canonical_key,
     is_abbreviation,
+    is_generic_name,
     name_tokens,
     names_match,
 )
@@ -116,6 +118,52 @@ _OWN_FULL = (
 )
 # Between two items of a list: "X, Y и Z", "X and Y".
 _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
+# The subject of a cooperation agreement, which makes a "contract" an agreement.
+_COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
+# After a document word: an accord reached, not a paper signed.
+_ACCORD = re.compile(r"\s+(?:(?:were|was|have been|has been)\s+)?reached|\s+достигнут", re.I)
+# Before a document word: a document other than the one already named.
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|another|next|перв\w+|втор\w+|треть\w+|ещё одн\w+|еще одн\w+)"
+    r"(?:\s+[\w-]+){0,3}\s+$",
+    re.I,
+)
+_LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
+# Before a document word: the one already named ("the agreement", "данное соглашение").
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
+    r"\s+$",
+    re.I,
+)
+# The opening of news about an event attended or an award received, not a cooperation.
+_LEAD_EVENT = re.compile(
+    r"\bexpo\b|\bfairs?\b|exhibition|festival|выставк|ярмарк|фестивал|\bforum|форум|"
+    r"conference|конференц|olympiad|олимпиад|competition|конкурс|championship|чемпионат",
+    re.I,
+)
+_LEAD_AWARD = re.compile(
+    r"\baward|наград|орден\w*\b|\bprize|преми|honou?r|почетн|почётн|appointed|назначен|"
+    r"возглавил|\bwins?\b|\bwon\b|побед",
+    re.I,
+)
+# A given name right before a word in capitals: "Maxim SURNAME" is a person.
+_PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
+_UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
+_SINGULAR_SIGNED = re.compile(r"\b(?:подписал|подписала|заключил|заключила)\b")
+_ROLE_BEFORE = re.compile(
+    r"(?:ректор|председател|президент|директор|руководител|глав|член)\w*"
+    r"(?:\s+[а-яё-]+){0,3}\s+$",
+    re.I,
+)
+_COPULA = re.compile(r"(?:\bis|\bwas|\bbecame|стал\w*|явля\w+)\s+(?:the\s+)?$", re.I)
+# Bodies named in the plural before coordinated places ("администрациями X и Y районов").
+_PLURAL_BODIES = frozenset({"администрация", "правительство", "мэрия"})
+_PLACES = frozenset({"район", "область", "город", "край", "округ", "республика", "провинция"})
+_PLURAL_DOC = re.compile(
+    r"соглашения|меморандумы|договоры|договора|документы|контракты|agreements|memoranda|"
+    r"memorandums|documents|contracts",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
@@ -195,6 +243,124 @@ _DESCRIPTOR = re.compile(
     r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
     r"([«\"“]?[A-ZА-ЯЁ].*)$"
 )
+
+
+# Between a name and a short form of it: an opening quote or bracket.
+_ALIAS_GAP = re.compile(r"\s*[«\"“„(]\s*")
+_GENERIC_GAP = re.compile(r"\s*[-–—,(]\s*")
+# Words of organisation names across European languages, by concept.
+_CONCEPTS = {
+    **dict.fromkeys(
+        (
+            "university",
+            "universität",
+            "universitat",
+            "università",
+            "universidad",
+            "université",
+            "universiteit",
+            "universitet",
+            "uniwersytet",
+            "universidade",
+        ),
+        "univ",
+    ),
+    **dict.fromkeys(
+        (
+            "technical",
+            "technology",
+            "technological",
+            "technische",
+            "technischen",
+            "técnica",
+            "tecnica",
+            "technique",
+            "technologie",
+            "tecnologia",
+            "tecnológica",
+            "technológia",
+        ),
+        "tech",
+    ),
+    **dict.fromkeys(
+        (
+            "polytechnic",
+            "politecnico",
+            "politécnica",
+            "politecnica",
+            "polytechnique",
+            "politehnica",
+            "politècnica",
+            "polytechnical",
+        ),
+        "poly",
+    ),
+    **dict.fromkeys(("institute", "institut", "instituto", "istituto"), "inst"),
+    **dict.fromkeys(("academy", "akademie", "academia", "académie"), "acad"),
+    **dict.fromkeys(("national", "nacional", "nazionale", "nationale"), "nat"),
+    **dict.fromkeys(("applied", "angewandte", "aplicadas"), "applied"),
+    **dict.fromkeys(("sciences", "science", "wissenschaften", "ciencias", "scienze"), "sci"),
+}
+_NAME_STOP = frozenset(
+    (
+        "of",
+        "the",
+        "di",
+        "de",
+        "del",
+        "della",
+        "la",
+        "le",
+        "der",
+        "des",
+        "für",
+        "and",
+        "y",
+        "e",
+        "do",
+        "da",
+        "in",
+        "at",
+    )
+)
+
+
+def _concept_key(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    words = [
+        unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() or w
+        for w in re.findall(r"[^\W\d_]+", name.lower())
+    ]
+    raw = re.findall(r"[^\W\d_]+", name.lower())
+    concepts = {_CONCEPTS[r] for r in raw if r in _CONCEPTS}
+    proper = frozenset(
+        w[:4] for r, w in zip(raw, words, strict=True) if r not in _CONCEPTS and r not in _NAME_STOP
+    )
+    if not proper or not concepts or _CYR.search(name):
+        return None
+    if "poly" in concepts:
+        concepts.discard("univ")
+    return frozenset(concepts), proper
+
+
+def _same_translated(a: str, b: str) -> bool:
+    """ "Technische Universität Graz" and "Graz University of Technology", "Politecnico di
+    Milano" and "Polytechnic University of Milan": the same generic words in two languages
+    and the same proper words."""
+    if a == b:
+        return False
+    ka, kb = _concept_key(a), _concept_key(b)
+    return ka is not None and ka == kb
+
+
+def _name_rank(name: str) -> int:
+    """How well a name identifies: 0 generic words only, 1 an abbreviation, 2 a full name."""
+    if is_generic_name(name):
+        return 0
+    return 1 if is_abbreviation(name) else 2
+
+
+def _names_of(p: PartnerFact) -> list[str]:
+    return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
 
 def _fold_name(name: str) -> str:
@@ -326,6 +492,36 @@ class Extractor:
             out.append((" ".join([*words, head_word]) + tail, toks[b].start, toks[e - 1].end))
         return out
 
+    def _shared_genitive(self, toks: Sequence[Tok], h: int) -> list[tuple[str, int, int]]:
+        """ "администрациями Выборгского и Приморского районов": a plural body head, then
+        coordinated adjectives sharing one plural genitive noun; each is a body of its own
+        ("Администрация Выборгского района", "Администрация Приморского района")."""
+        head = toks[h]
+        if head.feats.get("Number") != "Plur" or head.lemma not in _PLURAL_BODIES:
+            return []
+        adjs: list[Tok] = []
+        k = h + 1
+        while k < len(toks) and toks[k].sent == head.sent:
+            t = toks[k]
+            if t.pos == "ADJ" and _is_cap_word(t.text) and t.feats.get("Case") == "Gen":
+                adjs.append(t)
+            elif t.text.lower() not in ("и", ",") or not adjs:
+                break
+            k += 1
+        if len(adjs) < 2 or k >= len(toks):
+            return []
+        noun = toks[k]
+        if noun.pos != "NOUN" or noun.feats.get("Number") != "Plur" or noun.lemma not in _PLACES:
+            return []
+        forms = [f for f in self._vocab(noun.text.lower()) if f.pos == "NOUN"]
+        gen = forms[0].inflect({"Gen", "Sing"}) if forms else None
+        body = [f for f in self._vocab(head.text.lower()) if f.pos == "NOUN"]
+        nom = body[0].inflect({"Nom", "Sing"}) if body else None
+        if gen is None or nom is None:
+            return []
+        name = str(nom.word).capitalize()
+        return [(f"{name} {a.text} {gen.word}", a.start, noun.end) for a in adjs]
+
     def _inflect(self, tok: Tok) -> str:
         if "-" in tok.text and tok.pos == "ADJ" and not self._vocab(tok.text.lower()):
             first, _, last = tok.text.rpartition("-")
@@ -436,7 +632,35 @@ class Extractor:
         for p, n, r in scored:
             if p < partner.threshold:
                 break
-            if any(names_match(r.fact.name, o.fact.name) for _, o in chosen):
+            same = next(
+                (i for i, (_, o) in enumerate(chosen) if self._same_org(r, o, a.text)), None
+            )
+            if same is not None:
+                # One organisation under two forms ("Technische Universität Graz" and "Graz
+                # University of Technology", "LUH" and a misspelt full name): keep the likelier
+                # one, the other form becomes an alias.
+                k, o = chosen[same]
+                extra = [x for x in (r.fact.name, *r.fact.aliases) if x not in _names_of(o.fact)]
+                if extra:
+                    fact = replace(o.fact, aliases=(*o.fact.aliases, *extra))
+                    if _name_rank(r.fact.name) > _name_rank(o.fact.name):
+                        # The fuller form names it: "Graz University of Technology", not
+                        # "University of Technology"; a full name, not an abbreviation.
+                        rest = [x for x in fact.aliases if x != r.fact.name]
+                        fact = replace(
+                            fact,
+                            name=r.fact.name,
+                            aliases=(o.fact.name, *rest),
+                            name_en=r.fact.name_en
+                            if o.fact.name_en == o.fact.name
+                            else o.fact.name_en,
+                        )
+                    both = Candidate(
+                        mentions=[*o.candidate.mentions, *r.candidate.mentions],
+                        known=o.candidate.known or r.candidate.known,
+                        aliases=o.candidate.aliases,
+                    )
+                    chosen[same] = (k, Row(candidate=both, fact=fact, features=o.features))
                 continue
             chosen.append((n, r))
         chosen.sort(key=lambda x: x[0])
@@ -455,12 +679,47 @@ class Extractor:
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
         return facts, agreements, x
 
+    @staticmethod
+    def _same_org(r: Row, o: Row, text: str) -> bool:
+        """Whether candidate `r` is another form of the already accepted `o` in one article."""
+        mine, theirs = _names_of(r.fact), _names_of(o.fact)
+        if any(names_match(x, y) for x in mine for y in theirs):
+            return True
+        if any(
+            min(len(x), len(y)) >= 8 and fuzz.ratio(_fold_name(x), _fold_name(y)) >= 90
+            for x in mine
+            for y in theirs
+        ):
+            return True  # spelling variants: "Leibnitz" / "Leibniz"
+        toks = set(name_tokens(r.fact.name))
+        if is_generic_name(r.fact.name):
+            if any(toks < set(name_tokens(y)) for y in theirs):
+                return True  # a generic fragment of the name: "University of Technology"
+            if any(
+                _GENERIC_GAP.fullmatch(text[q.end : m.start])
+                for m in r.candidate.mentions
+                for q in o.candidate.mentions
+                if q.end <= m.start
+            ):
+                return True  # a generic gloss after the name: "Hochschule X - University of"
+        if any(
+            _ALIAS_GAP.fullmatch(text[q.end : m.start])
+            for m in r.candidate.mentions
+            for q in o.candidate.mentions
+            if q.end <= m.start
+        ):
+            return True  # a short form right after the name: X “LETI”, X (LUH)
+        return any(_same_translated(x, y) for x in mine for y in theirs)
+
     def _article_features(
         self, article: ArticleInput, text: str, lang: str, sentences: list[tuple[int, int]]
     ) -> dict[str, float]:
         """Model-free article cues for the partnership classifier."""
         title = article.title or ""
         cat = (article.category or "").lower()
+        lead = text[: sentences[0][1]] if sentences else ""
+        if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
+            lead = text[: sentences[1][1]]
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
             r"российско-\w+|\w+-российск|russian-\w+",
@@ -486,6 +745,9 @@ class Extractor:
             ),
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
+            "lead_cue": float(bool(_TITLE_CUE.search(lead))),
+            "lead_event": float(bool(_LEAD_EVENT.search(lead))),
+            "lead_award": float(bool(_LEAD_AWARD.search(lead))),
             "strong": math.log1p(len(strong)),
             "sport": math.log1p(len(_SPORT.findall(text))),
             "foreign": math.log1p(len(foreign)),
@@ -548,7 +810,7 @@ class Extractor:
                 j > h + 1 and (toks[h + 1].text in '«"“' or is_abbreviation(toks[h + 1].text))
             ):
                 continue  # "рабочая группа" is no company; "Группа ЛСР" is
-            coordinated = self._coordinated(toks, i, j, h, text)
+            coordinated = self._coordinated(toks, i, j, h, text) or self._shared_genitive(toks, h)
             if coordinated:
                 out.extend(
                     Mention(name=name, start=s0, end=s1, sent=tok.sent, kind=kind)
@@ -1169,11 +1431,46 @@ class Extractor:
                 or any(fuzz.ratio(_fold_name(x), o) >= 88 for x in names for o in _OWN_FULL)
             )
             f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
+            # A chunk gone wrong: it ends on a dangling adjective ("институт крупнейшей"),
+            # runs over a conjunction ("компания X и технопарка") or names persons.
+            words = fact.name.split()
+            f["dangling"] = float(
+                len(words) > 1
+                and bool(_ADJ_END.search(words[-1]))
+                and words[-1][:1].islower()
+                and not re.search(r"[»\"”)]$", fact.name)
+            )
+            f["conj_inside"] = float(bool(re.search(r"\s(?:и|and)\s+[a-zа-яё]", fact.name)))
+            f["person_like"] = (
+                sum(
+                    1
+                    for m in c.mentions
+                    if _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
+                    and re.fullmatch(r"[A-ZА-ЯЁ]{3,}[’']?", text[m.start : m.end])
+                )
+                / n
+            )
             f["most_mentioned"] = float(n == most)
             f["candidates"] = n_outside
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
+            if (
+                c.known is None
+                and fact.kind == "company"
+                and all(is_abbreviation(m.name) for m in c.mentions)
+                and _UNIVERSITY_ABBR.fullmatch(fact.name)
+            ):
+                # "BDU", "КНИТУ", "АГНИ": a university's abbreviation ends in its U or И; its
+                # country is the one the article is about, as for other non-companies. (After
+                # the features: the model weighs the name's look, not this reading of it.)
+                fact = replace(fact, kind="university", country=dominant or fact.country)
+            if (
+                c.known is None
+                and fact.kind == "university"
+                and re.search(r"исследовательск\w* институт|research institute", fact.name, re.I)
+            ):
+                fact = replace(fact, kind="research")  # a research institute of technology
             rows.append(Row(candidate=c, fact=fact, features=f))
         return rows
 
@@ -1313,7 +1610,7 @@ class Extractor:
                 re.I,
             ):
                 continue
-            parties = in_sent.get(k) or []
+            parties = self._signers(text, s, e, in_sent.get(k) or [], cand_of)
             if not parties and lx.BOTH_SIDES.search(sent):
                 # "Стороны подписали ...", "The two universities signed ...": the partners
                 # the headline names, not whoever the previous sentence mentioned.
@@ -1339,8 +1636,44 @@ class Extractor:
                     and re.search(r"договор", sent[hs:he], re.I)
                 ):
                     kind = "contract"
+                if kind == "contract" and title and _COOP_SUBJECT.search(title):
+                    kind = "agreement"  # "a contract on interuniversity cooperation"
+                if not parties and self._between_states(sent, he):
+                    continue  # a treaty of two states, not the university's document
+                if _LABOUR.search(sent, max(0, hs - 30), hs):
+                    continue  # employment contracts of persons, not documents of organisations
+                if _ACCORD.match(sent, he):
+                    continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
                     continue  # one document of a kind per sentence
+                if title is None and (
+                    _ANAPHORA.search(sent, max(0, hs - 15), hs) or not sent[:hs].strip(' «"“')
+                ):
+                    # "the agreement", "этот документ": the document already named, of
+                    # whatever kind; the parties named here sign it too.
+                    on = self._date(sent, lang)
+                    same = next(
+                        (
+                            i
+                            for i in range(len(out) - 1, -1, -1)
+                            if (on is None or out[i].signed_on in (None, on))
+                            and (
+                                not parties
+                                or not out[i].parties
+                                or set(out[i].parties) & set(parties)
+                            )
+                        ),
+                        None,
+                    )
+                    if same is not None:
+                        plural = bool(_PLURAL_DOC.fullmatch(sent[hs:he]))
+                        # "Подписанные соглашения ...": all of them, no new party for one.
+                        more = tuple(
+                            p for p in parties if p not in out[same].parties and not plural
+                        )
+                        out[same] = replace(out[same], parties=out[same].parties + more)
+                        seen_kinds[kind] = out[same]
+                        continue
                 if len(parties) >= 2 and self._plural_doc(sent, hs, he):
                     # "подписал соглашения с X и Y": one document per partner.
                     for party in parties:
@@ -1353,12 +1686,19 @@ class Extractor:
                 fact = AgreementFact(
                     kind=kind, parties=tuple(parties), title=title, date=on, signed_on=on
                 )
-                # An anaphoric later mention ("Соглашение подписано на выставке") is the same.
-                if any(
+                # An anaphoric later mention ("Соглашение подписано на выставке") is the same;
+                # one with a date of its own or an ordinal ("the second agreement", "in 2011
+                # the first agreement was signed") is another document.
+                ordinal = _ORDINAL.search(sent, max(0, hs - 40), hs)
+                # ... but "this became the first agreement ..." describes the one named.
+                fresh = ordinal is not None and not _COPULA.search(
+                    sent, max(0, ordinal.start() - 20), ordinal.start()
+                )
+                if not fresh and any(
                     a.kind == kind
                     and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
                     and (title is None or a.title is None or _same_subject(a.title, title))
-                    and (on is None or a.signed_on is None or a.signed_on == on)
+                    and (on is None or a.signed_on == on)
                     for a in out
                 ):
                     continue
@@ -1376,13 +1716,48 @@ class Extractor:
         ]
 
     @staticmethod
+    def _signers(
+        text: str, s: int, e: int, names: list[str], cand_of: dict[str, Candidate]
+    ) -> list[str]:
+        """The partners of a signing sentence, less those that only describe the one person
+        who signs: "Ректор СПбПУ и председатель X подписал соглашение с Y" (a singular verb;
+        X is the signer's other post, Y the party)."""
+        verb = _SINGULAR_SIGNED.search(text, s, e)
+        if verb is None or len(names) < 2:
+            return names
+
+        def attribute(name: str) -> bool:
+            ms = [m for m in cand_of[name].mentions if s <= m.start < e]
+            return bool(ms) and all(
+                m.end <= verb.start() and _ROLE_BEFORE.search(text, max(s, m.start - 40), m.start)
+                for m in ms
+            )
+
+        kept = [n for n in names if not attribute(n)]
+        return kept or names
+
+    def _between_states(self, sent: str, he: int) -> bool:
+        """ "договор ... между Россией и Турцией": the parties after the document are countries
+        and the university is not in the sentence."""
+        m = re.search(r"\b(?:между|between)\s+([^,;:.()]{3,60})", sent[he : he + 100])
+        return bool(
+            m
+            and len(self._countries.codes(m.group(1))) >= 2
+            and not _OWN_WORD.search(sent)
+            and not _POLYTECH.search(sent)
+        )
+
+    @staticmethod
     def _plural_doc(sent: str, hs: int, he: int) -> bool:
         word = sent[hs:he].lower()
         if re.fullmatch(r"agreements|memoranda|memorandums|mous|contracts|roadmaps", word):
             return True
+        before = sent[max(0, hs - 30) : hs].lower()
+        if re.fullmatch(r"соглашений|меморандумов|договоров|контрактов", word):
+            # "подписание соглашений с X и Y"
+            return bool(re.search(r"подписани\w*\s+(?:\w+\s+)?$", before))
         if not re.fullmatch(r"соглашения|меморандумы|договоры|договора|контракты", word):
             return False
-        before = sent[max(0, hs - 30) : hs].lower()
         after = sent[he : he + 30].lower()
         return bool(
             re.search(r"(?:подписал\w*|заключил\w*|подписаны|заключены)\s+(?:\w+\s+)?$", before)
@@ -1436,6 +1811,7 @@ class Extractor:
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(2)}-{_MONTHS_EN[m.group(1).lower()]:02d}"
         m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
+        m = m or re.search(r"^\s*[Ii]n\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
         return m.group(1) if m else None
 

@@ -176,6 +176,13 @@ OWN_PATTERNS = [
         r"^polytech\w*$",
         r"^(?:наш|our) ",
         r"^ленинградский политехнический",
+        # Historical names: the Leningrad Polytechnic Institute named after M. I. Kalinin.
+        r"kalinin polytechnic",
+        r"^leningrad polytechnic",
+        r"политехническ\w* институт\w* (?:им\.|имени) (?:м\. ?и\. )?калинина",
+        # Its own units under its short name: "Polytechnic University International Office".
+        r"^(?:the )?polytechnic university\W+(?:\w+\s+)?(?:office|school|cent(?:er|re)|"
+        r"department|lab\w*)\b",
         r"технополис",
         r"technopolis",
         r"^пиш$",
@@ -280,6 +287,8 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"меморандум\w*", re.I), "memorandum"),
     (re.compile(r"дорожн\w+ карт\w*", re.I), "roadmap"),
     (re.compile(r"программ\w+ действий", re.I), "roadmap"),
+    # A working plan of cooperation is a programme of actions ("рабочий план сотрудничества").
+    (re.compile(r"рабоч\w+ план\w*|план\w* (?:совместных )?действий", re.I), "roadmap"),
     (
         re.compile(
             r"(?:договор|контракт)\w*(?= на (?:выполнение|поставку|разработку|проведение))", re.I
@@ -287,14 +296,20 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
         "contract",
     ),
     (re.compile(r"контракт\w*", re.I), "contract"),
-    (re.compile(r"(?:соглашени|договор)\w*", re.I), "agreement"),
+    # "договор" and its case forms, not "договорились", "договорённость" (an accord, no paper).
+    (re.compile(r"соглашени\w*|договор(?:ы|а|ов|ом|ам|ами|ах|е|у)?\b", re.I), "agreement"),
     (re.compile(r"(?<=под )документ\w*", re.I), "agreement"),
 ]
 DOC_EN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"memorand\w*|\bmou\b|\bmemoranda\b", re.I), "memorandum"),
     (re.compile(r"road ?maps?", re.I), "roadmap"),
+    (
+        re.compile(r"\b(?:work(?:ing)? (?:plans?|programs?|programmes?)|action plans?)\b", re.I),
+        "roadmap",
+    ),
     (re.compile(r"contracts?\b", re.I), "contract"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
+    (re.compile(r"\bdocuments?(?= on\b)", re.I), "agreement"),
 ]
 SIGNED = re.compile(
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"

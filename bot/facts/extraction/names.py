@@ -119,6 +119,13 @@ def name_tokens(name: str) -> list[str]:
     return [_stem("им" if w == "имени" else w) for w in words if w not in _LEGAL]
 
 
+def is_generic_name(name: str) -> bool:
+    """A name of generic words only ("University of Technology", "Государственный университет"),
+    which identifies no organisation by itself."""
+    toks = [t for t in name_tokens(name) if t not in _STOP]
+    return all(t in GENERIC_STEMS for t in toks)
+
+
 def canonical_key(name: str) -> str:
     """Key equal for the case forms and spelling variants of one name.
 
