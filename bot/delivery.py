@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import enum
 import logging
 import random
@@ -34,6 +35,7 @@ from aiogram.exceptions import (
     TelegramNotFound,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.methods import Response, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
@@ -62,6 +64,7 @@ class Status(enum.Enum):
     GONE = "gone"  # blocked, kicked, chat vanished: the chat is deactivated
     MIGRATED = "migrated"  # group became a supergroup: send again to the new id
     FAILED = "failed"  # a permanent error for this message only
+    UNAUTHORIZED = "unauthorized"  # 401: the token was revoked, nothing can be sent any more
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +86,22 @@ class Sender:
         self._timeout = aiohttp.ClientTimeout(total=60)
 
     async def send(self, chat_id: int, text: str, *, thread_id: int | None = None) -> SendResult:
+        """One attempt; the error it reports (stored in the outbox) never holds the token."""
+        result = await self._send(chat_id, text, thread_id)
+        if result.error is None:
+            return result
+        return dataclasses.replace(result, error=self._clean(result.error)[:300])
+
+    def _clean(self, text: str) -> str:
+        return text.replace(self.bot.token, "<BOT_TOKEN>")
+
+    async def _send(self, chat_id: int, text: str, thread_id: int | None) -> SendResult:
         try:
             message_id = await self._send_html(chat_id, text, thread_id)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
+        except TelegramUnauthorizedError as exc:
+            return SendResult(Status.UNAUTHORIZED, error=exc.message)
         except TelegramMigrateToChat as exc:
             log.info("chat %s migrated to %s", chat_id, exc.migrate_to_chat_id)
             await self.chats.migrate(chat_id, exc.migrate_to_chat_id)
@@ -101,7 +116,7 @@ class Sender:
                 log.error("bug: Telegram rejected our HTML for chat %s: %s", chat_id, exc.message)
                 return await self._send_plain(chat_id, text, thread_id)
             if "thread not found" in reason and thread_id is not None:
-                return await self.send(chat_id, text, thread_id=None)
+                return await self._send(chat_id, text, None)
             return SendResult(Status.FAILED, error=exc.message)
         except TelegramNotFound as exc:
             return SendResult(Status.FAILED, error=exc.message)
@@ -111,8 +126,7 @@ class Sender:
             aiohttp.ClientError,
             TimeoutError,
         ) as exc:
-            error = f"{type(exc).__name__}: {exc}".replace(self.bot.token, "<BOT_TOKEN>")
-            return SendResult(Status.RETRY, error=error[:300])
+            return SendResult(Status.RETRY, error=f"{type(exc).__name__}: {exc}")
         return SendResult(Status.SENT, message_id=message_id)
 
     async def _send_html(self, chat_id: int, text: str, thread_id: int | None) -> int:
@@ -170,6 +184,7 @@ class Sender:
         return result.message_id
 
     async def _gone(self, chat_id: int, reason: str) -> SendResult:
+        reason = self._clean(reason)
         dropped = await self.chats.deactivate(chat_id, reason)
         log.info(
             "chat %s deactivated (%s), %d pending deliveries dropped", chat_id, reason, dropped
@@ -189,16 +204,50 @@ class Sender:
             message = await self.bot.session.make_request(self.bot, method)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
+        except TelegramUnauthorizedError as exc:
+            return SendResult(Status.UNAUTHORIZED, error=exc.message)
         except (
             TelegramServerError,
             TelegramNetworkError,
             aiohttp.ClientError,
             TimeoutError,
         ) as exc:
-            return SendResult(Status.RETRY, error=str(exc)[:300])
+            return SendResult(Status.RETRY, error=str(exc))
         except (TelegramBadRequest, TelegramForbiddenError, TelegramNotFound) as exc:
             return SendResult(Status.FAILED, error=exc.message)
         return SendResult(Status.SENT, message_id=message.message_id)
+
+
+class TokenGuard(BaseRequestMiddleware):
+    """A 401 is global: the token was revoked or replaced, so no request can succeed any more.
+
+    Set by the Sender's 401 and, as a session middleware, by any other request's (getUpdates,
+    replies); the first one is logged once, and whoever waits on `revoked` stops the bot.
+    """
+
+    def __init__(self) -> None:
+        self.revoked = asyncio.Event()
+
+    def reject(self, where: str) -> None:
+        if not self.revoked.is_set():
+            log.critical(
+                "Telegram rejected BOT_TOKEN (401 Unauthorized) on %s: stopping; "
+                "pending deliveries stay queued for a restart with a valid token",
+                where,
+            )
+            self.revoked.set()
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        try:
+            return await make_request(bot, method)
+        except TelegramUnauthorizedError:
+            self.reject(type(method).__name__)
+            raise
 
 
 class GlobalPacer:
@@ -298,6 +347,7 @@ class DeliveryWorker:
         max_in_flight: int = 64,
         chat_pacer: ChatPacer | None = None,
         digest_text: DigestText | None = None,
+        token_guard: TokenGuard | None = None,
     ) -> None:
         self.sender = sender
         self.outbox = outbox
@@ -306,6 +356,7 @@ class DeliveryWorker:
         self.pacer = GlobalPacer(rate)
         self.chat_pacer = chat_pacer or ChatPacer()
         self.counters = DeliveryCounters()
+        self.token_guard = token_guard or TokenGuard()
         self._batch = max(20, int(rate * 2))
         self._slots = asyncio.Semaphore(max_in_flight)
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # outbox id -> task
@@ -460,6 +511,12 @@ class DeliveryWorker:
             log.warning("429 for chat %s: waiting %.0fs", delivery.chat_id, result.retry_after)
             # Flood control is not the message's fault: the attempt is not counted.
             return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=until)
+        if result.status is Status.UNAUTHORIZED:
+            # Not this message's fault either: stop everything, spend no attempt, keep the row.
+            self._stopping = True
+            self._wake.set()
+            self.token_guard.reject("sendMessage")
+            return Outcome(delivery.id, "pending", delivery.attempts)
         if result.status is Status.MIGRATED:
             return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=utcnow())
         if result.status is Status.GONE:

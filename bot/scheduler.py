@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 
@@ -23,6 +24,9 @@ async def poll_job(ingestor: Ingestor) -> None:
     """One scheduled poll; an error is logged and the next tick tries again."""
     try:
         report = await ingestor.poll()
+    except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
+        log.info("poll interrupted by shutdown")
+        return
     except Exception:
         log.exception("poll failed")
         return

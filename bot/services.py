@@ -6,6 +6,8 @@ malformed setting is reported before aiogram and the NER models load.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import fcntl
 import hashlib
 import logging
@@ -16,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.announce import AnnouncementRenderer
 from bot.app import Services, build_dispatcher, make_bot
 from bot.audience import Audience
 from bot.config import Settings
-from bot.delivery import DeliveryWorker, Sender
+from bot.delivery import DeliveryWorker, Sender, TokenGuard
 from bot.digest import DigestService
 from bot.facts import ExtractionWorker, FactsService
 from bot.feeds import HttpFetcher
@@ -42,6 +44,10 @@ log = logging.getLogger("bot")
 
 class StartupError(Exception):
     """Start-up cannot go on; the message is one line for the operator."""
+
+
+class TokenRevoked(StartupError):
+    """Telegram answered 401 while the bot ran: it stopped, leaving the outbox as it was."""
 
 
 @contextmanager
@@ -154,8 +160,16 @@ def make_ingestor(
     )
 
 
+async def _stop_when_revoked(guard: TokenGuard, dp: Dispatcher) -> None:
+    await guard.revoked.wait()
+    with contextlib.suppress(RuntimeError):  # polling not started yet, or already stopped
+        await dp.stop_polling()
+
+
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
+    guard = TokenGuard()
+    bot.session.middleware(guard)
     extraction = ExtractionWorker()
     facts = FactsService(extraction, repos.news, repos.partners)
     worker = DeliveryWorker(
@@ -164,6 +178,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
         AnnouncementRenderer(repos.news, facts.partner_lines),
         rate=settings.broadcast_rate,
         digest_text=repos.digests.text,
+        token_guard=guard,
     )
     digest_service = DigestService(
         digests=repos.digests,
@@ -184,11 +199,24 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
                 repos.digests, ingestor, worker, scheduler, digest_service,
             )  # fmt: skip
             dp = build_dispatcher(services)
-            await dp.start_polling(
-                bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
-            )
+            stopper = asyncio.create_task(_stop_when_revoked(guard, dp))
+            try:
+                await dp.start_polling(
+                    bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
+                )
+            except TelegramUnauthorizedError:  # in the start-up hooks (set_my_commands)
+                if not guard.revoked.is_set():
+                    raise
+            finally:
+                stopper.cancel()
     finally:
         extraction.close()
+    if guard.revoked.is_set():
+        pending = (await repos.outbox.stats()).by_state.get("pending", 0)
+        raise TokenRevoked(
+            "Telegram rejected BOT_TOKEN while running (401 Unauthorized): the token was revoked "
+            f"or replaced; {pending} deliveries stay queued for a restart with a valid token"
+        )
     return 0
 
 
