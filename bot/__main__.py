@@ -16,31 +16,37 @@ from bot.config import SettingsError, load_settings
 log = logging.getLogger("bot")
 
 
-class _Redact(logging.Filter):
-    """Keeps the bot token out of every log line, whoever logs it."""
+class _Redact:
+    """Keeps the bot token out of every line written to stderr, whoever writes it."""
 
-    def __init__(self, secret: str) -> None:
-        super().__init__()
+    def __init__(self, secret: str = "") -> None:
         self.secret = secret
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.secret and self.secret in record.getMessage():
-            record.msg = record.getMessage().replace(self.secret, "<BOT_TOKEN>")
-            record.args = None
-        return True
+    def __call__(self, text: str) -> str:
+        return text.replace(self.secret, "<BOT_TOKEN>") if self.secret else text
+
+
+_redact = _Redact()
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Redacts the final text of a record: its message, arguments and traceback alike."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _redact(super().format(record))
 
 
 def setup_logging(level: str, secret: str = "") -> None:
+    _redact.secret = secret.strip()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if secret:
-        handler.addFilter(_Redact(secret))
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.captureWarnings(True)  # warnings reach stderr through the redacting handler too
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(_redact(f"error: {message}"), file=sys.stderr)
     return code
 
 
@@ -87,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return 0
+    except Exception:  # a bug: its traceback goes through the redacting log handler
+        log.exception("the bot stopped on an unexpected error")
+        return fail("the bot stopped on an unexpected error (traceback above)")
 
 
 if __name__ == "__main__":
