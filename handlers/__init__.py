@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, agreements, fallback, news, partners, start, subscriptions
+from handlers import (
+    admin,
+    agreements,
+    fallback,
+    news,
+    partners,
+    presence,
+    start,
+    subscriptions,
+)
 
 
 def get_routers() -> list[Router]:
     """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
-    modules = (start, subscriptions, news, partners, agreements, admin, fallback)
+    modules = (presence, start, subscriptions, news, partners, agreements, admin, fallback)
     return [module.build_router() for module in modules]
