@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 POLL_JOB_ID = "poll-feeds"
 DIGEST_JOB_ID = "digests"
+DIGEST_CATCH_UP_JOB_ID = "digests-catch-up"
 
 
 async def poll_job(ingestor: Ingestor) -> None:
@@ -40,6 +41,14 @@ async def digest_job(digests: DigestService) -> None:
         log.exception("digest run failed")
 
 
+async def digest_catch_up_job(digests: DigestService, hour: int) -> None:
+    """Once at start-up: digests that fell due while the bot was down go out now."""
+    try:
+        await digests.catch_up(hour)
+    except Exception:
+        log.exception("catching up missed digests failed")
+
+
 def build_scheduler(
     ingestor: Ingestor,
     interval_seconds: float,
@@ -55,7 +64,16 @@ def build_scheduler(
             id=DIGEST_JOB_ID,
             max_instances=1,
             coalesce=True,
-            misfire_grace_time=6 * 3600,  # a bot restarted at 10:00 still sends the 9:00 digest
+            misfire_grace_time=6 * 3600,  # a run delayed by a busy loop still happens
+        )
+        # The job store is in memory: a restart after DIGEST_HOUR would wait a day (a week for
+        # weekly digests) without this.
+        scheduler.add_job(
+            digest_catch_up_job,
+            args=[digests, digest_hour],
+            id=DIGEST_CATCH_UP_JOB_ID,
+            next_run_time=datetime.now(UTC),
+            misfire_grace_time=None,
         )
     scheduler.add_job(
         poll_job,
