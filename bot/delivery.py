@@ -251,22 +251,47 @@ class TokenGuard(BaseRequestMiddleware):
 
 
 class GlobalPacer:
-    """Spaces sends evenly at `rate` per second; slows down while 429s keep coming."""
+    """Spaces sends evenly at `rate` a second, never more than `rate` in any sliding second;
+    slows down while 429s keep coming, and `pause` holds every send (global flood control)."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
         self.factor = 1.0
         self._next = time.monotonic()
+        self._paused_until = 0.0
+        self._granted: deque[float] = deque()  # sends let through in the last second
         self._recent_429: deque[float] = deque()
 
     async def wait(self) -> None:
-        now = time.monotonic()
-        # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
-        # CATCH_UP seconds: never more than was lost, so no trailing second exceeds `rate`.
-        slot = max(self._next, now - CATCH_UP_SECONDS)
-        self._next = slot + 1.0 / (self.rate * self.factor)
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        while True:
+            now = time.monotonic()
+            rate = self.rate * self.factor
+            gap = 1.0 / rate
+            granted = self._granted
+            while granted and granted[0] <= now - 1.0:
+                granted.popleft()
+            # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
+            # CATCH_UP seconds and at no more than twice the pace; a stall also delays the
+            # sends already let through, so only the window cap keeps any second within `rate`.
+            at = max(self._next, now - CATCH_UP_SECONDS, self._paused_until)
+            if granted:
+                at = max(at, granted[-1] + gap / 2)
+                cap = max(1, int(rate))
+                if len(granted) >= cap:
+                    at = max(at, granted[-cap] + 1.0)
+            if at <= now:
+                break
+            await asyncio.sleep(at - now)
+        self._next = at + gap
+        granted.append(now)
+
+    def pause(self, seconds: float) -> bool:
+        """Hold every send for `seconds`; False if an earlier pause already covers it."""
+        until = time.monotonic() + seconds
+        if until <= self._paused_until:
+            return False
+        self._paused_until = until
+        return True
 
     def saw_429(self) -> None:
         now = time.monotonic()
@@ -302,6 +327,30 @@ class ChatPacer:
         if sends is not None and len(sends) >= self.group_per_minute:
             at = max(at, sends[0] + 60.0)
         return at
+
+    def quiet(self, chat_id: int, now: float) -> bool:
+        """True when a send now stays within the chat's own limits (nothing to it in the last
+        second; fewer than `group_per_minute` to a group in the last minute): a 429 for it
+        can then only be Telegram's global flood control."""
+        if chat_id < 0:
+            sends = self._group_sends.get(chat_id, ())
+            return sum(1 for t in sends if t > now - 60.0) < self.group_per_minute
+        return self._last.get(chat_id, -1e9) <= now - 1.0
+
+    def waiting(self, now: float) -> tuple[set[int], float | None]:
+        """Chats that may not be sent to yet, and the earliest moment one of them may."""
+        until: dict[int, float] = {}
+        for chat_id, at in self._last.items():
+            if at + self.private_gap > now:
+                until[chat_id] = at + self.private_gap
+        for chat_id, at in self._cool_until.items():
+            if at > now:
+                until[chat_id] = max(at, until.get(chat_id, at))
+        for chat_id, sends in self._group_sends.items():
+            if len(sends) >= self.group_per_minute and sends[0] + 60.0 > now:
+                at = sends[0] + 60.0
+                until[chat_id] = max(at, until.get(chat_id, at))
+        return set(until), min(until.values(), default=None)
 
     def note(self, chat_id: int, now: float) -> None:
         self._last[chat_id] = now
@@ -413,17 +462,24 @@ class DeliveryWorker:
                     await self._prefetch
             await self._flush()
 
+    def _not_ready(self) -> tuple[set[int], float | None]:
+        """Chats to leave out of the next read (paced, cooling, full groups, a send in flight),
+        so that their queued rows never crowd out chats that may be sent to now."""
+        skip, earliest = self.chat_pacer.waiting(time.monotonic())
+        skip.update(self._busy_chats)
+        return skip, earliest
+
     async def _tick(self) -> None:
+        skip, earliest = self._not_ready()
         if self._prefetch is not None:
             # Taken before awaiting: a read that failed must not be awaited again every tick.
             prefetch, self._prefetch = self._prefetch, None
             due = await prefetch
         else:
-            due = await self.outbox.due(self._batch + len(self._in_flight))
+            due = await self.outbox.due(self._batch + len(self._in_flight), skip)
         now = time.monotonic()
         chosen: list[Delivery] = []
         seen: set[int] = set()
-        earliest: float | None = None
         for delivery in due:
             if delivery.id in self._in_flight or delivery.chat_id in self._busy_chats:
                 continue
@@ -438,7 +494,7 @@ class DeliveryWorker:
             else:
                 earliest = ready if earliest is None else min(earliest, ready)
         if not chosen:
-            await self._idle(earliest, now)
+            await self._idle(earliest, now, skip)
             return
         claimed = await self.outbox.claim([d.id for d in chosen])
         chosen = [d for d in chosen if d.id in claimed]
@@ -448,7 +504,7 @@ class DeliveryWorker:
         for index, delivery in enumerate(chosen):
             if index == prefetch_at:
                 self._prefetch = asyncio.create_task(
-                    self.outbox.due(self._batch + len(self._in_flight))
+                    self.outbox.due(self._batch + len(self._in_flight), self._not_ready()[0])
                 )
             if self._stopping:
                 # Claimed but never started: back to pending, nothing was sent.
@@ -456,28 +512,30 @@ class DeliveryWorker:
                 return
             await self.pacer.wait()
             await self._slots.acquire()
-            self.chat_pacer.note(delivery.chat_id, time.monotonic())
+            now = time.monotonic()
+            quiet = self.chat_pacer.quiet(delivery.chat_id, now)
+            self.chat_pacer.note(delivery.chat_id, now)
             self._busy_chats.add(delivery.chat_id)
-            task = asyncio.create_task(self._deliver(delivery))
+            task = asyncio.create_task(self._deliver(delivery, quiet))
             self._in_flight[delivery.id] = task
         self.chat_pacer.prune(time.monotonic())
 
-    async def _idle(self, earliest: float | None, now: float) -> None:
+    async def _idle(self, earliest: float | None, now: float, skip: set[int]) -> None:
         timeout = 2.0
         if earliest is not None:
             timeout = min(timeout, max(0.05, earliest - now))
         if self._in_flight:
             timeout = min(timeout, 0.2)
-        next_due = await self.outbox.next_due_at()
+        next_due = await self.outbox.next_due_at(skip)
         if next_due is not None:
             timeout = min(timeout, max(0.05, (next_due - utcnow()).total_seconds()))
         self._wake.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
 
-    async def _deliver(self, delivery: Delivery) -> None:
+    async def _deliver(self, delivery: Delivery, quiet: bool) -> None:
         try:
-            outcome = await self._attempt(delivery)
+            outcome = await self._attempt(delivery, quiet)
         except Exception as exc:
             log.exception("delivery %s to chat %s crashed", delivery.id, delivery.chat_id)
             outcome = self._retry(delivery, f"internal: {type(exc).__name__}")
@@ -489,7 +547,8 @@ class DeliveryWorker:
         if len(self._outcomes) >= 200:
             self._wake.set()
 
-    async def _attempt(self, delivery: Delivery) -> Outcome:
+    async def _attempt(self, delivery: Delivery, quiet: bool) -> Outcome:
+        """One send and what becomes of the row; `quiet`: the chat was within its own limits."""
         if delivery.digest_id is not None:
             text = await self.digest_text(delivery.digest_id) if self.digest_text else None
         else:
@@ -508,7 +567,15 @@ class DeliveryWorker:
             self.pacer.saw_429()
             self.chat_pacer.cool(delivery.chat_id, result.retry_after)
             until = utcnow() + timedelta(seconds=result.retry_after)
-            log.warning("429 for chat %s: waiting %.0fs", delivery.chat_id, result.retry_after)
+            if not quiet:
+                log.warning("429 for chat %s: waiting %.0fs", delivery.chat_id, result.retry_after)
+            elif self.pacer.pause(result.retry_after):
+                # Not this chat's limit: Telegram's global flood control holds every send.
+                log.warning(
+                    "429 for chat %s within its own limits: every send waits %.0fs",
+                    delivery.chat_id,
+                    result.retry_after,
+                )
             # Flood control is not the message's fault: the attempt is not counted.
             return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=until)
         if result.status is Status.UNAUTHORIZED:
