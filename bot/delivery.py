@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 MAX_BACKOFF_SECONDS = 300.0
 CATCH_UP_SECONDS = 0.25
+# Requests reach Telegram a little unevenly (task scheduling, the network): the pacer's window
+# is this much longer than a second, so they still fit into any second as Telegram counts them.
+WINDOW_MARGIN_SECONDS = 0.02
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -268,7 +271,7 @@ class GlobalPacer:
             rate = self.rate * self.factor
             gap = 1.0 / rate
             granted = self._granted
-            while granted and granted[0] <= now - 1.0:
+            while granted and granted[0] <= now - 1.0 - WINDOW_MARGIN_SECONDS:
                 granted.popleft()
             # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
             # CATCH_UP seconds and at no more than twice the pace; a stall also delays the
@@ -278,7 +281,7 @@ class GlobalPacer:
                 at = max(at, granted[-1] + gap / 2)
                 cap = max(1, int(rate))
                 if len(granted) >= cap:
-                    at = max(at, granted[-cap] + 1.0)
+                    at = max(at, granted[-cap] + 1.0 + WINDOW_MARGIN_SECONDS)
             if at <= now:
                 break
             await asyncio.sleep(at - now)
