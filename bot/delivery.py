@@ -51,9 +51,7 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 MAX_BACKOFF_SECONDS = 300.0
 CATCH_UP_SECONDS = 0.25
-# Requests reach Telegram a little unevenly (task scheduling, the network): the pacer's window
-# is this much longer than a second, so they still fit into any second as Telegram counts them.
-WINDOW_MARGIN_SECONDS = 0.02
+CATCH_UP_PACE = 2.0  # lost time is made up at most this many times faster than `rate`
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -271,21 +269,22 @@ class GlobalPacer:
             rate = self.rate * self.factor
             gap = 1.0 / rate
             granted = self._granted
-            while granted and granted[0] <= now - 1.0 - WINDOW_MARGIN_SECONDS:
+            while granted and granted[0] <= now - 1.0:
                 granted.popleft()
             # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
-            # CATCH_UP seconds and at no more than twice the pace; a stall also delays the
-            # sends already let through, so only the window cap keeps any second within `rate`.
-            at = max(self._next, now - CATCH_UP_SECONDS, self._paused_until)
+            # CATCH_UP seconds of the even schedule (`slot`) and at no more than CATCH_UP_PACE
+            # times the pace; only the window cap keeps any second within `rate` while it is.
+            slot = max(self._next, now - CATCH_UP_SECONDS)
+            at = max(slot, self._paused_until)
             if granted:
-                at = max(at, granted[-1] + gap / 2)
+                at = max(at, granted[-1] + gap / CATCH_UP_PACE)
                 cap = max(1, int(rate))
                 if len(granted) >= cap:
-                    at = max(at, granted[-cap] + 1.0 + WINDOW_MARGIN_SECONDS)
+                    at = max(at, granted[-cap] + 1.0)
             if at <= now:
                 break
             await asyncio.sleep(at - now)
-        self._next = at + gap
+        self._next = slot + gap
         granted.append(now)
 
     def pause(self, seconds: float) -> bool:
@@ -294,6 +293,7 @@ class GlobalPacer:
         if until <= self._paused_until:
             return False
         self._paused_until = until
+        self._next = max(self._next, until)  # nothing to make up after a pause
         return True
 
     def saw_429(self) -> None:
