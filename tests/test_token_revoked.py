@@ -55,3 +55,20 @@ async def test_revoked_token_stops_the_bot_and_keeps_the_queue(tmp_path: Path) -
         per_chat = Counter(m.chat_id for m in api.sent_messages())
         assert set(per_chat) == set(range(1, CHATS + 1))
         assert max(per_chat.values()) == 1
+
+
+async def test_revoked_token_stops_an_idle_bot(tmp_path: Path) -> None:
+    """Nothing to send: the 401 comes from polling (getUpdates), and the bot stops just the same."""
+    async with FakeBotAPI(token=TOKEN) as api, FakeNewsSite(seed=True) as site:
+        env = bot_env(api, site, tmp_path)
+        bot = BotProcess(env, tmp_path)
+        await bot.start()
+        await wait_for(lambda: len(api.calls_of("getUpdates")) >= 1, "polling", bot)
+        api.tokens.discard(TOKEN)
+        assert bot.proc is not None
+        # The long poll under way when the token was revoked ends first (10 s at most).
+        await wait_for(lambda: bot.proc.returncode is not None, "the bot to exit", bot, 30)  # type: ignore[union-attr]
+        output = bot.output()
+        assert bot.proc.returncode != 0, output
+        errors = [line for line in output.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1 and "401" in errors[0], output
