@@ -448,6 +448,7 @@ async def bench_broadcast(args: argparse.Namespace) -> None:
                 f"goal <= {rate:.0f} (as the worker paced them)",
             ),
             ("max requests in 1 s, whole run", s["max_requests_per_second"], ""),
+            ("max started by the sender in 1 s, whole run", max_in_a_second(run.started), ""),
             ("outbox rows queued", queued, ""),
             ("achieved rate /s", achieved, "(first to last send)"),
             ("ratio of BROADCAST_RATE", achieved / rate, "goal >= 0.95"),
