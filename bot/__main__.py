@@ -17,34 +17,46 @@ from bot.config import SettingsError, load_settings, token_problem
 log = logging.getLogger("bot")
 
 
-class _Redact(logging.Filter):
-    """Keeps a secret (the bot token, the webhook secret) out of every log line, whoever logs it."""
+class _Redact:
+    """Keeps secrets (the bot token, the webhook secret) out of every line written to stderr."""
 
-    def __init__(self, secret: str, placeholder: str = "<BOT_TOKEN>") -> None:
-        super().__init__()
-        self.secret = secret
-        self.placeholder = placeholder
+    def __init__(self) -> None:
+        self.secrets: dict[str, str] = {}  # secret -> placeholder
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.secret and self.secret in record.getMessage():
-            record.msg = record.getMessage().replace(self.secret, self.placeholder)
-            record.args = None
-        return True
+    def __call__(self, text: str) -> str:
+        for secret, placeholder in self.secrets.items():
+            text = text.replace(secret, placeholder)
+        return text
+
+
+_redact = _Redact()
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Redacts the final text of a record: its message, arguments and traceback alike."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _redact(super().format(record))
 
 
 def setup_logging(level: str, secret: str = "", webhook_secret: str = "") -> None:
+    _redact.secrets = {
+        value: placeholder
+        for value, placeholder in (
+            (secret.strip(), "<BOT_TOKEN>"),
+            (webhook_secret.strip(), "<WEBHOOK_SECRET>"),
+        )
+        if value
+    }
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if secret:
-        handler.addFilter(_Redact(secret))
-    if webhook_secret:
-        handler.addFilter(_Redact(webhook_secret, "<WEBHOOK_SECRET>"))
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.captureWarnings(True)  # warnings reach stderr through the redacting handler too
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(_redact(f"error: {message}"), file=sys.stderr)
     return code
 
 
@@ -101,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return 0
+    except Exception:  # a bug: its traceback goes through the redacting log handler
+        log.exception("the bot stopped on an unexpected error")
+        return fail("the bot stopped on an unexpected error (traceback above)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -20,12 +21,16 @@ POLL_JOB_ID = "poll-feeds"
 DIGEST_JOB_ID = "digests"
 PRUNE_JOB_ID = "prune"
 PRUNE_EVERY = timedelta(hours=6)
+DIGEST_CATCH_UP_JOB_ID = "digests-catch-up"
 
 
 async def poll_job(ingestor: Ingestor) -> None:
     """One scheduled poll; an error is logged and the next tick tries again."""
     try:
         report = await ingestor.poll()
+    except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
+        log.info("poll interrupted by shutdown")
+        return
     except Exception:
         log.exception("poll failed")
         return
@@ -46,6 +51,14 @@ async def prune_job(retention: Retention) -> None:
         log.exception("pruning old deliveries failed")
 
 
+async def digest_catch_up_job(digests: DigestService, hour: int) -> None:
+    """Once at start-up: digests that fell due while the bot was down go out now."""
+    try:
+        await digests.catch_up(hour)
+    except Exception:
+        log.exception("catching up missed digests failed")
+
+
 def build_scheduler(
     ingestor: Ingestor,
     interval_seconds: float,
@@ -62,7 +75,16 @@ def build_scheduler(
             id=DIGEST_JOB_ID,
             max_instances=1,
             coalesce=True,
-            misfire_grace_time=6 * 3600,  # a bot restarted at 10:00 still sends the 9:00 digest
+            misfire_grace_time=6 * 3600,  # a run delayed by a busy loop still happens
+        )
+        # The job store is in memory: a restart after DIGEST_HOUR would wait a day (a week for
+        # weekly digests) without this.
+        scheduler.add_job(
+            digest_catch_up_job,
+            args=[digests, digest_hour],
+            id=DIGEST_CATCH_UP_JOB_ID,
+            next_run_time=datetime.now(UTC),
+            misfire_grace_time=None,
         )
     scheduler.add_job(
         poll_job,

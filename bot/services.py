@@ -28,7 +28,7 @@ from bot.delivery.audience import Audience
 from bot.delivery.digests import DigestService
 from bot.delivery.rendering import AnnouncementRenderer
 from bot.delivery.retention import Retention
-from bot.delivery.worker import DeliveryWorker, Sender
+from bot.delivery.worker import DeliveryWorker, Sender, TokenGuard
 from bot.facts.curation import CurationError, Curator
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
@@ -50,6 +50,10 @@ log = logging.getLogger("bot")
 
 class StartupError(Exception):
     """Start-up cannot go on; the message is one line for the operator."""
+
+
+class TokenRevoked(StartupError):
+    """Telegram answered 401 while the bot ran: it stopped, leaving the outbox as it was."""
 
 
 @contextmanager
@@ -190,8 +194,16 @@ async def load_curation(settings: Settings, facts: FactsService) -> None:
     await facts.upgrade_keys()
 
 
+async def _stop_when_revoked(guard: TokenGuard, dp: Dispatcher) -> None:
+    await guard.revoked.wait()
+    with contextlib.suppress(RuntimeError):  # polling not started yet, or already stopped
+        await dp.stop_polling()
+
+
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     repos = Repositories.on(db)
+    guard = TokenGuard()
+    bot.session.middleware(guard)
     monitoring = MonitoringRepository(db)
     metrics = Metrics(monitoring)
     extraction = ExtractionWorker()
@@ -205,6 +217,7 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
         digest_text=repos.digests.text,
         share=renderer.share,
         observer=metrics,
+        token_guard=guard,
     )
     digest_service = DigestService(
         digests=repos.digests,
@@ -232,11 +245,24 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
                 Curator(repos.partners, repos.chats, facts),
             )  # fmt: skip
             dp = build_dispatcher(services)
-            await _serve_updates(settings, dp, bot, Health(monitoring), metrics)
+            stopper = asyncio.create_task(_stop_when_revoked(guard, dp))
+            try:
+                await _serve_updates(settings, dp, bot, Health(monitoring), metrics)
+            except TelegramUnauthorizedError:  # in the start-up hooks (set_my_commands)
+                if not guard.revoked.is_set():
+                    raise
+            finally:
+                stopper.cancel()
     except ServeError as exc:
         raise StartupError(str(exc)) from None
     finally:
         extraction.close()
+    if guard.revoked.is_set():
+        pending = (await repos.outbox.stats()).by_state.get("pending", 0)
+        raise TokenRevoked(
+            "Telegram rejected BOT_TOKEN while running (401 Unauthorized): the token was revoked "
+            f"or replaced; {pending} deliveries stay queued for a restart with a valid token"
+        )
     return 0
 
 

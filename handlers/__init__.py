@@ -14,6 +14,7 @@ from handlers import (
     news,
     partners,
     pictures,
+    presence,
     start,
     subscriptions,
 )
@@ -22,7 +23,7 @@ from handlers import (
 def get_routers() -> list[Router]:
     """Fresh routers in dispatch order (a router joins one dispatcher); fallback stays last."""
     modules = (
-        start, subscriptions, news, partners, agreements, pictures, inline, export, admin,
-        curation, fallback,
+        presence, start, subscriptions, news, partners, agreements, pictures, inline, export,
+        admin, curation, fallback,
     )  # fmt: skip
     return [module.build_router() for module in modules]

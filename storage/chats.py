@@ -72,6 +72,26 @@ class ChatRepository:
             )
             return cursor.rowcount
 
+    async def reactivate(self, chat_id: int) -> bool:
+        """The chat is reachable again (unblocked, re-added, it wrote): deliver to it again.
+
+        Read first, so an active or unknown chat costs no write; a group that became a
+        supergroup stays off under its old id. True when the chat was switched on.
+        """
+        active = await self.db.fetchval(
+            "SELECT active FROM chats WHERE id = ? AND inactive_reason IS NOT 'migrated'",
+            (chat_id,),
+        )
+        if active is None or active:
+            return False
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """UPDATE chats SET active = 1, inactive_reason = NULL, updated_at = ?
+                   WHERE id = ? AND active = 0""",
+                (to_db(utcnow()), chat_id),
+            )
+            return cursor.rowcount > 0
+
     async def migrate(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: move the chat, its subscriptions and pending deliveries."""
         async with self.db.transaction() as conn:

@@ -145,17 +145,18 @@ class Database:
         may at worst show a row a moment early.
         """
         async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
             try:
+                await self.conn.execute("BEGIN IMMEDIATE")
                 yield self.conn
                 await self.conn.execute("COMMIT")
             except BaseException:
                 # SQLite may have rolled back already (SQLITE_FULL, IOERR); a failed COMMIT
                 # (a deferred constraint, BUSY) leaves it open, and the next BEGIN would fail.
-                # A COMMIT cancelled while queued may still end it first: nothing left to undo.
-                if self.conn.in_transaction:
-                    with suppress(sqlite3.OperationalError):
-                        await self.conn.execute("ROLLBACK")
+                # A BEGIN or COMMIT cancelled while queued still runs later on the connection's
+                # thread, so the ROLLBACK is queued behind it whatever `in_transaction` says now;
+                # with nothing open it fails harmlessly.
+                with suppress(sqlite3.OperationalError):
+                    await self.conn.execute("ROLLBACK")
                 raise
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:

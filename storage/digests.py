@@ -68,6 +68,20 @@ class DigestRepository:
         )
         return [DigestChat(r[0], r[1], r[2], r[3], from_db(r[4])) for r in rows]
 
+    async def missed(self, mode: str, period: str, due: datetime) -> list[DigestChat]:
+        """Chats whose `period` digest, due at `due`, was never made (the bot was down then):
+        no digest of that period and a period that has not moved past `due`."""
+        rows = await self.db.fetchall(
+            """SELECT id, digest, language, digest_thread_id, digest_since FROM chats
+               WHERE active = 1 AND digest = ?
+                 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = chats.id)
+                 AND (digest_since IS NULL OR digest_since < ?)
+                 AND NOT EXISTS (SELECT 1 FROM digests d
+                                 WHERE d.chat_id = chats.id AND d.period = ?)""",
+            (mode, to_db(due), period),
+        )
+        return [DigestChat(r[0], r[1], r[2], r[3], from_db(r[4])) for r in rows]
+
     async def items_between(
         self,
         start: datetime,

@@ -7,7 +7,7 @@ States: pending → sending (claimed by the worker) → sent | failed | dropped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -78,11 +78,12 @@ class OutboxRepository:
             )
             return cursor.rowcount
 
-    async def due(self, limit: int) -> list[Delivery]:
-        """Pending rows whose time has come, oldest item first.
+    async def due(self, limit: int, skip: Collection[int] = ()) -> list[Delivery]:
+        """Pending rows whose time has come, oldest item first, of chats not in `skip`.
 
         The redundant `state IN (...)` lets SQLite use the partial index outbox_due, so a tick
-        reads the pending rows only, not the whole history of sent ones.
+        reads the pending rows only, not the whole history of sent ones. `skip` (chats the
+        sender must wait for) keeps their backlog from filling the `limit` ahead of others.
         """
         rows = await self.db.fetchall(
             """SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts, o.digest_id,
@@ -90,8 +91,9 @@ class OutboxRepository:
                FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
                WHERE o.state IN ('pending', 'sending') AND o.state = 'pending'
                  AND o.next_attempt_at <= ?
+                 AND o.chat_id NOT IN (SELECT value FROM json_each(?))
                ORDER BY +o.news_id, o.id LIMIT ?""",
-            (to_db(utcnow()), limit),
+            (to_db(utcnow()), json.dumps(sorted(skip)), limit),
         )
         return [
             Delivery(
@@ -107,9 +109,11 @@ class OutboxRepository:
             for r in rows
         ]
 
-    async def next_due_at(self) -> datetime | None:
+    async def next_due_at(self, skip: Collection[int] = ()) -> datetime | None:
         value = await self.db.fetchval(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"
+            """SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'
+                 AND chat_id NOT IN (SELECT value FROM json_each(?))""",
+            (json.dumps(sorted(skip)),),
         )
         return from_db(value)
 

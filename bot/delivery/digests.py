@@ -1,7 +1,8 @@
 """Daily and weekly digests: one summary per period instead of a message per item.
 
 The job runs at DIGEST_HOUR local time; weekly digests go out on Mondays. Each digest covers
-the time since the chat's previous one, so a bot that was down does not skip a period.
+the time since the chat's previous one, so a bot that was down does not skip a period, and a
+digest that fell due while it was down goes out when it starts (`catch_up`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.delivery.audience import Audience, matches
 from bot.facts.service import signed_words
@@ -63,6 +64,18 @@ def period_key(mode: str, now: datetime) -> str:
     return f"daily:{local.date().isoformat()}"
 
 
+def last_due(mode: str, now: datetime, hour: int) -> datetime:
+    """When the latest `mode` digest fell due at or before `now`: `hour` o'clock local time,
+    on a Monday for weekly ones."""
+    local = now.astimezone(DISPLAY_ZONE)
+    slot = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if slot > local:
+        slot -= timedelta(days=1)
+    if mode == "weekly":
+        slot -= timedelta(days=slot.weekday())
+    return slot.astimezone(UTC)
+
+
 class DigestService:
     def __init__(
         self,
@@ -85,21 +98,39 @@ class DigestService:
         """Make the digests due at `now` (daily always, weekly on Mondays); returns how many."""
         now = now or utcnow()
         made = 0
-        for mode, span in SPANS.items():
+        for mode in SPANS:
             if mode == "weekly" and now.astimezone(DISPLAY_ZONE).weekday() != 0:
                 continue
             for chat in await self.digests.chats(mode):
-                start = chat.since or now - span
-                end = await self.ready_until(start, now)
-                text = await self.compose(chat, start, end)
-                queued = await self.digests.add(
-                    chat.chat_id, period_key(mode, now), chat.language, text, chat.thread_id, end
-                )
-                made += queued
+                made += await self._make(chat, mode, now)
         if made and self.on_queued is not None:
             self.on_queued()
         log.info("digests queued: %d", made)
         return made
+
+    async def catch_up(self, hour: int, now: datetime | None = None) -> int:
+        """At start-up: make the digests that fell due while the bot was down (the scheduler
+        remembers nothing across restarts), each as of the time it fell due; returns how many."""
+        now = now or utcnow()
+        made = 0
+        for mode in SPANS:
+            due = last_due(mode, now, hour)
+            for chat in await self.digests.missed(mode, period_key(mode, due), due):
+                made += await self._make(chat, mode, due)
+        if made and self.on_queued is not None:
+            self.on_queued()
+        if made:
+            log.info("digests missed while the bot was down, queued now: %d", made)
+        return made
+
+    async def _make(self, chat: DigestChat, mode: str, now: datetime) -> bool:
+        """Compose and queue the chat's `mode` digest for the period ending at `now`."""
+        start = chat.since or now - SPANS[mode]
+        end = await self.ready_until(start, now)
+        text = await self.compose(chat, start, end)
+        return await self.digests.add(
+            chat.chat_id, period_key(mode, now), chat.language, text, chat.thread_id, end
+        )
 
     async def flush(self, chat_id: int, now: datetime | None = None) -> bool:
         """Send what a digest chat has collected so far (before it switches to per-item

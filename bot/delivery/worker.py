@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import enum
 import logging
 import random
@@ -34,6 +35,7 @@ from aiogram.exceptions import (
     TelegramNotFound,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.methods import Response, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
@@ -49,6 +51,7 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 MAX_BACKOFF_SECONDS = 300.0
 CATCH_UP_SECONDS = 0.25
+CATCH_UP_PACE = 2.0  # lost time is made up at most this many times faster than `rate`
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -63,6 +66,7 @@ class Status(enum.Enum):
     GONE = "gone"  # blocked, kicked, chat vanished: the chat is deactivated
     MIGRATED = "migrated"  # group became a supergroup: send again to the new id
     FAILED = "failed"  # a permanent error for this message only
+    UNAUTHORIZED = "unauthorized"  # 401: the token was revoked, nothing can be sent any more
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +95,24 @@ class Sender:
         thread_id: int | None = None,
         markup: Markup = None,
     ) -> SendResult:
+        """One attempt; the error it reports (stored in the outbox) never holds the token."""
+        result = await self._send(chat_id, text, thread_id, markup)
+        if result.error is None:
+            return result
+        return dataclasses.replace(result, error=self._clean(result.error)[:300])
+
+    def _clean(self, text: str) -> str:
+        return text.replace(self.bot.token, "<BOT_TOKEN>")
+
+    async def _send(
+        self, chat_id: int, text: str | Outgoing, thread_id: int | None, markup: Markup = None
+    ) -> SendResult:
         try:
             message_id = await self._send_html(chat_id, text, thread_id, markup)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
+        except TelegramUnauthorizedError as exc:
+            return SendResult(Status.UNAUTHORIZED, error=exc.message)
         except TelegramMigrateToChat as exc:
             log.info("chat %s migrated to %s", chat_id, exc.migrate_to_chat_id)
             await self.chats.migrate(chat_id, exc.migrate_to_chat_id)
@@ -109,7 +127,7 @@ class Sender:
                 log.error("bug: Telegram rejected our HTML for chat %s: %s", chat_id, exc.message)
                 return await self._send_plain(chat_id, text, thread_id)
             if "thread not found" in reason and thread_id is not None:
-                return await self.send(chat_id, text, thread_id=None, markup=markup)
+                return await self._send(chat_id, text, None, markup)
             return SendResult(Status.FAILED, error=exc.message)
         except TelegramNotFound as exc:
             return SendResult(Status.FAILED, error=exc.message)
@@ -119,8 +137,7 @@ class Sender:
             aiohttp.ClientError,
             TimeoutError,
         ) as exc:
-            error = f"{type(exc).__name__}: {exc}".replace(self.bot.token, "<BOT_TOKEN>")
-            return SendResult(Status.RETRY, error=error[:300])
+            return SendResult(Status.RETRY, error=f"{type(exc).__name__}: {exc}")
         return SendResult(Status.SENT, message_id=message_id)
 
     async def _send_html(
@@ -176,6 +193,7 @@ class Sender:
         return result.message_id
 
     async def _gone(self, chat_id: int, reason: str) -> SendResult:
+        reason = self._clean(reason)
         dropped = await self.chats.deactivate(chat_id, reason)
         log.info(
             "chat %s deactivated (%s), %d pending deliveries dropped", chat_id, reason, dropped
@@ -199,13 +217,15 @@ class Sender:
             message = await self.bot.session.make_request(self.bot, method)
         except TelegramRetryAfter as exc:
             return SendResult(Status.RETRY_AFTER, retry_after=float(exc.retry_after))
+        except TelegramUnauthorizedError as exc:
+            return SendResult(Status.UNAUTHORIZED, error=exc.message)
         except (
             TelegramServerError,
             TelegramNetworkError,
             aiohttp.ClientError,
             TimeoutError,
         ) as exc:
-            return SendResult(Status.RETRY, error=str(exc)[:300])
+            return SendResult(Status.RETRY, error=str(exc))
         except (TelegramBadRequest, TelegramForbiddenError, TelegramNotFound) as exc:
             return SendResult(Status.FAILED, error=exc.message)
         return SendResult(Status.SENT, message_id=message.message_id)
@@ -242,23 +262,82 @@ def _method(
     )
 
 
+class TokenGuard(BaseRequestMiddleware):
+    """A 401 is global: the token was revoked or replaced, so no request can succeed any more.
+
+    Set by the Sender's 401 and, as a session middleware, by any other request's (getUpdates,
+    replies); the first one is logged once, and whoever waits on `revoked` stops the bot.
+    """
+
+    def __init__(self) -> None:
+        self.revoked = asyncio.Event()
+
+    def reject(self, where: str) -> None:
+        if not self.revoked.is_set():
+            log.critical(
+                "Telegram rejected BOT_TOKEN (401 Unauthorized) on %s: stopping; "
+                "pending deliveries stay queued for a restart with a valid token",
+                where,
+            )
+            self.revoked.set()
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        try:
+            return await make_request(bot, method)
+        except TelegramUnauthorizedError:
+            self.reject(type(method).__name__)
+            raise
+
+
 class GlobalPacer:
-    """Spaces sends evenly at `rate` per second; slows down while 429s keep coming."""
+    """Spaces sends evenly at `rate` a second, never more than `rate` in any sliding second;
+    slows down while 429s keep coming, and `pause` holds every send (global flood control)."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
         self.factor = 1.0
         self._next = time.monotonic()
+        self._paused_until = 0.0
+        self._granted: deque[float] = deque()  # sends let through in the last second
         self._recent_429: deque[float] = deque()
 
     async def wait(self) -> None:
-        now = time.monotonic()
-        # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
-        # CATCH_UP seconds: never more than was lost, so no trailing second exceeds `rate`.
-        slot = max(self._next, now - CATCH_UP_SECONDS)
-        self._next = slot + 1.0 / (self.rate * self.factor)
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        while True:
+            now = time.monotonic()
+            rate = self.rate * self.factor
+            gap = 1.0 / rate
+            granted = self._granted
+            while granted and granted[0] <= now - 1.0:
+                granted.popleft()
+            # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
+            # CATCH_UP seconds of the even schedule (`slot`) and at no more than CATCH_UP_PACE
+            # times the pace; only the window cap keeps any second within `rate` while it is.
+            slot = max(self._next, now - CATCH_UP_SECONDS)
+            at = max(slot, self._paused_until)
+            if granted:
+                at = max(at, granted[-1] + gap / CATCH_UP_PACE)
+                cap = max(1, int(rate))
+                if len(granted) >= cap:
+                    at = max(at, granted[-cap] + 1.0)
+            if at <= now:
+                break
+            await asyncio.sleep(at - now)
+        self._next = slot + gap
+        granted.append(now)
+
+    def pause(self, seconds: float) -> bool:
+        """Hold every send for `seconds`; False if an earlier pause already covers it."""
+        until = time.monotonic() + seconds
+        if until <= self._paused_until:
+            return False
+        self._paused_until = until
+        self._next = max(self._next, until)  # nothing to make up after a pause
+        return True
 
     def saw_429(self) -> None:
         now = time.monotonic()
@@ -294,6 +373,30 @@ class ChatPacer:
         if sends is not None and len(sends) >= self.group_per_minute:
             at = max(at, sends[0] + 60.0)
         return at
+
+    def quiet(self, chat_id: int, now: float) -> bool:
+        """True when a send now stays within the chat's own limits (nothing to it in the last
+        second; fewer than `group_per_minute` to a group in the last minute): a 429 for it
+        can then only be Telegram's global flood control."""
+        if chat_id < 0:
+            sends = self._group_sends.get(chat_id, ())
+            return sum(1 for t in sends if t > now - 60.0) < self.group_per_minute
+        return self._last.get(chat_id, -1e9) <= now - 1.0
+
+    def waiting(self, now: float) -> tuple[set[int], float | None]:
+        """Chats that may not be sent to yet, and the earliest moment one of them may."""
+        until: dict[int, float] = {}
+        for chat_id, at in self._last.items():
+            if at + self.private_gap > now:
+                until[chat_id] = at + self.private_gap
+        for chat_id, at in self._cool_until.items():
+            if at > now:
+                until[chat_id] = max(at, until.get(chat_id, at))
+        for chat_id, sends in self._group_sends.items():
+            if len(sends) >= self.group_per_minute and sends[0] + 60.0 > now:
+                at = sends[0] + 60.0
+                until[chat_id] = max(at, until.get(chat_id, at))
+        return set(until), min(until.values(), default=None)
 
     def note(self, chat_id: int, now: float) -> None:
         self._last[chat_id] = now
@@ -353,6 +456,7 @@ class DeliveryWorker:
         digest_text: DigestText | None = None,
         observer: SendObserver | None = None,
         share: ShareMarkup | None = None,
+        token_guard: TokenGuard | None = None,
     ) -> None:
         self.observer: SendObserver = observer or _NoObserver()
         self.share = share
@@ -363,6 +467,7 @@ class DeliveryWorker:
         self.pacer = GlobalPacer(rate)
         self.chat_pacer = chat_pacer or ChatPacer()
         self.counters = DeliveryCounters()
+        self.token_guard = token_guard or TokenGuard()
         self._batch = max(20, int(rate * 2))
         self._slots = asyncio.Semaphore(max_in_flight)
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # outbox id -> task
@@ -419,17 +524,24 @@ class DeliveryWorker:
                     await self._prefetch
             await self._flush()
 
+    def _not_ready(self) -> tuple[set[int], float | None]:
+        """Chats to leave out of the next read (paced, cooling, full groups, a send in flight),
+        so that their queued rows never crowd out chats that may be sent to now."""
+        skip, earliest = self.chat_pacer.waiting(time.monotonic())
+        skip.update(self._busy_chats)
+        return skip, earliest
+
     async def _tick(self) -> None:
+        skip, earliest = self._not_ready()
         if self._prefetch is not None:
             # Taken before awaiting: a read that failed must not be awaited again every tick.
             prefetch, self._prefetch = self._prefetch, None
             due = await prefetch
         else:
-            due = await self.outbox.due(self._batch + len(self._in_flight))
+            due = await self.outbox.due(self._batch + len(self._in_flight), skip)
         now = time.monotonic()
         chosen: list[Delivery] = []
         seen: set[int] = set()
-        earliest: float | None = None
         for delivery in due:
             if delivery.id in self._in_flight or delivery.chat_id in self._busy_chats:
                 continue
@@ -444,7 +556,7 @@ class DeliveryWorker:
             else:
                 earliest = ready if earliest is None else min(earliest, ready)
         if not chosen:
-            await self._idle(earliest, now)
+            await self._idle(earliest, now, skip)
             return
         claimed = await self.outbox.claim([d.id for d in chosen])
         chosen = [d for d in chosen if d.id in claimed]
@@ -454,7 +566,7 @@ class DeliveryWorker:
         for index, delivery in enumerate(chosen):
             if index == prefetch_at:
                 self._prefetch = asyncio.create_task(
-                    self.outbox.due(self._batch + len(self._in_flight))
+                    self.outbox.due(self._batch + len(self._in_flight), self._not_ready()[0])
                 )
             if self._stopping:
                 # Claimed but never started: back to pending, nothing was sent.
@@ -462,28 +574,30 @@ class DeliveryWorker:
                 return
             await self.pacer.wait()
             await self._slots.acquire()
-            self.chat_pacer.note(delivery.chat_id, time.monotonic())
+            now = time.monotonic()
+            quiet = self.chat_pacer.quiet(delivery.chat_id, now)
+            self.chat_pacer.note(delivery.chat_id, now)
             self._busy_chats.add(delivery.chat_id)
-            task = asyncio.create_task(self._deliver(delivery))
+            task = asyncio.create_task(self._deliver(delivery, quiet))
             self._in_flight[delivery.id] = task
         self.chat_pacer.prune(time.monotonic())
 
-    async def _idle(self, earliest: float | None, now: float) -> None:
+    async def _idle(self, earliest: float | None, now: float, skip: set[int]) -> None:
         timeout = 2.0
         if earliest is not None:
             timeout = min(timeout, max(0.05, earliest - now))
         if self._in_flight:
             timeout = min(timeout, 0.2)
-        next_due = await self.outbox.next_due_at()
+        next_due = await self.outbox.next_due_at(skip)
         if next_due is not None:
             timeout = min(timeout, max(0.05, (next_due - utcnow()).total_seconds()))
         self._wake.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
 
-    async def _deliver(self, delivery: Delivery) -> None:
+    async def _deliver(self, delivery: Delivery, quiet: bool) -> None:
         try:
-            outcome = await self._attempt(delivery)
+            outcome = await self._attempt(delivery, quiet)
         except Exception as exc:
             log.exception("delivery %s to chat %s crashed", delivery.id, delivery.chat_id)
             outcome = self._retry(delivery, f"internal: {type(exc).__name__}")
@@ -495,7 +609,8 @@ class DeliveryWorker:
         if len(self._outcomes) >= 200:
             self._wake.set()
 
-    async def _attempt(self, delivery: Delivery) -> Outcome:
+    async def _attempt(self, delivery: Delivery, quiet: bool) -> Outcome:
+        """One send and what becomes of the row; `quiet`: the chat was within its own limits."""
         text: str | Outgoing | None
         if delivery.digest_id is not None:
             text = await self.digest_text(delivery.digest_id) if self.digest_text else None
@@ -521,9 +636,23 @@ class DeliveryWorker:
             self.pacer.saw_429()
             self.chat_pacer.cool(delivery.chat_id, result.retry_after)
             until = utcnow() + timedelta(seconds=result.retry_after)
-            log.warning("429 for chat %s: waiting %.0fs", delivery.chat_id, result.retry_after)
+            if not quiet:
+                log.warning("429 for chat %s: waiting %.0fs", delivery.chat_id, result.retry_after)
+            elif self.pacer.pause(result.retry_after):
+                # Not this chat's limit: Telegram's global flood control holds every send.
+                log.warning(
+                    "429 for chat %s within its own limits: every send waits %.0fs",
+                    delivery.chat_id,
+                    result.retry_after,
+                )
             # Flood control is not the message's fault: the attempt is not counted.
             return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=until)
+        if result.status is Status.UNAUTHORIZED:
+            # Not this message's fault either: stop everything, spend no attempt, keep the row.
+            self._stopping = True
+            self._wake.set()
+            self.token_guard.reject("sendMessage")
+            return Outcome(delivery.id, "pending", delivery.attempts)
         if result.status is Status.MIGRATED:
             return Outcome(delivery.id, "pending", delivery.attempts, next_attempt_at=utcnow())
         if result.status is Status.GONE:

@@ -1,0 +1,55 @@
+"""Chats that come back: the bot unblocked or added to a group again, or a chat writing to it.
+
+A chat is switched off when Telegram says it is unreachable (blocked, kicked); without this its
+subscriptions would stay listed and never deliver once it is reachable again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware, Router
+from aiogram.filters import ADMINISTRATOR, MEMBER, ChatMemberUpdatedFilter
+from aiogram.types import ChatMemberUpdated, Message, TelegramObject
+
+from storage.chats import ChatRepository
+
+log = logging.getLogger(__name__)
+
+
+class ReactivateOnMessage(BaseMiddleware):
+    """Any message from a switched-off chat switches it on again, before any handler runs.
+
+    An active or unknown chat costs one primary-key read and no write.
+    """
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        chats = data.get("chats")
+        if not isinstance(event, Message) or not isinstance(chats, ChatRepository):
+            return await handler(event, data)
+        if await chats.reactivate(event.chat.id):
+            log.info("chat %s wrote to the bot: active again", event.chat.id)
+        return await handler(event, data)
+
+
+async def bot_back(event: ChatMemberUpdated, chats: ChatRepository) -> None:
+    """Unblocked in a private chat, or added back to a group (as a member or an admin)."""
+    if await chats.reactivate(event.chat.id):
+        log.info("chat %s active again (bot %s)", event.chat.id, event.new_chat_member.status)
+
+
+def build_router() -> Router:
+    """First in dispatch order: its message middleware sees every message."""
+    router = Router(name="presence")
+    router.message.outer_middleware(ReactivateOnMessage())
+    router.my_chat_member.register(
+        bot_back, ChatMemberUpdatedFilter(member_status_changed=MEMBER | ADMINISTRATOR)
+    )
+    return router

@@ -1,0 +1,48 @@
+"""A chat switched off (blocked, kicked) is switched on again when it comes back: the bot
+unblocked or re-added, or any message from it; an active chat's message writes nothing."""
+
+from __future__ import annotations
+
+from tests.conftest import App, all_targets, until
+
+
+async def is_active(app: App, chat_id: int) -> bool:
+    chat = await app.services.chats.get(chat_id)
+    return chat is not None and chat.active
+
+
+async def test_unblocked_private_chat_is_active_again(app: App) -> None:
+    await app.ask("/subscribe", chat_id=42)
+    app.api.push_my_chat_member(42, old_status="member", new_status="kicked")
+    await until(lambda: _inactive(app, 42))
+    app.api.push_my_chat_member(42, old_status="kicked", new_status="member")
+    await until(lambda: is_active(app, 42), within=5)
+    assert 42 in {chat_id for chat_id, _ in await all_targets(app.services.chats)}
+
+
+async def test_group_the_bot_is_added_back_to_is_active_again(app: App) -> None:
+    group = -1001234
+    await app.services.chats.upsert(group, "supergroup", "Group", "ru")
+    await app.services.chats.subscribe(group)
+    await app.services.chats.deactivate(group, "Forbidden: bot was kicked from the group chat")
+    app.api.push_my_chat_member(
+        group, old_status="left", new_status="administrator", chat_type="supergroup"
+    )
+    await until(lambda: is_active(app, group), within=5)
+
+
+async def test_any_message_from_a_switched_off_chat_switches_it_on(app: App) -> None:
+    await app.ask("/subscribe", chat_id=43)
+    await app.services.chats.deactivate(43, "Forbidden: bot was blocked by the user")
+    reply = await app.ask("/subscriptions", chat_id=43)
+    assert reply
+    assert await is_active(app, 43)
+    # An active chat's messages cost no write.
+    changes = app.services.chats.db.conn.total_changes
+    await app.ask("/help", chat_id=43)
+    await app.ask("/subscriptions", chat_id=43)
+    assert app.services.chats.db.conn.total_changes == changes
+
+
+async def _inactive(app: App, chat_id: int) -> bool:
+    return not await is_active(app, chat_id)
