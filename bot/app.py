@@ -16,11 +16,13 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.delivery.digests import DigestService
-from bot.delivery.worker import DeliveryWorker, WaitOutFloodControl
+from bot.delivery.worker import DeliveryWorker, TokenGuard, WaitOutFloodControl
 from bot.facts.curation import Curator
+from bot.facts.service import FactsService
 from bot.ingest.poll import Ingestor
 from bot.reports.pictures.service import PictureService
 from bot.serving.metrics import HandlerTimer, Metrics
+from bot.serving.web import Health
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from handlers import get_routers
 from handlers.curation import PendingCorrections
@@ -54,6 +56,10 @@ class Services:
     metrics: Metrics | None = None
     curator: Curator | None = None
     pictures: PictureService | None = None  # built over `partners`' database when not given
+    reports: ReportRepository | None = None
+    facts: FactsService | None = None
+    health: Health | None = None
+    token_guard: TokenGuard | None = None
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -107,7 +113,9 @@ async def on_error(event: ErrorEvent) -> bool:
     return True
 
 
-def build_dispatcher(services: Services) -> Dispatcher:
+def build_dispatcher(services: Services, *, start_jobs: bool = True) -> Dispatcher:
+    """The dispatcher with every router, the services as handler arguments and the start-up
+    hooks; `start_jobs=False` leaves the delivery worker and the scheduler to the caller."""
     dp = Dispatcher(
         settings=services.settings,
         news=services.news,
@@ -121,7 +129,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
         scheduler=services.scheduler,
         curator=services.curator,
         curation_pending=PendingCorrections(),
-        reports=(reports := ReportRepository(services.partners.db)),
+        reports=(reports := services.reports or ReportRepository(services.partners.db)),
         pictures=services.pictures or PictureService(reports),
         partner_index=PartnerNameIndex(services.partners),
     )
@@ -132,9 +140,9 @@ def build_dispatcher(services: Services) -> Dispatcher:
 
     async def on_startup(bot: Bot) -> None:
         await publish_commands(bot, services.settings.admin_ids)
-        if services.worker is not None:
+        if start_jobs and services.worker is not None:
             services.worker.start()
-        if services.scheduler is not None:
+        if start_jobs and services.scheduler is not None:
             services.scheduler.start()
         log.info("bot started")
 

@@ -13,7 +13,7 @@ import hashlib
 import io
 import logging
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,7 @@ from bot.facts.curation import CurationError, Curator
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
+from bot.reports.pictures.service import PictureService
 from bot.scheduler import build_scheduler
 from bot.serving.metrics import Metrics
 from bot.serving.web import Health, ServeError, listening, monitoring_app, serve_webhook
@@ -44,6 +45,7 @@ from storage.monitoring import MonitoringRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
+from storage.reports import ReportRepository
 
 log = logging.getLogger("bot")
 
@@ -200,38 +202,59 @@ async def _stop_when_revoked(guard: TokenGuard, dp: Dispatcher) -> None:
         await dp.stop_polling()
 
 
-async def serve(settings: Settings, bot: Bot, db: Database) -> int:
-    repos = Repositories.on(db)
-    guard = TokenGuard()
-    bot.session.middleware(guard)
-    monitoring = MonitoringRepository(db)
-    metrics = Metrics(monitoring)
+@contextlib.asynccontextmanager
+async def open_services(
+    settings: Settings, *, db: Database | None = None, bot: Bot | None = None
+) -> AsyncIterator[Services]:
+    """The one place the object graph is built: for `run`, `poll`, `reextract`, `export`, the
+    tests and the benchmarks alike.
+
+    Opens the database unless given one (and then closes it); with a `bot`, the delivery worker
+    and its 401 guard are built too (side commands have no bot). Curation corrections are
+    loaded before anything extracts. Nothing is started: the dispatcher's start-up hooks start
+    the worker and the scheduler.
+    """
+    own_db = db is None
+    database = db if db is not None else await Database.open(settings.database_path)
     extraction = ExtractionWorker()
-    facts = FactsService(extraction, repos.news, repos.partners)
-    renderer = AnnouncementRenderer(repos.news, facts.partner_lines, partners=repos.partners)
-    worker = DeliveryWorker(
-        Sender(bot, repos.chats),
-        repos.outbox,
-        renderer,
-        rate=settings.broadcast_rate,
-        digest_text=repos.digests.text,
-        share=renderer.share,
-        observer=metrics,
-        token_guard=guard,
-    )
-    digest_service = DigestService(
-        digests=repos.digests,
-        chats=repos.chats,
-        news=repos.news,
-        partners=repos.partners,
-        audience=Audience(repos.chats, repos.partners),
-        on_queued=worker.wake,
-    )
     try:
+        repos = Repositories.on(database)
+        facts = FactsService(extraction, repos.news, repos.partners)
         await load_curation(settings, facts)
+        monitoring = MonitoringRepository(database)
+        metrics = Metrics(monitoring)
+        guard: TokenGuard | None = None
+        worker: DeliveryWorker | None = None
+        if bot is not None:
+            guard = TokenGuard()
+            bot.session.middleware(guard)
+            renderer = AnnouncementRenderer(
+                repos.news, facts.partner_lines, partners=repos.partners
+            )
+            worker = DeliveryWorker(
+                Sender(bot, repos.chats),
+                repos.outbox,
+                renderer,
+                rate=settings.broadcast_rate,
+                digest_text=repos.digests,
+                observer=metrics,
+                share=renderer,
+                token_guard=guard,
+            )
+        on_queued = worker.wake if worker is not None else None
+        digest_service = DigestService(
+            digests=repos.digests,
+            chats=repos.chats,
+            news=repos.news,
+            partners=repos.partners,
+            audience=Audience(repos.chats, repos.partners),
+            on_queued=on_queued,
+        )
         async with make_fetcher(settings) as fetcher:
-            ingestor = make_ingestor(settings, repos, fetcher, facts, worker.wake)
-            retention = Retention(db, repos.outbox, repos.digests, days=settings.retention_days)
+            ingestor = make_ingestor(settings, repos, fetcher, facts, on_queued)
+            retention = Retention(
+                database, repos.outbox, repos.digests, days=settings.retention_days
+            )
             scheduler = build_scheduler(
                 ingestor,
                 settings.poll_interval_seconds,
@@ -239,30 +262,57 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
                 settings.digest_hour,
                 retention,
             )
-            services = Services(
-                settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
-                repos.digests, ingestor, worker, scheduler, digest_service, metrics,
-                Curator(repos.partners, repos.chats, facts),
-            )  # fmt: skip
+            reports = ReportRepository(database)
+            yield Services(
+                settings=settings,
+                news=repos.news,
+                chats=repos.chats,
+                feeds=repos.feeds,
+                outbox=repos.outbox,
+                partners=repos.partners,
+                digests=repos.digests,
+                ingestor=ingestor,
+                worker=worker,
+                scheduler=scheduler,
+                digest_service=digest_service,
+                metrics=metrics,
+                curator=Curator(repos.partners, repos.chats, facts),
+                pictures=PictureService(reports),
+                reports=reports,
+                facts=facts,
+                health=Health(monitoring),
+                token_guard=guard,
+            )
+    finally:
+        extraction.close()
+        if own_db:
+            await database.close()
+
+
+async def serve(settings: Settings, bot: Bot, db: Database) -> int:
+    """Answer updates (polling or webhook) until stopped; a revoked token stops it too."""
+    try:
+        async with open_services(settings, db=db, bot=bot) as services:
+            guard = services.token_guard
+            assert guard is not None and services.metrics is not None and services.health
             dp = build_dispatcher(services)
             stopper = asyncio.create_task(_stop_when_revoked(guard, dp))
             try:
-                await _serve_updates(settings, dp, bot, Health(monitoring), metrics)
+                await _serve_updates(settings, dp, bot, services.health, services.metrics)
             except TelegramUnauthorizedError:  # in the start-up hooks (set_my_commands)
                 if not guard.revoked.is_set():
                     raise
             finally:
                 stopper.cancel()
+            if guard.revoked.is_set():
+                pending = (await services.outbox.stats()).by_state.get("pending", 0)
+                raise TokenRevoked(
+                    "Telegram rejected BOT_TOKEN while running (401 Unauthorized): the token was "
+                    f"revoked or replaced; {pending} deliveries stay queued for a restart with a "
+                    "valid token"
+                )
     except ServeError as exc:
         raise StartupError(str(exc)) from None
-    finally:
-        extraction.close()
-    if guard.revoked.is_set():
-        pending = (await repos.outbox.stats()).by_state.get("pending", 0)
-        raise TokenRevoked(
-            "Telegram rejected BOT_TOKEN while running (401 Unauthorized): the token was revoked "
-            f"or replaced; {pending} deliveries stay queued for a restart with a valid token"
-        )
     return 0
 
 
@@ -297,21 +347,12 @@ async def poll_once(settings: Settings, out: IO[str]) -> int:
 
 
 async def _poll_once(settings: Settings, out: IO[str]) -> int:
-    db = await Database.open(settings.database_path)
-    extraction = ExtractionWorker()
-    try:
-        repos = Repositories.on(db)
-        facts = FactsService(extraction, repos.news, repos.partners)
-        await load_curation(settings, facts)
-        async with make_fetcher(settings) as fetcher:
-            report = await make_ingestor(settings, repos, fetcher, facts).poll(force=True)
+    async with open_services(settings) as services:
+        report = await services.ingestor.poll(force=True)
         print(report.summary(), file=out)
-        print(f"items stored in total: {await repos.news.count()}", file=out)
-        print(f"partners known: {await repos.partners.count()}", file=out)
+        print(f"items stored in total: {await services.news.count()}", file=out)
+        print(f"partners known: {await services.partners.count()}", file=out)
         return 1 if all(f.status == "error" for f in report.feeds) else 0
-    finally:
-        extraction.close()
-        await db.close()
 
 
 async def reextract(settings: Settings, out: IO[str]) -> int:
@@ -321,26 +362,19 @@ async def reextract(settings: Settings, out: IO[str]) -> int:
 
 
 async def _reextract(settings: Settings, out: IO[str]) -> int:
-    db = await Database.open(settings.database_path)
-    extraction = ExtractionWorker()
-    try:
-        partners = PartnerRepository(db)
-        facts = FactsService(extraction, NewsRepository(db), partners)
-        await load_curation(settings, facts)
-        count = await facts.rebuild()
+    async with open_services(settings) as services:
+        assert services.facts is not None and services.curator is not None
+        count = await services.facts.rebuild()
         # Subscriptions follow merged partners; those of partners gone are retired (chats told).
-        settled = await Curator(partners, ChatRepository(db), facts).settle()
-        agreements = (await partners.agreements(limit=1))[1]
+        settled = await services.curator.settle()
+        agreements = (await services.partners.agreements(limit=1))[1]
         print(
-            f"articles re-extracted: {count}; partners: {await partners.count()}; "
+            f"articles re-extracted: {count}; partners: {await services.partners.count()}; "
             f"agreements: {agreements}; subscriptions moved: {settled.moved}, "
             f"retired: {settled.retired}",
             file=out,
         )
         return 0
-    finally:
-        extraction.close()
-        await db.close()
 
 
 async def export(
@@ -348,13 +382,10 @@ async def export(
 ) -> int:
     """Write one table of the registry as JSONL, CSV or XLSX to `output` (or `out`); no token."""
     from bot.reports.export import COLUMNS, csv_bytes, rows_of, write_jsonl, xlsx_bytes
-    from storage.reports import ReportRepository
 
-    db = await Database.open(settings.database_path)
-    try:
-        rows = await rows_of(ReportRepository(db), table)
-    finally:
-        await db.close()
+    async with open_services(settings) as services:
+        assert services.reports is not None
+        rows = await rows_of(services.reports, table)
     if fmt == "xlsx":
         data = await asyncio.to_thread(xlsx_bytes, {table: rows}, COLUMNS)
     elif fmt == "csv":

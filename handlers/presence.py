@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import ADMINISTRATOR, MEMBER, ChatMemberUpdatedFilter
 from aiogram.types import ChatMemberUpdated, Message, TelegramObject
 
@@ -40,9 +41,11 @@ class ReactivateOnMessage(BaseMiddleware):
 
 
 async def bot_back(event: ChatMemberUpdated, chats: ChatRepository) -> None:
-    """Unblocked in a private chat, or added back to a group (as a member or an admin)."""
+    """Unblocked in a private chat, or added back to a group (as a member or an admin); the
+    update then goes on to the other routers (a group the bot joins is greeted there)."""
     if await chats.reactivate(event.chat.id):
         log.info("chat %s active again (bot %s)", event.chat.id, event.new_chat_member.status)
+    raise SkipHandler
 
 
 def build_router() -> Router:

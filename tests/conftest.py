@@ -15,17 +15,10 @@ from aiogram import Bot, Dispatcher
 
 from bot.app import Services, build_dispatcher, make_bot
 from bot.config import Settings
-from bot.delivery.audience import Audience
-from bot.delivery.digests import DigestService
-from bot.ingest.feeds import HttpFetcher
-from bot.ingest.poll import Ingestor
+from bot.services import open_services
 from storage.chats import ChatRepository
 from storage.db import Database
-from storage.digests import DigestRepository
-from storage.feeds import FeedRepository
-from storage.news import NewsDraft, NewsRepository
-from storage.outbox import OutboxRepository
-from storage.partners import PartnerRepository
+from storage.news import NewsDraft
 from tests.fakes.bot_api import FakeBotAPI
 
 # Shaped like a real token (digits, a colon, 35 characters): `python -m bot run` checks the shape.
@@ -151,32 +144,10 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
         feed_urls=["http://127.0.0.1:9/"],
         admin_ids=frozenset({ADMIN}),
     )
-    news, chats = NewsRepository(db), ChatRepository(db)
-    feeds, outbox = FeedRepository(db), OutboxRepository(db)
-    partners = PartnerRepository(db)
-    async with HttpFetcher(user_agent="test") as fetcher:
-        ingestor = Ingestor(
-            urls=settings.feed_urls,
-            interval=600,
-            fetcher=fetcher,
-            feeds=feeds,
-            news=news,
-            audience=Audience(chats, partners),
-            outbox=outbox,
-        )
-        digests = DigestRepository(db)
-        digest_service = DigestService(
-            digests=digests,
-            chats=chats,
-            news=news,
-            partners=partners,
-            audience=Audience(chats, partners),
-        )
-        services = Services(
-            settings, news, chats, feeds, outbox, partners, digests, ingestor,
-            digest_service=digest_service,
-        )  # fmt: skip
-        dp = build_dispatcher(services)
+    async with open_services(settings, db=db, bot=bot) as services:
+        # The production graph; the tests drive the worker and the scheduled jobs themselves
+        # (each test decides when a poll or a delivery happens), the e2e tests run them all.
+        dp = build_dispatcher(services, start_jobs=False)
         task = asyncio.create_task(
             dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)
         )

@@ -123,7 +123,7 @@ async def test_a_queued_digest_is_delivered_once(app: App, worker: ExtractionWor
         raise AssertionError("only the digest is queued")
 
     sender = DeliveryWorker(
-        Sender(app.bot, chats), app.services.outbox, no_items, rate=50, digest_text=digests.text
+        Sender(app.bot, chats), app.services.outbox, no_items, rate=50, digest_text=digests
     )
     sender.start()
     for _ in range(100):

@@ -184,7 +184,7 @@ async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) ->
     news, chats, outbox = NewsRepository(db), ChatRepository(db), OutboxRepository(db)
     renderer = AnnouncementRenderer(news)
     worker = DeliveryWorker(
-        Sender(bot, chats), outbox, renderer, rate=100, share=renderer.share
+        Sender(bot, chats), outbox, renderer, rate=100, share=renderer
     )  # fmt: skip
     for chat_id, lang in ((42, "ru"), (43, "en")):
         await chats.upsert(chat_id, "private", None, lang)

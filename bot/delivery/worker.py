@@ -14,7 +14,6 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
@@ -427,9 +426,22 @@ class _NoObserver:
         pass
 
 
-Renderer = Callable[[int, str], Awaitable[str | Outgoing | None]]  # (news id, language)
-DigestText = Callable[[int], Awaitable[str | None]]  # digest id -> its ready HTML
-ShareMarkup = Callable[[int, str], Awaitable[Markup]]  # (news id, language) -> buttons
+class Renderer(Protocol):
+    """A stored item as the announcement a chat reads, in its language (None: item gone)."""
+
+    async def __call__(self, news_id: int, lang: str) -> str | Outgoing | None: ...
+
+
+class DigestTexts(Protocol):
+    """The ready HTML of a digest by its id (the digests repository)."""
+
+    async def text(self, digest_id: int) -> str | None: ...
+
+
+class ShareButtons(Protocol):
+    """Extra buttons under an announcement (the Share button), in the chat's language."""
+
+    async def share(self, news_id: int, lang: str) -> Markup: ...
 
 
 @dataclass
@@ -453,9 +465,9 @@ class DeliveryWorker:
         rate: float,
         max_in_flight: int = 64,
         chat_pacer: ChatPacer | None = None,
-        digest_text: DigestText | None = None,
+        digest_text: DigestTexts | None = None,
         observer: SendObserver | None = None,
-        share: ShareMarkup | None = None,
+        share: ShareButtons | None = None,
         token_guard: TokenGuard | None = None,
     ) -> None:
         self.observer: SendObserver = observer or _NoObserver()
@@ -613,7 +625,7 @@ class DeliveryWorker:
         """One send and what becomes of the row; `quiet`: the chat was within its own limits."""
         text: str | Outgoing | None
         if delivery.digest_id is not None:
-            text = await self.digest_text(delivery.digest_id) if self.digest_text else None
+            text = await self.digest_text.text(delivery.digest_id) if self.digest_text else None
         else:
             assert delivery.news_id is not None
             text = await self.render(delivery.news_id, delivery.language)
@@ -621,7 +633,7 @@ class DeliveryWorker:
             return Outcome(delivery.id, "dropped", delivery.attempts, error="item vanished")
         markup = None
         if self.share is not None and delivery.news_id is not None:
-            markup = await self.share(delivery.news_id, delivery.language)
+            markup = await self.share.share(delivery.news_id, delivery.language)
         result = await self.sender.send(
             delivery.chat_id, text, thread_id=delivery.thread_id, markup=markup
         )
