@@ -21,24 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from aiogram import Bot  # noqa: E402  # after the sys.path fix-up
-from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
-from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 
-from bot.app import Services, build_dispatcher  # noqa: E402
+from bot.app import build_dispatcher, make_bot  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.delivery.audience import Audience  # noqa: E402
 from bot.facts.extraction import ArticleInput  # noqa: E402
-from bot.facts.service import ExtractionWorker, FactsService  # noqa: E402
-from bot.ingest.feeds import HttpFetcher  # noqa: E402
-from bot.ingest.poll import Ingestor  # noqa: E402
-from storage.chats import ChatRepository  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.digests import DigestRepository  # noqa: E402
-from storage.feeds import FeedRepository  # noqa: E402
-from storage.news import NewsDraft, NewsRepository  # noqa: E402
-from storage.outbox import OutboxRepository  # noqa: E402
-from storage.partners import PartnerRepository  # noqa: E402
+from bot.services import open_services  # noqa: E402
+from storage.news import NewsDraft  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "42:bench"
@@ -74,50 +62,43 @@ def article(rng: random.Random, i: int) -> NewsDraft:
 
 async def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        db = await Database.open(Path(tmp) / "bench.sqlite3")
-        news, chats, feeds = NewsRepository(db), ChatRepository(db), FeedRepository(db)
-        outbox, partners, digests = (
-            OutboxRepository(db),
-            PartnerRepository(db),
-            DigestRepository(db),
+        settings = Settings(
+            database_path=Path(tmp) / "bench.sqlite3", feed_urls=["https://example.test/rss"]
         )
-        [feed] = await feeds.ensure(["https://example.test/rss"])
-        rng = random.Random(3)
-        await news.add_new(feed.id, [article(rng, i) for i in range(count)], announce=False)
-        worker = ExtractionWorker()
-        facts = FactsService(worker, news, partners)
-        settings = Settings(database_path=Path(tmp) / "x", feed_urls=["https://example.test/rss"])
-        async with FakeBotAPI(token=TOKEN) as api, HttpFetcher(user_agent="bench") as fetcher:
-            ingestor = Ingestor(
-                urls=settings.feed_urls, interval=600, fetcher=fetcher, feeds=feeds, news=news,
-                audience=Audience(chats, partners), outbox=outbox,
-            )  # fmt: skip
-            services = Services(settings, news, chats, feeds, outbox, partners, digests, ingestor)
-            dp = build_dispatcher(services)
-            session = AiohttpSession(api=TelegramAPIServer.from_base(api.base_url))
-            bot = Bot(TOKEN, session=session)
-            polling = asyncio.create_task(
-                dp.start_polling(bot, handle_signals=False, polling_timeout=1)
-            )
-            # Warm up: models loaded, dispatcher answering, before the clock starts.
-            await facts.worker.extract(
-                ArticleInput("probe", "Визит", "Делегация Университета Цинхуа посетила Политех.")
-            )
-            await _ask(api, 1)
-            started = time.perf_counter()
-            backlog = asyncio.create_task(facts.rebuild())
-            samples: list[float] = []
-            chat = 1000
-            while not backlog.done():
-                chat += 1
-                samples.append(await _ask(api, chat))
-                await asyncio.sleep(0.1)
-            done = await backlog
-            elapsed = time.perf_counter() - started
-            await dp.stop_polling()
-            await polling
-            worker.close()
-        await db.close()
+        async with FakeBotAPI(token=TOKEN) as api:
+            bot = make_bot(TOKEN, api.base_url)
+            # The production object graph, from the one builder; its jobs stay off here.
+            async with open_services(settings, bot=bot) as services:
+                [feed] = await services.feeds.ensure(["https://example.test/rss"])
+                rng = random.Random(3)
+                await services.news.add_new(
+                    feed.id, [article(rng, i) for i in range(count)], announce=False
+                )
+                facts = services.facts
+                assert facts is not None
+                dp = build_dispatcher(services, start_jobs=False)
+                polling = asyncio.create_task(
+                    dp.start_polling(bot, handle_signals=False, polling_timeout=1)
+                )
+                # Warm up: models loaded, dispatcher answering, before the clock starts.
+                await facts.worker.extract(
+                    ArticleInput(
+                        "probe", "Визит", "Делегация Университета Цинхуа посетила Политех."
+                    )
+                )
+                await _ask(api, 1)
+                started = time.perf_counter()
+                backlog = asyncio.create_task(facts.rebuild())
+                samples: list[float] = []
+                chat = 1000
+                while not backlog.done():
+                    chat += 1
+                    samples.append(await _ask(api, chat))
+                    await asyncio.sleep(0.1)
+                done = await backlog
+                elapsed = time.perf_counter() - started
+                await dp.stop_polling()
+                await polling
     samples.sort()
     p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
     print(

@@ -32,9 +32,9 @@ sys.path.insert(0, str(REPO))
 
 from bot.config import load_settings  # noqa: E402
 from bot.facts.extraction import ArticleInput, Extraction  # noqa: E402
-from bot.facts.service import ExtractionWorker, FactsService  # noqa: E402
-from bot.services import Repositories, make_fetcher, make_ingestor  # noqa: E402
-from storage.db import Database  # noqa: E402
+from bot.facts.service import ExtractionWorker  # noqa: E402
+from bot.reports.export import partners_rows, write_jsonl  # noqa: E402
+from bot.services import open_services  # noqa: E402
 from tests.fakes.news_site import MSK, FakeNewsSite  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -105,33 +105,27 @@ async def ingest(
                     title, paragraphs, published=_published(article, n), slug=str(article["id"])
                 )
                 out.write(json.dumps({"id": article["id"], "url": item.link}) + "\n")
-        env = {"FEED_URLS": site.feed_url, "DATABASE_PATH": str(workdir / "bot.sqlite3")}
-        if curation:
-            env["CURATION_PATH"] = curation
+        env = {
+            "FEED_URLS": site.feed_url,
+            "DATABASE_PATH": str(workdir / "bot.sqlite3"),
+            # Machine figures unless a curation file is asked for (a missing file holds none).
+            "CURATION_PATH": curation or str(workdir / "no-curation.jsonl"),
+        }
         settings = load_settings(**{k.lower(): v for k, v in env.items()})
-        db = await Database.open(settings.database_path)
         worker = _Worker(factory) if factory else ExtractionWorker()
         try:
-            repos = Repositories.on(db)
-            facts = FactsService(worker, repos.news, repos.partners)
-            async with make_fetcher(settings) as fetcher:
-                ingestor = make_ingestor(settings, repos, fetcher, facts)
-                await ingestor.poll(force=True)
-                while sum(await ingestor.fetch_bodies()):
+            async with open_services(settings, extraction=worker) as services:
+                assert services.facts is not None and services.reports is not None
+                await services.ingestor.poll(force=True)
+                while sum(await services.ingestor.fetch_bodies()):
                     pass
-            if curation:  # machine figures unless a curation file is asked for
-                await facts.load_curation(settings.curation_path)
-            while await facts.process_pending():
-                pass
-            from bot.reports.export import partners_rows, write_jsonl
-            from storage.reports import ReportRepository
-
-            rows = await partners_rows(ReportRepository(db))
+                while await services.facts.process_pending():
+                    pass
+                rows = await partners_rows(services.reports)
             with export.open("w", encoding="utf-8") as handle:
                 write_jsonl(rows, handle)
         finally:
             worker.close()
-            await db.close()
     return export, served
 
 

@@ -12,7 +12,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.delivery.digests import DigestService
 from bot.delivery.retention import Retention
-from bot.ingest.poll import Ingestor
+from bot.ingest.poll import Ingestor, PollReport
 from bot.text.formatting import DISPLAY_ZONE
 
 log = logging.getLogger(__name__)
@@ -24,17 +24,69 @@ PRUNE_EVERY = timedelta(hours=6)
 DIGEST_CATCH_UP_JOB_ID = "digests-catch-up"
 
 
-async def poll_job(ingestor: Ingestor) -> None:
-    """One scheduled poll; an error is logged and the next tick tries again."""
-    try:
-        report = await ingestor.poll()
-    except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
-        log.info("poll interrupted by shutdown")
-        return
-    except Exception:
-        log.exception("poll failed")
-        return
-    log.info("poll done: %s", report.summary().replace("\n", "; "))
+class PollJob:
+    """The scheduled poll of every feed, which `/pollnow` can bring forward.
+
+    One poll at a time (the job has max_instances=1): a poll asked for while one runs is run
+    right after it, and everyone waiting gets that forced poll's report.
+    """
+
+    def __init__(self, ingestor: Ingestor) -> None:
+        self.ingestor = ingestor
+        self.running = False
+        self._waiters: list[asyncio.Future[PollReport]] = []
+
+    async def run(self) -> None:
+        self.running = True
+        try:
+            await self._poll(force=False)
+            while self._waiters:  # asked for while polling, or brought forward
+                await self._poll(force=True)
+        finally:
+            self.running = False
+
+    async def _poll(self, *, force: bool) -> None:
+        waiters, self._waiters = self._waiters, []
+        try:
+            report = await self.ingestor.poll(force=force or bool(waiters))
+        except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
+            log.info("poll interrupted by shutdown")
+            for waiter in waiters:
+                waiter.cancel()
+            raise
+        except Exception as exc:
+            log.exception("poll failed")
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_exception(exc)
+            return
+        log.info("poll done: %s", report.summary().replace("\n", "; "))
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(report)
+
+    def ask(self) -> asyncio.Future[PollReport]:
+        waiter: asyncio.Future[PollReport] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        return waiter
+
+
+async def poll_now(scheduler: AsyncIOScheduler) -> PollReport:
+    """Run the scheduled poll now (ignoring feeds' backoff) and return its report; it never
+    overlaps the scheduled one. Without a running scheduler the job runs here."""
+    job = scheduler.get_job(POLL_JOB_ID)
+    poll = getattr(job.func, "__self__", None) if job is not None else None
+    if job is None or not isinstance(poll, PollJob):
+        raise RuntimeError("no poll job is scheduled")
+    waiter = poll.ask()
+    if poll.running:
+        pass  # the running poll picks the request up when it ends
+    elif scheduler.running:
+        job.modify(next_run_time=datetime.now(UTC))
+        scheduler.wakeup()
+    else:
+        await poll.run()
+    return await waiter
 
 
 async def digest_job(digests: DigestService) -> None:
@@ -87,9 +139,8 @@ def build_scheduler(
             misfire_grace_time=None,
         )
     scheduler.add_job(
-        poll_job,
+        PollJob(ingestor).run,  # a coroutine function: APScheduler runs it on the loop
         IntervalTrigger(seconds=interval_seconds, timezone=UTC),
-        args=[ingestor],
         id=POLL_JOB_ID,
         max_instances=1,  # a slow poll is never overlapped by the next tick
         coalesce=True,  # missed ticks collapse into one

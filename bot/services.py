@@ -204,22 +204,27 @@ async def _stop_when_revoked(guard: TokenGuard, dp: Dispatcher) -> None:
 
 @contextlib.asynccontextmanager
 async def open_services(
-    settings: Settings, *, db: Database | None = None, bot: Bot | None = None
+    settings: Settings,
+    *,
+    db: Database | None = None,
+    bot: Bot | None = None,
+    extraction: ExtractionWorker | None = None,
 ) -> AsyncIterator[Services]:
     """The one place the object graph is built: for `run`, `poll`, `reextract`, `export`, the
     tests and the benchmarks alike.
 
     Opens the database unless given one (and then closes it); with a `bot`, the delivery worker
-    and its 401 guard are built too (side commands have no bot). Curation corrections are
+    and its 401 guard are built too (side commands have no bot); a given `extraction` worker
+    (an evaluation's own model) is used and left to its owner. Curation corrections are
     loaded before anything extracts. Nothing is started: the dispatcher's start-up hooks start
     the worker and the scheduler.
     """
-    own_db = db is None
+    own_db, own_extraction = db is None, extraction is None
     database = db if db is not None else await Database.open(settings.database_path)
-    extraction = ExtractionWorker()
+    worker_thread = extraction if extraction is not None else ExtractionWorker()
     try:
         repos = Repositories.on(database)
-        facts = FactsService(extraction, repos.news, repos.partners)
+        facts = FactsService(worker_thread, repos.news, repos.partners)
         await load_curation(settings, facts)
         monitoring = MonitoringRepository(database)
         metrics = Metrics(monitoring)
@@ -284,7 +289,8 @@ async def open_services(
                 token_guard=guard,
             )
     finally:
-        extraction.close()
+        if own_extraction:
+            worker_thread.close()
         if own_db:
             await database.close()
 

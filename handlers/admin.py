@@ -11,8 +11,8 @@ from aiogram.types import Message
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
-from bot.ingest.poll import Ingestor, PollReport
-from bot.scheduler import POLL_JOB_ID
+from bot.ingest.poll import PollReport
+from bot.scheduler import POLL_JOB_ID, poll_now
 from bot.text.formatting import DISPLAY_ZONE, TELEGRAM_LIMIT, cut, esc, format_date, join_within
 from bot.text.i18n import RU, TEXT_KEYS, t
 from handlers.common import user_language
@@ -140,14 +140,19 @@ def poll_report(report: PollReport, lang: str) -> str:
     return join_within(blocks, TELEGRAM_LIMIT, sep="\n")
 
 
-async def pollnow(message: Message, settings: Settings, ingestor: Ingestor) -> None:
-    """Ask the ingestor for a poll now (it never overlaps the scheduled one) and report it."""
+async def pollnow(
+    message: Message, settings: Settings, scheduler: AsyncIOScheduler | None = None
+) -> None:
+    """Ask the scheduler to run its poll now (never beside the scheduled one) and report it."""
     lang = user_language(message.from_user)
     if not is_admin(message, settings):
         await message.answer(t(lang, "admin_only"))
         return
+    if scheduler is None:  # only a dispatcher built without the services' scheduler
+        await message.answer(t(lang, "error"))
+        return
     await message.answer(t(lang, "polling"))
-    report = await ingestor.poll(force=True)
+    report = await poll_now(scheduler)
     await message.answer(poll_report(report, lang))
 
 
