@@ -381,3 +381,11 @@ def test_bodies_sharing_one_plural_genitive(extractor: Extractor) -> None:
     names = ["Администрация Выборгского района", "Администрация Приморского района"]
     assert [p.name for p in r.partners] == names
     assert sorted(a.parties for a in r.agreements) == [(n,) for n in names]
+
+
+def test_different_abbreviations_never_match_through_their_stems() -> None:
+    # The stemmer reads "ра" into both; an abbreviation is compared word for word.
+    assert not names_match("НАН РА", "РАУ")
+    assert not names_match("РАУ", "НАН РА")
+    assert names_match("NAS RA", "NAS  RA")
+    assert names_match("Университет Цинхуа", "университета Цинхуа")

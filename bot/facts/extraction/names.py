@@ -136,7 +136,15 @@ def canonical_key(name: str) -> str:
 
 
 def names_match(a: str, b: str) -> bool:
-    """Whether two names plausibly denote the same organisation (same script only)."""
+    """Whether two names plausibly denote the same organisation (same script only).
+
+    Where an abbreviation is involved, words are compared unstemmed: a stem is no part of an
+    abbreviation ("РАУ" is not "НАН РА" though the stemmer makes "ра" of both).
+    """
+    if is_abbreviation(a) or is_abbreviation(b):
+        wa = set(_PUNCT.sub(" ", _fold(a)).split()) - _LEGAL
+        wb = set(_PUNCT.sub(" ", _fold(b)).split()) - _LEGAL
+        return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
