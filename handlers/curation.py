@@ -22,11 +22,11 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.facts.curation import Curator, Outcome
+from bot.facts.lookup import find_partners
 from bot.text.countries import resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
 from handlers.common import user_language
-from handlers.partners import find_partners
 from storage.partners import Partner, PartnerRepository
 
 ACTIONS = ("merge", "split", "rename", "hide", "country")

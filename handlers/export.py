@@ -12,12 +12,12 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
+from bot.facts.lookup import find_partners
 from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
 from bot.text.countries import resolve_country
 from bot.text.formatting import cut, esc, format_date
 from bot.text.i18n import t
 from handlers.common import may_manage, user_language
-from handlers.partners import find_partners
 from storage.db import utcnow
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository

@@ -17,12 +17,12 @@ from aiogram.types import (
 )
 from rapidfuzz import fuzz
 
+from bot.facts.lookup import fold_name, name_stems  # the name forms /partners matches on
 from bot.ingest.articles import first_sentences
 from bot.text.countries import country_name, flag
 from bot.text.formatting import cut, esc, format_date, join_within, link
 from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
 from handlers.common import user_language
-from handlers.partners import _fold, _stems  # the same name forms /partners matches on
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 from storage.reports import NewsRow, PartnerSummary, ReportRepository
@@ -47,7 +47,7 @@ class PartnerNameIndex:
 
     Inline queries come with each keystroke: scoring 2,000 partners' names from scratch (as
     /partners does) costs ~80 ms a query, from this index ~10 ms. The scores are the same as
-    `handlers.partners.score_name`.
+    `bot.facts.lookup.score_name`.
     """
 
     def __init__(self, partners: PartnerRepository) -> None:
@@ -74,8 +74,8 @@ class PartnerNameIndex:
         out = []
         for partner_id, names in known:
             for name in names:
-                folded = _fold(name)
-                words, stems = frozenset(folded.split()), frozenset(_stems(folded))
+                folded = fold_name(name)
+                words, stems = frozenset(folded.split()), frozenset(name_stems(folded))
                 out.append(_Name(partner_id, folded, words, stems))
         return out
 
@@ -86,8 +86,8 @@ class PartnerNameIndex:
 
     @staticmethod
     def _rank(query: str, names: list[_Name]) -> list[tuple[int, float]]:
-        q = _fold(query)
-        q_stems = _stems(q)
+        q = fold_name(query)
+        q_stems = name_stems(q)
         best: dict[int, float] = {}
         for name in names:
             if q_stems and q_stems <= name.stems:

@@ -9,11 +9,11 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
+from bot.facts.lookup import find_partners, partner_choices
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.text.i18n import category_label, t
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
-from handlers.partners import find_partners, partner_choices
 from storage.news import NewsItem, NewsRepository
 from storage.partners import PartnerRepository
 from storage.search import query_stems, stem_word

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import math
-import re
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
@@ -16,8 +14,8 @@ from aiogram.types import (
     LinkPreviewOptions,
     Message,
 )
-from rapidfuzz import fuzz
 
+from bot.facts.lookup import find_partners, partner_choices
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc, format_date, join_within, link
 from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, in_language, label, t
@@ -25,62 +23,10 @@ from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
 from handlers.share import partner_share_markup
 from storage.partners import Partner, PartnerRepository
-from storage.search import stem_word
 
 PAGE = 10
 MAX_QUERY_CHARS = 200
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-_WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
-
-
-def _stems(text: str) -> set[str]:
-    return {stem_word(w) for w in _WORD.findall(text)}
-
-
-def _fold(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower().replace("ё", "е").replace("э", "е")))
-
-
-def score_name(query: str, name: str) -> float:
-    """0-100: every query word's stem in the name scores 100; else a fuzzy partial ratio.
-
-    Stems make case forms meet ("Чжэцзянского" / "Чжэцзянский"), folding makes э/е and
-    case meet, and the partial ratio forgives typos and transliteration variants.
-    """
-    q_stems, n_stems = _stems(_fold(query)), _stems(_fold(name))
-    if q_stems and q_stems <= n_stems:
-        return 100.0
-    q, n = _fold(query), _fold(name)
-    if not q or not n:
-        return 0.0
-    if len(q) < 4:
-        return 100.0 if q in n.split() else 0.0
-    return float(fuzz.partial_ratio(q, n)) if len(q) <= len(n) else float(fuzz.ratio(q, n))
-
-
-def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> list[tuple[int, float]]:
-    """(partner id, score) of names matching the query, best first (score >= 80)."""
-    scored = []
-    for partner_id, names in known:
-        best = max((score_name(query, name) for name in names), default=0.0)
-        if best >= 80:
-            scored.append((partner_id, best))
-    scored.sort(key=lambda pair: -pair[1])
-    return scored
-
-
-async def find_partners(partners: PartnerRepository, query: str) -> list[tuple[int, float]]:
-    """Partners whose names or aliases match the query; scoring runs off the event loop."""
-    return await asyncio.to_thread(rank_partners, query, await partners.names())
-
-
-async def partner_choices(
-    partners: PartnerRepository, found: list[tuple[int, float]], limit: int = 8
-) -> list[Partner]:
-    """The partners tied for the best match: one means the query names it, several mean the
-    person must choose (never picked silently)."""
-    best = [pid for pid, score in found if score >= found[0][1] - 0.5] if found else []
-    return await partners.get_many(best[:limit])
 
 
 def display_name(partner: Partner, lang: str) -> str:

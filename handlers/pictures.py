@@ -10,11 +10,11 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
+from bot.facts.lookup import find_partners
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
 from handlers.common import user_language
-from handlers.partners import find_partners
 from storage.partners import PartnerRepository
 
 MAX_QUERY_CHARS = 200

@@ -158,8 +158,8 @@ async def test_partner_card_has_a_share_button(app: App) -> None:
 
 
 async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App) -> None:
+    from bot.facts.lookup import find_partners
     from handlers.inline import PartnerNameIndex
-    from handlers.partners import find_partners
 
     s = app.services
     await fill(s.feeds, s.news, s.partners, partners_count=60, countries_count=10)

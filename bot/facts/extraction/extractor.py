@@ -1865,3 +1865,8 @@ class Extractor:
         # of countries alone (embassies greeting, championships) does not.
         foreign = {c for c in self._text_codes(text) if c != "RU"}
         return (len(foreign) >= 2 and len(strong) >= 1) or bool(_BILATERAL.search(text))
+
+
+def extractor_from_file(path: str) -> Extractor:
+    """An extractor with models read from `path` (evaluations: out-of-fold models)."""
+    return Extractor(Models.load(Path(path)))

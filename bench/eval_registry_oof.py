@@ -1,0 +1,56 @@
+"""Out-of-fold registry figures: for each collection round, models trained on the other four,
+then that round's articles ingested end to end (fake site, real pipeline) and the registry
+scored by the shared scorer. `python bench/eval_registry_oof.py` (about 3 minutes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import eval_registry  # noqa: E402
+
+from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402
+from bot.facts.extraction.train import CORPUS, FOLDS, fit_models, fold_of, load_corpus  # noqa: E402
+
+
+def main() -> None:
+    if not (CORPUS / "dev-registry.jsonl").exists():
+        print(f"no corpus at {CORPUS}: nothing to measure")
+        return
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    articles, gold = load_corpus(CORPUS)
+    extractor = Extractor(Models.rules())
+    analyses = [extractor.analyse(a) for a in articles]
+    rows: list[tuple[str, dict[str, Any]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in FOLDS:
+            train = [a for a in analyses if fold_of(a.article.id) != fold]
+            path = Path(tmp) / f"models-{fold}.json"
+            path.write_text(json.dumps(fit_models(extractor, train, gold).to_json()))
+            factory = "bot.facts.extraction.extractor:extractor_from_file"
+            metrics = eval_registry.run(fold=fold, extractor=factory, model=str(path))
+            rows.append((fold, metrics))
+    print("\nregistry, out-of-fold (models trained on the other four rounds):")
+    print("fold   articles entities  entity-P  wrong-merges  splits  names-exact  countries")
+    for fold, m in rows:
+        print(
+            f"{fold:<6} {m['articles']:>8} {m['bot_entities_in_set']:>8}"
+            f"  {m['entity_precision']:>8.3f}"
+            f"  {m['wrong_merges']:>12}  {m['split_rate']:>6.3f}  {m['display_name_exact']:>11.3f}"
+            f"  {m['country_accuracy']:>9.3f}"
+        )
+    entities = sum(m["bot_entities_in_set"] for _, m in rows)
+    merges = sum(m["wrong_merges"] for _, m in rows)
+    print(f"wrong merges per 100 entities over all folds: {100 * merges / entities:.2f}")
+
+
+if __name__ == "__main__":
+    main()
