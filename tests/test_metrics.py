@@ -125,3 +125,11 @@ async def test_a_busy_metrics_port_is_one_clear_error(tmp_path: Path) -> None:
                     pass
     finally:
         await db.close()
+
+
+def test_every_send_status_has_an_outcome_label() -> None:
+    # A status without a label made observe_send raise inside the worker (seen with 401).
+    from bot.delivery.worker import Status
+    from bot.serving.metrics import SEND_OUTCOMES
+
+    assert set(SEND_OUTCOMES) == set(Status)

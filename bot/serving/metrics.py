@@ -43,6 +43,7 @@ SEND_OUTCOMES: dict[Status, str] = {
     Status.GONE: "403",  # blocked, kicked or the chat vanished: the chat is deactivated
     Status.MIGRATED: "migrated",  # the group became a supergroup: sent again to the new id
     Status.FAILED: "failed",  # refused for good (bad request)
+    Status.UNAUTHORIZED: "401",  # the token was revoked: the bot stops, the row stays queued
 }
 # Only known commands become label values: a user typing /anything must not grow the series.
 _COMMANDS = frozenset(name for name, _, _ in COMMANDS + ADMIN_COMMANDS)
