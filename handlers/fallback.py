@@ -9,9 +9,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
+from bot.text.stems import words
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback, fit_callback_text
-from storage.search import words
 
 
 async def unknown_command(message: Message, bot: Bot) -> None:

@@ -12,11 +12,11 @@ from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 from bot.facts.lookup import find_partners, partner_choices
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.text.i18n import category_label, t
+from bot.text.stems import query_stems, stem_word
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
 from storage.news import NewsItem, NewsRepository
 from storage.partners import PartnerRepository
-from storage.search import query_stems, stem_word
 
 LATEST_DEFAULT = 5
 LATEST_MAX = 20

@@ -35,13 +35,13 @@ from bot.facts.lookup import find_partners, partner_choices
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
+from bot.text.stems import words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name
 from storage.chats import ChatRepository, Subscription
 from storage.digests import DigestRepository
 from storage.partners import Partner, PartnerRepository
-from storage.search import words
 
 log = logging.getLogger(__name__)
 

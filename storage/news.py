@@ -9,8 +9,9 @@ from datetime import datetime
 
 import aiosqlite
 
+from bot.text.stems import stem_text
 from storage.db import Database, from_db, to_db, utcnow
-from storage.search import build_match, stem_text
+from storage.search import build_match
 
 BODY_RETRY_LIMIT = 5
 

@@ -9,8 +9,8 @@ import pytest
 
 from bot.delivery.audience import ItemFacts, matches
 from bot.facts.service import ExtractionWorker, FactsService
+from bot.text.stems import stem_text
 from storage.chats import Subscription
-from storage.search import stem_text
 from tests.conftest import ADMIN, App
 from tests.test_facts import store_articles
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+from bot.text.stems import stem_text
 from storage.chats import ChatRepository, Subscription
 from storage.news import NewsItem
 from storage.partners import PartnerRepository
-from storage.search import stem_text
 
 
 def _stems(text: str) -> frozenset[str]:

@@ -11,8 +11,8 @@ import re
 
 from rapidfuzz import fuzz
 
+from bot.text.stems import stem_word
 from storage.partners import Partner, PartnerRepository
-from storage.search import stem_word
 
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 

@@ -36,6 +36,7 @@ from bot.facts.matching import (
 )
 from bot.text.countries import country_name, flag
 from bot.text.formatting import esc
+from bot.text.i18n import t
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 
@@ -346,5 +347,4 @@ class FactsService:
                 f" — {signed_words(signed[partner.name], lang)}" if partner.name in signed else ""
             )
             parts.append(esc(name) + esc(where) + esc(when))
-        label = "🤝 Партнёры" if lang == "ru" else "🤝 Partners"
-        return [f"<b>{label}:</b> " + "; ".join(parts)]
+        return [f"<b>{t(lang, 'partners_line')}:</b> " + "; ".join(parts)]

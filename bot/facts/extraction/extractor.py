@@ -16,8 +16,9 @@ from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagg
 from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
+from bot.text.countries import CountryResolver
+
 from . import lexicon as lx
-from .countries import CountryResolver
 from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
 from .names import (
