@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.ingest.articles import first_sentences  # noqa: E402  # after the sys.path fix-up
 from bot.ingest.feeds import parse_feed, strip_invisible  # noqa: E402
+from bot.text.summary import first_sentences  # noqa: E402  # after the sys.path fix-up
 
 
 def timed(label: str, work: Callable[[str], object], arg: str, repeats: int = 5) -> None:

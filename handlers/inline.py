@@ -18,10 +18,10 @@ from aiogram.types import (
 from rapidfuzz import fuzz
 
 from bot.facts.lookup import fold_name, name_stems  # the name forms /partners matches on
-from bot.ingest.articles import first_sentences
 from bot.text.countries import country_name, flag
 from bot.text.formatting import cut, esc, format_date, join_within, link
 from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from bot.text.summary import first_sentences
 from handlers.common import user_language
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository

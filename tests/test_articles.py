@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.articles import decode_html, extract_article_text, first_sentences
+from bot.ingest.articles import decode_html, extract_article_text
+from bot.text.summary import first_sentences
 
 DATA = Path(__file__).parent / "data" / "articles"
 ARTICLE_URL = "https://www.spbstu.ru/media/news/partnership/memorandum-harbin-engineering/"

@@ -8,9 +8,9 @@ from collections.abc import Awaitable, Callable
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.delivery.share import share_markup
-from bot.ingest.articles import first_sentences
 from bot.text.formatting import Outgoing, announcement, tidy_summary
 from bot.text.i18n import AGREEMENT_KINDS, category_label, label, t
+from bot.text.summary import first_sentences
 from storage.news import NewsItem, NewsRepository
 from storage.partners import PartnerRepository
 
