@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -206,3 +207,23 @@ async def test_the_first_digest_leaves_out_items_already_sent_one_by_one(
     assert await service(app).run(datetime.now(UTC) + timedelta(seconds=1)) == 1
     text = await app.services.news.db.fetchval("SELECT text FROM digests WHERE chat_id = 42")
     assert "Публикации (1):" in str(text)
+
+
+async def test_an_english_digest_reads_in_english(app: App, worker: ExtractionWorker) -> None:
+    chats, digests = app.services.chats, app.services.digests
+    await chats.upsert(6, "private", None, "en")
+    await chats.subscribe(6, "partnerships")
+    await digests.set_mode(6, "daily", None)
+    await app.services.news.db.conn.execute(
+        "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
+    )
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    assert await service(app).run(datetime.now(UTC) + timedelta(seconds=1)) == 1
+    text = await app.services.news.db.fetchval("SELECT text FROM digests WHERE chat_id = 6")
+    shown = parse_telegram_html(text)
+    assert shown.startswith("Digest:")
+    assert "Tsinghua University" in shown and "Documents signed:" in shown
+    documents = shown.split("Documents signed:")[1].split("Countries:")[0]
+    assert "Memorandum" in documents
+    assert not re.search(r"[А-Яа-яЁё]", documents), documents  # parties by their English names

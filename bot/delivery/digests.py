@@ -209,7 +209,7 @@ class DigestService:
         if agreements:
             lines = [
                 f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))} — "
-                f"{esc(cut('; '.join(a.parties) or '—', 200))}"
+                f"{esc(cut('; '.join(a.parties_en if lang == 'en' else a.parties) or '—', 200))}"
                 + (f" ({esc(signed_words(a.signed_on, lang))})" if a.signed_on else "")
                 for a in agreements
             ]
