@@ -20,12 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.app import Services, build_dispatcher, make_bot  # noqa: E402  # after sys.path
+from bot.app import build_dispatcher, make_bot  # noqa: E402  # after sys.path
 from bot.config import Settings  # noqa: E402
-from bot.delivery.audience import Audience  # noqa: E402
-from bot.ingest.feeds import HttpFetcher  # noqa: E402
-from bot.ingest.poll import Ingestor  # noqa: E402
-from bot.services import Repositories  # noqa: E402
+from bot.services import Repositories, open_services  # noqa: E402
 from storage.db import Database  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
 from tests.registry_data import fill  # noqa: E402
@@ -71,33 +68,26 @@ async def main(partners: int, articles: int, count: int) -> None:
             f"partners (built in {time.perf_counter() - started:.0f}s)"
         )
         settings = Settings(database_path=Path(tmp) / "x", feed_urls=["https://example.test/rss"])
-        async with FakeBotAPI(token=TOKEN) as api, HttpFetcher(user_agent="bench") as fetcher:
-            ingestor = Ingestor(
-                urls=settings.feed_urls, interval=600, fetcher=fetcher, feeds=repos.feeds,
-                news=repos.news, audience=Audience(repos.chats, repos.partners),
-                outbox=repos.outbox,
-            )  # fmt: skip
-            services = Services(
-                settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
-                repos.digests, ingestor,
-            )  # fmt: skip
-            dp = build_dispatcher(services)
+        async with FakeBotAPI(token=TOKEN) as api:
             bot = make_bot(TOKEN, api.base_url)  # the production Bot: HTML by default
-            polling = asyncio.create_task(
-                dp.start_polling(bot, handle_signals=False, polling_timeout=1)
-            )
-            await _ask(api, "warm-up", "ru")
-            rng = random.Random(11)
-            samples: dict[str, list[float]] = {}
-            sizes: list[int] = []
-            for query, lang in queries(rng, partners, count):
-                took, n = await _ask(api, query, lang)
-                kind = "empty" if not query else "other"
-                samples.setdefault(kind, []).append(took)
-                samples.setdefault("all", []).append(took)
-                sizes.append(n)
-            await dp.stop_polling()
-            await polling
+            # The production object graph, from the one builder; its jobs stay off here.
+            async with open_services(settings, db=db, bot=bot) as services:
+                dp = build_dispatcher(services, start_jobs=False)
+                polling = asyncio.create_task(
+                    dp.start_polling(bot, handle_signals=False, polling_timeout=1)
+                )
+                await _ask(api, "warm-up", "ru")
+                rng = random.Random(11)
+                samples: dict[str, list[float]] = {}
+                sizes: list[int] = []
+                for query, lang in queries(rng, partners, count):
+                    took, n = await _ask(api, query, lang)
+                    kind = "empty" if not query else "other"
+                    samples.setdefault(kind, []).append(took)
+                    samples.setdefault("all", []).append(took)
+                    sizes.append(n)
+                await dp.stop_polling()
+                await polling
         await db.close()
     for kind in ("all", "empty", "other"):
         values = sorted(samples.get(kind, []))

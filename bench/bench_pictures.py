@@ -17,13 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.app import Services, build_dispatcher, make_bot  # noqa: E402  # after sys.path
+from bot.app import build_dispatcher, make_bot  # noqa: E402  # after sys.path
 from bot.config import Settings  # noqa: E402
-from bot.delivery.audience import Audience  # noqa: E402
-from bot.ingest.feeds import HttpFetcher  # noqa: E402
-from bot.ingest.poll import Ingestor  # noqa: E402
 from bot.reports.pictures.service import Picture, PictureService  # noqa: E402
-from bot.services import Repositories  # noqa: E402
+from bot.services import Repositories, open_services  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.reports import ReportRepository  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
@@ -63,30 +60,24 @@ async def direct(reports: ReportRepository, rounds: int) -> None:
         )
 
 
-async def pipeline(repos: Repositories, settings: Settings, rounds: int) -> None:
-    async with FakeBotAPI(token=TOKEN) as api, HttpFetcher(user_agent="bench") as fetcher:
-        ingestor = Ingestor(
-            urls=settings.feed_urls, interval=600, fetcher=fetcher, feeds=repos.feeds,
-            news=repos.news, audience=Audience(repos.chats, repos.partners), outbox=repos.outbox,
-        )  # fmt: skip
-        services = Services(
-            settings, repos.news, repos.chats, repos.feeds, repos.outbox, repos.partners,
-            repos.digests, ingestor,
-        )  # fmt: skip
-        dp = build_dispatcher(services)
+async def pipeline(db: Database, settings: Settings, rounds: int) -> None:
+    async with FakeBotAPI(token=TOKEN) as api:
         bot = make_bot(TOKEN, api.base_url)  # the production Bot: HTML by default
-        polling = asyncio.create_task(
-            dp.start_polling(bot, handle_signals=False, polling_timeout=1)
-        )
-        cold, cached = [], []
-        for i in range(rounds):
-            # Each kind is a picture of its own: its first /map is cold, the second cached.
-            kind = ("university", "company", "research", "government", "other")[i % 5]
-            cold.append(await _ask(api, f"/map {kind}" if i else "/map", 100 + i))
-            cached.append(await _ask(api, f"/map {kind}" if i else "/map", 200 + i))
-        print(f"/map via the fake Bot API: first {ms(cold)}; repeated {ms(cached)}")
-        await dp.stop_polling()
-        await polling
+        # The production object graph, from the one builder; its jobs stay off here.
+        async with open_services(settings, db=db, bot=bot) as services:
+            dp = build_dispatcher(services, start_jobs=False)
+            polling = asyncio.create_task(
+                dp.start_polling(bot, handle_signals=False, polling_timeout=1)
+            )
+            cold, cached = [], []
+            for i in range(rounds):
+                # Each kind is a picture of its own: its first /map is cold, the second cached.
+                kind = ("university", "company", "research", "government", "other")[i % 5]
+                cold.append(await _ask(api, f"/map {kind}" if i else "/map", 100 + i))
+                cached.append(await _ask(api, f"/map {kind}" if i else "/map", 200 + i))
+            print(f"/map via the fake Bot API: first {ms(cold)}; repeated {ms(cached)}")
+            await dp.stop_polling()
+            await polling
 
 
 async def _ask(api: FakeBotAPI, text: str, chat: int) -> float:
@@ -109,7 +100,7 @@ async def main(partners: int, countries: int, rounds: int) -> None:
         print(f"registry: {partners} partners in {countries} countries")
         await direct(ReportRepository(db), rounds)
         settings = Settings(database_path=Path(tmp) / "x", feed_urls=["https://example.test/rss"])
-        await pipeline(repos, settings, rounds)
+        await pipeline(db, settings, rounds)
         await db.close()
 
 
