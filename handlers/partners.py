@@ -85,7 +85,12 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
         else t(lang, "country_unknown")
     )
     head.append(f"{esc(where)} · {esc(label(PARTNER_KINDS, partner.kind, lang))}")
-    others = [a for a in partner.aliases if a not in (partner.name, partner.name_en)]
+    shown = {n.casefold() for n in (partner.name, partner.name_en) if n}
+    others = []
+    for alias in partner.aliases:  # one line per name form a reader can tell apart
+        if alias.casefold() not in shown:
+            shown.add(alias.casefold())
+            others.append(alias)
     if others:
         head.append(esc(t(lang, "also_known", names=cut(", ".join(others), 400))))
     head.append(

@@ -43,6 +43,8 @@ async def test_the_demo_conversation_reads_well(tmp_path: Path) -> None:
         "    🖼 превью: http" in topic[0]
     )
     assert "🤝 Partners: Tsinghua University (🇨🇳 China)\n    [Read on the site]" in news
+    card = section(transcript, 6).split("John → John's private chat: /partners Tsinghua")[1]
+    assert "    Also: Цинхуа\n" in card  # each other name once
     assert news.count("Команда Политеха выиграла турнир") == 1  # John's "all news" only
 
     asked = section(transcript, 6)
