@@ -9,9 +9,8 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
 from bot.facts.lookup import find_partners
-from bot.facts.service import signed_words
 from bot.text.countries import country_name, flag, resolve_country
-from bot.text.formatting import cut, esc, format_date, join_within, link
+from bot.text.formatting import cut, esc, format_date, join_within, link, signed_words
 from bot.text.i18n import AGREEMENT_KINDS, in_language, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import AgreementsPage, fit_callback_text, pager

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.delivery.audience import Audience, matches
-from bot.facts.service import signed_words
 from bot.text.countries import country_name, flag
 from bot.text.formatting import (
     DISPLAY_ZONE,
@@ -23,6 +22,7 @@ from bot.text.formatting import (
     format_date,
     join_within,
     link,
+    signed_words,
     utf16_len,
 )
 from bot.text.i18n import AGREEMENT_KINDS, label, t

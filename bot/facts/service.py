@@ -35,7 +35,7 @@ from bot.facts.matching import (
     unit_of_another,
 )
 from bot.text.countries import country_name, flag
-from bot.text.formatting import esc
+from bot.text.formatting import esc, signed_words
 from bot.text.i18n import t
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
@@ -43,36 +43,6 @@ from storage.partners import AgreementInput, PartnerInput, PartnerRepository
 log = logging.getLogger(__name__)
 
 BATCH = 50
-
-
-_IN_MONTH_RU = (
-    "январе", "феврале", "марте", "апреле", "мае", "июне",
-    "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
-)  # fmt: skip
-_OF_MONTH_RU = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-_MONTH_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def signed_words(signed_on: str, lang: str) -> str:
-    """'подписано в 1987', 'подписано в марте 2019', 'signed on 12 March 2019' (escaped)."""
-    parts = [int(p) for p in signed_on.split("-")]
-    if len(parts) == 1:
-        return f"подписано в {parts[0]}" if lang == "ru" else f"signed in {parts[0]}"
-    if len(parts) == 2:
-        year, month = parts
-        if lang == "ru":
-            return f"подписано в {_IN_MONTH_RU[month - 1]} {year}"
-        return f"signed in {_MONTH_EN[month - 1]} {year}"
-    year, month, day = parts[:3]
-    if lang == "ru":
-        return f"подписано {day} {_OF_MONTH_RU[month - 1]} {year}"
-    return f"signed on {day} {_MONTH_EN[month - 1]} {year}"
 
 
 def recalled(signed_on: str | None, news_date: datetime | None) -> bool:

@@ -16,6 +16,11 @@ _MONTHS_RU = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
 )  # fmt: skip
+# "в марте 2019": the prepositional case, for a month without a day.
+_IN_MONTHS_RU = (
+    "январе", "феврале", "марте", "апреле", "мае", "июне",
+    "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
+)  # fmt: skip
 _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -151,3 +156,20 @@ def plain_fallback(html_text: str, limit: int = TELEGRAM_LIMIT) -> str:
     """Plain text for a resend when Telegram rejected our HTML (a bug, but the user gets news)."""
     stripped = re.sub(r"<[^>]+>", "", html_text)
     return cut(html.unescape(stripped), limit)
+
+
+def signed_words(signed_on: str, lang: str) -> str:
+    """When a document was signed, as the text gives it (ISO YYYY, YYYY-MM or YYYY-MM-DD):
+    'подписано в 1987', 'подписано в марте 2019', 'signed on 12 March 2019' (plain text)."""
+    parts = [int(p) for p in signed_on.split("-")]
+    if len(parts) == 1:
+        return f"подписано в {parts[0]}" if lang == "ru" else f"signed in {parts[0]}"
+    if len(parts) == 2:
+        year, month = parts
+        if lang == "ru":
+            return f"подписано в {_IN_MONTHS_RU[month - 1]} {year}"
+        return f"signed in {_MONTHS_EN[month - 1]} {year}"
+    year, month, day = parts[:3]
+    if lang == "ru":
+        return f"подписано {day} {_MONTHS_RU[month - 1]} {year}"
+    return f"signed on {day} {_MONTHS_EN[month - 1]} {year}"
