@@ -304,7 +304,9 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
             dp = build_dispatcher(services)
             stopper = asyncio.create_task(_stop_when_revoked(guard, dp))
             try:
-                await _serve_updates(settings, dp, bot, services.health, services.metrics)
+                await _serve_updates(
+                    settings, dp, bot, services.health, services.metrics, guard.revoked
+                )
             except TelegramUnauthorizedError:  # in the start-up hooks (set_my_commands)
                 if not guard.revoked.is_set():
                     raise
@@ -323,13 +325,18 @@ async def serve(settings: Settings, bot: Bot, db: Database) -> int:
 
 
 async def _serve_updates(
-    settings: Settings, dp: Dispatcher, bot: Bot, health: Health, metrics: Metrics
+    settings: Settings,
+    dp: Dispatcher,
+    bot: Bot,
+    health: Health,
+    metrics: Metrics,
+    revoked: asyncio.Event | None = None,
 ) -> None:
     """Webhook mode when WEBHOOK_URL is set, else long polling (with /metrics if asked)."""
     if settings.webhook_url:
         if settings.metrics_listen:
             log.info("METRICS_LISTEN is unused in webhook mode: /metrics is on WEBHOOK_LISTEN")
-        await serve_webhook(settings, dp, bot, health, metrics)
+        await serve_webhook(settings, dp, bot, health, metrics, stop=revoked)
         return
     webhook = (await bot.get_webhook_info()).url
     if webhook:

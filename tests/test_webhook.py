@@ -273,3 +273,32 @@ async def test_a_malformed_webhook_setting_stops_start_up_with_one_line(tmp_path
         assert run.stderr.count("\n") == 1 and run.stderr.startswith("error: "), run.stderr
         assert name in run.stderr and hint in run.stderr
         assert "ünïcode" not in run.stderr  # a malformed secret is not echoed either
+
+
+async def test_a_revoked_token_stops_the_bot_in_webhook_mode_too(
+    world: tuple[FakeBotAPI, FakeNewsSite],  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
+) -> None:
+    api, site = world
+    port = free_port()
+    env = bot_env(api, site, tmp_path)
+    env.update(WEBHOOK_URL=PUBLIC_URL, WEBHOOK_SECRET=SECRET, WEBHOOK_LISTEN=f"127.0.0.1:{port}")
+    proc = BotProcess(env, tmp_path)
+    await proc.start()
+    try:
+        await wait_for(lambda: api.webhook is not None, "setWebhook", proc)
+        api.tokens.discard(TOKEN)  # revoked in @BotFather
+        async with aiohttp.ClientSession() as http:
+            update = api.push_message("/help", chat_id=USER, language_code="en")
+            await post_update(http, f"http://127.0.0.1:{port}/tg/updates", update, SECRET)
+        assert proc.proc is not None
+        # No signal is sent: the 401 of the reply alone must stop the server and the bot.
+        await wait_for(lambda: proc.proc.returncode is not None, "the bot to exit", proc, 20)  # type: ignore[union-attr]
+        output = proc.output()
+        assert proc.proc.returncode != 0, output
+        errors = [line for line in output.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1 and "401" in errors[0], output
+        assert TOKEN not in output
+    finally:
+        api.tokens.add(TOKEN)
+        await proc.stop()

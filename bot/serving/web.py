@@ -131,8 +131,8 @@ async def listening(app: web.Application, listen: str) -> AsyncIterator[None]:
         await runner.cleanup()
 
 
-async def until_stopped() -> None:
-    """Return on SIGTERM or SIGINT (Ctrl+C).
+async def until_stopped(also: asyncio.Event | None = None) -> None:
+    """Return on SIGTERM or SIGINT (Ctrl+C), or once `also` is set (a revoked token).
 
     The handlers stay until the loop closes: a second signal during the graceful shutdown that
     follows is ignored instead of killing the process mid-way.
@@ -141,13 +141,26 @@ async def until_stopped() -> None:
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    waits = [asyncio.create_task(stop.wait())]
+    if also is not None:
+        waits.append(asyncio.create_task(also.wait()))
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in waits:
+            task.cancel()
 
 
 async def serve_webhook(
-    settings: Settings, dp: Dispatcher, bot: Bot, health: Health, metrics: Metrics
+    settings: Settings,
+    dp: Dispatcher,
+    bot: Bot,
+    health: Health,
+    metrics: Metrics,
+    stop: asyncio.Event | None = None,
 ) -> None:
-    """Serve updates on WEBHOOK_LISTEN until SIGTERM; the webhook stays set across restarts.
+    """Serve updates on WEBHOOK_LISTEN until SIGTERM (or `stop` is set: a revoked token); the
+    webhook stays set across restarts.
 
     The address is bound and the webhook set before the dispatcher's startup hooks run, so a
     busy port or a refused URL stops start-up with nothing started. Telegram keeps updates while
@@ -182,5 +195,5 @@ async def serve_webhook(
         await dp.emit_startup(**hook_data)
         started = True
         log.info("webhook set to %s; serving updates", settings.webhook_url)
-        await until_stopped()
+        await until_stopped(stop)
         log.info("stopping")
