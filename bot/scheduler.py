@@ -42,15 +42,23 @@ class PollJob:
             await self._poll(force=False)
             while self._waiters:  # asked for while polling, or brought forward
                 await self._poll(force=True)
+        except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
+            log.info("poll interrupted by shutdown")
+            self.cancel_waiters()
         finally:
             self.running = False
+
+    def cancel_waiters(self) -> None:
+        """Nobody is left waiting for a poll that will not come (shutdown)."""
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            waiter.cancel()
 
     async def _poll(self, *, force: bool) -> None:
         waiters, self._waiters = self._waiters, []
         try:
             report = await self.ingestor.poll(force=force or bool(waiters))
-        except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
-            log.info("poll interrupted by shutdown")
+        except asyncio.CancelledError:
             for waiter in waiters:
                 waiter.cancel()
             raise
@@ -86,7 +94,13 @@ async def poll_now(scheduler: AsyncIOScheduler) -> PollReport:
         scheduler.wakeup()
     else:
         await poll.run()
-    return await waiter
+    while not waiter.done():
+        await asyncio.wait({waiter}, timeout=1.0)
+        if not waiter.done() and not scheduler.running and not poll.running:
+            poll.cancel_waiters()  # shut down before the poll could start
+    if waiter.cancelled():
+        raise RuntimeError("the bot is stopping: no poll now")
+    return waiter.result()
 
 
 async def digest_job(digests: DigestService) -> None:

@@ -209,6 +209,7 @@ async def open_services(
     db: Database | None = None,
     bot: Bot | None = None,
     extraction: ExtractionWorker | None = None,
+    curation: bool = True,
 ) -> AsyncIterator[Services]:
     """The one place the object graph is built: for `run`, `poll`, `reextract`, `export`, the
     tests and the benchmarks alike.
@@ -225,7 +226,8 @@ async def open_services(
     try:
         repos = Repositories.on(database)
         facts = FactsService(worker_thread, repos.news, repos.partners)
-        await load_curation(settings, facts)
+        if curation:  # read-only commands (export) must not write the operators' corrections
+            await load_curation(settings, facts)
         monitoring = MonitoringRepository(database)
         metrics = Metrics(monitoring)
         guard: TokenGuard | None = None
@@ -396,7 +398,7 @@ async def export(
     """Write one table of the registry as JSONL, CSV or XLSX to `output` (or `out`); no token."""
     from bot.reports.export import COLUMNS, csv_bytes, rows_of, write_jsonl, xlsx_bytes
 
-    async with open_services(settings) as services:
+    async with open_services(settings, curation=False) as services:
         assert services.reports is not None
         rows = await rows_of(services.reports, table)
     if fmt == "xlsx":

@@ -152,7 +152,11 @@ async def pollnow(
         await message.answer(t(lang, "error"))
         return
     await message.answer(t(lang, "polling"))
-    report = await poll_now(scheduler)
+    try:
+        report = await poll_now(scheduler)
+    except RuntimeError:  # stopping; the poll did not happen
+        await message.answer(t(lang, "error"))
+        return
     await message.answer(poll_report(report, lang))
 
 

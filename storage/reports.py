@@ -210,11 +210,12 @@ class ReportRepository:
             f"""SELECT a.id, a.kind, a.title, a.signed_on, n.link, {_WHEN} AS published,
                   (SELECT group_concat(name, char(31)) FROM
                      (SELECT p.name FROM agreement_parties ap JOIN partners p
-                      ON p.id = ap.partner_id WHERE ap.agreement_id = a.id ORDER BY p.name))
+                      ON p.id = ap.partner_id WHERE ap.agreement_id = a.id AND p.hidden = 0
+                      ORDER BY p.name))
                    AS parties,
                   (SELECT group_concat(country, char(31)) FROM
                      (SELECT DISTINCT p.country FROM agreement_parties ap JOIN partners p
-                      ON p.id = ap.partner_id WHERE ap.agreement_id = a.id
+                      ON p.id = ap.partner_id WHERE ap.agreement_id = a.id AND p.hidden = 0
                       AND p.country IS NOT NULL ORDER BY p.country)) AS countries
                 FROM agreements a JOIN news n ON n.id = a.news_id {clause}
                 ORDER BY published DESC, a.id DESC""",
@@ -251,7 +252,8 @@ class ReportRepository:
                   substr(COALESCE(NULLIF(n.teaser, ''), n.body, ''), 1, 600) AS teaser,
                   (SELECT group_concat(name, char(31)) FROM
                      (SELECT p.name FROM partner_mentions m JOIN partners p
-                      ON p.id = m.partner_id WHERE m.news_id = n.id ORDER BY p.name))
+                      ON p.id = m.partner_id WHERE m.news_id = n.id AND p.hidden = 0
+                      ORDER BY p.name))
                    AS partners
                 FROM news n {clause} ORDER BY published DESC, n.id DESC LIMIT ?""",
             [*params, limit],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any, cast
 
+import pytest
+
 from bot.ingest.poll import Ingestor, PollReport
 from bot.scheduler import build_scheduler, poll_now
 
@@ -56,3 +58,15 @@ async def test_pollnow_brings_the_scheduled_poll_forward() -> None:
         scheduler.shutdown(wait=False)
     assert ingestor.forced == [False, True] and report.bodies_fetched == 2
     assert job is not None  # still scheduled for its next tick
+
+
+async def test_pollnow_does_not_hang_when_the_scheduler_stops_under_it() -> None:
+    ingestor = SlowIngestor()
+    scheduler = build_scheduler(cast(Ingestor, ingestor), 3600)
+    scheduler.start()
+    await asyncio.wait_for(ingestor.started.wait(), 5)  # the start-up poll is running
+    asked = asyncio.create_task(poll_now(scheduler))
+    await asyncio.sleep(0.05)
+    scheduler.shutdown(wait=False)  # the running poll is cancelled with the request queued
+    with pytest.raises(RuntimeError, match="stopping"):
+        await asyncio.wait_for(asked, 5)

@@ -124,7 +124,7 @@ class Sender:
                 return await self._gone(chat_id, exc.message)
             if any(marker in reason for marker in _BAD_TEXT_MARKERS):
                 log.error("bug: Telegram rejected our HTML for chat %s: %s", chat_id, exc.message)
-                return await self._send_plain(chat_id, text, thread_id)
+                return await self._send_plain(chat_id, text, thread_id, markup)
             if "thread not found" in reason and thread_id is not None:
                 return await self._send(chat_id, text, None, markup)
             return SendResult(Status.FAILED, error=exc.message)
@@ -200,7 +200,7 @@ class Sender:
         return SendResult(Status.GONE, error=reason)
 
     async def _send_plain(
-        self, chat_id: int, text: str | Outgoing, thread_id: int | None
+        self, chat_id: int, text: str | Outgoing, thread_id: int | None, markup: Markup = None
     ) -> SendResult:
         out = text if isinstance(text, Outgoing) else Outgoing(text)
         method = SendMessage(
@@ -208,7 +208,8 @@ class Sender:
             text=plain_fallback(out.text, TELEGRAM_LIMIT),
             parse_mode=None,
             message_thread_id=thread_id,
-            reply_markup=_markup(out),
+            link_preview_options=_preview(out),
+            reply_markup=_markup(out, markup),
         )
         try:
             # Past the session's middlewares (WaitOutFloodControl is for handlers' replies):

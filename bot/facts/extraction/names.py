@@ -135,17 +135,25 @@ def canonical_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
-def names_match(a: str, b: str) -> bool:
-    """Whether two names plausibly denote the same organisation (same script only).
+def _match_tokens(name: str) -> list[str]:
+    """`name_tokens`, except that an abbreviation's words ("РАУ", "НАН", "КазНУ") stay whole:
+    a stem is no part of an abbreviation ("РАУ" is not "НАН РА" though the stemmer makes "ра"
+    of both)."""
+    out = []
+    for word in _PUNCT.sub(" ", name).split():
+        folded = _fold(word)
+        if folded in _LEGAL:
+            continue
+        if sum(ch.isupper() for ch in word) >= 2:
+            out.append(folded)
+        else:
+            out.append(_stem("им" if folded == "имени" else folded))
+    return out
 
-    Where an abbreviation is involved, words are compared unstemmed: a stem is no part of an
-    abbreviation ("РАУ" is not "НАН РА" though the stemmer makes "ра" of both).
-    """
-    if is_abbreviation(a) or is_abbreviation(b):
-        wa = set(_PUNCT.sub(" ", _fold(a)).split()) - _LEGAL
-        wb = set(_PUNCT.sub(" ", _fold(b)).split()) - _LEGAL
-        return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
-    ta, tb = name_tokens(a), name_tokens(b)
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two names plausibly denote the same organisation (same script only)."""
+    ta, tb = _match_tokens(a), _match_tokens(b)
     if not ta or not tb:
         return False
     if ta == tb:
