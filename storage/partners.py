@@ -43,20 +43,6 @@ class KnownPartner:
 
 
 @dataclass(frozen=True, slots=True)
-class PartnerExport:
-    id: int
-    name: str
-    name_en: str | None
-    aliases: tuple[str, ...]
-    country: str | None
-    kind: str
-    mentions: int
-    articles: tuple[str, ...]
-    first_seen: datetime | None
-    last_seen: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class Correction:
     """An operator's correction, stated by names (see migration 0004)."""
 
@@ -412,45 +398,6 @@ class PartnerRepository:
             partner_ids,
         )
         return [int(row[0]) for row in rows]
-
-    async def export_rows(self) -> list[PartnerExport]:
-        """Every live partner with its aliases and the articles that mention it, by id."""
-        rows = await self.db.fetchall(
-            f"""SELECT p.id, p.name, p.name_en, p.country, p.kind, COUNT(m.news_id) AS mentions,
-                       MIN(COALESCE(n.published_at, n.first_seen_at)) AS first_seen,
-                       MAX(COALESCE(n.published_at, n.first_seen_at)) AS last_seen
-                {_PARTNER_FROM} WHERE {_VISIBLE} GROUP BY p.id ORDER BY p.id"""
-        )
-        aliases: dict[int, list[str]] = {}
-        for row in await self.db.fetchall(
-            "SELECT partner_id, alias FROM partner_aliases ORDER BY partner_id, alias"
-        ):
-            aliases.setdefault(int(row[0]), []).append(row[1])
-        links: dict[int, list[str]] = {}
-        for row in await self.db.fetchall(
-            """SELECT m.partner_id, COALESCE(n.link, n.key) FROM partner_mentions m
-               JOIN news n ON n.id = m.news_id
-               ORDER BY m.partner_id, COALESCE(n.published_at, n.first_seen_at), n.id"""
-        ):
-            links.setdefault(int(row[0]), []).append(row[1])
-        out = []
-        for row in rows:
-            names = {row["name"], row["name_en"]}
-            out.append(
-                PartnerExport(
-                    row["id"],
-                    row["name"],
-                    row["name_en"],
-                    tuple(a for a in dict.fromkeys(aliases.get(row["id"], [])) if a not in names),
-                    row["country"],
-                    row["kind"],
-                    int(row["mentions"]),
-                    tuple(links.get(row["id"], [])),
-                    from_db(row["first_seen"]),
-                    from_db(row["last_seen"]),
-                )  # fmt: skip
-            )
-        return out
 
     # -- operator corrections ------------------------------------------------------------------
 

@@ -360,6 +360,12 @@ def _name_rank(name: str) -> int:
     return 1 if is_abbreviation(name) else 2
 
 
+def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Mention:
+    """A registry organisation found at `m`, named in the article's language."""
+    name = org.name if lang == "ru" or not org.name_en else org.name_en
+    return Mention(name=name, start=m.start(), end=m.end(), sent=sent, kind=org.kind)
+
+
 def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
@@ -1041,16 +1047,7 @@ class Extractor:
             org = self._registry.lookup(m.group(0))
             if org is None:
                 continue
-            name = org.name if lang == "ru" or not org.name_en else org.name_en
-            out.append(
-                Mention(
-                    name=name,
-                    start=m.start(),
-                    end=m.end(),
-                    sent=int(sent_of(m.start())),
-                    kind=org.kind,
-                )
-            )
+            out.append(_known_mention(org, m, lang, int(sent_of(m.start()))))
         have = have + out
         for m in re.finditer(r"[A-Za-zА-Яа-яЁё][\w\-]+", text):
             key = canonical_key(m.group(0))
@@ -1075,16 +1072,7 @@ class Extractor:
                 if canonical_key(n) == key
             ):
                 continue  # "Нгуен" must not match the abbreviation "НГУ"
-            name = org.name if lang == "ru" or not org.name_en else org.name_en
-            out.append(
-                Mention(
-                    name=name,
-                    start=m.start(),
-                    end=m.end(),
-                    sent=int(sent_of(m.start())),
-                    kind=org.kind,
-                )
-            )
+            out.append(_known_mention(org, m, lang, int(sent_of(m.start()))))
         return out
 
     def _attach_brackets(self, text: str, mentions: list[Mention], lang: str) -> None:
