@@ -11,6 +11,7 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.config import SettingsError, load_settings, token_problem
 
@@ -18,7 +19,8 @@ log = logging.getLogger("bot")
 
 
 class _Redact:
-    """Keeps secrets (the bot token, the webhook secret) out of every line written to stderr."""
+    """Keeps secrets (the bot token, the webhook secret, the database password) out of every
+    line written to stderr."""
 
     def __init__(self) -> None:
         self.secrets: dict[str, str] = {}  # secret -> placeholder
@@ -39,12 +41,15 @@ class _RedactingFormatter(logging.Formatter):
         return _redact(super().format(record))
 
 
-def setup_logging(level: str, secret: str = "", webhook_secret: str = "") -> None:
+def setup_logging(
+    level: str, secret: str = "", webhook_secret: str = "", database_password: str = ""
+) -> None:
     _redact.secrets = {
         value: placeholder
         for value, placeholder in (
             (secret.strip(), "<BOT_TOKEN>"),
             (webhook_secret.strip(), "<WEBHOOK_SECRET>"),
+            (database_password, "<DATABASE_PASSWORD>"),
         )
         if value
     }
@@ -89,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(exc), 2)
     secret = settings.bot_token.get_secret_value() if settings.bot_token else ""
     hook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
-    setup_logging(settings.log_level, secret, hook_secret)
+    db_url = settings.database_url.get_secret_value() if settings.database_url else ""
+    setup_logging(settings.log_level, secret, hook_secret, urlsplit(db_url).password or "")
     if command == "run":
         problem = token_problem(secret.strip())
         if problem is not None:

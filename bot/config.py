@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     telegram_api_url: str = "https://api.telegram.org"
     feed_urls: Annotated[list[str], NoDecode] = Field(default_factory=lambda: [DEFAULT_FEED])
     database_path: Path = Path("data/bot.sqlite3")
+    # postgresql://user:password@host:port/db selects PostgreSQL (many instances, one leader);
+    # unset: SQLite at DATABASE_PATH.
+    database_url: SecretStr | None = None
     poll_interval_seconds: float = Field(default=600, gt=0)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     broadcast_rate: float = Field(default=25, gt=0, le=10_000)
@@ -83,6 +86,34 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        url = value.get_secret_value().strip()
+        parts = urlsplit(url)
+        if parts.scheme not in ("postgresql", "postgres") or not (parts.hostname or parts.query):
+            # The value is not echoed: it may hold a password.
+            raise ValueError("must be a postgresql://user:password@host:port/database URL")
+        return SecretStr(url)
+
+    @property
+    def database_target(self) -> Path | str:
+        """What `Database.open` takes: the PostgreSQL URL when set, else the SQLite path."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.database_path
+
+    @property
+    def database_name(self) -> str:
+        """The database for messages and logs, without a password."""
+        if self.database_url is None:
+            return str(self.database_path)
+        parts = urlsplit(self.database_url.get_secret_value())
+        where = f"{parts.hostname or 'localhost'}{f':{parts.port}' if parts.port else ''}"
+        return f"postgresql://{where}{parts.path}"
 
     @field_validator("webhook_url")
     @classmethod

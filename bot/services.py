@@ -75,18 +75,29 @@ def _exclusive(path: Path) -> Iterator[bool]:
 
 
 def database_lock_path(settings: Settings) -> Path:
-    """The flock a running bot holds on its database; side commands take it too."""
+    """The flock a running bot holds on its SQLite database; side commands take it too."""
     return settings.database_path.with_name(settings.database_path.name + ".lock")
+
+
+@contextmanager
+def _sqlite_exclusive(settings: Settings) -> Iterator[bool]:
+    """The SQLite database's flock (one process per file); PostgreSQL is shared by design:
+    there the leader lock (bot.leadership) decides who does the background work."""
+    if settings.database_url is not None:
+        yield True
+        return
+    with _exclusive(database_lock_path(settings)) as alone:
+        yield alone
 
 
 @contextmanager
 def _side_command(settings: Settings, what: str) -> Iterator[None]:
     """`poll --once` and `reextract` write what a live bot writes (items, outbox, partners):
     beside one they would race it, so they refuse while it runs, and hold the lock meanwhile."""
-    with _exclusive(database_lock_path(settings)) as alone:
+    with _sqlite_exclusive(settings) as alone:
         if not alone:
             raise StartupError(
-                f"a bot or another command is running on {settings.database_path}: "
+                f"a bot or another command is running on {settings.database_name}: "
                 f"stop it before {what}"
             )
         yield
@@ -114,14 +125,17 @@ def make_fetcher(settings: Settings) -> HttpFetcher:
 async def run_bot(settings: Settings) -> int:
     assert settings.bot_token is not None, "checked by the CLI before this module is imported"
     token = settings.bot_token.get_secret_value().strip()
-    db_lock = database_lock_path(settings)
-    with (
-        _exclusive(db_lock) as alone,
-        _exclusive(token_lock_path(token, settings.telegram_api_url)) as token_free,
-    ):
+    # In webhook mode many instances may share a token (Telegram spreads nothing: a load
+    # balancer does); long polling allows one getUpdates caller per token.
+    token_lock = (
+        contextlib.nullcontext(True)
+        if settings.webhook_url
+        else _exclusive(token_lock_path(token, settings.telegram_api_url))
+    )
+    with _sqlite_exclusive(settings) as alone, token_lock as token_free:
         if not alone:
             raise StartupError(
-                f"another bot process or command is already running on {settings.database_path}"
+                f"another bot process or command is already running on {settings.database_name}"
             )
         if not token_free:
             raise StartupError("another bot process is already running with this BOT_TOKEN")
@@ -138,7 +152,7 @@ async def run_bot(settings: Settings) -> int:
                     f"cannot reach the Bot API at {settings.telegram_api_url}: {exc}"
                 ) from None
             log.info("logged in as @%s", me.username)
-            db = await Database.open(settings.database_path)
+            db = await Database.open(settings.database_target)
             try:
                 return await serve(settings, bot, db)
             finally:
@@ -221,7 +235,7 @@ async def open_services(
     the worker and the scheduler.
     """
     own_db, own_extraction = db is None, extraction is None
-    database = db if db is not None else await Database.open(settings.database_path)
+    database = db if db is not None else await Database.open(settings.database_target)
     worker_thread = extraction if extraction is not None else ExtractionWorker()
     try:
         repos = Repositories.on(database)

@@ -52,15 +52,12 @@ class PartnerNameIndex:
 
     def __init__(self, partners: PartnerRepository) -> None:
         self.partners = partners
-        self._version: tuple[int, int] | None = None
+        self._version: tuple[int, ...] | None = None
         self._names: list[_Name] = []
         self._lock = asyncio.Lock()
 
     async def _refresh(self) -> list[_Name]:
-        row = await self.partners.db.fetchone(
-            "SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM partner_aliases"
-        )
-        version = (int(row[0]), int(row[1])) if row is not None else (0, 0)
+        version = await self.partners.names_version()
         if version != self._version:
             async with self._lock:
                 if version != self._version:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
-from storage.db import Database, to_db, utcnow
+from storage.db import Database, Row, to_db, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +25,11 @@ class Subscription:
     thread_id: int | None
 
 
-def _chat(row: aiosqlite.Row) -> Chat:
+def _chat(row: Row) -> Chat:
     return Chat(row["id"], row["type"], row["title"], row["language"], bool(row["active"]))
 
 
-def _subscription(row: aiosqlite.Row) -> Subscription:
+def _subscription(row: Row) -> Subscription:
     return Subscription(row["id"], row["chat_id"], row["kind"], row["value"], row["thread_id"])
 
 
@@ -79,7 +77,7 @@ class ChatRepository:
         supergroup stays off under its old id. True when the chat was switched on.
         """
         active = await self.db.fetchval(
-            "SELECT active FROM chats WHERE id = ? AND inactive_reason IS NOT 'migrated'",
+            "SELECT active FROM chats WHERE id = ? AND COALESCE(inactive_reason, '') <> 'migrated'",
             (chat_id,),
         )
         if active is None or active:
@@ -95,14 +93,12 @@ class ChatRepository:
     async def migrate(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: move the chat, its subscriptions and pending deliveries."""
         async with self.db.transaction() as conn:
-            async with conn.execute("SELECT 1 FROM chats WHERE id = ?", (new_id,)) as cursor:
-                exists = await cursor.fetchone() is not None
-            if exists:
+            exists = await conn.execute("SELECT 1 FROM chats WHERE id = ?", (new_id,))
+            if exists.rows:
                 await conn.execute(
-                    """INSERT OR IGNORE INTO subscriptions (chat_id, kind, value, thread_id,
-                           created_at)
+                    """INSERT INTO subscriptions (chat_id, kind, value, thread_id, created_at)
                        SELECT ?, kind, value, thread_id, created_at FROM subscriptions
-                       WHERE chat_id = ?""",
+                       WHERE chat_id = ? ON CONFLICT DO NOTHING""",
                     (new_id, old_id),
                 )
                 await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old_id,))
@@ -116,10 +112,14 @@ class ChatRepository:
                     "UPDATE chats SET id = ?, type = 'supergroup', updated_at = ? WHERE id = ?",
                     (new_id, to_db(utcnow()), old_id),
                 )
+            # Rows the new id already has for the same item or digest stay behind (dropped).
             await conn.execute(
-                """UPDATE OR IGNORE outbox SET chat_id = ?
-                   WHERE chat_id = ? AND state IN ('pending', 'sending')""",
-                (new_id, old_id),
+                """UPDATE outbox SET chat_id = ?
+                   WHERE chat_id = ? AND state IN ('pending', 'sending')
+                     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.chat_id = ?
+                                     AND (o.news_id = outbox.news_id
+                                          OR o.digest_id = outbox.digest_id))""",
+                (new_id, old_id, new_id),
             )
             await conn.execute(
                 """UPDATE outbox SET state = 'dropped', last_error = 'migrated'
@@ -133,8 +133,8 @@ class ChatRepository:
         """Add a subscription; False when the chat already had exactly this one."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
-                """INSERT OR IGNORE INTO subscriptions (chat_id, kind, value, thread_id, created_at)
-                   VALUES (?, ?, ?, ?, ?)""",
+                """INSERT INTO subscriptions (chat_id, kind, value, thread_id, created_at)
+                   VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 (chat_id, kind, value, thread_id, to_db(utcnow())),
             )
             return cursor.rowcount > 0
@@ -194,8 +194,11 @@ class ChatRepository:
         async with self.db.transaction() as conn:
             if partner_id is not None:
                 cursor = await conn.execute(
-                    "UPDATE OR IGNORE subscriptions SET value = ? WHERE id = ?",
-                    (str(partner_id), subscription_id),
+                    """UPDATE subscriptions SET value = ? WHERE id = ?
+                         AND NOT EXISTS (SELECT 1 FROM subscriptions s
+                                         WHERE s.chat_id = subscriptions.chat_id
+                                           AND s.kind = subscriptions.kind AND s.value = ?)""",
+                    (str(partner_id), subscription_id, str(partner_id)),
                 )
                 if cursor.rowcount:
                     return
@@ -207,13 +210,14 @@ class ChatRepository:
         now = to_db(utcnow())
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
-                """INSERT OR IGNORE INTO digests (chat_id, period, language, text, created_at)
-                   SELECT id, ?, language, ?, ? FROM chats WHERE id = ?""",
+                """INSERT INTO digests (chat_id, period, language, text, created_at)
+                   SELECT id, ?, language, ?, ? FROM chats WHERE id = ?
+                   ON CONFLICT DO NOTHING RETURNING id""",
                 (f"notice:{tag}", text, now, chat_id),
             )
-            if cursor.rowcount and cursor.lastrowid is not None:
+            if cursor.rows:
                 await conn.execute(
                     """INSERT INTO outbox (digest_id, chat_id, thread_id, next_attempt_at,
                            created_at) VALUES (?, ?, ?, ?, ?)""",
-                    (cursor.lastrowid, chat_id, thread_id, now, now),
+                    (int(cursor.rows[0][0]), chat_id, thread_id, now, now),
                 )

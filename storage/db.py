@@ -1,24 +1,38 @@
-"""One aiosqlite connection in WAL mode, explicit write transactions, numbered migrations."""
+"""The database behind every repository: SQLite (the default) or PostgreSQL.
+
+Repositories write one SQL with `?` placeholders; the few constructs the engines spell
+differently come from `Database.dialect`. `Database.open(target)` picks the engine: a
+`postgresql://` URL opens PostgreSQL (storage.pg), anything else is a SQLite file.
+
+SQLite: one aiosqlite connection in WAL mode, explicit write transactions behind one lock,
+numbered migrations in `storage/migrations/`. PostgreSQL: see storage.pg.
+"""
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import itertools
+import json
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager, suppress
+from collections.abc import AsyncIterator, Collection, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import aiosqlite
 
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+# A row of either engine (sqlite3.Row, asyncpg.Record): both index by column name and position.
+Row = Any
 
 
 def utcnow() -> datetime:
@@ -40,14 +54,19 @@ def from_db(text: str | None) -> datetime | None:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(number, name, sql) of every bundled migration, in order; numbers unique and ascending.
+def is_postgres_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
-    A branch may hold a later number before an earlier one lands (numbers are handed out to
-    parallel work), so a gap is allowed; a duplicate is not.
+
+def migrations(package: str = "storage.migrations") -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every bundled migration of one engine, in order.
+
+    SQLite's are in `storage/migrations/`, PostgreSQL's in `storage/migrations/postgresql/`;
+    a schema change adds a file to each. A branch may hold a later number before an earlier
+    one lands (numbers are handed out to parallel work), so a gap is allowed; a duplicate is not.
     """
     found = []
-    for entry in resources.files("storage.migrations").iterdir():
+    for entry in resources.files(package).iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
@@ -58,17 +77,139 @@ def migrations() -> list[tuple[int, str, str]]:
     return found
 
 
-class Database:
-    """The single connection; every write goes through `transaction()`."""
+def id_list(ids: Collection[int]) -> str:
+    """The parameter `Dialect.id_list` reads: a JSON array of integers."""
+    return json.dumps(sorted(int(i) for i in ids))
+
+
+@dataclass(slots=True)
+class Cursor:
+    """What a statement gave back, read in full: its rows (if any) and the rows it changed."""
+
+    rows: list[Row]
+    rowcount: int
+
+    def first(self) -> Row | None:
+        return self.rows[0] if self.rows else None
+
+
+class Connection(abc.ABC):
+    """A connection inside a transaction: `?` placeholders, results read in full."""
+
+    @abc.abstractmethod
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
+
+    @abc.abstractmethod
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+
+class Dialect(abc.ABC):
+    """SQL fragments the two engines spell differently."""
+
+    @abc.abstractmethod
+    def id_list(self) -> str:
+        """A subquery of one column, `value`: the integers of a JSON array parameter."""
+
+    @abc.abstractmethod
+    def joined(self, column: str) -> str:
+        """An aggregate joining text values with U+001F (split by the caller)."""
+
+    @abc.abstractmethod
+    def has_cyrillic(self, column: str) -> str:
+        """A condition: the text column holds a Cyrillic letter."""
+
+
+class SqliteDialect(Dialect):
+    def id_list(self) -> str:
+        return "SELECT value FROM json_each(?)"
+
+    def joined(self, column: str) -> str:
+        return f"group_concat({column}, char(31))"
+
+    def has_cyrillic(self, column: str) -> str:
+        return f"{column} GLOB '*[а-яА-ЯёЁ]*'"
+
+
+class Database(abc.ABC):
+    """The interface every repository uses; every write goes through `transaction()`."""
+
+    engine: ClassVar[str]
+    dialect: Dialect
+
+    @staticmethod
+    async def open(target: Path | str) -> Database:
+        """PostgreSQL for a `postgresql://` URL, otherwise the SQLite file at `target`;
+        migrated to the current schema."""
+        if is_postgres_url(target):
+            from storage.pg import PgDatabase  # asyncpg is imported only when asked for
+
+            return await PgDatabase.connect(str(target))
+        return await SqliteDatabase.connect(Path(target))
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Connection]: ...
+
+    @abc.abstractmethod
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        async with self.transaction() as conn:
+            await conn.executemany(sql, rows)
+
+    @abc.abstractmethod
+    async def schema_version(self) -> int: ...
+
+    @abc.abstractmethod
+    async def migrate(self) -> int: ...
+
+    @abc.abstractmethod
+    async def incremental_vacuum(self) -> int:
+        """Give free space back to the file system where the engine needs asking; pages freed."""
+
+    @abc.abstractmethod
+    async def close(self) -> None: ...
+
+    @abc.abstractmethod
+    def describe(self) -> str:
+        """Where the data lives, for logs and errors (no password)."""
+
+
+class _SqliteConnection(Connection):
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self.conn = conn
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        async with self.conn.execute(sql, params) as cursor:
+            if cursor.description is None:
+                return Cursor([], cursor.rowcount)
+            rows = list(await cursor.fetchall())
+            return Cursor(rows, len(rows))
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        await self.conn.executemany(sql, rows)
+
+
+class SqliteDatabase(Database):
+    """The single connection; writes are serialised by a lock (SQLite has one writer)."""
+
+    engine = "sqlite"
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.dialect = SqliteDialect()
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str) -> Database:
-        path = Path(path)
+    async def connect(cls, path: Path) -> SqliteDatabase:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: no implicit BEGINs; transactions are explicit below.
@@ -90,6 +231,9 @@ class Database:
             raise
         return db
 
+    def describe(self) -> str:
+        return str(self.path)
+
     async def _enable_incremental_vacuum(self) -> None:
         """A database made before auto-vacuum was switched on is rebuilt once (SQLite's rule:
         auto_vacuum changes on an existing database only with a VACUUM)."""
@@ -101,7 +245,6 @@ class Database:
             await self.conn.execute("VACUUM")
 
     async def incremental_vacuum(self) -> int:
-        """Give free pages back to the file system; returns how many pages were freed."""
         async with self._write_lock:
             before = int(await self.fetchval("PRAGMA freelist_count"))
             # Each step frees one page, and execute() steps once: executescript runs it to the end.
@@ -113,9 +256,7 @@ class Database:
             await self.conn.close()
 
     async def schema_version(self) -> int:
-        row = await self.fetchone("PRAGMA user_version")
-        assert row is not None
-        return int(row[0])
+        return int(await self.fetchval("PRAGMA user_version"))
 
     async def migrate(self) -> int:
         """Apply bundled migrations above `PRAGMA user_version`, each atomically."""
@@ -137,7 +278,7 @@ class Database:
         return current
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(self) -> AsyncIterator[Connection]:
         """BEGIN IMMEDIATE behind a lock: handlers and jobs write concurrently on one connection.
 
         Reads take no lock: one issued while another task's transaction is open sees its
@@ -147,7 +288,7 @@ class Database:
         async with self._write_lock:
             try:
                 await self.conn.execute("BEGIN IMMEDIATE")
-                yield self.conn
+                yield _SqliteConnection(self.conn)
                 await self.conn.execute("COMMIT")
             except BaseException:
                 # SQLite may have rolled back already (SQLITE_FULL, IOERR); a failed COMMIT
@@ -159,18 +300,10 @@ class Database:
                     await self.conn.execute("ROLLBACK")
                 raise
 
-    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         async with self.conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
-    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         async with self.conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
-
-    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = await self.fetchone(sql, params)
-        return None if row is None else row[0]
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        async with self.transaction() as conn:
-            await conn.executemany(sql, rows)

@@ -150,13 +150,13 @@ class DigestRepository:
             digest_id: int | None = None
             if text is not None:
                 cursor = await conn.execute(
-                    """INSERT OR IGNORE INTO digests (chat_id, period, language, text, created_at)
-                       VALUES (?, ?, ?, ?, ?)""",
+                    """INSERT INTO digests (chat_id, period, language, text, created_at)
+                       VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""",
                     (chat_id, period, language, text, now),
                 )
-                if cursor.rowcount == 0:
+                if not cursor.rows:
                     return False  # the period stays open: its items go into the next digest
-                digest_id = cursor.lastrowid
+                digest_id = int(cursor.rows[0][0])
             await conn.execute(
                 "UPDATE chats SET digest_since = ? WHERE id = ?", (to_db(end), chat_id)
             )

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
-from storage.db import Database, from_db, to_db, utcnow
+from storage.db import Database, Row, from_db, to_db, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +25,7 @@ class FeedRecord:
     next_check_at: datetime | None
 
 
-def _record(row: aiosqlite.Row) -> FeedRecord:
+def _record(row: Row) -> FeedRecord:
     return FeedRecord(
         id=row["id"],
         url=row["url"],
@@ -54,7 +52,7 @@ class FeedRepository:
         now = to_db(utcnow())
         async with self.db.transaction() as conn:
             await conn.executemany(
-                "INSERT OR IGNORE INTO feeds (url, created_at) VALUES (?, ?)",
+                "INSERT INTO feeds (url, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 [(url, now) for url in urls],
             )
         records = []
@@ -87,14 +85,14 @@ class FeedRepository:
         async with self.db.transaction() as conn:
             await conn.execute(
                 """UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(?, title),
-                       initialised = MAX(initialised, ?), last_checked_at = ?,
+                       initialised = CASE WHEN ? THEN 1 ELSE initialised END, last_checked_at = ?,
                        last_success_at = ?, error_streak = 0, next_check_at = ?
                    WHERE id = ?""",
                 (
                     etag,
                     last_modified,
                     title,
-                    int(saw_items),
+                    saw_items,
                     now,
                     now,
                     to_db(next_check_at),

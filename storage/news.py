@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
-from bot.text.stems import stem_text
-from storage.db import Database, from_db, to_db, utcnow
-from storage.search import build_match
+from storage.db import Database, Row, from_db, to_db, utcnow
+from storage.search import index_for
 
 BODY_RETRY_LIMIT = 5
 
@@ -67,7 +63,7 @@ class SearchHit:
     rank: float
 
 
-def _item(row: aiosqlite.Row) -> NewsItem:
+def _item(row: Row) -> NewsItem:
     first_seen = from_db(row["first_seen_at"])
     assert first_seen is not None
     return NewsItem(
@@ -92,6 +88,7 @@ def _item(row: aiosqlite.Row) -> NewsItem:
 class NewsRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.index = index_for(db)
 
     async def add_new(self, feed_id: int, drafts: list[NewsDraft], *, announce: bool) -> list[int]:
         """Store the drafts not seen before (by feed key, or by link in any feed); return new ids.
@@ -100,19 +97,17 @@ class NewsRepository:
         or half-written when the process dies mid-poll.
         """
         now = to_db(utcnow())
-        stemmed = await asyncio.to_thread(
-            lambda: [(stem_text(d.title), stem_text(d.body or d.teaser)) for d in drafts]
-        )
+        stemmed = await self.index.stems([(d.title, d.body or d.teaser) for d in drafts])
         new_ids: list[int] = []
         async with self.db.transaction() as conn:
             for draft, (title_stems, body_stems) in zip(drafts, stemmed, strict=True):
-                async with conn.execute(
+                seen = await conn.execute(
                     """SELECT 1 FROM news WHERE (feed_id = ? AND key = ?)
-                       OR (? IS NOT NULL AND link_key = ?) LIMIT 1""",
+                       OR (CAST(? AS TEXT) IS NOT NULL AND link_key = ?) LIMIT 1""",
                     (feed_id, draft.key, draft.link_key, draft.link_key),
-                ) as cursor:
-                    if await cursor.fetchone() is not None:
-                        continue
+                )
+                if seen.rows:
+                    continue
                 if draft.body:
                     state = "not_needed"
                 elif draft.needs_page and draft.link:
@@ -123,7 +118,8 @@ class NewsRepository:
                     """INSERT INTO news (feed_id, key, link_key, guid, link, title, teaser, body,
                            category, image_url, published_at, first_seen_at, body_state,
                            body_next_attempt_at, announce, fanned_out)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       RETURNING id""",
                     (
                         feed_id,
                         draft.key,
@@ -143,12 +139,8 @@ class NewsRepository:
                         0 if announce else 1,
                     ),
                 )
-                news_id = cursor.lastrowid
-                assert news_id is not None
-                await conn.execute(
-                    "INSERT INTO news_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (news_id, title_stems, body_stems),
-                )
+                news_id = int(cursor.rows[0][0])
+                await self.index.add(conn, news_id, title_stems, body_stems)
                 new_ids.append(news_id)
         return new_ids
 
@@ -170,23 +162,12 @@ class NewsRepository:
     async def search(
         self, query: str, limit: int = 5, alternatives: Sequence[str] = ()
     ) -> list[SearchHit]:
-        """Best matches by bm25, titles weighted above bodies; [] for a query without words.
+        """Best matches first (storage.search), titles above bodies; [] for a query without words.
 
         `alternatives` are other names for the same thing (a partner's aliases in either
         script): an item matching any of them matches the query.
         """
-        match = build_match(query)
-        if match is None:
-            return []
-        others = [m for m in map(build_match, alternatives) if m and m != match]
-        if others:
-            match = " OR ".join(f"({m})" for m in [match, *others[:12]])
-        rows = await self.db.fetchall(
-            """SELECT news.*, bm25(news_fts, 3.0, 1.0) AS rank
-               FROM news_fts JOIN news ON news.id = news_fts.rowid
-               WHERE news_fts MATCH ? ORDER BY rank LIMIT ?""",
-            (match, limit),
-        )
+        rows = await self.index.search(self.db, query, alternatives, limit)
         return [SearchHit(_item(row), float(row["rank"])) for row in rows]
 
     async def bodies_due(self, limit: int) -> list[NewsItem]:
@@ -200,7 +181,7 @@ class NewsRepository:
 
     async def set_body(self, news_id: int, body: str, image_url: str | None = None) -> None:
         """Store the page's text; its image only fills in for a feed that gave none."""
-        stems = await asyncio.to_thread(stem_text, body)
+        ((_, stems),) = await self.index.stems([("", body)])
         async with self.db.transaction() as conn:
             await conn.execute(
                 # Facts are re-extracted from the full text.
@@ -208,7 +189,7 @@ class NewsRepository:
                 "extracted_at = NULL, image_url = COALESCE(image_url, ?) WHERE id = ?",
                 (body, image_url, news_id),
             )
-            await conn.execute("UPDATE news_fts SET body = ? WHERE rowid = ?", (stems, news_id))
+            await self.index.set_body(conn, news_id, stems)
 
     async def body_failed(
         self, news_id: int, reason: str, *, retry_at: datetime, final: bool = False
@@ -222,7 +203,7 @@ class NewsRepository:
                        body_state = CASE WHEN body_attempts + 1 >= ? OR ? THEN 'given_up'
                                          ELSE 'failed' END
                    WHERE id = ?""",
-                (reason[:500], to_db(retry_at), BODY_RETRY_LIMIT, int(final), news_id),
+                (reason[:500], to_db(retry_at), BODY_RETRY_LIMIT, final, news_id),
             )
 
     async def unannounced(self) -> list[NewsItem]:

@@ -6,12 +6,11 @@ States: pending → sending (claimed by the worker) → sent | failed | dropped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from storage.db import Database, from_db, to_db, utcnow
+from storage.db import Database, from_db, id_list, to_db, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +58,21 @@ class OutboxRepository:
         """
         now = to_db(utcnow())
         rows = [(news_id, chat_id, thread_id, now, now) for chat_id, thread_id in targets]
+        count = "SELECT COUNT(*) FROM outbox WHERE news_id = ?"
         async with self.db.transaction() as conn:
-            before = conn.total_changes
+            before = (await conn.execute(count, (news_id,))).rows[0][0]
             await conn.executemany(
-                """INSERT OR IGNORE INTO outbox (news_id, chat_id, thread_id, next_attempt_at,
-                       created_at) VALUES (?, ?, ?, ?, ?)""",
+                """INSERT INTO outbox (news_id, chat_id, thread_id, next_attempt_at, created_at)
+                   VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 rows,
             )
-            added = conn.total_changes - before
+            after = (await conn.execute(count, (news_id,))).rows[0][0]
             await conn.execute("UPDATE news SET fanned_out = 1 WHERE id = ?", (news_id,))
-        return added
+        return int(after) - int(before)
 
     async def release_in_flight(self) -> int:
-        """At start-up: rows a dead process had claimed are pending again."""
+        """When a process starts sending (at start-up, or on becoming the leader): rows a dead
+        sender had claimed are pending again. Only one process sends at a time."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "UPDATE outbox SET state = 'pending' WHERE state = 'sending'"
@@ -86,14 +87,14 @@ class OutboxRepository:
         sender must wait for) keeps their backlog from filling the `limit` ahead of others.
         """
         rows = await self.db.fetchall(
-            """SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts, o.digest_id,
+            f"""SELECT o.id, o.news_id, o.chat_id, o.thread_id, o.attempts, o.digest_id,
                       COALESCE(c.language, 'ru') AS language, COALESCE(c.type, 'private') AS type
                FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
                WHERE o.state IN ('pending', 'sending') AND o.state = 'pending'
                  AND o.next_attempt_at <= ?
-                 AND o.chat_id NOT IN (SELECT value FROM json_each(?))
+                 AND o.chat_id NOT IN ({self.db.dialect.id_list()})
                ORDER BY +o.news_id, o.id LIMIT ?""",
-            (to_db(utcnow()), json.dumps(sorted(skip)), limit),
+            (to_db(utcnow()), id_list(skip), limit),
         )
         return [
             Delivery(
@@ -111,9 +112,9 @@ class OutboxRepository:
 
     async def next_due_at(self, skip: Collection[int] = ()) -> datetime | None:
         value = await self.db.fetchval(
-            """SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'
-                 AND chat_id NOT IN (SELECT value FROM json_each(?))""",
-            (json.dumps(sorted(skip)),),
+            f"""SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'
+                 AND chat_id NOT IN ({self.db.dialect.id_list()})""",
+            (id_list(skip),),
         )
         return from_db(value)
 
@@ -124,16 +125,18 @@ class OutboxRepository:
         """
         if not ids:
             return set()
-        async with (
-            self.db.transaction() as conn,
-            conn.execute(
-                """UPDATE outbox SET state = 'sending'
-                   WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'
-                   RETURNING id""",
-                (json.dumps(ids),),
-            ) as cursor,
-        ):
-            return {int(row[0]) for row in await cursor.fetchall()}
+        # PostgreSQL: rows another process holds are skipped, not waited for (SQLite has one
+        # writer, so the clause is not needed there).
+        lock = " FOR UPDATE SKIP LOCKED" if self.db.engine == "postgresql" else ""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                f"""UPDATE outbox SET state = 'sending'
+                    WHERE id IN (SELECT id FROM outbox WHERE id IN ({self.db.dialect.id_list()})
+                                 AND state = 'pending'{lock})
+                    RETURNING id""",
+                (id_list(ids),),
+            )
+            return {int(row[0]) for row in cursor.rows}
 
     async def record(self, outcomes: list[Outcome]) -> None:
         """Write a batch of results in one transaction (the sender's hot path)."""

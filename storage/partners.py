@@ -6,9 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
-from storage.db import Database, from_db, to_db, utcnow
+from storage.db import Database, Row, from_db, to_db, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +97,7 @@ _PARTNER_FROM = """FROM partners p
 _VISIBLE = "p.hidden = 0 AND p.merged_into IS NULL"
 
 
-def _partner(row: aiosqlite.Row, aliases: tuple[str, ...] = ()) -> Partner:
+def _partner(row: Row, aliases: tuple[str, ...] = ()) -> Partner:
     return Partner(
         row["id"], row["name"], row["name_en"], row["country"], row["kind"],
         int(row["mentions"]), from_db(row["last_seen"]), aliases,
@@ -173,6 +171,18 @@ class PartnerRepository:
             out.setdefault(int(row[0]), []).append(row[1])
         return list(out.items())
 
+    async def names_version(self) -> tuple[int, ...]:
+        """Changes whenever `names()` may: name forms added or dropped, partners hidden, merged
+        or added (a cache of `names()` compares it before reusing what it holds)."""
+        row = await self.db.fetchone(
+            """SELECT (SELECT COUNT(*) FROM partner_aliases),
+                      (SELECT COUNT(*) FROM partners WHERE hidden = 1),
+                      (SELECT COUNT(*) FROM partners WHERE merged_into IS NOT NULL),
+                      (SELECT COALESCE(MAX(id), 0) FROM partners)"""
+        )
+        assert row is not None
+        return tuple(int(value) for value in row)
+
     async def replace_facts(
         self,
         news_id: int,
@@ -192,11 +202,10 @@ class PartnerRepository:
                 if partner_id is None:
                     cursor = await conn.execute(
                         """INSERT INTO partners (name, name_en, country, kind, created_at, key)
-                           VALUES (?, ?, ?, ?, ?, ?)""",
+                           VALUES (?, ?, ?, ?, ?, ?) RETURNING id""",
                         (fact.name, fact.name_en, fact.country, fact.kind, now, fact.key or None),
                     )
-                    assert cursor.lastrowid is not None
-                    partner_id = cursor.lastrowid
+                    partner_id = int(cursor.rows[0][0])
                 elif fact.refresh:
                     await conn.execute(
                         """UPDATE partners SET name = ?, name_en = ?, country = ?, kind = ?,
@@ -207,11 +216,11 @@ class PartnerRepository:
                 else:
                     # Fill gaps; a Russian name becomes the canonical one when it appears.
                     await conn.execute(
-                        """UPDATE partners SET
+                        f"""UPDATE partners SET
                                name_en = COALESCE(name_en, ?),
                                country = COALESCE(country, ?),
                                key = COALESCE(key, ?),
-                               name = CASE WHEN ? AND name NOT GLOB '*[а-яА-ЯёЁ]*'
+                               name = CASE WHEN ? AND NOT {self.db.dialect.has_cyrillic("name")}
                                            THEN ? ELSE name END
                            WHERE id = ?""",
                         (
@@ -224,24 +233,27 @@ class PartnerRepository:
                         ),
                     )
                 await conn.executemany(
-                    """INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key)
-                       VALUES (?, ?, ?)""",
+                    """INSERT INTO partner_aliases (partner_id, alias, key)
+                       VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
                     [(partner_id, alias, key) for key, alias in fact.keys.items()],
                 )
                 await conn.execute(
-                    "INSERT OR IGNORE INTO partner_mentions (partner_id, news_id) VALUES (?, ?)",
+                    """INSERT INTO partner_mentions (partner_id, news_id) VALUES (?, ?)
+                       ON CONFLICT DO NOTHING""",
                     (partner_id, news_id),
                 )
                 ids.append(partner_id)
             for agreement in agreements:
                 cursor = await conn.execute(
-                    "INSERT INTO agreements (news_id, kind, title, signed_on) VALUES (?, ?, ?, ?)",
+                    """INSERT INTO agreements (news_id, kind, title, signed_on)
+                       VALUES (?, ?, ?, ?) RETURNING id""",
                     (news_id, agreement.kind, agreement.title, agreement.date),
                 )
+                agreement_id = int(cursor.rows[0][0])
                 await conn.executemany(
-                    """INSERT OR IGNORE INTO agreement_parties (agreement_id, partner_id)
-                       VALUES (?, ?)""",
-                    [(cursor.lastrowid, ids[i]) for i in agreement.parties if 0 <= i < len(ids)],
+                    """INSERT INTO agreement_parties (agreement_id, partner_id)
+                       VALUES (?, ?) ON CONFLICT DO NOTHING""",
+                    [(agreement_id, ids[i]) for i in agreement.parties if 0 <= i < len(ids)],
                 )
             await conn.execute(
                 "UPDATE news SET partnership = ?, extracted_at = ? WHERE id = ?",
@@ -270,7 +282,7 @@ class PartnerRepository:
         """Record that a dormant partner lives on as `into` (None: it is gone for good)."""
         async with self.db.transaction() as conn:
             await conn.execute(
-                "UPDATE partners SET merged_into = ? WHERE id = ? AND id IS NOT ?",
+                "UPDATE partners SET merged_into = ? WHERE id = ? AND id IS DISTINCT FROM ?",
                 (into, partner_id, into),
             )
 
@@ -281,18 +293,21 @@ class PartnerRepository:
             return
         async with self.db.transaction() as conn:
             await conn.execute(
-                """INSERT OR IGNORE INTO partner_mentions (partner_id, news_id)
-                   SELECT ?, news_id FROM partner_mentions WHERE partner_id = ?""",
+                """INSERT INTO partner_mentions (partner_id, news_id)
+                   SELECT ?, news_id FROM partner_mentions WHERE partner_id = ?
+                   ON CONFLICT DO NOTHING""",
                 (target, source),
             )
             await conn.execute(
-                """INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key)
-                   SELECT ?, alias, key FROM partner_aliases WHERE partner_id = ?""",
+                """INSERT INTO partner_aliases (partner_id, alias, key)
+                   SELECT ?, alias, key FROM partner_aliases WHERE partner_id = ?
+                   ON CONFLICT DO NOTHING""",
                 (target, source),
             )
             await conn.execute(
-                """INSERT OR IGNORE INTO agreement_parties (agreement_id, partner_id)
-                   SELECT agreement_id, ? FROM agreement_parties WHERE partner_id = ?""",
+                """INSERT INTO agreement_parties (agreement_id, partner_id)
+                   SELECT agreement_id, ? FROM agreement_parties WHERE partner_id = ?
+                   ON CONFLICT DO NOTHING""",
                 (target, source),
             )
             for table in ("partner_mentions", "partner_aliases", "agreement_parties"):
@@ -319,7 +334,8 @@ class PartnerRepository:
         """(partner id, name form, key) rows; known ones are kept as they are."""
         async with self.db.transaction() as conn:
             await conn.executemany(
-                "INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)",
+                """INSERT INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)
+                   ON CONFLICT DO NOTHING""",
                 rows,
             )
 
@@ -386,7 +402,8 @@ class PartnerRepository:
                 (name, name_en, country, partner_id),
             )
             await conn.executemany(
-                "INSERT OR IGNORE INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)",
+                """INSERT INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)
+                   ON CONFLICT DO NOTHING""",
                 [(partner_id, alias, key) for key, alias in (keys or {}).items()],
             )
 
@@ -423,11 +440,10 @@ class PartnerRepository:
             cursor = await conn.execute(
                 """INSERT INTO partner_corrections
                        (action, name, name_key, value, value_en, source, created_by, created_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                 (action, name, name_key, value, value_en, source, created_by, to_db(utcnow())),
             )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+            return int(cursor.rows[0][0])
 
     async def replace_file_corrections(
         self, rows: list[tuple[str, str, str, str | None, str | None]]
@@ -458,7 +474,7 @@ class PartnerRepository:
             await self.db.fetchval(
                 f"""SELECT COUNT(*) FROM partners p WHERE {_VISIBLE}
                     AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
-                    AND (? IS NULL OR p.country = ?)""",
+                    AND (CAST(? AS TEXT) IS NULL OR p.country = ?)""",
                 (country, country),
             )
         )

@@ -76,7 +76,7 @@ class ReportRepository:
         """(alpha-2, partners) of partners with a known country, largest first."""
         rows = await self.db.fetchall(
             f"""SELECT country, COUNT(*) AS n FROM partners p
-               WHERE {_LIVE} AND country IS NOT NULL AND (? IS NULL OR kind = ?)
+               WHERE {_LIVE} AND country IS NOT NULL AND (CAST(? AS TEXT) IS NULL OR kind = ?)
                GROUP BY country ORDER BY n DESC, country""",
             (kind, kind),
         )
@@ -85,7 +85,8 @@ class ReportRepository:
     async def partner_total(self, kind: str | None = None) -> int:
         return int(
             await self.db.fetchval(
-                f"SELECT COUNT(*) FROM partners p WHERE {_LIVE} AND (? IS NULL OR kind = ?)",
+                f"""SELECT COUNT(*) FROM partners p
+                    WHERE {_LIVE} AND (CAST(? AS TEXT) IS NULL OR kind = ?)""",
                 (kind, kind),
             )
         )
@@ -130,15 +131,15 @@ class ReportRepository:
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT p.id, p.name, p.name_en, p.country, p.kind,
-                  (SELECT group_concat(alias, char(31)) FROM
+                  (SELECT {self.db.dialect.joined("alias")} FROM
                      (SELECT DISTINCT alias FROM partner_aliases WHERE partner_id = p.id
-                      ORDER BY alias)) AS aliases,
+                      ORDER BY alias) AS s) AS aliases,
                   (SELECT COUNT(*) FROM partner_mentions WHERE partner_id = p.id) AS mentions,
                   (SELECT COUNT(*) FROM agreement_parties WHERE partner_id = p.id) AS agreements,
-                  (SELECT group_concat(link, char(31)) FROM
+                  (SELECT {self.db.dialect.joined("link")} FROM
                      (SELECT n.link FROM partner_mentions m JOIN news n ON n.id = m.news_id
                       WHERE m.partner_id = p.id AND n.link IS NOT NULL
-                      ORDER BY {_WHEN}, n.id)) AS articles,
+                      ORDER BY {_WHEN}, n.id) AS s) AS articles,
                   (SELECT MIN({_WHEN}) FROM partner_mentions m JOIN news n ON n.id = m.news_id
                    WHERE m.partner_id = p.id) AS first_seen,
                   (SELECT MAX({_WHEN}) FROM partner_mentions m JOIN news n ON n.id = m.news_id
@@ -208,15 +209,15 @@ class ReportRepository:
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.kind, a.title, a.signed_on, n.link, {_WHEN} AS published,
-                  (SELECT group_concat(name, char(31)) FROM
+                  (SELECT {self.db.dialect.joined("name")} FROM
                      (SELECT p.name FROM agreement_parties ap JOIN partners p
                       ON p.id = ap.partner_id WHERE ap.agreement_id = a.id AND p.hidden = 0
-                      ORDER BY p.name))
+                      ORDER BY p.name) AS s)
                    AS parties,
-                  (SELECT group_concat(country, char(31)) FROM
+                  (SELECT {self.db.dialect.joined("country")} FROM
                      (SELECT DISTINCT p.country FROM agreement_parties ap JOIN partners p
                       ON p.id = ap.partner_id WHERE ap.agreement_id = a.id AND p.hidden = 0
-                      AND p.country IS NOT NULL ORDER BY p.country)) AS countries
+                      AND p.country IS NOT NULL ORDER BY p.country) AS s) AS countries
                 FROM agreements a JOIN news n ON n.id = a.news_id {clause}
                 ORDER BY published DESC, a.id DESC""",
             params,
@@ -236,7 +237,11 @@ class ReportRepository:
         ]
 
     async def news(
-        self, ids: list[int] | None = None, *, partnership_only: bool = False, limit: int = -1
+        self,
+        ids: list[int] | None = None,
+        *,
+        partnership_only: bool = False,
+        limit: int | None = None,
     ) -> list[NewsRow]:
         """News (all, or some ids in that order, or the latest partnership items)."""
         where: list[str] = []
@@ -250,13 +255,14 @@ class ReportRepository:
         rows = await self.db.fetchall(
             f"""SELECT n.id, n.title, n.link, {_WHEN} AS published, n.partnership,
                   substr(COALESCE(NULLIF(n.teaser, ''), n.body, ''), 1, 600) AS teaser,
-                  (SELECT group_concat(name, char(31)) FROM
+                  (SELECT {self.db.dialect.joined("name")} FROM
                      (SELECT p.name FROM partner_mentions m JOIN partners p
                       ON p.id = m.partner_id WHERE m.news_id = n.id AND p.hidden = 0
-                      ORDER BY p.name))
+                      ORDER BY p.name) AS s)
                    AS partners
-                FROM news n {clause} ORDER BY published DESC, n.id DESC LIMIT ?""",
-            [*params, limit],
+                FROM news n {clause} ORDER BY published DESC, n.id DESC
+                {"" if limit is None else "LIMIT ?"}""",
+            params if limit is None else [*params, limit],
         )
         out = [
             NewsRow(

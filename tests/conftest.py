@@ -1,8 +1,15 @@
-"""Shared fixtures: real SQLite in a temp dir, the fake Bot API and a real aiogram Bot on it."""
+"""Shared fixtures: a real database, the fake Bot API and a real aiogram Bot on it.
+
+The database is SQLite in a temp dir; a module marked `both_engines` runs each test that uses
+`db` twice, on SQLite and on PostgreSQL (a fresh database per test, cloned from a migrated
+template on the session's server, tests/pg.py).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import itertools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -20,15 +27,81 @@ from storage.chats import ChatRepository
 from storage.db import Database
 from storage.news import NewsDraft
 from tests.fakes.bot_api import FakeBotAPI
+from tests.pg import drop_database, pg_dsn, with_database
+
+__all__ = ["pg_dsn"]  # the session's PostgreSQL server, for every module
 
 # Shaped like a real token (digits, a colon, 35 characters): `python -m bot run` checks the shape.
 TOKEN = "123456:TEST-token-0123456789abcdefghijklmn"
 ADMIN = 777
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_engines: run the module's tests on SQLite and on PostgreSQL"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_engines"
+    ):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine of this test run: SQLite unless the module runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_dsn: str) -> str:  # noqa: F811 - the fixture imported above
+    """A database migrated once, which every PostgreSQL test database is cloned from."""
+
+    async def make() -> None:
+        await with_database(pg_dsn, "bot_template")
+        migrated = await Database.open(_dsn_of(pg_dsn, "bot_template"))
+        await migrated.close()
+
+    # Its own loop in a thread: it may be first asked for from inside a test's running loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, make()).result()
+    return "bot_template"
+
+
+_numbers = itertools.count()
+
+
+def _dsn_of(server_dsn: str, name: str) -> str:
+    return server_dsn.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture
+async def database_target(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[str]:
+    """Where this test's database lives: a SQLite path, or a fresh PostgreSQL database URL
+    (dropped after the test)."""
+    if engine == "sqlite":
+        yield str(tmp_path / "bot.sqlite3")
+        return
+    server = request.getfixturevalue("pg_dsn")
+    template = request.getfixturevalue("pg_template")
+    name = f"t{next(_numbers)}"
+    await with_database(server, name, template=template)
+    try:
+        yield _dsn_of(server, name)
+    finally:
+        await drop_database(server, name)
+
+
+@pytest.fixture
+async def db(database_target: str) -> AsyncIterator[Database]:
+    database = await Database.open(database_target)
     try:
         yield database
     finally:

@@ -105,3 +105,26 @@ def pg_dsn() -> Iterator[str]:
         yield server.dsn
     finally:
         server.stop()
+
+
+async def with_database(server_dsn: str, name: str, template: str | None = None) -> None:
+    """Create database `name` on the server (a copy of `template` if given)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(server_dsn, timeout=10)
+    try:
+        clause = f" TEMPLATE {template}" if template else ""
+        await conn.execute(f"CREATE DATABASE {name}{clause}")
+    finally:
+        await conn.close()
+
+
+async def drop_database(server_dsn: str, name: str) -> None:
+    """Drop database `name`, closing whatever connections a test left open to it."""
+    import asyncpg
+
+    conn = await asyncpg.connect(server_dsn, timeout=10)
+    try:
+        await conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        await conn.close()

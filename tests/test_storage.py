@@ -5,14 +5,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from storage.chats import ChatRepository
-from storage.db import Database, migrations
+from storage.db import Database, SqliteDatabase, migrations
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository, Outcome
 from tests.conftest import all_targets, draft
+
+pytestmark = pytest.mark.both_engines
 
 
 async def test_migrations_apply_once_and_set_user_version(tmp_path: Path) -> None:
@@ -60,7 +63,7 @@ async def test_unique_constraints_hold_at_the_sql_level(db: Database) -> None:
     feeds, news = FeedRepository(db), NewsRepository(db)
     [feed] = await feeds.ensure(["http://a.test/rss"])
     [news_id] = await news.add_new(feed.id, [draft("k")], announce=True)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises((sqlite3.IntegrityError, asyncpg.UniqueViolationError)):
         async with db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO news (feed_id, key, title, first_seen_at, announce) "
@@ -178,6 +181,8 @@ async def test_chat_deactivation_drops_pending_and_migration_moves_them(db: Data
 
 
 async def test_a_failed_commit_leaves_no_transaction_open(db: Database) -> None:
+    if not isinstance(db, SqliteDatabase):
+        pytest.skip("SQLite's one shared connection; PostgreSQL's pool discards a failed one")
     with pytest.raises(sqlite3.IntegrityError):
         async with db.transaction() as conn:
             # A deferred foreign key fails at COMMIT, which leaves the transaction open.
