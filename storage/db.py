@@ -110,6 +110,8 @@ class Dialect(abc.ABC):
     def id_list(self) -> str:
         """A subquery of one column, `value`: the integers of a JSON array parameter."""
 
+    unit_separator: str  # U+001F as an SQL expression: what `joined` puts between values
+
     @abc.abstractmethod
     def joined(self, column: str) -> str:
         """An aggregate joining text values with U+001F (split by the caller)."""
@@ -120,6 +122,8 @@ class Dialect(abc.ABC):
 
 
 class SqliteDialect(Dialect):
+    unit_separator = "char(31)"
+
     def id_list(self) -> str:
         return "SELECT value FROM json_each(?)"
 
@@ -159,6 +163,11 @@ class Database(abc.ABC):
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        """One statement in a transaction of its own."""
+        async with self.transaction() as conn:
+            return await conn.execute(sql, params)
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self.transaction() as conn:

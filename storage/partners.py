@@ -353,7 +353,7 @@ class PartnerRepository:
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 """UPDATE partners SET merged_into = (
-                       SELECT a.partner_id FROM partner_aliases a JOIN partners q
+                       SELECT MIN(a.partner_id) FROM partner_aliases a JOIN partners q
                            ON q.id = a.partner_id
                        WHERE a.key = partners.key AND q.id != partners.id
                            AND q.merged_into IS NULL AND q.hidden = 0

@@ -62,6 +62,8 @@ def _rowcount(status: str) -> int:
 
 
 class PgDialect(Dialect):
+    unit_separator = "chr(31)"
+
     def id_list(self) -> str:
         return (
             "SELECT CAST(value AS BIGINT) AS value FROM jsonb_array_elements_text(CAST(? AS jsonb))"

@@ -149,7 +149,7 @@ class ReportRepository:
                    FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement_id
                    JOIN news n ON n.id = a.news_id WHERE ap.partner_id = p.id
                    ORDER BY {_WHEN} DESC, a.id DESC LIMIT 1) AS latest_agreement,
-                  (SELECT n.title || char(31) || COALESCE(n.link, '')
+                  (SELECT n.title || {self.db.dialect.unit_separator} || COALESCE(n.link, '')
                    FROM partner_mentions m JOIN news n ON n.id = m.news_id
                    WHERE m.partner_id = p.id ORDER BY {_WHEN} DESC, n.id DESC LIMIT 1) AS latest
                 FROM partners p {clause} ORDER BY p.id""",

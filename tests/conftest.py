@@ -24,8 +24,9 @@ from bot.app import Services, build_dispatcher, make_bot
 from bot.config import Settings
 from bot.services import open_services
 from storage.chats import ChatRepository
-from storage.db import Database
+from storage.db import Database, SqliteDatabase
 from storage.news import NewsDraft
+from storage.pg import PgDatabase
 from tests.fakes.bot_api import FakeBotAPI
 from tests.pg import drop_database, pg_dsn, with_database
 
@@ -46,9 +47,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "both_engines"
-    ):
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
         metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
@@ -74,6 +73,20 @@ def pg_template(pg_dsn: str) -> str:  # noqa: F811 - the fixture imported above
 
 
 _numbers = itertools.count()
+
+
+def sqlite_only(db: Database, why: str) -> None:
+    """Skip a test of SQLite's own machinery (pages, query plans) on the other engine."""
+    if db.engine != "sqlite":
+        pytest.skip(f"SQLite only: {why}")
+
+
+def settings_on(db: Database, **values: Any) -> Settings:
+    """Settings whose database is `db` (a SQLite file or a PostgreSQL URL)."""
+    if isinstance(db, SqliteDatabase):
+        return Settings(database_path=db.path, **values)
+    assert isinstance(db, PgDatabase)
+    return Settings(database_url=db.dsn, **values)
 
 
 def _dsn_of(server_dsn: str, name: str) -> str:

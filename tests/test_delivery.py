@@ -27,6 +27,8 @@ from tests.fakes.bot_api import (
     too_many_requests,
 )
 
+pytestmark = pytest.mark.both_engines
+
 
 async def render(news_id: int, lang: str) -> str:
     return f"<b>item {news_id}</b> [{lang}]"

@@ -18,6 +18,8 @@ from tests.conftest import App
 from tests.fakes.bot_api import parse_telegram_html
 from tests.test_facts import store_articles
 
+pytestmark = pytest.mark.both_engines
+
 MONDAY_9 = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)  # 09:00 in Moscow
 
 
@@ -71,7 +73,7 @@ async def test_daily_digest_summarises_the_period_once(app: App, worker: Extract
     await chats.upsert(5, "private", None, "ru")
     await chats.subscribe(5, "partnerships")
     await digests.set_mode(5, "daily", None)
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
     )
     await store_articles(app.services.news.db)
@@ -113,7 +115,7 @@ async def test_a_queued_digest_is_delivered_once(app: App, worker: ExtractionWor
     await chats.upsert(8, "private", None, "en")
     await chats.subscribe(8)
     await digests.set_mode(8, "daily", None)
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
     )
     await store_articles(app.services.news.db)
@@ -171,7 +173,7 @@ async def test_switching_off_sends_items_already_past_an_item_still_on_its_way(
     await app.ask("/digest daily")
     ids = await store_articles(app.services.news.db)
     waiting = min(ids.values())  # the oldest item still waits for its page
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE news SET body_state = 'pending' WHERE id = ?", (waiting,)
     )
     await FactsService(worker, app.services.news, app.services.partners).process_pending()
@@ -181,7 +183,7 @@ async def test_switching_off_sends_items_already_past_an_item_still_on_its_way(
     assert row.digest_id is not None
     text = await app.services.digests.text(row.digest_id)
     assert text is not None and "Публикации (4):" in text
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE news SET body_state = 'done' WHERE id = ?", (waiting,)
     )
     await app.services.ingestor.announce()  # and the waiting one comes on its own
@@ -194,13 +196,13 @@ async def test_the_first_digest_leaves_out_items_already_sent_one_by_one(
     await app.ask("/subscribe")
     ids = await store_articles(app.services.news.db)
     waiting = min(ids.values())  # on its way (its page) when the chat switches
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE news SET body_state = 'pending' WHERE id = ?", (waiting,)
     )
     await FactsService(worker, app.services.news, app.services.partners).process_pending()
     await app.services.ingestor.announce()  # the four others are queued for the chat
     await app.ask("/digest daily")  # the period starts at the waiting item
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE news SET body_state = 'done' WHERE id = ?", (waiting,)
     )
     await app.services.ingestor.announce()
@@ -214,7 +216,7 @@ async def test_an_english_digest_reads_in_english(app: App, worker: ExtractionWo
     await chats.upsert(6, "private", None, "en")
     await chats.subscribe(6, "partnerships")
     await digests.set_mode(6, "daily", None)
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
     )
     await store_articles(app.services.news.db)

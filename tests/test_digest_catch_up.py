@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.delivery.digests import period_key
 from bot.scheduler import build_scheduler
 from bot.text.formatting import DISPLAY_ZONE
@@ -11,13 +13,15 @@ from storage.db import to_db
 from tests.conftest import App, draft, until
 from tests.test_digest import MONDAY_9, service
 
+pytestmark = pytest.mark.both_engines
+
 
 async def digest_chat(app: App, chat_id: int, mode: str, since: datetime) -> None:
     chats = app.services.chats
     await chats.upsert(chat_id, "private", None, "ru")
     await chats.subscribe(chat_id)
     await app.services.digests.set_mode(chat_id, mode, None)
-    await app.services.news.db.conn.execute(
+    await app.services.news.db.execute(
         "UPDATE chats SET digest_since = ? WHERE id = ?", (to_db(since), chat_id)
     )
 
@@ -29,7 +33,7 @@ async def ready_item(app: App, seen: datetime) -> None:
     [news_id] = await news.add_new(
         feed.id, [draft(f"catch-up-{seen.isoformat()}", "Соглашение", body="Текст")], announce=True
     )
-    await news.db.conn.execute(
+    await news.db.execute(
         "UPDATE news SET first_seen_at = ?, extracted_at = ?, body_state = 'done' WHERE id = ?",
         (to_db(seen), to_db(seen), news_id),
     )

@@ -9,17 +9,19 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
-from bot.config import Settings
 from bot.services import export
 from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.partners import AgreementInput, PartnerInput, PartnerRepository
-from tests.conftest import App, draft
+from tests.conftest import App, draft, settings_on
 from tests.registry_data import fill
 from tests.test_cli import run_cli
+
+pytestmark = pytest.mark.both_engines
 
 
 async def registry(db: Database) -> None:
@@ -39,7 +41,7 @@ async def registry(db: Database) -> None:
 
 
 async def exported(db: Database, tmp_path: Path, table: str, fmt: str = "jsonl") -> bytes:
-    settings = Settings(database_path=db.path, feed_urls=["http://127.0.0.1:9/"])
+    settings = settings_on(db, feed_urls=["http://127.0.0.1:9/"])
     output = tmp_path / f"{table}.{fmt}"
     assert await export(settings, table, fmt, output, io.BytesIO()) == 0
     return output.read_bytes()

@@ -6,6 +6,7 @@ import asyncio
 import re
 import time
 
+import pytest
 from aiogram.filters import Command
 
 from bot.app import menu
@@ -14,6 +15,8 @@ from handlers import get_routers
 from handlers.start import help_text
 from tests.conftest import ADMIN, App, draft, until
 from tests.fakes.bot_api import too_many_requests
+
+pytestmark = pytest.mark.both_engines
 
 
 async def test_start_greets_in_the_users_language_with_the_choice_that_matters(app: App) -> None:

@@ -18,6 +18,8 @@ from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
 from tests.fakes.news_site import FakeNewsSite
 
+pytestmark = pytest.mark.both_engines
+
 UA = "PartnershipNewsBot-test/1.0"
 
 
@@ -129,7 +131,7 @@ async def test_failed_article_page_keeps_the_teaser_and_does_not_hold_back_the_i
     assert stored.body_state == "failed" and stored.body_attempts == 1
     # The page comes back later: the retry (when due) fills in the text.
     site.set_article_status(item.slug, 200)
-    await db.conn.execute("UPDATE news SET body_next_attempt_at = '2000-01-01T00:00:00.000000Z'")
+    await db.execute("UPDATE news SET body_next_attempt_at = '2000-01-01T00:00:00.000000Z'")
     assert await pipe.ingestor.fetch_bodies() == (1, 0)
     refreshed = await pipe.news.get(stored.id)
     assert refreshed is not None and refreshed.body_state == "done"

@@ -6,9 +6,13 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from storage.partners import AgreementInput, PartnerInput
 from tests.conftest import App, draft
 from tests.registry_data import fill
+
+pytestmark = pytest.mark.both_engines
 
 
 async def inline(app: App, query: str, language_code: str = "ru") -> dict[str, Any]:

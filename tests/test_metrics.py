@@ -17,6 +17,8 @@ from tests.fakes.news_site import FakeNewsSite
 from tests.test_e2e import BotProcess, bot_env, wait_for, world  # noqa: F401 - fixture
 from tests.test_webhook import free_port, outbox_settled, samples
 
+pytestmark = pytest.mark.both_engines
+
 USER = 6161
 BLOCKER = 6262  # subscribes, then blocks the bot
 

@@ -14,6 +14,8 @@ from tests.conftest import App, draft
 from tests.fakes.bot_api import parse_telegram_html
 from tests.test_facts import store_articles
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module")
 def worker() -> Iterator[ExtractionWorker]:

@@ -18,6 +18,8 @@ from tests.conftest import App
 from tests.fakes.bot_api import CallRecord
 from tests.registry_data import fill
 
+pytestmark = pytest.mark.both_engines
+
 
 async def photo_reply(app: App, text: str, chat_id: int = 42, **kwargs: Any) -> CallRecord:
     """Send a command; return the sendPhoto call the bot answered with (it must have succeeded)."""

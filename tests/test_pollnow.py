@@ -10,6 +10,8 @@ import pytest
 from bot.ingest.poll import Ingestor, PollReport
 from bot.scheduler import build_scheduler, poll_now
 
+pytestmark = pytest.mark.both_engines
+
 
 class SlowIngestor:
     """Stands in for the Ingestor where only the timing of polls matters."""

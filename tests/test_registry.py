@@ -39,6 +39,8 @@ from tests.conftest import ADMIN, App, draft, until
 from tests.fakes.bot_api import FakeBotAPI
 from tests.test_cli import run_cli
 
+pytestmark = pytest.mark.both_engines
+
 
 async def exported(partners: PartnerRepository) -> list[SimpleNamespace]:
     """The registry as `python -m bot export partners` writes it, one card per partner."""

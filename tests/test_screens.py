@@ -28,6 +28,8 @@ from tests.fakes.bot_api import CallRecord
 from tests.test_facts import store_articles
 from tests.test_partner_commands import many_partners
 
+pytestmark = pytest.mark.both_engines
+
 DATA = Path(__file__).parent / "data"
 TAGS = re.compile(r"</?(b|a|i|code|pre)\b|&(lt|gt|amp|quot|#\d+);")
 

@@ -14,6 +14,8 @@ from storage.chats import Subscription
 from tests.conftest import ADMIN, App
 from tests.test_facts import store_articles
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module")
 def worker() -> Iterator[ExtractionWorker]:
