@@ -69,8 +69,17 @@ async def world() -> AsyncIterator[tuple[FakeBotAPI, FakeNewsSite]]:
         yield api, site
 
 
-def bot_env(api: FakeBotAPI, site: FakeNewsSite, tmp: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+def bot_env(
+    api: FakeBotAPI, site: FakeNewsSite, tmp: Path, database: str | None = None
+) -> dict[str, str]:
+    """The bot's environment; `database` a PostgreSQL URL, or None for SQLite under `tmp`."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))
+    }
+    if database is not None and database.startswith("postgresql://"):
+        env["DATABASE_URL"] = database
     env.update(
         BOT_TOKEN=TOKEN,
         TELEGRAM_API_URL=api.base_url,
@@ -83,11 +92,12 @@ def bot_env(api: FakeBotAPI, site: FakeNewsSite, tmp: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.both_engines
 async def test_subscribe_receive_search_latest_restart(
-    world: tuple[FakeBotAPI, FakeNewsSite], tmp_path: Path
+    world: tuple[FakeBotAPI, FakeNewsSite], tmp_path: Path, database_target: str
 ) -> None:
     api, site = world
-    proc = BotProcess(bot_env(api, site, tmp_path), tmp_path)
+    proc = BotProcess(bot_env(api, site, tmp_path, database_target), tmp_path)
     await proc.start()
     try:
         feed = "/media/news/rss/"
@@ -168,7 +178,7 @@ async def test_subscribe_receive_search_latest_restart(
     # Restart on the same database: nothing is announced again.
     before = len(api.sent_messages(USER))
     polls = len(site.requests_to("/media/news/rss/"))
-    restarted = BotProcess(bot_env(api, site, tmp_path), tmp_path)
+    restarted = BotProcess(bot_env(api, site, tmp_path, database_target), tmp_path)
     await restarted.start()
     try:
         await wait_for(
