@@ -74,9 +74,7 @@ def bot_env(
 ) -> dict[str, str]:
     """The bot's environment; `database` a PostgreSQL URL, or None for SQLite under `tmp`."""
     env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))
+        k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))
     }
     if database is not None and database.startswith("postgresql://"):
         env["DATABASE_URL"] = database
