@@ -38,7 +38,7 @@ from bot.scheduler import build_scheduler
 from bot.serving.metrics import Metrics
 from bot.serving.web import Health, ServeError, listening, monitoring_app, serve_webhook
 from storage.chats import ChatRepository
-from storage.db import Database
+from storage.db import Database, DatabaseUnavailable
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.monitoring import MonitoringRepository
@@ -114,6 +114,13 @@ def token_lock_path(token: str, api_url: str) -> Path:
     return Path(tempfile.gettempdir()) / f"partnership-news-bot-{digest}.lock"
 
 
+async def _open_database(settings: Settings) -> Database:
+    try:
+        return await Database.open(settings.database_target)
+    except DatabaseUnavailable as exc:
+        raise StartupError(str(exc)) from None
+
+
 def make_fetcher(settings: Settings) -> HttpFetcher:
     return HttpFetcher(
         user_agent=settings.user_agent,
@@ -152,7 +159,7 @@ async def run_bot(settings: Settings) -> int:
                     f"cannot reach the Bot API at {settings.telegram_api_url}: {exc}"
                 ) from None
             log.info("logged in as @%s", me.username)
-            db = await Database.open(settings.database_target)
+            db = await _open_database(settings)
             try:
                 return await serve(settings, bot, db)
             finally:
@@ -235,7 +242,7 @@ async def open_services(
     the worker and the scheduler.
     """
     own_db, own_extraction = db is None, extraction is None
-    database = db if db is not None else await Database.open(settings.database_target)
+    database = db if db is not None else await _open_database(settings)
     worker_thread = extraction if extraction is not None else ExtractionWorker()
     try:
         repos = Repositories.on(database)

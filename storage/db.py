@@ -54,6 +54,11 @@ def from_db(text: str | None) -> datetime | None:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened (server down, wrong password, no such database); the
+    message is one line without secrets."""
+
+
 def is_postgres_url(target: str | Path) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from storage.db import Connection, Cursor, Database, Dialect, Row, migrations
+from storage.db import Connection, Cursor, Database, DatabaseUnavailable, Dialect, Row, migrations
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,13 @@ class PgDatabase(Database):
 
     @classmethod
     async def connect(cls, dsn: str, *, pool_size: int = 8) -> PgDatabase:
-        pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size)
+        try:
+            pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size, timeout=15)
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            reason = str(exc).replace(urlsplit(dsn).password or "\0", "***")
+            raise DatabaseUnavailable(
+                f"cannot open PostgreSQL at {redact(dsn)}: {reason or type(exc).__name__}"
+            ) from None
         db = cls(pool, dsn)
         try:
             await db.migrate()

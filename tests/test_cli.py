@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import SettingsError, load_settings
 from tests.conftest import TOKEN
 from tests.fakes.bot_api import FakeBotAPI
 from tests.fakes.news_site import FakeNewsSite
@@ -99,14 +100,35 @@ async def test_malformed_setting_is_one_line(tmp_path: Path, name: str, value: s
     assert err.startswith(f"error: invalid setting {name}") and err.count("\n") == 1
 
 
+def test_database_url_is_checked_without_echoing_it() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(database_url="mysql://bot:s3cret-pw@db.example/bot")
+    assert "DATABASE_URL" in str(caught.value) and "s3cret-pw" not in str(caught.value)
+    settings = load_settings(database_url="postgresql://bot:s3cret-pw@db:5433/news")
+    assert settings.database_target == "postgresql://bot:s3cret-pw@db:5433/news"
+    assert settings.database_name == "postgresql://db:5433/news"
+    assert "s3cret-pw" not in repr(settings)
+
+
+async def test_unreachable_postgresql_is_one_line_without_the_password(tmp_path: Path) -> None:
+    url = f"postgresql://bot:s3cret-pw@127.0.0.1:{free_port()}/news"
+    code, _, err = await run_cli(["poll", "--once"], tmp_path, DATABASE_URL=url)
+    assert code == 1 and err.startswith("error: cannot open PostgreSQL at"), err
+    assert err.count("\n") == 1 and "s3cret-pw" not in err and "Traceback" not in err
+
+
+@pytest.mark.both_engines
 async def test_poll_once_needs_no_token_and_prints_a_summary(
-    tmp_path: Path, site: FakeNewsSite
+    tmp_path: Path, site: FakeNewsSite, database_target: str
 ) -> None:
-    code, out, _ = await run_cli(["poll", "--once"], tmp_path, FEED_URLS=site.feed_url)
+    env = {"FEED_URLS": site.feed_url}
+    if database_target.startswith("postgresql://"):
+        env["DATABASE_URL"] = database_target
+    code, out, _ = await run_cli(["poll", "--once"], tmp_path, **env)
     assert code == 0
     assert f"{site.feed_url}: ok, 3 new" in out
     assert "items stored in total: 3" in out
-    code, out, _ = await run_cli(["poll", "--once"], tmp_path, FEED_URLS=site.feed_url)
+    code, out, _ = await run_cli(["poll", "--once"], tmp_path, **env)
     assert code == 0 and "not modified" in out and "items stored in total: 3" in out
 
 
