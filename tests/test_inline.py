@@ -174,6 +174,9 @@ async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App
     await tsinghua(app)
     [(pid, score)] = await index.find("Цинхуа")
     assert score == 100.0 and (await s.partners.get(pid)) is not None
+    # An operator hides it: no alias changes, and the index still follows.
+    await s.partners.set_hidden(pid, True)
+    assert await index.find("Цинхуа") == [] == await find_partners(s.partners, "Цинхуа")
 
 
 async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:
