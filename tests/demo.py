@@ -199,14 +199,20 @@ def _keyboard(message: dict[str, Any]) -> list[list[dict[str, Any]]]:
     return list(rows)
 
 
-async def play(workdir: Path) -> str:
-    """The whole demo; returns the transcript."""
+async def play(workdir: Path, database_url: str | None = None) -> str:
+    """The whole demo; returns the transcript. SQLite in `workdir`, or PostgreSQL at the URL."""
     admins = {GROUP.chat_id: [OLGA.user_id], TOPIC.chat_id: [IRINA.user_id]}
     async with (
         FakeBotAPI(token=TOKEN, admins=admins) as api,
         FakeNewsSite(seed=True) as site,
     ):
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))
+        }
+        if database_url is not None:
+            env["DATABASE_URL"] = database_url
         env.update(
             BOT_TOKEN=TOKEN,
             TELEGRAM_API_URL=api.base_url,
@@ -350,8 +356,10 @@ def _labels(api: FakeBotAPI, place: Place) -> list[str]:
 
 
 def main() -> int:
+    """`python -m tests.demo [postgresql://…]`: SQLite in a temp folder, or that database."""
+    url = sys.argv[1] if len(sys.argv) > 1 else None
     with tempfile.TemporaryDirectory(prefix="bot-demo-") as tmp:
-        transcript = asyncio.run(play(Path(tmp)))
+        transcript = asyncio.run(play(Path(tmp), url))
     sys.stdout.write(transcript)
     return 0
 

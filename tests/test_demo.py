@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.demo import play
 
 
@@ -14,8 +16,10 @@ def section(transcript: str, number: int) -> str:
     return transcript[start : end if end > 0 else None]
 
 
-async def test_the_demo_conversation_reads_well(tmp_path: Path) -> None:
-    transcript = await play(tmp_path)
+@pytest.mark.both_engines
+async def test_the_demo_conversation_reads_well(tmp_path: Path, database_target: str) -> None:
+    postgres = database_target if database_target.startswith("postgresql://") else None
+    transcript = await play(tmp_path, postgres)
     assert "!!" not in transcript, transcript  # no call the (fake) Telegram refused
     assert "ошибки в журнале бота" not in transcript, transcript
     assert not re.search(r"</?(b|a|i)>|&(lt|gt|amp|quot);", transcript)
