@@ -9,6 +9,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.feeds import FeedRepository
@@ -22,9 +24,9 @@ from tests.test_e2e import BotProcess, bot_env, wait_for
 CHATS = 40
 
 
-async def prepare(path: Path, feed_url: str) -> None:
+async def prepare(target: str, feed_url: str) -> None:
     """A database with CHATS subscribers and one announced item queued for all of them."""
-    db = await Database.open(path)
+    db = await Database.open(target)
     try:
         feeds, news = FeedRepository(db), NewsRepository(db)
         chats, outbox = ChatRepository(db), OutboxRepository(db)
@@ -40,11 +42,12 @@ async def prepare(path: Path, feed_url: str) -> None:
         await db.close()
 
 
-async def test_kill_9_mid_broadcast_loses_nothing(tmp_path: Path) -> None:
+@pytest.mark.both_engines
+async def test_kill_9_mid_broadcast_loses_nothing(tmp_path: Path, database_target: str) -> None:
     async with FakeBotAPI(token=TOKEN) as api, FakeNewsSite(seed=True) as site:
-        env = bot_env(api, site, tmp_path)
+        env = bot_env(api, site, tmp_path, database_target)
         env["BROADCAST_RATE"] = "10"
-        await prepare(Path(env["DATABASE_PATH"]), site.feed_url)
+        await prepare(env.get("DATABASE_URL", env["DATABASE_PATH"]), site.feed_url)
         first = BotProcess(env, tmp_path)
         await first.start()
         await wait_for(lambda: len(api.sent_messages()) >= 12, "a third of the broadcast", first)
