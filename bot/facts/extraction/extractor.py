@@ -374,6 +374,19 @@ def _fold_name(name: str) -> str:
     return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
 
 
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one name ("Leibnitz" / "Leibniz"): close as strings, and word by word
+    when they have as many words, so that names differing in their one distinctive word
+    ("Consulate of Japan" / "Consulate of Poland") stay apart."""
+    fa, fb = _fold_name(a), _fold_name(b)
+    if min(len(a), len(b)) < 8 or fuzz.ratio(fa, fb) < 90:
+        return False
+    wa, wb = fa.split(), fb.split()
+    return len(wa) != len(wb) or all(
+        x == y or fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True)
+    )
+
+
 def _same_subject(a: str, b: str) -> bool:
     """Two subjects of one document: equal, or the same first two words ("о создании ...")."""
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
@@ -690,13 +703,12 @@ class Extractor:
     def _same_org(r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
         mine, theirs = _names_of(r.fact), _names_of(o.fact)
+        known = (r.candidate.known, o.candidate.known)
+        if None not in known and known[0] is not known[1]:
+            return False  # two registry entries: "Gazprom" and "Gazprom Neft"
         if any(names_match(x, y) for x in mine for y in theirs):
             return True
-        if any(
-            min(len(x), len(y)) >= 8 and fuzz.ratio(_fold_name(x), _fold_name(y)) >= 90
-            for x in mine
-            for y in theirs
-        ):
+        if any(_spelling_variants(x, y) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name):
@@ -918,6 +930,13 @@ class Extractor:
         "Tarbiat Modares University", often alone in a headline), or standing alone."""
         assert callable(sent_of)
         out: list[Mention] = []
+        # Words of the university's own name in capitals ("UNIVERSITET PETRA VELIKOGO").
+        own = [
+            x.span()
+            for p in lx.OWN_PATTERNS
+            if not p.pattern.startswith("^")
+            for x in p.finditer(text)
+        ]
         for m in re.finditer(
             r"(?<![\w-])[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?: [A-Z]{2,3})?(?![\w-])", text
         ):
@@ -925,6 +944,8 @@ class Extractor:
             if sum(ch.isupper() for ch in word) < 3:
                 continue
             if self._is_own(word) or any(x.start <= m.start() < x.end for x in have):
+                continue
+            if any(s0 <= m.start() < s1 for s0, s1 in own):
                 continue
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
@@ -1140,6 +1161,8 @@ class Extractor:
                 if known is not None and c.known is known:
                     target = c
                     break
+                if known is not None and c.known is not None:
+                    continue  # two registry entries: "Gazprom" and "Gazprom Neft"
                 if any(names_match(m.name, n) for n in c.names) or any(
                     canonical_key(m.name) == canonical_key(a) for a in c.aliases
                 ):
