@@ -591,6 +591,13 @@ class Extractor:
 
         if lang == "ru":
             mentions = self._ru_mentions(text, sentences)
+            # Foreign names left in Latin letters ("China Metallurgical Group Corporation"),
+            # which the Russian tagger reads as foreign words.
+            mentions += [
+                x
+                for x in en_mentions(text, sent_of, 0)
+                if not any(y.start < x.end and x.start < y.end for y in mentions)
+            ]
         else:
             mentions = en_mentions(text, sent_of, title_end)
             mentions += self._consulates(text, sent_of)
