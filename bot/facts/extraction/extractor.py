@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -166,6 +166,9 @@ _PLURAL_DOC = re.compile(
     re.I,
 )
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
+# Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
+# "Higher School of Engineering and Economics (HSEE) of SPbPU".
+OWN_AFTER = re.compile(r"\s*\)?\s*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)")
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -374,17 +377,22 @@ def _fold_name(name: str) -> str:
     return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
 
 
-def _spelling_variants(a: str, b: str) -> bool:
-    """Two spellings of one name ("Leibnitz" / "Leibniz"): close as strings, and word by word
-    when they have as many words, so that names differing in their one distinctive word
-    ("Consulate of Japan" / "Consulate of Poland") stay apart."""
+def _spelling_variants(a: str, b: str, codes: Callable[[str], list[str]]) -> bool:
+    """Two spellings of one name ("Leibnitz" / "Leibniz", "Vienna" / "Wien University of
+    Technology"): close as strings, unless a word that differs names another country on
+    each side ("Consulate of Japan" / "Consulate of Poland")."""
     fa, fb = _fold_name(a), _fold_name(b)
     if min(len(a), len(b)) < 8 or fuzz.ratio(fa, fb) < 90:
         return False
     wa, wb = fa.split(), fb.split()
-    return len(wa) != len(wb) or all(
-        x == y or fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True)
-    )
+    if len(wa) != len(wb):
+        return True
+    for x, y in zip(wa, wb, strict=True):
+        if x != y:
+            cx, cy = codes(x), codes(y)
+            if cx and cy and not set(cx) & set(cy):
+                return False
+    return True
 
 
 def _same_subject(a: str, b: str) -> bool:
@@ -706,8 +714,7 @@ class Extractor:
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
         return facts, agreements, x
 
-    @staticmethod
-    def _same_org(r: Row, o: Row, text: str) -> bool:
+    def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
         mine, theirs = _names_of(r.fact), _names_of(o.fact)
         known = (r.candidate.known, o.candidate.known)
@@ -715,7 +722,7 @@ class Extractor:
             return False  # two registry entries: "Gazprom" and "Gazprom Neft"
         if any(names_match(x, y) for x in mine for y in theirs):
             return True
-        if any(_spelling_variants(x, y) for x in mine for y in theirs):
+        if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name):
@@ -954,6 +961,8 @@ class Extractor:
                 continue
             if any(s0 <= m.start() < s1 for s0, s1 in own):
                 continue
+            if self._surname(text, m.start(), m.end()):
+                continue
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
                 continue
@@ -969,6 +978,25 @@ class Extractor:
                 )
             )
         return out
+
+    def _surname(self, text: str, start: int, end: int) -> bool:
+        """ "Maxim DREVAL", "Andrei RUDSKOI": English news write surnames in capitals after a
+        given name; a word in capitals there is a person, not an abbreviation. Not after a
+        place or a name's own word ("China ATURK", "University ITMO"), nor a Roman numeral."""
+        word = text[start:end]
+        if " " in word or re.fullmatch(r"[IVXLC]+", word) or not word.isupper():
+            return False
+        before = re.search(r"(?<![\w.'’-])([A-Z][a-z]{2,})\s+$", text[max(0, start - 30) : start])
+        if before is None:
+            return False
+        given = before.group(1)
+        return not (
+            given.lower() in lx.EN_HEADS
+            or given.lower() in _NAME_STOP
+            or self._countries.codes(given)
+            or given.lower() in _MONTHS_EN
+            or is_generic_name(given)
+        )
 
     def _en_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
         """One-word company names behind a descriptor or a legal form, which hold no head
@@ -1284,6 +1312,10 @@ class Extractor:
                 self._is_own(n) for n in names if is_abbreviation(n)
             ):
                 continue
+            if c.known is None and any(
+                is_abbreviation(m.name) and OWN_AFTER.match(text, m.end) for m in c.mentions
+            ):
+                continue  # "ИСИ СПбПУ", "(HSEE) of SPbPU": a unit of the university
             f: dict[str, float] = {}
             all_unit = all(m.is_unit or m.nested for m in c.mentions)
             nested_title = any(m.nested for m in c.mentions) and all(
@@ -1501,9 +1533,9 @@ class Extractor:
         for m in c.mentions:
             if lx.OWN_TAIL.search(m.name):
                 return True  # "Инженерно-строительный институт Политеха": the tail names us
-            after = text[m.end : m.end + 12]
+            after = text[m.end : m.end + 24]
             before = text[max(0, m.start - 10) : m.start]
-            if re.match(r"\s*(?:СПбПУ|Политеха|SPbPU|Polytech)", after) or re.search(
+            if re.match(OWN_AFTER, after) or re.search(
                 r"(?:SPbPU|Polytech\w*)['’]s\s*$|СПбПУ\s*$", before
             ):
                 return True
