@@ -432,3 +432,15 @@ def test_unit_abbreviation_followed_by_the_university_is_ours(extractor: Extract
     names = [p.name for p in r.partners]
     assert "HSAP" not in names, names
     assert "Lanzhou University" in names
+
+
+def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Joint supervision",
+        "Researchers of the IPN&T of SPbPU and Lappeenranta University of Technology agreed "
+        "on joint supervision of doctoral students.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert "IPN" not in names, names

@@ -951,8 +951,9 @@ class Extractor:
             if not p.pattern.startswith("^")
             for x in p.finditer(text)
         ]
+        # Letters joined by "&" are one token ("IPN&T", "R&D"): no abbreviation inside.
         for m in re.finditer(
-            r"(?<![\w-])[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?: [A-Z]{2,3})?(?![\w-])", text
+            r"(?<![\w&-])[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?: [A-Z]{2,3})?(?![\w&-])", text
         ):
             word = m.group(0)
             if sum(ch.isupper() for ch in word) < 3:
@@ -1105,7 +1106,7 @@ class Extractor:
                 continue
             out.append(_known_mention(org, m, lang, int(sent_of(m.start()))))
         have = have + out
-        for m in re.finditer(r"[A-Za-zА-Яа-яЁё][\w\-]+", text):
+        for m in re.finditer(r"(?<!&)[A-Za-zА-Яа-яЁё][\w\-&]+", text):  # "IPN&T" is one word
             key = canonical_key(m.group(0))
             org = self._single.get(key)
             if org is None:
