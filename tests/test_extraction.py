@@ -392,3 +392,55 @@ def test_different_abbreviations_never_match_through_their_stems() -> None:
     # Only the abbreviation stays whole: the other words still meet across their forms.
     assert names_match("КазНУ им. аль-Фараби", "КазНУ имени аль-Фараби")
     assert names_match("НАН Армении", "НАН Армения")
+
+
+def test_a_surname_in_capitals_is_a_person(extractor: Extractor) -> None:
+    """English news write surnames in capitals after a given name: no abbreviation there."""
+    r = _run(
+        extractor,
+        "SPbPU and Qarshi Polytechnic Institute",
+        "Rector Ivan PETROVSKY and Bahrom KARIMOVICH signed an agreement on academic "
+        "cooperation between SPbPU and Qarshi Polytechnic Institute.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert "PETROVSKY" not in names and "KARIMOVICH" not in names, names
+    assert "Qarshi Polytechnic Institute" in names
+
+
+def test_bodies_of_two_countries_stay_two(extractor: Extractor) -> None:
+    """Names alike but for the country they name are two organisations, not two spellings."""
+    r = _run(
+        extractor,
+        "Diplomats at SPbPU",
+        "Representatives of the General Consulates in St. Petersburg of the following "
+        "countries: Japan, Poland and Norway. They discussed cooperation with SPbPU.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert len([n for n in names if "Consulate" in n]) == 3, names
+
+
+def test_unit_abbreviation_followed_by_the_university_is_ours(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Cooperation with Lanzhou",
+        "A delegation of the Higher School of Applied Physics (HSAP) of SPbPU visited "
+        "Lanzhou University and signed a memorandum on joint research.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert "HSAP" not in names, names
+    assert "Lanzhou University" in names
+
+
+def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Joint supervision",
+        "Researchers of the IPN&T of SPbPU and Lappeenranta University of Technology agreed "
+        "on joint supervision of doctoral students.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert "IPN" not in names, names

@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -166,6 +166,9 @@ _PLURAL_DOC = re.compile(
     re.I,
 )
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
+# Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
+# "Higher School of Engineering and Economics (HSEE) of SPbPU".
+OWN_AFTER = re.compile(r"\s*\)?\s*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)")
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -374,6 +377,24 @@ def _fold_name(name: str) -> str:
     return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
 
 
+def _spelling_variants(a: str, b: str, codes: Callable[[str], list[str]]) -> bool:
+    """Two spellings of one name ("Leibnitz" / "Leibniz", "Vienna" / "Wien University of
+    Technology"): close as strings, unless a word that differs names another country on
+    each side ("Consulate of Japan" / "Consulate of Poland")."""
+    fa, fb = _fold_name(a), _fold_name(b)
+    if min(len(a), len(b)) < 8 or fuzz.ratio(fa, fb) < 90:
+        return False
+    wa, wb = fa.split(), fb.split()
+    if len(wa) != len(wb):
+        return True
+    for x, y in zip(wa, wb, strict=True):
+        if x != y:
+            cx, cy = codes(x), codes(y)
+            if cx and cy and not set(cx) & set(cy):
+                return False
+    return True
+
+
 def _same_subject(a: str, b: str) -> bool:
     """Two subjects of one document: equal, or the same first two words ("о создании ...")."""
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
@@ -578,6 +599,13 @@ class Extractor:
 
         if lang == "ru":
             mentions = self._ru_mentions(text, sentences)
+            # Foreign names left in Latin letters ("China Metallurgical Group Corporation"),
+            # which the Russian tagger reads as foreign words.
+            mentions += [
+                x
+                for x in en_mentions(text, sent_of, 0)
+                if not any(y.start < x.end and x.start < y.end for y in mentions)
+            ]
         else:
             mentions = en_mentions(text, sent_of, title_end)
             mentions += self._consulates(text, sent_of)
@@ -686,17 +714,15 @@ class Extractor:
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
         return facts, agreements, x
 
-    @staticmethod
-    def _same_org(r: Row, o: Row, text: str) -> bool:
+    def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
         mine, theirs = _names_of(r.fact), _names_of(o.fact)
+        known = (r.candidate.known, o.candidate.known)
+        if None not in known and known[0] is not known[1]:
+            return False  # two registry entries: "Gazprom" and "Gazprom Neft"
         if any(names_match(x, y) for x in mine for y in theirs):
             return True
-        if any(
-            min(len(x), len(y)) >= 8 and fuzz.ratio(_fold_name(x), _fold_name(y)) >= 90
-            for x in mine
-            for y in theirs
-        ):
+        if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name):
@@ -918,13 +944,25 @@ class Extractor:
         "Tarbiat Modares University", often alone in a headline), or standing alone."""
         assert callable(sent_of)
         out: list[Mention] = []
+        # Words of the university's own name in capitals ("UNIVERSITET PETRA VELIKOGO").
+        own = [
+            x.span()
+            for p in lx.OWN_PATTERNS
+            if not p.pattern.startswith("^")
+            for x in p.finditer(text)
+        ]
+        # Letters joined by "&" are one token ("IPN&T", "R&D"): no abbreviation inside.
         for m in re.finditer(
-            r"(?<![\w-])[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?: [A-Z]{2,3})?(?![\w-])", text
+            r"(?<![\w&-])[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?: [A-Z]{2,3})?(?![\w&-])", text
         ):
             word = m.group(0)
             if sum(ch.isupper() for ch in word) < 3:
                 continue
             if self._is_own(word) or any(x.start <= m.start() < x.end for x in have):
+                continue
+            if any(s0 <= m.start() < s1 for s0, s1 in own):
+                continue
+            if self._surname(text, m.start(), m.end()):
                 continue
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
@@ -941,6 +979,25 @@ class Extractor:
                 )
             )
         return out
+
+    def _surname(self, text: str, start: int, end: int) -> bool:
+        """ "Maxim DREVAL", "Andrei RUDSKOI": English news write surnames in capitals after a
+        given name; a word in capitals there is a person, not an abbreviation. Not after a
+        place or a name's own word ("China ATURK", "University ITMO"), nor a Roman numeral."""
+        word = text[start:end]
+        if " " in word or re.fullmatch(r"[IVXLC]+", word) or not word.isupper():
+            return False
+        before = re.search(r"(?<![\w.'’-])([A-Z][a-z]{2,})\s+$", text[max(0, start - 30) : start])
+        if before is None:
+            return False
+        given = before.group(1)
+        return not (
+            given.lower() in lx.EN_HEADS
+            or given.lower() in _NAME_STOP
+            or self._countries.codes(given)
+            or given.lower() in _MONTHS_EN
+            or is_generic_name(given)
+        )
 
     def _en_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
         """One-word company names behind a descriptor or a legal form, which hold no head
@@ -1049,7 +1106,7 @@ class Extractor:
                 continue
             out.append(_known_mention(org, m, lang, int(sent_of(m.start()))))
         have = have + out
-        for m in re.finditer(r"[A-Za-zА-Яа-яЁё][\w\-]+", text):
+        for m in re.finditer(r"(?<!&)[A-Za-zА-Яа-яЁё][\w\-&]+", text):  # "IPN&T" is one word
             key = canonical_key(m.group(0))
             org = self._single.get(key)
             if org is None:
@@ -1140,6 +1197,8 @@ class Extractor:
                 if known is not None and c.known is known:
                     target = c
                     break
+                if known is not None and c.known is not None:
+                    continue  # two registry entries: "Gazprom" and "Gazprom Neft"
                 if any(names_match(m.name, n) for n in c.names) or any(
                     canonical_key(m.name) == canonical_key(a) for a in c.aliases
                 ):
@@ -1254,6 +1313,10 @@ class Extractor:
                 self._is_own(n) for n in names if is_abbreviation(n)
             ):
                 continue
+            if c.known is None and any(
+                is_abbreviation(m.name) and OWN_AFTER.match(text, m.end) for m in c.mentions
+            ):
+                continue  # "ИСИ СПбПУ", "(HSEE) of SPbPU": a unit of the university
             f: dict[str, float] = {}
             all_unit = all(m.is_unit or m.nested for m in c.mentions)
             nested_title = any(m.nested for m in c.mentions) and all(
@@ -1471,9 +1534,9 @@ class Extractor:
         for m in c.mentions:
             if lx.OWN_TAIL.search(m.name):
                 return True  # "Инженерно-строительный институт Политеха": the tail names us
-            after = text[m.end : m.end + 12]
+            after = text[m.end : m.end + 24]
             before = text[max(0, m.start - 10) : m.start]
-            if re.match(r"\s*(?:СПбПУ|Политеха|SPbPU|Polytech)", after) or re.search(
+            if re.match(OWN_AFTER, after) or re.search(
                 r"(?:SPbPU|Polytech\w*)['’]s\s*$|СПбПУ\s*$", before
             ):
                 return True

@@ -205,7 +205,9 @@ NOT_ORG = re.compile(
     r"саммит|summit|конгресс|congress|форум\b|^forum\b|неделя|week|кремл|kremlin|прессц|пресс-центр|"
     r"пресс-служб|press service|премия|prize|award|brics\b(?! business)|"
     # A legal form or a plant site alone is no name: "ОАО" of "ОАО «РЖД»", "АЭС «...»".
-    r"^(?:оао|ао|пао|ооо|зао|фгуп|фгбу|ано|jsc|pjsc|llc|ojsc|аэс|гэс|тэц|грэс|"
+    r"^(?:оао|ао|пао|ооо|зао|фгуп|фгбу|ано|jsc|pjsc|llc|ojsc|cjsc|ltd|inc|gmbh|аэс|гэс|тэц|грэс|"
+    # A document's abbreviation: "MoU", "MoA".
+    r"mou|moa|"
     # A type abbreviation alone: "АК" of "АК «АЛРОСА»", "ЦНИИ" of "ЦНИИ КМ «Прометей»".
     r"ак|нтк|цнии|нии|ниц|нпо|нпп|окб|кб|гк|фгбоу|фгаоу)$|"
     # A lone adjective in the genitive is a torn name ("Научно-технологического").
