@@ -16,10 +16,11 @@ that work, and a message sent from PostgreSQL would be sent again.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import graphlib
 import json
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -174,7 +175,7 @@ class _Snapshot:
 
     async def rows(
         self, table: str, columns: Sequence[str], batch: int, counted: list[int]
-    ) -> AsyncIterator[tuple[Any, ...]]:
+    ) -> AsyncGenerator[tuple[Any, ...], None]:
         """The table's rows in the snapshot, read `batch` at a time; adds their number to
         `counted[0]`."""
         listed = ", ".join(map(_q, columns))
@@ -257,11 +258,17 @@ async def _converge(
         await conn.execute(f"CREATE TEMP TABLE {_staged(table.name)} (LIKE {_q(table.name)}) "
                            "ON COMMIT DROP")  # fmt: skip
         counted = [0]
-        await conn.copy_records_to_table(
-            f"migrate_src_{table.name}",
-            records=snapshot.rows(table.name, table.columns, batch, counted),
-            columns=list(table.columns),
-        )
+        rows = snapshot.rows(table.name, table.columns, batch, counted)
+        async with contextlib.aclosing(rows):
+            try:
+                await conn.copy_records_to_table(
+                    f"migrate_src_{table.name}", records=rows, columns=list(table.columns)
+                )
+            except (TypeError, ValueError, OverflowError) as exc:  # encoding a value for COPY
+                raise CopyError(
+                    f"table {table.name}: a value in SQLite does not fit its PostgreSQL column "
+                    f"({exc}); nothing was changed"
+                ) from None
         counts[table.name] = counted[0]
         await conn.execute(f"ANALYZE {_staged(table.name)}")
 

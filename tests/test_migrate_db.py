@@ -423,3 +423,18 @@ async def test_an_unreachable_server_or_database_is_one_line_without_the_passwor
     assert code == 1 and err.count("\n") == 1, err
     assert 'database "no_such_db" does not exist' in err and "createdb" in err
     assert "s3cret-pw" not in err
+
+
+async def test_a_value_postgresql_cannot_take_stops_the_copy_and_changes_nothing(
+    source: Database, target: str
+) -> None:
+    await populate(source)
+    with sqlite3.connect(_path(source)) as raw:  # SQLite keeps what a column's type refuses
+        raw.execute("UPDATE feeds SET error_count = 'many' WHERE id = 2")
+    with pytest.raises(CopyError, match=r"^table feeds: a value in SQLite does not fit"):
+        await copy_to_postgres(_path(source), target)
+    pg = await Database.open(target)
+    try:
+        assert await pg.fetchval("SELECT COUNT(*) FROM feeds") == 0
+    finally:
+        await pg.close()
