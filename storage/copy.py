@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import graphlib
 import json
+import logging
 import time
 from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ import asyncpg
 
 from storage.db import Database, migrations, to_db, utcnow
 from storage.pg import PgDatabase, redact
+
+log = logging.getLogger(__name__)
 
 BATCH = 5_000
 CONNECT_SECONDS = 30.0
@@ -125,30 +128,35 @@ class _Snapshot:
             raise CopyError(f"cannot open {path} read-only: {exc}") from None
         snapshot = cls(conn, resolved)
         try:
-            await conn.execute("PRAGMA busy_timeout=5000")
-            await conn.execute("BEGIN")
-            # The first read fixes the snapshot: everything below sees the database as of now.
-            version = int((await snapshot._one("PRAGMA user_version"))[0])
+            await snapshot._begin(path)
         except aiosqlite.Error as exc:
             await conn.close()
             raise CopyError(f"cannot read {path}: {exc}") from None
         except BaseException:
             await conn.close()
             raise
+        return snapshot
+
+    async def _begin(self, path: Path) -> None:
+        """Start the read transaction and check the schema version."""
+        await self.conn.execute("PRAGMA busy_timeout=5000")
+        if (await self._one("PRAGMA journal_mode"))[0] != "wal":
+            log.warning("%s is not in WAL mode: a bot writing to it waits for the copy", path)
+        await self.conn.execute("BEGIN")
+        # The first read fixes the snapshot: everything below sees the database as of now.
+        version = int((await self._one("PRAGMA user_version"))[0])
         expected = current_version()
-        if version != expected:
-            await conn.close()
-            if version < expected:
-                raise CopyError(
-                    f"{path} is at schema version {version}, this bot's is {expected}: start "
-                    "this version of the bot on it once (it migrates the file and upgrades its "
-                    "rows), stop it, and run migrate-db again"
-                )
+        if version < expected:
+            raise CopyError(
+                f"{path} is at schema version {version}, this bot's is {expected}: start this "
+                "version of the bot on it once (it migrates the file and upgrades its rows), "
+                "stop it, and run migrate-db again"
+            )
+        if version > expected:
             raise CopyError(
                 f"{path} is at schema version {version}, newer than this bot's ({expected}): "
                 "run migrate-db from the version that wrote it"
             )
-        return snapshot
 
     async def _one(self, sql: str) -> Any:
         async with self.conn.execute(sql) as cursor:
@@ -230,6 +238,11 @@ async def copy_to_postgres(
                 tables = await _converge(snapshot, conn, force=force, batch=batch)
         except asyncpg.PostgresError as exc:
             raise CopyError(f"copy to {db.describe()} failed, nothing was changed: {exc}") from None
+        except (OSError, asyncpg.InterfaceError) as exc:
+            # Lost mid-copy, perhaps mid-COMMIT: a run again converges either way.
+            raise CopyError(
+                f"lost the connection to {db.describe()} during the copy ({exc}): run it again"
+            ) from None
         finally:
             await db.close()
     finally:

@@ -438,3 +438,23 @@ async def test_a_value_postgresql_cannot_take_stops_the_copy_and_changes_nothing
         assert await pg.fetchval("SELECT COUNT(*) FROM feeds") == 0
     finally:
         await pg.close()
+
+
+async def test_a_group_that_became_a_supergroup_between_copies_moves_with_its_subscriptions(
+    source: Database, target: str
+) -> None:
+    """chats.id changes in place (ON UPDATE CASCADE in both engines): in the target the old
+    chat goes, its subscriptions with it, and both come back under the new id."""
+    await populate(source)
+    await copy_to_postgres(_path(source), target)
+    await ChatRepository(source).migrate(-100200, -100999)
+
+    report = await copy_to_postgres(_path(source), target)
+    assert changes(report)["chats"] == (1, 0, 1)
+    pg = await Database.open(target)
+    try:
+        await assert_same(source, pg)
+        [moved] = await ChatRepository(pg).subscriptions(-100999)
+        assert (moved.kind, moved.value, moved.thread_id) == ("keyword", "лаборатория", 7)
+    finally:
+        await pg.close()
