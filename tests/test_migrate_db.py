@@ -458,3 +458,33 @@ async def test_a_group_that_became_a_supergroup_between_copies_moves_with_its_su
         assert (moved.kind, moved.value, moved.thread_id) == ("keyword", "лаборатория", 7)
     finally:
         await pg.close()
+
+
+async def test_a_wrong_password_is_one_line_without_the_password(
+    source: Database, pg_dsn: str, tmp_path: Path
+) -> None:
+    """The session's server trusts every login; one role is made to need its password."""
+    import asyncpg
+
+    admin = await asyncpg.connect(pg_dsn)
+    hba = Path(await admin.fetchval("SHOW hba_file"))
+    rules = await asyncio.to_thread(hba.read_text)
+    try:
+        await admin.execute("CREATE ROLE copier LOGIN PASSWORD 'right-pw'")
+        await asyncio.to_thread(
+            hba.write_text, f"host all copier 127.0.0.1/32 scram-sha-256\n{rules}"
+        )
+        await admin.execute("SELECT pg_reload_conf()")
+        wrong = pg_dsn.replace("postgres@", "copier:wr0ng-pw@")
+        code, out, err = await run_cli(
+            ["migrate-db", "--from", f"sqlite:{_path(source)}", "--to", wrong], tmp_path
+        )
+        assert code == 1 and out == "" and err.count("\n") == 1, err
+        assert err.startswith("error: PostgreSQL at postgresql://copier:***@127.0.0.1:")
+        assert 'refused the login: password authentication failed for user "copier"' in err
+        assert "wr0ng-pw" not in err
+    finally:
+        await asyncio.to_thread(hba.write_text, rules)
+        await admin.execute("SELECT pg_reload_conf()")
+        await admin.execute("DROP ROLE IF EXISTS copier")
+        await admin.close()
