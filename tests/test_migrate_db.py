@@ -381,14 +381,23 @@ async def test_the_command_prints_a_line_per_table(
     source: Database, target: str, tmp_path: Path
 ) -> None:
     await populate(source)
-    code, out, err = await run_cli(
-        ["migrate-db", "--from", f"sqlite:{_path(source)}", "--to", target], tmp_path
+    code, out, err = await run_cli(  # the sqlite:///absolute/path spelling works too
+        ["migrate-db", "--from", f"sqlite://{_path(source)}", "--to", target], tmp_path
     )
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) == len(TABLES) + 1
     assert "news: 4 rows in the snapshot; 4 added, 0 updated, 0 deleted" in lines
     assert lines[-1].startswith(f"copied the snapshot of {_path(source)} taken at ")
+
+
+async def test_the_help_tells_the_order_of_steps(tmp_path: Path) -> None:
+    code, out, _ = await run_cli(["migrate-db", "--help"], tmp_path)
+    assert code == 0
+    steps = ["with the SQLite bot still running", "stop the SQLite bot", "run the same command",
+             "set DATABASE_URL"]  # fmt: skip
+    at = [out.index(step) for step in steps]
+    assert at == sorted(at)
 
 
 @pytest.mark.parametrize(
