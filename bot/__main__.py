@@ -2,7 +2,8 @@
 migrate-db --from sqlite:PATH --to URL]`.
 
 Settings are read and checked before anything heavy is imported: the wiring lives in
-`bot.services`, loaded only once the command is known to be able to run.
+`bot.services`, loaded only once the command is known to be able to run. `migrate-db` takes
+everything from its arguments and needs no wiring: it goes straight to `storage.copy`.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ Moving a bot to PostgreSQL:
   1. createdb (an empty database), then, with the SQLite bot still running:
        python -m bot migrate-db --from sqlite:data/bot.sqlite3 --to postgresql://bot@db/bot
   2. stop the SQLite bot;
-  3. run the same command again (it copies only what changed since step 1);
+  3. run the same command again: it changes only what changed since step 1 (the bot is
+     down for as long as this run reads the file: seconds for a few hundred MB);
   4. set DATABASE_URL to that URL and start the bot (or bots) on PostgreSQL.
 Do not start a bot on PostgreSQL before step 3: a copy into a database a bot has written is
 refused (--force replaces its contents anyway, undoing that bot's work).
@@ -143,7 +145,8 @@ def migrate_db(source: str, target: str, force: bool) -> int:
     setup_logging("INFO", database_password=password or "")
     path = sqlite_source(source)
     if path is None:
-        return fail(f"--from must be sqlite:PATH, got {source!r}", 2)
+        # Not echoed: a URL given here by mistake may hold a password.
+        return fail("--from must be sqlite:PATH, the SQLite file to copy", 2)
     if password is None:
         # The value is not echoed: it may hold a password.
         return fail("--to must be a postgresql://user:password@host:port/database URL", 2)

@@ -404,6 +404,7 @@ async def test_the_help_tells_the_order_of_steps(tmp_path: Path) -> None:
     ("arguments", "says"),
     [
         (["--from", "data/bot.sqlite3", "--to", "postgresql://u@h/d"], "--from must be sqlite:"),
+        (["--from", "postgresql://u:pw@h/d", "--to", "postgresql://u@h/d"], "--from must be"),
         (["--from", "sqlite:bot.sqlite3", "--to", "mysql://u:pw@h/d"], "--to must be a postgres"),
         (["--from", "sqlite:missing.sqlite3", "--to", "postgresql://u@h/d"], "no SQLite database"),
     ],
