@@ -252,6 +252,10 @@ async def test_a_second_run_converges_without_repeating(source: Database, target
         await assert_same(source, pg)
         sent_before = await pg.fetchval("SELECT state FROM outbox WHERE id = ?", (pending.id,))
         assert sent_before == "sent"  # the PostgreSQL bot will not send it again
+        # What the PostgreSQL bot will send is what the SQLite bot had left to send.
+        left = {(d.id, d.chat_id) for d in await outbox.due(100)}
+        assert {(d.id, d.chat_id) for d in await OutboxRepository(pg).due(100)} == left
+        assert (item, 101) in {(d.news_id, d.chat_id) for d in await outbox.due(100)}
         assert await pg.fetchval("SELECT COUNT(*) FROM news") == len(news_ids) + 2
         found = await NewsRepository(pg).search("стажировка")  # the updated body is indexed
         assert [hit.item.id for hit in found] == [news_ids[0]]
