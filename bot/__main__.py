@@ -1,7 +1,9 @@
-"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract | export TABLE]`.
+"""CLI: `python -m bot [run | poll --once | extract [FILE] | reextract | export TABLE |
+migrate-db --from sqlite:PATH --to URL]`.
 
 Settings are read and checked before anything heavy is imported: the wiring lives in
-`bot.services`, loaded only once the command is known to be able to run.
+`bot.services`, loaded only once the command is known to be able to run. `migrate-db` takes
+everything from its arguments and needs no wiring: it goes straight to `storage.copy`.
 """
 
 from __future__ import annotations
@@ -65,6 +67,47 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+MIGRATE_DB_HELP = """\
+Copy a SQLite database to PostgreSQL, ids and all. The SQLite file is read as one snapshot and
+never written, so the bot may keep running on it; PostgreSQL is changed in one transaction.
+Run again, the command brings the copy up to date: rows changed, added or deleted in SQLite
+since the last run are changed, added or deleted in PostgreSQL, nothing is copied twice.
+
+Moving a bot to PostgreSQL:
+  1. createdb (an empty database), then, with the SQLite bot still running:
+       python -m bot migrate-db --from sqlite:data/bot.sqlite3 --to postgresql://bot@db/bot
+  2. stop the SQLite bot;
+  3. run the same command again: it changes only what changed since step 1 (the bot is
+     down for as long as this run reads the file: seconds for a few hundred MB);
+  4. set DATABASE_URL to that URL and start the bot (or bots) on PostgreSQL.
+Do not start a bot on PostgreSQL before step 3: a copy into a database a bot has written is
+refused (--force replaces its contents anyway, undoing that bot's work).
+
+The password may be given in PGPASSWORD or ~/.pgpass instead of the URL (which `ps` shows).
+"""
+
+
+def sqlite_source(value: str) -> Path | None:
+    """`sqlite:PATH` (or `sqlite:///abs/path`) as a path; None for anything else."""
+    if not value.startswith("sqlite:"):
+        return None
+    rest = value.removeprefix("sqlite:")
+    if rest.startswith("//"):
+        rest = rest.removeprefix("//")
+    return Path(rest) if rest else None
+
+
+def postgres_target(value: str) -> str | None:
+    """The password of a `postgresql://` URL ('' without one); None if it is not one."""
+    try:
+        parts = urlsplit(value)
+        if parts.scheme in ("postgresql", "postgres") and (parts.hostname or parts.query):
+            return parts.password or ""
+    except ValueError:  # a malformed host or port
+        pass
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command")
@@ -78,7 +121,53 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("table", choices=("partners", "agreements", "news"))
     export.add_argument("--format", choices=("jsonl", "csv", "xlsx"), default="jsonl")
     export.add_argument("--output", help="file to write (default: standard output)")
+    migrate = sub.add_parser(
+        "migrate-db",
+        help="copy a SQLite database to PostgreSQL (again: bring the copy up to date)",
+        description=MIGRATE_DB_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    migrate.add_argument("--from", dest="source", required=True, metavar="sqlite:PATH")
+    migrate.add_argument(
+        "--to", dest="target", required=True, metavar="postgresql://USER@HOST:PORT/DATABASE"
+    )
+    migrate.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the target's contents even if it holds rows no copy of this source wrote",
+    )
     return parser
+
+
+def migrate_db(source: str, target: str, force: bool) -> int:
+    """Takes everything from its arguments: no settings, no token."""
+    password = postgres_target(target)
+    setup_logging("INFO", database_password=password or "")
+    path = sqlite_source(source)
+    if path is None:
+        # Not echoed: a URL given here by mistake may hold a password.
+        return fail("--from must be sqlite:PATH, the SQLite file to copy", 2)
+    if password is None:
+        # The value is not echoed: it may hold a password.
+        return fail("--to must be a postgresql://user:password@host:port/database URL", 2)
+    if not path.is_file():
+        return fail(f"--from: no SQLite database at {path}", 2)
+    # Straight to storage: a copy builds none of the bot's object graph (bot.services takes
+    # seconds to import the extraction models).
+    from storage.copy import CopyError, copy_to_postgres
+
+    try:
+        report = asyncio.run(copy_to_postgres(path, target, force=force))
+    except CopyError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted (a copy that did not finish changed nothing in PostgreSQL)")
+    except Exception:  # a bug: its traceback goes through the redacting log handler
+        log.exception("migrate-db stopped on an unexpected error")
+        return fail("migrate-db stopped on an unexpected error (traceback above)")
+    for line in report.lines():
+        print(line)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.facts.extraction.cli import main as extract_main
 
         return extract_main([args.file] if args.file else [])
+    if command == "migrate-db":
+        return migrate_db(args.source, args.target, args.force)
     try:
         settings = load_settings()
     except SettingsError as exc:
