@@ -31,7 +31,7 @@ from urllib.parse import quote
 import aiosqlite
 import asyncpg
 
-from storage.db import Database, migrations, to_db, utcnow
+from storage.db import Database, DatabaseUnavailable, migrations, to_db, utcnow
 from storage.pg import PgDatabase, redact
 
 log = logging.getLogger(__name__)
@@ -204,19 +204,10 @@ async def _open_target(url: str) -> PgDatabase:
     """The target, migrated to the current PostgreSQL schema; failures as one line."""
     where = redact(url)
     try:
-        async with asyncio.timeout(CONNECT_SECONDS):
-            db = await Database.open(url)
-    except TimeoutError:
-        raise CopyError(
-            f"no answer from PostgreSQL at {where} in {CONNECT_SECONDS:.0f} s"
-        ) from None
-    except OSError as exc:
-        raise CopyError(f"cannot reach PostgreSQL at {where}: {exc}") from None
-    except (asyncpg.InvalidPasswordError, asyncpg.InvalidAuthorizationSpecificationError) as exc:
-        raise CopyError(f"PostgreSQL at {where} refused the login: {exc}") from None
-    except asyncpg.InvalidCatalogNameError as exc:
-        raise CopyError(f"{exc} at {where}: create it first (createdb)") from None
-    except (asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
+        db = await Database.open(url)
+    except DatabaseUnavailable as exc:  # cannot connect: already one line without secrets
+        raise CopyError(str(exc)) from None
+    except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:  # e.g. migrating the schema
         raise CopyError(f"PostgreSQL at {where}: {exc}") from None
     if not isinstance(db, PgDatabase):  # pragma: no cover - the CLI checks the URL's scheme
         await db.close()

@@ -23,6 +23,9 @@ from storage.db import Connection, Cursor, Database, DatabaseUnavailable, Dialec
 
 log = logging.getLogger(__name__)
 
+# How long opening the pool may take before start-up gives up with one line.
+CONNECT_SECONDS = 15.0
+
 # pg_advisory_xact_lock key held while migrating: two instances starting together take turns.
 MIGRATION_LOCK = 0x5B0_0001
 
@@ -106,13 +109,23 @@ class PgDatabase(Database):
 
     @classmethod
     async def connect(cls, dsn: str, *, pool_size: int = 8) -> PgDatabase:
+        where = redact(dsn)
         try:
-            pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size, timeout=15)
-        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-            reason = str(exc).replace(urlsplit(dsn).password or "\0", "***")
+            pool = await asyncpg.create_pool(
+                dsn, min_size=1, max_size=pool_size, timeout=CONNECT_SECONDS
+            )
+        except TimeoutError:
             raise DatabaseUnavailable(
-                f"cannot open PostgreSQL at {redact(dsn)}: {reason or type(exc).__name__}"
+                f"no answer from PostgreSQL at {where} in {CONNECT_SECONDS:.0f} s"
             ) from None
+        except OSError as exc:
+            raise DatabaseUnavailable(f"cannot reach PostgreSQL at {where}: {exc}") from None
+        except (asyncpg.InvalidPasswordError, asyncpg.InvalidAuthorizationSpecificationError) as e:
+            raise DatabaseUnavailable(f"PostgreSQL at {where} refused the login: {e}") from None
+        except asyncpg.InvalidCatalogNameError as exc:
+            raise DatabaseUnavailable(f"{exc} at {where}: create it first (createdb)") from None
+        except (asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
+            raise DatabaseUnavailable(f"PostgreSQL at {where}: {exc}") from None
         db = cls(pool, dsn)
         try:
             await db.migrate()

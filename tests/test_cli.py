@@ -113,7 +113,7 @@ def test_database_url_is_checked_without_echoing_it() -> None:
 async def test_unreachable_postgresql_is_one_line_without_the_password(tmp_path: Path) -> None:
     url = f"postgresql://bot:s3cret-pw@127.0.0.1:{free_port()}/news"
     code, _, err = await run_cli(["poll", "--once"], tmp_path, DATABASE_URL=url)
-    assert code == 1 and err.startswith("error: cannot open PostgreSQL at"), err
+    assert code == 1 and err.startswith("error: cannot reach PostgreSQL at"), err
     assert err.count("\n") == 1 and "s3cret-pw" not in err and "Traceback" not in err
 
 
