@@ -12,13 +12,16 @@ import itertools
 import signal
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import asyncpg
 
+from bot.leadership import LEADER_LOCK
 from storage.db import Database, to_db, utcnow
 from storage.feeds import FeedRepository
 from tests.fakes.bot_api import CallRecord, FakeBotAPI
@@ -200,6 +203,8 @@ class Failover:
     asked: int
     survivor_code: int
     recorder_stall: float  # the longest this process (the fake's clock) stalled meanwhile (s)
+    deposed_says_leader: bool | None  # the old leader's /healthz at the end (None: it is dead)
+    deposed_code: int  # the old leader's exit code (-9: killed)
     killed_at: float = field(repr=False, default=0.0)  # on the fake's clock
     times: list[float] = field(repr=False, default_factory=list)  # every item send's arrival
 
@@ -216,6 +221,21 @@ async def _longest_stall(tick: float = 0.01) -> float:
         return worst
 
 
+async def end_lock_session(dsn: str) -> None:
+    """End the database session holding the leader's lock, as a server restart, an operator or
+    a network timeout would; the process holding it lives on."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        ended = await conn.fetchval(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_locks "
+            "WHERE locktype = 'advisory' AND objid = $1 AND granted",
+            LEADER_LOCK,
+        )
+    finally:
+        await conn.close()
+    assert ended == 1
+
+
 def item_sends(api: FakeBotAPI, link: str) -> list[CallRecord]:
     return [c for c in api.calls_of("sendMessage") if c.ok and link in (c.text or "")]
 
@@ -230,15 +250,18 @@ async def failover(
     rate: float = 200.0,
     webhook_chats: int = 40,
     kill_after: float = 1 / 3,
+    session_only: bool = False,
 ) -> Failover:
     """Two instances on `dsn`; updates posted to both; `chats` subscribers (`webhook_chats` of
     them subscribing through the instances); one new item broadcast at `rate`; the leader is
-    killed once `kill_after` of the chats have it; the rest is the survivor's."""
+    killed (kill -9) once `kill_after` of the chats have it, or with `session_only` only its
+    lock's database session is ended (it lives on, deposed); the rest is the other's."""
     await seed_subscribers(dsn, site.feed_url, FIRST_SEEDED_CHAT, chats - webhook_chats)
     env = instance_env(api, site, root, dsn, BROADCAST_RATE=str(rate), POLL_INTERVAL_SECONDS="1")
     both = [Instance("a", env, root), Instance("b", env, root)]
     with _collecting():
-        return await _failover(api, site, both, chats, webhook_chats, kill_after)
+        depose = partial(end_lock_session, dsn) if session_only else both[0].kill9
+        return await _failover(api, site, both, chats, webhook_chats, kill_after, depose)
 
 
 async def _failover(
@@ -248,6 +271,7 @@ async def _failover(
     chats: int,
     webhook_chats: int,
     kill_after: float,
+    depose: Callable[[], Awaitable[None]],
 ) -> Failover:
     first, second = both
     async with started(both), aiohttp.ClientSession() as http:
@@ -280,7 +304,7 @@ async def _failover(
         )
         target = int(chats * kill_after)
         await until(lambda: len(item_sends(api, item.link)) >= target, "the broadcast", both)
-        await first.kill9()
+        await depose()
         killed_at, killed_wall = time.monotonic(), time.time()
         sent = item_sends(api, item.link)
         recent_from = killed_at - 1.0
@@ -295,6 +319,7 @@ async def _failover(
         stalls.cancel()
         recorder_stall = await stalls
         survivor_health = await second.health(http)
+        deposed_health = await first.health(http)
     assert survivor_health is not None and survivor_health["leader"] is True
     sends = item_sends(api, item.link)
     per_chat = Counter(c.chat_id for c in sends)
@@ -305,6 +330,7 @@ async def _failover(
     after = [c.time for c in sends if c.time > killed_at]
     elected = second.elected_at()
     assert second.proc is not None and second.proc.returncode is not None
+    assert first.proc is not None and first.proc.returncode is not None
     return Failover(
         chats=chats,
         lost=len(set(expected_chats(chats, webhook_chats)) - set(per_chat)),
@@ -319,6 +345,8 @@ async def _failover(
         asked=asked,
         survivor_code=second.proc.returncode,
         recorder_stall=recorder_stall,
+        deposed_says_leader=None if deposed_health is None else deposed_health["leader"],
+        deposed_code=first.proc.returncode,
         killed_at=killed_at,
         times=sorted(c.time for c in sends),
     )

@@ -61,6 +61,31 @@ async def test_kill_9_of_the_leader_mid_broadcast(pg_dsn: str, tmp_path: Path) -
     assert result.survivor_code == 0
 
 
+async def test_a_leader_whose_database_session_ends_stops_sending_at_once(
+    pg_dsn: str, tmp_path: Path
+) -> None:
+    async with (
+        FakeBotAPI(token=TOKEN) as api,
+        FakeNewsSite(seed=True) as site,
+        fresh_database(pg_dsn) as dsn,
+    ):
+        result = await failover(api, site, tmp_path, dsn, chats=1000, rate=RATE, session_only=True)
+    assert result.lost == 0
+    assert result.sent_before_kill < result.chats
+    # Deposed, the old leader stops taking work at once and records its sends in flight; only
+    # if the new leader starts before that record (it may, at once) can those repeat.
+    assert result.duplicates <= result.recent_before_kill, result
+    assert result.duplicates_all_recent, result
+    assert result.to_elected < 3.0, result
+    # The old leader stopped before the new one started: never two leaders sending at once.
+    tolerance = RATE * (ARRIVAL_JITTER + result.recorder_stall)
+    assert result.max_per_second <= RATE + tolerance, result
+    assert result.deposed_says_leader is False and result.deposed_code == 0
+    assert result.survivor_code == 0
+    output = (tmp_path / "a" / "bot.log").read_text()
+    assert "lost the leadership" in output and "Traceback" not in output
+
+
 async def test_a_follower_asks_the_leader_to_poll_and_to_send(pg_dsn: str, tmp_path: Path) -> None:
     async with (
         FakeBotAPI(token=TOKEN) as api,
