@@ -156,6 +156,8 @@ class PgLeadership:
                 if not unreachable:  # logged once per outage, not every second
                     log.warning("leadership: cannot reach the database: %s", _why(exc))
                     unreachable = True
+            except Exception:  # a bug: logged, and the instance contends again
+                log.exception("leadership failed; contending again")
             await asyncio.sleep(self.retry)
 
     @contextlib.asynccontextmanager

@@ -517,9 +517,7 @@ class DeliveryWorker:
                 log.warning("delivery worker did not stop in %.0fs", grace)
 
     async def run(self) -> None:
-        released = await self.outbox.release_in_flight()
-        if released:
-            log.info("released %d deliveries left in flight by a previous run", released)
+        await self._release_in_flight()
         flusher = asyncio.create_task(self._flush_loop(), name="delivery-flush")
         try:
             while not self._stopping:
@@ -552,6 +550,20 @@ class DeliveryWorker:
                     type(exc).__name__,
                 )
                 self._outcomes.clear()
+
+    async def _release_in_flight(self) -> None:
+        """Rows a dead sender had claimed go back to pending before anything is sent; retried
+        while the database does not answer (an instance elected during an outage)."""
+        while not self._stopping:
+            try:
+                released = await self.outbox.release_in_flight()
+            except Exception:
+                log.exception("releasing deliveries left in flight failed; retrying in 1s")
+                await asyncio.sleep(1.0)
+                continue
+            if released:
+                log.info("released %d deliveries left in flight by a previous run", released)
+            return
 
     def _not_ready(self) -> tuple[set[int], float | None]:
         """Chats to leave out of the next read (paced, cooling, full groups, a send in flight),
