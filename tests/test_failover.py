@@ -138,6 +138,8 @@ async def test_a_follower_asks_the_leader_to_poll_and_to_send(pg_dsn: str, tmp_p
             [digest] = [m for m in api.sent_messages(ADMIN) if item.link in (m.text or "")]
             assert digest.time - asked_at < 0.5
 
+            # /stats answers on either instance (the next poll as the leader will run it).
+            assert "Bot status" in await say("/stats", follower)
             # /pollnow on the leader polls here and reports, as with one process.
             assert "pages fetched" in (await say("/pollnow", leader)).lower()
             assert (await follower.health(http) or {}).get("leader") is False
