@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -20,7 +21,9 @@ from bot.delivery.worker import DeliveryWorker, TokenGuard, WaitOutFloodControl
 from bot.facts.curation import Curator
 from bot.facts.service import FactsService
 from bot.ingest.poll import Ingestor
+from bot.leadership import Leadership, Request, SoleLeader
 from bot.reports.pictures.service import PictureService
+from bot.scheduler import follow, lead, poll_now
 from bot.serving.metrics import HandlerTimer, Metrics
 from bot.serving.web import Health
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
@@ -60,6 +63,46 @@ class Services:
     facts: FactsService | None = None
     health: Health | None = None
     token_guard: TokenGuard | None = None
+    leadership: Leadership | None = None  # None: the only process, always the leader
+
+
+class LeaderWork:
+    """What only the leader runs: the delivery worker and the scheduler's jobs (polls with their
+    extraction, digests, pruning). Every instance answers updates; this starts on election and
+    stops at once on deposition."""
+
+    def __init__(self, worker: DeliveryWorker | None, scheduler: AsyncIOScheduler | None) -> None:
+        self.worker = worker
+        self.scheduler = scheduler
+        self._polls: set[asyncio.Task[None]] = set()
+
+    async def take_up(self) -> None:
+        if self.worker is not None:
+            self.worker.start()  # releases the rows a dead leader had claimed, then sends
+        if self.scheduler is not None:
+            lead(self.scheduler)
+
+    async def lay_down(self) -> None:
+        if self.scheduler is not None and self.scheduler.running:
+            follow(self.scheduler)
+        if self.worker is not None:
+            await self.worker.stop()
+
+    def asked(self, request: Request) -> None:
+        if request is Request.OUTBOX and self.worker is not None:
+            self.worker.wake()
+        elif request is Request.POLL and self.scheduler is not None:
+            task = asyncio.create_task(self._poll_now(self.scheduler))
+            self._polls.add(task)
+            task.add_done_callback(self._polls.discard)
+
+    @staticmethod
+    async def _poll_now(scheduler: AsyncIOScheduler) -> None:
+        log.info("polling now, as asked by another instance (/pollnow)")
+        try:
+            await poll_now(scheduler)
+        except Exception as exc:  # stopping or deposed meanwhile; the poll's own errors are logged
+            log.warning("the poll asked by another instance did not run: %s", exc)
 
 
 def make_bot(token: str, api_url: str) -> Bot:
@@ -132,6 +175,7 @@ def build_dispatcher(services: Services, *, start_jobs: bool = True) -> Dispatch
         reports=(reports := services.reports or ReportRepository(services.partners.db)),
         pictures=services.pictures or PictureService(reports),
         partner_index=PartnerNameIndex(services.partners),
+        leadership=(leadership := services.leadership or SoleLeader()),
     )
     if services.metrics is not None:
         dp.update.outer_middleware(HandlerTimer(services.metrics))
@@ -140,13 +184,13 @@ def build_dispatcher(services: Services, *, start_jobs: bool = True) -> Dispatch
 
     async def on_startup(bot: Bot) -> None:
         await publish_commands(bot, services.settings.admin_ids)
-        if start_jobs and services.worker is not None:
-            services.worker.start()
-        if start_jobs and services.scheduler is not None:
-            services.scheduler.start()
+        if start_jobs:
+            # SQLite: leads at once; PostgreSQL: contends for the leader's lock in the background.
+            await leadership.start(LeaderWork(services.worker, services.scheduler))
         log.info("bot started")
 
     async def on_shutdown() -> None:
+        await leadership.stop()  # the leader's work stops before its lock is freed
         if services.scheduler is not None and services.scheduler.running:
             services.scheduler.shutdown(wait=False)
         if services.worker is not None:

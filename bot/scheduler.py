@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -35,18 +37,26 @@ class PollJob:
         self.ingestor = ingestor
         self.running = False
         self._waiters: list[asyncio.Future[PollReport]] = []
+        self._task: asyncio.Task[Any] | None = None
 
     async def run(self) -> None:
         self.running = True
+        self._task = asyncio.current_task()
         try:
             await self._poll(force=False)
             while self._waiters:  # asked for while polling, or brought forward
                 await self._poll(force=True)
-        except asyncio.CancelledError:  # the scheduler shut down mid-poll; the next start polls
-            log.info("poll interrupted by shutdown")
+        except asyncio.CancelledError:  # shut down or deposed mid-poll; the next leader polls
+            log.info("poll interrupted")
             self.cancel_waiters()
         finally:
             self.running = False
+            self._task = None
+
+    def interrupt(self) -> None:
+        """Cancel the poll under way, if any (this instance stopped leading)."""
+        if self._task is not None:
+            self._task.cancel()
 
     def cancel_waiters(self) -> None:
         """Nobody is left waiting for a poll that will not come (shutdown)."""
@@ -79,13 +89,36 @@ class PollJob:
         return waiter
 
 
-async def poll_now(scheduler: AsyncIOScheduler) -> PollReport:
-    """Run the scheduled poll now (ignoring feeds' backoff) and return its report; it never
-    overlaps the scheduled one. Without a running scheduler the job runs here."""
+def _poll_job(scheduler: AsyncIOScheduler) -> tuple[Any, PollJob]:
     job = scheduler.get_job(POLL_JOB_ID)
     poll = getattr(job.func, "__self__", None) if job is not None else None
     if job is None or not isinstance(poll, PollJob):
         raise RuntimeError("no poll job is scheduled")
+    return job, poll
+
+
+def lead(scheduler: AsyncIOScheduler) -> None:
+    """Run the jobs (this instance became the leader): started the first time, else resumed;
+    ticks missed meanwhile collapse into one run (coalesce), the poll's at once."""
+    if scheduler.state == STATE_STOPPED:
+        scheduler.start()
+    else:
+        scheduler.resume()
+
+
+def follow(scheduler: AsyncIOScheduler) -> None:
+    """Stop the jobs at once (the leadership was lost): none starts, and a poll under way (with
+    its extraction) is cancelled. A digest run under way finishes: a digest is made once per
+    chat and period, so the next leader's run does not repeat it."""
+    if scheduler.state == STATE_RUNNING:
+        scheduler.pause()
+    _poll_job(scheduler)[1].interrupt()
+
+
+async def poll_now(scheduler: AsyncIOScheduler) -> PollReport:
+    """Run the scheduled poll now (ignoring feeds' backoff) and return its report; it never
+    overlaps the scheduled one. Without a started scheduler the job runs here."""
+    job, poll = _poll_job(scheduler)
     waiter = poll.ask()
     if poll.running:
         pass  # the running poll picks the request up when it ends
@@ -96,8 +129,8 @@ async def poll_now(scheduler: AsyncIOScheduler) -> PollReport:
         await poll.run()
     while not waiter.done():
         await asyncio.wait({waiter}, timeout=1.0)
-        if not waiter.done() and not scheduler.running and not poll.running:
-            poll.cancel_waiters()  # shut down before the poll could start
+        if not waiter.done() and scheduler.state != STATE_RUNNING and not poll.running:
+            poll.cancel_waiters()  # shut down or paused before the poll could start
     if waiter.cancelled():
         raise RuntimeError("the bot is stopping: no poll now")
     return waiter.result()

@@ -16,9 +16,11 @@ import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, BinaryIO
 
+import asyncpg
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
@@ -33,6 +35,7 @@ from bot.facts.curation import CurationError, Curator
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
+from bot.leadership import Leadership, PgLeadership, Request, SoleLeader, exclusive
 from bot.reports.pictures.service import PictureService
 from bot.scheduler import build_scheduler
 from bot.serving.metrics import Metrics
@@ -45,6 +48,7 @@ from storage.monitoring import MonitoringRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
+from storage.pg import PgDatabase
 from storage.reports import ReportRepository
 
 log = logging.getLogger("bot")
@@ -90,11 +94,23 @@ def _sqlite_exclusive(settings: Settings) -> Iterator[bool]:
         yield alone
 
 
-@contextmanager
-def _side_command(settings: Settings, what: str) -> Iterator[None]:
+@contextlib.asynccontextmanager
+async def _side_command(settings: Settings, what: str) -> AsyncIterator[None]:
     """`poll --once` and `reextract` write what a live bot writes (items, outbox, partners):
-    beside one they would race it, so they refuse while it runs, and hold the lock meanwhile."""
-    with _sqlite_exclusive(settings) as alone:
+    beside one they would race it, so they refuse while it runs, and hold the lock meanwhile:
+    the SQLite file's, or on PostgreSQL the leader's (instances started meanwhile follow)."""
+    async with contextlib.AsyncExitStack() as stack:
+        if settings.database_url is None:
+            alone = stack.enter_context(_sqlite_exclusive(settings))
+        else:
+            try:
+                alone = await stack.enter_async_context(
+                    exclusive(settings.database_url.get_secret_value())
+                )
+            except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
+                raise StartupError(
+                    f"cannot reach the database {settings.database_name}: {type(exc).__name__}"
+                ) from None
         if not alone:
             raise StartupError(
                 f"a bot or another command is running on {settings.database_name}: "
@@ -253,7 +269,14 @@ async def open_services(
         metrics = Metrics(monitoring)
         guard: TokenGuard | None = None
         worker: DeliveryWorker | None = None
+        leadership: Leadership | None = None
+        on_queued: Callable[[], None] | None = None
         if bot is not None:
+            leadership = (
+                PgLeadership(database.dsn) if isinstance(database, PgDatabase) else SoleLeader()
+            )
+            # Rows queued here wake the worker here when leading, else the leader's (NOTIFY).
+            on_queued = partial(leadership.request, Request.OUTBOX)
             guard = TokenGuard()
             bot.session.middleware(guard)
             renderer = AnnouncementRenderer(
@@ -269,7 +292,6 @@ async def open_services(
                 share=renderer,
                 token_guard=guard,
             )
-        on_queued = worker.wake if worker is not None else None
         digest_service = DigestService(
             digests=repos.digests,
             chats=repos.chats,
@@ -308,8 +330,9 @@ async def open_services(
                 pictures=PictureService(reports),
                 reports=reports,
                 facts=facts,
-                health=Health(monitoring),
+                health=Health(monitoring, leadership),
                 token_guard=guard,
+                leadership=leadership,
             )
     finally:
         if own_extraction:
@@ -378,7 +401,7 @@ async def _serve_updates(
 
 async def poll_once(settings: Settings, out: IO[str]) -> int:
     """Fetch every feed once, store what is new, print a summary; no token needed."""
-    with _side_command(settings, "polling from the command line (use /pollnow in the bot)"):
+    async with _side_command(settings, "polling from the command line (use /pollnow in the bot)"):
         return await _poll_once(settings, out)
 
 
@@ -393,7 +416,7 @@ async def _poll_once(settings: Settings, out: IO[str]) -> int:
 
 async def reextract(settings: Settings, out: IO[str]) -> int:
     """Rebuild every partner and agreement from the stored articles (after extractor changes)."""
-    with _side_command(settings, "re-extracting"):
+    async with _side_command(settings, "re-extracting"):
         return await _reextract(settings, out)
 
 

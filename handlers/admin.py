@@ -12,6 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.ingest.poll import PollReport
+from bot.leadership import Leadership, Request
 from bot.scheduler import POLL_JOB_ID, poll_now
 from bot.text.formatting import DISPLAY_ZONE, TELEGRAM_LIMIT, cut, esc, format_date, join_within
 from bot.text.i18n import RU, TEXT_KEYS, t
@@ -57,8 +58,11 @@ async def stats(
     feeds: FeedRepository,
     outbox: OutboxRepository,
     scheduler: AsyncIOScheduler | None = None,
+    leadership: Leadership | None = None,
 ) -> None:
     lang = user_language(message.from_user)
+    if leadership is not None and not leadership.leading:
+        scheduler = None  # the ticks of this instance's idle scheduler are not the leader's
     if not is_admin(message, settings):
         await message.answer(t(lang, "admin_only"))
         return
@@ -141,12 +145,20 @@ def poll_report(report: PollReport, lang: str) -> str:
 
 
 async def pollnow(
-    message: Message, settings: Settings, scheduler: AsyncIOScheduler | None = None
+    message: Message,
+    settings: Settings,
+    scheduler: AsyncIOScheduler | None = None,
+    leadership: Leadership | None = None,
 ) -> None:
-    """Ask the scheduler to run its poll now (never beside the scheduled one) and report it."""
+    """Ask the scheduler to run its poll now (never beside the scheduled one) and report it;
+    an instance that does not lead asks the leader instead (its report is the leader's log)."""
     lang = user_language(message.from_user)
     if not is_admin(message, settings):
         await message.answer(t(lang, "admin_only"))
+        return
+    if leadership is not None and not leadership.leading:
+        leadership.request(Request.POLL)
+        await message.answer(t(lang, "poll_asked_of_leader"))
         return
     if scheduler is None:  # only a dispatcher built without the services' scheduler
         await message.answer(t(lang, "error"))

@@ -37,7 +37,6 @@ from storage.pg import PgDatabase, redact
 log = logging.getLogger(__name__)
 
 BATCH = 5_000
-CONNECT_SECONDS = 30.0
 RUNS = "migrate_db_runs"
 # pg_advisory_xact_lock key held while copying: two copies into one database take turns.
 COPY_LOCK = 0x5B0_0002

@@ -317,7 +317,9 @@ class GlobalPacer:
             # Time lost to a stall (sleep overshoot, the next batch's SQL) is made up, up to
             # CATCH_UP seconds of the even schedule (`slot`) and at no more than CATCH_UP_PACE
             # times the pace; only the window cap keeps any second within `rate` while it is.
-            slot = max(self._next, now - CATCH_UP_SECONDS)
+            # After a quiet second nothing was lost: a broadcast starts at the even pace (a
+            # burst would reach Telegram bunched up, with new connections to open).
+            slot = max(self._next, now - (CATCH_UP_SECONDS if granted else 0.0))
             at = max(slot, self._paused_until)
             if granted:
                 at = max(at, granted[-1] + gap / CATCH_UP_PACE)
@@ -497,6 +499,11 @@ class DeliveryWorker:
         self._wake.set()
 
     def start(self) -> None:
+        """Start draining; again after a `stop` too (an instance elected leader once more)."""
+        if self._task is not None and not self._task.done():
+            return
+        self._stopping = False
+        self._prefetch = None
         self._task = asyncio.create_task(self.run(), name="delivery-worker")
 
     async def stop(self, grace: float = 10.0) -> None:
@@ -510,9 +517,7 @@ class DeliveryWorker:
                 log.warning("delivery worker did not stop in %.0fs", grace)
 
     async def run(self) -> None:
-        released = await self.outbox.release_in_flight()
-        if released:
-            log.info("released %d deliveries left in flight by a previous run", released)
+        await self._release_in_flight()
         flusher = asyncio.create_task(self._flush_loop(), name="delivery-flush")
         try:
             while not self._stopping:
@@ -535,7 +540,30 @@ class DeliveryWorker:
                 self._prefetch.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await self._prefetch
-            await self._flush()
+            try:
+                await self._flush()
+            except Exception as exc:  # the database is gone (a lost leadership, a crash)
+                log.warning(
+                    "could not record %d delivery outcomes (%s): those rows go out again once "
+                    "a sender releases them",
+                    len(self._outcomes),
+                    type(exc).__name__,
+                )
+                self._outcomes.clear()
+
+    async def _release_in_flight(self) -> None:
+        """Rows a dead sender had claimed go back to pending before anything is sent; retried
+        while the database does not answer (an instance elected during an outage)."""
+        while not self._stopping:
+            try:
+                released = await self.outbox.release_in_flight()
+            except Exception:
+                log.exception("releasing deliveries left in flight failed; retrying in 1s")
+                await asyncio.sleep(1.0)
+                continue
+            if released:
+                log.info("released %d deliveries left in flight by a previous run", released)
+            return
 
     def _not_ready(self) -> tuple[set[int], float | None]:
         """Chats to leave out of the next read (paced, cooling, full groups, a send in flight),
@@ -573,6 +601,7 @@ class DeliveryWorker:
             return
         claimed = await self.outbox.claim([d.id for d in chosen])
         chosen = [d for d in chosen if d.id in claimed]
+        await self._render_ahead(chosen)
         # Read ahead near the end of a long batch so the pace does not stall at the boundary;
         # rows claimed above are no longer pending, and the next tick filters the rest again.
         prefetch_at = len(chosen) * 3 // 4 if len(chosen) >= 40 else -1
@@ -594,6 +623,15 @@ class DeliveryWorker:
             task = asyncio.create_task(self._deliver(delivery, quiet))
             self._in_flight[delivery.id] = task
         self.chat_pacer.prune(time.monotonic())
+
+    async def _render_ahead(self, batch: list[Delivery]) -> None:
+        """Render each item of the batch once before its sends are paced (the renderer caches
+        it): a send then leaves when the pacer lets it, not bunched behind a first render."""
+        for news_id, lang in {(d.news_id, d.language) for d in batch if d.news_id is not None}:
+            try:
+                await self.render(news_id, lang)
+            except Exception:  # each send renders again and meets the error on its own
+                log.warning("rendering item %s ahead failed", news_id, exc_info=True)
 
     async def _idle(self, earliest: float | None, now: float, skip: set[int]) -> None:
         timeout = 2.0

@@ -15,6 +15,7 @@ import signal
 import time
 from collections.abc import AsyncIterator
 from datetime import datetime
+from typing import Protocol
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError
@@ -36,11 +37,18 @@ class ServeError(Exception):
     """The server cannot start (a busy address, a refused webhook); one line for the operator."""
 
 
-class Health:
-    """/healthz: the database answers a query; when the feeds were last polled."""
+class Role(Protocol):
+    @property
+    def leading(self) -> bool: ...
 
-    def __init__(self, monitoring: MonitoringRepository) -> None:
+
+class Health:
+    """/healthz: the database answers a query; when the feeds were last polled; whether this
+    instance leads (polls, sends): with PostgreSQL exactly one instance says true."""
+
+    def __init__(self, monitoring: MonitoringRepository, role: Role | None = None) -> None:
         self.monitoring = monitoring
+        self.role = role
 
     async def check(self) -> tuple[bool, datetime | None]:
         try:
@@ -53,11 +61,13 @@ class Health:
 
     async def handle(self, _request: web.Request) -> web.Response:
         reachable, last_poll = await self.check()
-        body = {
+        body: dict[str, object] = {
             "ok": reachable,
             "database": reachable,
             "last_poll": last_poll.isoformat() if last_poll else None,
         }
+        if self.role is not None:  # added to the fields monitors already read, none changed
+            body["leader"] = self.role.leading
         return web.json_response(body, status=200 if reachable else 503, dumps=json.dumps)
 
 

@@ -290,6 +290,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This command is for the bot's operators only.",
     ),
     "polling": ("Опрашиваю ленты…", "Polling the feeds…"),
+    "poll_asked_of_leader": (
+        "Опрос лент запрошен у ведущего экземпляра бота (этот экземпляр только отвечает на "
+        "команды). Новые публикации придут как обычно; время опроса покажет /stats.",
+        "The poll was asked of the leading instance of the bot (this one only answers "
+        "commands). New items will arrive as usual; /stats shows when the feeds were polled.",
+    ),
     "stats_title": ("<b>Состояние бота</b>", "<b>Bot status</b>"),
     "stats_subscribers": (
         "Подписчики: {active} активных, {inactive} неактивных",
