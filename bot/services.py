@@ -20,7 +20,6 @@ from functools import partial
 from pathlib import Path
 from typing import IO, BinaryIO
 
-import asyncpg
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
@@ -48,7 +47,7 @@ from storage.monitoring import MonitoringRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
-from storage.pg import PgDatabase
+from storage.pg import CONNECT_ERRORS, PgDatabase, unavailable
 from storage.reports import ReportRepository
 
 log = logging.getLogger("bot")
@@ -107,9 +106,9 @@ async def _side_command(settings: Settings, what: str) -> AsyncIterator[None]:
                 alone = await stack.enter_async_context(
                     exclusive(settings.database_url.get_secret_value())
                 )
-            except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
+            except CONNECT_ERRORS as exc:
                 raise StartupError(
-                    f"cannot reach the database {settings.database_name}: {type(exc).__name__}"
+                    str(unavailable(exc, settings.database_url.get_secret_value()))
                 ) from None
         if not alone:
             raise StartupError(
@@ -247,6 +246,7 @@ async def open_services(
     bot: Bot | None = None,
     extraction: ExtractionWorker | None = None,
     curation: bool = True,
+    leadership: Leadership | None = None,
 ) -> AsyncIterator[Services]:
     """The one place the object graph is built: for `run`, `poll`, `reextract`, `export`, the
     tests and the benchmarks alike.
@@ -255,7 +255,9 @@ async def open_services(
     and its 401 guard are built too (side commands have no bot); a given `extraction` worker
     (an evaluation's own model) is used and left to its owner. Curation corrections are
     loaded before anything extracts. Nothing is started: the dispatcher's start-up hooks start
-    the worker and the scheduler.
+    the worker and the scheduler. `leadership` defaults to the engine's (a PostgreSQL advisory
+    lock, or the sole SQLite process); a caller that runs the leader's work itself (the tests)
+    gives `SoleLeader()`.
     """
     own_db, own_extraction = db is None, extraction is None
     database = db if db is not None else await _open_database(settings)
@@ -269,12 +271,12 @@ async def open_services(
         metrics = Metrics(monitoring)
         guard: TokenGuard | None = None
         worker: DeliveryWorker | None = None
-        leadership: Leadership | None = None
         on_queued: Callable[[], None] | None = None
         if bot is not None:
-            leadership = (
-                PgLeadership(database.dsn) if isinstance(database, PgDatabase) else SoleLeader()
-            )
+            if leadership is None:
+                leadership = (
+                    PgLeadership(database.dsn) if isinstance(database, PgDatabase) else SoleLeader()
+                )
             # Rows queued here wake the worker here when leading, else the leader's (NOTIFY).
             on_queued = partial(leadership.request, Request.OUTBOX)
             guard = TokenGuard()

@@ -58,6 +58,26 @@ def redact(dsn: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
+# What connecting may raise, for `unavailable`.
+CONNECT_ERRORS = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError)
+
+
+def unavailable(exc: BaseException, dsn: str) -> DatabaseUnavailable:
+    """One line for a failed connection, naming the server without the password."""
+    where = redact(dsn)
+    if isinstance(exc, TimeoutError):
+        return DatabaseUnavailable(f"no answer from PostgreSQL at {where} in time")
+    if isinstance(exc, OSError):
+        return DatabaseUnavailable(f"cannot reach PostgreSQL at {where}: {exc}")
+    if isinstance(
+        exc, asyncpg.InvalidPasswordError | asyncpg.InvalidAuthorizationSpecificationError
+    ):
+        return DatabaseUnavailable(f"PostgreSQL at {where} refused the login: {exc}")
+    if isinstance(exc, asyncpg.InvalidCatalogNameError):
+        return DatabaseUnavailable(f"{exc} at {where}: create it first (createdb)")
+    return DatabaseUnavailable(f"PostgreSQL at {where}: {exc}")
+
+
 def _rowcount(status: str) -> int:
     """'UPDATE 3', 'INSERT 0 1', 'DELETE 0' → the count; -1 for a status without one."""
     last = status.rsplit(" ", 1)[-1]
@@ -109,23 +129,12 @@ class PgDatabase(Database):
 
     @classmethod
     async def connect(cls, dsn: str, *, pool_size: int = 8) -> PgDatabase:
-        where = redact(dsn)
         try:
             pool = await asyncpg.create_pool(
                 dsn, min_size=1, max_size=pool_size, timeout=CONNECT_SECONDS
             )
-        except TimeoutError:
-            raise DatabaseUnavailable(
-                f"no answer from PostgreSQL at {where} in {CONNECT_SECONDS:.0f} s"
-            ) from None
-        except OSError as exc:
-            raise DatabaseUnavailable(f"cannot reach PostgreSQL at {where}: {exc}") from None
-        except (asyncpg.InvalidPasswordError, asyncpg.InvalidAuthorizationSpecificationError) as e:
-            raise DatabaseUnavailable(f"PostgreSQL at {where} refused the login: {e}") from None
-        except asyncpg.InvalidCatalogNameError as exc:
-            raise DatabaseUnavailable(f"{exc} at {where}: create it first (createdb)") from None
-        except (asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
-            raise DatabaseUnavailable(f"PostgreSQL at {where}: {exc}") from None
+        except CONNECT_ERRORS as exc:
+            raise unavailable(exc, dsn) from None
         db = cls(pool, dsn)
         try:
             await db.migrate()

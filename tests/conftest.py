@@ -22,6 +22,7 @@ from aiogram import Bot, Dispatcher
 
 from bot.app import Services, build_dispatcher, make_bot
 from bot.config import Settings
+from bot.leadership import SoleLeader
 from bot.services import open_services
 from storage.chats import ChatRepository
 from storage.db import Database, SqliteDatabase
@@ -230,7 +231,8 @@ async def app(db: Database, bot: Bot, api: FakeBotAPI, tmp_path: Path) -> AsyncI
         feed_urls=["http://127.0.0.1:9/"],
         admin_ids=frozenset({ADMIN}),
     )
-    async with open_services(settings, db=db, bot=bot) as services:
+    # The test runs the leader's work itself, on either engine: this process is the only one.
+    async with open_services(settings, db=db, bot=bot, leadership=SoleLeader()) as services:
         # The production graph; the tests drive the worker and the scheduled jobs themselves
         # (each test decides when a poll or a delivery happens), the e2e tests run them all.
         dp = build_dispatcher(services, start_jobs=False)
