@@ -252,10 +252,12 @@ def settings_for(target: Path | str, tmp: Path, rate: float) -> Settings:
     )
 
 
-async def database_size_mib(db: Database, target: Path | str) -> float:
-    if isinstance(target, Path):
-        files = [target, target.with_name(target.name + "-wal")]
-        return sum(f.stat().st_size for f in files if f.exists()) / 2**20
+async def database_size_mib(db: Database) -> float:
+    """The database's own size: SQLite's pages (wherever they are, file or WAL; the WAL file
+    keeps its high-water mark from the load), PostgreSQL's files."""
+    if db.engine == "sqlite":
+        pages = int(await db.fetchval("PRAGMA page_count"))
+        return pages * int(await db.fetchval("PRAGMA page_size")) / 2**20
     return float(await db.fetchval("SELECT pg_database_size(current_database())")) / 2**20
 
 
@@ -391,7 +393,7 @@ async def bench_search(
             try:
                 settings = settings_for(target, tmp, 25)
                 async with open_services(settings, db=db, bot=bot) as app:
-                    result = await _load(db, target, app.news, corpus, args, progress)
+                    result = await _load(db, app.news, corpus, args, progress)
                     await _time_repository(app.news, result, args.rounds, args.seed)
                     dp = build_dispatcher(app, start_jobs=False)
                     polling = asyncio.create_task(
@@ -410,12 +412,7 @@ async def bench_search(
 
 
 async def _load(
-    db: Database,
-    target: Path | str,
-    news: NewsRepository,
-    corpus: Corpus,
-    args: argparse.Namespace,
-    progress: str,
+    db: Database, news: NewsRepository, corpus: Corpus, args: argparse.Namespace, progress: str
 ) -> SearchResult:
     [feed] = await _feeds(db)
     started = last_report = time.monotonic()
@@ -432,7 +429,7 @@ async def _load(
     load_s = time.monotonic() - started
     assert stored == args.articles, (stored, args.articles)
     matches = {q: await count_matches(db, q) for q, _ in QUERIES}
-    return SearchResult(stored, load_s, await database_size_mib(db, target), matches)
+    return SearchResult(stored, load_s, await database_size_mib(db), matches)
 
 
 async def _time_repository(
