@@ -204,6 +204,12 @@ class BroadcastResult:
     def lost(self) -> int:
         return self.chats - int(self.stats["received"])
 
+    def shortest_span(self) -> float:
+        """Seconds from a send to the `rate`-th after it: under 1.0 means `rate` + 1 sends
+        were let go within one second."""
+        cap, g = int(self.rate), self.granted
+        return min((g[i + cap] - g[i] for i in range(len(g) - cap)), default=math.inf)
+
 
 @dataclass
 class SearchResult:
@@ -359,6 +365,11 @@ def print_broadcast(engine: str, r: BroadcastResult) -> None:
             row("ratio of BROADCAST_RATE", r.achieved / r.rate, "goal >= 0.95"),
             row("max requests in any 1 s", s["max_requests_per_second"], "at the fake"),
             row("max sends let go in any 1 s", max_in_a_second(r.granted), f"goal <= {r.rate:g}"),
+            row(
+                f"shortest span of {int(r.rate) + 1} sends let go, s",
+                f"{r.shortest_span():.4f}",
+                "goal >= 1 (read just after the pacer's own clock: µs of jitter)",
+            ),
             row("429s", s["rejected_429"], f"fake's global limit {r.fake_limit}/s"),
             row("lost (no message)", r.lost, "goal 0"),
             row("duplicated (> 1 message)", s["duplicated"], "goal 0"),
