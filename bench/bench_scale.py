@@ -560,6 +560,7 @@ def summary(runs: dict[str, EngineRun], args: argparse.Namespace) -> None:
         add(f"broadcast {args.chats:,} chats: msg/s", b(lambda x: f"{x.achieved:.2f}"))
         add(f"  ratio of BROADCAST_RATE={args.rate:g}", b(lambda x: f"{x.achieved / x.rate:.3f}"))
         add("  max sends let go in any 1 s", b(lambda x: str(max_in_a_second(x.granted))))
+        add("  shortest span of rate + 1 sends, s", b(lambda x: f"{x.shortest_span():.4f}"))
         add(
             "  max requests at the fake in 1 s",
             b(lambda x: str(x.stats["max_requests_per_second"])),
