@@ -11,7 +11,7 @@ names, several words, common, rare, absent), and /search through the real dispat
 in-process fake Bot API (push the update, wait for the reply). PostgreSQL runs on a throwaway
 local server (tests.pg: fsync off); without its binaries that half prints why and SQLite runs.
 
-Full size (the README's figures; about 35 minutes on 2 cores):
+Full size (the README's figures; about 20 minutes on 2 cores):
     .venv/bin/python bench/bench_scale.py --engine both --chats 10000 --rate 30 --articles 100000
 Quick (`make bench`): .venv/bin/python bench/bench_scale.py --quick
 """
