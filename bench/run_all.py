@@ -1,5 +1,7 @@
 """Run every benchmark in bench/ in turn (`make bench`); `--quick` goes to bench_delivery.py.
 
+bench_scale.py always runs at its small sizes here (its docstring gives the full-size command).
+
 Benchmarks print figures and never fail the build: a script's exit code is reported, not raised.
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 FIRST = ("bench_delivery.py", "bench_extraction.py")
+ALWAYS = {"bench_scale.py": ["--quick"]}  # arguments a script always gets here
 
 
 def scripts() -> list[Path]:
@@ -27,6 +30,7 @@ def main() -> int:
     args = parser.parse_args()
     for script in scripts():
         extra = ["--quick"] if args.quick and script.name == "bench_delivery.py" else []
+        extra += ALWAYS.get(script.name, [])
         print(f"### {script.name} {' '.join(extra)}".rstrip(), flush=True)
         started = time.monotonic()
         code = subprocess.call([sys.executable, str(script), *extra], cwd=BENCH.parent)
