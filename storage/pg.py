@@ -131,7 +131,14 @@ class PgDatabase(Database):
     async def connect(cls, dsn: str, *, pool_size: int = 8) -> PgDatabase:
         try:
             pool = await asyncpg.create_pool(
-                dsn, min_size=1, max_size=pool_size, timeout=CONNECT_SECONDS
+                dsn,
+                min_size=1,
+                max_size=pool_size,
+                timeout=CONNECT_SECONDS,
+                # asyncpg prepares every statement, and after a few runs PostgreSQL may reuse a
+                # generic plan that cannot know how common a search word is (a GIN scan for a
+                # rare one, the newest rows first for a common one): plan each run for its values.
+                server_settings={"plan_cache_mode": "force_custom_plan"},
             )
         except CONNECT_ERRORS as exc:
             raise unavailable(exc, dsn) from None
