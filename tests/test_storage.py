@@ -106,7 +106,7 @@ async def test_a_common_word_is_answered_from_the_newest_matches_on_postgresql(
     await news.add_new(
         feed.id,
         [
-            draft("old", "Соглашение о соглашении", body="Соглашение подписано."),
+            draft("old", "Встреча", body="Соглашение подписано. Соглашение в силе."),
             draft("mid", "Визит", body="Обсудили соглашение."),
             draft("new1", "Выставка", body="Упомянуто соглашение."),
             draft("new2", "Форум", body="Говорили про соглашение."),
