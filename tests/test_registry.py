@@ -189,6 +189,34 @@ async def test_forms_of_one_name_meet(db: Database) -> None:
     assert by_name["Российско-Армянский университет"].mentions == 2  # the hyphen was U+2011
 
 
+async def test_a_translation_given_in_one_article_joins_the_card_of_another(
+    db: Database,
+) -> None:
+    script = {
+        "t1": [org("Technische Universität Berlin", None, country="DE", kind="university")],
+        # Another English wording, with the Russian name beside it: that name is the first
+        # card's name in Cyrillic letters.
+        "t2": [org("Berlin University of Technology", None, "Берлинский технический университет",
+                   country="DE", kind="university")],
+        "t3": [org("Universidade de Brasília", None, country="BR", kind="university")],
+        "t4": [org("Universidade de Brasilia", None, country="BR", kind="university")],
+        "t5": [org("Hamburg University", None, "Гамбургский университет", country="DE",
+                   kind="university")],
+        # A short form beside a fuller name bridges nothing: two universities of one city.
+        "t6": [org("Hamburg Pedagogical University", None, "Гамбургский университет",
+                   country="DE", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Hamburg Pedagogical University", 1),
+        ("Hamburg University", 1),
+        ("Technische Universität Berlin", 2),
+        ("Universidade de Brasília", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -85,7 +85,10 @@ _CORPORATE = frozenset(
     )
 )
 _FOLD = {
-    **dict.fromkeys(name_tokens("universität universitat university"), "univers"),
+    **dict.fromkeys(
+        name_tokens("universität universitat university universite universidad universita"),
+        "univers",
+    ),
     # Technical and technological universities are different ones (KNRTU-KAI and KNRTU).
     **dict.fromkeys(name_tokens("technische technical"), "technic"),
     **dict.fromkeys(name_tokens("technology technological technologie"), "technolog"),
@@ -96,8 +99,19 @@ _NAMED_AFTER = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNOR
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
+def _plain_latin(text: str) -> str:
+    """Latin letters without diacritics ("São" / "Sao"); Cyrillic letters stay as they are
+    ("й" is no "и")."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and out and out[-1].isascii():
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def _tokens(name: str) -> list[str]:
-    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _plain_latin(_variant_free(name))))
     out = []
     for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
         # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
@@ -333,16 +347,52 @@ class Candidate:
     key: str = ""  # identity key of the row
 
 
+# Concepts that say what kind of institution a name is, not which one; and the technical
+# family, which translations swap freely ("Technische Universität" is a "University of
+# Technology", "Universidad Politécnica" a "Technical University").
+_KIND_CONCEPTS = frozenset(["U", "I", "A"])
+_TECH_CONCEPTS = frozenset(["T", "TL", "P"])
+
+
+def _telling(cross: str) -> frozenset[str]:
+    """The parts of a cross key that tell one organisation from another."""
+    parts = cross.removeprefix("x:").split()
+    return frozenset("tech" if p in _TECH_CONCEPTS else p for p in parts if p not in _KIND_CONCEPTS)
+
+
+def _bridged(primaries: list[str], forms: Iterable[str], others: set[str]) -> bool:
+    """Whether one side's name form, as telling as each of its primary names (a translation
+    or fuller form, never a shortened one), is a primary name of the other side in any
+    script ("Грацский технический университет" given with "Graz University of Technology"
+    is "Technische Universität Graz")."""
+    telling = [_telling(cross_key(p)) for p in primaries if cross_key(p)]
+    if not telling:
+        return False
+    for form in forms:
+        cross = form if form.startswith("x:") else cross_key(form)
+        if cross in others and all(t <= _telling(cross) for t in telling):
+            return True
+    return False
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
-    or full names of one script each with a distinguishing word of its own."""
+    or full names of one script each with a distinguishing word of its own, unless a name
+    form of one side is a primary name of the other in another script or spelling."""
     if fact.country and row.country and fact.country != row.country:
         return True
     ours = [n for n in (fact.name, fact.name_en) if n]
     theirs = [n for n in (row.name, row.name_en) if n]
     if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
         return False  # one name in two scripts or spellings: the same organisation
-    return any(different(a, b) for a in ours for b in theirs)
+    if not any(different(a, b) for a in ours for b in theirs):
+        return False
+    their_cross = {cross_key(n) for n in theirs} - {""}
+    our_cross = {cross_key(n) for n in ours} - {""}
+    return not (
+        _bridged(ours, fact_names(fact), their_cross)
+        or _bridged(theirs, (k for k in row.keys if k.startswith("x:")), our_cross)
+    )
 
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщыэюя"
