@@ -431,6 +431,43 @@ def unit_of_another(name: str) -> bool:
     return len(heads) >= 2 and any(_GENITIVE.search(word) for word in heads[1:])
 
 
+# A university's unit named by the university in the genitive: "Совместный инженерный
+# институт Сианьского технологического университета", "Центр ... Шанхайского университета
+# Цзяотун". The partner of a joint unit is the university it belongs to (its co-founder).
+_UNIT_OF_UNIVERSITY = re.compile(
+    r"^(?:[А-ЯЁа-яё-]+(?:ый|ий|ой|ая)\s+)*"
+    r"(?i:институт|центр|лаборатори[яи]|кафедра|факультет|школа)\s+.*?"
+    r"(?P<parent>(?:(?<=\s)[А-ЯЁа-яё-]+(?:ского|цкого|ного|ьного|вого)\s+)*"
+    r"(?<=\s)[Уу]ниверситета\b.*)$",
+)
+_GENITIVE_ADJECTIVE = ((re.compile(r"(ск|цк)ого$"), r"\1ий"), (re.compile(r"ого$"), "ый"))
+
+
+def parent_university(name: str) -> str | None:
+    """The university (in the nominative) a Russian unit name says the unit belongs to, or
+    None when the name is no unit of a university, or the university is not named."""
+    match = _UNIT_OF_UNIVERSITY.match(tidy(name))
+    if match is None:
+        return None
+    words = match.group("parent").split()
+    out = []
+    for word in words:
+        if word.lower() == "университета":
+            out.append(word[:-1])
+            out.extend(words[len(out) :])
+            break
+        for pattern, replacement in _GENITIVE_ADJECTIVE:
+            if pattern.search(word):
+                word = pattern.sub(replacement, word)
+                break
+        out.append(word)
+    parent = " ".join(out)
+    parent = parent[:1].upper() + parent[1:]
+    if is_own(parent) or names_nothing(parent, "university"):
+        return None
+    return parent
+
+
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
     """Aliases that can name this organisation: not the university, and not a part of the
     name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации

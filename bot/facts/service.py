@@ -30,6 +30,7 @@ from bot.facts.matching import (
     match_key,
     names_nothing,
     own_aliases,
+    parent_university,
     resolve,
     tidy,
     unit_of_another,
@@ -85,6 +86,14 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
     name = display_name(tidy(fact.name))
     name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    parent = parent_university(name)
+    if parent is not None:
+        # A joint unit's partner is its university; an English name is kept only as the
+        # university's own.
+        name, kind = parent, "university"
+        if name_en and (not cross_key(name_en) or cross_key(name_en) != cross_key(parent)):
+            name_en = None
+        fact = replace(fact, kind=kind)
     if name_en and (
         different(name_en, name)  # another organisation's name, not a translation
         or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
