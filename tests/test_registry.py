@@ -217,6 +217,29 @@ async def test_a_translation_given_in_one_article_joins_the_card_of_another(
     ]
 
 
+async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scripts(
+    db: Database,
+) -> None:
+    script = {
+        "t1": [org("Shandong University", None, country="CN", kind="university")],
+        "t2": [org("Совместный научный центр Шаньдунского университета", None, country="CN",
+                   kind="research")],
+        "t3": [org("Лаборатория материалов Университета Тестхуа", None, country="CN",
+                   kind="research")],
+        "t4": [org("Университет Тестхуа", None, country="CN", kind="university")],
+        # A plant of a holding is an organisation of its own.
+        "t5": [org("Опытный завод холдинга «Тестмаш»", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ('Опытный завод холдинга "Тестмаш"', 1),
+        ("Университет Тестхуа", 2),
+        ("Шаньдунский университет", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

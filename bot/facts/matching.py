@@ -241,8 +241,9 @@ _CONCEPT_LATIN = {
 }  # fmt: skip
 _CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 _ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
-_PHONETIC = (("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
-             ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
+# "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
+_PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
+             ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
              ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -251,6 +252,7 @@ def _skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
     where case endings mostly live, do not count."""
+    word = word.replace("цз", "j").replace("чж", "j")  # Chinese syllables: "Цзянсу", "Чжэцзян"
     text = unicodedata.normalize("NFKD", word.translate(_TRANSLIT)).encode("ascii", "ignore")
     latin = text.decode().lower()
     for a, b in _PHONETIC:
