@@ -227,6 +227,7 @@ async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scri
         "t3": [org("Лаборатория материалов Университета Тестхуа", None, country="CN",
                    kind="research")],
         "t4": [org("Университет Тестхуа", None, country="CN", kind="university")],
+        "t6": [org("Board of Shandong University", None, country="CN", kind="other")],
         # A plant of a holding is an organisation of its own.
         "t5": [org("Опытный завод холдинга «Тестмаш»", None)],
     }  # fmt: skip
@@ -236,7 +237,7 @@ async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scri
     assert sorted((r.name, r.mentions) for r in rows) == [
         ('Опытный завод холдинга "Тестмаш"', 1),
         ("Университет Тестхуа", 2),
-        ("Шаньдунский университет", 2),
+        ("Шаньдунский университет", 3),
     ]
 
 

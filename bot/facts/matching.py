@@ -438,16 +438,26 @@ def unit_of_another(name: str) -> bool:
 # Цзяотун". The partner of a joint unit is the university it belongs to (its co-founder).
 _UNIT_OF_UNIVERSITY = re.compile(
     r"^(?:[А-ЯЁа-яё-]+(?:ый|ий|ой|ая)\s+)*"
-    r"(?i:институт|центр|лаборатори[яи]|кафедра|факультет|школа)\s+.*?"
+    r"(?i:институт|центр|лаборатори[яи]|кафедра|факультет)\s+.*?"
     r"(?P<parent>(?:(?<=\s)[А-ЯЁа-яё-]+(?:ского|цкого|ного|ьного|вого)\s+)*"
     r"(?<=\s)[Уу]ниверситета\b.*)$",
+)
+_UNIT_EN = r"(?:Council|Board|Office|Cent(?:er|re)|Laborator(?:y|ies)|Lab|Department|Faculty)"
+_UNIVERSITY_EN = r"(?P<parent>(?:[A-Z][\w'’.-]*\s+)*University(?:\s+of\s+[A-Z][\w'’.-]*)?)"
+_UNIT_OF_UNIVERSITY_EN = (
+    re.compile(rf"^(?:[A-Z][\w-]*\s+)*{_UNIT_EN}\b.*\bof\s+(?:the\s+)?{_UNIVERSITY_EN}$"),
+    re.compile(rf"^(?:the\s+)?{_UNIVERSITY_EN}\s+{_UNIT_EN}$"),
 )
 _GENITIVE_ADJECTIVE = ((re.compile(r"(ск|цк)ого$"), r"\1ий"), (re.compile(r"ого$"), "ый"))
 
 
 def parent_university(name: str) -> str | None:
-    """The university (in the nominative) a Russian unit name says the unit belongs to, or
+    """The university (in the nominative) a unit's name says the unit belongs to, or
     None when the name is no unit of a university, or the university is not named."""
+    for pattern in _UNIT_OF_UNIVERSITY_EN:
+        if found := pattern.match(tidy(name)):
+            parent = found.group("parent")
+            return None if is_own(parent) or names_nothing(parent, "university") else parent
     match = _UNIT_OF_UNIVERSITY.match(tidy(name))
     if match is None:
         return None
