@@ -125,6 +125,9 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
         "t14": [org("Санкт-Петербурский политехнический университет", None, "СПГПУ",
                     kind="university")],
         "t15": [org("Вузы Тестовой области", None, kind="university")],
+        # Events and prizes are no organisations.
+        "t16": [org("Международная неделя робототехники", None, kind="other")],
+        "t17": [org("Robotics Award", "Robotics Award", kind="other")],
         "t10": [org("Chinese University", "Chinese University", country="CN",
                     kind="university")],
         # Technical and technological universities of one city are two.

@@ -157,7 +157,9 @@ _NATIONALITIES = frozenset(
 _EVENT = re.compile(
     r"\b(?:forum|conference|festival|summit|congress|olympiad|exhibition|expo|"
     r"(?:winter|summer|spring|autumn) school|форум\w*|конференци\w*|фестивал\w*|саммит\w*|"
-    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*)\b",
+    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*|week|"
+    r"недел[яиюе]|championship|чемпионат\w*|contest|конкурс\w*|hackathon|хакатон\w*|"
+    r"award|prize|преми[яиюей])\b",
     re.IGNORECASE,
 )
 _LEGAL_FORMS = frozenset(["ао", "пао", "оао", "зао", "ооо", "jsc", "pjsc", "llc", "ltd", "gmbh"])
