@@ -128,6 +128,9 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
         # Events and prizes are no organisations.
         "t16": [org("Международная неделя робототехники", None, kind="other")],
         "t17": [org("Robotics Award", "Robotics Award", kind="other")],
+        # A person's title is no organisation.
+        "t18": [org("Deputy Prime Minister", "Deputy Prime Minister", kind="government")],
+        "t19": [org("Ректор Тестового университета", None, kind="university")],
         "t10": [org("Chinese University", "Chinese University", country="CN",
                     kind="university")],
         # Technical and technological universities of one city are two.

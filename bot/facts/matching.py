@@ -162,6 +162,14 @@ _EVENT = re.compile(
     r"award|prize|преми[яиюей])\b",
     re.IGNORECASE,
 )
+# A person's title read as an organisation ("Government Vice-Premier", "Ректор университета"):
+# the English head is the last word, the Russian the first.
+_TITLE = re.compile(
+    r"(?:^(?!.*\b(?:of|for)\b).*\b(?:vice-premier|premier|minister|rector|president|governor|ambassador|consul|dean|"
+    r"chairman|mayor)$|^(?:вице-премьер|премьер-министр|министр|ректор|проректор|президент|"
+    r"губернатор|посол|консул|мэр|декан|председатель)\b)",
+    re.IGNORECASE,
+)
 _LEGAL_FORMS = frozenset(["ао", "пао", "оао", "зао", "ооо", "jsc", "pjsc", "llc", "ltd", "gmbh"])
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -173,7 +181,7 @@ def names_nothing(name: str, kind: str = "other") -> bool:
     """A name that identifies no organisation: only descriptive words, an event, a code. A
     nationality identifies a state body ("Посольство Венгрии") but not a university or an
     institute ("Chinese University", "Russian-Chinese Institute")."""
-    if _EVENT.search(name) or not _WORD.search(name):
+    if _EVENT.search(name) or _TITLE.search(tidy(name)) or not _WORD.search(name):
         return True
     if _PLURAL_GROUP.search(tidy(name).lower()):
         return True  # a group of organisations ("Вузы Татарстана"), not one
