@@ -568,6 +568,26 @@ async def test_partners_from_before_identity_keys_are_met_again(db: Database) ->
     assert (row.id, row.name, row.mentions) == (old_id, "Университет Цинхуа", 2)
 
 
+async def test_partners_keyed_by_earlier_key_rules_keep_their_ids_on_reextraction(
+    db: Database,
+) -> None:
+    """Keys made before Latin diacritics were folded ("são") still revive their rows."""
+    ids = await add_articles(db, ["a"])
+    partners = PartnerRepository(db)
+    old = PartnerInput("Universidade de São Carlos", None, (), "BR", "university",
+                       {"carlo são universidad": "Universidade de São Carlos"},
+                       "carlo são universidad")  # fmt: skip
+    [old_id] = await partners.replace_facts(ids["a"], True, [(None, old)], [])
+    worker = ScriptedWorker({"a": [org("Universidade de São Carlos", None, country="BR",
+                                       kind="university")]})  # fmt: skip
+    try:
+        await FactsService(worker, NewsRepository(db), partners).rebuild()
+    finally:
+        worker.close()
+    [row] = [r for r in await exported(partners) if r.mentions]
+    assert (row.id, row.mentions) == (old_id, 1)
+
+
 async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: App) -> None:
     db = app.services.news.db
     script = {"a": [org("Бета-Лаб", None)], "b": [org("Beta Laboratory Systems", None)]}

@@ -123,6 +123,14 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
+def rekey(key: str) -> str:
+    """An identity key made by earlier key rules, under the current ones (Latin diacritics
+    and spellings of "university" folded since), so `reextract` revives its row."""
+    if not key or key.startswith("x:"):
+        return key
+    return " ".join(sorted({_FOLD.get(t, t) for t in _plain_latin(key).split()}))
+
+
 # Descriptive words: a name made of these, head words and nationalities alone describes an
 # organisation without naming one ("Chinese University", "Executive Committee", "Национальный
 # исследовательский университет"); only a registry of known organisations can tell which.
