@@ -125,6 +125,12 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
         "t14": [org("Санкт-Петербурский политехнический университет", None, "СПГПУ",
                     kind="university")],
         "t15": [org("Вузы Тестовой области", None, kind="university")],
+        # Events and prizes are no organisations.
+        "t16": [org("Международная неделя робототехники", None, kind="other")],
+        "t17": [org("Robotics Award", "Robotics Award", kind="other")],
+        # A person's title is no organisation.
+        "t18": [org("Deputy Prime Minister", "Deputy Prime Minister", kind="government")],
+        "t19": [org("Ректор Тестового университета", None, kind="university")],
         "t10": [org("Chinese University", "Chinese University", country="CN",
                     kind="university")],
         # Technical and technological universities of one city are two.
@@ -187,6 +193,58 @@ async def test_forms_of_one_name_meet(db: Database) -> None:
     assert by_name["Университет Цинхуа"].mentions == 3
     assert by_name["Университет Цинхуа"].name_en == "Tsinghua University"
     assert by_name["Российско-Армянский университет"].mentions == 2  # the hyphen was U+2011
+
+
+async def test_a_translation_given_in_one_article_joins_the_card_of_another(
+    db: Database,
+) -> None:
+    script = {
+        "t1": [org("Technische Universität Berlin", None, country="DE", kind="university")],
+        # Another English wording, with the Russian name beside it: that name is the first
+        # card's name in Cyrillic letters.
+        "t2": [org("Berlin University of Technology", None, "Берлинский технический университет",
+                   country="DE", kind="university")],
+        "t3": [org("Universidade de Brasília", None, country="BR", kind="university")],
+        "t4": [org("Universidade de Brasilia", None, country="BR", kind="university")],
+        "t5": [org("Hamburg University", None, "Гамбургский университет", country="DE",
+                   kind="university")],
+        # A short form beside a fuller name bridges nothing: two universities of one city.
+        "t6": [org("Hamburg Pedagogical University", None, "Гамбургский университет",
+                   country="DE", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Hamburg Pedagogical University", 1),
+        ("Hamburg University", 1),
+        ("Technische Universität Berlin", 2),
+        ("Universidade de Brasília", 2),
+    ]
+
+
+async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scripts(
+    db: Database,
+) -> None:
+    script = {
+        "t1": [org("Shandong University", None, country="CN", kind="university")],
+        "t2": [org("Совместный научный центр Шаньдунского университета", None, country="CN",
+                   kind="research")],
+        "t3": [org("Лаборатория материалов Университета Тестхуа", None, country="CN",
+                   kind="research")],
+        "t4": [org("Университет Тестхуа", None, country="CN", kind="university")],
+        "t6": [org("Board of Shandong University", None, country="CN", kind="other")],
+        # A plant of a holding is an organisation of its own.
+        "t5": [org("Опытный завод холдинга «Тестмаш»", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ('Опытный завод холдинга "Тестмаш"', 1),
+        ("Университет Тестхуа", 2),
+        ("Шаньдунский университет", 3),
+    ]
 
 
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
@@ -508,6 +566,26 @@ async def test_partners_from_before_identity_keys_are_met_again(db: Database) ->
         worker.close()
     [row] = await exported(partners)
     assert (row.id, row.name, row.mentions) == (old_id, "Университет Цинхуа", 2)
+
+
+async def test_partners_keyed_by_earlier_key_rules_keep_their_ids_on_reextraction(
+    db: Database,
+) -> None:
+    """Keys made before Latin diacritics were folded ("são") still revive their rows."""
+    ids = await add_articles(db, ["a"])
+    partners = PartnerRepository(db)
+    old = PartnerInput("Universidade de São Carlos", None, (), "BR", "university",
+                       {"carlo são universidad": "Universidade de São Carlos"},
+                       "carlo são universidad")  # fmt: skip
+    [old_id] = await partners.replace_facts(ids["a"], True, [(None, old)], [])
+    worker = ScriptedWorker({"a": [org("Universidade de São Carlos", None, country="BR",
+                                       kind="university")]})  # fmt: skip
+    try:
+        await FactsService(worker, NewsRepository(db), partners).rebuild()
+    finally:
+        worker.close()
+    [row] = [r for r in await exported(partners) if r.mentions]
+    assert (row.id, row.mentions) == (old_id, 1)
 
 
 async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: App) -> None:

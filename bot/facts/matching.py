@@ -85,7 +85,10 @@ _CORPORATE = frozenset(
     )
 )
 _FOLD = {
-    **dict.fromkeys(name_tokens("universität universitat university"), "univers"),
+    **dict.fromkeys(
+        name_tokens("universität universitat university universite universidad universita"),
+        "univers",
+    ),
     # Technical and technological universities are different ones (KNRTU-KAI and KNRTU).
     **dict.fromkeys(name_tokens("technische technical"), "technic"),
     **dict.fromkeys(name_tokens("technology technological technologie"), "technolog"),
@@ -96,8 +99,19 @@ _NAMED_AFTER = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNOR
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
+def _plain_latin(text: str) -> str:
+    """Latin letters without diacritics ("São" / "Sao"); Cyrillic letters stay as they are
+    ("й" is no "и")."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and out and out[-1].isascii():
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def _tokens(name: str) -> list[str]:
-    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _plain_latin(_variant_free(name))))
     out = []
     for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
         # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
@@ -107,6 +121,14 @@ def _tokens(name: str) -> list[str]:
         if token and token not in _STOP and token not in _CORPORATE:
             out.append(token)
     return out
+
+
+def rekey(key: str) -> str:
+    """An identity key made by earlier key rules, under the current ones (Latin diacritics
+    and spellings of "university" folded since), so `reextract` revives its row."""
+    if not key or key.startswith("x:"):
+        return key
+    return " ".join(sorted({_FOLD.get(t, t) for t in _plain_latin(key).split()}))
 
 
 # Descriptive words: a name made of these, head words and nationalities alone describes an
@@ -143,7 +165,17 @@ _NATIONALITIES = frozenset(
 _EVENT = re.compile(
     r"\b(?:forum|conference|festival|summit|congress|olympiad|exhibition|expo|"
     r"(?:winter|summer|spring|autumn) school|форум\w*|конференци\w*|фестивал\w*|саммит\w*|"
-    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*)\b",
+    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*|week|"
+    r"недел[яиюе]|championship|чемпионат\w*|contest|конкурс\w*|hackathon|хакатон\w*|"
+    r"award|prize|преми[яиюей])\b",
+    re.IGNORECASE,
+)
+# A person's title read as an organisation ("Government Vice-Premier", "Ректор университета"):
+# the English head is the last word, the Russian the first.
+_TITLE = re.compile(
+    r"(?:^(?!.*\b(?:of|for)\b).*\b(?:vice-premier|premier|minister|rector|president|governor|ambassador|consul|dean|"
+    r"chairman|mayor)$|^(?:вице-премьер|премьер-министр|министр|ректор|проректор|президент|"
+    r"губернатор|посол|консул|мэр|декан|председатель)\b)",
     re.IGNORECASE,
 )
 _LEGAL_FORMS = frozenset(["ао", "пао", "оао", "зао", "ооо", "jsc", "pjsc", "llc", "ltd", "gmbh"])
@@ -157,7 +189,7 @@ def names_nothing(name: str, kind: str = "other") -> bool:
     """A name that identifies no organisation: only descriptive words, an event, a code. A
     nationality identifies a state body ("Посольство Венгрии") but not a university or an
     institute ("Chinese University", "Russian-Chinese Institute")."""
-    if _EVENT.search(name) or not _WORD.search(name):
+    if _EVENT.search(name) or _TITLE.search(tidy(name)) or not _WORD.search(name):
         return True
     if _PLURAL_GROUP.search(tidy(name).lower()):
         return True  # a group of organisations ("Вузы Татарстана"), not one
@@ -227,8 +259,9 @@ _CONCEPT_LATIN = {
 }  # fmt: skip
 _CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 _ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
-_PHONETIC = (("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
-             ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
+# "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
+_PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
+             ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
              ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -237,6 +270,7 @@ def _skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
     where case endings mostly live, do not count."""
+    word = word.replace("цз", "j").replace("чж", "j")  # Chinese syllables: "Цзянсу", "Чжэцзян"
     text = unicodedata.normalize("NFKD", word.translate(_TRANSLIT)).encode("ascii", "ignore")
     latin = text.decode().lower()
     for a, b in _PHONETIC:
@@ -333,16 +367,52 @@ class Candidate:
     key: str = ""  # identity key of the row
 
 
+# Concepts that say what kind of institution a name is, not which one; and the technical
+# family, which translations swap freely ("Technische Universität" is a "University of
+# Technology", "Universidad Politécnica" a "Technical University").
+_KIND_CONCEPTS = frozenset(["U", "I", "A"])
+_TECH_CONCEPTS = frozenset(["T", "TL", "P"])
+
+
+def _telling(cross: str) -> frozenset[str]:
+    """The parts of a cross key that tell one organisation from another."""
+    parts = cross.removeprefix("x:").split()
+    return frozenset("tech" if p in _TECH_CONCEPTS else p for p in parts if p not in _KIND_CONCEPTS)
+
+
+def _bridged(primaries: list[str], forms: Iterable[str], others: set[str]) -> bool:
+    """Whether one side's name form, as telling as each of its primary names (a translation
+    or fuller form, never a shortened one), is a primary name of the other side in any
+    script ("Грацский технический университет" given with "Graz University of Technology"
+    is "Technische Universität Graz")."""
+    telling = [_telling(cross_key(p)) for p in primaries if cross_key(p)]
+    if not telling:
+        return False
+    for form in forms:
+        cross = form if form.startswith("x:") else cross_key(form)
+        if cross in others and all(t <= _telling(cross) for t in telling):
+            return True
+    return False
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
-    or full names of one script each with a distinguishing word of its own."""
+    or full names of one script each with a distinguishing word of its own, unless a name
+    form of one side is a primary name of the other in another script or spelling."""
     if fact.country and row.country and fact.country != row.country:
         return True
     ours = [n for n in (fact.name, fact.name_en) if n]
     theirs = [n for n in (row.name, row.name_en) if n]
     if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
         return False  # one name in two scripts or spellings: the same organisation
-    return any(different(a, b) for a in ours for b in theirs)
+    if not any(different(a, b) for a in ours for b in theirs):
+        return False
+    their_cross = {cross_key(n) for n in theirs} - {""}
+    our_cross = {cross_key(n) for n in ours} - {""}
+    return not (
+        _bridged(ours, fact_names(fact), their_cross)
+        or _bridged(theirs, (k for k in row.keys if k.startswith("x:")), our_cross)
+    )
 
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщыэюя"
@@ -379,6 +449,53 @@ def unit_of_another(name: str) -> bool:
         if any(t in _HEAD or t in _CORPORATE for t in name_tokens(word))
     ]
     return len(heads) >= 2 and any(_GENITIVE.search(word) for word in heads[1:])
+
+
+# A university's unit named by the university in the genitive: "Совместный инженерный
+# институт Сианьского технологического университета", "Центр ... Шанхайского университета
+# Цзяотун". The partner of a joint unit is the university it belongs to (its co-founder).
+_UNIT_OF_UNIVERSITY = re.compile(
+    r"^(?:[А-ЯЁа-яё-]+(?:ый|ий|ой|ая)\s+)*"
+    r"(?i:институт|центр|лаборатори[яи]|кафедра|факультет)\s+.*?"
+    r"(?P<parent>(?:(?<=\s)[А-ЯЁа-яё-]+(?:ского|цкого|ного|ьного|вого)\s+)*"
+    r"(?<=\s)[Уу]ниверситета\b.*)$",
+)
+_UNIT_EN = r"(?:Council|Board|Office|Cent(?:er|re)|Laborator(?:y|ies)|Lab|Department|Faculty)"
+_UNIVERSITY_EN = r"(?P<parent>(?:[A-Z][\w'’.-]*\s+)*University(?:\s+of\s+[A-Z][\w'’.-]*)?)"
+_UNIT_OF_UNIVERSITY_EN = (
+    re.compile(rf"^(?:[A-Z][\w-]*\s+)*{_UNIT_EN}\b.*\bof\s+(?:the\s+)?{_UNIVERSITY_EN}$"),
+    re.compile(rf"^(?:the\s+)?{_UNIVERSITY_EN}\s+{_UNIT_EN}$"),
+)
+_GENITIVE_ADJECTIVE = ((re.compile(r"(ск|цк)ого$"), r"\1ий"), (re.compile(r"ого$"), "ый"))
+
+
+def parent_university(name: str) -> str | None:
+    """The university (in the nominative) a unit's name says the unit belongs to, or
+    None when the name is no unit of a university, or the university is not named."""
+    for pattern in _UNIT_OF_UNIVERSITY_EN:
+        if found := pattern.match(tidy(name)):
+            parent = found.group("parent")
+            return None if is_own(parent) or names_nothing(parent, "university") else parent
+    match = _UNIT_OF_UNIVERSITY.match(tidy(name))
+    if match is None:
+        return None
+    words = match.group("parent").split()
+    out = []
+    for word in words:
+        if word.lower() == "университета":
+            out.append(word[:-1])
+            out.extend(words[len(out) :])
+            break
+        for pattern, replacement in _GENITIVE_ADJECTIVE:
+            if pattern.search(word):
+                word = pattern.sub(replacement, word)
+                break
+        out.append(word)
+    parent = " ".join(out)
+    parent = parent[:1].upper() + parent[1:]
+    if is_own(parent) or names_nothing(parent, "university"):
+        return None
+    return parent
 
 
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:

@@ -30,6 +30,8 @@ from bot.facts.matching import (
     match_key,
     names_nothing,
     own_aliases,
+    parent_university,
+    rekey,
     resolve,
     tidy,
     unit_of_another,
@@ -38,7 +40,7 @@ from bot.text.countries import country_name, flag
 from bot.text.formatting import esc, signed_words
 from bot.text.i18n import t
 from storage.news import NewsItem, NewsRepository
-from storage.partners import AgreementInput, PartnerInput, PartnerRepository
+from storage.partners import AgreementInput, KnownPartner, PartnerInput, PartnerRepository
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,14 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
     name = display_name(tidy(fact.name))
     name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    parent = parent_university(name)
+    if parent is not None:
+        # A joint unit's partner is its university; an English name is kept only as the
+        # university's own.
+        name, kind = parent, "university"
+        if name_en and (not cross_key(name_en) or cross_key(name_en) != cross_key(parent)):
+            name_en = None
+        fact = replace(fact, kind=kind)
     if name_en and (
         different(name_en, name)  # another organisation's name, not a translation
         or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
@@ -142,6 +152,14 @@ class FactsService:
         self.worker = worker
         self.news = news
         self.partners = partners
+        self._legacy: dict[str, str] = {}
+
+    def _note_legacy_keys(self, rows: list[KnownPartner]) -> None:
+        """Identity keys made by earlier key rules, by the key they are now, so a fact meets
+        its old row (and `reextract` revives it) instead of opening a new one."""
+        for row in sorted(rows, key=lambda r: r.id):
+            if row.key and rekey(row.key) != row.key:
+                self._legacy.setdefault(rekey(row.key), row.key)
 
     async def process_pending(self, limit: int = BATCH) -> int:
         """Extract facts for articles that have none yet (new, or whose full text arrived)."""
@@ -175,7 +193,9 @@ class FactsService:
     async def upgrade_keys(self) -> int:
         """Rows from before identity keys (migration 0004) get one, and their name forms the
         keys the matcher uses now, so new articles meet them without a `reextract`."""
-        old = [row for row in await self.partners.index() if not row.key]
+        rows = await self.partners.index()
+        self._note_legacy_keys(rows)
+        old = [row for row in rows if not row.key]
         for row in old:
             key = match_key(row.name) or match_key(row.name_en or "")
             if key:
@@ -195,9 +215,11 @@ class FactsService:
     async def rebuild(self) -> int:
         """Forget all facts and extract them again from stored articles (idempotent); partner
         rows keep their ids, revived by their identity keys."""
-        for row in await self.partners.index():
+        rows = await self.partners.index()
+        for row in rows:
             if not row.key and match_key(row.name):  # a row from before identity keys
                 await self.partners.set_identity_key(row.id, match_key(row.name))
+        self._note_legacy_keys(rows)
         await self.partners.clear_all()
         total = 0
         while processed := await self.process_pending(BATCH):
@@ -226,7 +248,9 @@ class FactsService:
         """Resolve every partner to its registry row (operator rules first), then store."""
         rules = Rules.of(await self.partners.corrections())
         cleaned = [_clean(raw) for raw in extraction.partners]
-        facts = [(fact, rules.keys_of(fact, fact_keys(fact))) for fact in cleaned]
+        facts = [
+            (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned
+        ]
         # Only the rows these names can reach: by key, by an operator's merge, by a row's own
         # identity being merged elsewhere.
         wanted = {key for _, keys in facts for key in keys or {}}
@@ -290,6 +314,9 @@ class FactsService:
             named = (fields.get("name"), fields.get("name_en"))
             keys = {match_key(n): n for n in named if n and match_key(n)}
             await self.partners.override(ids[index], **fields, keys=keys)
+
+    def _with_legacy(self, keys: dict[str, str]) -> dict[str, str]:
+        return keys | {self._legacy[k]: form for k, form in keys.items() if k in self._legacy}
 
     async def partner_lines(self, item: NewsItem, lang: str) -> list[str]:
         """The announcement's partners line, for partnership items with partners found."""
