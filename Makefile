@@ -30,8 +30,10 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check bot handlers storage tests bench
 	$(BIN)/mypy
 
+# Two workers, a test file to each at a time (each worker starts its own PostgreSQL server):
+# the suite waits on subprocesses and servers much of the time.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Fits the extraction models on ../shared/corpus and writes bot/facts/extraction/data/models.json.
 train: $(STAMP)
