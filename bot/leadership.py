@@ -106,15 +106,22 @@ class PgLeadership:
         self._conn: Any = None
         self._conn_lock = asyncio.Lock()  # one statement at a time on the session
         self._asks: set[asyncio.Task[None]] = set()
+        self._stopping = False
 
     async def start(self, duties: Duties) -> None:
         self._duties = duties
+        self._stopping = False
         self._task = asyncio.create_task(self._contend(), name="leadership")
 
     async def stop(self) -> None:
         """Lay the duties down (if leading), then end the session, which frees the lock."""
         if self.leading:
             log.info("stepping down as the leader")
+        # Python 3.11's wait_for can swallow a cancellation that arrives just as its inner await
+        # completes (fixed in 3.12), so the loops also end by themselves, within `retry`, once
+        # `_stopping` is set; the one cancel only makes that quicker (a second one could cut
+        # short the duties being laid down).
+        self._stopping = True
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -144,14 +151,14 @@ class PgLeadership:
 
     async def _contend(self) -> None:
         unreachable = False
-        while True:
+        while not self._stopping:
             try:
                 async with self._session() as conn:
                     if unreachable:
                         log.info("leadership: the database answers again")
                         unreachable = False
-                    await self._wait_for_lock(conn)
-                    await self._lead(conn)
+                    if await self._wait_for_lock(conn):
+                        await self._lead(conn)
             except _LOST as exc:
                 if not unreachable:  # logged once per outage, not every second
                     log.warning("leadership: cannot reach the database: %s", _why(exc))
@@ -170,14 +177,16 @@ class PgLeadership:
             self._conn = None
             conn.terminate()  # the session ends: the lock, if held, is free
 
-    async def _wait_for_lock(self, conn: Any) -> None:
-        """Try the lock every `retry` seconds until this session holds it."""
+    async def _wait_for_lock(self, conn: Any) -> bool:
+        """Try the lock every `retry` seconds until this session holds it (True) or the
+        leadership is stopped (False)."""
         sql = "SELECT pg_try_advisory_lock($1)"
-        while True:
+        while not self._stopping:
             async with self._conn_lock:
                 if await asyncio.wait_for(conn.fetchval(sql, LEADER_LOCK), self.timeout):
-                    return
+                    return True
             await asyncio.sleep(self.retry)
+        return False
 
     async def _lead(self, conn: Any) -> None:
         """Hold the lock: take the duties up, check the session every `retry` seconds (within
@@ -190,19 +199,20 @@ class PgLeadership:
         log.info("became the leader")
         try:
             await self._duties.take_up()
-            while not lost.is_set():
+            while not lost.is_set() and not self._stopping:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(lost.wait(), self.retry)
                 if not lost.is_set():
                     async with self._conn_lock:
                         await asyncio.wait_for(conn.fetchval("SELECT 1"), self.timeout)
-            reason = "the database closed the session"
+            reason = None if self._stopping else "the database closed the session"
         except _LOST as exc:
             reason = _why(exc)
         finally:
             self.leading = False
             await self._duties.lay_down()
-        log.warning("lost the leadership (%s): the leader's work stopped", reason)
+        if reason is not None:
+            log.warning("lost the leadership (%s): the leader's work stopped", reason)
 
     def _on_notify(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
         try:
