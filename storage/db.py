@@ -116,6 +116,9 @@ class Dialect(abc.ABC):
         """A subquery of one column, `value`: the integers of a JSON array parameter."""
 
     unit_separator: str  # U+001F as an SQL expression: what `joined` puts between values
+    # Appended to a SELECT of rows to claim: rows another process holds are skipped, not waited
+    # for. SQLite has one writer, so it needs nothing.
+    skip_locked: str
 
     @abc.abstractmethod
     def joined(self, column: str) -> str:
@@ -128,6 +131,7 @@ class Dialect(abc.ABC):
 
 class SqliteDialect(Dialect):
     unit_separator = "char(31)"
+    skip_locked = ""
 
     def id_list(self) -> str:
         return "SELECT value FROM json_each(?)"

@@ -125,14 +125,11 @@ class OutboxRepository:
         """
         if not ids:
             return set()
-        # PostgreSQL: rows another process holds are skipped, not waited for (SQLite has one
-        # writer, so the clause is not needed there).
-        lock = " FOR UPDATE SKIP LOCKED" if self.db.engine == "postgresql" else ""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 f"""UPDATE outbox SET state = 'sending'
                     WHERE id IN (SELECT id FROM outbox WHERE id IN ({self.db.dialect.id_list()})
-                                 AND state = 'pending'{lock})
+                                 AND state = 'pending'{self.db.dialect.skip_locked})
                     RETURNING id""",
                 (id_list(ids),),
             )

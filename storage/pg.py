@@ -86,6 +86,7 @@ def _rowcount(status: str) -> int:
 
 class PgDialect(Dialect):
     unit_separator = "chr(31)"
+    skip_locked = " FOR UPDATE SKIP LOCKED"
 
     def id_list(self) -> str:
         return (
