@@ -444,3 +444,78 @@ def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> No
     )
     names = [p.name for p in r.partners]
     assert "IPN" not in names, names
+
+
+def test_article_cue_families_by_position(extractor: Extractor) -> None:
+    """Cooperation and passing-mention cue families are read in the title, the title with the
+    lead, and the whole text, in both languages."""
+    fair = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="Политех на выставке «Образование за рубежом»",
+            text="Сотрудники СПбПУ представили программы на международной выставке в Ташкенте. "
+            "На стенде Политеха побывали школьники.",
+            lang="ru",
+        )
+    ).features
+    assert fair["t_passing"] == fair["tl_passing"] == 1.0
+    assert fair["t_coop"] == fair["tl_coop"] == fair["n_coop"] == 0.0
+    coop = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="SPbPU and a Hanoi university sign an agreement",
+            text="A delegation from Hanoi visited SPbPU. The rectors signed a cooperation "
+            "agreement and agreed on a joint programme.",
+            lang="en",
+        )
+    ).features
+    assert coop["t_coop"] == coop["tl_coop"] == 1.0
+    assert coop["t_passing"] == coop["n_passing"] == 0.0
+    assert coop["coop_families"] > coop["tl_coop_families"] > 0.0
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "SPbPU at the education fair in Hanoi",
+            "Representatives of SPbPU presented the university's programmes at an international "
+            "education fair in Hanoi. The stand of the Polytechnic was visited by hundreds of "
+            "school students; Hanoi University of Science and Technology and Vietnam National "
+            "University also exhibited.",
+            "en",
+        ),
+        (
+            "Политех на выставке «Образование за рубежом»",
+            "Сотрудники СПбПУ представили программы университета на международной выставке в "
+            "Ташкенте. На стенде Политеха побывали школьники; в выставке также участвовали "
+            "Ташкентский государственный технический университет и Национальный университет "
+            "Узбекистана.",
+            "ru",
+        ),
+        (
+            "Студенты Политеха на фестивале культур",
+            "В СПбПУ прошёл фестиваль национальных культур. Студенты из Китая, Индии и Вьетнама "
+            "показали концерт; праздник поддержало Генеральное консульство Вьетнама.",
+            "ru",
+        ),
+    ],
+)
+def test_fairs_and_festivals_are_no_partnership(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """The university only exhibiting at a fair, or a festival: organisations in passing."""
+    r = _run(extractor, title, text, lang=lang)
+    assert not r.partnership and r.partners == ()
+
+
+def test_cooperation_news_is_a_partnership(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Hanoi University of Science and Technology sign a cooperation agreement",
+        "A delegation of Hanoi University of Science and Technology visited SPbPU. The rectors "
+        "signed an agreement on academic cooperation and a joint master's programme.",
+        lang="en",
+    )
+    assert r.partnership
+    _partner(r, "Hanoi University of Science and Technology")

@@ -147,6 +147,41 @@ _LEAD_AWARD = re.compile(
     r"возглавил|\bwins?\b|\bwon\b|побед",
     re.I,
 )
+# Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
+# a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
+_COOP_FAMILIES = {
+    "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner",
+    "doc": r"соглашени|меморандум|договор|agreement|memorand|\bmou\b|contract",
+    "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
+    "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat",
+    "joint": r"совместн|\bjoint\b|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
+    r"network",
+    "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
+    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
+}
+# The guidelines' negatives, where outside organisations are only mentioned in passing: sports
+# results, rankings, obituaries, festivals, a grant or a prize won alone; and the classes of
+# out-of-fold false positives seen in several rounds (fairs and expos the university only
+# exhibits at, contests and olympiads).
+_PASSING_FAMILIES = {
+    "exhibit": r"выставк|ярмарк|экспо|стенд\b|стенде|экспозиц|\bexpo\b|\bfairs?\b|exhibition|"
+    r"\bbooth|\bstand\b",
+    "festival": r"фестивал|праздн|концерт|festival|celebrat|concert|holiday|карнавал",
+    "award": r"наград|орден\w*\b|преми[яиюей]|лауреат|почетн|почётн|\baward|\bprize|honou?r|"
+    r"laureate",
+    "ranking": r"рейтинг|ranking|ranked|\brating",
+    "sport": r"чемпионат|соревновани|медал|турнир|спортсмен|championship|medal|tournament|"
+    r"athlete|\bsport|спорт",
+    "obituary": r"скончал|ушел из жизни|ушёл из жизни|памят|соболезн|passed away|\bdied\b|"
+    r"memory of|condolenc",
+    "grant": r"грант|\bgrant|субсиди|subsid",
+    "contest": r"олимпиад|конкурс|хакатон|competition|olympiad|contest|hackathon|\bwins?\b|"
+    r"\bwon\b|побед",
+}
+_COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
+_PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
+_COOP_ANY = re.compile("|".join(_COOP_FAMILIES.values()), re.I)
+_PASSING_ANY = re.compile("|".join(_PASSING_FAMILIES.values()), re.I)
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
@@ -753,6 +788,7 @@ class Extractor:
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
             lead = text[: sentences[1][1]]
+        head = f"{title}\n{lead}"
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
             r"российско-\w+|\w+-российск|russian-\w+",
@@ -786,6 +822,18 @@ class Extractor:
             "foreign": math.log1p(len(foreign)),
             "bilateral": float(bool(_BILATERAL.search(text))),
             "signed_doc": float(signed_doc),
+            # Where the cue families stand: the title, the title with the lead, the whole text
+            # (any cue, and how many families).
+            "t_coop": float(bool(_COOP_ANY.search(title))),
+            "t_passing": float(bool(_PASSING_ANY.search(title))),
+            "tl_coop": float(bool(_COOP_ANY.search(head))),
+            "tl_passing": float(bool(_PASSING_ANY.search(head))),
+            "n_coop": math.log1p(len(_COOP_ANY.findall(text))),
+            "n_passing": math.log1p(len(_PASSING_ANY.findall(text))),
+            "tl_coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(head))),
+            "tl_passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(head))),
+            "coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(text))),
+            "passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(text))),
             **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
             **{f"b:{_stem(w.lower())}": 1.0 for w in _WORD.findall(text)},
         }
