@@ -68,9 +68,11 @@ def fit(
     l2: float = 1.0,
     threshold: float = 0.5,
     min_count: int = 1,
+    bag_l2: float | None = None,
 ) -> Logistic:
     """L2-penalised logistic regression by Newton's method on standardised features; a bag
-    feature (a name with ":") is kept only if at least `min_count` rows have it."""
+    feature (a name with ":") is kept only if at least `min_count` rows have it, and is
+    penalised by `bag_l2` instead of `l2` when that is given."""
     import numpy as np
 
     counts = Counter(k for r in rows for k, v in r.items() if v)
@@ -85,7 +87,9 @@ def fit(
     z = (x - mean) / scale
     a = np.hstack([z, np.ones((len(rows), 1))])
     w = np.zeros(a.shape[1])
-    penalty = np.full(a.shape[1], l2)
+    penalty = np.array(
+        [bag_l2 if bag_l2 is not None and ":" in n else l2 for n in names] + [l2], dtype=float
+    )
     penalty[-1] = 0.0  # the bias is not shrunk
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -30, 30)))
