@@ -444,3 +444,20 @@ def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> No
     )
     names = [p.name for p in r.partners]
     assert "IPN" not in names, names
+
+
+def test_plural_documents_with_no_party_named_are_one_partyless_entry(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Делегация Политеха в Казани",
+        "Делегация СПбПУ посетила Казанский федеральный университет. Итогом поездки стало "
+        "подписание нескольких договоров и соглашений. Трёхсторонний договор о создании "
+        "совместной лаборатории подписали СПбПУ, Казанский федеральный университет и "
+        "Правительство Республики Татарстан.",
+    )
+    parties = sorted(a.parties for a in r.agreements)
+    assert len(r.agreements) == 2, r.agreements
+    assert parties[0] == ()
+    assert len(parties[1]) == 2, parties

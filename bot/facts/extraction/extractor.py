@@ -165,6 +165,13 @@ _PLURAL_DOC = re.compile(
     r"memorandums|documents|contracts",
     re.I,
 )
+# Document words that can only be plural (not "соглашения", "договора": also singular genitive).
+_VAGUE_PLURAL = re.compile(
+    r"(?:соглашени|меморандум|договор|контракт|документ)(?:ий|ов|ам|ами|ах)|"
+    r"(?:меморандум|договор|контракт|документ)ы|agreements|memoranda|memorandums|mous|contracts|"
+    r"documents",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -1667,6 +1674,7 @@ class Extractor:
                 # "Стороны подписали ...", "The two universities signed ...": the partners
                 # the headline names, not whoever the previous sentence mentioned.
                 parties = [f.name for f in facts if f.name in in_title]
+            named = bool(parties)
             if not parties:
                 parties = in_sent.get(k - 1) or []
             if not parties and len(facts) == 1 and k > 0:
@@ -1675,6 +1683,10 @@ class Extractor:
                 parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
+                if not named and _VAGUE_PLURAL.fullmatch(sent[hs:he]):
+                    # "подписание договоров и соглашений", "more than ten memorandums": documents
+                    # whose parties the sentence does not name are no one partner's.
+                    parties = []
                 title = self._doc_title(sent[he:], lang)
                 if kind == "agreement" and re.search(
                     r"^\w*\s+на\s+(?:выполнение|поставку|разработку|проведение)|"
