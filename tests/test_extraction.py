@@ -461,3 +461,19 @@ def test_plural_documents_with_no_party_named_are_one_partyless_entry(
     assert len(r.agreements) == 2, r.agreements
     assert parties[0] == ()
     assert len(parties[1]) == 2, parties
+
+
+def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Политех и Университет Цинхуа расширяют сотрудничество",
+        "Делегация СПбПУ посетила Университет Цинхуа, стратегического партнёра Политеха. "
+        "Университет Цинхуа и СПбПУ развивают совместные программы. Во время поездки "
+        "трёхсторонний договор о создании совместной лаборатории подписали СПбПУ, Харбинский "
+        "политехнический университет и Правительство провинции Хэйлунцзян. Визит продолжил "
+        "программу межвузовских обменов. Подписание соглашения откроет новые возможности для "
+        "студентов.",
+    )
+    assert len(r.agreements) == 1, r.agreements
+    assert len(r.agreements[0].parties) == 2
+    assert r.agreements[0].title == "о создании совместной лаборатории"

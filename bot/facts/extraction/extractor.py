@@ -1677,6 +1677,7 @@ class Extractor:
             named = bool(parties)
             if not parties:
                 parties = in_sent.get(k - 1) or []
+            guessed = not parties
             if not parties and len(facts) == 1 and k > 0:
                 parties = [facts[0].name]
             if not parties and main is not None and k > 0:
@@ -1760,7 +1761,13 @@ class Extractor:
                 )
                 if not fresh and any(
                     a.kind == kind
-                    and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
+                    and (
+                        set(a.parties) >= set(parties)
+                        or set(a.parties) & set(parties)
+                        # "Подписание соглашения ...", no party named here or just before:
+                        # the document already named, not the main partner's new one.
+                        or (guessed and title is None)
+                    )
                     and (title is None or a.title is None or _same_subject(a.title, title))
                     and (on is None or a.signed_on == on)
                     for a in out
@@ -1833,7 +1840,7 @@ class Extractor:
         if lang == "ru":
             m = re.match(
                 r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|в|на|был|"
-                r"была|было|были|подписан\w*|заключ\w*|от)\s|[,;:.()]|$)",
+                r"была|было|были|подписа\w*|заключ\w*|от)\s|[,;:.()]|$)",
                 rest,
             )
             if m:
