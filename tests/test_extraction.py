@@ -477,3 +477,15 @@ def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extrac
     assert len(r.agreements) == 1, r.agreements
     assert len(r.agreements[0].parties) == 2
     assert r.agreements[0].title == "о создании совместной лаборатории"
+
+
+def test_treaty_whose_subject_names_two_states_is_not_the_universitys(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Вечер дружбы",
+        "Вечер был посвящён истории двух стран. В 1994 году был подписан Договор о дружбе и "
+        "сотрудничестве Российской Федерации и Республики Чили.",
+    )
+    assert r.agreements == ()

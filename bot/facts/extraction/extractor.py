@@ -1811,6 +1811,8 @@ class Extractor:
         """ "договор ... между Россией и Турцией": the parties after the document are countries
         and the university is not in the sentence."""
         m = re.search(r"\b(?:между|between)\s+([^,;:.()]{3,60})", sent[he : he + 100])
+        # ... or its subject names them: "Договор об основах отношений России и Турции".
+        m = m or re.match(r"\s*(?:об?|on|of)\s+([^,;:.()]{3,80})", sent[he : he + 100])
         return bool(
             m
             and len(self._countries.codes(m.group(1))) >= 2
