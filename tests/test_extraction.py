@@ -489,3 +489,45 @@ def test_treaty_whose_subject_names_two_states_is_not_the_universitys(
         "сотрудничестве Российской Федерации и Республики Чили.",
     )
     assert r.agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "kinds"),
+    [
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "During the visit to Hanoi University of Science and Technology the joint work plan "
+            "for 2026 was agreed upon by the two universities.",
+            "en",
+            ["roadmap"],
+        ),
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "After long talks Hanoi University of Science and Technology and SPbPU agreed, at "
+            "last, to sign an MoU on a joint laboratory.",
+            "en",
+            ["memorandum"],
+        ),
+        (
+            "Политех и Белорусский национальный технический университет: новые шаги",
+            "Делегация Белорусского национального технического университета посетила СПбПУ. "
+            "Белорусский национальный технический университет и Политех утвердили дорожную "
+            "карту сотрудничества на три года.",
+            "ru",
+            ["roadmap"],
+        ),
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "Hanoi University of Science and Technology and SPbPU agreed on the next steps of "
+            "their cooperation.",
+            "en",
+            [],
+        ),
+    ],
+)
+def test_documents_agreed_on_are_concluded(
+    extractor: Extractor, title: str, text: str, lang: str, kinds: list[str]
+) -> None:
+    r = _run(extractor, title, text, lang=lang)
+    assert [a.kind for a in r.agreements] == kinds
+    assert all(a.parties for a in r.agreements)

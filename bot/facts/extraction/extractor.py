@@ -1649,13 +1649,21 @@ class Extractor:
         headline: set[int] = set()
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
-            if not lx.SIGNED.search(sent):
+            # With no signing verb, only a document agreed on counts ("the plan was agreed").
+            spans = (
+                [(0, len(sent))]
+                if lx.SIGNED.search(sent)
+                else [m.span() for m in lx.CONCLUDED.finditer(sent)]
+            )
+            if not spans:
                 continue
             hits: list[tuple[int, int, str]] = []
             taken: list[tuple[int, int]] = []
             for pat, kind in docs:
                 for m in pat.finditer(sent):
                     if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    if not any(a <= m.start() and m.end() <= b for a, b in spans):
                         continue
                     taken.append((m.start(), m.end()))
                     hits.append((m.start(), m.end(), kind))
