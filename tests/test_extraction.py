@@ -523,6 +523,13 @@ def test_treaty_whose_subject_names_two_states_is_not_the_universitys(
             "en",
             [],
         ),
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "Hanoi University of Science and Technology and SPbPU agreed on the text of the "
+            "cooperation agreement.",
+            "en",
+            [],
+        ),
     ],
 )
 def test_documents_agreed_on_are_concluded(

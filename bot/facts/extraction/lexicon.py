@@ -323,7 +323,10 @@ SIGNED = re.compile(
 _DOC_WORD_EN = r"(?:agreements?|memorand\w*|mous?|road ?maps?|work(?:ing)? plans?|contracts?)\b"
 _DOC_WORD_RU = r"(?:соглашени|меморандум|договор|дорожн\w+ карт|рабоч\w+ план|план\w* действий)\w*"
 CONCLUDED = re.compile(
-    r"\bagreed\s+(?:up)?on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?" + _DOC_WORD_EN + "|"
+    # ... but not its text or terms, which are still being negotiated.
+    r"\bagreed\s+(?:up)?on\s+(?:an?\s+|the\s+)?(?:(?!text\b|terms\b|draft\b)[\w-]+\s+){0,3}?"
+    + _DOC_WORD_EN
+    + "|"
     r"\bagreed(?:,[^,]{0,60},)?\s+to\s+(?:sign|conclude)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     + _DOC_WORD_EN
     + "|"
