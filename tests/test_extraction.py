@@ -538,3 +538,14 @@ def test_documents_agreed_on_are_concluded(
     r = _run(extractor, title, text, lang=lang)
     assert [a.kind for a in r.agreements] == kinds
     assert all(a.parties for a in r.agreements)
+
+
+def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Cairo University",
+        "Cooperation of SPbPU and Cairo University goes back to 2009, when the first agreement "
+        "on academic exchange was signed by the two universities.",
+        lang="en",
+    )
+    assert [a.signed_on for a in r.agreements] == ["2009"]

@@ -1894,6 +1894,11 @@ class Extractor:
         m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"^\s*[Ii]n\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
+        # "... traces back to 2011, when the first agreement was signed"
+        m = m or re.search(
+            r"\b(?:in|to|since)\s+((?:19|20)\d{2}),?\s+when\b[^.;]{0,60}?\b(?:signed|concluded)\b",
+            sent,
+        )
         return m.group(1) if m else None
 
     # --- classification -----------------------------------------------------------------
