@@ -588,6 +588,42 @@ async def test_partners_keyed_by_earlier_key_rules_keep_their_ids_on_reextractio
     assert (row.id, row.mentions) == (old_id, 1)
 
 
+async def test_a_place_and_its_adjective_meet(db: Database) -> None:
+    """The soft sign does not keep a city and its adjective apart ("Ухань" / "Уханьский")."""
+    script = {
+        "a": [org("Университет Ухань Тестовый", None, country="CN", kind="university")],
+        "b": [org("Уханьский тестовый университет", None, country="CN", kind="university")],
+        "c": [org("Тестовый университет Ухани", None, country="CN", kind="university")],
+        "d": [org("Брянский завод тестов", None)],
+        "e": [org("Завод тестов Брянска", None)],
+    }
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert sorted((r.name, r.mentions) for r in await exported(partners)) == [
+        ("Брянский завод тестов", 2),
+        ("Университет Ухань Тестовый", 3),
+    ]
+
+
+async def test_partners_keyed_before_the_soft_sign_rule_keep_their_ids(db: Database) -> None:
+    """A key made when the soft sign was dropped before stemming ("ухан" was "уха") still
+    revives its row on reextraction."""
+    ids = await add_articles(db, ["a"])
+    partners = PartnerRepository(db)
+    old = PartnerInput("Университет Ухань Тестовый", None, (), "CN", "university",
+                       {"тестов университет уха": "Университет Ухань Тестовый"},
+                       "тестов университет уха")  # fmt: skip
+    [old_id] = await partners.replace_facts(ids["a"], True, [(None, old)], [])
+    worker = ScriptedWorker({"a": [org("Уханьский тестовый университет", None, country="CN",
+                                       kind="university")]})  # fmt: skip
+    try:
+        await FactsService(worker, NewsRepository(db), partners).rebuild()
+    finally:
+        worker.close()
+    [row] = [r for r in await exported(partners) if r.mentions]
+    assert (row.id, row.mentions) == (old_id, 1)
+
+
 async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: App) -> None:
     db = app.services.news.db
     script = {"a": [org("Бета-Лаб", None)], "b": [org("Beta Laboratory Systems", None)]}

@@ -110,12 +110,20 @@ def _plain_latin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _tokens(name: str) -> list[str]:
+def _tokens(name: str, *, legacy: bool = False) -> list[str]:
+    """Key tokens of a name. The soft sign is dropped after stemming, so a place and its
+    adjective meet ("Сиань" / "Сианьский", "Казань" / "Казанского"); `legacy` gives the
+    tokens of the earlier rule, which dropped it before (stored identity keys)."""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _plain_latin(_variant_free(name))))
+    if legacy:
+        text = text.replace("ь", "").replace("ъ", "").replace("Ь", "")
     out = []
-    for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
+    for token in name_tokens(text):
+        if not legacy:
+            token = token.replace("ь", "").replace("ъ", "")
         # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
-        if len(token) > 6 and token.endswith("ск") and re.search(r"[а-я]", token):
+        shortest = 7 if legacy else 6
+        if len(token) >= shortest and token.endswith("ск") and re.search(r"[а-я]", token):
             token = token[:-2]
         token = _FOLD.get(token, token)
         if token and token not in _STOP and token not in _CORPORATE:
@@ -218,12 +226,13 @@ def is_own(name: str) -> bool:
     return any(p.search(folded) for p in OWN_PATTERNS) or bool(_OWN_EXTRA.search(folded))
 
 
-def match_key(name: str) -> str:
+def match_key(name: str, *, legacy: bool = False) -> str:
     """The key under which a name form meets its case forms, word orders and script variants;
-    empty for forms that identify nothing (generic words, the university itself)."""
+    empty for forms that identify nothing (generic words, the university itself). `legacy`:
+    the key under the soft-sign rule before this one (see `_tokens`)."""
     if is_own(name):
         return ""
-    tokens = _tokens(name)
+    tokens = _tokens(name, legacy=legacy)
     if not tokens or all(t in _HEAD or t in _NOT_NAMES for t in tokens):
         return ""
     if len(tokens) == 1 and len(tokens[0]) < 2:

@@ -160,6 +160,11 @@ class FactsService:
         for row in sorted(rows, key=lambda r: r.id):
             if row.key and rekey(row.key) != row.key:
                 self._legacy.setdefault(rekey(row.key), row.key)
+            # Keys made when the soft sign was dropped before stemming ("Сиань" -> "сиа").
+            for name in (row.name, row.name_en):
+                old = match_key(name, legacy=True) if row.key and name else ""
+                if old == row.key and match_key(name or "") != old:
+                    self._legacy.setdefault(match_key(name or ""), row.key)
 
     async def process_pending(self, limit: int = BATCH) -> int:
         """Extract facts for articles that have none yet (new, or whose full text arrived)."""
@@ -246,7 +251,13 @@ class FactsService:
 
     async def _store(self, news_id: int, extraction: Extraction) -> None:
         """Resolve every partner to its registry row (operator rules first), then store."""
-        rules = Rules.of(await self.partners.corrections())
+        # An operator's correction names a form; its key follows the current key rules.
+        rules = Rules.of(
+            [
+                replace(c, name_key=match_key(c.name) or c.name_key)
+                for c in await self.partners.corrections()
+            ]
+        )
         cleaned = [_clean(raw) for raw in extraction.partners]
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned
