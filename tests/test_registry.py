@@ -605,6 +605,24 @@ async def test_a_place_and_its_adjective_meet(db: Database) -> None:
     ]
 
 
+async def test_a_bare_abbreviation_of_unknown_kind_opens_no_card(db: Database) -> None:
+    """An abbreviation the text neither expands nor types ("QXZ", a company only by default)
+    joins a card that carries it, but opens none; one typed as a university does."""
+    script = {
+        "a": [org("QXZ", "QXZ")],
+        "b": [org("Квазарский тестовый университет", "Quasar Test University", "QTU",
+                  country="KZ", kind="university")],
+        "c": [org("QTU", "QTU", country="KZ", kind="university"), org("ЖТК", None)],
+        "d": [org("VTU", "VTU", country="VN", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert sorted((r.name, r.mentions) for r in await exported(partners)) == [
+        ("VTU", 1),
+        ("Квазарский тестовый университет", 2),
+    ]
+
+
 async def test_partners_keyed_before_the_soft_sign_rule_keep_their_ids(db: Database) -> None:
     """A key made when the soft sign was dropped before stemming ("ухан" was "уха") still
     revives its row on reextraction."""

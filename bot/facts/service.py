@@ -128,6 +128,16 @@ def _identifiable(fact: PartnerFact) -> bool:
     return not all(names_nothing(n, fact.kind) for n in forms)
 
 
+def _code_only(fact: PartnerFact) -> bool:
+    """Every name of the fact is one abbreviation ("YAN", "ВИЭШ") and no well-known
+    organisation's: it can join a card that carries it, but cannot tell a new card's
+    organisation (nor its country, which is then a guess)."""
+    forms = [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
+    return all(" " not in n.strip() and is_abbreviation(n) for n in forms) and not any(
+        _known_orgs().lookup(n) is not None for n in forms
+    )
+
+
 def _identity(partner_id: int | None, rows: dict[int, Candidate]) -> set[str]:
     row = rows.get(partner_id) if partner_id is not None else None
     return {row.key} if row is not None and row.key else set()
@@ -296,6 +306,8 @@ class FactsService:
                 partner_id = resolve(fact, keys, allowed, forced=forced)
             if partner_id is not None and (partner_id < 0 or partner_id in taken):
                 continue  # two facts of one article on one row: one mention
+            if partner_id is None and fact.kind == "company" and _code_only(fact):
+                continue  # an abbreviation no card carries names no organisation yet
             dormant = partner_id is not None and by_id[partner_id].mentions == 0
             entry = replace(_to_input(fact, keys), refresh=dormant)
             if partner_id is None:
