@@ -605,6 +605,29 @@ async def test_a_place_and_its_adjective_meet(db: Database) -> None:
     ]
 
 
+async def test_the_english_name_is_in_english(db: Database) -> None:
+    """A card first seen under its German name takes the English translation an article gives
+    beside it; a brand name is no language's and stays."""
+    script = {
+        "a": [org("Technische Universität Probstadt", None, country="DE", kind="university")],
+        "b": [org("Probstadt University of Technology", None, "Пробштадтский технический "
+                  "университет", country="DE", kind="university")],
+        "f": [org("Пробштадтский технический университет", None, "Technische Universität "
+                  "Probstadt", country="DE", kind="university")],
+        "c": [org("Politecnico di Testina", None, "Polytechnic University of Testina",
+                  country="IT", kind="university")],
+        "d": [org("Testatom", None)],
+        "e": [org("Testatom State Corporation", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert sorted((r.name, r.name_en, r.mentions) for r in await exported(partners)) == [
+        ("Politecnico di Testina", "Polytechnic University of Testina", 1),
+        ("Testatom", "Testatom", 2),
+        ("Пробштадтский технический университет", "Probstadt University of Technology", 3),
+    ]
+
+
 async def test_a_bare_abbreviation_of_unknown_kind_opens_no_card(db: Database) -> None:
     """An abbreviation the text neither expands nor types ("QXZ", a company only by default)
     joins a card that carries it, but opens none; one typed as a university does."""

@@ -519,6 +519,50 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
     )
 
 
+# Words that mark a Latin name as English, or as another language's ("Universität Graz",
+# "Politecnico di Milano"): an English name is shown to English readers.
+_ENGLISH_WORDS = frozenset(
+    [
+        "university", "institute", "academy", "college", "school", "of", "the", "and", "for",
+        "company", "corporation", "centre", "center", "technology", "technological", "technical",
+        "polytechnic", "state", "national", "research", "science", "sciences", "engineering",
+        "applied", "ministry", "embassy", "consulate", "association", "foundation", "agency",
+        "council", "union", "network", "group", "laboratory",
+    ]
+)  # fmt: skip
+_FOREIGN_WORDS = frozenset(
+    [
+        "universität", "universitat", "università", "universita", "universidad", "universidade",
+        "université", "universite", "universiteit", "uniwersytet", "hochschule", "technische",
+        "technischen", "politecnico", "politecnica", "politécnica", "polytechnique", "institut",
+        "instituto", "istituto", "akademie", "scuola", "di", "del", "della", "der", "des", "du",
+        "la", "le", "für", "fur", "und",
+    ]
+)  # fmt: skip
+
+
+def in_english(name: str) -> bool:
+    """A Latin name in English: an English word and no word of another language's."""
+    words = [w.lower() for w in _WORDS.findall(name)]
+    if _script(name) != "lat" or any(w in _FOREIGN_WORDS for w in words):
+        return False
+    return any(w in _ENGLISH_WORDS for w in words)
+
+
+def english_form(name_en: str | None, forms: Iterable[str]) -> str | None:
+    """An English translation, among `forms`, of a Latin name with words of another language
+    (as telling as it: "University of Stuttgart" for "Universität Stuttgart"), or None; a
+    brand name ("Rosatom") has no language."""
+    foreign = name_en and any(w.lower() in _FOREIGN_WORDS for w in _WORDS.findall(name_en))
+    if not name_en or not foreign or _script(name_en) != "lat" or not cross_key(name_en):
+        return None
+    telling = _telling(cross_key(name_en))
+    for form in forms:
+        if in_english(form) and cross_key(form) and _telling(cross_key(form)) == telling:
+            return form
+    return None
+
+
 _LEADING_TYPE = re.compile(
     r"^(?:компания|корпорация|консорциум|концерн|холдинг|company|consortium)\s+(?=[\"«A-ZА-ЯЁ])"
 )

@@ -25,6 +25,7 @@ from bot.facts.matching import (
     cross_key,
     different,
     display_name,
+    english_form,
     fact_keys,
     is_own,
     match_key,
@@ -104,7 +105,14 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         name_en = None  # an English name is in English
     if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
         name_en = name  # an English-only name is its English name too
-    aliases = own_aliases(name, name_en, dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a)))
+    forms = dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a))
+    # An English name is in English: a translation the article gives beside a German or Italian
+    # name is the English one ("University of Stuttgart" for "Universität Stuttgart").
+    english = english_form(name_en, forms)
+    if english is not None and name_en is not None:
+        forms = dict.fromkeys(a for a in (name_en, *forms) if a != english)
+        name_en = english
+    aliases = own_aliases(name, name_en, forms)
     return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
 
 
@@ -318,6 +326,10 @@ class FactsService:
                 taken.add(partner_id)
             kept.append(fact)
             resolved.append((partner_id, entry))
+            if partner_id is not None and not dormant:
+                english = english_form(by_id[partner_id].name_en, _names(fact))
+                if english is not None:  # the card's English name becomes English
+                    overrides.append((len(resolved) - 1, {"name_en": english}))
             override = rules.override_for(ident)
             if override:
                 overrides.append((len(resolved) - 1, override))
