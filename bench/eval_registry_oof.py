@@ -1,6 +1,7 @@
 """Out-of-fold registry figures: for each collection round, models trained on the other four,
 then that round's articles ingested end to end (fake site, real pipeline) and the registry
-scored by the shared scorer. `python bench/eval_registry_oof.py` (about 3 minutes)."""
+scored by the shared scorer. `python bench/eval_registry_oof.py` (about 20 s); the last line is
+the figures as JSON (per fold, and entity precision and wrong merges pooled over the folds)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,11 @@ def main() -> None:
         )
     entities = sum(m["bot_entities_in_set"] for _, m in rows)
     merges = sum(m["wrong_merges"] for _, m in rows)
+    precision = sum(m["entity_precision"] * m["bot_entities_in_set"] for _, m in rows) / entities
+    print(f"entity precision pooled over the folds: {precision:.3f}")
     print(f"wrong merges per 100 entities over all folds: {100 * merges / entities:.2f}")
+    pooled = {"entities": entities, "entity_precision": precision, "wrong_merges": merges}
+    print(json.dumps({"folds": dict(rows), "pooled": pooled}))
 
 
 if __name__ == "__main__":

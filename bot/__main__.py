@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import SettingsError, load_settings, token_problem
+from bot.text.dsn import dsn_password
 
 log = logging.getLogger("bot")
 
@@ -102,7 +103,7 @@ def postgres_target(value: str) -> str | None:
     try:
         parts = urlsplit(value)
         if parts.scheme in ("postgresql", "postgres") and (parts.hostname or parts.query):
-            return parts.password or ""
+            return dsn_password(value)
     except ValueError:  # a malformed host or port
         pass
     return None
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     secret = settings.bot_token.get_secret_value() if settings.bot_token else ""
     hook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     db_url = settings.database_url.get_secret_value() if settings.database_url else ""
-    setup_logging(settings.log_level, secret, hook_secret, urlsplit(db_url).password or "")
+    setup_logging(settings.log_level, secret, hook_secret, dsn_password(db_url))
     if command == "run":
         problem = token_problem(secret.strip())
         if problem is not None:

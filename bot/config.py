@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.text.dsn import dsn_place
+
 DEFAULT_FEED = "https://www.spbstu.ru/media/news/rss/"
 PLACEHOLDER_TOKEN = "123456789:replace-with-your-token"  # .env.example's value
 # A token from @BotFather: the bot's numeric id, a colon, 35 URL-safe characters.
@@ -111,9 +113,7 @@ class Settings(BaseSettings):
         """The database for messages and logs, without a password."""
         if self.database_url is None:
             return str(self.database_path)
-        parts = urlsplit(self.database_url.get_secret_value())
-        where = f"{parts.hostname or 'localhost'}{f':{parts.port}' if parts.port else ''}"
-        return f"postgresql://{where}{parts.path}"
+        return dsn_place(self.database_url.get_secret_value())
 
     @field_validator("webhook_url")
     @classmethod

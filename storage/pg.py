@@ -15,10 +15,10 @@ import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
+from bot.text.dsn import redact_dsn
 from storage.db import Connection, Cursor, Database, DatabaseUnavailable, Dialect, Row, migrations
 
 log = logging.getLogger(__name__)
@@ -50,12 +50,7 @@ def translate(sql: str) -> str:
 
 def redact(dsn: str) -> str:
     """The URL without its password, for logs."""
-    parts = urlsplit(dsn)
-    if parts.password is None:
-        return dsn
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return redact_dsn(dsn)
 
 
 # What connecting may raise, for `unavailable`.

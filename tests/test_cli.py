@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import SettingsError, load_settings
+from bot.text.dsn import dsn_password, dsn_place, redact_dsn
 from tests.conftest import TOKEN
 from tests.fakes.bot_api import FakeBotAPI
 from tests.fakes.news_site import FakeNewsSite
@@ -115,6 +116,32 @@ async def test_unreachable_postgresql_is_one_line_without_the_password(tmp_path:
     code, _, err = await run_cli(["poll", "--once"], tmp_path, DATABASE_URL=url)
     assert code == 1 and err.startswith("error: cannot reach PostgreSQL at"), err
     assert err.count("\n") == 1 and "s3cret-pw" not in err and "Traceback" not in err
+
+
+async def test_a_password_given_as_a_url_option_stays_out_of_the_error_line(
+    tmp_path: Path,
+) -> None:
+    """libpq URLs may carry the password as `?password=`; asyncpg reads it there too."""
+    url = f"postgresql://bot@127.0.0.1:{free_port()}/news?password=s3cret-pw&sslmode=disable"
+    code, _, err = await run_cli(["poll", "--once"], tmp_path, DATABASE_URL=url)
+    assert code == 1 and err.startswith("error: cannot reach PostgreSQL at"), err
+    assert err.count("\n") == 1 and "s3cret-pw" not in err
+    code, _, err = await run_cli(
+        ["migrate-db", "--from", f"sqlite:{tmp_path / 'none.db'}", "--to", url], tmp_path
+    )
+    assert code != 0 and err.startswith("error: ") and "s3cret-pw" not in err, err
+
+
+def test_database_urls_are_told_without_their_password() -> None:
+    given = "postgresql://bot:s3cret-pw@db:5433/news?sslmode=require"
+    as_option = "postgresql://bot@db/news?sslmode=require&password=s3cret-pw"
+    assert dsn_password(given) == dsn_password(as_option) == "s3cret-pw"
+    assert dsn_password("postgresql://bot@db/news") == ""
+    assert redact_dsn(given) == "postgresql://bot:***@db:5433/news?sslmode=require"
+    assert redact_dsn(as_option) == "postgresql://bot@db/news?sslmode=require&password=***"
+    assert dsn_place(as_option) == "postgresql://db/news"
+    assert load_settings(database_url=as_option).database_name == "postgresql://db/news"
+    assert "s3cret-pw" not in redact_dsn("postgresql://bot:s3cret-pw@db:99999999/news")
 
 
 @pytest.mark.both_engines

@@ -532,3 +532,108 @@ def test_fit_shrinks_bag_features_harder_when_asked() -> None:
     w_hard = dict(zip(harder.features, harder.weights, strict=True))
     assert abs(w_hard["b:word"]) < abs(w_same["b:word"]) / 10
     assert w_hard["cue"] > 0 and abs(w_hard["cue"] - w_same["cue"]) < 0.5
+
+
+def test_plural_documents_with_no_party_named_are_one_partyless_entry(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Делегация Политеха в Казани",
+        "Делегация СПбПУ посетила Казанский федеральный университет. Итогом поездки стало "
+        "подписание нескольких договоров и соглашений. Трёхсторонний договор о создании "
+        "совместной лаборатории подписали СПбПУ, Казанский федеральный университет и "
+        "Правительство Республики Татарстан.",
+    )
+    parties = sorted(a.parties for a in r.agreements)
+    assert len(r.agreements) == 2, r.agreements
+    assert parties[0] == ()
+    assert len(parties[1]) == 2, parties
+
+
+def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Политех и Университет Цинхуа расширяют сотрудничество",
+        "Делегация СПбПУ посетила Университет Цинхуа, стратегического партнёра Политеха. "
+        "Университет Цинхуа и СПбПУ развивают совместные программы. Во время поездки "
+        "трёхсторонний договор о создании совместной лаборатории подписали СПбПУ, Харбинский "
+        "политехнический университет и Правительство провинции Хэйлунцзян. Визит продолжил "
+        "программу межвузовских обменов. Подписание соглашения откроет новые возможности для "
+        "студентов.",
+    )
+    assert len(r.agreements) == 1, r.agreements
+    assert len(r.agreements[0].parties) == 2
+    assert r.agreements[0].title == "о создании совместной лаборатории"
+
+
+def test_treaty_whose_subject_names_two_states_is_not_the_universitys(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Вечер дружбы",
+        "Вечер был посвящён истории двух стран. В 1994 году был подписан Договор о дружбе и "
+        "сотрудничестве Российской Федерации и Республики Чили.",
+    )
+    assert r.agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "kinds"),
+    [
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "During the visit to Hanoi University of Science and Technology the joint work plan "
+            "for 2026 was agreed upon by the two universities.",
+            "en",
+            ["roadmap"],
+        ),
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "After long talks Hanoi University of Science and Technology and SPbPU agreed, at "
+            "last, to sign an MoU on a joint laboratory.",
+            "en",
+            ["memorandum"],
+        ),
+        (
+            "Политех и Белорусский национальный технический университет: новые шаги",
+            "Делегация Белорусского национального технического университета посетила СПбПУ. "
+            "Белорусский национальный технический университет и Политех утвердили дорожную "
+            "карту сотрудничества на три года.",
+            "ru",
+            ["roadmap"],
+        ),
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "Hanoi University of Science and Technology and SPbPU agreed on the next steps of "
+            "their cooperation.",
+            "en",
+            [],
+        ),
+        (
+            "SPbPU and Hanoi University of Science and Technology",
+            "Hanoi University of Science and Technology and SPbPU agreed on the text of the "
+            "cooperation agreement.",
+            "en",
+            [],
+        ),
+    ],
+)
+def test_documents_agreed_on_are_concluded(
+    extractor: Extractor, title: str, text: str, lang: str, kinds: list[str]
+) -> None:
+    r = _run(extractor, title, text, lang=lang)
+    assert [a.kind for a in r.agreements] == kinds
+    assert all(a.parties for a in r.agreements)
+
+
+def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Cairo University",
+        "Cooperation of SPbPU and Cairo University goes back to 2009, when the first agreement "
+        "on academic exchange was signed by the two universities.",
+        lang="en",
+    )
+    assert [a.signed_on for a in r.agreements] == ["2009"]

@@ -588,6 +588,83 @@ async def test_partners_keyed_by_earlier_key_rules_keep_their_ids_on_reextractio
     assert (row.id, row.mentions) == (old_id, 1)
 
 
+async def test_a_place_and_its_adjective_meet(db: Database) -> None:
+    """The soft sign does not keep a city and its adjective apart ("Ухань" / "Уханьский")."""
+    script = {
+        "a": [org("Университет Ухань Тестовый", None, country="CN", kind="university")],
+        "b": [org("Уханьский тестовый университет", None, country="CN", kind="university")],
+        "c": [org("Тестовый университет Ухани", None, country="CN", kind="university")],
+        "d": [org("Брянский завод тестов", None)],
+        "e": [org("Завод тестов Брянска", None)],
+    }
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert sorted((r.name, r.mentions) for r in await exported(partners)) == [
+        ("Брянский завод тестов", 2),
+        ("Университет Ухань Тестовый", 3),
+    ]
+
+
+async def test_the_english_name_is_in_english(db: Database) -> None:
+    """A card first seen under its German name takes the English translation an article gives
+    beside it; a brand name is no language's and stays."""
+    script = {
+        "a": [org("Technische Universität Probstadt", None, country="DE", kind="university")],
+        "b": [org("Probstadt University of Technology", None, "Пробштадтский технический "
+                  "университет", country="DE", kind="university")],
+        "f": [org("Пробштадтский технический университет", None, "Technische Universität "
+                  "Probstadt", country="DE", kind="university")],
+        "c": [org("Politecnico di Testina", None, "Polytechnic University of Testina",
+                  country="IT", kind="university")],
+        "d": [org("Testatom", None)],
+        "e": [org("Testatom State Corporation", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert sorted((r.name, r.name_en, r.mentions) for r in await exported(partners)) == [
+        ("Politecnico di Testina", "Polytechnic University of Testina", 1),
+        ("Testatom", "Testatom", 2),
+        ("Пробштадтский технический университет", "Probstadt University of Technology", 3),
+    ]
+
+
+async def test_a_bare_abbreviation_of_unknown_kind_opens_no_card(db: Database) -> None:
+    """An abbreviation the text neither expands nor types ("QXZ", a company only by default)
+    joins a card that carries it, but opens none; one typed as a university does."""
+    script = {
+        "a": [org("QXZ", "QXZ")],
+        "b": [org("Квазарский тестовый университет", "Quasar Test University", "QTU",
+                  country="KZ", kind="university")],
+        "c": [org("QTU", "QTU", country="KZ", kind="university"), org("ЖТК", None)],
+        "d": [org("VTU", "VTU", country="VN", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert sorted((r.name, r.mentions) for r in await exported(partners)) == [
+        ("VTU", 1),
+        ("Квазарский тестовый университет", 2),
+    ]
+
+
+async def test_partners_keyed_before_the_soft_sign_rule_keep_their_ids(db: Database) -> None:
+    """A key made when the soft sign was dropped before stemming ("ухан" was "уха") still
+    revives its row on reextraction."""
+    ids = await add_articles(db, ["a"])
+    partners = PartnerRepository(db)
+    old = PartnerInput("Университет Ухань Тестовый", None, (), "CN", "university",
+                       {"тестов университет уха": "Университет Ухань Тестовый"},
+                       "тестов университет уха")  # fmt: skip
+    [old_id] = await partners.replace_facts(ids["a"], True, [(None, old)], [])
+    worker = ScriptedWorker({"a": [org("Уханьский тестовый университет", None, country="CN",
+                                       kind="university")]})  # fmt: skip
+    try:
+        await FactsService(worker, NewsRepository(db), partners).rebuild()
+    finally:
+        worker.close()
+    [row] = [r for r in await exported(partners) if r.mentions]
+    assert (row.id, row.mentions) == (old_id, 1)
+
+
 async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: App) -> None:
     db = app.services.news.db
     script = {"a": [org("Бета-Лаб", None)], "b": [org("Beta Laboratory Systems", None)]}

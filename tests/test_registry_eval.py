@@ -1,10 +1,11 @@
-"""The registry built end to end from the 221 shared corpus articles (fake site, real pipeline,
-export, shared scorer) keeps its precision and makes next to no wrong merges.
+"""The registry built end to end from the shared corpus articles (fake site, real pipeline,
+export, shared scorer), out of fold: each collection round is ingested with models trained on
+the other four, as new articles would be, and scored against the gold registry.
 
-Wrong merges are held to the product bar (at most 1 per 100 entities; measured 1 in 187, a name
-the gold registry gives two organisations). Entity precision is set just under what the
-committed models reach on these articles (0.893, in-sample for the models; out of fold it is
-0.72-0.93 by round, see README): the product bar, 0.90, needs fewer false partners.
+Wrong merges are held to the product bar (at most 1 per 100 entities; measured 1 in 202, a name
+the gold registry gives two organisations). Entity precision pooled over the rounds is held just
+under what the design reaches out of fold (see README, "Partner registry"); the product bar,
+0.90, is not reached yet: it needs fewer false partners from the extractor.
 """
 
 from __future__ import annotations
@@ -19,24 +20,26 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
-ENTITY_PRECISION_BAR = 0.87
+ENTITY_PRECISION_FLOOR = 0.84
 WRONG_MERGES_PER_100_BAR = 1.0
 
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared corpus not present")
-def test_registry_of_the_corpus_meets_its_bars(tmp_path: Path) -> None:
+def test_out_of_fold_registry_keeps_its_precision_and_merges_nothing_wrongly(
+    tmp_path: Path,
+) -> None:
     done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "eval_registry.py"), "--keep", str(tmp_path)],
+        [sys.executable, str(REPO / "bench" / "eval_registry_oof.py")],
         capture_output=True,
         text=True,
         timeout=540,
         check=True,
         cwd=tmp_path,
     )
-    metrics = json.loads(done.stdout.strip().splitlines()[-1])
-    entities = metrics["bot_entities_in_set"]
-    assert metrics["articles"] == 221 and entities > 100
-    merges_per_100 = 100 * metrics["wrong_merges"] / entities
-    summary = "\n".join(done.stdout.splitlines()[:9])
-    assert metrics["entity_precision"] >= ENTITY_PRECISION_BAR, summary
-    assert merges_per_100 <= WRONG_MERGES_PER_100_BAR, summary
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    folds, pooled = figures["folds"], figures["pooled"]
+    assert set(folds) == {"a", "c1", "c2", "c3", "c4"}
+    assert sum(m["articles"] for m in folds.values()) == 221 and pooled["entities"] > 150
+    summary = "\n".join(done.stdout.splitlines()[-12:-1])
+    assert pooled["entity_precision"] >= ENTITY_PRECISION_FLOOR, summary
+    assert 100 * pooled["wrong_merges"] / pooled["entities"] <= WRONG_MERGES_PER_100_BAR, summary

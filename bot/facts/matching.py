@@ -110,12 +110,20 @@ def _plain_latin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _tokens(name: str) -> list[str]:
+def _tokens(name: str, *, legacy: bool = False) -> list[str]:
+    """Key tokens of a name. The soft sign is dropped after stemming, so a place and its
+    adjective meet ("Сиань" / "Сианьский", "Казань" / "Казанского"); `legacy` gives the
+    tokens of the earlier rule, which dropped it before (stored identity keys)."""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _plain_latin(_variant_free(name))))
+    if legacy:
+        text = text.replace("ь", "").replace("ъ", "").replace("Ь", "")
     out = []
-    for token in name_tokens(text.replace("ь", "").replace("ъ", "").replace("Ь", "")):
+    for token in name_tokens(text):
+        if not legacy:
+            token = token.replace("ь", "").replace("ъ", "")
         # A place and its adjective are one word: "Тегерана" / "Тегеранский" -> "тегеран".
-        if len(token) > 6 and token.endswith("ск") and re.search(r"[а-я]", token):
+        shortest = 7 if legacy else 6
+        if len(token) >= shortest and token.endswith("ск") and re.search(r"[а-я]", token):
             token = token[:-2]
         token = _FOLD.get(token, token)
         if token and token not in _STOP and token not in _CORPORATE:
@@ -218,12 +226,13 @@ def is_own(name: str) -> bool:
     return any(p.search(folded) for p in OWN_PATTERNS) or bool(_OWN_EXTRA.search(folded))
 
 
-def match_key(name: str) -> str:
+def match_key(name: str, *, legacy: bool = False) -> str:
     """The key under which a name form meets its case forms, word orders and script variants;
-    empty for forms that identify nothing (generic words, the university itself)."""
+    empty for forms that identify nothing (generic words, the university itself). `legacy`:
+    the key under the soft-sign rule before this one (see `_tokens`)."""
     if is_own(name):
         return ""
-    tokens = _tokens(name)
+    tokens = _tokens(name, legacy=legacy)
     if not tokens or all(t in _HEAD or t in _NOT_NAMES for t in tokens):
         return ""
     if len(tokens) == 1 and len(tokens[0]) < 2:
@@ -508,6 +517,50 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
         for a in aliases
         if not is_own(a) and not any(different(a, n) for n in full) and not _part_of(a, full)
     )
+
+
+# Words that mark a Latin name as English, or as another language's ("Universität Graz",
+# "Politecnico di Milano"): an English name is shown to English readers.
+_ENGLISH_WORDS = frozenset(
+    [
+        "university", "institute", "academy", "college", "school", "of", "the", "and", "for",
+        "company", "corporation", "centre", "center", "technology", "technological", "technical",
+        "polytechnic", "state", "national", "research", "science", "sciences", "engineering",
+        "applied", "ministry", "embassy", "consulate", "association", "foundation", "agency",
+        "council", "union", "network", "group", "laboratory",
+    ]
+)  # fmt: skip
+_FOREIGN_WORDS = frozenset(
+    [
+        "universität", "universitat", "università", "universita", "universidad", "universidade",
+        "université", "universite", "universiteit", "uniwersytet", "hochschule", "technische",
+        "technischen", "politecnico", "politecnica", "politécnica", "polytechnique", "institut",
+        "instituto", "istituto", "akademie", "scuola", "di", "del", "della", "der", "des", "du",
+        "la", "le", "für", "fur", "und",
+    ]
+)  # fmt: skip
+
+
+def in_english(name: str) -> bool:
+    """A Latin name in English: an English word and no word of another language's."""
+    words = [w.lower() for w in _WORDS.findall(name)]
+    if _script(name) != "lat" or any(w in _FOREIGN_WORDS for w in words):
+        return False
+    return any(w in _ENGLISH_WORDS for w in words)
+
+
+def english_form(name_en: str | None, forms: Iterable[str]) -> str | None:
+    """An English translation, among `forms`, of a Latin name with words of another language
+    (as telling as it: "University of Stuttgart" for "Universität Stuttgart"), or None; a
+    brand name ("Rosatom") has no language."""
+    foreign = name_en and any(w.lower() in _FOREIGN_WORDS for w in _WORDS.findall(name_en))
+    if not name_en or not foreign or _script(name_en) != "lat" or not cross_key(name_en):
+        return None
+    telling = _telling(cross_key(name_en))
+    for form in forms:
+        if in_english(form) and cross_key(form) and _telling(cross_key(form)) == telling:
+            return form
+    return None
 
 
 _LEADING_TYPE = re.compile(

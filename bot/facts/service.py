@@ -25,6 +25,7 @@ from bot.facts.matching import (
     cross_key,
     different,
     display_name,
+    english_form,
     fact_keys,
     is_own,
     match_key,
@@ -104,7 +105,14 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         name_en = None  # an English name is in English
     if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
         name_en = name  # an English-only name is its English name too
-    aliases = own_aliases(name, name_en, dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a)))
+    forms = dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a))
+    # An English name is in English: a translation the article gives beside a German or Italian
+    # name is the English one ("University of Stuttgart" for "Universität Stuttgart").
+    english = english_form(name_en, forms)
+    if english is not None and name_en is not None:
+        forms = dict.fromkeys(a for a in (name_en, *forms) if a != english)
+        name_en = english
+    aliases = own_aliases(name, name_en, forms)
     return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
 
 
@@ -126,6 +134,16 @@ def _identifiable(fact: PartnerFact) -> bool:
     if any(_known_orgs().lookup(n) is not None for n in forms):
         return True
     return not all(names_nothing(n, fact.kind) for n in forms)
+
+
+def _code_only(fact: PartnerFact) -> bool:
+    """Every name of the fact is one abbreviation ("YAN", "ВИЭШ") and no well-known
+    organisation's: it can join a card that carries it, but cannot tell a new card's
+    organisation (nor its country, which is then a guess)."""
+    forms = [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
+    return all(" " not in n.strip() and is_abbreviation(n) for n in forms) and not any(
+        _known_orgs().lookup(n) is not None for n in forms
+    )
 
 
 def _identity(partner_id: int | None, rows: dict[int, Candidate]) -> set[str]:
@@ -160,6 +178,11 @@ class FactsService:
         for row in sorted(rows, key=lambda r: r.id):
             if row.key and rekey(row.key) != row.key:
                 self._legacy.setdefault(rekey(row.key), row.key)
+            # Keys made when the soft sign was dropped before stemming ("Сиань" -> "сиа").
+            for name in (row.name, row.name_en):
+                old = match_key(name, legacy=True) if row.key and name else ""
+                if old == row.key and match_key(name or "") != old:
+                    self._legacy.setdefault(match_key(name or ""), row.key)
 
     async def process_pending(self, limit: int = BATCH) -> int:
         """Extract facts for articles that have none yet (new, or whose full text arrived)."""
@@ -246,7 +269,13 @@ class FactsService:
 
     async def _store(self, news_id: int, extraction: Extraction) -> None:
         """Resolve every partner to its registry row (operator rules first), then store."""
-        rules = Rules.of(await self.partners.corrections())
+        # An operator's correction names a form; its key follows the current key rules.
+        rules = Rules.of(
+            [
+                replace(c, name_key=match_key(c.name) or c.name_key)
+                for c in await self.partners.corrections()
+            ]
+        )
         cleaned = [_clean(raw) for raw in extraction.partners]
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned
@@ -285,6 +314,8 @@ class FactsService:
                 partner_id = resolve(fact, keys, allowed, forced=forced)
             if partner_id is not None and (partner_id < 0 or partner_id in taken):
                 continue  # two facts of one article on one row: one mention
+            if partner_id is None and fact.kind == "company" and _code_only(fact):
+                continue  # an abbreviation no card carries names no organisation yet
             dormant = partner_id is not None and by_id[partner_id].mentions == 0
             entry = replace(_to_input(fact, keys), refresh=dormant)
             if partner_id is None:
@@ -295,6 +326,10 @@ class FactsService:
                 taken.add(partner_id)
             kept.append(fact)
             resolved.append((partner_id, entry))
+            if partner_id is not None and not dormant:
+                english = english_form(by_id[partner_id].name_en, _names(fact))
+                if english is not None:  # the card's English name becomes English
+                    overrides.append((len(resolved) - 1, {"name_en": english}))
             override = rules.override_for(ident)
             if override:
                 overrides.append((len(resolved) - 1, override))

@@ -155,6 +155,8 @@ _EXTRA_NAMES = {
 
 
 _COMMON_NAME_WORDS = frozenset({"тот", "чад"})
+# Cities of two words whose first word alone names a city elsewhere ("Porto" is Portugal's).
+_CITY_PHRASES: dict[tuple[str, ...], str] = {("porto", "alegre"): "BR"}
 
 
 class CountryResolver:
@@ -188,6 +190,7 @@ class CountryResolver:
         for table in ("ru", "en"):
             for word, code in data[table].items():
                 self._words[_fold(word)] = code
+        self._phrases.update(_CITY_PHRASES)
 
     def _add(self, name: str, code: str) -> None:
         if "," in name or "(" in name:

@@ -200,6 +200,13 @@ _PLURAL_DOC = re.compile(
     r"memorandums|documents|contracts",
     re.I,
 )
+# Document words that can only be plural (not "соглашения", "договора": also singular genitive).
+_VAGUE_PLURAL = re.compile(
+    r"(?:соглашени|меморандум|договор|контракт|документ)(?:ий|ов|ам|ами|ах)|"
+    r"(?:меморандум|договор|контракт|документ)ы|agreements|memoranda|memorandums|mous|contracts|"
+    r"documents",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -1690,13 +1697,21 @@ class Extractor:
         headline: set[int] = set()
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
-            if not lx.SIGNED.search(sent):
+            # With no signing verb, only a document agreed on counts ("the plan was agreed").
+            spans = (
+                [(0, len(sent))]
+                if lx.SIGNED.search(sent)
+                else [m.span() for m in lx.CONCLUDED.finditer(sent)]
+            )
+            if not spans:
                 continue
             hits: list[tuple[int, int, str]] = []
             taken: list[tuple[int, int]] = []
             for pat, kind in docs:
                 for m in pat.finditer(sent):
                     if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    if not any(a <= m.start() and m.end() <= b for a, b in spans):
                         continue
                     taken.append((m.start(), m.end()))
                     hits.append((m.start(), m.end(), kind))
@@ -1715,14 +1730,20 @@ class Extractor:
                 # "Стороны подписали ...", "The two universities signed ...": the partners
                 # the headline names, not whoever the previous sentence mentioned.
                 parties = [f.name for f in facts if f.name in in_title]
+            named = bool(parties)
             if not parties:
                 parties = in_sent.get(k - 1) or []
+            guessed = not parties
             if not parties and len(facts) == 1 and k > 0:
                 parties = [facts[0].name]
             if not parties and main is not None and k > 0:
                 parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
+                if not named and _VAGUE_PLURAL.fullmatch(sent[hs:he]):
+                    # "подписание договоров и соглашений", "more than ten memorandums": documents
+                    # whose parties the sentence does not name are no one partner's.
+                    parties = []
                 title = self._doc_title(sent[he:], lang)
                 if kind == "agreement" and re.search(
                     r"^\w*\s+на\s+(?:выполнение|поставку|разработку|проведение)|"
@@ -1796,7 +1817,13 @@ class Extractor:
                 )
                 if not fresh and any(
                     a.kind == kind
-                    and (set(a.parties) >= set(parties) or set(a.parties) & set(parties))
+                    and (
+                        set(a.parties) >= set(parties)
+                        or set(a.parties) & set(parties)
+                        # "Подписание соглашения ...", no party named here or just before:
+                        # the document already named, not the main partner's new one.
+                        or (guessed and title is None)
+                    )
                     and (title is None or a.title is None or _same_subject(a.title, title))
                     and (on is None or a.signed_on == on)
                     for a in out
@@ -1840,6 +1867,8 @@ class Extractor:
         """ "договор ... между Россией и Турцией": the parties after the document are countries
         and the university is not in the sentence."""
         m = re.search(r"\b(?:между|between)\s+([^,;:.()]{3,60})", sent[he : he + 100])
+        # ... or its subject names them: "Договор об основах отношений России и Турции".
+        m = m or re.match(r"\s*(?:об?|on|of)\s+([^,;:.()]{3,80})", sent[he : he + 100])
         return bool(
             m
             and len(self._countries.codes(m.group(1))) >= 2
@@ -1869,7 +1898,7 @@ class Extractor:
         if lang == "ru":
             m = re.match(
                 r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|в|на|был|"
-                r"была|было|были|подписан\w*|заключ\w*|от)\s|[,;:.()]|$)",
+                r"была|было|были|подписа\w*|заключ\w*|от)\s|[,;:.()]|$)",
                 rest,
             )
             if m:
@@ -1913,6 +1942,11 @@ class Extractor:
         m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"^\s*[Ii]n\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
+        # "... traces back to 2011, when the first agreement was signed"
+        m = m or re.search(
+            r"\b(?:in|to|since)\s+((?:19|20)\d{2}),?\s+when\b[^.;]{0,60}?\b(?:signed|concluded)\b",
+            sent,
+        )
         return m.group(1) if m else None
 
     # --- classification -----------------------------------------------------------------

@@ -318,6 +318,27 @@ SIGNED = re.compile(
     r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into)",
     re.IGNORECASE,
 )
+# A document concluded by agreeing on it, with no signing verb: "the work plan was agreed
+# upon", "agreed to sign an MoU", "agreed on a second agreement", "утвердили дорожную карту".
+_DOC_WORD_EN = r"(?:agreements?|memorand\w*|mous?|road ?maps?|work(?:ing)? plans?|contracts?)\b"
+_DOC_WORD_RU = r"(?:соглашени|меморандум|договор|дорожн\w+ карт|рабоч\w+ план|план\w* действий)\w*"
+CONCLUDED = re.compile(
+    # ... but not its text or terms, which are still being negotiated.
+    r"\bagreed\s+(?:up)?on\s+(?:an?\s+|the\s+)?(?:(?!text\b|terms\b|draft\b)[\w-]+\s+){0,3}?"
+    + _DOC_WORD_EN
+    + "|"
+    r"\bagreed(?:,[^,]{0,60},)?\s+to\s+(?:sign|conclude)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    + _DOC_WORD_EN
+    + "|"
+    + _DOC_WORD_EN
+    + r"(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been)\s+agreed\b|"
+    r"(?:согласовал\w*|утвердил\w*)\s+(?:[\w-]+\s+){0,2}?"
+    + _DOC_WORD_RU
+    + "|"
+    + _DOC_WORD_RU
+    + r"(?:\s+[\w-]+){0,4}\s+(?:(?:был[аио]?|были)\s+)?(?:согласован|утвержд[её]н)\w*",
+    re.IGNORECASE,
+)
 PLANNED = re.compile(
     r"(?:(?:станет|станут|будет|будут|должн\w*)\s+(?:\w+\s+)?подписани|планиру|намерен|"
     r"будет подписан|будут подписаны|предстоит|собираю|готов\w* подписать|"

@@ -1,0 +1,40 @@
+"""The country resolver: an organisation's own name places it where it is based."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.countries import CountryResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> CountryResolver:
+    from natasha import MorphVocab
+
+    vocab = MorphVocab()
+    return CountryResolver(lambda word: str(vocab.lemmatize(word, "ADJ", {})))
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Technical School of Lisbon", "PT"),
+        ("Conservatory of Cadiz", "ES"),
+        ("Autonomous University of Barcelona", "ES"),
+        ("Higher School of Porto", "PT"),
+        ("Federal Institute of Porto Alegre", "BR"),
+        ("Medical University of Gdansk", "PL"),
+        ("Делфтский технический университет", "NL"),
+        ("Краковская горная академия", "PL"),
+        ("Seoul Institute of Arts", "KR"),
+    ],
+)
+def test_a_city_in_the_name_places_the_organisation(
+    resolver: CountryResolver, name: str, code: str
+) -> None:
+    assert resolver.country_of_name(name) == code
+
+
+def test_a_word_that_is_also_a_case_form_is_no_city(resolver: CountryResolver) -> None:
+    # "порту" is the dative of "порт" as well as Portugal's second city.
+    assert resolver.codes("Грузы прибыли к морскому порту") == []
