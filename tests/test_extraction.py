@@ -444,3 +444,38 @@ def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> No
     )
     names = [p.name for p in r.partners]
     assert "IPN" not in names, names
+
+
+def _candidates(ex: Extractor, title: str, text: str) -> list[str]:
+    a = ex.analyse(ArticleInput(id="t", title=title, text=text))
+    return [n for r in a.rows for n in (r.fact.name, *r.fact.aliases)]
+
+
+def test_honoured_name_stops_before_the_next_persons_name(extractor: Extractor) -> None:
+    """ "университета имени Петра Соколова Андрей Волков": the rector is no part of the name."""
+    names = _candidates(
+        extractor,
+        "Ректоры в Политехе",
+        "В СПбПУ приехали ректор Тверского технического университета имени Петра Соколова "
+        "Андрей Волков и ректор Омского аграрного университета им. Ивана Белова Олег Зуев.",
+    )
+    assert "Тверской технический университет имени Петра Соколова" in names
+    assert "Омский аграрный университет им. Ивана Белова" in names
+    assert not any("Андрей" in n or "Олег" in n for n in names)
+
+
+def test_name_cut_by_the_end_of_the_excerpt_is_no_candidate(extractor: Extractor) -> None:
+    names = _candidates(
+        extractor,
+        "Delegation at SPbPU",
+        "SPbPU signed an agreement with Omsk Technical University. The guests also met "
+        "representatives of the Ministry of Foreign Affa",
+    )
+    assert "Omsk Technical University" in names
+    assert not any("Affa" in n or "Ministry" in n for n in names)
+    whole = _candidates(
+        extractor,
+        "Delegation at SPbPU",
+        "SPbPU signed an agreement with Omsk Technical University.",
+    )
+    assert "Omsk Technical University" in whole

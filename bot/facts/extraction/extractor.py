@@ -118,6 +118,9 @@ _OWN_FULL = (
     "st petersburg polytechnic university",
 )
 # Between two items of a list: "X, Y и Z", "X and Y".
+# An excerpt that ends a sentence, and what may stand between a cut name and the cut.
+_COMPLETE_END = re.compile(r"[.!?…»\"”)\]]$")
+_CUT_TAIL = re.compile(r"\s?\w{0,3}")
 _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
@@ -400,6 +403,16 @@ def _same_subject(a: str, b: str) -> bool:
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
 
 
+def _cut_by_excerpt(text: str, end: int) -> bool:
+    """Whether a name ending at `end` runs into the end of an excerpt cut mid-sentence
+    ("... at the Polytechnic U", "Ministry of Science a"): its last word, or the words after
+    it, are lost, so the name is not the one the organisation bears."""
+    whole = text.rstrip()
+    if _COMPLETE_END.search(whole):
+        return False
+    return bool(_CUT_TAIL.fullmatch(whole[end:]))
+
+
 def _is_cap_word(text: str) -> bool:
     return text[:1].isupper()
 
@@ -612,6 +625,7 @@ class Extractor:
             mentions += self._en_companies(text, mentions, sent_of)
             mentions += self._en_abbreviations(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
+        mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end)]
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
         rows = self._rows(candidates, text, sentences, title_end, lang)

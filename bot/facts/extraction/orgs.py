@@ -56,6 +56,10 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
+# A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
+# or surname in a consonant ("Сергей", "Смирнов").
+_GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
+_NOM_NAME = re.compile(r"[бвгджзклмнпрстфхцчшщй]$")
 _LATIN_CAP = re.compile(r"[A-Z][A-Za-z&'-]*$")
 _EVENT_NOUNS = frozenset(
     {"делегация", "визит", "встреча", "соглашение", "меморандум", "договор", "студент", "гость"}
@@ -300,6 +304,10 @@ class RuChunker:
                 k += 1  # the dot of an initial tokenised apart: "С" "." "И" "."
                 continue
             if _is_cap(t) and re.search(r"\w", t) and words < (1 if initials else 3):
+                if words and _GEN_NAME.search(toks[k - 1].text) and _NOM_NAME.search(t):
+                    # "им. Ивана Петрова Сергей Смирнов": the honoured name is genitive, a
+                    # nominative name after it is the next person's (a rector's in a list).
+                    break
                 words += 1
                 k += 1
                 if re.search(r"\.\w", t):
