@@ -479,3 +479,17 @@ def test_name_cut_by_the_end_of_the_excerpt_is_no_candidate(extractor: Extractor
         "SPbPU signed an agreement with Omsk Technical University.",
     )
     assert "Omsk Technical University" in whole
+
+
+def test_a_candidate_named_again_in_another_sentence_is_marked(extractor: Extractor) -> None:
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="Visit",
+            text="SPbPU hosted a delegation of Omsk Technical University. Kazan Energy University "
+            "sent greetings. Omsk Technical University will send students next year.",
+        )
+    )
+    repeated = {r.fact.name: r.features["repeated"] for r in a.rows}
+    assert repeated["Omsk Technical University"] == 1.0
+    assert repeated["Kazan Energy University"] == 0.0

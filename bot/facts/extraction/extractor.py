@@ -1519,6 +1519,8 @@ class Extractor:
             f["most_mentioned"] = float(n == most)
             f["candidates"] = n_outside
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
+            # Named again in another sentence: the article is about it, not naming it in passing.
+            f["repeated"] = float(len({m.sent for m in c.mentions}) > 1)
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
             if (
