@@ -493,3 +493,18 @@ def test_a_candidate_named_again_in_another_sentence_is_marked(extractor: Extrac
     repeated = {r.fact.name: r.features["repeated"] for r in a.rows}
     assert repeated["Omsk Technical University"] == 1.0
     assert repeated["Kazan Energy University"] == 0.0
+
+
+def test_english_ministry_name_with_its_portfolio_and_peoples_republic(
+    extractor: Extractor,
+) -> None:
+    names = _candidates(
+        extractor,
+        "Visit",
+        "SPbPU met the Ministry of Culture, Sport and Tourism of Freedonia and then the Ministry "
+        "of Health of the People's Republic of Ruritania, and later the Ministry of Transport, "
+        "and the city council.",
+    )
+    assert "Ministry of Culture, Sport and Tourism of Freedonia" in names
+    assert "Ministry of Health of the People's Republic of Ruritania" in names
+    assert "Ministry of Transport" in names

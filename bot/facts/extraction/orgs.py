@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .lexicon import EN_HEADS, RU_HEADS
@@ -432,7 +432,21 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         base = m.start()
         words = list(re.finditer(r"\S+", run))
         out.extend(_en_split(words, base, text, sent_of))
+    for k, mention in enumerate(out):
+        more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
+        if more and not any(mention.end <= o.start < more.end() for o in out):
+            end = more.end()
+            out[k] = replace(mention, name=text[mention.start : end], end=end)
     return out
+
+
+# A ministry's name lists its portfolio: "Ministry of Education, Science and Innovation of X",
+# "Ministry of Economy, Media, Energy, and Technology" (the capitalised run stops at a comma).
+_MINISTRY = re.compile(r"\bMinistry\b")
+_PORTFOLIO = re.compile(
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?"
+)
 
 
 def _en_split(
@@ -447,7 +461,7 @@ def _en_split(
             pieces.append([])
         elif _OWN_WORD.match(word):
             pieces.append([])
-        elif word.endswith(("'s", "’s")):
+        elif word.endswith(("'s", "’s")) and word[:-2].lower() not in _PLURAL_POSSESSORS:
             pieces[-1].append((word[:-2], s, e - 2))
             pieces.append([])
         else:
@@ -458,6 +472,9 @@ def _en_split(
     return out
 
 
+# Irregular plurals whose possessive is inside a name ("People's Republic of China",
+# "Women's University"), not an owner before one ("Tsinghua's School of ...").
+_PLURAL_POSSESSORS = frozenset({"people", "women", "children", "men"})
 _OWN_WORD = re.compile(r"^(?:SPbPU|SPbSTU|SPbSPU|SPBPU|SPBPA|Polytech)\W*$")
 
 
