@@ -508,3 +508,17 @@ def test_english_ministry_name_with_its_portfolio_and_peoples_republic(
     assert "Ministry of Culture, Sport and Tourism of Freedonia" in names
     assert "Ministry of Health of the People's Republic of Ruritania" in names
     assert "Ministry of Transport" in names
+
+
+def test_english_name_stops_before_the_position_holders_name(extractor: Extractor) -> None:
+    """ "Rector of X University John Smith": the rector is no part of the name."""
+    names = _candidates(
+        extractor,
+        "Visit",
+        "SPbPU hosted guests. The Rector of the Omsk Technical University Pavel Lurie greeted "
+        "them, and the head of the International Exchange Department Vera Kolt spoke about "
+        "Professional Programs. Pavel Lurie thanked SPbPU.",
+    )
+    assert "Omsk Technical University" in names
+    assert "International Exchange Department" in names
+    assert not any("Lurie" in n or "Kolt" in n for n in names)

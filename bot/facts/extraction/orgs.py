@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .lexicon import EN_HEADS, RU_HEADS
+from .names import GENERIC_STEMS, _stem
 
 
 @dataclass(slots=True)
@@ -420,6 +421,30 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# A position in an organisation right before its name: "Rector of (the)", "Vice President for
+# International Affairs of".
+_TITLED = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_TITLE_WORDS))
+    + r")\b(?:\s+(?:for|of|on)?\s*[A-Za-z]+){0,3}\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous|ful|ible|able)$")
+
+
+def _person_word(word: str, text: str) -> bool:
+    """A capitalised word that can be a given name or a surname: no head or generic word, and
+    never written in lower case in the text ("Programs", "Exchanges", "School" are)."""
+    if not re.fullmatch(r"[A-Z][a-z]+", word) or _en_head(word) or _EN_ADJECTIVE.search(word):
+        return False
+    low = word.lower()
+    if _stem(low) in GENERIC_STEMS:
+        return False
+    return re.search(rf"(?<![\w-]){low}(?![\w-])", text) is None
+
+
 def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> list[Mention]:
     """Organisation names in English text: capitalised runs holding a head word."""
     out: list[Mention] = []
@@ -563,6 +588,15 @@ def _en_segment(
         end = last_head + 2
     if end - 1 > last_head and re.fullmatch(r"\(\w+\)", seg[end - 1][0]):
         end -= 1  # "Tsinghua University (China)": the country is not part of the name
+    if _TITLED.search(text, max(0, seg[start][1] - 60), seg[start][1]):
+        # "Rector of X University John Smith", "head of the Y Department Anna Smirnova": after
+        # a position held in the organisation, a given name and a surname are the holder's.
+        for k in range(last_head + 1, end - 1):
+            if seg[k - 1][0] not in _EN_CONNECT and all(
+                _person_word(w, text) for w, _, _ in seg[k : k + 2]
+            ):
+                end = k
+                break
     s = seg[start][1]
     e = seg[end - 1][2]
     name = text[s:e].strip().rstrip(".,;:")
