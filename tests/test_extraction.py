@@ -522,3 +522,18 @@ def test_english_name_stops_before_the_position_holders_name(extractor: Extracto
     assert "Omsk Technical University" in names
     assert "International Exchange Department" in names
     assert not any("Lurie" in n or "Kolt" in n for n in names)
+
+
+def test_event_and_ranking_names_are_marked(extractor: Extractor) -> None:
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="News",
+            text="SPbPU took part in the Omsk University Innovation Week and rose in the Global "
+            "University Rankings. Omsk Technical University signed an agreement with SPbPU.",
+        )
+    )
+    marked = {r.fact.name: r.features["event_name"] for r in a.rows}
+    assert marked["Omsk University Innovation Week"] == 1.0
+    assert marked["Global University Rankings"] == 1.0
+    assert marked["Omsk Technical University"] == 0.0

@@ -106,7 +106,10 @@ _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Pol
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
-    r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы])\b",
+    r"week|expo|exhibition|fair|seminar|symposium|workshop|championship|rankings?|award|prize|"
+    r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы]|"
+    r"недел[яию]|выставк\w*|ярмарк\w*|семинар\w*|симпозиум\w*|чемпионат\w*|рейтинг\w*|"
+    r"преми[яию])\b",
     re.IGNORECASE,
 )
 # The university's full names, folded, for near misses ("Санкт-Петербурский политехнический").
