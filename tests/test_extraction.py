@@ -637,3 +637,96 @@ def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:
         lang="en",
     )
     assert [a.signed_on for a in r.agreements] == ["2009"]
+
+
+def _candidates(ex: Extractor, title: str, text: str) -> list[str]:
+    a = ex.analyse(ArticleInput(id="t", title=title, text=text))
+    return [n for r in a.rows for n in (r.fact.name, *r.fact.aliases)]
+
+
+def test_honoured_name_stops_before_the_next_persons_name(extractor: Extractor) -> None:
+    """ "университета имени Петра Соколова Андрей Волков": the rector is no part of the name."""
+    names = _candidates(
+        extractor,
+        "Ректоры в Политехе",
+        "В СПбПУ приехали ректор Тверского технического университета имени Петра Соколова "
+        "Андрей Волков и ректор Омского аграрного университета им. Ивана Белова Олег Зуев.",
+    )
+    assert "Тверской технический университет имени Петра Соколова" in names
+    assert "Омский аграрный университет им. Ивана Белова" in names
+    assert not any("Андрей" in n or "Олег" in n for n in names)
+
+
+def test_name_cut_by_the_end_of_the_excerpt_is_no_candidate(extractor: Extractor) -> None:
+    names = _candidates(
+        extractor,
+        "Delegation at SPbPU",
+        "SPbPU signed an agreement with Omsk Technical University. The guests also met "
+        "representatives of the Ministry of Foreign Affa",
+    )
+    assert "Omsk Technical University" in names
+    assert not any("Affa" in n or "Ministry" in n for n in names)
+    whole = _candidates(
+        extractor,
+        "Delegation at SPbPU",
+        "SPbPU signed an agreement with Omsk Technical University.",
+    )
+    assert "Omsk Technical University" in whole
+
+
+def test_a_candidate_named_again_in_another_sentence_is_marked(extractor: Extractor) -> None:
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="Visit",
+            text="SPbPU hosted a delegation of Omsk Technical University. Kazan Energy University "
+            "sent greetings. Omsk Technical University will send students next year.",
+        )
+    )
+    repeated = {r.fact.name: r.features["repeated"] for r in a.rows}
+    assert repeated["Omsk Technical University"] == 1.0
+    assert repeated["Kazan Energy University"] == 0.0
+
+
+def test_english_ministry_name_with_its_portfolio_and_peoples_republic(
+    extractor: Extractor,
+) -> None:
+    names = _candidates(
+        extractor,
+        "Visit",
+        "SPbPU met the Ministry of Culture, Sport and Tourism of Freedonia and then the Ministry "
+        "of Health of the People's Republic of Ruritania, and later the Ministry of Transport, "
+        "and the city council.",
+    )
+    assert "Ministry of Culture, Sport and Tourism of Freedonia" in names
+    assert "Ministry of Health of the People's Republic of Ruritania" in names
+    assert "Ministry of Transport" in names
+
+
+def test_english_name_stops_before_the_position_holders_name(extractor: Extractor) -> None:
+    """ "Rector of X University John Smith": the rector is no part of the name."""
+    names = _candidates(
+        extractor,
+        "Visit",
+        "SPbPU hosted guests. The Rector of the Omsk Technical University Pavel Lurie greeted "
+        "them, and the head of the International Exchange Department Vera Kolt spoke about "
+        "Professional Programs. Pavel Lurie thanked SPbPU.",
+    )
+    assert "Omsk Technical University" in names
+    assert "International Exchange Department" in names
+    assert not any("Lurie" in n or "Kolt" in n for n in names)
+
+
+def test_event_and_ranking_names_are_marked(extractor: Extractor) -> None:
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="News",
+            text="SPbPU took part in the Omsk University Innovation Week and rose in the Global "
+            "University Rankings. Omsk Technical University signed an agreement with SPbPU.",
+        )
+    )
+    marked = {r.fact.name: r.features["event_name"] for r in a.rows}
+    assert marked["Omsk University Innovation Week"] == 1.0
+    assert marked["Global University Rankings"] == 1.0
+    assert marked["Omsk Technical University"] == 0.0

@@ -106,7 +106,10 @@ _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Pol
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
-    r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы])\b",
+    r"week|expo|exhibition|fair|seminar|symposium|workshop|championship|rankings?|award|prize|"
+    r"форум\w*|конференци\w*|олимпиад\w*|конкурс\w*|фестивал\w*|съезд\w*|школ[аы]|"
+    r"недел[яию]|выставк\w*|ярмарк\w*|семинар\w*|симпозиум\w*|чемпионат\w*|рейтинг\w*|"
+    r"преми[яию])\b",
     re.IGNORECASE,
 )
 # The university's full names, folded, for near misses ("Санкт-Петербурский политехнический").
@@ -118,6 +121,9 @@ _OWN_FULL = (
     "st petersburg polytechnic university",
 )
 # Between two items of a list: "X, Y и Z", "X and Y".
+# An excerpt that ends a sentence, and what may stand between a cut name and the cut.
+_COMPLETE_END = re.compile(r"[.!?…»\"”)\]]$")
+_CUT_TAIL = re.compile(r"\s?\w{0,3}")
 _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
@@ -442,6 +448,16 @@ def _same_subject(a: str, b: str) -> bool:
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
 
 
+def _cut_by_excerpt(text: str, end: int) -> bool:
+    """Whether a name ending at `end` runs into the end of an excerpt cut mid-sentence
+    ("... at the Polytechnic U", "Ministry of Science a"): its last word, or the words after
+    it, are lost, so the name is not the one the organisation bears."""
+    whole = text.rstrip()
+    if _COMPLETE_END.search(whole):
+        return False
+    return bool(_CUT_TAIL.fullmatch(whole[end:]))
+
+
 def _is_cap_word(text: str) -> bool:
     return text[:1].isupper()
 
@@ -654,6 +670,7 @@ class Extractor:
             mentions += self._en_companies(text, mentions, sent_of)
             mentions += self._en_abbreviations(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
+        mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end)]
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
         rows = self._rows(candidates, text, sentences, title_end, lang)
@@ -1560,6 +1577,8 @@ class Extractor:
             f["most_mentioned"] = float(n == most)
             f["candidates"] = n_outside
             f["hint_country"] = float(any(m.hint_country for m in c.mentions))
+            # Named again in another sentence: the article is about it, not naming it in passing.
+            f["repeated"] = float(len({m.sent for m in c.mentions}) > 1)
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
             if (

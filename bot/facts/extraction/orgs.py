@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .lexicon import EN_HEADS, RU_HEADS
+from .names import GENERIC_STEMS, _stem
 
 
 @dataclass(slots=True)
@@ -56,6 +57,10 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 _RU_NAMED = {"им", "им.", "имени"}
+# A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
+# or surname in a consonant ("Сергей", "Смирнов").
+_GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
+_NOM_NAME = re.compile(r"[бвгджзклмнпрстфхцчшщй]$")
 _LATIN_CAP = re.compile(r"[A-Z][A-Za-z&'-]*$")
 _EVENT_NOUNS = frozenset(
     {"делегация", "визит", "встреча", "соглашение", "меморандум", "договор", "студент", "гость"}
@@ -300,6 +305,10 @@ class RuChunker:
                 k += 1  # the dot of an initial tokenised apart: "С" "." "И" "."
                 continue
             if _is_cap(t) and re.search(r"\w", t) and words < (1 if initials else 3):
+                if words and _GEN_NAME.search(toks[k - 1].text) and _NOM_NAME.search(t):
+                    # "им. Ивана Петрова Сергей Смирнов": the honoured name is genitive, a
+                    # nominative name after it is the next person's (a rector's in a list).
+                    break
                 words += 1
                 k += 1
                 if re.search(r"\.\w", t):
@@ -412,6 +421,30 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# A position in an organisation right before its name: "Rector of (the)", "Vice President for
+# International Affairs of".
+_TITLED = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_TITLE_WORDS))
+    + r")\b(?:\s+(?:for|of|on)?\s*[A-Za-z]+){0,3}\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous|ful|ible|able)$")
+
+
+def _person_word(word: str, text: str) -> bool:
+    """A capitalised word that can be a given name or a surname: no head or generic word, and
+    never written in lower case in the text ("Programs", "Exchanges", "School" are)."""
+    if not re.fullmatch(r"[A-Z][a-z]+", word) or _en_head(word) or _EN_ADJECTIVE.search(word):
+        return False
+    low = word.lower()
+    if _stem(low) in GENERIC_STEMS:
+        return False
+    return re.search(rf"(?<![\w-]){low}(?![\w-])", text) is None
+
+
 def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> list[Mention]:
     """Organisation names in English text: capitalised runs holding a head word."""
     out: list[Mention] = []
@@ -424,7 +457,21 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         base = m.start()
         words = list(re.finditer(r"\S+", run))
         out.extend(_en_split(words, base, text, sent_of))
+    for k, mention in enumerate(out):
+        more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
+        if more and not any(mention.end <= o.start < more.end() for o in out):
+            end = more.end()
+            out[k] = replace(mention, name=text[mention.start : end], end=end)
     return out
+
+
+# A ministry's name lists its portfolio: "Ministry of Education, Science and Innovation of X",
+# "Ministry of Economy, Media, Energy, and Technology" (the capitalised run stops at a comma).
+_MINISTRY = re.compile(r"\bMinistry\b")
+_PORTFOLIO = re.compile(
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?"
+)
 
 
 def _en_split(
@@ -439,7 +486,7 @@ def _en_split(
             pieces.append([])
         elif _OWN_WORD.match(word):
             pieces.append([])
-        elif word.endswith(("'s", "’s")):
+        elif word.endswith(("'s", "’s")) and word[:-2].lower() not in _PLURAL_POSSESSORS:
             pieces[-1].append((word[:-2], s, e - 2))
             pieces.append([])
         else:
@@ -450,6 +497,9 @@ def _en_split(
     return out
 
 
+# Irregular plurals whose possessive is inside a name ("People's Republic of China",
+# "Women's University"), not an owner before one ("Tsinghua's School of ...").
+_PLURAL_POSSESSORS = frozenset({"people", "women", "children", "men"})
 _OWN_WORD = re.compile(r"^(?:SPbPU|SPbSTU|SPbSPU|SPBPU|SPBPA|Polytech)\W*$")
 
 
@@ -538,6 +588,15 @@ def _en_segment(
         end = last_head + 2
     if end - 1 > last_head and re.fullmatch(r"\(\w+\)", seg[end - 1][0]):
         end -= 1  # "Tsinghua University (China)": the country is not part of the name
+    if _TITLED.search(text, max(0, seg[start][1] - 60), seg[start][1]):
+        # "Rector of X University John Smith", "head of the Y Department Anna Smirnova": after
+        # a position held in the organisation, a given name and a surname are the holder's.
+        for k in range(last_head + 1, end - 1):
+            if seg[k - 1][0] not in _EN_CONNECT and all(
+                _person_word(w, text) for w, _, _ in seg[k : k + 2]
+            ):
+                end = k
+                break
     s = seg[start][1]
     e = seg[end - 1][2]
     name = text[s:e].strip().rstrip(".,;:")
