@@ -730,3 +730,46 @@ def test_event_and_ranking_names_are_marked(extractor: Extractor) -> None:
     assert marked["Omsk University Innovation Week"] == 1.0
     assert marked["Global University Rankings"] == 1.0
     assert marked["Omsk Technical University"] == 0.0
+
+
+def _candidate_names(ex: Extractor, title: str, text: str, **kw: str) -> list[str]:
+    analysis = ex.analyse(ArticleInput(id="t", title=title, text=text, **kw))
+    return [m.name for r in analysis.rows for m in r.candidate.mentions]
+
+
+def test_listed_consulates_keep_the_state_form_and_the_seat(extractor: Extractor) -> None:
+    """Names as the text gives them: "the Kingdom of Norway", not "Norway"; the seat stays."""
+    names = _candidate_names(
+        extractor,
+        "Consuls at SPbPU",
+        "Staff of the General Consulates in St. Petersburg of the following countries: "
+        "Kingdom of Denmark, Japan and the Republic of Chile. They met the rector to discuss "
+        "cooperation with SPbPU.",
+        lang="en",
+    )
+    assert "General Consulate of the Kingdom of Denmark in St. Petersburg" in names, names
+    assert "General Consulate of Japan in St. Petersburg" in names, names
+    assert "General Consulate of the Republic of Chile in St. Petersburg" in names, names
+
+
+def test_missions_keep_their_seat_and_belong_to_the_sending_state(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Portugal",
+        "SPbPU signed an agreement on cooperation with the University of Lisbon. The Russian "
+        "Embassy in Portugal supported the agreement on cooperation.",
+        lang="en",
+    )
+    p = _partner(r, "Russian Embassy in Portugal")
+    assert p.name == "Russian Embassy in Portugal"
+    assert p.country == "RU"
+    r = _run(
+        extractor,
+        "Политех и Италия",
+        "Политех подписал соглашение о сотрудничестве с Торгпредством России в Италии. "
+        "Стороны договорились о сотрудничестве.",
+        lang="ru",
+    )
+    p = _partner(r, "Торгпредство России в Италии")
+    assert p.name == "Торгпредство России в Италии"
+    assert p.country == "RU"

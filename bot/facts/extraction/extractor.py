@@ -35,6 +35,12 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_MISSION_NAME = re.compile(
+    r"\b(?:Embassy|Consulate|Trade Representation|Mission)\b"
+    r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
+    re.I,
+)
+_SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
@@ -1122,15 +1128,25 @@ class Extractor:
                 pos = start + len(piece) if start >= 0 else pos
                 if not codes or start < 0:
                     break
+                # The state as the text names it ("the Kingdom of Norway"), with the article a
+                # state form takes in English, and the seat the text gives ("in St. Petersburg").
+                state = piece
+                if not state.startswith("the ") and re.search(
+                    r"\b(?:Republic|Kingdom|State|Federation|Emirates|Principality)\b", state
+                ):
+                    state = f"the {state}"
+                seat = m.group(2) or ""
                 country = re.sub(r"^the |\b(?:Republic|Kingdom|State) of |\s*Republic$", "", piece)
+                short = f"{kind_word} of {country}"
                 out.append(
                     Mention(
-                        name=f"{kind_word} of {country}",
+                        name=f"{kind_word} of {state}{seat}",
                         start=start,
                         end=start + len(piece),
                         sent=int(sent_of(start)),
                         kind="government",
                         hint_country=codes[0],
+                        aliases=[short] if short != f"{kind_word} of {state}{seat}" else [],
                     )
                 )
         return out
@@ -1661,6 +1677,10 @@ class Extractor:
         country = country or next((m.hint_country for m in c.mentions if m.hint_country), None)
         if country is None:
             for n in [name, *aliases]:
+                # A mission belongs to the state that sends it, not to its seat: "Russian
+                # Embassy in Spain" is Russia's, "Торгпредство России во Франции" too.
+                if _MISSION_NAME.search(n):
+                    n = _SEAT_TAIL.sub("", n)
                 country = self._countries.country_of_name(n)
                 if country:
                     break
