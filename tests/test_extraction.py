@@ -773,3 +773,23 @@ def test_missions_keep_their_seat_and_belong_to_the_sending_state(extractor: Ext
     p = _partner(r, "Торгпредство России в Италии")
     assert p.name == "Торгпредство России в Италии"
     assert p.country == "RU"
+
+
+def test_common_noun_before_a_latin_name_or_abbreviation_is_no_part_of_it(
+    extractor: Extractor,
+) -> None:
+    """ "банка ВТБ" names "ВТБ", "корпорации Китая Sinopec" names "Sinopec"; a Cyrillic proper
+    name after the noun is the name's own part ("университет Цинхуа")."""
+    names = _candidate_names(
+        extractor,
+        "Политех и партнёры",
+        "Политех подписал соглашение с представителями банка ПРБ. Переговоры прошли с "
+        "нефтяной корпорацией Японии Kaiyo Oil Group. Компания Nordlicht Energy тоже "
+        "участвует. Делегация приехала из университета Цинхуа.",
+        lang="ru",
+    )
+    assert "ПРБ" in names and "банк ПРБ" not in names, names
+    assert "Kaiyo Oil Group" in names, names
+    assert "Nordlicht Energy" in names, names
+    assert not any(n.startswith("Компания") for n in names), names
+    assert any(n.lower() == "университет цинхуа" for n in names), names

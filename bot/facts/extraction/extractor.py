@@ -930,7 +930,9 @@ class Extractor:
                 continue
             if not self._ru_accept(toks, i, j, h, sent_first):
                 continue
-            name = self._chunker.normalise(toks, i, j, h, text)
+            name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
+                toks, i, j, h, text
+            )
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -1016,6 +1018,35 @@ class Extractor:
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         return out
+
+    def _proper_after_common(
+        self, toks: Sequence[Tok], i: int, j: int, h: int, text: str
+    ) -> str | None:
+        """The proper name after a lower-case common noun: "банка ВТБ" is "ВТБ", "центра DAAD"
+        is "DAAD", "корпорации Китая Sinopec" is "Sinopec" (a country in the genitive between
+        them says whose). Only Latin names and capital abbreviations: "университет Цинхуа" is
+        the name "Университет Цинхуа". A sentence's first word is capitalised by its place
+        ("Компания Sinopec ...")."""
+        first = i == 0 or toks[i - 1].sent != toks[i].sent
+        if any(not toks[k].text[:1].islower() for k in range(i + first, h + 1)):
+            return None
+        k = h + 1
+        while (
+            k < j
+            and toks[k].feats.get("Case") == "Gen"
+            and not _LAT.search(toks[k].text)
+            and self._countries.codes(toks[k].text)
+        ):
+            k += 1
+        rest = toks[k:j]
+        if not rest:
+            return None
+        latin = _LAT.match(rest[0].text) and rest[0].text[:1].isupper()
+        if latin and all(_LAT.search(t.text) or t.text in ("&", "-") for t in rest):
+            return text[rest[0].start : rest[-1].end]
+        if len(rest) == 1 and len(rest[0].text) >= 2 and rest[0].text.isupper():
+            return rest[0].text
+        return None
 
     def _en_abbreviations(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
         """Capital-letter abbreviations: of names found elsewhere in the text ("TMU" of
