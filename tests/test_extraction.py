@@ -793,3 +793,17 @@ def test_common_noun_before_a_latin_name_or_abbreviation_is_no_part_of_it(
     assert "Nordlicht Energy" in names, names
     assert not any(n.startswith("Компания") for n in names), names
     assert any(n.lower() == "университет цинхуа" for n in names), names
+
+
+def test_a_name_written_in_lower_case_mid_sentence_starts_with_a_capital(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Политех и фонд",
+        "Политех подписал соглашение о сотрудничестве с фондом «Северная звезда». Стороны "
+        "договорились о совместных программах.",
+        lang="ru",
+    )
+    p = _partner(r, "фонд «Северная звезда»")
+    assert p.name == "Фонд «Северная звезда»"

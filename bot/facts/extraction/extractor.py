@@ -40,6 +40,7 @@ _MISSION_NAME = re.compile(
     r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
     re.I,
 )
+_TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
@@ -1684,6 +1685,12 @@ class Extractor:
         )
         name = main.name
         aliases = [n for n in c.names if n != name]
+        if _CYR.match(name[:1]) and name[:1].islower() and not _TYPE_WORD.match(name):
+            # A name begins with a capital, though the text's word is written in lower case
+            # mid-sentence: "университет Цинхуа" is "Университет Цинхуа", "фонд «X»" is
+            # "Фонд «X»". A bare type word before a quoted name stays lower case: the registry
+            # drops it ("компания «X»" shows as "X").
+            name = name[0].upper() + name[1:]
         known = c.known
         name_en: str | None = None
         if known is not None:
