@@ -807,3 +807,16 @@ def test_a_name_written_in_lower_case_mid_sentence_starts_with_a_capital(
     )
     p = _partner(r, "фонд «Северная звезда»")
     assert p.name == "Фонд «Северная звезда»"
+
+
+def test_a_joint_unit_named_after_the_partner_names_the_partner(extractor: Extractor) -> None:
+    names = _candidate_names(
+        extractor,
+        "Совместный институт",
+        "Политех и Хэфэйский университет открыли Совместный инженерный институт Хэфэйского "
+        "университета. Работает и Совместный политехнический институт ХТУ.",
+        lang="ru",
+    )
+    assert not any(n.startswith("Совместный") for n in names), names
+    assert "ХТУ" in names, names
+    assert any(n.lower() == "хэфэйский университет" for n in names), names

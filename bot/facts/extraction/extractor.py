@@ -40,6 +40,9 @@ _MISSION_NAME = re.compile(
     r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
     re.I,
 )
+# A joint unit of the university and a partner, named after the partner.
+_JOINT = re.compile(r"[Сс]овместн\w+\s")
+_JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
@@ -934,6 +937,8 @@ class Extractor:
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
             )
+            if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
+                name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -957,6 +962,10 @@ class Extractor:
                     ):
                         outer.parent = m
                         outer.is_unit = outer.kind != "research" or kind == "university"
+                    if _JOINT.match(outer.name) and kind in _JOINT_PARTNER_KINDS:
+                        # "Совместный инженерный институт Цзянсуского университета": a joint
+                        # unit is no organisation of its own; it names the partner.
+                        outer.name = m.name
                     if not outer.is_unit and not (ci == i and cj == j):
                         m.nested = True
                         if re.match(r"\S*\s*(?:филиал|отделени)", outer.name, re.I):
@@ -990,8 +999,9 @@ class Extractor:
                 None,
             )
             if host is not None and is_abbreviation(name) and not self._is_own(name):
-                # "Институт проблем машиноведения РАН": the abbreviation qualifies the name.
-                host.name = f"{host.name} {name}"
+                # "Институт проблем машиноведения РАН": the abbreviation qualifies the name;
+                # after a joint unit ("Совместный институт СТУ") it is the partner's name.
+                host.name = name if _JOINT.match(host.name) else f"{host.name} {name}"
                 host.end = s1
                 continue
             known = self._registry.lookup(name)
