@@ -820,3 +820,15 @@ def test_a_joint_unit_named_after_the_partner_names_the_partner(extractor: Extra
     assert not any(n.startswith("Совместный") for n in names), names
     assert "ХТУ" in names, names
     assert any(n.lower() == "хэфэйский университет" for n in names), names
+
+
+def test_a_tagged_organisation_without_a_head_word_is_put_in_the_nominative(
+    extractor: Extractor,
+) -> None:
+    names = _candidate_names(
+        extractor,
+        "Политех и Европа",
+        "Проект Политеха получил поддержку Европейской Комиссии в прошлом году.",
+        lang="ru",
+    )
+    assert any(n.lower() == "европейская комиссия" for n in names), names

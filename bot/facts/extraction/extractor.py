@@ -1023,6 +1023,21 @@ class Extractor:
                     continue  # a programme, event or a list of quoted project titles
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 name = self._inflect(span_toks[0]).strip('«»"“” ')
+            elif known is None and not quoted:
+                # "Европейской Комиссии", "Межпарламентской Ассамблеи": adjectives and the first
+                # noun into the nominative, the genitive tail kept.
+                first = next(
+                    (k for k, t in enumerate(span_toks) if t.pos in ("NOUN", "PROPN")), None
+                )
+                if (
+                    first is not None
+                    and span_toks[first].feats.get("Case") not in (None, "Nom")
+                    and all(t.pos == "ADJ" for t in span_toks[:first])
+                    and not _LAT.search(text[s0:s1])
+                ):
+                    name = self._chunker.normalise(
+                        toks, n0, n0 + len(span_toks), n0 + first, text
+                    ).strip('«»"“” ')
             if known is not None:
                 name = known.name
             if lx.NOT_ORG.search(name) or len(name) < 2:
