@@ -730,3 +730,105 @@ def test_event_and_ranking_names_are_marked(extractor: Extractor) -> None:
     assert marked["Omsk University Innovation Week"] == 1.0
     assert marked["Global University Rankings"] == 1.0
     assert marked["Omsk Technical University"] == 0.0
+
+
+def _candidate_names(ex: Extractor, title: str, text: str, **kw: str) -> list[str]:
+    analysis = ex.analyse(ArticleInput(id="t", title=title, text=text, **kw))
+    return [m.name for r in analysis.rows for m in r.candidate.mentions]
+
+
+def test_listed_consulates_keep_the_state_form_and_the_seat(extractor: Extractor) -> None:
+    """Names as the text gives them: "the Kingdom of Norway", not "Norway"; the seat stays."""
+    names = _candidate_names(
+        extractor,
+        "Consuls at SPbPU",
+        "Staff of the General Consulates in St. Petersburg of the following countries: "
+        "Kingdom of Denmark, Japan and the Republic of Chile. They met the rector to discuss "
+        "cooperation with SPbPU.",
+        lang="en",
+    )
+    assert "General Consulate of the Kingdom of Denmark in St. Petersburg" in names, names
+    assert "General Consulate of Japan in St. Petersburg" in names, names
+    assert "General Consulate of the Republic of Chile in St. Petersburg" in names, names
+
+
+def test_missions_keep_their_seat_and_belong_to_the_sending_state(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Portugal",
+        "SPbPU signed an agreement on cooperation with the University of Lisbon. The Russian "
+        "Embassy in Portugal supported the agreement on cooperation.",
+        lang="en",
+    )
+    p = _partner(r, "Russian Embassy in Portugal")
+    assert p.name == "Russian Embassy in Portugal"
+    assert p.country == "RU"
+    r = _run(
+        extractor,
+        "Политех и Италия",
+        "Политех подписал соглашение о сотрудничестве с Торгпредством России в Италии. "
+        "Стороны договорились о сотрудничестве.",
+        lang="ru",
+    )
+    p = _partner(r, "Торгпредство России в Италии")
+    assert p.name == "Торгпредство России в Италии"
+    assert p.country == "RU"
+
+
+def test_common_noun_before_a_latin_name_or_abbreviation_is_no_part_of_it(
+    extractor: Extractor,
+) -> None:
+    """ "банка ВТБ" names "ВТБ", "корпорации Китая Sinopec" names "Sinopec"; a Cyrillic proper
+    name after the noun is the name's own part ("университет Цинхуа")."""
+    names = _candidate_names(
+        extractor,
+        "Политех и партнёры",
+        "Политех подписал соглашение с представителями банка ПРБ. Переговоры прошли с "
+        "нефтяной корпорацией Японии Kaiyo Oil Group. Компания Nordlicht Energy тоже "
+        "участвует. Делегация приехала из университета Цинхуа.",
+        lang="ru",
+    )
+    assert "ПРБ" in names and "банк ПРБ" not in names, names
+    assert "Kaiyo Oil Group" in names, names
+    assert "Nordlicht Energy" in names, names
+    assert not any(n.startswith("Компания") for n in names), names
+    assert any(n.lower() == "университет цинхуа" for n in names), names
+
+
+def test_a_name_written_in_lower_case_mid_sentence_starts_with_a_capital(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Политех и фонд",
+        "Политех подписал соглашение о сотрудничестве с фондом «Северная звезда». Стороны "
+        "договорились о совместных программах.",
+        lang="ru",
+    )
+    p = _partner(r, "фонд «Северная звезда»")
+    assert p.name == "Фонд «Северная звезда»"
+
+
+def test_a_joint_unit_named_after_the_partner_names_the_partner(extractor: Extractor) -> None:
+    names = _candidate_names(
+        extractor,
+        "Совместный институт",
+        "Политех и Хэфэйский университет открыли Совместный инженерный институт Хэфэйского "
+        "университета. Работает и Совместный политехнический институт ХТУ.",
+        lang="ru",
+    )
+    assert not any(n.startswith("Совместный") for n in names), names
+    assert "ХТУ" in names, names
+    assert any(n.lower() == "хэфэйский университет" for n in names), names
+
+
+def test_a_tagged_organisation_without_a_head_word_is_put_in_the_nominative(
+    extractor: Extractor,
+) -> None:
+    names = _candidate_names(
+        extractor,
+        "Политех и Европа",
+        "Проект Политеха получил поддержку Европейской Комиссии в прошлом году.",
+        lang="ru",
+    )
+    assert any(n.lower() == "европейская комиссия" for n in names), names

@@ -35,6 +35,16 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_MISSION_NAME = re.compile(
+    r"\b(?:Embassy|Consulate|Trade Representation|Mission)\b"
+    r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
+    re.I,
+)
+# A joint unit of the university and a partner, named after the partner.
+_JOINT = re.compile(r"[Сс]овместн\w+\s")
+_JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
+_TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
+_SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
@@ -924,7 +934,11 @@ class Extractor:
                 continue
             if not self._ru_accept(toks, i, j, h, sent_first):
                 continue
-            name = self._chunker.normalise(toks, i, j, h, text)
+            name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
+                toks, i, j, h, text
+            )
+            if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
+                name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -948,6 +962,10 @@ class Extractor:
                     ):
                         outer.parent = m
                         outer.is_unit = outer.kind != "research" or kind == "university"
+                    if _JOINT.match(outer.name) and kind in _JOINT_PARTNER_KINDS:
+                        # "Совместный инженерный институт Цзянсуского университета": a joint
+                        # unit is no organisation of its own; it names the partner.
+                        outer.name = m.name
                     if not outer.is_unit and not (ci == i and cj == j):
                         m.nested = True
                         if re.match(r"\S*\s*(?:филиал|отделени)", outer.name, re.I):
@@ -981,8 +999,9 @@ class Extractor:
                 None,
             )
             if host is not None and is_abbreviation(name) and not self._is_own(name):
-                # "Институт проблем машиноведения РАН": the abbreviation qualifies the name.
-                host.name = f"{host.name} {name}"
+                # "Институт проблем машиноведения РАН": the abbreviation qualifies the name;
+                # after a joint unit ("Совместный институт СТУ") it is the partner's name.
+                host.name = name if _JOINT.match(host.name) else f"{host.name} {name}"
                 host.end = s1
                 continue
             known = self._registry.lookup(name)
@@ -1004,12 +1023,56 @@ class Extractor:
                     continue  # a programme, event or a list of quoted project titles
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 name = self._inflect(span_toks[0]).strip('«»"“” ')
+            elif known is None and not quoted:
+                # "Европейской Комиссии", "Межпарламентской Ассамблеи": adjectives and the first
+                # noun into the nominative, the genitive tail kept.
+                first = next(
+                    (k for k, t in enumerate(span_toks) if t.pos in ("NOUN", "PROPN")), None
+                )
+                if (
+                    first is not None
+                    and span_toks[first].feats.get("Case") not in (None, "Nom")
+                    and all(t.pos == "ADJ" for t in span_toks[:first])
+                    and not _LAT.search(text[s0:s1])
+                ):
+                    name = self._chunker.normalise(
+                        toks, n0, n0 + len(span_toks), n0 + first, text
+                    ).strip('«»"“” ')
             if known is not None:
                 name = known.name
             if lx.NOT_ORG.search(name) or len(name) < 2:
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         return out
+
+    def _proper_after_common(
+        self, toks: Sequence[Tok], i: int, j: int, h: int, text: str
+    ) -> str | None:
+        """The proper name after a lower-case common noun: "банка ВТБ" is "ВТБ", "центра DAAD"
+        is "DAAD", "корпорации Китая Sinopec" is "Sinopec" (a country in the genitive between
+        them says whose). Only Latin names and capital abbreviations: "университет Цинхуа" is
+        the name "Университет Цинхуа". A sentence's first word is capitalised by its place
+        ("Компания Sinopec ...")."""
+        first = i == 0 or toks[i - 1].sent != toks[i].sent
+        if any(not toks[k].text[:1].islower() for k in range(i + first, h + 1)):
+            return None
+        k = h + 1
+        while (
+            k < j
+            and toks[k].feats.get("Case") == "Gen"
+            and not _LAT.search(toks[k].text)
+            and self._countries.codes(toks[k].text)
+        ):
+            k += 1
+        rest = toks[k:j]
+        if not rest:
+            return None
+        latin = _LAT.match(rest[0].text) and rest[0].text[:1].isupper()
+        if latin and all(_LAT.search(t.text) or t.text in ("&", "-") for t in rest):
+            return text[rest[0].start : rest[-1].end]
+        if len(rest) == 1 and len(rest[0].text) >= 2 and rest[0].text.isupper():
+            return rest[0].text
+        return None
 
     def _en_abbreviations(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
         """Capital-letter abbreviations: of names found elsewhere in the text ("TMU" of
@@ -1122,15 +1185,25 @@ class Extractor:
                 pos = start + len(piece) if start >= 0 else pos
                 if not codes or start < 0:
                     break
+                # The state as the text names it ("the Kingdom of Norway"), with the article a
+                # state form takes in English, and the seat the text gives ("in St. Petersburg").
+                state = piece
+                if not state.startswith("the ") and re.search(
+                    r"\b(?:Republic|Kingdom|State|Federation|Emirates|Principality)\b", state
+                ):
+                    state = f"the {state}"
+                seat = m.group(2) or ""
                 country = re.sub(r"^the |\b(?:Republic|Kingdom|State) of |\s*Republic$", "", piece)
+                short = f"{kind_word} of {country}"
                 out.append(
                     Mention(
-                        name=f"{kind_word} of {country}",
+                        name=f"{kind_word} of {state}{seat}",
                         start=start,
                         end=start + len(piece),
                         sent=int(sent_of(start)),
                         kind="government",
                         hint_country=codes[0],
+                        aliases=[short] if short != f"{kind_word} of {state}{seat}" else [],
                     )
                 )
         return out
@@ -1637,6 +1710,12 @@ class Extractor:
         )
         name = main.name
         aliases = [n for n in c.names if n != name]
+        if _CYR.match(name[:1]) and name[:1].islower() and not _TYPE_WORD.match(name):
+            # A name begins with a capital, though the text's word is written in lower case
+            # mid-sentence: "университет Цинхуа" is "Университет Цинхуа", "фонд «X»" is
+            # "Фонд «X»". A bare type word before a quoted name stays lower case: the registry
+            # drops it ("компания «X»" shows as "X").
+            name = name[0].upper() + name[1:]
         known = c.known
         name_en: str | None = None
         if known is not None:
@@ -1661,6 +1740,10 @@ class Extractor:
         country = country or next((m.hint_country for m in c.mentions if m.hint_country), None)
         if country is None:
             for n in [name, *aliases]:
+                # A mission belongs to the state that sends it, not to its seat: "Russian
+                # Embassy in Spain" is Russia's, "Торгпредство России во Франции" too.
+                if _MISSION_NAME.search(n):
+                    n = _SEAT_TAIL.sub("", n)
                 country = self._countries.country_of_name(n)
                 if country:
                     break

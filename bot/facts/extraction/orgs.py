@@ -65,6 +65,8 @@ _LATIN_CAP = re.compile(r"[A-Z][A-Za-z&'-]*$")
 _EVENT_NOUNS = frozenset(
     {"делегация", "визит", "встреча", "соглашение", "меморандум", "договор", "студент", "гость"}
 )
+# Diplomatic and trade missions: their names end in the seat ("... в Испании", "... in Spain").
+_MISSION = re.compile(r"(?:ген)?консульств|посольств|торгпредств|постпредств|представительств")
 _PERSON_TITLES = frozenset(
     {
         "председатель",
@@ -109,6 +111,8 @@ class RuChunker:
             # Compounds the morphology dictionary does not know ("Генконсульства").
             for prefix, k in (
                 ("генконсульств", "government"),
+                ("торгпредств", "government"),
+                ("постпредств", "government"),
                 ("госуниверситет", "university"),
                 ("госкорпораци", "company"),
             ):
@@ -265,7 +269,33 @@ class RuChunker:
         # A name never ends in a conjunction or an opening mark.
         while j - 1 > h and toks[j - 1].text.lower() in ("и", "-", "—", "("):
             j -= 1
+        if _MISSION.match(head.text.lower()):
+            j = self._seat(toks, j, head.sent)
         return i, j
+
+    @staticmethod
+    def _seat(toks: Sequence[Tok], j: int, sent: int) -> int:
+        """End of the seat a diplomatic mission's name gives: "Посольство России в Испании",
+        "Генеральное консульство Японии в Санкт-Петербурге"."""
+        if not (
+            j + 1 < len(toks)
+            and toks[j].text.lower() in ("в", "во")
+            and toks[j + 1].sent == sent
+            and _is_cap(toks[j + 1].text)
+            and toks[j + 1].pos in ("PROPN", "NOUN")
+            and toks[j + 1].feats.get("Case") == "Loc"
+        ):
+            return j
+        k = j + 2
+        while (
+            k < len(toks)
+            and toks[k].sent == sent
+            and _is_cap(toks[k].text)
+            and toks[k].pos in ("PROPN", "NOUN", "ADJ")
+            and toks[k].feats.get("Case") == "Loc"
+        ):
+            k += 1
+        return k
 
     @staticmethod
     def _looks_foreign(word: str) -> bool:
@@ -459,10 +489,21 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         out.extend(_en_split(words, base, text, sent_of))
     for k, mention in enumerate(out):
         more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
+        if more is None and _EN_MISSION.search(mention.name):
+            more = _EN_SEAT.match(text, mention.end)
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
     return out
+
+
+# A diplomatic or trade mission's name ends in its seat: "Russian Embassy in Spain", "Consulate
+# General of Japan in St. Petersburg", "Trade Representation of Russia in France".
+_EN_MISSION = re.compile(r"\b(?:Embass(?:y|ies)|Consulates?|Trade Representation|Mission)\b")
+_EN_SEAT = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:St\.\s+|Saint\s+|New\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+    r"(?![\w-]|\s+(?:[A-Z]|of\b))"
+)
 
 
 # A ministry's name lists its portfolio: "Ministry of Education, Science and Innovation of X",
