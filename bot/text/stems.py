@@ -32,7 +32,7 @@ _morph: Any = None
 # («он» → «его», «им»; «о» → «об»), so these parses add nothing.
 _FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
 # Comparatives and superlatives can be other roots («хороший» → «лучший», «высокий» → «высший»):
-# a search for one should not find the other.
+# a search for one should not find the other. One-letter forms («быть» → «е») match stray letters.
 _DEGREES = frozenset({"COMP", "Supr", "Cmp2"})
 
 
@@ -95,7 +95,11 @@ def word_variants(word: str) -> tuple[tuple[str, str], ...]:
             if not parse.is_known or parse.tag.POS in _FUNCTION_POS:
                 continue
             for form in parse.lexeme:
-                if _DEGREES & form.tag.grammemes or not _WORD.fullmatch(form.word):
+                if (
+                    _DEGREES & form.tag.grammemes
+                    or len(form.word) < 2
+                    or not _WORD.fullmatch(form.word)
+                ):
                     continue
                 found.setdefault(stem_word(form.word), form.word.lower())
                 if len(found) == MAX_WORD_STEMS:
