@@ -38,6 +38,8 @@ def test_query_groups_keep_to_the_word() -> None:
     assert query_groups("они о") == [((stem_word("они"), "они"),), (("о", "о"),)]
     # A comparative of another root is another word: «высокий» does not find «высший».
     assert stem_word("высшего") not in search_stems("высокий")
+    # One-letter forms match stray letters: «быть» has «был», «будет», but not «е».
+    assert {"был", "будет"} <= set(search_stems("быть")) and "е" not in search_stems("быть")
     # Repeated words count once; at most 12 words.
     assert len(query_groups("диплом диплома дипломы")) == 1
     assert len(query_groups(" ".join(f"слово{i}" for i in range(40)))) == 12
