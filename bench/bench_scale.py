@@ -51,7 +51,7 @@ from storage.db import Database, to_db, utcnow  # noqa: E402
 from storage.feeds import FeedRepository  # noqa: E402
 from storage.news import NewsDraft, NewsRepository  # noqa: E402
 from storage.outbox import OutboxRepository  # noqa: E402
-from storage.search import build_match, query_words  # noqa: E402
+from storage.search import build_match, build_tsquery  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
 from tests.pg import PostgresServer, unavailable, with_database  # noqa: E402
 
@@ -390,9 +390,11 @@ def print_broadcast(engine: str, r: BroadcastResult) -> None:
 async def count_matches(db: Database, query: str) -> int:
     """Every article the query matches (the search returns SEARCH_LIMIT of them)."""
     if db.engine == "postgresql":
-        words = query_words(query)
-        sql = "SELECT COUNT(*) FROM news_search WHERE document @@ plainto_tsquery('russian', ?)"
-        return 0 if words is None else int(await db.fetchval(sql, (words,)))
+        tsquery = build_tsquery(query)
+        if tsquery is None:
+            return 0
+        sql = f"SELECT COUNT(*) FROM news_search WHERE document @@ {tsquery[0]}"
+        return int(await db.fetchval(sql, tuple(tsquery[1])))
     match = build_match(query)
     sql = "SELECT COUNT(*) FROM news_fts WHERE news_fts MATCH ?"
     return 0 if match is None else int(await db.fetchval(sql, (match,)))

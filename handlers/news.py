@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 from bot.facts.lookup import find_partners, partner_choices
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.text.i18n import category_label, t
-from bot.text.stems import query_stems, stem_word
+from bot.text.stems import query_stems, search_stems, stem_word
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
 from storage.news import NewsItem, NewsRepository
@@ -115,7 +115,8 @@ async def search_reply(
     shown = esc(cut(query, 60))
     if not hits:
         return t(lang, "search_none", query=shown)
-    marks = stems + [s for name in aliases for s in query_stems(name) if s not in stems]
+    # Every form the search matched («диплом» also marks «диплома»), the partner's names too.
+    marks = list(dict.fromkeys(s for text in (query, *aliases) for s in search_stems(text)))
     blocks = [t(lang, "search_title", query=shown)]
     snippets = await asyncio.to_thread(lambda: [snippet(h.item.text, marks) for h in hits])
     blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))

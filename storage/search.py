@@ -1,9 +1,13 @@
 """Full-text search over news, one way per engine.
 
-SQLite: FTS5 over stemmed text (FTS5 has no Russian stemmer of its own); documents and queries
-go through the same `stem_text` (bot.text.stems), so word forms meet. PostgreSQL: `tsvector`
-documents kept by a trigger (migrations/postgresql), queried with `plainto_tsquery`.
-User input never reaches either as syntax: FTS5 terms are quoted, `plainto_tsquery` reads words.
+SQLite: FTS5 over stemmed text (FTS5 has no Russian stemmer of its own); documents go through
+`stem_text` (bot.text.stems). PostgreSQL: `tsvector` documents kept by a trigger
+(migrations/postgresql), stemmed by its own Snowball. On both, a query word stands for every form
+of its word (`query_groups`): the distinct stems of its forms are OR-ed, the words AND-ed, so
+«двойной диплом» finds «двойного диплома» though Snowball stems «диплом» and «диплома» apart.
+Indexes hold plain stems as before: nothing is rebuilt.
+User input never reaches either as syntax: FTS5 terms are quoted, `plainto_tsquery` reads one
+word at a time and the SQL around it is built from counts only.
 """
 
 from __future__ import annotations
@@ -12,38 +16,51 @@ import abc
 import asyncio
 from collections.abc import Sequence
 
-from bot.text.stems import MAX_QUERY_TERMS, stem_text, stem_word, words
+from bot.text.stems import query_groups, stem_text
 from storage.db import Connection, Database, Row
 
 MAX_ALTERNATIVES = 12
 
 
 def build_match(query: str) -> str | None:
-    """An FTS5 MATCH expression of quoted stems, AND-ed; None when the query has no words.
+    """An FTS5 MATCH expression: per query word its stems quoted and OR-ed, the words AND-ed;
+    None when the query has no words.
 
     Every term is quoted, so user input can never inject FTS syntax (NEAR, OR, *, -, ").
     """
-    stems: list[str] = []
-    for word in words(query):
-        stem = stem_word(word)
-        if stem not in stems:
-            stems.append(stem)
-        if len(stems) == MAX_QUERY_TERMS:
-            break
-    if not stems:
+    terms = []
+    for group in query_groups(query):
+        quoted = [f'"{stem}"' for stem, _ in group]
+        terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
+    # FTS5 takes no implicit AND next to a parenthesised OR: spelled out.
+    return " AND ".join(terms) or None
+
+
+def build_tsquery(query: str) -> tuple[str, list[str]] | None:
+    """A PostgreSQL tsquery expression and its parameters: per query word one form for each of
+    its stems, each through plainto_tsquery('russian', …) and OR-ed, the words AND-ed; None
+    when the query has no words.
+
+    PostgreSQL stems the forms itself, so they meet its documents whatever the stemmer's
+    version. A form with ё is also given with е (its Snowball does not fold them). A word that
+    is a stop word to PostgreSQL («быть», "of") stays out, as plainto_tsquery leaves it out of a
+    whole text, though some of its other forms are not stop words: an empty tsquery, which &&
+    and || skip.
+    """
+    parts: list[str] = []
+    params: list[str] = []
+    for group in query_groups(query):
+        own = group[0][1]
+        forms = list(dict.fromkeys(f for _, form in group for f in (form, form.replace("ё", "е"))))
+        any_form = " || ".join(["plainto_tsquery('russian', ?)"] * len(forms))
+        parts.append(
+            "(CASE WHEN numnode(plainto_tsquery('russian', ?)) = 0 THEN ''::tsquery"
+            f" ELSE {any_form} END)"
+        )
+        params.extend([own, *forms])
+    if not parts:
         return None
-    return " ".join(f'"{stem}"' for stem in stems)
-
-
-def query_words(query: str) -> str | None:
-    """The query's words, at most MAX_QUERY_TERMS of them, for plainto_tsquery; None if none."""
-    found: list[str] = []
-    for word in words(query):
-        if word.lower() not in found:
-            found.append(word.lower())
-        if len(found) == MAX_QUERY_TERMS:
-            break
-    return " ".join(found) or None
+    return "(" + " && ".join(parts) + ")", params
 
 
 class SearchIndex(abc.ABC):
@@ -69,6 +86,17 @@ class SearchIndex(abc.ABC):
 
 
 class Fts5Index(SearchIndex):
+    @staticmethod
+    def match(query: str, alternatives: Sequence[str]) -> str | None:
+        """The query's MATCH expression, OR-ed with its alternatives'; None without words."""
+        first = build_match(query)
+        if first is None:
+            return None
+        others = [m for m in map(build_match, alternatives) if m and m != first]
+        if not others:
+            return first
+        return " OR ".join(f"({m})" for m in dict.fromkeys([first, *others[:MAX_ALTERNATIVES]]))
+
     async def stems(self, texts: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         return await asyncio.to_thread(lambda: [(stem_text(t), stem_text(b)) for t, b in texts])
 
@@ -83,12 +111,10 @@ class Fts5Index(SearchIndex):
     async def search(
         self, db: Database, query: str, alternatives: Sequence[str], limit: int
     ) -> list[Row]:
-        match = build_match(query)
+        # The dictionary is read off the event loop (its first use loads it: ~0.4 s).
+        match = await asyncio.to_thread(self.match, query, alternatives)
         if match is None:
             return []
-        others = [m for m in map(build_match, alternatives) if m and m != match]
-        if others:
-            match = " OR ".join(f"({m})" for m in [match, *others[:MAX_ALTERNATIVES]])
         # bm25 is lower for better matches; titles weigh three times the bodies. The best are
         # chosen inside the index before `news` is read, so a word in most articles reads only
         # `limit` rows of it.
@@ -111,6 +137,18 @@ class TsvectorIndex(SearchIndex):
 
     RANKED = 2_000
 
+    @staticmethod
+    def tsquery(query: str, alternatives: Sequence[str]) -> tuple[str, list[str]] | None:
+        """The query's tsquery expression, OR-ed with its alternatives', and its parameters."""
+        first = build_tsquery(query)
+        if first is None:
+            return None
+        queries = [first]
+        for other in map(build_tsquery, alternatives):
+            if other and other not in queries and len(queries) <= MAX_ALTERNATIVES:
+                queries.append(other)
+        return " || ".join(sql for sql, _ in queries), [p for _, some in queries for p in some]
+
     async def stems(self, texts: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         return [("", "")] * len(texts)
 
@@ -123,14 +161,10 @@ class TsvectorIndex(SearchIndex):
     async def search(
         self, db: Database, query: str, alternatives: Sequence[str], limit: int
     ) -> list[Row]:
-        first = query_words(query)
-        if first is None:
+        built = await asyncio.to_thread(self.tsquery, query, alternatives)
+        if built is None:
             return []
-        texts = [first]
-        for other in map(query_words, alternatives):
-            if other and other not in texts and len(texts) <= MAX_ALTERNATIVES:
-                texts.append(other)
-        tsquery = " || ".join(["plainto_tsquery('russian', ?)"] * len(texts))
+        tsquery, params = built
         return await db.fetchall(
             f"""SELECT news.*, best.rank FROM (
                     SELECT s.news_id, ts_rank(s.document, q.query) AS rank
@@ -141,7 +175,7 @@ class TsvectorIndex(SearchIndex):
                     ORDER BY rank DESC, s.news_id DESC LIMIT ?) AS best
                 JOIN news ON news.id = best.news_id
                 ORDER BY best.rank DESC, best.news_id DESC""",
-            (*texts, self.RANKED, limit),
+            (*params, self.RANKED, limit),
         )
 
 

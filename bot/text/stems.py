@@ -2,6 +2,13 @@
 
 The search index, search queries, subscriptions by words, partner lookup and country queries all
 stem through here, so «соглашение», «соглашения» and «соглашением» meet on one form.
+
+Snowball cuts endings without a dictionary, so some forms of one word get different stems:
+«диплом» → «дипл» but «диплома» → «диплом», «Китай» → «кита» but «Китая» → «кит», «визит» →
+«виз» but «визита» → «визит» (about one pair in eight of a word's forms in the corpus). Search
+queries therefore go through `query_groups`: each Russian word becomes the distinct stems of
+every form of its word (pymorphy's dictionary, via natasha), to be OR-ed; documents stay
+indexed by plain stems, so no index has to be rebuilt.
 """
 
 from __future__ import annotations
@@ -9,13 +16,24 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+from typing import Any
 
 import Stemmer
 
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 MAX_QUERY_TERMS = 12
+# A word's forms rarely have more stems than this; a verb with its participles has up to ~10.
+MAX_WORD_STEMS = 16
 _local = threading.local()
+_morph_lock = threading.Lock()
+_morph: Any = None
+# Pronouns, prepositions, conjunctions, particles, interjections: their "forms" are other words
+# («он» → «его», «им»; «о» → «об»), so these parses add nothing.
+_FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ"})
+# Comparatives and superlatives can be other roots («хороший» → «лучший», «высокий» → «высший»):
+# a search for one should not find the other. One-letter forms («быть» → «е») match stray letters.
+_DEGREES = frozenset({"COMP", "Supr", "Cmp2"})
 
 
 def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
@@ -48,3 +66,64 @@ def stem_text(text: str) -> str:
 
 def query_stems(query: str) -> list[str]:
     return [stem_word(word) for word in words(query)][:MAX_QUERY_TERMS]
+
+
+def _analyzer() -> Any:
+    """natasha's MorphVocab (pymorphy2 with its Russian dictionary), made once, on first use.
+
+    Importing natasha also brings yargy's fix that lets pymorphy2 run on Python 3.11.
+    """
+    global _morph
+    with _morph_lock:
+        if _morph is None:
+            from natasha import MorphVocab
+
+            _morph = MorphVocab()
+        return _morph
+
+
+@lru_cache(maxsize=16384)
+def word_variants(word: str) -> tuple[tuple[str, str], ...]:
+    """(stem, form) for each distinct stem among the forms of the word: the word's own stem
+    first, then its dictionary forms' (one form per stem, lower-cased); just the word's own for
+    a word the dictionary does not know, a Latin word, a number or a function word."""
+    word = word.lower()
+    own = stem_word(word)
+    found = {own: word}
+    if _CYRILLIC.search(word):
+        for parse in _analyzer().parse(word):
+            if not parse.is_known or parse.tag.POS in _FUNCTION_POS:
+                continue
+            for form in parse.lexeme:
+                if (
+                    _DEGREES & form.tag.grammemes
+                    or len(form.word) < 2
+                    or not _WORD.fullmatch(form.word)
+                ):
+                    continue
+                found.setdefault(stem_word(form.word), form.word.lower())
+                if len(found) == MAX_WORD_STEMS:
+                    return tuple(found.items())
+    return tuple(found.items())
+
+
+def query_groups(query: str) -> list[tuple[tuple[str, str], ...]]:
+    """One group per query word (`word_variants`), at most MAX_QUERY_TERMS, a word whose stem
+    an earlier word's group has left out («диплом диплома» is one word): a search matches an
+    item holding any variant of each group."""
+    groups: list[tuple[tuple[str, str], ...]] = []
+    seen: set[str] = set()
+    for word in words(query):
+        if stem_word(word) in seen:
+            continue
+        group = word_variants(word)
+        seen.update(stem for stem, _ in group)
+        groups.append(group)
+        if len(groups) == MAX_QUERY_TERMS:
+            break
+    return groups
+
+
+def search_stems(query: str) -> list[str]:
+    """Every stem a search for the query matches (`query_groups`), for highlighting."""
+    return list(dict.fromkeys(stem for group in query_groups(query) for stem, _ in group))
