@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.text.stems import stem_text
+from bot.text.stems import query_groups, stem_text
 from storage.chats import ChatRepository, Subscription
 from storage.news import NewsItem
 from storage.partners import PartnerRepository
 
 
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem_text(text).split())
+def keywords_in(text: str, keywords: frozenset[str]) -> frozenset[str]:
+    """The keywords whose every word is in the text in some form («Китай» finds «Китая», as
+    /search does); runs in a worker thread (the first dictionary lookup loads it)."""
+    stems = frozenset(stem_text(text).split())
+    found = set()
+    for keyword in keywords:
+        groups = query_groups(keyword)
+        if groups and all(any(stem in stems for stem, _ in group) for group in groups):
+            found.add(keyword)
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +29,7 @@ class ItemFacts:
     partnership: bool
     countries: frozenset[str]
     partner_ids: frozenset[int]
-    stems: frozenset[str]
+    keywords: frozenset[str]  # the keyword subscriptions' values the item matches
 
 
 def matches(subscription: Subscription, facts: ItemFacts) -> bool:
@@ -34,8 +43,7 @@ def matches(subscription: Subscription, facts: ItemFacts) -> bool:
     if kind == "partner":
         return value.isdigit() and int(value) in facts.partner_ids
     if kind == "keyword":
-        wanted = set(stem_text(value).split())
-        return bool(wanted) and wanted <= facts.stems
+        return value in facts.keywords
     return False
 
 
@@ -44,21 +52,26 @@ class Audience:
         self.chats = chats
         self.partners = partners
 
-    async def facts(self, item: NewsItem) -> ItemFacts:
+    async def facts(self, item: NewsItem, subscriptions: Iterable[Subscription] = ()) -> ItemFacts:
+        """The item's facts, with the keywords of `subscriptions` it matches."""
+        keywords = frozenset(s.value for s in subscriptions if s.kind == "keyword")
         found = await self.partners.of_news(item.id)
         partnership = bool(await self.partners.partnership_of(item.id))
         return ItemFacts(
             partnership=partnership,
             countries=frozenset(p.country for p in found if p.country and partnership),
             partner_ids=frozenset(p.id for p in found if partnership),
-            stems=await asyncio.to_thread(_stems, f"{item.title} {item.text}"),
+            keywords=await asyncio.to_thread(keywords_in, f"{item.title} {item.text}", keywords)
+            if keywords
+            else frozenset(),
         )
 
     async def targets(self, item: NewsItem) -> list[tuple[int, int | None]]:
         """(chat, topic) pairs to receive the item; a chat matched twice still appears once."""
-        facts = await self.facts(item)
+        subscriptions = await self.chats.live_subscriptions()
+        facts = await self.facts(item, subscriptions)
         chosen: dict[int, int | None] = {}
-        for subscription in await self.chats.live_subscriptions():
+        for subscription in subscriptions:
             if subscription.chat_id not in chosen and matches(subscription, facts):
                 chosen[subscription.chat_id] = subscription.thread_id
         return list(chosen.items())

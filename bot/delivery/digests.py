@@ -173,7 +173,7 @@ class DigestService:
             item = await self.news.get(entry.news_id)
             if item is None:
                 continue
-            facts = await self.audience.facts(item)
+            facts = await self.audience.facts(item, subscriptions)
             if any(matches(s, facts) for s in subscriptions):
                 items.append(entry)
                 if facts.partnership:
