@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.text.i18n import RU, in_language
+
 TELEGRAM_LIMIT = 4096
 DISPLAY_ZONE = ZoneInfo("Europe/Moscow")
 
@@ -173,3 +175,38 @@ def signed_words(signed_on: str, lang: str) -> str:
     if lang == "ru":
         return f"подписано {day} {_MONTHS_RU[month - 1]} {year}"
     return f"signed on {day} {_MONTHS_EN[month - 1]} {year}"
+
+
+def agreement_dates(signed_on: str | None, published: datetime | None, lang: str) -> str:
+    """When a document was signed (if the text says) and when the news of it came out:
+    'подписано в сентябре 2013 · 1 января 2020', '1 января 2020' (plain text)."""
+    parts = [signed_words(signed_on, lang) if signed_on else "", format_date(published, lang)]
+    return " · ".join(p for p in parts if p)
+
+
+def cut_list(items: Iterable[str], limit: int, sep: str = "; ") -> str:
+    """Names joined by `sep` within `limit` UTF-16 units: whole names only, '…' for the rest
+    (one name longer than the limit is cut at a word boundary)."""
+    names = [n for n in items if n]
+    joined = sep.join(names)
+    if utf16_len(joined) <= limit:
+        return joined
+    out: list[str] = []
+    for name in names:
+        if utf16_len(sep.join([*out, name])) + utf16_len(sep) + 1 > limit:
+            break
+        out.append(name)
+    if not out:
+        return cut(names[0], limit)
+    return sep.join(out) + sep.rstrip() + " …"
+
+
+def subject_words(title: str | None, lang: str, limit: int) -> str:
+    """A document's subject as the article words it ('о сотрудничестве'), cut to `limit`;
+    quoted when written in the other language, so every reader sees what was signed."""
+    if not title or not title.strip():
+        return ""
+    short = cut(title.strip(), limit - 2)
+    if in_language(short, lang):
+        return short
+    return f"«{short}»" if lang == RU else f"“{short}”"
