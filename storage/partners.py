@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.text.formatting import broken_off
 from bot.text.names import reader_name
 from storage.db import Database, Row, from_db, to_db, utcnow
 
@@ -594,7 +595,9 @@ class PartnerRepository:
         # was signed (an undated one is taken as signed when the article came out).
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.news_id, a.kind, a.title, a.signed_on, n.title AS news_title,
-                       n.link, COALESCE(n.published_at, n.first_seen_at) AS d
+                       n.link, COALESCE(n.published_at, n.first_seen_at) AS d,
+                       CASE WHEN a.title IS NULL THEN NULL
+                            ELSE COALESCE(n.body, n.teaser) END AS source
                 FROM agreements a JOIN news n ON n.id = a.news_id {clause}
                 ORDER BY d DESC, COALESCE(a.signed_on, '9999') DESC, a.id DESC
                 LIMIT ? OFFSET ?""",
@@ -617,7 +620,8 @@ class PartnerRepository:
                     row["id"],
                     row["news_id"],
                     row["kind"],
-                    row["title"],
+                    # A subject running to where a cut text stops ends mid-word: say so.
+                    broken_off(row["title"], row["source"] or "") if row["title"] else None,
                     row["signed_on"],
                     tuple(p[1] for p in parties),
                     row["news_title"],

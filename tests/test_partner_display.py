@@ -34,11 +34,12 @@ async def article(
     when: datetime,
     partners: list[PartnerInput],
     agreements: list[AgreementInput],
+    body: str | None = None,
 ) -> int:
     [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
     [news_id] = await app.services.news.add_new(
         feed.id,
-        [draft(key, f"Новость {key}", link=f"https://site.test/{key}", published=when)],
+        [draft(key, f"Новость {key}", body=body, link=f"https://site.test/{key}", published=when)],
         announce=True,
     )
     known = {p.name: p.id for p in await app.services.partners.top(100)}
@@ -166,3 +167,31 @@ async def test_announcement_names_partners_in_the_readers_script(
     partners_en = seen_en.split("🤝 Partners: ", 1)[1]
     assert partners_en.startswith("Hochschule Nordwald (🇩🇪 Germany); Lakeside Mining Institute")
     assert not is_cyrillic(partners_en)
+
+
+async def test_a_subject_cut_off_with_its_article_ends_at_a_whole_word(app: App) -> None:
+    cut_short = "о партнёрстве и совместной подгот"
+    await article(
+        app,
+        "short",
+        day(2023, 6, 1),
+        [partner(*NORDWALD)],
+        [AgreementInput("agreement", cut_short, None, (0,))],
+        body=f"Вузы подписали соглашение {cut_short}",
+    )
+    whole = "о совместных исследованиях"
+    await article(
+        app,
+        "whole",
+        day(2022, 6, 1),
+        [partner(*NORDWALD)],
+        [AgreementInput("memorandum", whole, None, (0,))],
+        body=f"Вузы подписали меморандум {whole}.",
+    )
+    card = await app.ask("/partners Nordwald")
+    assert "• Соглашение о партнёрстве и совместной… — 1 июня 2023" in card
+    assert "• Меморандум о совместных исследованиях — 1 июня 2022" in card
+    english = await app.ask("/partners Nordwald", language_code="en")
+    assert "• Agreement “о партнёрстве и совместной…” — 1 June 2023" in english
+    listed = await app.ask("/agreements")
+    assert "\nо партнёрстве и совместной…\n" in listed and "подгот" not in listed

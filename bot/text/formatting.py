@@ -210,3 +210,18 @@ def subject_words(title: str | None, lang: str, limit: int) -> str:
     if in_language(short, lang):
         return short
     return f"«{short}»" if lang == RU else f"“{short}”"
+
+
+def broken_off(subject: str, text: str) -> str:
+    """`subject` as quoted from `text`; when it runs to where the text breaks off mid-sentence
+    (a teaser's "...", no final stop), its last, likely partial, word becomes '…'."""
+    words = subject.split()
+    body = text.rstrip()
+    if body.endswith(("...", "…")) and not body.endswith("...."):  # "....": a whole sentence
+        body = body.rstrip(".…").rstrip()
+    elif not body or body[-1] in '.!?»")':
+        return subject
+    if not words or not body.endswith(subject.rstrip(" .…")):
+        return subject
+    kept = words[:-1] if len(words) > 2 else words  # "о…" would say nothing
+    return " ".join(kept).rstrip(" ,;:-–—.…") + "…"
