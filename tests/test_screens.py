@@ -222,7 +222,7 @@ async def test_one_language_per_reader(app: App, worker: ExtractionWorker) -> No
     assert "🇨🇳 China · university" in card and "mentions: 3" in card
     english = await app.ask("/agreements Tsinghua", language_code="en")
     assert "Tsinghua University" in english
-    assert not is_cyrillic(english), english  # no Russian kind or party name
+    assert not is_cyrillic(english), english  # no Russian subject, kind or party name
     russian = await app.ask("/agreements Цинхуа")
     assert "Соглашение — Университет Цинхуа" in russian
     latest = await app.ask("/latest", language_code="en")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.text.i18n import RU, in_language
+from bot.text.i18n import RU, in_language, is_cyrillic, subject_en
 
 TELEGRAM_LIMIT = 4096
 DISPLAY_ZONE = ZoneInfo("Europe/Moscow")
@@ -202,14 +202,16 @@ def cut_list(items: Iterable[str], limit: int, sep: str = "; ") -> str:
 
 
 def subject_words(title: str | None, lang: str, limit: int) -> str:
-    """A document's subject as the article words it ('о сотрудничестве'), cut to `limit`;
-    quoted when written in the other language, so every reader sees what was signed."""
+    """A document's subject as the article words it ('о сотрудничестве'), cut to `limit`.
+    Russian readers see every subject (an English one quoted); English readers an English
+    one, or a common Russian one translated, else none (no line they cannot read)."""
     if not title or not title.strip():
         return ""
-    short = cut(title.strip(), limit - 2)
-    if in_language(short, lang):
-        return short
-    return f"«{short}»" if lang == RU else f"“{short}”"
+    text = title.strip()
+    if lang != RU and is_cyrillic(text):
+        return cut(subject_en(text), limit)
+    short = cut(text, limit - 2)
+    return short if in_language(short, lang) else f"«{short}»"
 
 
 def broken_off(subject: str, text: str) -> str:
