@@ -97,10 +97,11 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
         else t(lang, "country_unknown")
     )
     head.append(f"{esc(where)} · {esc(label(PARTNER_KINDS, partner.kind, lang))}")
-    shown = {n.casefold() for n in (partner.name, partner.name_en, name, other) if n}
+    shown = {n.casefold() for n in (name, other) if n}
     others = []
-    for alias in partner.aliases:  # one line per name form a reader can tell apart
-        if alias.casefold() not in shown:
+    # Every other name form once, the registry's names first (a reader may know it by them).
+    for alias in (partner.name, partner.name_en or "", *partner.aliases):
+        if alias and alias.casefold() not in shown:
             shown.add(alias.casefold())
             others.append(alias)
     if others:

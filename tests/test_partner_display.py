@@ -78,6 +78,15 @@ async def test_each_reader_reads_a_partner_in_their_own_script(app: App) -> None
     assert card.styled("bold")[0] == "Высшая школа Нордвальда"
     assert card.startswith("Высшая школа Нордвальда\nHochschule Nordwald\n")
     assert "Также: HSN, ВШН\n" in card  # each name once
+    card = await app.ask("/partners Nordwald", language_code="en")
+    assert card.startswith("Hochschule Nordwald\nВысшая школа Нордвальда\n")
+    [nordwald] = [p for p in await app.services.partners.top(10) if p.name == NORDWALD[0]]
+    await app.services.partners.override(
+        nordwald.id, name_en="Nordwald University of Applied Sciences"
+    )
+    card = await app.ask("/partners Nordwald")
+    assert card.startswith("Высшая школа Нордвальда\nNordwald University of Applied Sciences\n")
+    assert "Также: Hochschule Nordwald, HSN, ВШН\n" in card  # no name lost
     card = await app.ask("/partners Lakeside", language_code="en")
     assert card.startswith("Lakeside Mining Institute\nОзёрный горный институт\n")
     assert "Also: LMI, ОГИ\n" in card
