@@ -10,8 +10,16 @@ from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMark
 
 from bot.facts.lookup import find_partners
 from bot.text.countries import country_name, flag, resolve_country
-from bot.text.formatting import cut, esc, format_date, join_within, link, signed_words
-from bot.text.i18n import AGREEMENT_KINDS, in_language, label, t
+from bot.text.formatting import (
+    agreement_dates,
+    cut,
+    cut_list,
+    esc,
+    join_within,
+    link,
+    subject_words,
+)
+from bot.text.i18n import AGREEMENT_KINDS, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import AgreementsPage, fit_callback_text, pager
 from handlers.partners import NO_PREVIEW, display_name
@@ -24,15 +32,12 @@ MAX_QUERY_CHARS = 200
 
 def agreement_entry(agreement: Agreement, lang: str) -> str:
     kind = label(AGREEMENT_KINDS, agreement.kind, lang)
-    names = agreement.parties_en if lang == "en" and agreement.parties_en else agreement.parties
-    parties = "; ".join(names) or "—"
-    lines = [f"📄 <b>{esc(kind)}</b> — {esc(cut(parties, 400))}"]
-    if agreement.title and in_language(agreement.title, lang):  # quoted: its readers only
-        lines.append(esc(cut(agreement.title, 400)))
-    when = format_date(agreement.news_date, lang)
-    if agreement.signed_on:  # the signing date the text states, before the news date
-        when = f"{signed_words(agreement.signed_on, lang)} · {when}" if when else when
-        when = when or signed_words(agreement.signed_on, lang)
+    parties = cut_list(agreement.parties_for(lang), 400)
+    lines = [f"📄 <b>{esc(kind)}</b>" + (f" — {esc(parties)}" if parties else "")]
+    subject = subject_words(agreement.title, lang, 400)
+    if subject:
+        lines.append(esc(subject))
+    when = agreement_dates(agreement.signed_on, agreement.news_date, lang)
     source = link(agreement.news_link, t(lang, "source"))
     lines.append(f"{esc(when)} · {source}" if when else source)
     return "\n".join(lines)

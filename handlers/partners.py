@@ -17,8 +17,16 @@ from aiogram.types import (
 
 from bot.facts.lookup import find_partners, partner_choices
 from bot.text.countries import country_name, flag, resolve_country
-from bot.text.formatting import cut, esc, format_date, join_within, link
-from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, in_language, label, t
+from bot.text.formatting import (
+    agreement_dates,
+    cut,
+    esc,
+    format_date,
+    join_within,
+    link,
+    subject_words,
+)
+from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
 from handlers.share import partner_share_markup
@@ -30,13 +38,14 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def display_name(partner: Partner, lang: str) -> str:
-    """The partner's name in the reader's language where it has one."""
-    return partner.name_en if lang == "en" and partner.name_en else partner.name
+    """The partner's name in the reader's script where the card has one (see Partner.name_for)."""
+    return partner.name_for(lang)
 
 
-def partner_line(partner: Partner, lang: str) -> str:
+def partner_line(partner: Partner, lang: str, with_flag: bool = True) -> str:
+    """One list entry; the flag is left out in a list of one country's partners."""
     name = display_name(partner, lang)
-    where = f" {flag(partner.country)}" if partner.country else ""
+    where = f" {flag(partner.country)}" if partner.country and with_flag else ""
     return f"• {esc(cut(name, 200))}{where} — {partner.mentions}"
 
 
@@ -55,7 +64,8 @@ async def partners_page(
     else:
         rows = await partners.top(PAGE, page * PAGE)
         title = t(lang, "partners_title", total=str(total))
-    text = join_within([title, "\n".join(partner_line(p, lang) for p in rows)])
+    lines = "\n".join(partner_line(p, lang, with_flag=not country) for p in rows)
+    text = join_within([title, lines])
     buttons = [
         [
             InlineKeyboardButton(
@@ -76,7 +86,9 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
         return None
     name = display_name(partner, lang)
     head = [f"<b>{esc(cut(name, 300))}</b>"]
-    other = partner.name if name != partner.name else partner.name_en
+    other = display_name(partner, EN if lang == RU else RU)
+    if other == name:  # no name in the other script: the registry's other name, if any
+        other = partner.name if name != partner.name else partner.name_en or ""
     if other and other != name:
         head.append(esc(cut(other, 300)))
     where = (
@@ -85,10 +97,11 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
         else t(lang, "country_unknown")
     )
     head.append(f"{esc(where)} · {esc(label(PARTNER_KINDS, partner.kind, lang))}")
-    shown = {n.casefold() for n in (partner.name, partner.name_en) if n}
+    shown = {n.casefold() for n in (name, other) if n}
     others = []
-    for alias in partner.aliases:  # one line per name form a reader can tell apart
-        if alias.casefold() not in shown:
+    # Every other name form once, the registry's names first (a reader may know it by them).
+    for alias in (partner.name, partner.name_en or "", *partner.aliases):
+        if alias and alias.casefold() not in shown:
             shown.add(alias.casefold())
             others.append(alias)
     if others:
@@ -108,10 +121,10 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     if agreements:
         lines = [t(lang, "card_agreements")]
         for a in agreements:
-            # A subject is quoted from the article: shown only to readers of its language.
-            subject = f" {esc(cut(a.title, 200))}" if a.title and in_language(a.title, lang) else ""
-            when = a.signed_on or format_date(a.news_date, lang)
-            lines.append(f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))}{subject} — {esc(when)}")
+            kind = label(AGREEMENT_KINDS, a.kind, lang)
+            what = " ".join(x for x in (kind, subject_words(a.title, lang, 200)) if x)
+            when = agreement_dates(a.signed_on, a.news_date, lang)
+            lines.append(f"• {esc(what)}" + (f" — {esc(when)}" if when else ""))
         blocks.append("\n".join(lines))
     news = await partners.news_of(partner.id, 5)
     if news:

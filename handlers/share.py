@@ -15,4 +15,4 @@ async def partner_share_markup(
     partner = await partners.get(partner_id)
     if partner is None:
         return None
-    return share_markup(partner.name_en if lang == "en" and partner.name_en else partner.name, lang)
+    return share_markup(partner.name_for(lang), lang)

@@ -6,6 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.text.formatting import broken_off
+from bot.text.names import reader_name
 from storage.db import Database, Row, from_db, to_db, utcnow
 
 
@@ -72,6 +74,10 @@ class Partner:
     last_seen: datetime | None
     aliases: tuple[str, ...] = ()
 
+    def name_for(self, lang: str) -> str:
+        """The name a reader of `lang` sees (see bot.text.names.reader_name)."""
+        return reader_name(self.name, self.name_en, self.aliases, lang)
+
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
@@ -84,7 +90,13 @@ class Agreement:
     news_title: str
     news_link: str | None
     news_date: datetime | None
-    parties_en: tuple[str, ...] = ()  # English names where known, else the canonical ones
+    parties_en: tuple[str, ...] = ()  # the parties' names for English readers
+    parties_ru: tuple[str, ...] = ()  # the parties' names for Russian readers
+
+    def parties_for(self, lang: str) -> tuple[str, ...]:
+        """The parties as a reader of `lang` reads them (see Partner.name_for)."""
+        shown = self.parties_en if lang == "en" else self.parties_ru
+        return shown or self.parties
 
 
 _PARTNER_COLUMNS = """p.id, p.name, p.name_en, p.country, p.kind,
@@ -466,7 +478,7 @@ class PartnerRepository:
                 GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (limit, offset),
         )
-        return [_partner(row) for row in rows]
+        return await self._named(rows)
 
     async def count(self, country: str | None = None) -> int:
         """Live partners (mentioned, visible), optionally of one country."""
@@ -485,7 +497,7 @@ class PartnerRepository:
                 GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (country, limit, offset),
         )
-        return [_partner(row) for row in rows]
+        return await self._named(rows)
 
     async def get(self, partner_id: int) -> Partner | None:
         row = await self.db.fetchone(
@@ -503,6 +515,13 @@ class PartnerRepository:
             "SELECT alias FROM partner_aliases WHERE partner_id = ? ORDER BY alias", (partner_id,)
         )
         return _partner(row, tuple(a[0] for a in aliases))
+
+    async def _named(self, rows: list[Row]) -> list[Partner]:
+        """Partners of `rows` with their aliases (a reader's name may be one of them)."""
+        forms: dict[int, list[str]] = {}
+        for partner_id, alias in sorted(await self.aliases_of([int(r["id"]) for r in rows])):
+            forms.setdefault(partner_id, []).append(alias)
+        return [_partner(row, tuple(forms.get(int(row["id"]), ()))) for row in rows]
 
     async def get_many(self, ids: list[int]) -> list[Partner]:
         out = []
@@ -527,7 +546,7 @@ class PartnerRepository:
                 AND {_VISIBLE} GROUP BY p.id ORDER BY p.id""",
             (news_id,),
         )
-        return [_partner(row) for row in rows]
+        return await self._named(rows)
 
     async def news_of(
         self, partner_id: int, limit: int = 5
@@ -572,33 +591,44 @@ class PartnerRepository:
             params.extend(news_ids)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         total = int(await self.db.fetchval(f"SELECT COUNT(*) FROM agreements a {clause}", params))
+        # Newest first: by the article's date, then, within one article, by when each document
+        # was signed (an undated one is taken as signed when the article came out).
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.news_id, a.kind, a.title, a.signed_on, n.title AS news_title,
-                       n.link, COALESCE(n.published_at, n.first_seen_at) AS d
+                       n.link, COALESCE(n.published_at, n.first_seen_at) AS d,
+                       CASE WHEN a.title IS NULL THEN NULL
+                            ELSE COALESCE(n.body, n.teaser) END AS source
                 FROM agreements a JOIN news n ON n.id = a.news_id {clause}
-                ORDER BY d DESC, a.id DESC LIMIT ? OFFSET ?""",
+                ORDER BY d DESC, COALESCE(a.signed_on, '9999') DESC, a.id DESC
+                LIMIT ? OFFSET ?""",
             [*params, limit, offset],
         )
         out = []
         for row in rows:
             parties = await self.db.fetchall(
-                """SELECT p.name, COALESCE(p.name_en, p.name) FROM agreement_parties ap
+                """SELECT p.id, p.name, p.name_en FROM agreement_parties ap
                    JOIN partners p ON p.id = ap.partner_id
                    WHERE ap.agreement_id = ? ORDER BY p.name""",
                 (row["id"],),
             )
+            forms: dict[int, list[str]] = {}
+            for partner_id, alias in sorted(await self.aliases_of([int(p[0]) for p in parties])):
+                forms.setdefault(partner_id, []).append(alias)
+            named = [(p[1], p[2], forms.get(int(p[0]), [])) for p in parties]
             out.append(
                 Agreement(
                     row["id"],
                     row["news_id"],
                     row["kind"],
-                    row["title"],
+                    # A subject running to where a cut text stops ends mid-word: say so.
+                    broken_off(row["title"], row["source"] or "") if row["title"] else None,
                     row["signed_on"],
-                    tuple(p[0] for p in parties),
+                    tuple(p[1] for p in parties),
                     row["news_title"],
                     row["link"],
                     from_db(row["d"]),
-                    tuple(p[1] for p in parties),
+                    tuple(reader_name(*n, "en") for n in named),
+                    tuple(reader_name(*n, "ru") for n in named),
                 )  # fmt: skip
             )
         return out, total

@@ -6,7 +6,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.text.formatting import announcement, cut, esc, format_date, plain_fallback, utf16_len
+from bot.text.formatting import (
+    announcement,
+    broken_off,
+    cut,
+    cut_list,
+    esc,
+    format_date,
+    plain_fallback,
+    utf16_len,
+)
+from bot.text.names import is_short_form, reader_name
 from tests.fakes.bot_api import parse_telegram_html
 
 WHEN = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)
@@ -70,3 +80,34 @@ def test_cut_counts_utf16_and_breaks_at_words() -> None:
 
 def test_plain_fallback_strips_tags_and_unescapes() -> None:
     assert plain_fallback("<b>a &amp; b</b> <i>&lt;c&gt;</i>") == "a & b <c>"
+
+
+def test_name_lists_cut_between_names_and_subjects_at_whole_words() -> None:
+    names = ["Первый институт", "Второй институт", "Третий институт"]
+    assert cut_list(names, 100) == "Первый институт; Второй институт; Третий институт"
+    assert cut_list(names, 40) == "Первый институт; Второй институт; …"
+    assert cut_list(["Очень длинное название одного института"], 20) == "Очень длинное…"
+    assert cut_list([], 20) == ""
+    assert broken_off("о подготовке кадр", "Подписали договор о подготовке кадр") == (
+        "о подготовке…"
+    )
+    assert broken_off("о подготовке кадров", "Подписали договор о подготовке кадров.") == (
+        "о подготовке кадров"
+    )
+    assert broken_off("о подготовке кадров", "Договор о подготовке кадров был подписан") == (
+        "о подготовке кадров"
+    )
+
+
+def test_a_reader_gets_a_full_name_in_their_script() -> None:
+    forms = ["ЛГИ", "Лесная горная школа", "FMS"]
+    assert reader_name("Forest Mining School", None, forms, "ru") == "Лесная горная школа"
+    assert reader_name("Forest Mining School", None, forms, "en") == "Forest Mining School"
+    assert reader_name("Forest Mining School", None, ["ЛГИ"], "ru") == "Forest Mining School"
+    assert reader_name("Лесная горная школа", None, ["FMS", "Forest School"], "en") == (
+        "Forest School"
+    )
+    assert reader_name("Лесная горная школа", "Forest Mining School", [], "en") == (
+        "Forest Mining School"
+    )
+    assert is_short_form("NAS RA") and is_short_form("СамГУ") and not is_short_form("TU Graz")

@@ -18,6 +18,7 @@ from bot.text.formatting import (
     DISPLAY_ZONE,
     TELEGRAM_LIMIT,
     cut,
+    cut_list,
     esc,
     format_date,
     join_within,
@@ -198,7 +199,7 @@ class DigestService:
         if new_partners:
             names = [
                 "• "
-                + esc(cut(p.name_en if lang == "en" and p.name_en else p.name, 120))
+                + esc(cut(p.name_for(lang), 120))
                 + (f" {flag(p.country)}" if p.country else "")
                 for p in new_partners.values()
             ]
@@ -208,8 +209,8 @@ class DigestService:
         agreements, _ = await self.partners.agreements(news_ids=partnership_ids, limit=20)
         if agreements:
             lines = [
-                f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))} — "
-                f"{esc(cut('; '.join(a.parties_en if lang == 'en' else a.parties) or '—', 200))}"
+                f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))}"
+                + (f" — {esc(cut_list(a.parties_for(lang), 200))}" if a.parties else "")
                 + (f" ({esc(signed_words(a.signed_on, lang))})" if a.signed_on else "")
                 for a in agreements
             ]

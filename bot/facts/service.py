@@ -369,7 +369,7 @@ class FactsService:
                     signed.setdefault(party, agreement.signed_on)
         parts = []
         for partner in found[:8]:
-            name = partner.name_en if lang == "en" and partner.name_en else partner.name
+            name = partner.name_for(lang)
             where = (
                 f" ({flag(partner.country)} {country_name(partner.country, lang)})"
                 if partner.country

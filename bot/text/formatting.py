@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.text.i18n import RU, in_language, is_cyrillic, subject_en
+
 TELEGRAM_LIMIT = 4096
 DISPLAY_ZONE = ZoneInfo("Europe/Moscow")
 
@@ -173,3 +175,55 @@ def signed_words(signed_on: str, lang: str) -> str:
     if lang == "ru":
         return f"подписано {day} {_MONTHS_RU[month - 1]} {year}"
     return f"signed on {day} {_MONTHS_EN[month - 1]} {year}"
+
+
+def agreement_dates(signed_on: str | None, published: datetime | None, lang: str) -> str:
+    """When a document was signed (if the text says) and when the news of it came out:
+    'подписано в сентябре 2013 · 1 января 2020', '1 января 2020' (plain text)."""
+    parts = [signed_words(signed_on, lang) if signed_on else "", format_date(published, lang)]
+    return " · ".join(p for p in parts if p)
+
+
+def cut_list(items: Iterable[str], limit: int, sep: str = "; ") -> str:
+    """Names joined by `sep` within `limit` UTF-16 units: whole names only, '…' for the rest
+    (one name longer than the limit is cut at a word boundary)."""
+    names = [n for n in items if n]
+    joined = sep.join(names)
+    if utf16_len(joined) <= limit:
+        return joined
+    out: list[str] = []
+    for name in names:
+        if utf16_len(sep.join([*out, name])) + utf16_len(sep) + 1 > limit:
+            break
+        out.append(name)
+    if not out:
+        return cut(names[0], limit)
+    return sep.join(out) + sep.rstrip() + " …"
+
+
+def subject_words(title: str | None, lang: str, limit: int) -> str:
+    """A document's subject as the article words it ('о сотрудничестве'), cut to `limit`.
+    Russian readers see every subject (an English one quoted); English readers an English
+    one, or a common Russian one translated, else none (no line they cannot read)."""
+    if not title or not title.strip():
+        return ""
+    text = title.strip()
+    if lang != RU and is_cyrillic(text):
+        return cut(subject_en(text), limit)
+    short = cut(text, limit - 2)
+    return short if in_language(short, lang) else f"«{short}»"
+
+
+def broken_off(subject: str, text: str) -> str:
+    """`subject` as quoted from `text`; when it runs to where the text breaks off mid-sentence
+    (a teaser's "...", no final stop), its last, likely partial, word becomes '…'."""
+    words = subject.split()
+    body = text.rstrip()
+    if body.endswith(("...", "…")) and not body.endswith("...."):  # "....": a whole sentence
+        body = body.rstrip(".…").rstrip()
+    elif not body or body[-1] in '.!?»")':
+        return subject
+    if not words or not body.endswith(subject.rstrip(" .…")):
+        return subject
+    kept = words[:-1] if len(words) > 2 else words  # "о…" would say nothing
+    return " ".join(kept).rstrip(" ,;:-–—.…") + "…"

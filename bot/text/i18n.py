@@ -87,6 +87,32 @@ CATEGORIES_EN: Final[dict[str, str]] = {
 }
 
 
+# The subjects documents are most often signed «о …», for English readers; another Russian
+# subject is not shown to them (no half-translated line), while Russian readers see every one.
+SUBJECTS_EN: Final[dict[str, str]] = {
+    "о сотрудничестве": "on cooperation",
+    "о взаимодействии": "on cooperation",
+    "о партнерстве": "on partnership",
+    "о стратегическом партнерстве": "on strategic partnership",
+    "о стратегическом сотрудничестве": "on strategic cooperation",
+    "о научном сотрудничестве": "on scientific cooperation",
+    "о научно-техническом сотрудничестве": "on scientific and technical cooperation",
+    "о научном и образовательном сотрудничестве": "on scientific and educational cooperation",
+    "о научно-образовательном сотрудничестве": "on scientific and educational cooperation",
+    "о сотрудничестве в области образования": "on cooperation in education",
+    "о сотрудничестве в области науки и образования": "on cooperation in science and education",
+    "об академическом обмене": "on academic exchange",
+    "об обмене студентами": "on student exchange",
+    "о намерениях": "of intent",
+}
+
+
+def subject_en(subject: str) -> str:
+    """A Russian subject in English when it is one of the common ones, else ""."""
+    key = " ".join(subject.casefold().replace("ё", "е").split())
+    return SUBJECTS_EN.get(key, "")
+
+
 def is_cyrillic(text: str) -> bool:
     return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
 
