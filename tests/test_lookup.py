@@ -11,7 +11,7 @@ import pytest
 
 from bot.facts.lookup import rank_partners
 from storage.partners import PartnerInput
-from tests.conftest import App, draft
+from tests.conftest import ADMIN, App, draft
 
 pytestmark = pytest.mark.both_engines
 
@@ -128,3 +128,13 @@ def test_scores_tell_a_name_from_a_longer_one_and_from_a_lookalike() -> None:
     assert not rank_partners("Miroslav Institute of Technology", known).named
     assert rank_partners("Miroslav Institute of Technology", known).candidates == [0]
     assert not rank_partners("Institute of Technology of Hollins", known)
+
+
+async def test_operators_and_charts_get_no_guess_either(app: App) -> None:
+    await add_partners(app, REGISTRY)
+    reply = await app.ask("/curate hide Bremford Institute of Technology", chat_id=ADMIN)
+    assert reply.startswith("«Bremford Institute of Technology» точно не называет одного")
+    assert reply.endswith("Укажите номер:\n#4 Бремфордский политехнический университет")
+    assert (await app.services.partners.get(4)) is not None
+    reply = await app.ask("/chart Technical University", language_code="en")
+    assert reply.startswith("“Technical University” fits several partners")
