@@ -87,6 +87,14 @@ def swapped(name: str) -> str | None:
     return None if typo == longest else name.replace(longest, typo, 1)
 
 
+def stranger(word: str) -> str:
+    """An unknown word in the place of a distinguishing one, in its script and part of speech."""
+    if not re.search(r"[а-яё]", word.lower()):
+        return "Quarvik"
+    ending = re.search(r"(ский|ская|ское|ского|ской|ских)$", word.lower())
+    return "Кварвик" + (ending.group(1) if ending else "а")
+
+
 def outcome(lookup: Any, query: str, known: list[tuple[int, list[str]]], mentions: dict[int, int],
             right: int) -> str:  # fmt: skip
     found = lookup.rank_partners(query, known)
@@ -148,6 +156,13 @@ def main() -> None:
             if args.details and what not in ("right card", "choices incl. right"):
                 print(f"{what:22} #{pid} {name!r} <- {form!r}")
     total = sum(counts.values())
+    print(
+        f"{args.repo}: {total} queries, each card's names, aliases and their genitives, "
+        f"over {len(cards)} cards:"
+    )
+    for what in ("right card", "choices incl. right", "choices without right",
+                 "wrong single choice", "wrong card", "nothing"):  # fmt: skip
+        print(f"  {what:22} {counts[what]:4}")
     print('the card\'s telling words only ("Harbin", "Цинхуа"):')
     brief: Counter[str] = Counter()
     for pid, name, name_en in cards:
@@ -173,15 +188,37 @@ def main() -> None:
                 print(f"{what:22} #{pid} {name!r} <- {typo!r}")
     for what, n in typos.most_common():
         print(f"  {what:22} {n:4}")
+    print('the name with its distinguishing words made unknown ("Кварвикский политехнический')
+    print('университет", "Quarvik Institute of Technology"): no card should open')
+    unknown: Counter[str] = Counter()
+    for _, name, name_en in cards:
+        for form in dict.fromkeys([name, name_en or ""]):
+            words = form.split()
+            made = [stranger(w) if not names_nothing(w) else w for w in words]
+            if not form or made == words or all(w != m for w, m in zip(words, made, strict=True)):
+                continue  # nothing distinguishing, or nothing generic left to meet on
+            found = lookup.rank_partners(" ".join(made), pairs)
+            if hasattr(found, "named"):
+                what = (
+                    "a card opened"
+                    if found.named is not None
+                    else "choices"
+                    if found
+                    else "nothing"
+                )
+            else:
+                best = [p for p, sc in found if sc >= found[0][1] - 0.5] if found else []
+                what = "a card opened" if len(best) == 1 else "choices" if best else "nothing"
+            unknown[what] += 1
+            if args.details and what == "a card opened":
+                print(f"{what:22} <- {' '.join(made)!r}")
+    for what, n in unknown.most_common():
+        print(f"  {what:22} {n:4}")
     ids = {name: pid for pid, name, _ in cards} | {en: pid for pid, _, en in cards if en}
     print("the session's queries:")
     for query, meant in SPOT:
         if meant in ids:
             print(f"  {outcome(lookup, query, pairs, mentions, ids[meant]):22} {query}")
-    print(f"{total} queries over {len(cards)} cards ({args.repo})")
-    for what in ("right card", "choices incl. right", "choices without right",
-                 "wrong single choice", "wrong card", "nothing"):  # fmt: skip
-        print(f"  {what:22} {counts[what]:4}")
 
 
 if __name__ == "__main__":
