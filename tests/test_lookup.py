@@ -105,6 +105,9 @@ async def test_too_many_matches_say_how_many_and_ask_to_narrow(app: App) -> None
         "найти другого, уточните запрос — добавьте слово из названия, город или страну."
     )
     assert len(buttons(app)) == 8
+    reply = await app.ask("/subscribe partner университет")
+    assert reply.startswith("По запросу «университет» подходящих партнёров: 15. Вот 8 самых")
+    assert len(buttons(app)) == 8 and await app.services.chats.subscriptions(42) == []
     reply = await app.ask("/partners Technical University", language_code="en", chat_id=43)
     assert reply == "Which one do you mean?"
     # Polytechnic, technical, of technology: the registry holds them one family.

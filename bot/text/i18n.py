@@ -159,8 +159,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Nothing is named exactly “{query}”. Follow one of these?",
     ),
     "choose_partner_many": (
-        "Под «{query}» подходят партнёров: {total}. Вот {shown} самых упоминаемых — на кого "
-        "подписаться? Если нужного нет, уточните: /subscribe partner и полное название.",
+        "По запросу «{query}» подходящих партнёров: {total}. Вот {shown} самых упоминаемых — "
+        "на кого подписаться? Если нужного нет, уточните: /subscribe partner и полное название.",
         "{total} partners match “{query}”. Here are the {shown} mentioned most; which one "
         "should I follow? If yours is not here, narrow it: /subscribe partner and the full name.",
     ),
