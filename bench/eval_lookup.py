@@ -129,7 +129,10 @@ def main() -> None:
     from bot.facts.matching import names_nothing
 
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    visible = "p.hidden = 0 AND p.merged_into IS NULL"
+    visible = (  # the cards a person can open: live and mentioned
+        "p.hidden = 0 AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM partner_mentions m "
+        "WHERE m.partner_id = p.id)"
+    )
     known_rows = conn.execute(
         f"SELECT a.partner_id, a.alias FROM partner_aliases a JOIN partners p ON p.id = "
         f"a.partner_id WHERE {visible} ORDER BY a.partner_id"
