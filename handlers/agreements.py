@@ -107,8 +107,8 @@ async def agreements_command(
         found = await find_partners(partners, query)
         if country:
             state = AgreementsPage(page=0, country=country)
-        elif found:
-            state = AgreementsPage(page=0, partner=found[0][0])
+        elif found.named is not None:  # several or only alike: their words find them
+            state = AgreementsPage(page=0, partner=found.named)
         else:
             state = AgreementsPage(page=0, q=fit_callback_text(query))
     text, markup = await agreements_page(partners, news, lang, state)

@@ -22,7 +22,7 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.facts.curation import Curator, Outcome
-from bot.facts.lookup import find_partners
+from bot.facts.lookup import Choices, find_partners, partner_choices
 from bot.text.countries import resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
@@ -71,12 +71,25 @@ class PendingCorrections:
         return self._items.pop(token)
 
 
-async def _one(partners: PartnerRepository, query: str) -> Partner | None:
+async def _one(partners: PartnerRepository, query: str) -> Partner | Choices | None:
+    """The partner `#id` or a name names; the choices when a name fits several or only
+    alike (an operator's change never goes to a guess); None when nothing fits."""
     query = query.strip()
     if query.startswith("#") and query[1:].isdigit():
         return await partners.get(int(query[1:]))
     found = await find_partners(partners, query)
-    return await partners.get(found[0][0]) if found else None
+    if found.named is not None:
+        return await partners.get(found.named)
+    return await partner_choices(partners, found) if found else None
+
+
+def _not_one(lang: str, query: str, choices: Choices | None) -> str:
+    query = esc(cut(query.strip(), 60))
+    if choices is None:
+        return t(lang, "curate_unknown", query=query)
+    names = "\n".join(f"#{p.id} {esc(cut(p.name, 80))}" for p in choices.shown)
+    more = "\n…" if choices.total > len(choices.shown) else ""
+    return t(lang, "curate_which", query=query, names=names + more)
 
 
 async def curate(
@@ -98,8 +111,8 @@ async def curate(
         await message.answer(t(lang, "curate_usage"))
         return
     partner = await _one(partners, left)
-    if partner is None:
-        await message.answer(t(lang, "curate_unknown", query=esc(cut(left.strip(), 60))))
+    if not isinstance(partner, Partner):
+        await message.answer(_not_one(lang, left, partner))
         return
     target: Partner | None = None
     value: str | None = right.strip() or None
@@ -109,10 +122,11 @@ async def curate(
         return
     if action == "merge":
         assert value is not None
-        target = await _one(partners, value)
-        if target is None:
-            await message.answer(t(lang, "curate_unknown", query=esc(cut(value, 60))))
+        found = await _one(partners, value)
+        if not isinstance(found, Partner):
+            await message.answer(_not_one(lang, value, found))
             return
+        target = found
         if target.id == partner.id:
             await message.answer(t(lang, "curate_same"))
             return

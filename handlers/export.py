@@ -47,8 +47,8 @@ async def export_command(
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(reports, country=country)
         described = query
-    elif found := await find_partners(partners, query):
-        ids = [found[0][0]]
+    elif (named := (await find_partners(partners, query)).named) is not None:
+        ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
         agreement_list = await agreement_rows(reports, partner_ids=ids)
         described = partner_list[0]["name"] if partner_list else query

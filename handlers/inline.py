@@ -4,7 +4,6 @@ partnership news."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 
 from aiogram import Router
 from aiogram.enums import ParseMode
@@ -15,9 +14,8 @@ from aiogram.types import (
     InputTextMessageContent,
     LinkPreviewOptions,
 )
-from rapidfuzz import fuzz
 
-from bot.facts.lookup import fold_name, name_stems  # the name forms /partners matches on
+from bot.facts.lookup import Found, NameIndex
 from bot.text.countries import country_name, flag
 from bot.text.formatting import cut, esc, format_date, join_within, link
 from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
@@ -34,72 +32,34 @@ CACHE_SECONDS = 60  # the registry changes with each poll; a minute keeps typing
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    partner_id: int
-    folded: str
-    words: frozenset[str]
-    stems: frozenset[str]
-
-
 class PartnerNameIndex:
-    """Every partner name form, folded and stemmed once, rebuilt when the aliases change.
+    """Every partner name form, split into words once, rebuilt when the aliases change.
 
-    Inline queries come with each keystroke: scoring 2,000 partners' names from scratch (as
-    /partners does) costs ~80 ms a query, from this index ~10 ms. The scores are the same as
-    `bot.facts.lookup.score_name`.
+    Inline queries come with each keystroke: splitting 2,000 partners' names from scratch (as
+    /partners does) costs most of a query's time. The matches are the same as
+    `bot.facts.lookup.find_partners`.
     """
 
     def __init__(self, partners: PartnerRepository) -> None:
         self.partners = partners
         self._version: tuple[int, ...] | None = None
-        self._names: list[_Name] = []
+        self._index = NameIndex([])
         self._lock = asyncio.Lock()
 
-    async def _refresh(self) -> list[_Name]:
+    async def _refresh(self) -> NameIndex:
         version = await self.partners.names_version()
         if version != self._version:
             async with self._lock:
                 if version != self._version:
                     known = await self.partners.names()
-                    self._names = await asyncio.to_thread(self._build, known)
+                    self._index = await asyncio.to_thread(NameIndex, known)
                     self._version = version
-        return self._names
+        return self._index
 
-    @staticmethod
-    def _build(known: list[tuple[int, list[str]]]) -> list[_Name]:
-        out = []
-        for partner_id, names in known:
-            for name in names:
-                folded = fold_name(name)
-                words, stems = frozenset(folded.split()), frozenset(name_stems(folded))
-                out.append(_Name(partner_id, folded, words, stems))
-        return out
-
-    async def find(self, query: str) -> list[tuple[int, float]]:
-        """(partner id, score >= 80), best first, as `handlers.partners.find_partners` finds."""
-        names = await self._refresh()
-        return await asyncio.to_thread(self._rank, query, names)
-
-    @staticmethod
-    def _rank(query: str, names: list[_Name]) -> list[tuple[int, float]]:
-        q = fold_name(query)
-        q_stems = name_stems(q)
-        best: dict[int, float] = {}
-        for name in names:
-            if q_stems and q_stems <= name.stems:
-                score = 100.0
-            elif not q or not name.folded:
-                continue
-            elif len(q) < 4:
-                score = 100.0 if q in name.words else 0.0
-            elif len(q) <= len(name.folded):
-                score = fuzz.partial_ratio(q, name.folded, score_cutoff=80)
-            else:
-                score = fuzz.ratio(q, name.folded, score_cutoff=80)
-            if score >= 80 and score > best.get(name.partner_id, 0.0):
-                best[name.partner_id] = score
-        return sorted(best.items(), key=lambda pair: -pair[1])
+    async def find(self, query: str) -> Found:
+        """Partners matching the query, best first, as `find_partners` finds them."""
+        index = await self._refresh()
+        return await asyncio.to_thread(index.rank, query)
 
 
 def _where(partner: PartnerSummary, lang: str) -> str:
@@ -185,7 +145,7 @@ async def inline_results(
         latest = await reports.news(partnership_only=True, limit=20)
         return [news_result(item, lang) for item in latest]
     found = await index.find(text)
-    cards = await reports.partners([pid for pid, _ in found[:MAX_PARTNERS]])
+    cards = await reports.partners([pid for pid, _ in found.ranked[:MAX_PARTNERS]])
     results = [partner_result(card, lang) for card in cards]
     hits = await news.search(text, limit=MAX_RESULTS - len(results))
     results += [news_result(item, lang) for item in await reports.news([h.item.id for h in hits])]

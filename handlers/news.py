@@ -9,7 +9,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
-from bot.facts.lookup import find_partners, partner_choices
+from bot.facts.lookup import find_partners
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.text.i18n import category_label, t
 from bot.text.stems import query_stems, search_stems, stem_word
@@ -93,10 +93,8 @@ async def other_names(partners: PartnerRepository, query: str) -> list[str]:
     if set(query_stems(query)) <= _GENERIC:
         return []
     found = await find_partners(partners, query)
-    choices = await partner_choices(partners, found, limit=2)
-    if len(choices) != 1 or found[0][1] < 100:
+    if found.named is None or (partner := await partners.get(found.named)) is None:
         return []
-    partner = choices[0]
     names = [partner.name, partner.name_en or "", *partner.aliases]
     return list(dict.fromkeys(name for name in names if name))
 

@@ -26,7 +26,15 @@ from bot.text.formatting import (
     link,
     subject_words,
 )
-from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
+from bot.text.i18n import (
+    AGREEMENT_KINDS,
+    EN,
+    PARTNER_KINDS,
+    RU,
+    choice_prompt,
+    label,
+    t,
+)
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
 from handlers.share import partner_share_markup
@@ -155,24 +163,24 @@ async def partners_command(
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
-    choices = await partner_choices(partners, found)
-    if len(choices) <= 1:
-        chosen = choices[0].id if choices else found[0][0]
+    if (chosen := found.named) is not None:
         card = await partner_card(partners, chosen, lang)
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
         return
+    choices = await partner_choices(partners, found)
     buttons = [
         [
             InlineKeyboardButton(
                 text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
             )
         ]
-        for p in choices
+        for p in choices.shown
     ]
-    await message.answer(
-        t(lang, "partners_choose"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+    prompt = choice_prompt(
+        lang, esc(cut(query, 60)), len(choices.shown), choices.total, choices.alike
     )
+    await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
 
 
 async def partners_page_button(

@@ -67,7 +67,10 @@ async def chart_command(
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
-    partner_id = found[0][0]
+    if (named := found.named) is None:
+        await message.answer(t(lang, "partners_unsure", query=esc(cut(query, 60))))
+        return
+    partner_id = named
 
     async def make() -> Picture:
         picture = await pictures.timeline(partner_id, lang)

@@ -31,17 +31,17 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.delivery.digests import DigestService
-from bot.facts.lookup import find_partners, partner_choices
+from bot.facts.lookup import Choices, find_partners, partner_choices
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc
-from bot.text.i18n import t
+from bot.text.i18n import choice_prompt, t
 from bot.text.stems import words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name
 from storage.chats import ChatRepository, Subscription
 from storage.digests import DigestRepository
-from storage.partners import Partner, PartnerRepository
+from storage.partners import PartnerRepository
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
 
 async def parse_filter(
     args: str, lang: str, partners: PartnerRepository
-) -> tuple[str, str] | list[Partner] | str:
+) -> tuple[str, str] | Choices | str:
     """(kind, value) for /subscribe's arguments, partners to choose from when several match,
     or a reply explaining what is wrong."""
     text = " ".join(args.split())
@@ -97,10 +97,9 @@ async def parse_filter(
         found = await find_partners(partners, rest)
         if not found:
             return t(lang, "sub_unknown_partner", query=esc(cut(rest, 60)))
-        choices = await partner_choices(partners, found)
-        if len(choices) > 1:
-            return choices
-        return "partner", str(choices[0].id if choices else found[0][0])
+        if (named := found.named) is not None:
+            return "partner", str(named)
+        return await partner_choices(partners, found)
     keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not keyword:
         return t(lang, "sub_need_value")
@@ -166,7 +165,7 @@ async def subscribe_chat(
     parsed = await parse_filter(args, lang, partners)
     if isinstance(parsed, str):
         return parsed, None
-    if isinstance(parsed, list):
+    if isinstance(parsed, Choices):
         rows = [
             [
                 InlineKeyboardButton(
@@ -174,10 +173,13 @@ async def subscribe_chat(
                     callback_data=SubscribePartner(id=p.id).pack(),
                 )
             ]
-            for p in parsed
+            for p in parsed.shown
         ]
         query = esc(cut(args.split(maxsplit=1)[-1], 60))
-        return t(lang, "choose_partner", query=query), InlineKeyboardMarkup(inline_keyboard=rows)
+        prompt = choice_prompt(
+            lang, query, len(parsed.shown), parsed.total, parsed.alike, follow=True
+        )
+        return prompt, InlineKeyboardMarkup(inline_keyboard=rows)
     kind, value = parsed
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)

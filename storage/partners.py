@@ -173,10 +173,13 @@ class PartnerRepository:
         ]
 
     async def names(self) -> list[tuple[int, list[str]]]:
-        """Every live partner's known name forms, for searching by name."""
+        """Every live partner's known name forms, for searching by name: mentioned, as a card
+        shows only those (a dormant row's names would offer a button to nothing)."""
         rows = await self.db.fetchall(
             f"""SELECT a.partner_id, a.alias FROM partner_aliases a JOIN partners p
-                ON p.id = a.partner_id WHERE {_VISIBLE} ORDER BY a.partner_id"""
+                ON p.id = a.partner_id WHERE {_VISIBLE}
+                AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
+                ORDER BY a.partner_id"""
         )
         out: dict[int, list[str]] = {}
         for row in rows:
@@ -184,13 +187,15 @@ class PartnerRepository:
         return list(out.items())
 
     async def names_version(self) -> tuple[int, ...]:
-        """Changes whenever `names()` may: name forms added or dropped, partners hidden, merged
-        or added (a cache of `names()` compares it before reusing what it holds)."""
+        """Changes whenever `names()` may: name forms added or dropped, partners hidden, merged,
+        added, or mentioned for the first time (a cache of `names()` compares it before reusing
+        what it holds)."""
         row = await self.db.fetchone(
             """SELECT (SELECT COUNT(*) FROM partner_aliases),
                       (SELECT COUNT(*) FROM partners WHERE hidden = 1),
                       (SELECT COUNT(*) FROM partners WHERE merged_into IS NOT NULL),
-                      (SELECT COALESCE(MAX(id), 0) FROM partners)"""
+                      (SELECT COALESCE(MAX(id), 0) FROM partners),
+                      (SELECT COUNT(DISTINCT partner_id) FROM partner_mentions)"""
         )
         assert row is not None
         return tuple(int(value) for value in row)

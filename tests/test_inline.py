@@ -170,13 +170,14 @@ async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App
     index = PartnerNameIndex(s.partners)
     for query in ("партнёр 7", "Partner 12 University", "Partnr Universty", "ц", "P3", "", "zz"):
         assert await index.find(query) == await find_partners(s.partners, query), query
-    assert await index.find("Цинхуа") == []
+    assert not await index.find("Цинхуа")
     await tsinghua(app)
-    [(pid, score)] = await index.find("Цинхуа")
-    assert score == 100.0 and (await s.partners.get(pid)) is not None
+    found = await index.find("Цинхуа")
+    [(pid, _)] = found.ranked
+    assert found.named == pid and (await s.partners.get(pid)) is not None
     # An operator hides it: no alias changes, and the index still follows.
     await s.partners.set_hidden(pid, True)
-    assert await index.find("Цинхуа") == [] == await find_partners(s.partners, "Цинхуа")
+    assert not await index.find("Цинхуа") and not await find_partners(s.partners, "Цинхуа")
 
 
 async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:

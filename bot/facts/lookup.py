@@ -1,67 +1,382 @@
 """Finding partners by what a person types: any case form, either script, typos.
 
 Used by every command that takes a partner's name (/partners, /subscribe partner, /agreements,
-/search, /map, /export, /curate); scoring runs off the event loop.
+/search, /chart, /export, /curate) and by inline mode; scoring runs off the event loop.
+
+Names are compared word by word, never as whole strings: two names that share only generic words
+("политехнический университет", "Institute of Technology") do not meet. Every distinguishing
+word of the query must match a word of the name -- by its form or stem, across scripts (the
+registry's consonant skeletons and concepts, `bot.facts.matching`), as the same country, or
+by a per-word typo-tolerant similarity; generic words may be missing on either side. Only a
+match without similarity on distinguishing words names one partner; anything fuzzier, or
+several partners alike, is a choice the person makes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.facts.matching import (
+    _ADJECTIVE_RU,
+    _CONCEPT_LATIN,
+    _CONCEPT_RU,
+    _CROSS_SKIP,
+    _GENERIC,
+    _PHONETIC,
+    _TRANSLIT,
+    _skeleton,
+    _tokens,
+)
+from bot.text.countries import resolve_country
 from bot.text.stems import stem_word
 from storage.partners import Partner, PartnerRepository
 
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 
+# Scores, 0-100: the tiers of a match, best first.
+PERFECT = 100.0  # every word of the query and of the name match (honorific tails aside)
+SAME = 97.0  # only a kind word ("университет") is missing on one side: "Цинхуа"
+NAMED = 95.0  # a descriptive word is missing on one side: "Самаркандский университет"
+MORE = 93.0  # the name has a distinguishing word more: "Газпром" in "Gazprom Neft"
+LOOSE = 91.0  # the query has a descriptive word the name lacks: "State" of "Samarkand State"
+GENERIC_ONLY = 90.0  # the query has only generic words ("университет"): never one partner
+FUZZY = 80.0  # the least similarity a match has (typos, a word begun, another kind)
 
-def name_stems(text: str) -> set[str]:
-    return {stem_word(w) for w in _WORD.findall(text)}
+# Kinds of organisation beyond the registry's concepts (university, institute, academy): a
+# query that says "embassy" does not name a consulate, nor "institute" a university, for sure.
+_KIND_WORDS = {
+    **dict.fromkeys(["посольств", "embassy"], "EMB"),
+    **dict.fromkeys(["консульств", "генконсульств", "consulate", "consul"], "CON"),
+    **dict.fromkeys(["министерств", "ministry"], "MIN"),
+}  # fmt: skip
+_KINDS = frozenset(["U", "I", "A", "EMB", "CON", "MIN"])
+# Translations swap the technical family freely ("Technische Universität" is a "University of
+# Technology", "Universidad Politécnica" a "Technical University"), as the registry does.
+_SAME_CONCEPT = {"T": "tech", "TL": "tech", "P": "tech"}
+# Generic words the registry's lists lack: the "affairs" of a ministry, a "general" consulate.
+_MORE_GENERIC = frozenset(["affairs", "дел", "general", "генеральн", "college", "колледж"])
+_STOPS = _CROSS_SKIP | {"им", "имени", "del", "di", "du", "le", "y"}
+_SPELLINGS = {"st": "saint", "sankt": "saint", "санкт": "saint"}
+# The honorific tail of a name ("... им. Шарафа Рашидова", "... named after ..."): its words
+# may be missing or spelt otherwise on either side.
+_HONORIFIC = frozenset(["им", "имени", "named"])
+KIND, DESCRIPTIVE, TELLING, HONORIFIC = "kind", "descriptive", "telling", "honorific"
 
 
-def fold_name(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower().replace("ё", "е").replace("э", "е")))
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One word of a name or query, in every form two spellings of it may meet on."""
+
+    fold: str
+    stem: str
+    token: str  # the registry key's token ("Тегеранский" and "Тегерана" are "тегеран")
+    cyrillic: bool
+    latin: str  # in Latin letters, for abbreviations and cross-script typos
+    concept: str | None  # what a generic word says in any language ("университет" = "U")
+    skeleton: str
+    shape: str  # the skeleton with vowels kept as one class, for short skeletons
+    country: str | None
+    generic: bool
+    abbreviation: bool  # "КРСУ", "LUT": spelt letter by letter, so no skeleton meets it
+
+
+def _latin(fold: str) -> str:
+    text = fold.translate(_TRANSLIT)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _shape(fold: str) -> str:
+    """Consonants and vowel runs, in the sounds of `_skeleton` ("Чжэцзян" = "Zhejiang", which
+    a two-letter skeleton alone would confuse with "Jinan")."""
+    word = fold.replace("цз", "j").replace("чж", "j")
+    latin = _latin(word)
+    for a, b in _PHONETIC:
+        latin = latin.replace(a, b)
+    latin = latin.replace("c", "k")
+    return re.sub(r"[aeiou]+", "a", latin)
+
+
+@lru_cache(maxsize=65536)
+def _word(raw: str) -> _Word | None:
+    """The forms of one word; None for a word that says nothing (of, the, и)."""
+    fold = raw.lower().replace("ё", "е").replace("э", "е")
+    if fold in _STOPS or (len(fold) == 1 and fold.isalpha()):  # a letter alone, a tag's "b"
+        return None
+    cyrillic = bool(re.search(r"[а-я]", fold))
+    fold = _SPELLINGS.get(fold, fold)
+    tokens = _tokens(raw)
+    token = tokens[0] if tokens else ""
+    stem = stem_word(fold)
+    if cyrillic:
+        concept = next((c for s, c in _CONCEPT_RU if fold.startswith(s)), None)
+        bare = _ADJECTIVE_RU.sub("", fold)
+    else:
+        concept = _CONCEPT_LATIN.get(_latin(fold))
+        bare = fold
+    concept = concept or next((c for s, c in _KIND_WORDS.items() if fold.startswith(s)), None)
+    concept = _SAME_CONCEPT.get(concept or "", concept)
+    generic = (
+        concept is not None
+        or not token
+        or token in _GENERIC
+        or stem in _MORE_GENERIC
+        or fold in _MORE_GENERIC
+    )
+    return _Word(
+        fold=fold,
+        stem=stem,
+        token=token,
+        cyrillic=cyrillic,
+        latin=_latin(fold),
+        concept=concept,
+        skeleton=_skeleton(bare).replace("c", "k"),
+        shape=_shape(bare),
+        country=resolve_country(raw) if len(fold) >= 4 and not generic else None,
+        generic=generic,
+        abbreviation=raw.isupper() and len(raw) <= 6,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    word: _Word
+    role: str  # KIND, DESCRIPTIVE, TELLING or HONORIFIC
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[_Term, ...]:
+    out = []
+    honorific = False
+    for raw in _WORD.findall(text):
+        honorific = honorific or raw.lower() in _HONORIFIC
+        if (word := _word(raw)) is None:
+            continue
+        if honorific:
+            role = HONORIFIC
+        elif word.concept in _KINDS:
+            role = KIND
+        else:
+            role = DESCRIPTIVE if word.generic else TELLING
+        out.append(_Term(word, role))
+    if not any(term.role == TELLING for term in out):  # "Университет им. Ле Ку Дона"
+        out = [_Term(t.word, TELLING) if t.role == HONORIFIC else t for t in out]
+    return tuple(out)
+
+
+def _same_shape(q: _Word, n: _Word) -> bool:
+    """Whether two short words of two scripts sound alike, the Russian one perhaps with a case
+    ending ("нефти" / "Neft", "Ганновера" / "Hannover"; not "Цинх" / "Tsinghua", nor the typo
+    "Самаркнад" / "Samarkand", whose consonants alone agree)."""
+    cyr, lat = (q, n) if q.cyrillic else (n, q)
+    return cyr.shape in (lat.shape, lat.shape + "a", lat.shape + "am")
+
+
+def word_match(q: _Word, n: _Word, *, last: bool = False) -> float:
+    """1.0 when two words are one word in any form or script, 0.8-0.99 when they are only
+    alike (a typo, a transliteration variant, a word being typed: `last`), else 0."""
+    if q.fold == n.fold or q.stem == n.stem or (q.token and q.token == n.token):
+        return 1.0
+    if q.concept is not None and n.concept is not None:
+        return 1.0 if q.concept == n.concept else 0.0
+    if min(len(q.fold), len(n.fold)) <= 3:  # abbreviations: one spelling in two scripts
+        return 1.0 if q.latin == n.latin else 0.0
+    if q.country is not None and q.country == n.country:
+        return 1.0
+    spelt = q.abbreviation or n.abbreviation
+    if q.cyrillic != n.cyrillic and not spelt and q.skeleton == n.skeleton and _same_shape(q, n):
+        return 1.0
+    if q.cyrillic == n.cyrillic:
+        similarity = max(fuzz.ratio(q.fold, n.fold), fuzz.ratio(q.stem, n.stem))
+    else:
+        similarity = max(fuzz.ratio(q.latin, n.latin), fuzz.ratio(q.shape, n.shape) - 5)
+    if len(q.fold) >= (3 if last else 5) and n.fold.startswith(q.fold):
+        similarity = max(similarity, 85.0)
+    if len(q.fold) < 5 and not last:
+        return 0.0
+    return min(similarity, 99.0) / 100 if similarity >= FUZZY else 0.0
+
+
+Matches = list[dict[_Word, float]]  # per query word: the name words it matches, and how well
+
+
+def _matches(query: tuple[_Term, ...], words: Iterable[_Word]) -> tuple[Matches, Matches]:
+    """Per query word, the words it matches among `words`: as a whole word (`plain`), and as
+    typed so far (`typed`: the last word may be begun)."""
+    words = set(words)
+    last = len(query) - 1
+    plain: Matches = []
+    typed: Matches = []
+    for i, q in enumerate(query):
+        whole = {n: m for n in words if (m := word_match(q.word, n))}
+        plain.append(whole)
+        typed.append(
+            {n: m for n in words if (m := word_match(q.word, n, last=True))} if i == last else whole
+        )
+    return plain, typed
+
+
+def score_words(query: tuple[_Term, ...], name: tuple[_Term, ...]) -> float:
+    """0-100 for how a name answers a query (see the tiers above); 0 when it does not."""
+    return _score(query, name, *_matches(query, (n.word for n in name)))
+
+
+def _score(
+    query: tuple[_Term, ...], name: tuple[_Term, ...], plain: Matches, typed: Matches
+) -> float:
+    """`score_words` with the word matches worked out beforehand, once for every name.
+
+    Kind words (university, embassy) and descriptive ones (state, technical) may be missing
+    on either side, but a query and a name that each have their own (an institute and a
+    university, "technical" and "of economics") are only alike; honorific tails never count."""
+    if not query or not name:
+        return 0.0
+    best: list[float] = []
+    terms = list(query)
+    for i, q in enumerate(query):
+        match, role = max((typed[i].get(n.word, 0.0), n.role) for n in name)
+        if q.role == TELLING and 0.0 < match < 1.0 and role in (KIND, DESCRIPTIVE):
+            terms[i] = _Term(q.word, role)  # a generic word mistyped ("Univesrity")
+        best.append(match)
+    query = tuple(terms)
+    # A word only alike (a typo, a word begun) makes the whole match only alike.
+    unsure = min(
+        (b for q, b in zip(query, best, strict=True) if q.role != HONORIFIC and b > 0), default=1.0
+    )
+    telling = [b for q, b in zip(query, best, strict=True) if q.role == TELLING]
+    if not telling:  # generic words only: a list to choose from, never one partner
+        plain_words = [b for q, b in zip(query, best, strict=True) if q.role != HONORIFIC]
+        if not plain_words or min(plain_words) == 0.0:
+            return 0.0
+        return GENERIC_ONLY if min(plain_words) == 1.0 else _alike(min(plain_words))
+    if min(telling) == 0.0:
+        return 0.0
+    if unsure < 1.0:
+        return _alike(unsure)
+    matched = [any(plain[i].get(n.word) == 1.0 for i in range(len(query))) for n in name]
+    kinds_q = {q.word.concept for q in query if q.role == KIND}
+    kinds_n = {n.word.concept for n in name if n.role == KIND}
+    extra_q = any(q.role == DESCRIPTIVE and b < 1.0 for q, b in zip(query, best, strict=True))
+    extra_n = any(n.role == DESCRIPTIVE and not m for n, m in zip(name, matched, strict=True))
+    if kinds_q and kinds_n and not kinds_q & kinds_n:
+        return _alike(1.0)
+    if extra_q and extra_n:
+        return _alike(1.0)
+    if extra_q:
+        return LOOSE
+    if any(n.role == TELLING and not m for n, m in zip(name, matched, strict=True)):
+        return MORE
+    if extra_n:
+        return NAMED
+    kind_q = any(q.role == KIND and b < 1.0 for q, b in zip(query, best, strict=True))
+    kind_n = any(n.role == KIND and not m for n, m in zip(name, matched, strict=True))
+    return SAME if kind_q or kind_n else PERFECT
+
+
+def _alike(similarity: float) -> float:
+    """The score of a match only alike (similarity 0.8-1.0): below every exact one."""
+    return FUZZY + 9 * (max(similarity, 0.8) - 0.8) / 0.2
 
 
 def score_name(query: str, name: str) -> float:
-    """0-100: every query word's stem in the name scores 100; else a fuzzy partial ratio.
-
-    Stems make case forms meet ("Чжэцзянского" / "Чжэцзянский"), folding makes э/е and
-    case meet, and the partial ratio forgives typos and transliteration variants.
-    """
-    q_stems, n_stems = name_stems(fold_name(query)), name_stems(fold_name(name))
-    if q_stems and q_stems <= n_stems:
-        return 100.0
-    q, n = fold_name(query), fold_name(name)
-    if not q or not n:
-        return 0.0
-    if len(q) < 4:
-        return 100.0 if q in n.split() else 0.0
-    return float(fuzz.partial_ratio(q, n)) if len(q) <= len(n) else float(fuzz.ratio(q, n))
+    """0-100: how well a name answers what a person typed (see `score_words`)."""
+    return score_words(_words(query), _words(name))
 
 
-def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> list[tuple[int, float]]:
-    """(partner id, score) of names matching the query, best first (score >= 80)."""
-    scored = []
-    for partner_id, names in known:
-        best = max((score_name(query, name) for name in names), default=0.0)
-        if best >= 80:
-            scored.append((partner_id, best))
-    scored.sort(key=lambda pair: -pair[1])
-    return scored
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Partners matching a query, best first, and what the query names.
+
+    `named` is the one partner the query names beyond doubt: every distinguishing word
+    matched exactly, and no other partner as well. Otherwise `candidates` are the partners
+    a person chooses from (the best tier, or every fuzzy match)."""
+
+    ranked: tuple[tuple[int, float], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.ranked)
+
+    @property
+    def candidates(self) -> list[int]:
+        """Partners to choose from: every match, or those that share the query's words."""
+        if not self.ranked:
+            return []
+        top = self.ranked[0][1]
+        least = next((tier for tier in (LOOSE, GENERIC_ONLY) if top >= tier), 0.0)
+        return [pid for pid, score in self.ranked if score >= least]
+
+    @property
+    def named(self) -> int | None:
+        """The best match, when it is the query's name (every word of both) and no other
+        partner's is, or when no other partner has the query's distinguishing words and
+        nothing more of its own ("Jiangsu" names no one of three Jiangsu universities)."""
+        if not self.ranked or self.ranked[0][1] < LOOSE:
+            return None
+        (top, best), rest = self.ranked[0], self.ranked[1:]
+        if rest and rest[0][1] == best:
+            return None
+        if best == PERFECT or not any(score >= NAMED for _, score in rest):
+            return top
+        return None
 
 
-async def find_partners(partners: PartnerRepository, query: str) -> list[tuple[int, float]]:
+class NameIndex:
+    """Every partner's name forms split into words once; ranks queries against them, each
+    query word compared once with each distinct word of the registry."""
+
+    def __init__(self, known: Iterable[tuple[int, list[str]]]) -> None:
+        self._names = [(pid, _words(name)) for pid, names in known for name in names]
+        self._vocabulary = {term.word for _, name in self._names for term in name}
+
+    def rank(self, query: str) -> Found:
+        words = _words(query)
+        best: dict[int, float] = {}
+        if words:
+            plain, typed = _matches(words, self._vocabulary)
+            # A name without a match for each distinguishing word scores nothing: skip it.
+            needed = [set(typed[i]) for i, q in enumerate(words) if q.role == TELLING]
+            needed = needed or [set().union(*typed)]
+            for pid, name in self._names:
+                if not all(any(t.word in need for t in name) for need in needed):
+                    continue
+                score = _score(words, name, plain, typed)
+                if score >= FUZZY and score > best.get(pid, 0.0):
+                    best[pid] = score
+        return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
+
+
+def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
+    """Partners whose names match the query, best first (score >= 80)."""
+    return NameIndex(known).rank(query)
+
+
+async def find_partners(partners: PartnerRepository, query: str) -> Found:
     """Partners whose names or aliases match the query; scoring runs off the event loop."""
     return await asyncio.to_thread(rank_partners, query, await partners.names())
 
 
-async def partner_choices(
-    partners: PartnerRepository, found: list[tuple[int, float]], limit: int = 8
-) -> list[Partner]:
-    """The partners tied for the best match: one means the query names it, several mean the
-    person must choose (never picked silently)."""
-    best = [pid for pid, score in found if score >= found[0][1] - 0.5] if found else []
-    return await partners.get_many(best[:limit])
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What a person chooses from: the partners shown, how many match in all, and whether
+    none of them is named exactly (only alike: a typo, another kind of organisation)."""
+
+    shown: list[Partner]
+    total: int
+    alike: bool
+
+
+async def partner_choices(partners: PartnerRepository, found: Found, limit: int = 8) -> Choices:
+    """The partners to offer (`Found.candidates`), best match and most mentioned first, at
+    most `limit` of them; `total` says how many there are, so a reply can ask to narrow."""
+    score = dict(found.ranked)
+    ids = found.candidates
+    rows = await partners.get_many(ids)
+    rows.sort(key=lambda p: (-score[p.id], -p.mentions))
+    alike = not found.ranked or found.ranked[0][1] < GENERIC_ONLY
+    return Choices(rows[:limit], len(rows), alike)

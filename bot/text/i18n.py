@@ -180,6 +180,16 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Под «{query}» подходят несколько партнёров. На кого подписаться?",
         "Several partners match “{query}”. Which one should I follow?",
     ),
+    "choose_partner_alike": (
+        "Точно «{query}» никто не называется. Подписаться на кого-то из этих?",
+        "Nothing is named exactly “{query}”. Follow one of these?",
+    ),
+    "choose_partner_many": (
+        "По запросу «{query}» подходящих партнёров: {total}. Вот {shown} самых упоминаемых — "
+        "на кого подписаться? Если нужного нет, уточните: /subscribe partner и полное название.",
+        "{total} partners match “{query}”. Here are the {shown} mentioned most; which one "
+        "should I follow? If yours is not here, narrow it: /subscribe partner and the full name.",
+    ),
     "already_removed": ("Эта подписка уже удалена.", "That subscription is already removed."),
     "stale_button": (
         "Это сообщение устарело — вот актуальное.",
@@ -270,6 +280,20 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "No partner matches “{query}”. All partners: /partners",
     ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
+    "partners_alike": (
+        "Точно «{query}» никто не называется. Может быть, вы имели в виду:",
+        "Nothing is named exactly “{query}”. Did you mean:",
+    ),
+    "partners_too_many": (
+        "По запросу «{query}» подходящих партнёров: {total}. Вот {shown} самых упоминаемых; "
+        "чтобы найти другого, уточните запрос — добавьте слово из названия, город или страну.",
+        "{total} partners match “{query}”. Here are the {shown} mentioned most; to find "
+        "another, narrow the query: add a word of the name, a city or a country.",
+    ),
+    "partners_unsure": (
+        "«{query}» подходит к нескольким партнёрам — уточните название: /partners {query}",
+        "“{query}” fits several partners; name one more exactly: /partners {query}",
+    ),
     "mentions": ("упоминаний: {count}, последнее: {date}", "mentions: {count}, latest: {date}"),
     "also_known": ("Также: {names}", "Also: {names}"),
     "card_agreements": ("<b>Соглашения</b>", "<b>Agreements</b>"),
@@ -373,6 +397,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/curate hide A — A is no partner\n"
         "/curate country A => DE\n"
         "Corrections are stored and re-applied after every extraction (reextract too).",
+    ),
+    "curate_which": (
+        "«{query}» точно не называет одного партнёра. Укажите номер:\n{names}",
+        "“{query}” does not name one partner for sure. Give the number:\n{names}",
     ),
     "curate_unknown": (
         "Не нашёл партнёра «{query}». Список: /partners",
@@ -487,6 +515,19 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
 
 
 TEXT_KEYS: Final = frozenset(_TEXTS)
+
+
+def choice_prompt(lang: str, query: str, shown: int, total: int, alike: bool, *,
+                  follow: bool = False) -> str:  # fmt: skip
+    """The question over partner buttons: which one (to follow), whether one that is only
+    alike was meant, or -- when more match than are shown -- how many, and how to narrow.
+    `query` must already be HTML-escaped."""
+    if total > shown:
+        key = "choose_partner_many" if follow else "partners_too_many"
+        return t(lang, key, query=query, total=str(total), shown=str(shown))
+    if alike:
+        return t(lang, "choose_partner_alike" if follow else "partners_alike", query=query)
+    return t(lang, "choose_partner", query=query) if follow else t(lang, "partners_choose")
 
 
 def t(lang: str, key: str, **values: str) -> str:

@@ -1,0 +1,160 @@
+"""Finding the partner a person names: word by word, across scripts, choices when unsure.
+
+Invented organisations: two polytechnic universities and two institutes of technology that
+share every generic word, a Technische Universität known by its German name, an embassy
+known by its Russian name only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.lookup import rank_partners
+from storage.partners import PartnerInput
+from tests.conftest import ADMIN, App, draft
+
+pytestmark = pytest.mark.both_engines
+
+REGISTRY = [
+    # (name, English name, other forms, country, kind)
+    ("Мирославский политехнический университет", "Miroslav Polytechnic University", (), "CZ",
+     "university"),
+    ("Политехнический университет Лесограда", None, (), "FI", "university"),
+    ("Riverton Institute of Technology", None, (), "US", "university"),
+    ("Бремфордский политехнический университет", "Bremford Polytechnic University", (), "GB",
+     "university"),
+    ("Technische Universität Oberstadt", None, ("TU Oberstadt",), "DE", "university"),
+    ("Technical University of Valdora", None, (), "ES", "university"),
+    ("Посольство Эквадора", None, (), "EC", "government"),
+    ("Квиллон", "Quillon", (), "FR", "company"),
+    ("Квиллон Энерджи", "Quillon Energy", (), "FR", "company"),
+]  # fmt: skip
+
+
+async def add_partners(
+    app: App, registry: list[tuple[str, str | None, tuple[str, ...], str, str]]
+) -> list[int]:
+    """Each partner in an article of its own, its names as the registry keeps them; the
+    articles' ids."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    ids = []
+    for i, (name, name_en, others, country, kind) in enumerate(registry):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"p{i}", f"Новость {i}", link=f"https://site.test/p{i}")], announce=True
+        )
+        forms = [name, *([name_en] if name_en else []), *others]
+        keys = {f"k{i}:{n}": form for n, form in enumerate(forms)}
+        fact = PartnerInput(name, name_en, tuple(others), country, kind, keys)
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+        ids.append(news_id)
+    return ids
+
+
+def buttons(app: App, chat_id: int = 42) -> list[str]:
+    sent = app.api.sent_messages(chat_id)[-1]
+    rows = (sent.params.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [row[0]["text"] for row in rows]
+
+
+async def test_distinguishing_words_must_match_not_the_generic_ones(app: App) -> None:
+    await add_partners(app, REGISTRY)
+    # Another city's polytechnic university shares two words of three: not it, nor anything.
+    reply = await app.ask("/partners Харьковецкий политехнический университет")
+    assert reply == (
+        "Не нашёл партнёра по запросу «Харьковецкий политехнический университет». Список: /partners"
+    )
+    reply = await app.ask("/partners Hollins Institute of Technology", language_code="en")
+    assert reply.startswith("No partner matches “Hollins Institute of Technology”")
+    reply = await app.ask("/partners Technical University of Oberstadt", language_code="en")
+    assert reply.startswith("Technische Universität Oberstadt\n")
+
+
+async def test_a_name_in_another_word_order_case_or_script_opens_its_card(app: App) -> None:
+    await add_partners(app, REGISTRY)
+    for query in ("Лесоградский политехнический университет", "Лесограда", "Лесоград"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("Политехнический университет Лесограда\n"), query
+    for query in ("Мирославского политехнического университета", "Miroslav"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("Мирославский политехнический университет\n"), query
+    reply = await app.ask("/partners Embassy of Ecuador", language_code="en")
+    assert reply.startswith("Посольство Эквадора\n")
+    # Quillon's own name opens its card, not Quillon Energy's, though both have the word.
+    assert (await app.ask("/partners Quillon")).startswith("Квиллон\nQuillon\n")
+    assert (await app.ask("/partners Квиллон Энерджи")).startswith("Квиллон Энерджи\n")
+
+
+async def test_a_match_only_alike_is_offered_not_opened(app: App) -> None:
+    await add_partners(app, REGISTRY)
+    # An institute is not a university for sure: the one Bremford is offered, not opened.
+    reply = await app.ask("/partners Bremford Institute of Technology", language_code="en")
+    assert reply == "Nothing is named exactly “Bremford Institute of Technology”. Did you mean:"
+    assert buttons(app) == ["Bremford Polytechnic University"]
+    # A typo in the distinguishing word: offered too.
+    reply = await app.ask("/partners Мирославкий политехнический университет", chat_id=43)
+    assert reply.startswith("Точно «Мирославкий политехнический университет» никто не")
+    assert buttons(app, 43) == ["Мирославский политехнический университет"]
+
+
+async def test_too_many_matches_say_how_many_and_ask_to_narrow(app: App) -> None:
+    many = [(f"Университет номер {i}", None, (), "KZ", "university") for i in range(11)]
+    await add_partners(app, [*REGISTRY, *many])
+    reply = await app.ask("/partners университет")
+    assert reply == (
+        "По запросу «университет» подходящих партнёров: 15. Вот 8 самых упоминаемых; чтобы "
+        "найти другого, уточните запрос — добавьте слово из названия, город или страну."
+    )
+    assert len(buttons(app)) == 8
+    reply = await app.ask("/subscribe partner университет")
+    assert reply.startswith("По запросу «университет» подходящих партнёров: 15. Вот 8 самых")
+    assert len(buttons(app)) == 8 and await app.services.chats.subscriptions(42) == []
+    reply = await app.ask("/partners Technical University", language_code="en", chat_id=43)
+    assert reply == "Which one do you mean?"
+    # Polytechnic, technical, of technology: the registry holds them one family.
+    assert len(buttons(app, 43)) == 5 and "Technical University of Valdora" in buttons(app, 43)
+
+
+async def test_subscribing_to_a_name_only_alike_asks_first(app: App) -> None:
+    await add_partners(app, REGISTRY)
+    reply = await app.ask("/subscribe partner Bremford Institute of Technology", language_code="en")
+    assert (
+        reply == "Nothing is named exactly “Bremford Institute of Technology”. Follow one of these?"
+    )
+    assert buttons(app) == ["Bremford Polytechnic University"]
+    assert await app.services.chats.subscriptions(42) == []
+    reply = await app.ask("/subscribe partner Лесоградский политехнический университет")
+    assert "Политехнический университет Лесограда" in reply
+
+
+def test_scores_tell_a_name_from_a_longer_one_and_from_a_lookalike() -> None:
+    known = [(i, [name, *([en] if en else []), *others]) for i, (name, en, others, *_) in
+             enumerate(REGISTRY)]  # fmt: skip
+    found = rank_partners("Quillon", known)
+    assert found.named == 7 and found.candidates == [7, 8]
+    assert rank_partners("Riverton Institute of Technologies", known).named == 2
+    assert not rank_partners("Miroslav Institute of Technology", known).named
+    assert rank_partners("Miroslav Institute of Technology", known).candidates == [0]
+    assert not rank_partners("Institute of Technology of Hollins", known)
+
+
+async def test_operators_and_charts_get_no_guess_either(app: App) -> None:
+    await add_partners(app, REGISTRY)
+    [bremford] = [
+        pid for pid, names in await app.services.partners.names() if "Bremford" in str(names)
+    ]
+    reply = await app.ask("/curate hide Bremford Institute of Technology", chat_id=ADMIN)
+    assert reply.startswith("«Bremford Institute of Technology» точно не называет одного")
+    assert reply.endswith(f"Укажите номер:\n#{bremford} Бремфордский политехнический университет")
+    assert (await app.services.partners.get(bremford)) is not None  # not hidden
+    reply = await app.ask("/chart Technical University", language_code="en")
+    assert reply.startswith("“Technical University” fits several partners")
+
+
+async def test_a_dormant_row_of_the_same_name_is_no_choice(app: App) -> None:
+    twins = [("Лейвенский университет", None, (), "BE", "university")] * 2
+    [_, second] = await add_partners(app, twins)
+    assert (await app.ask("/partners Лейвенский университет")) == "Уточните, кого вы имели в виду:"
+    # An article read again names the university no more: its row stays, dormant, unlisted.
+    await app.services.partners.replace_facts(second, True, [], [])
+    reply = await app.ask("/partners Лейвенский университет")
+    assert reply.startswith("Лейвенский университет\n")
