@@ -18,7 +18,8 @@ from aiogram.types import (
 from bot.facts.lookup import Found, NameIndex
 from bot.text.countries import country_name, flag
 from bot.text.formatting import cut, esc, format_date, join_within, link
-from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
+from bot.text.names import reader_name
 from bot.text.summary import first_sentences
 from handlers.common import user_language
 from storage.news import NewsRepository
@@ -78,9 +79,12 @@ def _latest_agreement(partner: PartnerSummary, lang: str) -> str:
 
 def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArticle:
     """A card: both names, country and kind, counts, the latest agreement and article."""
-    title = partner.name_en if lang == "en" and partner.name_en else partner.name
+    title = reader_name(partner.name, partner.name_en, partner.aliases, lang)
     # The other script's name: Russian under an English title, English under a Russian one.
-    other = next((n for n in (partner.name, partner.name_en) if n and n != title), None)
+    other_lang = EN if lang == RU else RU
+    other = reader_name(partner.name, partner.name_en, partner.aliases, other_lang)
+    if other == title:
+        other = next((n for n in (partner.name, partner.name_en) if n and n != title), "")
     kind = label(PARTNER_KINDS, partner.kind, lang)
     counts = t(lang, "inline_counts", mentions=str(partner.mentions),
                agreements=str(partner.agreements))  # fmt: skip

@@ -112,6 +112,35 @@ async def test_results_in_the_users_language(app: App) -> None:
     assert "📄 Latest: Memorandum о сотрудничестве в энергетике — 2025-03-03" in card["text"]
 
 
+async def test_a_card_is_titled_in_the_readers_script_when_an_alias_has_it(app: App) -> None:
+    """A partner registered under its German name, with English and Russian forms: each
+    reader sees the form in their own script as the title (as in /partners), the other below."""
+    s = app.services
+    [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    [nid] = await s.news.add_new(
+        feed.id,
+        [draft("r1", "Политех и Ривертон", link="https://site.test/r1", teaser="Визит.")],
+        announce=False,
+    )
+    riverton = PartnerInput(
+        "Technische Universität Riverton", "Riverton University of Technology", (), "AT",
+        "university",
+        {"tu riverton": "Technische Universität Riverton",
+         "ривертон техническ университет": "Ривертонский технический университет",
+         "riverton university technology": "Riverton University of Technology"},
+    )  # fmt: skip
+    await s.partners.replace_facts(nid, True, [(None, riverton)], [])
+    ru = (await inline(app, "Ривертонский технический университет"))["results"][0]
+    assert ru["title"] == "Ривертонский технический университет"
+    assert ru["text"].splitlines()[:2] == [
+        "🤝 Ривертонский технический университет",
+        "Riverton University of Technology",
+    ]
+    en = (await inline(app, "Riverton University of Technology", language_code="en"))["results"]
+    assert en[0]["title"] == "Riverton University of Technology"
+    assert en[0]["text"].splitlines()[1] == "Ривертонский технический университет"
+
+
 async def test_empty_query_shows_the_latest_partnership_news(app: App) -> None:
     await tsinghua(app)
     results = (await inline(app, ""))["results"]

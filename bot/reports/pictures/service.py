@@ -19,6 +19,7 @@ from datetime import date
 from bot.text.countries import country_name
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date
 from bot.text.i18n import AGREEMENT_KINDS, PARTNER_KINDS, label, t
+from bot.text.names import reader_name
 from storage.db import utcnow
 from storage.reports import ReportRepository
 
@@ -183,7 +184,7 @@ class PictureService:
             for text, kind in signed
             if (day := _day(text)) is not None
         ]
-        name = partner.name_en if lang == "en" and partner.name_en else partner.name
+        name = reader_name(partner.name, partner.name_en, partner.aliases, lang)
         title = name if len(name) <= 60 else name[:59] + "…"
         subtitle = t(
             lang, "timeline_subtitle", mentions=str(len(mentions)), agreements=str(len(agreements))
