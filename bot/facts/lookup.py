@@ -24,15 +24,15 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.facts.matching import (
-    _ADJECTIVE_RU,
-    _CONCEPT_LATIN,
-    _CONCEPT_RU,
-    _CROSS_SKIP,
-    _GENERIC,
-    _PHONETIC,
-    _TRANSLIT,
-    _skeleton,
-    _tokens,
+    ADJECTIVE_RU,
+    CONCEPT_LATIN,
+    CONCEPT_RU,
+    CROSS_SKIP,
+    GENERIC,
+    PHONETIC,
+    TRANSLIT,
+    key_tokens,
+    word_skeleton,
 )
 from bot.text.countries import resolve_country
 from bot.text.stems import stem_word
@@ -62,7 +62,7 @@ _KINDS = frozenset(["U", "I", "A", "EMB", "CON", "MIN"])
 _SAME_CONCEPT = {"T": "tech", "TL": "tech", "P": "tech"}
 # Generic words the registry's lists lack: the "affairs" of a ministry, a "general" consulate.
 _MORE_GENERIC = frozenset(["affairs", "дел", "general", "генеральн", "college", "колледж"])
-_STOPS = _CROSS_SKIP | {"им", "имени", "del", "di", "du", "le", "y"}
+_STOPS = CROSS_SKIP | {"им", "имени", "del", "di", "du", "le", "y"}
 _SPELLINGS = {"st": "saint", "sankt": "saint", "санкт": "saint"}
 # The honorific tail of a name ("... им. Шарафа Рашидова", "... named after ..."): its words
 # may be missing or spelt otherwise on either side.
@@ -88,16 +88,16 @@ class _Word:
 
 
 def _latin(fold: str) -> str:
-    text = fold.translate(_TRANSLIT)
+    text = fold.translate(TRANSLIT)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _shape(fold: str) -> str:
-    """Consonants and vowel runs, in the sounds of `_skeleton` ("Чжэцзян" = "Zhejiang", which
+    """Consonants and vowel runs, in the sounds of `word_skeleton` ("Чжэцзян" = "Zhejiang", which
     a two-letter skeleton alone would confuse with "Jinan")."""
     word = fold.replace("цз", "j").replace("чж", "j")
     latin = _latin(word)
-    for a, b in _PHONETIC:
+    for a, b in PHONETIC:
         latin = latin.replace(a, b)
     latin = latin.replace("c", "k")
     return re.sub(r"[aeiou]+", "a", latin)
@@ -111,21 +111,21 @@ def _word(raw: str) -> _Word | None:
         return None
     cyrillic = bool(re.search(r"[а-я]", fold))
     fold = _SPELLINGS.get(fold, fold)
-    tokens = _tokens(raw)
+    tokens = key_tokens(raw)
     token = tokens[0] if tokens else ""
     stem = stem_word(fold)
     if cyrillic:
-        concept = next((c for s, c in _CONCEPT_RU if fold.startswith(s)), None)
-        bare = _ADJECTIVE_RU.sub("", fold)
+        concept = next((c for s, c in CONCEPT_RU if fold.startswith(s)), None)
+        bare = ADJECTIVE_RU.sub("", fold)
     else:
-        concept = _CONCEPT_LATIN.get(_latin(fold))
+        concept = CONCEPT_LATIN.get(_latin(fold))
         bare = fold
     concept = concept or next((c for s, c in _KIND_WORDS.items() if fold.startswith(s)), None)
     concept = _SAME_CONCEPT.get(concept or "", concept)
     generic = (
         concept is not None
         or not token
-        or token in _GENERIC
+        or token in GENERIC
         or stem in _MORE_GENERIC
         or fold in _MORE_GENERIC
     )
@@ -136,7 +136,7 @@ def _word(raw: str) -> _Word | None:
         cyrillic=cyrillic,
         latin=_latin(fold),
         concept=concept,
-        skeleton=_skeleton(bare).replace("c", "k"),
+        skeleton=word_skeleton(bare).replace("c", "k"),
         shape=_shape(bare),
         country=resolve_country(raw) if len(fold) >= 4 and not generic else None,
         generic=generic,

@@ -110,7 +110,7 @@ def _plain_latin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _tokens(name: str, *, legacy: bool = False) -> list[str]:
+def key_tokens(name: str, *, legacy: bool = False) -> list[str]:
     """Key tokens of a name. The soft sign is dropped after stemming, so a place and its
     adjective meet ("Сиань" / "Сианьский", "Казань" / "Казанского"); `legacy` gives the
     tokens of the earlier rule, which dropped it before (stored identity keys)."""
@@ -190,7 +190,7 @@ _LEGAL_FORMS = frozenset(["ао", "пао", "оао", "зао", "ооо", "jsc",
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-_GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"}
+GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"}
 
 
 def names_nothing(name: str, kind: str = "other") -> bool:
@@ -203,7 +203,7 @@ def names_nothing(name: str, kind: str = "other") -> bool:
         return True  # a group of organisations ("Вузы Татарстана"), not one
     if is_abbreviation(name):
         return False
-    generic = _GENERIC if kind == "government" else _GENERIC | _NATIONALITIES
+    generic = GENERIC if kind == "government" else GENERIC | _NATIONALITIES
     tokens = [_FOLD.get(t, t) for t in name_tokens(tidy(name)) if t not in _STOP]
     return all(t in generic for t in tokens)
 
@@ -229,10 +229,10 @@ def is_own(name: str) -> bool:
 def match_key(name: str, *, legacy: bool = False) -> str:
     """The key under which a name form meets its case forms, word orders and script variants;
     empty for forms that identify nothing (generic words, the university itself). `legacy`:
-    the key under the soft-sign rule before this one (see `_tokens`)."""
+    the key under the soft-sign rule before this one (see `key_tokens`)."""
     if is_own(name):
         return ""
-    tokens = _tokens(name, legacy=legacy)
+    tokens = key_tokens(name, legacy=legacy)
     if not tokens or all(t in _HEAD or t in _NOT_NAMES for t in tokens):
         return ""
     if len(tokens) == 1 and len(tokens[0]) < 2:
@@ -242,13 +242,13 @@ def match_key(name: str, *, legacy: bool = False) -> str:
 
 # Head and descriptive words across languages, each to one concept, for the cross-script key:
 # Russian ones by their stem (any case form), others as written.
-_CONCEPT_RU = (
+CONCEPT_RU = (
     ("университет", "U"), ("институт", "I"), ("академи", "A"), ("политехническ", "P"),
     ("техническ", "T"), ("технологическ", "TL"), ("государственн", "S"), ("национальн", "N"),
     ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
     ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"),
 )  # fmt: skip
-_CONCEPT_LATIN = {
+CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
                      "universite", "universiteit", "uniwersytet"], "U"),
     **dict.fromkeys(["institute", "institut", "instituto", "istituto"], "I"),
@@ -266,23 +266,23 @@ _CONCEPT_LATIN = {
     **dict.fromkeys(["economic", "economics"], "E"),
     **dict.fromkeys(["medical"], "M"),
 }  # fmt: skip
-_CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
-_ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
+CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
+ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
 # "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
-_PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
+PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
              ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _skeleton(word: str) -> str:
+def word_skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
     where case endings mostly live, do not count."""
     word = word.replace("цз", "j").replace("чж", "j")  # Chinese syllables: "Цзянсу", "Чжэцзян"
-    text = unicodedata.normalize("NFKD", word.translate(_TRANSLIT)).encode("ascii", "ignore")
+    text = unicodedata.normalize("NFKD", word.translate(TRANSLIT)).encode("ascii", "ignore")
     latin = text.decode().lower()
-    for a, b in _PHONETIC:
+    for a, b in PHONETIC:
         latin = latin.replace(a, b)
     out = latin[:1]
     for ch in latin[1:]:
@@ -302,20 +302,20 @@ def cross_key(name: str) -> str:
     parts: list[str] = []
     proper = 0
     for word in _WORDS.findall(text):
-        if word in _CROSS_SKIP or word in _LEGAL_FORMS:
+        if word in CROSS_SKIP or word in _LEGAL_FORMS:
             continue
         if any(t in _CORPORATE for t in name_tokens(word)):
             continue
         if re.search(r"[а-я]", word):
-            concept = next((c for stem, c in _CONCEPT_RU if word.startswith(stem)), None)
-            word = _ADJECTIVE_RU.sub("", word)
+            concept = next((c for stem, c in CONCEPT_RU if word.startswith(stem)), None)
+            word = ADJECTIVE_RU.sub("", word)
         else:
             word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-            concept = _CONCEPT_LATIN.get(word)
+            concept = CONCEPT_LATIN.get(word)
         if concept is not None:
             parts.append(concept)
             continue
-        skeleton = _skeleton(word)
+        skeleton = word_skeleton(word)
         if len(skeleton) < 3:
             return ""
         proper += 1
@@ -358,7 +358,7 @@ def different(a: str, b: str) -> bool:
         return False
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
-    ta, tb = set(_tokens(a)), set(_tokens(b))
+    ta, tb = set(key_tokens(a)), set(key_tokens(b))
     return bool((ta - tb) - _HEAD) or bool((tb - ta) - _HEAD)
 
 
@@ -426,7 +426,7 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщыэюя"
 _LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya"
-_TRANSLIT = str.maketrans(dict(zip(_CYRILLIC, _LATIN.split(" "), strict=True)) | {"ь": "", "ъ": ""})
+TRANSLIT = str.maketrans(dict(zip(_CYRILLIC, _LATIN.split(" "), strict=True)) | {"ь": "", "ъ": ""})
 
 
 def _part_of(alias: str, names: Iterable[str]) -> bool:
@@ -434,10 +434,10 @@ def _part_of(alias: str, names: Iterable[str]) -> bool:
     with a distinguishing word beside it ("Газпром" of "Gazprom Neft")."""
     if is_abbreviation(alias) or _script(alias) != "cyr":
         return False
-    short = set(_tokens(alias.lower().translate(_TRANSLIT)))
+    short = set(key_tokens(alias.lower().translate(TRANSLIT)))
     for name in names:
         if name and _script(name) == "lat" and not is_abbreviation(name):
-            full = set(_tokens(name))
+            full = set(key_tokens(name))
             if short and short < full and (full - short) - _HEAD:
                 return True
     return False
