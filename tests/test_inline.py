@@ -216,6 +216,20 @@ async def test_one_partner_lookup_serves_commands_and_inline_and_follows_changes
     assert "Не нашёл партнёра" in (app.api.sent_messages(42)[-1].rendered or "")
 
 
+async def test_get_many_reads_in_chunks_as_get_reads_one_by_one(app: App) -> None:
+    s = app.services
+    await fill(s.feeds, s.news, s.partners, partners_count=620, countries_count=5)
+    ids = [pid for pid, _ in await s.partners.names()]
+    first, second = ids[0], ids[1]
+    await s.partners.merge(second, first)  # an old id: read as its card
+    await s.partners.set_hidden(ids[2], True)  # hidden: dropped
+    asked = [*reversed(ids), 10**9]  # order kept, over the 500 a query reads, one unknown
+    expected = [p for p in [await s.partners.get(pid) for pid in asked] if p is not None]
+    got = await s.partners.get_many(asked)
+    assert got == expected and len(got) == len(ids) - 1
+    assert [p.id for p in got].count(first) == 2
+
+
 async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:
     from bot.delivery.rendering import AnnouncementRenderer
     from bot.delivery.worker import DeliveryWorker, Sender
