@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 from bot.facts.lookup import PartnerLookup
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.text.i18n import category_label, t
-from bot.text.stems import query_stems, search_stems, stem_word
+from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
 from storage.news import NewsItem, NewsRepository
@@ -108,6 +108,8 @@ async def search_reply(
     stems = query_stems(query)
     if not stems:
         return t(lang, "search_usage")
+    if not await asyncio.to_thread(says_something, query):
+        return t(lang, "search_too_general", query=esc(cut(query, 60)))
     aliases = await other_names(partners, lookup, query)
     hits = await news.search(query, SEARCH_LIMIT, alternatives=aliases)
     shown = esc(cut(query, 60))

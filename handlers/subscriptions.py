@@ -6,6 +6,7 @@ item matched by several of them is still sent once (see bot.delivery.audience).
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
@@ -35,7 +36,7 @@ from bot.facts.lookup import Choices, PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import choice_prompt, t
-from bot.text.stems import words
+from bot.text.stems import says_something, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name
@@ -103,6 +104,8 @@ async def parse_filter(
     keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not keyword:
         return t(lang, "sub_need_value")
+    if not await asyncio.to_thread(says_something, keyword):
+        return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))
     return "keyword", keyword
 
 

@@ -218,6 +218,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой страны: «{query}». Пример: /subscribe country Китай",
         "I don't know the country “{query}”. Example: /subscribe country China",
     ),
+    "sub_too_general": (
+        "«{query}» — только служебные слова, под них подошла бы почти любая новость. "
+        "Укажите слово по теме, например: /subscribe соглашение",
+        "“{query}” has only words like “and” or “the”, which nearly every article has. "
+        "Give a word about the topic, for example: /subscribe agreement",
+    ),
     "sub_unknown_partner": (
         "Не нашёл партнёра «{query}». Список: /partners",
         "No partner matches “{query}”. See /partners",
@@ -254,6 +260,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "search_usage": (
         "Что искать? Например: /search соглашение Китай",
         "What should I look for? For example: /search agreement China",
+    ),
+    "search_too_general": (
+        "В запросе «{query}» только служебные слова, они есть почти в каждой новости. "
+        "Добавьте слово по теме, например: /search соглашение Китай",
+        "“{query}” has only words like “and” or “the”, which nearly every article has. "
+        "Add a word about the topic, for example: /search agreement China",
     ),
     "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
