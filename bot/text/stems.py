@@ -68,8 +68,9 @@ def query_stems(query: str) -> list[str]:
     return [stem_word(word) for word in words(query)][:MAX_QUERY_TERMS]
 
 
-def _analyzer() -> Any:
-    """natasha's MorphVocab (pymorphy2 with its Russian dictionary), made once, on first use.
+def morph_vocab() -> Any:
+    """natasha's MorphVocab (pymorphy2 with its Russian dictionary, about 20 MB), made once,
+    on first use, for the search and the extractor alike.
 
     Importing natasha also brings yargy's fix that lets pymorphy2 run on Python 3.11.
     """
@@ -91,7 +92,7 @@ def word_variants(word: str) -> tuple[tuple[str, str], ...]:
     own = stem_word(word)
     found = {own: word}
     if _CYRILLIC.search(word):
-        for parse in _analyzer().parse(word):
+        for parse in morph_vocab().parse(word):
             if not parse.is_known or parse.tag.POS in _FUNCTION_POS:
                 continue
             for form in parse.lexeme:
@@ -126,7 +127,7 @@ def function_word(word: str) -> bool:
     word = word.lower()
     if not _CYRILLIC.search(word):
         return word in _ENGLISH_FUNCTION
-    known = [parse for parse in _analyzer().parse(word) if parse.is_known]
+    known = [parse for parse in morph_vocab().parse(word) if parse.is_known]
     return bool(known) and known[0].tag.POS in _FUNCTION_POS
 
 

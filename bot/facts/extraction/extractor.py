@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
 from bot.text.countries import CountryResolver
+from bot.text.stems import morph_vocab
 
 from . import lexicon as lx
 from .learn import Logistic
@@ -497,7 +498,7 @@ class Extractor:
         embedding = NewsEmbedding()
         self._morph = NewsMorphTagger(embedding)
         self._ner = NewsNERTagger(embedding)
-        self._vocab = MorphVocab()
+        self._vocab = morph_vocab()  # the search's, loaded once per process
         self._registry = Registry.load()
         self._single = self._registry.single_word_names()
         # Multi-word Latin registry names with no head word ("Gazprom Neft"), which the
