@@ -447,8 +447,8 @@ def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> No
 
 
 def test_article_cue_families_by_position(extractor: Extractor) -> None:
-    """Cooperation and passing-mention cue families are read in the title, the title with the
-    lead, and the whole text, in both languages."""
+    """Cooperation and passing-mention cue families are read in the title with the lead and
+    in the whole text, in both languages; the classifier reads no word bag."""
     fair = extractor.analyse(
         ArticleInput(
             id="t",
@@ -458,8 +458,8 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
             lang="ru",
         )
     ).features
-    assert fair["t_passing"] == fair["tl_passing"] == 1.0
-    assert fair["t_coop"] == fair["tl_coop"] == fair["n_coop"] == 0.0
+    assert fair["tl_passing_families"] > 0.0 and fair["passing_families"] > 0.0
+    assert fair["tl_coop_families"] == fair["coop_families"] == 0.0
     coop = extractor.analyse(
         ArticleInput(
             id="t",
@@ -469,9 +469,19 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
             lang="en",
         )
     ).features
-    assert coop["t_coop"] == coop["tl_coop"] == 1.0
-    assert coop["t_passing"] == coop["n_passing"] == 0.0
+    assert coop["tl_passing_families"] == coop["passing_families"] == 0.0
     assert coop["coop_families"] > coop["tl_coop_families"] > 0.0
+    assert coop["signed_doc"] == 1.0
+    assert not any(":" in k for k in (*fair, *coop))
+
+
+def test_article_model_reads_a_few_dense_features() -> None:
+    """The packaged partnership classifier: a dozen dense features, no word bag."""
+    from bot.facts.extraction.extractor import Models
+
+    article = Models.load().article
+    assert len(article.features) <= 16
+    assert not any(":" in k for k in article.features)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,6 @@ from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
 from .names import (
     GENERIC_STEMS,
-    _stem,
     abbreviation_of,
     canonical_key,
     is_abbreviation,
@@ -112,7 +111,6 @@ _TITLE_CUE = re.compile(
     r"cooperat|agreement|memorand|delegation|visit|partner|joint",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Polytech|университет\w* Петра")
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
 _EVENT_NAME = re.compile(
@@ -153,17 +151,6 @@ _ANAPHORA = re.compile(
     r"\s+$",
     re.I,
 )
-# The opening of news about an event attended or an award received, not a cooperation.
-_LEAD_EVENT = re.compile(
-    r"\bexpo\b|\bfairs?\b|exhibition|festival|выставк|ярмарк|фестивал|\bforum|форум|"
-    r"conference|конференц|olympiad|олимпиад|competition|конкурс|championship|чемпионат",
-    re.I,
-)
-_LEAD_AWARD = re.compile(
-    r"\baward|наград|орден\w*\b|\bprize|преми|honou?r|почетн|почётн|appointed|назначен|"
-    r"возглавил|\bwins?\b|\bwon\b|побед",
-    re.I,
-)
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 _COOP_FAMILIES = {
@@ -197,8 +184,6 @@ _PASSING_FAMILIES = {
 }
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
-_COOP_ANY = re.compile("|".join(_COOP_FAMILIES.values()), re.I)
-_PASSING_ANY = re.compile("|".join(_PASSING_FAMILIES.values()), re.I)
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
@@ -817,9 +802,12 @@ class Extractor:
     def _article_features(
         self, article: ArticleInput, text: str, lang: str, sentences: list[tuple[int, int]]
     ) -> dict[str, float]:
-        """Model-free article cues for the partnership classifier."""
+        """Model-free article cues for the partnership classifier: a few dense cues, no word
+        bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
+        title with the lead and the whole text name, whether a sentence says a document was
+        signed, how often cooperation itself is named, and the title's look. (The partner
+        model's verdicts are added by `select`.)"""
         title = article.title or ""
-        cat = (article.category or "").lower()
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
             lead = text[: sentences[1][1]]
@@ -830,47 +818,21 @@ class Extractor:
             text,
             re.I,
         )
-        foreign = {c for c in self._text_codes(text) if c != "RU"}
         signed_doc = any(
             lx.SIGNED.search(text[s:e])
             and any(p.search(text[s:e]) for p, _ in (lx.DOC_RU if lang == "ru" else lx.DOC_EN))
             for s, e in sentences
         )
         return {
-            "cat_negative": float(bool(re.search(r"спорт|sport|культур|culture|некролог", cat))),
-            "cat_positive": float(
-                bool(
-                    re.search(
-                        r"международ|партн|сотруднич|international|"
-                        r"partner|cooperat",
-                        cat,
-                    )
-                )
-            ),
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
-            "lead_cue": float(bool(_TITLE_CUE.search(lead))),
-            "lead_event": float(bool(_LEAD_EVENT.search(lead))),
-            "lead_award": float(bool(_LEAD_AWARD.search(lead))),
+            "t_passing": float(any(p.search(title) for p in _PASSING_CUES)),
             "strong": math.log1p(len(strong)),
-            "sport": math.log1p(len(_SPORT.findall(text))),
-            "foreign": math.log1p(len(foreign)),
-            "bilateral": float(bool(_BILATERAL.search(text))),
             "signed_doc": float(signed_doc),
-            # Where the cue families stand: the title, the title with the lead, the whole text
-            # (any cue, and how many families).
-            "t_coop": float(bool(_COOP_ANY.search(title))),
-            "t_passing": float(bool(_PASSING_ANY.search(title))),
-            "tl_coop": float(bool(_COOP_ANY.search(head))),
-            "tl_passing": float(bool(_PASSING_ANY.search(head))),
-            "n_coop": math.log1p(len(_COOP_ANY.findall(text))),
-            "n_passing": math.log1p(len(_PASSING_ANY.findall(text))),
             "tl_coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(head))),
             "tl_passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(head))),
             "coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(text))),
             "passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(text))),
-            **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
-            **{f"b:{_stem(w.lower())}": 1.0 for w in _WORD.findall(text)},
         }
 
     # --- sentences and mentions ---------------------------------------------------------
