@@ -551,6 +551,37 @@ def test_plural_documents_with_no_party_named_are_one_partyless_entry(
     assert len(parties[1]) == 2, parties
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "SPbPU delegation in Almaty",
+            "A delegation of SPbPU visited Kazakhstan. Roadmaps were signed with Satbayev "
+            "University and Al-Farabi Kazakh National University, as well as more than 20 "
+            "memorandums between the institutes of SPbPU and universities of the region.",
+            "en",
+        ),
+        (
+            "Делегация Политеха в Алма-Ате",
+            "Делегация СПбПУ посетила Казахстан. Дорожные карты подписаны с Казахским "
+            "национальным университетом имени аль-Фараби и Университетом Сатпаева, кроме того, "
+            "подписано более 20 меморандумов между институтами СПбПУ и вузами региона.",
+            "ru",
+        ),
+    ],
+)
+def test_counted_documents_are_not_the_named_partners(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """ "with X and Y, as well as more than 20 memorandums": the memorandums counted are one
+    entry with no parties, not one per partner the sentence names."""
+    r = _run(extractor, title, text, lang=lang)
+    memoranda = [a for a in r.agreements if a.kind == "memorandum"]
+    assert [a.parties for a in memoranda] == [()], r.agreements
+    roadmaps = [p for a in r.agreements if a.kind == "roadmap" for p in a.parties]
+    assert len(roadmaps) == 2, r.agreements
+
+
 def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
     r = _run(
         extractor,

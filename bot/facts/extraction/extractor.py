@@ -223,6 +223,14 @@ _VAGUE_PLURAL = re.compile(
     r"documents",
     re.I,
 )
+# Before a plural document word: a count ("more than 15 memorandums", "ряд соглашений"); the
+# documents counted are not the ones of the partners the sentence names.
+_COUNTED = re.compile(
+    r"(?:\b(?:(?:more|fewer) than|over)\s+\d+|\b(?:several|a (?:number|range|series) of|"
+    r"dozens of|numerous|multiple)|(?<!\w)(?:(?:более|свыше|около|порядка)\s+\d+|"
+    r"несколько|ряд|десятки|десятков|множество))\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -1842,9 +1850,12 @@ class Extractor:
                 parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
-                if not named and _VAGUE_PLURAL.fullmatch(sent[hs:he]):
+                vague = bool(_VAGUE_PLURAL.fullmatch(sent[hs:he]))
+                if vague and (not named or _COUNTED.search(sent, max(0, hs - 40), hs)):
                     # "подписание договоров и соглашений", "more than ten memorandums": documents
-                    # whose parties the sentence does not name are no one partner's.
+                    # whose parties the sentence does not name, or counted beyond the partners
+                    # it names ("with X and Y, along with more than 15 memorandums"), are no
+                    # one partner's.
                     parties = []
                 title = self._doc_title(sent[he:], lang)
                 if kind == "agreement" and re.search(
