@@ -582,6 +582,29 @@ def test_counted_documents_are_not_the_named_partners(
     assert len(roadmaps) == 2, r.agreements
 
 
+def test_plural_documents_after_a_single_one_are_other_documents(extractor: Extractor) -> None:
+    """A plural document word naming the partner again is documents of their own, not the
+    single agreement named before; an anaphoric one ("these agreements") is not."""
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon sign a strategic partnership agreement",
+        "A delegation of the University of Lisbon visited SPbPU, where a strategic partnership "
+        "agreement was signed by the two rectors. The visit also led to the signing of "
+        "agreements between SPbPU institutes and the faculties of the University of Lisbon.",
+        lang="en",
+    )
+    assert [len(a.parties) for a in r.agreements] == [1, 1], r.agreements
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon sign a strategic partnership agreement",
+        "A delegation of the University of Lisbon visited SPbPU, where a strategic partnership "
+        "agreement was signed by the two rectors. These agreements with the University of "
+        "Lisbon were signed for five years.",
+        lang="en",
+    )
+    assert len(r.agreements) == 1, r.agreements
+
+
 def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
     r = _run(
         extractor,

@@ -1928,6 +1928,9 @@ class Extractor:
                 fresh = ordinal is not None and not _COPULA.search(
                     sent, max(0, ordinal.start() - 20), ordinal.start()
                 )
+                # "agreements were signed between its institutes and X's schools": documents
+                # of their own, not the single one named before with X.
+                fresh = fresh or (named and bool(parties) and vague)
                 if not fresh and any(
                     a.kind == kind
                     and (
