@@ -605,6 +605,17 @@ def test_plural_documents_after_a_single_one_are_other_documents(extractor: Extr
     assert len(r.agreements) == 1, r.agreements
 
 
+def test_later_mention_gives_the_subject_the_first_one_lacked(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon signed an agreement",
+        "A delegation of SPbPU visited the University of Lisbon. During the visit SPbPU and "
+        "the University of Lisbon signed an agreement on academic exchange.",
+        lang="en",
+    )
+    assert [a.title for a in r.agreements] == ["on academic exchange"], r.agreements
+
+
 def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
     r = _run(
         extractor,

@@ -1931,19 +1931,31 @@ class Extractor:
                 # "agreements were signed between its institutes and X's schools": documents
                 # of their own, not the single one named before with X.
                 fresh = fresh or (named and bool(parties) and vague)
-                if not fresh and any(
-                    a.kind == kind
-                    and (
-                        set(a.parties) >= set(parties)
-                        or set(a.parties) & set(parties)
-                        # "Подписание соглашения ...", no party named here or just before:
-                        # the document already named, not the main partner's new one.
-                        or (guessed and title is None)
-                    )
-                    and (title is None or a.title is None or _same_subject(a.title, title))
-                    and (on is None or a.signed_on == on)
-                    for a in out
-                ):
+                known = next(
+                    (
+                        i
+                        for i, a in enumerate(out)
+                        if a.kind == kind
+                        and (
+                            set(a.parties) >= set(parties)
+                            or set(a.parties) & set(parties)
+                            # "Подписание соглашения ...", no party named here or just before:
+                            # the document already named, not the main partner's new one.
+                            or (guessed and title is None)
+                        )
+                        and (title is None or a.title is None or _same_subject(a.title, title))
+                        and (on is None or a.signed_on == on)
+                    ),
+                    None,
+                )
+                if not fresh and known is not None:
+                    if title and out[known].title is None:
+                        # "X and SPbPU signed an agreement" in the headline, "... an agreement
+                        # on academic exchange" in the body: the subject is the body's.
+                        was = out[known]
+                        out[known] = replace(was, title=title)
+                        if id(was) in headline:
+                            headline.add(id(out[known]))
                     continue
                 seen_kinds[kind] = fact
                 out.append(fact)
