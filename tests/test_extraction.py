@@ -616,6 +616,65 @@ def test_later_mention_gives_the_subject_the_first_one_lacked(extractor: Extract
     assert [a.title for a in r.agreements] == ["on academic exchange"], r.agreements
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        (
+            "СПбПУ и Казанский федеральный университет подписали соглашение о сотрудничестве в "
+            "области энергетики, транспорта, связи и строительства.",
+            ["о сотрудничестве в области энергетики, транспорта, связи и строительства"],
+        ),
+        (
+            "Подписано соглашение о партнёрстве СПбПУ и Казанского федерального университета.",
+            ["о партнёрстве"],
+        ),
+        (
+            "СПбПУ и Казанский федеральный университет подписали соглашение о создании в Казани "
+            "совместного центра.",
+            [None],
+        ),
+        (
+            "В 2024 году СПбПУ и Казанский федеральный университет подписали соглашение о "
+            "партнёрстве и дорожную карту сотрудничества.",
+            ["о партнёрстве", None],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed a strategic partnership agreement for the "
+            "next five years.",
+            ["on strategic partnership"],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed a memorandum of understanding on joint "
+            "research on the sidelines of the forum.",
+            ["on joint research"],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed a memorandum of understanding.",
+            [None],
+        ),
+        (
+            "The agreement on academic exchange signed in 2019 with Kazan Federal University "
+            "was extended.",
+            ["on academic exchange"],
+        ),
+    ],
+)
+def test_subject_shown_is_whole_or_none(
+    extractor: Extractor, sentence: str, subjects: list[str | None]
+) -> None:
+    """A subject runs through its list and "в области", stops before a party, a place or the
+    signing, and is None when only a fragment ("о создании") or the document's own name
+    ("memorandum of understanding") is there."""
+    cyr = any("а" <= ch <= "я" for ch in sentence.lower())
+    lead = (
+        "Делегация Казанского федерального университета посетила СПбПУ. "
+        if cyr
+        else "A delegation of Kazan Federal University visited SPbPU. "
+    )
+    r = _run(extractor, "", lead + sentence, lang="ru" if cyr else "en")
+    assert [a.title for a in r.agreements] == subjects, r.agreements
+
+
 def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
     r = _run(
         extractor,

@@ -231,6 +231,50 @@ _COUNTED = re.compile(
     r"несколько|ряд|десятки|десятков|множество))\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# A document's subject: "о/об ..." or "on/of/for ..." up to where the clause goes on with a
+# party, a place, a date or the signing ("в области", "in the field of" are part of it).
+_TITLE_RU = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|"
+    r"в(?!\s+(?:области|сфере|сферах|части|интересах)\s)|на(?!\s+(?:базе|основе)\s)|был|была|"
+    r"было|были|подписа\w*|заключ\w*|от|и\s+(?:дорожн\w+|меморандум\w*|договор\w*|"
+    r"соглашени\w*|программ\w+|план\w*)|а также|пока|не)\s|[,;:.()]|$)",
+    re.I,
+)
+_TITLE_EN = re.compile(
+    r"\s*((?:on|of|for)\s+[^,;:.()]+?)(?=\s+(?:between|with|was|were|has|have|had|"
+    r"in(?!\s+(?:the\s+)?(?:fields?|areas?|spheres?)\s+of\s)|at|by|signed|concluded|which|that|"
+    r"will|would|during|as well as|and\s+(?:an?\s+|the\s+)?(?:memorand\w*|mous?|road ?maps?|"
+    r"agreements?|contracts?)|on\s+the\s+(?:morning|afternoon|evening|day|eve|sidelines|"
+    r"margins|occasion))\s|[,;:.()]|$)",
+    re.I,
+)
+# A list closing a subject: ", машиностроения, электроники и мехатроники".
+_TITLE_LIST = re.compile(
+    r"(?:,\s*[a-zа-яё][\w-]*(?:\s+[a-zа-яё][\w-]*)?)+\s+(?:и|and)\s+[a-zа-яё][\w-]*"
+    r"(?:\s+[a-zа-яё][\w-]*)?(?:\s+[A-ZА-ЯЁ][\w-]*)?(?=[,;:.)]|\s*$)"
+)
+_TITLE_TAIL = re.compile(r"(?:\s+(?:и|and|between|между|of|with|с|со))+\s*$|[\s,;:–—-]+$", re.I)
+_OWN_IN_TITLE = re.compile(
+    r"\b(?:СПбПУ|СПбГПУ|ЛПИ|Политех\w*|SPbPU|SPbSTU|SPbSPU|LPI|Polytech(?:nic)?)\b"
+)
+_DOC_NAME_EN = re.compile(
+    r"of\s+(?:(?:mutual\s+)?understanding|intent(?:ion)?s?|meetings?)(?:\s+and\s+cooperation)?\b",
+    re.I,
+)
+_PERIOD_EN = re.compile(r"for\s+(?:the\s+)?(?:next|following|coming)?\s*\w+\s+years?", re.I)
+_FRAGMENT = re.compile(
+    r"(?:о|об|on|for|of)\s+(?:the\s+)?(?:создании|открытии|организации|проведении|"
+    r"реализации|развитии|creation|establish\w*|opening|setting up|organi[sz]ation|"
+    r"implementation|development)",
+    re.I,
+)
+# Before an English document word, the subject as its modifier: "strategic partnership".
+_TITLE_BEFORE_EN = re.compile(
+    r"\b((?:(?:strategic|academic|scientific|technical|technological|educational|research|"
+    r"industrial|comprehensive|long-term|bilateral|trilateral|student|faculty|and)\s+)+"
+    r"(?:partnership|cooperation|collaboration|exchange))\s+$",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -464,6 +508,14 @@ def _spelling_variants(a: str, b: str, codes: Callable[[str], list[str]]) -> boo
 def _same_subject(a: str, b: str) -> bool:
     """Two subjects of one document: equal, or the same first two words ("о создании ...")."""
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
+
+
+def _fuller(shown: str | None, other: str | None) -> str | None:
+    """The subject to show for a document mentioned twice: the first one given, unless the
+    later mention says more of it ("о сотрудничестве" -> "о сотрудничестве в области науки")."""
+    if shown is None or (other and other.lower().startswith(shown.lower())):
+        return other or shown
+    return shown
 
 
 def _cut_by_excerpt(text: str, end: int) -> bool:
@@ -1804,6 +1856,7 @@ class Extractor:
                 if f.name not in names:
                     names.append(f.name)
         out: list[AgreementFact] = []
+        shown: list[str | None] = []  # the subject each document in `out` is shown with
         headline: set[int] = set()
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
@@ -1857,7 +1910,20 @@ class Extractor:
                     # it names ("with X and Y, along with more than 15 memorandums"), are no
                     # one partner's.
                     parties = []
-                title = self._doc_title(sent[he:], lang)
+                # The subject as first read decides which mentions are one document; the
+                # subject shown is read more carefully (lists, parties, fragments).
+                title = self._raw_title(sent[he:], lang)
+                subject = self._doc_title(
+                    sent[he:],
+                    lang,
+                    sent[:hs],
+                    [
+                        (m.start - s - he, m.end - s - he)
+                        for f in facts
+                        for m in cand_of[f.name].mentions
+                        if s + he <= m.start < e
+                    ],
+                )
                 if kind == "agreement" and re.search(
                     r"^\w*\s+на\s+(?:выполнение|поставку|разработку|проведение)|"
                     r"^\s*(?:с|with)\s+\S+\s+о том, что мы разрабатываем",
@@ -1906,6 +1972,7 @@ class Extractor:
                             p for p in parties if p not in out[same].parties and not plural
                         )
                         out[same] = replace(out[same], parties=out[same].parties + more)
+                        shown[same] = _fuller(shown[same], subject)
                         seen_kinds[kind] = out[same]
                         continue
                 if len(parties) >= 2 and self._plural_doc(sent, hs, he):
@@ -1914,6 +1981,7 @@ class Extractor:
                         if not any(a.kind == kind and party in a.parties for a in out):
                             on = self._date(sent, lang)
                             out.append(AgreementFact(kind, (party,), title, on, on))
+                            shown.append(subject)
                     seen_kinds[kind] = out[-1]
                     continue
                 on = self._date(sent, lang)
@@ -1949,6 +2017,7 @@ class Extractor:
                     None,
                 )
                 if not fresh and known is not None:
+                    shown[known] = _fuller(shown[known], subject)
                     if title and out[known].title is None:
                         # "X and SPbPU signed an agreement" in the headline, "... an agreement
                         # on academic exchange" in the body: the subject is the body's.
@@ -1959,12 +2028,13 @@ class Extractor:
                     continue
                 seen_kinds[kind] = fact
                 out.append(fact)
+                shown.append(subject)
                 if s < title_end:
                     headline.add(id(fact))
         # A headline's document with no party named is the body's one with parties.
         return [
-            a
-            for a in out
+            replace(a, title=subject)
+            for a, subject in zip(out, shown, strict=True)
             if a.parties
             or id(a) not in headline
             or not any(b.parties and b.kind == a.kind for b in out)
@@ -2022,7 +2092,9 @@ class Extractor:
         )
 
     @staticmethod
-    def _doc_title(rest: str, lang: str) -> str | None:
+    def _raw_title(rest: str, lang: str) -> str | None:
+        """The subject as the document logic compares it: "о/об ..." or "on/of/for ..." up to
+        the first party, place, date, signing verb or punctuation."""
         if lang == "ru":
             m = re.match(
                 r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|в|на|был|"
@@ -2039,6 +2111,49 @@ class Extractor:
             rest,
         )
         return m.group(1).strip() if m else None
+
+    @staticmethod
+    def _doc_title(
+        rest: str, lang: str, before: str = "", names: Sequence[tuple[int, int]] = ()
+    ) -> str | None:
+        """The subject of the document word that ends `before` and is followed by `rest`
+        ("о сотрудничестве в области образования", "on strategic partnership"), or None when
+        the text gives none or only a fragment of one. `names` are the spans (in `rest`) of
+        the partners named in the sentence: a party named right after the subject's noun is
+        no part of it ("о сотрудничестве СПбПУ и X" is "о сотрудничестве")."""
+        if lang == "ru":
+            m = _TITLE_RU.match(rest)
+            if m is None:
+                m = re.match(r"\s*([а-яё]+ого\s+[^,;:.()]{3,60}?сотрудничества)", rest)
+                return m.group(1).strip() if m else None
+        else:
+            m = _TITLE_EN.match(rest)
+            if m is None or _PERIOD_EN.fullmatch(m.group(1).strip()):
+                # "a strategic partnership agreement (for five years)": the subject stands
+                # before the document word.
+                pre = _TITLE_BEFORE_EN.search(before)
+                return f"on {pre.group(1).lower()}" if pre else None
+        start, end = m.span(1)
+        listed = _TITLE_LIST.match(rest, end)
+        if listed:  # "в области материаловедения, машиностроения и мехатроники"
+            end = listed.end()
+        own = [x.start() for x in _OWN_IN_TITLE.finditer(rest, start, end)]
+        cut = min([a for a, _ in names if start < a < end] + own, default=end)
+        if cut < end and len(rest[start:cut].split()) <= 4:
+            end = cut
+        title = _TITLE_TAIL.sub("", rest[start:end]).strip()
+        if lang == "en":
+            # "memorandum of understanding on X": the document's name, then its subject.
+            doc_name = _DOC_NAME_EN.match(title)
+            if doc_name:
+                title = title[doc_name.end() :].strip()
+                if not re.match(r"(?:on|for)\s", title):
+                    return None
+            if _PERIOD_EN.fullmatch(title):
+                return None  # "for the next five years": when, not what
+        if _FRAGMENT.fullmatch(title):
+            return None  # "о создании", "on establishing": the object is cut off
+        return title or None
 
     @staticmethod
     def _date(sent: str, lang: str) -> str | None:
