@@ -216,6 +216,15 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
             "2023-05",
         ),
         ("СПбПУ и Университет Хэнань подписали соглашение о сотрудничестве.", None),
+        (
+            "SPbPU and Cairo University signed a memorandum on a joint laboratory on the "
+            "morning of the 2nd of June, 2021.",
+            "2021-06-02",
+        ),
+        (
+            "On June 2nd, 2021 SPbPU and Cairo University signed a memorandum on a joint lab.",
+            "2021-06-02",
+        ),
     ],
 )
 def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | None) -> None:

@@ -2173,10 +2173,11 @@ class Extractor:
                 return f"{m.group(3)}-{m.group(2)}-{int(m.group(1)):02d}"
             m = re.search(r"(?<!\w)[вВ]\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
             return m.group(1) if m else None
-        m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})", sent)
+        # "May 31, 2018", "May 31st, 2018"; "31 May 2018", "the 31st of May, 2018"
+        m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(3)}-{_MONTHS_EN[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
-        m = re.search(r"(\d{1,2})\s+([A-Z][a-z]+),?\s+(\d{4})", sent)
+        m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]+),?\s+(\d{4})", sent)
         if m and m.group(2).lower() in _MONTHS_EN:
             return f"{m.group(3)}-{_MONTHS_EN[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
         m = re.search(r"([A-Z][a-z]+)\s+(\d{4})", sent)
