@@ -684,6 +684,24 @@ def test_subject_shown_is_whole_or_none(
     assert [a.title for a in r.agreements] == subjects, r.agreements
 
 
+def test_agreement_of_intent_is_a_signed_document(extractor: Extractor) -> None:
+    """ "соглашение о намерениях" names a document; only "намерены подписать" is a plan."""
+    lead = "Делегация Казанского федерального университета посетила СПбПУ. "
+    r = _run(
+        extractor,
+        "",
+        lead + "СПбПУ и Казанский федеральный университет подписали соглашение о намерениях.",
+    )
+    assert [a.kind for a in r.agreements] == ["agreement"], r.agreements
+    r = _run(
+        extractor,
+        "",
+        lead + "СПбПУ и Казанский федеральный университет намерены подписать соглашение, "
+        "подписание запланировано на осень.",
+    )
+    assert r.agreements == ()
+
+
 def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
     r = _run(
         extractor,
