@@ -756,6 +756,14 @@ def test_treaty_whose_subject_names_two_states_is_not_the_universitys(
             ["roadmap"],
         ),
         (
+            "Политех и Белорусский национальный технический университет",
+            "Делегация Белорусского национального технического университета посетила СПбПУ. "
+            "Студенты учатся по условиям соглашения между вузами, одобренного Министерством "
+            "образования Республики Беларусь.",
+            "ru",
+            ["agreement"],
+        ),
+        (
             "SPbPU and Hanoi University of Science and Technology",
             "Hanoi University of Science and Technology and SPbPU agreed on the next steps of "
             "their cooperation.",
@@ -777,6 +785,8 @@ def test_documents_agreed_on_are_concluded(
     r = _run(extractor, title, text, lang=lang)
     assert [a.kind for a in r.agreements] == kinds
     assert all(a.parties for a in r.agreements)
+    # Who approves a document does not sign it.
+    assert not any("Министерство" in p for a in r.agreements for p in a.parties), r.agreements
 
 
 def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:

@@ -275,6 +275,11 @@ _TITLE_BEFORE_EN = re.compile(
     r"(?:partnership|cooperation|collaboration|exchange))\s+$",
     re.I,
 )
+# Right before a name: the body that approved a document, not a party to it.
+_APPROVED_BY = re.compile(
+    r"(?:одобрен\w*|утвержд[её]нн?\w*|согласованн?\w*|(?:approved|endorsed) by(?: the)?)\s+$",
+    re.I,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -1889,6 +1894,17 @@ class Extractor:
             ):
                 continue
             parties = self._signers(text, s, e, in_sent.get(k) or [], cand_of)
+            # "соглашение, одобренное Министерством X": who approves a document does not sign it.
+            approvers = [
+                n
+                for n in parties
+                if all(
+                    _APPROVED_BY.search(text, max(s, m.start - 30), m.start)
+                    for m in cand_of[n].mentions
+                    if s <= m.start < e
+                )
+            ]
+            parties = [n for n in parties if n not in approvers]
             if not parties and lx.BOTH_SIDES.search(sent):
                 # "Стороны подписали ...", "The two universities signed ...": the partners
                 # the headline names, not whoever the previous sentence mentioned.
