@@ -662,6 +662,11 @@ def test_later_mention_gives_the_subject_the_first_one_lacked(extractor: Extract
             [None],
         ),
         (
+            "СПбПУ и Казанский федеральный университет подписали соглашение о создании базовой "
+            "кафедры «Энергетика (тепловые станции)».",
+            ["о создании базовой кафедры «Энергетика (тепловые станции)»"],
+        ),
+        (
             "The agreement on academic exchange signed in 2019 with Kazan Federal University "
             "was extended.",
             ["on academic exchange"],

@@ -515,6 +515,23 @@ def _same_subject(a: str, b: str) -> bool:
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
 
 
+def _close_quotes(text: str, start: int, end: int) -> int:
+    """`end` moved so that text[start:end] does not stop inside a quoted name: to the closing
+    quote when it follows soon (a name with a full stop or brackets inside), else to before
+    the opening one."""
+    part = text[start:end]
+    if part.count("«") > part.count("»"):
+        opening, closing = part.rindex("«"), "»"
+    elif part.count("“") > part.count("”"):
+        opening, closing = part.rindex("“"), "”"
+    elif part.count('"') % 2:
+        opening, closing = part.rindex('"'), '"'
+    else:
+        return end
+    close = text.find(closing, end, end + 100)
+    return close + 1 if close >= 0 else start + opening
+
+
 def _fuller(shown: str | None, other: str | None) -> str | None:
     """The subject to show for a document mentioned twice: the first one given, unless the
     later mention says more of it ("о сотрудничестве" -> "о сотрудничестве в области науки")."""
@@ -2153,6 +2170,7 @@ class Extractor:
         listed = _TITLE_LIST.match(rest, end)
         if listed:  # "в области материаловедения, машиностроения и мехатроники"
             end = listed.end()
+        end = _close_quotes(rest, start, end)
         own = [x.start() for x in _OWN_IN_TITLE.finditer(rest, start, end)]
         cut = min([a for a, _ in names if start < a < end] + own, default=end)
         if cut < end and len(rest[start:cut].split()) <= 4:
