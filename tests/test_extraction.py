@@ -591,6 +591,19 @@ def test_counted_documents_are_not_the_named_partners(
     assert len(roadmaps) == 2, r.agreements
 
 
+def test_counted_documents_with_the_partner_named_after_them_are_its(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Satbayev University",
+        "A delegation of Satbayev University visited SPbPU. SPbPU signed several agreements "
+        "with Satbayev University.",
+        lang="en",
+    )
+    assert [len(a.parties) for a in r.agreements] == [1], r.agreements
+
+
 def test_plural_documents_after_a_single_one_are_other_documents(extractor: Extractor) -> None:
     """A plural document word naming the partner again is documents of their own, not the
     single agreement named before; an anaphoric one ("these agreements") is not."""

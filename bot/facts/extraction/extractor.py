@@ -1937,11 +1937,19 @@ class Extractor:
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
                 vague = bool(_VAGUE_PLURAL.fullmatch(sent[hs:he]))
-                if vague and (not named or _COUNTED.search(sent, max(0, hs - 40), hs)):
+                if vague and (
+                    not named
+                    or (
+                        _COUNTED.search(sent, max(0, hs - 40), hs)
+                        and not any(
+                            s + he <= m.start < e for n in parties for m in cand_of[n].mentions
+                        )
+                    )
+                ):
                     # "подписание договоров и соглашений", "more than ten memorandums": documents
                     # whose parties the sentence does not name, or counted beyond the partners
-                    # it names ("with X and Y, along with more than 15 memorandums"), are no
-                    # one partner's.
+                    # it names before them ("with X and Y, along with more than 15
+                    # memorandums"), are no one partner's; "several agreements with X" are X's.
                     parties = []
                 # The subject as first read decides which mentions are one document; the
                 # subject shown is read more carefully (lists, parties, fragments).
