@@ -1912,14 +1912,12 @@ class Extractor:
                 continue
             parties = self._signers(text, s, e, in_sent.get(k) or [], cand_of)
             # "соглашение, одобренное Министерством X": who approves a document does not sign it.
+            here = {n: [m for m in cand_of[n].mentions if s <= m.start < e] for n in parties}
             approvers = [
                 n
                 for n in parties
-                if all(
-                    _APPROVED_BY.search(text, max(s, m.start - 30), m.start)
-                    for m in cand_of[n].mentions
-                    if s <= m.start < e
-                )
+                if here[n]
+                and all(_APPROVED_BY.search(text, max(s, m.start - 30), m.start) for m in here[n])
             ]
             parties = [n for n in parties if n not in approvers]
             if not parties and lx.BOTH_SIDES.search(sent):
