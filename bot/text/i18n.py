@@ -107,10 +107,33 @@ SUBJECTS_EN: Final[dict[str, str]] = {
 }
 
 
+# ... and the common English ones in Russian, for Russian readers (the first Russian form
+# of each English one, and a few English wordings with no Russian key above).
+SUBJECTS_RU: Final[dict[str, str]] = {
+    **{en: ru for ru, en in reversed(SUBJECTS_EN.items())},
+    "on partnership": "о партнёрстве",
+    "on strategic partnership": "о стратегическом партнёрстве",
+    "of strategic partnership": "о стратегическом партнёрстве",
+    "on academic cooperation": "об академическом сотрудничестве",
+    "on scientific and technical cooperation": "о научно-техническом сотрудничестве",
+    "on scientific and technological cooperation": "о научно-техническом сотрудничестве",
+    "on educational cooperation": "о сотрудничестве в области образования",
+    "on academic mobility": "об академической мобильности",
+    "on students exchange": "об обмене студентами",
+    "on interuniversity cooperation": "о межвузовском сотрудничестве",
+    "on mutual understanding": "о взаимопонимании",
+}
+
+
 def subject_en(subject: str) -> str:
     """A Russian subject in English when it is one of the common ones, else ""."""
     key = " ".join(subject.casefold().replace("ё", "е").split())
     return SUBJECTS_EN.get(key, "")
+
+
+def subject_ru(subject: str) -> str:
+    """An English subject in Russian when it is one of the common ones, else ""."""
+    return SUBJECTS_RU.get(" ".join(subject.casefold().split()), "")
 
 
 def is_cyrillic(text: str) -> bool:
