@@ -247,6 +247,31 @@ async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scri
     ]
 
 
+async def test_a_school_named_without_its_specialty_is_another_school(db: Database) -> None:
+    """A pedagogical university given with a plain university's English name is not that
+    university: the English name is dropped, so the plain one keeps a card of its own; the
+    province's type word, "Normal" and "of Education" are the pedagogical one's forms."""
+    script = {
+        "a": [org("Педагогический университет провинции Тестоу", "Testou University",
+                  "Тестоуский университет", "TNU", country="CN", kind="university")],
+        "b": [org("Testou University", None, country="CN", kind="university")],
+        "c": [org("Testou Normal University", None, country="CN", kind="university")],
+        "d": [org("Testou University of Education", None, country="CN", kind="university")],
+        "e": [org("Тестоуский педагогический университет", None, country="CN",
+                  kind="university")],
+        "f": [org("Testou Medical University", None, "Тестоуский университет", country="CN",
+                  kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.name_en, r.mentions) for r in rows) == [
+        ("Testou Medical University", "Testou Medical University", 1),
+        ("Testou University", "Testou University", 1),
+        ("Педагогический университет провинции Тестоу", "Testou Normal University", 4),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -246,7 +246,8 @@ CONCEPT_RU = (
     ("университет", "U"), ("институт", "I"), ("академи", "A"), ("политехническ", "P"),
     ("техническ", "T"), ("технологическ", "TL"), ("государственн", "S"), ("национальн", "N"),
     ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
-    ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"),
+    ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"), ("технолог", "TL"),
+    ("техник", "T"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -262,7 +263,7 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["research"], "R"),
     **dict.fromkeys(["science", "sciences"], "SC"),
     **dict.fromkeys(["applied"], "AP"),
-    **dict.fromkeys(["normal", "pedagogical"], "PE"),
+    **dict.fromkeys(["normal", "pedagogical", "education"], "PE"),
     **dict.fromkeys(["economic", "economics"], "E"),
     **dict.fromkeys(["medical"], "M"),
 }  # fmt: skip
@@ -273,6 +274,9 @@ PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
              ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
+# The type word of a province names no organisation: «университет провинции Цзянсу» is the
+# «Цзянсуский университет», "Jiangsu Province ..." the "Jiangsu ...".
+_PROVINCE = re.compile(r"^(?:провинци\w*|province)$")
 
 
 def word_skeleton(word: str) -> str:
@@ -302,7 +306,7 @@ def cross_key(name: str) -> str:
     parts: list[str] = []
     proper = 0
     for word in _WORDS.findall(text):
-        if word in CROSS_SKIP or word in _LEGAL_FORMS:
+        if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
             continue
         if any(t in _CORPORATE for t in name_tokens(word)):
             continue
@@ -389,6 +393,32 @@ def _telling(cross: str) -> frozenset[str]:
     return frozenset("tech" if p in _TECH_CONCEPTS else p for p in parts if p not in _KIND_CONCEPTS)
 
 
+# Concepts that say what a school teaches or is for: a translation keeps them ("Jiangsu Normal
+# University" is «Цзянсуский педагогический университет»), a name without them is another
+# school of the same place ("Jiangsu University").
+_SPECIALTY = frozenset(["PE", "E", "M", "AP"]) | _TECH_CONCEPTS
+
+
+def _specialties(name: str) -> frozenset[str] | None:
+    """The specialty concepts of a full institution name (one with a university, institute or
+    academy in it), or None for another name or one with no cross key."""
+    parts = set(cross_key(name).removeprefix("x:").split())
+    if not parts & _KIND_CONCEPTS:
+        return None
+    return frozenset("tech" if p in _TECH_CONCEPTS else p for p in parts if p in _SPECIALTY)
+
+
+def unlike(a: str, b: str) -> bool:
+    """Whether two institution names of two scripts cannot be translations of each other:
+    one says what its school teaches (pedagogical, economic, medical, applied, technical) and
+    the other does not say the same ("Jiangsu University" / «Педагогический университет
+    провинции Цзянсу»)."""
+    if not a or not b or _script(a) == _script(b):
+        return False
+    sa, sb = _specialties(a), _specialties(b)
+    return sa is not None and sb is not None and sa != sb
+
+
 def _bridged(primaries: list[str], forms: Iterable[str], others: set[str]) -> bool:
     """Whether one side's name form, as telling as each of its primary names (a translation
     or fuller form, never a shortened one), is a primary name of the other side in any
@@ -414,6 +444,8 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     theirs = [n for n in (row.name, row.name_en) if n]
     if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
         return False  # one name in two scripts or spellings: the same organisation
+    if any(unlike(a, b) for a in ours for b in theirs):
+        return True  # "Jiangsu University" is no translation of a pedagogical university
     if not any(different(a, b) for a in ours for b in theirs):
         return False
     their_cross = {cross_key(n) for n in theirs} - {""}
@@ -515,7 +547,9 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
     return tuple(
         a
         for a in aliases
-        if not is_own(a) and not any(different(a, n) for n in full) and not _part_of(a, full)
+        if not is_own(a)
+        and not any(different(a, n) or unlike(a, n) for n in full)
+        and not _part_of(a, full)
     )
 
 

@@ -36,6 +36,7 @@ from bot.facts.matching import (
     resolve,
     tidy,
     unit_of_another,
+    unlike,
 )
 from bot.text.countries import country_name, flag
 from bot.text.formatting import esc, signed_words
@@ -98,6 +99,7 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         fact = replace(fact, kind=kind)
     if name_en and (
         different(name_en, name)  # another organisation's name, not a translation
+        or unlike(name_en, name)  # "Jiangsu University" for a pedagogical university
         or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
     ):
         name_en = None
