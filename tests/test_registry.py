@@ -272,6 +272,29 @@ async def test_a_school_named_without_its_specialty_is_another_school(db: Databa
     ]
 
 
+async def test_a_name_with_a_second_place_joined_by_a_hyphen_is_the_renamed_card(
+    db: Database,
+) -> None:
+    """A university renamed with a second city joined to the first ("X-Y University of
+    Technology") stays on its card when the article gives the same alias; with no alias in
+    common, or a word of its own that is not joined, it is another card."""
+    script = {
+        "a": [org("Testeranta University of Technology", None, "TUTE", country="FI",
+                  kind="university")],
+        "b": [org("Testeranta-Probi University of Technology", None, "TUTE", country="FI",
+                  kind="university")],
+        "c": [org("Testeranta Northern University of Technology", None, "TUTE", country="FI",
+                  kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testeranta Northern University of Technology", 1),
+        ("Testeranta University of Technology", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

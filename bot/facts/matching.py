@@ -434,6 +434,20 @@ def _bridged(primaries: list[str], forms: Iterable[str], others: set[str]) -> bo
     return False
 
 
+_JOINED = re.compile(r"\b([^\W\d_]+)-[^\W\d_]+")
+
+
+def renamed(longer: str, shorter: str) -> bool:
+    """Whether a name is another with a word joined to one of its words by a hyphen
+    ("Lappeenranta-Lahti University of Technology" / "Lappeenranta University of
+    Technology"): a renamed organisation when the two also share a key (an alias)."""
+    if _script(longer) != _script(shorter) or "-" not in longer:
+        return False
+    full = tidy(longer).lower()
+    short = tidy(shorter).lower()
+    return full != short and _JOINED.sub(r"\1", full) == short
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
     or full names of one script each with a distinguishing word of its own, unless a name
@@ -446,6 +460,8 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         return False  # one name in two scripts or spellings: the same organisation
     if any(unlike(a, b) for a in ours for b in theirs):
         return True  # "Jiangsu University" is no translation of a pedagogical university
+    if any(renamed(a, b) or renamed(b, a) for a in ours for b in theirs):
+        return False  # a later name with a second place joined to the first, same aliases
     if not any(different(a, b) for a in ours for b in theirs):
         return False
     their_cross = {cross_key(n) for n in theirs} - {""}
