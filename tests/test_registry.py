@@ -295,6 +295,27 @@ async def test_a_name_with_a_second_place_joined_by_a_hyphen_is_the_renamed_card
     ]
 
 
+async def test_a_state_academy_of_sciences_meets_its_adjective_form(db: Database) -> None:
+    """«Тестландская академия наук» is the "National Academy of Sciences of the Republic of
+    Testland": the state's type word and "National" of an academy of sciences do not count;
+    an academy of social sciences is another academy."""
+    script = {
+        "a": [org("National Academy of Sciences of the Republic of Testland", None,
+                  "Национальная академия наук Республики Тестландия", country="AM",
+                  kind="research")],
+        "b": [org("Тестландская академия наук", None, country="AM", kind="research")],
+        "c": [org("Тестландская академия социальных наук", None, country="AM",
+                  kind="research")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Тестландская академия наук", 2),
+        ("Тестландская академия социальных наук", 1),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

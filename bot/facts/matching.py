@@ -274,9 +274,9 @@ PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
              ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
-# The type word of a province names no organisation: «университет провинции Цзянсу» is the
-# «Цзянсуский университет», "Jiangsu Province ..." the "Jiangsu ...".
-_PROVINCE = re.compile(r"^(?:провинци\w*|province)$")
+# The type word of a province or a state names no organisation: «университет провинции
+# Цзянсу» is the «Цзянсуский университет», "... of the Republic of Testland" the "Testland ...".
+_PROVINCE = re.compile(r"^(?:провинци\w*|province|республик\w*|republic)$")
 
 
 def word_skeleton(word: str) -> str:
@@ -324,6 +324,10 @@ def cross_key(name: str) -> str:
             return ""
         proper += 1
         parts.append(skeleton)
+    if {"A", "SC"} <= set(parts) and "N" in parts:
+        # A state's academy of sciences: "National Academy of Sciences of Testland" is the
+        # «Тестландская академия наук».
+        parts.remove("N")
     return "x:" + " ".join(sorted(parts)) if proper else ""
 
 
