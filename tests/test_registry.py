@@ -316,6 +316,27 @@ async def test_a_state_academy_of_sciences_meets_its_adjective_form(db: Database
     ]
 
 
+async def test_a_name_pieced_together_twice_gives_way_to_a_form_the_article_gives(
+    db: Database,
+) -> None:
+    """A name with three words repeated ("Testing QO RA ... Testing QO RA") is shown as the
+    fullest clean form the article gives; a name repeating two words is a name as written."""
+    script = {
+        "a": [org("Testing QO RA Institute of New Tests Testing QO RA", None,
+                  "Testing QO RA New Tests Institute", "Testing QO RA", country="CN",
+                  kind="research")],
+        "b": [org("Tea Road Alliance of Tea Road Colleges", None, "Tea Road Alliance",
+                  country="CN", kind="other")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.name_en) for r in rows) == [
+        ("Tea Road Alliance of Tea Road Colleges", "Tea Road Alliance of Tea Road Colleges"),
+        ("Testing QO RA New Tests Institute", "Testing QO RA New Tests Institute"),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

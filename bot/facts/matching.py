@@ -617,6 +617,28 @@ def english_form(name_en: str | None, forms: Iterable[str]) -> str | None:
     return None
 
 
+def garbled(name: str) -> bool:
+    """A name with three words repeated in the same order ("Testing BO KE Institute of New
+    Tests Testing BO KE"): pieces of a text joined twice, no name as written ("Silk Road
+    Alliance of Silk Road Universities" is one)."""
+    words = [w.lower() for w in _WORDS.findall(name) if w.lower() not in CROSS_SKIP]
+    runs = list(zip(words, words[1:], words[2:], strict=False))
+    return len(set(runs)) < len(runs)
+
+
+def ungarbled(name: str, forms: Iterable[str]) -> str | None:
+    """The fullest form among `forms` that is no garbled name and says nothing the garbled
+    `name` does not (its words are the name's), or None."""
+    words = set(key_tokens(name))
+    fits = [
+        f
+        for f in forms
+        if not garbled(f) and not is_abbreviation(f) and f != name
+        and _script(f) == _script(name) and key_tokens(f) and set(key_tokens(f)) <= words
+    ]  # fmt: skip
+    return max(fits, key=lambda f: (len(set(key_tokens(f))), len(f)), default=None)
+
+
 _LEADING_TYPE = re.compile(
     r"^(?:компания|корпорация|консорциум|концерн|холдинг|company|consortium)\s+(?=[\"«A-ZА-ЯЁ])"
 )

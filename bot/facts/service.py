@@ -27,6 +27,7 @@ from bot.facts.matching import (
     display_name,
     english_form,
     fact_keys,
+    garbled,
     is_own,
     match_key,
     names_nothing,
@@ -35,6 +36,7 @@ from bot.facts.matching import (
     rekey,
     resolve,
     tidy,
+    ungarbled,
     unit_of_another,
     unlike,
 )
@@ -108,6 +110,14 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
         name_en = name  # an English-only name is its English name too
     forms = dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a))
+    if garbled(name) and (better := ungarbled(name, forms)) is not None:
+        # A name pieced together twice gives way to the fullest form the article gives.
+        forms.pop(better)
+        name_en = better if name_en == name else name_en
+        name = better
+    if name_en and garbled(name_en) and (better := ungarbled(name_en, forms)) is not None:
+        forms.pop(better)
+        name_en = better
     # An English name is in English: a translation the article gives beside a German or Italian
     # name is the English one ("University of Stuttgart" for "Universität Stuttgart").
     english = english_form(name_en, forms)
