@@ -337,6 +337,25 @@ async def test_a_name_pieced_together_twice_gives_way_to_a_form_the_article_give
     ]
 
 
+async def test_an_event_named_for_its_organiser_is_the_organiser(db: Database) -> None:
+    """A fact named by an event ("X Partnership Forum", "X Winter Design University") is its
+    organiser under the form that names no event; an event alone is no card."""
+    script = {
+        "a": [org("TSU Partnership Forum", "Testor University", "TSU", country="FI",
+                  kind="university")],
+        "b": [org("Testor Winter Design University", None, "Testor University", country="FI",
+                  kind="university")],
+        "c": [org("Testor University", None, country="FI", kind="university")],
+        "d": [org("Квазарская летняя школа", None, country="KZ", kind="other")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert [(r.name, r.name_en, r.aliases, r.mentions) for r in rows] == [
+        ("Testor University", "Testor University", ("TSU",), 3)
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -172,12 +172,20 @@ _NATIONALITIES = frozenset(
 )
 _EVENT = re.compile(
     r"\b(?:forum|conference|festival|summit|congress|olympiad|exhibition|expo|"
-    r"(?:winter|summer|spring|autumn) school|форум\w*|конференци\w*|фестивал\w*|саммит\w*|"
-    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*|week|"
+    r"(?:winter|summer|spring|autumn) (?:\w+ )?(?:school|university)|форум\w*|конференци\w*|"
+    r"фестивал\w*|саммит\w*|конгресс\w*|олимпиад\w*|выставк\w*|"
+    r"(?:летн|зимн|весенн|осенн)\w+ (?:\w+ )?(?:школ|университет)\w*|week|"
     r"недел[яиюе]|championship|чемпионат\w*|contest|конкурс\w*|hackathon|хакатон\w*|"
     r"award|prize|преми[яиюей])\b",
     re.IGNORECASE,
 )
+
+
+def is_event(name: str) -> bool:
+    """A forum, a week, a summer school or university, a prize: an event, no organisation."""
+    return bool(_EVENT.search(name))
+
+
 # A person's title read as an organisation ("Government Vice-Premier", "Ректор университета"):
 # the English head is the last word, the Russian the first.
 _TITLE = re.compile(

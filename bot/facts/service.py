@@ -28,6 +28,7 @@ from bot.facts.matching import (
     english_form,
     fact_keys,
     garbled,
+    is_event,
     is_own,
     match_key,
     names_nothing,
@@ -91,6 +92,16 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
     name = display_name(tidy(fact.name))
     name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    if is_event(name):
+        # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
+        # organisation is the form that names no event, the English name first.
+        others = [tidy(n) for n in (name_en, *fact.aliases) if n and not is_event(n)]
+        named = [n for n in others if not is_own(n) and not names_nothing(n, fact.kind)]
+        if named:
+            name = max(named, key=lambda n: (not is_abbreviation(n), n == name_en))
+            name_en = name_en if name_en and not is_event(name_en) else None
+            kept = tuple(a for a in fact.aliases if not is_event(a) and tidy(a) != name)
+            fact = replace(fact, aliases=kept)
     parent = parent_university(name)
     if parent is not None:
         # A joint unit's partner is its university; an English name is kept only as the
