@@ -356,6 +356,26 @@ async def test_an_event_named_for_its_organiser_is_the_organiser(db: Database) -
     ]
 
 
+async def test_a_unit_does_not_keep_its_parents_names_as_aliases(db: Database) -> None:
+    """An English unit's name "... of the Testland Academy of Sciences" given with the
+    academy's abbreviation and Russian name: those are the academy's, so a later article
+    about the academy opens the academy's card instead of joining the unit's."""
+    script = {
+        "a": [org("Research Center for Test Materials of the Testland Academy of Sciences",
+                  None, "TAS", "Тестландская академия наук", "Центр тестовых материалов",
+                  country="AM", kind="research")],
+        "b": [org("Тестландская академия наук", None, country="AM", kind="research")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.aliases, r.mentions) for r in rows) == [
+        ("Research Center for Test Materials of the Testland Academy of Sciences",
+         ("Центр тестовых материалов",), 1),
+        ("Тестландская академия наук", (), 1),
+    ]  # fmt: skip
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

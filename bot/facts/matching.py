@@ -567,6 +567,51 @@ def parent_university(name: str) -> str | None:
     return parent
 
 
+# An English name of a unit of another organisation: "Research Center for Testing of the
+# Chinese Academy of Sciences", "Institute of Physics of the Testland University".
+_UNIT_OF_ANOTHER_EN = re.compile(
+    r"^(?:.*\s)?(?:Cent(?:er|re)|Institute|Branch|Laborator(?:y|ies)|Lab|Department|Faculty|"
+    r"School|Office|Division)\b.*?\bof\s+the\s+"
+    r"(?P<parent>(?:.*\s)?(?:Academy|University|Corporation|Ministry)\b.*)$"
+)
+# Russian words of a unit: a form with none of them names no unit.
+_UNIT_RU = re.compile(
+    r"\b(?:центр|отделени|филиал|лаборатори|институт|кафедр|факультет|департамент|отдел|"
+    r"школ)\w*",
+    re.IGNORECASE,
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _WORDS.findall(name) if w.lower() not in CROSS_SKIP).upper()
+
+
+def parents_form(form: str, names: Iterable[str]) -> bool:
+    """Whether `form` names the organisation an English unit's name says the unit belongs
+    to ("CAS" or «Китайская академия наук» of "Research Center ... of the Chinese Academy of
+    Sciences"): its abbreviation, or a name of another script with the parent's head word
+    (academy, university) and no unit word of its own."""
+    for name in names:
+        found = _UNIT_OF_ANOTHER_EN.match(tidy(name)) if _script(name) == "lat" else None
+        if found is None:
+            continue
+        parent = found.group("parent")
+        if is_abbreviation(form) and " " not in form.strip():
+            if form.strip().upper() == _initials(parent):
+                return True
+            continue
+        if _script(form) != "cyr" or _UNIT_RU.search(form):
+            continue
+        theirs = set(cross_key(parent).removeprefix("x:").split()) & _KIND_CONCEPTS
+        ours = set(cross_key(form).removeprefix("x:").split()) & _KIND_CONCEPTS
+        if not ours:
+            ours = {c for w in _WORDS.findall(form.lower()) for stem, c in CONCEPT_RU
+                    if w.startswith(stem) and c in _KIND_CONCEPTS}  # fmt: skip
+        if ours and ours <= theirs:
+            return True
+    return False
+
+
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
     """Aliases that can name this organisation: not the university, and not a part of the
     name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации
@@ -578,6 +623,7 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
         if not is_own(a)
         and not any(different(a, n) or unlike(a, n) for n in full)
         and not _part_of(a, full)
+        and not parents_form(a, full)
     )
 
 
