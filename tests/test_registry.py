@@ -376,6 +376,25 @@ async def test_a_unit_does_not_keep_its_parents_names_as_aliases(db: Database) -
     ]  # fmt: skip
 
 
+async def test_mixed_alphabets_and_roman_numerals_do_not_split_a_card(db: Database) -> None:
+    """A Russian word typed with a Latin look-alike letter is the Russian word (and shown
+    so); a roman numeral does not keep a name's two scripts apart."""
+    script = {
+        "a": [org("Тестоу\u0441кий институт новых материалов", None, country="CN",
+                  kind="research")],
+        "b": [org("Тестоуcкий институт новых материалов", None, country="CN", kind="research")],
+        "c": [org("University Felipe IV of Testora", None, country="ES", kind="university")],
+        "d": [org("Университет Фелипе IV в Тесторе", None, country="ES", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Тестоуский институт новых материалов", 2),
+        ("Университет Фелипе IV в Тесторе", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -110,11 +110,34 @@ def _plain_latin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+# Letters of one shape in both alphabets: a word typed with one of the other alphabet's
+# («Цзянсуcкий» with a Latin "c») is read in its own.
+_TO_CYRILLIC = str.maketrans("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ")
+_TO_LATIN = str.maketrans("асеорхуАСЕНКМОРТХВ", "aceopxyACEHKMOPTXB")
+_MIXED = re.compile(r"[^\W\d_]+")
+
+
+def one_script(text: str) -> str:
+    """Words mixing Cyrillic and Latin letters in the script most of their letters are."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        cyr = len(re.findall(r"[а-яёА-ЯЁ]", word))
+        lat = len(re.findall(r"[a-zA-Z]", word))
+        if not cyr or not lat:
+            return word
+        return word.translate(_TO_CYRILLIC if cyr >= lat else _TO_LATIN)
+
+    return _MIXED.sub(fix, text)
+
+
 def key_tokens(name: str, *, legacy: bool = False) -> list[str]:
     """Key tokens of a name. The soft sign is dropped after stemming, so a place and its
     adjective meet ("Сиань" / "Сианьский", "Казань" / "Казанского"); `legacy` gives the
     tokens of the earlier rule, which dropped it before (stored identity keys)."""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _plain_latin(_variant_free(name))))
+    if not legacy:
+        text = one_script(text)
     if legacy:
         text = text.replace("ь", "").replace("ъ", "").replace("Ь", "")
     out = []
@@ -287,6 +310,9 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _PROVINCE = re.compile(r"^(?:провинци\w*|province|республик\w*|republic)$")
 
 
+_ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
+
+
 def word_skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
@@ -309,7 +335,7 @@ def cross_key(name: str) -> str:
     a proper word is too short to tell organisations apart, or there is none."""
     if is_own(name):
         return ""
-    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
     text = text.lower().replace("ё", "е")
     parts: list[str] = []
     proper = 0
@@ -326,6 +352,9 @@ def cross_key(name: str) -> str:
             concept = CONCEPT_LATIN.get(word)
         if concept is not None:
             parts.append(concept)
+            continue
+        if _ROMAN.match(word):
+            parts.append(word)  # "Carlos III": a numeral has no consonants to compare
             continue
         skeleton = word_skeleton(word)
         if len(skeleton) < 3:

@@ -32,6 +32,7 @@ from bot.facts.matching import (
     is_own,
     match_key,
     names_nothing,
+    one_script,
     own_aliases,
     parent_university,
     rekey,
@@ -90,8 +91,9 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
-    name = display_name(tidy(fact.name))
-    name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    name = display_name(tidy(one_script(fact.name)))
+    name_en = display_name(tidy(one_script(fact.name_en))) if fact.name_en else None
+    fact = replace(fact, aliases=tuple(one_script(a) for a in fact.aliases))
     if is_event(name):
         # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
         # organisation is the form that names no event, the English name first.
