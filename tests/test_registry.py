@@ -395,6 +395,25 @@ async def test_mixed_alphabets_and_roman_numerals_do_not_split_a_card(db: Databa
     ]
 
 
+async def test_a_fuller_name_with_the_city_is_kept_as_an_alias(db: Database) -> None:
+    """An alias that is the name with its city added ("Universidad Felipe Testo de Madrid" of
+    "Felipe Testo University") is the same organisation's fuller name: kept, so an article
+    giving the fuller name meets the card; a word that is no place is another organisation."""
+    script = {
+        "a": [org("Felipe Testo University", None, "Universidad Felipe Testo de Madrid",
+                  "Felipe Testo Nova University", country="ES", kind="university")],
+        "b": [org("University Felipe Testo of Madrid", None, country="ES", kind="university")],
+        "c": [org("Felipe Testo Nova University", None, country="ES", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.aliases, r.mentions) for r in rows) == [
+        ("Felipe Testo Nova University", (), 1),
+        ("Felipe Testo University", ("Universidad Felipe Testo de Madrid",), 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -12,10 +12,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
 from bot.facts.extraction.names import is_abbreviation, name_tokens
+from bot.text.countries import CountryResolver
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -641,6 +643,25 @@ def parents_form(form: str, names: Iterable[str]) -> bool:
     return False
 
 
+@cache
+def _places() -> CountryResolver:
+    return CountryResolver(lambda word: word)  # Latin words only: no lemmas needed
+
+
+def fuller_by_place(longer: str, name: str) -> bool:
+    """Whether a Latin name is another with the place it is in added ("Universidad Carlos
+    III de Madrid" of "Carlos III University", "Leibniz University Hannover" of "Leibniz
+    University"): the same organisation's fuller name, not a look-alike."""
+    if _script(longer) != "lat" or _script(name) != "lat":
+        return False
+    ours, theirs = set(key_tokens(longer)), set(key_tokens(name))
+    extra = ours - theirs - GENERIC
+    if not extra or not theirs - GENERIC or not theirs <= ours | _HEAD | {"univers"}:
+        return False
+    words = {t: w for w in _WORDS.findall(longer) for t in key_tokens(w)}
+    return all(t in words and _places().codes(words[t]) for t in extra)
+
+
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
     """Aliases that can name this organisation: not the university, and not a part of the
     name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации
@@ -650,7 +671,7 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
         a
         for a in aliases
         if not is_own(a)
-        and not any(different(a, n) or unlike(a, n) for n in full)
+        and not any((different(a, n) and not fuller_by_place(a, n)) or unlike(a, n) for n in full)
         and not _part_of(a, full)
         and not parents_form(a, full)
     )
