@@ -414,6 +414,25 @@ async def test_a_fuller_name_with_the_city_is_kept_as_an_alias(db: Database) -> 
     ]
 
 
+async def test_a_name_joined_with_the_university_by_a_dash_is_the_partners(
+    db: Database,
+) -> None:
+    """«Квазарский университет – Политех» (a joint title) names the partner alone; a dash
+    between two outside names is left as written."""
+    script = {
+        "a": [org("Квазарский университет – Политех", None, country="KZ", kind="university")],
+        "b": [org("Квазарский университет", None, country="KZ", kind="university")],
+        "c": [org("Тестнефть - Промышленные тесты", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Квазарский университет", 2),
+        ("Тестнефть - Промышленные тесты", 1),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

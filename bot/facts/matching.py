@@ -721,6 +721,19 @@ def english_form(name_en: str | None, forms: Iterable[str]) -> str | None:
     return None
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def without_own(name: str) -> str:
+    """A name joining a partner and the university by a dash ("TSU – SPbPU", «УОМЗ –
+    Политех») without the university's part; other names as they are."""
+    parts = _SPACED_DASH.split(name)
+    if len(parts) < 2:
+        return name
+    kept = [p for p in parts if p.strip() and not is_own(p)]
+    return " – ".join(kept) if kept and len(kept) < len(parts) else name
+
+
 def garbled(name: str) -> bool:
     """A name with three words repeated in the same order ("Testing BO KE Institute of New
     Tests Testing BO KE"): pieces of a text joined twice, no name as written ("Silk Road

@@ -41,6 +41,7 @@ from bot.facts.matching import (
     ungarbled,
     unit_of_another,
     unlike,
+    without_own,
 )
 from bot.text.countries import country_name, flag
 from bot.text.formatting import esc, signed_words
@@ -91,9 +92,9 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
-    name = display_name(tidy(one_script(fact.name)))
-    name_en = display_name(tidy(one_script(fact.name_en))) if fact.name_en else None
-    fact = replace(fact, aliases=tuple(one_script(a) for a in fact.aliases))
+    name = display_name(tidy(without_own(one_script(fact.name))))
+    name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
+    fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
     if is_event(name):
         # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
         # organisation is the form that names no event, the English name first.
