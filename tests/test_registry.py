@@ -261,6 +261,9 @@ async def test_a_school_named_without_its_specialty_is_another_school(db: Databa
                   kind="university")],
         "f": [org("Testou Medical University", None, "Тестоуский университет", country="CN",
                   kind="university")],
+        # «образования» is "of Education": a translation, kept.
+        "g": [org("Институт образования Тестоу", "Institute of Education Testou", country="CN",
+                  kind="research")],
     }  # fmt: skip
     await add_articles(db, list(script))
     partners, _ = await registry(db, script)
@@ -268,6 +271,7 @@ async def test_a_school_named_without_its_specialty_is_another_school(db: Databa
     assert sorted((r.name, r.name_en, r.mentions) for r in rows) == [
         ("Testou Medical University", "Testou Medical University", 1),
         ("Testou University", "Testou University", 1),
+        ("Институт образования Тестоу", "Institute of Education Testou", 1),
         ("Педагогический университет провинции Тестоу", "Testou Normal University", 4),
     ]
 
