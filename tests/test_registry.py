@@ -437,6 +437,29 @@ async def test_a_name_joined_with_the_university_by_a_dash_is_the_partners(
     ]
 
 
+async def test_saint_petersburg_meets_across_scripts_and_without_saint(db: Database) -> None:
+    """«Санкт-Петербургский» is "Saint Petersburg" and "St. Petersburg", and «Петербурга»
+    without «Санкт-»; a university of the city with a word of its own is another."""
+    script = {
+        "a": [org("Санкт-Петербургский государственный университет", None,
+                  kind="university")],
+        "b": [org("St. Petersburg State University", None, kind="university")],
+        "c": [org("Saint Petersburg State University", None, kind="university")],
+        "d": [org("Правительство Санкт-Петербурга", None, kind="government")],
+        "e": [org("Правительство Петербурга", None, kind="government")],
+        "f": [org("Санкт-Петербургский государственный экономический университет", None,
+                  kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Правительство Санкт-Петербурга", 2),
+        ("Санкт-Петербургский государственный университет", 3),
+        ("Санкт-Петербургский государственный экономический университет", 1),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

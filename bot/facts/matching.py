@@ -309,6 +309,8 @@ PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("
 _WORDS = re.compile(r"[^\W\d_]+")
 # The type word of a province or a state names no organisation: «университет провинции
 # Цзянсу» is the «Цзянсуский университет», "... of the Republic of Testland" the "Testland ...".
+_SAINT = frozenset(["санкт", "saint", "sankt"])
+_PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh"])
 _PROVINCE = re.compile(r"^(?:провинци\w*|province|республик\w*|republic)$")
 
 
@@ -343,6 +345,12 @@ def cross_key(name: str) -> str:
     proper = 0
     for word in _WORDS.findall(text):
         if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
+            continue
+        if word in _SAINT:
+            continue  # «Санкт-Петербургский» / "Saint Petersburg" / «Петербургский»
+        if word.startswith("петербург") or word in _PETERSBURG:
+            parts.append("spb")
+            proper += 1
             continue
         if any(t in _CORPORATE for t in name_tokens(word)):
             continue
