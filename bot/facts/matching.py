@@ -309,11 +309,12 @@ PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("
 _WORDS = re.compile(r"[^\W\d_]+")
 # The type word of a province or a state names no organisation: «университет провинции
 # Цзянсу» is the «Цзянсуский университет», "... of the Republic of Testland" the "Testland ...".
+_PROVINCE = re.compile(r"^(?:провинци\w*|province|республик\w*|republic)$")
+# «Санкт-Петербург» / "Saint (St.) Petersburg" / «Петербург»: one city, whose two spellings
+# have different consonant skeletons.
 _SAINT = frozenset(["санкт", "saint", "sankt"])
 _PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh"])
-_PROVINCE = re.compile(r"^(?:провинци\w*|province|республик\w*|republic)$")
-
-
+# A roman numeral ("Carlos III") has no consonant skeleton; it counts as written.
 _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
 
 
