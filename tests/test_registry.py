@@ -247,6 +247,219 @@ async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scri
     ]
 
 
+async def test_a_school_named_without_its_specialty_is_another_school(db: Database) -> None:
+    """A pedagogical university given with a plain university's English name is not that
+    university: the English name is dropped, so the plain one keeps a card of its own; the
+    province's type word, "Normal" and "of Education" are the pedagogical one's forms."""
+    script = {
+        "a": [org("Педагогический университет провинции Тестоу", "Testou University",
+                  "Тестоуский университет", "TNU", country="CN", kind="university")],
+        "b": [org("Testou University", None, country="CN", kind="university")],
+        "c": [org("Testou Normal University", None, country="CN", kind="university")],
+        "d": [org("Testou University of Education", None, country="CN", kind="university")],
+        "e": [org("Тестоуский педагогический университет", None, country="CN",
+                  kind="university")],
+        "f": [org("Testou Medical University", None, "Тестоуский университет", country="CN",
+                  kind="university")],
+        # «образования» is "of Education": a translation, kept.
+        "g": [org("Институт образования Тестоу", "Institute of Education Testou", country="CN",
+                  kind="research")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.name_en, r.mentions) for r in rows) == [
+        ("Testou Medical University", "Testou Medical University", 1),
+        ("Testou University", "Testou University", 1),
+        ("Институт образования Тестоу", "Institute of Education Testou", 1),
+        ("Педагогический университет провинции Тестоу", "Testou Normal University", 4),
+    ]
+
+
+async def test_a_name_with_a_second_place_joined_by_a_hyphen_is_the_renamed_card(
+    db: Database,
+) -> None:
+    """A university renamed with a second city joined to the first ("X-Y University of
+    Technology") stays on its card when the article gives the same alias; with no alias in
+    common, or a word of its own that is not joined, it is another card."""
+    script = {
+        "a": [org("Testeranta University of Technology", None, "TUTE", country="FI",
+                  kind="university")],
+        "b": [org("Testeranta-Probi University of Technology", None, "TUTE", country="FI",
+                  kind="university")],
+        "c": [org("Testeranta Northern University of Technology", None, "TUTE", country="FI",
+                  kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testeranta Northern University of Technology", 1),
+        ("Testeranta University of Technology", 2),
+    ]
+
+
+async def test_a_state_academy_of_sciences_meets_its_adjective_form(db: Database) -> None:
+    """«Тестландская академия наук» is the "National Academy of Sciences of the Republic of
+    Testland": the state's type word and "National" of an academy of sciences do not count;
+    an academy of social sciences is another academy."""
+    script = {
+        "a": [org("National Academy of Sciences of the Republic of Testland", None,
+                  "Национальная академия наук Республики Тестландия", country="AM",
+                  kind="research")],
+        "b": [org("Тестландская академия наук", None, country="AM", kind="research")],
+        "c": [org("Тестландская академия социальных наук", None, country="AM",
+                  kind="research")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Тестландская академия наук", 2),
+        ("Тестландская академия социальных наук", 1),
+    ]
+
+
+async def test_a_name_pieced_together_twice_gives_way_to_a_form_the_article_gives(
+    db: Database,
+) -> None:
+    """A name with three words repeated ("Testing QO RA ... Testing QO RA") is shown as the
+    fullest clean form the article gives; a name repeating two words is a name as written."""
+    script = {
+        "a": [org("Testing QO RA Institute of New Tests Testing QO RA", None,
+                  "Testing QO RA New Tests Institute", "Testing QO RA", country="CN",
+                  kind="research")],
+        "b": [org("Tea Road Alliance of Tea Road Colleges", None, "Tea Road Alliance",
+                  country="CN", kind="other")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.name_en) for r in rows) == [
+        ("Tea Road Alliance of Tea Road Colleges", "Tea Road Alliance of Tea Road Colleges"),
+        ("Testing QO RA New Tests Institute", "Testing QO RA New Tests Institute"),
+    ]
+
+
+async def test_an_event_named_for_its_organiser_is_the_organiser(db: Database) -> None:
+    """A fact named by an event ("X Partnership Forum", "X Winter Design University") is its
+    organiser under the form that names no event; an event alone is no card."""
+    script = {
+        "a": [org("TSU Partnership Forum", "Testor University", "TSU", country="FI",
+                  kind="university")],
+        "b": [org("Testor Winter Design University", None, "Testor University", country="FI",
+                  kind="university")],
+        "c": [org("Testor University", None, country="FI", kind="university")],
+        "d": [org("Квазарская летняя школа", None, country="KZ", kind="other")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert [(r.name, r.name_en, r.aliases, r.mentions) for r in rows] == [
+        ("Testor University", "Testor University", ("TSU",), 3)
+    ]
+
+
+async def test_a_unit_does_not_keep_its_parents_names_as_aliases(db: Database) -> None:
+    """An English unit's name "... of the Testland Academy of Sciences" given with the
+    academy's abbreviation and Russian name: those are the academy's, so a later article
+    about the academy opens the academy's card instead of joining the unit's."""
+    script = {
+        "a": [org("Research Center for Test Materials of the Testland Academy of Sciences",
+                  None, "TAS", "Тестландская академия наук", "Центр тестовых материалов",
+                  country="AM", kind="research")],
+        "b": [org("Тестландская академия наук", None, country="AM", kind="research")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.aliases, r.mentions) for r in rows) == [
+        ("Research Center for Test Materials of the Testland Academy of Sciences",
+         ("Центр тестовых материалов",), 1),
+        ("Тестландская академия наук", (), 1),
+    ]  # fmt: skip
+
+
+async def test_mixed_alphabets_and_roman_numerals_do_not_split_a_card(db: Database) -> None:
+    """A Russian word typed with a Latin look-alike letter is the Russian word (and shown
+    so); a roman numeral does not keep a name's two scripts apart."""
+    script = {
+        "a": [org("Тестоу\u0441кий институт новых материалов", None, country="CN",
+                  kind="research")],
+        "b": [org("Тестоуcкий институт новых материалов", None, country="CN", kind="research")],
+        "c": [org("University Felipe IV of Testora", None, country="ES", kind="university")],
+        "d": [org("Университет Фелипе IV в Тесторе", None, country="ES", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Тестоуский институт новых материалов", 2),
+        ("Университет Фелипе IV в Тесторе", 2),
+    ]
+
+
+async def test_a_fuller_name_with_the_city_is_kept_as_an_alias(db: Database) -> None:
+    """An alias that is the name with its city added ("Universidad Felipe Testo de Madrid" of
+    "Felipe Testo University") is the same organisation's fuller name: kept, so an article
+    giving the fuller name meets the card; a word that is no place is another organisation."""
+    script = {
+        "a": [org("Felipe Testo University", None, "Universidad Felipe Testo de Madrid",
+                  "Felipe Testo Nova University", country="ES", kind="university")],
+        "b": [org("University Felipe Testo of Madrid", None, country="ES", kind="university")],
+        "c": [org("Felipe Testo Nova University", None, country="ES", kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.aliases, r.mentions) for r in rows) == [
+        ("Felipe Testo Nova University", (), 1),
+        ("Felipe Testo University", ("Universidad Felipe Testo de Madrid",), 2),
+    ]
+
+
+async def test_a_name_joined_with_the_university_by_a_dash_is_the_partners(
+    db: Database,
+) -> None:
+    """«Квазарский университет – Политех» (a joint title) names the partner alone; a dash
+    between two outside names is left as written."""
+    script = {
+        "a": [org("Квазарский университет – Политех", None, country="KZ", kind="university")],
+        "b": [org("Квазарский университет", None, country="KZ", kind="university")],
+        "c": [org("Тестнефть - Промышленные тесты", None)],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Квазарский университет", 2),
+        ("Тестнефть - Промышленные тесты", 1),
+    ]
+
+
+async def test_saint_petersburg_meets_across_scripts_and_without_saint(db: Database) -> None:
+    """«Санкт-Петербургский» is "Saint Petersburg" and "St. Petersburg", and «Петербурга»
+    without «Санкт-»; a university of the city with a word of its own is another."""
+    script = {
+        "a": [org("Санкт-Петербургский государственный университет", None,
+                  kind="university")],
+        "b": [org("St. Petersburg State University", None, kind="university")],
+        "c": [org("Saint Petersburg State University", None, kind="university")],
+        "d": [org("Правительство Санкт-Петербурга", None, kind="government")],
+        "e": [org("Правительство Петербурга", None, kind="government")],
+        "f": [org("Санкт-Петербургский государственный экономический университет", None,
+                  kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Правительство Санкт-Петербурга", 2),
+        ("Санкт-Петербургский государственный университет", 3),
+        ("Санкт-Петербургский государственный экономический университет", 1),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -12,10 +12,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
 from bot.facts.extraction.names import is_abbreviation, name_tokens
+from bot.text.countries import CountryResolver
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -110,11 +112,34 @@ def _plain_latin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+# Letters of one shape in both alphabets: a word typed with one of the other alphabet's
+# («Цзянсуcкий» with a Latin "c») is read in its own.
+_TO_CYRILLIC = str.maketrans("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ")
+_TO_LATIN = str.maketrans("асеорхуАСЕНКМОРТХВ", "aceopxyACEHKMOPTXB")
+_MIXED = re.compile(r"[^\W\d_]+")
+
+
+def one_script(text: str) -> str:
+    """Words mixing Cyrillic and Latin letters in the script most of their letters are."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        cyr = len(re.findall(r"[а-яёА-ЯЁ]", word))
+        lat = len(re.findall(r"[a-zA-Z]", word))
+        if not cyr or not lat:
+            return word
+        return word.translate(_TO_CYRILLIC if cyr >= lat else _TO_LATIN)
+
+    return _MIXED.sub(fix, text)
+
+
 def key_tokens(name: str, *, legacy: bool = False) -> list[str]:
     """Key tokens of a name. The soft sign is dropped after stemming, so a place and its
     adjective meet ("Сиань" / "Сианьский", "Казань" / "Казанского"); `legacy` gives the
     tokens of the earlier rule, which dropped it before (stored identity keys)."""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _plain_latin(_variant_free(name))))
+    if not legacy:
+        text = one_script(text)
     if legacy:
         text = text.replace("ь", "").replace("ъ", "").replace("Ь", "")
     out = []
@@ -172,12 +197,20 @@ _NATIONALITIES = frozenset(
 )
 _EVENT = re.compile(
     r"\b(?:forum|conference|festival|summit|congress|olympiad|exhibition|expo|"
-    r"(?:winter|summer|spring|autumn) school|форум\w*|конференци\w*|фестивал\w*|саммит\w*|"
-    r"конгресс\w*|олимпиад\w*|выставк\w*|(?:летн|зимн|весенн|осенн)\w+ школ\w*|week|"
+    r"(?:winter|summer|spring|autumn) (?:\w+ )?(?:school|university)|форум\w*|конференци\w*|"
+    r"фестивал\w*|саммит\w*|конгресс\w*|олимпиад\w*|выставк\w*|"
+    r"(?:летн|зимн|весенн|осенн)\w+ (?:\w+ )?(?:школ|университет)\w*|week|"
     r"недел[яиюе]|championship|чемпионат\w*|contest|конкурс\w*|hackathon|хакатон\w*|"
     r"award|prize|преми[яиюей])\b",
     re.IGNORECASE,
 )
+
+
+def is_event(name: str) -> bool:
+    """A forum, a week, a summer school or university, a prize: an event, no organisation."""
+    return bool(_EVENT.search(name))
+
+
 # A person's title read as an organisation ("Government Vice-Premier", "Ректор университета"):
 # the English head is the last word, the Russian the first.
 _TITLE = re.compile(
@@ -246,7 +279,8 @@ CONCEPT_RU = (
     ("университет", "U"), ("институт", "I"), ("академи", "A"), ("политехническ", "P"),
     ("техническ", "T"), ("технологическ", "TL"), ("государственн", "S"), ("национальн", "N"),
     ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
-    ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"),
+    ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"), ("технолог", "TL"),
+    ("техник", "T"), ("образовани", "PE"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -262,7 +296,7 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["research"], "R"),
     **dict.fromkeys(["science", "sciences"], "SC"),
     **dict.fromkeys(["applied"], "AP"),
-    **dict.fromkeys(["normal", "pedagogical"], "PE"),
+    **dict.fromkeys(["normal", "pedagogical", "education"], "PE"),
     **dict.fromkeys(["economic", "economics"], "E"),
     **dict.fromkeys(["medical"], "M"),
 }  # fmt: skip
@@ -273,6 +307,15 @@ PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
              ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
+# The type word of a province or a state names no organisation: «университет провинции
+# Цзянсу» is the «Цзянсуский университет», "... of the Republic of Testland" the "Testland ...".
+_PROVINCE = re.compile(r"^(?:провинци\w*|province|республик\w*|republic)$")
+# «Санкт-Петербург» / "Saint (St.) Petersburg" / «Петербург»: one city, whose two spellings
+# have different consonant skeletons.
+_SAINT = frozenset(["санкт", "saint", "sankt"])
+_PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh"])
+# A roman numeral ("Carlos III") has no consonant skeleton; it counts as written.
+_ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
 
 
 def word_skeleton(word: str) -> str:
@@ -297,12 +340,18 @@ def cross_key(name: str) -> str:
     a proper word is too short to tell organisations apart, or there is none."""
     if is_own(name):
         return ""
-    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", _variant_free(name)))
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
     text = text.lower().replace("ё", "е")
     parts: list[str] = []
     proper = 0
     for word in _WORDS.findall(text):
-        if word in CROSS_SKIP or word in _LEGAL_FORMS:
+        if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
+            continue
+        if word in _SAINT:
+            continue  # «Санкт-Петербургский» / "Saint Petersburg" / «Петербургский»
+        if word.startswith("петербург") or word in _PETERSBURG:
+            parts.append("spb")
+            proper += 1
             continue
         if any(t in _CORPORATE for t in name_tokens(word)):
             continue
@@ -315,11 +364,18 @@ def cross_key(name: str) -> str:
         if concept is not None:
             parts.append(concept)
             continue
+        if _ROMAN.match(word):
+            parts.append(word)  # "Carlos III": a numeral has no consonants to compare
+            continue
         skeleton = word_skeleton(word)
         if len(skeleton) < 3:
             return ""
         proper += 1
         parts.append(skeleton)
+    if {"A", "SC"} <= set(parts) and "N" in parts:
+        # A state's academy of sciences: "National Academy of Sciences of Testland" is the
+        # «Тестландская академия наук».
+        parts.remove("N")
     return "x:" + " ".join(sorted(parts)) if proper else ""
 
 
@@ -389,6 +445,32 @@ def _telling(cross: str) -> frozenset[str]:
     return frozenset("tech" if p in _TECH_CONCEPTS else p for p in parts if p not in _KIND_CONCEPTS)
 
 
+# Concepts that say what a school teaches or is for: a translation keeps them ("Jiangsu Normal
+# University" is «Цзянсуский педагогический университет»), a name without them is another
+# school of the same place ("Jiangsu University").
+_SPECIALTY = frozenset(["PE", "E", "M", "AP"]) | _TECH_CONCEPTS
+
+
+def _specialties(name: str) -> frozenset[str] | None:
+    """The specialty concepts of a full institution name (one with a university, institute or
+    academy in it), or None for another name or one with no cross key."""
+    parts = set(cross_key(name).removeprefix("x:").split())
+    if not parts & _KIND_CONCEPTS:
+        return None
+    return frozenset("tech" if p in _TECH_CONCEPTS else p for p in parts if p in _SPECIALTY)
+
+
+def unlike(a: str, b: str) -> bool:
+    """Whether two institution names of two scripts cannot be translations of each other:
+    one says what its school teaches (pedagogical, economic, medical, applied, technical) and
+    the other does not say the same ("Jiangsu University" / «Педагогический университет
+    провинции Цзянсу»)."""
+    if not a or not b or _script(a) == _script(b):
+        return False
+    sa, sb = _specialties(a), _specialties(b)
+    return sa is not None and sb is not None and sa != sb
+
+
 def _bridged(primaries: list[str], forms: Iterable[str], others: set[str]) -> bool:
     """Whether one side's name form, as telling as each of its primary names (a translation
     or fuller form, never a shortened one), is a primary name of the other side in any
@@ -404,6 +486,20 @@ def _bridged(primaries: list[str], forms: Iterable[str], others: set[str]) -> bo
     return False
 
 
+_JOINED = re.compile(r"\b([^\W\d_]+)-[^\W\d_]+")
+
+
+def renamed(longer: str, shorter: str) -> bool:
+    """Whether a name is another with a word joined to one of its words by a hyphen
+    ("Lappeenranta-Lahti University of Technology" / "Lappeenranta University of
+    Technology"): a renamed organisation when the two also share a key (an alias)."""
+    if _script(longer) != _script(shorter) or "-" not in longer:
+        return False
+    full = tidy(longer).lower()
+    short = tidy(shorter).lower()
+    return full != short and _JOINED.sub(r"\1", full) == short
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
     or full names of one script each with a distinguishing word of its own, unless a name
@@ -414,6 +510,10 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     theirs = [n for n in (row.name, row.name_en) if n]
     if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
         return False  # one name in two scripts or spellings: the same organisation
+    if any(unlike(a, b) for a in ours for b in theirs):
+        return True  # "Jiangsu University" is no translation of a pedagogical university
+    if any(renamed(a, b) or renamed(b, a) for a in ours for b in theirs):
+        return False  # a later name with a second place joined to the first, same aliases
     if not any(different(a, b) for a in ours for b in theirs):
         return False
     their_cross = {cross_key(n) for n in theirs} - {""}
@@ -507,6 +607,70 @@ def parent_university(name: str) -> str | None:
     return parent
 
 
+# An English name of a unit of another organisation: "Research Center for Testing of the
+# Chinese Academy of Sciences", "Institute of Physics of the Testland University".
+_UNIT_OF_ANOTHER_EN = re.compile(
+    r"^(?:.*\s)?(?:Cent(?:er|re)|Institute|Branch|Laborator(?:y|ies)|Lab|Department|Faculty|"
+    r"School|Office|Division)\b.*?\bof\s+the\s+"
+    r"(?P<parent>(?:.*\s)?(?:Academy|University|Corporation|Ministry)\b.*)$"
+)
+# Russian words of a unit: a form with none of them names no unit.
+_UNIT_RU = re.compile(
+    r"\b(?:центр|отделени|филиал|лаборатори|институт|кафедр|факультет|департамент|отдел|"
+    r"школ)\w*",
+    re.IGNORECASE,
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _WORDS.findall(name) if w.lower() not in CROSS_SKIP).upper()
+
+
+def parents_form(form: str, names: Iterable[str]) -> bool:
+    """Whether `form` names the organisation an English unit's name says the unit belongs
+    to ("CAS" or «Китайская академия наук» of "Research Center ... of the Chinese Academy of
+    Sciences"): its abbreviation, or a name of another script with the parent's head word
+    (academy, university) and no unit word of its own."""
+    for name in names:
+        found = _UNIT_OF_ANOTHER_EN.match(tidy(name)) if _script(name) == "lat" else None
+        if found is None:
+            continue
+        parent = found.group("parent")
+        if is_abbreviation(form) and " " not in form.strip():
+            if form.strip().upper() == _initials(parent):
+                return True
+            continue
+        if _script(form) != "cyr" or _UNIT_RU.search(form):
+            continue
+        theirs = set(cross_key(parent).removeprefix("x:").split()) & _KIND_CONCEPTS
+        ours = set(cross_key(form).removeprefix("x:").split()) & _KIND_CONCEPTS
+        if not ours:
+            ours = {c for w in _WORDS.findall(form.lower()) for stem, c in CONCEPT_RU
+                    if w.startswith(stem) and c in _KIND_CONCEPTS}  # fmt: skip
+        if ours and ours <= theirs:
+            return True
+    return False
+
+
+@cache
+def _places() -> CountryResolver:
+    return CountryResolver(lambda word: word)  # Latin words only: no lemmas needed
+
+
+def fuller_by_place(longer: str, name: str) -> bool:
+    """Whether a Latin name is another with the place it is in added ("Universidad Carlos
+    III de Madrid" of "Carlos III University", "Leibniz University Hannover" of "Leibniz
+    University"): the same organisation's fuller name, not a look-alike."""
+    if _script(longer) != "lat" or _script(name) != "lat":
+        return False
+    ours, theirs = set(key_tokens(longer)), set(key_tokens(name))
+    extra = ours - theirs - GENERIC
+    if not extra or not theirs - GENERIC or not theirs <= ours | _HEAD | {"univers"}:
+        return False
+    words = {t: w for w in _WORDS.findall(longer) for t in key_tokens(w)}
+    return all(t in words and _places().codes(words[t]) for t in extra)
+
+
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
     """Aliases that can name this organisation: not the university, and not a part of the
     name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации
@@ -515,7 +679,10 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
     return tuple(
         a
         for a in aliases
-        if not is_own(a) and not any(different(a, n) for n in full) and not _part_of(a, full)
+        if not is_own(a)
+        and not any((different(a, n) and not fuller_by_place(a, n)) or unlike(a, n) for n in full)
+        and not _part_of(a, full)
+        and not parents_form(a, full)
     )
 
 
@@ -561,6 +728,41 @@ def english_form(name_en: str | None, forms: Iterable[str]) -> str | None:
         if in_english(form) and cross_key(form) and _telling(cross_key(form)) == telling:
             return form
     return None
+
+
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def without_own(name: str) -> str:
+    """A name joining a partner and the university by a dash ("TSU – SPbPU", «УОМЗ –
+    Политех») without the university's part; other names as they are."""
+    parts = _SPACED_DASH.split(name)
+    if len(parts) < 2:
+        return name
+    kept = [p for p in parts if p.strip() and not is_own(p)]
+    return " – ".join(kept) if kept and len(kept) < len(parts) else name
+
+
+def garbled(name: str) -> bool:
+    """A name with three words repeated in the same order ("Testing BO KE Institute of New
+    Tests Testing BO KE"): pieces of a text joined twice, no name as written ("Silk Road
+    Alliance of Silk Road Universities" is one)."""
+    words = [w.lower() for w in _WORDS.findall(name) if w.lower() not in CROSS_SKIP]
+    runs = list(zip(words, words[1:], words[2:], strict=False))
+    return len(set(runs)) < len(runs)
+
+
+def ungarbled(name: str, forms: Iterable[str]) -> str | None:
+    """The fullest form among `forms` that is no garbled name and says nothing the garbled
+    `name` does not (its words are the name's), or None."""
+    words = set(key_tokens(name))
+    fits = [
+        f
+        for f in forms
+        if not garbled(f) and not is_abbreviation(f) and f != name
+        and _script(f) == _script(name) and key_tokens(f) and set(key_tokens(f)) <= words
+    ]  # fmt: skip
+    return max(fits, key=lambda f: (len(set(key_tokens(f))), len(f)), default=None)
 
 
 _LEADING_TYPE = re.compile(

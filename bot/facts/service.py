@@ -27,15 +27,21 @@ from bot.facts.matching import (
     display_name,
     english_form,
     fact_keys,
+    garbled,
+    is_event,
     is_own,
     match_key,
     names_nothing,
+    one_script,
     own_aliases,
     parent_university,
     rekey,
     resolve,
     tidy,
+    ungarbled,
     unit_of_another,
+    unlike,
+    without_own,
 )
 from bot.text.countries import country_name, flag
 from bot.text.formatting import esc, signed_words
@@ -86,8 +92,19 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 def _clean(fact: PartnerFact) -> PartnerFact:
     """Typographic variants folded in every name; own-university forms are no alias."""
-    name = display_name(tidy(fact.name))
-    name_en = display_name(tidy(fact.name_en)) if fact.name_en else None
+    name = display_name(tidy(without_own(one_script(fact.name))))
+    name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
+    fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
+    if is_event(name):
+        # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
+        # organisation is the form that names no event, the English name first.
+        others = [tidy(n) for n in (name_en, *fact.aliases) if n and not is_event(n)]
+        named = [n for n in others if not is_own(n) and not names_nothing(n, fact.kind)]
+        if named:
+            name = max(named, key=lambda n: (not is_abbreviation(n), n == name_en))
+            name_en = name_en if name_en and not is_event(name_en) else None
+            kept = tuple(a for a in fact.aliases if not is_event(a) and tidy(a) != name)
+            fact = replace(fact, aliases=kept)
     parent = parent_university(name)
     if parent is not None:
         # A joint unit's partner is its university; an English name is kept only as the
@@ -98,6 +115,7 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         fact = replace(fact, kind=kind)
     if name_en and (
         different(name_en, name)  # another organisation's name, not a translation
+        or unlike(name_en, name)  # "Jiangsu University" for a pedagogical university
         or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
     ):
         name_en = None
@@ -106,6 +124,14 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
         name_en = name  # an English-only name is its English name too
     forms = dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a))
+    if garbled(name) and (better := ungarbled(name, forms)) is not None:
+        # A name pieced together twice gives way to the fullest form the article gives.
+        forms.pop(better)
+        name_en = better if name_en == name else name_en
+        name = better
+    if name_en and garbled(name_en) and (better := ungarbled(name_en, forms)) is not None:
+        forms.pop(better)
+        name_en = better
     # An English name is in English: a translation the article gives beside a German or Italian
     # name is the English one ("University of Stuttgart" for "Universität Stuttgart").
     english = english_form(name_en, forms)
