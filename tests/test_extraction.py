@@ -13,7 +13,7 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
-from bot.facts.extraction.names import abbreviation_of
+from bot.facts.extraction.names import abbreviation_of, describes_only
 
 
 @pytest.fixture(scope="module")
@@ -832,3 +832,37 @@ def test_a_tagged_organisation_without_a_head_word_is_put_in_the_nominative(
         lang="ru",
     )
     assert any(n.lower() == "европейская комиссия" for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "nothing"),
+    [
+        ("Korean University", "university", True),
+        ("Russian-Korean Institute", "research", True),
+        ("Japanese Language Centre", "other", True),
+        ("Городской совет", "government", True),
+        ("Government Vice-Premier", "government", True),
+        ("Ректора университета", "other", True),
+        ("Busan National University", "university", False),
+        ("Korean Ministry of Education", "government", False),
+        ("Посольство Японии", "government", False),
+        ("Японская академия наук", "research", False),
+        ("Institute of Marine Biology", "research", False),
+    ],
+)
+def test_names_that_only_describe(name: str, kind: str, nothing: bool) -> None:
+    assert describes_only(name, kind) is nothing
+
+
+def test_a_name_that_only_describes_is_no_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Busan National University sign an agreement",
+        "SPbPU signed a cooperation agreement with Busan National University. The Korean "
+        "University will host ten Polytechnic students next year, and the Russian Language "
+        "Centre of the partner will teach them.",
+        lang="en",
+    )
+    names = [n for p in r.partners for n in (p.name, *p.aliases)]
+    assert any("Busan" in n for n in names), names
+    assert not any(n in ("Korean University", "Russian Language Centre") for n in names), names

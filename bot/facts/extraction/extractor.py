@@ -26,6 +26,7 @@ from .names import (
     _stem,
     abbreviation_of,
     canonical_key,
+    describes_only,
     is_abbreviation,
     is_generic_name,
     name_tokens,
@@ -280,6 +281,8 @@ class Row:
     candidate: Candidate
     fact: PartnerFact
     features: dict[str, float]
+    # Its names only describe (type words, general fields, a nationality): never a partner.
+    names_nothing: bool = False
 
 
 @dataclass(slots=True)
@@ -736,6 +739,8 @@ class Extractor:
         for p, n, r in scored:
             if p < partner.threshold:
                 break
+            if r.names_nothing:
+                continue  # "Chinese University", "Government Vice-Premier": names no partner
             same = next(
                 (i for i, (_, o) in enumerate(chosen) if self._same_org(r, o, a.text)), None
             )
@@ -1622,6 +1627,9 @@ class Extractor:
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
             )
+            # Names that only describe ("Chinese University", "Russian Language Center",
+            # "Government Vice-Premier") name no partner unless the registry knows them.
+            nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
@@ -1670,7 +1678,7 @@ class Extractor:
                 and re.search(r"исследовательск\w* институт|research institute", fact.name, re.I)
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
-            rows.append(Row(candidate=c, fact=fact, features=f))
+            rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         return rows
 
     def _own_unit(self, c: Candidate, text: str, lang: str) -> bool:
