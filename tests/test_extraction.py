@@ -866,3 +866,26 @@ def test_a_name_that_only_describes_is_no_partner(extractor: Extractor) -> None:
     names = [n for p in r.partners for n in (p.name, *p.aliases)]
     assert any("Busan" in n for n in names), names
     assert not any(n in ("Korean University", "Russian Language Centre") for n in names), names
+
+
+def test_unit_abbreviation_defined_by_a_unit_name_is_ours(extractor: Extractor) -> None:
+    text = (
+        "С 3 по 9 мая делегация Высшей школы прикладной оптики (ВШПО) Физико-механического "
+        "института побывала в Даляньском технологическом университете и подписала меморандум о "
+        "сотрудничестве. Директор ВШПО провёл переговоры, представители ВШПО прочитали лекции."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    rows = {r.fact.name: r.features for r in a.rows}
+    assert rows["ВШПО"]["own_unit"] == 1.0, rows.keys()
+    assert rows["Даляньский технологический университет"]["own_unit"] == 0.0
+
+
+def test_unit_followed_by_the_universitys_full_name_is_ours(extractor: Extractor) -> None:
+    text = (
+        "The Basov Institute of Laser Optics (BILO) of Peter the Great St. Petersburg "
+        "Polytechnic University signed an agreement with Dalian Maritime University."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    own = {r.fact.name: r.features["own_unit"] for r in a.rows}
+    assert own["Basov Institute of Laser Optics"] == 1.0, own
+    assert own["Dalian Maritime University"] == 0.0, own

@@ -228,6 +228,15 @@ _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|нек
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
 OWN_AFTER = re.compile(r"\s*\)?\s*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)")
+# The university's full name in the genitive after a unit, past its bracketed short form:
+# "Institute of ... (IXX) of Peter the Great St. Petersburg Polytechnic University",
+# "Высшая школа ... Санкт-Петербургского политехнического университета".
+_OWN_GENITIVE_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:of\s+(?:the\s+)?)?(?:Peter the Great\s+)?"
+    r"(?:(?:St\.?|Saint)\s*-?\s*Petersburg\s+(?:State\s+)?Polytechnic|"
+    r"(?:Санкт-)?Петербургского\s+(?:государственного\s+)?политехническ|"
+    r"Политехнического\s+университета\s+Петра)"
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -1695,20 +1704,47 @@ class Extractor:
                 r"(?:SPbPU|Polytech\w*)['’]s\s*$|СПбПУ\s*$", before
             ):
                 return True
-        name = max(c.names, key=len)
+            if _OWN_GENITIVE_AFTER.match(text, m.end):
+                return True  # "... (IXX) of Peter the Great St. Petersburg Polytechnic ..."
+        if any(m.hint_country for m in c.mentions):
+            return False
+        # An abbreviation stands for the name it is defined by: "Высшей ... школы (ВИЭШ)".
+        defined = [
+            x for n in c.names if is_abbreviation(n) for x in self._bracket_expansions(n, text)
+        ]
+        return any(self._unit_name(x, lang) for x in [max(c.names, key=len), *defined])
+
+    def _unit_name(self, name: str, lang: str) -> bool:
+        """A unit-type name ("Higher School of ...", "кафедра ...") with nothing foreign or
+        proper in it."""
         first = name.split()[0].lower() if name.split() else ""
         head_words = [w.lower().strip(",.") for w in name.split()[:3]]
         is_unit_type = any(
             (self._lemma(w) if lang == "ru" else w) in lx.UNIT_HEADS for w in head_words
-        ) or first in ("высшая", "higher")
+        ) or first.startswith(("высш", "higher"))
         if not is_unit_type:
             return False
-        if self._countries.codes(name) or any(m.hint_country for m in c.mentions):
+        if self._countries.codes(name):
             return False
         proper = [w for w in name.split()[1:] if w[:1].isupper() and w.lower() not in ("of",)]
         if lang == "ru":
             return not proper and not re.search(r"[A-Z«\"]", name)
         return True
+
+    @staticmethod
+    def _bracket_expansions(abbr: str, text: str) -> list[str]:
+        """The words right before "(ABBR)" that the abbreviation is read off, shortest first
+        per occurrence: "Higher School of Management (HSM)" -> "Higher School of Management"."""
+        out: list[str] = []
+        for m in re.finditer(r"\(\s*" + re.escape(abbr) + r"\s*\)", text):
+            words = re.split(r"[,;.:!?()«»\"]", text[max(0, m.start() - 160) : m.start()])[-1]
+            parts = words.split()
+            for k in range(1, min(10, len(parts)) + 1):
+                phrase = " ".join(parts[-k:])
+                if abbreviation_of(abbr, phrase):
+                    out.append(phrase)
+                    break
+        return out
 
     def _fact(self, c: Candidate, text: str, lang: str, dominant: str | None) -> PartnerFact:
         full = [m for m in c.mentions if not is_abbreviation(m.name)]
