@@ -889,3 +889,14 @@ def test_unit_followed_by_the_universitys_full_name_is_ours(extractor: Extractor
     own = {r.fact.name: r.features["own_unit"] for r in a.rows}
     assert own["Basov Institute of Laser Optics"] == 1.0, own
     assert own["Dalian Maritime University"] == 0.0, own
+
+
+def test_from_before_a_name_is_not_a_job_title(extractor: Extractor) -> None:
+    text = (
+        "Twenty students from Dalian Maritime University arrived at SPbPU. The rector of "
+        "Harbin Engineering University sent greetings."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    f = {r.fact.name: r.features for r in a.rows}
+    assert f["Dalian Maritime University"]["from_before"] == 1.0
+    assert f["Dalian Maritime University"]["employer_before"] == 0.0

@@ -1507,8 +1507,10 @@ class Extractor:
                     r"(?:ректор|проректор|директор|президент|декан|профессор|rector|director|"
                     r"president|dean|professor|head of|руководител|заведующ)\w*\s+$",
                     near,
-                ) or re.search(r"(?:из|from)\s+$", near):
+                ):
                     counts["employer_before"] += 1
+                if re.search(r"(?:из|from)\s+$", near):
+                    counts["from_before"] += 1
                 if re.search(r"(?:^|\s)(?:в|во|на|in|at)\s+$", near):
                     counts["place_before"] += 1
                 if per_sent[m.sent] >= 3:
@@ -1611,6 +1613,7 @@ class Extractor:
                 "with_before",
                 "deleg_before",
                 "employer_before",
+                "from_before",
                 "place_before",
                 "crowded",
                 "signed_sent",
