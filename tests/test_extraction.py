@@ -900,3 +900,22 @@ def test_from_before_a_name_is_not_a_job_title(extractor: Extractor) -> None:
     f = {r.fact.name: r.features for r in a.rows}
     assert f["Dalian Maritime University"]["from_before"] == 1.0
     assert f["Dalian Maritime University"]["employer_before"] == 0.0
+
+
+def test_a_body_named_only_in_membership_titles_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    titles = nothing(
+        "The rector of SPbPU, Academician of the Russian Academy of Sciences, signed a "
+        "cooperation agreement with Dalian Maritime University. A corresponding member of the "
+        "Russian Academy of Sciences spoke at the ceremony."
+    )
+    assert titles["Russian Academy of Sciences"] is True, titles
+    assert titles["Dalian Maritime University"] is False, titles
+    signs = nothing(
+        "SPbPU signed a cooperation agreement with the Russian Academy of Sciences. An "
+        "academician of the Russian Academy of Sciences spoke at the ceremony."
+    )
+    assert signs["Russian Academy of Sciences"] is False, signs

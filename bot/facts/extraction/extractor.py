@@ -237,6 +237,13 @@ _OWN_GENITIVE_AFTER = re.compile(
     r"(?:Санкт-)?Петербургского\s+(?:государственного\s+)?политехническ|"
     r"Политехнического\s+университета\s+Петра)"
 )
+# A person's membership title names a body the person belongs to, not a partner:
+# "Academician of the RAS", "академик РАН", "член-корреспондент", "a member of the Council".
+_MEMBER_TITLE = re.compile(
+    r"(?:academicians?|(?:corresponding\s+|full\s+)?members?|академик\w*|"
+    r"(?:иностранн\w+\s+)?член\w*(?:-корреспондент\w*)?)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -290,7 +297,8 @@ class Row:
     candidate: Candidate
     fact: PartnerFact
     features: dict[str, float]
-    # Its names only describe (type words, general fields, a nationality): never a partner.
+    # Never a partner: its names only describe (type words, general fields, a nationality), or
+    # it is named only in persons' membership titles ("Academician of the RAS").
     names_nothing: bool = False
 
 
@@ -1489,7 +1497,7 @@ class Extractor:
                 and not any(is_abbreviation(w) for n in joint for w in n.split()[1:])
             )
             own_unit = self._own_unit(c, text, lang)
-            evidence = title_ev = 0
+            evidence = title_ev = member = 0
             counts: Counter[str] = Counter()
             best_dist = 10_000
             for m in c.mentions:
@@ -1511,6 +1519,8 @@ class Extractor:
                     counts["employer_before"] += 1
                 if re.search(r"(?:из|from)\s+$", near):
                     counts["from_before"] += 1
+                if _MEMBER_TITLE.search(text, max(start, m.start - 40), m.start):
+                    member += 1
                 if re.search(r"(?:^|\s)(?:в|во|на|in|at)\s+$", near):
                     counts["place_before"] += 1
                 if per_sent[m.sent] >= 3:
@@ -1642,6 +1652,7 @@ class Extractor:
             # Names that only describe ("Chinese University", "Russian Language Center",
             # "Government Vice-Premier") name no partner unless the registry knows them.
             nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
+            nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
