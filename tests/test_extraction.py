@@ -919,3 +919,25 @@ def test_a_body_named_only_in_membership_titles_is_no_partner(extractor: Extract
         "academician of the Russian Academy of Sciences spoke at the ceremony."
     )
     assert signs["Russian Academy of Sciences"] is False, signs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("SPbPU signed an agreement with Dalian Maritime University last week.", "Dalian"),
+        ("A delegation of Dalian Maritime University came to SPbPU.", "Dalian"),
+        ("Делегация Даляньского морского университета посетила СПбПУ.", "Даляньский"),
+        ("СПбПУ подписал соглашение о сотрудничестве с Даляньским морским университетом.", "Далян"),
+    ],
+)
+def test_the_object_of_a_cooperation_word(extractor: Extractor, text: str, name: str) -> None:
+    lang = "en" if text.isascii() else "ru"
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang))
+    f = {r.fact.name: r.features["object_of"] for r in a.rows}
+    assert any(v == 1.0 for k, v in f.items() if k.startswith(name)), f
+
+
+def test_a_name_after_a_plain_preposition_is_no_object(extractor: Extractor) -> None:
+    text = "Students of SPbPU met professors at Dalian Maritime University in May."
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    assert all(r.features["object_of"] == 0.0 for r in a.rows)

@@ -244,6 +244,17 @@ _MEMBER_TITLE = re.compile(
     r"(?:иностранн\w+\s+)?член\w*(?:-корреспондент\w*)?)\s+(?:of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The name is what a cooperation word is about, right before it: "a delegation of X",
+# "visit to X", "agreement with X", "соглашение о сотрудничестве с X", "делегация X".
+_OBJECT_OF = re.compile(
+    r"(?:delegations?\s+(?:of|from)|visit(?:ed|s)?(?:\s+to)?|agreements?\s+with|"
+    r"memorand\w+(?:\s+of\s+understanding)?\s+with|(?:signed|concluded)\s+with|"
+    r"(?:cooperation|partnership|collaboration)\s+with|делегаци\w+|визит\w*\s+(?:в|во)|"
+    r"посети\w*|(?:соглашени\w+|меморандум\w*|договор\w*)(?:\s+о\s+\w+)?\s+(?:с|со)|"
+    r"(?:сотрудничеств\w+|партн[её]рств\w+|взаимодействи\w+)\s+(?:с|со))"
+    r"\s+(?:the\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -1519,6 +1530,8 @@ class Extractor:
                     counts["employer_before"] += 1
                 if re.search(r"(?:из|from)\s+$", near):
                     counts["from_before"] += 1
+                if _OBJECT_OF.search(text, max(start, m.start - 60), m.start):
+                    counts["object_of"] += 1
                 if _MEMBER_TITLE.search(text, max(start, m.start - 40), m.start):
                     member += 1
                 if re.search(r"(?:^|\s)(?:в|во|на|in|at)\s+$", near):
@@ -1624,6 +1637,7 @@ class Extractor:
                 "deleg_before",
                 "employer_before",
                 "from_before",
+                "object_of",
                 "place_before",
                 "crowded",
                 "signed_sent",
