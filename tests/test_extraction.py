@@ -941,3 +941,14 @@ def test_a_name_after_a_plain_preposition_is_no_object(extractor: Extractor) -> 
     text = "Students of SPbPU met professors at Dalian Maritime University in May."
     a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
     assert all(r.features["object_of"] == 0.0 for r in a.rows)
+
+
+def test_adjectives_tagged_nominative_before_an_accusative_head(extractor: Extractor) -> None:
+    # The tagger may read the head as accusative and its adjectives as nominative.
+    text = (
+        "В конференции участвовал Андижанский государственный экономический университет, а на "
+        "выставке свои программы показал Навоийский горный институт."
+    )
+    mentions = [m.name for m in extractor._ru_mentions(text, extractor._sentences(text))]
+    assert "Андижанский государственный экономический университет" in mentions, mentions
+    assert "Навоийский горный институт" in mentions, mentions
