@@ -1,7 +1,10 @@
-"""Inline answers with 10,000 stored articles and 2,000 partners, through the real pipeline.
+"""Inline answers and `/partners NAME` with 10,000 stored articles and 2,000 partners, through
+the real pipeline.
 
-The real dispatcher polls the in-repo fake Bot API; latency is from pushing an inline query into
-the fake to the fake receiving the answerInlineQuery call. Prints figures only.
+The real dispatcher polls the in-repo fake Bot API; latency is from pushing an inline query (a
+message) into the fake to the fake receiving the answerInlineQuery call (the reply). Also times
+the partner lookup alone: the shared `PartnerLookup` against an index rebuilt per query, as every
+command but inline did before. Prints figures only.
 
     .venv/bin/python bench/bench_inline.py [--partners 2000] [--articles 10000] [--queries 300]
 """
@@ -22,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.app import build_dispatcher, make_bot  # noqa: E402  # after sys.path
 from bot.config import Settings  # noqa: E402
+from bot.facts.lookup import PartnerLookup, rank_partners  # noqa: E402
 from bot.services import Repositories, open_services  # noqa: E402
 from storage.db import Database  # noqa: E402
 from tests.fakes.bot_api import FakeBotAPI  # noqa: E402
@@ -86,20 +90,40 @@ async def main(partners: int, articles: int, count: int) -> None:
                     samples.setdefault(kind, []).append(took)
                     samples.setdefault("all", []).append(took)
                     sizes.append(n)
+                for query, lang in queries(rng, partners, count // 3):
+                    if query:
+                        took = await _command(api, f"/partners {query}", lang)
+                        samples.setdefault("/partners NAME", []).append(took)
                 await dp.stop_polling()
                 await polling
+            lookup = PartnerLookup(repos.partners)
+            asked = [q for q, _ in queries(rng, partners, 30) if q]
+            await lookup.find("warm-up")
+            started = time.perf_counter()
+            for query in asked:
+                await lookup.find(query)
+            shared = (time.perf_counter() - started) / len(asked)
+            started = time.perf_counter()
+            for query in asked:
+                await asyncio.to_thread(rank_partners, query, await repos.partners.names())
+            rebuilt = (time.perf_counter() - started) / len(asked)
         await db.close()
-    for kind in ("all", "empty", "other"):
+    for kind in ("all", "empty", "other", "/partners NAME"):
         values = sorted(samples.get(kind, []))
         if not values:
             continue
         p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+        what = "reply" if kind.startswith("/") else "inline answer"
         print(
-            f"inline answer ({kind}): {len(values)} queries, p50 "
+            f"{what} ({kind}): {len(values)} queries, p50 "
             f"{statistics.median(values) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
             f"max {values[-1] * 1000:.0f} ms (goal: p95 <= 300 ms)"
         )
     print(f"results per answer: mean {statistics.mean(sizes):.1f}, max {max(sizes)}")
+    print(
+        f"partner lookup alone: shared index {shared * 1000:.0f} ms a query, index rebuilt per "
+        f"query {rebuilt * 1000:.0f} ms ({rebuilt / shared:.1f}x)"
+    )
 
 
 async def _ask(api: FakeBotAPI, query: str, lang: str) -> tuple[float, int]:
@@ -109,6 +133,15 @@ async def _ask(api: FakeBotAPI, query: str, lang: str) -> tuple[float, int]:
     while asked["id"] not in api.inline_answers:  # noqa: ASYNC110
         await asyncio.sleep(0.002)
     return time.perf_counter() - start, len(api.inline_answers[asked["id"]]["results"])
+
+
+async def _command(api: FakeBotAPI, text: str, lang: str) -> float:
+    before = len(api.sent_messages(7))
+    start = time.perf_counter()
+    api.push_message(text, chat_id=7, language_code=lang)
+    while len(api.sent_messages(7)) == before:  # noqa: ASYNC110  # as in _ask
+        await asyncio.sleep(0.002)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

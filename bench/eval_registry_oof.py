@@ -1,10 +1,13 @@
 """Out-of-fold registry figures: for each collection round, models trained on the other four,
 then that round's articles ingested end to end (fake site, real pipeline) and the registry
-scored by the shared scorer. `python bench/eval_registry_oof.py` (about 20 s); the last line is
-the figures as JSON (per fold, and entity precision and wrong merges pooled over the folds)."""
+scored by the shared scorer. `python bench/eval_registry_oof.py [--details FOLD]` (about 20 s);
+the last line is the figures as JSON (per fold, and entity precision and wrong merges pooled over
+the folds). The scorer's lists (wrong entities, splits, names) are printed only for the folds
+asked with `--details`, so a sealed fold's errors stay unseen."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -23,6 +26,9 @@ from bot.facts.extraction.train import CORPUS, FOLDS, fit_models, fold_of, load_
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--details", action="append", default=[], choices=FOLDS, metavar="FOLD")
+    details = parser.parse_args().details
     if not (CORPUS / "dev-registry.jsonl").exists():
         print(f"no corpus at {CORPUS}: nothing to measure")
         return
@@ -53,8 +59,15 @@ def main() -> None:
     precision = sum(m["entity_precision"] * m["bot_entities_in_set"] for _, m in rows) / entities
     print(f"entity precision pooled over the folds: {precision:.3f}")
     print(f"wrong merges per 100 entities over all folds: {100 * merges / entities:.2f}")
+    for fold, m in rows:
+        if fold in details:
+            lists = {k: v for k, v in m.items() if isinstance(v, list | dict)}
+            print(f"\n{fold} details:\n{json.dumps(lists, ensure_ascii=False, indent=1)}")
     pooled = {"entities": entities, "entity_precision": precision, "wrong_merges": merges}
-    print(json.dumps({"folds": dict(rows), "pooled": pooled}))
+    figures = {
+        fold: {k: v for k, v in m.items() if isinstance(v, int | float | str)} for fold, m in rows
+    }
+    print(json.dumps({"folds": figures, "pooled": pooled}))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.delivery.digests import DigestService
 from bot.delivery.worker import DeliveryWorker, TokenGuard, WaitOutFloodControl
 from bot.facts.curation import Curator
+from bot.facts.lookup import PartnerLookup
 from bot.facts.service import FactsService
 from bot.ingest.poll import Ingestor
 from bot.leadership import Leadership, Request, SoleLeader
@@ -29,7 +30,6 @@ from bot.serving.web import Health
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from handlers import get_routers
 from handlers.curation import PendingCorrections
-from handlers.inline import PartnerNameIndex
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
@@ -64,6 +64,7 @@ class Services:
     health: Health | None = None
     token_guard: TokenGuard | None = None
     leadership: Leadership | None = None  # None: the only process, always the leader
+    lookup: PartnerLookup | None = None  # built over `partners` when not given
 
 
 class LeaderWork:
@@ -174,7 +175,7 @@ def build_dispatcher(services: Services, *, start_jobs: bool = True) -> Dispatch
         curation_pending=PendingCorrections(),
         reports=(reports := services.reports or ReportRepository(services.partners.db)),
         pictures=services.pictures or PictureService(reports),
-        partner_index=PartnerNameIndex(services.partners),
+        lookup=services.lookup or PartnerLookup(services.partners),
         leadership=(leadership := services.leadership or SoleLeader()),
     )
     if services.metrics is not None:

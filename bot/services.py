@@ -31,6 +31,7 @@ from bot.delivery.rendering import AnnouncementRenderer
 from bot.delivery.retention import Retention
 from bot.delivery.worker import DeliveryWorker, Sender, TokenGuard
 from bot.facts.curation import CurationError, Curator
+from bot.facts.lookup import PartnerLookup
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
@@ -335,6 +336,7 @@ async def open_services(
                 health=Health(monitoring, leadership),
                 token_guard=guard,
                 leadership=leadership,
+                lookup=PartnerLookup(repos.partners),
             )
     finally:
         if own_extraction:

@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
-from bot.facts.lookup import find_partners
+from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import (
     agreement_dates,
@@ -97,14 +97,18 @@ async def agreements_page(
 
 
 async def agreements_command(
-    message: Message, command: CommandObject, partners: PartnerRepository, news: NewsRepository
+    message: Message,
+    command: CommandObject,
+    partners: PartnerRepository,
+    news: NewsRepository,
+    lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
     query = (command.args or "").strip()[:MAX_QUERY_CHARS]
     state = AgreementsPage(page=0)
     if query:
         country = resolve_country(query)
-        found = await find_partners(partners, query)
+        found = await lookup.find(query)
         if country:
             state = AgreementsPage(page=0, country=country)
         elif found.named is not None:  # several or only alike: their words find them

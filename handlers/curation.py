@@ -22,7 +22,7 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.facts.curation import Curator, Outcome
-from bot.facts.lookup import Choices, find_partners, partner_choices
+from bot.facts.lookup import Choices, PartnerLookup
 from bot.text.countries import resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
@@ -71,16 +71,18 @@ class PendingCorrections:
         return self._items.pop(token)
 
 
-async def _one(partners: PartnerRepository, query: str) -> Partner | Choices | None:
+async def _one(
+    partners: PartnerRepository, lookup: PartnerLookup, query: str
+) -> Partner | Choices | None:
     """The partner `#id` or a name names; the choices when a name fits several or only
     alike (an operator's change never goes to a guess); None when nothing fits."""
     query = query.strip()
     if query.startswith("#") and query[1:].isdigit():
         return await partners.get(int(query[1:]))
-    found = await find_partners(partners, query)
+    found = await lookup.find(query)
     if found.named is not None:
         return await partners.get(found.named)
-    return await partner_choices(partners, found) if found else None
+    return await lookup.choices(found) if found else None
 
 
 def _not_one(lang: str, query: str, choices: Choices | None) -> str:
@@ -97,6 +99,7 @@ async def curate(
     command: CommandObject,
     settings: Settings,
     partners: PartnerRepository,
+    lookup: PartnerLookup,
     curation_pending: PendingCorrections,
 ) -> None:
     lang = user_language(message.from_user)
@@ -110,7 +113,7 @@ async def curate(
     if action not in ACTIONS or not left.strip() or (action in _NEEDS_VALUE) != bool(arrow):
         await message.answer(t(lang, "curate_usage"))
         return
-    partner = await _one(partners, left)
+    partner = await _one(partners, lookup, left)
     if not isinstance(partner, Partner):
         await message.answer(_not_one(lang, left, partner))
         return
@@ -122,7 +125,7 @@ async def curate(
         return
     if action == "merge":
         assert value is not None
-        found = await _one(partners, value)
+        found = await _one(partners, lookup, value)
         if not isinstance(found, Partner):
             await message.answer(_not_one(lang, value, found))
             return

@@ -12,7 +12,7 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
-from bot.facts.lookup import find_partners
+from bot.facts.lookup import PartnerLookup
 from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
 from bot.text.countries import resolve_country
 from bot.text.formatting import cut, esc, format_date
@@ -20,7 +20,6 @@ from bot.text.i18n import t
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
-from storage.partners import PartnerRepository
 from storage.reports import ReportRepository
 
 MAX_QUERY_CHARS = 200
@@ -32,7 +31,7 @@ async def export_command(
     bot: Bot,
     reports: ReportRepository,
     news: NewsRepository,
-    partners: PartnerRepository,
+    lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
@@ -47,7 +46,7 @@ async def export_command(
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(reports, country=country)
         described = query
-    elif (named := (await find_partners(partners, query)).named) is not None:
+    elif (named := (await lookup.find(query)).named) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
         agreement_list = await agreement_rows(reports, partner_ids=ids)

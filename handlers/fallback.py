@@ -3,13 +3,15 @@ short answer with a search button; unknown buttons get a short note; the rest is
 
 from __future__ import annotations
 
+import asyncio
+
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
-from bot.text.stems import words
+from bot.text.stems import says_something, words
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback, fit_callback_text
 
@@ -32,7 +34,7 @@ async def free_text(message: Message) -> None:
     lang = user_language(message.from_user)
     text = " ".join(words(message.text or ""))
     query = fit_callback_text(text)
-    if not query:
+    if not query or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
     shown = esc(cut(query, 40))

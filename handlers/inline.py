@@ -3,8 +3,6 @@ partnership news."""
 
 from __future__ import annotations
 
-import asyncio
-
 from aiogram import Router
 from aiogram.enums import ParseMode
 from aiogram.types import (
@@ -15,7 +13,7 @@ from aiogram.types import (
     LinkPreviewOptions,
 )
 
-from bot.facts.lookup import Found, NameIndex
+from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, flag
 from bot.text.formatting import cut, esc, format_date, join_within, link
 from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
@@ -23,7 +21,6 @@ from bot.text.names import reader_name
 from bot.text.summary import first_sentences
 from handlers.common import user_language
 from storage.news import NewsRepository
-from storage.partners import PartnerRepository
 from storage.reports import NewsRow, PartnerSummary, ReportRepository
 
 MAX_RESULTS = 50  # Telegram's limit per answer
@@ -31,36 +28,6 @@ MAX_PARTNERS = 10
 MAX_QUERY_CHARS = 200
 CACHE_SECONDS = 60  # the registry changes with each poll; a minute keeps typing cheap
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-
-
-class PartnerNameIndex:
-    """Every partner name form, split into words once, rebuilt when the aliases change.
-
-    Inline queries come with each keystroke: splitting 2,000 partners' names from scratch (as
-    /partners does) costs most of a query's time. The matches are the same as
-    `bot.facts.lookup.find_partners`.
-    """
-
-    def __init__(self, partners: PartnerRepository) -> None:
-        self.partners = partners
-        self._version: tuple[int, ...] | None = None
-        self._index = NameIndex([])
-        self._lock = asyncio.Lock()
-
-    async def _refresh(self) -> NameIndex:
-        version = await self.partners.names_version()
-        if version != self._version:
-            async with self._lock:
-                if version != self._version:
-                    known = await self.partners.names()
-                    self._index = await asyncio.to_thread(NameIndex, known)
-                    self._version = version
-        return self._index
-
-    async def find(self, query: str) -> Found:
-        """Partners matching the query, best first, as `find_partners` finds them."""
-        index = await self._refresh()
-        return await asyncio.to_thread(index.rank, query)
 
 
 def _where(partner: PartnerSummary, lang: str) -> str:
@@ -139,7 +106,7 @@ def news_result(item: NewsRow, lang: str) -> InlineQueryResultArticle:
 async def inline_results(
     query: str,
     lang: str,
-    index: PartnerNameIndex,
+    lookup: PartnerLookup,
     news: NewsRepository,
     reports: ReportRepository,
 ) -> list[InlineQueryResultArticle]:
@@ -148,7 +115,7 @@ async def inline_results(
     if not text:
         latest = await reports.news(partnership_only=True, limit=20)
         return [news_result(item, lang) for item in latest]
-    found = await index.find(text)
+    found = await lookup.find(text)
     cards = await reports.partners([pid for pid, _ in found.ranked[:MAX_PARTNERS]])
     results = [partner_result(card, lang) for card in cards]
     hits = await news.search(text, limit=MAX_RESULTS - len(results))
@@ -158,13 +125,13 @@ async def inline_results(
 
 async def inline_query(
     inline: InlineQuery,
-    partner_index: PartnerNameIndex,
+    lookup: PartnerLookup,
     news: NewsRepository,
     reports: ReportRepository,
 ) -> None:
     lang = user_language(inline.from_user)
     results: list[InlineQueryResultUnion] = list(
-        await inline_results(inline.query, lang, partner_index, news, reports)
+        await inline_results(inline.query, lang, lookup, news, reports)
     )
     # Not personal: everyone typing the same query in the same language sees the same.
     await inline.answer(results, cache_time=CACHE_SECONDS, is_personal=False)

@@ -9,10 +9,10 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
-from bot.facts.lookup import find_partners
+from bot.facts.lookup import PartnerLookup
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
 from bot.text.i18n import category_label, t
-from bot.text.stems import query_stems, search_stems, stem_word
+from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
 from storage.news import NewsItem, NewsRepository
@@ -87,12 +87,12 @@ _GENERIC = frozenset(
 )  # fmt: skip
 
 
-async def other_names(partners: PartnerRepository, query: str) -> list[str]:
+async def other_names(partners: PartnerRepository, lookup: PartnerLookup, query: str) -> list[str]:
     """A partner's other names when the query names exactly one partner («Цинхуа» →
     "Tsinghua University", ...), so articles in either script are found; else nothing."""
     if set(query_stems(query)) <= _GENERIC:
         return []
-    found = await find_partners(partners, query)
+    found = await lookup.find(query)
     if found.named is None or (partner := await partners.get(found.named)) is None:
         return []
     names = [partner.name, partner.name_en or "", *partner.aliases]
@@ -100,7 +100,7 @@ async def other_names(partners: PartnerRepository, query: str) -> list[str]:
 
 
 async def search_reply(
-    news: NewsRepository, partners: PartnerRepository, query: str, lang: str
+    news: NewsRepository, partners: PartnerRepository, lookup: PartnerLookup, query: str, lang: str
 ) -> str:
     """Search results as one message: the query's words, or the partner it names under any
     of its names, best first."""
@@ -108,7 +108,9 @@ async def search_reply(
     stems = query_stems(query)
     if not stems:
         return t(lang, "search_usage")
-    aliases = await other_names(partners, query)
+    if not await asyncio.to_thread(says_something, query):
+        return t(lang, "search_too_general", query=esc(cut(query, 60)))
+    aliases = await other_names(partners, lookup, query)
     hits = await news.search(query, SEARCH_LIMIT, alternatives=aliases)
     shown = esc(cut(query, 60))
     if not hits:
@@ -122,10 +124,14 @@ async def search_reply(
 
 
 async def search(
-    message: Message, command: CommandObject, news: NewsRepository, partners: PartnerRepository
+    message: Message,
+    command: CommandObject,
+    news: NewsRepository,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    reply = await search_reply(news, partners, command.args or "", lang)
+    reply = await search_reply(news, partners, lookup, command.args or "", lang)
     await message.answer(reply, link_preview_options=_NO_PREVIEW)
 
 
@@ -135,13 +141,14 @@ async def search_button(
     bot: Bot,
     news: NewsRepository,
     partners: PartnerRepository,
+    lookup: PartnerLookup,
 ) -> None:
     """The button under a free-text message: search those words."""
     await query.answer()
     lang = user_language(query.from_user)
     if query.message is None:
         return
-    reply = await search_reply(news, partners, callback_data.q, lang)
+    reply = await search_reply(news, partners, lookup, callback_data.q, lang)
     await bot.send_message(query.message.chat.id, reply, link_preview_options=_NO_PREVIEW)
 
 

@@ -15,7 +15,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.facts.lookup import find_partners, partner_choices
+from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import (
     agreement_dates,
@@ -146,7 +146,7 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
 
 
 async def partners_command(
-    message: Message, command: CommandObject, partners: PartnerRepository
+    message: Message, command: CommandObject, partners: PartnerRepository, lookup: PartnerLookup
 ) -> None:
     lang = user_language(message.from_user)
     query = (command.args or "").strip()[:MAX_QUERY_CHARS]
@@ -159,7 +159,7 @@ async def partners_command(
         text, markup = await partners_page(partners, lang, 0, country)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
-    found = await find_partners(partners, query)
+    found = await lookup.find(query)
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
@@ -168,7 +168,7 @@ async def partners_command(
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
         return
-    choices = await partner_choices(partners, found)
+    choices = await lookup.choices(found)
     buttons = [
         [
             InlineKeyboardButton(

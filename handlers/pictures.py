@@ -10,12 +10,11 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
-from bot.facts.lookup import find_partners
+from bot.facts.lookup import PartnerLookup
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
 from handlers.common import user_language
-from storage.partners import PartnerRepository
 
 MAX_QUERY_CHARS = 200
 
@@ -56,14 +55,14 @@ async def chart_command(
     message: Message,
     command: CommandObject,
     pictures: PictureService,
-    partners: PartnerRepository,
+    lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
     query = (command.args or "").strip()[:MAX_QUERY_CHARS]
     if not query:
         await send_picture(message, pictures, lambda: pictures.overview(lang))
         return
-    found = await find_partners(partners, query)
+    found = await lookup.find(query)
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return

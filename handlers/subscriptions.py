@@ -6,6 +6,7 @@ item matched by several of them is still sent once (see bot.delivery.audience).
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
@@ -31,11 +32,11 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.delivery.digests import DigestService
-from bot.facts.lookup import Choices, find_partners, partner_choices
+from bot.facts.lookup import Choices, PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import choice_prompt, t
-from bot.text.stems import words
+from bot.text.stems import says_something, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name
@@ -73,7 +74,7 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
 
 
 async def parse_filter(
-    args: str, lang: str, partners: PartnerRepository
+    args: str, lang: str, lookup: PartnerLookup
 ) -> tuple[str, str] | Choices | str:
     """(kind, value) for /subscribe's arguments, partners to choose from when several match,
     or a reply explaining what is wrong."""
@@ -94,15 +95,17 @@ async def parse_filter(
     if head in _PARTNER:
         if not rest:
             return t(lang, "sub_need_value")
-        found = await find_partners(partners, rest)
+        found = await lookup.find(rest)
         if not found:
             return t(lang, "sub_unknown_partner", query=esc(cut(rest, 60)))
         if (named := found.named) is not None:
             return "partner", str(named)
-        return await partner_choices(partners, found)
+        return await lookup.choices(found)
     keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not keyword:
         return t(lang, "sub_need_value")
+    if not await asyncio.to_thread(says_something, keyword):
+        return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))
     return "keyword", keyword
 
 
@@ -153,6 +156,7 @@ async def subscribe_chat(
     bot: Bot,
     chats: ChatRepository,
     partners: PartnerRepository,
+    lookup: PartnerLookup,
     chat: Chat,
     user: User | None,
     sender_chat: Chat | None,
@@ -162,7 +166,7 @@ async def subscribe_chat(
     lang = user_language(user)
     if not await may_manage(bot, chat, user, sender_chat):
         return t(lang, "admins_only"), None
-    parsed = await parse_filter(args, lang, partners)
+    parsed = await parse_filter(args, lang, lookup)
     if isinstance(parsed, str):
         return parsed, None
     if isinstance(parsed, Choices):
@@ -225,11 +229,12 @@ async def subscribe(
     bot: Bot,
     chats: ChatRepository,
     partners: PartnerRepository,
+    lookup: PartnerLookup,
 ) -> None:
     thread_id = message.message_thread_id if message.is_topic_message else None
     text, markup = await subscribe_chat(
-        bot, chats, partners, message.chat, message.from_user, message.sender_chat, thread_id,
-        (command.args or "")[:500],
+        bot, chats, partners, lookup, message.chat, message.from_user, message.sender_chat,
+        thread_id, (command.args or "")[:500],
     )  # fmt: skip
     await message.answer(text, reply_markup=markup)
 

@@ -216,6 +216,15 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
             "2023-05",
         ),
         ("СПбПУ и Университет Хэнань подписали соглашение о сотрудничестве.", None),
+        (
+            "SPbPU and Cairo University signed a memorandum on a joint laboratory on the "
+            "morning of the 2nd of June, 2021.",
+            "2021-06-02",
+        ),
+        (
+            "On June 2nd, 2021 SPbPU and Cairo University signed a memorandum on a joint lab.",
+            "2021-06-02",
+        ),
     ],
 )
 def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | None) -> None:
@@ -447,8 +456,8 @@ def test_letters_joined_by_an_ampersand_are_one_word(extractor: Extractor) -> No
 
 
 def test_article_cue_families_by_position(extractor: Extractor) -> None:
-    """Cooperation and passing-mention cue families are read in the title, the title with the
-    lead, and the whole text, in both languages."""
+    """Cooperation and passing-mention cue families are read in the title with the lead and
+    in the whole text, in both languages; the classifier reads no word bag."""
     fair = extractor.analyse(
         ArticleInput(
             id="t",
@@ -458,8 +467,8 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
             lang="ru",
         )
     ).features
-    assert fair["t_passing"] == fair["tl_passing"] == 1.0
-    assert fair["t_coop"] == fair["tl_coop"] == fair["n_coop"] == 0.0
+    assert fair["tl_passing_families"] > 0.0 and fair["passing_families"] > 0.0
+    assert fair["tl_coop_families"] == fair["coop_families"] == 0.0
     coop = extractor.analyse(
         ArticleInput(
             id="t",
@@ -469,9 +478,19 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
             lang="en",
         )
     ).features
-    assert coop["t_coop"] == coop["tl_coop"] == 1.0
-    assert coop["t_passing"] == coop["n_passing"] == 0.0
+    assert coop["tl_passing_families"] == coop["passing_families"] == 0.0
     assert coop["coop_families"] > coop["tl_coop_families"] > 0.0
+    assert coop["signed_doc"] == 1.0
+    assert not any(":" in k for k in (*fair, *coop))
+
+
+def test_article_model_reads_a_few_dense_features() -> None:
+    """The packaged partnership classifier: a dozen dense features, no word bag."""
+    from bot.facts.extraction.extractor import Models
+
+    article = Models.load().article
+    assert len(article.features) <= 16
+    assert not any(":" in k for k in article.features)
 
 
 @pytest.mark.parametrize(
@@ -551,6 +570,166 @@ def test_plural_documents_with_no_party_named_are_one_partyless_entry(
     assert len(parties[1]) == 2, parties
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "SPbPU delegation in Almaty",
+            "A delegation of SPbPU visited Kazakhstan. Roadmaps were signed with Satbayev "
+            "University and Al-Farabi Kazakh National University, as well as more than 20 "
+            "memorandums between the institutes of SPbPU and universities of the region.",
+            "en",
+        ),
+        (
+            "Делегация Политеха в Алма-Ате",
+            "Делегация СПбПУ посетила Казахстан. Дорожные карты подписаны с Казахским "
+            "национальным университетом имени аль-Фараби и Университетом Сатпаева, кроме того, "
+            "подписано более 20 меморандумов между институтами СПбПУ и вузами региона.",
+            "ru",
+        ),
+    ],
+)
+def test_counted_documents_are_not_the_named_partners(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """ "with X and Y, as well as more than 20 memorandums": the memorandums counted are one
+    entry with no parties, not one per partner the sentence names."""
+    r = _run(extractor, title, text, lang=lang)
+    memoranda = [a for a in r.agreements if a.kind == "memorandum"]
+    assert [a.parties for a in memoranda] == [()], r.agreements
+    roadmaps = [p for a in r.agreements if a.kind == "roadmap" for p in a.parties]
+    assert len(roadmaps) == 2, r.agreements
+
+
+def test_counted_documents_with_the_partner_named_after_them_are_its(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Satbayev University",
+        "A delegation of Satbayev University visited SPbPU. SPbPU signed several agreements "
+        "with Satbayev University.",
+        lang="en",
+    )
+    assert [len(a.parties) for a in r.agreements] == [1], r.agreements
+
+
+def test_plural_documents_after_a_single_one_are_other_documents(extractor: Extractor) -> None:
+    """A plural document word naming the partner again is documents of their own, not the
+    single agreement named before; an anaphoric one ("these agreements") is not."""
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon sign a strategic partnership agreement",
+        "A delegation of the University of Lisbon visited SPbPU, where a strategic partnership "
+        "agreement was signed by the two rectors. The visit also led to the signing of "
+        "agreements between SPbPU institutes and the faculties of the University of Lisbon.",
+        lang="en",
+    )
+    assert [len(a.parties) for a in r.agreements] == [1, 1], r.agreements
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon sign a strategic partnership agreement",
+        "A delegation of the University of Lisbon visited SPbPU, where a strategic partnership "
+        "agreement was signed by the two rectors. These agreements with the University of "
+        "Lisbon were signed for five years.",
+        lang="en",
+    )
+    assert len(r.agreements) == 1, r.agreements
+
+
+def test_later_mention_gives_the_subject_the_first_one_lacked(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and the University of Lisbon signed an agreement",
+        "A delegation of SPbPU visited the University of Lisbon. During the visit SPbPU and "
+        "the University of Lisbon signed an agreement on academic exchange.",
+        lang="en",
+    )
+    assert [a.title for a in r.agreements] == ["on academic exchange"], r.agreements
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        (
+            "СПбПУ и Казанский федеральный университет подписали соглашение о сотрудничестве в "
+            "области энергетики, транспорта, связи и строительства.",
+            ["о сотрудничестве в области энергетики, транспорта, связи и строительства"],
+        ),
+        (
+            "Подписано соглашение о партнёрстве СПбПУ и Казанского федерального университета.",
+            ["о партнёрстве"],
+        ),
+        (
+            "СПбПУ и Казанский федеральный университет подписали соглашение о создании в Казани "
+            "совместного центра.",
+            [None],
+        ),
+        (
+            "В 2024 году СПбПУ и Казанский федеральный университет подписали соглашение о "
+            "партнёрстве и дорожную карту сотрудничества.",
+            ["о партнёрстве", None],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed a strategic partnership agreement for the "
+            "next five years.",
+            ["on strategic partnership"],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed a memorandum of understanding on joint "
+            "research on the sidelines of the forum.",
+            ["on joint research"],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed a memorandum of understanding.",
+            [None],
+        ),
+        (
+            "СПбПУ и Казанский федеральный университет подписали соглашение о создании базовой "
+            "кафедры «Энергетика (тепловые станции)».",
+            ["о создании базовой кафедры «Энергетика (тепловые станции)»"],
+        ),
+        (
+            "The agreement on academic exchange signed in 2019 with Kazan Federal University "
+            "was extended.",
+            ["on academic exchange"],
+        ),
+    ],
+)
+def test_subject_shown_is_whole_or_none(
+    extractor: Extractor, sentence: str, subjects: list[str | None]
+) -> None:
+    """A subject runs through its list and "в области", stops before a party, a place or the
+    signing, and is None when only a fragment ("о создании") or the document's own name
+    ("memorandum of understanding") is there."""
+    cyr = any("а" <= ch <= "я" for ch in sentence.lower())
+    lead = (
+        "Делегация Казанского федерального университета посетила СПбПУ. "
+        if cyr
+        else "A delegation of Kazan Federal University visited SPbPU. "
+    )
+    r = _run(extractor, "", lead + sentence, lang="ru" if cyr else "en")
+    assert [a.title for a in r.agreements] == subjects, r.agreements
+
+
+def test_agreement_of_intent_is_a_signed_document(extractor: Extractor) -> None:
+    """ "соглашение о намерениях" names a document; only "намерены подписать" is a plan."""
+    lead = "Делегация Казанского федерального университета посетила СПбПУ. "
+    r = _run(
+        extractor,
+        "",
+        lead + "СПбПУ и Казанский федеральный университет подписали соглашение о намерениях.",
+    )
+    assert [a.kind for a in r.agreements] == ["agreement"], r.agreements
+    r = _run(
+        extractor,
+        "",
+        lead + "СПбПУ и Казанский федеральный университет намерены подписать соглашение, "
+        "подписание запланировано на осень.",
+    )
+    assert r.agreements == ()
+
+
 def test_later_document_mention_with_no_party_is_the_one_named(extractor: Extractor) -> None:
     r = _run(
         extractor,
@@ -605,6 +784,14 @@ def test_treaty_whose_subject_names_two_states_is_not_the_universitys(
             ["roadmap"],
         ),
         (
+            "Политех и Белорусский национальный технический университет",
+            "Делегация Белорусского национального технического университета посетила СПбПУ. "
+            "Студенты учатся по условиям соглашения между вузами, одобренного Министерством "
+            "образования Республики Беларусь.",
+            "ru",
+            ["agreement"],
+        ),
+        (
             "SPbPU and Hanoi University of Science and Technology",
             "Hanoi University of Science and Technology and SPbPU agreed on the next steps of "
             "their cooperation.",
@@ -626,6 +813,8 @@ def test_documents_agreed_on_are_concluded(
     r = _run(extractor, title, text, lang=lang)
     assert [a.kind for a in r.agreements] == kinds
     assert all(a.parties for a in r.agreements)
+    # Who approves a document does not sign it.
+    assert not any("Министерство" in p for a in r.agreements for p in a.parties), r.agreements
 
 
 def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:

@@ -14,6 +14,7 @@ from bot.text.formatting import (
     esc,
     format_date,
     plain_fallback,
+    subject_words,
     utf16_len,
 )
 from bot.text.names import is_short_form, reader_name
@@ -111,3 +112,11 @@ def test_a_reader_gets_a_full_name_in_their_script() -> None:
         "Forest Mining School"
     )
     assert is_short_form("NAS RA") and is_short_form("СамГУ") and not is_short_form("TU Graz")
+
+
+def test_common_english_subjects_read_in_russian_others_are_quoted() -> None:
+    assert subject_words("on strategic partnership", "ru", 400) == "о стратегическом партнёрстве"
+    assert subject_words("On Cooperation", "ru", 400) == "о сотрудничестве"
+    assert subject_words("on joint summer schools", "ru", 400) == "«on joint summer schools»"
+    assert subject_words("on strategic partnership", "en", 400) == "on strategic partnership"
+    assert subject_words("о сотрудничестве", "en", 400) == "on cooperation"

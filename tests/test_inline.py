@@ -190,23 +190,44 @@ async def test_partner_card_has_a_share_button(app: App) -> None:
     assert button == {"text": "Share", "switch_inline_query": "Tsinghua University"}
 
 
-async def test_name_index_finds_what_partners_finds_and_follows_changes(app: App) -> None:
-    from bot.facts.lookup import find_partners
-    from handlers.inline import PartnerNameIndex
+async def test_one_partner_lookup_serves_commands_and_inline_and_follows_changes(
+    app: App,
+) -> None:
+    from bot.facts.lookup import PartnerLookup, rank_partners
 
     s = app.services
     await fill(s.feeds, s.news, s.partners, partners_count=60, countries_count=10)
-    index = PartnerNameIndex(s.partners)
+    lookup = PartnerLookup(s.partners)
     for query in ("партнёр 7", "Partner 12 University", "Partnr Universty", "ц", "P3", "", "zz"):
-        assert await index.find(query) == await find_partners(s.partners, query), query
-    assert not await index.find("Цинхуа")
+        assert await lookup.find(query) == rank_partners(query, await s.partners.names()), query
+    # The dispatcher's one lookup has built its index by now; a new partner still opens.
+    await app.ask("/partners Цинхуа")
+    assert "Не нашёл партнёра" in (app.api.sent_messages(42)[-1].rendered or "")
     await tsinghua(app)
-    found = await index.find("Цинхуа")
+    found = await lookup.find("Цинхуа")
     [(pid, _)] = found.ranked
-    assert found.named == pid and (await s.partners.get(pid)) is not None
-    # An operator hides it: no alias changes, and the index still follows.
+    assert found.named == pid
+    await app.ask("/partners Цинхуа")
+    assert (app.api.sent_messages(42)[-1].rendered or "").startswith("Университет Цинхуа")
+    # An operator hides it: no alias changes, and the lookup still follows.
     await s.partners.set_hidden(pid, True)
-    assert not await index.find("Цинхуа") and not await find_partners(s.partners, "Цинхуа")
+    assert not await lookup.find("Цинхуа")
+    await app.ask("/partners Цинхуа")
+    assert "Не нашёл партнёра" in (app.api.sent_messages(42)[-1].rendered or "")
+
+
+async def test_get_many_reads_in_chunks_as_get_reads_one_by_one(app: App) -> None:
+    s = app.services
+    await fill(s.feeds, s.news, s.partners, partners_count=620, countries_count=5)
+    ids = [pid for pid, _ in await s.partners.names()]
+    first, second = ids[0], ids[1]
+    await s.partners.merge(second, first)  # an old id: read as its card
+    await s.partners.set_hidden(ids[2], True)  # hidden: dropped
+    asked = [*reversed(ids), 10**9]  # order kept, over the 500 a query reads, one unknown
+    expected = [p for p in [await s.partners.get(pid) for pid in asked] if p is not None]
+    got = await s.partners.get_many(asked)
+    assert got == expected and len(got) == len(ids) - 1
+    assert [p.id for p in got].count(first) == 2
 
 
 async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text.i18n import t
-from bot.text.stems import query_groups, search_stems, stem_word
+from bot.text.stems import query_groups, says_something, search_stems, stem_word
 from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
@@ -129,3 +129,34 @@ async def test_search_command_finds_and_marks_another_form(app: App) -> None:
     for hostile in ('"двойной" OR "диплом"', "NEAR(диплом", "и", "о и в", "диплом " * 500):
         reply = await app.ask(f"/search {hostile}")
         assert reply and reply != t("ru", "error")  # a clear answer, never a crash
+
+
+def test_function_words_alone_say_nothing() -> None:
+    for text in ("и", "и в по", "это", "не так", "The of", "of the and"):
+        assert not says_something(text), text
+    for text in ("Цинхуа", "и Цинхуа", "2024", "of China", "договор", "дипломы"):
+        assert says_something(text), text
+
+
+async def test_function_words_alone_get_a_clear_reply_on_both_engines(app: App) -> None:
+    await _store(app.services.news.db, app.services.news)
+    reply = await app.ask("/search и в по")
+    assert reply.startswith("В запросе «и в по» только служебные слова")
+    assert "/search соглашение Китай" in reply
+    reply = await app.ask("/search the of", language_code="en")
+    assert reply.startswith("“the of” has only words like")
+    # A word about the topic beside them: searched as before.
+    reply = await app.ask("/search и диплом")
+    assert reply.startswith("Найдено по запросу") and len(reply.links) == 1
+    # A keyword subscription of such words would deliver nearly everything: refused, not saved.
+    reply = await app.ask("/subscribe и по")
+    assert reply.startswith("«и по» — только служебные слова")
+    assert await app.services.chats.subscriptions(42) == []
+    reply = await app.ask("/subscribe диплом")
+    assert [s.value for s in await app.services.chats.subscriptions(42)] == ["диплом"]
+    # Free text of such words gets no search button.
+    await app.ask("и так")
+    [call] = app.api.sent_messages(42)[-1:]
+    assert "reply_markup" not in call.params
+    await app.ask("двойной диплом")
+    assert app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]

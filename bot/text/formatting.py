@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.text.i18n import RU, in_language, is_cyrillic, subject_en
+from bot.text.i18n import RU, in_language, is_cyrillic, subject_en, subject_ru
 
 TELEGRAM_LIMIT = 4096
 DISPLAY_ZONE = ZoneInfo("Europe/Moscow")
@@ -203,13 +203,16 @@ def cut_list(items: Iterable[str], limit: int, sep: str = "; ") -> str:
 
 def subject_words(title: str | None, lang: str, limit: int) -> str:
     """A document's subject as the article words it ('о сотрудничестве'), cut to `limit`.
-    Russian readers see every subject (an English one quoted); English readers an English
-    one, or a common Russian one translated, else none (no line they cannot read)."""
+    Russian readers see every subject (a common English one translated, another English one
+    quoted); English readers an English one, or a common Russian one translated, else none (no
+    line they cannot read)."""
     if not title or not title.strip():
         return ""
     text = title.strip()
     if lang != RU and is_cyrillic(text):
         return cut(subject_en(text), limit)
+    if lang == RU and not is_cyrillic(text) and subject_ru(text):
+        return cut(subject_ru(text), limit)  # "on strategic partnership" read in Russian
     short = cut(text, limit - 2)
     return short if in_language(short, lang) else f"«{short}»"
 

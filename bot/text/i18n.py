@@ -107,10 +107,33 @@ SUBJECTS_EN: Final[dict[str, str]] = {
 }
 
 
+# ... and the common English ones in Russian, for Russian readers (the first Russian form
+# of each English one, and a few English wordings with no Russian key above).
+SUBJECTS_RU: Final[dict[str, str]] = {
+    **{en: ru for ru, en in reversed(SUBJECTS_EN.items())},
+    "on partnership": "о партнёрстве",
+    "on strategic partnership": "о стратегическом партнёрстве",
+    "of strategic partnership": "о стратегическом партнёрстве",
+    "on academic cooperation": "об академическом сотрудничестве",
+    "on scientific and technical cooperation": "о научно-техническом сотрудничестве",
+    "on scientific and technological cooperation": "о научно-техническом сотрудничестве",
+    "on educational cooperation": "о сотрудничестве в области образования",
+    "on academic mobility": "об академической мобильности",
+    "on students exchange": "об обмене студентами",
+    "on interuniversity cooperation": "о межвузовском сотрудничестве",
+    "on mutual understanding": "о взаимопонимании",
+}
+
+
 def subject_en(subject: str) -> str:
     """A Russian subject in English when it is one of the common ones, else ""."""
     key = " ".join(subject.casefold().replace("ё", "е").split())
     return SUBJECTS_EN.get(key, "")
+
+
+def subject_ru(subject: str) -> str:
+    """An English subject in Russian when it is one of the common ones, else ""."""
+    return SUBJECTS_RU.get(" ".join(subject.casefold().split()), "")
 
 
 def is_cyrillic(text: str) -> bool:
@@ -218,6 +241,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой страны: «{query}». Пример: /subscribe country Китай",
         "I don't know the country “{query}”. Example: /subscribe country China",
     ),
+    "sub_too_general": (
+        "«{query}» — только служебные слова, под них подошла бы почти любая новость. "
+        "Укажите слово по теме, например: /subscribe соглашение",
+        "“{query}” has only words like “and” or “the”, which nearly every article has. "
+        "Give a word about the topic, for example: /subscribe agreement",
+    ),
     "sub_unknown_partner": (
         "Не нашёл партнёра «{query}». Список: /partners",
         "No partner matches “{query}”. See /partners",
@@ -254,6 +283,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "search_usage": (
         "Что искать? Например: /search соглашение Китай",
         "What should I look for? For example: /search agreement China",
+    ),
+    "search_too_general": (
+        "В запросе «{query}» только служебные слова, они есть почти в каждой новости. "
+        "Добавьте слово по теме, например: /search соглашение Китай",
+        "“{query}” has only words like “and” or “the”, which nearly every article has. "
+        "Add a word about the topic, for example: /search agreement China",
     ),
     "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),

@@ -68,8 +68,9 @@ def query_stems(query: str) -> list[str]:
     return [stem_word(word) for word in words(query)][:MAX_QUERY_TERMS]
 
 
-def _analyzer() -> Any:
-    """natasha's MorphVocab (pymorphy2 with its Russian dictionary), made once, on first use.
+def morph_vocab() -> Any:
+    """natasha's MorphVocab (pymorphy2 with its Russian dictionary, about 20 MB), made once,
+    on first use, for the search and the extractor alike.
 
     Importing natasha also brings yargy's fix that lets pymorphy2 run on Python 3.11.
     """
@@ -91,7 +92,7 @@ def word_variants(word: str) -> tuple[tuple[str, str], ...]:
     own = stem_word(word)
     found = {own: word}
     if _CYRILLIC.search(word):
-        for parse in _analyzer().parse(word):
+        for parse in morph_vocab().parse(word):
             if not parse.is_known or parse.tag.POS in _FUNCTION_POS:
                 continue
             for form in parse.lexeme:
@@ -107,13 +108,45 @@ def word_variants(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
+# English words that say nothing alone (the Russian ones are the dictionary's function words).
+_ENGLISH_FUNCTION = frozenset([
+    "a", "an", "the", "of", "and", "or", "but", "nor", "in", "on", "at", "to", "for", "with",
+    "by", "from", "as", "into", "onto", "about", "over", "under", "between", "through", "is",
+    "are", "was", "were", "be", "been", "am", "it", "its", "this", "that", "these", "those",
+    "he", "she", "we", "they", "you", "i", "me", "my", "our", "your", "his", "her", "their",
+    "them", "us", "not", "no", "so", "if", "then", "than", "there", "here", "what", "which",
+    "who", "whom", "how", "when", "where", "why", "also", "too", "very", "just", "do", "does",
+    "did",
+])  # fmt: skip
+
+
+def function_word(word: str) -> bool:
+    """A preposition, conjunction, pronoun or particle («и», «по», «это», "the"): a search or
+    keyword subscription of such words alone would match nearly every article. Loads the
+    dictionary on first use: call it off the event loop."""
+    word = word.lower()
+    if not _CYRILLIC.search(word):
+        return word in _ENGLISH_FUNCTION
+    known = [parse for parse in morph_vocab().parse(word) if parse.is_known]
+    return bool(known) and known[0].tag.POS in _FUNCTION_POS
+
+
+def says_something(text: str) -> bool:
+    """Whether the text has a word other than function words (numbers count)."""
+    return any(not function_word(word) for word in words(text))
+
+
 def query_groups(query: str) -> list[tuple[tuple[str, str], ...]]:
     """One group per query word (`word_variants`), at most MAX_QUERY_TERMS, a word whose stem
-    an earlier word's group has left out («диплом диплома» is one word): a search matches an
-    item holding any variant of each group."""
+    an earlier word's group has left out («диплом диплома» is one word), function words left
+    out beside other words: a search matches an item holding any variant of each group."""
     groups: list[tuple[tuple[str, str], ...]] = []
     seen: set[str] = set()
-    for word in words(query):
+    said = words(query)
+    # «соглашение с Цинхуа» must not need a «с»: function words count only when alone (as
+    # PostgreSQL's plainto_tsquery drops its stop words).
+    said = [word for word in said if not function_word(word)] or said
+    for word in said:
         if stem_word(word) in seen:
             continue
         group = word_variants(word)

@@ -12,18 +12,18 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
 from bot.text.countries import CountryResolver
+from bot.text.stems import morph_vocab
 
 from . import lexicon as lx
 from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
 from .names import (
     GENERIC_STEMS,
-    _stem,
     abbreviation_of,
     canonical_key,
     describes_only,
@@ -112,7 +112,6 @@ _TITLE_CUE = re.compile(
     r"cooperat|agreement|memorand|delegation|visit|partner|joint",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Polytech|университет\w* Петра")
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
 _EVENT_NAME = re.compile(
@@ -153,17 +152,6 @@ _ANAPHORA = re.compile(
     r"\s+$",
     re.I,
 )
-# The opening of news about an event attended or an award received, not a cooperation.
-_LEAD_EVENT = re.compile(
-    r"\bexpo\b|\bfairs?\b|exhibition|festival|выставк|ярмарк|фестивал|\bforum|форум|"
-    r"conference|конференц|olympiad|олимпиад|competition|конкурс|championship|чемпионат",
-    re.I,
-)
-_LEAD_AWARD = re.compile(
-    r"\baward|наград|орден\w*\b|\bprize|преми|honou?r|почетн|почётн|appointed|назначен|"
-    r"возглавил|\bwins?\b|\bwon\b|побед",
-    re.I,
-)
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 _COOP_FAMILIES = {
@@ -197,8 +185,6 @@ _PASSING_FAMILIES = {
 }
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
-_COOP_ANY = re.compile("|".join(_COOP_FAMILIES.values()), re.I)
-_PASSING_ANY = re.compile("|".join(_PASSING_FAMILIES.values()), re.I)
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
@@ -222,6 +208,63 @@ _VAGUE_PLURAL = re.compile(
     r"(?:соглашени|меморандум|договор|контракт|документ)(?:ий|ов|ам|ами|ах)|"
     r"(?:меморандум|договор|контракт|документ)ы|agreements|memoranda|memorandums|mous|contracts|"
     r"documents",
+    re.I,
+)
+# Before a plural document word: a count ("more than 15 memorandums", "ряд соглашений"); the
+# documents counted are not the ones of the partners the sentence names.
+_COUNTED = re.compile(
+    r"(?:\b(?:(?:more|fewer) than|over)\s+\d+|\b(?:several|a (?:number|range|series) of|"
+    r"dozens of|numerous|multiple)|(?<!\w)(?:(?:более|свыше|около|порядка)\s+\d+|"
+    r"несколько|ряд|десятки|десятков|множество))\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# A document's subject: "о/об ..." or "on/of/for ..." up to where the clause goes on with a
+# party, a place, a date or the signing ("в области", "in the field of" are part of it).
+_TITLE_RU = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|"
+    r"в(?!\s+(?:области|сфере|сферах|части|интересах)\s)|на(?!\s+(?:базе|основе)\s)|был|была|"
+    r"было|были|подписа\w*|заключ\w*|от|и\s+(?:дорожн\w+|меморандум\w*|договор\w*|"
+    r"соглашени\w*|программ\w+|план\w*)|а также|пока|не)\s|[,;:.()]|$)",
+    re.I,
+)
+_TITLE_EN = re.compile(
+    r"\s*((?:on|of|for)\s+[^,;:.()]+?)(?=\s+(?:between|with|was|were|has|have|had|"
+    r"in(?!\s+(?:the\s+)?(?:fields?|areas?|spheres?)\s+of\s)|at|by|signed|concluded|which|that|"
+    r"will|would|during|as well as|and\s+(?:an?\s+|the\s+)?(?:memorand\w*|mous?|road ?maps?|"
+    r"agreements?|contracts?)|on\s+the\s+(?:morning|afternoon|evening|day|eve|sidelines|"
+    r"margins|occasion))\s|[,;:.()]|$)",
+    re.I,
+)
+# A list closing a subject: ", машиностроения, электроники и мехатроники".
+_TITLE_LIST = re.compile(
+    r"(?:,\s*[a-zа-яё][\w-]*(?:\s+[a-zа-яё][\w-]*)?)+\s+(?:и|and)\s+[a-zа-яё][\w-]*"
+    r"(?:\s+[a-zа-яё][\w-]*)?(?:\s+[A-ZА-ЯЁ][\w-]*)?(?=[,;:.)]|\s*$)"
+)
+_TITLE_TAIL = re.compile(r"(?:\s+(?:и|and|between|между|of|with|с|со))+\s*$|[\s,;:–—-]+$", re.I)
+_OWN_IN_TITLE = re.compile(
+    r"\b(?:СПбПУ|СПбГПУ|ЛПИ|Политех\w*|SPbPU|SPbSTU|SPbSPU|LPI|Polytech(?:nic)?)\b"
+)
+_DOC_NAME_EN = re.compile(
+    r"of\s+(?:(?:mutual\s+)?understanding|intent(?:ion)?s?|meetings?)(?:\s+and\s+cooperation)?\b",
+    re.I,
+)
+_PERIOD_EN = re.compile(r"for\s+(?:the\s+)?(?:next|following|coming)?\s*\w+\s+years?", re.I)
+_FRAGMENT = re.compile(
+    r"(?:о|об|on|for|of)\s+(?:the\s+)?(?:создании|открытии|организации|проведении|"
+    r"реализации|развитии|creation|establish\w*|opening|setting up|organi[sz]ation|"
+    r"implementation|development)",
+    re.I,
+)
+# Before an English document word, the subject as its modifier: "strategic partnership".
+_TITLE_BEFORE_EN = re.compile(
+    r"\b((?:(?:strategic|academic|scientific|technical|technological|educational|research|"
+    r"industrial|comprehensive|long-term|bilateral|trilateral|student|faculty|and)\s+)+"
+    r"(?:partnership|cooperation|collaboration|exchange))\s+$",
+    re.I,
+)
+# Right before a name: the body that approved a document, not a party to it.
+_APPROVED_BY = re.compile(
+    r"(?:одобрен\w*|утвержд[её]нн?\w*|согласованн?\w*|(?:approved|endorsed) by(?: the)?)\s+$",
     re.I,
 )
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
@@ -489,6 +532,31 @@ def _same_subject(a: str, b: str) -> bool:
     return a == b or a.lower().split()[:2] == b.lower().split()[:2]
 
 
+def _close_quotes(text: str, start: int, end: int) -> int:
+    """`end` moved so that text[start:end] does not stop inside a quoted name: to the closing
+    quote when it follows soon (a name with a full stop or brackets inside), else to before
+    the opening one."""
+    part = text[start:end]
+    if part.count("«") > part.count("»"):
+        opening, closing = part.rindex("«"), "»"
+    elif part.count("“") > part.count("”"):
+        opening, closing = part.rindex("“"), "”"
+    elif part.count('"') % 2:
+        opening, closing = part.rindex('"'), '"'
+    else:
+        return end
+    close = text.find(closing, end, end + 100)
+    return close + 1 if close >= 0 else start + opening
+
+
+def _fuller(shown: str | None, other: str | None) -> str | None:
+    """The subject to show for a document mentioned twice: the first one given, unless the
+    later mention says more of it ("о сотрудничестве" -> "о сотрудничестве в области науки")."""
+    if shown is None or (other and other.lower().startswith(shown.lower())):
+        return other or shown
+    return shown
+
+
 def _cut_by_excerpt(text: str, end: int) -> bool:
     """Whether a name ending at `end` runs into the end of an excerpt cut mid-sentence
     ("... at the Polytechnic U", "Ministry of Science a"): its last word, or the words after
@@ -528,7 +596,7 @@ class Extractor:
         embedding = NewsEmbedding()
         self._morph = NewsMorphTagger(embedding)
         self._ner = NewsNERTagger(embedding)
-        self._vocab = MorphVocab()
+        self._vocab = morph_vocab()  # the search's, loaded once per process
         self._registry = Registry.load()
         self._single = self._registry.single_word_names()
         # Multi-word Latin registry names with no head word ("Gazprom Neft"), which the
@@ -849,9 +917,12 @@ class Extractor:
     def _article_features(
         self, article: ArticleInput, text: str, lang: str, sentences: list[tuple[int, int]]
     ) -> dict[str, float]:
-        """Model-free article cues for the partnership classifier."""
+        """Model-free article cues for the partnership classifier: a few dense cues, no word
+        bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
+        title with the lead and the whole text name, whether a sentence says a document was
+        signed, how often cooperation itself is named, and the title's look. (The partner
+        model's verdicts are added by `select`.)"""
         title = article.title or ""
-        cat = (article.category or "").lower()
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
             lead = text[: sentences[1][1]]
@@ -862,47 +933,21 @@ class Extractor:
             text,
             re.I,
         )
-        foreign = {c for c in self._text_codes(text) if c != "RU"}
         signed_doc = any(
             lx.SIGNED.search(text[s:e])
             and any(p.search(text[s:e]) for p, _ in (lx.DOC_RU if lang == "ru" else lx.DOC_EN))
             for s, e in sentences
         )
         return {
-            "cat_negative": float(bool(re.search(r"спорт|sport|культур|culture|некролог", cat))),
-            "cat_positive": float(
-                bool(
-                    re.search(
-                        r"международ|партн|сотруднич|international|"
-                        r"partner|cooperat",
-                        cat,
-                    )
-                )
-            ),
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
-            "lead_cue": float(bool(_TITLE_CUE.search(lead))),
-            "lead_event": float(bool(_LEAD_EVENT.search(lead))),
-            "lead_award": float(bool(_LEAD_AWARD.search(lead))),
+            "t_passing": float(any(p.search(title) for p in _PASSING_CUES)),
             "strong": math.log1p(len(strong)),
-            "sport": math.log1p(len(_SPORT.findall(text))),
-            "foreign": math.log1p(len(foreign)),
-            "bilateral": float(bool(_BILATERAL.search(text))),
             "signed_doc": float(signed_doc),
-            # Where the cue families stand: the title, the title with the lead, the whole text
-            # (any cue, and how many families).
-            "t_coop": float(bool(_COOP_ANY.search(title))),
-            "t_passing": float(bool(_PASSING_ANY.search(title))),
-            "tl_coop": float(bool(_COOP_ANY.search(head))),
-            "tl_passing": float(bool(_PASSING_ANY.search(head))),
-            "n_coop": math.log1p(len(_COOP_ANY.findall(text))),
-            "n_passing": math.log1p(len(_PASSING_ANY.findall(text))),
             "tl_coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(head))),
             "tl_passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(head))),
             "coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(text))),
             "passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(text))),
-            **{f"t:{_stem(w.lower())}": 1.0 for w in _WORD.findall(title)},
-            **{f"b:{_stem(w.lower())}": 1.0 for w in _WORD.findall(text)},
         }
 
     # --- sentences and mentions ---------------------------------------------------------
@@ -1868,6 +1913,7 @@ class Extractor:
                 if f.name not in names:
                     names.append(f.name)
         out: list[AgreementFact] = []
+        shown: list[str | None] = []  # the subject each document in `out` is shown with
         headline: set[int] = set()
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
@@ -1900,6 +1946,15 @@ class Extractor:
             ):
                 continue
             parties = self._signers(text, s, e, in_sent.get(k) or [], cand_of)
+            # "соглашение, одобренное Министерством X": who approves a document does not sign it.
+            here = {n: [m for m in cand_of[n].mentions if s <= m.start < e] for n in parties}
+            approvers = [
+                n
+                for n in parties
+                if here[n]
+                and all(_APPROVED_BY.search(text, max(s, m.start - 30), m.start) for m in here[n])
+            ]
+            parties = [n for n in parties if n not in approvers]
             if not parties and lx.BOTH_SIDES.search(sent):
                 # "Стороны подписали ...", "The two universities signed ...": the partners
                 # the headline names, not whoever the previous sentence mentioned.
@@ -1914,11 +1969,35 @@ class Extractor:
                 parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
             for hs, he, kind in hits:
-                if not named and _VAGUE_PLURAL.fullmatch(sent[hs:he]):
+                vague = bool(_VAGUE_PLURAL.fullmatch(sent[hs:he]))
+                if vague and (
+                    not named
+                    or (
+                        _COUNTED.search(sent, max(0, hs - 40), hs)
+                        and not any(
+                            s + he <= m.start < e for n in parties for m in cand_of[n].mentions
+                        )
+                    )
+                ):
                     # "подписание договоров и соглашений", "more than ten memorandums": documents
-                    # whose parties the sentence does not name are no one partner's.
+                    # whose parties the sentence does not name, or counted beyond the partners
+                    # it names before them ("with X and Y, along with more than 15
+                    # memorandums"), are no one partner's; "several agreements with X" are X's.
                     parties = []
-                title = self._doc_title(sent[he:], lang)
+                # The subject as first read decides which mentions are one document; the
+                # subject shown is read more carefully (lists, parties, fragments).
+                title = self._raw_title(sent[he:], lang)
+                subject = self._doc_title(
+                    sent[he:],
+                    lang,
+                    sent[:hs],
+                    [
+                        (m.start - s - he, m.end - s - he)
+                        for f in facts
+                        for m in cand_of[f.name].mentions
+                        if s + he <= m.start < e
+                    ],
+                )
                 if kind == "agreement" and re.search(
                     r"^\w*\s+на\s+(?:выполнение|поставку|разработку|проведение)|"
                     r"^\s*(?:с|with)\s+\S+\s+о том, что мы разрабатываем",
@@ -1967,6 +2046,7 @@ class Extractor:
                             p for p in parties if p not in out[same].parties and not plural
                         )
                         out[same] = replace(out[same], parties=out[same].parties + more)
+                        shown[same] = _fuller(shown[same], subject)
                         seen_kinds[kind] = out[same]
                         continue
                 if len(parties) >= 2 and self._plural_doc(sent, hs, he):
@@ -1975,6 +2055,7 @@ class Extractor:
                         if not any(a.kind == kind and party in a.parties for a in out):
                             on = self._date(sent, lang)
                             out.append(AgreementFact(kind, (party,), title, on, on))
+                            shown.append(subject)
                     seen_kinds[kind] = out[-1]
                     continue
                 on = self._date(sent, lang)
@@ -1989,28 +2070,45 @@ class Extractor:
                 fresh = ordinal is not None and not _COPULA.search(
                     sent, max(0, ordinal.start() - 20), ordinal.start()
                 )
-                if not fresh and any(
-                    a.kind == kind
-                    and (
-                        set(a.parties) >= set(parties)
-                        or set(a.parties) & set(parties)
-                        # "Подписание соглашения ...", no party named here or just before:
-                        # the document already named, not the main partner's new one.
-                        or (guessed and title is None)
-                    )
-                    and (title is None or a.title is None or _same_subject(a.title, title))
-                    and (on is None or a.signed_on == on)
-                    for a in out
-                ):
+                # "agreements were signed between its institutes and X's schools": documents
+                # of their own, not the single one named before with X.
+                fresh = fresh or (named and bool(parties) and vague)
+                known = next(
+                    (
+                        i
+                        for i, a in enumerate(out)
+                        if a.kind == kind
+                        and (
+                            set(a.parties) >= set(parties)
+                            or set(a.parties) & set(parties)
+                            # "Подписание соглашения ...", no party named here or just before:
+                            # the document already named, not the main partner's new one.
+                            or (guessed and title is None)
+                        )
+                        and (title is None or a.title is None or _same_subject(a.title, title))
+                        and (on is None or a.signed_on == on)
+                    ),
+                    None,
+                )
+                if not fresh and known is not None:
+                    shown[known] = _fuller(shown[known], subject)
+                    if title and out[known].title is None:
+                        # "X and SPbPU signed an agreement" in the headline, "... an agreement
+                        # on academic exchange" in the body: the subject is the body's.
+                        was = out[known]
+                        out[known] = replace(was, title=title)
+                        if id(was) in headline:
+                            headline.add(id(out[known]))
                     continue
                 seen_kinds[kind] = fact
                 out.append(fact)
+                shown.append(subject)
                 if s < title_end:
                     headline.add(id(fact))
         # A headline's document with no party named is the body's one with parties.
         return [
-            a
-            for a in out
+            replace(a, title=subject)
+            for a, subject in zip(out, shown, strict=True)
             if a.parties
             or id(a) not in headline
             or not any(b.parties and b.kind == a.kind for b in out)
@@ -2068,7 +2166,9 @@ class Extractor:
         )
 
     @staticmethod
-    def _doc_title(rest: str, lang: str) -> str | None:
+    def _raw_title(rest: str, lang: str) -> str | None:
+        """The subject as the document logic compares it: "о/об ..." or "on/of/for ..." up to
+        the first party, place, date, signing verb or punctuation."""
         if lang == "ru":
             m = re.match(
                 r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|в|на|был|"
@@ -2085,6 +2185,50 @@ class Extractor:
             rest,
         )
         return m.group(1).strip() if m else None
+
+    @staticmethod
+    def _doc_title(
+        rest: str, lang: str, before: str = "", names: Sequence[tuple[int, int]] = ()
+    ) -> str | None:
+        """The subject of the document word that ends `before` and is followed by `rest`
+        ("о сотрудничестве в области образования", "on strategic partnership"), or None when
+        the text gives none or only a fragment of one. `names` are the spans (in `rest`) of
+        the partners named in the sentence: a party named right after the subject's noun is
+        no part of it ("о сотрудничестве СПбПУ и X" is "о сотрудничестве")."""
+        if lang == "ru":
+            m = _TITLE_RU.match(rest)
+            if m is None:
+                m = re.match(r"\s*([а-яё]+ого\s+[^,;:.()]{3,60}?сотрудничества)", rest)
+                return m.group(1).strip() if m else None
+        else:
+            m = _TITLE_EN.match(rest)
+            if m is None or _PERIOD_EN.fullmatch(m.group(1).strip()):
+                # "a strategic partnership agreement (for five years)": the subject stands
+                # before the document word.
+                pre = _TITLE_BEFORE_EN.search(before)
+                return f"on {pre.group(1).lower()}" if pre else None
+        start, end = m.span(1)
+        listed = _TITLE_LIST.match(rest, end)
+        if listed:  # "в области материаловедения, машиностроения и мехатроники"
+            end = listed.end()
+        end = _close_quotes(rest, start, end)
+        own = [x.start() for x in _OWN_IN_TITLE.finditer(rest, start, end)]
+        cut = min([a for a, _ in names if start < a < end] + own, default=end)
+        if cut < end and len(rest[start:cut].split()) <= 4:
+            end = cut
+        title = _TITLE_TAIL.sub("", rest[start:end]).strip()
+        if lang == "en":
+            # "memorandum of understanding on X": the document's name, then its subject.
+            doc_name = _DOC_NAME_EN.match(title)
+            if doc_name:
+                title = title[doc_name.end() :].strip()
+                if not re.match(r"(?:on|for)\s", title):
+                    return None
+            if _PERIOD_EN.fullmatch(title):
+                return None  # "for the next five years": when, not what
+        if _FRAGMENT.fullmatch(title):
+            return None  # "о создании", "on establishing": the object is cut off
+        return title or None
 
     @staticmethod
     def _date(sent: str, lang: str) -> str | None:
@@ -2104,10 +2248,11 @@ class Extractor:
                 return f"{m.group(3)}-{m.group(2)}-{int(m.group(1)):02d}"
             m = re.search(r"(?<!\w)[вВ]\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
             return m.group(1) if m else None
-        m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})", sent)
+        # "May 31, 2018", "May 31st, 2018"; "31 May 2018", "the 31st of May, 2018"
+        m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", sent)
         if m and m.group(1).lower() in _MONTHS_EN:
             return f"{m.group(3)}-{_MONTHS_EN[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
-        m = re.search(r"(\d{1,2})\s+([A-Z][a-z]+),?\s+(\d{4})", sent)
+        m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]+),?\s+(\d{4})", sent)
         if m and m.group(2).lower() in _MONTHS_EN:
             return f"{m.group(3)}-{_MONTHS_EN[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
         m = re.search(r"([A-Z][a-z]+)\s+(\d{4})", sent)

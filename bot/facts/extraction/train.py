@@ -23,10 +23,9 @@ CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 # Collection rounds by id prefix: the natural folds for out-of-fold measurement.
 FOLDS = ("a", "c1", "c2", "c3", "c4")
 PARTNER_L2 = 30.0
-ARTICLE_L2 = 30.0
-# The partnership classifier's word-bag features (hundreds, on ~200 articles) are shrunk harder
-# than its few dense cues, so the cues can carry their weight.
-ARTICLE_BAG_L2 = 100.0
+# The partnership classifier reads a dozen dense features (no word bag), so it needs little
+# shrinking.
+ARTICLE_L2 = 1.0
 ARTICLE_CUT = 0.5
 INNER = 5
 MIN_COUNT = 10
@@ -107,9 +106,7 @@ def fit_models(
             )
     partner = replace(partner_on(range(len(analyses))), threshold=THRESHOLD or best_threshold(held))
     ys = [int(bool(gold[a.article.id].get("partnership"))) for a in analyses]
-    article = fit(
-        xs, ys, l2=ARTICLE_L2, min_count=MIN_COUNT, threshold=ARTICLE_CUT, bag_l2=ARTICLE_BAG_L2
-    )
+    article = fit(xs, ys, l2=ARTICLE_L2, min_count=MIN_COUNT, threshold=ARTICLE_CUT)
     return Models(partner, article)
 
 
