@@ -1781,7 +1781,7 @@ class Extractor:
                 return True  # "... (IXX) of Peter the Great St. Petersburg Polytechnic ..."
         if any(m.hint_country for m in c.mentions):
             return False
-        # An abbreviation stands for the name it is defined by: "Высшей ... школы (ВИЭШ)".
+        # An abbreviation stands for the name it is defined by: "Высшей ... школы (ВШПО)".
         defined = [
             x for n in c.names if is_abbreviation(n) for x in self._bracket_expansions(n, text)
         ]
