@@ -1034,6 +1034,8 @@ def test_a_tagged_organisation_without_a_head_word_is_put_in_the_nominative(
         ("Ректора университета", "other", True),
         ("Busan National University", "university", False),
         ("Korean Ministry of Education", "government", False),
+        ("Министерство науки и высшего образования", "government", False),
+        ("Executive Committee", "government", True),
         ("Посольство Японии", "government", False),
         ("Японская академия наук", "research", False),
         ("Institute of Marine Biology", "research", False),

@@ -155,6 +155,14 @@ _DESCRIBING = _NATIONALITY | _stems(
     "education educational development innovation regional municipal public executive "
     "strategic main central new key studies",
 )
+# A state body's field names it within its state ("Министерство образования", "Ministry of
+# Science and Higher Education"): one ministry or committee per field.
+_FIELDS = _stems(
+    "наука научный образование образовательный высший технический технологический "
+    "исследовательский инженерный инновационный развитие экономический",
+    "science sciences scientific education educational higher technical technological research "
+    "engineering innovation innovations development economic economy",
+)
 # A state's academy of sciences is one body: "Армянская академия наук" names it.
 _ACADEMY_OF_SCIENCES = re.compile(r"академи\w* наук|academy of sciences", re.IGNORECASE)
 # A person's title read as an organisation ("Government Vice-Premier", "Ректор университета").
@@ -170,15 +178,16 @@ _PERSON_TITLE = re.compile(
 def describes_only(name: str, kind: str = "other") -> bool:
     """A name that describes and names nothing: type words, general fields and nationalities
     only ("Chinese University", "Russian-Chinese Institute", "City Council"), or a person's
-    title ("Government Vice-Premier"). A nationality does identify a state body ("Chinese
-    Ministry of Education", "Армянская академия наук"), so there it counts as a name."""
+    title ("Government Vice-Premier"). A nationality or a field does identify a state body
+    ("Chinese Ministry of Education", "Министерство образования", "Армянская академия наук"), so
+    there it counts as a name."""
     if _PERSON_TITLE.search(name.strip()):
         return True
     state_body = kind == "government" or bool(_ACADEMY_OF_SCIENCES.search(name))
     toks = [t for t in name_tokens(name.replace("-", " ")) if t not in _STOP]
+    naming = _NATIONALITY | _FIELDS if state_body else frozenset()
     return bool(toks) and all(
-        (t in GENERIC_STEMS or t in _DESCRIBING) and not (state_body and t in _NATIONALITY)
-        for t in toks
+        (t in GENERIC_STEMS or t in _DESCRIBING) and t not in naming for t in toks
     )
 
 
