@@ -1036,6 +1036,7 @@ def test_a_tagged_organisation_without_a_head_word_is_put_in_the_nominative(
         ("Korean Ministry of Education", "government", False),
         ("Министерство науки и высшего образования", "government", False),
         ("Executive Committee", "government", True),
+        ("Европейская комиссия", "other", False),
         ("Посольство Японии", "government", False),
         ("Японская академия наук", "research", False),
         ("Institute of Marine Biology", "research", False),
