@@ -13,7 +13,7 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
-from bot.facts.extraction.names import abbreviation_of
+from bot.facts.extraction.names import abbreviation_of, describes_only
 
 
 @pytest.fixture(scope="module")
@@ -1021,3 +1021,126 @@ def test_a_tagged_organisation_without_a_head_word_is_put_in_the_nominative(
         lang="ru",
     )
     assert any(n.lower() == "европейская комиссия" for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "nothing"),
+    [
+        ("Korean University", "university", True),
+        ("Russian-Korean Institute", "research", True),
+        ("Japanese Language Centre", "other", True),
+        ("Городской совет", "government", True),
+        ("Government Vice-Premier", "government", True),
+        ("Ректора университета", "other", True),
+        ("Busan National University", "university", False),
+        ("Korean Ministry of Education", "government", False),
+        ("Министерство науки и высшего образования", "government", False),
+        ("Executive Committee", "government", True),
+        ("Европейская комиссия", "other", False),
+        ("Посольство Японии", "government", False),
+        ("Японская академия наук", "research", False),
+        ("Institute of Marine Biology", "research", False),
+    ],
+)
+def test_names_that_only_describe(name: str, kind: str, nothing: bool) -> None:
+    assert describes_only(name, kind) is nothing
+
+
+def test_a_name_that_only_describes_is_no_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Busan National University sign an agreement",
+        "SPbPU signed a cooperation agreement with Busan National University. The Korean "
+        "University will host ten Polytechnic students next year, and the Russian Language "
+        "Centre of the partner will teach them.",
+        lang="en",
+    )
+    names = [n for p in r.partners for n in (p.name, *p.aliases)]
+    assert any("Busan" in n for n in names), names
+    assert not any(n in ("Korean University", "Russian Language Centre") for n in names), names
+
+
+def test_unit_abbreviation_defined_by_a_unit_name_is_ours(extractor: Extractor) -> None:
+    text = (
+        "С 3 по 9 мая делегация Высшей школы прикладной оптики (ВШПО) Физико-механического "
+        "института побывала в Даляньском технологическом университете и подписала меморандум о "
+        "сотрудничестве. Директор ВШПО провёл переговоры, представители ВШПО прочитали лекции."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    rows = {r.fact.name: r.features for r in a.rows}
+    assert rows["ВШПО"]["own_unit"] == 1.0, rows.keys()
+    assert rows["Даляньский технологический университет"]["own_unit"] == 0.0
+
+
+def test_unit_followed_by_the_universitys_full_name_is_ours(extractor: Extractor) -> None:
+    text = (
+        "The Basov Institute of Laser Optics (BILO) of Peter the Great St. Petersburg "
+        "Polytechnic University signed an agreement with Dalian Maritime University."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    own = {r.fact.name: r.features["own_unit"] for r in a.rows}
+    assert own["Basov Institute of Laser Optics"] == 1.0, own
+    assert own["Dalian Maritime University"] == 0.0, own
+
+
+def test_from_before_a_name_is_not_a_job_title(extractor: Extractor) -> None:
+    text = (
+        "Twenty students from Dalian Maritime University arrived at SPbPU. The rector of "
+        "Harbin Engineering University sent greetings."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    f = {r.fact.name: r.features for r in a.rows}
+    assert f["Dalian Maritime University"]["from_before"] == 1.0
+    assert f["Dalian Maritime University"]["employer_before"] == 0.0
+
+
+def test_a_body_named_only_in_membership_titles_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    titles = nothing(
+        "The rector of SPbPU, Academician of the Russian Academy of Sciences, signed a "
+        "cooperation agreement with Dalian Maritime University. A corresponding member of the "
+        "Russian Academy of Sciences spoke at the ceremony."
+    )
+    assert titles["Russian Academy of Sciences"] is True, titles
+    assert titles["Dalian Maritime University"] is False, titles
+    signs = nothing(
+        "SPbPU signed a cooperation agreement with the Russian Academy of Sciences. An "
+        "academician of the Russian Academy of Sciences spoke at the ceremony."
+    )
+    assert signs["Russian Academy of Sciences"] is False, signs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("SPbPU signed an agreement with Dalian Maritime University last week.", "Dalian"),
+        ("A delegation of Dalian Maritime University came to SPbPU.", "Dalian"),
+        ("Делегация Даляньского морского университета посетила СПбПУ.", "Даляньский"),
+        ("СПбПУ подписал соглашение о сотрудничестве с Даляньским морским университетом.", "Далян"),
+    ],
+)
+def test_the_object_of_a_cooperation_word(extractor: Extractor, text: str, name: str) -> None:
+    lang = "en" if text.isascii() else "ru"
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang))
+    f = {r.fact.name: r.features["object_of"] for r in a.rows}
+    assert any(v == 1.0 for k, v in f.items() if k.startswith(name)), f
+
+
+def test_a_name_after_a_plain_preposition_is_no_object(extractor: Extractor) -> None:
+    text = "Students of SPbPU met professors at Dalian Maritime University in May."
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    assert all(r.features["object_of"] == 0.0 for r in a.rows)
+
+
+def test_adjectives_tagged_nominative_before_an_accusative_head(extractor: Extractor) -> None:
+    # The tagger may read the head as accusative and its adjectives as nominative.
+    text = (
+        "В конференции участвовал Андижанский государственный экономический университет, а на "
+        "выставке свои программы показал Навоийский горный институт."
+    )
+    mentions = [m.name for m in extractor._ru_mentions(text, extractor._sentences(text))]
+    assert "Андижанский государственный экономический университет" in mentions, mentions
+    assert "Навоийский горный институт" in mentions, mentions

@@ -26,6 +26,7 @@ from .names import (
     GENERIC_STEMS,
     abbreviation_of,
     canonical_key,
+    describes_only,
     is_abbreviation,
     is_generic_name,
     name_tokens,
@@ -270,6 +271,33 @@ _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|нек
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
 OWN_AFTER = re.compile(r"\s*\)?\s*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)")
+# The university's full name in the genitive after a unit, past its bracketed short form:
+# "Institute of ... (IXX) of Peter the Great St. Petersburg Polytechnic University",
+# "Высшая школа ... Санкт-Петербургского политехнического университета".
+_OWN_GENITIVE_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:of\s+(?:the\s+)?)?(?:Peter the Great\s+)?"
+    r"(?:(?:St\.?|Saint)\s*-?\s*Petersburg\s+(?:State\s+)?Polytechnic|"
+    r"(?:Санкт-)?Петербургского\s+(?:государственного\s+)?политехническ|"
+    r"Политехнического\s+университета\s+Петра)"
+)
+# A person's membership title names a body the person belongs to, not a partner:
+# "Academician of the RAS", "академик РАН", "член-корреспондент", "a member of the Council".
+_MEMBER_TITLE = re.compile(
+    r"(?:academicians?|(?:corresponding\s+|full\s+)?members?|академик\w*|"
+    r"(?:иностранн\w+\s+)?член\w*(?:-корреспондент\w*)?)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The name is what a cooperation word is about, right before it: "a delegation of X",
+# "visit to X", "agreement with X", "соглашение о сотрудничестве с X", "делегация X".
+_OBJECT_OF = re.compile(
+    r"(?:delegations?\s+(?:of|from)|visit(?:ed|s)?(?:\s+to)?|agreements?\s+with|"
+    r"memorand\w+(?:\s+of\s+understanding)?\s+with|(?:signed|concluded)\s+with|"
+    r"(?:cooperation|partnership|collaboration)\s+with|делегаци\w+|визит\w*\s+(?:в|во)|"
+    r"посети\w*|(?:соглашени\w+|меморандум\w*|договор\w*)(?:\s+о\s+\w+)?\s+(?:с|со)|"
+    r"(?:сотрудничеств\w+|партн[её]рств\w+|взаимодействи\w+)\s+(?:с|со))"
+    r"\s+(?:the\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -323,6 +351,9 @@ class Row:
     candidate: Candidate
     fact: PartnerFact
     features: dict[str, float]
+    # Never a partner: its names only describe (type words, general fields, a nationality), or
+    # it is named only in persons' membership titles ("Academician of the RAS").
+    names_nothing: bool = False
 
 
 @dataclass(slots=True)
@@ -804,6 +835,8 @@ class Extractor:
         for p, n, r in scored:
             if p < partner.threshold:
                 break
+            if r.names_nothing:
+                continue  # "Chinese University", "Government Vice-Premier": names no partner
             same = next(
                 (i for i, (_, o) in enumerate(chosen) if self._same_org(r, o, a.text)), None
             )
@@ -1520,7 +1553,7 @@ class Extractor:
                 and not any(is_abbreviation(w) for n in joint for w in n.split()[1:])
             )
             own_unit = self._own_unit(c, text, lang)
-            evidence = title_ev = 0
+            evidence = title_ev = member = 0
             counts: Counter[str] = Counter()
             best_dist = 10_000
             for m in c.mentions:
@@ -1538,8 +1571,14 @@ class Extractor:
                     r"(?:ректор|проректор|директор|президент|декан|профессор|rector|director|"
                     r"president|dean|professor|head of|руководител|заведующ)\w*\s+$",
                     near,
-                ) or re.search(r"(?:из|from)\s+$", near):
+                ):
                     counts["employer_before"] += 1
+                if re.search(r"(?:из|from)\s+$", near):
+                    counts["from_before"] += 1
+                if _OBJECT_OF.search(text, max(start, m.start - 60), m.start):
+                    counts["object_of"] += 1
+                if _MEMBER_TITLE.search(text, max(start, m.start - 40), m.start):
+                    member += 1
                 if re.search(r"(?:^|\s)(?:в|во|на|in|at)\s+$", near):
                     counts["place_before"] += 1
                 if per_sent[m.sent] >= 3:
@@ -1642,6 +1681,8 @@ class Extractor:
                 "with_before",
                 "deleg_before",
                 "employer_before",
+                "from_before",
+                "object_of",
                 "place_before",
                 "crowded",
                 "signed_sent",
@@ -1667,6 +1708,10 @@ class Extractor:
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
             )
+            # Names that only describe ("Chinese University", "Russian Language Center",
+            # "Government Vice-Premier") name no partner unless the registry knows them.
+            nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
+            nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
@@ -1715,7 +1760,7 @@ class Extractor:
                 and re.search(r"исследовательск\w* институт|research institute", fact.name, re.I)
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
-            rows.append(Row(candidate=c, fact=fact, features=f))
+            rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         return rows
 
     def _own_unit(self, c: Candidate, text: str, lang: str) -> bool:
@@ -1732,20 +1777,47 @@ class Extractor:
                 r"(?:SPbPU|Polytech\w*)['’]s\s*$|СПбПУ\s*$", before
             ):
                 return True
-        name = max(c.names, key=len)
+            if _OWN_GENITIVE_AFTER.match(text, m.end):
+                return True  # "... (IXX) of Peter the Great St. Petersburg Polytechnic ..."
+        if any(m.hint_country for m in c.mentions):
+            return False
+        # An abbreviation stands for the name it is defined by: "Высшей ... школы (ВШПО)".
+        defined = [
+            x for n in c.names if is_abbreviation(n) for x in self._bracket_expansions(n, text)
+        ]
+        return any(self._unit_name(x, lang) for x in [max(c.names, key=len), *defined])
+
+    def _unit_name(self, name: str, lang: str) -> bool:
+        """A unit-type name ("Higher School of ...", "кафедра ...") with nothing foreign or
+        proper in it."""
         first = name.split()[0].lower() if name.split() else ""
         head_words = [w.lower().strip(",.") for w in name.split()[:3]]
         is_unit_type = any(
             (self._lemma(w) if lang == "ru" else w) in lx.UNIT_HEADS for w in head_words
-        ) or first in ("высшая", "higher")
+        ) or first.startswith(("высш", "higher"))
         if not is_unit_type:
             return False
-        if self._countries.codes(name) or any(m.hint_country for m in c.mentions):
+        if self._countries.codes(name):
             return False
         proper = [w for w in name.split()[1:] if w[:1].isupper() and w.lower() not in ("of",)]
         if lang == "ru":
             return not proper and not re.search(r"[A-Z«\"]", name)
         return True
+
+    @staticmethod
+    def _bracket_expansions(abbr: str, text: str) -> list[str]:
+        """The words right before "(ABBR)" that the abbreviation is read off, shortest first
+        per occurrence: "Higher School of Management (HSM)" -> "Higher School of Management"."""
+        out: list[str] = []
+        for m in re.finditer(r"\(\s*" + re.escape(abbr) + r"\s*\)", text):
+            words = re.split(r"[,;.:!?()«»\"]", text[max(0, m.start() - 160) : m.start()])[-1]
+            parts = words.split()
+            for k in range(1, min(10, len(parts)) + 1):
+                phrase = " ".join(parts[-k:])
+                if abbreviation_of(abbr, phrase):
+                    out.append(phrase)
+                    break
+        return out
 
     def _fact(self, c: Candidate, text: str, lang: str, dominant: str | None) -> PartnerFact:
         full = [m for m in c.mentions if not is_abbreviation(m.name)]

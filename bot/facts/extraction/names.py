@@ -126,6 +126,72 @@ def is_generic_name(name: str) -> bool:
     return all(t in GENERIC_STEMS for t in toks)
 
 
+def _stems(ru: str, en: str) -> frozenset[str]:
+    """Stems of space-separated Russian and English words."""
+    words = ru.split(), en.split()
+    return frozenset(_RU_STEMMER.stemWords(words[0]) + _EN_STEMMER.stemWords(words[1]))
+
+
+# Words that describe an organisation without naming it (beside GENERIC_STEMS): its type, its
+# field in general terms, a nationality. A name made of these alone ("Chinese University",
+# "Russian Language Center", "ИТ-парк") names no organisation, so by the guidelines the text
+# has not named a partner with it.
+# ("European" is not among them: the European Commission, Union or Parliament is one body.)
+_NATIONALITY = _stems(
+    "китайский российский русский австрийский германский немецкий французский американский "
+    "индийский казахстанский туркменский узбекский киргизский белорусский армянский иранский "
+    "сирийский вьетнамский японский корейский британский итальянский испанский финский "
+    "азиатский арабский",
+    "chinese russian austrian german french american indian kazakh turkmen uzbek kyrgyz "
+    "belarusian armenian iranian syrian vietnamese japanese korean british italian spanish "
+    "finnish asian arab",
+)
+_DESCRIBING = _NATIONALITY | _stems(
+    "совместный общество ассоциация совет комитет комиссия отдел отделение департамент "
+    "управление администрация офис представительство филиал лаборатория парк технопарк ит "
+    "клуб союз фонд языковой язык образование образовательный развитие инновационный "
+    "региональный муниципальный городской главный центральный новый",
+    "joint society association council committee commission department office branch "
+    "division administration laboratory lab park club union foundation fund language "
+    "education educational development innovation regional municipal public executive "
+    "strategic main central new key studies",
+)
+# A state body's field names it within its state ("Министерство образования", "Ministry of
+# Science and Higher Education"): one ministry or committee per field.
+_FIELDS = _stems(
+    "наука научный образование образовательный высший технический технологический "
+    "исследовательский инженерный инновационный развитие экономический",
+    "science sciences scientific education educational higher technical technological research "
+    "engineering innovation innovations development economic economy",
+)
+# A state's academy of sciences is one body: "Армянская академия наук" names it.
+_ACADEMY_OF_SCIENCES = re.compile(r"академи\w* наук|academy of sciences", re.IGNORECASE)
+# A person's title read as an organisation ("Government Vice-Premier", "Ректор университета").
+_PERSON_TITLE = re.compile(
+    r"(?:^(?!.*\b(?:of|for)\b).*\b(?:vice-premier|premier|minister|rector|president|governor|"
+    r"ambassador|consul|dean|chairman|mayor)$|^(?:вице-премьер|премьер-министр|министр|ректор|"
+    r"проректор|президент|губернатор|консул|мэр|декан)[аеуом]{0,2}\b|^(?:посол|посла|послу|"
+    r"председател[ьяюем]{1,2})\b)",
+    re.IGNORECASE,
+)
+
+
+def describes_only(name: str, kind: str = "other") -> bool:
+    """A name that describes and names nothing: type words, general fields and nationalities
+    only ("Chinese University", "Russian-Chinese Institute", "City Council"), or a person's
+    title ("Government Vice-Premier"). A nationality or a field does identify a state body
+    ("Chinese Ministry of Education", "Министерство образования", "Армянская академия наук"), so
+    there it counts as a name."""
+    if _PERSON_TITLE.search(name.strip()):
+        return True
+    state_body = kind == "government" or bool(_ACADEMY_OF_SCIENCES.search(name))
+    toks = [t for t in name_tokens(name.replace("-", " ")) if t not in _STOP]
+    naming = _NATIONALITY | _FIELDS if state_body else frozenset()
+    return bool(toks) and all(
+        (t in GENERIC_STEMS or t in _DESCRIBING) and t not in naming for t in toks
+    )
+
+
 def canonical_key(name: str) -> str:
     """Key equal for the case forms and spelling variants of one name.
 

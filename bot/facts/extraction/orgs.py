@@ -139,6 +139,9 @@ class RuChunker:
                 prev.feats.get("Case") == case
                 or case is None
                 or _is_cap(prev.text)
+                # The tagger tells the nominative from the accusative by context and may give
+                # an adjective one and its noun the other ("... экономический университет").
+                or {prev.feats.get("Case"), case} == {"Nom", "Acc"}
                 or (
                     # "Уральская горно-металлургическая компания": the tagger leaves the
                     # hyphenated adjective without a case; the adjective before it agrees.
