@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,9 +28,9 @@ from bot.facts.matching import (
     CONCEPT_RU,
     CROSS_SKIP,
     GENERIC,
-    PHONETIC,
-    TRANSLIT,
     key_tokens,
+    sounds,
+    to_latin,
     word_skeleton,
 )
 from bot.text.countries import resolve_country
@@ -87,20 +86,10 @@ class _Word:
     abbreviation: bool  # "КРСУ", "LUT": spelt letter by letter, so no skeleton meets it
 
 
-def _latin(fold: str) -> str:
-    text = fold.translate(TRANSLIT)
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 def _shape(fold: str) -> str:
     """Consonants and vowel runs, in the sounds of `word_skeleton` ("Чжэцзян" = "Zhejiang", which
     a two-letter skeleton alone would confuse with "Jinan")."""
-    word = fold.replace("цз", "j").replace("чж", "j")
-    latin = _latin(word)
-    for a, b in PHONETIC:
-        latin = latin.replace(a, b)
-    latin = latin.replace("c", "k")
-    return re.sub(r"[aeiou]+", "a", latin)
+    return re.sub(r"[aeiou]+", "a", sounds(fold).replace("c", "k"))
 
 
 @lru_cache(maxsize=65536)
@@ -118,7 +107,7 @@ def _word(raw: str) -> _Word | None:
         concept = next((c for s, c in CONCEPT_RU if fold.startswith(s)), None)
         bare = ADJECTIVE_RU.sub("", fold)
     else:
-        concept = CONCEPT_LATIN.get(_latin(fold))
+        concept = CONCEPT_LATIN.get(to_latin(fold))
         bare = fold
     concept = concept or next((c for s, c in _KIND_WORDS.items() if fold.startswith(s)), None)
     concept = _SAME_CONCEPT.get(concept or "", concept)
@@ -134,7 +123,7 @@ def _word(raw: str) -> _Word | None:
         stem=stem,
         token=token,
         cyrillic=cyrillic,
-        latin=_latin(fold),
+        latin=to_latin(fold),
         concept=concept,
         skeleton=word_skeleton(bare).replace("c", "k"),
         shape=_shape(bare),

@@ -318,15 +318,28 @@ _PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh"])
 _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
 
 
+def to_latin(word: str) -> str:
+    """The word in Latin letters: Cyrillic transliterated, accents dropped ("Universität")."""
+    return (
+        unicodedata.normalize("NFKD", word.translate(TRANSLIT)).encode("ascii", "ignore").decode()
+    )
+
+
+def sounds(word: str) -> str:
+    """The word in lower-case Latin letters spelt by sound, the same for its Russian and Latin
+    spellings up to vowels (`PHONETIC`); the ground of skeletons and the lookup's word shapes."""
+    word = word.replace("цз", "j").replace("чж", "j")  # Chinese syllables: "Цзянсу", "Чжэцзян"
+    latin = to_latin(word).lower()
+    for a, b in PHONETIC:
+        latin = latin.replace(a, b)
+    return latin
+
+
 def word_skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
     where case endings mostly live, do not count."""
-    word = word.replace("цз", "j").replace("чж", "j")  # Chinese syllables: "Цзянсу", "Чжэцзян"
-    text = unicodedata.normalize("NFKD", word.translate(TRANSLIT)).encode("ascii", "ignore")
-    latin = text.decode().lower()
-    for a, b in PHONETIC:
-        latin = latin.replace(a, b)
+    latin = sounds(word)
     out = latin[:1]
     for ch in latin[1:]:
         if ch not in "aeiou" and not out.endswith(ch):
