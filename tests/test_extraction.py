@@ -1148,8 +1148,8 @@ def test_adjectives_tagged_nominative_before_an_accusative_head(extractor: Extra
 
 def test_items_listed_with_an_accepted_partner_are_lifted(extractor: Extractor) -> None:
     """One enumeration, one role: an item the model doubts joins its accepted list-mates; an
-    item the model all but rules out, one outside the list and a list with no accepted item
-    stay as scored."""
+    item the model all but rules out, one outside the list, one of another kind and a list
+    with no accepted item stay as scored."""
     a = extractor.analyse(
         ArticleInput(
             id="t",
@@ -1157,7 +1157,8 @@ def test_items_listed_with_an_accepted_partner_are_lifted(extractor: Extractor) 
             text="SPbPU lecturers will teach this spring at the following universities: Tromsvik "
             "University (Norway); the University of Almera, Castellon University and Vireno "
             "University of Technology (Spain). Earlier the rector visited Lindholm Technical "
-            "University. Students also met the Brekka University and the Oskarn University.",
+            "University. Students also met the Brekka University and the Oskarn University. "
+            "The guests came from Tromsvik University and Nordhavn Shipping Company.",
         )
     )
     row = {r.fact.name: n for n, r in enumerate(a.rows)}
