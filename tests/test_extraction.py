@@ -1144,3 +1144,26 @@ def test_adjectives_tagged_nominative_before_an_accusative_head(extractor: Extra
     mentions = [m.name for m in extractor._ru_mentions(text, extractor._sentences(text))]
     assert "Андижанский государственный экономический университет" in mentions, mentions
     assert "Навоийский горный институт" in mentions, mentions
+
+
+def test_items_listed_with_an_accepted_partner_are_lifted(extractor: Extractor) -> None:
+    """One enumeration, one role: an item the model doubts joins its accepted list-mates; an
+    item the model all but rules out, one outside the list, one of another kind and a list
+    with no accepted item stay as scored."""
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="Exchange programme grows",
+            text="SPbPU lecturers will teach this spring at the following universities: Tromsvik "
+            "University (Norway); the University of Almera, Castellon University and Vireno "
+            "University of Technology (Spain). Earlier the rector visited Lindholm Technical "
+            "University. Students also met the Brekka University and the Oskarn University. "
+            "The guests came from Tromsvik University and Nordhavn Shipping Company.",
+        )
+    )
+    row = {r.fact.name: n for n, r in enumerate(a.rows)}
+    probs = dict.fromkeys(range(len(a.rows)), 0.3)
+    probs[row["Tromsvik University"]] = 0.8
+    probs[row["Vireno University of Technology"]] = 0.05
+    lifted = {a.rows[n].fact.name for n in extractor._listed_with_accepted(a, probs, 0.45)}
+    assert lifted == {"University of Almera", "Castellon University"}

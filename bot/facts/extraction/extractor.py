@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -134,6 +135,14 @@ _OWN_FULL = (
 # An excerpt that ends a sentence, and what may stand between a cut name and the cut.
 _COMPLETE_END = re.compile(r"[.!?…»\"”)\]]$")
 _CUT_TAIL = re.compile(r"\s?\w{0,3}")
+# Between two items of one enumeration: a bracketed country or city may follow an item.
+_LIST_ITEM_GAP = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
+    r"(?:the\s+)?(?:[«\"“(]\s*)?"
+)
+# A rejected candidate listed with an accepted one of its kind is accepted too unless the
+# partner model all but rules it out (a chunk gone wrong, a person's name).
+LIST_CUT = 0.1
 _LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
@@ -831,6 +840,12 @@ class Extractor:
             key=lambda x: (-x[0], x[1]),
         )
         scored_p = {n: p for p, n, _ in scored}
+        lifted = self._listed_with_accepted(a, scored_p, partner.threshold)
+        if lifted:
+            scored = sorted(
+                ((max(p, partner.threshold) if n in lifted else p, n, r) for p, n, r in scored),
+                key=lambda x: (-x[0], x[1]),
+            )
         chosen: list[tuple[int, Row]] = []
         for p, n, r in scored:
             if p < partner.threshold:
@@ -883,6 +898,36 @@ class Extractor:
         x["agreements"] = float(bool(agreements))
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
         return facts, agreements, x
+
+    @staticmethod
+    def _listed_with_accepted(a: Analysis, probs: dict[int, float], cut: float) -> set[int]:
+        """Rows scored between `LIST_CUT` and the cut that one list joins to an accepted row of
+        the same kind: items of one enumeration ("X (Belgium); the Y, Z and W") share a role."""
+        items = sorted(
+            (m.start, m.end, m.sent, n) for n, r in enumerate(a.rows) for m in r.candidate.mentions
+        )
+        parent = list(range(len(a.rows)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for (_, e1, s1, n1), (b2, _, s2, n2) in itertools.pairwise(items):
+            if s1 == s2 and n1 != n2 and _LIST_ITEM_GAP.fullmatch(a.text, e1, b2):
+                parent[find(n1)] = find(n2)
+        accepted: dict[tuple[int, str], bool] = {}
+        for n, r in enumerate(a.rows):
+            if probs[n] >= cut and not r.names_nothing:
+                accepted[(find(n), r.fact.kind)] = True
+        return {
+            n
+            for n, r in enumerate(a.rows)
+            if LIST_CUT <= probs[n] < cut
+            and not r.names_nothing
+            and accepted.get((find(n), r.fact.kind), False)
+        }
 
     def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
