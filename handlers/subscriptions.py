@@ -214,7 +214,8 @@ async def add_subscription(
         existing = [s for s in existing if s.kind not in _BASIC]
     if len(existing) >= MAX_SUBSCRIPTIONS:
         return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS)), None
-    await chats.subscribe(chat_id, kind, value, thread_id)
+    if not await chats.subscribe(chat_id, kind, value, thread_id):
+        return t(lang, "already_subscribed"), None  # a second tap that raced the first
     what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
     if switched:
         return t(lang, "switched_to", what=what), None

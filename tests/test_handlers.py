@@ -195,3 +195,22 @@ async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:
     assert "/latest" in await app.ask("/help")
     assert time.monotonic() - started >= 1.0
     assert [c.status for c in app.api.calls_of("sendMessage")] == [429, 200]
+
+
+async def test_a_quick_double_tap_on_a_subscribe_button_is_not_confirmed_twice(app: App) -> None:
+    await app.ask("/start", chat_id=46, language_code="ru")
+    message_id = app.api.sent_messages(46)[-1].result["message_id"]
+    for _ in range(2):  # both taps arrive before either is answered
+        app.api.push_callback_query(
+            "sub:partnerships", chat_id=46, user_id=46, message_id=message_id
+        )
+
+    async def two_replies() -> bool:
+        return len(app.api.sent_messages(46)) >= 3
+
+    await until(two_replies)
+    await asyncio.sleep(0.2)
+    replies = sorted(c.rendered or "" for c in app.api.sent_messages(46)[1:])
+    assert len(replies) == 2, replies
+    assert "подписка добавлена" in replies[0] and "уже подписан" in replies[1], replies
+    assert [s.kind for s in await app.services.chats.subscriptions(46)] == ["partnerships"]
