@@ -15,7 +15,7 @@ from aiogram.types import (
 
 from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, flag
-from bot.text.formatting import cut, esc, format_date, join_within, link
+from bot.text.formatting import cut, esc, format_date, join_within, link, typed_text
 from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
 from bot.text.names import reader_name
 from bot.text.summary import first_sentences
@@ -111,7 +111,7 @@ async def inline_results(
     reports: ReportRepository,
 ) -> list[InlineQueryResultArticle]:
     """Partners first (best match first), then matching news; at most MAX_RESULTS."""
-    text = query.strip()[:MAX_QUERY_CHARS]
+    text = typed_text(query)[:MAX_QUERY_CHARS]
     if not text:
         latest = await reports.news(partnership_only=True, limit=20)
         return [news_result(item, lang) for item in latest]

@@ -25,6 +25,7 @@ from bot.text.formatting import (
     join_within,
     link,
     subject_words,
+    typed_text,
 )
 from bot.text.i18n import (
     AGREEMENT_KINDS,
@@ -149,7 +150,7 @@ async def partners_command(
     message: Message, command: CommandObject, partners: PartnerRepository, lookup: PartnerLookup
 ) -> None:
     lang = user_language(message.from_user)
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    query = typed_text(command.args)[:MAX_QUERY_CHARS]
     if not query:
         text, markup = await partners_page(partners, lang, 0)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)

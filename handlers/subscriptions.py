@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.delivery.digests import DigestService
 from bot.facts.lookup import Choices, PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country
-from bot.text.formatting import cut, esc
+from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
 from bot.text.stems import says_something, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
@@ -235,7 +235,7 @@ async def subscribe(
     thread_id = message.message_thread_id if message.is_topic_message else None
     text, markup = await subscribe_chat(
         bot, chats, partners, lookup, message.chat, message.from_user, message.sender_chat,
-        thread_id, (command.args or "")[:500],
+        thread_id, typed_text((command.args or "")[:500]),
     )  # fmt: skip
     await message.answer(text, reply_markup=markup)
 

@@ -44,6 +44,15 @@ def esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
+_TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def typed_text(text: str | None) -> str:
+    """What a person meant by a command's arguments: markup pasted along with the words
+    dropped (`<b>Цинхуа</b>` is Цинхуа, `&amp;` is &), spaces collapsed."""
+    return " ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split())
+
+
 def utf16_len(text: str) -> int:
     """Telegram counts message length in UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
