@@ -468,9 +468,33 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "curate_yes": ("Да, применить", "Yes, apply"),
     "curate_no": ("Отмена", "Cancel"),
-    "curate_done": (
-        "Готово. Подписок перенесено: {moved}, снято: {retired}.",
-        "Done. Subscriptions moved: {moved}, removed: {retired}.",
+    "curate_done_merge": (
+        "Готово: «{a}» (#{a_id}) объединён с «{b}» (#{b_id}).",
+        "Done: “{a}” (#{a_id}) is merged into “{b}” (#{b_id}).",
+    ),
+    "curate_done_split": (
+        "Готово: название «{value}» отделено от «{a}» (#{a_id}).",
+        "Done: the name “{value}” is split off “{a}” (#{a_id}).",
+    ),
+    "curate_done_rename": (
+        "Готово: «{a}» (#{a_id}) теперь называется «{value}».",
+        "Done: “{a}” (#{a_id}) is now called “{value}”.",
+    ),
+    "curate_done_hide": (
+        "Готово: «{a}» (#{a_id}) скрыт, это не партнёр.",
+        "Done: “{a}” (#{a_id}) is hidden as no partner.",
+    ),
+    "curate_done_country": (
+        "Готово: страна «{a}» (#{a_id}) — {value}.",
+        "Done: the country of “{a}” (#{a_id}) is {value}.",
+    ),
+    "curate_done_subscriptions": (
+        "Подписок перенесено: {moved}, снято: {retired}.",
+        "Subscriptions moved: {moved}, removed: {retired}.",
+    ),
+    "curate_already_applied": (
+        "Эта правка уже применяется.",
+        "This correction is already being applied.",
     ),
     "curate_cancelled": ("Отменено.", "Cancelled."),
     "curate_expired": (
