@@ -229,3 +229,18 @@ async def test_an_english_digest_reads_in_english(app: App, worker: ExtractionWo
     documents = shown.split("Documents signed:")[1].split("Countries:")[0]
     assert "Memorandum" in documents
     assert not re.search(r"[А-Яа-яЁё]", documents), documents  # parties by their English names
+
+
+async def test_a_digest_of_one_day_names_that_day_once(app: App, worker: ExtractionWorker) -> None:
+    await app.ask("/subscribe")
+    await app.ask("/digest weekly")
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()  # the items reach the chat's digest
+    await app.ask("/digest off")  # what was collected today goes out now
+    [row] = await app.services.outbox.due(100)
+    assert row.digest_id is not None
+    text = await app.services.digests.text(row.digest_id)
+    assert text is not None
+    title = parse_telegram_html(text).split("\n", 1)[0]
+    assert re.fullmatch(r"Дайджест: \d{1,2} [а-я]+ \d{4}", title), title
