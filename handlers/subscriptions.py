@@ -365,13 +365,20 @@ async def bot_removed(event: ChatMemberUpdated, chats: ChatRepository) -> None:
     log.info("chat %s deactivated by my_chat_member, %d deliveries dropped", event.chat.id, dropped)
 
 
-async def bot_added(event: ChatMemberUpdated, bot: Bot, chats: ChatRepository) -> None:
-    """Added to a group: say what the bot does there and that only admins configure it."""
+async def bot_added(
+    event: ChatMemberUpdated, bot: Bot, chats: ChatRepository, partners: PartnerRepository
+) -> None:
+    """Added to a group: say what the bot does there and that only admins configure it; added
+    back, also that the subscriptions it kept are delivered again."""
     if event.chat.type not in GROUP_TYPES:
         return
     await chats.upsert(event.chat.id, event.chat.type, event.chat.title, None)
     lang = user_language(event.from_user)
-    await bot.send_message(event.chat.id, t(lang, "group_greeting"))
+    text = t(lang, "group_greeting")
+    if subs := await chats.subscriptions(event.chat.id):
+        items = "\n".join([f"• {await describe(sub, lang, partners)}" for sub in subs])
+        text += "\n\n" + t(lang, "group_back", items=items)
+    await bot.send_message(event.chat.id, text)
 
 
 _DIGEST_MODES = {

@@ -271,6 +271,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
     "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
+    "group_back": (
+        "Подписки этой группы, сохранённые с прошлого раза, снова действуют:\n{items}\n"
+        "Изменить или снять: /subscriptions, /unsubscribe.",
+        "This group's subscriptions, kept from last time, are active again:\n{items}\n"
+        "To change or remove them: /subscriptions, /unsubscribe.",
+    ),
     "admins_only": (
         "Подписку группы могут менять только администраторы чата.",
         "Only chat administrators can change this group's subscription.",
