@@ -402,7 +402,10 @@ async def digest(
     mode = _DIGEST_MODES.get(arg)
     if mode is None:
         current = t(lang, f"digest_{await digests.mode(message.chat.id)}")
-        await message.answer(t(lang, "digest_usage", mode=current, hour=str(settings.digest_hour)))
+        usage = t(lang, "digest_usage", mode=current, hour=str(settings.digest_hour))
+        if arg:  # a typo or a mode there is none of: say so before the choices
+            usage = t(lang, "digest_unknown_mode", mode=esc(cut(arg, 40))) + usage
+        await message.answer(usage)
         return
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "admins_only"))

@@ -53,7 +53,14 @@ async def test_digest_command_modes_and_admin_check(app: App) -> None:
     group = -100321
     app.api.set_admins(group, [7])
     common = {"chat_type": "supergroup", "title": "G"}
-    assert "администратор" in await app.ask("/digest daily", chat_id=group, user_id=9, **common)
+    refusal = await app.ask("/digest daily", chat_id=group, user_id=9, **common)
+    assert refusal == "Подписки и дайджест группы могут менять только администраторы чата."
+
+
+async def test_a_digest_mode_there_is_none_of_is_named_before_the_choices(app: App) -> None:
+    reply = await app.ask("/digest ежечасно")
+    assert reply.startswith("Не знаю режима «ежечасно». Сейчас: каждая новость сразу."), reply
+    assert await app.services.digests.mode(42) == "off"
 
 
 async def test_digest_chats_get_no_per_item_messages(app: App, worker: ExtractionWorker) -> None:

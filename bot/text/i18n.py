@@ -278,8 +278,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "To change or remove them: /subscriptions, /unsubscribe.",
     ),
     "admins_only": (
-        "Подписку группы могут менять только администраторы чата.",
-        "Only chat administrators can change this group's subscription.",
+        "Подписки и дайджест группы могут менять только администраторы чата.",
+        "Only chat administrators can change this group's subscriptions and digest.",
     ),
     "latest_empty": ("Новостей пока нет.", "No news yet."),
     "latest_bad_n": (
@@ -361,6 +361,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "digest_new_partners": ("<b>Новые партнёры:</b>", "<b>New partners:</b>"),
     "digest_agreements": ("<b>Подписанные документы:</b>", "<b>Documents signed:</b>"),
     "digest_countries": ("<b>Страны:</b>", "<b>Countries:</b>"),
+    "digest_unknown_mode": (
+        "Не знаю режима «{mode}». ",
+        "I don't know the mode “{mode}”. ",
+    ),
     "digest_usage": (
         "Сейчас: {mode}. Дайджест вместо отдельных сообщений: /digest daily (каждый день в "
         "{hour}:00 по Москве), /digest weekly (по понедельникам), /digest off (каждая новость "
