@@ -126,13 +126,27 @@ def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
     ]
 
 
+def _where(sub: Subscription, subs: list[Subscription], here: int | None, lang: str) -> str:
+    """In a forum whose subscriptions go to several topics: which topic this one goes to, as
+    seen from the topic `here` the list is shown in; elsewhere nothing."""
+    if len({s.thread_id for s in subs}) < 2:
+        return ""
+    if sub.thread_id == here:
+        return t(lang, "sub_topic_here")
+    return t(lang, "sub_topic_general" if sub.thread_id is None else "sub_topic_other")
+
+
 async def current_view(
-    chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
+    chat_id: int,
+    lang: str,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    here: int | None = None,
 ) -> Reply:
     """What the chat is subscribed to, with buttons to change it."""
     subs = await chats.subscriptions(chat_id)
     described = [(sub, await describe(sub, lang, partners)) for sub in subs]
-    items = "\n".join(f"• {text}" for _, text in described)
+    items = "\n".join(f"• {text}{_where(sub, subs, here, lang)}" for sub, text in described)
     kinds = {sub.kind for sub in subs}
     buttons = [row for row in basic_buttons(lang) if _action_of(row) not in kinds]
     buttons += [_remove_button(sub, text) for sub, text in described]
@@ -189,7 +203,7 @@ async def subscribe_chat(
     existing = await chats.subscriptions(chat.id)
     bare = not args.strip()
     if (bare and existing) or any(s.kind == kind and s.value == value for s in existing):
-        return await current_view(chat.id, lang, chats, partners)
+        return await current_view(chat.id, lang, chats, partners, thread_id)
     return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
 
 
@@ -300,7 +314,11 @@ async def subscribe_partner_button(
 
 
 async def subscriptions_view(
-    chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
+    chat_id: int,
+    lang: str,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    here: int | None = None,
 ) -> Reply:
     subs = await chats.subscriptions(chat_id)
     if not subs:
@@ -309,7 +327,7 @@ async def subscriptions_view(
     buttons = []
     for sub in subs:
         text = await describe(sub, lang, partners)
-        lines.append(f"• {text}")
+        lines.append(f"• {text}{_where(sub, subs, here, lang)}")
         buttons.append(_remove_button(sub, text))
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
@@ -322,7 +340,8 @@ async def subscriptions_command(
     message: Message, chats: ChatRepository, partners: PartnerRepository
 ) -> None:
     lang = user_language(message.from_user)
-    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
+    here = message.message_thread_id if message.is_topic_message else None
+    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners, here)
     await message.answer(text, reply_markup=markup)
 
 
@@ -345,7 +364,9 @@ async def unsubscribe_one(
         # A second tap on the same button: the message already shows the list without it.
         await query.answer(t(lang, "already_removed"))
         return
-    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
+    text, markup = await subscriptions_view(
+        message.chat.id, lang, chats, partners, _thread_of(message)
+    )
     fresh = await edit_page(message, text, markup)
     await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))
 

@@ -214,3 +214,19 @@ async def test_a_quick_double_tap_on_a_subscribe_button_is_not_confirmed_twice(a
     assert len(replies) == 2, replies
     assert "подписка добавлена" in replies[0] and "уже подписан" in replies[1], replies
     assert [s.kind for s in await app.services.chats.subscriptions(46)] == ["partnerships"]
+
+
+async def test_a_forums_subscriptions_say_which_topic_each_goes_to(app: App) -> None:
+    group = -100890
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
+    await app.ask("/subscribe country Индия", message_thread_id=62, **topic)
+    listed = await app.ask("/subscriptions", message_thread_id=62, **topic)
+    assert listed.splitlines()[1:] == [
+        "• новости о партнёрстве — в другую тему",
+        "• страна 🇮🇳 Индия — в эту тему",
+    ], listed
+    # A chat whose subscriptions all go to one place reads as before.
+    single = await app.ask("/subscribe", chat_id=47)
+    assert "—" not in single and "тему" not in await app.ask("/subscriptions", chat_id=47)

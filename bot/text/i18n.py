@@ -271,6 +271,9 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
     "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
+    "sub_topic_here": (" — в эту тему", " — to this topic"),
+    "sub_topic_other": (" — в другую тему", " — to another topic"),
+    "sub_topic_general": (" — в общий чат", " — to the general chat"),
     "group_back": (
         "Подписки этой группы, сохранённые с прошлого раза, снова действуют:\n{items}\n"
         "Изменить или снять: /subscriptions, /unsubscribe.",
