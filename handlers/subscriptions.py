@@ -393,7 +393,7 @@ async def bot_added(
     back, also that the subscriptions it kept are delivered again."""
     if event.chat.type not in GROUP_TYPES:
         return
-    await chats.upsert(event.chat.id, event.chat.type, event.chat.title, None)
+    await remember_chat(chats, event.chat, event.from_user)  # the greeting's language
     lang = user_language(event.from_user)
     text = t(lang, "group_greeting")
     if subs := await chats.subscriptions(event.chat.id):

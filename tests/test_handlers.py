@@ -230,3 +230,26 @@ async def test_a_forums_subscriptions_say_which_topic_each_goes_to(app: App) -> 
     # A chat whose subscriptions all go to one place reads as before.
     single = await app.ask("/subscribe", chat_id=47)
     assert "—" not in single and "тему" not in await app.ask("/subscriptions", chat_id=47)
+
+
+async def test_a_groups_announcements_keep_the_language_it_was_set_up_in(app: App) -> None:
+    group = -100891
+    app.api.set_admins(group, [7, 8])
+    app.api.push_my_chat_member(
+        group, new_status="member", old_status="left", chat_type="supergroup", user_id=7,
+        language_code="ru",
+    )  # fmt: skip
+
+    async def greeted() -> bool:
+        return bool(app.api.sent_messages(group))
+
+    await until(greeted)
+    assert (app.api.sent_messages(group)[0].rendered or "").startswith("Здравствуйте!")
+    common = {"chat_id": group, "chat_type": "supergroup"}
+    assert "Готово" in await app.ask("/subscribe", user_id=7, language_code="ru", **common)
+    # Another admin, whose Telegram is in English, adds a filter: the reply is theirs...
+    reply = await app.ask("/subscribe country India", user_id=8, language_code="en", **common)
+    assert reply.startswith("Done"), reply
+    # ...but what the group reads stays in the language it was set up in.
+    chat = await app.services.chats.get(group)
+    assert chat is not None and chat.language == "ru"
