@@ -224,7 +224,7 @@ async def confirm(
     pending = curation_pending.take(callback_data.token, query.from_user.id, callback_data.yes)
     if answered is not None:
         # A second tap: the first one answers in the message; this one must not overwrite it.
-        await query.answer(t(lang, "curate_already_applied" if answered else "curate_cancelled"))
+        await query.answer(t(lang, "curate_already_confirmed" if answered else "curate_cancelled"))
         return
     await query.answer()
     if pending is None:

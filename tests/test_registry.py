@@ -722,4 +722,4 @@ async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
     shown = [c.rendered for c in app.api.calls_of("editMessageText")[edits:]]
     assert len(shown) == 1 and " теперь называется «ИПИ»." in (shown[0] or ""), shown
     pop_ups = [c.params.get("text") for c in app.api.calls_of("answerCallbackQuery")[notes:]]
-    assert "Эта правка уже применяется." in pop_ups, pop_ups
+    assert "Эта правка уже подтверждена." in pop_ups, pop_ups

@@ -505,9 +505,9 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Подписок перенесено: {moved}, снято: {retired}.",
         "Subscriptions moved: {moved}, removed: {retired}.",
     ),
-    "curate_already_applied": (
-        "Эта правка уже применяется.",
-        "This correction is already being applied.",
+    "curate_already_confirmed": (
+        "Эта правка уже подтверждена.",
+        "This correction is already confirmed.",
     ),
     "curate_cancelled": ("Отменено.", "Cancelled."),
     "curate_expired": (
