@@ -377,6 +377,9 @@ async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None
         await message.answer(t(lang, "admins_only"))
         return
     removed = await chats.unsubscribe_all(message.chat.id)
+    if removed > 1:  # in a forum, those of the other topics too: say it was all of them
+        await message.answer(t(lang, "unsubscribed_all", count=str(removed)))
+        return
     await message.answer(t(lang, "unsubscribed" if removed else "not_subscribed"))
 
 

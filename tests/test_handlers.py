@@ -227,6 +227,10 @@ async def test_a_forums_subscriptions_say_which_topic_each_goes_to(app: App) -> 
         "• новости о партнёрстве — в другую тему",
         "• страна 🇮🇳 Индия — в эту тему",
     ], listed
+    # /unsubscribe in one topic removes the other topic's too, and says so.
+    gone = await app.ask("/unsubscribe", message_thread_id=61, **topic)
+    assert gone == "Отменены все подписки этого чата: 2.", gone
+    assert await app.services.chats.subscriptions(group) == []
     # A chat whose subscriptions all go to one place reads as before.
     single = await app.ask("/subscribe", chat_id=47)
     assert "—" not in single and "тему" not in await app.ask("/subscriptions", chat_id=47)

@@ -270,6 +270,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This chat is already subscribed.",
     ),
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
+    "unsubscribed_all": (
+        "Отменены все подписки этого чата: {count}.",
+        "All of this chat's subscriptions are removed: {count}.",
+    ),
     "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
     "sub_topic_here": (" — в эту тему", " — to this topic"),
     "sub_topic_other": (" — в другую тему", " — to another topic"),
