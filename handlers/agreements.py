@@ -138,6 +138,6 @@ async def agreements_page_button(
 
 def build_router() -> Router:
     router = Router(name="agreements")
-    router.message.register(agreements_command, Command("agreements"))
+    router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
     return router

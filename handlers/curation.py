@@ -246,6 +246,6 @@ async def confirm(
 
 def build_router() -> Router:
     router = Router(name="curation")
-    router.message.register(curate, Command("curate"))
+    router.message.register(curate, Command("curate", ignore_case=True))
     router.callback_query.register(confirm, CurateConfirm.filter())
     return router

@@ -90,5 +90,5 @@ async def export_command(
 
 def build_router() -> Router:
     router = Router(name="export")
-    router.message.register(export_command, Command("export"))
+    router.message.register(export_command, Command("export", ignore_case=True))
     return router

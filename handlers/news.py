@@ -154,7 +154,7 @@ async def search_button(
 
 def build_router() -> Router:
     router = Router(name="news")
-    router.message.register(latest, Command("latest"))
-    router.message.register(search, Command("search"))
+    router.message.register(latest, Command("latest", ignore_case=True))
+    router.message.register(search, Command("search", ignore_case=True))
     router.callback_query.register(search_button, SearchCallback.filter())
     return router

@@ -238,8 +238,8 @@ async def noop_button(query: CallbackQuery) -> None:
 
 def build_router() -> Router:
     router = Router(name="partners")
-    router.message.register(partners_command, Command("partners"))
-    router.message.register(countries_command, Command("countries"))
+    router.message.register(partners_command, Command("partners", ignore_case=True))
+    router.message.register(countries_command, Command("countries", ignore_case=True))
     router.callback_query.register(partners_page_button, PartnersPage.filter())
     router.callback_query.register(partner_card_button, PartnerCard.filter())
     router.callback_query.register(noop_button, F.data == "noop")

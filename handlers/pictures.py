@@ -81,6 +81,6 @@ async def chart_command(
 
 def build_router() -> Router:
     router = Router(name="pictures")
-    router.message.register(map_command, Command("map"))
-    router.message.register(chart_command, Command("chart"))
+    router.message.register(map_command, Command("map", ignore_case=True))
+    router.message.register(chart_command, Command("chart", ignore_case=True))
     return router

@@ -447,10 +447,10 @@ async def digest(
 
 def build_router() -> Router:
     router = Router(name="subscriptions")
-    router.message.register(subscribe, Command("subscribe"))
-    router.message.register(subscriptions_command, Command("subscriptions"))
-    router.message.register(unsubscribe, Command("unsubscribe"))
-    router.message.register(digest, Command("digest"))
+    router.message.register(subscribe, Command("subscribe", ignore_case=True))
+    router.message.register(subscriptions_command, Command("subscriptions", ignore_case=True))
+    router.message.register(unsubscribe, Command("unsubscribe", ignore_case=True))
+    router.message.register(digest, Command("digest", ignore_case=True))
     router.callback_query.register(subscribe_button, SubscribeCallback.filter())
     router.callback_query.register(subscribe_partner_button, SubscribePartner.filter())
     router.callback_query.register(unsubscribe_one, UnsubscribeOne.filter())

@@ -257,3 +257,9 @@ async def test_a_groups_announcements_keep_the_language_it_was_set_up_in(app: Ap
     # ...but what the group reads stays in the language it was set up in.
     chat = await app.services.chats.get(group)
     assert chat is not None and chat.language == "ru"
+
+
+async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> None:
+    assert "Что искать?" in await app.ask("/Search", language_code="ru")
+    assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")
+    assert "Политех" in await app.ask("/Start", language_code="ru")
