@@ -174,6 +174,6 @@ async def pollnow(
 
 def build_router() -> Router:
     router = Router(name="admin")
-    router.message.register(stats, Command("stats"))
-    router.message.register(pollnow, Command("pollnow"))
+    router.message.register(stats, Command("stats", ignore_case=True))
+    router.message.register(pollnow, Command("pollnow", ignore_case=True))
     return router

@@ -18,6 +18,7 @@ from bot.text.formatting import (
     join_within,
     link,
     subject_words,
+    typed_text,
 )
 from bot.text.i18n import AGREEMENT_KINDS, label, t
 from handlers.common import edit_page, user_language
@@ -104,7 +105,7 @@ async def agreements_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    query = typed_text(command.args)[:MAX_QUERY_CHARS]
     state = AgreementsPage(page=0)
     if query:
         country = resolve_country(query)
@@ -137,6 +138,6 @@ async def agreements_page_button(
 
 def build_router() -> Router:
     router = Router(name="agreements")
-    router.message.register(agreements_command, Command("agreements"))
+    router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
     return router

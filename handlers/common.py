@@ -22,9 +22,13 @@ def user_language(user: User | None) -> str:
 
 
 async def remember_chat(chats: ChatRepository, chat: Chat, user: User | None) -> None:
-    """Record the chat; a private chat also takes its user's language for announcements."""
+    """Record the chat; a private chat takes its user's language for announcements, a group
+    the language of who set it up first (another admin's Telegram language does not switch
+    the announcements everyone reads)."""
     title = chat.title or chat.full_name or None
     language = user_language(user) if user is not None else None
+    if chat.type in GROUP_TYPES and await chats.get(chat.id) is not None:
+        language = None  # kept as it is
     await chats.upsert(chat.id, chat.type, title, language)
 
 

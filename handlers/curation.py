@@ -23,7 +23,7 @@ from aiogram.types import (
 from bot.config import Settings
 from bot.facts.curation import Curator, Outcome
 from bot.facts.lookup import Choices, PartnerLookup
-from bot.text.countries import resolve_country
+from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
 from handlers.common import user_language
@@ -56,6 +56,7 @@ class PendingCorrections:
     def __init__(self) -> None:
         self._next = itertools.count(1)
         self._items: dict[int, Pending] = {}
+        self._answered: dict[int, bool] = {}
 
     def add(self, pending: Pending) -> int:
         token = next(self._next)
@@ -64,11 +65,19 @@ class PendingCorrections:
             del self._items[min(self._items)]
         return token
 
-    def take(self, token: int, user_id: int) -> Pending | None:
+    def take(self, token: int, user_id: int, yes: bool) -> Pending | None:
         pending = self._items.get(token)
         if pending is None or pending.user_id != user_id:
             return None
+        self._answered[token] = yes
+        while len(self._answered) > MAX_PENDING:
+            del self._answered[min(self._answered)]
         return self._items.pop(token)
+
+    def answered(self, token: int) -> bool | None:
+        """How the correction was answered (True: applied), None while it waits or is
+        unknown: a second tap on its buttons, or a tap on the other one, is then no news."""
+        return self._answered.get(token)
 
 
 async def _one(
@@ -145,16 +154,9 @@ async def curate(
         assert value is not None
         name, _, english = value.partition("|")
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
-    token = curation_pending.add(Pending(user.id, action, partner, target, value, value_en))
-    text = t(
-        lang,
-        f"curate_confirm_{action}",
-        a=esc(cut(partner.name, 100)),
-        a_id=str(partner.id),
-        b=esc(cut(target.name, 100)) if target else "",
-        b_id=str(target.id) if target else "",
-        value=esc(cut(value or "", 200)),
-    )
+    pending = Pending(user.id, action, partner, target, value, value_en)
+    token = curation_pending.add(pending)
+    text = _described(lang, "curate_confirm", pending)
     markup = InlineKeyboardMarkup(
         inline_keyboard=[
             [
@@ -170,6 +172,22 @@ async def curate(
         ]
     )
     await message.answer(text, reply_markup=markup)
+
+
+def _described(lang: str, stage: str, p: Pending) -> str:
+    """The correction in words: asked before ("curate_confirm") and told after ("curate_done")."""
+    value = p.value or ""
+    if p.action == "country" and value:
+        value = f"{flag(value)} {country_name(value, lang)}"
+    return t(
+        lang,
+        f"{stage}_{p.action}",
+        a=esc(cut(p.partner.name, 100)),
+        a_id=str(p.partner.id),
+        b=esc(cut(p.target.name, 100)) if p.target else "",
+        b_id=str(p.target.id) if p.target else "",
+        value=esc(cut(value, 200)),
+    )
 
 
 async def _apply(curator: Curator, p: Pending) -> Outcome:
@@ -198,10 +216,17 @@ async def confirm(
     if query.from_user.id not in settings.admin_ids:
         await query.answer(t(lang, "admin_only"), show_alert=True)
         return
-    await query.answer()
     if message is None or isinstance(message, InaccessibleMessage):
+        await query.answer()
         return
-    pending = curation_pending.take(callback_data.token, query.from_user.id)
+    # Taken before any await: of two quick taps exactly one gets the correction.
+    answered = curation_pending.answered(callback_data.token)
+    pending = curation_pending.take(callback_data.token, query.from_user.id, callback_data.yes)
+    if answered is not None:
+        # A second tap: the first one answers in the message; this one must not overwrite it.
+        await query.answer(t(lang, "curate_already_confirmed" if answered else "curate_cancelled"))
+        return
+    await query.answer()
     if pending is None:
         await message.edit_text(t(lang, "curate_expired"))
         return
@@ -212,13 +237,15 @@ async def confirm(
         await message.edit_text(t(lang, "curate_unavailable"))
         return
     outcome = await _apply(curator, pending)
-    await message.edit_text(
-        t(lang, "curate_done", moved=str(outcome.moved), retired=str(outcome.retired))
-    )
+    done = _described(lang, "curate_done", pending)
+    if outcome.moved or outcome.retired:
+        moved, retired = str(outcome.moved), str(outcome.retired)
+        done += " " + t(lang, "curate_done_subscriptions", moved=moved, retired=retired)
+    await message.edit_text(done)
 
 
 def build_router() -> Router:
     router = Router(name="curation")
-    router.message.register(curate, Command("curate"))
+    router.message.register(curate, Command("curate", ignore_case=True))
     router.callback_query.register(confirm, CurateConfirm.filter())
     return router

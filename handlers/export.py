@@ -15,7 +15,7 @@ from aiogram.types import BufferedInputFile, Message
 from bot.facts.lookup import PartnerLookup
 from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
 from bot.text.countries import resolve_country
-from bot.text.formatting import cut, esc, format_date
+from bot.text.formatting import cut, esc, format_date, typed_text
 from bot.text.i18n import t
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
@@ -37,7 +37,7 @@ async def export_command(
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "export_admins_only"))
         return
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    query = typed_text(command.args)[:MAX_QUERY_CHARS]
     described = ""
     if not query:
         partner_list = await partners_rows(reports)
@@ -90,5 +90,5 @@ async def export_command(
 
 def build_router() -> Router:
     router = Router(name="export")
-    router.message.register(export_command, Command("export"))
+    router.message.register(export_command, Command("export", ignore_case=True))
     return router

@@ -15,7 +15,16 @@ from aiogram.types import (
 
 from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, flag
-from bot.text.formatting import cut, esc, format_date, join_within, link
+from bot.text.formatting import (
+    cut,
+    date_words,
+    esc,
+    format_date,
+    join_within,
+    link,
+    subject_words,
+    typed_text,
+)
 from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
 from bot.text.names import reader_name
 from bot.text.summary import first_sentences
@@ -40,8 +49,11 @@ def _latest_agreement(partner: PartnerSummary, lang: str) -> str:
     if not partner.latest_agreement:
         return ""
     kind, when, title = (partner.latest_agreement.split("|", 2) + ["", ""])[:3]
-    text = label(AGREEMENT_KINDS, kind, lang) + (f" {cut(title, 150)}" if title else "")
-    return t(lang, "inline_latest_agreement", what=esc(text), date=esc(when))
+    # The subject as the card shows it: none in Russian for an English reader.
+    text = " ".join(
+        x for x in (label(AGREEMENT_KINDS, kind, lang), subject_words(title, lang, 150)) if x
+    )
+    return t(lang, "inline_latest_agreement", what=esc(text), date=esc(date_words(when, lang)))
 
 
 def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArticle:
@@ -111,7 +123,7 @@ async def inline_results(
     reports: ReportRepository,
 ) -> list[InlineQueryResultArticle]:
     """Partners first (best match first), then matching news; at most MAX_RESULTS."""
-    text = query.strip()[:MAX_QUERY_CHARS]
+    text = typed_text(query)[:MAX_QUERY_CHARS]
     if not text:
         latest = await reports.news(partnership_only=True, limit=20)
         return [news_result(item, lang) for item in latest]

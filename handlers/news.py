@@ -10,7 +10,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
 from bot.facts.lookup import PartnerLookup
-from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary
+from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary, typed_text
 from bot.text.i18n import category_label, t
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.common import user_language
@@ -104,7 +104,7 @@ async def search_reply(
 ) -> str:
     """Search results as one message: the query's words, or the partner it names under any
     of its names, best first."""
-    query = query.strip()[:MAX_QUERY_CHARS]
+    query = typed_text(query)[:MAX_QUERY_CHARS]
     stems = query_stems(query)
     if not stems:
         return t(lang, "search_usage")
@@ -154,7 +154,7 @@ async def search_button(
 
 def build_router() -> Router:
     router = Router(name="news")
-    router.message.register(latest, Command("latest"))
-    router.message.register(search, Command("search"))
+    router.message.register(latest, Command("latest", ignore_case=True))
+    router.message.register(search, Command("search", ignore_case=True))
     router.callback_query.register(search_button, SearchCallback.filter())
     return router

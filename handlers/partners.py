@@ -25,6 +25,7 @@ from bot.text.formatting import (
     join_within,
     link,
     subject_words,
+    typed_text,
 )
 from bot.text.i18n import (
     AGREEMENT_KINDS,
@@ -149,7 +150,7 @@ async def partners_command(
     message: Message, command: CommandObject, partners: PartnerRepository, lookup: PartnerLookup
 ) -> None:
     lang = user_language(message.from_user)
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    query = typed_text(command.args)[:MAX_QUERY_CHARS]
     if not query:
         text, markup = await partners_page(partners, lang, 0)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
@@ -237,8 +238,8 @@ async def noop_button(query: CallbackQuery) -> None:
 
 def build_router() -> Router:
     router = Router(name="partners")
-    router.message.register(partners_command, Command("partners"))
-    router.message.register(countries_command, Command("countries"))
+    router.message.register(partners_command, Command("partners", ignore_case=True))
+    router.message.register(countries_command, Command("countries", ignore_case=True))
     router.callback_query.register(partners_page_button, PartnersPage.filter())
     router.callback_query.register(partner_card_button, PartnerCard.filter())
     router.callback_query.register(noop_button, F.data == "noop")

@@ -12,7 +12,7 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.facts.lookup import PartnerLookup
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
-from bot.text.formatting import cut, esc
+from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import t
 from handlers.common import user_language
 
@@ -43,7 +43,7 @@ async def send_picture(
 
 async def map_command(message: Message, command: CommandObject, pictures: PictureService) -> None:
     lang = user_language(message.from_user)
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    query = typed_text(command.args)[:MAX_QUERY_CHARS]
     kind = parse_kind(query)
     if query and kind is None:
         await message.answer(t(lang, "map_unknown_kind", query=esc(cut(query, 60))))
@@ -58,7 +58,7 @@ async def chart_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    query = (command.args or "").strip()[:MAX_QUERY_CHARS]
+    query = typed_text(command.args)[:MAX_QUERY_CHARS]
     if not query:
         await send_picture(message, pictures, lambda: pictures.overview(lang))
         return
@@ -81,6 +81,6 @@ async def chart_command(
 
 def build_router() -> Router:
     router = Router(name="pictures")
-    router.message.register(map_command, Command("map"))
-    router.message.register(chart_command, Command("chart"))
+    router.message.register(map_command, Command("map", ignore_case=True))
+    router.message.register(chart_command, Command("chart", ignore_case=True))
     return router

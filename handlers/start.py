@@ -35,6 +35,6 @@ async def help_command(message: Message, settings: Settings) -> None:
 
 def build_router() -> Router:
     router = Router(name="start")
-    router.message.register(start, CommandStart())
-    router.message.register(help_command, Command("help"))
+    router.message.register(start, CommandStart(ignore_case=True))
+    router.message.register(help_command, Command("help", ignore_case=True))
     return router

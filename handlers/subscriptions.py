@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.delivery.digests import DigestService
 from bot.facts.lookup import Choices, PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country
-from bot.text.formatting import cut, esc
+from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
 from bot.text.stems import says_something, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
@@ -126,13 +126,27 @@ def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
     ]
 
 
+def _where(sub: Subscription, subs: list[Subscription], here: int | None, lang: str) -> str:
+    """In a forum whose subscriptions go to several topics: which topic this one goes to, as
+    seen from the topic `here` the list is shown in; elsewhere nothing."""
+    if len({s.thread_id for s in subs}) < 2:
+        return ""
+    if sub.thread_id == here:
+        return t(lang, "sub_topic_here")
+    return t(lang, "sub_topic_general" if sub.thread_id is None else "sub_topic_other")
+
+
 async def current_view(
-    chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
+    chat_id: int,
+    lang: str,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    here: int | None = None,
 ) -> Reply:
     """What the chat is subscribed to, with buttons to change it."""
     subs = await chats.subscriptions(chat_id)
     described = [(sub, await describe(sub, lang, partners)) for sub in subs]
-    items = "\n".join(f"• {text}" for _, text in described)
+    items = "\n".join(f"• {text}{_where(sub, subs, here, lang)}" for sub, text in described)
     kinds = {sub.kind for sub in subs}
     buttons = [row for row in basic_buttons(lang) if _action_of(row) not in kinds]
     buttons += [_remove_button(sub, text) for sub, text in described]
@@ -189,7 +203,7 @@ async def subscribe_chat(
     existing = await chats.subscriptions(chat.id)
     bare = not args.strip()
     if (bare and existing) or any(s.kind == kind and s.value == value for s in existing):
-        return await current_view(chat.id, lang, chats, partners)
+        return await current_view(chat.id, lang, chats, partners, thread_id)
     return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
 
 
@@ -214,7 +228,8 @@ async def add_subscription(
         existing = [s for s in existing if s.kind not in _BASIC]
     if len(existing) >= MAX_SUBSCRIPTIONS:
         return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS)), None
-    await chats.subscribe(chat_id, kind, value, thread_id)
+    if not await chats.subscribe(chat_id, kind, value, thread_id):
+        return t(lang, "already_subscribed"), None  # a second tap that raced the first
     what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
     if switched:
         return t(lang, "switched_to", what=what), None
@@ -234,7 +249,7 @@ async def subscribe(
     thread_id = message.message_thread_id if message.is_topic_message else None
     text, markup = await subscribe_chat(
         bot, chats, partners, lookup, message.chat, message.from_user, message.sender_chat,
-        thread_id, (command.args or "")[:500],
+        thread_id, typed_text((command.args or "")[:500]),
     )  # fmt: skip
     await message.answer(text, reply_markup=markup)
 
@@ -299,7 +314,11 @@ async def subscribe_partner_button(
 
 
 async def subscriptions_view(
-    chat_id: int, lang: str, chats: ChatRepository, partners: PartnerRepository
+    chat_id: int,
+    lang: str,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    here: int | None = None,
 ) -> Reply:
     subs = await chats.subscriptions(chat_id)
     if not subs:
@@ -308,7 +327,7 @@ async def subscriptions_view(
     buttons = []
     for sub in subs:
         text = await describe(sub, lang, partners)
-        lines.append(f"• {text}")
+        lines.append(f"• {text}{_where(sub, subs, here, lang)}")
         buttons.append(_remove_button(sub, text))
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
@@ -321,7 +340,8 @@ async def subscriptions_command(
     message: Message, chats: ChatRepository, partners: PartnerRepository
 ) -> None:
     lang = user_language(message.from_user)
-    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
+    here = message.message_thread_id if message.is_topic_message else None
+    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners, here)
     await message.answer(text, reply_markup=markup)
 
 
@@ -344,7 +364,9 @@ async def unsubscribe_one(
         # A second tap on the same button: the message already shows the list without it.
         await query.answer(t(lang, "already_removed"))
         return
-    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners)
+    text, markup = await subscriptions_view(
+        message.chat.id, lang, chats, partners, _thread_of(message)
+    )
     fresh = await edit_page(message, text, markup)
     await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))
 
@@ -355,6 +377,9 @@ async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None
         await message.answer(t(lang, "admins_only"))
         return
     removed = await chats.unsubscribe_all(message.chat.id)
+    if removed > 1:  # in a forum, those of the other topics too: say it was all of them
+        await message.answer(t(lang, "unsubscribed_all", count=str(removed)))
+        return
     await message.answer(t(lang, "unsubscribed" if removed else "not_subscribed"))
 
 
@@ -364,13 +389,20 @@ async def bot_removed(event: ChatMemberUpdated, chats: ChatRepository) -> None:
     log.info("chat %s deactivated by my_chat_member, %d deliveries dropped", event.chat.id, dropped)
 
 
-async def bot_added(event: ChatMemberUpdated, bot: Bot, chats: ChatRepository) -> None:
-    """Added to a group: say what the bot does there and that only admins configure it."""
+async def bot_added(
+    event: ChatMemberUpdated, bot: Bot, chats: ChatRepository, partners: PartnerRepository
+) -> None:
+    """Added to a group: say what the bot does there and that only admins configure it; added
+    back, also that the subscriptions it kept are delivered again."""
     if event.chat.type not in GROUP_TYPES:
         return
-    await chats.upsert(event.chat.id, event.chat.type, event.chat.title, None)
+    await remember_chat(chats, event.chat, event.from_user)  # the greeting's language
     lang = user_language(event.from_user)
-    await bot.send_message(event.chat.id, t(lang, "group_greeting"))
+    text = t(lang, "group_greeting")
+    if subs := await chats.subscriptions(event.chat.id):
+        items = "\n".join([f"• {await describe(sub, lang, partners)}" for sub in subs])
+        text += "\n\n" + t(lang, "group_back", items=items)
+    await bot.send_message(event.chat.id, text)
 
 
 _DIGEST_MODES = {
@@ -394,7 +426,10 @@ async def digest(
     mode = _DIGEST_MODES.get(arg)
     if mode is None:
         current = t(lang, f"digest_{await digests.mode(message.chat.id)}")
-        await message.answer(t(lang, "digest_usage", mode=current, hour=str(settings.digest_hour)))
+        usage = t(lang, "digest_usage", mode=current, hour=str(settings.digest_hour))
+        if arg:  # a typo or a mode there is none of: say so before the choices
+            usage = t(lang, "digest_unknown_mode", mode=esc(cut(arg, 40))) + usage
+        await message.answer(usage)
         return
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "admins_only"))
@@ -412,10 +447,10 @@ async def digest(
 
 def build_router() -> Router:
     router = Router(name="subscriptions")
-    router.message.register(subscribe, Command("subscribe"))
-    router.message.register(subscriptions_command, Command("subscriptions"))
-    router.message.register(unsubscribe, Command("unsubscribe"))
-    router.message.register(digest, Command("digest"))
+    router.message.register(subscribe, Command("subscribe", ignore_case=True))
+    router.message.register(subscriptions_command, Command("subscriptions", ignore_case=True))
+    router.message.register(unsubscribe, Command("unsubscribe", ignore_case=True))
+    router.message.register(digest, Command("digest", ignore_case=True))
     router.callback_query.register(subscribe_button, SubscribeCallback.filter())
     router.callback_query.register(subscribe_partner_button, SubscribePartner.filter())
     router.callback_query.register(unsubscribe_one, UnsubscribeOne.filter())

@@ -53,7 +53,14 @@ async def test_digest_command_modes_and_admin_check(app: App) -> None:
     group = -100321
     app.api.set_admins(group, [7])
     common = {"chat_type": "supergroup", "title": "G"}
-    assert "администратор" in await app.ask("/digest daily", chat_id=group, user_id=9, **common)
+    refusal = await app.ask("/digest daily", chat_id=group, user_id=9, **common)
+    assert refusal == "Подписки и дайджест группы могут менять только администраторы чата."
+
+
+async def test_a_digest_mode_there_is_none_of_is_named_before_the_choices(app: App) -> None:
+    reply = await app.ask("/digest ежечасно")
+    assert reply.startswith("Не знаю режима «ежечасно». Сейчас: каждая новость сразу."), reply
+    assert await app.services.digests.mode(42) == "off"
 
 
 async def test_digest_chats_get_no_per_item_messages(app: App, worker: ExtractionWorker) -> None:
@@ -229,3 +236,18 @@ async def test_an_english_digest_reads_in_english(app: App, worker: ExtractionWo
     documents = shown.split("Documents signed:")[1].split("Countries:")[0]
     assert "Memorandum" in documents
     assert not re.search(r"[А-Яа-яЁё]", documents), documents  # parties by their English names
+
+
+async def test_a_digest_of_one_day_names_that_day_once(app: App, worker: ExtractionWorker) -> None:
+    await app.ask("/subscribe")
+    await app.ask("/digest weekly")
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()  # the items reach the chat's digest
+    await app.ask("/digest off")  # what was collected today goes out now
+    [row] = await app.services.outbox.due(100)
+    assert row.digest_id is not None
+    text = await app.services.digests.text(row.digest_id)
+    assert text is not None
+    title = parse_telegram_html(text).split("\n", 1)[0]
+    assert re.fullmatch(r"Дайджест: \d{1,2} [а-я]+ \d{4}", title), title

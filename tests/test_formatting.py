@@ -11,6 +11,7 @@ from bot.text.formatting import (
     broken_off,
     cut,
     cut_list,
+    date_words,
     esc,
     format_date,
     plain_fallback,
@@ -120,3 +121,17 @@ def test_common_english_subjects_read_in_russian_others_are_quoted() -> None:
     assert subject_words("on joint summer schools", "ru", 400) == "«on joint summer schools»"
     assert subject_words("on strategic partnership", "en", 400) == "on strategic partnership"
     assert subject_words("о сотрудничестве", "en", 400) == "on cooperation"
+
+
+@pytest.mark.parametrize(
+    ("day", "ru", "en"),
+    [
+        ("2024-11-07", "7 ноября 2024", "7 November 2024"),
+        ("2019-03", "в марте 2019", "March 2019"),
+        ("1987", "1987", "1987"),
+        ("2019-13", "2019-13", "2019-13"),
+        ("скоро", "скоро", "скоро"),
+    ],
+)
+def test_an_iso_date_reads_as_a_person_writes_it(day: str, ru: str, en: str) -> None:
+    assert (date_words(day, "ru"), date_words(day, "en")) == (ru, en)

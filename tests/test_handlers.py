@@ -195,3 +195,71 @@ async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:
     assert "/latest" in await app.ask("/help")
     assert time.monotonic() - started >= 1.0
     assert [c.status for c in app.api.calls_of("sendMessage")] == [429, 200]
+
+
+async def test_a_quick_double_tap_on_a_subscribe_button_is_not_confirmed_twice(app: App) -> None:
+    await app.ask("/start", chat_id=46, language_code="ru")
+    message_id = app.api.sent_messages(46)[-1].result["message_id"]
+    for _ in range(2):  # both taps arrive before either is answered
+        app.api.push_callback_query(
+            "sub:partnerships", chat_id=46, user_id=46, message_id=message_id
+        )
+
+    async def two_replies() -> bool:
+        return len(app.api.sent_messages(46)) >= 3
+
+    await until(two_replies)
+    await asyncio.sleep(0.2)
+    replies = sorted(c.rendered or "" for c in app.api.sent_messages(46)[1:])
+    assert len(replies) == 2, replies
+    assert "подписка добавлена" in replies[0] and "уже подписан" in replies[1], replies
+    assert [s.kind for s in await app.services.chats.subscriptions(46)] == ["partnerships"]
+
+
+async def test_a_forums_subscriptions_say_which_topic_each_goes_to(app: App) -> None:
+    group = -100890
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
+    await app.ask("/subscribe country Индия", message_thread_id=62, **topic)
+    listed = await app.ask("/subscriptions", message_thread_id=62, **topic)
+    assert listed.splitlines()[1:] == [
+        "• новости о партнёрстве — в другую тему",
+        "• страна 🇮🇳 Индия — в эту тему",
+    ], listed
+    # /unsubscribe in one topic removes the other topic's too, and says so.
+    gone = await app.ask("/unsubscribe", message_thread_id=61, **topic)
+    assert gone == "Отменены все подписки этого чата: 2.", gone
+    assert await app.services.chats.subscriptions(group) == []
+    # A chat whose subscriptions all go to one place reads as before.
+    single = await app.ask("/subscribe", chat_id=47)
+    assert "—" not in single and "тему" not in await app.ask("/subscriptions", chat_id=47)
+
+
+async def test_a_groups_announcements_keep_the_language_it_was_set_up_in(app: App) -> None:
+    group = -100891
+    app.api.set_admins(group, [7, 8])
+    app.api.push_my_chat_member(
+        group, new_status="member", old_status="left", chat_type="supergroup", user_id=7,
+        language_code="ru",
+    )  # fmt: skip
+
+    async def greeted() -> bool:
+        return bool(app.api.sent_messages(group))
+
+    await until(greeted)
+    assert (app.api.sent_messages(group)[0].rendered or "").startswith("Здравствуйте!")
+    common = {"chat_id": group, "chat_type": "supergroup"}
+    assert "Готово" in await app.ask("/subscribe", user_id=7, language_code="ru", **common)
+    # Another admin, whose Telegram is in English, adds a filter: the reply is theirs...
+    reply = await app.ask("/subscribe country India", user_id=8, language_code="en", **common)
+    assert reply.startswith("Done"), reply
+    # ...but what the group reads stays in the language it was set up in.
+    chat = await app.services.chats.get(group)
+    assert chat is not None and chat.language == "ru"
+
+
+async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> None:
+    assert "Что искать?" in await app.ask("/Search", language_code="ru")
+    assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")
+    assert "Политех" in await app.ask("/Start", language_code="ru")

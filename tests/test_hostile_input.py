@@ -80,3 +80,15 @@ async def test_agreement_page_past_the_end_shows_the_last_page(app: App) -> None
     assert edited.params["text"].count("📄") == 2  # agreements 11 and 12
     buttons = edited.params["reply_markup"]["inline_keyboard"][-1]
     assert [b["text"] for b in buttons] == ["◀", "3/3"]
+
+
+async def test_markup_pasted_into_arguments_is_read_as_the_words_it_wraps(app: App) -> None:
+    reply = await app.ask("/subscribe <b>водород</b>")
+    assert "«водород»" in reply, reply
+    assert [(s.kind, s.value) for s in await app.services.chats.subscriptions(42)] == [
+        ("keyword", "водород")
+    ]
+    # Only markup and an entity: nothing to search for, and the reader is told what to type.
+    assert "Что искать?" in await app.ask("/search <i>&amp;</i>")
+    reply = await app.ask("/search Tom &amp; <u>Jerry</u>", language_code="en")
+    assert "“Tom & Jerry”" in reply, reply

@@ -55,3 +55,25 @@ async def test_any_message_from_a_switched_off_chat_switches_it_on(
 
 async def _inactive(app: App, chat_id: int) -> bool:
     return not await is_active(app, chat_id)
+
+
+async def test_a_group_that_adds_the_bot_back_is_told_its_subscriptions_are_kept(
+    app: App,
+) -> None:
+    group = -1001235
+    app.api.set_admins(group, [7])
+    await app.ask("/subscribe country Индия", chat_id=group, user_id=7, chat_type="supergroup")
+    kicked = {"old_status": "member", "new_status": "kicked"}
+    back = {"old_status": "kicked", "new_status": "member"}
+    app.api.push_my_chat_member(group, chat_type="supergroup", user_id=7, **kicked)
+    await until(lambda: _inactive(app, group))
+    before = len(app.api.sent_messages(group))
+    app.api.push_my_chat_member(group, chat_type="supergroup", user_id=7, **back)
+
+    async def greeted() -> bool:
+        return len(app.api.sent_messages(group)) > before
+
+    await until(greeted)
+    greeting = app.api.sent_messages(group)[before].rendered or ""
+    assert "Настраивать меня в этой группе могут только администраторы" in greeting
+    assert "снова действуют:\n• страна 🇮🇳 Индия\n" in greeting, greeting

@@ -608,7 +608,8 @@ async def test_operator_hides_renames_and_sets_a_country(
     scripted.script = script
     partners, _ = await registry(db, script)
     await app.ask("/curate hide Делегацию Тестовой компании", chat_id=ADMIN)
-    assert "Подписок перенесено: 0, снято: 0" in await press(app, "Да, применить")
+    done = await press(app, "Да, применить")
+    assert done.startswith("Готово: «Делегацию Тестовой компании»") and "скрыт" in done, done
     await app.ask("/curate country Институт Тестовых Наук => Казахстан", chat_id=ADMIN)
     await press(app, "Да, применить")
     await app.ask(
@@ -895,3 +896,43 @@ async def test_partners_the_extractor_now_merges_carry_their_subscriptions(app: 
     assert "Бета-Лаб" in await app.ask("/subscriptions")
     notice = await db.fetchval("SELECT text FROM digests WHERE period LIKE 'notice:%'")
     assert "Beta Laboratory Systems" in notice and "Бета-Лаб" in notice
+
+
+async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"a": [org("Институт Пробных Измерений", None, country=None, kind="research")]}
+    await add_articles(db, ["a"])
+    scripted.script = script
+    await registry(db, script)
+    asked = await app.ask("/curate country Институт Пробных Измерений => KZ", chat_id=ADMIN)
+    assert "🇰🇿 Казахстан" in asked and " KZ " not in asked, asked
+    done = await press(app, "Да, применить")
+    assert done.startswith("Готово: страна «Институт Пробных Измерений»"), done
+    assert done.endswith("— 🇰🇿 Казахстан."), done
+    assert "Подписок" not in done  # no subscription touched: nothing to count
+
+    await app.ask(
+        "/curate rename Институт Пробных Измерений => ИПИ | Trial Institute", chat_id=ADMIN
+    )
+    message = app.api.sent_messages(ADMIN)[-1]
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    yes = next(b["callback_data"] for row in rows for b in row if b["text"] == "Да, применить")
+    edits = len(app.api.calls_of("editMessageText"))
+    notes = len(app.api.calls_of("answerCallbackQuery"))
+    for _ in range(2):  # a quick double tap: both arrive before the first is applied
+        app.api.push_callback_query(
+            yes, chat_id=ADMIN, user_id=ADMIN, message_id=message.result["message_id"]
+        )
+
+    async def both_answered() -> bool:
+        return len(app.api.calls_of("answerCallbackQuery")) >= notes + 2
+
+    await until(both_answered)
+    await asyncio.sleep(0.3)
+    shown = [c.rendered for c in app.api.calls_of("editMessageText")[edits:]]
+    assert len(shown) == 1 and " теперь называется «ИПИ»." in (shown[0] or ""), shown
+    pop_ups = [c.params.get("text") for c in app.api.calls_of("answerCallbackQuery")[notes:]]
+    assert "Эта правка уже подтверждена." in pop_ups, pop_ups

@@ -105,7 +105,7 @@ async def test_subscribe_forms_list_and_remove(app: App, worker: ExtractionWorke
         "partner",
         "keyword",
     ]
-    assert "отменена" in await app.ask("/unsubscribe")
+    assert await app.ask("/unsubscribe") == "Отменены все подписки этого чата: 3."
     assert "Подписок нет" in await app.ask("/subscriptions")
 
 

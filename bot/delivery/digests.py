@@ -181,10 +181,8 @@ class DigestService:
                     partnership_ids.append(entry.news_id)
         if not items:
             return None
-        if chat.mode == "weekly":
-            span = f"{format_date(start, lang)} — {format_date(end, lang)}"
-        else:
-            span = format_date(end, lang)
+        first, last = format_date(start, lang), format_date(end, lang)
+        span = f"{first} — {last}" if chat.mode == "weekly" and first != last else last
         blocks = [t(lang, "digest_title", period=esc(span))]
         blocks.append(
             lines_within(

@@ -44,6 +44,15 @@ def esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
+_TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def typed_text(text: str | None) -> str:
+    """What a person meant by a command's arguments: markup pasted along with the words
+    dropped (`<b>Цинхуа</b>` is Цинхуа, `&amp;` is &), spaces collapsed."""
+    return " ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split())
+
+
 def utf16_len(text: str) -> int:
     """Telegram counts message length in UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
@@ -96,6 +105,28 @@ def format_date(moment: datetime | None, lang: str) -> str:
     if lang == "ru":
         return f"{local.day} {_MONTHS_RU[local.month - 1]} {local.year}"
     return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
+
+
+def date_words(day: str, lang: str) -> str:
+    """An ISO date as a reader writes it ('2025-03-03' is '3 марта 2025', '2019-03' 'в марте
+    2019' / 'March 2019', '1987' stays); anything else is returned as it is (plain text)."""
+    parts = day.split("-")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+        return day
+    numbers = [int(p) for p in parts]
+    if len(numbers) > 1 and not 1 <= numbers[1] <= 12:
+        return day
+    if len(numbers) == 1:
+        return str(numbers[0])
+    if len(numbers) == 2:
+        year, month = numbers
+        if lang == "ru":
+            return f"в {_IN_MONTHS_RU[month - 1]} {year}"
+        return f"{_MONTHS_EN[month - 1]} {year}"
+    year, month, date = numbers
+    if lang == "ru":
+        return f"{date} {_MONTHS_RU[month - 1]} {year}"
+    return f"{date} {_MONTHS_EN[month - 1]} {year}"
 
 
 def join_within(parts: Iterable[str], limit: int = TELEGRAM_LIMIT, sep: str = "\n\n") -> str:

@@ -270,10 +270,23 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This chat is already subscribed.",
     ),
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
+    "unsubscribed_all": (
+        "Отменены все подписки этого чата: {count}.",
+        "All of this chat's subscriptions are removed: {count}.",
+    ),
     "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
+    "sub_topic_here": (" — в эту тему", " — to this topic"),
+    "sub_topic_other": (" — в другую тему", " — to another topic"),
+    "sub_topic_general": (" — в общий чат", " — to the general chat"),
+    "group_back": (
+        "Подписки этой группы, сохранённые с прошлого раза, снова действуют:\n{items}\n"
+        "Изменить или снять: /subscriptions, /unsubscribe.",
+        "This group's subscriptions, kept from last time, are active again:\n{items}\n"
+        "To change or remove them: /subscriptions, /unsubscribe.",
+    ),
     "admins_only": (
-        "Подписку группы могут менять только администраторы чата.",
-        "Only chat administrators can change this group's subscription.",
+        "Подписки и дайджест группы могут менять только администраторы чата.",
+        "Only chat administrators can change this group's subscriptions and digest.",
     ),
     "latest_empty": ("Новостей пока нет.", "No news yet."),
     "latest_bad_n": (
@@ -355,6 +368,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "digest_new_partners": ("<b>Новые партнёры:</b>", "<b>New partners:</b>"),
     "digest_agreements": ("<b>Подписанные документы:</b>", "<b>Documents signed:</b>"),
     "digest_countries": ("<b>Страны:</b>", "<b>Countries:</b>"),
+    "digest_unknown_mode": (
+        "Не знаю режима «{mode}». ",
+        "I don't know the mode “{mode}”. ",
+    ),
     "digest_usage": (
         "Сейчас: {mode}. Дайджест вместо отдельных сообщений: /digest daily (каждый день в "
         "{hour}:00 по Москве), /digest weekly (по понедельникам), /digest off (каждая новость "
@@ -468,9 +485,33 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "curate_yes": ("Да, применить", "Yes, apply"),
     "curate_no": ("Отмена", "Cancel"),
-    "curate_done": (
-        "Готово. Подписок перенесено: {moved}, снято: {retired}.",
-        "Done. Subscriptions moved: {moved}, removed: {retired}.",
+    "curate_done_merge": (
+        "Готово: «{a}» (#{a_id}) объединён с «{b}» (#{b_id}).",
+        "Done: “{a}” (#{a_id}) is merged into “{b}” (#{b_id}).",
+    ),
+    "curate_done_split": (
+        "Готово: название «{value}» отделено от «{a}» (#{a_id}).",
+        "Done: the name “{value}” is split off “{a}” (#{a_id}).",
+    ),
+    "curate_done_rename": (
+        "Готово: «{a}» (#{a_id}) теперь называется «{value}».",
+        "Done: “{a}” (#{a_id}) is now called “{value}”.",
+    ),
+    "curate_done_hide": (
+        "Готово: «{a}» (#{a_id}) скрыт, это не партнёр.",
+        "Done: “{a}” (#{a_id}) is hidden as no partner.",
+    ),
+    "curate_done_country": (
+        "Готово: страна «{a}» (#{a_id}) — {value}.",
+        "Done: the country of “{a}” (#{a_id}) is {value}.",
+    ),
+    "curate_done_subscriptions": (
+        "Подписок перенесено: {moved}, снято: {retired}.",
+        "Subscriptions moved: {moved}, removed: {retired}.",
+    ),
+    "curate_already_confirmed": (
+        "Эта правка уже подтверждена.",
+        "This correction is already confirmed.",
     ),
     "curate_cancelled": ("Отменено.", "Cancelled."),
     "curate_expired": (
