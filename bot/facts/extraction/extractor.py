@@ -895,16 +895,18 @@ class Extractor:
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
-        if is_generic_name(r.fact.name):
-            if any(toks < set(name_tokens(y)) for y in theirs):
-                return True  # a generic fragment of the name: "University of Technology"
-            if any(
+        if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
+            return True  # a generic fragment of the name: "University of Technology"
+        for gloss, named in ((r, o), (o, r)):
+            # A generic gloss after the name: "Hochschule X - University of Applied Sciences",
+            # whichever of the two forms the model accepted first.
+            if is_generic_name(gloss.fact.name) and any(
                 _GENERIC_GAP.fullmatch(text[q.end : m.start])
-                for m in r.candidate.mentions
-                for q in o.candidate.mentions
+                for m in gloss.candidate.mentions
+                for q in named.candidate.mentions
                 if q.end <= m.start
             ):
-                return True  # a generic gloss after the name: "Hochschule X - University of"
+                return True
         if any(
             _ALIAS_GAP.fullmatch(text[q.end : m.start])
             for m in r.candidate.mentions
@@ -1401,6 +1403,14 @@ class Extractor:
                         names_match(m.name, n) or n in m.name or abbreviation_of(m.name, n)
                         for n in c.names
                     ):
+                        if (
+                            is_abbreviation(m.name)
+                            and not is_abbreviation(c.mentions[0].name)
+                            and m.name not in c.aliases
+                        ):
+                            # "BDU signs ..." over "Binh Duong University": the headline's
+                            # abbreviation is the organisation's alias, not a cut name.
+                            c.aliases.append(m.name)
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
                         break
@@ -1753,7 +1763,15 @@ class Extractor:
                 # "BDU", "КНИТУ", "АГНИ": a university's abbreviation ends in its U or И; its
                 # country is the one the article is about, as for other non-companies. (After
                 # the features: the model weighs the name's look, not this reading of it.)
-                fact = replace(fact, kind="university", country=dominant or fact.country)
+                # With no foreign country the article is about and none stated for it, a
+                # Cyrillic abbreviation reads as a Russian university; a Latin one ("BDU")
+                # tells no country, so none is guessed.
+                stated = self._context_country(c, text) or next(
+                    (m.hint_country for m in c.mentions if m.hint_country), None
+                )
+                if stated is None and _CYR.search(fact.name):
+                    stated = fact.country
+                fact = replace(fact, kind="university", country=dominant or stated)
             if (
                 c.known is None
                 and fact.kind == "university"
