@@ -1530,7 +1530,12 @@ class Extractor:
 
         signing = bool(lx.SIGNED.search(text))
         foreign = Counter(c for c in self._text_codes(text) if c != "RU")
-        dominant = foreign.most_common(1)[0][0] if foreign else None
+        top = foreign.most_common(3)
+        dominant = top[0][0] if top else None
+        if len(top) == 3 and top[0][1] == top[2][1]:
+            # Three or more foreign countries named equally often (a list of member states):
+            # the article is about none of them.
+            dominant = None
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
         all_mentions = [m for c in cands for m in c.mentions]
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
