@@ -1144,3 +1144,40 @@ def test_adjectives_tagged_nominative_before_an_accusative_head(extractor: Extra
     mentions = [m.name for m in extractor._ru_mentions(text, extractor._sentences(text))]
     assert "Андижанский государственный экономический университет" in mentions, mentions
     assert "Навоийский горный институт" in mentions, mentions
+
+
+def test_headline_abbreviation_of_the_full_name_is_its_alias(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "KLU opens a joint laboratory with SPbPU",
+        "Kettering Lake University and SPbPU signed a memorandum on a joint laboratory of "
+        "robotics. Kettering Lake University will send ten students to SPbPU next year.",
+        lang="en",
+    )
+    p = _partner(r, "Kettering Lake University")
+    assert "KLU" in p.aliases
+
+
+def test_latin_university_abbreviation_with_no_country_stated_gets_none(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "QHU and SPbPU",
+        "A delegation of QHU visited SPbPU to discuss cooperation. QHU and SPbPU signed a "
+        "memorandum on student exchange.",
+        lang="en",
+    )
+    p = _partner(r, "QHU")
+    assert (p.kind, p.country) == ("university", None)
+
+
+def test_a_list_of_countries_is_no_country_the_article_is_about(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Network summer school",
+        "SPbPU and the Eurasian Engineering Network signed an agreement on a summer school. "
+        "Students from Ghana, Peru, Laos and Chile will take part in the QHU summer school.",
+        lang="en",
+    )
+    assert all(p.country not in ("GH", "PE", "LA", "CL") for p in r.partners), r.partners
