@@ -1181,3 +1181,16 @@ def test_a_list_of_countries_is_no_country_the_article_is_about(extractor: Extra
         lang="en",
     )
     assert all(p.country not in ("GH", "PE", "LA", "CL") for p in r.partners), r.partners
+
+
+def test_an_events_place_is_not_its_organisers_country(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Forum",
+        "SPbPU and the Volga Engineering Union signed a cooperation agreement at the Volga "
+        "Engineering Union Almaty Forum. The Volga Engineering Union Almaty Forum gathered 300 "
+        "guests.",
+        lang="en",
+    )
+    p = _partner(r, "Volga Engineering Union")
+    assert p.country != "KZ"

@@ -1530,6 +1530,15 @@ class Extractor:
 
         signing = bool(lx.SIGNED.search(text))
         foreign = Counter(c for c in self._text_codes(text) if c != "RU")
+        # An event's place ("Almaty Forum", "Week of Germany") tells where it is held, not
+        # where the organisations named around it are based.
+        foreign -= Counter(
+            code
+            for c in cands
+            for m in c.mentions
+            if _EVENT_NAME.search(m.name)
+            for code in self._countries.codes(m.name)
+        )
         top = foreign.most_common(3)
         dominant = top[0][0] if top else None
         if len(top) == 3 and top[0][1] == top[2][1]:
@@ -1877,9 +1886,18 @@ class Extractor:
             if kind is None:
                 kind = "company"
         country = known.country if known else None
-        country = country or next((m.hint_country for m in c.mentions if m.hint_country), None)
+        # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
+        # (Kazakhstan)" of a Russian organiser): only names that name no event are read.
+        country = country or next(
+            (
+                m.hint_country
+                for m in c.mentions
+                if m.hint_country and not _EVENT_NAME.search(m.name)
+            ),
+            None,
+        )
         if country is None:
-            for n in [name, *aliases]:
+            for n in [x for x in (name, *aliases) if not _EVENT_NAME.search(x)]:
                 # A mission belongs to the state that sends it, not to its seat: "Russian
                 # Embassy in Spain" is Russia's, "Торгпредство России во Франции" too.
                 if _MISSION_NAME.search(n):
@@ -1905,6 +1923,8 @@ class Extractor:
         """A country named right after a mention: "Salymbekov University (Kyrgyzstan)",
         "делегация из Университета X, КНР"."""
         for m in c.mentions:
+            if _EVENT_NAME.search(m.name):
+                continue  # "Forum X (Kazakhstan)": where the event is held
             after = text[m.end : m.end + 40]
             b = re.match(r"\s*[(,]\s*([^(),.;]{2,30})", after)
             if b:
