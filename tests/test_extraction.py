@@ -1194,3 +1194,32 @@ def test_an_events_place_is_not_its_organisers_country(extractor: Extractor) -> 
     )
     p = _partner(r, "Volga Engineering Union")
     assert p.country != "KZ"
+
+
+def test_latin_abbreviation_of_a_russian_name_is_one_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Соглашение",
+        "СПбПУ и Томский инженерно-технологический исследовательский институт подписали "
+        "соглашение о сотрудничестве. Делегация института TETRI посетила Политех, TETRI "
+        "направит в СПбПУ своих аспирантов.",
+    )
+    assert [(p.name, p.aliases) for p in r.partners] == [
+        ("Томский инженерно-технологический исследовательский институт", ("TETRI",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("abbr", "name", "expected"),
+    [
+        ("HEU", "Харбинский инженерный университет", True),
+        ("ETRI", "Омский инженерно-технологический исследовательский институт", True),
+        ("MSU", "Московский государственный университет", True),
+        ("ABC", "Московский государственный университет", False),
+        ("TU", "Технический университет", False),  # two letters: too short to tell
+    ],
+)
+def test_latin_initials_of_a_russian_name(abbr: str, name: str, expected: bool) -> None:
+    from bot.facts.extraction.extractor import _latin_initials_of
+
+    assert _latin_initials_of(abbr, name) is expected

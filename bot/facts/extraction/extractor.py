@@ -488,6 +488,51 @@ def _same_translated(a: str, b: str) -> bool:
     return ka is not None and ka == kb
 
 
+# English initials of Russian type and field words, for a Latin abbreviation of a Russian
+# name ("ETRI" of "... инженерно-технологический исследовательский институт"); other words give
+# the first letter of their transliteration.
+_RU_INITIALS = (
+    ("инженер", "E"), ("технолог", "T"), ("техническ", "T"), ("исследоват", "R"),
+    ("научн", "S"), ("институт", "I"), ("университет", "U"), ("академ", "A"),
+    ("государствен", "S"), ("национальн", "N"), ("международн", "I"), ("центр", "C"),
+    ("политехническ", "P"), ("медицинск", "M"), ("экономическ", "E"), ("промышлен", "I"),
+    ("инновацион", "I"), ("образоват", "E"), ("колледж", "C"), ("школ", "S"), ("высш", "H"),
+    ("федеральн", "F"), ("сетев", "N"), ("корпорац", "C"), ("компани", "C"),
+    ("ассоциац", "A"), ("китайск", "CS"), ("российск", "R"), ("педагогическ", "PN"),
+)  # fmt: skip
+# The letters a Russian word's transliteration may begin with ("Харбин" Harbin, "Чжэцзян"
+# Zhejiang).
+_TRANSLIT_FIRST = {
+    "а": "A", "б": "B", "в": "V", "г": "G", "д": "D", "е": "EY", "ё": "EY", "ж": "Z",
+    "з": "Z", "и": "I", "й": "Y", "к": "K", "л": "L", "м": "M", "н": "N", "о": "O", "п": "P",
+    "р": "R", "с": "S", "т": "T", "у": "U", "ф": "F", "х": "HK", "ц": "TC", "ч": "CZ",
+    "ш": "S", "щ": "S", "э": "E", "ю": "Y", "я": "Y",
+}  # fmt: skip
+_RU_STOP = frozenset({"и", "по", "в", "им", "имени", "на"})
+
+
+def _latin_initials_of(abbr: str, name: str) -> bool:
+    """Whether a Latin abbreviation of three or more letters spells the English initials of
+    a Russian name's words, all of them or a run ending with its head ("ETRI" of
+    "Чжецзянский ... инженерно-технологический исследовательский институт")."""
+    letters = abbr.upper()
+    if not re.fullmatch(r"[A-Z]{3,8}", letters) or not _CYR.search(name):
+        return False
+    words = [w for w in re.split(r"[\s\-–—«»\"]+", name.lower().replace("ё", "е")) if w]
+    words = [w for w in words if w not in _RU_STOP and not w.startswith("им.")]
+    options: list[str] = []
+    for w in words:
+        if not _CYR.match(w):
+            return False
+        mapped = next((v for k, v in _RU_INITIALS if w.startswith(k)), None)
+        options.append(mapped or _TRANSLIT_FIRST.get(w[0], ""))
+    n = len(letters)
+    if n > len(words):
+        return False
+    run = options[len(words) - n :]
+    return all(ch in opts for ch, opts in zip(letters, run, strict=True))
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation, 2 a full name."""
     if is_generic_name(name):
@@ -914,6 +959,8 @@ class Extractor:
             if q.end <= m.start
         ):
             return True  # a short form right after the name: X “LETI”, X (LUH)
+        if any(_latin_initials_of(x, y) or _latin_initials_of(y, x) for x in mine for y in theirs):
+            return True  # "ETRI" of "... инженерно-технологический исследовательский институт"
         return any(_same_translated(x, y) for x in mine for y in theirs)
 
     def _article_features(
