@@ -1187,13 +1187,12 @@ def test_an_events_place_is_not_its_organisers_country(extractor: Extractor) -> 
     r = _run(
         extractor,
         "Forum",
-        "SPbPU and the Volga Engineering Union signed a cooperation agreement at the Volga "
-        "Engineering Union Almaty Forum. The Volga Engineering Union Almaty Forum gathered 300 "
-        "guests.",
+        "SPbPU and Volgatech Company signed a cooperation agreement at the Volgatech Company "
+        "Almaty Forum. The Volgatech Company Almaty Forum gathered 300 guests.",
         lang="en",
     )
-    p = _partner(r, "Volga Engineering Union")
-    assert p.country != "KZ"
+    p = _partner(r, "Volgatech Company")
+    assert p.country == "RU"  # the company default, not the forum's city
 
 
 def test_latin_abbreviation_of_a_russian_name_is_one_partner(extractor: Extractor) -> None:

@@ -1577,15 +1577,6 @@ class Extractor:
 
         signing = bool(lx.SIGNED.search(text))
         foreign = Counter(c for c in self._text_codes(text) if c != "RU")
-        # An event's place ("Almaty Forum", "Week of Germany") tells where it is held, not
-        # where the organisations named around it are based.
-        foreign -= Counter(
-            code
-            for c in cands
-            for m in c.mentions
-            if _EVENT_NAME.search(m.name)
-            for code in self._countries.codes(m.name)
-        )
         top = foreign.most_common(3)
         dominant = top[0][0] if top else None
         if len(top) == 3 and top[0][1] == top[2][1]:
