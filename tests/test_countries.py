@@ -38,3 +38,17 @@ def test_a_city_in_the_name_places_the_organisation(
 def test_a_word_that_is_also_a_case_form_is_no_city(resolver: CountryResolver) -> None:
     # "порту" is the dative of "порт" as well as Portugal's second city.
     assert resolver.codes("Грузы прибыли к морскому порту") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Côte d’Ivoire", "Cote d'Ivoire", "a school in the Republic of Côte d’Ivoire", "Кот-д’Ивуар"],
+)
+def test_marks_and_typographic_apostrophes_do_not_hide_a_country(
+    resolver: CountryResolver, text: str
+) -> None:
+    assert resolver.codes(text) == ["CI"]
+
+
+def test_cyrillic_letters_keep_their_marks(resolver: CountryResolver) -> None:
+    assert resolver.codes("Йемен и Türkiye") == ["YE", "TR"]

@@ -1167,3 +1167,81 @@ def test_items_listed_with_an_accepted_partner_are_lifted(extractor: Extractor) 
     probs[row["Vireno University of Technology"]] = 0.05
     lifted = {a.rows[n].fact.name for n in extractor._listed_with_accepted(a, probs, 0.45)}
     assert lifted == {"University of Almera", "Castellon University"}
+
+
+def test_headline_abbreviation_of_the_full_name_is_its_alias(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "KLU opens a joint laboratory with SPbPU",
+        "Kettering Lake University and SPbPU signed a memorandum on a joint laboratory of "
+        "robotics. Kettering Lake University will send ten students to SPbPU next year.",
+        lang="en",
+    )
+    p = _partner(r, "Kettering Lake University")
+    assert "KLU" in p.aliases
+
+
+def test_latin_university_abbreviation_with_no_country_stated_gets_none(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "QHU and SPbPU",
+        "A delegation of QHU visited SPbPU to discuss cooperation. QHU and SPbPU signed a "
+        "memorandum on student exchange.",
+        lang="en",
+    )
+    p = _partner(r, "QHU")
+    assert (p.kind, p.country) == ("university", None)
+
+
+def test_a_list_of_countries_is_no_country_the_article_is_about(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Network summer school",
+        "SPbPU and the Eurasian Engineering Network signed an agreement on a summer school. "
+        "Students from Ghana, Peru, Laos and Chile will take part in the QHU summer school.",
+        lang="en",
+    )
+    assert all(p.country not in ("GH", "PE", "LA", "CL") for p in r.partners), r.partners
+
+
+def test_an_events_place_is_not_its_organisers_country(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Forum",
+        "SPbPU and Volgatech Company signed a cooperation agreement at the Volgatech Company "
+        "Almaty Forum. The Volgatech Company Almaty Forum gathered 300 guests.",
+        lang="en",
+    )
+    p = _partner(r, "Volgatech Company")
+    assert p.country == "RU"  # the company default, not the forum's city
+
+
+def test_latin_abbreviation_of_a_russian_name_is_one_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Соглашение",
+        "СПбПУ и Томский инженерно-технологический исследовательский институт подписали "
+        "соглашение о сотрудничестве. Делегация института TETRI посетила Политех, TETRI "
+        "направит в СПбПУ своих аспирантов.",
+    )
+    assert [(p.name, p.aliases) for p in r.partners] == [
+        ("Томский инженерно-технологический исследовательский институт", ("TETRI",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("abbr", "name", "expected"),
+    [
+        ("HEU", "Харбинский инженерный университет", True),
+        ("ETRI", "Омский инженерно-технологический исследовательский институт", True),
+        ("MSU", "Московский государственный университет", True),
+        ("ABC", "Московский государственный университет", False),
+        ("TU", "Технический университет", False),  # two letters: too short to tell
+    ],
+)
+def test_latin_initials_of_a_russian_name(abbr: str, name: str, expected: bool) -> None:
+    from bot.facts.extraction.extractor import _latin_initials_of
+
+    assert _latin_initials_of(abbr, name) is expected

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gettext
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,19 @@ def resolve_country(query: str) -> str | None:
 # -- countries in article text (the extractor's resolver) -------------------------------------
 
 _NAME_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё'\-]*")
+_LATIN_MARKED = re.compile(r"[\u00c0-\u024f]")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
+def _plain(text: str) -> str:
+    """Latin letters without their marks and one apostrophe ("Côte d’Ivoire" is read as
+    "Cote d'Ivoire"); Cyrillic letters (й, ё) are left as they are."""
+    text = text.translate(_APOSTROPHES)
+    if not _LATIN_MARKED.search(text):
+        return text
+    return _LATIN_MARKED.sub(lambda m: unicodedata.normalize("NFKD", m.group(0))[:1], text)
+
+
 # Official names the pycountry/gettext tables spell differently from news usage.
 _EXTRA_NAMES = {
     "RU": ["Россия", "Russia", "Российская Федерация", "Russian Federation", "РФ"],
@@ -195,7 +209,7 @@ class CountryResolver:
     def _add(self, name: str, code: str) -> None:
         if "," in name or "(" in name:
             return
-        words = tuple(self._lemma(w) for w in _NAME_WORD.findall(name))
+        words = tuple(self._lemma(w) for w in _NAME_WORD.findall(_plain(name)))
         if len(words) == 1:
             if words[0] in _COMMON_NAME_WORDS:
                 return  # "Того" lemmatises to the pronoun "тот": "в тот же день" is no Togo
@@ -215,7 +229,7 @@ class CountryResolver:
 
     def lemmas(self, text: str) -> list[str]:
         """Lemmas of the words of `text`; hyphenated words also yield their parts."""
-        return [self._lemma(word) for word in _NAME_WORD.findall(text)]
+        return [self._lemma(word) for word in _NAME_WORD.findall(_plain(text))]
 
     def codes(self, text: str) -> list[str]:
         """Every country code the words of `text` point to, in order of appearance."""
@@ -244,7 +258,7 @@ class CountryResolver:
 
     def is_country(self, word: str) -> bool:
         """Whether the word is a country's name (not an adjective or a city)."""
-        return self._lemma(word) in self._names
+        return self._lemma(_plain(word)) in self._names
 
     def _part(self, part: str) -> str | None:
         """Code for one part of a compound ("кыргызско" of "Кыргызско-Российский")."""

@@ -497,6 +497,51 @@ def _same_translated(a: str, b: str) -> bool:
     return ka is not None and ka == kb
 
 
+# English initials of Russian type and field words, for a Latin abbreviation of a Russian
+# name ("ETRI" of "... инженерно-технологический исследовательский институт"); other words give
+# the first letter of their transliteration.
+_RU_INITIALS = (
+    ("инженер", "E"), ("технолог", "T"), ("техническ", "T"), ("исследоват", "R"),
+    ("научн", "S"), ("институт", "I"), ("университет", "U"), ("академ", "A"),
+    ("государствен", "S"), ("национальн", "N"), ("международн", "I"), ("центр", "C"),
+    ("политехническ", "P"), ("медицинск", "M"), ("экономическ", "E"), ("промышлен", "I"),
+    ("инновацион", "I"), ("образоват", "E"), ("колледж", "C"), ("школ", "S"), ("высш", "H"),
+    ("федеральн", "F"), ("сетев", "N"), ("корпорац", "C"), ("компани", "C"),
+    ("ассоциац", "A"), ("китайск", "CS"), ("российск", "R"), ("педагогическ", "PN"),
+)  # fmt: skip
+# The letters a Russian word's transliteration may begin with ("Харбин" Harbin, "Чжэцзян"
+# Zhejiang).
+_TRANSLIT_FIRST = {
+    "а": "A", "б": "B", "в": "V", "г": "G", "д": "D", "е": "EY", "ё": "EY", "ж": "Z",
+    "з": "Z", "и": "I", "й": "Y", "к": "K", "л": "L", "м": "M", "н": "N", "о": "O", "п": "P",
+    "р": "R", "с": "S", "т": "T", "у": "U", "ф": "F", "х": "HK", "ц": "TC", "ч": "CZ",
+    "ш": "S", "щ": "S", "э": "E", "ю": "Y", "я": "Y",
+}  # fmt: skip
+_RU_STOP = frozenset({"и", "по", "в", "им", "имени", "на"})
+
+
+def _latin_initials_of(abbr: str, name: str) -> bool:
+    """Whether a Latin abbreviation of three or more letters spells the English initials of
+    a Russian name's words, all of them or a run ending with its head ("ETRI" of
+    "Чжецзянский ... инженерно-технологический исследовательский институт")."""
+    letters = abbr.upper()
+    if not re.fullmatch(r"[A-Z]{3,8}", letters) or not _CYR.search(name):
+        return False
+    words = [w for w in re.split(r"[\s\-–—«»\"]+", name.lower().replace("ё", "е")) if w]
+    words = [w for w in words if w not in _RU_STOP and not w.startswith("им.")]
+    options: list[str] = []
+    for w in words:
+        if not _CYR.match(w):
+            return False
+        mapped = next((v for k, v in _RU_INITIALS if w.startswith(k)), None)
+        options.append(mapped or _TRANSLIT_FIRST.get(w[0], ""))
+    n = len(letters)
+    if n > len(words):
+        return False
+    run = options[len(words) - n :]
+    return all(ch in opts for ch, opts in zip(letters, run, strict=True))
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation, 2 a full name."""
     if is_generic_name(name):
@@ -940,16 +985,18 @@ class Extractor:
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
         toks = set(name_tokens(r.fact.name))
-        if is_generic_name(r.fact.name):
-            if any(toks < set(name_tokens(y)) for y in theirs):
-                return True  # a generic fragment of the name: "University of Technology"
-            if any(
+        if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
+            return True  # a generic fragment of the name: "University of Technology"
+        for gloss, named in ((r, o), (o, r)):
+            # A generic gloss after the name: "Hochschule X - University of Applied Sciences",
+            # whichever of the two forms the model accepted first.
+            if is_generic_name(gloss.fact.name) and any(
                 _GENERIC_GAP.fullmatch(text[q.end : m.start])
-                for m in r.candidate.mentions
-                for q in o.candidate.mentions
+                for m in gloss.candidate.mentions
+                for q in named.candidate.mentions
                 if q.end <= m.start
             ):
-                return True  # a generic gloss after the name: "Hochschule X - University of"
+                return True
         if any(
             _ALIAS_GAP.fullmatch(text[q.end : m.start])
             for m in r.candidate.mentions
@@ -957,6 +1004,8 @@ class Extractor:
             if q.end <= m.start
         ):
             return True  # a short form right after the name: X “LETI”, X (LUH)
+        if any(_latin_initials_of(x, y) or _latin_initials_of(y, x) for x in mine for y in theirs):
+            return True  # "ETRI" of "... инженерно-технологический исследовательский институт"
         return any(_same_translated(x, y) for x in mine for y in theirs)
 
     def _article_features(
@@ -1446,6 +1495,14 @@ class Extractor:
                         names_match(m.name, n) or n in m.name or abbreviation_of(m.name, n)
                         for n in c.names
                     ):
+                        if (
+                            is_abbreviation(m.name)
+                            and not is_abbreviation(c.mentions[0].name)
+                            and m.name not in c.aliases
+                        ):
+                            # "BDU signs ..." over "Binh Duong University": the headline's
+                            # abbreviation is the organisation's alias, not a cut name.
+                            c.aliases.append(m.name)
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
                         break
@@ -1565,7 +1622,12 @@ class Extractor:
 
         signing = bool(lx.SIGNED.search(text))
         foreign = Counter(c for c in self._text_codes(text) if c != "RU")
-        dominant = foreign.most_common(1)[0][0] if foreign else None
+        top = foreign.most_common(3)
+        dominant = top[0][0] if top else None
+        if len(top) == 3 and top[0][1] == top[2][1]:
+            # Three or more foreign countries named equally often (a list of member states):
+            # the article is about none of them.
+            dominant = None
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
         all_mentions = [m for c in cands for m in c.mentions]
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
@@ -1798,7 +1860,15 @@ class Extractor:
                 # "BDU", "КНИТУ", "АГНИ": a university's abbreviation ends in its U or И; its
                 # country is the one the article is about, as for other non-companies. (After
                 # the features: the model weighs the name's look, not this reading of it.)
-                fact = replace(fact, kind="university", country=dominant or fact.country)
+                # With no foreign country the article is about and none stated for it, a
+                # Cyrillic abbreviation reads as a Russian university; a Latin one ("BDU")
+                # tells no country, so none is guessed.
+                stated = self._context_country(c, text) or next(
+                    (m.hint_country for m in c.mentions if m.hint_country), None
+                )
+                if stated is None and _CYR.search(fact.name):
+                    stated = fact.country
+                fact = replace(fact, kind="university", country=dominant or stated)
             if (
                 c.known is None
                 and fact.kind == "university"
@@ -1899,9 +1969,18 @@ class Extractor:
             if kind is None:
                 kind = "company"
         country = known.country if known else None
-        country = country or next((m.hint_country for m in c.mentions if m.hint_country), None)
+        # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
+        # (Kazakhstan)" of a Russian organiser): only names that name no event are read.
+        country = country or next(
+            (
+                m.hint_country
+                for m in c.mentions
+                if m.hint_country and not _EVENT_NAME.search(m.name)
+            ),
+            None,
+        )
         if country is None:
-            for n in [name, *aliases]:
+            for n in [x for x in (name, *aliases) if not _EVENT_NAME.search(x)]:
                 # A mission belongs to the state that sends it, not to its seat: "Russian
                 # Embassy in Spain" is Russia's, "Торгпредство России во Франции" too.
                 if _MISSION_NAME.search(n):
@@ -1927,6 +2006,8 @@ class Extractor:
         """A country named right after a mention: "Salymbekov University (Kyrgyzstan)",
         "делегация из Университета X, КНР"."""
         for m in c.mentions:
+            if _EVENT_NAME.search(m.name):
+                continue  # "Forum X (Kazakhstan)": where the event is held
             after = text[m.end : m.end + 40]
             b = re.match(r"\s*[(,]\s*([^(),.;]{2,30})", after)
             if b:
