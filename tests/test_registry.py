@@ -380,6 +380,24 @@ async def test_a_unit_does_not_keep_its_parents_names_as_aliases(db: Database) -
     ]  # fmt: skip
 
 
+async def test_a_country_given_beside_a_name_is_no_alias(db: Database) -> None:
+    """«... университет (КНР)»: the bracket says where, not what; as an alias it would make
+    every later article naming the country a mention of the university."""
+    script = {
+        "a": [org("Тестоградский университет инженерных наук", None, "КНР", "ТУИН",
+                  country="CN", kind="university")],
+        "b": [org("Testgrad University", None, "China", "Germany", country="CN",
+                  kind="university")],
+    }  # fmt: skip
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.aliases) for r in rows) == [
+        ("Testgrad University", ()),
+        ("Тестоградский университет инженерных наук", ("ТУИН",)),
+    ]
+
+
 async def test_mixed_alphabets_and_roman_numerals_do_not_split_a_card(db: Database) -> None:
     """A Russian word typed with a Latin look-alike letter is the Russian word (and shown
     so); a roman numeral does not keep a name's two scripts apart."""

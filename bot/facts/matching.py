@@ -17,7 +17,7 @@ from functools import cache
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
 from bot.facts.extraction.names import is_abbreviation, name_tokens
-from bot.text.countries import CountryResolver
+from bot.text.countries import CountryResolver, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -685,14 +685,16 @@ def fuller_by_place(longer: str, name: str) -> bool:
 
 
 def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple[str, ...]:
-    """Aliases that can name this organisation: not the university, and not a part of the
-    name that is another organisation ("Ростех" of "Уральский завод ... Госкорпорации
-    Ростех", "Газпром" of "Газпром нефть" or of "Gazprom Neft")."""
+    """Aliases that can name this organisation: not the university, not a country («КНР» given
+    in brackets after a name), and not a part of the name that is another organisation
+    ("Ростех" of "Уральский завод ... Госкорпорации Ростех", "Газпром" of "Газпром нефть" or
+    of "Gazprom Neft")."""
     full = [n for n in (name, name_en) if n]
     return tuple(
         a
         for a in aliases
         if not is_own(a)
+        and resolve_country(a) is None
         and not any((different(a, n) and not fuller_by_place(a, n)) or unlike(a, n) for n in full)
         and not _part_of(a, full)
         and not parents_form(a, full)
