@@ -112,12 +112,15 @@ class ChatRepository:
                     "UPDATE chats SET id = ?, type = 'supergroup', updated_at = ? WHERE id = ?",
                     (new_id, to_db(utcnow()), old_id),
                 )
-            # Rows the new id already has for the same item or digest stay behind (dropped).
+            # Rows the new id already has for the same item (and topic) or digest stay behind
+            # (dropped).
             await conn.execute(
                 """UPDATE outbox SET chat_id = ?
                    WHERE chat_id = ? AND state IN ('pending', 'sending')
                      AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.chat_id = ?
-                                     AND (o.news_id = outbox.news_id
+                                     AND ((o.news_id = outbox.news_id
+                                           AND COALESCE(o.thread_id, 0)
+                                               = COALESCE(outbox.thread_id, 0))
                                           OR o.digest_id = outbox.digest_id))""",
                 (new_id, old_id, new_id),
             )

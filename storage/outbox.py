@@ -53,8 +53,8 @@ class OutboxRepository:
     async def fan_out(self, news_id: int, targets: Iterable[tuple[int, int | None]]) -> int:
         """Queue the item for every target (chat, topic) and mark the item fanned out, atomically.
 
-        The unique (news_id, chat_id) key makes this idempotent: a chat matched by several
-        subscriptions, or a fan-out repeated after a crash, still gets one row.
+        The unique (news_id, chat_id, topic) key makes this idempotent: a topic matched by
+        several subscriptions, or a fan-out repeated after a crash, still gets one row.
         """
         now = to_db(utcnow())
         rows = [(news_id, chat_id, thread_id, now, now) for chat_id, thread_id in targets]

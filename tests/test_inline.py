@@ -268,3 +268,44 @@ async def test_announcements_have_a_share_button(db: Any, bot: Any, api: Any) ->
 
 async def _sent_to(api: Any, *chat_ids: int) -> bool:
     return all(api.sent_messages(c) for c in chat_ids)
+
+
+async def test_a_forums_topics_each_receive_an_item_they_match(app: App) -> None:
+    """A forum's topics are separate feeds: an item matched in two topics goes to each once,
+    however many subscriptions of one topic match it, and a fan-out repeated after a crash
+    adds nothing."""
+    from bot.delivery.audience import Audience
+    from bot.delivery.rendering import AnnouncementRenderer
+    from bot.delivery.worker import DeliveryWorker, Sender
+    from tests.conftest import until
+
+    s = app.services
+    group = -100777
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
+    await app.ask("/subscribe Цинхуа", message_thread_id=61, **topic)
+    await app.ask("/subscribe country Китай", message_thread_id=62, **topic)
+    await app.ask("/subscribe country Индия", message_thread_id=63, **topic)
+    await tsinghua(app)
+    [item] = [i for i in await s.news.latest(10) if i.key == "t1"]
+    targets = await Audience(s.chats, s.partners).targets(item)
+    assert sorted(targets) == [(group, 61), (group, 62)]
+    assert await s.outbox.fan_out(item.id, targets) == 2
+    assert await s.outbox.fan_out(item.id, targets) == 0
+    before = len(app.api.sent_messages(group))
+    renderer = AnnouncementRenderer(s.news)
+    worker = DeliveryWorker(Sender(app.bot, s.chats), s.outbox, renderer, rate=100)
+    worker.start()
+    try:
+        await until(lambda: _sent_at_least(app, group, before + 2))
+        await asyncio.sleep(0.3)  # nothing more may come
+    finally:
+        await worker.stop()
+    sent = app.api.sent_messages(group)[before:]
+    assert sorted(m.params.get("message_thread_id") for m in sent) == [61, 62]
+    assert all((m.rendered or "").startswith(item.title) for m in sent)
+
+
+async def _sent_at_least(app: App, chat_id: int, count: int) -> bool:
+    return len(app.api.sent_messages(chat_id)) >= count

@@ -67,11 +67,13 @@ class Audience:
         )
 
     async def targets(self, item: NewsItem) -> list[tuple[int, int | None]]:
-        """(chat, topic) pairs to receive the item; a chat matched twice still appears once."""
+        """(chat, topic) pairs to receive the item: a chat matched twice in one topic still
+        appears once; a forum's topics are separate feeds, each matched on its own."""
         subscriptions = await self.chats.live_subscriptions()
         facts = await self.facts(item, subscriptions)
-        chosen: dict[int, int | None] = {}
-        for subscription in subscriptions:
-            if subscription.chat_id not in chosen and matches(subscription, facts):
-                chosen[subscription.chat_id] = subscription.thread_id
-        return list(chosen.items())
+        chosen = {
+            (subscription.chat_id, subscription.thread_id): None
+            for subscription in subscriptions
+            if matches(subscription, facts)
+        }
+        return list(chosen)
