@@ -102,6 +102,13 @@ async def registry(db: Database, script: Script) -> tuple[PartnerRepository, Fac
     return partners, facts
 
 
+async def cards(db: Database, script: Script) -> list[SimpleNamespace]:
+    """The exported registry after each article of `script` (titled by its key) is extracted."""
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    return await exported(partners)
+
+
 async def names(partners: PartnerRepository) -> list[list[str]]:
     """Every registry card as [name, *aliases], sorted, for comparing whole registries."""
     rows = await exported(partners)
@@ -185,9 +192,7 @@ async def test_forms_of_one_name_meet(db: Database) -> None:
         "t14": [org("Госкорпорация «Росатом»", None)],
         "t15": [org("Rosatom State Corporation", None)],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert len(rows) == 7, [r.name for r in rows]
     by_name = {r.name: r for r in rows}
     assert by_name["Университет Цинхуа"].mentions == 3
@@ -212,9 +217,7 @@ async def test_a_translation_given_in_one_article_joins_the_card_of_another(
         "t6": [org("Hamburg Pedagogical University", None, "Гамбургский университет",
                    country="DE", kind="university")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Hamburg Pedagogical University", 1),
         ("Hamburg University", 1),
@@ -237,9 +240,7 @@ async def test_a_joint_unit_is_its_university_and_chinese_names_meet_across_scri
         # A plant of a holding is an organisation of its own.
         "t5": [org("Опытный завод холдинга «Тестмаш»", None)],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ('Опытный завод холдинга "Тестмаш"', 1),
         ("Университет Тестхуа", 2),
@@ -265,9 +266,7 @@ async def test_a_school_named_without_its_specialty_is_another_school(db: Databa
         "g": [org("Институт образования Тестоу", "Institute of Education Testou", country="CN",
                   kind="research")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.name_en, r.mentions) for r in rows) == [
         ("Testou Medical University", "Testou Medical University", 1),
         ("Testou University", "Testou University", 1),
@@ -290,9 +289,7 @@ async def test_a_name_with_a_second_place_joined_by_a_hyphen_is_the_renamed_card
         "c": [org("Testeranta Northern University of Technology", None, "TUTE", country="FI",
                   kind="university")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Testeranta Northern University of Technology", 1),
         ("Testeranta University of Technology", 2),
@@ -311,9 +308,7 @@ async def test_a_state_academy_of_sciences_meets_its_adjective_form(db: Database
         "c": [org("Тестландская академия социальных наук", None, country="AM",
                   kind="research")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Тестландская академия наук", 2),
         ("Тестландская академия социальных наук", 1),
@@ -332,9 +327,7 @@ async def test_a_name_pieced_together_twice_gives_way_to_a_form_the_article_give
         "b": [org("Tea Road Alliance of Tea Road Colleges", None, "Tea Road Alliance",
                   country="CN", kind="other")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.name_en) for r in rows) == [
         ("Tea Road Alliance of Tea Road Colleges", "Tea Road Alliance of Tea Road Colleges"),
         ("Testing QO RA New Tests Institute", "Testing QO RA New Tests Institute"),
@@ -352,9 +345,7 @@ async def test_an_event_named_for_its_organiser_is_the_organiser(db: Database) -
         "c": [org("Testor University", None, country="FI", kind="university")],
         "d": [org("Квазарская летняя школа", None, country="KZ", kind="other")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert [(r.name, r.name_en, r.aliases, r.mentions) for r in rows] == [
         ("Testor University", "Testor University", ("TSU",), 3)
     ]
@@ -370,9 +361,7 @@ async def test_a_unit_does_not_keep_its_parents_names_as_aliases(db: Database) -
                   country="AM", kind="research")],
         "b": [org("Тестландская академия наук", None, country="AM", kind="research")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.aliases, r.mentions) for r in rows) == [
         ("Research Center for Test Materials of the Testland Academy of Sciences",
          ("Центр тестовых материалов",), 1),
@@ -389,9 +378,7 @@ async def test_a_country_given_beside_a_name_is_no_alias(db: Database) -> None:
         "b": [org("Testgrad University", None, "China", "Germany", country="CN",
                   kind="university")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.aliases) for r in rows) == [
         ("Testgrad University", ()),
         ("Тестоградский университет инженерных наук", ("ТУИН",)),
@@ -408,9 +395,7 @@ async def test_mixed_alphabets_and_roman_numerals_do_not_split_a_card(db: Databa
         "c": [org("University Felipe IV of Testora", None, country="ES", kind="university")],
         "d": [org("Университет Фелипе IV в Тесторе", None, country="ES", kind="university")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Тестоуский институт новых материалов", 2),
         ("Университет Фелипе IV в Тесторе", 2),
@@ -427,9 +412,7 @@ async def test_a_fuller_name_with_the_city_is_kept_as_an_alias(db: Database) -> 
         "b": [org("University Felipe Testo of Madrid", None, country="ES", kind="university")],
         "c": [org("Felipe Testo Nova University", None, country="ES", kind="university")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.aliases, r.mentions) for r in rows) == [
         ("Felipe Testo Nova University", (), 1),
         ("Felipe Testo University", ("Universidad Felipe Testo de Madrid",), 2),
@@ -446,9 +429,7 @@ async def test_a_name_joined_with_the_university_by_a_dash_is_the_partners(
         "b": [org("Квазарский университет", None, country="KZ", kind="university")],
         "c": [org("Тестнефть - Промышленные тесты", None)],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Квазарский университет", 2),
         ("Тестнефть - Промышленные тесты", 1),
@@ -468,9 +449,7 @@ async def test_saint_petersburg_meets_across_scripts_and_without_saint(db: Datab
         "f": [org("Санкт-Петербургский государственный экономический университет", None,
                   kind="university")],
     }  # fmt: skip
-    await add_articles(db, list(script))
-    partners, _ = await registry(db, script)
-    rows = await exported(partners)
+    rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Правительство Санкт-Петербурга", 2),
         ("Санкт-Петербургский государственный университет", 3),
