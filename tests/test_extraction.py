@@ -685,6 +685,14 @@ def test_later_mention_gives_the_subject_the_first_one_lacked(extractor: Extract
             [None],
         ),
         (
+            "SPbPU and Kazan Federal University signed a roadmap for 2026.",
+            [None],
+        ),
+        (
+            "SPbPU and Kazan Federal University signed an agreement for 2025-2027.",
+            [None],
+        ),
+        (
             "СПбПУ и Казанский федеральный университет подписали соглашение о создании базовой "
             "кафедры «Энергетика (тепловые станции)».",
             ["о создании базовой кафедры «Энергетика (тепловые станции)»"],

@@ -257,7 +257,12 @@ _DOC_NAME_EN = re.compile(
     r"of\s+(?:(?:mutual\s+)?understanding|intent(?:ion)?s?|meetings?)(?:\s+and\s+cooperation)?\b",
     re.I,
 )
-_PERIOD_EN = re.compile(r"for\s+(?:the\s+)?(?:next|following|coming)?\s*\w+\s+years?", re.I)
+# A period, not a subject: "for the next five years", "for 2025", "until 2030", "for 2025-2027".
+_PERIOD_EN = re.compile(
+    r"(?:for|until|till|up\s+to|through)\s+(?:the\s+)?(?:(?:next|following|coming)?\s*\w+\s+years?"
+    r"|(?:the\s+years?\s+)?(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)?\d{2})?(?:\s+years?)?)",
+    re.I,
+)
 _FRAGMENT = re.compile(
     r"(?:о|об|on|for|of)\s+(?:the\s+)?(?:создании|открытии|организации|проведении|"
     r"реализации|развитии|creation|establish\w*|opening|setting up|organi[sz]ation|"
