@@ -99,6 +99,13 @@ async def other_names(partners: PartnerRepository, lookup: PartnerLookup, query:
     return list(dict.fromkeys(name for name in names if name))
 
 
+def _snippets(texts: list[str], queries: list[str]) -> list[str]:
+    """A snippet of each text marking every form the search matched («диплом» also marks
+    «диплома»), the partner's other names too; dictionary work, so off the event loop."""
+    marks = list(dict.fromkeys(s for query in queries for s in search_stems(query)))
+    return [snippet(text, marks) for text in texts]
+
+
 async def search_reply(
     news: NewsRepository, partners: PartnerRepository, lookup: PartnerLookup, query: str, lang: str
 ) -> str:
@@ -115,10 +122,8 @@ async def search_reply(
     shown = esc(cut(query, 60))
     if not hits:
         return t(lang, "search_none", query=shown)
-    # Every form the search matched («диплом» also marks «диплома»), the partner's names too.
-    marks = list(dict.fromkeys(s for text in (query, *aliases) for s in search_stems(text)))
     blocks = [t(lang, "search_title", query=shown)]
-    snippets = await asyncio.to_thread(lambda: [snippet(h.item.text, marks) for h in hits])
+    snippets = await asyncio.to_thread(_snippets, [h.item.text for h in hits], [query, *aliases])
     blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))
     return join_within(blocks)
 

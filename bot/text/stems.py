@@ -120,6 +120,7 @@ _ENGLISH_FUNCTION = frozenset([
 ])  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def function_word(word: str) -> bool:
     """A preposition, conjunction, pronoun or particle («и», «по», «это», "the"): a search or
     keyword subscription of such words alone would match nearly every article. Loads the
