@@ -1,7 +1,8 @@
 """/subscribe [filter], /subscriptions, /unsubscribe, and the bot's own membership changes.
 
 Filters: everything, partnership news, a country, a partner, or words; several per chat, and an
-item matched by several of them is still sent once (see bot.delivery.audience).
+item matched by several of them is still sent once to a chat, or once to each forum topic that
+matches (see bot.delivery.audience).
 """
 
 from __future__ import annotations
