@@ -129,7 +129,7 @@ async def ingest(
     return export, served
 
 
-def score(export: Path, served: Path, details: bool) -> dict[str, Any]:
+def score(export: Path, served: Path, details: bool, echo: bool = True) -> dict[str, Any]:
     args = [
         sys.executable,
         str(SCORER),
@@ -140,7 +140,8 @@ def score(export: Path, served: Path, details: bool) -> dict[str, Any]:
     done = subprocess.run(
         [*args, *(["--details"] if details else [])], capture_output=True, text=True, check=True
     )
-    print(done.stdout, end="")
+    if echo:  # the scorer's report names the fold's errors: a sealed fold's stay unseen
+        print(done.stdout, end="")
     metrics: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return metrics
 
@@ -152,6 +153,7 @@ def run(
     curation: str | None = None,
     keep: str | None = None,
     details: bool = False,
+    echo: bool = True,
 ) -> dict[str, Any]:
     articles = load_articles(fold)
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="eval-registry-"))
@@ -161,7 +163,7 @@ def run(
     export, served = asyncio.run(
         ingest(articles, workdir, extractor_factory(extractor, model), curation)
     )
-    return score(export, served, details)
+    return score(export, served, details, echo)
 
 
 def main() -> None:

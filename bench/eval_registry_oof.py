@@ -43,7 +43,9 @@ def main() -> None:
             path = Path(tmp) / f"models-{fold}.json"
             path.write_text(json.dumps(fit_models(extractor, train, gold).to_json()))
             factory = "bot.facts.extraction.extractor:extractor_from_file"
-            metrics = eval_registry.run(fold=fold, extractor=factory, model=str(path))
+            metrics = eval_registry.run(
+                fold=fold, extractor=factory, model=str(path), echo=fold in details
+            )
             rows.append((fold, metrics))
     print("\nregistry, out-of-fold (models trained on the other four rounds):")
     print("fold   articles entities  entity-P  wrong-merges  splits  names-exact  countries")
