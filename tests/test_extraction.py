@@ -1253,3 +1253,23 @@ def test_latin_initials_of_a_russian_name(abbr: str, name: str, expected: bool) 
     from bot.facts.extraction.extractor import _latin_initials_of
 
     assert _latin_initials_of(abbr, name) is expected
+
+
+def test_a_latin_code_never_expanded_names_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {n: r.names_nothing for r in a.rows for n in r.candidate.names}
+
+    bare = nothing(
+        "SPbPU signed a cooperation agreement with Dalian Maritime University under the "
+        "QXR 2030 programme. The QXR board welcomed the agreement, and a delegation of TVU "
+        "will come in May."
+    )
+    assert bare["QXR"] is True, bare
+    assert bare["Dalian Maritime University"] is False, bare
+    assert bare["TVU"] is False, bare  # a university's shape is a type
+    expanded = nothing(
+        "SPbPU signed an agreement with the Baltic Marine Robotics Institute. BMRI will "
+        "send ten engineers to the Polytechnic."
+    )
+    assert expanded["BMRI"] is False, expanded

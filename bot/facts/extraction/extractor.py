@@ -37,6 +37,8 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+# One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
+_LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _MISSION_NAME = re.compile(
     r"\b(?:Embassy|Consulate|Trade Representation|Mission)\b"
     r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
@@ -1881,7 +1883,34 @@ class Extractor:
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
+        self._mark_bare_codes(rows)
         return rows
+
+    @staticmethod
+    def _mark_bare_codes(rows: list[Row]) -> None:
+        """A Latin code the article neither expands nor types and the registry does not know
+        ("ENI 2014-2020", a surname in capitals, a ministry's initials) names no organisation:
+        no partner, as the registry opens no card for it. A university's shape ("BDU") is a
+        type; a code read off another candidate's name is that candidate's."""
+        for r in rows:
+            c = r.candidate
+            if (
+                c.known is not None
+                or r.fact.kind != "company"
+                or any(m.kind for m in c.mentions)
+                or not all(is_abbreviation(n) and _LATIN_CODE.fullmatch(n) for n in c.names)
+            ):
+                continue
+            expanded = any(
+                abbreviation_of(code, x) or _latin_initials_of(code, x)
+                for code in c.names
+                for o in rows
+                if o is not r
+                for x in o.candidate.names
+                if not is_abbreviation(x)
+            )
+            if not expanded:
+                r.names_nothing = True
 
     def _own_unit(self, c: Candidate, text: str, lang: str) -> bool:
         """Units of the university: "Институт ... СПбПУ", "SPbPU's Higher School ...",
