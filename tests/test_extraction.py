@@ -1273,3 +1273,27 @@ def test_a_latin_code_never_expanded_names_no_partner(extractor: Extractor) -> N
         "send ten engineers to the Polytechnic."
     )
     assert expanded["BMRI"] is False, expanded
+
+
+def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    venue = nothing(
+        "SPbPU took part in a round table on engineering education at the Ministry of Science "
+        "and Higher Education of the Russian Federation, where it signed a cooperation "
+        "agreement with Dalian Maritime University."
+    )
+    assert venue["Ministry of Science and Higher Education of the Russian Federation"], venue
+    assert not venue["Dalian Maritime University"], venue
+    signs = nothing(
+        "SPbPU signed an agreement with the Ministry of Science and Higher Education of the "
+        "Russian Federation on a new engineering school."
+    )
+    assert not signs["Ministry of Science and Higher Education of the Russian Federation"], signs
+    institute = nothing(
+        "A delegation of SPbPU visited the Institute of Applied Physics of the Russian Academy "
+        "of Sciences and discussed joint research, as the Russian Academy of Sciences advised."
+    )
+    assert not institute["Institute of Applied Physics of the Russian Academy of Sciences"]

@@ -1826,6 +1826,7 @@ class Extractor:
             # "Government Vice-Premier") name no partner unless the registry knows them.
             nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
+            nothing = nothing or self._federal_context(fact, f)
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
@@ -1885,6 +1886,13 @@ class Extractor:
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         self._mark_bare_codes(rows)
         return rows
+
+    @staticmethod
+    def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:
+        """Russia's science ministry or Academy of Sciences (not one of its institutes) that no
+        cooperation word is about: context (a meeting held there, the rector's other office),
+        not the university's partner."""
+        return f["object_of"] == 0 and bool(lx.RUSSIAN_SCIENCE_BODY.search(fact.name))
 
     @staticmethod
     def _mark_bare_codes(rows: list[Row]) -> None:

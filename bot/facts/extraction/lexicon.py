@@ -419,3 +419,19 @@ DIPLOMAT_BEFORE = re.compile(
     r"(?:советник\w*|атташе|attach[eé]|counsell?or)(?: [\w-]+){0,3}? (?:of (?:the )?)?$",
     re.IGNORECASE,
 )
+# The federal bodies that administer Russian science and higher education, the university's
+# own (not one of their research institutes): the ministry, a department of it, the Academy of
+# Sciences and its regional branches. Named in these articles as context (a meeting held at the
+# ministry, the rector's other office, a branch that signed with someone else), they are the
+# university's partner only where a cooperation word is about them ("agreement with ...").
+RUSSIAN_SCIENCE_BODY = re.compile(
+    r"^(?:(?:[\w.-]+\s+){0,3}(?:отделени\w+|branch\s+of)\s+(?:the\s+)?)?"
+    r"(?:российск\w+\s+академи\w+\s+наук|РАН|(?:the\s+)?russian\s+academy\s+of\s+sciences|RAS)$|"
+    r"^(?:[\w\s-]*?(?:департамент\w*|department)\s+[\w\s-]*?(?:of\s+the\s+)?)?(?:"
+    r"минобрнауки(?:\s+(?:россии|рф))?|"
+    r"министерств\w+\s+(?:науки|образования|просвещения)[\w\s]*?\s(?:россии|рф|российской\s+федерации)|"
+    r"(?:russian\s+)?ministry\s+of\s+(?:science|education)[\w\s,]*?"
+    r"(?:\s+of\s+(?:the\s+)?russian\s+federation|\s+of\s+russia)|"
+    r"russian\s+ministry\s+of\s+(?:science|education)[\w\s,]*)$",
+    re.IGNORECASE,
+)
