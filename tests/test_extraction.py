@@ -1297,3 +1297,23 @@ def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor)
         "of Sciences and discussed joint research, as the Russian Academy of Sciences advised."
     )
     assert not institute["Institute of Applied Physics of the Russian Academy of Sciences"]
+
+
+def test_the_body_running_a_contest_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    runner = nothing(
+        "SPbPU and Dalian Maritime University signed a cooperation agreement. Next year the "
+        "two universities will enter a competition for joint projects jointly held by the "
+        "Baltic Science Foundation and the Northern Research Council."
+    )
+    assert runner["Northern Research Council"], runner
+    assert runner["Baltic Science Foundation"], runner
+    assert not runner["Dalian Maritime University"], runner
+    partner = nothing(
+        "SPbPU signed an agreement with the Baltic Science Foundation. Later it entered a "
+        "competition for the Baltic Science Foundation grants."
+    )
+    assert not partner["Baltic Science Foundation"], partner

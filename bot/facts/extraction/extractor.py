@@ -1827,6 +1827,7 @@ class Extractor:
             nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             nothing = nothing or self._federal_context(fact, f)
+            nothing = nothing or self._runs_a_contest(c, text, sentences)
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
@@ -1893,6 +1894,15 @@ class Extractor:
         cooperation word is about: context (a meeting held there, the rector's other office),
         not the university's partner."""
         return f["object_of"] == 0 and bool(lx.RUSSIAN_SCIENCE_BODY.search(fact.name))
+
+    @staticmethod
+    def _runs_a_contest(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
+        """Named only as the body that runs a competition or a programme the university
+        enters (the funder of a grant won alone, by the guidelines): no partner."""
+        return all(
+            lx.CONTEST_RUNNER.search(text, max(sentences[m.sent][0], m.start - 80), m.start)
+            for m in c.mentions
+        )
 
     @staticmethod
     def _mark_bare_codes(rows: list[Row]) -> None:

@@ -435,3 +435,10 @@ RUSSIAN_SCIENCE_BODY = re.compile(
     r"russian\s+ministry\s+of\s+(?:science|education)[\w\s,]*)$",
     re.IGNORECASE,
 )
+# The body that runs a competition or a programme the university enters, right before its
+# name: "the competition for X programme", "a contest jointly held by X and Y", "конкурс X".
+CONTEST_RUNNER = re.compile(
+    r"(?:(?:competitions?|contests?)\s+(?:for|of)\s+(?:the\s+)?|конкурс\w*\s+(?:на\s+|по\s+)?|"
+    r"(?:jointly\s+|co-?)?held\s+by\s+(?:the\s+)?(?:[^.;]{0,40}\s(?:and|и)\s+(?:the\s+)?)?)$",
+    re.IGNORECASE,
+)
