@@ -1273,6 +1273,8 @@ def test_a_latin_code_never_expanded_names_no_partner(extractor: Extractor) -> N
         "send ten engineers to the Polytechnic."
     )
     assert expanded["BMRI"] is False, expanded
+    named = nothing("SPbPU signed a cooperation agreement with QXR on joint research.")
+    assert named["QXR"] is False, named  # a cooperation word is about it
 
 
 def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor) -> None:

@@ -1909,11 +1909,13 @@ class Extractor:
         """A Latin code the article neither expands nor types and the registry does not know
         ("ENI 2014-2020", a surname in capitals, a ministry's initials) names no organisation:
         no partner, as the registry opens no card for it. A university's shape ("BDU") is a
-        type; a code read off another candidate's name is that candidate's."""
+        type; a code read off another candidate's name is that candidate's; a code that a
+        cooperation word is about ("an agreement with ABC") is named as a partner."""
         for r in rows:
             c = r.candidate
             if (
                 c.known is not None
+                or r.features["object_of"] > 0
                 or r.fact.kind != "company"
                 or any(m.kind for m in c.mentions)
                 or not all(is_abbreviation(n) and _LATIN_CODE.fullmatch(n) for n in c.names)
