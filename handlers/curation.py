@@ -145,6 +145,12 @@ async def curate(
         return
     partner = await _one(partners, lookup, left)
     if not isinstance(partner, Partner):
+        hidden = await _hidden_one(partners, left) if left.strip() else []
+        if isinstance(hidden, Partner):  # not a look-alike's choices: the one named is hidden
+            await message.answer(
+                t(lang, "curate_is_hidden", a=esc(cut(hidden.name, 100)), a_id=str(hidden.id))
+            )
+            return
         await message.answer(_not_one(lang, left, partner))
         return
     target: Partner | None = None

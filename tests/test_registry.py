@@ -667,6 +667,11 @@ async def test_operator_brings_a_hidden_partner_back(
         worker.close()
     assert await exported(partners) == []
     [hidden] = await partners.hidden_partners()
+    # Named again, the hidden one is said to be hidden (not a look-alike offered instead).
+    again = await app.ask("/curate rename Фонд Альфатест => Фонд «Альфатест»", chat_id=ADMIN)
+    assert again == f"«Фонд Альфатест» (#{hidden.id}) скрыт как не партнёр. Вернуть: " + (
+        f"/curate show #{hidden.id}"
+    ), again
     listed = await app.ask("/curate show", chat_id=ADMIN)
     assert listed.splitlines()[1:] == [f"#{hidden.id} Фонд Альфатест"], listed
     unknown = await app.ask("/curate show Фонд Бетатест", chat_id=ADMIN)

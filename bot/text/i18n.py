@@ -516,6 +516,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "<b>Скрытые партнёры</b> (вернуть: /curate show #номер)\n{names}",
         "<b>Hidden partners</b> (bring one back: /curate show #number)\n{names}",
     ),
+    "curate_is_hidden": (
+        "«{a}» (#{a_id}) скрыт как не партнёр. Вернуть: /curate show #{a_id}",
+        "“{a}” (#{a_id}) is hidden as no partner. Bring it back: /curate show #{a_id}",
+    ),
     "curate_hidden_none": ("Скрытых партнёров нет.", "No partner is hidden."),
     "curate_not_hidden": (
         "Среди скрытых нет «{query}». Список скрытых: /curate show",
