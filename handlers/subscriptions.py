@@ -152,10 +152,16 @@ async def current_view(
     """What the chat is subscribed to, with buttons to change it."""
     subs = await chats.subscriptions(chat_id)
     described = [(sub, await describe(sub, lang, partners)) for sub in subs]
-    items = "\n".join(f"• {text}{_where(sub, subs, here, lang)}" for sub, text in described)
+    wheres = [_where(sub, subs, here, lang) for sub, _ in described]
+    items = "\n".join(
+        f"• {text}{where}" for (_, text), where in zip(described, wheres, strict=True)
+    )
     kinds = {sub.kind for sub in subs if sub.thread_id == here}  # the switch is per topic
     buttons = [row for row in basic_buttons(lang) if _action_of(row) not in kinds]
-    buttons += [_remove_button(sub, text) for sub, text in described]
+    buttons += [
+        _remove_button(sub, text, where)
+        for (sub, text), where in zip(described, wheres, strict=True)
+    ]
     return t(lang, "already_has", items=items), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 
@@ -164,10 +170,11 @@ def _action_of(row: list[InlineKeyboardButton]) -> str:
     return SubscribeCallback.unpack(data).action if data.startswith("sub:") else ""
 
 
-def _remove_button(sub: Subscription, text: str) -> list[InlineKeyboardButton]:
+def _remove_button(sub: Subscription, text: str, where: str = "") -> list[InlineKeyboardButton]:
+    """✖ and the subscription; in a forum also its topic (two topics' alike buttons differ)."""
     return [
         InlineKeyboardButton(
-            text=f"✖ {cut(_plain(text), 50)}", callback_data=UnsubscribeOne(id=sub.id).pack()
+            text=f"✖ {cut(_plain(text), 50)}{where}", callback_data=UnsubscribeOne(id=sub.id).pack()
         )
     ]
 
@@ -335,8 +342,9 @@ async def subscriptions_view(
     buttons = []
     for sub in subs:
         text = await describe(sub, lang, partners)
-        lines.append(f"• {text}{_where(sub, subs, here, lang)}")
-        buttons.append(_remove_button(sub, text))
+        where = _where(sub, subs, here, lang)
+        lines.append(f"• {text}{where}")
+        buttons.append(_remove_button(sub, text, where))
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 

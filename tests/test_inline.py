@@ -333,6 +333,10 @@ async def test_a_forums_topics_subscribe_on_their_own(app: App) -> None:
     # The same one again in the same topic: the list of what there is, nothing added.
     shown = await app.ask("/subscribe country Китай", message_thread_id=63, **topic)
     assert "в эту тему" in shown and len(await s.chats.subscriptions(group)) == 4, shown
+    keyboard = app.api.sent_messages(group)[-1].params["reply_markup"]["inline_keyboard"]
+    buttons = [b["text"] for row in keyboard for b in row]
+    # Two topics' alike subscriptions: their remove buttons say which is which.
+    assert {"✖ страна 🇨🇳 Китай — в эту тему", "✖ страна 🇨🇳 Китай — в другую тему"} <= set(buttons)
     await tsinghua(app)
     items = {i.key: i for i in await s.news.latest(10)}
     audience = Audience(s.chats, s.partners)
