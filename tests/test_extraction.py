@@ -871,6 +871,32 @@ def test_name_cut_by_the_end_of_the_excerpt_is_no_candidate(extractor: Extractor
     assert "Omsk Technical University" in whole
 
 
+def test_a_name_ending_in_whom_it_is_named_after_is_whole_at_the_excerpts_end(
+    extractor: Extractor,
+) -> None:
+    """An excerpt stopping right after "им. Шарофа Рашидова" or "им. А. Н. Туполева" loses
+    nothing of the name; a surname cut mid-word still makes no candidate."""
+    listed = _candidates(
+        extractor,
+        "Визит в Узбекистан",
+        "Делегация подпишет соглашения о сотрудничестве с университетами:\n\n"
+        "  • Бухарский инженерный университет им. Шарофа Рашидова",
+    )
+    assert "Бухарский инженерный университет им. Шарофа Рашидова" in listed
+    initials = _candidates(
+        extractor,
+        "Визит",
+        "Ректор встретился с делегацией Казанского авиационного университета им. А. Н. Туполева",
+    )
+    assert "Казанский авиационный университет им. А. Н. Туполева" in initials
+    cut = _candidates(
+        extractor,
+        "Визит",
+        "Ректор встретился с делегацией Казанского авиационного университета им. А. Н. Туп",
+    )
+    assert not any("Туп" in n for n in cut)
+
+
 def test_a_candidate_named_again_in_another_sentence_is_marked(extractor: Extractor) -> None:
     a = extractor.analyse(
         ArticleInput(
