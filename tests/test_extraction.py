@@ -998,6 +998,22 @@ def test_missions_keep_their_seat_and_belong_to_the_sending_state(extractor: Ext
     assert p.country == "RU"
 
 
+def test_feminine_polytechnic_words_and_a_trade_representation_are_heads(
+    extractor: Extractor,
+) -> None:
+    """ "Politecnica de X" is a university as "Politecnico di X" is; an English "Trade
+    Representation of ... in ..." is a mission as «Торгпредство ...» is."""
+    names = _candidates(
+        extractor,
+        "SPbPU partners",
+        "SPbPU signed agreements with Politecnica de Murcia and Ecole Polytechnique de Lille. "
+        "The rector visited the Trade Representation of the Russian Federation in Austria.",
+    )
+    assert "Politecnica de Murcia" in names
+    assert "Ecole Polytechnique de Lille" in names
+    assert "Trade Representation of the Russian Federation in Austria" in names
+
+
 def test_common_noun_before_a_latin_name_or_abbreviation_is_no_part_of_it(
     extractor: Extractor,
 ) -> None:
