@@ -871,6 +871,32 @@ def test_name_cut_by_the_end_of_the_excerpt_is_no_candidate(extractor: Extractor
     assert "Omsk Technical University" in whole
 
 
+def test_a_name_ending_in_whom_it_is_named_after_is_whole_at_the_excerpts_end(
+    extractor: Extractor,
+) -> None:
+    """An excerpt stopping right after "им. Шарофа Рашидова" or "им. А. Н. Туполева" loses
+    nothing of the name; a surname cut mid-word still makes no candidate."""
+    listed = _candidates(
+        extractor,
+        "Визит в Узбекистан",
+        "Делегация подпишет соглашения о сотрудничестве с университетами:\n\n"
+        "  • Бухарский инженерный университет им. Шарофа Рашидова",
+    )
+    assert "Бухарский инженерный университет им. Шарофа Рашидова" in listed
+    initials = _candidates(
+        extractor,
+        "Визит",
+        "Ректор встретился с делегацией Казанского авиационного университета им. А. Н. Туполева",
+    )
+    assert "Казанский авиационный университет им. А. Н. Туполева" in initials
+    cut = _candidates(
+        extractor,
+        "Визит",
+        "Ректор встретился с делегацией Казанского авиационного университета им. А. Н. Туп",
+    )
+    assert not any("Туп" in n for n in cut)
+
+
 def test_a_candidate_named_again_in_another_sentence_is_marked(extractor: Extractor) -> None:
     a = extractor.analyse(
         ArticleInput(
@@ -970,6 +996,22 @@ def test_missions_keep_their_seat_and_belong_to_the_sending_state(extractor: Ext
     p = _partner(r, "Торгпредство России в Италии")
     assert p.name == "Торгпредство России в Италии"
     assert p.country == "RU"
+
+
+def test_feminine_polytechnic_words_and_a_trade_representation_are_heads(
+    extractor: Extractor,
+) -> None:
+    """ "Politecnica de X" is a university as "Politecnico di X" is; an English "Trade
+    Representation of ... in ..." is a mission as «Торгпредство ...» is."""
+    names = _candidates(
+        extractor,
+        "SPbPU partners",
+        "SPbPU signed agreements with Politecnica de Murcia and Ecole Polytechnique de Lille. "
+        "The rector visited the Trade Representation of the Russian Federation in Austria.",
+    )
+    assert "Politecnica de Murcia" in names
+    assert "Ecole Polytechnique de Lille" in names
+    assert "Trade Representation of the Russian Federation in Austria" in names
 
 
 def test_common_noun_before_a_latin_name_or_abbreviation_is_no_part_of_it(

@@ -135,6 +135,12 @@ _OWN_FULL = (
 # An excerpt that ends a sentence, and what may stand between a cut name and the cut.
 _COMPLETE_END = re.compile(r"[.!?…»\"”)\]]$")
 _CUT_TAIL = re.compile(r"\s?\w{0,3}")
+# A name ending in the person it is named after, initials or a given name, then a surname in the
+# genitive ("им. А. Н. Туполева", "имени Ислама Каримова"): whole even where the excerpt stops
+# right after it, since what a cut would lose comes after the surname.
+_NAMED_AFTER_END = re.compile(
+    r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
+)
 # Between two items of one enumeration: a bracketed country or city may follow an item.
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
@@ -623,6 +629,8 @@ def _cut_by_excerpt(text: str, end: int) -> bool:
     whole = text.rstrip()
     if _COMPLETE_END.search(whole):
         return False
+    if _NAMED_AFTER_END.search(whole, 0, end):
+        return False  # "... университет им. Ислама Каримова": the honoured name ends it
     return bool(_CUT_TAIL.fullmatch(whole[end:]))
 
 

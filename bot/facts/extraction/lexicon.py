@@ -102,7 +102,15 @@ EN_HEADS: dict[str, str] = {
     "universiteit": "university",
     "uniwersytet": "university",
     "politecnico": "university",
+    # ... and their feminine forms ("Universitat Politècnica de Catalunya", "Politecnica de X").
+    "politecnica": "university",
+    "politécnica": "university",
+    "politècnica": "university",
+    "politehnica": "university",
+    "polytechnique": "university",
     "hochschule": "university",
+    # A state's mission abroad: "Trade Representation of the Russian Federation in Germany".
+    "representation": "government",
 }
 # Heads of parts of an organisation: a school of a partner university is not a partner itself.
 UNIT_HEADS = frozenset(
