@@ -1019,8 +1019,9 @@ class Extractor:
         """Model-free article cues for the partnership classifier: a few dense cues, no word
         bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
         title with the lead and the whole text name, whether a sentence says a document was
-        signed, how often cooperation itself is named, and the title's look. (The partner
-        model's verdicts are added by `select`.)"""
+        signed, how often cooperation itself is named, the title's look, whether the title with
+        the lead reports an honour received and whether rectors meet (plural "rectors"). (The
+        partner model's verdicts are added by `select`.)"""
         title = article.title or ""
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
@@ -1039,6 +1040,10 @@ class Extractor:
         )
         return {
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            "tl_honour": float(
+                bool(lx.HONOUR_RECEIVED.search(head)) and not lx.HONORARY_DEGREE.search(head)
+            ),
+            "rectors": float(bool(lx.RECTORS.search(text))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
             "t_passing": float(any(p.search(title) for p in _PASSING_CUES)),
             "strong": math.log1p(len(strong)),
