@@ -516,6 +516,12 @@ def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
         "en",
     )
     assert doctor["tl_honour"] == 0.0  # an honorary doctorate is conferred between universities
+    joint = features(
+        "SPbPU and a Lima company received a prize for their joint laboratory",
+        "The joint laboratory of SPbPU and the company received the national innovation prize.",
+        "en",
+    )
+    assert joint["tl_honour"] == 0.0  # the headline names a cooperation act
     later = features(
         "SPbPU and a Lima university open a joint lab",
         "The lab opened in May. Years ago the rector was awarded an honorary doctorate.",

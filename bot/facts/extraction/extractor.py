@@ -194,6 +194,8 @@ _PASSING_FAMILIES = {
 }
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
+# The cooperation families that name an act, not cooperation in general.
+_ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
@@ -1040,8 +1042,13 @@ class Extractor:
         )
         return {
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            # An honour is the news unless the headline also names a cooperation act (a
+            # document, a signing, a delegation, a joint unit or one created): "X and SPbPU
+            # receive a prize for their joint lab" stays a partnership.
             "tl_honour": float(
-                bool(lx.HONOUR_RECEIVED.search(head)) and not lx.HONORARY_DEGREE.search(head)
+                bool(lx.HONOUR_RECEIVED.search(head))
+                and not lx.HONORARY_DEGREE.search(head)
+                and not any(p.search(head) for p in _ACT_CUES)
             ),
             "rectors": float(bool(lx.RECTORS.search(text))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
