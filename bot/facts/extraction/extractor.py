@@ -200,6 +200,8 @@ _PASSING_FAMILIES = {
 }
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
+# The cooperation families that name an act, not cooperation in general.
+_ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
@@ -1027,8 +1029,9 @@ class Extractor:
         """Model-free article cues for the partnership classifier: a few dense cues, no word
         bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
         title with the lead and the whole text name, whether a sentence says a document was
-        signed, how often cooperation itself is named, and the title's look. (The partner
-        model's verdicts are added by `select`.)"""
+        signed, how often cooperation itself is named, the title's look, whether the title with
+        the lead reports an honour received and whether rectors meet (plural "rectors"). (The
+        partner model's verdicts are added by `select`.)"""
         title = article.title or ""
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
@@ -1047,6 +1050,15 @@ class Extractor:
         )
         return {
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            # An honour is the news unless the headline also names a cooperation act (a
+            # document, a signing, a delegation, a joint unit or one created): "X and SPbPU
+            # receive a prize for their joint lab" stays a partnership.
+            "tl_honour": float(
+                bool(lx.HONOUR_RECEIVED.search(head))
+                and not lx.HONORARY_DEGREE.search(head)
+                and not any(p.search(head) for p in _ACT_CUES)
+            ),
+            "rectors": float(bool(lx.RECTORS.search(text))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
             "t_passing": float(any(p.search(title) for p in _PASSING_CUES)),
             "strong": math.log1p(len(strong)),
