@@ -71,10 +71,18 @@ def main() -> None:
         m = score.score(pred, {k: gold[k] for k in pred})
         f1s.append(m["partners"]["f1"])
         print(row(fold, len(pred), m))
-    print(row("pooled", len(pooled), score.score(pooled, gold)))
+    whole = score.score(pooled, gold)
+    print(row("pooled", len(pooled), whole))
     later = {k: v for k, v in pooled.items() if fold_of(k) != "a"}
     print(row("c1-c4", len(later), score.score(later, {k: gold[k] for k in later})))
     print(f"partners F1 mean over folds {sum(f1s) / len(f1s):.3f}, worst {min(f1s):.3f}")
+    p = whole["partners"]
+    print(
+        f"pooled to three decimals: partners P {p['precision']:.3f} R {p['recall']:.3f} "
+        f"F1 {p['f1']:.3f}, class {whole['partnership_classification']['f1']:.3f}, "
+        f"agreements {whole['agreements']['f1']:.3f}, "
+        f"countries {whole['country_accuracy'] or 0:.3f}"
+    )
     models = fit_models(extractor, analyses, gold)
     insample = {a.article.id: extractor.decide(a, models).to_dict() for a in analyses}
     print("in-sample (trained on all 221):")

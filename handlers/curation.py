@@ -1,7 +1,8 @@
 """/curate: operators (ADMIN_IDS) correct the partner registry, each change confirmed by a button.
 
 /curate merge A => B      /curate split A => X      /curate rename A => Name [| English]
-/curate hide A            /curate country A => DE
+/curate hide A            /curate show A (a hidden one back; alone: the hidden ones)
+/curate country A => DE
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from aiogram.types import (
 from bot.config import Settings
 from bot.facts.curation import Curator, Outcome
 from bot.facts.lookup import Choices, PartnerLookup
+from bot.facts.matching import match_key
 from bot.text.countries import country_name, flag, resolve_country
 from bot.text.formatting import cut, esc
 from bot.text.i18n import t
 from handlers.common import user_language
 from storage.partners import Partner, PartnerRepository
 
-ACTIONS = ("merge", "split", "rename", "hide", "country")
+ACTIONS = ("merge", "split", "rename", "hide", "show", "country")
 _NEEDS_VALUE = {"merge", "split", "rename", "country"}
 MAX_PENDING = 100
 
@@ -94,6 +96,22 @@ async def _one(
     return await lookup.choices(found) if found else None
 
 
+async def _hidden_one(partners: PartnerRepository, query: str) -> Partner | list[Partner]:
+    """The hidden partner `#id` or a name (any of its forms) names; else the hidden partners
+    the query fits (all of them when it is empty)."""
+    query = query.strip()
+    hidden = await partners.hidden_partners(limit=1000)
+    if query.startswith("#") and query[1:].isdigit():
+        return next((p for p in hidden if p.id == int(query[1:])), [])
+    key = match_key(query)
+    if not key:
+        return hidden
+    fits = [
+        p for p in hidden if key in {match_key(n) for n in (p.name, p.name_en, *p.aliases) if n}
+    ]
+    return fits[0] if len(fits) == 1 else fits
+
+
 def _not_one(lang: str, query: str, choices: Choices | None) -> str:
     query = esc(cut(query.strip(), 60))
     if choices is None:
@@ -119,11 +137,20 @@ async def curate(
     action, _, rest = (command.args or "").strip().partition(" ")
     action = action.lower()
     left, arrow, right = rest.partition("=>")
+    if action == "show" and not arrow:
+        await _show(message, lang, partners, curation_pending, user.id, left)
+        return
     if action not in ACTIONS or not left.strip() or (action in _NEEDS_VALUE) != bool(arrow):
         await message.answer(t(lang, "curate_usage"))
         return
     partner = await _one(partners, lookup, left)
     if not isinstance(partner, Partner):
+        hidden = await _hidden_one(partners, left) if left.strip() else []
+        if isinstance(hidden, Partner):  # not a look-alike's choices: the one named is hidden
+            await message.answer(
+                t(lang, "curate_is_hidden", a=esc(cut(hidden.name, 100)), a_id=str(hidden.id))
+            )
+            return
         await message.answer(_not_one(lang, left, partner))
         return
     target: Partner | None = None
@@ -154,7 +181,46 @@ async def curate(
         assert value is not None
         name, _, english = value.partition("|")
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
-    pending = Pending(user.id, action, partner, target, value, value_en)
+    await _ask(
+        message, lang, curation_pending, Pending(user.id, action, partner, target, value, value_en)
+    )
+
+
+async def _show(
+    message: Message,
+    lang: str,
+    partners: PartnerRepository,
+    curation_pending: PendingCorrections,
+    user_id: int,
+    query: str,
+) -> None:
+    """`/curate show`: the hidden partners; `/curate show A`: bring A back, once confirmed."""
+    found = await _hidden_one(partners, query)
+    if isinstance(found, list):
+        if not found:
+            key = "curate_not_hidden" if query.strip() else "curate_hidden_none"
+            await message.answer(t(lang, key, query=esc(cut(query.strip(), 60))))
+            return
+        names = "\n".join(f"#{p.id} {esc(cut(p.name, 80))}" for p in found[:30])
+        more = "\n…" if len(found) > 30 else ""
+        await message.answer(t(lang, "curate_hidden_list", names=names + more))
+        return
+    keys = {match_key(n) for n in (found.name, found.name_en) if n}
+    corrections = await partners.corrections()
+    if any(
+        c.source == "file" and c.action == "hide" and (match_key(c.name) or c.name_key) in keys
+        for c in corrections
+    ):
+        # The file is the truth for its rows: they are read again at every start.
+        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(found.name, 100))))
+        return
+    await _ask(message, lang, curation_pending, Pending(user_id, "show", found, None, None, None))
+
+
+async def _ask(
+    message: Message, lang: str, curation_pending: PendingCorrections, pending: Pending
+) -> None:
+    """The correction in words, with its two buttons."""
     token = curation_pending.add(pending)
     text = _described(lang, "curate_confirm", pending)
     markup = InlineKeyboardMarkup(
@@ -196,6 +262,8 @@ async def _apply(curator: Curator, p: Pending) -> Outcome:
         return await curator.merge(p.partner, p.target, p.user_id)
     if p.action == "hide":
         return await curator.hide(p.partner, p.user_id)
+    if p.action == "show":
+        return await curator.show(p.partner, p.user_id)
     assert p.value is not None
     if p.action == "rename":
         return await curator.rename(p.partner, p.value, p.value_en, p.user_id)

@@ -127,6 +127,11 @@ def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
     ]
 
 
+def _same(sub: Subscription, kind: str, value: str, thread_id: int | None) -> bool:
+    """`sub` is this subscription in this topic (another topic's is another feed's)."""
+    return sub.kind == kind and sub.value == value and sub.thread_id == thread_id
+
+
 def _where(sub: Subscription, subs: list[Subscription], here: int | None, lang: str) -> str:
     """In a forum whose subscriptions go to several topics: which topic this one goes to, as
     seen from the topic `here` the list is shown in; elsewhere nothing."""
@@ -147,10 +152,16 @@ async def current_view(
     """What the chat is subscribed to, with buttons to change it."""
     subs = await chats.subscriptions(chat_id)
     described = [(sub, await describe(sub, lang, partners)) for sub in subs]
-    items = "\n".join(f"• {text}{_where(sub, subs, here, lang)}" for sub, text in described)
-    kinds = {sub.kind for sub in subs}
+    wheres = [_where(sub, subs, here, lang) for sub, _ in described]
+    items = "\n".join(
+        f"• {text}{where}" for (_, text), where in zip(described, wheres, strict=True)
+    )
+    kinds = {sub.kind for sub in subs if sub.thread_id == here}  # the switch is per topic
     buttons = [row for row in basic_buttons(lang) if _action_of(row) not in kinds]
-    buttons += [_remove_button(sub, text) for sub, text in described]
+    buttons += [
+        _remove_button(sub, text, where)
+        for (sub, text), where in zip(described, wheres, strict=True)
+    ]
     return t(lang, "already_has", items=items), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 
@@ -159,10 +170,11 @@ def _action_of(row: list[InlineKeyboardButton]) -> str:
     return SubscribeCallback.unpack(data).action if data.startswith("sub:") else ""
 
 
-def _remove_button(sub: Subscription, text: str) -> list[InlineKeyboardButton]:
+def _remove_button(sub: Subscription, text: str, where: str = "") -> list[InlineKeyboardButton]:
+    """✖ and the subscription; in a forum also its topic (two topics' alike buttons differ)."""
     return [
         InlineKeyboardButton(
-            text=f"✖ {cut(_plain(text), 50)}", callback_data=UnsubscribeOne(id=sub.id).pack()
+            text=f"✖ {cut(_plain(text), 50)}{where}", callback_data=UnsubscribeOne(id=sub.id).pack()
         )
     ]
 
@@ -203,7 +215,7 @@ async def subscribe_chat(
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)
     bare = not args.strip()
-    if (bare and existing) or any(s.kind == kind and s.value == value for s in existing):
+    if (bare and existing) or any(_same(s, kind, value, thread_id) for s in existing):
         return await current_view(chat.id, lang, chats, partners, thread_id)
     return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
 
@@ -217,16 +229,18 @@ async def add_subscription(
     value: str,
     thread_id: int | None,
 ) -> Reply:
-    """Add one subscription; "all" and "partnerships" replace each other (a switch)."""
+    """Add one subscription; "all" and "partnerships" replace each other (a switch). A forum's
+    topics are separate feeds: the same subscription may be in two topics, and the switch is
+    the topic's own."""
     existing = await chats.subscriptions(chat_id)
-    if any(s.kind == kind and s.value == value for s in existing):
+    if any(_same(s, kind, value, thread_id) for s in existing):
         return t(lang, "already_subscribed"), None
     switched = False
     if kind in _BASIC:
         for sub in existing:
-            if sub.kind in _BASIC:
+            if sub.kind in _BASIC and sub.thread_id == thread_id:
                 switched = await chats.unsubscribe(chat_id, sub.id) or switched
-        existing = [s for s in existing if s.kind not in _BASIC]
+        existing = [s for s in existing if s.kind not in _BASIC or s.thread_id != thread_id]
     if len(existing) >= MAX_SUBSCRIPTIONS:
         return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS)), None
     if not await chats.subscribe(chat_id, kind, value, thread_id):
@@ -328,8 +342,9 @@ async def subscriptions_view(
     buttons = []
     for sub in subs:
         text = await describe(sub, lang, partners)
-        lines.append(f"• {text}{_where(sub, subs, here, lang)}")
-        buttons.append(_remove_button(sub, text))
+        where = _where(sub, subs, here, lang)
+        lines.append(f"• {text}{where}")
+        buttons.append(_remove_button(sub, text, where))
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 

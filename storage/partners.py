@@ -424,6 +424,22 @@ class PartnerRepository:
                 [(partner_id, alias, key) for key, alias in (keys or {}).items()],
             )
 
+    async def hidden_partners(self, limit: int = 50) -> list[Partner]:
+        """Partners an operator hid (not merged away), the latest hidden first, with or without
+        mentions left (an article extracted again while its partner was hidden drops it)."""
+        rows = await self.db.fetchall(
+            """SELECT p.id, p.name, p.name_en, p.country, p.kind,
+                      COUNT(m.news_id) AS mentions,
+                      MAX(COALESCE(n.published_at, n.first_seen_at)) AS last_seen
+               FROM partners p
+               LEFT JOIN partner_mentions m ON m.partner_id = p.id
+               LEFT JOIN news n ON n.id = m.news_id
+               WHERE p.hidden = 1 AND p.merged_into IS NULL
+               GROUP BY p.id ORDER BY p.id DESC LIMIT ?""",
+            (limit,),
+        )
+        return await self._named(rows)
+
     async def news_ids_of(self, partner_ids: list[int]) -> list[int]:
         marks = ",".join("?" * len(partner_ids)) or "NULL"
         rows = await self.db.fetchall(

@@ -80,6 +80,21 @@ def test_nothing_article_like_gives_none(html: str) -> None:
     assert extract_article_text(html) is None
 
 
+SHORT_NEWS = "Турнир по шахматам среди первокурсников прошёл в субботу; победил студент ИКНК."
+
+
+def test_a_short_text_counts_when_it_opens_as_the_teaser_does() -> None:
+    html = f"<html><body><h1>Турнир</h1><article><p>{SHORT_NEWS}</p></article></body></html>"
+    assert extract_article_text(html) is None  # too short to tell from a banner
+    teaser = SHORT_NEWS[:50] + "..."
+    assert extract_article_text(html, teaser=teaser) == SHORT_NEWS
+    # A short text that is not the item's (a menu, a cookie banner) stays refused.
+    other = "<html><body><nav><p>Главная · Новости · Контакты · Вход</p></nav></body></html>"
+    assert extract_article_text(other, teaser=teaser) is None
+    # A teaser too short to recognise anything by proves nothing.
+    assert extract_article_text(html, teaser="Турнир...") is None
+
+
 def test_cp1251_page_declared_in_meta() -> None:
     body = (DATA / "cp1251_meta.html").read_bytes()
     html = decode_html(body, "text/html")

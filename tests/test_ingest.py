@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -135,6 +136,26 @@ async def test_failed_article_page_keeps_the_teaser_and_does_not_hold_back_the_i
     assert await pipe.ingestor.fetch_bodies() == (1, 0)
     refreshed = await pipe.news.get(stored.id)
     assert refreshed is not None and refreshed.body_state == "done"
+
+
+async def test_a_short_article_page_gives_its_whole_text_at_once(
+    db: Database, fetcher: HttpFetcher, site: FakeNewsSite
+) -> None:
+    """A news item shorter than a usual article: its page holds more than the cut teaser, and
+    that text is taken at once (it was refused as too short, and the page fetched five times)."""
+    pipe = Pipeline(db, fetcher, [site.feed_url])
+    await pipe.ingestor.poll()
+    text = (
+        "В субботу в спорткомплексе Политеха прошёл турнир по шахматам среди первокурсников; "
+        "победил студент второго курса."
+    )
+    item = site.publish("Турнир по шахматам", [text])
+    report = await pipe.ingestor.poll()
+    assert report.bodies_failed == 0
+    [stored] = await pipe.news.latest(1)
+    assert stored.teaser.endswith("...") and stored.body_state == "done"
+    assert stored.body == text
+    assert len(site.requests_to(urlsplit(item.link).path)) == 1  # fetched once, done
 
 
 async def test_items_wait_briefly_for_their_page_then_go_out_anyway(

@@ -309,3 +309,41 @@ async def test_a_forums_topics_each_receive_an_item_they_match(app: App) -> None
 
 async def _sent_at_least(app: App, chat_id: int, count: int) -> bool:
     return len(app.api.sent_messages(chat_id)) >= count
+
+
+async def test_a_forums_topics_subscribe_on_their_own(app: App) -> None:
+    """The same subscription may be made in two topics, and all news in one topic is not
+    switched off by partnership news only in another: each topic is its own feed."""
+    from bot.delivery.audience import Audience
+
+    s = app.services
+    group = -100778
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    assert "Готово" in await app.ask("/subscribe", message_thread_id=61, **topic)
+    second = await app.ask("/subscribe partnerships", message_thread_id=62, **topic)
+    assert second.startswith("Готово, подписка добавлена"), second  # added, nothing switched
+    await app.ask("/subscribe country Китай", message_thread_id=63, **topic)
+    again = await app.ask("/subscribe country Китай", message_thread_id=61, **topic)
+    assert again.startswith("Готово, подписка добавлена"), again
+    subs = await s.chats.subscriptions(group)
+    assert sorted((x.kind, x.value, x.thread_id) for x in subs) == [
+        ("all", "", 61), ("country", "CN", 61), ("country", "CN", 63), ("partnerships", "", 62),
+    ]  # fmt: skip
+    # The same one again in the same topic: the list of what there is, nothing added.
+    shown = await app.ask("/subscribe country Китай", message_thread_id=63, **topic)
+    assert "в эту тему" in shown and len(await s.chats.subscriptions(group)) == 4, shown
+    keyboard = app.api.sent_messages(group)[-1].params["reply_markup"]["inline_keyboard"]
+    buttons = [b["text"] for row in keyboard for b in row]
+    # Two topics' alike subscriptions: their remove buttons say which is which.
+    assert {"✖ страна 🇨🇳 Китай — в эту тему", "✖ страна 🇨🇳 Китай — в другую тему"} <= set(buttons)
+    await tsinghua(app)
+    items = {i.key: i for i in await s.news.latest(10)}
+    audience = Audience(s.chats, s.partners)
+    assert sorted(await audience.targets(items["t1"])) == [(group, 61), (group, 62), (group, 63)]
+    assert await audience.targets(items["c1"]) == [(group, 61)]  # not partnership news
+    # The switch is the topic's own: topic 61 goes to partnership news, topic 62 is untouched.
+    switched = await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
+    assert switched.startswith("Готово, теперь"), switched
+    basics = sorted((x.kind, x.thread_id) for x in await s.chats.subscriptions(group))
+    assert basics == [("country", 61), ("country", 63), ("partnerships", 61), ("partnerships", 62)]

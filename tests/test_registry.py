@@ -634,6 +634,81 @@ async def test_operator_hides_renames_and_sets_a_country(
     ]
 
 
+async def test_operator_brings_a_hidden_partner_back(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """A hide done by mistake is undone from Telegram: the partner is back with every article
+    naming it, those extracted while it was hidden included, and stays back after a rebuild."""
+    app, scripted = curated
+    db = app.services.news.db
+    first, second, later = (
+        "Фонд Альфатест открыл лабораторию",
+        "Сотрудничество с фондом Альфатест",
+        "Фонд Альфатест и новая стажировка",
+    )
+    script = {t: [org("Фонд Альфатест", None, kind="other")] for t in (first, second, later)}
+    await add_articles(db, [first, second])
+    scripted.script = script
+    partners, facts = await registry(db, script)
+    assert await app.ask("/curate show", chat_id=ADMIN) == "Скрытых партнёров нет."
+    await app.ask("/curate hide Фонд Альфатест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()  # hidden: dropped
+        [feed] = await FeedRepository(db).ensure(["http://site.test/rss"])
+        await NewsRepository(db).add_new(
+            feed.id,
+            [draft("later", later, body="Текст.", link="https://site.test/later/")],
+            announce=True,
+        )
+        await FactsService(worker, app.services.news, partners).process_pending()
+    finally:
+        worker.close()
+    assert await exported(partners) == []
+    [hidden] = await partners.hidden_partners()
+    # Named again, the hidden one is said to be hidden (not a look-alike offered instead).
+    again = await app.ask("/curate rename Фонд Альфатест => Фонд «Альфатест»", chat_id=ADMIN)
+    assert again == f"«Фонд Альфатест» (#{hidden.id}) скрыт как не партнёр. Вернуть: " + (
+        f"/curate show #{hidden.id}"
+    ), again
+    listed = await app.ask("/curate show", chat_id=ADMIN)
+    assert listed.splitlines()[1:] == [f"#{hidden.id} Фонд Альфатест"], listed
+    unknown = await app.ask("/curate show Фонд Бетатест", chat_id=ADMIN)
+    assert unknown.startswith("Среди скрытых нет «Фонд Бетатест»"), unknown
+    ask = await app.ask("/curate show фонд альфатест", chat_id=ADMIN)
+    assert ask.startswith(f"Вернуть «Фонд Альфатест» (#{hidden.id}) в реестр"), ask
+    done = await press(app, "Да, применить")
+    assert done == f"Готово: «Фонд Альфатест» (#{hidden.id}) снова в реестре партнёров.", done
+    assert [(c.id, c.mentions) for c in await exported(partners)] == [(hidden.id, 3)]
+    assert "Альфатест" in await app.ask("/partners")
+    gone = await app.ask(f"/curate show #{hidden.id}", chat_id=ADMIN)
+    assert gone.startswith("Среди скрытых нет"), gone
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    assert [(c.id, c.mentions) for c in await exported(partners)] == [(hidden.id, 3)]
+
+
+async def test_a_partner_hidden_by_the_curation_file_is_shown_only_from_the_file(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"Фонд Гаммтест": [org("Фонд Гаммтест", None, kind="other")]}
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    await partners.replace_file_corrections([("hide", "Фонд Гаммтест", "", None, None)])
+    [row] = await partners.index()
+    await partners.set_hidden(row.id, True)
+    reply = await app.ask("/curate show Фонд Гаммтест", chat_id=ADMIN)
+    assert reply.startswith("«Фонд Гаммтест» скрыт файлом правок (CURATION_PATH)"), reply
+    assert await exported(partners) == []
+
+
 async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
     path.write_text(

@@ -7,6 +7,7 @@ control (CURATION_PATH, one JSON object a line) as well as come from Telegram, a
   {"action": "split",   "name": "A", "alias": "X"}         the form X is not A: its own card
   {"action": "rename",  "name": "A", "to": "...", "to_en": "..."}
   {"action": "hide",    "name": "A"}                        A is no partner (nor an alias)
+  {"action": "show",    "name": "A"}                        A is a partner again (undoes hide)
   {"action": "country", "name": "A", "country": "DE"}
 """
 
@@ -25,7 +26,7 @@ from bot.text.i18n import t
 from storage.chats import ChatRepository
 from storage.partners import Correction, Partner, PartnerRepository
 
-ACTIONS = ("merge", "split", "rename", "hide", "country")
+ACTIONS = ("merge", "split", "rename", "hide", "show", "country")
 _VALUE_FIELD = {"merge": "into", "split": "alias", "rename": "to", "country": "country"}
 
 
@@ -104,6 +105,8 @@ class Rules:
                 continue
             if c.action == "hide":
                 rules.hidden.add(c.name_key)
+            elif c.action == "show":
+                rules.hidden.discard(c.name_key)
             elif c.action == "merge" and c.value and match_key(c.value):
                 rules.merges[c.name_key] = match_key(c.value)
             elif c.action == "split" and c.value and match_key(c.value):
@@ -161,6 +164,8 @@ class Reprocessor(Protocol):
 
     async def reprocess(self, news_ids: list[int]) -> int: ...
 
+    async def naming(self, names: list[str]) -> list[int]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -202,6 +207,17 @@ class Curator:
     async def hide(self, row: Partner, by: int | None = None) -> Outcome:
         await self._record("hide", row, None, None, by)
         await self.partners.set_hidden(row.id, True)
+        return await self.settle((row.id,))
+
+    async def show(self, row: Partner, by: int | None = None) -> Outcome:
+        """Undo a hide: the organisation is a partner again. The articles that name it are
+        extracted again: those stored, or extracted again, while it was hidden lack it."""
+        await self._record("show", row, None, None, by)
+        await self.partners.set_hidden(row.id, False)
+        names = [n for n in (row.name, row.name_en, *row.aliases) if n]
+        news_ids = set(await self.partners.news_ids_of([row.id]))
+        news_ids.update(await self.facts.naming(names))
+        await self.facts.reprocess(sorted(news_ids))
         return await self.settle((row.id,))
 
     async def rename(

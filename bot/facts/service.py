@@ -52,6 +52,7 @@ from storage.partners import AgreementInput, KnownPartner, PartnerInput, Partner
 log = logging.getLogger(__name__)
 
 BATCH = 50
+MAX_NAMING = 2000  # articles an operator's "show" extracts again at most
 
 
 def recalled(signed_on: str | None, news_date: datetime | None) -> bool:
@@ -238,6 +239,14 @@ class FactsService:
                 await self.process(item)
                 done += 1
         return done
+
+    async def naming(self, names: list[str]) -> list[int]:
+        """Stored articles whose words include one of `names` (the search index's reading of
+        them, word forms folded), at most MAX_NAMING of them."""
+        if not names:
+            return []
+        hits = await self.news.search(names[0], limit=MAX_NAMING, alternatives=names[1:])
+        return [hit.item.id for hit in hits]
 
     async def upgrade_keys(self) -> int:
         """Rows from before identity keys (migration 0004) get one, and their name forms the

@@ -214,8 +214,12 @@ def _with_lxml(root: lxml.html.HtmlElement) -> str | None:
     return "\n\n".join(_paragraphs("\n".join(chunks))) or None
 
 
-def extract_article_text(html: str, url: str | None = None) -> str | None:
+def extract_article_text(
+    html: str, url: str | None = None, teaser: str | None = None
+) -> str | None:
     """Main text of a news page, paragraphs joined by blank lines; None when nothing article-like.
+    A text under MIN_ARTICLE_CHARS counts only when it opens as the feed's `teaser` does (a short
+    news item, not a menu or a banner).
 
     CPU-bound and pure: callers run it in a worker thread. Input is capped at MAX_HTML_CHARS and
     pages with more than MAX_ELEMENTS elements skip trafilatura, whose cost grows faster than size.
@@ -230,21 +234,52 @@ def extract_article_text(html: str, url: str | None = None) -> str | None:
         (" ".join(strip_invisible(h.text_content()).split()) for h in root.iter("h1")), ""
     )
     size = sum(1 for _ in root.iter())
-    text = None
+    text = found = None
     if size <= MAX_ELEMENTS:
-        text = _with_trafilatura(root, url)
+        text = found = _with_trafilatura(root, url)
         root = _parse(html) if text is None or len(text) < MIN_ARTICLE_CHARS else None
     if root is not None:
         fallback = _with_lxml(root)
         if fallback is not None and len(fallback) > len(text or ""):
             text = fallback
-    if text and headline and text.startswith(headline + "\n\n"):
-        text = text[len(headline) + 2 :]  # the title is shown from the feed already
-    if text is None or len(text) < MIN_ARTICLE_CHARS or not _looks_like_prose(text):
+    # The title is shown from the feed already.
+    text, found = (_without(headline, x) for x in (text, found))
+    if text is not None and len(text) < MIN_ARTICLE_CHARS:
+        text = next((_from_opening(x, teaser) for x in (found, text) if _opens_as(x, teaser)), None)
+    if not text or not _looks_like_prose(text):
         return None
     if len(text) > MAX_ARTICLE_CHARS:
         text = text[:MAX_ARTICLE_CHARS].rsplit("\n\n", 1)[0][:MAX_ARTICLE_CHARS]
     return text
+
+
+def _without(headline: str, text: str | None) -> str | None:
+    if text and headline and text.startswith(headline + "\n\n"):
+        return text[len(headline) + 2 :]
+    return text
+
+
+def _opening(teaser: str | None) -> str:
+    """The teaser's first words as compared (without the ellipsis a cut teaser ends with)."""
+    return " ".join((teaser or "").rstrip(" .…").split())[:60].casefold()
+
+
+def _opens_as(text: str | None, teaser: str | None) -> bool:
+    """`text` holds the teaser's opening (at least 20 characters of it): the page's text is
+    the item's own."""
+    opening = _opening(teaser)
+    return bool(text) and len(opening) >= 20 and opening in " ".join(str(text).split()).casefold()
+
+
+def _from_opening(text: str | None, teaser: str | None) -> str | None:
+    """`text` from the paragraph where the teaser's opening is (a date or a breadcrumb line
+    above it is the page's, not the item's)."""
+    paragraphs = (text or "").split("\n\n")
+    opening = _opening(teaser)[:30]
+    start = next(
+        (n for n, p in enumerate(paragraphs) if opening in " ".join(p.split()).casefold()), 0
+    )
+    return "\n\n".join(paragraphs[start:])
 
 
 def _looks_like_prose(text: str) -> bool:

@@ -99,11 +99,12 @@ def oldest_first(drafts: list[NewsDraft]) -> list[NewsDraft]:
 
 
 def _page_text(
-    body: bytes, content_type: str | None, url: str | None
+    body: bytes, content_type: str | None, url: str | None, teaser: str | None = None
 ) -> tuple[str | None, str | None]:
-    """The article's main text and its og:image (the preview when the feed has no image)."""
+    """The article's main text and its og:image (the preview when the feed has no image); a
+    short text counts when it opens as the feed's teaser does."""
     page = decode_html(body, content_type)
-    return extract_article_text(page, url), page_image(page, url)
+    return extract_article_text(page, url, teaser), page_image(page, url)
 
 
 def backoff(interval: float, streak: int) -> timedelta:
@@ -214,7 +215,7 @@ class Ingestor:
                 )
                 assert result.body is not None
                 text, image = await asyncio.to_thread(
-                    _page_text, result.body, result.content_type, item.link
+                    _page_text, result.body, result.content_type, item.link, item.teaser
                 )
                 if not text:
                     raise FeedError("no article text found on the page")

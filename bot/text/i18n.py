@@ -440,6 +440,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/curate split A => X — название X не относится к A\n"
         "/curate rename A => Название [| English name]\n"
         "/curate hide A — A не партнёр\n"
+        "/curate show A — вернуть скрытого (/curate show — список скрытых)\n"
         "/curate country A => DE\n"
         "Правки сохраняются и применяются после каждого извлечения (в том числе reextract).",
         "<b>Fixing the partner registry</b>\n"
@@ -447,6 +448,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/curate split A => X — the name X is not A\n"
         "/curate rename A => Name [| English name]\n"
         "/curate hide A — A is no partner\n"
+        "/curate show A — bring a hidden one back (/curate show lists them)\n"
         "/curate country A => DE\n"
         "Corrections are stored and re-applied after every extraction (reextract too).",
     ),
@@ -479,6 +481,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Скрыть «{a}» (#{a_id}) — это не партнёр? Подписки на него будут сняты.",
         "Hide “{a}” (#{a_id}) as no partner? Subscriptions to it are removed.",
     ),
+    "curate_confirm_show": (
+        "Вернуть «{a}» (#{a_id}) в реестр — это партнёр? Статьи, где он назван, будут "
+        "разобраны заново.",
+        "Bring “{a}” (#{a_id}) back as a partner? The articles naming it are read again.",
+    ),
     "curate_confirm_country": (
         "Указать страну {value} для «{a}» (#{a_id})?",
         "Set the country of “{a}” (#{a_id}) to {value}?",
@@ -500,6 +507,28 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "curate_done_hide": (
         "Готово: «{a}» (#{a_id}) скрыт, это не партнёр.",
         "Done: “{a}” (#{a_id}) is hidden as no partner.",
+    ),
+    "curate_done_show": (
+        "Готово: «{a}» (#{a_id}) снова в реестре партнёров.",
+        "Done: “{a}” (#{a_id}) is a partner again.",
+    ),
+    "curate_hidden_list": (
+        "<b>Скрытые партнёры</b> (вернуть: /curate show #номер)\n{names}",
+        "<b>Hidden partners</b> (bring one back: /curate show #number)\n{names}",
+    ),
+    "curate_is_hidden": (
+        "«{a}» (#{a_id}) скрыт как не партнёр. Вернуть: /curate show #{a_id}",
+        "“{a}” (#{a_id}) is hidden as no partner. Bring it back: /curate show #{a_id}",
+    ),
+    "curate_hidden_none": ("Скрытых партнёров нет.", "No partner is hidden."),
+    "curate_not_hidden": (
+        "Среди скрытых нет «{query}». Список скрытых: /curate show",
+        "No hidden partner matches “{query}”. Hidden ones: /curate show",
+    ),
+    "curate_hidden_by_file": (
+        "«{a}» скрыт файлом правок (CURATION_PATH): уберите там его строку и перезапустите бота.",
+        "“{a}” is hidden by the curation file (CURATION_PATH): remove its line there and "
+        "restart the bot.",
     ),
     "curate_done_country": (
         "Готово: страна «{a}» (#{a_id}) — {value}.",

@@ -137,6 +137,12 @@ _OWN_FULL = (
 # An excerpt that ends a sentence, and what may stand between a cut name and the cut.
 _COMPLETE_END = re.compile(r"[.!?…»\"”)\]]$")
 _CUT_TAIL = re.compile(r"\s?\w{0,3}")
+# A name ending in the person it is named after, initials or a given name, then a surname in the
+# genitive ("им. А. Н. Туполева", "имени Ислама Каримова"): whole even where the excerpt stops
+# right after it, since what a cut would lose comes after the surname.
+_NAMED_AFTER_END = re.compile(
+    r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
+)
 # Between two items of one enumeration: a bracketed country or city may follow an item.
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
@@ -196,6 +202,8 @@ _PASSING_FAMILIES = {
 }
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
+# The cooperation families that name an act, not cooperation in general.
+_ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
 _PERSON_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][a-zа-яё]{2,}\s+$")
 _UNIVERSITY_ABBR = re.compile(r"[A-Z]{2,}U|[А-ЯЁ]{2,}(?:У|(?<!НИ)И)")
@@ -625,6 +633,8 @@ def _cut_by_excerpt(text: str, end: int) -> bool:
     whole = text.rstrip()
     if _COMPLETE_END.search(whole):
         return False
+    if _NAMED_AFTER_END.search(whole, 0, end):
+        return False  # "... университет им. Ислама Каримова": the honoured name ends it
     return bool(_CUT_TAIL.fullmatch(whole[end:]))
 
 
@@ -1021,8 +1031,9 @@ class Extractor:
         """Model-free article cues for the partnership classifier: a few dense cues, no word
         bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
         title with the lead and the whole text name, whether a sentence says a document was
-        signed, how often cooperation itself is named, and the title's look. (The partner
-        model's verdicts are added by `select`.)"""
+        signed, how often cooperation itself is named, the title's look, whether the title with
+        the lead reports an honour received and whether rectors meet (plural "rectors"). (The
+        partner model's verdicts are added by `select`.)"""
         title = article.title or ""
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
@@ -1041,6 +1052,15 @@ class Extractor:
         )
         return {
             "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            # An honour is the news unless the headline also names a cooperation act (a
+            # document, a signing, a delegation, a joint unit or one created): "X and SPbPU
+            # receive a prize for their joint lab" stays a partnership.
+            "tl_honour": float(
+                bool(lx.HONOUR_RECEIVED.search(head))
+                and not lx.HONORARY_DEGREE.search(head)
+                and not any(p.search(head) for p in _ACT_CUES)
+            ),
+            "rectors": float(bool(lx.RECTORS.search(text))),
             "title_cue": float(bool(_TITLE_CUE.search(title))),
             "t_passing": float(any(p.search(title) for p in _PASSING_CUES)),
             "strong": math.log1p(len(strong)),

@@ -102,7 +102,15 @@ EN_HEADS: dict[str, str] = {
     "universiteit": "university",
     "uniwersytet": "university",
     "politecnico": "university",
+    # ... and their feminine forms ("Universitat Politècnica de Catalunya", "Politecnica de X").
+    "politecnica": "university",
+    "politécnica": "university",
+    "politècnica": "university",
+    "politehnica": "university",
+    "polytechnique": "university",
     "hochschule": "university",
+    # A state's mission abroad: "Trade Representation of the Russian Federation in Germany".
+    "representation": "government",
 }
 # Heads of parts of an organisation: a school of a partner university is not a partner itself.
 UNIT_HEADS = frozenset(
@@ -362,6 +370,30 @@ NOT_PARTNER_TITLE = re.compile(
     r"рейтинг|ranking|\bprize|преми)",
     re.IGNORECASE,
 )
+
+# A headline (title with lead) about an honour or a post received: an award, an order, a medal
+# or a prize, a post as president or chair ("Rector X received an award", "стал президентом
+# общества дружбы"). The guidelines' prizes and awards: news about the person or the university
+# honoured, not about cooperating, even when the honour is "for international cooperation"
+# (out-of-fold false positives in two rounds).
+HONOUR_RECEIVED = re.compile(
+    r"получил\w*\s+(?:\w+\s+){0,3}(?:наград|орден|медал|звани|преми)|удостоен|награжд|"
+    r"received\s+(?:\w+\s+){0,3}(?:award|honou?r|medal|order|prize)|was awarded|"
+    r"\bawarded\s+(?:\w+\s+){0,3}(?:diploma|medal|order|prize)|"
+    r"стал\w*\s+(?:\w+\s+){0,2}(?:президентом|председателем|лауреатом)|"
+    r"became\s+(?:the\s+)?(?:\w+\s+){0,2}(?:president|chair|laureate)",
+    re.IGNORECASE,
+)
+# ... except an honorary doctorate or professorship: one university conferring it on another's
+# rector or a partner's head is a cooperation act (gold partnership in every such article).
+HONORARY_DEGREE = re.compile(
+    r"поч[её]тн\w+\s+(?:доктор|профессор)|honorary\s+(?:doctor|professor)|honoris",
+    re.IGNORECASE,
+)
+# Rectors in the plural: a forum, council or meeting of rectors ("Forum of Rectors of Russia and
+# X", "ректоры университетов Y в Политехе") is universities meeting for cooperation (gold
+# partnership in every such article of three rounds).
+RECTORS = re.compile(r"ректор(?:ы|ов|ам|ами|ах)\b|\brectors\b", re.IGNORECASE)
 
 # Attendance sentences: "В церемонии приняли участие ... представители X", "The ceremony was
 # attended by ..."; the organisations named there are employers of guests, not partners...
