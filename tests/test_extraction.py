@@ -13,7 +13,7 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
-from bot.facts.extraction.names import abbreviation_of, describes_only
+from bot.facts.extraction.names import abbreviation_of, describes_only, is_type_gloss
 
 
 @pytest.fixture(scope="module")
@@ -1253,3 +1253,34 @@ def test_latin_initials_of_a_russian_name(abbr: str, name: str, expected: bool) 
     from bot.facts.extraction.extractor import _latin_initials_of
 
     assert _latin_initials_of(abbr, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "gloss"),
+    [
+        ("University of Applied Sciences", True),
+        ("Университет прикладных наук", True),
+        ("Technical University", True),
+        ("University of Applied Science and Technology", True),
+        ("Korean University of Applied Sciences", False),
+        ("Hochschule Nordhafen", False),
+        ("Nordhafen University of Applied Sciences", False),
+    ],
+)
+def test_type_glosses(name: str, gloss: bool) -> None:
+    assert is_type_gloss(name) is gloss
+
+
+def test_a_type_gloss_after_a_name_is_no_partner_of_its_own(extractor: Extractor) -> None:
+    """'Hochschule X - University of Applied Sciences': one partner, named by its name."""
+    r = _run(
+        extractor,
+        "Polytechnic University and Hochschule Nordhafen sign a cooperation agreement",
+        "Peter the Great St. Petersburg Polytechnic University and its partner from Lower "
+        "Saxony (Hochschule Nordhafen - University of Applied Sciences) signed an agreement on "
+        "academic cooperation and student exchange. The partner university will send a "
+        "delegation to St. Petersburg in spring.",
+    )
+    names = [p.name for p in r.partners]
+    assert "Hochschule Nordhafen" in names, names
+    assert not any(is_type_gloss(n) for p in r.partners for n in (p.name, *p.aliases)), names

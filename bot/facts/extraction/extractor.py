@@ -30,6 +30,7 @@ from .names import (
     describes_only,
     is_abbreviation,
     is_generic_name,
+    is_type_gloss,
     name_tokens,
     names_match,
 )
@@ -905,6 +906,18 @@ class Extractor:
             same = next(
                 (i for i, (_, o) in enumerate(chosen) if self._same_org(r, o, a.text)), None
             )
+            if same is not None and self._glosses(r, chosen[same][1], a.text):
+                continue  # "University of Applied Sciences" after its name: no name of its own
+            if same is not None and self._glosses(chosen[same][1], r, a.text):
+                # The gloss was accepted first: the name it glosses takes its place.
+                k, o = chosen[same]
+                both = Candidate(
+                    mentions=[*o.candidate.mentions, *r.candidate.mentions],
+                    known=o.candidate.known or r.candidate.known,
+                    aliases=r.candidate.aliases,
+                )
+                chosen[same] = (k, Row(candidate=both, fact=r.fact, features=r.features))
+                continue
             if same is not None:
                 # One organisation under two forms ("Technische Universität Graz" and "Graz
                 # University of Technology", "LUH" and a misspelt full name): keep the likelier
@@ -979,6 +992,17 @@ class Extractor:
             and accepted.get((find(n), r.fact.kind), False)
         }
 
+    @staticmethod
+    def _glosses(gloss: Row, named: Row, text: str) -> bool:
+        """Whether `gloss` is a type gloss right after `named`: "Hochschule X - University of
+        Applied Sciences" (whichever of the two forms the model accepted first)."""
+        return is_type_gloss(gloss.fact.name) and any(
+            _GENERIC_GAP.fullmatch(text[q.end : m.start])
+            for m in gloss.candidate.mentions
+            for q in named.candidate.mentions
+            if q.end <= m.start
+        )
+
     def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
         mine, theirs = _names_of(r.fact), _names_of(o.fact)
@@ -992,16 +1016,8 @@ class Extractor:
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
             return True  # a generic fragment of the name: "University of Technology"
-        for gloss, named in ((r, o), (o, r)):
-            # A generic gloss after the name: "Hochschule X - University of Applied Sciences",
-            # whichever of the two forms the model accepted first.
-            if is_generic_name(gloss.fact.name) and any(
-                _GENERIC_GAP.fullmatch(text[q.end : m.start])
-                for m in gloss.candidate.mentions
-                for q in named.candidate.mentions
-                if q.end <= m.start
-            ):
-                return True
+        if self._glosses(r, o, text) or self._glosses(o, r, text):
+            return True
         if any(
             _ALIAS_GAP.fullmatch(text[q.end : m.start])
             for m in r.candidate.mentions
