@@ -826,3 +826,35 @@ def resolve(
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
+
+
+def code_card(row: Candidate) -> bool:
+    """A card known by one abbreviation only ("RAFU"): opened by an article that named its
+    organisation by the abbreviation alone."""
+    forms = [n for n in (row.name, row.name_en) if n]
+    return all(" " not in n.strip() and is_abbreviation(n) for n in forms)
+
+
+def absorbed(
+    fact: PartnerFact, keys: Iterable[str], target: int, rows: list[Candidate]
+) -> list[int]:
+    """Cards known by one abbreviation only that this fact, resolved to card `target`, names
+    too: the fact gives that abbreviation beside its full name ("Russian-African Network
+    University" with "RAFU"), every key of the card is a key of the fact and no guard objects.
+    Had the abbreviation's article come after, its fact would have joined `target` by that
+    key; these cards are merged into `target`, so the registry does not depend on the order
+    of the articles."""
+    wanted = set(keys)
+    if all(" " not in n.strip() and is_abbreviation(n) for n in fact_names(fact)):
+        return []  # a code-only fact tells no full name
+    return [
+        row.id
+        for row in rows
+        if row.id > 0
+        and row.id != target
+        and row.merged_into is None
+        and row.keys
+        and row.keys <= wanted
+        and code_card(row)
+        and not conflicts(fact, row)
+    ]
