@@ -1284,3 +1284,16 @@ def test_a_type_gloss_after_a_name_is_no_partner_of_its_own(extractor: Extractor
     names = [p.name for p in r.partners]
     assert "Hochschule Nordhafen" in names, names
     assert not any(is_type_gloss(n) for p in r.partners for n in (p.name, *p.aliases)), names
+
+
+def test_a_headline_gives_the_countries_a_body_belongs_to(extractor: Extractor) -> None:
+    """'X of Russia and China' in the headline, 'X' in the body: the fuller form is an alias."""
+    r = _run(
+        extractor,
+        "SPbPU at the Second Congress of AMSRC (Association of Mining Schools of Russia and China)",
+        "Ten years ago Russia and China founded the Association of Mining Schools (AMSRC), "
+        "which now unites forty mining universities of the two countries, the Polytechnic "
+        "University among them. The Association and SPbPU agreed on joint summer courses.",
+    )
+    p = _partner(r, "Association of Mining Schools")
+    assert "Association of Mining Schools of Russia and China" in (p.name, *p.aliases), p

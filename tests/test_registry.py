@@ -972,3 +972,25 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     again = [r for r in await exported(partners) if r.country == "RU"]
     assert [(r.id, r.mentions) for r in again] == [(merged.id, 3)]
     assert await partners.status(code_id) == (False, merged.id)
+
+
+async def test_a_body_of_two_countries_meets_under_both_wordings(db: Database) -> None:
+    """ "Sino-Russian X" and "X of Russia and China" are one body, placed in either country;
+    another pair of countries or another X stays apart."""
+    script: Script = {
+        "a": [org("Association of Sino-Russian Mining Schools", None, kind="other")],
+        "b": [org("Association of Mining Schools", None,
+                  "Association of Mining Schools of Russia and China", country="CN",
+                  kind="other")],
+        "c": [org("Association of Mining Schools of Russia and India", None, country="IN",
+                  kind="other")],
+        "d": [org("Association of Sino-Russian Forestry Schools", None, kind="other")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.country, r.mentions) for r in rows) == [
+        ("Association of Mining Schools of Russia and India", "IN", 1),
+        ("Association of Sino-Russian Forestry Schools", "RU", 1),
+        ("Association of Sino-Russian Mining Schools", "RU", 2),
+    ]
+    [mining] = [r for r in rows if r.mentions == 2]
+    assert "Association of Mining Schools of Russia and China" in mining.aliases

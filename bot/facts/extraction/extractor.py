@@ -398,6 +398,10 @@ _DESCRIPTOR = re.compile(
 
 # Between a name and a short form of it: an opening quote or bracket.
 _ALIAS_GAP = re.compile(r"\s*[«\"“„(]\s*")
+# The countries a name's body belongs to, after it: " of Russia and China", " of the Philippines".
+_COUNTRIES_TAIL = re.compile(
+    r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+and\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?"
+)
 _GENERIC_GAP = re.compile(r"\s*[-–—,(]\s*")
 # Words of organisation names across European languages, by concept.
 _CONCEPTS = {
@@ -1503,6 +1507,14 @@ class Extractor:
 
     # --- merging ------------------------------------------------------------------------
 
+    def _with_countries(self, longer: str, name: str) -> bool:
+        """Whether `longer` is `name` with the countries it belongs to after it ("Association
+        of Technical Universities of Russia and China")."""
+        tail = _COUNTRIES_TAIL.fullmatch(longer[len(name) :]) if longer.startswith(name) else None
+        return tail is not None and all(
+            self._countries.is_country(part) for part in tail.groups() if part
+        )
+
     def _merge(self, mentions: list[Mention], lang: str, title_end: int = 0) -> list[Candidate]:
         mentions.sort(key=lambda x: x.start)
         if lang == "en" and title_end:
@@ -1523,6 +1535,10 @@ class Extractor:
                         ):
                             # "BDU signs ..." over "Binh Duong University": the headline's
                             # abbreviation is the organisation's alias, not a cut name.
+                            c.aliases.append(m.name)
+                        elif self._with_countries(m.name, c.mentions[0].name):
+                            # "X of Russia and China" in the headline, "X" in the body: the
+                            # headline's fuller form is a clean one, kept as an alias.
                             c.aliases.append(m.name)
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
