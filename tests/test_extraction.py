@@ -1297,3 +1297,22 @@ def test_a_headline_gives_the_countries_a_body_belongs_to(extractor: Extractor) 
     )
     p = _partner(r, "Association of Mining Schools")
     assert "Association of Mining Schools of Russia and China" in (p.name, *p.aliases), p
+
+
+def test_a_plant_described_by_its_holding_is_the_plant_named_in_full(
+    extractor: Extractor,
+) -> None:
+    """'Северный завод холдинга X' and the 'Северный литейно-механический завод' the article
+    names: one partner, under its full name; the holding's names are no alias of the plant."""
+    r = _run(
+        extractor,
+        "Завод и Политех откроют совместную лабораторию",
+        "Северный завод холдинга «Тестмаш» Госкорпорации Ростех и Санкт-Петербургский "
+        "политехнический университет Петра Великого договорились о создании совместной "
+        "лаборатории. Соглашение подписали генеральный директор Северного "
+        "литейно-механического завода им. И. И. Петрова Иван Сидоров и ректор СПбПУ.",
+    )
+    plant = _partner(r, "Северный литейно-механический завод им. И. И. Петрова")
+    assert plant.name.startswith("Северный литейно-механический завод"), plant
+    assert "Ростех" not in plant.aliases, plant
+    assert not any(p.name.startswith("Северный завод холдинга") for p in r.partners), r.partners

@@ -565,6 +565,27 @@ def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Men
     return Mention(name=name, start=m.start(), end=m.end(), sent=sent, kind=org.kind)
 
 
+# A unit described by its parent: "Уральский завод холдинга «X»", "Северное предприятие
+# концерна Y" (its type and place, then the parent in the genitive).
+_BY_PARENT = re.compile(
+    r"^(?P<head>.+?)\s+(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|"
+    r"объединения)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_by_parent(name: str, named: Row) -> bool:
+    """Whether `name` describes the accepted `named` by its parent: the words before the
+    parent (a place and a type, "Уральский завод") are all words of the full name the
+    article gives ("Уральский оптико-механический завод им. ..."), one of them telling."""
+    found = _BY_PARENT.match(name)
+    if found is None or named.fact.name == name:
+        return False
+    head = set(name_tokens(found.group("head")))
+    full = set(name_tokens(named.fact.name))
+    return len(head) >= 2 and head < full and not head <= GENERIC_STEMS
+
+
 def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
@@ -912,6 +933,28 @@ class Extractor:
             )
             if same is not None and self._glosses(r, chosen[same][1], a.text):
                 continue  # "University of Applied Sciences" after its name: no name of its own
+            by_parent = next(
+                (i for i, (_, o) in enumerate(chosen) if _described_by_parent(r.fact.name, o)),
+                None,
+            )
+            if by_parent is not None:
+                # "Уральский завод холдинга X" for the "Уральский оптико-механический завод"
+                # the article names: one plant; the description is its alias (not the
+                # parent's names, which are another organisation's).
+                k, o = chosen[by_parent]
+                if r.fact.name not in _names_of(o.fact):
+                    fact = replace(o.fact, aliases=(*o.fact.aliases, r.fact.name))
+                    chosen[by_parent] = (k, replace(o, fact=fact))
+                continue
+            described = next(
+                (i for i, (_, o) in enumerate(chosen) if _described_by_parent(o.fact.name, r)),
+                None,
+            )
+            if described is not None:  # the description was accepted first: the name replaces it
+                k, o = chosen[described]
+                fact = replace(r.fact, aliases=(*r.fact.aliases, o.fact.name))
+                chosen[described] = (k, replace(r, fact=fact))
+                continue
             if same is not None and self._glosses(chosen[same][1], r, a.text):
                 # The gloss was accepted first: the name it glosses takes its place.
                 k, o = chosen[same]
