@@ -266,6 +266,8 @@ async def open_services(
     try:
         repos = Repositories.on(database)
         facts = FactsService(worker_thread, repos.news, repos.partners)
+        curator = Curator(repos.partners, repos.chats, facts)
+        facts.after_merge = curator.settle  # subscriptions follow cards the registry merges
         if curation:  # read-only commands (export) must not write the operators' corrections
             await load_curation(settings, facts)
         monitoring = MonitoringRepository(database)
@@ -329,7 +331,7 @@ async def open_services(
                 scheduler=scheduler,
                 digest_service=digest_service,
                 metrics=metrics,
-                curator=Curator(repos.partners, repos.chats, facts),
+                curator=curator,
                 pictures=PictureService(reports),
                 reports=reports,
                 facts=facts,

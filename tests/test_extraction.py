@@ -13,7 +13,7 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
-from bot.facts.extraction.names import abbreviation_of, describes_only
+from bot.facts.extraction.names import abbreviation_of, describes_only, is_type_gloss
 
 
 @pytest.fixture(scope="module")
@@ -1438,3 +1438,66 @@ def test_the_body_running_a_contest_is_no_partner(extractor: Extractor) -> None:
         "competition for the Baltic Science Foundation grants."
     )
     assert not partner["Baltic Science Foundation"], partner
+
+
+@pytest.mark.parametrize(
+    ("name", "gloss"),
+    [
+        ("University of Applied Sciences", True),
+        ("Университет прикладных наук", True),
+        ("Technical University", True),
+        ("University of Applied Science and Technology", True),
+        ("Korean University of Applied Sciences", False),
+        ("Hochschule Nordhafen", False),
+        ("Nordhafen University of Applied Sciences", False),
+    ],
+)
+def test_type_glosses(name: str, gloss: bool) -> None:
+    assert is_type_gloss(name) is gloss
+
+
+def test_a_type_gloss_after_a_name_is_no_partner_of_its_own(extractor: Extractor) -> None:
+    """'Hochschule X - University of Applied Sciences': one partner, named by its name."""
+    r = _run(
+        extractor,
+        "Polytechnic University and Hochschule Nordhafen sign a cooperation agreement",
+        "Peter the Great St. Petersburg Polytechnic University and its partner from Lower "
+        "Saxony (Hochschule Nordhafen - University of Applied Sciences) signed an agreement on "
+        "academic cooperation and student exchange. The partner university will send a "
+        "delegation to St. Petersburg in spring.",
+    )
+    names = [p.name for p in r.partners]
+    assert "Hochschule Nordhafen" in names, names
+    assert not any(is_type_gloss(n) for p in r.partners for n in (p.name, *p.aliases)), names
+
+
+def test_a_headline_gives_the_countries_a_body_belongs_to(extractor: Extractor) -> None:
+    """'X of Russia and China' in the headline, 'X' in the body: the fuller form is an alias."""
+    r = _run(
+        extractor,
+        "SPbPU at the Second Congress of AMSRC (Association of Mining Schools of Russia and China)",
+        "Ten years ago Russia and China founded the Association of Mining Schools (AMSRC), "
+        "which now unites forty mining universities of the two countries, the Polytechnic "
+        "University among them. The Association and SPbPU agreed on joint summer courses.",
+    )
+    p = _partner(r, "Association of Mining Schools")
+    assert "Association of Mining Schools of Russia and China" in (p.name, *p.aliases), p
+
+
+def test_a_plant_described_by_its_holding_is_the_plant_named_in_full(
+    extractor: Extractor,
+) -> None:
+    """'Северный завод холдинга X' and the 'Северный литейно-механический завод' the article
+    names: one partner, under its full name; the holding's names are no alias of the plant."""
+    r = _run(
+        extractor,
+        "Завод и Политех откроют совместную лабораторию",
+        "Северный завод холдинга «Тестмаш» Госкорпорации Ростех и Санкт-Петербургский "
+        "политехнический университет Петра Великого договорились о создании совместной "
+        "лаборатории. Соглашение подписали генеральный директор Северного "
+        "литейно-механического завода им. И. И. Петрова Иван Сидоров и ректор СПбПУ.",
+    )
+    plant = _partner(r, "Северный литейно-механический завод им. И. И. Петрова")
+    assert plant.name.startswith("Северный литейно-механический завод"), plant
+    assert "Ростех" not in plant.aliases, plant
+    assert not any(p.name.startswith("Северный завод холдинга") for p in r.partners), r.partners

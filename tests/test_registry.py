@@ -1008,3 +1008,64 @@ async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
     assert len(shown) == 1 and " теперь называется «ИПИ»." in (shown[0] or ""), shown
     pop_ups = [c.params.get("text") for c in app.api.calls_of("answerCallbackQuery")[notes:]]
     assert "Эта правка уже подтверждена." in pop_ups, pop_ups
+
+
+async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app: App) -> None:
+    """An article naming an organisation by its abbreviation alone opens a card; one naming
+    it in full opens another; a third giving the full name with the abbreviation merges the
+    two, as if the articles had come the other way round. The abbreviation card keeps its id
+    as a pointer and its subscribers follow the merged card."""
+    db = app.services.news.db
+    script: Script = {
+        "a": [org("NANU", None, kind="other")],
+        "b": [org("Nordic-Andean Network University", None, kind="other")],
+        "c": [],
+        "d": [],
+    }
+    ids = await add_articles(db, list(script))
+    partners, facts = await registry(db, script)
+    facts.after_merge = app.services.curator.settle if app.services.curator else None
+    assert "NANU" in await app.ask("/subscribe partner NANU")
+    [code_id] = [r.id for r in await exported(partners) if r.name == "NANU"]
+    script["c"] = [org("Nordic-Andean Network University", None, "NANU", kind="other")]
+    script["d"] = [org("NANU", None, country="PE", kind="other")]  # another country's: apart
+    await facts.reprocess([ids["d"], ids["c"]])
+    rows = await exported(partners)
+    assert sorted((r.name, r.country, r.mentions) for r in rows) == [
+        ("NANU", "PE", 1),
+        ("Nordic-Andean Network University", "RU", 3),
+    ]
+    [merged] = [r for r in rows if r.country == "RU"]
+    assert await partners.status(code_id) == (False, merged.id)
+    assert "Nordic-Andean Network University" in await app.ask("/subscriptions")
+    # Re-extraction keeps the ids: the full card stays, the abbreviation card points to it.
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    again = [r for r in await exported(partners) if r.country == "RU"]
+    assert [(r.id, r.mentions) for r in again] == [(merged.id, 3)]
+    assert await partners.status(code_id) == (False, merged.id)
+
+
+async def test_a_body_of_two_countries_meets_under_both_wordings(db: Database) -> None:
+    """ "Sino-Russian X" and "X of Russia and China" are one body, placed in either country;
+    another pair of countries or another X stays apart."""
+    script: Script = {
+        "a": [org("Association of Sino-Russian Mining Schools", None, kind="other")],
+        "b": [org("Association of Mining Schools", None,
+                  "Association of Mining Schools of Russia and China", country="CN",
+                  kind="other")],
+        "c": [org("Association of Mining Schools of Russia and India", None, country="IN",
+                  kind="other")],
+        "d": [org("Association of Sino-Russian Forestry Schools", None, kind="other")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.country, r.mentions) for r in rows) == [
+        ("Association of Mining Schools of Russia and India", "IN", 1),
+        ("Association of Sino-Russian Forestry Schools", "RU", 1),
+        ("Association of Sino-Russian Mining Schools", "RU", 2),
+    ]
+    [mining] = [r for r in rows if r.mentions == 2]
+    assert "Association of Mining Schools of Russia and China" in mining.aliases

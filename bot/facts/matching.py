@@ -400,7 +400,7 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for name in fact_names(fact):
-        for key in (match_key(name), cross_key(name) if match_key(name) else ""):
+        for key in (match_key(name), cross_key(name) if match_key(name) else "", pair_key(name)):
             if key:
                 keys.setdefault(key, tidy(name))
     return keys
@@ -516,7 +516,12 @@ def renamed(longer: str, shorter: str) -> bool:
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
     or full names of one script each with a distinguishing word of its own, unless a name
-    form of one side is a primary name of the other in another script or spelling."""
+    form of one side is a primary name of the other in another script or spelling. A body
+    of two countries named so on both sides (a shared `pair_key`) is one body, placed in
+    either of them."""
+    pairs = {pair_key(n) for n in fact_names(fact)} & row.keys - {""}
+    if any({fact.country, row.country} <= pair_countries(k) | {None} for k in pairs):
+        return False
     if fact.country and row.country and fact.country != row.country:
         return True
     ours = [n for n in (fact.name, fact.name_en) if n]
@@ -670,6 +675,48 @@ def _places() -> CountryResolver:
     return CountryResolver(lambda word: word)  # Latin words only: no lemmas needed
 
 
+# Two countries a body belongs to, as a joined adjective ("Sino-Russian", "Russian-Chinese") or
+# after the name ("... of Russia and China").
+_PAIR_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+)-([A-Za-z][a-z]+)\b")
+_PAIR_OF = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][a-z]+)\s+and\s+(?:the\s+)?([A-Z][a-z]+)\b")
+_SINO = {"sino": "CN"}
+
+
+def _pair_codes(first: str, second: str) -> frozenset[str]:
+    codes = [_SINO.get(w.lower()) or next(iter(_places().codes(w)), None) for w in (first, second)]
+    return frozenset(c for c in codes if c) if all(codes) else frozenset()
+
+
+def pair_key(name: str) -> str:
+    """The key of a Latin name of a body of two countries with the countries read as codes, so
+    the joined adjective and the "of A and B" form meet ("Association of Sino-Russian
+    Technical Universities" / "Association of Technical Universities of Russia and China");
+    empty for other names. An alias key: identity keys stay `match_key`s."""
+    if _script(name) != "lat":
+        return ""
+    for pattern in (_PAIR_ADJECTIVE, _PAIR_OF):
+        for found in pattern.finditer(name):
+            codes = _pair_codes(*found.groups())
+            if len(codes) != 2:
+                continue
+            rest = key_tokens(name[: found.start()] + " " + name[found.end() :])
+            if rest and not all(t in _HEAD or t in _NOT_NAMES for t in rest):
+                return "p:" + " ".join(sorted(set(rest))) + "|" + " ".join(sorted(codes))
+    return ""
+
+
+def pair_countries(key: str) -> frozenset[str]:
+    """The two countries a `pair_key` names."""
+    return frozenset(key.partition("|")[2].split()) if key.startswith("p:") else frozenset()
+
+
+def with_pair(longer: str, name: str) -> bool:
+    """Whether a name is another with the two countries it belongs to added ("Association of
+    Technical Universities of Russia and China" of "Association of Technical Universities")."""
+    key = pair_key(longer)
+    return bool(key) and key[2:].partition("|")[0] == " ".join(sorted(set(key_tokens(name))))
+
+
 def fuller_by_place(longer: str, name: str) -> bool:
     """Whether a Latin name is another with the place it is in added ("Universidad Carlos
     III de Madrid" of "Carlos III University", "Leibniz University Hannover" of "Leibniz
@@ -695,7 +742,10 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
         for a in aliases
         if not is_own(a)
         and resolve_country(a) is None
-        and not any((different(a, n) and not fuller_by_place(a, n)) or unlike(a, n) for n in full)
+        and not any(
+            (different(a, n) and not fuller_by_place(a, n) and not with_pair(a, n)) or unlike(a, n)
+            for n in full
+        )
         and not _part_of(a, full)
         and not parents_form(a, full)
     )
@@ -826,3 +876,35 @@ def resolve(
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
+
+
+def code_card(row: Candidate) -> bool:
+    """A card known by one abbreviation only ("RAFU"): opened by an article that named its
+    organisation by the abbreviation alone."""
+    forms = [n for n in (row.name, row.name_en) if n]
+    return all(" " not in n.strip() and is_abbreviation(n) for n in forms)
+
+
+def absorbed(
+    fact: PartnerFact, keys: Iterable[str], target: int, rows: list[Candidate]
+) -> list[int]:
+    """Cards known by one abbreviation only that this fact, resolved to card `target`, names
+    too: the fact gives that abbreviation beside its full name ("Russian-African Network
+    University" with "RAFU"), every key of the card is a key of the fact and no guard objects.
+    Had the abbreviation's article come after, its fact would have joined `target` by that
+    key; these cards are merged into `target`, so the registry does not depend on the order
+    of the articles."""
+    wanted = set(keys)
+    if all(" " not in n.strip() and is_abbreviation(n) for n in fact_names(fact)):
+        return []  # a code-only fact tells no full name
+    return [
+        row.id
+        for row in rows
+        if row.id > 0
+        and row.id != target
+        and row.merged_into is None
+        and row.keys
+        and row.keys <= wanted
+        and code_card(row)
+        and not conflicts(fact, row)
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
@@ -22,6 +23,7 @@ from bot.facts.extraction.names import is_abbreviation
 from bot.facts.extraction.registry import Registry
 from bot.facts.matching import (
     Candidate,
+    absorbed,
     cross_key,
     different,
     display_name,
@@ -198,6 +200,8 @@ class FactsService:
         self.news = news
         self.partners = partners
         self._legacy: dict[str, str] = {}
+        # Called after the registry merged a card into another (subscriptions follow it).
+        self.after_merge: Callable[[], Awaitable[object]] | None = None
 
     def _note_legacy_keys(self, rows: list[KnownPartner]) -> None:
         """Identity keys made by earlier key rules, by the key they are now, so a fact meets
@@ -333,6 +337,7 @@ class FactsService:
         resolved: list[tuple[int | None, PartnerInput]] = []
         overrides: list[tuple[int, dict[str, str | None]]] = []
         taken: set[int] = set()
+        merges: list[tuple[int, int]] = []
         for fact, keys in facts:
             if is_own(fact.name) or not _identifiable(fact):
                 continue  # the university itself or one of its units; or no name at all
@@ -359,6 +364,10 @@ class FactsService:
                                       frozenset(keys), 0))  # fmt: skip
             else:
                 taken.add(partner_id)
+                for source in absorbed(fact, keys, partner_id, allowed):
+                    if source not in taken:  # a card of one abbreviation this fact names too
+                        taken.add(source)
+                        merges.append((len(resolved), source))
             kept.append(fact)
             resolved.append((partner_id, entry))
             if partner_id is not None and not dormant:
@@ -380,6 +389,10 @@ class FactsService:
         ids = await self.partners.replace_facts(
             news_id, extraction.partnership, resolved, agreements
         )
+        for index, source in merges:
+            await self.partners.merge(source, ids[index])
+        if merges and self.after_merge is not None:
+            await self.after_merge()
         for index, fields in overrides:
             named = (fields.get("name"), fields.get("name_en"))
             keys = {match_key(n): n for n in named if n and match_key(n)}

@@ -30,6 +30,7 @@ from .names import (
     describes_only,
     is_abbreviation,
     is_generic_name,
+    is_type_gloss,
     name_tokens,
     names_match,
 )
@@ -407,6 +408,10 @@ _DESCRIPTOR = re.compile(
 
 # Between a name and a short form of it: an opening quote or bracket.
 _ALIAS_GAP = re.compile(r"\s*[«\"“„(]\s*")
+# The countries a name's body belongs to, after it: " of Russia and China", " of the Philippines".
+_COUNTRIES_TAIL = re.compile(
+    r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+and\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?"
+)
 _GENERIC_GAP = re.compile(r"\s*[-–—,(]\s*")
 # Words of organisation names across European languages, by concept.
 _CONCEPTS = {
@@ -568,6 +573,27 @@ def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Men
     """A registry organisation found at `m`, named in the article's language."""
     name = org.name if lang == "ru" or not org.name_en else org.name_en
     return Mention(name=name, start=m.start(), end=m.end(), sent=sent, kind=org.kind)
+
+
+# A unit described by its parent: "Уральский завод холдинга «X»", "Северное предприятие
+# концерна Y" (its type and place, then the parent in the genitive).
+_BY_PARENT = re.compile(
+    r"^(?P<head>.+?)\s+(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|"
+    r"объединения)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_by_parent(name: str, named: Row) -> bool:
+    """Whether `name` describes the accepted `named` by its parent: the words before the
+    parent (a place and a type, "Уральский завод") are all words of the full name the
+    article gives ("Уральский оптико-механический завод им. ..."), one of them telling."""
+    found = _BY_PARENT.match(name)
+    if found is None or named.fact.name == name:
+        return False
+    head = set(name_tokens(found.group("head")))
+    full = set(name_tokens(named.fact.name))
+    return len(head) >= 2 and head < full and not head <= GENERIC_STEMS
 
 
 def _names_of(p: PartnerFact) -> list[str]:
@@ -917,6 +943,40 @@ class Extractor:
             same = next(
                 (i for i, (_, o) in enumerate(chosen) if self._same_org(r, o, a.text)), None
             )
+            if same is not None and self._glosses(r, chosen[same][1], a.text):
+                continue  # "University of Applied Sciences" after its name: no name of its own
+            by_parent = next(
+                (i for i, (_, o) in enumerate(chosen) if _described_by_parent(r.fact.name, o)),
+                None,
+            )
+            if by_parent is not None:
+                # "Уральский завод холдинга X" for the "Уральский оптико-механический завод"
+                # the article names: one plant; the description is its alias (not the
+                # parent's names, which are another organisation's).
+                k, o = chosen[by_parent]
+                if r.fact.name not in _names_of(o.fact):
+                    fact = replace(o.fact, aliases=(*o.fact.aliases, r.fact.name))
+                    chosen[by_parent] = (k, replace(o, fact=fact))
+                continue
+            described = next(
+                (i for i, (_, o) in enumerate(chosen) if _described_by_parent(o.fact.name, r)),
+                None,
+            )
+            if described is not None:  # the description was accepted first: the name replaces it
+                k, o = chosen[described]
+                fact = replace(r.fact, aliases=(*r.fact.aliases, o.fact.name))
+                chosen[described] = (k, replace(r, fact=fact))
+                continue
+            if same is not None and self._glosses(chosen[same][1], r, a.text):
+                # The gloss was accepted first: the name it glosses takes its place.
+                k, o = chosen[same]
+                both = Candidate(
+                    mentions=[*o.candidate.mentions, *r.candidate.mentions],
+                    known=o.candidate.known or r.candidate.known,
+                    aliases=r.candidate.aliases,
+                )
+                chosen[same] = (k, Row(candidate=both, fact=r.fact, features=r.features))
+                continue
             if same is not None:
                 # One organisation under two forms ("Technische Universität Graz" and "Graz
                 # University of Technology", "LUH" and a misspelt full name): keep the likelier
@@ -991,6 +1051,17 @@ class Extractor:
             and accepted.get((find(n), r.fact.kind), False)
         }
 
+    @staticmethod
+    def _glosses(gloss: Row, named: Row, text: str) -> bool:
+        """Whether `gloss` is a type gloss right after `named`: "Hochschule X - University of
+        Applied Sciences" (whichever of the two forms the model accepted first)."""
+        return is_type_gloss(gloss.fact.name) and any(
+            _GENERIC_GAP.fullmatch(text[q.end : m.start])
+            for m in gloss.candidate.mentions
+            for q in named.candidate.mentions
+            if q.end <= m.start
+        )
+
     def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
         mine, theirs = _names_of(r.fact), _names_of(o.fact)
@@ -1004,16 +1075,8 @@ class Extractor:
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
             return True  # a generic fragment of the name: "University of Technology"
-        for gloss, named in ((r, o), (o, r)):
-            # A generic gloss after the name: "Hochschule X - University of Applied Sciences",
-            # whichever of the two forms the model accepted first.
-            if is_generic_name(gloss.fact.name) and any(
-                _GENERIC_GAP.fullmatch(text[q.end : m.start])
-                for m in gloss.candidate.mentions
-                for q in named.candidate.mentions
-                if q.end <= m.start
-            ):
-                return True
+        if self._glosses(r, o, text) or self._glosses(o, r, text):
+            return True
         if any(
             _ALIAS_GAP.fullmatch(text[q.end : m.start])
             for m in r.candidate.mentions
@@ -1509,6 +1572,14 @@ class Extractor:
 
     # --- merging ------------------------------------------------------------------------
 
+    def _with_countries(self, longer: str, name: str) -> bool:
+        """Whether `longer` is `name` with the countries it belongs to after it ("Association
+        of Technical Universities of Russia and China")."""
+        tail = _COUNTRIES_TAIL.fullmatch(longer[len(name) :]) if longer.startswith(name) else None
+        return tail is not None and all(
+            self._countries.is_country(part) for part in tail.groups() if part
+        )
+
     def _merge(self, mentions: list[Mention], lang: str, title_end: int = 0) -> list[Candidate]:
         mentions.sort(key=lambda x: x.start)
         if lang == "en" and title_end:
@@ -1529,6 +1600,10 @@ class Extractor:
                         ):
                             # "BDU signs ..." over "Binh Duong University": the headline's
                             # abbreviation is the organisation's alias, not a cut name.
+                            c.aliases.append(m.name)
+                        elif self._with_countries(m.name, c.mentions[0].name):
+                            # "X of Russia and China" in the headline, "X" in the body: the
+                            # headline's fuller form is a clean one, kept as an alias.
                             c.aliases.append(m.name)
                         m.name = c.mentions[0].name
                         c.mentions.append(m)

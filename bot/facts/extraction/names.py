@@ -192,6 +192,21 @@ def describes_only(name: str, kind: str = "other") -> bool:
     )
 
 
+# What kind of school a school is ("University of Applied Sciences", «Университет прикладных
+# наук»): a type, not a name, when it glosses a name beside it.
+_SCHOOL_TYPE = _stems("прикладной", "applied")
+
+
+def is_type_gloss(name: str) -> bool:
+    """A name of type words, general fields and school types only ("University of Applied
+    Sciences", "Technical University"): beside a proper name ("Hochschule X - University of
+    Applied Sciences") it says what the organisation is, not which. (Alone it can be a real
+    name, "University of Applied Science and Technology", so it is no `describes_only`.)"""
+    toks = [t for t in name_tokens(name.replace("-", " ")) if t not in _STOP]
+    described = GENERIC_STEMS | _DESCRIBING | _FIELDS | _SCHOOL_TYPE
+    return bool(toks) and all(t in described and t not in _NATIONALITY for t in toks)
+
+
 def canonical_key(name: str) -> str:
     """Key equal for the case forms and spelling variants of one name.
 
