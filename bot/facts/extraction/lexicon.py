@@ -407,6 +407,13 @@ ATTENDANCE_EVENT = re.compile(
     r"(?:церемони|встреч|заседани|мероприяти|открыти|ceremony|meeting|forum|event|session)",
     re.IGNORECASE,
 )
+# Exhibitors side by side at a fair: taking part in one is no cooperation.
+EXHIBITION = re.compile(r"(?:выставк|ярмарк|exhibition|\bfair\b|\bexpo\b)", re.IGNORECASE)
+TOOK_PART = re.compile(
+    r"(?:принял\w* участие|участвовал\w*|участник\w*|took part|participated|participants?\b|"
+    r"exhibitors?\b)",
+    re.IGNORECASE,
+)
 # ... unless the same sentence signs, negotiates or cooperates.
 ATTENDANCE_STRONG = re.compile(
     r"(?:подпис|соглашени|меморандум|договор|делегаци|переговор|сотруднич|партн[её]р|signed|"
