@@ -193,14 +193,16 @@ class ChatRepository:
 
     async def repoint_partner(self, subscription_id: int, partner_id: int | None) -> None:
         """Follow another partner row (a merge), or drop the subscription (None: it is gone);
-        a chat that already follows the target keeps its one subscription."""
+        a chat (a forum's topic) that already follows the target keeps its one subscription."""
         async with self.db.transaction() as conn:
             if partner_id is not None:
                 cursor = await conn.execute(
                     """UPDATE subscriptions SET value = ? WHERE id = ?
                          AND NOT EXISTS (SELECT 1 FROM subscriptions s
                                          WHERE s.chat_id = subscriptions.chat_id
-                                           AND s.kind = subscriptions.kind AND s.value = ?)""",
+                                           AND s.kind = subscriptions.kind AND s.value = ?
+                                           AND COALESCE(s.thread_id, 0)
+                                               = COALESCE(subscriptions.thread_id, 0))""",
                     (str(partner_id), subscription_id, str(partner_id)),
                 )
                 if cursor.rowcount:

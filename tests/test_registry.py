@@ -592,6 +592,40 @@ async def test_operator_merges_and_the_merge_survives_reextraction(
     ]
 
 
+async def test_a_merge_keeps_each_forum_topics_subscription(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """A forum's topics are separate feeds: a topic following the card merged away follows
+    the merged card, even when another topic already follows it; in one topic the two
+    subscriptions become one."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "a": [org("Лейбниц университет Ганновера", None, country="DE", kind="university")],
+        "b": [org("Leibnitz University of Hannover", None, country="DE", kind="university")],
+    }
+    await add_articles(db, ["a", "b"])
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    group = -100779
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe partner Leibnitz", message_thread_id=61, **topic)
+    await app.ask("/subscribe partner Лейбниц", message_thread_id=62, **topic)
+    await app.ask("/subscribe partner Leibnitz", message_thread_id=63, **topic)
+    await app.ask("/subscribe partner Лейбниц", message_thread_id=63, **topic)
+    await app.ask("/curate merge Leibnitz => Лейбниц", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [target] = await exported(partners)
+    subs = await app.services.chats.subscriptions(group)
+    assert sorted((s.kind, s.value, s.thread_id) for s in subs) == [
+        ("partner", str(target.id), 61), ("partner", str(target.id), 62),
+        ("partner", str(target.id), 63),
+    ]  # fmt: skip
+    listed = await app.ask("/subscriptions", message_thread_id=61, **topic)
+    assert "• партнёр «Лейбниц университет Ганновера» — в эту тему" in listed, listed
+
+
 async def test_operator_hides_renames_and_sets_a_country(
     curated: tuple[App, ScriptedWorker],
 ) -> None:
