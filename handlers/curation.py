@@ -22,7 +22,7 @@ from aiogram.types import (
 )
 
 from bot.config import Settings
-from bot.facts.curation import Curator, Outcome
+from bot.facts.curation import Curator, Outcome, Rules
 from bot.facts.lookup import Choices, PartnerLookup
 from bot.facts.matching import match_key
 from bot.text.countries import country_name, flag, resolve_country
@@ -196,6 +196,15 @@ async def _show(
 ) -> None:
     """`/curate show`: the hidden partners; `/curate show A`: bring A back, once confirmed."""
     found = await _hidden_one(partners, query)
+    named = [found.name, found.name_en] if isinstance(found, Partner) else [query.strip()]
+    keys = {match_key(n) for n in named if n} - {""}
+    # The file is the truth for its rows: they are read again at every start. A file hide
+    # keeps the partner out of every extraction without marking its row hidden.
+    file_rules = Rules.of(c for c in await partners.corrections() if c.source == "file")
+    if keys & file_rules.hidden:
+        name = found.name if isinstance(found, Partner) else query.strip()
+        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(name, 100))))
+        return
     if isinstance(found, list):
         if not found:
             key = "curate_not_hidden" if query.strip() else "curate_hidden_none"
@@ -204,15 +213,6 @@ async def _show(
         names = "\n".join(f"#{p.id} {esc(cut(p.name, 80))}" for p in found[:30])
         more = "\n…" if len(found) > 30 else ""
         await message.answer(t(lang, "curate_hidden_list", names=names + more))
-        return
-    keys = {match_key(n) for n in (found.name, found.name_en) if n}
-    corrections = await partners.corrections()
-    if any(
-        c.source == "file" and c.action == "hide" and (match_key(c.name) or c.name_key) in keys
-        for c in corrections
-    ):
-        # The file is the truth for its rows: they are read again at every start.
-        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(found.name, 100))))
         return
     await _ask(message, lang, curation_pending, Pending(user_id, "show", found, None, None, None))
 

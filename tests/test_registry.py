@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.delivery.audience import Audience
 from bot.facts.curation import Curator
 from bot.facts.extraction import AgreementFact, ArticleInput, Extraction, PartnerFact
+from bot.facts.matching import match_key
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
@@ -735,12 +736,73 @@ async def test_a_partner_hidden_by_the_curation_file_is_shown_only_from_the_file
     await add_articles(db, list(script))
     scripted.script = script
     partners, _ = await registry(db, script)
-    await partners.replace_file_corrections([("hide", "Фонд Гаммтест", "", None, None)])
+    await partners.replace_file_corrections(
+        [("hide", "Фонд Гаммтест", match_key("Фонд Гаммтест"), None, None)]
+    )
     [row] = await partners.index()
     await partners.set_hidden(row.id, True)
     reply = await app.ask("/curate show Фонд Гаммтест", chat_id=ADMIN)
     assert reply.startswith("«Фонд Гаммтест» скрыт файлом правок (CURATION_PATH)"), reply
     assert await exported(partners) == []
+
+
+async def test_a_partner_the_curation_file_hides_is_said_to_be_hidden_by_the_file(
+    curated: tuple[App, ScriptedWorker], tmp_path: Path
+) -> None:
+    """A file hide drops the partner at the next extraction; `/curate show` names the file
+    rather than saying no partner of that name is hidden."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"a": [org("Фонд Дельтатест", None, kind="other")]}
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, facts = await registry(db, script)
+    path = tmp_path / "curation.jsonl"
+    path.write_text(
+        json.dumps({"action": "hide", "name": "Фонд Дельтатест"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    worker = ScriptedWorker(script)
+    try:
+        facts = FactsService(worker, app.services.news, partners)
+        await facts.load_curation(path)
+        await facts.rebuild()
+    finally:
+        worker.close()
+    assert await exported(partners) == []
+    reply = await app.ask("/curate show Фонд Дельтатест", chat_id=ADMIN)
+    assert reply.startswith("«Фонд Дельтатест» скрыт файлом правок (CURATION_PATH)"), reply
+
+
+async def test_a_show_in_the_curation_file_brings_back_a_partner_hidden_from_telegram(
+    curated: tuple[App, ScriptedWorker], tmp_path: Path
+) -> None:
+    """The file's `show` undoes a hide made from Telegram once the file is read (at start)."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"a": [org("Фонд Эпсилонтест", None, kind="other")]}
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    await app.ask("/curate hide Фонд Эпсилонтест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [hidden] = await partners.hidden_partners()
+    path = tmp_path / "curation.jsonl"
+    path.write_text(
+        json.dumps({"action": "show", "name": "Фонд Эпсилонтест"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    worker = ScriptedWorker(script)
+    try:
+        facts = FactsService(worker, app.services.news, partners)
+        await facts.load_curation(path)
+        await facts.rebuild()
+    finally:
+        worker.close()
+    assert [(c.id, c.name, c.mentions) for c in await exported(partners)] == [
+        (hidden.id, "Фонд Эпсилонтест", 1)
+    ]
+    assert await partners.hidden_partners() == []
 
 
 async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:

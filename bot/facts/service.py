@@ -232,6 +232,13 @@ class FactsService:
         await self.partners.replace_file_corrections(
             [(c.action, c.name, c.name_key, c.value, c.value_en) for c in rows]
         )
+        shown = {c.name_key for c in rows if c.action == "show"}
+        if shown:  # a hide made from Telegram is a row's flag: the file's show clears it too
+            hidden = Rules.of(await self.partners.corrections()).hidden
+            for row in await self.partners.hidden_partners(limit=MAX_NAMING):
+                keys = {match_key(n) for n in (row.name, row.name_en) if n}
+                if keys & shown and not keys & hidden:
+                    await self.partners.set_hidden(row.id, False)
         return len(rows)
 
     async def reprocess(self, news_ids: list[int]) -> int:
