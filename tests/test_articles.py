@@ -95,6 +95,17 @@ def test_a_short_text_counts_when_it_opens_as_the_teaser_does() -> None:
     assert extract_article_text(html, teaser="Турнир...") is None
 
 
+def test_a_short_page_that_cuts_the_teaser_is_not_the_items_text() -> None:
+    """The feed gave the whole short item; a page showing only its start (a card with «read
+    more») would replace the teaser by less of it."""
+    whole = SHORT_NEWS + " Второе место занял гость из соседнего вуза."
+    card = f"<html><body><article><p>{whole[:70]}…</p><p>Читать далее</p></article></body></html>"
+    assert extract_article_text(card, teaser=whole) is None
+    # The page with the whole item (and no more) is still taken.
+    page = f"<html><body><h1>Турнир</h1><article><p>{whole}</p></article></body></html>"
+    assert extract_article_text(page, teaser=whole) == whole
+
+
 def test_cp1251_page_declared_in_meta() -> None:
     body = (DATA / "cp1251_meta.html").read_bytes()
     html = decode_html(body, "text/html")

@@ -245,7 +245,7 @@ def extract_article_text(
     # The title is shown from the feed already.
     text, found = (_without(headline, x) for x in (text, found))
     if text is not None and len(text) < MIN_ARTICLE_CHARS:
-        text = next((_from_opening(x, teaser) for x in (found, text) if _opens_as(x, teaser)), None)
+        text = next((own for x in (found, text) if (own := _own_text(x, teaser))), None)
     if not text or not _looks_like_prose(text):
         return None
     if len(text) > MAX_ARTICLE_CHARS:
@@ -269,6 +269,16 @@ def _opens_as(text: str | None, teaser: str | None) -> bool:
     the item's own."""
     opening = _opening(teaser)
     return bool(text) and len(opening) >= 20 and opening in " ".join(str(text).split()).casefold()
+
+
+def _own_text(text: str | None, teaser: str | None) -> str | None:
+    """A short `text` from the teaser's opening on, when it is the item's and says at least as
+    much as the teaser (a page showing a cut of the item would replace it by less)."""
+    if not _opens_as(text, teaser):
+        return None
+    own = _from_opening(text, teaser)
+    said = " ".join((teaser or "").rstrip(" .…").split())
+    return own if own and len(" ".join(own.split())) >= len(said) else None
 
 
 def _from_opening(text: str | None, teaser: str | None) -> str | None:
