@@ -34,6 +34,74 @@ async def test_migrations_apply_once_and_set_user_version(tmp_path: Path) -> Non
     await again.close()
 
 
+# The schema each engine had before the forum topics' own subscriptions (SQLite 0007,
+# PostgreSQL 0003) and the "show" correction (0008, 0004): those rebuild or alter tables.
+_BEFORE_TOPICS = {"sqlite": 6, "postgresql": 2}
+
+
+async def test_a_database_with_rows_migrates_from_before_topic_subscriptions(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Rows and ids of subscriptions and corrections survive the table rebuilds; the new keys
+    hold (one subscription per topic, 'show' allowed) and a chat's id change still cascades."""
+    before = _BEFORE_TOPICS[engine]
+    rows = [
+        "INSERT INTO chats (id, type, language, active, created_at, updated_at) "
+        "VALUES (-5, 'supergroup', 'ru', 1, 'x', 'x')",
+        "INSERT INTO subscriptions (id, chat_id, kind, value, thread_id, created_at) "
+        "VALUES (7, -5, 'all', '', 61, 'x'), (9, -5, 'country', 'CN', NULL, 'x')",
+        "INSERT INTO partner_corrections (id, action, name, name_key, source, created_at) "
+        "VALUES (4, 'hide', 'A', 'a', 'telegram', 'x')",
+    ]
+    if engine == "sqlite":
+        target = str(tmp_path / "old.sqlite3")
+        with sqlite3.connect(target) as conn:
+            for number, _, sql in migrations():
+                if number <= before:
+                    conn.executescript(f"{sql};PRAGMA user_version = {number};")
+            for sql in rows:
+                conn.execute(sql)
+    else:
+        from tests.conftest import _dsn_of
+        from tests.pg import drop_database, with_database
+
+        server = request.getfixturevalue("pg_dsn")
+        await with_database(server, "before_topics")
+        target = _dsn_of(server, "before_topics")
+        conn = await asyncpg.connect(target)
+        try:
+            await conn.execute("CREATE TABLE schema_version (version INTEGER)")
+            for number, _, sql in migrations("storage.migrations.postgresql"):
+                if number <= before:
+                    await conn.execute(sql)
+                    await conn.execute("INSERT INTO schema_version VALUES ($1)", number)
+            for sql in rows:
+                await conn.execute(sql)
+        finally:
+            await conn.close()
+    db = await Database.open(target)
+    try:
+        chats = ChatRepository(db)
+        subs = await chats.subscriptions(-5)
+        assert [(x.id, x.kind, x.thread_id) for x in subs] == [(7, "all", 61), (9, "country", None)]
+        assert await chats.subscribe(-5, "all", "", 62)  # the same in another topic
+        assert not await chats.subscribe(-5, "country", "CN", None)  # the same in the same
+        async with db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO partner_corrections (action, name, name_key, source, created_at) "
+                "VALUES ('show', 'A', 'a', 'telegram', 'x')"
+            )
+        corrections = await db.fetchall("SELECT id, action FROM partner_corrections")
+        assert sorted(r[1] for r in corrections) == ["hide", "show"]
+        assert (4, "hide") in {tuple(r) for r in corrections}
+        await chats.migrate(-5, -1005)  # the chat's id changes: its subscriptions go with it
+        assert {7, 9} < {x.id for x in await chats.subscriptions(-1005)}
+    finally:
+        await db.close()
+        if engine != "sqlite":
+            await drop_database(server, "before_topics")
+
+
 async def test_transaction_rolls_back_on_error(db: Database) -> None:
     feeds = FeedRepository(db)
     [feed] = await feeds.ensure(["http://example.test/rss"])
