@@ -1145,6 +1145,35 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     assert await partners.status(code_id) == (False, merged.id)
 
 
+async def test_a_merge_during_reextraction_retires_no_subscription(app: App) -> None:
+    """`reextract` forgets every mention first: a card the registry merges midway must not
+    settle subscriptions while partners of articles not yet extracted again have none."""
+    db = app.services.news.db
+    script: Script = {
+        "a": [org("NANU", None, kind="other")],
+        "b": [org("Nordic-Andean Network University", None, kind="other")],
+        "c": [org("Тестовый завод Омега", None)],
+    }
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert "Омега" in await app.ask("/subscribe partner Тестовый завод Омега")
+    # A new extractor gives the abbreviation beside the full name: the cards meet.
+    script["b"] = [org("Nordic-Andean Network University", None, "NANU", kind="other")]
+    worker = ScriptedWorker(script)
+    try:
+        facts = FactsService(worker, app.services.news, partners)
+        assert app.services.curator is not None
+        facts.after_merge = app.services.curator.settle
+        await facts.rebuild()
+    finally:
+        worker.close()
+    assert sorted(r.name for r in await exported(partners)) == [
+        "Nordic-Andean Network University", "Тестовый завод Омега",
+    ]  # fmt: skip
+    assert "Омега" in await app.ask("/subscriptions")
+    assert await db.fetchval("SELECT COUNT(*) FROM digests WHERE period LIKE 'notice:%'") == 0
+
+
 async def test_a_body_of_two_countries_meets_under_both_wordings(db: Database) -> None:
     """ "Sino-Russian X" and "X of Russia and China" are one body, placed in either country;
     another pair of countries or another X stays apart."""

@@ -202,6 +202,8 @@ class FactsService:
         self._legacy: dict[str, str] = {}
         # Called after the registry merged a card into another (subscriptions follow it).
         self.after_merge: Callable[[], Awaitable[object]] | None = None
+        # During a rebuild merges are only noted: it is called once every article is back.
+        self._merged_in_rebuild: bool | None = None
 
     def _note_legacy_keys(self, rows: list[KnownPartner]) -> None:
         """Identity keys made by earlier key rules, by the key they are now, so a fact meets
@@ -291,8 +293,14 @@ class FactsService:
         self._note_legacy_keys(rows)
         await self.partners.clear_all()
         total = 0
-        while processed := await self.process_pending(BATCH):
-            total += processed
+        self._merged_in_rebuild = False
+        try:
+            while processed := await self.process_pending(BATCH):
+                total += processed
+        finally:
+            merged, self._merged_in_rebuild = self._merged_in_rebuild, None
+        if merged and self.after_merge is not None:
+            await self.after_merge()
         return total
 
     async def process(self, item: NewsItem) -> Extraction:
@@ -398,7 +406,11 @@ class FactsService:
         )
         for index, source in merges:
             await self.partners.merge(source, ids[index])
-        if merges and self.after_merge is not None:
+        if merges and self._merged_in_rebuild is not None:
+            # Mentions of articles not extracted again yet are gone: settling now would
+            # retire the subscriptions of their partners.
+            self._merged_in_rebuild = True
+        elif merges and self.after_merge is not None:
             await self.after_merge()
         for index, fields in overrides:
             named = (fields.get("name"), fields.get("name_en"))
