@@ -214,8 +214,9 @@ async def subscribe_chat(
     kind, value = parsed
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)
-    bare = not args.strip()
-    if (bare and existing) or any(_same(s, kind, value, thread_id) for s in existing):
+    # In a forum a topic with no subscription of its own is a new feed, as a new chat is.
+    bare = not args.strip() and any(s.thread_id == thread_id for s in existing)
+    if bare or any(_same(s, kind, value, thread_id) for s in existing):
         return await current_view(chat.id, lang, chats, partners, thread_id)
     return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
 

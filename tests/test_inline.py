@@ -311,6 +311,22 @@ async def _sent_at_least(app: App, chat_id: int, count: int) -> bool:
     return len(app.api.sent_messages(chat_id)) >= count
 
 
+async def test_a_bare_subscribe_in_a_new_topic_subscribes_that_topic(app: App) -> None:
+    """Bare /subscribe in a chat with subscriptions shows them; in a forum a topic with none
+    of its own is a new feed: it subscribes to all news, as a new chat does."""
+    s = app.services
+    group = -100780
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    assert "Готово" in await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
+    second = await app.ask("/subscribe", message_thread_id=62, **topic)
+    assert second == "Готово: новые публикации будут приходить сюда.", second
+    subs = await s.chats.subscriptions(group)
+    assert sorted((x.kind, x.thread_id) for x in subs) == [("all", 62), ("partnerships", 61)]
+    shown = await app.ask("/subscribe", message_thread_id=62, **topic)  # now its own: the list
+    assert "в эту тему" in shown and len(await s.chats.subscriptions(group)) == 2, shown
+
+
 async def test_a_forums_topics_subscribe_on_their_own(app: App) -> None:
     """The same subscription may be made in two topics, and all news in one topic is not
     switched off by partnership news only in another: each topic is its own feed."""
