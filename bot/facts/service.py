@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 50
 MAX_NAMING = 2000  # articles an operator's "show" extracts again at most
+MAX_HIDDEN = 10_000  # hidden rows a curation file's "show" lines are checked against
 
 
 def recalled(signed_on: str | None, news_date: datetime | None) -> bool:
@@ -237,7 +238,7 @@ class FactsService:
         shown = {c.name_key for c in rows if c.action == "show"}
         if shown:  # a hide made from Telegram is a row's flag: the file's show clears it too
             hidden = Rules.of(await self.partners.corrections()).hidden
-            for row in await self.partners.hidden_partners(limit=MAX_NAMING):
+            for row in await self.partners.hidden_partners(limit=MAX_HIDDEN):
                 keys = {match_key(n) for n in (row.name, row.name_en) if n}
                 if keys & shown and not keys & hidden:
                     await self.partners.set_hidden(row.id, False)
