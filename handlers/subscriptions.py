@@ -134,12 +134,17 @@ def _same(sub: Subscription, kind: str, value: str, thread_id: int | None) -> bo
 
 def _where(sub: Subscription, subs: list[Subscription], here: int | None, lang: str) -> str:
     """In a forum whose subscriptions go to several topics: which topic this one goes to, as
-    seen from the topic `here` the list is shown in; elsewhere nothing."""
+    seen from the topic `here` the list is shown in; elsewhere nothing. Two other topics are
+    numbered (the bot is not told topics' names), so their lines and buttons differ."""
     if len({s.thread_id for s in subs}) < 2:
         return ""
     if sub.thread_id == here:
         return t(lang, "sub_topic_here")
-    return t(lang, "sub_topic_general" if sub.thread_id is None else "sub_topic_other")
+    if sub.thread_id is None:
+        return t(lang, "sub_topic_general")
+    others = sorted({s.thread_id for s in subs if s.thread_id not in (here, None)})
+    number = f" {others.index(sub.thread_id) + 1}" if len(others) > 1 else ""
+    return t(lang, "sub_topic_other") + number
 
 
 async def current_view(

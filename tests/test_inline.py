@@ -327,6 +327,23 @@ async def test_a_bare_subscribe_in_a_new_topic_subscribes_that_topic(app: App) -
     assert "в эту тему" in shown and len(await s.chats.subscriptions(group)) == 2, shown
 
 
+async def test_remove_buttons_of_two_other_topics_differ(app: App) -> None:
+    """Seen from a third topic, the same subscription in two other topics: each line and its
+    remove button say which of the other topics it is (the buttons were identical)."""
+    group = -100781
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe country Китай", message_thread_id=61, **topic)
+    await app.ask("/subscribe country Китай", message_thread_id=62, **topic)
+    await app.ask("/subscribe partnerships", message_thread_id=63, **topic)
+    listed = await app.ask("/subscriptions", message_thread_id=63, **topic)
+    assert "• страна 🇨🇳 Китай — в другую тему 1\n• страна 🇨🇳 Китай — в другую тему 2" in listed
+    keyboard = app.api.sent_messages(group)[-1].params["reply_markup"]["inline_keyboard"]
+    buttons = [b["text"] for row in keyboard for b in row]
+    assert "✖ страна 🇨🇳 Китай — в другую тему 1" in buttons, buttons
+    assert "✖ страна 🇨🇳 Китай — в другую тему 2" in buttons, buttons
+
+
 async def test_a_forums_topics_subscribe_on_their_own(app: App) -> None:
     """The same subscription may be made in two topics, and all news in one topic is not
     switched off by partnership news only in another: each topic is its own feed."""
@@ -352,7 +369,7 @@ async def test_a_forums_topics_subscribe_on_their_own(app: App) -> None:
     keyboard = app.api.sent_messages(group)[-1].params["reply_markup"]["inline_keyboard"]
     buttons = [b["text"] for row in keyboard for b in row]
     # Two topics' alike subscriptions: their remove buttons say which is which.
-    assert {"✖ страна 🇨🇳 Китай — в эту тему", "✖ страна 🇨🇳 Китай — в другую тему"} <= set(buttons)
+    assert {"✖ страна 🇨🇳 Китай — в эту тему", "✖ страна 🇨🇳 Китай — в другую тему 1"} <= set(buttons)
     await tsinghua(app)
     items = {i.key: i for i in await s.news.latest(10)}
     audience = Audience(s.chats, s.partners)
