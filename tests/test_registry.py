@@ -1145,6 +1145,22 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     assert await partners.status(code_id) == (False, merged.id)
 
 
+@pytest.mark.parametrize("order", [("code", "full"), ("full", "code")])
+async def test_a_card_of_one_abbreviation_takes_the_full_name_given_with_it(
+    db: Database, order: tuple[str, str]
+) -> None:
+    """Whichever article comes first, the card is named by the full name with the abbreviation
+    as its alias (the code card kept 'NANU' as its name and showed no full name)."""
+    facts = {
+        "code": [org("NANU", None, kind="other")],
+        "full": [org("Nordic-Andean Network University", None, "NANU", kind="other")],
+    }
+    rows = await cards(db, {title: facts[title] for title in order})
+    assert [(r.name, r.aliases, r.country, r.mentions) for r in rows] == [
+        ("Nordic-Andean Network University", ("NANU",), "RU", 2)
+    ]
+
+
 async def test_a_merge_during_reextraction_retires_no_subscription(app: App) -> None:
     """`reextract` forgets every mention first: a card the registry merges midway must not
     settle subscriptions while partners of articles not yet extracted again have none."""

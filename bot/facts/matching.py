@@ -878,11 +878,24 @@ def resolve(
     return None if found is None else final(found)
 
 
+def _codes(forms: Iterable[str]) -> bool:
+    return all(" " not in n.strip() and is_abbreviation(n) for n in forms)
+
+
 def code_card(row: Candidate) -> bool:
     """A card known by one abbreviation only ("RAFU"): opened by an article that named its
     organisation by the abbreviation alone."""
-    forms = [n for n in (row.name, row.name_en) if n]
-    return all(" " not in n.strip() and is_abbreviation(n) for n in forms)
+    return _codes(n for n in (row.name, row.name_en) if n)
+
+
+def code_fact(fact: PartnerFact) -> bool:
+    """A fact that names its organisation by abbreviations only: it tells no full name."""
+    return _codes(fact_names(fact))
+
+
+def named_in_full(fact: PartnerFact, row: Candidate) -> bool:
+    """The fact gives a full name for a card known by one abbreviation only."""
+    return code_card(row) and not code_fact(fact)
 
 
 def absorbed(
@@ -895,7 +908,7 @@ def absorbed(
     key; these cards are merged into `target`, so the registry does not depend on the order
     of the articles."""
     wanted = set(keys)
-    if all(" " not in n.strip() and is_abbreviation(n) for n in fact_names(fact)):
+    if code_fact(fact):
         return []  # a code-only fact tells no full name
     return [
         row.id

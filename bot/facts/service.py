@@ -33,6 +33,7 @@ from bot.facts.matching import (
     is_event,
     is_own,
     match_key,
+    named_in_full,
     names_nothing,
     one_script,
     own_aliases,
@@ -374,6 +375,11 @@ class FactsService:
                 continue  # an abbreviation no card carries names no organisation yet
             dormant = partner_id is not None and by_id[partner_id].mentions == 0
             entry = replace(_to_input(fact, keys), refresh=dormant)
+            if partner_id is not None and not dormant and named_in_full(fact, by_id[partner_id]):
+                # The card of an abbreviation takes the full name given with it, as the
+                # abbreviation joins the full name's card when that article comes first.
+                country = fact.country or by_id[partner_id].country
+                entry = replace(entry, refresh=True, country=country)
             if partner_id is None:
                 # New, for now: a later fact of this article meeting it is a repeat.
                 rows.append(Candidate(-len(rows) - 1, fact.name, fact.name_en, fact.country,
