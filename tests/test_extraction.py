@@ -1205,6 +1205,27 @@ def test_unit_followed_by_the_universitys_full_name_is_ours(extractor: Extractor
     assert own["Dalian Maritime University"] == 0.0, own
 
 
+def test_a_polytechnic_institute_is_no_unit(extractor: Extractor) -> None:
+    # A polytechnic institute is a higher-education institution (as the university's own
+    # historical name is), never one of the university's units.
+    text = (
+        "A delegation of the National Polytechnic Institute of Marcel Dupont-Leroux visited "
+        "SPbPU. The Institute of Energy of SPbPU hosted the guests."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    f = {r.fact.name: r.features for r in a.rows}
+    guest = f["National Polytechnic Institute of Marcel Dupont-Leroux"]
+    assert (guest["own_unit"], guest["unit_head"]) == (0.0, 0.0), f.keys()
+    ru = (
+        "Делегация Самаркандского политехнического института посетила СПбПУ. Гостей принял "
+        "Гуманитарный институт."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=ru, lang="ru"))
+    f = {r.fact.name: r.features for r in a.rows}
+    assert f["Самаркандский политехнический институт"]["unit_head"] == 0.0, f.keys()
+    assert f["Гуманитарный институт"]["own_unit"] == 1.0
+
+
 def test_from_before_a_name_is_not_a_job_title(extractor: Extractor) -> None:
     text = (
         "Twenty students from Dalian Maritime University arrived at SPbPU. The rector of "

@@ -1909,8 +1909,11 @@ class Extractor:
             toks = name_tokens(fact.name)
             head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
             f["unit_head"] = float(
-                head in lx.UNIT_HEADS
-                or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
+                (
+                    head in lx.UNIT_HEADS
+                    or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
+                )
+                and not lx.POLYTECHNIC_INSTITUTE.search(fact.name)
             )
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
@@ -2057,7 +2060,7 @@ class Extractor:
         is_unit_type = any(
             (self._lemma(w) if lang == "ru" else w) in lx.UNIT_HEADS for w in head_words
         ) or first.startswith(("высш", "higher"))
-        if not is_unit_type:
+        if not is_unit_type or lx.POLYTECHNIC_INSTITUTE.search(name):
             return False
         if self._countries.codes(name):
             return False
