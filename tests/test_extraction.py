@@ -1312,6 +1312,25 @@ def test_items_listed_with_an_accepted_partner_are_lifted(extractor: Extractor) 
     assert lifted == {"University of Almera", "Castellon University"}
 
 
+def test_a_list_item_opening_with_a_capitalised_the_stays_in_the_list(extractor: Extractor) -> None:
+    # "The" that opens an item's official name is the article, not the end of the enumeration.
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="Networks",
+            text="SPbPU is a member of networks such as Northern Rivers Network, Arctic Shipping "
+            "Association, The Polar Logistics Development Organization.",
+            lang="en",
+        )
+    )
+    row = {r.fact.name: n for n, r in enumerate(a.rows)}
+    probs = dict.fromkeys(range(len(a.rows)), 0.3)
+    probs[row["Northern Rivers Network"]] = 0.8
+    probs[row["Arctic Shipping Association"]] = 0.8
+    lifted = {a.rows[n].fact.name for n in extractor._listed_with_accepted(a, probs, 0.45)}
+    assert lifted == {"Polar Logistics Development Organization"}, row
+
+
 def test_headline_abbreviation_of_the_full_name_is_its_alias(extractor: Extractor) -> None:
     r = _run(
         extractor,

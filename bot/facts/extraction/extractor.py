@@ -144,10 +144,11 @@ _CUT_TAIL = re.compile(r"\s?\w{0,3}")
 _NAMED_AFTER_END = re.compile(
     r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
 )
-# Between two items of one enumeration: a bracketed country or city may follow an item.
+# Between two items of one enumeration: a bracketed country or city may follow an item, and
+# an item may open with the article, capitalised when it is part of the name ("The X Organization").
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:the\s+)?(?:[«\"“(]\s*)?"
+    r"(?:[Tt]he\s+)?(?:[«\"“(]\s*)?"
 )
 # A rejected candidate listed with an accepted one of its kind is accepted too unless the
 # partner model all but rules it out (a chunk gone wrong, a person's name).
