@@ -1205,6 +1205,27 @@ def test_unit_followed_by_the_universitys_full_name_is_ours(extractor: Extractor
     assert own["Dalian Maritime University"] == 0.0, own
 
 
+def test_a_polytechnic_institute_is_no_unit(extractor: Extractor) -> None:
+    # A polytechnic institute is a higher-education institution (as the university's own
+    # historical name is), never one of the university's units.
+    text = (
+        "A delegation of the National Polytechnic Institute of Marcel Dupont-Leroux visited "
+        "SPbPU. The Institute of Energy of SPbPU hosted the guests."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+    f = {r.fact.name: r.features for r in a.rows}
+    guest = f["National Polytechnic Institute of Marcel Dupont-Leroux"]
+    assert (guest["own_unit"], guest["unit_head"]) == (0.0, 0.0), f.keys()
+    ru = (
+        "Делегация Самаркандского политехнического института посетила СПбПУ. Гостей принял "
+        "Гуманитарный институт."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=ru, lang="ru"))
+    f = {r.fact.name: r.features for r in a.rows}
+    assert f["Самаркандский политехнический институт"]["unit_head"] == 0.0, f.keys()
+    assert f["Гуманитарный институт"]["own_unit"] == 1.0
+
+
 def test_from_before_a_name_is_not_a_job_title(extractor: Extractor) -> None:
     text = (
         "Twenty students from Dalian Maritime University arrived at SPbPU. The rector of "
@@ -1289,6 +1310,25 @@ def test_items_listed_with_an_accepted_partner_are_lifted(extractor: Extractor) 
     probs[row["Vireno University of Technology"]] = 0.05
     lifted = {a.rows[n].fact.name for n in extractor._listed_with_accepted(a, probs, 0.45)}
     assert lifted == {"University of Almera", "Castellon University"}
+
+
+def test_a_list_item_opening_with_a_capitalised_the_stays_in_the_list(extractor: Extractor) -> None:
+    # "The" that opens an item's official name is the article, not the end of the enumeration.
+    a = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="Networks",
+            text="SPbPU is a member of networks such as Northern Rivers Network, Arctic Shipping "
+            "Association, The Polar Logistics Development Organization.",
+            lang="en",
+        )
+    )
+    row = {r.fact.name: n for n, r in enumerate(a.rows)}
+    probs = dict.fromkeys(range(len(a.rows)), 0.3)
+    probs[row["Northern Rivers Network"]] = 0.8
+    probs[row["Arctic Shipping Association"]] = 0.8
+    lifted = {a.rows[n].fact.name for n in extractor._listed_with_accepted(a, probs, 0.45)}
+    assert lifted == {"Polar Logistics Development Organization"}, row
 
 
 def test_headline_abbreviation_of_the_full_name_is_its_alias(extractor: Extractor) -> None:

@@ -144,10 +144,11 @@ _CUT_TAIL = re.compile(r"\s?\w{0,3}")
 _NAMED_AFTER_END = re.compile(
     r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
 )
-# Between two items of one enumeration: a bracketed country or city may follow an item.
+# Between two items of one enumeration: a bracketed country or city may follow an item, and
+# an item may open with the article, capitalised when it is part of the name ("The X Organization").
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:the\s+)?(?:[«\"“(]\s*)?"
+    r"(?:[Tt]he\s+)?(?:[«\"“(]\s*)?"
 )
 # A rejected candidate listed with an accepted one of its kind is accepted too unless the
 # partner model all but rules it out (a chunk gone wrong, a person's name).
@@ -1909,8 +1910,11 @@ class Extractor:
             toks = name_tokens(fact.name)
             head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
             f["unit_head"] = float(
-                head in lx.UNIT_HEADS
-                or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
+                (
+                    head in lx.UNIT_HEADS
+                    or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
+                )
+                and not lx.POLYTECHNIC_INSTITUTE.search(fact.name)
             )
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
@@ -2057,7 +2061,7 @@ class Extractor:
         is_unit_type = any(
             (self._lemma(w) if lang == "ru" else w) in lx.UNIT_HEADS for w in head_words
         ) or first.startswith(("высш", "higher"))
-        if not is_unit_type:
+        if not is_unit_type or lx.POLYTECHNIC_INSTITUTE.search(name):
             return False
         if self._countries.codes(name):
             return False

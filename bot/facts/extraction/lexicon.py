@@ -146,6 +146,11 @@ UNIT_HEADS = frozenset(
         "college",
     ]
 )
+# A polytechnic institute is a higher-education institution (the university's own historical
+# name, ЛПИ / LPI, is one), never a unit: its "институт" / "institute" is no unit head.
+POLYTECHNIC_INSTITUTE = re.compile(
+    r"политехническ\w*\s+институт|polytechnic(?:al)?\s+institute", re.IGNORECASE
+)
 # Lower-case heads that name a new or internal structure ("центр «...»"), never a partner.
 LOWER_UNIT_HEADS = frozenset(
     [
