@@ -22,7 +22,7 @@ from aiogram.types import (
 )
 
 from bot.config import Settings
-from bot.facts.curation import Curator, Outcome, Rules
+from bot.facts.curation import Curator, Outcome
 from bot.facts.lookup import Choices, PartnerLookup
 from bot.facts.matching import match_key
 from bot.text.countries import country_name, flag, resolve_country
@@ -181,9 +181,24 @@ async def curate(
         assert value is not None
         name, _, english = value.partition("|")
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
+    if action == "hide" and await _file_says(partners, partner.name, partner.name_en) == "show":
+        await message.answer(t(lang, "curate_shown_by_file", a=esc(cut(partner.name, 100))))
+        return
     await _ask(
         message, lang, curation_pending, Pending(user.id, action, partner, target, value, value_en)
     )
+
+
+async def _file_says(partners: PartnerRepository, *names: str | None) -> str | None:
+    """The curation file's last "hide" or "show" of one of `names`, or None. The file is the
+    truth for its rows: they are read again at every start, after Telegram's."""
+    keys = {match_key(n) for n in names if n} - {""}
+    said = None
+    for c in await partners.corrections():
+        key = match_key(c.name) or c.name_key  # the key rules of now
+        if c.source == "file" and c.action in ("hide", "show") and key in keys:
+            said = c.action
+    return said
 
 
 async def _show(
@@ -197,13 +212,9 @@ async def _show(
     """`/curate show`: the hidden partners; `/curate show A`: bring A back, once confirmed."""
     found = await _hidden_one(partners, query)
     named = [found.name, found.name_en] if isinstance(found, Partner) else [query.strip()]
-    keys = {match_key(n) for n in named if n} - {""}
-    # The file is the truth for its rows: they are read again at every start. A file hide
-    # keeps the partner out of every extraction without marking its row hidden.
-    file_rules = Rules.of(c for c in await partners.corrections() if c.source == "file")
-    if keys & file_rules.hidden:
-        name = found.name if isinstance(found, Partner) else query.strip()
-        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(name, 100))))
+    # A file hide keeps the partner out of every extraction without marking its row hidden.
+    if await _file_says(partners, *named) == "hide":
+        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(named[0] or "", 100))))
         return
     if isinstance(found, list):
         if not found:

@@ -805,6 +805,28 @@ async def test_a_show_in_the_curation_file_brings_back_a_partner_hidden_from_tel
     assert await partners.hidden_partners() == []
 
 
+async def test_a_partner_the_curation_file_shows_is_not_hidden_from_telegram(
+    curated: tuple[App, ScriptedWorker], tmp_path: Path
+) -> None:
+    """The file's `show` is read again at every start and would bring the partner back: a hide
+    from Telegram is refused and names the file, as a show of a partner the file hides is."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"a": [org("Фонд Зетатест", None, kind="other")]}
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, facts = await registry(db, script)
+    path = tmp_path / "curation.jsonl"
+    path.write_text(
+        json.dumps({"action": "show", "name": "Фонд Зетатест"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    await facts.load_curation(path)
+    reply = await app.ask("/curate hide Фонд Зетатест", chat_id=ADMIN)
+    assert reply.startswith("«Фонд Зетатест» возвращён файлом правок (CURATION_PATH)"), reply
+    assert [c.name for c in await exported(partners)] == ["Фонд Зетатест"]
+
+
 async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
     path.write_text(

@@ -530,6 +530,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "“{a}” is hidden by the curation file (CURATION_PATH): remove its line there and "
         "restart the bot.",
     ),
+    "curate_shown_by_file": (
+        "«{a}» возвращён файлом правок (CURATION_PATH): уберите там его строку show и "
+        "перезапустите бота.",
+        "“{a}” is shown by the curation file (CURATION_PATH): remove its show line there and "
+        "restart the bot.",
+    ),
     "curate_done_country": (
         "Готово: страна «{a}» (#{a_id}) — {value}.",
         "Done: the country of “{a}” (#{a_id}) is {value}.",
