@@ -184,6 +184,11 @@ async def curate(
     if action == "hide" and await _file_says(partners, partner.name, partner.name_en) == "show":
         await message.answer(t(lang, "curate_shown_by_file", a=esc(cut(partner.name, 100))))
         return
+    names = (partner.name, partner.name_en, *partner.aliases)
+    if action in ("rename", "country") and await _file_states(partners, action, *names):
+        # The file wins over the bot on what it states: a change here would not last.
+        await message.answer(t(lang, f"curate_{action}_by_file", a=esc(cut(partner.name, 100))))
+        return
     await _ask(
         message, lang, curation_pending, Pending(user.id, action, partner, target, value, value_en)
     )
@@ -199,6 +204,15 @@ async def _file_says(partners: PartnerRepository, *names: str | None) -> str | N
         if c.source == "file" and c.action in ("hide", "show") and key in keys:
             said = c.action
     return said
+
+
+async def _file_states(partners: PartnerRepository, action: str, *names: str | None) -> bool:
+    """The curation file has a correction `action` for one of `names`."""
+    keys = {match_key(n) for n in names if n} - {""}
+    return any(
+        c.source == "file" and c.action == action and (match_key(c.name) or c.name_key) in keys
+        for c in await partners.corrections()
+    )
 
 
 async def _show(

@@ -424,6 +424,16 @@ class PartnerRepository:
                 [(partner_id, alias, key) for key, alias in (keys or {}).items()],
             )
 
+    async def identity_form(self, partner_id: int) -> str | None:
+        """The name form whose key is the row's identity key (the name that made the card), if
+        an article still gives it."""
+        value = await self.db.fetchval(
+            """SELECT MIN(a.alias) FROM partner_aliases a JOIN partners p ON p.id = a.partner_id
+               WHERE p.id = ? AND a.key = p.key""",
+            (partner_id,),
+        )
+        return str(value) if value else None
+
     async def hidden_partners(self, limit: int = 50) -> list[Partner]:
         """Partners an operator hid (not merged away), the latest hidden first, with or without
         mentions left (an article extracted again while its partner was hidden drops it)."""
@@ -452,9 +462,14 @@ class PartnerRepository:
     # -- operator corrections ------------------------------------------------------------------
 
     async def corrections(self) -> list[Correction]:
+        """Those made from Telegram first, then the curation file's, each in the order made: a
+        later correction wins, and the file (under version control) wins over the bot on what
+        it states, before a restart as after it (a restart stores its rows again, with new
+        ids; `/curate` refuses what contradicts it)."""
         rows = await self.db.fetchall(
             """SELECT id, action, name, name_key, value, value_en, source
-               FROM partner_corrections ORDER BY id"""
+               FROM partner_corrections
+               ORDER BY CASE WHEN source = 'file' THEN 1 ELSE 0 END, id"""
         )
         return [Correction(*row) for row in rows]
 

@@ -827,6 +827,63 @@ async def test_a_partner_the_curation_file_shows_is_not_hidden_from_telegram(
     assert [c.name for c in await exported(partners)] == ["Фонд Зетатест"]
 
 
+async def test_a_name_the_curation_file_sets_is_changed_only_in_the_file(
+    curated: tuple[App, ScriptedWorker], tmp_path: Path
+) -> None:
+    """The file (under version control) wins over the bot on what it states, before a restart
+    as after it: a rename in the bot of a name the file sets is refused and says where to
+    change it; a country the file does not state is set in the bot and lasts."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"Визит Тестлаб": [org("Тестлаб", None, kind="research")]}
+    await add_articles(db, list(script))
+    scripted.script = script
+    path = tmp_path / "curation.jsonl"
+    line = {"action": "rename", "name": "Тестлаб", "to": "Лаборатория Тестлаб"}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    partners = PartnerRepository(db)
+    facts = FactsService(ScriptedWorker(script), app.services.news, partners)
+    try:
+        await facts.load_curation(path)
+        await facts.process_pending()
+        assert [c.name for c in await exported(partners)] == ["Лаборатория Тестлаб"]
+        refused = await app.ask(
+            "/curate rename Лаборатория Тестлаб => Институт Тестлаб", chat_id=ADMIN
+        )
+        assert refused.startswith("Название «Лаборатория Тестлаб» задано файлом правок"), refused
+        await app.ask("/curate country Лаборатория Тестлаб => Армения", chat_id=ADMIN)
+        await press(app, "Да, применить")
+        await facts.load_curation(path)  # a restart
+        await facts.rebuild()
+        cards = await exported(partners)
+        assert [(c.name, c.country) for c in cards] == [("Лаборатория Тестлаб", "AM")]
+    finally:
+        facts.worker.close()
+
+
+async def test_a_second_rename_in_the_bot_survives_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """Renamed twice from Telegram: the second rename names the card by its first new name,
+    which no article gives; a rebuild still shows the latest name."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {"Визит Сигмалаб": [org("Сигмалаб", None, kind="research")]}
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    for ask in ("Сигмалаб => Лаборатория Сигма", "Лаборатория Сигма => Институт Сигма"):
+        await app.ask(f"/curate rename {ask}", chat_id=ADMIN)
+        await press(app, "Да, применить")
+    assert [c.name for c in await exported(partners)] == ["Институт Сигма"]
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    assert [c.name for c in await exported(partners)] == ["Институт Сигма"]
+
+
 async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
     path.write_text(

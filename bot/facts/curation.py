@@ -94,13 +94,17 @@ class Rules:
     merges: dict[str, str] = field(default_factory=dict)  # key -> key of the name merged into
     splits: dict[str, set[str]] = field(default_factory=dict)  # split-off key -> keys of the old
     renames: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # When each rename and country was made (its place in the order of corrections): of two
+    # made under different name forms of one organisation, the later one stands.
+    made: dict[tuple[str, str], int] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corrections: Iterable[Correction | FileCorrection]) -> Rules:
-        """Later corrections win over earlier ones (file rows are stored first)."""
+        """Later corrections win over earlier ones (the file's rows come first; see
+        PartnerRepository.corrections)."""
         rules = cls()
-        for c in corrections:
+        for n, c in enumerate(corrections):
             if not c.name_key:
                 continue
             if c.action == "hide":
@@ -113,8 +117,10 @@ class Rules:
                 rules.splits.setdefault(match_key(c.value), set()).add(c.name_key)
             elif c.action == "rename" and c.value:
                 rules.renames[c.name_key] = (c.value, c.value_en)
+                rules.made["rename", c.name_key] = n
             elif c.action == "country" and c.value:
                 rules.countries[c.name_key] = c.value
+                rules.made["country", c.name_key] = n
         return rules
 
     def keys_of(self, fact: PartnerFact, keys: dict[str, str]) -> dict[str, str] | None:
@@ -149,13 +155,19 @@ class Rules:
         return None
 
     def override_for(self, keys: Iterable[str]) -> dict[str, str | None]:
-        """Name and country an operator set for the organisation under one of these keys."""
+        """Name and country an operator set for the organisation under one of these keys (the
+        latest made, when it was renamed under two of its names)."""
         out: dict[str, str | None] = {}
-        for key in keys:
-            if key in self.renames and "name" not in out:
-                out["name"], out["name_en"] = self.renames[key]
-            if key in self.countries and "country" not in out:
-                out["country"] = self.countries[key]
+        keys = list(keys)
+        renamed = [k for k in keys if k in self.renames]
+        if renamed:
+            latest = max(renamed, key=lambda k: self.made.get(("rename", k), -1))
+            out["name"], out["name_en"] = self.renames[latest]
+        placed = [k for k in keys if k in self.countries]
+        if placed:
+            out["country"] = self.countries[
+                max(placed, key=lambda k: self.made.get(("country", k), -1))
+            ]
         return out
 
 
@@ -194,10 +206,17 @@ class Curator:
     async def _record(
         self, action: str, row: Partner, value: str | None, value_en: str | None, by: int | None
     ) -> None:
-        key = match_key(row.name) or match_key(row.name_en or "")
-        await self.partners.add_correction(
-            action, row.name, key, value, value_en, source="telegram", created_by=by
-        )
+        # Under the name form that made the card (its identity): the card's shown name may be
+        # an earlier rename no article gives, which a later extraction would not meet. A show
+        # also goes under the shown name, which a hide of an older version was made under.
+        forms = [await self.partners.identity_form(row.id) or row.name]
+        if action == "show":
+            forms.append(row.name)
+        for name in dict.fromkeys(forms):
+            key = match_key(name) or match_key(row.name_en or "")
+            await self.partners.add_correction(
+                action, name, key, value, value_en, source="telegram", created_by=by
+            )
 
     async def merge(self, source: Partner, target: Partner, by: int | None = None) -> Outcome:
         await self._record("merge", source, target.name, None, by)

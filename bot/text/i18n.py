@@ -530,6 +530,17 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "“{a}” is hidden by the curation file (CURATION_PATH): remove its line there and "
         "restart the bot.",
     ),
+    "curate_rename_by_file": (
+        "Название «{a}» задано файлом правок (CURATION_PATH): меняйте его там и перезапустите "
+        "бота.",
+        "The name of “{a}” is set by the curation file (CURATION_PATH): change it there and "
+        "restart the bot.",
+    ),
+    "curate_country_by_file": (
+        "Страна «{a}» задана файлом правок (CURATION_PATH): меняйте её там и перезапустите бота.",
+        "The country of “{a}” is set by the curation file (CURATION_PATH): change it there and "
+        "restart the bot.",
+    ),
     "curate_shown_by_file": (
         "«{a}» возвращён файлом правок (CURATION_PATH): уберите там его строку show и "
         "перезапустите бота.",
