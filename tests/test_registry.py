@@ -884,6 +884,34 @@ async def test_a_second_rename_in_the_bot_survives_reextraction(
     assert [c.name for c in await exported(partners)] == ["Институт Сигма"]
 
 
+async def test_a_merge_into_a_renamed_card_survives_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """The target of a merge is named as shown, perhaps a rename no article gives; the merge
+    still finds it after a rebuild."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "Визит Омегатест": [org("Омегатест", None)],
+        "Vektor visit": [org("Vektor Holdings", "Vektor Holdings", country="RU")],
+    }
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    assert len(await exported(partners)) == 2
+    await app.ask("/curate rename Омегатест => Компания Омега", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await app.ask("/curate merge Vektor Holdings => Компания Омега", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    assert [(c.name, c.mentions) for c in await exported(partners)] == [("Компания Омега", 2)]
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+    assert [(c.name, c.mentions) for c in await exported(partners)] == [("Компания Омега", 2)]
+
+
 async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
     path.write_text(
