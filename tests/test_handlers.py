@@ -189,6 +189,21 @@ async def test_unknown_and_foreign_commands(app: App) -> None:
     await app.silence("just chatting", chat_id=-100999, chat_type="supergroup", title="G")
 
 
+async def test_a_mistyped_command_is_answered_with_the_one_meant(app: App) -> None:
+    assert await app.ask("/subscrbe водород") == (
+        "Не знаю такой команды. Может быть, /subscribe? Список команд: /help"
+    )
+    assert await app.ask("/Agrements", language_code="en") == (
+        "I don't know that command. Did you mean /agreements? See /help"
+    )
+    assert await app.ask("/parners@spbpu_partners_bot") == (
+        "Не знаю такой команды. Может быть, /partners? Список команд: /help"
+    )
+    # Nothing alike: the list only; an operator's command is not offered to everyone.
+    assert await app.ask("/weather") == "Не знаю такой команды. Список команд: /help"
+    assert await app.ask("/pollnw") == "Не знаю такой команды. Список команд: /help"
+
+
 async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:
     app.api.fail_next("sendMessage", too_many_requests(1), chat_id=42)
     started = time.monotonic()

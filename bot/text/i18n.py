@@ -310,6 +310,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
     ),
+    "unknown_command_like": (
+        "Не знаю такой команды. Может быть, /{command}? Список команд: /help",
+        "I don't know that command. Did you mean /{command}? See /help",
+    ),
     "partners_title": (
         "<b>Партнёры</b> (всего {total}), чаще упоминаемые в новостях — выше; число — упоминания:",
         "<b>Partners</b> ({total} in all), most mentioned in the news first; the number is "
