@@ -334,6 +334,7 @@ async def subscriptions_view(
     chats: ChatRepository,
     partners: PartnerRepository,
     here: int | None = None,
+    digests: DigestRepository | None = None,
 ) -> Reply:
     subs = await chats.subscriptions(chat_id)
     if not subs:
@@ -345,6 +346,9 @@ async def subscriptions_view(
         where = _where(sub, subs, here, lang)
         lines.append(f"• {text}{where}")
         buttons.append(_remove_button(sub, text, where))
+    mode = await digests.mode(chat_id) if digests is not None else "off"
+    if mode != "off":  # else a reader waits for items that come once a day or a week
+        lines += ["", t(lang, "subscriptions_digest", mode=t(lang, f"digest_{mode}"))]
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 
@@ -353,11 +357,14 @@ def _plain(html_text: str) -> str:
 
 
 async def subscriptions_command(
-    message: Message, chats: ChatRepository, partners: PartnerRepository
+    message: Message,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    digests: DigestRepository | None = None,
 ) -> None:
     lang = user_language(message.from_user)
     here = message.message_thread_id if message.is_topic_message else None
-    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners, here)
+    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners, here, digests)
     await message.answer(text, reply_markup=markup)
 
 
@@ -367,6 +374,7 @@ async def unsubscribe_one(
     bot: Bot,
     chats: ChatRepository,
     partners: PartnerRepository,
+    digests: DigestRepository | None = None,
 ) -> None:
     message = query.message
     lang = user_language(query.from_user)
@@ -381,7 +389,7 @@ async def unsubscribe_one(
         await query.answer(t(lang, "already_removed"))
         return
     text, markup = await subscriptions_view(
-        message.chat.id, lang, chats, partners, _thread_of(message)
+        message.chat.id, lang, chats, partners, _thread_of(message), digests
     )
     fresh = await edit_page(message, text, markup)
     await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))

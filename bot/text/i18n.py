@@ -260,6 +260,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This chat has {limit} subscriptions already: remove some with /subscriptions.",
     ),
     "subscriptions_title": ("<b>Подписки этого чата</b>:", "<b>This chat's subscriptions</b>:"),
+    "subscriptions_digest": (
+        "Доставка: {mode} (каждая новость сразу: /digest off).",
+        "Delivery: {mode} (each item at once: /digest off).",
+    ),
     "subscriptions_empty": (
         "Подписок нет. Подписаться: /subscribe",
         "No subscriptions. Subscribe: /subscribe",
