@@ -30,6 +30,23 @@ async def test_start_greets_in_the_users_language_with_the_choice_that_matters(a
     assert [row[0]["text"] for row in markup["inline_keyboard"]][0] == "🤝 Partnership news only"
 
 
+async def test_start_in_a_group_offers_the_choice_to_its_administrators_only(app: App) -> None:
+    group = -100555
+    app.api.set_admins(group, [7])
+    common = {"chat_type": "supergroup", "title": "Seminar"}
+    member = await app.ask("/start", chat_id=group, user_id=9, language_code="en", **common)
+    assert member.startswith("Hello! I post news of Peter the Great")
+    assert "Only this group's administrators can set me up" in member
+    assert "reply_markup" not in app.api.sent_messages(group)[-1].params
+    admin = await app.ask("/start", chat_id=group, user_id=7, **common)
+    assert "только новости о партнёрстве или все новости?" in admin
+    markup = app.api.sent_messages(group)[-1].params["reply_markup"]
+    assert [row[0]["text"] for row in markup["inline_keyboard"]] == [
+        "🤝 Только о партнёрстве",
+        "📰 Все новости",
+    ]
+
+
 async def test_help_menu_and_handlers_stay_in_step(app: App) -> None:
     reply = await app.ask("/help", language_code="en")
     listed = set(re.findall(r"^/(\w+)", reply, flags=re.M))
