@@ -161,6 +161,10 @@ async def partners_command(
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
     found = await lookup.find(query)
+    if not found and country:  # a country named, none of its partners in the news yet
+        where = f"{flag(country)} {country_name(country, lang)}"
+        await message.answer(t(lang, "partners_country_none", country=esc(where)))
+        return
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return

@@ -331,6 +331,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
         "No partners yet: they appear as cooperation news comes in.",
     ),
+    "partners_country_none": (
+        "Партнёров из страны {country} в новостях пока нет. Все страны: /countries",
+        "No partners in {country} in the news yet. All countries: /countries",
+    ),
     "partners_none": (
         "Не нашёл партнёра по запросу «{query}». Список: /partners",
         "No partner matches “{query}”. All partners: /partners",
