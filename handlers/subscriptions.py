@@ -233,8 +233,9 @@ async def add_subscription(
     topics are separate feeds: the same subscription may be in two topics, and the switch is
     the topic's own."""
     existing = await chats.subscriptions(chat_id)
+    what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
     if any(_same(s, kind, value, thread_id) for s in existing):
-        return t(lang, "already_subscribed"), None
+        return t(lang, "already_subscribed", what=what), None
     switched = False
     if kind in _BASIC:
         for sub in existing:
@@ -244,8 +245,7 @@ async def add_subscription(
     if len(existing) >= MAX_SUBSCRIPTIONS:
         return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS)), None
     if not await chats.subscribe(chat_id, kind, value, thread_id):
-        return t(lang, "already_subscribed"), None  # a second tap that raced the first
-    what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
+        return t(lang, "already_subscribed", what=what), None  # a second tap raced the first
     if switched:
         return t(lang, "switched_to", what=what), None
     if kind == "all":

@@ -102,6 +102,22 @@ async def test_subscribe_button_subscribes(app: App) -> None:
     assert [s.kind for s in await app.services.chats.subscriptions(42)] == ["all"]
 
 
+async def test_a_button_for_a_subscription_the_chat_has_says_which_it_is(app: App) -> None:
+    await app.ask("/subscribe", chat_id=47, language_code="en")
+    await app.ask("/start", chat_id=47, language_code="en")
+    message_id = app.api.sent_messages(47)[-1].result["message_id"]
+    app.api.push_callback_query(
+        "sub:on", chat_id=47, user_id=47, message_id=message_id, language_code="en"
+    )
+
+    async def answered() -> bool:
+        return len(app.api.sent_messages(47)) >= 3
+
+    await until(answered)
+    reply = app.api.sent_messages(47)[-1].rendered
+    assert reply == "This chat is already subscribed to all news.", reply
+
+
 async def test_only_group_admins_manage_the_group_subscription(app: App) -> None:
     group = -100777
     app.api.set_admins(group, [7], creator=8)
@@ -244,7 +260,8 @@ async def test_a_quick_double_tap_on_a_subscribe_button_is_not_confirmed_twice(a
     await asyncio.sleep(0.2)
     replies = sorted(c.rendered or "" for c in app.api.sent_messages(46)[1:])
     assert len(replies) == 2, replies
-    assert "подписка добавлена" in replies[0] and "уже подписан" in replies[1], replies
+    assert "подписка добавлена" in replies[0], replies
+    assert replies[1] == "Этот чат уже подписан: новости о партнёрстве.", replies
     assert [s.kind for s in await app.services.chats.subscriptions(46)] == ["partnerships"]
 
 

@@ -270,8 +270,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "subscription_removed": ("Подписка удалена.", "Subscription removed."),
     "already_subscribed": (
-        "Этот чат уже подписан.",
-        "This chat is already subscribed.",
+        "Этот чат уже подписан: {what}.",
+        "This chat is already subscribed to {what}.",
     ),
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
     "unsubscribed_all": (
