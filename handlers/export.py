@@ -14,7 +14,7 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.facts.lookup import PartnerLookup
 from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
-from bot.text.countries import resolve_country
+from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import t
 from handlers.common import may_manage, user_language
@@ -42,7 +42,7 @@ async def export_command(
     if not query:
         partner_list = await partners_rows(reports)
         agreement_list = await agreement_rows(reports)
-    elif country := resolve_country(query):
+    elif country := resolve_country_query(query):
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(reports, country=country)
         described = query

@@ -59,6 +59,19 @@ async def test_a_country_with_no_partners_yet_is_named_as_a_country(app: App) ->
     )
 
 
+async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> None:
+    await many_partners(app, 2)
+    for query in ("/partners 🇰🇿", "/partners в Казахстане"):
+        assert (await app.ask(query)).startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), query
+    reply = await app.ask("/agreements с Казахстаном")
+    assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
+    reply = await app.ask("/agreements from Kazakhstan", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+    assert await app.ask("/subscribe country 🇩🇪") == (
+        "Готово, подписка добавлена: страна 🇩🇪 Германия."
+    )
+
+
 async def test_partner_card_found_in_either_script_and_any_case(
     app: App, worker: ExtractionWorker
 ) -> None:
