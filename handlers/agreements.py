@@ -9,7 +9,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
 from bot.facts.lookup import PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country
+from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -108,7 +108,7 @@ async def agreements_command(
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
     state = AgreementsPage(page=0)
     if query:
-        country = resolve_country(query)
+        country = resolve_country_query(query)
         found = await lookup.find(query)
         if country:
             state = AgreementsPage(page=0, country=country)

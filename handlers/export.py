@@ -14,8 +14,8 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.facts.lookup import PartnerLookup
 from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
-from bot.text.countries import resolve_country
-from bot.text.formatting import cut, esc, format_date, typed_text
+from bot.text.countries import resolve_country_query
+from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import t
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
@@ -42,7 +42,7 @@ async def export_command(
     if not query:
         partner_list = await partners_rows(reports)
         agreement_list = await agreement_rows(reports)
-    elif country := resolve_country(query):
+    elif country := resolve_country_query(query):
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(reports, country=country)
         described = query
@@ -64,7 +64,8 @@ async def export_command(
             await message.answer(t(lang, "partners_empty"))
         return
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_DOCUMENT)
-    stamp = utcnow().strftime("%Y-%m-%d")
+    now = utcnow()
+    stamp = now.astimezone(DISPLAY_ZONE).strftime("%Y-%m-%d")  # the caption's day
     sheets = {"partners": partner_list, "agreements": agreement_list}
     files = await asyncio.to_thread(
         lambda: [
@@ -78,7 +79,7 @@ async def export_command(
         "export_caption",
         partners=str(len(partner_list)),
         agreements=str(len(agreement_list)),
-        date=format_date(utcnow(), lang),
+        date=format_date(now, lang),
     )
     if described:
         what = t(lang, "export_filter", query=esc(cut(described, 80))) + "\n" + what

@@ -4,13 +4,14 @@ short answer with a search button; unknown buttons get a short note; the rest is
 from __future__ import annotations
 
 import asyncio
+import difflib
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.text.formatting import cut, esc
-from bot.text.i18n import t
+from bot.text.i18n import COMMANDS, t
 from bot.text.stems import says_something, words
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback, fit_callback_text
@@ -26,7 +27,19 @@ async def unknown_command(message: Message, bot: Bot) -> None:
             return  # addressed to another bot in the same group
     elif message.chat.type != ChatType.PRIVATE:
         return  # groups: a bare unknown command may be meant for another bot
-    await message.answer(t(user_language(message.from_user), "unknown_command"))
+    lang = user_language(message.from_user)
+    like = close_command(head.partition("@")[0].removeprefix("/"))
+    if like:
+        await message.answer(t(lang, "unknown_command_like", command=like))
+        return
+    await message.answer(t(lang, "unknown_command"))
+
+
+def close_command(name: str) -> str | None:
+    """The command a typo most likely meant (`subcribe` → `subscribe`), if one is close."""
+    names = [command for command, _, _ in COMMANDS]
+    found = difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75)
+    return found[0] if found else None
 
 
 async def free_text(message: Message) -> None:

@@ -3,6 +3,8 @@ partnership news."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aiogram import Router
 from aiogram.enums import ParseMode
 from aiogram.types import (
@@ -92,8 +94,11 @@ def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArtic
     )
 
 
-def news_result(item: NewsRow, lang: str) -> InlineQueryResultArticle:
-    """An article: title, date, a snippet and the link."""
+def news_result(
+    item: NewsRow, lang: str, names: Mapping[int, str] | None = None
+) -> InlineQueryResultArticle:
+    """An article: title, date, a snippet and the link; its partners by `names` (id -> the
+    reader's name), else as the registry names them."""
     when = format_date(item.published, lang)
     snippet = first_sentences(item.teaser, max_chars=300, max_sentences=2)
     lines = [f"<b>{link(item.url, cut(item.title, 600))}</b>"]
@@ -102,8 +107,13 @@ def news_result(item: NewsRow, lang: str) -> InlineQueryResultArticle:
     if snippet:
         lines.append(esc(snippet))
     if item.partners:
-        names = cut("; ".join(item.partners), 400)
-        lines.append(f"{esc(t(lang, 'partners_line'))}: {esc(names)}")
+        shown = list(item.partners)
+        if names and len(item.partner_ids) == len(shown):
+            shown = [
+                names.get(pid, name) for pid, name in zip(item.partner_ids, shown, strict=True)
+            ]
+        partners = cut("; ".join(shown), 400)
+        lines.append(f"{esc(t(lang, 'partners_line'))}: {esc(partners)}")
     return InlineQueryResultArticle(
         id=f"n{item.id}",
         title=cut(item.title.strip() or "—", 200),
@@ -126,13 +136,30 @@ async def inline_results(
     text = typed_text(query)[:MAX_QUERY_CHARS]
     if not text:
         latest = await reports.news(partnership_only=True, limit=20)
-        return [news_result(item, lang) for item in latest]
+        names = await _reader_names(latest, lang, reports)
+        return [news_result(item, lang, names) for item in latest]
     found = await lookup.find(text)
     cards = await reports.partners([pid for pid, _ in found.ranked[:MAX_PARTNERS]])
     results = [partner_result(card, lang) for card in cards]
     hits = await news.search(text, limit=MAX_RESULTS - len(results))
-    results += [news_result(item, lang) for item in await reports.news([h.item.id for h in hits])]
+    items = await reports.news([h.item.id for h in hits])
+    names = await _reader_names(items, lang, reports)
+    results += [news_result(item, lang, names) for item in items]
     return results[:MAX_RESULTS]
+
+
+async def _reader_names(
+    items: list[NewsRow], lang: str, reports: ReportRepository
+) -> dict[int, str]:
+    """The articles' partners named as their cards name them for this reader (an English
+    reader gets "Leibniz University of Hannover", not its Russian registry name)."""
+    ids = sorted({pid for item in items for pid in item.partner_ids})
+    if not ids:
+        return {}
+    return {
+        card.id: reader_name(card.name, card.name_en, card.aliases, lang)
+        for card in await reports.partners(ids)
+    }
 
 
 async def inline_query(

@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country
+from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -155,12 +155,16 @@ async def partners_command(
         text, markup = await partners_page(partners, lang, 0)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
-    country = resolve_country(query)
+    country = resolve_country_query(query)
     if country and await partners.count(country):
         text, markup = await partners_page(partners, lang, 0, country)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
     found = await lookup.find(query)
+    if not found and country:  # a country named, none of its partners in the news yet
+        where = f"{flag(country)} {country_name(country, lang)}"
+        await message.answer(t(lang, "partners_country_none", country=esc(where)))
+        return
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.config import Settings
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, RU, t
-from handlers.common import user_language
+from handlers.common import GROUP_TYPES, may_manage, user_language
 from handlers.subscriptions import basic_buttons
 
 
@@ -19,9 +19,15 @@ def help_text(lang: str, admin: bool = False) -> str:
     return "\n".join(lines)
 
 
-async def start(message: Message) -> None:
-    """The greeting with the choice that matters: partnership news only, or everything."""
+async def start(message: Message, bot: Bot) -> None:
+    """The greeting with the choice that matters: partnership news only, or everything. A
+    group member who may not make that choice reads what the group greeting says instead."""
     lang = user_language(message.from_user)
+    if message.chat.type in GROUP_TYPES and not await may_manage(
+        bot, message.chat, message.from_user, message.sender_chat
+    ):
+        await message.answer(t(lang, "group_greeting"))
+        return
     await message.answer(
         t(lang, "greeting"), reply_markup=InlineKeyboardMarkup(inline_keyboard=basic_buttons(lang))
     )

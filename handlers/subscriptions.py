@@ -34,7 +34,7 @@ from aiogram.types import (
 from bot.config import Settings
 from bot.delivery.digests import DigestService
 from bot.facts.lookup import Choices, PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country
+from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
 from bot.text.stems import says_something, words
@@ -89,7 +89,7 @@ async def parse_filter(
     if head in _COUNTRY:
         if not rest:
             return t(lang, "sub_need_value")
-        code = resolve_country(rest)
+        code = resolve_country_query(rest)
         if code is None:
             return t(lang, "sub_unknown_country", query=esc(cut(rest, 60)))
         return "country", code
@@ -239,8 +239,9 @@ async def add_subscription(
     topics are separate feeds: the same subscription may be in two topics, and the switch is
     the topic's own."""
     existing = await chats.subscriptions(chat_id)
+    what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
     if any(_same(s, kind, value, thread_id) for s in existing):
-        return t(lang, "already_subscribed"), None
+        return t(lang, "already_subscribed", what=what), None
     switched = False
     if kind in _BASIC:
         for sub in existing:
@@ -250,8 +251,7 @@ async def add_subscription(
     if len(existing) >= MAX_SUBSCRIPTIONS:
         return t(lang, "sub_too_many", limit=str(MAX_SUBSCRIPTIONS)), None
     if not await chats.subscribe(chat_id, kind, value, thread_id):
-        return t(lang, "already_subscribed"), None  # a second tap that raced the first
-    what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
+        return t(lang, "already_subscribed", what=what), None  # a second tap raced the first
     if switched:
         return t(lang, "switched_to", what=what), None
     if kind == "all":
@@ -340,6 +340,7 @@ async def subscriptions_view(
     chats: ChatRepository,
     partners: PartnerRepository,
     here: int | None = None,
+    digests: DigestRepository | None = None,
 ) -> Reply:
     subs = await chats.subscriptions(chat_id)
     if not subs:
@@ -351,6 +352,9 @@ async def subscriptions_view(
         where = _where(sub, subs, here, lang)
         lines.append(f"• {text}{where}")
         buttons.append(_remove_button(sub, text, where))
+    mode = await digests.mode(chat_id) if digests is not None else "off"
+    if mode != "off":  # else a reader waits for items that come once a day or a week
+        lines += ["", t(lang, "subscriptions_digest", mode=t(lang, f"digest_{mode}"))]
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=buttons)
 
 
@@ -359,11 +363,14 @@ def _plain(html_text: str) -> str:
 
 
 async def subscriptions_command(
-    message: Message, chats: ChatRepository, partners: PartnerRepository
+    message: Message,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    digests: DigestRepository | None = None,
 ) -> None:
     lang = user_language(message.from_user)
     here = message.message_thread_id if message.is_topic_message else None
-    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners, here)
+    text, markup = await subscriptions_view(message.chat.id, lang, chats, partners, here, digests)
     await message.answer(text, reply_markup=markup)
 
 
@@ -373,6 +380,7 @@ async def unsubscribe_one(
     bot: Bot,
     chats: ChatRepository,
     partners: PartnerRepository,
+    digests: DigestRepository | None = None,
 ) -> None:
     message = query.message
     lang = user_language(query.from_user)
@@ -387,7 +395,7 @@ async def unsubscribe_one(
         await query.answer(t(lang, "already_removed"))
         return
     text, markup = await subscriptions_view(
-        message.chat.id, lang, chats, partners, _thread_of(message)
+        message.chat.id, lang, chats, partners, _thread_of(message), digests
     )
     fresh = await edit_page(message, text, markup)
     await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))

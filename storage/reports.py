@@ -55,6 +55,7 @@ class NewsRow:
     partnership: bool | None
     partners: tuple[str, ...]
     teaser: str
+    partner_ids: tuple[int, ...] = ()  # the same partners, in the same order
 
 
 # A partner users see: not hidden or merged away by a correction, and named in some article.
@@ -258,8 +259,13 @@ class ReportRepository:
                   (SELECT {self.db.dialect.joined("name")} FROM
                      (SELECT p.name FROM partner_mentions m JOIN partners p
                       ON p.id = m.partner_id WHERE m.news_id = n.id AND p.hidden = 0
-                      ORDER BY p.name) AS s)
-                   AS partners
+                      ORDER BY p.name, p.id) AS s)
+                   AS partners,
+                  (SELECT {self.db.dialect.joined("id")} FROM
+                     (SELECT p.id FROM partner_mentions m JOIN partners p
+                      ON p.id = m.partner_id WHERE m.news_id = n.id AND p.hidden = 0
+                      ORDER BY p.name, p.id) AS s)
+                   AS partner_ids
                 FROM news n {clause} ORDER BY published DESC, n.id DESC
                 {"" if limit is None else "LIMIT ?"}""",
             params if limit is None else [*params, limit],
@@ -273,6 +279,7 @@ class ReportRepository:
                 None if row["partnership"] is None else bool(row["partnership"]),
                 _split(row["partners"]),
                 row["teaser"],
+                tuple(int(x) for x in _split(row["partner_ids"])),
             )  # fmt: skip
             for row in rows
         ]

@@ -57,6 +57,40 @@ async def test_digest_command_modes_and_admin_check(app: App) -> None:
     assert refusal == "Подписки и дайджест группы могут менять только администраторы чата."
 
 
+async def test_subscriptions_say_when_items_come_as_a_digest(app: App) -> None:
+    await app.ask("/subscribe partnerships", language_code="en")
+    assert "Delivery" not in await app.ask("/subscriptions", language_code="en")
+    await app.ask("/digest weekly", language_code="en")
+    listing = await app.ask("/subscriptions", language_code="en")
+    assert listing == (
+        "This chat's subscriptions:\n• partnership news\n\n"
+        "Delivery: a weekly digest (each item at once: /digest off)."
+    )
+    await app.ask("/digest daily")
+    assert (await app.ask("/subscriptions")).endswith(
+        "\n\nДоставка: дайджест раз в день (каждая новость сразу: /digest off)."
+    )
+    # Removing one with its button: the list edited in place still says how items come.
+    await app.ask("/subscribe country Китай")
+    await app.ask("/subscriptions")
+    message = app.api.sent_messages(42)[-1]
+    button = message.params["reply_markup"]["inline_keyboard"][1][0]
+    assert button["text"] == "✖ страна 🇨🇳 Китай"
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(200):
+        edits = [c for c in app.api.calls_of("editMessageText") if c.ok]
+        if edits:
+            break
+        await asyncio.sleep(0.025)
+    assert (edits[-1].rendered or "").endswith(
+        "\n\nДоставка: дайджест раз в день (каждая новость сразу: /digest off)."
+    )
+    await app.ask("/digest off")
+    assert "Доставка" not in await app.ask("/subscriptions")
+
+
 async def test_a_digest_mode_there_is_none_of_is_named_before_the_choices(app: App) -> None:
     reply = await app.ask("/digest ежечасно")
     assert reply.startswith("Не знаю режима «ежечасно». Сейчас: каждая новость сразу."), reply

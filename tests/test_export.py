@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +171,20 @@ async def test_export_in_groups_is_for_administrators(app: App) -> None:
     reply = await app.ask("/export", chat_id=group, user_id=8, **common)
     assert reply == "В группах выгрузку могут делать только администраторы чата."
     await documents(app, "/export", group, 3, user_id=7, **common)
+
+
+async def test_export_files_are_named_by_the_day_the_caption_says(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 22:30 UTC on 1 March is already 2 March in Moscow, the day the caption shows.
+    late = datetime(2026, 3, 1, 22, 30, tzinfo=UTC)
+    monkeypatch.setattr("handlers.export.utcnow", lambda: late)
+    await registry(app.services.news.db)
+    sent = await documents(app, "/export", 42, 3, language_code="en")
+    assert "Data as of 2 March 2026." in (sent[0].rendered or "")
+    names = [c.result["document"]["file_name"] for c in sent]
+    assert names == [
+        "spbpu-partners-2026-03-02.csv",
+        "spbpu-agreements-2026-03-02.csv",
+        "spbpu-partners-agreements-2026-03-02.xlsx",
+    ]

@@ -30,6 +30,23 @@ async def test_start_greets_in_the_users_language_with_the_choice_that_matters(a
     assert [row[0]["text"] for row in markup["inline_keyboard"]][0] == "🤝 Partnership news only"
 
 
+async def test_start_in_a_group_offers_the_choice_to_its_administrators_only(app: App) -> None:
+    group = -100555
+    app.api.set_admins(group, [7])
+    common = {"chat_type": "supergroup", "title": "Seminar"}
+    member = await app.ask("/start", chat_id=group, user_id=9, language_code="en", **common)
+    assert member.startswith("Hello! I post news of Peter the Great")
+    assert "Only this group's administrators can set me up" in member
+    assert "reply_markup" not in app.api.sent_messages(group)[-1].params
+    admin = await app.ask("/start", chat_id=group, user_id=7, **common)
+    assert "только новости о партнёрстве или все новости?" in admin
+    markup = app.api.sent_messages(group)[-1].params["reply_markup"]
+    assert [row[0]["text"] for row in markup["inline_keyboard"]] == [
+        "🤝 Только о партнёрстве",
+        "📰 Все новости",
+    ]
+
+
 async def test_help_menu_and_handlers_stay_in_step(app: App) -> None:
     reply = await app.ask("/help", language_code="en")
     listed = set(re.findall(r"^/(\w+)", reply, flags=re.M))
@@ -83,6 +100,22 @@ async def test_subscribe_button_subscribes(app: App) -> None:
             break
         await asyncio.sleep(0.05)
     assert [s.kind for s in await app.services.chats.subscriptions(42)] == ["all"]
+
+
+async def test_a_button_for_a_subscription_the_chat_has_says_which_it_is(app: App) -> None:
+    await app.ask("/subscribe", chat_id=47, language_code="en")
+    await app.ask("/start", chat_id=47, language_code="en")
+    message_id = app.api.sent_messages(47)[-1].result["message_id"]
+    app.api.push_callback_query(
+        "sub:on", chat_id=47, user_id=47, message_id=message_id, language_code="en"
+    )
+
+    async def answered() -> bool:
+        return len(app.api.sent_messages(47)) >= 3
+
+    await until(answered)
+    reply = app.api.sent_messages(47)[-1].rendered
+    assert reply == "This chat is already subscribed to all news.", reply
 
 
 async def test_only_group_admins_manage_the_group_subscription(app: App) -> None:
@@ -189,6 +222,21 @@ async def test_unknown_and_foreign_commands(app: App) -> None:
     await app.silence("just chatting", chat_id=-100999, chat_type="supergroup", title="G")
 
 
+async def test_a_mistyped_command_is_answered_with_the_one_meant(app: App) -> None:
+    assert await app.ask("/subscrbe водород") == (
+        "Не знаю такой команды. Может быть, /subscribe? Список команд: /help"
+    )
+    assert await app.ask("/Agrements", language_code="en") == (
+        "I don't know that command. Did you mean /agreements? See /help"
+    )
+    assert await app.ask("/parners@spbpu_partners_bot") == (
+        "Не знаю такой команды. Может быть, /partners? Список команд: /help"
+    )
+    # Nothing alike: the list only; an operator's command is not offered to everyone.
+    assert await app.ask("/weather") == "Не знаю такой команды. Список команд: /help"
+    assert await app.ask("/pollnw") == "Не знаю такой команды. Список команд: /help"
+
+
 async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:
     app.api.fail_next("sendMessage", too_many_requests(1), chat_id=42)
     started = time.monotonic()
@@ -212,7 +260,8 @@ async def test_a_quick_double_tap_on_a_subscribe_button_is_not_confirmed_twice(a
     await asyncio.sleep(0.2)
     replies = sorted(c.rendered or "" for c in app.api.sent_messages(46)[1:])
     assert len(replies) == 2, replies
-    assert "подписка добавлена" in replies[0] and "уже подписан" in replies[1], replies
+    assert "подписка добавлена" in replies[0], replies
+    assert replies[1] == "Этот чат уже подписан: новости о партнёрстве.", replies
     assert [s.kind for s in await app.services.chats.subscriptions(46)] == ["partnerships"]
 
 

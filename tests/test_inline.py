@@ -154,6 +154,31 @@ async def test_empty_query_shows_the_latest_partnership_news(app: App) -> None:
     assert "🤝 Партнёры: Университет Цинхуа" in results[0]["text"]
 
 
+async def test_news_results_name_partners_in_the_readers_language(app: App) -> None:
+    """An English reader's news result names its partners as their cards do in English, as a
+    Russian reader's names them in Russian: no «Университет …» under an English title."""
+    s = app.services
+    [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    [nid] = await s.news.add_new(
+        feed.id,
+        [draft("m1", "Polytech and Marbella Institute open a joint lab", teaser="A new lab.")],
+        announce=False,
+    )
+    marbella = PartnerInput(
+        "Институт Марбельи", "Marbella Institute of Science", (), "ES", "university",
+        {"марбель институт": "Институт Марбельи"},
+    )  # fmt: skip
+    await s.partners.replace_facts(nid, True, [(None, marbella)], [])
+    for query, lang, line in (
+        ("joint lab", "en", "🤝 Partners: Marbella Institute of Science"),
+        ("", "en", "🤝 Partners: Marbella Institute of Science"),
+        ("joint lab", "ru", "🤝 Партнёры: Институт Марбельи"),
+    ):
+        results = (await inline(app, query, language_code=lang))["results"]
+        [item] = [r for r in results if r["id"].startswith("n")]
+        assert line in item["text"].splitlines(), (query, lang, item["text"])
+
+
 async def test_no_match_and_hostile_queries(app: App) -> None:
     await tsinghua(app)
     assert (await inline(app, "Гарвард"))["results"] == []

@@ -45,6 +45,33 @@ async def many_partners(app: App, count: int) -> None:
         await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
 
 
+async def test_a_country_with_no_partners_yet_is_named_as_a_country(app: App) -> None:
+    await many_partners(app, 2)
+    assert await app.ask("/partners Korea", language_code="en") == (
+        "No partners in 🇰🇷 South Korea in the news yet. All countries: /countries"
+    )
+    assert await app.ask("/partners Норвегия") == (
+        "Партнёров из страны 🇳🇴 Норвегия в новостях пока нет. Все страны: /countries"
+    )
+    assert (await app.ask("/partners Казахстан")).startswith("Партнёры: 🇰🇿 Казахстан (всего 2)")
+    assert await app.ask("/partners Zorblax", language_code="en") == (
+        "No partner matches “Zorblax”. All partners: /partners"
+    )
+
+
+async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> None:
+    await many_partners(app, 2)
+    for query in ("/partners 🇰🇿", "/partners в Казахстане"):
+        assert (await app.ask(query)).startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), query
+    reply = await app.ask("/agreements с Казахстаном")
+    assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
+    reply = await app.ask("/agreements from Kazakhstan", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+    assert await app.ask("/subscribe country 🇩🇪") == (
+        "Готово, подписка добавлена: страна 🇩🇪 Германия."
+    )
+
+
 async def test_partner_card_found_in_either_script_and_any_case(
     app: App, worker: ExtractionWorker
 ) -> None:

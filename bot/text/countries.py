@@ -128,6 +128,24 @@ def resolve_country(query: str) -> str | None:
     return None
 
 
+_REGIONAL_A = 0x1F1E6  # 🇦: a flag is two regional indicator letters, 🇨🇳 is "CN"
+_LEADING = frozenset(["в", "во", "с", "со", "из", "изо", "для", "по", "in", "from", "the"])
+
+
+def resolve_country_query(query: str) -> str | None:
+    """A country as a person asks for it in a command: what `resolve_country` reads, and also
+    its flag ("🇨🇳") or its name after a preposition ("с Китаем", "в Узбекистане", "in China")."""
+    text = query.strip()
+    if len(text) == 2 and all(_REGIONAL_A <= ord(ch) <= _REGIONAL_A + 25 for ch in text):
+        text = "".join(chr(ord(ch) - _REGIONAL_A + ord("A")) for ch in text)
+    code = resolve_country(text)
+    if code is None:
+        head, _, rest = text.partition(" ")
+        if head.lower() in _LEADING and rest.strip():
+            code = resolve_country(rest)
+    return code
+
+
 # -- countries in article text (the extractor's resolver) -------------------------------------
 
 _NAME_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё'\-]*")

@@ -260,14 +260,18 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This chat has {limit} subscriptions already: remove some with /subscriptions.",
     ),
     "subscriptions_title": ("<b>Подписки этого чата</b>:", "<b>This chat's subscriptions</b>:"),
+    "subscriptions_digest": (
+        "Доставка: {mode} (каждая новость сразу: /digest off).",
+        "Delivery: {mode} (each item at once: /digest off).",
+    ),
     "subscriptions_empty": (
         "Подписок нет. Подписаться: /subscribe",
         "No subscriptions. Subscribe: /subscribe",
     ),
     "subscription_removed": ("Подписка удалена.", "Subscription removed."),
     "already_subscribed": (
-        "Этот чат уже подписан.",
-        "This chat is already subscribed.",
+        "Этот чат уже подписан: {what}.",
+        "This chat is already subscribed to {what}.",
     ),
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
     "unsubscribed_all": (
@@ -310,6 +314,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
     ),
+    "unknown_command_like": (
+        "Не знаю такой команды. Может быть, /{command}? Список команд: /help",
+        "I don't know that command. Did you mean /{command}? See /help",
+    ),
     "partners_title": (
         "<b>Партнёры</b> (всего {total}), чаще упоминаемые в новостях — выше; число — упоминания:",
         "<b>Partners</b> ({total} in all), most mentioned in the news first; the number is "
@@ -322,6 +330,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "partners_empty": (
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
         "No partners yet: they appear as cooperation news comes in.",
+    ),
+    "partners_country_none": (
+        "Партнёров из страны {country} в новостях пока нет. Все страны: /countries",
+        "No partners in {country} in the news yet. All countries: /countries",
     ),
     "partners_none": (
         "Не нашёл партнёра по запросу «{query}». Список: /partners",
