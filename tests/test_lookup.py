@@ -158,3 +158,15 @@ async def test_a_dormant_row_of_the_same_name_is_no_choice(app: App) -> None:
     await app.services.partners.replace_facts(second, True, [], [])
     reply = await app.ask("/partners Лейвенский университет")
     assert reply.startswith("Лейвенский университет\n")
+
+
+def test_a_body_of_the_same_country_is_not_named_by_another_kind() -> None:
+    """ "Indian Academy of Sciences" does not name the card known as «МИД Индии» (another body
+    of the same country, told by its own word): a choice at most. A country the name adds
+    ("Foreign Ministry of India") still lets "Ministry of Foreign Affairs" name it."""
+    known = [
+        (1, ["Foreign Ministry of India", "МИД Индии"]),
+        (2, ["Riverton Polytechnic University"]),
+    ]
+    assert rank_partners("Indian Academy of Sciences", known).named is None
+    assert rank_partners("Ministry of Foreign Affairs", known).named == 1

@@ -255,7 +255,15 @@ def _score(
     extra_n = any(n.role == DESCRIPTIVE and not m for n, m in zip(name, matched, strict=True))
     if kinds_q and kinds_n and not kinds_q & kinds_n:
         return _alike(1.0)
-    if extra_q and extra_n:
+    # Each side has words of its own the other lacks: the query's describe or type ("Academy
+    # of Sciences"), the name's describe or tell ("МИД" of «МИД России», not its country):
+    # another organisation of the same place, alike at most.
+    kind_q_more = any(q.role == KIND and b < 1.0 for q, b in zip(query, best, strict=True))
+    telling_n_more = any(  # a country the name adds only says where it is
+        n.role == TELLING and not m and n.word.country is None
+        for n, m in zip(name, matched, strict=True)
+    )
+    if (extra_q or kind_q_more) and (extra_n or telling_n_more):
         return _alike(1.0)
     if extra_q:
         return LOOSE
