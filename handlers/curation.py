@@ -143,14 +143,16 @@ async def curate(
     if action not in ACTIONS or not left.strip() or (action in _NEEDS_VALUE) != bool(arrow):
         await message.answer(t(lang, "curate_usage"))
         return
+    # A hidden partner's own name names it, not a look-alike the lookup would offer instead
+    # ("Росатом" hidden: not "Rosatom Emergency Response Center").
+    hidden = await _hidden_one(partners, left) if not left.strip().startswith("#") else []
+    if isinstance(hidden, Partner):
+        await message.answer(
+            t(lang, "curate_is_hidden", a=esc(cut(hidden.name, 100)), a_id=str(hidden.id))
+        )
+        return
     partner = await _one(partners, lookup, left)
     if not isinstance(partner, Partner):
-        hidden = await _hidden_one(partners, left) if left.strip() else []
-        if isinstance(hidden, Partner):  # not a look-alike's choices: the one named is hidden
-            await message.answer(
-                t(lang, "curate_is_hidden", a=esc(cut(hidden.name, 100)), a_id=str(hidden.id))
-            )
-            return
         await message.answer(_not_one(lang, left, partner))
         return
     target: Partner | None = None

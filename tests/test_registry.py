@@ -912,6 +912,29 @@ async def test_a_merge_into_a_renamed_card_survives_reextraction(
     assert [(c.name, c.mentions) for c in await exported(partners)] == [("Компания Омега", 2)]
 
 
+async def test_a_hidden_partners_name_is_not_taken_for_a_look_alike(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """With «Дельтатест» hidden, its name does not open the look-alike «Дельтатест Центр
+    реагирования» (which the name alone would name) for a rename: the operator is told the
+    partner is hidden."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "Визит Дельтатест": [org("Дельтатест", None)],
+        "Учения Дельтатест": [org("Дельтатест Центр реагирования", None)],
+    }
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    await app.ask("/curate hide Дельтатест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [hidden] = await partners.hidden_partners()
+    assert hidden.name == "Дельтатест"
+    reply = await app.ask("/curate rename Дельтатест => Дельта", chat_id=ADMIN)
+    assert reply.startswith(f"«Дельтатест» (#{hidden.id}) скрыт"), reply
+
+
 async def test_curation_file_applies_at_every_extraction(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
     path.write_text(
