@@ -103,6 +103,25 @@ async def registry(db: Database, script: Script) -> tuple[PartnerRepository, Fac
     return partners, facts
 
 
+async def rebuilt(app: App, partners: PartnerRepository, script: Script) -> None:
+    """`reextract` with the scripted extractor: every fact forgotten and extracted again."""
+    worker = ScriptedWorker(script)
+    try:
+        await FactsService(worker, app.services.news, partners).rebuild()
+    finally:
+        worker.close()
+
+
+async def curated_registry(app: App, scripted: ScriptedWorker, script: Script) -> PartnerRepository:
+    """The articles of `script` (titled by its keys) stored and extracted; the curated app's
+    own extractor follows the same script."""
+    db = app.services.news.db
+    await add_articles(db, list(script))
+    scripted.script = script
+    partners, _ = await registry(db, script)
+    return partners
+
+
 async def cards(db: Database, script: Script) -> list[SimpleNamespace]:
     """The exported registry after each article of `script` (titled by its key) is extracted."""
     await add_articles(db, list(script))
@@ -469,11 +488,7 @@ async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> N
     assert "Siemens" in await app.ask("/subscribe partner Siemens")
     # The extractor changed: article a no longer names Siemens, c does.
     script.update(a=[], c=[org("Siemens", "Siemens", country="DE")])
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     settled = await Curator(partners, app.services.chats, facts).settle()
     assert (settled.moved, settled.retired) == (0, 0)
     listing = await app.ask("/subscriptions")
@@ -487,11 +502,7 @@ async def test_subscription_to_a_partner_gone_is_retired_and_the_chat_told(app: 
     partners, facts = await registry(db, script)
     await app.ask("/subscribe partner Siemens")
     script["a"] = []
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     settled = await Curator(partners, app.services.chats, facts).settle()
     assert settled.retired == 1
     assert "Подписок нет" in await app.ask("/subscriptions")
@@ -582,11 +593,7 @@ async def test_operator_merges_and_the_merge_survives_reextraction(
     notice = await db.fetchval("SELECT text FROM digests WHERE chat_id = 55")
     assert "Leibnitz" in notice and "Лейбниц" in notice
     # A rebuild re-applies the stored correction.
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     again = await exported(partners)
     assert [(c.id, c.name, c.mentions) for c in again] == [
         (cards[0].id, "Лейбниц университет Ганновера", 2)
@@ -658,11 +665,7 @@ async def test_operator_hides_renames_and_sets_a_country(
     assert card.startswith("Институт тестовых наук\nTest Institute")
     assert "Казахстан" in card
     assert "Делегацию" not in await app.ask("/partners")
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     rows = await exported(partners)
     assert [(r.name, r.name_en, r.country) for r in rows] == [
         ("Институт тестовых наук", "Test Institute", "KZ")
@@ -719,11 +722,7 @@ async def test_operator_brings_a_hidden_partner_back(
     assert "Альфатест" in await app.ask("/partners")
     gone = await app.ask(f"/curate show #{hidden.id}", chat_id=ADMIN)
     assert gone.startswith("Среди скрытых нет"), gone
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     assert [(c.id, c.mentions) for c in await exported(partners)] == [(hidden.id, 3)]
 
 
@@ -731,11 +730,8 @@ async def test_a_partner_hidden_by_the_curation_file_is_shown_only_from_the_file
     curated: tuple[App, ScriptedWorker],
 ) -> None:
     app, scripted = curated
-    db = app.services.news.db
     script = {"Фонд Гаммтест": [org("Фонд Гаммтест", None, kind="other")]}
-    await add_articles(db, list(script))
-    scripted.script = script
-    partners, _ = await registry(db, script)
+    partners = await curated_registry(app, scripted, script)
     await partners.replace_file_corrections(
         [("hide", "Фонд Гаммтест", match_key("Фонд Гаммтест"), None, None)]
     )
@@ -779,11 +775,8 @@ async def test_a_show_in_the_curation_file_brings_back_a_partner_hidden_from_tel
 ) -> None:
     """The file's `show` undoes a hide made from Telegram once the file is read (at start)."""
     app, scripted = curated
-    db = app.services.news.db
     script = {"a": [org("Фонд Эпсилонтест", None, kind="other")]}
-    await add_articles(db, list(script))
-    scripted.script = script
-    partners, _ = await registry(db, script)
+    partners = await curated_registry(app, scripted, script)
     await app.ask("/curate hide Фонд Эпсилонтест", chat_id=ADMIN)
     await press(app, "Да, применить")
     [hidden] = await partners.hidden_partners()
@@ -867,20 +860,13 @@ async def test_a_second_rename_in_the_bot_survives_reextraction(
     """Renamed twice from Telegram: the second rename names the card by its first new name,
     which no article gives; a rebuild still shows the latest name."""
     app, scripted = curated
-    db = app.services.news.db
     script = {"Визит Сигмалаб": [org("Сигмалаб", None, kind="research")]}
-    await add_articles(db, list(script))
-    scripted.script = script
-    partners, _ = await registry(db, script)
+    partners = await curated_registry(app, scripted, script)
     for ask in ("Сигмалаб => Лаборатория Сигма", "Лаборатория Сигма => Институт Сигма"):
         await app.ask(f"/curate rename {ask}", chat_id=ADMIN)
         await press(app, "Да, применить")
     assert [c.name for c in await exported(partners)] == ["Институт Сигма"]
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     assert [c.name for c in await exported(partners)] == ["Институт Сигма"]
 
 
@@ -890,25 +876,18 @@ async def test_a_merge_into_a_renamed_card_survives_reextraction(
     """The target of a merge is named as shown, perhaps a rename no article gives; the merge
     still finds it after a rebuild."""
     app, scripted = curated
-    db = app.services.news.db
     script = {
         "Визит Омегатест": [org("Омегатест", None)],
         "Vektor visit": [org("Vektor Holdings", "Vektor Holdings", country="RU")],
     }
-    await add_articles(db, list(script))
-    scripted.script = script
-    partners, _ = await registry(db, script)
+    partners = await curated_registry(app, scripted, script)
     assert len(await exported(partners)) == 2
     await app.ask("/curate rename Омегатест => Компания Омега", chat_id=ADMIN)
     await press(app, "Да, применить")
     await app.ask("/curate merge Vektor Holdings => Компания Омега", chat_id=ADMIN)
     await press(app, "Да, применить")
     assert [(c.name, c.mentions) for c in await exported(partners)] == [("Компания Омега", 2)]
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     assert [(c.name, c.mentions) for c in await exported(partners)] == [("Компания Омега", 2)]
 
 
@@ -919,14 +898,11 @@ async def test_a_hidden_partners_name_is_not_taken_for_a_look_alike(
     реагирования» (which the name alone would name) for a rename: the operator is told the
     partner is hidden."""
     app, scripted = curated
-    db = app.services.news.db
     script = {
         "Визит Дельтатест": [org("Дельтатест", None)],
         "Учения Дельтатест": [org("Дельтатест Центр реагирования", None)],
     }
-    await add_articles(db, list(script))
-    scripted.script = script
-    partners, _ = await registry(db, script)
+    partners = await curated_registry(app, scripted, script)
     await app.ask("/curate hide Дельтатест", chat_id=ADMIN)
     await press(app, "Да, применить")
     [hidden] = await partners.hidden_partners()
@@ -1265,11 +1241,7 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     assert await partners.status(code_id) == (False, merged.id)
     assert "Nordic-Andean Network University" in await app.ask("/subscriptions")
     # Re-extraction keeps the ids: the full card stays, the abbreviation card points to it.
-    worker = ScriptedWorker(script)
-    try:
-        await FactsService(worker, app.services.news, partners).rebuild()
-    finally:
-        worker.close()
+    await rebuilt(app, partners, script)
     again = [r for r in await exported(partners) if r.country == "RU"]
     assert [(r.id, r.mentions) for r in again] == [(merged.id, 3)]
     assert await partners.status(code_id) == (False, merged.id)
