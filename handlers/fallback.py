@@ -42,12 +42,30 @@ def close_command(name: str) -> str | None:
     return found[0] if found else None
 
 
+# Greetings, thanks and questions about the bot itself: what the bot can do is the answer, not
+# a search of the news for "thanks".
+_SMALL_TALK = frozenset([
+    "hi", "hello", "hey", "thanks", "thank", "thx", "ok", "okay", "bye", "good", "morning",
+    "evening", "afternoon", "please", "bot", "привет", "здравствуйте", "здравствуй", "добрый",
+    "день", "вечер", "утро", "спасибо", "благодарю", "пока", "ок", "окей", "пожалуйста", "бот",
+    "бота", "боту", "ботом",
+])  # fmt: skip
+
+
+def small_talk(text: str) -> bool:
+    """The words only greet, thank or ask about the bot ("hi, what can this bot do?")."""
+    found = [w.lower() for w in words(text)]
+    return bool(found) and (
+        all(w in _SMALL_TALK for w in found) or any(w in ("bot", "бот", "бота") for w in found)
+    )
+
+
 async def free_text(message: Message) -> None:
     """Words in a private chat: what the bot can do, and a button to search for them."""
     lang = user_language(message.from_user)
     text = " ".join(words(message.text or ""))
     query = fit_callback_text(text)
-    if not query or not await asyncio.to_thread(says_something, query):
+    if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
     shown = esc(cut(query, 40))

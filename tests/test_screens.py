@@ -173,8 +173,15 @@ async def test_free_text_in_a_private_chat_gets_an_answer_and_a_search_button(
     assert reply.endswith("Поискать «экспедиция на Алтай» в новостях?")
     [(label, data)] = buttons(app)
     assert label == "🔎 Искать «экспедиция на Алтай»"
-    english = await app.ask("hello", language_code="en")
-    assert english.endswith("Search the news for “hello”?")
+    english = await app.ask("hydropower", language_code="en")
+    assert english.endswith("Search the news for “hydropower”?")
+    # Greetings, thanks and questions about the bot get what it can do, no search of them.
+    for chat in ("hello", "thanks!", "hi, what can this bot do?", "Спасибо, бот"):
+        count = len(app.api.sent_messages(42))
+        reply = await app.ask(chat, language_code="en")
+        assert reply.startswith("I understand commands:") and "Search" not in reply, reply
+        assert not app.api.sent_messages(42)[-1].params.get("reply_markup"), chat
+        assert len(app.api.sent_messages(42)) == count + 1
     count = len(app.api.sent_messages(42))
     await press(app, "sq:Цинхуа")  # the button's data carries the words
     results = await next_reply(app, 42, count)

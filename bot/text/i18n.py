@@ -276,7 +276,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "unsubscribed": ("Подписка отменена.", "Unsubscribed."),
     "unsubscribed_all": (
         "Отменены все подписки этого чата: {count}.",
-        "All of this chat's subscriptions are removed: {count}.",
+        "Removed all {count} subscriptions of this chat.",
     ),
     "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
     "sub_topic_here": (" — в эту тему", " — to this topic"),
