@@ -22,7 +22,7 @@ from aiogram.types import (
 )
 
 from bot.config import Settings
-from bot.facts.curation import Curator, Outcome
+from bot.facts.curation import ACTIONS, Curator, Outcome, current, file_says
 from bot.facts.lookup import Choices, PartnerLookup
 from bot.facts.matching import match_key
 from bot.text.countries import country_name, flag, resolve_country
@@ -31,7 +31,6 @@ from bot.text.i18n import t
 from handlers.common import user_language
 from storage.partners import Partner, PartnerRepository
 
-ACTIONS = ("merge", "split", "rename", "hide", "show", "country")
 _NEEDS_VALUE = {"merge", "split", "rename", "country"}
 MAX_PENDING = 100
 
@@ -183,11 +182,12 @@ async def curate(
         assert value is not None
         name, _, english = value.partition("|")
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
-    if action == "hide" and await _file_says(partners, partner.name, partner.name_en) == "show":
+    said = await _file_says(partners, {"hide", "show"}, partner.name, partner.name_en)
+    if action == "hide" and said == "show":
         await message.answer(t(lang, "curate_shown_by_file", a=esc(cut(partner.name, 100))))
         return
     names = (partner.name, partner.name_en, *partner.aliases)
-    if action in ("rename", "country") and await _file_states(partners, action, *names):
+    if action in ("rename", "country") and await _file_says(partners, {action}, *names):
         # The file wins over the bot on what it states: a change here would not last.
         await message.answer(t(lang, f"curate_{action}_by_file", a=esc(cut(partner.name, 100))))
         return
@@ -196,25 +196,12 @@ async def curate(
     )
 
 
-async def _file_says(partners: PartnerRepository, *names: str | None) -> str | None:
-    """The curation file's last "hide" or "show" of one of `names`, or None. The file is the
-    truth for its rows: they are read again at every start, after Telegram's."""
-    keys = {match_key(n) for n in names if n} - {""}
-    said = None
-    for c in await partners.corrections():
-        key = match_key(c.name) or c.name_key  # the key rules of now
-        if c.source == "file" and c.action in ("hide", "show") and key in keys:
-            said = c.action
-    return said
-
-
-async def _file_states(partners: PartnerRepository, action: str, *names: str | None) -> bool:
-    """The curation file has a correction `action` for one of `names`."""
-    keys = {match_key(n) for n in names if n} - {""}
-    return any(
-        c.source == "file" and c.action == action and (match_key(c.name) or c.name_key) in keys
-        for c in await partners.corrections()
-    )
+async def _file_says(
+    partners: PartnerRepository, actions: set[str], *names: str | None
+) -> str | None:
+    """The curation file's last correction of one of `actions` about one of `names`. The file
+    wins over the bot on what it states (see PartnerRepository.corrections)."""
+    return file_says(current(await partners.corrections()), actions, *names)
 
 
 async def _show(
@@ -229,7 +216,7 @@ async def _show(
     found = await _hidden_one(partners, query)
     named = [found.name, found.name_en] if isinstance(found, Partner) else [query.strip()]
     # A file hide keeps the partner out of every extraction without marking its row hidden.
-    if await _file_says(partners, *named) == "hide":
+    if await _file_says(partners, {"hide", "show"}, *named) == "hide":
         await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(named[0] or "", 100))))
         return
     if isinstance(found, list):

@@ -156,18 +156,24 @@ async def current_view(
 ) -> Reply:
     """What the chat is subscribed to, with buttons to change it."""
     subs = await chats.subscriptions(chat_id)
-    described = [(sub, await describe(sub, lang, partners)) for sub in subs]
-    wheres = [_where(sub, subs, here, lang) for sub, _ in described]
-    items = "\n".join(
-        f"• {text}{where}" for (_, text), where in zip(described, wheres, strict=True)
-    )
+    lines, removes = await _listed(subs, lang, partners, here)
     kinds = {sub.kind for sub in subs if sub.thread_id == here}  # the switch is per topic
     buttons = [row for row in basic_buttons(lang) if _action_of(row) not in kinds]
-    buttons += [
-        _remove_button(sub, text, where)
-        for (sub, text), where in zip(described, wheres, strict=True)
-    ]
-    return t(lang, "already_has", items=items), InlineKeyboardMarkup(inline_keyboard=buttons)
+    markup = InlineKeyboardMarkup(inline_keyboard=buttons + removes)
+    return t(lang, "already_has", items="\n".join(lines)), markup
+
+
+async def _listed(
+    subs: list[Subscription], lang: str, partners: PartnerRepository, here: int | None
+) -> tuple[list[str], list[list[InlineKeyboardButton]]]:
+    """Each subscription as a line of the list and a button that removes it."""
+    lines, buttons = [], []
+    for sub in subs:
+        text = await describe(sub, lang, partners)
+        where = _where(sub, subs, here, lang)
+        lines.append(f"• {text}{where}")
+        buttons.append(_remove_button(sub, text, where))
+    return lines, buttons
 
 
 def _action_of(row: list[InlineKeyboardButton]) -> str:
@@ -345,13 +351,8 @@ async def subscriptions_view(
     subs = await chats.subscriptions(chat_id)
     if not subs:
         return t(lang, "subscriptions_empty"), None
-    lines = [t(lang, "subscriptions_title")]
-    buttons = []
-    for sub in subs:
-        text = await describe(sub, lang, partners)
-        where = _where(sub, subs, here, lang)
-        lines.append(f"• {text}{where}")
-        buttons.append(_remove_button(sub, text, where))
+    listed, buttons = await _listed(subs, lang, partners, here)
+    lines = [t(lang, "subscriptions_title"), *listed]
     mode = await digests.mode(chat_id) if digests is not None else "off"
     if mode != "off":  # else a reader waits for items that come once a day or a week
         lines += ["", t(lang, "subscriptions_digest", mode=t(lang, f"digest_{mode}"))]

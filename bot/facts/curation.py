@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -169,6 +169,25 @@ class Rules:
                 max(placed, key=lambda k: self.made.get(("country", k), -1))
             ]
         return out
+
+
+def current(corrections: Iterable[Correction]) -> list[Correction]:
+    """The corrections with their keys by the key rules of now (a correction names a form;
+    its stored key was made by the rules of its day)."""
+    return [replace(c, name_key=match_key(c.name) or c.name_key) for c in corrections]
+
+
+def file_says(
+    corrections: Iterable[Correction], actions: set[str], *names: str | None
+) -> str | None:
+    """The curation file's last correction of one of `actions` about one of `names`, or None
+    (`corrections` as `current` gives them)."""
+    keys = {match_key(n) for n in names if n} - {""}
+    said = None
+    for c in corrections:
+        if c.source == "file" and c.action in actions and c.name_key in keys:
+            said = c.action
+    return said
 
 
 class Reprocessor(Protocol):

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from bot.facts.curation import Rules, read_file
+from bot.facts.curation import Rules, current, read_file
 from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.facts.extraction.dates import signed_on
 from bot.facts.extraction.names import is_abbreviation
@@ -238,7 +238,7 @@ class FactsService:
         )
         shown = {c.name_key for c in rows if c.action == "show"}
         if shown:  # a hide made from Telegram is a row's flag: the file's show clears it too
-            hidden = Rules.of(await self.partners.corrections()).hidden
+            hidden = Rules.of(current(await self.partners.corrections())).hidden
             for row in await self.partners.hidden_partners(limit=MAX_HIDDEN):
                 keys = {match_key(n) for n in (row.name, row.name_en) if n}
                 if keys & shown and not keys & hidden:
@@ -326,12 +326,7 @@ class FactsService:
     async def _store(self, news_id: int, extraction: Extraction) -> None:
         """Resolve every partner to its registry row (operator rules first), then store."""
         # An operator's correction names a form; its key follows the current key rules.
-        rules = Rules.of(
-            [
-                replace(c, name_key=match_key(c.name) or c.name_key)
-                for c in await self.partners.corrections()
-            ]
-        )
+        rules = Rules.of(current(await self.partners.corrections()))
         cleaned = [_clean(raw) for raw in extraction.partners]
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned

@@ -259,37 +259,21 @@ def _without(headline: str, text: str | None) -> str | None:
     return text
 
 
-def _opening(teaser: str | None) -> str:
-    """The teaser's first words as compared (without the ellipsis a cut teaser ends with)."""
-    return " ".join((teaser or "").rstrip(" .…").split())[:60].casefold()
-
-
-def _opens_as(text: str | None, teaser: str | None) -> bool:
-    """`text` holds the teaser's opening (at least 20 characters of it): the page's text is
-    the item's own."""
-    opening = _opening(teaser)
-    return bool(text) and len(opening) >= 20 and opening in " ".join(str(text).split()).casefold()
-
-
 def _own_text(text: str | None, teaser: str | None) -> str | None:
-    """A short `text` from the teaser's opening on, when it is the item's and says at least as
-    much as the teaser (a page showing a cut of the item would replace it by less)."""
-    if not _opens_as(text, teaser):
-        return None
-    own = _from_opening(text, teaser)
+    """A short `text` when it is the item's own: it holds the teaser's opening (at least 20
+    characters of it, without a cut teaser's ellipsis) and says at least as much as the teaser
+    (a page showing a cut of the item would replace it by less). Kept from the paragraph the
+    opening is in (a date or a breadcrumb line above it is the page's)."""
     said = " ".join((teaser or "").rstrip(" .…").split())
-    return own if own and len(" ".join(own.split())) >= len(said) else None
-
-
-def _from_opening(text: str | None, teaser: str | None) -> str | None:
-    """`text` from the paragraph where the teaser's opening is (a date or a breadcrumb line
-    above it is the page's, not the item's)."""
-    paragraphs = (text or "").split("\n\n")
-    opening = _opening(teaser)[:30]
+    opening = said[:60].casefold()
+    if not text or len(opening) < 20 or opening not in " ".join(text.split()).casefold():
+        return None
+    paragraphs = text.split("\n\n")
     start = next(
-        (n for n, p in enumerate(paragraphs) if opening in " ".join(p.split()).casefold()), 0
+        (n for n, p in enumerate(paragraphs) if opening[:30] in " ".join(p.split()).casefold()), 0
     )
-    return "\n\n".join(paragraphs[start:])
+    own = "\n\n".join(paragraphs[start:])
+    return own if len(" ".join(own.split())) >= len(said) else None
 
 
 def _looks_like_prose(text: str) -> bool:
