@@ -1552,3 +1552,18 @@ def test_exhibitors_side_by_side_at_a_fair_are_not_partners(extractor: Extractor
     names = [p.name for p in r.partners]
     assert not any("Satbayev" in n or "Agrarian" in n for n in names), names
     assert any("Al-Farabi" in n for n in names), names
+
+
+def test_the_university_with_plain_words_run_on_is_no_candidate(extractor: Extractor) -> None:
+    """A tagger span that runs past the university's name into the words after it («...
+    Политехнического университета индийских гостей встретил ...») is the university itself,
+    not a partner candidate; another polytechnic university keeps its own name."""
+    text = (
+        "Делегация компании Nordwind Robotics прибыла в Политехнический университет в апреле. "
+        "От имени ректората Политехнического университета индийских гостей встретил директор "
+        "института. Обсуждались совместные проекты."
+    )
+    rows = extractor.analyse(ArticleInput(id="t", title="Визит делегации", text=text)).rows
+    assert [r.fact.name for r in rows] == ["Nordwind Robotics"]
+    assert not Extractor._is_own("Томский политехнический университет")
+    assert not Extractor._is_own("Политехнический колледж")

@@ -117,6 +117,9 @@ _TITLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Polytech|университет\w* Петра")
+# Plain lower-case words closing a name ("... китайских коллег").
+_LOWER_WORD = re.compile(r"[a-zа-я]+")
+_UNIVERSITY_END = re.compile(r"(?:университет|институт|university|institute)\w*$", re.IGNORECASE)
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
@@ -1689,7 +1692,17 @@ class Extractor:
     @staticmethod
     def _is_own(name: str) -> bool:
         n = name.strip().replace("ё", "е")
-        return any(p.search(n) for p in lx.OWN_PATTERNS)
+        if any(p.search(n) for p in lx.OWN_PATTERNS):
+            return True
+        # A tagger span that ran on past the university's name into plain words after it
+        # («Политехнического университета китайских коллег»): the name is the university's.
+        words = n.split()
+        while len(words) > 1 and _LOWER_WORD.fullmatch(words[-1]):
+            words.pop()
+            head = " ".join(words)
+            if _UNIVERSITY_END.search(head):
+                return any(p.search(head) for p in lx.OWN_PATTERNS)
+        return False
 
     def _rows(
         self,
