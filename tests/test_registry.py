@@ -477,6 +477,33 @@ async def test_saint_petersburg_meets_across_scripts_and_without_saint(db: Datab
     ]
 
 
+async def test_a_body_of_two_countries_meets_across_scripts(db: Database) -> None:
+    """A bilateral university named by two joined place adjectives is one card in both
+    scripts («Квазарско-Российский университет» / "Kvazar-Russian University" would not meet
+    before: the adjectives' spellings differ), with a region in place of a country and a
+    network or Slavonic university; a body of another pair, or of another type, stays apart."""
+    script = {
+        "a": [org("Российско-Армянский университет", None, country="AM", kind="university")],
+        "b": [org("Russian-Armenian University", None, country="AM", kind="university")],
+        "c": [org("Российско-африканский сетевой университет", None, kind="university")],
+        "d": [org("Russian-African Network University", None, kind="university")],
+        "e": [org("Кыргызско-Российский Славянский университет", None, country="KG",
+                  kind="university")],
+        "f": [org("Kyrgyz-Russian Slavonic University", None, country="KG", kind="university")],
+        "g": [org("Российско-Таджикский университет", None, country="TJ", kind="university")],
+        "h": [org("Russian-Armenian Medical University", None, country="AM",
+                  kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Russian-Armenian Medical University", 1),
+        ("Кыргызско-Российский Славянский университет", 2),
+        ("Российско-Армянский университет", 2),
+        ("Российско-Таджикский университет", 1),
+        ("Российско-африканский сетевой университет", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""

@@ -280,7 +280,7 @@ CONCEPT_RU = (
     ("техническ", "T"), ("технологическ", "TL"), ("государственн", "S"), ("национальн", "N"),
     ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
     ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"), ("технолог", "TL"),
-    ("техник", "T"), ("образовани", "PE"),
+    ("техник", "T"), ("образовани", "PE"), ("сетев", "NET"), ("славянск", "SLAV"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -299,6 +299,8 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["normal", "pedagogical", "education"], "PE"),
     **dict.fromkeys(["economic", "economics"], "E"),
     **dict.fromkeys(["medical"], "M"),
+    **dict.fromkeys(["network"], "NET"),
+    **dict.fromkeys(["slavic", "slavonic"], "SLAV"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
@@ -316,6 +318,33 @@ _SAINT = frozenset(["санкт", "saint", "sankt"])
 _PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh"])
 # A roman numeral ("Carlos III") has no consonant skeleton; it counts as written.
 _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
+
+
+# Two place adjectives joined by a hyphen: a bilateral body's name («Кыргызско-Российский»,
+# "Sino-Russian", «Российско-африканский»).
+_JOINED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# World regions that stand in such a pair where a country would.
+_REGIONS = (
+    ("африк", "AFRICA"), ("afric", "AFRICA"), ("европ", "EUROPE"), ("europ", "EUROPE"),
+    ("азиат", "ASIA"), ("asia", "ASIA"), ("араб", "ARAB"), ("arab", "ARAB"),
+    ("латиноамерик", "LATAM"), ("latin", "LATAM"),
+)  # fmt: skip
+
+
+def _joined_places(word: str) -> list[str]:
+    """The two places a joined adjective names, as codes ("cc:AM", "cc:RU"), or nothing when
+    either half is no place."""
+    halves = word.split("-")
+    if len(halves) != 2:
+        return []
+    places = set(_places().codes(word))
+    for half in halves:
+        if half == "sino":
+            places.add("CN")
+        region = next((r for stem, r in _REGIONS if half.startswith(stem)), None)
+        if region is not None:
+            places.add(region)
+    return sorted(f"cc:{p}" for p in places) if len(places) == 2 else []
 
 
 def to_latin(word: str) -> str:
@@ -357,6 +386,13 @@ def cross_key(name: str) -> str:
     text = text.lower().replace("ё", "е")
     parts: list[str] = []
     proper = 0
+    for found in _JOINED.finditer(text):
+        # «Российско-Армянский» / "Russian-Armenian": the two places it joins, in any script.
+        places = _joined_places(found.group(0))
+        if places:
+            parts.extend(places)
+            proper += 1
+            text = text.replace(found.group(0), " ", 1)
     for word in _WORDS.findall(text):
         if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
             continue
