@@ -27,7 +27,8 @@ async def test_the_demo_conversation_reads_well(tmp_path: Path, database_target:
     start = section(transcript, 1)
     assert "[🤝 Только о партнёрстве]\n    [📰 Все новости]" in start
     assert "Готово, подписка добавлена: новости о партнёрстве." in start
-    assert "[🔎 Искать «что ты умеешь»]" in start
+    # «что ты умеешь?» asks about the bot: what it can do, no button to search the news for it.
+    assert "Я понимаю команды: /subscribe" in start and "Искать «что ты умеешь»" not in start
     assert "[🤝 Partnership news only]" in section(transcript, 2)
 
     group = section(transcript, 3)
