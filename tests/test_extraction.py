@@ -1567,3 +1567,42 @@ def test_the_university_with_plain_words_run_on_is_no_candidate(extractor: Extra
     assert [r.fact.name for r in rows] == ["Nordwind Robotics"]
     assert not Extractor._is_own("Томский политехнический университет")
     assert not Extractor._is_own("Политехнический колледж")
+
+
+def test_a_headline_and_its_body_tell_one_document(extractor: Extractor) -> None:
+    """The headline's "signed an agreement on X" is the body's dated, fuller agreement with
+    the same partner: one document with the body's subject and date (the bot listed two, one
+    of them undated); a second document of the body stays its own."""
+    r = _run(
+        extractor,
+        "Политех и Квазар Моторс подписали соглашение об электробусах",
+        "В Политехе 4 марта 2026 года Квазар Моторс и университет подписали соглашение о "
+        "совместной разработке городских электробусов. Тогда же стороны подписали соглашение "
+        "о стажировках студентов.",
+    )
+    assert [(a.title, a.signed_on) for a in r.agreements] == [
+        ("о совместной разработке городских электробусов", "2026-03-04"),
+        ("о стажировках студентов", None),
+    ]
+
+
+def test_a_signing_date_after_the_subject_is_no_part_of_it(extractor: Extractor) -> None:
+    en = _run(
+        extractor,
+        "News",
+        "SPbPU and Kvazar Motors signed an agreement on battery research on 2 March 2026. "
+        "Work starts in May.",
+        lang="en",
+    )
+    assert [(a.title, a.signed_on) for a in en.agreements] == [
+        ("on battery research", "2026-03-02")
+    ]
+    ru = _run(
+        extractor,
+        "Новости",
+        "Политех и компания Квазар Моторс подписали соглашение о подготовке инженеров "
+        "2 марта 2026 года.",
+    )
+    assert [(a.title, a.signed_on) for a in ru.agreements] == [
+        ("о подготовке инженеров", "2026-03-02")
+    ]

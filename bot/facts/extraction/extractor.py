@@ -244,19 +244,29 @@ _COUNTED = re.compile(
 )
 # A document's subject: "о/об ..." or "on/of/for ..." up to where the clause goes on with a
 # party, a place, a date or the signing ("в области", "in the field of" are part of it).
+# «3 декабря 2026 года», «в 2024 году» after a subject: when it was signed, not what about.
+_DATE_RU = (
+    r"\d{1,2}(?:-го)?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+    r"октября|ноября|декабря)|\d{4}\s+год\w*"
+)
 _TITLE_RU = re.compile(
     r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|"
     r"в(?!\s+(?:области|сфере|сферах|части|интересах)\s)|на(?!\s+(?:базе|основе)\s)|был|была|"
     r"было|были|подписа\w*|заключ\w*|от|и\s+(?:дорожн\w+|меморандум\w*|договор\w*|"
-    r"соглашени\w*|программ\w+|план\w*)|а также|пока|не)\s|[,;:.()]|$)",
+    r"соглашени\w*|программ\w+|план\w*)|а также|пока|не|" + _DATE_RU + r")\s|[,;:.()]|$)",
     re.I,
+)
+# "on 1 December 2026", "on December 1": when it was signed, not what about.
+_ON_DATE_EN = (
+    r"on\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)"
 )
 _TITLE_EN = re.compile(
     r"\s*((?:on|of|for)\s+[^,;:.()]+?)(?=\s+(?:between|with|was|were|has|have|had|"
     r"in(?!\s+(?:the\s+)?(?:fields?|areas?|spheres?)\s+of\s)|at|by|signed|concluded|which|that|"
     r"will|would|during|as well as|and\s+(?:an?\s+|the\s+)?(?:memorand\w*|mous?|road ?maps?|"
     r"agreements?|contracts?)|on\s+the\s+(?:morning|afternoon|evening|day|eve|sidelines|"
-    r"margins|occasion))\s|[,;:.()]|$)",
+    r"margins|occasion)|" + _ON_DATE_EN + r")\s|[,;:.()]|$)",
     re.I,
 )
 # A list closing a subject: ", машиностроения, электроники и мехатроники".
@@ -2375,17 +2385,39 @@ class Extractor:
                             # the document already named, not the main partner's new one.
                             or (guessed and title is None)
                         )
-                        and (title is None or a.title is None or _same_subject(a.title, title))
-                        and (on is None or a.signed_on == on)
+                        # A headline's document is the body's first one of its kind and
+                        # parties, told shorter and often without its date.
+                        and (
+                            title is None
+                            or a.title is None
+                            or _same_subject(a.title, title)
+                            or id(a) in headline
+                        )
+                        and (
+                            on is None
+                            or a.signed_on == on
+                            or (a.signed_on is None and id(a) in headline)
+                        )
                     ),
                     None,
                 )
                 if not fresh and known is not None:
+                    was = out[known]
+                    if id(was) in headline and s >= title_end:
+                        # The body tells the headline's document: its subject and date.
+                        shown[known] = subject or shown[known]
+                        out[known] = replace(
+                            was,
+                            title=title or was.title,
+                            date=was.date or on,
+                            signed_on=was.signed_on or on,
+                        )
+                        headline.discard(id(was))
+                        continue
                     shown[known] = _fuller(shown[known], subject)
-                    if title and out[known].title is None:
+                    if title and was.title is None:
                         # "X and SPbPU signed an agreement" in the headline, "... an agreement
                         # on academic exchange" in the body: the subject is the body's.
-                        was = out[known]
                         out[known] = replace(was, title=title)
                         if id(was) in headline:
                             headline.add(id(out[known]))
@@ -2462,7 +2494,7 @@ class Extractor:
         if lang == "ru":
             m = re.match(
                 r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|в|на|был|"
-                r"была|было|были|подписа\w*|заключ\w*|от)\s|[,;:.()]|$)",
+                r"была|было|были|подписа\w*|заключ\w*|от|" + _DATE_RU + r")\s|[,;:.()]|$)",
                 rest,
             )
             if m:
@@ -2470,9 +2502,11 @@ class Extractor:
             m = re.match(r"\s*([а-яё]+ого\s+[^,;:.()]{3,60}?сотрудничества)", rest)
             return m.group(1).strip() if m else None
         m = re.match(
-            r"\s*((?:on|of|for)\s+[^,;:.()]+?)(?=\s+(?:between|with|was|were|has|in|at|by)\s|"
-            r"[,;:.()]|$)",
+            r"\s*((?:on|of|for)\s+[^,;:.()]+?)(?=\s+(?:between|with|was|were|has|in|at|by|"
+            + _ON_DATE_EN
+            + r")\s|[,;:.()]|$)",
             rest,
+            re.I,
         )
         return m.group(1).strip() if m else None
 
