@@ -1312,3 +1312,34 @@ async def test_a_body_of_two_countries_meets_under_both_wordings(db: Database) -
     ]
     [mining] = [r for r in rows if r.mentions == 2]
     assert "Association of Mining Schools of Russia and China" in mining.aliases
+
+
+async def test_a_merge_whose_source_article_comes_first_survives_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """A rebuild meets the merged name before its target's own article: the target's card
+    takes its mention and keeps its own name, country and id; the merged name opens it."""
+    app, scripted = curated
+    script = {
+        "Зелёный союз": [org("ZTU", "ZTU", country="CN", kind="university")],
+        "Саммит ассоциации": [
+            org(
+                "Ассоциация зелёных технических вузов",
+                "Green Technical Universities Alliance",
+                country="RU",
+                kind="other",
+            )  # fmt: skip
+        ],
+    }
+    partners = await curated_registry(app, scripted, script)
+    await app.ask("/curate merge ZTU => Ассоциация зелёных технических вузов", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [merged] = await exported(partners)
+    await rebuilt(app, partners, script)
+    again = await exported(partners)
+    assert [(c.id, c.name, c.country, c.mentions) for c in again] == [
+        (merged.id, "Ассоциация зелёных технических вузов", "RU", 2)
+    ]
+    card = await app.ask("/partners ZTU")
+    assert card.startswith("Ассоциация зелёных технических вузов\n"), card
+    assert "упоминаний: 2" in card

@@ -369,7 +369,9 @@ class FactsService:
             if partner_id is None and fact.kind == "company" and _code_only(fact):
                 continue  # an abbreviation no card carries names no organisation yet
             dormant = partner_id is not None and by_id[partner_id].mentions == 0
-            entry = replace(_to_input(fact, keys), refresh=dormant)
+            # A dormant row takes the fresh names, but not those of a name merged into it: a
+            # rebuild meeting the merged name first would give the card that name.
+            entry = replace(_to_input(fact, keys), refresh=dormant and forced is None)
             if partner_id is not None and not dormant and named_in_full(fact, by_id[partner_id]):
                 # The card of an abbreviation takes the full name given with it, as the
                 # abbreviation joins the full name's card when that article comes first.
