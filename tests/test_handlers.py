@@ -276,6 +276,16 @@ async def test_a_forums_subscriptions_say_which_topic_each_goes_to(app: App) -> 
         "• новости о партнёрстве — в другую тему",
         "• страна 🇮🇳 Индия — в эту тему",
     ], listed
+    # A topic with none of its own does not read another topic's as its own.
+    await app.ask("/unsubscribe", message_thread_id=61, **topic)
+    await app.ask("/subscribe country Индия", message_thread_id=62, **topic)
+    elsewhere = await app.ask("/subscriptions", message_thread_id=61, **topic)
+    assert elsewhere.splitlines()[1:] == ["• страна 🇮🇳 Индия — в другую тему"], elsewhere
+    general = await app.ask("/subscriptions", **topic | {"is_topic_message": False})
+    assert general.splitlines()[1:] == ["• страна 🇮🇳 Индия — в другую тему"], general
+    here = await app.ask("/subscriptions", message_thread_id=62, **topic)
+    assert here.splitlines()[1:] == ["• страна 🇮🇳 Индия"], here
+    await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
     # /unsubscribe in one topic removes the other topic's too, and says so.
     gone = await app.ask("/unsubscribe", message_thread_id=61, **topic)
     assert gone == "Отменены все подписки этого чата: 2.", gone
