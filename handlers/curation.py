@@ -259,6 +259,8 @@ def _described(lang: str, stage: str, p: Pending) -> str:
     value = p.value or ""
     if p.action == "country" and value:
         value = f"{flag(value)} {country_name(value, lang)}"
+    elif p.action == "rename" and p.value_en:
+        value = f"{value} / {p.value_en}"  # the English name asked for is said too
     return t(
         lang,
         f"{stage}_{p.action}",

@@ -656,11 +656,14 @@ async def test_operator_hides_renames_and_sets_a_country(
         chat_id=ADMIN,
     )
     assert "Отменено" in await press(app, "Отмена")
-    await app.ask(
+    asked = await app.ask(
         "/curate rename Институт Тестовых Наук => Институт тестовых наук | Test Institute",
         chat_id=ADMIN,
     )
-    await press(app, "Да, применить")
+    # The English name asked for is said before and after, not dropped in silence.
+    assert asked.endswith("в «Институт тестовых наук / Test Institute»?"), asked
+    done = await press(app, "Да, применить")
+    assert done.endswith("называется «Институт тестовых наук / Test Institute»."), done
     card = await app.ask("/partners Test Institute")
     assert card.startswith("Институт тестовых наук\nTest Institute")
     assert "Казахстан" in card
@@ -1207,7 +1210,8 @@ async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
     await until(both_answered)
     await asyncio.sleep(0.3)
     shown = [c.rendered for c in app.api.calls_of("editMessageText")[edits:]]
-    assert len(shown) == 1 and " теперь называется «ИПИ»." in (shown[0] or ""), shown
+    renamed = " теперь называется «ИПИ / Trial Institute»."
+    assert len(shown) == 1 and renamed in (shown[0] or ""), shown
     pop_ups = [c.params.get("text") for c in app.api.calls_of("answerCallbackQuery")[notes:]]
     assert "Эта правка уже подтверждена." in pop_ups, pop_ups
 
