@@ -207,6 +207,11 @@ async def test_search_answers_with_snippets_and_survives_hostile_queries(app: Ap
     assert len(reply.links) == 3
     assert "соглашение" in reply.styled("bold")  # the match is highlighted in the snippet
     assert "Nothing found" in await app.ask("/search квантовый", language_code="en")
+    # Quotes typed around the words are not said back inside the reply's own quotes.
+    quoted = await app.ask('/search "квантовый кот"', language_code="en")
+    assert quoted == "Nothing found for “квантовый кот”.", quoted
+    guillemets = await app.ask("/search «соглашения»")
+    assert guillemets.startswith("Найдено по запросу «соглашения»:\n"), guillemets
     for hostile in ('"', "*", "NEAR(", "-", "OR", '" OR "', "x" * 5000, "<b>"):
         reply = await app.ask(f"/search {hostile}")
         assert reply and reply != t("ru", "error")  # a clear answer, never silence or a crash
