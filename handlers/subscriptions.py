@@ -103,8 +103,8 @@ async def parse_filter(
             return "partner", str(named)
         return await lookup.choices(found)
     keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
-    if not keyword:
-        return t(lang, "sub_need_value")
+    if not keyword:  # only emoji or signs: no word to follow
+        return t(lang, "sub_need_word")
     if not await asyncio.to_thread(says_something, keyword):
         return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))
     return "keyword", keyword

@@ -327,3 +327,14 @@ async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> N
     assert "Что искать?" in await app.ask("/Search", language_code="ru")
     assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")
     assert "Политех" in await app.ask("/Start", language_code="ru")
+
+
+async def test_subscribe_to_no_words_says_what_can_be_followed(app: App) -> None:
+    """Only emoji or signs after /subscribe: the reply names words, a country and a partner,
+    not a "which one" for a country or partner never asked about."""
+    reply = await app.ask("/subscribe 🔥🔥", language_code="en")
+    assert reply.startswith("There are no words here to follow."), reply
+    assert "/subscribe agreement" in reply and "/subscribe country China" in reply
+    assert await app.services.chats.subscriptions(42) == []
+    # A country or partner without its name is still asked which one.
+    assert "Укажите, что именно" in await app.ask("/subscribe country")
