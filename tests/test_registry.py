@@ -1347,3 +1347,24 @@ async def test_a_merge_whose_source_article_comes_first_survives_reextraction(
     card = await app.ask("/partners ZTU")
     assert card.startswith("Ассоциация зелёных технических вузов\n"), card
     assert "упоминаний: 2" in card
+
+
+async def test_a_country_correction_keeps_the_card_and_its_subscribers_across_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """The article still gives the old country: the rebuild fills the same card (its id, its
+    subscribers, no notice of a merge with itself) and the operator's country stands."""
+    app, scripted = curated
+    script = {"Визит агентства": [org("Агентство пробных технологий", None, country="BR")]}
+    partners = await curated_registry(app, scripted, script)
+    [card] = await exported(partners)
+    await app.ask("/subscribe partner Агентство пробных технологий", chat_id=55)
+    await app.ask("/curate country Агентство пробных технологий => Россия", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await rebuilt(app, partners, script)
+    assert [(c.id, c.country, c.mentions) for c in await exported(partners)] == [(card.id, "RU", 1)]
+    listed = await app.ask("/subscriptions", chat_id=55)
+    assert "• партнёр «Агентство пробных технологий»" in listed, listed
+    assert await app.services.news.db.fetchval("SELECT COUNT(*) FROM digests") == 0
+    reply = await app.ask("/partners Агентство пробных технологий")
+    assert "🇷🇺 Россия" in reply, reply

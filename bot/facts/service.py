@@ -355,6 +355,11 @@ class FactsService:
                 continue  # the university itself or one of its units; or no name at all
             if keys is None or not match_key(fact.name) and not keys:
                 continue  # hidden by an operator, or no name that identifies anything
+            placed = rules.override_for(keys).get("country")
+            if placed:
+                # The operator's country, not the article's, meets the card's: else a rebuild
+                # would not find the corrected card again and open a new one.
+                fact = replace(fact, country=placed)
             allowed = [r for r in rows if rules.allows(fact, r.keys)]
             partner_id = resolve(fact, keys, allowed)
             # The operator's rules see the fact's names and the identity of its row.
