@@ -1368,3 +1368,18 @@ async def test_a_country_correction_keeps_the_card_and_its_subscribers_across_re
     assert await app.services.news.db.fetchval("SELECT COUNT(*) FROM digests") == 0
     reply = await app.ask("/partners Агентство пробных технологий")
     assert "🇷🇺 Россия" in reply, reply
+
+
+async def test_curate_show_finds_a_hidden_partner_by_a_part_of_its_name(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """Hidden with «/curate hide» and a part of the name, brought back the same way."""
+    app, scripted = curated
+    script = {"Клуб": [org("General Consulate of Probland in St. Petersburg", None, kind="other")]}
+    await curated_registry(app, scripted, script)
+    await app.ask("/curate hide Consulate of Probland", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    ask = await app.ask("/curate show Probland", chat_id=ADMIN)
+    assert ask.startswith("Вернуть «General Consulate of Probland in St. Petersburg»"), ask
+    unknown = await app.ask("/curate show Testland", chat_id=ADMIN)
+    assert unknown.startswith("Среди скрытых нет «Testland»"), unknown
