@@ -95,9 +95,12 @@ async def _one(
     return await lookup.choices(found) if found else None
 
 
-async def _hidden_one(partners: PartnerRepository, query: str) -> Partner | list[Partner]:
+async def _hidden_one(
+    partners: PartnerRepository, query: str, partial: bool = False
+) -> Partner | list[Partner]:
     """The hidden partner `#id` or a name (any of its forms) names; else the hidden partners
-    the query fits (all of them when it is empty)."""
+    the query fits (all of them when it is empty); `partial` (for show): else those with the
+    query in their name."""
     query = query.strip()
     hidden = await partners.hidden_partners(limit=1000)
     if query.startswith("#") and query[1:].isdigit():
@@ -108,6 +111,9 @@ async def _hidden_one(partners: PartnerRepository, query: str) -> Partner | list
     fits = [
         p for p in hidden if key in {match_key(n) for n in (p.name, p.name_en, *p.aliases) if n}
     ]
+    if not fits and partial:  # a part of the name, as hide took one ("Japan")
+        typed = query.casefold()
+        fits = [p for p in hidden if any(typed in n.casefold() for n in (p.name, p.name_en) if n)]
     return fits[0] if len(fits) == 1 else fits
 
 
@@ -213,7 +219,7 @@ async def _show(
     query: str,
 ) -> None:
     """`/curate show`: the hidden partners; `/curate show A`: bring A back, once confirmed."""
-    found = await _hidden_one(partners, query)
+    found = await _hidden_one(partners, query, partial=True)
     named = [found.name, found.name_en] if isinstance(found, Partner) else [query.strip()]
     # A file hide keeps the partner out of every extraction without marking its row hidden.
     if await _file_says(partners, {"hide", "show"}, *named) == "hide":
@@ -259,6 +265,8 @@ def _described(lang: str, stage: str, p: Pending) -> str:
     value = p.value or ""
     if p.action == "country" and value:
         value = f"{flag(value)} {country_name(value, lang)}"
+    elif p.action == "rename" and p.value_en:
+        value = f"{value} / {p.value_en}"  # the English name asked for is said too
     return t(
         lang,
         f"{stage}_{p.action}",

@@ -1,5 +1,6 @@
 """Last router: unknown commands get a pointer to /help in private chats, free text there a
-short answer with a search button; unknown buttons get a short note; the rest is ignored."""
+short answer with a search button (a sticker, photo or file the short answer alone); unknown
+buttons get a short note; the rest is ignored."""
 
 from __future__ import annotations
 
@@ -83,6 +84,18 @@ async def free_text(message: Message) -> None:
     )
 
 
+async def not_text(message: Message) -> None:
+    """A sticker, photo, voice or file in a private chat: what the bot can do (silence would
+    read as a bot that is down)."""
+    await message.answer(t(user_language(message.from_user), "free_text"))
+
+
+_NOT_TEXT = (
+    F.sticker | F.photo | F.video | F.animation | F.voice | F.video_note | F.audio | F.document
+    | F.location | F.contact
+)  # fmt: skip
+
+
 async def unknown_button(query: CallbackQuery) -> None:
     """A button of an older version, or forged data: a short note, nothing else."""
     await query.answer(t(user_language(query.from_user), "old_button"))
@@ -92,5 +105,6 @@ def build_router() -> Router:
     router = Router(name="fallback")
     router.message.register(unknown_command, F.text.startswith("/"))
     router.message.register(free_text, F.text, F.chat.type == ChatType.PRIVATE)
+    router.message.register(not_text, _NOT_TEXT, F.chat.type == ChatType.PRIVATE)
     router.callback_query.register(unknown_button)
     return router

@@ -106,6 +106,17 @@ def _snippets(texts: list[str], queries: list[str]) -> list[str]:
     return [snippet(text, marks) for text in texts]
 
 
+_QUOTES = "\"'«»“”„‘’"
+
+
+def _unquoted(query: str) -> str:
+    """The query without the quote marks wrapping it, to say it back inside the reply's own."""
+    query = query.strip()
+    if len(query) > 2 and query[0] in _QUOTES and query[-1] in _QUOTES:
+        return query[1:-1].strip() or query
+    return query
+
+
 async def search_reply(
     news: NewsRepository, partners: PartnerRepository, lookup: PartnerLookup, query: str, lang: str
 ) -> str:
@@ -116,10 +127,10 @@ async def search_reply(
     if not stems:
         return t(lang, "search_usage")
     if not await asyncio.to_thread(says_something, query):
-        return t(lang, "search_too_general", query=esc(cut(query, 60)))
+        return t(lang, "search_too_general", query=esc(cut(_unquoted(query), 60)))
     aliases = await other_names(partners, lookup, query)
     hits = await news.search(query, SEARCH_LIMIT, alternatives=aliases)
-    shown = esc(cut(query, 60))
+    shown = esc(cut(_unquoted(query), 60))
     if not hits:
         return t(lang, "search_none", query=shown)
     blocks = [t(lang, "search_title", query=shown)]

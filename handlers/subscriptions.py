@@ -103,8 +103,8 @@ async def parse_filter(
             return "partner", str(named)
         return await lookup.choices(found)
     keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
-    if not keyword:
-        return t(lang, "sub_need_value")
+    if not keyword:  # only emoji or signs: no word to follow
+        return t(lang, "sub_need_word")
     if not await asyncio.to_thread(says_something, keyword):
         return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))
     return "keyword", keyword
@@ -135,8 +135,9 @@ def _same(sub: Subscription, kind: str, value: str, thread_id: int | None) -> bo
 def _where(sub: Subscription, subs: list[Subscription], here: int | None, lang: str) -> str:
     """In a forum whose subscriptions go to several topics: which topic this one goes to, as
     seen from the topic `here` the list is shown in; elsewhere nothing. Two other topics are
-    numbered (the bot is not told topics' names), so their lines and buttons differ."""
-    if len({s.thread_id for s in subs}) < 2:
+    numbered (the bot is not told topics' names), so their lines and buttons differ. Seen
+    from a topic with none of its own, even one other topic's are said to go there."""
+    if len({s.thread_id for s in subs} | {here}) < 2:
         return ""
     if sub.thread_id == here:
         return t(lang, "sub_topic_here")

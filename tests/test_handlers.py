@@ -207,6 +207,11 @@ async def test_search_answers_with_snippets_and_survives_hostile_queries(app: Ap
     assert len(reply.links) == 3
     assert "соглашение" in reply.styled("bold")  # the match is highlighted in the snippet
     assert "Nothing found" in await app.ask("/search квантовый", language_code="en")
+    # Quotes typed around the words are not said back inside the reply's own quotes.
+    quoted = await app.ask('/search "квантовый кот"', language_code="en")
+    assert quoted == "Nothing found for “квантовый кот”.", quoted
+    guillemets = await app.ask("/search «соглашения»")
+    assert guillemets.startswith("Найдено по запросу «соглашения»:\n"), guillemets
     for hostile in ('"', "*", "NEAR(", "-", "OR", '" OR "', "x" * 5000, "<b>"):
         reply = await app.ask(f"/search {hostile}")
         assert reply and reply != t("ru", "error")  # a clear answer, never silence or a crash
@@ -276,6 +281,16 @@ async def test_a_forums_subscriptions_say_which_topic_each_goes_to(app: App) -> 
         "• новости о партнёрстве — в другую тему",
         "• страна 🇮🇳 Индия — в эту тему",
     ], listed
+    # A topic with none of its own does not read another topic's as its own.
+    await app.ask("/unsubscribe", message_thread_id=61, **topic)
+    await app.ask("/subscribe country Индия", message_thread_id=62, **topic)
+    elsewhere = await app.ask("/subscriptions", message_thread_id=61, **topic)
+    assert elsewhere.splitlines()[1:] == ["• страна 🇮🇳 Индия — в другую тему"], elsewhere
+    general = await app.ask("/subscriptions", **topic | {"is_topic_message": False})
+    assert general.splitlines()[1:] == ["• страна 🇮🇳 Индия — в другую тему"], general
+    here = await app.ask("/subscriptions", message_thread_id=62, **topic)
+    assert here.splitlines()[1:] == ["• страна 🇮🇳 Индия"], here
+    await app.ask("/subscribe partnerships", message_thread_id=61, **topic)
     # /unsubscribe in one topic removes the other topic's too, and says so.
     gone = await app.ask("/unsubscribe", message_thread_id=61, **topic)
     assert gone == "Отменены все подписки этого чата: 2.", gone
@@ -312,3 +327,14 @@ async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> N
     assert "Что искать?" in await app.ask("/Search", language_code="ru")
     assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")
     assert "Политех" in await app.ask("/Start", language_code="ru")
+
+
+async def test_subscribe_to_no_words_says_what_can_be_followed(app: App) -> None:
+    """Only emoji or signs after /subscribe: the reply names words, a country and a partner,
+    not a "which one" for a country or partner never asked about."""
+    reply = await app.ask("/subscribe 🔥🔥", language_code="en")
+    assert reply.startswith("There are no words here to follow."), reply
+    assert "/subscribe agreement" in reply and "/subscribe country China" in reply
+    assert await app.services.chats.subscriptions(42) == []
+    # A country or partner without its name is still asked which one.
+    assert "Укажите, что именно" in await app.ask("/subscribe country")

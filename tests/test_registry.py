@@ -683,11 +683,14 @@ async def test_operator_hides_renames_and_sets_a_country(
         chat_id=ADMIN,
     )
     assert "Отменено" in await press(app, "Отмена")
-    await app.ask(
+    asked = await app.ask(
         "/curate rename Институт Тестовых Наук => Институт тестовых наук | Test Institute",
         chat_id=ADMIN,
     )
-    await press(app, "Да, применить")
+    # The English name asked for is said before and after, not dropped in silence.
+    assert asked.endswith("в «Институт тестовых наук / Test Institute»?"), asked
+    done = await press(app, "Да, применить")
+    assert done.endswith("называется «Институт тестовых наук / Test Institute»."), done
     card = await app.ask("/partners Test Institute")
     assert card.startswith("Институт тестовых наук\nTest Institute")
     assert "Казахстан" in card
@@ -1234,7 +1237,8 @@ async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
     await until(both_answered)
     await asyncio.sleep(0.3)
     shown = [c.rendered for c in app.api.calls_of("editMessageText")[edits:]]
-    assert len(shown) == 1 and " теперь называется «ИПИ»." in (shown[0] or ""), shown
+    renamed = " теперь называется «ИПИ / Trial Institute»."
+    assert len(shown) == 1 and renamed in (shown[0] or ""), shown
     pop_ups = [c.params.get("text") for c in app.api.calls_of("answerCallbackQuery")[notes:]]
     assert "Эта правка уже подтверждена." in pop_ups, pop_ups
 
@@ -1339,3 +1343,70 @@ async def test_a_body_of_two_countries_meets_under_both_wordings(db: Database) -
     ]
     [mining] = [r for r in rows if r.mentions == 2]
     assert "Association of Mining Schools of Russia and China" in mining.aliases
+
+
+async def test_a_merge_whose_source_article_comes_first_survives_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """A rebuild meets the merged name before its target's own article: the target's card
+    takes its mention and keeps its own name, country and id; the merged name opens it."""
+    app, scripted = curated
+    script = {
+        "Зелёный союз": [org("ZTU", "ZTU", country="CN", kind="university")],
+        "Саммит ассоциации": [
+            org(
+                "Ассоциация зелёных технических вузов",
+                "Green Technical Universities Alliance",
+                country="RU",
+                kind="other",
+            )  # fmt: skip
+        ],
+    }
+    partners = await curated_registry(app, scripted, script)
+    await app.ask("/curate merge ZTU => Ассоциация зелёных технических вузов", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [merged] = await exported(partners)
+    await rebuilt(app, partners, script)
+    again = await exported(partners)
+    assert [(c.id, c.name, c.country, c.mentions) for c in again] == [
+        (merged.id, "Ассоциация зелёных технических вузов", "RU", 2)
+    ]
+    card = await app.ask("/partners ZTU")
+    assert card.startswith("Ассоциация зелёных технических вузов\n"), card
+    assert "упоминаний: 2" in card
+
+
+async def test_a_country_correction_keeps_the_card_and_its_subscribers_across_reextraction(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """The article still gives the old country: the rebuild fills the same card (its id, its
+    subscribers, no notice of a merge with itself) and the operator's country stands."""
+    app, scripted = curated
+    script = {"Визит агентства": [org("Агентство пробных технологий", None, country="BR")]}
+    partners = await curated_registry(app, scripted, script)
+    [card] = await exported(partners)
+    await app.ask("/subscribe partner Агентство пробных технологий", chat_id=55)
+    await app.ask("/curate country Агентство пробных технологий => Россия", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await rebuilt(app, partners, script)
+    assert [(c.id, c.country, c.mentions) for c in await exported(partners)] == [(card.id, "RU", 1)]
+    listed = await app.ask("/subscriptions", chat_id=55)
+    assert "• партнёр «Агентство пробных технологий»" in listed, listed
+    assert await app.services.news.db.fetchval("SELECT COUNT(*) FROM digests") == 0
+    reply = await app.ask("/partners Агентство пробных технологий")
+    assert "🇷🇺 Россия" in reply, reply
+
+
+async def test_curate_show_finds_a_hidden_partner_by_a_part_of_its_name(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """Hidden with «/curate hide» and a part of the name, brought back the same way."""
+    app, scripted = curated
+    script = {"Клуб": [org("General Consulate of Probland in St. Petersburg", None, kind="other")]}
+    await curated_registry(app, scripted, script)
+    await app.ask("/curate hide Consulate of Probland", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    ask = await app.ask("/curate show Probland", chat_id=ADMIN)
+    assert ask.startswith("Вернуть «General Consulate of Probland in St. Petersburg»"), ask
+    unknown = await app.ask("/curate show Testland", chat_id=ADMIN)
+    assert unknown.startswith("Среди скрытых нет «Testland»"), unknown

@@ -329,3 +329,28 @@ async def test_the_pages_og_image_is_the_preview_when_the_feed_has_none(db: Data
         assert message.button == ("Читать на сайте", f"http://127.0.0.1:{port}/news/1/")
     finally:
         await runner.cleanup()
+
+
+def _push_media(app: App, chat_id: int, chat_type: str, **media: object) -> None:
+    """A message with no text (a sticker, a photo), as Telegram sends it."""
+    user = {"id": 77, "is_bot": False, "first_name": "Ben", "language_code": "en"}
+    chat = {"id": chat_id, "type": chat_type, "title": "Chat"}
+    if chat_type == "private":
+        chat = {"id": chat_id, "type": "private", "first_name": "Ben"}
+    message = {"message_id": 900, "date": 1_700_000_000, "chat": chat, "from": user, **media}
+    app.api.push_update({"message": message})
+
+
+async def test_a_sticker_or_photo_in_a_private_chat_gets_what_the_bot_can_do(app: App) -> None:
+    sticker = {"file_id": "S1", "file_unique_id": "s1", "width": 512, "height": 512,
+               "is_animated": False, "is_video": False, "type": "regular"}  # fmt: skip
+    _push_media(app, 77, "private", sticker=sticker)
+    reply = await next_reply(app, 77, 0)
+    assert reply.startswith("I understand commands: /subscribe"), reply
+    photo = [{"file_id": "P1", "file_unique_id": "p1", "width": 90, "height": 90}]
+    _push_media(app, 77, "private", photo=photo, caption="look at this")
+    assert (await next_reply(app, 77, 1)).startswith("I understand commands:")
+    # In a group a member's sticker is none of the bot's business.
+    _push_media(app, -100556, "supergroup", sticker=sticker)
+    await app.silence("hello everyone", chat_id=-100556, chat_type="supergroup")
+    assert not app.api.sent_messages(-100556)

@@ -355,6 +355,11 @@ class FactsService:
                 continue  # the university itself or one of its units; or no name at all
             if keys is None or not match_key(fact.name) and not keys:
                 continue  # hidden by an operator, or no name that identifies anything
+            placed = rules.override_for(keys).get("country")
+            if placed:
+                # The operator's country, not the article's, meets the card's: else a rebuild
+                # would not find the corrected card again and open a new one.
+                fact = replace(fact, country=placed)
             allowed = [r for r in rows if rules.allows(fact, r.keys)]
             partner_id = resolve(fact, keys, allowed)
             # The operator's rules see the fact's names and the identity of its row.
@@ -369,7 +374,9 @@ class FactsService:
             if partner_id is None and fact.kind == "company" and _code_only(fact):
                 continue  # an abbreviation no card carries names no organisation yet
             dormant = partner_id is not None and by_id[partner_id].mentions == 0
-            entry = replace(_to_input(fact, keys), refresh=dormant)
+            # A dormant row takes the fresh names, but not those of a name merged into it: a
+            # rebuild meeting the merged name first would give the card that name.
+            entry = replace(_to_input(fact, keys), refresh=dormant and forced is None)
             if partner_id is not None and not dormant and named_in_full(fact, by_id[partner_id]):
                 # The card of an abbreviation takes the full name given with it, as the
                 # abbreviation joins the full name's card when that article comes first.

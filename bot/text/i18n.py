@@ -251,6 +251,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл партнёра «{query}». Список: /partners",
         "No partner matches “{query}”. See /partners",
     ),
+    "sub_need_word": (
+        "Здесь нет слов для подписки. Подписаться можно на слова (/subscribe соглашение), страну "
+        "(/subscribe country Китай) или партнёра (/subscribe partner Цинхуа).",
+        "There are no words here to follow. Subscribe to words (/subscribe agreement), a country "
+        "(/subscribe country China) or a partner (/subscribe partner Tsinghua).",
+    ),
     "sub_need_value": (
         "Укажите, что именно: /subscribe country Китай, /subscribe partner Цинхуа",
         "Say which one: /subscribe country China, /subscribe partner Tsinghua",
