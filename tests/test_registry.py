@@ -477,6 +477,23 @@ async def test_saint_petersburg_meets_across_scripts_and_without_saint(db: Datab
     ]
 
 
+async def test_a_chinese_name_written_by_syllables_meets_its_one_word_forms(db: Database) -> None:
+    """ "Fujian Jiao Tong University" is «Фуцзяньский университет Цзяотун» and "Fujian Jiaotong
+    University" (the syllables were too short to compare one by one, so the English form with
+    spaces opened a card of its own); a short word before a type word still tells nothing."""
+    script = {
+        "a": [org("Фуцзяньский университет Цзяотун", None, country="CN", kind="university")],
+        "b": [org("Fujian Jiao Tong University", None, country="CN", kind="university")],
+        "c": [org("Fujian Jiaotong University", None, country="CN", kind="university")],
+        "d": [org("Fujian Ke University", None, country="CN", kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Fujian Ke University", 1),
+        ("Фуцзяньский университет Цзяотун", 3),
+    ]
+
+
 async def test_a_body_of_two_countries_meets_across_scripts(db: Database) -> None:
     """A bilateral university named by two joined place adjectives is one card in both
     scripts («Квазарско-Российский университет» / "Kvazar-Russian University" would not meet

@@ -393,7 +393,15 @@ def cross_key(name: str) -> str:
             parts.extend(places)
             proper += 1
             text = text.replace(found.group(0), " ", 1)
+    short = ""  # a Latin syllable too short to compare alone, waiting for the next one
     for word in _WORDS.findall(text):
+        if short:
+            # "Jiao Tong": a Chinese name written by syllables is «Цзяотун» in one word; a
+            # short word before a type word or another script stays too short.
+            latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+            if latin != word or latin in CROSS_SKIP or latin in CONCEPT_LATIN:
+                return ""
+            word, short = short + word, ""
         if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
             continue
         if word in _SAINT:
@@ -418,9 +426,14 @@ def cross_key(name: str) -> str:
             continue
         skeleton = word_skeleton(word)
         if len(skeleton) < 3:
-            return ""
+            if re.search(r"[а-я]", word):
+                return ""
+            short = word
+            continue
         proper += 1
         parts.append(skeleton)
+    if short:
+        return ""  # a short word closing the name: too little to tell organisations apart
     if {"A", "SC"} <= set(parts) and "N" in parts:
         # A state's academy of sciences: "National Academy of Sciences of Testland" is the
         # «Тестландская академия наук».
