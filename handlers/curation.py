@@ -126,6 +126,16 @@ def _not_one(lang: str, query: str, choices: Choices | None) -> str:
     return t(lang, "curate_which", query=query, names=names + more)
 
 
+def _shape(lang: str, action: str) -> str:
+    """What a known correction needs, when its name or value is missing ("/curate rename
+    Цинхуа =>"): its own line of the usage, not the whole list."""
+    line = next(
+        (x for x in t(lang, "curate_usage").splitlines() if x.startswith(f"/curate {action} ")),
+        None,
+    )
+    return t(lang, "curate_shape", line=line) if line else t(lang, "curate_usage")
+
+
 async def curate(
     message: Message,
     command: CommandObject,
@@ -145,8 +155,12 @@ async def curate(
     if action == "show" and not arrow:
         await _show(message, lang, partners, curation_pending, user.id, left)
         return
-    if action not in ACTIONS or not left.strip() or (action in _NEEDS_VALUE) != bool(arrow):
+    if action not in ACTIONS:
         await message.answer(t(lang, "curate_usage"))
+        return
+    needs = action in _NEEDS_VALUE
+    if not left.strip() or needs != bool(arrow) or (needs and not right.strip()):
+        await message.answer(_shape(lang, action))
         return
     # A hidden partner's own name names it, not a look-alike the lookup would offer instead
     # ("Росатом" hidden: not "Rosatom Emergency Response Center").
@@ -163,9 +177,6 @@ async def curate(
     target: Partner | None = None
     value: str | None = right.strip() or None
     value_en: str | None = None
-    if action in _NEEDS_VALUE and not value:
-        await message.answer(t(lang, "curate_usage"))
-        return
     if action == "merge":
         assert value is not None
         found = await _one(partners, lookup, value)

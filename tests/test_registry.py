@@ -1427,3 +1427,19 @@ async def test_curate_show_finds_a_hidden_partner_by_a_part_of_its_name(
     assert ask.startswith("Вернуть «General Consulate of Probland in St. Petersburg»"), ask
     unknown = await app.ask("/curate show Testland", chat_id=ADMIN)
     assert unknown.startswith("Среди скрытых нет «Testland»"), unknown
+
+
+async def test_a_correction_missing_its_name_or_value_says_what_it_needs(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """ "/curate rename X =>" (no new name) got the whole list of corrections; now the line of
+    that correction, in the operator's language. An unknown action still gets the list."""
+    app, _ = curated
+    assert await app.ask("/curate rename Цинхуа =>", chat_id=ADMIN) == (
+        "Не хватает названия или значения. Так: /curate rename A => Название [| English name]"
+    )
+    english = await app.ask("/curate country Tsinghua", chat_id=ADMIN, language_code="en")
+    assert english.startswith("Something is missing. Like this: /curate country A => ")
+    assert (await app.ask("/curate hide", chat_id=ADMIN)).endswith("/curate hide A — A не партнёр")
+    listing = await app.ask("/curate frobnicate X", chat_id=ADMIN)
+    assert listing.startswith("Правка реестра партнёров") and "/curate merge" in listing

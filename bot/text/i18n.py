@@ -452,6 +452,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Article pages fetched: {fetched} ({failed} failed); announced: {announced}, "
         "deliveries queued: {deliveries}",
     ),
+    "curate_shape": (
+        "Не хватает названия или значения. Так: {line}",
+        "Something is missing. Like this: {line}",
+    ),
     "curate_usage": (
         "<b>Правка реестра партнёров</b>\n"
         "/curate merge A => B — A и B одна организация (A войдёт в B)\n"
