@@ -35,10 +35,18 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
         "Partners: /partners [name or country]",
     ),
     ("countries", "Партнёры по странам", "Partners by country"),
-    ("agreements", "Соглашения: /agreements [запрос]", "Agreements: /agreements [query]"),
+    (
+        "agreements",
+        "Соглашения: /agreements [запрос] [год]",
+        "Agreements: /agreements [query] [year]",
+    ),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
-    ("export", "Выгрузка CSV и XLSX: /export [запрос]", "CSV and XLSX export: /export [query]"),
+    (
+        "export",
+        "Выгрузка CSV и XLSX: /export [запрос] [год]",
+        "CSV and XLSX export: /export [query] [year]",
+    ),
 )
 
 # Shown in /help and the menu of operators (ADMIN_IDS) only.
@@ -368,7 +376,23 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "<b>Соглашения по запросу «{query}»</b> (всего {total}):",
         "<b>Agreements for “{query}”</b> ({total}):",
     ),
+    "agreements_year_title": (
+        "<b>Соглашения {year} года</b> (всего {total}):",
+        "<b>Agreements of {year}</b> ({total}):",
+    ),
+    "agreements_query_year_title": (
+        "<b>Соглашения {year} года по запросу «{query}»</b> (всего {total}):",
+        "<b>Agreements of {year} for “{query}”</b> ({total}):",
+    ),
     "agreements_empty": ("Соглашений пока нет.", "No agreements yet."),
+    "agreements_year_none": (
+        "Соглашений {year} года не нашёл.",
+        "No agreements in {year}.",
+    ),
+    "agreements_query_year_none": (
+        "Не нашёл соглашений {year} года по запросу «{query}».",
+        "No agreements in {year} found for “{query}”.",
+    ),
     "agreements_none": (
         "Не нашёл соглашений по запросу «{query}».",
         "No agreements found for “{query}”.",
