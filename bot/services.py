@@ -430,13 +430,14 @@ async def _reextract(settings: Settings, out: IO[str]) -> int:
     async with open_services(settings) as services:
         assert services.facts is not None and services.curator is not None
         count = await services.facts.rebuild()
-        # Subscriptions follow merged partners; those of partners gone are retired (chats told).
+        # Subscriptions follow merged partners; those of partners gone are retired, those of
+        # partners shown again (by the curation file) come back (chats told).
         settled = await services.curator.settle()
         agreements = (await services.partners.agreements(limit=1))[1]
         print(
             f"articles re-extracted: {count}; partners: {await services.partners.count()}; "
             f"agreements: {agreements}; subscriptions moved: {settled.moved}, "
-            f"retired: {settled.retired}",
+            f"retired: {settled.retired}, restored: {settled.restored}",
             file=out,
         )
         return 0

@@ -398,6 +398,10 @@ class PartnerRepository:
             return None
         return (not row["hidden"] and bool(row["seen"]), row["merged_into"])
 
+    async def is_hidden(self, partner_id: int) -> bool:
+        value = await self.db.fetchval("SELECT hidden FROM partners WHERE id = ?", (partner_id,))
+        return bool(value)
+
     async def set_hidden(self, partner_id: int, hidden: bool) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(

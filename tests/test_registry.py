@@ -726,6 +726,77 @@ async def test_operator_brings_a_hidden_partner_back(
     assert [(c.id, c.mentions) for c in await exported(partners)] == [(hidden.id, 3)]
 
 
+async def test_a_show_brings_back_the_subscriptions_the_hide_retired(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/curate hide` retires the subscriptions to the partner (chats told); `/curate show`
+    used to leave them gone. Now each comes back to its chat and topic, across a reextract
+    in between, the chat is told, and the operator reads how many came back."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "Фонд Омегатест учредил премию": [org("Фонд Омегатест", None, kind="other")],
+        "Бюро Сигматест приехало в кампус": [org("Бюро Сигматест", None, kind="other")],
+    }
+    partners = await curated_registry(app, scripted, script)
+    group = -100781
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe partner Фонд Омегатест", chat_id=55)
+    await app.ask("/subscribe partner Фонд Омегатест", message_thread_id=61, **topic)
+    await app.ask("/subscribe partner Бюро Сигматест", message_thread_id=62, **topic)
+    before = {c: await app.services.chats.subscriptions(c) for c in (55, group)}
+    await app.ask("/curate hide Фонд Омегатест", chat_id=ADMIN)
+    assert "снято: 2" in await press(app, "Да, применить")
+    assert "Подписок нет" in await app.ask("/subscriptions", chat_id=55)
+    # A reextract while it is hidden, as `python -m bot reextract` does it.
+    await rebuilt(app, partners, script)
+    assert app.services.curator is not None
+    assert (await app.services.curator.settle()).restored == 0
+    [hidden] = await partners.hidden_partners()
+    await app.ask(f"/curate show #{hidden.id}", chat_id=ADMIN, language_code="en")
+    done = await press(app, "Yes, apply", lang="en")
+    assert done.endswith("is a partner again. Subscriptions restored: 2."), done
+    after = {c: await app.services.chats.subscriptions(c) for c in (55, group)}
+    shape = {
+        c: sorted((s.kind, s.value, s.thread_id or 0) for s in subs) for c, subs in after.items()
+    }
+    assert shape == {
+        c: sorted((s.kind, s.value, s.thread_id or 0) for s in subs) for c, subs in before.items()
+    }
+    assert "«Фонд Омегатест» — в эту тему" in await app.ask(
+        "/subscriptions", message_thread_id=61, **topic
+    )
+    told = await db.fetchall(
+        "SELECT d.chat_id, o.thread_id, d.text FROM digests d JOIN outbox o ON o.digest_id = d.id"
+        " WHERE d.text LIKE '%возвращена%' ORDER BY d.chat_id"
+    )
+    assert [(r[0], r[1]) for r in told] == [(group, 61), (55, None)]
+    assert all("Фонд Омегатест" in r[2] for r in told)
+    # Nothing more comes back: a second hide and show bring back the same two, no more.
+    await app.ask(f"/curate hide #{hidden.id}", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await app.ask(f"/curate show #{hidden.id}", chat_id=ADMIN)
+    assert (await press(app, "Да, применить")).endswith("Подписок возвращено: 2.")
+    assert await db.fetchval("SELECT COUNT(*) FROM retired_subscriptions") == 0
+
+
+async def test_a_chat_that_unsubscribed_gets_nothing_back_from_a_show(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    app, scripted = curated
+    script = {"Фонд Каппатест и летняя школа": [org("Фонд Каппатест", None, kind="other")]}
+    await curated_registry(app, scripted, script)
+    await app.ask("/subscribe partner Фонд Каппатест", chat_id=55)
+    await app.ask("/curate hide Фонд Каппатест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await app.ask("/unsubscribe", chat_id=55)
+    await app.ask("/curate show Фонд Каппатест", chat_id=ADMIN)
+    done = await press(app, "Да, применить")
+    assert done.endswith("снова в реестре партнёров.") and "возвращено" not in done, done
+    assert await app.services.chats.subscriptions(55) == []
+
+
 async def test_a_partner_hidden_by_the_curation_file_is_shown_only_from_the_file(
     curated: tuple[App, ScriptedWorker],
 ) -> None:

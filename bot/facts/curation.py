@@ -200,11 +200,13 @@ class Reprocessor(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a correction did: the rows touched and the subscriptions moved or retired."""
+    """What a correction did: the rows touched and the subscriptions moved, retired or brought
+    back (those a hide retired, when the partner is shown again)."""
 
     partners: tuple[int, ...]
     moved: int
     retired: int
+    restored: int = 0
 
 
 class Curator:
@@ -278,36 +280,59 @@ class Curator:
         await self.facts.reprocess(news_ids)
         return await self.settle((row.id,))
 
+    async def _followed(self, partner_id: int) -> tuple[int, bool | None]:
+        """The row a partner row leads to through merges, and whether that row is live (None:
+        no such row)."""
+        status = await self.partners.status(partner_id)
+        target = partner_id
+        seen: set[int] = set()
+        while status is not None and status[1] is not None and target not in seen:
+            seen.add(target)
+            target = status[1]
+            status = await self.partners.status(target)
+        return target, None if status is None else status[0]
+
     async def settle(self, touched: tuple[int, ...] = ()) -> Outcome:
-        """Re-point subscriptions of merged partners, retire those of partners gone, and tell
-        each chat. Rows nobody mentions any more whose identity key now lives on another row
-        were merged by the extractor: they point there from now on."""
+        """Re-point subscriptions of merged partners, retire those of partners gone (kept, when
+        the partner was hidden, to come back when it is shown), bring back those of partners
+        shown again, and tell each chat. Rows nobody mentions any more whose identity key now
+        lives on another row were merged by the extractor: they point there from now on."""
         await self.partners.link_dormant()
-        moved = retired = 0
+        moved = retired = restored = 0
         for sub, lang in await self.chats.partner_subscriptions():
             if not sub.value.isdigit():
                 continue
             old = int(sub.value)
-            status = await self.partners.status(old)
-            target = old
-            seen: set[int] = set()
-            while status is not None and status[1] is not None and target not in seen:
-                seen.add(target)
-                target = status[1]
-                status = await self.partners.status(target)
-            if status is not None and status[0] and target == old:
+            target, live = await self._followed(old)
+            if live and target == old:
                 continue
             name = await self.partners.name_of(old) or sub.value
-            if status is not None and status[0]:
+            if live:
                 new_name = await self.partners.name_of(target) or str(target)
                 await self.chats.repoint_partner(sub.id, target)
                 text = t(lang, "curate_sub_moved", old=esc(name), new=esc(new_name))
                 moved += 1
             else:
-                await self.chats.repoint_partner(sub.id, None)
+                if live is not None and await self.partners.is_hidden(target):
+                    await self.chats.retire_partner(sub.id, target)
+                else:
+                    await self.chats.repoint_partner(sub.id, None)
                 text = t(lang, "curate_sub_retired", old=esc(name))
                 retired += 1
             await self.chats.queue_notice(
                 sub.chat_id, sub.thread_id, text, f"partner-{sub.id}-{old}-{target}"
             )
-        return Outcome(touched, moved, retired)
+        for retired_id, sub, lang in await self.chats.retired_partner_subscriptions():
+            target, live = await self._followed(int(sub.value))
+            if not live:
+                continue  # still hidden, or not in any article yet: it waits
+            if await self.chats.restore_partner(retired_id, target):
+                name = await self.partners.name_of(target) or str(target)
+                await self.chats.queue_notice(
+                    sub.chat_id,
+                    sub.thread_id,
+                    t(lang, "curate_sub_restored", name=esc(name)),
+                    f"restored-{retired_id}-{target}",
+                )
+                restored += 1
+        return Outcome(touched, moved, retired, restored)

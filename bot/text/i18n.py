@@ -608,6 +608,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Партнёр «{old}» объединён с «{new}»: подписка теперь следит за «{new}».",
         "Partner “{old}” was merged into “{new}”: the subscription now follows “{new}”.",
     ),
+    "curate_sub_restored": (
+        "Партнёр «{name}» снова в реестре: подписка на него возвращена.",
+        "Partner “{name}” is back in the registry: the subscription to it is restored.",
+    ),
+    "curate_done_restored": (
+        "Подписок возвращено: {restored}.",
+        "Subscriptions restored: {restored}.",
+    ),
     "curate_sub_retired": (
         "Партнёра «{old}» больше нет в реестре: подписка на него снята.",
         "Partner “{old}” is no longer in the registry: the subscription to it was removed.",
