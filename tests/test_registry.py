@@ -869,6 +869,32 @@ async def test_a_show_in_the_curation_file_brings_back_a_partner_hidden_from_tel
     assert await partners.hidden_partners() == []
 
 
+async def test_a_show_in_the_curation_file_brings_back_the_subscriptions_at_reextract(
+    curated: tuple[App, ScriptedWorker], tmp_path: Path
+) -> None:
+    app, scripted = curated
+    script = {"Фонд Дзетатест и новая кафедра": [org("Фонд Дзетатест", None, kind="other")]}
+    partners = await curated_registry(app, scripted, script)
+    await app.ask("/subscribe partner Фонд Дзетатест", chat_id=55)
+    await app.ask("/curate hide Фонд Дзетатест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [hidden] = await partners.hidden_partners()
+    path = tmp_path / "curation.jsonl"
+    line = {"action": "show", "name": "Фонд Дзетатест"}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    worker = ScriptedWorker(script)
+    try:
+        facts = FactsService(worker, app.services.news, partners)
+        await facts.load_curation(path)  # as `python -m bot reextract` does
+        await facts.rebuild()
+        settled = await Curator(partners, app.services.chats, facts).settle()
+    finally:
+        worker.close()
+    assert settled.restored == 1
+    [sub] = await app.services.chats.subscriptions(55)
+    assert (sub.kind, sub.value) == ("partner", str(hidden.id))
+
+
 async def test_a_partner_the_curation_file_shows_is_not_hidden_from_telegram(
     curated: tuple[App, ScriptedWorker], tmp_path: Path
 ) -> None:
