@@ -265,8 +265,11 @@ async def open_services(
     worker_thread = extraction if extraction is not None else ExtractionWorker()
     try:
         repos = Repositories.on(database)
-        facts = FactsService(worker_thread, repos.news, repos.partners)
-        curator = Curator(repos.partners, repos.chats, facts)
+        # One turn for writing facts: the poll job's extraction and an operator's correction
+        # (which extracts articles again in the button's handler) never run at once.
+        facts_turn = asyncio.Lock()
+        facts = FactsService(worker_thread, repos.news, repos.partners, turn=facts_turn)
+        curator = Curator(repos.partners, repos.chats, facts)  # corrections take facts.turn
         facts.after_merge = curator.settle  # subscriptions follow cards the registry merges
         if curation:  # read-only commands (export) must not write the operators' corrections
             await load_curation(settings, facts)

@@ -28,6 +28,7 @@ from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
 from bot.reports.export import partners_rows
+from bot.services import open_services
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository
@@ -36,7 +37,7 @@ from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
 from storage.partners import PartnerInput, PartnerRepository
 from storage.reports import ReportRepository
-from tests.conftest import ADMIN, App, draft, until
+from tests.conftest import ADMIN, App, draft, settings_on, until
 from tests.fakes.bot_api import FakeBotAPI
 from tests.test_cli import run_cli
 
@@ -1130,6 +1131,58 @@ async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, Scripted
     assert sorted((r.name, r.mentions, r.aliases) for r in rows) == [
         ("Testprom Resource", 1, ()),
         ("Тестпром", 1, ()),
+    ]
+
+
+class SlowScriptedWorker(ScriptedWorker):
+    """A scripted extractor that takes a moment per article, as the real one does (in its
+    thread): time for another extraction to start meanwhile."""
+
+    async def extract(self, article: ArticleInput) -> Extraction:
+        await asyncio.sleep(0.01)
+        return await super().extract(article)
+
+
+async def test_a_split_while_the_poll_job_extracts_leaves_the_facts_whole(
+    db: Database, tmp_path: Path
+) -> None:
+    """The poll job's extraction and an operator's split (which extracts articles again in the
+    button's handler) used to run at once: both could open a card for the same new name, and
+    an article the poll filed under the old card just before the split stayed there. The
+    composition root gives both one turn: the registry comes out as if one ran after the
+    other."""
+    script: Script = {"a": [org("Тестпром", None, "Testprom Resource")]}
+    script |= {f"b{n}": [org("Testprom Resource", None)] for n in range(4)}
+    await add_articles(db, list(script))
+    await registry(db, script)
+    later = {f"c{n}": [org("Testprom Resource", None)] for n in range(4)}
+    script |= later
+    [feed] = await FeedRepository(db).ensure(["http://site.test/rss"])
+    await NewsRepository(db).add_new(
+        feed.id,
+        [draft(t, t, body="Текст.", link=f"https://site.test/later/{t}/") for t in later],
+        announce=True,
+    )
+    settings = settings_on(
+        db, feed_urls=["http://127.0.0.1:9/"], curation_path=tmp_path / "none.jsonl"
+    )
+    worker = SlowScriptedWorker(script)
+    try:
+        async with open_services(settings, db=db, extraction=worker) as services:
+            assert services.curator is not None
+            [card] = await exported(services.partners)
+            row = await services.partners.get(card.id)
+            assert row is not None and card.name == "Тестпром"
+            await asyncio.gather(
+                services.ingestor.extract(),  # what the poll job runs after fetching
+                services.curator.split(row, "Testprom Resource"),
+            )
+            rows = await exported(services.partners)
+    finally:
+        worker.close()
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testprom Resource", 8),
+        ("Тестпром", 1),
     ]
 
 

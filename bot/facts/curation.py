@@ -13,6 +13,7 @@ control (CURATION_PATH, one JSON object a line) as well as come from Telegram, a
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -191,7 +192,10 @@ def file_says(
 
 
 class Reprocessor(Protocol):
-    """What the curator needs of the facts service: extract some stored articles again."""
+    """What the curator needs of the facts service: extract some stored articles again, in
+    the turn the service's own extraction takes (`turn`, held by the curator meanwhile)."""
+
+    turn: asyncio.Lock
 
     async def reprocess(self, news_ids: list[int]) -> int: ...
 
@@ -214,7 +218,9 @@ class Curator:
 
     Corrections are stored (so every later extraction re-applies them) and applied at once:
     merge moves mentions and agreements to the target and leaves the source row as a pointer;
-    hide, rename and country change the row; split extracts the row's articles again.
+    hide, rename and country change the row; split extracts the row's articles again. Each is
+    made in the facts' turn (the facts service's lock): the poll job's extraction neither
+    writes beside it nor files an article under rules half changed.
     """
 
     def __init__(
@@ -240,45 +246,51 @@ class Curator:
             )
 
     async def merge(self, source: Partner, target: Partner, by: int | None = None) -> Outcome:
-        await self._record("merge", source, target.name, None, by)
-        await self.partners.merge(source.id, target.id)
-        return await self.settle((source.id, target.id))
+        async with self.facts.turn:
+            await self._record("merge", source, target.name, None, by)
+            await self.partners.merge(source.id, target.id)
+            return await self.settle((source.id, target.id))
 
     async def hide(self, row: Partner, by: int | None = None) -> Outcome:
-        await self._record("hide", row, None, None, by)
-        await self.partners.set_hidden(row.id, True)
-        return await self.settle((row.id,))
+        async with self.facts.turn:
+            await self._record("hide", row, None, None, by)
+            await self.partners.set_hidden(row.id, True)
+            return await self.settle((row.id,))
 
     async def show(self, row: Partner, by: int | None = None) -> Outcome:
         """Undo a hide: the organisation is a partner again. The articles that name it are
         extracted again: those stored, or extracted again, while it was hidden lack it."""
-        await self._record("show", row, None, None, by)
-        await self.partners.set_hidden(row.id, False)
-        names = [n for n in (row.name, row.name_en, *row.aliases) if n]
-        news_ids = set(await self.partners.news_ids_of([row.id]))
-        news_ids.update(await self.facts.naming(names))
-        await self.facts.reprocess(sorted(news_ids))
-        return await self.settle((row.id,))
+        async with self.facts.turn:
+            await self._record("show", row, None, None, by)
+            await self.partners.set_hidden(row.id, False)
+            names = [n for n in (row.name, row.name_en, *row.aliases) if n]
+            news_ids = set(await self.partners.news_ids_of([row.id]))
+            news_ids.update(await self.facts.naming(names))
+            await self.facts.reprocess(sorted(news_ids))
+            return await self.settle((row.id,))
 
     async def rename(
         self, row: Partner, name: str, name_en: str | None, by: int | None = None
     ) -> Outcome:
-        await self._record("rename", row, name, name_en, by)
-        keys = {match_key(n): n for n in (name, name_en) if n and match_key(n)}
-        await self.partners.override(row.id, name=name, name_en=name_en, keys=keys)
-        return Outcome((row.id,), 0, 0)
+        async with self.facts.turn:
+            await self._record("rename", row, name, name_en, by)
+            keys = {match_key(n): n for n in (name, name_en) if n and match_key(n)}
+            await self.partners.override(row.id, name=name, name_en=name_en, keys=keys)
+            return Outcome((row.id,), 0, 0)
 
     async def set_country(self, row: Partner, country: str, by: int | None = None) -> Outcome:
-        await self._record("country", row, country, None, by)
-        await self.partners.override(row.id, country=country)
-        return Outcome((row.id,), 0, 0)
+        async with self.facts.turn:
+            await self._record("country", row, country, None, by)
+            await self.partners.override(row.id, country=country)
+            return Outcome((row.id,), 0, 0)
 
     async def split(self, row: Partner, alias: str, by: int | None = None) -> Outcome:
-        await self._record("split", row, alias, None, by)
-        news_ids = await self.partners.news_ids_of([row.id])
-        await self.partners.drop_alias(row.id, match_key(alias), alias)
-        await self.facts.reprocess(news_ids)
-        return await self.settle((row.id,))
+        async with self.facts.turn:
+            await self._record("split", row, alias, None, by)
+            news_ids = await self.partners.news_ids_of([row.id])
+            await self.partners.drop_alias(row.id, match_key(alias), alias)
+            await self.facts.reprocess(news_ids)
+            return await self.settle((row.id,))
 
     async def _followed(self, partner_id: int) -> tuple[int, bool | None]:
         """The row a partner row leads to through merges, and whether that row is live (None:

@@ -196,11 +196,18 @@ def _party_indexes(parties: tuple[str, ...], facts: tuple[PartnerFact, ...]) -> 
 
 class FactsService:
     def __init__(
-        self, worker: ExtractionWorker, news: NewsRepository, partners: PartnerRepository
+        self,
+        worker: ExtractionWorker,
+        news: NewsRepository,
+        partners: PartnerRepository,
+        turn: asyncio.Lock | None = None,
     ) -> None:
         self.worker = worker
         self.news = news
         self.partners = partners
+        # Held while facts are written: by the poll job's extraction (process_pending) and by
+        # an operator's correction (Curator), which share it (bot.services builds both).
+        self.turn = turn if turn is not None else asyncio.Lock()
         self._legacy: dict[str, str] = {}
         # Called after the registry merged a card into another (subscriptions follow it).
         self.after_merge: Callable[[], Awaitable[object]] | None = None
@@ -220,7 +227,12 @@ class FactsService:
                     self._legacy.setdefault(match_key(name or ""), row.key)
 
     async def process_pending(self, limit: int = BATCH) -> int:
-        """Extract facts for articles that have none yet (new, or whose full text arrived)."""
+        """Extract facts for articles that have none yet (new, or whose full text arrived),
+        in the facts' turn: never beside an operator's correction."""
+        async with self.turn:
+            return await self._process_pending(limit)
+
+    async def _process_pending(self, limit: int) -> int:
         done = 0
         for news_id in await self.partners.unextracted(limit):
             item = await self.news.get(news_id)
@@ -246,7 +258,8 @@ class FactsService:
         return len(rows)
 
     async def reprocess(self, news_ids: list[int]) -> int:
-        """Extract these stored articles again (after an operator's split); returns how many."""
+        """Extract these stored articles again (after an operator's split); returns how many.
+        The caller holds the facts' turn (the Curator does)."""
         done = 0
         for news_id in news_ids:
             item = await self.news.get(news_id)
@@ -293,14 +306,15 @@ class FactsService:
             if not row.key and match_key(row.name):  # a row from before identity keys
                 await self.partners.set_identity_key(row.id, match_key(row.name))
         self._note_legacy_keys(rows)
-        await self.partners.clear_all()
         total = 0
-        self._merged_in_rebuild = False
-        try:
-            while processed := await self.process_pending(BATCH):
-                total += processed
-        finally:
-            merged, self._merged_in_rebuild = self._merged_in_rebuild, None
+        async with self.turn:
+            await self.partners.clear_all()
+            self._merged_in_rebuild = False
+            try:
+                while processed := await self._process_pending(BATCH):
+                    total += processed
+            finally:
+                merged, self._merged_in_rebuild = self._merged_in_rebuild, None
         if merged and self.after_merge is not None:
             await self.after_merge()
         return total
