@@ -73,6 +73,62 @@ async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> N
     )
 
 
+async def chinese_and_other_partners(app: App) -> None:
+    """Two partners in China, one of them an association named for the country, and one in
+    Chile, each in its own article."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [
+        ("China Association of Lantern Makers", "CN"),
+        ("Университет Воздушных Змеев", "CN"),
+        ("Universidad de las Cometas", "CL"),
+    ]
+    for i, (name, country) in enumerate(cases):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"o{i}", f"Новость {i}", link=f"https://site.test/o{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "other", {f"o{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+async def test_a_country_typed_with_a_typo_is_offered_before_partners(app: App) -> None:
+    """`/partners Chna` offered only the association with "China" in its name; a reader who
+    mistyped a country is offered the country first (its list of partners), then the rest."""
+    await chinese_and_other_partners(app)
+    for query, lang, country in (("Chna", "en", "🇨🇳 China"), ("Китйа", "ru", "🇨🇳 Китай")):
+        reply = await app.ask(f"/partners {query}", language_code=lang)
+        message = app.api.sent_messages(42)[-1]
+        buttons = [b for row in message.params["reply_markup"]["inline_keyboard"] for b in row]
+        assert buttons[0]["text"].startswith(f"{country}: "), (query, buttons)
+        assert buttons[0]["text"].endswith("(2)"), buttons
+        assert reply.startswith(("Nothing is named exactly", "Точно «")), reply
+        # The country's button opens its list.
+        app.api.push_callback_query(
+            buttons[0]["callback_data"],
+            chat_id=42, user_id=42, message_id=message.result["message_id"],
+        )  # fmt: skip
+        for _ in range(100):
+            edits = [c for c in app.api.calls_of("editMessageText") if c.ok]
+            if edits and edits[-1].params["message_id"] == message.result["message_id"]:
+                break
+            await asyncio.sleep(0.05)
+        listed = edits[-1].rendered or ""
+        assert listed.startswith(("Партнёры: 🇨🇳 Китай (всего 2)", "Partners: 🇨🇳 China (2)"))
+    # A partner named exactly still opens its card; a country spelt right, its list.
+    assert (await app.ask("/partners Cometas")).startswith("Universidad de las Cometas")
+    assert (await app.ask("/partners Chile")).startswith("Партнёры: 🇨🇱 Чили (всего 1)")
+    # Nothing alike a country, nothing alike a partner: as before.
+    assert "Не нашёл партнёра" in await app.ask("/partners Zorblax")
+    # Subscribing to a mistyped country names the country meant (and subscribes to nothing).
+    assert await app.ask("/subscribe country Chna", language_code="en") == (
+        "I don't know the country “Chna”. Did you mean 🇨🇳 China? /subscribe country China"
+    )
+    assert await app.ask("/subscribe country Гермния") == (
+        "Не знаю такой страны: «Гермния». Может быть, 🇩🇪 Германия? /subscribe country Германия"
+    )
+    assert await app.services.chats.subscriptions(42) == []
+
+
 async def test_partner_card_found_in_either_script_and_any_case(
     app: App, worker: ExtractionWorker
 ) -> None:

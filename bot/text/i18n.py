@@ -245,6 +245,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "sub_country": ("страна {name}", "country {name}"),
     "sub_partner": ("партнёр «{name}»", "partner “{name}”"),
     "sub_keyword": ("слова «{name}»", "words “{name}”"),
+    "sub_country_alike": (
+        "Не знаю такой страны: «{query}». Может быть, {country}? /subscribe country {name}",
+        "I don't know the country “{query}”. Did you mean {country}? /subscribe country {name}",
+    ),
     "sub_unknown_country": (
         "Не знаю такой страны: «{query}». Пример: /subscribe country Китай",
         "I don't know the country “{query}”. Example: /subscribe country China",
@@ -348,6 +352,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "No partner matches “{query}”. All partners: /partners",
     ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
+    # A button's text (plain, not HTML): the partners of a country the query is alike.
+    "partners_country_button": (
+        "{country}: все партнёры ({total})",
+        "{country}: all partners ({total})",
+    ),
     "partners_alike": (
         "Точно «{query}» никто не называется. Может быть, вы имели в виду:",
         "Nothing is named exactly “{query}”. Did you mean:",
