@@ -32,7 +32,7 @@ from bot.delivery.retention import Retention
 from bot.delivery.worker import DeliveryWorker, Sender, TokenGuard
 from bot.facts.curation import CurationError, Curator
 from bot.facts.lookup import PartnerLookup
-from bot.facts.service import ExtractionWorker, FactsService
+from bot.facts.service import ExtractionWorker, FactsService, FactsTurn
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
 from bot.leadership import Leadership, PgLeadership, Request, SoleLeader, exclusive
@@ -266,8 +266,9 @@ async def open_services(
     try:
         repos = Repositories.on(database)
         # One turn for writing facts: the poll job's extraction and an operator's correction
-        # (which extracts articles again in the button's handler) never run at once.
-        facts_turn = asyncio.Lock()
+        # (which extracts articles again in the button's handler) never run at once, in this
+        # process nor across PostgreSQL instances.
+        facts_turn = FactsTurn(database)
         facts = FactsService(worker_thread, repos.news, repos.partners, turn=facts_turn)
         curator = Curator(repos.partners, repos.chats, facts)  # corrections take facts.turn
         facts.after_merge = curator.settle  # subscriptions follow cards the registry merges

@@ -35,7 +35,7 @@ from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from storage.partners import PartnerInput, PartnerRepository
+from storage.partners import Partner, PartnerInput, PartnerRepository
 from storage.reports import ReportRepository
 from tests.conftest import ADMIN, App, draft, settings_on, until
 from tests.fakes.bot_api import FakeBotAPI
@@ -1135,22 +1135,23 @@ async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, Scripted
 
 
 class SlowScriptedWorker(ScriptedWorker):
-    """A scripted extractor that takes a moment per article, as the real one does (in its
-    thread): time for another extraction to start meanwhile."""
+    """A scripted extractor that takes `seconds` per article, as the real one takes a while
+    (in its thread): time for another extraction to start meanwhile."""
+
+    def __init__(self, script: Script, seconds: float) -> None:
+        super().__init__(script)
+        self.seconds = seconds
+        self.started = asyncio.Event()
 
     async def extract(self, article: ArticleInput) -> Extraction:
-        await asyncio.sleep(0.01)
+        self.started.set()
+        await asyncio.sleep(self.seconds)
         return await super().extract(article)
 
 
-async def test_a_split_while_the_poll_job_extracts_leaves_the_facts_whole(
-    db: Database, tmp_path: Path
-) -> None:
-    """The poll job's extraction and an operator's split (which extracts articles again in the
-    button's handler) used to run at once: both could open a card for the same new name, and
-    an article the poll filed under the old card just before the split stayed there. The
-    composition root gives both one turn: the registry comes out as if one ran after the
-    other."""
+async def split_ready(db: Database, tmp_path: Path) -> tuple[Script, Settings]:
+    """ "Тестпром" with the alias "Testprom Resource", which four articles name alone, and
+    four new articles naming it waiting for the poll job's extraction."""
     script: Script = {"a": [org("Тестпром", None, "Testprom Resource")]}
     script |= {f"b{n}": [org("Testprom Resource", None)] for n in range(4)}
     await add_articles(db, list(script))
@@ -1166,20 +1167,78 @@ async def test_a_split_while_the_poll_job_extracts_leaves_the_facts_whole(
     settings = settings_on(
         db, feed_urls=["http://127.0.0.1:9/"], curation_path=tmp_path / "none.jsonl"
     )
-    worker = SlowScriptedWorker(script)
+    return script, settings
+
+
+async def the_card(services: Services, name: str) -> Partner:
+    [card] = [c for c in await exported(services.partners) if c.name == name]
+    row = await services.partners.get(card.id)
+    assert row is not None
+    return row
+
+
+async def test_a_split_while_the_poll_job_extracts_leaves_the_facts_whole(
+    db: Database, tmp_path: Path
+) -> None:
+    """The poll job's extraction and an operator's split (which extracts articles again in the
+    button's handler) used to run at once: both could open a card for the same new name, and
+    an article the poll filed under the old card just before the split stayed there. The
+    composition root gives both one turn: the registry comes out as if one ran after the
+    other."""
+    script, settings = await split_ready(db, tmp_path)
+    worker = SlowScriptedWorker(script, 0.1)
     try:
         async with open_services(settings, db=db, extraction=worker) as services:
             assert services.curator is not None
-            [card] = await exported(services.partners)
-            row = await services.partners.get(card.id)
-            assert row is not None and card.name == "Тестпром"
-            await asyncio.gather(
-                services.ingestor.extract(),  # what the poll job runs after fetching
-                services.curator.split(row, "Testprom Resource"),
-            )
+            row = await the_card(services, "Тестпром")
+            # What the poll job runs after fetching: four articles, 0.1 s each.
+            poll = asyncio.create_task(services.ingestor.extract())
+            await worker.started.wait()
+            split = asyncio.create_task(services.curator.split(row, "Testprom Resource"))
+            try:
+                await asyncio.sleep(0.1)
+                corrections = await services.partners.corrections()
+            finally:
+                await asyncio.gather(poll, split)
+            assert not [c for c in corrections if c.action == "split"]  # not while polling
             rows = await exported(services.partners)
     finally:
         worker.close()
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testprom Resource", 8),
+        ("Тестпром", 1),
+    ]
+
+
+async def test_a_split_on_another_instance_waits_for_the_leaders_extraction(
+    db: Database, tmp_path: Path, engine: str
+) -> None:
+    """On PostgreSQL any instance answers /curate while the leader polls: the turn is the
+    database's, so a split made on another instance waits for the leader's extraction."""
+    if engine == "sqlite":
+        pytest.skip("one process per SQLite database")
+    script, settings = await split_ready(db, tmp_path)
+    workers = [SlowScriptedWorker(script, 0.2), SlowScriptedWorker(script, 0.01)]
+    try:
+        async with (
+            open_services(settings, db=db, extraction=workers[0]) as leader,
+            open_services(settings, extraction=workers[1]) as other,  # its own connections
+        ):
+            assert other.curator is not None
+            row = await the_card(other, "Тестпром")
+            poll = asyncio.create_task(leader.ingestor.extract())  # four articles, 0.2 s each
+            await workers[0].started.wait()
+            split = asyncio.create_task(other.curator.split(row, "Testprom Resource"))
+            try:
+                await asyncio.sleep(0.3)
+                waited = not split.done()  # alone, it takes some 0.05 s
+            finally:
+                await asyncio.gather(poll, split)
+            assert waited
+            rows = await exported(leader.partners)
+    finally:
+        for worker in workers:
+            worker.close()
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Testprom Resource", 8),
         ("Тестпром", 1),

@@ -13,9 +13,9 @@ control (CURATION_PATH, one JSON object a line) as well as come from Telegram, a
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -195,7 +195,8 @@ class Reprocessor(Protocol):
     """What the curator needs of the facts service: extract some stored articles again, in
     the turn the service's own extraction takes (`turn`, held by the curator meanwhile)."""
 
-    turn: asyncio.Lock
+    @property
+    def turn(self) -> AbstractAsyncContextManager[None]: ...
 
     async def reprocess(self, news_ids: list[int]) -> int: ...
 
