@@ -22,7 +22,12 @@ from bot.text.formatting import (
 )
 from bot.text.i18n import AGREEMENT_KINDS, label, t
 from handlers.common import edit_page, user_language
-from handlers.keyboards import AgreementsPage, fit_callback_text, pager
+from handlers.keyboards import (
+    AgreementsPage,
+    AgreementsPageBeforeYears,
+    fit_callback_text,
+    pager,
+)
 from handlers.partners import NO_PREVIEW, display_name
 from storage.db import utcnow
 from storage.news import NewsRepository
@@ -165,10 +170,12 @@ async def agreements_command(
 
 async def agreements_page_button(
     query: CallbackQuery,
-    callback_data: AgreementsPage,
+    callback_data: AgreementsPage | AgreementsPageBeforeYears,
     partners: PartnerRepository,
     news: NewsRepository,
 ) -> None:
+    if isinstance(callback_data, AgreementsPageBeforeYears):
+        callback_data = callback_data.current()
     message = query.message
     lang = user_language(query.from_user)
     if message is None or isinstance(message, InaccessibleMessage):
@@ -183,4 +190,5 @@ def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
+    router.callback_query.register(agreements_page_button, AgreementsPageBeforeYears.filter())
     return router

@@ -51,6 +51,18 @@ class AgreementsPage(CallbackData, prefix="ap"):
     year: OptionalYear = 0
 
 
+class AgreementsPageBeforeYears(CallbackData, prefix="ap"):
+    """Page buttons sent before the year filter (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
+    q: str = ""
+
+    def current(self) -> AgreementsPage:
+        return AgreementsPage(page=self.page, partner=self.partner, country=self.country, q=self.q)
+
+
 def pager(make: Callable[[int], CallbackData], page: int, pages: int) -> list[InlineKeyboardButton]:
     """◀ n/N ▶ buttons; empty for a single page."""
     if pages <= 1:
