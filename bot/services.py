@@ -32,7 +32,7 @@ from bot.delivery.retention import Retention
 from bot.delivery.worker import DeliveryWorker, Sender, TokenGuard
 from bot.facts.curation import CurationError, Curator
 from bot.facts.lookup import PartnerLookup
-from bot.facts.service import ExtractionWorker, FactsService
+from bot.facts.service import ExtractionWorker, FactsService, FactsTurn
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
 from bot.leadership import Leadership, PgLeadership, Request, SoleLeader, exclusive
@@ -265,8 +265,12 @@ async def open_services(
     worker_thread = extraction if extraction is not None else ExtractionWorker()
     try:
         repos = Repositories.on(database)
-        facts = FactsService(worker_thread, repos.news, repos.partners)
-        curator = Curator(repos.partners, repos.chats, facts)
+        # One turn for writing facts: the poll job's extraction and an operator's correction
+        # (which extracts articles again in the button's handler) never run at once, in this
+        # process nor across PostgreSQL instances.
+        facts_turn = FactsTurn(database)
+        facts = FactsService(worker_thread, repos.news, repos.partners, turn=facts_turn)
+        curator = Curator(repos.partners, repos.chats, facts)  # corrections take facts.turn
         facts.after_merge = curator.settle  # subscriptions follow cards the registry merges
         if curation:  # read-only commands (export) must not write the operators' corrections
             await load_curation(settings, facts)
@@ -430,13 +434,14 @@ async def _reextract(settings: Settings, out: IO[str]) -> int:
     async with open_services(settings) as services:
         assert services.facts is not None and services.curator is not None
         count = await services.facts.rebuild()
-        # Subscriptions follow merged partners; those of partners gone are retired (chats told).
+        # Subscriptions follow merged partners; those of partners gone are retired, those of
+        # partners shown again (by the curation file) come back (chats told).
         settled = await services.curator.settle()
         agreements = (await services.partners.agreements(limit=1))[1]
         print(
             f"articles re-extracted: {count}; partners: {await services.partners.count()}; "
             f"agreements: {agreements}; subscriptions moved: {settled.moved}, "
-            f"retired: {settled.retired}",
+            f"retired: {settled.retired}, restored: {settled.restored}",
             file=out,
         )
         return 0

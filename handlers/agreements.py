@@ -22,13 +22,52 @@ from bot.text.formatting import (
 )
 from bot.text.i18n import AGREEMENT_KINDS, label, t
 from handlers.common import edit_page, user_language
-from handlers.keyboards import AgreementsPage, fit_callback_text, pager
+from handlers.keyboards import (
+    AgreementsPage,
+    AgreementsPageBeforeYears,
+    fit_callback_text,
+    pager,
+)
 from handlers.partners import NO_PREVIEW, display_name
+from storage.db import utcnow
 from storage.news import NewsRepository
 from storage.partners import Agreement, PartnerRepository
 
 PAGE = 5
 MAX_QUERY_CHARS = 200
+FIRST_YEAR = 1900
+# Words around a year that only say it is one: "в 2024 году", "за 2023 г.", "in 2019".
+_BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during"})
+_AFTER_YEAR = frozenset({"г", "г.", "год", "году", "года", "year"})
+
+
+def split_year(query: str, this_year: int) -> tuple[int | None, str]:
+    """A bare four-digit year (FIRST_YEAR to next year) in the query, and the rest of it: the
+    year filters agreements, the rest is read as before (a partner, a country or words)."""
+    words = query.split()
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isascii() and word.isdigit():
+            year = int(word)
+            if not FIRST_YEAR <= year <= this_year + 1:
+                continue
+            end = i + 1
+            if end < len(words) and words[end].lower() in _AFTER_YEAR:
+                end += 1
+            start = i - 1 if i > 0 and words[i - 1].lower() in _BEFORE_YEAR else i
+            return year, " ".join(words[:start] + words[end:])
+    return None, query
+
+
+def nothing_found(lang: str, described: str, year: int | None) -> str:
+    """The reply when no agreement fits: for what was asked (plain text), in which year."""
+    query = esc(cut(described, 60))
+    if described and year:
+        return t(lang, "agreements_query_year_none", query=query, year=str(year))
+    if described:
+        return t(lang, "agreements_none", query=query)
+    if year:
+        return t(lang, "agreements_year_none", year=str(year))
+    return t(lang, "agreements_empty")
 
 
 def agreement_entry(agreement: Agreement, lang: str) -> str:
@@ -60,8 +99,14 @@ async def agreements_page(
         news_ids = [hit.item.id for hit in hits]
     country = state.country or None
     page = max(state.page, 0)
+    year = state.year or None
     rows, total = await partners.agreements(
-        partner_ids=partner_ids, country=country, news_ids=news_ids, limit=PAGE, offset=page * PAGE
+        partner_ids=partner_ids,
+        country=country,
+        news_ids=news_ids,
+        year=year,
+        limit=PAGE,
+        offset=page * PAGE,
     )
     last = max(0, math.ceil(total / PAGE) - 1)
     if page > last:  # an old button after agreements were rebuilt, or a forged page number
@@ -70,6 +115,7 @@ async def agreements_page(
             partner_ids=partner_ids,
             country=country,
             news_ids=news_ids,
+            year=year,
             limit=PAGE,
             offset=page * PAGE,
         )
@@ -80,17 +126,19 @@ async def agreements_page(
         partner = await partners.get(state.partner)
         described = display_name(partner, lang) if partner else described
     if total == 0:
-        if described:
-            return t(lang, "agreements_none", query=esc(cut(described, 60))), None
-        return t(lang, "agreements_empty"), None
+        return nothing_found(lang, described, year), None
     pages = max(1, math.ceil(total / PAGE))
+    counted = {"total": str(total), "year": str(year)}
     if described:
-        title = t(lang, "agreements_query_title", query=esc(cut(described, 80)), total=str(total))
+        key = "agreements_query_year_title" if year else "agreements_query_title"
+        title = t(lang, key, query=esc(cut(described, 80)), **counted)
     else:
-        title = t(lang, "agreements_title", total=str(total))
+        title = t(lang, "agreements_year_title" if year else "agreements_title", **counted)
     text = join_within([title, *(agreement_entry(a, lang) for a in rows)])
     nav = pager(
-        lambda n: AgreementsPage(page=n, partner=state.partner, country=state.country, q=state.q),
+        lambda n: AgreementsPage(
+            page=n, partner=state.partner, country=state.country, q=state.q, year=state.year
+        ),
         page,
         pages,
     )
@@ -105,27 +153,29 @@ async def agreements_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    query = typed_text(command.args)[:MAX_QUERY_CHARS]
-    state = AgreementsPage(page=0)
+    year, query = split_year(typed_text(command.args)[:MAX_QUERY_CHARS], utcnow().year)
+    state = AgreementsPage(page=0, year=year or 0)
     if query:
         country = resolve_country_query(query)
         found = await lookup.find(query)
         if country:
-            state = AgreementsPage(page=0, country=country)
+            state = AgreementsPage(page=0, country=country, year=state.year)
         elif found.named is not None:  # several or only alike: their words find them
-            state = AgreementsPage(page=0, partner=found.named)
+            state = AgreementsPage(page=0, partner=found.named, year=state.year)
         else:
-            state = AgreementsPage(page=0, q=fit_callback_text(query))
+            state = AgreementsPage(page=0, q=fit_callback_text(query), year=state.year)
     text, markup = await agreements_page(partners, news, lang, state)
     await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
 async def agreements_page_button(
     query: CallbackQuery,
-    callback_data: AgreementsPage,
+    callback_data: AgreementsPage | AgreementsPageBeforeYears,
     partners: PartnerRepository,
     news: NewsRepository,
 ) -> None:
+    if isinstance(callback_data, AgreementsPageBeforeYears):
+        callback_data = callback_data.current()
     message = query.message
     lang = user_language(query.from_user)
     if message is None or isinstance(message, InaccessibleMessage):
@@ -140,4 +190,5 @@ def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
+    router.callback_query.register(agreements_page_button, AgreementsPageBeforeYears.filter())
     return router

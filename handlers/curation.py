@@ -342,6 +342,8 @@ async def confirm(
     if outcome.moved or outcome.retired:
         moved, retired = str(outcome.moved), str(outcome.retired)
         done += " " + t(lang, "curate_done_subscriptions", moved=moved, retired=retired)
+    if outcome.restored:
+        done += " " + t(lang, "curate_done_restored", restored=str(outcome.restored))
     await message.edit_text(done)
 
 

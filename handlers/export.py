@@ -17,6 +17,7 @@ from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import t
+from handlers.agreements import nothing_found, split_year
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
@@ -37,32 +38,39 @@ async def export_command(
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "export_admins_only"))
         return
-    query = typed_text(command.args)[:MAX_QUERY_CHARS]
+    year, query = split_year(typed_text(command.args)[:MAX_QUERY_CHARS], utcnow().year)
     described = ""
+    by_parties = year is not None  # the partners listed are the agreements' parties
     if not query:
         partner_list = await partners_rows(reports)
-        agreement_list = await agreement_rows(reports)
+        agreement_list = await agreement_rows(reports, year=year)
     elif country := resolve_country_query(query):
         partner_list = await partners_rows(reports, country=country)
-        agreement_list = await agreement_rows(reports, country=country)
+        agreement_list = await agreement_rows(reports, country=country, year=year)
         described = query
     elif (named := (await lookup.find(query)).named) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
-        agreement_list = await agreement_rows(reports, partner_ids=ids)
+        agreement_list = await agreement_rows(reports, partner_ids=ids, year=year)
         described = partner_list[0]["name"] if partner_list else query
     else:
         hits = await news.search(query, limit=100)
-        agreement_list = await agreement_rows(reports, news_ids=[h.item.id for h in hits])
-        names = {name for row in agreement_list for name in row["parties"]}
-        partner_list = [p for p in await partners_rows(reports) if p["name"] in names]
+        news_ids = [h.item.id for h in hits]
+        agreement_list = await agreement_rows(reports, news_ids=news_ids, year=year)
+        partner_list = await partners_rows(reports)
         described = query
+        by_parties = True
+    if by_parties:
+        names = {name for row in agreement_list for name in row["parties"]}
+        partner_list = [p for p in partner_list if p["name"] in names]
     if not partner_list and not agreement_list:
-        if described:
-            await message.answer(t(lang, "agreements_none", query=esc(cut(described, 60))))
+        if described or year:
+            await message.answer(nothing_found(lang, described, year))
         else:
             await message.answer(t(lang, "partners_empty"))
         return
+    if year is not None:
+        described = f"{described}, {year}" if described else str(year)
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_DOCUMENT)
     now = utcnow()
     stamp = now.astimezone(DISPLAY_ZONE).strftime("%Y-%m-%d")  # the caption's day

@@ -15,6 +15,7 @@ RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 OptionalRowId = Annotated[int, Field(ge=0, le=2**63 - 1)]
 PageNumber = Annotated[int, Field(ge=0, le=10**6)]
 CountryCode = Annotated[str, Field(max_length=2)]
+OptionalYear = Annotated[int, Field(ge=0, le=9999)]  # 0: any year
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
@@ -47,6 +48,19 @@ class AgreementsPage(CallbackData, prefix="ap"):
     partner: OptionalRowId = 0
     country: CountryCode = ""
     q: str = ""  # a word query, cut to fit Telegram's 64-byte callback data
+    year: OptionalYear = 0
+
+
+class AgreementsPageBeforeYears(CallbackData, prefix="ap"):
+    """Page buttons sent before the year filter (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
+    q: str = ""
+
+    def current(self) -> AgreementsPage:
+        return AgreementsPage(page=self.page, partner=self.partner, country=self.country, q=self.q)
 
 
 def pager(make: Callable[[int], CallbackData], page: int, pages: int) -> list[InlineKeyboardButton]:

@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country_query
+from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -165,13 +165,17 @@ async def partners_command(
         where = f"{flag(country)} {country_name(country, lang)}"
         await message.answer(t(lang, "partners_country_none", country=esc(where)))
         return
-    if not found:
-        await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
-        return
     if (chosen := found.named) is not None:
         card = await partner_card(partners, chosen, lang)
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
+        return
+    # A country mistyped ("Chna"): its partners are offered too, first unless some partner's
+    # name has the query's words exactly.
+    alike = None if country else country_alike(query)
+    in_alike = await partners.count(alike) if alike else 0
+    if not found and not in_alike:
+        await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
     choices = await lookup.choices(found)
     buttons = [
@@ -182,6 +186,13 @@ async def partners_command(
         ]
         for p in choices.shown
     ]
+    if alike and in_alike:
+        where = f"{flag(alike)} {country_name(alike, lang)}"
+        button = InlineKeyboardButton(
+            text=t(lang, "partners_country_button", country=where, total=str(in_alike)),
+            callback_data=PartnersPage(page=0, country=alike).pack(),
+        )
+        buttons.insert(0 if choices.alike else len(buttons), [button])
     prompt = choice_prompt(
         lang, esc(cut(query, 60)), len(choices.shown), choices.total, choices.alike
     )

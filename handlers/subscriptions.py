@@ -34,7 +34,7 @@ from aiogram.types import (
 from bot.config import Settings
 from bot.delivery.digests import DigestService
 from bot.facts.lookup import Choices, PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country_query
+from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
 from bot.text.stems import says_something, words
@@ -90,6 +90,11 @@ async def parse_filter(
         if not rest:
             return t(lang, "sub_need_value")
         code = resolve_country_query(rest)
+        if code is None and (alike := country_alike(rest)) is not None:
+            name = country_name(alike, lang)
+            where = esc(f"{flag(alike)} {name}")
+            return t(lang, "sub_country_alike", query=esc(cut(rest, 60)), country=where,
+                     name=esc(name))  # fmt: skip
         if code is None:
             return t(lang, "sub_unknown_country", query=esc(cut(rest, 60)))
         return "country", code

@@ -103,6 +103,14 @@ class ChatRepository:
                 )
                 await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old_id,))
                 await conn.execute(
+                    """INSERT INTO retired_subscriptions (chat_id, thread_id, kind, partner_id,
+                           retired_at)
+                       SELECT ?, thread_id, kind, partner_id, retired_at
+                       FROM retired_subscriptions WHERE chat_id = ? ON CONFLICT DO NOTHING""",
+                    (new_id, old_id),
+                )
+                await conn.execute("DELETE FROM retired_subscriptions WHERE chat_id = ?", (old_id,))
+                await conn.execute(
                     "UPDATE chats SET active = 0, inactive_reason = 'migrated' WHERE id = ?",
                     (old_id,),
                 )
@@ -145,6 +153,8 @@ class ChatRepository:
     async def unsubscribe_all(self, chat_id: int) -> int:
         async with self.db.transaction() as conn:
             cursor = await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+            # Nor do subscriptions retired with a hidden partner come back to it.
+            await conn.execute("DELETE FROM retired_subscriptions WHERE chat_id = ?", (chat_id,))
             await conn.execute(
                 "UPDATE outbox SET state = 'dropped', last_error = 'unsubscribed' "
                 "WHERE chat_id = ? AND state = 'pending'",
@@ -208,6 +218,50 @@ class ChatRepository:
                 if cursor.rowcount:
                     return
             await conn.execute("DELETE FROM subscriptions WHERE id = ?", (subscription_id,))
+
+    async def retire_partner(self, subscription_id: int, hidden: int) -> None:
+        """Drop a subscription to a partner an operator hid, kept to come back when the partner
+        (row `hidden`) is shown again."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """INSERT INTO retired_subscriptions (chat_id, thread_id, kind, partner_id,
+                       retired_at)
+                   SELECT chat_id, thread_id, kind, ?, ? FROM subscriptions WHERE id = ?
+                   ON CONFLICT DO NOTHING""",
+                (hidden, to_db(utcnow()), subscription_id),
+            )
+            await conn.execute("DELETE FROM subscriptions WHERE id = ?", (subscription_id,))
+
+    async def retired_partner_subscriptions(self) -> list[tuple[int, Subscription, str]]:
+        """Every subscription retired with a hidden partner, as (row id, the subscription as it
+        was, its chat's language); the subscription's id is 0 (it has none now)."""
+        rows = await self.db.fetchall(
+            """SELECT r.id, r.chat_id, r.kind, r.partner_id, r.thread_id, c.language
+               FROM retired_subscriptions r JOIN chats c ON c.id = r.chat_id ORDER BY r.id"""
+        )
+        return [
+            (
+                int(row["id"]),
+                Subscription(
+                    0, row["chat_id"], row["kind"], str(row["partner_id"]), row["thread_id"]
+                ),
+                row["language"],
+            )  # fmt: skip
+            for row in rows
+        ]
+
+    async def restore_partner(self, retired_id: int, partner_id: int) -> bool:
+        """Bring a retired subscription back, following `partner_id`; False when the chat (the
+        topic) already follows it."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """INSERT INTO subscriptions (chat_id, kind, value, thread_id, created_at)
+                   SELECT chat_id, kind, ?, thread_id, ? FROM retired_subscriptions WHERE id = ?
+                   ON CONFLICT DO NOTHING""",
+                (str(partner_id), to_db(utcnow()), retired_id),
+            )
+            await conn.execute("DELETE FROM retired_subscriptions WHERE id = ?", (retired_id,))
+            return cursor.rowcount > 0
 
     async def queue_notice(self, chat_id: int, thread_id: int | None, text: str, tag: str) -> None:
         """Queue a one-off message (Telegram HTML) through the outbox, as digests are queued:

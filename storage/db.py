@@ -162,6 +162,12 @@ class Database(abc.ABC):
     @abc.abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Connection]: ...
 
+    @asynccontextmanager
+    async def exclusive(self, key: int) -> AsyncIterator[None]:
+        """Held by one process at a time for the block, `key` naming what is held: nothing to
+        take on SQLite (one process per file); PostgreSQL's instances take turns."""
+        yield
+
     @abc.abstractmethod
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
 

@@ -106,6 +106,9 @@ _PARTNER_COLUMNS = """p.id, p.name, p.name_en, p.country, p.kind,
 _PARTNER_FROM = """FROM partners p
        JOIN partner_mentions m ON m.partner_id = p.id
        JOIN news n ON n.id = m.news_id"""
+# The year an agreement belongs to ("YYYY"): signed, else the article's (UTC) year; `a` is the
+# agreement and `n` its article.
+AGREEMENT_YEAR = "substr(COALESCE(a.signed_on, n.published_at, n.first_seen_at), 1, 4)"
 _VISIBLE = "p.hidden = 0 AND p.merged_into IS NULL"
 
 
@@ -395,6 +398,10 @@ class PartnerRepository:
             return None
         return (not row["hidden"] and bool(row["seen"]), row["merged_into"])
 
+    async def is_hidden(self, partner_id: int) -> bool:
+        value = await self.db.fetchval("SELECT hidden FROM partners WHERE id = ?", (partner_id,))
+        return bool(value)
+
     async def set_hidden(self, partner_id: int, hidden: bool) -> None:
         async with self.db.transaction() as conn:
             await conn.execute(
@@ -613,11 +620,13 @@ class PartnerRepository:
         partner_ids: list[int] | None = None,
         country: str | None = None,
         news_ids: list[int] | None = None,
+        year: int | None = None,
         limit: int = 5,
         offset: int = 0,
     ) -> tuple[list[Agreement], int]:
-        """Agreements, newest news first, optionally of some partners, a country or some news;
-        returns (page, total)."""
+        """Agreements, newest news first, optionally of some partners, a country, some news or
+        a year (signed in it, or reported in it when the signing date is unknown); returns
+        (page, total)."""
         where: list[str] = []
         params: list[object] = []
         if partner_ids is not None:
@@ -637,8 +646,16 @@ class PartnerRepository:
             marks = ",".join("?" * len(news_ids)) or "NULL"
             where.append(f"a.news_id IN ({marks})")
             params.extend(news_ids)
+        if year is not None:
+            where.append(f"{AGREEMENT_YEAR} = ?")
+            params.append(f"{year:04d}")
         clause = ("WHERE " + " AND ".join(where)) if where else ""
-        total = int(await self.db.fetchval(f"SELECT COUNT(*) FROM agreements a {clause}", params))
+        total = int(
+            await self.db.fetchval(
+                f"SELECT COUNT(*) FROM agreements a JOIN news n ON n.id = a.news_id {clause}",
+                params,
+            )
+        )
         # Newest first: by the article's date, then, within one article, by when each document
         # was signed (an undated one is taken as signed when the article came out).
         rows = await self.db.fetchall(

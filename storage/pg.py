@@ -187,6 +187,17 @@ class PgDatabase(Database):
         async with self._write_lock, self.pool.acquire() as conn, conn.transaction():
             yield _PgConnection(conn)
 
+    @asynccontextmanager
+    async def exclusive(self, key: int) -> AsyncIterator[None]:
+        """A session advisory lock on a pooled connection for the block (a connection given
+        back to the pool is reset, which lets go of it even after a cancellation)."""
+        async with self.pool.acquire() as conn:
+            await conn.execute("SELECT pg_advisory_lock($1)", key)
+            try:
+                yield
+            finally:
+                await conn.execute("SELECT pg_advisory_unlock($1)", key)
+
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(await self.pool.fetch(translate(sql), *params))
 

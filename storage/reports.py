@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.db import Database, from_db
+from storage.partners import AGREEMENT_YEAR
 
 _WHEN = "COALESCE(n.published_at, n.first_seen_at)"
 
@@ -187,9 +188,10 @@ class ReportRepository:
         partner_ids: list[int] | None = None,
         country: str | None = None,
         news_ids: list[int] | None = None,
+        year: int | None = None,
     ) -> list[AgreementRow]:
-        """Every agreement (optionally of some partners, a country or some articles), newest
-        article first."""
+        """Every agreement (optionally of some partners, a country, some articles or a year as
+        /agreements reads it), newest article first."""
         where: list[str] = []
         params: list[object] = []
         if partner_ids is not None:
@@ -207,6 +209,9 @@ class ReportRepository:
         if news_ids is not None:
             where.append(f"a.news_id IN ({','.join('?' * len(news_ids)) or 'NULL'})")
             params.extend(news_ids)
+        if year is not None:
+            where.append(f"{AGREEMENT_YEAR} = ?")
+            params.append(f"{year:04d}")
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.kind, a.title, a.signed_on, n.link, {_WHEN} AS published,

@@ -188,3 +188,19 @@ async def test_export_files_are_named_by_the_day_the_caption_says(
         "spbpu-agreements-2026-03-02.csv",
         "spbpu-partners-agreements-2026-03-02.xlsx",
     ]
+
+
+async def test_export_of_a_year_holds_that_years_agreements_and_their_parties(app: App) -> None:
+    from tests.test_partner_commands import signed_in_years
+
+    await signed_in_years(app)
+    sent = await documents(app, "/export 2019 Китай", 42, 3, language_code="en")
+    assert (sent[0].rendered or "").startswith("Export for “Китай, 2019”\nPartners: 1, ")
+    agreements_csv = app.api.file_content(sent[1].result["document"]["file_id"])
+    rows = list(csv.DictReader(io.StringIO(agreements_csv.decode("utf-8-sig"))))
+    assert [(r["signed_on"], r["parties"]) for r in rows] == [("2019-04", "Лунный институт")]
+    sent = await documents(app, "/export 2019", 42, 3)
+    partners_csv = app.api.file_content(sent[0].result["document"]["file_id"])
+    names = [r["name"] for r in csv.DictReader(io.StringIO(partners_csv.decode("utf-8-sig")))]
+    assert sorted(names) == ["Лунный институт", "Степной университет"]
+    assert await app.ask("/export 2021") == "Соглашений 2021 года не нашёл."

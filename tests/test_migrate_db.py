@@ -33,7 +33,7 @@ from tests.test_cli import free_port, run_cli
 TABLES = (
     "feeds", "news", "chats", "subscriptions", "digests", "outbox", "partners",
     "partner_aliases", "partner_mentions", "agreements", "agreement_parties",
-    "partner_corrections",
+    "partner_corrections", "retired_subscriptions",
 )  # fmt: skip
 
 _numbers = itertools.count()
@@ -172,6 +172,10 @@ async def populate(db: Database) -> list[int]:
     await partners.mark_merged(dormant, tsinghua)
     await partners.add_correction("rename", "Сименс", "сименс", "Siemens AG", created_by=777)
     await partners.add_correction("hide", "Политех", "политех", None, source="file")
+    # A subscription an operator's hide retired, kept to come back with a show.
+    await chats.subscribe(-100200, "partner", str(siemens), thread_id=7)
+    [sub] = [s for s in await chats.subscriptions(-100200) if s.kind == "partner"]
+    await chats.retire_partner(sub.id, siemens)
     return ids
 
 

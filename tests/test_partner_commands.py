@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 
@@ -70,6 +71,62 @@ async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> N
     assert await app.ask("/subscribe country 🇩🇪") == (
         "Готово, подписка добавлена: страна 🇩🇪 Германия."
     )
+
+
+async def chinese_and_other_partners(app: App) -> None:
+    """Two partners in China, one of them an association named for the country, and one in
+    Chile, each in its own article."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [
+        ("China Association of Lantern Makers", "CN"),
+        ("Университет Воздушных Змеев", "CN"),
+        ("Universidad de las Cometas", "CL"),
+    ]
+    for i, (name, country) in enumerate(cases):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"o{i}", f"Новость {i}", link=f"https://site.test/o{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "other", {f"o{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+async def test_a_country_typed_with_a_typo_is_offered_before_partners(app: App) -> None:
+    """`/partners Chna` offered only the association with "China" in its name; a reader who
+    mistyped a country is offered the country first (its list of partners), then the rest."""
+    await chinese_and_other_partners(app)
+    for query, lang, country in (("Chna", "en", "🇨🇳 China"), ("Китйа", "ru", "🇨🇳 Китай")):
+        reply = await app.ask(f"/partners {query}", language_code=lang)
+        message = app.api.sent_messages(42)[-1]
+        buttons = [b for row in message.params["reply_markup"]["inline_keyboard"] for b in row]
+        assert buttons[0]["text"].startswith(f"{country}: "), (query, buttons)
+        assert buttons[0]["text"].endswith("(2)"), buttons
+        assert reply.startswith(("Nothing is named exactly", "Точно «")), reply
+        # The country's button opens its list.
+        app.api.push_callback_query(
+            buttons[0]["callback_data"],
+            chat_id=42, user_id=42, message_id=message.result["message_id"],
+        )  # fmt: skip
+        for _ in range(100):
+            edits = [c for c in app.api.calls_of("editMessageText") if c.ok]
+            if edits and edits[-1].params["message_id"] == message.result["message_id"]:
+                break
+            await asyncio.sleep(0.05)
+        listed = edits[-1].rendered or ""
+        assert listed.startswith(("Партнёры: 🇨🇳 Китай (всего 2)", "Partners: 🇨🇳 China (2)"))
+    # A partner named exactly still opens its card; a country spelt right, its list.
+    assert (await app.ask("/partners Cometas")).startswith("Universidad de las Cometas")
+    assert (await app.ask("/partners Chile")).startswith("Партнёры: 🇨🇱 Чили (всего 1)")
+    # Nothing alike a country, nothing alike a partner: as before.
+    assert "Не нашёл партнёра" in await app.ask("/partners Zorblax")
+    # Subscribing to a mistyped country names the country meant (and subscribes to nothing).
+    assert await app.ask("/subscribe country Chna", language_code="en") == (
+        "I don't know the country “Chna”. Did you mean 🇨🇳 China? /subscribe country China"
+    )
+    assert await app.ask("/subscribe country Гермния") == (
+        "Не знаю такой страны: «Гермния». Может быть, 🇩🇪 Германия? /subscribe country Германия"
+    )
+    assert await app.services.chats.subscriptions(42) == []
 
 
 async def test_partner_card_found_in_either_script_and_any_case(
@@ -149,6 +206,91 @@ async def test_agreements_latest_by_partner_country_and_word(
     india = await app.ask("/agreements Индия", language_code="en")
     assert "(1)" in india and "Memorandum" in india
     assert "не нашёл" in (await app.ask("/agreements квазары")).lower()
+
+
+async def signed_in_years(app: App) -> None:
+    """Agreements with a Chinese and a Kazakh partner: signed in 2019 and 2023, and one with
+    no signing date reported in an article of 2024."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [
+        ("cn19", "CN", "Лунный институт", "2019-04", 2025),
+        ("kz19", "KZ", "Степной университет", "2019", 2025),
+        ("cn23", "CN", "Лунный институт", "2023-11-02", 2024),
+        ("kz24", "KZ", "Степной университет", None, 2024),
+    ]
+    known: dict[str, int] = {}
+    for key, country, name, signed, published in cases:
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(key, f"Новость {key}", link=f"https://site.test/{key}",
+                   published=datetime(published, 3, 1, 9, 0, tzinfo=UTC))],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "university", {country: name})
+        agreement = AgreementInput("agreement", f"о сотрудничестве {key}", signed, (0,))
+        [known[name]] = await app.services.partners.replace_facts(
+            news_id, True, [(known.get(name), fact)], [agreement]
+        )
+
+
+async def test_agreements_of_a_year_alone_or_with_a_country_or_partner(app: App) -> None:
+    await signed_in_years(app)
+    reply = await app.ask("/agreements 2019")
+    assert reply.startswith("Соглашения 2019 года (всего 2):"), reply
+    assert "сотрудничестве cn19" in reply and "сотрудничестве kz19" in reply
+    # No signing date: the year the article reported it.
+    reply = await app.ask("/agreements 2024", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements of 2024 (1):"), reply
+    assert "Степной" in reply and "Лунный" not in reply and "1 March 2024" in reply
+    reply = await app.ask("/agreements 2019 China", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements of 2019 for “🇨🇳 China” (1):"), reply
+    assert "Лунный" in reply and "Степной" not in reply and "2019" in reply
+    for query in ("2023 Китай", "Китай в 2023 году", "за 2023 г. Лунный институт"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith("Соглашения 2023 года по запросу «"), (query, reply)
+        assert "(всего 1)" in reply and "cn23" in reply, (query, reply)
+    assert await app.ask("/agreements 2021") == "Соглашений 2021 года не нашёл."
+    assert await app.ask("/agreements 2021", language_code="en", chat_id=43) == (
+        "No agreements in 2021."
+    )
+    assert await app.ask("/agreements 2024 Китай") == (
+        "Не нашёл соглашений 2024 года по запросу «🇨🇳 Китай»."
+    )
+    # Out of range, a number is a word again.
+    assert await app.ask("/agreements 1812") == "Не нашёл соглашений по запросу «1812»."
+
+
+async def test_agreement_year_pages_keep_the_year(app: App) -> None:
+    await many_partners(app, 7)
+    await signed_in_years(app)
+    reply = await app.ask("/agreements 2026")
+    assert reply.startswith("Соглашения 2026 года (всего 7):"), reply
+    message = app.api.sent_messages(42)[-1]
+    nav = message.params["reply_markup"]["inline_keyboard"][-1]
+    assert [b["text"] for b in nav] == ["1/2", "▶"]
+    app.api.push_callback_query(
+        nav[-1]["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(100):
+        edits = app.api.calls_of("editMessageText")
+        if edits and edits[-1].ok:
+            break
+        await asyncio.sleep(0.05)
+    edited = app.api.calls_of("editMessageText")[-1].params
+    assert edited["text"].startswith("<b>Соглашения 2026 года</b> (всего 7):")
+    assert [b["text"] for b in edited["reply_markup"]["inline_keyboard"][-1]] == ["◀", "2/2"]
+    # A page button sent before years were read (one field fewer) still turns the page.
+    before = len(app.api.calls_of("editMessageText"))
+    app.api.push_callback_query(
+        "ap:1:0::", chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(100):
+        if len(app.api.calls_of("editMessageText")) > before:
+            break
+        await asyncio.sleep(0.05)
+    edited = app.api.calls_of("editMessageText")[-1].params
+    assert edited["text"].startswith("<b>Соглашения</b> (всего 11):"), edited["text"]
+    assert [b["text"] for b in edited["reply_markup"]["inline_keyboard"][-1]] == ["◀", "2/3", "▶"]
 
 
 async def test_agreement_pages_stay_valid_with_many_and_long_entries(app: App) -> None:

@@ -28,15 +28,16 @@ from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
 from bot.reports.export import partners_rows
+from bot.services import open_services
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from storage.partners import PartnerInput, PartnerRepository
+from storage.partners import Partner, PartnerInput, PartnerRepository
 from storage.reports import ReportRepository
-from tests.conftest import ADMIN, App, draft, until
+from tests.conftest import ADMIN, App, draft, settings_on, until
 from tests.fakes.bot_api import FakeBotAPI
 from tests.test_cli import run_cli
 
@@ -773,6 +774,77 @@ async def test_operator_brings_a_hidden_partner_back(
     assert [(c.id, c.mentions) for c in await exported(partners)] == [(hidden.id, 3)]
 
 
+async def test_a_show_brings_back_the_subscriptions_the_hide_retired(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/curate hide` retires the subscriptions to the partner (chats told); `/curate show`
+    used to leave them gone. Now each comes back to its chat and topic, across a reextract
+    in between, the chat is told, and the operator reads how many came back."""
+    app, scripted = curated
+    db = app.services.news.db
+    script = {
+        "Фонд Омегатест учредил премию": [org("Фонд Омегатест", None, kind="other")],
+        "Бюро Сигматест приехало в кампус": [org("Бюро Сигматест", None, kind="other")],
+    }
+    partners = await curated_registry(app, scripted, script)
+    group = -100781
+    app.api.set_admins(group, [7])
+    topic = {"chat_id": group, "user_id": 7, "chat_type": "supergroup", "is_topic_message": True}
+    await app.ask("/subscribe partner Фонд Омегатест", chat_id=55)
+    await app.ask("/subscribe partner Фонд Омегатест", message_thread_id=61, **topic)
+    await app.ask("/subscribe partner Бюро Сигматест", message_thread_id=62, **topic)
+    before = {c: await app.services.chats.subscriptions(c) for c in (55, group)}
+    await app.ask("/curate hide Фонд Омегатест", chat_id=ADMIN)
+    assert "снято: 2" in await press(app, "Да, применить")
+    assert "Подписок нет" in await app.ask("/subscriptions", chat_id=55)
+    # A reextract while it is hidden, as `python -m bot reextract` does it.
+    await rebuilt(app, partners, script)
+    assert app.services.curator is not None
+    assert (await app.services.curator.settle()).restored == 0
+    [hidden] = await partners.hidden_partners()
+    await app.ask(f"/curate show #{hidden.id}", chat_id=ADMIN, language_code="en")
+    done = await press(app, "Yes, apply", lang="en")
+    assert done.endswith("is a partner again. Subscriptions restored: 2."), done
+    after = {c: await app.services.chats.subscriptions(c) for c in (55, group)}
+    shape = {
+        c: sorted((s.kind, s.value, s.thread_id or 0) for s in subs) for c, subs in after.items()
+    }
+    assert shape == {
+        c: sorted((s.kind, s.value, s.thread_id or 0) for s in subs) for c, subs in before.items()
+    }
+    assert "«Фонд Омегатест» — в эту тему" in await app.ask(
+        "/subscriptions", message_thread_id=61, **topic
+    )
+    told = await db.fetchall(
+        "SELECT d.chat_id, o.thread_id, d.text FROM digests d JOIN outbox o ON o.digest_id = d.id"
+        " WHERE d.text LIKE '%возвращена%' ORDER BY d.chat_id"
+    )
+    assert [(r[0], r[1]) for r in told] == [(group, 61), (55, None)]
+    assert all("Фонд Омегатест" in r[2] for r in told)
+    # Nothing more comes back: a second hide and show bring back the same two, no more.
+    await app.ask(f"/curate hide #{hidden.id}", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await app.ask(f"/curate show #{hidden.id}", chat_id=ADMIN)
+    assert (await press(app, "Да, применить")).endswith("Подписок возвращено: 2.")
+    assert await db.fetchval("SELECT COUNT(*) FROM retired_subscriptions") == 0
+
+
+async def test_a_chat_that_unsubscribed_gets_nothing_back_from_a_show(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    app, scripted = curated
+    script = {"Фонд Каппатест и летняя школа": [org("Фонд Каппатест", None, kind="other")]}
+    await curated_registry(app, scripted, script)
+    await app.ask("/subscribe partner Фонд Каппатест", chat_id=55)
+    await app.ask("/curate hide Фонд Каппатест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    await app.ask("/unsubscribe", chat_id=55)
+    await app.ask("/curate show Фонд Каппатест", chat_id=ADMIN)
+    done = await press(app, "Да, применить")
+    assert done.endswith("снова в реестре партнёров.") and "возвращено" not in done, done
+    assert await app.services.chats.subscriptions(55) == []
+
+
 async def test_a_partner_hidden_by_the_curation_file_is_shown_only_from_the_file(
     curated: tuple[App, ScriptedWorker],
 ) -> None:
@@ -843,6 +915,32 @@ async def test_a_show_in_the_curation_file_brings_back_a_partner_hidden_from_tel
         (hidden.id, "Фонд Эпсилонтест", 1)
     ]
     assert await partners.hidden_partners() == []
+
+
+async def test_a_show_in_the_curation_file_brings_back_the_subscriptions_at_reextract(
+    curated: tuple[App, ScriptedWorker], tmp_path: Path
+) -> None:
+    app, scripted = curated
+    script = {"Фонд Дзетатест и новая кафедра": [org("Фонд Дзетатест", None, kind="other")]}
+    partners = await curated_registry(app, scripted, script)
+    await app.ask("/subscribe partner Фонд Дзетатест", chat_id=55)
+    await app.ask("/curate hide Фонд Дзетатест", chat_id=ADMIN)
+    await press(app, "Да, применить")
+    [hidden] = await partners.hidden_partners()
+    path = tmp_path / "curation.jsonl"
+    line = {"action": "show", "name": "Фонд Дзетатест"}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    worker = ScriptedWorker(script)
+    try:
+        facts = FactsService(worker, app.services.news, partners)
+        await facts.load_curation(path)  # as `python -m bot reextract` does
+        await facts.rebuild()
+        settled = await Curator(partners, app.services.chats, facts).settle()
+    finally:
+        worker.close()
+    assert settled.restored == 1
+    [sub] = await app.services.chats.subscriptions(55)
+    assert (sub.kind, sub.value) == ("partner", str(hidden.id))
 
 
 async def test_a_partner_the_curation_file_shows_is_not_hidden_from_telegram(
@@ -1080,6 +1178,117 @@ async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, Scripted
     assert sorted((r.name, r.mentions, r.aliases) for r in rows) == [
         ("Testprom Resource", 1, ()),
         ("Тестпром", 1, ()),
+    ]
+
+
+class SlowScriptedWorker(ScriptedWorker):
+    """A scripted extractor that takes `seconds` per article, as the real one takes a while
+    (in its thread): time for another extraction to start meanwhile."""
+
+    def __init__(self, script: Script, seconds: float) -> None:
+        super().__init__(script)
+        self.seconds = seconds
+        self.started = asyncio.Event()
+
+    async def extract(self, article: ArticleInput) -> Extraction:
+        self.started.set()
+        await asyncio.sleep(self.seconds)
+        return await super().extract(article)
+
+
+async def split_ready(db: Database, tmp_path: Path) -> tuple[Script, Settings]:
+    """ "Тестпром" with the alias "Testprom Resource", which four articles name alone, and
+    four new articles naming it waiting for the poll job's extraction."""
+    script: Script = {"a": [org("Тестпром", None, "Testprom Resource")]}
+    script |= {f"b{n}": [org("Testprom Resource", None)] for n in range(4)}
+    await add_articles(db, list(script))
+    await registry(db, script)
+    later = {f"c{n}": [org("Testprom Resource", None)] for n in range(4)}
+    script |= later
+    [feed] = await FeedRepository(db).ensure(["http://site.test/rss"])
+    await NewsRepository(db).add_new(
+        feed.id,
+        [draft(t, t, body="Текст.", link=f"https://site.test/later/{t}/") for t in later],
+        announce=True,
+    )
+    settings = settings_on(
+        db, feed_urls=["http://127.0.0.1:9/"], curation_path=tmp_path / "none.jsonl"
+    )
+    return script, settings
+
+
+async def the_card(services: Services, name: str) -> Partner:
+    [card] = [c for c in await exported(services.partners) if c.name == name]
+    row = await services.partners.get(card.id)
+    assert row is not None
+    return row
+
+
+async def test_a_split_while_the_poll_job_extracts_leaves_the_facts_whole(
+    db: Database, tmp_path: Path
+) -> None:
+    """The poll job's extraction and an operator's split (which extracts articles again in the
+    button's handler) used to run at once: both could open a card for the same new name, and
+    an article the poll filed under the old card just before the split stayed there. The
+    composition root gives both one turn: the registry comes out as if one ran after the
+    other."""
+    script, settings = await split_ready(db, tmp_path)
+    worker = SlowScriptedWorker(script, 0.1)
+    try:
+        async with open_services(settings, db=db, extraction=worker) as services:
+            assert services.curator is not None
+            row = await the_card(services, "Тестпром")
+            # What the poll job runs after fetching: four articles, 0.1 s each.
+            poll = asyncio.create_task(services.ingestor.extract())
+            await worker.started.wait()
+            split = asyncio.create_task(services.curator.split(row, "Testprom Resource"))
+            try:
+                await asyncio.sleep(0.1)
+                corrections = await services.partners.corrections()
+            finally:
+                await asyncio.gather(poll, split)
+            assert not [c for c in corrections if c.action == "split"]  # not while polling
+            rows = await exported(services.partners)
+    finally:
+        worker.close()
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testprom Resource", 8),
+        ("Тестпром", 1),
+    ]
+
+
+async def test_a_split_on_another_instance_waits_for_the_leaders_extraction(
+    db: Database, tmp_path: Path, engine: str
+) -> None:
+    """On PostgreSQL any instance answers /curate while the leader polls: the turn is the
+    database's, so a split made on another instance waits for the leader's extraction."""
+    if engine == "sqlite":
+        pytest.skip("one process per SQLite database")
+    script, settings = await split_ready(db, tmp_path)
+    workers = [SlowScriptedWorker(script, 0.2), SlowScriptedWorker(script, 0.01)]
+    try:
+        async with (
+            open_services(settings, db=db, extraction=workers[0]) as leader,
+            open_services(settings, extraction=workers[1]) as other,  # its own connections
+        ):
+            assert other.curator is not None
+            row = await the_card(other, "Тестпром")
+            poll = asyncio.create_task(leader.ingestor.extract())  # four articles, 0.2 s each
+            await workers[0].started.wait()
+            split = asyncio.create_task(other.curator.split(row, "Testprom Resource"))
+            try:
+                await asyncio.sleep(0.3)
+                waited = not split.done()  # alone, it takes some 0.05 s
+            finally:
+                await asyncio.gather(poll, split)
+            assert waited
+            rows = await exported(leader.partners)
+    finally:
+        for worker in workers:
+            worker.close()
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testprom Resource", 8),
+        ("Тестпром", 1),
     ]
 
 

@@ -35,7 +35,8 @@ async def test_migrations_apply_once_and_set_user_version(tmp_path: Path) -> Non
 
 
 # The schema each engine had before the forum topics' own subscriptions (SQLite 0007,
-# PostgreSQL 0003) and the "show" correction (0008, 0004): those rebuild or alter tables.
+# PostgreSQL 0003), the "show" correction (0008, 0004) and the subscriptions a hide retired
+# (0009, 0005): those rebuild, alter or add tables.
 _BEFORE_TOPICS = {"sqlite": 6, "postgresql": 2}
 
 
@@ -52,6 +53,9 @@ async def test_a_database_with_rows_migrates_from_before_topic_subscriptions(
         "VALUES (7, -5, 'all', '', 61, 'x'), (9, -5, 'country', 'CN', NULL, 'x')",
         "INSERT INTO partner_corrections (id, action, name, name_key, source, created_at) "
         "VALUES (4, 'hide', 'A', 'a', 'telegram', 'x')",
+        "INSERT INTO partners (id, name, kind, created_at) VALUES (3, 'A', 'other', 'x')",
+        "INSERT INTO subscriptions (id, chat_id, kind, value, thread_id, created_at) "
+        "VALUES (8, -5, 'partner', '3', 61, 'x')",
     ]
     if engine == "sqlite":
         target = str(tmp_path / "old.sqlite3")
@@ -83,7 +87,14 @@ async def test_a_database_with_rows_migrates_from_before_topic_subscriptions(
     try:
         chats = ChatRepository(db)
         subs = await chats.subscriptions(-5)
-        assert [(x.id, x.kind, x.thread_id) for x in subs] == [(7, "all", 61), (9, "country", None)]
+        assert [(x.id, x.kind, x.thread_id) for x in subs] == [
+            (7, "all", 61), (8, "partner", 61), (9, "country", None),
+        ]  # fmt: skip
+        await chats.retire_partner(8, 3)  # a hide retires it, kept to come back
+        [(retired_id, retired, _)] = await chats.retired_partner_subscriptions()
+        assert (retired.chat_id, retired.kind, retired.value, retired.thread_id) == (
+            -5, "partner", "3", 61,
+        )  # fmt: skip
         assert await chats.subscribe(-5, "all", "", 62)  # the same in another topic
         assert not await chats.subscribe(-5, "country", "CN", None)  # the same in the same
         async with db.transaction() as tx:
@@ -96,6 +107,11 @@ async def test_a_database_with_rows_migrates_from_before_topic_subscriptions(
         assert (4, "hide") in {tuple(r) for r in corrections}
         await chats.migrate(-5, -1005)  # the chat's id changes: its subscriptions go with it
         assert {7, 9} < {x.id for x in await chats.subscriptions(-1005)}
+        assert await chats.restore_partner(retired_id, 3)
+        assert ("partner", "3", 61) in {
+            (x.kind, x.value, x.thread_id) for x in await chats.subscriptions(-1005)
+        }
+        assert await chats.retired_partner_subscriptions() == []
     finally:
         await db.close()
         if engine != "sqlite":

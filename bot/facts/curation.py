@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -191,7 +192,11 @@ def file_says(
 
 
 class Reprocessor(Protocol):
-    """What the curator needs of the facts service: extract some stored articles again."""
+    """What the curator needs of the facts service: extract some stored articles again, in
+    the turn the service's own extraction takes (`turn`, held by the curator meanwhile)."""
+
+    @property
+    def turn(self) -> AbstractAsyncContextManager[None]: ...
 
     async def reprocess(self, news_ids: list[int]) -> int: ...
 
@@ -200,11 +205,13 @@ class Reprocessor(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a correction did: the rows touched and the subscriptions moved or retired."""
+    """What a correction did: the rows touched and the subscriptions moved, retired or brought
+    back (those a hide retired, when the partner is shown again)."""
 
     partners: tuple[int, ...]
     moved: int
     retired: int
+    restored: int = 0
 
 
 class Curator:
@@ -212,7 +219,9 @@ class Curator:
 
     Corrections are stored (so every later extraction re-applies them) and applied at once:
     merge moves mentions and agreements to the target and leaves the source row as a pointer;
-    hide, rename and country change the row; split extracts the row's articles again.
+    hide, rename and country change the row; split extracts the row's articles again. Each is
+    made in the facts' turn (the facts service's lock): the poll job's extraction neither
+    writes beside it nor files an article under rules half changed.
     """
 
     def __init__(
@@ -238,76 +247,105 @@ class Curator:
             )
 
     async def merge(self, source: Partner, target: Partner, by: int | None = None) -> Outcome:
-        await self._record("merge", source, target.name, None, by)
-        await self.partners.merge(source.id, target.id)
-        return await self.settle((source.id, target.id))
+        async with self.facts.turn:
+            await self._record("merge", source, target.name, None, by)
+            await self.partners.merge(source.id, target.id)
+            return await self.settle((source.id, target.id))
 
     async def hide(self, row: Partner, by: int | None = None) -> Outcome:
-        await self._record("hide", row, None, None, by)
-        await self.partners.set_hidden(row.id, True)
-        return await self.settle((row.id,))
+        async with self.facts.turn:
+            await self._record("hide", row, None, None, by)
+            await self.partners.set_hidden(row.id, True)
+            return await self.settle((row.id,))
 
     async def show(self, row: Partner, by: int | None = None) -> Outcome:
         """Undo a hide: the organisation is a partner again. The articles that name it are
         extracted again: those stored, or extracted again, while it was hidden lack it."""
-        await self._record("show", row, None, None, by)
-        await self.partners.set_hidden(row.id, False)
-        names = [n for n in (row.name, row.name_en, *row.aliases) if n]
-        news_ids = set(await self.partners.news_ids_of([row.id]))
-        news_ids.update(await self.facts.naming(names))
-        await self.facts.reprocess(sorted(news_ids))
-        return await self.settle((row.id,))
+        async with self.facts.turn:
+            await self._record("show", row, None, None, by)
+            await self.partners.set_hidden(row.id, False)
+            names = [n for n in (row.name, row.name_en, *row.aliases) if n]
+            news_ids = set(await self.partners.news_ids_of([row.id]))
+            news_ids.update(await self.facts.naming(names))
+            await self.facts.reprocess(sorted(news_ids))
+            return await self.settle((row.id,))
 
     async def rename(
         self, row: Partner, name: str, name_en: str | None, by: int | None = None
     ) -> Outcome:
-        await self._record("rename", row, name, name_en, by)
-        keys = {match_key(n): n for n in (name, name_en) if n and match_key(n)}
-        await self.partners.override(row.id, name=name, name_en=name_en, keys=keys)
-        return Outcome((row.id,), 0, 0)
+        async with self.facts.turn:
+            await self._record("rename", row, name, name_en, by)
+            keys = {match_key(n): n for n in (name, name_en) if n and match_key(n)}
+            await self.partners.override(row.id, name=name, name_en=name_en, keys=keys)
+            return Outcome((row.id,), 0, 0)
 
     async def set_country(self, row: Partner, country: str, by: int | None = None) -> Outcome:
-        await self._record("country", row, country, None, by)
-        await self.partners.override(row.id, country=country)
-        return Outcome((row.id,), 0, 0)
+        async with self.facts.turn:
+            await self._record("country", row, country, None, by)
+            await self.partners.override(row.id, country=country)
+            return Outcome((row.id,), 0, 0)
 
     async def split(self, row: Partner, alias: str, by: int | None = None) -> Outcome:
-        await self._record("split", row, alias, None, by)
-        news_ids = await self.partners.news_ids_of([row.id])
-        await self.partners.drop_alias(row.id, match_key(alias), alias)
-        await self.facts.reprocess(news_ids)
-        return await self.settle((row.id,))
+        async with self.facts.turn:
+            await self._record("split", row, alias, None, by)
+            news_ids = await self.partners.news_ids_of([row.id])
+            await self.partners.drop_alias(row.id, match_key(alias), alias)
+            await self.facts.reprocess(news_ids)
+            return await self.settle((row.id,))
+
+    async def _followed(self, partner_id: int) -> tuple[int, bool | None]:
+        """The row a partner row leads to through merges, and whether that row is live (None:
+        no such row)."""
+        status = await self.partners.status(partner_id)
+        target = partner_id
+        seen: set[int] = set()
+        while status is not None and status[1] is not None and target not in seen:
+            seen.add(target)
+            target = status[1]
+            status = await self.partners.status(target)
+        return target, None if status is None else status[0]
 
     async def settle(self, touched: tuple[int, ...] = ()) -> Outcome:
-        """Re-point subscriptions of merged partners, retire those of partners gone, and tell
-        each chat. Rows nobody mentions any more whose identity key now lives on another row
-        were merged by the extractor: they point there from now on."""
+        """Re-point subscriptions of merged partners, retire those of partners gone (kept, when
+        the partner was hidden, to come back when it is shown), bring back those of partners
+        shown again, and tell each chat. Rows nobody mentions any more whose identity key now
+        lives on another row were merged by the extractor: they point there from now on."""
         await self.partners.link_dormant()
-        moved = retired = 0
+        moved = retired = restored = 0
         for sub, lang in await self.chats.partner_subscriptions():
             if not sub.value.isdigit():
                 continue
             old = int(sub.value)
-            status = await self.partners.status(old)
-            target = old
-            seen: set[int] = set()
-            while status is not None and status[1] is not None and target not in seen:
-                seen.add(target)
-                target = status[1]
-                status = await self.partners.status(target)
-            if status is not None and status[0] and target == old:
+            target, live = await self._followed(old)
+            if live and target == old:
                 continue
             name = await self.partners.name_of(old) or sub.value
-            if status is not None and status[0]:
+            if live:
                 new_name = await self.partners.name_of(target) or str(target)
                 await self.chats.repoint_partner(sub.id, target)
                 text = t(lang, "curate_sub_moved", old=esc(name), new=esc(new_name))
                 moved += 1
             else:
-                await self.chats.repoint_partner(sub.id, None)
+                if live is not None and await self.partners.is_hidden(target):
+                    await self.chats.retire_partner(sub.id, target)
+                else:
+                    await self.chats.repoint_partner(sub.id, None)
                 text = t(lang, "curate_sub_retired", old=esc(name))
                 retired += 1
             await self.chats.queue_notice(
                 sub.chat_id, sub.thread_id, text, f"partner-{sub.id}-{old}-{target}"
             )
-        return Outcome(touched, moved, retired)
+        for retired_id, sub, lang in await self.chats.retired_partner_subscriptions():
+            target, live = await self._followed(int(sub.value))
+            if not live:
+                continue  # still hidden, or not in any article yet: it waits
+            if await self.chats.restore_partner(retired_id, target):
+                name = await self.partners.name_of(target) or str(target)
+                await self.chats.queue_notice(
+                    sub.chat_id,
+                    sub.thread_id,
+                    t(lang, "curate_sub_restored", name=esc(name)),
+                    f"restored-{retired_id}-{target}",
+                )
+                restored += 1
+        return Outcome(touched, moved, retired, restored)

@@ -7,6 +7,7 @@ that thread, so the event loop only waits on a future.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -49,12 +50,14 @@ from bot.facts.matching import (
 from bot.text.countries import country_name, flag
 from bot.text.formatting import esc, signed_words
 from bot.text.i18n import t
+from storage.db import Database
 from storage.news import NewsItem, NewsRepository
 from storage.partners import AgreementInput, KnownPartner, PartnerInput, PartnerRepository
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
+FACTS_LOCK = 0x5B0_0003  # pg_advisory_lock key of the facts' turn (bot.leadership's neighbour)
 MAX_NAMING = 2000  # articles an operator's "show" extracts again at most
 MAX_HIDDEN = 10_000  # hidden rows a curation file's "show" lines are checked against
 
@@ -194,13 +197,47 @@ def _party_indexes(parties: tuple[str, ...], facts: tuple[PartnerFact, ...]) -> 
     return tuple(out)
 
 
+class FactsTurn:
+    """Whose turn it is to write facts: the poll job's extraction or an operator's correction,
+    never both (two could open a card for one new name, or file an article under rules half
+    changed). One process takes an asyncio lock; with a database given, PostgreSQL instances
+    also take turns (an operator's /curate may reach an instance that does not poll)."""
+
+    def __init__(self, db: Database | None = None) -> None:
+        self._local = asyncio.Lock()
+        self._db = db
+        self._held = contextlib.AsyncExitStack()
+
+    async def __aenter__(self) -> None:
+        await self._local.acquire()
+        try:
+            if self._db is not None:
+                await self._held.enter_async_context(self._db.exclusive(FACTS_LOCK))
+        except BaseException:
+            self._local.release()
+            raise
+
+    async def __aexit__(self, *exc: object) -> None:
+        try:
+            await self._held.aclose()
+        finally:
+            self._local.release()
+
+
 class FactsService:
     def __init__(
-        self, worker: ExtractionWorker, news: NewsRepository, partners: PartnerRepository
+        self,
+        worker: ExtractionWorker,
+        news: NewsRepository,
+        partners: PartnerRepository,
+        turn: FactsTurn | None = None,
     ) -> None:
         self.worker = worker
         self.news = news
         self.partners = partners
+        # Held while facts are written: by the poll job's extraction (process_pending) and by
+        # an operator's correction (Curator), which share it (bot.services builds both).
+        self.turn = turn if turn is not None else FactsTurn()
         self._legacy: dict[str, str] = {}
         # Called after the registry merged a card into another (subscriptions follow it).
         self.after_merge: Callable[[], Awaitable[object]] | None = None
@@ -220,7 +257,12 @@ class FactsService:
                     self._legacy.setdefault(match_key(name or ""), row.key)
 
     async def process_pending(self, limit: int = BATCH) -> int:
-        """Extract facts for articles that have none yet (new, or whose full text arrived)."""
+        """Extract facts for articles that have none yet (new, or whose full text arrived),
+        in the facts' turn: never beside an operator's correction."""
+        async with self.turn:
+            return await self._process_pending(limit)
+
+    async def _process_pending(self, limit: int) -> int:
         done = 0
         for news_id in await self.partners.unextracted(limit):
             item = await self.news.get(news_id)
@@ -246,7 +288,8 @@ class FactsService:
         return len(rows)
 
     async def reprocess(self, news_ids: list[int]) -> int:
-        """Extract these stored articles again (after an operator's split); returns how many."""
+        """Extract these stored articles again (after an operator's split); returns how many.
+        The caller holds the facts' turn (the Curator does)."""
         done = 0
         for news_id in news_ids:
             item = await self.news.get(news_id)
@@ -293,14 +336,15 @@ class FactsService:
             if not row.key and match_key(row.name):  # a row from before identity keys
                 await self.partners.set_identity_key(row.id, match_key(row.name))
         self._note_legacy_keys(rows)
-        await self.partners.clear_all()
         total = 0
-        self._merged_in_rebuild = False
-        try:
-            while processed := await self.process_pending(BATCH):
-                total += processed
-        finally:
-            merged, self._merged_in_rebuild = self._merged_in_rebuild, None
+        async with self.turn:
+            await self.partners.clear_all()
+            self._merged_in_rebuild = False
+            try:
+                while processed := await self._process_pending(BATCH):
+                    total += processed
+            finally:
+                merged, self._merged_in_rebuild = self._merged_in_rebuild, None
         if merged and self.after_merge is not None:
             await self.after_merge()
         return total

@@ -82,8 +82,9 @@ async def agreement_rows(
     partner_ids: list[int] | None = None,
     country: str | None = None,
     news_ids: list[int] | None = None,
+    year: int | None = None,
 ) -> list[Row]:
-    rows = await reports.agreements(partner_ids, country, news_ids)
+    rows = await reports.agreements(partner_ids, country, news_ids, year)
     return [agreement_row(a) for a in rows]
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
+from rapidfuzz import fuzz
 
 from bot.text.stems import stem_word
 
@@ -126,6 +127,47 @@ def resolve_country(query: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+@lru_cache(maxsize=1)
+def _spelt_names() -> tuple[tuple[str, str], ...]:
+    """(folded name, code) of every country name a person may type, for typo-tolerant use."""
+    ru = _russian()
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(_fold(value), country.alpha_2)
+                names.setdefault(_fold(ru.gettext(value)), country.alpha_2)
+    for code, pair in _SHORT.items():
+        names.update(dict.fromkeys((_fold(name) for name in pair), code))
+    names.update({word: code for word, code in _EXTRA_QUERIES.items() if len(word) >= 4})
+    return tuple(names.items())
+
+
+ALIKE = 80.0  # the least similarity (0-100) of a mistyped country name to the name meant
+_AMBIGUOUS = 5.0  # another country this much less alike, or nearer, leaves the query unread
+
+
+def country_alike(query: str) -> str | None:
+    """The country a mistyped name most likely means ("Chna", "Китйа" → "CN"); None when none
+    is alike (at least ALIKE) or two are about as alike. For suggestions only: what
+    `resolve_country` reads exactly is not asked here."""
+    text = _fold(query)
+    if len(text) < 4 or len(text) > 60:
+        return None
+    best: dict[str, float] = {}
+    for name, code in _spelt_names():
+        score = fuzz.ratio(text, name)
+        if score >= ALIKE - _AMBIGUOUS and score > best.get(code, 0.0):
+            best[code] = score
+    ranked = sorted(best.items(), key=lambda pair: -pair[1])
+    if not ranked or ranked[0][1] < ALIKE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _AMBIGUOUS:
+        return None
+    return ranked[0][0]
 
 
 _REGIONAL_A = 0x1F1E6  # 🇦: a flag is two regional indicator letters, 🇨🇳 is "CN"

@@ -35,10 +35,18 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
         "Partners: /partners [name or country]",
     ),
     ("countries", "Партнёры по странам", "Partners by country"),
-    ("agreements", "Соглашения: /agreements [запрос]", "Agreements: /agreements [query]"),
+    (
+        "agreements",
+        "Соглашения: /agreements [запрос] [год]",
+        "Agreements: /agreements [query] [year]",
+    ),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
-    ("export", "Выгрузка CSV и XLSX: /export [запрос]", "CSV and XLSX export: /export [query]"),
+    (
+        "export",
+        "Выгрузка CSV и XLSX: /export [запрос] [год]",
+        "CSV and XLSX export: /export [query] [year]",
+    ),
 )
 
 # Shown in /help and the menu of operators (ADMIN_IDS) only.
@@ -237,6 +245,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "sub_country": ("страна {name}", "country {name}"),
     "sub_partner": ("партнёр «{name}»", "partner “{name}”"),
     "sub_keyword": ("слова «{name}»", "words “{name}”"),
+    "sub_country_alike": (
+        "Не знаю такой страны: «{query}». Может быть, {country}? /subscribe country {name}",
+        "I don't know the country “{query}”. Did you mean {country}? /subscribe country {name}",
+    ),
     "sub_unknown_country": (
         "Не знаю такой страны: «{query}». Пример: /subscribe country Китай",
         "I don't know the country “{query}”. Example: /subscribe country China",
@@ -346,6 +358,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "No partner matches “{query}”. All partners: /partners",
     ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
+    # A button's text (plain, not HTML): the partners of a country the query is alike.
+    "partners_country_button": (
+        "{country}: все партнёры ({total})",
+        "{country}: all partners ({total})",
+    ),
     "partners_alike": (
         "Точно «{query}» никто не называется. Может быть, вы имели в виду:",
         "Nothing is named exactly “{query}”. Did you mean:",
@@ -374,7 +391,23 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "<b>Соглашения по запросу «{query}»</b> (всего {total}):",
         "<b>Agreements for “{query}”</b> ({total}):",
     ),
+    "agreements_year_title": (
+        "<b>Соглашения {year} года</b> (всего {total}):",
+        "<b>Agreements of {year}</b> ({total}):",
+    ),
+    "agreements_query_year_title": (
+        "<b>Соглашения {year} года по запросу «{query}»</b> (всего {total}):",
+        "<b>Agreements of {year} for “{query}”</b> ({total}):",
+    ),
     "agreements_empty": ("Соглашений пока нет.", "No agreements yet."),
+    "agreements_year_none": (
+        "Соглашений {year} года не нашёл.",
+        "No agreements in {year}.",
+    ),
+    "agreements_query_year_none": (
+        "Не нашёл соглашений {year} года по запросу «{query}».",
+        "No agreements in {year} found for “{query}”.",
+    ),
     "agreements_none": (
         "Не нашёл соглашений по запросу «{query}».",
         "No agreements found for “{query}”.",
@@ -593,6 +626,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "curate_sub_moved": (
         "Партнёр «{old}» объединён с «{new}»: подписка теперь следит за «{new}».",
         "Partner “{old}” was merged into “{new}”: the subscription now follows “{new}”.",
+    ),
+    "curate_sub_restored": (
+        "Партнёр «{name}» снова в реестре: подписка на него возвращена.",
+        "Partner “{name}” is back in the registry: the subscription to it is restored.",
+    ),
+    "curate_done_restored": (
+        "Подписок возвращено: {restored}.",
+        "Subscriptions restored: {restored}.",
     ),
     "curate_sub_retired": (
         "Партнёра «{old}» больше нет в реестре: подписка на него снята.",
