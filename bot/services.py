@@ -225,12 +225,14 @@ def make_ingestor(
 
 async def load_curation(settings: Settings, facts: FactsService) -> None:
     """The curation file's corrections, stored before any extraction (a bad line stops
-    start-up), and registry rows from before migration 0004 keyed for the matcher."""
+    start-up), registry rows from before migration 0004 keyed for the matcher, and agreements
+    from before migration 0010 grouped into one entry per document."""
     try:
         await facts.load_curation(settings.curation_path)
     except CurationError as exc:
         raise StartupError(f"CURATION_PATH: {exc}") from None
     await facts.upgrade_keys()
+    await facts.relink()
 
 
 async def _stop_when_revoked(guard: TokenGuard, dp: Dispatcher) -> None:

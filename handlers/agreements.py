@@ -20,7 +20,7 @@ from bot.text.formatting import (
     subject_words,
     typed_text,
 )
-from bot.text.i18n import AGREEMENT_KINDS, label, t
+from bot.text.i18n import AGREEMENT_KINDS, label, sources_words, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     AgreementsPage,
@@ -78,7 +78,13 @@ def agreement_entry(agreement: Agreement, lang: str) -> str:
     if subject:
         lines.append(esc(subject))
     when = agreement_dates(agreement.signed_on, agreement.news_date, lang)
-    source = link(agreement.news_link, t(lang, "source"))
+    # A document several articles reported: the link is the first report's ("first of 2").
+    said = (
+        t(lang, "source")
+        if agreement.sources < 2
+        else sources_words(agreement.sources, lang, first=True)
+    )
+    source = link(agreement.news_link, said)
     lines.append(f"{esc(when)} · {source}" if when else source)
     return "\n".join(lines)
 

@@ -34,6 +34,7 @@ from bot.text.i18n import (
     RU,
     choice_prompt,
     label,
+    sources_words,
     t,
 )
 from handlers.common import edit_page, user_language
@@ -133,6 +134,8 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
             kind = label(AGREEMENT_KINDS, a.kind, lang)
             what = " ".join(x for x in (kind, subject_words(a.title, lang, 200)) if x)
             when = agreement_dates(a.signed_on, a.news_date, lang)
+            if a.sources > 1:  # reported by several articles: dated by the first
+                when = " · ".join(x for x in (when, sources_words(a.sources, lang)) if x)
             lines.append(f"• {esc(what)}" + (f" — {esc(when)}" if when else ""))
         blocks.append("\n".join(lines))
     news = await partners.news_of(partner.id, 5)

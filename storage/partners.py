@@ -6,9 +6,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.text.documents import Report, first_reports
 from bot.text.formatting import broken_off
 from bot.text.names import reader_name
-from storage.db import Database, Row, from_db, to_db, utcnow
+from storage.db import Connection, Database, Row, from_db, to_db, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class Agreement:
     news_date: datetime | None
     parties_en: tuple[str, ...] = ()  # the parties' names for English readers
     parties_ru: tuple[str, ...] = ()  # the parties' names for Russian readers
+    sources: int = 1  # articles that reported the document (the first one is news_link's)
 
     def parties_for(self, lang: str) -> tuple[str, ...]:
         """The parties as a reader of `lang` reads them (see Partner.name_for)."""
@@ -106,9 +108,20 @@ _PARTNER_COLUMNS = """p.id, p.name, p.name_en, p.country, p.kind,
 _PARTNER_FROM = """FROM partners p
        JOIN partner_mentions m ON m.partner_id = p.id
        JOIN news n ON n.id = m.news_id"""
-# The year an agreement belongs to ("YYYY"): signed, else the article's (UTC) year; `a` is the
-# agreement and `n` its article.
-AGREEMENT_YEAR = "substr(COALESCE(a.signed_on, n.published_at, n.first_seen_at), 1, 4)"
+# One document reported by several articles is one entry: its first report (the earliest
+# article's row, `first_report IS NULL`) stands for it; later reports point at it. ENTRY is the
+# condition on `a` that keeps one row per entry.
+ENTRY = "a.first_report IS NULL"
+# The entry's signing date: the most precise any of its reports states.
+ENTRY_SIGNED = """COALESCE((SELECT r.signed_on FROM agreements r
+    WHERE (r.id = a.id OR r.first_report = a.id) AND r.signed_on IS NOT NULL
+    ORDER BY length(r.signed_on) DESC, r.id LIMIT 1), a.signed_on)"""
+# How many articles reported the entry.
+ENTRY_SOURCES = """(SELECT COUNT(DISTINCT r.news_id) FROM agreements r
+    WHERE r.id = a.id OR r.first_report = a.id)"""
+# The year an entry belongs to ("YYYY"): signed, else its first article's (UTC) year; `a` is the
+# entry's first report and `n` its article.
+AGREEMENT_YEAR = f"substr(COALESCE({ENTRY_SIGNED}, n.published_at, n.first_seen_at), 1, 4)"
 _VISIBLE = "p.hidden = 0 AND p.merged_into IS NULL"
 
 
@@ -216,6 +229,14 @@ class PartnerRepository:
         now = to_db(utcnow())
         ids: list[int] = []
         async with self.db.transaction() as conn:
+            # The parties of the documents this article reported before: their entries are
+            # counted again below (a first report replaced hands its entry on).
+            before = await conn.execute(
+                """SELECT DISTINCT ap.partner_id FROM agreement_parties ap
+                   JOIN agreements a ON a.id = ap.agreement_id WHERE a.news_id = ?""",
+                (news_id,),
+            )
+            touched = {int(row[0]) for row in before.rows}
             await conn.execute("DELETE FROM partner_mentions WHERE news_id = ?", (news_id,))
             await conn.execute("DELETE FROM agreements WHERE news_id = ?", (news_id,))
             for partner_id, fact in partners:
@@ -275,6 +296,8 @@ class PartnerRepository:
                        VALUES (?, ?) ON CONFLICT DO NOTHING""",
                     [(agreement_id, ids[i]) for i in agreement.parties if 0 <= i < len(ids)],
                 )
+                touched.update(ids[i] for i in agreement.parties if 0 <= i < len(ids))
+            await self._relink(conn, touched)
             await conn.execute(
                 "UPDATE news SET partnership = ?, extracted_at = ? WHERE id = ?",
                 (int(partnership), now, news_id),
@@ -337,6 +360,56 @@ class PartnerRepository:
             await conn.execute(
                 "UPDATE partners SET merged_into = ? WHERE merged_into = ?", (target, source)
             )
+            # Two reports naming the two cards may now be one document's.
+            await self._relink(conn, {target})
+
+    async def relink_all(self) -> int:
+        """Group every agreement into entries again (at start: rows stored before migration
+        0010 are each their own entry until then). Returns how many rows changed."""
+        async with self.db.transaction() as conn:
+            return await self._relink(conn, None)
+
+    async def _relink(self, conn: Connection, partner_ids: Collection[int] | None) -> int:
+        """Point every agreement naming one of `partner_ids` (None: every agreement) at its
+        entry's first report (see bot.text.documents): reports are grouped by their whole set of
+        parties, so all the reports of these sets are read and grouped afresh, earliest article
+        first. Returns how many rows changed."""
+        if partner_ids is not None and not partner_ids:
+            return 0
+        scope, params = "", list(partner_ids or ())
+        if partner_ids is not None:
+            marks = ",".join("?" * len(params))
+            scope = f"""WHERE a.id IN (SELECT agreement_id FROM agreement_parties
+                        WHERE partner_id IN ({marks}))"""
+        rows = (
+            await conn.execute(
+                f"""SELECT a.id, a.kind, a.title, a.signed_on, a.first_report
+                    FROM agreements a JOIN news n ON n.id = a.news_id {scope}
+                    ORDER BY COALESCE(n.published_at, n.first_seen_at), a.news_id, a.id""",
+                params,
+            )
+        ).rows
+        if not rows:
+            return 0
+        parties: dict[int, set[int]] = {}
+        links = await conn.execute(
+            f"""SELECT ap.agreement_id, ap.partner_id FROM agreement_parties ap
+                WHERE ap.agreement_id IN (SELECT a.id FROM agreements a {scope})""",
+            params,
+        )
+        for agreement_id, partner_id in links.rows:
+            parties.setdefault(int(agreement_id), set()).add(int(partner_id))
+        reports = [
+            Report(int(r[0]), r[1], r[2], r[3], frozenset(parties.get(int(r[0]), ()))) for r in rows
+        ]
+        wanted = first_reports(reports)
+        changed = [
+            (wanted[int(r[0])], int(r[0]))
+            for r in rows
+            if wanted[int(r[0])] != (None if r[4] is None else int(r[4]))
+        ]
+        await conn.executemany("UPDATE agreements SET first_report = ? WHERE id = ?", changed)
+        return len(changed)
 
     async def name_of(self, partner_id: int) -> str | None:
         value = await self.db.fetchval("SELECT name FROM partners WHERE id = ?", (partner_id,))
@@ -624,10 +697,11 @@ class PartnerRepository:
         limit: int = 5,
         offset: int = 0,
     ) -> tuple[list[Agreement], int]:
-        """Agreements, newest news first, optionally of some partners, a country, some news or
-        a year (signed in it, or reported in it when the signing date is unknown); returns
-        (page, total)."""
-        where: list[str] = []
+        """Agreements, one entry per document however many articles reported it (dated by
+        the first), newest first, optionally of some partners, a country, some news (an entry
+        one of them reported) or a year (signed in it, or first reported in it when the signing
+        date is unknown); returns (page, total entries)."""
+        where: list[str] = [ENTRY]
         params: list[object] = []
         if partner_ids is not None:
             marks = ",".join("?" * len(partner_ids)) or "NULL"
@@ -644,25 +718,30 @@ class PartnerRepository:
             params.append(country)
         if news_ids is not None:
             marks = ",".join("?" * len(news_ids)) or "NULL"
-            where.append(f"a.news_id IN ({marks})")
+            where.append(
+                "a.id IN (SELECT COALESCE(r.first_report, r.id) FROM agreements r"
+                f" WHERE r.news_id IN ({marks}))"
+            )
             params.extend(news_ids)
         if year is not None:
             where.append(f"{AGREEMENT_YEAR} = ?")
             params.append(f"{year:04d}")
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        clause = "WHERE " + " AND ".join(where)
         total = int(
             await self.db.fetchval(
                 f"SELECT COUNT(*) FROM agreements a JOIN news n ON n.id = a.news_id {clause}",
                 params,
             )
         )
-        # Newest first: by the article's date, then, within one article, by when each document
-        # was signed (an undated one is taken as signed when the article came out).
+        # Newest first: by the (first) article's date, then, within one article, by when each
+        # document was signed (an undated one is taken as signed when the article came out).
         rows = await self.db.fetchall(
-            f"""SELECT a.id, a.news_id, a.kind, a.title, a.signed_on, n.title AS news_title,
-                       n.link, COALESCE(n.published_at, n.first_seen_at) AS d,
+            f"""SELECT a.id, a.news_id, a.kind, a.title, {ENTRY_SIGNED} AS signed_on,
+                       n.title AS news_title, n.link,
+                       COALESCE(n.published_at, n.first_seen_at) AS d,
                        CASE WHEN a.title IS NULL THEN NULL
-                            ELSE COALESCE(n.body, n.teaser) END AS source
+                            ELSE COALESCE(n.body, n.teaser) END AS source,
+                       {ENTRY_SOURCES} AS sources
                 FROM agreements a JOIN news n ON n.id = a.news_id {clause}
                 ORDER BY d DESC, COALESCE(a.signed_on, '9999') DESC, a.id DESC
                 LIMIT ? OFFSET ?""",
@@ -694,6 +773,7 @@ class PartnerRepository:
                     from_db(row["d"]),
                     tuple(reader_name(*n, "en") for n in named),
                     tuple(reader_name(*n, "ru") for n in named),
+                    int(row["sources"]),
                 )  # fmt: skip
             )
         return out, total

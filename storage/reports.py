@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.db import Database, from_db
-from storage.partners import AGREEMENT_YEAR
+from storage.partners import AGREEMENT_YEAR, ENTRY, ENTRY_SIGNED, ENTRY_SOURCES
 
 _WHEN = "COALESCE(n.published_at, n.first_seen_at)"
 
@@ -45,6 +45,7 @@ class AgreementRow:
     article: str | None
     published: datetime | None
     countries: tuple[str, ...]
+    sources: int = 1  # articles that reported it; `article` is the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +95,12 @@ class ReportRepository:
         )
 
     async def agreements_by_year(self) -> list[tuple[int, str, int]]:
-        """(year, kind, agreements): the year signed when stated, else the article's year."""
+        """(year, kind, agreements): the year signed when stated, else the first article's year;
+        a document several articles reported counts once."""
         rows = await self.db.fetchall(
-            f"""SELECT CAST(substr(COALESCE(a.signed_on, {_WHEN}), 1, 4) AS INTEGER) AS y,
+            f"""SELECT CAST({AGREEMENT_YEAR} AS INTEGER) AS y,
                        a.kind, COUNT(*) FROM agreements a JOIN news n ON n.id = a.news_id
-                GROUP BY y, a.kind ORDER BY y, a.kind"""
+                WHERE {ENTRY} GROUP BY y, a.kind ORDER BY y, a.kind"""
         )
         return [(int(row[0]), row[1], int(row[2])) for row in rows if row[0]]
 
@@ -110,9 +112,10 @@ class ReportRepository:
             (partner_id,),
         )
         agreements = await self.db.fetchall(
-            f"""SELECT COALESCE(a.signed_on, substr({_WHEN}, 1, 10)), a.kind
+            f"""SELECT COALESCE({ENTRY_SIGNED}, substr({_WHEN}, 1, 10)), a.kind
                 FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement_id
-                JOIN news n ON n.id = a.news_id WHERE ap.partner_id = ? ORDER BY 1""",
+                JOIN news n ON n.id = a.news_id WHERE ap.partner_id = ? AND {ENTRY}
+                ORDER BY 1""",
             (partner_id,),
         )
         dates = [d for d in (from_db(row[0]) for row in mentions) if d is not None]
@@ -137,7 +140,9 @@ class ReportRepository:
                      (SELECT DISTINCT alias FROM partner_aliases WHERE partner_id = p.id
                       ORDER BY alias) AS s) AS aliases,
                   (SELECT COUNT(*) FROM partner_mentions WHERE partner_id = p.id) AS mentions,
-                  (SELECT COUNT(*) FROM agreement_parties WHERE partner_id = p.id) AS agreements,
+                  (SELECT COUNT(*) FROM agreement_parties ap JOIN agreements a
+                   ON a.id = ap.agreement_id WHERE ap.partner_id = p.id AND {ENTRY})
+                   AS agreements,
                   (SELECT {self.db.dialect.joined("link")} FROM
                      (SELECT n.link FROM partner_mentions m JOIN news n ON n.id = m.news_id
                       WHERE m.partner_id = p.id AND n.link IS NOT NULL
@@ -146,10 +151,10 @@ class ReportRepository:
                    WHERE m.partner_id = p.id) AS first_seen,
                   (SELECT MAX({_WHEN}) FROM partner_mentions m JOIN news n ON n.id = m.news_id
                    WHERE m.partner_id = p.id) AS last_seen,
-                  (SELECT a.kind || '|' || COALESCE(a.signed_on, substr({_WHEN}, 1, 10)) || '|'
-                          || COALESCE(a.title, '')
+                  (SELECT a.kind || '|' || COALESCE({ENTRY_SIGNED}, substr({_WHEN}, 1, 10))
+                          || '|' || COALESCE(a.title, '')
                    FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement_id
-                   JOIN news n ON n.id = a.news_id WHERE ap.partner_id = p.id
+                   JOIN news n ON n.id = a.news_id WHERE ap.partner_id = p.id AND {ENTRY}
                    ORDER BY {_WHEN} DESC, a.id DESC LIMIT 1) AS latest_agreement,
                   (SELECT n.title || {self.db.dialect.unit_separator} || COALESCE(n.link, '')
                    FROM partner_mentions m JOIN news n ON n.id = m.news_id
@@ -190,9 +195,10 @@ class ReportRepository:
         news_ids: list[int] | None = None,
         year: int | None = None,
     ) -> list[AgreementRow]:
-        """Every agreement (optionally of some partners, a country, some articles or a year as
-        /agreements reads it), newest article first."""
-        where: list[str] = []
+        """Every agreement, one row per document however many articles reported it (the
+        first article's link and date; see PartnerRepository.agreements), optionally of some
+        partners, a country, some articles or a year as /agreements reads it, newest first."""
+        where: list[str] = [ENTRY]
         params: list[object] = []
         if partner_ids is not None:
             where.append(
@@ -207,14 +213,18 @@ class ReportRepository:
             )
             params.append(country)
         if news_ids is not None:
-            where.append(f"a.news_id IN ({','.join('?' * len(news_ids)) or 'NULL'})")
+            where.append(
+                "a.id IN (SELECT COALESCE(r.first_report, r.id) FROM agreements r WHERE "
+                f"r.news_id IN ({','.join('?' * len(news_ids)) or 'NULL'}))"
+            )
             params.extend(news_ids)
         if year is not None:
             where.append(f"{AGREEMENT_YEAR} = ?")
             params.append(f"{year:04d}")
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
-            f"""SELECT a.id, a.kind, a.title, a.signed_on, n.link, {_WHEN} AS published,
+            f"""SELECT a.id, a.kind, a.title, {ENTRY_SIGNED} AS signed_on, n.link,
+                  {_WHEN} AS published, {ENTRY_SOURCES} AS sources,
                   (SELECT {self.db.dialect.joined("name")} FROM
                      (SELECT p.name FROM agreement_parties ap JOIN partners p
                       ON p.id = ap.partner_id WHERE ap.agreement_id = a.id AND p.hidden = 0
@@ -238,6 +248,7 @@ class ReportRepository:
                 row["link"],
                 from_db(row["published"]),
                 _split(row["countries"]),
+                int(row["sources"]),
             )  # fmt: skip
             for row in rows
         ]

@@ -163,7 +163,13 @@ async def populate(db: Database) -> list[int]:
         [(None, TSINGHUA), (None, SIEMENS)],
         [AgreementInput("agreement", "Соглашение о сотрудничестве", "2026-12", (0, 1))],
     )
-    await partners.replace_facts(ids[1], True, [(siemens, SIEMENS)], [])
+    # The same document reported again by a second article: a retelling of the first report.
+    await partners.replace_facts(
+        ids[1],
+        True,
+        [(siemens, SIEMENS), (tsinghua, TSINGHUA)],
+        [AgreementInput("agreement", "соглашение о сотрудничестве", None, (0, 1))],
+    )
     [dormant] = await partners.replace_facts(
         ids[2], False, [(None, PartnerInput("Tsinghua", None, (), "CN", "university",
                                              {"tsinghua": "Tsinghua"}, "tsinghua"))], []
@@ -206,6 +212,9 @@ async def test_every_table_is_copied_with_its_ids_and_search_and_sequences_work(
         }
         assert {t.updated + t.deleted for t in report.tables} == {0}
         assert await pg.fetchval("SELECT COUNT(*) FROM outbox WHERE state = 'sent'") == 2
+        # The retelling still points at its first report: one entry, reported twice.
+        listed, total = await PartnerRepository(pg).agreements()
+        assert total == 1 and [(a.news_id, a.sources) for a in listed] == [(news_ids[0], 2)]
 
         found = await NewsRepository(pg).search("соглашением")  # a form no text holds
         assert [hit.item.id for hit in found] == [news_ids[0]]

@@ -8,13 +8,15 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from bot.services import open_services
 from storage.chats import ChatRepository
 from storage.db import Database, SqliteDatabase, migrations
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository, Outcome
+from storage.partners import PartnerRepository
 from storage.search import TsvectorIndex
-from tests.conftest import all_targets, draft
+from tests.conftest import all_targets, draft, settings_on
 
 pytestmark = pytest.mark.both_engines
 
@@ -307,3 +309,69 @@ async def test_a_failed_commit_leaves_no_transaction_open(db: Database) -> None:
     assert not db.conn.in_transaction
     await ChatRepository(db).upsert(1, "private", None, "ru")  # the next writer is not refused
     assert await db.fetchval("SELECT COUNT(*) FROM outbox") == 0
+
+
+# The schema each engine had before agreements knew their first report (SQLite 0010,
+# PostgreSQL 0006).
+_BEFORE_FIRST_REPORTS = {"sqlite": 9, "postgresql": 5}
+
+
+async def test_agreements_stored_before_first_reports_become_one_entry_at_start(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A database holding one document's two reports migrates (its rows and ids kept), and the
+    start-up's grouping lists them as one entry dated by the earlier article."""
+    before = _BEFORE_FIRST_REPORTS[engine]
+    rows = [
+        "INSERT INTO feeds (id, url, created_at) VALUES (1, 'http://site.test/rss', 'x')",
+        "INSERT INTO news (id, feed_id, key, link, title, published_at, first_seen_at, announce)"
+        " VALUES (5, 1, 'later', 'https://site.test/later', 'Позже', '2023-06-01T09:00:00.000000Z',"
+        " 'x', 1), (6, 1, 'earlier', 'https://site.test/earlier', 'Раньше',"
+        " '2023-05-01T09:00:00.000000Z', 'x', 1)",
+        "INSERT INTO partners (id, name, kind, created_at) VALUES (3, 'Институт', 'research', 'x')",
+        "INSERT INTO agreements (id, news_id, kind, title) VALUES"
+        " (11, 5, 'agreement', 'О лаборатории «Северный свет»'),"
+        " (12, 6, 'agreement', 'о лаборатории \"Северный свет\"')",
+        "INSERT INTO agreement_parties (agreement_id, partner_id) VALUES (11, 3), (12, 3)",
+    ]
+    if engine == "sqlite":
+        target = str(tmp_path / "old.sqlite3")
+        with sqlite3.connect(target) as conn:
+            for number, _, sql in migrations():
+                if number <= before:
+                    conn.executescript(f"{sql};PRAGMA user_version = {number};")
+            for sql in rows:
+                conn.execute(sql)
+    else:
+        from tests.conftest import _dsn_of
+        from tests.pg import drop_database, with_database
+
+        server = request.getfixturevalue("pg_dsn")
+        await with_database(server, "before_first_reports")
+        target = _dsn_of(server, "before_first_reports")
+        conn = await asyncpg.connect(target)
+        try:
+            await conn.execute("CREATE TABLE schema_version (version INTEGER)")
+            for number, _, sql in migrations("storage.migrations.postgresql"):
+                if number <= before:
+                    await conn.execute(sql)
+                    await conn.execute("INSERT INTO schema_version VALUES ($1)", number)
+            for sql in rows:
+                await conn.execute(sql)
+        finally:
+            await conn.close()
+    db = await Database.open(target)
+    try:
+        partners = PartnerRepository(db)
+        listed, total = await partners.agreements()
+        assert total == 2  # as stored: each its own entry until grouped
+        async with open_services(settings_on(db, feed_urls=["http://127.0.0.1:9/"]), db=db):
+            pass  # the bot's start-up
+        [entry], total = await partners.agreements()
+        assert (total, entry.id, entry.news_id, entry.sources) == (1, 12, 6, 2)
+        assert entry.news_link == "https://site.test/earlier"
+        assert await db.fetchval("SELECT first_report FROM agreements WHERE id = 11") == 12
+    finally:
+        await db.close()
+        if engine != "sqlite":
+            await drop_database(server, "before_first_reports")

@@ -328,6 +328,12 @@ class FactsService:
         )
         return len(old)
 
+    async def relink(self) -> int:
+        """Group every stored agreement into one entry per document (see
+        PartnerRepository.relink_all), in the facts' turn; returns how many rows changed."""
+        async with self.turn:
+            return await self.partners.relink_all()
+
     async def rebuild(self) -> int:
         """Forget all facts and extract them again from stored articles (idempotent); partner
         rows keep their ids, revived by their identity keys."""
@@ -343,6 +349,9 @@ class FactsService:
             try:
                 while processed := await self._process_pending(BATCH):
                     total += processed
+                # Each article's documents were grouped as it was stored; once more over all
+                # of them, as the start-up does.
+                await self.partners.relink_all()
             finally:
                 merged, self._merged_in_rebuild = self._merged_in_rebuild, None
         if merged and self.after_merge is not None:

@@ -715,6 +715,21 @@ def choice_prompt(lang: str, query: str, shown: int, total: int, alike: bool, *,
     return t(lang, "choose_partner", query=query) if follow else t(lang, "partners_choose")
 
 
+def sources_words(count: int, lang: str, *, first: bool = False) -> str:
+    """How many articles reported one document: '2 источника' / '2 sources'; with `first`, the
+    link to the first of them: 'первый из 2 источников' / 'first of 2 sources'."""
+    if lang != RU:
+        return f"first of {count} sources" if first else f"{count} source" + "s" * (count != 1)
+    tens, ones = count % 100, count % 10
+    if first:  # "из N": the genitive
+        return f"первый из {count} " + ("источника" if ones == 1 and tens != 11 else "источников")
+    if ones == 1 and tens != 11:
+        return f"{count} источник"
+    if 2 <= ones <= 4 and not 12 <= tens <= 14:
+        return f"{count} источника"
+    return f"{count} источников"
+
+
 def t(lang: str, key: str, **values: str) -> str:
     """The text `key` in `lang`; `values` must already be HTML-escaped."""
     ru, en = _TEXTS[key]
