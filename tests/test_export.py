@@ -79,7 +79,7 @@ async def test_jsonl_read_back_equals_the_registry(db: Database, tmp_path: Path)
     by_id = {a.id: a for a in known_agreements}
     for row in agreements:
         assert list(row) == ["id", "kind", "title", "signed_on", "parties", "article",
-                             "published"]  # fmt: skip
+                             "published", "sources"]  # fmt: skip
         a = by_id[row["id"]]
         assert (row["kind"], row["title"], row["signed_on"], row["article"]) == (
             a.kind, a.title, a.signed_on, a.news_link,
@@ -117,7 +117,7 @@ async def test_csv_for_excel_and_xlsx_sheets(db: Database, tmp_path: Path) -> No
     assert book.sheetnames == ["agreements"]
     sheet = book["agreements"]
     assert [c.value for c in sheet[1]] == ["id", "kind", "title", "signed_on", "parties",
-                                           "article", "published"]  # fmt: skip
+                                           "article", "published", "sources"]  # fmt: skip
     assert sheet.max_row == 27
     values = [c.value for row in sheet.iter_rows(min_row=2) for c in row]
     assert "'-2 на поставку" in values

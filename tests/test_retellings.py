@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pytest
+from openpyxl import load_workbook
 
 from bot.facts.extraction import ArticleInput, Extraction
 from bot.facts.extraction.model import AgreementFact, PartnerFact
@@ -15,6 +17,7 @@ from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 from tests.conftest import App, draft
+from tests.test_export import documents
 from tests.test_registry import org
 
 pytestmark = pytest.mark.both_engines
@@ -216,8 +219,8 @@ async def test_reextract_and_extraction_order_keep_one_entry_dated_by_the_first(
     assert "(всего 1)" in alone and "1 июня 2023 · источник" in alone
 
 
-async def test_pages_count_entries(app: App) -> None:
-    """Six documents, each told twice: six entries on two pages."""
+async def test_pages_and_export_count_entries(app: App) -> None:
+    """Six documents, each told twice: six entries on two pages, six rows exported."""
     subjects = [f"о совместной лаборатории номер {n}" for n in range(6)]
     articles = [(f"Лаборатория {n} {when}", day(2024, n + 1, when)) for n in range(6)
                 for when in (3, 20)]  # fmt: skip
@@ -234,6 +237,14 @@ async def test_pages_count_entries(app: App) -> None:
     assert listed.count("первый из 2 источников") == 5
     markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
     assert "1/2" in str(markup)
+
+    sent = await documents(app, "/export", 42, 3)
+    assert (sent[0].rendered or "").startswith("Партнёров: 2, соглашений: 6.")
+    book = load_workbook(io.BytesIO(app.api.file_content(sent[2].result["document"]["file_id"])))
+    rows = list(book["agreements"].iter_rows(values_only=True))
+    assert rows[0][-1] == "sources"
+    assert len(rows) == 7 and {r[-1] for r in rows[1:]} == {2}
+    assert {str(r[5]).rsplit(" ", 1)[1] for r in rows[1:]} == {"3/"}  # the first article's
 
 
 async def test_merged_cards_make_their_reports_one_entry(app: App, db: Database) -> None:

@@ -56,6 +56,7 @@ def agreement_row(a: AgreementRow) -> Row:
         "parties": list(a.parties),
         "article": a.article,
         "published": _iso(a.published),
+        "sources": a.sources,
     }
 
 
@@ -189,6 +190,7 @@ def xlsx_bytes(
 COLUMNS: dict[str, tuple[str, ...]] = {
     "partners": ("id", "name", "name_en", "aliases", "country", "kind", "mentions", "articles",
                  "first_seen", "last_seen"),
-    "agreements": ("id", "kind", "title", "signed_on", "parties", "article", "published"),
+    "agreements": ("id", "kind", "title", "signed_on", "parties", "article", "published",
+                   "sources"),
     "news": ("id", "title", "url", "published", "partnership", "partners"),
 }  # fmt: skip
