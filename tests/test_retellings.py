@@ -16,7 +16,8 @@ from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
-from tests.conftest import App, draft
+from tests.conftest import App, draft, until
+from tests.fakes.bot_api import parse_telegram_html
 from tests.test_export import documents
 from tests.test_registry import org
 
@@ -77,6 +78,10 @@ async def extract(app: App, script: dict[str, Facts], *, rebuild: bool = False) 
         await (facts.rebuild() if rebuild else facts.process_pending())
     finally:
         worker.close()
+
+
+async def edited(app: App) -> bool:
+    return any(call.ok for call in app.api.calls_of("editMessageText"))
 
 
 def card_agreements(card: str) -> list[str]:
@@ -235,8 +240,16 @@ async def test_pages_and_export_count_entries(app: App) -> None:
     listed = await app.ask("/agreements")
     assert listed.startswith("Соглашения (всего 6):")
     assert listed.count("первый из 2 источников") == 5
-    markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
-    assert "1/2" in str(markup)
+    message = app.api.sent_messages(42)[-1]
+    [nav] = message.params["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in nav] == ["1/2", "▶"]
+    app.api.push_callback_query(
+        nav[-1]["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    await until(lambda: edited(app))
+    [call] = app.api.calls_of("editMessageText")
+    second = parse_telegram_html(call.params["text"])
+    assert second.count("📄") == 1 and "3 января 2024 · первый из 2 источников" in second
 
     sent = await documents(app, "/export", 42, 3)
     assert (sent[0].rendered or "").startswith("Партнёров: 2, соглашений: 6.")
