@@ -128,6 +128,8 @@ async def test_one_document_two_articles_is_one_entry_dated_by_the_first(app: Ap
     found = await app.ask("/agreements спустя")
     assert "(всего 1)" in found and "1 мая 2023 · первый из 2 источников" in found
     assert "(всего 2)" in await app.ask("/agreements 2023")
+    by_country = await app.ask("/agreements Россия")
+    assert "(всего 2)" in by_country and "первый из 2 источников" in by_country
 
 
 async def test_the_year_is_the_first_reports_and_a_later_report_gives_the_date(app: App) -> None:
