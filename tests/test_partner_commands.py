@@ -129,6 +129,21 @@ async def test_a_country_typed_with_a_typo_is_offered_before_partners(app: App) 
     assert await app.services.chats.subscriptions(42) == []
 
 
+async def test_a_place_that_is_no_country_is_not_taken_for_one_alike(app: App) -> None:
+    """Siberia is one letter from Liberia and the Arctic («Арктика») most of «Антарктика», but
+    neither is a typo of them: a name with another first letter, or letters missing beyond a
+    slip of the finger, is not offered as the country meant."""
+    assert await app.ask("/subscribe country Siberia", language_code="en") == (
+        "I don't know the country “Siberia”. Example: /subscribe country China"
+    )
+    assert await app.ask("/subscribe country Арктика") == (
+        "Не знаю такой страны: «Арктика». Пример: /subscribe country Китай"
+    )
+    # Slips still are: a letter missing, two swapped.
+    assert "Did you mean 🇨🇳 China?" in await app.ask("/subscribe country Chian", language_code="en")
+    assert "Может быть, 🇷🇺 Россия?" in await app.ask("/subscribe country Росия")
+
+
 async def test_partner_card_found_in_either_script_and_any_case(
     app: App, worker: ExtractionWorker
 ) -> None:
