@@ -522,6 +522,44 @@ async def test_a_body_of_two_countries_meets_across_scripts(db: Database) -> Non
     ]
 
 
+async def test_bodies_of_one_pair_of_countries_stay_apart_by_their_other_words(
+    db: Database,
+) -> None:
+    """The cross-script key reads a joined pair as two places, in either order: the Chinese-
+    Russian institutes of two universities, an institute and a university of the pair, and two
+    universities with one Chinese word ("Jiaotong", written by syllables or not) stay apart;
+    only each one's own forms in both scripts meet."""
+    university = {"country": "CN", "kind": "university"}
+    script = {
+        "a": [org("Sino-Russian Institute of Dalian University", None, **university)],
+        "b": [org("Russian-Chinese Institute of Shanghai University", None, **university)],
+        "c": [org("Russian-Chinese Institute of Dalian Jiaotong University", None,
+                  **university)],
+        "d": [org("Russian-Chinese Institute of Harbin Engineering University", None,
+                  **university)],
+        "e": [org("Sino-Russian Joint University", None, **university)],
+        "f": [org("Sino-Russian Joint Institute", None, **university)],
+        "g": [org("Shanghai Jiao Tong University", None, **university)],
+        "h": [org("Шанхайский университет Цзяотун", None, **university)],
+        "i": [org("Xi'an Jiaotong-Liverpool University", None, **university)],
+        "j": [org("Xi'an Jiaotong University", None, **university)],
+        "k": [org("Dalian Jiaotong University", None, **university)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Dalian Jiaotong University", 1),
+        ("Russian-Chinese Institute of Dalian Jiaotong University", 1),
+        ("Russian-Chinese Institute of Harbin Engineering University", 1),
+        ("Russian-Chinese Institute of Shanghai University", 1),
+        ("Sino-Russian Institute of Dalian University", 1),
+        ("Sino-Russian Joint Institute", 1),
+        ("Sino-Russian Joint University", 1),
+        ("Xi'an Jiaotong University", 1),
+        ("Xi'an Jiaotong-Liverpool University", 1),
+        ("Шанхайский университет Цзяотун", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""
