@@ -1330,6 +1330,48 @@ async def test_a_split_on_another_instance_waits_for_the_leaders_extraction(
     ]
 
 
+async def test_the_facts_turn_is_let_go_by_whoever_is_cancelled_with_it(
+    db: Database, tmp_path: Path, engine: str
+) -> None:
+    """A split cancelled while it waits for the turn (its handler stopped) and the leader's
+    extraction cancelled while it holds it (leadership laid down) leave the turn free: on
+    PostgreSQL the advisory lock goes with them, and a split made next is not kept waiting."""
+    if engine == "sqlite":
+        pytest.skip("one process per SQLite database")
+    script, settings = await split_ready(db, tmp_path)
+    workers = [SlowScriptedWorker(script, 30.0), SlowScriptedWorker(script, 0.01)]
+    try:
+        async with (
+            open_services(settings, db=db, extraction=workers[0]) as leader,
+            open_services(settings, extraction=workers[1]) as other,
+        ):
+            assert other.curator is not None
+            row = await the_card(other, "Тестпром")
+            poll = asyncio.create_task(leader.ingestor.extract())  # 30 s an article
+            await workers[0].started.wait()
+            waiting = asyncio.create_task(other.curator.split(row, "Testprom Resource"))
+            await asyncio.sleep(0.3)
+            assert not waiting.done()
+            for task in (waiting, poll):
+                task.cancel()
+                with pytest.raises(asyncio.CancelledError):
+                    await task
+            await asyncio.wait_for(other.curator.split(row, "Testprom Resource"), 10)
+            # And the leader's next extraction takes the turn again.
+            workers[0].seconds = 0.01
+            await asyncio.wait_for(leader.ingestor.extract(), 10)
+            corrections = await leader.partners.corrections()
+            rows = await exported(leader.partners)
+    finally:
+        for worker in workers:
+            worker.close()
+    assert [c.action for c in corrections].count("split") == 1  # the cancelled one: none
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testprom Resource", 8),
+        ("Тестпром", 1),
+    ]
+
+
 async def test_partners_from_before_identity_keys_are_met_again(db: Database) -> None:
     """A registry of the old matcher (canonical keys, no identity key) keeps its ids."""
     ids = await add_articles(db, ["a", "b"])
