@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
@@ -41,10 +42,10 @@ _BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during"})
 _AFTER_YEAR = frozenset({"г", "г.", "год", "году", "года", "year"})
 
 
-def split_year(query: str, this_year: int) -> tuple[int | None, str]:
-    """A bare four-digit year (FIRST_YEAR to next year) in the query, and the rest of it: the
-    year filters agreements, the rest is read as before (a partner, a country or words)."""
-    words = query.split()
+def _year_spans(words: list[str], this_year: int) -> list[tuple[int, int, int]]:
+    """Each bare four-digit year (FIRST_YEAR to next year) among `words`, as (year, first word,
+    word after), the words around it that only say it is one included."""
+    spans: list[tuple[int, int, int]] = []
     for i, word in enumerate(words):
         if len(word) == 4 and word.isascii() and word.isdigit():
             year = int(word)
@@ -54,7 +55,32 @@ def split_year(query: str, this_year: int) -> tuple[int | None, str]:
             if end < len(words) and words[end].lower() in _AFTER_YEAR:
                 end += 1
             start = i - 1 if i > 0 and words[i - 1].lower() in _BEFORE_YEAR else i
-            return year, " ".join(words[:start] + words[end:])
+            spans.append((year, start, end))
+    return spans
+
+
+def _without(words: list[str], spans: list[tuple[int, int, int]]) -> str:
+    return " ".join(w for i, w in enumerate(words) if not any(s <= i < e for _, s, e in spans))
+
+
+async def read_year(
+    query: str, lookup: PartnerLookup, partners: PartnerRepository
+) -> tuple[int | None, str]:
+    """A bare year in the query (the first one), and the rest of it: the year filters
+    agreements, the rest is read as before (a partner, a country or words). A year in the name
+    of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
+    words = query.split()
+    spans = _year_spans(words, utcnow().year)
+    for span in spans:
+        year, start, end = span
+        rest = _without(words, [s for s in spans if s != span])
+        if len(rest.split()) == end - start:
+            return year, _without(words, [span])  # nothing but the year
+        named = (await lookup.find(rest)).named
+        partner = await partners.get(named) if named is not None else None
+        forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
+        if not any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n):
+            return year, _without(words, [span])
     return None, query
 
 
@@ -159,7 +185,7 @@ async def agreements_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    year, query = split_year(typed_text(command.args)[:MAX_QUERY_CHARS], utcnow().year)
+    year, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
     state = AgreementsPage(page=0, year=year or 0)
     if query:
         country = resolve_country_query(query)

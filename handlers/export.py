@@ -17,10 +17,11 @@ from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import t
-from handlers.agreements import nothing_found, split_year
+from handlers.agreements import nothing_found, read_year
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
+from storage.partners import PartnerRepository
 from storage.reports import ReportRepository
 
 MAX_QUERY_CHARS = 200
@@ -33,12 +34,13 @@ async def export_command(
     reports: ReportRepository,
     news: NewsRepository,
     lookup: PartnerLookup,
+    partners: PartnerRepository,
 ) -> None:
     lang = user_language(message.from_user)
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "export_admins_only"))
         return
-    year, query = split_year(typed_text(command.args)[:MAX_QUERY_CHARS], utcnow().year)
+    year, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
     described = ""
     by_parties = year is not None  # the partners listed are the agreements' parties
     if not query:

@@ -204,3 +204,14 @@ async def test_export_of_a_year_holds_that_years_agreements_and_their_parties(ap
     names = [r["name"] for r in csv.DictReader(io.StringIO(partners_csv.decode("utf-8-sig")))]
     assert sorted(names) == ["Лунный институт", "Степной университет"]
     assert await app.ask("/export 2021") == "Соглашений 2021 года не нашёл."
+
+
+async def test_export_of_a_partner_with_a_year_in_its_name(app: App) -> None:
+    from tests.test_partner_commands import with_a_year_in_its_name
+
+    name = await with_a_year_in_its_name(app)
+    sent = await documents(app, f"/export {name}", 42, 3)
+    assert (sent[0].rendered or "").startswith(f"Выгрузка по запросу «{name}»\n"), sent[0].rendered
+    agreements_csv = app.api.file_content(sent[1].result["document"]["file_id"])
+    rows = list(csv.DictReader(io.StringIO(agreements_csv.decode("utf-8-sig"))))
+    assert [r["signed_on"] for r in rows] == ["2024-04-20"]

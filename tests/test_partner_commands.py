@@ -129,6 +129,21 @@ async def test_a_country_typed_with_a_typo_is_offered_before_partners(app: App) 
     assert await app.services.chats.subscriptions(42) == []
 
 
+async def test_a_place_that_is_no_country_is_not_taken_for_one_alike(app: App) -> None:
+    """Siberia is one letter from Liberia and the Arctic («Арктика») most of «Антарктика», but
+    neither is a typo of them: a name with another first letter, or letters missing beyond a
+    slip of the finger, is not offered as the country meant."""
+    assert await app.ask("/subscribe country Siberia", language_code="en") == (
+        "I don't know the country “Siberia”. Example: /subscribe country China"
+    )
+    assert await app.ask("/subscribe country Арктика") == (
+        "Не знаю такой страны: «Арктика». Пример: /subscribe country Китай"
+    )
+    # Slips still are: a letter missing, two swapped.
+    assert "Did you mean 🇨🇳 China?" in await app.ask("/subscribe country Chian", language_code="en")
+    assert "Может быть, 🇷🇺 Россия?" in await app.ask("/subscribe country Росия")
+
+
 async def test_partner_card_found_in_either_script_and_any_case(
     app: App, worker: ExtractionWorker
 ) -> None:
@@ -315,3 +330,37 @@ def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
     assert len(packed.encode("utf-8")) <= 64
     assert fit_callback_text("a:b  c") == "a b c"
     assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40
+
+
+async def with_a_year_in_its_name(app: App) -> str:
+    """A partner named with a year ("Выставка Техносфера 2025") and its agreement of 2024."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id,
+        [draft("ts", "Новость ts", link="https://site.test/ts",
+               published=datetime(2024, 5, 1, 9, 0, tzinfo=UTC))],
+        announce=True,
+    )  # fmt: skip
+    name = "Выставка Техносфера 2025"
+    english = "Technosphere Expo 2025"
+    fact = PartnerInput(name, english, (), "RU", "other", {"ts": name, "te": english})
+    agreement = AgreementInput("agreement", "об участии в выставке", "2024-04-20", (0,))
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    return name
+
+
+async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
+    """A partner whose name has a year in it is named by the whole name: its agreements of
+    every year, not those of 2025 of a partner named without the year."""
+    name = await with_a_year_in_its_name(app)
+    reply = await app.ask(f"/agreements {name}")
+    assert reply.startswith("Соглашения по запросу «Выставка Техносфера 2025» (всего 1):"), reply
+    assert "об участии в выставке" in reply
+    reply = await app.ask("/agreements Technosphere Expo 2025", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “Technosphere Expo 2025” (1):"), reply
+    # The year said apart from the name still keeps that year's agreements.
+    assert (await app.ask("/agreements Выставка Техносфера 2025 в 2024 году")).startswith(
+        "Соглашения 2024 года по запросу «Выставка Техносфера 2025» (всего 1):"
+    )
+    # A year alone is a year, whatever partner has it in its name.
+    assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."

@@ -522,6 +522,44 @@ async def test_a_body_of_two_countries_meets_across_scripts(db: Database) -> Non
     ]
 
 
+async def test_bodies_of_one_pair_of_countries_stay_apart_by_their_other_words(
+    db: Database,
+) -> None:
+    """The cross-script key reads a joined pair as two places, in either order: the Chinese-
+    Russian institutes of two universities, an institute and a university of the pair, and two
+    universities with one Chinese word ("Jiaotong", written by syllables or not) stay apart;
+    only each one's own forms in both scripts meet."""
+    university = {"country": "CN", "kind": "university"}
+    script = {
+        "a": [org("Sino-Russian Institute of Dalian University", None, **university)],
+        "b": [org("Russian-Chinese Institute of Shanghai University", None, **university)],
+        "c": [org("Russian-Chinese Institute of Dalian Jiaotong University", None,
+                  **university)],
+        "d": [org("Russian-Chinese Institute of Harbin Engineering University", None,
+                  **university)],
+        "e": [org("Sino-Russian Joint University", None, **university)],
+        "f": [org("Sino-Russian Joint Institute", None, **university)],
+        "g": [org("Shanghai Jiao Tong University", None, **university)],
+        "h": [org("Шанхайский университет Цзяотун", None, **university)],
+        "i": [org("Xi'an Jiaotong-Liverpool University", None, **university)],
+        "j": [org("Xi'an Jiaotong University", None, **university)],
+        "k": [org("Dalian Jiaotong University", None, **university)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Dalian Jiaotong University", 1),
+        ("Russian-Chinese Institute of Dalian Jiaotong University", 1),
+        ("Russian-Chinese Institute of Harbin Engineering University", 1),
+        ("Russian-Chinese Institute of Shanghai University", 1),
+        ("Sino-Russian Institute of Dalian University", 1),
+        ("Sino-Russian Joint Institute", 1),
+        ("Sino-Russian Joint University", 1),
+        ("Xi'an Jiaotong University", 1),
+        ("Xi'an Jiaotong-Liverpool University", 1),
+        ("Шанхайский университет Цзяотун", 2),
+    ]
+
+
 async def test_subscription_keeps_its_partner_across_reextraction(app: App) -> None:
     """Re-extraction used to delete every partner and number them again from 1, so a chat
     following Siemens followed whoever came first the next time (here Huawei)."""
@@ -1286,6 +1324,48 @@ async def test_a_split_on_another_instance_waits_for_the_leaders_extraction(
     finally:
         for worker in workers:
             worker.close()
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testprom Resource", 8),
+        ("Тестпром", 1),
+    ]
+
+
+async def test_the_facts_turn_is_let_go_by_whoever_is_cancelled_with_it(
+    db: Database, tmp_path: Path, engine: str
+) -> None:
+    """A split cancelled while it waits for the turn (its handler stopped) and the leader's
+    extraction cancelled while it holds it (leadership laid down) leave the turn free: on
+    PostgreSQL the advisory lock goes with them, and a split made next is not kept waiting."""
+    if engine == "sqlite":
+        pytest.skip("one process per SQLite database")
+    script, settings = await split_ready(db, tmp_path)
+    workers = [SlowScriptedWorker(script, 30.0), SlowScriptedWorker(script, 0.01)]
+    try:
+        async with (
+            open_services(settings, db=db, extraction=workers[0]) as leader,
+            open_services(settings, extraction=workers[1]) as other,
+        ):
+            assert other.curator is not None
+            row = await the_card(other, "Тестпром")
+            poll = asyncio.create_task(leader.ingestor.extract())  # 30 s an article
+            await workers[0].started.wait()
+            waiting = asyncio.create_task(other.curator.split(row, "Testprom Resource"))
+            await asyncio.sleep(0.3)
+            assert not waiting.done()
+            for task in (waiting, poll):
+                task.cancel()
+                with pytest.raises(asyncio.CancelledError):
+                    await task
+            await asyncio.wait_for(other.curator.split(row, "Testprom Resource"), 10)
+            # And the leader's next extraction takes the turn again.
+            workers[0].seconds = 0.01
+            await asyncio.wait_for(leader.ingestor.extract(), 10)
+            corrections = await leader.partners.corrections()
+            rows = await exported(leader.partners)
+    finally:
+        for worker in workers:
+            worker.close()
+    assert [c.action for c in corrections].count("split") == 1  # the cancelled one: none
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Testprom Resource", 8),
         ("Тестпром", 1),

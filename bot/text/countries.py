@@ -148,17 +148,20 @@ def _spelt_names() -> tuple[tuple[str, str], ...]:
 
 ALIKE = 80.0  # the least similarity (0-100) of a mistyped country name to the name meant
 _AMBIGUOUS = 5.0  # another country this much less alike, or nearer, leaves the query unread
+_SLIP = 2  # letters a mistyped name may have more or fewer than the name meant
 
 
 def country_alike(query: str) -> str | None:
     """The country a mistyped name most likely means ("Chna", "Китйа" → "CN"); None when none
-    is alike (at least ALIKE) or two are about as alike. For suggestions only: what
-    `resolve_country` reads exactly is not asked here."""
+    is alike (at least ALIKE, with the same first letter and about as long) or two are about
+    as alike. For suggestions only: what `resolve_country` reads exactly is not asked here."""
     text = _fold(query)
     if len(text) < 4 or len(text) > 60:
         return None
     best: dict[str, float] = {}
     for name, code in _spelt_names():
+        if name[0] != text[0] or abs(len(name) - len(text)) > _SLIP:
+            continue  # another first letter (Siberia, Liberia), or more than a slip (Арктика)
         score = fuzz.ratio(text, name)
         if score >= ALIKE - _AMBIGUOUS and score > best.get(code, 0.0):
             best[code] = score
