@@ -511,10 +511,15 @@ async def test_a_body_of_two_countries_meets_across_scripts(db: Database) -> Non
         "g": [org("Российско-Таджикский университет", None, country="TJ", kind="university")],
         "h": [org("Russian-Armenian Medical University", None, country="AM",
                   kind="university")],
+        # Two cities joined are no pair of countries: not the Sino-Russian institute.
+        "i": [org("Sino-Russian Kvazar Institute", None, country="CN", kind="research")],
+        "j": [org("Moscow-Beijing Kvazar Institute", None, country="CN", kind="research")],
     }  # fmt: skip
     rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Moscow-Beijing Kvazar Institute", 1),
         ("Russian-Armenian Medical University", 1),
+        ("Sino-Russian Kvazar Institute", 1),
         ("Кыргызско-Российский Славянский университет", 2),
         ("Российско-Армянский университет", 2),
         ("Российско-Таджикский университет", 1),

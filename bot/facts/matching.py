@@ -17,7 +17,7 @@ from functools import cache
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
 from bot.facts.extraction.names import is_abbreviation, name_tokens
-from bot.text.countries import CountryResolver, resolve_country
+from bot.text.countries import CountryResolver, names_country, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -337,13 +337,14 @@ def _joined_places(word: str) -> list[str]:
     halves = word.split("-")
     if len(halves) != 2:
         return []
-    places = set(_places().codes(word))
+    codes = _places().codes(word)
+    places: set[str] = set()
     for half in halves:
-        if half == "sino":
-            places.add("CN")
         region = next((r for stem, r in _REGIONS if half.startswith(stem)), None)
-        if region is not None:
-            places.add(region)
+        code = "CN" if half == "sino" else next((c for c in codes if names_country(half, c)), None)
+        if region is None and code is None:
+            return []  # a city's or a region's word ("Moscow-Beijing"): no pair of countries
+        places.add(region or code or "")
     return sorted(f"cc:{p}" for p in places) if len(places) == 2 else []
 
 
@@ -732,7 +733,12 @@ _SINO = {"sino": "CN"}
 
 
 def _pair_codes(first: str, second: str) -> frozenset[str]:
-    codes = [_SINO.get(w.lower()) or next(iter(_places().codes(w)), None) for w in (first, second)]
+    """The two countries of "Sino-Russian", "Russia and China"; none for two cities
+    ("Moscow-Beijing")."""
+    codes = [
+        _SINO.get(w.lower()) or next((c for c in _places().codes(w) if names_country(w, c)), None)
+        for w in (first, second)
+    ]
     return frozenset(c for c in codes if c) if all(codes) else frozenset()
 
 

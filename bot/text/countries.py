@@ -146,6 +146,22 @@ def _spelt_names() -> tuple[tuple[str, str], ...]:
     return tuple(names.items())
 
 
+@lru_cache(maxsize=1)
+def _name_starts() -> dict[str, frozenset[str]]:
+    """code -> the first three letters of each of its names (Latin and Cyrillic)."""
+    starts: dict[str, set[str]] = {}
+    for name, code in _spelt_names():
+        starts.setdefault(code, set()).add(name[:3])
+    return {code: frozenset(found) for code, found in starts.items()}
+
+
+def names_country(word: str, code: str) -> bool:
+    """Whether a word is the country's name or its people's adjective, not a city's or a
+    region's ("Russian", «российско», «Кыргызско» for RU and KG; not "Moscow" for RU): it
+    begins as one of the country's names does."""
+    return _fold(word)[:3] in _name_starts().get(code.upper(), frozenset())
+
+
 ALIKE = 80.0  # the least similarity (0-100) of a mistyped country name to the name meant
 _AMBIGUOUS = 5.0  # another country this much less alike, or nearer, leaves the query unread
 _SLIP = 2  # letters a mistyped name may have more or fewer than the name meant
