@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
@@ -132,25 +133,14 @@ async def agreements_page(
     country = state.country or None
     page = max(state.page, 0)
     year = state.year or None
-    rows, total = await partners.agreements(
-        partner_ids=partner_ids,
-        country=country,
-        news_ids=news_ids,
-        year=year,
-        limit=PAGE,
-        offset=page * PAGE,
+    chosen = partial(
+        partners.agreements, partner_ids=partner_ids, country=country, news_ids=news_ids, year=year
     )
+    rows, total = await chosen(limit=PAGE, offset=page * PAGE)
     last = max(0, math.ceil(total / PAGE) - 1)
     if page > last:  # an old button after agreements were rebuilt, or a forged page number
         page = last
-        rows, total = await partners.agreements(
-            partner_ids=partner_ids,
-            country=country,
-            news_ids=news_ids,
-            year=year,
-            limit=PAGE,
-            offset=page * PAGE,
-        )
+        rows, total = await chosen(limit=PAGE, offset=page * PAGE)
     described = state.q
     if state.country:
         described = f"{flag(state.country)} {country_name(state.country, lang)}"

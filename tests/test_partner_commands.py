@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -171,14 +172,8 @@ async def test_partners_list_by_country_and_countries(app: App, worker: Extracti
     assert "🇨🇳 China — 1" in countries and "🇮🇳 India — 1" in countries
 
 
-async def test_partner_pages_and_buttons(app: App) -> None:
-    await many_partners(app, 23)
-    reply = await app.ask("/partners")
-    assert "(всего 23)" in reply and reply.count("\n• ") == 10
-    message = app.api.sent_messages(42)[-1]
-    rows = message.params["reply_markup"]["inline_keyboard"]
-    nav = rows[-1]
-    assert [b["text"] for b in nav] == ["1/3", "▶"]
+async def next_page(app: App, message: Any, nav: list[dict[str, Any]]) -> Any:
+    """Press the ▶ of a paginated message in chat 42 and wait for the edit that answers it."""
     app.api.push_callback_query(
         nav[-1]["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
     )
@@ -187,7 +182,18 @@ async def test_partner_pages_and_buttons(app: App) -> None:
         if edits and edits[-1].ok:
             break
         await asyncio.sleep(0.05)
-    edited = app.api.calls_of("editMessageText")[-1]
+    return app.api.calls_of("editMessageText")[-1]
+
+
+async def test_partner_pages_and_buttons(app: App) -> None:
+    await many_partners(app, 23)
+    reply = await app.ask("/partners")
+    assert "(всего 23)" in reply and reply.count("\n• ") == 10
+    message = app.api.sent_messages(42)[-1]
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    nav = rows[-1]
+    assert [b["text"] for b in nav] == ["1/3", "▶"]
+    edited = await next_page(app, message, nav)
     assert edited.ok
     parse_telegram_html(edited.params["text"])
     assert [b["text"] for b in edited.params["reply_markup"]["inline_keyboard"][-1]] == [
@@ -283,15 +289,7 @@ async def test_agreement_year_pages_keep_the_year(app: App) -> None:
     message = app.api.sent_messages(42)[-1]
     nav = message.params["reply_markup"]["inline_keyboard"][-1]
     assert [b["text"] for b in nav] == ["1/2", "▶"]
-    app.api.push_callback_query(
-        nav[-1]["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
-    )
-    for _ in range(100):
-        edits = app.api.calls_of("editMessageText")
-        if edits and edits[-1].ok:
-            break
-        await asyncio.sleep(0.05)
-    edited = app.api.calls_of("editMessageText")[-1].params
+    edited = (await next_page(app, message, nav)).params
     assert edited["text"].startswith("<b>Соглашения 2026 года</b> (всего 7):")
     assert [b["text"] for b in edited["reply_markup"]["inline_keyboard"][-1]] == ["◀", "2/2"]
     # A page button sent before years were read (one field fewer) still turns the page.

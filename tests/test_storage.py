@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -16,7 +18,8 @@ from storage.news import NewsRepository
 from storage.outbox import OutboxRepository, Outcome
 from storage.partners import PartnerRepository
 from storage.search import TsvectorIndex
-from tests.conftest import all_targets, draft, settings_on
+from tests.conftest import _dsn_of, all_targets, draft, settings_on
+from tests.pg import drop_database, with_database
 
 pytestmark = pytest.mark.both_engines
 
@@ -34,6 +37,50 @@ async def test_migrations_apply_once_and_set_user_version(tmp_path: Path) -> Non
     tables = {r[0] for r in await again.fetchall("SELECT name FROM sqlite_master")}
     assert {"feeds", "news", "news_fts", "chats", "subscriptions", "outbox"} <= tables
     await again.close()
+
+
+@asynccontextmanager
+async def old_database(
+    engine: str,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    before: int,
+    rows: list[str],
+    name: str,
+) -> AsyncIterator[Database]:
+    """A database of `engine` at schema version `before` holding `rows`, opened (so migrated
+    to today's schema) for the test, then closed and dropped."""
+    server = ""
+    if engine == "sqlite":
+        target = str(tmp_path / f"{name}.sqlite3")
+        with sqlite3.connect(target) as conn:
+            for number, _, sql in migrations():
+                if number <= before:
+                    conn.executescript(f"{sql};PRAGMA user_version = {number};")
+            for sql in rows:
+                conn.execute(sql)
+    else:
+        server = request.getfixturevalue("pg_dsn")
+        await with_database(server, name)
+        target = _dsn_of(server, name)
+        conn = await asyncpg.connect(target)
+        try:
+            await conn.execute("CREATE TABLE schema_version (version INTEGER)")
+            for number, _, sql in migrations("storage.migrations.postgresql"):
+                if number <= before:
+                    await conn.execute(sql)
+                    await conn.execute("INSERT INTO schema_version VALUES ($1)", number)
+            for sql in rows:
+                await conn.execute(sql)
+        finally:
+            await conn.close()
+    db = await Database.open(target)
+    try:
+        yield db
+    finally:
+        await db.close()
+        if server:
+            await drop_database(server, name)
 
 
 # The schema each engine had before the forum topics' own subscriptions (SQLite 0007,
@@ -59,34 +106,7 @@ async def test_a_database_with_rows_migrates_from_before_topic_subscriptions(
         "INSERT INTO subscriptions (id, chat_id, kind, value, thread_id, created_at) "
         "VALUES (8, -5, 'partner', '3', 61, 'x')",
     ]
-    if engine == "sqlite":
-        target = str(tmp_path / "old.sqlite3")
-        with sqlite3.connect(target) as conn:
-            for number, _, sql in migrations():
-                if number <= before:
-                    conn.executescript(f"{sql};PRAGMA user_version = {number};")
-            for sql in rows:
-                conn.execute(sql)
-    else:
-        from tests.conftest import _dsn_of
-        from tests.pg import drop_database, with_database
-
-        server = request.getfixturevalue("pg_dsn")
-        await with_database(server, "before_topics")
-        target = _dsn_of(server, "before_topics")
-        conn = await asyncpg.connect(target)
-        try:
-            await conn.execute("CREATE TABLE schema_version (version INTEGER)")
-            for number, _, sql in migrations("storage.migrations.postgresql"):
-                if number <= before:
-                    await conn.execute(sql)
-                    await conn.execute("INSERT INTO schema_version VALUES ($1)", number)
-            for sql in rows:
-                await conn.execute(sql)
-        finally:
-            await conn.close()
-    db = await Database.open(target)
-    try:
+    async with old_database(engine, tmp_path, request, before, rows, "before_topics") as db:
         chats = ChatRepository(db)
         subs = await chats.subscriptions(-5)
         assert [(x.id, x.kind, x.thread_id) for x in subs] == [
@@ -114,10 +134,6 @@ async def test_a_database_with_rows_migrates_from_before_topic_subscriptions(
             (x.kind, x.value, x.thread_id) for x in await chats.subscriptions(-1005)
         }
         assert await chats.retired_partner_subscriptions() == []
-    finally:
-        await db.close()
-        if engine != "sqlite":
-            await drop_database(server, "before_topics")
 
 
 async def test_transaction_rolls_back_on_error(db: Database) -> None:
@@ -334,34 +350,7 @@ async def test_agreements_stored_before_first_reports_become_one_entry_at_start(
         " (12, 6, 'agreement', 'о лаборатории \"Северный свет\"')",
         "INSERT INTO agreement_parties (agreement_id, partner_id) VALUES (11, 3), (12, 3)",
     ]
-    if engine == "sqlite":
-        target = str(tmp_path / "old.sqlite3")
-        with sqlite3.connect(target) as conn:
-            for number, _, sql in migrations():
-                if number <= before:
-                    conn.executescript(f"{sql};PRAGMA user_version = {number};")
-            for sql in rows:
-                conn.execute(sql)
-    else:
-        from tests.conftest import _dsn_of
-        from tests.pg import drop_database, with_database
-
-        server = request.getfixturevalue("pg_dsn")
-        await with_database(server, "before_first_reports")
-        target = _dsn_of(server, "before_first_reports")
-        conn = await asyncpg.connect(target)
-        try:
-            await conn.execute("CREATE TABLE schema_version (version INTEGER)")
-            for number, _, sql in migrations("storage.migrations.postgresql"):
-                if number <= before:
-                    await conn.execute(sql)
-                    await conn.execute("INSERT INTO schema_version VALUES ($1)", number)
-            for sql in rows:
-                await conn.execute(sql)
-        finally:
-            await conn.close()
-    db = await Database.open(target)
-    try:
+    async with old_database(engine, tmp_path, request, before, rows, "before_first_reports") as db:
         partners = PartnerRepository(db)
         listed, total = await partners.agreements()
         assert total == 2  # as stored: each its own entry until grouped
@@ -371,7 +360,3 @@ async def test_agreements_stored_before_first_reports_become_one_entry_at_start(
         assert (total, entry.id, entry.news_id, entry.sources) == (1, 12, 6, 2)
         assert entry.news_link == "https://site.test/earlier"
         assert await db.fetchval("SELECT first_report FROM agreements WHERE id = 11") == 12
-    finally:
-        await db.close()
-        if engine != "sqlite":
-            await drop_database(server, "before_first_reports")
