@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.delivery.audience import Audience
 from bot.facts.curation import Curator
 from bot.facts.extraction import AgreementFact, ArticleInput, Extraction, PartnerFact
-from bot.facts.matching import match_key
+from bot.facts.matching import cross_key, match_key
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
@@ -493,6 +493,18 @@ async def test_a_chinese_name_written_by_syllables_meets_its_one_word_forms(db: 
         ("Fujian Ke University", 1),
         ("Фуцзяньский университет Цзяотун", 3),
     ]
+
+
+def test_a_peoples_adjective_unlike_its_countrys_name_is_read_as_that_country() -> None:
+    """ "French" / «Французский», "British", «Немецкий» name their countries in a joined pair
+    (they do not begin as "France", "Great Britain", "Germany" do); two cities do not."""
+    assert cross_key("Russian-French Kvazar Institute") == cross_key(
+        "Российско-Французский институт Квазар"
+    )
+    assert "cc:FR" in cross_key("Russian-French Kvazar Institute")
+    assert "cc:DE" in cross_key("Российско-Немецкий институт Квазар")
+    assert "cc:GB" in cross_key("Russian-British Kvazar Institute")
+    assert "cc:" not in cross_key("Moscow-Beijing Kvazar Institute")
 
 
 async def test_a_body_of_two_countries_meets_across_scripts(db: Database) -> None:

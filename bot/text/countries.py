@@ -159,7 +159,19 @@ def names_country(word: str, code: str) -> bool:
     """Whether a word is the country's name or its people's adjective, not a city's or a
     region's ("Russian", «российско», «Кыргызско» for RU and KG; not "Moscow" for RU): it
     begins as one of the country's names does."""
-    return _fold(word)[:3] in _name_starts().get(code.upper(), frozenset())
+    start = _fold(word)[:3]
+    return start in _name_starts().get(code.upper(), frozenset()) or start in _DEMONYMS.get(
+        code.upper(), ()
+    )
+
+
+# Peoples' adjectives that do not begin as their country's names do ("French" of France,
+# «немецкий» of Germany), by their first three letters.
+_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "FR": ("fre", "фра"), "DE": ("нем", "ger"), "GB": ("bri", "eng", "бри", "анг"),
+    "US": ("ame", "аме"), "NL": ("dut", "гол", "нид"), "CH": ("swi", "шве"),
+    "KG": ("кыр", "kyr"), "BY": ("бел", "bel"),
+}  # fmt: skip
 
 
 ALIKE = 80.0  # the least similarity (0-100) of a mistyped country name to the name meant
