@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
+from bot.delivery.rendering import AnnouncementRenderer
 from bot.facts.extraction import ArticleInput, Extraction
 from bot.facts.extraction.model import AgreementFact, PartnerFact
 from bot.facts.service import ExtractionWorker, FactsService
@@ -279,3 +280,46 @@ async def test_merged_cards_make_their_reports_one_entry(app: App, db: Database)
     await partners.merge(ids[other.name], ids[CITY.name])
     listed = await app.ask("/agreements")
     assert "(всего 1)" in listed and "1 марта 2025 · первый из 2 источников" in listed
+
+
+async def test_an_announcement_does_not_present_a_retold_or_old_document_as_news(
+    app: App,
+) -> None:
+    """The June article that tells May's agreement again, or recalls one signed years ago, is
+    announced under its category with the partners line saying when the document was first
+    reported (or signed); the May article, the document's first report, shows it."""
+    db = app.services.news.db
+    ids = await store(
+        db,
+        [("Центр открыт", day(2023, 5)), ("Центр месяц спустя", day(2023, 6)),
+         ("Старый договор", day(2023, 7))],
+    )  # fmt: skip
+    await extract(
+        app,
+        {
+            "Центр открыт": ([CITY, INSTITUTE], [signed(CENTRE)]),
+            "Центр месяц спустя": ([INSTITUTE, CITY], [signed(CENTRE_AGAIN)]),
+            "Старый договор": ([PLANT], [signed("о поставках", "2015", PLANT)]),
+        },
+    )
+    worker = DocumentsWorker({})
+    try:
+        facts = FactsService(worker, app.services.news, app.services.partners)
+        render = AnnouncementRenderer(
+            app.services.news, extra_lines=facts.partner_lines, partners=app.services.partners
+        )
+        first = await render(ids["Центр открыт"], "ru")
+        again = await render(ids["Центр месяц спустя"], "ru")
+        old = await render(ids["Старый договор"], "en")
+    finally:
+        worker.close()
+    assert first is not None and again is not None and old is not None
+    assert "· 📄 Соглашение" in first.text
+    assert "о документе впервые сообщалось" not in first.text
+    assert "📄" not in again.text
+    assert (
+        "Приозёрный технологический институт (🇷🇺 Россия) — о документе впервые сообщалось"
+        " 1 мая 2023" in again.text
+    )
+    assert "📄" not in old.text
+    assert "Волжский дизельный завод (🇷🇺 Russia) — signed in 2015" in old.text

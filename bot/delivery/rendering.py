@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.delivery.share import share_markup
+from bot.text.documents import recalled
 from bot.text.formatting import Outgoing, announcement, tidy_summary
 from bot.text.i18n import AGREEMENT_KINDS, category_label, label, t
 from bot.text.summary import first_sentences
@@ -86,8 +87,15 @@ class AnnouncementRenderer:
         return message
 
     async def _kind(self, item: NewsItem, lang: str) -> str:
+        """The document this article is the news of, else its category: a document an earlier
+        article reported first, or one signed in an earlier year, is no news of this one."""
         if self.partners is not None:
-            signed, _ = await self.partners.agreements(news_ids=[item.id], limit=1)
-            if signed:
-                return "📄 " + label(AGREEMENT_KINDS, signed[0].kind, lang)
+            signed, _ = await self.partners.agreements(news_ids=[item.id], limit=20)
+            new = [
+                a
+                for a in signed
+                if a.news_id == item.id and not recalled(a.signed_on, item.published_at)
+            ]
+            if new:
+                return "📄 " + label(AGREEMENT_KINDS, new[0].kind, lang)
         return category_label(item.category, lang)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -48,7 +47,8 @@ from bot.facts.matching import (
     without_own,
 )
 from bot.text.countries import country_name, flag
-from bot.text.formatting import esc, signed_words
+from bot.text.documents import recalled
+from bot.text.formatting import esc, format_date, signed_words
 from bot.text.i18n import t
 from storage.db import Database
 from storage.news import NewsItem, NewsRepository
@@ -60,16 +60,6 @@ BATCH = 50
 FACTS_LOCK = 0x5B0_0003  # pg_advisory_lock key of the facts' turn (bot.leadership's neighbour)
 MAX_NAMING = 2000  # articles an operator's "show" extracts again at most
 MAX_HIDDEN = 10_000  # hidden rows a curation file's "show" lines are checked against
-
-
-def recalled(signed_on: str | None, news_date: datetime | None) -> bool:
-    """An agreement signed in an earlier year than the article that mentions it: old news."""
-    if not signed_on or news_date is None:
-        return False
-    try:
-        return int(signed_on[:4]) < news_date.year
-    except ValueError:
-        return False
 
 
 class ExtractionWorker:
@@ -489,13 +479,19 @@ class FactsService:
         found = await self.partners.of_news(item.id)
         if not found:
             return []
-        # An old agreement the article recalls is said to be old, not announced as news.
+        # An old agreement the article recalls is said to be old, and one an earlier article
+        # reported first says when: neither is announced as news.
         signed: dict[str, str] = {}
         agreements, _ = await self.partners.agreements(news_ids=[item.id], limit=20)
         for agreement in agreements:
             if agreement.signed_on and recalled(agreement.signed_on, item.published_at):
-                for party in agreement.parties:
-                    signed.setdefault(party, agreement.signed_on)
+                when = signed_words(agreement.signed_on, lang)
+            elif agreement.news_id != item.id and agreement.news_date is not None:
+                when = t(lang, "first_reported", date=format_date(agreement.news_date, lang))
+            else:
+                continue
+            for party in agreement.parties:
+                signed.setdefault(party, when)
         parts = []
         for partner in found[:8]:
             name = partner.name_for(lang)
@@ -504,8 +500,6 @@ class FactsService:
                 if partner.country
                 else ""
             )
-            when = (
-                f" — {signed_words(signed[partner.name], lang)}" if partner.name in signed else ""
-            )
+            when = f" — {signed[partner.name]}" if partner.name in signed else ""
             parts.append(esc(name) + esc(where) + esc(when))
         return [f"<b>{t(lang, 'partners_line')}:</b> " + "; ".join(parts)]

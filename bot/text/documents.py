@@ -1,4 +1,5 @@
-"""When two agreement rows are one document reported by two articles (a retelling).
+"""When two agreement rows are one document reported by two articles (a retelling), and
+when an article only recalls an old document.
 
 Pure: rows in, groups out. `storage.partners` stores the grouping (agreements.first_report).
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 _QUOTES = re.compile(r"[«»“”„‟\"'‘’`´]")
 _SPACES = re.compile(r"[\s\u00a0]+")
@@ -88,3 +90,13 @@ def first_reports(reports: Sequence[Report]) -> dict[int, int | None]:
             entries.append(report)
             out[report.id] = None
     return out
+
+
+def recalled(signed_on: str | None, news_date: datetime | None) -> bool:
+    """An agreement signed in an earlier year than the article that mentions it: old news."""
+    if not signed_on or news_date is None:
+        return False
+    try:
+        return int(signed_on[:4]) < news_date.year
+    except ValueError:
+        return False

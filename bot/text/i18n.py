@@ -485,6 +485,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Article pages fetched: {fetched} ({failed} failed); announced: {announced}, "
         "deliveries queued: {deliveries}",
     ),
+    "first_reported": ("о документе впервые сообщалось {date}", "first reported on {date}"),
     "curate_shape": (
         "Не хватает названия или значения. Так: {line}",
         "Something is missing. Like this: {line}",
