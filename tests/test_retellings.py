@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -19,6 +19,7 @@ from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 from tests.conftest import App, draft, until
 from tests.fakes.bot_api import parse_telegram_html
+from tests.test_digest import service as digest_service
 from tests.test_export import documents
 from tests.test_registry import org
 
@@ -323,3 +324,32 @@ async def test_an_announcement_does_not_present_a_retold_or_old_document_as_news
     )
     assert "📄" not in old.text
     assert "Волжский дизельный завод (🇷🇺 Russia) — signed in 2015" in old.text
+
+
+async def test_a_digest_lists_a_document_reported_before_its_period_no_more(app: App) -> None:
+    """May's article was announced before the chat took digests; June's tells the same
+    document again: the June digest has the article but no «Подписанные документы» entry for
+    a document reported in May; a new document of June is listed."""
+    db = app.services.news.db
+    await store(db, [("Центр открыт", day(2023, 5))])
+    await extract(app, {"Центр открыт": ([CITY, INSTITUTE], [signed(CENTRE)])})
+    await app.services.ingestor.announce()  # nobody subscribed yet
+    await app.ask("/subscribe")
+    await app.ask("/digest daily")
+    await store(db, [("Центр месяц спустя", day(2023, 6)), ("Новый завод", day(2023, 6, 2))])
+    await extract(
+        app,
+        {
+            "Центр открыт": ([CITY, INSTITUTE], [signed(CENTRE)]),
+            "Центр месяц спустя": ([INSTITUTE, CITY], [signed(CENTRE_AGAIN)]),
+            "Новый завод": ([PLANT], [signed("о поставках", None, PLANT)]),
+        },
+    )
+    await app.services.ingestor.announce()
+    assert await digest_service(app).run(datetime.now(UTC) + timedelta(seconds=1)) == 1
+    text = await db.fetchval("SELECT text FROM digests WHERE chat_id = 42")
+    shown = parse_telegram_html(str(text))
+    assert "Центр месяц спустя" in shown
+    documents = shown.split("Подписанные документы:")[1]
+    assert "Волжский дизельный завод" in documents
+    assert "Северогорска" not in documents and "Приозёрный" not in documents

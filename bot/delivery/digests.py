@@ -205,6 +205,8 @@ class DigestService:
                 lines_within(t(lang, "digest_new_partners"), names, BLOCK_BUDGET["partners"])
             )
         agreements, _ = await self.partners.agreements(news_ids=partnership_ids, limit=20)
+        # A document an article before this digest reported first is no document of its period.
+        agreements = [a for a in agreements if a.news_id in partnership_ids]
         if agreements:
             lines = [
                 f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))}"
