@@ -104,13 +104,27 @@ async def registry(db: Database, script: Script) -> tuple[PartnerRepository, Fac
     return partners, facts
 
 
-async def rebuilt(app: App, partners: PartnerRepository, script: Script) -> None:
-    """`reextract` with the scripted extractor: every fact forgotten and extracted again."""
+async def rebuilt(
+    app: App, partners: PartnerRepository, script: Script, curation: Path | None = None
+) -> None:
+    """`reextract` with the scripted extractor: every fact forgotten and extracted again, after
+    the curation file is read when one is given (as `python -m bot reextract` does)."""
     worker = ScriptedWorker(script)
     try:
-        await FactsService(worker, app.services.news, partners).rebuild()
+        facts = FactsService(worker, app.services.news, partners)
+        if curation is not None:
+            await facts.load_curation(curation)
+        await facts.rebuild()
     finally:
         worker.close()
+
+
+def curation_file(tmp_path: Path, *lines: dict[str, str]) -> Path:
+    """A curation file (CURATION_PATH) of these corrections, one JSON object a line."""
+    path = tmp_path / "curation.jsonl"
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 async def curated_registry(app: App, scripted: ScriptedWorker, script: Script) -> PartnerRepository:
@@ -927,18 +941,8 @@ async def test_a_partner_the_curation_file_hides_is_said_to_be_hidden_by_the_fil
     await add_articles(db, list(script))
     scripted.script = script
     partners, facts = await registry(db, script)
-    path = tmp_path / "curation.jsonl"
-    path.write_text(
-        json.dumps({"action": "hide", "name": "Фонд Дельтатест"}, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
-    worker = ScriptedWorker(script)
-    try:
-        facts = FactsService(worker, app.services.news, partners)
-        await facts.load_curation(path)
-        await facts.rebuild()
-    finally:
-        worker.close()
+    path = curation_file(tmp_path, {"action": "hide", "name": "Фонд Дельтатест"})
+    await rebuilt(app, partners, script, curation=path)
     assert await exported(partners) == []
     reply = await app.ask("/curate show Фонд Дельтатест", chat_id=ADMIN)
     assert reply.startswith("«Фонд Дельтатест» скрыт файлом правок (CURATION_PATH)"), reply
@@ -954,18 +958,8 @@ async def test_a_show_in_the_curation_file_brings_back_a_partner_hidden_from_tel
     await app.ask("/curate hide Фонд Эпсилонтест", chat_id=ADMIN)
     await press(app, "Да, применить")
     [hidden] = await partners.hidden_partners()
-    path = tmp_path / "curation.jsonl"
-    path.write_text(
-        json.dumps({"action": "show", "name": "Фонд Эпсилонтест"}, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
-    worker = ScriptedWorker(script)
-    try:
-        facts = FactsService(worker, app.services.news, partners)
-        await facts.load_curation(path)
-        await facts.rebuild()
-    finally:
-        worker.close()
+    path = curation_file(tmp_path, {"action": "show", "name": "Фонд Эпсилонтест"})
+    await rebuilt(app, partners, script, curation=path)
     assert [(c.id, c.name, c.mentions) for c in await exported(partners)] == [
         (hidden.id, "Фонд Эпсилонтест", 1)
     ]
@@ -982,9 +976,7 @@ async def test_a_show_in_the_curation_file_brings_back_the_subscriptions_at_reex
     await app.ask("/curate hide Фонд Дзетатест", chat_id=ADMIN)
     await press(app, "Да, применить")
     [hidden] = await partners.hidden_partners()
-    path = tmp_path / "curation.jsonl"
-    line = {"action": "show", "name": "Фонд Дзетатест"}
-    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = curation_file(tmp_path, {"action": "show", "name": "Фонд Дзетатест"})
     worker = ScriptedWorker(script)
     try:
         facts = FactsService(worker, app.services.news, partners)
@@ -1009,11 +1001,7 @@ async def test_a_partner_the_curation_file_shows_is_not_hidden_from_telegram(
     await add_articles(db, list(script))
     scripted.script = script
     partners, facts = await registry(db, script)
-    path = tmp_path / "curation.jsonl"
-    path.write_text(
-        json.dumps({"action": "show", "name": "Фонд Зетатест"}, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
+    path = curation_file(tmp_path, {"action": "show", "name": "Фонд Зетатест"})
     await facts.load_curation(path)
     reply = await app.ask("/curate hide Фонд Зетатест", chat_id=ADMIN)
     assert reply.startswith("«Фонд Зетатест» возвращён файлом правок (CURATION_PATH)"), reply
@@ -1031,9 +1019,9 @@ async def test_a_name_the_curation_file_sets_is_changed_only_in_the_file(
     script = {"Визит Тестлаб": [org("Тестлаб", None, kind="research")]}
     await add_articles(db, list(script))
     scripted.script = script
-    path = tmp_path / "curation.jsonl"
-    line = {"action": "rename", "name": "Тестлаб", "to": "Лаборатория Тестлаб"}
-    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = curation_file(
+        tmp_path, {"action": "rename", "name": "Тестлаб", "to": "Лаборатория Тестлаб"}
+    )
     partners = PartnerRepository(db)
     facts = FactsService(ScriptedWorker(script), app.services.news, partners)
     try:

@@ -481,7 +481,7 @@ class FactsService:
             return []
         # An old agreement the article recalls is said to be old, and one an earlier article
         # reported first says when: neither is announced as news.
-        signed: dict[str, str] = {}
+        said: dict[str, str] = {}  # party -> when its document was signed or first reported
         agreements, _ = await self.partners.agreements(news_ids=[item.id], limit=20)
         for agreement in agreements:
             if agreement.signed_on and recalled(agreement.signed_on, item.published_at):
@@ -491,7 +491,7 @@ class FactsService:
             else:
                 continue
             for party in agreement.parties:
-                signed.setdefault(party, when)
+                said.setdefault(party, when)
         parts = []
         for partner in found[:8]:
             name = partner.name_for(lang)
@@ -500,6 +500,6 @@ class FactsService:
                 if partner.country
                 else ""
             )
-            when = f" — {signed[partner.name]}" if partner.name in signed else ""
+            when = f" — {said[partner.name]}" if partner.name in said else ""
             parts.append(esc(name) + esc(where) + esc(when))
         return [f"<b>{t(lang, 'partners_line')}:</b> " + "; ".join(parts)]

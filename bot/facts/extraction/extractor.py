@@ -242,13 +242,13 @@ _COUNTED = re.compile(
     r"несколько|ряд|десятки|десятков|множество))\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-# A document's subject: "о/об ..." or "on/of/for ..." up to where the clause goes on with a
-# party, a place, a date or the signing ("в области", "in the field of" are part of it).
 # «3 декабря 2026 года», «в 2024 году» after a subject: when it was signed, not what about.
 _DATE_RU = (
     r"\d{1,2}(?:-го)?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
     r"октября|ноября|декабря)|\d{4}\s+год\w*"
 )
+# A document's subject: "о/об ..." or "on/of/for ..." up to where the clause goes on with a
+# party, a place, a date or the signing ("в области", "in the field of" are part of it).
 _TITLE_RU = re.compile(
     r"\s*(?:\([^)]*\)\s*)?((?:о|об|обо)\s+[^,;:.()]+?)(?=\s+(?:между|с|со|"
     r"в(?!\s+(?:области|сфере|сферах|части|интересах)\s)|на(?!\s+(?:базе|основе)\s)|был|была|"
@@ -2602,11 +2602,7 @@ class Extractor:
         agreements: list[AgreementFact],
     ) -> bool:
         cat = (article.category or "").lower()
-        if (
-            cat
-            and re.search(r"спорт|sport|культур|culture|некролог|obituar", cat)
-            and not agreements
-        ):
+        if cat and _NEGATIVE_CATEGORY.search(cat) and not agreements:
             return False
         if agreements:
             return True
