@@ -77,9 +77,9 @@ class LeaderWork:
         self.scheduler = scheduler
         self._polls: set[asyncio.Task[None]] = set()
 
-    async def take_up(self) -> None:
+    async def take_up(self, hold: float = 0.0) -> None:
         if self.worker is not None:
-            self.worker.start()  # releases the rows a dead leader had claimed, then sends
+            self.worker.start(hold)  # releases the rows a dead leader had claimed, then sends
         if self.scheduler is not None:
             lead(self.scheduler)
 

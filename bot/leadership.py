@@ -25,6 +25,7 @@ LEADER_LOCK = 0x5B0_0002
 CHANNEL = "bot_leader"  # NOTIFY channel: what other instances ask of the leader
 RETRY_SECONDS = 1.0  # a follower tries the lock, a leader checks its session, this often
 CHECK_TIMEOUT_SECONDS = 2.0
+SUCCESSION_HOLD_SECONDS = 1.0  # a new leader's first send waits this long (Telegram's window)
 # A leader cut off from the server steps down after at most RETRY + CHECK_TIMEOUT seconds; the
 # server lets the lock go only once keepalives have failed (idle + interval * count, 8 s here),
 # so over a network partition the old leader has stopped before a new one can start.
@@ -46,7 +47,8 @@ class Request(enum.Enum):
 class Duties(Protocol):
     """The leader's work: taken up on election, laid down at once when the lock is lost."""
 
-    async def take_up(self) -> None: ...
+    async def take_up(self, hold: float = 0.0) -> None:
+        """Start the work; sends only `hold` seconds from now."""
 
     async def lay_down(self) -> None: ...
 
@@ -198,7 +200,10 @@ class PgLeadership:
         self.leading = True
         log.info("became the leader")
         try:
-            await self._duties.take_up()
+            # Telegram counts a bot's sends over any second, whichever process made them: the
+            # leader before this one may have filled the last second just before it died (or
+            # was deposed with sends in flight), so this one's first send waits a second.
+            await self._duties.take_up(hold=SUCCESSION_HOLD_SECONDS)
             while not lost.is_set() and not self._stopping:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(lost.wait(), self.retry)

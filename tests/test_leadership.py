@@ -37,7 +37,7 @@ class Work:
         self.working = False
         self.requests: list[Request] = []
 
-    async def take_up(self) -> None:
+    async def take_up(self, hold: float = 0.0) -> None:
         assert not self.working
         self.working = True
         self.log.append((self.name, "up", time.monotonic()))

@@ -498,10 +498,13 @@ class DeliveryWorker:
         """New rows were queued: look at the outbox now instead of at the next tick."""
         self._wake.set()
 
-    def start(self) -> None:
-        """Start draining; again after a `stop` too (an instance elected leader once more)."""
+    def start(self, hold: float = 0.0) -> None:
+        """Start draining, the first send `hold` seconds from now; again after a `stop` too (an
+        instance elected leader once more)."""
         if self._task is not None and not self._task.done():
             return
+        if hold > 0:
+            self.pacer.pause(hold)
         self._stopping = False
         self._prefetch = None
         self._task = asyncio.create_task(self.run(), name="delivery-worker")
