@@ -362,3 +362,21 @@ async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
     )
     # A year alone is a year, whatever partner has it in its name.
     assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."
+
+
+async def test_a_region_one_letter_from_a_country_is_not_that_country(app: App) -> None:
+    """«Кубань» (a Russian region) was read as Cuba: a case ending undone too far («Кубань» less
+    two letters is «Куба»). Only real case endings are undone now, and a fleeting vowel comes
+    back («с Египтом» is Egypt)."""
+    reply = await app.ask("/subscribe country Кубань")
+    assert reply.startswith("Не знаю такой страны: «Кубань»."), reply
+    assert await app.services.chats.subscriptions(42) == []
+    assert await app.ask("/partners Кубани") == (
+        "Не нашёл партнёра по запросу «Кубани». Список: /partners"
+    )
+    assert await app.ask("/partners с Египтом") == (
+        "Партнёров из страны 🇪🇬 Египет в новостях пока нет. Все страны: /countries"
+    )
+    assert await app.ask("/partners с Кубой") == (
+        "Партнёров из страны 🇨🇺 Куба в новостях пока нет. Все страны: /countries"
+    )

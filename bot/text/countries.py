@@ -103,12 +103,48 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е").strip()
 
 
+# Russian case endings of a country's last word and the nominative endings they may come from
+# ("Кубой" → "Куба", "Китаем" → "Китай", "Индией" → "Индия", "Ираном" → "Иран", "Беларусью" →
+# "Беларусь"): only real endings are undone, so a region is no country one letter off ("Кубань"
+# is no form of "Куба").
+_CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ией", ("ия",)),
+    ("ии", ("ия", "ий")),
+    ("ию", ("ия",)),
+    ("ою", ("а",)),
+    ("ой", ("а",)),
+    ("ей", ("а", "я", "ь")),
+    ("ью", ("ь",)),
+    ("ем", ("й", "ь", "")),
+    ("ом", ("",)),
+    ("ами", ("ы", "ия", "")),
+    ("ам", ("ы", "")),
+    ("ах", ("ы", "")),
+    ("ов", ("ы",)),
+    ("ы", ("а",)),
+    ("и", ("а", "ь", "я")),
+    ("е", ("а", "", "й", "ь", "я")),
+    ("у", ("а", "")),
+    ("а", ("",)),
+    ("я", ("й", "ь")),
+    ("ю", ("й", "ь", "я")),
+)
+_FLEETING = re.compile(r"([бвгджзклмнпрстфхцчшщ])([бвгджзклмнпрстфхцчшщ])$")
+
+
 def _case_variants(text: str) -> list[str]:
-    """The query and likely nominatives of a declined last word ("Китая" → "Китай")."""
+    """The query and the nominatives its declined last word may come from ("Китая" → "Китай",
+    "Египтом" → "Египет")."""
     folded = _fold(text)
     head, _, last = folded.rpartition(" ")
     prefix = f"{head} " if head else ""
-    forms = [last, last[:-1], last[:-1] + "й", last[:-1] + "я", last[:-2] + "ия", last[:-2]]
+    forms: list[str] = []
+    for ending, nominatives in _CASE_ENDINGS:
+        if last.endswith(ending) and len(last) - len(ending) >= 2:
+            stem = last[: -len(ending)]
+            forms += [stem + nominative for nominative in nominatives]
+            if "" in nominatives:  # a vowel dropped in declension: "Египта" of "Египет"
+                forms.append(_FLEETING.sub(r"\1е\2", stem))
     return [folded, *(prefix + form for form in forms if len(form) >= 3)]
 
 
@@ -123,7 +159,9 @@ def resolve_country(query: str) -> str | None:
             return str(country.alpha_2)
     index = _index()
     for variant in _case_variants(text):
-        code = index.get(variant) or index.get(_key(variant))
+        # Several words are also read by their stems ("Южной Корея"); one word only as it is,
+        # its case already undone (a stem of "Кубана" would be "Куба").
+        code = index.get(variant) or (index.get(_key(variant)) if " " in variant else None)
         if code is not None:
             return code
     return None
