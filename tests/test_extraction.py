@@ -1455,6 +1455,36 @@ def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor)
     assert not institute["Institute of Applied Physics of the Russian Academy of Sciences"]
 
 
+def test_a_foreign_education_ministry_as_context_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str, lang: str = "en") -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    approved = nothing(
+        "SPbPU and Dalian Maritime University opened a joint engineering institute. Its "
+        "double-degree programme was approved by the Ministry of Education of the People's "
+        "Republic of China last spring."
+    )
+    assert approved["Ministry of Education of the People's Republic of China"], approved
+    assert not approved["Dalian Maritime University"], approved
+    ru = nothing(
+        "Совместный институт СПбПУ и Даляньского морского университета открыл новую "
+        "программу, одобренную Министерством образования КНР.",
+        "ru",
+    )
+    assert ru["Министерство образования КНР"], ru
+    signs = nothing(
+        "SPbPU signed a cooperation agreement with the Ministry of Higher Education of the "
+        "Republic of Freedonia on scholarships for engineers."
+    )
+    assert not signs["Ministry of Higher Education of the Republic of Freedonia"], signs
+    science = nothing(
+        "SPbPU discussed joint research in photonics with the Ministry of Science and "
+        "Technology of China."
+    )
+    assert not science["Ministry of Science and Technology of China"], science
+
+
 def test_the_body_running_a_contest_is_no_partner(extractor: Extractor) -> None:
     def nothing(text: str) -> dict[str, bool]:
         a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))

@@ -2010,10 +2010,18 @@ class Extractor:
 
     @staticmethod
     def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:
-        """Russia's science ministry or Academy of Sciences (not one of its institutes) that no
-        cooperation word is about: context (a meeting held there, the rector's other office),
-        not the university's partner."""
-        return f["object_of"] == 0 and bool(lx.RUSSIAN_SCIENCE_BODY.search(fact.name))
+        """Russia's science ministry or Academy of Sciences (not one of its institutes), or a
+        foreign state's ministry of education, that no cooperation word is about: context (a
+        meeting held there, the rector's other office, the approval of a joint programme), not
+        the university's partner."""
+        return f["object_of"] == 0 and bool(
+            lx.RUSSIAN_SCIENCE_BODY.search(fact.name)
+            or (
+                fact.kind == "government"
+                and fact.country not in (None, "RU")
+                and bool(lx.EDUCATION_MINISTRY.search(fact.name))
+            )
+        )
 
     @staticmethod
     def _runs_a_contest(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
