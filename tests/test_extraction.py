@@ -1485,6 +1485,27 @@ def test_a_foreign_education_ministry_as_context_is_no_partner(extractor: Extrac
     assert not science["Ministry of Science and Technology of China"], science
 
 
+def test_a_unit_named_by_its_fields_alone_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    visit = nothing(
+        "The delegation of Dalian Maritime University came to SPbPU and visited the Plasma "
+        "Coating Laboratory and the Marine Robotics Design Institute, where the two "
+        "universities will open a joint project."
+    )
+    assert visit["Plasma Coating Laboratory"], visit
+    assert visit["Marine Robotics Design Institute"], visit
+    assert not visit["Dalian Maritime University"], visit
+    named = nothing(
+        "SPbPU signed an agreement with the Shanghai Plasma Coating Laboratory and with the "
+        "Central Marine Robotics Research Institute."
+    )
+    assert not named["Shanghai Plasma Coating Laboratory"], named  # a place says whose
+    assert not named["Central Marine Robotics Research Institute"], named
+
+
 def test_the_body_running_a_contest_is_no_partner(extractor: Extractor) -> None:
     def nothing(text: str) -> dict[str, bool]:
         a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))

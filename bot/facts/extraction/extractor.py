@@ -121,6 +121,13 @@ _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Pol
 _LOWER_WORD = re.compile(r"[a-zа-я]+")
 _UNIVERSITY_END = re.compile(r"(?:университет|институт|university|institute)\w*$", re.IGNORECASE)
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
+# What tells whose a unit is, or that it is no unit: a parent body, a research institute, a
+# quoted or personal name.
+_NOT_BARE_UNIT = re.compile(
+    r"universit|academ|ministr|government|compan|corporat|hochschule|politec|polytech|"
+    r"research\s+institute|named\s+after|[«\"“”]",
+    re.IGNORECASE,
+)
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
     r"week|expo|exhibition|fair|seminar|symposium|workshop|championship|rankings?|award|prize|"
@@ -1948,6 +1955,9 @@ class Extractor:
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             nothing = nothing or self._federal_context(fact, f)
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or (
+                c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
+            )
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
@@ -2030,6 +2040,22 @@ class Extractor:
         return all(
             lx.CONTEST_RUNNER.search(text, max(sentences[m.sent][0], m.start - 80), m.start)
             for m in c.mentions
+        )
+
+    def _bare_unit(self, names: list[str]) -> bool:
+        """An English unit named by its fields alone ("Laser and Welding Laboratory", "Ship
+        Automation Design System Institute", "Institute of Civil Engineering"): no place, no
+        parent body, no code, no quoted or personal name says whose it is, so it is a unit of
+        some body the article names otherwise (a visited university's laboratory), not a
+        partner. A research institute is no unit (a state's research institutes are named by
+        their fields), nor is a Russian name (its words are not capitalised, so nothing tells
+        a field from a name)."""
+        return all(
+            not _CYR.search(n)
+            and not _NOT_BARE_UNIT.search(n)
+            and not self._countries.codes(n)
+            and not any(is_abbreviation(w) for w in n.split())
+            for n in names
         )
 
     @staticmethod
