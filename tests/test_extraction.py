@@ -1492,12 +1492,17 @@ def test_a_unit_named_by_its_fields_alone_is_no_partner(extractor: Extractor) ->
 
     visit = nothing(
         "The delegation of Dalian Maritime University came to SPbPU and visited the Plasma "
-        "Coating Laboratory and the Marine Robotics Design Institute, where the two "
+        "and Coating Laboratory and the Institute of Marine Robotics, where the two "
         "universities will open a joint project."
     )
-    assert visit["Plasma Coating Laboratory"], visit
-    assert visit["Marine Robotics Design Institute"], visit
+    assert visit["Plasma and Coating Laboratory"], visit
+    assert visit["Institute of Marine Robotics"], visit
     assert not visit["Dalian Maritime University"], visit
+    person = nothing(
+        "SPbPU and the Ivar Lundqvist Institute for Marine Robotics agreed on joint research."
+    )
+    # A capitalised word alone before the head may be a person: the shape is left alone.
+    assert not person["Ivar Lundqvist Institute for Marine Robotics"], person
     named = nothing(
         "SPbPU signed an agreement with the Shanghai Plasma Coating Laboratory and with the "
         "Central Marine Robotics Research Institute."

@@ -121,6 +121,16 @@ _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Pol
 _LOWER_WORD = re.compile(r"[a-zа-я]+")
 _UNIVERSITY_END = re.compile(r"(?:университет|институт|university|institute)\w*$", re.IGNORECASE)
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
+# The shapes of a unit named by fields: the head first ("Institute of Civil Engineering",
+# "Center for ..."), or fields joined by "and" before it ("Laser and Welding Laboratory"). A
+# capitalised word alone before the head may be a person or a name ("Max Planck Institute
+# for ...", "Weizmann Institute of Science"), so that shape is left alone.
+_FIELDS_UNIT = re.compile(
+    r"(?:the\s+)?(?:institute|laboratory|lab|cent(?:er|re)|department|office|school|college|"
+    r"faculty)\b.*|[^,]*\s(?:and|&)\s[^,]*\s(?:institute|laboratory|lab|cent(?:er|re)|"
+    r"department|office|school|college|faculty)",
+    re.IGNORECASE,
+)
 # What tells whose a unit is, or that it is no unit: a parent body, a research institute, a
 # quoted or personal name.
 _NOT_BARE_UNIT = re.compile(
@@ -2052,6 +2062,7 @@ class Extractor:
         a field from a name)."""
         return all(
             not _CYR.search(n)
+            and _FIELDS_UNIT.fullmatch(n) is not None
             and not _NOT_BARE_UNIT.search(n)
             and not self._countries.codes(n)
             and not any(is_abbreviation(w) for w in n.split())
