@@ -1455,6 +1455,62 @@ def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor)
     assert not institute["Institute of Applied Physics of the Russian Academy of Sciences"]
 
 
+def test_a_foreign_education_ministry_as_context_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str, lang: str = "en") -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    approved = nothing(
+        "SPbPU and Dalian Maritime University opened a joint engineering institute. Its "
+        "double-degree programme was approved by the Ministry of Education of the People's "
+        "Republic of China last spring."
+    )
+    assert approved["Ministry of Education of the People's Republic of China"], approved
+    assert not approved["Dalian Maritime University"], approved
+    ru = nothing(
+        "Совместный институт СПбПУ и Даляньского морского университета открыл новую "
+        "программу, одобренную Министерством образования КНР.",
+        "ru",
+    )
+    assert ru["Министерство образования КНР"], ru
+    signs = nothing(
+        "SPbPU signed a cooperation agreement with the Ministry of Higher Education of the "
+        "Republic of Freedonia on scholarships for engineers."
+    )
+    assert not signs["Ministry of Higher Education of the Republic of Freedonia"], signs
+    science = nothing(
+        "SPbPU discussed joint research in photonics with the Ministry of Science and "
+        "Technology of China."
+    )
+    assert not science["Ministry of Science and Technology of China"], science
+
+
+def test_a_unit_named_by_its_fields_alone_is_no_partner(extractor: Extractor) -> None:
+    def nothing(text: str) -> dict[str, bool]:
+        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
+        return {r.fact.name: r.names_nothing for r in a.rows}
+
+    visit = nothing(
+        "The delegation of Dalian Maritime University came to SPbPU and visited the Plasma "
+        "and Coating Laboratory and the Institute of Marine Robotics, where the two "
+        "universities will open a joint project."
+    )
+    assert visit["Plasma and Coating Laboratory"], visit
+    assert visit["Institute of Marine Robotics"], visit
+    assert not visit["Dalian Maritime University"], visit
+    person = nothing(
+        "SPbPU and the Ivar Lundqvist Institute for Marine Robotics agreed on joint research."
+    )
+    # A capitalised word alone before the head may be a person: the shape is left alone.
+    assert not person["Ivar Lundqvist Institute for Marine Robotics"], person
+    named = nothing(
+        "SPbPU signed an agreement with the Shanghai Plasma Coating Laboratory and with the "
+        "Central Marine Robotics Research Institute."
+    )
+    assert not named["Shanghai Plasma Coating Laboratory"], named  # a place says whose
+    assert not named["Central Marine Robotics Research Institute"], named
+
+
 def test_the_body_running_a_contest_is_no_partner(extractor: Extractor) -> None:
     def nothing(text: str) -> dict[str, bool]:
         a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))

@@ -121,6 +121,23 @@ _OWN_WORD = re.compile(r"СПбПУ|СПбГПУ|Политех|SPbPU|SPbSTU|Pol
 _LOWER_WORD = re.compile(r"[a-zа-я]+")
 _UNIVERSITY_END = re.compile(r"(?:университет|институт|university|institute)\w*$", re.IGNORECASE)
 _POLYTECH = re.compile(r"politec|polytech|политехн", re.IGNORECASE)
+# The shapes of a unit named by fields: the head first ("Institute of Civil Engineering",
+# "Center for ..."), or fields joined by "and" before it ("Laser and Welding Laboratory"). A
+# capitalised word alone before the head may be a person or a name ("Max Planck Institute
+# for ...", "Weizmann Institute of Science"), so that shape is left alone.
+_FIELDS_UNIT = re.compile(
+    r"(?:the\s+)?(?:institute|laboratory|lab|cent(?:er|re)|department|office|school|college|"
+    r"faculty)\b.*|[^,]*\s(?:and|&)\s[^,]*\s(?:institute|laboratory|lab|cent(?:er|re)|"
+    r"department|office|school|college|faculty)",
+    re.IGNORECASE,
+)
+# What tells whose a unit is, or that it is no unit: a parent body, a research institute, a
+# quoted or personal name.
+_NOT_BARE_UNIT = re.compile(
+    r"universit|academ|ministr|government|compan|corporat|hochschule|politec|polytech|"
+    r"research\s+institute|named\s+after|[«\"“”]",
+    re.IGNORECASE,
+)
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
     r"week|expo|exhibition|fair|seminar|symposium|workshop|championship|rankings?|award|prize|"
@@ -1948,6 +1965,9 @@ class Extractor:
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             nothing = nothing or self._federal_context(fact, f)
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or (
+                c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
+            )
             f["polytech_name"] = float(bool(_POLYTECH.search(fact.name)))
             f["own_like"] = float(
                 any(self._is_own(x) for x in names)
@@ -2010,10 +2030,18 @@ class Extractor:
 
     @staticmethod
     def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:
-        """Russia's science ministry or Academy of Sciences (not one of its institutes) that no
-        cooperation word is about: context (a meeting held there, the rector's other office),
-        not the university's partner."""
-        return f["object_of"] == 0 and bool(lx.RUSSIAN_SCIENCE_BODY.search(fact.name))
+        """Russia's science ministry or Academy of Sciences (not one of its institutes), or a
+        foreign state's ministry of education, that no cooperation word is about: context (a
+        meeting held there, the rector's other office, the approval of a joint programme), not
+        the university's partner."""
+        return f["object_of"] == 0 and bool(
+            lx.RUSSIAN_SCIENCE_BODY.search(fact.name)
+            or (
+                fact.kind == "government"
+                and fact.country not in (None, "RU")
+                and bool(lx.EDUCATION_MINISTRY.search(fact.name))
+            )
+        )
 
     @staticmethod
     def _runs_a_contest(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
@@ -2022,6 +2050,23 @@ class Extractor:
         return all(
             lx.CONTEST_RUNNER.search(text, max(sentences[m.sent][0], m.start - 80), m.start)
             for m in c.mentions
+        )
+
+    def _bare_unit(self, names: list[str]) -> bool:
+        """An English unit named by its fields alone ("Laser and Welding Laboratory", "Ship
+        Automation Design System Institute", "Institute of Civil Engineering"): no place, no
+        parent body, no code, no quoted or personal name says whose it is, so it is a unit of
+        some body the article names otherwise (a visited university's laboratory), not a
+        partner. A research institute is no unit (a state's research institutes are named by
+        their fields), nor is a Russian name (its words are not capitalised, so nothing tells
+        a field from a name)."""
+        return all(
+            not _CYR.search(n)
+            and _FIELDS_UNIT.fullmatch(n) is not None
+            and not _NOT_BARE_UNIT.search(n)
+            and not self._countries.codes(n)
+            and not any(is_abbreviation(w) for w in n.split())
+            for n in names
         )
 
     @staticmethod

@@ -479,6 +479,16 @@ RUSSIAN_SCIENCE_BODY = re.compile(
     r"russian\s+ministry\s+of\s+(?:science|education)[\w\s,]*)$",
     re.IGNORECASE,
 )
+# A state's ministry of education (any state's, or a department of it): the regulator that
+# approves a joint programme, accredits, or sends its officials to a fair. Named so in these
+# articles as context; the university's partner only where a cooperation word is about it
+# ("agreement with ...", "delegation of ..."). A ministry of science and technology without
+# education in its name is not one: it funds and runs joint research.
+EDUCATION_MINISTRY = re.compile(
+    r"^(?:[\w\s-]*?(?:департамент\w*|department|отдел\w*)\s+[\w\s,-]*?(?:of\s+the\s+)?)?"
+    r"(?:министерств\w+|ministry)\s+(?:of\s+)?[\w\s,-]*?(?:образовани\w+|просвещени\w+|education)\b",
+    re.IGNORECASE,
+)
 # The body that runs a competition or a programme the university enters, right before its
 # name: "the competition for X programme", "a contest jointly held by X and Y", "конкурс X".
 CONTEST_RUNNER = re.compile(
