@@ -13,7 +13,12 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
-from bot.facts.extraction.names import abbreviation_of, describes_only, is_type_gloss
+from bot.facts.extraction.names import (
+    abbreviation_of,
+    describes_only,
+    is_type_gloss,
+    join_broken_hyphen,
+)
 
 
 @pytest.fixture(scope="module")
@@ -1662,3 +1667,22 @@ def test_a_signing_date_after_the_subject_is_no_part_of_it(extractor: Extractor)
     assert [(a.title, a.signed_on) for a in ru.agreements] == [
         ("о подготовке инженеров", "2026-03-02")
     ]
+
+
+def test_a_hyphen_broken_across_lines_is_no_extra_word(extractor: Extractor) -> None:
+    """A line broken after a hyphen left "Nordwald- Lakeside University", which has one word
+    more than "Nordwald-Lakeside University" and so was chosen as the partner's name (and shown
+    as its alias on the card); the break is joined first. A suspended hyphen stays."""
+    out = _run(
+        extractor,
+        "SPbPU and Nordwald-Lakeside University sign an agreement",
+        "Peter the Great St. Petersburg Polytechnic University signed a cooperation agreement "
+        "with the Nordwald-Lakeside University. The rector of Nordwald- Lakeside University "
+        "visited SPbPU with a delegation, and the Nordwald-Lakeside University will open a "
+        "joint laboratory with the Polytechnic.",
+        lang="en",
+    )
+    [partner] = out.partners
+    assert (partner.name, partner.aliases) == ("Nordwald-Lakeside University", ())
+    assert [a.parties for a in out.agreements] == [("Nordwald-Lakeside University",)]
+    assert join_broken_hyphen("Russian- and English-speaking") == "Russian- and English-speaking"

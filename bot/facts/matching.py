@@ -16,7 +16,7 @@ from functools import cache
 
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
-from bot.facts.extraction.names import is_abbreviation, name_tokens
+from bot.facts.extraction.names import is_abbreviation, join_broken_hyphen, name_tokens
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
@@ -57,7 +57,7 @@ _NOT_NAMES = frozenset(
 
 def tidy(name: str) -> str:
     """A name with typographic variants folded and whitespace collapsed (for display too)."""
-    text = unicodedata.normalize("NFC", name).translate(_TYPO)
+    text = join_broken_hyphen(unicodedata.normalize("NFC", name).translate(_TYPO))
     return _SPACES.sub(" ", text).strip(" \t\n.,;:")
 
 

@@ -31,6 +31,7 @@ from .names import (
     is_abbreviation,
     is_generic_name,
     is_type_gloss,
+    join_broken_hyphen,
     name_tokens,
     names_match,
 )
@@ -2155,12 +2156,18 @@ class Extractor:
 
     def _fact(self, c: Candidate, text: str, lang: str, dominant: str | None) -> PartnerFact:
         full = [m for m in c.mentions if not is_abbreviation(m.name)]
+        # A hyphen broken across lines ("Russian- Armenian") is joined before the fullest form
+        # is chosen: the break is no extra word.
         main = max(
             full or c.mentions,
-            key=lambda m: (len(m.name.split()), m.name[:1].isupper(), -m.start),
+            key=lambda m: (
+                len(join_broken_hyphen(m.name).split()),
+                m.name[:1].isupper(),
+                -m.start,
+            ),
         )
-        name = main.name
-        aliases = [n for n in c.names if n != name]
+        name = join_broken_hyphen(main.name)
+        aliases = list(dict.fromkeys(j for n in c.names if (j := join_broken_hyphen(n)) != name))
         if _CYR.match(name[:1]) and name[:1].islower() and not _TYPE_WORD.match(name):
             # A name begins with a capital, though the text's word is written in lower case
             # mid-sentence: "университет Цинхуа" is "Университет Цинхуа", "фонд «X»" is

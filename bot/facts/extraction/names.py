@@ -102,6 +102,16 @@ GENERIC_STEMS = frozenset(
 )
 
 
+# A hyphen left with a space after it where a line was broken ("Russian- Armenian"); before a
+# lower-case word it is a suspended hyphen ("Russian- and English-speaking") and stays.
+_BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])-\s+(?=[A-ZА-ЯЁ])")
+
+
+def join_broken_hyphen(text: str) -> str:
+    """ "Russian- Armenian University" → "Russian-Armenian University"."""
+    return _BROKEN_HYPHEN.sub("-", text)
+
+
 def _fold(text: str) -> str:
     return text.lower().replace("ё", "е").replace("э", "е")
 
