@@ -235,6 +235,24 @@ async def test_forms_of_one_name_meet(db: Database) -> None:
     assert by_name["Российско-Армянский университет"].mentions == 2  # the hyphen was U+2011
 
 
+async def test_a_branch_does_not_take_its_parents_english_name(db: Database) -> None:
+    """An English reader saw a regional branch of an academy of sciences under the academy's
+    own English name (the only English form its article gave), and the academy's own article
+    then landed on the branch's card: a branch («отделение», «филиал») is a unit of the
+    organisation in the genitive after it, so the parent's English name is not the branch's."""
+    script = {
+        "t1": [org("Приморское отделение Нордвальдской академии наук",
+                   "Nordwald Academy of Sciences", country="DE", kind="research")],
+        "t2": [org("Нордвальдская академия наук", "Nordwald Academy of Sciences", country="DE",
+                   kind="research")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.name_en) for r in rows) == [
+        ("Нордвальдская академия наук", "Nordwald Academy of Sciences"),
+        ("Приморское отделение Нордвальдской академии наук", None),  # and its own card
+    ]
+
+
 async def test_a_translation_given_in_one_article_joins_the_card_of_another(
     db: Database,
 ) -> None:

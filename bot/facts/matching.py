@@ -614,6 +614,10 @@ def _part_of(alias: str, names: Iterable[str]) -> bool:
 _GENITIVE = re.compile(r"(?:а|я|и|ы|ой|ого|ей)$")
 
 
+# A branch is a unit too ("Шанхайское отделение Китайской академии наук" is not the Academy).
+_BRANCH = frozenset(name_tokens("отделение филиал представительство отдел"))
+
+
 def unit_of_another(name: str) -> bool:
     """A Russian name with a second head word in the genitive names a unit of another
     organisation ("Совместный институт ... Цзянсуского университета", "завод холдинга ...
@@ -623,7 +627,7 @@ def unit_of_another(name: str) -> bool:
     heads = [
         word
         for word in _WORDS.findall(tidy(name).lower())
-        if any(t in _HEAD or t in _CORPORATE for t in name_tokens(word))
+        if any(t in _HEAD or t in _CORPORATE or t in _BRANCH for t in name_tokens(word))
     ]
     return len(heads) >= 2 and any(_GENITIVE.search(word) for word in heads[1:])
 
