@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from bot.facts.extraction import (
@@ -28,6 +30,12 @@ def extractor() -> Extractor:
 
 def _run(ex: Extractor, title: str, text: str, **kw: str) -> Extraction:
     return ex.extract(ArticleInput(id="t", title=title, text=text, **kw))
+
+
+def names_nothing_in(ex: Extractor, text: str, lang: str = "en") -> dict[str, bool]:
+    """Each candidate partner's name in `text` (no title), and whether it names no partner."""
+    a = ex.analyse(ArticleInput(id="t", title="", text=text, lang=lang))
+    return {r.fact.name: r.names_nothing for r in a.rows}
 
 
 def _partner(result: Extraction, key: str) -> PartnerFact:
@@ -1243,10 +1251,7 @@ def test_from_before_a_name_is_not_a_job_title(extractor: Extractor) -> None:
 
 
 def test_a_body_named_only_in_membership_titles_is_no_partner(extractor: Extractor) -> None:
-    def nothing(text: str) -> dict[str, bool]:
-        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
-        return {r.fact.name: r.names_nothing for r in a.rows}
-
+    nothing = partial(names_nothing_in, extractor)
     titles = nothing(
         "The rector of SPbPU, Academician of the Russian Academy of Sciences, signed a "
         "cooperation agreement with Dalian Maritime University. A corresponding member of the "
@@ -1437,10 +1442,7 @@ def test_a_latin_code_never_expanded_names_no_partner(extractor: Extractor) -> N
 
 
 def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor) -> None:
-    def nothing(text: str) -> dict[str, bool]:
-        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
-        return {r.fact.name: r.names_nothing for r in a.rows}
-
+    nothing = partial(names_nothing_in, extractor)
     venue = nothing(
         "SPbPU took part in a round table on engineering education at the Ministry of Science "
         "and Higher Education of the Russian Federation, where it signed a cooperation "
@@ -1461,10 +1463,7 @@ def test_russias_science_ministry_as_context_is_no_partner(extractor: Extractor)
 
 
 def test_a_foreign_education_ministry_as_context_is_no_partner(extractor: Extractor) -> None:
-    def nothing(text: str, lang: str = "en") -> dict[str, bool]:
-        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang))
-        return {r.fact.name: r.names_nothing for r in a.rows}
-
+    nothing = partial(names_nothing_in, extractor)
     approved = nothing(
         "SPbPU and Dalian Maritime University opened a joint engineering institute. Its "
         "double-degree programme was approved by the Ministry of Education of the People's "
@@ -1491,10 +1490,7 @@ def test_a_foreign_education_ministry_as_context_is_no_partner(extractor: Extrac
 
 
 def test_a_unit_named_by_its_fields_alone_is_no_partner(extractor: Extractor) -> None:
-    def nothing(text: str) -> dict[str, bool]:
-        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
-        return {r.fact.name: r.names_nothing for r in a.rows}
-
+    nothing = partial(names_nothing_in, extractor)
     visit = nothing(
         "The delegation of Dalian Maritime University came to SPbPU and visited the Plasma "
         "and Coating Laboratory and the Institute of Marine Robotics, where the two "
@@ -1517,10 +1513,7 @@ def test_a_unit_named_by_its_fields_alone_is_no_partner(extractor: Extractor) ->
 
 
 def test_the_body_running_a_contest_is_no_partner(extractor: Extractor) -> None:
-    def nothing(text: str) -> dict[str, bool]:
-        a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="en"))
-        return {r.fact.name: r.names_nothing for r in a.rows}
-
+    nothing = partial(names_nothing_in, extractor)
     runner = nothing(
         "SPbPU and Dalian Maritime University signed a cooperation agreement. Next year the "
         "two universities will enter a competition for joint projects jointly held by the "
