@@ -1679,3 +1679,52 @@ def test_a_hyphen_broken_across_lines_is_no_extra_word(extractor: Extractor) -> 
     assert (partner.name, partner.aliases) == ("Nordwald-Lakeside University", ())
     assert [a.parties for a in out.agreements] == [("Nordwald-Lakeside University",)]
     assert join_broken_hyphen("Russian- and English-speaking") == "Russian- and English-speaking"
+
+
+def test_a_company_in_quotes_behind_a_legal_form_is_one_name(extractor: Extractor) -> None:
+    """ "ПАО «Нордвальд Энерго Сети»" holds no head word: the tagger missed it and two of its
+    words, each a known organisation's or not, could come apart. The quoted name behind a
+    Russian legal form is the company's name, without the form."""
+    out = _run(
+        extractor,
+        "Политех и энергетики будут вместе готовить кадры",
+        "Санкт-Петербургский политехнический университет Петра Великого и ПАО «Нордвальд "
+        "Энерго Сети» заключили договор о целевой подготовке инженеров. Компания предоставит "
+        "студентам места для практики.",
+        lang="ru",
+    )
+    assert [(p.name, p.kind) for p in out.partners] == [("Нордвальд Энерго Сети", "company")]
+
+
+def test_a_name_runs_over_no_line_break(extractor: Extractor) -> None:
+    """The tagger joined a headline's last word to the next paragraph's first word
+    («Политех\\n\\nДелегация»), and the pair came out as a partner."""
+    out = _run(
+        extractor,
+        "Делегация министерства Нордвальда посетила Политех",
+        "Делегация Министерства образования Нордвальда посетила Политехнический университет. "
+        "Стороны обсудили совместные проекты и подписали дорожную карту сотрудничества.",
+        lang="ru",
+    )
+    assert not any("\n" in p.name for p in out.partners), out.partners
+    assert all("Политех" not in p.name for p in out.partners), out.partners
+
+
+def test_named_after_with_a_title_before_the_name(extractor: Extractor) -> None:
+    """ "имени первого Президента ... Б. Н. Ельцина", "имени академика А. Ф. Иоффе": lower-case
+    words before the honoured name belong to it; "имени" with no name after it is cut off."""
+    names = {
+        text: [p.name for p in _run(extractor, "", text, lang="ru").partners]
+        for text in (
+            "СПбПУ и Нордвальдский федеральный университет имени первого ректора Б. Н. "
+            "Лундквиста подписали соглашение о сетевой образовательной программе.",
+            "СПбПУ и Нордвальдский физико-технический институт имени академика А. Ф. Лундквиста "
+            "подписали соглашение о сотрудничестве.",
+            "СПбПУ и Нордвальдский горный университет имени подписали соглашение о сотрудничестве.",
+        )
+    }
+    assert list(names.values()) == [
+        ["Нордвальдский федеральный университет имени первого ректора Б. Н. Лундквиста"],
+        ["Нордвальдский физико-технический институт имени академика А. Ф. Лундквиста"],
+        ["Нордвальдский горный университет"],
+    ], names

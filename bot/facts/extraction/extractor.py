@@ -601,6 +601,13 @@ def _name_rank(name: str) -> int:
     return 1 if is_abbreviation(name) else 2
 
 
+# A Russian legal form and the company's name in quotes after it ("ПАО «Северсталь»").
+_RU_LEGAL_QUOTED = re.compile(
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+[«\"“„]"
+    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]"
+)
+
+
 def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Mention:
     """A registry organisation found at `m`, named in the article's language."""
     name = org.name if lang == "ru" or not org.name_en else org.name_en
@@ -907,8 +914,12 @@ class Extractor:
             mentions += self._consulates(text, sent_of)
             mentions += self._en_companies(text, mentions, sent_of)
             mentions += self._en_abbreviations(text, mentions, sent_of)
+        if lang == "ru":
+            mentions += self._ru_companies(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
-        mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end)]
+        # A name never runs over a line break: the tagger may join the headline's last word
+        # to the first word of the text ("Политех\n\nДелегация").
+        mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end) and "\n" not in m.name]
         self._attach_brackets(text, mentions, lang)
         candidates = self._merge(mentions, lang, title_end)
         rows = self._rows(candidates, text, sentences, title_end, lang)
@@ -1456,6 +1467,28 @@ class Extractor:
                     hint_country=codes[0] if codes else None,
                 )
             )
+        return out
+
+    def _ru_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
+        """A company named in quotes behind a Russian legal form, which holds no head word:
+        "ПАО «Северсталь»", "АО «Нордвальд Энерго»" (the form itself is no part of the name).
+        A mention the taggers made of the whole quoted name keeps its words as written (a
+        quoted name is not declined) and takes the form's kind unless a head word gave one."""
+        assert callable(sent_of)
+        out: list[Mention] = []
+        for m in _RU_LEGAL_QUOTED.finditer(text):
+            name = m.group("name").strip()
+            s0, s1 = m.start("name"), m.end("name")
+            kind = "other" if m.group("form") in ("АНО", "НКО") else "company"
+            if self._is_own(name) or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name):
+                continue
+            whole = [x for x in have if x.start <= s0 and s1 <= x.end + 1 and x.end <= s1 + 1]
+            for x in whole:
+                x.name = name
+                x.kind = kind if x.kind in (None, "other", "company") else x.kind
+            if whole or any(x.start < s1 and s0 < x.end for x in have):
+                continue
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
         return out
 
     def _consulates(self, text: str, sent_of: object) -> list[Mention]:

@@ -322,12 +322,13 @@ class RuChunker:
 
     @staticmethod
     def _named_after(toks: Sequence[Tok], j: int) -> int:
-        """End of an "им. Ислама Каримова" / "имени С. И. Вавилова" tail."""
+        """End of an "им. Ислама Каримова" / "имени С. И. Вавилова" / "имени академика
+        А. Ф. Иоффе" tail; `j` itself (no tail) when no name follows the word."""
         k = j + 1
         if k < len(toks) and toks[k].text == ".":
             k += 1
         initials = False
-        words = 0
+        words = lower = 0
         while k < len(toks):
             t = toks[k].text
             if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s*)+", t) or (len(t) == 1 and t.isupper()):
@@ -337,7 +338,12 @@ class RuChunker:
             if t == "." and k > j + 1 and len(toks[k - 1].text) == 1:
                 k += 1  # the dot of an initial tokenised apart: "С" "." "И" "."
                 continue
-            if _is_cap(t) and re.search(r"\w", t) and words < (1 if initials else 3):
+            if _is_cap(t) and re.search(r"\w", t):
+                if initials:
+                    k += 1  # the surname after the initials ends the name
+                    break
+                if words >= 3:
+                    break
                 if words and _GEN_NAME.search(toks[k - 1].text) and _NOM_NAME.search(t):
                     # "им. Ивана Петрова Сергей Смирнов": the honoured name is genitive, a
                     # nominative name after it is the next person's (a rector's in a list).
@@ -347,8 +353,12 @@ class RuChunker:
                 if re.search(r"\.\w", t):
                     break
                 continue
+            if not words and not initials and lower < 2 and t.isalpha() and t.islower():
+                lower += 1  # a title before the name: "академика", "первого Президента"
+                k += 1
+                continue
             break
-        return k
+        return k if words or initials else j
 
     def normalise(self, toks: Sequence[Tok], i: int, j: int, h: int, text: str) -> str:
         """Name of the span in the nominative: words up to the head inflected, the tail kept."""
