@@ -1694,6 +1694,14 @@ def test_a_company_in_quotes_behind_a_legal_form_is_one_name(extractor: Extracto
         lang="ru",
     )
     assert [(p.name, p.kind) for p in out.partners] == [("Нордвальд Энерго Сети", "company")]
+    bare = _run(
+        extractor,
+        "СПбПУ и Нордбанк открыли центр анализа данных",
+        "Политехнический университет и ПАО Нордбанк открыли совместный центр анализа данных. "
+        "На открытии выступили ректор СПбПУ и председатель правления ПАО Нордбанк.",
+        lang="ru",
+    )
+    assert [(p.name, p.kind) for p in bare.partners] == [("Нордбанк", "company")]
 
 
 def test_a_name_runs_over_no_line_break(extractor: Extractor) -> None:

@@ -601,10 +601,11 @@ def _name_rank(name: str) -> int:
     return 1 if is_abbreviation(name) else 2
 
 
-# A Russian legal form and the company's name in quotes after it ("ПАО «Северсталь»").
+# A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
+# capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+[«\"“„]"
-    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:[«\"“„]"
+    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)(?![\w-]|\s+[А-ЯЁA-Z]))"
 )
 
 
@@ -1477,8 +1478,9 @@ class Extractor:
         assert callable(sent_of)
         out: list[Mention] = []
         for m in _RU_LEGAL_QUOTED.finditer(text):
-            name = m.group("name").strip()
-            s0, s1 = m.start("name"), m.end("name")
+            group = "name" if m.group("name") else "word"  # "ПАО «X Y»", "ПАО Сбербанк"
+            name = m.group(group).strip()
+            s0, s1 = m.start(group), m.end(group)
             kind = "other" if m.group("form") in ("АНО", "НКО") else "company"
             if self._is_own(name) or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name):
                 continue
