@@ -1736,3 +1736,24 @@ def test_named_after_with_a_title_before_the_name(extractor: Extractor) -> None:
         ["Нордвальдский физико-технический институт имени академика А. Ф. Лундквиста"],
         ["Нордвальдский горный университет"],
     ], names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nordtech and Peter the Great St. Petersburg Polytechnic University signed a "
+               "cooperation agreement on marine robotics."),
+        ("en", "SPbPU and Nordtech signed a cooperation agreement on marine robotics."),
+        ("ru", "Нордтех и Политех подписали соглашение о сотрудничестве в морской робототехнике."),
+        ("ru", "Политех и Нордтех подписали соглашение о сотрудничестве в морской робототехнике."),
+    ],
+)  # fmt: skip
+def test_a_name_beside_the_university_before_a_signing_is_a_partner(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    """An unknown one-word name in no quotes and with no head word was no candidate at all,
+    even as the university's co-signer ("X and SPbPU signed"); in English the tagger read
+    "X and Peter the Great ... University" as one name, the university's own."""
+    out = _run(extractor, "", text, lang=lang)
+    assert [p.name for p in out.partners] == [("Nordtech" if lang == "en" else "Нордтех")]
+    assert [a.parties for a in out.agreements] == [(out.partners[0].name,)]

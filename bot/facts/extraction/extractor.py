@@ -601,6 +601,34 @@ def _name_rank(name: str) -> int:
     return 1 if is_abbreviation(name) else 2
 
 
+# Capitalised words coordinated with the university's name before a verb of an act.
+_OWN_SHORT_EN = (
+    r"(?:SPbPU|SPbSTU|Polytech|(?:the\s+)?Polytechnic University|(?:Peter the Great\s+)?"
+    r"St\.?\s*Petersburg Polytechnic University|Peter the Great St\.?\s*Petersburg Polytechnic "
+    r"University)"
+)
+_NAME_EN = r"[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}"
+_ACT_EN = (
+    r"(?:have\s+|has\s+|will\s+)?(?:signed|sign|agreed|renewed|opened|launched|created|"
+    r"established|concluded|entered|are\s+to)\b"
+)
+_BESIDE_OWN_EN = re.compile(
+    rf"(?:(?<![\w-])(?P<before>{_NAME_EN})\s+and\s+(?:the\s+)?{_OWN_SHORT_EN}|"
+    rf"{_OWN_SHORT_EN}\s+and\s+(?P<after>{_NAME_EN}))\s+{_ACT_EN}"
+)
+_OWN_SHORT_RU = (
+    r"(?:СПбПУ|СПбГПУ|Политех|Политехнический университет|Санкт-Петербургский политехнический "
+    r"университет(?: Петра Великого)?)"
+)
+_NAME_RU = r"[А-ЯЁ][\w-]*[а-яё][\w-]*"
+_ACT_RU = (
+    r"(?:подписали|заключили|договорились|открыли|создали|запустили|продлили|учредили|"
+    r"будут|намерены)\b"
+)
+_BESIDE_OWN_RU = re.compile(
+    rf"(?:(?<![\w-])(?P<before>{_NAME_RU})\s+и\s+{_OWN_SHORT_RU}|"
+    rf"{_OWN_SHORT_RU}\s+и\s+(?P<after>{_NAME_RU}))\s+{_ACT_RU}"
+)
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
@@ -918,6 +946,10 @@ class Extractor:
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
+        beside = self._beside_own(text, mentions, sent_of, lang)
+        mentions = [
+            x for x in mentions if not any(y.start < x.end and x.start < y.end for y in beside)
+        ] + beside
         # A name never runs over a line break: the tagger may join the headline's last word
         # to the first word of the text ("Политех\n\nДелегация").
         mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end) and "\n" not in m.name]
@@ -1491,6 +1523,29 @@ class Extractor:
             if whole or any(x.start < s1 and s0 < x.end for x in have):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
+        return out
+
+    def _beside_own(
+        self, text: str, have: list[Mention], sent_of: object, lang: str
+    ) -> list[Mention]:
+        """A name of capitalised words coordinated with the university as the subject of an
+        act: "Nordtech and SPbPU signed ...", "Политех и Нордтех подписали ..."; a name the
+        taggers did not know (no head word, no quotes)."""
+        assert callable(sent_of)
+        out: list[Mention] = []
+        pattern = _BESIDE_OWN_RU if lang == "ru" else _BESIDE_OWN_EN
+        for m in pattern.finditer(text):
+            group = "before" if m.group("before") else "after"
+            name = m.group(group)
+            s0, s1 = m.start(group), m.end(group)
+            # A tagger's span over both names ("X and Peter the Great ... University") reads
+            # as the university's own name: it gives way.
+            blocking = [x for x in have + out if x.start < s1 and s0 < x.end]
+            if any(not self._is_own(x.name) for x in blocking) or self._is_own(name):
+                continue
+            if self._countries.codes(name) or name.lower() in _EN_NOT_NAME:
+                continue
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         return out
 
     def _consulates(self, text: str, sent_of: object) -> list[Mention]:
