@@ -3,9 +3,10 @@
 Over the Russian words of ../shared/corpus texts: the words are grouped by pymorphy's lemma
 (first parse, dictionary words only); for every two forms of one lemma in the corpus, does a
 query of one form find the other? Once with the plain Snowball stem (what search did before),
-once with `search_stems` (the stems of every form of the word, bot.text.stems). Counted over
-distinct form pairs and weighted by how often each form occurs; pronouns, prepositions and
-the like (whose "forms" are other words) are left out of the weighted figure.
+once with the stems of every form of the word (`word_variants`, bot.text.stems, as the search
+OR-s them). Counted over distinct form pairs and weighted by how often each form occurs;
+pronouns, prepositions and the like (whose "forms" are other words) are left out of the
+weighted figure.
 
     .venv/bin/python bench/eval_word_forms.py
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.text.stems import _FUNCTION_POS, _analyzer, search_stems, stem_word  # noqa: E402
+from bot.text.stems import _FUNCTION_POS, morph_vocab, stem_word, word_variants  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 _RU_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
@@ -34,7 +35,7 @@ def main() -> None:
             article = json.loads(line)
             text = f"{article.get('title') or ''} {article.get('text') or ''}"
             counts.update(w.lower().replace("ё", "е") for w in _RU_WORD.findall(text))
-    morph = _analyzer()
+    morph = morph_vocab()
     forms: dict[str, set[str]] = defaultdict(set)
     content: set[str] = set()
     for word in counts:
@@ -49,7 +50,7 @@ def main() -> None:
     weight = weight_before = weight_after = 0
     for lemma, group in lemmas.items():
         for query in group:
-            found = set(search_stems(query))
+            found = {stem for stem, _ in word_variants(query)}
             for other in group:
                 missed_before = stem_word(query) != stem_word(other)
                 missed_after = stem_word(other) not in found
