@@ -1757,3 +1757,16 @@ def test_a_name_beside_the_university_before_a_signing_is_a_partner(
     out = _run(extractor, "", text, lang=lang)
     assert [p.name for p in out.partners] == [("Nordtech" if lang == "en" else "Нордтех")]
     assert [a.parties for a in out.agreements] == [(out.partners[0].name,)]
+
+
+def test_an_adjective_takes_its_heads_gender(extractor: Extractor) -> None:
+    """The tagger read «Казанским» in «с Казанским университетом имени ...» as neuter, and the
+    partner came out as «Казанское университет»."""
+    out = _run(
+        extractor,
+        "",
+        "СПбПУ и университет имени Петра Великого подписали соглашение с Казанским "
+        "университетом имени В. И. Лундквиста.",
+        lang="ru",
+    )
+    assert [p.name for p in out.partners] == ["Казанский университет имени В. И. Лундквиста"]

@@ -373,6 +373,12 @@ class RuChunker:
                 }
                 word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
             elif k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
+                if k < h and t.pos == "ADJ" and toks[h].feats.get("Case") == t.feats.get("Case"):
+                    # An adjective agrees with its head: the tagger may guess its gender wrong
+                    # ("Казанским университетом" as neuter gave "Казанское университет").
+                    head = toks[h].feats
+                    agreed: dict[str, str] = {f: head[f] for f in ("Gender", "Number") if f in head}
+                    t = Tok(t.text, t.start, t.end, t.sent, t.pos, {**t.feats, **agreed}, t.lemma)
                 word = self._inflect(t)
                 if word == t.text and k < h and _OBLIQUE_ADJ.search(t.text):
                     # A capitalised adjective the tagger took for a name ("Объединённой").
