@@ -323,6 +323,41 @@ async def test_a_groups_announcements_keep_the_language_it_was_set_up_in(app: Ap
     assert chat is not None and chat.language == "ru"
 
 
+async def test_an_anonymous_administrator_is_answered_in_the_groups_language(app: App) -> None:
+    """Telegram sends an anonymous administrator's message from a stand-in bot account with no
+    language. Before, "/digest daily" sent as the group was answered "Done: a daily digest."
+    in a group set up in Russian."""
+    group = -100892
+    app.api.set_admins(group, [7, 9])
+    common = {"chat_id": group, "chat_type": "supergroup"}
+    assert "Готово" in await app.ask("/subscribe", user_id=7, language_code="ru", **common)
+
+    async def as_the_group(text: str) -> str:
+        before = len(app.api.sent_messages(group))
+        command = text.split()[0]
+        app.api.push_update({"message": {
+            "message_id": 500 + before, "date": 0,
+            "chat": {"id": group, "type": "supergroup", "title": "Отдел"},
+            "from": {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                     "username": "GroupAnonymousBot"},
+            "sender_chat": {"id": group, "type": "supergroup", "title": "Отдел"},
+            "text": text, "entities": [{"type": "bot_command", "offset": 0,
+                                        "length": len(command)}],
+        }})  # fmt: skip
+
+        async def answered() -> bool:
+            return len(app.api.sent_messages(group)) > before
+
+        await until(answered)
+        return app.api.sent_messages(group)[before].rendered or ""
+
+    assert await as_the_group("/digest daily") == "Готово: дайджест раз в день."
+    assert (await as_the_group("/help")).startswith("Команды")
+    # A person with no language in their Telegram is still answered in English.
+    reply = await app.ask("/digest off", user_id=9, language_code="", **common)
+    assert reply.startswith("Done"), reply
+
+
 async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> None:
     assert "Что искать?" in await app.ask("/Search", language_code="ru")
     assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")
