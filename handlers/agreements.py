@@ -60,8 +60,11 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("last", "year"), 1, 1),
     (("за", "последний", "год"), 1, 0),  # the last twelve months: this year and the last
     (("past", "year"), 1, 0),
-    (("the", "past", "year"), 1, 0),
 )
+# "за последние 3 года", "over the last 5 years": this year and the N before it.
+_LAST = frozenset({"последние", "last", "past"})
+_YEARS = frozenset({"год", "года", "лет", "year", "years"})
+_LEAD = frozenset({"за", "the", "in", "over", "for", "during"})  # words before them
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,15 @@ def _year_spans(words: list[str], this_year: int) -> list[tuple[Years, bool, int
     spans: list[tuple[Years, bool, int, int]] = []
     i = 0
     while i < len(words):
-        for phrase, back, upto in _RELATIVE:
-            if tuple(lower[i : i + len(phrase)]) == phrase:
-                years = Years(this_year - back, this_year - upto)
-                spans.append((years, False, i, i + len(phrase)))
-                i += len(phrase)
-                break
+        relative = _relative(lower, i, this_year)
+        if relative is not None:
+            years, end = relative
+            start = i
+            floor = spans[-1][3] if spans else 0
+            while start > floor and lower[start - 1] in _LEAD:
+                start -= 1
+            spans.append((years, False, start, end))
+            i = end
         else:
             found = _one_span(words, lower, i, this_year)
             if found is None:
@@ -125,6 +131,18 @@ def _year_spans(words: list[str], this_year: int) -> list[tuple[Years, bool, int
             spans.append(found)
             i = found[3]
     return spans
+
+
+def _relative(lower: list[str], i: int, this_year: int) -> tuple[Years, int] | None:
+    """Years said in words from `i` on ("в прошлом году", "last 3 years"), and the word after."""
+    for phrase, back, upto in _RELATIVE:
+        if tuple(lower[i : i + len(phrase)]) == phrase:
+            return Years(this_year - back, this_year - upto), i + len(phrase)
+    if i + 2 < len(lower) and lower[i] in _LAST and lower[i + 2] in _YEARS:
+        count = lower[i + 1]
+        if count.isascii() and count.isdigit() and 1 <= int(count) <= 100:
+            return Years(max(this_year - int(count), FIRST_YEAR + 1), this_year), i + 3
+    return None
 
 
 def _one_span(

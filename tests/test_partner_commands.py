@@ -340,6 +340,11 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
     assert await app.ask("/agreements last year", language_code="en", chat_id=43) == (
         f"No agreements in {this_year - 1}."
     )
+    back = this_year - 2023  # the last N years reach back to 2023
+    reply = await app.ask(f"/agreements Китай за последние {back} года")
+    assert reply.startswith(f"Соглашения 2023–{this_year} годов по запросу «🇨🇳 Китай» (всего 1):")
+    reply = await app.ask(f"/agreements in the last {back} years", language_code="en", chat_id=43)
+    assert reply.startswith(f"Agreements of 2023–{this_year} (2):"), reply
 
 
 async def test_agreement_range_pages_keep_the_range(app: App) -> None:
