@@ -148,7 +148,7 @@ def _relative(lower: list[str], i: int, this_year: int) -> tuple[Years, int] | N
 def _one_span(
     words: list[str], lower: list[str], i: int, this_year: int
 ) -> tuple[Years, bool, int, int] | None:
-    dashed = _DASHED.fullmatch(words[i])
+    dashed = _DASHED.fullmatch(lower[i])
     if dashed:
         ends = [_year(y, this_year) for y in dashed.groups()]
         if None in ends:
@@ -156,13 +156,13 @@ def _one_span(
         first, last = sorted(y for y in ends if y is not None)
         end, bare = i + 1, False
     else:
-        year = _year(words[i], this_year)
+        year = _year(lower[i], this_year)
         if year is None:
             return None
         first = last = year
         end, bare = i + 1, True
         if end + 1 < len(words) and lower[end] in _TO:
-            other = _year(words[end + 1], this_year)
+            other = _year(lower[end + 1], this_year)
             if other is not None:
                 first, last = sorted((year, other))
                 end, bare = end + 2, False

@@ -321,6 +321,9 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
     reply = await app.ask("/agreements Китай с 2019 по 2023 год")
     assert reply.startswith("Соглашения 2019–2023 годов по запросу «🇨🇳 Китай» (всего 2):"), reply
     assert await app.ask("/agreements 2020–2022") == "Соглашений 2020–2022 годов не нашёл."
+    # A year followed by a comma or a full stop is still one.
+    reply = await app.ask("/agreements 2019, Китай")
+    assert reply.startswith("Соглашения 2019 года по запросу «🇨🇳 Китай» (всего 1):"), reply
     assert await app.ask("/agreements Степной университет 2022-2020") == (
         "Не нашёл соглашений 2020–2022 годов по запросу «Степной университет»."
     )
