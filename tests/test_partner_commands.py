@@ -327,6 +327,8 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
     assert await app.ask("/agreements Степной университет 2022-2020") == (
         "Не нашёл соглашений 2020–2022 годов по запросу «Степной университет»."
     )
+    help_text = await app.ask("/help", language_code="en", chat_id=43)
+    assert "/agreements [query] [year or 2020-2022]" in help_text, help_text
     reply = await app.ask("/agreements since 2020", language_code="en", chat_id=43)
     assert reply.startswith("Agreements since 2020 (2):"), reply
     reply = await app.ask("/agreements from 2019 to 2023 China", language_code="en", chat_id=43)

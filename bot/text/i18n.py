@@ -37,15 +37,15 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("countries", "Партнёры по странам", "Partners by country"),
     (
         "agreements",
-        "Соглашения: /agreements [запрос] [год]",
-        "Agreements: /agreements [query] [year]",
+        "Соглашения: /agreements [запрос] [год или 2020-2022]",
+        "Agreements: /agreements [query] [year or 2020-2022]",
     ),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
     (
         "export",
-        "Выгрузка CSV и XLSX: /export [запрос] [год]",
-        "CSV and XLSX export: /export [query] [year]",
+        "Выгрузка CSV и XLSX: /export [запрос] [год или 2020-2022]",
+        "CSV and XLSX export: /export [query] [year or 2020-2022]",
     ),
 )
 
