@@ -50,6 +50,9 @@ _SMALL_TALK = frozenset([
     "evening", "afternoon", "please", "bot", "привет", "здравствуйте", "здравствуй", "добрый",
     "день", "вечер", "утро", "спасибо", "благодарю", "пока", "ок", "окей", "пожалуйста", "бот",
     "бота", "боту", "ботом",
+    # The same from readers of other languages (answered in English): "Danke!", "Merci".
+    "danke", "dank", "vielen", "hallo", "bitte", "merci", "bonjour", "salut",
+    "gracias", "hola", "grazie", "ciao",
     # "what can you do?", «что ты умеешь?», «кто вы?»: a question about the bot, not the news.
     "what", "who", "how", "can", "could", "you", "do", "does", "are", "is", "this", "it", "help",
     "что", "кто", "как", "ты", "вы", "умеешь", "умеете", "можешь", "можете", "помощь",

@@ -184,6 +184,9 @@ async def test_free_text_in_a_private_chat_gets_an_answer_and_a_search_button(
         "что ты умеешь?",
         "What can you do?",
         "кто вы",
+        "Danke!",
+        "Vielen Dank",
+        "Merci",
     ):
         count = len(app.api.sent_messages(42))
         reply = await app.ask(chat, language_code="en")
