@@ -352,6 +352,24 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
     assert reply.startswith(f"Agreements of 2023–{this_year} (2):"), reply
 
 
+async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
+    """Before, a German partner got "No partner matches “Kasachstan”." and "I don't know the
+    country “Deutschland”."; the replies stay in English."""
+    await signed_in_years(app)
+    reply = await app.ask("/partners Kasachstan", language_code="de")
+    assert reply.startswith("Partners in 🇰🇿 Kazakhstan (1)"), reply
+    reply = await app.ask("/agreements Chine 2019", language_code="fr")
+    assert reply.startswith("Agreements of 2019 for “🇨🇳 China” (1):"), reply
+    reply = await app.ask("/subscribe country Deutschland", language_code="de")
+    assert reply == "Done, subscribed: country 🇩🇪 Germany.", reply
+    reply = await app.ask("/subscribe country Osterreich", language_code="de")
+    assert reply == "Done, subscribed: country 🇦🇹 Austria.", reply
+    assert "country 🇷🇺 Russia" in await app.ask("/subscribe country Russland", language_code="de")
+    # A partner's own name is still its card.
+    card = await app.ask("/partners Степной", language_code="de")
+    assert card.startswith("Степной университет"), card
+
+
 async def test_agreement_range_pages_keep_the_range(app: App) -> None:
     await many_partners(app, 7)  # this year's
     await signed_in_years(app)
