@@ -414,6 +414,10 @@ def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
     assert query.startswith(fitted) and query[len(fitted)] == " "
     packed = AgreementsPage(page=999_999, q=fitted).pack()
     assert len(packed.encode("utf-8")) <= 64
+    # With a range of years too ("since 2020": to 9999), on the last page there can be.
+    longest = "ж" * 20  # 40 bytes, the most fit_callback_text leaves
+    packed = AgreementsPage(page=10**6, q=longest, year=2020, to=9999).pack()
+    assert len(packed.encode("utf-8")) <= 64
     assert fit_callback_text("a:b  c") == "a b c"
     assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40
 
