@@ -29,6 +29,7 @@ from bot.serving.metrics import HandlerTimer, Metrics
 from bot.serving.web import Health
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from handlers import get_routers
+from handlers.common import GroupVoiceLanguage
 from handlers.curation import PendingCorrections
 from storage.chats import ChatRepository
 from storage.digests import DigestRepository
@@ -180,6 +181,7 @@ def build_dispatcher(services: Services, *, start_jobs: bool = True) -> Dispatch
     )
     if services.metrics is not None:
         dp.update.outer_middleware(HandlerTimer(services.metrics))
+    dp.message.outer_middleware(GroupVoiceLanguage(services.chats))
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import partial
 
 from aiogram import Router
@@ -26,6 +27,7 @@ from bot.text.i18n import AGREEMENT_KINDS, label, sources_words, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     AgreementsPage,
+    AgreementsPageBeforeRanges,
     AgreementsPageBeforeYears,
     fit_callback_text,
     pager,
@@ -38,62 +40,183 @@ from storage.partners import Agreement, PartnerRepository
 PAGE = 5
 MAX_QUERY_CHARS = 200
 FIRST_YEAR = 1900
+OPEN_END = 9999  # "since 2021": no last year
 # Words around a year that only say it is one: "в 2024 году", "за 2023 г.", "in 2019".
-_BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during"})
-_AFTER_YEAR = frozenset({"г", "г.", "год", "году", "года", "year"})
+_BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during", "between", "между"})
+_AFTER_YEAR = frozenset(
+    {"г", "г.", "год", "году", "года", "гг", "гг.", "годы", "годах", "годов", "year", "years"}
+)
+_SINCE = frozenset({"с", "со", "since", "from"})  # that year on
+_AFTER = frozenset({"после", "after"})  # the year after on
+_UNTIL = frozenset({"до", "before"})  # up to the year before
+_TO = frozenset({"-", "–", "—", "по", "до", "to", "till", "until"})
+_DASHED = re.compile(r"(\d{4})[-–—](\d{4})")
+# Years said in words: (the words, how many years back the range starts, and ends).
+_RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
+    (("в", "этом", "году"), 0, 0),
+    (("this", "year"), 0, 0),
+    (("в", "прошлом", "году"), 1, 1),
+    (("за", "прошлый", "год"), 1, 1),
+    (("last", "year"), 1, 1),
+    (("за", "последний", "год"), 1, 0),  # the last twelve months: this year and the last
+    (("past", "year"), 1, 0),
+)
+# "за последние 3 года", "over the last 5 years": this year and the N before it.
+_LAST = frozenset({"последние", "last", "past"})
+_YEARS = frozenset({"год", "года", "лет", "year", "years"})
+_LEAD = frozenset({"за", "the", "in", "over", "for", "during"})  # words before them
 
 
-def _year_spans(words: list[str], this_year: int) -> list[tuple[int, int, int]]:
-    """Each bare four-digit year (FIRST_YEAR to next year) among `words`, as (year, first word,
+@dataclass(frozen=True)
+class Years:
+    """The years asked for, both included: one year, a range, or open at one end."""
+
+    first: int
+    last: int
+
+    @classmethod
+    def of(cls, first: int, last: int = 0) -> Years | None:
+        """From a page button's fields (`last` 0: the `first` year alone; `first` 0: any)."""
+        return cls(first, last or first) if first else None
+
+    def words(self, lang: str, *, title: bool = False) -> str:
+        """ "2019 года" / "in 2019" (title: "of 2019"), "2020–2022 годов", "с 2021 года" /
+        "since 2021", "до 2020 года" / "before 2020"."""
+        ru = lang == "ru"
+        if self.last >= OPEN_END:
+            return f"с {self.first} года" if ru else f"since {self.first}"
+        if self.first <= FIRST_YEAR:
+            return f"до {self.last + 1} года" if ru else f"before {self.last + 1}"
+        if self.first == self.last:
+            return f"{self.first} года" if ru else f"{'of' if title else 'in'} {self.first}"
+        span = f"{self.first}–{self.last}"
+        return f"{span} годов" if ru else f"{'of' if title else 'in'} {span}"
+
+    def label(self, lang: str) -> str:
+        """Alone, as a filter's name: "2019", "2020–2022", "с 2021 года" / "since 2021"."""
+        if self.last >= OPEN_END or self.first <= FIRST_YEAR:
+            return self.words(lang)
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+def _year(word: str, this_year: int) -> int | None:
+    if len(word) == 4 and word.isascii() and word.isdigit():
+        year = int(word)
+        if FIRST_YEAR < year <= this_year + 1:
+            return year
+    return None
+
+
+def _year_spans(words: list[str], this_year: int) -> list[tuple[Years, bool, int, int]]:
+    """Each year or range of years among `words`, as (years, a bare year alone, first word,
     word after), the words around it that only say it is one included."""
-    spans: list[tuple[int, int, int]] = []
-    for i, word in enumerate(words):
-        if len(word) == 4 and word.isascii() and word.isdigit():
-            year = int(word)
-            if not FIRST_YEAR <= year <= this_year + 1:
+    lower = [w.lower().strip(",.") if len(w) > 1 else w for w in words]
+    spans: list[tuple[Years, bool, int, int]] = []
+    i = 0
+    while i < len(words):
+        relative = _relative(lower, i, this_year)
+        if relative is not None:
+            years, end = relative
+            start = i
+            floor = spans[-1][3] if spans else 0
+            while start > floor and lower[start - 1] in _LEAD:
+                start -= 1
+            spans.append((years, False, start, end))
+            i = end
+        else:
+            found = _one_span(words, lower, i, this_year)
+            if found is None:
+                i += 1
                 continue
-            end = i + 1
-            if end < len(words) and words[end].lower() in _AFTER_YEAR:
-                end += 1
-            start = i - 1 if i > 0 and words[i - 1].lower() in _BEFORE_YEAR else i
-            spans.append((year, start, end))
+            spans.append(found)
+            i = found[3]
     return spans
 
 
-def _without(words: list[str], spans: list[tuple[int, int, int]]) -> str:
-    return " ".join(w for i, w in enumerate(words) if not any(s <= i < e for _, s, e in spans))
+def _relative(lower: list[str], i: int, this_year: int) -> tuple[Years, int] | None:
+    """Years said in words from `i` on ("в прошлом году", "last 3 years"), and the word after."""
+    for phrase, back, upto in _RELATIVE:
+        if tuple(lower[i : i + len(phrase)]) == phrase:
+            return Years(this_year - back, this_year - upto), i + len(phrase)
+    if i + 2 < len(lower) and lower[i] in _LAST and lower[i + 2] in _YEARS:
+        count = lower[i + 1]
+        if count.isascii() and count.isdigit() and 1 <= int(count) <= 100:
+            return Years(max(this_year - int(count), FIRST_YEAR + 1), this_year), i + 3
+    return None
+
+
+def _one_span(
+    words: list[str], lower: list[str], i: int, this_year: int
+) -> tuple[Years, bool, int, int] | None:
+    dashed = _DASHED.fullmatch(lower[i])
+    if dashed:
+        ends = [_year(y, this_year) for y in dashed.groups()]
+        if None in ends:
+            return None
+        first, last = sorted(y for y in ends if y is not None)
+        end, bare = i + 1, False
+    else:
+        year = _year(lower[i], this_year)
+        if year is None:
+            return None
+        first = last = year
+        end, bare = i + 1, True
+        if end + 1 < len(words) and lower[end] in _TO:
+            other = _year(lower[end + 1], this_year)
+            if other is not None:
+                first, last = sorted((year, other))
+                end, bare = end + 2, False
+    if end < len(words) and lower[end] in _AFTER_YEAR:
+        end += 1
+    before = lower[i - 1] if i > 0 else ""
+    start = i - 1 if before in _BEFORE_YEAR | _SINCE | _AFTER | _UNTIL else i
+    if bare and before in _SINCE:
+        last, bare = OPEN_END, False
+    elif bare and before in _AFTER:
+        first, last, bare = first + 1, OPEN_END, False
+    elif bare and before in _UNTIL:
+        first, last, bare = FIRST_YEAR, first - 1, False
+    return Years(first, last), bare, start, end
+
+
+def _without(words: list[str], spans: list[tuple[Years, bool, int, int]]) -> str:
+    return " ".join(w for i, w in enumerate(words) if not any(s <= i < e for *_, s, e in spans))
 
 
 async def read_year(
     query: str, lookup: PartnerLookup, partners: PartnerRepository
-) -> tuple[int | None, str]:
-    """A bare year in the query (the first one), and the rest of it: the year filters
-    agreements, the rest is read as before (a partner, a country or words). A year in the name
-    of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
+) -> tuple[Years | None, str]:
+    """The years in the query (the first that are), and the rest of it: a year ("2019", "в 2023
+    году"), a range ("2020-2022", "с 2020 по 2022", "from 2020 to 2022"), one end ("с 2021
+    года", "since 2021", "до 2020") or words ("за последний год", "last year"); they filter
+    agreements, the rest is read as before (a partner, a country or words). A bare year in the
+    name of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
     words = query.split()
     spans = _year_spans(words, utcnow().year)
     for span in spans:
-        year, start, end = span
+        years, bare, start, end = span
+        if not bare:
+            return years, _without(words, [span])
         rest = _without(words, [s for s in spans if s != span])
         if len(rest.split()) == end - start:
-            return year, _without(words, [span])  # nothing but the year
+            return years, _without(words, [span])  # nothing but the year
         named = (await lookup.find(rest)).named
         partner = await partners.get(named) if named is not None else None
         forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
-        if not any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n):
-            return year, _without(words, [span])
+        if not any(re.search(rf"(?<!\d){years.first}(?!\d)", n) for n in forms if n):
+            return years, _without(words, [span])
     return None, query
 
 
-def nothing_found(lang: str, described: str, year: int | None) -> str:
-    """The reply when no agreement fits: for what was asked (plain text), in which year."""
+def nothing_found(lang: str, described: str, years: Years | None) -> str:
+    """The reply when no agreement fits: for what was asked (plain text), in which years."""
     query = esc(cut(described, 60))
-    if described and year:
-        return t(lang, "agreements_query_year_none", query=query, year=str(year))
+    if described and years:
+        return t(lang, "agreements_query_year_none", query=query, years=years.words(lang))
     if described:
         return t(lang, "agreements_none", query=query)
-    if year:
-        return t(lang, "agreements_year_none", year=str(year))
+    if years:
+        return t(lang, "agreements_year_none", years=years.words(lang))
     return t(lang, "agreements_empty")
 
 
@@ -132,9 +255,14 @@ async def agreements_page(
         news_ids = [hit.item.id for hit in hits]
     country = state.country or None
     page = max(state.page, 0)
-    year = state.year or None
+    years = Years.of(state.year, state.to)
     chosen = partial(
-        partners.agreements, partner_ids=partner_ids, country=country, news_ids=news_ids, year=year
+        partners.agreements,
+        partner_ids=partner_ids,
+        country=country,
+        news_ids=news_ids,
+        year=years.first if years else None,
+        year_to=years.last if years else None,
     )
     rows, total = await chosen(limit=PAGE, offset=page * PAGE)
     last = max(0, math.ceil(total / PAGE) - 1)
@@ -148,18 +276,23 @@ async def agreements_page(
         partner = await partners.get(state.partner)
         described = display_name(partner, lang) if partner else described
     if total == 0:
-        return nothing_found(lang, described, year), None
+        return nothing_found(lang, described, years), None
     pages = max(1, math.ceil(total / PAGE))
-    counted = {"total": str(total), "year": str(year)}
+    counted = {"total": str(total), "years": years.words(lang, title=True) if years else ""}
     if described:
-        key = "agreements_query_year_title" if year else "agreements_query_title"
+        key = "agreements_query_year_title" if years else "agreements_query_title"
         title = t(lang, key, query=esc(cut(described, 80)), **counted)
     else:
-        title = t(lang, "agreements_year_title" if year else "agreements_title", **counted)
+        title = t(lang, "agreements_year_title" if years else "agreements_title", **counted)
     text = join_within([title, *(agreement_entry(a, lang) for a in rows)])
     nav = pager(
         lambda n: AgreementsPage(
-            page=n, partner=state.partner, country=state.country, q=state.q, year=state.year
+            page=n,
+            partner=state.partner,
+            country=state.country,
+            q=state.q,
+            year=state.year,
+            to=state.to,
         ),
         page,
         pages,
@@ -175,28 +308,29 @@ async def agreements_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    year, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
-    state = AgreementsPage(page=0, year=year or 0)
+    years, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
+    when = {"year": years.first, "to": years.last} if years else {}
+    state = AgreementsPage(page=0, **when)
     if query:
         country = resolve_country_query(query)
         found = await lookup.find(query)
         if country:
-            state = AgreementsPage(page=0, country=country, year=state.year)
+            state = AgreementsPage(page=0, country=country, **when)
         elif found.named is not None:  # several or only alike: their words find them
-            state = AgreementsPage(page=0, partner=found.named, year=state.year)
+            state = AgreementsPage(page=0, partner=found.named, **when)
         else:
-            state = AgreementsPage(page=0, q=fit_callback_text(query), year=state.year)
+            state = AgreementsPage(page=0, q=fit_callback_text(query), **when)
     text, markup = await agreements_page(partners, news, lang, state)
     await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
 async def agreements_page_button(
     query: CallbackQuery,
-    callback_data: AgreementsPage | AgreementsPageBeforeYears,
+    callback_data: AgreementsPage | AgreementsPageBeforeRanges | AgreementsPageBeforeYears,
     partners: PartnerRepository,
     news: NewsRepository,
 ) -> None:
-    if isinstance(callback_data, AgreementsPageBeforeYears):
+    if isinstance(callback_data, AgreementsPageBeforeYears | AgreementsPageBeforeRanges):
         callback_data = callback_data.current()
     message = query.message
     lang = user_language(query.from_user)
@@ -212,5 +346,6 @@ def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
+    router.callback_query.register(agreements_page_button, AgreementsPageBeforeRanges.filter())
     router.callback_query.register(agreements_page_button, AgreementsPageBeforeYears.filter())
     return router

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
-from aiogram import Bot
+from aiogram import BaseMiddleware, Bot
 from aiogram.enums import ChatMemberStatus, ChatType
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
-from aiogram.types import Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, User
+from aiogram.types import (
+    Chat,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    TelegramObject,
+    User,
+)
 
 from bot.text.i18n import language_of
 from storage.chats import ChatRepository
@@ -19,6 +28,33 @@ GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 
 def user_language(user: User | None) -> str:
     return language_of(user.language_code if user else None)
+
+
+class GroupVoiceLanguage(BaseMiddleware):
+    """A message sent as the group (an anonymous administrator) or as a channel comes from a
+    stand-in account with no language: it is answered in the group's language, not English."""
+
+    def __init__(self, chats: ChatRepository) -> None:
+        self.chats = chats
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if (
+            isinstance(event, Message)
+            and event.sender_chat is not None
+            and event.chat.type in GROUP_TYPES
+            and event.from_user is not None
+            and not event.from_user.language_code
+        ):
+            chat = await self.chats.get(event.chat.id)
+            if chat is not None and chat.language:
+                user = event.from_user.model_copy(update={"language_code": chat.language})
+                event = event.model_copy(update={"from_user": user})
+        return await handler(event, data)
 
 
 async def remember_chat(chats: ChatRepository, chat: Chat, user: User | None) -> None:

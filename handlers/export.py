@@ -40,25 +40,28 @@ async def export_command(
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "export_admins_only"))
         return
-    year, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
+    years, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
+    year, year_to = (years.first, years.last) if years else (None, None)
     described = ""
-    by_parties = year is not None  # the partners listed are the agreements' parties
+    by_parties = years is not None  # the partners listed are the agreements' parties
     if not query:
         partner_list = await partners_rows(reports)
-        agreement_list = await agreement_rows(reports, year=year)
+        agreement_list = await agreement_rows(reports, year=year, year_to=year_to)
     elif country := resolve_country_query(query):
         partner_list = await partners_rows(reports, country=country)
-        agreement_list = await agreement_rows(reports, country=country, year=year)
+        agreement_list = await agreement_rows(reports, country=country, year=year, year_to=year_to)
         described = query
     elif (named := (await lookup.find(query)).named) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
-        agreement_list = await agreement_rows(reports, partner_ids=ids, year=year)
+        agreement_list = await agreement_rows(reports, partner_ids=ids, year=year, year_to=year_to)
         described = partner_list[0]["name"] if partner_list else query
     else:
         hits = await news.search(query, limit=100)
         news_ids = [h.item.id for h in hits]
-        agreement_list = await agreement_rows(reports, news_ids=news_ids, year=year)
+        agreement_list = await agreement_rows(
+            reports, news_ids=news_ids, year=year, year_to=year_to
+        )
         partner_list = await partners_rows(reports)
         described = query
         by_parties = True
@@ -66,13 +69,14 @@ async def export_command(
         names = {name for row in agreement_list for name in row["parties"]}
         partner_list = [p for p in partner_list if p["name"] in names]
     if not partner_list and not agreement_list:
-        if described or year:
-            await message.answer(nothing_found(lang, described, year))
+        if described or years:
+            await message.answer(nothing_found(lang, described, years))
         else:
             await message.answer(t(lang, "partners_empty"))
         return
-    if year is not None:
-        described = f"{described}, {year}" if described else str(year)
+    if years is not None:
+        when = years.label(lang)
+        described = f"{described}, {when}" if described else when
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_DOCUMENT)
     now = utcnow()
     stamp = now.astimezone(DISPLAY_ZONE).strftime("%Y-%m-%d")  # the caption's day

@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
-from bot.text.stems import says_something, words
+from bot.text.stems import says_something, whole_words, words
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback, fit_callback_text
 
@@ -50,6 +50,9 @@ _SMALL_TALK = frozenset([
     "evening", "afternoon", "please", "bot", "привет", "здравствуйте", "здравствуй", "добрый",
     "день", "вечер", "утро", "спасибо", "благодарю", "пока", "ок", "окей", "пожалуйста", "бот",
     "бота", "боту", "ботом",
+    # The same from readers of other languages (answered in English): "Danke!", "Merci".
+    "danke", "dank", "vielen", "hallo", "bitte", "merci", "bonjour", "salut",
+    "gracias", "hola", "grazie", "ciao",
     # "what can you do?", «что ты умеешь?», «кто вы?»: a question about the bot, not the news.
     "what", "who", "how", "can", "could", "you", "do", "does", "are", "is", "this", "it", "help",
     "что", "кто", "как", "ты", "вы", "умеешь", "умеете", "можешь", "можете", "помощь",
@@ -68,7 +71,7 @@ def small_talk(text: str) -> bool:
 async def free_text(message: Message) -> None:
     """Words in a private chat: what the bot can do, and a button to search for them."""
     lang = user_language(message.from_user)
-    text = " ".join(words(message.text or ""))
+    text = " ".join(whole_words(message.text or ""))
     query = fit_callback_text(text)
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))

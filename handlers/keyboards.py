@@ -48,7 +48,23 @@ class AgreementsPage(CallbackData, prefix="ap"):
     partner: OptionalRowId = 0
     country: CountryCode = ""
     q: str = ""  # a word query, cut to fit Telegram's 64-byte callback data
+    year: OptionalYear = 0  # the first year asked for (0: any)
+    to: OptionalYear = 0  # the last (0: the first alone; 9999: no last)
+
+
+class AgreementsPageBeforeRanges(CallbackData, prefix="ap"):
+    """Page buttons sent before ranges of years (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
+    q: str = ""
     year: OptionalYear = 0
+
+    def current(self) -> AgreementsPage:
+        return AgreementsPage(
+            page=self.page, partner=self.partner, country=self.country, q=self.q, year=self.year
+        )
 
 
 class AgreementsPageBeforeYears(CallbackData, prefix="ap"):

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware, Router
+from aiogram import BaseMiddleware, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import ADMINISTRATOR, MEMBER, ChatMemberUpdatedFilter
 from aiogram.types import ChatMemberUpdated, Message, TelegramObject
@@ -48,10 +48,28 @@ async def bot_back(event: ChatMemberUpdated, chats: ChatRepository) -> None:
     raise SkipHandler
 
 
+async def group_migrated(message: Message, chats: ChatRepository) -> None:
+    """A group became a supergroup: Telegram says so in both chats (`migrate_to_chat_id` in the
+    old one, `migrate_from_chat_id` in the new). The chat, its subscriptions, digest and
+    language move at once, before anyone writes in the supergroup; waiting for the next send to
+    the old id to be refused left the supergroup without them meanwhile. A second notice finds
+    nothing left to move."""
+    if message.migrate_to_chat_id is not None:
+        old, new = message.chat.id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id is not None:
+        old, new = message.migrate_from_chat_id, message.chat.id
+    else:
+        return
+    if await chats.get(old) is not None:
+        log.info("chat %s migrated to %s", old, new)
+        await chats.migrate(old, new)
+
+
 def build_router() -> Router:
     """First in dispatch order: its message middleware sees every message."""
     router = Router(name="presence")
     router.message.outer_middleware(ReactivateOnMessage())
+    router.message.register(group_migrated, F.migrate_to_chat_id | F.migrate_from_chat_id)
     router.my_chat_member.register(
         bot_back, ChatMemberUpdatedFilter(member_status_changed=MEMBER | ADMINISTRATOR)
     )

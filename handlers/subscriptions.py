@@ -37,7 +37,7 @@ from bot.facts.lookup import Choices, PartnerLookup
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
-from bot.text.stems import says_something, words
+from bot.text.stems import says_something, whole_words, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name
@@ -107,8 +107,8 @@ async def parse_filter(
         if (named := found.named) is not None:
             return "partner", str(named)
         return await lookup.choices(found)
-    keyword = " ".join(words(text)).lower()[:MAX_KEYWORD_CHARS]
-    if not keyword:  # only emoji or signs: no word to follow
+    keyword = " ".join(whole_words(text)).lower()[:MAX_KEYWORD_CHARS]
+    if not words(keyword):  # only emoji or signs: no word to follow
         return t(lang, "sub_need_word")
     if not await asyncio.to_thread(says_something, keyword):
         return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))

@@ -694,6 +694,7 @@ class PartnerRepository:
         country: str | None = None,
         news_ids: list[int] | None = None,
         year: int | None = None,
+        year_to: int | None = None,
         limit: int = 5,
         offset: int = 0,
     ) -> tuple[list[Agreement], int]:
@@ -723,9 +724,9 @@ class PartnerRepository:
                 f" WHERE r.news_id IN ({marks}))"
             )
             params.extend(news_ids)
-        if year is not None:
-            where.append(f"{AGREEMENT_YEAR} = ?")
-            params.append(f"{year:04d}")
+        if year is not None:  # to `year_to` when given (both included)
+            where.append(f"{AGREEMENT_YEAR} BETWEEN ? AND ?")
+            params.extend((f"{year:04d}", f"{year_to or year:04d}"))
         clause = "WHERE " + " AND ".join(where)
         total = int(
             await self.db.fetchval(

@@ -194,6 +194,7 @@ class ReportRepository:
         country: str | None = None,
         news_ids: list[int] | None = None,
         year: int | None = None,
+        year_to: int | None = None,
     ) -> list[AgreementRow]:
         """Every agreement, one row per document however many articles reported it (the
         first article's link and date; see PartnerRepository.agreements), optionally of some
@@ -218,9 +219,9 @@ class ReportRepository:
                 f"r.news_id IN ({','.join('?' * len(news_ids)) or 'NULL'}))"
             )
             params.extend(news_ids)
-        if year is not None:
-            where.append(f"{AGREEMENT_YEAR} = ?")
-            params.append(f"{year:04d}")
+        if year is not None:  # to `year_to` when given (both included)
+            where.append(f"{AGREEMENT_YEAR} BETWEEN ? AND ?")
+            params.extend((f"{year:04d}", f"{year_to or year:04d}"))
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.kind, a.title, {ENTRY_SIGNED} AS signed_on, n.link,

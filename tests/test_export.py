@@ -206,6 +206,21 @@ async def test_export_of_a_year_holds_that_years_agreements_and_their_parties(ap
     assert await app.ask("/export 2021") == "Соглашений 2021 года не нашёл."
 
 
+async def test_export_over_a_range_of_years(app: App) -> None:
+    """Before, "/export 2019-2023" answered «No agreements found for “2019-2023”»."""
+    from tests.test_partner_commands import signed_in_years
+
+    await signed_in_years(app)
+    sent = await documents(app, "/export 2019-2023", 42, 3, language_code="en")
+    assert (sent[0].rendered or "").startswith("Export for “2019–2023”\nPartners: 2, ")
+    agreements_csv = app.api.file_content(sent[1].result["document"]["file_id"])
+    rows = list(csv.DictReader(io.StringIO(agreements_csv.decode("utf-8-sig"))))
+    assert sorted(r["signed_on"] for r in rows) == ["2019", "2019-04", "2023-11-02"]
+    sent = await documents(app, "/export Китай с 2020 года", 42, 3)
+    assert (sent[0].rendered or "").startswith("Выгрузка по запросу «Китай, с 2020 года»\n")
+    assert await app.ask("/export до 2019") == "Соглашений до 2019 года не нашёл."
+
+
 async def test_export_of_a_partner_with_a_year_in_its_name(app: App) -> None:
     from tests.test_partner_commands import with_a_year_in_its_name
 

@@ -323,6 +323,80 @@ async def test_a_groups_announcements_keep_the_language_it_was_set_up_in(app: Ap
     assert chat is not None and chat.language == "ru"
 
 
+async def test_an_anonymous_administrator_is_answered_in_the_groups_language(app: App) -> None:
+    """Telegram sends an anonymous administrator's message from a stand-in bot account with no
+    language. Before, "/digest daily" sent as the group was answered "Done: a daily digest."
+    in a group set up in Russian."""
+    group = -100892
+    app.api.set_admins(group, [7, 9])
+    common = {"chat_id": group, "chat_type": "supergroup"}
+    assert "Готово" in await app.ask("/subscribe", user_id=7, language_code="ru", **common)
+
+    async def as_the_group(text: str) -> str:
+        before = len(app.api.sent_messages(group))
+        command = text.split()[0]
+        app.api.push_update({"message": {
+            "message_id": 500 + before, "date": 0,
+            "chat": {"id": group, "type": "supergroup", "title": "Отдел"},
+            "from": {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                     "username": "GroupAnonymousBot"},
+            "sender_chat": {"id": group, "type": "supergroup", "title": "Отдел"},
+            "text": text, "entities": [{"type": "bot_command", "offset": 0,
+                                        "length": len(command)}],
+        }})  # fmt: skip
+
+        async def answered() -> bool:
+            return len(app.api.sent_messages(group)) > before
+
+        await until(answered)
+        return app.api.sent_messages(group)[before].rendered or ""
+
+    assert await as_the_group("/digest daily") == "Готово: дайджест раз в день."
+    assert (await as_the_group("/help")).startswith("Команды")
+    # A person with no language in their Telegram is still answered in English.
+    reply = await app.ask("/digest off", user_id=9, language_code="", **common)
+    assert reply.startswith("Done"), reply
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_its_settings_at_once(app: App) -> None:
+    """Telegram says in both chats that a group became a supergroup. Before, the bot learnt it
+    only from its next failed send: meanwhile /subscriptions in the supergroup said there were
+    none, /digest said "each item at once", and the first admin to write there set its
+    language (an English one turned the Russian group's announcements English)."""
+    old, new = -4321, -1004321
+    app.api.set_admins(old, [7, 8])
+    app.api.set_admins(new, [7, 8])
+    group = {"chat_id": old, "chat_type": "group"}
+    assert "Готово" in await app.ask("/subscribe country Китай", user_id=7, **group)
+    assert "Готово" in await app.ask("/digest daily", user_id=7, **group)
+    app.api.migrate(old, new)
+    stand_in = {"id": 1087968824, "is_bot": True, "first_name": "Group"}
+    app.api.push_update({"message": {
+        "message_id": 90, "date": 0, "chat": {"id": old, "type": "group", "title": "Отдел"},
+        "from": {"id": 7, "is_bot": False, "first_name": "Ольга"}, "migrate_to_chat_id": new,
+    }})  # fmt: skip
+    app.api.push_update({"message": {
+        "message_id": 1, "date": 0, "chat": {"id": new, "type": "supergroup", "title": "Отдел"},
+        "from": stand_in, "sender_chat": {"id": old, "type": "group", "title": "Отдел"},
+        "migrate_from_chat_id": old,
+    }})  # fmt: skip
+
+    async def moved() -> bool:
+        return await app.services.chats.get(new) is not None
+
+    await until(moved)
+    supergroup = {"chat_id": new, "chat_type": "supergroup"}
+    listing = await app.ask("/subscriptions", user_id=8, language_code="en", **supergroup)
+    assert "country 🇨🇳 China" in listing, listing
+    assert "Now: a daily digest." in await app.ask(
+        "/digest", user_id=8, language_code="en", **supergroup
+    )
+    assert "Готово" in await app.ask("/subscribe partnerships", user_id=7, **supergroup)
+    chat = await app.services.chats.get(new)
+    assert chat is not None and chat.language == "ru" and chat.type == "supergroup"
+    assert await app.services.chats.subscriptions(old) == []
+
+
 async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> None:
     assert "Что искать?" in await app.ask("/Search", language_code="ru")
     assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")

@@ -306,6 +306,94 @@ async def test_agreement_year_pages_keep_the_year(app: App) -> None:
     assert [b["text"] for b in edited["reply_markup"]["inline_keyboard"][-1]] == ["◀", "2/3", "▶"]
 
 
+async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App) -> None:
+    """Before, "2020-2022" was searched as a word, "с 2020 года" as the word «с» in 2020 and
+    "since 2021" as the word "since" in 2021: nothing found each time."""
+    await signed_in_years(app)  # 2019: cn19, kz19; 2023: cn23; 2024: kz24 (reported)
+    reply = await app.ask("/agreements 2019-2023")
+    assert reply.startswith("Соглашения 2019–2023 годов (всего 3):"), reply
+    assert "kz24" not in reply and "cn23" in reply and "kz19" in reply
+    reply = await app.ask("/agreements с 2020 года")
+    assert reply.startswith("Соглашения с 2020 года (всего 2):"), reply
+    assert "cn23" in reply and "kz24" in reply and "19" not in reply.split("\n")[0]
+    reply = await app.ask("/agreements до 2020")
+    assert reply.startswith("Соглашения до 2020 года (всего 2):"), reply
+    reply = await app.ask("/agreements Китай с 2019 по 2023 год")
+    assert reply.startswith("Соглашения 2019–2023 годов по запросу «🇨🇳 Китай» (всего 2):"), reply
+    assert await app.ask("/agreements 2020–2022") == "Соглашений 2020–2022 годов не нашёл."
+    # A year followed by a comma or a full stop is still one.
+    reply = await app.ask("/agreements 2019, Китай")
+    assert reply.startswith("Соглашения 2019 года по запросу «🇨🇳 Китай» (всего 1):"), reply
+    assert await app.ask("/agreements Степной университет 2022-2020") == (
+        "Не нашёл соглашений 2020–2022 годов по запросу «Степной университет»."
+    )
+    help_text = await app.ask("/help", language_code="en", chat_id=43)
+    assert "/agreements [query] [year or 2020-2022]" in help_text, help_text
+    reply = await app.ask("/agreements since 2020", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements since 2020 (2):"), reply
+    reply = await app.ask("/agreements from 2019 to 2023 China", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements of 2019–2023 for “🇨🇳 China” (2):"), reply
+    reply = await app.ask("/agreements before 2024", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements before 2024 (3):"), reply
+    assert await app.ask("/agreements after 2024", language_code="en", chat_id=43) == (
+        "No agreements since 2025."
+    )
+    this_year = datetime.now(UTC).year
+    assert await app.ask("/agreements за последний год") == (
+        f"Соглашений {this_year - 1}–{this_year} годов не нашёл."
+    )
+    assert await app.ask("/agreements last year", language_code="en", chat_id=43) == (
+        f"No agreements in {this_year - 1}."
+    )
+    back = this_year - 2023  # the last N years reach back to 2023
+    reply = await app.ask(f"/agreements Китай за последние {back} года")
+    assert reply.startswith(f"Соглашения 2023–{this_year} годов по запросу «🇨🇳 Китай» (всего 1):")
+    reply = await app.ask(f"/agreements in the last {back} years", language_code="en", chat_id=43)
+    assert reply.startswith(f"Agreements of 2023–{this_year} (2):"), reply
+
+
+async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
+    """Before, a German partner got "No partner matches “Kasachstan”." and "I don't know the
+    country “Deutschland”."; the replies stay in English."""
+    await signed_in_years(app)
+    reply = await app.ask("/partners Kasachstan", language_code="de")
+    assert reply.startswith("Partners in 🇰🇿 Kazakhstan (1)"), reply
+    reply = await app.ask("/agreements Chine 2019", language_code="fr")
+    assert reply.startswith("Agreements of 2019 for “🇨🇳 China” (1):"), reply
+    reply = await app.ask("/subscribe country Deutschland", language_code="de")
+    assert reply == "Done, subscribed: country 🇩🇪 Germany.", reply
+    reply = await app.ask("/subscribe country Osterreich", language_code="de")
+    assert reply == "Done, subscribed: country 🇦🇹 Austria.", reply
+    assert "country 🇷🇺 Russia" in await app.ask("/subscribe country Russland", language_code="de")
+    # A partner's own name is still its card.
+    card = await app.ask("/partners Степной", language_code="de")
+    assert card.startswith("Степной университет"), card
+
+
+async def test_agreement_range_pages_keep_the_range(app: App) -> None:
+    await many_partners(app, 7)  # this year's
+    await signed_in_years(app)
+    this_year = datetime.now(UTC).year
+    reply = await app.ask("/agreements с 2023 года")
+    assert reply.startswith("Соглашения с 2023 года (всего 9):"), reply
+    message = app.api.sent_messages(42)[-1]
+    nav = message.params["reply_markup"]["inline_keyboard"][-1]
+    edited = (await next_page(app, message, nav)).params
+    assert edited["text"].startswith("<b>Соглашения с 2023 года</b> (всего 9):"), edited["text"]
+    assert [b["text"] for b in edited["reply_markup"]["inline_keyboard"][-1]] == ["◀", "2/2"]
+    # A page button sent before ranges (one field fewer) still turns a year's page.
+    before = len(app.api.calls_of("editMessageText"))
+    app.api.push_callback_query(
+        f"ap:1:0:::{this_year}", chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(100):
+        if len(app.api.calls_of("editMessageText")) > before:
+            break
+        await asyncio.sleep(0.05)
+    edited = app.api.calls_of("editMessageText")[-1].params
+    assert edited["text"].startswith(f"<b>Соглашения {this_year} года</b> (всего 7):")
+
+
 async def test_agreement_pages_stay_valid_with_many_and_long_entries(app: App) -> None:
     await many_partners(app, 12)
     reply = await app.ask("/agreements Казахстан")
@@ -325,6 +413,10 @@ def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
     fitted = fit_callback_text(query)
     assert query.startswith(fitted) and query[len(fitted)] == " "
     packed = AgreementsPage(page=999_999, q=fitted).pack()
+    assert len(packed.encode("utf-8")) <= 64
+    # With a range of years too ("since 2020": to 9999), on the last page there can be.
+    longest = "ж" * 20  # 40 bytes, the most fit_callback_text leaves
+    packed = AgreementsPage(page=10**6, q=longest, year=2020, to=9999).pack()
     assert len(packed.encode("utf-8")) <= 64
     assert fit_callback_text("a:b  c") == "a b c"
     assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40

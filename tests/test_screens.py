@@ -184,6 +184,9 @@ async def test_free_text_in_a_private_chat_gets_an_answer_and_a_search_button(
         "что ты умеешь?",
         "What can you do?",
         "кто вы",
+        "Danke!",
+        "Vielen Dank",
+        "Merci",
     ):
         count = len(app.api.sent_messages(42))
         reply = await app.ask(chat, language_code="en")
@@ -194,6 +197,23 @@ async def test_free_text_in_a_private_chat_gets_an_answer_and_a_search_button(
     await press(app, "sq:Цинхуа")  # the button's data carries the words
     results = await next_reply(app, 42, count)
     assert results.startswith("Найдено по запросу «Цинхуа»")
+
+
+async def test_words_with_marked_latin_letters_are_shown_whole(app: App) -> None:
+    """Before, "Wo ist die Universität Hannover?" was offered as a search for “Wo ist die
+    Universit t Hannover”, and "/subscribe Universität Graz" confirmed words “universit t graz”."""
+    reply = await app.ask("Wo ist die Universität Hannover?", language_code="de")
+    assert reply.endswith("Search the news for “Wo ist die Universität Hannover”?"), reply
+    [(label, data)] = buttons(app)
+    assert label == "🔎 Search “Wo ist die Universität…”", label
+    assert data == "sq:Wo ist die Universität Hannover"
+    reply = await app.ask("/subscribe Universität Graz", language_code="de")
+    assert reply == "Done, subscribed: words “universität graz”.", reply
+    assert "• words “universität graz”" in await app.ask("/subscriptions", language_code="de")
+    # Only signs or an alphabet the search does not read: still no word to follow.
+    assert (await app.ask("/subscribe 清华", language_code="en")).startswith(
+        "There are no words here to follow."
+    )
 
 
 async def test_the_bot_greets_a_group_it_is_added_to_and_names_who_configures_it(

@@ -84,8 +84,9 @@ async def agreement_rows(
     country: str | None = None,
     news_ids: list[int] | None = None,
     year: int | None = None,
+    year_to: int | None = None,
 ) -> list[Row]:
-    rows = await reports.agreements(partner_ids, country, news_ids, year)
+    rows = await reports.agreements(partner_ids, country, news_ids, year, year_to)
     return [agreement_row(a) for a in rows]
 
 

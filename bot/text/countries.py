@@ -243,9 +243,33 @@ _REGIONAL_A = 0x1F1E6  # 🇦: a flag is two regional indicator letters, 🇨�
 _LEADING = frozenset(["в", "во", "с", "со", "из", "изо", "для", "по", "in", "from", "the"])
 
 
+# Readers answered in English may name a country in their own language ("Deutschland",
+# "Österreich", "Chine"): read in commands only, never in article text.
+_OTHER_LANGUAGES = ("de", "fr", "es", "it")
+
+
+@lru_cache(maxsize=1)
+def _other_names() -> dict[str, str]:
+    """Folded country names in _OTHER_LANGUAGES (also without marks: "osterreich") → code."""
+    names: dict[str, str] = {}
+    for lang in _OTHER_LANGUAGES:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    name = _fold(translation.gettext(value))
+                    names.setdefault(name, country.alpha_2)
+                    names.setdefault(_plain(name), country.alpha_2)
+    # Russia's short names (the tables give "Russische Föderation", "Fédération de Russie").
+    names.update(dict.fromkeys(("russland", "russie", "rusia"), "RU"))
+    return names
+
+
 def resolve_country_query(query: str) -> str | None:
     """A country as a person asks for it in a command: what `resolve_country` reads, and also
-    its flag ("🇨🇳") or its name after a preposition ("с Китаем", "в Узбекистане", "in China")."""
+    its flag ("🇨🇳"), its name after a preposition ("с Китаем", "в Узбекистане", "in China") or
+    in German, French, Spanish or Italian ("Deutschland")."""
     text = query.strip()
     if len(text) == 2 and all(_REGIONAL_A <= ord(ch) <= _REGIONAL_A + 25 for ch in text):
         text = "".join(chr(ord(ch) - _REGIONAL_A + ord("A")) for ch in text)
@@ -254,6 +278,8 @@ def resolve_country_query(query: str) -> str | None:
         head, _, rest = text.partition(" ")
         if head.lower() in _LEADING and rest.strip():
             code = resolve_country(rest)
+    if code is None and 4 <= len(text) <= 60:
+        code = _other_names().get(_fold(text))
     return code
 
 

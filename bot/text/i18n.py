@@ -37,15 +37,15 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("countries", "Партнёры по странам", "Partners by country"),
     (
         "agreements",
-        "Соглашения: /agreements [запрос] [год]",
-        "Agreements: /agreements [query] [year]",
+        "Соглашения: /agreements [запрос] [год или 2020-2022]",
+        "Agreements: /agreements [query] [year or 2020-2022]",
     ),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
     (
         "export",
-        "Выгрузка CSV и XLSX: /export [запрос] [год]",
-        "CSV and XLSX export: /export [query] [year]",
+        "Выгрузка CSV и XLSX: /export [запрос] [год или 2020-2022]",
+        "CSV and XLSX export: /export [query] [year or 2020-2022]",
     ),
 )
 
@@ -392,21 +392,21 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "<b>Agreements for “{query}”</b> ({total}):",
     ),
     "agreements_year_title": (
-        "<b>Соглашения {year} года</b> (всего {total}):",
-        "<b>Agreements of {year}</b> ({total}):",
+        "<b>Соглашения {years}</b> (всего {total}):",
+        "<b>Agreements {years}</b> ({total}):",
     ),
     "agreements_query_year_title": (
-        "<b>Соглашения {year} года по запросу «{query}»</b> (всего {total}):",
-        "<b>Agreements of {year} for “{query}”</b> ({total}):",
+        "<b>Соглашения {years} по запросу «{query}»</b> (всего {total}):",
+        "<b>Agreements {years} for “{query}”</b> ({total}):",
     ),
     "agreements_empty": ("Соглашений пока нет.", "No agreements yet."),
     "agreements_year_none": (
-        "Соглашений {year} года не нашёл.",
-        "No agreements in {year}.",
+        "Соглашений {years} не нашёл.",
+        "No agreements {years}.",
     ),
     "agreements_query_year_none": (
-        "Не нашёл соглашений {year} года по запросу «{query}».",
-        "No agreements in {year} found for “{query}”.",
+        "Не нашёл соглашений {years} по запросу «{query}».",
+        "No agreements {years} found for “{query}”.",
     ),
     "agreements_none": (
         "Не нашёл соглашений по запросу «{query}».",

@@ -59,6 +59,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Also Latin letters with marks (À-ɏ without × and ÷): "Universität", "Kraków", "Ångström".
+_WHOLE_WORD = re.compile(r"[0-9a-zа-яё\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+", re.IGNORECASE)
+
+
+def whole_words(text: str) -> list[str]:
+    """The words as a person wrote them, Latin letters with marks kept ("Universität", not
+    "Universit t"): what is shown back. Searching and matching read them with `words`, as the
+    index does."""
+    return _WHOLE_WORD.findall(text)
+
+
 def stem_text(text: str) -> str:
     """Space-separated stems of every word, in order (what goes into news_fts)."""
     return " ".join(stem_word(word) for word in words(text))
