@@ -1770,3 +1770,21 @@ def test_an_adjective_takes_its_heads_gender(extractor: Extractor) -> None:
         lang="ru",
     )
     assert [p.name for p in out.partners] == ["Казанский университет имени В. И. Лундквиста"]
+
+
+def test_a_date_after_another_document_is_not_the_named_ones(extractor: Extractor) -> None:
+    """ "The agreement continues the memorandum signed in 2019": "the agreement" is the one
+    already named, and 2019 is the memorandum's year; it made a second agreement of 2019."""
+    out = _run(
+        extractor,
+        "SPbPU and Nordwald Technical University agree on a joint master's programme",
+        "On 3 March 2025 the rectors of Peter the Great St. Petersburg Polytechnic University and "
+        "Nordwald Technical University signed an agreement on a joint master's programme in "
+        "materials science. The agreement continues the memorandum of understanding signed in "
+        "2019.",
+        lang="en",
+    )
+    assert [(a.kind, a.signed_on) for a in out.agreements] == [
+        ("agreement", "2025-03-03"),
+        ("memorandum", "2019"),
+    ]

@@ -2466,8 +2466,11 @@ class Extractor:
                     _ANAPHORA.search(sent, max(0, hs - 15), hs) or not sent[:hs].strip(' «"“')
                 ):
                     # "the agreement", "этот документ": the document already named, of
-                    # whatever kind; the parties named here sign it too.
-                    on = self._date(sent, lang)
+                    # whatever kind; the parties named here sign it too. A date after another
+                    # document word is that one's ("The agreement continues the memorandum
+                    # signed in 2019").
+                    later = [m.start() for p, _ in docs for m in p.finditer(sent, he)]
+                    on = self._date(sent[: min(later, default=len(sent))], lang)
                     same = next(
                         (
                             i
