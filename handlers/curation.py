@@ -156,7 +156,10 @@ async def curate(
         await _show(message, lang, partners, curation_pending, user.id, left)
         return
     if action not in ACTIONS:
-        await message.answer(t(lang, "curate_usage"))
+        usage = t(lang, "curate_usage")
+        if action:  # a word that is no action ("/curate frobnicate X"): say so first
+            usage = t(lang, "curate_no_action", action=esc(cut(action, 30))) + "\n\n" + usage
+        await message.answer(usage)
         return
     needs = action in _NEEDS_VALUE
     if not left.strip() or needs != bool(arrow) or (needs and not right.strip()):

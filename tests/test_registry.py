@@ -1745,7 +1745,8 @@ async def test_a_correction_missing_its_name_or_value_says_what_it_needs(
     curated: tuple[App, ScriptedWorker],
 ) -> None:
     """ "/curate rename X =>" (no new name) got the whole list of corrections; now the line of
-    that correction, in the operator's language. An unknown action still gets the list."""
+    that correction, in the operator's language. An unknown action gets the list, after a
+    line saying the word is no correction (the list alone read as if the command were empty)."""
     app, _ = curated
     assert await app.ask("/curate rename Цинхуа =>", chat_id=ADMIN) == (
         "Не хватает названия или значения. Так: /curate rename A => Название [| English name]"
@@ -1754,4 +1755,8 @@ async def test_a_correction_missing_its_name_or_value_says_what_it_needs(
     assert english.startswith("Something is missing. Like this: /curate country A => ")
     assert (await app.ask("/curate hide", chat_id=ADMIN)).endswith("/curate hide A — A не партнёр")
     listing = await app.ask("/curate frobnicate X", chat_id=ADMIN)
-    assert listing.startswith("Правка реестра партнёров") and "/curate merge" in listing
+    assert listing.startswith("Не знаю правки «frobnicate».\n\nПравка реестра партнёров")
+    assert "/curate merge" in listing
+    english = await app.ask("/curate <b>merg</b> X", chat_id=ADMIN, language_code="en")
+    assert english.startswith("I don't know the correction “<b>merg</b>”.\n\n"), english
+    assert (await app.ask("/curate", chat_id=ADMIN)).startswith("Правка реестра партнёров")

@@ -486,6 +486,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "deliveries queued: {deliveries}",
     ),
     "first_reported": ("о документе впервые сообщалось {date}", "first reported on {date}"),
+    "curate_no_action": (
+        "Не знаю правки «{action}».",
+        "I don't know the correction “{action}”.",
+    ),
     "curate_shape": (
         "Не хватает названия или значения. Так: {line}",
         "Something is missing. Like this: {line}",
