@@ -1788,3 +1788,25 @@ def test_a_date_after_another_document_is_not_the_named_ones(extractor: Extracto
         ("agreement", "2025-03-03"),
         ("memorandum", "2019"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "The Ministry of Science and Higher Education of the Republic of Kazakhstan and "
+               "SPbPU signed a memorandum on joint programmes for Kazakh students.",
+         "Ministry of Science and Higher Education of the Republic of Kazakhstan"),
+        ("ru", "Министерство науки и высшего образования Российской Федерации и СПбПУ подписали "
+               "соглашение о создании инжинирингового центра.",
+         "Министерство науки и высшего образования Российской Федерации"),
+    ],
+)  # fmt: skip
+def test_a_ministry_signing_with_the_university_is_a_partner(
+    extractor: Extractor, lang: str, text: str, name: str
+) -> None:
+    """A science or education ministry no cooperation word is about is context; one named with
+    the university as the subject of the signing ("X and SPbPU signed") is its co-signer, and
+    was dropped as context."""
+    out = _run(extractor, "", text, lang=lang)
+    assert [p.name for p in out.partners] == [name]
+    assert [a.parties for a in out.agreements] == [(name,)]

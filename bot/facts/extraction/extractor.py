@@ -629,6 +629,25 @@ _BESIDE_OWN_RU = re.compile(
     rf"(?:(?<![\w-])(?P<before>{_NAME_RU})\s+и\s+{_OWN_SHORT_RU}|"
     rf"{_OWN_SHORT_RU}\s+и\s+(?P<after>{_NAME_RU}))\s+{_ACT_RU}"
 )
+_CO_SIGNER_AFTER = re.compile(
+    rf"\s+(?:and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN}|и\s+{_OWN_SHORT_RU}\s+{_ACT_RU})"
+)
+_CO_SIGNER_BEFORE = re.compile(rf"(?:{_OWN_SHORT_EN}\s+and\s+(?:the\s+)?|{_OWN_SHORT_RU}\s+и\s+)$")
+
+
+def _co_signer(c: Candidate, text: str) -> bool:
+    """Named with the university as the subject of an act: "X and SPbPU signed ...",
+    «Политех и X подписали ...» (a body otherwise taken for context is then a party)."""
+    return any(
+        _CO_SIGNER_AFTER.match(text, m.end)
+        or (
+            _CO_SIGNER_BEFORE.search(text, max(0, m.start - 80), m.start)
+            and re.match(rf"\s+(?:{_ACT_EN}|{_ACT_RU})", text[m.end :])
+        )
+        for m in c.mentions
+    )
+
+
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
@@ -2054,7 +2073,7 @@ class Extractor:
             # "Government Vice-Premier") name no partner unless the registry knows them.
             nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
-            nothing = nothing or self._federal_context(fact, f)
+            nothing = nothing or (self._federal_context(fact, f) and not _co_signer(c, text))
             nothing = nothing or self._runs_a_contest(c, text, sentences)
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
