@@ -352,6 +352,26 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
     assert reply.startswith(f"Agreements of 2023–{this_year} (2):"), reply
 
 
+async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) -> None:
+    """«с 2019 года по 2023 год» read «с 2019 года» as the range and searched the words «по
+    2023 год»; "between 2019 and 2023" filtered 2019 alone and searched "and 2023"; an
+    unfinished «с 2023 по» searched the word «по»."""
+    await signed_in_years(app)  # 2019: cn19, kz19; 2023: cn23; 2024: kz24 (reported)
+    reply = await app.ask("/agreements с 2019 года по 2023 год")
+    assert reply.startswith("Соглашения 2019–2023 годов (всего 3):"), reply
+    reply = await app.ask("/agreements Китай с 2019 г. по 2023 г.")
+    assert reply.startswith("Соглашения 2019–2023 годов по запросу «🇨🇳 Китай» (всего 2):"), reply
+    reply = await app.ask("/agreements между 2020 и 2024 годами")
+    assert reply.startswith("Соглашения 2020–2024 годов (всего 2):"), reply
+    reply = await app.ask("/agreements between 2019 and 2023", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements of 2019–2023 (3):"), reply
+    reply = await app.ask("/agreements с 2023 по")
+    assert reply.startswith("Соглашения с 2023 года (всего 2):"), reply
+    # "and" with no "between" before it is no range: the year alone, the rest a query.
+    reply = await app.ask("/agreements 2019 and 2023", language_code="en", chat_id=43)
+    assert reply == "No agreements in 2019 found for “and 2023”.", reply
+
+
 async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
     """Before, a German partner got "No partner matches “Kasachstan”." and "I don't know the
     country “Deutschland”."; the replies stay in English."""
