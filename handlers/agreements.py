@@ -333,8 +333,8 @@ async def agreements_command(
     when = {"year": years.first, "to": years.last} if years else {}
     state = AgreementsPage(page=0, **when)
     if query:
-        country = resolve_country_query(query)
         found = await lookup.find(query)
+        country = resolve_country_query(query, other_languages=found.named is None)
         if country:
             state = AgreementsPage(page=0, country=country, **when)
         elif found.named is not None:  # several or only alike: their words find them
