@@ -44,12 +44,28 @@ OPEN_END = 9999  # "since 2021": no last year
 # Words around a year that only say it is one: "в 2024 году", "за 2023 г.", "in 2019".
 _BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during", "between", "между"})
 _AFTER_YEAR = frozenset(
-    {"г", "г.", "год", "году", "года", "гг", "гг.", "годы", "годах", "годов", "year", "years"}
+    {
+        "г",
+        "г.",
+        "год",
+        "году",
+        "года",
+        "гг",
+        "гг.",
+        "годы",
+        "годах",
+        "годов",
+        "годами",
+        "year",
+        "years",
+    }
 )
 _SINCE = frozenset({"с", "со", "since", "from"})  # that year on
 _AFTER = frozenset({"после", "after"})  # the year after on
 _UNTIL = frozenset({"до", "before"})  # up to the year before
 _TO = frozenset({"-", "–", "—", "по", "до", "to", "till", "until"})
+_BETWEEN = frozenset({"between", "между"})
+_AND = frozenset({"and", "и"})  # a range's end after "between"
 _DASHED = re.compile(r"(\d{4})[-–—](\d{4})")
 # Years said in words: (the words, how many years back the range starts, and ends).
 _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
@@ -161,11 +177,16 @@ def _one_span(
             return None
         first = last = year
         end, bare = i + 1, True
-        if end + 1 < len(words) and lower[end] in _TO:
+        if end + 1 < len(words) and lower[end] in _AFTER_YEAR and lower[end + 1] in _TO:
+            end += 1  # "с 2020 года по 2022 год"
+        to = _TO | _AND if i > 0 and lower[i - 1] in _BETWEEN else _TO
+        if end + 1 < len(words) and lower[end] in to:
             other = _year(lower[end + 1], this_year)
             if other is not None:
                 first, last = sorted((year, other))
                 end, bare = end + 2, False
+        elif end + 1 == len(words) and lower[end] in _TO:  # "с 2020 по", left unfinished
+            last, end, bare = OPEN_END, end + 1, False
     if end < len(words) and lower[end] in _AFTER_YEAR:
         end += 1
     before = lower[i - 1] if i > 0 else ""
@@ -187,8 +208,8 @@ async def read_year(
     query: str, lookup: PartnerLookup, partners: PartnerRepository
 ) -> tuple[Years | None, str]:
     """The years in the query (the first that are), and the rest of it: a year ("2019", "в 2023
-    году"), a range ("2020-2022", "с 2020 по 2022", "from 2020 to 2022"), one end ("с 2021
-    года", "since 2021", "до 2020") or words ("за последний год", "last year"); they filter
+    году"), a range ("2020-2022", "с 2020 года по 2022 год", "between 2020 and 2022"), one end
+    ("с 2021 года", "since 2021", "до 2020") or words ("за последний год", "last year"); they filter
     agreements, the rest is read as before (a partner, a country or words). A bare year in the
     name of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
     words = query.split()
@@ -312,8 +333,8 @@ async def agreements_command(
     when = {"year": years.first, "to": years.last} if years else {}
     state = AgreementsPage(page=0, **when)
     if query:
-        country = resolve_country_query(query)
         found = await lookup.find(query)
+        country = resolve_country_query(query, other_languages=found.named is None)
         if country:
             state = AgreementsPage(page=0, country=country, **when)
         elif found.named is not None:  # several or only alike: their words find them

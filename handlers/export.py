@@ -47,11 +47,13 @@ async def export_command(
     if not query:
         partner_list = await partners_rows(reports)
         agreement_list = await agreement_rows(reports, year=year, year_to=year_to)
-    elif country := resolve_country_query(query):
+    elif country := resolve_country_query(
+        query, other_languages=(found := await lookup.find(query)).named is None
+    ):
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(reports, country=country, year=year, year_to=year_to)
         described = query
-    elif (named := (await lookup.find(query)).named) is not None:
+    elif (named := found.named) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
         agreement_list = await agreement_rows(reports, partner_ids=ids, year=year, year_to=year_to)

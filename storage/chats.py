@@ -110,8 +110,27 @@ class ChatRepository:
                     (new_id, old_id),
                 )
                 await conn.execute("DELETE FROM retired_subscriptions WHERE chat_id = ?", (old_id,))
+                # The supergroup wrote to the bot before the notice came: it keeps the group's
+                # language (set up there first) and, unless it chose its own, its digest.
+                group = await conn.execute(
+                    "SELECT language, digest, digest_thread_id, digest_since FROM chats"
+                    " WHERE id = ?",
+                    (old_id,),
+                )
+                if group.rows:
+                    language, digest, thread_id, since = group.rows[0]
+                    await conn.execute(
+                        "UPDATE chats SET language = ? WHERE id = ?", (language, new_id)
+                    )
+                    if digest != "off":
+                        await conn.execute(
+                            """UPDATE chats SET digest = ?, digest_thread_id = ?, digest_since = ?
+                               WHERE id = ? AND digest = 'off'""",
+                            (digest, thread_id, since, new_id),
+                        )
                 await conn.execute(
-                    "UPDATE chats SET active = 0, inactive_reason = 'migrated' WHERE id = ?",
+                    """UPDATE chats SET active = 0, inactive_reason = 'migrated', digest = 'off'
+                       WHERE id = ?""",
                     (old_id,),
                 )
             else:

@@ -397,6 +397,49 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_settings_at_once(app:
     assert await app.services.chats.subscriptions(old) == []
 
 
+async def test_a_supergroup_written_to_before_the_notice_still_gets_the_groups_settings(
+    app: App,
+) -> None:
+    """The migration notices may come after the supergroup has already written to the bot (an
+    English admin's /subscribe there made its chat first): the group's digest and language
+    still move to it, with the subscriptions, and a second notice loses nothing."""
+    old, new = -4322, -1004322
+    app.api.set_admins(old, [7, 8])
+    app.api.set_admins(new, [7, 8])
+    group = {"chat_id": old, "chat_type": "group"}
+    assert "Готово" in await app.ask("/subscribe country Китай", user_id=7, **group)
+    assert "Готово" in await app.ask("/digest weekly", user_id=7, **group)
+    app.api.migrate(old, new)
+    supergroup = {"chat_id": new, "chat_type": "supergroup"}
+    assert "Done" in await app.ask(
+        "/subscribe partnerships", user_id=8, language_code="en", **supergroup
+    )
+    stand_in = {"id": 1087968824, "is_bot": True, "first_name": "Group"}
+    notices = [
+        {"message_id": 1, "date": 0, "chat": {"id": new, "type": "supergroup", "title": "Отдел"},
+         "from": stand_in, "sender_chat": {"id": old, "type": "group", "title": "Отдел"},
+         "migrate_from_chat_id": old},
+        {"message_id": 90, "date": 0, "chat": {"id": old, "type": "group", "title": "Отдел"},
+         "from": {"id": 7, "is_bot": False, "first_name": "Ольга"}, "migrate_to_chat_id": new},
+    ]  # fmt: skip
+    for notice in (*notices, *notices):
+        app.api.push_update({"message": notice})
+
+    async def moved() -> bool:
+        return await app.services.chats.subscriptions(old) == []
+
+    await until(moved)
+    assert "Now: a weekly digest." in await app.ask(
+        "/digest", user_id=8, language_code="en", **supergroup
+    )
+    listing = await app.ask("/subscriptions", user_id=8, language_code="en", **supergroup)
+    assert "country 🇨🇳 China" in listing and "partnership" in listing, listing
+    chat = await app.services.chats.get(new)
+    assert chat is not None and chat.language == "ru" and chat.active
+    old_chat = await app.services.chats.get(old)
+    assert old_chat is None or not old_chat.active
+
+
 async def test_a_command_a_phone_keyboard_capitalised_still_works(app: App) -> None:
     assert "Что искать?" in await app.ask("/Search", language_code="ru")
     assert (await app.ask("/HELP", language_code="ru")).startswith("Команды")

@@ -12,7 +12,14 @@ from collections.abc import AsyncIterator
 import asyncpg
 import pytest
 
-from bot.leadership import LEADER_LOCK, PgLeadership, Request, exclusive
+from bot.leadership import (
+    LEADER_LOCK,
+    SUCCESSION_HOLD_SECONDS,
+    PgLeadership,
+    Request,
+    SoleLeader,
+    exclusive,
+)
 from tests.pg import drop_database, with_database
 
 _names = itertools.count()
@@ -36,10 +43,12 @@ class Work:
         self.log = log
         self.working = False
         self.requests: list[Request] = []
+        self.holds: list[float] = []
 
     async def take_up(self, hold: float = 0.0) -> None:
         assert not self.working
         self.working = True
+        self.holds.append(hold)
         self.log.append((self.name, "up", time.monotonic()))
 
     async def lay_down(self) -> None:
@@ -121,6 +130,37 @@ async def test_a_leader_whose_session_ends_stops_at_once_and_another_takes_over(
     finally:
         await first.stop()
         await second.stop()
+
+
+async def test_a_leader_elected_again_after_a_lost_session_holds_its_first_send_again(
+    dsn: str,
+) -> None:
+    """The same instance leading again after its session ended is a new leader too: whoever
+    led in between may have filled Telegram's last second, so its sends wait again. The SQLite
+    sole leader never follows anyone and starts at once."""
+    log: list[tuple[str, str, float]] = []
+    a = Work("a", log)
+    alone = PgLeadership(dsn, retry=0.2)
+    await alone.start(a)
+    try:
+        await until(lambda: a.working)
+        admin = await asyncpg.connect(dsn)
+        try:
+            await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks "
+                "WHERE locktype = 'advisory' AND objid = $1 AND granted",
+                LEADER_LOCK,
+            )
+        finally:
+            await admin.close()
+        await until(lambda: [what for _, what, _ in log] == ["up", "down", "up"], within=5.0)
+        assert a.holds == [SUCCESSION_HOLD_SECONDS, SUCCESSION_HOLD_SECONDS]
+    finally:
+        await alone.stop()
+    sole, work = SoleLeader(), Work("sole", [])
+    await sole.start(work)
+    await sole.stop()
+    assert work.holds == [0.0]
 
 
 async def test_requests_reach_the_leader_and_side_commands_refuse_while_it_leads(

@@ -14,6 +14,7 @@ from bot.text.i18n import t
 from storage.partners import AgreementInput, PartnerInput
 from tests.conftest import App, draft
 from tests.fakes.bot_api import parse_telegram_html
+from tests.test_export import documents
 from tests.test_facts import store_articles
 
 pytestmark = pytest.mark.both_engines
@@ -352,6 +353,26 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
     assert reply.startswith(f"Agreements of 2023–{this_year} (2):"), reply
 
 
+async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) -> None:
+    """«с 2019 года по 2023 год» read «с 2019 года» as the range and searched the words «по
+    2023 год»; "between 2019 and 2023" filtered 2019 alone and searched "and 2023"; an
+    unfinished «с 2023 по» searched the word «по»."""
+    await signed_in_years(app)  # 2019: cn19, kz19; 2023: cn23; 2024: kz24 (reported)
+    reply = await app.ask("/agreements с 2019 года по 2023 год")
+    assert reply.startswith("Соглашения 2019–2023 годов (всего 3):"), reply
+    reply = await app.ask("/agreements Китай с 2019 г. по 2023 г.")
+    assert reply.startswith("Соглашения 2019–2023 годов по запросу «🇨🇳 Китай» (всего 2):"), reply
+    reply = await app.ask("/agreements между 2020 и 2024 годами")
+    assert reply.startswith("Соглашения 2020–2024 годов (всего 2):"), reply
+    reply = await app.ask("/agreements between 2019 and 2023", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements of 2019–2023 (3):"), reply
+    reply = await app.ask("/agreements с 2023 по")
+    assert reply.startswith("Соглашения с 2023 года (всего 2):"), reply
+    # "and" with no "between" before it is no range: the year alone, the rest a query.
+    reply = await app.ask("/agreements 2019 and 2023", language_code="en", chat_id=43)
+    assert reply == "No agreements in 2019 found for “and 2023”.", reply
+
+
 async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
     """Before, a German partner got "No partner matches “Kasachstan”." and "I don't know the
     country “Deutschland”."; the replies stay in English."""
@@ -454,6 +475,30 @@ async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
     )
     # A year alone is a year, whatever partner has it in its name.
     assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."
+
+
+async def test_a_partner_named_by_a_countrys_foreign_name_is_the_partner(app: App) -> None:
+    """ "Granada" is Grenada in Spanish: since countries were read in German, French, Spanish
+    and Italian, /agreements and /export took it for Grenada and no longer found the University
+    of Granada's agreements (/partners already tried the partner first)."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id,
+        [draft("gr", "Новость gr", link="https://site.test/gr",
+               published=datetime(2024, 5, 1, 9, 0, tzinfo=UTC))],
+        announce=True,
+    )  # fmt: skip
+    name, english = "Гранадский университет", "University of Granada"
+    fact = PartnerInput(name, english, (), "ES", "university", {"gr": name, "ge": english})
+    agreement = AgreementInput("agreement", "об обмене студентами", "2024-04-20", (0,))
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    reply = await app.ask("/agreements Granada", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “University of Granada” (1):"), reply
+    sent = (await documents(app, "/export Granada", 43, 3, language_code="en"))[0]
+    assert (sent.rendered or "").startswith("Export for “Гранадский университет”"), sent.rendered
+    # A country's foreign name no partner has is still the country.
+    reply = await app.ask("/agreements Spanien", language_code="de", chat_id=43)
+    assert reply.startswith("Agreements for “🇪🇸 Spain” (1):"), reply
 
 
 async def test_a_region_one_letter_from_a_country_is_not_that_country(app: App) -> None:

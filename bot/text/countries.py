@@ -266,10 +266,11 @@ def _other_names() -> dict[str, str]:
     return names
 
 
-def resolve_country_query(query: str) -> str | None:
+def resolve_country_query(query: str, *, other_languages: bool = True) -> str | None:
     """A country as a person asks for it in a command: what `resolve_country` reads, and also
     its flag ("🇨🇳"), its name after a preposition ("с Китаем", "в Узбекистане", "in China") or
-    in German, French, Spanish or Italian ("Deutschland")."""
+    in German, French, Spanish or Italian ("Deutschland"; not with `other_languages` False: a
+    command that named a partner so, "Granada" is Grenada's Spanish name, means the partner)."""
     text = query.strip()
     if len(text) == 2 and all(_REGIONAL_A <= ord(ch) <= _REGIONAL_A + 25 for ch in text):
         text = "".join(chr(ord(ch) - _REGIONAL_A + ord("A")) for ch in text)
@@ -278,7 +279,7 @@ def resolve_country_query(query: str) -> str | None:
         head, _, rest = text.partition(" ")
         if head.lower() in _LEADING and rest.strip():
             code = resolve_country(rest)
-    if code is None and 4 <= len(text) <= 60:
+    if code is None and other_languages and 4 <= len(text) <= 60:
         code = _other_names().get(_fold(text))
     return code
 
