@@ -1810,3 +1810,25 @@ def test_a_ministry_signing_with_the_university_is_a_partner(
     out = _run(extractor, "", text, lang=lang)
     assert [p.name for p in out.partners] == [name]
     assert [a.parties for a in out.agreements] == [(name,)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "СПбПУ и Иванов подписали договор о поставке оборудования."),
+        ("ru", "Вчера Политех и Казань подписали меморандум о туристических маршрутах."),
+        ("en", "The Rector of SPbPU and Ivar Lundqvist signed a book of memories."),
+        ("en", "Peter the Great St. Petersburg Polytechnic University and John Smith signed a "
+               "letter of thanks."),
+        ("ru", "Политех подписал соглашение с ПАО Нордгаз нефть о подготовке кадров."),
+        ("ru", "Политех и ООО Нордгаз трансгаз Санкт-Петербург подписали соглашение."),
+    ],
+)  # fmt: skip
+def test_a_person_a_city_or_a_cut_name_is_no_co_signer(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    """Found in review: a person or a city beside the university before "signed" came out as a
+    company partner, and one word after an unquoted legal form was taken for the whole name
+    («ПАО Нордгаз нефть» as «Нордгаз»). Neither is a partner named by the text."""
+    out = _run(extractor, "", text, lang=lang)
+    assert out.partners == (), out.partners

@@ -635,6 +635,17 @@ _CO_SIGNER_AFTER = re.compile(
 _CO_SIGNER_BEFORE = re.compile(rf"(?:{_OWN_SHORT_EN}\s+and\s+(?:the\s+)?|{_OWN_SHORT_RU}\s+и\s+)$")
 
 
+def _person_or_place(word: str) -> bool:
+    """A Russian word the dictionary knows as a surname, a given name or a place ("Иванов",
+    "Казань", "Татарстан")."""
+    if not _CYR.search(word):
+        return False
+    return any(
+        p.is_known and p.score >= 0.3 and {"Surn", "Name", "Patr", "Geox"} & p.tag.grammemes
+        for p in morph_vocab().parse(word.lower())
+    )
+
+
 def _co_signer(c: Candidate, text: str) -> bool:
     """Named with the university as the subject of an act: "X and SPbPU signed ...",
     «Политех и X подписали ...» (a body otherwise taken for context is then a party)."""
@@ -652,7 +663,10 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
     r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:[«\"“„]"
-    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)(?![\w-]|\s+[А-ЯЁA-Z]))"
+    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
+    # One unquoted word is the whole name only where the name plainly ends: a mark, a
+    # conjunction or preposition, a verb of an act ("ПАО Газпром нефть" is no "Газпром").
+    rf"(?=\s*(?:[.,;:!?)»]|$)|\s+(?:и|в|во|с|со|на|по|для|из|о|об|—|–)\s|\s+{_ACT_RU}))"
 )
 
 
@@ -1564,6 +1578,8 @@ class Extractor:
                 continue
             if self._countries.codes(name) or name.lower() in _EN_NOT_NAME:
                 continue
+            if " " in name or _person_or_place(name):
+                continue  # "SPbPU and John Smith signed", «Политех и Казань подписали»
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         return out
 
