@@ -338,7 +338,10 @@ class RuChunker:
             if t == "." and k > j + 1 and len(toks[k - 1].text) == 1:
                 k += 1  # the dot of an initial tokenised apart: "С" "." "И" "."
                 continue
-            if _is_cap(t) and re.search(r"\w", t):
+            # A name may open with a lower-case particle: "аль-Фараби", "ибн-Сины".
+            if (_is_cap(t) or re.fullmatch(r"[а-яёa-z]{2,3}-[А-ЯЁA-Z]\w*", t)) and re.search(
+                r"\w", t
+            ):
                 if initials:
                     k += 1  # the surname after the initials ends the name
                     break
