@@ -1835,3 +1835,21 @@ def test_a_person_a_city_or_a_cut_name_is_no_co_signer(
     («ПАО Нордгаз нефть» as «Нордгаз»). Neither is a partner named by the text."""
     out = _run(extractor, "", text, lang=lang)
     assert out.partners == (), out.partners
+
+
+def test_a_name_opening_with_initials_is_not_joined_to_the_next_by_and(
+    extractor: Extractor,
+) -> None:
+    """ "NWU Lakeside and Tsinghua University signed ...": the English run of capitals was one
+    name, «NWU Lakeside and Tsinghua University», shown as one partner; a name that opens
+    with its initials ends before "and" and another name with a head word."""
+    out = _run(
+        extractor,
+        "",
+        "SPbPU signed a cooperation agreement with NWU Lakeside and Tsinghua University on "
+        "joint doctoral programmes.",
+        lang="en",
+    )
+    names = [p.name for p in out.partners]
+    assert "Tsinghua University" in names, names
+    assert not any(" and " in n for n in names), names

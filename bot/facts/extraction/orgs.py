@@ -588,6 +588,8 @@ def _en_piece(
                 any(_en_head(w) for w, _, _ in cur)
                 # "Nornickel and the Government of ...": "the" opens a name of its own.
                 or (k + 1 < len(piece) and piece[k + 1][0] == "the")
+                # "ETH Zurich and Tsinghua University": a name opening with its initials.
+                or bool(cur and re.fullmatch(r"[A-Z]{2,}", cur[0][0]))
             )
             and any(_en_head(w) for w, _, _ in piece[k + 1 :])
         ):
