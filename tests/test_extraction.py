@@ -1853,3 +1853,20 @@ def test_a_name_opening_with_initials_is_not_joined_to_the_next_by_and(
     names = [p.name for p in out.partners]
     assert "Tsinghua University" in names, names
     assert not any(" and " in n for n in names), names
+
+
+def test_an_event_named_only_as_the_venue_is_no_partner(extractor: Extractor) -> None:
+    """ "At the Nordwald Economic Forum, SPbPU signed agreements with ...": the forum came out
+    as a partner and a party to every agreement; an event named only as where something
+    happened is a place (the guidelines' events), its co-signers are the partners."""
+    out = _run(
+        extractor,
+        "SPbPU signed two agreements at the forum",
+        "At the Nordwald Economic Forum, SPbPU signed agreements with Innopolis University and "
+        "the Government of the Murmansk Region.",
+        lang="en",
+    )
+    names = [p.name for p in out.partners]
+    assert "Nordwald Economic Forum" not in names, names
+    assert "Innopolis University" in names, names
+    assert all("Forum" not in party for a in out.agreements for party in a.parties)

@@ -635,6 +635,28 @@ _CO_SIGNER_AFTER = re.compile(
 _CO_SIGNER_BEFORE = re.compile(rf"(?:{_OWN_SHORT_EN}\s+and\s+(?:the\s+)?|{_OWN_SHORT_RU}\s+и\s+)$")
 
 
+_EVENT_HEAD = re.compile(
+    r"\b(?:forum|conference|exhibition|expo|summit|congress|fair|festival|week|olympiad|"
+    r"форум|конференци|выставк|саммит|съезд|фестивал|недел|олимпиад)\w*\s*[»\"”]?$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:at|during|on the sidelines of|within(?: the framework of)?|in the course of)\s+"
+    r"(?:the\s+)?|(?:^|\s)(?:на|в ходе|в рамках|на полях)\s+[«\"“]?)$",
+    re.IGNORECASE,
+)
+
+
+def _only_a_venue(c: Candidate, text: str) -> bool:
+    """An event ("... Economic Forum") named only as where something happened ("At the X
+    Forum, SPbPU signed ...", «в рамках форума X»): a place, not a partner (the guidelines'
+    events); an event named otherwise may stand for its organiser and is left to the model."""
+    return bool(c.mentions) and all(
+        _EVENT_HEAD.search(m.name) and _VENUE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        for m in c.mentions
+    )
+
+
 def _person_or_place(word: str) -> bool:
     """A Russian word the dictionary knows as a surname, a given name or a place ("Иванов",
     "Казань", "Татарстан")."""
@@ -2091,6 +2113,7 @@ class Extractor:
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             nothing = nothing or (self._federal_context(fact, f) and not _co_signer(c, text))
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
             )
