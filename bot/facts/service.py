@@ -119,6 +119,16 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         name_en = None
     if name_en and _CYRILLIC.search(name_en):
         name_en = None  # an English name is in English
+    if unit_of_another(name):
+        # A Latin form beside a unit may be its parent's ("CAS" on the Shanghai branch of the
+        # Chinese Academy of Sciences): as an alias it would draw the parent's articles to the
+        # unit's card. Only forms that translate the unit's own name stay.
+        fact = replace(
+            fact,
+            aliases=tuple(
+                a for a in fact.aliases if _CYRILLIC.search(a) or cross_key(a) == cross_key(name)
+            ),
+        )
     if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
         name_en = name  # an English-only name is its English name too
     forms = dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a))
