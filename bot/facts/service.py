@@ -111,24 +111,22 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         if name_en and (not cross_key(name_en) or cross_key(name_en) != cross_key(parent)):
             name_en = None
         fact = replace(fact, kind=kind)
+    unit = unit_of_another(name)  # "Шанхайское отделение Китайской академии наук"
     if name_en and (
         different(name_en, name)  # another organisation's name, not a translation
         or unlike(name_en, name)  # "Jiangsu University" for a pedagogical university
-        or (unit_of_another(name) and cross_key(name_en) != cross_key(name))
+        or (unit and cross_key(name_en) != cross_key(name))
     ):
         name_en = None
     if name_en and _CYRILLIC.search(name_en):
         name_en = None  # an English name is in English
-    if unit_of_another(name):
+    if unit:
         # A Latin form beside a unit may be its parent's ("CAS" on the Shanghai branch of the
         # Chinese Academy of Sciences): as an alias it would draw the parent's articles to the
         # unit's card. Only forms that translate the unit's own name stay.
-        fact = replace(
-            fact,
-            aliases=tuple(
-                a for a in fact.aliases if _CYRILLIC.search(a) or cross_key(a) == cross_key(name)
-            ),
-        )
+        own = cross_key(name)
+        kept = tuple(a for a in fact.aliases if _CYRILLIC.search(a) or cross_key(a) == own)
+        fact = replace(fact, aliases=kept)
     if name_en is None and not _CYRILLIC.search(name) and not is_abbreviation(name):
         name_en = name  # an English-only name is its English name too
     forms = dict.fromkeys(tidy(a) for a in fact.aliases if tidy(a))

@@ -632,6 +632,7 @@ _BESIDE_OWN_RU = re.compile(
 _CO_SIGNER_AFTER = re.compile(
     rf"\s+(?:and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN}|и\s+{_OWN_SHORT_RU}\s+{_ACT_RU})"
 )
+_ACT_NEXT = re.compile(rf"\s+(?:{_ACT_EN}|{_ACT_RU})")
 _CO_SIGNER_BEFORE = re.compile(rf"(?:{_OWN_SHORT_EN}\s+and\s+(?:the\s+)?|{_OWN_SHORT_RU}\s+и\s+)$")
 
 
@@ -675,7 +676,7 @@ def _co_signer(c: Candidate, text: str) -> bool:
         _CO_SIGNER_AFTER.match(text, m.end)
         or (
             _CO_SIGNER_BEFORE.search(text, max(0, m.start - 80), m.start)
-            and re.match(rf"\s+(?:{_ACT_EN}|{_ACT_RU})", text[m.end :])
+            and _ACT_NEXT.match(text, m.end)
         )
         for m in c.mentions
     )
