@@ -1870,3 +1870,41 @@ def test_an_event_named_only_as_the_venue_is_no_partner(extractor: Extractor) ->
     assert "Nordwald Economic Forum" not in names, names
     assert "Innopolis University" in names, names
     assert all("Forum" not in party for a in out.agreements for party in a.parties)
+
+
+def test_names_the_tagger_misreads_are_read_whole(extractor: Extractor) -> None:
+    # "Бин" is tagged a particle, "Ханойского" a nominative; a reader sees neither.
+    r = _run(
+        extractor,
+        "Вьетнамские вузы в Политехе",
+        "Политех принял делегации вьетнамских вузов: Ханойского горно-геологического "
+        "университета, Бин Зыонг Университета и Университета Тхай Нгуен. Стороны обсудили "
+        "совместные программы. Ключевыми партнёрами стали Ханойский университет науки и "
+        "технологий, Бин Зыонг Университет и Технический университет им. Ле Ку Дона.",
+    )
+    names = {p.name for p in r.partners}
+    assert "Ханойский горно-геологический университет" in names
+    assert "Бин Зыонг Университет" in names
+    assert "Зыонг Университет" not in names
+
+
+def test_a_sentence_opening_with_a_group_of_people_names_no_partner(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Делегация Донского государственного технического университета и представители "
+        "Морской академии посетили Политех. Стороны подписали соглашение.",
+    )
+    names = {p.name for p in r.partners}
+    assert not any(n.lower().startswith(("делегац", "представител", "сторон")) for n in names)
+    for a in r.agreements:
+        assert "Делегация" not in a.parties
+    # The registry knows the nominative the dictionary could not tell ("донский"/"донской").
+    don = _partner(r, "Донской государственный технический университет")
+    assert don.name == "Донской государственный технический университет"
+    assert not any("Донский" in a for a in don.aliases)
+    # A company that opens a sentence is still a company.
+    r = _run(extractor, "", "Аэрофлот и Политех подписали соглашение о подготовке инженеров.")
+    assert [p.name for p in r.partners] == ["Аэрофлот"]

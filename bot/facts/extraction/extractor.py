@@ -669,6 +669,46 @@ def _person_or_place(word: str) -> bool:
     )
 
 
+def _registry_spelling(name: str, known: KnownOrg) -> str | None:
+    """The registry's spelling of a Russian name the text gave in another case, where the
+    nominative was guessed wrong: the dictionary knows both "донский" and "донской", and
+    «Донского университета» is the registry's «Донской университет». Only word endings may
+    differ; quotes, spaces and the words themselves stay as the text wrote them."""
+    if not _CYR.search(name):
+        return None
+    key = canonical_key(name)
+    words = name.split()
+    for n in (known.name, *known.aliases):
+        if n == name or canonical_key(n) != key or len(n.split()) != len(words):
+            continue
+        pairs = list(zip(n.split(), words, strict=True))
+        if all(a[:3].lower() == b[:3].lower() for a, b in pairs) and all(
+            a == b or (a.isalpha() and b.isalpha() and a[:1] == b[:1]) for a, b in pairs
+        ):
+            return n
+    return None
+
+
+def _common_word(tok: Tok, text: str) -> bool:
+    """A sentence's capitalised first word that is a common noun, not a name: the dictionary
+    knows it as a noun with no name marks, and the text also writes it in lower case, or it
+    names a group of people ("Делегация", "Представители"), which no organisation is called."""
+    word = tok.text.lower()
+    if not _CYR.search(word):
+        return False
+    parses = [p for p in morph_vocab().parse(word) if p.is_known and p.score >= 0.3]
+    if not parses or any(
+        {"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr", "Trad"} & p.tag.grammemes for p in parses
+    ):
+        return False
+    if parses[0].tag.POS != "NOUN":
+        return False
+    lemma = parses[0].normal_form
+    if lemma in lx.PEOPLE_GROUPS:
+        return True
+    return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
+
+
 def _co_signer(c: Candidate, text: str) -> bool:
     """Named with the university as the subject of an act: "X and SPbPU signed ...",
     «Политех и X подписали ...» (a body otherwise taken for context is then a party)."""
@@ -1406,6 +1446,13 @@ class Extractor:
             if known is None:
                 if any(t.lemma in lx.UNIT_HEADS for t in span_toks[:1]):
                     continue
+                if (
+                    len(span_toks) == 1
+                    and not quoted
+                    and sent_first.get(span_toks[0].sent) == n0
+                    and _common_word(span_toks[0], text)
+                ):
+                    continue  # "Делегация ... посетила": a common noun opening a sentence
                 if not quoted and any(
                     t.text[:1].islower() and t.pos not in ("ADP", "CCONJ") for t in span_toks[1:]
                 ):
@@ -2327,6 +2374,11 @@ class Extractor:
         name_en: str | None = None
         if known is not None:
             name_en = known.name_en
+            spelt = _registry_spelling(name, known)
+            if spelt is not None:
+                # The guessed form was no spelling of the name: it is dropped, not kept as alias.
+                aliases = [a for a in aliases if a != spelt]
+                name = spelt
             for n in known.all_names():
                 if n != name and n not in aliases and n != name_en:
                     aliases.append(n)

@@ -56,6 +56,8 @@ _CAP_ADJ = re.compile(
 _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|ими|ой|ей|ым|им|ых|их|ую|юю)$")
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
+# Tokens after which a capitalised word may simply open a sentence or a quotation.
+_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", "\"", "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
@@ -168,6 +170,19 @@ class RuChunker:
                 and (prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT")
             ):
                 # "Бин Зыонг Университет", "Цзянсу университет": proper names before the head.
+                i -= 1
+                continue
+            if (
+                prev.pos in ("PART", "INTJ", "ADV")
+                and _is_cap(prev.text)
+                and i - 2 >= 0
+                and toks[i - 2].sent == prev.sent
+                and toks[i - 2].text not in _SENTENCE_OPENERS
+                and toks[i].pos == "PROPN"
+                and _is_cap(toks[i].text)
+            ):
+                # A capitalised word mid-sentence is no particle or adverb but a transliterated
+                # name the tagger misread ("..., Бин Зыонг Университет и ...").
                 i -= 1
                 continue
             break
@@ -374,6 +389,18 @@ class RuChunker:
                 feats: dict[str, str] = {
                     f: head[f] for f in ("Case", "Gender", "Number") if f in head
                 }
+                word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
+            elif (
+                k < h
+                and t.pos == "ADJ"
+                and t.feats.get("Case") == "Nom"
+                and toks[h].feats.get("Case") in ("Gen", "Dat", "Ins", "Loc")
+                and _OBLIQUE_ADJ.search(t.text)
+            ):
+                # The tagger called an oblique adjective nominative ("Ханойского
+                # горно-геологического университета"): its head's case is the adjective's.
+                head = toks[h].feats
+                feats = {f: head[f] for f in ("Case", "Gender", "Number") if f in head}
                 word = self._inflect(Tok(t.text, t.start, t.end, t.sent, "ADJ", feats, t.lemma))
             elif k <= h and t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") != "Nom":
                 if k < h and t.pos == "ADJ" and toks[h].feats.get("Case") == t.feats.get("Case"):
