@@ -238,6 +238,23 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
             "On June 2nd, 2021 SPbPU and Cairo University signed a memorandum on a joint lab.",
             "2021-06-02",
         ),
+        # The date told in the next sentence, about the document just named.
+        (
+            "Политех, Правительство Ленинградской области и АО «Концерн Росэнергоатом» "
+            "подписали трёхстороннее соглашение о подготовке кадров. Соглашение подписано "
+            "5 июня 2024 года на полях форума.",
+            "2024-06-05",
+        ),
+        (
+            "СПбПУ и ПАО «Северсталь» подписали соглашение о сотрудничестве. Документ подписан "
+            "3 марта 2023 года в Череповце.",
+            "2023-03-03",
+        ),
+        (
+            "СПбПУ и ПАО «Северсталь» подписали соглашение о сотрудничестве. Документ подписан "
+            "на пять лет, в 2028 году его продлят.",
+            None,
+        ),
     ],
 )
 def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | None) -> None:

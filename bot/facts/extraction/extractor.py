@@ -187,6 +187,11 @@ _ORDINAL = re.compile(
 )
 _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 # Before a document word: the one already named ("the agreement", "данное соглашение").
+# A sentence about "the document" just named, in the singular ("Документ подписан ...",
+# "The document was signed ...").
+_THE_DOCUMENT = re.compile(
+    r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
+)
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
     r"\s+$",
@@ -2490,6 +2495,15 @@ class Extractor:
                     hits.append((m.start(), m.end(), kind))
             hits.sort()
             if not hits:
+                if out and _THE_DOCUMENT.match(sent) and out[-1].signed_on is None:
+                    # "Документ подписан 3 марта 2023 года": the date of the one just named,
+                    # read in the signing clause only ("..., в 2025 году его продлят" is not).
+                    signed = lx.SIGNED.search(sent)
+                    stop = re.search(r"[,;]", sent[signed.end() :]) if signed else None
+                    clause = sent[: signed.end() + stop.start()] if signed and stop else sent
+                    on = self._date(clause, lang)
+                    if on is not None:
+                        out[-1] = replace(out[-1], date=out[-1].date or on, signed_on=on)
                 continue
             if lx.PLANNED.search(sent) and not re.search(
                 r"(?:был[аио]?|были) подписан|(?<!be )signed (?:in|on|last)|has been signed|"
@@ -2601,7 +2615,15 @@ class Extractor:
                         more = tuple(
                             p for p in parties if p not in out[same].parties and not plural
                         )
-                        out[same] = replace(out[same], parties=out[same].parties + more)
+                        # "Соглашение подписано 5 июня 2024 года": the date told after the
+                        # document was named is its date.
+                        dated = out[same].signed_on or on
+                        out[same] = replace(
+                            out[same],
+                            parties=out[same].parties + more,
+                            date=out[same].date or dated,
+                            signed_on=dated,
+                        )
                         shown[same] = _fuller(shown[same], subject)
                         seen_kinds[kind] = out[same]
                         continue
