@@ -17,6 +17,7 @@ from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import t
+from bot.text.names import reader_name
 from handlers.agreements import nothing_found, read_year
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
@@ -57,7 +58,16 @@ async def export_command(
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
         agreement_list = await agreement_rows(reports, partner_ids=ids, year=year, year_to=year_to)
-        described = partner_list[0]["name"] if partner_list else query
+        described = (
+            reader_name(
+                partner_list[0]["name"],
+                partner_list[0]["name_en"],
+                partner_list[0]["aliases"],
+                lang,
+            )
+            if partner_list
+            else query
+        )
     else:
         hits = await news.search(query, limit=100)
         news_ids = [h.item.id for h in hits]

@@ -159,6 +159,11 @@ async def test_export_command_sends_csv_and_xlsx(app: App) -> None:
     china_csv = app.api.file_content(china[0].result["document"]["file_id"])
     rows = list(csv.DictReader(io.StringIO(china_csv.decode("utf-8-sig"))))
     assert rows and {r["country"] for r in rows} == {"CN"}
+    # One partner's export is captioned with the name the reader reads.
+    one = await documents(app, "/export Университет партнёр 3", 42, 3, language_code="en")
+    assert (one[0].rendered or "").startswith("Export for “Partner 3 University”\n")
+    one = await documents(app, "/export Partner 3 University", 42, 3)
+    assert (one[0].rendered or "").startswith("Выгрузка по запросу «Университет партнёр 3»\n")
     reply = await app.ask("/export Гарвард")
     assert reply == "Не нашёл соглашений по запросу «Гарвард»."
 
