@@ -1925,3 +1925,21 @@ def test_a_sentence_opening_with_a_group_of_people_names_no_partner(
     # A company that opens a sentence is still a company.
     r = _run(extractor, "", "Аэрофлот и Политех подписали соглашение о подготовке инженеров.")
     assert [p.name for p in r.partners] == ["Аэрофлот"]
+
+
+def test_a_body_of_a_known_organisation_does_not_take_its_english_name(
+    extractor: Extractor,
+) -> None:
+    # The registry knows the city's government; its committee is not the government.
+    r = _run(
+        extractor,
+        "",
+        "Делегация Комитета по науке и высшей школе Правительства Санкт-Петербурга посетила "
+        "Политех. Стороны подписали соглашение.",
+    )
+    committee = _partner(r, "Комитет по науке и высшей школе Правительства Санкт-Петербурга")
+    assert committee.name.startswith("Комитет")
+    assert committee.name_en != "Government of St. Petersburg"
+    # The government alone keeps its registry names.
+    r = _run(extractor, "", "Правительство Санкт-Петербурга и Политех подписали соглашение.")
+    assert _partner(r, "Правительство Санкт-Петербурга").name_en == "Government of St. Petersburg"

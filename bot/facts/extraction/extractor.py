@@ -1885,8 +1885,7 @@ class Extractor:
             target.mentions.append(m)
         return self._consolidate(cands)
 
-    @staticmethod
-    def _consolidate(cands: list[Candidate]) -> list[Candidate]:
+    def _consolidate(self, cands: list[Candidate]) -> list[Candidate]:
         """One candidate per organisation: those sharing a registry entry, or an abbreviation-
         only candidate whose abbreviation spells another's name, are merged."""
         out: list[Candidate] = []
@@ -1916,6 +1915,31 @@ class Extractor:
         return out
 
     # --- partner decision ---------------------------------------------------------------
+
+    def _is_head(self, word: str) -> bool:
+        low = word.strip('«»"“”(),').lower()
+        lemma = self._lemma(low).replace("ё", "е")
+        return low in lx.EN_HEADS or lemma in lx.RU_HEADS or lemma in lx.UNIT_HEADS
+
+    def _unit_and_parent(self, a: str, b: str) -> bool:
+        """One name is a body of the organisation the other names: the longer ends with the
+        shorter in another form ("Комитет по науке … Правительства Санкт-Петербурга" and
+        "Правительство Санкт-Петербурга"; "Faculty of Law of Cairo University" and "Cairo
+        University"), and both have a head word of their own. The same words in the same
+        form are an apposition of one organisation («… университет «Высшая школа
+        экономики»»)."""
+        short, long = sorted((a, b), key=lambda n: len(n.split()))
+        sw, lw = short.split(), long.split()
+        if len(lw) <= len(sw):
+            return False
+        tail, before = lw[-len(sw) :], lw[: -len(sw)]
+        if name_tokens(" ".join(tail)) != name_tokens(short):
+            return False
+        same_form = [w.strip('«»"“”') for w in tail] == [w.strip('«»"“”') for w in sw]
+        joined = [w.lower() for w in before[-2:]]
+        if same_form and joined[-1:] not in (["of"], ["at"]) and joined != ["of", "the"]:
+            return False
+        return any(self._is_head(w) for w in sw) and any(self._is_head(w) for w in before)
 
     @staticmethod
     def _is_own(name: str) -> bool:
@@ -2377,6 +2401,10 @@ class Extractor:
             name = name[0].upper() + name[1:]
         known = c.known
         name_en: str | None = None
+        if known is not None and any(self._unit_and_parent(name, n) for n in known.all_names()):
+            # "Комитет по науке … Правительства Санкт-Петербурга": the registry knows the
+            # parent named at its end, whose English name and aliases are not the unit's.
+            known = None
         if known is not None:
             name_en = known.name_en
             spelt = _registry_spelling(name, known)
