@@ -1943,3 +1943,23 @@ def test_a_body_of_a_known_organisation_does_not_take_its_english_name(
     # The government alone keeps its registry names.
     r = _run(extractor, "", "Правительство Санкт-Петербурга и Политех подписали соглашение.")
     assert _partner(r, "Правительство Санкт-Петербурга").name_en == "Government of St. Petersburg"
+
+
+def test_a_name_listing_its_fields_runs_past_the_commas(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех заключил соглашение с Министерством высшего образования, науки и инноваций "
+        "Республики Узбекистан о подготовке инженеров.",
+    )
+    assert [p.name for p in r.partners] == [
+        "Министерство высшего образования, науки и инноваций Республики Узбекистан"
+    ]
+    # A comma before anything but a list of fields still ends the name.
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашения с Министерством образования Республики Узбекистан, "
+        "компанией «Газпром нефть» и заводом «Электросила».",
+    )
+    assert not any("Газпром" in p.name and "Министерство" in p.name for p in r.partners)

@@ -283,6 +283,12 @@ class RuChunker:
             if t.text == "-" and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
                 j += 1
                 continue
+            if t.text == "," and j > h + 1 and (end := self._field_list(toks, j)) is not None:
+                # "Министерство высшего образования, науки и инноваций …", "Университет
+                # информационных технологий, механики и оптики": a list of fields closed by
+                # «и» within the name.
+                j = end
+                continue
             break
         # A name never ends in a conjunction or an opening mark.
         while j - 1 > h and toks[j - 1].text.lower() in ("и", "-", "—", "("):
@@ -290,6 +296,39 @@ class RuChunker:
         if _MISSION.match(head.text.lower()):
             j = self._seat(toks, j, head.sent)
         return i, j
+
+    def _field_list(self, toks: Sequence[Tok], j: int) -> int | None:
+        """After the comma at `j`, lower-case genitive words (and more commas) up to «и» and a
+        last genitive word: the index after that word, or None when the comma ends the name."""
+
+        def field(t: Tok) -> bool:
+            return (
+                t.pos in ("NOUN", "ADJ")
+                and t.feats.get("Case") == "Gen"
+                and not _is_cap(t.text)
+                and self.head_kind(t) is None
+            )
+
+        sent = toks[j].sent
+        k = j + 1
+        words = 0
+        while k < len(toks) and toks[k].sent == sent:
+            t = toks[k]
+            if field(t):
+                words += 1
+            elif t.text == "," and words:
+                words = 0
+            elif t.text.lower() == "и" and words:
+                k += 1
+                while k < len(toks) and toks[k].pos == "ADJ" and field(toks[k]):
+                    k += 1
+                if k < len(toks) and toks[k].pos == "NOUN" and field(toks[k]):
+                    return k + 1
+                return None
+            else:
+                return None
+            k += 1
+        return None
 
     @staticmethod
     def _seat(toks: Sequence[Tok], j: int, sent: int) -> int:
