@@ -1963,3 +1963,20 @@ def test_a_name_listing_its_fields_runs_past_the_commas(extractor: Extractor) ->
         "компанией «Газпром нефть» и заводом «Электросила».",
     )
     assert not any("Газпром" in p.name and "Министерство" in p.name for p in r.partners)
+
+
+def test_a_fund_or_agency_named_by_its_purpose_is_a_name(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Фондом развития промышленности о поддержке студенческих "
+        "стартапов.",
+    )
+    assert [p.name for p in r.partners] == ["Фонд развития промышленности"]
+    r = _run(
+        extractor, "", "Политех и Фонд содействия развитию малых предприятий подписали соглашение."
+    )
+    assert [p.name for p in r.partners] == ["Фонд содействия развитию малых предприятий"]
+    # In lower case it is a common noun, and at a sentence's start it may be one.
+    r = _run(extractor, "", "Политех создал фонд развития студенческих проектов.")
+    assert r.partners == ()

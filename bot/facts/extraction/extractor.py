@@ -192,6 +192,7 @@ _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 _THE_DOCUMENT = re.compile(
     r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
 )
+_CAPITAL_HEADS = frozenset({"фонд", "агентство", "ассоциация", "союз", "корпорация"})
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
     r"\s+$",
@@ -1729,7 +1730,9 @@ class Extractor:
                 return True
             if k == first and t[:1].isupper() and self._countries.codes(t) and k != h:
                 return True
-        return False
+        # «Фонд развития промышленности», «Агентство стратегических инициатив»: these heads
+        # are written with a capital mid-sentence only as a name's first word.
+        return h != first and head.text[:1].isupper() and head.lemma in _CAPITAL_HEADS and j > h + 1
 
     def _registry_mentions(
         self, text: str, have: list[Mention], sent_of: object, lang: str

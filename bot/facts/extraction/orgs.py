@@ -59,6 +59,8 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
+# Nouns in names that govern the dative: «Фонд содействия инновациям».
+_DATIVE_GOVERNORS = frozenset({"содействие", "помощь"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
 _GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
@@ -281,6 +283,16 @@ class RuChunker:
                     j += 1
                     continue
             if t.text == "-" and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
+                j += 1
+                continue
+            if (
+                t.pos in ("NOUN", "ADJ")
+                and t.feats.get("Case") == "Dat"
+                and not _is_cap(t.text)
+                and any(toks[k].lemma in _DATIVE_GOVERNORS for k in range(h + 1, j))
+            ):
+                # «Фонд содействия инновациям», «… содействия развитию малых предприятий»:
+                # «содействие» governs the dative.
                 j += 1
                 continue
             if t.text == "," and j > h + 1 and (end := self._field_list(toks, j)) is not None:
