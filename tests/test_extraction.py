@@ -210,6 +210,8 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
         "опытно-конструкторских работ.",
     )
     assert [(a.kind, a.date) for a in r.agreements] == [("contract", "2024-03-12")]
+    # A contract's subject is what it is for.
+    assert r.agreements[0].title == "на выполнение опытно-конструкторских работ"
 
 
 @pytest.mark.parametrize(
