@@ -1764,3 +1764,20 @@ async def test_a_correction_missing_its_name_or_value_says_what_it_needs(
     english = await app.ask("/curate <b>merg</b> X", chat_id=ADMIN, language_code="en")
     assert english.startswith("I don't know the correction “<b>merg</b>”.\n\n"), english
     assert (await app.ask("/curate", chat_id=ADMIN)).startswith("Правка реестра партнёров")
+
+
+async def test_words_with_a_meaning_meet_their_translation_across_scripts(db: Database) -> None:
+    """«федеральный» is "Federal": a Russian article and an English one about one federal
+    university had made two cards (the consonants of the two words differ); a place adjective
+    loses the place's "-ск" («Тестовский» of Testovsk)."""
+    script = {
+        "t1": [org("Тестанский федеральный университет", None, kind="university")],
+        "t2": [org("Testan Federal University", None, kind="university")],
+        "t3": [org("Тестовский федеральный университет", None, kind="university")],
+        "t4": [org("Testovsk Federal University", None, kind="university")],
+        "t5": [org("Testovsk State University", None, kind="university")],
+    }
+    rows = await cards(db, script)
+    assert sorted(r.mentions for r in rows) == [1, 2, 2], [(r.name, r.aliases) for r in rows]
+    federal = next(r for r in rows if r.name == "Тестовский федеральный университет")
+    assert federal.name_en == "Testovsk Federal University"

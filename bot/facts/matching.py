@@ -281,6 +281,9 @@ CONCEPT_RU = (
     ("исследовательск", "R"), ("наук", "SC"), ("прикладн", "AP"), ("педагогическ", "PE"),
     ("экономическ", "E"), ("экономик", "E"), ("медицинск", "M"), ("технолог", "TL"),
     ("техник", "T"), ("образовани", "PE"), ("сетев", "NET"), ("славянск", "SLAV"),
+    ("федеральн", "F"), ("аграрн", "AGR"), ("сельскохозяйственн", "AGR"), ("морск", "SEA"),
+    ("авиационн", "AV"), ("архитектурн", "ARC"), ("гуманитарн", "HUM"),
+    ("лингвистическ", "LNG"), ("энергетическ", "EN"), ("транспорт", "TR"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -301,6 +304,15 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["medical"], "M"),
     **dict.fromkeys(["network"], "NET"),
     **dict.fromkeys(["slavic", "slavonic"], "SLAV"),
+    **dict.fromkeys(["federal", "federale"], "F"),
+    **dict.fromkeys(["agrarian", "agricultural"], "AGR"),
+    **dict.fromkeys(["maritime", "marine"], "SEA"),
+    **dict.fromkeys(["aviation"], "AV"),
+    **dict.fromkeys(["architectural", "architecture"], "ARC"),
+    **dict.fromkeys(["humanities", "humanitarian"], "HUM"),
+    **dict.fromkeys(["linguistic", "linguistics"], "LNG"),
+    **dict.fromkeys(["energy", "power"], "EN"),
+    **dict.fromkeys(["transport"], "TR"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
@@ -426,6 +438,10 @@ def cross_key(name: str) -> str:
             parts.append(word)  # "Carlos III": a numeral has no consonants to compare
             continue
         skeleton = word_skeleton(word)
+        if skeleton.endswith("sk") and len(skeleton) >= 5:
+            # A Russian place adjective loses the place's "-ск" («Новосибирский» of
+            # Novosibirsk): the ending is no part of the proper word in either script.
+            skeleton = skeleton[:-2]
         if len(skeleton) < 3:
             if re.search(r"[а-я]", word):
                 return ""
