@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -200,6 +201,25 @@ def _one_span(
     return Years(first, last), bare, start, end
 
 
+def _joined_years(
+    words: list[str], spans: list[tuple[Years, bool, int, int]]
+) -> list[tuple[Years, bool, int, int]]:
+    """Bare years in a row, side by side ("2023 2024", "2022, 2023 и 2024"), are those years:
+    read one by one, the second was searched for as a word. Years with a gap ("2019 and 2023")
+    are no range and stay as they were."""
+    run = [s for s in spans if s[1]]
+    if len(run) < 2 or len(run) != len(spans):
+        return spans
+    if any(b[0].first != a[0].first + 1 for a, b in itertools.pairwise(run)):
+        return spans
+    for (_, _, _, end), (_, _, start, _) in itertools.pairwise(run):
+        if any(w.strip(",").lower() not in _AND | {"", "or", "или"} for w in words[end:start]):
+            return spans
+    first = min(s[0].first for s in run)
+    last = max(s[0].last for s in run)
+    return [(Years(first, last), False, run[0][2], run[-1][3])]
+
+
 def _without(words: list[str], spans: list[tuple[Years, bool, int, int]]) -> str:
     return " ".join(w for i, w in enumerate(words) if not any(s <= i < e for *_, s, e in spans))
 
@@ -213,7 +233,7 @@ async def read_year(
     agreements, the rest is read as before (a partner, a country or words). A bare year in the
     name of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
     words = query.split()
-    spans = _year_spans(words, utcnow().year)
+    spans = _joined_years(words, _year_spans(words, utcnow().year))
     for span in spans:
         years, bare, start, end = span
         if not bare:

@@ -371,6 +371,11 @@ async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) ->
     # "and" with no "between" before it is no range: the year alone, the rest a query.
     reply = await app.ask("/agreements 2019 and 2023", language_code="en", chat_id=43)
     assert reply == "No agreements in 2019 found for “and 2023”.", reply
+    # Years in a row are those years; before, the second was searched as a word.
+    reply = await app.ask("/agreements 2023 2024")
+    assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
+    reply = await app.ask("/agreements Китай 2022, 2023 и 2024")
+    assert reply.startswith("Соглашения 2022–2024 годов по запросу «🇨🇳 Китай» (всего 1):"), reply
 
 
 async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
