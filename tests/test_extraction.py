@@ -257,6 +257,11 @@ def test_contract_kind_and_date(extractor: Extractor) -> None:
             "на пять лет, в 2028 году его продлят.",
             None,
         ),
+        (
+            "СПбПУ и ПАО «Северсталь» подписали соглашение о сотрудничестве. Соглашение "
+            "подписано на пять лет, в 2028 году его продлят.",
+            None,
+        ),
     ],
 )
 def test_agreement_signed_on(extractor: Extractor, text: str, signed_on: str | None) -> None:

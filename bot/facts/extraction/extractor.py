@@ -186,13 +186,14 @@ _ORDINAL = re.compile(
     re.I,
 )
 _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
-# Before a document word: the one already named ("the agreement", "данное соглашение").
 # A sentence about "the document" just named, in the singular ("Документ подписан ...",
 # "The document was signed ...").
 _THE_DOCUMENT = re.compile(
     r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
 )
+# Heads written with a capital mid-sentence only as a name's first word ("Фонд развития ...").
 _CAPITAL_HEADS = frozenset({"фонд", "агентство", "ассоциация", "союз", "корпорация"})
+# Before a document word: the one already named ("the agreement", "данное соглашение").
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
     r"\s+$",
@@ -674,6 +675,14 @@ def _person_or_place(word: str) -> bool:
         p.is_known and p.score >= 0.3 and {"Surn", "Name", "Patr", "Geox"} & p.tag.grammemes
         for p in morph_vocab().parse(word.lower())
     )
+
+
+def _signing_clause(sent: str) -> str:
+    """The sentence up to the end of the clause that signs ("Документ подписан 3 марта, в 2028
+    году его продлят" -> "Документ подписан 3 марта"): a date after it is another event's."""
+    signed = lx.SIGNED.search(sent)
+    stop = re.search(r"[,;]", sent[signed.end() :]) if signed else None
+    return sent[: signed.end() + stop.start()] if signed and stop else sent
 
 
 def _registry_spelling(name: str, known: KnownOrg) -> str | None:
@@ -1889,7 +1898,8 @@ class Extractor:
             target.mentions.append(m)
         return self._consolidate(cands)
 
-    def _consolidate(self, cands: list[Candidate]) -> list[Candidate]:
+    @staticmethod
+    def _consolidate(cands: list[Candidate]) -> list[Candidate]:
         """One candidate per organisation: those sharing a registry entry, or an abbreviation-
         only candidate whose abbreviation spells another's name, are merged."""
         out: list[Candidate] = []
@@ -2528,12 +2538,8 @@ class Extractor:
             hits.sort()
             if not hits:
                 if out and _THE_DOCUMENT.match(sent) and out[-1].signed_on is None:
-                    # "Документ подписан 3 марта 2023 года": the date of the one just named,
-                    # read in the signing clause only ("..., в 2025 году его продлят" is not).
-                    signed = lx.SIGNED.search(sent)
-                    stop = re.search(r"[,;]", sent[signed.end() :]) if signed else None
-                    clause = sent[: signed.end() + stop.start()] if signed and stop else sent
-                    on = self._date(clause, lang)
+                    # "Документ подписан 3 марта 2023 года": the date of the one just named.
+                    on = self._date(_signing_clause(sent), lang)
                     if on is not None:
                         out[-1] = replace(out[-1], date=out[-1].date or on, signed_on=on)
                 continue
@@ -2649,7 +2655,9 @@ class Extractor:
                         )
                         # "Соглашение подписано 5 июня 2024 года": the date told after the
                         # document was named is its date.
-                        dated = out[same].signed_on or on
+                        dated = out[same].signed_on or (
+                            on and self._date(_signing_clause(sent), lang)
+                        )
                         out[same] = replace(
                             out[same],
                             parties=out[same].parties + more,
