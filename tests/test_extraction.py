@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import pytest
@@ -1908,3 +1909,30 @@ def test_a_sentence_opening_with_a_group_of_people_names_no_partner(
     # A company that opens a sentence is still a company.
     r = _run(extractor, "", "Аэрофлот и Политех подписали соглашение о подготовке инженеров.")
     assert [p.name for p in r.partners] == ["Аэрофлот"]
+
+
+def test_persons_opening_a_sentence_name_no_partner(extractor: Extractor) -> None:
+    # An animate common noun ("Ректоры", "Губернатор") opening a sentence is people, not a firm.
+    text = (
+        "Ректоры Новгородского технического университета и СПбПУ подписали соглашение о "
+        "сотрудничестве. Губернатор области приветствовал участников встречи."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert "Новгородский технический университет" in names, names
+    assert not any(n.startswith(("Ректор", "Губернатор")) for n in names), names
+    r = _run(extractor, "Политех и НовТУ договорились о совместных исследованиях", text)
+    assert [p.name for p in r.partners] == ["Новгородский технический университет"], r.partners
+
+
+def test_a_date_after_a_name_is_no_part_of_it(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Соглашение с Уральским федеральным университетом 12 марта подписал ректор СПбПУ. "
+        "Политех и Горный университет 5 июня подписали ещё один договор о сотрудничестве.",
+    )
+    names = {p.name for p in r.partners}
+    assert "Уральский федеральный университет" in names, names
+    assert "Горный университет" in names, names
+    assert not any(re.search(r"\d", n) for n in names), names

@@ -692,7 +692,8 @@ def _registry_spelling(name: str, known: KnownOrg) -> str | None:
 def _common_word(tok: Tok, text: str) -> bool:
     """A sentence's capitalised first word that is a common noun, not a name: the dictionary
     knows it as a noun with no name marks, and the text also writes it in lower case, or it
-    names a group of people ("Делегация", "Представители"), which no organisation is called."""
+    names a group of people ("Делегация", "Представители") or persons (an animate noun:
+    "Ректоры", "Губернатор"), which no organisation is called."""
     word = tok.text.lower()
     if not _CYR.search(word):
         return False
@@ -704,7 +705,8 @@ def _common_word(tok: Tok, text: str) -> bool:
     if parses[0].tag.POS != "NOUN":
         return False
     lemma = parses[0].normal_form
-    if lemma in lx.PEOPLE_GROUPS:
+    if lemma in lx.PEOPLE_GROUPS or all("anim" in p.tag.grammemes for p in parses):
+        # A person or persons ("Ректоры", "Губернатор", "Инженеры"): no organisation's name.
         return True
     return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
 

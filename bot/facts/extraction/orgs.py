@@ -57,7 +57,7 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
-_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", "\"", "—", "\n"}
+_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
@@ -210,6 +210,8 @@ class RuChunker:
             t = toks[j]
             if t.sent != head.sent or j in person:
                 break
+            if t.text.isdigit():
+                break  # a date after the name: "университетом 12 марта", "лицея 19 октября"
             if (
                 t.pos == "ADJ"
                 and j - 1 > h
