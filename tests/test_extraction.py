@@ -1936,3 +1936,23 @@ def test_a_date_after_a_name_is_no_part_of_it(extractor: Extractor) -> None:
     assert "Уральский федеральный университет" in names, names
     assert "Горный университет" in names, names
     assert not any(re.search(r"\d", n) for n in names), names
+
+
+def test_a_capitalised_type_word_before_a_quoted_name_is_no_part_of_it(
+    extractor: Extractor,
+) -> None:
+    # The guidelines name a company without its type word; the typed form is an alias.
+    r = _run(
+        extractor,
+        "Политех и «Вектор-Софт» открыли лабораторию",
+        "Компания «Вектор-Софт» и СПбПУ подписали соглашение о создании совместной "
+        "лаборатории. Кроме того, университет заключил договор с Нефтяной компанией «Северный "
+        "берег» о практике студентов.",
+    )
+    vector = _partner(r, "Вектор-Софт")
+    assert vector.name == "Вектор-Софт", vector
+    assert "Компания «Вектор-Софт»" in vector.aliases, vector
+    shore = _partner(r, "Северный берег")
+    assert shore.name == "Северный берег", shore
+    parties = {p for a in r.agreements for p in a.parties}
+    assert {"Вектор-Софт", "Северный берег"} <= parties, r.agreements

@@ -51,6 +51,12 @@ _JOINT = re.compile(r"[Сс]овместн\w+\s")
 _JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
+# A capitalised type word, or one after an adjective, before a quoted name: «Компания «X»» at a
+# sentence's start, «Нефтяная компания «X»», «Государственная корпорация «X»». The name is X.
+_TYPED_QUOTED = re.compile(
+    r"(?:[А-ЯЁ][а-яё-]+(?:ая|ый|ий|ое)\s+(?:компания|корпорация|холдинг)|Компания|Корпорация|"
+    r"Госкорпорация|Холдинг|Группа компаний)\s+[«\"“]([^«»\"“”]+)[»\"”]"
+)
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
@@ -2372,6 +2378,12 @@ class Extractor:
             # "Фонд «X»". A bare type word before a quoted name stays lower case: the registry
             # drops it ("компания «X»" shows as "X").
             name = name[0].upper() + name[1:]
+        typed = _TYPED_QUOTED.fullmatch(name)
+        if typed:
+            # The guidelines name it without the type word; the typed form is an alias.
+            aliases = [a for a in aliases if a != typed.group(1)]
+            aliases.insert(0, name)
+            name = typed.group(1)
         known = c.known
         name_en: str | None = None
         if known is not None:
