@@ -1956,3 +1956,19 @@ def test_a_capitalised_type_word_before_a_quoted_name_is_no_part_of_it(
     assert shore.name == "Северный берег", shore
     parties = {p for a in r.agreements for p in a.parties}
     assert {"Вектор-Софт", "Северный берег"} <= parties, r.agreements
+
+
+def test_a_committee_named_by_a_list_of_fields_is_read_whole(extractor: Extractor) -> None:
+    text = (
+        "Политех подписал соглашение с Комитетом по экономической политике, инвестициям и "
+        "туризму Псковской области. Комитет поможет студентам с практикой."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert "Комитет по экономической политике, инвестициям и туризму Псковской области" in names, (
+        names
+    )
+    r = _run(extractor, "", text)
+    assert [p.name for p in r.partners] == [
+        "Комитет по экономической политике, инвестициям и туризму Псковской области"
+    ], r.partners
