@@ -1972,3 +1972,15 @@ def test_a_committee_named_by_a_list_of_fields_is_read_whole(extractor: Extracto
     assert [p.name for p in r.partners] == [
         "Комитет по экономической политике, инвестициям и туризму Псковской области"
     ], r.partners
+
+
+def test_a_nationality_and_vuz_is_an_anaphor_not_a_partner(extractor: Extractor) -> None:
+    # «Корейский вуз» refers back to the university just named; it names nothing itself.
+    r = _run(
+        extractor,
+        "",
+        "СПбПУ и Университет Ханбат подписали меморандум о сотрудничестве. Корейский вуз "
+        "направит в Политех студентов магистратуры.",
+    )
+    names = [p.name for p in r.partners]
+    assert names == ["Университет Ханбат"], names

@@ -160,7 +160,7 @@ _DESCRIBING = _NATIONALITY | _stems(
     "совместный общество ассоциация совет комитет комиссия отдел отделение департамент "
     "управление администрация офис представительство филиал лаборатория парк технопарк ит "
     "клуб союз фонд языковой язык образование образовательный развитие инновационный "
-    "региональный муниципальный городской главный центральный новый",
+    "региональный муниципальный городской главный центральный новый вуз",
     "joint society association council committee commission department office branch "
     "division administration laboratory lab park club union foundation fund language "
     "education educational development innovation regional municipal public executive "
