@@ -1984,3 +1984,20 @@ def test_a_nationality_and_vuz_is_an_anaphor_not_a_partner(extractor: Extractor)
     )
     names = [p.name for p in r.partners]
     assert names == ["Университет Ханбат"], names
+
+
+def test_companies_listed_with_their_legal_forms_are_one_list(extractor: Extractor) -> None:
+    # A legal form before each item ("ПАО «X»; АО «Y «Z»»") does not break the enumeration,
+    # and a quoted name inside the quotes is the whole name.
+    text = (
+        "Партнёрами новой магистерской программы стали: АО «НПО «Северная звезда»; ПАО «Ладога»; "
+        "ООО «Балтийский завод»; АО «КБ «Полярис». Студенты пройдут практику на этих "
+        "предприятиях."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert {"НПО «Северная звезда»", "Ладога", "КБ «Полярис»"} <= names, names
+    r = _run(extractor, "", text)
+    got = {p.name for p in r.partners}
+    # The registry's shipyard is accepted; the items listed with it share its role.
+    assert {"Балтийский завод", "Ладога", "КБ «Полярис»", "НПО «Северная звезда»"} <= got, got

@@ -175,12 +175,15 @@ _NAMED_AFTER_END = re.compile(
 # an item may open with the article, capitalised when it is part of the name ("The X Organization").
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:[Tt]he\s+)?(?:[«\"“(]\s*)?"
+    r"(?:[Tt]he\s+)?(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
 )
 # A rejected candidate listed with an accepted one of its kind is accepted too unless the
 # partner model all but rules it out (a chunk gone wrong, a person's name).
 LIST_CUT = 0.1
-_LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
+_LIST_GAP = re.compile(
+    r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
+)
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
 # After a document word: an accord reached, not a paper signed.
@@ -733,7 +736,10 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:[«\"“„]"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:"
+    # A quoted name inside the quotes, the outer closing mark often merged with the inner:
+    # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
+    r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
     r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
     # One unquoted word is the whole name only where the name plainly ends: a mark, a
     # conjunction or preposition, a verb of an act ("ПАО Газпром нефть" is no "Газпром").
@@ -1621,7 +1627,8 @@ class Extractor:
         assert callable(sent_of)
         out: list[Mention] = []
         for m in _RU_LEGAL_QUOTED.finditer(text):
-            group = "name" if m.group("name") else "word"  # "ПАО «X Y»", "ПАО Сбербанк"
+            # "ПАО «X Y»", "АО «X «Y»»", "ПАО Сбербанк"
+            group = next(g for g in ("nested", "name", "word") if m.group(g))
             name = m.group(group).strip()
             s0, s1 = m.start(group), m.end(group)
             kind = "other" if m.group("form") in ("АНО", "НКО") else "company"
