@@ -2001,3 +2001,22 @@ def test_companies_listed_with_their_legal_forms_are_one_list(extractor: Extract
     got = {p.name for p in r.partners}
     # The registry's shipyard is accepted; the items listed with it share its role.
     assert {"Балтийский завод", "Ладога", "КБ «Полярис»", "НПО «Северная звезда»"} <= got, got
+
+
+def test_a_genitive_chain_the_tagger_broke_is_read_whole(extractor: Extractor) -> None:
+    # "машиноведения" (also a nominative plural) and "силикатов" are read as nominatives
+    # after "и"; the institute was lost and its academy came out as the partner.
+    for text, name in (
+        (
+            "СПбПУ и Институт химии силикатов Уральского отделения наук подписали соглашение. "
+            "Стороны займутся новыми видами стекла.",
+            "Институт химии силикатов Уральского отделения наук",
+        ),
+        (
+            "Политехнический университет и Институт проблем машиноведения Российской академии "
+            "наук подписали соглашение о сотрудничестве. Стороны займутся робототехникой.",
+            "Институт проблем машиноведения Российской академии наук",
+        ),
+    ):
+        r = _run(extractor, "", text)
+        assert [p.name for p in r.partners] == [name], r.partners

@@ -892,9 +892,22 @@ class Extractor:
             else None
         )
         self._countries = CountryResolver(self._lemma)
-        self._chunker = RuChunker(self._inflect, lambda w: bool(self._countries.codes(w)))
+        self._chunker = RuChunker(
+            self._inflect, lambda w: bool(self._countries.codes(w)), self._genitive_noun
+        )
 
     # --- morphology helpers -------------------------------------------------------------
+
+    @lru_cache(maxsize=4096)  # noqa: B019  # one Extractor lives for the whole process
+    def _genitive_noun(self, word: str) -> bool:
+        """The dictionary knows `word` as a common noun's genitive."""
+        return any(
+            p.is_known
+            and p.score >= 0.1
+            and {"NOUN", "gent"} <= p.tag.grammemes
+            and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+            for p in self._vocab.parse(word.lower())
+        )
 
     @lru_cache(maxsize=256)  # noqa: B019  # one Extractor lives for the whole process
     def _text_codes(self, text: str) -> tuple[str, ...]:

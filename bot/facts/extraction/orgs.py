@@ -99,9 +99,16 @@ class RuChunker:
     name (a verb, a non-genitive noun such as a person in the instrumental, a comma).
     """
 
-    def __init__(self, inflect: Callable[[Tok], str], is_place: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        inflect: Callable[[Tok], str],
+        is_place: Callable[[str], bool],
+        genitive: Callable[[str], bool] = lambda w: False,
+    ) -> None:
         self._inflect = inflect
         self._is_place = is_place
+        # Whether the dictionary knows a word as a noun's genitive.
+        self._genitive = genitive
 
     def head_kind(self, tok: Tok) -> str | None:
         if tok.pos not in ("NOUN", "PROPN"):
@@ -264,6 +271,19 @@ class RuChunker:
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
                 break
+            if (
+                t.pos == "NOUN"
+                and t.feats.get("Case") in ("Nom", "Acc")
+                and not _is_cap(t.text)
+                and j - 1 > h
+                and toks[j - 1].pos == "NOUN"
+                and toks[j - 1].feats.get("Case") == "Gen"
+                and self._genitive(t.text)
+            ):
+                # A genitive chain the tagger broke: "Институт проблем машиноведения" (the
+                # form is also a nominative plural), "Институт химии силикатов".
+                j += 1
+                continue
             if t.pos in ("NOUN", "PROPN", "ADJ") and (
                 t.feats.get("Case") == "Gen" or "Case" not in t.feats
             ):
