@@ -2020,3 +2020,18 @@ def test_a_genitive_chain_the_tagger_broke_is_read_whole(extractor: Extractor) -
     ):
         r = _run(extractor, "", text)
         assert [p.name for p in r.partners] == [name], r.partners
+
+
+def test_a_capitalised_nationality_mid_sentence_opens_a_universitys_name(
+    extractor: Extractor,
+) -> None:
+    # Russian writes nationalities in lower case: «с Монгольским государственным университетом»
+    # names a university; «монгольский вуз» only describes one.
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Армянским государственным университетом. "
+        "Армянский вуз направит в Петербург студентов магистратуры.",
+    )
+    assert [p.name for p in r.partners] == ["Армянский государственный университет"], r.partners
+    assert [a.parties for a in r.agreements] == [("Армянский государственный университет",)]

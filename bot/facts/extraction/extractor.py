@@ -34,6 +34,7 @@ from .names import (
     join_broken_hyphen,
     name_tokens,
     names_match,
+    russian_nationality_capitalised,
 )
 from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
@@ -2185,7 +2186,14 @@ class Extractor:
             )
             # Names that only describe ("Chinese University", "Russian Language Center",
             # "Government Vice-Premier") name no partner unless the registry knows them.
-            nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
+            nothing = (
+                c.known is None
+                and all(describes_only(x, fact.kind) for x in names)
+                and not (
+                    fact.kind == "university"
+                    and any(self._named_by_capital(m, text, sentences) for m in c.mentions)
+                )
+            )
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
             nothing = nothing or (self._federal_context(fact, f) and not _co_signer(c, text))
             nothing = nothing or self._runs_a_contest(c, text, sentences)
@@ -2252,6 +2260,16 @@ class Extractor:
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         self._mark_bare_codes(rows)
         return rows
+
+    @staticmethod
+    def _named_by_capital(m: Mention, text: str, sentences: list[tuple[int, int]]) -> bool:
+        """A Russian mention opening with a capitalised nationality not at its sentence's
+        start: a university's proper name ("с Вьетнамским государственным университетом"),
+        not a description ("вьетнамский вуз"; a sentence's first word is capitalised anyway).
+        Only for universities: writers capitalise "Российское отделение компании" too."""
+        words = text[m.start : m.end].split()
+        before = text[sentences[m.sent][0] : m.start].strip(' \n«"“„—–-')
+        return bool(words) and bool(before) and russian_nationality_capitalised(words[0])
 
     @staticmethod
     def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:

@@ -186,6 +186,17 @@ _PERSON_TITLE = re.compile(
 )
 
 
+def russian_nationality_capitalised(word: str) -> bool:
+    """A Russian nationality adjective written with a capital ("Вьетнамский"): mid-sentence
+    Russian writes nationalities in lower case ("вьетнамский вуз"), so a capital there opens
+    a proper name ("Вьетнамский государственный университет")."""
+    return (
+        word[:1].isupper()
+        and bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", word))
+        and _stem(_fold(word)) in _NATIONALITY
+    )
+
+
 def describes_only(name: str, kind: str = "other") -> bool:
     """A name that describes and names nothing: type words, general fields and nationalities
     only ("Chinese University", "Russian-Chinese Institute", "City Council"), or a person's
