@@ -2035,3 +2035,16 @@ def test_a_capitalised_nationality_mid_sentence_opens_a_universitys_name(
     )
     assert [p.name for p in r.partners] == ["Армянский государственный университет"], r.partners
     assert [a.parties for a in r.agreements] == [("Армянский государственный университет",)]
+
+
+def test_the_academy_a_joint_unit_is_opened_with_is_a_partner(extractor: Extractor) -> None:
+    # The Academy of Sciences named only as context is no partner; a joint unit with it
+    # makes it one (the guidelines: a co-founder of a joint centre or lab).
+    r = _run(
+        extractor,
+        "",
+        "Университет открыл совместный центр с Российской академией наук. Центр займётся "
+        "новыми сплавами для авиации. Соглашение о его создании подписали президент РАН и "
+        "ректор университета.",
+    )
+    assert [p.name for p in r.partners] == ["Российская академия наук"], r.partners

@@ -365,6 +365,12 @@ _OBJECT_OF = re.compile(
     r"\s+(?:the\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
+# A joint unit with X: "совместный центр с X", "joint laboratory with X".
+_JOINT_WITH = re.compile(
+    r"(?:совместн\w+|joint)\s+(?:[\w-]+\s+){0,2}?(?:центр|лаборатори|кафедр|институт|"
+    r"centre|center|laborator\w*|lab|institute)\w*\s+(?:с|со|with)\s+(?:the\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -2195,7 +2201,13 @@ class Extractor:
                 )
             )
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
-            nothing = nothing or (self._federal_context(fact, f) and not _co_signer(c, text))
+            nothing = nothing or (
+                self._federal_context(fact, f)
+                and not _co_signer(c, text)
+                and not any(
+                    _JOINT_WITH.search(text, max(0, m.start - 60), m.start) for m in c.mentions
+                )
+            )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
