@@ -2048,3 +2048,17 @@ def test_the_academy_a_joint_unit_is_opened_with_is_a_partner(extractor: Extract
         "ректор университета.",
     )
     assert [p.name for p in r.partners] == ["Российская академия наук"], r.partners
+
+
+def test_a_name_across_a_line_break_is_one_name(extractor: Extractor) -> None:
+    # Hard-wrapped text: the next line goes on in lower case, so the sentence goes on too.
+    r = _run(
+        extractor,
+        "",
+        "Политех и Тихоокеанский государственный университет подписали соглашение о "
+        "создании консорциума. В консорциум также вошёл Северо-Восточный\nфедеральный "
+        "университет, который\nзаймётся исследованиями мерзлоты.",
+    )
+    names = {p.name for p in r.partners}
+    assert "Северо-Восточный федеральный университет" in names, names
+    assert not any("\n" in n for n in names), names

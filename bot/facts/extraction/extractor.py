@@ -68,7 +68,9 @@ _EN_COMPANY = re.compile(
     r"LLC)\s+([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
-_SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
+# A line break splits, except a single one inside a sentence (the next line goes on in
+# lower case: "Уральский\nфедеральный университет").
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+(?![ \t]*[a-zа-яё])|\n{2,}")
 _BILATERAL = re.compile(
     r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
     re.IGNORECASE,
@@ -1518,6 +1520,9 @@ class Extractor:
             if lx.NOT_ORG.search(name) or len(name) < 2:
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
+        for m in out:
+            if "\n" in m.name:
+                m.name = " ".join(m.name.split())  # a name across a line break
         return out
 
     def _proper_after_common(
