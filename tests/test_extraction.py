@@ -2062,3 +2062,16 @@ def test_a_name_across_a_line_break_is_one_name(extractor: Extractor) -> None:
     names = {p.name for p in r.partners}
     assert "Северо-Восточный федеральный университет" in names, names
     assert not any("\n" in n for n in names), names
+
+
+def test_a_dative_after_sodeystviya_is_part_of_the_name(extractor: Extractor) -> None:
+    # «содействия» governs the dative: the name goes on past it.
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Северным фондом содействия развитию малых предприятий. "
+        "Кроме того, меморандум подписан с Балтийской ассоциацией содействия науке (БАСН).",
+    )
+    names = {p.name for p in r.partners}
+    assert "Северный фонд содействия развитию малых предприятий" in names, names
+    assert "Балтийская ассоциация содействия науке" in names, names

@@ -272,6 +272,15 @@ class RuChunker:
                 j = self._named_after(toks, j)
                 break
             if (
+                t.pos in ("NOUN", "ADJ")
+                and t.feats.get("Case") == "Dat"
+                and self._after_governor(toks, h, j)
+            ):
+                # "содействия" governs the dative: "Фонд содействия инновациям", "Ассоциация
+                # содействия науке", "… содействия развитию малых форм".
+                j += 1
+                continue
+            if (
                 t.pos == "NOUN"
                 and t.feats.get("Case") in ("Nom", "Acc")
                 and not _is_cap(t.text)
@@ -319,6 +328,15 @@ class RuChunker:
         if _MISSION.match(head.text.lower()):
             j = self._seat(toks, j, head.sent)
         return i, j
+
+    @staticmethod
+    def _after_governor(toks: Sequence[Tok], h: int, j: int) -> bool:
+        """Token `j` goes on a dative complement of «содействия» in the name's tail: only
+        datives between it and `j`."""
+        k = j - 1
+        while k > h and toks[k].feats.get("Case") == "Dat" and toks[k].pos in ("NOUN", "ADJ"):
+            k -= 1
+        return k > h and toks[k].lemma == "содействие" and k - 1 >= h
 
     @staticmethod
     def _seat(toks: Sequence[Tok], j: int, sent: int) -> int:
