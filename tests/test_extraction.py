@@ -2075,3 +2075,24 @@ def test_a_dative_after_sodeystviya_is_part_of_the_name(extractor: Extractor) ->
     names = {p.name for p in r.partners}
     assert "Северный фонд содействия развитию малых предприятий" in names, names
     assert "Балтийская ассоциация содействия науке" in names, names
+
+
+def test_a_fund_or_agency_named_by_its_capitalised_head_is_a_candidate(
+    extractor: Extractor,
+) -> None:
+    # Nothing but the head is capitalised in «Фонд поддержки инженерных стартапов»; mid-sentence
+    # the capital names it.
+    for text, name in (
+        (
+            "Политех и Фонд поддержки инженерных стартапов подписали соглашение. Фонд "
+            "будет софинансировать проекты студентов.",
+            "Фонд поддержки инженерных стартапов",
+        ),
+        (
+            "Соглашение подписали СПбПУ и Агентство цифровых компетенций. Агентство поможет "
+            "университету с онлайн-курсами.",
+            "Агентство цифровых компетенций",
+        ),
+    ):
+        r = _run(extractor, "", text)
+        assert [p.name for p in r.partners] == [name], r.partners

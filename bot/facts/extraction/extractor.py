@@ -1741,7 +1741,9 @@ class Extractor:
         self, toks: Sequence[Tok], i: int, j: int, h: int, sent_first: dict[int, int]
     ) -> bool:
         """A chunk names an organisation only if something in it is proper: a capitalised
-        word not at the sentence start, a quote, Latin letters, or a place adjective."""
+        word not at the sentence start, a quote, Latin letters, or a place adjective; or a
+        fund's or agency's head capitalised mid-sentence before its genitive ("и Фонд
+        развития промышленности", "Агентство стратегических инициатив")."""
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
         if not head.text[:1].isupper():
@@ -1754,6 +1756,14 @@ class Extractor:
                 and not any(toks[k].text in '«»"“”„' for k in range(i, j))
             ):
                 return False
+        if (
+            h != first
+            and j > h + 1
+            and head.text[:1].isupper()
+            and head.lemma in ("фонд", "агентство")
+            and toks[h + 1].feats.get("Case") == "Gen"
+        ):
+            return True  # a capitalised head mid-sentence: "и Фонд развития промышленности"
         for k in range(i, j):
             if k == h:
                 continue
