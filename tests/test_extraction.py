@@ -2096,3 +2096,16 @@ def test_a_fund_or_agency_named_by_its_capitalised_head_is_a_candidate(
     ):
         r = _run(extractor, "", text)
         assert [p.name for p in r.partners] == [name], r.partners
+
+
+def test_a_branch_of_the_academy_after_an_honoured_name_stays_in_the_name(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Соглашение с Институтом прикладной акустики им. П. Н. Орлова СО РАН подписал "
+        "проректор по науке. Институт предоставит студентам доступ к установкам.",
+    )
+    names = [p.name for p in r.partners]
+    assert names == ["Институт прикладной акустики им. П. Н. Орлова СО РАН"], names

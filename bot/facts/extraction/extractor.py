@@ -1460,8 +1460,16 @@ class Extractor:
             if any(self._chunker.head_kind(t) for t in span_toks):
                 continue
             if is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
-                # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name.
-                span_toks = span_toks[:1]
+                # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name; a branch
+                # of a known body is one name with it ("СО РАН", "УрО РАН").
+                n_abbr = 1
+                if (
+                    len(span_toks) == 2
+                    and is_abbreviation(span_toks[1].text)
+                    and self._registry.lookup(span_toks[1].text) is not None
+                ):
+                    n_abbr = 2
+                span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = text[s0:s1].strip('«»"“” ')
             host = next(
