@@ -2109,3 +2109,24 @@ def test_a_branch_of_the_academy_after_an_honoured_name_stays_in_the_name(
     )
     names = [p.name for p in r.partners]
     assert names == ["Институт прикладной акустики им. П. Н. Орлова СО РАН"], names
+
+
+def test_a_bracketed_part_of_an_official_name_stays_in_it(extractor: Extractor) -> None:
+    # «Северный (Арктический) федеральный университет», «… им. В. И. Ульянова (Ленина)»:
+    # official names with a bracketed second form.
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Южным (Приморским) федеральным университетом имени "
+        "И. П. Сидорова. Вузы займутся исследованиями шельфа.",
+    )
+    names = [p.name for p in r.partners]
+    assert names == ["Южный (Приморский) федеральный университет имени И. П. Сидорова"], names
+    r = _run(
+        extractor,
+        "",
+        "Соглашение подписали СПбПУ и Волжский политехнический университет им. А. С. Петрова "
+        "(Волгина). Вузы откроют общую аспирантуру.",
+    )
+    names = [p.name for p in r.partners]
+    assert names == ["Волжский политехнический университет им. А. С. Петрова (Волгина)"], names

@@ -172,6 +172,20 @@ class RuChunker:
                 i -= 1
                 continue
             if (
+                prev.text == ")"
+                and i - 4 >= 0
+                and toks[i - 3].text == "("
+                and toks[i - 4].sent == head.sent
+                and toks[i - 2].pos == "ADJ"
+                and toks[i - 4].pos == "ADJ"
+                and _is_cap(toks[i - 2].text)
+                and _is_cap(toks[i - 4].text)
+                and toks[i - 2].feats.get("Case") == toks[i - 4].feats.get("Case")
+            ):
+                # An adjective's bracketed second form: "Северный (Арктический) федеральный".
+                i -= 4
+                continue
+            if (
                 prev.pos == "PROPN"
                 and _is_cap(prev.text)
                 and (prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT")
@@ -423,6 +437,16 @@ class RuChunker:
                 k += 1
                 continue
             break
+        if (
+            (words or initials)
+            and k + 2 < len(toks)
+            and toks[k].text == "("
+            and toks[k + 2].text == ")"
+            and _is_cap(toks[k + 1].text)
+            and toks[k + 1].text.isalpha()
+            and _GEN_NAME.search(toks[k + 1].text)
+        ):
+            k += 3  # the name the honoured bore too: "им. В. И. Ульянова (Ленина)"
         return k if words or initials else j
 
     def normalise(self, toks: Sequence[Tok], i: int, j: int, h: int, text: str) -> str:
