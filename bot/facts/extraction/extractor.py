@@ -1529,8 +1529,10 @@ class Extractor:
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         for m in out:
-            if "\n" in m.name:
-                m.name = " ".join(m.name.split())  # a name across a line break
+            if "\n" in m.name and not re.search(r"\n(?![ \t]*[a-zа-яё])", m.name):
+                # A name across a line break inside a sentence (the next line goes on in lower
+                # case); a break before a capital ends a paragraph, and no name runs over it.
+                m.name = " ".join(m.name.split())
         return out
 
     def _proper_after_common(
