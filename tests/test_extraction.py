@@ -2130,3 +2130,14 @@ def test_a_bracketed_part_of_an_official_name_stays_in_it(extractor: Extractor) 
     )
     names = [p.name for p in r.partners]
     assert names == ["Волжский политехнический университет им. А. С. Петрова (Волгина)"], names
+
+
+def test_a_state_bodys_contracted_name_in_brackets_is_its_alias(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Федеральным агентством по водным путям (Росводпуть). "
+        "Агентство поможет с практикой студентов-гидротехников.",
+    )
+    body = _partner(r, "Федеральное агентство по водным путям")
+    assert "Росводпуть" in body.aliases, body

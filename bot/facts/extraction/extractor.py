@@ -40,6 +40,8 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+# A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
+_RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _MISSION_NAME = re.compile(
@@ -1856,6 +1858,8 @@ class Extractor:
                 )
                 if is_abbreviation(piece) or (other_script and len(piece.split()) >= 2):
                     m.aliases.append(piece)
+                elif lang == "ru" and _RU_CONTRACTED.fullmatch(piece):
+                    m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
 
     # --- merging ------------------------------------------------------------------------
 
