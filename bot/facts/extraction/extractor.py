@@ -34,11 +34,14 @@ from .names import (
     join_broken_hyphen,
     name_tokens,
     names_match,
+    russian_nationality_capitalised,
 )
 from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+# A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
+_RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _MISSION_NAME = re.compile(
@@ -51,6 +54,12 @@ _JOINT = re.compile(r"[Сс]овместн\w+\s")
 _JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
+# A capitalised type word, or one after an adjective, before a quoted name: «Компания «X»» at a
+# sentence's start, «Нефтяная компания «X»», «Государственная корпорация «X»». The name is X.
+_TYPED_QUOTED = re.compile(
+    r"(?:[А-ЯЁ][а-яё-]+(?:ая|ый|ий|ое)\s+(?:компания|корпорация|холдинг)|Компания|Корпорация|"
+    r"Госкорпорация|Холдинг|Группа компаний)\s+[«\"“]([^«»\"“”]+)[»\"”]"
+)
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
@@ -61,7 +70,9 @@ _EN_COMPANY = re.compile(
     r"LLC)\s+([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
-_SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+")
+# A line break splits, except a single one inside a sentence (the next line goes on in
+# lower case: "Уральский\nфедеральный университет").
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+(?![ \t]*[a-zа-яё])|\n{2,}")
 _BILATERAL = re.compile(
     r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
     re.IGNORECASE,
@@ -169,12 +180,15 @@ _NAMED_AFTER_END = re.compile(
 # an item may open with the article, capitalised when it is part of the name ("The X Organization").
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:[Tt]he\s+)?(?:[«\"“(]\s*)?"
+    r"(?:[Tt]he\s+)?(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
 )
 # A rejected candidate listed with an accepted one of its kind is accepted too unless the
 # partner model all but rules it out (a chunk gone wrong, a person's name).
 LIST_CUT = 0.1
-_LIST_GAP = re.compile(r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*(?:[«\"“(]\s*)?")
+_LIST_GAP = re.compile(
+    r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
+)
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
 # After a document word: an accord reached, not a paper signed.
@@ -191,8 +205,6 @@ _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 _THE_DOCUMENT = re.compile(
     r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
 )
-# Heads written with a capital mid-sentence only as a name's first word ("Фонд развития ...").
-_CAPITAL_HEADS = frozenset({"фонд", "агентство", "ассоциация", "союз", "корпорация"})
 # Before a document word: the one already named ("the agreement", "данное соглашение").
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
@@ -361,6 +373,12 @@ _OBJECT_OF = re.compile(
     r"посети\w*|(?:соглашени\w+|меморандум\w*|договор\w*)(?:\s+о\s+\w+)?\s+(?:с|со)|"
     r"(?:сотрудничеств\w+|партн[её]рств\w+|взаимодействи\w+)\s+(?:с|со))"
     r"\s+(?:the\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+# A joint unit with X: "совместный центр с X", "joint laboratory with X".
+_JOINT_WITH = re.compile(
+    r"(?:совместн\w+|joint)\s+(?:[\w-]+\s+){0,2}?(?:центр|лаборатори|кафедр|институт|"
+    r"centre|center|laborator\w*|lab|institute)\w*\s+(?:с|со|with)\s+(?:the\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
@@ -708,7 +726,8 @@ def _registry_spelling(name: str, known: KnownOrg) -> str | None:
 def _common_word(tok: Tok, text: str) -> bool:
     """A sentence's capitalised first word that is a common noun, not a name: the dictionary
     knows it as a noun with no name marks, and the text also writes it in lower case, or it
-    names a group of people ("Делегация", "Представители"), which no organisation is called."""
+    names a group of people ("Делегация", "Представители") or persons (an animate noun:
+    "Ректоры", "Губернатор"), which no organisation is called."""
     word = tok.text.lower()
     if not _CYR.search(word):
         return False
@@ -720,7 +739,8 @@ def _common_word(tok: Tok, text: str) -> bool:
     if parses[0].tag.POS != "NOUN":
         return False
     lemma = parses[0].normal_form
-    if lemma in lx.PEOPLE_GROUPS:
+    if lemma in lx.PEOPLE_GROUPS or all("anim" in p.tag.grammemes for p in parses):
+        # A person or persons ("Ректоры", "Губернатор", "Инженеры"): no organisation's name.
         return True
     return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
 
@@ -741,7 +761,10 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:[«\"“„]"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:"
+    # A quoted name inside the quotes, the outer closing mark often merged with the inner:
+    # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
+    r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
     r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
     # One unquoted word is the whole name only where the name plainly ends: a mark, a
     # conjunction or preposition, a verb of an act ("ПАО Газпром нефть" is no "Газпром").
@@ -894,9 +917,22 @@ class Extractor:
             else None
         )
         self._countries = CountryResolver(self._lemma)
-        self._chunker = RuChunker(self._inflect, lambda w: bool(self._countries.codes(w)))
+        self._chunker = RuChunker(
+            self._inflect, lambda w: bool(self._countries.codes(w)), self._genitive_noun
+        )
 
     # --- morphology helpers -------------------------------------------------------------
+
+    @lru_cache(maxsize=4096)  # noqa: B019  # one Extractor lives for the whole process
+    def _genitive_noun(self, word: str) -> bool:
+        """The dictionary knows `word` as a common noun's genitive."""
+        return any(
+            p.is_known
+            and p.score >= 0.1
+            and {"NOUN", "gent"} <= p.tag.grammemes
+            and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+            for p in self._vocab.parse(word.lower())
+        )
 
     @lru_cache(maxsize=256)  # noqa: B019  # one Extractor lives for the whole process
     def _text_codes(self, text: str) -> tuple[str, ...]:
@@ -1440,8 +1476,16 @@ class Extractor:
             if any(self._chunker.head_kind(t) for t in span_toks):
                 continue
             if is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
-                # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name.
-                span_toks = span_toks[:1]
+                # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name; a branch
+                # of a known body is one name with it ("СО РАН", "УрО РАН").
+                n_abbr = 1
+                if (
+                    len(span_toks) == 2
+                    and is_abbreviation(span_toks[1].text)
+                    and self._registry.lookup(span_toks[1].text) is not None
+                ):
+                    n_abbr = 2
+                span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = text[s0:s1].strip('«»"“” ')
             host = next(
@@ -1500,6 +1544,11 @@ class Extractor:
             if lx.NOT_ORG.search(name) or len(name) < 2:
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
+        for m in out:
+            if "\n" in m.name and not re.search(r"\n(?![ \t]*[a-zа-яё])", m.name):
+                # A name across a line break inside a sentence (the next line goes on in lower
+                # case); a break before a capital ends a paragraph, and no name runs over it.
+                m.name = " ".join(m.name.split())
         return out
 
     def _proper_after_common(
@@ -1629,7 +1678,8 @@ class Extractor:
         assert callable(sent_of)
         out: list[Mention] = []
         for m in _RU_LEGAL_QUOTED.finditer(text):
-            group = "name" if m.group("name") else "word"  # "ПАО «X Y»", "ПАО Сбербанк"
+            # "ПАО «X Y»", "АО «X «Y»»", "ПАО Сбербанк"
+            group = next(g for g in ("nested", "name", "word") if m.group(g))
             name = m.group(group).strip()
             s0, s1 = m.start(group), m.end(group)
             kind = "other" if m.group("form") in ("АНО", "НКО") else "company"
@@ -1717,7 +1767,9 @@ class Extractor:
         self, toks: Sequence[Tok], i: int, j: int, h: int, sent_first: dict[int, int]
     ) -> bool:
         """A chunk names an organisation only if something in it is proper: a capitalised
-        word not at the sentence start, a quote, Latin letters, or a place adjective."""
+        word not at the sentence start, a quote, Latin letters, or a place adjective; or a
+        fund's or agency's head capitalised mid-sentence before its genitive ("и Фонд
+        развития промышленности", "Агентство стратегических инициатив")."""
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
         if not head.text[:1].isupper():
@@ -1730,6 +1782,14 @@ class Extractor:
                 and not any(toks[k].text in '«»"“”„' for k in range(i, j))
             ):
                 return False
+        if (
+            h != first
+            and j > h + 1
+            and head.text[:1].isupper()
+            and head.lemma in ("фонд", "агентство")
+            and toks[h + 1].feats.get("Case") == "Gen"
+        ):
+            return True  # a capitalised head mid-sentence: "и Фонд развития промышленности"
         for k in range(i, j):
             if k == h:
                 continue
@@ -1740,9 +1800,7 @@ class Extractor:
                 return True
             if k == first and t[:1].isupper() and self._countries.codes(t) and k != h:
                 return True
-        # «Фонд развития промышленности», «Агентство стратегических инициатив»: these heads
-        # are written with a capital mid-sentence only as a name's first word.
-        return h != first and head.text[:1].isupper() and head.lemma in _CAPITAL_HEADS and j > h + 1
+        return False
 
     def _registry_mentions(
         self, text: str, have: list[Mention], sent_of: object, lang: str
@@ -1814,6 +1872,8 @@ class Extractor:
                 )
                 if is_abbreviation(piece) or (other_script and len(piece.split()) >= 2):
                     m.aliases.append(piece)
+                elif lang == "ru" and _RU_CONTRACTED.fullmatch(piece):
+                    m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
 
     # --- merging ------------------------------------------------------------------------
 
@@ -2200,9 +2260,22 @@ class Extractor:
             )
             # Names that only describe ("Chinese University", "Russian Language Center",
             # "Government Vice-Premier") name no partner unless the registry knows them.
-            nothing = c.known is None and all(describes_only(x, fact.kind) for x in names)
+            nothing = (
+                c.known is None
+                and all(describes_only(x, fact.kind) for x in names)
+                and not (
+                    fact.kind == "university"
+                    and any(self._named_by_capital(m, text, sentences) for m in c.mentions)
+                )
+            )
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
-            nothing = nothing or (self._federal_context(fact, f) and not _co_signer(c, text))
+            nothing = nothing or (
+                self._federal_context(fact, f)
+                and not _co_signer(c, text)
+                and not any(
+                    _JOINT_WITH.search(text, max(0, m.start - 60), m.start) for m in c.mentions
+                )
+            )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
@@ -2267,6 +2340,16 @@ class Extractor:
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         self._mark_bare_codes(rows)
         return rows
+
+    @staticmethod
+    def _named_by_capital(m: Mention, text: str, sentences: list[tuple[int, int]]) -> bool:
+        """A Russian mention opening with a capitalised nationality not at its sentence's
+        start: a university's proper name ("с Вьетнамским государственным университетом"),
+        not a description ("вьетнамский вуз"; a sentence's first word is capitalised anyway).
+        Only for universities: writers capitalise "Российское отделение компании" too."""
+        words = text[m.start : m.end].split()
+        before = text[sentences[m.sent][0] : m.start].strip(' \n«"“„—–-')
+        return bool(words) and bool(before) and russian_nationality_capitalised(words[0])
 
     @staticmethod
     def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:
@@ -2413,6 +2496,12 @@ class Extractor:
             # "Фонд «X»". A bare type word before a quoted name stays lower case: the registry
             # drops it ("компания «X»" shows as "X").
             name = name[0].upper() + name[1:]
+        typed = _TYPED_QUOTED.fullmatch(name)
+        if typed:
+            # The guidelines name it without the type word; the typed form is an alias.
+            aliases = [a for a in aliases if a != typed.group(1)]
+            aliases.insert(0, name)
+            name = typed.group(1)
         known = c.known
         name_en: str | None = None
         if known is not None and any(self._unit_and_parent(name, n) for n in known.all_names()):

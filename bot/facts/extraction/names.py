@@ -160,7 +160,7 @@ _DESCRIBING = _NATIONALITY | _stems(
     "совместный общество ассоциация совет комитет комиссия отдел отделение департамент "
     "управление администрация офис представительство филиал лаборатория парк технопарк ит "
     "клуб союз фонд языковой язык образование образовательный развитие инновационный "
-    "региональный муниципальный городской главный центральный новый",
+    "региональный муниципальный городской главный центральный новый вуз",
     "joint society association council committee commission department office branch "
     "division administration laboratory lab park club union foundation fund language "
     "education educational development innovation regional municipal public executive "
@@ -184,6 +184,17 @@ _PERSON_TITLE = re.compile(
     r"председател[ьяюем]{1,2})\b)",
     re.IGNORECASE,
 )
+
+
+def russian_nationality_capitalised(word: str) -> bool:
+    """A Russian nationality adjective written with a capital ("Вьетнамский"): mid-sentence
+    Russian writes nationalities in lower case ("вьетнамский вуз"), so a capital there opens
+    a proper name ("Вьетнамский государственный университет")."""
+    return (
+        word[:1].isupper()
+        and bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", word))
+        and _stem(_fold(word)) in _NATIONALITY
+    )
 
 
 def describes_only(name: str, kind: str = "other") -> bool:

@@ -59,8 +59,6 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
-# Nouns in names that govern the dative: «Фонд содействия инновациям».
-_DATIVE_GOVERNORS = frozenset({"содействие", "помощь"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
 _GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
@@ -101,9 +99,16 @@ class RuChunker:
     name (a verb, a non-genitive noun such as a person in the instrumental, a comma).
     """
 
-    def __init__(self, inflect: Callable[[Tok], str], is_place: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        inflect: Callable[[Tok], str],
+        is_place: Callable[[str], bool],
+        genitive: Callable[[str], bool] = lambda w: False,
+    ) -> None:
         self._inflect = inflect
         self._is_place = is_place
+        # Whether the dictionary knows a word as a noun's genitive.
+        self._genitive = genitive
 
     def head_kind(self, tok: Tok) -> str | None:
         if tok.pos not in ("NOUN", "PROPN"):
@@ -167,6 +172,20 @@ class RuChunker:
                 i -= 1
                 continue
             if (
+                prev.text == ")"
+                and i - 4 >= 0
+                and toks[i - 3].text == "("
+                and toks[i - 4].sent == head.sent
+                and toks[i - 2].pos == "ADJ"
+                and toks[i - 4].pos == "ADJ"
+                and _is_cap(toks[i - 2].text)
+                and _is_cap(toks[i - 4].text)
+                and toks[i - 2].feats.get("Case") == toks[i - 4].feats.get("Case")
+            ):
+                # An adjective's bracketed second form: "Северный (Арктический) федеральный".
+                i -= 4
+                continue
+            if (
                 prev.pos == "PROPN"
                 and _is_cap(prev.text)
                 and (prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT")
@@ -202,16 +221,25 @@ class RuChunker:
             "фонд",
         ) and (j < len(toks) and toks[j].text.lower() == "по"):
             j += 1
-            while (
-                j < len(toks)
-                and toks[j].pos in ("ADJ", "NOUN", "CCONJ")
+            while j < len(toks) and (
+                toks[j].pos in ("ADJ", "NOUN", "CCONJ")
                 and (toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ")
+                or (
+                    # A list of fields: "по промышленной политике, инновациям и торговле".
+                    toks[j].text == ","
+                    and j + 1 < len(toks)
+                    and toks[j + 1].pos in ("ADJ", "NOUN")
+                    and toks[j + 1].feats.get("Case") == "Dat"
+                    and not _is_cap(toks[j + 1].text)
+                )
             ):
                 j += 1
         while j < len(toks):
             t = toks[j]
             if t.sent != head.sent or j in person:
                 break
+            if t.text.isdigit():
+                break  # a date after the name: "университетом 12 марта", "лицея 19 октября"
             if (
                 t.pos == "ADJ"
                 and j - 1 > h
@@ -257,6 +285,28 @@ class RuChunker:
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
                 break
+            if (
+                t.pos in ("NOUN", "ADJ")
+                and t.feats.get("Case") == "Dat"
+                and self._after_governor(toks, h, j)
+            ):
+                # "содействия" governs the dative: "Фонд содействия инновациям", "Ассоциация
+                # содействия науке", "… содействия развитию малых форм".
+                j += 1
+                continue
+            if (
+                t.pos == "NOUN"
+                and t.feats.get("Case") in ("Nom", "Acc")
+                and not _is_cap(t.text)
+                and j - 1 > h
+                and toks[j - 1].pos == "NOUN"
+                and toks[j - 1].feats.get("Case") == "Gen"
+                and self._genitive(t.text)
+            ):
+                # A genitive chain the tagger broke: "Институт проблем машиноведения" (the
+                # form is also a nominative plural), "Институт химии силикатов".
+                j += 1
+                continue
             if t.pos in ("NOUN", "PROPN", "ADJ") and (
                 t.feats.get("Case") == "Gen" or "Case" not in t.feats
             ):
@@ -283,16 +333,6 @@ class RuChunker:
                     j += 1
                     continue
             if t.text == "-" and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
-                j += 1
-                continue
-            if (
-                t.pos in ("NOUN", "ADJ")
-                and t.feats.get("Case") == "Dat"
-                and not _is_cap(t.text)
-                and any(toks[k].lemma in _DATIVE_GOVERNORS for k in range(h + 1, j))
-            ):
-                # «Фонд содействия инновациям», «… содействия развитию малых предприятий»:
-                # «содействие» governs the dative.
                 j += 1
                 continue
             if t.text == "," and j > h + 1 and (end := self._field_list(toks, j)) is not None:
@@ -341,6 +381,15 @@ class RuChunker:
                 return None
             k += 1
         return None
+
+    @staticmethod
+    def _after_governor(toks: Sequence[Tok], h: int, j: int) -> bool:
+        """Token `j` goes on a dative complement of «содействия» in the name's tail: only
+        datives between it and `j`."""
+        k = j - 1
+        while k > h and toks[k].feats.get("Case") == "Dat" and toks[k].pos in ("NOUN", "ADJ"):
+            k -= 1
+        return k > h and toks[k].lemma == "содействие" and k - 1 >= h
 
     @staticmethod
     def _seat(toks: Sequence[Tok], j: int, sent: int) -> int:
@@ -427,6 +476,16 @@ class RuChunker:
                 k += 1
                 continue
             break
+        if (
+            (words or initials)
+            and k + 2 < len(toks)
+            and toks[k].text == "("
+            and toks[k + 2].text == ")"
+            and _is_cap(toks[k + 1].text)
+            and toks[k + 1].text.isalpha()
+            and _GEN_NAME.search(toks[k + 1].text)
+        ):
+            k += 3  # the name the honoured bore too: "им. В. И. Ульянова (Ленина)"
         return k if words or initials else j
 
     def normalise(self, toks: Sequence[Tok], i: int, j: int, h: int, text: str) -> str:
