@@ -2220,3 +2220,18 @@ def test_a_state_bodys_contracted_name_in_brackets_is_its_alias(extractor: Extra
     )
     body = _partner(r, "Федеральное агентство по водным путям")
     assert "Росводпуть" in body.aliases, body
+
+
+def test_a_position_holders_long_name_after_the_organisation_is_cut_off(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Cairo University sign MoU",
+        "Peter the Great St. Petersburg Polytechnic University and Cairo University signed a "
+        "memorandum of understanding on joint master programmes. The memorandum was signed by "
+        "Rector Andrei Rudskoi and President of Cairo University Mohamed Sami Abdel-Sadek.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Cairo University"]
+    assert [a.parties for a in r.agreements] == [("Cairo University",)]

@@ -793,7 +793,9 @@ def _en_segment(
     if _TITLED.search(text, max(0, seg[start][1] - 60), seg[start][1]):
         # "Rector of X University John Smith", "head of the Y Department Anna Smirnova": after
         # a position held in the organisation, a given name and a surname are the holder's.
-        for k in range(last_head + 1, end - 1):
+        # The holder's name may run past the end kept so far ("President of Cairo University
+        # Mohamed Sami Abdel-Sadek" kept one word after the head): read it in the whole run.
+        for k in range(last_head + 1, min(end, len(seg) - 1)):
             if seg[k - 1][0] not in _EN_CONNECT and all(
                 _person_word(w, text) for w, _, _ in seg[k : k + 2]
             ):
