@@ -2235,3 +2235,15 @@ def test_a_position_holders_long_name_after_the_organisation_is_cut_off(
     )
     assert [p.name for p in r.partners] == ["Cairo University"]
     assert [a.parties for a in r.agreements] == [("Cairo University",)]
+
+
+def test_a_headline_that_opens_the_first_sentence_keeps_its_names(extractor: Extractor) -> None:
+    # The text begins with the headline's words and goes on: the names there are the body's.
+    r = _run(
+        extractor,
+        "SPbPU and Testovsk State University",
+        "SPbPU and Testovsk State University signed a memorandum on joint research in physics.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Testovsk State University"]
+    assert [a.parties for a in r.agreements] == [("Testovsk State University",)]

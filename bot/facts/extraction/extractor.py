@@ -1102,7 +1102,10 @@ class Extractor:
         # to the first word of the text ("Политех\n\nДелегация").
         mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end) and "\n" not in m.name]
         self._attach_brackets(text, mentions, lang)
-        candidates = self._merge(mentions, lang, title_end)
+        # A headline that is only the opening of the text's first sentence ("SPbPU and X
+        # University signed ...") is prose, not a Title Case line: its names stand alone.
+        runs_on = bool(title_end) and text[title_end : title_end + 1] not in ("", "\n", "\r")
+        candidates = self._merge(mentions, lang, 0 if runs_on else title_end)
         rows = self._rows(candidates, text, sentences, title_end, lang)
         features = self._article_features(article, text, lang, sentences)
         ruled = sum(r.features["rule"] for r in rows)
