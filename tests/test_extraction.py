@@ -2247,3 +2247,18 @@ def test_a_headline_that_opens_the_first_sentence_keeps_its_names(extractor: Ext
     )
     assert [p.name for p in r.partners] == ["Testovsk State University"]
     assert [a.parties for a in r.agreements] == [("Testovsk State University",)]
+
+
+def test_a_ministrys_portfolio_name_ends_with_the_states_whole_name(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU and the Ministry of Higher Education, Science and Innovation of the Republic of "
+        "Testland signed a roadmap on opening a branch.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == [
+        "Ministry of Higher Education, Science and Innovation of the Republic of Testland"
+    ]

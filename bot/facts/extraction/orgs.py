@@ -670,7 +670,8 @@ _EN_SEAT = re.compile(
 _MINISTRY = re.compile(r"\bMinistry\b")
 _PORTFOLIO = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?"
+    # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own.
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*){0,2}"
 )
 
 
