@@ -1781,3 +1781,25 @@ async def test_words_with_a_meaning_meet_their_translation_across_scripts(db: Da
     assert sorted(r.mentions for r in rows) == [1, 2, 2], [(r.name, r.aliases) for r in rows]
     federal = next(r for r in rows if r.name == "Тестовский федеральный университет")
     assert federal.name_en == "Testovsk Federal University"
+
+
+async def test_a_states_type_word_given_or_left_out_is_one_body(db: Database) -> None:
+    """An English article named the ministry "... of the Republic of Testland", the registry
+    card (from a Russian one) "... of Testland": two cards, one of them a reader's split."""
+    ru = org(
+        "Министерство высшего образования и науки Республики Тестландия",
+        "Ministry of Higher Education and Science of Testland",
+        country="UZ",
+        kind="government",
+    )
+    en = org(
+        "Ministry of Higher Education and Science of the Republic of Testland",
+        "Ministry of Higher Education and Science of Testland",
+        "Министерство высшего образования и науки Республики Тестландия",
+        country="UZ",
+        kind="government",
+    )
+    other = org("Ministry of Energy of the Republic of Testland", None, country="UZ",
+                kind="government")  # fmt: skip
+    rows = await cards(db, {"t1": [ru], "t2": [en], "t3": [other]})
+    assert sorted(r.mentions for r in rows) == [1, 2], [(r.name, r.aliases) for r in rows]

@@ -483,6 +483,10 @@ def _acronym(name: str) -> bool:
     return not (name.isupper() and " " not in name.strip() and len(name.strip()) >= 6)
 
 
+# A state's type word, which a body's name may give or leave out.
+_STATE_WORDS = frozenset(key_tokens("republic republics республика республики"))
+
+
 def different(a: str, b: str) -> bool:
     """Whether two names of one script plainly denote different organisations: each has a
     word of its own that is no head word ("Газпром" / "Газпром нефть" are different, as are
@@ -494,7 +498,8 @@ def different(a: str, b: str) -> bool:
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
     ta, tb = set(key_tokens(a)), set(key_tokens(b))
-    return bool((ta - tb) - _HEAD) or bool((tb - ta) - _HEAD)
+    plain = _HEAD | _STATE_WORDS  # "of the Republic of X" is "of X"
+    return bool((ta - tb) - plain) or bool((tb - ta) - plain)
 
 
 @dataclass(frozen=True, slots=True)

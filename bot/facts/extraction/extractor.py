@@ -205,6 +205,9 @@ _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 _THE_DOCUMENT = re.compile(
     r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
 )
+# A state's type word before its name ("of the Republic of Uzbekistan", «Республики Узбекистан»):
+# the registry may know the name without it.
+_STATE_TYPE = re.compile(r"\b(?:the\s+)?Republic\s+of\s+(?:the\s+)?|\bРеспублики\s+(?=[А-ЯЁ])")
 # Before a document word: the one already named ("the agreement", "данное соглашение").
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|данн\w+|эт(?:о|от|ого|ом|им|а|у|и)|указанн\w+|подписанн\w+)"
@@ -1923,7 +1926,9 @@ class Extractor:
             if is_abbreviation(m.name) and not self._registry.lookup(m.name):
                 abbrs.append(m)
                 continue
-            known = self._registry.lookup(m.name)
+            known = self._registry.lookup(m.name) or self._registry.lookup(
+                _STATE_TYPE.sub("", m.name)
+            )
             bare = _DESCRIPTOR.match(m.name)
             if known is None and bare:
                 known = self._registry.lookup(bare.group(1).strip('«»"“” '))
