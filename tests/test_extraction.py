@@ -2141,3 +2141,17 @@ def test_a_state_bodys_contracted_name_in_brackets_is_its_alias(extractor: Extra
     )
     body = _partner(r, "Федеральное агентство по водным путям")
     assert "Росводпуть" in body.aliases, body
+
+
+def test_plural_adjectives_before_a_shared_head_belong_to_every_name(
+    extractor: Extractor,
+) -> None:
+    # «Омского и Курганского технических университетов»: two technical universities.
+    text = (
+        "Ректоры Омского и Курганского технических университетов посетили Политех. Вузы "
+        "подписали трёхстороннее соглашение о сетевых программах."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert {"Омский технический университет", "Курганский технический университет"} <= names
+    assert "Омский университет" not in names, names

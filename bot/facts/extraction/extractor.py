@@ -959,7 +959,12 @@ class Extractor:
                 t.pos == "ADJ" or (_is_cap_word(t.text) and bool(_ADJ_END.search(t.text)))
             )
 
-        groups = [(i, h)]
+        # Plural adjectives right before the head are shared: "Томского и Новосибирского
+        # государственных университетов" are two state universities.
+        s = h
+        while s > i and toks[s - 1].pos == "ADJ" and toks[s - 1].feats.get("Number") == "Plur":
+            s -= 1
+        groups = [(i, s)]
         k = i
         while k >= 2 and toks[k - 1].text.lower() in ("и", ",") and adjective(toks[k - 2]):
             e = k - 1
@@ -977,6 +982,8 @@ class Extractor:
             "Gender", "Masc"
         )
         head_word = str(recover_shape(nom.word, head.text)) if nom is not None else head.text
+        shared = [self._adj_nom(toks[x].text, gender) for x in range(s, h)]
+        head_word = " ".join([*shared, head_word])
         tail = text[head.end : toks[j - 1].end] if j - 1 > h else ""
         out: list[tuple[str, int, int]] = []
         for b, e in reversed(groups):
