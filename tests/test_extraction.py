@@ -2155,3 +2155,14 @@ def test_plural_adjectives_before_a_shared_head_belong_to_every_name(
     names = {r.fact.name for r in a.rows}
     assert {"Омский технический университет", "Курганский технический университет"} <= names
     assert "Омский университет" not in names, names
+
+
+def test_a_bare_legal_form_is_no_candidate(extractor: Extractor) -> None:
+    text = (
+        "Политех заключил соглашение с Петербургским метрополитеном. ГУП «Петербургский "
+        "метрополитен» предоставит площадки для практики."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert "ГУП" not in names, names
+    assert "Петербургский метрополитен" in names, names

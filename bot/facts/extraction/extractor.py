@@ -40,6 +40,7 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
@@ -1534,7 +1535,8 @@ class Extractor:
                     ).strip('«»"“” ')
             if known is not None:
                 name = known.name
-            if lx.NOT_ORG.search(name) or len(name) < 2:
+            if lx.NOT_ORG.search(name) or len(name) < 2 or _BARE_LEGAL_FORM.fullmatch(name):
+                # (a legal form alone, "ГУП" before a name another mention holds, names none)
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         for m in out:
