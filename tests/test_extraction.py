@@ -2166,3 +2166,18 @@ def test_a_bare_legal_form_is_no_candidate(extractor: Extractor) -> None:
     names = {r.fact.name for r in a.rows}
     assert "ГУП" not in names, names
     assert "Петербургский метрополитен" in names, names
+
+
+def test_a_coordinated_genitive_the_tagger_read_as_nominative_stays_in_the_name(
+    extractor: Extractor,
+) -> None:
+    # «информатики и радиоэлектроники»: the second noun is also a nominative plural.
+    r = _run(
+        extractor,
+        "",
+        "Ректор СПбПУ подписал соглашение с Полесским государственным университетом "
+        "информатики и радиоэлектроники (ПГУИР). ПГУИР и Политех запустят двойные дипломы.",
+    )
+    uni = _partner(r, "ПГУИР")
+    assert uni.name == "Полесский государственный университет информатики и радиоэлектроники"
+    assert "Полесский государственный университет информатики" not in uni.aliases, uni

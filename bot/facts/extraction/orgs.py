@@ -299,8 +299,8 @@ class RuChunker:
                 and t.feats.get("Case") in ("Nom", "Acc")
                 and not _is_cap(t.text)
                 and j - 1 > h
-                and toks[j - 1].pos == "NOUN"
-                and toks[j - 1].feats.get("Case") == "Gen"
+                and (p := toks[j - 2] if toks[j - 1].text == "и" else toks[j - 1]).pos == "NOUN"
+                and p.feats.get("Case") == "Gen"
                 and self._genitive(t.text)
             ):
                 # A genitive chain the tagger broke: "Институт проблем машиноведения" (the
@@ -325,7 +325,15 @@ class RuChunker:
             if low == "и" and j + 1 < len(toks):
                 nxt = toks[j + 1]
                 if (
-                    nxt.feats.get("Case") == "Gen"
+                    (
+                        nxt.feats.get("Case") == "Gen"
+                        # "информатики и радиоэлектроники": also a nominative plural
+                        or (
+                            nxt.pos == "NOUN"
+                            and toks[j - 1].feats.get("Case") == "Gen"
+                            and self._genitive(nxt.text)
+                        )
+                    )
                     and nxt.pos in ("NOUN", "ADJ")
                     and not _is_cap(nxt.text)
                     and self.head_kind(nxt) is None
