@@ -2181,3 +2181,15 @@ def test_a_coordinated_genitive_the_tagger_read_as_nominative_stays_in_the_name(
     uni = _partner(r, "ПГУИР")
     assert uni.name == "Полесский государственный университет информатики и радиоэлектроники"
     assert "Полесский государственный университет информатики" not in uni.aliases, uni
+
+
+def test_a_regions_official_second_name_after_a_dash_stays_in_the_name(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Правительством Северной области – Поморья. Область "
+        "будет направлять в университет студентов по целевому набору.",
+    )
+    assert [p.name for p in r.partners] == ["Правительство Северной области – Поморья"], r.partners

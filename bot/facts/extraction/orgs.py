@@ -59,6 +59,7 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
+_REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
 _GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
@@ -342,6 +343,19 @@ class RuChunker:
                     continue
             if t.text == "-" and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
                 j += 1
+                continue
+            if (
+                t.text in ("–", "—")
+                and j + 1 < len(toks)
+                and toks[j + 1].sent == head.sent
+                and toks[j - 1].lemma in _REGION_WORDS
+                and _is_cap(toks[j + 1].text)
+                and toks[j + 1].pos in ("PROPN", "NOUN")
+                and toks[j + 1].feats.get("Case") == toks[j - 1].feats.get("Case")
+            ):
+                # A region's official second name: "автономного округа – Югры",
+                # "Кемеровской области – Кузбасса".
+                j += 2
                 continue
             break
         # A name never ends in a conjunction or an opening mark.
