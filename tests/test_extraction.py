@@ -2262,3 +2262,55 @@ def test_a_ministrys_portfolio_name_ends_with_the_states_whole_name(
     assert [p.name for p in r.partners] == [
         "Ministry of Higher Education, Science and Innovation of the Republic of Testland"
     ]
+
+
+def test_plural_adjectives_before_a_shared_head_belong_to_every_name(
+    extractor: Extractor,
+) -> None:
+    # «Омского и Курганского технических университетов»: two technical universities.
+    text = (
+        "Ректоры Омского и Курганского технических университетов посетили Политех. Вузы "
+        "подписали трёхстороннее соглашение о сетевых программах."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert {"Омский технический университет", "Курганский технический университет"} <= names
+    assert "Омский университет" not in names, names
+
+
+def test_a_bare_legal_form_is_no_candidate(extractor: Extractor) -> None:
+    text = (
+        "Политех заключил соглашение с Петербургским метрополитеном. ГУП «Петербургский "
+        "метрополитен» предоставит площадки для практики."
+    )
+    a = extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    names = {r.fact.name for r in a.rows}
+    assert "ГУП" not in names, names
+    assert "Петербургский метрополитен" in names, names
+
+
+def test_a_coordinated_genitive_the_tagger_read_as_nominative_stays_in_the_name(
+    extractor: Extractor,
+) -> None:
+    # «информатики и радиоэлектроники»: the second noun is also a nominative plural.
+    r = _run(
+        extractor,
+        "",
+        "Ректор СПбПУ подписал соглашение с Полесским государственным университетом "
+        "информатики и радиоэлектроники (ПГУИР). ПГУИР и Политех запустят двойные дипломы.",
+    )
+    uni = _partner(r, "ПГУИР")
+    assert uni.name == "Полесский государственный университет информатики и радиоэлектроники"
+    assert "Полесский государственный университет информатики" not in uni.aliases, uni
+
+
+def test_a_regions_official_second_name_after_a_dash_stays_in_the_name(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Правительством Северной области – Поморья. Область "
+        "будет направлять в университет студентов по целевому набору.",
+    )
+    assert [p.name for p in r.partners] == ["Правительство Северной области – Поморья"], r.partners

@@ -40,6 +40,7 @@ from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
@@ -976,7 +977,12 @@ class Extractor:
                 t.pos == "ADJ" or (_is_cap_word(t.text) and bool(_ADJ_END.search(t.text)))
             )
 
-        groups = [(i, h)]
+        # Plural adjectives right before the head are shared: "Томского и Новосибирского
+        # государственных университетов" are two state universities.
+        s = h
+        while s > i and toks[s - 1].pos == "ADJ" and toks[s - 1].feats.get("Number") == "Plur":
+            s -= 1
+        groups = [(i, s)]
         k = i
         while k >= 2 and toks[k - 1].text.lower() in ("и", ",") and adjective(toks[k - 2]):
             e = k - 1
@@ -994,6 +1000,8 @@ class Extractor:
             "Gender", "Masc"
         )
         head_word = str(recover_shape(nom.word, head.text)) if nom is not None else head.text
+        shared = [self._adj_nom(toks[x].text, gender) for x in range(s, h)]
+        head_word = " ".join([*shared, head_word])
         tail = text[head.end : toks[j - 1].end] if j - 1 > h else ""
         out: list[tuple[str, int, int]] = []
         for b, e in reversed(groups):
@@ -1547,7 +1555,8 @@ class Extractor:
                     ).strip('«»"“” ')
             if known is not None:
                 name = known.name
-            if lx.NOT_ORG.search(name) or len(name) < 2:
+            if lx.NOT_ORG.search(name) or len(name) < 2 or _BARE_LEGAL_FORM.fullmatch(name):
+                # (a legal form alone, "ГУП" before a name another mention holds, names none)
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
         for m in out:

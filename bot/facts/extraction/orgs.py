@@ -59,6 +59,7 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
+_REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
 _GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
@@ -299,8 +300,8 @@ class RuChunker:
                 and t.feats.get("Case") in ("Nom", "Acc")
                 and not _is_cap(t.text)
                 and j - 1 > h
-                and toks[j - 1].pos == "NOUN"
-                and toks[j - 1].feats.get("Case") == "Gen"
+                and (p := toks[j - 2] if toks[j - 1].text == "и" else toks[j - 1]).pos == "NOUN"
+                and p.feats.get("Case") == "Gen"
                 and self._genitive(t.text)
             ):
                 # A genitive chain the tagger broke: "Институт проблем машиноведения" (the
@@ -325,7 +326,15 @@ class RuChunker:
             if low == "и" and j + 1 < len(toks):
                 nxt = toks[j + 1]
                 if (
-                    nxt.feats.get("Case") == "Gen"
+                    (
+                        nxt.feats.get("Case") == "Gen"
+                        # "информатики и радиоэлектроники": also a nominative plural
+                        or (
+                            nxt.pos == "NOUN"
+                            and toks[j - 1].feats.get("Case") == "Gen"
+                            and self._genitive(nxt.text)
+                        )
+                    )
                     and nxt.pos in ("NOUN", "ADJ")
                     and not _is_cap(nxt.text)
                     and self.head_kind(nxt) is None
@@ -340,6 +349,19 @@ class RuChunker:
                 # информационных технологий, механики и оптики": a list of fields closed by
                 # «и» within the name.
                 j = end
+                continue
+            if (
+                t.text in ("–", "—")
+                and j + 1 < len(toks)
+                and toks[j + 1].sent == head.sent
+                and toks[j - 1].lemma in _REGION_WORDS
+                and _is_cap(toks[j + 1].text)
+                and toks[j + 1].pos in ("PROPN", "NOUN")
+                and toks[j + 1].feats.get("Case") == toks[j - 1].feats.get("Case")
+            ):
+                # A region's official second name: "автономного округа – Югры",
+                # "Кемеровской области – Кузбасса".
+                j += 2
                 continue
             break
         # A name never ends in a conjunction or an opening mark.
