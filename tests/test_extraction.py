@@ -1908,3 +1908,41 @@ def test_a_sentence_opening_with_a_group_of_people_names_no_partner(
     # A company that opens a sentence is still a company.
     r = _run(extractor, "", "Аэрофлот и Политех подписали соглашение о подготовке инженеров.")
     assert [p.name for p in r.partners] == ["Аэрофлот"]
+
+
+def test_an_english_name_keeps_whom_it_is_named_after(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Karavan State Technical University named after I. Tolmachev and SPbPU signed a "
+        "memorandum on joint training of engineers.",
+        lang="en",
+    )
+    names = {p.name for p in r.partners}
+    # The honoured person is no co-signing company, and the name is not cut before him.
+    assert names == {"Karavan State Technical University named after I. Tolmachev"}, names
+    assert [a.parties for a in r.agreements] == [
+        ("Karavan State Technical University named after I. Tolmachev",)
+    ]
+    # A title before the initials, even one holding a head word, belongs to the tail.
+    found = names_nothing_in(
+        extractor,
+        "Selmar Mining Institute named after the first Rector of the Institute P.K. Vorontsov "
+        "and SPbPU opened a joint laboratory. Also, Kemer University named after Ahmet Yilmaz "
+        "sent a delegation.",
+    )
+    assert set(found) == {
+        "Selmar Mining Institute named after the first Rector of the Institute P.K. Vorontsov",
+        "Kemer University named after Ahmet Yilmaz",
+    }, found
+    # The registry still knows a name it holds without the tail.
+    r = _run(
+        extractor,
+        "",
+        "Tashkent State Technical University named after Islam Karimov and SPbPU signed an "
+        "agreement on a joint faculty.",
+        lang="en",
+    )
+    tstu = _partner(r, "Tashkent State Technical University named after Islam Karimov")
+    assert tstu.country == "UZ"
+    assert any("Ташкентский" in a for a in tstu.aliases), tstu.aliases

@@ -57,7 +57,7 @@ _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|им�
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
-_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", "\"", "—", "\n"}
+_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
@@ -543,7 +543,20 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
-    return out
+    return _named_after(out, text)
+
+
+def _named_after(out: list[Mention], text: str) -> list[Mention]:
+    """A name runs on over whom it is named after ("... University named after I. Razzakov");
+    what was read inside that tail (the honoured person, a title) is no name of its own."""
+    inner: set[int] = set()
+    for k, mention in enumerate(out):
+        tail = _EN_NAMED_AFTER.match(text, mention.end) if mention.kind else None
+        if tail is None or k in inner:
+            continue
+        out[k] = replace(mention, name=text[mention.start : tail.end()], end=tail.end())
+        inner |= {n for n, o in enumerate(out) if mention.end <= o.start < tail.end()}
+    return [m for n, m in enumerate(out) if n not in inner]
 
 
 # A diplomatic or trade mission's name ends in its seat: "Russian Embassy in Spain", "Consulate
@@ -552,6 +565,18 @@ _EN_MISSION = re.compile(r"\b(?:Embass(?:y|ies)|Consulates?|Trade Representation
 _EN_SEAT = re.compile(
     r"\s+in\s+(?:the\s+)?(?:St\.\s+|Saint\s+|New\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
     r"(?![\w-]|\s+(?:[A-Z]|of\b))"
+)
+
+
+# A name ending in whom it is named after: "... University named after M.S. Osimi", "named
+# after Islam Karimov", "named after the first President of Russia B.N. Yeltsin" (a title before
+# initials), "named after academician Sakharov".
+_EN_NAMED_AFTER = re.compile(
+    r"\s+named\s+after\s+(?:"
+    r"(?:(?:the|[a-z]+|[A-Z][a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?)\s+){0,4}?"
+    r"(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’-]+"
+    r"|(?:[a-z]+\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    r")(?![\w'’-])"
 )
 
 
