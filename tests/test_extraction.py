@@ -1910,6 +1910,42 @@ def test_a_sentence_opening_with_a_group_of_people_names_no_partner(
     assert [p.name for p in r.partners] == ["Аэрофлот"]
 
 
+def test_an_of_tail_with_fields_joined_by_and_stays_one_name(extractor: Extractor) -> None:
+    # "X University of Science and Technology and Y University": the first "and" joins two
+    # fields of one name, the second joins two names.
+    r = _run(
+        extractor,
+        "",
+        "Nordvik University of Science and Technology and the Polytechnic signed an agreement "
+        "on joint research. Its students will come to SPbPU in autumn.",
+        lang="en",
+    )
+    names = [p.name for p in r.partners]
+    assert names == ["Nordvik University of Science and Technology"], names
+    assert [a.parties for a in r.agreements] == [("Nordvik University of Science and Technology",)]
+    # Three names joined by "and" still come apart.
+    r = _run(
+        extractor,
+        "",
+        "Ostrava Institute of Mining and Metallurgy and Lindqvist University signed a "
+        "memorandum with SPbPU on joint training of engineers.",
+        lang="en",
+    )
+    names = sorted(p.name for p in r.partners)
+    assert names == ["Lindqvist University", "Ostrava Institute of Mining and Metallurgy"], names
+    # What follows an "of ..." tail's "and" is a field only when it reads as one: a company
+    # there is a name of its own.
+    r = _run(
+        extractor,
+        "",
+        "The Government of the Karelsk Region and Rosatom and the Polytechnic signed a "
+        "trilateral agreement on training engineers.",
+        lang="en",
+    )
+    names = sorted(p.name for p in r.partners)
+    assert names == ["Government of the Karelsk Region", "Rosatom"], names
+
+
 def test_an_english_name_keeps_whom_it_is_named_after(extractor: Extractor) -> None:
     r = _run(
         extractor,

@@ -636,6 +636,7 @@ def _en_piece(
     for k, tok in enumerate(piece):
         if (
             tok[0] == "and"
+            and not _joins_fields(piece, k)
             and (
                 any(_en_head(w) for w, _, _ in cur)
                 # "Nornickel and the Government of ...": "the" opens a name of its own.
@@ -656,6 +657,33 @@ def _en_piece(
         if m:
             out.append(m)
     return out
+
+
+def _joins_fields(piece: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the "and" at `k` joins two fields in the "of/on/for ..." tail of one name
+    ("University of Science and Technology and the Polytechnic"): what follows it up to the
+    next "and" holds no head word while a later "and" opens a name that does."""
+    heads = [n for n in range(k) if _en_head(piece[n][0])]
+    if not heads or not any(piece[n][0] in ("of", "on", "for") for n in range(heads[-1] + 1, k)):
+        return False  # "X University and Nordtech and Y University": three names
+    nxt = next((n for n in range(k + 1, len(piece)) if piece[n][0] == "and"), None)
+    return (
+        nxt is not None
+        and 0 < nxt - k - 1 <= 4
+        # A field, not a name: "Technology (of China)", "Higher Education", "Trade" ("...
+        # Region and Rosatom and the Polytechnic" are three names).
+        and any(_EN_FIELD.search(w) for w, _, _ in piece[k + 1 : nxt])
+        and not any(_en_head(w) for w, _, _ in piece[k + 1 : nxt])
+        and any(_en_head(w) for w, _, _ in piece[nxt + 1 :])
+    )
+
+
+# The last word of a field of study or of a portfolio: "Technology", "Culture", "Mechanics",
+# "Engineering", "Education", "Trade", "Industry", "Energy", "Gas".
+_EN_FIELD = re.compile(
+    r"^[A-Z][a-z]*(?:olog(?:y|ies)|ics|ing|ure|ions?|ment|ry|cy|ty|ance|ence|ine|gy|ism|sis|"
+    r"ade|port|ign|ts)$|^(?:Gas|Law|Health|Food|Water|Science|Sciences)$"
+)
 
 
 def _en_segment(
