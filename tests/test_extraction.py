@@ -1982,3 +1982,28 @@ def test_an_english_name_keeps_whom_it_is_named_after(extractor: Extractor) -> N
     tstu = _partner(r, "Tashkent State Technical University named after Islam Karimov")
     assert tstu.country == "UZ"
     assert any("Ташкентский" in a for a in tstu.aliases), tstu.aliases
+
+
+def test_a_name_and_the_university_own_name_after_and_part(extractor: Extractor) -> None:
+    # "X and Polytechnic University signed": the university's own name after "and" is no
+    # part of the partner's ("Nordtech and Polytechnic University" came out a university).
+    for own in ("Polytechnic University", "Peter the Great St. Petersburg Polytechnic University"):
+        r = _run(
+            extractor,
+            "",
+            f"Nordtech and {own} signed an agreement on training power engineers.",
+            lang="en",
+        )
+        assert [(p.name, p.kind) for p in r.partners] == [("Nordtech", "company")], own
+        assert [a.parties for a in r.agreements] == [("Nordtech",)]
+    # Another university's name that merely holds the word stays whole.
+    r = _run(
+        extractor,
+        "",
+        "Lindqvist University and Tomsk Polytechnic University signed an agreement with SPbPU.",
+        lang="en",
+    )
+    assert sorted(p.name for p in r.partners) == [
+        "Lindqvist University",
+        "Tomsk Polytechnic University",
+    ]

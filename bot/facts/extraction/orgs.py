@@ -615,6 +615,12 @@ def _en_split(
 # Irregular plurals whose possessive is inside a name ("People's Republic of China",
 # "Women's University"), not an owner before one ("Tsinghua's School of ...").
 _PLURAL_POSSESSORS = frozenset({"people", "women", "children", "men"})
+# The university's own English name opening after "and": "Polytechnic University", "Peter
+# the Great St. Petersburg Polytechnic University".
+_OWN_AFTER_AND = re.compile(
+    r"(?:Peter the Great\s+)?(?:(?:St\.?|Saint)\s*Petersburg\s+)?Polytechnic(?:\s+University)?"
+    r"(?:\s+(?:and|of\s+Peter)\b|$)"
+)
 _OWN_WORD = re.compile(r"^(?:SPbPU|SPbSTU|SPbSPU|SPBPU|SPBPA|Polytech)\W*$")
 
 
@@ -643,6 +649,8 @@ def _en_piece(
                 or (k + 1 < len(piece) and piece[k + 1][0] == "the")
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
                 or bool(cur and re.fullmatch(r"[A-Z]{2,}", cur[0][0]))
+                # "Nordtech and Polytechnic University signed": the university's own name.
+                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 : k + 6])))
             )
             and any(_en_head(w) for w, _, _ in piece[k + 1 :])
         ):
