@@ -2007,3 +2007,25 @@ def test_a_name_and_the_university_own_name_after_and_part(extractor: Extractor)
         "Lindqvist University",
         "Tomsk Polytechnic University",
     ]
+
+
+def test_a_country_abbreviation_in_brackets_places_and_names_nothing(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU and Lindqvist University (Abu Dhabi, UAE) signed a memorandum on cooperation.",
+        lang="en",
+    )
+    lind = _partner(r, "Lindqvist University")
+    assert lind.country == "AE"
+    assert "UAE" not in lind.aliases, lind.aliases
+    # The organisation's own abbreviation beside the country stays its alias.
+    r = _run(
+        extractor,
+        "",
+        "Nordvik Institute of Technology (NVIT, USA) and SPbPU signed a memorandum on cooperation.",
+        lang="en",
+    )
+    kit = _partner(r, "Nordvik Institute of Technology")
+    assert kit.country == "US"
+    assert "NVIT" in kit.aliases and "USA" not in kit.aliases, kit.aliases

@@ -1788,7 +1788,13 @@ class Extractor:
                 if not piece:
                     continue
                 codes = self._countries.codes(piece)
-                if codes and len(piece.split()) <= 3 and not is_abbreviation(piece):
+                # A country's own abbreviation ("Abu Dhabi, UAE", "USA", "КНР") places the
+                # organisation; any other abbreviation is the organisation's.
+                if (
+                    codes
+                    and len(piece.split()) <= 3
+                    and (not is_abbreviation(piece) or piece.isupper())
+                ):
                     m.hint_country = m.hint_country or codes[-1]
                     continue
                 other_script = (lang == "ru" and not _CYR.search(piece)) or (
