@@ -2029,3 +2029,22 @@ def test_a_country_abbreviation_in_brackets_places_and_names_nothing(extractor: 
     kit = _partner(r, "Nordvik Institute of Technology")
     assert kit.country == "US"
     assert "NVIT" in kit.aliases and "USA" not in kit.aliases, kit.aliases
+
+
+def test_a_bracketed_qualifier_of_two_words_inside_an_english_name(extractor: Extractor) -> None:
+    # "Kazan (Volga Region) Federal University" came out as its abbreviation only.
+    r = _run(
+        extractor,
+        "",
+        "Kazan (Volga Region) Federal University and SPbPU signed an agreement on scientific "
+        "cooperation. Lindqvist University (Hong Kong) Rector Anna Berg also visited SPbPU.",
+        lang="en",
+    )
+    kfu = _partner(r, "Kazan (Volga Region) Federal University")
+    assert kfu.name == "Kazan (Volga Region) Federal University"
+    # The registry knows it without the qualifier.
+    assert "Казанский федеральный университет" in kfu.aliases, kfu.aliases
+    found = names_nothing_in(
+        extractor, "Lindqvist University (Hong Kong) Rector Anna Berg visited SPbPU."
+    )
+    assert "Lindqvist University" in found, found

@@ -528,8 +528,10 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
     """Organisation names in English text: capitalised runs holding a head word."""
     out: list[Mention] = []
     for m in re.finditer(
-        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)|of|the|and|for|de"
-        r"|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
+        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)"
+        # Two words in brackets inside a name: "Kazan (Volga Region) Federal University".
+        r"|\([A-Z][a-z]+ [A-Z][a-z]+\)(?= [A-Z])"
+        r"|of|the|and|for|de|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
         text,
     ):
         run = m.group(0)
@@ -741,6 +743,12 @@ def _en_segment(
         end = last_head + 2
     if end - 1 > last_head and re.fullmatch(r"\(\w+\)", seg[end - 1][0]):
         end -= 1  # "Tsinghua University (China)": the country is not part of the name
+    elif (
+        end - 2 > last_head
+        and re.fullmatch(r"\(\w+", seg[end - 2][0])
+        and re.fullmatch(r"\w+\)", seg[end - 1][0])
+    ):
+        end -= 2  # "... University (Hong Kong)"; inside a name it stays: "Kazan (Volga Region) ..."
     if _TITLED.search(text, max(0, seg[start][1] - 60), seg[start][1]):
         # "Rector of X University John Smith", "head of the Y Department Anna Smirnova": after
         # a position held in the organisation, a given name and a surname are the holder's.
