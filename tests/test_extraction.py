@@ -2048,3 +2048,23 @@ def test_a_bracketed_qualifier_of_two_words_inside_an_english_name(extractor: Ex
         extractor, "Lindqvist University (Hong Kong) Rector Anna Berg visited SPbPU."
     )
     assert "Lindqvist University" in found, found
+
+
+def test_a_personal_name_its_abbreviation_spells_belongs_to_the_name(extractor: Extractor) -> None:
+    # The run stopped before the honoured person's name; the bracketed abbreviation spells it.
+    r = _run(
+        extractor,
+        "",
+        "A delegation of the Sahel University of Science and Technology Amadou Keita (SUSTAK) "
+        "visited SPbPU. SUSTAK and the Polytechnic discussed joint training in petroleum "
+        "engineering and signed a memorandum.",
+        lang="en",
+    )
+    p = _partner(r, "SUSTAK")
+    assert p.name == "Sahel University of Science and Technology Amadou Keita", p
+    assert "SUSTAK" in p.aliases
+    # A name its abbreviation already spells keeps the words after it out.
+    found = names_nothing_in(
+        extractor, "Lindqvist Technical University Rector Anna Berg (LTU) visited SPbPU."
+    )
+    assert "Lindqvist Technical University" in found, found

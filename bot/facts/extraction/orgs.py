@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .lexicon import EN_HEADS, RU_HEADS
-from .names import GENERIC_STEMS, _stem
+from .names import GENERIC_STEMS, _stem, abbreviation_of
 
 
 @dataclass(slots=True)
@@ -542,10 +542,30 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
         if more is None and _EN_MISSION.search(mention.name):
             more = _EN_SEAT.match(text, mention.end)
+        if more is None and mention.kind is not None:
+            more = _spelt_by_abbreviation(mention, text)
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
     return _named_after(out, text)
+
+
+# Capitalised words between a name and its bracketed abbreviation: "University of Science and
+# Technology Houari Boumediene (USTHB)".
+_ABBR_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]+){1,3}(?=[ \t]*\((?P<abbr>[A-Z][A-Za-z]{2,9})\))")
+
+
+def _spelt_by_abbreviation(mention: Mention, text: str) -> re.Match[str] | None:
+    """The words after a name that its abbreviation spells too ("... Houari Boumediene
+    (USTHB)": a person's name the run stopped before); None when the name alone spells it."""
+    tail = _ABBR_TAIL.match(text, mention.end)
+    if tail is None:
+        return None
+    abbr = tail.group("abbr")
+    whole = text[mention.start : tail.end()]
+    if abbreviation_of(abbr, mention.name) or not abbreviation_of(abbr, whole):
+        return None
+    return tail
 
 
 def _named_after(out: list[Mention], text: str) -> list[Mention]:
