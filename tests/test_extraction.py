@@ -2068,3 +2068,22 @@ def test_a_personal_name_its_abbreviation_spells_belongs_to_the_name(extractor: 
         extractor, "Lindqvist Technical University Rector Anna Berg (LTU) visited SPbPU."
     )
     assert "Lindqvist Technical University" in found, found
+
+
+def test_non_breaking_spaces_and_a_joining_en_dash_keep_a_name_whole(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Peter the Great St.\u00a0Petersburg Polytechnic University and Nordvik\u00a0University "
+        "signed an agreement on academic exchange on 3\u00a0April\u00a02025.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [("Nordvik University", "university")]
+    assert [(a.parties, a.signed_on) for a in r.agreements] == [
+        (("Nordvik University",), "2025-04-03")
+    ]
+    found = names_nothing_in(
+        extractor,
+        "The Karelsk–Nordic Association of Technical Universities (KNATU) held its forum at SPbPU.",
+    )
+    assert "Karelsk–Nordic Association of Technical Universities" in found, found

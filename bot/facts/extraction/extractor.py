@@ -843,6 +843,15 @@ def _fix_homoglyphs(text: str) -> str:
     return _MIXED_WORD.sub(fix, text)
 
 
+# Non-breaking and thin spaces split a name for the patterns ("Nordvik\xa0University",
+# "St.\xa0Petersburg"): a plain space is meant. One character for one, so offsets do not move.
+_ODD_SPACE = re.compile(r"[\u00a0\u2007\u202f\u2009]")
+
+
+def _plain_typography(text: str) -> str:
+    return _ODD_SPACE.sub(" ", text)
+
+
 def detect_lang(text: str) -> str:
     """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
     return "ru" if len(_CYR.findall(text)) >= len(_LAT.findall(text)) else "en"
@@ -1012,8 +1021,8 @@ class Extractor:
     def analyse(self, article: ArticleInput) -> Analysis:
         """The model-free part (NER, candidates, their features): the costly step, which the
         training command runs once per article and then decides with many models."""
-        body = _fix_homoglyphs(article.text or "")
-        title = _fix_homoglyphs((article.title or "").strip())
+        body = _fix_homoglyphs(_plain_typography(article.text or ""))
+        title = _fix_homoglyphs(_plain_typography(article.title or "").strip())
         text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
         title_end = text.find(title) + len(title) if title and title in text else 0
         lang = article.lang if article.lang in ("ru", "en") else detect_lang(text)

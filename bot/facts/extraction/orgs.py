@@ -528,7 +528,8 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
     """Organisation names in English text: capitalised runs holding a head word."""
     out: list[Mention] = []
     for m in re.finditer(
-        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)"
+        # An en dash may join two words of a name as a hyphen does ("Russian–Chinese ...").
+        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*(?:–[A-Z][\w'’&.\-]*)?|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)"
         # Two words in brackets inside a name: "Kazan (Volga Region) Federal University".
         r"|\([A-Z][a-z]+ [A-Z][a-z]+\)(?= [A-Z])"
         r"|of|the|and|for|de|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
