@@ -2087,3 +2087,29 @@ def test_non_breaking_spaces_and_a_joining_en_dash_keep_a_name_whole(extractor: 
         "The Karelsk–Nordic Association of Technical Universities (KNATU) held its forum at SPbPU.",
     )
     assert "Karelsk–Nordic Association of Technical Universities" in found, found
+
+
+def test_a_quoted_name_after_a_university_is_part_of_its_name(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        'SPbPU signed agreements with Sofia Free University "Ivan Markov" (Bulgaria) and '
+        'Saint Petersburg Electrotechnical University "LETI".',
+        lang="en",
+    )
+    names = sorted(p.name for p in r.partners)
+    assert names == [
+        "Saint Petersburg Electrotechnical University",
+        'Sofia Free University "Ivan Markov"',
+    ], names
+    # A quoted abbreviation is an alias, not part of the name.
+    leti = _partner(r, "Saint Petersburg Electrotechnical University")
+    assert leti.country == "RU" and "LETI" in leti.aliases, leti
+    # The registry knows a name without its quoted part.
+    r = _run(
+        extractor,
+        "",
+        'Kazan (Volga Region) Federal University "Tatarstan" and SPbPU signed an agreement.',
+        lang="en",
+    )
+    assert "Казанский федеральный университет" in r.partners[0].aliases, r.partners

@@ -545,10 +545,20 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             more = _EN_SEAT.match(text, mention.end)
         if more is None and mention.kind is not None:
             more = _spelt_by_abbreviation(mention, text)
+        if more is None and mention.kind == "university":
+            more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
     return _named_after(out, text)
+
+
+# A quoted proper name right after a university's name is part of it: Varna Free University
+# "Chernorizets Hrabar" (capitalised words only; a quoted abbreviation, "TUW", "LETI", is an
+# alias; after a society or a theatre a quoted name is a unit's or a project's as often).
+_EN_QUOTED_TAIL = re.compile(
+    r"[ \t]+[\"“«][A-Z][a-z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|and)){0,3}[\"”»](?![\w])"
+)
 
 
 # Capitalised words between a name and its bracketed abbreviation: "University of Science and
@@ -732,6 +742,8 @@ def _en_segment(
             break
     while start < len(seg) and (
         seg[start][0] in _EN_CONNECT
+        # "... (Bulgaria) and X University": a bracketed place closes the name before.
+        or re.fullmatch(r"\(\w+\)", seg[start][0])
         or seg[start][0].lower() in _TITLE_WORDS
         or seg[start][0].lower() in _EN_LEAD
     ):

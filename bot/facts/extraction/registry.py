@@ -10,10 +10,13 @@ from importlib import resources
 from .names import canonical_key
 
 # The English tail naming whom an organisation is named after ("... University named after
-# I. Razzakov") and a bracketed qualifier inside a name ("Kazan (Volga Region) Federal
-# University"): the registry may know the name without them.
+# I. Razzakov"), a bracketed qualifier inside a name ("Kazan (Volga Region) Federal
+# University") and a quoted short name after it ('... University "LETI"'): the registry may
+# know the name without them.
 _NAMED_AFTER_TAIL = re.compile(
-    r"\s+named\s+after\s.*$|\s*\([A-Za-z][A-Za-z ]*\)(?=\s+[A-Z])", re.IGNORECASE
+    r"\s+named\s+after\s.*$|\s*\([A-Za-z][A-Za-z ]*\)(?=\s+[A-Z])"
+    r"|\s+[\"“«][A-Z][^\"”»]*[\"”»]$",
+    re.IGNORECASE,
 )
 
 
