@@ -2314,3 +2314,172 @@ def test_a_regions_official_second_name_after_a_dash_stays_in_the_name(
         "будет направлять в университет студентов по целевому набору.",
     )
     assert [p.name for p in r.partners] == ["Правительство Северной области – Поморья"], r.partners
+
+
+def test_an_english_name_keeps_whom_it_is_named_after(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Karavan State Technical University named after I. Tolmachev and SPbPU signed a "
+        "memorandum on joint training of engineers.",
+        lang="en",
+    )
+    names = {p.name for p in r.partners}
+    # The honoured person is no co-signing company, and the name is not cut before him.
+    assert names == {"Karavan State Technical University named after I. Tolmachev"}, names
+    assert [a.parties for a in r.agreements] == [
+        ("Karavan State Technical University named after I. Tolmachev",)
+    ]
+    # A title before the initials, even one holding a head word, belongs to the tail.
+    found = names_nothing_in(
+        extractor,
+        "Selmar Mining Institute named after the first Rector of the Institute P.K. Vorontsov "
+        "and SPbPU opened a joint laboratory. Also, Kemer University named after Ahmet Yilmaz "
+        "sent a delegation.",
+    )
+    assert set(found) == {
+        "Selmar Mining Institute named after the first Rector of the Institute P.K. Vorontsov",
+        "Kemer University named after Ahmet Yilmaz",
+    }, found
+    # The registry still knows a name it holds without the tail.
+    r = _run(
+        extractor,
+        "",
+        "Tashkent State Technical University named after Islam Karimov and SPbPU signed an "
+        "agreement on a joint faculty.",
+        lang="en",
+    )
+    tstu = _partner(r, "Tashkent State Technical University named after Islam Karimov")
+    assert tstu.country == "UZ"
+    assert any("Ташкентский" in a for a in tstu.aliases), tstu.aliases
+
+
+def test_a_name_and_the_university_own_name_after_and_part(extractor: Extractor) -> None:
+    # "X and Polytechnic University signed": the university's own name after "and" is no
+    # part of the partner's ("Nordtech and Polytechnic University" came out a university).
+    for own in ("Polytechnic University", "Peter the Great St. Petersburg Polytechnic University"):
+        r = _run(
+            extractor,
+            "",
+            f"Nordtech and {own} signed an agreement on training power engineers.",
+            lang="en",
+        )
+        assert [(p.name, p.kind) for p in r.partners] == [("Nordtech", "company")], own
+        assert [a.parties for a in r.agreements] == [("Nordtech",)]
+    # Another university's name that merely holds the word stays whole.
+    r = _run(
+        extractor,
+        "",
+        "Lindqvist University and Tomsk Polytechnic University signed an agreement with SPbPU.",
+        lang="en",
+    )
+    assert sorted(p.name for p in r.partners) == [
+        "Lindqvist University",
+        "Tomsk Polytechnic University",
+    ]
+
+
+def test_a_country_abbreviation_in_brackets_places_and_names_nothing(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU and Lindqvist University (Abu Dhabi, UAE) signed a memorandum on cooperation.",
+        lang="en",
+    )
+    lind = _partner(r, "Lindqvist University")
+    assert lind.country == "AE"
+    assert "UAE" not in lind.aliases, lind.aliases
+    # The organisation's own abbreviation beside the country stays its alias.
+    r = _run(
+        extractor,
+        "",
+        "Nordvik Institute of Technology (NVIT, USA) and SPbPU signed a memorandum on cooperation.",
+        lang="en",
+    )
+    kit = _partner(r, "Nordvik Institute of Technology")
+    assert kit.country == "US"
+    assert "NVIT" in kit.aliases and "USA" not in kit.aliases, kit.aliases
+
+
+def test_a_bracketed_qualifier_of_two_words_inside_an_english_name(extractor: Extractor) -> None:
+    # "Kazan (Volga Region) Federal University" came out as its abbreviation only.
+    r = _run(
+        extractor,
+        "",
+        "Kazan (Volga Region) Federal University and SPbPU signed an agreement on scientific "
+        "cooperation. Lindqvist University (Hong Kong) Rector Anna Berg also visited SPbPU.",
+        lang="en",
+    )
+    kfu = _partner(r, "Kazan (Volga Region) Federal University")
+    assert kfu.name == "Kazan (Volga Region) Federal University"
+    # The registry knows it without the qualifier.
+    assert "Казанский федеральный университет" in kfu.aliases, kfu.aliases
+    found = names_nothing_in(
+        extractor, "Lindqvist University (Hong Kong) Rector Anna Berg visited SPbPU."
+    )
+    assert "Lindqvist University" in found, found
+
+
+def test_a_personal_name_its_abbreviation_spells_belongs_to_the_name(extractor: Extractor) -> None:
+    # The run stopped before the honoured person's name; the bracketed abbreviation spells it.
+    r = _run(
+        extractor,
+        "",
+        "A delegation of the Sahel University of Science and Technology Amadou Keita (SUSTAK) "
+        "visited SPbPU. SUSTAK and the Polytechnic discussed joint training in petroleum "
+        "engineering and signed a memorandum.",
+        lang="en",
+    )
+    p = _partner(r, "SUSTAK")
+    assert p.name == "Sahel University of Science and Technology Amadou Keita", p
+    assert "SUSTAK" in p.aliases
+    # A name its abbreviation already spells keeps the words after it out.
+    found = names_nothing_in(
+        extractor, "Lindqvist Technical University Rector Anna Berg (LTU) visited SPbPU."
+    )
+    assert "Lindqvist Technical University" in found, found
+
+
+def test_non_breaking_spaces_and_a_joining_en_dash_keep_a_name_whole(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Peter the Great St.\u00a0Petersburg Polytechnic University and Nordvik\u00a0University "
+        "signed an agreement on academic exchange on 3\u00a0April\u00a02025.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [("Nordvik University", "university")]
+    assert [(a.parties, a.signed_on) for a in r.agreements] == [
+        (("Nordvik University",), "2025-04-03")
+    ]
+    found = names_nothing_in(
+        extractor,
+        "The Karelsk–Nordic Association of Technical Universities (KNATU) held its forum at SPbPU.",
+    )
+    assert "Karelsk–Nordic Association of Technical Universities" in found, found
+
+
+def test_a_quoted_name_after_a_university_is_part_of_its_name(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        'SPbPU signed agreements with Sofia Free University "Ivan Markov" (Bulgaria) and '
+        'Saint Petersburg Electrotechnical University "LETI".',
+        lang="en",
+    )
+    names = sorted(p.name for p in r.partners)
+    assert names == [
+        "Saint Petersburg Electrotechnical University",
+        'Sofia Free University "Ivan Markov"',
+    ], names
+    # A quoted abbreviation is an alias, not part of the name.
+    leti = _partner(r, "Saint Petersburg Electrotechnical University")
+    assert leti.country == "RU" and "LETI" in leti.aliases, leti
+    # The registry knows a name without its quoted part.
+    r = _run(
+        extractor,
+        "",
+        'Kazan (Volga Region) Federal University "Tatarstan" and SPbPU signed an agreement.',
+        lang="en",
+    )
+    assert "Казанский федеральный университет" in r.partners[0].aliases, r.partners

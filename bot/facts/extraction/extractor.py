@@ -886,6 +886,15 @@ def _fix_homoglyphs(text: str) -> str:
     return _MIXED_WORD.sub(fix, text)
 
 
+# Non-breaking and thin spaces split a name for the patterns ("Nordvik\xa0University",
+# "St.\xa0Petersburg"): a plain space is meant. One character for one, so offsets do not move.
+_ODD_SPACE = re.compile(r"[\u00a0\u2007\u202f\u2009]")
+
+
+def _plain_typography(text: str) -> str:
+    return _ODD_SPACE.sub(" ", text)
+
+
 def detect_lang(text: str) -> str:
     """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
     return "ru" if len(_CYR.findall(text)) >= len(_LAT.findall(text)) else "en"
@@ -1075,8 +1084,8 @@ class Extractor:
     def analyse(self, article: ArticleInput) -> Analysis:
         """The model-free part (NER, candidates, their features): the costly step, which the
         training command runs once per article and then decides with many models."""
-        body = _fix_homoglyphs(article.text or "")
-        title = _fix_homoglyphs((article.title or "").strip())
+        body = _fix_homoglyphs(_plain_typography(article.text or ""))
+        title = _fix_homoglyphs(_plain_typography(article.title or "").strip())
         text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
         title_end = text.find(title) + len(title) if title and title in text else 0
         lang = article.lang if article.lang in ("ru", "en") else detect_lang(text)
@@ -1879,7 +1888,13 @@ class Extractor:
                 if not piece:
                     continue
                 codes = self._countries.codes(piece)
-                if codes and len(piece.split()) <= 3 and not is_abbreviation(piece):
+                # A country's own abbreviation ("Abu Dhabi, UAE", "USA", "КНР") places the
+                # organisation; any other abbreviation is the organisation's.
+                if (
+                    codes
+                    and len(piece.split()) <= 3
+                    and (not is_abbreviation(piece) or piece.isupper())
+                ):
                     m.hint_country = m.hint_country or codes[-1]
                     continue
                 other_script = (lang == "ru" and not _CYR.search(piece)) or (

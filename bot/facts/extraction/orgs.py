@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .lexicon import EN_HEADS, RU_HEADS
-from .names import GENERIC_STEMS, _stem
+from .names import GENERIC_STEMS, _stem, abbreviation_of
 
 
 @dataclass(slots=True)
@@ -660,8 +660,11 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
     """Organisation names in English text: capitalised runs holding a head word."""
     out: list[Mention] = []
     for m in re.finditer(
-        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)|of|the|and|for|de"
-        r"|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
+        # An en dash may join two words of a name as a hyphen does ("Russian–Chinese ...").
+        r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*(?:–[A-Z][\w'’&.\-]*)?|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)"
+        # Two words in brackets inside a name: "Kazan (Volga Region) Federal University".
+        r"|\([A-Z][a-z]+ [A-Z][a-z]+\)(?= [A-Z])"
+        r"|of|the|and|for|de|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
         text,
     ):
         run = m.group(0)
@@ -672,10 +675,53 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
         if more is None and _EN_MISSION.search(mention.name):
             more = _EN_SEAT.match(text, mention.end)
+        if more is None and mention.kind is not None:
+            more = _spelt_by_abbreviation(mention, text)
+        if more is None and mention.kind == "university":
+            more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
-    return out
+    return _named_after(out, text)
+
+
+# A quoted proper name right after a university's name is part of it: Varna Free University
+# "Chernorizets Hrabar" (capitalised words only; a quoted abbreviation, "TUW", "LETI", is an
+# alias; after a society or a theatre a quoted name is a unit's or a project's as often).
+_EN_QUOTED_TAIL = re.compile(
+    r"[ \t]+[\"“«][A-Z][a-z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|and)){0,3}[\"”»](?![\w])"
+)
+
+
+# Capitalised words between a name and its bracketed abbreviation: "University of Science and
+# Technology Houari Boumediene (USTHB)".
+_ABBR_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]+){1,3}(?=[ \t]*\((?P<abbr>[A-Z][A-Za-z]{2,9})\))")
+
+
+def _spelt_by_abbreviation(mention: Mention, text: str) -> re.Match[str] | None:
+    """The words after a name that its abbreviation spells too ("... Houari Boumediene
+    (USTHB)": a person's name the run stopped before); None when the name alone spells it."""
+    tail = _ABBR_TAIL.match(text, mention.end)
+    if tail is None:
+        return None
+    abbr = tail.group("abbr")
+    whole = text[mention.start : tail.end()]
+    if abbreviation_of(abbr, mention.name) or not abbreviation_of(abbr, whole):
+        return None
+    return tail
+
+
+def _named_after(out: list[Mention], text: str) -> list[Mention]:
+    """A name runs on over whom it is named after ("... University named after I. Razzakov");
+    what was read inside that tail (the honoured person, a title) is no name of its own."""
+    inner: set[int] = set()
+    for k, mention in enumerate(out):
+        tail = _EN_NAMED_AFTER.match(text, mention.end) if mention.kind else None
+        if tail is None or k in inner:
+            continue
+        out[k] = replace(mention, name=text[mention.start : tail.end()], end=tail.end())
+        inner |= {n for n, o in enumerate(out) if mention.end <= o.start < tail.end()}
+    return [m for n, m in enumerate(out) if n not in inner]
 
 
 # A diplomatic or trade mission's name ends in its seat: "Russian Embassy in Spain", "Consulate
@@ -684,6 +730,18 @@ _EN_MISSION = re.compile(r"\b(?:Embass(?:y|ies)|Consulates?|Trade Representation
 _EN_SEAT = re.compile(
     r"\s+in\s+(?:the\s+)?(?:St\.\s+|Saint\s+|New\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
     r"(?![\w-]|\s+(?:[A-Z]|of\b))"
+)
+
+
+# A name ending in whom it is named after: "... University named after M.S. Osimi", "named
+# after Islam Karimov", "named after the first President of Russia B.N. Yeltsin" (a title before
+# initials), "named after academician Sakharov".
+_EN_NAMED_AFTER = re.compile(
+    r"\s+named\s+after\s+(?:"
+    r"(?:(?:the|[a-z]+|[A-Z][a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?)\s+){0,4}?"
+    r"(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’-]+"
+    r"|(?:[a-z]+\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    r")(?![\w'’-])"
 )
 
 
@@ -723,6 +781,12 @@ def _en_split(
 # Irregular plurals whose possessive is inside a name ("People's Republic of China",
 # "Women's University"), not an owner before one ("Tsinghua's School of ...").
 _PLURAL_POSSESSORS = frozenset({"people", "women", "children", "men"})
+# The university's own English name opening after "and": "Polytechnic University", "Peter
+# the Great St. Petersburg Polytechnic University".
+_OWN_AFTER_AND = re.compile(
+    r"(?:Peter the Great\s+)?(?:(?:St\.?|Saint)\s*Petersburg\s+)?Polytechnic(?:\s+University)?"
+    r"(?:\s+(?:and|of\s+Peter)\b|$)"
+)
 _OWN_WORD = re.compile(r"^(?:SPbPU|SPbSTU|SPbSPU|SPBPU|SPBPA|Polytech)\W*$")
 
 
@@ -750,6 +814,8 @@ def _en_piece(
                 or (k + 1 < len(piece) and piece[k + 1][0] == "the")
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
                 or bool(cur and re.fullmatch(r"[A-Z]{2,}", cur[0][0]))
+                # "Nordtech and Polytechnic University signed": the university's own name.
+                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 : k + 6])))
             )
             and any(_en_head(w) for w, _, _ in piece[k + 1 :])
         ):
@@ -781,6 +847,8 @@ def _en_segment(
             break
     while start < len(seg) and (
         seg[start][0] in _EN_CONNECT
+        # "... (Bulgaria) and X University": a bracketed place closes the name before.
+        or re.fullmatch(r"\(\w+\)", seg[start][0])
         or seg[start][0].lower() in _TITLE_WORDS
         or seg[start][0].lower() in _EN_LEAD
     ):
@@ -813,6 +881,12 @@ def _en_segment(
         end = last_head + 2
     if end - 1 > last_head and re.fullmatch(r"\(\w+\)", seg[end - 1][0]):
         end -= 1  # "Tsinghua University (China)": the country is not part of the name
+    elif (
+        end - 2 > last_head
+        and re.fullmatch(r"\(\w+", seg[end - 2][0])
+        and re.fullmatch(r"\w+\)", seg[end - 1][0])
+    ):
+        end -= 2  # "... University (Hong Kong)"; inside a name it stays: "Kazan (Volga Region) ..."
     if _TITLED.search(text, max(0, seg[start][1] - 60), seg[start][1]):
         # "Rector of X University John Smith", "head of the Y Department Anna Smirnova": after
         # a position held in the organisation, a given name and a surname are the holder's.

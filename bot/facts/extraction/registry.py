@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
 from .names import canonical_key
+
+# The English tail naming whom an organisation is named after ("... University named after
+# I. Razzakov"), a bracketed qualifier inside a name ("Kazan (Volga Region) Federal
+# University") and a quoted short name after it ('... University "LETI"'): the registry may
+# know the name without them.
+_NAMED_AFTER_TAIL = re.compile(
+    r"\s+named\s+after\s.*$|\s*\([A-Za-z][A-Za-z ]*\)(?=\s+[A-Z])"
+    r"|\s+[\"“«][A-Z][^\"”»]*[\"”»]$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +72,11 @@ class Registry:
 
     def lookup(self, name: str) -> KnownOrg | None:
         """The entry one of whose names has the same canonical key as `name`, if any."""
-        return self._by_key.get(canonical_key(name))
+        org = self._by_key.get(canonical_key(name))
+        short = _NAMED_AFTER_TAIL.sub("", name)
+        if org is None and short != name:
+            org = self._by_key.get(canonical_key(short))
+        return org
 
     def single_word_names(self) -> dict[str, KnownOrg]:
         """Names that are a single word or abbreviation (Росатом, Rosatom, КамАЗ), which
