@@ -2483,3 +2483,44 @@ def test_a_quoted_name_after_a_university_is_part_of_its_name(extractor: Extract
         lang="en",
     )
     assert "Казанский федеральный университет" in r.partners[0].aliases, r.partners
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "second"),
+    [
+        (
+            "Политех подписал меморандум с Университетом Цинхуа, а с Пекинским университетом — "
+            "соглашение об обмене студентами.",
+            "ru",
+            "Университет Цинхуа",
+            "Пекинский университет",
+        ),
+        (
+            "SPbPU signed a memorandum with Tsinghua University and an agreement on student "
+            "exchange with Peking University.",
+            "en",
+            "Tsinghua University",
+            "Peking University",
+        ),
+    ],
+)
+def test_two_documents_in_clauses_of_their_own_have_their_own_parties(
+    extractor: Extractor, text: str, lang: str, first: str, second: str
+) -> None:
+    r = _run(extractor, "", text, lang=lang)
+    assert [(a.kind, a.parties) for a in r.agreements] == [
+        ("memorandum", (first,)),
+        ("agreement", (second,)),
+    ]
+
+
+def test_two_documents_in_one_clause_are_signed_by_all_its_parties(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал с Университетом Цинхуа и Пекинским университетом меморандум и "
+        "соглашение об обмене студентами.",
+    )
+    assert [set(a.parties) for a in r.agreements] == [
+        {"Университет Цинхуа", "Пекинский университет"}
+    ] * 2

@@ -707,6 +707,45 @@ def _signing_clause(sent: str) -> str:
     return sent[: signed.end() + stop.start()] if signed and stop else sent
 
 
+# Where one clause of a sentence ends and the next begins: "…с X, а с Y — соглашение",
+# "a memorandum with X and an agreement with Y", "…меморандум; с Y — соглашение".
+_CLAUSE_BREAK = re.compile(r",\s+(?:а\s+|и\s+|а также\s+)?|;\s*|\s+and\s+(?=an?\s)|\s+а также\s+")
+
+
+def _clause_parties(
+    sent: str,
+    s: int,
+    hits: Sequence[tuple[int, int, str]],
+    parties: Sequence[str],
+    cand_of: dict[str, Candidate],
+) -> dict[int, list[str]]:
+    """Each document's parties when a sentence names two or more documents, each in a clause
+    of its own with its own partners ("Политех подписал меморандум с X, а с Y — соглашение"):
+    document start -> its parties. Empty unless each document has a clause of its own that
+    names a party (then every party signs each, as before)."""
+    if len(hits) < 2 or len(parties) < 2:
+        return {}
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+    spans = list(itertools.pairwise(cuts))
+
+    def clause(pos: int) -> int:
+        return next(k for k, (a, b) in enumerate(spans) if a <= pos < b or b == len(sent))
+
+    where = {
+        n: {clause(m.start - s) for m in cand_of[n].mentions if s <= m.start < s + len(sent)}
+        for n in parties
+    }
+    if len({clause(hs) for hs, _, _ in hits}) < len(hits):
+        return {}  # two documents in one clause: both signed by its parties
+    out: dict[int, list[str]] = {}
+    for hs, _, _ in hits:
+        here = [n for n in parties if clause(hs) in where[n]]
+        if not here:
+            return {}
+        out[hs] = here
+    return out
+
+
 def _registry_spelling(name: str, known: KnownOrg) -> str | None:
     """The registry's spelling of a Russian name the text gave in another case, where the
     nominative was guessed wrong: the dictionary knows both "донский" and "донской", and
@@ -2694,7 +2733,10 @@ class Extractor:
             if not parties and main is not None and k > 0:
                 parties = [main]  # the article's most likely partner
             seen_kinds: dict[str, AgreementFact] = {}
+            own = _clause_parties(sent, s, hits, parties, cand_of) if named else {}
             for hs, he, kind in hits:
+                if own:
+                    parties = own[hs]  # "меморандум с X, а с Y — соглашение": each its own
                 vague = bool(_VAGUE_PLURAL.fullmatch(sent[hs:he]))
                 if vague and (
                     not named
