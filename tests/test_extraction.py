@@ -2524,3 +2524,8 @@ def test_two_documents_in_one_clause_are_signed_by_all_its_parties(extractor: Ex
     assert [set(a.parties) for a in r.agreements] == [
         {"Университет Цинхуа", "Пекинский университет"}
     ] * 2
+
+
+def test_the_universitys_own_name_never_continues_a_partners_name(extractor: Extractor) -> None:
+    r = _run(extractor, "", "С Университетом Цинхуа Политех подписал меморандум о сотрудничестве.")
+    assert [p.name for p in r.partners] == ["Университет Цинхуа"]

@@ -56,6 +56,8 @@ _CAP_ADJ = re.compile(
 _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|ими|ой|ей|ым|им|ых|их|ую|юю)$")
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
+# The university's own short names, which never continue another organisation's name.
+_OWN_SHORT = re.compile(r"(?:Политех\w*|СПбПУ|СПбГПУ|СПбГТУ|ЛПИ|SPbPU|SPbSPU|SPbSTU|Polytech)")
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
@@ -239,6 +241,8 @@ class RuChunker:
             t = toks[j]
             if t.sent != head.sent or j in person:
                 break
+            if not in_quote and _OWN_SHORT.fullmatch(t.text):
+                break  # "С Университетом Цинхуа Политех подписал": the university's own name
             if t.text.isdigit():
                 break  # a date after the name: "университетом 12 марта", "лицея 19 октября"
             if (
