@@ -2529,3 +2529,23 @@ def test_two_documents_in_one_clause_are_signed_by_all_its_parties(extractor: Ex
 def test_the_universitys_own_name_never_continues_a_partners_name(extractor: Extractor) -> None:
     r = _run(extractor, "", "С Университетом Цинхуа Политех подписал меморандум о сотрудничестве.")
     assert [p.name for p in r.partners] == ["Университет Цинхуа"]
+
+
+def test_a_missions_russian_name_gives_its_english_name(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Делегация Посольства Венгрии в России посетила Политех. Стороны обсудили сотрудничество.",
+    )
+    english = {p.name: p.name_en for p in r.partners}
+    assert english.get("Посольство Венгрии в России") == "Embassy of Hungary in Russia", english
+    assert extractor._mission_en("Генеральное консульство Японии в Санкт-Петербурге") == (
+        "Consulate General of Japan in St. Petersburg"
+    )
+
+
+def test_a_mission_seated_in_a_city_the_resolver_only_places_gets_no_seat_guess(
+    extractor: Extractor,
+) -> None:
+    assert extractor._mission_en("Консульство Китая в Екатеринбурге") is None
+    assert extractor._mission_en("Посольство России в Испании") == "Embassy of Russia in Spain"

@@ -17,7 +17,7 @@ from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmente
 from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
-from bot.text.countries import CountryResolver
+from bot.text.countries import CountryResolver, country_name
 from bot.text.stems import morph_vocab
 
 from . import lexicon as lx
@@ -205,6 +205,22 @@ _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 # "The document was signed ...").
 _THE_DOCUMENT = re.compile(
     r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
+)
+# A state's mission named in Russian: its kind, the state (genitive), its seat.
+_MISSION_EN = {
+    "посольство": "Embassy",
+    "генеральное консульство": "Consulate General",
+    "генконсульство": "Consulate General",
+    "консульство": "Consulate",
+    "торговое представительство": "Trade Representation",
+    "торгпредство": "Trade Representation",
+    "постоянное представительство": "Permanent Mission",
+    "постпредство": "Permanent Mission",
+}
+_MISSION_RU = re.compile(
+    r"(?P<kind>(?i:генеральное консульство|торговое представительство|постоянное "
+    r"представительство|посольство|генконсульство|консульство|торгпредство|постпредство))"
+    r"\s+(?P<state>[А-ЯЁ][^,«»\"()]*?)(?:\s+(?:в|во)\s+(?P<seat>[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)?))?"
 )
 # A state's type word before its name ("of the Republic of Uzbekistan", «Республики Узбекистан»):
 # the registry may know the name without it.
@@ -2061,6 +2077,30 @@ class Extractor:
 
     # --- partner decision ---------------------------------------------------------------
 
+    def _mission_en(self, name: str) -> str | None:
+        """A state's mission in English, read off its Russian name: «Посольство Венгрии» is
+        the "Embassy of Hungary", «Генеральное консульство Японии в Санкт-Петербурге" the
+        "Consulate General of Japan in St. Petersburg"; None for any other name, or a state or
+        seat the resolver does not know."""
+        m = _MISSION_RU.fullmatch(name.strip())
+        if m is None:
+            return None
+        state = self._countries.codes(m.group("state"))
+        if len(state) != 1 or len(m.group("state").split()) > 3:
+            return None
+        english = f"{_MISSION_EN[m.group('kind').lower()]} of {country_name(state[0], 'en')}"
+        seat = m.group("seat")
+        if seat is None:
+            return english
+        if re.fullmatch(r"(?:Санкт-)?Петербурге", seat):
+            return f"{english} in St. Petersburg"
+        if seat in ("Москве",):
+            return f"{english} in Moscow"
+        place = self._countries.codes(seat)
+        if len(place) == 1 and all(self._countries.is_country(w) for w in seat.split()[-1:]):
+            return f"{english} in {country_name(place[0], 'en')}"
+        return None  # a city the resolver only places in its country: no seat is better
+
     def _is_head(self, word: str) -> bool:
         low = word.strip('«»"“”(),').lower()
         lemma = self._lemma(low).replace("ё", "е")
@@ -2589,6 +2629,8 @@ class Extractor:
             for n in known.all_names():
                 if n != name and n not in aliases and n != name_en:
                     aliases.append(n)
+        if name_en is None and lang == "ru":
+            name_en = self._mission_en(name)
         if lang == "en" and name_en is None:
             name_en = name
         if name_en and name_en == name and lang == "en":
