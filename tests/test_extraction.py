@@ -2483,3 +2483,37 @@ def test_a_quoted_name_after_a_university_is_part_of_its_name(extractor: Extract
         lang="en",
     )
     assert "Казанский федеральный университет" in r.partners[0].aliases, r.partners
+
+
+def test_people_after_a_name_are_no_part_of_it(extractor: Extractor) -> None:
+    # "стороны" (also a genitive singular) opening the next clause is no link of the name's
+    # genitive chain, nor are people listed after a comma a list of the name's fields.
+    found = names_nothing_in(
+        extractor,
+        "После встречи с руководством Министерства транспорта Тверской области стороны "
+        "договорились о стажировках для студентов Политеха.",
+        lang="ru",
+    )
+    assert "Министерство транспорта Тверской области" in found, found
+    found = names_nothing_in(
+        extractor,
+        "Политех открыл новую лабораторию при поддержке Фонда развития электроники, "
+        "представителей бизнеса и науки.",
+        lang="ru",
+    )
+    assert not any("представител" in n for n in found), found
+
+
+def test_an_english_named_after_tail_stops_where_the_capitals_run_on(
+    extractor: Extractor,
+) -> None:
+    # Capitalised words after the honoured person's name (a title, a city, another name) make
+    # the person's end unknown: the tail is not read rather than glued to the next words.
+    for text in (
+        "SPbPU hosted Larkin State University named after Omar Daud Rector Ali Nasser and "
+        "his team.",
+        "Students of Larkin State University named after Omar Daud Saint Petersburg visited "
+        "the campus.",
+    ):
+        found = names_nothing_in(extractor, text)
+        assert not any("Rector" in n or "Saint" in n for n in found), found
