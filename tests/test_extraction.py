@@ -2517,3 +2517,15 @@ def test_an_english_named_after_tail_stops_where_the_capitals_run_on(
     ):
         found = names_nothing_in(extractor, text)
         assert not any("Rector" in n or "Saint" in n for n in found), found
+
+
+def test_a_document_date_is_read_in_the_signing_clause_only(extractor: Extractor) -> None:
+    # A term given in a clause before the signing verb is no signing date.
+    for text in (
+        "Политех подписал соглашение о сотрудничестве с Камским техническим университетом. "
+        "Документ, рассчитанный до 31 декабря 2031 года, подписан 14 апреля 2026 года.",
+        "SPbPU signed a cooperation agreement with Halden Technical University. The document, "
+        "valid until 31 December 2031, was signed on 14 April 2026.",
+    ):
+        r = _run(extractor, "", text, lang="ru" if "Политех" in text else "en")
+        assert [str(a.signed_on) for a in r.agreements] == ["2026-04-14"], r.agreements

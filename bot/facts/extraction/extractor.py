@@ -700,11 +700,15 @@ def _person_or_place(word: str) -> bool:
 
 
 def _signing_clause(sent: str) -> str:
-    """The sentence up to the end of the clause that signs ("Документ подписан 3 марта, в 2028
-    году его продлят" -> "Документ подписан 3 марта"): a date after it is another event's."""
+    """The clause of the sentence that signs ("Документ подписан 3 марта, в 2028 году его
+    продлят" -> "Документ подписан 3 марта"; "Документ, рассчитанный до 2031 года, подписан
+    3 марта" -> "подписан 3 марта"): a date in another clause is another event's."""
     signed = lx.SIGNED.search(sent)
-    stop = re.search(r"[,;]", sent[signed.end() :]) if signed else None
-    return sent[: signed.end() + stop.start()] if signed and stop else sent
+    if signed is None:
+        return sent
+    stop = re.search(r"[,;]", sent[signed.end() :])
+    start = max(sent.rfind(",", 0, signed.start()), sent.rfind(";", 0, signed.start())) + 1
+    return sent[start : signed.end() + stop.start() if stop else len(sent)]
 
 
 def _registry_spelling(name: str, known: KnownOrg) -> str | None:
