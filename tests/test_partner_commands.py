@@ -376,6 +376,9 @@ async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) ->
     assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
     reply = await app.ask("/agreements Китай 2022, 2023 и 2024")
     assert reply.startswith("Соглашения 2022–2024 годов по запросу «🇨🇳 Китай» (всего 1):"), reply
+    # In either order.
+    reply = await app.ask("/agreements 2024 и 2023")
+    assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
 
 
 async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
