@@ -2114,6 +2114,11 @@ def test_a_capitalised_nationality_mid_sentence_opens_a_universitys_name(
     )
     assert [p.name for p in r.partners] == ["Армянский государственный университет"], r.partners
     assert [a.parties for a in r.agreements] == [("Армянский государственный университет",)]
+    # «вуз» never names one, capitalised or not.
+    found = names_nothing_in(
+        extractor, "Политех подписал соглашение с Китайским вузом о приёме студентов.", lang="ru"
+    )
+    assert all(nothing for name, nothing in found.items() if "вуз" in name), found
 
 
 def test_the_academy_a_joint_unit_is_opened_with_is_a_partner(extractor: Extractor) -> None:

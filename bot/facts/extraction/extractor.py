@@ -2382,10 +2382,16 @@ class Extractor:
         """A Russian mention opening with a capitalised nationality not at its sentence's
         start: a university's proper name ("с Вьетнамским государственным университетом"),
         not a description ("вьетнамский вуз"; a sentence's first word is capitalised anyway).
-        Only for universities: writers capitalise "Российское отделение компании" too."""
+        Only for universities: writers capitalise "Российское отделение компании" too; and
+        never for «вуз», which names no university ("с Китайским вузом")."""
         words = text[m.start : m.end].split()
         before = text[sentences[m.sent][0] : m.start].strip(' \n«"“„—–-')
-        return bool(words) and bool(before) and russian_nationality_capitalised(words[0])
+        return (
+            bool(words)
+            and bool(before)
+            and russian_nationality_capitalised(words[0])
+            and not any(w.lower().startswith("вуз") for w in words)
+        )
 
     @staticmethod
     def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:
