@@ -2225,6 +2225,14 @@ def test_a_state_bodys_contracted_name_in_brackets_is_its_alias(extractor: Extra
     )
     body = _partner(r, "Федеральное агентство по водным путям")
     assert "Росводпуть" in body.aliases, body
+    # A town in brackets is the seat, no contracted name («Рос-», «Мин-» open town names too).
+    for town in ("Ростов", "Минусинск"):
+        r = _run(
+            extractor,
+            "",
+            f"Политех подписал соглашение с Южным институтом прикладной химии ({town}).",
+        )
+        assert all(town not in p.aliases for p in r.partners), r.partners
 
 
 def test_a_position_holders_long_name_after_the_organisation_is_cut_off(

@@ -1906,7 +1906,11 @@ class Extractor:
                 )
                 if is_abbreviation(piece) or (other_script and len(piece.split()) >= 2):
                     m.aliases.append(piece)
-                elif lang == "ru" and _RU_CONTRACTED.fullmatch(piece):
+                elif (
+                    lang == "ru"
+                    and _RU_CONTRACTED.fullmatch(piece)
+                    and not _person_or_place(piece.split()[0])  # "(Ростов)": the seat
+                ):
                     m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
 
     # --- merging ------------------------------------------------------------------------
