@@ -177,18 +177,19 @@ _CUT_TAIL = re.compile(r"\s?\w{0,3}")
 _NAMED_AFTER_END = re.compile(
     r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
 )
+# A legal form opening the next item of a list ("..., АО «X» и ООО «Y»").
+_ITEM_FORM = r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?"
 # Between two items of one enumeration: a bracketed country or city may follow an item, and
 # an item may open with the article, capitalised when it is part of the name ("The X Organization").
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:[Tt]he\s+)?(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
+    r"(?:[Tt]he\s+)?" + _ITEM_FORM + r"(?:[«\"“(]\s*)?"
 )
 # A rejected candidate listed with an accepted one of its kind is accepted too unless the
 # partner model all but rules it out (a chunk gone wrong, a person's name).
 LIST_CUT = 0.1
 _LIST_GAP = re.compile(
-    r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
+    r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*" + _ITEM_FORM + r"(?:[«\"“(]\s*)?"
 )
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
