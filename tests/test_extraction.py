@@ -2542,3 +2542,12 @@ def test_a_document_date_is_read_in_the_signing_clause_only(extractor: Extractor
     ):
         r = _run(extractor, "", text, lang="ru" if "Политех" in text else "en")
         assert [str(a.signed_on) for a in r.agreements] == ["2026-04-14"], r.agreements
+    # A signing yet to come gives no signing date.
+    for text in (
+        "Политех и Камский технический университет заключили соглашение о сотрудничестве. "
+        "Документ будет подписан официально 5 мая 2027 года на форуме.",
+        "SPbPU and Halden Technical University concluded a cooperation agreement. The document "
+        "will be formally signed on 5 May 2027.",
+    ):
+        r = _run(extractor, "", text, lang="ru" if "Политех" in text else "en")
+        assert [a.signed_on for a in r.agreements] == [None], r.agreements

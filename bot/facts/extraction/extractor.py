@@ -207,6 +207,8 @@ _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 _THE_DOCUMENT = re.compile(
     r"\s*(?:(?:этот|данный|указанный|the|this)\s+)?(?:документ|document)\b", re.I
 )
+# A future tense: the act is yet to come ("will be formally signed", «будет подписан»).
+_FUTURE = re.compile(r"\b(?:will|shall|будет|будут)\b", re.I)
 # A state's type word before its name ("of the Republic of Uzbekistan", «Республики Узбекистан»):
 # the registry may know the name without it.
 _STATE_TYPE = re.compile(r"\b(?:the\s+)?Republic\s+of\s+(?:the\s+)?|\bРеспублики\s+(?=[А-ЯЁ])")
@@ -2673,8 +2675,16 @@ class Extractor:
                     hits.append((m.start(), m.end(), kind))
             hits.sort()
             if not hits:
-                if out and _THE_DOCUMENT.match(sent) and out[-1].signed_on is None:
-                    # "Документ подписан 3 марта 2023 года": the date of the one just named.
+                if (
+                    out
+                    and _THE_DOCUMENT.match(sent)
+                    and out[-1].signed_on is None
+                    and lx.SIGNED.search(sent)
+                    and not lx.PLANNED.search(sent)
+                    and not _FUTURE.search(_signing_clause(sent))
+                ):
+                    # "Документ подписан 3 марта 2023 года": the date of the one just named
+                    # (not "Документ будет подписан 5 мая", "will be formally signed").
                     on = self._date(_signing_clause(sent), lang)
                     if on is not None:
                         out[-1] = replace(out[-1], date=out[-1].date or on, signed_on=on)
