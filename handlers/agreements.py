@@ -216,6 +216,8 @@ def _joined_years(
     for (_, _, _, end), (_, _, start, _) in itertools.pairwise(run):
         if any(w.strip(",").lower() not in _AND | {"", "or", "или"} for w in words[end:start]):
             return spans
+        if not words[start].strip(",.").isdigit():
+            return spans  # a year with words of its own: "Expo 2025 в 2024 году"
     first = min(s[0].first for s in run)
     last = max(s[0].last for s in run)
     return [(Years(first, last), False, run[0][2], run[-1][3])]

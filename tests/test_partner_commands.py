@@ -481,6 +481,9 @@ async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
     assert (await app.ask("/agreements Выставка Техносфера 2025 в 2024 году")).startswith(
         "Соглашения 2024 года по запросу «Выставка Техносфера 2025» (всего 1):"
     )
+    # The next year said with words of its own is no run of years with the name's.
+    reply = await app.ask("/agreements Выставка Техносфера 2025 в 2026 году")
+    assert reply == "Не нашёл соглашений 2026 года по запросу «Выставка Техносфера 2025».", reply
     # A year alone is a year, whatever partner has it in its name.
     assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."
 
