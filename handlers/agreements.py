@@ -210,11 +210,14 @@ def _joined_years(
     run = [s for s in spans if s[1]]
     if len(run) < 2 or len(run) != len(spans):
         return spans
-    if any(b[0].first != a[0].first + 1 for a, b in itertools.pairwise(run)):
+    ordered = sorted(s[0].first for s in run)  # "2024 и 2023" too
+    if any(b != a + 1 for a, b in itertools.pairwise(ordered)):
         return spans
     for (_, _, _, end), (_, _, start, _) in itertools.pairwise(run):
         if any(w.strip(",").lower() not in _AND | {"", "or", "или"} for w in words[end:start]):
             return spans
+        if not words[start].strip(",.").isdigit():
+            return spans  # a year with words of its own: "Expo 2025 в 2024 году"
     first = min(s[0].first for s in run)
     last = max(s[0].last for s in run)
     return [(Years(first, last), False, run[0][2], run[-1][3])]

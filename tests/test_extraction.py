@@ -2114,6 +2114,11 @@ def test_a_capitalised_nationality_mid_sentence_opens_a_universitys_name(
     )
     assert [p.name for p in r.partners] == ["Армянский государственный университет"], r.partners
     assert [a.parties for a in r.agreements] == [("Армянский государственный университет",)]
+    # «вуз» never names one, capitalised or not.
+    found = names_nothing_in(
+        extractor, "Политех подписал соглашение с Китайским вузом о приёме студентов.", lang="ru"
+    )
+    assert all(nothing for name, nothing in found.items() if "вуз" in name), found
 
 
 def test_the_academy_a_joint_unit_is_opened_with_is_a_partner(extractor: Extractor) -> None:
@@ -2220,6 +2225,14 @@ def test_a_state_bodys_contracted_name_in_brackets_is_its_alias(extractor: Extra
     )
     body = _partner(r, "Федеральное агентство по водным путям")
     assert "Росводпуть" in body.aliases, body
+    # A town in brackets is the seat, no contracted name («Рос-», «Мин-» open town names too).
+    for town in ("Ростов", "Минусинск"):
+        r = _run(
+            extractor,
+            "",
+            f"Политех подписал соглашение с Южным институтом прикладной химии ({town}).",
+        )
+        assert all(town not in p.aliases for p in r.partners), r.partners
 
 
 def test_a_position_holders_long_name_after_the_organisation_is_cut_off(
@@ -2549,3 +2562,58 @@ def test_a_mission_seated_in_a_city_the_resolver_only_places_gets_no_seat_guess(
 ) -> None:
     assert extractor._mission_en("Консульство Китая в Екатеринбурге") is None
     assert extractor._mission_en("Посольство России в Испании") == "Embassy of Russia in Spain"
+
+
+def test_people_after_a_name_are_no_part_of_it(extractor: Extractor) -> None:
+    # "стороны" (also a genitive singular) opening the next clause is no link of the name's
+    # genitive chain, nor are people listed after a comma a list of the name's fields.
+    found = names_nothing_in(
+        extractor,
+        "После встречи с руководством Министерства транспорта Тверской области стороны "
+        "договорились о стажировках для студентов Политеха.",
+        lang="ru",
+    )
+    assert "Министерство транспорта Тверской области" in found, found
+    found = names_nothing_in(
+        extractor,
+        "Политех открыл новую лабораторию при поддержке Фонда развития электроники, "
+        "представителей бизнеса и науки.",
+        lang="ru",
+    )
+    assert not any("представител" in n for n in found), found
+
+
+def test_an_english_named_after_tail_stops_where_the_capitals_run_on(
+    extractor: Extractor,
+) -> None:
+    # Capitalised words after the honoured person's name (a title, a city, another name) make
+    # the person's end unknown: the tail is not read rather than glued to the next words.
+    for text in (
+        "SPbPU hosted Larkin State University named after Omar Daud Rector Ali Nasser and "
+        "his team.",
+        "Students of Larkin State University named after Omar Daud Saint Petersburg visited "
+        "the campus.",
+    ):
+        found = names_nothing_in(extractor, text)
+        assert not any("Rector" in n or "Saint" in n for n in found), found
+
+
+def test_a_document_date_is_read_in_the_signing_clause_only(extractor: Extractor) -> None:
+    # A term given in a clause before the signing verb is no signing date.
+    for text in (
+        "Политех подписал соглашение о сотрудничестве с Камским техническим университетом. "
+        "Документ, рассчитанный до 31 декабря 2031 года, подписан 14 апреля 2026 года.",
+        "SPbPU signed a cooperation agreement with Halden Technical University. The document, "
+        "valid until 31 December 2031, was signed on 14 April 2026.",
+    ):
+        r = _run(extractor, "", text, lang="ru" if "Политех" in text else "en")
+        assert [str(a.signed_on) for a in r.agreements] == ["2026-04-14"], r.agreements
+    # A signing yet to come gives no signing date.
+    for text in (
+        "Политех и Камский технический университет заключили соглашение о сотрудничестве. "
+        "Документ будет подписан официально 5 мая 2027 года на форуме.",
+        "SPbPU and Halden Technical University concluded a cooperation agreement. The document "
+        "will be formally signed on 5 May 2027.",
+    ):
+        r = _run(extractor, "", text, lang="ru" if "Политех" in text else "en")
+        assert [a.signed_on for a in r.agreements] == [None], r.agreements

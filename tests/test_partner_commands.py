@@ -376,6 +376,9 @@ async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) ->
     assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
     reply = await app.ask("/agreements Китай 2022, 2023 и 2024")
     assert reply.startswith("Соглашения 2022–2024 годов по запросу «🇨🇳 Китай» (всего 1):"), reply
+    # In either order.
+    reply = await app.ask("/agreements 2024 и 2023")
+    assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
 
 
 async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
@@ -478,6 +481,9 @@ async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
     assert (await app.ask("/agreements Выставка Техносфера 2025 в 2024 году")).startswith(
         "Соглашения 2024 года по запросу «Выставка Техносфера 2025» (всего 1):"
     )
+    # The next year said with words of its own is no run of years with the name's.
+    reply = await app.ask("/agreements Выставка Техносфера 2025 в 2026 году")
+    assert reply == "Не нашёл соглашений 2026 года по запросу «Выставка Техносфера 2025».", reply
     # A year alone is a year, whatever partner has it in its name.
     assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."
 

@@ -177,18 +177,19 @@ _CUT_TAIL = re.compile(r"\s?\w{0,3}")
 _NAMED_AFTER_END = re.compile(
     r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
 )
+# A legal form opening the next item of a list ("..., АО «X» и ООО «Y»").
+_ITEM_FORM = r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?"
 # Between two items of one enumeration: a bracketed country or city may follow an item, and
 # an item may open with the article, capitalised when it is part of the name ("The X Organization").
 _LIST_ITEM_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:[Tt]he\s+)?(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
+    r"(?:[Tt]he\s+)?" + _ITEM_FORM + r"(?:[«\"“(]\s*)?"
 )
 # A rejected candidate listed with an accepted one of its kind is accepted too unless the
 # partner model all but rules it out (a chunk gone wrong, a person's name).
 LIST_CUT = 0.1
 _LIST_GAP = re.compile(
-    r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*"
-    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|АНО)\s+)?(?:[«\"“(]\s*)?"
+    r"\s*(?:[»\"”)]\s*)?(?:,|;|и|and|,\s*and|, а также)\s*" + _ITEM_FORM + r"(?:[«\"“(]\s*)?"
 )
 # The subject of a cooperation agreement, which makes a "contract" an agreement.
 _COOP_SUBJECT = re.compile(r"сотрудничеств|cooperation|collaboration|partnership", re.I)
@@ -222,6 +223,8 @@ _MISSION_RU = re.compile(
     r"представительство|посольство|генконсульство|консульство|торгпредство|постпредство))"
     r"\s+(?P<state>[А-ЯЁ][^,«»\"()]*?)(?:\s+(?:в|во)\s+(?P<seat>[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)?))?"
 )
+# A future tense: the act is yet to come ("will be formally signed", «будет подписан»).
+_FUTURE = re.compile(r"\b(?:will|shall|будет|будут)\b", re.I)
 # A state's type word before its name ("of the Republic of Uzbekistan", «Республики Узбекистан»):
 # the registry may know the name without it.
 _STATE_TYPE = re.compile(r"\b(?:the\s+)?Republic\s+of\s+(?:the\s+)?|\bРеспублики\s+(?=[А-ЯЁ])")
@@ -716,11 +719,15 @@ def _person_or_place(word: str) -> bool:
 
 
 def _signing_clause(sent: str) -> str:
-    """The sentence up to the end of the clause that signs ("Документ подписан 3 марта, в 2028
-    году его продлят" -> "Документ подписан 3 марта"): a date after it is another event's."""
+    """The clause of the sentence that signs ("Документ подписан 3 марта, в 2028 году его
+    продлят" -> "Документ подписан 3 марта"; "Документ, рассчитанный до 2031 года, подписан
+    3 марта" -> "подписан 3 марта"): a date in another clause is another event's."""
     signed = lx.SIGNED.search(sent)
-    stop = re.search(r"[,;]", sent[signed.end() :]) if signed else None
-    return sent[: signed.end() + stop.start()] if signed and stop else sent
+    if signed is None:
+        return sent
+    stop = re.search(r"[,;]", sent[signed.end() :])
+    start = max(sent.rfind(",", 0, signed.start()), sent.rfind(";", 0, signed.start())) + 1
+    return sent[start : signed.end() + stop.start() if stop else len(sent)]
 
 
 # Where one clause of a sentence ends and the next begins: "…с X, а с Y — соглашение",
@@ -1957,7 +1964,11 @@ class Extractor:
                 )
                 if is_abbreviation(piece) or (other_script and len(piece.split()) >= 2):
                     m.aliases.append(piece)
-                elif lang == "ru" and _RU_CONTRACTED.fullmatch(piece):
+                elif (
+                    lang == "ru"
+                    and _RU_CONTRACTED.fullmatch(piece)
+                    and not _person_or_place(piece.split()[0])  # "(Ростов)": the seat
+                ):
                     m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
 
     # --- merging ------------------------------------------------------------------------
@@ -2457,10 +2468,16 @@ class Extractor:
         """A Russian mention opening with a capitalised nationality not at its sentence's
         start: a university's proper name ("с Вьетнамским государственным университетом"),
         not a description ("вьетнамский вуз"; a sentence's first word is capitalised anyway).
-        Only for universities: writers capitalise "Российское отделение компании" too."""
+        Only for universities: writers capitalise "Российское отделение компании" too; and
+        never for «вуз», which names no university ("с Китайским вузом")."""
         words = text[m.start : m.end].split()
         before = text[sentences[m.sent][0] : m.start].strip(' \n«"“„—–-')
-        return bool(words) and bool(before) and russian_nationality_capitalised(words[0])
+        return (
+            bool(words)
+            and bool(before)
+            and russian_nationality_capitalised(words[0])
+            and not any(w.lower().startswith("вуз") for w in words)
+        )
 
     @staticmethod
     def _federal_context(fact: PartnerFact, f: dict[str, float]) -> bool:
@@ -2739,8 +2756,16 @@ class Extractor:
                     hits.append((m.start(), m.end(), kind))
             hits.sort()
             if not hits:
-                if out and _THE_DOCUMENT.match(sent) and out[-1].signed_on is None:
-                    # "Документ подписан 3 марта 2023 года": the date of the one just named.
+                if (
+                    out
+                    and _THE_DOCUMENT.match(sent)
+                    and out[-1].signed_on is None
+                    and lx.SIGNED.search(sent)
+                    and not lx.PLANNED.search(sent)
+                    and not _FUTURE.search(_signing_clause(sent))
+                ):
+                    # "Документ подписан 3 марта 2023 года": the date of the one just named
+                    # (not "Документ будет подписан 5 мая", "will be formally signed").
                     on = self._date(_signing_clause(sent), lang)
                     if on is not None:
                         out[-1] = replace(out[-1], date=out[-1].date or on, signed_on=on)

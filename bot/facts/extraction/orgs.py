@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .lexicon import EN_HEADS, RU_HEADS
+from .lexicon import EN_HEADS, PEOPLE_GROUPS, RU_HEADS
 from .names import GENERIC_STEMS, _stem, abbreviation_of
 
 
@@ -40,6 +40,12 @@ class Tok:
     pos: str
     feats: dict[str, str]
     lemma: str
+
+
+def _people(t: Tok) -> bool:
+    """A noun for people ("стороны договорились", "представителей бизнеса"): no field or link
+    of an organisation's name."""
+    return t.lemma in PEOPLE_GROUPS  # not any animate noun: the tagger calls "силикатов" so
 
 
 def _is_cap(text: str) -> bool:
@@ -307,6 +313,7 @@ class RuChunker:
                 and (p := toks[j - 2] if toks[j - 1].text == "и" else toks[j - 1]).pos == "NOUN"
                 and p.feats.get("Case") == "Gen"
                 and self._genitive(t.text)
+                and not _people(t)
             ):
                 # A genitive chain the tagger broke: "Институт проблем машиноведения" (the
                 # form is also a nominative plural), "Институт химии силикатов".
@@ -385,6 +392,7 @@ class RuChunker:
                 and t.feats.get("Case") == "Gen"
                 and not _is_cap(t.text)
                 and self.head_kind(t) is None
+                and not _people(t)
             )
 
         sent = toks[j].sent
@@ -744,7 +752,9 @@ _EN_NAMED_AFTER = re.compile(
     r"\s+named\s+after\s+(?:"
     r"(?:(?:the|[a-z]+|[A-Z][a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?)\s+){0,4}?"
     r"(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’-]+"
-    r"|(?:[a-z]+\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    # A name with no initials ends where the capitals end: "... Daud Rector Ali" or "... Daud
+    # Saint Petersburg" leaves the person's end unknown, and the tail is not read.
+    r"|(?:[a-z]+\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?!\s+[A-Z])"
     r")(?![\w'’-])"
 )
 
