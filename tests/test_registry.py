@@ -1803,3 +1803,43 @@ async def test_a_states_type_word_given_or_left_out_is_one_body(db: Database) ->
                 kind="government")  # fmt: skip
     rows = await cards(db, {"t1": [ru], "t2": [en], "t3": [other]})
     assert sorted(r.mentions for r in rows) == [1, 2], [(r.name, r.aliases) for r in rows]
+
+
+async def test_an_eponym_put_first_in_english_meets_the_named_after_tail(db: Database) -> None:
+    """A Russian university named after a person puts the surname first in English: «…
+    университет имени И. П. Кулибина» is "Kulibin … University", «… имени Ивана Сидорова» "Ivan
+    Sidorov …" (they made two cards); another eponym is another university."""
+    script = {
+        "a": [org("Тестовский государственный технический университет имени И. П. Кулибина",
+                  None, kind="university")],
+        "b": [org("Kulibin Testov State Technical University", None, kind="university")],
+        "c": [org("Popov Testov State Technical University", None, kind="university")],
+        "d": [org("Тестовский аграрный университет имени Ивана Сидорова", None,
+                  kind="university")],
+        "e": [org("Ivan Sidorov Testov Agrarian University", None, kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Popov Testov State Technical University", 1),
+        ("Тестовский аграрный университет имени Ивана Сидорова", 2),
+        ("Тестовский государственный технический университет имени И. П. Кулибина", 2),
+    ]
+
+
+async def test_a_latin_c_is_k_or_s_by_the_next_letter(db: Database) -> None:
+    """ "Moscow" is «Москва» and "Carcovia" «Карковия» (a hard "c"), "Centala" «Сентала» (a soft
+    one): each pair made two cards."""
+    script = {
+        "a": [org("Московский институт Квазар", None, kind="university")],
+        "b": [org("Moscow Kvazar Institute", None, kind="university")],
+        "c": [org("Университет Карковии", None, kind="university")],
+        "d": [org("University of Carcovia", None, kind="university")],
+        "e": [org("Университет Сенталы", None, kind="university")],
+        "f": [org("University of Centala", None, kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Московский институт Квазар", 2),
+        ("Университет Карковии", 2),
+        ("Университет Сенталы", 2),
+    ]

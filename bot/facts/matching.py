@@ -377,11 +377,17 @@ def sounds(word: str) -> str:
     return latin
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_HARD_C = re.compile(r"c(?![eiy])")
+
+
 def word_skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
     where case endings mostly live, do not count."""
-    latin = sounds(word)
+    # A Latin "c" is "k" before a back vowel, a consonant or at the end and "s" before a front
+    # vowel ("Moscow" / «Москва», "Coventry" / «Ковентри», "Valencia" / «Валенсия»).
+    latin = _SOFT_C.sub("s", _HARD_C.sub("k", sounds(word)))
     out = latin[:1]
     for ch in latin[1:]:
         if ch not in "aeiou" and not out.endswith(ch):
@@ -458,6 +464,19 @@ def cross_key(name: str) -> str:
     return "x:" + " ".join(sorted(parts)) if proper else ""
 
 
+def eponym_key(name: str) -> str:
+    """The cross-script key with the eponym's name kept (initials dropped): a Russian university
+    named after a person puts the name first in English («Московский … университет имени
+    Н. Э. Баумана» is "Bauman Moscow State Technical University", «… имени Ислама Каримова»
+    "Islam Karimov …"). Empty without a named-after tail."""
+    tail = _NAMED_AFTER.search(name)
+    words = [w for w in _WORDS.findall(tail.group(0)) if len(w) > 2] if tail else []
+    words = [w for w in words if w.lower() not in {"имени", "named", "after"}]
+    if not tail or not words:
+        return ""
+    return cross_key(f"{name[: tail.start()]} {' '.join(words)}")
+
+
 def fact_names(fact: PartnerFact) -> list[str]:
     return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
 
@@ -466,7 +485,9 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for name in fact_names(fact):
-        for key in (match_key(name), cross_key(name) if match_key(name) else "", pair_key(name)):
+        own = match_key(name)
+        for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
+                    pair_key(name)):  # fmt: skip
             if key:
                 keys.setdefault(key, tidy(name))
     return keys
