@@ -1843,3 +1843,17 @@ async def test_a_latin_c_is_k_or_s_by_the_next_letter(db: Database) -> None:
         ("Университет Карковии", 2),
         ("Университет Сенталы", 2),
     ]
+
+
+async def test_a_subsidiary_described_by_its_parent_opens_no_card(db: Database) -> None:
+    """«АО «Бета-Металл», дочерняя компания «Альфы»»: the description is no organisation's
+    name (it made a card of its own); a subsidiary with a name of its own has its card."""
+    script = {
+        "a": [org("Бета-Металл", None), org("Дочерняя компания «Альфы»", None)],
+        "b": [org("Дочернее общество НК «Гамма»", None)],
+        "c": [org("Subsidiary of Alpha Group", None)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Бета-Металл", 1),
+    ]

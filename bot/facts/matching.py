@@ -226,6 +226,15 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"}
 
 
+# "A subsidiary of X" describes a company by its parent, whose own name the article gives
+# beside it or not at all: «АО «Бета», дочерняя компания «Альфы»», "a subsidiary of Alpha".
+_SUBSIDIARY = re.compile(
+    r"^(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур|фирм)\w*|"
+    r"(?:an?\s+)?subsidiary\s+(?:company\s+)?of)\s",
+    re.IGNORECASE,
+)
+
+
 def names_nothing(name: str, kind: str = "other") -> bool:
     """A name that identifies no organisation: only descriptive words, an event, a code. A
     nationality identifies a state body ("Посольство Венгрии") but not a university or an
@@ -234,6 +243,8 @@ def names_nothing(name: str, kind: str = "other") -> bool:
         return True
     if _PLURAL_GROUP.search(tidy(name).lower()):
         return True  # a group of organisations ("Вузы Татарстана"), not one
+    if _SUBSIDIARY.match(tidy(name)):
+        return True  # «дочерняя компания «Альфы»»: a description of a company, not its name
     if is_abbreviation(name):
         return False
     generic = GENERIC if kind == "government" else GENERIC | _NATIONALITIES
