@@ -1857,3 +1857,21 @@ async def test_a_subsidiary_described_by_its_parent_opens_no_card(db: Database) 
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Бета-Металл", 1),
     ]
+
+
+async def test_an_eponyms_initials_given_or_left_out_are_one_name(db: Database) -> None:
+    """ "A.N. Testov Northern University" and "Testov Northern University" are one university
+    (the initials counted as words of its own and made two cards); "U.S." is no initials."""
+    script = {
+        "a": [org("Северный университет имени А. Н. Тестова", "A.N. Testov Northern University",
+                  kind="university")],
+        "b": [org("Testov Northern University", None, kind="university")],
+        "c": [org("U.S. Testov Council", None, country="US")],
+        "d": [org("Testov Council", None, country="US")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testov Council", 1),
+        ("U.S. Testov Council", 1),
+        ("Северный университет имени А. Н. Тестова", 2),
+    ]

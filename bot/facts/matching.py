@@ -488,6 +488,19 @@ def eponym_key(name: str) -> str:
     return cross_key(f"{name[: tail.start()]} {' '.join(words)}")
 
 
+# A person's initials before the surname ("L.N. Gumilyov Eurasian National University",
+# "A. N. Testov University"), given or left out; "U.S." and "U.K." are no initials.
+_INITIALS = re.compile(
+    r"(?<![.\w])(?!U\.\s*[SK]\.)(?:[A-ZА-ЯЁ]\.\s*){1,3}(?=[A-ZА-ЯЁ][a-zа-яё]{2,})"
+)
+
+
+def without_initials(name: str) -> str:
+    """The name without a person's initials (empty when it has none): a name form for keys."""
+    bare = tidy(_INITIALS.sub("", name))
+    return bare if bare != tidy(name) else ""
+
+
 def fact_names(fact: PartnerFact) -> list[str]:
     return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
 
@@ -495,13 +508,21 @@ def fact_names(fact: PartnerFact) -> list[str]:
 def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
-    for name in fact_names(fact):
-        own = match_key(name)
-        for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
-                    pair_key(name)):  # fmt: skip
-            if key:
-                keys.setdefault(key, tidy(name))
+    for form in fact_names(fact):
+        for name in (form, without_initials(form)):
+            _add_keys(keys, name, form)
     return keys
+
+
+def _add_keys(keys: dict[str, str], name: str, form: str) -> None:
+    """The keys of `name` (the form itself or a variant of it), each noted as from `form`."""
+    if not name:
+        return
+    own = match_key(name)
+    for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
+                pair_key(name)):  # fmt: skip
+        if key:
+            keys.setdefault(key, tidy(form))
 
 
 def _script(name: str) -> str:
@@ -527,6 +548,7 @@ def different(a: str, b: str) -> bool:
     judged here."""
     if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
         return False
+    a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
     ta, tb = set(key_tokens(a)), set(key_tokens(b))
