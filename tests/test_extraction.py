@@ -2483,3 +2483,18 @@ def test_a_quoted_name_after_a_university_is_part_of_its_name(extractor: Extract
         lang="en",
     )
     assert "Казанский федеральный университет" in r.partners[0].aliases, r.partners
+
+
+def test_an_abbreviation_with_a_named_after_tail_is_not_the_registrys_bare_one(
+    extractor: Extractor,
+) -> None:
+    """Several universities share «НГТУ»; with «им. …» after it the tail says which (the
+    headline's «НГТУ им. Р. Е. Алексеева» was looked up as the bare «НГТУ» of Novosibirsk and
+    made a second partner)."""
+    r = _run(
+        extractor,
+        "Политех и НГТУ им. Р. Е. Алексеева обсудили практику студентов",
+        "Нижегородский государственный технический университет имени Р. Е. Алексеева примет "
+        "студентов Политеха на летнюю практику по соглашению, подписанному вузами в мае.",
+    )
+    assert [p.name_en for p in r.partners] == ["Nizhny Novgorod State Technical University"]
