@@ -27,6 +27,8 @@ def resolver() -> CountryResolver:
         ("Делфтский технический университет", "NL"),
         ("Краковская горная академия", "PL"),
         ("Seoul Institute of Arts", "KR"),
+        ("Teachers' College of Ho Chi Minh City", "VN"),  # «Хошимин» was placed, this not
+        ("Polytechnic School of Danang", "VN"),
     ],
 )
 def test_a_city_in_the_name_places_the_organisation(

@@ -2617,3 +2617,18 @@ def test_a_document_date_is_read_in_the_signing_clause_only(extractor: Extractor
     ):
         r = _run(extractor, "", text, lang="ru" if "Политех" in text else "en")
         assert [a.signed_on for a in r.agreements] == [None], r.agreements
+
+
+def test_an_abbreviation_with_a_named_after_tail_is_not_the_registrys_bare_one(
+    extractor: Extractor,
+) -> None:
+    """Several universities share «НГТУ»; with «им. …» after it the tail says which (the
+    headline's «НГТУ им. Р. Е. Алексеева» was looked up as the bare «НГТУ» of Novosibirsk and
+    made a second partner)."""
+    r = _run(
+        extractor,
+        "Политех и НГТУ им. Р. Е. Алексеева обсудили практику студентов",
+        "Нижегородский государственный технический университет имени Р. Е. Алексеева примет "
+        "студентов Политеха на летнюю практику по соглашению, подписанному вузами в мае.",
+    )
+    assert [p.name_en for p in r.partners] == ["Nizhny Novgorod State Technical University"]

@@ -1803,3 +1803,75 @@ async def test_a_states_type_word_given_or_left_out_is_one_body(db: Database) ->
                 kind="government")  # fmt: skip
     rows = await cards(db, {"t1": [ru], "t2": [en], "t3": [other]})
     assert sorted(r.mentions for r in rows) == [1, 2], [(r.name, r.aliases) for r in rows]
+
+
+async def test_an_eponym_put_first_in_english_meets_the_named_after_tail(db: Database) -> None:
+    """A Russian university named after a person puts the surname first in English: «…
+    университет имени И. П. Кулибина» is "Kulibin … University", «… имени Ивана Сидорова» "Ivan
+    Sidorov …" (they made two cards); another eponym is another university."""
+    script = {
+        "a": [org("Тестовский государственный технический университет имени И. П. Кулибина",
+                  None, kind="university")],
+        "b": [org("Kulibin Testov State Technical University", None, kind="university")],
+        "c": [org("Popov Testov State Technical University", None, kind="university")],
+        "d": [org("Тестовский аграрный университет имени Ивана Сидорова", None,
+                  kind="university")],
+        "e": [org("Ivan Sidorov Testov Agrarian University", None, kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Popov Testov State Technical University", 1),
+        ("Тестовский аграрный университет имени Ивана Сидорова", 2),
+        ("Тестовский государственный технический университет имени И. П. Кулибина", 2),
+    ]
+
+
+async def test_a_latin_c_is_k_or_s_by_the_next_letter(db: Database) -> None:
+    """ "Moscow" is «Москва» and "Carcovia" «Карковия» (a hard "c"), "Centala" «Сентала» (a soft
+    one): each pair made two cards."""
+    script = {
+        "a": [org("Московский институт Квазар", None, kind="university")],
+        "b": [org("Moscow Kvazar Institute", None, kind="university")],
+        "c": [org("Университет Карковии", None, kind="university")],
+        "d": [org("University of Carcovia", None, kind="university")],
+        "e": [org("Университет Сенталы", None, kind="university")],
+        "f": [org("University of Centala", None, kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Московский институт Квазар", 2),
+        ("Университет Карковии", 2),
+        ("Университет Сенталы", 2),
+    ]
+
+
+async def test_a_subsidiary_described_by_its_parent_opens_no_card(db: Database) -> None:
+    """«АО «Бета-Металл», дочерняя компания «Альфы»»: the description is no organisation's
+    name (it made a card of its own); a subsidiary with a name of its own has its card."""
+    script = {
+        "a": [org("Бета-Металл", None), org("Дочерняя компания «Альфы»", None)],
+        "b": [org("Дочернее общество НК «Гамма»", None)],
+        "c": [org("Subsidiary of Alpha Group", None)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Бета-Металл", 1),
+    ]
+
+
+async def test_an_eponyms_initials_given_or_left_out_are_one_name(db: Database) -> None:
+    """ "A.N. Testov Northern University" and "Testov Northern University" are one university
+    (the initials counted as words of its own and made two cards); "U.S." is no initials."""
+    script = {
+        "a": [org("Северный университет имени А. Н. Тестова", "A.N. Testov Northern University",
+                  kind="university")],
+        "b": [org("Testov Northern University", None, kind="university")],
+        "c": [org("U.S. Testov Council", None, country="US")],
+        "d": [org("Testov Council", None, country="US")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Testov Council", 1),
+        ("U.S. Testov Council", 1),
+        ("Северный университет имени А. Н. Тестова", 2),
+    ]

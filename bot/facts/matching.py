@@ -226,6 +226,15 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"}
 
 
+# "A subsidiary of X" describes a company by its parent, whose own name the article gives
+# beside it or not at all: «АО «Бета», дочерняя компания «Альфы»», "a subsidiary of Alpha".
+_SUBSIDIARY = re.compile(
+    r"^(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур|фирм)\w*|"
+    r"(?:an?\s+)?subsidiary\s+(?:company\s+)?of)\s",
+    re.IGNORECASE,
+)
+
+
 def names_nothing(name: str, kind: str = "other") -> bool:
     """A name that identifies no organisation: only descriptive words, an event, a code. A
     nationality identifies a state body ("Посольство Венгрии") but not a university or an
@@ -234,6 +243,8 @@ def names_nothing(name: str, kind: str = "other") -> bool:
         return True
     if _PLURAL_GROUP.search(tidy(name).lower()):
         return True  # a group of organisations ("Вузы Татарстана"), not one
+    if _SUBSIDIARY.match(tidy(name)):
+        return True  # «дочерняя компания «Альфы»»: a description of a company, not its name
     if is_abbreviation(name):
         return False
     generic = GENERIC if kind == "government" else GENERIC | _NATIONALITIES
@@ -377,11 +388,17 @@ def sounds(word: str) -> str:
     return latin
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_HARD_C = re.compile(r"c(?![eiy])")
+
+
 def word_skeleton(word: str) -> str:
     """A proper word's consonant skeleton, the same for its Russian and Latin spellings
     ("Лейбница" / "Leibniz", "Ганновера" / "Hannover", "Штутгарта" / "Stuttgart"): vowels,
     where case endings mostly live, do not count."""
-    latin = sounds(word)
+    # A Latin "c" is "k" before a back vowel, a consonant or at the end and "s" before a front
+    # vowel ("Moscow" / «Москва», "Coventry" / «Ковентри», "Valencia" / «Валенсия»).
+    latin = _SOFT_C.sub("s", _HARD_C.sub("k", sounds(word)))
     out = latin[:1]
     for ch in latin[1:]:
         if ch not in "aeiou" and not out.endswith(ch):
@@ -458,6 +475,32 @@ def cross_key(name: str) -> str:
     return "x:" + " ".join(sorted(parts)) if proper else ""
 
 
+def eponym_key(name: str) -> str:
+    """The cross-script key with the eponym's name kept (initials dropped): a Russian university
+    named after a person puts the name first in English («Московский … университет имени
+    Н. Э. Баумана» is "Bauman Moscow State Technical University", «… имени Ислама Каримова»
+    "Islam Karimov …"). Empty without a named-after tail."""
+    tail = _NAMED_AFTER.search(name)
+    words = [w for w in _WORDS.findall(tail.group(0)) if len(w) > 2] if tail else []
+    words = [w for w in words if w.lower() not in {"имени", "named", "after"}]
+    if not tail or not words:
+        return ""
+    return cross_key(f"{name[: tail.start()]} {' '.join(words)}")
+
+
+# A person's initials before the surname ("L.N. Gumilyov Eurasian National University",
+# "A. N. Testov University"), given or left out; "U.S." and "U.K." are no initials.
+_INITIALS = re.compile(
+    r"(?<![.\w])(?!U\.\s*[SK]\.)(?:[A-ZА-ЯЁ]\.\s*){1,3}(?=[A-ZА-ЯЁ][a-zа-яё]{2,})"
+)
+
+
+def without_initials(name: str) -> str:
+    """The name without a person's initials (empty when it has none): a name form for keys."""
+    bare = tidy(_INITIALS.sub("", name))
+    return bare if bare != tidy(name) else ""
+
+
 def fact_names(fact: PartnerFact) -> list[str]:
     return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
 
@@ -465,11 +508,21 @@ def fact_names(fact: PartnerFact) -> list[str]:
 def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
-    for name in fact_names(fact):
-        for key in (match_key(name), cross_key(name) if match_key(name) else "", pair_key(name)):
-            if key:
-                keys.setdefault(key, tidy(name))
+    for form in fact_names(fact):
+        for name in (form, without_initials(form)):
+            _add_keys(keys, name, form)
     return keys
+
+
+def _add_keys(keys: dict[str, str], name: str, form: str) -> None:
+    """The keys of `name` (the form itself or a variant of it), each noted as from `form`."""
+    if not name:
+        return
+    own = match_key(name)
+    for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
+                pair_key(name)):  # fmt: skip
+        if key:
+            keys.setdefault(key, tidy(form))
 
 
 def _script(name: str) -> str:
@@ -495,6 +548,7 @@ def different(a: str, b: str) -> bool:
     judged here."""
     if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
         return False
+    a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
     ta, tb = set(key_tokens(a)), set(key_tokens(b))

@@ -28,6 +28,7 @@ from bot.facts.matching import (
     different,
     display_name,
     english_form,
+    eponym_key,
     fact_keys,
     garbled,
     is_event,
@@ -320,7 +321,7 @@ class FactsService:
             [
                 (partner_id, tidy(form), key)
                 for partner_id, form in forms
-                for key in (match_key(form), cross_key(form))
+                for key in (match_key(form), cross_key(form), eponym_key(form))
                 if key
             ]
         )

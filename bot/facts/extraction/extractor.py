@@ -174,6 +174,8 @@ _CUT_TAIL = re.compile(r"\s?\w{0,3}")
 # A name ending in the person it is named after, initials or a given name, then a surname in the
 # genitive ("им. А. Н. Туполева", "имени Ислама Каримова"): whole even where the excerpt stops
 # right after it, since what a cut would lose comes after the surname.
+# A named-after tail right after an abbreviation: which of the universities sharing it.
+_EPONYM_AFTER = re.compile(r"\s+(?:им\.|имени)\s*(?:[А-ЯЁ]\.\s*){0,3}[А-ЯЁ][а-яё-]{2,}")
 _NAMED_AFTER_END = re.compile(
     r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
 )
@@ -1573,6 +1575,10 @@ class Extractor:
                 span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = text[s0:s1].strip('«»"“” ')
+            eponym = _EPONYM_AFTER.match(text, s1) if is_abbreviation(name) else None
+            if eponym:  # «НГТУ им. Р. Е. Алексеева»: not the registry's bare «НГТУ»
+                s1 = eponym.end()
+                name = " ".join(text[s0:s1].split())
             host = next(
                 (m for m in out if m.end <= s0 and not text[m.end : s0].strip() and m.kind),
                 None,
