@@ -1768,19 +1768,17 @@ async def test_a_correction_missing_its_name_or_value_says_what_it_needs(
 
 async def test_words_with_a_meaning_meet_their_translation_across_scripts(db: Database) -> None:
     """«федеральный» is "Federal": a Russian article and an English one about one federal
-    university had made two cards (the consonants of the two words differ); a place adjective
-    loses the place's "-ск" («Тестовский» of Testovsk)."""
+    university had made two cards (the consonants of the two words differ)."""
     script = {
         "t1": [org("Тестанский федеральный университет", None, kind="university")],
         "t2": [org("Testan Federal University", None, kind="university")],
-        "t3": [org("Тестовский федеральный университет", None, kind="university")],
-        "t4": [org("Testovsk Federal University", None, kind="university")],
-        "t5": [org("Testovsk State University", None, kind="university")],
+        "t3": [org("Testan State University", None, kind="university")],
     }
     rows = await cards(db, script)
-    assert sorted(r.mentions for r in rows) == [1, 2, 2], [(r.name, r.aliases) for r in rows]
-    federal = next(r for r in rows if r.name == "Тестовский федеральный университет")
-    assert federal.name_en == "Testovsk Federal University"
+    assert sorted(r.mentions for r in rows) == [1, 2], [(r.name, r.aliases) for r in rows]
+    federal = next(r for r in rows if r.name == "Тестанский федеральный университет")
+    assert federal.name_en == "Testan Federal University"
+    # A place adjective's lost «-ск» is not undone: "Smolensk" would meet «Смольный».
 
 
 async def test_a_states_type_word_given_or_left_out_is_one_body(db: Database) -> None:

@@ -455,10 +455,6 @@ def cross_key(name: str) -> str:
             parts.append(word)  # "Carlos III": a numeral has no consonants to compare
             continue
         skeleton = word_skeleton(word)
-        if skeleton.endswith("sk") and len(skeleton) >= 5:
-            # A Russian place adjective loses the place's "-ск" («Новосибирский» of
-            # Novosibirsk): the ending is no part of the proper word in either script.
-            skeleton = skeleton[:-2]
         if len(skeleton) < 3:
             if re.search(r"[а-я]", word):
                 return ""
