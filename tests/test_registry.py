@@ -1873,3 +1873,25 @@ async def test_an_eponyms_initials_given_or_left_out_are_one_name(db: Database) 
         ("U.S. Testov Council", 1),
         ("Северный университет имени А. Н. Тестова", 2),
     ]
+
+
+async def test_polytechnical_is_polytechnic_across_scripts(db: Database) -> None:
+    """ "Polytechnical" was no concept: the registry took "Testvale Polytechnical University"
+    for no translation of «Тествейлский политехнический университет» (one says what it
+    teaches, the other not), dropped the English name and made two cards."""
+    ru = org(
+        "Тествейлский политехнический университет",
+        "Testvale Polytechnical University",
+        "TPTU",
+        country="CN",
+        kind="university",
+    )
+    en = org(
+        "Testvale Polytechnical University",
+        "Testvale Polytechnical University",
+        "Тествейлский политехнический университет",
+        country="CN",
+        kind="university",
+    )
+    rows = await cards(db, {"t1": [ru], "t2": [en]})
+    assert [(r.name_en, r.mentions) for r in rows] == [("Testvale Polytechnical University", 2)]
