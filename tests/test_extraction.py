@@ -2632,3 +2632,32 @@ def test_an_abbreviation_with_a_named_after_tail_is_not_the_registrys_bare_one(
         "студентов Политеха на летнюю практику по соглашению, подписанному вузами в мае.",
     )
     assert [p.name_en for p in r.partners] == ["Nizhny Novgorod State Technical University"]
+
+
+def test_a_name_the_tagger_ran_over_a_line_break_is_read_on_each_side(
+    extractor: Extractor,
+) -> None:
+    # The headline's last word and the text's first were one tagger span, dropped whole.
+    r = _run(
+        extractor,
+        "Политех и Сбербанк",
+        "Сбербанк и Политех подписали соглашение о создании центра искусственного интеллекта.",
+    )
+    assert [p.name for p in r.partners] == ["Сбербанк"]
+    # A common noun on one side stays no partner.
+    r = _run(extractor, "Политех", "Делегация Казанского университета посетила Политех.")
+    assert "Делегация" not in {p.name for p in r.partners}
+
+
+def test_a_company_before_and_and_the_universitys_full_english_name_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    # The run "Sberbank and Peter the Great ... University" was one name, the university's own.
+    r = _run(
+        extractor,
+        "Sber and SPbPU",
+        "Sberbank and Peter the Great St. Petersburg Polytechnic University signed an agreement "
+        "to create an artificial intelligence centre.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Sberbank"]

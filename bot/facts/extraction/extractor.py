@@ -791,12 +791,33 @@ def _registry_spelling(name: str, known: KnownOrg) -> str | None:
     return None
 
 
-def _common_word(tok: Tok, text: str) -> bool:
+def _line_parts(m: Mention, text: str, sent_of: Callable[[int], int]) -> list[Mention]:
+    """The names on each side of a line break a tagger's span ran over, where that side is one
+    capitalised word ("Политех и Сбербанк\n\nСбербанк и Политех подписали"), written as the
+    text has it, and no common noun ("Делегация")."""
+    raw = text[m.start : m.end]
+    out: list[Mention] = []
+    for offset, side in (
+        (0, raw[: raw.find("\n")]),
+        (raw.rfind("\n") + 1, raw[raw.rfind("\n") + 1 :]),
+    ):
+        found = re.fullmatch(r"\s*[«\"“]?([^\s«»\"“”]{3,})[»\"”]?[.,;:]?\s*", side)
+        if found is None or not found.group(1)[:1].isupper() or _common_word(found.group(1), text):
+            continue
+        start = m.start + offset + found.start(1)
+        out.append(
+            Mention(name=found.group(1), start=start, end=start + len(found.group(1)),
+                    sent=sent_of(start), kind=None)
+        )  # fmt: skip
+    return out
+
+
+def _common_word(tok: Tok | str, text: str) -> bool:
     """A sentence's capitalised first word that is a common noun, not a name: the dictionary
     knows it as a noun with no name marks, and the text also writes it in lower case, or it
     names a group of people ("Делегация", "Представители") or persons (an animate noun:
     "Ректоры", "Губернатор"), which no organisation is called."""
-    word = tok.text.lower()
+    word = (tok if isinstance(tok, str) else tok.text).lower()
     if not _CYR.search(word):
         return False
     parses = [p for p in morph_vocab().parse(word) if p.is_known and p.score >= 0.3]
@@ -1183,8 +1204,14 @@ class Extractor:
             x for x in mentions if not any(y.start < x.end and x.start < y.end for y in beside)
         ] + beside
         # A name never runs over a line break: the tagger may join the headline's last word
-        # to the first word of the text ("Политех\n\nДелегация").
-        mentions = [m for m in mentions if not _cut_by_excerpt(text, m.end) and "\n" not in m.name]
+        # to the first word of the text ("Политех\n\nДелегация", "Сбербанк\n\nСбербанк"); each
+        # side is read as a name of its own, one proper word at most.
+        mentions = [
+            part
+            for m in mentions
+            if not _cut_by_excerpt(text, m.end)
+            for part in ([m] if "\n" not in m.name else _line_parts(m, text, sent_of))
+        ]
         self._attach_brackets(text, mentions, lang)
         # A headline that is only the opening of the text's first sentence ("SPbPU and X
         # University signed ...") is prose, not a Title Case line: its names stand alone.

@@ -829,7 +829,7 @@ def _en_piece(
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
                 or bool(cur and re.fullmatch(r"[A-Z]{2,}", cur[0][0]))
                 # "Nordtech and Polytechnic University signed": the university's own name.
-                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 : k + 6])))
+                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 : k + 8])))
             )
             and any(_en_head(w) for w, _, _ in piece[k + 1 :])
         ):
