@@ -168,6 +168,11 @@ LOWER_UNIT_HEADS = frozenset(
 PARENT_KINDS = frozenset({"university", "company"})
 
 # The university itself, under its many names (lower case, ё folded).
+# The university's own short names as one word, in either script ("Политех", "СПбПУ",
+# "SPbPU", a possessive or a mark after it allowed): never part of another organisation's name.
+OWN_SHORT_WORD = re.compile(
+    r"(?:Политех\w*|СПбПУ|СПбГПУ|СПбГТУ|ЛПИ|SPbPU|SPbSPU|SPbSTU|SPBPU|SPBPA|Polytech)\W*"
+)
 OWN_PATTERNS = [
     re.compile(p, re.IGNORECASE)
     for p in (

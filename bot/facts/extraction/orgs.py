@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .lexicon import EN_HEADS, PEOPLE_GROUPS, RU_HEADS
+from .lexicon import EN_HEADS, OWN_SHORT_WORD, PEOPLE_GROUPS, RU_HEADS
 from .names import GENERIC_STEMS, _stem, abbreviation_of
 
 
@@ -62,8 +62,6 @@ _CAP_ADJ = re.compile(
 _OBLIQUE_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ыми|ими|ой|ей|ым|им|ых|их|ую|юю)$")
 _QUOTES_OPEN = '«„“"'
 _QUOTES_CLOSE = '»“”"'
-# The university's own short names, which never continue another organisation's name.
-_OWN_SHORT = re.compile(r"(?:Политех\w*|СПбПУ|СПбГПУ|СПбГТУ|ЛПИ|SPbPU|SPbSPU|SPbSTU|Polytech)")
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
@@ -247,7 +245,7 @@ class RuChunker:
             t = toks[j]
             if t.sent != head.sent or j in person:
                 break
-            if not in_quote and _OWN_SHORT.fullmatch(t.text):
+            if not in_quote and OWN_SHORT_WORD.fullmatch(t.text):
                 break  # "С Университетом Цинхуа Политех подписал": the university's own name
             if t.text.isdigit():
                 break  # a date after the name: "университетом 12 марта", "лицея 19 октября"
@@ -779,7 +777,7 @@ def _en_split(
         if word.endswith(".") and len(word) > 3 and word not in ("St.", "Co.", "Inc.", "Ltd."):
             pieces[-1].append((word[:-1], s, e - 1))
             pieces.append([])
-        elif _OWN_WORD.match(word):
+        elif OWN_SHORT_WORD.fullmatch(word):
             pieces.append([])
         elif word.endswith(("'s", "’s")) and word[:-2].lower() not in _PLURAL_POSSESSORS:
             pieces[-1].append((word[:-2], s, e - 2))
@@ -801,7 +799,6 @@ _OWN_AFTER_AND = re.compile(
     r"(?:Peter the Great\s+)?(?:(?:St\.?|Saint)\s*Petersburg\s+)?Polytechnic(?:\s+University)?"
     r"(?:\s+(?:and|of\s+Peter)\b|$)"
 )
-_OWN_WORD = re.compile(r"^(?:SPbPU|SPbSTU|SPbSPU|SPBPU|SPBPA|Polytech)\W*$")
 
 
 def _en_head(word: str) -> str | None:
@@ -829,7 +826,7 @@ def _en_piece(
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
                 or bool(cur and re.fullmatch(r"[A-Z]{2,}", cur[0][0]))
                 # "Nordtech and Polytechnic University signed": the university's own name.
-                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 : k + 8])))
+                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
             )
             and any(_en_head(w) for w, _, _ in piece[k + 1 :])
         ):
