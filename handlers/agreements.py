@@ -218,9 +218,7 @@ def _joined_years(
             return spans
         if not words[start].strip(",.").isdigit():
             return spans  # a year with words of its own: "Expo 2025 в 2024 году"
-    first = min(s[0].first for s in run)
-    last = max(s[0].last for s in run)
-    return [(Years(first, last), False, run[0][2], run[-1][3])]
+    return [(Years(ordered[0], ordered[-1]), False, run[0][2], run[-1][3])]
 
 
 def _without(words: list[str], spans: list[tuple[Years, bool, int, int]]) -> str:
