@@ -28,7 +28,7 @@ from bot.text.formatting import (
     typed_text,
 )
 from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
-from bot.text.names import reader_name
+from bot.text.names import is_rendered, known_name, reader_name
 from bot.text.summary import first_sentences
 from handlers.common import user_language
 from storage.news import NewsRepository
@@ -63,7 +63,7 @@ def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArtic
     title = reader_name(partner.name, partner.name_en, partner.aliases, lang)
     # The other script's name: Russian under an English title, English under a Russian one.
     other_lang = EN if lang == RU else RU
-    other = reader_name(partner.name, partner.name_en, partner.aliases, other_lang)
+    other = known_name(partner.name, partner.name_en, partner.aliases, other_lang)  # not rendered
     if other == title:
         other = next((n for n in (partner.name, partner.name_en) if n and n != title), "")
     kind = label(PARTNER_KINDS, partner.kind, lang)
@@ -71,7 +71,11 @@ def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArtic
                agreements=str(partner.agreements))  # fmt: skip
     lines = [f"🤝 <b>{esc(cut(title, 300))}</b>"]
     if other:
-        lines.append(esc(cut(other, 300)))
+        # The Russian original under an English name the bot rendered, said to be so (the
+        # result's grey description line keeps the bare name).
+        rendered = is_rendered(partner.name, partner.name_en, partner.aliases, lang)
+        original = cut(other, 300)
+        lines.append(esc(t(lang, "rendered_from", name=original) if rendered else original))
     lines.append(f"{esc(_where(partner, lang))} · {esc(kind)}")
     lines.append(esc(counts))
     latest = _latest_agreement(partner, lang)

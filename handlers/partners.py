@@ -37,6 +37,7 @@ from bot.text.i18n import (
     sources_words,
     t,
 )
+from bot.text.names import is_rendered, known_name
 from handlers.common import edit_page, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, pager
 from handlers.share import partner_share_markup
@@ -96,11 +97,17 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
         return None
     name = display_name(partner, lang)
     head = [f"<b>{esc(cut(name, 300))}</b>"]
-    other = display_name(partner, EN if lang == RU else RU)
+    # The other script's name as the card has it: a Russian reader is not shown the English
+    # the bot renders for English readers as if it were the organisation's.
+    other = known_name(partner.name, partner.name_en, partner.aliases, EN if lang == RU else RU)
     if other == name:  # no name in the other script: the registry's other name, if any
         other = partner.name if name != partner.name else partner.name_en or ""
     if other and other != name:
-        head.append(esc(cut(other, 300)))
+        # An English name the bot made from the Russian one is said to be one, the original
+        # under it: a reader may need the real name to look the organisation up.
+        rendered = is_rendered(partner.name, partner.name_en, partner.aliases, lang)
+        original = cut(other, 300)
+        head.append(esc(t(lang, "rendered_from", name=original) if rendered else original))
     where = (
         f"{flag(partner.country)} {country_name(partner.country, lang)}"
         if partner.country

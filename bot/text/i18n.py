@@ -379,6 +379,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "mentions": ("упоминаний: {count}, последнее: {date}", "mentions: {count}, latest: {date}"),
     "also_known": ("Также: {names}", "Also: {names}"),
+    # Under an English name the bot rendered from the Russian one (no English name is known).
+    "rendered_from": ("{name}", "{name} (in Russian; the English above is the bot's rendering)"),
     "card_agreements": ("<b>Соглашения</b>", "<b>Agreements</b>"),
     "card_news": ("<b>Новости</b>", "<b>News</b>"),
     "countries_title": ("<b>Партнёры по странам</b>", "<b>Partners by country</b>"),

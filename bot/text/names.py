@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.text.english import english_rendering
 from bot.text.i18n import RU, is_cyrillic
 
 
@@ -20,7 +21,23 @@ def is_short_form(name: str) -> bool:
 
 def reader_name(name: str, name_en: str | None, aliases: Iterable[str], lang: str) -> str:
     """The partner's name for a reader of `lang`: the registry name, the English name or the
-    longest full-name alias written in the reader's script; the registry name when none is."""
+    longest full-name alias written in the reader's script; when none is, the registry name,
+    for an English reader rendered in English (`bot.text.english`). Display only: what is
+    typed back into a search or a query takes `known_name`."""
+    shown = known_name(name, name_en, aliases, lang)
+    if lang != RU and is_cyrillic(shown):
+        return english_rendering(shown)
+    return shown
+
+
+def is_rendered(name: str, name_en: str | None, aliases: Iterable[str], lang: str) -> bool:
+    """Whether a reader of `lang` sees the card's name as the bot rendered it, not as given."""
+    return lang != RU and is_cyrillic(known_name(name, name_en, aliases, lang))
+
+
+def known_name(name: str, name_en: str | None, aliases: Iterable[str], lang: str) -> str:
+    """The card's name in the reader's script if it has one (see `reader_name`), else the
+    registry name as it is."""
     if lang == RU:
         if is_cyrillic(name):
             return name

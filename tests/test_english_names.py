@@ -1,0 +1,254 @@
+"""English readers see partners named only in Russian in English (bot.text.english): the
+rendering itself on invented names, and what an English user reads in /partners, a card,
+/agreements, inline mode, an announcement and a digest; never stored, never exported."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.delivery.audience import Audience
+from bot.delivery.digests import DigestService
+from bot.delivery.rendering import AnnouncementRenderer
+from bot.facts.service import ExtractionWorker, FactsService
+from bot.reports.export import partners_rows
+from bot.text.english import english_rendering, transliterate
+from bot.text.names import is_rendered, known_name, reader_name
+from storage.partners import AgreementInput, PartnerInput
+from tests.conftest import App
+from tests.fakes.bot_api import parse_telegram_html
+from tests.test_inline import inline
+from tests.test_partner_display import article, day
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+# ---------------------------------------------------------------------------------------------
+# The rendering, on invented names.
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        # Adjectives before the type noun keep their order; a place adjective is the place.
+        (
+            "Северогорский государственный морской технический университет",
+            "Severogorsky State Marine Technical University",
+        ),
+        ("Томский горный институт", "Tomsk Mining Institute"),  # Томск from the dictionary
+        ("Российско-вьетнамский технологический центр", "Russian-Vietnamese Technological Center"),
+        ("Уральский оптико-механический завод", "Ural Optical and Mechanical Plant"),
+        # Genitive phrases are "of …", with "the" before one organisation or territory.
+        ("Правительство Тверской области", "Government of the Tver Region"),
+        (
+            "Министерство культуры и туризма Республики Ботсвана",
+            "Ministry of Culture and Tourism of the Republic of Botswana",
+        ),
+        (
+            "Министерство высшего образования, науки и инноваций Республики Ботсвана",
+            "Ministry of Higher Education, Science and Innovations of the Republic of Botswana",
+        ),
+        ("Ассоциация технических университетов", "Association of Technical Universities"),
+        ("Отделение РАН", "Branch of the RAS"),
+        (
+            "Посольство Венгрии в Российской Федерации",
+            "Embassy of Hungary in the Russian Federation",
+        ),
+        ("Республика Корея", "Republic of Korea"),  # the country's own form, not "South Korea"
+        # «по …» is "for …"; «высшая школа» is higher education.
+        ("Комитет по энергетике и транспорту", "Committee for Energy and Transport"),
+        ("Комитет по культуре и высшей школе", "Committee for Culture and Higher Education"),
+        (
+            "Научно-исследовательский институт прикладной химии",
+            "Research Institute of Applied Chemistry",
+        ),
+        # A person's name: in the nominative, first as an eponym, or "named after".
+        ("Фонд Иванова", "Ivanov Foundation"),
+        ("Институт физики имени А. Б. Смирнова", "Institute of Physics named after A. B. Smirnov"),
+        # Legal forms, quoted names, abbreviations, names before the type noun.
+        ("ООО «Ветрогаз»", 'LLC "Vetrogaz"'),
+        ('ПАО "Северная сталь"', 'PJSC "Severnaya Stal"'),
+        ("Завод «Прибой»", 'Plant "Priboy"'),
+        ("Банк ТКБ", "TKB Bank"),
+        ("Университет Кордилья", "Kordilya University"),
+        ("Госкорпорация «Ветроатом»", 'State Corporation "Vetroatom"'),
+        # No type noun: transliterated whole, each word capitalised.
+        ("Звёздная пыль", "Zvyozdnaya Pyl"),
+        ("Ветрогаз нефть", "Vetrogaz Neft"),
+    ],
+)  # fmt: skip
+def test_a_russian_name_is_rendered_in_english(russian: str, english: str) -> None:
+    assert english_rendering(russian) == english
+
+
+def test_transliteration_is_bgn_pcgn_as_english_texts_write_it() -> None:
+    assert transliterate("Щукино Ёлкин Подъём Юрьев Ежов Чайковский") == (
+        "Shchukino Yolkin Podyom Yuryev Yezhov Chaykovsky"
+    )
+    assert transliterate("ТКБ") == "TKB"
+
+
+def test_a_name_without_cyrillic_is_left_as_it_is() -> None:
+    assert english_rendering("Riverton University of Technology") == (
+        "Riverton University of Technology"
+    )
+
+
+def test_any_text_renders_without_cyrillic_and_without_an_error() -> None:
+    """A display path: broken quotes, brackets, marks and nonsense still give Latin text."""
+    rng = random.Random(7)
+    pieces = [
+        "«", "»", '"', "(", ")", ",", "-", ".", " ", "им.", "имени", "по", "и", "ПАО",
+        "Университет", "государственный", "области", "Ветро", "РАН", "АО", "в", "X", "1",
+    ]  # fmt: skip
+    for _ in range(500):
+        count = rng.randint(1, 9)
+        name = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(count))
+        rendered = english_rendering(name)
+        assert not CYRILLIC.search(rendered), (name, rendered)
+
+
+def test_reader_name_renders_only_for_an_english_reader_with_no_english_name() -> None:
+    name = "Правительство Тверской области"
+    assert reader_name(name, None, [], "en") == "Government of the Tver Region"
+    assert is_rendered(name, None, [], "en")
+    assert known_name(name, None, [], "en") == name  # what is typed back into a search
+    assert reader_name(name, None, [], "ru") == name and not is_rendered(name, None, [], "ru")
+    # A name the card has in English wins: the English name, or a full-name alias.
+    assert reader_name(name, "Tver Region Government", [], "en") == "Tver Region Government"
+    assert reader_name(name, None, ["TRG", "Tver Regional Government"], "en") == (
+        "Tver Regional Government"
+    )
+    assert not is_rendered(name, "Tver Region Government", [], "en")
+
+
+# ---------------------------------------------------------------------------------------------
+# What an English user reads.
+
+# Invented partners the articles name only in Russian.
+SHIPYARD = ("Северогорский государственный морской технический университет", "university")
+SHIPYARD_EN = "Severogorsky State Marine Technical University"
+REGION = ("Правительство Тверской области", "government")
+REGION_EN = "Government of the Tver Region"
+COMPANY = ("ПАО «Ветрогаз»", "company")
+COMPANY_EN = 'PJSC "Vetrogaz"'
+
+
+def russian_only(name: str, kind: str) -> PartnerInput:
+    return PartnerInput(name, None, (), "RU", kind, {f"k:{name}": name}, key=f"k:{name}")
+
+
+async def three_partners(app: App) -> int:
+    return await article(
+        app,
+        "a",
+        day(2024, 5, 6),
+        [russian_only(*SHIPYARD), russian_only(*REGION), russian_only(*COMPANY)],
+        [AgreementInput("agreement", "о сотрудничестве", "2024-05-06", (0, 1))],
+    )
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[ExtractionWorker]:
+    pool = ExtractionWorker()
+    yield pool
+    pool.close()
+
+
+@pytest.mark.both_engines
+async def test_partners_list_and_card_in_english(app: App) -> None:
+    await three_partners(app)
+    english = await app.ask("/partners", language_code="en", chat_id=43)
+    for name in (SHIPYARD_EN, REGION_EN, COMPANY_EN):
+        assert f"• {name} 🇷🇺 — 1" in english, english
+    assert not CYRILLIC.search(english), english
+    buttons = app.api.sent_messages(43)[-1].params["reply_markup"]["inline_keyboard"]
+    assert {SHIPYARD_EN, REGION_EN, COMPANY_EN} <= {row[0]["text"] for row in buttons}
+    russian = await app.ask("/partners")
+    assert f"• {REGION[0]} 🇷🇺 — 1" in russian and "Tver" not in russian
+
+    card = await app.ask("/partners Тверской области", language_code="en", chat_id=43)
+    assert card.styled("bold")[0] == REGION_EN
+    assert card.splitlines()[:3] == [
+        REGION_EN,
+        f"{REGION[0]} (in Russian; the English above is the bot's rendering)",
+        "🇷🇺 Russia · government body",
+    ], card
+    assert "Agreement on cooperation — signed on 6 May 2024" in card
+    # Shared by a name the card has, so the query it types finds the partner.
+    [[share]] = app.api.sent_messages(43)[-1].params["reply_markup"]["inline_keyboard"]
+    assert share["switch_inline_query"] == REGION[0]
+    russian_card = await app.ask("/partners Тверской области")
+    assert russian_card.startswith(f"{REGION[0]}\n🇷🇺 Россия"), russian_card
+
+
+@pytest.mark.both_engines
+async def test_agreements_name_russian_only_parties_in_english(app: App) -> None:
+    await three_partners(app)
+    english = await app.ask("/agreements", language_code="en", chat_id=43)
+    assert f"📄 Agreement — {REGION_EN}; {SHIPYARD_EN}\n" in english, english
+    russian = await app.ask("/agreements")
+    assert f"📄 Соглашение — {REGION[0]}; {SHIPYARD[0]}\n" in russian, russian
+
+
+@pytest.mark.both_engines
+async def test_inline_card_in_english(app: App) -> None:
+    await three_partners(app)
+    [card, *_] = (await inline(app, "Ветрогаз", language_code="en"))["results"]
+    assert card["title"] == COMPANY_EN
+    assert card["text"].splitlines()[:2] == [
+        f"🤝 {COMPANY_EN}",
+        "ПАО «Ветрогаз» (in Russian; the English above is the bot's rendering)",
+    ]
+    assert card["description"].startswith("ПАО «Ветрогаз» · 🇷🇺 Russia")
+
+
+@pytest.mark.both_engines
+async def test_announcement_and_digest_name_partners_in_english(
+    app: App, worker: ExtractionWorker
+) -> None:
+    news_id = await three_partners(app)
+    facts = FactsService(worker, app.services.news, app.services.partners)
+    render = AnnouncementRenderer(app.services.news, facts.partner_lines)
+    english = await render(news_id, "en")
+    assert english is not None
+    partners_line = parse_telegram_html(english.text).split("🤝 Partners: ", 1)[1]
+    assert partners_line == (
+        f"{SHIPYARD_EN} (🇷🇺 Russia); {REGION_EN} (🇷🇺 Russia); {COMPANY_EN} (🇷🇺 Russia)"
+    )
+
+    s = app.services
+    await s.chats.upsert(6, "private", None, "en")
+    await s.chats.subscribe(6, "partnerships")
+    await s.digests.set_mode(6, "daily", None)
+    await s.news.db.execute("UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'")
+    digests = DigestService(
+        digests=s.digests,
+        chats=s.chats,
+        news=s.news,
+        partners=s.partners,
+        audience=Audience(s.chats, s.partners),
+    )
+    assert await digests.run(datetime.now(UTC) + timedelta(seconds=1)) == 1
+    text = parse_telegram_html(
+        await s.news.db.fetchval("SELECT text FROM digests WHERE chat_id = 6")
+    )
+    new_partners = text.split("New partners:\n")[1].split("\n\n")[0]
+    assert new_partners.splitlines() == [f"• {n} 🇷🇺" for n in (SHIPYARD_EN, REGION_EN, COMPANY_EN)]
+    signed = text.split("Documents signed:\n")[1].split("\n\n")[0]
+    assert signed == f"• Agreement — {REGION_EN}; {SHIPYARD_EN} (signed on 6 May 2024)", text
+
+
+@pytest.mark.both_engines
+async def test_the_rendering_is_never_stored_nor_exported(app: App) -> None:
+    await three_partners(app)
+    await app.ask("/partners", language_code="en", chat_id=43)
+    rows = {row["name"]: row for row in await partners_rows(app.services.reports)}
+    for name, _ in (SHIPYARD, REGION, COMPANY):
+        assert rows[name]["name_en"] is None and rows[name]["aliases"] == [], rows[name]
+    for partner in await app.services.partners.top(10):
+        assert partner.name_en is None and all(CYRILLIC.search(a) for a in partner.aliases)
