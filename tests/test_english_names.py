@@ -187,6 +187,20 @@ async def test_partners_list_and_card_in_english(app: App) -> None:
 
 
 @pytest.mark.both_engines
+async def test_the_english_name_one_reads_finds_the_partner(app: App) -> None:
+    """What an English reader sees in the list, typed back, opens the card (the rendering is
+    a search form of the lookup, not a name of the registry)."""
+    await three_partners(app)
+    for query in (REGION_EN, "government of the tver region", SHIPYARD_EN):
+        card = await app.ask(f"/partners {query}", language_code="en", chat_id=43)
+        assert card.splitlines()[0] in (REGION_EN, SHIPYARD_EN), (query, card)
+    reply = await app.ask(f"/agreements {REGION_EN}", language_code="en", chat_id=43)
+    assert reply.startswith(f"Agreements for “{REGION_EN}” (1):"), reply
+    [card, *_] = (await inline(app, REGION_EN, language_code="en"))["results"]
+    assert card["title"] == REGION_EN
+
+
+@pytest.mark.both_engines
 async def test_agreements_name_russian_only_parties_in_english(app: App) -> None:
     await three_partners(app)
     english = await app.ask("/agreements", language_code="en", chat_id=43)

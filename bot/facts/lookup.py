@@ -34,6 +34,9 @@ from bot.facts.matching import (
     word_skeleton,
 )
 from bot.text.countries import resolve_country
+from bot.text.english import english_rendering
+from bot.text.i18n import is_cyrillic
+from bot.text.names import is_short_form
 from bot.text.stems import stem_word
 from storage.partners import Partner, PartnerRepository
 
@@ -348,6 +351,18 @@ class NameIndex:
         return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
 
 
+def _with_renderings(known: list[tuple[int, list[str]]]) -> Iterable[tuple[int, list[str]]]:
+    """The registry's name forms and, for a partner with no Latin full name, the English an
+    English reader is shown for its Russian ones (`bot.text.english`), so that the name they
+    read finds the card. A search form only: the registry never matches by it."""
+    for pid, names in known:
+        if any(not is_cyrillic(n) and not is_short_form(n) for n in names):
+            yield pid, names
+        else:
+            rendered = [english_rendering(n) for n in names if is_cyrillic(n)]
+            yield pid, list(dict.fromkeys([*names, *rendered]))
+
+
 def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
     """Partners whose names match the query, best first (score >= 80)."""
     return NameIndex(known).rank(query)
@@ -383,7 +398,7 @@ class PartnerLookup:
             async with self._lock:
                 if version != self._version:
                     known = await self.partners.names()
-                    self._index = await asyncio.to_thread(NameIndex, known)
+                    self._index = await asyncio.to_thread(NameIndex, _with_renderings(known))
                     self._version = version
         return self._index
 
