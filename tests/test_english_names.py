@@ -16,6 +16,7 @@ from bot.delivery.digests import DigestService
 from bot.delivery.rendering import AnnouncementRenderer
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.reports.export import partners_rows
+from bot.text.chinese import pinyin
 from bot.text.english import english_rendering, transliterate
 from bot.text.names import is_rendered, known_name, reader_name
 from storage.partners import AgreementInput, PartnerInput
@@ -83,6 +84,34 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 )  # fmt: skip
 def test_a_russian_name_is_rendered_in_english(russian: str, english: str) -> None:
     assert english_rendering(russian) == english
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Хэйлунцзянский университет", "Heilongjiang University"),
+        ("Университет Сиань Цзяотун", "Xi'an Jiaotong University"),
+        ("Уханьский технологический институт", "Wuhan Technological Institute"),
+        (
+            "Правительство города Шэньчжэнь провинции Хэнань",
+            "Government of the City of Shenzhen of the Province of Henan",
+        ),
+        # Russian words that would split into syllables are not read as Chinese.
+        ("Лиманский завод", "Limansky Plant"),
+        ("Кубанский университет", "Kuban University"),
+    ],
+)
+def test_a_chinese_name_in_russian_spelling_is_read_back_into_pinyin(
+    russian: str, english: str
+) -> None:
+    assert english_rendering(russian) == english
+
+
+def test_pinyin_of_palladius_syllables() -> None:
+    assert [pinyin(w) for w in ("Цзянсу", "Чжэцзян", "Ханчжоу", "Тяньцзинь", "Хэнань")] == [
+        "Jiangsu", "Zhejiang", "Hangzhou", "Tianjin", "Henan",
+    ]  # fmt: skip
+    assert pinyin("Москва") is None and pinyin("Лиман") is None  # no syllables, no marks
 
 
 def test_transliteration_is_bgn_pcgn_as_english_texts_write_it() -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 import pycountry
 
+from bot.text.chinese import pinyin
 from bot.text.countries import country_name, resolve_country
 from bot.text.stems import morph_vocab
 
@@ -545,8 +546,13 @@ def _place_of_adjective(lemma: str) -> str | None:
                 and "Geox" in parse.tag.grammemes
                 and _fold(parse.normal_form) == candidate
             ):
-                return _country(candidate) or _title(transliterate(candidate))
-    return None
+                return (
+                    _country(candidate)
+                    or pinyin(_title(candidate))
+                    or _title(transliterate(candidate))
+                )
+    # A Chinese place in Russian spelling: «Цзянсуский» of Jiangsu, «Сианьский» of Xi'an.
+    return pinyin(_title(stem))
 
 
 def _title(text: str) -> str:
@@ -705,6 +711,9 @@ def _proper(word: _Word) -> str:
     country = _country(word.lemma) or _country(word.text)
     if country:
         return country
+    chinese = pinyin(word.text)
+    if chinese:
+        return chinese
     if word.text.isupper() and len(word.text) > 1:
         return transliterate(word.text)
     if word.lemma == _fold(word.text.lower()):
@@ -945,6 +954,8 @@ def _plain(text: str) -> str:
             out.append(str(_PLACE_NOUNS_F[_fold(token.lower())]))
         elif token.isupper() or token.lower() in _FUNCTION_WORDS:
             out.append(transliterate(token))
+        elif chinese := pinyin(token):
+            out.append(chinese)
         else:
             latin = transliterate(token)
             out.append(latin[:1].upper() + latin[1:])
