@@ -19,6 +19,11 @@ counted: organisations with no Latin name at all (an English reader saw them in 
 before), and how many of them the rendering reads as a structure rather than transliterating.
 
     .venv/bin/python bench/eval_english_names.py [--details]   # --details: non-c3 misses
+
+With `--registry`, the 221 articles are also ingested by the real pipeline (as
+bench/eval_registry.py does, its scorer's lists not printed) and the cards an English reader
+would have seen in Cyrillic are counted, with how many the rendering reads as a structure;
+the cards of articles outside c3 are listed with `--details`.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -78,11 +84,43 @@ class Tally:
         )
 
 
+def registry_cards(details: bool) -> None:
+    """The bot's cards after ingesting every corpus article: those with no Latin full name."""
+    import tempfile
+
+    from bench import eval_registry
+    from bot.text.names import known_name
+
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    keep = Path(tempfile.mkdtemp(prefix="eval-english-"))
+    eval_registry.run(keep=str(keep), echo=False)
+    ids = {}
+    for line in (keep / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        ids[row["url"]] = str(row["id"])
+    cards = [json.loads(line) for line in (keep / "partners.jsonl").read_text().splitlines()]
+    russian = [
+        c for c in cards if is_cyrillic(known_name(c["name"], c["name_en"], c["aliases"], "en"))
+    ]
+    whole = [c for c in russian if english_rendering(c["name"]) == plain_transliteration(c["name"])]
+    print(
+        f"bot's cards after all 221 articles: {len(cards)}; in Cyrillic for an English reader "
+        f"before: {len(russian)}, now rendered: read as a structure {len(russian) - len(whole)}, "
+        f"transliterated whole {len(whole)}"
+    )
+    if details:
+        for card in russian:
+            if any(ids.get(url, "").startswith(SEALED + "-") for url in card["articles"]):
+                continue  # a card of the sealed round: not listed
+            print(f"+ {card['name']}\n    -> {english_rendering(card['name'])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--details", action="store_true", help="list the non-c3 misses and renderings"
     )
+    parser.add_argument("--registry", action="store_true", help="count the bot's own cards")
     args = parser.parse_args()
     tallies = {key: Tally() for key in ("forms", "orgs", "forms-c3", "orgs-c3")}
     misses: list[tuple[str, str, list[str]]] = []
@@ -120,6 +158,8 @@ def main() -> None:
             f"organisations with no Latin name, {label}: {len(pairs)}, "
             f"read as a structure {len(pairs) - whole}, transliterated whole {whole}"
         )
+    if args.registry:
+        registry_cards(args.details)
     if args.details:
         for name, rendered in only_russian[False]:
             print(f"* {name}\n    -> {rendered}")

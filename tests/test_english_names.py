@@ -111,6 +111,7 @@ def test_pinyin_of_palladius_syllables() -> None:
     assert [pinyin(w) for w in ("Цзянсу", "Чжэцзян", "Ханчжоу", "Тяньцзинь", "Хэнань")] == [
         "Jiangsu", "Zhejiang", "Hangzhou", "Tianjin", "Henan",
     ]  # fmt: skip
+    assert pinyin("Чжецзян") == "Zhejiang"  # «е» after «ж», as Russian spelling has it
     assert pinyin("Москва") is None and pinyin("Лиман") is None  # no syllables, no marks
 
 

@@ -37,6 +37,7 @@ _ALONE = {
 
 _PALATAL = {"j", "q", "x"}  # only before i and ü
 _SIBILANT = {"z", "c", "s", "zh", "ch", "sh", "r"}  # their "i" is «ы» after z, c, s
+_HUSHING = {"zh", "ch", "sh", "r"}
 _I_INITIALS = {"b", "p", "m", "d", "t", "n", "l"}  # the others take no i-final
 _U_FINALS = {"ü", "üe", "üan", "ün"}
 
@@ -74,6 +75,9 @@ def _syllables() -> dict[str, str]:
                 russian = head + "ы"
             spelt = initial + (final.replace("ü", "u") if initial in _PALATAL else final)
             table.setdefault(russian, spelt)
+            if initial in _HUSHING and tail.startswith("э"):
+                # Russian spelling writes «е» after «ж», «ч», «ш»: «Чжецзян» is «Чжэцзян».
+                table.setdefault(head + "е" + tail[1:], spelt)
     return table
 
 
