@@ -461,10 +461,8 @@ _PHRASES: dict[tuple[str, str], str] = {
     ("генеральный", "консульство"): "Consulate General",
 }
 
-_FUNCTION_WORDS = {"и": "and", "или": "or", "для": "for", "по": "for", "при": "under"}
-_ADJ_END = re.compile(
-    r"(ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ыми|ими)$"
-)
+# Function words, left in small letters when a name is transliterated whole.
+_FUNCTION_WORDS = frozenset({"и", "или", "для", "по", "при", "в", "во", "на", "с", "о", "об", "из"})
 
 # ---------------------------------------------------------------------------------------------
 # Words and their dictionary forms.
