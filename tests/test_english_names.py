@@ -70,6 +70,14 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
         # A person's name: in the nominative, first as an eponym, or "named after".
         ("Фонд Иванова", "Ivanov Foundation"),
         ("Институт физики имени А. Б. Смирнова", "Institute of Physics named after A. B. Smirnov"),
+        ("Завод им. А.Б.Смирнова", "Plant named after A. B. Smirnov"),
+        (
+            "Институт механики им. А. Б. Смирнова РАН",
+            "Institute of Mechanics named after A. B. Smirnov of the RAS",
+        ),
+        # A participle by its adjective; «высшая школа» heading a name is a school.
+        ("Объединённая энергетическая корпорация", "United Energy Corporation"),
+        ("Высшая школа менеджмента", "Higher School of Menedzhment"),
         # Legal forms, quoted names, abbreviations, names before the type noun.
         ("ООО «Ветрогаз»", 'LLC "Vetrogaz"'),
         ('ПАО "Северная сталь"', 'PJSC "Severnaya Stal"'),

@@ -107,6 +107,7 @@ def _noun(
 # genitive phrases).
 _TYPE_NOUNS: dict[str, _Noun] = {
     "университет": _noun("University", "Universities"),
+    "вуз": _noun("University", "Universities"),
     "институт": _noun("Institute"),
     "академия": _noun("Academy", "Academies"),
     "колледж": _noun("College"),
@@ -389,7 +390,8 @@ _NATIONS = {
     "марокканский": "Moroccan", "тунисский": "Tunisian", "саудовский": "Saudi",
     "эмиратский": "Emirati", "аргентинский": "Argentine", "чилийский": "Chilean",
     "перуанский": "Peruvian", "колумбийский": "Colombian", "венесуэльский": "Venezuelan",
-    "австралийский": "Australian", "советский": "Soviet", "европейский": "European",
+    "австралийский": "Australian", "советский": "Soviet", "славянский": "Slavic",
+    "европейский": "European",
     "азиатский": "Asian", "африканский": "African", "латиноамериканский": "Latin American",
     "арабский": "Arab", "евразийский": "Eurasian",
 }  # fmt: skip
@@ -456,6 +458,9 @@ _PHRASES: dict[tuple[str, str], str] = {
     ("природный", "ресурс"): "Natural Resources",
     ("информационный", "технология"): "Information Technology",
     ("искусственный", "интеллект"): "Artificial Intelligence",
+}
+# Two words naming a type of organisation, as the head of a name.
+_HEAD_PHRASES: dict[tuple[str, str], str] = {
     ("научно-исследовательский", "институт"): "Research Institute",
     ("торгово-промышленный", "палата"): "Chamber of Commerce and Industry",
     ("генеральный", "консульство"): "Consulate General",
@@ -500,6 +505,9 @@ def _analyse(word: str) -> _Word:
     pos = parse.tag.POS
     adjective = pos in ("ADJF", "PRTF")
     lemma = _fold(parse.normal_form)
+    if pos == "PRTF":  # a participle's dictionary form is its verb: «объединённый», not «-ить»
+        form = parse.inflect({"Masc", "Sing", "Nom"})
+        lemma = _fold(form.word) if form is not None else lemma
     if not (parse.is_known or adjective) and not (
         "gent" in grammemes and lower.startswith(lemma) and len(lemma) < len(lower)
     ):
@@ -794,7 +802,8 @@ def _joined(phrase: _Phrase) -> str:
 def _person(words: list[str]) -> str:
     """A person named in the genitive («Н. Э. Баумана») in the nominative, transliterated."""
     out = []
-    for text in words:
+    # Initials written together with the name: «С.И.Вавилова».
+    for text in (part for word in words for part in re.split(r"(?<=\.)(?=\w)", word)):
         if text.endswith(".") or len(text) <= 2:
             out.append(transliterate(text))  # initials
             continue
@@ -830,7 +839,7 @@ def _head_at(tokens: list[_Token]) -> int:
         if (
             n + 1 < len(tokens)
             and tokens[n + 1].kind == "word"
-            and (word.lemma, _analyse(tokens[n + 1].text).lemma) in _PHRASES
+            and (word.lemma, _analyse(tokens[n + 1].text).lemma) in _HEAD_PHRASES
         ):
             return n
         if not word.adjective and not _capitalised(token.text):
@@ -865,8 +874,8 @@ def _render_words(tokens: list[_Token]) -> str:
     else:
         head_word = _analyse(head_token.text)
         following = _analyse(rest[0].text) if rest and rest[0].kind == "word" else None
-        if following is not None and (head_word.lemma, following.lemma) in _PHRASES:
-            head = _PHRASES[(head_word.lemma, following.lemma)]
+        if following is not None and (head_word.lemma, following.lemma) in _HEAD_PHRASES:
+            head = _HEAD_PHRASES[(head_word.lemma, following.lemma)]
             rest = rest[1:]
         else:
             noun = _NOUNS_F[head_word.lemma]
@@ -889,11 +898,16 @@ def _render_words(tokens: list[_Token]) -> str:
         lower = token.text.lower()
         run = _words(rest, i)
         if lower in ("имени", "им.", "им"):
-            names = [w.text for w in run[1:]]
+            # The person's words, up to an abbreviation that follows them («… Келдыша РАН»).
+            names = []
+            for word in run[1:]:
+                if word.text.isupper() and len(word.text.rstrip(".")) > 1 and "." not in word.text:
+                    break  # an abbreviation, not initials («С. И.», «С.И.»)
+                names.append(word.text)
             if not names:
                 raise _NotUnderstood
             after.append("named after " + _person(names))
-            i += len(run)
+            i += 1 + len(names)
             continue
         upper = token.text.upper()
         if token.text.isupper() and len(token.text) > 1 or not _is_cyrillic(token.text):
