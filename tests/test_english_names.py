@@ -75,6 +75,13 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
             "Институт механики им. А. Б. Смирнова РАН",
             "Institute of Mechanics named after A. B. Smirnov of the RAS",
         ),
+        # Two words with an English phrase of their own; a bracketed Russian note in English.
+        ("Лаборатория лёгких материалов", "Laboratory of Lightweight Materials"),
+        ("Корпорация развития Дальнего Востока", "Corporation of Development of the Far East"),
+        (
+            "Северогорский горный институт (национальный исследовательский университет)",
+            "Severogorsky Mining Institute (National Research University)",
+        ),
         # A participle by its adjective; «высшая школа» heading a name is a school.
         ("Объединённая энергетическая корпорация", "United Energy Corporation"),
         ("Высшая школа менеджмента", "Higher School of Menedzhment"),

@@ -295,6 +295,31 @@ _FIELD_NOUNS: dict[str, _Noun] = {
         ("предприниматель", "Entrepreneur", "Entrepreneurs"),
         ("инженер", "Engineer", "Engineers"),
         ("мир", "World", ""),
+        ("поддержка", "Support", ""),
+        ("инициатива", "Initiative", "Initiatives"),
+        ("экспорт", "Export", "Exports"),
+        ("импорт", "Import", "Imports"),
+        ("содействие", "Assistance", ""),
+        ("уровень", "Level", "Levels"),
+        ("трансфер", "Transfer", "Transfers"),
+        ("тело", "Body", "Bodies"),
+        ("море", "Sea", "Seas"),
+        ("океан", "Ocean", "Oceans"),
+        ("климат", "Climate", ""),
+        ("вода", "Water", "Waters"),
+        ("лес", "Forest", "Forests"),
+        ("земля", "Land", "Lands"),
+        ("регион", "Region", "Regions"),
+        ("страна", "Country", "Countries"),
+        ("машиностроитель", "Machine Builder", "Machine Builders"),
+        ("экспортёр", "Exporter", "Exporters"),
+        ("специалист", "Specialist", "Specialists"),
+        ("партнёрство", "Partnership", "Partnerships"),
+        ("интеграция", "Integration", ""),
+        ("модернизация", "Modernization", ""),
+        ("качество", "Quality", ""),
+        ("обучение", "Learning", ""),
+        ("мониторинг", "Monitoring", ""),
     ]
 }
 
@@ -362,6 +387,10 @@ _ADJECTIVES = {
     "ресурсный": "Resource", "компетентностный": "Competence", "кадровый": "Human Resources",
     "управленческий": "Management", "логистический": "Logistics", "портовый": "Port",
     "атомно-энергетический": "Nuclear Power", "мировой": "World", "всемирный": "World",
+    "таможенный": "Customs", "налоговый": "Tax", "лёгкий": "Light", "твёрдый": "Solid",
+    "тяжёлый": "Heavy", "жидкий": "Liquid", "квантовый": "Quantum", "биотехнологический":
+    "Biotechnology", "фармацевтический": "Pharmaceutical", "телекоммуникационный":
+    "Telecommunications", "приборостроительный": "Instrument-Making",
 }  # fmt: skip
 
 # Nations (masculine nominative adjective) -> English adjective.
@@ -458,6 +487,9 @@ _PHRASES: dict[tuple[str, str], str] = {
     ("природный", "ресурс"): "Natural Resources",
     ("информационный", "технология"): "Information Technology",
     ("искусственный", "интеллект"): "Artificial Intelligence",
+    ("дальний", "восток"): "the Far East",
+    ("лёгкий", "материал"): "Lightweight Materials",
+    ("твёрдый", "тело"): "Solid State",
 }
 # Two words naming a type of organisation, as the head of a name.
 _HEAD_PHRASES: dict[tuple[str, str], str] = {
@@ -526,6 +558,8 @@ def _table(table: dict[str, Any]) -> dict[str, Any]:
     return {_fold(k): v for k, v in table.items()}
 
 
+_PHRASES = {(_fold(a), _fold(b)): english for (a, b), english in _PHRASES.items()}
+_HEAD_PHRASES = {(_fold(a), _fold(b)): english for (a, b), english in _HEAD_PHRASES.items()}
 _NOUNS_F = _table(_NOUNS)
 _TYPE_NOUNS_F = _table(_TYPE_NOUNS)
 _ADJECTIVES_F = _table(_ADJECTIVES)
@@ -890,7 +924,7 @@ def _render_words(tokens: list[_Token]) -> str:
             i += 1
             continue
         if token.kind == "paren":
-            after.append(f"({plain_transliteration(token.text)})")
+            after.append(f"({english_rendering(token.text)})")
             i += 1
             continue
         if token.kind == "punct":
