@@ -28,6 +28,7 @@ from bot.scheduler import follow, lead, poll_now
 from bot.serving.metrics import HandlerTimer, Metrics
 from bot.serving.web import Health
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
+from bot.text.stems import morph_vocab
 from handlers import get_routers
 from handlers.common import GroupVoiceLanguage
 from handlers.curation import PendingCorrections
@@ -185,7 +186,14 @@ def build_dispatcher(services: Services, *, start_jobs: bool = True) -> Dispatch
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
 
+    warming: set[asyncio.Future[object]] = set()
+
     async def on_startup(bot: Bot) -> None:
+        # The Russian dictionary (search word forms, English renderings of Russian names) loads
+        # in a thread now, not on the event loop at the first reader who needs it.
+        warm = asyncio.ensure_future(asyncio.to_thread(morph_vocab))
+        warming.add(warm)
+        warm.add_done_callback(warming.discard)
         await publish_commands(bot, services.settings.admin_ids)
         if start_jobs:
             # SQLite: leads at once; PostgreSQL: contends for the leader's lock in the background.

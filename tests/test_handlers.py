@@ -455,3 +455,22 @@ async def test_subscribe_to_no_words_says_what_can_be_followed(app: App) -> None
     assert await app.services.chats.subscriptions(42) == []
     # A country or partner without its name is still asked which one.
     assert "Укажите, что именно" in await app.ask("/subscribe country")
+
+
+@pytest.fixture
+def cold_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Russian dictionary not loaded yet, as in a freshly started process."""
+    from bot.text import stems
+
+    monkeypatch.setattr(stems, "_morph", None)
+
+
+@pytest.mark.usefixtures("cold_dictionary")
+async def test_the_russian_dictionary_loads_at_startup_not_at_the_first_reader(app: App) -> None:
+    from bot.text import stems
+
+    async def loaded() -> bool:
+        return stems._morph is not None
+
+    await until(loaded, within=30)
+    assert "/help" in await app.ask("/start")
