@@ -1778,7 +1778,26 @@ async def test_words_with_a_meaning_meet_their_translation_across_scripts(db: Da
     assert sorted(r.mentions for r in rows) == [1, 2], [(r.name, r.aliases) for r in rows]
     federal = next(r for r in rows if r.name == "Тестанский федеральный университет")
     assert federal.name_en == "Testan Federal University"
-    # A place adjective's lost «-ск» is not undone: "Smolensk" would meet «Смольный».
+
+
+async def test_a_place_adjective_and_an_n_adjective_stay_apart_across_scripts(
+    db: Database,
+) -> None:
+    """«Кузьменский» is of Kuzmensk (the place's «-ск» went with the ending), «Кузьмный» an
+    adjective in «-ный» ("Kuzmny"): both skeletons were "kzmn", so the Russian card of one met
+    the English article of the other, and the place's English name met neither."""
+    script = {
+        "t1": [org("Кузьменский государственный университет", None, kind="university")],
+        "t2": [org("Kuzmny State University", None, kind="university")],
+        "t3": [org("Kuzmensk State University", None, kind="university")],
+        "t4": [org("Кузьмный государственный университет", None, kind="university")],
+        "t5": [org("Кузьменского государственного университета", None, kind="university")],
+    }
+    rows = await cards(db, script)
+    by_en = {r.name_en: r for r in rows}
+    assert sorted(r.mentions for r in rows) == [2, 3], [(r.name, r.name_en) for r in rows]
+    assert by_en["Kuzmensk State University"].mentions == 3
+    assert by_en["Kuzmny State University"].mentions == 2
 
 
 async def test_a_states_type_word_given_or_left_out_is_one_body(db: Database) -> None:

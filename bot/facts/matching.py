@@ -327,6 +327,13 @@ CONCEPT_LATIN = {
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
+# A Russian adjective in «-н-» («Смольный», «Нижнего», «Лесной») and its Latin transliteration
+# ("Smolny", "Nizhny", "Lesnoy"): the «н» is the adjective's suffix. The noun endings «-ом»,
+# «-ем» («Тегераном») are left out.
+_N_ADJECTIVE_RU = re.compile(
+    r"(?<=[^\W\d_]{2})н(?:ый|ий|ой|ого|его|ому|ему|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими|ей)$"
+)
+_N_ADJECTIVE_LATIN = re.compile(r"(?<=[a-z]{2})n(?:y|yy|yi|iy|ij|yj|oy|oi|oj|aya|oye)$")
 # "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
 PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
@@ -445,16 +452,30 @@ def cross_key(name: str) -> str:
         if re.search(r"[а-я]", word):
             concept = next((c for stem, c in CONCEPT_RU if word.startswith(stem)), None)
             word = ADJECTIVE_RU.sub("", word)
+            n_adjective = _N_ADJECTIVE_RU.search(word)
         else:
             word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
             concept = CONCEPT_LATIN.get(word)
+            n_adjective = _N_ADJECTIVE_LATIN.search(word)
+            if n_adjective and _places().is_country(word):
+                n_adjective = None  # "Germany" is «Германия», no adjective
         if concept is not None:
             parts.append(concept)
             continue
         if _ROMAN.match(word):
             parts.append(word)  # "Carlos III": a numeral has no consonants to compare
             continue
-        skeleton = word_skeleton(word)
+        if n_adjective:
+            # «Смольный» / "Smolny": the adjective's «н» and ending are marked, so its
+            # skeleton is not that of a place adjective whose «-ский» went («Смоленский»).
+            skeleton = word_skeleton(word[: n_adjective.start() + 1]) + "y"
+        else:
+            skeleton = word_skeleton(word)
+            if skeleton.endswith("sk") and len(skeleton) >= 5:
+                # A Russian place adjective loses the place's "-ск" («Смоленский» of
+                # Smolensk, «Новосибирский» of Novosibirsk): the ending is no part of the
+                # proper word in either script.
+                skeleton = skeleton[:-2]
         if len(skeleton) < 3:
             if re.search(r"[а-я]", word):
                 return ""
