@@ -1914,3 +1914,30 @@ async def test_polytechnical_is_polytechnic_across_scripts(db: Database) -> None
     )
     rows = await cards(db, {"t1": [ru], "t2": [en]})
     assert [(r.name_en, r.mentions) for r in rows] == [("Testvale Polytechnical University", 2)]
+
+
+async def test_an_abbreviation_of_a_family_or_of_two_cards_names_neither(db: Database) -> None:
+    """ "TIT" in brackets after "Testland Institute of Technology Norden" spells the family's
+    name without the place ("... Sudden" is another), and "TSU" was given for two state
+    universities: a later article naming "TIT" or "TSU" alone joined whichever card had more
+    mentions, and a Russian name given with it took that card over."""
+    uni = {"kind": "university", "country": "TL"}
+    script = {
+        "t1": [org("Testland Institute of Technology Norden", None, "TIT", **uni)],
+        "t2": [org("Testland Institute of Technology Sudden", None, "TIT", **uni)],
+        "t3": [org("Testburg State University", None, "TSU", **uni)],
+        "t4": [org("Testford State University", None, "TSU", **uni)],
+        "t5": [org("TSU", None, **uni)],
+        "t6": [org("Тестландский институт технологий", None, "TIT", **uni)],
+        "t7": [org("Тестовый союзный университет", None, "TSU", **uni)],
+    }
+    rows = await cards(db, script)
+    by_en = {r.name_en: r for r in rows if r.name_en}
+    for name in ("Testland Institute of Technology Norden", "Testland Institute of Technology "
+                 "Sudden", "Testburg State University", "Testford State University"):  # fmt: skip
+        assert by_en[name].mentions == 1, [(r.name, r.name_en, r.mentions) for r in rows]
+    assert "TIT" not in by_en["Testland Institute of Technology Norden"].aliases
+    assert "TSU" not in {r.name for r in rows}
+    assert {"Тестландский институт технологий", "Тестовый союзный университет"} <= {
+        r.name for r in rows
+    }

@@ -899,7 +899,26 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
         )
         and not _part_of(a, full)
         and not parents_form(a, full)
+        and not family_code(a, full)
     )
+
+
+def family_code(alias: str, names: Iterable[str]) -> bool:
+    """Whether an abbreviation spells a Latin name without its last, distinguishing word
+    ("IIT" of "Indian Institute of Technology Bombay"): it names the family the organisation
+    belongs to, which shares it with every sister ("... Madras", "... Delhi"), not the
+    organisation."""
+    code = alias.strip()
+    if not is_abbreviation(code) or " " in code:
+        return False
+    for name in names:
+        words = _WORDS.findall(name) if _script(name) == "lat" else []
+        last = set(key_tokens(words[-1])) if len(words) >= 3 else set()
+        if not last or last <= GENERIC:
+            continue  # "Kazan Federal University": the last word says what, not which
+        if code.upper() == _initials(" ".join(words[:-1])) != _initials(name):
+            return True
+    return False
 
 
 # Words that mark a Latin name as English, or as another language's ("Universität Graz",
@@ -1015,7 +1034,7 @@ def resolve(
 
     if forced is not None and forced in by_id:
         return final(forced)
-    wanted = set(keys)
+    wanted = set(keys) - ambiguous_codes(fact, rows)
     main = match_key(fact.name)
     best: tuple[int, int, int, int] | None = None
     found: int | None = None
@@ -1027,6 +1046,29 @@ def resolve(
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
+
+
+def ambiguous_codes(fact: PartnerFact, rows: list[Candidate]) -> set[str]:
+    """Keys of the fact's one-word abbreviations that two or more cards the fact could join
+    carry ("IIT" of two Indian institutes): such an abbreviation tells neither, as a name two
+    entries of the known-organisation registry share identifies neither."""
+    codes = {match_key(n) for n in fact_names(fact) if " " not in n.strip() and is_abbreviation(n)}
+    codes.discard("")
+    if not codes:
+        return set()
+    by_id = {row.id: row for row in rows}
+
+    def final(row: Candidate) -> int:
+        seen = {row.id}
+        while row.merged_into is not None and row.merged_into in by_id:
+            row = by_id[row.merged_into]
+            if row.id in seen:
+                break
+            seen.add(row.id)
+        return row.id
+
+    fitting = [row for row in rows if codes & row.keys and not conflicts(fact, row)]
+    return {code for code in codes if len({final(r) for r in fitting if code in r.keys}) > 1}
 
 
 def _codes(forms: Iterable[str]) -> bool:

@@ -24,6 +24,8 @@ from bot.facts.extraction.registry import Registry
 from bot.facts.matching import (
     Candidate,
     absorbed,
+    ambiguous_codes,
+    code_fact,
     cross_key,
     different,
     display_name,
@@ -413,6 +415,8 @@ class FactsService:
                 # would not find the corrected card again and open a new one.
                 fact = replace(fact, country=placed)
             allowed = [r for r in rows if rules.allows(fact, r.keys)]
+            if code_fact(fact) and ambiguous_codes(fact, allowed):
+                continue  # an abbreviation two cards carry ("IIT") names neither
             partner_id = resolve(fact, keys, allowed)
             # The operator's rules see the fact's names and the identity of its row.
             ident = set(keys) | _identity(partner_id, by_id)
