@@ -1941,3 +1941,32 @@ async def test_an_abbreviation_of_a_family_or_of_two_cards_names_neither(db: Dat
     assert {"Тестландский институт технологий", "Тестовый союзный университет"} <= {
         r.name for r in rows
     }
+
+
+async def test_a_known_organisation_named_by_another_form_takes_its_country(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Университет Тестоград» (a type word and the name, no country in the article) got the
+    default country, Russia, and split from the English article's known "Testograd
+    University", whose country the known-organisation registry gives; the registry's lookup
+    reads exact spellings only. A look-alike with a word of its own stays apart."""
+    from bot.facts import service
+    from bot.facts.extraction.registry import KnownOrg
+    from bot.facts.matching import known_index
+
+    known = KnownOrg("Тестоградский университет", "Testograd University", (), "CN", "university")
+    monkeypatch.setattr(service, "_known_index", lambda: known_index([known]))
+    uni = {"kind": "university"}
+    script = {
+        "t1": [org("Университет Тестоград", None, **uni)],
+        "t2": [
+            org("Testograd University", None, "Тестоградский университет", country="CN", **uni)
+        ],  # fmt: skip
+        "t3": [org("Тестоградский педагогический университет", None, **uni)],
+    }
+    rows = await cards(db, script)
+    assert sorted((r.name, r.country, r.mentions) for r in rows) == [
+        ("Тестоградский педагогический университет", "RU", 1),
+        ("Университет Тестоград", "CN", 2),
+    ], rows
+    assert next(r for r in rows if r.mentions == 2).name_en == "Testograd University"

@@ -17,6 +17,7 @@ from functools import cache
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
 from bot.facts.extraction.names import is_abbreviation, join_broken_hyphen, name_tokens
+from bot.facts.extraction.registry import KnownOrg
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
@@ -543,7 +544,10 @@ def _add_keys(keys: dict[str, str], name: str, form: str) -> None:
 
 
 def _script(name: str) -> str:
-    return "cyr" if re.search(r"[а-яё]", name.lower()) else "lat"
+    """ "cyr", "lat", or "other" for a name in neither alphabet («清华大学»: no Latin name)."""
+    if re.search(r"[а-яё]", name.lower()):
+        return "cyr"
+    return "lat" if re.search(r"[a-z]", _plain_latin(name).lower()) else "other"
 
 
 def _acronym(name: str) -> bool:
@@ -1114,3 +1118,41 @@ def absorbed(
         and code_card(row)
         and not conflicts(fact, row)
     ]
+
+
+def known_index(orgs: Iterable[KnownOrg]) -> dict[str, KnownOrg | None]:
+    """The well-known organisations by the keys of their full names (word forms, word order
+    and script folded, as cards meet); None under a key two of them share."""
+    index: dict[str, KnownOrg | None] = {}
+    for org in orgs:
+        for name in org.all_names():
+            if is_abbreviation(name):
+                continue
+            for key in (match_key(name), cross_key(name)):
+                if key:
+                    index[key] = org if index.get(key, org) is org else None
+    return index
+
+
+def known_by_keys(fact: PartnerFact, index: dict[str, KnownOrg | None]) -> KnownOrg | None:
+    """The one well-known organisation a fact names by a form the registry's own lookup
+    misses («Университет Фудань» for «Фуданьский университет» / "Fudan University"), unless a
+    guard says the names are of two organisations."""
+    found: dict[int, KnownOrg] = {}
+    for name in fact_names(fact):
+        if is_abbreviation(name):
+            continue
+        for key in (match_key(name), cross_key(name)):
+            if key in index:
+                org = index[key]
+                if org is None:
+                    return None  # a key two of them share tells neither
+                found[id(org)] = org
+    if len(found) != 1:
+        return None
+    org = next(iter(found.values()))
+    ours = [n for n in (fact.name, fact.name_en) if n]
+    theirs = [n for n in (org.name, org.name_en) if n]
+    if any(different(a, b) or unlike(a, b) for a in ours for b in theirs):
+        return None
+    return org

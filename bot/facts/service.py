@@ -20,7 +20,7 @@ from bot.facts.curation import Rules, current, read_file
 from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.facts.extraction.dates import signed_on
 from bot.facts.extraction.names import is_abbreviation
-from bot.facts.extraction.registry import Registry
+from bot.facts.extraction.registry import KnownOrg, Registry
 from bot.facts.matching import (
     Candidate,
     absorbed,
@@ -35,6 +35,8 @@ from bot.facts.matching import (
     garbled,
     is_event,
     is_own,
+    known_by_keys,
+    known_index,
     match_key,
     named_in_full,
     names_nothing,
@@ -96,6 +98,13 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     name = display_name(tidy(without_own(one_script(fact.name))))
     name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
     fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
+    known = known_by_keys(replace(fact, name=name, name_en=name_en), _known_index())
+    if known is not None:
+        # A well-known organisation named by a form its lookup missed («Университет Фудань»):
+        # its country, not the guess an article without one gave (Russia), and its English name.
+        if fact.country in (None, "RU") and known.country:
+            fact = replace(fact, country=known.country)
+        name_en = name_en or known.name_en
     if is_event(name):
         # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
         # organisation is the form that names no event, the English name first.
@@ -161,6 +170,11 @@ def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
 @cache
 def _known_orgs() -> Registry:
     return Registry.load()
+
+
+@cache
+def _known_index() -> dict[str, KnownOrg | None]:
+    return known_index(_known_orgs().orgs)
 
 
 def _identifiable(fact: PartnerFact) -> bool:
