@@ -771,6 +771,25 @@ def _clause_parties(
     return out
 
 
+def _misread(known: Row, other: Row) -> tuple[Row, list[str]] | None:
+    """(`other`, the abbreviations) when `known` is a registry organisation found by an
+    abbreviation that spells `other`'s full name, none of whose names is that organisation's
+    («ТГУ»: «Томский государственный университет» to the registry, «Тестовский
+    государственный университет» in the article). Russian universities share abbreviations."""
+    org = known.candidate.known
+    if org is None or other.candidate.known is not None:
+        return None
+    full = [n for n in _names_of(other.fact) if not is_abbreviation(n)]
+    codes = [
+        x
+        for x in _names_of(known.fact)
+        if is_abbreviation(x) and any(abbreviation_of(x, n) for n in full)
+    ]
+    if not codes or any(names_match(k, n) for k in org.all_names() for n in full):
+        return None
+    return other, codes
+
+
 def _registry_spelling(name: str, known: KnownOrg) -> str | None:
     """The registry's spelling of a Russian name the text gave in another case, where the
     nominative was guessed wrong: the dictionary knows both "донский" and "донской", and
@@ -1314,6 +1333,24 @@ class Extractor:
                     aliases=r.candidate.aliases,
                 )
                 chosen[same] = (k, Row(candidate=both, fact=r.fact, features=r.features))
+                continue
+            misread = same is not None and (
+                _misread(r, chosen[same][1]) or _misread(chosen[same][1], r)
+            )
+            if same is not None and misread:
+                # «ТГУ» read by the registry as «Томский …» beside the «Тестовский
+                # государственный университет» it spells: the full name's, with the
+                # abbreviation as its alias and none of the other organisation's names.
+                k, o = chosen[same]
+                keep, codes = misread
+                added = [x for x in codes if x not in _names_of(keep.fact)]
+                both = Candidate(
+                    mentions=[*o.candidate.mentions, *r.candidate.mentions],
+                    known=None,
+                    aliases=keep.candidate.aliases,
+                )
+                fact = replace(keep.fact, aliases=(*keep.fact.aliases, *added))
+                chosen[same] = (k, Row(candidate=both, fact=fact, features=keep.features))
                 continue
             if same is not None:
                 # One organisation under two forms ("Technische Universität Graz" and "Graz
