@@ -2686,3 +2686,21 @@ def test_a_headline_abbreviation_the_text_spells_out_is_no_registry_organisation
     alone = _run(extractor, title, f"Политех и {code} подписали соглашение о сотрудничестве.")
     assert name not in {p.name for p in alone.partners}
     assert any(code in p.aliases and p.name_en for p in alone.partners)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Политех и ООО «Тестэнерго» (входит в группу компаний «Росатом») подписали соглашение о "
+        "подготовке кадров.",
+        "Политех и АО «Тестсталь», входящее в холдинг «Северсталь», подписали соглашение о "
+        "совместных исследованиях.",
+    ],
+)
+def test_a_parent_named_to_place_a_partner_in_its_group_is_no_partner(
+    extractor: Extractor, text: str
+) -> None:
+    """The guidelines' context body: the group the co-signer belongs to signs nothing (the
+    known parent was accepted as a second partner, and the registry filed the article on it)."""
+    partners = _run(extractor, "Политех подписал соглашение", text).partners
+    assert [p.name for p in partners] in (["Тестэнерго"], ["Тестсталь"]), partners

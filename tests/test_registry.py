@@ -1970,3 +1970,15 @@ async def test_a_known_organisation_named_by_another_form_takes_its_country(
         ("Университет Тестоград", "CN", 2),
     ], rows
     assert next(r for r in rows if r.mentions == 2).name_en == "Testograd University"
+
+
+async def test_an_enterprise_described_by_its_parent_opens_no_card(db: Database) -> None:
+    """«Предприятие Госкорпорации «Тестатом»» (with the parent's name as its alias) describes a
+    company by its group: it filed the article on the parent's card."""
+    script = {
+        "t1": [org("Тестатом", "Testatom")],
+        "t2": [org("Предприятие Госкорпорации «Тестатом»", None, "Госкорпорация «Тестатом»")],
+        "t3": [org("Предприятие Тестатома", None)],
+    }
+    rows = await cards(db, script)
+    assert [(r.name, r.mentions) for r in rows] == [("Тестатом", 1)], rows

@@ -229,11 +229,20 @@ GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"
 
 # "A subsidiary of X" describes a company by its parent, whose own name the article gives
 # beside it or not at all: «АО «Бета», дочерняя компания «Альфы»», "a subsidiary of Alpha".
+# «Предприятие Госкорпорации «Росатом»», «Предприятие Росатома», "an enterprise of X" too.
 _SUBSIDIARY = re.compile(
     r"^(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур|фирм)\w*|"
-    r"(?:an?\s+)?subsidiary\s+(?:company\s+)?of)\s",
+    r"(?:an?\s+)?(?:subsidiary|enterprise)\s+(?:company\s+)?of|"
+    r"предприяти[ея]\s+(?:(?:гос)?корпораци[иі]|холдинга|концерна|группы|компании)|"
+    r"предприяти[ея](?=\s+[А-ЯЁ][а-яё-]+[аяы]$))(?:\s|$)",
     re.IGNORECASE,
 )
+
+
+def by_parent(name: str) -> bool:
+    """A company described by its parent («дочерняя компания «Альфы»», «Предприятие
+    Госкорпорации «Росатом»»): its other forms are the parent's names, not its own."""
+    return bool(_SUBSIDIARY.match(tidy(name)))
 
 
 def names_nothing(name: str, kind: str = "other") -> bool:

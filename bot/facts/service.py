@@ -25,6 +25,7 @@ from bot.facts.matching import (
     Candidate,
     absorbed,
     ambiguous_codes,
+    by_parent,
     code_fact,
     cross_key,
     different,
@@ -180,6 +181,8 @@ def _known_index() -> dict[str, KnownOrg | None]:
 def _identifiable(fact: PartnerFact) -> bool:
     """Some name of the fact names one organisation (or it is a well-known one)."""
     forms = [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
+    if by_parent(fact.name):
+        return False  # «Предприятие Госкорпорации «Росатом»»: its aliases are the parent's
     if any(_known_orgs().lookup(n) is not None for n in forms):
         return True
     return not all(names_nothing(n, fact.kind) for n in forms)

@@ -771,6 +771,29 @@ def _clause_parties(
     return out
 
 
+# What stands between a company's name and its parent's: «(входит в группу компаний «Y»)»,
+# «, входящее в холдинг Y», "(part of Y)", ", a subsidiary of Y".
+_PARENT_GAP = re.compile(
+    r"^[»\"”]?\s*[,(–—-]?\s*(?:(?:входит|входящ\w+|входивш\w+)\s+в\s+(?:состав\s+)?"
+    r"(?:(?:групп\w+|холдинг\w*|концерн\w*|структур\w+|корпораци\w+|госкорпораци\w+)\s+)?"
+    r"(?:компаний\s+)?|(?:which\s+is\s+)?(?:an?\s+)?(?:part|member|subsidiary|company)\s+of\s+"
+    r"(?:the\s+)?(?:group\s+(?:of\s+companies\s+)?)?)[«\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_parent(r: Row, others: list[Row], text: str) -> bool:
+    """Whether every mention of `r` names the group another accepted partner belongs to."""
+    return bool(r.candidate.mentions) and all(
+        any(
+            q.end <= m.start and _PARENT_GAP.match(text[q.end : m.start])
+            for o in others
+            for q in o.candidate.mentions
+        )
+        for m in r.candidate.mentions
+    )
+
+
 def _misread(known: Row, other: Row) -> tuple[Row, list[str]] | None:
     """(`other`, the abbreviations) when `known` is a registry organisation found by an
     abbreviation that spells `other`'s full name, none of whose names is that organisation's
@@ -1380,6 +1403,13 @@ class Extractor:
                     chosen[same] = (k, Row(candidate=both, fact=fact, features=o.features))
                 continue
             chosen.append((n, r))
+        # A parent named to place a partner in its group («АО «X» (входит в группу «Y»)», "X,
+        # part of Y") is context, not a partner of its own.
+        chosen = [
+            (k, r)
+            for k, r in chosen
+            if not _named_as_parent(r, [o for _, o in chosen if o is not r], a.text)
+        ]
         chosen.sort(key=lambda x: x[0])
         facts = [r.fact for _, r in chosen]
         cand_of = {r.fact.name: r.candidate for _, r in chosen}
