@@ -1982,3 +1982,20 @@ async def test_an_enterprise_described_by_its_parent_opens_no_card(db: Database)
     }
     rows = await cards(db, script)
     assert [(r.name, r.mentions) for r in rows] == [("Тестатом", 1)], rows
+
+
+async def test_one_organisation_named_in_two_scripts_in_one_article_is_one_card(
+    db: Database,
+) -> None:
+    """A Russian article's headline gave the Latin name (country guessed: Russia, kind guessed:
+    company), its text «Университет Тествика (Норвегия)»: two partners of one article, parted
+    by the guessed country into two cards."""
+    script = {
+        "t1": [org("Testvik University", None),
+               org("Университет Тествика", None, country="NO", kind="university")],
+        "t2": [org("Testvik University", "Testvik University", country="NO", kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert [(r.name, r.name_en, r.country, r.kind, r.mentions) for r in rows] == [
+        ("Университет Тествика", "Testvik University", "NO", "university", 2)
+    ], rows

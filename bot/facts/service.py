@@ -161,6 +161,43 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
 
 
+def _primary_cross(fact: PartnerFact) -> set[str]:
+    return {cross_key(n) for n in (fact.name, fact.name_en) if n} - {""}
+
+
+def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
+    """Facts of one article naming one organisation in two scripts (a Latin name in a Russian
+    headline, «Университет Нордвика (Норвегия)» in the text: one name across scripts, as cards
+    meet) are one fact: the Russian name with the Latin one as its English name, the country
+    the text states over the default (Russia), a kind over the default (company). They made two
+    cards, parted by the guessed country."""
+    out: list[PartnerFact] = []
+    for fact in facts:
+        cross = _primary_cross(fact)
+        twin = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if cross & _primary_cross(o)
+                and bool(_CYRILLIC.search(o.name)) != bool(_CYRILLIC.search(fact.name))
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(fact)
+            continue
+        first = out[twin]
+        ru, latin = (first, fact) if _CYRILLIC.search(first.name) else (fact, first)
+        pair = (first.country, fact.country)
+        country = next((c for c in pair if c not in (None, "RU")), first.country or fact.country)
+        kind = first.kind if fact.kind == "company" else fact.kind
+        names = (first.name, first.name_en, *first.aliases, fact.name, fact.name_en, *fact.aliases)
+        name_en = ru.name_en or latin.name_en or latin.name
+        aliases = tuple(n for n in dict.fromkeys(names) if n and n not in (ru.name, name_en))
+        out[twin] = replace(ru, name_en=name_en, aliases=aliases, country=country, kind=kind)
+    return out
+
+
 def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
     return PartnerInput(
         fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys,
@@ -398,7 +435,7 @@ class FactsService:
         """Resolve every partner to its registry row (operator rules first), then store."""
         # An operator's correction names a form; its key follows the current key rules.
         rules = Rules.of(current(await self.partners.corrections()))
-        cleaned = [_clean(raw) for raw in extraction.partners]
+        cleaned = _one_per_organisation([_clean(raw) for raw in extraction.partners])
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned
         ]
