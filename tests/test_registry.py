@@ -1999,3 +1999,23 @@ async def test_one_organisation_named_in_two_scripts_in_one_article_is_one_card(
     assert [(r.name, r.name_en, r.country, r.kind, r.mentions) for r in rows] == [
         ("Университет Тествика", "Testvik University", "NO", "university", 2)
     ], rows
+
+
+async def test_a_states_body_meets_its_translation_across_scripts(db: Database) -> None:
+    """«Министерство образования Республики Тестания» and "Ministry of Education of the
+    Republic of Testania" made two cards (the consonants of «министерство» and "ministry"
+    differ); the ministry of science of the same state stays apart."""
+    gov = {"kind": "government", "country": "TL"}
+    script = {
+        "t1": [org("Министерство образования Республики Тестания", None, **gov)],
+        "t2": [org("Ministry of Education of the Republic of Testania", None, **gov)],
+        "t3": [org("Ministry of Science of the Republic of Testania", None, **gov)],
+        "t4": [org("Правительство Тестограда", None, **gov)],
+        "t5": [org("Testograd Government", None, **gov)],
+    }
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Ministry of Science of the Republic of Testania", 1),
+        ("Министерство образования Республики Тестания", 2),
+        ("Правительство Тестограда", 2),
+    ], rows

@@ -305,6 +305,8 @@ CONCEPT_RU = (
     ("федеральн", "F"), ("аграрн", "AGR"), ("сельскохозяйственн", "AGR"), ("морск", "SEA"),
     ("авиационн", "AV"), ("архитектурн", "ARC"), ("гуманитарн", "HUM"),
     ("лингвистическ", "LNG"), ("энергетическ", "EN"), ("транспорт", "TR"),
+    ("министерств", "MIN"), ("правительств", "GOV"), ("посольств", "EMB"),
+    ("консульств", "CONS"), ("генконсульств", "CONS"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -334,6 +336,12 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["linguistic", "linguistics"], "LNG"),
     **dict.fromkeys(["energy", "power"], "EN"),
     **dict.fromkeys(["transport"], "TR"),
+    # A state's bodies: «Министерство образования Республики X» is the "Ministry of
+    # Education of the Republic of X".
+    **dict.fromkeys(["ministry", "ministerio", "ministere", "ministero", "ministerium"], "MIN"),
+    **dict.fromkeys(["government"], "GOV"),
+    **dict.fromkeys(["embassy"], "EMB"),
+    **dict.fromkeys(["consulate"], "CONS"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
