@@ -776,7 +776,7 @@ def _clause_parties(
 _PARENT_GAP = re.compile(
     r"^[»\"”]?\s*[,(–—-]?\s*(?:(?:входит|входящ\w+|входивш\w+)\s+в\s+(?:состав\s+)?"
     r"(?:(?:групп\w+|холдинг\w*|концерн\w*|структур\w+|корпораци\w+|госкорпораци\w+)\s+)?"
-    r"(?:компаний\s+)?|(?:which\s+is\s+)?(?:an?\s+)?(?:part|member|subsidiary|company)\s+of\s+"
+    r"(?:компаний\s+)?|(?:which\s+is\s+)?(?:an?\s+)?(?:part|subsidiary|company)\s+of\s+"
     r"(?:the\s+)?(?:group\s+(?:of\s+companies\s+)?)?)[«\"“]?$",
     re.IGNORECASE,
 )
