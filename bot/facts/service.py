@@ -100,6 +100,8 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
     fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
     known = known_by_keys(replace(fact, name=name, name_en=name_en), _known_index())
+    if known is not None and fact.country not in (None, "RU", known.country):
+        known = None  # another country's organisation of the same name
     if known is not None:
         # A well-known organisation named by a form its lookup missed («Университет Фудань»):
         # its country, not the guess an article without one gave (Russia), and its English name.
@@ -193,7 +195,8 @@ def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
         kind = first.kind if fact.kind == "company" else fact.kind
         names = (first.name, first.name_en, *first.aliases, fact.name, fact.name_en, *fact.aliases)
         name_en = ru.name_en or latin.name_en or latin.name
-        aliases = tuple(n for n in dict.fromkeys(names) if n and n not in (ru.name, name_en))
+        forms = (n for n in dict.fromkeys(names) if n and n not in (ru.name, name_en))
+        aliases = own_aliases(ru.name, name_en, forms)
         out[twin] = replace(ru, name_en=name_en, aliases=aliases, country=country, kind=kind)
     return out
 
