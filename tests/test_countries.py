@@ -54,3 +54,28 @@ def test_marks_and_typographic_apostrophes_do_not_hide_a_country(
 
 def test_cyrillic_letters_keep_their_marks(resolver: CountryResolver) -> None:
     assert resolver.codes("Йемен и Türkiye") == ["YE", "TR"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Правительство Республики Сербской", "BA"),
+        ("Министерство образования Республики Сербской", "BA"),
+        ("Ministry of Energy of Republika Srpska", "BA"),
+        ("Government of the Republic of Srpska", "BA"),
+        ("Правительство Сербии", "RS"),
+        ("Сербская академия наук", "RS"),
+    ],
+)
+def test_republika_srpska_is_no_serbia(name: str, code: str) -> None:
+    # An entity of Bosnia and Herzegovina: its adjective «Сербская» placed it in Serbia. Read
+    # with the dictionary's first lemma of each word, as the extractor reads names.
+    from natasha import MorphVocab
+
+    vocab = MorphVocab()
+
+    def lemma(word: str) -> str:
+        forms = vocab(word.lower())
+        return str(forms[0].normal) if forms else word.lower()
+
+    assert CountryResolver(lemma).country_of_name(name) == code

@@ -2661,3 +2661,46 @@ def test_a_company_before_and_and_the_universitys_full_english_name_is_a_partner
         lang="en",
     )
     assert [p.name for p in r.partners] == ["Sberbank"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "code"),
+    [
+        ("Политех и ТГУ договорились о сотрудничестве", "Тестовский государственный университет",
+         "Тестовский государственный университет", "ТГУ"),
+        ("Политех и НГУ: новое соглашение", "Нордский государственный университет",
+         "Нордский государственный университет", "НГУ"),
+    ],
+)  # fmt: skip
+def test_a_headline_abbreviation_the_text_spells_out_is_no_registry_organisation(
+    extractor: Extractor, title: str, body: str, name: str, code: str
+) -> None:
+    """The registry reads «ТГУ» as Tomsk's, «НГУ» as Novosibirsk's; the article spells it out
+    as another university's full name, which kept the known one's names as aliases (and drew
+    its English name and articles to the card)."""
+    text = f"Политех и {body} подписали соглашение о совместных исследованиях в энергетике."
+    [partner] = _run(extractor, title, text).partners
+    assert partner.name == name and partner.name_en is None
+    assert partner.aliases == (code,)
+    # The registry's own reading stands where the text gives no other full name.
+    alone = _run(extractor, title, f"Политех и {code} подписали соглашение о сотрудничестве.")
+    assert name not in {p.name for p in alone.partners}
+    assert any(code in p.aliases and p.name_en for p in alone.partners)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Политех и ООО «Тестэнерго» (входит в группу компаний «Росатом») подписали соглашение о "
+        "подготовке кадров.",
+        "Политех и АО «Тестсталь», входящее в холдинг «Северсталь», подписали соглашение о "
+        "совместных исследованиях.",
+    ],
+)
+def test_a_parent_named_to_place_a_partner_in_its_group_is_no_partner(
+    extractor: Extractor, text: str
+) -> None:
+    """The guidelines' context body: the group the co-signer belongs to signs nothing (the
+    known parent was accepted as a second partner, and the registry filed the article on it)."""
+    partners = _run(extractor, "Политех подписал соглашение", text).partners
+    assert [p.name for p in partners] in (["Тестэнерго"], ["Тестсталь"]), partners

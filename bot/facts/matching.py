@@ -17,6 +17,7 @@ from functools import cache
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
 from bot.facts.extraction.names import is_abbreviation, join_broken_hyphen, name_tokens
+from bot.facts.extraction.registry import KnownOrg
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
@@ -228,11 +229,20 @@ GENERIC = _HEAD | _DESCRIPTIVE | _CORPORATE | {"univers", "technic", "technolog"
 
 # "A subsidiary of X" describes a company by its parent, whose own name the article gives
 # beside it or not at all: «АО «Бета», дочерняя компания «Альфы»», "a subsidiary of Alpha".
+# «Предприятие Госкорпорации «Росатом»», «Предприятие Росатома», "an enterprise of X" too.
 _SUBSIDIARY = re.compile(
     r"^(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур|фирм)\w*|"
-    r"(?:an?\s+)?subsidiary\s+(?:company\s+)?of)\s",
+    r"(?:an?\s+)?(?:subsidiary|enterprise)\s+(?:company\s+)?of|"
+    r"предприяти[ея]\s+(?:(?:гос)?корпораци[иі]|холдинга|концерна|группы|компании)|"
+    r"предприяти[ея](?=\s+[А-ЯЁ][а-яё-]+[аяы]$))(?:\s|$)",
     re.IGNORECASE,
 )
+
+
+def by_parent(name: str) -> bool:
+    """A company described by its parent («дочерняя компания «Альфы»», «Предприятие
+    Госкорпорации «Росатом»»): its other forms are the parent's names, not its own."""
+    return bool(_SUBSIDIARY.match(tidy(name)))
 
 
 def names_nothing(name: str, kind: str = "other") -> bool:
@@ -295,6 +305,8 @@ CONCEPT_RU = (
     ("федеральн", "F"), ("аграрн", "AGR"), ("сельскохозяйственн", "AGR"), ("морск", "SEA"),
     ("авиационн", "AV"), ("архитектурн", "ARC"), ("гуманитарн", "HUM"),
     ("лингвистическ", "LNG"), ("энергетическ", "EN"), ("транспорт", "TR"),
+    ("министерств", "MIN"), ("правительств", "GOV"), ("посольств", "EMB"),
+    ("консульств", "CONS"), ("генконсульств", "CONS"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -324,9 +336,22 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["linguistic", "linguistics"], "LNG"),
     **dict.fromkeys(["energy", "power"], "EN"),
     **dict.fromkeys(["transport"], "TR"),
+    # A state's bodies: «Министерство образования Республики X» is the "Ministry of
+    # Education of the Republic of X".
+    **dict.fromkeys(["ministry", "ministerio", "ministere", "ministero", "ministerium"], "MIN"),
+    **dict.fromkeys(["government"], "GOV"),
+    **dict.fromkeys(["embassy"], "EMB"),
+    **dict.fromkeys(["consulate"], "CONS"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
+# A Russian adjective in «-н-» («Смольный», «Нижнего», «Лесной») and its Latin transliteration
+# ("Smolny", "Nizhny", "Lesnoy"): the «н» is the adjective's suffix. The noun endings «-ом»,
+# «-ем» («Тегераном») are left out.
+_N_ADJECTIVE_RU = re.compile(
+    r"(?<=[^\W\d_]{2})н(?:ый|ий|ой|ого|его|ому|ему|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими|ей)$"
+)
+_N_ADJECTIVE_LATIN = re.compile(r"(?<=[a-z]{2})n(?:y|yy|yi|iy|ij|yj|oy|oi|oj|aya|oye)$")
 # "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
 PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
@@ -445,16 +470,30 @@ def cross_key(name: str) -> str:
         if re.search(r"[а-я]", word):
             concept = next((c for stem, c in CONCEPT_RU if word.startswith(stem)), None)
             word = ADJECTIVE_RU.sub("", word)
+            n_adjective = _N_ADJECTIVE_RU.search(word)
         else:
             word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
             concept = CONCEPT_LATIN.get(word)
+            n_adjective = _N_ADJECTIVE_LATIN.search(word)
+            if n_adjective and _places().is_country(word):
+                n_adjective = None  # "Germany" is «Германия», no adjective
         if concept is not None:
             parts.append(concept)
             continue
         if _ROMAN.match(word):
             parts.append(word)  # "Carlos III": a numeral has no consonants to compare
             continue
-        skeleton = word_skeleton(word)
+        if n_adjective:
+            # «Смольный» / "Smolny": the adjective's «н» and ending are marked, so its
+            # skeleton is not that of a place adjective whose «-ский» went («Смоленский»).
+            skeleton = word_skeleton(word[: n_adjective.start() + 1]) + "y"
+        else:
+            skeleton = word_skeleton(word)
+            if skeleton.endswith("sk") and len(skeleton) >= 5:
+                # A Russian place adjective loses the place's "-ск" («Смоленский» of
+                # Smolensk, «Новосибирский» of Novosibirsk): the ending is no part of the
+                # proper word in either script.
+                skeleton = skeleton[:-2]
         if len(skeleton) < 3:
             if re.search(r"[а-я]", word):
                 return ""
@@ -522,7 +561,10 @@ def _add_keys(keys: dict[str, str], name: str, form: str) -> None:
 
 
 def _script(name: str) -> str:
-    return "cyr" if re.search(r"[а-яё]", name.lower()) else "lat"
+    """ "cyr", "lat", or "other" for a name in neither alphabet («清华大学»: no Latin name)."""
+    if re.search(r"[а-яё]", name.lower()):
+        return "cyr"
+    return "lat" if re.search(r"[a-z]", _plain_latin(name).lower()) else "other"
 
 
 def _acronym(name: str) -> bool:
@@ -878,7 +920,26 @@ def own_aliases(name: str, name_en: str | None, aliases: Iterable[str]) -> tuple
         )
         and not _part_of(a, full)
         and not parents_form(a, full)
+        and not family_code(a, full)
     )
+
+
+def family_code(alias: str, names: Iterable[str]) -> bool:
+    """Whether an abbreviation spells a Latin name without its last, distinguishing word
+    ("IIT" of "Indian Institute of Technology Bombay"): it names the family the organisation
+    belongs to, which shares it with every sister ("... Madras", "... Delhi"), not the
+    organisation."""
+    code = alias.strip()
+    if not is_abbreviation(code) or " " in code:
+        return False
+    for name in names:
+        words = _WORDS.findall(name) if _script(name) == "lat" else []
+        last = set(key_tokens(words[-1])) if len(words) >= 3 else set()
+        if not last or last <= GENERIC:
+            continue  # "Kazan Federal University": the last word says what, not which
+        if code.upper() == _initials(" ".join(words[:-1])) != _initials(name):
+            return True
+    return False
 
 
 # Words that mark a Latin name as English, or as another language's ("Universität Graz",
@@ -994,7 +1055,7 @@ def resolve(
 
     if forced is not None and forced in by_id:
         return final(forced)
-    wanted = set(keys)
+    wanted = set(keys) - ambiguous_codes(fact, rows)
     main = match_key(fact.name)
     best: tuple[int, int, int, int] | None = None
     found: int | None = None
@@ -1006,6 +1067,29 @@ def resolve(
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
+
+
+def ambiguous_codes(fact: PartnerFact, rows: list[Candidate]) -> set[str]:
+    """Keys of the fact's one-word abbreviations that two or more cards the fact could join
+    carry ("IIT" of two Indian institutes): such an abbreviation tells neither, as a name two
+    entries of the known-organisation registry share identifies neither."""
+    codes = {match_key(n) for n in fact_names(fact) if " " not in n.strip() and is_abbreviation(n)}
+    codes.discard("")
+    if not codes:
+        return set()
+    by_id = {row.id: row for row in rows}
+
+    def final(row: Candidate) -> int:
+        seen = {row.id}
+        while row.merged_into is not None and row.merged_into in by_id:
+            row = by_id[row.merged_into]
+            if row.id in seen:
+                break
+            seen.add(row.id)
+        return row.id
+
+    fitting = [row for row in rows if codes & row.keys and not conflicts(fact, row)]
+    return {code for code in codes if len({final(r) for r in fitting if code in r.keys}) > 1}
 
 
 def _codes(forms: Iterable[str]) -> bool:
@@ -1051,3 +1135,41 @@ def absorbed(
         and code_card(row)
         and not conflicts(fact, row)
     ]
+
+
+def known_index(orgs: Iterable[KnownOrg]) -> dict[str, KnownOrg | None]:
+    """The well-known organisations by the keys of their full names (word forms, word order
+    and script folded, as cards meet); None under a key two of them share."""
+    index: dict[str, KnownOrg | None] = {}
+    for org in orgs:
+        for name in org.all_names():
+            if is_abbreviation(name):
+                continue
+            for key in (match_key(name), cross_key(name)):
+                if key:
+                    index[key] = org if index.get(key, org) is org else None
+    return index
+
+
+def known_by_keys(fact: PartnerFact, index: dict[str, KnownOrg | None]) -> KnownOrg | None:
+    """The one well-known organisation a fact names by a form the registry's own lookup
+    misses («Университет Фудань» for «Фуданьский университет» / "Fudan University"), unless a
+    guard says the names are of two organisations."""
+    found: dict[int, KnownOrg] = {}
+    for name in fact_names(fact):
+        if is_abbreviation(name):
+            continue
+        for key in (match_key(name), cross_key(name)):
+            if key in index:
+                org = index[key]
+                if org is None:
+                    return None  # a key two of them share tells neither
+                found[id(org)] = org
+    if len(found) != 1:
+        return None
+    org = next(iter(found.values()))
+    ours = [n for n in (fact.name, fact.name_en) if n]
+    theirs = [n for n in (org.name, org.name_en) if n]
+    if any(different(a, b) or unlike(a, b) for a in ours for b in theirs):
+        return None
+    return org

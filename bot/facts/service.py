@@ -20,10 +20,13 @@ from bot.facts.curation import Rules, current, read_file
 from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.facts.extraction.dates import signed_on
 from bot.facts.extraction.names import is_abbreviation
-from bot.facts.extraction.registry import Registry
+from bot.facts.extraction.registry import KnownOrg, Registry
 from bot.facts.matching import (
     Candidate,
     absorbed,
+    ambiguous_codes,
+    by_parent,
+    code_fact,
     cross_key,
     different,
     display_name,
@@ -33,6 +36,8 @@ from bot.facts.matching import (
     garbled,
     is_event,
     is_own,
+    known_by_keys,
+    known_index,
     match_key,
     named_in_full,
     names_nothing,
@@ -94,6 +99,15 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     name = display_name(tidy(without_own(one_script(fact.name))))
     name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
     fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
+    known = known_by_keys(replace(fact, name=name, name_en=name_en), _known_index())
+    if known is not None and fact.country not in (None, "RU", known.country):
+        known = None  # another country's organisation of the same name
+    if known is not None:
+        # A well-known organisation named by a form its lookup missed («Университет Фудань»):
+        # its country, not the guess an article without one gave (Russia), and its English name.
+        if fact.country in (None, "RU") and known.country:
+            fact = replace(fact, country=known.country)
+        name_en = name_en or known.name_en
     if is_event(name):
         # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
         # organisation is the form that names no event, the English name first.
@@ -149,6 +163,44 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     return replace(fact, name=name, name_en=name_en or None, aliases=aliases)
 
 
+def _primary_cross(fact: PartnerFact) -> set[str]:
+    return {cross_key(n) for n in (fact.name, fact.name_en) if n} - {""}
+
+
+def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
+    """Facts of one article naming one organisation in two scripts (a Latin name in a Russian
+    headline, «Университет Нордвика (Норвегия)» in the text: one name across scripts, as cards
+    meet) are one fact: the Russian name with the Latin one as its English name, the country
+    the text states over the default (Russia), a kind over the default (company). They made two
+    cards, parted by the guessed country."""
+    out: list[PartnerFact] = []
+    for fact in facts:
+        cross = _primary_cross(fact)
+        twin = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if cross & _primary_cross(o)
+                and bool(_CYRILLIC.search(o.name)) != bool(_CYRILLIC.search(fact.name))
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(fact)
+            continue
+        first = out[twin]
+        ru, latin = (first, fact) if _CYRILLIC.search(first.name) else (fact, first)
+        pair = (first.country, fact.country)
+        country = next((c for c in pair if c not in (None, "RU")), first.country or fact.country)
+        kind = first.kind if fact.kind == "company" else fact.kind
+        names = (first.name, first.name_en, *first.aliases, fact.name, fact.name_en, *fact.aliases)
+        name_en = ru.name_en or latin.name_en or latin.name
+        forms = (n for n in dict.fromkeys(names) if n and n not in (ru.name, name_en))
+        aliases = own_aliases(ru.name, name_en, forms)
+        out[twin] = replace(ru, name_en=name_en, aliases=aliases, country=country, kind=kind)
+    return out
+
+
 def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
     return PartnerInput(
         fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys,
@@ -161,9 +213,16 @@ def _known_orgs() -> Registry:
     return Registry.load()
 
 
+@cache
+def _known_index() -> dict[str, KnownOrg | None]:
+    return known_index(_known_orgs().orgs)
+
+
 def _identifiable(fact: PartnerFact) -> bool:
     """Some name of the fact names one organisation (or it is a well-known one)."""
     forms = [n for n in (fact.name, fact.name_en, *fact.aliases) if n]
+    if by_parent(fact.name):
+        return False  # «Предприятие Госкорпорации «Росатом»»: its aliases are the parent's
     if any(_known_orgs().lookup(n) is not None for n in forms):
         return True
     return not all(names_nothing(n, fact.kind) for n in forms)
@@ -379,7 +438,7 @@ class FactsService:
         """Resolve every partner to its registry row (operator rules first), then store."""
         # An operator's correction names a form; its key follows the current key rules.
         rules = Rules.of(current(await self.partners.corrections()))
-        cleaned = [_clean(raw) for raw in extraction.partners]
+        cleaned = _one_per_organisation([_clean(raw) for raw in extraction.partners])
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned
         ]
@@ -413,6 +472,8 @@ class FactsService:
                 # would not find the corrected card again and open a new one.
                 fact = replace(fact, country=placed)
             allowed = [r for r in rows if rules.allows(fact, r.keys)]
+            if code_fact(fact) and ambiguous_codes(fact, allowed):
+                continue  # an abbreviation two cards carry ("IIT") names neither
             partner_id = resolve(fact, keys, allowed)
             # The operator's rules see the fact's names and the identity of its row.
             ident = set(keys) | _identity(partner_id, by_id)

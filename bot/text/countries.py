@@ -321,6 +321,8 @@ _EXTRA_NAMES = {
     "CZ": ["Чехия", "Czech Republic", "Czechia"],
     "VE": ["Venezuela"],
     "BO": ["Bolivia"],
+    # An entity of Bosnia and Herzegovina, not Serbia, though its adjective is «сербский».
+    "BA": ["Республика Сербская", "Republika Srpska", "Republic of Srpska"],
 }
 
 

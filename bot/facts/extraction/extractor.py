@@ -771,6 +771,48 @@ def _clause_parties(
     return out
 
 
+# What stands between a company's name and its parent's: «(входит в группу компаний «Y»)»,
+# «, входящее в холдинг Y», "(part of Y)", ", a subsidiary of Y".
+_PARENT_GAP = re.compile(
+    r"^[»\"”]?\s*[,(–—-]?\s*(?:(?:входит|входящ\w+|входивш\w+)\s+в\s+(?:состав\s+)?"
+    r"(?:(?:групп\w+|холдинг\w*|концерн\w*|структур\w+|корпораци\w+|госкорпораци\w+)\s+)?"
+    r"(?:компаний\s+)?|(?:which\s+is\s+)?(?:an?\s+)?(?:part|subsidiary|company)\s+of\s+"
+    r"(?:the\s+)?(?:group\s+(?:of\s+companies\s+)?)?)[«\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_parent(r: Row, others: list[Row], text: str) -> bool:
+    """Whether every mention of `r` names the group another accepted partner belongs to."""
+    return bool(r.candidate.mentions) and all(
+        any(
+            q.end <= m.start and _PARENT_GAP.match(text[q.end : m.start])
+            for o in others
+            for q in o.candidate.mentions
+        )
+        for m in r.candidate.mentions
+    )
+
+
+def _misread(known: Row, other: Row) -> tuple[Row, list[str]] | None:
+    """(`other`, the abbreviations) when `known` is a registry organisation found by an
+    abbreviation that spells `other`'s full name, none of whose names is that organisation's
+    («ТГУ»: «Томский государственный университет» to the registry, «Тестовский
+    государственный университет» in the article). Russian universities share abbreviations."""
+    org = known.candidate.known
+    if org is None or other.candidate.known is not None:
+        return None
+    full = [n for n in _names_of(other.fact) if not is_abbreviation(n)]
+    codes = [
+        x
+        for x in _names_of(known.fact)
+        if is_abbreviation(x) and any(abbreviation_of(x, n) for n in full)
+    ]
+    if not codes or any(names_match(k, n) for k in org.all_names() for n in full):
+        return None
+    return other, codes
+
+
 def _registry_spelling(name: str, known: KnownOrg) -> str | None:
     """The registry's spelling of a Russian name the text gave in another case, where the
     nominative was guessed wrong: the dictionary knows both "донский" and "донской", and
@@ -1315,6 +1357,24 @@ class Extractor:
                 )
                 chosen[same] = (k, Row(candidate=both, fact=r.fact, features=r.features))
                 continue
+            misread = same is not None and (
+                _misread(r, chosen[same][1]) or _misread(chosen[same][1], r)
+            )
+            if same is not None and misread:
+                # «ТГУ» read by the registry as «Томский …» beside the «Тестовский
+                # государственный университет» it spells: the full name's, with the
+                # abbreviation as its alias and none of the other organisation's names.
+                k, o = chosen[same]
+                keep, codes = misread
+                added = [x for x in codes if x not in _names_of(keep.fact)]
+                both = Candidate(
+                    mentions=[*o.candidate.mentions, *r.candidate.mentions],
+                    known=None,
+                    aliases=keep.candidate.aliases,
+                )
+                fact = replace(keep.fact, aliases=(*keep.fact.aliases, *added))
+                chosen[same] = (k, Row(candidate=both, fact=fact, features=keep.features))
+                continue
             if same is not None:
                 # One organisation under two forms ("Technische Universität Graz" and "Graz
                 # University of Technology", "LUH" and a misspelt full name): keep the likelier
@@ -1343,6 +1403,13 @@ class Extractor:
                     chosen[same] = (k, Row(candidate=both, fact=fact, features=o.features))
                 continue
             chosen.append((n, r))
+        # A parent named to place a partner in its group («АО «X» (входит в группу «Y»)», "X,
+        # part of Y") is context, not a partner of its own.
+        chosen = [
+            (k, r)
+            for k, r in chosen
+            if not _named_as_parent(r, [o for _, o in chosen if o is not r], a.text)
+        ]
         chosen.sort(key=lambda x: x[0])
         facts = [r.fact for _, r in chosen]
         cand_of = {r.fact.name: r.candidate for _, r in chosen}
