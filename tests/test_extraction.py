@@ -522,6 +522,43 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
     assert not any(":" in k for k in (*fair, *coop))
 
 
+def test_together_with_is_a_joint_cue(extractor: Extractor) -> None:
+    """«Вместе с» and "together with" name joint work as «совместно» does; «вместе с тем»
+    ("however") does not."""
+
+    def coop(title: str, text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title=title, text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert (
+        coop(
+            "Новый материал для турбин",
+            "Учёные Политеха вместе с инженерами АО «Невский турбинный завод» испытали "
+            "жаропрочный сплав.",
+            "ru",
+        )
+        > 0.0
+    )
+    assert (
+        coop(
+            "A new alloy for turbines",
+            "SPbPU researchers, together with engineers of a turbine plant, tested a "
+            "heat-resistant alloy.",
+            "en",
+        )
+        > 0.0
+    )
+    assert (
+        coop(
+            "Новый учебный корпус",
+            "Корпус построен быстро. Вместе с тем отделка продлится до весны.",
+            "ru",
+        )
+        == 0.0
+    )
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""

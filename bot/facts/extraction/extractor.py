@@ -243,8 +243,9 @@ _COOP_FAMILIES = {
     "doc": r"соглашени|меморандум|договор|agreement|memorand|\bmou\b|contract",
     "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
     "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat",
+    # "Together with" is "jointly" said another way («вместе с», not «вместе с тем», "however").
     "joint": r"совместн|\bjoint\b|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
-    r"network",
+    r"network|вместе с(?!\s+тем\b)|together with",
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
 }
