@@ -559,6 +559,23 @@ def test_together_with_is_a_joint_cue(extractor: Extractor) -> None:
     )
 
 
+def test_words_of_industry_are_no_passing_cues(extractor: Extractor) -> None:
+    """«Транспорт» holds «спорт» and «экспорт» «экспо», and a test bench is a «стенд»: none
+    of them is sport or an exhibition; real sport and a real stand still are."""
+
+    def passing(text: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru")).features[
+            "passing_families"
+        ]
+
+    assert passing("Министерство транспорта и Политех обсудили беспилотные грузовики.") == 0.0
+    assert passing("Завод и Политех наладят выпуск насосов на экспорт.") == 0.0
+    assert passing("АО «Вектор» передало Политеху испытательный стенд для насосов.") == 0.0
+    assert passing("Студенты проверили привод на лабораторном стенде завода.") == 0.0
+    assert passing("Сборная Политеха выиграла спортивный турнир.") > 0.0
+    assert passing("На стенде Политеха на выставке побывали школьники.") > 0.0
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""
