@@ -576,6 +576,34 @@ def test_words_of_industry_are_no_passing_cues(extractor: Extractor) -> None:
     assert passing("На стенде Политеха на выставке побывали школьники.") > 0.0
 
 
+def test_labour_contracts_are_no_cooperation_cue(extractor: Extractor) -> None:
+    """The university's labour contracts with its own staff name no document of cooperation:
+    neither the document family nor the title cue reads them; a contract with a company does."""
+
+    def features(title: str, text: str, lang: str) -> dict[str, float]:
+        return extractor.analyse(ArticleInput(id="t", title=title, text=text, lang=lang)).features
+
+    staff = features(
+        "Трудовые договоры с преподавателями продлены",
+        "Университет продлил трудовые договоры с доцентами кафедры на пять лет. Условия "
+        "трудового договора обсуждались на учёном совете.",
+        "ru",
+    )
+    assert staff["title_cue"] == staff["tl_coop_families"] == staff["coop_families"] == 0.0
+    hires = features(
+        "Forty new lecturers",
+        "The university offered employment contracts to forty new lecturers.",
+        "en",
+    )
+    assert hires["coop_families"] == 0.0
+    company = features(
+        "Договор с заводом",
+        "Политех и АО «Северный насосный завод» заключили договор на разработку привода.",
+        "ru",
+    )
+    assert company["title_cue"] == 1.0 and company["coop_families"] > 0.0
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""

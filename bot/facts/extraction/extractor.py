@@ -124,8 +124,13 @@ _MONTHS_EN = {
 }
 
 
+# Not after "labour" («трудовой договор»): the university's contracts with its own staff are
+# no cooperation.
+_NOT_LABOUR = "".join(
+    f"(?<!трудов{end} )" for end in ("ой", "ые", "ого", "ым", "ых", "ому", "ом", "ыми")
+)
 _TITLE_CUE = re.compile(
-    r"сотруднич|соглашени|меморандум|договор|делегац|визит|партн[её]р|совместн|"
+    r"сотруднич|соглашени|меморандум|" + _NOT_LABOUR + r"договор|делегац|визит|партн[её]р|совместн|"
     r"cooperat|agreement|memorand|delegation|visit|partner|joint",
     re.IGNORECASE,
 )
@@ -240,7 +245,8 @@ _ANAPHORA = re.compile(
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner",
-    "doc": r"соглашени|меморандум|договор|agreement|memorand|\bmou\b|contract",
+    "doc": r"соглашени|меморандум|" + _NOT_LABOUR + r"договор|agreement|memorand|\bmou\b|"
+    r"(?<!labour )(?<!labor )(?<!employment )contract",
     "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
     "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat",
     # "Together with" is "jointly" said another way («вместе с», not «вместе с тем», "however").
