@@ -604,6 +604,21 @@ def test_labour_contracts_are_no_cooperation_cue(extractor: Extractor) -> None:
     assert company["title_cue"] == 1.0 and company["coop_families"] > 0.0
 
 
+def test_the_university_and_another_body_as_one_subject(extractor: Extractor) -> None:
+    """«Политех и X …» / "X and SPbPU …": the university and a named organisation acting
+    together name cooperation whatever the verb; the university's own people do not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert coop("Политех и Лицей № 30 открыли инженерные классы для девятиклассников.", "ru") > 0
+    assert coop("Федеральное дорожное агентство и СПбПУ запустили курсы для инспекторов.", "ru") > 0
+    assert coop("The regional energy agency and SPbPU launched courses for inspectors.", "en") > 0
+    assert coop("Студенты и преподаватели Политеха провели субботник в парке.", "ru") == 0.0
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""

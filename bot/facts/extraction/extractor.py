@@ -243,8 +243,22 @@ _ANAPHORA = re.compile(
 )
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
+# The university and another organisation as one subject («Политех и X провели …», "X and
+# SPbPU launched …"): a joint act, whatever its verb. Case-sensitive: a name follows or precedes.
+_OWN_SUBJECT = (
+    r"(?:Политех\w*|СПбПУ|СПбГПУ|SPbPU|SPbSTU|Polytech\w*|Политехническ\w+ университет\w*|"
+    r"Polytechnic University)"
+)
+_WITH_OWN = (
+    r"(?-i:\s(?:и|and)\s+(?:the\s+)?"
+    + _OWN_SUBJECT
+    + "|"
+    + _OWN_SUBJECT
+    + r"\s+(?:и|and)\s+(?:the\s+)?[«\"A-ZА-ЯЁ])"
+)
 _COOP_FAMILIES = {
-    "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner",
+    "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
+    + _WITH_OWN,
     "doc": r"соглашени|меморандум|" + _NOT_LABOUR + r"договор|agreement|memorand|\bmou\b|"
     r"(?<!labour )(?<!labor )(?<!employment )contract",
     "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
