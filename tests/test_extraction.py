@@ -619,6 +619,24 @@ def test_the_university_and_another_body_as_one_subject(extractor: Extractor) ->
     assert coop("Студенты и преподаватели Политеха провели субботник в парке.", "ru") == 0.0
 
 
+def test_industrial_cooperation_words(extractor: Extractor) -> None:
+    """Work commissioned by a company, R&D, a company's chair, targeted training and students'
+    practical training at a company are cooperation told without the word; "in practice" is
+    not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert coop("Инженеры Политеха выполнят НИОКР для судостроителей.", "ru") > 0.0
+    assert coop("Тренажёр создан по заказу машиностроительного холдинга.", "ru") > 0.0
+    assert coop("Пятьдесят студентов прошли производственную практику на комбинате.", "ru") > 0.0
+    assert coop("На металлургическом комбинате открылась базовая кафедра Политеха.", "ru") > 0.0
+    assert coop("The simulator was commissioned by a shipyard.", "en") > 0.0
+    assert coop("Новый метод уже применяют на практике в трёх городах.", "ru") == 0.0
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""

@@ -256,9 +256,19 @@ _WITH_OWN = (
     + _OWN_SUBJECT
     + r"\s+(?:и|and)\s+(?:the\s+)?[«\"A-ZА-ЯЁ])"
 )
+# Industrial cooperation told without "cooperation": work commissioned by a company, R&D, a
+# company's chair at the university («базовая кафедра»), targeted training, a company's key
+# university («опорный вуз»), students' internships and practical training at a company.
+_INDUSTRY = (
+    r"по заказу|заказчик|\bНИОКР|\bНИР\b|\bОКР\b|\bR&D\b|commissioned|базов\w+ кафедр|"
+    r"целев\w+ (?:обучени|подготовк)|targeted training|опорн\w+ (?:вуз|университет)|"
+    r"стажировк|internship|практик\w* (?:студент|на )|производственн\w+ практик"
+)
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
-    + _WITH_OWN,
+    + _WITH_OWN
+    + "|"
+    + _INDUSTRY,
     "doc": r"соглашени|меморандум|" + _NOT_LABOUR + r"договор|agreement|memorand|\bmou\b|"
     r"(?<!labour )(?<!labor )(?<!employment )contract",
     "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
