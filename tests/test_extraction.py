@@ -637,6 +637,21 @@ def test_industrial_cooperation_words(extractor: Extractor) -> None:
     assert coop("Новый метод уже применяют на практике в трёх городах.", "ru") == 0.0
 
 
+def test_a_meeting_with_someone_is_talks(extractor: Extractor) -> None:
+    """A working meeting, or the rector meeting with a governor or a company's head, is talks
+    (the delegation family); a meeting of the university's own people is not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert coop("Ректор Политеха встретился с губернатором Псковской области.", "ru") > 0.0
+    assert coop("В Политехе прошла рабочая встреча с руководством верфи.", "ru") > 0.0
+    assert coop("The rector met with the head of a regional energy company.", "en") > 0.0
+    assert coop("Первокурсники встретились в актовом зале на посвящении.", "ru") == 0.0
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""

@@ -272,7 +272,9 @@ _COOP_FAMILIES = {
     "doc": r"соглашени|меморандум|" + _NOT_LABOUR + r"договор|agreement|memorand|\bmou\b|"
     r"(?<!labour )(?<!labor )(?<!employment )contract",
     "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
-    "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat",
+    # ... and talks held as a meeting with someone ("met with", «рабочая встреча»).
+    "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat|"
+    r"встретил\w*\s+с\b|\bmet with|рабоч\w+ встреч|working meeting",
     # "Together with" is "jointly" said another way («вместе с», not «вместе с тем», "however").
     "joint": r"совместн|\bjoint\b|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
     r"network|вместе с(?!\s+тем\b)|together with",
