@@ -523,40 +523,22 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
 
 
 def test_together_with_is_a_joint_cue(extractor: Extractor) -> None:
-    """«Вместе с» and "together with" name joint work as «совместно» does; «вместе с тем»
-    ("however") does not."""
+    """«Вместе с» and "together with" an outside party, and working together, name joint work
+    as «совместно» does; «вместе с тем» ("however") and students with their lecturers do not."""
 
-    def coop(title: str, text: str, lang: str) -> float:
-        return extractor.analyse(ArticleInput(id="t", title=title, text=text, lang=lang)).features[
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
             "coop_families"
         ]
 
-    assert (
-        coop(
-            "Новый материал для турбин",
-            "Учёные Политеха вместе с инженерами АО «Невский турбинный завод» испытали "
-            "жаропрочный сплав.",
-            "ru",
-        )
-        > 0.0
-    )
-    assert (
-        coop(
-            "A new alloy for turbines",
-            "SPbPU researchers, together with engineers of a turbine plant, tested a "
-            "heat-resistant alloy.",
-            "en",
-        )
-        > 0.0
-    )
-    assert (
-        coop(
-            "Новый учебный корпус",
-            "Корпус построен быстро. Вместе с тем отделка продлится до весны.",
-            "ru",
-        )
-        == 0.0
-    )
+    ru = "ru"
+    assert coop("Учёные Политеха вместе с инженерами АО «Невский завод» испытали сплав.", ru) > 0
+    assert coop("Политех вместе с «Росатомом» готовит операторов станций.", ru) > 0
+    assert coop("Бюро и университет работают вместе с 2015 года.", ru) > 0
+    assert coop("SPbPU, together with engineers of a turbine plant, tested an alloy.", "en") > 0
+    assert coop("Корпус построен быстро. Вместе с тем отделка продлится до весны.", ru) == 0
+    assert coop("Студенты вместе с преподавателями высадили в парке липы.", ru) == 0
+    assert coop("The rector, together with first-year students, raised the flag.", "en") == 0
 
 
 def test_words_of_industry_are_no_passing_cues(extractor: Extractor) -> None:
@@ -620,26 +602,30 @@ def test_the_university_and_another_body_as_one_subject(extractor: Extractor) ->
 
 
 def test_industrial_cooperation_words(extractor: Extractor) -> None:
-    """Work commissioned by a company, R&D, a company's chair, targeted training and students'
-    practical training at a company are cooperation told without the word; "in practice" is
-    not."""
+    """Work commissioned by a company, a company's chair, targeted training and students'
+    practical training at a company are cooperation told without the word; the university's own
+    practice, its staff's internships and its own building works are not."""
 
     def coop(text: str, lang: str) -> float:
         return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
             "coop_families"
         ]
 
-    assert coop("Инженеры Политеха выполнят НИОКР для судостроителей.", "ru") > 0.0
     assert coop("Тренажёр создан по заказу машиностроительного холдинга.", "ru") > 0.0
     assert coop("Пятьдесят студентов прошли производственную практику на комбинате.", "ru") > 0.0
+    assert coop("Двадцать магистрантов прошли стажировку на Балтийском заводе.", "ru") > 0.0
     assert coop("На металлургическом комбинате открылась базовая кафедра Политеха.", "ru") > 0.0
     assert coop("The simulator was commissioned by a shipyard.", "en") > 0.0
+    assert coop("Students did internships at the company's depots.", "en") > 0.0
     assert coop("Новый метод уже применяют на практике в трёх городах.", "ru") == 0.0
+    assert coop("Первокурсники прошли геодезическую практику на полигоне вуза.", "ru") == 0.0
+    assert coop("Доценты прошли стажировку в центре повышения квалификации.", "ru") == 0.0
+    assert coop("Университет выступил заказчиком строительства корпуса.", "ru") == 0.0
 
 
 def test_a_meeting_with_someone_is_talks(extractor: Extractor) -> None:
     """A working meeting, or the rector meeting with a governor or a company's head, is talks
-    (the delegation family); a meeting of the university's own people is not."""
+    (the delegation family); a meeting with the university's own students is not."""
 
     def coop(text: str, lang: str) -> float:
         return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
@@ -650,6 +636,7 @@ def test_a_meeting_with_someone_is_talks(extractor: Extractor) -> None:
     assert coop("В Политехе прошла рабочая встреча с руководством верфи.", "ru") > 0.0
     assert coop("The rector met with the head of a regional energy company.", "en") > 0.0
     assert coop("Первокурсники встретились в актовом зале на посвящении.", "ru") == 0.0
+    assert coop("Ректор встретился с первокурсниками в актовом зале.", "ru") == 0.0
 
 
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:

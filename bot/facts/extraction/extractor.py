@@ -256,13 +256,38 @@ _WITH_OWN = (
     + _OWN_SUBJECT
     + r"\s+(?:и|and)\s+(?:the\s+)?[«\"A-ZА-ЯЁ])"
 )
-# Industrial cooperation told without "cooperation": work commissioned by a company, R&D, a
-# company's chair at the university («базовая кафедра»), targeted training, a company's key
-# university («опорный вуз»), students' internships and practical training at a company.
+# Industrial cooperation told without "cooperation": work commissioned by a company, a company's
+# chair at the university («базовая кафедра»), targeted training, a company's key university
+# («опорный вуз»), students' practical training or internships at a company. Not the bare words
+# («практика», «стажировка», «заказчик», «НИР»): the university's own practice, its staff's
+# internships and its own building works use them too.
+_COMPANY = r"(?:предприяти|завод|комбинат|верф|компани|корпораци|концерн|банк|холдинг)"
 _INDUSTRY = (
-    r"по заказу|заказчик|\bНИОКР|\bНИР\b|\bОКР\b|\bR&D\b|commissioned|базов\w+ кафедр|"
-    r"целев\w+ (?:обучени|подготовк)|targeted training|опорн\w+ (?:вуз|университет)|"
-    r"стажировк|internship|практик\w* (?:студент|на )|производственн\w+ практик"
+    r"по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|targeted "
+    r"training|опорн\w+ (?:вуз|университет)|производственн\w+ практик|"
+    r"(?:практик|стажировк)\w* (?:на|в) (?:[\w-]+ ){0,2}"
+    + _COMPANY
+    + r"|internships? (?:at|with) (?:the |a )?"
+    r"(?:company|companies|plant|enterprise|factory|corporation|shipyard|bank)"
+)
+_OFFICIAL = (
+    r"(?:губернатор|министр|замминистр|заместител|глав|руководств|руководител|президент|ректор|"
+    r"директор|генеральн|председател|представител|делегаци|посл[оа]м|консул|мэр)"
+)
+_OFFICIAL_EN = (
+    r"(?:governor|minister|deputy|heads?\b|leadership|management|president|rector|director|"
+    r"chair|representatives|delegation|ambassador|consul|mayor|CEO)"
+)
+# "Together with" an outside party (a name, partners, colleagues, a company's engineers, a
+# ministry) and "working together" are "jointly" said another way; not «вместе с тем»
+# ("however"), nor students together with their lecturers (plain university news).
+_TOGETHER = (
+    r"вместе с\s+(?:(?-i:[«\"A-ZА-ЯЁ])|коллег|партн[её]р|представител|специалист|инженер|уч[её]н|"
+    r"сотрудник|компани|предприяти|завод|университет|вуз|институт|министерств|правительств|"
+    r"администрац|организаци|друг\w* (?:вуз|университет))|работа\w* вместе|вместе работа|"
+    r"together with (?:the |its |other |leading )?(?:(?-i:[A-Z])|partners?\b|colleagues|"
+    r"representatives|specialists|engineers|researchers|scientists|employees|compan|universit|"
+    r"institut|ministr|government|organi[sz]ation)|work\w* together"
 )
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
@@ -272,12 +297,13 @@ _COOP_FAMILIES = {
     "doc": r"соглашени|меморандум|" + _NOT_LABOUR + r"договор|agreement|memorand|\bmou\b|"
     r"(?<!labour )(?<!labor )(?<!employment )contract",
     "sign": r"подписа|заключ(?:ил|ен|ён)|signed|signing|concluded",
-    # ... and talks held as a meeting with someone ("met with", «рабочая встреча»).
+    # ... and talks held as a meeting with an official or an organisation's head ("met with
+    # the governor", «встретился с руководством завода», «рабочая встреча»), not with students.
     "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat|"
-    r"встретил\w*\s+с\b|\bmet with|рабоч\w+ встреч|working meeting",
-    # "Together with" is "jointly" said another way («вместе с», not «вместе с тем», "however").
+    r"встретил\w*\s+с\s+" + _OFFICIAL + r"|\bmet with (?:the |a )?" + _OFFICIAL_EN + "|"
+    r"рабоч\w+ встреч|working meeting",
     "joint": r"совместн|\bjoint\b|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
-    r"network|вместе с(?!\s+тем\b)|together with",
+    r"network|" + _TOGETHER,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
 }
