@@ -623,6 +623,24 @@ def test_industrial_cooperation_words(extractor: Extractor) -> None:
     assert coop("Университет выступил заказчиком строительства корпуса.", "ru") == 0.0
 
 
+def test_equipment_handed_over_and_decree_218(extractor: Extractor) -> None:
+    """Equipment a company hands over to the university is cooperation; a subsidy under the
+    government's decree no. 218 is a joint project with a company, beside the grant family."""
+
+    def features(text: str) -> dict[str, float]:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru")).features
+
+    bench = features("АО «Вектор» передало кафедре Политеха испытательный стенд для насосов.")
+    assert bench["coop_families"] > 0.0 and bench["passing_families"] == 0.0
+    plain = features("Проект Политеха получил субсидию на закупку микроскопов.")
+    joint = features(
+        "Проект Политеха получил субсидию по постановлению Правительства РФ № 218 на выпуск "
+        "насосов."
+    )
+    assert joint["coop_families"] > plain["coop_families"] == 0.0
+    assert joint["passing_families"] == plain["passing_families"] > 0.0
+
+
 def test_a_meeting_with_someone_is_talks(extractor: Extractor) -> None:
     """A working meeting, or the rector meeting with a governor or a company's head, is talks
     (the delegation family); a meeting with the university's own students is not."""

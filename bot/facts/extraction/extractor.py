@@ -268,7 +268,16 @@ _INDUSTRY = (
     r"(?:практик|стажировк)\w* (?:на|в) (?:[\w-]+ ){0,2}"
     + _COMPANY
     + r"|internships? (?:at|with) (?:the |a )?"
-    r"(?:company|companies|plant|enterprise|factory|corporation|shipyard|bank)"
+    r"(?:company|companies|plant|enterprise|factory|corporation|shipyard|bank)|"
+    # ... and equipment handed over to the university («завод передал кафедре стенд»).
+    r"передал\w*\s+(?:[\w-]+\s+){0,3}(?:оборудовани|стенд|станк|прибор|тренаж)|"
+    r"(?:donated|handed over|transferred)\s+(?:the |a |an )?(?:[\w-]+\s+){0,2}"
+    r"(?:equipment|benches?|machines?|simulators?|devices?|instruments?)"
+)
+# A joint project of a university and a company under the government's decree no. 218 (the
+# subsidy is the pair's, not a grant won alone).
+_DECREE_218 = (
+    r"постановлени\w+\s+(?:[\w-]+\s+){0,3}№\s*218\b|(?:resolution|decree)\s+(?:no\.\s*)?218\b"
 )
 _OFFICIAL = (
     r"(?:губернатор|министр|замминистр|заместител|глав|руководств|руководител|президент|ректор|"
@@ -303,7 +312,7 @@ _COOP_FAMILIES = {
     r"встретил\w*\s+с\s+" + _OFFICIAL + r"|\bmet with (?:the |a )?" + _OFFICIAL_EN + "|"
     r"рабоч\w+ встреч|working meeting",
     "joint": r"совместн|\bjoint\b|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
-    r"network|" + _TOGETHER,
+    r"network|" + _TOGETHER + "|" + _DECREE_218,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
 }
