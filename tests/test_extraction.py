@@ -522,6 +522,141 @@ def test_article_cue_families_by_position(extractor: Extractor) -> None:
     assert not any(":" in k for k in (*fair, *coop))
 
 
+def test_together_with_is_a_joint_cue(extractor: Extractor) -> None:
+    """«Вместе с» and "together with" an outside party, and working together, name joint work
+    as «совместно» does; «вместе с тем» ("however") and students with their lecturers do not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    ru = "ru"
+    assert coop("Учёные Политеха вместе с инженерами АО «Невский завод» испытали сплав.", ru) > 0
+    assert coop("Политех вместе с «Росатомом» готовит операторов станций.", ru) > 0
+    assert coop("Бюро и университет работают вместе с 2015 года.", ru) > 0
+    assert coop("SPbPU, together with engineers of a turbine plant, tested an alloy.", "en") > 0
+    assert coop("Корпус построен быстро. Вместе с тем отделка продлится до весны.", ru) == 0
+    assert coop("Студенты вместе с преподавателями высадили в парке липы.", ru) == 0
+    assert coop("The rector, together with first-year students, raised the flag.", "en") == 0
+
+
+def test_words_of_industry_are_no_passing_cues(extractor: Extractor) -> None:
+    """«Транспорт» holds «спорт» and «экспорт» «экспо», and a test bench is a «стенд»: none
+    of them is sport or an exhibition; real sport and a real stand still are."""
+
+    def passing(text: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru")).features[
+            "passing_families"
+        ]
+
+    assert passing("Министерство транспорта и Политех обсудили беспилотные грузовики.") == 0.0
+    assert passing("Завод и Политех наладят выпуск насосов на экспорт.") == 0.0
+    assert passing("АО «Вектор» передало Политеху испытательный стенд для насосов.") == 0.0
+    assert passing("Студенты проверили привод на лабораторном стенде завода.") == 0.0
+    assert passing("Сборная Политеха выиграла спортивный турнир.") > 0.0
+    assert passing("На стенде Политеха на выставке побывали школьники.") > 0.0
+
+
+def test_labour_contracts_are_no_cooperation_cue(extractor: Extractor) -> None:
+    """The university's labour contracts with its own staff name no document of cooperation:
+    neither the document family nor the title cue reads them; a contract with a company does."""
+
+    def features(title: str, text: str, lang: str) -> dict[str, float]:
+        return extractor.analyse(ArticleInput(id="t", title=title, text=text, lang=lang)).features
+
+    staff = features(
+        "Трудовые договоры с преподавателями продлены",
+        "Университет продлил трудовые договоры с доцентами кафедры на пять лет. Условия "
+        "трудового договора обсуждались на учёном совете.",
+        "ru",
+    )
+    assert staff["title_cue"] == staff["tl_coop_families"] == staff["coop_families"] == 0.0
+    hires = features(
+        "Forty new lecturers",
+        "The university offered employment contracts to forty new lecturers.",
+        "en",
+    )
+    assert hires["coop_families"] == 0.0
+    company = features(
+        "Договор с заводом",
+        "Политех и АО «Северный насосный завод» заключили договор на разработку привода.",
+        "ru",
+    )
+    assert company["title_cue"] == 1.0 and company["coop_families"] > 0.0
+
+
+def test_the_university_and_another_body_as_one_subject(extractor: Extractor) -> None:
+    """«Политех и X …» / "X and SPbPU …": the university and a named organisation acting
+    together name cooperation whatever the verb; the university's own people do not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert coop("Политех и Лицей № 30 открыли инженерные классы для девятиклассников.", "ru") > 0
+    assert coop("Федеральное дорожное агентство и СПбПУ запустили курсы для инспекторов.", "ru") > 0
+    assert coop("The regional energy agency and SPbPU launched courses for inspectors.", "en") > 0
+    assert coop("Студенты и преподаватели Политеха провели субботник в парке.", "ru") == 0.0
+
+
+def test_industrial_cooperation_words(extractor: Extractor) -> None:
+    """Work commissioned by a company, a company's chair, targeted training and students'
+    practical training at a company are cooperation told without the word; the university's own
+    practice, its staff's internships and its own building works are not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert coop("Тренажёр создан по заказу машиностроительного холдинга.", "ru") > 0.0
+    assert coop("Пятьдесят студентов прошли производственную практику на комбинате.", "ru") > 0.0
+    assert coop("Двадцать магистрантов прошли стажировку на Балтийском заводе.", "ru") > 0.0
+    assert coop("На металлургическом комбинате открылась базовая кафедра Политеха.", "ru") > 0.0
+    assert coop("The simulator was commissioned by a shipyard.", "en") > 0.0
+    assert coop("Students did internships at the company's depots.", "en") > 0.0
+    assert coop("Новый метод уже применяют на практике в трёх городах.", "ru") == 0.0
+    assert coop("Первокурсники прошли геодезическую практику на полигоне вуза.", "ru") == 0.0
+    assert coop("Доценты прошли стажировку в центре повышения квалификации.", "ru") == 0.0
+    assert coop("Университет выступил заказчиком строительства корпуса.", "ru") == 0.0
+
+
+def test_equipment_handed_over_and_decree_218(extractor: Extractor) -> None:
+    """Equipment a company hands over to the university is cooperation; a subsidy under the
+    government's decree no. 218 is a joint project with a company, beside the grant family."""
+
+    def features(text: str) -> dict[str, float]:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang="ru")).features
+
+    bench = features("АО «Вектор» передало кафедре Политеха испытательный стенд для насосов.")
+    assert bench["coop_families"] > 0.0 and bench["passing_families"] == 0.0
+    plain = features("Проект Политеха получил субсидию на закупку микроскопов.")
+    joint = features(
+        "Проект Политеха получил субсидию по постановлению Правительства РФ № 218 на выпуск "
+        "насосов."
+    )
+    assert joint["coop_families"] > plain["coop_families"] == 0.0
+    assert joint["passing_families"] == plain["passing_families"] > 0.0
+
+
+def test_a_meeting_with_someone_is_talks(extractor: Extractor) -> None:
+    """A working meeting, or the rector meeting with a governor or a company's head, is talks
+    (the delegation family); a meeting with the university's own students is not."""
+
+    def coop(text: str, lang: str) -> float:
+        return extractor.analyse(ArticleInput(id="t", title="", text=text, lang=lang)).features[
+            "coop_families"
+        ]
+
+    assert coop("Ректор Политеха встретился с губернатором Псковской области.", "ru") > 0.0
+    assert coop("В Политехе прошла рабочая встреча с руководством верфи.", "ru") > 0.0
+    assert coop("The rector met with the head of a regional energy company.", "en") > 0.0
+    assert coop("Первокурсники встретились в актовом зале на посвящении.", "ru") == 0.0
+    assert coop("Ректор встретился с первокурсниками в актовом зале.", "ru") == 0.0
+
+
 def test_article_honour_and_rectors_cues(extractor: Extractor) -> None:
     """An honour or post received in the title with the lead, and rectors in the plural
     anywhere, are cues of their own for the classifier."""
