@@ -15,6 +15,7 @@ from bot.reports.pictures.service import Picture, PictureService, parse_kind
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import t
 from handlers.common import user_language
+from storage.partners import PartnerRepository
 
 MAX_QUERY_CHARS = 200
 
@@ -41,12 +42,17 @@ async def send_picture(
         pictures.remember(picture, sent.photo[-1].file_id)
 
 
-async def map_command(message: Message, command: CommandObject, pictures: PictureService) -> None:
+async def map_command(
+    message: Message, command: CommandObject, pictures: PictureService, partners: PartnerRepository
+) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
     kind = parse_kind(query)
     if query and kind is None:
         await message.answer(t(lang, "map_unknown_kind", query=esc(cut(query, 60))))
+        return
+    if not await partners.count():  # a blank map says less than /partners does
+        await message.answer(t(lang, "partners_empty"))
         return
     await send_picture(message, pictures, lambda: pictures.world_map(lang, kind))
 
@@ -56,9 +62,13 @@ async def chart_command(
     command: CommandObject,
     pictures: PictureService,
     lookup: PartnerLookup,
+    partners: PartnerRepository,
 ) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
+    if not query and not await partners.count():  # empty charts say less than /partners does
+        await message.answer(t(lang, "partners_empty"))
+        return
     if not query:
         await send_picture(message, pictures, lambda: pictures.overview(lang))
         return

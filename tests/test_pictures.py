@@ -115,9 +115,20 @@ async def test_map_of_one_kind_and_an_unknown_kind(app: App) -> None:
     assert parse_kind("вузы") == "university" and parse_kind("") is None
 
 
-async def test_map_of_an_empty_registry(app: App) -> None:
+async def test_map_and_chart_of_an_empty_registry_say_so_in_words(app: App) -> None:
+    """No partners yet: a blank map or empty axes captioned «партнёров: 0» was sent before;
+    now the words /partners says, and no picture."""
+    for command in ("/map", "/chart"):
+        assert await app.ask(command) == (
+            "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве."
+        )
+    assert await app.ask("/map", language_code="en") == (
+        "No partners yet: they appear as cooperation news comes in."
+    )
+    assert app.api.calls_of("sendPhoto") == []
+    await registry(app, 1, 1)
     call = await photo_reply(app, "/map")
-    assert "партнёров: 0, стран: 0" in (call.rendered or "")
+    assert "партнёров: 1, стран: 1" in (call.rendered or "")
 
 
 async def test_chart_and_a_partner_timeline(app: App) -> None:
