@@ -12,9 +12,11 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.facts.lookup import PartnerLookup
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
+from bot.text.countries import resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import t
 from handlers.common import user_language
+from handlers.partners import NO_PREVIEW, partners_page
 from storage.partners import PartnerRepository
 
 MAX_QUERY_CHARS = 200
@@ -71,6 +73,13 @@ async def chart_command(
         return
     if not query:
         await send_picture(message, pictures, lambda: pictures.overview(lang))
+        return
+    # A country, as /partners reads it: its partners, each a button to its card; "Китай" no
+    # longer draws the one partner with "China" in its name.
+    country = resolve_country_query(query)
+    if country and await partners.count(country):
+        text, markup = await partners_page(partners, lang, 0, country)
+        await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
     found = await lookup.find(query)
     if not found:
