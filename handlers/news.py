@@ -10,8 +10,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
 
 from bot.facts.lookup import PartnerLookup
+from bot.text.countries import country_name, resolve_country_query
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary, typed_text
-from bot.text.i18n import category_label, t
+from bot.text.i18n import RU, category_label, t
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.common import user_language
 from handlers.keyboards import SearchCallback
@@ -117,18 +118,33 @@ def _unquoted(query: str) -> str:
     return query
 
 
+def _flag_country(query: str) -> str | None:
+    """The country a query of one flag emoji stands for ("🇨🇳" → "CN"), else None: a flag has
+    no letters to search, but /partners and /subscribe read it as the country."""
+    text = query.strip()
+    if len(text) == 2 and all(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in text):
+        return resolve_country_query(text)
+    return None
+
+
 async def search_reply(
     news: NewsRepository, partners: PartnerRepository, lookup: PartnerLookup, query: str, lang: str
 ) -> str:
     """Search results as one message: the query's words, or the partner it names under any
     of its names, best first."""
     query = typed_text(query)[:MAX_QUERY_CHARS]
+    country = _flag_country(query)
+    aliases: list[str] = []
+    if country is not None:  # 🇨🇳: the country's name, in both languages
+        query = country_name(country, lang)
+        aliases = [country_name(country, "en" if lang == RU else RU)]
     stems = query_stems(query)
     if not stems:
         return t(lang, "search_usage")
     if not await asyncio.to_thread(says_something, query):
         return t(lang, "search_too_general", query=esc(cut(_unquoted(query), 60)))
-    aliases = await other_names(partners, lookup, query)
+    if country is None:
+        aliases = await other_names(partners, lookup, query)
     hits = await news.search(query, SEARCH_LIMIT, alternatives=aliases)
     shown = esc(cut(_unquoted(query), 60))
     if not hits:

@@ -12,9 +12,12 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.facts.lookup import PartnerLookup
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
+from bot.text.countries import resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import t
 from handlers.common import user_language
+from handlers.partners import NO_PREVIEW, partners_page
+from storage.partners import PartnerRepository
 
 MAX_QUERY_CHARS = 200
 
@@ -41,12 +44,17 @@ async def send_picture(
         pictures.remember(picture, sent.photo[-1].file_id)
 
 
-async def map_command(message: Message, command: CommandObject, pictures: PictureService) -> None:
+async def map_command(
+    message: Message, command: CommandObject, pictures: PictureService, partners: PartnerRepository
+) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
     kind = parse_kind(query)
     if query and kind is None:
         await message.answer(t(lang, "map_unknown_kind", query=esc(cut(query, 60))))
+        return
+    if not await partners.count():  # a blank map says less than /partners does
+        await message.answer(t(lang, "partners_empty"))
         return
     await send_picture(message, pictures, lambda: pictures.world_map(lang, kind))
 
@@ -56,11 +64,22 @@ async def chart_command(
     command: CommandObject,
     pictures: PictureService,
     lookup: PartnerLookup,
+    partners: PartnerRepository,
 ) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
+    if not query and not await partners.count():  # empty charts say less than /partners does
+        await message.answer(t(lang, "partners_empty"))
+        return
     if not query:
         await send_picture(message, pictures, lambda: pictures.overview(lang))
+        return
+    # A country, as /partners reads it: its partners, each a button to its card; "Китай" no
+    # longer draws the one partner with "China" in its name.
+    country = resolve_country_query(query)
+    if country and await partners.count(country):
+        text, markup = await partners_page(partners, lang, 0, country)
+        await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
     found = await lookup.find(query)
     if not found:

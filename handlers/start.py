@@ -9,7 +9,9 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from bot.config import Settings
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, RU, t
 from handlers.common import GROUP_TYPES, may_manage, user_language
-from handlers.subscriptions import basic_buttons
+from handlers.subscriptions import basic_buttons, current_view
+from storage.chats import ChatRepository
+from storage.partners import PartnerRepository
 
 
 def help_text(lang: str, admin: bool = False) -> str:
@@ -19,14 +21,24 @@ def help_text(lang: str, admin: bool = False) -> str:
     return "\n".join(lines)
 
 
-async def start(message: Message, bot: Bot) -> None:
+async def start(
+    message: Message, bot: Bot, chats: ChatRepository, partners: PartnerRepository
+) -> None:
     """The greeting with the choice that matters: partnership news only, or everything. A
-    group member who may not make that choice reads what the group greeting says instead."""
+    group member who may not make that choice reads what the group greeting says instead.
+    A chat that has subscriptions here (one coming back after blocking the bot keeps them)
+    reads them, with buttons to change them, as a bare /subscribe shows: not the first
+    question again, whose answer would be added to what it follows."""
     lang = user_language(message.from_user)
     if message.chat.type in GROUP_TYPES and not await may_manage(
         bot, message.chat, message.from_user, message.sender_chat
     ):
         await message.answer(t(lang, "group_greeting"))
+        return
+    here = message.message_thread_id if message.is_topic_message else None
+    if any(s.thread_id == here for s in await chats.subscriptions(message.chat.id)):
+        text, markup = await current_view(message.chat.id, lang, chats, partners, here)
+        await message.answer(text, reply_markup=markup)
         return
     await message.answer(
         t(lang, "greeting"), reply_markup=InlineKeyboardMarkup(inline_keyboard=basic_buttons(lang))

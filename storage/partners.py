@@ -190,12 +190,15 @@ class PartnerRepository:
 
     async def names(self) -> list[tuple[int, list[str]]]:
         """Every live partner's known name forms, for searching by name: mentioned, as a card
-        shows only those (a dormant row's names would offer a button to nothing)."""
+        shows only those (a dormant row's names would offer a button to nothing). Most
+        mentioned first, as of the last change of names: partners a query matches equally are
+        ranked so (inline results list the first ten)."""
         rows = await self.db.fetchall(
             f"""SELECT a.partner_id, a.alias FROM partner_aliases a JOIN partners p
                 ON p.id = a.partner_id WHERE {_VISIBLE}
                 AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
-                ORDER BY a.partner_id"""
+                ORDER BY (SELECT COUNT(*) FROM partner_mentions m WHERE m.partner_id = p.id)
+                DESC, a.partner_id"""
         )
         out: dict[int, list[str]] = {}
         for row in rows:

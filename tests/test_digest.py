@@ -14,7 +14,7 @@ from bot.delivery.digests import DigestService, period_key
 from bot.delivery.worker import DeliveryWorker, Sender
 from bot.facts.service import ExtractionWorker, FactsService
 from storage.digests import DigestRepository
-from tests.conftest import App
+from tests.conftest import App, draft
 from tests.fakes.bot_api import parse_telegram_html
 from tests.test_facts import store_articles
 
@@ -285,3 +285,60 @@ async def test_a_digest_of_one_day_names_that_day_once(app: App, worker: Extract
     assert text is not None
     title = parse_telegram_html(text).split("\n", 1)[0]
     assert re.fullmatch(r"Дайджест: \d{1,2} [а-я]+ \d{4}", title), title
+
+
+async def test_two_documents_with_one_partner_on_one_day_read_as_two(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """Two agreements signed with one partner the same day: the digest listed
+    «• Соглашение — Университет Цинхуа (подписано …)» twice, as if repeated; each line now
+    says what the document is about, as the partner's card does."""
+    await app.ask("/subscribe")
+    await app.ask("/digest daily")
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for key, title, body in [
+        (
+            "lab",
+            "Политех и Университет Цинхуа откроют лабораторию",
+            "3 декабря 2026 года СПбПУ и Университет Цинхуа (Китай) подписали соглашение об "
+            "открытии совместной лаборатории цифровых двойников. Работа начнётся весной.",
+        ),
+        (
+            "school",
+            "Университет Цинхуа и Политех проведут летнюю школу",
+            "3 декабря 2026 года Университет Цинхуа (Китай) и СПбПУ подписали соглашение о "
+            "проведении летней школы по робототехнике. Школа пройдёт в июле.",
+        ),
+    ]:
+        item = draft(key, title, body=body, link=f"https://site.test/{key}")
+        await app.services.news.add_new(feed.id, [item], announce=True)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()
+    await app.ask("/digest off")
+    sender = DeliveryWorker(
+        Sender(app.bot, app.services.chats), app.services.outbox, no_items, rate=50,
+        digest_text=app.services.digests,
+    )  # fmt: skip
+    sender.start()
+    try:
+        await until_sent(app, 42, 4)
+    finally:
+        await sender.stop()
+    shown = app.api.sent_messages(42)[-1].rendered or ""
+    documents = shown.split("Подписанные документы:\n")[1].split("\n\n")[0].splitlines()
+    assert len(documents) == 2 and len(set(documents)) == 2, documents
+    assert any("об открытии совместной лаборатории" in d for d in documents), documents
+    assert any("о проведении летней школы" in d for d in documents), documents
+    assert all("Университет Цинхуа" in d for d in documents), documents
+
+
+async def no_items(news_id: int, lang: str) -> str | None:
+    raise AssertionError("only the digest is queued")
+
+
+async def until_sent(app: App, chat_id: int, count: int) -> None:
+    for _ in range(200):
+        if len(app.api.sent_messages(chat_id)) >= count:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"fewer than {count} messages in chat {chat_id}")

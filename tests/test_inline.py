@@ -405,3 +405,30 @@ async def test_a_forums_topics_subscribe_on_their_own(app: App) -> None:
     assert switched.startswith("Готово, теперь"), switched
     basics = sorted((x.kind, x.thread_id) for x in await s.chats.subscriptions(group))
     assert basics == [("country", 61), ("country", 63), ("partnerships", 61), ("partnerships", 62)]
+
+
+async def test_partners_a_query_fits_equally_come_most_mentioned_first(app: App) -> None:
+    """«@bot университет» fits many partners equally; the ten cards shown were the oldest rows
+    (a university named once came before the one named in four articles, or that one was not
+    shown at all); now the most mentioned come first, as /partners lists them."""
+    s = app.services
+    [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    names = [f"Университет Северных Озёр {n}" for n in range(1, 12)] + ["Университет Ветров"]
+    ids = await s.news.add_new(
+        feed.id,
+        [draft(f"u{k}", f"Новость {k}", link=f"https://site.test/u{k}") for k in range(15)],
+        announce=False,
+    )
+    pids = []
+    for k, name in enumerate(names):
+        fact = PartnerInput(name, None, (), "FI", "university", {name.lower(): name})
+        [pid] = await s.partners.replace_facts(ids[k], True, [(None, fact)], [])
+        pids.append(pid)
+    winds = PartnerInput("Университет Ветров", None, (), "FI", "university",
+                         {"университет ветров": "Университет Ветров"})  # fmt: skip
+    for k in (12, 13, 14):  # the last partner added, named in three more articles
+        await s.partners.replace_facts(ids[k], True, [(pids[-1], winds)], [])
+    answer = await inline(app, "университет")
+    cards = [r["title"] for r in answer["results"] if r["id"].startswith("p")]
+    assert len(cards) == 10
+    assert cards[0] == "Университет Ветров", cards

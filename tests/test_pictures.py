@@ -17,6 +17,7 @@ from storage.reports import ReportRepository
 from tests.conftest import App
 from tests.fakes.bot_api import CallRecord
 from tests.registry_data import fill
+from tests.test_partner_commands import chinese_and_other_partners
 
 pytestmark = pytest.mark.both_engines
 
@@ -115,9 +116,20 @@ async def test_map_of_one_kind_and_an_unknown_kind(app: App) -> None:
     assert parse_kind("вузы") == "university" and parse_kind("") is None
 
 
-async def test_map_of_an_empty_registry(app: App) -> None:
+async def test_map_and_chart_of_an_empty_registry_say_so_in_words(app: App) -> None:
+    """No partners yet: a blank map or empty axes captioned «партнёров: 0» was sent before;
+    now the words /partners says, and no picture."""
+    for command in ("/map", "/chart"):
+        assert await app.ask(command) == (
+            "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве."
+        )
+    assert await app.ask("/map", language_code="en") == (
+        "No partners yet: they appear as cooperation news comes in."
+    )
+    assert app.api.calls_of("sendPhoto") == []
+    await registry(app, 1, 1)
     call = await photo_reply(app, "/map")
-    assert "партнёров: 0, стран: 0" in (call.rendered or "")
+    assert "партнёров: 1, стран: 1" in (call.rendered or "")
 
 
 async def test_chart_and_a_partner_timeline(app: App) -> None:
@@ -186,3 +198,20 @@ async def test_a_partner_with_a_very_long_name_gets_a_caption_within_the_limit(a
     call = await photo_reply(app, "/chart Институт очень длинного названия")
     assert call.rendered is not None and len(call.rendered) <= 1024
     assert call.rendered.startswith("Институт очень длинного названия")
+
+
+async def test_chart_of_a_country_lists_its_partners_as_partners_does(app: App) -> None:
+    """«/chart Китай» drew the timeline of the one partner with "China" in its name, as if the
+    reader had asked for it; now it answers as «/partners Китай» does, the country's partners
+    as buttons to their cards."""
+    await chinese_and_other_partners(app)
+    for query in ("Китай", "China", "🇨🇳"):
+        reply = await app.ask(f"/chart {query}")
+        assert reply.startswith("Партнёры: 🇨🇳 Китай (всего 2)"), reply
+        assert "China Association of Lantern Makers" in reply and "Воздушных Змеев" in reply
+    buttons = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert len(buttons) == 2
+    assert app.api.calls_of("sendPhoto") == []
+    # A partner is still drawn, whatever its name says.
+    timeline = await photo_reply(app, "/chart Lantern Makers")
+    assert (timeline.rendered or "").startswith("China Association of Lantern Makers\n")

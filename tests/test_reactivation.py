@@ -77,3 +77,24 @@ async def test_a_group_that_adds_the_bot_back_is_told_its_subscriptions_are_kept
     greeting = app.api.sent_messages(group)[before].rendered or ""
     assert "Настраивать меня в этой группе могут только администраторы" in greeting
     assert "снова действуют:\n• страна 🇮🇳 Индия\n" in greeting, greeting
+
+
+async def test_start_after_blocking_the_bot_shows_the_subscriptions_kept(app: App) -> None:
+    """A reader who followed a topic and a country blocks the bot, then presses Start again: /start
+    asked «Что присылать — только новости о партнёрстве или все новости?» as if they were
+    new (an answer adds all partnership news to what they follow); now it says what the chat
+    still follows, with buttons to change it."""
+    await app.ask("/subscribe водород", chat_id=44)
+    await app.ask("/subscribe country Индия", chat_id=44)
+    app.api.push_my_chat_member(44, old_status="member", new_status="kicked")
+    await until(lambda: _inactive(app, 44))
+    app.api.push_my_chat_member(44, old_status="kicked", new_status="member")
+    reply = await app.ask("/start", chat_id=44)
+    assert "Что присылать" not in reply
+    assert reply.startswith("Этот чат уже подписан:\n• слова «водород»\n• страна 🇮🇳 Индия\n"), reply
+    markup = app.api.sent_messages(44)[-1].params["reply_markup"]
+    labels = [row[0]["text"] for row in markup["inline_keyboard"]]
+    assert labels[-2:] == ["✖ слова «водород»", "✖ страна 🇮🇳 Индия"]
+    assert await is_active(app, 44)
+    # A chat with none still gets the first question.
+    assert "Что присылать" in await app.ask("/start", chat_id=45)

@@ -160,3 +160,22 @@ async def test_function_words_alone_get_a_clear_reply_on_both_engines(app: App) 
     assert "reply_markup" not in call.params
     await app.ask("двойной диплом")
     assert app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+
+
+async def test_a_flag_searches_its_country_in_either_language(app: App) -> None:
+    """«/search 🇨🇳» answered «Что искать? Например: /search соглашение Китай», though /partners
+    and /subscribe read the flag as China; now it finds the country's news by its name in
+    either language, as «/search Китай» does."""
+    await _store(app.services.news.db, app.services.news)
+    [feed] = await app.services.feeds.ensure(["http://a.test/rss"])
+    await app.services.news.add_new(
+        feed.id, [draft("en", "Guests from China", body="A delegation visited the campus.")],
+        announce=False,
+    )  # fmt: skip
+    reply = await app.ask("/search 🇨🇳")
+    assert reply.startswith("Найдено по запросу «Китай»"), reply
+    assert "Гости из Китая" in reply and "Guests from China" in reply
+    reply = await app.ask("/search 🇨🇳", language_code="en")
+    assert reply.startswith("Results for “China”"), reply
+    assert "Гости из Китая" in reply and "Guests from China" in reply
+    assert (await app.ask("/search 🤝")).startswith("Что искать?")  # no country, no words

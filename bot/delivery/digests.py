@@ -24,6 +24,7 @@ from bot.text.formatting import (
     join_within,
     link,
     signed_words,
+    subject_words,
     utf16_len,
 )
 from bot.text.i18n import AGREEMENT_KINDS, label, t
@@ -55,6 +56,13 @@ def lines_within(head: str, lines: list[str], budget: int) -> str:
         out.append(line)
         used += 1 + utf16_len(line)
     return "\n".join(out)
+
+
+def _document(kind: str, subject: str | None, lang: str) -> str:
+    """'Соглашение о сотрудничестве': the kind, then the subject when the reader can read it."""
+    return " ".join(
+        x for x in (label(AGREEMENT_KINDS, kind, lang), subject_words(subject, lang, 200)) if x
+    )
 
 
 def period_key(mode: str, now: datetime) -> str:
@@ -208,8 +216,10 @@ class DigestService:
         # A document an article before this digest reported first is no document of its period.
         agreements = [a for a in agreements if a.news_id in partnership_ids]
         if agreements:
+            # Kind and subject, as /partners cards say them: two documents signed with one
+            # partner on one day read as one line twice without the subject.
             lines = [
-                f"• {esc(label(AGREEMENT_KINDS, a.kind, lang))}"
+                f"• {esc(_document(a.kind, a.title, lang))}"
                 + (f" — {esc(cut_list(a.parties_for(lang), 200))}" if a.parties else "")
                 + (f" ({esc(signed_words(a.signed_on, lang))})" if a.signed_on else "")
                 for a in agreements
