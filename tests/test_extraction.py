@@ -2839,3 +2839,19 @@ def test_a_parent_named_to_place_a_partner_in_its_group_is_no_partner(
     known parent was accepted as a second partner, and the registry filed the article on it)."""
     partners = _run(extractor, "Политех подписал соглашение", text).partners
     assert [p.name for p in partners] in (["Тестэнерго"], ["Тестсталь"]), partners
+
+
+def test_a_group_of_people_opening_the_sentence_is_no_part_of_the_name(
+    extractor: Extractor,
+) -> None:
+    # "Представители" is capitalised only because it opens the sentence: the representatives
+    # are people, and the body they represent is named after them.
+    d = _run(
+        extractor,
+        "",
+        "Представители Правительства Тестовской области и ректор СПбПУ подписали соглашение о "
+        "сотрудничестве в области подготовки инженерных кадров.",
+    ).to_dict()
+    names = [p["name"] for p in d["partners"]]
+    assert names == ["Правительство Тестовской области"]
+    assert [a["parties"] for a in d["agreements"]] == [["Правительство Тестовской области"]]

@@ -146,8 +146,10 @@ class RuChunker:
             prev = toks[i - 1]
             if prev.sent != head.sent or (i - 1) in person:
                 break
-            if prev.lemma in _PERSON_TITLES or prev.lemma in _EVENT_NOUNS:
-                break  # "Председатель Правительства", "Делегация Университета": no name part
+            if prev.lemma in _PERSON_TITLES or prev.lemma in _EVENT_NOUNS or _people(prev):
+                # "Председатель Правительства", "Делегация Университета", "Представители
+                # Правительства" (capitalised as a sentence's first word): no name part.
+                break
             if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
                 i -= 1
                 continue
