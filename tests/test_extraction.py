@@ -2661,3 +2661,67 @@ def test_a_company_before_and_and_the_universitys_full_english_name_is_a_partner
         lang="en",
     )
     assert [p.name for p in r.partners] == ["Sberbank"]
+
+
+def _rows(ex: Extractor, text: str) -> dict[str, dict[str, float]]:
+    """Each candidate's name in a Russian `text` (no title) and its features."""
+    a = ex.analyse(ArticleInput(id="t", title="", text=text, lang="ru"))
+    return {r.fact.name: r.features for r in a.rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политехнический университет и Федеральная служба по гидрометеорологии заключили "
+            "соглашение о подготовке синоптиков.",
+            "Федеральная служба по гидрометеорологии",
+        ),
+        (
+            "Политех подписал соглашение с Центральным научно-исследовательским институтом "
+            "судовой электротехники о совместных испытаниях.",
+            "Центральный научно-исследовательский институт судовой электротехники",
+        ),
+    ],
+)
+def test_a_name_opening_with_the_states_level_is_no_unit_of_ours(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    # A unit head ("служба", "институт") and nothing proper read as the university's own unit;
+    # "Федеральная", "Центральный" name a state body or a state institute.
+    rows = _rows(extractor, text)
+    assert name in rows, rows
+    assert rows[name]["own_unit"] == 0.0
+
+
+def test_a_federal_inspectorate_keeps_its_field(extractor: Extractor) -> None:
+    rows = _rows(
+        extractor,
+        "Представители Федеральной службы по надзору в сфере связи и массовых коммуникаций "
+        "обсудили с Политехом подготовку инженеров.",
+    )
+    assert "Федеральная служба по надзору в сфере связи и массовых коммуникаций" in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Соглашение подписали Политех и Особое конструкторское бюро «Зенит».",
+            "Особое конструкторское бюро «Зенит»",
+        ),
+        (
+            "Политех подписал соглашение с Торгово-промышленной палатой Новгородской области.",
+            "Торгово-промышленная палата Новгородской области",
+        ),
+        (
+            "Университет вошел в Инновационный территориальный кластер судостроения "
+            "Санкт-Петербурга.",
+            "Инновационный территориальный кластер судостроения Санкт-Петербурга",
+        ),
+    ],
+)
+def test_design_bureaus_chambers_and_clusters_are_named(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert name in _rows(extractor, text)

@@ -2615,6 +2615,8 @@ class Extractor:
         ) or first.startswith(("высш", "higher"))
         if not is_unit_type or lx.POLYTECHNIC_INSTITUTE.search(name):
             return False
+        if lang == "ru" and lx.STATE_LEVEL_RU.match(name):
+            return False  # "Федеральная служба по ...": the state's, not the university's
         if self._countries.codes(name):
             return False
         proper = [w for w in name.split()[1:] if w[:1].isupper() and w.lower() not in ("of",)]

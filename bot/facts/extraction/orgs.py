@@ -241,6 +241,16 @@ class RuChunker:
                 )
             ):
                 j += 1
+            if (
+                j + 2 < len(toks)
+                and toks[j - 1].lemma == "надзор"
+                and toks[j].text.lower() == "в"
+                and toks[j + 1].lemma == "сфера"
+                and toks[j + 2].feats.get("Case") == "Gen"
+            ):
+                # A federal inspectorate's formula: "служба по надзору в сфере образования и
+                # науки", "… в сфере связи": the field after "в сфере" is the name's.
+                j += 2
         while j < len(toks):
             t = toks[j]
             if t.sent != head.sent or j in person:
