@@ -2725,3 +2725,20 @@ def test_design_bureaus_chambers_and_clusters_are_named(
     extractor: Extractor, text: str, name: str
 ) -> None:
     assert name in _rows(extractor, text)
+
+
+def test_a_co_organiser_together_with_the_university_is_no_event_organiser(
+    extractor: Extractor,
+) -> None:
+    together = _rows(
+        extractor,
+        "В Политехе прошел хакатон, организованный совместно с АО «Северная энергосеть». "
+        "Команды решали задачи диагностики подстанций.",
+    )
+    assert together["Северная энергосеть"]["organiser"] == 0.0, together
+    # An event organised by someone else stays theirs.
+    alone = _rows(
+        extractor,
+        "Студенты Политеха победили в хакатоне, организованном АО «Северная энергосеть».",
+    )
+    assert alone["Северная энергосеть"]["organiser"] == 1.0, alone

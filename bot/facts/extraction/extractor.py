@@ -400,6 +400,12 @@ _OBJECT_OF = re.compile(
     r"\s+(?:the\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
+# Organised together with X ("конкурс, организованный совместно с ПАО «X»", "held jointly with X"):
+# X is the university's co-organiser, no organiser of an event the university only attends.
+_CO_ORGANISER = re.compile(
+    r"(?:совместно\s+с|совместно\s+со|jointly\s+with|together\s+with)\s+(?:the\s+)?(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 # A joint unit with X: "совместный центр с X", "joint laboratory with X".
 _JOINT_WITH = re.compile(
     r"(?:совместн\w+|joint)\s+(?:[\w-]+\s+){0,2}?(?:центр|лаборатори|кафедр|институт|"
@@ -2342,7 +2348,11 @@ class Extractor:
                 if lx.CONTEXT_ONLY.search(window):
                     counts["context_only"] += 1
                     continue
-                if not launch and lx.ORGANISER.search(text[max(start, m.start - 120) : m.start]):
+                if (
+                    not launch
+                    and lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
+                    and not _CO_ORGANISER.search(text, max(start, m.start - 30), m.start)
+                ):
                     counts["organiser"] += 1
                     continue
                 if cue:
