@@ -2742,3 +2742,22 @@ def test_a_co_organiser_together_with_the_university_is_no_event_organiser(
         "Студенты Политеха победили в хакатоне, организованном АО «Северная энергосеть».",
     )
     assert alone["Северная энергосеть"]["organiser"] == 1.0, alone
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Политех подписал соглашение с ОКБ «Вымпел» о совместных испытаниях.", "ОКБ «Вымпел»"),
+        (
+            "Политех и ЦНИИ ТМ «Меридиан» подписали дорожную карту по новым сплавам.",
+            "ЦНИИ ТМ «Меридиан»",
+        ),
+        ("Студенты пройдут практику в НПП «Исеть» в Екатеринбурге.", "НПП «Исеть»"),
+    ],
+)
+def test_a_type_abbreviation_before_a_quoted_name_is_one_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    # The tagger's span «ОКБ «Вымпел»» was cut to its first abbreviation (the rule for a person
+    # after it, "ФерПИ Уктам Садиков"), and the bare type word named nothing.
+    assert name in _rows(extractor, text)

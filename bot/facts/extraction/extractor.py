@@ -41,6 +41,9 @@ from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
+# Abbreviated type words of Russian research and industrial bodies, which open a name before
+# its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
+_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ|ЦНИИ)")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
@@ -1595,7 +1598,21 @@ class Extractor:
                 continue
             if any(self._chunker.head_kind(t) for t in span_toks):
                 continue
-            if is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
+            n_abbr = next(
+                (k for k, t in enumerate(span_toks) if not is_abbreviation(t.text)),
+                len(span_toks),
+            )
+            # «ОКБ «Новатор»», «ЦНИИ КМ «Прометей»»: a type's abbreviation (one or two) before
+            # a quoted name is one name with it (the tagger may leave the closing mark out).
+            quoted_tail = (
+                0 < n_abbr <= 2 < len(span_toks)
+                and span_toks[n_abbr].text in '«"“„'
+                and bool(_TYPE_ABBR.fullmatch(span_toks[0].text))
+            )
+            if quoted_tail:
+                close = _close_quotes(text, span_toks[0].start, span_toks[-1].end)
+                span_toks = [t for t in toks[n0:] if t.end <= close]
+            elif is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
                 # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name; a branch
                 # of a known body is one name with it ("СО РАН", "УрО РАН").
                 n_abbr = 1
@@ -1607,7 +1624,7 @@ class Extractor:
                     n_abbr = 2
                 span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
-            name = text[s0:s1].strip('«»"“” ')
+            name = " ".join(text[s0:s1].split()) if quoted_tail else text[s0:s1].strip('«»"“” ')
             eponym = _EPONYM_AFTER.match(text, s1) if is_abbreviation(name) else None
             if eponym:  # «НГТУ им. Р. Е. Алексеева»: not the registry's bare «НГТУ»
                 s1 = eponym.end()
@@ -1648,7 +1665,7 @@ class Extractor:
                     continue  # a programme, event or a list of quoted project titles
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 name = self._inflect(span_toks[0]).strip('«»"“” ')
-            elif known is None and not quoted:
+            elif known is None and not quoted and not quoted_tail:
                 # "Европейской Комиссии", "Межпарламентской Ассамблеи": adjectives and the first
                 # noun into the nominative, the genitive tail kept.
                 first = next(
