@@ -43,7 +43,7 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
 # Abbreviated type words of Russian research and industrial bodies, which open a name before
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
-_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ|ЦНИИ)")
+_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
