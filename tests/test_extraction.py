@@ -2761,3 +2761,19 @@ def test_a_type_abbreviation_before_a_quoted_name_is_one_name(
     # The tagger's span «ОКБ «Вымпел»» was cut to its first abbreviation (the rule for a person
     # after it, "ФерПИ Уктам Садиков"), and the bare type word named nothing.
     assert name in _rows(extractor, text)
+
+
+def test_a_subsidiary_named_by_its_parents_brand_is_another_organisation(
+    extractor: Extractor,
+) -> None:
+    # "Ростелеком-Солар" holds all the words of "Ростелеком", but names its subsidiary: the
+    # parent, which signed, must not take the subsidiary's name (nor the reverse).
+    rows = _rows(
+        extractor,
+        "ПАО «Ростелеком» и Политехнический университет подписали соглашение о создании "
+        "центра кибербезопасности. Специалистов будут готовить для всей группы компаний, "
+        "включая дочернюю компанию «Ростелеком-Солар».",
+    )
+    parent = [n for n in rows if "Солар" not in n and "Ростелеком" in n]
+    child = [n for n in rows if "Ростелеком-Солар" in n]
+    assert parent and child, rows

@@ -843,6 +843,24 @@ def _common_word(tok: Tok | str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
 
 
+def _brand_compound(a: str, b: str) -> bool:
+    """One name holds a compound of a brand and a capitalised word ("Ростелеком-Солар",
+    "ОДК-Климов") whose brand the other names alone ("Ростелеком", "ОДК"): a subsidiary and
+    its parent, two organisations, though the words of one are among the other's."""
+    for x, y in ((a, b), (b, a)):
+        words_y = {w.lower() for w in re.findall(r"[\w-]+", y)}
+        for w in re.findall(r"[\w-]+", x):
+            brand, _, rest = w.partition("-")
+            if (
+                _CYR.search(brand)
+                and rest[:1].isupper()
+                and brand.lower() in words_y
+                and w.lower() not in words_y
+            ):
+                return True
+    return False
+
+
 def _co_signer(c: Candidate, text: str) -> bool:
     """Named with the university as the subject of an act: "X and SPbPU signed ...",
     «Политех и X подписали ...» (a body otherwise taken for context is then a party)."""
@@ -1415,7 +1433,7 @@ class Extractor:
         known = (r.candidate.known, o.candidate.known)
         if None not in known and known[0] is not known[1]:
             return False  # two registry entries: "Gazprom" and "Gazprom Neft"
-        if any(names_match(x, y) for x in mine for y in theirs):
+        if any(names_match(x, y) and not _brand_compound(x, y) for x in mine for y in theirs):
             return True
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
@@ -2085,9 +2103,9 @@ class Extractor:
                     break
                 if known is not None and c.known is not None:
                     continue  # two registry entries: "Gazprom" and "Gazprom Neft"
-                if any(names_match(m.name, n) for n in c.names) or any(
-                    canonical_key(m.name) == canonical_key(a) for a in c.aliases
-                ):
+                if any(
+                    names_match(m.name, n) and not _brand_compound(m.name, n) for n in c.names
+                ) or any(canonical_key(m.name) == canonical_key(a) for a in c.aliases):
                     target = c
                     break
             if target is None:
@@ -2129,7 +2147,11 @@ class Extractor:
                     or (
                         known is not None
                         and (c.known is None or o.known is None)
-                        and any(names_match(k, n) for k in known.all_names() for n in other.names)
+                        and any(
+                            names_match(k, n) and not _brand_compound(k, n)
+                            for k in known.all_names()
+                            for n in other.names
+                        )
                     )
                 ):
                     target = o
