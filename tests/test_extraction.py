@@ -2777,3 +2777,23 @@ def test_a_subsidiary_named_by_its_parents_brand_is_another_organisation(
     parent = [n for n in rows if "Солар" not in n and "Ростелеком" in n]
     child = [n for n in rows if "Ростелеком-Солар" in n]
     assert parent and child, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех и Уральский горный институт императрицы Анны Иоанновны провели семинар.",
+            "Уральский горный институт императрицы Анны Иоанновны",
+        ),
+        (
+            "Политех подписал соглашение с Петербургским государственным университетом путей "
+            "сообщения Императора Александра I о подготовке инженеров.",
+            "Петербургский государственный университет путей сообщения Императора Александра I",
+        ),
+    ],
+)
+def test_a_name_after_a_monarch_without_imeni_runs_on(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert name in _rows(extractor, text)

@@ -66,6 +66,7 @@ _QUOTES_CLOSE = '»“”"'
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 _REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
+_MONARCHS = frozenset({"император", "императрица", "царь", "царица"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
 _GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
@@ -253,6 +254,16 @@ class RuChunker:
                 j += 2
         while j < len(toks):
             t = toks[j]
+            if (
+                t.sent == head.sent
+                and t.lemma in _MONARCHS
+                and j > h
+                and (k := self._named_after(toks, j)) > j
+            ):
+                # Named after a monarch without «имени» (the tagger may take the title for the
+                # person's): "… университет императрицы Екатерины II", "… Императора Александра I".
+                j = k
+                break
             if t.sent != head.sent or j in person:
                 break
             if not in_quote and OWN_SHORT_WORD.fullmatch(t.text):
