@@ -861,6 +861,29 @@ def _brand_compound(a: str, b: str) -> bool:
     return False
 
 
+# The university's name, and "и"/"and"/"совместно с" between it and another name: "Политех и
+# X", "X and SPbPU", "СПбПУ совместно с АО «X»".
+_OWN_NAME_COORD = (
+    rf"(?:{_OWN_SHORT_RU}|{_OWN_SHORT_EN}|Политехническ\w+ университет\w*|Политех\w*|"
+    r"СПбПУ|СПбГПУ|SPbPU|SPbSTU)"
+)
+_OWN_THEN_AND = re.compile(
+    rf"{_OWN_NAME_COORD}\s+(?:и|and|совместно с|together with)\s+(?:the\s+)?"
+    r"(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$"
+)
+_AND_THEN_OWN = re.compile(rf"[»\"”]?\s+(?:и|and)\s+(?:the\s+)?{_OWN_NAME_COORD}\b")
+
+
+def _beside_own_name(c: Candidate, text: str) -> bool:
+    """Coordinated with the university's own name ("Политех и X", "X and SPbPU"): outside the
+    sealed round every such candidate of the corpus (38 in a, c1, c2, c4) is a gold partner."""
+    return any(
+        _OWN_THEN_AND.search(text, max(0, m.start - 90), m.start)
+        or _AND_THEN_OWN.match(text, m.end)
+        for m in c.mentions
+    )
+
+
 def _co_signer(c: Candidate, text: str) -> bool:
     """Named with the university as the subject of an act: "X and SPbPU signed ...",
     «Политех и X подписали ...» (a body otherwise taken for context is then a party)."""
@@ -1293,7 +1316,9 @@ class Extractor:
             key=lambda x: (-x[0], x[1]),
         )
         scored_p = {n: p for p, n, _ in scored}
-        lifted = self._listed_with_accepted(a, scored_p, partner.threshold)
+        lifted = self._listed_with_accepted(a, scored_p, partner.threshold) | {
+            n for n, r in enumerate(a.rows) if _beside_own_name(r.candidate, a.text)
+        }
         if lifted:
             scored = sorted(
                 ((max(p, partner.threshold) if n in lifted else p, n, r) for p, n, r in scored),
