@@ -2814,3 +2814,26 @@ def test_a_name_coordinated_with_the_universitys_is_a_partner(
     # round is a gold partner; the model alone scored these under its cut.
     r = _run(extractor, "", text)
     assert len(r.partners) == 1, r.partners
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Фонд поддержки технологического предпринимательства и Политех объявили конкурс "
+            "студенческих стартапов.",
+            "Фонд поддержки технологического предпринимательства",
+        ),
+        (
+            "По итогам встречи Политех и Агентство по развитию городской среды договорились о "
+            "совместных проектах.",
+            "Агентство по развитию городской среды",
+        ),
+    ],
+)
+def test_a_capitalised_head_coordinated_with_the_university_names_a_body(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    # Nothing else in these names is proper (lower-case fields, a sentence's first word), so
+    # they were no candidates; beside the university's name the capital names a body.
+    assert name in _rows(extractor, text)

@@ -1584,7 +1584,7 @@ class Extractor:
                     for name, s0, s1 in coordinated
                 )
                 continue
-            if not self._ru_accept(toks, i, j, h, sent_first):
+            if not self._ru_accept(toks, i, j, h, sent_first, text):
                 continue
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
@@ -1949,7 +1949,13 @@ class Extractor:
         return out
 
     def _ru_accept(
-        self, toks: Sequence[Tok], i: int, j: int, h: int, sent_first: dict[int, int]
+        self,
+        toks: Sequence[Tok],
+        i: int,
+        j: int,
+        h: int,
+        sent_first: dict[int, int],
+        text: str,
     ) -> bool:
         """A chunk names an organisation only if something in it is proper: a capitalised
         word not at the sentence start, a quote, Latin letters, or a place adjective; or a
@@ -1975,6 +1981,18 @@ class Extractor:
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
             return True  # a capitalised head mid-sentence: "и Фонд развития промышленности"
+        if (
+            h == i
+            and j > h + 1
+            and head.text[:1].isupper()
+            and (
+                _OWN_THEN_AND.search(text, max(0, toks[i].start - 90), toks[i].start)
+                or _AND_THEN_OWN.match(text, toks[j - 1].end)
+            )
+        ):
+            # A capitalised head coordinated with the university's name, at a sentence's
+            # start too: "Фонд содействия инновациям и Политех …", "Политех и Агентство по …".
+            return True
         for k in range(i, j):
             if k == h:
                 continue
