@@ -2837,3 +2837,13 @@ def test_a_capitalised_head_coordinated_with_the_university_names_a_body(
     # Nothing else in these names is proper (lower-case fields, a sentence's first word), so
     # they were no candidates; beside the university's name the capital names a body.
     assert name in _rows(extractor, text)
+
+
+def test_a_capitalised_participle_opens_a_name(extractor: Extractor) -> None:
+    # The tagger calls «Объединенной» a verb (a participle), and the chunk began after it.
+    rows = _rows(
+        extractor,
+        "Политех подписал соглашение с ПАО «Северный порт» и Объединенной приборостроительной "
+        "компанией «Волна» о подготовке инженеров.",
+    )
+    assert any(n.startswith("Объедин") and "приборостроительная" in n for n in rows), rows

@@ -171,6 +171,11 @@ class RuChunker:
             ):
                 i -= 1
                 continue
+            if prev.pos == "VERB" and _is_cap(prev.text) and prev.feats.get("Case") == case:
+                # A capitalised participle agreeing with the head is the name's adjective
+                # ("Объединенной судостроительной корпорацией": the tagger calls it a verb).
+                i -= 1
+                continue
             if (
                 prev.pos in ("PROPN", "NOUN", "X")
                 and "-" in prev.text
