@@ -2847,3 +2847,14 @@ def test_a_capitalised_participle_opens_a_name(extractor: Extractor) -> None:
         "компанией «Волна» о подготовке инженеров.",
     )
     assert any(n.startswith("Объедин") and "приборостроительная" in n for n in rows), rows
+
+
+def test_a_conjunction_inside_quotes_is_no_glued_chunk(extractor: Extractor) -> None:
+    # conj_inside marks a chunk run over «и» ("компания X и технопарка"); a quoted name is
+    # written as it is.
+    rows = _rows(
+        extractor,
+        "Политех стал партнером Фонда «Наука и жизнь». Совместно с фондом университет проведет "
+        "летние смены для школьников.",
+    )
+    assert rows["Фонд «Наука и жизнь»"]["conj_inside"] == 0.0, rows

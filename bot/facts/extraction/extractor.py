@@ -41,6 +41,8 @@ from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
+# A quoted part of a name, nested quotes included: «Талант и успех», "Zoloto i K".
+_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
 # Abbreviated type words of Russian research and industrial bodies, which open a name before
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
@@ -2543,7 +2545,10 @@ class Extractor:
                 and words[-1][:1].islower()
                 and not re.search(r"[»\"”)]$", fact.name)
             )
-            f["conj_inside"] = float(bool(re.search(r"\s(?:и|and)\s+[a-zа-яё]", fact.name)))
+            # (Not inside quotes: a quoted name is written as it is, «Талант и успех».)
+            f["conj_inside"] = float(
+                bool(re.search(r"\s(?:и|and)\s+[a-zа-яё]", _QUOTED.sub("", fact.name)))
+            )
             f["person_like"] = (
                 sum(
                     1
