@@ -2858,3 +2858,33 @@ def test_a_conjunction_inside_quotes_is_no_glued_chunk(extractor: Extractor) -> 
         "летние смены для школьников.",
     )
     assert rows["Фонд «Наука и жизнь»"]["conj_inside"] == 0.0, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "СПбПУ и Российский грузовой центр подписали соглашение о логистике.",
+            "Российский грузовой центр",
+        ),
+        (
+            "Политех и Научный центр «Полярный круг» подписали соглашение об экспедициях.",
+            "Научный центр «Полярный круг»",
+        ),
+    ],
+)
+def test_a_lower_case_centre_coordinated_with_the_university_is_named(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    # A lower-case "центр" is mostly a new or internal structure; beside the university's name
+    # with a capital or a quote in it, it is the partner body.
+    assert name in _rows(extractor, text)
+
+
+def test_organisations_in_the_plural_beside_the_university_are_no_name(
+    extractor: Extractor,
+) -> None:
+    rows = _rows(
+        extractor, "Совещание прошло между Политехом и организациями Новгородской области."
+    )
+    assert not any(n.lower().startswith("организаци") for n in rows), rows

@@ -1965,6 +1965,27 @@ class Extractor:
         развития промышленности", "Агентство стратегических инициатив")."""
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
+        if (
+            j - i > 1
+            and head.feats.get("Number") != "Plur"
+            and (
+                _OWN_THEN_AND.search(text, max(0, toks[i].start - 90), toks[i].start)
+                or _AND_THEN_OWN.match(text, toks[j - 1].end)
+            )
+            and (
+                (h == i and head.text[:1].isupper())
+                or any(
+                    toks[k].text in '«"“„' or (toks[k].text[:1].isupper() and k != first)
+                    for k in range(i, j)
+                    if k != h
+                )
+            )
+        ):
+            # Coordinated with the university's name, a capitalised head names a body at a
+            # sentence's start too ("Фонд содействия инновациям и Политех …", "Политех и
+            # Агентство по …"), and so does a capital or a quote before a lower-case unit head
+            # ("Политех и Российский экспортный центр", "… и Образовательный центр «X»").
+            return True
         if not head.text[:1].isupper():
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
@@ -1983,18 +2004,6 @@ class Extractor:
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
             return True  # a capitalised head mid-sentence: "и Фонд развития промышленности"
-        if (
-            h == i
-            and j > h + 1
-            and head.text[:1].isupper()
-            and (
-                _OWN_THEN_AND.search(text, max(0, toks[i].start - 90), toks[i].start)
-                or _AND_THEN_OWN.match(text, toks[j - 1].end)
-            )
-        ):
-            # A capitalised head coordinated with the university's name, at a sentence's
-            # start too: "Фонд содействия инновациям и Политех …", "Политех и Агентство по …".
-            return True
         for k in range(i, j):
             if k == h:
                 continue
