@@ -2888,3 +2888,16 @@ def test_organisations_in_the_plural_beside_the_university_are_no_name(
         extractor, "Совещание прошло между Политехом и организациями Новгородской области."
     )
     assert not any(n.lower().startswith("организаци") for n in rows), rows
+
+
+def test_an_apposition_describing_a_plant_by_its_parent_is_no_partner(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Ладожским судоремонтным заводом — предприятием "
+        "холдинга «Морская техника». Стороны будут вместе готовить инженеров.",
+    )
+    # The plant signed; its parent, named only to describe it, is context.
+    assert [p.name for p in r.partners] == ["Ладожский судоремонтный завод"], r.partners

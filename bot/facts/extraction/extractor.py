@@ -940,6 +940,31 @@ def _described_by_parent(name: str, named: Row) -> bool:
     return len(head) >= 2 and head < full and not head <= GENERIC_STEMS
 
 
+# A company described by its parent: «предприятие концерна …», «дочерняя компания холдинга …».
+_PARENT_DESCRIPTION = re.compile(
+    r"(?:предприяти\w*|дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*|"
+    r"подразделени\w*)\s+(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|"
+    r"объединения|[А-ЯЁ]{2,5}\s|«)",
+    re.IGNORECASE,
+)
+
+
+def _apposition_by_parent(c: Candidate, text: str) -> bool:
+    """Named only in an apposition that describes the name before it by its parent («…
+    Обуховским заводом — предприятием концерна ВКО «…»», «АО «Бета», дочерняя компания
+    холдинга …»): the plant is the organisation; the parent is context by the guidelines."""
+    outer = [
+        m
+        for m in c.mentions
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
+    ]
+    return bool(outer) and all(
+        _PARENT_DESCRIPTION.match(m.name)
+        and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
+        for m in outer
+    )
+
+
 def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
@@ -2535,6 +2560,7 @@ class Extractor:
                 )
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
