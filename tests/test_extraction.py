@@ -2901,3 +2901,10 @@ def test_an_apposition_describing_a_plant_by_its_parent_is_no_partner(
     )
     # The plant signed; its parent, named only to describe it, is context.
     assert [p.name for p in r.partners] == ["Ладожский судоремонтный завод"], r.partners
+
+
+def test_a_legal_form_before_a_capitalised_head_is_no_part_of_the_name(
+    extractor: Extractor,
+) -> None:
+    rows = _rows(extractor, "Политех и АО Концерн «Морской прибор» подписали соглашение.")
+    assert "Концерн «Морской прибор»" in rows, rows

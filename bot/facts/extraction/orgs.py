@@ -66,6 +66,9 @@ _QUOTES_CLOSE = '»“”"'
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 _REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
+_LEGAL_FORMS = frozenset(
+    {"ПАО", "НАО", "ОАО", "ЗАО", "АО", "ООО", "ФГУП", "ГУП", "МУП", "АНО", "НКО", "ФГБУ"}
+)
 _MONARCHS = frozenset({"император", "императрица", "царь", "царица"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
@@ -149,6 +152,8 @@ class RuChunker:
                 break
             if prev.lemma in _PERSON_TITLES or prev.lemma in _EVENT_NOUNS:
                 break  # "Председатель Правительства", "Делегация Университета": no name part
+            if prev.text in _LEGAL_FORMS:
+                break  # "АО Концерн «Океанприбор»": the legal form is no part of the name
             if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
                 i -= 1
                 continue
