@@ -2908,3 +2908,14 @@ def test_a_legal_form_before_a_capitalised_head_is_no_part_of_the_name(
 ) -> None:
     rows = _rows(extractor, "Политех и АО Концерн «Морской прибор» подписали соглашение.")
     assert "Концерн «Морской прибор»" in rows, rows
+
+
+def test_a_lone_adjective_the_tagger_calls_a_name_is_none(extractor: Extractor) -> None:
+    # The tagger's span «Президентским» of «… и Президентским физико-математическим
+    # лицеем» (a head it does not know) named a company of one adjective.
+    rows = _rows(
+        extractor,
+        "Политех совместно с Лицеем «Инженерная школа» и Президентским физико-математическим "
+        "лицеем № 30 проведет летнюю школу по робототехнике.",
+    )
+    assert not any(re.fullmatch(r"\w+(?:ым|им)", n) for n in rows), rows

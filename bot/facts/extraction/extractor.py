@@ -1717,6 +1717,8 @@ class Extractor:
             if known is None:
                 if any(t.lemma in lx.UNIT_HEADS for t in span_toks[:1]):
                     continue
+                if len(span_toks) == 1 and span_toks[0].pos == "ADJ" and not quoted:
+                    continue  # «Президентским» of «… Президентским … лицеем»: no name alone
                 if (
                     len(span_toks) == 1
                     and not quoted
