@@ -2919,3 +2919,11 @@ def test_a_lone_adjective_the_tagger_calls_a_name_is_none(extractor: Extractor) 
         "лицеем № 30 проведет летнюю школу по робототехнике.",
     )
     assert not any(re.fullmatch(r"\w+(?:ым|им)", n) for n in rows), rows
+
+
+def test_a_funds_head_opening_a_sentence_names_it(extractor: Extractor) -> None:
+    rows = _rows(
+        extractor,
+        "Фонд поддержки морских исследований выделит средства на экспедицию Политеха.",
+    )
+    assert "Фонд поддержки морских исследований" in rows, rows

@@ -2024,13 +2024,14 @@ class Extractor:
             ):
                 return False
         if (
-            h != first
-            and j > h + 1
+            j > h + 1
             and head.text[:1].isupper()
             and head.lemma in ("фонд", "агентство")
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
-            return True  # a capitalised head mid-sentence: "и Фонд развития промышленности"
+            # A fund's or agency's head before its genitive, mid-sentence ("и Фонд развития
+            # промышленности") or opening it ("Фонд перспективных исследований поддержит …").
+            return True
         for k in range(i, j):
             if k == h:
                 continue
