@@ -2927,3 +2927,18 @@ def test_a_funds_head_opening_a_sentence_names_it(extractor: Extractor) -> None:
         "Фонд поддержки морских исследований выделит средства на экспедицию Политеха.",
     )
     assert "Фонд поддержки морских исследований" in rows, rows
+
+
+def test_a_contracted_state_body_name_is_the_full_name_it_is_read_off(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех и Федеральная служба по надзору в сфере транспорта подписали соглашение о "
+        "подготовке инспекторов. Ространснадзор и Политех также договорились о стажировках.",
+    )
+    assert [p.name for p in r.partners] == ["Федеральная служба по надзору в сфере транспорта"], (
+        r.partners
+    )
+    assert "Ространснадзор" in r.partners[0].aliases

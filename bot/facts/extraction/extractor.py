@@ -657,10 +657,11 @@ def _latin_initials_of(abbr: str, name: str) -> bool:
 
 
 def _name_rank(name: str) -> int:
-    """How well a name identifies: 0 generic words only, 1 an abbreviation, 2 a full name."""
+    """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
+    state body's name («Рособрнадзор»), 2 a full name."""
     if is_generic_name(name):
         return 0
-    return 1 if is_abbreviation(name) else 2
+    return 1 if is_abbreviation(name) or _RU_CONTRACTED.fullmatch(name) else 2
 
 
 # Capitalised words coordinated with the university's name before a verb of an act.
@@ -963,6 +964,34 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
         for m in outer
     )
+
+
+_STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
+
+
+def _contracted_of(short: str, full: str) -> bool:
+    """A Russian state body's contracted name read off its full name: «Рос»/«Мин»/«Гос» and
+    then beginnings of the full name's words, in any order, the last one's ending free
+    («Рособрнадзор»: «образования», «надзору»; «Минобрнауки»; «Росмолодежь»: «молодежи»)."""
+    if not _RU_CONTRACTED.fullmatch(short) or not _STATE_BODY.search(full):
+        return False
+    rest = short.split()[0][3:].lower()
+    words = {w.lower() for w in re.findall(r"[а-яёА-ЯЁ]{3,}", full)}
+    if len(words) < 3:
+        return False
+
+    def read(k: int) -> bool:
+        if k == len(rest):
+            return True
+        for w in words:
+            n = 0
+            while n < min(len(w), len(rest) - k) and w[n] == rest[k + n]:
+                n += 1
+            if n >= 3 and (read(k + n) or (len(rest) - k - n == 1 and n == len(w) - 1)):
+                return True
+        return False
+
+    return read(0)
 
 
 def _names_of(p: PartnerFact) -> list[str]:
@@ -1489,6 +1518,8 @@ class Extractor:
             return True
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
+        if any(_contracted_of(x, y) or _contracted_of(y, x) for x in mine for y in theirs):
+            return True  # «Рособрнадзор» of «Федеральная служба по надзору в сфере образования»
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
             return True  # a generic fragment of the name: "University of Technology"
