@@ -2942,3 +2942,15 @@ def test_a_contracted_state_body_name_is_the_full_name_it_is_read_off(
         r.partners
     )
     assert "Ространснадзор" in r.partners[0].aliases
+
+
+def test_a_registry_name_going_on_in_lower_case_is_read_whole(extractor: Extractor) -> None:
+    # After the company was named in full, the tagger spans only the parent's brand at a
+    # sentence's start («Газпром» of «Газпром нефть»), and the parent took the partner's place.
+    text = (
+        "На встрече выступил вице-президент ПАО «Газпром нефть» по персоналу. Газпром нефть и "
+        "Политех подписали дополнительное соглашение о развитии центра компетенций."
+    )
+    rows = _rows(extractor, text)
+    assert "Газпром" not in rows, rows
+    assert "Газпром нефть" in rows, rows

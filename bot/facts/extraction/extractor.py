@@ -46,6 +46,8 @@ _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“
 # Abbreviated type words of Russian research and industrial bodies, which open a name before
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
+# One lower-case word after a name ("Газпром" + " нефть").
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
@@ -1743,6 +1745,12 @@ class Extractor:
             known = self._registry.lookup(name)
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 known = self._registry.lookup(self._inflect(span_toks[0]))
+            more = _LOWER_WORD_AFTER.match(text, s1) if known is not None else None
+            longer = self._registry.lookup(name + more.group(0)) if more else None
+            if longer is not None and longer is not known:
+                # The tagger spanned the parent's brand of a registry name going on in lower
+                # case: «Газпром» of «Газпром нефть и Политех подписали …».
+                known, s1 = longer, more.end()
             quoted = text[max(0, s0 - 1) : s0] in ("«", '"', "“", "„")
             before = text[max(0, s0 - 40) : s0].lower()
             if known is None:
