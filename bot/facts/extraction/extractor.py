@@ -1747,7 +1747,7 @@ class Extractor:
                 known = self._registry.lookup(self._inflect(span_toks[0]))
             more = _LOWER_WORD_AFTER.match(text, s1) if known is not None else None
             longer = self._registry.lookup(name + more.group(0)) if more else None
-            if longer is not None and longer is not known:
+            if more is not None and longer is not None and longer is not known:
                 # The tagger spanned the parent's brand of a registry name going on in lower
                 # case: «Газпром» of «Газпром нефть и Политех подписали …».
                 known, s1 = longer, more.end()
