@@ -2954,3 +2954,11 @@ def test_a_registry_name_going_on_in_lower_case_is_read_whole(extractor: Extract
     rows = _rows(extractor, text)
     assert "Газпром" not in rows, rows
     assert "Газпром нефть" in rows, rows
+
+
+def test_a_lyceum_with_a_quoted_name_is_named(extractor: Extractor) -> None:
+    rows = _rows(
+        extractor,
+        "Политех подписал соглашение с лицеем «Инженерная школа» о профильных классах.",
+    )
+    assert "Лицей «Инженерная школа»" in rows, rows

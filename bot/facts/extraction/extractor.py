@@ -1630,6 +1630,13 @@ class Extractor:
         covered: list[tuple[int, int, Mention]] = []
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
+            if (
+                kind is None
+                and tok.lemma in ("лицей", "гимназия")
+                and h + 1 < len(toks)
+                and toks[h + 1].text in '«"“„'
+            ):
+                kind = "other"  # «Лицей «Инженерная школа»»: schools are "other"
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
