@@ -41,6 +41,13 @@ from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
+# A quoted part of a name, nested quotes included: «Талант и успех», "Zoloto i K".
+_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
+# Abbreviated type words of Russian research and industrial bodies, which open a name before
+# its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
+_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
+# One lower-case word after a name ("Газпром" + " нефть").
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
@@ -474,6 +481,12 @@ _OBJECT_OF = re.compile(
     r"\s+(?:the\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
+# Organised together with X ("конкурс, организованный совместно с ПАО «X»", "held jointly with X"):
+# X is the university's co-organiser, no organiser of an event the university only attends.
+_CO_ORGANISER = re.compile(
+    r"(?:совместно\s+с|совместно\s+со|jointly\s+with|together\s+with)\s+(?:the\s+)?(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 # A joint unit with X: "совместный центр с X", "joint laboratory with X".
 _JOINT_WITH = re.compile(
     r"(?:совместн\w+|joint)\s+(?:[\w-]+\s+){0,2}?(?:центр|лаборатори|кафедр|институт|"
@@ -720,10 +733,11 @@ def _latin_initials_of(abbr: str, name: str) -> bool:
 
 
 def _name_rank(name: str) -> int:
-    """How well a name identifies: 0 generic words only, 1 an abbreviation, 2 a full name."""
+    """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
+    state body's name («Рособрнадзор»), 2 a full name."""
     if is_generic_name(name):
         return 0
-    return 1 if is_abbreviation(name) else 2
+    return 1 if is_abbreviation(name) or _RU_CONTRACTED.fullmatch(name) else 2
 
 
 # Capitalised words coordinated with the university's name before a verb of an act.
@@ -950,6 +964,47 @@ def _common_word(tok: Tok | str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
 
 
+def _brand_compound(a: str, b: str) -> bool:
+    """One name holds a compound of a brand and a capitalised word ("Ростелеком-Солар",
+    "ОДК-Климов") whose brand the other names alone ("Ростелеком", "ОДК"): a subsidiary and
+    its parent, two organisations, though the words of one are among the other's."""
+    for x, y in ((a, b), (b, a)):
+        words_y = {w.lower() for w in re.findall(r"[\w-]+", y)}
+        for w in re.findall(r"[\w-]+", x):
+            brand, _, rest = w.partition("-")
+            if (
+                _CYR.search(brand)
+                and rest[:1].isupper()
+                and brand.lower() in words_y
+                and w.lower() not in words_y
+            ):
+                return True
+    return False
+
+
+# The university's name, and "и"/"and"/"совместно с" between it and another name: "Политех и
+# X", "X and SPbPU", "СПбПУ совместно с АО «X»".
+_OWN_NAME_COORD = (
+    rf"(?:{_OWN_SHORT_RU}|{_OWN_SHORT_EN}|Политехническ\w+ университет\w*|Политех\w*|"
+    r"СПбПУ|СПбГПУ|SPbPU|SPbSTU)"
+)
+_OWN_THEN_AND = re.compile(
+    rf"{_OWN_NAME_COORD}\s+(?:и|and|совместно с|together with)\s+(?:the\s+)?"
+    r"(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$"
+)
+_AND_THEN_OWN = re.compile(rf"[»\"”]?\s+(?:и|and)\s+(?:the\s+)?{_OWN_NAME_COORD}\b")
+
+
+def _beside_own_name(c: Candidate, text: str) -> bool:
+    """Coordinated with the university's own name ("Политех и X", "X and SPbPU"): outside the
+    sealed round every such candidate of the corpus (38 in a, c1, c2, c4) is a gold partner."""
+    return any(
+        _OWN_THEN_AND.search(text, max(0, m.start - 90), m.start)
+        or _AND_THEN_OWN.match(text, m.end)
+        for m in c.mentions
+    )
+
+
 def _co_signer(c: Candidate, text: str) -> bool:
     """Named with the university as the subject of an act: "X and SPbPU signed ...",
     «Политех и X подписали ...» (a body otherwise taken for context is then a party)."""
@@ -1002,6 +1057,59 @@ def _described_by_parent(name: str, named: Row) -> bool:
     head = set(name_tokens(found.group("head")))
     full = set(name_tokens(named.fact.name))
     return len(head) >= 2 and head < full and not head <= GENERIC_STEMS
+
+
+# A company described by its parent: «предприятие концерна …», «дочерняя компания холдинга …».
+_PARENT_DESCRIPTION = re.compile(
+    r"(?:предприяти\w*|дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*|"
+    r"подразделени\w*)\s+(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|"
+    r"объединения|[А-ЯЁ]{2,5}\s|«)",
+    re.IGNORECASE,
+)
+
+
+def _apposition_by_parent(c: Candidate, text: str) -> bool:
+    """Named only in an apposition that describes the name before it by its parent («…
+    Обуховским заводом — предприятием концерна ВКО «…»», «АО «Бета», дочерняя компания
+    холдинга …»): the plant is the organisation; the parent is context by the guidelines."""
+    outer = [
+        m
+        for m in c.mentions
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
+    ]
+    return bool(outer) and all(
+        _PARENT_DESCRIPTION.match(m.name)
+        and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
+        for m in outer
+    )
+
+
+_STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
+
+
+def _contracted_of(short: str, full: str) -> bool:
+    """A Russian state body's contracted name read off its full name: «Рос»/«Мин»/«Гос» and
+    then beginnings of the full name's words, in any order, the last one's ending free
+    («Рособрнадзор»: «образования», «надзору»; «Минобрнауки»; «Росмолодежь»: «молодежи»)."""
+    if not _RU_CONTRACTED.fullmatch(short) or not _STATE_BODY.search(full):
+        return False
+    rest = short.split()[0][3:].lower()
+    words = {w.lower() for w in re.findall(r"[а-яёА-ЯЁ]{3,}", full)}
+    if len(words) < 3:
+        return False
+
+    def read(k: int) -> bool:
+        if k == len(rest):
+            return True
+        for w in words:
+            n = 0
+            while n < min(len(w), len(rest) - k) and w[n] == rest[k + n]:
+                n += 1
+            if n >= 3 and (read(k + n) or (len(rest) - k - n == 1 and n == len(w) - 1)):
+                return True
+        return False
+
+    return read(0)
 
 
 def _names_of(p: PartnerFact) -> list[str]:
@@ -1382,7 +1490,9 @@ class Extractor:
             key=lambda x: (-x[0], x[1]),
         )
         scored_p = {n: p for p, n, _ in scored}
-        lifted = self._listed_with_accepted(a, scored_p, partner.threshold)
+        lifted = self._listed_with_accepted(a, scored_p, partner.threshold) | {
+            n for n, r in enumerate(a.rows) if _beside_own_name(r.candidate, a.text)
+        }
         if lifted:
             scored = sorted(
                 ((max(p, partner.threshold) if n in lifted else p, n, r) for p, n, r in scored),
@@ -1547,10 +1657,12 @@ class Extractor:
         known = (r.candidate.known, o.candidate.known)
         if None not in known and known[0] is not known[1]:
             return False  # two registry entries: "Gazprom" and "Gazprom Neft"
-        if any(names_match(x, y) for x in mine for y in theirs):
+        if any(names_match(x, y) and not _brand_compound(x, y) for x in mine for y in theirs):
             return True
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
+        if any(_contracted_of(x, y) or _contracted_of(y, x) for x in mine for y in theirs):
+            return True  # «Рособрнадзор» of «Федеральная служба по надзору в сфере образования»
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
             return True  # a generic fragment of the name: "University of Technology"
@@ -1659,6 +1771,13 @@ class Extractor:
         covered: list[tuple[int, int, Mention]] = []
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
+            if (
+                kind is None
+                and tok.lemma in ("лицей", "гимназия")
+                and h + 1 < len(toks)
+                and toks[h + 1].text in '«"“„'
+            ):
+                kind = "other"  # «Лицей «Инженерная школа»»: schools are "other"
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
@@ -1673,7 +1792,7 @@ class Extractor:
                     for name, s0, s1 in coordinated
                 )
                 continue
-            if not self._ru_accept(toks, i, j, h, sent_first):
+            if not self._ru_accept(toks, i, j, h, sent_first, text):
                 continue
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
@@ -1730,7 +1849,21 @@ class Extractor:
                 continue
             if any(self._chunker.head_kind(t) for t in span_toks):
                 continue
-            if is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
+            n_abbr = next(
+                (k for k, t in enumerate(span_toks) if not is_abbreviation(t.text)),
+                len(span_toks),
+            )
+            # «ОКБ «Новатор»», «ЦНИИ КМ «Прометей»»: a type's abbreviation (one or two) before
+            # a quoted name is one name with it (the tagger may leave the closing mark out).
+            quoted_tail = (
+                0 < n_abbr <= 2 < len(span_toks)
+                and span_toks[n_abbr].text in '«"“„'
+                and bool(_TYPE_ABBR.fullmatch(span_toks[0].text))
+            )
+            if quoted_tail:
+                close = _close_quotes(text, span_toks[0].start, span_toks[-1].end)
+                span_toks = [t for t in toks[n0:] if t.end <= close]
+            elif is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
                 # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name; a branch
                 # of a known body is one name with it ("СО РАН", "УрО РАН").
                 n_abbr = 1
@@ -1742,7 +1875,7 @@ class Extractor:
                     n_abbr = 2
                 span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
-            name = text[s0:s1].strip('«»"“” ')
+            name = " ".join(text[s0:s1].split()) if quoted_tail else text[s0:s1].strip('«»"“” ')
             eponym = _EPONYM_AFTER.match(text, s1) if is_abbreviation(name) else None
             if eponym:  # «НГТУ им. Р. Е. Алексеева»: not the registry's bare «НГТУ»
                 s1 = eponym.end()
@@ -1760,11 +1893,19 @@ class Extractor:
             known = self._registry.lookup(name)
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 known = self._registry.lookup(self._inflect(span_toks[0]))
+            more = _LOWER_WORD_AFTER.match(text, s1) if known is not None else None
+            longer = self._registry.lookup(name + more.group(0)) if more else None
+            if more is not None and longer is not None and longer is not known:
+                # The tagger spanned the parent's brand of a registry name going on in lower
+                # case: «Газпром» of «Газпром нефть и Политех подписали …».
+                known, s1 = longer, more.end()
             quoted = text[max(0, s0 - 1) : s0] in ("«", '"', "“", "„")
             before = text[max(0, s0 - 40) : s0].lower()
             if known is None:
                 if any(t.lemma in lx.UNIT_HEADS for t in span_toks[:1]):
                     continue
+                if len(span_toks) == 1 and span_toks[0].pos == "ADJ" and not quoted:
+                    continue  # «Президентским» of «… Президентским … лицеем»: no name alone
                 if (
                     len(span_toks) == 1
                     and not quoted
@@ -1783,7 +1924,7 @@ class Extractor:
                     continue  # a programme, event or a list of quoted project titles
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 name = self._inflect(span_toks[0]).strip('«»"“” ')
-            elif known is None and not quoted:
+            elif known is None and not quoted and not quoted_tail:
                 # "Европейской Комиссии", "Межпарламентской Ассамблеи": adjectives and the first
                 # noun into the nominative, the genitive tail kept.
                 first = next(
@@ -2024,7 +2165,13 @@ class Extractor:
         return out
 
     def _ru_accept(
-        self, toks: Sequence[Tok], i: int, j: int, h: int, sent_first: dict[int, int]
+        self,
+        toks: Sequence[Tok],
+        i: int,
+        j: int,
+        h: int,
+        sent_first: dict[int, int],
+        text: str,
     ) -> bool:
         """A chunk names an organisation only if something in it is proper: a capitalised
         word not at the sentence start, a quote, Latin letters, or a place adjective; or a
@@ -2032,6 +2179,27 @@ class Extractor:
         развития промышленности", "Агентство стратегических инициатив")."""
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
+        if (
+            j - i > 1
+            and head.feats.get("Number") != "Plur"
+            and (
+                _OWN_THEN_AND.search(text, max(0, toks[i].start - 90), toks[i].start)
+                or _AND_THEN_OWN.match(text, toks[j - 1].end)
+            )
+            and (
+                (h == i and head.text[:1].isupper())
+                or any(
+                    toks[k].text in '«"“„' or (toks[k].text[:1].isupper() and k != first)
+                    for k in range(i, j)
+                    if k != h
+                )
+            )
+        ):
+            # Coordinated with the university's name, a capitalised head names a body at a
+            # sentence's start too ("Фонд содействия инновациям и Политех …", "Политех и
+            # Агентство по …"), and so does a capital or a quote before a lower-case unit head
+            # ("Политех и Российский экспортный центр", "… и Образовательный центр «X»").
+            return True
         if not head.text[:1].isupper():
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
@@ -2043,13 +2211,14 @@ class Extractor:
             ):
                 return False
         if (
-            h != first
-            and j > h + 1
+            j > h + 1
             and head.text[:1].isupper()
             and head.lemma in ("фонд", "агентство")
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
-            return True  # a capitalised head mid-sentence: "и Фонд развития промышленности"
+            # A fund's or agency's head before its genitive, mid-sentence ("и Фонд развития
+            # промышленности") or opening it ("Фонд перспективных исследований поддержит …").
+            return True
         for k in range(i, j):
             if k == h:
                 continue
@@ -2203,9 +2372,9 @@ class Extractor:
                     break
                 if known is not None and c.known is not None:
                     continue  # two registry entries: "Gazprom" and "Gazprom Neft"
-                if any(names_match(m.name, n) for n in c.names) or any(
-                    canonical_key(m.name) == canonical_key(a) for a in c.aliases
-                ):
+                if any(
+                    names_match(m.name, n) and not _brand_compound(m.name, n) for n in c.names
+                ) or any(canonical_key(m.name) == canonical_key(a) for a in c.aliases):
                     target = c
                     break
             if target is None:
@@ -2247,7 +2416,11 @@ class Extractor:
                     or (
                         known is not None
                         and (c.known is None or o.known is None)
-                        and any(names_match(k, n) for k in known.all_names() for n in other.names)
+                        and any(
+                            names_match(k, n) and not _brand_compound(k, n)
+                            for k in known.all_names()
+                            for n in other.names
+                        )
                     )
                 ):
                     target = o
@@ -2483,7 +2656,11 @@ class Extractor:
                 if lx.CONTEXT_ONLY.search(window):
                     counts["context_only"] += 1
                     continue
-                if not launch and lx.ORGANISER.search(text[max(start, m.start - 120) : m.start]):
+                if (
+                    not launch
+                    and lx.ORGANISER.search(text[max(start, m.start - 120) : m.start])
+                    and not _CO_ORGANISER.search(text, max(start, m.start - 30), m.start)
+                ):
                     counts["organiser"] += 1
                     continue
                 if cue:
@@ -2573,6 +2750,7 @@ class Extractor:
                 )
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
@@ -2592,7 +2770,10 @@ class Extractor:
                 and words[-1][:1].islower()
                 and not re.search(r"[»\"”)]$", fact.name)
             )
-            f["conj_inside"] = float(bool(re.search(r"\s(?:и|and)\s+[a-zа-яё]", fact.name)))
+            # (Not inside quotes: a quoted name is written as it is, «Талант и успех».)
+            f["conj_inside"] = float(
+                bool(re.search(r"\s(?:и|and)\s+[a-zа-яё]", _QUOTED.sub("", fact.name)))
+            )
             f["person_like"] = (
                 sum(
                     1
@@ -2756,6 +2937,8 @@ class Extractor:
         ) or first.startswith(("высш", "higher"))
         if not is_unit_type or lx.POLYTECHNIC_INSTITUTE.search(name):
             return False
+        if lang == "ru" and lx.STATE_LEVEL_RU.match(name):
+            return False  # "Федеральная служба по ...": the state's, not the university's
         if self._countries.codes(name):
             return False
         proper = [w for w in name.split()[1:] if w[:1].isupper() and w.lower() not in ("of",)]

@@ -27,6 +27,7 @@ RU_HEADS: dict[str, str] = {
     "предприятие": "company",
     "объединение": "company",
     "верфь": "company",
+    "бюро": "company",  # "Опытное конструкторское бюро «Новатор»"
     "министерство": "government",
     "минобрнауки": "government",
     "правительство": "government",
@@ -47,6 +48,8 @@ RU_HEADS: dict[str, str] = {
     "сеть": "other",
     "общество": "other",
     "клуб": "other",
+    "палата": "other",  # "Торгово-промышленная палата …"
+    "кластер": "other",
     "группа": "company",
     "секретариат": "government",
     "филиал": "research",
@@ -150,6 +153,13 @@ UNIT_HEADS = frozenset(
 # name, ЛПИ / LPI, is one), never a unit: its "институт" / "institute" is no unit head.
 POLYTECHNIC_INSTITUTE = re.compile(
     r"политехническ\w*\s+институт|polytechnic(?:al)?\s+institute", re.IGNORECASE
+)
+# A Russian name opening with the level of the state ("Федеральная служба по ...",
+# "Центральный научно-исследовательский институт ...", "Всероссийский ... центр") is a state
+# body or a state institute, never a unit of the university, though nothing else in it is proper.
+STATE_LEVEL_RU = re.compile(
+    r"(?:федеральн|центральн|всероссийск|общероссийск|государственн|межгосударственн)\w*\s",
+    re.IGNORECASE,
 )
 # Lower-case heads that name a new or internal structure ("центр «...»"), never a partner.
 LOWER_UNIT_HEADS = frozenset(

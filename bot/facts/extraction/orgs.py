@@ -66,6 +66,10 @@ _QUOTES_CLOSE = '»“”"'
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 _REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
+_LEGAL_FORMS = frozenset(
+    {"ПАО", "НАО", "ОАО", "ЗАО", "АО", "ООО", "ФГУП", "ГУП", "МУП", "АНО", "НКО", "ФГБУ"}
+)
+_MONARCHS = frozenset({"император", "императрица", "царь", "царица"})
 # A genitive name ends in a vowel ("Петрова", "Ивана", "Анны"); a masculine nominative name
 # or surname in a consonant ("Сергей", "Смирнов").
 _GEN_NAME = re.compile(r"[аяыи]$|[ое]й$|[ое]го$")
@@ -150,6 +154,8 @@ class RuChunker:
                 # "Председатель Правительства", "Делегация Университета", "Представители
                 # Правительства" (capitalised as a sentence's first word): no name part.
                 break
+            if prev.text in _LEGAL_FORMS:
+                break  # "АО Концерн «Океанприбор»": the legal form is no part of the name
             if _is_cap(head.text) and _is_cap(prev.text) and prev.pos in ("PROPN", "NOUN", "X"):
                 i -= 1
                 continue
@@ -170,6 +176,11 @@ class RuChunker:
                     and toks[i - 2].feats.get("Case") == case
                 )
             ):
+                i -= 1
+                continue
+            if prev.pos == "VERB" and _is_cap(prev.text) and prev.feats.get("Case") == case:
+                # A capitalised participle agreeing with the head is the name's adjective
+                # ("Объединенной судостроительной корпорацией": the tagger calls it a verb).
                 i -= 1
                 continue
             if (
@@ -243,8 +254,28 @@ class RuChunker:
                 )
             ):
                 j += 1
+            if (
+                j + 2 < len(toks)
+                and toks[j - 1].lemma == "надзор"
+                and toks[j].text.lower() == "в"
+                and toks[j + 1].lemma == "сфера"
+                and toks[j + 2].feats.get("Case") == "Gen"
+            ):
+                # A federal inspectorate's formula: "служба по надзору в сфере образования и
+                # науки", "… в сфере связи": the field after "в сфере" is the name's.
+                j += 2
         while j < len(toks):
             t = toks[j]
+            if (
+                t.sent == head.sent
+                and t.lemma in _MONARCHS
+                and j > h
+                and (k := self._named_after(toks, j)) > j
+            ):
+                # Named after a monarch without «имени» (the tagger may take the title for the
+                # person's): "… университет императрицы Екатерины II", "… Императора Александра I".
+                j = k
+                break
             if t.sent != head.sent or j in person:
                 break
             if not in_quote and OWN_SHORT_WORD.fullmatch(t.text):
