@@ -299,7 +299,8 @@ async def test_announcement_and_digest_name_partners_in_english(
     new_partners = text.split("New partners:\n")[1].split("\n\n")[0]
     assert new_partners.splitlines() == [f"• {n} 🇷🇺" for n in (SHIPYARD_EN, REGION_EN, COMPANY_EN)]
     signed = text.split("Documents signed:\n")[1].split("\n\n")[0]
-    assert signed == f"• Agreement on cooperation — {REGION_EN}; {SHIPYARD_EN} (signed on 6 May 2024)", text
+    expected = f"• Agreement on cooperation — {REGION_EN}; {SHIPYARD_EN} (signed on 6 May 2024)"
+    assert signed == expected, text
 
 
 @pytest.mark.both_engines
