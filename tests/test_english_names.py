@@ -84,7 +84,14 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
         ),
         # A participle by its adjective; «высшая школа» heading a name is a school.
         ("Объединённая энергетическая корпорация", "United Energy Corporation"),
-        ("Высшая школа менеджмента", "Higher School of Menedzhment"),
+        ("Высшая школа менеджмента", "Higher School of Management"),
+        # Common words of names: a contracted "state university", a global association, an
+        # assembly, industrial.
+        ("Омский госуниверситет", "Omsk State University"),
+        ("Глобальная ассоциация университетов", "Global Association of Universities"),
+        ("Межпарламентская ассамблея СНГ", "Interparliamentary Assembly of the CIS"),
+        ("Индустриальный колледж", "Industrial College"),
+        ("Институт истории материальной культуры", "Institute of History of Material Culture"),
         # Legal forms, quoted names, abbreviations, names before the type noun.
         ("ООО «Ветрогаз»", 'LLC "Vetrogaz"'),
         ('ПАО "Северная сталь"', 'PJSC "Severnaya Stal"'),
