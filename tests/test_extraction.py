@@ -3156,3 +3156,23 @@ def test_a_lyceum_with_a_quoted_name_is_named(extractor: Extractor) -> None:
         "Политех подписал соглашение с лицеем «Инженерная школа» о профильных классах.",
     )
     assert "Лицей «Инженерная школа»" in rows, rows
+
+
+def test_two_english_names_joined_by_and_with_one_head_word_are_two(extractor: Extractor) -> None:
+    # The head word only at the end of the run ("... and United Aircraft Corporation"): the run
+    # was one company; one side is a well-known organisation, so "and" parts two names.
+    names = names_nothing_in(
+        extractor,
+        "The Polytechnic University signed agreements with Rosneft and United Aircraft "
+        "Corporation on internships for students.",
+    )
+    assert "Rosneft" in names, names
+    assert "United Aircraft Corporation" in names, names
+    # A known name with "and" inside stays whole; an unknown one is not parted.
+    names = names_nothing_in(
+        extractor,
+        "SPbPU signed an agreement with the Ural Optical and Mechanical Plant and with the "
+        "Northern Science and Technology Corporation.",
+    )
+    assert "Ural Optical and Mechanical Plant" in names, names
+    assert "Northern Science and Technology Corporation" in names, names

@@ -1420,6 +1420,7 @@ class Extractor:
             mentions += self._consulates(text, sent_of)
             mentions += self._en_companies(text, mentions, sent_of)
             mentions += self._en_abbreviations(text, mentions, sent_of)
+            mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
@@ -2040,6 +2041,39 @@ class Extractor:
             or given.lower() in _MONTHS_EN
             or is_generic_name(given)
         )
+
+    def _known_pair(self, m: Mention) -> list[Mention]:
+        """An English run joining two names by "and" with the head word only at its end, one
+        side a well-known organisation: "Russian Railways and United Shipbuilding Corporation",
+        "Rosneft and Sibur Holding" are two companies (the run is split at "and" only when the
+        left side holds a head word of its own). A registry name with "and" inside ("Ural
+        Optical and Mechanical Plant") stays whole."""
+        if " and " not in m.name or self._registry.lookup(m.name) is not None:
+            return [m]
+        for k in (k.start() for k in re.finditer(" and ", m.name)):
+            left, right = m.name[:k], m.name[k + 5 :]
+            if not (_is_cap_word(left) and _is_cap_word(right)):
+                continue
+            known_l, known_r = self._registry.lookup(left), self._registry.lookup(right)
+            if known_l is None and known_r is None:
+                continue
+            return [
+                replace(
+                    m,
+                    name=left,
+                    end=m.start + k,
+                    aliases=[],
+                    kind=known_l.kind if known_l else None,
+                ),
+                replace(
+                    m,
+                    name=right,
+                    start=m.start + k + 5,
+                    aliases=list(m.aliases),
+                    kind=known_r.kind if known_r else m.kind,
+                ),
+            ]
+        return [m]
 
     def _en_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
         """One-word company names behind a descriptor or a legal form, which hold no head
