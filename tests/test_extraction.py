@@ -3176,3 +3176,16 @@ def test_two_english_names_joined_by_and_with_one_head_word_are_two(extractor: E
     )
     assert "Ural Optical and Mechanical Plant" in names, names
     assert "Northern Science and Technology Corporation" in names, names
+
+
+def test_an_and_inside_a_name_before_a_second_name_is_no_split(extractor: Extractor) -> None:
+    # "Institute of Physics and Technology and X University": the first "and" is inside the
+    # first name (no head word before the next "and"), the second parts the two names.
+    names = names_nothing_in(
+        extractor,
+        "The Volga Institute of Physics and Technology and Tomsk University launched a network "
+        "programme in applied mathematics.",
+    )
+    assert "Volga Institute of Physics and Technology" in names, names
+    assert "Tomsk University" in names, names
+    assert "Technology" not in names, names

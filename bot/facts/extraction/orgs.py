@@ -861,7 +861,13 @@ def _en_piece(
                 # "Nordtech and Polytechnic University signed": the university's own name.
                 or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
             )
-            and any(_en_head(w) for w, _, _ in piece[k + 1 :])
+            and (
+                # The name after "and" holds a head word before any further "and": in "Moscow
+                # Institute of Physics and Technology and X University" the first "and" is
+                # inside the first name.
+                any(_en_head(w) for w, _, _ in _until_and(piece[k + 1 :]))
+                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
+            )
         ):
             segments.append(cur)
             cur = []
@@ -874,6 +880,10 @@ def _en_piece(
         if m:
             out.append(m)
     return out
+
+
+def _until_and(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    return toks[: next((k for k, (w, _, _) in enumerate(toks) if w == "and"), len(toks))]
 
 
 def _en_segment(
