@@ -3189,3 +3189,18 @@ def test_an_and_inside_a_name_before_a_second_name_is_no_split(extractor: Extrac
     assert "Volga Institute of Physics and Technology" in names, names
     assert "Tomsk University" in names, names
     assert "Technology" not in names, names
+
+
+def test_a_name_with_no_head_word_after_a_russian_legal_form(extractor: Extractor) -> None:
+    # "JSC Baltic Turbines": capitalised words after a legal form name a company even with no
+    # head word; the legal form is no candidate of its own, a holder's name after it no part.
+    text = (
+        "SPbPU signed an agreement with JSC Baltic Turbines on joint research. CEO of PJSC "
+        "Nordvik Energo Systems Ivan Petrov also visited the university."
+    )
+    r = _run(extractor, "", text, lang="en")
+    names = names_nothing_in(extractor, text)
+    assert "Baltic Turbines" in names, names
+    assert "Nordvik Energo Systems" in names, names
+    assert "JSC" not in names and "PJSC" not in names, names
+    assert [p.name for p in r.partners][:1] == ["Baltic Turbines"], r.partners

@@ -36,7 +36,7 @@ from .names import (
     names_match,
     russian_nationality_capitalised,
 )
-from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions
+from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions, person_word
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -77,6 +77,12 @@ _EN_COMPANY = re.compile(
     r"\b(?:[a-z]+ )?(?:company|corporation|holding|concern|manufacturer|producer|JSC|PJSC|OJSC|"
     r"LLC)\s+([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
 )
+# A Russian legal form before a name of capitalised words holding no head word: "JSC Baltic
+# Turbines", "PJSC Norilsk Nickel" (two to four words; a holder's name may follow).
+_EN_LEGAL_RUN = re.compile(
+    r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
+)
+_LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
@@ -2007,6 +2013,8 @@ class Extractor:
                 continue
             if self._surname(text, m.start(), m.end()):
                 continue
+            if word in _LEGAL_FORMS_EN and any(x.start == m.end() + 1 for x in have):
+                continue  # "JSC Baltic Turbines": the legal form of the name after it
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
                 continue
@@ -2103,6 +2111,22 @@ class Extractor:
                     hint_country=codes[0] if codes else None,
                 )
             )
+        for m in _EN_LEGAL_RUN.finditer(text):
+            words = m.group(1).split()
+            if (
+                len(words) >= 3
+                and re.search(r"\bof\s+$", text[max(0, m.start() - 5) : m.start()])
+                and all(person_word(w, text) for w in words[-2:])
+            ):
+                words = words[:-2]  # "CEO of JSC Baltic Turbines Ivan Petrov": the holder
+            s0 = m.start(1)
+            s1 = s0 + len(" ".join(words))
+            if not 2 <= len(words) <= 4 or any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            name = text[s0:s1]
+            if self._countries.codes(name) or self._is_own(name):
+                continue
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         return out
 
     def _ru_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:

@@ -688,7 +688,7 @@ _TITLED = re.compile(
 _EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous|ful|ible|able)$")
 
 
-def _person_word(word: str, text: str) -> bool:
+def person_word(word: str, text: str) -> bool:
     """A capitalised word that can be a given name or a surname: no head or generic word, and
     never written in lower case in the text ("Programs", "Exchanges", "School" are)."""
     if not re.fullmatch(r"[A-Z][a-z]+", word) or _en_head(word) or _EN_ADJECTIVE.search(word):
@@ -948,7 +948,7 @@ def _en_segment(
         # Mohamed Sami Abdel-Sadek" kept one word after the head): read it in the whole run.
         for k in range(last_head + 1, min(end, len(seg) - 1)):
             if seg[k - 1][0] not in _EN_CONNECT and all(
-                _person_word(w, text) for w, _, _ in seg[k : k + 2]
+                person_word(w, text) for w, _, _ in seg[k : k + 2]
             ):
                 end = k
                 break
