@@ -144,6 +144,23 @@ def test_transliteration_is_bgn_pcgn_as_english_texts_write_it() -> None:
     assert transliterate("ТКБ") == "TKB"
 
 
+def test_a_capital_inside_a_word_keeps_its_place() -> None:
+    # Mixed-case abbreviations and brands: not "Spbpu", "Vkontakte".
+    assert transliterate("СПбПУ ВКонтакте ТестСофт") == "SPbPU VKontakte TestSoft"
+    assert english_rendering("АО «СПбЭК»") == 'JSC "SPbEK"'
+
+
+def test_a_legal_form_in_brackets_is_rendered_as_one() -> None:
+    assert english_rendering("Банк ТКБ (ПАО)") == "TKB Bank (PJSC)"
+
+
+def test_deeply_nested_quotes_render_without_exhausting_the_stack() -> None:
+    name = "Фонд " + "«" * 1000 + "Альфа" + "»" * 1000
+    rendered = english_rendering(name)
+    assert rendered.startswith("Fond") and "Alfa" in rendered
+    assert not CYRILLIC.search(rendered)
+
+
 def test_a_name_without_cyrillic_is_left_as_it_is() -> None:
     assert english_rendering("Riverton University of Technology") == (
         "Riverton University of Technology"

@@ -55,6 +55,12 @@ def _translit_word(word: str) -> str:
         else:
             latin = _LETTERS.get(ch, ch)
         out.append(latin)
+    if not word.isupper() and any(ch.isupper() for ch in word[1:]):
+        # A capital inside the word keeps its place: «СПбПУ» "SPbPU", «ВКонтакте» "VKontakte".
+        return "".join(
+            latin[:1].upper() + latin[1:] if ch.isupper() else latin
+            for ch, latin in zip(word, out, strict=True)
+        )
     text = "".join(out)
     if word.isupper() and len(word) > 1:
         return text.upper()
@@ -1016,6 +1022,19 @@ def _plain(text: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+_MAX_NESTING = 8
+
+
+def _nesting(text: str) -> int:
+    """How deep quotes and brackets nest (a rough count: openers minus closers so far)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "«„(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "»“)":
+            depth -= 1
+    return deepest
 
 
 @lru_cache(maxsize=4096)
@@ -1025,6 +1044,9 @@ def english_rendering(name: str) -> str:
     name = _SPACES.sub(" ", name).strip()
     if not _is_cyrillic(name):
         return name
+    if _nesting(name) > _MAX_NESTING:
+        # Quotes in quotes read recursively: a hostile name must not exhaust the stack.
+        return _plain(re.sub(r"[«»„“”()]", '"', name))
     tokens = _tokens(name)
     if tokens:
         try:
@@ -1065,6 +1087,8 @@ def _render(tokens: list[_Token]) -> str:
         tail.insert(0, LEGAL_FORMS[tokens[-1].text])
         tokens = tokens[:-1]
     if not tokens:
+        if lead or tail:  # a legal form alone, as in «Банк ВТБ (ПАО)»: "(PJSC)"
+            return " ".join([*lead, *tail])
         raise _NotUnderstood
     if len(tokens) == 1 and tokens[0].kind == "quote":
         body = f'"{english_rendering(tokens[0].text)}"'
