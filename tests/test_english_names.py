@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -159,6 +160,14 @@ def test_deeply_nested_quotes_render_without_exhausting_the_stack() -> None:
     rendered = english_rendering(name)
     assert rendered.startswith("Fond") and "Alfa" in rendered
     assert not CYRILLIC.search(rendered)
+
+
+def test_a_very_long_name_renders_quickly() -> None:
+    name = "Университет " + "развития " * 5000  # 50 KB: each word's phrase read the rest
+    started = time.perf_counter()
+    rendered = english_rendering(name)
+    assert time.perf_counter() - started < 1.0
+    assert rendered.startswith("Universitet Razvitiya")
 
 
 def test_a_name_without_cyrillic_is_left_as_it_is() -> None:

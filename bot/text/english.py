@@ -1023,6 +1023,7 @@ def _plain(text: str) -> str:
 
 _SPACES = re.compile(r"\s+")
 _MAX_NESTING = 8
+_MAX_LENGTH = 500
 
 
 def _nesting(text: str) -> int:
@@ -1044,8 +1045,9 @@ def english_rendering(name: str) -> str:
     name = _SPACES.sub(" ", name).strip()
     if not _is_cyrillic(name):
         return name
-    if _nesting(name) > _MAX_NESTING:
-        # Quotes in quotes read recursively: a hostile name must not exhaust the stack.
+    if _nesting(name) > _MAX_NESTING or len(name) > _MAX_LENGTH:
+        # Quotes in quotes read recursively, and each word's phrase reads the words after it:
+        # a hostile name must neither exhaust the stack nor take seconds (no name is this long).
         return _plain(re.sub(r"[«»„“”()]", '"', name))
     tokens = _tokens(name)
     if tokens:
