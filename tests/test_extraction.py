@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from functools import partial
 
 import pytest
@@ -16,6 +17,7 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
+from bot.facts.extraction.extractor import _contracted_of
 from bot.facts.extraction.names import (
     abbreviation_of,
     describes_only,
@@ -3156,3 +3158,23 @@ def test_a_lyceum_with_a_quoted_name_is_named(extractor: Extractor) -> None:
         "Политех подписал соглашение с лицеем «Инженерная школа» о профильных классах.",
     )
     assert "Лицей «Инженерная школа»" in rows, rows
+
+
+def test_another_polytechnic_is_not_the_universitys_name(extractor: Extractor) -> None:
+    # «Политехнический музей» and another city's «Политех» are not the university: a body
+    # coordinated with them is not lifted to a partner as one beside «Политех» is.
+    text = (
+        "Студенты СПбПУ посетили выставку, которую подготовили Эрмитаж и Политехнический "
+        "музей. Экскурсию провели сотрудники музеев."
+    )
+    result = _run(extractor, "Выставка", text, lang="ru")
+    assert [p.name for p in result.partners] == []
+
+
+def test_a_contracted_name_that_reads_nothing_fails_fast() -> None:
+    # Each position of the contracted name is read once: a long word that no reading of the
+    # full name's words completes took exponential time.
+    started = time.perf_counter()
+    assert not _contracted_of("Рос" + "а" * 60 + "жж", "Министерство ааа аааа ааааа аааааа")
+    assert time.perf_counter() - started < 1.0
+    assert _contracted_of("Росмолодежь", "Федеральное агентство по делам молодежи")

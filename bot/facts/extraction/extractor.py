@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
@@ -984,9 +984,12 @@ def _brand_compound(a: str, b: str) -> bool:
 
 # The university's name, and "и"/"and"/"совместно с" between it and another name: "Политех и
 # X", "X and SPbPU", "СПбПУ совместно с АО «X»".
+# Not another city's «Политех» («Московский Политех и X», «Пермского Политеха»: a place
+# adjective before it), nor a word «Политех…» begins («Политехнический музей»).
 _OWN_NAME_COORD = (
-    rf"(?:{_OWN_SHORT_RU}|{_OWN_SHORT_EN}|Политехническ\w+ университет\w*|Политех\w*|"
-    r"СПбПУ|СПбГПУ|SPbPU|SPbSTU)"
+    r"(?<!ский )(?<!ского )(?<!ском )(?<!ским )(?<!ской )(?<!ый )(?<!ого )"
+    rf"(?:{_OWN_SHORT_RU}\b|{_OWN_SHORT_EN}|Политехническ\w+ университет\w*|"
+    r"Политех(?:а|у|ом|е)?\b|СПбПУ|СПбГПУ|SPbPU|SPbSTU)"
 )
 _OWN_THEN_AND = re.compile(
     rf"{_OWN_NAME_COORD}\s+(?:и|and|совместно с|together with)\s+(?:the\s+)?"
@@ -1098,6 +1101,7 @@ def _contracted_of(short: str, full: str) -> bool:
     if len(words) < 3:
         return False
 
+    @cache  # each position once: unmemoised, a long word took exponential time
     def read(k: int) -> bool:
         if k == len(rest):
             return True
