@@ -3178,3 +3178,14 @@ def test_a_contracted_name_that_reads_nothing_fails_fast() -> None:
     assert not _contracted_of("Рос" + "а" * 60 + "жж", "Министерство ааа аааа ааааа аааааа")
     assert time.perf_counter() - started < 1.0
     assert _contracted_of("Росмолодежь", "Федеральное агентство по делам молодежи")
+
+
+def test_a_museum_named_polytechnic_is_no_joint_subject_with_the_university(
+    extractor: Extractor,
+) -> None:
+    # «Политех…» as the first letters of another name («Политехнический музей») is not the
+    # university: the 'X and Политех' cooperation cue no longer fires on it.
+    text = "Эрмитаж и Политехнический музей прочитали для первокурсников лекцию об истории техники."
+    assert not _run(extractor, "Лекция", text, lang="ru").partnership
+    joint = "Политех и Тестовский завод прочитали для первокурсников лекцию об истории техники."
+    assert _run(extractor, "Лекция", joint, lang="ru").partnership

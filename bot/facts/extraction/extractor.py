@@ -253,8 +253,9 @@ _ANAPHORA = re.compile(
 # The university and another organisation as one subject («Политех и X провели …», "X and
 # SPbPU launched …"): a joint act, whatever its verb. Case-sensitive: a name follows or precedes.
 _OWN_SUBJECT = (
-    r"(?:Политех\w*|СПбПУ|СПбГПУ|SPbPU|SPbSTU|Polytech\w*|Политехническ\w+ университет\w*|"
-    r"Polytechnic University)"
+    r"(?:(?<!ский )(?<!ского )(?<!ском )(?<!ским )(?<!ской )(?<!ый )(?<!ого )"
+    r"(?:Политех(?:а|у|ом|е)?\b|Политехническ\w+ университет\w*)|СПбПУ|СПбГПУ|SPbPU|SPbSTU|"
+    r"Polytech\b|Polytechnic University)"
 )
 _WITH_OWN = (
     r"(?-i:\s(?:и|and)\s+(?:the\s+)?"
