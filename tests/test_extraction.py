@@ -634,6 +634,28 @@ def test_equipment_handed_over_and_decree_218(extractor: Extractor) -> None:
 
     bench = features("АО «Вектор» передало кафедре Политеха испытательный стенд для насосов.")
     assert bench["coop_families"] > 0.0 and bench["passing_families"] == 0.0
+    given = features("АО «Вектор» передало в дар лаборатории Политеха новые станки.")
+    assert given["coop_families"] > 0.0
+    # The university handing equipment to its own students is no cooperation.
+    assert features("Вуз передал студентам оборудование для общежития.")["coop_families"] == 0.0
+    own = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="",
+            text="The university transferred the equipment to a dormitory.",
+            lang="en",
+        )
+    ).features
+    assert own["coop_families"] == 0.0
+    en = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="",
+            text="A plant donated test benches to the university's lab.",
+            lang="en",
+        )
+    ).features
+    assert en["coop_families"] > 0.0
     plain = features("Проект Политеха получил субсидию на закупку микроскопов.")
     joint = features(
         "Проект Политеха получил субсидию по постановлению Правительства РФ № 218 на выпуск "

@@ -269,6 +269,9 @@ _WITH_OWN = (
 # («опорный вуз»), students' practical training or internships at a company. Not the bare words
 # («практика», «стажировка», «заказчик», «НИР»): the university's own practice, its staff's
 # internships and its own building works use them too.
+_UNIVERSITY_RU = r"(?:университет|вуз|кафедр|лаборатори|институт|факультет|политех|спбпу)"
+_UNIVERSITY_EN = r"(?:universit|department|lab|institute|faculty|chair|SPbPU|Polytech)"
+_EQUIPMENT_RU = r"(?:оборудовани|стенд|станк|прибор|тренаж)"
 _COMPANY = r"(?:предприяти|завод|комбинат|верф|компани|корпораци|концерн|банк|холдинг)"
 _INDUSTRY = (
     r"по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|targeted "
@@ -277,10 +280,19 @@ _INDUSTRY = (
     + _COMPANY
     + r"|internships? (?:at|with) (?:the |a )?"
     r"(?:company|companies|plant|enterprise|factory|corporation|shipyard|bank)|"
-    # ... and equipment handed over to the university («завод передал кафедре стенд»).
-    r"передал\w*\s+(?:[\w-]+\s+){0,3}(?:оборудовани|стенд|станк|прибор|тренаж)|"
-    r"(?:donated|handed over|transferred)\s+(?:the |a |an )?(?:[\w-]+\s+){0,2}"
-    r"(?:equipment|benches?|machines?|simulators?|devices?|instruments?)"
+    # ... and equipment handed over to the university («завод передал кафедре стенд»): the
+    # university or its unit receives it (not «вуз передал студентам оборудование»).
+    r"передал\w*\s+(?:[\w-]+\s+){0,2}"
+    + _UNIVERSITY_RU
+    + r"\w*\s+(?:[\w-]+\s+){0,2}"
+    + _EQUIPMENT_RU
+    + r"|передал\w*\s+(?:[\w-]+\s+){0,3}"
+    + _EQUIPMENT_RU
+    + r"\w*\s+(?:[\w-]+\s+){0,2}"
+    + _UNIVERSITY_RU
+    + r"|(?:donated|handed over|transferred)\s+(?:the |a |an )?(?:[\w-]+\s+){0,2}"
+    r"(?:equipment|benches?|machines?|simulators?|devices?|instruments?)\s+to\s+"
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}" + _UNIVERSITY_EN
 )
 # A joint project of a university and a company under the government's decree no. 218 (the
 # subsidy is the pair's, not a grant won alone).
