@@ -155,6 +155,21 @@ def test_a_legal_form_in_brackets_is_rendered_as_one() -> None:
     assert english_rendering("Банк ТКБ (ПАО)") == "TKB Bank (PJSC)"
 
 
+def test_a_legal_form_before_a_quote_and_a_bracket_is_rendered() -> None:
+    # Not understood as a phrase (no type noun), the name is transliterated word by word: the
+    # legal form still comes out in English.
+    assert english_rendering("ООО «Тестовый» (Москва)") == 'LLC "Testovy" (Moscow)'
+
+
+def test_a_double_name_after_imeni_keeps_both_capitals() -> None:
+    assert english_rendering("Институт имени Римского-Корсакова") == (
+        "Institute named after Rimsky-Korsakov"
+    )
+    assert english_rendering("Университет имени аль-Тестави") == (
+        "University named after al-Testavi"
+    )
+
+
 def test_deeply_nested_quotes_render_without_exhausting_the_stack() -> None:
     name = "Фонд " + "«" * 1000 + "Альфа" + "»" * 1000
     rendered = english_rendering(name)

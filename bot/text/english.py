@@ -851,6 +851,14 @@ def _person(words: list[str]) -> str:
     out = []
     # Initials written together with the name: «С.И.Вавилова».
     for text in (part for word in words for part in re.split(r"(?<=\.)(?=\w)", word)):
+        if "-" in text.strip("-"):
+            # A double name, each part declined and capitalised as written: «Римского-Корсакова»
+            # "Rimsky-Korsakov" (read whole, the second part came out in small letters).
+            out.append("-".join(_person([part]) if part else part for part in text.split("-")))
+            continue
+        if text[:1].islower():  # a particle as written: «аль-», «ибн», «фон», «де»
+            out.append(transliterate(text))
+            continue
         if text.endswith(".") or len(text) <= 2:
             out.append(transliterate(text))  # initials
             continue
@@ -1073,6 +1081,8 @@ def plain_transliteration(name: str) -> str:
             out.append(f"({plain_transliteration(token.text)})")
         elif token.kind == "punct" and out and token.text in ",.;:":
             out[-1] += token.text
+        elif token.kind == "word" and token.text in LEGAL_FORMS:
+            out.append(LEGAL_FORMS[token.text])  # «ООО «Тест» (Москва)»: "LLC", not "OOO"
         else:
             out.append(_plain(token.text))
     return " ".join(out)
