@@ -3121,6 +3121,27 @@ def test_an_apposition_describing_a_plant_by_its_parent_is_no_partner(
     assert [p.name for p in r.partners] == ["Ладожский судоремонтный завод"], r.partners
 
 
+def test_an_enterprise_named_in_an_apposition_is_itself_a_partner(extractor: Extractor) -> None:
+    # «— предприятием «X»» names the enterprise itself, not a parent describing the name
+    # before it (only «дочерняя компания «Y»» is read so); «предприятием АО …» likewise.
+    r = _run(
+        extractor,
+        "Соглашения",
+        "Политех подписал соглашения с ведущими компаниями региона — предприятием «Тестприбор» "
+        "и заводом «Бетамаш». Документы предусматривают подготовку инженеров.",
+        lang="ru",
+    )
+    assert any("Тестприбор" in p.name for p in r.partners), r.partners
+    r = _run(
+        extractor,
+        "Соглашение",
+        "Политех подписал соглашение с новым партнёром, предприятием АО «Тестприбор». "
+        "Документ предусматривает подготовку инженеров.",
+        lang="ru",
+    )
+    assert any("Тестприбор" in p.name for p in r.partners), r.partners
+
+
 def test_a_legal_form_before_a_capitalised_head_is_no_part_of_the_name(
     extractor: Extractor,
 ) -> None:
