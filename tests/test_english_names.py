@@ -170,6 +170,12 @@ def test_a_double_name_after_imeni_keeps_both_capitals() -> None:
     )
 
 
+def test_a_town_after_an_abbreviated_gorod_is_read() -> None:
+    assert english_rendering("Филиал Тестовского государственного университета в г. Выборге") == (
+        "Branch of the Testovsky State University in Vyborg"
+    )
+
+
 def test_deeply_nested_quotes_render_without_exhausting_the_stack() -> None:
     name = "Фонд " + "«" * 1000 + "Альфа" + "»" * 1000
     rendered = english_rendering(name)

@@ -980,10 +980,12 @@ def _render_words(tokens: list[_Token]) -> str:
             i += 1
             continue
         if lower in _PREPOSITIONS:
-            phrase, used = _phrase(run[1:], 0)
+            # «в г. Пскове»: the abbreviated «город» before a town's name is left out.
+            town = 1 if len(run) > 2 and run[1].text.lower() in ("г.", "г") else 0
+            phrase, used = _phrase(run[1 + town :], 0)
             the = "the " if phrase.the else ""
             after.append(f"{_PREPOSITIONS[lower]} {the}{_joined(phrase)}")
-            i += 1 + used
+            i += 1 + town + used
             continue
         phrase, used = _phrase(run, 0)
         if len(phrase.words) == 1 and _is_name(run[0]):
