@@ -3232,3 +3232,16 @@ def test_a_museum_named_polytechnic_is_no_joint_subject_with_the_university(
     assert not _run(extractor, "Лекция", text, lang="ru").partnership
     joint = "Политех и Тестовский завод прочитали для первокурсников лекцию об истории техники."
     assert _run(extractor, "Лекция", joint, lang="ru").partnership
+
+
+def test_a_known_organisation_is_no_contracted_name_of_another(extractor: Extractor) -> None:
+    # «Ростех» reads off «техническому» as «Рособрнадзор» off its service's words, but the
+    # registry knows the state corporation by a full name of its own: two partners, not one.
+    r = _run(
+        extractor,
+        "Соглашения",
+        "Политех подписал соглашения с Федеральной службой по техническому и экспортному "
+        "контролю и с Ростехом. Документы предусматривают подготовку специалистов.",
+        lang="ru",
+    )
+    assert len(r.partners) == 2, [(p.name, p.aliases) for p in r.partners]

@@ -1109,6 +1109,15 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
 _STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
 
 
+def _contractible(c: Candidate) -> bool:
+    """Whether a candidate's contracted name may be read off another's full name: not when it
+    is a registry organisation with a full Russian name of its own, which would have met the
+    other's already («Ростех», «Госкорпорация «Ростех»» is no contracted «Федеральная служба
+    по техническому и экспортному контролю»; «Россотрудничество» has no full name there)."""
+    org = c.known
+    return org is None or not any(_CYR.search(n) and _name_rank(n) == 2 for n in org.all_names())
+
+
 def _contracted_of(short: str, full: str) -> bool:
     """A Russian state body's contracted name read off its full name: «Рос»/«Мин»/«Гос» and
     then beginnings of the full name's words, in any order, the last one's ending free
@@ -1684,7 +1693,12 @@ class Extractor:
             return True
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
-        if any(_contracted_of(x, y) or _contracted_of(y, x) for x in mine for y in theirs):
+        if any(
+            (_contractible(r.candidate) and _contracted_of(x, y))
+            or (_contractible(o.candidate) and _contracted_of(y, x))
+            for x in mine
+            for y in theirs
+        ):
             return True  # «Рособрнадзор» of «Федеральная служба по надзору в сфере образования»
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
