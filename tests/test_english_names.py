@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -142,6 +143,52 @@ def test_transliteration_is_bgn_pcgn_as_english_texts_write_it() -> None:
         "Shchukino Yolkin Podyom Yuryev Yezhov Chaykovsky"
     )
     assert transliterate("ТКБ") == "TKB"
+
+
+def test_a_capital_inside_a_word_keeps_its_place() -> None:
+    # Mixed-case abbreviations and brands: not "Spbpu", "Vkontakte".
+    assert transliterate("СПбПУ ВКонтакте ТестСофт") == "SPbPU VKontakte TestSoft"
+    assert english_rendering("АО «СПбЭК»") == 'JSC "SPbEK"'
+
+
+def test_a_legal_form_in_brackets_is_rendered_as_one() -> None:
+    assert english_rendering("Банк ТКБ (ПАО)") == "TKB Bank (PJSC)"
+
+
+def test_a_legal_form_before_a_quote_and_a_bracket_is_rendered() -> None:
+    # Not understood as a phrase (no type noun), the name is transliterated word by word: the
+    # legal form still comes out in English.
+    assert english_rendering("ООО «Тестовый» (Москва)") == 'LLC "Testovy" (Moscow)'
+
+
+def test_a_double_name_after_imeni_keeps_both_capitals() -> None:
+    assert english_rendering("Институт имени Римского-Корсакова") == (
+        "Institute named after Rimsky-Korsakov"
+    )
+    assert english_rendering("Университет имени аль-Тестави") == (
+        "University named after al-Testavi"
+    )
+
+
+def test_a_town_after_an_abbreviated_gorod_is_read() -> None:
+    assert english_rendering("Филиал Тестовского государственного университета в г. Выборге") == (
+        "Branch of the Testovsky State University in Vyborg"
+    )
+
+
+def test_deeply_nested_quotes_render_without_exhausting_the_stack() -> None:
+    name = "Фонд " + "«" * 1000 + "Альфа" + "»" * 1000
+    rendered = english_rendering(name)
+    assert rendered.startswith("Fond") and "Alfa" in rendered
+    assert not CYRILLIC.search(rendered)
+
+
+def test_a_very_long_name_renders_quickly() -> None:
+    name = "Университет " + "развития " * 5000  # 50 KB: each word's phrase read the rest
+    started = time.perf_counter()
+    rendered = english_rendering(name)
+    assert time.perf_counter() - started < 1.0
+    assert rendered.startswith("Universitet Razvitiya")
 
 
 def test_a_name_without_cyrillic_is_left_as_it_is() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from functools import partial
 
 import pytest
@@ -16,6 +17,7 @@ from bot.facts.extraction import (
     names_match,
     same_partner,
 )
+from bot.facts.extraction.extractor import _contracted_of
 from bot.facts.extraction.names import (
     abbreviation_of,
     describes_only,
@@ -632,6 +634,28 @@ def test_equipment_handed_over_and_decree_218(extractor: Extractor) -> None:
 
     bench = features("АО «Вектор» передало кафедре Политеха испытательный стенд для насосов.")
     assert bench["coop_families"] > 0.0 and bench["passing_families"] == 0.0
+    given = features("АО «Вектор» передало в дар лаборатории Политеха новые станки.")
+    assert given["coop_families"] > 0.0
+    # The university handing equipment to its own students is no cooperation.
+    assert features("Вуз передал студентам оборудование для общежития.")["coop_families"] == 0.0
+    own = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="",
+            text="The university transferred the equipment to a dormitory.",
+            lang="en",
+        )
+    ).features
+    assert own["coop_families"] == 0.0
+    en = extractor.analyse(
+        ArticleInput(
+            id="t",
+            title="",
+            text="A plant donated test benches to the university's lab.",
+            lang="en",
+        )
+    ).features
+    assert en["coop_families"] > 0.0
     plain = features("Проект Политеха получил субсидию на закупку микроскопов.")
     joint = features(
         "Проект Политеха получил субсидию по постановлению Правительства РФ № 218 на выпуск "
@@ -3204,3 +3228,68 @@ def test_a_name_with_no_head_word_after_a_russian_legal_form(extractor: Extracto
     assert "Nordvik Energo Systems" in names, names
     assert "JSC" not in names and "PJSC" not in names, names
     assert [p.name for p in r.partners][:1] == ["Baltic Turbines"], r.partners
+
+
+def test_an_enterprise_named_in_an_apposition_is_itself_a_partner(extractor: Extractor) -> None:
+    # «— предприятием «X»» names the enterprise itself, not a parent describing the name
+    # before it (only «дочерняя компания «Y»» is read so); «предприятием АО …» likewise.
+    r = _run(
+        extractor,
+        "Соглашения",
+        "Политех подписал соглашения с ведущими компаниями региона — предприятием «Тестприбор» "
+        "и заводом «Бетамаш». Документы предусматривают подготовку инженеров.",
+        lang="ru",
+    )
+    assert any("Тестприбор" in p.name for p in r.partners), r.partners
+    r = _run(
+        extractor,
+        "Соглашение",
+        "Политех подписал соглашение с новым партнёром, предприятием АО «Тестприбор». "
+        "Документ предусматривает подготовку инженеров.",
+        lang="ru",
+    )
+    assert any("Тестприбор" in p.name for p in r.partners), r.partners
+
+
+def test_another_polytechnic_is_not_the_universitys_name(extractor: Extractor) -> None:
+    # «Политехнический музей» and another city's «Политех» are not the university: a body
+    # coordinated with them is not lifted to a partner as one beside «Политех» is.
+    text = (
+        "Студенты СПбПУ посетили выставку, которую подготовили Эрмитаж и Политехнический "
+        "музей. Экскурсию провели сотрудники музеев."
+    )
+    result = _run(extractor, "Выставка", text, lang="ru")
+    assert [p.name for p in result.partners] == []
+
+
+def test_a_contracted_name_that_reads_nothing_fails_fast() -> None:
+    # Each position of the contracted name is read once: a long word that no reading of the
+    # full name's words completes took exponential time.
+    started = time.perf_counter()
+    assert not _contracted_of("Рос" + "а" * 60 + "жж", "Министерство ааа аааа ааааа аааааа")
+    assert time.perf_counter() - started < 1.0
+    assert _contracted_of("Росмолодежь", "Федеральное агентство по делам молодежи")
+
+
+def test_a_museum_named_polytechnic_is_no_joint_subject_with_the_university(
+    extractor: Extractor,
+) -> None:
+    # «Политех…» as the first letters of another name («Политехнический музей») is not the
+    # university: the 'X and Политех' cooperation cue no longer fires on it.
+    text = "Эрмитаж и Политехнический музей прочитали для первокурсников лекцию об истории техники."
+    assert not _run(extractor, "Лекция", text, lang="ru").partnership
+    joint = "Политех и Тестовский завод прочитали для первокурсников лекцию об истории техники."
+    assert _run(extractor, "Лекция", joint, lang="ru").partnership
+
+
+def test_a_known_organisation_is_no_contracted_name_of_another(extractor: Extractor) -> None:
+    # «Ростех» reads off «техническому» as «Рособрнадзор» off its service's words, but the
+    # registry knows the state corporation by a full name of its own: two partners, not one.
+    r = _run(
+        extractor,
+        "Соглашения",
+        "Политех подписал соглашения с Федеральной службой по техническому и экспортному "
+        "контролю и с Ростехом. Документы предусматривают подготовку специалистов.",
+        lang="ru",
+    )
+    assert len(r.partners) == 2, [(p.name, p.aliases) for p in r.partners]

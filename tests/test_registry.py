@@ -1800,6 +1800,17 @@ async def test_a_place_adjective_and_an_n_adjective_stay_apart_across_scripts(
     assert by_en["Kuzmny State University"].mentions == 2
 
 
+async def test_a_foreign_name_ending_in_ny_meets_its_russian_spelling(db: Database) -> None:
+    """ "Testany" / «Тестани»: a foreign name's «-ни» is no Russian «-ный» adjective; marking
+    the Latin "-ny" after a vowel as one split the two spellings of one institute."""
+    script = {
+        "t1": [org("Testany Institute of Technology", None, kind="university")],
+        "t2": [org("Технологический институт Тестани", None, kind="university")],
+    }
+    rows = await cards(db, script)
+    assert [r.mentions for r in rows] == [2], [(r.name, r.name_en) for r in rows]
+
+
 async def test_a_states_type_word_given_or_left_out_is_one_body(db: Database) -> None:
     """An English article named the ministry "... of the Republic of Testland", the registry
     card (from a Russian one) "... of Testland": two cards, one of them a reader's split."""

@@ -347,11 +347,14 @@ CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
 # A Russian adjective in «-н-» («Смольный», «Нижнего», «Лесной») and its Latin transliteration
 # ("Smolny", "Nizhny", "Lesnoy"): the «н» is the adjective's suffix. The noun endings «-ом»,
-# «-ем» («Тегераном») are left out.
+# «-ем» («Тегераном») are left out, and so is an «н» after a vowel: a foreign name's ending
+# ("Tiffany" / «Тиффани», "Stony" / «Стони») and «Зелёный» / 'Zeleny' alike stay unmarked.
 _N_ADJECTIVE_RU = re.compile(
-    r"(?<=[^\W\d_]{2})н(?:ый|ий|ой|ого|его|ому|ему|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими|ей)$"
+    r"(?<=[^\W\d_]{2})(?<![аеиоуыэюя])н(?:ый|ий|ой|ого|его|ому|ему|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими|ей)$"
 )
-_N_ADJECTIVE_LATIN = re.compile(r"(?<=[a-z]{2})n(?:y|yy|yi|iy|ij|yj|oy|oi|oj|aya|oye)$")
+_N_ADJECTIVE_LATIN = re.compile(
+    r"(?<=[a-z]{2})(?<![aeiouy])n(?:y|yy|yi|iy|ij|yj|oy|oi|oj|aya|oye)$"
+)
 # "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
 PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
              ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),

@@ -55,6 +55,12 @@ def _translit_word(word: str) -> str:
         else:
             latin = _LETTERS.get(ch, ch)
         out.append(latin)
+    if not word.isupper() and any(ch.isupper() for ch in word[1:]):
+        # A capital inside the word keeps its place: «СПбПУ» "SPbPU", «ВКонтакте» "VKontakte".
+        return "".join(
+            latin[:1].upper() + latin[1:] if ch.isupper() else latin
+            for ch, latin in zip(word, out, strict=True)
+        )
     text = "".join(out)
     if word.isupper() and len(word) > 1:
         return text.upper()
@@ -845,6 +851,14 @@ def _person(words: list[str]) -> str:
     out = []
     # Initials written together with the name: «С.И.Вавилова».
     for text in (part for word in words for part in re.split(r"(?<=\.)(?=\w)", word)):
+        if "-" in text.strip("-"):
+            # A double name, each part declined and capitalised as written: «Римского-Корсакова»
+            # "Rimsky-Korsakov" (read whole, the second part came out in small letters).
+            out.append("-".join(_person([part]) if part else part for part in text.split("-")))
+            continue
+        if text[:1].islower():  # a particle as written: «аль-», «ибн», «фон», «де»
+            out.append(transliterate(text))
+            continue
         if text.endswith(".") or len(text) <= 2:
             out.append(transliterate(text))  # initials
             continue
@@ -966,10 +980,12 @@ def _render_words(tokens: list[_Token]) -> str:
             i += 1
             continue
         if lower in _PREPOSITIONS:
-            phrase, used = _phrase(run[1:], 0)
+            # «в г. Пскове»: the abbreviated «город» before a town's name is left out.
+            town = 1 if len(run) > 2 and run[1].text.lower() in ("г.", "г") else 0
+            phrase, used = _phrase(run[1 + town :], 0)
             the = "the " if phrase.the else ""
             after.append(f"{_PREPOSITIONS[lower]} {the}{_joined(phrase)}")
-            i += 1 + used
+            i += 1 + town + used
             continue
         phrase, used = _phrase(run, 0)
         if len(phrase.words) == 1 and _is_name(run[0]):
@@ -1016,6 +1032,20 @@ def _plain(text: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+_MAX_NESTING = 8
+_MAX_LENGTH = 500
+
+
+def _nesting(text: str) -> int:
+    """How deep quotes and brackets nest (a rough count: openers minus closers so far)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "«„(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "»“)":
+            depth -= 1
+    return deepest
 
 
 @lru_cache(maxsize=4096)
@@ -1025,6 +1055,10 @@ def english_rendering(name: str) -> str:
     name = _SPACES.sub(" ", name).strip()
     if not _is_cyrillic(name):
         return name
+    if _nesting(name) > _MAX_NESTING or len(name) > _MAX_LENGTH:
+        # Quotes in quotes read recursively, and each word's phrase reads the words after it:
+        # a hostile name must neither exhaust the stack nor take seconds (no name is this long).
+        return _plain(re.sub(r"[«»„“”()]", '"', name))
     tokens = _tokens(name)
     if tokens:
         try:
@@ -1049,6 +1083,8 @@ def plain_transliteration(name: str) -> str:
             out.append(f"({plain_transliteration(token.text)})")
         elif token.kind == "punct" and out and token.text in ",.;:":
             out[-1] += token.text
+        elif token.kind == "word" and token.text in LEGAL_FORMS:
+            out.append(LEGAL_FORMS[token.text])  # «ООО «Тест» (Москва)»: "LLC", not "OOO"
         else:
             out.append(_plain(token.text))
     return " ".join(out)
@@ -1065,6 +1101,8 @@ def _render(tokens: list[_Token]) -> str:
         tail.insert(0, LEGAL_FORMS[tokens[-1].text])
         tokens = tokens[:-1]
     if not tokens:
+        if lead or tail:  # a legal form alone, as in «Банк ВТБ (ПАО)»: "(PJSC)"
+            return " ".join([*lead, *tail])
         raise _NotUnderstood
     if len(tokens) == 1 and tokens[0].kind == "quote":
         body = f'"{english_rendering(tokens[0].text)}"'

@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
@@ -259,8 +259,9 @@ _ANAPHORA = re.compile(
 # The university and another organisation as one subject («Политех и X провели …», "X and
 # SPbPU launched …"): a joint act, whatever its verb. Case-sensitive: a name follows or precedes.
 _OWN_SUBJECT = (
-    r"(?:Политех\w*|СПбПУ|СПбГПУ|SPbPU|SPbSTU|Polytech\w*|Политехническ\w+ университет\w*|"
-    r"Polytechnic University)"
+    r"(?:(?<!ский )(?<!ского )(?<!ском )(?<!ским )(?<!ской )(?<!ый )(?<!ого )"
+    r"(?:Политех(?:а|у|ом|е)?\b|Политехническ\w+ университет\w*)|СПбПУ|СПбГПУ|SPbPU|SPbSTU|"
+    r"Polytech\b|Polytechnic University)"
 )
 _WITH_OWN = (
     r"(?-i:\s(?:и|and)\s+(?:the\s+)?"
@@ -274,6 +275,9 @@ _WITH_OWN = (
 # («опорный вуз»), students' practical training or internships at a company. Not the bare words
 # («практика», «стажировка», «заказчик», «НИР»): the university's own practice, its staff's
 # internships and its own building works use them too.
+_UNIVERSITY_RU = r"(?:университет|вуз|кафедр|лаборатори|институт|факультет|политех|спбпу)"
+_UNIVERSITY_EN = r"(?:universit|department|lab|institute|faculty|chair|SPbPU|Polytech)"
+_EQUIPMENT_RU = r"(?:оборудовани|стенд|станк|прибор|тренаж)"
 _COMPANY = r"(?:предприяти|завод|комбинат|верф|компани|корпораци|концерн|банк|холдинг)"
 _INDUSTRY = (
     r"по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|targeted "
@@ -282,10 +286,19 @@ _INDUSTRY = (
     + _COMPANY
     + r"|internships? (?:at|with) (?:the |a )?"
     r"(?:company|companies|plant|enterprise|factory|corporation|shipyard|bank)|"
-    # ... and equipment handed over to the university («завод передал кафедре стенд»).
-    r"передал\w*\s+(?:[\w-]+\s+){0,3}(?:оборудовани|стенд|станк|прибор|тренаж)|"
-    r"(?:donated|handed over|transferred)\s+(?:the |a |an )?(?:[\w-]+\s+){0,2}"
-    r"(?:equipment|benches?|machines?|simulators?|devices?|instruments?)"
+    # ... and equipment handed over to the university («завод передал кафедре стенд»): the
+    # university or its unit receives it (not «вуз передал студентам оборудование»).
+    r"передал\w*\s+(?:[\w-]+\s+){0,2}"
+    + _UNIVERSITY_RU
+    + r"\w*\s+(?:[\w-]+\s+){0,2}"
+    + _EQUIPMENT_RU
+    + r"|передал\w*\s+(?:[\w-]+\s+){0,3}"
+    + _EQUIPMENT_RU
+    + r"\w*\s+(?:[\w-]+\s+){0,2}"
+    + _UNIVERSITY_RU
+    + r"|(?:donated|handed over|transferred)\s+(?:the |a |an )?(?:[\w-]+\s+){0,2}"
+    r"(?:equipment|benches?|machines?|simulators?|devices?|instruments?)\s+to\s+"
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}" + _UNIVERSITY_EN
 )
 # A joint project of a university and a company under the government's decree no. 218 (the
 # subsidy is the pair's, not a grant won alone).
@@ -990,9 +1003,12 @@ def _brand_compound(a: str, b: str) -> bool:
 
 # The university's name, and "и"/"and"/"совместно с" between it and another name: "Политех и
 # X", "X and SPbPU", "СПбПУ совместно с АО «X»".
+# Not another city's «Политех» («Московский Политех и X», «Пермского Политеха»: a place
+# adjective before it), nor a word «Политех…» begins («Политехнический музей»).
 _OWN_NAME_COORD = (
-    rf"(?:{_OWN_SHORT_RU}|{_OWN_SHORT_EN}|Политехническ\w+ университет\w*|Политех\w*|"
-    r"СПбПУ|СПбГПУ|SPbPU|SPbSTU)"
+    r"(?<!ский )(?<!ского )(?<!ском )(?<!ским )(?<!ской )(?<!ый )(?<!ого )"
+    rf"(?:{_OWN_SHORT_RU}\b|{_OWN_SHORT_EN}|Политехническ\w+ университет\w*|"
+    r"Политех(?:а|у|ом|е)?\b|СПбПУ|СПбГПУ|SPbPU|SPbSTU)"
 )
 _OWN_THEN_AND = re.compile(
     rf"{_OWN_NAME_COORD}\s+(?:и|and|совместно с|together with)\s+(?:the\s+)?"
@@ -1066,10 +1082,16 @@ def _described_by_parent(name: str, named: Row) -> bool:
 
 
 # A company described by its parent: «предприятие концерна …», «дочерняя компания холдинга …».
+# A quoted name right after «предприятие»/«подразделение» is the company's own («—
+# предприятием «X»»), after «дочерняя компания» its parent's; an abbreviation is a parent's
+# («концерна ВКО»), a legal form («АО») or a lower-case word is not.
+_PARENT_OF = (
+    r"(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|объединения|"
+    r"(?-i:(?!(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО)\s)[А-ЯЁ]{2,5}\s))"
+)
 _PARENT_DESCRIPTION = re.compile(
-    r"(?:предприяти\w*|дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*|"
-    r"подразделени\w*)\s+(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|"
-    r"объединения|[А-ЯЁ]{2,5}\s|«)",
+    r"(?:(?:предприяти|подразделени)\w*\s+" + _PARENT_OF + r")|"
+    r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))",
     re.IGNORECASE,
 )
 
@@ -1093,6 +1115,15 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
 _STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
 
 
+def _contractible(c: Candidate) -> bool:
+    """Whether a candidate's contracted name may be read off another's full name: not when it
+    is a registry organisation with a full Russian name of its own, which would have met the
+    other's already («Ростех», «Госкорпорация «Ростех»» is no contracted «Федеральная служба
+    по техническому и экспортному контролю»; «Россотрудничество» has no full name there)."""
+    org = c.known
+    return org is None or not any(_CYR.search(n) and _name_rank(n) == 2 for n in org.all_names())
+
+
 def _contracted_of(short: str, full: str) -> bool:
     """A Russian state body's contracted name read off its full name: «Рос»/«Мин»/«Гос» and
     then beginnings of the full name's words, in any order, the last one's ending free
@@ -1104,6 +1135,7 @@ def _contracted_of(short: str, full: str) -> bool:
     if len(words) < 3:
         return False
 
+    @cache  # each position once: unmemoised, a long word took exponential time
     def read(k: int) -> bool:
         if k == len(rest):
             return True
@@ -1668,7 +1700,12 @@ class Extractor:
             return True
         if any(_spelling_variants(x, y, self._countries.codes) for x in mine for y in theirs):
             return True  # spelling variants: "Leibnitz" / "Leibniz"
-        if any(_contracted_of(x, y) or _contracted_of(y, x) for x in mine for y in theirs):
+        if any(
+            (_contractible(r.candidate) and _contracted_of(x, y))
+            or (_contractible(o.candidate) and _contracted_of(y, x))
+            for x in mine
+            for y in theirs
+        ):
             return True  # «Рособрнадзор» of «Федеральная служба по надзору в сфере образования»
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
