@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Annotated
 
@@ -28,6 +29,11 @@ class SubscribePartner(CallbackData, prefix="sp"):
 
 class SearchCallback(CallbackData, prefix="sq"):
     q: str  # the words, cut to fit Telegram's 64-byte callback data
+
+
+class SearchPage(CallbackData, prefix="sr"):
+    page: PageNumber
+    q: str  # the words searched, whole, as pack_words gives them (64-byte callback data)
 
 
 class UnsubscribeOne(CallbackData, prefix="un"):
@@ -105,3 +111,43 @@ def fit_callback_text(text: str, budget: int = 40) -> str:
     if not out and words:  # one very long word: its first characters
         out = words[0].encode("utf-8")[:budget].decode("utf-8", errors="ignore")
     return out
+
+
+# A Russian letter takes two bytes of UTF-8: four words of a query overflow Telegram's 64 bytes
+# of callback data. Packed, each takes one (a capital two), so a page button carries them all.
+_RUSSIAN = "абвгдежзийклмнопрстуфхцчшщъыьэюяё"
+_ONE_BYTE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*+"
+_PACK = str.maketrans(_RUSSIAN, _ONE_BYTE)
+_UNPACK = str.maketrans(_ONE_BYTE, _RUSSIAN)
+_PACKED = "~"  # marks packed words
+_CAPITAL = "^"  # the next letter is a capital
+_WORDS = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+
+
+def pack_words(text: str, budget: int) -> str | None:
+    """`text` for callback data within `budget` bytes, unpack_words giving it back: as it is
+    when it fits, else its words packed one byte a letter; None when even they do not fit."""
+    plain = " ".join(text.split())
+    if ":" not in plain and not plain.startswith(_PACKED) and len(plain.encode()) <= budget:
+        return plain
+    out = [_PACKED]
+    for ch in " ".join(_WORDS.findall(text)):
+        low = ch.lower()
+        out.append((_CAPITAL if ch != low else "") + low.translate(_PACK))
+    packed = "".join(out)
+    return packed if len(packed.encode()) <= budget else None
+
+
+def unpack_words(data: str) -> str:
+    """The words pack_words packed."""
+    if not data.startswith(_PACKED):
+        return data
+    out, capital = [], False
+    for ch in data[1:]:
+        if ch == _CAPITAL:
+            capital = True
+            continue
+        low = ch.translate(_UNPACK)
+        out.append(low.upper() if capital else low)
+        capital = False
+    return "".join(out)

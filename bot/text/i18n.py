@@ -327,6 +327,16 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
+    "search_title_partner": (
+        "Найдено по запросу «{query}» и другим названиям партнёра «{partner}», "
+        "на русском и английском:",
+        "Results for “{query}” and the other names of the partner “{partner}”, "
+        "in English and Russian:",
+    ),
+    "search_none_suggest": (
+        "Ничего не нашлось по запросу «{query}». Возможно, вы имели в виду «{suggestion}»?",
+        "Nothing found for “{query}”. Did you mean “{suggestion}”?",
+    ),
     "latest_title": ("Последние новости:", "Latest news:"),
     "unknown_command": (
         "Не знаю такой команды. Список команд: /help",
