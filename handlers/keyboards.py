@@ -49,6 +49,10 @@ class PartnerCard(CallbackData, prefix="pc"):
     id: RowId
 
 
+class PartnerChart(CallbackData, prefix="pg"):
+    id: RowId  # a partner chosen among several that matched /chart X
+
+
 class AgreementsPage(CallbackData, prefix="ap"):
     page: PageNumber
     partner: OptionalRowId = 0

@@ -383,10 +383,6 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{total} partners match “{query}”. Here are the {shown} mentioned most; to find "
         "another, narrow the query: add a word of the name, a city or a country.",
     ),
-    "partners_unsure": (
-        "«{query}» подходит к нескольким партнёрам — уточните название: /partners {query}",
-        "“{query}” fits several partners; name one more exactly: /partners {query}",
-    ),
     "mentions": ("упоминаний: {count}, последнее: {date}", "mentions: {count}, latest: {date}"),
     "also_known": ("Также: {names}", "Also: {names}"),
     # Under an English name the bot rendered from the Russian one (no English name is known).
