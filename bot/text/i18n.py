@@ -426,7 +426,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "digest_items": ("Публикации ({count}):", "Items ({count}):"),
     "digest_new_partners": ("<b>Новые партнёры:</b>", "<b>New partners:</b>"),
     "digest_agreements": ("<b>Подписанные документы:</b>", "<b>Documents signed:</b>"),
-    "digest_countries": ("<b>Страны:</b>", "<b>Countries:</b>"),
+    "digest_countries": (
+        "<b>Публикации по странам партнёров:</b>",
+        "<b>Items by partner country:</b>",
+    ),
     "digest_unknown_mode": (
         "Не знаю режима «{mode}». ",
         "I don't know the mode “{mode}”. ",
