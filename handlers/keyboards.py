@@ -17,6 +17,7 @@ OptionalRowId = Annotated[int, Field(ge=0, le=2**63 - 1)]
 PageNumber = Annotated[int, Field(ge=0, le=10**6)]
 CountryCode = Annotated[str, Field(max_length=2)]
 OptionalYear = Annotated[int, Field(ge=0, le=9999)]  # 0: any year
+YearList = Annotated[str, Field(pattern=r"^(\d{4}){0,4}$")]  # up to four years, side by side
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
@@ -60,6 +61,28 @@ class AgreementsPage(CallbackData, prefix="ap"):
     q: str = ""  # a word query, cut to fit Telegram's 64-byte callback data
     year: OptionalYear = 0  # the first year asked for (0: any)
     to: OptionalYear = 0  # the last (0: the first alone; 9999: no last)
+    only: YearList = ""  # these years alone ("20192023": 2019 and 2023; year and to then 0)
+
+
+class AgreementsPageBeforeSets(CallbackData, prefix="ap"):
+    """Page buttons sent before sets of years (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
+    q: str = ""
+    year: OptionalYear = 0
+    to: OptionalYear = 0
+
+    def current(self) -> AgreementsPage:
+        return AgreementsPage(
+            page=self.page,
+            partner=self.partner,
+            country=self.country,
+            q=self.q,
+            year=self.year,
+            to=self.to,
+        )
 
 
 class AgreementsPageBeforeRanges(CallbackData, prefix="ap"):

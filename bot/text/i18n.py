@@ -426,6 +426,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "digest_items": ("Публикации ({count}):", "Items ({count}):"),
     "digest_new_partners": ("<b>Новые партнёры:</b>", "<b>New partners:</b>"),
     "digest_agreements": ("<b>Подписанные документы:</b>", "<b>Documents signed:</b>"),
+    "agreements_whole_span": (
+        "Весь период: /agreements {years}",
+        "The whole span: /agreements {years}",
+    ),
     "digest_countries": (
         "<b>Публикации по странам партнёров:</b>",
         "<b>Items by partner country:</b>",
