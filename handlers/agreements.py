@@ -260,7 +260,15 @@ async def read_year(
     agreements, the rest is read as before (a partner, a country or words). A bare year in the
     name of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
     words = query.split()
-    spans = _joined_years(words, _year_spans(words, utcnow().year))
+    apart = _year_spans(words, utcnow().year)
+    spans = _joined_years(words, apart)
+    if spans != apart:  # years side by side, unless one is the name's ("Expo 2025 2024")
+        [(joined, _, _, _)] = spans
+        rest = _without(words, spans)
+        for year in joined.only or range(joined.first, joined.last + 1):
+            if rest and await _in_name(rest, year, lookup, partners):
+                spans = apart
+                break
     for span in spans:
         years, bare, start, end = span
         if not bare:
@@ -268,12 +276,19 @@ async def read_year(
         rest = _without(words, [s for s in spans if s != span])
         if len(rest.split()) == end - start:
             return years, _without(words, [span])  # nothing but the year
-        named = (await lookup.find(rest)).named
-        partner = await partners.get(named) if named is not None else None
-        forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
-        if not any(re.search(rf"(?<!\d){years.first}(?!\d)", n) for n in forms if n):
+        if not await _in_name(rest, years.first, lookup, partners):
             return years, _without(words, [span])
     return None, query
+
+
+async def _in_name(
+    rest: str, year: int, lookup: PartnerLookup, partners: PartnerRepository
+) -> bool:
+    """Whether `year` is in a name of the partner `rest` names ("Expo 2025")."""
+    named = (await lookup.find(rest)).named
+    partner = await partners.get(named) if named is not None else None
+    forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
+    return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n)
 
 
 def words_budget(years: Years | None) -> int:

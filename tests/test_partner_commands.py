@@ -512,6 +512,15 @@ async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
     assert reply == "Не нашёл соглашений 2026 года по запросу «Выставка Техносфера 2025».", reply
     # A year alone is a year, whatever partner has it in its name.
     assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."
+    # A year beside the name's is no run of years with it: before, «2025 2024» read as
+    # 2024–2025 and the name without its year.
+    for query in ("Выставка Техносфера 2025 2024", "Выставка Техносфера 2025 и 2024"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith(
+            "Соглашения 2024 года по запросу «Выставка Техносфера 2025» (всего 1):"
+        ), reply
+    reply = await app.ask("/agreements Выставка Техносфера 2025 2022")
+    assert reply == "Не нашёл соглашений 2022 года по запросу «Выставка Техносфера 2025».", reply
 
 
 async def test_a_partner_named_by_a_countrys_foreign_name_is_the_partner(app: App) -> None:
