@@ -29,6 +29,7 @@ from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     AgreementsPage,
     AgreementsPageBeforeRanges,
+    AgreementsPageBeforeSets,
     AgreementsPageBeforeYears,
     fit_callback_text,
     pager,
@@ -42,6 +43,8 @@ PAGE = 5
 MAX_QUERY_CHARS = 200
 FIRST_YEAR = 1900
 OPEN_END = 9999  # "since 2021": no last year
+MAX_YEARS = 4  # years apart in one query ("2019, 2021 и 2023"), as a page button carries them
+WORDS_BUDGET = 39  # bytes of a word query in a page button: all its fields within 64 bytes
 # Words around a year that only say it is one: "в 2024 году", "за 2023 г.", "in 2019".
 _BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during", "between", "между"})
 _AFTER_YEAR = frozenset(
@@ -90,16 +93,30 @@ class Years:
 
     first: int
     last: int
+    only: tuple[int, ...] = ()  # these years of the range alone: "2019 and 2023"
 
     @classmethod
-    def of(cls, first: int, last: int = 0) -> Years | None:
-        """From a page button's fields (`last` 0: the `first` year alone; `first` 0: any)."""
+    def of(cls, first: int, last: int = 0, only: str = "") -> Years | None:
+        """From a page button's fields (`last` 0: the `first` year alone; `first` 0: any;
+        `only`: years side by side, "20192023")."""
+        if only:
+            years = tuple(int(only[i : i + 4]) for i in range(0, len(only), 4))
+            return cls(years[0], years[-1], years)
         return cls(first, last or first) if first else None
+
+    def packed(self) -> dict[str, int | str]:
+        """A page button's fields for these years (see `of`)."""
+        if self.only:
+            return {"only": "".join(f"{y:04d}" for y in self.only)}
+        return {"year": self.first, "to": self.last}
 
     def words(self, lang: str, *, title: bool = False) -> str:
         """ "2019 года" / "in 2019" (title: "of 2019"), "2020–2022 годов", "с 2021 года" /
-        "since 2021", "до 2020 года" / "before 2020"."""
+        "since 2021", "до 2020 года" / "before 2020", "2019 и 2023 годов" / "in 2019 and 2023"."""
         ru = lang == "ru"
+        if self.only:
+            listed = self._listed(lang)
+            return f"{listed} годов" if ru else f"{'of' if title else 'in'} {listed}"
         if self.last >= OPEN_END:
             return f"с {self.first} года" if ru else f"since {self.first}"
         if self.first <= FIRST_YEAR:
@@ -109,8 +126,15 @@ class Years:
         span = f"{self.first}–{self.last}"
         return f"{span} годов" if ru else f"{'of' if title else 'in'} {span}"
 
+    def _listed(self, lang: str) -> str:
+        *head, tail = (str(y) for y in self.only)
+        return f"{', '.join(head)} {'и' if lang == 'ru' else 'and'} {tail}"
+
     def label(self, lang: str) -> str:
-        """Alone, as a filter's name: "2019", "2020–2022", "с 2021 года" / "since 2021"."""
+        """Alone, as a filter's name: "2019", "2020–2022", "с 2021 года" / "since 2021",
+        "2019 и 2023" / "2019 and 2023"."""
+        if self.only:
+            return self._listed(lang)
         if self.last >= OPEN_END or self.first <= FIRST_YEAR:
             return self.words(lang)
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
@@ -205,20 +229,22 @@ def _joined_years(
     words: list[str], spans: list[tuple[Years, bool, int, int]]
 ) -> list[tuple[Years, bool, int, int]]:
     """Bare years in a row, side by side ("2023 2024", "2022, 2023 и 2024"), are those years:
-    read one by one, the second was searched for as a word. Years with a gap ("2019 and 2023")
-    are no range and stay as they were."""
+    read one by one, the second was searched for as a word. Years with a gap ("2019 and 2023",
+    up to four) are those years alone: before, the second was searched for as a word."""
     run = [s for s in spans if s[1]]
     if len(run) < 2 or len(run) != len(spans):
         return spans
-    ordered = sorted(s[0].first for s in run)  # "2024 и 2023" too
-    if any(b != a + 1 for a, b in itertools.pairwise(ordered)):
-        return spans
+    ordered = sorted({s[0].first for s in run})  # "2024 и 2023" too
     for (_, _, _, end), (_, _, start, _) in itertools.pairwise(run):
         if any(w.strip(",").lower() not in _AND | {"", "or", "или"} for w in words[end:start]):
             return spans
         if not words[start].strip(",.").isdigit():
             return spans  # a year with words of its own: "Expo 2025 в 2024 году"
-    return [(Years(ordered[0], ordered[-1]), False, run[0][2], run[-1][3])]
+    if all(b == a + 1 for a, b in itertools.pairwise(ordered)):
+        return [(Years(ordered[0], ordered[-1]), False, run[0][2], run[-1][3])]
+    if len(ordered) > MAX_YEARS:
+        return spans
+    return [(Years(ordered[0], ordered[-1], tuple(ordered)), False, run[0][2], run[-1][3])]
 
 
 def _without(words: list[str], spans: list[tuple[Years, bool, int, int]]) -> str:
@@ -234,7 +260,15 @@ async def read_year(
     agreements, the rest is read as before (a partner, a country or words). A bare year in the
     name of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
     words = query.split()
-    spans = _joined_years(words, _year_spans(words, utcnow().year))
+    apart = _year_spans(words, utcnow().year)
+    spans = _joined_years(words, apart)
+    if spans != apart:  # years side by side, unless one is the name's ("Expo 2025 2024")
+        [(joined, _, _, _)] = spans
+        rest = _without(words, spans)
+        for year in joined.only or range(joined.first, joined.last + 1):
+            if rest and await _in_name(rest, year, lookup, partners):
+                spans = apart
+                break
     for span in spans:
         years, bare, start, end = span
         if not bare:
@@ -242,12 +276,24 @@ async def read_year(
         rest = _without(words, [s for s in spans if s != span])
         if len(rest.split()) == end - start:
             return years, _without(words, [span])  # nothing but the year
-        named = (await lookup.find(rest)).named
-        partner = await partners.get(named) if named is not None else None
-        forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
-        if not any(re.search(rf"(?<!\d){years.first}(?!\d)", n) for n in forms if n):
+        if not await _in_name(rest, years.first, lookup, partners):
             return years, _without(words, [span])
     return None, query
+
+
+async def _in_name(
+    rest: str, year: int, lookup: PartnerLookup, partners: PartnerRepository
+) -> bool:
+    """Whether `year` is in a name of the partner `rest` names ("Expo 2025")."""
+    named = (await lookup.find(rest)).named
+    partner = await partners.get(named) if named is not None else None
+    forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
+    return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n)
+
+
+def words_budget(years: Years | None) -> int:
+    """Bytes a page button has for the words of a query: fewer as years apart take room."""
+    return WORDS_BUDGET - 4 * (len(years.only) - 1) if years and years.only else WORDS_BUDGET
 
 
 def nothing_found(lang: str, described: str, years: Years | None) -> str:
@@ -297,7 +343,7 @@ async def agreements_page(
         news_ids = [hit.item.id for hit in hits]
     country = state.country or None
     page = max(state.page, 0)
-    years = Years.of(state.year, state.to)
+    years = Years.of(state.year, state.to, state.only)
     chosen = partial(
         partners.agreements,
         partner_ids=partner_ids,
@@ -305,6 +351,7 @@ async def agreements_page(
         news_ids=news_ids,
         year=years.first if years else None,
         year_to=years.last if years else None,
+        only_years=years.only if years else (),
     )
     rows, total = await chosen(limit=PAGE, offset=page * PAGE)
     last = max(0, math.ceil(total / PAGE) - 1)
@@ -335,10 +382,14 @@ async def agreements_page(
             q=state.q,
             year=state.year,
             to=state.to,
+            only=state.only,
         ),
         page,
         pages,
     )
+    if years is not None and years.only:  # perhaps the whole span was meant: how to ask
+        span = f"{years.first}-{years.last}"
+        text = join_within([text, t(lang, "agreements_whole_span", years=span)])
     return text, InlineKeyboardMarkup(inline_keyboard=[nav]) if nav else None
 
 
@@ -351,7 +402,7 @@ async def agreements_command(
 ) -> None:
     lang = user_language(message.from_user)
     years, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
-    when = {"year": years.first, "to": years.last} if years else {}
+    when = years.packed() if years else {}
     state = AgreementsPage(page=0, **when)
     if query:
         found = await lookup.find(query)
@@ -361,18 +412,26 @@ async def agreements_command(
         elif found.named is not None:  # several or only alike: their words find them
             state = AgreementsPage(page=0, partner=found.named, **when)
         else:
-            state = AgreementsPage(page=0, q=fit_callback_text(query), **when)
+            # Years apart take room in the button: fewer bytes of words.
+            words = fit_callback_text(query, words_budget(years))
+            state = AgreementsPage(page=0, q=words, **when)
     text, markup = await agreements_page(partners, news, lang, state)
     await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
 async def agreements_page_button(
     query: CallbackQuery,
-    callback_data: AgreementsPage | AgreementsPageBeforeRanges | AgreementsPageBeforeYears,
+    callback_data: AgreementsPage
+    | AgreementsPageBeforeSets
+    | AgreementsPageBeforeRanges
+    | AgreementsPageBeforeYears,
     partners: PartnerRepository,
     news: NewsRepository,
 ) -> None:
-    if isinstance(callback_data, AgreementsPageBeforeYears | AgreementsPageBeforeRanges):
+    if isinstance(
+        callback_data,
+        AgreementsPageBeforeYears | AgreementsPageBeforeRanges | AgreementsPageBeforeSets,
+    ):
         callback_data = callback_data.current()
     message = query.message
     lang = user_language(query.from_user)
@@ -388,6 +447,7 @@ def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
+    router.callback_query.register(agreements_page_button, AgreementsPageBeforeSets.filter())
     router.callback_query.register(agreements_page_button, AgreementsPageBeforeRanges.filter())
     router.callback_query.register(agreements_page_button, AgreementsPageBeforeYears.filter())
     return router

@@ -43,21 +43,28 @@ async def export_command(
         return
     years, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
     year, year_to = (years.first, years.last) if years else (None, None)
+    only_years = years.only if years else ()
     described = ""
     by_parties = years is not None  # the partners listed are the agreements' parties
     if not query:
         partner_list = await partners_rows(reports)
-        agreement_list = await agreement_rows(reports, year=year, year_to=year_to)
+        agreement_list = await agreement_rows(
+            reports, year=year, year_to=year_to, only_years=only_years
+        )
     elif country := resolve_country_query(
         query, other_languages=(found := await lookup.find(query)).named is None
     ):
         partner_list = await partners_rows(reports, country=country)
-        agreement_list = await agreement_rows(reports, country=country, year=year, year_to=year_to)
+        agreement_list = await agreement_rows(
+            reports, country=country, year=year, year_to=year_to, only_years=only_years
+        )
         described = query
     elif (named := found.named) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
-        agreement_list = await agreement_rows(reports, partner_ids=ids, year=year, year_to=year_to)
+        agreement_list = await agreement_rows(
+            reports, partner_ids=ids, year=year, year_to=year_to, only_years=only_years
+        )
         described = (
             reader_name(
                 partner_list[0]["name"],
@@ -72,7 +79,7 @@ async def export_command(
         hits = await news.search(query, limit=100)
         news_ids = [h.item.id for h in hits]
         agreement_list = await agreement_rows(
-            reports, news_ids=news_ids, year=year, year_to=year_to
+            reports, news_ids=news_ids, year=year, year_to=year_to, only_years=only_years
         )
         partner_list = await partners_rows(reports)
         described = query

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Annotated
 
@@ -16,6 +17,7 @@ OptionalRowId = Annotated[int, Field(ge=0, le=2**63 - 1)]
 PageNumber = Annotated[int, Field(ge=0, le=10**6)]
 CountryCode = Annotated[str, Field(max_length=2)]
 OptionalYear = Annotated[int, Field(ge=0, le=9999)]  # 0: any year
+YearList = Annotated[str, Field(pattern=r"^(\d{4}){0,4}$")]  # up to four years, side by side
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
@@ -28,6 +30,11 @@ class SubscribePartner(CallbackData, prefix="sp"):
 
 class SearchCallback(CallbackData, prefix="sq"):
     q: str  # the words, cut to fit Telegram's 64-byte callback data
+
+
+class SearchPage(CallbackData, prefix="sr"):
+    page: PageNumber
+    q: str  # the words searched, whole, as pack_words gives them (64-byte callback data)
 
 
 class UnsubscribeOne(CallbackData, prefix="un"):
@@ -43,6 +50,10 @@ class PartnerCard(CallbackData, prefix="pc"):
     id: RowId
 
 
+class PartnerChart(CallbackData, prefix="pg"):
+    id: RowId  # a partner chosen among several that matched /chart X
+
+
 class AgreementsPage(CallbackData, prefix="ap"):
     page: PageNumber
     partner: OptionalRowId = 0
@@ -50,6 +61,28 @@ class AgreementsPage(CallbackData, prefix="ap"):
     q: str = ""  # a word query, cut to fit Telegram's 64-byte callback data
     year: OptionalYear = 0  # the first year asked for (0: any)
     to: OptionalYear = 0  # the last (0: the first alone; 9999: no last)
+    only: YearList = ""  # these years alone ("20192023": 2019 and 2023; year and to then 0)
+
+
+class AgreementsPageBeforeSets(CallbackData, prefix="ap"):
+    """Page buttons sent before sets of years (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
+    q: str = ""
+    year: OptionalYear = 0
+    to: OptionalYear = 0
+
+    def current(self) -> AgreementsPage:
+        return AgreementsPage(
+            page=self.page,
+            partner=self.partner,
+            country=self.country,
+            q=self.q,
+            year=self.year,
+            to=self.to,
+        )
 
 
 class AgreementsPageBeforeRanges(CallbackData, prefix="ap"):
@@ -105,3 +138,43 @@ def fit_callback_text(text: str, budget: int = 40) -> str:
     if not out and words:  # one very long word: its first characters
         out = words[0].encode("utf-8")[:budget].decode("utf-8", errors="ignore")
     return out
+
+
+# A Russian letter takes two bytes of UTF-8: four words of a query overflow Telegram's 64 bytes
+# of callback data. Packed, each takes one (a capital two), so a page button carries them all.
+_RUSSIAN = "абвгдежзийклмнопрстуфхцчшщъыьэюяё"
+_ONE_BYTE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*+"
+_PACK = str.maketrans(_RUSSIAN, _ONE_BYTE)
+_UNPACK = str.maketrans(_ONE_BYTE, _RUSSIAN)
+_PACKED = "~"  # marks packed words
+_CAPITAL = "^"  # the next letter is a capital
+_WORDS = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+
+
+def pack_words(text: str, budget: int) -> str | None:
+    """`text` for callback data within `budget` bytes, unpack_words giving it back: as it is
+    when it fits, else its words packed one byte a letter; None when even they do not fit."""
+    plain = " ".join(text.split())
+    if ":" not in plain and not plain.startswith(_PACKED) and len(plain.encode()) <= budget:
+        return plain
+    out = [_PACKED]
+    for ch in " ".join(_WORDS.findall(text)):
+        low = ch.lower()
+        out.append((_CAPITAL if ch != low else "") + low.translate(_PACK))
+    packed = "".join(out)
+    return packed if len(packed.encode()) <= budget else None
+
+
+def unpack_words(data: str) -> str:
+    """The words pack_words packed."""
+    if not data.startswith(_PACKED):
+        return data
+    out, capital = [], False
+    for ch in data[1:]:
+        if ch == _CAPITAL:
+            capital = True
+            continue
+        low = ch.translate(_UNPACK)
+        out.append(low.upper() if capital else low)
+        capital = False
+    return "".join(out)

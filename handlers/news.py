@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import re
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, LinkPreviewOptions, Message
+from aiogram.types import (
+    CallbackQuery,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+)
 
 from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, resolve_country_query
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary, typed_text
 from bot.text.i18n import RU, category_label, t
+from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
-from handlers.common import user_language
-from handlers.keyboards import SearchCallback
+from handlers.common import edit_page, user_language
+from handlers.keyboards import (
+    SearchCallback,
+    SearchPage,
+    fit_callback_text,
+    pack_words,
+    pager,
+    unpack_words,
+)
 from storage.news import NewsItem, NewsRepository
-from storage.partners import PartnerRepository
+from storage.partners import Partner, PartnerRepository
 
 LATEST_DEFAULT = 5
 LATEST_MAX = 20
-SEARCH_LIMIT = 5
+SEARCH_LIMIT = 5  # results a page
+SEARCH_MAX = 50  # results in all, ten pages: a reader who needs more narrows the query
+# The words a page button carries: Telegram's 64 bytes of callback data less "sr:<page>:".
+CALLBACK_BUDGET = 58
+SUGGEST_BUDGET = 60  # less "sq:"
+VOCABULARY_ITEMS = 1000  # the newest items whose words a mistyped query is compared with
 MAX_QUERY_CHARS = 200
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -88,13 +109,20 @@ _GENERIC = frozenset(
 )  # fmt: skip
 
 
-async def other_names(partners: PartnerRepository, lookup: PartnerLookup, query: str) -> list[str]:
-    """A partner's other names when the query names exactly one partner («Цинхуа» →
-    "Tsinghua University", ...), so articles in either script are found; else nothing."""
+async def named_partner(
+    partners: PartnerRepository, lookup: PartnerLookup, query: str
+) -> Partner | None:
+    """The one partner the query names («Цинхуа» → Tsinghua University), else None."""
     if set(query_stems(query)) <= _GENERIC:
-        return []
+        return None
     found = await lookup.find(query)
-    if found.named is None or (partner := await partners.get(found.named)) is None:
+    return None if found.named is None else await partners.get(found.named)
+
+
+def other_names(partner: Partner | None) -> list[str]:
+    """A partner's names in both scripts ("Tsinghua University", «Цинхуа», ...), so articles
+    in either are found; nothing without a partner."""
+    if partner is None:
         return []
     names = [partner.name, partner.name_en or "", *partner.aliases]
     return list(dict.fromkeys(name for name in names if name))
@@ -128,11 +156,18 @@ def _flag_country(query: str) -> str | None:
 
 
 async def search_reply(
-    news: NewsRepository, partners: PartnerRepository, lookup: PartnerLookup, query: str, lang: str
-) -> str:
-    """Search results as one message: the query's words, or the partner it names under any
-    of its names, best first."""
-    query = typed_text(query)[:MAX_QUERY_CHARS]
+    news: NewsRepository,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
+    query: str,
+    lang: str,
+    page: int = 0,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of search results: the query's words, or the partner it names under any of
+    its names in either language (the reply says so), best first; ◀ ▶ buttons to the others.
+    Nothing found: the nearest words the news use, as a button to search them."""
+    typed = typed_text(query)[:MAX_QUERY_CHARS]
+    query = typed
     country = _flag_country(query)
     aliases: list[str] = []
     if country is not None:  # 🇨🇳: the country's name, in both languages
@@ -140,19 +175,64 @@ async def search_reply(
         aliases = [country_name(country, "en" if lang == RU else RU)]
     stems = query_stems(query)
     if not stems:
-        return t(lang, "search_usage")
+        return t(lang, "search_usage"), None
     if not await asyncio.to_thread(says_something, query):
-        return t(lang, "search_too_general", query=esc(cut(_unquoted(query), 60)))
-    if country is None:
-        aliases = await other_names(partners, lookup, query)
-    hits = await news.search(query, SEARCH_LIMIT, alternatives=aliases)
+        return t(lang, "search_too_general", query=esc(cut(_unquoted(query), 60))), None
+    partner = await named_partner(partners, lookup, query) if country is None else None
+    if partner is not None:
+        aliases = other_names(partner)
+    hits = await news.search(query, SEARCH_MAX, alternatives=aliases)
     shown = esc(cut(_unquoted(query), 60))
     if not hits:
-        return t(lang, "search_none", query=shown)
-    blocks = [t(lang, "search_title", query=shown)]
+        return await _nothing_found(news, query, shown, lang)
+    pages = math.ceil(len(hits) / SEARCH_LIMIT)
+    page = min(max(page, 0), pages - 1)
+    hits = hits[page * SEARCH_LIMIT : (page + 1) * SEARCH_LIMIT]
+    title = t(lang, "search_title", query=shown)
+    if partner is not None and _widened(query, aliases):
+        title = t(
+            lang, "search_title_partner", query=shown, partner=esc(cut(partner.name_for(lang), 120))
+        )
+    blocks = [title]
     snippets = await asyncio.to_thread(_snippets, [h.item.text for h in hits], [query, *aliases])
     blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))
-    return join_within(blocks)
+    words = pack_words(typed, CALLBACK_BUDGET)
+    if pages > 1 and words is not None:
+        nav = pager(lambda n: SearchPage(page=n, q=words), page, pages)
+        return join_within(blocks), InlineKeyboardMarkup(inline_keyboard=[nav])
+    return join_within(blocks), None
+
+
+def _widened(query: str, names: list[str]) -> bool:
+    """Whether the partner's names add any to what was typed."""
+    typed = " ".join(query.casefold().split())
+    return any(" ".join(name.casefold().split()) != typed for name in names)
+
+
+async def _nothing_found(
+    news: NewsRepository, query: str, shown: str, lang: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """ "Nothing found", and when a word of the query is none the news use but one is close to
+    it («сотрудничесто»), the query with the nearest word instead, as a button to search."""
+    words = WORD.findall(query)
+    missing = [w for w in words if len(w) >= MIN_LETTERS and not await news.search(w, 1)]
+    if not missing:
+        return t(lang, "search_none", query=shown), None
+    texts = [f"{item.title}\n{item.text}" for item in await news.latest(VOCABULARY_ITEMS)]
+    known = await asyncio.to_thread(vocabulary, texts)
+    fixes = {w: near for w in missing if (near := nearest(w, known)) is not None}
+    if not fixes:
+        return t(lang, "search_none", query=shown), None
+    fixed = WORD.sub(lambda m: fixes.get(m.group(), m.group()), _unquoted(query))
+    words_fixed = fit_callback_text(fixed, SUGGEST_BUDGET)
+    if words_fixed != " ".join(fixed.split()) or not await news.search(fixed, 1):
+        return t(lang, "search_none", query=shown), None
+    button = InlineKeyboardButton(
+        text=cut(t(lang, "search_button", query=cut(fixed, 40)), 60),
+        callback_data=SearchCallback(q=words_fixed).pack(),
+    )
+    text = t(lang, "search_none_suggest", query=shown, suggestion=esc(cut(fixed, 60)))
+    return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
 async def search(
@@ -163,8 +243,8 @@ async def search(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    reply = await search_reply(news, partners, lookup, command.args or "", lang)
-    await message.answer(reply, link_preview_options=_NO_PREVIEW)
+    reply, markup = await search_reply(news, partners, lookup, command.args or "", lang)
+    await message.answer(reply, reply_markup=markup, link_preview_options=_NO_PREVIEW)
 
 
 async def search_button(
@@ -175,13 +255,35 @@ async def search_button(
     partners: PartnerRepository,
     lookup: PartnerLookup,
 ) -> None:
-    """The button under a free-text message: search those words."""
+    """The button under a free-text message or a "did you mean": search those words."""
     await query.answer()
     lang = user_language(query.from_user)
     if query.message is None:
         return
-    reply = await search_reply(news, partners, lookup, callback_data.q, lang)
-    await bot.send_message(query.message.chat.id, reply, link_preview_options=_NO_PREVIEW)
+    reply, markup = await search_reply(news, partners, lookup, callback_data.q, lang)
+    await bot.send_message(
+        query.message.chat.id, reply, reply_markup=markup, link_preview_options=_NO_PREVIEW
+    )
+
+
+async def search_page_button(
+    query: CallbackQuery,
+    callback_data: SearchPage,
+    news: NewsRepository,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
+) -> None:
+    """◀ ▶ under search results: the same words, another page, in place."""
+    message = query.message
+    lang = user_language(query.from_user)
+    if message is None or isinstance(message, InaccessibleMessage):
+        await query.answer(t(lang, "stale_button"))
+        return
+    text, markup = await search_reply(
+        news, partners, lookup, unpack_words(callback_data.q), lang, callback_data.page
+    )
+    fresh = await edit_page(message, text, markup)
+    await query.answer(None if fresh else t(lang, "stale_button"))
 
 
 def build_router() -> Router:
@@ -189,4 +291,5 @@ def build_router() -> Router:
     router.message.register(latest, Command("latest", ignore_case=True))
     router.message.register(search, Command("search", ignore_case=True))
     router.callback_query.register(search_button, SearchCallback.filter())
+    router.callback_query.register(search_page_button, SearchPage.filter())
     return router

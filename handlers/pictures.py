@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from aiogram import Router
 from aiogram.enums import ChatAction
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
-from aiogram.types import BufferedInputFile, Message
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
 
 from bot.facts.lookup import PartnerLookup
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
-from bot.text.i18n import t
+from bot.text.i18n import choice_prompt, t
 from handlers.common import user_language
-from handlers.partners import NO_PREVIEW, partners_page
+from handlers.keyboards import PartnerChart
+from handlers.partners import NO_PREVIEW, display_name, partners_page
 from storage.partners import PartnerRepository
 
 MAX_QUERY_CHARS = 200
@@ -85,21 +93,51 @@ async def chart_command(
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
-    if (named := found.named) is None:
-        await message.answer(t(lang, "partners_unsure", query=esc(cut(query, 60))))
+    if (named := found.named) is None:  # several alike: a button to each one's chart
+        choices = await lookup.choices(found)
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    text=cut(display_name(p, lang), 60), callback_data=PartnerChart(id=p.id).pack()
+                )
+            ]
+            for p in choices.shown
+        ]
+        prompt = choice_prompt(
+            lang, esc(cut(query, 60)), len(choices.shown), choices.total, choices.alike
+        )
+        await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
         return
-    partner_id = named
+    await send_picture(message, pictures, partial(_timeline, pictures, named, lang))
 
-    async def make() -> Picture:
-        picture = await pictures.timeline(partner_id, lang)
-        assert picture is not None, "the partner was just found"
-        return picture
 
-    await send_picture(message, pictures, make)
+async def _timeline(pictures: PictureService, partner_id: int, lang: str) -> Picture:
+    picture = await pictures.timeline(partner_id, lang)
+    assert picture is not None, "the partner was just found"
+    return picture
+
+
+async def chart_button(
+    query: CallbackQuery,
+    callback_data: PartnerChart,
+    pictures: PictureService,
+    partners: PartnerRepository,
+) -> None:
+    """A partner chosen under «/chart университет»: its chart, as «/chart <its name>» draws."""
+    lang = user_language(query.from_user)
+    message = query.message
+    if await partners.get(callback_data.id) is None:  # forgotten since the choice was shown
+        await query.answer(t(lang, "partner_gone"), show_alert=True)
+        return
+    await query.answer()
+    if not isinstance(message, Message):
+        return
+    await send_picture(message, pictures, partial(_timeline, pictures, callback_data.id, lang))
 
 
 def build_router() -> Router:
     router = Router(name="pictures")
     router.message.register(map_command, Command("map", ignore_case=True))
     router.message.register(chart_command, Command("chart", ignore_case=True))
+    router.callback_query.register(chart_button, PartnerChart.filter())
     return router

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -698,6 +698,7 @@ class PartnerRepository:
         news_ids: list[int] | None = None,
         year: int | None = None,
         year_to: int | None = None,
+        only_years: Sequence[int] = (),
         limit: int = 5,
         offset: int = 0,
     ) -> tuple[list[Agreement], int]:
@@ -730,6 +731,9 @@ class PartnerRepository:
         if year is not None:  # to `year_to` when given (both included)
             where.append(f"{AGREEMENT_YEAR} BETWEEN ? AND ?")
             params.extend((f"{year:04d}", f"{year_to or year:04d}"))
+        if only_years:  # these years of the range alone ("2019 and 2023")
+            where.append(f"{AGREEMENT_YEAR} IN ({','.join('?' * len(only_years))})")
+            params.extend(f"{y:04d}" for y in only_years)
         clause = "WHERE " + " AND ".join(where)
         total = int(
             await self.db.fetchval(

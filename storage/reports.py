@@ -6,6 +6,7 @@ read in a few round trips.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -195,6 +196,7 @@ class ReportRepository:
         news_ids: list[int] | None = None,
         year: int | None = None,
         year_to: int | None = None,
+        only_years: Sequence[int] = (),
     ) -> list[AgreementRow]:
         """Every agreement, one row per document however many articles reported it (the
         first article's link and date; see PartnerRepository.agreements), optionally of some
@@ -222,6 +224,9 @@ class ReportRepository:
         if year is not None:  # to `year_to` when given (both included)
             where.append(f"{AGREEMENT_YEAR} BETWEEN ? AND ?")
             params.extend((f"{year:04d}", f"{year_to or year:04d}"))
+        if only_years:  # these years of the range alone ("2019 and 2023")
+            where.append(f"{AGREEMENT_YEAR} IN ({','.join('?' * len(only_years))})")
+            params.extend(f"{y:04d}" for y in only_years)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.kind, a.title, {ENTRY_SIGNED} AS signed_on, n.link,

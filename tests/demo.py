@@ -23,7 +23,7 @@ from tests.fakes.news_site import FakeNewsSite
 
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "424242:DEMO-token-0123456789abcdefghijklmn"  # shaped like a real one
-SHOWN = ("sendMessage", "editMessageText", "answerCallbackQuery")
+SHOWN = ("sendMessage", "editMessageText", "answerCallbackQuery", "sendPhoto")
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,8 @@ class Conversation:
         if not call.ok:
             return f"!!  {call.method} в {where} отклонён: {call.error}"
         verb = "бот изменил сообщение" if call.method == "editMessageText" else "бот"
+        if call.method == "sendPhoto":
+            verb = "бот прислал картинку"
         lines = [f"{verb} → {where}:", _indent(call.rendered or "")]
         lines += [_indent(row) for row in _buttons(call.params.get("reply_markup"))]
         preview = call.params.get("link_preview_options") or {}
@@ -317,6 +319,14 @@ async def _scenario(talk: Conversation, site: FakeNewsSite) -> None:
     await talk.say(ANNA, ANNA_CHAT, "/partners университет")
     await talk.say(ANNA, ANNA_CHAT, "/agreements Китай")
     await talk.say(ANNA, ANNA_CHAT, "/search Цинхуа")
+    await talk.say(JOHN, JOHN_CHAT, "/search Harbin")
+    await talk.say(ANNA, ANNA_CHAT, "/search сотрудничесто")
+    suggested = [label for label in _labels(talk.api, ANNA_CHAT) if label.startswith("🔎")]
+    if suggested:
+        await talk.press(ANNA, ANNA_CHAT, suggested[0])
+    await talk.say(ANNA, ANNA_CHAT, "/chart университет")
+    await talk.press(ANNA, ANNA_CHAT, _labels(talk.api, ANNA_CHAT)[0])
+    await talk.until(lambda: bool(talk.api.calls_of("sendPhoto")))  # drawing takes a while
     await talk.say(ANNA, ANNA_CHAT, "экспедиция на Алтай")
     await talk.press(ANNA, ANNA_CHAT, "🔎 Искать «экспедиция на Алтай»")
     await talk.say(JOHN, JOHN_CHAT, "/partners Tsinghua")

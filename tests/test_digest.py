@@ -12,7 +12,7 @@ import pytest
 from bot.delivery.audience import Audience
 from bot.delivery.digests import DigestService, period_key
 from bot.delivery.worker import DeliveryWorker, Sender
-from bot.facts.service import ExtractionWorker, FactsService
+from bot.facts.service import AgreementInput, ExtractionWorker, FactsService, PartnerInput
 from storage.digests import DigestRepository
 from tests.conftest import App, draft
 from tests.fakes.bot_api import parse_telegram_html
@@ -128,7 +128,9 @@ async def test_daily_digest_summarises_the_period_once(app: App, worker: Extract
     assert "волейбол" not in text
     assert "Новые партнёры:" in text and "Университет Цинхуа 🇨🇳" in text
     assert "Подписанные документы:" in text and "Меморандум" in text
-    assert "Страны:" in text and "🇨🇳 Китай 1" in text and "🇮🇳 Индия 1" in text
+    assert "Публикации по странам партнёров:" in text
+    # Items per country: Tsinghua University is in three of the four.
+    assert "🇨🇳 Китай 3" in text and "🇮🇳 Индия 1" in text
     [row] = await app.services.outbox.due(10)
     assert row.chat_id == 5
     # The same period is never made twice; the next one has nothing new, so nothing is sent.
@@ -267,7 +269,7 @@ async def test_an_english_digest_reads_in_english(app: App, worker: ExtractionWo
     shown = parse_telegram_html(text)
     assert shown.startswith("Digest:")
     assert "Tsinghua University" in shown and "Documents signed:" in shown
-    documents = shown.split("Documents signed:")[1].split("Countries:")[0]
+    documents = shown.split("Documents signed:")[1].split("Items by partner country:")[0]
     assert "Memorandum" in documents
     assert not re.search(r"[А-Яа-яЁё]", documents), documents  # parties by their English names
 
@@ -342,3 +344,72 @@ async def until_sent(app: App, chat_id: int, count: int) -> None:
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"fewer than {count} messages in chat {chat_id}")
+
+
+async def digests_of(
+    app: App, cases: list[tuple[str, list[tuple[str, str]], list[AgreementInput]]]
+) -> tuple[str, str]:
+    """The daily digests a Russian (chat 42) and an English (chat 43) reader get of items
+    (key, partners as (name, country), agreements with all of them), as they read them."""
+    for chat_id, lang in ((42, "ru"), (43, "en")):
+        await app.ask("/subscribe", chat_id=chat_id, language_code=lang)
+        await app.ask("/digest daily", chat_id=chat_id, language_code=lang)
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    known: dict[str, int] = {}
+    for key, named, signed in cases:
+        item = draft(key, f"Новость {key}", link=f"https://site.test/{key}")
+        [news_id] = await app.services.news.add_new(feed.id, [item], announce=True)
+        facts = [
+            (known.get(name), PartnerInput(name, None, (), country, "university", {key: name}))
+            for name, country in named
+        ]
+        ids = await app.services.partners.replace_facts(news_id, True, facts, signed)
+        known.update(zip((name for name, _ in named), ids, strict=True))
+    await app.services.ingestor.announce()
+    for chat_id, lang in ((42, "ru"), (43, "en")):
+        await app.ask("/digest off", chat_id=chat_id, language_code=lang)
+    sender = DeliveryWorker(
+        Sender(app.bot, app.services.chats), app.services.outbox, no_items, rate=50,
+        digest_text=app.services.digests,
+    )  # fmt: skip
+    sender.start()
+    try:
+        await until_sent(app, 42, 4)
+        await until_sent(app, 43, 4)
+    finally:
+        await sender.stop()
+    return (
+        app.api.sent_messages(42)[-1].rendered or "",
+        app.api.sent_messages(43)[-1].rendered or "",
+    )
+
+
+async def test_the_country_line_counts_news_items_and_says_so(app: App) -> None:
+    """The digest's «Страны: 🇨🇳 Китай 2» counted partners, where a reader counts the items
+    listed above it: three items about China (one naming two Chinese partners) read as two."""
+    russian, english = await digests_of(
+        app,
+        [
+            ("a", [("Университет Бумажных Фонариков", "CN"), ("Университет Воздушных Змеев", "CN"),
+                   ("Институт Муссонов", "IN")], []),
+            ("b", [("Университет Бумажных Фонариков", "CN")], []),
+            ("c", [("Университет Бумажных Фонариков", "CN")], []),
+        ],
+    )  # fmt: skip
+    assert russian.endswith("Публикации по странам партнёров: 🇨🇳 Китай 3, 🇮🇳 Индия 1"), russian
+    assert english.endswith("Items by partner country: 🇨🇳 China 3, 🇮🇳 India 1"), english
+
+
+async def test_a_subject_in_the_other_language_is_marked_not_quoted(app: App) -> None:
+    """A Russian digest read «Соглашение «on a summer school»»: Russian quotes around English
+    words, as if it were the document's title; now the English is said to be English."""
+    russian, english = await digests_of(
+        app,
+        [("a", [("Университет Бумажных Фонариков", "CN")],
+          [AgreementInput("agreement", "on a summer school in robotics", None, (0,))])],
+    )  # fmt: skip
+    assert (
+        "• Соглашение (англ. on a summer school in robotics) — Университет Бумажных Фонариков"
+    ) in russian, russian
+    assert "«" not in russian.split("Подписанные документы:")[1], russian
+    assert "• Agreement on a summer school in robotics — " in english, english

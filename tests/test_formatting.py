@@ -115,10 +115,12 @@ def test_a_reader_gets_a_full_name_in_their_script() -> None:
     assert is_short_form("NAS RA") and is_short_form("СамГУ") and not is_short_form("TU Graz")
 
 
-def test_common_english_subjects_read_in_russian_others_are_quoted() -> None:
+def test_common_english_subjects_read_in_russian_others_are_marked_english() -> None:
     assert subject_words("on strategic partnership", "ru", 400) == "о стратегическом партнёрстве"
     assert subject_words("On Cooperation", "ru", 400) == "о сотрудничестве"
-    assert subject_words("on joint summer schools", "ru", 400) == "«on joint summer schools»"
+    assert subject_words("on joint summer schools", "ru", 400) == "(англ. on joint summer schools)"
+    assert subject_words("über Sommerschulen", "ru", 400) == "(в оригинале: über Sommerschulen)"
+    assert subject_words("on joint summer schools", "ru", 20) == "(англ. on joint…)"
     assert subject_words("on strategic partnership", "en", 400) == "on strategic partnership"
     assert subject_words("о сотрудничестве", "en", 400) == "on cooperation"
 

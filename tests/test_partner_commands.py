@@ -369,9 +369,10 @@ async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) ->
     assert reply.startswith("Agreements of 2019–2023 (3):"), reply
     reply = await app.ask("/agreements с 2023 по")
     assert reply.startswith("Соглашения с 2023 года (всего 2):"), reply
-    # "and" with no "between" before it is no range: the year alone, the rest a query.
+    # "and" with no "between" before it is no range: those two years, the span offered.
     reply = await app.ask("/agreements 2019 and 2023", language_code="en", chat_id=43)
-    assert reply == "No agreements in 2019 found for “and 2023”.", reply
+    assert reply.startswith("Agreements of 2019 and 2023 (3):"), reply
+    assert reply.endswith("\n\nThe whole span: /agreements 2019-2023"), reply
     # Years in a row are those years; before, the second was searched as a word.
     reply = await app.ask("/agreements 2023 2024")
     assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
@@ -380,6 +381,22 @@ async def test_a_range_said_with_year_words_or_between_is_one_range(app: App) ->
     # In either order.
     reply = await app.ask("/agreements 2024 и 2023")
     assert reply.startswith("Соглашения 2023–2024 годов (всего 2):"), reply
+
+
+async def test_years_apart_are_those_years_and_the_span_is_offered(app: App) -> None:
+    """«/agreements 2019 и 2023» filtered 2019 and searched the words «и 2023»: «Соглашений
+    2019 года по запросу «и 2023» не нашёл»; the reader meant both years."""
+    await signed_in_years(app)  # 2019: cn19, kz19; 2023: cn23; 2024: kz24 (reported)
+    reply = await app.ask("/agreements 2019 и 2023")
+    assert reply.startswith("Соглашения 2019 и 2023 годов (всего 3):"), reply
+    assert "сотрудничестве kz24" not in reply
+    assert reply.endswith("\n\nВесь период: /agreements 2019-2023"), reply
+    reply = await app.ask("/agreements Китай 2019, 2023")
+    assert reply.startswith("Соглашения 2019 и 2023 годов по запросу «🇨🇳 Китай» (всего 2):")
+    reply = await app.ask("/agreements 2019, 2021 и 2024")
+    assert reply.startswith("Соглашения 2019, 2021 и 2024 годов (всего 3):"), reply
+    reply = await app.ask("/agreements Лунный институт 2019 или 2024", language_code="en")
+    assert reply.startswith("Agreements of 2019 and 2024 for “Lunny Institute” (1):"), reply
 
 
 async def test_a_country_named_in_german_or_french_is_read(app: App) -> None:
@@ -437,6 +454,7 @@ async def test_agreement_pages_stay_valid_with_many_and_long_entries(app: App) -
 
 
 def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
+    from handlers.agreements import Years, words_budget
     from handlers.keyboards import AgreementsPage, fit_callback_text
 
     query = "соглашение о сотрудничестве в области энергетики"
@@ -445,9 +463,16 @@ def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
     packed = AgreementsPage(page=999_999, q=fitted).pack()
     assert len(packed.encode("utf-8")) <= 64
     # With a range of years too ("since 2020": to 9999), on the last page there can be.
-    longest = "ж" * 20  # 40 bytes, the most fit_callback_text leaves
+    longest = fit_callback_text("ж" * 100, words_budget(None))
     packed = AgreementsPage(page=10**6, q=longest, year=2020, to=9999).pack()
     assert len(packed.encode("utf-8")) <= 64
+    # Or four years apart.
+    years = Years(2019, 2025, (2019, 2021, 2023, 2025))
+    longest = fit_callback_text("ж" * 100, words_budget(years))
+    packed = AgreementsPage(page=10**6, q=longest, **years.packed()).pack()
+    assert len(packed.encode("utf-8")) <= 64
+    back = AgreementsPage.unpack(packed)
+    assert Years.of(back.year, back.to, back.only) == years  # every page keeps them
     assert fit_callback_text("a:b  c") == "a b c"
     assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40
 
@@ -487,6 +512,15 @@ async def test_a_year_in_a_partners_name_is_the_name(app: App) -> None:
     assert reply == "Не нашёл соглашений 2026 года по запросу «Выставка Техносфера 2025».", reply
     # A year alone is a year, whatever partner has it in its name.
     assert await app.ask("/agreements 2025") == "Соглашений 2025 года не нашёл."
+    # A year beside the name's is no run of years with it: before, «2025 2024» read as
+    # 2024–2025 and the name without its year.
+    for query in ("Выставка Техносфера 2025 2024", "Выставка Техносфера 2025 и 2024"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith(
+            "Соглашения 2024 года по запросу «Выставка Техносфера 2025» (всего 1):"
+        ), reply
+    reply = await app.ask("/agreements Выставка Техносфера 2025 2022")
+    assert reply == "Не нашёл соглашений 2022 года по запросу «Выставка Техносфера 2025».", reply
 
 
 async def test_a_partner_named_by_a_countrys_foreign_name_is_the_partner(app: App) -> None:

@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 
+from bot.facts.service import PartnerInput
 from bot.reports.pictures.service import PictureService, parse_kind
 from storage.db import Database
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 from storage.reports import ReportRepository
-from tests.conftest import App
+from tests.conftest import App, draft
 from tests.fakes.bot_api import CallRecord
 from tests.registry_data import fill
 from tests.test_partner_commands import chinese_and_other_partners
@@ -215,3 +216,34 @@ async def test_chart_of_a_country_lists_its_partners_as_partners_does(app: App) 
     # A partner is still drawn, whatever its name says.
     timeline = await photo_reply(app, "/chart Lantern Makers")
     assert (timeline.rendered or "").startswith("China Association of Lantern Makers\n")
+
+
+async def test_chart_of_a_word_many_partners_share_offers_each_ones_chart(app: App) -> None:
+    """«/chart университет» answered "name one more exactly" with no buttons, where «/partners
+    университет» offers the partners to choose from; now each button draws that one's chart."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, name in enumerate(("Университет Бумажных Фонариков", "Университет Воздушных Змеев")):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"u{i}", f"Новость {i}", link=f"https://site.test/u{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), "CN", "university", {f"u{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    reply = await app.ask("/chart университет")
+    assert reply == "Уточните, кого вы имели в виду:", reply
+    rows = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    names = [row[0]["text"] for row in rows]
+    assert sorted(names) == ["Университет Бумажных Фонариков", "Университет Воздушных Змеев"]
+    message_id = app.api.sent_messages(42)[-1].result["message_id"]
+    chosen = names.index("Университет Воздушных Змеев")
+    app.api.push_callback_query(
+        rows[chosen][0]["callback_data"], chat_id=42, user_id=42, message_id=message_id
+    )
+    for _ in range(400):
+        calls = app.api.calls_of("sendPhoto")
+        if calls and calls[-1].status:
+            break
+        await asyncio.sleep(0.025)
+    [photo] = app.api.calls_of("sendPhoto")
+    assert photo.ok, photo.error
+    assert (photo.rendered or "").startswith("Университет Воздушных Змеев\n"), photo.rendered

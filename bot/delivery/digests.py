@@ -199,7 +199,8 @@ class DigestService:
                 BLOCK_BUDGET["items"],
             )
         )
-        mentioned = [p for nid in partnership_ids for p in await self.partners.of_news(nid)]
+        named = {nid: await self.partners.of_news(nid) for nid in partnership_ids}
+        mentioned = [p for partners in named.values() for p in partners]
         fresh = set(await self.digests.new_partner_ids(start, end))
         new_partners = {p.id: p for p in mentioned if p.id in fresh}
         if new_partners:
@@ -227,7 +228,11 @@ class DigestService:
             blocks.append(
                 lines_within(t(lang, "digest_agreements"), lines, BLOCK_BUDGET["agreements"])
             )
-        countries = Counter(p.country for p in {p.id: p for p in mentioned}.values() if p.country)
+        # Items, not partners: a reader counts the items listed above, one naming two Chinese
+        # universities once for China.
+        countries = Counter(
+            code for found in named.values() for code in {p.country for p in found if p.country}
+        )
         if countries:
             listed = ", ".join(
                 f"{flag(code)} {esc(country_name(code, lang))} {n}"

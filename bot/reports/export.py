@@ -85,8 +85,9 @@ async def agreement_rows(
     news_ids: list[int] | None = None,
     year: int | None = None,
     year_to: int | None = None,
+    only_years: Sequence[int] = (),
 ) -> list[Row]:
-    rows = await reports.agreements(partner_ids, country, news_ids, year, year_to)
+    rows = await reports.agreements(partner_ids, country, news_ids, year, year_to, only_years)
     return [agreement_row(a) for a in rows]
 
 

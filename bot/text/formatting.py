@@ -234,9 +234,9 @@ def cut_list(items: Iterable[str], limit: int, sep: str = "; ") -> str:
 
 def subject_words(title: str | None, lang: str, limit: int) -> str:
     """A document's subject as the article words it ('о сотрудничестве'), cut to `limit`.
-    Russian readers see every subject (a common English one translated, another English one
-    quoted); English readers an English one, or a common Russian one translated, else none (no
-    line they cannot read)."""
+    Russian readers see every subject (a common English one translated, another marked as
+    English: "(англ. on summer schools)"); English readers an English one, or a common Russian
+    one translated, else none (no line they cannot read)."""
     if not title or not title.strip():
         return ""
     text = title.strip()
@@ -244,8 +244,13 @@ def subject_words(title: str | None, lang: str, limit: int) -> str:
         return cut(subject_en(text), limit)
     if lang == RU and not is_cyrillic(text) and subject_ru(text):
         return cut(subject_ru(text), limit)  # "on strategic partnership" read in Russian
-    short = cut(text, limit - 2)
-    return short if in_language(short, lang) else f"«{short}»"
+    if in_language(text, lang):
+        return cut(text, limit)
+    # A Russian reader, a subject the article gave in English: marked as English, not set in
+    # Russian quotes as if a title («Соглашение «on a summer school»»).
+    english = all(ch.isascii() for ch in text if ch.isalpha())
+    marker = "англ." if english else "в оригинале:"
+    return f"({marker} {cut(text, limit - len(marker) - 3)})"
 
 
 def broken_off(subject: str, text: str) -> str:

@@ -327,6 +327,16 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
+    "search_title_partner": (
+        "Найдено по запросу «{query}» и другим названиям партнёра «{partner}», "
+        "на русском и английском:",
+        "Results for “{query}” and the other names of the partner “{partner}”, "
+        "in English and Russian:",
+    ),
+    "search_none_suggest": (
+        "Ничего не нашлось по запросу «{query}». Возможно, вы имели в виду «{suggestion}»?",
+        "Nothing found for “{query}”. Did you mean “{suggestion}”?",
+    ),
     "latest_title": ("Последние новости:", "Latest news:"),
     "unknown_command": (
         "Не знаю такой команды. Список команд: /help",
@@ -373,10 +383,6 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{total} partners match “{query}”. Here are the {shown} mentioned most; to find "
         "another, narrow the query: add a word of the name, a city or a country.",
     ),
-    "partners_unsure": (
-        "«{query}» подходит к нескольким партнёрам — уточните название: /partners {query}",
-        "“{query}” fits several partners; name one more exactly: /partners {query}",
-    ),
     "mentions": ("упоминаний: {count}, последнее: {date}", "mentions: {count}, latest: {date}"),
     "also_known": ("Также: {names}", "Also: {names}"),
     # Under an English name the bot rendered from the Russian one (no English name is known).
@@ -420,7 +426,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "digest_items": ("Публикации ({count}):", "Items ({count}):"),
     "digest_new_partners": ("<b>Новые партнёры:</b>", "<b>New partners:</b>"),
     "digest_agreements": ("<b>Подписанные документы:</b>", "<b>Documents signed:</b>"),
-    "digest_countries": ("<b>Страны:</b>", "<b>Countries:</b>"),
+    "agreements_whole_span": (
+        "Весь период: /agreements {years}",
+        "The whole span: /agreements {years}",
+    ),
+    "digest_countries": (
+        "<b>Публикации по странам партнёров:</b>",
+        "<b>Items by partner country:</b>",
+    ),
     "digest_unknown_mode": (
         "Не знаю режима «{mode}». ",
         "I don't know the mode “{mode}”. ",

@@ -1,0 +1,140 @@
+"""What a reader meets in /search beyond the first answer: more pages, a partner's names in
+the other language said to be searched, and a typo answered with the nearest word."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from bot.facts.service import PartnerInput
+from tests.conftest import App, Reply, draft
+
+pytestmark = pytest.mark.both_engines
+
+
+async def items(app: App, *texts: tuple[str, str, str]) -> list[int]:
+    """News items (key, title, body), one an hour apart, newest last."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    ids = []
+    for key, title, body in texts:
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(key, title, body=body, link=f"https://site.test/{key}")],
+            announce=True,
+        )  # fmt: skip
+        ids.append(news_id)
+    return ids
+
+
+def keyboard(app: App, chat_id: int = 42) -> list[list[dict[str, Any]]]:
+    markup = app.api.sent_messages(chat_id)[-1].params.get("reply_markup") or {}
+    return list(markup.get("inline_keyboard", []))
+
+
+async def press(app: App, data: str) -> Reply:
+    """Press a button under the last message in chat 42; the message it edits or sends."""
+    edits = len(app.api.calls_of("editMessageText"))
+    sent = len(app.api.sent_messages(42))
+    message_id = app.api.sent_messages(42)[-1].result["message_id"]
+    app.api.push_callback_query(data, chat_id=42, user_id=42, message_id=message_id)
+    for _ in range(200):
+        edited = app.api.calls_of("editMessageText")
+        if len(edited) > edits:
+            assert edited[-1].ok, edited[-1].error
+            return Reply(edited[-1].rendered or "", edited[-1].result.get("entities"))
+        if len(app.api.sent_messages(42)) > sent:
+            call = app.api.sent_messages(42)[-1]
+            assert call.ok, call.error
+            return Reply(call.rendered or "", call.result.get("entities"))
+        await asyncio.sleep(0.025)
+    raise AssertionError(f"nothing answered the button {data!r}")
+
+
+async def test_search_results_page_on_past_the_first_five(app: App) -> None:
+    """/search showed five results and no way to the sixth."""
+    body = "Студенты прошли стажировку в лаборатории {}."
+    await items(app, *[(f"i{i}", f"Стажировка номер {i}", body.format(i)) for i in range(12)])
+    first = await app.ask("/search стажировка")
+    assert first.startswith("Найдено по запросу «стажировка»:") and len(first.links) == 5
+    [nav] = keyboard(app)
+    assert [b["text"] for b in nav] == ["1/3", "▶"]
+    assert all(len(b["callback_data"].encode()) <= 64 for b in nav)
+    second = await press(app, nav[-1]["callback_data"])
+    assert second.startswith("Найдено по запросу «стажировка»:") and len(second.links) == 5
+    [nav] = app.api.calls_of("editMessageText")[-1].params["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in nav] == ["◀", "2/3", "▶"]
+    third = await press(app, nav[-1]["callback_data"])
+    assert len(third.links) == 2
+    seen = first.links + second.links + third.links
+    assert len(set(seen)) == 12  # every item once
+    # A long query's words all travel in the button, in either script.
+    reply = await app.ask("/search стажировка номер в лаборатории")
+    assert len(reply.links) == 5
+    [nav] = keyboard(app)
+    assert len((await press(app, nav[-1]["callback_data"])).links) == 5
+
+
+async def harbin(app: App) -> None:
+    """A partner known by a Russian and an English name, an article in each language."""
+    ids = await items(
+        app,
+        ("en", "Harbin Institute of Technology hosts a robotics school",
+         "Students of Harbin Institute of Technology and SPbPU built robots together."),
+        ("ru", "Делегация Харбинского политехнического университета посетила Политех",
+         "Гости обсудили совместную магистратуру по робототехнике."),
+    )  # fmt: skip
+    known = None
+    for news_id in ids:
+        fact = PartnerInput(
+            "Харбинский политехнический университет", "Harbin Institute of Technology",
+            ("HIT",), "CN", "university", {"x": "Харбинский политехнический университет"},
+        )  # fmt: skip
+        [known] = await app.services.partners.replace_facts(news_id, True, [(known, fact)], [])
+
+
+async def test_a_partners_name_finds_its_news_in_both_languages_and_says_so(app: App) -> None:
+    """«Харбин» found the English article only through the partner's other names, and the
+    reply did not say the search had been widened to them."""
+    await harbin(app)
+    reply = await app.ask("/search Харбин")
+    assert reply.startswith(
+        "Найдено по запросу «Харбин» и другим названиям партнёра "
+        "«Харбинский политехнический университет», на русском и английском:"
+    ), reply
+    assert set(reply.links) == {"https://site.test/en", "https://site.test/ru"}
+    reply = await app.ask("/search Harbin", language_code="en")
+    assert reply.startswith(
+        "Results for “Harbin” and the other names of the partner “Harbin Institute of "
+        "Technology”, in English and Russian:"
+    ), reply
+    assert set(reply.links) == {"https://site.test/en", "https://site.test/ru"}
+    # A word that names no one partner is searched as a word, and said as before.
+    reply = await app.ask("/search робототехнике")
+    assert reply.startswith("Найдено по запросу «робототехнике»:"), reply
+
+
+async def test_a_mistyped_word_is_answered_with_the_nearest_one(app: App) -> None:
+    """«сотрудничесто» answered "nothing found" and nothing more."""
+    await items(
+        app,
+        ("a", "Политех и Университет Лагоса расширяют сотрудничество",
+         "Сотрудничество в области энергетики продолжится."),
+        ("b", "Новое соглашение о сотрудничестве", "Стороны подписали соглашение."),
+    )  # fmt: skip
+    reply = await app.ask("/search сотрудничесто")
+    assert reply == (
+        "Ничего не нашлось по запросу «сотрудничесто». Возможно, вы имели в виду «сотрудничество»?"
+    ), reply
+    [[button]] = keyboard(app)
+    assert button["text"] == "🔎 Искать «сотрудничество»"
+    found = await press(app, button["callback_data"])
+    assert found.startswith("Найдено по запросу «сотрудничество»:") and len(found.links) == 2
+    # The word spelled right stays; only the mistyped one is replaced.
+    reply = await app.ask("/search сотрудничество энергетки", language_code="en")
+    assert reply == (
+        "Nothing found for “сотрудничество энергетки”. Did you mean “сотрудничество энергетики”?"
+    ), reply
+    # Nothing near: nothing suggested, no button.
+    assert await app.ask("/search квазары") == "Ничего не нашлось по запросу «квазары»."
+    assert keyboard(app) == []
