@@ -47,7 +47,8 @@ def main() -> None:
             print(f"{mark:2} {p['id']:4} p={prob:.2f} {p['title'][:70]}")
             if args.features and bad:
                 print("     ", {k: round(v, 2) for k, v in sorted(x.items()) if v})
-    print(f"probes {len(probes)}: wrong {wrong['FP'] + wrong['FN']} (FP {wrong['FP']}, FN {wrong['FN']})")
+    total = wrong["FP"] + wrong["FN"]
+    print(f"probes {len(probes)}: wrong {total} (FP {wrong['FP']}, FN {wrong['FN']})")
 
 
 if __name__ == "__main__":

@@ -250,6 +250,11 @@ QUOTED_NOT_PARTNER = re.compile(
     r"технополис\w*|кластер\w*|направлени\w*|секци\w*|тем[аеуы]\w*)\s*[«\"“„]?\s*$"
 )
 
+# A place an excursion goes to: a museum or a plant students tour is no partner for that.
+EXCURSION_TO = (
+    r"(?:экскурси\w*|excursion\w*|sightseeing tours?)\s+(?:в|во|по|на|to|of|around)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?[«\"]?"
+)
 # Cooperation cues: a sentence with one of these shows an organisation cooperating.
 COOP_RU = re.compile(
     r"(?:сотрудни|партн[её]р|соглашени|меморандум|договор|контракт|подписа|делегац|визит|"
@@ -293,7 +298,7 @@ CONTEXT_ONLY = re.compile(
     r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
     r"постановлени\w*\s*$|including those of (?:the )?$|"
     r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
-    r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$)",
+    r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$|" + EXCURSION_TO + "$)",
     re.IGNORECASE,
 )
 # A sentence that lists what the previous one spoke of: "Среди них X", "Among them X".
@@ -443,7 +448,10 @@ ATTENDANCE_STRONG = re.compile(
 # A headline venue: "... на форуме АТУРК", "... at the Innoprom exhibition".
 TITLE_VENUE = re.compile(
     r"(?:на|в ходе|в рамках|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|экспо|"
-    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$",
+    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$|"
+    # ... and a place visited on an excursion ("студенты на экскурсии в Эрмитаже").
+    + EXCURSION_TO
+    + "$",
     re.IGNORECASE,
 )
 # A headline's parent of the partners: "соглашения с предприятиями Ростеха".
