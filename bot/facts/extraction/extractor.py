@@ -2736,6 +2736,13 @@ class Extractor:
                     counts["event_after"] += 1
                     continue
                 start = sentences[m.sent][0]
+                if toured & {m.sent, m.sent + 1, 0} and _STUDENTS_VISIT.search(
+                    text, start, m.start
+                ):
+                    # The place students visit on an excursion (the title, its sentence or the
+                    # next one says so): «Первокурсники посетили Эрмитаж. Экскурсия …».
+                    counts["context_only"] += 1
+                    continue
                 before = text[max(start, m.start - 60) : m.start]
                 near = text[max(start, m.start - 25) : m.start].lower()
                 if re.search(r"(?:^|\s)(?:с|со|with|между|between|and|и)\s+(?:\w+\s+)?$", near):
@@ -2810,12 +2817,7 @@ class Extractor:
                     counts["launch"] += 1
                 if listed:
                     counts["listed"] += 1
-                if lx.CONTEXT_ONLY.search(window) or (
-                    _STUDENTS_VISIT.search(text, start, m.start)
-                    and toured & {m.sent, m.sent + 1, 0}
-                ):
-                    # ... or the place students visit on an excursion (the title, its sentence
-                    # or the next one says so): «Первокурсники посетили Эрмитаж. Экскурсия …».
+                if lx.CONTEXT_ONLY.search(window):
                     counts["context_only"] += 1
                     continue
                 if (
