@@ -333,6 +333,32 @@ _INDUSTRY = (
     + _COMPANY
     + r"|at (?:the |a )?(?:company|plant|enterprise|corporation)(?:'s)? (?:site|facilit|test|"
     r"premises|proving)"
+    # ... and a task given or proposed to the university by someone other than its rector
+    # («комитет поручил Высшей школе транспорта разработать …», «губернатор предложил
+    # университету открыть филиал»).
+    r"|(?<!ректор )(?:поручил|предложил)\w*\s+(?:[\w-]+\s+){0,2}(?:университету|вузу|политеху|"
+    r"спбпу|школе|институту|кафедре|уч[её]ным|специалистам)\b"
+)
+# A common project, programme or study («общий проект», "a common research programme").
+_SHARED = (
+    r"общ(?:ий|его|ем|ему|им|ие|их|ими|ую|ая|ей)\s+(?:[\w-]+\s+)?(?:проект|программ|"
+    r"исследовани|лаборатори)|common (?:[\w-]+ )?(?:project|programme|program|research)"
+)
+# People of the university and of another organisation as one subject («инженеры Политеха и
+# кардиологи Центра имени …», "researchers of SPbPU and doctors of the X Centre"): the two
+# organisations work together. Not its students or lecturers (its own people).
+_PEOPLE = (
+    r"(?:уч[её]н|инженер|специалист|сотрудник|исследовател|эксперт|разработчик|конструктор|врач|"
+    r"медик|кардиолог|биолог|химик|физик|геолог|экономист|researchers?|scientists?|engineers?|"
+    r"specialists?|experts?|doctors?|physicians?)"
+)
+_STAFF_OF_BOTH = (
+    _PEOPLE
+    + r"\w*\s+(?:[\w-]+\s+)?(?:of\s+|from\s+)?(?:the\s+)?"
+    + r"(?-i:Политех\w*|СПбПУ|SPbPU|Polytechnic)\w*(?:\s+университет\w*|\s+University)?"
+    + r"\s+(?:и|and)\s+"
+    + _PEOPLE
+    + r"\w*\s+(?:of\s+|from\s+|at\s+)?(?:the\s+)?(?-i:[«\"A-ZА-ЯЁ])"
 )
 # A joint project of a university and a company under the government's decree no. 218 (the
 # subsidy is the pair's, not a grant won alone).
@@ -388,7 +414,8 @@ _COOP_FAMILIES = {
     r"(?:обсудили|обсуждались|обсуждали) (?:[\w-]+ ){0,3}(?:перспектив|возможност|сотруднич|"
     r"взаимодейств|совместн|проект)|discussed (?:the )?(?:[\w-]+ ){0,2}(?:prospects|possibilit|"
     r"opportunit|cooperation|collaboration|joint)",
-    "joint": r"совместн|\bjoint\b|индустриальн\w+ партн[её]р|industrial partner|софинансир|"
+    "joint": r"совместн|\bjoint\b|" + _SHARED + "|" + _STAFF_OF_BOTH + "|"
+    r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
     r"network|" + _TOGETHER + "|" + _DECREE_218,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"

@@ -418,7 +418,9 @@ HONORARY_DEGREE = re.compile(
 # Rectors in the plural: a forum, council or meeting of rectors ("Forum of Rectors of Russia and
 # X", "ректоры университетов Y в Политехе") is universities meeting for cooperation (gold
 # partnership in every such article of three rounds).
-RECTORS = re.compile(r"ректор(?:ы|ов|ам|ами|ах)\b|\brectors\b", re.IGNORECASE)
+# A whole word: not «директорами» nor «проректоров» (the rector's meeting with the directors of his
+# institutes is the university's own business).
+RECTORS = re.compile(r"(?<![\w-])ректор(?:ы|ов|ам|ами|ах)\b|\brectors\b", re.IGNORECASE)
 
 # Attendance sentences: "В церемонии приняли участие ... представители X", "The ceremony was
 # attended by ..."; the organisations named there are employers of guests, not partners...
