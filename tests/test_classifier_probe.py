@@ -92,6 +92,12 @@ def test_short_domestic_news_is_classified(
         "q06",  # students' projects on a shipyard's tasks, its engineers as consultants
         "q15",  # a regional government engages the university's experts for its programme
         "q24",  # first-years on an excursion to a museum: no partner, no partnership
+        "r01",  # modernisation «по заданию ПАО «РусГидро»»
+        "r03",  # a city committee «поручил» the university a transport model
+        "r07",  # a regional head visits and «предложил университету» a branch
+        "r10",  # «инженеры Политеха и кардиологи Центра …» built a device together
+        "x02",  # a ranking: «первые места заняли МФТИ и МГТУ», no partner
+        "x06",  # the rector's meeting with «директорами» of his institutes (no «ректоры»)
     ],
 )
 def test_probe_is_classified_as_labelled(extractor: Extractor, pid: str) -> None:
@@ -105,4 +111,4 @@ def test_probe_set_is_mostly_read_right(extractor: Extractor) -> None:
         for p in _probes().values()
         if _partnership(extractor, p["title"], p["text"]) is not p["partnership"]
     ]
-    assert len(wrong) <= 5, wrong
+    assert len(wrong) <= 5, wrong  # of 115; 15 before the cue fixes
