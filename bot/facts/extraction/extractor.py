@@ -338,6 +338,11 @@ _INDUSTRY = (
     # университету открыть филиал»).
     r"|(?<!ректор )(?:поручил|предложил)\w*\s+(?:[\w-]+\s+){0,2}(?:университету|вузу|политеху|"
     r"спбпу|школе|институту|кафедре|уч[её]ным|специалистам)\b"
+    # ... or asked of it ("the committee has asked SPbPU to draft …", «обратились к университету»,
+    # «попросили Политех»), and the university chosen as a body's venue for a programme.
+    r"|\bask(?:ed|s)?\s+(?:the\s+)?(?:SPbPU|Polytech\w*|universit\w+)\s+to\b|обратил\w*\s+"
+    r"(?:с\s+[\w-]+\s+)?к\s+(?:[\w-]+\s+)?(?:университет|вуз|политех|спбпу)|попросил\w*\s+"
+    r"(?:[\w-]+\s+)?(?:университет|вуз|политех|спбпу)|выбрал\w*\s+(?:[\w-]+\s+){0,3}площадк"
 )
 # A common project, programme or study («общий проект», "a common research programme").
 _SHARED = (
@@ -359,6 +364,11 @@ _STAFF_OF_BOTH = (
     + r"\s+(?:и|and)\s+"
     + _PEOPLE
     + r"\w*\s+(?:of\s+|from\s+|at\s+)?(?:the\s+)?(?-i:[«\"A-ZА-ЯЁ])"
+    # ... or an organisation and the university's people («Администрация района и специалисты
+    # Политеха реализуют …»): a name (a capital or a closing quote) right before the «и».
+    + r"|(?-i:[A-ZА-ЯЁ][\w-]*|[»\"”])\s+(?:и|and)\s+"
+    + _PEOPLE
+    + r"\w*\s+(?:[\w-]+\s+)?(?:of\s+|from\s+)?(?:the\s+)?(?-i:Политех|СПбПУ|SPbPU|Polytechnic)"
 )
 # A joint project of a university and a company under the government's decree no. 218 (the
 # subsidy is the pair's, not a grant won alone).
