@@ -279,6 +279,11 @@ _UNIVERSITY_RU = r"(?:университет|вуз|кафедр|лаборат�
 _UNIVERSITY_EN = r"(?:universit|department|lab|institute|faculty|chair|SPbPU|Polytech)"
 _EQUIPMENT_RU = r"(?:оборудовани|стенд|станк|прибор|тренаж)"
 _COMPANY = r"(?:предприяти|завод|комбинат|верф|компани|корпораци|концерн|банк|холдинг)"
+# An outside body that sets the university a task: a company, a state body, a fund or a name.
+_BODY = (
+    r"(?:предприяти|завод|комбинат|верф|компани|корпораци|концерн|банк|холдинг|министерств|"
+    r"ведомств|правительств|администрац|комитет|служб|агентств|фонд|заказчик)"
+)
 _INDUSTRY = (
     r"по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|targeted "
     r"training|опорн\w+ (?:вуз|университет)|производственн\w+ практик|"
@@ -298,7 +303,72 @@ _INDUSTRY = (
     + _UNIVERSITY_RU
     + r"|(?:donated|handed over|transferred)\s+(?:the |a |an )?(?:[\w-]+\s+){0,2}"
     r"(?:equipment|benches?|machines?|simulators?|devices?|instruments?)\s+to\s+"
-    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}" + _UNIVERSITY_EN
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
+    + _UNIVERSITY_EN
+    # ... and work an outside body sets: on its terms of reference, its tasks or its request
+    # («по техническому заданию предприятия», «проекты по задачам «X»»), the university chosen
+    # as a programme's operator or a work's contractor, its experts engaged for a task
+    # («правительство привлекло специалистов университета к разработке …»), something provided
+    # to the university («предоставила университету двигатели»); not the state assignment
+    # («по государственному заданию»), nor the university's own staff or students engaged.
+    + r"|по (?:техническ\w+ )?(?:задани|задач|запрос)\w* (?:(?:[\w-]+ ){0,2}"
+    + _BODY
+    + r"|(?-i:[«\"A-ZА-ЯЁ]))"
+    + r"|(?:выбрал\w*|определил\w*|назначил\w*|стал\w*|станет)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:оператор|исполнител)\w*\s+(?:[\w-]+\s+){0,2}(?:программ|проект|работ|контракт|заказ|"
+    r"нир|ниокр|научно-|опытно-)"
+    r"|(?:chose|selected|appointed|named|became)\s+(?:[\w-]+\s+){0,4}(?:as\s+)?(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+)?(?:operator|contractor)"
+    r"|привлек\w*\s+(?:[\w-]+\s+)?(?:специалист|уч[её]н|эксперт|университет|вуз|политех|спбпу)"
+    r"\w*\s+(?:[\w-]+\s+){0,4}к\s+(?:разработк|работ|участи|проект|подготовк|реализаци|"
+    r"выполнени|оценк|экспертиз|создани)"
+    r"|(?:engaged|involved|invited|brought in)\s+(?:[\w-]+\s+){0,4}(?:experts?|specialists?|"
+    r"scientists?|researchers?|universit\w*|SPbPU|Polytech\w*)\s+(?:[\w-]+\s+){0,4}to\s+"
+    r"(?:develop|design|prepare|assess|carry|conduct|help|take part)"
+    r"|предостав\w+\s+(?:[\w-]+\s+){0,2}(?:университету|вузу|политеху|спбпу|кафедре|институту)"
+    r"\b|provided (?:the )?(?:university|SPbPU|Polytech\w*)(?: \w+)? with"
+    # ... and the university's work done at a company's site («испытания на полигоне компании»,
+    # «производство на мощностях предприятия»).
+    r"|(?:на|в) (?:полигон|мощност|площадк|баз[еа]|цех)\w* (?:[\w-]+ ){0,2}"
+    + _COMPANY
+    + r"|at (?:the |a )?(?:company|plant|enterprise|corporation)(?:'s)? (?:site|facilit|test|"
+    r"premises|proving)"
+    # ... and a task given or proposed to the university by someone other than its rector
+    # («комитет поручил Высшей школе транспорта разработать …», «губернатор предложил
+    # университету открыть филиал»).
+    r"|(?<!ректор )(?:поручил|предложил)\w*\s+(?:[\w-]+\s+){0,2}(?:университету|вузу|политеху|"
+    r"спбпу|школе|институту|кафедре|уч[её]ным|специалистам)\b"
+    # ... or asked of it ("the committee has asked SPbPU to draft …", «обратились к университету»,
+    # «попросили Политех»), and the university chosen as a body's venue for a programme.
+    r"|\bask(?:ed|s)?\s+(?:the\s+)?(?:SPbPU|Polytech\w*|universit\w+)\s+to\b|обратил\w*\s+"
+    r"(?:с\s+[\w-]+\s+)?к\s+(?:[\w-]+\s+)?(?:университет|вуз|политех|спбпу)|попросил\w*\s+"
+    r"(?:[\w-]+\s+)?(?:университет|вуз|политех|спбпу)|выбрал\w*\s+(?:[\w-]+\s+){0,3}площадк"
+)
+# A common project, programme or study («общий проект», "a common research programme").
+_SHARED = (
+    r"общ(?:ий|его|ем|ему|им|ие|их|ими|ую|ая|ей)\s+(?:[\w-]+\s+)?(?:проект|программ|"
+    r"исследовани|лаборатори)|common (?:[\w-]+ )?(?:project|programme|program|research)"
+)
+# People of the university and of another organisation as one subject («инженеры Политеха и
+# кардиологи Центра имени …», "researchers of SPbPU and doctors of the X Centre"): the two
+# organisations work together. Not its students or lecturers (its own people).
+_PEOPLE = (
+    r"(?:уч[её]н|инженер|специалист|сотрудник|исследовател|эксперт|разработчик|конструктор|врач|"
+    r"медик|кардиолог|биолог|химик|физик|геолог|экономист|researchers?|scientists?|engineers?|"
+    r"specialists?|experts?|doctors?|physicians?)"
+)
+_STAFF_OF_BOTH = (
+    _PEOPLE
+    + r"\w*\s+(?:[\w-]+\s+)?(?:of\s+|from\s+)?(?:the\s+)?"
+    + r"(?-i:Политех\w*|СПбПУ|SPbPU|Polytechnic)\w*(?:\s+университет\w*|\s+University)?"
+    + r"\s+(?:и|and)\s+"
+    + _PEOPLE
+    + r"\w*\s+(?:of\s+|from\s+|at\s+)?(?:the\s+)?(?-i:[«\"A-ZА-ЯЁ])"
+    # ... or an organisation and the university's people («Администрация района и специалисты
+    # Политеха реализуют …»): a name (a capital or a closing quote) right before the «и».
+    + r"|(?-i:[A-ZА-ЯЁ][\w-]*|[»\"”])\s+(?:и|and)\s+"
+    + _PEOPLE
+    + r"\w*\s+(?:[\w-]+\s+)?(?:of\s+|from\s+)?(?:the\s+)?(?-i:Политех|СПбПУ|SPbPU|Polytechnic)"
 )
 # A joint project of a university and a company under the government's decree no. 218 (the
 # subsidy is the pair's, not a grant won alone).
@@ -308,6 +378,11 @@ _DECREE_218 = (
 _OFFICIAL = (
     r"(?:губернатор|министр|замминистр|заместител|глав|руководств|руководител|президент|ректор|"
     r"директор|генеральн|председател|представител|делегаци|посл[оа]м|консул|мэр)"
+)
+# Bodies of the university's own people: a meeting with their chair is no outside talk.
+_NOT_INTERNAL = (
+    r"(?!\w*\s+(?:[\w-]+\s+)?(?:студенческ|студсовет|обучающ|профсоюзн|профком|ветеран|"
+    r"молод[её]жн|уч[её]н\w+ совет|объедин[её]нн))"
 )
 _OFFICIAL_EN = (
     r"(?:governor|minister|deputy|heads?\b|leadership|management|president|rector|director|"
@@ -335,9 +410,23 @@ _COOP_FAMILIES = {
     # ... and talks held as a meeting with an official or an organisation's head ("met with
     # the governor", «встретился с руководством завода», «рабочая встреча»), not with students.
     "delegation": r"делегаци|визит|переговор|delegation|\bvisit|talks|negotiat|"
-    r"встретил\w*\s+с\s+" + _OFFICIAL + r"|\bmet with (?:the |a )?" + _OFFICIAL_EN + "|"
+    r"встретил\w*\s+с\s+"
+    + _OFFICIAL
+    + _NOT_INTERNAL
+    + r"|\bmet with (?:the |a )?"
+    + _OFFICIAL_EN
+    + "|"
     r"рабоч\w+ встреч|working meeting",
-    "joint": r"совместн|\bjoint\b|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
+    # Plans the sides agreed on or joint projects and prospects they discussed («договорились о
+    # подготовке кадров», «обсуждались проекты университета в регионе», "agreed to prepare a
+    # double degree"): talks that reached something, with or without a document.
+    "agreed": r"договорил\w+|(?<!dis)agreed (?:to|on|that|upon)|наметили|"
+    r"(?:обсудили|обсуждались|обсуждали) (?:[\w-]+ ){0,3}(?:перспектив|возможност|сотруднич|"
+    r"взаимодейств|совместн|проект)|discussed (?:the )?(?:[\w-]+ ){0,2}(?:prospects|possibilit|"
+    r"opportunit|cooperation|collaboration|joint)",
+    "joint": r"совместн|\bjoint\b|" + _SHARED + "|" + _STAFF_OF_BOTH + "|"
+    r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
+    r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
     r"network|" + _TOGETHER + "|" + _DECREE_218,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
@@ -487,6 +576,13 @@ _OWN_GENITIVE_AFTER = re.compile(
 _MEMBER_TITLE = re.compile(
     r"(?:academicians?|(?:corresponding\s+|full\s+)?members?|академик\w*|"
     r"(?:иностранн\w+\s+)?член\w*(?:-корреспондент\w*)?)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Students visiting a place (the sentence so far) on an excursion: the place is no partner.
+_EXCURSION = re.compile(r"экскурси|excursion|sightseeing", re.IGNORECASE)
+_STUDENTS_VISIT = re.compile(
+    r"(?:студент|первокурсник|школьник|учащи|магистрант|бакалавр|students|freshmen|pupils)"
+    r"\w*\b.*(?:посети|побывал|visit|tour)\w*\s+(?:[\w-]+\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
 # The name is what a cooperation word is about, right before it: "a delegation of X",
@@ -2627,6 +2723,9 @@ class Extractor:
             return masked_cache[k]
 
         signing = bool(lx.SIGNED.search(text))
+        toured = {k for k, (b, e) in enumerate(sentences) if _EXCURSION.search(text, b, e)} | (
+            {0} if _EXCURSION.search(text, 0, title_end) else set()
+        )
         foreign = Counter(c for c in self._text_codes(text) if c != "RU")
         top = foreign.most_common(3)
         dominant = top[0][0] if top else None
@@ -2674,6 +2773,13 @@ class Extractor:
                     counts["event_after"] += 1
                     continue
                 start = sentences[m.sent][0]
+                if toured & {m.sent, m.sent + 1, 0} and _STUDENTS_VISIT.search(
+                    text, start, m.start
+                ):
+                    # The place students visit on an excursion (the title, its sentence or the
+                    # next one says so): «Первокурсники посетили Эрмитаж. Экскурсия …».
+                    counts["context_only"] += 1
+                    continue
                 before = text[max(start, m.start - 60) : m.start]
                 near = text[max(start, m.start - 25) : m.start].lower()
                 if re.search(r"(?:^|\s)(?:с|со|with|между|between|and|и)\s+(?:\w+\s+)?$", near):

@@ -250,6 +250,18 @@ QUOTED_NOT_PARTNER = re.compile(
     r"технополис\w*|кластер\w*|направлени\w*|секци\w*|тем[аеуы]\w*)\s*[«\"“„]?\s*$"
 )
 
+# A place taken in a ranking, a championship or a contest («занял восьмое место», «первые
+# места заняли МФТИ и …»): who took it competed, it did not cooperate (the Russian phrase is in
+# no partnership article outside c3).
+PLACE_TAKEN = (
+    r"мест[аоу]?\s+(?:[\w-]+\s+)?занял\w*|занял\w*\s+(?:[\w-]+\s+){0,2}мест[оаеу]?\b|"
+    r"took (?:the )?(?:first|second|third|top|\d+\w*) places?\b"
+)
+# A place an excursion goes to: a museum or a plant students tour is no partner for that.
+EXCURSION_TO = (
+    r"(?:экскурси\w*|excursion\w*|sightseeing tours?)\s+(?:в|во|по|на|to|of|around)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?[«\"]?"
+)
 # Cooperation cues: a sentence with one of these shows an organisation cooperating.
 COOP_RU = re.compile(
     r"(?:сотрудни|партн[её]р|соглашени|меморандум|договор|контракт|подписа|делегац|визит|"
@@ -258,7 +270,12 @@ COOP_RU = re.compile(
     r"гост(?:ей|и|ь|ям)\b|при поддержке|работа\w* с |связ[иья]|создани|созда[юд]т|"
     r"откры\w+ (?:совместн|центр|лаборатор)|"
     r"дорожн\w+ карт|сеть|ассоциаци|вуз\w*-партн|программ\w+ обмен|координатор|"
-    r"курир\w+|куратор|наставни)",
+    r"курир\w+|куратор|наставни|"
+    # Work an outside body commissions: «по заказу», «по заданию ПАО «X»», «в интересах»,
+    # «комитет поручил …», the body's programme the university operates. Not «исполнитель»
+    # (a project team's members are its executors) nor a lecturer's assignment.
+    r"по заказу|по (?:техническ\w+ )?задани\w* (?!преподават)|по запросу|поручил|в интересах|"
+    r"заказчик|оператор\w* программ)",
     re.IGNORECASE,
 )
 COOP_EN = re.compile(
@@ -267,7 +284,7 @@ COOP_EN = re.compile(
     r"co-?found|consortium|double degree|"
     r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
     r"co-?organi[sz]|roadmap|guests?\b|"
-    r"road map|exchange|network)",
+    r"road map|exchange|network|commissioned by)",
     re.IGNORECASE,
 )
 # Context-only cues: a mention in such a sentence alone does not make a partner.
@@ -293,7 +310,12 @@ CONTEXT_ONLY = re.compile(
     r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
     r"постановлени\w*\s*$|including those of (?:the )?$|"
     r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
-    r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$)",
+    r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$|"
+    + EXCURSION_TO
+    + "$|"
+    # Places taken in a ranking or a contest («первые места заняли МФТИ и …»).
+    + PLACE_TAKEN
+    + ")",
     re.IGNORECASE,
 )
 # A sentence that lists what the previous one spoke of: "Среди них X", "Among them X".
@@ -413,7 +435,9 @@ HONORARY_DEGREE = re.compile(
 # Rectors in the plural: a forum, council or meeting of rectors ("Forum of Rectors of Russia and
 # X", "ректоры университетов Y в Политехе") is universities meeting for cooperation (gold
 # partnership in every such article of three rounds).
-RECTORS = re.compile(r"ректор(?:ы|ов|ам|ами|ах)\b|\brectors\b", re.IGNORECASE)
+# A whole word: not «директорами» nor «проректоров» (the rector's meeting with the directors of his
+# institutes is the university's own business).
+RECTORS = re.compile(r"(?<![\w-])ректор(?:ы|ов|ам|ами|ах)\b|\brectors\b", re.IGNORECASE)
 
 # Attendance sentences: "В церемонии приняли участие ... представители X", "The ceremony was
 # attended by ..."; the organisations named there are employers of guests, not partners...
@@ -443,7 +467,10 @@ ATTENDANCE_STRONG = re.compile(
 # A headline venue: "... на форуме АТУРК", "... at the Innoprom exhibition".
 TITLE_VENUE = re.compile(
     r"(?:на|в ходе|в рамках|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|экспо|"
-    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$",
+    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$|"
+    # ... and a place visited on an excursion ("студенты на экскурсии в Эрмитаже").
+    + EXCURSION_TO
+    + "$",
     re.IGNORECASE,
 )
 # A headline's parent of the partners: "соглашения с предприятиями Ростеха".
