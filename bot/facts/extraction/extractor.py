@@ -28,10 +28,12 @@ from .names import (
     abbreviation_of,
     canonical_key,
     describes_only,
+    foreign_shaped,
     is_abbreviation,
     is_generic_name,
     is_type_gloss,
     join_broken_hyphen,
+    language_country,
     name_tokens,
     names_match,
     russian_nationality_capitalised,
@@ -169,6 +171,8 @@ _NOT_BARE_UNIT = re.compile(
     r"research\s+institute|named\s+after|[«\"“”]",
     re.IGNORECASE,
 )
+# (Not «в»: «представители X в Китае», «делегация X в Китай» tell where people are or go.)
+_IN_COUNTRY = re.compile(r"\s+(?:in|from|из)\s+(?:the\s+)?([A-ZА-ЯЁ][\w-]+)")
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
     r"week|expo|exhibition|fair|seminar|symposium|workshop|championship|rankings?|award|prize|"
@@ -3136,9 +3140,16 @@ class Extractor:
         if country is None:
             country = self._context_country(c, text)
         if country is None:
-            # Companies in these articles are overwhelmingly Russian; other bodies follow the
-            # foreign country the article is about.
-            country = "RU" if kind == "company" or dominant is None else dominant
+            country = next(filter(None, map(language_country, (name, *aliases))), None)
+        if country is None and kind != "company" and dominant is not None:
+            country = dominant  # the foreign country the article is about
+        if country is None and (kind == "company" or not foreign_shaped(name, lang)):
+            # Companies in these articles are overwhelmingly Russian, and so is a body with a
+            # Russian name that no word places elsewhere. A foreign-shaped name that nothing
+            # places («Университет Кэйо», "Universidad de X") stays unplaced: a card says
+            # "country unknown" and a later article's country fills it, where a guessed
+            # Russia would be shown wrongly and keep that article's card apart.
+            country = "RU"
         return PartnerFact(
             name=name,
             name_en=name_en,
@@ -3158,6 +3169,13 @@ class Extractor:
             if b:
                 codes = self._countries.codes(b.group(1))
                 if codes:
+                    return codes[0]
+            # "Keio University in Japan", «Университет Кэйо из Японии»: a foreign country
+            # (not a city, where a visit may take place; not Russia, where visits are held).
+            b = _IN_COUNTRY.match(after)
+            if b and self._countries.is_country(b.group(1)):
+                codes = self._countries.codes(b.group(1))
+                if codes and codes[0] != "RU":
                     return codes[0]
         return None
 
