@@ -529,3 +529,50 @@ async def test_a_region_one_letter_from_a_country_is_not_that_country(app: App) 
     assert await app.ask("/partners с Кубой") == (
         "Партнёров из страны 🇨🇺 Куба в новостях пока нет. Все страны: /countries"
     )
+
+
+async def news_about(app: App, worker: ExtractionWorker, items: list[tuple[str, str]]) -> None:
+    """Articles (title, text), each ingested and read for partners as the bot does."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for title, text in items:
+        key = f"c{len(title)}-{len(text)}"
+        await app.services.news.add_new(
+            feed.id,
+            [draft(key, title, body=text, link=f"https://site.test/{key}")],
+            announce=True,
+        )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+
+
+async def test_a_foreign_partner_no_article_places_shows_no_country_until_one_does(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await news_about(
+        app,
+        worker,
+        [
+            (
+                "Политех подписал соглашение с Университетом Сэйгэн",
+                "Политех и Университет Сэйгэн подписали соглашение о сотрудничестве в области "
+                "робототехники.",
+            )
+        ],
+    )
+    card = await app.ask("/partners Сэйгэн")
+    assert card.startswith("Университет Сэйгэн\n"), card
+    assert "страна не указана · университет" in card
+    assert "Россия" not in card
+    await news_about(
+        app,
+        worker,
+        [
+            (
+                "Делегация Университета Сэйгэн в Политехе",
+                "Делегация Университета Сэйгэн из Японии обсудила в Политехе совместные "
+                "исследования. Стороны подписали соглашение об обмене студентами.",
+            )
+        ],
+    )
+    card = await app.ask("/partners Сэйгэн")
+    assert "🇯🇵 Япония · университет" in card, card  # the same card, placed now
+    assert "упоминаний: 2" in card
