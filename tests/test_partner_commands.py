@@ -576,3 +576,47 @@ async def test_a_foreign_partner_no_article_places_shows_no_country_until_one_do
     card = await app.ask("/partners Сэйгэн")
     assert "🇯🇵 Япония · университет" in card, card  # the same card, placed now
     assert "упоминаний: 2" in card
+
+
+async def test_a_partner_named_in_its_countrys_russian_spelling_meets_its_latin_name(
+    app: App, worker: ExtractionWorker
+) -> None:
+    # Vietnamese d and Japanese z are «з» and «дз» in Russian; Vietnamese syllables written
+    # apart are one Russian word.
+    await news_about(
+        app,
+        worker,
+        [
+            (
+                "Политех подписал соглашение с вьетнамским Университетом Зуй Тан",
+                "Политех и вьетнамский Университет Зуй Тан подписали соглашение о "
+                "сотрудничестве в области информационных технологий.",
+            ),
+            (
+                "SPbPU and Duy Tan University (Vietnam) sign a memorandum",
+                "Peter the Great St. Petersburg Polytechnic University and Duy Tan University "
+                "(Vietnam) signed a memorandum on student exchange.",
+            ),
+            (
+                "Политех и японский Университет Сидзуока подписали меморандум",
+                "Политех и японский Университет Сидзуока подписали меморандум о совместных "
+                "исследованиях.",
+            ),
+            (
+                "SPbPU and Shizuoka University (Japan) sign an agreement",
+                "Peter the Great St. Petersburg Polytechnic University and Shizuoka University "
+                "(Japan) signed an agreement on joint research.",
+            ),
+            (
+                "Политех подписал соглашение с Технологическим институтом Сидзуока (Япония)",
+                "Политех и Технологический институт Сидзуока (Япония) подписали соглашение о "
+                "подготовке инженеров.",
+            ),
+        ],
+    )
+    card = await app.ask("/partners Duy Tan")
+    assert "🇻🇳 Вьетнам · университет" in card and "упоминаний: 2" in card, card
+    card = await app.ask("/partners Shizuoka University")
+    assert "🇯🇵 Япония · университет" in card and "упоминаний: 2" in card, card
+    countries = await app.ask("/countries", language_code="en")
+    assert "🇻🇳 Vietnam — 1" in countries and "🇯🇵 Japan — 2" in countries, countries
