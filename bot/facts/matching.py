@@ -519,16 +519,16 @@ def cross_key(name: str) -> str:
 # chi, ji, z are «си», «ти», «дзи», «дз»), Korean by Kontsevich (j is «ч», yeo and yo «ё», eo
 # «о»), Chinese by Palladius (x is «с», q «ц», pinyin z and j «цз», c «ц», r «ж»), Spanish (j is
 # «х»), Portuguese (ão is «ан», lh «ль», nh «нь»).
-_SPANISH = frozenset(
-    "ES MX AR CL CO PE VE EC BO UY PY CU CR PA GT HN NI SV DO".split()
-)
-_ARABIC = frozenset("EG SA AE JO SY IQ LB KW QA OM BH YE LY TN DZ MA SD PS".split())
+_SPANISH = frozenset([
+    "ES", "MX", "AR", "CL", "CO", "PE", "VE", "EC", "BO", "UY", "PY", "CU", "CR", "PA", "GT",
+    "HN", "NI", "SV", "DO",
+])  # fmt: skip
 _RESPELL_LATIN: dict[str, tuple[tuple[str, str], ...]] = {
     "VN": ((r"gi", "zi"), (r"tr", "ch"), (r"x", "s"), (r"nh", "n")),
     "JP": ((r"sh", "s"), (r"ch", "t"), (r"j", "z"), (r"ts(?=u)", "ts")),
     "KR": ((r"j", "ch"), (r"yeo|yo", "e"), (r"eo", "o"), (r"eu", "y"), (r"ae", "e")),
     "CN": ((r"zh", "J"), (r"ch", "C"), (r"sh", "S"), (r"x", "s"), (r"q", "ts"), (r"z", "j"),
-           (r"c", "ts"), (r"r(?![aeiou]?$)", "zh"), (r"J", "zh"), (r"C", "ch"), (r"S", "sh")),
+           (r"c", "ts"), (r"^r", "zh"), (r"J", "zh"), (r"C", "ch"), (r"S", "sh")),
     "PT": ((r"ão", "an"), (r"lh", "ly"), (r"nh", "ny")),
     **dict.fromkeys(_SPANISH, ((r"j", "kh"), (r"ñ", "ny"), (r"ll", "ly"))),
 }  # fmt: skip
@@ -542,10 +542,31 @@ _RESPELL_BOTH: dict[str, tuple[tuple[str, str], ...]] = {
 # Articles and particles a name keeps in one script and drops or spells apart in the other
 # (Arabic al-/«аль-», Spanish and Portuguese de, do, da, del).
 _SYLLABIC = frozenset(["VN", "CN", "KR", "JP", "TH", "LA", "KH", "MM", "TW", "HK"])
-_PARTICLES = frozenset(
-    "al el ал аль эль ас ат ад ан де да ду дос дель ла ле de da do dos das del la le"
-    " di du van von".split()
-)
+_PARTICLES = frozenset([
+    "al", "el", "ал", "аль", "эль", "ас", "ат", "ад", "ан", "де", "да", "ду", "дос", "дель", "ла",
+    "ле", "de", "da", "do", "dos", "das", "del", "la", "le", "di", "du", "van", "von",
+])  # fmt: skip
+
+
+# Places Russian calls by a name of its own (an exonym), by the stem their noun and adjective
+# share, with the name the Latin forms use: «Венский университет» is the University of Vienna.
+_EXONYMS = (
+    ("пекин", "beijing"), ("нанкин", "nanjing"), ("хошимин", "ho chi minh city"),
+    ("мюнхен", "munich"), ("вен", "vienna"), ("рим", "rome"), ("варшав", "warsaw"),
+    ("праг", "prague"), ("кельн", "cologne"), ("женев", "geneva"),
+    ("неапол", "naples"), ("флоренци", "florence"), ("флорентий", "florence"),
+    ("венеци", "venice"), ("афин", "athens"), ("брюссел", "brussels"),
+    ("копенгаген", "copenhagen"), ("гааг", "hague"), ("лувен", "leuven"),
+)  # fmt: skip
+
+
+def _exonym(word: str) -> str | None:
+    """The Latin name of a place Russian names otherwise («Пекинский», «Вены»), if any:
+    the stem and at most a case ending («вен» is «Вена», «Вены», not «Венесуэла»)."""
+    return next(
+        (latin for stem, latin in _EXONYMS if word.startswith(stem) and len(word) - len(stem) <= 2),
+        None,
+    )
 
 
 def national_key(name: str, country: str | None) -> str:
@@ -555,8 +576,8 @@ def national_key(name: str, country: str | None) -> str:
     skeleton is taken, so syllables written apart in one script meet the word of the other
     ("Kyung Hee" / «Кёнхи»). A run too short for a skeleton counts by its full sound. Empty
     for a Russian or unplaced organisation, whose names follow no other convention."""
-    if not country or country == "RU" or is_own(name):
-        return ""
+    if not country or country == "RU" or is_own(name) or is_abbreviation(name):
+        return ""  # (an abbreviation's letters are no syllables: "KNU" is not «Кну»)
     country = country.upper()
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
     parts: list[str] = []
@@ -583,7 +604,7 @@ def national_key(name: str, country: str | None) -> str:
             return True
         return False
 
-    for word in _WORDS.findall(text.replace("ё", "е").replace("Ё", "Е")):
+    for word in _WORDS.findall(text.replace("ё", "е").replace("Ё", "Е")):  # «Кёльн»
         low = word.lower()
         if low in CROSS_SKIP or low in _LEGAL_FORMS or _PROVINCE.match(low):
             continue
@@ -593,10 +614,14 @@ def national_key(name: str, country: str | None) -> str:
             continue
         if names_country(low, country) and country in _places().codes(low):
             continue  # «вьетнамский университет X» / "X University": the country goes unsaid
-        if re.search(r"[а-я]", low):
+        cyrillic = bool(re.search(r"[а-я]", low))
+        if cyrillic:
             concept = next((c for stem, c in CONCEPT_RU if low.startswith(stem)), None)
             proper = ADJECTIVE_RU.sub("", low)
-        else:
+            exonym = None if concept else _exonym(proper)
+            if exonym:  # read as its Latin name is
+                low, cyrillic = exonym.replace(" ", ""), False
+        if not cyrillic:
             plain = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
             concept = CONCEPT_LATIN.get(plain)
             for old, new in _RESPELL_LATIN.get(country, ()):
@@ -652,9 +677,7 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     return keys
 
 
-def _add_keys(
-    keys: dict[str, str], name: str, form: str, country: str | None = None
-) -> None:
+def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = None) -> None:
     """The keys of `name` (the form itself or a variant of it), each noted as from `form`."""
     if not name:
         return
