@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -562,6 +564,10 @@ async def test_a_foreign_partner_no_article_places_shows_no_country_until_one_do
     assert card.startswith("Университет Сэйгэн\n"), card
     assert "страна не указана · университет" in card
     assert "Россия" not in card
+    sent = (await documents(app, "/export Сэйгэн", 42, 3))[0]
+    rows = app.api.file_content(sent.result["document"]["file_id"]).decode("utf-8-sig")
+    [header, row] = list(csv.reader(io.StringIO(rows)))
+    assert row[header.index("country")] == "", row  # unknown, not RU
     await news_about(
         app,
         worker,
