@@ -3326,6 +3326,13 @@ def test_a_known_organisation_is_no_contracted_name_of_another(extractor: Extrac
             "Uniwersytet Zielonolas",
             "PL",
         ),
+        # A foreign city named beside it places it.
+        (
+            "Политех подписал соглашение с Университетом Сэйгэн",
+            "Политех и Университет Сэйгэн (Токио) подписали соглашение о сотрудничестве.",
+            "Университет Сэйгэн",
+            "JP",
+        ),
         # Stated right after the name, though the article is about another country.
         (
             "SPbPU and Seigen University at a forum in China",
