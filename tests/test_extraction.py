@@ -3366,3 +3366,30 @@ def test_a_demonym_in_another_sentence_places_a_foreign_university(extractor: Ex
         lang="en",
     )
     assert _partner(r, "Universidad de Valdoria").country == "CO"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        (
+            "Политех принял делегации из Китая и Японии",
+            "Политех посетили делегации Университета Цинхуа и Пекинского университета. "
+            "Китайские гости обсудили совместные программы с коллегами из Китая. Японская "
+            "делегация Университета Сэйгэн провела переговоры о программе обмена студентами.",
+            "Университет Сэйгэн",
+        ),
+        (
+            "SPbPU hosted delegations from China and Japan",
+            "Delegations of Tsinghua University and Peking University visited SPbPU. The "
+            "Chinese guests discussed joint programmes with colleagues from China. A Japanese "
+            "delegation of Seigen University discussed student exchange.",
+            "Seigen University",
+        ),
+    ],
+)
+def test_the_country_of_a_partners_own_sentence_beats_the_articles(
+    extractor: Extractor, title: str, text: str, name: str
+) -> None:
+    r = _run(extractor, title, text)
+    assert _partner(r, name).country == "JP"
+    assert _partner(r, "Tsinghua" if "SPbPU" in text else "Цинхуа").country == "CN"

@@ -2638,6 +2638,18 @@ class Extractor:
             # Three or more foreign countries named equally often (a list of member states):
             # the article is about none of them.
             dominant = None
+        one_country: dict[int, str | None] = {}
+
+        def placed(c: Candidate) -> str | None:
+            """The foreign country the sentences naming a candidate place it in: the one such
+            a sentence names besides the names in it ("A Japanese delegation of X", «В Японии
+            ... с Университетом X»), else the one the article is about."""
+            for k in {m.sent for m in c.mentions} - one_country.keys():
+                codes = {x for x in self._text_codes(sent_text(k)) if x != "RU"}
+                one_country[k] = next(iter(codes)) if len(codes) == 1 else None
+            found = {one_country[m.sent] for m in c.mentions} - {None}
+            return found.pop() if len(found) == 1 else dominant
+
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
         all_mentions = [m for c in cands for m in c.mentions]
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
@@ -2772,7 +2784,8 @@ class Extractor:
                 and not joint_product
                 and not own_unit
             )
-            fact = self._fact(c, text, lang, dominant)
+            place = placed(c)
+            fact = self._fact(c, text, lang, place)
             n = len(c.mentions)
             body = [m for m in c.mentions if m.start >= title_end]
             first = min(m.sent for m in c.mentions)
@@ -2906,7 +2919,7 @@ class Extractor:
                 )
                 if stated is None and _CYR.search(fact.name):
                     stated = fact.country
-                fact = replace(fact, kind="university", country=dominant or stated)
+                fact = replace(fact, kind="university", country=place or stated)
             if (
                 c.known is None
                 and fact.kind == "university"
