@@ -3393,3 +3393,13 @@ def test_the_country_of_a_partners_own_sentence_beats_the_articles(
     r = _run(extractor, title, text)
     assert _partner(r, name).country == "JP"
     assert _partner(r, "Tsinghua" if "SPbPU" in text else "Цинхуа").country == "CN"
+    # A people's adjective just before another name is that one's: the article's country stays.
+    r = _run(
+        extractor,
+        "SPbPU and Japanese universities",
+        "SPbPU develops ties with Japan: a week of SPbPU was held in Japan, and Japanese students "
+        "will come to St. Petersburg. Seigen University and the Chinese company Huaqing signed an "
+        "agreement with SPbPU on a joint laboratory.",
+        lang="en",
+    )
+    assert _partner(r, "Seigen University").country == "JP"

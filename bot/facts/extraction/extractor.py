@@ -172,6 +172,8 @@ _NOT_BARE_UNIT = re.compile(
     re.IGNORECASE,
 )
 # (Not «в»: «представители X в Китае», «делегация X в Китай» tell where people are or go.)
+# The word (and a type word after it) just before a name: «китайской компанией» of Y.
+_WORD_BEFORE = re.compile(r"(\w+(?:\s+\w+)?)\s*[«\"“]?\s*$")
 _IN_COUNTRY = re.compile(r"\s+(?:in|from|из)\s+(?:the\s+)?([A-ZА-ЯЁ][\w-]+)")
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
@@ -2638,20 +2640,28 @@ class Extractor:
             # Three or more foreign countries named equally often (a list of member states):
             # the article is about none of them.
             dominant = None
-        one_country: dict[int, str | None] = {}
+        all_mentions = [m for c in cands for m in c.mentions]
 
         def placed(c: Candidate) -> str | None:
             """The foreign country the sentences naming a candidate place it in: the one such
             a sentence names besides the names in it ("A Japanese delegation of X", «В Японии
-            ... с Университетом X»), else the one the article is about."""
-            for k in {m.sent for m in c.mentions} - one_country.keys():
+            ... с Университетом X»), else the one the article is about. A people's adjective
+            just before another name is that one's («с китайской компанией Y»)."""
+            found: set[str] = set()
+            for k in {m.sent for m in c.mentions}:
                 codes = {x for x in self._text_codes(sent_text(k)) if x != "RU"}
-                one_country[k] = next(iter(codes)) if len(codes) == 1 else None
-            found = {one_country[m.sent] for m in c.mentions} - {None}
+                for o in all_mentions:
+                    if o.sent == k and o not in c.mentions:
+                        before = _WORD_BEFORE.search(
+                            text, max(sentences[k][0], o.start - 40), o.start
+                        )
+                        if before:
+                            codes -= set(self._text_codes(before.group(1)))
+                if len(codes) == 1:
+                    found |= codes
             return found.pop() if len(found) == 1 else dominant
 
         title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
-        all_mentions = [m for c in cands for m in c.mentions]
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
         outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
         most = max((len(c.mentions) for c in outside), default=0)
