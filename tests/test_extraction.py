@@ -3293,3 +3293,113 @@ def test_a_known_organisation_is_no_contracted_name_of_another(extractor: Extrac
         lang="ru",
     )
     assert len(r.partners) == 2, [(p.name, p.aliases) for p in r.partners]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name", "country"),
+    [
+        # Nothing places a foreign-shaped name: no country is guessed, Russia least of all.
+        (
+            "Соглашение с Университетом Сэйгэн",
+            "Политех и Университет Сэйгэн подписали соглашение о сотрудничестве в области "
+            "робототехники.",
+            "Университет Сэйгэн",
+            None,
+        ),
+        (
+            "Меморандум с Университетом Накамуро",
+            "Ректор Политеха и президент Университета Накамуро подписали меморандум об "
+            "обмене студентами.",
+            "Университет Накамуро",
+            None,
+        ),
+        (
+            "SPbPU and Universidad de Valdoria",
+            "SPbPU and Universidad de Valdoria signed an agreement on joint research.",
+            "Universidad de Valdoria",
+            None,
+        ),
+        # The name's own language is spoken in one country only.
+        (
+            "SPbPU and Uniwersytet Zielonolas",
+            "SPbPU and Uniwersytet Zielonolas signed an agreement on student exchange.",
+            "Uniwersytet Zielonolas",
+            "PL",
+        ),
+        # A foreign city named beside it places it.
+        (
+            "Политех подписал соглашение с Университетом Сэйгэн",
+            "Политех и Университет Сэйгэн (Токио) подписали соглашение о сотрудничестве.",
+            "Университет Сэйгэн",
+            "JP",
+        ),
+        # Stated right after the name, though the article is about another country.
+        (
+            "SPbPU and Seigen University at a forum in China",
+            "SPbPU and Seigen University from Japan signed an agreement at a forum in China. "
+            "The forum in China gathered universities of the region.",
+            "Seigen University",
+            "JP",
+        ),
+    ],
+)
+def test_a_partners_country_is_stated_inferred_or_left_unknown(
+    extractor: Extractor, title: str, text: str, name: str, country: str | None
+) -> None:
+    r = _run(extractor, title, text)
+    assert _partner(r, name).country == country
+    # A Russian-shaped name with nothing else said is still taken for Russian.
+    r = _run(
+        extractor,
+        "Соглашение с Университетом Заречья",
+        "Политех и Университет Заречья подписали соглашение о сотрудничестве.",
+    )
+    assert _partner(r, "Университет Заречья").country == "RU"
+
+
+def test_a_demonym_in_another_sentence_places_a_foreign_university(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "SPbPU signs an agreement with Universidad de Valdoria",
+        "SPbPU signed an agreement with Universidad de Valdoria on double degrees. The Colombian "
+        "university is known for its engineering school.",
+        lang="en",
+    )
+    assert _partner(r, "Universidad de Valdoria").country == "CO"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        (
+            "Политех принял делегации из Китая и Японии",
+            "Политех посетили делегации Университета Цинхуа и Пекинского университета. "
+            "Китайские гости обсудили совместные программы с коллегами из Китая. Японская "
+            "делегация Университета Сэйгэн провела переговоры о программе обмена студентами.",
+            "Университет Сэйгэн",
+        ),
+        (
+            "SPbPU hosted delegations from China and Japan",
+            "Delegations of Tsinghua University and Peking University visited SPbPU. The "
+            "Chinese guests discussed joint programmes with colleagues from China. A Japanese "
+            "delegation of Seigen University discussed student exchange.",
+            "Seigen University",
+        ),
+    ],
+)
+def test_the_country_of_a_partners_own_sentence_beats_the_articles(
+    extractor: Extractor, title: str, text: str, name: str
+) -> None:
+    r = _run(extractor, title, text)
+    assert _partner(r, name).country == "JP"
+    assert _partner(r, "Tsinghua" if "SPbPU" in text else "Цинхуа").country == "CN"
+    # A people's adjective just before another name is that one's: the article's country stays.
+    r = _run(
+        extractor,
+        "SPbPU and Japanese universities",
+        "SPbPU develops ties with Japan: a week of SPbPU was held in Japan, and Japanese students "
+        "will come to St. Petersburg. Seigen University and the Chinese company Huaqing signed an "
+        "agreement with SPbPU on a joint laboratory.",
+        lang="en",
+    )
+    assert _partner(r, "Seigen University").country == "JP"

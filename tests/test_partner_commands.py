@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -563,3 +565,98 @@ async def test_a_region_one_letter_from_a_country_is_not_that_country(app: App) 
     assert await app.ask("/partners с Кубой") == (
         "Партнёров из страны 🇨🇺 Куба в новостях пока нет. Все страны: /countries"
     )
+
+
+async def news_about(app: App, worker: ExtractionWorker, items: list[tuple[str, str]]) -> None:
+    """Articles (title, text), each ingested and read for partners as the bot does."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for title, text in items:
+        key = f"c{len(title)}-{len(text)}"
+        await app.services.news.add_new(
+            feed.id,
+            [draft(key, title, body=text, link=f"https://site.test/{key}")],
+            announce=True,
+        )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+
+
+async def test_a_foreign_partner_no_article_places_shows_no_country_until_one_does(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await news_about(
+        app,
+        worker,
+        [
+            (
+                "Политех подписал соглашение с Университетом Сэйгэн",
+                "Политех и Университет Сэйгэн подписали соглашение о сотрудничестве в области "
+                "робототехники.",
+            )
+        ],
+    )
+    card = await app.ask("/partners Сэйгэн")
+    assert card.startswith("Университет Сэйгэн\n"), card
+    assert "страна не указана · университет" in card
+    assert "Россия" not in card
+    sent = (await documents(app, "/export Сэйгэн", 42, 3))[0]
+    rows = app.api.file_content(sent.result["document"]["file_id"]).decode("utf-8-sig")
+    [header, row] = list(csv.reader(io.StringIO(rows)))
+    assert row[header.index("country")] == "", row  # unknown, not RU
+    await news_about(
+        app,
+        worker,
+        [
+            (
+                "Делегация Университета Сэйгэн в Политехе",
+                "Делегация Университета Сэйгэн из Японии обсудила в Политехе совместные "
+                "исследования. Стороны подписали соглашение об обмене студентами.",
+            )
+        ],
+    )
+    card = await app.ask("/partners Сэйгэн")
+    assert "🇯🇵 Япония · университет" in card, card  # the same card, placed now
+    assert "упоминаний: 2" in card
+
+
+async def test_a_partner_named_in_its_countrys_russian_spelling_meets_its_latin_name(
+    app: App, worker: ExtractionWorker
+) -> None:
+    # Vietnamese d and Japanese z are «з» and «дз» in Russian; Vietnamese syllables written
+    # apart are one Russian word.
+    await news_about(
+        app,
+        worker,
+        [
+            (
+                "Политех подписал соглашение с вьетнамским Университетом Зуй Тан",
+                "Политех и вьетнамский Университет Зуй Тан подписали соглашение о "
+                "сотрудничестве в области информационных технологий.",
+            ),
+            (
+                "SPbPU and Duy Tan University (Vietnam) sign a memorandum",
+                "Peter the Great St. Petersburg Polytechnic University and Duy Tan University "
+                "(Vietnam) signed a memorandum on student exchange.",
+            ),
+            (
+                "Политех и японский Университет Сидзуока подписали меморандум",
+                "Политех и японский Университет Сидзуока подписали меморандум о совместных "
+                "исследованиях.",
+            ),
+            (
+                "SPbPU and Shizuoka University (Japan) sign an agreement",
+                "Peter the Great St. Petersburg Polytechnic University and Shizuoka University "
+                "(Japan) signed an agreement on joint research.",
+            ),
+            (
+                "Политех подписал соглашение с Технологическим институтом Сидзуока (Япония)",
+                "Политех и Технологический институт Сидзуока (Япония) подписали соглашение о "
+                "подготовке инженеров.",
+            ),
+        ],
+    )
+    card = await app.ask("/partners Duy Tan")
+    assert "🇻🇳 Вьетнам · университет" in card and "упоминаний: 2" in card, card
+    card = await app.ask("/partners Shizuoka University")
+    assert "🇯🇵 Япония · университет" in card and "упоминаний: 2" in card, card
+    countries = await app.ask("/countries", language_code="en")
+    assert "🇻🇳 Vietnam — 1" in countries and "🇯🇵 Japan — 2" in countries, countries

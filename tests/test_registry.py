@@ -2031,3 +2031,43 @@ async def test_a_states_body_meets_its_translation_across_scripts(db: Database) 
         ("Министерство образования Республики Тестания", 2),
         ("Правительство Тестограда", 2),
     ], rows
+
+
+async def test_names_in_russian_spelling_conventions_meet_their_latin_forms(db: Database) -> None:
+    """Russian writes a country's names by its own conventions: Vietnamese d as «з» and
+    syllables as one word, Japanese z as «дз» (Polivanov), Korean j as «ч» (Kontsevich),
+    Chinese x as «с» (Palladius), Arabic al- as «аль-», and some places by names of its own
+    («Венский» is Vienna's). Another school of the same place keeps its own card."""
+    u = "university"
+    script = {
+        "a": [org("Университет Зуй Тан", None, country="VN", kind=u)],
+        "b": [org("Duy Tan University", None, country="VN", kind=u)],
+        "c": [org("Университет Кантхо", None, country="VN", kind=u)],
+        "d": [org("Can Tho University", None, country="VN", kind=u)],
+        "e": [org("Университет Сидзуока", None, country="JP", kind=u)],
+        "f": [org("Shizuoka University", None, country="JP", kind=u)],
+        "g": [org("Университет Чонбук", None, country="KR", kind=u)],
+        "h": [org("Jeonbuk University", None, country="KR", kind=u)],
+        "i": [org("Университет Сямэнь", None, country="CN", kind=u)],
+        "j": [org("Xiamen University", None, country="CN", kind=u)],
+        "k": [org("Университет аль-Фарах", None, country="EG", kind=u)],
+        "l": [org("Al-Farah University", None, country="EG", kind=u)],
+        "m": [org("Университет Вены", None, country="AT", kind=u)],
+        "n": [org("University of Vienna", None, country="AT", kind=u)],
+        "o": [org("Xiamen University of Technology", None, country="CN", kind=u)],
+        "p": [org("Can Giuoc University", None, country="VN", kind=u)],
+        "q": [org("Технологический институт Сидзуока", None, country="JP", kind=u)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Can Giuoc University", 1),
+        ("Xiamen University of Technology", 1),
+        ("Технологический институт Сидзуока", 1),
+        ("Университет Вены", 2),
+        ("Университет Зуй Тан", 2),
+        ("Университет Кантхо", 2),
+        ("Университет Сидзуока", 2),
+        ("Университет Сямэнь", 2),
+        ("Университет Чонбук", 2),
+        ("Университет аль-Фарах", 2),
+    ]

@@ -160,7 +160,7 @@ def key_tokens(name: str, *, legacy: bool = False) -> list[str]:
 def rekey(key: str) -> str:
     """An identity key made by earlier key rules, under the current ones (Latin diacritics
     and spellings of "university" folded since), so `reextract` revives its row."""
-    if not key or key.startswith("x:"):
+    if not key or key.startswith(("x:", "n:")):
         return key
     return " ".join(sorted({_FOLD.get(t, t) for t in _plain_latin(key).split()}))
 
@@ -310,14 +310,14 @@ CONCEPT_RU = (
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
-                     "universite", "universiteit", "uniwersytet"], "U"),
+                     "universite", "universiteit", "uniwersytet", "universidade"], "U"),
     **dict.fromkeys(["institute", "institut", "instituto", "istituto"], "I"),
     **dict.fromkeys(["academy", "akademie", "academia"], "A"),
     **dict.fromkeys(["polytechnic", "polytechnical", "politecnico", "politecnica",
                      "polytechnique", "politechnika"], "P"),
     **dict.fromkeys(["technical", "technische", "tecnica", "technischen"], "T"),
     **dict.fromkeys(["technological", "technology", "technologie"], "TL"),
-    **dict.fromkeys(["state"], "S"),
+    **dict.fromkeys(["state", "estadual"], "S"),
     **dict.fromkeys(["national", "nacional", "nazionale"], "N"),
     **dict.fromkeys(["research"], "R"),
     **dict.fromkeys(["science", "sciences"], "SC"),
@@ -513,6 +513,131 @@ def cross_key(name: str) -> str:
     return "x:" + " ".join(sorted(parts)) if proper else ""
 
 
+# How Russian writes the names of some languages, as respellings of their Latin forms into
+# what the Cyrillic form transliterates back to (applied before `sounds`): Vietnamese (d and gi
+# are «з», đ is «д», so d and z are one letter; tr is «ч», x «с»), Japanese by Polivanov (shi,
+# chi, ji, z are «си», «ти», «дзи», «дз»), Korean by Kontsevich (j is «ч», yeo and yo «ё», eo
+# «о»), Chinese by Palladius (x is «с», q «ц», pinyin z and j «цз», c «ц», r «ж»), Spanish (j is
+# «х»), Portuguese (ão is «ан», lh «ль», nh «нь»).
+_SPANISH = frozenset([
+    "ES", "MX", "AR", "CL", "CO", "PE", "VE", "EC", "BO", "UY", "PY", "CU", "CR", "PA", "GT",
+    "HN", "NI", "SV", "DO",
+])  # fmt: skip
+_RESPELL_LATIN: dict[str, tuple[tuple[str, str], ...]] = {
+    "VN": ((r"gi", "zi"), (r"tr", "ch"), (r"x", "s"), (r"nh", "n")),
+    "JP": ((r"sh", "s"), (r"ch", "t"), (r"j", "z"), (r"ts(?=u)", "ts")),
+    "KR": ((r"j", "ch"), (r"yeo|yo", "e"), (r"eo", "o"), (r"eu", "y"), (r"ae", "e")),
+    "CN": ((r"zh", "J"), (r"ch", "C"), (r"sh", "S"), (r"x", "s"), (r"q", "ts"), (r"z", "j"),
+           (r"c", "ts"), (r"^r", "zh"), (r"J", "zh"), (r"C", "ch"), (r"S", "sh")),
+    "PT": ((r"ão", "an"), (r"lh", "ly"), (r"nh", "ny")),
+    **dict.fromkeys(_SPANISH, ((r"j", "kh"), (r"ñ", "ny"), (r"ll", "ly"))),
+}  # fmt: skip
+_RESPELL_LATIN["BR"] = _RESPELL_LATIN["PT"]
+# Respellings of both scripts' Latin letters: one letter where the two scripts tell two apart
+# in some words and not in others.
+_RESPELL_BOTH: dict[str, tuple[tuple[str, str], ...]] = {
+    "VN": (("d", "z"),),
+    "JP": (("dz", "z"),),
+}
+# Articles and particles a name keeps in one script and drops or spells apart in the other
+# (Arabic al-/«аль-», Spanish and Portuguese de, do, da, del).
+_SYLLABIC = frozenset(["VN", "CN", "KR", "JP", "TH", "LA", "KH", "MM", "TW", "HK"])
+_PARTICLES = frozenset([
+    "al", "el", "ал", "аль", "эль", "ас", "ат", "ад", "ан", "де", "да", "ду", "дос", "дель", "ла",
+    "ле", "de", "da", "do", "dos", "das", "del", "la", "le", "di", "du", "van", "von",
+])  # fmt: skip
+
+
+# Places Russian calls by a name of its own (an exonym), by the stem their noun and adjective
+# share, with the name the Latin forms use: «Венский университет» is the University of Vienna.
+_EXONYMS = (
+    ("пекин", "beijing"), ("нанкин", "nanjing"), ("хошимин", "ho chi minh city"),
+    ("мюнхен", "munich"), ("вен", "vienna"), ("рим", "rome"), ("варшав", "warsaw"),
+    ("праг", "prague"), ("кельн", "cologne"), ("женев", "geneva"),
+    ("неапол", "naples"), ("флоренци", "florence"), ("флорентий", "florence"),
+    ("венеци", "venice"), ("афин", "athens"), ("брюссел", "brussels"),
+    ("копенгаген", "copenhagen"), ("гааг", "hague"), ("лувен", "leuven"),
+)  # fmt: skip
+
+
+def _exonym(word: str) -> str | None:
+    """The Latin name of a place Russian names otherwise («Пекинский», «Вены»), if any:
+    the stem and at most a case ending («вен» is «Вена», «Вены», not «Венесуэла»)."""
+    return next(
+        (latin for stem, latin in _EXONYMS if word.startswith(stem) and len(word) - len(stem) <= 2),
+        None,
+    )
+
+
+def national_key(name: str, country: str | None) -> str:
+    """A cross-script key under the way Russian writes names of the organisation's country
+    («Университет Зуй Тан» = "Duy Tan University" in Vietnam, «Университет Сидзуока» =
+    "Shizuoka University" in Japan): the proper words of each run are joined before their
+    skeleton is taken, so syllables written apart in one script meet the word of the other
+    ("Kyung Hee" / «Кёнхи»). A run too short for a skeleton counts by its full sound. Empty
+    for a Russian or unplaced organisation, whose names follow no other convention."""
+    if not country or country == "RU" or is_own(name) or is_abbreviation(name):
+        return ""  # (an abbreviation's letters are no syllables: "KNU" is not «Кну»)
+    country = country.upper()
+    text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
+    parts: list[str] = []
+    run: list[str] = []
+
+    def close() -> bool:
+        if not run:
+            return True
+        # Syllables joined before they are read: "Yat-sen" is «Ятсен», "Kyung Hee" «Кёнхи».
+        spelt = sounds("".join(run)).replace("kh", "h")  # «Кхонкэн» / "Khon Kaen"
+        for old, new in _RESPELL_BOTH.get(country, ()):
+            spelt = spelt.replace(old, new)
+        run.clear()
+        latin = _SOFT_C.sub("s", _HARD_C.sub("k", spelt))
+        skeleton = latin[:1]
+        for ch in latin[1:]:
+            if ch not in "aeiou" and not skeleton.endswith(ch):
+                skeleton += ch
+        if len(skeleton) >= 3:
+            parts.append(skeleton)
+            return True
+        if len(latin) >= 4:
+            parts.append("=" + latin)  # "Keio" / «Кэйо», "Chiba" / «Тиба»: by every sound
+            return True
+        return False
+
+    for word in _WORDS.findall(text.replace("ё", "е").replace("Ё", "Е")):  # «Кёльн»
+        low = word.lower()
+        if low in CROSS_SKIP or low in _LEGAL_FORMS or _PROVINCE.match(low):
+            continue
+        if low in _PARTICLES and country not in _SYLLABIC:
+            continue  # (a Vietnamese or Chinese syllable "Da", "Le" is a word of the name)
+        if any(t in _CORPORATE for t in name_tokens(low)):
+            continue
+        if names_country(low, country) and country in _places().codes(low):
+            continue  # «вьетнамский университет X» / "X University": the country goes unsaid
+        cyrillic = bool(re.search(r"[а-я]", low))
+        if cyrillic:
+            concept = next((c for stem, c in CONCEPT_RU if low.startswith(stem)), None)
+            proper = ADJECTIVE_RU.sub("", low)
+            exonym = None if concept else _exonym(proper)
+            if exonym:  # read as its Latin name is
+                low, cyrillic = exonym.replace(" ", ""), False
+        if not cyrillic:
+            plain = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+            concept = CONCEPT_LATIN.get(plain)
+            for old, new in _RESPELL_LATIN.get(country, ()):
+                low = re.sub(old, new, low)
+            proper = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+        if concept is not None:
+            if not close():
+                return ""
+            parts.append(concept)
+            continue
+        run.append(proper)
+    if not close() or not any(p[:1].islower() or p[:1] == "=" for p in parts):
+        return ""
+    return f"n:{country}:" + " ".join(sorted(parts))
+
+
 def eponym_key(name: str) -> str:
     """The cross-script key with the eponym's name kept (initials dropped): a Russian university
     named after a person puts the name first in English («Московский … университет имени
@@ -548,17 +673,17 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     keys: dict[str, str] = {}
     for form in fact_names(fact):
         for name in (form, without_initials(form)):
-            _add_keys(keys, name, form)
+            _add_keys(keys, name, form, fact.country)
     return keys
 
 
-def _add_keys(keys: dict[str, str], name: str, form: str) -> None:
+def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = None) -> None:
     """The keys of `name` (the form itself or a variant of it), each noted as from `form`."""
     if not name:
         return
     own = match_key(name)
     for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
-                pair_key(name)):  # fmt: skip
+                pair_key(name), national_key(name, country) if own else ""):  # fmt: skip
         if key:
             keys.setdefault(key, tidy(form))
 

@@ -28,10 +28,12 @@ from .names import (
     abbreviation_of,
     canonical_key,
     describes_only,
+    foreign_shaped,
     is_abbreviation,
     is_generic_name,
     is_type_gloss,
     join_broken_hyphen,
+    language_country,
     name_tokens,
     names_match,
     russian_nationality_capitalised,
@@ -169,6 +171,10 @@ _NOT_BARE_UNIT = re.compile(
     r"research\s+institute|named\s+after|[«\"“”]",
     re.IGNORECASE,
 )
+# (Not «в»: «представители X в Китае», «делегация X в Китай» tell where people are or go.)
+# The word (and a type word after it) just before a name: «китайской компанией» of Y.
+_WORD_BEFORE = re.compile(r"(\w+(?:\s+\w+)?)\s*[«\"“]?\s*$")
+_IN_COUNTRY = re.compile(r"\s+(?:in|from|из)\s+(?:the\s+)?([A-ZА-ЯЁ][\w-]+)")
 _EVENT_NAME = re.compile(
     r"\b(?:school|forum|conference|olympiad|contest|competition|summit|festival|congress|"
     r"week|expo|exhibition|fair|seminar|symposium|workshop|championship|rankings?|award|prize|"
@@ -2733,8 +2739,28 @@ class Extractor:
             # Three or more foreign countries named equally often (a list of member states):
             # the article is about none of them.
             dominant = None
-        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
         all_mentions = [m for c in cands for m in c.mentions]
+
+        def placed(c: Candidate) -> str | None:
+            """The foreign country the sentences naming a candidate place it in: the one such
+            a sentence names besides the names in it ("A Japanese delegation of X", «В Японии
+            ... с Университетом X»), else the one the article is about. A people's adjective
+            just before another name is that one's («с китайской компанией Y»)."""
+            found: set[str] = set()
+            for k in {m.sent for m in c.mentions}:
+                codes = {x for x in self._text_codes(sent_text(k)) if x != "RU"}
+                for o in all_mentions:
+                    if o.sent == k and o not in c.mentions:
+                        before = _WORD_BEFORE.search(
+                            text, max(sentences[k][0], o.start - 40), o.start
+                        )
+                        if before:
+                            codes -= set(self._text_codes(before.group(1)))
+                if len(codes) == 1:
+                    found |= codes
+            return found.pop() if len(found) == 1 else dominant
+
+        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
         outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
         most = max((len(c.mentions) for c in outside), default=0)
@@ -2874,7 +2900,8 @@ class Extractor:
                 and not joint_product
                 and not own_unit
             )
-            fact = self._fact(c, text, lang, dominant)
+            place = placed(c)
+            fact = self._fact(c, text, lang, place)
             n = len(c.mentions)
             body = [m for m in c.mentions if m.start >= title_end]
             first = min(m.sent for m in c.mentions)
@@ -3008,7 +3035,7 @@ class Extractor:
                 )
                 if stated is None and _CYR.search(fact.name):
                     stated = fact.country
-                fact = replace(fact, kind="university", country=dominant or stated)
+                fact = replace(fact, kind="university", country=place or stated)
             if (
                 c.known is None
                 and fact.kind == "university"
@@ -3242,9 +3269,16 @@ class Extractor:
         if country is None:
             country = self._context_country(c, text)
         if country is None:
-            # Companies in these articles are overwhelmingly Russian; other bodies follow the
-            # foreign country the article is about.
-            country = "RU" if kind == "company" or dominant is None else dominant
+            country = next(filter(None, map(language_country, (name, *aliases))), None)
+        if country is None and kind != "company" and dominant is not None:
+            country = dominant  # the foreign country the article is about
+        if country is None and (kind == "company" or not foreign_shaped(name, lang)):
+            # Companies in these articles are overwhelmingly Russian, and so is a body with a
+            # Russian name that no word places elsewhere. A foreign-shaped name that nothing
+            # places («Университет Кэйо», "Universidad de X") stays unplaced: a card says
+            # "country unknown" and a later article's country fills it, where a guessed
+            # Russia would be shown wrongly and keep that article's card apart.
+            country = "RU"
         return PartnerFact(
             name=name,
             name_en=name_en,
@@ -3264,6 +3298,13 @@ class Extractor:
             if b:
                 codes = self._countries.codes(b.group(1))
                 if codes:
+                    return codes[0]
+            # "Keio University in Japan", «Университет Кэйо из Японии»: a foreign country
+            # (not a city, where a visit may take place; not Russia, where visits are held).
+            b = _IN_COUNTRY.match(after)
+            if b and self._countries.is_country(b.group(1)):
+                codes = self._countries.codes(b.group(1))
+                if codes and codes[0] != "RU":
                     return codes[0]
         return None
 

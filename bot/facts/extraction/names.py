@@ -345,3 +345,72 @@ def abbreviation_of(abbr: str, name: str) -> bool:
     if not go(0, 0):
         return False
     return letters[0] == words[0][0]
+
+
+# Words of a name in a language that names universities in one country only.
+_LANGUAGE_COUNTRY = {
+    "universiti": "MY", "universitas": "ID", "uniwersytet": "PL", "politechnika": "PL",
+    "università": "IT", "universita": "IT", "politecnico": "IT", "üniversitesi": "TR",
+    "universitesi": "TR", "daigaku": "JP", "yliopisto": "FI", "egyetem": "HU",
+}  # fmt: skip
+
+
+def language_country(name: str) -> str | None:
+    """The country a name's own language places it in ("Uniwersytet X" is Polish), if any."""
+    return next(
+        (code for w in re.findall(r"\w+", name.lower()) if (code := _LANGUAGE_COUNTRY.get(w))),
+        None,
+    )
+
+
+# Words of a name in a foreign language that no single country speaks ("Universidad de X" is
+# Spanish or Latin American): the name is foreign, its country is not told by the word alone.
+# (Languages of one country, "Uniwersytet", "Università", are in the country tables.)
+_FOREIGN_LANGUAGE_WORD = re.compile(
+    r"\b(?:universidad|universidade|universit[eé]|universit[äa]t|universitaet|universiteit|"
+    r"hochschule|fachhochschule|technische|polit[eé]cnica|escuela|escola|faculdade|facultad|"
+    r"instituto|istituto|[eé]cole|sup[eé]rieure|nationale|nacional|federal do|estadual)\b",
+    re.IGNORECASE,
+)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+# Letters a transliterated foreign word has and a Russian word has not: a consonant before
+# «э» («Кэйо», «Тэгу», «Кэнтербери»), the Polivanov «дз» and Palladius «цз», «чж» («Ниигата
+# Дзёэцу», «Цзилинь»).
+_TRANSLITERATED = re.compile(r"[бвгджзклмнпрстфхцчшщ]э|дз|цз|чж", re.IGNORECASE)
+# A foreign proper noun does not decline: it keeps a final «о», «у», «ю» in every case
+# («Университет Хоккайдо», «Университетом Тохоку»), which a Russian noun or adjective in a
+# name does not, save a place in «-ово», «-ево», «-ино», «-ыно» (Иваново) or a neuter noun
+# («Агентство», «Бюро»).
+_UNDECLINED = re.compile(r"^[А-ЯЁ][а-яё-]*[оую]$")
+_RUSSIAN_ENDINGS = re.compile(r"(?:ого|его|ому|ему|ую|юю|ово|ево|ино|ыно|ство|ние|бюро)$")
+# Russian type words and words with a loan's letters that name Russian bodies too («Мэрия»,
+# «Дзержинский»): none of them tells a foreign name.
+_RU_HEADS = re.compile(
+    r"^(?:университет|институт|академи|колледж|школ|центр|обществ|фонд|ассоциаци|"
+    r"министерств|агентств|лаборатори|комитет|управлени|департамент|совет|служб|палат|"
+    r"корпораци|объединени|союз|музе|театр|библиотек|завод|комбинат|банк|технопарк|парк|"
+    r"кластер|компани|групп|дирекци|инспекци|комисси|мэр|дзерж)",
+    re.IGNORECASE,
+)
+
+
+def foreign_shaped(name: str, lang: str) -> bool:
+    """Whether a name's own words are foreign in shape, so nothing makes it Russian: words of
+    a foreign language ("Universidad de X"), Latin words in a Russian text ("Keio University"),
+    or a Cyrillic word transliterated from another language («Университет Кэйо», «Университет
+    Хоккайдо»). Abbreviations tell nothing."""
+    if is_abbreviation(name):
+        return False
+    if _FOREIGN_LANGUAGE_WORD.search(name):
+        return True
+    if lang == "ru" and not _CYR.search(name.lower()):
+        return any(not w.isupper() for w in _LATIN_WORD.findall(name))
+    for word in re.findall(r"[А-ЯЁа-яё-]+", name):
+        if not word[:1].isupper() or word.isupper() or len(word) < 3 or _RU_HEADS.match(word):
+            continue
+        low = word.lower()
+        if _TRANSLITERATED.search(low):
+            return True
+        if _UNDECLINED.match(word) and not _RUSSIAN_ENDINGS.search(low):
+            return True
+    return False
