@@ -472,7 +472,11 @@ _APPROVED_BY = re.compile(
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
-OWN_AFTER = re.compile(r"\s*\)?\s*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)")
+# Not across a line break: a headline's last word is no unit of the name opening the text
+# («Политех и ОДК» over «СПбПУ и ОДК подписали ...»).
+OWN_AFTER = re.compile(
+    r"[^\S\n]*\)?[^\S\n]*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)"
+)
 # The university's full name in the genitive after a unit, past its bracketed short form:
 # "Institute of ... (IXX) of Peter the Great St. Petersburg Polytechnic University",
 # "Высшая школа ... Санкт-Петербургского политехнического университета".
@@ -1014,7 +1018,10 @@ _OWN_THEN_AND = re.compile(
     rf"{_OWN_NAME_COORD}\s+(?:и|and|совместно с|together with)\s+(?:the\s+)?"
     r"(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$"
 )
-_AND_THEN_OWN = re.compile(rf"[»\"”]?\s+(?:и|and)\s+(?:the\s+)?{_OWN_NAME_COORD}\b")
+# ... past the name's bracketed short form: "Федеральное агентство ... (Росмолодёжь) и Политех".
+_AND_THEN_OWN = re.compile(
+    rf"[»\"”]?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:и|and)\s+(?:the\s+)?{_OWN_NAME_COORD}\b"
+)
 
 
 def _beside_own_name(c: Candidate, text: str) -> bool:
@@ -1025,6 +1032,19 @@ def _beside_own_name(c: Candidate, text: str) -> bool:
         or _AND_THEN_OWN.match(text, m.end)
         for m in c.mentions
     )
+
+
+def _as_written(fact: PartnerFact, c: Candidate, text: str) -> str:
+    """A party as the text names it: a partner the text calls only by an abbreviation the
+    registry spells out («СПбПУ и ОАК подписали ...») signs as "ОАК"; its full name stays the
+    partner's name, with the abbreviation among its aliases."""
+    said = Counter(text[m.start : m.end].strip() for m in c.mentions)
+    if not said or is_abbreviation(fact.name) or fact.name.lower() in text.lower():
+        return fact.name  # ... but a full name the text spells anywhere is the party's
+    form, _ = said.most_common(1)[0]
+    if all(is_abbreviation(x) for x in said) and form in fact.aliases:
+        return form
+    return fact.name
 
 
 def _co_signer(c: Candidate, text: str) -> bool:
@@ -1817,11 +1837,16 @@ class Extractor:
             kind = self._chunker.head_kind(tok)
             if (
                 kind is None
-                and tok.lemma in ("лицей", "гимназия")
+                and tok.lemma in ("лицей", "гимназия", "школа")
                 and h + 1 < len(toks)
-                and toks[h + 1].text in '«"“„'
+                and (
+                    (toks[h + 1].text in '«"“„' and tok.lemma != "школа")
+                    or (toks[h + 1].text == "№" and h + 2 < len(toks) and toks[h + 2].text.isdigit())
+                )
             ):
-                kind = "other"  # «Лицей «Инженерная школа»»: schools are "other"
+                # «Лицей «Инженерная школа»», «гимназия № 56», «школа № 239»: schools are
+                # "other".
+                kind = "other"
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
@@ -2282,7 +2307,9 @@ class Extractor:
                 or _AND_THEN_OWN.match(text, toks[j - 1].end)
             )
             and (
-                (h == i and head.text[:1].isupper())
+                # "Федеральное агентство по делам молодёжи и Политех": the name opens the
+                # sentence with its capitalised first word, whether head or adjective.
+                toks[i].text[:1].isupper()
                 or any(
                     toks[k].text in '«"“„' or (toks[k].text[:1].isupper() and k != first)
                     for k in range(i, j)
@@ -2295,6 +2322,10 @@ class Extractor:
             # Агентство по …"), and so does a capital or a quote before a lower-case unit head
             # ("Политех и Российский экспортный центр", "… и Образовательный центр «X»").
             return True
+        if any(
+            toks[k].text == "№" and k + 1 < j and toks[k + 1].text.isdigit() for k in range(h, j)
+        ):
+            return True  # "гимназия № 56", "школа № 239": a numbered school is named
         if not head.text[:1].isupper():
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
@@ -3428,8 +3459,9 @@ class Extractor:
                 if s < title_end:
                     headline.add(id(fact))
         # A headline's document with no party named is the body's one with parties.
+        written = {f.name: _as_written(f, cand_of[f.name], text) for f in facts}
         return [
-            replace(a, title=subject)
+            replace(a, title=subject, parties=tuple(written.get(p, p) for p in a.parties))
             for a, subject in zip(out, shown, strict=True)
             if a.parties
             or id(a) not in headline
