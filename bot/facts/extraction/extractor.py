@@ -221,6 +221,12 @@ _ORDINAL = re.compile(
     r"(?:\s+[\w-]+){0,3}\s+$",
     re.I,
 )
+# Players, captains or teams as the ones who sign: a pact of a game, not of organisations.
+_PLAYERS_SIGN = re.compile(
+    r"\b(?:капитан|игрок|болельщик|команд|сборн|captain|player|team|fans)\w*"
+    r"(?:\s+[\w-]+){0,6}?\s+(?:подписал\w*|заключил\w*|signed)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 # A sentence about "the document" just named, in the singular ("Документ подписан ...",
 # "The document was signed ...").
@@ -1975,6 +1981,8 @@ class Extractor:
                     continue
                 if len(span_toks) == 1 and span_toks[0].pos == "ADJ" and not quoted:
                     continue  # «Президентским» of «… Президентским … лицеем»: no name alone
+                if not quoted and re.fullmatch(r"[A-ZА-ЯЁ]{1,5}-[а-яё]+", name):
+                    continue  # «с крупной IT-компанией», «ИТ-индустрия»: a common noun
                 if (
                     len(span_toks) == 1
                     and not quoted
@@ -3334,6 +3342,8 @@ class Extractor:
                     continue  # a treaty of two states, not the university's document
                 if _LABOUR.search(sent, max(0, hs - 30), hs):
                     continue  # employment contracts of persons, not documents of organisations
+                if _PLAYERS_SIGN.search(sent, 0, hs) and _SPORT.search(sent):
+                    continue  # team captains' "fair play" pact before a match: no organisation's
                 if _ACCORD.match(sent, he):
                     continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
