@@ -21,7 +21,7 @@ from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402
 from bot.facts.extraction.model import ArticleInput  # noqa: E402
 from bot.facts.extraction.train import CORPUS, fit_models, fold_of, load_corpus  # noqa: E402
 
-PROBE = ROOT / "tests" / "data" / "agr_probe.jsonl"
+PROBE = ROOT / "tests" / "data" / (sys.argv[sys.argv.index("--probe") + 1] if "--probe" in sys.argv else "agr_probe.jsonl")
 TRAIN_FOLDS = ("a", "c1", "c2", "c4")
 
 

@@ -798,7 +798,9 @@ _BESIDE_OWN_RU = re.compile(
     rf"{_OWN_SHORT_RU}\s+и\s+(?P<after>{_NAME_RU}))\s+{_ACT_RU}"
 )
 _CO_SIGNER_AFTER = re.compile(
-    rf"\s+(?:and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN}|и\s+{_OWN_SHORT_RU}\s+{_ACT_RU})"
+    # ... past the name's bracketed short form: "Министерство ... (Минобрнауки России) и СПбПУ".
+    rf"(?:\s*\([^()\n]{{1,40}}\))?\s+"
+    rf"(?:and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN}|и\s+{_OWN_SHORT_RU}\s+{_ACT_RU})"
 )
 _ACT_NEXT = re.compile(rf"\s+(?:{_ACT_EN}|{_ACT_RU})")
 _CO_SIGNER_BEFORE = re.compile(rf"(?:{_OWN_SHORT_EN}\s+and\s+(?:the\s+)?|{_OWN_SHORT_RU}\s+и\s+)$")
@@ -3262,7 +3264,8 @@ class Extractor:
                         out[-1] = replace(out[-1], date=out[-1].date or on, signed_on=on)
                 continue
             if lx.PLANNED.search(sent) and not re.search(
-                r"(?:был[аио]?|были) подписан|(?<!be )signed (?:in|on|last)|has been signed|"
+                r"(?<!не )(?:был[аио]?|были) подписан|(?<!be )signed (?:in|on|last)|"
+                r"(?<!not )has been signed|"
                 r"were signed",
                 sent,
                 re.I,

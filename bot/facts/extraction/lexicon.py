@@ -387,7 +387,9 @@ PLANNED = re.compile(
     r"expected|scheduled|programme of the visit|program of the visit|agenda|"
     # "договорились о подписании соглашения", "соглашение готовится к подписанию": agreed to
     # sign, not signed.
-    r"договорил\w* о (?:подписании|заключении)|готов\w* к (?:подписани|заключени))",
+    r"договорил\w* о (?:подписании|заключении)|готов\w* к (?:подписани|заключени)|"
+    # "пока не подписано", "has not yet been signed"
+    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписан|заключен)|not\s+(?:yet\s+)?(?:been\s+)?signed)",
     re.IGNORECASE,
 )
 # The partners as a pair, with no name in the sentence: "Стороны подписали", "The parties signed".
