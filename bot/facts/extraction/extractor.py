@@ -3345,7 +3345,9 @@ class Extractor:
                     continue  # a treaty of two states, not the university's document
                 if _LABOUR.search(sent, max(0, hs - 30), hs):
                     continue  # employment contracts of persons, not documents of organisations
-                if _PLAYERS_SIGN.search(sent, 0, hs) and _SPORT.search(sent):
+                if _PLAYERS_SIGN.search(sent, 0, hs) and (
+                    _SPORT.search(text) or re.search(r"\bматч|\bmatch\b", sent, re.I)
+                ):
                     continue  # team captains' "fair play" pact before a match: no organisation's
                 if _ACCORD.match(sent, he):
                     continue  # "agreements were reached": an accord, not a document

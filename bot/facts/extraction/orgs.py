@@ -360,6 +360,18 @@ class RuChunker:
                 # form is also a nominative plural), "Институт химии силикатов".
                 j += 1
                 continue
+            if (
+                t.pos == "VERB"
+                and t.feats.get("VerbForm") == "Part"
+                and t.feats.get("Case") == "Gen"
+                and j + 1 < len(toks)
+                and toks[j + 1].pos == "NOUN"
+                and toks[j + 1].feats.get("Case") == "Gen"
+                and not _is_cap(t.text)
+            ):
+                # A participle in the genitive chain: "… по мониторингу окружающей среды".
+                j += 2
+                continue
             if t.pos in ("NOUN", "PROPN", "ADJ") and (
                 t.feats.get("Case") == "Gen" or "Case" not in t.feats
             ):

@@ -1,0 +1,140 @@
+"""Agreements the university signs with Russian bodies: which documents count as signed, and
+whom they are signed with (hand-written texts, none from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.extraction import ArticleInput, Extraction, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(ex: Extractor, title: str, text: str) -> Extraction:
+    return ex.extract(ArticleInput(id="t", title=title, text=text, lang="ru"))
+
+
+def _documents(result: Extraction) -> list[tuple[str, tuple[str, ...]]]:
+    return [(a.kind, a.parties) for a in result.agreements]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "party"),
+    [
+        # A federal body opening the sentence, its short form in brackets, then «и СПбПУ».
+        (
+            "Политех и Росводресурсы",
+            "Федеральное агентство водных ресурсов (Росводресурсы) и СПбПУ подписали "
+            "соглашение о подготовке гидротехников.",
+            "agreement",
+            "Федеральное агентство водных ресурсов",
+        ),
+        (
+            "Новое соглашение",
+            "Федеральная служба по гидрометеорологии и мониторингу окружающей среды и "
+            "Политех заключили соглашение о совместных исследованиях климата.",
+            "agreement",
+            "Федеральная служба по гидрометеорологии и мониторингу окружающей среды",
+        ),
+        # A numbered school.
+        (
+            "Инженерные классы",
+            "Политех подписал договор о сотрудничестве с Губернаторским лицеем № 387.",
+            "agreement",
+            "Губернаторский лицей № 387",
+        ),
+        # A city's name in apposition to its administration.
+        (
+            "Политех поможет малым городам",
+            "Меморандум о сотрудничестве подписали СПбПУ и администрация города Нижние Серги.",
+            "memorandum",
+            "администрация города Нижние Серги",
+        ),
+        # The headline's abbreviation is no unit of the university named on the next line.
+        (
+            "Политех и АРПА",
+            "СПбПУ и Ассоциация разработчиков промышленной автоматики подписали соглашение о "
+            "взаимодействии.",
+            "agreement",
+            "Ассоциация разработчиков промышленной автоматики",
+        ),
+        # Signing told by an adverbial participle.
+        (
+            "Энергетический консорциум",
+            "Политех вошёл в состав консорциума, подписав соглашение с Новосибирским "
+            "государственным техническим университетом.",
+            "agreement",
+            "Новосибирский государственный технический университет",
+        ),
+        # A licence to use a development is a contract.
+        (
+            "Технология Политеха",
+            "Политех заключил лицензионный договор с ООО «Аквилон-Пласт» на использование "
+            "запатентованного в университете полимера.",
+            "contract",
+            "Аквилон-Пласт",
+        ),
+    ],
+)
+def test_signed_with_a_russian_body(
+    extractor: Extractor, title: str, text: str, kind: str, party: str
+) -> None:
+    result = _run(extractor, title, text)
+    assert [(k, tuple(p.lower() for p in ps)) for k, ps in _documents(result)] == [
+        (kind, (party.lower(),))
+    ]
+
+
+def test_ministry_with_its_short_form_signs(extractor: Extractor) -> None:
+    """Russia's science ministry is context when only named; a co-signer when it and the
+    university sign, also with its short form in brackets between them."""
+    result = _run(
+        extractor,
+        "Приоритет-2030",
+        "Министерство науки и высшего образования Российской Федерации (Минобрнауки России) и "
+        "СПбПУ подписали соглашение о развитии кампуса.",
+    )
+    assert _documents(result) == [
+        ("agreement", ("Министерство науки и высшего образования Российской Федерации",))
+    ]
+
+
+def test_party_named_only_by_an_abbreviation_signs_under_it(extractor: Extractor) -> None:
+    """The partner keeps the full name the registry knows; the document's party is written as
+    the text writes it."""
+    result = _run(
+        extractor,
+        "Кадры для авиастроения",
+        "СПбПУ и ОАК подписали соглашение о подготовке инженеров-конструкторов.",
+    )
+    assert _documents(result) == [("agreement", ("ОАК",))]
+    assert [p.name for p in result.partners] == ["Объединённая авиастроительная корпорация"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Руководители СПбПУ и ПАО «Энергомост» договорились о подписании соглашения весной.",
+        "Соглашение между Политехом и Правительством Тверской области готовится к подписанию.",
+        "Соглашение о сотрудничестве с Правительством Тверской области пока не подписано, "
+        "сообщил проректор СПбПУ.",
+        "Перед матчем капитаны сборных Политеха и Горного университета подписали договор о "
+        "честной игре. Турнир по волейболу продлится два дня.",
+    ],
+)
+def test_not_signed_or_not_an_organisations_document(extractor: Extractor, text: str) -> None:
+    assert _run(extractor, "Новости", text).agreements == ()
+
+
+def test_unnamed_company_is_no_party(extractor: Extractor) -> None:
+    """«с крупной IT-компанией» names no partner: the document is signed with no party."""
+    result = _run(
+        extractor,
+        "Новое партнёрство",
+        "Политех подписал соглашение о сотрудничестве с крупной IT-компанией из Москвы.",
+    )
+    assert result.partners == ()
+    assert _documents(result) == [("agreement", ())]
