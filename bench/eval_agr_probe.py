@@ -3,7 +3,7 @@
 Models are trained on folds a, c1, c2 and c4 (never the sealed c3); agreements are scored with
 the shared scorer's rule (kind, and a shared party name, or no parties on both sides); dates are
 counted separately over matched agreements whose expected date is stated.
-Run: .venv/bin/python bench/eval_agr_probe.py [--details]
+Run: .venv/bin/python bench/eval_agr_probe.py [--details] [--probe agr_probe2.jsonl]
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402
 from bot.facts.extraction.model import ArticleInput  # noqa: E402
 from bot.facts.extraction.train import CORPUS, fit_models, fold_of, load_corpus  # noqa: E402
 
-PROBE = ROOT / "tests" / "data" / (sys.argv[sys.argv.index("--probe") + 1] if "--probe" in sys.argv else "agr_probe.jsonl")
+NAME = sys.argv[sys.argv.index("--probe") + 1] if "--probe" in sys.argv else "agr_probe.jsonl"
+PROBE = ROOT / "tests" / "data" / NAME
 TRAIN_FOLDS = ("a", "c1", "c2", "c4")
 
 
@@ -57,7 +58,8 @@ def main() -> None:
                 dates_n += 1
                 dates_ok += pa[i].get("signed_on") == ga[j]["date"]
         wrong = len(pairs) != len(pa) or len(pairs) != len(ga)
-        if details and (wrong or any(pa[i].get("signed_on") != ga[j].get("date") for i, j in pairs)):
+        dated = all(pa[i].get("signed_on") == ga[j].get("date") for i, j in pairs)
+        if details and (wrong or not dated):
             got = [(a["kind"], a["parties"], a["signed_on"]) for a in pa]
             want = [(a["kind"], a["parties"], a.get("date")) for a in ga]
             print(f"{rec['id']}: got {got}\n     want {want}")

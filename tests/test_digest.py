@@ -361,9 +361,9 @@ async def test_agreement_with_no_partner_named_says_so(app: App, worker: Extract
         await sender.stop()
     shown = app.api.sent_messages(42)[-1].rendered or ""
     documents = shown.split("Подписанные документы:\n")[1].split("\n\n")[0].splitlines()
-    assert documents == ["• Соглашение о сотрудничестве — партнёр не указан (подписано 3 декабря 2026)"], (
-        documents
-    )
+    assert documents == [
+        "• Соглашение о сотрудничестве — партнёр не указан (подписано 3 декабря 2026)"
+    ], documents
 
 
 async def no_items(news_id: int, lang: str) -> str | None:

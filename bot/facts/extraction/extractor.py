@@ -1849,7 +1849,9 @@ class Extractor:
                 and h + 1 < len(toks)
                 and (
                     (toks[h + 1].text in '«"“„' and tok.lemma != "школа")
-                    or (toks[h + 1].text == "№" and h + 2 < len(toks) and toks[h + 2].text.isdigit())
+                    or (
+                        toks[h + 1].text == "№" and h + 2 < len(toks) and toks[h + 2].text.isdigit()
+                    )
                 )
             ):
                 # «Лицей «Инженерная школа»», «гимназия № 56», «школа № 239»: schools are
