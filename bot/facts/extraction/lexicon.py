@@ -352,6 +352,8 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
 SIGNED = re.compile(
     # ... and the adverbial participle: "стал участником консорциума, подписав соглашение".
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш|в\b)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн|ив\b)|"
+    # ... and the imperfective past: "в 2017 году стороны уже заключали договор".
+    r"(?:подписывал|заключал)(?:и|а)?\b|"
     r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into)",
     re.IGNORECASE,
 )
@@ -389,7 +391,9 @@ PLANNED = re.compile(
     # sign, not signed.
     r"договорил\w* о (?:подписании|заключении)|готов\w* к (?:подписани|заключени)|"
     # "пока не подписано", "has not yet been signed"
-    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписан|заключен)|not\s+(?:yet\s+)?(?:been\s+)?signed)",
+    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписан|заключен)|not\s+(?:yet\s+)?(?:been\s+)?signed|"
+    # "обсуждают возможность подписания соглашения": still a possibility
+    r"возможност\w* (?:подписани|заключени)|обсужда\w* (?:проект|возможност))",
     re.IGNORECASE,
 )
 # The partners as a pair, with no name in the sentence: "Стороны подписали", "The parties signed".
