@@ -154,3 +154,30 @@ def test_earlier_document_told_in_the_imperfective(extractor: Extractor) -> None
         ("agreement", ("Ленполиграфмаш",), None),
         ("agreement", ("Ленполиграфмаш",), "2016"),
     ]
+
+
+def _candidates(ex: Extractor, text: str) -> list[str]:
+    """The organisations the extractor proposes to its partner model in `text`."""
+    return [r.fact.name for r in ex.analyse(ArticleInput(id="t", title="", text=text)).rows]
+
+
+def test_numbered_school_as_a_venue_is_no_candidate(extractor: Extractor) -> None:
+    """«в гимназии № 74» is where an exhibition opened, not a body the university works with
+    (proposing it taught the partner model that schools are context); «с гимназией № 74»
+    signs."""
+    assert (
+        _candidates(
+            extractor,
+            "Фотовыставка «Инженеры будущего» открылась в Академической гимназии № 74 и в "
+            "Губернаторском лицее № 12. Её подготовили студенты Политеха.",
+        )
+        == []
+    )
+    signed = _run(
+        extractor,
+        "Профильные классы",
+        "Политех заключил соглашение о сотрудничестве с Академической гимназией № 74.",
+    )
+    assert [(a.kind, a.parties) for a in signed.agreements] == [
+        ("agreement", ("Академическая гимназия № 74",))
+    ]

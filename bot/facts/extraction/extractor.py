@@ -1850,12 +1850,16 @@ class Extractor:
                 and (
                     (toks[h + 1].text in '«"“„' and tok.lemma != "школа")
                     or (
-                        toks[h + 1].text == "№" and h + 2 < len(toks) and toks[h + 2].text.isdigit()
+                        toks[h + 1].text == "№"
+                        and h + 2 < len(toks)
+                        and toks[h + 2].text.isdigit()
+                        and tok.feats.get("Case") != "Loc"
                     )
                 )
             ):
                 # «Лицей «Инженерная школа»», «гимназия № 56», «школа № 239»: schools are
-                # "other".
+                # "other"; a numbered one in the prepositional («выставка в лицее № 30») is
+                # where something happens, not who does it.
                 kind = "other"
             if kind is None:
                 continue
