@@ -598,6 +598,13 @@ _ADJ_END = re.compile(
 )
 
 
+# A legal form spelt out before a quoted name ("Федеральное государственное унитарное
+# предприятие «X»", "Акционерное общество «Y»"): the name is the quoted one, as for «ФГУП «X»».
+_SPELT_LEGAL_FORM = re.compile(
+    r"(?i:(?:федеральное\s+)?(?:государственное|муниципальное)\s+(?:унитарное|казённое|казенное)"
+    r"\s+предприятие|(?:публичное\s+|непубличное\s+|закрытое\s+|открытое\s+)?акционерное"
+    r"\s+общество|общество\s+с\s+ограниченной\s+ответственностью)\s+[«\"“„](.+?)[»\"”“]?$"
+)
 # "компания Huawei", "холдинг «Технодинамика»": a generic word before the name proper.
 _DESCRIPTOR = re.compile(
     r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
@@ -1071,7 +1078,7 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
     r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
@@ -1882,6 +1889,9 @@ class Extractor:
             )
             if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
                 name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
+            spelt = _SPELT_LEGAL_FORM.match(name)
+            if spelt:
+                name = spelt.group(1)  # «Федеральное государственное унитарное предприятие «X»»
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
