@@ -311,7 +311,7 @@ def nothing_found(lang: str, described: str, years: Years | None) -> str:
 def agreement_entry(agreement: Agreement, lang: str) -> str:
     kind = label(AGREEMENT_KINDS, agreement.kind, lang)
     parties = cut_list(agreement.parties_for(lang), 400)
-    lines = [f"📄 <b>{esc(kind)}</b>" + (f" — {esc(parties)}" if parties else "")]
+    lines = [f"📄 <b>{esc(kind)}</b> — {esc(parties or t(lang, 'party_unstated'))}"]
     subject = subject_words(agreement.title, lang, 400)
     if subject:
         lines.append(esc(subject))

@@ -334,6 +334,40 @@ async def test_two_documents_with_one_partner_on_one_day_read_as_two(
     assert all("Университет Цинхуа" in d for d in documents), documents
 
 
+async def test_agreement_with_no_partner_named_says_so(app: App, worker: ExtractionWorker) -> None:
+    """A document signed with a partner the news does not name («с одной из крупнейших
+    IT-компаний») read «• Соглашение о сотрудничестве» with nothing after it, as if cut; the
+    line now says no partner is stated (and «IT-компаний» is no partner of its own)."""
+    await app.ask("/subscribe")
+    await app.ask("/digest daily")
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    item = draft(
+        "unnamed",
+        "Политех договорился с IT-индустрией",
+        body="3 декабря 2026 года Политех подписал соглашение о сотрудничестве с одной из "
+        "крупнейших IT-компаний страны. Название партнёра стороны пока не раскрывают.",
+        link="https://site.test/unnamed",
+    )
+    await app.services.news.add_new(feed.id, [item], announce=True)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    await app.services.ingestor.announce()
+    await app.ask("/digest off")
+    sender = DeliveryWorker(
+        Sender(app.bot, app.services.chats), app.services.outbox, no_items, rate=50,
+        digest_text=app.services.digests,
+    )  # fmt: skip
+    sender.start()
+    try:
+        await until_sent(app, 42, 4)
+    finally:
+        await sender.stop()
+    shown = app.api.sent_messages(42)[-1].rendered or ""
+    documents = shown.split("Подписанные документы:\n")[1].split("\n\n")[0].splitlines()
+    assert documents == [
+        "• Соглашение о сотрудничестве — партнёр не указан (подписано 3 декабря 2026)"
+    ], documents
+
+
 async def no_items(news_id: int, lang: str) -> str | None:
     raise AssertionError("only the digest is queued")
 

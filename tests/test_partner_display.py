@@ -140,7 +140,8 @@ async def test_agreement_parties_in_the_readers_script_and_cut_between_names(app
     )
     await article(app, "none", day(2023, 1, 1), [], [AgreementInput("agreement", None, None, ())])
     russian = await app.ask("/agreements")
-    assert "📄 Соглашение\n1 января 2023 · источник" in russian  # no «— —» for no party
+    # No party named: said so, not a bare kind that reads as a line cut short.
+    assert "📄 Соглашение — партнёр не указан\n1 января 2023 · источник" in russian
     assert "📄 Соглашение — Высшая школа Нордвальда; Озёрный горный институт\n" in russian
     crowded = next(x for x in russian.split("\n\n") if "Университет 0" in x)
     parties, subject = crowded.splitlines()[:2]
@@ -149,7 +150,7 @@ async def test_agreement_parties_in_the_readers_script_and_cut_between_names(app
     assert subject.endswith("работе…") and len(subject) <= 400
     english = await app.ask("/agreements", language_code="en")
     assert "📄 Agreement — Hochschule Nordwald; Lakeside Mining Institute\n" in english
-    assert "📄 Agreement\n1 January 2023 · source" in english
+    assert "📄 Agreement — partner not stated\n1 January 2023 · source" in english
 
 
 async def test_one_country_list_has_no_flag_on_every_line(app: App) -> None:

@@ -221,7 +221,7 @@ class DigestService:
             # partner on one day read as one line twice without the subject.
             lines = [
                 f"• {esc(_document(a.kind, a.title, lang))}"
-                + (f" — {esc(cut_list(a.parties_for(lang), 200))}" if a.parties else "")
+                + f" — {esc(cut_list(a.parties_for(lang), 200) or t(lang, 'party_unstated'))}"
                 + (f" ({esc(signed_words(a.signed_on, lang))})" if a.signed_on else "")
                 for a in agreements
             ]

@@ -421,6 +421,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "No agreements found for “{query}”.",
     ),
     "source": ("источник", "source"),
+    # An agreement whose article names no partner the extractor could tell: said, not left out.
+    "party_unstated": ("партнёр не указан", "partner not stated"),
     "partners_line": ("🤝 Партнёры", "🤝 Partners"),
     "digest_title": ("<b>Дайджест: {period}</b>", "<b>Digest: {period}</b>"),
     "digest_items": ("Публикации ({count}):", "Items ({count}):"),

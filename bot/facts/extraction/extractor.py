@@ -227,6 +227,12 @@ _ORDINAL = re.compile(
     r"(?:\s+[\w-]+){0,3}\s+$",
     re.I,
 )
+# Players, captains or teams as the ones who sign: a pact of a game, not of organisations.
+_PLAYERS_SIGN = re.compile(
+    r"\b(?:капитан|игрок|болельщик|команд|сборн|captain|player|team|fans)\w*"
+    r"(?:\s+[\w-]+){0,6}?\s+(?:подписал\w*|заключил\w*|signed)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _LABOUR = re.compile(r"\b(?:labou?r|employment|трудов\w+)\s+$", re.I)
 # A sentence about "the document" just named, in the singular ("Документ подписан ...",
 # "The document was signed ...").
@@ -567,7 +573,11 @@ _APPROVED_BY = re.compile(
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
-OWN_AFTER = re.compile(r"\s*\)?\s*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)")
+# Not across a line break: a headline's last word is no unit of the name opening the text
+# («Политех и ОДК» over «СПбПУ и ОДК подписали ...»).
+OWN_AFTER = re.compile(
+    r"[^\S\n]*\)?[^\S\n]*(?:of\s+(?:the\s+)?)?(?:СПбПУ|Политеха|SPbPU|SPbSTU|Polytech)"
+)
 # The university's full name in the genitive after a unit, past its bracketed short form:
 # "Institute of ... (IXX) of Peter the Great St. Petersburg Polytechnic University",
 # "Высшая школа ... Санкт-Петербургского политехнического университета".
@@ -690,6 +700,13 @@ _ADJ_END = re.compile(
 )
 
 
+# A legal form spelt out before a quoted name ("Федеральное государственное унитарное
+# предприятие «X»", "Акционерное общество «Y»"): the name is the quoted one, as for «ФГУП «X»».
+_SPELT_LEGAL_FORM = re.compile(
+    r"(?i:(?:федеральное\s+)?(?:государственное|муниципальное)\s+(?:унитарное|казённое|казенное)"
+    r"\s+предприятие|(?:публичное\s+|непубличное\s+|закрытое\s+|открытое\s+)?акционерное"
+    r"\s+общество|общество\s+с\s+ограниченной\s+ответственностью)\s+[«\"“„](.+?)[»\"”“]?$"
+)
 # "компания Huawei", "холдинг «Технодинамика»": a generic word before the name proper.
 _DESCRIPTOR = re.compile(
     r"^(?:компания|холдинг|концерн|корпорация|госкорпорация|банк|группа компаний|company)\s+"
@@ -890,7 +907,9 @@ _BESIDE_OWN_RU = re.compile(
     rf"{_OWN_SHORT_RU}\s+и\s+(?P<after>{_NAME_RU}))\s+{_ACT_RU}"
 )
 _CO_SIGNER_AFTER = re.compile(
-    rf"\s+(?:and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN}|и\s+{_OWN_SHORT_RU}\s+{_ACT_RU})"
+    # ... past the name's bracketed short form: "Министерство ... (Минобрнауки России) и СПбПУ".
+    rf"(?:\s*\([^()\n]{{1,40}}\))?\s+"
+    rf"(?:and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN}|и\s+{_OWN_SHORT_RU}\s+{_ACT_RU})"
 )
 _ACT_NEXT = re.compile(rf"\s+(?:{_ACT_EN}|{_ACT_RU})")
 _CO_SIGNER_BEFORE = re.compile(rf"(?:{_OWN_SHORT_EN}\s+and\s+(?:the\s+)?|{_OWN_SHORT_RU}\s+и\s+)$")
@@ -1116,7 +1135,10 @@ _OWN_THEN_AND = re.compile(
     rf"{_OWN_NAME_COORD}\s+(?:и|and|совместно с|together with)\s+(?:the\s+)?"
     r"(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$"
 )
-_AND_THEN_OWN = re.compile(rf"[»\"”]?\s+(?:и|and)\s+(?:the\s+)?{_OWN_NAME_COORD}\b")
+# ... past the name's bracketed short form: "Федеральное агентство ... (Росмолодёжь) и Политех".
+_AND_THEN_OWN = re.compile(
+    rf"[»\"”]?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:и|and)\s+(?:the\s+)?{_OWN_NAME_COORD}\b"
+)
 
 
 def _beside_own_name(c: Candidate, text: str) -> bool:
@@ -1127,6 +1149,19 @@ def _beside_own_name(c: Candidate, text: str) -> bool:
         or _AND_THEN_OWN.match(text, m.end)
         for m in c.mentions
     )
+
+
+def _as_written(fact: PartnerFact, c: Candidate, text: str) -> str:
+    """A party as the text names it: a partner the text calls only by an abbreviation the
+    registry spells out («СПбПУ и ОАК подписали ...») signs as "ОАК"; its full name stays the
+    partner's name, with the abbreviation among its aliases."""
+    said = Counter(text[m.start : m.end].strip() for m in c.mentions)
+    if not said or is_abbreviation(fact.name) or fact.name.lower() in text.lower():
+        return fact.name  # ... but a full name the text spells anywhere is the party's
+    form, _ = said.most_common(1)[0]
+    if all(is_abbreviation(x) for x in said) and form in fact.aliases:
+        return form
+    return fact.name
 
 
 def _co_signer(c: Candidate, text: str) -> bool:
@@ -1145,7 +1180,7 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
     r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
@@ -1919,11 +1954,22 @@ class Extractor:
             kind = self._chunker.head_kind(tok)
             if (
                 kind is None
-                and tok.lemma in ("лицей", "гимназия")
+                and tok.lemma in ("лицей", "гимназия", "школа")
                 and h + 1 < len(toks)
-                and toks[h + 1].text in '«"“„'
+                and (
+                    (toks[h + 1].text in '«"“„' and tok.lemma != "школа")
+                    or (
+                        toks[h + 1].text == "№"
+                        and h + 2 < len(toks)
+                        and toks[h + 2].text.isdigit()
+                        and tok.feats.get("Case") != "Loc"
+                    )
+                )
             ):
-                kind = "other"  # «Лицей «Инженерная школа»»: schools are "other"
+                # «Лицей «Инженерная школа»», «гимназия № 56», «школа № 239»: schools are
+                # "other"; a numbered one in the prepositional («выставка в лицее № 30») is
+                # where something happens, not who does it.
+                kind = "other"
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
@@ -1945,6 +1991,9 @@ class Extractor:
             )
             if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
                 name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
+            spelt = _SPELT_LEGAL_FORM.match(name)
+            if spelt:
+                name = spelt.group(1)  # «Федеральное государственное унитарное предприятие «X»»
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -2052,6 +2101,8 @@ class Extractor:
                     continue
                 if len(span_toks) == 1 and span_toks[0].pos == "ADJ" and not quoted:
                     continue  # «Президентским» of «… Президентским … лицеем»: no name alone
+                if not quoted and re.fullmatch(r"[A-ZА-ЯЁ]{1,5}-[а-яё]+", name):
+                    continue  # «с крупной IT-компанией», «ИТ-индустрия»: a common noun
                 if (
                     len(span_toks) == 1
                     and not quoted
@@ -2384,7 +2435,9 @@ class Extractor:
                 or _AND_THEN_OWN.match(text, toks[j - 1].end)
             )
             and (
-                (h == i and head.text[:1].isupper())
+                # "Федеральное агентство по делам молодёжи и Политех": the name opens the
+                # sentence with its capitalised first word, whether head or adjective.
+                toks[i].text[:1].isupper()
                 or any(
                     toks[k].text in '«"“„' or (toks[k].text[:1].isupper() and k != first)
                     for k in range(i, j)
@@ -2397,6 +2450,10 @@ class Extractor:
             # Агентство по …"), and so does a capital or a quote before a lower-case unit head
             # ("Политех и Российский экспортный центр", "… и Образовательный центр «X»").
             return True
+        if any(
+            toks[k].text == "№" and k + 1 < j and toks[k + 1].text.isdigit() for k in range(h, j)
+        ):
+            return True  # "гимназия № 56", "школа № 239": a numbered school is named
         if not head.text[:1].isupper():
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
@@ -3370,7 +3427,8 @@ class Extractor:
                         out[-1] = replace(out[-1], date=out[-1].date or on, signed_on=on)
                 continue
             if lx.PLANNED.search(sent) and not re.search(
-                r"(?:был[аио]?|были) подписан|(?<!be )signed (?:in|on|last)|has been signed|"
+                r"(?<!не )(?:был[аио]?|были) подписан|(?<!be )signed (?:in|on|last)|"
+                r"(?<!not )has been signed|"
                 r"were signed",
                 sent,
                 re.I,
@@ -3450,6 +3508,10 @@ class Extractor:
                     continue  # a treaty of two states, not the university's document
                 if _LABOUR.search(sent, max(0, hs - 30), hs):
                     continue  # employment contracts of persons, not documents of organisations
+                if _PLAYERS_SIGN.search(sent, 0, hs) and (
+                    _SPORT.search(text) or re.search(r"\bматч|\bmatch\b", sent, re.I)
+                ):
+                    continue  # team captains' "fair play" pact before a match: no organisation's
                 if _ACCORD.match(sent, he):
                     continue  # "agreements were reached": an accord, not a document
                 if kind in seen_kinds:
@@ -3575,8 +3637,9 @@ class Extractor:
                 if s < title_end:
                     headline.add(id(fact))
         # A headline's document with no party named is the body's one with parties.
+        written = {f.name: _as_written(f, cand_of[f.name], text) for f in facts}
         return [
-            replace(a, title=subject)
+            replace(a, title=subject, parties=tuple(written.get(p, p) for p in a.parties))
             for a, subject in zip(out, shown, strict=True)
             if a.parties
             or id(a) not in headline

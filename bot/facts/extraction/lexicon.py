@@ -348,6 +348,14 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
         "contract",
     ),
     (re.compile(r"контракт\w*", re.I), "contract"),
+    # A licence to use a development, work to be done or goods to be supplied: contracts.
+    (
+        re.compile(
+            r"(?:суб)?лицензионн\w+ договор\w*|договор\w*(?= (?:подряда|поставки))",
+            re.I,
+        ),
+        "contract",
+    ),
     # "договор" and its case forms, not "договорились", "договорённость" (an accord, no paper).
     (re.compile(r"соглашени\w*|договор(?:ы|а|ов|ом|ам|ами|ах|е|у)?\b", re.I), "agreement"),
     (re.compile(r"(?<=под )документ\w*", re.I), "agreement"),
@@ -364,7 +372,10 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bdocuments?(?= on\b)", re.I), "agreement"),
 ]
 SIGNED = re.compile(
-    r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"
+    # ... and the adverbial participle: "стал участником консорциума, подписав соглашение".
+    r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш|в\b)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн|ив\b)|"
+    # ... and the imperfective past: "в 2017 году стороны уже заключали договор".
+    r"(?:подписывал|заключал)(?:и|а)?\b|"
     r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into)",
     re.IGNORECASE,
 )
@@ -397,7 +408,14 @@ PLANNED = re.compile(
     r"to be signed|will sign|will be signed|plan(?:s|ned)? to|intend|prepar\w+ (?:a|the|an) "
     r"(?:draft|agreement)|draft|программ\w* (?:визита|пребывания|встречи|поездки)|"
     r"в программе|ожида\w+|запланирован\w*|станет подписани|итогом\w* (?:\w+ )?станет|"
-    r"expected|scheduled|programme of the visit|program of the visit|agenda)",
+    r"expected|scheduled|programme of the visit|program of the visit|agenda|"
+    # "договорились о подписании соглашения", "соглашение готовится к подписанию": agreed to
+    # sign, not signed.
+    r"договорил\w* о (?:подписании|заключении)|готов\w* к (?:подписани|заключени)|"
+    # "пока не подписано", "has not yet been signed"
+    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписан|заключен)|not\s+(?:yet\s+)?(?:been\s+)?signed|"
+    # "обсуждают возможность подписания соглашения": still a possibility
+    r"возможност\w* (?:подписани|заключени)|обсужда\w* (?:проект|возможност))",
     re.IGNORECASE,
 )
 # The partners as a pair, with no name in the sentence: "Стороны подписали", "The parties signed".

@@ -32,7 +32,8 @@ class PartnerFact:
 
 @dataclass(frozen=True, slots=True)
 class AgreementFact:
-    """A document the text says was signed; `parties` are partner names, never the university.
+    """A document the text says was signed; `parties` are partners, never the university, each
+    by its name or, when the text calls it only by an abbreviation, by that alias.
 
     `signed_on` is the signing date the text states (ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`), else
     None; `date` is the same value under its older name, kept for existing callers.

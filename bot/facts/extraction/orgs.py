@@ -66,6 +66,7 @@ _QUOTES_CLOSE = '»“”"'
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 _REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
+_SETTLEMENT_WORDS = frozenset({"город", "посёлок", "поселок", "село", "станица"})
 _LEGAL_FORMS = frozenset(
     {"ПАО", "НАО", "ОАО", "ЗАО", "АО", "ООО", "ФГУП", "ГУП", "МУП", "АНО", "НКО", "ФГБУ"}
 )
@@ -280,6 +281,15 @@ class RuChunker:
                 break
             if not in_quote and OWN_SHORT_WORD.fullmatch(t.text):
                 break  # "С Университетом Цинхуа Политех подписал": the university's own name
+            if t.text == "№" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+                j += 2  # a school's number: "гимназия № 56", "лицей № 239"
+                break
+            if toks[j - 1].lemma in _SETTLEMENT_WORDS and _is_cap(t.text):
+                # A city's name in apposition, in any case: "администрации города Великие
+                # Луки", "мэрия города Набережные Челны".
+                while j < len(toks) and toks[j].sent == head.sent and _is_cap(toks[j].text):
+                    j += 1
+                break
             if t.text.isdigit():
                 break  # a date after the name: "университетом 12 марта", "лицея 19 октября"
             if (
@@ -349,6 +359,18 @@ class RuChunker:
                 # A genitive chain the tagger broke: "Институт проблем машиноведения" (the
                 # form is also a nominative plural), "Институт химии силикатов".
                 j += 1
+                continue
+            if (
+                t.pos == "VERB"
+                and t.feats.get("VerbForm") == "Part"
+                and t.feats.get("Case") == "Gen"
+                and j + 1 < len(toks)
+                and toks[j + 1].pos == "NOUN"
+                and toks[j + 1].feats.get("Case") == "Gen"
+                and not _is_cap(t.text)
+            ):
+                # A participle in the genitive chain: "… по мониторингу окружающей среды".
+                j += 2
                 continue
             if t.pos in ("NOUN", "PROPN", "ADJ") and (
                 t.feats.get("Case") == "Gen" or "Case" not in t.feats

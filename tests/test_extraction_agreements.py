@@ -1,0 +1,197 @@
+"""Agreements the university signs with Russian bodies: which documents count as signed, and
+whom they are signed with (hand-written texts, none from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.extraction import ArticleInput, Extraction, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(ex: Extractor, title: str, text: str) -> Extraction:
+    return ex.extract(ArticleInput(id="t", title=title, text=text, lang="ru"))
+
+
+def _documents(result: Extraction) -> list[tuple[str, tuple[str, ...]]]:
+    return [(a.kind, a.parties) for a in result.agreements]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "party"),
+    [
+        # A federal body opening the sentence, its short form in brackets, then «и СПбПУ».
+        (
+            "Политех и Росводресурсы",
+            "Федеральное агентство водных ресурсов (Росводресурсы) и СПбПУ подписали "
+            "соглашение о подготовке гидротехников.",
+            "agreement",
+            "Федеральное агентство водных ресурсов",
+        ),
+        (
+            "Новое соглашение",
+            "Федеральная служба по гидрометеорологии и мониторингу окружающей среды и "
+            "Политех заключили соглашение о совместных исследованиях климата.",
+            "agreement",
+            "Федеральная служба по гидрометеорологии и мониторингу окружающей среды",
+        ),
+        # A numbered school.
+        (
+            "Инженерные классы",
+            "Политех подписал договор о сотрудничестве с Губернаторским лицеем № 387.",
+            "agreement",
+            "Губернаторский лицей № 387",
+        ),
+        # A city's name in apposition to its administration.
+        (
+            "Политех поможет малым городам",
+            "Меморандум о сотрудничестве подписали СПбПУ и администрация города Нижние Серги.",
+            "memorandum",
+            "администрация города Нижние Серги",
+        ),
+        # The headline's abbreviation is no unit of the university named on the next line.
+        (
+            "Политех и АРПА",
+            "СПбПУ и Ассоциация разработчиков промышленной автоматики подписали соглашение о "
+            "взаимодействии.",
+            "agreement",
+            "Ассоциация разработчиков промышленной автоматики",
+        ),
+        # Signing told by an adverbial participle.
+        (
+            "Энергетический консорциум",
+            "Политех вошёл в состав консорциума, подписав соглашение с Новосибирским "
+            "государственным техническим университетом.",
+            "agreement",
+            "Новосибирский государственный технический университет",
+        ),
+        # A company named after «ГК», and one after its legal form spelt out.
+        (
+            "Вагоны будущего",
+            "Соглашение о подготовке конструкторов подписали Политех и ГК «Вагонстрой».",
+            "agreement",
+            "Вагонстрой",
+        ),
+        (
+            "Исследования для флота",
+            "Федеральное государственное унитарное предприятие «Северный научный центр "
+            "судостроения» и СПбПУ подписали договор о совместных исследованиях.",
+            "agreement",
+            "Северный научный центр судостроения",
+        ),
+        # A licence to use a development is a contract.
+        (
+            "Технология Политеха",
+            "Политех заключил лицензионный договор с ООО «Аквилон-Пласт» на использование "
+            "запатентованного в университете полимера.",
+            "contract",
+            "Аквилон-Пласт",
+        ),
+    ],
+)
+def test_signed_with_a_russian_body(
+    extractor: Extractor, title: str, text: str, kind: str, party: str
+) -> None:
+    result = _run(extractor, title, text)
+    assert [(k, tuple(p.lower() for p in ps)) for k, ps in _documents(result)] == [
+        (kind, (party.lower(),))
+    ]
+
+
+def test_ministry_with_its_short_form_signs(extractor: Extractor) -> None:
+    """Russia's science ministry is context when only named; a co-signer when it and the
+    university sign, also with its short form in brackets between them."""
+    result = _run(
+        extractor,
+        "Приоритет-2030",
+        "Министерство науки и высшего образования Российской Федерации (Минобрнауки России) и "
+        "СПбПУ подписали соглашение о развитии кампуса.",
+    )
+    assert _documents(result) == [
+        ("agreement", ("Министерство науки и высшего образования Российской Федерации",))
+    ]
+
+
+def test_party_named_only_by_an_abbreviation_signs_under_it(extractor: Extractor) -> None:
+    """The partner keeps the full name the registry knows; the document's party is written as
+    the text writes it."""
+    result = _run(
+        extractor,
+        "Кадры для авиастроения",
+        "СПбПУ и ОАК подписали соглашение о подготовке инженеров-конструкторов.",
+    )
+    assert _documents(result) == [("agreement", ("ОАК",))]
+    assert [p.name for p in result.partners] == ["Объединённая авиастроительная корпорация"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Руководители СПбПУ и ПАО «Энергомост» договорились о подписании соглашения весной.",
+        "Соглашение между Политехом и Правительством Тверской области готовится к подписанию.",
+        "Соглашение о сотрудничестве с Правительством Тверской области пока не подписано, "
+        "сообщил проректор СПбПУ.",
+        "Политех и Казанский национальный исследовательский технический университет "
+        "обсуждают возможность подписания соглашения о совместной аспирантуре.",
+        "Перед матчем капитаны сборных Политеха и Горного университета подписали договор о "
+        "честной игре. Турнир по волейболу продлится два дня.",
+    ],
+)
+def test_not_signed_or_not_an_organisations_document(extractor: Extractor, text: str) -> None:
+    assert _run(extractor, "Новости", text).agreements == ()
+
+
+def test_unnamed_company_is_no_party(extractor: Extractor) -> None:
+    """«с крупной IT-компанией» names no partner: the document is signed with no party."""
+    result = _run(
+        extractor,
+        "Новое партнёрство",
+        "Политех подписал соглашение о сотрудничестве с крупной IT-компанией из Москвы.",
+    )
+    assert result.partners == ()
+    assert _documents(result) == [("agreement", ())]
+
+
+def test_earlier_document_told_in_the_imperfective(extractor: Extractor) -> None:
+    """«в 2016 году стороны уже заключали договор»: an earlier document, signed then."""
+    result = _run(
+        extractor,
+        "Соглашение с «Ленполиграфмашем»",
+        "АО «Ленполиграфмаш» и Политех подписали соглашение о подготовке инженеров-механиков. "
+        "Ранее, в 2016 году, стороны уже заключали договор о создании учебного центра.",
+    )
+    assert [(a.kind, a.parties, a.signed_on) for a in result.agreements] == [
+        ("agreement", ("Ленполиграфмаш",), None),
+        ("agreement", ("Ленполиграфмаш",), "2016"),
+    ]
+
+
+def _candidates(ex: Extractor, text: str) -> list[str]:
+    """The organisations the extractor proposes to its partner model in `text`."""
+    return [r.fact.name for r in ex.analyse(ArticleInput(id="t", title="", text=text)).rows]
+
+
+def test_numbered_school_as_a_venue_is_no_candidate(extractor: Extractor) -> None:
+    """«в гимназии № 74» is where an exhibition opened, not a body the university works with
+    (proposing it taught the partner model that schools are context); «с гимназией № 74»
+    signs."""
+    assert (
+        _candidates(
+            extractor,
+            "Фотовыставка «Инженеры будущего» открылась в Академической гимназии № 74 и в "
+            "Губернаторском лицее № 12. Её подготовили студенты Политеха.",
+        )
+        == []
+    )
+    signed = _run(
+        extractor,
+        "Профильные классы",
+        "Политех заключил соглашение о сотрудничестве с Академической гимназией № 74.",
+    )
+    assert [(a.kind, a.parties) for a in signed.agreements] == [
+        ("agreement", ("Академическая гимназия № 74",))
+    ]
