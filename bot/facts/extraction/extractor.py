@@ -36,7 +36,7 @@ from .names import (
     names_match,
     russian_nationality_capitalised,
 )
-from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions, person_word
+from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions, joint_unit_partner, person_word
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -45,7 +45,7 @@ _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?Г
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
 # Abbreviated type words of Russian research and industrial bodies, which open a name before
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
-_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
+_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
@@ -59,6 +59,12 @@ _MISSION_NAME = re.compile(
 )
 # A joint unit of the university and a partner, named after the partner.
 _JOINT = re.compile(r"[Сс]овместн\w+\s")
+# What a sentence says when a school is the university's partner, not a pupil's school.
+_SCHOOL_COOP = re.compile(
+    r"соглашени|договор|меморандум|сотруднич|партн[её]р|подписал|заключил", re.IGNORECASE
+)
+# The university's short name joined to a unit's name after it («центр «Альфа» и СПбПУ»).
+_OWN_JOINED_AFTER = re.compile(rf"\s+(?:и|при)\s+{lx.OWN_SHORT_WORD.pattern}")
 _JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
@@ -1124,12 +1130,22 @@ def _contractible(c: Candidate) -> bool:
     return org is None or not any(_CYR.search(n) and _name_rank(n) == 2 for n in org.all_names())
 
 
+def _known_place(word: str) -> bool:
+    """A word the dictionary knows as a place name ("Ростов", "Минусинск")."""
+    return any(
+        p.is_known and p.score >= 0.3 and "Geox" in p.tag.grammemes
+        for p in morph_vocab().parse(word.lower())
+    )
+
+
 def _contracted_of(short: str, full: str) -> bool:
     """A Russian state body's contracted name read off its full name: «Рос»/«Мин»/«Гос» and
     then beginnings of the full name's words, in any order, the last one's ending free
     («Рособрнадзор»: «образования», «надзору»; «Минобрнауки»; «Росмолодежь»: «молодежи»)."""
     if not _RU_CONTRACTED.fullmatch(short) or not _STATE_BODY.search(full):
         return False
+    if _known_place(short.split()[0]):
+        return False  # «Ростов», «Минусинск»: a town opening like a contraction names no body
     rest = short.split()[0][3:].lower()
     words = {w.lower() for w in re.findall(r"[а-яёА-ЯЁ]{3,}", full)}
     if len(words) < 3:
@@ -1822,9 +1838,28 @@ class Extractor:
                 and toks[h + 1].text in '«"“„'
             ):
                 kind = "other"  # «Лицей «Инженерная школа»»: schools are "other"
+            numbered_school = (
+                kind is None
+                and tok.lemma in ("школа", "лицей", "гимназия")
+                and h + 2 < len(toks)
+                and toks[h + 1].text == "№"
+                and toks[h + 2].text[:1].isdigit()
+            )
+            if numbered_school:
+                kind = "other"  # «школа № 12»: a school the university may sign with
+            base_chair = (
+                kind is None and tok.lemma == "кафедра" and h > 0 and toks[h - 1].lemma.startswith("базов")
+            )
+            if base_chair:
+                kind = "company"  # «базовая кафедра АО «Альфа»»: named after the company
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
+            if numbered_school:
+                school = self._numbered_school(toks, i, h, text, sentences)
+                if school is not None:
+                    out.append(school)
+                continue
             if tok.lemma == "группа" and not (
                 j > h + 1 and (toks[h + 1].text in '«"“' or is_abbreviation(toks[h + 1].text))
             ):
@@ -1836,13 +1871,21 @@ class Extractor:
                     for name, s0, s1 in coordinated
                 )
                 continue
-            if not self._ru_accept(toks, i, j, h, sent_first, text):
+            own_after = _OWN_JOINED_AFTER.match(text, toks[j - 1].end)
+            partner = joint_unit_partner(
+                text[toks[i].start : own_after.end() if own_after else toks[j - 1].end]
+            )
+            if partner == "" or (partner is None and base_chair):
+                continue  # «СКБ «Вектор»»: the university's own unit, no partner named in it
+            if partner is None and not self._ru_accept(toks, i, j, h, sent_first, text):
                 continue
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
             )
             if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
                 name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
+            if partner is not None:
+                name, kind = partner, "company"  # «бюро «Альфа – Политех»»: the partner, Альфа
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -1853,6 +1896,7 @@ class Extractor:
                 end=toks[j - 1].end,
                 sent=tok.sent,
                 kind=kind,
+                named_unit=partner is not None,
             )
             for ci, cj, outer in covered:
                 if ci <= i and j <= cj and outer is not m:
@@ -1920,6 +1964,11 @@ class Extractor:
                 span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = " ".join(text[s0:s1].split()) if quoted_tail else text[s0:s1].strip('«»"“” ')
+            partner = joint_unit_partner(name) if quoted_tail else None
+            if partner == "":
+                continue
+            if partner is not None:
+                name = partner
             eponym = _EPONYM_AFTER.match(text, s1) if is_abbreviation(name) else None
             if eponym:  # «НГТУ им. Р. Е. Алексеева»: not the registry's bare «НГТУ»
                 s1 = eponym.end()
@@ -1988,13 +2037,55 @@ class Extractor:
             if lx.NOT_ORG.search(name) or len(name) < 2 or _BARE_LEGAL_FORM.fullmatch(name):
                 # (a legal form alone, "ГУП" before a name another mention holds, names none)
                 continue
-            out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=span_toks[0].sent,
+                    kind=None,
+                    named_unit=partner is not None,
+                )
+            )
         for m in out:
             if "\n" in m.name and not re.search(r"\n(?![ \t]*[a-zа-яё])", m.name):
                 # A name across a line break inside a sentence (the next line goes on in lower
                 # case); a break before a capital ends a paragraph, and no name runs over it.
                 m.name = " ".join(m.name.split())
         return out
+
+    def _numbered_school(
+        self, toks: Sequence[Tok], i: int, h: int, text: str, sentences: list[tuple[int, int]]
+    ) -> Mention | None:
+        """A numbered school («школа № 12 Калининского района», «гимназии № 1 Выборга») named
+        where its sentence signs or cooperates with it: only then is a school a partner; the
+        school of an olympiad's winner or of a student's past is none."""
+        start, end = sentences[toks[h].sent]
+        if not _SCHOOL_COOP.search(text, start, end):
+            return None
+        j = h + 3
+        if j < len(toks) and toks[j].sent == toks[h].sent:
+            t = toks[j]
+            if (
+                j + 1 < len(toks)
+                and t.pos == "ADJ"
+                and t.feats.get("Case") == "Gen"
+                and toks[j + 1].lemma in _PLACES
+            ):
+                j += 2  # «… Калининского района»
+            elif t.text in ("города", "г.") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+                j += 2  # «… города Тольятти»
+            elif t.pos == "PROPN" and t.feats.get("Case") == "Gen" and _known_place(t.text):
+                j += 1  # «… Выборга»
+        head = self._chunker.normalise(toks, i, h + 1, h, text)
+        tail = text[toks[h + 2].start : toks[j - 1].end]
+        return Mention(
+            name=f"{head[:1].upper()}{head[1:]} № {' '.join(tail.split())}",
+            start=toks[i].start,
+            end=toks[j - 1].end,
+            sent=toks[h].sent,
+            kind="other",
+        )
 
     def _proper_after_common(
         self, toks: Sequence[Tok], i: int, j: int, h: int, text: str
@@ -2720,7 +2811,7 @@ class Extractor:
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
                     counts["diplomat"] += 1
                     continue
-                launch = bool(
+                launch = m.named_unit or bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)
                 )
