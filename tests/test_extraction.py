@@ -3293,3 +3293,73 @@ def test_a_known_organisation_is_no_contracted_name_of_another(extractor: Extrac
         lang="ru",
     )
     assert len(r.partners) == 2, [(p.name, p.aliases) for p in r.partners]
+
+
+def test_a_unit_named_after_a_partner_names_the_partner(extractor: Extractor) -> None:
+    """A unit of the university named after a company («бюро «Лютик – Политех»», «центр
+    компетенций АО «Орион» и СПбПУ») is no partner: the company is, and the university's name
+    never sticks to it. A student bureau's own name («СКБ «Полюс»») names no partner at all."""
+    cases = [
+        (
+            "В Политехе открылось студенческое конструкторское бюро «Лютик – Политех»",
+            "Бюро создано вместе с компанией «Лютик», которая передала студентам станки и "
+            "выделила наставников.",
+            "Лютик",
+        ),
+        (
+            "Совместная лаборатория «Геосфера – СПбПУ» начала работу",
+            "Лабораторию оснастило АО «Геосфера», она займётся моделированием грунтов.",
+            "Геосфера",
+        ),
+        (
+            "Центр компетенций АО «Орион» и СПбПУ",
+            "В университете начал работу центр компетенций АО «Орион» и СПбПУ. Он будет "
+            "готовить специалистов по лазерной сварке.",
+            "Орион",
+        ),
+    ]
+    for title, text, partner in cases:
+        r = _run(extractor, title, text)
+        assert len(r.partners) == 1, (title, r.partners)
+        p = _partner(r, partner)
+        for name in (p.name, *p.aliases):
+            assert not re.search(r"бюро|лаборатор|центр|Политех|СПбПУ", name, re.I), p
+    r = _run(
+        extractor,
+        "Студенческое конструкторское бюро «Полюс» Политеха победило в Самаре",
+        "Студенческое конструкторское бюро «Полюс» Политехнического университета заняло "
+        "первое место на инженерных соревнованиях.",
+    )
+    assert r.partners == (), r.partners
+
+
+def test_a_numbered_school_is_a_partner_where_it_signs(extractor: Extractor) -> None:
+    """A school is named by its number («школа № 7»): a partner where the sentence signs or
+    cooperates with it; the school of an olympiad's winners is none."""
+    r = _run(
+        extractor,
+        "Политех подписал соглашение со школой № 7",
+        "СПбПУ и школа № 7 Невского района подписали соглашение о профильных инженерных "
+        "классах. Занятия будут вести аспиранты университета.",
+    )
+    assert [p.name for p in r.partners] == ["Школа № 7 Невского района"], r.partners
+    r = _run(
+        extractor,
+        "Итоги олимпиады Политеха по информатике",
+        "В олимпиаде приняли участие 300 школьников. Лучшими стали ученики гимназии № 3 и "
+        "лицея № 41, победители получат дополнительные баллы.",
+    )
+    assert r.partners == (), r.partners
+
+
+def test_a_town_is_no_contracted_name_of_a_state_body(extractor: Extractor) -> None:
+    """«Ростов» opens like a contracted name («Рос» + «товарным»), but a town names no body:
+    it is never an alias of a state agency whose words it could be read off."""
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашения с «Ростовом» и Федеральным агентством по товарным "
+        "биржам.",
+    )
+    agency = _partner(r, "Федеральное агентство по товарным биржам")
+    assert "Ростов" not in agency.aliases, agency

@@ -529,3 +529,26 @@ async def test_a_region_one_letter_from_a_country_is_not_that_country(app: App) 
     assert await app.ask("/partners с Кубой") == (
         "Партнёров из страны 🇨🇺 Куба в новостях пока нет. Все страны: /countries"
     )
+
+
+async def test_a_unit_named_after_a_company_lists_the_company(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """A student design bureau named after a company and the university lists the company,
+    under its own name, not the bureau with «Политех» in it."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    body = (
+        "В Политехе открылось студенческое конструкторское бюро «Лютик – Политех». Бюро создано "
+        "вместе с компанией «Лютик», которая передала студентам станки и выделила наставников."
+    )
+    await app.services.news.add_new(
+        feed.id,
+        [draft("skb", "Студенческое конструкторское бюро «Лютик – Политех» открыто",
+               body=body, link="https://site.test/skb", category="Партнёрство")],
+        announce=True,
+    )  # fmt: skip
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    reply = await app.ask("/partners")
+    assert "• Лютик 🇷🇺 — 1" in reply and "бюро" not in reply, reply
+    card = await app.ask("/partners Лютик")
+    assert card.startswith("Лютик\n🇷🇺 Россия · компания\n"), card
