@@ -3363,3 +3363,15 @@ def test_a_town_is_no_contracted_name_of_a_state_body(extractor: Extractor) -> N
     )
     agency = _partner(r, "Федеральное агентство по товарным биржам")
     assert "Ростов" not in agency.aliases, agency
+
+
+def test_a_headline_name_does_not_run_into_the_lead(extractor: Extractor) -> None:
+    """A headline ending in a quoted name («… с ОКБ «Вымпел»») and a lead opening with the
+    university's name are two names: «Политех» never sticks to the partner's."""
+    r = _run(
+        extractor,
+        "Соглашение с ОКБ «Вымпел»",
+        "Политех и ОКБ «Вымпел» договорились о совместной подготовке инженеров-оптиков.",
+    )
+    assert [p.name for p in r.partners] == ["ОКБ «Вымпел»"], r.partners
+    assert not any("Политех" in a for p in r.partners for a in p.aliases), r.partners

@@ -1932,7 +1932,7 @@ class Extractor:
             n0 = by_start.get(span.start)
             if n0 is None:
                 continue
-            span_toks = [t for t in toks[n0:] if t.end <= span.stop]
+            span_toks = [t for t in toks[n0:] if t.end <= span.stop and t.sent == toks[n0].sent]
             if not span_toks:
                 continue
             if any(self._chunker.head_kind(t) for t in span_toks):
@@ -1950,7 +1950,9 @@ class Extractor:
             )
             if quoted_tail:
                 close = _close_quotes(text, span_toks[0].start, span_toks[-1].end)
-                span_toks = [t for t in toks[n0:] if t.end <= close]
+                # A name never runs over a sentence's or paragraph's end (a headline's «ОКБ
+                # «Альфа»» and the lead's «Политех» after it are two names).
+                span_toks = [t for t in toks[n0:] if t.end <= close and t.sent == toks[n0].sent]
             elif is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
                 # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name; a branch
                 # of a known body is one name with it ("СО РАН", "УрО РАН").
