@@ -3317,6 +3317,12 @@ def test_a_unit_named_after_a_partner_names_the_partner(extractor: Extractor) ->
             "готовить специалистов по лазерной сварке.",
             "Орион",
         ),
+        (
+            "Открыт центр компетенций Ростелекома и СПбПУ",
+            "Центр займётся сетями пятого поколения, оборудование для него передал "
+            "Ростелеком.",
+            "Ростелеком",
+        ),
     ]
     for title, text, partner in cases:
         r = _run(extractor, title, text)
@@ -3331,6 +3337,8 @@ def test_a_unit_named_after_a_partner_names_the_partner(extractor: Extractor) ->
         "первое место на инженерных соревнованиях.",
     )
     assert r.partners == (), r.partners
+    r = _run(extractor, "", "Совместная лаборатория Сидорова и Политеха получила грант.")
+    assert r.partners == (), r.partners  # a person's laboratory
 
 
 def test_a_numbered_school_is_a_partner_where_it_signs(extractor: Extractor) -> None:

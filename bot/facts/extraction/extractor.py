@@ -36,7 +36,16 @@ from .names import (
     names_match,
     russian_nationality_capitalised,
 )
-from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions, joint_unit_partner, person_word
+from .orgs import (
+    Mention,
+    RuChunker,
+    Tok,
+    as_tok,
+    en_mentions,
+    joint_unit_genitive,
+    joint_unit_partner,
+    person_word,
+)
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -1875,6 +1884,8 @@ class Extractor:
             partner = joint_unit_partner(
                 text[toks[i].start : own_after.end() if own_after else toks[j - 1].end]
             )
+            if partner is None:
+                partner = self._joint_unit_genitive(toks, i, j, text)
             if partner == "" or (partner is None and base_chair):
                 continue  # «СКБ «Вектор»»: the university's own unit, no partner named in it
             if partner is None and not self._ru_accept(toks, i, j, h, sent_first, text):
@@ -2055,6 +2066,18 @@ class Extractor:
                 # case); a break before a capital ends a paragraph, and no name runs over it.
                 m.name = " ".join(m.name.split())
         return out
+
+    def _joint_unit_genitive(self, toks: Sequence[Tok], i: int, j: int, text: str) -> str | None:
+        """The partner a unit of the university is named after in the genitive, in the
+        nominative («центр компетенций Сбербанка» → «Сбербанк»); a person («лаборатория
+        Иванова») or a place names none."""
+        word = joint_unit_genitive(text[toks[i].start : toks[j - 1].end])
+        if word is None or _person_or_place(word):
+            return None
+        tok = next((t for t in toks[i:j] if t.text == word), None)
+        if tok is None or tok.feats.get("Case") != "Gen":
+            return None
+        return self._inflect(tok)
 
     def _numbered_school(
         self, toks: Sequence[Tok], i: int, h: int, text: str, sentences: list[tuple[int, int]]

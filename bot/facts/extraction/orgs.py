@@ -1009,6 +1009,12 @@ _QUOTE = r"[«\"“„](?P<name>[^«»\"“”„]+)[»\"”“]"
 _JOINT_UNIT = re.compile(
     rf"(?i:{_JOINT_UNIT_HEAD})\s+(?P<typed>{_PARTNER_TYPE}+)?{_QUOTE}(?P<own>\s+(?:и|в|при)\s+{OWN_SHORT_WORD.pattern})?$"
 )
+# The same unit named after a partner in the genitive, one capitalised word («центр
+# компетенций Сбербанка и СПбПУ», «учебный центр Ростелекома на базе университета»).
+_JOINT_UNIT_GENITIVE = re.compile(
+    rf"(?i:{_JOINT_UNIT_HEAD})\s+(?P<word>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)"
+    rf"(?:\s+(?:и|при)\s+{OWN_SHORT_WORD.pattern}|\s+на\s+базе\s+\w+)?"
+)
 _OWN_JOIN = r"\s*(?:[–—-]|\s+и\s+)\s*"
 _OWN_FIRST = re.compile(rf"^(?:{OWN_SHORT_WORD.pattern}){_OWN_JOIN}(?=\S)")
 _OWN_LAST = re.compile(rf"(?<=\S){_OWN_JOIN}(?:{OWN_SHORT_WORD.pattern})$")
@@ -1029,3 +1035,13 @@ def joint_unit_partner(span: str) -> str | None:
     # «СКБ «Вектор»»: the bureau's own name; «базовая кафедра «Альфы»» may name the company, but
     # in any case and with nothing to tell a company from a topic: the unit names no partner.
     return "" if tail.group("student") else None
+
+
+def joint_unit_genitive(span: str) -> str | None:
+    """The one capitalised word a unit of the university is named after in the genitive
+    («центр компетенций Сбербанка и СПбПУ» → «Сбербанка»), as the text spells it; else None.
+    The caller puts it in the nominative and tells a company from a person or a place."""
+    found = _JOINT_UNIT_GENITIVE.fullmatch(" ".join(span.split()))
+    if found is None or found.group("student") or OWN_SHORT_WORD.fullmatch(found.group("word")):
+        return None
+    return found.group("word")
