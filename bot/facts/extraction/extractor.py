@@ -1857,7 +1857,10 @@ class Extractor:
             if numbered_school:
                 kind = "other"  # «школа № 12»: a school the university may sign with
             base_chair = (
-                kind is None and tok.lemma == "кафедра" and h > 0 and toks[h - 1].lemma.startswith("базов")
+                kind is None
+                and tok.lemma == "кафедра"
+                and h > 0
+                and toks[h - 1].lemma.startswith("базов")
             )
             if base_chair:
                 kind = "company"  # «базовая кафедра АО «Альфа»»: named after the company
@@ -2098,7 +2101,9 @@ class Extractor:
                 and toks[j + 1].lemma in _PLACES
             ):
                 j += 2  # «… Калининского района»
-            elif t.text in ("города", "г.") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+            elif (
+                t.text in ("города", "г.") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+            ):
                 j += 2  # «… города Тольятти»
             elif t.pos == "PROPN" and t.feats.get("Case") == "Gen" and _known_place(t.text):
                 j += 1  # «… Выборга»
