@@ -68,6 +68,7 @@ _MISSION_NAME = re.compile(
 )
 # A joint unit of the university and a partner, named after the partner.
 _JOINT = re.compile(r"[Сс]овместн\w+\s")
+_NUMBERED_SCHOOL = re.compile(r"(?:[Шш]кола|[Лл]ицей|[Гг]имназия) № \d")
 # What a sentence says when a school is the university's partner, not a pupil's school.
 _SCHOOL_COOP = re.compile(
     r"соглашени|договор|меморандум|сотруднич|партн[её]р|подписал|заключил", re.IGNORECASE
@@ -2937,12 +2938,15 @@ class Extractor:
             f["title_coop"] = title_coop
             toks = name_tokens(fact.name)
             head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
+            # A numbered school («Школа № 12») is a school of its own, no unit nor event.
+            numbered = bool(_NUMBERED_SCHOOL.search(fact.name))
             f["unit_head"] = float(
                 (
                     head in lx.UNIT_HEADS
                     or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
                 )
                 and not lx.POLYTECHNIC_INSTITUTE.search(fact.name)
+                and not numbered
             )
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
@@ -2976,7 +2980,7 @@ class Extractor:
                 any(self._is_own(x) for x in names)
                 or any(fuzz.ratio(_fold_name(x), o) >= 88 for x in names for o in _OWN_FULL)
             )
-            f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
+            f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)) and not numbered)
             # A chunk gone wrong: it ends on a dangling adjective ("институт крупнейшей"),
             # runs over a conjunction ("компания X и технопарка") or names persons.
             words = fact.name.split()
