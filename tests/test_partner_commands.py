@@ -552,3 +552,25 @@ async def test_a_unit_named_after_a_company_lists_the_company(
     assert "• Лютик 🇷🇺 — 1" in reply and "бюро" not in reply, reply
     card = await app.ask("/partners Лютик")
     assert card.startswith("Лютик\n🇷🇺 Россия · компания\n"), card
+
+
+async def test_numbered_schools_are_partners_apart(app: App, worker: ExtractionWorker) -> None:
+    """Two schools the university signs with are two cards, told apart by their numbers."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    texts = {
+        "s7": ("Политех подписал соглашение со школой № 7",
+               "СПбПУ и школа № 7 Невского района подписали соглашение о профильных классах."),
+        "s9": ("Политех подписал соглашение со школой № 9",
+               "СПбПУ и школа № 9 Невского района подписали соглашение об инженерных классах."),
+    }  # fmt: skip
+    for key, (title, body) in texts.items():
+        await app.services.news.add_new(
+            feed.id,
+            [draft(key, title, body=body, link=f"https://site.test/{key}", category="Партнёрство")],
+            announce=True,
+        )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    reply = await app.ask("/partners")
+    assert "Партнёры (всего 2)" in reply, reply
+    for name in ("Школа № 7 Невского района", "Школа № 9 Невского района"):
+        assert f"• {name} 🇷🇺 — 1" in reply, reply
