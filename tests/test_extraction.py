@@ -3388,3 +3388,23 @@ def test_a_headline_name_does_not_run_into_the_lead(extractor: Extractor) -> Non
     )
     assert [p.name for p in r.partners] == ["ОКБ «Вымпел»"], r.partners
     assert not any("Политех" in a for p in r.partners for a in p.aliases), r.partners
+
+
+def test_a_body_of_an_organisation_named_by_its_abbreviation_is_whole(
+    extractor: Extractor,
+) -> None:
+    """«Исполнительный комитет СНГ» is a body of the CIS, not the CIS; «Межпарламентская
+    Ассамблея СНГ» keeps the abbreviation that says whose assembly it is."""
+    r = _run(
+        extractor,
+        "",
+        "Исполнительный комитет СНГ и Политех подписали соглашение о сотрудничестве в "
+        "области образования.",
+    )
+    assert [p.name for p in r.partners] == ["Исполнительный комитет СНГ"], r.partners
+    r = _run(
+        extractor,
+        "",
+        "Политех и Межпарламентская Ассамблея СНГ подписали меморандум о сотрудничестве.",
+    )
+    assert [p.name for p in r.partners] == ["Межпарламентская Ассамблея СНГ"], r.partners

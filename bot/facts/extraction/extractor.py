@@ -1991,9 +1991,15 @@ class Extractor:
                 s1 = eponym.end()
                 name = " ".join(text[s0:s1].split())
             host = next(
-                (m for m in out if m.end <= s0 and not text[m.end : s0].strip() and m.kind),
+                (
+                    m
+                    for m in out
+                    if m.end <= s0
+                    and not text[m.end : s0].strip()
+                    and (m.kind or (len(m.name.split()) > 1 and not _QUOTED.search(m.name)))
+                ),
                 None,
-            )
+            )  # a tagger's name of several words too: «Межпарламентская Ассамблея» + «СНГ»
             if host is not None and is_abbreviation(name) and not self._is_own(name):
                 # "Институт проблем машиноведения РАН": the abbreviation qualifies the name;
                 # after a joint unit ("Совместный институт СТУ") it is the partner's name.
@@ -2129,6 +2135,8 @@ class Extractor:
         first = i == 0 or toks[i - 1].sent != toks[i].sent
         if any(not toks[k].text[:1].islower() for k in range(i + first, h + 1)):
             return None
+        if i < h and self._chunker.head_kind(toks[h]) == "government":
+            return None  # «Исполнительный комитет СНГ»: a body of the CIS, not the CIS
         k = h + 1
         while (
             k < j
