@@ -3408,3 +3408,17 @@ def test_a_body_of_an_organisation_named_by_its_abbreviation_is_whole(
         "Политех и Межпарламентская Ассамблея СНГ подписали меморандум о сотрудничестве.",
     )
     assert [p.name for p in r.partners] == ["Межпарламентская Ассамблея СНГ"], r.partners
+
+
+def test_a_centre_named_after_a_person_is_a_name_in_any_case(extractor: Extractor) -> None:
+    """A lower-case «центр» after capitalised adjectives and before an eponym («… центром
+    имени П. Р. Кедрова») is a proper name, not a new internal structure, in oblique cases too."""
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Северным медицинским исследовательским центром имени "
+        "П. Р. Кедрова о подготовке инженеров для медицины.",
+    )
+    assert [p.name for p in r.partners] == [
+        "Северный медицинский исследовательский центр имени П. Р. Кедрова"
+    ], r.partners

@@ -2426,6 +2426,14 @@ class Extractor:
             # ("Политех и Российский экспортный центр", "… и Образовательный центр «X»").
             return True
         if not head.text[:1].isupper():
+            if (
+                head.lemma in lx.LOWER_UNIT_HEADS
+                and i < h
+                and toks[i].text[:1].isupper()
+                and i != first
+                and _NAMED_AFTER_END.search(text, toks[i].start, toks[j - 1].end)
+            ):
+                return True  # «… с Национальным … центром имени В. А. Алмазова»: a name
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
             caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
