@@ -3422,3 +3422,14 @@ def test_a_centre_named_after_a_person_is_a_name_in_any_case(extractor: Extracto
     assert [p.name for p in r.partners] == [
         "Северный медицинский исследовательский центр имени П. Р. Кедрова"
     ], r.partners
+
+
+def test_a_group_of_companies_before_a_quoted_name(extractor: Extractor) -> None:
+    """«ГК «…»» (a group of companies or a state corporation) types the quoted name after it,
+    as «АО «…»» does: the quoted name is the partner."""
+    r = _run(
+        extractor,
+        "",
+        "Политех и ГК «Северный пролив» подписали соглашение о подготовке инженеров-строителей.",
+    )
+    assert [p.name for p in r.partners] == ["Северный пролив"], r.partners

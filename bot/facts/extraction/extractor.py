@@ -1059,7 +1059,7 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО)\s+(?:"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
     r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
