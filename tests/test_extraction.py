@@ -3433,3 +3433,15 @@ def test_a_group_of_companies_before_a_quoted_name(extractor: Extractor) -> None
         "Политех и ГК «Северный пролив» подписали соглашение о подготовке инженеров-строителей.",
     )
     assert [p.name for p in r.partners] == ["Северный пролив"], r.partners
+
+
+def test_a_power_station_is_an_organisation(extractor: Extractor) -> None:
+    """«электростанция» heads a name as «завод» does («… с Белоярской атомной
+    электростанцией»)."""
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Беломорской приливной электростанцией о практике "
+        "студентов-энергетиков.",
+    )
+    assert [p.name for p in r.partners] == ["Беломорская приливная электростанция"], r.partners
