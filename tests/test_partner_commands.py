@@ -574,3 +574,26 @@ async def test_numbered_schools_are_partners_apart(app: App, worker: ExtractionW
     assert "Партнёры (всего 2)" in reply, reply
     for name in ("Школа № 7 Невского района", "Школа № 9 Невского района"):
         assert f"• {name} 🇷🇺 — 1" in reply, reply
+
+
+async def test_a_power_station_by_its_abbreviation_is_one_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«Приозёрная АЭС» in one article and «Приозёрная атомная электростанция» in another are
+    one partner: «АЭС» stands for «атомная электростанция»."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    texts = {
+        "n1": ("Политех и Приозёрная АЭС подписали соглашение",
+               "Политех и Приозёрная АЭС подписали соглашение о практике студентов."),
+        "n2": ("Соглашение с атомной станцией",
+               "Политех подписал соглашение с Приозёрной атомной электростанцией о стажировках."),
+    }  # fmt: skip
+    for key, (title, body) in texts.items():
+        await app.services.news.add_new(
+            feed.id,
+            [draft(key, title, body=body, link=f"https://site.test/{key}", category="Партнёрство")],
+            announce=True,
+        )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    reply = await app.ask("/partners")
+    assert "Партнёры (всего 1)" in reply and " — 2" in reply, reply
