@@ -108,6 +108,8 @@ def _fold_pairs(tokens: list[str]) -> list[str]:
         if pair <= set(tokens):
             tokens = [t for t in tokens if t not in pair] + [abbr]
     return tokens
+
+
 # The honorific tail of a name: "... имени Бориса Ельцина", "... им. И. Каримова",
 # "... named after D. F. Ustinov" -- the same organisation with or without it.
 _NAMED_AFTER = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
