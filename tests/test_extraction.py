@@ -3403,3 +3403,155 @@ def test_the_country_of_a_partners_own_sentence_beats_the_articles(
         lang="en",
     )
     assert _partner(r, "Seigen University").country == "JP"
+
+
+def test_a_unit_named_after_a_partner_names_the_partner(extractor: Extractor) -> None:
+    """A unit of the university named after a company («бюро «Лютик – Политех»», «центр
+    компетенций АО «Орион» и СПбПУ») is no partner: the company is, and the university's name
+    never sticks to it. A student bureau's own name («СКБ «Полюс»») names no partner at all."""
+    cases = [
+        (
+            "В Политехе открылось студенческое конструкторское бюро «Лютик – Политех»",
+            "Бюро создано вместе с компанией «Лютик», которая передала студентам станки и "
+            "выделила наставников.",
+            "Лютик",
+        ),
+        (
+            "Совместная лаборатория «Геосфера – СПбПУ» начала работу",
+            "Лабораторию оснастило АО «Геосфера», она займётся моделированием грунтов.",
+            "Геосфера",
+        ),
+        (
+            "Центр компетенций АО «Орион» и СПбПУ",
+            "В университете начал работу центр компетенций АО «Орион» и СПбПУ. Он будет "
+            "готовить специалистов по лазерной сварке.",
+            "Орион",
+        ),
+        (
+            "Открыт центр компетенций Ростелекома и СПбПУ",
+            "Центр займётся сетями пятого поколения, оборудование для него передал Ростелеком.",
+            "Ростелеком",
+        ),
+    ]
+    for title, text, partner in cases:
+        r = _run(extractor, title, text)
+        assert len(r.partners) == 1, (title, r.partners)
+        p = _partner(r, partner)
+        for name in (p.name, *p.aliases):
+            assert not re.search(r"бюро|лаборатор|центр|Политех|СПбПУ", name, re.I), p
+    r = _run(
+        extractor,
+        "Студенческое конструкторское бюро «Полюс» Политеха победило в Самаре",
+        "Студенческое конструкторское бюро «Полюс» Политехнического университета заняло "
+        "первое место на инженерных соревнованиях.",
+    )
+    assert r.partners == (), r.partners
+    r = _run(extractor, "", "Совместная лаборатория Сидорова и Политеха получила грант.")
+    assert r.partners == (), r.partners  # a person's laboratory
+
+
+def test_a_numbered_school_is_a_partner_where_it_signs(extractor: Extractor) -> None:
+    """A school is named by its number («школа № 7»): a partner where the sentence signs or
+    cooperates with it; the school of an olympiad's winners is none."""
+    r = _run(
+        extractor,
+        "Политех подписал соглашение со школой № 7",
+        "СПбПУ и школа № 7 Невского района подписали соглашение о профильных инженерных "
+        "классах. Занятия будут вести аспиранты университета.",
+    )
+    assert [p.name for p in r.partners] == ["Школа № 7 Невского района"], r.partners
+    r = _run(
+        extractor,
+        "Инженерный класс Политеха открылся в лицее",
+        "По соглашению о сотрудничестве Политех открыл инженерный класс в лицее № 5 "
+        "Колпинского района. Занятия ведут аспиранты.",
+    )
+    assert [p.name for p in r.partners] == ["Лицей № 5 Колпинского района"], r.partners
+    r = _run(
+        extractor,
+        "Итоги олимпиады Политеха по информатике",
+        "В олимпиаде приняли участие 300 школьников. Лучшими стали ученики гимназии № 3 и "
+        "лицея № 41, победители получат дополнительные баллы.",
+    )
+    assert r.partners == (), r.partners
+
+
+def test_a_town_is_no_contracted_name_of_a_state_body(extractor: Extractor) -> None:
+    """«Ростов» opens like a contracted name («Рос» + «товарным»), but a town names no body:
+    it is never an alias of a state agency whose words it could be read off."""
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашения с «Ростовом» и Федеральным агентством по товарным биржам.",
+    )
+    agency = _partner(r, "Федеральное агентство по товарным биржам")
+    assert "Ростов" not in agency.aliases, agency
+
+
+def test_a_headline_name_does_not_run_into_the_lead(extractor: Extractor) -> None:
+    """A headline ending in a quoted name («… с ОКБ «Вымпел»») and a lead opening with the
+    university's name are two names: «Политех» never sticks to the partner's."""
+    r = _run(
+        extractor,
+        "Соглашение с ОКБ «Вымпел»",
+        "Политех и ОКБ «Вымпел» договорились о совместной подготовке инженеров-оптиков.",
+    )
+    assert [p.name for p in r.partners] == ["ОКБ «Вымпел»"], r.partners
+    assert not any("Политех" in a for p in r.partners for a in p.aliases), r.partners
+
+
+def test_a_body_of_an_organisation_named_by_its_abbreviation_is_whole(
+    extractor: Extractor,
+) -> None:
+    """«Исполнительный комитет СНГ» is a body of the CIS, not the CIS; «Межпарламентская
+    Ассамблея СНГ» keeps the abbreviation that says whose assembly it is."""
+    r = _run(
+        extractor,
+        "",
+        "Исполнительный комитет СНГ и Политех подписали соглашение о сотрудничестве в "
+        "области образования.",
+    )
+    assert [p.name for p in r.partners] == ["Исполнительный комитет СНГ"], r.partners
+    r = _run(
+        extractor,
+        "",
+        "Политех и Межпарламентская Ассамблея СНГ подписали меморандум о сотрудничестве.",
+    )
+    assert [p.name for p in r.partners] == ["Межпарламентская Ассамблея СНГ"], r.partners
+
+
+def test_a_centre_named_after_a_person_is_a_name_in_any_case(extractor: Extractor) -> None:
+    """A lower-case «центр» after capitalised adjectives and before an eponym («… центром
+    имени П. Р. Кедрова») is a proper name, not a new internal structure, in oblique cases too."""
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Северным медицинским исследовательским центром имени "
+        "П. Р. Кедрова о подготовке инженеров для медицины.",
+    )
+    assert [p.name for p in r.partners] == [
+        "Северный медицинский исследовательский центр имени П. Р. Кедрова"
+    ], r.partners
+
+
+def test_a_group_of_companies_before_a_quoted_name(extractor: Extractor) -> None:
+    """«ГК «…»» (a group of companies or a state corporation) types the quoted name after it,
+    as «АО «…»» does: the quoted name is the partner."""
+    r = _run(
+        extractor,
+        "",
+        "Политех и ГК «Северный пролив» подписали соглашение о подготовке инженеров-строителей.",
+    )
+    assert [p.name for p in r.partners] == ["Северный пролив"], r.partners
+
+
+def test_a_power_station_is_an_organisation(extractor: Extractor) -> None:
+    """«электростанция» heads a name as «завод» does («… с Белоярской атомной
+    электростанцией»)."""
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение с Беломорской приливной электростанцией о практике "
+        "студентов-энергетиков.",
+    )
+    assert [p.name for p in r.partners] == ["Беломорская приливная электростанция"], r.partners

@@ -660,3 +660,71 @@ async def test_a_partner_named_in_its_countrys_russian_spelling_meets_its_latin_
     assert "🇯🇵 Япония · университет" in card and "упоминаний: 2" in card, card
     countries = await app.ask("/countries", language_code="en")
     assert "🇻🇳 Vietnam — 1" in countries and "🇯🇵 Japan — 2" in countries, countries
+
+
+async def test_a_unit_named_after_a_company_lists_the_company(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """A student design bureau named after a company and the university lists the company,
+    under its own name, not the bureau with «Политех» in it."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    body = (
+        "В Политехе открылось студенческое конструкторское бюро «Лютик – Политех». Бюро создано "
+        "вместе с компанией «Лютик», которая передала студентам станки и выделила наставников."
+    )
+    await app.services.news.add_new(
+        feed.id,
+        [draft("skb", "Студенческое конструкторское бюро «Лютик – Политех» открыто",
+               body=body, link="https://site.test/skb", category="Партнёрство")],
+        announce=True,
+    )  # fmt: skip
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    reply = await app.ask("/partners")
+    assert "• Лютик 🇷🇺 — 1" in reply and "бюро" not in reply, reply
+    card = await app.ask("/partners Лютик")
+    assert card.startswith("Лютик\n🇷🇺 Россия · компания\n"), card
+
+
+async def test_numbered_schools_are_partners_apart(app: App, worker: ExtractionWorker) -> None:
+    """Two schools the university signs with are two cards, told apart by their numbers."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    texts = {
+        "s7": ("Политех подписал соглашение со школой № 7",
+               "СПбПУ и школа № 7 Невского района подписали соглашение о профильных классах."),
+        "s9": ("Политех подписал соглашение со школой № 9",
+               "СПбПУ и школа № 9 Невского района подписали соглашение об инженерных классах."),
+    }  # fmt: skip
+    for key, (title, body) in texts.items():
+        await app.services.news.add_new(
+            feed.id,
+            [draft(key, title, body=body, link=f"https://site.test/{key}", category="Партнёрство")],
+            announce=True,
+        )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    reply = await app.ask("/partners")
+    assert "Партнёры (всего 2)" in reply, reply
+    for name in ("Школа № 7 Невского района", "Школа № 9 Невского района"):
+        assert f"• {name} 🇷🇺 — 1" in reply, reply
+
+
+async def test_a_power_station_by_its_abbreviation_is_one_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«Приозёрная АЭС» in one article and «Приозёрная атомная электростанция» in another are
+    one partner: «АЭС» stands for «атомная электростанция»."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    texts = {
+        "n1": ("Политех и Приозёрная АЭС подписали соглашение",
+               "Политех и Приозёрная АЭС подписали соглашение о практике студентов."),
+        "n2": ("Соглашение с атомной станцией",
+               "Политех подписал соглашение с Приозёрной атомной электростанцией о стажировках."),
+    }  # fmt: skip
+    for key, (title, body) in texts.items():
+        await app.services.news.add_new(
+            feed.id,
+            [draft(key, title, body=body, link=f"https://site.test/{key}", category="Партнёрство")],
+            announce=True,
+        )
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    reply = await app.ask("/partners")
+    assert "Партнёры (всего 1)" in reply and " — 2" in reply, reply

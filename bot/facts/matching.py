@@ -95,7 +95,21 @@ _FOLD = {
     # Technical and technological universities are different ones (KNRTU-KAI and KNRTU).
     **dict.fromkeys(name_tokens("technische technical"), "technic"),
     **dict.fromkeys(name_tokens("technology technological technologie"), "technolog"),
+    # «ГЭС» is «гидроэлектростанция» (and «атомная электростанция» «АЭС», see `_POWER_PAIRS`).
+    **dict.fromkeys(name_tokens("гидроэлектростанция"), "гес"),
 }
+# Two words one abbreviation stands for, as key tokens: «атомная электростанция» is «АЭС».
+_POWER_PAIRS = ((frozenset(name_tokens("атомная электростанция")), "аес"),)
+
+
+def _fold_pairs(tokens: list[str]) -> list[str]:
+    """Key tokens with the word pairs an abbreviation stands for folded into it."""
+    for pair, abbr in _POWER_PAIRS:
+        if pair <= set(tokens):
+            tokens = [t for t in tokens if t not in pair] + [abbr]
+    return tokens
+
+
 # The honorific tail of a name: "... имени Бориса Ельцина", "... им. И. Каримова",
 # "... named after D. F. Ustinov" -- the same organisation with or without it.
 _NAMED_AFTER = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
@@ -154,7 +168,7 @@ def key_tokens(name: str, *, legacy: bool = False) -> list[str]:
         token = _FOLD.get(token, token)
         if token and token not in _STOP and token not in _CORPORATE:
             out.append(token)
-    return out
+    return out if legacy else _fold_pairs(out)
 
 
 def rekey(key: str) -> str:
@@ -162,7 +176,7 @@ def rekey(key: str) -> str:
     and spellings of "university" folded since), so `reextract` revives its row."""
     if not key or key.startswith(("x:", "n:")):
         return key
-    return " ".join(sorted({_FOLD.get(t, t) for t in _plain_latin(key).split()}))
+    return " ".join(sorted(set(_fold_pairs([_FOLD.get(t, t) for t in _plain_latin(key).split()]))))
 
 
 # Descriptive words: a name made of these, head words and nationalities alone describes an

@@ -38,7 +38,16 @@ from .names import (
     names_match,
     russian_nationality_capitalised,
 )
-from .orgs import Mention, RuChunker, Tok, as_tok, en_mentions, person_word
+from .orgs import (
+    Mention,
+    RuChunker,
+    Tok,
+    as_tok,
+    en_mentions,
+    joint_unit_genitive,
+    joint_unit_partner,
+    person_word,
+)
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -47,7 +56,7 @@ _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?Г
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
 # Abbreviated type words of Russian research and industrial bodies, which open a name before
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
-_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
+_TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
@@ -61,6 +70,13 @@ _MISSION_NAME = re.compile(
 )
 # A joint unit of the university and a partner, named after the partner.
 _JOINT = re.compile(r"[Сс]овместн\w+\s")
+_NUMBERED_SCHOOL = re.compile(r"(?:[Шш]кола|[Лл]ицей|[Гг]имназия) № \d")
+# What a sentence says when a school is the university's partner, not a pupil's school.
+_SCHOOL_COOP = re.compile(
+    r"соглашени|договор|меморандум|сотруднич|партн[её]р|подписал|заключил", re.IGNORECASE
+)
+# The university's short name joined to a unit's name after it («центр «Альфа» и СПбПУ»).
+_OWN_JOINED_AFTER = re.compile(rf"\s+(?:и|при)\s+{lx.OWN_SHORT_WORD.pattern}")
 _JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
@@ -1261,12 +1277,22 @@ def _contractible(c: Candidate) -> bool:
     return org is None or not any(_CYR.search(n) and _name_rank(n) == 2 for n in org.all_names())
 
 
+def _known_place(word: str) -> bool:
+    """A word the dictionary knows as a place name ("Ростов", "Минусинск")."""
+    return any(
+        p.is_known and p.score >= 0.3 and "Geox" in p.tag.grammemes
+        for p in morph_vocab().parse(word.lower())
+    )
+
+
 def _contracted_of(short: str, full: str) -> bool:
     """A Russian state body's contracted name read off its full name: «Рос»/«Мин»/«Гос» and
     then beginnings of the full name's words, in any order, the last one's ending free
     («Рособрнадзор»: «образования», «надзору»; «Минобрнауки»; «Росмолодежь»: «молодежи»)."""
     if not _RU_CONTRACTED.fullmatch(short) or not _STATE_BODY.search(full):
         return False
+    if _known_place(short.split()[0]):
+        return False  # «Ростов», «Минусинск»: a town opening like a contraction names no body
     rest = short.split()[0][3:].lower()
     words = {w.lower() for w in re.findall(r"[а-яёА-ЯЁ]{3,}", full)}
     if len(words) < 3:
@@ -1956,23 +1982,38 @@ class Extractor:
                 kind is None
                 and tok.lemma in ("лицей", "гимназия", "школа")
                 and h + 1 < len(toks)
-                and (
-                    (toks[h + 1].text in '«"“„' and tok.lemma != "школа")
-                    or (
-                        toks[h + 1].text == "№"
-                        and h + 2 < len(toks)
-                        and toks[h + 2].text.isdigit()
-                        and tok.feats.get("Case") != "Loc"
-                    )
-                )
+                and toks[h + 1].text in '«"“„'
+                and tok.lemma != "школа"
             ):
-                # «Лицей «Инженерная школа»», «гимназия № 56», «школа № 239»: schools are
-                # "other"; a numbered one in the prepositional («выставка в лицее № 30») is
-                # where something happens, not who does it.
-                kind = "other"
+                kind = "other"  # «Лицей «Инженерная школа»»: schools are "other"
+            numbered_school = (
+                kind is None
+                and tok.lemma in ("школа", "лицей", "гимназия")
+                and h + 2 < len(toks)
+                and toks[h + 1].text == "№"
+                and toks[h + 2].text[:1].isdigit()
+                # «выставка в лицее № 30»: a school in the prepositional is where something
+                # happens, not who does it
+                and tok.feats.get("Case") != "Loc"
+            )
+            if numbered_school:
+                kind = "other"  # «школа № 12»: a school the university may sign with
+            base_chair = (
+                kind is None
+                and tok.lemma == "кафедра"
+                and h > 0
+                and toks[h - 1].lemma.startswith("базов")
+            )
+            if base_chair:
+                kind = "company"  # «базовая кафедра АО «Альфа»»: named after the company
             if kind is None:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
+            if numbered_school:
+                school = self._numbered_school(toks, i, h, text, sentences)
+                if school is not None:
+                    out.append(school)
+                continue
             if tok.lemma == "группа" and not (
                 j > h + 1 and (toks[h + 1].text in '«"“' or is_abbreviation(toks[h + 1].text))
             ):
@@ -1984,7 +2025,15 @@ class Extractor:
                     for name, s0, s1 in coordinated
                 )
                 continue
-            if not self._ru_accept(toks, i, j, h, sent_first, text):
+            own_after = _OWN_JOINED_AFTER.match(text, toks[j - 1].end)
+            partner = joint_unit_partner(
+                text[toks[i].start : own_after.end() if own_after else toks[j - 1].end]
+            )
+            if partner is None:
+                partner = self._joint_unit_genitive(toks, i, j, text)
+            if partner == "" or (partner is None and base_chair):
+                continue  # «СКБ «Вектор»»: the university's own unit, no partner named in it
+            if partner is None and not self._ru_accept(toks, i, j, h, sent_first, text):
                 continue
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
@@ -1994,6 +2043,8 @@ class Extractor:
             spelt = _SPELT_LEGAL_FORM.match(name)
             if spelt:
                 name = spelt.group(1)  # «Федеральное государственное унитарное предприятие «X»»
+            if partner is not None:
+                name, kind = partner, "company"  # «бюро «Альфа – Политех»»: the partner, Альфа
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -2004,6 +2055,7 @@ class Extractor:
                 end=toks[j - 1].end,
                 sent=tok.sent,
                 kind=kind,
+                named_unit=partner is not None,
             )
             for ci, cj, outer in covered:
                 if ci <= i and j <= cj and outer is not m:
@@ -2039,7 +2091,7 @@ class Extractor:
             n0 = by_start.get(span.start)
             if n0 is None:
                 continue
-            span_toks = [t for t in toks[n0:] if t.end <= span.stop]
+            span_toks = [t for t in toks[n0:] if t.end <= span.stop and t.sent == toks[n0].sent]
             if not span_toks:
                 continue
             if any(self._chunker.head_kind(t) for t in span_toks):
@@ -2057,7 +2109,9 @@ class Extractor:
             )
             if quoted_tail:
                 close = _close_quotes(text, span_toks[0].start, span_toks[-1].end)
-                span_toks = [t for t in toks[n0:] if t.end <= close]
+                # A name never runs over a sentence's or paragraph's end (a headline's «ОКБ
+                # «Альфа»» and the lead's «Политех» after it are two names).
+                span_toks = [t for t in toks[n0:] if t.end <= close and t.sent == toks[n0].sent]
             elif is_abbreviation(span_toks[0].text) and len(span_toks) > 1:
                 # "ФерПИ Уктам Садиков": an abbreviation followed by a person's name; a branch
                 # of a known body is one name with it ("СО РАН", "УрО РАН").
@@ -2071,14 +2125,25 @@ class Extractor:
                 span_toks = span_toks[:n_abbr]
             s0, s1 = span_toks[0].start, span_toks[-1].end
             name = " ".join(text[s0:s1].split()) if quoted_tail else text[s0:s1].strip('«»"“” ')
+            partner = joint_unit_partner(name) if quoted_tail else None
+            if partner == "":
+                continue
+            if partner is not None:
+                name = partner
             eponym = _EPONYM_AFTER.match(text, s1) if is_abbreviation(name) else None
             if eponym:  # «НГТУ им. Р. Е. Алексеева»: not the registry's bare «НГТУ»
                 s1 = eponym.end()
                 name = " ".join(text[s0:s1].split())
             host = next(
-                (m for m in out if m.end <= s0 and not text[m.end : s0].strip() and m.kind),
+                (
+                    m
+                    for m in out
+                    if m.end <= s0
+                    and not text[m.end : s0].strip()
+                    and (m.kind or (len(m.name.split()) > 1 and not _QUOTED.search(m.name)))
+                ),
                 None,
-            )
+            )  # a tagger's name of several words too: «Межпарламентская Ассамблея» + «СНГ»
             if host is not None and is_abbreviation(name) and not self._is_own(name):
                 # "Институт проблем машиноведения РАН": the abbreviation qualifies the name;
                 # after a joint unit ("Совместный институт СТУ") it is the partner's name.
@@ -2141,13 +2206,69 @@ class Extractor:
             if lx.NOT_ORG.search(name) or len(name) < 2 or _BARE_LEGAL_FORM.fullmatch(name):
                 # (a legal form alone, "ГУП" before a name another mention holds, names none)
                 continue
-            out.append(Mention(name=name, start=s0, end=s1, sent=span_toks[0].sent, kind=None))
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=span_toks[0].sent,
+                    kind=None,
+                    named_unit=partner is not None,
+                )
+            )
         for m in out:
             if "\n" in m.name and not re.search(r"\n(?![ \t]*[a-zа-яё])", m.name):
                 # A name across a line break inside a sentence (the next line goes on in lower
                 # case); a break before a capital ends a paragraph, and no name runs over it.
                 m.name = " ".join(m.name.split())
         return out
+
+    def _joint_unit_genitive(self, toks: Sequence[Tok], i: int, j: int, text: str) -> str | None:
+        """The partner a unit of the university is named after in the genitive, in the
+        nominative («центр компетенций Сбербанка» → «Сбербанк»); a person («лаборатория
+        Иванова») or a place names none."""
+        word = joint_unit_genitive(text[toks[i].start : toks[j - 1].end])
+        if word is None or _person_or_place(word):
+            return None
+        tok = next((t for t in toks[i:j] if t.text == word), None)
+        if tok is None or tok.feats.get("Case") != "Gen":
+            return None
+        return self._inflect(tok)
+
+    def _numbered_school(
+        self, toks: Sequence[Tok], i: int, h: int, text: str, sentences: list[tuple[int, int]]
+    ) -> Mention | None:
+        """A numbered school («школа № 12 Калининского района», «гимназии № 1 Выборга») named
+        where its sentence signs or cooperates with it: only then is a school a partner; the
+        school of an olympiad's winner or of a student's past is none."""
+        start, end = sentences[toks[h].sent]
+        if not _SCHOOL_COOP.search(text, start, end):
+            return None
+        j = h + 3
+        if j < len(toks) and toks[j].sent == toks[h].sent:
+            t = toks[j]
+            if (
+                j + 1 < len(toks)
+                and t.pos == "ADJ"
+                and t.feats.get("Case") == "Gen"
+                and toks[j + 1].lemma in _PLACES
+            ):
+                j += 2  # «… Калининского района»
+            elif (
+                t.text in ("города", "г.") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+            ):
+                j += 2  # «… города Тольятти»
+            elif t.pos == "PROPN" and t.feats.get("Case") == "Gen" and _known_place(t.text):
+                j += 1  # «… Выборга»
+        head = self._chunker.normalise(toks, i, h + 1, h, text)
+        tail = text[toks[h + 2].start : toks[j - 1].end]
+        return Mention(
+            name=f"{head[:1].upper()}{head[1:]} № {' '.join(tail.split())}",
+            start=toks[i].start,
+            end=toks[j - 1].end,
+            sent=toks[h].sent,
+            kind="other",
+        )
 
     def _proper_after_common(
         self, toks: Sequence[Tok], i: int, j: int, h: int, text: str
@@ -2160,6 +2281,8 @@ class Extractor:
         first = i == 0 or toks[i - 1].sent != toks[i].sent
         if any(not toks[k].text[:1].islower() for k in range(i + first, h + 1)):
             return None
+        if i < h and self._chunker.head_kind(toks[h]) == "government":
+            return None  # «Исполнительный комитет СНГ»: a body of the CIS, not the CIS
         k = h + 1
         while (
             k < j
@@ -2455,6 +2578,14 @@ class Extractor:
         ):
             return True  # "гимназия № 56", "школа № 239": a numbered school is named
         if not head.text[:1].isupper():
+            if (
+                head.lemma in lx.LOWER_UNIT_HEADS
+                and i < h
+                and toks[i].text[:1].isupper()
+                and i != first
+                and _NAMED_AFTER_END.search(text, toks[i].start, toks[j - 1].end)
+            ):
+                return True  # «… с Национальным … центром имени В. А. Алмазова»: a name
             if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
                 return False
             caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
@@ -2909,7 +3040,7 @@ class Extractor:
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
                     counts["diplomat"] += 1
                     continue
-                launch = bool(
+                launch = m.named_unit or bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)
                 )
@@ -3006,12 +3137,15 @@ class Extractor:
             f["title_coop"] = title_coop
             toks = name_tokens(fact.name)
             head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
+            # A numbered school («Школа № 12») is a school of its own, no unit nor event.
+            numbered = bool(_NUMBERED_SCHOOL.search(fact.name))
             f["unit_head"] = float(
                 (
                     head in lx.UNIT_HEADS
                     or any(w.lower() in lx.UNIT_HEADS for w in fact.name.split()[-2:])
                 )
                 and not lx.POLYTECHNIC_INSTITUTE.search(fact.name)
+                and not numbered
             )
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
@@ -3045,7 +3179,7 @@ class Extractor:
                 any(self._is_own(x) for x in names)
                 or any(fuzz.ratio(_fold_name(x), o) >= 88 for x in names for o in _OWN_FULL)
             )
-            f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)))
+            f["event_name"] = float(bool(_EVENT_NAME.search(fact.name)) and not numbered)
             # A chunk gone wrong: it ends on a dangling adjective ("институт крупнейшей"),
             # runs over a conjunction ("компания X и технопарка") or names persons.
             words = fact.name.split()

@@ -27,6 +27,9 @@ class Mention:
     # Inside a longer name that is not a unit of it ("РАН" in "Институт ... РАН"): the longer
     # name is the organisation, this one only qualifies it.
     nested: bool = False
+    # Read off a unit of the university named after it («бюро «Альфа – Политех»»): the unit
+    # itself tells of the partnership, as a launch does.
+    named_unit: bool = False
 
 
 @dataclass(slots=True)
@@ -1005,3 +1008,62 @@ def as_tok(t: Any, sent: int, lemma: str) -> Tok:
         feats=dict(t.feats or {}),
         lemma=lemma,
     )
+
+
+# A unit of the university named after a partner: the unit words, then the partner's name in
+# quotes, perhaps with its type or legal form before it and the university's short name joined
+# to it («студенческое конструкторское бюро «Ромашка – Политех»», «базовая кафедра компании
+# «Альфа»», «центр компетенций ПАО «Бета» и СПбПУ», «СКБ «Гамма – СПбПУ»»).
+_STUDENT_UNIT = r"студенческ\w+(?:\s+[а-яё-]+){0,2}?\s+бюро|С[КО]Т?Б|базов\w+\s+кафедр\w*"
+_JOINT_UNIT_HEAD = (
+    rf"(?P<student>{_STUDENT_UNIT})|"
+    r"(?:(?:совместн|учебн|научно-образовательн|образовательн|инжинирингов|"
+    r"научно-исследовательск|молод[её]жн|отраслев|корпоративн)\w*\s+(?:[а-яё-]+\s+){0,2}?"
+    r"(?:центр|лаборатори|бюро|кафедр|институт)\w*|центр\w*\s+компетенци\w+|НОЦ|"
+    r"лаборатори\w*(?:\s+[а-яё-]+){0,3}?|кафедр\w*(?:\s+[а-яё-]+){0,3}?)"
+)
+_PARTNER_TYPE = (
+    r"(?:(?:компани|корпораци|госкорпораци|концерн|холдинг|предприяти|завод|групп)\w*\s+|"
+    r"(?:группы\s+компаний|научно-производственн\w+\s+предприяти\w+)\s+|"
+    r"(?:ПАО|АО|ОАО|ЗАО|ООО|НПП|НПО|ГК|ФГУП)\s+)"
+)
+_QUOTE = r"[«\"“„](?P<name>[^«»\"“”„]+)[»\"”“]"
+_JOINT_UNIT = re.compile(
+    rf"(?i:{_JOINT_UNIT_HEAD})\s+(?P<typed>{_PARTNER_TYPE}+)?{_QUOTE}(?P<own>\s+(?:и|в|при)\s+{OWN_SHORT_WORD.pattern})?$"
+)
+# The same unit named after a partner in the genitive, one capitalised word («центр
+# компетенций Сбербанка и СПбПУ», «учебный центр Ростелекома на базе университета»).
+_JOINT_UNIT_GENITIVE = re.compile(
+    rf"(?i:{_JOINT_UNIT_HEAD})\s+(?P<word>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)"
+    rf"(?:\s+(?:и|при)\s+{OWN_SHORT_WORD.pattern}|\s+на\s+базе\s+\w+)?"
+)
+_OWN_JOIN = r"\s*(?:[–—-]|\s+и\s+)\s*"
+_OWN_FIRST = re.compile(rf"^(?:{OWN_SHORT_WORD.pattern}){_OWN_JOIN}(?=\S)")
+_OWN_LAST = re.compile(rf"(?<=\S){_OWN_JOIN}(?:{OWN_SHORT_WORD.pattern})$")
+
+
+def joint_unit_partner(span: str) -> str | None:
+    """The partner a unit of the university is named after, from the unit's words as the text
+    spells them; "" for a student unit with a name of its own (no partner in it); None for any
+    other name. The unit is never a partner, and the university's name never sticks to X."""
+    span = " ".join(span.split())
+    tail = _JOINT_UNIT.fullmatch(span)
+    if tail is None:
+        return None
+    quoted = tail.group("name").strip()
+    partner = _OWN_LAST.sub("", _OWN_FIRST.sub("", quoted)).strip()
+    if partner != quoted or tail.group("typed") or tail.group("own"):
+        return partner if partner and not OWN_SHORT_WORD.fullmatch(partner) else ""
+    # «СКБ «Вектор»»: the bureau's own name; «базовая кафедра «Альфы»» may name the company, but
+    # in any case and with nothing to tell a company from a topic: the unit names no partner.
+    return "" if tail.group("student") else None
+
+
+def joint_unit_genitive(span: str) -> str | None:
+    """The one capitalised word a unit of the university is named after in the genitive
+    («центр компетенций Сбербанка и СПбПУ» → «Сбербанка»), as the text spells it; else None.
+    The caller puts it in the nominative and tells a company from a person or a place."""
+    found = _JOINT_UNIT_GENITIVE.fullmatch(" ".join(span.split()))
+    if found is None or found.group("student") or OWN_SHORT_WORD.fullmatch(found.group("word")):
+        return None
+    return found.group("word")
