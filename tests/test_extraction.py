@@ -3293,3 +3293,26 @@ def test_a_known_organisation_is_no_contracted_name_of_another(extractor: Extrac
         lang="ru",
     )
     assert len(r.partners) == 2, [(p.name, p.aliases) for p in r.partners]
+
+
+def test_a_partner_named_only_in_a_sentence_case_english_headline(extractor: Extractor) -> None:
+    # Invented: the body calls the partner only "the two universities", "the Chinese university".
+    got = _run(
+        extractor,
+        "SPbPU and Tsinghua University launch joint master's programme",
+        "The two universities will offer a double-degree master's programme in intelligent "
+        "manufacturing from September. Students will spend the first year in St. Petersburg and "
+        "the second in Beijing. The Chinese university will provide laboratories and "
+        "supervisors, and graduates will receive diplomas of both institutions.",
+        lang="en",
+    )
+    assert got.partnership
+    assert [p.name for p in got.partners] == ["Tsinghua University"]
+    # A Title Case headline runs names into its verbs: its names only support body ones.
+    slogan = _run(
+        extractor,
+        "Union of Knowledge. Polytech Students Visit Yerevan",
+        "A group of SPbPU students spent a week in Armenia and visited museums of Yerevan.",
+        lang="en",
+    )
+    assert not [p.name for p in slogan.partners]

@@ -1154,6 +1154,12 @@ def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
 
+def _ascii_fold(name: str) -> str:
+    """A name without diacritics and case: "São Paulo" and "Sao Paulo" are one spelling."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+
+
 def _fold_name(name: str) -> str:
     return re.sub(r"[^\w -]+", "", name.lower().replace("ё", "е")).strip()
 
@@ -1479,7 +1485,7 @@ class Extractor:
         # A headline that is only the opening of the text's first sentence ("SPbPU and X
         # University signed ...") is prose, not a Title Case line: its names stand alone.
         runs_on = bool(title_end) and text[title_end : title_end + 1] not in ("", "\n", "\r")
-        candidates = self._merge(mentions, lang, 0 if runs_on else title_end)
+        candidates = self._merge(mentions, lang, 0 if runs_on else title_end, text)
         rows = self._rows(candidates, text, sentences, title_end, lang)
         features = self._article_features(article, text, lang, sentences)
         ruled = sum(r.features["rule"] for r in rows)
@@ -2419,13 +2425,16 @@ class Extractor:
             self._countries.is_country(part) for part in tail.groups() if part
         )
 
-    def _merge(self, mentions: list[Mention], lang: str, title_end: int = 0) -> list[Candidate]:
+    def _merge(
+        self, mentions: list[Mention], lang: str, title_end: int = 0, text: str = ""
+    ) -> list[Candidate]:
         mentions.sort(key=lambda x: x.start)
         if lang == "en" and title_end:
             # Title Case headlines cut names badly; their mentions only support body ones.
             body = [m for m in mentions if m.start >= title_end]
             head = [m for m in mentions if m.start < title_end]
             merged = self._merge(body, lang)
+            orphans: list[Mention] = []
             for m in head:
                 for c in merged:
                     if any(
@@ -2447,7 +2456,14 @@ class Extractor:
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
                         break
-            return merged
+                else:
+                    if self._clean_in_headline(m, text, title_end) and not any(
+                        _ascii_fold(m.name) == _ascii_fold(n) for c in merged for n in c.names
+                    ):
+                        orphans.append(m)
+            # A sentence-case headline names a partner the body calls only "the Chinese
+            # university" ("SPbPU and X University launch ..."): its clean names stand alone.
+            return merged + self._merge(orphans, lang) if orphans else merged
         cands: list[Candidate] = []
         abbrs: list[Mention] = []
         for m in mentions:
@@ -2493,6 +2509,22 @@ class Extractor:
                 cands.append(target)
             target.mentions.append(m)
         return self._consolidate(cands)
+
+    def _clean_in_headline(self, m: Mention, text: str, title_end: int) -> bool:
+        """A headline's name with sure ends: a head word or a registry name, with lower-case
+        words, a connective or the headline's ends on both sides (a Title Case headline runs
+        names into its verbs: "... University Discussed the ...")."""
+        if m.kind is None and self._registry.lookup(m.name) is None:
+            return False
+        before = text[: m.start].split()
+        after = text[m.end : title_end].split()
+        lower_before = bool(before) and before[-1][:1].islower()
+        lower_after = bool(after) and after[0][:1].islower()
+        # A word on at least one side: a name alone as a headline's phrase ("Union of
+        # Knowledge. The visit ...") is as often a slogan.
+        return (lower_before or lower_after) and (
+            (not before or lower_before) and (not after or lower_after)
+        )
 
     @staticmethod
     def _consolidate(cands: list[Candidate]) -> list[Candidate]:
