@@ -3316,3 +3316,36 @@ def test_a_partner_named_only_in_a_sentence_case_english_headline(extractor: Ext
         lang="en",
     )
     assert not [p.name for p in slogan.partners]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "party"),
+    [
+        (
+            "A delegation of Harbin Institute of Technology visited SPbPU. At the end of the "
+            "meeting the parties put their signatures to a memorandum of understanding on "
+            "academic mobility.",
+            "memorandum",
+            "Harbin Institute of Technology",
+        ),
+        (
+            "Polytech and Leibniz University Hannover renewed their agreement on the double-degree "
+            "programme in mechatronics for another five years.",
+            "agreement",
+            "Leibniz University Hannover",
+        ),
+        (
+            "The Polytechnic University and the Vietnamese company PetroVietnam signed a letter of "
+            "intent to set up a joint training programme for oil and gas engineers.",
+            "other",
+            "PetroVietnam",
+        ),
+    ],
+)
+def test_english_agreement_phrasings_signatures_renewal_letter_of_intent(
+    extractor: Extractor, text: str, kind: str, party: str
+) -> None:
+    # Invented texts: a document is signed with "put their signatures", renewed (signed
+    # before), or is a letter of intent (a document of its own kind).
+    got = _run(extractor, "", text, lang="en")
+    assert [(a.kind, list(a.parties)) for a in got.agreements] == [(kind, [party])]

@@ -338,17 +338,24 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
         "roadmap",
     ),
     (re.compile(r"contracts?\b", re.I), "contract"),
+    # A letter of intent is a document of its own kind; "an agreement of intent" stays one.
+    (re.compile(r"\bletters? of intent\b|\bLoIs?\b"), "other"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
     (re.compile(r"\bdocuments?(?= on\b)", re.I), "agreement"),
 ]
 SIGNED = re.compile(
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"
-    r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into)",
+    r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into|"
+    # "The parties put their signatures to a memorandum".
+    r"(?:put|placed|affixed) (?:their|its|his|her) signatures?)",
     re.IGNORECASE,
 )
 # A document concluded by agreeing on it, with no signing verb: "the work plan was agreed
 # upon", "agreed to sign an MoU", "agreed on a second agreement", "утвердили дорожную карту".
-_DOC_WORD_EN = r"(?:agreements?|memorand\w*|mous?|road ?maps?|work(?:ing)? plans?|contracts?)\b"
+_DOC_WORD_EN = (
+    r"(?:agreements?|memorand\w*|mous?|road ?maps?|work(?:ing)? plans?|contracts?"
+    r"|letters? of intent)\b"
+)
 _DOC_WORD_RU = r"(?:соглашени|меморандум|договор|дорожн\w+ карт|рабоч\w+ план|план\w* действий)\w*"
 CONCLUDED = re.compile(
     # ... but not its text or terms, which are still being negotiated.
@@ -356,6 +363,11 @@ CONCLUDED = re.compile(
     + _DOC_WORD_EN
     + "|"
     r"\bagreed(?:,[^,]{0,60},)?\s+to\s+(?:sign|conclude)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    + _DOC_WORD_EN
+    + "|"
+    # A document renewed or extended was signed before: "renewed their agreement on ...".
+    r"\b(?:renew(?:ed|s)?|extend(?:ed|s)?|prolong(?:ed|s)?)\s+(?:(?:their|its|the|an?)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?"
     + _DOC_WORD_EN
     + "|"
     + _DOC_WORD_EN
