@@ -3349,3 +3349,34 @@ def test_english_agreement_phrasings_signatures_renewal_letter_of_intent(
     # before), or is a letter of intent (a document of its own kind).
     got = _run(extractor, "", text, lang="en")
     assert [(a.kind, list(a.parties)) for a in got.agreements] == [(kind, [party])]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Peter the Great St. Petersburg Polytechnic University has begun work on a digital "
+            "twin of a steam turbine commissioned by Power Machines. Engineers of the Advanced "
+            "Digital Technologies Centre will deliver the first version of the model by the end "
+            "of the year.",
+            "Power Machines",
+        ),
+        (
+            "SPbPU, together with Nornickel, will create a laboratory of hydrometallurgy. The "
+            "laboratory will develop technologies for processing nickel ores with less waste.",
+            "Nornickel",
+        ),
+        (
+            "The Polytechnic University, with the support of Gazprom, has opened a new "
+            "laboratory of hydrogen energy.",
+            "Gazprom",
+        ),
+    ],
+)
+def test_english_client_co_creator_and_sponsor_of_what_is_opened_are_partners(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # Invented: the client of the university's work, a co-creator and a sponsor of a lab opened.
+    got = _run(extractor, "", text, lang="en")
+    assert [p.name for p in got.partners] == [partner]
+

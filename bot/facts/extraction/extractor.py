@@ -2755,7 +2755,7 @@ class Extractor:
                 launch = bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)
-                )
+                ) or bool(lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start))
                 listed = bool(
                     m.sent > 0
                     and lx.LIST_CONTINUES.match(text[start : m.start])
@@ -2778,6 +2778,7 @@ class Extractor:
                 cue = launch or bool(cues) or listed
                 if launch:
                     counts["launch"] += 1
+                    best_dist = 0  # the construction is a cue right at the name
                 if listed:
                     counts["listed"] += 1
                 if lx.CONTEXT_ONLY.search(window):

@@ -472,13 +472,28 @@ EVENT_AFTER = re.compile(
 # A participant of a programme or centre being launched is a partner, unlike an event's:
 # "при участии «Северстали» запущена магистерская программа".
 JOINT_LAUNCH = re.compile(
-    r"(?:при участии|with the participation of|together with|совместно с)\s*(?:the\s+)?[«\"]?$",
+    r"(?:при участии|with the participation of|together with|совместно с|"
+    # A sponsor of what is opened ("with the support of X, ... opened a laboratory"), unlike
+    # a funder of research done alone.
+    r"with the support of|при поддержке)\s*(?:the\s+)?[«\"]?$",
     re.IGNORECASE,
 )
+_LAUNCH_VERB_EN = r"(?:launch|establish|open|set up|creat|develop)"
+_LAUNCH_OBJECT_EN = r"(?:school|program|centre|center|lab|institute|course|class)"
 LAUNCHED = re.compile(
-    r"(?:запущен|создан|открыт|launched|established|opened|set up)\w*\s+(?:\w+\s+){0,2}"
-    r"(?:программ|центр|лаборатори|институт|кафедр|school|program|centre|center|lab|institute)",
+    r"(?:запущен|создан|открыт|launched|established|opened|set up|"
+    r"(?:will|to|has|have) (?:create|develop|launch|open|set up)|created|developed)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}"
+    r"(?:программ|центр|лаборатори|институт|кафедр|" + _LAUNCH_OBJECT_EN[3:-1] + ")|"
+    # "A new programme ... was developed together with X".
+    + _LAUNCH_OBJECT_EN
+    + r"\w*(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been|will be)\s+"
+    + _LAUNCH_VERB_EN,
     re.IGNORECASE,
+)
+# The client of work the university does: "a digital twin commissioned by X", "по заказу X".
+CLIENT_BEFORE = re.compile(
+    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
 )
 # Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
 # "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.
