@@ -3380,3 +3380,23 @@ def test_english_client_co_creator_and_sponsor_of_what_is_opened_are_partners(
     got = _run(extractor, "", text, lang="en")
     assert [p.name for p in got.partners] == [partner]
 
+
+
+def test_an_english_contracted_name_in_brackets_is_the_organisations_alias(
+    extractor: Extractor,
+) -> None:
+    # Invented: "Skoltech" is made of the beginnings of the full name's words.
+    got = _run(
+        extractor,
+        "",
+        "SPbPU and the Skolkovo Institute of Science and Technology (Skoltech) signed an "
+        "agreement on joint PhD supervision. Skoltech researchers will also teach courses at "
+        "Polytech.",
+        lang="en",
+    )
+    assert [(p.name, "Skoltech" in p.aliases) for p in got.partners] == [
+        ("Skolkovo Institute of Science and Technology", True)
+    ]
+    assert [list(a.parties) for a in got.agreements] == [
+        ["Skolkovo Institute of Science and Technology"]
+    ]

@@ -1154,6 +1154,30 @@ def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
 
 
+def _latin_contracted_of(short: str, name: str) -> bool:
+    """A one-word short form made of the beginnings of the name's words in order, two at least
+    ("Skoltech" of "Skolkovo Institute of Science and Technology", "Nornickel" of "Norilsk
+    Nickel"); the first word's beginning opens it."""
+    if not re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", short) or len(short) < 5:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _NAME_STOP]
+    low = short.lower()
+
+    def read(pos: int, k: int, parts: int) -> bool:
+        if pos == len(low):
+            return parts >= 2
+        for j in range(k, len(words)):
+            w = words[j]
+            for n in range(min(len(w), len(low) - pos), 1, -1):
+                if low.startswith(w[:n], pos) and read(pos + n, j + 1, parts + 1):
+                    return True
+            if parts == 0:
+                return False  # the short form opens with the name's first word
+        return False
+
+    return bool(words) and read(0, 0, 0)
+
+
 def _ascii_fold(name: str) -> str:
     """A name without diacritics and case: "São Paulo" and "Sao Paulo" are one spelling."""
     plain = unicodedata.normalize("NFKD", name)
@@ -2414,6 +2438,8 @@ class Extractor:
                     and not _person_or_place(piece.split()[0])  # "(Ростов)": the seat
                 ):
                     m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
+                elif lang == "en" and _latin_contracted_of(piece, m.name):
+                    m.aliases.append(piece)  # "Skolkovo Institute of ... Technology (Skoltech)"
 
     # --- merging ------------------------------------------------------------------------
 
