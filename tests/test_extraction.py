@@ -3400,3 +3400,21 @@ def test_an_english_contracted_name_in_brackets_is_the_organisations_alias(
     assert [list(a.parties) for a in got.agreements] == [
         ["Skolkovo Institute of Science and Technology"]
     ]
+
+
+def test_a_russian_status_before_an_english_name_keeps_the_name_whole(
+    extractor: Extractor,
+) -> None:
+    # Invented: "National Research University" is a status; "Higher School of Economics" the
+    # name proper, which the run used to cut after "Higher".
+    got = _run(
+        extractor,
+        "",
+        "Polytech, the Moscow Institute of Physics and Technology (MIPT) and the National "
+        "Research University Higher School of Economics (HSE) created a consortium for AI "
+        "education. MIPT will coordinate the mathematical part of the programme.",
+        lang="en",
+    )
+    assert "National Research University Higher School of Economics" in [
+        p.name for p in got.partners
+    ]

@@ -929,7 +929,11 @@ def _en_segment(
     # Title case lines ("... University Discussed the Development ..."): stop at a capitalised
     # verb-like word after the last head unless it is followed by no more capitals.
     tail = seg[last_head + 1 : end]
-    if tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
+    if _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1])) and tail:
+        # "National Research University Higher School of Economics": a Russian status before
+        # the name proper, which follows it whole.
+        pass
+    elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
         end = last_head + 1
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
         end = last_head + 2
@@ -970,6 +974,10 @@ def _en_segment(
         if kind:
             break
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
+
+
+# A Russian university's status written before its name: "National Research University X".
+_STATUS_PREFIX = re.compile(r"(?:the\s+)?National\s+Research\s+University$")
 
 
 def as_tok(t: Any, sent: int, lemma: str) -> Tok:
