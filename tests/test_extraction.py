@@ -3418,3 +3418,18 @@ def test_a_russian_status_before_an_english_name_keeps_the_name_whole(
     assert "National Research University Higher School of Economics" in [
         p.name for p in got.partners
     ]
+
+
+def test_an_english_parent_named_by_its_possessive_in_an_apposition_is_no_partner(
+    extractor: Extractor,
+) -> None:
+    # Invented: "Rosatom's fuel company" describes TVEL by its parent, as «дочерняя компания
+    # холдинга …» does in Russian.
+    got = _run(
+        extractor,
+        "Programme on nuclear fuel",
+        "A new educational programme on nuclear fuel was developed together with TVEL, "
+        "Rosatom's fuel company. Students will do internships at the company's plants.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["TVEL"]

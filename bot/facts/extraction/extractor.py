@@ -1106,10 +1106,17 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
     ]
     return bool(outer) and all(
-        _PARENT_DESCRIPTION.match(m.name)
+        (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
         and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
         for m in outer
     )
+
+
+# The English parent's possessive in an apposition: "TVEL, Rosatom's fuel company".
+_PARENT_POSSESSIVE_EN = re.compile(
+    r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}?(?:subsidiary|company|division|enterprise|plant|"
+    r"affiliate|branch|unit|operator|manufacturer|arm|holding)\b"
+)
 
 
 _STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
