@@ -3433,3 +3433,19 @@ def test_an_english_parent_named_by_its_possessive_in_an_apposition_is_no_partne
         lang="en",
     )
     assert [p.name for p in got.partners] == ["TVEL"]
+
+
+def test_an_english_organisations_institute_named_by_its_possessive_is_one_partner(
+    extractor: Extractor,
+) -> None:
+    # Invented: "X's Institute of Y" is X's institute, neither two names nor a unit of ours.
+    got = _run(
+        extractor,
+        "German engineers at the laser centre",
+        "Engineers from the Fraunhofer Society's Institute for Production Technology visited "
+        "the Polytech laser centre and agreed on a joint project in laser welding.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == [
+        "Fraunhofer Society's Institute for Production Technology"
+    ]

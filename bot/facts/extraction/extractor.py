@@ -3098,6 +3098,8 @@ class Extractor:
         ) or first.startswith(("высш", "higher"))
         if not is_unit_type or lx.POLYTECHNIC_INSTITUTE.search(name):
             return False
+        if lang == "en" and re.match(r"\S+(?:\s+\S+){0,3}['’]s?\s", name):
+            return False  # "Fraunhofer Society's Institute ...": another's unit, named by it
         if lang == "ru" and lx.STATE_LEVEL_RU.match(name):
             return False  # "Федеральная служба по ...": the state's, not the university's
         if self._countries.codes(name):

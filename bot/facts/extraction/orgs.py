@@ -806,8 +806,17 @@ def _en_split(
     toks = [(w.group(0), base + w.start(), base + w.end()) for w in words]
     # Strip possessives: "SPbPU's Higher School" -> two runs.
     pieces: list[list[tuple[str, int, int]]] = [[]]
-    for word, s, e in toks:
-        if word.endswith(".") and len(word) > 3 and word not in ("St.", "Co.", "Inc.", "Ltd."):
+    for k, (word, s, e) in enumerate(toks):
+        if (
+            word.endswith(("'s", "’s"))
+            and k + 1 < len(toks)
+            and _UNIT_HEAD.fullmatch(toks[k + 1][0])
+            and _en_head(word[:-2])
+        ):
+            # "Fraunhofer Society's Institute for Production Technology": an organisation's
+            # institute is named by it, as "Chinese Academy of Sciences' Institute of ..." is.
+            pieces[-1].append((word, s, e))
+        elif word.endswith(".") and len(word) > 3 and word not in ("St.", "Co.", "Inc.", "Ltd."):
             pieces[-1].append((word[:-1], s, e - 1))
             pieces.append([])
         elif OWN_SHORT_WORD.fullmatch(word):
@@ -821,6 +830,9 @@ def _en_split(
     for piece in pieces:
         out.extend(_en_piece(piece, text, sent_of))
     return out
+
+
+_UNIT_HEAD = re.compile(r"Institute|Centre|Center|Laboratory|Department|Observatory")
 
 
 # Irregular plurals whose possessive is inside a name ("People's Republic of China",
