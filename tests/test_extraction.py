@@ -3449,3 +3449,17 @@ def test_an_english_organisations_institute_named_by_its_possessive_is_one_partn
     assert [p.name for p in got.partners] == [
         "Fraunhofer Society's Institute for Production Technology"
     ]
+
+
+def test_an_english_consulate_general_is_a_name(extractor: Extractor) -> None:
+    # Invented: "Consulate General" is one head of two words; the run was cut to "Consulate".
+    got = _run(
+        extractor,
+        "",
+        "SPbPU and the Consulate General of the Republic of Korea in St. Petersburg signed an "
+        "agreement on opening a Korean language centre at the university.",
+        lang="en",
+    )
+    name = "Consulate General of the Republic of Korea in St. Petersburg"
+    assert [p.name for p in got.partners] == [name]
+    assert [list(a.parties) for a in got.agreements] == [[name]]

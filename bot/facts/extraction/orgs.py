@@ -940,6 +940,12 @@ def _en_segment(
         return None
     # Title case lines ("... University Discussed the Development ..."): stop at a capitalised
     # verb-like word after the last head unless it is followed by no more capitals.
+    if (
+        last_head + 1 < end
+        and seg[last_head + 1][0] == "General"
+        and seg[last_head][0].lower().startswith("consulate")
+    ):
+        last_head += 1  # "Consulate General of Japan": one head of two words
     tail = seg[last_head + 1 : end]
     if _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1])) and tail:
         # "National Research University Higher School of Economics": a Russian status before
