@@ -3463,3 +3463,18 @@ def test_an_english_consulate_general_is_a_name(extractor: Extractor) -> None:
     name = "Consulate General of the Republic of Korea in St. Petersburg"
     assert [p.name for p in got.partners] == [name]
     assert [list(a.parties) for a in got.agreements] == [[name]]
+
+
+def test_an_english_company_behind_a_trade_descriptor_and_a_deal_inked_with_it(
+    extractor: Extractor,
+) -> None:
+    # Invented: "Chinese carmaker Geely" names a company with no head word; "inked a deal" signs.
+    got = _run(
+        extractor,
+        "Electric vehicle specialists for Geely",
+        "SPbPU inked a deal with Chinese carmaker Geely to train specialists in electric "
+        "vehicles.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Geely"]
+    assert [(a.kind, list(a.parties)) for a in got.agreements] == [("agreement", ["Geely"])]

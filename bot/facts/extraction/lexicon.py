@@ -342,6 +342,8 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bletters? of intent\b|\bLoIs?\b"), "other"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
     (re.compile(r"\bdocuments?(?= on\b)", re.I), "agreement"),
+    # "inked a deal with X" (not "a great deal of").
+    (re.compile(r"\bdeals?\b(?! of\b)", re.I), "agreement"),
 ]
 SIGNED = re.compile(
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"
