@@ -338,12 +338,127 @@ ITEMS: list[tuple[str, str, str, bool, list[dict[str, Any]], list[dict[str, Any]
      True, [P("Politecnico di Milano", "IT", "university")], []),
 ]
 
+# Written after the fixes to ITEMS, before running anything on them: a check on texts the fixes
+# never saw (same constructions, other wording, and negatives).
+HELD_OUT: list[tuple[str, str, str, bool, list[dict[str, Any]], list[dict[str, Any]]]] = [
+    ("h01", "Polytech and Shandong University open joint laboratory",
+     "The laboratory of intelligent welding will be based in Jinan. Researchers of the partner "
+     "university and SPbPU engineers will share equipment and supervise students together.",
+     True, [P("Shandong University", "CN", "university")], []),
+    ("h02", "University of Porto and SPbPU sign memorandum",
+     "The memorandum covers student exchange and joint summer schools. The Portuguese "
+     "university will host the first school in July.",
+     True, [P("University of Porto", "PT", "university")],
+     [A("memorandum", ["University of Porto"])]),
+    ("h03", "Wind turbine blades tested for a Russian manufacturer",
+     "Engineers of the Institute of Energy tested composite blades commissioned by Rosatom's wind "
+     "energy division NovaWind. The tests lasted three months.",
+     True, [P("NovaWind", "RU", "company")], []),
+    ("h04", "Smart grid study for the region",
+     "Polytech researchers completed a study of smart grids ordered by the Government of the "
+     "Leningrad Region. The results will be used in the regional energy programme.",
+     True, [P("Government of the Leningrad Region", "RU", "government")], []),
+    ("h05", "Engineering class for schoolchildren",
+     "With the support of Rosneft, the Polytechnic University opened an engineering class for "
+     "senior pupils of the city's schools.",
+     True, [P("Rosneft", "RU", "company")], []),
+    ("h06", "Polytech chemists publish results",
+     "The study of new catalysts was carried out with the support of the Ministry of Science and "
+     "Higher Education of the Russian Federation. The paper appeared in a leading journal.",
+     False, [], []),
+    ("h07", "Digital twin centre with KAMAZ",
+     "SPbPU, together with KAMAZ, will set up a centre for digital twins of trucks. The company "
+     "will provide test data and engineers.",
+     True, [P("KAMAZ", "RU", "company")], []),
+    ("h08", "Students at the regatta",
+     "Together with sailors from other universities, Polytech students took part in the "
+     "Baltic regatta.",
+     False, [], []),
+    ("h09", "Agreement renewed",
+     "SPbPU and Lappeenranta University of Technology extended their agreement on joint "
+     "supervision of doctoral students until 2030.",
+     True, [P("Lappeenranta University of Technology", "FI", "university", "LUT University")],
+     [A("agreement", ["Lappeenranta University of Technology"])]),
+    ("h10", "Memorandum with Mongolian University of Science and Technology",
+     "Representatives of SPbPU and the Mongolian University of Science and Technology put their "
+     "signatures to a memorandum on academic exchange.",
+     True, [P("Mongolian University of Science and Technology", "MN", "university")],
+     [A("memorandum", ["Mongolian University of Science and Technology"])]),
+    ("h11", "Letter of intent on a joint school",
+     "Polytech and the University of Novi Sad signed a letter of intent on a joint summer "
+     "school in robotics.",
+     True, [P("University of Novi Sad", "RS", "university")],
+     [A("other", ["University of Novi Sad"])]),
+    ("h12", "Talks on a future agreement",
+     "The rector of SPbPU discussed with the delegation of Cairo University an agreement that "
+     "the universities plan to sign next spring.",
+     True, [P("Cairo University", "EG", "university")], []),
+    ("h13", "Researchers from MIT Skoltech programme",
+     "SPbPU and the Moscow Institute of Physics and Technology (Phystech) launched a joint "
+     "course in quantum computing.",
+     True, [P("Moscow Institute of Physics and Technology", "RU", "university", "Phystech",
+              "MIPT")], []),
+    ("h14", "Nuclear physics school",
+     "The summer school was organised together with the Joint Institute for Nuclear Research "
+     "(JINR) in Dubna.",
+     True, [P("Joint Institute for Nuclear Research", "RU", "research", "JINR")], []),
+    ("h15", "Visit of the Max Planck Society's Institute",
+     "Scientists of the Max Planck Society's Institute for Solid State Research visited the "
+     "Polytech physics laboratories and discussed a joint project.",
+     True, [P("Max Planck Institute for Solid State Research", "DE", "research",
+              "Max Planck Society's Institute for Solid State Research")], []),
+    ("h16", "Course on autonomous vehicles",
+     "Yandex's self-driving division and SPbPU launched a course on autonomous vehicles.",
+     True, [P("Yandex", "RU", "company")], []),
+    ("h17", "Internships at Severstal",
+     "Students will do internships at Severstal Digital, Severstal's IT company, under the new "
+     "agreement signed with SPbPU.",
+     True, [P("Severstal Digital", "RU", "company")],
+     [A("agreement", ["Severstal Digital"])]),
+    ("h18", "Agreement with Novosibirsk State Technical University",
+     "SPbPU signed an agreement with Novosibirsk State Technical University on network "
+     "programmes in power engineering.",
+     True, [P("Novosibirsk State Technical University", "RU", "university", "NSTU")],
+     [A("agreement", ["Novosibirsk State Technical University"])]),
+    ("h19", "Olympiad for schoolchildren",
+     "The olympiad brought together pupils from Moscow, Kazan, Tomsk and Novosibirsk. The "
+     "winners will be admitted to SPbPU without exams.",
+     False, [], []),
+    ("h20", "Consulate of Italy at Polytech",
+     "The Consulate General of Italy in St. Petersburg and SPbPU held talks on Italian language "
+     "courses and student exchange.",
+     True, [P("Consulate General of Italy in St. Petersburg", "IT", "government")], []),
+    ("h21", "Deal with a shipbuilder",
+     "SPbPU inked a deal with the shipbuilder Admiralty Shipyards to design a training "
+     "simulator.",
+     True, [P("Admiralty Shipyards", "RU", "company")],
+     [A("agreement", ["Admiralty Shipyards"])]),
+    ("h22", "A great deal of interest",
+     "The open day at SPbPU attracted a great deal of interest: more than 5,000 school leavers "
+     "visited the campus and met the rector.",
+     False, [], []),
+    ("h23", "Tomsk Polytechnic University and SPbPU launch network programme",
+     "The two universities will train specialists in nuclear power engineering. Students of the "
+     "Siberian university will spend a semester in St. Petersburg.",
+     True, [P("Tomsk Polytechnic University", "RU", "university")], []),
+    ("h24", "Rector's column: Union of Efforts",
+     "In his column the rector writes about the role of engineering education in the economy.",
+     False, [], []),
+]
+
 
 def main() -> None:
     with (HERE / "enprobe.jsonl").open("w", encoding="utf-8") as fa, (
         HERE / "enprobe-gold.jsonl"
     ).open("w", encoding="utf-8") as fg:
         for aid, title, text, flag, partners, agreements in ITEMS:
+            fa.write(json.dumps({"id": aid, "lang": "en", "title": title, "text": text}) + "\n")
+            gold = {"id": aid, "partnership": flag, "partners": partners, "agreements": agreements}
+            fg.write(json.dumps(gold, ensure_ascii=False) + "\n")
+    with (HERE / "enprobe-b.jsonl").open("w", encoding="utf-8") as fa, (
+        HERE / "enprobe-b-gold.jsonl"
+    ).open("w", encoding="utf-8") as fg:
+        for aid, title, text, flag, partners, agreements in HELD_OUT:
             fa.write(json.dumps({"id": aid, "lang": "en", "title": title, "text": text}) + "\n")
             gold = {"id": aid, "partnership": flag, "partners": partners, "agreements": agreements}
             fg.write(json.dumps(gold, ensure_ascii=False) + "\n")
