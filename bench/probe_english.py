@@ -2,7 +2,7 @@
 
 The models are fitted on folds a, c1, c2, c4 only (c3 stays sealed and unseen, as in the
 out-of-fold figures); each probe article's errors are listed, then the shared scorer's totals.
-Run: .venv/bin/python bench/probe_english.py [--quiet]
+Run: .venv/bin/python bench/probe_english.py [--quiet] [--set enprobe-b] (the held-out texts)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ DATA = ROOT / "bench" / "data"
 
 def main() -> None:
     quiet = "--quiet" in sys.argv
+    name = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "enprobe"
     score = scorer()
     articles, gold = load_corpus(CORPUS)
     extractor = Extractor(Models.rules())
@@ -32,10 +33,10 @@ def main() -> None:
     models = fit_models(extractor, train, gold)
     probe_gold: dict[str, dict[str, Any]] = {}
     pred: dict[str, dict[str, Any]] = {}
-    for line in (DATA / "enprobe-gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / f"{name}-gold.jsonl").read_text(encoding="utf-8").splitlines():
         g = json.loads(line)
         probe_gold[g["id"]] = g
-    for line in (DATA / "enprobe.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)
         art = ArticleInput(id=raw["id"], title=raw["title"], text=raw["text"], lang="en")
         pred[raw["id"]] = extractor.decide(extractor.analyse(art), models).to_dict()

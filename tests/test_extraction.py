@@ -3478,3 +3478,16 @@ def test_an_english_company_behind_a_trade_descriptor_and_a_deal_inked_with_it(
     )
     assert [p.name for p in got.partners] == ["Geely"]
     assert [(a.kind, list(a.parties)) for a in got.agreements] == [("agreement", ["Geely"])]
+
+
+def test_a_co_organiser_of_an_english_school_is_a_partner(extractor: Extractor) -> None:
+    # Invented: "organised together with X" makes X a co-organiser.
+    got = _run(
+        extractor,
+        "Nuclear physics school",
+        "The summer school was organised together with the Joint Institute for Nuclear Research "
+        "(JINR) in Dubna.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Joint Institute for Nuclear Research"]
+

@@ -2551,8 +2551,9 @@ class Extractor:
             return False
         before = text[: m.start].split()
         after = text[m.end : title_end].split()
-        lower_before = bool(before) and before[-1][:1].islower()
-        lower_after = bool(after) and after[0][:1].islower()
+        # A plain lower-case word, not a label's end ("Rector's column: Union of Efforts").
+        lower_before = bool(before) and bool(re.fullmatch(r"[a-z][\w'’-]*", before[-1]))
+        lower_after = bool(after) and bool(re.fullmatch(r"[a-z][\w'’-]*[,;]?", after[0]))
         # A word on at least one side: a name alone as a headline's phrase ("Union of
         # Knowledge. The visit ...") is as often a slogan.
         return (lower_before or lower_after) and (

@@ -480,11 +480,12 @@ JOINT_LAUNCH = re.compile(
     r"with the support of|при поддержке)\s*(?:the\s+)?[«\"]?$",
     re.IGNORECASE,
 )
-_LAUNCH_VERB_EN = r"(?:launch|establish|open|set up|creat|develop)"
+_LAUNCH_VERB_EN = r"(?:launch|establish|open|set up|creat|develop|organi[sz])"
 _LAUNCH_OBJECT_EN = r"(?:school|program|centre|center|lab|institute|course|class)"
 LAUNCHED = re.compile(
     r"(?:запущен|создан|открыт|launched|established|opened|set up|"
-    r"(?:will|to|has|have) (?:create|develop|launch|open|set up)|created|developed)\w*\s+"
+    r"(?:will|to|has|have) (?:create|develop|launch|open|set up|organi[sz]e)|created|developed|"
+    r"organi[sz]ed)\w*\s+"
     r"(?:[\w-]+\s+){0,3}"
     r"(?:программ|центр|лаборатори|институт|кафедр|" + _LAUNCH_OBJECT_EN[3:-1] + ")|"
     # "A new programme ... was developed together with X".
