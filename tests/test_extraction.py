@@ -3491,3 +3491,17 @@ def test_a_co_organiser_of_an_english_school_is_a_partner(extractor: Extractor) 
     )
     assert [p.name for p in got.partners] == ["Joint Institute for Nuclear Research"]
 
+
+
+def test_an_english_headline_in_the_present_tense_reports_a_signing(extractor: Extractor) -> None:
+    # Invented: "X and Y sign memorandum" with a body that only describes the document.
+    got = _run(
+        extractor,
+        "University of Porto and SPbPU sign memorandum",
+        "The memorandum covers student exchange and joint summer schools. The Portuguese "
+        "university will host the first school in July.",
+        lang="en",
+    )
+    assert [(a.kind, list(a.parties)) for a in got.agreements] == [
+        ("memorandum", ["University of Porto"])
+    ]

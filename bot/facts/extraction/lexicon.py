@@ -349,7 +349,10 @@ SIGNED = re.compile(
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн)|"
     r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into|"
     # "The parties put their signatures to a memorandum".
-    r"(?:put|placed|affixed) (?:their|its|his|her) signatures?)",
+    r"(?:put|placed|affixed) (?:their|its|his|her) signatures?|"
+    # A headline's present tense reports a signing ("X and Y sign memorandum"), not "to sign".
+    r"(?<!\bto )(?<!\bwill )\bsigns?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements?|memorand\w*|mous?|contracts?|road ?maps?|letters? of intent)\b)",
     re.IGNORECASE,
 )
 # A document concluded by agreeing on it, with no signing verb: "the work plan was agreed
