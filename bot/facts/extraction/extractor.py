@@ -84,6 +84,11 @@ _EN_LEGAL_RUN = re.compile(
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
+# A city's government named in lower case after the city: "the Tomsk city administration".
+_EN_CITY_BODY = re.compile(
+    r"(?<![\w-])(?!(?:The|This|Our|Its)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? "
+    r"(?:city|municipal|regional) (?:administration|council|government|hall)\b"
+)
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+(?![ \t]*[a-zа-яё])|\n{2,}")
@@ -2184,6 +2189,13 @@ class Extractor:
                     kind="company",
                     hint_country=codes[0] if codes else None,
                 )
+            )
+        for m in _EN_CITY_BODY.finditer(text):
+            s0, s1 = m.start(), m.end()
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            out.append(
+                Mention(name=m.group(0), start=s0, end=s1, sent=int(sent_of(s0)), kind="government")
             )
         for m in _EN_LEGAL_RUN.finditer(text):
             words = m.group(1).split()
