@@ -3531,3 +3531,25 @@ def test_a_citys_administration_named_in_lower_case_is_a_partner(extractor: Extr
         lang="en",
     )
     assert [(p.name, p.kind) for p in got.partners] == [("Tomsk city administration", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "SPbPU, together with the Leningrad Nuclear Power Plant, held a workshop for young "
+            "engineers.",
+            "Leningrad Nuclear Power Plant",
+        ),
+        (
+            "Together with Gazprom Neft, Polytech hosted a hackathon on digital oil fields.",
+            "Gazprom Neft",
+        ),
+    ],
+)
+def test_who_holds_an_english_event_together_with_the_university_is_a_partner(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # Invented: an event held together with X makes X a co-organiser.
+    got = _run(extractor, "", text, lang="en")
+    assert [p.name for p in got.partners] == [partner]

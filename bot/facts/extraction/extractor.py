@@ -2801,7 +2801,13 @@ class Extractor:
                 launch = bool(
                     lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
                     and lx.LAUNCHED.search(sent)
-                ) or bool(lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start))
+                ) or bool(
+                    lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
+                    or (
+                        lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
+                        and lx.HELD_EVENT.search(sent)
+                    )
+                )
                 listed = bool(
                     m.sent > 0
                     and lx.LIST_CONTINUES.match(text[start : m.start])

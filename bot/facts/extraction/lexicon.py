@@ -497,6 +497,17 @@ LAUNCHED = re.compile(
     + _LAUNCH_VERB_EN,
     re.IGNORECASE,
 )
+# An event held together with X makes X its co-organiser ("SPbPU, together with X, held a
+# workshop"); a sponsor or a participant of an event does not count this way.
+CO_HOLDER_BEFORE = re.compile(r"(?:together|jointly) with\s*(?:the\s+)?$", re.IGNORECASE)
+HELD_EVENT = re.compile(
+    r"\b(?:held|hosted|(?:will|to) (?:hold|host))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:conference|seminar|workshop|forum|olympiad|hackathon|contest|competition|school|"
+    r"festival|exhibition|round table)s?\b|"
+    r"\b(?:conference|seminar|workshop|forum|olympiad|hackathon|contest|competition|school|"
+    r"festival|exhibition)s?(?:\s+[\w-]+){0,4}\s+(?:was|were|will be)\s+(?:held|hosted)\b",
+    re.IGNORECASE,
+)
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
 CLIENT_BEFORE = re.compile(
     r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
