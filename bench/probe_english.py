@@ -52,11 +52,16 @@ def main() -> None:
         ga = [(x["kind"], x["parties"]) for x in g["agreements"]]
         pa = [(x["kind"], x["parties"]) for x in p["agreements"]]
         pairs = score.match_pairs(p["partners"], g["partners"], score.partner_match)
-        apairs = len(score.match_pairs(
-            p["agreements"], g["agreements"],
-            lambda x, y: x["kind"] == y["kind"]
-            and any(score.names_match(a, b) for a in x["parties"] for b in y["parties"]),
-        ))
+        apairs = len(
+            score.match_pairs(
+                p["agreements"],
+                g["agreements"],
+                lambda x, y: (
+                    x["kind"] == y["kind"]
+                    and any(score.names_match(a, b) for a in x["parties"] for b in y["parties"])
+                ),
+            )
+        )
         full = ok and len(pairs) == len(gp) == len(pp) and apairs == len(ga) == len(pa)
         bad += not full
         if not full and not quiet:

@@ -3381,7 +3381,6 @@ def test_english_client_co_creator_and_sponsor_of_what_is_opened_are_partners(
     assert [p.name for p in got.partners] == [partner]
 
 
-
 def test_an_english_contracted_name_in_brackets_is_the_organisations_alias(
     extractor: Extractor,
 ) -> None:
@@ -3472,8 +3471,7 @@ def test_an_english_company_behind_a_trade_descriptor_and_a_deal_inked_with_it(
     got = _run(
         extractor,
         "Electric vehicle specialists for Geely",
-        "SPbPU inked a deal with Chinese carmaker Geely to train specialists in electric "
-        "vehicles.",
+        "SPbPU inked a deal with Chinese carmaker Geely to train specialists in electric vehicles.",
         lang="en",
     )
     assert [p.name for p in got.partners] == ["Geely"]
@@ -3490,7 +3488,6 @@ def test_a_co_organiser_of_an_english_school_is_a_partner(extractor: Extractor) 
         lang="en",
     )
     assert [p.name for p in got.partners] == ["Joint Institute for Nuclear Research"]
-
 
 
 def test_an_english_headline_in_the_present_tense_reports_a_signing(extractor: Extractor) -> None:

@@ -75,7 +75,8 @@ _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 _LAT = re.compile(r"[A-Za-z]")
 _EN_COMPANY = re.compile(
     r"\b(?:[a-z]+ )?(?:company|corporation|holding|concern|manufacturer|producer|carmaker|"
-    r"automaker|shipbuilder|firm|JSC|PJSC|OJSC|LLC)\s+([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
+    r"automaker|shipbuilder|firm|JSC|PJSC|OJSC|LLC)\s+"
+    r"([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
 )
 # A Russian legal form before a name of capitalised words holding no head word: "JSC Baltic
 # Turbines", "PJSC Norilsk Nickel" (two to four words; a holder's name may follow).

@@ -490,7 +490,9 @@ LAUNCHED = re.compile(
     r"(?:will|to|has|have) (?:create|develop|launch|open|set up|organi[sz]e)|created|developed|"
     r"organi[sz]ed)\w*\s+"
     r"(?:[\w-]+\s+){0,3}"
-    r"(?:программ|центр|лаборатори|институт|кафедр|" + _LAUNCH_OBJECT_EN[3:-1] + ")|"
+    r"(?:программ|центр|лаборатори|институт|кафедр|"
+    + _LAUNCH_OBJECT_EN[3:-1]
+    + ")|"
     # "A new programme ... was developed together with X".
     + _LAUNCH_OBJECT_EN
     + r"\w*(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been|will be)\s+"

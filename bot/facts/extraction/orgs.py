@@ -947,10 +947,13 @@ def _en_segment(
     ):
         last_head += 1  # "Consulate General of Japan": one head of two words
     tail = seg[last_head + 1 : end]
-    if tail and (
-        _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1]))
-        # "University Fernando VII of Seville": a monarch's numeral makes the words a name.
-        or any(_ROMAN.fullmatch(w) for w, _, _ in tail[1:3])
+    if (
+        tail
+        and (
+            _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1]))
+            # "University Fernando VII of Seville": a monarch's numeral makes the words a name.
+            or any(_ROMAN.fullmatch(w) for w, _, _ in tail[1:3])
+        )
     ):
         # "National Research University Higher School of Economics": a Russian status before
         # the name proper, which follows it whole.
