@@ -3504,20 +3504,6 @@ def test_an_english_headline_in_the_present_tense_reports_a_signing(extractor: E
     ]
 
 
-def test_an_english_name_with_a_monarchs_numeral_after_its_head_stays_whole(
-    extractor: Extractor,
-) -> None:
-    # Invented (a fictional university): the run was cut to "University Fernando".
-    got = _run(
-        extractor,
-        "",
-        "SPbPU signed an agreement with the University Fernando VII of Seville on a joint "
-        "summer school in civil engineering.",
-        lang="en",
-    )
-    assert [p.name for p in got.partners] == ["University Fernando VII of Seville"]
-
-
 def test_a_citys_administration_named_in_lower_case_is_a_partner(extractor: Extractor) -> None:
     # Invented: "the Tomsk city administration" holds no capitalised head word.
     got = _run(

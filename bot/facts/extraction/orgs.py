@@ -947,14 +947,7 @@ def _en_segment(
     ):
         last_head += 1  # "Consulate General of Japan": one head of two words
     tail = seg[last_head + 1 : end]
-    if (
-        tail
-        and (
-            _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1]))
-            # "University Fernando VII of Seville": a monarch's numeral makes the words a name.
-            or any(_ROMAN.fullmatch(w) for w, _, _ in tail[1:3])
-        )
-    ):
+    if tail and _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1])):
         # "National Research University Higher School of Economics": a Russian status before
         # the name proper, which follows it whole.
         pass
@@ -1001,7 +994,6 @@ def _en_segment(
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
 
 
-_ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
 # A Russian university's status written before its name: "National Research University X".
 _STATUS_PREFIX = re.compile(r"(?:the\s+)?National\s+Research\s+University$")
 
