@@ -3536,3 +3536,17 @@ def test_who_holds_an_english_event_together_with_the_university_is_a_partner(
     # Invented: an event held together with X makes X a co-organiser.
     got = _run(extractor, "", text, lang="en")
     assert [p.name for p in got.partners] == [partner]
+
+
+def test_a_company_an_english_deal_is_inked_with_is_a_partner(extractor: Extractor) -> None:
+    # Invented: "inked" is a signing word for the partner model's cue too, not only for the
+    # agreement.
+    got = _run(
+        extractor,
+        "Deal with a shipbuilder",
+        "SPbPU inked a deal with the shipbuilder Admiralty Shipyards to design a training "
+        "simulator.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Admiralty Shipyards"]
+    assert [list(a.parties) for a in got.agreements] == [["Admiralty Shipyards"]]

@@ -263,6 +263,7 @@ COOP_RU = re.compile(
 )
 COOP_EN = re.compile(
     r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
+    r"\binked\b|signatures|letters? of intent|"
     r"visit|met with|meeting|(?<!plenary )(?<!keynote )(?<!invited )talks|negotiat|joint|"
     r"co-?found|consortium|double degree|"
     r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
