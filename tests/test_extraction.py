@@ -3550,3 +3550,16 @@ def test_a_company_an_english_deal_is_inked_with_is_a_partner(extractor: Extract
     )
     assert [p.name for p in got.partners] == ["Admiralty Shipyards"]
     assert [list(a.parties) for a in got.agreements] == [["Admiralty Shipyards"]]
+
+
+def test_who_launches_with_the_university_as_one_english_subject_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    # Invented: "X's division and SPbPU launched a course", no "joint" or "cooperation" word.
+    got = _run(
+        extractor,
+        "Course on autonomous vehicles",
+        "Yandex's self-driving division and SPbPU launched a course on autonomous vehicles.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Yandex"]

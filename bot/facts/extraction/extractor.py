@@ -269,6 +269,14 @@ _OWN_SUBJECT = (
     r"(?:Политех(?:а|у|ом|е)?\b|Политехническ\w+ университет\w*)|СПбПУ|СПбГПУ|SPbPU|SPbSTU|"
     r"Polytech\b|Polytechnic University)"
 )
+# A name that shares the subject with the university of a verb of launching: "X and SPbPU
+# launched a course", "X's research centre and Polytech have opened a laboratory".
+_CO_SUBJECT_LAUNCH_EN = re.compile(
+    r"(?:['’]s?(?:\s+[\w-]+){1,3})?\s+and\s+(?:the\s+)?"
+    + _OWN_SUBJECT
+    + r"\s+(?:have\s+|has\s+|will\s+)?(?:jointly\s+)?(?:launch|open|creat|set up|establish|"
+    r"develop|organi[sz]|h[oe]ld|host)\w*\b"
+)
 _WITH_OWN = (
     r"(?-i:\s(?:и|and)\s+(?:the\s+)?"
     + _OWN_SUBJECT
@@ -2808,6 +2816,7 @@ class Extractor:
                         lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
                         and lx.HELD_EVENT.search(sent)
                     )
+                    or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
                 )
                 listed = bool(
                     m.sent > 0
