@@ -3555,3 +3555,273 @@ def test_a_power_station_is_an_organisation(extractor: Extractor) -> None:
         "студентов-энергетиков.",
     )
     assert [p.name for p in r.partners] == ["Беломорская приливная электростанция"], r.partners
+
+
+def test_a_partner_named_only_in_a_sentence_case_english_headline(extractor: Extractor) -> None:
+    # Invented: the body calls the partner only "the two universities", "the Chinese university".
+    got = _run(
+        extractor,
+        "SPbPU and Tsinghua University launch joint master's programme",
+        "The two universities will offer a double-degree master's programme in intelligent "
+        "manufacturing from September. Students will spend the first year in St. Petersburg and "
+        "the second in Beijing. The Chinese university will provide laboratories and "
+        "supervisors, and graduates will receive diplomas of both institutions.",
+        lang="en",
+    )
+    assert got.partnership
+    assert [p.name for p in got.partners] == ["Tsinghua University"]
+    # A Title Case headline runs names into its verbs: its names only support body ones.
+    slogan = _run(
+        extractor,
+        "Union of Knowledge. Polytech Students Visit Yerevan",
+        "A group of SPbPU students spent a week in Armenia and visited museums of Yerevan.",
+        lang="en",
+    )
+    assert not [p.name for p in slogan.partners]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "party"),
+    [
+        (
+            "A delegation of Harbin Institute of Technology visited SPbPU. At the end of the "
+            "meeting the parties put their signatures to a memorandum of understanding on "
+            "academic mobility.",
+            "memorandum",
+            "Harbin Institute of Technology",
+        ),
+        (
+            "Polytech and Leibniz University Hannover renewed their agreement on the double-degree "
+            "programme in mechatronics for another five years.",
+            "agreement",
+            "Leibniz University Hannover",
+        ),
+        (
+            "The Polytechnic University and the Vietnamese company PetroVietnam signed a letter of "
+            "intent to set up a joint training programme for oil and gas engineers.",
+            "other",
+            "PetroVietnam",
+        ),
+    ],
+)
+def test_english_agreement_phrasings_signatures_renewal_letter_of_intent(
+    extractor: Extractor, text: str, kind: str, party: str
+) -> None:
+    # Invented texts: a document is signed with "put their signatures", renewed (signed
+    # before), or is a letter of intent (a document of its own kind).
+    got = _run(extractor, "", text, lang="en")
+    assert [(a.kind, list(a.parties)) for a in got.agreements] == [(kind, [party])]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Peter the Great St. Petersburg Polytechnic University has begun work on a digital "
+            "twin of a steam turbine commissioned by Power Machines. Engineers of the Advanced "
+            "Digital Technologies Centre will deliver the first version of the model by the end "
+            "of the year.",
+            "Power Machines",
+        ),
+        (
+            "SPbPU, together with Nornickel, will create a laboratory of hydrometallurgy. The "
+            "laboratory will develop technologies for processing nickel ores with less waste.",
+            "Nornickel",
+        ),
+        (
+            "The Polytechnic University, with the support of Gazprom, has opened a new "
+            "laboratory of hydrogen energy.",
+            "Gazprom",
+        ),
+    ],
+)
+def test_english_client_co_creator_and_sponsor_of_what_is_opened_are_partners(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # Invented: the client of the university's work, a co-creator and a sponsor of a lab opened.
+    got = _run(extractor, "", text, lang="en")
+    assert [p.name for p in got.partners] == [partner]
+
+
+def test_an_english_contracted_name_in_brackets_is_the_organisations_alias(
+    extractor: Extractor,
+) -> None:
+    # Invented: "Skoltech" is made of the beginnings of the full name's words.
+    got = _run(
+        extractor,
+        "",
+        "SPbPU and the Skolkovo Institute of Science and Technology (Skoltech) signed an "
+        "agreement on joint PhD supervision. Skoltech researchers will also teach courses at "
+        "Polytech.",
+        lang="en",
+    )
+    assert [(p.name, "Skoltech" in p.aliases) for p in got.partners] == [
+        ("Skolkovo Institute of Science and Technology", True)
+    ]
+    assert [list(a.parties) for a in got.agreements] == [
+        ["Skolkovo Institute of Science and Technology"]
+    ]
+
+
+def test_a_russian_status_before_an_english_name_keeps_the_name_whole(
+    extractor: Extractor,
+) -> None:
+    # Invented: "National Research University" is a status; "Higher School of Economics" the
+    # name proper, which the run used to cut after "Higher".
+    got = _run(
+        extractor,
+        "",
+        "Polytech, the Moscow Institute of Physics and Technology (MIPT) and the National "
+        "Research University Higher School of Economics (HSE) created a consortium for AI "
+        "education. MIPT will coordinate the mathematical part of the programme.",
+        lang="en",
+    )
+    assert "National Research University Higher School of Economics" in [
+        p.name for p in got.partners
+    ]
+
+
+def test_an_english_parent_named_by_its_possessive_in_an_apposition_is_no_partner(
+    extractor: Extractor,
+) -> None:
+    # Invented: "Rosatom's fuel company" describes TVEL by its parent, as «дочерняя компания
+    # холдинга …» does in Russian.
+    got = _run(
+        extractor,
+        "Programme on nuclear fuel",
+        "A new educational programme on nuclear fuel was developed together with TVEL, "
+        "Rosatom's fuel company. Students will do internships at the company's plants.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["TVEL"]
+
+
+def test_an_english_organisations_institute_named_by_its_possessive_is_one_partner(
+    extractor: Extractor,
+) -> None:
+    # Invented: "X's Institute of Y" is X's institute, neither two names nor a unit of ours.
+    got = _run(
+        extractor,
+        "German engineers at the laser centre",
+        "Engineers from the Fraunhofer Society's Institute for Production Technology visited "
+        "the Polytech laser centre and agreed on a joint project in laser welding.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == [
+        "Fraunhofer Society's Institute for Production Technology"
+    ]
+
+
+def test_an_english_consulate_general_is_a_name(extractor: Extractor) -> None:
+    # Invented: "Consulate General" is one head of two words; the run was cut to "Consulate".
+    got = _run(
+        extractor,
+        "",
+        "SPbPU and the Consulate General of the Republic of Korea in St. Petersburg signed an "
+        "agreement on opening a Korean language centre at the university.",
+        lang="en",
+    )
+    name = "Consulate General of the Republic of Korea in St. Petersburg"
+    assert [p.name for p in got.partners] == [name]
+    assert [list(a.parties) for a in got.agreements] == [[name]]
+
+
+def test_an_english_company_behind_a_trade_descriptor_and_a_deal_inked_with_it(
+    extractor: Extractor,
+) -> None:
+    # Invented: "Chinese carmaker Geely" names a company with no head word; "inked a deal" signs.
+    got = _run(
+        extractor,
+        "Electric vehicle specialists for Geely",
+        "SPbPU inked a deal with Chinese carmaker Geely to train specialists in electric vehicles.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Geely"]
+    assert [(a.kind, list(a.parties)) for a in got.agreements] == [("agreement", ["Geely"])]
+
+
+def test_a_co_organiser_of_an_english_school_is_a_partner(extractor: Extractor) -> None:
+    # Invented: "organised together with X" makes X a co-organiser.
+    got = _run(
+        extractor,
+        "Nuclear physics school",
+        "The summer school was organised together with the Joint Institute for Nuclear Research "
+        "(JINR) in Dubna.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Joint Institute for Nuclear Research"]
+
+
+def test_an_english_headline_in_the_present_tense_reports_a_signing(extractor: Extractor) -> None:
+    # Invented: "X and Y sign memorandum" with a body that only describes the document.
+    got = _run(
+        extractor,
+        "University of Porto and SPbPU sign memorandum",
+        "The memorandum covers student exchange and joint summer schools. The Portuguese "
+        "university will host the first school in July.",
+        lang="en",
+    )
+    assert [(a.kind, list(a.parties)) for a in got.agreements] == [
+        ("memorandum", ["University of Porto"])
+    ]
+
+
+def test_a_citys_administration_named_in_lower_case_is_a_partner(extractor: Extractor) -> None:
+    # Invented: "the Tomsk city administration" holds no capitalised head word.
+    got = _run(
+        extractor,
+        "",
+        "The Tomsk city administration and SPbPU signed an agreement on training municipal "
+        "engineers.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in got.partners] == [("Tomsk city administration", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "SPbPU, together with the Leningrad Nuclear Power Plant, held a workshop for young "
+            "engineers.",
+            "Leningrad Nuclear Power Plant",
+        ),
+        (
+            "Together with Gazprom Neft, Polytech hosted a hackathon on digital oil fields.",
+            "Gazprom Neft",
+        ),
+    ],
+)
+def test_who_holds_an_english_event_together_with_the_university_is_a_partner(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # Invented: an event held together with X makes X a co-organiser.
+    got = _run(extractor, "", text, lang="en")
+    assert [p.name for p in got.partners] == [partner]
+
+
+def test_a_company_an_english_deal_is_inked_with_is_a_partner(extractor: Extractor) -> None:
+    # Invented: "inked" is a signing word for the partner model's cue too, not only for the
+    # agreement.
+    got = _run(
+        extractor,
+        "Deal with a shipbuilder",
+        "SPbPU inked a deal with the shipbuilder Admiralty Shipyards to design a training "
+        "simulator.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Admiralty Shipyards"]
+    assert [list(a.parties) for a in got.agreements] == [["Admiralty Shipyards"]]
+
+
+def test_who_launches_with_the_university_as_one_english_subject_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    # Invented: "X's division and SPbPU launched a course", no "joint" or "cooperation" word.
+    got = _run(
+        extractor,
+        "Course on autonomous vehicles",
+        "Yandex's self-driving division and SPbPU launched a course on autonomous vehicles.",
+        lang="en",
+    )
+    assert [p.name for p in got.partners] == ["Yandex"]

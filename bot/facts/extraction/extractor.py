@@ -92,8 +92,9 @@ _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМ�
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 _LAT = re.compile(r"[A-Za-z]")
 _EN_COMPANY = re.compile(
-    r"\b(?:[a-z]+ )?(?:company|corporation|holding|concern|manufacturer|producer|JSC|PJSC|OJSC|"
-    r"LLC)\s+([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
+    r"\b(?:[a-z]+ )?(?:company|corporation|holding|concern|manufacturer|producer|carmaker|"
+    r"automaker|shipbuilder|firm|JSC|PJSC|OJSC|LLC)\s+"
+    r"([A-Z][A-Za-z-]{2,}|[A-Z]{3,})(?![\w-]| [A-Z][a-z])"
 )
 # A Russian legal form before a name of capitalised words holding no head word: "JSC Baltic
 # Turbines", "PJSC Norilsk Nickel" (two to four words; a holder's name may follow).
@@ -102,6 +103,11 @@ _EN_LEGAL_RUN = re.compile(
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
+# A city's government named in lower case after the city: "the Tomsk city administration".
+_EN_CITY_BODY = re.compile(
+    r"(?<![\w-])(?!(?:The|This|Our|Its)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? "
+    r"(?:city|municipal|regional) (?:administration|council|government|hall)\b"
+)
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+(?![ \t]*[a-zа-яё])|\n{2,}")
@@ -290,6 +296,14 @@ _OWN_SUBJECT = (
     r"(?:(?<!ский )(?<!ского )(?<!ском )(?<!ским )(?<!ской )(?<!ый )(?<!ого )"
     r"(?:Политех(?:а|у|ом|е)?\b|Политехническ\w+ университет\w*)|СПбПУ|СПбГПУ|SPbPU|SPbSTU|"
     r"Polytech\b|Polytechnic University)"
+)
+# A name that shares the subject with the university of a verb of launching: "X and SPbPU
+# launched a course", "X's research centre and Polytech have opened a laboratory".
+_CO_SUBJECT_LAUNCH_EN = re.compile(
+    r"(?:['’]s?(?:\s+[\w-]+){1,3})?\s+and\s+(?:the\s+)?"
+    + _OWN_SUBJECT
+    + r"\s+(?:have\s+|has\s+|will\s+)?(?:jointly\s+)?(?:launch|open|creat|set up|establish|"
+    r"develop|organi[sz]|h[oe]ld|host)\w*\b"
 )
 _WITH_OWN = (
     r"(?-i:\s(?:и|and)\s+(?:the\s+)?"
@@ -1259,10 +1273,17 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
     ]
     return bool(outer) and all(
-        _PARENT_DESCRIPTION.match(m.name)
+        (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
         and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
         for m in outer
     )
+
+
+# The English parent's possessive in an apposition: "TVEL, Rosatom's fuel company".
+_PARENT_POSSESSIVE_EN = re.compile(
+    r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}?(?:subsidiary|company|division|enterprise|plant|"
+    r"affiliate|branch|unit|operator|manufacturer|arm|holding)\b"
+)
 
 
 _STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
@@ -1315,6 +1336,36 @@ def _contracted_of(short: str, full: str) -> bool:
 
 def _names_of(p: PartnerFact) -> list[str]:
     return [p.name, *p.aliases, *([p.name_en] if p.name_en else [])]
+
+
+def _latin_contracted_of(short: str, name: str) -> bool:
+    """A one-word short form made of the beginnings of the name's words in order, two at least
+    ("Skoltech" of "Skolkovo Institute of Science and Technology", "Nornickel" of "Norilsk
+    Nickel"); the first word's beginning opens it."""
+    if not re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", short) or len(short) < 5:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _NAME_STOP]
+    low = short.lower()
+
+    def read(pos: int, k: int, parts: int) -> bool:
+        if pos == len(low):
+            return parts >= 2
+        for j in range(k, len(words)):
+            w = words[j]
+            for n in range(min(len(w), len(low) - pos), 1, -1):
+                if low.startswith(w[:n], pos) and read(pos + n, j + 1, parts + 1):
+                    return True
+            if parts == 0:
+                return False  # the short form opens with the name's first word
+        return False
+
+    return bool(words) and read(0, 0, 0)
+
+
+def _ascii_fold(name: str) -> str:
+    """A name without diacritics and case: "São Paulo" and "Sao Paulo" are one spelling."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
 
 
 def _fold_name(name: str) -> str:
@@ -1642,7 +1693,7 @@ class Extractor:
         # A headline that is only the opening of the text's first sentence ("SPbPU and X
         # University signed ...") is prose, not a Title Case line: its names stand alone.
         runs_on = bool(title_end) and text[title_end : title_end + 1] not in ("", "\n", "\r")
-        candidates = self._merge(mentions, lang, 0 if runs_on else title_end)
+        candidates = self._merge(mentions, lang, 0 if runs_on else title_end, text)
         rows = self._rows(candidates, text, sentences, title_end, lang)
         features = self._article_features(article, text, lang, sentences)
         ruled = sum(r.features["rule"] for r in rows)
@@ -2424,6 +2475,13 @@ class Extractor:
                     hint_country=codes[0] if codes else None,
                 )
             )
+        for m in _EN_CITY_BODY.finditer(text):
+            s0, s1 = m.start(), m.end()
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            out.append(
+                Mention(name=m.group(0), start=s0, end=s1, sent=int(sent_of(s0)), kind="government")
+            )
         for m in _EN_LEGAL_RUN.finditer(text):
             words = m.group(1).split()
             if (
@@ -2698,6 +2756,8 @@ class Extractor:
                     and not _person_or_place(piece.split()[0])  # "(Ростов)": the seat
                 ):
                     m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
+                elif lang == "en" and _latin_contracted_of(piece, m.name):
+                    m.aliases.append(piece)  # "Skolkovo Institute of ... Technology (Skoltech)"
 
     # --- merging ------------------------------------------------------------------------
 
@@ -2709,13 +2769,16 @@ class Extractor:
             self._countries.is_country(part) for part in tail.groups() if part
         )
 
-    def _merge(self, mentions: list[Mention], lang: str, title_end: int = 0) -> list[Candidate]:
+    def _merge(
+        self, mentions: list[Mention], lang: str, title_end: int = 0, text: str = ""
+    ) -> list[Candidate]:
         mentions.sort(key=lambda x: x.start)
         if lang == "en" and title_end:
             # Title Case headlines cut names badly; their mentions only support body ones.
             body = [m for m in mentions if m.start >= title_end]
             head = [m for m in mentions if m.start < title_end]
             merged = self._merge(body, lang)
+            orphans: list[Mention] = []
             for m in head:
                 for c in merged:
                     if any(
@@ -2737,7 +2800,14 @@ class Extractor:
                         m.name = c.mentions[0].name
                         c.mentions.append(m)
                         break
-            return merged
+                else:
+                    if self._clean_in_headline(m, text, title_end) and not any(
+                        _ascii_fold(m.name) == _ascii_fold(n) for c in merged for n in c.names
+                    ):
+                        orphans.append(m)
+            # A sentence-case headline names a partner the body calls only "the Chinese
+            # university" ("SPbPU and X University launch ..."): its clean names stand alone.
+            return merged + self._merge(orphans, lang) if orphans else merged
         cands: list[Candidate] = []
         abbrs: list[Mention] = []
         for m in mentions:
@@ -2783,6 +2853,23 @@ class Extractor:
                 cands.append(target)
             target.mentions.append(m)
         return self._consolidate(cands)
+
+    def _clean_in_headline(self, m: Mention, text: str, title_end: int) -> bool:
+        """A headline's name with sure ends: a head word or a registry name, with lower-case
+        words, a connective or the headline's ends on both sides (a Title Case headline runs
+        names into its verbs: "... University Discussed the ...")."""
+        if m.kind is None and self._registry.lookup(m.name) is None:
+            return False
+        before = text[: m.start].split()
+        after = text[m.end : title_end].split()
+        # A plain lower-case word, not a label's end ("Rector's column: Union of Efforts").
+        lower_before = bool(before) and bool(re.fullmatch(r"[a-z][\w'’-]*", before[-1]))
+        lower_after = bool(after) and bool(re.fullmatch(r"[a-z][\w'’-]*[,;]?", after[0]))
+        # A word on at least one side: a name alone as a headline's phrase ("Union of
+        # Knowledge. The visit ...") is as often a slogan.
+        return (lower_before or lower_after) and (
+            (not before or lower_before) and (not after or lower_after)
+        )
 
     @staticmethod
     def _consolidate(cands: list[Candidate]) -> list[Candidate]:
@@ -3040,9 +3127,20 @@ class Extractor:
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
                     counts["diplomat"] += 1
                     continue
-                launch = m.named_unit or bool(
-                    lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
-                    and lx.LAUNCHED.search(sent)
+                launch = (
+                    m.named_unit
+                    or bool(
+                        lx.JOINT_LAUNCH.search(text[max(start, m.start - 40) : m.start])
+                        and lx.LAUNCHED.search(sent)
+                    )
+                    or bool(
+                        lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
+                        or (
+                            lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
+                            and lx.HELD_EVENT.search(sent)
+                        )
+                        or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
+                    )
                 )
                 listed = bool(
                     m.sent > 0
@@ -3066,6 +3164,7 @@ class Extractor:
                 cue = launch or bool(cues) or listed
                 if launch:
                     counts["launch"] += 1
+                    best_dist = 0  # the construction is a cue right at the name
                 if listed:
                     counts["listed"] += 1
                 if lx.CONTEXT_ONLY.search(window):
@@ -3356,6 +3455,8 @@ class Extractor:
         ) or first.startswith(("высш", "higher"))
         if not is_unit_type or lx.POLYTECHNIC_INSTITUTE.search(name):
             return False
+        if lang == "en" and re.match(r"\S+(?:\s+\S+){0,3}['’]s?\s", name):
+            return False  # "Fraunhofer Society's Institute ...": another's unit, named by it
         if lang == "ru" and lx.STATE_LEVEL_RU.match(name):
             return False  # "Федеральная служба по ...": the state's, not the university's
         if self._countries.codes(name):

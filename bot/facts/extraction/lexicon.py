@@ -281,6 +281,7 @@ COOP_RU = re.compile(
 )
 COOP_EN = re.compile(
     r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
+    r"\binked\b|signatures|letters? of intent|"
     r"visit|met with|meeting|(?<!plenary )(?<!keynote )(?<!invited )talks|negotiat|joint|"
     r"co-?found|consortium|double degree|"
     r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
@@ -369,20 +370,32 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
         "roadmap",
     ),
     (re.compile(r"contracts?\b", re.I), "contract"),
+    # A letter of intent is a document of its own kind; "an agreement of intent" stays one.
+    (re.compile(r"\bletters? of intent\b|\bLoIs?\b"), "other"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
     (re.compile(r"\bdocuments?(?= on\b)", re.I), "agreement"),
+    # "inked a deal with X" (not "a great deal of").
+    (re.compile(r"\bdeals?\b(?! of\b)", re.I), "agreement"),
 ]
 SIGNED = re.compile(
     # ... and the adverbial participle: "стал участником консорциума, подписав соглашение".
     r"(?:подписа(?:л|н|ни|ли|на|ны|но|вш|в\b)|заключ(?:ил|ен|ён|ени|или|ено|ены|ена|енн|ив\b)|"
     # ... and the imperfective past: "в 2017 году стороны уже заключали договор".
     r"(?:подписывал|заключал)(?:и|а)?\b|"
-    r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into)",
+    r"подпис\w* под|скрепил|signed|concluded|signing|inked|entered into|"
+    # "The parties put their signatures to a memorandum".
+    r"(?:put|placed|affixed) (?:their|its|his|her) signatures?|"
+    # A headline's present tense reports a signing ("X and Y sign memorandum"), not "to sign".
+    r"(?<!\bto )(?<!\bwill )\bsigns?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements?|memorand\w*|mous?|contracts?|road ?maps?|letters? of intent)\b)",
     re.IGNORECASE,
 )
 # A document concluded by agreeing on it, with no signing verb: "the work plan was agreed
 # upon", "agreed to sign an MoU", "agreed on a second agreement", "утвердили дорожную карту".
-_DOC_WORD_EN = r"(?:agreements?|memorand\w*|mous?|road ?maps?|work(?:ing)? plans?|contracts?)\b"
+_DOC_WORD_EN = (
+    r"(?:agreements?|memorand\w*|mous?|road ?maps?|work(?:ing)? plans?|contracts?"
+    r"|letters? of intent)\b"
+)
 _DOC_WORD_RU = r"(?:соглашени|меморандум|договор|дорожн\w+ карт|рабоч\w+ план|план\w* действий)\w*"
 CONCLUDED = re.compile(
     # ... but not its text or terms, which are still being negotiated.
@@ -390,6 +403,11 @@ CONCLUDED = re.compile(
     + _DOC_WORD_EN
     + "|"
     r"\bagreed(?:,[^,]{0,60},)?\s+to\s+(?:sign|conclude)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    + _DOC_WORD_EN
+    + "|"
+    # A document renewed or extended was signed before: "renewed their agreement on ...".
+    r"\b(?:renew(?:ed|s)?|extend(?:ed|s)?|prolong(?:ed|s)?)\s+(?:(?:their|its|the|an?)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?"
     + _DOC_WORD_EN
     + "|"
     + _DOC_WORD_EN
@@ -506,13 +524,42 @@ EVENT_AFTER = re.compile(
 # A participant of a programme or centre being launched is a partner, unlike an event's:
 # "при участии «Северстали» запущена магистерская программа".
 JOINT_LAUNCH = re.compile(
-    r"(?:при участии|with the participation of|together with|совместно с)\s*(?:the\s+)?[«\"]?$",
+    r"(?:при участии|with the participation of|together with|совместно с|"
+    # A sponsor of what is opened ("with the support of X, ... opened a laboratory"), unlike
+    # a funder of research done alone.
+    r"with the support of|при поддержке)\s*(?:the\s+)?[«\"]?$",
     re.IGNORECASE,
 )
+_LAUNCH_VERB_EN = r"(?:launch|establish|open|set up|creat|develop|organi[sz])"
+_LAUNCH_OBJECT_EN = r"(?:school|program|centre|center|lab|institute|course|class)"
 LAUNCHED = re.compile(
-    r"(?:запущен|создан|открыт|launched|established|opened|set up)\w*\s+(?:\w+\s+){0,2}"
-    r"(?:программ|центр|лаборатори|институт|кафедр|school|program|centre|center|lab|institute)",
+    r"(?:запущен|создан|открыт|launched|established|opened|set up|"
+    r"(?:will|to|has|have) (?:create|develop|launch|open|set up|organi[sz]e)|created|developed|"
+    r"organi[sz]ed)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}"
+    r"(?:программ|центр|лаборатори|институт|кафедр|"
+    + _LAUNCH_OBJECT_EN[3:-1]
+    + ")|"
+    # "A new programme ... was developed together with X".
+    + _LAUNCH_OBJECT_EN
+    + r"\w*(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been|will be)\s+"
+    + _LAUNCH_VERB_EN,
     re.IGNORECASE,
+)
+# An event held together with X makes X its co-organiser ("SPbPU, together with X, held a
+# workshop"); a sponsor or a participant of an event does not count this way.
+CO_HOLDER_BEFORE = re.compile(r"(?:together|jointly) with\s*(?:the\s+)?$", re.IGNORECASE)
+HELD_EVENT = re.compile(
+    r"\b(?:held|hosted|(?:will|to) (?:hold|host))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:conference|seminar|workshop|forum|olympiad|hackathon|contest|competition|school|"
+    r"festival|exhibition|round table)s?\b|"
+    r"\b(?:conference|seminar|workshop|forum|olympiad|hackathon|contest|competition|school|"
+    r"festival|exhibition)s?(?:\s+[\w-]+){0,4}\s+(?:was|were|will be)\s+(?:held|hosted)\b",
+    re.IGNORECASE,
+)
+# The client of work the university does: "a digital twin commissioned by X", "по заказу X".
+CLIENT_BEFORE = re.compile(
+    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
 )
 # Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
 # "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.

@@ -831,8 +831,17 @@ def _en_split(
     toks = [(w.group(0), base + w.start(), base + w.end()) for w in words]
     # Strip possessives: "SPbPU's Higher School" -> two runs.
     pieces: list[list[tuple[str, int, int]]] = [[]]
-    for word, s, e in toks:
-        if word.endswith(".") and len(word) > 3 and word not in ("St.", "Co.", "Inc.", "Ltd."):
+    for k, (word, s, e) in enumerate(toks):
+        if (
+            word.endswith(("'s", "’s"))
+            and k + 1 < len(toks)
+            and _UNIT_HEAD.fullmatch(toks[k + 1][0])
+            and _en_head(word[:-2])
+        ):
+            # "Fraunhofer Society's Institute for Production Technology": an organisation's
+            # institute is named by it, as "Chinese Academy of Sciences' Institute of ..." is.
+            pieces[-1].append((word, s, e))
+        elif word.endswith(".") and len(word) > 3 and word not in ("St.", "Co.", "Inc.", "Ltd."):
             pieces[-1].append((word[:-1], s, e - 1))
             pieces.append([])
         elif OWN_SHORT_WORD.fullmatch(word):
@@ -846,6 +855,9 @@ def _en_split(
     for piece in pieces:
         out.extend(_en_piece(piece, text, sent_of))
     return out
+
+
+_UNIT_HEAD = re.compile(r"Institute|Centre|Center|Laboratory|Department|Observatory")
 
 
 # Irregular plurals whose possessive is inside a name ("People's Republic of China",
@@ -953,8 +965,18 @@ def _en_segment(
         return None
     # Title case lines ("... University Discussed the Development ..."): stop at a capitalised
     # verb-like word after the last head unless it is followed by no more capitals.
+    if (
+        last_head + 1 < end
+        and seg[last_head + 1][0] == "General"
+        and seg[last_head][0].lower().startswith("consulate")
+    ):
+        last_head += 1  # "Consulate General of Japan": one head of two words
     tail = seg[last_head + 1 : end]
-    if tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
+    if tail and _STATUS_PREFIX.match(" ".join(w for w, _, _ in seg[start : last_head + 1])):
+        # "National Research University Higher School of Economics": a Russian status before
+        # the name proper, which follows it whole.
+        pass
+    elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
         end = last_head + 1
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
         end = last_head + 2
@@ -995,6 +1017,10 @@ def _en_segment(
         if kind:
             break
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
+
+
+# A Russian university's status written before its name: "National Research University X".
+_STATUS_PREFIX = re.compile(r"(?:the\s+)?National\s+Research\s+University$")
 
 
 def as_tok(t: Any, sent: int, lemma: str) -> Tok:
