@@ -2043,9 +2043,6 @@ class Extractor:
                 and h + 2 < len(toks)
                 and toks[h + 1].text == "№"
                 and toks[h + 2].text[:1].isdigit()
-                # «выставка в лицее № 30»: a school in the prepositional is where something
-                # happens, not who does it
-                and tok.feats.get("Case") != "Loc"
             )
             if numbered_school:
                 kind = "other"  # «школа № 12»: a school the university may sign with
