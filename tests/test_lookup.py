@@ -146,8 +146,12 @@ async def test_operators_and_charts_get_no_guess_either(app: App) -> None:
     assert reply.startswith("«Bremford Institute of Technology» точно не называет одного")
     assert reply.endswith(f"Укажите номер:\n#{bremford} Бремфордский политехнический университет")
     assert (await app.services.partners.get(bremford)) is not None  # not hidden
+    before = len(app.api.calls)
     reply = await app.ask("/chart Technical University", language_code="en")
-    assert reply.startswith("“Technical University” fits several partners")
+    assert reply.startswith("Which one do you mean?"), reply  # a choice, not a guessed chart
+    rows = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert len([b for row in rows for b in row]) >= 2, rows
+    assert all(c.method != "sendPhoto" for c in app.api.calls[before:]), "a chart was guessed"
 
 
 async def test_a_dormant_row_of_the_same_name_is_no_choice(app: App) -> None:
