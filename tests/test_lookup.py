@@ -174,3 +174,15 @@ def test_a_body_of_the_same_country_is_not_named_by_another_kind() -> None:
     ]
     assert rank_partners("Indian Academy of Sciences", known).named is None
     assert rank_partners("Ministry of Foreign Affairs", known).named == 1
+
+
+async def test_a_shared_word_only_one_partner_has_is_said_as_one(app: App) -> None:
+    """«посольство» names no one (a word any embassy shares), but only one card has it: the
+    reply says one partner matches instead of asking to choose between one."""
+    await add_partners(app, REGISTRY)
+    reply = await app.ask("/partners посольство")
+    assert reply == "По запросу «посольство» нашёлся один партнёр:", reply
+    rows = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for row in rows for b in row] == ["Посольство Эквадора"]
+    reply = await app.ask("/subscribe partner embassy", language_code="en")
+    assert reply == "One partner matches “embassy”. Follow it?", reply

@@ -211,6 +211,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Под «{query}» подходят несколько партнёров. На кого подписаться?",
         "Several partners match “{query}”. Which one should I follow?",
     ),
+    "choose_partner_one": (
+        "По запросу «{query}» подходит один партнёр. Подписаться на него?",
+        "One partner matches “{query}”. Follow it?",
+    ),
     "choose_partner_alike": (
         "Точно «{query}» никто не называется. Подписаться на кого-то из этих?",
         "Nothing is named exactly “{query}”. Follow one of these?",
@@ -376,6 +380,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "partners_alike": (
         "Точно «{query}» никто не называется. Может быть, вы имели в виду:",
         "Nothing is named exactly “{query}”. Did you mean:",
+    ),
+    "partners_one": (
+        "По запросу «{query}» нашёлся один партнёр:",
+        "One partner matches “{query}”:",
     ),
     "partners_too_many": (
         "По запросу «{query}» подходящих партнёров: {total}. Вот {shown} самых упоминаемых; "
@@ -734,6 +742,8 @@ def choice_prompt(lang: str, query: str, shown: int, total: int, alike: bool, *,
         return t(lang, key, query=query, total=str(total), shown=str(shown))
     if alike:
         return t(lang, "choose_partner_alike" if follow else "partners_alike", query=query)
+    if total == 1:  # a word only shared ("правительство"): one card has it, no choice to make
+        return t(lang, "choose_partner_one" if follow else "partners_one", query=query)
     return t(lang, "choose_partner", query=query) if follow else t(lang, "partners_choose")
 
 
