@@ -15,7 +15,11 @@ from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import says_something, whole_words, words
 from handlers.common import user_language
-from handlers.keyboards import SearchCallback, fit_callback_text
+from handlers.keyboards import SearchCallback, pack_words, unpack_words
+
+# Callback data is 64 bytes; "sq:" takes three.
+SEARCH_BUDGET = 60
+MAX_QUESTION = 500
 
 
 async def unknown_command(message: Message, bot: Bot) -> None:
@@ -71,20 +75,40 @@ def small_talk(text: str) -> bool:
 async def free_text(message: Message) -> None:
     """Words in a private chat: what the bot can do, and a button to search for them."""
     lang = user_language(message.from_user)
-    text = " ".join(whole_words(message.text or ""))
-    query = fit_callback_text(text)
+    query = " ".join(whole_words(message.text or ""))[:MAX_QUESTION]
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
-    shown = esc(cut(query, 40))
+    packed = searchable(query)
+    if packed is None:
+        await message.answer(t(lang, "free_text"))
+        return
+    shown = esc(cut(unpack_words(packed), 60))
     button = InlineKeyboardButton(
-        text=cut(t(lang, "search_button", query=cut(query, 30)), 60),
-        callback_data=SearchCallback(q=query).pack(),
+        text=cut(t(lang, "search_button", query=cut(unpack_words(packed), 30)), 60),
+        callback_data=SearchCallback(q=packed).pack(),
     )
     await message.answer(
         t(lang, "free_text") + "\n\n" + t(lang, "free_text_search", query=shown),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
+
+
+def searchable(query: str) -> str | None:
+    """The words to search as callback data: every word the person wrote, packed if need be
+    ("кто наши партнёры в Германии" lost «Германии» when cut from the right to fit the 64-byte
+    callback data); a question too long even packed keeps its longest words, in their order,
+    the short ones being mostly the question's grammar."""
+    packed = pack_words(query, SEARCH_BUDGET)
+    if packed is not None:
+        return packed
+    words = query.split()
+    keep: set[int] = set()
+    for n in sorted(range(len(words)), key=lambda k: -len(words[k])):
+        trial = " ".join(w for k, w in enumerate(words) if k in keep or k == n)
+        if pack_words(trial, SEARCH_BUDGET) is not None:
+            keep.add(n)
+    return pack_words(" ".join(w for k, w in enumerate(words) if k in keep), SEARCH_BUDGET)
 
 
 async def not_text(message: Message) -> None:

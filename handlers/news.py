@@ -260,7 +260,8 @@ async def search_button(
     lang = user_language(query.from_user)
     if query.message is None:
         return
-    reply, markup = await search_reply(news, partners, lookup, callback_data.q, lang)
+    words = unpack_words(callback_data.q)
+    reply, markup = await search_reply(news, partners, lookup, words, lang)
     await bot.send_message(
         query.message.chat.id, reply, reply_markup=markup, link_preview_options=_NO_PREVIEW
     )

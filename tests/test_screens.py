@@ -374,3 +374,26 @@ async def test_a_sticker_or_photo_in_a_private_chat_gets_what_the_bot_can_do(app
     _push_media(app, -100556, "supergroup", sticker=sticker)
     await app.silence("hello everyone", chat_id=-100556, chat_type="supergroup")
     assert not app.api.sent_messages(-100556)
+
+
+async def test_a_long_question_keeps_every_word_in_its_search_button(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """A question longer than Telegram's 64 bytes of button data was cut from the right, so
+    «кто наши партнёры в Германии» offered to search «кто наши партнёры в»."""
+    await with_articles(app, worker)
+    reply = await app.ask("кто наши партнёры по гидроэнергетике в Китае?")
+    assert reply.endswith("Поискать «кто наши партнёры по гидроэнергетике в Китае» в новостях?")
+    [(label, data)] = buttons(app)
+    assert len(data.encode()) <= 64, data
+    count = len(app.api.sent_messages(42))
+    await press(app, data)
+    results = await next_reply(app, 42, count)
+    assert "«кто наши партнёры по гидроэнергетике в Китае»" in results, results
+    # Too long even packed: the longest words, in their order, and the prompt says which.
+    await app.ask("какие совместные исследования ведутся сейчас в области гидроэнергетики?")
+    [(label, data)] = buttons(app)
+    count = len(app.api.sent_messages(42))
+    await press(app, data)
+    results = await next_reply(app, 42, count)
+    assert "совместные исследования" in results and "гидроэнергетики»" in results, results
