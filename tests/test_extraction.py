@@ -3825,3 +3825,26 @@ def test_who_launches_with_the_university_as_one_english_subject_is_a_partner(
         lang="en",
     )
     assert [p.name for p in got.partners] == ["Yandex"]
+
+
+def test_a_body_of_states_or_a_network_of_many_countries_is_placed_in_none(
+    extractor: Extractor,
+) -> None:
+    """UNESCO or a network of universities of many countries is based in no one of them: with
+    nothing placing it, no country (a guessed Russia showed 🇷🇺 on its card)."""
+    r = _run(
+        extractor,
+        "Политех и ЮНЕСКО",
+        "Политехнический университет и ЮНЕСКО подписали соглашение о создании кафедры по "
+        "устойчивому развитию. Кафедра начнёт работу в сентябре.",
+        lang="ru",
+    )
+    assert _partner(r, "ЮНЕСКО").country is None
+    r = _run(
+        extractor,
+        "SPbPU joins BRICS Network University",
+        "SPbPU signed an agreement with the BRICS Network University on joint master's "
+        "programmes. The agreement was signed in Moscow.",
+        lang="en",
+    )
+    assert _partner(r, "BRICS Network University").country is None

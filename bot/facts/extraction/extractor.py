@@ -63,6 +63,19 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
+# A body of states or a network of universities of many countries is based in no one country
+# of them: with nothing else placing it, it stays unplaced rather than guessed Russian.
+_SUPRANATIONAL = re.compile(
+    r"\b(?:ЮНЕСКО|UNESCO|ООН|ЮНИДО|UNIDO|МАГАТЭ|IAEA|ЮНИСЕФ|UNICEF|ШОС|БРИКС|BRICS|ЕАЭС|EAEU"
+    r"|АСЕАН|ASEAN|АТЭС|APEC|ОЭСР|OECD|ЦЕРН|CERN)\b"
+    r"|\b(?:United Nations|European (?:Union|Commission)|Belt ?(?:&|and) ?Road|Silk Road)\b"
+    r"|Организаци\w* Объедин[её]нных Наций|Европейск\w* (?:союз|комисси)\w*|Шелков\w* пут\w*"
+    r"|\b(?:Network|Alliance|Consortium)\b.*\b(?:[Uu]niversit|[Cc]ountries)"
+    r"|\b(?:[Uu]niversit\w*|Countries)\b.*\b(?:Network|Alliance|Consortium)\b",
+)
+# ... unless a country is named in it: «Комиссия РФ по делам ЮНЕСКО» is Russia's.
+_NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian|Russia)\b")
+
 _MISSION_NAME = re.compile(
     r"\b(?:Embassy|Consulate|Trade Representation|Mission)\b"
     r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
@@ -3561,7 +3574,14 @@ class Extractor:
             country = next(filter(None, map(language_country, (name, *aliases))), None)
         if country is None and kind != "company" and dominant is not None:
             country = dominant  # the foreign country the article is about
-        if country is None and (kind == "company" or not foreign_shaped(name, lang)):
+        supranational = any(
+            _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
+        )
+        if (
+            country is None
+            and not supranational
+            and (kind == "company" or not foreign_shaped(name, lang))
+        ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
             # Russian name that no word places elsewhere. A foreign-shaped name that nothing
             # places («Университет Кэйо», "Universidad de X") stays unplaced: a card says
