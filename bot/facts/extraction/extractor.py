@@ -70,8 +70,8 @@ _SUPRANATIONAL = re.compile(
     r"|АСЕАН|ASEAN|АТЭС|APEC|ОЭСР|OECD|ЦЕРН|CERN)\b"
     r"|\b(?:United Nations|European (?:Union|Commission)|Belt ?(?:&|and) ?Road|Silk Road)\b"
     r"|Организаци\w* Объедин[её]нных Наций|Европейск\w* (?:союз|комисси)\w*|Шелков\w* пут\w*"
-    r"|\b(?:Network|Alliance|Consortium)\b.*\b(?:[Uu]niversit|[Cc]ountries)"
-    r"|\b(?:[Uu]niversit\w*|Countries)\b.*\b(?:Network|Alliance|Consortium)\b",
+    r"|\b(?:Network|Alliance|Consortium)\b.{0,80}?\b(?:[Uu]niversit|[Cc]ountries)"
+    r"|\b(?:[Uu]niversit\w*|Countries)\b.{0,80}?\b(?:Network|Alliance|Consortium)\b",
 )
 # ... unless a country is named in it: «Комиссия РФ по делам ЮНЕСКО» is Russia's.
 _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian|Russia)\b")
