@@ -71,7 +71,8 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
         partner = await partners.get(int(sub.value)) if sub.value.isdigit() else None
         name = display_name(partner, lang) if partner else sub.value
         return t(lang, "sub_partner", name=esc(cut(name, 80)))
-    return t(lang, "sub_keyword", name=esc(cut(sub.value, 80)))
+    key = "sub_keyword" if len(sub.value.split()) > 1 else "sub_keyword_one"
+    return t(lang, key, name=esc(cut(sub.value, 80)))
 
 
 async def parse_filter(

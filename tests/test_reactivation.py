@@ -91,10 +91,10 @@ async def test_start_after_blocking_the_bot_shows_the_subscriptions_kept(app: Ap
     app.api.push_my_chat_member(44, old_status="kicked", new_status="member")
     reply = await app.ask("/start", chat_id=44)
     assert "Что присылать" not in reply
-    assert reply.startswith("Этот чат уже подписан:\n• слова «водород»\n• страна 🇮🇳 Индия\n"), reply
+    assert reply.startswith("Этот чат уже подписан:\n• слово «водород»\n• страна 🇮🇳 Индия\n"), reply
     markup = app.api.sent_messages(44)[-1].params["reply_markup"]
     labels = [row[0]["text"] for row in markup["inline_keyboard"]]
-    assert labels[-2:] == ["✖ слова «водород»", "✖ страна 🇮🇳 Индия"]
+    assert labels[-2:] == ["✖ слово «водород»", "✖ страна 🇮🇳 Индия"]
     assert await is_active(app, 44)
     # A chat with none still gets the first question.
     assert "Что присылать" in await app.ask("/start", chat_id=45)

@@ -249,6 +249,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "sub_country": ("страна {name}", "country {name}"),
     "sub_partner": ("партнёр «{name}»", "partner “{name}”"),
     "sub_keyword": ("слова «{name}»", "words “{name}”"),
+    "sub_keyword_one": ("слово «{name}»", "word “{name}”"),
     "sub_country_alike": (
         "Не знаю такой страны: «{query}». Может быть, {country}? /subscribe country {name}",
         "I don't know the country “{query}”. Did you mean {country}? /subscribe country {name}",
