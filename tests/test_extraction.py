@@ -3825,3 +3825,15 @@ def test_who_launches_with_the_university_as_one_english_subject_is_a_partner(
         lang="en",
     )
     assert [p.name for p in got.partners] == ["Yandex"]
+
+
+def test_a_long_capitalised_word_without_a_space_is_read_in_linear_time(
+    extractor: Extractor,
+) -> None:
+    # A pasted token, an encoded blob or a run of capitals with no space in it: the cue for «X и
+    # специалисты Политеха» was tried from every capital of the word to its end (quadratic:
+    # about 11 s for 30,000 letters). Read once from the word's start, it takes milliseconds.
+    text = "Политех и " + "Я" * 30_000 + "."
+    started = time.process_time()
+    _run(extractor, "Новости", text, lang="ru")
+    assert time.process_time() - started < 3.0

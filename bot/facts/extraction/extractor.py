@@ -407,8 +407,10 @@ _STAFF_OF_BOTH = (
     + _PEOPLE
     + r"\w*\s+(?:of\s+|from\s+|at\s+)?(?:the\s+)?(?-i:[«\"A-ZА-ЯЁ])"
     # ... or an organisation and the university's people («Администрация района и специалисты
-    # Политеха реализуют …»): a name (a capital or a closing quote) right before the «и».
-    + r"|(?-i:[A-ZА-ЯЁ][\w-]*|[»\"”])\s+(?:и|and)\s+"
+    # Политеха реализуют …»): a name (a capital or a closing quote) right before the «и». The
+    # word is read once from its start (a lookahead for its capital, then all of it, possessive):
+    # tried from every capital of a long word without a space, it was quadratic.
+    + r"|(?:(?<![\w-])(?=[\w-]*?(?-i:[A-ZА-ЯЁ]))[\w-]++|[»\"”])\s+(?:и|and)\s+"
     + _PEOPLE
     + r"\w*\s+(?:[\w-]+\s+)?(?:of\s+|from\s+)?(?:the\s+)?(?-i:Политех|СПбПУ|SPbPU|Polytechnic)"
 )
