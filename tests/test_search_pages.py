@@ -138,3 +138,21 @@ async def test_a_mistyped_word_is_answered_with_the_nearest_one(app: App) -> Non
     # Nothing near: nothing suggested, no button.
     assert await app.ask("/search квазары") == "Ничего не нашлось по запросу «квазары»."
     assert keyboard(app) == []
+
+
+async def test_a_long_query_with_letters_beyond_russian_and_english_turns_its_own_pages(
+    app: App,
+) -> None:
+    """A query too long for a page button as typed travelled packed as its Russian and English
+    letters only: «лаборатории № 5 «Альфа»» came back as "лаборатории 5 Альфа" (and
+    «Universität» as "Universit t"), so the second page searched other words than the first
+    and showed them in its title."""
+    body = "Стажировка студентов прошла в лаборатории № 5 «Альфа», группа {}."
+    await items(app, *[(f"m{i}", f"Стажировка {i}", body.format(i)) for i in range(7)])
+    query = "стажировка студентов в лаборатории № 5 «Альфа»"
+    first = await app.ask(f"/search {query}")
+    assert first.startswith(f"Найдено по запросу «{query}»:") and len(first.links) == 5
+    [nav] = keyboard(app)
+    assert all(len(b["callback_data"].encode()) <= 64 for b in nav)
+    second = await press(app, nav[-1]["callback_data"])
+    assert second.startswith(f"Найдено по запросу «{query}»:") and len(second.links) == 2
