@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Annotated
 
@@ -142,25 +141,31 @@ def fit_callback_text(text: str, budget: int = 40) -> str:
 
 # A Russian letter takes two bytes of UTF-8: four words of a query overflow Telegram's 64 bytes
 # of callback data. Packed, each takes one (a capital two), so a page button carries them all.
+# Every other character travels as it is («ü», «№», quotes: the next page reads the same query),
+# one of the packing's own signs escaped; ":" separates callback fields and becomes a space.
 _RUSSIAN = "абвгдежзийклмнопрстуфхцчшщъыьэюяё"
 _ONE_BYTE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*+"
 _PACK = str.maketrans(_RUSSIAN, _ONE_BYTE)
 _UNPACK = str.maketrans(_ONE_BYTE, _RUSSIAN)
-_PACKED = "~"  # marks packed words
+_PACKED = "~"  # marks packed words; inside them, the next character is itself
 _CAPITAL = "^"  # the next letter is a capital
-_WORDS = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+_LETTERS = frozenset(_RUSSIAN + "abcdefghijklmnopqrstuvwxyz")
+_SIGNS = frozenset(_ONE_BYTE + _PACKED + _CAPITAL)
 
 
 def pack_words(text: str, budget: int) -> str | None:
     """`text` for callback data within `budget` bytes, unpack_words giving it back: as it is
-    when it fits, else its words packed one byte a letter; None when even they do not fit."""
-    plain = " ".join(text.split())
-    if ":" not in plain and not plain.startswith(_PACKED) and len(plain.encode()) <= budget:
+    when it fits, else packed one byte a Russian letter; None when even that does not fit."""
+    plain = " ".join(text.replace(":", " ").split())
+    if not plain.startswith(_PACKED) and len(plain.encode()) <= budget:
         return plain
     out = [_PACKED]
-    for ch in " ".join(_WORDS.findall(text)):
+    for ch in plain:
         low = ch.lower()
-        out.append((_CAPITAL if ch != low else "") + low.translate(_PACK))
+        if low in _LETTERS:
+            out.append((_CAPITAL if ch != low else "") + low.translate(_PACK))
+        else:
+            out.append(_PACKED + ch if ch in _SIGNS else ch)
     packed = "".join(out)
     return packed if len(packed.encode()) <= budget else None
 
@@ -169,12 +174,17 @@ def unpack_words(data: str) -> str:
     """The words pack_words packed."""
     if not data.startswith(_PACKED):
         return data
-    out, capital = [], False
+    out, capital, literal = [], False, False
     for ch in data[1:]:
-        if ch == _CAPITAL:
+        if literal:
+            out.append(ch)
+            literal = False
+        elif ch == _PACKED:
+            literal = True
+        elif ch == _CAPITAL:
             capital = True
-            continue
-        low = ch.translate(_UNPACK)
-        out.append(low.upper() if capital else low)
-        capital = False
+        else:
+            low = ch.translate(_UNPACK)
+            out.append(low.upper() if capital else low)
+            capital = False
     return "".join(out)

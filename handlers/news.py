@@ -43,6 +43,7 @@ SEARCH_MAX = 50  # results in all, ten pages: a reader who needs more narrows th
 CALLBACK_BUDGET = 58
 SUGGEST_BUDGET = 60  # less "sq:"
 VOCABULARY_ITEMS = 1000  # the newest items whose words a mistyped query is compared with
+MAX_MISTYPED = 5  # unknown words of a query looked up for a suggestion: each costs a search
 MAX_QUERY_CHARS = 200
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -209,18 +210,28 @@ def _widened(query: str, names: list[str]) -> bool:
     return any(" ".join(name.casefold().split()) != typed for name in names)
 
 
+def _nearest_words(missing: list[str], texts: list[str]) -> dict[str, str]:
+    """Each of the `missing` words → the nearest word `texts` use, where one is near (CPU work:
+    every word is compared with all of theirs, off the event loop)."""
+    known = vocabulary(texts)
+    return {w: near for w in missing if (near := nearest(w, known)) is not None}
+
+
 async def _nothing_found(
     news: NewsRepository, query: str, shown: str, lang: str
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """ "Nothing found", and when a word of the query is none the news use but one is close to
     it («сотрудничесто»), the query with the nearest word instead, as a button to search."""
-    words = WORD.findall(query)
-    missing = [w for w in words if len(w) >= MIN_LETTERS and not await news.search(w, 1)]
+    missing: list[str] = []
+    for w in dict.fromkeys(WORD.findall(query)):  # each word once, the first few unknown ones
+        if len(w) >= MIN_LETTERS and not await news.search(w, 1):
+            missing.append(w)
+            if len(missing) == MAX_MISTYPED:
+                break
     if not missing:
         return t(lang, "search_none", query=shown), None
     texts = [f"{item.title}\n{item.text}" for item in await news.latest(VOCABULARY_ITEMS)]
-    known = await asyncio.to_thread(vocabulary, texts)
-    fixes = {w: near for w in missing if (near := nearest(w, known)) is not None}
+    fixes = await asyncio.to_thread(_nearest_words, missing, texts)
     if not fixes:
         return t(lang, "search_none", query=shown), None
     fixed = WORD.sub(lambda m: fixes.get(m.group(), m.group()), _unquoted(query))

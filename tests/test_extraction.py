@@ -3848,3 +3848,27 @@ def test_a_body_of_states_or_a_network_of_many_countries_is_placed_in_none(
         lang="en",
     )
     assert _partner(r, "BRICS Network University").country is None
+
+
+def test_a_long_capitalised_word_without_a_space_is_read_in_linear_time(
+    extractor: Extractor,
+) -> None:
+    # A pasted token, an encoded blob or a run of capitals with no space in it: the cue for «X и
+    # специалисты Политеха» was tried from every capital of the word to its end (quadratic:
+    # about 11 s for 30,000 letters). Read once from the word's start, it takes milliseconds.
+    text = "Политех и " + "Я" * 30_000 + "."
+    started = time.process_time()
+    _run(extractor, "Новости", text, lang="ru")
+    assert time.process_time() - started < 3.0
+
+
+def test_one_long_sentence_of_many_numbered_schools_is_read_in_linear_time(
+    extractor: Extractor,
+) -> None:
+    # Whether a sentence signs with a school was searched over the whole sentence once for each
+    # school in it: a list of a thousand schools in one sentence took seconds (quadratic).
+    text = "Олимпиаду провели в " + "лицее № 30, школе № 1, гимназии № 2, " * 1000 + "и др."
+    started = time.process_time()
+    result = _run(extractor, "Олимпиада", text, lang="ru")
+    assert time.process_time() - started < 4.0
+    assert result.partners == ()

@@ -145,6 +145,28 @@ def test_not_signed_or_not_an_organisations_document(extractor: Extractor, text:
     assert _run(extractor, "Новости", text).agreements == ()
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Политех не подписал соглашение с ООО «Технолайн»: переговоры прекращены."),
+        ("ru", "СПбПУ и АО «Северный кабель» пока не подписали договор о целевом обучении."),
+        ("ru", "Политех и ПАО «Энергомост» так и не заключили соглашение о сотрудничестве."),
+        ("en", "SPbPU and the Acme Robotics Corporation did not sign the agreement."),
+        ("en", "Polytech and Nordic Marine Group haven't signed a memorandum yet."),
+    ],
+)
+def test_a_signing_said_not_to_have_happened_in_the_active_voice(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    # «не подписано» and "not signed" were read as no signing, «не подписали» and "did not
+    # sign" as one: the document was listed under /agreements as signed.
+    result = extractor.extract(ArticleInput(id="t", title="Новости", text=text, lang=lang))
+    assert result.agreements == ()
+    signed = text.replace("не подписал ", "подписал ").replace("пока не подписали", "подписали")
+    if signed != text:  # the same sentence, signed: a document
+        assert extractor.extract(ArticleInput(id="t", title="Н", text=signed)).agreements
+
+
 def test_unnamed_company_is_no_party(extractor: Extractor) -> None:
     """«с крупной IT-компанией» names no partner: the document is signed with no party."""
     result = _run(

@@ -4,6 +4,8 @@ the other language said to be searched, and a typo answered with the nearest wor
 from __future__ import annotations
 
 import asyncio
+import random
+import time
 from typing import Any
 
 import pytest
@@ -25,6 +27,18 @@ async def items(app: App, *texts: tuple[str, str, str]) -> list[int]:
         )  # fmt: skip
         ids.append(news_id)
     return ids
+
+
+async def longest_stall(tick: float = 0.01) -> float:
+    """Until cancelled: how late this event loop (the bot's) woke up at worst."""
+    worst = 0.0
+    try:
+        while True:
+            start = time.monotonic()
+            await asyncio.sleep(tick)
+            worst = max(worst, time.monotonic() - start - tick)
+    except asyncio.CancelledError:
+        return worst
 
 
 def keyboard(app: App, chat_id: int = 42) -> list[list[dict[str, Any]]]:
@@ -138,3 +152,40 @@ async def test_a_mistyped_word_is_answered_with_the_nearest_one(app: App) -> Non
     # Nothing near: nothing suggested, no button.
     assert await app.ask("/search квазары") == "Ничего не нашлось по запросу «квазары»."
     assert keyboard(app) == []
+
+
+async def test_a_long_query_with_letters_beyond_russian_and_english_turns_its_own_pages(
+    app: App,
+) -> None:
+    """A query too long for a page button as typed travelled packed as its Russian and English
+    letters only: «лаборатории № 5 «Альфа»» came back as "лаборатории 5 Альфа" (and
+    «Universität» as "Universit t"), so the second page searched other words than the first
+    and showed them in its title."""
+    body = "Стажировка студентов прошла в лаборатории № 5 «Альфа», группа {}."
+    await items(app, *[(f"m{i}", f"Стажировка {i}", body.format(i)) for i in range(7)])
+    query = "стажировка студентов в лаборатории № 5 «Альфа»"
+    first = await app.ask(f"/search {query}")
+    assert first.startswith(f"Найдено по запросу «{query}»:") and len(first.links) == 5
+    [nav] = keyboard(app)
+    assert all(len(b["callback_data"].encode()) <= 64 for b in nav)
+    second = await press(app, nav[-1]["callback_data"])
+    assert second.startswith(f"Найдено по запросу «{query}»:") and len(second.links) == 2
+
+
+async def test_a_query_of_many_mistyped_words_does_not_stall_the_bot(app: App) -> None:
+    """Each word of a query no news item uses was compared with every word the news use, on the
+    event loop: forty such words took the bot away from every other chat for seconds."""
+    rng = random.Random(7)
+    letters = "абвгдежзиклмнопрстуфхцчшэюя"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(5, 11)))
+
+    bodies = [" ".join(word() for _ in range(600)) for _ in range(50)]
+    await items(app, *[(f"v{i}", f"Сводка {i}", body) for i, body in enumerate(bodies)])
+    typos = " ".join(f"щ{word()}" for _ in range(30))[:200]
+    stall = asyncio.create_task(longest_stall())
+    reply = await app.ask(f"/search {typos}")
+    stall.cancel()
+    assert reply.startswith("Ничего не нашлось по запросу")
+    assert await stall < 0.3

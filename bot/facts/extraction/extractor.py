@@ -420,8 +420,10 @@ _STAFF_OF_BOTH = (
     + _PEOPLE
     + r"\w*\s+(?:of\s+|from\s+|at\s+)?(?:the\s+)?(?-i:[«\"A-ZА-ЯЁ])"
     # ... or an organisation and the university's people («Администрация района и специалисты
-    # Политеха реализуют …»): a name (a capital or a closing quote) right before the «и».
-    + r"|(?-i:[A-ZА-ЯЁ][\w-]*|[»\"”])\s+(?:и|and)\s+"
+    # Политеха реализуют …»): a name (a capital or a closing quote) right before the «и». The
+    # word is read once from its start (a lookahead for its capital, then all of it, possessive):
+    # tried from every capital of a long word without a space, it was quadratic.
+    + r"|(?:(?<![\w-])(?=[\w-]*?(?-i:[A-ZА-ЯЁ]))[\w-]++|[»\"”])\s+(?:и|and)\s+"
     + _PEOPLE
     + r"\w*\s+(?:[\w-]+\s+)?(?:of\s+|from\s+)?(?:the\s+)?(?-i:Политех|СПбПУ|SPbPU|Polytechnic)"
 )
@@ -2040,6 +2042,7 @@ class Extractor:
             sent_first.setdefault(t.sent, n)
         out: list[Mention] = []
         covered: list[tuple[int, int, Mention]] = []
+        signing: dict[int, bool] = {}  # sentence → whether it signs or cooperates (schools)
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
             if (
@@ -2071,7 +2074,7 @@ class Extractor:
                 continue
             i, j = self._chunker.chunk(toks, h, text, person)
             if numbered_school:
-                school = self._numbered_school(toks, i, h, text, sentences)
+                school = self._numbered_school(toks, i, h, text, sentences, signing)
                 if school is not None:
                     out.append(school)
                 continue
@@ -2297,13 +2300,22 @@ class Extractor:
         return self._inflect(tok)
 
     def _numbered_school(
-        self, toks: Sequence[Tok], i: int, h: int, text: str, sentences: list[tuple[int, int]]
+        self,
+        toks: Sequence[Tok],
+        i: int,
+        h: int,
+        text: str,
+        sentences: list[tuple[int, int]],
+        signing: dict[int, bool],
     ) -> Mention | None:
         """A numbered school («школа № 12 Калининского района», «гимназии № 1 Выборга») named
         where its sentence signs or cooperates with it: only then is a school a partner; the
-        school of an olympiad's winner or of a student's past is none."""
-        start, end = sentences[toks[h].sent]
-        if not _SCHOOL_COOP.search(text, start, end):
+        school of an olympiad's winner or of a student's past is none. `signing` keeps what
+        each sentence was found to say: one long sentence of many schools is read once."""
+        k = toks[h].sent
+        if k not in signing:
+            signing[k] = bool(_SCHOOL_COOP.search(text, *sentences[k]))
+        if not signing[k]:
             return None
         j = h + 3
         if j < len(toks) and toks[j].sent == toks[h].sent:

@@ -431,8 +431,10 @@ PLANNED = re.compile(
     # "договорились о подписании соглашения", "соглашение готовится к подписанию": agreed to
     # sign, not signed.
     r"договорил\w* о (?:подписании|заключении)|готов\w* к (?:подписани|заключени)|"
-    # "пока не подписано", "has not yet been signed"
-    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписан|заключен)|not\s+(?:yet\s+)?(?:been\s+)?signed|"
+    # "пока не подписано", "has not yet been signed"; the active verb too: «не подписали»,
+    # «не заключили», "did not sign", "haven't signed"
+    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписа|заключ)|not\s+(?:yet\s+)?(?:been\s+)?signed|"
+    r"\b(?:did|do|does|has|have|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?sign|"
     # "обсуждают возможность подписания соглашения": still a possibility
     r"возможност\w* (?:подписани|заключени)|обсужда\w* (?:проект|возможност))",
     re.IGNORECASE,
