@@ -3872,3 +3872,26 @@ def test_one_long_sentence_of_many_numbered_schools_is_read_in_linear_time(
     result = _run(extractor, "Олимпиада", text, lang="ru")
     assert time.process_time() - started < 4.0
     assert result.partners == ()
+
+
+def test_a_state_body_of_the_country_keeps_its_field(extractor: Extractor) -> None:
+    """«Министерство Российской Федерации по делам …», «Министерство России по развитию …»:
+    the country's genitive between the head and «по …» kept the field out of the name."""
+    r = _run(
+        extractor,
+        "Соглашение с министерством",
+        "Политех подписал соглашение с Министерством Российской Федерации по делам гражданской "
+        "обороны. Документ предусматривает подготовку специалистов.",
+        lang="ru",
+    )
+    assert [p.name for p in r.partners] == [
+        "Министерство Российской Федерации по делам гражданской обороны"
+    ], r.partners
+    r = _run(
+        extractor,
+        "Соглашение с министерством",
+        "Политех и Министерство России по развитию Арктики подписали соглашение о подготовке "
+        "инженеров. Первые студенты начнут обучение осенью.",
+        lang="ru",
+    )
+    assert [p.name for p in r.partners] == ["Министерство России по развитию Арктики"], r.partners

@@ -233,18 +233,28 @@ class RuChunker:
             break
         j = h + 1
         in_quote = False
+        k = h + 1  # «Комиссия Российской Федерации по делам ЮНЕСКО», «Министерство РФ по …»
+        if k < len(toks) and toks[k].text in ("РФ", "России"):
+            k += 1
+        elif (
+            k + 1 < len(toks)
+            and toks[k].text.lower().startswith("российск")
+            and toks[k + 1].text.lower().startswith("федерац")
+        ):
+            k += 2
         if head.lemma in (
             "корпорация",
             "госкорпорация",
             "комитет",
+            "комиссия",
             "агентство",
             "министерство",
             "служба",
             "департамент",
             "секретариат",
             "фонд",
-        ) and (j < len(toks) and toks[j].text.lower() == "по"):
-            j += 1
+        ) and (k < len(toks) and toks[k].text.lower() == "по"):
+            j = k + 1
             while j < len(toks) and (
                 toks[j].pos in ("ADJ", "NOUN", "CCONJ")
                 and (toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ")
