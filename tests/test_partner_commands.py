@@ -476,6 +476,14 @@ def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
     assert len(packed.encode("utf-8")) <= 64
     back = AgreementsPage.unpack(packed)
     assert Years.of(back.year, back.to, back.only) == years  # every page keeps them
+    # Or every kind of document but "other", with years apart too.
+    kinds = ("agreement", "memorandum", "contract", "roadmap")
+    longest = fit_callback_text("ж" * 100, words_budget(years, kinds))
+    packed = AgreementsPage(page=10**6, q=longest, **years.packed(), kind="amcr").pack()
+    assert len(packed.encode("utf-8")) <= 64
+    longest = fit_callback_text("ж" * 100, words_budget(None, kinds))
+    packed = AgreementsPage(page=10**6, q=longest, year=2020, to=9999, kind="amcr").pack()
+    assert len(packed.encode("utf-8")) <= 64
     assert fit_callback_text("a:b  c") == "a b c"
     assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40
 
