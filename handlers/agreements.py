@@ -334,6 +334,23 @@ def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
     return tuple(k for k in AGREEMENT_KINDS if k in found), " ".join("".join(rest).split())
 
 
+async def read_filters(
+    query: str, lookup: PartnerLookup, partners: PartnerRepository
+) -> tuple[tuple[str, ...], Years | None, str]:
+    """The kinds of document, the years and the rest of the query (see read_kinds and
+    read_year); a kind's word in the name of the partner the query names ("Contract Research
+    Centre") is that name's."""
+    kinds, rest = read_kinds(query)
+    if kinds and rest:
+        named = (await lookup.find(query)).named
+        partner = await partners.get(named) if named is not None else None
+        forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
+        if any(_KIND.search(n) for n in forms if n):
+            kinds, rest = (), query
+    years, rest = await read_year(rest, lookup, partners)
+    return kinds, years, rest
+
+
 def kind_codes(kinds: tuple[str, ...]) -> str:
     """Kinds for a page button, a letter each ("mr"); `page_kinds` gives them back."""
     return "".join(kind[0] for kind in kinds)
@@ -468,8 +485,8 @@ async def agreements_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    kinds, asked = read_kinds(typed_text(command.args)[:MAX_QUERY_CHARS])
-    years, query = await read_year(asked, lookup, partners)
+    asked = typed_text(command.args)[:MAX_QUERY_CHARS]
+    kinds, years, query = await read_filters(asked, lookup, partners)
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
     if query:

@@ -18,7 +18,7 @@ from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import kinds_words, t
 from bot.text.names import reader_name
-from handlers.agreements import nothing_found, read_kinds, read_year
+from handlers.agreements import nothing_found, read_filters
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
@@ -41,8 +41,8 @@ async def export_command(
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "export_admins_only"))
         return
-    kinds, asked = read_kinds(typed_text(command.args)[:MAX_QUERY_CHARS])
-    years, query = await read_year(asked, lookup, partners)
+    asked = typed_text(command.args)[:MAX_QUERY_CHARS]
+    kinds, years, query = await read_filters(asked, lookup, partners)
     year, year_to = (years.first, years.last) if years else (None, None)
     only_years = years.only if years else ()
     described = ""

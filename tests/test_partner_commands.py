@@ -815,6 +815,17 @@ async def test_a_document_type_in_english(app: App) -> None:
     reply = await ask("/agreements cooperation agreements")
     assert reply.startswith("Only agreements (1 in all):") and "1 February 2023" in reply, reply
     assert await ask("/agreements contracts 2023") == "No contracts in 2023."
+    # A kind's word in a partner's name is the name's: its agreements of every kind.
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("crc", "Визит crc", link="https://site.test/crc")], announce=True
+    )
+    name = "Contract Research Centre"
+    fact = PartnerInput(name, name, (), "GB", "research", {"GB": name})
+    agreement = AgreementInput("memorandum", "о развитии crc", "2024-03-03", (0,))
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    reply = await ask(f"/agreements {name}")
+    assert reply.startswith(f"Agreements for “{name}” (1):"), reply
 
 
 async def test_kind_pages_keep_the_kind_and_old_buttons_still_turn(app: App) -> None:
