@@ -333,7 +333,7 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
         "Не нашёл соглашений 2020–2022 годов по запросу «Степной университет»."
     )
     help_text = await app.ask("/help", language_code="en", chat_id=43)
-    assert "/agreements [query] [year or 2020-2022]" in help_text, help_text
+    assert "/agreements [kind of document] [query] [year or 2020-2022]" in help_text, help_text
     reply = await app.ask("/agreements since 2020", language_code="en", chat_id=43)
     assert reply.startswith("Agreements since 2020 (2):"), reply
     reply = await app.ask("/agreements from 2019 to 2023 China", language_code="en", chat_id=43)
@@ -796,6 +796,8 @@ async def test_a_document_type_in_the_query_filters_by_kind(app: App) -> None:
         "Не нашёл договоров по запросу «🇨🇳 Китай»."
     )
     assert await app.ask("/agreements дорожные карты 2019") == "Дорожных карт 2019 года не нашёл."
+    help_text = await app.ask("/help")
+    assert "/agreements [вид документа] [запрос] [год или 2020-2022]" in help_text, help_text
 
 
 async def test_a_document_type_in_english(app: App) -> None:

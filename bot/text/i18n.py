@@ -38,15 +38,15 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("countries", "Партнёры по странам", "Partners by country"),
     (
         "agreements",
-        "Соглашения: /agreements [запрос] [год или 2020-2022]",
-        "Agreements: /agreements [query] [year or 2020-2022]",
+        "Соглашения: /agreements [вид документа] [запрос] [год или 2020-2022]",
+        "Agreements: /agreements [kind of document] [query] [year or 2020-2022]",
     ),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
     (
         "export",
-        "Выгрузка CSV и XLSX: /export [запрос] [год или 2020-2022]",
-        "CSV and XLSX export: /export [query] [year or 2020-2022]",
+        "Выгрузка CSV и XLSX: /export [вид документа] [запрос] [год или 2020-2022]",
+        "CSV and XLSX export: /export [kind of document] [query] [year or 2020-2022]",
     ),
 )
 
