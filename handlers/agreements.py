@@ -101,7 +101,7 @@ _KIND_NAMES = {
 _KIND_BEFORE = r"(?:(?:cooperation|co-operation|partnership)\s+)?"
 _KIND_AFTER = (
     r"(?:\s+(?:о|об|of|on)\s+(?:сотрудничестве|взаимопонимании|партн[её]рстве"
-    r"|understanding|cooperation|co-operation|partnership))?"
+    r"|understanding|cooperation|co-operation|partnership))?(?:\s+with)?"  # "memoranda with China"
 )
 _KIND = re.compile(
     rf"(?<![\w-]){_KIND_BEFORE}(?:{'|'.join(f'(?P<{k}>{v})' for k, v in _KIND_NAMES.items())})"

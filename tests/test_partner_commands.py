@@ -812,7 +812,7 @@ async def test_a_document_type_in_english(app: App) -> None:
         assert "Roadmap" not in reply, (query, reply)
     reply = await ask("/agreements roadmaps 2019-2024")
     assert reply.startswith("Roadmaps of 2019–2024 (1):"), reply
-    reply = await ask("/agreements memoranda China")
+    reply = await ask("/agreements memoranda with China")
     assert reply.startswith("Memoranda for “🇨🇳 China” (1):") and "16 May 2023" in reply, reply
     reply = await ask("/agreements cooperation agreements")
     assert reply.startswith("Only agreements (1 in all):") and "1 February 2023" in reply, reply
