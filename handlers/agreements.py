@@ -408,8 +408,10 @@ async def agreements_page(
     news: NewsRepository,
     lang: str,
     state: AgreementsPage,
+    unkinded: str = "",
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """One page of agreements for the filter carried in `state`."""
+    """One page of agreements for the filter carried in `state`; `unkinded`, the query as
+    typed without its kinds of document, is offered when only other kinds fit."""
     partner_ids: list[int] | None = None
     news_ids: list[int] | None = None
     if state.partner:
@@ -443,7 +445,13 @@ async def agreements_page(
         partner = await partners.get(state.partner)
         described = display_name(partner, lang) if partner else described
     if total == 0:
-        return nothing_found(lang, described, years, kinds), None
+        text = nothing_found(lang, described, years, kinds)
+        others = (await chosen(limit=0, kinds=()))[1] if kinds else 0
+        if others:  # «соглашения» is also the word for them all: what the others are
+            command = esc(cut(f"/agreements {unkinded}".strip(), 100))
+            text = join_within([text, t(lang, "agreements_other_kinds", total=str(others),
+                                        command=command)])  # fmt: skip
+        return text, None
     pages = max(1, math.ceil(total / PAGE))
     what = kinds_words(kinds, lang)
     counted = {
@@ -500,7 +508,8 @@ async def agreements_command(
             # Years apart take room in the button: fewer bytes of words.
             words = fit_callback_text(query, words_budget(years, kinds))
             state = AgreementsPage(page=0, q=words, **when)
-    text, markup = await agreements_page(partners, news, lang, state)
+    unkinded = read_kinds(asked)[1] if kinds else ""
+    text, markup = await agreements_page(partners, news, lang, state, unkinded)
     await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 

@@ -793,9 +793,13 @@ async def test_a_document_type_in_the_query_filters_by_kind(app: App) -> None:
     reply = await app.ask("/agreements меморандумы и дорожные карты 2023")
     assert reply.startswith("Меморандумы и дорожные карты 2023 года (всего 2):"), reply
     assert await app.ask("/agreements договоры Китай") == (
-        "Не нашёл договоров по запросу «🇨🇳 Китай»."
+        "Не нашёл договоров по запросу «🇨🇳 Китай».\n\n"
+        "Документов других видов: 3. Все виды: /agreements Китай"
     )
-    assert await app.ask("/agreements дорожные карты 2019") == "Дорожных карт 2019 года не нашёл."
+    assert await app.ask("/agreements дорожные карты 2019") == (
+        "Дорожных карт 2019 года не нашёл.\n\nДокументов других видов: 1. "
+        "Все виды: /agreements 2019"
+    )
     help_text = await app.ask("/help")
     assert "/agreements [вид документа] [запрос] [год или 2020-2022]" in help_text, help_text
 
@@ -816,7 +820,10 @@ async def test_a_document_type_in_english(app: App) -> None:
     assert reply.startswith("Memoranda for “🇨🇳 China” (1):") and "16 May 2023" in reply, reply
     reply = await ask("/agreements cooperation agreements")
     assert reply.startswith("Only agreements (1 in all):") and "1 February 2023" in reply, reply
-    assert await ask("/agreements contracts 2023") == "No contracts in 2023."
+    assert await ask("/agreements contracts 2023") == (
+        "No contracts in 2023.\n\nDocuments of other kinds: 3. Every kind: /agreements 2023"
+    )
+    assert await ask("/agreements contracts 2020") == "No contracts in 2020."
     # A kind's word in a partner's name is the name's: its agreements of every kind.
     [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
     [news_id] = await app.services.news.add_new(

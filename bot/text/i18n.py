@@ -444,6 +444,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл {what} по запросу «{query}».",
         "No {what} found for “{query}”.",
     ),
+    "agreements_other_kinds": (
+        "Документов других видов: {total}. Все виды: {command}",
+        "Documents of other kinds: {total}. Every kind: {command}",
+    ),
     "source": ("источник", "source"),
     # An agreement whose article names no partner the extractor could tell: said, not left out.
     "party_unstated": ("партнёр не указан", "partner not stated"),
