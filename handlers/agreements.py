@@ -1,4 +1,5 @@
-"""/agreements [query]: signed documents, newest first, by partner, country or word."""
+"""/agreements [query]: signed documents, newest first, by partner, country, word, year or
+kind of document."""
 
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ from bot.text.formatting import (
     subject_words,
     typed_text,
 )
-from bot.text.i18n import AGREEMENT_KINDS, label, sources_words, t
+from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     AgreementsPage,
+    AgreementsPageBeforeKinds,
     AgreementsPageBeforeRanges,
     AgreementsPageBeforeSets,
     AgreementsPageBeforeYears,
@@ -44,7 +46,7 @@ MAX_QUERY_CHARS = 200
 FIRST_YEAR = 1900
 OPEN_END = 9999  # "since 2021": no last year
 MAX_YEARS = 4  # years apart in one query ("2019, 2021 и 2023"), as a page button carries them
-WORDS_BUDGET = 39  # bytes of a word query in a page button: all its fields within 64 bytes
+WORDS_BUDGET = 38  # bytes of a word query in a page button: all its fields within 64 bytes
 # Words around a year that only say it is one: "в 2024 году", "за 2023 г.", "in 2019".
 _BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during", "between", "между"})
 _AFTER_YEAR = frozenset(
@@ -85,6 +87,28 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
 _LAST = frozenset({"последние", "last", "past"})
 _YEARS = frozenset({"год", "года", "лет", "year", "years"})
 _LEAD = frozenset({"за", "the", "in", "over", "for", "during"})  # words before them
+# A kind of document named in any case and number, with what usually follows or precedes it
+# («соглашения о сотрудничестве», "memoranda of understanding", "cooperation agreements").
+_KIND_NAMES = {
+    "agreement": r"соглашени(?:е|я|й|ю|ем|и|ям|ями|ях)|agreements?",
+    "memorandum": r"меморандум(?:а|у|ом|е|ы|ов|ам|ами|ах)?|memorand(?:um|ums|a)|mou'?s?",
+    "contract": r"договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?|contracts?",
+    "roadmap": (
+        r"дорожн(?:ая|ой|ую|ою|ые|ых|ым|ыми)\s+карт(?:а|ы|е|у|ой|ою|ам|ами|ах)?"
+        r"|road[\s-]?maps?"
+    ),
+}
+_KIND_BEFORE = r"(?:(?:cooperation|co-operation|partnership)\s+)?"
+_KIND_AFTER = (
+    r"(?:\s+(?:о|об|of|on)\s+(?:сотрудничестве|взаимопонимании|партн[её]рстве"
+    r"|understanding|cooperation|co-operation|partnership))?(?:\s+with)?"  # "memoranda with China"
+)
+_KIND = re.compile(
+    rf"(?<![\w-]){_KIND_BEFORE}(?:{'|'.join(f'(?P<{k}>{v})' for k, v in _KIND_NAMES.items())})"
+    rf"{_KIND_AFTER}(?![\w-])",
+    re.IGNORECASE,
+)
+_KIND_JOINT = re.compile(r"[\s,]*(?:(?:и|или|and|or|&)[\s,]+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -291,21 +315,73 @@ async def _in_name(
     return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n)
 
 
-def words_budget(years: Years | None) -> int:
-    """Bytes a page button has for the words of a query: fewer as years apart take room."""
-    return WORDS_BUDGET - 4 * (len(years.only) - 1) if years and years.only else WORDS_BUDGET
+def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
+    """The kinds of document the query names («меморандумы», "roadmaps", «договоров»,
+    "MoU"), in AGREEMENT_KINDS order, and the rest of it; "and" between two of them goes too."""
+    found: set[str] = set()
+    rest: list[str] = []
+    at = 0
+    for match in _KIND.finditer(query):
+        between = query[at : match.start()]
+        if found and _KIND_JOINT.fullmatch(between):
+            between = " "  # «меморандумы и дорожные карты»: both kinds, no word «и»
+        rest.append(between)
+        found.update(kind for kind, text in match.groupdict().items() if text)
+        at = match.end()
+    rest.append(query[at:])
+    if not found:
+        return (), query
+    return tuple(k for k in AGREEMENT_KINDS if k in found), " ".join("".join(rest).split())
 
 
-def nothing_found(lang: str, described: str, years: Years | None) -> str:
-    """The reply when no agreement fits: for what was asked (plain text), in which years."""
+async def read_filters(
+    query: str, lookup: PartnerLookup, partners: PartnerRepository
+) -> tuple[tuple[str, ...], Years | None, str]:
+    """The kinds of document, the years and the rest of the query (see read_kinds and
+    read_year); a kind's word in the name of the partner the query names ("Contract Research
+    Centre") is that name's."""
+    kinds, rest = read_kinds(query)
+    if kinds and rest:
+        named = (await lookup.find(query)).named
+        partner = await partners.get(named) if named is not None else None
+        forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
+        if any(_KIND.search(n) for n in forms if n):
+            kinds, rest = (), query
+    years, rest = await read_year(rest, lookup, partners)
+    return kinds, years, rest
+
+
+def kind_codes(kinds: tuple[str, ...]) -> str:
+    """Kinds for a page button, a letter each ("mr"); `page_kinds` gives them back."""
+    return "".join(kind[0] for kind in kinds)
+
+
+def page_kinds(codes: str) -> tuple[str, ...]:
+    return tuple(kind for kind in AGREEMENT_KINDS if kind[0] in codes)
+
+
+def words_budget(years: Years | None, kinds: tuple[str, ...] = ()) -> int:
+    """Bytes a page button has for the words of a query: fewer as years apart and kinds take
+    room."""
+    budget = WORDS_BUDGET - len(kinds)
+    return budget - 4 * (len(years.only) - 1) if years and years.only else budget
+
+
+def nothing_found(
+    lang: str, described: str, years: Years | None, kinds: tuple[str, ...] = ()
+) -> str:
+    """The reply when no agreement fits: for what was asked (plain text), in which years, of
+    which kinds."""
     query = esc(cut(described, 60))
+    what = kinds_words(kinds, lang, found=False)
+    named = {"what": what, "What": what[:1].upper() + what[1:]}
     if described and years:
-        return t(lang, "agreements_query_year_none", query=query, years=years.words(lang))
+        return t(lang, "agreements_query_year_none", query=query, years=years.words(lang), **named)
     if described:
-        return t(lang, "agreements_none", query=query)
+        return t(lang, "agreements_none", query=query, **named)
     if years:
-        return t(lang, "agreements_year_none", years=years.words(lang))
-    return t(lang, "agreements_empty")
+        return t(lang, "agreements_year_none", years=years.words(lang), **named)
+    return t(lang, "agreements_empty", **named)
 
 
 def agreement_entry(agreement: Agreement, lang: str) -> str:
@@ -332,8 +408,10 @@ async def agreements_page(
     news: NewsRepository,
     lang: str,
     state: AgreementsPage,
+    unkinded: str = "",
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """One page of agreements for the filter carried in `state`."""
+    """One page of agreements for the filter carried in `state`; `unkinded`, the query as
+    typed without its kinds of document, is offered when only other kinds fit."""
     partner_ids: list[int] | None = None
     news_ids: list[int] | None = None
     if state.partner:
@@ -344,6 +422,7 @@ async def agreements_page(
     country = state.country or None
     page = max(state.page, 0)
     years = Years.of(state.year, state.to, state.only)
+    kinds = page_kinds(state.kind)
     chosen = partial(
         partners.agreements,
         partner_ids=partner_ids,
@@ -352,6 +431,7 @@ async def agreements_page(
         year=years.first if years else None,
         year_to=years.last if years else None,
         only_years=years.only if years else (),
+        kinds=kinds,
     )
     rows, total = await chosen(limit=PAGE, offset=page * PAGE)
     last = max(0, math.ceil(total / PAGE) - 1)
@@ -365,9 +445,20 @@ async def agreements_page(
         partner = await partners.get(state.partner)
         described = display_name(partner, lang) if partner else described
     if total == 0:
-        return nothing_found(lang, described, years), None
+        text = nothing_found(lang, described, years, kinds)
+        others = (await chosen(limit=0, kinds=()))[1] if kinds else 0
+        if others:  # «соглашения» is also the word for them all: what the others are
+            command = esc(cut(f"/agreements {unkinded}".strip(), 100))
+            text = join_within([text, t(lang, "agreements_other_kinds", total=str(others),
+                                        command=command)])  # fmt: skip
+        return text, None
     pages = max(1, math.ceil(total / PAGE))
-    counted = {"total": str(total), "years": years.words(lang, title=True) if years else ""}
+    what = kinds_words(kinds, lang)
+    counted = {
+        "total": str(total),
+        "years": years.words(lang, title=True) if years else "",
+        "What": what[:1].upper() + what[1:],
+    }
     if described:
         key = "agreements_query_year_title" if years else "agreements_query_title"
         title = t(lang, key, query=esc(cut(described, 80)), **counted)
@@ -383,6 +474,7 @@ async def agreements_page(
             year=state.year,
             to=state.to,
             only=state.only,
+            kind=state.kind,
         ),
         page,
         pages,
@@ -401,8 +493,9 @@ async def agreements_command(
     lookup: PartnerLookup,
 ) -> None:
     lang = user_language(message.from_user)
-    years, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
-    when = years.packed() if years else {}
+    asked = typed_text(command.args)[:MAX_QUERY_CHARS]
+    kinds, years, query = await read_filters(asked, lookup, partners)
+    when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
     if query:
         found = await lookup.find(query)
@@ -413,15 +506,17 @@ async def agreements_command(
             state = AgreementsPage(page=0, partner=found.named, **when)
         else:
             # Years apart take room in the button: fewer bytes of words.
-            words = fit_callback_text(query, words_budget(years))
+            words = fit_callback_text(query, words_budget(years, kinds))
             state = AgreementsPage(page=0, q=words, **when)
-    text, markup = await agreements_page(partners, news, lang, state)
+    unkinded = read_kinds(asked)[1] if kinds else ""
+    text, markup = await agreements_page(partners, news, lang, state, unkinded)
     await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
 async def agreements_page_button(
     query: CallbackQuery,
     callback_data: AgreementsPage
+    | AgreementsPageBeforeKinds
     | AgreementsPageBeforeSets
     | AgreementsPageBeforeRanges
     | AgreementsPageBeforeYears,
@@ -430,7 +525,10 @@ async def agreements_page_button(
 ) -> None:
     if isinstance(
         callback_data,
-        AgreementsPageBeforeYears | AgreementsPageBeforeRanges | AgreementsPageBeforeSets,
+        AgreementsPageBeforeYears
+        | AgreementsPageBeforeRanges
+        | AgreementsPageBeforeSets
+        | AgreementsPageBeforeKinds,
     ):
         callback_data = callback_data.current()
     message = query.message
@@ -447,6 +545,7 @@ def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(agreements_command, Command("agreements", ignore_case=True))
     router.callback_query.register(agreements_page_button, AgreementsPage.filter())
+    router.callback_query.register(agreements_page_button, AgreementsPageBeforeKinds.filter())
     router.callback_query.register(agreements_page_button, AgreementsPageBeforeSets.filter())
     router.callback_query.register(agreements_page_button, AgreementsPageBeforeRanges.filter())
     router.callback_query.register(agreements_page_button, AgreementsPageBeforeYears.filter())

@@ -16,9 +16,9 @@ from bot.facts.lookup import PartnerLookup
 from bot.reports.export import COLUMNS, agreement_rows, csv_bytes, partners_rows, xlsx_bytes
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
-from bot.text.i18n import t
+from bot.text.i18n import kinds_words, t
 from bot.text.names import reader_name
-from handlers.agreements import nothing_found, read_year
+from handlers.agreements import nothing_found, read_filters
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
@@ -41,29 +41,41 @@ async def export_command(
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "export_admins_only"))
         return
-    years, query = await read_year(typed_text(command.args)[:MAX_QUERY_CHARS], lookup, partners)
+    asked = typed_text(command.args)[:MAX_QUERY_CHARS]
+    kinds, years, query = await read_filters(asked, lookup, partners)
     year, year_to = (years.first, years.last) if years else (None, None)
     only_years = years.only if years else ()
     described = ""
-    by_parties = years is not None  # the partners listed are the agreements' parties
+    # The partners listed are the agreements' parties.
+    by_parties = years is not None or bool(kinds)
     if not query:
         partner_list = await partners_rows(reports)
         agreement_list = await agreement_rows(
-            reports, year=year, year_to=year_to, only_years=only_years
+            reports, year=year, year_to=year_to, only_years=only_years, kinds=kinds
         )
     elif country := resolve_country_query(
         query, other_languages=(found := await lookup.find(query)).named is None
     ):
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(
-            reports, country=country, year=year, year_to=year_to, only_years=only_years
+            reports,
+            country=country,
+            year=year,
+            year_to=year_to,
+            only_years=only_years,
+            kinds=kinds,
         )
         described = query
     elif (named := found.named) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
         agreement_list = await agreement_rows(
-            reports, partner_ids=ids, year=year, year_to=year_to, only_years=only_years
+            reports,
+            partner_ids=ids,
+            year=year,
+            year_to=year_to,
+            only_years=only_years,
+            kinds=kinds,
         )
         described = (
             reader_name(
@@ -79,7 +91,12 @@ async def export_command(
         hits = await news.search(query, limit=100)
         news_ids = [h.item.id for h in hits]
         agreement_list = await agreement_rows(
-            reports, news_ids=news_ids, year=year, year_to=year_to, only_years=only_years
+            reports,
+            news_ids=news_ids,
+            year=year,
+            year_to=year_to,
+            only_years=only_years,
+            kinds=kinds,
         )
         partner_list = await partners_rows(reports)
         described = query
@@ -88,11 +105,14 @@ async def export_command(
         names = {name for row in agreement_list for name in row["parties"]}
         partner_list = [p for p in partner_list if p["name"] in names]
     if not partner_list and not agreement_list:
-        if described or years:
-            await message.answer(nothing_found(lang, described, years))
+        if described or years or kinds:
+            await message.answer(nothing_found(lang, described, years, kinds))
         else:
             await message.answer(t(lang, "partners_empty"))
         return
+    if kinds:
+        what = kinds_words(kinds, lang)
+        described = f"{what}, {described}" if described else what
     if years is not None:
         when = years.label(lang)
         described = f"{described}, {when}" if described else when

@@ -17,6 +17,7 @@ PageNumber = Annotated[int, Field(ge=0, le=10**6)]
 CountryCode = Annotated[str, Field(max_length=2)]
 OptionalYear = Annotated[int, Field(ge=0, le=9999)]  # 0: any year
 YearList = Annotated[str, Field(pattern=r"^(\d{4}){0,4}$")]  # up to four years, side by side
+KindList = Annotated[str, Field(pattern=r"^[acmor]{0,5}$")]  # kinds of document by first letter
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
@@ -61,6 +62,30 @@ class AgreementsPage(CallbackData, prefix="ap"):
     year: OptionalYear = 0  # the first year asked for (0: any)
     to: OptionalYear = 0  # the last (0: the first alone; 9999: no last)
     only: YearList = ""  # these years alone ("20192023": 2019 and 2023; year and to then 0)
+    kind: KindList = ""  # these kinds alone ("mr": memoranda and roadmaps; "": every kind)
+
+
+class AgreementsPageBeforeKinds(CallbackData, prefix="ap"):
+    """Page buttons sent before kinds of document (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    partner: OptionalRowId = 0
+    country: CountryCode = ""
+    q: str = ""
+    year: OptionalYear = 0
+    to: OptionalYear = 0
+    only: YearList = ""
+
+    def current(self) -> AgreementsPage:
+        return AgreementsPage(
+            page=self.page,
+            partner=self.partner,
+            country=self.country,
+            q=self.q,
+            year=self.year,
+            to=self.to,
+            only=self.only,
+        )
 
 
 class AgreementsPageBeforeSets(CallbackData, prefix="ap"):

@@ -699,13 +699,14 @@ class PartnerRepository:
         year: int | None = None,
         year_to: int | None = None,
         only_years: Sequence[int] = (),
+        kinds: Sequence[str] = (),
         limit: int = 5,
         offset: int = 0,
     ) -> tuple[list[Agreement], int]:
         """Agreements, one entry per document however many articles reported it (dated by
         the first), newest first, optionally of some partners, a country, some news (an entry
-        one of them reported) or a year (signed in it, or first reported in it when the signing
-        date is unknown); returns (page, total entries)."""
+        one of them reported), a year (signed in it, or first reported in it when the signing
+        date is unknown) or some kinds ("memorandum"); returns (page, total entries)."""
         where: list[str] = [ENTRY]
         params: list[object] = []
         if partner_ids is not None:
@@ -734,6 +735,9 @@ class PartnerRepository:
         if only_years:  # these years of the range alone ("2019 and 2023")
             where.append(f"{AGREEMENT_YEAR} IN ({','.join('?' * len(only_years))})")
             params.extend(f"{y:04d}" for y in only_years)
+        if kinds:  # these kinds of document alone
+            where.append(f"a.kind IN ({','.join('?' * len(kinds))})")
+            params.extend(kinds)
         clause = "WHERE " + " AND ".join(where)
         total = int(
             await self.db.fetchval(

@@ -197,10 +197,12 @@ class ReportRepository:
         year: int | None = None,
         year_to: int | None = None,
         only_years: Sequence[int] = (),
+        kinds: Sequence[str] = (),
     ) -> list[AgreementRow]:
         """Every agreement, one row per document however many articles reported it (the
         first article's link and date; see PartnerRepository.agreements), optionally of some
-        partners, a country, some articles or a year as /agreements reads it, newest first."""
+        partners, a country, some articles, a year or some kinds as /agreements reads them,
+        newest first."""
         where: list[str] = [ENTRY]
         params: list[object] = []
         if partner_ids is not None:
@@ -227,6 +229,9 @@ class ReportRepository:
         if only_years:  # these years of the range alone ("2019 and 2023")
             where.append(f"{AGREEMENT_YEAR} IN ({','.join('?' * len(only_years))})")
             params.extend(f"{y:04d}" for y in only_years)
+        if kinds:  # these kinds of document alone
+            where.append(f"a.kind IN ({','.join('?' * len(kinds))})")
+            params.extend(kinds)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = await self.db.fetchall(
             f"""SELECT a.id, a.kind, a.title, {ENTRY_SIGNED} AS signed_on, n.link,

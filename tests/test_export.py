@@ -235,3 +235,21 @@ async def test_export_of_a_partner_with_a_year_in_its_name(app: App) -> None:
     agreements_csv = app.api.file_content(sent[1].result["document"]["file_id"])
     rows = list(csv.DictReader(io.StringIO(agreements_csv.decode("utf-8-sig"))))
     assert [r["signed_on"] for r in rows] == ["2024-04-20"]
+
+
+async def test_export_of_a_document_type(app: App) -> None:
+    """Before, «/export меморандумы» searched the articles for the word and found none."""
+    from tests.test_partner_commands import documents_of_kinds
+
+    await documents_of_kinds(app)
+    sent = await documents(app, "/export меморандумы", 42, 3)
+    assert (sent[0].rendered or "").startswith("Выгрузка по запросу «меморандумы»\nПартнёров: 2, ")
+    agreements_csv = app.api.file_content(sent[1].result["document"]["file_id"])
+    rows = list(csv.DictReader(io.StringIO(agreements_csv.decode("utf-8-sig"))))
+    assert sorted(r["signed_on"] for r in rows) == ["2019", "2023-05-16"]
+    sent = await documents(app, "/export roadmaps China 2023", 42, 3, language_code="en")
+    assert (sent[0].rendered or "").startswith("Export for “roadmaps, China, 2023”\nPartners: 1, ")
+    agreements_csv = app.api.file_content(sent[1].result["document"]["file_id"])
+    rows = list(csv.DictReader(io.StringIO(agreements_csv.decode("utf-8-sig"))))
+    assert [r["signed_on"] for r in rows] == ["2023-09"]
+    assert await app.ask("/export договоры 2019") == "Договоров 2019 года не нашёл."

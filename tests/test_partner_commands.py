@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import pytest
@@ -332,7 +333,7 @@ async def test_agreements_over_a_range_of_years_in_russian_and_english(app: App)
         "Не нашёл соглашений 2020–2022 годов по запросу «Степной университет»."
     )
     help_text = await app.ask("/help", language_code="en", chat_id=43)
-    assert "/agreements [query] [year or 2020-2022]" in help_text, help_text
+    assert "/agreements [kind of document] [query] [year or 2020-2022]" in help_text, help_text
     reply = await app.ask("/agreements since 2020", language_code="en", chat_id=43)
     assert reply.startswith("Agreements since 2020 (2):"), reply
     reply = await app.ask("/agreements from 2019 to 2023 China", language_code="en", chat_id=43)
@@ -475,6 +476,14 @@ def test_callback_queries_keep_whole_words_within_the_data_limit() -> None:
     assert len(packed.encode("utf-8")) <= 64
     back = AgreementsPage.unpack(packed)
     assert Years.of(back.year, back.to, back.only) == years  # every page keeps them
+    # Or every kind of document but "other", with years apart too.
+    kinds = ("agreement", "memorandum", "contract", "roadmap")
+    longest = fit_callback_text("ж" * 100, words_budget(years, kinds))
+    packed = AgreementsPage(page=10**6, q=longest, **years.packed(), kind="amcr").pack()
+    assert len(packed.encode("utf-8")) <= 64
+    longest = fit_callback_text("ж" * 100, words_budget(None, kinds))
+    packed = AgreementsPage(page=10**6, q=longest, year=2020, to=9999, kind="amcr").pack()
+    assert len(packed.encode("utf-8")) <= 64
     assert fit_callback_text("a:b  c") == "a b c"
     assert len(fit_callback_text("ж" * 100).encode("utf-8")) <= 40
 
@@ -728,3 +737,127 @@ async def test_a_power_station_by_its_abbreviation_is_one_card(
     await FactsService(worker, app.services.news, app.services.partners).process_pending()
     reply = await app.ask("/partners")
     assert "Партнёры (всего 1)" in reply and " — 2" in reply, reply
+
+
+async def documents_of_kinds(app: App, memoranda: int = 0) -> None:
+    """Two memoranda, a roadmap, an agreement and a contract with a Chinese and a Kazakh
+    partner, and `memoranda` more memoranda with Kazakh partners reported this year."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [
+        ("mcn", "CN", "Лунный институт", "memorandum", "2023-05-16", 2023),
+        ("mkz", "KZ", "Степной университет", "memorandum", "2019", 2019),
+        ("rcn", "CN", "Лунный институт", "roadmap", "2023-09", 2023),
+        ("acn", "CN", "Лунный институт", "agreement", "2023-02-01", 2023),
+        ("ckz", "KZ", "Степной университет", "contract", "2021", 2021),
+    ]
+    this_year = datetime.now(UTC).year
+    cases += [
+        (f"m{i}", "KZ", f"Горный колледж {i}", "memorandum", None, this_year)
+        for i in range(memoranda)
+    ]
+    known: dict[str, int] = {}
+    for key, country, name, kind, signed, published in cases:
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(key, f"Визит делегации {key}", link=f"https://site.test/{key}",
+                   published=datetime(published, 3, 1, 9, 0, tzinfo=UTC))],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "university", {country: name})
+        agreement = AgreementInput(kind, f"о развитии {key}", signed, (0,))
+        [known[name]] = await app.services.partners.replace_facts(
+            news_id, True, [(known.get(name), fact)], [agreement]
+        )
+
+
+async def test_a_document_type_in_the_query_filters_by_kind(app: App) -> None:
+    """Before, «меморандумы» was searched as a word of the articles: none had it, so nothing
+    was found, and "roadmap" found every kind of document its articles mentioned."""
+    await documents_of_kinds(app)
+    for query in ("меморандумы", "меморандум", "Меморандумов", "меморандумы о взаимопонимании"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith("Меморандумы (всего 2):"), (query, reply)
+        assert "развитии mcn" in reply and "развитии mkz" in reply, (query, reply)
+        assert "rcn" not in reply and "acn" not in reply and "ckz" not in reply, (query, reply)
+    reply = await app.ask("/agreements меморандумы Китай 2023")
+    assert reply.startswith("Меморандумы 2023 года по запросу «🇨🇳 Китай» (всего 1):"), reply
+    assert "mcn" in reply and "mkz" not in reply
+    for query in ("дорожные карты", "дорожной карты", "Лунный институт, дорожная карта"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith("Дорожные карты"), (query, reply)
+        assert "rcn" in reply and "(всего 1)" in reply and "mcn" not in reply, (query, reply)
+    reply = await app.ask("/agreements договоры")
+    assert reply.startswith("Договоры (всего 1):") and "ckz" in reply, reply
+    reply = await app.ask("/agreements соглашения о сотрудничестве")
+    assert reply.startswith("Только соглашения (всего 1):") and "acn" in reply, reply
+    reply = await app.ask("/agreements меморандумы и дорожные карты 2023")
+    assert reply.startswith("Меморандумы и дорожные карты 2023 года (всего 2):"), reply
+    assert await app.ask("/agreements договоры Китай") == (
+        "Не нашёл договоров по запросу «🇨🇳 Китай».\n\n"
+        "Документов других видов: 3. Все виды: /agreements Китай"
+    )
+    assert await app.ask("/agreements дорожные карты 2019") == (
+        "Дорожных карт 2019 года не нашёл.\n\nДокументов других видов: 1. "
+        "Все виды: /agreements 2019"
+    )
+    help_text = await app.ask("/help")
+    assert "/agreements [вид документа] [запрос] [год или 2020-2022]" in help_text, help_text
+
+
+async def test_a_document_type_in_english(app: App) -> None:
+    await documents_of_kinds(app)
+    ask = partial(app.ask, language_code="en", chat_id=43)
+    reply = await ask("/agreements roadmap")
+    assert reply.startswith("Roadmaps (1 in all):"), reply
+    assert "Memorandum" not in reply and "Agreement —" not in reply, reply
+    for query in ("memorandum", "memoranda", "MoU", "MoUs", "memorandums of understanding"):
+        reply = await ask(f"/agreements {query}")
+        assert reply.startswith("Memoranda (2 in all):"), (query, reply)
+        assert "Roadmap" not in reply, (query, reply)
+    reply = await ask("/agreements roadmaps 2019-2024")
+    assert reply.startswith("Roadmaps of 2019–2024 (1):"), reply
+    reply = await ask("/agreements memoranda with China")
+    assert reply.startswith("Memoranda for “🇨🇳 China” (1):") and "16 May 2023" in reply, reply
+    reply = await ask("/agreements cooperation agreements")
+    assert reply.startswith("Only agreements (1 in all):") and "1 February 2023" in reply, reply
+    assert await ask("/agreements contracts 2023") == (
+        "No contracts in 2023.\n\nDocuments of other kinds: 3. Every kind: /agreements 2023"
+    )
+    assert await ask("/agreements contracts 2020") == "No contracts in 2020."
+    # A kind's word in a partner's name is the name's: its agreements of every kind.
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("crc", "Визит crc", link="https://site.test/crc")], announce=True
+    )
+    name = "Contract Research Centre"
+    fact = PartnerInput(name, name, (), "GB", "research", {"GB": name})
+    agreement = AgreementInput("memorandum", "о развитии crc", "2024-03-03", (0,))
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    reply = await ask(f"/agreements {name}")
+    assert reply.startswith(f"Agreements for “{name}” (1):"), reply
+
+
+async def test_kind_pages_keep_the_kind_and_old_buttons_still_turn(app: App) -> None:
+    await many_partners(app, 3)  # three agreements, not memoranda
+    await documents_of_kinds(app, memoranda=6)
+    reply = await app.ask("/agreements меморандумы")
+    assert reply.startswith("Меморандумы (всего 8):"), reply
+    message = app.api.sent_messages(42)[-1]
+    nav = message.params["reply_markup"]["inline_keyboard"][-1]
+    for button in nav:
+        if button["callback_data"] != "noop":
+            assert len(button["callback_data"].encode()) <= 64
+    edited = (await next_page(app, message, nav)).params
+    assert edited["text"].startswith("<b>Меморандумы</b> (всего 8):"), edited["text"]
+    assert [b["text"] for b in edited["reply_markup"]["inline_keyboard"][-1]] == ["◀", "2/2"]
+    # A page button sent before kinds (one field fewer) still turns a page of all documents.
+    before = len(app.api.calls_of("editMessageText"))
+    app.api.push_callback_query(
+        "ap:1:0:::0:0:", chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    for _ in range(100):
+        if len(app.api.calls_of("editMessageText")) > before:
+            break
+        await asyncio.sleep(0.05)
+    edited = app.api.calls_of("editMessageText")[-1].params
+    assert edited["text"].startswith("<b>Соглашения</b> (всего 14):"), edited["text"]

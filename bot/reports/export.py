@@ -86,8 +86,11 @@ async def agreement_rows(
     year: int | None = None,
     year_to: int | None = None,
     only_years: Sequence[int] = (),
+    kinds: Sequence[str] = (),
 ) -> list[Row]:
-    rows = await reports.agreements(partner_ids, country, news_ids, year, year_to, only_years)
+    rows = await reports.agreements(
+        partner_ids, country, news_ids, year, year_to, only_years, kinds
+    )
     return [agreement_row(a) for a in rows]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 RU: Final = "ru"
@@ -37,15 +38,15 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("countries", "Партнёры по странам", "Partners by country"),
     (
         "agreements",
-        "Соглашения: /agreements [запрос] [год или 2020-2022]",
-        "Agreements: /agreements [query] [year or 2020-2022]",
+        "Соглашения: /agreements [вид документа] [запрос] [год или 2020-2022]",
+        "Agreements: /agreements [kind of document] [query] [year or 2020-2022]",
     ),
     ("map", "Карта партнёров: /map [вид]", "Map of partners: /map [kind]"),
     ("chart", "Графики: /chart [партнёр]", "Charts: /chart [partner]"),
     (
         "export",
-        "Выгрузка CSV и XLSX: /export [запрос] [год или 2020-2022]",
-        "CSV and XLSX export: /export [query] [year or 2020-2022]",
+        "Выгрузка CSV и XLSX: /export [вид документа] [запрос] [год или 2020-2022]",
+        "CSV and XLSX export: /export [kind of document] [query] [year or 2020-2022]",
     ),
 )
 
@@ -74,6 +75,29 @@ AGREEMENT_KINDS: Final[dict[str, tuple[str, str]]] = {
     "roadmap": ("Дорожная карта", "Roadmap"),
     "other": ("Документ", "Document"),
 }
+# Kinds as a list's heading (Russian and English plural) and as what was not found (Russian
+# genitive plural): «Меморандумы …», «Не нашёл меморандумов …».
+AGREEMENT_KINDS_PLURAL: Final[dict[str, tuple[str, str, str]]] = {
+    "agreement": ("соглашения", "соглашений", "agreements"),
+    "memorandum": ("меморандумы", "меморандумов", "memoranda"),
+    "contract": ("договоры", "договоров", "contracts"),
+    "roadmap": ("дорожные карты", "дорожных карт", "roadmaps"),
+    "other": ("прочие документы", "прочих документов", "other documents"),
+}
+
+
+def kinds_words(kinds: Sequence[str], lang: str, *, found: bool = True) -> str:
+    """Documents of `kinds` (all when none), lower case: "меморандумы и дорожные карты" as a
+    heading (`found`), "меморандумов или дорожных карт" as what was not; agreements alone are
+    "только соглашения", since "соглашения" heads the list of every kind."""
+    if not kinds:
+        return ("соглашения" if found else "соглашений") if lang == RU else "agreements"
+    if tuple(kinds) == ("agreement",) and found:
+        return "только соглашения" if lang == RU else "only agreements"
+    column = (0 if found else 1) if lang == RU else 2
+    names = [AGREEMENT_KINDS_PLURAL[k][column] for k in kinds]
+    joint = (" и " if found else " или ") if lang == RU else (" and " if found else " or ")
+    return joint.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 
 # The SPbPU feed's categories, for English readers; a category not listed here is shown to
@@ -401,33 +425,37 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "countries_title": ("<b>Партнёры по странам</b>", "<b>Partners by country</b>"),
     "country_unknown": ("страна не указана", "country unknown"),
     "agreements_title": (
-        "<b>Соглашения</b> (всего {total}):",
-        "<b>Agreements</b> ({total} in all):",
+        "<b>{What}</b> (всего {total}):",
+        "<b>{What}</b> ({total} in all):",
     ),
     "agreements_query_title": (
-        "<b>Соглашения по запросу «{query}»</b> (всего {total}):",
-        "<b>Agreements for “{query}”</b> ({total}):",
+        "<b>{What} по запросу «{query}»</b> (всего {total}):",
+        "<b>{What} for “{query}”</b> ({total}):",
     ),
     "agreements_year_title": (
-        "<b>Соглашения {years}</b> (всего {total}):",
-        "<b>Agreements {years}</b> ({total}):",
+        "<b>{What} {years}</b> (всего {total}):",
+        "<b>{What} {years}</b> ({total}):",
     ),
     "agreements_query_year_title": (
-        "<b>Соглашения {years} по запросу «{query}»</b> (всего {total}):",
-        "<b>Agreements {years} for “{query}”</b> ({total}):",
+        "<b>{What} {years} по запросу «{query}»</b> (всего {total}):",
+        "<b>{What} {years} for “{query}”</b> ({total}):",
     ),
-    "agreements_empty": ("Соглашений пока нет.", "No agreements yet."),
+    "agreements_empty": ("{What} пока нет.", "No {what} yet."),
     "agreements_year_none": (
-        "Соглашений {years} не нашёл.",
-        "No agreements {years}.",
+        "{What} {years} не нашёл.",
+        "No {what} {years}.",
     ),
     "agreements_query_year_none": (
-        "Не нашёл соглашений {years} по запросу «{query}».",
-        "No agreements {years} found for “{query}”.",
+        "Не нашёл {what} {years} по запросу «{query}».",
+        "No {what} {years} found for “{query}”.",
     ),
     "agreements_none": (
-        "Не нашёл соглашений по запросу «{query}».",
-        "No agreements found for “{query}”.",
+        "Не нашёл {what} по запросу «{query}».",
+        "No {what} found for “{query}”.",
+    ),
+    "agreements_other_kinds": (
+        "Документов других видов: {total}. Все виды: {command}",
+        "Documents of other kinds: {total}. Every kind: {command}",
     ),
     "source": ("источник", "source"),
     # An agreement whose article names no partner the extractor could tell: said, not left out.
