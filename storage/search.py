@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import re
 from collections.abc import Sequence
 
 from bot.text.stems import query_groups, stem_text
 from storage.db import Connection, Database, Row
 
 MAX_ALTERNATIVES = 12
+# Latin letters with and without accents, and the accented ones alone.
+_WHOLE_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def build_match(query: str) -> str | None:
@@ -49,6 +53,15 @@ def build_tsquery(query: str) -> tuple[str, list[str]] | None:
     """
     parts: list[str] = []
     params: list[str] = []
+    # A Latin word with accents ("Universität", "München") is one lexeme to PostgreSQL's parser
+    # but split at its accented letters by `query_groups` (as SQLite's documents are): it is
+    # looked up whole here, and the rest of the query as before.
+    accented = [w for w in _WHOLE_LATIN.findall(query) if _ACCENTED.search(w)]
+    for word in dict.fromkeys(w.lower() for w in accented[:MAX_ALTERNATIVES]):
+        parts.append("plainto_tsquery('russian', ?)")
+        params.append(word)
+    if accented:
+        query = _WHOLE_LATIN.sub(lambda m: " " if _ACCENTED.search(m.group()) else m.group(), query)
     for group in query_groups(query):
         own = group[0][1]
         forms = list(dict.fromkeys(f for _, form in group for f in (form, form.replace("ё", "е"))))

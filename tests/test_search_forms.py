@@ -179,3 +179,21 @@ async def test_a_flag_searches_its_country_in_either_language(app: App) -> None:
     assert reply.startswith("Results for “China”"), reply
     assert "Гости из Китая" in reply and "Guests from China" in reply
     assert (await app.ask("/search 🤝")).startswith("Что искать?")  # no country, no words
+
+
+async def test_a_latin_word_with_accents_is_found_on_both_engines(db: Database) -> None:
+    """«Universität», «München»: PostgreSQL keeps such a word whole, and a query split at its
+    accented letters found nothing there (SQLite splits both sides alike)."""
+    news = NewsRepository(db)
+    [feed] = await FeedRepository(db).ensure(["http://a.test/rss"])
+    await news.add_new(
+        feed.id,
+        [
+            draft("tum", "Гости из Мюнхена", body="Делегация Technische Universität München."),
+            draft("other", "Спорт", body="Команда выиграла кубок по плаванию."),
+        ],
+        announce=False,
+    )
+    for query in ("Universität", "universität münchen", "München делегация"):
+        assert [h.item.key for h in await news.search(query)] == ["tum"], query
+    assert await news.search("Universität плавание") == []
