@@ -11,11 +11,13 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import says_something, whole_words, words
 from handlers.common import user_language
-from handlers.keyboards import SearchCallback, pack_words, unpack_words
+from handlers.keyboards import PartnersPage, SearchCallback, pack_words, unpack_words
+from storage.partners import PartnerRepository
 
 # Callback data is 64 bytes; "sq:" takes three.
 SEARCH_BUDGET = 60
@@ -72,8 +74,10 @@ def small_talk(text: str) -> bool:
     )
 
 
-async def free_text(message: Message) -> None:
-    """Words in a private chat: what the bot can do, and a button to search for them."""
+async def free_text(message: Message, partners: PartnerRepository) -> None:
+    """Words in a private chat: what the bot can do, a button to search for them, and one to
+    a country's partners when the words name a country that has some ("кто наши партнёры в
+    Германии")."""
     lang = user_language(message.from_user)
     query = " ".join(whole_words(message.text or ""))[:MAX_QUESTION]
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
@@ -88,9 +92,29 @@ async def free_text(message: Message) -> None:
         text=cut(t(lang, "search_button", query=cut(unpack_words(packed), 30)), 60),
         callback_data=SearchCallback(q=packed).pack(),
     )
+    rows = [[button]]
+    country = next(
+        (
+            code
+            for word in query.split()
+            if len(word) > 3 and (code := resolve_country_query(word, other_languages=False))
+        ),
+        None,
+    )
+    total = await partners.count(country) if country else 0
+    if country and total:
+        where = f"{flag(country)} {country_name(country, lang)}"
+        label = t(lang, "partners_country_button", country=where, total=str(total))
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=cut(label, 60), callback_data=PartnersPage(page=0, country=country).pack()
+                )
+            ]
+        )
     await message.answer(
         t(lang, "free_text") + "\n\n" + t(lang, "free_text_search", query=shown),
-        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
 
 

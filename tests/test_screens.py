@@ -384,7 +384,7 @@ async def test_a_long_question_keeps_every_word_in_its_search_button(
     await with_articles(app, worker)
     reply = await app.ask("кто наши партнёры по гидроэнергетике в Китае?")
     assert reply.endswith("Поискать «кто наши партнёры по гидроэнергетике в Китае» в новостях?")
-    [(label, data)] = buttons(app)
+    (label, data), *_ = buttons(app)  # the search; China's partners follow
     assert len(data.encode()) <= 64, data
     count = len(app.api.sent_messages(42))
     await press(app, data)
@@ -397,3 +397,19 @@ async def test_a_long_question_keeps_every_word_in_its_search_button(
     await press(app, data)
     results = await next_reply(app, 42, count)
     assert "совместные исследования" in results and "гидроэнергетики»" in results, results
+
+
+async def test_free_text_naming_a_country_offers_its_partners(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«кто наши партнёры в Китае?» gets, beside the search, the country's partners a tap away;
+    a country with none gets no such button."""
+    await with_articles(app, worker)
+    await app.ask("кто наши партнёры в Китае?")
+    [(_, search), (label, data)] = buttons(app)
+    assert search.startswith("sq:") and label.startswith("🇨🇳 Китай: все партнёры ("), label
+    await press(app, data)  # the answer turns into the country's list, pages and all
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Партнёры: 🇨🇳 Китай"), edit.rendered
+    await app.ask("кто наши партнёры в Перу?")
+    assert len(buttons(app)) == 1
