@@ -3895,3 +3895,31 @@ def test_a_state_body_of_the_country_keeps_its_field(extractor: Extractor) -> No
         lang="ru",
     )
     assert [p.name for p in r.partners] == ["Министерство России по развитию Арктики"], r.partners
+
+
+def test_universities_placed_beside_it_in_a_ranking_are_competitors(extractor: Extractor) -> None:
+    """A ranking's or a contest's places name competitors, not partners, whatever the title
+    says; a partner named in such a sentence as a partner stays one."""
+    for title, text, lang in (
+        (
+            "Итоги года",
+            "Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим. Рейтинг составлен "
+            "агентством по итогам года.",
+            "ru",
+        ),
+        (
+            "Results of the year",
+            "SPbPU ranked third after MIPT and Moscow State University in the national ranking "
+            "of engineering schools.",
+            "en",
+        ),
+    ):
+        assert _run(extractor, title, text, lang=lang).partners == (), text
+    r = _run(
+        extractor,
+        "Партнёры в рейтинге",
+        "Политех и его партнёр Университет Цинхуа вошли в топ-100 рейтинга. Вузы подписали "
+        "соглашение о сотрудничестве в прошлом году.",
+        lang="ru",
+    )
+    assert [p.name for p in r.partners] == ["Университет Цинхуа"], r.partners

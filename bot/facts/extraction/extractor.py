@@ -76,6 +76,13 @@ _SUPRANATIONAL = re.compile(
 # ... unless a country is named in it: «Комиссия РФ по делам ЮНЕСКО» is Russia's.
 _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian|Russia)\b")
 
+# A ranking or a contest's places: the universities placed beside the university are its
+# competitors («Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим»).
+_RANKED = re.compile(
+    r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|" + lx.PLACE_TAKEN,
+    re.IGNORECASE,
+)
+
 _MISSION_NAME = re.compile(
     r"\b(?:Embassy|Consulate|Trade Representation|Mission)\b"
     r"|(?:ген)?консульств|посольств|торгпредств|постпредств",
@@ -1276,6 +1283,18 @@ _PARENT_DESCRIPTION = re.compile(
     r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))",
     re.IGNORECASE,
 )
+
+
+def _only_ranked(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Named only in sentences of a ranking's or a contest's places that say nothing of
+    cooperation: a competitor, not a partner."""
+    for m in c.mentions:
+        s0, s1 = sentences[m.sent]
+        if not _RANKED.search(text, s0, s1):
+            return False
+        if lx.COOP_RU.search(text, s0, s1) or lx.COOP_EN.search(text, s0, s1):
+            return False
+    return True
 
 
 def _apposition_by_parent(c: Candidate, text: str) -> bool:
@@ -3290,6 +3309,7 @@ class Extractor:
                 )
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or _only_ranked(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
