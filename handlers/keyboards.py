@@ -77,15 +77,7 @@ class AgreementsPageBeforeKinds(CallbackData, prefix="ap"):
     only: YearList = ""
 
     def current(self) -> AgreementsPage:
-        return AgreementsPage(
-            page=self.page,
-            partner=self.partner,
-            country=self.country,
-            q=self.q,
-            year=self.year,
-            to=self.to,
-            only=self.only,
-        )
+        return AgreementsPage(**self.model_dump())  # its fields; the newer ones default
 
 
 class AgreementsPageBeforeSets(CallbackData, prefix="ap"):
@@ -99,14 +91,7 @@ class AgreementsPageBeforeSets(CallbackData, prefix="ap"):
     to: OptionalYear = 0
 
     def current(self) -> AgreementsPage:
-        return AgreementsPage(
-            page=self.page,
-            partner=self.partner,
-            country=self.country,
-            q=self.q,
-            year=self.year,
-            to=self.to,
-        )
+        return AgreementsPage(**self.model_dump())  # its fields; the newer ones default
 
 
 class AgreementsPageBeforeRanges(CallbackData, prefix="ap"):
@@ -119,9 +104,7 @@ class AgreementsPageBeforeRanges(CallbackData, prefix="ap"):
     year: OptionalYear = 0
 
     def current(self) -> AgreementsPage:
-        return AgreementsPage(
-            page=self.page, partner=self.partner, country=self.country, q=self.q, year=self.year
-        )
+        return AgreementsPage(**self.model_dump())  # its fields; the newer ones default
 
 
 class AgreementsPageBeforeYears(CallbackData, prefix="ap"):
@@ -133,7 +116,7 @@ class AgreementsPageBeforeYears(CallbackData, prefix="ap"):
     q: str = ""
 
     def current(self) -> AgreementsPage:
-        return AgreementsPage(page=self.page, partner=self.partner, country=self.country, q=self.q)
+        return AgreementsPage(**self.model_dump())  # its fields; the newer ones default
 
 
 def pager(make: Callable[[int], CallbackData], page: int, pages: int) -> list[InlineKeyboardButton]:

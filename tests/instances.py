@@ -209,7 +209,7 @@ class Failover:
     times: list[float] = field(repr=False, default_factory=list)  # every item send's arrival
 
 
-async def _longest_stall(tick: float = 0.01) -> float:
+async def longest_stall(tick: float = 0.01) -> float:
     """Until cancelled: how late this event loop woke up at worst (returned on cancel)."""
     worst = 0.0
     try:
@@ -297,7 +297,7 @@ async def _failover(
         # The fake stamps sends as they arrive, in this process: a full garbage collection of
         # the test session's objects (0.5 s seen) would hold requests and stamp them in a bunch.
         gc.disable()
-        stalls = asyncio.create_task(_longest_stall())
+        stalls = asyncio.create_task(longest_stall())
         item = site.publish(
             "Политех подписал соглашение с Университетом Цинхуа",
             ["Стороны договорились о совместных исследованиях и обмене аспирантами."],

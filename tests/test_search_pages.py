@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import random
-import time
 from typing import Any
 
 import pytest
 
 from bot.facts.service import PartnerInput
 from tests.conftest import App, Reply, draft
+from tests.instances import longest_stall
 
 pytestmark = pytest.mark.both_engines
 
@@ -27,18 +27,6 @@ async def items(app: App, *texts: tuple[str, str, str]) -> list[int]:
         )  # fmt: skip
         ids.append(news_id)
     return ids
-
-
-async def longest_stall(tick: float = 0.01) -> float:
-    """Until cancelled: how late this event loop (the bot's) woke up at worst."""
-    worst = 0.0
-    try:
-        while True:
-            start = time.monotonic()
-            await asyncio.sleep(tick)
-            worst = max(worst, time.monotonic() - start - tick)
-    except asyncio.CancelledError:
-        return worst
 
 
 def keyboard(app: App, chat_id: int = 42) -> list[list[dict[str, Any]]]:
