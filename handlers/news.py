@@ -43,6 +43,7 @@ SEARCH_MAX = 50  # results in all, ten pages: a reader who needs more narrows th
 CALLBACK_BUDGET = 58
 SUGGEST_BUDGET = 60  # less "sq:"
 VOCABULARY_ITEMS = 1000  # the newest items whose words a mistyped query is compared with
+MAX_APART = 4  # words of a query that found nothing offered one by one: each costs a search
 MAX_MISTYPED = 5  # unknown words of a query looked up for a suggestion: each costs a search
 MAX_QUERY_CHARS = 200
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -221,29 +222,55 @@ async def _nothing_found(
     news: NewsRepository, query: str, shown: str, lang: str
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """ "Nothing found", and when a word of the query is none the news use but one is close to
-    it («сотрудничесто»), the query with the nearest word instead, as a button to search."""
+    it («сотрудничесто»), the query with the nearest word instead, as a button to search;
+    else the query's words that news have alone, a button each (see `_words_apart`)."""
     missing: list[str] = []
-    for w in dict.fromkeys(WORD.findall(query)):  # each word once, the first few unknown ones
-        if len(w) >= MIN_LETTERS and not await news.search(w, 1):
+    present: list[str] = []
+    asked = [w for w in dict.fromkeys(WORD.findall(query)) if len(w) >= MIN_LETTERS]
+    for w in asked:  # each word once, the first few unknown ones
+        if not await news.search(w, 1):
             missing.append(w)
             if len(missing) == MAX_MISTYPED:
                 break
+        elif len(present) < MAX_APART:
+            present.append(w)
     if not missing:
-        return t(lang, "search_none", query=shown), None
+        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang)
     texts = [f"{item.title}\n{item.text}" for item in await news.latest(VOCABULARY_ITEMS)]
     fixes = await asyncio.to_thread(_nearest_words, missing, texts)
     if not fixes:
-        return t(lang, "search_none", query=shown), None
+        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang)
     fixed = WORD.sub(lambda m: fixes.get(m.group(), m.group()), _unquoted(query))
     words_fixed = fit_callback_text(fixed, SUGGEST_BUDGET)
     if words_fixed != " ".join(fixed.split()) or not await news.search(fixed, 1):
-        return t(lang, "search_none", query=shown), None
+        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang)
     button = InlineKeyboardButton(
         text=cut(t(lang, "search_button", query=cut(fixed, 40)), 60),
         callback_data=SearchCallback(q=words_fixed).pack(),
     )
     text = t(lang, "search_none_suggest", query=shown, suggestion=esc(cut(fixed, 60)))
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+
+async def _words_apart(
+    news: NewsRepository, shown: str, present: list[str], lang: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """ "Nothing found" for words no news has together («лаборатория Китай»), with a button for
+    each word that some news has alone and how many: a person narrowed too far sees where to
+    widen. `present` is empty for a query of one word: the plain reply."""
+    rows: list[list[InlineKeyboardButton]] = []
+    for word in present:
+        packed = pack_words(word, CALLBACK_BUDGET)
+        if packed is None:
+            continue
+        found = len(await news.search(word, SEARCH_MAX))
+        count = f"{found}+" if found >= SEARCH_MAX else str(found)
+        label = t(lang, "search_word_button", word=cut(word, 30), count=count)
+        data = SearchCallback(q=packed).pack()
+        rows.append([InlineKeyboardButton(text=label, callback_data=data)])
+    if not rows:
+        return t(lang, "search_none", query=shown), None
+    return t(lang, "search_none_apart", query=shown), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 async def search(

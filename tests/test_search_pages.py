@@ -177,3 +177,32 @@ async def test_a_query_of_many_mistyped_words_does_not_stall_the_bot(app: App) -
     stall.cancel()
     assert reply.startswith("Ничего не нашлось по запросу")
     assert await stall < 0.3
+
+
+async def test_words_no_article_has_together_are_offered_one_by_one(app: App) -> None:
+    """«лаборатория Китай» answered "nothing found" though each word was in the news: the reader
+    had no way to see that the words were there, only not in one article."""
+    await items(
+        app,
+        ("l1", "Открыта лаборатория робототехники", "В лаборатории будут работать студенты."),
+        ("l2", "Лаборатория сварки получила оборудование", "Лаборатория расширилась."),
+        ("c1", "Делегация из Китая посетила Политех", "Гости из Китая обсудили обмены."),
+    )  # fmt: skip
+    reply = await app.ask("/search лаборатория Китай")
+    assert reply == (
+        "Ничего не нашлось по запросу «лаборатория Китай»: ни в одной новости нет всех этих "
+        "слов сразу. Поищите по одному:"
+    ), reply
+    rows = keyboard(app)
+    assert [b["text"] for [b] in rows] == ["🔎 лаборатория — новостей: 2", "🔎 Китай — новостей: 1"]
+    found = await press(app, rows[1][0]["callback_data"])
+    assert found.startswith("Найдено по запросу «Китай»:") and found.links == [
+        "https://site.test/c1"
+    ]
+    # A word no article has, beside one some have: only the one that finds something.
+    reply = await app.ask("/search квазары лаборатория", language_code="en")
+    assert reply.startswith("Nothing found for “квазары лаборатория”: no article has"), reply
+    assert [b["text"] for [b] in keyboard(app)] == ["🔎 лаборатория: 2 articles"]
+    # One word found nowhere: the plain reply, no buttons.
+    assert await app.ask("/search квазары") == "Ничего не нашлось по запросу «квазары»."
+    assert keyboard(app) == []

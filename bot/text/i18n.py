@@ -362,6 +362,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Results for “{query}” and the other names of the partner “{partner}”, "
         "in English and Russian:",
     ),
+    "search_none_apart": (
+        "Ничего не нашлось по запросу «{query}»: ни в одной новости нет всех этих слов сразу. "
+        "Поищите по одному:",
+        "Nothing found for “{query}”: no article has all of these words. Try one of them:",
+    ),
+    "search_word_button": ("🔎 {word} — новостей: {count}", "🔎 {word}: {count} articles"),
     "search_none_suggest": (
         "Ничего не нашлось по запросу «{query}». Возможно, вы имели в виду «{suggestion}»?",
         "Nothing found for “{query}”. Did you mean “{suggestion}”?",
@@ -398,6 +404,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
     # A button's text (plain, not HTML): the partners of a country the query is alike.
+    "agreements_country_button": (
+        "📄 {country}: соглашения ({total})",
+        "📄 {country}: agreements ({total})",
+    ),
     "partners_country_button": (
         "{country}: все партнёры ({total})",
         "{country}: all partners ({total})",
