@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import re
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
@@ -16,11 +17,22 @@ from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import says_something, whole_words, words
 from handlers.common import user_language
-from handlers.keyboards import PartnersPage, SearchCallback, pack_words, unpack_words
+from handlers.keyboards import (
+    AgreementsPage,
+    PartnersPage,
+    SearchCallback,
+    pack_words,
+    unpack_words,
+)
 from storage.partners import PartnerRepository
 
 # Callback data is 64 bytes; "sq:" takes three.
 SEARCH_BUDGET = 60
+# Words asking about signed documents: a question naming a country gets its agreements first.
+_ABOUT_AGREEMENTS = re.compile(
+    r"соглашени|меморандум|договор|подписа|agreement|memorand|\bmou|treat(?:y|ies)|signed",
+    re.IGNORECASE,
+)
 MAX_QUESTION = 500
 
 
@@ -77,7 +89,8 @@ def small_talk(text: str) -> bool:
 async def free_text(message: Message, partners: PartnerRepository) -> None:
     """Words in a private chat: what the bot can do, a button to search for them, and one to
     a country's partners when the words name a country that has some ("кто наши партнёры в
-    Германии")."""
+    Германии"), and first its agreements when they ask about documents («какие соглашения
+    подписаны с Вьетнамом?»)."""
     lang = user_language(message.from_user)
     query = " ".join(whole_words(message.text or ""))[:MAX_QUESTION]
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
@@ -101,17 +114,18 @@ async def free_text(message: Message, partners: PartnerRepository) -> None:
         ),
         None,
     )
-    total = await partners.count(country) if country else 0
-    if country and total:
+    if country:
         where = f"{flag(country)} {country_name(country, lang)}"
-        label = t(lang, "partners_country_button", country=where, total=str(total))
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    text=cut(label, 60), callback_data=PartnersPage(page=0, country=country).pack()
-                )
-            ]
-        )
+        signed = (await partners.agreements(country=country, limit=0))[1]
+        if signed and _ABOUT_AGREEMENTS.search(query):  # «какие соглашения подписаны с …»
+            label = t(lang, "agreements_country_button", country=where, total=str(signed))
+            data = AgreementsPage(page=0, country=country).pack()
+            rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+        total = await partners.count(country)
+        if total:
+            label = t(lang, "partners_country_button", country=where, total=str(total))
+            data = PartnersPage(page=0, country=country).pack()
+            rows.append([InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
     await message.answer(
         t(lang, "free_text") + "\n\n" + t(lang, "free_text_search", query=shown),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),

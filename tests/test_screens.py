@@ -413,3 +413,26 @@ async def test_free_text_naming_a_country_offers_its_partners(
     assert (edit.rendered or "").startswith("Партнёры: 🇨🇳 Китай"), edit.rendered
     await app.ask("кто наши партнёры в Перу?")
     assert len(buttons(app)) == 1
+
+
+async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«какие соглашения подписаны с Китаем?» got a search of the whole question and China's
+    partners, though the bot has China's agreements listed a command away."""
+    await with_articles(app, worker)
+    await app.ask("какие соглашения подписаны с Китаем?")
+    (label, data), (_, search), (partners_label, _) = buttons(app)
+    assert label.startswith("📄 🇨🇳 Китай: соглашения ("), label
+    assert search.startswith("sq:") and partners_label.startswith("🇨🇳 Китай: все партнёры (")
+    total = int(label.rsplit("(", 1)[1].rstrip(")"))
+    await press(app, data)
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith(f"Соглашения по запросу «🇨🇳 Китай» (всего {total}):"), (
+        edit.rendered
+    )
+    # Asking about partners, not documents: no agreements button.
+    await app.ask("what do we do with China?", language_code="en")
+    assert not any(text.startswith("📄") for text, _ in buttons(app))
+    await app.ask("which agreements were signed with China?", language_code="en")
+    assert buttons(app)[0][0].startswith("📄 🇨🇳 China: agreements ("), buttons(app)
