@@ -1105,6 +1105,45 @@ def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:
     assert [a.signed_on for a in r.agreements] == ["2009"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "signed_on"),
+    [
+        (
+            "Since 2006, the friendship of SPbPU and Cairo University has become official: an "
+            "agreement on academic exchange was concluded, and joint research grew.",
+            "en",
+            "2006",
+        ),
+        (
+            "С 2006 года, когда СПбПУ и Каирский университет подписали соглашение о "
+            "сотрудничестве, обмен студентами вырос втрое.",
+            "ru",
+            "2006",
+        ),
+        # The signing has a time of its own: not the year the story starts.
+        (
+            "Since 2006 SPbPU and Cairo University have held joint schools, and in March they "
+            "signed an agreement on a joint laboratory.",
+            "en",
+            None,
+        ),
+        (
+            "С 2006 года СПбПУ и Каирский университет проводят совместные школы, а в марте "
+            "подписали соглашение о совместной лаборатории.",
+            "ru",
+            None,
+        ),
+    ],
+)
+def test_since_a_year_dates_a_signing_told_in_its_sentence(
+    extractor: Extractor, text: str, lang: str, signed_on: str | None
+) -> None:
+    """An agreement "concluded" in a sentence that starts "Since 2000," was shown as signed on
+    the day of the article that recalled it, twenty years later."""
+    r = _run(extractor, "Cairo University", text, lang=lang)
+    assert [a.signed_on for a in r.agreements] == [signed_on], r.agreements
+
+
 def _candidates(ex: Extractor, title: str, text: str) -> list[str]:
     a = ex.analyse(ArticleInput(id="t", title=title, text=text))
     return [n for r in a.rows for n in (r.fact.name, *r.fact.aliases)]

@@ -4065,6 +4065,24 @@ class Extractor:
             if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
                 return f"{m.group(3)}-{m.group(2)}-{int(m.group(1)):02d}"
             m = re.search(r"(?<!\w)[вВ]\s+((?:19|20)\d{2})\s*(?:году|г\.)", sent)
+            # «С 2006 года, когда было подписано соглашение, …»: as "since" in English.
+            since = re.match(
+                r"\s*[Сс]\s+((?:19|20)\d{2})\s*(?:года|г\.)([^;]*?)(?:подписа|заключ)", sent
+            )
+            if (
+                m is None
+                and since
+                and not re.search(
+                    r"\b(?:19|20)\d{2}\b|(?:прошл|этом|текущ)\w*\s+год|"
+                    + "|".join(
+                        rf"\b{month}\w*" if month != "ма" else r"\bма[йяе]\b"
+                        for month in _MONTHS_RU
+                    ),
+                    since.group(2),
+                    re.I,
+                )
+            ):
+                m = since
             return m.group(1) if m else None
         # "May 31, 2018", "May 31st, 2018"; "31 May 2018", "the 31st of May, 2018"
         m = re.search(r"([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", sent)
@@ -4078,6 +4096,20 @@ class Extractor:
             return f"{m.group(2)}-{_MONTHS_EN[m.group(1).lower()]:02d}"
         m = re.search(r"\b(?:signed|concluded)\b[^.;]{0,40}?\bin\s+((?:19|20)\d{2})\b", sent)
         m = m or re.search(r"^\s*[Ii]n\s+((?:19|20)\d{2})\b", sent)
+        # "Since 2006, the partnership has become official: an agreement was concluded, …":
+        # what happened since that year, unless the signing has a time of its own.
+        since = re.match(r"\s*[Ss]ince\s+((?:19|20)\d{2})\b([^;]*?)\b(?:signed|concluded)\b", sent)
+        if (
+            m is None
+            and since
+            and not re.search(
+                r"\b(?:19|20)\d{2}\b|\b(?:last|this|next)\s+(?:year|month|week)\b|"
+                + "|".join(rf"\b{month}\b" for month in _MONTHS_EN if len(month) > 3),
+                since.group(2),
+                re.I,
+            )
+        ):
+            m = since
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
         # "... traces back to 2011, when the first agreement was signed"
         m = m or re.search(
