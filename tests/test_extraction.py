@@ -3962,3 +3962,44 @@ def test_universities_placed_beside_it_in_a_ranking_are_competitors(extractor: E
         lang="ru",
     )
     assert [p.name for p in r.partners] == ["Университет Цинхуа"], r.partners
+
+
+def test_universities_it_is_compared_with_are_competitors(extractor: Extractor) -> None:
+    """A comparison of figures names competitors («больше только у МГУ и ТГУ», "second only to
+    …"), not partners, even in an article that speaks of the university's partnerships; one
+    named as a partner in such a sentence stays one."""
+    for title, text, lang in (
+        (
+            "Приёмная кампания",
+            "В этом году Политех получил почти 6000 бюджетных мест. Больше только у МГУ и "
+            "Томского государственного университета. Заявления подали 120 тысяч абитуриентов.",
+            "ru",
+        ),
+        (
+            "Приёмная кампания",
+            "По числу бюджетных мест Политех уступает лишь МГУ им. М. В. Ломоносова и "
+            "Казанскому федеральному университету.",
+            "ru",
+        ),
+        (
+            "Admission results",
+            "SPbPU received almost 6,000 state-funded places this year, second only to Moscow "
+            "State University and Tomsk State University.",
+            "en",
+        ),
+        (
+            "Admission results",
+            "SPbPU received almost 6,000 state-funded places this year. Only Moscow State "
+            "University and Tomsk State University have more.",
+            "en",
+        ),
+    ):
+        assert _run(extractor, title, text, lang=lang).partners == (), text
+    r = _run(
+        extractor,
+        "Приёмная кампания",
+        "Больше бюджетных мест только у МГУ, с которым Политех в прошлом году подписал "
+        "соглашение о сетевой магистратуре.",
+        lang="ru",
+    )
+    assert [p.name_en for p in r.partners] == ["Lomonosov Moscow State University"], r.partners
