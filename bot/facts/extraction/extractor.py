@@ -79,7 +79,8 @@ _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian
 # A ranking or a contest's places: the universities placed beside the university are its
 # competitors («Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим»).
 _RANKED = re.compile(
-    r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|" + lx.PLACE_TAKEN
+    r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|"
+    + lx.PLACE_TAKEN
     # A comparison of figures: «больше только у МГУ», «уступает лишь МГУ», "second only to
     # MSU", "only MSU and TSU have more".
     + r"|\b(?:больше|меньше)\s+(?:[\w-]+\s+){0,3}(?:только|лишь)\s+у\b"
