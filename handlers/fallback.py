@@ -114,6 +114,7 @@ async def free_text(message: Message, partners: PartnerRepository) -> None:
         ),
         None,
     )
+    prompt = t(lang, "free_text_search", query=shown)
     if country:
         where = f"{flag(country)} {country_name(country, lang)}"
         signed = (await partners.agreements(country=country, limit=0))[1]
@@ -121,13 +122,14 @@ async def free_text(message: Message, partners: PartnerRepository) -> None:
             label = t(lang, "agreements_country_button", country=where, total=str(signed))
             data = AgreementsPage(page=0, country=country).pack()
             rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+            prompt = t(lang, "free_text_agreements", country=where, query=shown)
         total = await partners.count(country)
         if total:
             label = t(lang, "partners_country_button", country=where, total=str(total))
             data = PartnersPage(page=0, country=country).pack()
             rows.append([InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
     await message.answer(
-        t(lang, "free_text") + "\n\n" + t(lang, "free_text_search", query=shown),
+        t(lang, "free_text") + "\n\n" + prompt,
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
 

@@ -421,7 +421,11 @@ async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
     """«какие соглашения подписаны с Китаем?» got a search of the whole question and China's
     partners, though the bot has China's agreements listed a command away."""
     await with_articles(app, worker)
-    await app.ask("какие соглашения подписаны с Китаем?")
+    reply = await app.ask("какие соглашения подписаны с Китаем?")
+    assert reply.endswith(
+        "Соглашения с партнёрами из страны 🇨🇳 Китай — первой кнопкой ниже. "
+        "Или поискать «какие соглашения подписаны с Китаем» в новостях?"
+    ), reply
     (label, data), (_, search), (partners_label, _) = buttons(app)
     assert label.startswith("📄 🇨🇳 Китай: соглашения ("), label
     assert search.startswith("sq:") and partners_label.startswith("🇨🇳 Китай: все партнёры (")

@@ -210,6 +210,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "I understand commands: /subscribe to get news, /partners, /agreements, /search the "
         "news. All commands: /help",
     ),
+    "free_text_agreements": (
+        "Соглашения с партнёрами из страны {country} — первой кнопкой ниже. "
+        "Или поискать «{query}» в новостях?",
+        "Agreements with partners in {country}: the first button below. "
+        "Or search the news for “{query}”?",
+    ),
     "free_text_search": (
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
