@@ -77,4 +77,10 @@ def test_probe_partner_f1_stays_above_its_floor(extractor: Extractor) -> None:
         fp += len(got) - len(used)
         fn += len(p["partners"]) - len(used)
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.89, (tp, fp, fn)  # 0.882 before the fixes of this probe
+    assert f1 >= 0.87, (tp, fp, fn)  # 0.847 on the code before the fixes it drove
+
+
+def test_abbreviation_with_its_honorific_is_the_full_name(extractor: Extractor) -> None:
+    # «МГТУ им. Баумана» in the headline, the full name in the text: one partner, not two.
+    result = _extract(extractor, _probes()["d49"])
+    assert len(result.partners) == 1, [p.name for p in result.partners]

@@ -923,6 +923,18 @@ def _latin_initials_of(abbr: str, name: str) -> bool:
     return all(ch in opts for ch, opts in zip(letters, run, strict=True))
 
 
+def _abbreviated_with_tail(short: str, full: str) -> bool:
+    """Whether `short` is an abbreviation read off `full`'s word starts followed by words
+    `full` has too («МГТУ им. Баумана» ← «Московский государственный технический университет
+    им. Н. Э. Баумана»): the honorific or place tail that both forms keep."""
+    first, _, rest = short.partition(" ")
+    if not rest or not is_abbreviation(first) or not abbreviation_of(first, full):
+        return False
+    tail = [t for t in name_tokens(rest) if len(t) > 2]
+    words = set(name_tokens(full))
+    return bool(tail) and all(t in words for t in tail)
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
     state body's name («Рособрнадзор»), 2 a full name."""
@@ -1968,6 +1980,14 @@ class Extractor:
             if q.end <= m.start
         ):
             return True  # a short form right after the name: X “LETI”, X (LUH)
+        if any(
+            _abbreviated_with_tail(x, y) or _abbreviated_with_tail(y, x)
+            for x in mine
+            for y in theirs
+        ):
+            return (
+                True  # «МГТУ им. Баумана» of «Московский государственный технический университет …»
+            )
         if any(_latin_initials_of(x, y) or _latin_initials_of(y, x) for x in mine for y in theirs):
             return True  # "ETRI" of "... инженерно-технологический исследовательский институт"
         return any(_same_translated(x, y) for x in mine for y in theirs)
