@@ -84,3 +84,10 @@ def test_abbreviation_with_its_honorific_is_the_full_name(extractor: Extractor) 
     # «МГТУ им. Баумана» in the headline, the full name in the text: one partner, not two.
     result = _extract(extractor, _probes()["d49"])
     assert len(result.partners) == 1, [p.name for p in result.partners]
+
+
+def test_quoted_name_behind_a_legal_form_stays_whole(extractor: Extractor) -> None:
+    # «ПАО «Федеральная сетевая компания — Россети»»: one company, not its head chunk and a brand.
+    p = _probes()["d75"]
+    analysis = extractor.analyse(ArticleInput(id="t", title=p["title"], text=p["text"], lang="ru"))
+    assert [r.fact.name for r in analysis.rows] == ["Федеральная сетевая компания — Россети"]

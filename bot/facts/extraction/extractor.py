@@ -2578,6 +2578,18 @@ class Extractor:
             if self._is_own(name) or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name):
                 continue
             whole = [x for x in have if x.start <= s0 and s1 <= x.end + 1 and x.end <= s1 + 1]
+            inside = [x for x in have if s0 <= x.start and x.end <= s1 + 1]
+            if (
+                not whole
+                and inside
+                and not any(x.start < s1 and s0 < x.end and x not in inside for x in have)
+            ):
+                # A part of the quoted name read as a name of its own («ПАО «Федеральная сетевая
+                # компания — Россети»»: the head word's chunk): the quotes hold one name.
+                first = min(inside, key=lambda x: x.start)
+                first.start, first.end = s0, s1
+                have[:] = [x for x in have if x is first or x not in inside]
+                whole = [first]
             for x in whole:
                 x.name = name
                 x.kind = kind if x.kind in (None, "other", "company") else x.kind
