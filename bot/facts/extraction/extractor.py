@@ -3208,8 +3208,7 @@ class Extractor:
                         and lx.LAUNCHED.search(sent)
                     )
                     or bool(
-                        lx.CLIENT_BEFORE.search(text, max(start, m.start - 40), m.start)
-                        or lx.CLIENT_AFTER.match(text, m.end)
+                        lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
                             and lx.HELD_EVENT.search(sent)

@@ -586,30 +586,8 @@ HELD_EVENT = re.compile(
     re.IGNORECASE,
 )
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
-_LEGAL_FORM_BEFORE = r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|ГК)\s+)?[«\"]?"
-# ... and a role the name takes in the university's work: «партнёром программы выступает АО
-# «X»», «заказчиком работ является Y», «в кооперации с Z»; the role word right before it.
-# Not a sponsor's title («генеральным партнёром форума выступил банк»): an event's partner
-# is no partner of the university's.
-_ROLE_RU = (
-    r"(?<!генеральным )(?<!информационным )(?<!официальным )(?:партн[её]р|заказчик|"
-    r"соисполнител)\w*(?!\s+(?:[\w-]+\s+)?(?:форум|конференц|конкурс|чемпионат|фестивал|"
-    r"выставк|олимпиад|хакатон|мероприяти|турнир|соревновани|акци|слет|сл[её]т))"
-)
-_ROLE_VERB_RU = r"(?:выступа\w+|выступит|выступил\w*|явля\w+|стал\w*|станет)"
 CLIENT_BEFORE = re.compile(
-    r"(?:(?:commissioned|ordered) by\s+(?:the\s+)?|по заказу\s*|"
-    + _ROLE_RU
-    + r"\s+(?:[\w-]+\s+){0,2}"
-    + _ROLE_VERB_RU
-    + r"\s+|в кооперации с\s+)"
-    + _LEGAL_FORM_BEFORE
-    + "$",
-    re.IGNORECASE,
-)
-# The role after the name: «X выступит заказчиком», «Y стал индустриальным партнёром».
-CLIENT_AFTER = re.compile(
-    r"[»\"]*\s+" + _ROLE_VERB_RU + r"\s+(?:[\w-]+\s+){0,2}" + _ROLE_RU, re.IGNORECASE
+    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
 )
 # Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
 # "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.
