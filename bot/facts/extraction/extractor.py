@@ -353,8 +353,11 @@ _BODY = (
     r"ведомств|правительств|администрац|комитет|служб|агентств|фонд|заказчик)"
 )
 _INDUSTRY = (
-    r"по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|targeted "
-    r"training|опорн\w+ (?:вуз|университет)|производственн\w+ практик|"
+    lx.INDUSTRY_ACTS_RU
+    # ... an internship (not the staff's own training «в центре повышения квалификации»)
+    + r"|стажировк\w*+(?! (?:в|на) (?:[\w-]+ ){0,2}повышени)"
+    + r"|по заявке|по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|"
+    r"targeted training|опорн\w+ (?:вуз|университет)|производственн\w+ практик|"
     r"(?:практик|стажировк)\w* (?:на|в) (?:[\w-]+ ){0,2}"
     + _COMPANY
     + r"|internships? (?:at|with) (?:the |a )?"
@@ -926,6 +929,18 @@ def _latin_initials_of(abbr: str, name: str) -> bool:
         return False
     run = options[len(words) - n :]
     return all(ch in opts for ch, opts in zip(letters, run, strict=True))
+
+
+def _abbreviated_with_tail(short: str, full: str) -> bool:
+    """Whether `short` is an abbreviation read off `full`'s word starts followed by words
+    `full` has too («МГТУ им. Баумана» ← «Московский государственный технический университет
+    им. Н. Э. Баумана»): the honorific or place tail that both forms keep."""
+    first, _, rest = short.partition(" ")
+    if not rest or not is_abbreviation(first) or not abbreviation_of(first, full):
+        return False
+    tail = [t for t in name_tokens(rest) if len(t) > 2]
+    words = set(name_tokens(full))
+    return bool(tail) and all(t in words for t in tail)
 
 
 def _name_rank(name: str) -> int:
@@ -1973,6 +1988,14 @@ class Extractor:
             if q.end <= m.start
         ):
             return True  # a short form right after the name: X “LETI”, X (LUH)
+        if any(
+            _abbreviated_with_tail(x, y) or _abbreviated_with_tail(y, x)
+            for x in mine
+            for y in theirs
+        ):
+            return (
+                True  # «МГТУ им. Баумана» of «Московский государственный технический университет …»
+            )
         if any(_latin_initials_of(x, y) or _latin_initials_of(y, x) for x in mine for y in theirs):
             return True  # "ETRI" of "... инженерно-технологический исследовательский институт"
         return any(_same_translated(x, y) for x in mine for y in theirs)
@@ -2563,6 +2586,18 @@ class Extractor:
             if self._is_own(name) or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name):
                 continue
             whole = [x for x in have if x.start <= s0 and s1 <= x.end + 1 and x.end <= s1 + 1]
+            inside = [x for x in have if s0 <= x.start and x.end <= s1 + 1]
+            if (
+                not whole
+                and inside
+                and not any(x.start < s1 and s0 < x.end and x not in inside for x in have)
+            ):
+                # A part of the quoted name read as a name of its own («ПАО «Федеральная сетевая
+                # компания — Россети»»: the head word's chunk): the quotes hold one name.
+                first = min(inside, key=lambda x: x.start)
+                first.start, first.end = s0, s1
+                have[:] = [x for x in have if x is first or x not in inside]
+                whole = [first]
             for x in whole:
                 x.name = name
                 x.kind = kind if x.kind in (None, "other", "company") else x.kind

@@ -23,6 +23,9 @@ RU_HEADS: dict[str, str] = {
     "концерн": "company",
     "холдинг": "company",
     "завод": "company",
+    "комбинат": "company",
+    "фабрика": "company",
+    "метрополитен": "company",
     "банк": "company",
     "предприятие": "company",
     "объединение": "company",
@@ -41,6 +44,8 @@ RU_HEADS: dict[str, str] = {
     "мэрия": "government",
     "департамент": "government",
     "служба": "government",
+    "казначейство": "government",
+    "инспекция": "government",
     "фонд": "other",
     "ассоциация": "other",
     "союз": "other",
@@ -263,6 +268,19 @@ EXCURSION_TO = (
     r"(?:экскурси\w*|excursion\w*|sightseeing tours?)\s+(?:в|во|по|на|to|of|around)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?[«\"]?"
 )
+# What an outside body does for the university's students and staff without a signing (both
+# a sentence cue for a name and an article cue): targeted training or intake, equipment or
+# money given to the university, a named scholarship it founds, its own staff trained there.
+INDUSTRY_ACTS_RU = (
+    r"целев\w+ (?:обучени|подготовк|набор|групп)|"
+    r"передал\w*\s+(?:[\w-]+\s+){0,2}(?:университету|вузу|политеху|спбпу|кафедре|институту|"
+    # ... or a name right after the verb, blanked where a sentence is read for a name's cues
+    # («ООО «X» передало Политеху …»).
+    r"школе|лаборатори|\s{3,}\S)|оснасти\w*|(?<![\w-])(?:про)?финансиру\w*|профинансир\w*|"
+    r"выдел\w+ (?:[\w-]+ )?средств|оплат(?:ит|ил|ят|ила|или)\b|"
+    r"учредил\w*\s+(?:[\w-]+\s+){0,2}стипенди|именн\w+ стипенди|"
+    r"(?:обучени|подготовк|переподготовк|курс)\w* (?:[\w-]+ ){0,3}(?:для )?сотрудник"
+)
 # Cooperation cues: a sentence with one of these shows an organisation cooperating.
 COOP_RU = re.compile(
     r"(?:сотрудни|партн[её]р|соглашени|меморандум|договор|контракт|подписа|делегац|визит|"
@@ -276,7 +294,15 @@ COOP_RU = re.compile(
     # «комитет поручил …», the body's programme the university operates. Not «исполнитель»
     # (a project team's members are its executors) nor a lecturer's assignment.
     r"по заказу|по (?:техническ\w+ )?задани\w* (?!преподават)|по запросу|поручил|в интересах|"
-    r"заказчик|оператор\w* программ)",
+    r"заказчик|оператор\w* программ|по заявке|"
+    # An outside body's part in training and research without a document: targeted training, a
+    # base chair, internships and practice at it (the name itself is masked: «практику на _»),
+    # equipment or money it gives, scholarships it founds, its staff trained by the university
+    # and lectures or courses given.
+    + INDUSTRY_ACTS_RU
+    + r"|базов\w+ кафедр|стажировк|практик\w* (?:на|в)\s|повышени\w* квалификаци|"
+    r"(?:прочита|чита|провел|провёл|провод|ведут)\w*\s+(?:[\w-]+\s+){0,3}(?:лекци|курс|"
+    r"мастер-класс|заняти))",
     re.IGNORECASE,
 )
 COOP_EN = re.compile(

@@ -1,0 +1,61 @@
+"""Partners and classification on the invented probe tests/data/dom_probe.jsonl.
+
+The probe holds Russian news about cooperation with Russian bodies that is not a signing (R&D
+orders, base chairs, targeted training, consortia, network programmes, company days) and
+negatives of the same vocabulary. Models are fitted on folds a, c1, c2 and c4 (never the
+sealed c3); partners are scored with the shared scorer's name matching. Prints each probe's
+misses and the totals.
+Run: .venv/bin/python bench/eval_dom_probe.py [--all]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.eval_extraction_oof import scorer  # noqa: E402  # after sys.path fix-up
+from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402
+from bot.facts.extraction.model import ArticleInput  # noqa: E402
+from bot.facts.extraction.train import CORPUS, fit_models, fold_of, load_corpus  # noqa: E402
+
+PROBE = ROOT / "tests" / "data" / "dom_probe.jsonl"
+TRAIN_FOLDS = ("a", "c1", "c2", "c4")
+
+
+def main() -> None:
+    show_all = "--all" in sys.argv
+    score = scorer()
+    articles, gold = load_corpus(CORPUS)
+    extractor = Extractor(Models.rules())
+    train = [extractor.analyse(a) for a in articles if fold_of(a.id) in TRAIN_FOLDS]
+    models = fit_models(extractor, train, gold)
+    probe = [json.loads(line) for line in PROBE.open(encoding="utf-8") if line.strip()]
+    preds: dict[str, Any] = {}
+    for rec in probe:
+        art = ArticleInput(rec["id"], rec["title"], rec["text"], lang=rec.get("lang"))
+        pred: dict[str, Any] = extractor.decide(extractor.analyse(art), models).to_dict()
+        preds[rec["id"]] = pred
+        m = score.score({rec["id"]: pred}, {rec["id"]: rec})["partners"]
+        cls_bad = bool(pred["partnership"]) != rec["partnership"]
+        if show_all or cls_bad or m["fp"] or m["fn"]:
+            got = [p["name"] for p in pred["partners"]]
+            want = [p["name"] for p in rec["partners"]]
+            mark = "CLS " if cls_bad else ""
+            print(f"{rec['id']}: {mark}got {got}\n     want {want}  | {rec['title'][:60]}")
+    whole = score.score(preds, {r["id"]: r for r in probe})
+    p, c = whole["partners"], whole["partnership_classification"]
+    print(
+        f"dom probe ({len(probe)} texts): partners TP {p['tp']} FP {p['fp']} FN {p['fn']} "
+        f"P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}; "
+        f"class P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}; "
+        f"agreements F1 {whole['agreements']['f1']:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
