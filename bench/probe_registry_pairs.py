@@ -36,11 +36,13 @@ def f(name: str, name_en: str | None = None, *aliases: str, country: str | None 
     return PartnerFact(name, name_en, tuple(aliases), country, kind)
 
 
-def en(name: str, *aliases: str, country: str | None = "RU", kind: str = "university") -> PartnerFact:
+def en(
+    name: str, *aliases: str, country: str | None = "RU", kind: str = "university"
+) -> PartnerFact:
     return PartnerFact(name, None, tuple(aliases), country, kind)
 
 
-C, G, R, O = "company", "government", "research", "other"
+C, G, R, OT = "company", "government", "research", "other"
 
 MEET: list[tuple[PartnerFact, PartnerFact]] = [
     (f("НИУ ВШЭ"), en("HSE University")),
@@ -73,16 +75,16 @@ MEET: list[tuple[PartnerFact, PartnerFact]] = [
     (f("Сколтех"), en("Skolkovo Institute of Science and Technology")),
     (f("Курчатовский институт", kind=R), en("Kurchatov Institute", kind=R)),
     (f("ОИЯИ", kind=R), en("Joint Institute for Nuclear Research", kind=R)),
-    (en("ATBU", kind=O),
-     en("Association of Technical Universities of the Baltic Union", kind=O)),
-    (f("Ассоциация инженерного образования России", kind=O),
-     en("Association for Engineering Education of Russia", kind=O)),
+    (en("ATBU", kind=OT),
+     en("Association of Technical Universities of the Baltic Union", kind=OT)),
+    (f("Ассоциация инженерного образования России", kind=OT),
+     en("Association for Engineering Education of Russia", kind=OT)),
     (f("Газпром нефть", kind=C), en("Gazprom Neft", kind=C)),
     (f("ПАО «Газпром нефть»", kind=C), f("Газпромнефть", kind=C)),
     (f("Концерн «Алмаз\u2011Антей»", kind=C), f("Алмаз-Антей", kind=C)),
     (f("Силовые машины", kind=C), en("Power Machines", kind=C)),
     (f("Правительство Санкт-Петербурга", kind=G), en("St. Petersburg Government", kind=G)),
-    (f("Российский научный фонд", kind=O), en("Russian Science Foundation", kind=O)),
+    (f("Российский научный фонд", kind=OT), en("Russian Science Foundation", kind=OT)),
     (f("Объединённая судостроительная корпорация", kind=C),
      en("United Shipbuilding Corporation", kind=C)),
     (f("Институт прикладной астрономии РАН", kind=R),
@@ -126,15 +128,16 @@ APART: list[tuple[PartnerFact, PartnerFact]] = [
     (f("Ростех", kind=C), f("Ростелеком", kind=C)),
     (f("Казанский федеральный университет"), f("Крымский федеральный университет")),
     (f("Уральский федеральный университет"), f("Южно-Уральский государственный университет")),
-    (en("Institute of Applied Astronomy RAS", kind=R), en("Institute of Applied Physics RAS", kind=R)),
+    (en("Institute of Applied Astronomy RAS", kind=R),
+     en("Institute of Applied Physics RAS", kind=R)),
     (f("Физико-технический институт им. А. Ф. Иоффе", kind=R),
      f("Московский физико-технический институт")),
     (f("Правительство Санкт-Петербурга", kind=G), f("Правительство Ленинградской области", kind=G)),
     (f("Газпром", kind=C), f("Газпромбанк", kind=C)),
-    (en("CIS University Network", kind=O), en("SCO University Network", kind=O)),
-    (en("ATBU", kind=O), en("Association of Technical Universities of the Baltic Sea", kind=O)),
-    (en("Baltic Technical Universities Association", kind=O),
-     en("Association of Technical Universities of the Baltic Sea", kind=O)),
+    (en("CIS University Network", kind=OT), en("SCO University Network", kind=OT)),
+    (en("ATBU", kind=OT), en("Association of Technical Universities of the Baltic Sea", kind=OT)),
+    (en("Baltic Technical Universities Association", kind=OT),
+     en("Association of Technical Universities of the Baltic Sea", kind=OT)),
     (f("Санкт-Петербургский горный университет"),
      f("Санкт-Петербургский государственный университет")),
     (f("Тестоградский нефтяной институт"), en("Testograd Gas Institute")),

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.facts.extraction.registry import known_orgs
 from bot.facts.matching import (
     ADJECTIVE_RU,
     CONCEPT_LATIN,
@@ -66,6 +67,7 @@ _SAME_CONCEPT = {"T": "tech", "TL": "tech", "P": "tech"}
 _MORE_GENERIC = frozenset(["affairs", "дел", "general", "генеральн", "college", "колледж"])
 _STOPS = CROSS_SKIP | {"им", "имени", "del", "di", "du", "le", "y"}
 _SPELLINGS = {"st": "saint", "sankt": "saint", "санкт": "saint"}
+_PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh", "petersburgskiy"])
 # The honorific tail of a name ("... им. Шарафа Рашидова", "... named after ..."): its words
 # may be missing or spelt otherwise on either side.
 _HONORIFIC = frozenset(["им", "имени", "named"])
@@ -105,6 +107,8 @@ def _word(raw: str) -> _Word | None:
     fold = _SPELLINGS.get(fold, fold)
     tokens = key_tokens(raw)
     token = tokens[0] if tokens else ""
+    if fold.startswith("петербург") or fold in _PETERSBURG:
+        token = "petersburg"  # «Петербург» / "Petersburg": one city, two skeletons
     stem = stem_word(fold)
     if cyrillic:
         concept = next((c for s, c in CONCEPT_RU if fold.startswith(s)), None)
@@ -363,6 +367,20 @@ def _with_renderings(known: list[tuple[int, list[str]]]) -> Iterable[tuple[int, 
             yield pid, list(dict.fromkeys([*names, *rendered]))
 
 
+def _with_known(known: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The registry's name forms and, for a card of one well-known organisation, every name
+    the registry of well-known organisations gives it (its abbreviations, its other script's
+    forms): «СПбГУ» finds the card an article named in full. A search form only."""
+    registry = known_orgs()
+    out = []
+    for pid, names in known:
+        orgs = {id(o): o for n in names if (o := registry.lookup(n)) is not None}
+        if len(orgs) == 1:
+            names = list(dict.fromkeys([*names, *next(iter(orgs.values())).all_names()]))
+        out.append((pid, names))
+    return out
+
+
 def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
     """Partners whose names match the query, best first (score >= 80)."""
     return NameIndex(known).rank(query)
@@ -398,7 +416,8 @@ class PartnerLookup:
             async with self._lock:
                 if version != self._version:
                     known = await self.partners.names()
-                    self._index = await asyncio.to_thread(NameIndex, _with_renderings(known))
+                    forms = _with_renderings(_with_known(known))
+                    self._index = await asyncio.to_thread(NameIndex, forms)
                     self._version = version
         return self._index
 

@@ -98,8 +98,11 @@ _FOLD = {
     # «ГЭС» is «гидроэлектростанция» (and «атомная электростанция» «АЭС», see `_POWER_PAIRS`).
     **dict.fromkeys(name_tokens("гидроэлектростанция"), "гес"),
 }
-# Two words one abbreviation stands for, as key tokens: «атомная электростанция» is «АЭС».
-_POWER_PAIRS = ((frozenset(name_tokens("атомная электростанция")), "аес"),)
+# Two words one abbreviation stands for, as key tokens: «атомная (электро)станция» is «АЭС».
+_POWER_PAIRS = (
+    (frozenset(name_tokens("атомная электростанция")), "аес"),
+    (frozenset(name_tokens("атомная станция")), "аес"),
+)
 
 
 def _fold_pairs(tokens: list[str]) -> list[str]:
@@ -321,6 +324,18 @@ CONCEPT_RU = (
     ("лингвистическ", "LNG"), ("энергетическ", "EN"), ("транспорт", "TR"),
     ("министерств", "MIN"), ("правительств", "GOV"), ("посольств", "EMB"),
     ("консульств", "CONS"), ("генконсульств", "CONS"),
+    # Generic words of Russian organisations' names and their English translations.
+    ("научн", "SC"), ("фонд", "FND"), ("ассоциаци", "ASSOC"), ("союз", "UNION"),
+    ("центр", "CTR"), ("инженерн", "ENGR"), ("ядерн", "NUC"), ("физическ", "PHYS"),
+    ("физик", "PHYS"), ("химическ", "CHEM"), ("хими", "CHEM"), ("горн", "MINING"),
+    ("нефтян", "OIL"), ("газов", "GAS"), ("объединенн", "JOINT"), ("судостроительн", "SHIP"),
+    ("авиастроительн", "AIRCR"), ("северн", "NORTH"), ("южн", "SOUTH"), ("восточн", "EAST"),
+    ("западн", "WEST"), ("высш", "HIGHER"), ("школ", "SCHOOL"), ("палат", "CHAMBER"),
+    ("обществ", "SOC"), ("комитет", "COMM"), ("агентств", "AGENCY"), ("служб", "SERVICE"),
+    ("информационн", "INFO"), ("завод", "PLANT"), ("верф", "SHIPYARD"), ("банк", "BANK"),
+    ("электротехническ", "ELTECH"), ("металлургическ", "METAL"), ("космическ", "SPACE"),
+    ("полярн", "POLAR"), ("арктическ", "ARCTIC"), ("дружб", "FRIEND"), ("народ", "PEOPLES"),
+    ("строительн", "BUILD"), ("промышленн", "INDUSTRY"), ("торгов", "TRADE"),
 )  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
@@ -356,6 +371,45 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["government"], "GOV"),
     **dict.fromkeys(["embassy"], "EMB"),
     **dict.fromkeys(["consulate"], "CONS"),
+    **dict.fromkeys(["foundation", "fund"], "FND"),
+    **dict.fromkeys(["association"], "ASSOC"),
+    **dict.fromkeys(["union"], "UNION"),
+    **dict.fromkeys(["centre", "center"], "CTR"),
+    **dict.fromkeys(["engineering"], "ENGR"),
+    **dict.fromkeys(["nuclear"], "NUC"),
+    **dict.fromkeys(["physics", "physical"], "PHYS"),
+    **dict.fromkeys(["chemical", "chemistry"], "CHEM"),
+    **dict.fromkeys(["mining"], "MINING"),
+    **dict.fromkeys(["oil", "petroleum"], "OIL"),
+    **dict.fromkeys(["gas"], "GAS"),
+    **dict.fromkeys(["united", "joint"], "JOINT"),
+    **dict.fromkeys(["shipbuilding"], "SHIP"),
+    **dict.fromkeys(["aircraft"], "AIRCR"),
+    **dict.fromkeys(["northern", "north"], "NORTH"),
+    **dict.fromkeys(["southern", "south"], "SOUTH"),
+    **dict.fromkeys(["eastern", "east"], "EAST"),
+    **dict.fromkeys(["western", "west"], "WEST"),
+    **dict.fromkeys(["higher"], "HIGHER"),
+    **dict.fromkeys(["school"], "SCHOOL"),
+    **dict.fromkeys(["chamber"], "CHAMBER"),
+    **dict.fromkeys(["society"], "SOC"),
+    **dict.fromkeys(["committee"], "COMM"),
+    **dict.fromkeys(["agency"], "AGENCY"),
+    **dict.fromkeys(["service"], "SERVICE"),
+    **dict.fromkeys(["information"], "INFO"),
+    **dict.fromkeys(["plant", "factory"], "PLANT"),
+    **dict.fromkeys(["shipyard", "shipyards"], "SHIPYARD"),
+    **dict.fromkeys(["bank"], "BANK"),
+    **dict.fromkeys(["electrotechnical"], "ELTECH"),
+    **dict.fromkeys(["metallurgical"], "METAL"),
+    **dict.fromkeys(["space"], "SPACE"),
+    **dict.fromkeys(["polar"], "POLAR"),
+    **dict.fromkeys(["arctic"], "ARCTIC"),
+    **dict.fromkeys(["friendship"], "FRIEND"),
+    **dict.fromkeys(["peoples"], "PEOPLES"),
+    **dict.fromkeys(["construction", "civil"], "BUILD"),
+    **dict.fromkeys(["industry", "industrial"], "INDUSTRY"),
+    **dict.fromkeys(["trade", "commerce"], "TRADE"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
@@ -448,13 +502,33 @@ def word_skeleton(word: str) -> str:
     return out
 
 
+# A nuclear power plant in either language is one word, «АЭС» / "NPP", for the cross key.
+_NUCLEAR = re.compile(
+    r"\bnuclear\s+power\s+(?:plant|station)\b|\bатомн\w*\s+(?:электро)?станци\w*", re.IGNORECASE
+)
+# An abbreviation's word («СПбГУ», «МИСиС», "MIPT"): two capitals or more and no run of three
+# small letters (a brand's camel case, «РусГидро», is a word), four letters at most when all
+# are capitals ("ROSATOM" is a word in capitals).
+_CAPITALS = re.compile(r"[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*")
+_SMALL_RUN = re.compile(r"[a-zа-яё]{3}")
+
+
+def _spelt(word: str) -> bool:
+    if len(word) < 3 or _SMALL_RUN.search(word):
+        return False
+    return len(word) <= 4 or not word.isupper()
+
+
 def cross_key(name: str) -> str:
     """A key two scripts share: concepts for head words, skeletons for proper words
-    ("Мадридский политехнический университет" = "Madrid Polytechnic University"). Empty when
-    a proper word is too short to tell organisations apart, or there is none."""
+    ("Мадридский политехнический университет" = "Madrid Polytechnic University"), an
+    abbreviation letter by letter («СПбГУ» is no «СПбГЭУ»). Empty when a proper word is too
+    short to tell organisations apart, or there is none."""
     if is_own(name):
         return ""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
+    text = _NUCLEAR.sub(" npp ", text)
+    spelt = {w.lower().replace("ё", "е") for w in _CAPITALS.findall(text) if _spelt(w)}
     text = text.lower().replace("ё", "е")
     parts: list[str] = []
     proper = 0
@@ -482,7 +556,18 @@ def cross_key(name: str) -> str:
             parts.append("spb")
             proper += 1
             continue
+        if word.startswith(("росси", "российск")) or word in ("russia", "russian"):
+            parts.append("cc:RU")  # «Российская академия наук» / "Russian Academy of Sciences"
+            proper += 1
+            continue
         if any(t in _CORPORATE for t in name_tokens(word)):
+            continue
+        if word in ("npp", "аэс"):
+            parts.append("NPP")
+            continue
+        if word in spelt and word not in _SAINT and not word.startswith("петербург"):
+            parts.append("#" + to_latin(word))  # every letter counts
+            proper += 1
             continue
         if re.search(r"[а-я]", word):
             concept = next((c for stem, c in CONCEPT_RU if word.startswith(stem)), None)
@@ -490,6 +575,8 @@ def cross_key(name: str) -> str:
             n_adjective = _N_ADJECTIVE_RU.search(word)
         else:
             word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+            if len(word) >= 6 and word.endswith("tsk"):
+                word = word[:-2]  # "Irkutsk" / «Иркутский»: the adjective lost the "-ск"
             concept = CONCEPT_LATIN.get(word)
             n_adjective = _N_ADJECTIVE_LATIN.search(word)
             if n_adjective and _places().is_country(word):
@@ -682,11 +769,25 @@ def fact_names(fact: PartnerFact) -> list[str]:
     return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
 
 
+# A branch named by its parent and its own quoted name: «филиал АО «Концерн Тест»
+# «Тестовская атомная станция»» is the «Тестовская атомная станция» (its own name last).
+_BRANCH_OWN = re.compile(
+    r'^(?:филиал|отделение|представительство)\w*\s[^"]*"[^"]+"[^"]*"(?P<own>[^"]+)"$',
+    re.IGNORECASE,
+)
+
+
+def branch_own(name: str) -> str:
+    """A branch's own quoted name after its parent's, or ""."""
+    found = _BRANCH_OWN.match(tidy(name))
+    return found.group("own") if found else ""
+
+
 def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for form in fact_names(fact):
-        for name in (form, without_initials(form)):
+        for name in (form, without_initials(form), branch_own(form)):
             _add_keys(keys, name, form, fact.country)
     return keys
 
@@ -1199,11 +1300,15 @@ def resolve(
         return final(forced)
     wanted = set(keys) - ambiguous_codes(fact, rows)
     main = match_key(fact.name)
+    ours = {k for k in wanted if k.startswith(KNOWN)}
     best: tuple[int, int, int, int] | None = None
     found: int | None = None
     for row in rows:
         shared = wanted & row.keys
-        if not shared or conflicts(fact, row):
+        theirs = {k for k in row.keys if k.startswith(KNOWN)}
+        if not shared or (ours and theirs and not ours & theirs):
+            continue  # two well-known organisations («СПбГУ» and «СПбГЭУ»)
+        if not shared & ours and conflicts(fact, row):
             continue
         score = (int(main in row.keys), len(shared), row.mentions, -row.id)
         if best is None or score > best:
@@ -1215,7 +1320,12 @@ def ambiguous_codes(fact: PartnerFact, rows: list[Candidate]) -> set[str]:
     """Keys of the fact's one-word abbreviations that two or more cards the fact could join
     carry ("IIT" of two Indian institutes): such an abbreviation tells neither, as a name two
     entries of the known-organisation registry share identifies neither."""
-    codes = {match_key(n) for n in fact_names(fact) if " " not in n.strip() and is_abbreviation(n)}
+    codes = {
+        key
+        for n in fact_names(fact)
+        if " " not in n.strip() and is_abbreviation(n)
+        for key in (match_key(n), cross_key(n))  # «СПбГУ» spelt in Latin letters too
+    }
     codes.discard("")
     if not codes:
         return set()
@@ -1277,6 +1387,16 @@ def absorbed(
         and code_card(row)
         and not conflicts(fact, row)
     ]
+
+
+# The prefix of a well-known organisation's key: every name form the registry of well-known
+# organisations gives it (abbreviations, translations, former names) is one card.
+KNOWN = "k:"
+
+
+def known_key(org: KnownOrg) -> str:
+    """The key every fact naming this well-known organisation carries, in any language."""
+    return KNOWN + (match_key(org.name) or org.name.lower())
 
 
 def known_index(orgs: Iterable[KnownOrg]) -> dict[str, KnownOrg | None]:
