@@ -29,6 +29,8 @@ from bot.facts.matching import (
     CONCEPT_RU,
     CROSS_SKIP,
     GENERIC,
+    MEANING_LATIN,
+    MEANING_RU,
     key_tokens,
     sounds,
     to_latin,
@@ -84,6 +86,7 @@ class _Word:
     cyrillic: bool
     latin: str  # in Latin letters, for abbreviations and cross-script typos
     concept: str | None  # what a generic word says in any language ("университет" = "U")
+    meaning: str | None  # what a telling word says in any language ("фонд" = "foundation")
     skeleton: str
     shape: str  # the skeleton with vowels kept as one class, for short skeletons
     country: str | None
@@ -112,9 +115,11 @@ def _word(raw: str) -> _Word | None:
     stem = stem_word(fold)
     if cyrillic:
         concept = next((c for s, c in CONCEPT_RU if fold.startswith(s)), None)
+        meaning = next((c for s, c in MEANING_RU if fold.startswith(s)), None)
         bare = ADJECTIVE_RU.sub("", fold)
     else:
         concept = CONCEPT_LATIN.get(to_latin(fold))
+        meaning = MEANING_LATIN.get(to_latin(fold))
         bare = fold
     concept = concept or next((c for s, c in _KIND_WORDS.items() if fold.startswith(s)), None)
     concept = _SAME_CONCEPT.get(concept or "", concept)
@@ -132,6 +137,7 @@ def _word(raw: str) -> _Word | None:
         cyrillic=cyrillic,
         latin=to_latin(fold),
         concept=concept,
+        meaning=meaning,
         skeleton=word_skeleton(bare).replace("c", "k"),
         shape=_shape(bare),
         country=resolve_country(raw) if len(fold) >= 4 and not generic else None,
@@ -150,7 +156,12 @@ class _Term:
 def _words(text: str) -> tuple[_Term, ...]:
     out = []
     honorific = False
-    for raw in _WORD.findall(text):
+    raws = _WORD.findall(text)
+    for i, raw in enumerate(raws):
+        if _SPELLINGS.get(raw.lower(), raw.lower()) == "saint" and i + 1 < len(raws):
+            after = raws[i + 1].lower()
+            if after.startswith("петербург") or after in _PETERSBURG:
+                continue  # «Санкт-Петербург» is «Петербург»
         honorific = honorific or raw.lower() in _HONORIFIC
         if (word := _word(raw)) is None:
             continue
@@ -181,6 +192,8 @@ def word_match(q: _Word, n: _Word, *, last: bool = False) -> float:
         return 1.0
     if q.concept is not None and n.concept is not None:
         return 1.0 if q.concept == n.concept else 0.0
+    if q.meaning is not None and q.meaning == n.meaning:
+        return 1.0  # «фонд» / "foundation"
     if min(len(q.fold), len(n.fold)) <= 3:  # abbreviations: one spelling in two scripts
         return 1.0 if q.latin == n.latin else 0.0
     if q.country is not None and q.country == n.country:

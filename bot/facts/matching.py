@@ -324,7 +324,10 @@ CONCEPT_RU = (
     ("лингвистическ", "LNG"), ("энергетическ", "EN"), ("транспорт", "TR"),
     ("министерств", "MIN"), ("правительств", "GOV"), ("посольств", "EMB"),
     ("консульств", "CONS"), ("генконсульств", "CONS"),
-    # Generic words of Russian organisations' names and their English translations.
+)  # fmt: skip
+# Words of Russian organisations' names and their English translations: one meaning each
+# for the cross key; in a search they still tell names apart (unlike the concepts above).
+MEANING_RU = (
     ("научн", "SC"), ("фонд", "FND"), ("ассоциаци", "ASSOC"), ("союз", "UNION"),
     ("центр", "CTR"), ("инженерн", "ENGR"), ("ядерн", "NUC"), ("физическ", "PHYS"),
     ("физик", "PHYS"), ("химическ", "CHEM"), ("хими", "CHEM"), ("горн", "MINING"),
@@ -371,6 +374,8 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["government"], "GOV"),
     **dict.fromkeys(["embassy"], "EMB"),
     **dict.fromkeys(["consulate"], "CONS"),
+}  # fmt: skip
+MEANING_LATIN = {
     **dict.fromkeys(["foundation", "fund"], "FND"),
     **dict.fromkeys(["association"], "ASSOC"),
     **dict.fromkeys(["union"], "UNION"),
@@ -506,16 +511,19 @@ def word_skeleton(word: str) -> str:
 _NUCLEAR = re.compile(
     r"\bnuclear\s+power\s+(?:plant|station)\b|\bатомн\w*\s+(?:электро)?станци\w*", re.IGNORECASE
 )
-# An abbreviation's word («СПбГУ», «МИСиС», "MIPT"): two capitals or more and no run of three
-# small letters (a brand's camel case, «РусГидро», is a word), four letters at most when all
-# are capitals ("ROSATOM" is a word in capitals).
+# An abbreviation's word («СПбГУ», «МИСиС», «ТюмГУ», "MIPT"): two capitals or more and no run
+# of three small letters unless it ends in two capitals (a brand's camel case, «РусГидро», is
+# a word), four letters at most when all are capitals ("ROSATOM" is a word in capitals).
 _CAPITALS = re.compile(r"[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*")
 _SMALL_RUN = re.compile(r"[a-zа-яё]{3}")
 
 
+_CAPITAL_END = re.compile(r"[A-ZА-ЯЁ]{2}$")
+
+
 def _spelt(word: str) -> bool:
-    if len(word) < 3 or _SMALL_RUN.search(word):
-        return False
+    if len(word) < 3 or (_SMALL_RUN.search(word) and not _CAPITAL_END.search(word)):
+        return False  # «РусГидро»; but «ТюмГУ» is spelt
     return len(word) <= 4 or not word.isupper()
 
 
@@ -570,14 +578,16 @@ def cross_key(name: str) -> str:
             proper += 1
             continue
         if re.search(r"[а-я]", word):
-            concept = next((c for stem, c in CONCEPT_RU if word.startswith(stem)), None)
+            concept = next(
+                (c for stem, c in CONCEPT_RU + MEANING_RU if word.startswith(stem)), None
+            )
             word = ADJECTIVE_RU.sub("", word)
             n_adjective = _N_ADJECTIVE_RU.search(word)
         else:
             word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
             if len(word) >= 6 and word.endswith("tsk"):
                 word = word[:-2]  # "Irkutsk" / «Иркутский»: the adjective lost the "-ск"
-            concept = CONCEPT_LATIN.get(word)
+            concept = CONCEPT_LATIN.get(word) or MEANING_LATIN.get(word)
             n_adjective = _N_ADJECTIVE_LATIN.search(word)
             if n_adjective and _places().is_country(word):
                 n_adjective = None  # "Germany" is «Германия», no adjective
@@ -930,8 +940,9 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         return False
     if fact.country and row.country and fact.country != row.country:
         return True
-    ours = [n for n in (fact.name, fact.name_en) if n]
-    theirs = [n for n in (row.name, row.name_en) if n]
+    # A branch named by its parent and its own name is judged by its own name.
+    ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]
+    theirs = [branch_own(n) or n for n in (row.name, row.name_en) if n]
     if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
         return False  # one name in two scripts or spellings: the same organisation
     if any(unlike(a, b) for a in ours for b in theirs):
