@@ -79,6 +79,9 @@ MEET: list[tuple[PartnerFact, PartnerFact]] = [
      en("Association of Technical Universities of the Baltic Union", kind=OT)),
     (f("Ассоциация инженерного образования России", kind=OT),
      en("Association for Engineering Education of Russia", kind=OT)),
+    # Added with the abbreviation rule (after it was written, not held out from it):
+    (f("АИОР", kind=OT), f("Ассоциация инженерного образования России", kind=OT)),
+    (en("Baltic Sea Technical Universities Network", kind=OT), en("BSTUN", kind=OT)),
     (f("Газпром нефть", kind=C), en("Gazprom Neft", kind=C)),
     (f("ПАО «Газпром нефть»", kind=C), f("Газпромнефть", kind=C)),
     (f("Концерн «Алмаз\u2011Антей»", kind=C), f("Алмаз-Антей", kind=C)),
@@ -141,6 +144,8 @@ APART: list[tuple[PartnerFact, PartnerFact]] = [
     (f("Санкт-Петербургский горный университет"),
      f("Санкт-Петербургский государственный университет")),
     (f("Тестоградский нефтяной институт"), en("Testograd Gas Institute")),
+    (f("Тестбургский политехнический университет"),
+     f("Тестфордский педагогический университет")),
 ]  # fmt: skip
 
 # Cards a registry holds (one article each) and what a person types: the card that must answer.

@@ -1579,12 +1579,13 @@ async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
 
 async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app: App) -> None:
     """An article naming an organisation by its abbreviation alone opens a card; one naming
-    it in full opens another; a third giving the full name with the abbreviation merges the
-    two, as if the articles had come the other way round. The abbreviation card keeps its id
+    it in full opens another (an abbreviation that is no word initials of the name: "NORAN"
+    of "Nordic-Andean Network University"); a third giving the full name with the
+    abbreviation merges the two, as if the articles had come the other way round. The abbreviation card keeps its id
     as a pointer and its subscribers follow the merged card."""
     db = app.services.news.db
     script: Script = {
-        "a": [org("NANU", None, kind="other")],
+        "a": [org("NORAN", None, kind="other")],
         "b": [org("Nordic-Andean Network University", None, kind="other")],
         "c": [],
         "d": [],
@@ -1592,14 +1593,14 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     ids = await add_articles(db, list(script))
     partners, facts = await registry(db, script)
     facts.after_merge = app.services.curator.settle if app.services.curator else None
-    assert "NANU" in await app.ask("/subscribe partner NANU")
-    [code_id] = [r.id for r in await exported(partners) if r.name == "NANU"]
-    script["c"] = [org("Nordic-Andean Network University", None, "NANU", kind="other")]
-    script["d"] = [org("NANU", None, country="PE", kind="other")]  # another country's: apart
+    assert "NORAN" in await app.ask("/subscribe partner NORAN")
+    [code_id] = [r.id for r in await exported(partners) if r.name == "NORAN"]
+    script["c"] = [org("Nordic-Andean Network University", None, "NORAN", kind="other")]
+    script["d"] = [org("NORAN", None, country="PE", kind="other")]  # another country's: apart
     await facts.reprocess([ids["d"], ids["c"]])
     rows = await exported(partners)
     assert sorted((r.name, r.country, r.mentions) for r in rows) == [
-        ("NANU", "PE", 1),
+        ("NORAN", "PE", 1),
         ("Nordic-Andean Network University", "RU", 3),
     ]
     [merged] = [r for r in rows if r.country == "RU"]
@@ -2167,3 +2168,30 @@ async def test_abbreviations_one_letter_apart_are_two_organisations(db: Database
     }
     rows = await cards(db, script)
     assert len(rows) == 8, [(r.name, r.aliases) for r in rows]
+
+
+async def test_an_abbreviation_meets_the_name_it_spells_when_one_card_has_it(
+    db: Database,
+) -> None:
+    """An association named by its letters in one article and in full in another was two
+    cards. The letters join the one card whose name they spell; an abbreviation two names
+    spell joins neither, and two full names spelling one abbreviation stay apart."""
+    other = {"country": "RU", "kind": "other"}
+    uni = {"country": "RU", "kind": "university"}
+    script = {
+        "a": [org("АИОР", None, **other)],
+        "b": [org("Ассоциация инженерного образования России", None, **other)],
+        "c": [org("Тестбургский государственный педагогический университет", None, **uni)],
+        "d": [org("Тестфордский государственный политехнический университет", None, **uni)],
+        "e": [org("ТГПУ", None, **uni)],
+        "f": [org("Baltic Sea Technical Universities Network", None, **other)],
+        "g": [org("BSTUN", None, **other)],
+    }
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Baltic Sea Technical Universities Network", 2),
+        ("Ассоциация инженерного образования России", 2),
+        ("ТГПУ", 1),
+        ("Тестбургский государственный педагогический университет", 1),
+        ("Тестфордский государственный политехнический университет", 1),
+    ]

@@ -617,6 +617,8 @@ def cross_key(name: str) -> str:
         parts.append(skeleton)
     if short:
         return ""  # a short word closing the name: too little to tell organisations apart
+    if len(parts) == 1 and parts[0].startswith("#"):
+        return ""  # an abbreviation alone: its own key (`match_key`) meets its other forms
     if {"A", "SC"} <= set(parts) and "N" in parts:
         # A state's academy of sciences: "National Academy of Sciences of Testland" is the
         # «Тестландская академия наук».
@@ -808,9 +810,34 @@ def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = 
         return
     own = match_key(name)
     for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
-                pair_key(name), national_key(name, country) if own else ""):  # fmt: skip
+                pair_key(name), national_key(name, country) if own else "",
+                acronym_key(name) if own and name == form else ""):  # fmt: skip
         if key:
             keys.setdefault(key, tidy(form))
+
+
+# The prefix of an abbreviation's key: a one-word abbreviation («АИОР») and the word initials of
+# a full name of three words or more («Ассоциация инженерного образования России»). It joins an
+# abbreviation's card and a full name's only (never two full names, nor two abbreviations), and
+# only when one card of the fact's candidates carries it (see `resolve`).
+ACRONYM = "ab:"
+
+
+def acronym_key(name: str) -> str:
+    """The abbreviation key of a name (see `ACRONYM`), or "" for a name that has none."""
+    text = tidy(name)
+    if " " not in text and is_abbreviation(text):
+        letters = "".join(ch for ch in text if ch.isalpha())
+        return ACRONYM + letters.lower().replace("ё", "е") if len(letters) >= 3 else ""
+    words = [
+        w
+        for w in _WORDS.findall(_NAMED_AFTER.sub("", _variant_free(text)))
+        if w.lower() not in CROSS_SKIP and w.lower() not in _LEGAL_FORMS
+    ]
+    telling = [t for t in key_tokens(text) if t not in GENERIC and t not in _NOT_NAMES]
+    if len(words) < 3 or not telling or is_own(text):
+        return ""  # generic words only ("Association of Technical Universities") tell no one
+    return ACRONYM + "".join(w[0] for w in words).lower().replace("ё", "е")
 
 
 def _script(name: str) -> str:
@@ -1310,6 +1337,7 @@ def resolve(
     if forced is not None and forced in by_id:
         return final(forced)
     wanted = set(keys) - ambiguous_codes(fact, rows)
+    wanted -= _acronyms_unmet(fact, wanted, rows)
     main = match_key(fact.name)
     ours = {k for k in wanted if k.startswith(KNOWN)}
     best: tuple[int, int, int, int] | None = None
@@ -1321,10 +1349,31 @@ def resolve(
             continue  # two well-known organisations («СПбГУ» and «СПбГЭУ»)
         if not shared & ours and conflicts(fact, row):
             continue
-        score = (int(main in row.keys), len(shared), row.mentions, -row.id)
+        plain = len({k for k in shared if not k.startswith(ACRONYM)})  # one name, one count
+        score = (int(main in row.keys), plain, row.mentions, -row.id)
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
+
+
+def _acronyms_unmet(fact: PartnerFact, wanted: set[str], rows: list[Candidate]) -> set[str]:
+    """The fact's abbreviation keys that join no card: shared with no card of the other sort
+    (an abbreviation's for a full name, a full name's for an abbreviation), or with two or
+    more such cards, or with a card the guards keep apart."""
+    keys = {k for k in wanted if k.startswith(ACRONYM)}
+    if not keys:
+        return set()
+    code = code_fact(fact)
+    unmet = set()
+    for key in keys:
+        fitting = {
+            row.merged_into or row.id
+            for row in rows
+            if key in row.keys and code_card(row) != code and not conflicts(fact, row)
+        }
+        if len(fitting) != 1:
+            unmet.add(key)
+    return unmet
 
 
 def ambiguous_codes(fact: PartnerFact, rows: list[Candidate]) -> set[str]:
