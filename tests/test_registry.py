@@ -1581,8 +1581,8 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     """An article naming an organisation by its abbreviation alone opens a card; one naming
     it in full opens another (an abbreviation that is no word initials of the name: "NORAN"
     of "Nordic-Andean Network University"); a third giving the full name with the
-    abbreviation merges the two, as if the articles had come the other way round. The abbreviation card keeps its id
-    as a pointer and its subscribers follow the merged card."""
+    abbreviation merges the two, as if the articles had come the other way round. The
+    abbreviation card keeps its id as a pointer and its subscribers follow the merged card."""
     db = app.services.news.db
     script: Script = {
         "a": [org("NORAN", None, kind="other")],
