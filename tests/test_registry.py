@@ -2127,8 +2127,9 @@ async def test_a_city_asked_in_either_script_finds_the_same_partners(
 
 async def test_russian_names_meet_their_translations_and_a_stations_names(db: Database) -> None:
     """A Russian organisation's name and its English translation (generic words translated,
-    proper words transliterated), «АЭС» / «атомная станция» / "NPP", and a branch named by
-    its parent and its own quoted name, are one card each."""
+    proper words transliterated, «РАН» / "RAS" closing an institute's name), «АЭС» /
+    «атомная станция» / "NPP", and a branch named by its parent and its own quoted name, are
+    one card each."""
     ru = {"country": "RU"}
     script = {
         "a1": [org("Белоярская АЭС", None, **ru)],
@@ -2142,12 +2143,17 @@ async def test_russian_names_meet_their_translations_and_a_stations_names(db: Da
         "c2": [org("Testograd Oil Institute", None, **ru, kind="university")],
         "d1": [org("Иркутский государственный университет", None, **ru, kind="university")],
         "d2": [org("Irkutsk State University", None, **ru, kind="university")],
+        "e1": [org("Институт прикладной тестологии РАН", None, **ru, kind="research")],
+        "e2": [org("Institute of Applied Testology of the Russian Academy of Sciences", None,
+                   **ru, kind="research")],
+        "e3": [org("Institute of Applied Testology RAS", None, **ru, kind="research")],
     }  # fmt: skip
     rows = await cards(db, script)
     assert sorted((r.name, r.mentions) for r in rows) == [
         ("Ассоциация инженерного образования России", 2),
         ("Белоярская АЭС", 4),
         ("Иркутский государственный университет", 2),
+        ("Институт прикладной тестологии РАН", 3),
         ("Тестоградский нефтяной институт", 2),
     ]
 

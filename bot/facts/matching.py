@@ -511,6 +511,12 @@ def word_skeleton(word: str) -> str:
 _NUCLEAR = re.compile(
     r"\bnuclear\s+power\s+(?:plant|station)\b|\bатомн\w*\s+(?:электро)?станци\w*", re.IGNORECASE
 )
+# The Russian Academy of Sciences closing an institute's name by its letters: «Институт X
+# РАН» is "Institute of X of the Russian Academy of Sciences" ("... RAS").
+_ACADEMY = (
+    (re.compile(r"(?<=\w)\s+РАН$"), " Российской академии наук"),
+    (re.compile(r"(?<=\w)\s+RAS$"), " of the Russian Academy of Sciences"),
+)
 # An abbreviation's word («СПбГУ», «МИСиС», «ТюмГУ», "MIPT"): two capitals or more and no run
 # of three small letters unless it ends in two capitals (a brand's camel case, «РусГидро», is
 # a word), four letters at most when all are capitals ("ROSATOM" is a word in capitals).
@@ -536,6 +542,8 @@ def cross_key(name: str) -> str:
         return ""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
     text = _NUCLEAR.sub(" npp ", text)
+    for pattern, full in _ACADEMY:
+        text = pattern.sub(full, text)
     spelt = {w.lower().replace("ё", "е") for w in _CAPITALS.findall(text) if _spelt(w)}
     text = text.lower().replace("ё", "е")
     parts: list[str] = []
