@@ -394,6 +394,12 @@ def _with_known(known: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     return out
 
 
+def _index_of(known: list[tuple[int, list[str]]]) -> NameIndex:
+    """The search index of the registry's name forms and their search-only forms (CPU work:
+    run in a worker thread)."""
+    return NameIndex(_with_renderings(_with_known(known)))
+
+
 def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
     """Partners whose names match the query, best first (score >= 80)."""
     return NameIndex(known).rank(query)
@@ -429,8 +435,7 @@ class PartnerLookup:
             async with self._lock:
                 if version != self._version:
                     known = await self.partners.names()
-                    forms = _with_renderings(_with_known(known))
-                    self._index = await asyncio.to_thread(NameIndex, forms)
+                    self._index = await asyncio.to_thread(_index_of, known)
                     self._version = version
         return self._index
 
