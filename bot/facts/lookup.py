@@ -192,7 +192,7 @@ def word_match(q: _Word, n: _Word, *, last: bool = False) -> float:
         return 1.0
     if q.concept is not None and n.concept is not None:
         return 1.0 if q.concept == n.concept else 0.0
-    if q.meaning is not None and q.meaning == n.meaning:
+    if q.meaning is not None and q.meaning == n.meaning and q.cyrillic != n.cyrillic:
         return 1.0  # «фонд» / "foundation"
     if min(len(q.fold), len(n.fold)) <= 3:  # abbreviations: one spelling in two scripts
         return 1.0 if q.latin == n.latin else 0.0
