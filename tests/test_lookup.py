@@ -186,3 +186,20 @@ async def test_a_shared_word_only_one_partner_has_is_said_as_one(app: App) -> No
     assert [b["text"] for row in rows for b in row] == ["Посольство Эквадора"]
     reply = await app.ask("/subscribe partner embassy", language_code="en")
     assert reply == "One partner matches “embassy”. Follow it?", reply
+
+
+async def test_a_translated_word_of_a_russian_name_opens_its_card(app: App) -> None:
+    """ "Testograd Oil Institute" only resembled «Тестоградский нефтяной институт» (the
+    rendering reads "Testogradsky"), and «нефтяной» / "Oil" did not meet: a choice of one,
+    not the card. A word of a Russian name and its translation are one word across scripts,
+    and the card of the other fuel stays out."""
+    await add_partners(
+        app,
+        [
+            ("Тестоградский нефтяной институт", None, (), "RU", "university"),
+            ("Тестоградский газовый институт", None, (), "RU", "university"),
+        ],
+    )
+    card = await app.ask("/partners Testograd Oil Institute", language_code="en")
+    assert card.startswith("Testogradsky Oil Institute\nТестоградский нефтяной институт"), card
+    assert "gas" not in card.lower() and "газов" not in card, card

@@ -40,6 +40,7 @@ from storage.reports import ReportRepository
 from tests.conftest import ADMIN, App, draft, settings_on, until
 from tests.fakes.bot_api import FakeBotAPI
 from tests.test_cli import run_cli
+from tests.test_lookup import buttons
 
 pytestmark = pytest.mark.both_engines
 
@@ -1578,12 +1579,13 @@ async def test_an_operator_reads_what_a_correction_will_do_and_what_it_did(
 
 async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app: App) -> None:
     """An article naming an organisation by its abbreviation alone opens a card; one naming
-    it in full opens another; a third giving the full name with the abbreviation merges the
-    two, as if the articles had come the other way round. The abbreviation card keeps its id
-    as a pointer and its subscribers follow the merged card."""
+    it in full opens another (an abbreviation that is no word initials of the name: "NORAN"
+    of "Nordic-Andean Network University"); a third giving the full name with the
+    abbreviation merges the two, as if the articles had come the other way round. The
+    abbreviation card keeps its id as a pointer and its subscribers follow the merged card."""
     db = app.services.news.db
     script: Script = {
-        "a": [org("NANU", None, kind="other")],
+        "a": [org("NORAN", None, kind="other")],
         "b": [org("Nordic-Andean Network University", None, kind="other")],
         "c": [],
         "d": [],
@@ -1591,14 +1593,14 @@ async def test_a_card_of_one_abbreviation_joins_the_full_name_given_with_it(app:
     ids = await add_articles(db, list(script))
     partners, facts = await registry(db, script)
     facts.after_merge = app.services.curator.settle if app.services.curator else None
-    assert "NANU" in await app.ask("/subscribe partner NANU")
-    [code_id] = [r.id for r in await exported(partners) if r.name == "NANU"]
-    script["c"] = [org("Nordic-Andean Network University", None, "NANU", kind="other")]
-    script["d"] = [org("NANU", None, country="PE", kind="other")]  # another country's: apart
+    assert "NORAN" in await app.ask("/subscribe partner NORAN")
+    [code_id] = [r.id for r in await exported(partners) if r.name == "NORAN"]
+    script["c"] = [org("Nordic-Andean Network University", None, "NORAN", kind="other")]
+    script["d"] = [org("NORAN", None, country="PE", kind="other")]  # another country's: apart
     await facts.reprocess([ids["d"], ids["c"]])
     rows = await exported(partners)
     assert sorted((r.name, r.country, r.mentions) for r in rows) == [
-        ("NANU", "PE", 1),
+        ("NORAN", "PE", 1),
         ("Nordic-Andean Network University", "RU", 3),
     ]
     [merged] = [r for r in rows if r.country == "RU"]
@@ -2070,4 +2072,132 @@ async def test_names_in_russian_spelling_conventions_meet_their_latin_forms(db: 
         ("Университет Сямэнь", 2),
         ("Университет Чонбук", 2),
         ("Университет аль-Фарах", 2),
+    ]
+
+
+async def test_a_well_known_organisation_is_one_card_across_languages_and_short_forms(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """People saw «Высшая школа экономики» of a Russian article and "HSE University" of an
+    English one as two cards, and `/partners СПбГУ` found nothing though the card existed
+    under its full name: every form the registry of well-known organisations gives one of
+    them is that one card, in the registry and in a search."""
+    app, scripted = curated
+    u = "university"
+    script = {
+        "ru": [org("Высшая школа экономики", None, kind=u)],
+        "en": [org("HSE University", None, kind=u)],
+        "short": [org("НИУ ВШЭ", None, kind=u)],
+        "spbu": [org("Санкт-Петербургский государственный университет", None, kind=u)],
+    }
+    partners = await curated_registry(app, scripted, script)
+    rows = await exported(partners)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Высшая школа экономики", 3),
+        ("Санкт-Петербургский государственный университет", 1),
+    ]
+    card = await app.ask("/partners Higher School of Economics")
+    assert card.startswith("Высшая школа экономики\n"), card
+    assert "упоминаний: 3" in card
+    card = await app.ask("/partners СПбГУ")
+    assert card.startswith("Санкт-Петербургский государственный университет\n"), card
+
+
+async def test_a_city_asked_in_either_script_finds_the_same_partners(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/partners Санкт-Петербург` and `/partners Saint Petersburg` answered differently: the
+    two spellings of the city have different consonant skeletons."""
+    app, scripted = curated
+    u = "university"
+    script = {
+        "a": [org("Санкт-Петербургский тестовый университет", None, kind=u)],
+        "b": [org("Saint Petersburg Test Academy", None, kind=u)],
+        "c": [org("Петербургский институт пробных технологий", None, kind=u)],
+    }
+    await curated_registry(app, scripted, script)
+    for ru, en in (("Санкт-Петербург", "Saint Petersburg"), ("Петербург", "St. Petersburg")):
+        await app.ask(f"/partners {ru}")
+        in_russian = buttons(app)
+        await app.ask(f"/partners {en}")
+        in_latin = buttons(app)
+        assert in_russian == in_latin, (ru, in_russian, in_latin)
+        assert len(in_russian) == 3, in_russian
+
+
+async def test_russian_names_meet_their_translations_and_a_stations_names(db: Database) -> None:
+    """A Russian organisation's name and its English translation (generic words translated,
+    proper words transliterated, «РАН» / "RAS" closing an institute's name), «АЭС» /
+    «атомная станция» / "NPP", and a branch named by its parent and its own quoted name, are
+    one card each."""
+    ru = {"country": "RU"}
+    script = {
+        "a1": [org("Белоярская АЭС", None, **ru)],
+        "a2": [org("Белоярская атомная станция", None, **ru)],
+        "a3": [org("Beloyarsk NPP", None, **ru)],
+        "a4": [org("филиал АО «Концерн Тестэнерго» «Белоярская атомная станция»", None, **ru)],
+        "b1": [org("Ассоциация инженерного образования России", None, **ru, kind="other")],
+        "b2": [org("Association for Engineering Education of Russia", None, **ru,
+                   kind="other")],
+        "c1": [org("Тестоградский нефтяной институт", None, **ru, kind="university")],
+        "c2": [org("Testograd Oil Institute", None, **ru, kind="university")],
+        "d1": [org("Иркутский государственный университет", None, **ru, kind="university")],
+        "d2": [org("Irkutsk State University", None, **ru, kind="university")],
+        "e1": [org("Институт прикладной тестологии РАН", None, **ru, kind="research")],
+        "e2": [org("Institute of Applied Testology of the Russian Academy of Sciences", None,
+                   **ru, kind="research")],
+        "e3": [org("Institute of Applied Testology RAS", None, **ru, kind="research")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Ассоциация инженерного образования России", 2),
+        ("Белоярская АЭС", 4),
+        ("Институт прикладной тестологии РАН", 3),
+        ("Иркутский государственный университет", 2),
+        ("Тестоградский нефтяной институт", 2),
+    ]
+
+
+async def test_abbreviations_one_letter_apart_are_two_organisations(db: Database) -> None:
+    """«СПбГУ» and «СПбГЭУ» (two universities of one city) had one cross-script key, the
+    consonants of their letters, and one card."""
+    u = {"country": "RU", "kind": "university"}
+    script = {
+        "a": [org("СПбГУ", None, **u)],
+        "b": [org("СПбГЭУ", None, **u)],
+        "c": [org("ТестГУ", None, **u)],
+        "d": [org("ТестГЭУ", None, **u)],
+        "e": [org("Ленинградская АЭС", None, kind="company")],
+        "f": [org("Кольская АЭС", None, kind="company")],
+        "g": [org("Газпром", None, kind="company")],
+        "h": [org("Газпромбанк", None, kind="company")],
+    }
+    rows = await cards(db, script)
+    assert len(rows) == 8, [(r.name, r.aliases) for r in rows]
+
+
+async def test_an_abbreviation_meets_the_name_it_spells_when_one_card_has_it(
+    db: Database,
+) -> None:
+    """An association named by its letters in one article and in full in another was two
+    cards. The letters join the one card whose name they spell; an abbreviation two names
+    spell joins neither, and two full names spelling one abbreviation stay apart."""
+    other = {"country": "RU", "kind": "other"}
+    uni = {"country": "RU", "kind": "university"}
+    script = {
+        "a": [org("АИОР", None, **other)],
+        "b": [org("Ассоциация инженерного образования России", None, **other)],
+        "c": [org("Тестбургский государственный педагогический университет", None, **uni)],
+        "d": [org("Тестфордский государственный политехнический университет", None, **uni)],
+        "e": [org("ТГПУ", None, **uni)],
+        "f": [org("Baltic Sea Technical Universities Network", None, **other)],
+        "g": [org("BSTUN", None, **other)],
+    }
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Baltic Sea Technical Universities Network", 2),
+        ("Ассоциация инженерного образования России", 2),
+        ("ТГПУ", 1),
+        ("Тестбургский государственный педагогический университет", 1),
+        ("Тестфордский государственный политехнический университет", 1),
     ]

@@ -22,12 +22,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.facts.extraction.registry import known_orgs
 from bot.facts.matching import (
     ADJECTIVE_RU,
     CONCEPT_LATIN,
     CONCEPT_RU,
     CROSS_SKIP,
     GENERIC,
+    MEANING_LATIN,
+    MEANING_RU,
     key_tokens,
     sounds,
     to_latin,
@@ -66,6 +69,7 @@ _SAME_CONCEPT = {"T": "tech", "TL": "tech", "P": "tech"}
 _MORE_GENERIC = frozenset(["affairs", "дел", "general", "генеральн", "college", "колледж"])
 _STOPS = CROSS_SKIP | {"им", "имени", "del", "di", "du", "le", "y"}
 _SPELLINGS = {"st": "saint", "sankt": "saint", "санкт": "saint"}
+_PETERSBURG = frozenset(["petersburg", "peterburg", "petersburgh", "petersburgskiy"])
 # The honorific tail of a name ("... им. Шарафа Рашидова", "... named after ..."): its words
 # may be missing or spelt otherwise on either side.
 _HONORIFIC = frozenset(["им", "имени", "named"])
@@ -82,6 +86,7 @@ class _Word:
     cyrillic: bool
     latin: str  # in Latin letters, for abbreviations and cross-script typos
     concept: str | None  # what a generic word says in any language ("университет" = "U")
+    meaning: str | None  # what a telling word says in any language ("фонд" = "foundation")
     skeleton: str
     shape: str  # the skeleton with vowels kept as one class, for short skeletons
     country: str | None
@@ -105,12 +110,16 @@ def _word(raw: str) -> _Word | None:
     fold = _SPELLINGS.get(fold, fold)
     tokens = key_tokens(raw)
     token = tokens[0] if tokens else ""
+    if fold.startswith("петербург") or fold in _PETERSBURG:
+        token = "petersburg"  # «Петербург» / "Petersburg": one city, two skeletons
     stem = stem_word(fold)
     if cyrillic:
         concept = next((c for s, c in CONCEPT_RU if fold.startswith(s)), None)
+        meaning = next((c for s, c in MEANING_RU if fold.startswith(s)), None)
         bare = ADJECTIVE_RU.sub("", fold)
     else:
         concept = CONCEPT_LATIN.get(to_latin(fold))
+        meaning = MEANING_LATIN.get(to_latin(fold))
         bare = fold
     concept = concept or next((c for s, c in _KIND_WORDS.items() if fold.startswith(s)), None)
     concept = _SAME_CONCEPT.get(concept or "", concept)
@@ -128,6 +137,7 @@ def _word(raw: str) -> _Word | None:
         cyrillic=cyrillic,
         latin=to_latin(fold),
         concept=concept,
+        meaning=meaning,
         skeleton=word_skeleton(bare).replace("c", "k"),
         shape=_shape(bare),
         country=resolve_country(raw) if len(fold) >= 4 and not generic else None,
@@ -146,7 +156,12 @@ class _Term:
 def _words(text: str) -> tuple[_Term, ...]:
     out = []
     honorific = False
-    for raw in _WORD.findall(text):
+    raws = _WORD.findall(text)
+    for i, raw in enumerate(raws):
+        if _SPELLINGS.get(raw.lower(), raw.lower()) == "saint" and i + 1 < len(raws):
+            after = raws[i + 1].lower()
+            if after.startswith("петербург") or after in _PETERSBURG:
+                continue  # «Санкт-Петербург» is «Петербург»
         honorific = honorific or raw.lower() in _HONORIFIC
         if (word := _word(raw)) is None:
             continue
@@ -177,6 +192,8 @@ def word_match(q: _Word, n: _Word, *, last: bool = False) -> float:
         return 1.0
     if q.concept is not None and n.concept is not None:
         return 1.0 if q.concept == n.concept else 0.0
+    if q.meaning is not None and q.meaning == n.meaning and q.cyrillic != n.cyrillic:
+        return 1.0  # «фонд» / "foundation"
     if min(len(q.fold), len(n.fold)) <= 3:  # abbreviations: one spelling in two scripts
         return 1.0 if q.latin == n.latin else 0.0
     if q.country is not None and q.country == n.country:
@@ -363,6 +380,26 @@ def _with_renderings(known: list[tuple[int, list[str]]]) -> Iterable[tuple[int, 
             yield pid, list(dict.fromkeys([*names, *rendered]))
 
 
+def _with_known(known: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The registry's name forms and, for a card of one well-known organisation, every name
+    the registry of well-known organisations gives it (its abbreviations, its other script's
+    forms): «СПбГУ» finds the card an article named in full. A search form only."""
+    registry = known_orgs()
+    out = []
+    for pid, names in known:
+        orgs = {id(o): o for n in names if (o := registry.lookup(n)) is not None}
+        if len(orgs) == 1:
+            names = list(dict.fromkeys([*names, *next(iter(orgs.values())).all_names()]))
+        out.append((pid, names))
+    return out
+
+
+def _index_of(known: list[tuple[int, list[str]]]) -> NameIndex:
+    """The search index of the registry's name forms and their search-only forms (CPU work:
+    run in a worker thread)."""
+    return NameIndex(_with_renderings(_with_known(known)))
+
+
 def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
     """Partners whose names match the query, best first (score >= 80)."""
     return NameIndex(known).rank(query)
@@ -398,7 +435,7 @@ class PartnerLookup:
             async with self._lock:
                 if version != self._version:
                     known = await self.partners.names()
-                    self._index = await asyncio.to_thread(NameIndex, _with_renderings(known))
+                    self._index = await asyncio.to_thread(_index_of, known)
                     self._version = version
         return self._index
 

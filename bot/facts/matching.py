@@ -98,8 +98,11 @@ _FOLD = {
     # «ГЭС» is «гидроэлектростанция» (and «атомная электростанция» «АЭС», see `_POWER_PAIRS`).
     **dict.fromkeys(name_tokens("гидроэлектростанция"), "гес"),
 }
-# Two words one abbreviation stands for, as key tokens: «атомная электростанция» is «АЭС».
-_POWER_PAIRS = ((frozenset(name_tokens("атомная электростанция")), "аес"),)
+# Two words one abbreviation stands for, as key tokens: «атомная (электро)станция» is «АЭС».
+_POWER_PAIRS = (
+    (frozenset(name_tokens("атомная электростанция")), "аес"),
+    (frozenset(name_tokens("атомная станция")), "аес"),
+)
 
 
 def _fold_pairs(tokens: list[str]) -> list[str]:
@@ -322,6 +325,21 @@ CONCEPT_RU = (
     ("министерств", "MIN"), ("правительств", "GOV"), ("посольств", "EMB"),
     ("консульств", "CONS"), ("генконсульств", "CONS"),
 )  # fmt: skip
+# Words of Russian organisations' names and their English translations: one meaning each
+# for the cross key; in a search they still tell names apart (unlike the concepts above).
+MEANING_RU = (
+    ("научн", "SC"), ("фонд", "FND"), ("ассоциаци", "ASSOC"), ("союз", "UNION"),
+    ("центр", "CTR"), ("инженерн", "ENGR"), ("ядерн", "NUC"), ("физическ", "PHYS"),
+    ("физик", "PHYS"), ("химическ", "CHEM"), ("хими", "CHEM"), ("горн", "MINING"),
+    ("нефтян", "OIL"), ("газов", "GAS"), ("объединенн", "JOINT"), ("судостроительн", "SHIP"),
+    ("авиастроительн", "AIRCR"), ("северн", "NORTH"), ("южн", "SOUTH"), ("восточн", "EAST"),
+    ("западн", "WEST"), ("высш", "HIGHER"), ("школ", "SCHOOL"), ("палат", "CHAMBER"),
+    ("обществ", "SOC"), ("комитет", "COMM"), ("агентств", "AGENCY"), ("служб", "SERVICE"),
+    ("информационн", "INFO"), ("завод", "PLANT"), ("верф", "SHIPYARD"), ("банк", "BANK"),
+    ("электротехническ", "ELTECH"), ("металлургическ", "METAL"), ("космическ", "SPACE"),
+    ("полярн", "POLAR"), ("арктическ", "ARCTIC"), ("дружб", "FRIEND"), ("народ", "PEOPLES"),
+    ("строительн", "BUILD"), ("промышленн", "INDUSTRY"), ("торгов", "TRADE"),
+)  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
                      "universite", "universiteit", "uniwersytet", "universidade"], "U"),
@@ -356,6 +374,47 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["government"], "GOV"),
     **dict.fromkeys(["embassy"], "EMB"),
     **dict.fromkeys(["consulate"], "CONS"),
+}  # fmt: skip
+MEANING_LATIN = {
+    **dict.fromkeys(["foundation", "fund"], "FND"),
+    **dict.fromkeys(["association"], "ASSOC"),
+    **dict.fromkeys(["union"], "UNION"),
+    **dict.fromkeys(["centre", "center"], "CTR"),
+    **dict.fromkeys(["engineering"], "ENGR"),
+    **dict.fromkeys(["nuclear"], "NUC"),
+    **dict.fromkeys(["physics", "physical"], "PHYS"),
+    **dict.fromkeys(["chemical", "chemistry"], "CHEM"),
+    **dict.fromkeys(["mining"], "MINING"),
+    **dict.fromkeys(["oil", "petroleum"], "OIL"),
+    **dict.fromkeys(["gas"], "GAS"),
+    **dict.fromkeys(["united", "joint"], "JOINT"),
+    **dict.fromkeys(["shipbuilding"], "SHIP"),
+    **dict.fromkeys(["aircraft"], "AIRCR"),
+    **dict.fromkeys(["northern", "north"], "NORTH"),
+    **dict.fromkeys(["southern", "south"], "SOUTH"),
+    **dict.fromkeys(["eastern", "east"], "EAST"),
+    **dict.fromkeys(["western", "west"], "WEST"),
+    **dict.fromkeys(["higher"], "HIGHER"),
+    **dict.fromkeys(["school"], "SCHOOL"),
+    **dict.fromkeys(["chamber"], "CHAMBER"),
+    **dict.fromkeys(["society"], "SOC"),
+    **dict.fromkeys(["committee"], "COMM"),
+    **dict.fromkeys(["agency"], "AGENCY"),
+    **dict.fromkeys(["service"], "SERVICE"),
+    **dict.fromkeys(["information"], "INFO"),
+    **dict.fromkeys(["plant", "factory"], "PLANT"),
+    **dict.fromkeys(["shipyard", "shipyards"], "SHIPYARD"),
+    **dict.fromkeys(["bank"], "BANK"),
+    **dict.fromkeys(["electrotechnical"], "ELTECH"),
+    **dict.fromkeys(["metallurgical"], "METAL"),
+    **dict.fromkeys(["space"], "SPACE"),
+    **dict.fromkeys(["polar"], "POLAR"),
+    **dict.fromkeys(["arctic"], "ARCTIC"),
+    **dict.fromkeys(["friendship"], "FRIEND"),
+    **dict.fromkeys(["peoples"], "PEOPLES"),
+    **dict.fromkeys(["construction", "civil"], "BUILD"),
+    **dict.fromkeys(["industry", "industrial"], "INDUSTRY"),
+    **dict.fromkeys(["trade", "commerce"], "TRADE"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
@@ -448,13 +507,44 @@ def word_skeleton(word: str) -> str:
     return out
 
 
+# A nuclear power plant in either language is one word, «АЭС» / "NPP", for the cross key.
+_NUCLEAR = re.compile(
+    r"\bnuclear\s+power\s+(?:plant|station)\b|\bатомн\w*\s+(?:электро)?станци\w*", re.IGNORECASE
+)
+# The Russian Academy of Sciences closing an institute's name by its letters: «Институт X
+# РАН» is "Institute of X of the Russian Academy of Sciences" ("... RAS").
+_ACADEMY = (
+    (re.compile(r"(?<=\w)\s+РАН$"), " Российской академии наук"),
+    (re.compile(r"(?<=\w)\s+RAS$"), " of the Russian Academy of Sciences"),
+)
+# An abbreviation's word («СПбГУ», «МИСиС», «ТюмГУ», "MIPT"): two capitals or more and no run
+# of three small letters unless it ends in two capitals (a brand's camel case, «РусГидро», is
+# a word), four letters at most when all are capitals ("ROSATOM" is a word in capitals).
+_CAPITALS = re.compile(r"[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*")
+_SMALL_RUN = re.compile(r"[a-zа-яё]{3}")
+
+
+_CAPITAL_END = re.compile(r"[A-ZА-ЯЁ]{2}$")
+
+
+def _spelt(word: str) -> bool:
+    if len(word) < 3 or (_SMALL_RUN.search(word) and not _CAPITAL_END.search(word)):
+        return False  # «РусГидро»; but «ТюмГУ» is spelt
+    return len(word) <= 4 or not word.isupper()
+
+
 def cross_key(name: str) -> str:
     """A key two scripts share: concepts for head words, skeletons for proper words
-    ("Мадридский политехнический университет" = "Madrid Polytechnic University"). Empty when
-    a proper word is too short to tell organisations apart, or there is none."""
+    ("Мадридский политехнический университет" = "Madrid Polytechnic University"), an
+    abbreviation letter by letter («СПбГУ» is no «СПбГЭУ»). Empty when a proper word is too
+    short to tell organisations apart, or there is none."""
     if is_own(name):
         return ""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
+    text = _NUCLEAR.sub(" npp ", text)
+    for pattern, full in _ACADEMY:
+        text = pattern.sub(full, text)
+    spelt = {w.lower().replace("ё", "е") for w in _CAPITALS.findall(text) if _spelt(w)}
     text = text.lower().replace("ё", "е")
     parts: list[str] = []
     proper = 0
@@ -482,15 +572,30 @@ def cross_key(name: str) -> str:
             parts.append("spb")
             proper += 1
             continue
+        if word.startswith(("росси", "российск")) or word in ("russia", "russian"):
+            parts.append("cc:RU")  # «Российская академия наук» / "Russian Academy of Sciences"
+            proper += 1
+            continue
         if any(t in _CORPORATE for t in name_tokens(word)):
             continue
+        if word in ("npp", "аэс"):
+            parts.append("NPP")
+            continue
+        if word in spelt and word not in _SAINT and not word.startswith("петербург"):
+            parts.append("#" + to_latin(word))  # every letter counts
+            proper += 1
+            continue
         if re.search(r"[а-я]", word):
-            concept = next((c for stem, c in CONCEPT_RU if word.startswith(stem)), None)
+            concept = next(
+                (c for stem, c in CONCEPT_RU + MEANING_RU if word.startswith(stem)), None
+            )
             word = ADJECTIVE_RU.sub("", word)
             n_adjective = _N_ADJECTIVE_RU.search(word)
         else:
             word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-            concept = CONCEPT_LATIN.get(word)
+            if len(word) >= 6 and word.endswith("tsk"):
+                word = word[:-2]  # "Irkutsk" / «Иркутский»: the adjective lost the "-ск"
+            concept = CONCEPT_LATIN.get(word) or MEANING_LATIN.get(word)
             n_adjective = _N_ADJECTIVE_LATIN.search(word)
             if n_adjective and _places().is_country(word):
                 n_adjective = None  # "Germany" is «Германия», no adjective
@@ -520,6 +625,8 @@ def cross_key(name: str) -> str:
         parts.append(skeleton)
     if short:
         return ""  # a short word closing the name: too little to tell organisations apart
+    if len(parts) == 1 and parts[0].startswith("#"):
+        return ""  # an abbreviation alone: its own key (`match_key`) meets its other forms
     if {"A", "SC"} <= set(parts) and "N" in parts:
         # A state's academy of sciences: "National Academy of Sciences of Testland" is the
         # «Тестландская академия наук».
@@ -682,11 +789,25 @@ def fact_names(fact: PartnerFact) -> list[str]:
     return [n for n in dict.fromkeys((fact.name, fact.name_en or "", *fact.aliases)) if n]
 
 
+# A branch named by its parent and its own quoted name: «филиал АО «Концерн Тест»
+# «Тестовская атомная станция»» is the «Тестовская атомная станция» (its own name last).
+_BRANCH_OWN = re.compile(
+    r'^(?:филиал|отделение|представительство)\w*\s[^"]*"[^"]+"[^"]*"(?P<own>[^"]+)"$',
+    re.IGNORECASE,
+)
+
+
+def branch_own(name: str) -> str:
+    """A branch's own quoted name after its parent's, or ""."""
+    found = _BRANCH_OWN.match(tidy(name))
+    return found.group("own") if found else ""
+
+
 def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for form in fact_names(fact):
-        for name in (form, without_initials(form)):
+        for name in (form, without_initials(form), branch_own(form)):
             _add_keys(keys, name, form, fact.country)
     return keys
 
@@ -697,9 +818,34 @@ def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = 
         return
     own = match_key(name)
     for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
-                pair_key(name), national_key(name, country) if own else ""):  # fmt: skip
+                pair_key(name), national_key(name, country) if own else "",
+                acronym_key(name) if own and name == form else ""):  # fmt: skip
         if key:
             keys.setdefault(key, tidy(form))
+
+
+# The prefix of an abbreviation's key: a one-word abbreviation («АИОР») and the word initials of
+# a full name of three words or more («Ассоциация инженерного образования России»). It joins an
+# abbreviation's card and a full name's only (never two full names, nor two abbreviations), and
+# only when one card of the fact's candidates carries it (see `resolve`).
+ACRONYM = "ab:"
+
+
+def acronym_key(name: str) -> str:
+    """The abbreviation key of a name (see `ACRONYM`), or "" for a name that has none."""
+    text = tidy(name)
+    if " " not in text and is_abbreviation(text):
+        letters = "".join(ch for ch in text if ch.isalpha())
+        return ACRONYM + letters.lower().replace("ё", "е") if len(letters) >= 3 else ""
+    words = [
+        w
+        for w in _WORDS.findall(_NAMED_AFTER.sub("", _variant_free(text)))
+        if w.lower() not in CROSS_SKIP and w.lower() not in _LEGAL_FORMS
+    ]
+    telling = [t for t in key_tokens(text) if t not in GENERIC and t not in _NOT_NAMES]
+    if len(words) < 3 or not telling or is_own(text):
+        return ""  # generic words only ("Association of Technical Universities") tell no one
+    return ACRONYM + "".join(w[0] for w in words).lower().replace("ё", "е")
 
 
 def _script(name: str) -> str:
@@ -829,8 +975,9 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         return False
     if fact.country and row.country and fact.country != row.country:
         return True
-    ours = [n for n in (fact.name, fact.name_en) if n]
-    theirs = [n for n in (row.name, row.name_en) if n]
+    # A branch named by its parent and its own name is judged by its own name.
+    ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]
+    theirs = [branch_own(n) or n for n in (row.name, row.name_en) if n]
     if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
         return False  # one name in two scripts or spellings: the same organisation
     if any(unlike(a, b) for a in ours for b in theirs):
@@ -1198,24 +1345,55 @@ def resolve(
     if forced is not None and forced in by_id:
         return final(forced)
     wanted = set(keys) - ambiguous_codes(fact, rows)
+    wanted -= _acronyms_unmet(fact, wanted, rows)
     main = match_key(fact.name)
+    ours = {k for k in wanted if k.startswith(KNOWN)}
     best: tuple[int, int, int, int] | None = None
     found: int | None = None
     for row in rows:
         shared = wanted & row.keys
-        if not shared or conflicts(fact, row):
+        theirs = {k for k in row.keys if k.startswith(KNOWN)}
+        if not shared or (ours and theirs and not ours & theirs):
+            continue  # two well-known organisations («СПбГУ» and «СПбГЭУ»)
+        if not shared & ours and conflicts(fact, row):
             continue
-        score = (int(main in row.keys), len(shared), row.mentions, -row.id)
+        plain = len({k for k in shared if not k.startswith(ACRONYM)})  # one name, one count
+        score = (int(main in row.keys), plain, row.mentions, -row.id)
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
+
+
+def _acronyms_unmet(fact: PartnerFact, wanted: set[str], rows: list[Candidate]) -> set[str]:
+    """The fact's abbreviation keys that join no card: shared with no card of the other sort
+    (an abbreviation's for a full name, a full name's for an abbreviation), or with two or
+    more such cards, or with a card the guards keep apart."""
+    keys = {k for k in wanted if k.startswith(ACRONYM)}
+    if not keys:
+        return set()
+    code = code_fact(fact)
+    unmet = set()
+    for key in keys:
+        fitting = {
+            row.merged_into or row.id
+            for row in rows
+            if key in row.keys and code_card(row) != code and not conflicts(fact, row)
+        }
+        if len(fitting) != 1:
+            unmet.add(key)
+    return unmet
 
 
 def ambiguous_codes(fact: PartnerFact, rows: list[Candidate]) -> set[str]:
     """Keys of the fact's one-word abbreviations that two or more cards the fact could join
     carry ("IIT" of two Indian institutes): such an abbreviation tells neither, as a name two
     entries of the known-organisation registry share identifies neither."""
-    codes = {match_key(n) for n in fact_names(fact) if " " not in n.strip() and is_abbreviation(n)}
+    codes = {
+        key
+        for n in fact_names(fact)
+        if " " not in n.strip() and is_abbreviation(n)
+        for key in (match_key(n), cross_key(n))  # «СПбГУ» spelt in Latin letters too
+    }
     codes.discard("")
     if not codes:
         return set()
@@ -1277,6 +1455,16 @@ def absorbed(
         and code_card(row)
         and not conflicts(fact, row)
     ]
+
+
+# The prefix of a well-known organisation's key: every name form the registry of well-known
+# organisations gives it (abbreviations, translations, former names) is one card.
+KNOWN = "k:"
+
+
+def known_key(org: KnownOrg) -> str:
+    """The key every fact naming this well-known organisation carries, in any language."""
+    return KNOWN + (match_key(org.name) or org.name.lower())
 
 
 def known_index(orgs: Iterable[KnownOrg]) -> dict[str, KnownOrg | None]:

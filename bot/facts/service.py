@@ -25,6 +25,7 @@ from bot.facts.matching import (
     Candidate,
     absorbed,
     ambiguous_codes,
+    branch_own,
     by_parent,
     code_fact,
     cross_key,
@@ -38,6 +39,7 @@ from bot.facts.matching import (
     is_own,
     known_by_keys,
     known_index,
+    known_key,
     match_key,
     named_in_full,
     names_nothing,
@@ -216,6 +218,27 @@ def _known_orgs() -> Registry:
 @cache
 def _known_index() -> dict[str, KnownOrg | None]:
     return known_index(_known_orgs().orgs)
+
+
+def _known_org(fact: PartnerFact) -> KnownOrg | None:
+    """The one well-known organisation a fact's own names (not its aliases, which may be a
+    parent's) name, by any form the registry of well-known organisations gives it."""
+    names = (fact.name, fact.name_en, branch_own(fact.name))
+    found = {id(o): o for n in names if n and (o := _known_orgs().lookup(n))}
+    by_keys = known_by_keys(fact, _known_index())
+    if by_keys is not None:
+        found[id(by_keys)] = by_keys
+    if len(found) != 1:
+        return None
+    org = next(iter(found.values()))
+    return None if fact.country not in (None, "RU", org.country) else org
+
+
+def _known_keys(fact: PartnerFact) -> dict[str, str]:
+    """The well-known organisation's key of a fact naming one, so that its Russian name, its
+    English one and its abbreviation in three articles meet on one card."""
+    org = _known_org(fact)
+    return {known_key(org): tidy(fact.name)} if org is not None else {}
 
 
 def _identifiable(fact: PartnerFact) -> bool:
@@ -440,7 +463,8 @@ class FactsService:
         rules = Rules.of(current(await self.partners.corrections()))
         cleaned = _one_per_organisation([_clean(raw) for raw in extraction.partners])
         facts = [
-            (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact)))) for fact in cleaned
+            (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact) | _known_keys(fact))))
+            for fact in cleaned
         ]
         # Only the rows these names can reach: by key, by an operator's merge, by a row's own
         # identity being merged elsewhere.

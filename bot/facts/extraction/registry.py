@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 from .names import canonical_key
@@ -88,3 +89,9 @@ class Registry:
                 if key and " " not in key and len(key) >= 3 and key not in self._ambiguous:
                     out.setdefault(key, org)
         return out
+
+
+@cache
+def known_orgs() -> Registry:
+    """The registry of well-known organisations, loaded once."""
+    return Registry.load()
