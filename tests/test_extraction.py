@@ -3923,3 +3923,41 @@ def test_universities_placed_beside_it_in_a_ranking_are_competitors(extractor: E
         lang="ru",
     )
     assert [p.name for p in r.partners] == ["Университет Цинхуа"], r.partners
+
+
+def test_a_rulers_numeral_inside_a_university_name_keeps_the_name_whole(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Exchanges with Tetouan",
+        "SPbPU and University Abdelmalek I of Tetouan will exchange master's students in "
+        "hydraulics from next year. Lecturers of the Moroccan university will also teach a "
+        "course at the Polytechnic.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["University Abdelmalek I of Tetouan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Peter the Great St. Petersburg Polytechnic University has joined the NORDTEK "
+            "network of technical universities. Within the network the Polytechnic will run "
+            "joint summer schools on energy and exchange doctoral students.",
+            "NORDTEK",
+        ),
+        (
+            "SPbPU has launched a joint project on data storage with PSNC, the Polish "
+            "supercomputing and networking centre. Engineers of both teams will meet in Poznan "
+            "in May.",
+            "PSNC",
+        ),
+    ],
+)
+def test_a_code_the_text_types_as_a_network_or_a_centre_is_a_partner(
+    extractor: Extractor, text: str, code: str
+) -> None:
+    r = _run(extractor, "", text, lang="en")
+    assert code in [p.name for p in r.partners]

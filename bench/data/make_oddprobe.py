@@ -58,6 +58,14 @@ TEXTS: list[tuple[str, str, str, str, list[P]]] = [
      "договорились об обмене преподавателями. Первые лекции польские коллеги прочтут в "
      "Санкт-Петербурге в ноябре.",
      [("Католический университет Люблина имени Иоанна Павла II", [], "PL", "university")]),
+    ("o61", "en", "Exchange with Oujda",
+     "SPbPU and University Mohammed I of Oujda will exchange students in mechanical engineering. "
+     "The Moroccan university will also send two lecturers to the Polytechnic in the spring.",
+     [("University Mohammed I of Oujda", [], "MA", "university")]),
+    ("o62", "en", "Joint lab with a Spanish university",
+     "Researchers of University Alfonso X of Toledo and SPbPU opened a joint laboratory of "
+     "building materials. The laboratory will test recycled concrete for both universities.",
+     [("University Alfonso X of Toledo", [], "ES", "university")]),
     # --- abbreviation-only partners
     ("o08", "en", "SPbPU physicists get beam time in Dubna",
      "Physicists of SPbPU will run experiments at JINR next year. The Dubna institute gave the "

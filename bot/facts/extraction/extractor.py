@@ -63,6 +63,12 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
+# The type nouns that say a code names an organisation ("the XYZ network", "centre XYZ").
+_CODE_TYPES = frozenset(lx.EN_HEADS) - {"group", "forum", "services", "industries", "polytechnic"}
+_CODE_TYPE_WORD = "|".join(sorted(w for w in _CODE_TYPES if w.isascii()))
+_CODE_TYPE_BEFORE = re.compile(rf"\b(?:{_CODE_TYPE_WORD})\s+$")
+_CODE_TYPE_AFTER = re.compile(rf"\s+(?:[\"“«][a-z-]+[\"”»]\s+)?(?:{_CODE_TYPE_WORD})\b")
+_CODE_GLOSS = re.compile(r"\s*(?:\(([^()]{4,80})\)|,\s+(?:the|an?)\s+([^,.;()]{4,80}))")
 # A body of states or a network of universities of many countries is based in no one country
 # of them: with nothing else placing it, it stays unplaced rather than guessed Russian.
 _SUPRANATIONAL = re.compile(
@@ -977,6 +983,20 @@ _VENUE_BEFORE = re.compile(
     r"(?:the\s+)?|(?:^|\s)(?:на|в ходе|в рамках|на полях)\s+[«\"“]?)$",
     re.IGNORECASE,
 )
+
+
+def _typed_code(m: Mention, text: str) -> bool:
+    """A Latin code the text says is an organisation: a type noun in lower case just before
+    or after it ("the computing centre XYZ", "the XYZ network"), a gloss holding one ("XYZ
+    (Advanced Computing Center)", "XYZ, the Italian consortium")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 80) : m.start]
+    after = text[m.end : m.end + 100].split("\n", 1)[0]
+    if _CODE_TYPE_BEFORE.search(before) or _CODE_TYPE_AFTER.match(after):
+        return True
+    gloss = _CODE_GLOSS.match(after)
+    words = re.findall(r"[A-Za-z]+", (gloss.group(1) or gloss.group(2)) if gloss else "")
+    return any(w.lower() in _CODE_TYPES for w in words)
 
 
 def _only_a_venue(c: Candidate, text: str) -> bool:
@@ -3375,7 +3395,7 @@ class Extractor:
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
-        self._mark_bare_codes(rows)
+        self._mark_bare_codes(rows, text)
         return rows
 
     @staticmethod
@@ -3436,7 +3456,7 @@ class Extractor:
         )
 
     @staticmethod
-    def _mark_bare_codes(rows: list[Row]) -> None:
+    def _mark_bare_codes(rows: list[Row], text: str) -> None:
         """A Latin code the article neither expands nor types and the registry does not know
         ("ENI 2014-2020", a surname in capitals, a ministry's initials) names no organisation:
         no partner, as the registry opens no card for it. A university's shape ("BDU") is a
@@ -3450,6 +3470,7 @@ class Extractor:
                 or r.fact.kind != "company"
                 or any(m.kind for m in c.mentions)
                 or not all(is_abbreviation(n) and _LATIN_CODE.fullmatch(n) for n in c.names)
+                or any(_typed_code(m, text) for m in c.mentions)
             ):
                 continue
             expanded = any(

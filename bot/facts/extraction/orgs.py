@@ -986,6 +986,13 @@ def _en_segment(
         # "National Research University Higher School of Economics": a Russian status before
         # the name proper, which follows it whole.
         pass
+    elif (
+        len(tail) > 2
+        and tail[0][0] not in _EN_CONNECT
+        and _ROMAN.fullmatch(tail[1][0])
+        and tail[2][0] in ("of", "de", "di", "del")
+    ):
+        pass  # "University Alfonso X of ...": a ruler's name and numeral, then its city
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
         end = last_head + 1
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
@@ -1028,6 +1035,9 @@ def _en_segment(
             break
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
 
+
+# A ruler's ordinal inside a name: "II", "IV", "XIII".
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 # A Russian university's status written before its name: "National Research University X".
 _STATUS_PREFIX = re.compile(r"(?:the\s+)?National\s+Research\s+University$")
