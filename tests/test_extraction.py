@@ -3961,3 +3961,14 @@ def test_a_code_the_text_types_as_a_network_or_a_centre_is_a_partner(
 ) -> None:
     r = _run(extractor, "", text, lang="en")
     assert code in [p.name for p in r.partners]
+
+
+def test_an_association_named_by_common_words_is_a_candidate(extractor: Extractor) -> None:
+    # A capitalised «Ассоциация» before its genitive names a body, as «Фонд …» does.
+    found = names_nothing_in(
+        extractor,
+        "Политех в составе Ассоциации опорных университетов подготовил рекомендации по "
+        "практике студентов. Ассоциация направит их предприятиям отрасли.",
+        lang="ru",
+    )
+    assert found.get("Ассоциация опорных университетов") is False

@@ -2665,8 +2665,9 @@ class Extractor:
     ) -> bool:
         """A chunk names an organisation only if something in it is proper: a capitalised
         word not at the sentence start, a quote, Latin letters, or a place adjective; or a
-        fund's or agency's head capitalised mid-sentence before its genitive ("и Фонд
-        развития промышленности", "Агентство стратегических инициатив")."""
+        fund's, agency's or association's head capitalised before its genitive ("и Фонд
+        развития промышленности", "Агентство стратегических инициатив", "в Ассоциации
+        технических вузов")."""
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
         if (
@@ -2717,10 +2718,10 @@ class Extractor:
         if (
             j > h + 1
             and head.text[:1].isupper()
-            and head.lemma in ("фонд", "агентство")
+            and head.lemma in ("фонд", "агентство", "ассоциация", "ассамблея", "консорциум")
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
-            # A fund's or agency's head before its genitive, mid-sentence ("и Фонд развития
+            # A fund's, agency's or association's head before its genitive, mid-sentence ("и Фонд развития
             # промышленности") or opening it ("Фонд перспективных исследований поддержит …").
             return True
         for k in range(i, j):
