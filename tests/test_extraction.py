@@ -3972,3 +3972,14 @@ def test_an_association_named_by_common_words_is_a_candidate(extractor: Extracto
         lang="ru",
     )
     assert found.get("Ассоциация опорных университетов") is False
+
+
+def test_a_persons_von_inside_an_english_name_keeps_the_name_whole(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU has signed a cooperation agreement with the Otto von Guericke University "
+        "Magdeburg. The universities will launch a double-degree programme in mechatronics.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Otto von Guericke University Magdeburg"]

@@ -640,6 +640,8 @@ _EN_WORD = re.compile(
 _EN_CONNECT = frozenset(
     {"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"}
     | {"di", "del", "della", "des", "du", "la"}
+    # A person's name inside a foundation's or a university's: "Alexander von Humboldt ...".
+    | {"von", "van"}
 )
 # Capitalised sentence openers that never start a name ("From the Belarusian-Russian ...").
 _EN_LEAD = frozenset(
@@ -742,7 +744,7 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*(?:–[A-Z][\w'’&.\-]*)?|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)"
         # Two words in brackets inside a name: "Kazan (Volga Region) Federal University".
         r"|\([A-Z][a-z]+ [A-Z][a-z]+\)(?= [A-Z])"
-        r"|of|the|and|for|de|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
+        r"|of|the|and|for|de|da|di|del|della|des|du|la|on|von|van|&)(?![\w])[ \t]?)+",
         text,
     ):
         run = m.group(0)
