@@ -3983,3 +3983,16 @@ def test_a_persons_von_inside_an_english_name_keeps_the_name_whole(extractor: Ex
         lang="en",
     )
     assert [p.name for p in r.partners] == ["Otto von Guericke University Magdeburg"]
+
+
+def test_a_city_administration_named_before_its_city_is_a_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU has signed a cooperation agreement with the city administration of Tampere. "
+        "Students of the Polytechnic will design a smart lighting system for the city's parks.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [
+        ("City administration of Tampere", "government")
+    ]

@@ -133,6 +133,9 @@ _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "thi
 _EN_CITY_BODY = re.compile(
     r"(?<![\w-])(?!(?:The|This|Our|Its)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? "
     r"(?:city|municipal|regional) (?:administration|council|government|hall)\b"
+    # ... or before it: "the city administration of Linz", "the administration of Pskov".
+    r"|(?<![\w-])(?:(?:city|municipal) )?(?:administration|council|government) of "
+    r"(?:the city of )?[A-Z][a-z]+(?![\w-]| [A-Z])"
 )
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
@@ -2540,8 +2543,19 @@ class Extractor:
             s0, s1 = m.start(), m.end()
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
+            if self._is_own(m.group(0).split()[-1]) or self._countries.is_country(
+                m.group(0).split()[-1]
+            ):
+                continue  # the university's own administration; a state's government
+            name = m.group(0)
             out.append(
-                Mention(name=m.group(0), start=s0, end=s1, sent=int(sent_of(s0)), kind="government")
+                Mention(
+                    name=name[:1].upper() + name[1:],  # "City administration of Linz"
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="government",
+                )
             )
         for m in _EN_LEGAL_RUN.finditer(text):
             words = m.group(1).split()
