@@ -3996,3 +3996,40 @@ def test_a_city_administration_named_before_its_city_is_a_partner(extractor: Ext
     assert [(p.name, p.kind) for p in r.partners] == [
         ("City administration of Tampere", "government")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "SPbPU has joined the Nordic Five Tech network and will take part in its summer "
+            "schools on energy. The network's other members include Aalto University, Chalmers "
+            "University of Technology and the Technical University of Denmark.",
+            "en",
+        ),
+        (
+            "Политех вступил в консорциум «Цифровая энергетика» и будет вести в нём работу по "
+            "подготовке кадров. В консорциум также входят Уральский федеральный университет, "
+            "Казанский энергетический университет и Самарский политехнический университет.",
+            "ru",
+        ),
+    ],
+)
+def test_other_members_of_a_network_the_university_joins_are_no_partners(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    r = _run(extractor, "", text, lang=lang)
+    assert not any("ниверситет" in p.name or "University" in p.name for p in r.partners)
+
+
+def test_universities_in_a_top_ten_are_no_partners(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение о сотрудничестве с компанией «Альфа-Энерго». В первую "
+        "десятку лучших инженерных вузов страны по версии журнала вошли Политех, "
+        "Новосибирский государственный технический университет и Уральский федеральный "
+        "университет.",
+        lang="ru",
+    )
+    assert [p.name for p in r.partners] == ["компания «Альфа-Энерго»"]

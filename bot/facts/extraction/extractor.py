@@ -85,7 +85,24 @@ _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian
 # A ranking or a contest's places: the universities placed beside the university are its
 # competitors («Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим»).
 _RANKED = re.compile(
-    r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|" + lx.PLACE_TAKEN,
+    r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|"
+    r"перв\w+ (?:десятк|сотн|пят[её]рк|тройк)\w*|\b(?:first|top) (?:three|five|ten|hundred)\b|"
+    + lx.PLACE_TAKEN,
+    re.IGNORECASE,
+)
+
+# A sentence listing a network's members.
+_NETWORK_WORD = re.compile(
+    r"\b(?:association|network|consortium|union|alliance)\b|"
+    r"ассоциаци|\bсет[ьия]\b|\bсетев|консорциум|\bсоюз|альянс",
+    re.IGNORECASE,
+)
+_MEMBERS = re.compile(
+    r"\bmembers?\b(?:\s+\w+){0,3}\s+(?:include|are)\b|\bmembers? of the\s+(?:\w+\s+){0,2}"
+    r"(?:association|network|consortium|union|alliance)\b|"
+    r"\bчлен\w*\s+(?:\w+\s+)?(?:ассоциаци|сет|консорциум|союз|альянс)\w*|"
+    r"(?:входят|вошли)\s+(?:в\s+)?(?:\w+\s+)?(?:ассоциаци|сет|консорциум|союз|альянс)|"
+    r"(?:ассоциаци|сет|консорциум|союз|альянс)\w*\s+(?:\w+\s+)?(?:входят|вошли|объединяет)",
     re.IGNORECASE,
 )
 
@@ -1316,6 +1333,22 @@ def _only_ranked(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> b
         if not _RANKED.search(text, s0, s1):
             return False
         if lx.COOP_RU.search(text, s0, s1) or lx.COOP_EN.search(text, s0, s1):
+            return False
+    return True
+
+
+def _only_members(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Named only in sentences listing a network's or an association's members, with neither
+    the university nor a word of cooperation there: the network is the partner, its other
+    members are not ("Its members include X and Y", «Членами ассоциации являются X и Y»)."""
+    if any(_NETWORK_WORD.search(n) for n in c.names):
+        return False
+    for m in c.mentions:
+        s0, s1 = sentences[m.sent]
+        if not _MEMBERS.search(text, s0, s1) or _OWN_WORD.search(text, s0, s1):
+            return False
+        rest = _NETWORK_WORD.sub(" ", _MEMBERS.sub(" ", text[s0:s1]))  # the network is no cue
+        if lx.COOP_RU.search(rest) or lx.COOP_EN.search(rest):
             return False
     return True
 
@@ -3345,6 +3378,7 @@ class Extractor:
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
             nothing = nothing or _only_ranked(c, text, sentences)
+            nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
