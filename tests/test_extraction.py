@@ -4033,3 +4033,14 @@ def test_universities_in_a_top_ten_are_no_partners(extractor: Extractor) -> None
         lang="ru",
     )
     assert [p.name for p in r.partners] == ["компания «Альфа-Энерго»"]
+
+
+def test_a_foundation_named_in_its_own_language_is_a_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU and the Klaus Tschira Stiftung will hold a joint school of computational "
+        "biology. The foundation will cover the travel of German students.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [("Klaus Tschira Stiftung", "other")]

@@ -113,6 +113,13 @@ EN_HEADS: dict[str, str] = {
     "politehnica": "university",
     "polytechnique": "university",
     "hochschule": "university",
+    # ... and for a foundation ("Robert Bosch Stiftung", "Fondation Maison des Sciences").
+    "stiftung": "other",
+    "fondation": "other",
+    "fundación": "other",
+    "fundacion": "other",
+    "fondazione": "other",
+    "fundação": "other",
     # A state's mission abroad: "Trade Representation of the Russian Federation in Germany".
     "representation": "government",
 }
