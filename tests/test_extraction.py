@@ -4044,3 +4044,16 @@ def test_a_foundation_named_in_its_own_language_is_a_partner(extractor: Extracto
         lang="en",
     )
     assert [(p.name, p.kind) for p in r.partners] == [("Klaus Tschira Stiftung", "other")]
+
+
+def test_a_company_with_its_legal_form_written_after_the_name_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU has signed a cooperation agreement with Trest Lenenergomontazh, CJSC. Students "
+        "of the Institute of Energy will have internships at the company.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Trest Lenenergomontazh"]

@@ -144,6 +144,10 @@ _EN_COMPANY = re.compile(
 _EN_LEGAL_RUN = re.compile(
     r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
 )
+# ... or after it, Russian-style: "Trest Lenenergomontazh, CJSC", "Uralkhimmash JSC".
+_EN_LEGAL_AFTER = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z][A-Za-z-]+)(?: [A-Z][a-z][A-Za-z-]+){0,3}),? (?:JSC|PJSC|OJSC|CJSC|LLC)\b"
+)
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A city's government named in lower case after the city: "the Tomsk city administration".
@@ -2603,6 +2607,20 @@ class Extractor:
             if not 2 <= len(words) <= 4 or any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
             name = text[s0:s1]
+            if self._countries.codes(name) or self._is_own(name):
+                continue
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_LEGAL_AFTER.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _EN_NOT_NAME | {"with", "from", "by", "at", "in"}:
+                words = words[1:]  # "The Uralkhimmash JSC", "With Trest X, CJSC"
+            if not words:
+                continue
+            s1 = m.end(1)
+            s0 = s1 - len(" ".join(words))
+            name = text[s0:s1]
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
             if self._countries.codes(name) or self._is_own(name):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
