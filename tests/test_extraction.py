@@ -4057,3 +4057,26 @@ def test_a_company_with_its_legal_form_written_after_the_name_is_a_partner(
         lang="en",
     )
     assert [p.name for p in r.partners] == ["Trest Lenenergomontazh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The company Severstal commissioned SPbPU to model the cooling of rolled steel. "
+            "Engineers of the plant will test the model next year.",
+            "Severstal",
+        ),
+        (
+            "The Committee for Transport of St. Petersburg ordered SPbPU to study traffic on the "
+            "ring road. The results will be ready in the autumn.",
+            "Committee for Transport of St. Petersburg",
+        ),
+    ],
+)
+def test_a_body_that_commissions_the_university_in_the_active_voice_is_a_partner(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    r = _run(extractor, "", text, lang="en")
+    assert r.partnership
+    assert [p.name for p in r.partners] == [name]

@@ -293,7 +293,8 @@ COOP_EN = re.compile(
     r"co-?found|consortium|double degree|"
     r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
     r"co-?organi[sz]|roadmap|guests?\b|"
-    r"road map|exchange|network|commissioned by)",
+    r"road map|exchange|network|commissioned (?:by|(?:SPbPU|the Polytechnic|the university)\b)|"
+    r"ordered (?:SPbPU|the Polytechnic|the university)\b)",
     re.IGNORECASE,
 )
 # Context-only cues: a mention in such a sentence alone does not make a partner.
