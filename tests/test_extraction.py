@@ -4080,3 +4080,25 @@ def test_a_body_that_commissions_the_university_in_the_active_voice_is_a_partner
     r = _run(extractor, "", text, lang="en")
     assert r.partnership
     assert [p.name for p in r.partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Permtransmash and SPbPU will develop a new bogie for freight wagons. Engineers of "
+            "the plant will test the prototypes at the Polytechnic.",
+            "Permtransmash",
+        ),
+        (
+            "SPbPU and CentraleSupélec launch a double-degree programme in applied mathematics. "
+            "Students will spend a year in France.",
+            "CentraleSupélec",
+        ),
+    ],
+)
+def test_a_one_word_name_joined_to_the_university_by_and_is_a_partner(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    r = _run(extractor, "", text, lang="en")
+    assert [p.name for p in r.partners] == [name]

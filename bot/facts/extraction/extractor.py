@@ -144,6 +144,14 @@ _EN_COMPANY = re.compile(
 _EN_LEGAL_RUN = re.compile(
     r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
 )
+# One capitalised word joined to the university's own name by "and", as its co-subject:
+# "Uralkhimmash and SPbPU develop ...", "SPbPU and CentraleSupélec launch ...".
+_OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic University)"
+_ONE_WORD_WITH_OWN = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?) and {_OWN_EN}\b"
+    rf"|\b{_OWN_EN} and (?P<b>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?)(?= [a-z])",
+    re.MULTILINE,
+)
 # ... or after it, Russian-style: "Trest Lenenergomontazh, CJSC", "Uralkhimmash JSC".
 _EN_LEGAL_AFTER = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z][A-Za-z-]+)(?: [A-Z][a-z][A-Za-z-]+){0,3}),? (?:JSC|PJSC|OJSC|CJSC|LLC)\b"
@@ -2609,6 +2617,19 @@ class Extractor:
             name = text[s0:s1]
             if self._countries.codes(name) or self._is_own(name):
                 continue
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _ONE_WORD_WITH_OWN.finditer(text):
+            key = "a" if m.group("a") else "b"
+            name, s0, s1 = m.group(key), m.start(key), m.end(key)
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            if (
+                name.lower() in _EN_NOT_NAME
+                or self._countries.codes(name)
+                or self._is_own(name)
+                or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+            ):
+                continue  # a country, a word the text also writes in lower case
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         for m in _EN_LEGAL_AFTER.finditer(text):
             words = m.group(1).split()
