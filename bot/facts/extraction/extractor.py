@@ -154,7 +154,8 @@ _ONE_WORD_WITH_OWN = re.compile(
 )
 # ... or after it, Russian-style: "Trest Lenenergomontazh, CJSC", "Uralkhimmash JSC".
 _EN_LEGAL_AFTER = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z][A-Za-z-]+)(?: [A-Z][a-z][A-Za-z-]+){0,3}),? (?:JSC|PJSC|OJSC|CJSC|LLC)\b"
+    r"(?<![\w-])((?:[A-Z][a-z][A-Za-z-]+)(?: [A-Z][a-z][A-Za-z-]+){0,3}),?"
+    r" (?:JSC|PJSC|OJSC|CJSC|LLC)\b"
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
@@ -2807,8 +2808,9 @@ class Extractor:
             and head.lemma in ("фонд", "агентство", "ассоциация", "ассамблея", "консорциум")
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
-            # A fund's, agency's or association's head before its genitive, mid-sentence ("и Фонд развития
-            # промышленности") or opening it ("Фонд перспективных исследований поддержит …").
+            # A fund's, agency's or association's head before its genitive, mid-sentence ("и
+            # Фонд развития промышленности") or opening it ("Фонд перспективных исследований
+            # поддержит …").
             return True
         for k in range(i, j):
             if k == h:
