@@ -1,8 +1,9 @@
-"""Scores the invented English probe (bench/data/enprobe*.jsonl) with models trained without c3.
+"""Scores an invented probe (bench/data/enprobe*.jsonl, oddprobe*.jsonl) with models fitted
+without c3.
 
 The models are fitted on folds a, c1, c2, c4 only (c3 stays sealed and unseen, as in the
 out-of-fold figures); each probe article's errors are listed, then the shared scorer's totals.
-Run: .venv/bin/python bench/probe_english.py [--quiet] [--set enprobe-b] (the held-out texts)
+Run: .venv/bin/python bench/probe_english.py [--quiet] [--set enprobe-b | oddprobe]
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def main() -> None:
         probe_gold[g["id"]] = g
     for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)
-        art = ArticleInput(id=raw["id"], title=raw["title"], text=raw["text"], lang="en")
+        art = ArticleInput(
+            id=raw["id"], title=raw["title"], text=raw["text"], lang=raw.get("lang", "en")
+        )
         pred[raw["id"]] = extractor.decide(extractor.analyse(art), models).to_dict()
     bad = 0
     for aid, g in probe_gold.items():

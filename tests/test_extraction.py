@@ -4015,3 +4015,169 @@ def test_universities_it_is_compared_with_are_competitors(extractor: Extractor) 
         lang="ru",
     )
     assert [p.name_en for p in r.partners] == ["Lomonosov Moscow State University"], r.partners
+
+
+def test_a_rulers_numeral_inside_a_university_name_keeps_the_name_whole(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Exchanges with Tetouan",
+        "SPbPU and University Abdelmalek I of Tetouan will exchange master's students in "
+        "hydraulics from next year. Lecturers of the Moroccan university will also teach a "
+        "course at the Polytechnic.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["University Abdelmalek I of Tetouan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Peter the Great St. Petersburg Polytechnic University has joined the NORDTEK "
+            "network of technical universities. Within the network the Polytechnic will run "
+            "joint summer schools on energy and exchange doctoral students.",
+            "NORDTEK",
+        ),
+        (
+            "SPbPU has launched a joint project on data storage with PSNC, the Polish "
+            "supercomputing and networking centre. Engineers of both teams will meet in Poznan "
+            "in May.",
+            "PSNC",
+        ),
+    ],
+)
+def test_a_code_the_text_types_as_a_network_or_a_centre_is_a_partner(
+    extractor: Extractor, text: str, code: str
+) -> None:
+    r = _run(extractor, "", text, lang="en")
+    assert code in [p.name for p in r.partners]
+
+
+def test_an_association_named_by_common_words_is_a_candidate(extractor: Extractor) -> None:
+    # A capitalised «Ассоциация» before its genitive names a body, as «Фонд …» does.
+    found = names_nothing_in(
+        extractor,
+        "Политех в составе Ассоциации опорных университетов подготовил рекомендации по "
+        "практике студентов. Ассоциация направит их предприятиям отрасли.",
+        lang="ru",
+    )
+    assert found.get("Ассоциация опорных университетов") is False
+
+
+def test_a_persons_von_inside_an_english_name_keeps_the_name_whole(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU has signed a cooperation agreement with the Otto von Guericke University "
+        "Magdeburg. The universities will launch a double-degree programme in mechatronics.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Otto von Guericke University Magdeburg"]
+
+
+def test_a_city_administration_named_before_its_city_is_a_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU has signed a cooperation agreement with the city administration of Tampere. "
+        "Students of the Polytechnic will design a smart lighting system for the city's parks.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [
+        ("City administration of Tampere", "government")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "SPbPU has joined the Nordic Five Tech network and will take part in its summer "
+            "schools on energy. The network's other members include Aalto University, Chalmers "
+            "University of Technology and the Technical University of Denmark.",
+            "en",
+        ),
+        (
+            "Политех вступил в консорциум «Цифровая энергетика» и будет вести в нём работу по "
+            "подготовке кадров. В консорциум также входят Уральский федеральный университет, "
+            "Казанский энергетический университет и Самарский политехнический университет.",
+            "ru",
+        ),
+    ],
+)
+def test_other_members_of_a_network_the_university_joins_are_no_partners(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    r = _run(extractor, "", text, lang=lang)
+    assert not any("ниверситет" in p.name or "University" in p.name for p in r.partners)
+
+
+def test_universities_in_a_top_ten_are_no_partners(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "Политех подписал соглашение о сотрудничестве с компанией «Альфа-Энерго». В первую "
+        "десятку лучших инженерных вузов страны по версии журнала вошли Политех, "
+        "Новосибирский государственный технический университет и Уральский федеральный "
+        "университет.",
+        lang="ru",
+    )
+    assert [p.name for p in r.partners] == ["компания «Альфа-Энерго»"]
+
+
+def test_a_foundation_named_in_its_own_language_is_a_partner(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "",
+        "SPbPU and the Klaus Tschira Stiftung will hold a joint school of computational "
+        "biology. The foundation will cover the travel of German students.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [("Klaus Tschira Stiftung", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The company Severstal commissioned SPbPU to model the cooling of rolled steel. "
+            "Engineers of the plant will test the model next year.",
+            "Severstal",
+        ),
+        (
+            "The Committee for Transport of St. Petersburg ordered SPbPU to study traffic on the "
+            "ring road. The results will be ready in the autumn.",
+            "Committee for Transport of St. Petersburg",
+        ),
+    ],
+)
+def test_a_body_that_commissions_the_university_in_the_active_voice_is_a_partner(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    r = _run(extractor, "", text, lang="en")
+    assert r.partnership
+    assert [p.name for p in r.partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Permtransmash and SPbPU will develop a new bogie for freight wagons. Engineers of "
+            "the plant will test the prototypes at the Polytechnic.",
+            "Permtransmash",
+        ),
+        (
+            "SPbPU and CentraleSupélec launch a double-degree programme in applied mathematics. "
+            "Students will spend a year in France.",
+            "CentraleSupélec",
+        ),
+    ],
+)
+def test_a_one_word_name_joined_to_the_university_by_and_is_a_partner(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    r = _run(extractor, "", text, lang="en")
+    assert [p.name for p in r.partners] == [name]

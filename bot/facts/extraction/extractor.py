@@ -63,6 +63,12 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
+# The type nouns that say a code names an organisation ("the XYZ network", "centre XYZ").
+_CODE_TYPES = frozenset(lx.EN_HEADS) - {"group", "forum", "services", "industries", "polytechnic"}
+_CODE_TYPE_WORD = "|".join(sorted(w for w in _CODE_TYPES if w.isascii()))
+_CODE_TYPE_BEFORE = re.compile(rf"\b(?:{_CODE_TYPE_WORD})\s+$")
+_CODE_TYPE_AFTER = re.compile(rf"\s+(?:[\"“«][a-z-]+[\"”»]\s+)?(?:{_CODE_TYPE_WORD})\b")
+_CODE_GLOSS = re.compile(r"\s*(?:\(([^()]{4,80})\)|,\s+(?:the|an?)\s+([^,.;()]{4,80}))")
 # A body of states or a network of universities of many countries is based in no one country
 # of them: with nothing else placing it, it stays unplaced rather than guessed Russian.
 _SUPRANATIONAL = re.compile(
@@ -80,12 +86,28 @@ _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian
 # competitors («Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим»).
 _RANKED = re.compile(
     r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|"
+    r"перв\w+ (?:десятк|сотн|пят[её]рк|тройк)\w*|\b(?:first|top) (?:three|five|ten|hundred)\b|"
     + lx.PLACE_TAKEN
     # A comparison of figures: «больше только у МГУ», «уступает лишь МГУ», "second only to
     # MSU", "only MSU and TSU have more".
     + r"|\b(?:больше|меньше)\s+(?:[\w-]+\s+){0,3}(?:только|лишь)\s+у\b"
     r"|\bуступа\w*\s+(?:(?:[\w-]+\s+){0,3})?(?:только|лишь)\b|\bsecond only to\b"
     r"|\bonly\s+(?:[\w.-]+\s+){1,8}(?:have|has|had)\s+(?:more|larger|higher)\b",
+    re.IGNORECASE,
+)
+
+# A sentence listing a network's members.
+_NETWORK_WORD = re.compile(
+    r"\b(?:association|network|consortium|union|alliance)\b|"
+    r"ассоциаци|\bсет[ьия]\b|\bсетев|консорциум|\bсоюз|альянс",
+    re.IGNORECASE,
+)
+_MEMBERS = re.compile(
+    r"\bmembers?\b(?:\s+\w+){0,3}\s+(?:include|are)\b|\bmembers? of the\s+(?:\w+\s+){0,2}"
+    r"(?:association|network|consortium|union|alliance)\b|"
+    r"\bчлен\w*\s+(?:\w+\s+)?(?:ассоциаци|сет|консорциум|союз|альянс)\w*|"
+    r"(?:входят|вошли)\s+(?:в\s+)?(?:\w+\s+)?(?:ассоциаци|сет|консорциум|союз|альянс)|"
+    r"(?:ассоциаци|сет|консорциум|союз|альянс)\w*\s+(?:\w+\s+)?(?:входят|вошли|объединяет)",
     re.IGNORECASE,
 )
 
@@ -127,12 +149,23 @@ _EN_COMPANY = re.compile(
 _EN_LEGAL_RUN = re.compile(
     r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
 )
+# One capitalised word joined to the university's own name by "and", as its co-subject:
+# "Uralkhimmash and SPbPU develop ...", "SPbPU and CentraleSupélec launch ...".
+_OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic University)"
+_ONE_WORD_WITH_OWN = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?) and {_OWN_EN}\b"
+    rf"|\b{_OWN_EN} and (?P<b>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?)(?= [a-z])",
+    re.MULTILINE,
+)
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A city's government named in lower case after the city: "the Tomsk city administration".
 _EN_CITY_BODY = re.compile(
     r"(?<![\w-])(?!(?:The|This|Our|Its)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? "
     r"(?:city|municipal|regional) (?:administration|council|government|hall)\b"
+    # ... or before it: "the city administration of Linz", "the administration of Pskov".
+    r"|(?<![\w-])(?:(?:city|municipal) )?(?:administration|council|government) of "
+    r"(?:the city of )?[A-Z][a-z]+(?![\w-]| [A-Z])"
 )
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
@@ -1000,6 +1033,20 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+def _typed_code(m: Mention, text: str) -> bool:
+    """A Latin code the text says is an organisation: a type noun in lower case just before
+    or after it ("the computing centre XYZ", "the XYZ network"), a gloss holding one ("XYZ
+    (Advanced Computing Center)", "XYZ, the Italian consortium")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 80) : m.start]
+    after = text[m.end : m.end + 100].split("\n", 1)[0]
+    if _CODE_TYPE_BEFORE.search(before) or _CODE_TYPE_AFTER.match(after):
+        return True
+    gloss = _CODE_GLOSS.match(after)
+    words = re.findall(r"[A-Za-z]+", (gloss.group(1) or gloss.group(2)) if gloss else "")
+    return any(w.lower() in _CODE_TYPES for w in words)
+
+
 def _only_a_venue(c: Candidate, text: str) -> bool:
     """An event ("... Economic Forum") named only as where something happened ("At the X
     Forum, SPbPU signed ...", «в рамках форума X»): a place, not a partner (the guidelines'
@@ -1314,6 +1361,22 @@ def _only_ranked(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> b
         if not _RANKED.search(text, s0, s1):
             return False
         if lx.COOP_RU.search(text, s0, s1) or lx.COOP_EN.search(text, s0, s1):
+            return False
+    return True
+
+
+def _only_members(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Named only in sentences listing a network's or an association's members, with neither
+    the university nor a word of cooperation there: the network is the partner, its other
+    members are not ("Its members include X and Y", «Членами ассоциации являются X и Y»)."""
+    if any(_NETWORK_WORD.search(n) for n in c.names):
+        return False
+    for m in c.mentions:
+        s0, s1 = sentences[m.sent]
+        if not _MEMBERS.search(text, s0, s1) or _OWN_WORD.search(text, s0, s1):
+            return False
+        rest = _NETWORK_WORD.sub(" ", _MEMBERS.sub(" ", text[s0:s1]))  # the network is no cue
+        if lx.COOP_RU.search(rest) or lx.COOP_EN.search(rest):
             return False
     return True
 
@@ -2549,8 +2612,19 @@ class Extractor:
             s0, s1 = m.start(), m.end()
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
+            if self._is_own(m.group(0).split()[-1]) or self._countries.is_country(
+                m.group(0).split()[-1]
+            ):
+                continue  # the university's own administration; a state's government
+            name = m.group(0)
             out.append(
-                Mention(name=m.group(0), start=s0, end=s1, sent=int(sent_of(s0)), kind="government")
+                Mention(
+                    name=name[:1].upper() + name[1:],  # "City administration of Linz"
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="government",
+                )
             )
         for m in _EN_LEGAL_RUN.finditer(text):
             words = m.group(1).split()
@@ -2567,6 +2641,19 @@ class Extractor:
             name = text[s0:s1]
             if self._countries.codes(name) or self._is_own(name):
                 continue
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _ONE_WORD_WITH_OWN.finditer(text):
+            key = "a" if m.group("a") else "b"
+            name, s0, s1 = m.group(key), m.start(key), m.end(key)
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            if (
+                name.lower() in _EN_NOT_NAME
+                or self._countries.codes(name)
+                or self._is_own(name)
+                or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+            ):
+                continue  # a country, a word the text also writes in lower case
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         return out
 
@@ -2686,8 +2773,9 @@ class Extractor:
     ) -> bool:
         """A chunk names an organisation only if something in it is proper: a capitalised
         word not at the sentence start, a quote, Latin letters, or a place adjective; or a
-        fund's or agency's head capitalised mid-sentence before its genitive ("и Фонд
-        развития промышленности", "Агентство стратегических инициатив")."""
+        fund's, agency's or association's head capitalised before its genitive ("и Фонд
+        развития промышленности", "Агентство стратегических инициатив", "в Ассоциации
+        технических вузов")."""
         first = sent_first.get(toks[h].sent, -1)
         head = toks[h]
         if (
@@ -2738,11 +2826,12 @@ class Extractor:
         if (
             j > h + 1
             and head.text[:1].isupper()
-            and head.lemma in ("фонд", "агентство")
+            and head.lemma in ("фонд", "агентство", "ассоциация", "ассамблея", "консорциум")
             and toks[h + 1].feats.get("Case") == "Gen"
         ):
-            # A fund's or agency's head before its genitive, mid-sentence ("и Фонд развития
-            # промышленности") or opening it ("Фонд перспективных исследований поддержит …").
+            # A fund's, agency's or association's head before its genitive, mid-sentence ("и
+            # Фонд развития промышленности") or opening it ("Фонд перспективных исследований
+            # поддержит …").
             return True
         for k in range(i, j):
             if k == h:
@@ -3351,6 +3440,7 @@ class Extractor:
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
             nothing = nothing or _only_ranked(c, text, sentences)
+            nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
             nothing = nothing or (
@@ -3416,7 +3506,7 @@ class Extractor:
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
-        self._mark_bare_codes(rows)
+        self._mark_bare_codes(rows, text)
         return rows
 
     @staticmethod
@@ -3477,7 +3567,7 @@ class Extractor:
         )
 
     @staticmethod
-    def _mark_bare_codes(rows: list[Row]) -> None:
+    def _mark_bare_codes(rows: list[Row], text: str) -> None:
         """A Latin code the article neither expands nor types and the registry does not know
         ("ENI 2014-2020", a surname in capitals, a ministry's initials) names no organisation:
         no partner, as the registry opens no card for it. A university's shape ("BDU") is a
@@ -3491,6 +3581,7 @@ class Extractor:
                 or r.fact.kind != "company"
                 or any(m.kind for m in c.mentions)
                 or not all(is_abbreviation(n) and _LATIN_CODE.fullmatch(n) for n in c.names)
+                or any(_typed_code(m, text) for m in c.mentions)
             ):
                 continue
             expanded = any(

@@ -118,6 +118,13 @@ EN_HEADS: dict[str, str] = {
     "politehnica": "university",
     "polytechnique": "university",
     "hochschule": "university",
+    # ... and for a foundation ("Robert Bosch Stiftung", "Fondation Maison des Sciences").
+    "stiftung": "other",
+    "fondation": "other",
+    "fundación": "other",
+    "fundacion": "other",
+    "fondazione": "other",
+    "fundação": "other",
     # A state's mission abroad: "Trade Representation of the Russian Federation in Germany".
     "representation": "government",
 }
@@ -312,7 +319,8 @@ COOP_EN = re.compile(
     r"co-?found|consortium|double degree|"
     r"strategic|discuss|works? with|working with|hosted (?:a |the )?(?:\w+ )?delegation|"
     r"co-?organi[sz]|roadmap|guests?\b|"
-    r"road map|exchange|network|commissioned by)",
+    r"road map|exchange|network|commissioned (?:by|(?:SPbPU|the Polytechnic|the university)\b)|"
+    r"ordered (?:SPbPU|the Polytechnic|the university)\b)",
     re.IGNORECASE,
 )
 # Context-only cues: a mention in such a sentence alone does not make a partner.

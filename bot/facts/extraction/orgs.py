@@ -640,6 +640,8 @@ _EN_WORD = re.compile(
 _EN_CONNECT = frozenset(
     {"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"}
     | {"di", "del", "della", "des", "du", "la"}
+    # A person's name inside a foundation's or a university's: "Alexander von Humboldt ...".
+    | {"von", "van"}
 )
 # Capitalised sentence openers that never start a name ("From the Belarusian-Russian ...").
 _EN_LEAD = frozenset(
@@ -742,7 +744,7 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         r"(?:(?<![\w.'’-])(?:[A-Z][\w'’&.\-]*(?:–[A-Z][\w'’&.\-]*)?|(?:[A-Z]\.){1,3}|\([A-Z][a-z]+\)"
         # Two words in brackets inside a name: "Kazan (Volga Region) Federal University".
         r"|\([A-Z][a-z]+ [A-Z][a-z]+\)(?= [A-Z])"
-        r"|of|the|and|for|de|da|di|del|della|des|du|la|on|&)(?![\w])[ \t]?)+",
+        r"|of|the|and|for|de|da|di|del|della|des|du|la|on|von|van|&)(?![\w])[ \t]?)+",
         text,
     ):
         run = m.group(0)
@@ -986,6 +988,13 @@ def _en_segment(
         # "National Research University Higher School of Economics": a Russian status before
         # the name proper, which follows it whole.
         pass
+    elif (
+        len(tail) > 2
+        and tail[0][0] not in _EN_CONNECT
+        and _ROMAN.fullmatch(tail[1][0])
+        and tail[2][0] in ("of", "de", "di", "del")
+    ):
+        pass  # "University Alfonso X of ...": a ruler's name and numeral, then its city
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 1 and tail[1][0] in _EN_CONNECT:
         end = last_head + 1
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
@@ -1028,6 +1037,9 @@ def _en_segment(
             break
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
 
+
+# A ruler's ordinal inside a name: "II", "IV", "XIII".
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 # A Russian university's status written before its name: "National Research University X".
 _STATUS_PREFIX = re.compile(r"(?:the\s+)?National\s+Research\s+University$")
