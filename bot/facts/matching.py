@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.facts.extraction import PartnerFact
@@ -31,6 +31,11 @@ _TYPO = str.maketrans(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
+# No organisation's name is longer (the corpus's longest gold name has 113 characters, the
+# packaged registry's 94): a longer form from an untrusted page is no name, and keying one
+# costs ~1 s per 100 KB on the event loop. The extractor drops such names; this holds for
+# facts from anywhere.
+MAX_NAME_CHARS = 250
 
 # Head words and forms that say what an organisation is, not which one. A name whose tokens
 # are only these is no name ("Университет", "Компания"); two names differing only in these
@@ -676,6 +681,18 @@ def without_initials(name: str) -> str:
     """The name without a person's initials (empty when it has none): a name form for keys."""
     bare = tidy(_INITIALS.sub("", name))
     return bare if bare != tidy(name) else ""
+
+
+def bounded(fact: PartnerFact) -> PartnerFact | None:
+    """The fact without forms too long to be names (MAX_NAME_CHARS); None when its own name
+    is one: it names no organisation and opens no card."""
+    if len(fact.name) > MAX_NAME_CHARS:
+        return None
+    name_en = fact.name_en if fact.name_en and len(fact.name_en) <= MAX_NAME_CHARS else None
+    aliases = tuple(a for a in fact.aliases if len(a) <= MAX_NAME_CHARS)
+    if name_en == fact.name_en and aliases == fact.aliases:
+        return fact
+    return replace(fact, name_en=name_en, aliases=aliases)
 
 
 def fact_names(fact: PartnerFact) -> list[str]:

@@ -259,16 +259,22 @@ class RuChunker:
             "фонд",
         ) and (k < len(toks) and toks[k].text.lower() == "по"):
             j = k + 1
-            while j < len(toks) and j - h < MAX_NAME_TOKENS and (
-                toks[j].pos in ("ADJ", "NOUN", "CCONJ")
-                and (toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ")
-                or (
-                    # A list of fields: "по промышленной политике, инновациям и торговле".
-                    toks[j].text == ","
-                    and j + 1 < len(toks)
-                    and toks[j + 1].pos in ("ADJ", "NOUN")
-                    and toks[j + 1].feats.get("Case") == "Dat"
-                    and not _is_cap(toks[j + 1].text)
+            while (
+                j < len(toks)
+                and j - h < MAX_NAME_TOKENS
+                and (
+                    toks[j].pos in ("ADJ", "NOUN", "CCONJ")
+                    and (
+                        toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ"
+                    )
+                    or (
+                        # A list of fields: "по промышленной политике, инновациям и торговле".
+                        toks[j].text == ","
+                        and j + 1 < len(toks)
+                        and toks[j + 1].pos in ("ADJ", "NOUN")
+                        and toks[j + 1].feats.get("Case") == "Dat"
+                        and not _is_cap(toks[j + 1].text)
+                    )
                 )
             ):
                 j += 1
