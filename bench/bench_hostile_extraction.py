@@ -35,7 +35,9 @@ def _fill(unit: str, size: int) -> str:
 
 def texts(size: int) -> dict[str, str]:
     return {
-        "no full stop": _fill("стороны обсудили планы и новые программы без точки ", size),
+        "no full stop": _fill(
+            "стороны обсудили с компанией «Альфа» новые программы без точки ", size
+        ),
         "only commas": _fill("Альфа, ", size),
         "capitalised word run": _fill("Университет Компания Институт Альфа Бета ", size),
         "quotes «««…»»»": "«" * (size // 2) + "Альфа" + "»" * (size // 2),

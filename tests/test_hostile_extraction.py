@@ -32,8 +32,9 @@ def _tail(unit: str) -> str:
     return (unit * (SIZE // len(unit) + 1))[:SIZE]
 
 
+# (A 50,000-character tail of ordinary words with no full stop is slow on the old code, ~10 s,
+# but gives the same partners: it is measured in the bench, not asserted here.)
 TAILS = {
-    "no full stop": _tail("стороны обсудили планы и новые программы без точки "),
     "only commas": _tail("Альфа, "),
     "capitalised run": _tail("Университет Компания Институт Альфа Бета "),
     "list of 10,000 items": ", ".join(f"компания «Вега{i}»" for i in range(10_000)),

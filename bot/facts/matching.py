@@ -16,7 +16,12 @@ from functools import cache
 
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
-from bot.facts.extraction.names import is_abbreviation, join_broken_hyphen, name_tokens
+from bot.facts.extraction.names import (
+    MAX_NAME_CHARS,
+    is_abbreviation,
+    join_broken_hyphen,
+    name_tokens,
+)
 from bot.facts.extraction.registry import KnownOrg
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
@@ -31,11 +36,6 @@ _TYPO = str.maketrans(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
-# No organisation's name is longer (the corpus's longest gold name has 113 characters, the
-# packaged registry's 94): a longer form from an untrusted page is no name, and keying one
-# costs ~1 s per 100 KB on the event loop. The extractor drops such names; this holds for
-# facts from anywhere.
-MAX_NAME_CHARS = 250
 
 # Head words and forms that say what an organisation is, not which one. A name whose tokens
 # are only these is no name ("Университет", "Компания"); two names differing only in these

@@ -19,10 +19,9 @@ from pathlib import Path
 from bot.facts.curation import Rules, current, read_file
 from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.facts.extraction.dates import signed_on
-from bot.facts.extraction.names import is_abbreviation
+from bot.facts.extraction.names import MAX_NAME_CHARS, is_abbreviation
 from bot.facts.extraction.registry import KnownOrg, Registry
 from bot.facts.matching import (
-    MAX_NAME_CHARS,
     Candidate,
     absorbed,
     ambiguous_codes,

@@ -26,6 +26,7 @@ from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
 from .names import (
     GENERIC_STEMS,
+    MAX_NAME_CHARS,
     abbreviation_of,
     canonical_key,
     describes_only,
@@ -148,10 +149,9 @@ MAX_TEXT = 30_000
 MAX_TOKENS = 6_000
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # Names read in one article, at most (the corpus's most is 24): features compare each name
-# with the others in its sentence and article. A name of more characters or words than
-# the bounds is no name (the longest gold name has 113 characters and 16 words).
+# with the others in its sentence and article. A name of more words than MAX_NAME_WORDS (or
+# of more than names.MAX_NAME_CHARS characters) is no name (the longest gold name has 16).
 MAX_MENTIONS = 120
-MAX_NAME_CHARS = 250
 MAX_NAME_WORDS = 25
 _BILATERAL = re.compile(
     r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
