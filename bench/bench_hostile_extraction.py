@@ -42,6 +42,7 @@ def texts(size: int) -> dict[str, str]:
         "capitalised word run": _fill("Университет Компания Институт Альфа Бета ", size),
         "quotes «««…»»»": "«" * (size // 2) + "Альфа" + "»" * (size // 2),
         "run of №": "школа " + "№ " * (size // 2),
+        "one word of capitals": "Я" * size,
     }
 
 

@@ -153,8 +153,11 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 # of more than names.MAX_NAME_CHARS characters) is no name (the longest gold name has 16).
 MAX_MENTIONS = 120
 MAX_NAME_WORDS = 25
+# (A word is matched from its start only, "(?<!\w)": tried from every letter of a long run
+# of letters, "\w+ и …" is quadratic.)
 _BILATERAL = re.compile(
-    r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
+    r"(?:росси[ия]\w* и [А-ЯЁ]\w+|(?<!\w)[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|"
+    r"(?<!\w)[A-Z]\w+ and russia)",
     re.IGNORECASE,
 )
 _SPORT = re.compile(
@@ -2053,7 +2056,7 @@ class Extractor:
         head = f"{title}\n{lead}"
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
-            r"российско-\w+|\w+-российск|russian-\w+",
+            r"российско-\w+|(?<!\w)\w+-российск|russian-\w+",
             text,
             re.I,
         )
@@ -4190,7 +4193,7 @@ class Extractor:
             return True
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
-            r"российско-\w+|\w+-российск|russian-\w+",
+            r"российско-\w+|(?<!\w)\w+-российск|russian-\w+",
             text,
             re.I,
         )
