@@ -33,7 +33,7 @@ def _tail(unit: str) -> str:
 
 
 # (Tails of 50,000 characters with no full stop, of nested quotes or of "№" signs were slow on
-# the old code, 9-20 s, but gave the same partners: they are measured in the bench only.)
+# the old code, 3-24 s CPU, but gave the same partners: they are measured in the bench only.)
 TAILS = {
     "only commas": _tail("Альфа, "),
     "capitalised run": _tail("Университет Компания Институт Альфа Бета "),
