@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.facts.extraction import PartnerFact
 from bot.facts.extraction.lexicon import OWN_PATTERNS
-from bot.facts.extraction.names import is_abbreviation, join_broken_hyphen, name_tokens
+from bot.facts.extraction.names import (
+    MAX_NAME_CHARS,
+    is_abbreviation,
+    join_broken_hyphen,
+    name_tokens,
+)
 from bot.facts.extraction.registry import KnownOrg
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
@@ -783,6 +788,18 @@ def without_initials(name: str) -> str:
     """The name without a person's initials (empty when it has none): a name form for keys."""
     bare = tidy(_INITIALS.sub("", name))
     return bare if bare != tidy(name) else ""
+
+
+def bounded(fact: PartnerFact) -> PartnerFact | None:
+    """The fact without forms too long to be names (MAX_NAME_CHARS); None when its own name
+    is one: it names no organisation and opens no card."""
+    if len(fact.name) > MAX_NAME_CHARS:
+        return None
+    name_en = fact.name_en if fact.name_en and len(fact.name_en) <= MAX_NAME_CHARS else None
+    aliases = tuple(a for a in fact.aliases if len(a) <= MAX_NAME_CHARS)
+    if name_en == fact.name_en and aliases == fact.aliases:
+        return fact
+    return replace(fact, name_en=name_en, aliases=aliases)
 
 
 def fact_names(fact: PartnerFact) -> list[str]:

@@ -19,12 +19,13 @@ from pathlib import Path
 from bot.facts.curation import Rules, current, read_file
 from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFact, names_match
 from bot.facts.extraction.dates import signed_on
-from bot.facts.extraction.names import is_abbreviation
+from bot.facts.extraction.names import MAX_NAME_CHARS, is_abbreviation
 from bot.facts.extraction.registry import KnownOrg, Registry
 from bot.facts.matching import (
     Candidate,
     absorbed,
     ambiguous_codes,
+    bounded,
     branch_own,
     by_parent,
     code_fact,
@@ -269,6 +270,8 @@ def _identity(partner_id: int | None, rows: dict[int, Candidate]) -> set[str]:
 def _party_indexes(parties: tuple[str, ...], facts: tuple[PartnerFact, ...]) -> tuple[int, ...]:
     out: list[int] = []
     for party in parties:
+        if len(party) > MAX_NAME_CHARS:
+            continue  # no name (see bounded): it matches none of the article's partners
         for index, fact in enumerate(facts):
             if index not in out and (
                 party == fact.name or any(names_match(party, n) for n in _names(fact))
@@ -461,7 +464,8 @@ class FactsService:
         """Resolve every partner to its registry row (operator rules first), then store."""
         # An operator's correction names a form; its key follows the current key rules.
         rules = Rules.of(current(await self.partners.corrections()))
-        cleaned = _one_per_organisation([_clean(raw) for raw in extraction.partners])
+        bounded_facts = (bounded(raw) for raw in extraction.partners)
+        cleaned = _one_per_organisation([_clean(f) for f in bounded_facts if f is not None])
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact) | _known_keys(fact))))
             for fact in cleaned

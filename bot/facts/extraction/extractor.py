@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import math
@@ -25,6 +26,7 @@ from .learn import Logistic
 from .model import PARTNER_KINDS, AgreementFact, ArticleInput, Extraction, PartnerFact
 from .names import (
     GENERIC_STEMS,
+    MAX_NAME_CHARS,
     abbreviation_of,
     canonical_key,
     describes_only,
@@ -39,6 +41,7 @@ from .names import (
     russian_nationality_capitalised,
 )
 from .orgs import (
+    MAX_NAME_TOKENS,
     Mention,
     RuChunker,
     Tok,
@@ -170,8 +173,30 @@ _EN_CITY_BODY = re.compile(
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])|\n+(?![ \t]*[a-zа-яё])|\n{2,}")
+# Bounds on untrusted text (a feed page may be anything): the analysis costs grow with a
+# sentence's length times the names in it, so no "sentence" is longer than MAX_SENTENCE; a
+# longer one is cut at its last clause boundary (";", ",", else a space) before the bound.
+# The 221 corpus articles' longest sentence is 783 characters (103 words): 2,000 leaves room.
+MAX_SENTENCE = 2000
+_CLAUSE_END = re.compile(r"([;,]?)\s+")
+# Only so much of an article is read for facts (its text is stored and searched in full): the
+# tagger's cost grows with the tokens it reads. The corpus articles run to 3,300 characters
+# and 460 tokens, long university news to ~15,000 characters; the bounds leave room for those
+# and keep a hostile page (a 20,000-token run of quotes) to ~1 s. The cut falls after the
+# last sentence or paragraph break before the bound.
+MAX_TEXT = 30_000
+MAX_TOKENS = 6_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Names read in one article, at most (the corpus's most is 24): features compare each name
+# with the others in its sentence and article. A name of more words than MAX_NAME_WORDS (or
+# of more than names.MAX_NAME_CHARS characters) is no name (the longest gold name has 16).
+MAX_MENTIONS = 120
+MAX_NAME_WORDS = 25
+# (A word is matched from its start only, "(?<!\w)": tried from every letter of a long run
+# of letters, "\w+ и …" is quadratic.)
 _BILATERAL = re.compile(
-    r"(?:росси[ия]\w* и [А-ЯЁ]\w+|[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|[A-Z]\w+ and russia)",
+    r"(?:росси[ия]\w* и [А-ЯЁ]\w+|(?<!\w)[А-ЯЁ]\w+ и росси[ия]|russia and [A-Z]\w+|"
+    r"(?<!\w)[A-Z]\w+ and russia)",
     re.IGNORECASE,
 )
 _SPORT = re.compile(
@@ -1574,6 +1599,39 @@ def _plain_typography(text: str) -> str:
     return _ODD_SPACE.sub(" ", text)
 
 
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence text[start:end] as pieces of at most MAX_SENTENCE characters, each cut
+    after the last clause boundary in its second half (else at the bound itself)."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut: tuple[int, int, str] | None = None
+        for m in _CLAUSE_END.finditer(text, start + MAX_SENTENCE // 2, limit):
+            if cut is None or m.group(1) or not cut[2]:
+                cut = (m.end(1), m.end(), m.group(1))
+        piece_end, next_start = (cut[0], cut[1]) if cut is not None else (limit, limit)
+        out.append((start, piece_end))
+        start = next_start
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _analysed_part(text: str) -> str:
+    """The opening of an over-long text, at most MAX_TEXT characters and about MAX_TOKENS
+    tokens, cut after its last sentence or paragraph break there (else at the bound)."""
+    bound = min(len(text), MAX_TEXT)
+    for n, tok in enumerate(_TOKEN.finditer(text, 0, bound)):
+        if n == MAX_TOKENS:
+            bound = tok.start()
+            break
+    if bound == len(text):
+        return text
+    head = text[:bound]
+    cut = max(head.rfind("\n"), head.rfind(". "))
+    return head[: cut + 1] if cut > bound // 2 else head
+
+
 def detect_lang(text: str) -> str:
     """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
     return "ru" if len(_CYR.findall(text)) >= len(_LAT.findall(text)) else "en"
@@ -1766,14 +1824,17 @@ class Extractor:
         body = _fix_homoglyphs(_plain_typography(article.text or ""))
         title = _fix_homoglyphs(_plain_typography(article.title or "").strip())
         text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
+        text = _analysed_part(text)
         title_end = text.find(title) + len(title) if title and title in text else 0
         lang = article.lang if article.lang in ("ru", "en") else detect_lang(text)
         sentences = self._sentences(text)
 
+        starts = [s for s, _ in sentences]
+
         def sent_of(pos: int) -> int:
-            for k, (s, e) in enumerate(sentences):
-                if s <= pos < e:
-                    return k
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and pos < sentences[k][1]:
+                return k
             return max(0, len(sentences) - 1)
 
         if lang == "ru":
@@ -1794,6 +1855,14 @@ class Extractor:
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
+        mentions = [
+            m
+            for m in mentions
+            if len(m.name) <= MAX_NAME_CHARS and len(m.name.split()) <= MAX_NAME_WORDS
+        ]
+        if len(mentions) > MAX_MENTIONS:
+            last = sorted(m.start for m in mentions)[MAX_MENTIONS - 1]
+            mentions = [m for m in mentions if m.start <= last]
         beside = self._beside_own(text, mentions, sent_of, lang)
         mentions = [
             x for x in mentions if not any(y.start < x.end and x.start < y.end for y in beside)
@@ -2079,7 +2148,7 @@ class Extractor:
         head = f"{title}\n{lead}"
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
-            r"российско-\w+|\w+-российск|russian-\w+",
+            r"российско-\w+|(?<!\w)\w+-российск|russian-\w+",
             text,
             re.I,
         )
@@ -2116,14 +2185,15 @@ class Extractor:
         out: list[tuple[int, int]] = []
         pos = 0
         for m in _SENT_SPLIT.finditer(text):
-            prev = re.search(r"(\S+)\s*$", text[pos : m.start()])
+            # The word before the break; a word of 100+ characters is no abbreviation ("г.").
+            prev = re.search(r"(\S+)\s*$", text[max(pos, m.start() - 100) : m.start()])
             if prev and "\n" not in m.group(0) and _NO_SPLIT_AFTER.match(prev.group(1)):
                 continue
             if m.start() > pos:
-                out.append((pos, m.start()))
+                out.extend(_bounded(text, pos, m.start()))
             pos = m.end()
         if pos < len(text):
-            out.append((pos, len(text)))
+            out.extend(_bounded(text, pos, len(text)))
         return out or [(0, len(text))]
 
     def _ru_mentions(self, text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
@@ -2183,7 +2253,11 @@ class Extractor:
                 kind = "company"  # «базовая кафедра АО «Альфа»»: named after the company
             if kind is None:
                 continue
+            if len(out) >= MAX_MENTIONS:
+                break
             i, j = self._chunker.chunk(toks, h, text, person)
+            if j - i >= MAX_NAME_TOKENS:
+                continue  # a run of words no organisation's name is this long
             if numbered_school:
                 school = self._numbered_school(toks, i, h, text, sentences, signing)
                 if school is not None:
@@ -2256,7 +2330,7 @@ class Extractor:
             out.append(m)
         # natasha ORG spans without a head word: "ВТБ", "«Ростех»", "КамАЗ".
         for span in doc.spans:
-            if span.type != "ORG":
+            if span.type != "ORG" or len(out) >= MAX_MENTIONS:
                 continue
             if any(
                 s <= span.start < e or s < span.stop <= e
@@ -4283,7 +4357,7 @@ class Extractor:
             return True
         strong = re.findall(
             r"сотрудничеств|партн[её]р|делегаци|cooperation|partnership|delegation|"
-            r"российско-\w+|\w+-российск|russian-\w+",
+            r"российско-\w+|(?<!\w)\w+-российск|russian-\w+",
             text,
             re.I,
         )

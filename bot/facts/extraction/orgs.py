@@ -68,6 +68,10 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
+# No organisation name runs this many tokens (the corpus's longest gold name has 16 words):
+# a chunk stops growing at the bound, and a span that reaches it is no name (a hostile page's
+# run of capitalised words would otherwise make every head's chunk the whole run).
+MAX_NAME_TOKENS = 40
 _REGION_WORDS = frozenset({"округ", "область", "республика", "край"})
 _SETTLEMENT_WORDS = frozenset({"город", "посёлок", "поселок", "село", "станица"})
 _LEGAL_FORMS = frozenset(
@@ -150,7 +154,7 @@ class RuChunker:
         head = toks[h]
         case = head.feats.get("Case")
         i = h
-        while i > 0:
+        while i > 0 and h - i < MAX_NAME_TOKENS:
             prev = toks[i - 1]
             if prev.sent != head.sent or (i - 1) in person:
                 break
@@ -255,16 +259,22 @@ class RuChunker:
             "фонд",
         ) and (k < len(toks) and toks[k].text.lower() == "по"):
             j = k + 1
-            while j < len(toks) and (
-                toks[j].pos in ("ADJ", "NOUN", "CCONJ")
-                and (toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ")
-                or (
-                    # A list of fields: "по промышленной политике, инновациям и торговле".
-                    toks[j].text == ","
-                    and j + 1 < len(toks)
-                    and toks[j + 1].pos in ("ADJ", "NOUN")
-                    and toks[j + 1].feats.get("Case") == "Dat"
-                    and not _is_cap(toks[j + 1].text)
+            while (
+                j < len(toks)
+                and j - h < MAX_NAME_TOKENS
+                and (
+                    toks[j].pos in ("ADJ", "NOUN", "CCONJ")
+                    and (
+                        toks[j].feats.get("Case") in ("Dat", "Loc", None) or toks[j].pos == "CCONJ"
+                    )
+                    or (
+                        # A list of fields: "по промышленной политике, инновациям и торговле".
+                        toks[j].text == ","
+                        and j + 1 < len(toks)
+                        and toks[j + 1].pos in ("ADJ", "NOUN")
+                        and toks[j + 1].feats.get("Case") == "Dat"
+                        and not _is_cap(toks[j + 1].text)
+                    )
                 )
             ):
                 j += 1
@@ -278,7 +288,7 @@ class RuChunker:
                 # A federal inspectorate's formula: "служба по надзору в сфере образования и
                 # науки", "… в сфере связи": the field after "в сфере" is the name's.
                 j += 2
-        while j < len(toks):
+        while j < len(toks) and j - h < MAX_NAME_TOKENS:
             t = toks[j]
             if (
                 t.sent == head.sent
@@ -300,7 +310,12 @@ class RuChunker:
             if toks[j - 1].lemma in _SETTLEMENT_WORDS and _is_cap(t.text):
                 # A city's name in apposition, in any case: "администрации города Великие
                 # Луки", "мэрия города Набережные Челны".
-                while j < len(toks) and toks[j].sent == head.sent and _is_cap(toks[j].text):
+                while (
+                    j < len(toks)
+                    and j - h < MAX_NAME_TOKENS
+                    and toks[j].sent == head.sent
+                    and _is_cap(toks[j].text)
+                ):
                     j += 1
                 break
             if t.text.isdigit():
