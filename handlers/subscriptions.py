@@ -52,6 +52,8 @@ MAX_KEYWORD_CHARS = 100
 _PARTNERSHIPS = {"partnerships", "partnership", "партнерства", "партнёрства", "партнерство",
                  "партнёрство"}  # fmt: skip
 _COUNTRY = {"country", "страна"}
+# «/unsubscribe всё»: the whole chat, as the bare command.
+_EVERYTHING = {"all", "everything", "все", "всё", "всех", "от всего"}
 _PARTNER = {"partner", "партнер", "партнёр"}
 _BASIC = ("all", "partnerships")  # the two choices /start offers; a chat has at most one of them
 
@@ -409,10 +411,65 @@ async def unsubscribe_one(
     await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))
 
 
-async def unsubscribe(message: Message, bot: Bot, chats: ChatRepository) -> None:
+async def matching(
+    args: str, subs: list[Subscription], lang: str, partners: PartnerRepository,
+    lookup: PartnerLookup,
+) -> list[Subscription]:  # fmt: skip
+    """The chat's subscriptions the words of `/unsubscribe WORDS` name: written as /subscribe
+    takes them («country Китай», «partner Газпром», a keyword), or just the country, partner or
+    word («Китай»); none when they name none of them."""
+    text = " ".join(whole_words(args)).lower()
+    head, _, rest = text.partition(" ")
+    bare = rest if head in _COUNTRY | _PARTNER and rest else text
+    if head in _PARTNERSHIPS and not rest:
+        return [s for s in subs if s.kind == "partnerships"]
+    country = resolve_country_query(bare)
+    named = (await lookup.find(bare)).named if head not in _COUNTRY else None
+    found = []
+    for sub in subs:
+        if sub.kind == "country" and sub.value == country:
+            found.append(sub)
+        elif sub.kind == "partner" and head not in _COUNTRY:
+            said = _plain(await describe(sub, lang, partners)).casefold()
+            if sub.value == str(named) or f"«{bare}»" in said or f"“{bare}”" in said:
+                found.append(sub)
+        elif sub.kind == "keyword" and head not in _COUNTRY | _PARTNER and sub.value == bare:
+            found.append(sub)
+    return found
+
+
+async def unsubscribe(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    chats: ChatRepository,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
+) -> None:
+    """`/unsubscribe`: every subscription of the chat; `/unsubscribe WORDS`: the one they name
+    (several: which of them; none: the chat's list to choose from). It removed everything
+    whatever the words said: «/unsubscribe Китай» dropped the partnership news too."""
     lang = user_language(message.from_user)
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "admins_only"))
+        return
+    args = typed_text((command.args or "")[:500]).strip()
+    if args and args.lower() not in _EVERYTHING:
+        subs = await chats.subscriptions(message.chat.id)
+        here = message.message_thread_id if message.is_topic_message else None
+        found = await matching(args, subs, lang, partners, lookup)
+        shown = esc(cut(args, 60))
+        if len(found) == 1 and await chats.unsubscribe(message.chat.id, found[0].id):
+            what = await describe(found[0], lang, partners)
+            await message.answer(t(lang, "unsubscribed_one", what=what))
+            return
+        if not subs:
+            await message.answer(t(lang, "subscriptions_empty"))
+            return
+        lines, buttons = await _listed(found or subs, lang, partners, here)
+        key = "unsubscribe_which" if found else "unsubscribe_none"
+        text = "\n".join([t(lang, key, query=shown), *lines])
+        await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
         return
     removed = await chats.unsubscribe_all(message.chat.id)
     if removed > 1:  # in a forum, those of the other topics too: say it was all of them

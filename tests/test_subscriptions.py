@@ -171,3 +171,39 @@ async def test_stats_and_pollnow_are_for_admins_only(app: App) -> None:
     assert "http://127.0.0.1:9/: error (" in summary
     stats = await app.ask("/stats", chat_id=ADMIN, language_code="en")
     assert "errors: 1 (1 in a row)" in stats and "Last error:" in stats
+
+
+async def test_unsubscribe_with_words_removes_only_what_they_name(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«/unsubscribe Китай» removed every subscription of the chat, the partnership news too,
+    and said only «Подписка отменена.»"""
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    for command in ("partnerships", "country Китай", "partner tsinghua", "водородная энергетика"):
+        await app.ask(f"/subscribe {command}")
+
+    async def kinds() -> list[str]:
+        return [s.kind for s in await app.services.chats.subscriptions(42)]
+
+    assert await app.ask("/unsubscribe Китай") == "Подписка отменена: страна 🇨🇳 Китай."
+    assert await kinds() == ["partnerships", "partner", "keyword"]
+    reply = await app.ask("/unsubscribe Tsinghua", language_code="en")
+    assert reply == "Unsubscribed: partner “Tsinghua University”.", reply
+    assert await kinds() == ["partnerships", "keyword"]
+    # Not a subscription of the chat: nothing removed, the list to choose from.
+    reply = await app.ask("/unsubscribe Германия")
+    assert reply == (
+        "В этом чате нет подписки «Германия». Подписки чата (нажмите, чтобы отменить одну; "
+        "отписаться от всего: /unsubscribe без слов):\n• новости о партнёрстве\n"
+        "• слова «водородная энергетика»"
+    ), reply
+    buttons = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"][:1] for row in buttons] == ["✖", "✖"]
+    assert await kinds() == ["partnerships", "keyword"]
+    assert await app.ask("/unsubscribe водородная энергетика") == (
+        "Подписка отменена: слова «водородная энергетика»."
+    )
+    assert await kinds() == ["partnerships"]
+    assert await app.ask("/unsubscribe всё") == "Подписка отменена."
+    assert await kinds() == []

@@ -26,7 +26,11 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
         "Subscribe: /subscribe [partnerships | country X | partner X | word]",
     ),
     ("subscriptions", "Подписки этого чата", "This chat's subscriptions"),
-    ("unsubscribe", "Отписаться от всего", "Unsubscribe from everything"),
+    (
+        "unsubscribe",
+        "Отписаться: /unsubscribe — от всего, /unsubscribe Китай — от одной подписки",
+        "Unsubscribe: /unsubscribe from everything, /unsubscribe China from one subscription",
+    ),
     ("digest", "Дайджест: /digest off | daily | weekly", "Digest: /digest off | daily | weekly"),
     ("latest", "Последние новости: /latest [n]", "Latest news: /latest [n]"),
     ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
@@ -330,6 +334,17 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "unsubscribed_all": (
         "Отменены все подписки этого чата: {count}.",
         "Removed all {count} subscriptions of this chat.",
+    ),
+    "unsubscribed_one": ("Подписка отменена: {what}.", "Unsubscribed: {what}."),
+    "unsubscribe_which": (
+        "Подписок по запросу «{query}» несколько. Какую отменить?",
+        "Several subscriptions match “{query}”. Which one should go?",
+    ),
+    "unsubscribe_none": (
+        "В этом чате нет подписки «{query}». Подписки чата (нажмите, чтобы отменить одну; "
+        "отписаться от всего: /unsubscribe без слов):",
+        "This chat has no subscription “{query}”. Its subscriptions (tap one to remove it; "
+        "to remove them all: /unsubscribe alone):",
     ),
     "not_subscribed": ("Этот чат не был подписан.", "This chat was not subscribed."),
     "sub_topic_here": (" — в эту тему", " — to this topic"),
