@@ -2103,6 +2103,29 @@ async def test_a_well_known_organisation_is_one_card_across_languages_and_short_
     assert card.startswith("Санкт-Петербургский государственный университет\n"), card
 
 
+async def test_a_well_known_name_never_opens_another_organisations_card(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/partners Санкт-Петербургский государственный университет` opened the card of the
+    State Marine Technical University of St. Petersburg, the one card sharing its words, as if
+    it were the one named: a well-known organisation with no card of its own gets look-alikes
+    to choose from, never another organisation's card."""
+    app, scripted = curated
+    u = "university"
+    script = {
+        "smtu": [org("State Marine Technical University of St. Petersburg", None, kind=u)],
+        "hse": [org("HSE University", None, kind=u)],
+    }
+    await curated_registry(app, scripted, script)
+    reply = await app.ask("/partners Санкт-Петербургский государственный университет")
+    assert not reply.startswith("State Marine Technical University"), reply
+    assert reply.startswith("Точно «Санкт-Петербургский государственный университет» никто"), reply
+    assert buttons(app) == ["State Marine Technical University of St. Petersburg"]
+    # The well-known organisation's own card still opens by any of its names.
+    card = await app.ask("/partners Высшая школа экономики")
+    assert card.startswith("HSE University\n"), card
+
+
 async def test_a_city_asked_in_either_script_finds_the_same_partners(
     curated: tuple[App, ScriptedWorker],
 ) -> None:

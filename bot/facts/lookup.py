@@ -53,6 +53,7 @@ MORE = 93.0  # the name has a distinguishing word more: "Газпром" in "Gaz
 LOOSE = 91.0  # the query has a descriptive word the name lacks: "State" of "Samarkand State"
 GENERIC_ONLY = 90.0  # the query has only generic words ("университет"): never one partner
 FUZZY = 80.0  # the least similarity a match has (typos, a word begun, another kind)
+ALIKE = 85.0  # at most this for a card the query's well-known organisation is not
 
 # Kinds of organisation beyond the registry's concepts (university, institute, academy): a
 # query that says "embassy" does not name a consulate, nor "institute" a university, for sure.
@@ -347,9 +348,15 @@ class NameIndex:
     """Every partner's name forms split into words once; ranks queries against them, each
     query word compared once with each distinct word of the registry."""
 
-    def __init__(self, known: Iterable[tuple[int, list[str]]]) -> None:
+    def __init__(
+        self,
+        known: Iterable[tuple[int, list[str]]],
+        cards_of: dict[str, frozenset[int]] | None = None,
+    ) -> None:
         self._names = [(pid, _words(name)) for pid, names in known for name in names]
         self._vocabulary = {term.word for _, name in self._names for term in name}
+        # Well-known organisation (its entry's name) → the cards that are it; None: no check.
+        self._cards_of = cards_of
 
     def rank(self, query: str) -> Found:
         words = _words(query)
@@ -365,6 +372,12 @@ class NameIndex:
                 score = _score(words, name, plain, typed)
                 if score >= FUZZY and score > best.get(pid, 0.0):
                     best[pid] = score
+        if best and self._cards_of is not None and (org := known_orgs().lookup(query)):
+            # The query is a well-known organisation's name («Санкт-Петербургский
+            # государственный университет»): a card that is not that organisation is at most
+            # alike, never opened as the one named (it opened the Marine Technical University).
+            own = self._cards_of.get(org.name, frozenset())
+            best = {pid: score if pid in own else min(score, ALIKE) for pid, score in best.items()}
         return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
 
 
@@ -380,24 +393,31 @@ def _with_renderings(known: list[tuple[int, list[str]]]) -> Iterable[tuple[int, 
             yield pid, list(dict.fromkeys([*names, *rendered]))
 
 
-def _with_known(known: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+def _with_known(
+    known: list[tuple[int, list[str]]],
+) -> tuple[list[tuple[int, list[str]]], dict[str, frozenset[int]]]:
     """The registry's name forms and, for a card of one well-known organisation, every name
     the registry of well-known organisations gives it (its abbreviations, its other script's
-    forms): «СПбГУ» finds the card an article named in full. A search form only."""
+    forms): «СПбГУ» finds the card an article named in full. A search form only. Also which
+    cards each well-known organisation has (by its entry's name)."""
     registry = known_orgs()
     out = []
+    cards: dict[str, set[int]] = {}
     for pid, names in known:
         orgs = {id(o): o for n in names if (o := registry.lookup(n)) is not None}
         if len(orgs) == 1:
-            names = list(dict.fromkeys([*names, *next(iter(orgs.values())).all_names()]))
+            org = next(iter(orgs.values()))
+            names = list(dict.fromkeys([*names, *org.all_names()]))
+            cards.setdefault(org.name, set()).add(pid)
         out.append((pid, names))
-    return out
+    return out, {name: frozenset(pids) for name, pids in cards.items()}
 
 
 def _index_of(known: list[tuple[int, list[str]]]) -> NameIndex:
     """The search index of the registry's name forms and their search-only forms (CPU work:
     run in a worker thread)."""
-    return NameIndex(_with_renderings(_with_known(known)))
+    forms, cards_of = _with_known(known)
+    return NameIndex(_with_renderings(forms), cards_of)
 
 
 def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
