@@ -171,9 +171,22 @@ async def partners_command(
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
     found = await lookup.find(query)
-    if not found and country:  # a country named, none of its partners in the news yet
+    if country:  # a country named, none of its partners in the news yet
         where = f"{flag(country)} {country_name(country, lang)}"
-        await message.answer(t(lang, "partners_country_none", country=esc(where)))
+        text = t(lang, "partners_country_none", country=esc(where))
+        if not found:
+            await message.answer(text)
+            return
+        # Cards naming the country («Торгпредство России во Франции») are none of its
+        # partners: offered below the answer, never opened as if they were what was asked.
+        choices = await lookup.choices(found)
+        rows = [
+            [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
+                                  callback_data=PartnerCard(id=p.id).pack())]
+            for p in choices.shown
+        ]  # fmt: skip
+        text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
+        await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
     if (chosen := found.named) is not None:
         card = await partner_card(partners, chosen, lang)

@@ -65,6 +65,25 @@ async def test_a_country_with_no_partners_yet_is_named_as_a_country(app: App) ->
     )
 
 
+async def test_a_card_naming_a_country_with_no_partners_is_not_opened_for_it(app: App) -> None:
+    """`/partners Франция` opened the card of «Торгпредство России во Франции» as if it were
+    France's partners: the country has none, and the card naming it is offered below."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("tp", "Визит торгпредства", link="https://site.test/tp")], announce=True
+    )
+    name = "Торгпредство России во Франции"
+    fact = PartnerInput(name, None, (), "RU", "government", {"tp": name})
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    reply = await app.ask("/partners Франция")
+    assert reply == (
+        "Партнёров из страны 🇫🇷 Франция в новостях пока нет. Все страны: /countries\n\n"
+        "В названиях партнёров «Франция» встречается:"
+    ), reply
+    markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"] for row in markup] == [name]
+
+
 async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> None:
     await many_partners(app, 2)
     for query in ("/partners 🇰🇿", "/partners в Казахстане"):

@@ -415,6 +415,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
         "No partners yet: they appear as cooperation news comes in.",
     ),
+    "partners_country_in_names": (
+        "В названиях партнёров «{query}» встречается:",
+        "Partners with “{query}” in their names:",
+    ),
     "partners_country_none": (
         "Партнёров из страны {country} в новостях пока нет. Все страны: /countries",
         "No partners in {country} in the news yet. All countries: /countries",
