@@ -12,6 +12,7 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
@@ -19,11 +20,13 @@ from bot.text.stems import says_something, whole_words, words
 from handlers.common import user_language
 from handlers.keyboards import (
     AgreementsPage,
+    PartnerCard,
     PartnersPage,
     SearchCallback,
     pack_words,
     unpack_words,
 )
+from handlers.partners import display_name
 from storage.partners import PartnerRepository
 
 # Callback data is 64 bytes; "sq:" takes three.
@@ -86,7 +89,7 @@ def small_talk(text: str) -> bool:
     )
 
 
-async def free_text(message: Message, partners: PartnerRepository) -> None:
+async def free_text(message: Message, partners: PartnerRepository, lookup: PartnerLookup) -> None:
     """Words in a private chat: what the bot can do, a button to search for them, and one to
     a country's partners when the words name a country that has some ("кто наши партнёры в
     Германии"), and first its agreements when they ask about documents («какие соглашения
@@ -106,6 +109,13 @@ async def free_text(message: Message, partners: PartnerRepository) -> None:
         callback_data=SearchCallback(q=packed).pack(),
     )
     rows = [[button]]
+    named = (await lookup.find(query)).named
+    partner = await partners.get(named) if named is not None else None
+    if partner is not None:  # «Цинхуа»: the partner's card is the likelier answer
+        label = t(lang, "partner_card_button", name=cut(display_name(partner, lang), 50))
+        rows.insert(
+            0, [InlineKeyboardButton(text=label, callback_data=PartnerCard(id=named).pack())]
+        )
     country = next(
         (
             code

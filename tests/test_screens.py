@@ -3,6 +3,7 @@ through the real dispatcher and the fake Bot API, read as rendered text."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Iterator
@@ -440,3 +441,26 @@ async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
     assert not any(text.startswith("📄") for text, _ in buttons(app))
     await app.ask("which agreements were signed with China?", language_code="en")
     assert buttons(app)[0][0].startswith("📄 🇨🇳 China: agreements ("), buttons(app)
+
+
+async def test_free_text_naming_a_partner_offers_its_card_first(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«Цинхуа» alone got only a search of the word, though the bot has the partner's card."""
+    await with_articles(app, worker)
+    await app.ask("Цинхуа")
+    (label, data), (_, search) = buttons(app)
+    assert label == "🤝 Университет Цинхуа" and search.startswith("sq:"), buttons(app)
+    count = len(app.api.sent_messages(42))
+    edits = len(app.api.calls_of("editMessageText"))
+    await press(app, data)
+    for _ in range(200):
+        shown = [c.rendered for c in app.api.calls_of("editMessageText")[edits:] if c.ok]
+        shown += [c.rendered for c in app.api.sent_messages(42)[count:] if c.ok]
+        if shown:
+            break
+        await asyncio.sleep(0.025)
+    assert shown and (shown[0] or "").startswith("Университет Цинхуа\n"), shown
+    # Words naming no partner: no card button.
+    await app.ask("водородная энергетика")
+    assert not any(text.startswith("🤝") for text, _ in buttons(app))

@@ -214,6 +214,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "I understand commands: /subscribe to get news, /partners, /agreements, /search the "
         "news. All commands: /help",
     ),
+    "partner_card_button": ("🤝 {name}", "🤝 {name}"),
     "free_text_agreements": (
         "Соглашения с партнёрами из страны {country} — первой кнопкой ниже. "
         "Или поискать «{query}» в новостях?",
