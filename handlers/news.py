@@ -20,7 +20,7 @@ from aiogram.types import (
 from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, resolve_country_query
 from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary, typed_text
-from bot.text.i18n import RU, category_label, t
+from bot.text.i18n import RU, category_label, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.common import edit_page, user_language
@@ -51,9 +51,8 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 def _entry(item: NewsItem, lang: str, snippet: str | None = None) -> str:
     head = f"<b>{link(item.link, cut(item.title, 300))}</b>"
-    meta = " · ".join(
-        x for x in (format_date(item.when, lang), category_label(item.category, lang)) if x
-    )
+    said = (format_date(item.when, lang), category_label(item.category, lang))
+    meta = " · ".join(x for x in (*said, written_in(item.title, lang)) if x)
     lines = [head]
     if meta:
         lines.append(f"<i>{esc(meta)}</i>")

@@ -464,3 +464,28 @@ async def test_free_text_naming_a_partner_offers_its_card_first(
     # Words naming no partner: no card button.
     await app.ask("водородная энергетика")
     assert not any(text.startswith("🤝") for text, _ in buttons(app))
+
+
+async def test_a_reader_is_told_when_an_article_is_in_the_other_language(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """An English reader got Russian headlines with nothing saying they were Russian (and a
+    Russian reader English ones): the date line says which, in lists and announcements."""
+    await with_articles(app, worker)
+    for lang, other in (("en", "in Russian"), ("ru", "на английском")):
+        latest = await app.ask("/latest 10", language_code=lang)
+        blocks = latest.split("\n\n")[1:]
+        assert blocks, latest
+        for block in blocks:
+            title, meta = block.split("\n")[:2]
+            foreign = is_cyrillic(title) != (lang == "ru")
+            assert meta.endswith(f" · {other}") == foreign, (lang, block)
+        assert any(other in block for block in blocks) and not all(
+            other in block for block in blocks
+        ), latest
+    # An announcement says it too.
+    [russian] = [i for i in await app.services.news.latest(10) if is_cyrillic(i.title)][:1]
+    message = await AnnouncementRenderer(app.services.news)(russian.id, "en")
+    assert message is not None and "· in Russian" in message.text.split("\n")[1], message.text
+    message = await AnnouncementRenderer(app.services.news)(russian.id, "ru")
+    assert message is not None and "на английском" not in message.text, message.text

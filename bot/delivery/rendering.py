@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.delivery.share import share_markup
 from bot.text.documents import recalled
 from bot.text.formatting import Outgoing, announcement, tidy_summary
-from bot.text.i18n import AGREEMENT_KINDS, category_label, label, t
+from bot.text.i18n import AGREEMENT_KINDS, category_label, label, t, written_in
 from bot.text.summary import first_sentences
 from storage.news import NewsItem, NewsRepository
 from storage.partners import PartnerRepository
@@ -70,7 +70,9 @@ class AnnouncementRenderer:
             title=item.title,
             url=item.link,
             when=item.when,
-            category=await self._kind(item, lang),
+            category=" · ".join(
+                x for x in (await self._kind(item, lang), written_in(item.title, lang)) if x
+            ),
             summary=first_sentences(tidy_summary(item.text), max_chars=400, max_sentences=3),
             lang=lang,
             extra_lines=extras,

@@ -181,6 +181,18 @@ def in_language(text: str, lang: str) -> bool:
     return is_cyrillic(text) == (lang == RU)
 
 
+def written_in(title: str, lang: str) -> str:
+    """ "in Russian" for an English reader of a Russian article («на английском» the other way),
+    judged by its title; "" when the article is in the reader's language."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if not letters:
+        return ""
+    cyrillic = sum(1 for ch in letters if is_cyrillic(ch)) * 2 > len(letters)
+    if lang == RU:
+        return "" if cyrillic else t(lang, "written_in_other")
+    return t(lang, "written_in_other") if cyrillic else ""
+
+
 def category_label(category: str | None, lang: str) -> str:
     """The feed's category in the reader's language, or "" when there is none in it."""
     if not category:
@@ -361,6 +373,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Подписки и дайджест группы могут менять только администраторы чата.",
         "Only chat administrators can change this group's subscriptions and digest.",
     ),
+    "written_in_other": ("на английском", "in Russian"),
     "latest_empty": ("Новостей пока нет.", "No news yet."),
     "latest_bad_n": (
         "Укажите число от 1 до 20, например: /latest 5",
