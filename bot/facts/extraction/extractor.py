@@ -155,9 +155,12 @@ _EN_LEGAL_RUN = re.compile(
 # One capitalised word joined to the university's own name by "and", as its co-subject:
 # "Uralkhimmash and SPbPU develop ...", "SPbPU and CentraleSupélec launch ...".
 _OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic University)"
+# A capitalised word with a small letter in it, read without backtracking inside the word (a
+# 30,000-letter word would otherwise be tried at every split: quadratic).
+_ONE_WORD = r"[A-Z](?=\w*?[a-z])\w*+(?:-[A-Z]\w++)?"
 _ONE_WORD_WITH_OWN = re.compile(
-    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?) and {_OWN_EN}\b"
-    rf"|\b{_OWN_EN} and (?P<b>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?)(?= [a-z])",
+    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b"
+    rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD})(?= [a-z])",
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
@@ -1015,7 +1018,8 @@ _OWN_SHORT_EN = (
     r"St\.?\s*Petersburg Polytechnic University|Peter the Great St\.?\s*Petersburg Polytechnic "
     r"University)"
 )
-_NAME_EN = r"[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}"
+# (Each word read possessively, its small letter found by a lookahead: see `_ONE_WORD`.)
+_NAME_EN = r"[A-Z](?=[\w&-]*?[a-z])[\w&-]*+(?:\s+[A-Z][\w&-]*+){0,2}"
 _ACT_EN = (
     r"(?:have\s+|has\s+|will\s+)?(?:signed|sign|agreed|renewed|opened|launched|created|"
     r"established|concluded|entered|are\s+to)\b"
@@ -1028,7 +1032,7 @@ _OWN_SHORT_RU = (
     r"(?:СПбПУ|СПбГПУ|Политех|Политехнический университет|Санкт-Петербургский политехнический "
     r"университет(?: Петра Великого)?)"
 )
-_NAME_RU = r"[А-ЯЁ][\w-]*[а-яё][\w-]*"
+_NAME_RU = r"[А-ЯЁ](?=[\w-]*?[а-яё])[\w-]*+"
 _ACT_RU = (
     r"(?:подписали|заключили|договорились|открыли|создали|запустили|продлили|учредили|"
     r"будут|намерены)\b"
