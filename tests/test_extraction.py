@@ -1133,6 +1133,25 @@ def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:
             "ru",
             None,
         ),
+        # ... a day of its own: today, yesterday, a weekday.
+        (
+            "Since 2006 SPbPU and Cairo University have held joint schools, and today the "
+            "rectors signed an agreement on a joint laboratory.",
+            "en",
+            None,
+        ),
+        (
+            "С 2006 года СПбПУ и Каирский университет проводят совместные школы, а сегодня "
+            "ректоры подписали соглашение о совместной лаборатории.",
+            "ru",
+            None,
+        ),
+        (
+            "С 2006 года СПбПУ и Каирский университет проводят совместные школы, а во вторник "
+            "ректоры подписали соглашение о совместной лаборатории.",
+            "ru",
+            None,
+        ),
     ],
 )
 def test_since_a_year_dates_a_signing_told_in_its_sentence(

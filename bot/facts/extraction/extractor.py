@@ -99,6 +99,17 @@ _RANKED = re.compile(
     re.IGNORECASE,
 )
 
+# A time of its own for a signing told after «С 2006 года» / "Since 2006" («…, а сегодня
+# подписали новое соглашение»): the day itself, recent days, a weekday.
+_NOW_RU = (
+    r"\b(?:сегодня|вчера|позавчера|недавно|на днях|накануне)\b|(?:этой|прошлой|текущей)\s+неделе|"
+    r"\bво?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"
+)
+_NOW_EN = (
+    r"\b(?:today|yesterday|recently|this\s+(?:morning|afternoon)|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+
 # A sentence listing a network's members.
 _NETWORK_WORD = re.compile(
     r"\b(?:association|network|consortium|union|alliance)\b|"
@@ -4283,7 +4294,7 @@ class Extractor:
                 m is None
                 and since
                 and not re.search(
-                    r"\b(?:19|20)\d{2}\b|(?:прошл|этом|текущ)\w*\s+год|"
+                    r"\b(?:19|20)\d{2}\b|(?:прошл|этом|текущ)\w*\s+год|" + _NOW_RU + "|"
                     + "|".join(
                         rf"\b{month}\w*" if month != "ма" else r"\bма[йяе]\b"
                         for month in _MONTHS_RU
@@ -4313,7 +4324,7 @@ class Extractor:
             m is None
             and since
             and not re.search(
-                r"\b(?:19|20)\d{2}\b|\b(?:last|this|next)\s+(?:year|month|week)\b|"
+                r"\b(?:19|20)\d{2}\b|\b(?:last|this|next)\s+(?:year|month|week)\b|" + _NOW_EN + "|"
                 + "|".join(rf"\b{month}\b" for month in _MONTHS_EN if len(month) > 3),
                 since.group(2),
                 re.I,
