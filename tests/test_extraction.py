@@ -4200,3 +4200,33 @@ def test_a_one_word_name_joined_to_the_university_by_and_is_a_partner(
 ) -> None:
     r = _run(extractor, "", text, lang="en")
     assert [p.name for p in r.partners] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers and SPbPU researchers presented robots at the city festival. Schoolchildren "
+        "enjoyed the show.",
+        "Robotics and SPbPU students won the city contest. The organisers thanked everyone.",
+        "Yesterday and SPbPU staff met the applicants at the open day.",
+    ],
+)
+def test_a_word_before_the_universitys_people_is_no_partner(
+    extractor: Extractor, text: str
+) -> None:
+    """ "X and SPbPU students": the university names its own people, X is no co-subject."""
+    r = _run(extractor, "", text, lang="en")
+    assert [p.name for p in r.partners] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эксперты МГУ считают этот курс перспективным. Политех открыл новую магистерскую "
+        "программу.",
+    ],
+)
+def test_counting_is_no_lecture(extractor: Extractor, text: str) -> None:
+    """«считают … курс»: no lecture or course given, no cooperation."""
+    r = _run(extractor, "Новости", text, lang="ru")
+    assert [p.name for p in r.partners] == []

@@ -169,8 +169,14 @@ _OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic 
 # A capitalised word with a small letter in it, read without backtracking inside the word (a
 # 30,000-letter word would otherwise be tried at every split: quadratic).
 _ONE_WORD = r"[A-Z](?=\w*?[a-z])\w*+(?:-[A-Z]\w++)?"
+# ... not when the university's name qualifies its own people or parts ("Teachers and SPbPU
+# researchers presented ...", "Robotics and SPbPU students won ..."): a noun, no verb, follows.
+_OWN_PEOPLE = (
+    r" (?:[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates)|staff|team|teams|delegation|"
+    r"rector|campus|faculty|alumni|scholars|specialists|lab|labs|laboratory|laboratories)\b"
+)
 _ONE_WORD_WITH_OWN = re.compile(
-    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b"
+    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
     rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD})(?= [a-z])",
     re.MULTILINE,
 )
