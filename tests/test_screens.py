@@ -440,3 +440,18 @@ async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
     assert not any(text.startswith("📄") for text, _ in buttons(app))
     await app.ask("which agreements were signed with China?", language_code="en")
     assert buttons(app)[0][0].startswith("📄 🇨🇳 China: agreements ("), buttons(app)
+
+
+async def test_free_text_about_subscribing_or_designs_offers_no_agreements(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«подписаться» (to subscribe) is no signing, nor "designed" / "assigned" "signed", nor a
+    "mountain" an MoU: such questions get no agreements button and no prompt about one."""
+    await with_articles(app, worker)
+    reply = await app.ask("как подписаться на новости о Китае?")
+    assert "Соглашения" not in reply, reply
+    assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
+    for question in ("robots designed in China", "mountain universities of China"):
+        reply = await app.ask(question, language_code="en")
+        assert "Agreements" not in reply, reply
+        assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
