@@ -1152,6 +1152,25 @@ def test_year_before_when_dates_the_signing(extractor: Extractor) -> None:
             "ru",
             None,
         ),
+        # ... many documents signed over the years since: no one signing's date.
+        (
+            "Since 2006, SPbPU has signed more than 20 agreements with Egyptian universities, "
+            "including one with Cairo University.",
+            "en",
+            None,
+        ),
+        (
+            "С 2006 года СПбПУ заключил более 20 соглашений с вузами Египта, среди них "
+            "Каирский университет.",
+            "ru",
+            None,
+        ),
+        (
+            "С 2006 года СПбПУ подписал 15 договоров с вузами Египта, в том числе с Каирским "
+            "университетом.",
+            "ru",
+            None,
+        ),
     ],
 )
 def test_since_a_year_dates_a_signing_told_in_its_sentence(
@@ -4230,3 +4249,15 @@ def test_counting_is_no_lecture(extractor: Extractor, text: str) -> None:
     """«считают … курс»: no lecture or course given, no cooperation."""
     r = _run(extractor, "Новости", text, lang="ru")
     assert [p.name for p in r.partners] == []
+
+
+def test_only_opening_a_sentence_is_no_part_of_a_name(extractor: Extractor) -> None:
+    """ "Only X and SPbPU have more ...": the comparison's "Only" was read as the name's."""
+    r = _run(
+        extractor,
+        "",
+        "Only Tsinghua University and SPbPU have more joint laboratories, and the rectors "
+        "signed a new agreement today.",
+        lang="en",
+    )
+    assert [p.name for p in r.partners] == ["Tsinghua University"]

@@ -105,6 +105,16 @@ _NOW_RU = (
     r"\b(?:сегодня|вчера|позавчера|недавно|на днях|накануне)\b|(?:этой|прошлой|текущей)\s+неделе|"
     r"\bво?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"
 )
+# ... nor many documents signed since then («С 2006 года Политех заключил более 20 соглашений»,
+# "Since 2006, SPbPU has signed 30 agreements"): a span of years, no one signing's date.
+_MANY_DOCS_RU = re.compile(
+    r"[^;]*?(?:\b(?:соглашений|договоров|меморандумов|контрактов)\b|"
+    r"\b\d+\s+(?:[\w-]+\s+)?(?:соглашени|договор|меморандум))",
+    re.I,
+)
+_MANY_DOCS_EN = re.compile(
+    r"[^;]*?\b(?:agreements|memoranda|memorandums|contracts|treaties|MoUs)\b", re.I
+)
 _NOW_EN = (
     r"\b(?:today|yesterday|recently|this\s+(?:morning|afternoon)|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
@@ -4308,6 +4318,7 @@ class Extractor:
                     since.group(2),
                     re.I,
                 )
+                and not _MANY_DOCS_RU.match(sent, since.end())
             ):
                 m = since
             return m.group(1) if m else None
@@ -4335,6 +4346,7 @@ class Extractor:
                 since.group(2),
                 re.I,
             )
+            and not _MANY_DOCS_EN.match(sent, since.end())
         ):
             m = since
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)
