@@ -4310,7 +4310,9 @@ class Extractor:
                 m is None
                 and since
                 and not re.search(
-                    r"\b(?:19|20)\d{2}\b|(?:прошл|этом|текущ)\w*\s+год|" + _NOW_RU + "|"
+                    r"\b(?:19|20)\d{2}\b|(?:прошл|этом|текущ)\w*\s+год|"
+                    + _NOW_RU
+                    + "|"
                     + "|".join(
                         rf"\b{month}\w*" if month != "ма" else r"\bма[йяе]\b"
                         for month in _MONTHS_RU
@@ -4341,7 +4343,9 @@ class Extractor:
             m is None
             and since
             and not re.search(
-                r"\b(?:19|20)\d{2}\b|\b(?:last|this|next)\s+(?:year|month|week)\b|" + _NOW_EN + "|"
+                r"\b(?:19|20)\d{2}\b|\b(?:last|this|next)\s+(?:year|month|week)\b|"
+                + _NOW_EN
+                + "|"
                 + "|".join(rf"\b{month}\b" for month in _MONTHS_EN if len(month) > 3),
                 since.group(2),
                 re.I,
