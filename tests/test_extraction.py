@@ -4128,6 +4128,21 @@ def test_a_city_administration_named_before_its_city_is_a_partner(extractor: Ext
     ]
 
 
+def test_a_city_of_two_words_after_its_administration_is_a_partner(extractor: Extractor) -> None:
+    """ "the city administration of Saint Petersburg": the rule read one word of a city only,
+    and a second capitalised word stopped it."""
+    r = _run(
+        extractor,
+        "",
+        "SPbPU has signed a cooperation agreement with the city administration of Nizhny "
+        "Novgorod. Students of the Polytechnic will design a smart lighting system for its parks.",
+        lang="en",
+    )
+    assert [(p.name, p.kind) for p in r.partners] == [
+        ("City administration of Nizhny Novgorod", "government")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [

@@ -198,7 +198,9 @@ _EN_CITY_BODY = re.compile(
     r"(?:city|municipal|regional) (?:administration|council|government|hall)\b"
     # ... or before it: "the city administration of Linz", "the administration of Pskov".
     r"|(?<![\w-])(?:(?:city|municipal) )?(?:administration|council|government) of "
-    r"(?:the city of )?[A-Z][a-z]+(?![\w-]| [A-Z])"
+    # ... a city of two words too ("Saint Petersburg", "Nizhny Novgorod", "St. Petersburg").
+    r"(?:the city of )?(?:(?:St\.|Saint|Sankt|Nizhny|Veliky|Velikiye|Novy|Stary) )?[A-Z][a-z]+"
+    r"(?![\w-]| [A-Z])"
 )
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
