@@ -43,6 +43,10 @@ def texts(size: int) -> dict[str, str]:
         "quotes «««…»»»": "«" * (size // 2) + "Альфа" + "»" * (size // 2),
         "run of №": "школа " + "№ " * (size // 2),
         "one word of capitals": "Я" * size,
+        # A capitalised word of small letters: the co-subject patterns («X и Политех
+        # подписали», "X and SPbPU signed") backtracked inside it (~6 s at 30,000 letters,
+        # an English page ~30 s).
+        "one capitalised word": "Б" + "а" * (size - 1),
     }
 
 

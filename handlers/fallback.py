@@ -32,8 +32,10 @@ from storage.partners import PartnerRepository
 # Callback data is 64 bytes; "sq:" takes three.
 SEARCH_BUDGET = 60
 # Words asking about signed documents: a question naming a country gets its agreements first.
+# Not «подписаться» (to subscribe), "designed", a "mountain".
 _ABOUT_AGREEMENTS = re.compile(
-    r"соглашени|меморандум|договор|подписа|agreement|memorand|\bmou|treat(?:y|ies)|signed",
+    r"соглашени|меморандум|договор|(?<!\w)подпис(?:ан|ал|ыва)\w*+(?<!ся)(?<!сь)|agreement|"
+    r"memorand|\bmous?\b|treat(?:y|ies)|\bsigned\b|\bsigning",
     re.IGNORECASE,
 )
 MAX_QUESTION = 500

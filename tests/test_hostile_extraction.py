@@ -105,3 +105,34 @@ async def test_a_name_of_100_kb_opens_no_card(db: Database) -> None:
     assert all(len(p.name_for("en")) <= 250 for p in found)
     agreements, _ = await partners.agreements(news_ids=[news_id], limit=5)
     assert [a.parties for a in agreements] == [("Казанский федеральный университет",)]
+
+
+# One long capitalised word (a page of base64, a URL run together): the co-subject patterns
+# ("X and SPbPU signed", «X и Политех подписали») backtracked inside it, quadratically (an
+# English page: ~30 s CPU at 30,000 letters; a Russian one ~6 s).
+OPENING_EN = "SPbPU and Tsinghua University signed an agreement on cooperation. "
+LONG_WORDS = {
+    "en word": (OPENING_EN + "B" + "a" * SIZE, "en"),
+    "en word and SPbPU": (OPENING_EN + "B" + "a" * SIZE + " and SPbPU", "en"),
+    "ru word": (OPENING + "Б" + "а" * SIZE, "ru"),
+}
+
+
+@pytest.mark.timeout(12)
+@pytest.mark.parametrize("case", list(LONG_WORDS), ids=list(LONG_WORDS))
+def test_a_long_capitalised_word_takes_no_time(extractor: Extractor, case: str) -> None:
+    text, lang = LONG_WORDS[case]
+    result = extractor.extract(ArticleInput(id="h", title="News", text=text, lang=lang))
+    names = [p.name for p in result.partners]
+    assert ("Tsinghua University" if lang == "en" else "Казанский федеральный университет") in names
+    assert all(len(name) <= 250 for name in names)
+
+
+@pytest.mark.timeout(2)
+def test_keys_of_a_long_word_take_no_time() -> None:
+    """The registry's keys of a name that is one 20,000-letter word (a name from any source
+    but the extractor, which drops it): finding its abbreviations was quadratic, 3.5 s."""
+    from bot.facts.matching import cross_key
+
+    long = cross_key("Тестовский " + "а" * 20_000 + " университет")
+    assert long != cross_key("Тестовский университет")  # the word still counts

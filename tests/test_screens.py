@@ -489,3 +489,18 @@ async def test_a_reader_is_told_when_an_article_is_in_the_other_language(
     assert message is not None and "· in Russian" in message.text.split("\n")[1], message.text
     message = await AnnouncementRenderer(app.services.news)(russian.id, "ru")
     assert message is not None and "на английском" not in message.text, message.text
+
+
+async def test_free_text_about_subscribing_or_designs_offers_no_agreements(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«подписаться» (to subscribe) is no signing, nor "designed" / "assigned" "signed", nor a
+    "mountain" an MoU: such questions get no agreements button and no prompt about one."""
+    await with_articles(app, worker)
+    reply = await app.ask("как подписаться на новости о Китае?")
+    assert "Соглашения" not in reply, reply
+    assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
+    for question in ("robots designed in China", "mountain universities of China"):
+        reply = await app.ask(question, language_code="en")
+        assert "Agreements" not in reply, reply
+        assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)

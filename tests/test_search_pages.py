@@ -202,7 +202,19 @@ async def test_words_no_article_has_together_are_offered_one_by_one(app: App) ->
     # A word no article has, beside one some have: only the one that finds something.
     reply = await app.ask("/search квазары лаборатория", language_code="en")
     assert reply.startswith("Nothing found for “квазары лаборатория”: no article has"), reply
-    assert [b["text"] for [b] in keyboard(app)] == ["🔎 лаборатория: 2 articles"]
+    assert [b["text"] for [b] in keyboard(app)] == ["🔎 лаборатория — articles: 2"]
     # One word found nowhere: the plain reply, no buttons.
     assert await app.ask("/search квазары") == "Ничего не нашлось по запросу «квазары»."
     assert keyboard(app) == []
+
+
+async def test_a_word_in_one_article_is_no_plural_in_english(app: App) -> None:
+    """ "🔎 China: 1 articles": a word offered alone, found in one article."""
+    await items(
+        app,
+        ("l1", "Laboratory of robotics opened", "Students will work in the laboratory."),
+        ("c1", "Delegation from China visited SPbPU", "Guests discussed exchanges."),
+    )  # fmt: skip
+    await app.ask("/search laboratory China", language_code="en")
+    labels = [b["text"] for [b] in keyboard(app)]
+    assert labels and not any(label.endswith(" 1 articles") for label in labels), labels

@@ -402,7 +402,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Поищите по одному:",
         "Nothing found for “{query}”: no article has all of these words. Try one of them:",
     ),
-    "search_word_button": ("🔎 {word} — новостей: {count}", "🔎 {word}: {count} articles"),
+    # A count's label, not a noun after a number: «1 articles» / "50+ articles" need none.
+    "search_word_button": ("🔎 {word} — новостей: {count}", "🔎 {word} — articles: {count}"),
     "search_none_suggest": (
         "Ничего не нашлось по запросу «{query}». Возможно, вы имели в виду «{suggestion}»?",
         "Nothing found for “{query}”. Did you mean “{suggestion}”?",

@@ -99,6 +99,27 @@ _RANKED = re.compile(
     re.IGNORECASE,
 )
 
+# A time of its own for a signing told after «С 2006 года» / "Since 2006" («…, а сегодня
+# подписали новое соглашение»): the day itself, recent days, a weekday.
+_NOW_RU = (
+    r"\b(?:сегодня|вчера|позавчера|недавно|на днях|накануне)\b|(?:этой|прошлой|текущей)\s+неделе|"
+    r"\bво?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"
+)
+# ... nor many documents signed since then («С 2006 года Политех заключил более 20 соглашений»,
+# "Since 2006, SPbPU has signed 30 agreements"): a span of years, no one signing's date.
+_MANY_DOCS_RU = re.compile(
+    r"[^;]*?(?:\b(?:соглашений|договоров|меморандумов|контрактов)\b|"
+    r"\b\d+\s+(?:[\w-]+\s+)?(?:соглашени|договор|меморандум))",
+    re.I,
+)
+_MANY_DOCS_EN = re.compile(
+    r"[^;]*?\b(?:agreements|memoranda|memorandums|contracts|treaties|MoUs)\b", re.I
+)
+_NOW_EN = (
+    r"\b(?:today|yesterday|recently|this\s+(?:morning|afternoon)|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+
 # A sentence listing a network's members.
 _NETWORK_WORD = re.compile(
     r"\b(?:association|network|consortium|union|alliance)\b|"
@@ -155,9 +176,18 @@ _EN_LEGAL_RUN = re.compile(
 # One capitalised word joined to the university's own name by "and", as its co-subject:
 # "Uralkhimmash and SPbPU develop ...", "SPbPU and CentraleSupélec launch ...".
 _OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic University)"
+# A capitalised word with a small letter in it, read without backtracking inside the word (a
+# 30,000-letter word would otherwise be tried at every split: quadratic).
+_ONE_WORD = r"[A-Z](?=\w*?[a-z])\w*+(?:-[A-Z]\w++)?"
+# ... not when the university's name qualifies its own people or parts ("Teachers and SPbPU
+# researchers presented ...", "Robotics and SPbPU students won ..."): a noun, no verb, follows.
+_OWN_PEOPLE = (
+    r" (?:[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates)|staff|team|teams|delegation|"
+    r"rector|campus|faculty|alumni|scholars|specialists|lab|labs|laboratory|laboratories)\b"
+)
 _ONE_WORD_WITH_OWN = re.compile(
-    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?) and {_OWN_EN}\b"
-    rf"|\b{_OWN_EN} and (?P<b>[A-Z][\w]*[a-z][\w]*(?:-[A-Z][\w]+)?)(?= [a-z])",
+    rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
+    rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD})(?= [a-z])",
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
@@ -168,7 +198,9 @@ _EN_CITY_BODY = re.compile(
     r"(?:city|municipal|regional) (?:administration|council|government|hall)\b"
     # ... or before it: "the city administration of Linz", "the administration of Pskov".
     r"|(?<![\w-])(?:(?:city|municipal) )?(?:administration|council|government) of "
-    r"(?:the city of )?[A-Z][a-z]+(?![\w-]| [A-Z])"
+    # ... a city of two words too ("Saint Petersburg", "Nizhny Novgorod", "St. Petersburg").
+    r"(?:the city of )?(?:(?:St\.|Saint|Sankt|Nizhny|Veliky|Velikiye|Novy|Stary) )?[A-Z][a-z]+"
+    r"(?![\w-]| [A-Z])"
 )
 # A line break splits, except a single one inside a sentence (the next line goes on in
 # lower case: "Уральский\nфедеральный университет").
@@ -1015,7 +1047,8 @@ _OWN_SHORT_EN = (
     r"St\.?\s*Petersburg Polytechnic University|Peter the Great St\.?\s*Petersburg Polytechnic "
     r"University)"
 )
-_NAME_EN = r"[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}"
+# (Each word read possessively, its small letter found by a lookahead: see `_ONE_WORD`.)
+_NAME_EN = r"[A-Z](?=[\w&-]*?[a-z])[\w&-]*+(?:\s+[A-Z][\w&-]*+){0,2}"
 _ACT_EN = (
     r"(?:have\s+|has\s+|will\s+)?(?:signed|sign|agreed|renewed|opened|launched|created|"
     r"established|concluded|entered|are\s+to)\b"
@@ -1028,7 +1061,7 @@ _OWN_SHORT_RU = (
     r"(?:СПбПУ|СПбГПУ|Политех|Политехнический университет|Санкт-Петербургский политехнический "
     r"университет(?: Петра Великого)?)"
 )
-_NAME_RU = r"[А-ЯЁ][\w-]*[а-яё][\w-]*"
+_NAME_RU = r"[А-ЯЁ](?=[\w-]*?[а-яё])[\w-]*+"
 _ACT_RU = (
     r"(?:подписали|заключили|договорились|открыли|создали|запустили|продлили|учредили|"
     r"будут|намерены)\b"
@@ -4280,6 +4313,8 @@ class Extractor:
                 and since
                 and not re.search(
                     r"\b(?:19|20)\d{2}\b|(?:прошл|этом|текущ)\w*\s+год|"
+                    + _NOW_RU
+                    + "|"
                     + "|".join(
                         rf"\b{month}\w*" if month != "ма" else r"\bма[йяе]\b"
                         for month in _MONTHS_RU
@@ -4287,6 +4322,7 @@ class Extractor:
                     since.group(2),
                     re.I,
                 )
+                and not _MANY_DOCS_RU.match(sent, since.end())
             ):
                 m = since
             return m.group(1) if m else None
@@ -4310,10 +4346,13 @@ class Extractor:
             and since
             and not re.search(
                 r"\b(?:19|20)\d{2}\b|\b(?:last|this|next)\s+(?:year|month|week)\b|"
+                + _NOW_EN
+                + "|"
                 + "|".join(rf"\b{month}\b" for month in _MONTHS_EN if len(month) > 3),
                 since.group(2),
                 re.I,
             )
+            and not _MANY_DOCS_EN.match(sent, since.end())
         ):
             m = since
         m = m or re.search(r"\bin\s+((?:19|20)\d{2})\b[^.;]{0,40}?\b(?:signed|concluded)\b", sent)

@@ -688,6 +688,9 @@ _EN_LEAD = frozenset(
         "since",
         "under",
         "via",
+        # ... a comparison's: "Only Tsinghua University and SPbPU have more ...".
+        "only",
+        "even",
     ]
 )
 _TITLE_WORDS = frozenset(
