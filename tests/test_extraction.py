@@ -4273,3 +4273,22 @@ def test_only_opening_a_sentence_is_no_part_of_a_name(extractor: Extractor) -> N
         lang="en",
     )
     assert [p.name for p in r.partners] == ["Tsinghua University"]
+
+
+def test_the_universitys_own_association_or_fund_is_no_partner(extractor: Extractor) -> None:
+    """«Ассоциация выпускников Политеха» became the partner «Ассоциация выпускников» (its name
+    cut before the university's), and «Эндаумент-фонд Политеха» a partner of its own; a
+    company in quotes before «Политеха» stays a company."""
+    for text in (
+        "Политех подписал соглашение с Ассоциацией выпускников Политеха о поддержке студентов.",
+        "Эндаумент-фонд Политеха и Сбербанк подписали соглашение о сотрудничестве.",
+    ):
+        names = [p.name for p in _run(extractor, "", text).partners]
+        assert not any("Ассоциация" in n or "фонд" in n for n in names), names
+    r = _run(
+        extractor,
+        "",
+        "В Политехе открылась базовая кафедра АО «Силовые машины» Политеха по "
+        "энергомашиностроению.",
+    )
+    assert [p.name for p in r.partners] == ["Силовые машины"], r.partners

@@ -149,6 +149,11 @@ _SCHOOL_COOP = re.compile(
 )
 # The university's short name joined to a unit's name after it («центр «Альфа» и СПбПУ»).
 _OWN_JOINED_AFTER = re.compile(rf"\s+(?:и|при)\s+{lx.OWN_SHORT_WORD.pattern}")
+# A body named after the university, in the genitive right after its words: «Ассоциация
+# выпускников Политеха», «Фонд целевого капитала СПбПУ». Not a Latin name's "SPbPU" after it.
+_NAMED_AFTER_OWN = re.compile(r"\s+(?:Политеха|Политехнического университета|СПбПУ|СПбГПУ)\b")
+# ... or with it as the last words of its name: «Эндаумент-фонд Политеха».
+_NAMED_AFTER_OWN_END = re.compile(r"\s(?:Политеха|Политехнического университета|СПбПУ|СПбГПУ)$")
 _JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
@@ -3547,6 +3552,19 @@ class Extractor:
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
             nothing = nothing or _only_ranked(c, text, sentences)
+            # The university's own association or fund: its name ends with the university's
+            # («Эндаумент-фонд Политеха»), or was cut right before it («Ассоциация выпускников»
+            # of «… выпускников Политеха»; not a quoted company's name before it).
+            nothing = nothing or (
+                fact.kind in ("other", "company") and bool(_NAMED_AFTER_OWN_END.search(fact.name))
+            )
+            nothing = nothing or (
+                fact.kind == "other"
+                and all(
+                    _NAMED_AFTER_OWN.match(text, m.end) and text[m.end - 1] not in '»"”'
+                    for m in c.mentions
+                )
+            )
             nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
