@@ -82,18 +82,22 @@ def snippet(text: str, stems: list[str], width: int = 220) -> str:
 async def latest(message: Message, command: CommandObject, news: NewsRepository) -> None:
     lang = user_language(message.from_user)
     count = LATEST_DEFAULT
+    capped = False
     if command.args:
         arg = command.args.strip()
         # isdigit() alone lets "²" through, which int() refuses.
-        if not (arg.isascii() and arg.isdigit()) or not 1 <= int(arg) <= LATEST_MAX:
+        if not (arg.isascii() and arg.isdigit()) or int(arg) < 1:
             await message.answer(t(lang, "latest_bad_n"))
             return
-        count = int(arg)
+        # More than a message holds («/latest 100»): as many as it does, and the reply says so.
+        capped = len(arg) > 3 or int(arg) > LATEST_MAX
+        count = LATEST_MAX if capped else int(arg)
     items = await news.latest(count)
     if not items:
         await message.answer(t(lang, "latest_empty"))
         return
-    blocks = [t(lang, "latest_title"), *(_entry(item, lang) for item in items)]
+    title = t(lang, "latest_title_capped", count=str(LATEST_MAX)) if capped else None
+    blocks = [title or t(lang, "latest_title"), *(_entry(item, lang) for item in items)]
     await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
 
 

@@ -409,6 +409,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Nothing found for “{query}”. Did you mean “{suggestion}”?",
     ),
     "latest_title": ("Последние новости:", "Latest news:"),
+    "latest_title_capped": (
+        "Последние {count} новостей (больше за раз не показываю; искать старые: /search):",
+        "The latest {count} news items (no more at once; older ones: /search):",
+    ),
     "unknown_command": (
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
