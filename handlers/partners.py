@@ -45,6 +45,7 @@ from storage.partners import Partner, PartnerRepository
 
 PAGE = 10
 MAX_QUERY_CHARS = 200
+COUNTRY_BUTTONS = 40  # /countries buttons, two a row (Telegram takes up to 100)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -264,10 +265,19 @@ async def countries_command(message: Message, partners: PartnerRepository) -> No
         await message.answer(t(lang, "partners_empty"))
         return
     lines = [t(lang, "countries_title")]
-    for code, count in counts:
+    buttons: list[InlineKeyboardButton] = []
+    # Partners of no stated country close the list, after every country.
+    for code, count in sorted(counts, key=lambda pair: pair[0] is None):
         name = f"{flag(code)} {country_name(code, lang)}" if code else t(lang, "country_unknown")
         lines.append(f"{esc(name)} — {count}")
-    await message.answer(join_within(lines, sep="\n"))
+        if code and len(buttons) < COUNTRY_BUTTONS:  # a tap away: the country's partners
+            data = PartnersPage(page=0, country=code).pack()
+            buttons.append(
+                InlineKeyboardButton(text=cut(f"{name} ({count})", 40), callback_data=data)
+            )
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    markup = InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+    await message.answer(join_within(lines, sep="\n"), reply_markup=markup)
 
 
 async def noop_button(query: CallbackQuery) -> None:

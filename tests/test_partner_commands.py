@@ -15,7 +15,7 @@ import pytest
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.text.i18n import t
 from storage.partners import AgreementInput, PartnerInput
-from tests.conftest import App, draft
+from tests.conftest import App, draft, until
 from tests.fakes.bot_api import parse_telegram_html
 from tests.test_export import documents
 from tests.test_facts import store_articles
@@ -193,6 +193,26 @@ async def test_partners_list_by_country_and_countries(app: App, worker: Extracti
         assert "Индийский" not in reply
     countries = await app.ask("/countries", language_code="en")
     assert "🇨🇳 China — 1" in countries and "🇮🇳 India — 1" in countries
+    # Each country a tap away: its button turns the list into the country's partners.
+    message = app.api.sent_messages(42)[-1]
+    labels = [b["text"] for row in message.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert "🇨🇳 China (1)" in labels and "🇮🇳 India (1)" in labels, labels
+    [china] = [
+        b["callback_data"]
+        for row in message.params["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["text"] == "🇨🇳 China (1)"
+    ]
+    app.api.push_callback_query(
+        china, chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+
+    async def edited() -> bool:
+        return any(c.ok for c in app.api.calls_of("editMessageText"))
+
+    await until(edited)
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert "Университет Цинхуа" in (edit.rendered or ""), edit.rendered
 
 
 async def next_page(app: App, message: Any, nav: list[dict[str, Any]]) -> Any:
