@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import PartnerLookup
-from bot.text.countries import country_name, flag
+from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import (
     cut,
     date_words,
@@ -143,7 +143,11 @@ async def inline_results(
         names = await _reader_names(latest, lang, reports)
         return [news_result(item, lang, names) for item in latest]
     found = await lookup.find(text)
-    cards = await reports.partners([pid for pid, _ in found.ranked[:MAX_PARTNERS]])
+    ids = [pid for pid, _ in found.ranked[:MAX_PARTNERS]]
+    if country := resolve_country_query(text):  # «Китай»: its partners, most mentioned first
+        ours = [p.id for p in await lookup.partners.by_country(country, MAX_PARTNERS)]
+        ids = list(dict.fromkeys([*ours, *ids]))[:MAX_PARTNERS]
+    cards = await reports.partners(ids)
     results = [partner_result(card, lang) for card in cards]
     hits = await news.search(text, limit=MAX_RESULTS - len(results))
     items = await reports.news([h.item.id for h in hits])

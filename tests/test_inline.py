@@ -432,3 +432,23 @@ async def test_partners_a_query_fits_equally_come_most_mentioned_first(app: App)
     cards = [r["title"] for r in answer["results"] if r["id"].startswith("p")]
     assert len(cards) == 10
     assert cards[0] == "Университет Ветров", cards
+
+
+async def test_a_country_query_lists_its_partners_most_mentioned_first(app: App) -> None:
+    """«@bot Китай» showed a Chinese ministry named once first and left out the partner named
+    in most articles (its name does not contain the country): a country's partners come first,
+    most mentioned first, as /partners Китай lists them."""
+    await tsinghua(app)
+    s = app.services
+    [feed] = await s.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await s.news.add_new(
+        feed.id, [draft("m1", "Министерство науки Китая", link="https://site.test/m1")],
+        announce=False,
+    )  # fmt: skip
+    most = PartnerInput("Министерство науки и технологий Китая", None, (), "CN", "government",
+                        {"миннауки китая": "Министерство науки и технологий Китая"})  # fmt: skip
+    await s.partners.replace_facts(news_id, True, [(None, most)], [])
+    answer = await inline(app, "Китай")
+    cards = [r["title"] for r in answer["results"] if r["id"].startswith("p")]
+    assert cards[:2] == ["Университет Цинхуа", "Министерство науки и технологий Китая"], cards
+    assert not any("Индийский" in c for c in cards), cards
