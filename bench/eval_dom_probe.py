@@ -5,7 +5,8 @@ orders, base chairs, targeted training, consortia, network programmes, company d
 negatives of the same vocabulary. Models are fitted on folds a, c1, c2 and c4 (never the
 sealed c3); partners are scored with the shared scorer's name matching. Prints each probe's
 misses and the totals.
-Run: .venv/bin/python bench/eval_dom_probe.py [--all]
+Run: .venv/bin/python bench/eval_dom_probe.py [--all] [PROBE.jsonl]  (default dom_probe.jsonl;
+tests/data/dom_probe2.jsonl is a second held-out batch written before any change it measures)
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def main() -> None:
     extractor = Extractor(Models.rules())
     train = [extractor.analyse(a) for a in articles if fold_of(a.id) in TRAIN_FOLDS]
     models = fit_models(extractor, train, gold)
-    probe = [json.loads(line) for line in PROBE.open(encoding="utf-8") if line.strip()]
+    paths = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    path = paths[0] if paths else PROBE
+    probe = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     preds: dict[str, Any] = {}
     for rec in probe:
         art = ArticleInput(rec["id"], rec["title"], rec["text"], lang=rec.get("lang"))

@@ -4292,3 +4292,58 @@ def test_the_universitys_own_association_or_fund_is_no_partner(extractor: Extrac
         "энергомашиностроению.",
     )
     assert [p.name for p in r.partners] == ["Силовые машины"], r.partners
+
+
+_FILLER_RU = (
+    "Участники обсудили итоги учебного года и планы по обновлению лабораторий. "
+    "Студенты представили командные проекты, лучшие из них отмечены дипломами. "
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partner"),
+    [
+        # Named once, deep in a long text, the work ordered «по его заказу».
+        (
+            "Итоги года в Институте энергетики",
+            _FILLER_RU * 3 + "Среди работ года директор назвал проект для АО «Северный пресс»: "
+            "по его заказу инженеры университета рассчитали новую линию штамповки. " + _FILLER_RU,
+            "Северный пресс",
+        ),
+        # «вместе с коллегами из …» an academy institute: neither a unit of ours nor context.
+        (
+            "Новый масс-спектрометр",
+            "Физики СПбПУ вместе с коллегами из Института аналитического приборостроения РАН "
+            "создали компактный масс-спектрометр. Прибор прошёл первые испытания.",
+            "Институт аналитического приборостроения РАН",
+        ),
+        # A company that joined the university's programme.
+        (
+            "Новый участник программы",
+            "Программа подготовки инженеров-технологов расширяется. В этом году к программе "
+            "присоединилось АО «Звезда-Энергетика». Студенты пройдут на предприятии практику.",
+            "Звезда-Энергетика",
+        ),
+    ],
+)
+def test_russian_body_cooperating_without_the_word_joint(
+    extractor: Extractor, title: str, text: str, partner: str
+) -> None:
+    """Russian press-office prose says cooperation without «совместный» or «сотрудничество»:
+    «по его заказу», «вместе с коллегами из …», «к программе присоединилось …». The company or
+    institute is the partner and the article a partnership."""
+    r = _run(extractor, title, text, lang="ru")
+    assert r.partnership
+    assert _partner(r, partner)
+
+
+def test_together_with_that_means_however_is_no_cue(extractor: Extractor) -> None:
+    """«Вместе с тем» ("however") ties nobody to the university: the supplier stays context."""
+    r = _run(
+        extractor,
+        "Лаборатория Политеха",
+        "В лаборатории Политеха прошёл ремонт. Вместе с тем студенты продолжили занятия. "
+        "Оборудование поставило ООО «Альфа-Приборы».",
+        lang="ru",
+    )
+    assert not r.partners

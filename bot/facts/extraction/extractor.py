@@ -567,6 +567,10 @@ _TOGETHER = (
     r"representatives|specialists|engineers|researchers|scientists|employees|compan|universit|"
     r"institut|ministr|government|organi[sz]ation)|work\w* together"
 )
+# A name ending with its academy: one of the Academy of Sciences' institutes or centres.
+_ACADEMY_END = re.compile(
+    r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
+)
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
     + _WITH_OWN
@@ -3528,6 +3532,9 @@ class Extractor:
                 )
                 and not lx.POLYTECHNIC_INSTITUTE.search(fact.name)
                 and not numbered
+                # An institute named with its academy («Институт цитологии РАН», «… СО РАН»,
+                # "… of the Russian Academy of Sciences") is a body of its own, not a unit.
+                and not _ACADEMY_END.search(fact.name)
             )
             f["generic_name"] = float(
                 all(t in GENERIC_STEMS or self._countries.is_country(t) for t in toks)
@@ -3606,6 +3613,10 @@ class Extractor:
             f["repeated"] = float(len({m.sent for m in c.mentions}) > 1)
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
+            # A company, state body or institute no cooperation word is near: the rounds of
+            # foreign universities teach one weight for all bodies, this lets a named-in-passing
+            # body weigh apart from one the text ties to the university.
+            f["body_no_cue"] = f["no_cue"] * float(fact.kind != "university")
             if (
                 c.known is None
                 and fact.kind == "company"
