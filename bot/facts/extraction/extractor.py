@@ -3613,10 +3613,6 @@ class Extractor:
             f["repeated"] = float(len({m.sent for m in c.mentions}) > 1)
             for kind in PARTNER_KINDS:
                 f[f"kind_{kind}"] = float(fact.kind == kind)
-            # A company, state body or institute no cooperation word is near: the rounds of
-            # foreign universities teach one weight for all bodies, this lets a named-in-passing
-            # body weigh apart from one the text ties to the university.
-            f["body_no_cue"] = f["no_cue"] * float(fact.kind != "university")
             if (
                 c.known is None
                 and fact.kind == "company"
