@@ -176,7 +176,10 @@ async def test_a_query_of_many_mistyped_words_does_not_stall_the_bot(app: App) -
     reply = await app.ask(f"/search {typos}")
     stall.cancel()
     assert reply.startswith("Ничего не нашлось по запросу")
-    assert await stall < 0.3
+    longest = await stall
+    # The old code paused the loop for seconds here; 0.32 s was seen once on CI's two shared
+    # cores with this code, so the bound leaves room for a loaded machine.
+    assert longest < 0.6, longest
 
 
 async def test_words_no_article_has_together_are_offered_one_by_one(app: App) -> None:
