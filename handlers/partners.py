@@ -15,7 +15,8 @@ from aiogram.types import (
     Message,
 )
 
-from bot.facts.lookup import PartnerLookup
+from bot.facts.extraction.registry import known_orgs
+from bot.facts.lookup import ALIKE, PartnerLookup
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
@@ -193,6 +194,15 @@ async def partners_command(
         card = await partner_card(partners, chosen, lang)
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
+        return
+    # A well-known organisation with no card yet («СПбГУ»): said so, by its full name, rather
+    # than "nobody is called exactly that" over another organisation's button.
+    known = known_orgs().lookup(query)
+    if known is not None and all(score <= ALIKE for _, score in found.ranked):
+        full = known.name_en if lang != RU and known.name_en else known.name
+        said = "" if full.casefold() == query.casefold() else f" ({esc(cut(full, 120))})"
+        text = t(lang, "partners_known_none", query=esc(cut(query, 60)), name=said)
+        await message.answer(text)
         return
     # A country mistyped ("Chna"): its partners are offered too, first unless some partner's
     # name has the query's words exactly.

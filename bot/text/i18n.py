@@ -434,6 +434,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
         "No partners yet: they appear as cooperation news comes in.",
     ),
+    "partners_known_none": (
+        "«{query}»{name} в новостях о партнёрстве пока не встречается. Все партнёры: /partners",
+        "“{query}”{name} is in no partnership news yet. All partners: /partners",
+    ),
     "partners_country_in_names": (
         "В названиях партнёров «{query}» встречается:",
         "Partners with “{query}” in their names:",
