@@ -129,8 +129,9 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     prompt = t(lang, "free_text_search", query=shown)
     if country:
         where = f"{flag(country)} {country_name(country, lang)}"
-        signed = (await partners.agreements(country=country, limit=0))[1]
-        if signed and _ABOUT_AGREEMENTS.search(query):  # «какие соглашения подписаны с …»
+        about = _ABOUT_AGREEMENTS.search(query)  # «какие соглашения подписаны с …»
+        signed = (await partners.agreements(country=country, limit=0))[1] if about else 0
+        if signed:
             label = t(lang, "agreements_country_button", country=where, total=str(signed))
             data = AgreementsPage(page=0, country=country).pack()
             rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
