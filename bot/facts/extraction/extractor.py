@@ -196,6 +196,18 @@ _ONE_WORD_WITH_OWN = re.compile(
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
+# A foreign legal form ending a company's name, and the country the few national ones tell.
+_FOREIGN_FORM = re.compile(
+    r"(?:Co\.,?\s+Ltd|Ltd|Inc|GmbH|AG|SE|PLC|plc|Corp|S\.A|S\.p\.A|B\.V|Oy|Pte\.?\s+Ltd)\.?$"
+)
+_FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
+# A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
+# Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
+_EN_LEGAL_AFTER = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*),?\s+"
+    r"(?:Co\.,?\s+Ltd\b\.?|Ltd\b\.?|LLC\b|Inc\b\.?|GmbH\b|AG\b|SE\b|PLC\b|plc\b|"
+    r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
+)
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A city's government named in lower case after the city: "the Tomsk city administration".
 _EN_CITY_BODY = re.compile(
@@ -1291,11 +1303,32 @@ def _common_word(tok: Tok | str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
 
 
+# A programme's or project's name: «по программе Erasmus+», «проекта «Кадры»», "the Erasmus+
+# programme", "under the Horizon 2020 programme". It names what is done, not who does it.
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:программ[аыеуой]\w*|проект[аеуом]?\w*|programme|program|project)\s+[«\"“]?$", re.I
+)
+_PROGRAMME_AFTER = re.compile(r"[»\"”]?\s+(?:programme|program|project)\b")
+
+
+def _only_a_programme(c: Candidate, text: str) -> bool:
+    """Whether every mention of `c` is a programme's or project's name."""
+    return all(
+        _PROGRAMME_BEFORE.search(text, max(0, m.start - 30), m.start)
+        or _PROGRAMME_AFTER.match(text, m.end)
+        for m in c.mentions
+    )
+
+
 def _brand_compound(a: str, b: str) -> bool:
     """One name holds a compound of a brand and a capitalised word ("Ростелеком-Солар",
     "ОДК-Климов") whose brand the other names alone ("Ростелеком", "ОДК"): a subsidiary and
-    its parent, two organisations, though the words of one are among the other's."""
+    its parent, two organisations, though the words of one are among the other's. Or one
+    names the other as its field: «Комиссия РФ по делам ЮНЕСКО» is no form of «ЮНЕСКО»."""
     for x, y in ((a, b), (b, a)):
+        field = re.search(r"\bпо делам\s+(.+)$", x)
+        if field and canonical_key(y) in canonical_key(field.group(1)):
+            return True
         words_y = {w.lower() for w in re.findall(r"[\w-]+", y)}
         for w in re.findall(r"[\w-]+", x):
             brand, _, rest = w.partition("-")
@@ -2758,6 +2791,23 @@ class Extractor:
             if self._countries.codes(name) or self._is_own(name):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_LEGAL_AFTER.finditer(text):
+            words = m.group(1).split()
+            while words and (words[0].lower() in _EN_NOT_NAME or words[0] in ("The", "A", "An")):
+                words = words[1:]
+            if not words:
+                continue
+            s0 = m.end(1) - len(" ".join(words))
+            s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
+            clash = [x for x in have + out if x.start < s1 and s0 < x.end]
+            if any(not (s0 <= x.start and x.end <= s1) for x in clash):
+                continue  # another name crosses it; names inside it are its words
+            name = text[s0:s1]
+            if all(self._countries.is_country(w) for w in words) or self._is_own(" ".join(words)):
+                continue
+            for x in clash:
+                (have if x in have else out).remove(x)
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         for m in _ONE_WORD_WITH_OWN.finditer(text):
             key = "a" if m.group("a") else "b"
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
@@ -3422,11 +3472,13 @@ class Extractor:
                     )
                     or bool(
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
+                        or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
                             and lx.HELD_EVENT.search(sent)
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
+                        or lx.RELATIVE_COOP.match(text, m.end)
                     )
                 )
                 listed = bool(
@@ -3575,6 +3627,7 @@ class Extractor:
             nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
+            nothing = nothing or (c.known is None and _only_a_programme(c, text))
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
             )
@@ -3868,11 +3921,18 @@ class Extractor:
             country = self._context_country(c, text)
         if country is None:
             country = next(filter(None, map(language_country, (name, *aliases))), None)
-        if country is None and kind != "company" and dominant is not None:
-            country = dominant  # the foreign country the article is about
         supranational = any(
             _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
         )
+        if country is None and kind != "company" and dominant is not None and not supranational:
+            # The foreign country the article is about; a body of many states is not its.
+            country = dominant
+        if country is None and kind == "company":
+            form = _FOREIGN_FORM.search(name)
+            if form:
+                # "Festo SE", "Dahua Machinery Co., Ltd": a foreign company, not a Russian one;
+                # a few forms tell their country ("Oy" is Finnish, "GmbH" mostly German).
+                country = _FORM_COUNTRY.get(form.group(0).rstrip("."), "")
         if (
             country is None
             and not supranational
@@ -3888,7 +3948,7 @@ class Extractor:
             name=name,
             name_en=name_en,
             aliases=tuple(dict.fromkeys(aliases)),
-            country=country,
+            country=country or None,
             kind=kind,
         )
 

@@ -46,6 +46,7 @@ RU_HEADS: dict[str, str] = {
     "служба": "government",
     "казначейство": "government",
     "инспекция": "government",
+    "комиссия": "government",  # «Комиссия Российской Федерации по делам ЮНЕСКО»
     "фонд": "other",
     "ассоциация": "other",
     "союз": "other",
@@ -379,6 +380,22 @@ ORGANISER = re.compile(
     re.IGNORECASE,
 )
 
+# A cooperation said in a relative clause after the name: «АО «Х», совместно с которым
+# Политех разработал …», «фонд, под эгидой которого проходит конкурс», "X, with which SPbPU has
+# run …", "X, under whose auspices …". The name is the university's co-worker, as a cue before it.
+RELATIVE_COOP = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:"
+    r"(?:совместно|вместе)\s+с\s+котор\w+|в\s+(?:сотрудничестве|партн[её]рстве)\s+с\s+котор\w+|"
+    r"под\s+эгидой\s+котор\w+|по\s+заказу\s+котор\w+|при\s+поддержке\s+котор\w+|"
+    r"с\s+котор\w+\s+(?:Политех\w*|СПбПУ|университет\w*|вуз)\s+(?:сотруднича|подписал|заключил|"
+    r"реализ|разраб|провод|организ|созда|откры)\w*|"
+    r"(?:together|jointly|in cooperation|in partnership)\s+with\s+(?:which|whom)|"
+    r"under\s+whose\s+auspices|with\s+(?:which|whom)\s+(?:the\s+)?"
+    r"(?:SPbPU|Polytech\w*|university)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:cooperat|signed|run|develop|launch|creat|open|work)\w*)",
+    re.IGNORECASE,
+)
+
 # Agreements: the document word and the kind it implies.
 DOC_RU: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"меморандум\w*", re.I), "memorandum"),
@@ -603,6 +620,13 @@ HELD_EVENT = re.compile(
     re.IGNORECASE,
 )
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
+# Joined the university's programme or project, the name right after: «к программе
+# присоединилось АО «X»», «к консорциуму присоединились X». A participant, as a co-founder is.
+JOINED_BEFORE = re.compile(
+    r"\bк\s+(?:[\w-]+\s+){0,3}?(?:программ|проект|консорциум|сет|инициатив)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?присоедини\w+\s+(?:ещ[её]\s+)?(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 CLIENT_BEFORE = re.compile(
     r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
 )
