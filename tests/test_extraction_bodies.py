@@ -193,3 +193,28 @@ async def test_unesco_and_a_national_commission_for_it_keep_two_cards(db: Databa
         "Комиссия Российской Федерации по делам ЮНЕСКО",
         "ЮНЕСКО",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Severny Press corporation opened a laboratory of metal forming at SPbPU. The "
+            "corporation has been a partner of the university for ten years.",
+            "Severny Press",
+        ),
+        (
+            "Zhejiang Dahua Machinery Co., Ltd. donated two CNC machines to the SPbPU laboratory "
+            "of additive technologies. The company has cooperated with the university since 2019.",
+            "Zhejiang Dahua Machinery Co., Ltd",
+        ),
+    ],
+)
+def test_a_company_giving_a_lab_or_equipment_in_english_is_a_partner(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """A company named before the word for it or with its legal form, which opens a lab or
+    gives equipment: the partner; the technology's abbreviation ("CNC") is none."""
+    result = _run(extractor, "A new laboratory", text, "en")
+    assert result.partnership
+    assert _names(result) == [name]

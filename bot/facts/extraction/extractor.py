@@ -196,6 +196,21 @@ _ONE_WORD_WITH_OWN = re.compile(
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
+# Abbreviations of technologies and terms, which name no organisation without a full form.
+_TECH_ABBR = frozenset(
+    {
+        "CNC", "CAD", "CAM", "CAE", "GPU", "CPU", "PLC", "BIM", "ERP", "LED", "LNG", "LPG",
+        "HVAC", "MRI", "DNA", "RNA", "PCR", "SQL", "API", "HTML", "GPS", "UAV", "MBA", "STEM",
+        "MOOC", "ICT", "ESG", "SDG", "SDGS", "NPP", "HPP", "CHP", "PPE", "CFD", "FEM", "PDF",
+        "USB", "RFID", "LIDAR", "CMOS", "FPGA", "ASIC", "VPN", "SaaS", "EUR", "USD", "RUB",
+    }
+)  # fmt: skip
+# A company named before the word for it: "the Baltic Turbine company", "the Severny Press
+# corporation" (lower-case word after one to four capitalised ones).
+_EN_COMPANY_AFTER = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w&'’-]*\s){0,3}[A-Z][\w&'’-]*)\s+"
+    r"(?:company|corporation|holding|concern|group of companies)\b"
+)
 # A foreign legal form ending a company's name, and the country the few national ones tell.
 _FOREIGN_FORM = re.compile(
     r"(?:Co\.,?\s+Ltd|Ltd|Inc|GmbH|AG|SE|PLC|plc|Corp|S\.A|S\.p\.A|B\.V|Oy|Pte\.?\s+Ltd)\.?$"
@@ -2664,6 +2679,8 @@ class Extractor:
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
                 continue
+            if full is None and word in _TECH_ABBR:
+                continue  # "two CNC machines", "a GPU cluster": a technology, no organisation
             # An abbreviation with no full form in the text is a weak candidate; the
             # partner model weighs it (abbr_unknown).
             out.append(
@@ -2808,6 +2825,18 @@ class Extractor:
             for x in clash:
                 (have if x in have else out).remove(x)
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_COMPANY_AFTER.finditer(text):
+            words = m.group(1).split()
+            s0, s1 = m.start(1), m.end(1)
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            if any(self._countries.is_country(w) or self._countries.codes(w) for w in words):
+                continue  # "the Chinese company", "the Russian Railways company" (a known one)
+            if self._is_own(m.group(1)) or words[0].lower() in _EN_NOT_NAME:
+                continue
+            out.append(
+                Mention(name=m.group(1), start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
+            )
         for m in _ONE_WORD_WITH_OWN.finditer(text):
             key = "a" if m.group("a") else "b"
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
