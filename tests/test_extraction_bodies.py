@@ -218,3 +218,24 @@ def test_a_company_giving_a_lab_or_equipment_in_english_is_a_partner(
     result = _run(extractor, "A new laboratory", text, "en")
     assert result.partnership
     assert _names(result) == [name]
+
+
+async def test_a_company_whose_name_is_a_quoted_abbreviation_gets_its_card(db: Database) -> None:
+    """«АО «ЛОМО»»: the quoted abbreviation behind the legal form is the company's whole name.
+    The registry kept no card for an abbreviation it could not place, so the partner of a signed
+    agreement was missing from /partners."""
+    ex = Extractor()
+    result = ex.extract(
+        ArticleInput(
+            id="1",
+            title="Соглашение с оптиками",
+            text="Политех и АО «ЛОМО» подписали соглашение о подготовке инженеров-оптиков. "
+            "Компания откроет в университете базовую кафедру.",
+            lang="ru",
+        )
+    )
+    assert [p.name for p in result.partners] == ["ЛОМО"]
+    script = {"a": list(result.partners)}
+    await add_articles(db, list(script))
+    partners, _ = await registry(db, script)
+    assert [c[0] for c in await names(partners)] == ["ЛОМО"]

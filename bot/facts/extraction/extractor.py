@@ -2880,12 +2880,25 @@ class Extractor:
                 first.start, first.end = s0, s1
                 have[:] = [x for x in have if x is first or x not in inside]
                 whole = [first]
+            # A quoted abbreviation behind a legal form is the company's whole name («АО
+            # «ЛОМО»»): the form with it is kept as a form of the name, which tells it is one.
+            spelt = [f"{m.group('form')} «{name}»"] if is_abbreviation(name) else []
             for x in whole:
                 x.name = name
                 x.kind = kind if x.kind in (None, "other", "company") else x.kind
+                x.aliases.extend(a for a in spelt if a not in x.aliases)
             if whole or any(x.start < s1 and s0 < x.end for x in have):
                 continue
-            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind=kind,
+                    aliases=spelt,
+                )
+            )
         return out
 
     def _beside_own(
@@ -3218,6 +3231,7 @@ class Extractor:
                 target = Candidate(mentions=[])
                 cands.append(target)
             target.mentions.append(m)
+            target.aliases.extend(a for a in m.aliases if a not in target.aliases)
         return self._consolidate(cands)
 
     def _clean_in_headline(self, m: Mention, text: str, title_end: int) -> bool:
