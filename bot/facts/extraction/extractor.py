@@ -571,6 +571,58 @@ _TOGETHER = (
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
+# An outside body's people at work in the university's teaching or research: its engineers lead
+# the classes, its doctors took part in the development, its specialists work in the labs beside
+# the students («Занятия ведут инженеры ПАО «X»», «инженеры компании стали наставниками», «его
+# инженеры руководят курсовыми проектами», «врачи центра участвовали в разработке»). The people
+# are a body's (a name, a body word or a pronoun beside them), not the university's own staff;
+# the verb sets them to work, not in an audience or a list of attendees.
+_OUTSIDE_PEOPLE = (
+    r"(?:(?<!\w)(?:его|е[её]|их)\s+(?:инженер|специалист|сотрудник|эксперт|врач|конструктор)\w*|"
+    r"(?<!\w)(?:врач|медик)[\w-]*|"
+    r"(?:инженер|специалист|сотрудник|эксперт|врач|диспетчер|реставратор|конструктор)[\w-]*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|ФГУП\b|ГУП\b)|компани|завод|предприяти|"
+    r"комбинат|концерн|корпораци|госкорпораци|верфи|банка|агентств|музе|министерств|комитет|"
+    r"холдинг|ведомств|котор))"
+)
+_AT_WORK = (
+    r"(?<!\w)(?:вед[уё]т|вели\b|руковод|чита[юл]|провод|провед|провел|провёл|наставник|обуча|"
+    r"консультир|смонтир|проверя|оценива|помога|помогл|участвова\w* в (?:разработк|создани|"
+    r"испытани|подготовк|проект)|работа\w* (?:[\w-]+ ){0,4}вместе|вместе с (?:аспирант|студент|"
+    r"уч[её]н|преподавател)|и (?:уч[её]н|преподавател|аспирант|исследовател))"
+)
+# ... or the university's scientists and a body's people as one team («коллектив учёных
+# института и инженеров АО «X»»).
+_STAFF_AT_WORK = (
+    _OUTSIDE_PEOPLE
+    + r"[^.!?]{0,150}?"
+    + _AT_WORK
+    + "|"
+    + _AT_WORK
+    + r"[^.!?]{0,80}?"
+    + _OUTSIDE_PEOPLE
+    + r"|(?:уч[её]н|преподавател|аспирант|исследовател)\w*\s+(?:[^.!?]{0,80}?\s)?и\s+"
+    + _OUTSIDE_PEOPLE
+)
+# The university and a body, each by its type word, as one subject of a verb («университет и
+# предприятие разработали программу», «центр и университет составили …»); or a named body and a
+# unit of the university named with it («Комитет … и Высшая школа физики СПбПУ»).
+_BODY_WORD = (
+    r"(?:предприятие|завод|компания|центр|комитет|агентство|музей|корпорация|концерн|комбинат|"
+    r"администрация|министерство|фонд|банк|верфь)"
+)
+_PAIRED = (
+    r"(?<!\w)(?:университет|вуз|политех|кафедра)\s+и\s+" + _BODY_WORD + r"\s+(?:[\w-]+\s+){0,2}?"
+    r"[\w-]+(?:ли|ют|ят|ут)\b|(?<!\w)" + _BODY_WORD + r"\s+и\s+(?:университет|вуз|политех)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+(?:ли|ют|ят|ут)\b|(?<!СПбПУ)(?<!Политеха)\s+и\s+(?-i:Высшая\s+"
+    r"школа|[А-ЯЁ][\w-]+(?:ый|ий|ой)\s+институт|Институт)\b(?:\s+[\w-]+){0,5}?\s+(?-i:СПбПУ|Политеха)\b"
+)
+# A body's centre or laboratory created at the university («центр создан агентством на базе
+# университета», «на базе Политеха открылся учебный центр компании»).
+_AT_OUR_BASE = (
+    r"(?:созда|откры)\w*\s+[^.!?]{0,100}?на базе (?:университет|политех|спбпу|вуз)|"
+    r"на базе (?:университет|политех|спбпу|вуз)\w*\s+[^.!?]{0,40}?(?:созда|откры)"
+)
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
     + _WITH_OWN
@@ -599,9 +651,10 @@ _COOP_FAMILIES = {
     "joint": r"совместн|\bjoint\b|" + _SHARED + "|" + _STAFF_OF_BOTH + "|"
     r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
-    r"network|" + _TOGETHER + "|" + _DECREE_218,
+    r"network|" + _TOGETHER + "|" + _DECREE_218 + "|" + _PAIRED,
+    "staff": _STAFF_AT_WORK,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
-    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
+    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)|" + _AT_OUR_BASE,
 }
 # A bench of a laboratory or a test rig is no exhibition stand (a plant giving the university a
 # test bench is cooperation).
