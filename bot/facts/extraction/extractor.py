@@ -583,7 +583,7 @@ _OUTSIDE_PEOPLE = (
     r"(?:инженер|специалист|сотрудник|эксперт|врач|диспетчер|реставратор|конструктор)[\w-]*\s+"
     r"(?:[\w-]+\s+){0,3}?(?:(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|ФГУП\b|ГУП\b)|компани|завод|предприяти|"
     r"комбинат|концерн|корпораци|госкорпораци|верфи|банка|агентств|музе|министерств|комитет|"
-    r"холдинг|ведомств|котор))"
+    r"холдинг|ведомств|котор|\s{3,}\S))"
 )
 _AT_WORK = (
     r"(?<!\w)(?:вед[уё]т|вели\b|руковод|чита[юл]|провод|провед|провел|провёл|наставник|обуча|"
@@ -604,6 +604,7 @@ _STAFF_AT_WORK = (
     + r"|(?:уч[её]н|преподавател|аспирант|исследовател)\w*\s+(?:[^.!?]{0,80}?\s)?и\s+"
     + _OUTSIDE_PEOPLE
 )
+_STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
 # The university and a body, each by its type word, as one subject of a verb («университет и
 # предприятие разработали программу», «центр и университет составили …»); or a named body and a
 # unit of the university named with it («Комитет … и Высшая школа физики СПбПУ»).
@@ -3490,6 +3491,12 @@ class Extractor:
                 cues = list(coop.finditer(sent))
                 if m.sent > 0 and coop.search(sent_text(m.sent - 1)):
                     counts["prev_cue"] += 1
+                # The body's people at work in the university's teaching or research, in the
+                # name's sentence or told in the next one («… ООО «X». Инженеры компании ведут …»).
+                staff_here = bool(_STAFF_AT_WORK_RE.search(sent))
+                after = sent_text(m.sent + 1) if m.sent + 1 < len(sentences) else ""
+                if staff_here or _STAFF_AT_WORK_RE.search(after):
+                    counts["people_at_work"] += 1
                 if any(
                     o is not m
                     and o.sent == m.sent
@@ -3501,7 +3508,7 @@ class Extractor:
                 for cm in cues:
                     d = max(cm.start() - (m.end - start), rel - cm.end(), 0)
                     best_dist = min(best_dist, d)
-                cue = launch or bool(cues) or listed
+                cue = launch or bool(cues) or listed or staff_here
                 if launch:
                     counts["launch"] += 1
                     best_dist = 0  # the construction is a cue right at the name
@@ -3570,6 +3577,7 @@ class Extractor:
                 "context_only",
                 "organiser",
                 "prev_cue",
+                "people_at_work",
                 "in_list",
             ):
                 f[key] = counts[key] / n
