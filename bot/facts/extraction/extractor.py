@@ -604,7 +604,6 @@ _STAFF_AT_WORK = (
     + r"|(?:уч[её]н|преподавател|аспирант|исследовател)\w*\s+(?:[^.!?]{0,80}?\s)?и\s+"
     + _OUTSIDE_PEOPLE
 )
-_STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
 # The university and a body, each by its type word, as one subject of a verb («университет и
 # предприятие разработали программу», «центр и университет составили …»); or a named body and a
 # unit of the university named with it («Комитет … и Высшая школа физики СПбПУ»).
@@ -624,6 +623,11 @@ _AT_OUR_BASE = (
     r"(?:созда|откры)\w*\s+[^.!?]{0,100}?на базе (?:университет|политех|спбпу|вуз)|"
     r"на базе (?:университет|политех|спбпу|вуз)\w*\s+[^.!?]{0,40}?(?:созда|откры)"
 )
+# A sentence that shows a body at work with the university without the usual words (its people
+# teaching or mentoring, the body and the university as one subject, its centre at the
+# university): a cue for a name in it, like the words of `lx.COOP_RU`.
+_TOLD_AT_WORK = re.compile(_STAFF_AT_WORK + "|" + _PAIRED + "|" + _AT_OUR_BASE, re.IGNORECASE)
+_STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
     + _WITH_OWN
@@ -3493,7 +3497,8 @@ class Extractor:
                     counts["prev_cue"] += 1
                 # The body's people at work in the university's teaching or research, in the
                 # name's sentence or told in the next one («… ООО «X». Инженеры компании ведут …»).
-                staff_here = bool(_STAFF_AT_WORK_RE.search(sent))
+                # (Read unmasked: the university's unit in «X и Высшая школа … СПбПУ» is a name.)
+                staff_here = bool(_TOLD_AT_WORK.search(text, *sentences[m.sent]))
                 after = sent_text(m.sent + 1) if m.sent + 1 < len(sentences) else ""
                 if staff_here or _STAFF_AT_WORK_RE.search(after):
                     counts["people_at_work"] += 1
