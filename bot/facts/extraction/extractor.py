@@ -617,6 +617,14 @@ _PAIRED = (
     r"(?:[\w-]+\s+){0,2}?[\w-]+(?:ли|ют|ят|ут)\b|(?<!СПбПУ)(?<!Политеха)\s+и\s+(?-i:Высшая\s+"
     r"школа|[А-ЯЁ][\w-]+(?:ый|ий|ой)\s+институт|Институт)\b(?:\s+[\w-]+){0,5}?\s+(?-i:СПбПУ|Политеха)\b"
 )
+# Tasks the university's students or staff received from a body («темы работ магистранты
+# получили на АО «X»», «команда получила реальный объект от компании»): the body sets the work.
+_SET_BY_BODY = (
+    r"(?<!\w)получил\w*\s+(?:[\w-]+\s+){0,2}(?:тем[уыа]?|задани|задач|кейс|объект)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|"
+    r"концерн|верф|заказчик|партн[её]р)|(?<!\w)(?:темы|задани[яе]|задачи|кейсы)\s+(?:[\w-]+\s+){0,3}"
+    r"получил\w*\s+(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|концерн|верф)"
+)
 # A body's centre or laboratory created at the university («центр создан агентством на базе
 # университета», «на базе Политеха открылся учебный центр компании»).
 _AT_OUR_BASE = (
@@ -626,7 +634,9 @@ _AT_OUR_BASE = (
 # A sentence that shows a body at work with the university without the usual words (its people
 # teaching or mentoring, the body and the university as one subject, its centre at the
 # university): a cue for a name in it, like the words of `lx.COOP_RU`.
-_TOLD_AT_WORK = re.compile(_STAFF_AT_WORK + "|" + _PAIRED + "|" + _AT_OUR_BASE, re.IGNORECASE)
+_TOLD_AT_WORK = re.compile(
+    _STAFF_AT_WORK + "|" + _PAIRED + "|" + _AT_OUR_BASE + "|" + _SET_BY_BODY, re.IGNORECASE
+)
 _STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
@@ -657,7 +667,7 @@ _COOP_FAMILIES = {
     r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
     r"network|" + _TOGETHER + "|" + _DECREE_218 + "|" + _PAIRED,
-    "staff": _STAFF_AT_WORK,
+    "staff": _STAFF_AT_WORK + "|" + _SET_BY_BODY,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)|" + _AT_OUR_BASE,
 }
