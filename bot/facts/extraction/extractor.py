@@ -685,8 +685,9 @@ _PASSING_FAMILIES = {
     "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд\b|" + _BENCH + r"стенде|экспозиц|"
     r"\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
     "festival": r"фестивал|праздн|концерт|festival|celebrat|concert|holiday|карнавал",
+    # ... and scholarships handed to students («вручил именные стипендии», «стипендиаты»).
     "award": r"наград|орден\w*\b|преми[яиюей]|лауреат|почетн|почётн|\baward|\bprize|honou?r|"
-    r"laureate",
+    r"laureate|стипендиат|вручил\w*\s+(?:[\w-]+\s+){0,3}стипенди",
     "ranking": r"рейтинг|ranking|ranked|\brating",
     "sport": r"чемпионат|соревновани|медал|турнир|спортсмен|championship|medal|tournament|"
     r"athlete|\bsport|(?<!тран)(?<!эк)спорт",
