@@ -409,6 +409,15 @@ _ANAPHORA = re.compile(
     r"\s+$",
     re.I,
 )
+
+
+def _not_partner_title(title: str) -> bool:
+    """A headline of news that is no cooperation (a grant won, a ranking, a prize), unless it
+    names the winners as one team of the university's people and a body's («Учёные и инженеры
+    «X» получили грант»): a grant won together."""
+    return bool(lx.NOT_PARTNER_TITLE.search(title)) and not _STAFF_AT_WORK_RE.search(title)
+
+
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 # The university and another organisation as one subject («Политех и X провели …», "X and
@@ -2269,7 +2278,7 @@ class Extractor:
             for s, e in sentences
         )
         return {
-            "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            "not_partner_title": float(_not_partner_title(title)),
             # An honour is the news unless the headline also names a cooperation act (a
             # document, a signing, a delegation, a joint unit or one created): "X and SPbPU
             # receive a prize for their joint lab" stays a partnership.
@@ -3391,7 +3400,7 @@ class Extractor:
                     found |= codes
             return found.pop() if len(found) == 1 else dominant
 
-        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        title_blocked = _not_partner_title(text[:title_end])
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
         outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
         most = max((len(c.mentions) for c in outside), default=0)
@@ -4481,7 +4490,7 @@ class Extractor:
             return True
         if (
             facts
-            and lx.NOT_PARTNER_TITLE.search(article.title or "")
+            and _not_partner_title(article.title or "")
             and not re.search(
                 r"сотрудничеств|делегаци|соглашени|меморандум|cooperation|delegation|agreement|"
                 r"memorand",
@@ -4492,7 +4501,7 @@ class Extractor:
             return False  # a win, a ranking or a prize: partners named in passing
         if facts:
             return True
-        if lx.NOT_PARTNER_TITLE.search(article.title or ""):
+        if _not_partner_title(article.title or ""):
             return False
         if cat and re.search(r"международ|партн|сотруднич|international|partner|cooperat", cat):
             return True

@@ -494,6 +494,8 @@ BOTH_SIDES = re.compile(
 # Headlines of news that is not about cooperation: a grant won, a ranking, a prize.
 NOT_PARTNER_TITLE = re.compile(
     r"(?:\bwins?\b|\bwon\b|awarded|побед|выигра|получил\w* грант|грант\w* (?:рнф|рффи)|"
+    # ... or a fund's support won («стартап получил поддержку фонда»): a grant said otherwise.
+    r"получил\w*\s+(?:[\w-]+\s+)?поддержк\w*\s+(?:[\w-]+\s+)?фонд|"
     r"рейтинг|ranking|\bprize|преми)",
     re.IGNORECASE,
 )
