@@ -644,7 +644,16 @@ _AT_OUR_BASE = (
 # teaching or mentoring, the body and the university as one subject, its centre at the
 # university): a cue for a name in it, like the words of `lx.COOP_RU`.
 _TOLD_AT_WORK = re.compile(
-    _STAFF_AT_WORK + "|" + _PAIRED + "|" + _AT_OUR_BASE + "|" + _SET_BY_BODY, re.IGNORECASE
+    _STAFF_AT_WORK
+    + "|"
+    + _PAIRED
+    + "|"
+    + _AT_OUR_BASE
+    + "|"
+    + _SET_BY_BODY
+    # ... and the university chosen for a body's work («выбор пал на Политех»).
+    + r"|выбор\s+(?:[\w-]+\s+)?пал\s+на\s+(?:политех|университет|вуз|спбпу)",
+    re.IGNORECASE,
 )
 _STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
 _COOP_FAMILIES = {
@@ -3537,6 +3546,8 @@ class Extractor:
                 if launch:
                     counts["launch"] += 1
                     best_dist = 0  # the construction is a cue right at the name
+                if staff_here:
+                    best_dist = 0  # so is a body at work with the university in its sentence
                 if listed:
                     counts["listed"] += 1
                 if lx.CONTEXT_ONLY.search(window):
