@@ -636,6 +636,13 @@ _SET_BY_BODY = (
     r"концерн|верф|заказчик|партн[её]р)|(?<!\w)(?:темы|задани[яе]|задачи|кейсы)\s+(?:[\w-]+\s+){0,3}"
     r"получил\w*\s+(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|концерн|верф)"
 )
+# The university's help to a body, named in the dative («помогут заводу перейти на …», «помогли
+# администрации района», «помогут Карелии»): work done for it, like work it orders.
+_HELPS_BODY = (
+    r"(?<!\w)помо(?:жет|гут|гли|гла|г|гает|гают|чь)\s+(?:[\w-]+\s+){0,2}?(?:заводу|компании|"
+    r"предприятию|предприятиям|комбинату|концерну|корпорации|верфи|министерству|ведомству|"
+    r"администрации|правительству|комитету|региону|музею|(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|[А-ЯЁ]))"
+)
 # A body's centre or laboratory created at the university («центр создан агентством на базе
 # университета», «на базе Политеха открылся учебный центр компании»).
 _AT_OUR_BASE = (
@@ -653,6 +660,8 @@ _TOLD_AT_WORK = re.compile(
     + _AT_OUR_BASE
     + "|"
     + _SET_BY_BODY
+    + "|"
+    + _HELPS_BODY
     # ... and the university chosen for a body's work («выбор пал на Политех»).
     + r"|выбор\s+(?:[\w-]+\s+)?пал\s+на\s+(?:политех|университет|вуз|спбпу)",
     re.IGNORECASE,
@@ -687,7 +696,7 @@ _COOP_FAMILIES = {
     r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
     r"network|" + _TOGETHER + "|" + _DECREE_218 + "|" + _PAIRED,
-    "staff": _STAFF_AT_WORK + "|" + _SET_BY_BODY,
+    "staff": _STAFF_AT_WORK + "|" + _SET_BY_BODY + "|" + _HELPS_BODY,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)|" + _AT_OUR_BASE,
 }
