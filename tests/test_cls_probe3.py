@@ -81,3 +81,18 @@ def test_probe_class_f1_stays_above_its_floor(extractor: Extractor) -> None:
         fn += not got and p["partnership"]
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.9, (tp, fp, fn)  # 0.667 on the code before the fixes it drove
+
+
+def test_the_universitys_help_to_a_body_is_cooperation(extractor: Extractor) -> None:
+    # The university's help to a plant named in the dative, with no «сотрудничество» anywhere.
+    result = extractor.extract(
+        ArticleInput(
+            id="t",
+            title="Политех поможет заводу перейти на отечественное ПО",
+            text="АО «Звезда» переводит конструкторские бюро на российские системы проектирования. "
+            "Специалисты Центра компетенций НТИ Политеха помогут заводу адаптировать программы "
+            "под его задачи и обучат двести инженеров.",
+            lang="ru",
+        )
+    )
+    assert result.partnership
