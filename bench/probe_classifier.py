@@ -35,7 +35,8 @@ def main() -> None:
     extractor = Extractor(Models.rules())
     train = [extractor.analyse(a) for a in articles if fold_of(a.id) != "c3"]
     models = fit_models(extractor, train, gold)
-    probes = [json.loads(line) for line in args.probe.read_text(encoding="utf-8").splitlines() if line]
+    lines = args.probe.read_text(encoding="utf-8").splitlines()
+    probes = [json.loads(line) for line in lines if line]
     wrong = {"FP": 0, "FN": 0}
     for p in probes:
         a = extractor.analyse(ArticleInput(id=p["id"], title=p["title"], text=p["text"]))

@@ -411,13 +411,6 @@ _ANAPHORA = re.compile(
 )
 
 
-def _not_partner_title(title: str) -> bool:
-    """A headline of news that is no cooperation (a grant won, a ranking, a prize), unless it
-    names the winners as one team of the university's people and a body's («Учёные и инженеры
-    «X» получили грант»): a grant won together."""
-    return bool(lx.NOT_PARTNER_TITLE.search(title)) and not _STAFF_AT_WORK_RE.search(title)
-
-
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 # The university and another organisation as one subject («Политех и X провели …», "X and
@@ -651,7 +644,8 @@ _AT_OUR_BASE = (
 )
 # A sentence that shows a body at work with the university without the usual words (its people
 # teaching or mentoring, the body and the university as one subject, its centre at the
-# university): a cue for a name in it, like the words of `lx.COOP_RU`.
+# university, tasks it sets, the university's help to it): a cue for a name in it, like the
+# words of `lx.COOP_RU` (read unmasked, see `_rows`).
 _TOLD_AT_WORK = re.compile(
     _STAFF_AT_WORK
     + "|"
@@ -667,6 +661,15 @@ _TOLD_AT_WORK = re.compile(
     re.IGNORECASE,
 )
 _STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
+
+
+def _not_partner_title(title: str) -> bool:
+    """A headline of news that is no cooperation (a grant won, a ranking, a prize), unless it
+    names the winners as one team of the university's people and a body's («Учёные и инженеры
+    «X» получили грант»): a grant won together."""
+    return bool(lx.NOT_PARTNER_TITLE.search(title)) and not _STAFF_AT_WORK_RE.search(title)
+
+
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
     + _WITH_OWN
@@ -696,6 +699,7 @@ _COOP_FAMILIES = {
     r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
     r"network|" + _TOGETHER + "|" + _DECREE_218 + "|" + _PAIRED,
+    # A body at work with the university told through people and tasks, not the usual words.
     "staff": _STAFF_AT_WORK + "|" + _SET_BY_BODY + "|" + _HELPS_BODY,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
     r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)|" + _AT_OUR_BASE,
