@@ -6,7 +6,9 @@ negatives of the same vocabulary. Models are fitted on folds a, c1, c2 and c4 (n
 sealed c3); partners are scored with the shared scorer's name matching. Prints each probe's
 misses and the totals.
 Run: .venv/bin/python bench/eval_dom_probe.py [--all] [PROBE.jsonl]  (default dom_probe.jsonl;
-tests/data/dom_probe2.jsonl is a second held-out batch written before any change it measures)
+tests/data/dom_probe2.jsonl is a second held-out batch written before any change it measures;
+tests/data/cls_probe3.jsonl holds cooperation told late or through people and negatives of the
+same words, tests/data/cls_probe4.jsonl a second batch of them written after the fixes)
 """
 
 from __future__ import annotations

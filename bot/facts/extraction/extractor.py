@@ -436,6 +436,8 @@ _ANAPHORA = re.compile(
     r"\s+$",
     re.I,
 )
+
+
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 # The university and another organisation as one subject («Политех и X провели …», "X and
@@ -598,6 +600,103 @@ _TOGETHER = (
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
+# An outside body's people at work in the university's teaching or research: its engineers lead
+# the classes, its doctors took part in the development, its specialists work in the labs beside
+# the students («Занятия ведут инженеры ПАО «X»», «инженеры компании стали наставниками», «его
+# инженеры руководят курсовыми проектами», «врачи центра участвовали в разработке»). The people
+# are a body's (a name, a body word or a pronoun beside them), not the university's own staff;
+# the verb sets them to work, not in an audience or a list of attendees.
+_OUTSIDE_PEOPLE = (
+    r"(?:(?<!\w)(?:его|е[её]|их)\s+(?:инженер|специалист|сотрудник|эксперт|врач|конструктор)\w*|"
+    r"(?<!\w)(?:врач|медик)[\w-]*|"
+    r"(?:инженер|специалист|сотрудник|эксперт|врач|диспетчер|реставратор|конструктор)[\w-]*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|ФГУП\b|ГУП\b)|компани|завод|предприяти|"
+    r"комбинат|концерн|корпораци|госкорпораци|верфи|банка|агентств|музе|министерств|комитет|"
+    r"холдинг|ведомств|котор|\s{3,}\S))"
+)
+_AT_WORK = (
+    # (Not guides: «экскурсию провели сотрудники музея» is a visit, no work together.)
+    r"(?<!\w)(?:вед[уё]т|вели\b|руковод|чита[юл]|(?<!экскурсию )(?<!экскурсии )"
+    r"(?:провод|провед|провел|провёл)\w*(?!\s+(?:[\w-]+\s+)?экскурси)|наставник|обуча|"
+    r"консультир|смонтир|проверя|оценива|помога|помогл|участвова\w* в (?:разработк|создани|"
+    r"испытани|подготовк|проект)|работа\w* (?:[\w-]+ ){0,4}вместе|вместе с (?:аспирант|студент|"
+    r"уч[её]н|преподавател)|и (?:уч[её]н|преподавател|аспирант|исследовател))"
+)
+# ... or the university's scientists and a body's people as one team («коллектив учёных
+# института и инженеров АО «X»»).
+_STAFF_AT_WORK = (
+    _OUTSIDE_PEOPLE
+    + r"[^.!?]{0,150}?"
+    + _AT_WORK
+    + "|"
+    + _AT_WORK
+    + r"[^.!?]{0,80}?"
+    + _OUTSIDE_PEOPLE
+    + r"|(?:уч[её]н|преподавател|аспирант|исследовател)\w*\s+(?:[^.!?]{0,80}?\s)?и\s+"
+    + _OUTSIDE_PEOPLE
+)
+# The university and a body, each by its type word, as one subject of a verb («университет и
+# предприятие разработали программу», «центр и университет составили …»); or a named body and a
+# unit of the university named with it («Комитет … и Высшая школа физики СПбПУ»).
+_BODY_WORD = (
+    r"(?:предприятие|завод|компания|центр|комитет|агентство|музей|корпорация|концерн|комбинат|"
+    r"администрация|министерство|фонд|банк|верфь)"
+)
+_PAIRED = (
+    r"(?<!\w)(?:университет|вуз|политех|кафедра)\s+и\s+" + _BODY_WORD + r"\s+(?:[\w-]+\s+){0,2}?"
+    r"[\w-]+(?:ли|ют|ят|ут)\b|(?<!\w)" + _BODY_WORD + r"\s+и\s+(?:университет|вуз|политех)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+(?:ли|ют|ят|ут)\b|(?<!СПбПУ)(?<!Политеха)\s+и\s+(?-i:Высшая\s+"
+    r"школа|[А-ЯЁ][\w-]+(?:ый|ий|ой)\s+институт|Институт)\b(?:\s+[\w-]+){0,5}?\s+(?-i:СПбПУ|Политеха)\b"
+)
+# Tasks the university's students or staff received from a body («темы работ магистранты
+# получили на АО «X»», «команда получила реальный объект от компании»): the body sets the work.
+_SET_BY_BODY = (
+    r"(?<!\w)получил\w*\s+(?:[\w-]+\s+){0,2}(?:тем[уыа]?|задани|задач|кейс|объект)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|"
+    r"концерн|верф|заказчик|партн[её]р)|(?<!\w)(?:темы|задани[яе]|задачи|кейсы)\s+(?:[\w-]+\s+){0,3}"
+    r"получил\w*\s+(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|концерн|верф)"
+)
+# The university's help to a body, named in the dative («помогут заводу перейти на …», «помогли
+# администрации района», «помогут Карелии»): work done for it, like work it orders.
+_HELPS_BODY = (
+    r"(?<!\w)помо(?:жет|гут|гли|гла|г|гает|гают|чь)\s+(?:[\w-]+\s+){0,2}?(?:заводу|компании|"
+    r"предприятию|предприятиям|комбинату|концерну|корпорации|верфи|министерству|ведомству|"
+    r"администрации|правительству|комитету|региону|музею|(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|[А-ЯЁ]))"
+)
+# A body's centre or laboratory created at the university («центр создан агентством на базе
+# университета», «на базе Политеха открылся учебный центр компании»).
+_AT_OUR_BASE = (
+    r"(?:созда|откры)\w*\s+[^.!?]{0,100}?на базе (?:университет|политех|спбпу|вуз)|"
+    r"на базе (?:университет|политех|спбпу|вуз)\w*\s+[^.!?]{0,40}?(?:созда|откры)"
+)
+# A sentence that shows a body at work with the university without the usual words (its people
+# teaching or mentoring, the body and the university as one subject, its centre at the
+# university, tasks it sets, the university's help to it): a cue for a name in it, like the
+# words of `lx.COOP_RU` (read unmasked, see `_rows`).
+_TOLD_AT_WORK = re.compile(
+    _STAFF_AT_WORK
+    + "|"
+    + _PAIRED
+    + "|"
+    + _AT_OUR_BASE
+    + "|"
+    + _SET_BY_BODY
+    + "|"
+    + _HELPS_BODY
+    # ... and the university chosen for a body's work («выбор пал на Политех»).
+    + r"|выбор\s+(?:[\w-]+\s+)?пал\s+на\s+(?:политех|университет|вуз|спбпу)",
+    re.IGNORECASE,
+)
+_STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
+
+
+def _not_partner_title(title: str) -> bool:
+    """A headline of news that is no cooperation (a grant won, a ranking, a prize), unless it
+    names the winners as one team of the university's people and a body's («Учёные и инженеры
+    «X» получили грант»): a grant won together."""
+    return bool(lx.NOT_PARTNER_TITLE.search(title)) and not _STAFF_AT_WORK_RE.search(title)
+
+
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
     + _WITH_OWN
@@ -626,9 +725,11 @@ _COOP_FAMILIES = {
     "joint": r"совместн|\bjoint\b|" + _SHARED + "|" + _STAFF_OF_BOTH + "|"
     r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
-    r"network|" + _TOGETHER + "|" + _DECREE_218,
+    r"network|" + _TOGETHER + "|" + _DECREE_218 + "|" + _PAIRED,
+    # A body at work with the university told through people and tasks, not the usual words.
+    "staff": _STAFF_AT_WORK + "|" + _SET_BY_BODY + "|" + _HELPS_BODY,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
-    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
+    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)|" + _AT_OUR_BASE,
 }
 # A bench of a laboratory or a test rig is no exhibition stand (a plant giving the university a
 # test bench is cooperation).
@@ -644,8 +745,9 @@ _PASSING_FAMILIES = {
     "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд\b|" + _BENCH + r"стенде|экспозиц|"
     r"\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
     "festival": r"фестивал|праздн|концерт|festival|celebrat|concert|holiday|карнавал",
+    # ... and scholarships handed to students («вручил именные стипендии», «стипендиаты»).
     "award": r"наград|орден\w*\b|преми[яиюей]|лауреат|почетн|почётн|\baward|\bprize|honou?r|"
-    r"laureate",
+    r"laureate|стипендиат|вручил\w*\s+(?:[\w-]+\s+){0,3}стипенди",
     "ranking": r"рейтинг|ranking|ranked|\brating",
     "sport": r"чемпионат|соревновани|медал|турнир|спортсмен|championship|medal|tournament|"
     r"athlete|\bsport|(?<!тран)(?<!эк)спорт",
@@ -2248,7 +2350,7 @@ class Extractor:
             for s, e in sentences
         )
         return {
-            "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            "not_partner_title": float(_not_partner_title(title)),
             # An honour is the news unless the headline also names a cooperation act (a
             # document, a signing, a delegation, a joint unit or one created): "X and SPbPU
             # receive a prize for their joint lab" stays a partnership.
@@ -3415,7 +3517,7 @@ class Extractor:
                     found |= codes
             return found.pop() if len(found) == 1 else dominant
 
-        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        title_blocked = _not_partner_title(text[:title_end])
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
         outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
         most = max((len(c.mentions) for c in outside), default=0)
@@ -3532,6 +3634,13 @@ class Extractor:
                 cues = list(coop.finditer(sent))
                 if m.sent > 0 and coop.search(sent_text(m.sent - 1)):
                     counts["prev_cue"] += 1
+                # The body's people at work in the university's teaching or research, in the
+                # name's sentence or told in the next one («… ООО «X». Инженеры компании ведут …»).
+                # (Read unmasked: the university's unit in «X и Высшая школа … СПбПУ» is a name.)
+                staff_here = bool(_TOLD_AT_WORK.search(text, *sentences[m.sent]))
+                after = sent_text(m.sent + 1) if m.sent + 1 < len(sentences) else ""
+                if staff_here or _STAFF_AT_WORK_RE.search(after):
+                    counts["people_at_work"] += 1
                 if any(
                     o is not m
                     and o.sent == m.sent
@@ -3543,10 +3652,12 @@ class Extractor:
                 for cm in cues:
                     d = max(cm.start() - (m.end - start), rel - cm.end(), 0)
                     best_dist = min(best_dist, d)
-                cue = launch or bool(cues) or listed
+                cue = launch or bool(cues) or listed or staff_here
                 if launch:
                     counts["launch"] += 1
                     best_dist = 0  # the construction is a cue right at the name
+                if staff_here:
+                    best_dist = 0  # so is a body at work with the university in its sentence
                 if listed:
                     counts["listed"] += 1
                 if lx.CONTEXT_ONLY.search(window):
@@ -3612,6 +3723,7 @@ class Extractor:
                 "context_only",
                 "organiser",
                 "prev_cue",
+                "people_at_work",
                 "in_list",
             ):
                 f[key] = counts[key] / n
@@ -4507,7 +4619,7 @@ class Extractor:
             return True
         if (
             facts
-            and lx.NOT_PARTNER_TITLE.search(article.title or "")
+            and _not_partner_title(article.title or "")
             and not re.search(
                 r"сотрудничеств|делегаци|соглашени|меморандум|cooperation|delegation|agreement|"
                 r"memorand",
@@ -4518,7 +4630,7 @@ class Extractor:
             return False  # a win, a ranking or a prize: partners named in passing
         if facts:
             return True
-        if lx.NOT_PARTNER_TITLE.search(article.title or ""):
+        if _not_partner_title(article.title or ""):
             return False
         if cat and re.search(r"международ|партн|сотруднич|international|partner|cooperat", cat):
             return True

@@ -286,7 +286,10 @@ INDUSTRY_ACTS_RU = (
     # («ООО «X» передало Политеху …»).
     r"школе|лаборатори|\s{3,}\S)|оснасти\w*|(?<![\w-])(?:про)?финансиру\w*|профинансир\w*|"
     r"выдел\w+ (?:[\w-]+ )?средств|оплат(?:ит|ил|ят|ила|или)\b|"
-    r"учредил\w*\s+(?:[\w-]+\s+){0,2}стипенди|именн\w+ стипенди|"
+    # (A named scholarship is the body's for the university only when it is for the university's
+    # students: not a city's scholarships handed to the best students of all its universities.)
+    r"учредил\w*\s+(?:[\w-]+\s+){0,2}стипенди|именн\w+ стипенди\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:для|студентам|студентов)\s+(?:[\w-]+\s+){0,3}?(?:политех|спбпу|университет)|"
     r"(?:обучени|подготовк|переподготовк|курс)\w* (?:[\w-]+ ){0,3}(?:для )?сотрудник"
 )
 # Cooperation cues: a sentence with one of these shows an organisation cooperating.
@@ -524,6 +527,8 @@ BOTH_SIDES = re.compile(
 # Headlines of news that is not about cooperation: a grant won, a ranking, a prize.
 NOT_PARTNER_TITLE = re.compile(
     r"(?:\bwins?\b|\bwon\b|awarded|побед|выигра|получил\w* грант|грант\w* (?:рнф|рффи)|"
+    # ... or a fund's support won («стартап получил поддержку фонда»): a grant said otherwise.
+    r"получил\w*\s+(?:[\w-]+\s+)?поддержк\w*\s+(?:[\w-]+\s+)?фонд|"
     r"рейтинг|ranking|\bprize|преми)",
     re.IGNORECASE,
 )
