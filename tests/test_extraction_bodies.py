@@ -218,3 +218,93 @@ def test_a_company_giving_a_lab_or_equipment_in_english_is_a_partner(
     result = _run(extractor, "A new laboratory", text, "en")
     assert result.partnership
     assert _names(result) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "In March Baltic Robotics Ltd signed an agreement with SPbPU on joint research in "
+            "industrial robotics. The company will open a laboratory on campus.",
+            "Baltic Robotics Ltd",
+            None,
+        ),
+        (
+            "Yesterday Nordic Valve Oy and SPbPU opened a joint laboratory of pipeline valves. "
+            "Last Friday Nordic Valve Oy also donated equipment to the laboratory.",
+            "Nordic Valve Oy",
+            "FI",
+        ),
+        (
+            "Engineers from Austria's Alpen Antriebe AG gave a lecture at SPbPU. The company "
+            "signed an agreement with the university on a joint laboratory.",
+            "Alpen Antriebe AG",
+            "AT",
+        ),
+    ],
+)
+def test_a_sentence_s_first_words_are_no_part_of_a_name_before_a_legal_form(
+    extractor: Extractor, text: str, name: str, country: str | None
+) -> None:
+    """A time said first ("In March", "Yesterday", "Last Friday") or a country's possessive
+    ("Austria's") before a company's name and its legal form is none of the name."""
+    result = _run(extractor, "A new industrial partner", text, "en")
+    p = _only(result)
+    assert (p.name, p.country) == (name, country)
+
+
+def test_a_controller_abbreviation_after_a_company_is_no_legal_form(extractor: Extractor) -> None:
+    text = (
+        "The laboratory of industrial automation received Siemens PLC controllers and drives. "
+        "The equipment was donated by Siemens, which has cooperated with SPbPU for years."
+    )
+    result = _run(extractor, "A new laboratory", text, "en")
+    assert _names(result) == ["Siemens"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "The IT company Yadro opened a laboratory of server systems at SPbPU. The company "
+            "will fund research projects of students.",
+            "Yadro",
+        ),
+        (
+            "The European company Airbus and SPbPU signed an agreement on joint research in "
+            "composite materials.",
+            "Airbus",
+        ),
+    ],
+)
+def test_a_field_or_a_region_before_the_word_company_is_no_company(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    result = _run(extractor, "A new industrial partner", text, "en")
+    assert _names(result) == [partner]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Students at a turbine plant",
+            "Students of SPbPU visited the plant of Baltic Turbines Ltd, together with which "
+            "Siemens develops gas turbines for power plants. They saw the assembly line.",
+            "en",
+        ),
+        (
+            "Экскурсия в технопарк",
+            "Студенты Политеха посетили технопарк, построенный компанией «Фольксваген», при "
+            "поддержке которой правительство Калужской области создало индустриальный парк.",
+            "ru",
+        ),
+    ],
+)
+def test_a_relative_clause_of_cooperation_between_two_others_names_no_partner(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """«X, при поддержке которой правительство … создало», "X, together with which Siemens
+    develops": X works with another, not with the university."""
+    names = _names(_run(extractor, title, text, lang))
+    assert not any("Turbines" in n or "Фольксваген" in n for n in names), names

@@ -224,6 +224,26 @@ _EN_LEGAL_AFTER = re.compile(
     r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
+# A sentence's first words before a name, capitalised as first words are: a time or a place
+# said first ("In March Baltic Robotics Ltd signed", "Yesterday Nordic Valve Oy opened").
+_EN_LEAD_NOT_NAME = frozenset(
+    {
+        "in", "on", "at", "by", "from", "after", "before", "during", "since", "under", "with",
+        "without", "yesterday", "today", "tomorrow", "recently", "earlier", "later", "now",
+        "also", "then", "meanwhile", "both", "our", "their", "his", "her", "when", "while",
+        "as", "last", "next", "this", "that", "these", "those", "every", "each", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+# A field or a region said before the word "company", not its name: "the IT company Yadro",
+# "the European company Airbus".
+_EN_NOT_COMPANY = frozenset(
+    {
+        "IT", "AI", "IoT", "EdTech", "FinTech", "HighTech", "European", "Asian", "African",
+        "Eurasian", "Arab", "Nordic", "Scandinavian", "Western", "Eastern", "Northern",
+        "Southern", "International", "Global", "State", "Federal", "National", "Regional",
+    }
+)  # fmt: skip
 # A city's government named in lower case after the city: "the Tomsk city administration".
 _EN_CITY_BODY = re.compile(
     r"(?<![\w-])(?!(?:The|This|Our|Its)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? "
@@ -2810,10 +2830,24 @@ class Extractor:
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         for m in _EN_LEGAL_AFTER.finditer(text):
             words = m.group(1).split()
-            while words and (words[0].lower() in _EN_NOT_NAME or words[0] in ("The", "A", "An")):
-                words = words[1:]
-            if not words:
+            hint = None
+            while len(words) > 1 and (
+                words[0].lower() in _EN_NOT_NAME
+                or words[0] in ("The", "A", "An")
+                or words[0].lower() in _EN_LEAD_NOT_NAME
+                or words[0].lower() in _MONTHS_EN
+                or (
+                    words[0].endswith(("'s", "’s"))
+                    and (hint := next(iter(self._countries.codes(words[0][:-2])), hint))
+                )
+            ):
+                words = words[1:]  # "Austria's Alpen Antriebe AG": the country, not the name
+            if not words or words[0].lower() in _EN_NOT_NAME | _EN_LEAD_NOT_NAME:
                 continue
+            if m.group(0).rstrip(".").endswith(("PLC", "plc")) and re.match(
+                r"\s+[a-z]", text[m.end() :]
+            ):
+                continue  # "Siemens PLC controllers": a programmable logic controller
             s0 = m.end(1) - len(" ".join(words))
             s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
             clash = [x for x in have + out if x.start < s1 and s0 < x.end]
@@ -2824,7 +2858,16 @@ class Extractor:
                 continue
             for x in clash:
                 (have if x in have else out).remove(x)
-            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="company",
+                    hint_country=hint,
+                )
+            )
         for m in _EN_COMPANY_AFTER.finditer(text):
             words = m.group(1).split()
             s0, s1 = m.start(1), m.end(1)
@@ -2834,6 +2877,8 @@ class Extractor:
                 continue  # "the Chinese company", "the Russian Railways company" (a known one)
             if self._is_own(m.group(1)) or words[0].lower() in _EN_NOT_NAME:
                 continue
+            if words[0] in _EN_NOT_COMPANY or words[0] in _TECH_ABBR:
+                continue  # "the IT company Yadro", "the European company Airbus"
             out.append(
                 Mention(name=m.group(1), start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
             )
@@ -3322,6 +3367,26 @@ class Extractor:
             return False
         return any(self._is_head(w) for w in sw) and any(self._is_head(w) for w in before)
 
+    def _relative_coop(self, text: str, end: int) -> bool:
+        """A cooperation said in a relative clause right after a name, with the university the
+        clause's subject: not «АО «X», совместно с которым концерн «Y» разрабатывает …" nor
+        "X, together with which Siemens develops …", where X works with another."""
+        r = lx.RELATIVE_COOP.match(text, end)
+        if r is None:
+            return False
+        subject = re.match(r"\s*([«\"“]|[\w-]+)", text[r.end() : r.end() + 60])
+        if subject is None:
+            return True
+        word = subject.group(1)
+        if self._is_own(word) or word.lower() in ("университет", "вуз", "university", "the"):
+            return True
+        return not (
+            word in "«\"“"
+            or word[:1].isupper()
+            or self._lemma(word.lower()) in lx.RU_HEADS
+            or word.lower() in lx.EN_HEADS
+        )
+
     @staticmethod
     def _is_own(name: str) -> bool:
         n = name.strip().replace("ё", "е")
@@ -3507,7 +3572,7 @@ class Extractor:
                             and lx.HELD_EVENT.search(sent)
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
-                        or lx.RELATIVE_COOP.match(text, m.end)
+                        or self._relative_coop(text, m.end)
                     )
                 )
                 listed = bool(
