@@ -284,6 +284,47 @@ def test_a_field_or_a_region_before_the_word_company_is_no_company(
     assert _names(result) == [partner]
 
 
+def test_an_owner_named_before_the_word_company_and_the_name_is_no_company(
+    extractor: Extractor,
+) -> None:
+    """"The Elon Musk company SpaceX": the person describes the company named after the word."""
+    text = (
+        "The Elon Musk company SpaceX was discussed at the seminar. SPbPU signed an agreement "
+        "with the Baltic Turbine company on internships for students."
+    )
+    names = _names(_run(extractor, "Internships", text, "en"))
+    assert "Baltic Turbine" in names
+    assert "Elon Musk" not in names
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "partner"),
+    [
+        (
+            "Соглашение о стажировках",
+            "Политех подписал соглашение о стажировках студентов по программе Балтийской "
+            "инженерной ассоциации. Соглашение подписали ректор и президент проекта "
+            "Балтийской инженерной ассоциации.",
+            "ru",
+            "Балтийская инженерная ассоциация",
+        ),
+        (
+            "A grant for joint research",
+            "SPbPU received a grant from the Baltic Science Foundation programme. The Baltic "
+            "Science Foundation project supports joint research of SPbPU and its partners.",
+            "en",
+            "Baltic Science Foundation",
+        ),
+    ],
+)
+def test_a_body_named_only_with_its_programme_runs_it_and_is_a_partner(
+    extractor: Extractor, title: str, text: str, lang: str, partner: str
+) -> None:
+    """«по программе Балтийской инженерной ассоциации», "the X Foundation programme": a name
+    with a head word is the programme's owner, not the programme's name (as «Erasmus+» is)."""
+    assert partner in _names(_run(extractor, title, text, lang))
+
+
 @pytest.mark.parametrize(
     ("title", "text", "lang"),
     [

@@ -2879,6 +2879,8 @@ class Extractor:
                 continue
             if words[0] in _EN_NOT_COMPANY or words[0] in _TECH_ABBR:
                 continue  # "the IT company Yadro", "the European company Airbus"
+            if re.match(r"\s+[A-Z«\"“]", text[m.end() : m.end() + 3]):
+                continue  # "the Elon Musk company SpaceX": the name follows, these describe it
             out.append(
                 Mention(name=m.group(1), start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
             )
@@ -3721,7 +3723,13 @@ class Extractor:
             nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
-            nothing = nothing or (c.known is None and _only_a_programme(c, text))
+            nothing = nothing or (
+                c.known is None
+                and _only_a_programme(c, text)
+                # «по программе Балтийской инженерной ассоциации», "the Baltic Science
+                # Foundation programme": a body with a head word runs the programme it names.
+                and not any(self._is_head(w) for n in c.names for w in n.split())
+            )
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
             )
