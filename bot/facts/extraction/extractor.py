@@ -208,7 +208,7 @@ _TECH_ABBR = frozenset(
 # A company named before the word for it: "the Baltic Turbine company", "the Severny Press
 # corporation" (lower-case word after one to four capitalised ones).
 _EN_COMPANY_AFTER = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w&'’-]*\s){0,3}[A-Z][\w&'’-]*)\s+"
+    r"\b[Tt]he\s+((?:[A-Z][\w&'’-]*+\s){0,3}[A-Z][\w&'’-]*+)\s+"
     r"(?:company|corporation|holding|concern|group of companies)\b"
 )
 # A foreign legal form ending a company's name, and the country the few national ones tell.
@@ -218,8 +218,10 @@ _FOREIGN_FORM = re.compile(
 _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
 # A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
 # Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
+# Each word is read once from its start (no start after its hyphen, no backtracking in it): a
+# run of hyphenated capitals ("Ab-Cd-Ef-…") was tried from every capital, quadratic.
 _EN_LEGAL_AFTER = re.compile(
-    r"\b((?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*),?\s+"
+    r"(?<![\w&'’-])((?:[A-Z][\w&'’-]*+\s){0,4}[A-Z][\w&'’-]*+),?\s+"
     r"(?:Co\.,?\s+Ltd\b\.?|Ltd\b\.?|LLC\b|Inc\b\.?|GmbH\b|AG\b|SE\b|PLC\b|plc\b|"
     r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
 )
