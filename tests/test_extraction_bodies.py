@@ -349,3 +349,21 @@ def test_a_relative_clause_of_cooperation_between_two_others_names_no_partner(
     develops": X works with another, not with the university."""
     names = _names(_run(extractor, title, text, lang))
     assert not any("Turbines" in n or "Фольксваген" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Политех посетили представители комиссии Газпрома по подготовке кадров. Стороны "
+        "обсудили целевое обучение студентов.",
+        "Политех посетили члены комиссии Газпрома по подготовке кадров. Представители "
+        "компании обсудили с ректором целевое обучение.",
+    ],
+)
+def test_a_commission_of_an_organisation_names_the_organisation(
+    extractor: Extractor, text: str
+) -> None:
+    """«комиссия Газпрома по подготовке кадров» is a body inside the company: the partner is
+    the company, not a government commission called «Комиссия Газпрома»."""
+    p = _only(_run(extractor, "Визит", text, "ru"))
+    assert (p.name, p.kind) == ("Газпром", "company")

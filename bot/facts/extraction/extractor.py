@@ -2338,6 +2338,11 @@ class Extractor:
         signing: dict[int, bool] = {}  # sentence → whether it signs or cooperates (schools)
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
+            if tok.lemma == "комиссия" and self._commission_of(toks, h, sent_first):
+                # «комиссия Газпрома по подготовке кадров», «аккредитационная комиссия
+                # Рособрнадзора»: a body inside the organisation named after it, which is
+                # the name to read.
+                kind = None
             if (
                 kind is None
                 and tok.lemma in ("лицей", "гимназия", "школа")
@@ -3370,6 +3375,26 @@ class Extractor:
         if same_form and joined[-1:] not in (["of"], ["at"]) and joined != ["of", "the"]:
             return False
         return any(self._is_head(w) for w in sw) and any(self._is_head(w) for w in before)
+
+    def _commission_of(self, toks: Sequence[Tok], h: int, sent_first: dict[int, int]) -> bool:
+        """Whether the commission at `h` is one of the organisation named right after it
+        («комиссия Газпрома», «экспертная комиссия ПАО «Россети»»), not a body of its own: no
+        capitalised word of its own name before it («Европейская экономическая комиссия ООН»)
+        and no state or city after it («Комиссия Российской Федерации по делам ЮНЕСКО»)."""
+        nxt = toks[h + 1] if h + 1 < len(toks) else None
+        if nxt is None or nxt.sent != toks[h].sent or self._countries.codes(nxt.text):
+            return False
+        if not (
+            nxt.text in ("ПАО", "АО", "ООО", "ОАО", "ЗАО")
+            or (nxt.text[:1].isupper() and nxt.feats.get("Case") == "Gen")
+        ):
+            return False
+        i = h
+        while i > 0 and toks[i - 1].sent == toks[h].sent and toks[i - 1].pos == "ADJ":
+            i -= 1
+            if toks[i].text[:1].isupper() and sent_first.get(toks[i].sent) != i:
+                return False
+        return not (toks[h].text[:1].isupper() and sent_first.get(toks[h].sent) != h)
 
     def _relative_coop(self, text: str, end: int) -> bool:
         """A cooperation said in a relative clause right after a name, with the university the
