@@ -367,3 +367,29 @@ def test_a_commission_of_an_organisation_names_the_organisation(
     the company, not a government commission called «Комиссия Газпрома»."""
     p = _only(_run(extractor, "Визит", text, "ru"))
     assert (p.name, p.kind) == ("Газпром", "company")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "SPbPU and the Russian company Nevsky Drives Ltd signed an agreement on targeted "
+            "training of engineers.",
+            "Nevsky Drives Ltd",
+            "RU",
+        ),
+        (
+            "SPbPU and the Chinese machine-tool maker Sunward Precision Co., Ltd. signed an "
+            "agreement on a joint laboratory.",
+            "Sunward Precision Co., Ltd",
+            "CN",
+        ),
+    ],
+)
+def test_a_nationality_describing_a_company_before_its_name_and_legal_form_places_it(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    """"the Russian company X Ltd": the legal form says only "not guessed Russian"; the
+    descriptor says where it is."""
+    p = _only(_run(extractor, "A new industrial partner", text, "en"))
+    assert (p.name, p.country) == (name, country)

@@ -226,6 +226,13 @@ _EN_LEGAL_AFTER = re.compile(
     r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
+# A nationality or a place describing a company right before its name: "the Russian company",
+# "a Finnish valve manufacturer", "the Chinese machine-tool firm".
+_EN_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+([A-Z][\w-]*+)\s+(?:[a-z-]++\s+){0,2}?(?:company|firm|manufacturer|"
+    r"producer|corporation|holding|group|concern|enterprise|supplier|developer|startup|maker)"
+    r"\s+$"
+)
 # A sentence's first words before a name, capitalised as first words are: a time or a place
 # said first ("In March Baltic Robotics Ltd signed", "Yesterday Nordic Valve Oy opened").
 _EN_LEAD_NOT_NAME = frozenset(
@@ -2856,6 +2863,10 @@ class Extractor:
             ):
                 continue  # "Siemens PLC controllers": a programmable logic controller
             s0 = m.end(1) - len(" ".join(words))
+            described = _EN_DESCRIBED_BEFORE.search(text, max(0, s0 - 80), s0)
+            if hint is None and described:
+                # "the Russian company Nevsky Drives Ltd": the descriptor places it
+                hint = next(iter(self._countries.codes(described.group(1))), None)
             s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
             clash = [x for x in have + out if x.start < s1 and s0 < x.end]
             if any(not (s0 <= x.start and x.end <= s1) for x in clash):
