@@ -287,7 +287,7 @@ def test_a_field_or_a_region_before_the_word_company_is_no_company(
 def test_an_owner_named_before_the_word_company_and_the_name_is_no_company(
     extractor: Extractor,
 ) -> None:
-    """"The Elon Musk company SpaceX": the person describes the company named after the word."""
+    """In "The Elon Musk company SpaceX" the person describes the company named after it."""
     text = (
         "The Elon Musk company SpaceX was discussed at the seminar. SPbPU signed an agreement "
         "with the Baltic Turbine company on internships for students."
@@ -389,7 +389,7 @@ def test_a_commission_of_an_organisation_names_the_organisation(
 def test_a_nationality_describing_a_company_before_its_name_and_legal_form_places_it(
     extractor: Extractor, text: str, name: str, country: str
 ) -> None:
-    """"the Russian company X Ltd": the legal form says only "not guessed Russian"; the
-    descriptor says where it is."""
+    """In "the Russian company X Ltd" the legal form says only "not guessed Russian"; the
+    descriptor says where the company is."""
     p = _only(_run(extractor, "A new industrial partner", text, "en"))
     assert (p.name, p.country) == (name, country)

@@ -3421,7 +3421,7 @@ class Extractor:
         if self._is_own(word) or word.lower() in ("университет", "вуз", "university", "the"):
             return True
         return not (
-            word in "«\"“"
+            word in '«"“'
             or word[:1].isupper()
             or self._lemma(word.lower()) in lx.RU_HEADS
             or word.lower() in lx.EN_HEADS
