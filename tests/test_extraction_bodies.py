@@ -393,3 +393,16 @@ def test_a_nationality_describing_a_company_before_its_name_and_legal_form_place
     descriptor says where the company is."""
     p = _only(_run(extractor, "A new industrial partner", text, "en"))
     assert (p.name, p.country) == (name, country)
+
+
+def test_a_relative_clause_with_the_university_s_full_name_as_subject_is_a_cue(
+    extractor: Extractor,
+) -> None:
+    """In "X, together with which Peter the Great St. Petersburg Polytechnic University
+    developed" the capitalised subject is the university's full name, no other organisation."""
+    text = (
+        "Students learned about electric drives. The lecture was given by the chief engineer "
+        "of Nevsky Drives Ltd, together with which Peter the Great St. Petersburg Polytechnic "
+        "University developed a training stand."
+    )
+    assert _names(_run(extractor, "A lecture", text, "en")) == ["Nevsky Drives Ltd"]

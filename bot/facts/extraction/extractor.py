@@ -3418,8 +3418,11 @@ class Extractor:
         if subject is None:
             return True
         word = subject.group(1)
-        if self._is_own(word) or word.lower() in ("университет", "вуз", "university", "the"):
+        if word.lower() in ("университет", "вуз", "university", "the"):
             return True
+        words = text[r.end() : r.end() + 80].split()[:6]
+        if any(self._is_own(" ".join(words[:k])) for k in range(1, len(words) + 1)):
+            return True  # «Санкт-Петербургский политехнический университет Петра Великого»
         return not (
             word in '«"“'
             or word[:1].isupper()
