@@ -239,3 +239,191 @@ async def test_a_company_whose_name_is_a_quoted_abbreviation_gets_its_card(db: D
     await add_articles(db, list(script))
     partners, _ = await registry(db, script)
     assert [c[0] for c in await names(partners)] == ["ЛОМО"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "In March Baltic Robotics Ltd signed an agreement with SPbPU on joint research in "
+            "industrial robotics. The company will open a laboratory on campus.",
+            "Baltic Robotics Ltd",
+            None,
+        ),
+        (
+            "Yesterday Nordic Valve Oy and SPbPU opened a joint laboratory of pipeline valves. "
+            "Last Friday Nordic Valve Oy also donated equipment to the laboratory.",
+            "Nordic Valve Oy",
+            "FI",
+        ),
+        (
+            "Engineers from Austria's Alpen Antriebe AG gave a lecture at SPbPU. The company "
+            "signed an agreement with the university on a joint laboratory.",
+            "Alpen Antriebe AG",
+            "AT",
+        ),
+    ],
+)
+def test_a_sentence_s_first_words_are_no_part_of_a_name_before_a_legal_form(
+    extractor: Extractor, text: str, name: str, country: str | None
+) -> None:
+    """A time said first ("In March", "Yesterday", "Last Friday") or a country's possessive
+    ("Austria's") before a company's name and its legal form is none of the name."""
+    result = _run(extractor, "A new industrial partner", text, "en")
+    p = _only(result)
+    assert (p.name, p.country) == (name, country)
+
+
+def test_a_controller_abbreviation_after_a_company_is_no_legal_form(extractor: Extractor) -> None:
+    text = (
+        "The laboratory of industrial automation received Siemens PLC controllers and drives. "
+        "The equipment was donated by Siemens, which has cooperated with SPbPU for years."
+    )
+    result = _run(extractor, "A new laboratory", text, "en")
+    assert _names(result) == ["Siemens"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "The IT company Yadro opened a laboratory of server systems at SPbPU. The company "
+            "will fund research projects of students.",
+            "Yadro",
+        ),
+        (
+            "The European company Airbus and SPbPU signed an agreement on joint research in "
+            "composite materials.",
+            "Airbus",
+        ),
+    ],
+)
+def test_a_field_or_a_region_before_the_word_company_is_no_company(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    result = _run(extractor, "A new industrial partner", text, "en")
+    assert _names(result) == [partner]
+
+
+def test_an_owner_named_before_the_word_company_and_the_name_is_no_company(
+    extractor: Extractor,
+) -> None:
+    """In "The Elon Musk company SpaceX" the person describes the company named after it."""
+    text = (
+        "The Elon Musk company SpaceX was discussed at the seminar. SPbPU signed an agreement "
+        "with the Baltic Turbine company on internships for students."
+    )
+    names = _names(_run(extractor, "Internships", text, "en"))
+    assert "Baltic Turbine" in names
+    assert "Elon Musk" not in names
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "partner"),
+    [
+        (
+            "Соглашение о стажировках",
+            "Политех подписал соглашение о стажировках студентов по программе Балтийской "
+            "инженерной ассоциации. Соглашение подписали ректор и президент проекта "
+            "Балтийской инженерной ассоциации.",
+            "ru",
+            "Балтийская инженерная ассоциация",
+        ),
+        (
+            "A grant for joint research",
+            "SPbPU received a grant from the Baltic Science Foundation programme. The Baltic "
+            "Science Foundation project supports joint research of SPbPU and its partners.",
+            "en",
+            "Baltic Science Foundation",
+        ),
+    ],
+)
+def test_a_body_named_only_with_its_programme_runs_it_and_is_a_partner(
+    extractor: Extractor, title: str, text: str, lang: str, partner: str
+) -> None:
+    """«по программе Балтийской инженерной ассоциации», "the X Foundation programme": a name
+    with a head word is the programme's owner, not the programme's name (as «Erasmus+» is)."""
+    assert partner in _names(_run(extractor, title, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Students at a turbine plant",
+            "Students of SPbPU visited the plant of Baltic Turbines Ltd, together with which "
+            "Siemens develops gas turbines for power plants. They saw the assembly line.",
+            "en",
+        ),
+        (
+            "Экскурсия в технопарк",
+            "Студенты Политеха посетили технопарк, построенный компанией «Фольксваген», при "
+            "поддержке которой правительство Калужской области создало индустриальный парк.",
+            "ru",
+        ),
+    ],
+)
+def test_a_relative_clause_of_cooperation_between_two_others_names_no_partner(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """«X, при поддержке которой правительство … создало», "X, together with which Siemens
+    develops": X works with another, not with the university."""
+    names = _names(_run(extractor, title, text, lang))
+    assert not any("Turbines" in n or "Фольксваген" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Политех посетили представители комиссии Газпрома по подготовке кадров. Стороны "
+        "обсудили целевое обучение студентов.",
+        "Политех посетили члены комиссии Газпрома по подготовке кадров. Представители "
+        "компании обсудили с ректором целевое обучение.",
+    ],
+)
+def test_a_commission_of_an_organisation_names_the_organisation(
+    extractor: Extractor, text: str
+) -> None:
+    """«комиссия Газпрома по подготовке кадров» is a body inside the company: the partner is
+    the company, not a government commission called «Комиссия Газпрома»."""
+    p = _only(_run(extractor, "Визит", text, "ru"))
+    assert (p.name, p.kind) == ("Газпром", "company")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "SPbPU and the Russian company Nevsky Drives Ltd signed an agreement on targeted "
+            "training of engineers.",
+            "Nevsky Drives Ltd",
+            "RU",
+        ),
+        (
+            "SPbPU and the Chinese machine-tool maker Sunward Precision Co., Ltd. signed an "
+            "agreement on a joint laboratory.",
+            "Sunward Precision Co., Ltd",
+            "CN",
+        ),
+    ],
+)
+def test_a_nationality_describing_a_company_before_its_name_and_legal_form_places_it(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    """In "the Russian company X Ltd" the legal form says only "not guessed Russian"; the
+    descriptor says where the company is."""
+    p = _only(_run(extractor, "A new industrial partner", text, "en"))
+    assert (p.name, p.country) == (name, country)
+
+
+def test_a_relative_clause_with_the_university_s_full_name_as_subject_is_a_cue(
+    extractor: Extractor,
+) -> None:
+    """In "X, together with which Peter the Great St. Petersburg Polytechnic University
+    developed" the capitalised subject is the university's full name, no other organisation."""
+    text = (
+        "Students learned about electric drives. The lecture was given by the chief engineer "
+        "of Nevsky Drives Ltd, together with which Peter the Great St. Petersburg Polytechnic "
+        "University developed a training stand."
+    )
+    assert _names(_run(extractor, "A lecture", text, "en")) == ["Nevsky Drives Ltd"]

@@ -2151,6 +2151,21 @@ async def test_a_well_known_latin_short_name_is_recognised_as_people_type_it(
     assert card.startswith("HSE University\n"), card
 
 
+async def test_a_body_of_states_short_name_is_not_read_as_a_university_named_after_it(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/partners SCO` asks for the Shanghai Cooperation Organisation: the network "SCO
+    University" is named after it, no university called "SCO", so the organisation's card opens
+    rather than being told apart from what was asked."""
+    app, scripted = curated
+    script = {"sco": [org("Шанхайская организация сотрудничества", None, "ШОС", "SCO",
+                          country=None, kind="other")]}  # fmt: skip
+    await curated_registry(app, scripted, script)
+    card = await app.ask("/partners SCO", language_code="en")
+    assert "SCO University" not in card, card
+    assert card.startswith("Shanghai"), card
+
+
 async def test_a_city_asked_in_either_script_finds_the_same_partners(
     curated: tuple[App, ScriptedWorker],
 ) -> None:

@@ -208,7 +208,7 @@ _TECH_ABBR = frozenset(
 # A company named before the word for it: "the Baltic Turbine company", "the Severny Press
 # corporation" (lower-case word after one to four capitalised ones).
 _EN_COMPANY_AFTER = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w&'’-]*\s){0,3}[A-Z][\w&'’-]*)\s+"
+    r"\b[Tt]he\s+((?:[A-Z][\w&'’-]*+\s){0,3}[A-Z][\w&'’-]*+)\s+"
     r"(?:company|corporation|holding|concern|group of companies)\b"
 )
 # A foreign legal form ending a company's name, and the country the few national ones tell.
@@ -218,12 +218,41 @@ _FOREIGN_FORM = re.compile(
 _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
 # A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
 # Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
+# Each word is read once from its start (no start after its hyphen, no backtracking in it): a
+# run of hyphenated capitals ("Ab-Cd-Ef-…") was tried from every capital, quadratic.
 _EN_LEGAL_AFTER = re.compile(
-    r"\b((?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*),?\s+"
+    r"(?<![\w&'’-])((?:[A-Z][\w&'’-]*+\s){0,4}[A-Z][\w&'’-]*+),?\s+"
     r"(?:Co\.,?\s+Ltd\b\.?|Ltd\b\.?|LLC\b|Inc\b\.?|GmbH\b|AG\b|SE\b|PLC\b|plc\b|"
     r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
+# A nationality or a place describing a company right before its name: "the Russian company",
+# "a Finnish valve manufacturer", "the Chinese machine-tool firm".
+_EN_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+([A-Z][\w-]*+)\s+(?:[a-z-]++\s+){0,2}?(?:company|firm|manufacturer|"
+    r"producer|corporation|holding|group|concern|enterprise|supplier|developer|startup|maker)"
+    r"\s+$"
+)
+# A sentence's first words before a name, capitalised as first words are: a time or a place
+# said first ("In March Baltic Robotics Ltd signed", "Yesterday Nordic Valve Oy opened").
+_EN_LEAD_NOT_NAME = frozenset(
+    {
+        "in", "on", "at", "by", "from", "after", "before", "during", "since", "under", "with",
+        "without", "yesterday", "today", "tomorrow", "recently", "earlier", "later", "now",
+        "also", "then", "meanwhile", "both", "our", "their", "his", "her", "when", "while",
+        "as", "last", "next", "this", "that", "these", "those", "every", "each", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+# A field or a region said before the word "company", not its name: "the IT company Yadro",
+# "the European company Airbus".
+_EN_NOT_COMPANY = frozenset(
+    {
+        "IT", "AI", "IoT", "EdTech", "FinTech", "HighTech", "European", "Asian", "African",
+        "Eurasian", "Arab", "Nordic", "Scandinavian", "Western", "Eastern", "Northern",
+        "Southern", "International", "Global", "State", "Federal", "National", "Regional",
+    }
+)  # fmt: skip
 # A city's government named in lower case after the city: "the Tomsk city administration".
 _EN_CITY_BODY = re.compile(
     r"(?<![\w-])(?!(?:The|This|Our|Its)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? "
@@ -2418,6 +2447,11 @@ class Extractor:
         signing: dict[int, bool] = {}  # sentence → whether it signs or cooperates (schools)
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
+            if tok.lemma == "комиссия" and self._commission_of(toks, h, sent_first):
+                # «комиссия Газпрома по подготовке кадров», «аккредитационная комиссия
+                # Рособрнадзора»: a body inside the organisation named after it, which is
+                # the name to read.
+                kind = None
             if (
                 kind is None
                 and tok.lemma in ("лицей", "гимназия", "школа")
@@ -2912,11 +2946,29 @@ class Extractor:
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         for m in _EN_LEGAL_AFTER.finditer(text):
             words = m.group(1).split()
-            while words and (words[0].lower() in _EN_NOT_NAME or words[0] in ("The", "A", "An")):
-                words = words[1:]
-            if not words:
+            hint = None
+            while len(words) > 1 and (
+                words[0].lower() in _EN_NOT_NAME
+                or words[0] in ("The", "A", "An")
+                or words[0].lower() in _EN_LEAD_NOT_NAME
+                or words[0].lower() in _MONTHS_EN
+                or (
+                    words[0].endswith(("'s", "’s"))
+                    and (hint := next(iter(self._countries.codes(words[0][:-2])), hint))
+                )
+            ):
+                words = words[1:]  # "Austria's Alpen Antriebe AG": the country, not the name
+            if not words or words[0].lower() in _EN_NOT_NAME | _EN_LEAD_NOT_NAME:
                 continue
+            if m.group(0).rstrip(".").endswith(("PLC", "plc")) and re.match(
+                r"\s+[a-z]", text[m.end() :]
+            ):
+                continue  # "Siemens PLC controllers": a programmable logic controller
             s0 = m.end(1) - len(" ".join(words))
+            described = _EN_DESCRIBED_BEFORE.search(text, max(0, s0 - 80), s0)
+            if hint is None and described:
+                # "the Russian company Nevsky Drives Ltd": the descriptor places it
+                hint = next(iter(self._countries.codes(described.group(1))), None)
             s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
             clash = [x for x in have + out if x.start < s1 and s0 < x.end]
             if any(not (s0 <= x.start and x.end <= s1) for x in clash):
@@ -2926,7 +2978,16 @@ class Extractor:
                 continue
             for x in clash:
                 (have if x in have else out).remove(x)
-            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="company",
+                    hint_country=hint,
+                )
+            )
         for m in _EN_COMPANY_AFTER.finditer(text):
             words = m.group(1).split()
             s0, s1 = m.start(1), m.end(1)
@@ -2936,6 +2997,10 @@ class Extractor:
                 continue  # "the Chinese company", "the Russian Railways company" (a known one)
             if self._is_own(m.group(1)) or words[0].lower() in _EN_NOT_NAME:
                 continue
+            if words[0] in _EN_NOT_COMPANY or words[0] in _TECH_ABBR:
+                continue  # "the IT company Yadro", "the European company Airbus"
+            if re.match(r"\s+[A-Z«\"“]", text[m.end() : m.end() + 3]):
+                continue  # "the Elon Musk company SpaceX": the name follows, these describe it
             out.append(
                 Mention(name=m.group(1), start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
             )
@@ -3438,6 +3503,49 @@ class Extractor:
             return False
         return any(self._is_head(w) for w in sw) and any(self._is_head(w) for w in before)
 
+    def _commission_of(self, toks: Sequence[Tok], h: int, sent_first: dict[int, int]) -> bool:
+        """Whether the commission at `h` is one of the organisation named right after it
+        («комиссия Газпрома», «экспертная комиссия ПАО «Россети»»), not a body of its own: no
+        capitalised word of its own name before it («Европейская экономическая комиссия ООН»)
+        and no state or city after it («Комиссия Российской Федерации по делам ЮНЕСКО»)."""
+        nxt = toks[h + 1] if h + 1 < len(toks) else None
+        if nxt is None or nxt.sent != toks[h].sent or self._countries.codes(nxt.text):
+            return False
+        if not (
+            nxt.text in ("ПАО", "АО", "ООО", "ОАО", "ЗАО")
+            or (nxt.text[:1].isupper() and nxt.feats.get("Case") == "Gen")
+        ):
+            return False
+        i = h
+        while i > 0 and toks[i - 1].sent == toks[h].sent and toks[i - 1].pos == "ADJ":
+            i -= 1
+            if toks[i].text[:1].isupper() and sent_first.get(toks[i].sent) != i:
+                return False
+        return not (toks[h].text[:1].isupper() and sent_first.get(toks[h].sent) != h)
+
+    def _relative_coop(self, text: str, end: int) -> bool:
+        """A cooperation said in a relative clause right after a name, with the university the
+        clause's subject: not «АО «X», совместно с которым концерн «Y» разрабатывает …" nor
+        "X, together with which Siemens develops …", where X works with another."""
+        r = lx.RELATIVE_COOP.match(text, end)
+        if r is None:
+            return False
+        subject = re.match(r"\s*([«\"“]|[\w-]+)", text[r.end() : r.end() + 60])
+        if subject is None:
+            return True
+        word = subject.group(1)
+        if word.lower() in ("университет", "вуз", "university", "the"):
+            return True
+        words = text[r.end() : r.end() + 80].split()[:6]
+        if any(self._is_own(" ".join(words[:k])) for k in range(1, len(words) + 1)):
+            return True  # «Санкт-Петербургский политехнический университет Петра Великого»
+        return not (
+            word in '«"“'
+            or word[:1].isupper()
+            or self._lemma(word.lower()) in lx.RU_HEADS
+            or word.lower() in lx.EN_HEADS
+        )
+
     @staticmethod
     def _is_own(name: str) -> bool:
         n = name.strip().replace("ё", "е")
@@ -3623,7 +3731,7 @@ class Extractor:
                             and lx.HELD_EVENT.search(sent)
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
-                        or lx.RELATIVE_COOP.match(text, m.end)
+                        or self._relative_coop(text, m.end)
                     )
                 )
                 listed = bool(
@@ -3782,7 +3890,13 @@ class Extractor:
             nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
-            nothing = nothing or (c.known is None and _only_a_programme(c, text))
+            nothing = nothing or (
+                c.known is None
+                and _only_a_programme(c, text)
+                # «по программе Балтийской инженерной ассоциации», "the Baltic Science
+                # Foundation programme": a body with a head word runs the programme it names.
+                and not any(self._is_head(w) for n in c.names for w in n.split())
+            )
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
             )

@@ -82,11 +82,13 @@ class Registry:
     def lookup_query(self, query: str) -> KnownOrg | None:
         """The entry a person means by `query`: one of its names, or the short Latin form of an
         English name built on it ("ITMO" for "ITMO University", "HSE" for "HSE University"),
-        which texts rarely write alone but people type."""
+        which texts rarely write alone but people type. Only a university's: "SCO University"
+        is a network named after the organisation people mean by "SCO"."""
         org = self.lookup(query)
         word = query.strip()
         if org is None and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", word) and word[1:].isupper():
-            org = self.lookup(f"{word} University")
+            named = self.lookup(f"{word} University")
+            org = named if named is not None and named.kind == "university" else None
         return org
 
     def single_word_names(self) -> dict[str, KnownOrg]:
