@@ -2149,6 +2149,9 @@ async def test_a_well_known_latin_short_name_is_recognised_as_people_type_it(
     )
     card = await app.ask("/partners HSE", language_code="en")
     assert card.startswith("HSE University\n"), card
+    # As people type it, in lower case.
+    reply = await app.ask("/partners itmo", language_code="en")
+    assert reply.startswith("“itmo” (ITMO University) is in no partnership news yet."), reply
 
 
 async def test_a_body_of_states_short_name_is_not_read_as_a_university_named_after_it(

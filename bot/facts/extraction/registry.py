@@ -86,7 +86,7 @@ class Registry:
         is a network named after the organisation people mean by "SCO"."""
         org = self.lookup(query)
         word = query.strip()
-        if org is None and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", word) and word[1:].isupper():
+        if org is None and re.fullmatch(r"[A-Za-z]{2,8}", word):  # "ITMO", "itmo", "Hse"
             named = self.lookup(f"{word} University")
             org = named if named is not None and named.kind == "university" else None
         return org
