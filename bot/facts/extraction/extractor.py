@@ -1410,12 +1410,16 @@ def _described_by_parent(name: str, named: Row) -> bool:
 # предприятием «X»»), after «дочерняя компания» its parent's; an abbreviation is a parent's
 # («концерна ВКО»), a legal form («АО») or a lower-case word is not.
 _PARENT_OF = (
-    r"(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|объединения|"
+    r"(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|объединения|дивизиона|"
     r"(?-i:(?!(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО)\s)[А-ЯЁ]{2,5}\s))"
 )
 _PARENT_DESCRIPTION = re.compile(
     r"(?:(?:предприяти|подразделени)\w*\s+" + _PARENT_OF + r")|"
-    r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))",
+    r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))|"
+    # «АО «X», управляющая компания научного дивизиона Госкорпорации «Y»»: a lower-case type
+    # word, its attributes, the parent.
+    r"(?-i:(?=[а-яё]))(?:компани|организаци|структур|дивизион)\w*\s+(?:[а-яё-]+\s+){0,2}?"
+    + _PARENT_OF,
     re.IGNORECASE,
 )
 
@@ -1459,7 +1463,7 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
     ]
     return bool(outer) and all(
         (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
-        and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
+        and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
         for m in outer
     )
 
@@ -2398,6 +2402,20 @@ class Extractor:
                 and span_toks[n_abbr].text in '«"“„'
                 and bool(_TYPE_ABBR.fullmatch(span_toks[0].text))
             )
+            typed = (
+                _QUOTED.match(text, span_toks[0].end + 1)
+                if text[span_toks[0].end : span_toks[0].end + 1] == " "
+                else None
+            )
+            if (
+                not quoted_tail
+                and is_abbreviation(span_toks[0].text)
+                and typed is not None
+                and self._registry.lookup(typed.group(0).strip('«»"“” ')) is not None
+            ):
+                # «БГТУ «Военмех»»: the abbreviation types the quoted name read already; alone
+                # it would be read as another body the registry spells so.
+                continue
             if quoted_tail:
                 close = _close_quotes(text, span_toks[0].start, span_toks[-1].end)
                 # A name never runs over a sentence's or paragraph's end (a headline's «ОКБ
@@ -2992,6 +3010,16 @@ class Extractor:
                 and self._single.get(canonical_key(prev.group(1))) is None
             ):
                 continue  # "ИПМаш РАН", "ФТИ РАН": the parent qualifies another name
+            typed = _QUOTED.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+            if (
+                is_abbreviation(word)
+                and typed is not None
+                and (
+                    self._registry.lookup(typed.group(0).strip('«»"“” ')) is not None
+                    or any(typed.start() <= x.start < typed.end() for x in have)
+                )
+            ):
+                continue  # «БГТУ «Военмех»»: it types the quoted name after it, no body alone
             if not any(
                 word.lower() == n.lower() or (not is_abbreviation(n) and len(n) >= 5)
                 for n in org.all_names()

@@ -356,6 +356,17 @@ CONTEXT_ONLY = re.compile(
     r"постановлени\w*\s*$|including those of (?:the )?$|"
     r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
     r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$|"
+    # Onlookers: a body whose people were present at a signing («подписано в присутствии
+    # представителей Минздрава»), the media that filmed or aired it («корреспонденты «Первого
+    # канала»», «в эфире телеканала»), employers of the attendees («Среди участников школы —
+    # сотрудники «X», «Y»»); and the body whose creation a document is about («о создании
+    # консорциума «X»»): the product of the cooperation, not a party to it.
+    r"в присутствии\s+(?:[\w-]+\s+){0,3}[«\"“]?$|"
+    r"(?:корреспондент|журналист|съ[её]мочн\w+\s+групп|телеведущ)\w*\s+(?:[\w-]+\s+)?[«\"“]?$|"
+    r"в эфире\s+(?:телеканала\s+|радиостанции\s+)?[«\"“]?$|"
+    r"среди (?:участник|гост|слушател|приглаш[её]нн)\w*\s+(?:школ|конференци|форум|семинар|"
+    r"мероприяти|встреч|курс|сесси|олимпиад|конкурс|выставк)\w*\b[^.;]*$|"
+    r"\bо(?:б)?\s+(?:создании|учреждении)\s+$|"
     + EXCURSION_TO
     + "$|"
     # Places taken in a ranking or a contest («первые места заняли МФТИ и …»).

@@ -217,6 +217,13 @@ class RuChunker:
                 prev.pos == "PROPN"
                 and _is_cap(prev.text)
                 and (prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT")
+                # «главы Республики Карелия Политехнический университет»: a region's or a
+                # town's name after its type word ends the phrase before; no name part.
+                and not (
+                    i - 2 >= 0
+                    and toks[i - 2].lemma in _REGION_WORDS | _SETTLEMENT_WORDS
+                    and not _is_cap(head.text)
+                )
             ):
                 # "Бин Зыонг Университет", "Цзянсу университет": proper names before the head.
                 i -= 1
