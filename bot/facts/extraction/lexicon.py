@@ -583,13 +583,15 @@ JOINT_LAUNCH = re.compile(
     r"(?:при участии|with the participation of|together with|совместно с|"
     # A sponsor of what is opened ("with the support of X, ... opened a laboratory"), unlike
     # a funder of research done alone.
-    r"with the support of|при поддержке)\s*(?:the\s+)?[«\"]?$",
+    r"with the support of|при поддержке)\s*(?:the\s+)?"
+    # (a legal form before the quoted name: «при участии АО «X»»)
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП)\s+)?[«\"]?$",
     re.IGNORECASE,
 )
 _LAUNCH_VERB_EN = r"(?:launch|establish|open|set up|creat|develop|organi[sz])"
 _LAUNCH_OBJECT_EN = r"(?:school|program|centre|center|lab|institute|course|class)"
 LAUNCHED = re.compile(
-    r"(?:запущен|создан|открыт|launched|established|opened|set up|"
+    r"(?:запущен|создан|открыт|открыл|launched|established|opened|set up|"
     r"(?:will|to|has|have) (?:create|develop|launch|open|set up|organi[sz]e)|created|developed|"
     r"organi[sz]ed)\w*\s+"
     r"(?:[\w-]+\s+){0,3}"
@@ -615,7 +617,13 @@ HELD_EVENT = re.compile(
 )
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
 CLIENT_BEFORE = re.compile(
-    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
+    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$|"
+    # Named the partner of what the university runs: «Индустриальным партнёром лаборатории
+    # стала компания «X»», «партнёром программы выступил X».
+    r"партн[её]р(?:ом|ами)\s+(?:[\w-]+\s+){0,3}(?:стал[аио]?|станет|станут|выступ\w+)\s+"
+    r"(?:(?:компани|корпораци|холдинг|концерн|банк|фонд|завод)\w*\s+)?"
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"]?$",
+    re.IGNORECASE,
 )
 # Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
 # "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.
