@@ -1042,12 +1042,34 @@ def _abbreviated_with_tail(short: str, full: str) -> bool:
     return bool(tail) and all(t in words for t in tail)
 
 
+def _abbreviated_after_lead(short: str, full: str) -> bool:
+    """Whether `short` keeps `full`'s leading words and abbreviates the rest («Северное ПКБ» ←
+    «Северное проектно-конструкторское бюро», «Уральский НИИ» ← «Уральский научно-
+    исследовательский институт»): one organisation under its short form."""
+    *lead, last = short.split()
+    if not lead or not is_abbreviation(last):
+        return False
+    words = full.split()
+    if len(words) <= len(lead) or name_tokens(" ".join(words[: len(lead)])) != name_tokens(
+        " ".join(lead)
+    ):
+        return False
+    return abbreviation_of(last, " ".join(words[len(lead) :]))
+
+
+# A type's abbreviation ending a name: «Северное ПКБ», «Уральский НИИ», «Балтийский НТЦ».
+_SHORT_TYPE = re.compile(r"[А-ЯЁ]{0,2}КБ|Ц?НИИ|НОЦ|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ")
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
-    state body's name («Рособрнадзор»), 2 a full name."""
+    state body's name («Рособрнадзор»), or a name ending in an abbreviation of its type
+    («Северное ПКБ»), 2 a full name."""
     if is_generic_name(name):
         return 0
-    return 1 if is_abbreviation(name) or _RU_CONTRACTED.fullmatch(name) else 2
+    words = name.split()
+    short_type = len(words) > 1 and bool(_SHORT_TYPE.fullmatch(words[-1]))
+    return 1 if is_abbreviation(name) or _RU_CONTRACTED.fullmatch(name) or short_type else 2
 
 
 # Capitalised words coordinated with the university's name before a verb of an act.
@@ -2174,6 +2196,12 @@ class Extractor:
             return (
                 True  # «МГТУ им. Баумана» of «Московский государственный технический университет …»
             )
+        if any(
+            _abbreviated_after_lead(x, y) or _abbreviated_after_lead(y, x)
+            for x in mine
+            for y in theirs
+        ):
+            return True  # «Северное ПКБ» of «Северное проектно-конструкторское бюро»
         if any(_latin_initials_of(x, y) or _latin_initials_of(y, x) for x in mine for y in theirs):
             return True  # "ETRI" of "... инженерно-технологический исследовательский институт"
         return any(_same_translated(x, y) for x in mine for y in theirs)
