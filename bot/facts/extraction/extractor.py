@@ -163,6 +163,12 @@ _TYPED_QUOTED = re.compile(
     r"(?:[А-ЯЁ][а-яё-]+(?:ая|ый|ий|ое)\s+(?:компания|корпорация|холдинг)|Компания|Корпорация|"
     r"Госкорпорация|Холдинг|Группа компаний)\s+[«\"“]([^«»\"“”]+)[»\"”]"
 )
+_LIST_ITEM = r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?«[^«»]+(?:«[^«»]+»[^«»]*)?»"
+_TYPED_LIST = re.compile(
+    r"\b(?:компании|предприятия|корпорации|холдинги|заводы|банки)\s+"
+    rf"(?P<items>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+(?:,?\s+и\s+{_LIST_ITEM})?|"
+    rf"{_LIST_ITEM}\s+и\s+{_LIST_ITEM})"
+)
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
@@ -2853,6 +2859,21 @@ class Extractor:
             if whole or any(x.start < s1 and s0 < x.end for x in have):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
+        # «компании «Альфа», «Бета» и АО «Гамма»»: every quoted name of a list after a plural
+        # type word is a company, though the tagger may read only some of them.
+        for lst in _TYPED_LIST.finditer(text):
+            for q in _QUOTED.finditer(text, lst.start("items"), lst.end("items")):
+                s0, s1 = q.start() + 1, q.end() - 1
+                name = text[s0:s1].strip()
+                if (
+                    self._is_own(name)
+                    or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name)
+                    or any(x.start < s1 and s0 < x.end for x in [*have, *out])
+                ):
+                    continue
+                out.append(
+                    Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
+                )
         return out
 
     def _beside_own(
