@@ -3505,6 +3505,10 @@ class Extractor:
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
                     )
+                    or bool(
+                        lx.JOINED_BEFORE.search(text, max(start, m.start - 30), m.start)
+                        and lx.JOINED_TO.search(text, start, m.start)
+                    )
                 )
                 listed = bool(
                     m.sent > 0

@@ -625,6 +625,14 @@ CLIENT_BEFORE = re.compile(
     r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"]?$",
     re.IGNORECASE,
 )
+# A body that joined what the university runs, named after the verb: «К проекту присоединился
+# Национальный центр X», «к консорциуму присоединились компании …».
+JOINED_BEFORE = re.compile(r"присоединил(?:ся|ась|ось|ись)\s+(?:[\w-]+\s+)?[«\"]?$", re.I)
+JOINED_TO = re.compile(
+    r"\bк\s+(?:[\w-]+\s+){0,2}(?:программ|проект|консорциум|сет|инициатив|центр|лаборатори|"
+    r"школ|альянс)\w*\s+(?:[\w-]+\s+){0,2}присоединил",
+    re.IGNORECASE,
+)
 # Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
 # "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.
 DELEGATION_MEMBERS = re.compile(
