@@ -597,6 +597,9 @@ class RuChunker:
                 lower += 1  # a title before the name: "академика", "первого Президента"
                 k += 1
                 continue
+            if t == "." and lower and not words and not initials and toks[k - 1].text.islower():
+                k += 1  # an abbreviated title: "им. проф. М. А. Бонч-Бруевича", "им. акад. …"
+                continue
             break
         if (
             (words or initials)
