@@ -94,6 +94,7 @@ def test_abbreviation_typing_a_known_name_is_not_read_alone(extractor: Extractor
         "x64",  # «лаборатория …, оснащённая при участии АО «Кронштадтский морской завод»»
         "x14",  # «К проекту присоединился Национальный медицинский исследовательский центр …»
         "x47",  # «… подписали компании «Диаконт», «Транзас» и АО «Морской завод «Алмаз»»»
+        "x44",  # «Председатель правления Банка «X» …» then «Банк и университет … программу»
     ],
 )
 def test_partner_named_in_a_role_or_a_list_is_found(extractor: Extractor, pid: str) -> None:

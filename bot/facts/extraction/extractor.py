@@ -790,6 +790,16 @@ _JOINT_WITH = re.compile(
     r"centre|center|laborator\w*|lab|institute)\w*\s+(?:с|со|with)\s+(?:the\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
+# A body's type word standing for its name beside the university as one subject.
+_ANAPHOR_TYPES = frozenset(
+    {"банк", "компания", "корпорация", "концерн", "холдинг", "завод", "фонд", "предприятие"}
+)
+_TYPE_AND_OWN = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?P<a>Банк|Компания|Корпорация|Концерн|Холдинг|Завод|Фонд|"
+    r"Предприятие)\s+и\s+(?:университет|Политех|вуз|СПбПУ)|(?:Университет|Политех|СПбПУ)\s+и\s+"
+    r"(?P<b>банк|компания|корпорация|концерн|холдинг|завод|фонд|предприятие))\b",
+    re.MULTILINE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -3547,6 +3557,13 @@ class Extractor:
                     continue
                 if cue:
                     evidence += 1
+            if self._type_with_own(c, text, cands):
+                # «Председатель правления Банка «X» … Банк и университет третий год реализуют
+                # совместную программу»: the body's type word with the university as one
+                # subject of another sentence is the body acting with it.
+                evidence += 1
+                counts["launch"] += 1
+                best_dist = 0
             rule = (
                 evidence + 2 * title_ev > 0
                 and not all_unit
@@ -3721,6 +3738,36 @@ class Extractor:
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         self._mark_bare_codes(rows, text)
         return rows
+
+    def _head_type(self, c: Candidate) -> str | None:
+        heads = {self._lemma(n.split()[0]) for n in c.names if n.split()} & _ANAPHOR_TYPES
+        return heads.pop() if len(heads) == 1 else None
+
+    def _type_with_own(self, c: Candidate, text: str, cands: list[Candidate]) -> bool:
+        """Whether the type word a candidate's name opens with (a bank, a company …) stands
+        coordinated with the university as a sentence's subject («Банк и университет …»,
+        «Университет и компания …») after the candidate was named, and no other name of that
+        type was named before it: the word stands for the candidate."""
+        head = self._head_type(c)
+        if head is None or not c.mentions:
+            return False
+        first = min(x.start for x in c.mentions)
+        for m in _TYPE_AND_OWN.finditer(text):
+            word = m.group("a") or m.group("b")
+            if (
+                self._lemma(word.lower()) == head
+                and first < m.start()
+                and not any(x.start <= m.start() < x.end for x in c.mentions)
+                and not any(
+                    o is not c
+                    and o.mentions
+                    and min(x.start for x in o.mentions) < m.start()
+                    and self._head_type(o) == head
+                    for o in cands
+                )
+            ):
+                return True
+        return False
 
     @staticmethod
     def _named_by_capital(m: Mention, text: str, sentences: list[tuple[int, int]]) -> bool:
