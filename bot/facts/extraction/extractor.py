@@ -126,6 +126,7 @@ _NETWORK_WORD = re.compile(
     r"ассоциаци|\bсет[ьия]\b|\bсетев|консорциум|\bсоюз|альянс",
     re.IGNORECASE,
 )
+_CONSORTIUM = re.compile(r"консорциум|consortium", re.IGNORECASE)
 _MEMBERS = re.compile(
     r"\bmembers?\b(?:\s+\w+){0,3}\s+(?:include|are)\b|\bmembers? of the\s+(?:\w+\s+){0,2}"
     r"(?:association|network|consortium|union|alliance)\b|"
@@ -1484,6 +1485,10 @@ def _only_members(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> 
         s0, s1 = sentences[m.sent]
         if not _MEMBERS.search(text, s0, s1) or _OWN_WORD.search(text, s0, s1):
             return False
+        if _CONSORTIUM.search(text, s0, s1) and any(
+            _OWN_WORD.search(text, b, e) and _CONSORTIUM.search(text, b, e) for b, e in sentences
+        ):
+            return False  # a consortium the university joins or leads: its members join in
         rest = _NETWORK_WORD.sub(" ", _MEMBERS.sub(" ", text[s0:s1]))  # the network is no cue
         if lx.COOP_RU.search(rest) or lx.COOP_EN.search(rest):
             return False
