@@ -111,6 +111,25 @@ def test_short_form_keeping_the_leading_word_is_the_same_partner(extractor: Extr
     assert _names(result) == ["Северное проектно-конструкторское бюро"]
 
 
+def test_regional_ministry_in_short_is_not_the_federal_one(extractor: Extractor) -> None:
+    # «Делегация Минпромторга Татарстана посетила Политех»: the republic's ministry only.
+    result = _extract(extractor, _probes("ctx_probe3.jsonl")["z08"])
+    assert _names(result) == ["Министерство промышленности и торговли Республики Татарстан"]
+
+
+def test_members_of_a_consortium_the_university_leads_are_partners(extractor: Extractor) -> None:
+    # «Политех стал координатором консорциума … В консорциум вошли ПАО «X», …, а также …»
+    p = _probes("ctx_probe3.jsonl")["z03"]
+    result = _extract(extractor, p)
+    assert all(_found(result, g) for g in p["partners"]), _names(result)
+
+
+def test_organiser_of_an_event_in_a_relative_clause_is_no_partner(extractor: Extractor) -> None:
+    # «Меморандум подписан на полях конференции …, которую организовал Фонд «Сколково»»
+    result = _extract(extractor, _probes("ctx_probe3.jsonl")["z16"])
+    assert _names(result) == ["Сколковский институт науки и технологий"]
+
+
 def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extractor) -> None:
     result = _extract(extractor, _probes("ctx_probe2.jsonl")["y20"])
     assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(

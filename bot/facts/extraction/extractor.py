@@ -1518,6 +1518,24 @@ _PARENT_POSSESSIVE_EN = re.compile(
 )
 
 
+# A region's name after a contracted ministry's: «Татарстана», «Свердловской области».
+_REGION_AFTER = re.compile(
+    r"\s+(?:(?P<type>Республики|[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|округа))\b|"
+    r"(?P<place>(?!России\b|РФ\b)[А-ЯЁ][а-яё-]+))"
+)
+
+
+def _regional(word: str, text: str, end: int) -> bool:
+    """Whether a contracted ministry's or agency's name (`word`, ending at `end`) is followed by
+    a region's: «Минпромторга Татарстана», «Минздрава Свердловской области»."""
+    region = _REGION_AFTER.match(text, end)
+    return (
+        bool(_RU_CONTRACTED.fullmatch(word))
+        and region is not None
+        and bool(region.group("type") or _known_place(region.group("place")))
+    )
+
+
 _STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
 
 
@@ -2511,6 +2529,11 @@ class Extractor:
             known = self._registry.lookup(name)
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 known = self._registry.lookup(self._inflect(span_toks[0]))
+            if known is not None and len(span_toks) == 1 and _regional(span_toks[0].text, text, s1):
+                # «Минпромторга Татарстана», «Минздрава Свердловской области»: the region's
+                # ministry, not the federal one the registry spells so; read by its full name
+                # elsewhere in the text, or not at all.
+                continue
             more = _LOWER_WORD_AFTER.match(text, s1) if known is not None else None
             longer = self._registry.lookup(name + more.group(0)) if more else None
             if more is not None and longer is not None and longer is not known:
@@ -3074,6 +3097,8 @@ class Extractor:
                 and self._single.get(canonical_key(prev.group(1))) is None
             ):
                 continue  # "ИПМаш РАН", "ФТИ РАН": the parent qualifies another name
+            if _regional(word, text, m.end()):
+                continue  # «Минпромторга Татарстана»: the region's ministry, not the federal one
             typed = _QUOTED.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
             if (
                 is_abbreviation(word)
