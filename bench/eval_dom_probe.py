@@ -6,7 +6,10 @@ negatives of the same vocabulary. Models are fitted on folds a, c1, c2 and c4 (n
 sealed c3); partners are scored with the shared scorer's name matching. Prints each probe's
 misses and the totals.
 Run: .venv/bin/python bench/eval_dom_probe.py [--all] [PROBE.jsonl]  (default dom_probe.jsonl;
-tests/data/dom_probe2.jsonl is a second held-out batch written before any change it measures)
+tests/data/dom_probe2.jsonl is a second held-out batch written before any change it measures;
+tests/data/ctx_probe.jsonl, ctx_probe2.jsonl and ctx_probe3.jsonl hold context bodies -- a
+funding ministry, a decree, a regulator, a forum, the media, a parent holding -- beside real
+partners, each batch written before the changes it measured)
 """
 
 from __future__ import annotations

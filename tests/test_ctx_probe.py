@@ -132,9 +132,7 @@ def test_organiser_of_an_event_in_a_relative_clause_is_no_partner(extractor: Ext
 
 def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extractor) -> None:
     result = _extract(extractor, _probes("ctx_probe2.jsonl")["y20"])
-    assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(
-        result
-    )
+    assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(result)
 
 
 def _f1(ex: Extractor, probes: dict[str, dict[str, Any]]) -> tuple[float, tuple[int, int, int]]:
