@@ -127,6 +127,15 @@ _NETWORK_WORD = re.compile(
     re.IGNORECASE,
 )
 _CONSORTIUM = re.compile(r"консорциум|consortium", re.IGNORECASE)
+# The university leading or founding a consortium (not joining one: then the consortium is the
+# partner and its other members are not).
+_LEADS_CONSORTIUM = re.compile(
+    r"(?:координатор|инициатор|руководител|создал|создали|учредил|возглав)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}консорциум|консорциум\w*[^.]{0,60}?(?:созда|учрежд)\w*\s+"
+    r"(?:по инициативе|на базе)|(?:coordinat|lead|found|establish)\w*\s+(?:[\w-]+\s+){0,3}"
+    r"consortium",
+    re.IGNORECASE,
+)
 _MEMBERS = re.compile(
     r"\bmembers?\b(?:\s+\w+){0,3}\s+(?:include|are)\b|\bmembers? of the\s+(?:\w+\s+){0,2}"
     r"(?:association|network|consortium|union|alliance)\b|"
@@ -1486,9 +1495,10 @@ def _only_members(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> 
         if not _MEMBERS.search(text, s0, s1) or _OWN_WORD.search(text, s0, s1):
             return False
         if _CONSORTIUM.search(text, s0, s1) and any(
-            _OWN_WORD.search(text, b, e) and _CONSORTIUM.search(text, b, e) for b, e in sentences
+            _OWN_WORD.search(text, b, e) and _LEADS_CONSORTIUM.search(text, b, e)
+            for b, e in sentences
         ):
-            return False  # a consortium the university joins or leads: its members join in
+            return False  # a consortium the university leads or founds: its members join it
         rest = _NETWORK_WORD.sub(" ", _MEMBERS.sub(" ", text[s0:s1]))  # the network is no cue
         if lx.COOP_RU.search(rest) or lx.COOP_EN.search(rest):
             return False
