@@ -130,6 +130,13 @@ def test_organiser_of_an_event_in_a_relative_clause_is_no_partner(extractor: Ext
     assert _names(result) == ["Сколковский институт науки и технологий"]
 
 
+def test_abbreviation_is_read_letter_for_letter_against_the_registry(extractor: Extractor) -> None:
+    # «ВНИИ «Прогноз»» is no «ВНИИМ им. Д. И. Менделеева», though stems cut both to one key.
+    result = _extract(extractor, _probes("ctx_probe4.jsonl")["w06"])
+    assert not any("Менделеева" in n for x in result.partners for n in (x.name, *x.aliases))
+    assert any("Прогноз" in n for n in _names(result)), _names(result)
+
+
 def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extractor) -> None:
     result = _extract(extractor, _probes("ctx_probe2.jsonl")["y20"])
     assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(result)

@@ -21,6 +21,9 @@ _NAMED_AFTER_TAIL = re.compile(
 )
 
 
+_CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2,}")
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrg:
     """One registry entry: Russian and English names, aliases, country and kind."""
@@ -73,10 +76,18 @@ class Registry:
 
     def lookup(self, name: str) -> KnownOrg | None:
         """The entry one of whose names has the same canonical key as `name`, if any."""
-        org = self._by_key.get(canonical_key(name))
+        key = canonical_key(name)
+        org = self._by_key.get(key)
         short = _NAMED_AFTER_TAIL.sub("", name)
         if org is None and short != name:
             org = self._by_key.get(canonical_key(short))
+        word = name.strip(' «»"“”')
+        if org is not None and _CAPITALS.fullmatch(word):
+            # Stems cut abbreviations («ВНИИ» and «ВНИИМ» share a key): capitals are read
+            # letter for letter against the entry's own abbreviation with that key.
+            own = [n for n in org.all_names() if _CAPITALS.fullmatch(n) and canonical_key(n) == key]
+            if own and not any(n.casefold() == word.casefold() for n in own):
+                return None
         return org
 
     def single_word_names(self) -> dict[str, KnownOrg]:
