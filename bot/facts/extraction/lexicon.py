@@ -46,6 +46,7 @@ RU_HEADS: dict[str, str] = {
     "служба": "government",
     "казначейство": "government",
     "инспекция": "government",
+    "коллегия": "government",  # «Морская коллегия Российской Федерации»
     "фонд": "other",
     "ассоциация": "other",
     "союз": "other",
@@ -354,7 +355,7 @@ CONTEXT_ONLY = re.compile(
     r"licen[cs]e\w* (?:from|of|issued by) (?:the )?$|лицензи\w* (?:от )?$|"
     r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
     r"постановлени\w*\s*$|including those of (?:the )?$|"
-    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
+    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени|коллеги)\w*\s*$|"
     r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$|"
     # Onlookers: a body whose people were present at a signing («подписано в присутствии
     # представителей Минздрава»), the media that filmed or aired it («корреспонденты «Первого
