@@ -137,6 +137,19 @@ def test_abbreviation_is_read_letter_for_letter_against_the_registry(extractor: 
     assert any("Прогноз" in n for n in _names(result)), _names(result)
 
 
+@pytest.mark.parametrize(
+    "pid",
+    [
+        "w07",  # «на «Ижорских заводах»»: a plural name in quotes, declined
+        "w11",  # «с заместителем председателя Морской коллегии Российской Федерации»
+    ],
+)
+def test_partner_of_an_unusual_head_is_found(extractor: Extractor, pid: str) -> None:
+    p = _probes("ctx_probe4.jsonl")[pid]
+    result = _extract(extractor, p)
+    assert all(_found(result, g) for g in p["partners"]), _names(result)
+
+
 def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extractor) -> None:
     result = _extract(extractor, _probes("ctx_probe2.jsonl")["y20"])
     assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(result)

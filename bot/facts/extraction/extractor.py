@@ -3045,7 +3045,17 @@ class Extractor:
                 and _NAMED_AFTER_END.search(text, toks[i].start, toks[j - 1].end)
             ):
                 return True  # «… с Национальным … центром имени В. А. Алмазова»: a name
-            if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
+            quoted_whole = (
+                i > 0
+                and j < len(toks)
+                and toks[i - 1].text in '«"“„'
+                and toks[j].text in '»"”“'
+                and toks[i].text[:1].isupper()
+                and head.feats.get("Number") == "Plur"
+            )  # «Ижорские заводы», «Адмиралтейские верфи»: a plural name in quotes
+            if (
+                head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS
+            ) and not quoted_whole:
                 return False
             caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
             if (
