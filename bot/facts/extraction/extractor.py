@@ -3542,9 +3542,16 @@ class Extractor:
                 if _OWN_WORD.search(text, sentences[m.sent][0], sentences[m.sent][1]):
                     counts["own_in_sent"] += 1
                 if (
-                    (signing and lx.ATTENDANCE.search(sent) and lx.ATTENDANCE_EVENT.search(sent))
-                    or (lx.EXHIBITION.search(sent) and lx.TOOK_PART.search(sent))
-                ) and not lx.ATTENDANCE_STRONG.search(sent):
+                    (
+                        (
+                            signing
+                            and lx.ATTENDANCE.search(sent)
+                            and lx.ATTENDANCE_EVENT.search(sent)
+                        )
+                        or (lx.EXHIBITION.search(sent) and lx.TOOK_PART.search(sent))
+                    )
+                    and not lx.ATTENDANCE_STRONG.search(sent)
+                ) or lx.PRESENT_AT.search(text, max(start, m.start - 160), m.start):
                     counts["attendance"] += 1
                     continue
                 window = text[max(start, m.start - 60) : m.start]

@@ -624,7 +624,10 @@ HELD_EVENT = re.compile(
 )
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
 CLIENT_BEFORE = re.compile(
-    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$|"
+    # (Not the client of a thing built: «ледокола, строящегося по заказу Госкорпорации …».)
+    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|"
+    r"(?<!щегося )(?<!щейся )(?<!щихся )(?<!нного )(?<!нной )(?<!нных )(?<!нное )"
+    r"по заказу\s*$|"
     # Named the partner of what the university runs: «Индустриальным партнёром лаборатории
     # стала компания «X»», «партнёром программы выступил X».
     # (Not an event's: «генеральным партнёром форума стал Сбербанк» names a sponsor.)
@@ -635,6 +638,9 @@ CLIENT_BEFORE = re.compile(
     r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"]?$",
     re.IGNORECASE,
 )
+# Bodies whose people were present at a signing, in a list however long («подписано в
+# присутствии губернатора области и представителей ПАО «X»»).
+PRESENT_AT = re.compile(r"в присутствии\s[^.;:!?]*$", re.IGNORECASE)
 # A body that joined what the university runs, named after the verb: «К проекту присоединился
 # Национальный центр X», «к консорциуму присоединились компании …».
 JOINED_BEFORE = re.compile(r"присоединил(?:ся|ась|ось|ись)\s+(?:[\w-]+\s+)?[«\"]?$", re.I)
