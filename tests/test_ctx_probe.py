@@ -150,6 +150,18 @@ def test_partner_of_an_unusual_head_is_found(extractor: Extractor, pid: str) -> 
     assert all(_found(result, g) for g in p["partners"]), _names(result)
 
 
+def test_typed_name_with_its_parent_is_shown_by_the_quoted_name(extractor: Extractor) -> None:
+    # «топливная компания Росатома «ТВЭЛ»»: the partner is «ТВЭЛ», not the description.
+    result = _extract(extractor, _probes("ctx_probe5.jsonl")["v01"])
+    assert "ТВЭЛ" in _names(result), _names(result)
+
+
+def test_bodies_present_at_a_signing_in_a_long_list_are_no_partners(extractor: Extractor) -> None:
+    # «в присутствии губернатора Самарской области и представителей ПАО «ОДК-Кузнецов»»
+    result = _extract(extractor, _probes("ctx_probe5.jsonl")["v05"])
+    assert not any("Кузнецов" in n for n in _names(result)), _names(result)
+
+
 def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extractor) -> None:
     result = _extract(extractor, _probes("ctx_probe2.jsonl")["y20"])
     assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(result)
