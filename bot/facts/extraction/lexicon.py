@@ -640,7 +640,11 @@ CLIENT_BEFORE = re.compile(
 )
 # Bodies whose people were present at a signing, in a list however long («подписано в
 # присутствии губернатора области и представителей ПАО «X»»).
-PRESENT_AT = re.compile(r"в присутствии\s[^.;:!?]*$", re.IGNORECASE)
+# (Up to the university's own name: «В присутствии главы региона Политех и компания «X»
+# подписали …» names the parties after the onlookers.)
+PRESENT_AT = re.compile(
+    r"в присутствии\s(?:(?!политех|спбпу|университет|вуз)[^.;:!?])*$", re.IGNORECASE
+)
 # A body that joined what the university runs, named after the verb: «К проекту присоединился
 # Национальный центр X», «к консорциуму присоединились компании …».
 JOINED_BEFORE = re.compile(r"присоединил(?:ся|ась|ось|ись)\s+(?:[\w-]+\s+)?[«\"]?$", re.I)
