@@ -162,6 +162,13 @@ def test_bodies_present_at_a_signing_in_a_long_list_are_no_partners(extractor: E
     assert not any("Кузнецов" in n for n in _names(result)), _names(result)
 
 
+def test_brand_declined_in_the_headline_is_one_partner(extractor: Extractor) -> None:
+    # «… Политеха и «Ланита» победила …» in the headline, «компании «Ланит»» in the text.
+    result = _extract(extractor, _probes()["x09"])
+    assert len(result.partners) == 1, _names(result)
+    assert "Ланита" not in _names(result) + list(result.partners[0].aliases)
+
+
 def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extractor) -> None:
     result = _extract(extractor, _probes("ctx_probe2.jsonl")["y20"])
     assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(result)

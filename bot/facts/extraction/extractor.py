@@ -1089,6 +1089,36 @@ def _abbreviated_after_lead(short: str, full: str) -> bool:
 _SHORT_TYPE = re.compile(r"[А-ЯЁ]{0,2}КБ|Ц?НИИ|НОЦ|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ")
 
 
+def _declined_brand(form: str, name: str) -> bool:
+    """Whether one-word `form` is one-word `name` with a Russian case ending («Ланита»,
+    «Ланиту», «Ланитом» of «Ланит»): a quoted brand declined, met within one article."""
+    return (
+        " " not in form
+        and " " not in name
+        and len(name) >= 4
+        and _CYR.match(name[:1]) is not None
+        and name[-1:] not in "аяоеиыуюь"
+        and form[: len(name)] == name
+        and form[len(name) :] in ("а", "у", "ом", "е")
+    )
+
+
+def _declined_of(form: str, names: list[str]) -> bool:
+    """Whether `form` is a declined form of one of `names` (or of the quoted name in one)."""
+    return any(_declined_brand(form, n) for n in _bare_forms(names))
+
+
+def _bare_forms(names: list[str]) -> list[str]:
+    """Names and, for a lower-case type word before a quoted name, the quoted name alone
+    («компания «Ланит»» is also «Ланит», to meet the headline's «Ланита»)."""
+    bare = [
+        b.group(1).strip('«»"“” ')
+        for n in names
+        if (b := _DESCRIPTOR.match(n)) and n[:1].islower() and _QUOTED.search(n)
+    ]
+    return [*names, *(x for x in bare if x not in names)]
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
     state body's name («Рособрнадзор»), or a name ending in an abbreviation of its type
@@ -2123,8 +2153,16 @@ class Extractor:
                 # University of Technology", "LUH" and a misspelt full name): keep the likelier
                 # one, the other form becomes an alias.
                 k, o = chosen[same]
-                extra = [x for x in (r.fact.name, *r.fact.aliases) if x not in _names_of(o.fact)]
-                if extra:
+                if _declined_of(o.fact.name, _names_of(r.fact)):
+                    # The headline's declined «Ланита» was accepted first: the text's form
+                    # names it.
+                    o = replace(o, fact=replace(r.fact, name_en=r.fact.name_en))
+                extra = [
+                    x
+                    for x in (r.fact.name, *r.fact.aliases)
+                    if x not in _names_of(o.fact) and not _declined_of(x, _names_of(o.fact))
+                ]
+                if extra or o is not chosen[same][1]:
                     fact = replace(o.fact, aliases=(*o.fact.aliases, *extra))
                     if _name_rank(r.fact.name) > _name_rank(o.fact.name):
                         # The fuller form names it: "Graz University of Technology", not
@@ -2212,7 +2250,7 @@ class Extractor:
 
     def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
-        mine, theirs = _names_of(r.fact), _names_of(o.fact)
+        mine, theirs = _bare_forms(_names_of(r.fact)), _bare_forms(_names_of(o.fact))
         known = (r.candidate.known, o.candidate.known)
         if None not in known and known[0] is not known[1]:
             return False  # two registry entries: "Gazprom" and "Gazprom Neft"
@@ -2247,6 +2285,8 @@ class Extractor:
             return (
                 True  # «МГТУ им. Баумана» of «Московский государственный технический университет …»
             )
+        if any(_declined_brand(x, y) or _declined_brand(y, x) for x in mine for y in theirs):
+            return True  # «Ланита» of the headline's «… и «Ланита»» for the text's «Ланит»
         if any(
             _abbreviated_after_lead(x, y) or _abbreviated_after_lead(y, x)
             for x in mine
