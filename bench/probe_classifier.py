@@ -3,7 +3,9 @@
 The models are fitted with `fit_models` on folds a, c1, c2 and c4 (c3 stays out, as the stand-in
 for unseen articles); each probe line shows the expected and predicted label and the article
 model's probability, wrong ones marked. `--features` adds the article features of wrong ones.
-Run: .venv/bin/python bench/probe_classifier.py [--features] [--all]
+Run: .venv/bin/python bench/probe_classifier.py [--features] [--all] [PROBE.jsonl]
+(default cls_probe2.jsonl; tests/data/cls_probe3.jsonl holds the harder texts: cooperation
+told late or through people, negatives with the same vocabulary)
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--features", action="store_true")
     ap.add_argument("--all", action="store_true", help="print every probe, not only wrong ones")
+    ap.add_argument("probe", nargs="?", type=Path, default=PROBES, help="a labelled probe file")
     args = ap.parse_args()
     articles, gold = load_corpus(CORPUS)
     extractor = Extractor(Models.rules())
     train = [extractor.analyse(a) for a in articles if fold_of(a.id) != "c3"]
     models = fit_models(extractor, train, gold)
-    probes = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines() if line]
+    lines = args.probe.read_text(encoding="utf-8").splitlines()
+    probes = [json.loads(line) for line in lines if line]
     wrong = {"FP": 0, "FN": 0}
     for p in probes:
         a = extractor.analyse(ArticleInput(id=p["id"], title=p["title"], text=p["text"]))

@@ -197,7 +197,7 @@ async def partners_command(
         return
     # A well-known organisation with no card yet («СПбГУ»): said so, by its full name, rather
     # than "nobody is called exactly that" over another organisation's button.
-    known = known_orgs().lookup(query)
+    known = known_orgs().lookup_query(query)
     if known is not None and all(score <= ALIKE for _, score in found.ranked):
         full = known.name_en if lang != RU and known.name_en else known.name
         said = "" if full.casefold() == query.casefold() else f" ({esc(cut(full, 120))})"

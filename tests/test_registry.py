@@ -2135,6 +2135,22 @@ async def test_a_well_known_name_never_opens_another_organisations_card(
     ), reply
 
 
+async def test_a_well_known_latin_short_name_is_recognised_as_people_type_it(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/partners ITMO` and `/partners HSE` told an English reader "No partner matches", while
+    `/partners ИТМО` named the university: texts write "ITMO University", people type "ITMO"."""
+    app, scripted = curated
+    script = {"hse": [org("HSE University", None, kind="university")]}
+    await curated_registry(app, scripted, script)
+    reply = await app.ask("/partners ITMO", language_code="en")
+    assert reply == (
+        "“ITMO” (ITMO University) is in no partnership news yet. All partners: /partners"
+    )
+    card = await app.ask("/partners HSE", language_code="en")
+    assert card.startswith("HSE University\n"), card
+
+
 async def test_a_city_asked_in_either_script_finds_the_same_partners(
     curated: tuple[App, ScriptedWorker],
 ) -> None:

@@ -372,7 +372,7 @@ class NameIndex:
                 score = _score(words, name, plain, typed)
                 if score >= FUZZY and score > best.get(pid, 0.0):
                     best[pid] = score
-        if best and self._cards_of is not None and (org := known_orgs().lookup(query)):
+        if best and self._cards_of is not None and (org := known_orgs().lookup_query(query)):
             # The query is a well-known organisation's name («Санкт-Петербургский
             # государственный университет»): a card that is not that organisation is at most
             # alike, never opened as the one named (it opened the Marine Technical University).

@@ -214,6 +214,33 @@ _ONE_WORD_WITH_OWN = re.compile(
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
+# Abbreviations of technologies and terms, which name no organisation without a full form.
+_TECH_ABBR = frozenset(
+    {
+        "CNC", "CAD", "CAM", "CAE", "GPU", "CPU", "PLC", "BIM", "ERP", "LED", "LNG", "LPG",
+        "HVAC", "MRI", "DNA", "RNA", "PCR", "SQL", "API", "HTML", "GPS", "UAV", "MBA", "STEM",
+        "MOOC", "ICT", "ESG", "SDG", "SDGS", "NPP", "HPP", "CHP", "PPE", "CFD", "FEM", "PDF",
+        "USB", "RFID", "LIDAR", "CMOS", "FPGA", "ASIC", "VPN", "SaaS", "EUR", "USD", "RUB",
+    }
+)  # fmt: skip
+# A company named before the word for it: "the Baltic Turbine company", "the Severny Press
+# corporation" (lower-case word after one to four capitalised ones).
+_EN_COMPANY_AFTER = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w&'’-]*\s){0,3}[A-Z][\w&'’-]*)\s+"
+    r"(?:company|corporation|holding|concern|group of companies)\b"
+)
+# A foreign legal form ending a company's name, and the country the few national ones tell.
+_FOREIGN_FORM = re.compile(
+    r"(?:Co\.,?\s+Ltd|Ltd|Inc|GmbH|AG|SE|PLC|plc|Corp|S\.A|S\.p\.A|B\.V|Oy|Pte\.?\s+Ltd)\.?$"
+)
+_FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
+# A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
+# Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
+_EN_LEGAL_AFTER = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s){0,4}[A-Z][\w&'’-]*),?\s+"
+    r"(?:Co\.,?\s+Ltd\b\.?|Ltd\b\.?|LLC\b|Inc\b\.?|GmbH\b|AG\b|SE\b|PLC\b|plc\b|"
+    r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
+)
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A city's government named in lower case after the city: "the Tomsk city administration".
 _EN_CITY_BODY = re.compile(
@@ -427,6 +454,8 @@ _ANAPHORA = re.compile(
     r"\s+$",
     re.I,
 )
+
+
 # Bilingual cue families for the partnership classifier. Cooperation: what the guidelines call
 # a partnership (a document signed, a delegation, a joint programme or centre, a partner named).
 # The university and another organisation as one subject («Политех и X провели …», "X and
@@ -589,6 +618,103 @@ _TOGETHER = (
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
+# An outside body's people at work in the university's teaching or research: its engineers lead
+# the classes, its doctors took part in the development, its specialists work in the labs beside
+# the students («Занятия ведут инженеры ПАО «X»», «инженеры компании стали наставниками», «его
+# инженеры руководят курсовыми проектами», «врачи центра участвовали в разработке»). The people
+# are a body's (a name, a body word or a pronoun beside them), not the university's own staff;
+# the verb sets them to work, not in an audience or a list of attendees.
+_OUTSIDE_PEOPLE = (
+    r"(?:(?<!\w)(?:его|е[её]|их)\s+(?:инженер|специалист|сотрудник|эксперт|врач|конструктор)\w*|"
+    r"(?<!\w)(?:врач|медик)[\w-]*|"
+    r"(?:инженер|специалист|сотрудник|эксперт|врач|диспетчер|реставратор|конструктор)[\w-]*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|ФГУП\b|ГУП\b)|компани|завод|предприяти|"
+    r"комбинат|концерн|корпораци|госкорпораци|верфи|банка|агентств|музе|министерств|комитет|"
+    r"холдинг|ведомств|котор|\s{3,}\S))"
+)
+_AT_WORK = (
+    # (Not guides: «экскурсию провели сотрудники музея» is a visit, no work together.)
+    r"(?<!\w)(?:вед[уё]т|вели\b|руковод|чита[юл]|(?<!экскурсию )(?<!экскурсии )"
+    r"(?:провод|провед|провел|провёл)\w*(?!\s+(?:[\w-]+\s+)?экскурси)|наставник|обуча|"
+    r"консультир|смонтир|проверя|оценива|помога|помогл|участвова\w* в (?:разработк|создани|"
+    r"испытани|подготовк|проект)|работа\w* (?:[\w-]+ ){0,4}вместе|вместе с (?:аспирант|студент|"
+    r"уч[её]н|преподавател)|и (?:уч[её]н|преподавател|аспирант|исследовател))"
+)
+# ... or the university's scientists and a body's people as one team («коллектив учёных
+# института и инженеров АО «X»»).
+_STAFF_AT_WORK = (
+    _OUTSIDE_PEOPLE
+    + r"[^.!?]{0,150}?"
+    + _AT_WORK
+    + "|"
+    + _AT_WORK
+    + r"[^.!?]{0,80}?"
+    + _OUTSIDE_PEOPLE
+    + r"|(?:уч[её]н|преподавател|аспирант|исследовател)\w*\s+(?:[^.!?]{0,80}?\s)?и\s+"
+    + _OUTSIDE_PEOPLE
+)
+# The university and a body, each by its type word, as one subject of a verb («университет и
+# предприятие разработали программу», «центр и университет составили …»); or a named body and a
+# unit of the university named with it («Комитет … и Высшая школа физики СПбПУ»).
+_BODY_WORD = (
+    r"(?:предприятие|завод|компания|центр|комитет|агентство|музей|корпорация|концерн|комбинат|"
+    r"администрация|министерство|фонд|банк|верфь)"
+)
+_PAIRED = (
+    r"(?<!\w)(?:университет|вуз|политех|кафедра)\s+и\s+" + _BODY_WORD + r"\s+(?:[\w-]+\s+){0,2}?"
+    r"[\w-]+(?:ли|ют|ят|ут)\b|(?<!\w)" + _BODY_WORD + r"\s+и\s+(?:университет|вуз|политех)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+(?:ли|ют|ят|ут)\b|(?<!СПбПУ)(?<!Политеха)\s+и\s+(?-i:Высшая\s+"
+    r"школа|[А-ЯЁ][\w-]+(?:ый|ий|ой)\s+институт|Институт)\b(?:\s+[\w-]+){0,5}?\s+(?-i:СПбПУ|Политеха)\b"
+)
+# Tasks the university's students or staff received from a body («темы работ магистранты
+# получили на АО «X»», «команда получила реальный объект от компании»): the body sets the work.
+_SET_BY_BODY = (
+    r"(?<!\w)получил\w*\s+(?:[\w-]+\s+){0,2}(?:тем[уыа]?|задани|задач|кейс|объект)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|"
+    r"концерн|верф|заказчик|партн[её]р)|(?<!\w)(?:темы|задани[яе]|задачи|кейсы)\s+(?:[\w-]+\s+){0,3}"
+    r"получил\w*\s+(?:от|на|в)\s+(?:(?-i:[«\"A-ZА-ЯЁ])|компани|предприяти|завод|комбинат|концерн|верф)"
+)
+# The university's help to a body, named in the dative («помогут заводу перейти на …», «помогли
+# администрации района», «помогут Карелии»): work done for it, like work it orders.
+_HELPS_BODY = (
+    r"(?<!\w)помо(?:жет|гут|гли|гла|г|гает|гают|чь)\s+(?:[\w-]+\s+){0,2}?(?:заводу|компании|"
+    r"предприятию|предприятиям|комбинату|концерну|корпорации|верфи|министерству|ведомству|"
+    r"администрации|правительству|комитету|региону|музею|(?-i:[«\"]|[ПЗО]?АО\b|ООО\b|[А-ЯЁ]))"
+)
+# A body's centre or laboratory created at the university («центр создан агентством на базе
+# университета», «на базе Политеха открылся учебный центр компании»).
+_AT_OUR_BASE = (
+    r"(?:созда|откры)\w*\s+[^.!?]{0,100}?на базе (?:университет|политех|спбпу|вуз)|"
+    r"на базе (?:университет|политех|спбпу|вуз)\w*\s+[^.!?]{0,40}?(?:созда|откры)"
+)
+# A sentence that shows a body at work with the university without the usual words (its people
+# teaching or mentoring, the body and the university as one subject, its centre at the
+# university, tasks it sets, the university's help to it): a cue for a name in it, like the
+# words of `lx.COOP_RU` (read unmasked, see `_rows`).
+_TOLD_AT_WORK = re.compile(
+    _STAFF_AT_WORK
+    + "|"
+    + _PAIRED
+    + "|"
+    + _AT_OUR_BASE
+    + "|"
+    + _SET_BY_BODY
+    + "|"
+    + _HELPS_BODY
+    # ... and the university chosen for a body's work («выбор пал на Политех»).
+    + r"|выбор\s+(?:[\w-]+\s+)?пал\s+на\s+(?:политех|университет|вуз|спбпу)",
+    re.IGNORECASE,
+)
+_STAFF_AT_WORK_RE = re.compile(_STAFF_AT_WORK, re.IGNORECASE)
+
+
+def _not_partner_title(title: str) -> bool:
+    """A headline of news that is no cooperation (a grant won, a ranking, a prize), unless it
+    names the winners as one team of the university's people and a body's («Учёные и инженеры
+    «X» получили грант»): a grant won together."""
+    return bool(lx.NOT_PARTNER_TITLE.search(title)) and not _STAFF_AT_WORK_RE.search(title)
+
+
 _COOP_FAMILIES = {
     "coop": r"сотрудничеств|сотруднича|партн[её]р|взаимодейств|cooperat|collaborat|partner|"
     + _WITH_OWN
@@ -617,9 +743,11 @@ _COOP_FAMILIES = {
     "joint": r"совместн|\bjoint\b|" + _SHARED + "|" + _STAFF_OF_BOTH + "|"
     r"индустриальн\w+ партн[её]р|industrial partner|софинансир|"
     r"co-?financ|co-?fund|сетев\w+ программ|двойн\w+ диплом|double degree|dual degree|"
-    r"network|" + _TOGETHER + "|" + _DECREE_218,
+    r"network|" + _TOGETHER + "|" + _DECREE_218 + "|" + _PAIRED,
+    # A body at work with the university told through people and tasks, not the usual words.
+    "staff": _STAFF_AT_WORK + "|" + _SET_BY_BODY + "|" + _HELPS_BODY,
     "create": r"созда(?:ни|ст|дут|ли|л)\w*\s+(?:\w+\s+){0,3}(?:центр|лаборатор|институт|школ)|"
-    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)",
+    r"(?:open|launch|establish)\w*\s+(?:\w+\s+){0,3}(?:cent|lab|institute|school)|" + _AT_OUR_BASE,
 }
 # A bench of a laboratory or a test rig is no exhibition stand (a plant giving the university a
 # test bench is cooperation).
@@ -635,8 +763,9 @@ _PASSING_FAMILIES = {
     "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд\b|" + _BENCH + r"стенде|экспозиц|"
     r"\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
     "festival": r"фестивал|праздн|концерт|festival|celebrat|concert|holiday|карнавал",
+    # ... and scholarships handed to students («вручил именные стипендии», «стипендиаты»).
     "award": r"наград|орден\w*\b|преми[яиюей]|лауреат|почетн|почётн|\baward|\bprize|honou?r|"
-    r"laureate",
+    r"laureate|стипендиат|вручил\w*\s+(?:[\w-]+\s+){0,3}стипенди",
     "ranking": r"рейтинг|ranking|ranked|\brating",
     "sport": r"чемпионат|соревновани|медал|турнир|спортсмен|championship|medal|tournament|"
     r"athlete|\bsport|(?<!тран)(?<!эк)спорт",
@@ -1371,11 +1500,32 @@ def _common_word(tok: Tok | str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(word[:-1] if len(word) > 4 else word)}", text))
 
 
+# A programme's or project's name: «по программе Erasmus+», «проекта «Кадры»», "the Erasmus+
+# programme", "under the Horizon 2020 programme". It names what is done, not who does it.
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:программ[аыеуой]\w*|проект[аеуом]?\w*|programme|program|project)\s+[«\"“]?$", re.I
+)
+_PROGRAMME_AFTER = re.compile(r"[»\"”]?\s+(?:programme|program|project)\b")
+
+
+def _only_a_programme(c: Candidate, text: str) -> bool:
+    """Whether every mention of `c` is a programme's or project's name."""
+    return all(
+        _PROGRAMME_BEFORE.search(text, max(0, m.start - 30), m.start)
+        or _PROGRAMME_AFTER.match(text, m.end)
+        for m in c.mentions
+    )
+
+
 def _brand_compound(a: str, b: str) -> bool:
     """One name holds a compound of a brand and a capitalised word ("Ростелеком-Солар",
     "ОДК-Климов") whose brand the other names alone ("Ростелеком", "ОДК"): a subsidiary and
-    its parent, two organisations, though the words of one are among the other's."""
+    its parent, two organisations, though the words of one are among the other's. Or one
+    names the other as its field: «Комиссия РФ по делам ЮНЕСКО» is no form of «ЮНЕСКО»."""
     for x, y in ((a, b), (b, a)):
+        field = re.search(r"\bпо делам\s+(.+)$", x)
+        if field and canonical_key(y) in canonical_key(field.group(1)):
+            return True
         words_y = {w.lower() for w in re.findall(r"[\w-]+", y)}
         for w in re.findall(r"[\w-]+", x):
             brand, _, rest = w.partition("-")
@@ -2323,7 +2473,7 @@ class Extractor:
             for s, e in sentences
         )
         return {
-            "not_partner_title": float(bool(lx.NOT_PARTNER_TITLE.search(title))),
+            "not_partner_title": float(_not_partner_title(title)),
             # An honour is the news unless the headline also names a cooperation act (a
             # document, a signing, a delegation, a joint unit or one created): "X and SPbPU
             # receive a prize for their joint lab" stays a partnership.
@@ -2773,6 +2923,8 @@ class Extractor:
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
                 continue
+            if full is None and word in _TECH_ABBR:
+                continue  # "two CNC machines", "a GPU cluster": a technology, no organisation
             # An abbreviation with no full form in the text is a weak candidate; the
             # partner model weighs it (abbr_unknown).
             out.append(
@@ -2900,6 +3052,35 @@ class Extractor:
             if self._countries.codes(name) or self._is_own(name):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_LEGAL_AFTER.finditer(text):
+            words = m.group(1).split()
+            while words and (words[0].lower() in _EN_NOT_NAME or words[0] in ("The", "A", "An")):
+                words = words[1:]
+            if not words:
+                continue
+            s0 = m.end(1) - len(" ".join(words))
+            s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
+            clash = [x for x in have + out if x.start < s1 and s0 < x.end]
+            if any(not (s0 <= x.start and x.end <= s1) for x in clash):
+                continue  # another name crosses it; names inside it are its words
+            name = text[s0:s1]
+            if all(self._countries.is_country(w) for w in words) or self._is_own(" ".join(words)):
+                continue
+            for x in clash:
+                (have if x in have else out).remove(x)
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_COMPANY_AFTER.finditer(text):
+            words = m.group(1).split()
+            s0, s1 = m.start(1), m.end(1)
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            if any(self._countries.is_country(w) or self._countries.codes(w) for w in words):
+                continue  # "the Chinese company", "the Russian Railways company" (a known one)
+            if self._is_own(m.group(1)) or words[0].lower() in _EN_NOT_NAME:
+                continue
+            out.append(
+                Mention(name=m.group(1), start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
+            )
         for m in _ONE_WORD_WITH_OWN.finditer(text):
             key = "a" if m.group("a") else "b"
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
@@ -2943,12 +3124,25 @@ class Extractor:
                 first.start, first.end = s0, s1
                 have[:] = [x for x in have if x is first or x not in inside]
                 whole = [first]
+            # A quoted abbreviation behind a legal form is the company's whole name («АО
+            # «ЛОМО»»): the form with it is kept as a form of the name, which tells it is one.
+            spelt = [f"{m.group('form')} «{name}»"] if is_abbreviation(name) else []
             for x in whole:
                 x.name = name
                 x.kind = kind if x.kind in (None, "other", "company") else x.kind
+                x.aliases.extend(a for a in spelt if a not in x.aliases)
             if whole or any(x.start < s1 and s0 < x.end for x in have):
                 continue
-            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind=kind,
+                    aliases=spelt,
+                )
+            )
         # «компании «Альфа», «Бета» и АО «Гамма»»: every quoted name of a list after a plural
         # type word is a company, though the tagger may read only some of them.
         for lst in _TYPED_LIST.finditer(text):
@@ -3318,6 +3512,7 @@ class Extractor:
                 target = Candidate(mentions=[])
                 cands.append(target)
             target.mentions.append(m)
+            target.aliases.extend(a for a in m.aliases if a not in target.aliases)
         return self._consolidate(cands)
 
     def _clean_in_headline(self, m: Mention, text: str, title_end: int) -> bool:
@@ -3501,7 +3696,7 @@ class Extractor:
                     found |= codes
             return found.pop() if len(found) == 1 else dominant
 
-        title_blocked = bool(lx.NOT_PARTNER_TITLE.search(text[:title_end]))
+        title_blocked = _not_partner_title(text[:title_end])
         title_coop = float(bool(_TITLE_CUE.search(text[:title_end])))
         outside = [c for c in cands if c.mentions and not self._is_own(max(c.names, key=len))]
         most = max((len(c.mentions) for c in outside), default=0)
@@ -3608,11 +3803,13 @@ class Extractor:
                     )
                     or bool(
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
+                        or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
                             and lx.HELD_EVENT.search(sent)
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
+                        or lx.RELATIVE_COOP.match(text, m.end)
                     )
                     or bool(
                         lx.JOINED_BEFORE.search(text, max(start, m.start - 30), m.start)
@@ -3627,6 +3824,13 @@ class Extractor:
                 cues = list(coop.finditer(sent))
                 if m.sent > 0 and coop.search(sent_text(m.sent - 1)):
                     counts["prev_cue"] += 1
+                # The body's people at work in the university's teaching or research, in the
+                # name's sentence or told in the next one («… ООО «X». Инженеры компании ведут …»).
+                # (Read unmasked: the university's unit in «X и Высшая школа … СПбПУ» is a name.)
+                staff_here = bool(_TOLD_AT_WORK.search(text, *sentences[m.sent]))
+                after = sent_text(m.sent + 1) if m.sent + 1 < len(sentences) else ""
+                if staff_here or _STAFF_AT_WORK_RE.search(after):
+                    counts["people_at_work"] += 1
                 if any(
                     o is not m
                     and o.sent == m.sent
@@ -3638,10 +3842,12 @@ class Extractor:
                 for cm in cues:
                     d = max(cm.start() - (m.end - start), rel - cm.end(), 0)
                     best_dist = min(best_dist, d)
-                cue = launch or bool(cues) or listed
+                cue = launch or bool(cues) or listed or staff_here
                 if launch:
                     counts["launch"] += 1
                     best_dist = 0  # the construction is a cue right at the name
+                if staff_here:
+                    best_dist = 0  # so is a body at work with the university in its sentence
                 if listed:
                     counts["listed"] += 1
                 if lx.CONTEXT_ONLY.search(window):
@@ -3714,6 +3920,7 @@ class Extractor:
                 "context_only",
                 "organiser",
                 "prev_cue",
+                "people_at_work",
                 "in_list",
             ):
                 f[key] = counts[key] / n
@@ -3772,6 +3979,7 @@ class Extractor:
             nothing = nothing or _only_members(c, text, sentences)
             nothing = nothing or _apposition_by_parent(c, text)
             nothing = nothing or _only_a_venue(c, text)
+            nothing = nothing or (c.known is None and _only_a_programme(c, text))
             nothing = nothing or (
                 c.known is None and bool(f["unit_head"]) and self._bare_unit(names)
             )
@@ -4095,11 +4303,18 @@ class Extractor:
             country = self._context_country(c, text)
         if country is None:
             country = next(filter(None, map(language_country, (name, *aliases))), None)
-        if country is None and kind != "company" and dominant is not None:
-            country = dominant  # the foreign country the article is about
         supranational = any(
             _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
         )
+        if country is None and kind != "company" and dominant is not None and not supranational:
+            # The foreign country the article is about; a body of many states is not its.
+            country = dominant
+        if country is None and kind == "company":
+            form = _FOREIGN_FORM.search(name)
+            if form:
+                # "Festo SE", "Dahua Machinery Co., Ltd": a foreign company, not a Russian one;
+                # a few forms tell their country ("Oy" is Finnish, "GmbH" mostly German).
+                country = _FORM_COUNTRY.get(form.group(0).rstrip("."), "")
         if (
             country is None
             and not supranational
@@ -4115,7 +4330,7 @@ class Extractor:
             name=name,
             name_en=name_en,
             aliases=tuple(dict.fromkeys(aliases)),
-            country=country,
+            country=country or None,
             kind=kind,
         )
 
@@ -4631,7 +4846,7 @@ class Extractor:
             return True
         if (
             facts
-            and lx.NOT_PARTNER_TITLE.search(article.title or "")
+            and _not_partner_title(article.title or "")
             and not re.search(
                 r"сотрудничеств|делегаци|соглашени|меморандум|cooperation|delegation|agreement|"
                 r"memorand",
@@ -4642,7 +4857,7 @@ class Extractor:
             return False  # a win, a ranking or a prize: partners named in passing
         if facts:
             return True
-        if lx.NOT_PARTNER_TITLE.search(article.title or ""):
+        if _not_partner_title(article.title or ""):
             return False
         if cat and re.search(r"международ|партн|сотруднич|international|partner|cooperat", cat):
             return True

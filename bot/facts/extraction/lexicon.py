@@ -47,6 +47,7 @@ RU_HEADS: dict[str, str] = {
     "казначейство": "government",
     "инспекция": "government",
     "коллегия": "government",  # «Морская коллегия Российской Федерации»
+    "комиссия": "government",  # «Комиссия Российской Федерации по делам ЮНЕСКО»
     "фонд": "other",
     "ассоциация": "other",
     "союз": "other",
@@ -286,7 +287,10 @@ INDUSTRY_ACTS_RU = (
     # («ООО «X» передало Политеху …»).
     r"школе|лаборатори|\s{3,}\S)|оснасти\w*|(?<![\w-])(?:про)?финансиру\w*|профинансир\w*|"
     r"выдел\w+ (?:[\w-]+ )?средств|оплат(?:ит|ил|ят|ила|или)\b|"
-    r"учредил\w*\s+(?:[\w-]+\s+){0,2}стипенди|именн\w+ стипенди|"
+    # (A named scholarship is the body's for the university only when it is for the university's
+    # students: not a city's scholarships handed to the best students of all its universities.)
+    r"учредил\w*\s+(?:[\w-]+\s+){0,2}стипенди|именн\w+ стипенди\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:для|студентам|студентов)\s+(?:[\w-]+\s+){0,3}?(?:политех|спбпу|университет)|"
     r"(?:обучени|подготовк|переподготовк|курс)\w* (?:[\w-]+ ){0,3}(?:для )?сотрудник"
 )
 # Cooperation cues: a sentence with one of these shows an organisation cooperating.
@@ -322,8 +326,24 @@ COOP_RU = re.compile(
     r"мастер-класс|заняти))",
     re.IGNORECASE,
 )
+# The same acts in English: targeted training, equipment or money a company gives, a lab it
+# opens at the university, scholarships it founds, R&D it orders. (Not internships: English
+# news use the word for students' exchange stays as often, and retraining on it cost a fold.)
+INDUSTRY_ACTS_EN = (
+    r"target(?:ed)? training|base department|"
+    r"(?:donat|handed over|presented|provid|suppl|gave|gift)\w*\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:equipment|machines?|software|licen[cs]es?|stands?|laborator|to (?:SPbPU|the university|"
+    r"the Polytechnic))|"
+    r"fund(?:s|ed|ing)? (?:the |a |an )?(?:[\w-]+ ){0,2}(?:laborator|lab\b|centre|center|"
+    r"research|project|scholarship)|"
+    r"opened (?:a |an |the |its )?(?:[\w-]+ ){0,3}(?:laborator|lab\b|centre|center|classroom)|"
+    r"(?:established|founded|set up) (?:a |an |the )?(?:[\w-]+ ){0,2}scholarship|"
+    r"(?:R&D|research) (?:[\w-]+ ){0,2}(?:ordered|commissioned)|on (?:its|their) (?:order|request)"
+)
 COOP_EN = re.compile(
-    r"(?:cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
+    r"(?:"
+    + INDUSTRY_ACTS_EN
+    + r"|cooperat|collaborat|partner|agreement|memorand|\bmou\b|contract|signed|delegation|"
     r"\binked\b|signatures|letters? of intent|"
     r"visit|met with|meeting|(?<!plenary )(?<!keynote )(?<!invited )talks|negotiat|joint|"
     r"co-?found|consortium|double degree|"
@@ -394,6 +414,22 @@ ORGANISER = re.compile(
     r"organi[sz]ed by|organi[sz]ers?(?: \w+)?|with the support of|supported by|"
     r"under the auspices of|funded by|financed by|sponsored by)"
     r"(?:\s[^.;,]*?)?(?:,\s*(?:в том числе|включая|including)\s[^.;,]*?)?\s*$",
+    re.IGNORECASE,
+)
+
+# A cooperation said in a relative clause after the name: «АО «Х», совместно с которым
+# Политех разработал …», «фонд, под эгидой которого проходит конкурс», "X, with which SPbPU has
+# run …", "X, under whose auspices …". The name is the university's co-worker, as a cue before it.
+RELATIVE_COOP = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:"
+    r"(?:совместно|вместе)\s+с\s+котор\w+|в\s+(?:сотрудничестве|партн[её]рстве)\s+с\s+котор\w+|"
+    r"под\s+эгидой\s+котор\w+|по\s+заказу\s+котор\w+|при\s+поддержке\s+котор\w+|"
+    r"с\s+котор\w+\s+(?:Политех\w*|СПбПУ|университет\w*|вуз)\s+(?:сотруднича|подписал|заключил|"
+    r"реализ|разраб|провод|организ|созда|откры)\w*|"
+    r"(?:together|jointly|in cooperation|in partnership)\s+with\s+(?:which|whom)|"
+    r"under\s+whose\s+auspices|with\s+(?:which|whom)\s+(?:the\s+)?"
+    r"(?:SPbPU|Polytech\w*|university)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:cooperat|signed|run|develop|launch|creat|open|work)\w*)",
     re.IGNORECASE,
 )
 
@@ -509,6 +545,8 @@ BOTH_SIDES = re.compile(
 # Headlines of news that is not about cooperation: a grant won, a ranking, a prize.
 NOT_PARTNER_TITLE = re.compile(
     r"(?:\bwins?\b|\bwon\b|awarded|побед|выигра|получил\w* грант|грант\w* (?:рнф|рффи)|"
+    # ... or a fund's support won («стартап получил поддержку фонда»): a grant said otherwise.
+    r"получил\w*\s+(?:[\w-]+\s+)?поддержк\w*\s+(?:[\w-]+\s+)?фонд|"
     r"рейтинг|ranking|\bprize|преми)",
     re.IGNORECASE,
 )
@@ -623,19 +661,18 @@ HELD_EVENT = re.compile(
     re.IGNORECASE,
 )
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
+# Joined the university's programme or project, the name right after: «к программе
+# присоединилось АО «X»», «к консорциуму присоединились X». A participant, as a co-founder is.
+JOINED_BEFORE = re.compile(
+    r"\bк\s+(?:[\w-]+\s+){0,3}?(?:программ|проект|консорциум|сет|инициатив)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?присоедини\w+\s+(?:ещ[её]\s+)?(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
 CLIENT_BEFORE = re.compile(
     # (Not the client of a thing built: «ледокола, строящегося по заказу Госкорпорации …».)
     r"(?:commissioned|ordered) by\s+(?:the\s+)?$|"
     r"(?<!щегося )(?<!щейся )(?<!щихся )(?<!нного )(?<!нной )(?<!нных )(?<!нное )"
-    r"по заказу\s*$|"
-    # Named the partner of what the university runs: «Индустриальным партнёром лаборатории
-    # стала компания «X»», «партнёром программы выступил X».
-    # (Not an event's: «генеральным партнёром форума стал Сбербанк» names a sponsor.)
-    r"партн[её]р(?:ом|ами)\s+(?!(?:[\w-]+\s+){0,2}(?:форум|конференци|выставк|фестивал|"
-    r"конкурс|чемпионат|олимпиад|мероприяти|турнир|хакатон|сесси|премии|акци)\w*)"
-    r"(?:[\w-]+\s+){0,3}(?:стал[аио]?|станет|станут|выступ\w+)\s+"
-    r"(?:(?:компани|корпораци|холдинг|концерн|банк|фонд|завод)\w*\s+)?"
-    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"]?$",
+    r"по заказу\s*$",
     re.IGNORECASE,
 )
 # Bodies whose people were present at a signing, in a list however long («подписано в

@@ -111,6 +111,16 @@ _PERSON_TITLES = frozenset(
 )
 
 
+# Words after «по» that say how or why, not the body's field: «комиссия по программе Erasmus+
+# финансирует», «фонд по итогам конкурса», «агентство по приглашению».
+_NOT_A_FIELD = frozenset(
+    {
+        "программа", "проект", "итог", "случай", "приглашение", "инициатива", "линия",
+        "результат", "поручение", "направление", "время", "пример",
+    }
+)  # fmt: skip
+
+
 class RuChunker:
     """Builds organisation mentions from Russian tokens: adjectives + head word + genitive tail.
 
@@ -264,7 +274,11 @@ class RuChunker:
             "департамент",
             "секретариат",
             "фонд",
-        ) and (k < len(toks) and toks[k].text.lower() == "по"):
+        ) and (
+            k + 1 < len(toks)
+            and toks[k].text.lower() == "по"
+            and toks[k + 1].lemma not in _NOT_A_FIELD
+        ):
             j = k + 1
             while (
                 j < len(toks)
@@ -285,6 +299,8 @@ class RuChunker:
                 )
             ):
                 j += 1
+                if toks[j - 1].lemma == "дело" and toks[j - 1].text.lower() == "делам":
+                    j = self._affairs(toks, j)
             if (
                 j + 2 < len(toks)
                 and toks[j - 1].lemma == "надзор"
@@ -359,6 +375,8 @@ class RuChunker:
                     in_quote = False
                 continue
             low = t.text.lower()
+            if t.text in _QUOTES_OPEN and head.lemma == "комиссия" and i < h:
+                break  # «Европейская комиссия «Название проекта»»: the quote is its project's
             if (
                 t.text in _QUOTES_OPEN
                 and j == h + 1
@@ -469,6 +487,38 @@ class RuChunker:
         if _MISSION.match(head.text.lower()):
             j = self._seat(toks, j, head.sent)
         return i, j
+
+    @staticmethod
+    def _affairs(toks: Sequence[Tok], j: int) -> int:
+        """The end of the field after «по делам»: a genitive chain or an abbreviation, with the
+        fields it lists («по делам национальностей», «по делам ЮНЕСКО», «по делам гражданской
+        обороны и чрезвычайным ситуациям»)."""
+        sent = toks[j - 1].sent
+        start = j
+        while j < len(toks) and toks[j].sent == sent and j - start < 8:
+            t = toks[j]
+            if j == start and t.text.isupper() and len(t.text) > 1:
+                return j + 1  # «по делам ЮНЕСКО», «по делам СНГ»
+            case = t.feats.get("Case")
+            if (
+                t.pos in ("ADJ", "NOUN")
+                and not _is_cap(t.text)
+                and (case == "Gen" or (j > start and case == "Dat"))
+            ):
+                j += 1
+                continue
+            if (
+                t.pos == "CCONJ"
+                and j > start
+                and j + 1 < len(toks)
+                and toks[j + 1].pos in ("ADJ", "NOUN")
+                and toks[j + 1].feats.get("Case") in ("Gen", "Dat")
+                and not _is_cap(toks[j + 1].text)
+            ):
+                j += 1
+                continue
+            break
+        return j
 
     def _field_list(self, toks: Sequence[Tok], j: int) -> int | None:
         """After the comma at `j`, lower-case genitive words (and more commas) up to «и» and a

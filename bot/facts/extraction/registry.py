@@ -90,6 +90,16 @@ class Registry:
                 return None
         return org
 
+    def lookup_query(self, query: str) -> KnownOrg | None:
+        """The entry a person means by `query`: one of its names, or the short Latin form of an
+        English name built on it ("ITMO" for "ITMO University", "HSE" for "HSE University"),
+        which texts rarely write alone but people type."""
+        org = self.lookup(query)
+        word = query.strip()
+        if org is None and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", word) and word[1:].isupper():
+            org = self.lookup(f"{word} University")
+        return org
+
     def single_word_names(self) -> dict[str, KnownOrg]:
         """Names that are a single word or abbreviation (Росатом, Rosatom, КамАЗ), which
         named-entity taggers often miss; keyed by canonical key."""
