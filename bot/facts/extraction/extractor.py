@@ -3288,7 +3288,8 @@ class Extractor:
                 and toks[j].text in '»"”“'
                 and toks[i].text[:1].isupper()
                 and head.feats.get("Number") == "Plur"
-            )  # «Ижорские заводы», «Адмиралтейские верфи»: a plural name in quotes
+                and self._chunker.head_kind(head) == "company"
+            )  # «Ижорские заводы», «Адмиралтейские верфи»: a company's plural name in quotes
             if (
                 head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS
             ) and not quoted_whole:

@@ -24,6 +24,13 @@ _NAMED_AFTER_TAIL = re.compile(
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2,}")
 
 
+def _spelt_as(word: str, abbr: str) -> bool:
+    """Whether capitals `word` are the abbreviation `abbr`, bare or with a case ending
+    («НАНЫ», «МИДа»), never with another letter («ВНИИМ» is not «ВНИИ»)."""
+    head, tail = word[: len(abbr)].casefold(), word[len(abbr) :].casefold()
+    return head == abbr.casefold() and tail in ("", "а", "у", "ы", "е", "и", "ом", "ой")
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrg:
     """One registry entry: Russian and English names, aliases, country and kind."""
@@ -86,7 +93,7 @@ class Registry:
             # Stems cut abbreviations («ВНИИ» and «ВНИИМ» share a key): capitals are read
             # letter for letter against the entry's own abbreviation with that key.
             own = [n for n in org.all_names() if _CAPITALS.fullmatch(n) and canonical_key(n) == key]
-            if own and not any(n.casefold() == word.casefold() for n in own):
+            if own and not any(_spelt_as(word, n) for n in own):
                 return None
         return org
 
