@@ -24,11 +24,14 @@ _NAMED_AFTER_TAIL = re.compile(
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2,}")
 
 
-def _spelt_as(word: str, abbr: str) -> bool:
-    """Whether capitals `word` are the abbreviation `abbr`, bare or with a case ending
-    («НАНЫ», «МИДа»), never with another letter («ВНИИМ» is not «ВНИИ»)."""
-    head, tail = word[: len(abbr)].casefold(), word[len(abbr) :].casefold()
-    return head == abbr.casefold() and tail in ("", "а", "у", "ы", "е", "и", "ом", "ой")
+def _cut_from(word: str, abbr: str) -> bool:
+    """Whether capitals `word` and the abbreviation `abbr` differ by letters one of them adds
+    at its end that are no case ending («ВНИИ» and «ВНИИМ»; not «МИД» and «МИДа»): two
+    abbreviations the stemmer cuts to one key."""
+    a, b = word.casefold(), abbr.casefold()
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    tail = long_[len(short) :]
+    return long_.startswith(short) and tail not in ("", "а", "у", "ы", "е", "и", "ом", "ой")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +93,10 @@ class Registry:
             org = self._by_key.get(canonical_key(short))
         word = name.strip(' «»"“”')
         if org is not None and _CAPITALS.fullmatch(word):
-            # Stems cut abbreviations («ВНИИ» and «ВНИИМ» share a key): capitals are read
-            # letter for letter against the entry's own abbreviation with that key.
+            # Stems cut abbreviations («ВНИИ» and «ВНИИМ» share a key): capitals that are the
+            # entry's abbreviation with letters cut off or added are another body's.
             own = [n for n in org.all_names() if _CAPITALS.fullmatch(n) and canonical_key(n) == key]
-            if own and not any(_spelt_as(word, n) for n in own):
+            if own and all(_cut_from(word, n) for n in own):
                 return None
         return org
 
