@@ -2,8 +2,8 @@
 funds a programme, a decree, a regulator, a grant's fund, a forum, the media that filmed it, a
 person's former employer, a parent holding, the employers of an event's attendees; and real
 partners that look like context (a co-signing ministry, an academy institute, a fund that
-co-founds). The probe sets are tests/data/ctx_probe.jsonl and ctx_probe2.jsonl, invented and
-written before the extractor was measured on them; bench/eval_dom_probe.py scores them with
+co-founds). The probe sets are tests/data/ctx_probe.jsonl to ctx_probe5.jsonl, invented, each
+written before the extractor was measured on it; bench/eval_dom_probe.py scores them with
 models fitted without the sealed round.
 """
 
