@@ -8,7 +8,10 @@ misses and the totals.
 Run: .venv/bin/python bench/eval_dom_probe.py [--all] [PROBE.jsonl]  (default dom_probe.jsonl;
 tests/data/dom_probe2.jsonl is a second held-out batch written before any change it measures;
 tests/data/cls_probe3.jsonl holds cooperation told late or through people and negatives of the
-same words, tests/data/cls_probe4.jsonl a second batch of them written after the fixes)
+same words, tests/data/cls_probe4.jsonl a second batch of them written after the fixes;
+tests/data/ctx_probe.jsonl to ctx_probe5.jsonl hold context bodies -- a funding ministry, a
+decree, a regulator, a forum, the media, a parent holding -- beside real partners, each batch
+written before the changes it measured)
 """
 
 from __future__ import annotations

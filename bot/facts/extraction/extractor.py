@@ -126,6 +126,16 @@ _NETWORK_WORD = re.compile(
     r"ассоциаци|\bсет[ьия]\b|\bсетев|консорциум|\bсоюз|альянс",
     re.IGNORECASE,
 )
+_CONSORTIUM = re.compile(r"консорциум|consortium", re.IGNORECASE)
+# The university leading or founding a consortium (not joining one: then the consortium is the
+# partner and its other members are not).
+_LEADS_CONSORTIUM = re.compile(
+    r"(?:координатор|инициатор|руководител|создал|создали|учредил|возглав)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}консорциум|консорциум\w*[^.]{0,60}?(?:созда|учрежд)\w*\s+"
+    r"(?:по инициативе|на базе)|(?:coordinat|lead|found|establish)\w*\s+(?:[\w-]+\s+){0,3}"
+    r"consortium",
+    re.IGNORECASE,
+)
 _MEMBERS = re.compile(
     r"\bmembers?\b(?:\s+\w+){0,3}\s+(?:include|are)\b|\bmembers? of the\s+(?:\w+\s+){0,2}"
     r"(?:association|network|consortium|union|alliance)\b|"
@@ -161,7 +171,15 @@ _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
 # sentence's start, «Нефтяная компания «X»», «Государственная корпорация «X»». The name is X.
 _TYPED_QUOTED = re.compile(
     r"(?:[А-ЯЁ][а-яё-]+(?:ая|ый|ий|ое)\s+(?:компания|корпорация|холдинг)|Компания|Корпорация|"
-    r"Госкорпорация|Холдинг|Группа компаний)\s+[«\"“]([^«»\"“”]+)[»\"”]"
+    r"Госкорпорация|Холдинг|Группа компаний)\s+"
+    # (a parent in the genitive between: «Топливная компания Росатома «ТВЭЛ»»)
+    r"(?:[А-ЯЁ][а-яё]+(?:а|я|ы|и)\s+)?[«\"“]([^«»\"“”]+)[»\"”]"
+)
+_LIST_ITEM = r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?«[^«»]+(?:«[^«»]+»[^«»]*)?»"
+_TYPED_LIST = re.compile(
+    r"\b(?:компании|предприятия|корпорации|холдинги|заводы|банки)\s+"
+    rf"(?P<items>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+(?:,?\s+и\s+{_LIST_ITEM})?|"
+    rf"{_LIST_ITEM}\s+и\s+{_LIST_ITEM})"
 )
 # Latin letters that look like Cyrillic ones, as typed by mistake inside Russian words
 # ("Росcийского" with a Latin "c"); replaced one for one, so offsets do not move.
@@ -942,6 +960,16 @@ _JOINT_WITH = re.compile(
     r"centre|center|laborator\w*|lab|institute)\w*\s+(?:с|со|with)\s+(?:the\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
+# A body's type word standing for its name beside the university as one subject.
+_ANAPHOR_TYPES = frozenset(
+    {"банк", "компания", "корпорация", "концерн", "холдинг", "завод", "фонд", "предприятие"}
+)
+_TYPE_AND_OWN = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?P<a>Банк|Компания|Корпорация|Концерн|Холдинг|Завод|Фонд|"
+    r"Предприятие)\s+и\s+(?:университет|Политех|вуз|СПбПУ)|(?:Университет|Политех|СПбПУ)\s+и\s+"
+    r"(?P<b>банк|компания|корпорация|концерн|холдинг|завод|фонд|предприятие))\b",
+    re.MULTILINE,
+)
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
 
 
@@ -1200,12 +1228,64 @@ def _abbreviated_with_tail(short: str, full: str) -> bool:
     return bool(tail) and all(t in words for t in tail)
 
 
+def _abbreviated_after_lead(short: str, full: str) -> bool:
+    """Whether `short` keeps `full`'s leading words and abbreviates the rest («Северное ПКБ» ←
+    «Северное проектно-конструкторское бюро», «Уральский НИИ» ← «Уральский научно-
+    исследовательский институт»): one organisation under its short form."""
+    *lead, last = short.split()
+    if not lead or not is_abbreviation(last):
+        return False
+    words = full.split()
+    if len(words) <= len(lead) or name_tokens(" ".join(words[: len(lead)])) != name_tokens(
+        " ".join(lead)
+    ):
+        return False
+    return abbreviation_of(last, " ".join(words[len(lead) :]))
+
+
+# A type's abbreviation ending a name: «Северное ПКБ», «Уральский НИИ», «Балтийский НТЦ».
+_SHORT_TYPE = re.compile(r"[А-ЯЁ]{0,2}КБ|Ц?НИИ|НОЦ|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ")
+
+
+def _declined_brand(form: str, name: str) -> bool:
+    """Whether one-word `form` is one-word `name` with a Russian case ending («Ланита»,
+    «Ланиту», «Ланитом» of «Ланит»): a quoted brand declined, met within one article."""
+    return (
+        " " not in form
+        and " " not in name
+        and len(name) >= 4
+        and _CYR.match(name[:1]) is not None
+        and name[-1:] not in "аяоеиыуюь"
+        and form[: len(name)] == name
+        and form[len(name) :] in ("а", "у", "ом", "е")
+    )
+
+
+def _declined_of(form: str, names: list[str]) -> bool:
+    """Whether `form` is a declined form of one of `names` (or of the quoted name in one)."""
+    return any(_declined_brand(form, n) for n in _bare_forms(names))
+
+
+def _bare_forms(names: list[str]) -> list[str]:
+    """Names and, for a lower-case type word before a quoted name, the quoted name alone
+    («компания «Ланит»» is also «Ланит», to meet the headline's «Ланита»)."""
+    bare = [
+        b.group(1).strip('«»"“” ')
+        for n in names
+        if (b := _DESCRIPTOR.match(n)) and n[:1].islower() and _QUOTED.search(n)
+    ]
+    return [*names, *(x for x in bare if x not in names)]
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
-    state body's name («Рособрнадзор»), 2 a full name."""
+    state body's name («Рособрнадзор»), or a name ending in an abbreviation of its type
+    («Северное ПКБ»), 2 a full name."""
     if is_generic_name(name):
         return 0
-    return 1 if is_abbreviation(name) or _RU_CONTRACTED.fullmatch(name) else 2
+    words = name.split()
+    short_type = len(words) > 1 and bool(_SHORT_TYPE.fullmatch(words[-1]))
+    return 1 if is_abbreviation(name) or _RU_CONTRACTED.fullmatch(name) or short_type else 2
 
 
 # Capitalised words coordinated with the university's name before a verb of an act.
@@ -1589,12 +1669,16 @@ def _described_by_parent(name: str, named: Row) -> bool:
 # предприятием «X»»), after «дочерняя компания» its parent's; an abbreviation is a parent's
 # («концерна ВКО»), a legal form («АО») or a lower-case word is not.
 _PARENT_OF = (
-    r"(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|объединения|"
+    r"(?:холдинга|концерна|госкорпорации|корпорации|группы|компании|объединения|дивизиона|"
     r"(?-i:(?!(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО)\s)[А-ЯЁ]{2,5}\s))"
 )
 _PARENT_DESCRIPTION = re.compile(
     r"(?:(?:предприяти|подразделени)\w*\s+" + _PARENT_OF + r")|"
-    r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))",
+    r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))|"
+    # «АО «X», управляющая компания научного дивизиона Госкорпорации «Y»»: a lower-case type
+    # word, its attributes, the parent.
+    r"(?-i:(?=[а-яё]))(?:компани|организаци|структур|дивизион)\w*\s+(?:[а-яё-]+\s+){0,2}?"
+    + _PARENT_OF,
     re.IGNORECASE,
 )
 
@@ -1621,6 +1705,11 @@ def _only_members(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> 
         s0, s1 = sentences[m.sent]
         if not _MEMBERS.search(text, s0, s1) or _OWN_WORD.search(text, s0, s1):
             return False
+        if _CONSORTIUM.search(text, s0, s1) and any(
+            _OWN_WORD.search(text, b, e) and _LEADS_CONSORTIUM.search(text, b, e)
+            for b, e in sentences
+        ):
+            return False  # a consortium the university leads or founds: its members join it
         rest = _NETWORK_WORD.sub(" ", _MEMBERS.sub(" ", text[s0:s1]))  # the network is no cue
         if lx.COOP_RU.search(rest) or lx.COOP_EN.search(rest):
             return False
@@ -1638,7 +1727,7 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
     ]
     return bool(outer) and all(
         (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
-        and re.search(r"[—–,]\s*$", text[max(0, m.start - 3) : m.start])
+        and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
         for m in outer
     )
 
@@ -1648,6 +1737,24 @@ _PARENT_POSSESSIVE_EN = re.compile(
     r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}?(?:subsidiary|company|division|enterprise|plant|"
     r"affiliate|branch|unit|operator|manufacturer|arm|holding)\b"
 )
+
+
+# A region's name after a contracted ministry's: «Татарстана», «Свердловской области».
+_REGION_AFTER = re.compile(
+    r"\s+(?:(?P<type>Республики|[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|округа))\b|"
+    r"(?P<place>(?!России\b|РФ\b)[А-ЯЁ][а-яё-]+))"
+)
+
+
+def _regional(word: str, text: str, end: int) -> bool:
+    """Whether a contracted ministry's or agency's name (`word`, ending at `end`) is followed by
+    a region's: «Минпромторга Татарстана», «Минздрава Свердловской области»."""
+    region = _REGION_AFTER.match(text, end)
+    return (
+        bool(_RU_CONTRACTED.fullmatch(word))
+        and region is not None
+        and bool(region.group("type") or _known_place(region.group("place")))
+    )
 
 
 _STATE_BODY = re.compile(r"(?:министерств|агентств|служб|комитет|инспекци)\w*", re.IGNORECASE)
@@ -2225,8 +2332,16 @@ class Extractor:
                 # University of Technology", "LUH" and a misspelt full name): keep the likelier
                 # one, the other form becomes an alias.
                 k, o = chosen[same]
-                extra = [x for x in (r.fact.name, *r.fact.aliases) if x not in _names_of(o.fact)]
-                if extra:
+                if _declined_of(o.fact.name, _names_of(r.fact)):
+                    # The headline's declined «Ланита» was accepted first: the text's form
+                    # names it.
+                    o = replace(o, fact=replace(r.fact, name_en=r.fact.name_en))
+                extra = [
+                    x
+                    for x in (r.fact.name, *r.fact.aliases)
+                    if x not in _names_of(o.fact) and not _declined_of(x, _names_of(o.fact))
+                ]
+                if extra or o is not chosen[same][1]:
                     fact = replace(o.fact, aliases=(*o.fact.aliases, *extra))
                     if _name_rank(r.fact.name) > _name_rank(o.fact.name):
                         # The fuller form names it: "Graz University of Technology", not
@@ -2314,7 +2429,7 @@ class Extractor:
 
     def _same_org(self, r: Row, o: Row, text: str) -> bool:
         """Whether candidate `r` is another form of the already accepted `o` in one article."""
-        mine, theirs = _names_of(r.fact), _names_of(o.fact)
+        mine, theirs = _bare_forms(_names_of(r.fact)), _bare_forms(_names_of(o.fact))
         known = (r.candidate.known, o.candidate.known)
         if None not in known and known[0] is not known[1]:
             return False  # two registry entries: "Gazprom" and "Gazprom Neft"
@@ -2349,6 +2464,14 @@ class Extractor:
             return (
                 True  # «МГТУ им. Баумана» of «Московский государственный технический университет …»
             )
+        if any(_declined_brand(x, y) or _declined_brand(y, x) for x in mine for y in theirs):
+            return True  # «Ланита» of the headline's «… и «Ланита»» for the text's «Ланит»
+        if any(
+            _abbreviated_after_lead(x, y) or _abbreviated_after_lead(y, x)
+            for x in mine
+            for y in theirs
+        ):
+            return True  # «Северное ПКБ» of «Северное проектно-конструкторское бюро»
         if any(_latin_initials_of(x, y) or _latin_initials_of(y, x) for x in mine for y in theirs):
             return True  # "ETRI" of "... инженерно-технологический исследовательский институт"
         return any(_same_translated(x, y) for x in mine for y in theirs)
@@ -2582,6 +2705,20 @@ class Extractor:
                 and span_toks[n_abbr].text in '«"“„'
                 and bool(_TYPE_ABBR.fullmatch(span_toks[0].text))
             )
+            typed = (
+                _QUOTED.match(text, span_toks[0].end + 1)
+                if text[span_toks[0].end : span_toks[0].end + 1] == " "
+                else None
+            )
+            if (
+                not quoted_tail
+                and is_abbreviation(span_toks[0].text)
+                and typed is not None
+                and self._registry.lookup(typed.group(0).strip('«»"“” ')) is not None
+            ):
+                # «БГТУ «Военмех»»: the abbreviation types the quoted name read already; alone
+                # it would be read as another body the registry spells so.
+                continue
             if quoted_tail:
                 close = _close_quotes(text, span_toks[0].start, span_toks[-1].end)
                 # A name never runs over a sentence's or paragraph's end (a headline's «ОКБ
@@ -2628,6 +2765,11 @@ class Extractor:
             known = self._registry.lookup(name)
             if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
                 known = self._registry.lookup(self._inflect(span_toks[0]))
+            if known is not None and len(span_toks) == 1 and _regional(span_toks[0].text, text, s1):
+                # «Минпромторга Татарстана», «Минздрава Свердловской области»: the region's
+                # ministry, not the federal one the registry spells so; read by its full name
+                # elsewhere in the text, or not at all.
+                continue
             more = _LOWER_WORD_AFTER.match(text, s1) if known is not None else None
             longer = self._registry.lookup(name + more.group(0)) if more else None
             if more is not None and longer is not None and longer is not known:
@@ -3066,6 +3208,21 @@ class Extractor:
                     aliases=spelt,
                 )
             )
+        # «компании «Альфа», «Бета» и АО «Гамма»»: every quoted name of a list after a plural
+        # type word is a company, though the tagger may read only some of them.
+        for lst in _TYPED_LIST.finditer(text):
+            for q in _QUOTED.finditer(text, lst.start("items"), lst.end("items")):
+                s0, s1 = q.start() + 1, q.end() - 1
+                name = text[s0:s1].strip()
+                if (
+                    self._is_own(name)
+                    or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name)
+                    or any(x.start < s1 and s0 < x.end for x in [*have, *out])
+                ):
+                    continue
+                out.append(
+                    Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
+                )
         return out
 
     def _beside_own(
@@ -3189,7 +3346,18 @@ class Extractor:
                 and _NAMED_AFTER_END.search(text, toks[i].start, toks[j - 1].end)
             ):
                 return True  # «… с Национальным … центром имени В. А. Алмазова»: a name
-            if head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS:
+            quoted_whole = (
+                i > 0
+                and j < len(toks)
+                and toks[i - 1].text in '«"“„'
+                and toks[j].text in '»"”“'
+                and toks[i].text[:1].isupper()
+                and head.feats.get("Number") == "Plur"
+                and self._chunker.head_kind(head) == "company"
+            )  # «Ижорские заводы», «Адмиралтейские верфи»: a company's plural name in quotes
+            if (
+                head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS
+            ) and not quoted_whole:
                 return False
             caps = [toks[k].text for k in range(i, j) if toks[k].text[:1].isupper()]
             if (
@@ -3251,6 +3419,18 @@ class Extractor:
                 and self._single.get(canonical_key(prev.group(1))) is None
             ):
                 continue  # "ИПМаш РАН", "ФТИ РАН": the parent qualifies another name
+            if _regional(word, text, m.end()):
+                continue  # «Минпромторга Татарстана»: the region's ministry, not the federal one
+            typed = _QUOTED.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+            if (
+                is_abbreviation(word)
+                and typed is not None
+                and (
+                    self._registry.lookup(typed.group(0).strip('«»"“” ')) is not None
+                    or any(typed.start() <= x.start < typed.end() for x in have)
+                )
+            ):
+                continue  # «БГТУ «Военмех»»: it types the quoted name after it, no body alone
             if not any(
                 word.lower() == n.lower() or (not is_abbreviation(n) and len(n) >= 5)
                 for n in org.all_names()
@@ -3708,9 +3888,16 @@ class Extractor:
                 if _OWN_WORD.search(text, sentences[m.sent][0], sentences[m.sent][1]):
                     counts["own_in_sent"] += 1
                 if (
-                    (signing and lx.ATTENDANCE.search(sent) and lx.ATTENDANCE_EVENT.search(sent))
-                    or (lx.EXHIBITION.search(sent) and lx.TOOK_PART.search(sent))
-                ) and not lx.ATTENDANCE_STRONG.search(sent):
+                    (
+                        (
+                            signing
+                            and lx.ATTENDANCE.search(sent)
+                            and lx.ATTENDANCE_EVENT.search(sent)
+                        )
+                        or (lx.EXHIBITION.search(sent) and lx.TOOK_PART.search(sent))
+                    )
+                    and not lx.ATTENDANCE_STRONG.search(sent)
+                ) or lx.PRESENT_AT.search(text, max(start, m.start - 160), m.start):
                     counts["attendance"] += 1
                     continue
                 window = text[max(start, m.start - 60) : m.start]
@@ -3732,6 +3919,10 @@ class Extractor:
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
                         or self._relative_coop(text, m.end)
+                    )
+                    or bool(
+                        lx.JOINED_BEFORE.search(text, max(start, m.start - 30), m.start)
+                        and lx.JOINED_TO.search(text, start, m.start)
                     )
                 )
                 listed = bool(
@@ -3780,6 +3971,13 @@ class Extractor:
                     continue
                 if cue:
                     evidence += 1
+            if self._type_with_own(c, text, cands):
+                # «Председатель правления Банка «X» … Банк и университет третий год реализуют
+                # совместную программу»: the body's type word with the university as one
+                # subject of another sentence is the body acting with it.
+                evidence += 1
+                counts["launch"] += 1
+                best_dist = 0
             rule = (
                 evidence + 2 * title_ev > 0
                 and not all_unit
@@ -3962,6 +4160,36 @@ class Extractor:
             rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
         self._mark_bare_codes(rows, text)
         return rows
+
+    def _head_type(self, c: Candidate) -> str | None:
+        heads = {self._lemma(n.split()[0]) for n in c.names if n.split()} & _ANAPHOR_TYPES
+        return heads.pop() if len(heads) == 1 else None
+
+    def _type_with_own(self, c: Candidate, text: str, cands: list[Candidate]) -> bool:
+        """Whether the type word a candidate's name opens with (a bank, a company …) stands
+        coordinated with the university as a sentence's subject («Банк и университет …»,
+        «Университет и компания …») after the candidate was named, and no other name of that
+        type was named before it: the word stands for the candidate."""
+        head = self._head_type(c)
+        if head is None or not c.mentions:
+            return False
+        first = min(x.start for x in c.mentions)
+        for m in _TYPE_AND_OWN.finditer(text):
+            word = m.group("a") or m.group("b")
+            if (
+                self._lemma(word.lower()) == head
+                and first < m.start()
+                and not any(x.start <= m.start() < x.end for x in c.mentions)
+                and not any(
+                    o is not c
+                    and o.mentions
+                    and min(x.start for x in o.mentions) < m.start()
+                    and self._head_type(o) == head
+                    for o in cands
+                )
+            ):
+                return True
+        return False
 
     @staticmethod
     def _named_by_capital(m: Mention, text: str, sentences: list[tuple[int, int]]) -> bool:

@@ -46,6 +46,7 @@ RU_HEADS: dict[str, str] = {
     "служба": "government",
     "казначейство": "government",
     "инспекция": "government",
+    "коллегия": "government",  # «Морская коллегия Российской Федерации»
     "комиссия": "government",  # «Комиссия Российской Федерации по делам ЮНЕСКО»
     "фонд": "other",
     "ассоциация": "other",
@@ -376,8 +377,25 @@ CONTEXT_ONLY = re.compile(
     r"licen[cs]e\w* (?:from|of|issued by) (?:the )?$|лицензи\w* (?:от )?$|"
     r"в соответствии с (?:постановлени\w* |указ\w* )?$|"
     r"постановлени\w*\s*$|including those of (?:the )?$|"
-    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени)\w*\s*$|"
+    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени|коллеги)\w*\s*$|"
     r"meeting of the (?:[\w-]+ ){0,3}(?:council|board) of (?:the )?$|"
+    # Onlookers: a body whose people were present at a signing («подписано в присутствии
+    # представителей Минздрава»), the media that filmed or aired it («корреспонденты «Первого
+    # канала»», «в эфире телеканала»), employers of the attendees («Среди участников школы —
+    # сотрудники «X», «Y»»); and the body whose creation a document is about («о создании
+    # консорциума «X»»): the product of the cooperation, not a party to it.
+    r"в присутствии\s+(?:[\w-]+\s+){0,3}[«\"“]?$|"
+    r"(?:корреспондент|журналист|съ[её]мочн\w+\s+групп|телеведущ)\w*\s+(?:[\w-]+\s+)?[«\"“]?$|"
+    r"в эфире\s+(?:телеканала\s+|радиостанции\s+)?[«\"“]?$|"
+    r"среди (?:участник|гост|слушател|приглаш[её]нн)\w*\s+(?:школ|конференци|форум|семинар|"
+    r"мероприяти|встреч|курс|сесси|олимпиад|конкурс|выставк)\w*\b[^.;]*$|"
+    r"\bо(?:б)?\s+(?:создании|учреждении)\s+$|"
+    # The organiser of an event in a relative clause («конкурс …, который организует АНО «X»»,
+    # «конференции, которую организовал Фонд «Y»»), and a partner's signatory post («в лице
+    # директора филиала «Z»»).
+    r"котор\w+\s+(?:[\w-]+\s+)?(?:организу|организовал|провод|провёл|провел)\w*\s+"
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|АНО)\s+)?[«\"“]?$|"
+    r"в лице\s+(?:[\w-]+\s+){0,3}[«\"“]?$|"
     + EXCURSION_TO
     + "$|"
     # Places taken in a ranking or a contest («первые места заняли МФТИ и …»).
@@ -612,13 +630,15 @@ JOINT_LAUNCH = re.compile(
     r"(?:при участии|with the participation of|together with|совместно с|"
     # A sponsor of what is opened ("with the support of X, ... opened a laboratory"), unlike
     # a funder of research done alone.
-    r"with the support of|при поддержке)\s*(?:the\s+)?[«\"]?$",
+    r"with the support of|при поддержке)\s*(?:the\s+)?"
+    # (a legal form before the quoted name: «при участии АО «X»»)
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП)\s+)?[«\"]?$",
     re.IGNORECASE,
 )
 _LAUNCH_VERB_EN = r"(?:launch|establish|open|set up|creat|develop|organi[sz])"
 _LAUNCH_OBJECT_EN = r"(?:school|program|centre|center|lab|institute|course|class)"
 LAUNCHED = re.compile(
-    r"(?:запущен|создан|открыт|launched|established|opened|set up|"
+    r"(?:запущен|создан|открыт|открыл|launched|established|opened|set up|"
     r"(?:will|to|has|have) (?:create|develop|launch|open|set up|organi[sz]e)|created|developed|"
     r"organi[sz]ed)\w*\s+"
     r"(?:[\w-]+\s+){0,3}"
@@ -651,7 +671,26 @@ JOINED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 CLIENT_BEFORE = re.compile(
-    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|по заказу\s*$", re.IGNORECASE
+    # (Not the client of a thing built: «ледокола, строящегося по заказу Госкорпорации …».)
+    r"(?:commissioned|ordered) by\s+(?:the\s+)?$|"
+    r"(?<!щегося )(?<!щейся )(?<!щихся )(?<!нного )(?<!нной )(?<!нных )(?<!нное )"
+    r"по заказу\s*$",
+    re.IGNORECASE,
+)
+# Bodies whose people were present at a signing, in a list however long («подписано в
+# присутствии губернатора области и представителей ПАО «X»»).
+# (Up to the university's own name: «В присутствии главы региона Политех и компания «X»
+# подписали …» names the parties after the onlookers.)
+PRESENT_AT = re.compile(
+    r"в присутствии\s(?:(?!политех|спбпу|университет|вуз)[^.;:!?])*$", re.IGNORECASE
+)
+# A body that joined what the university runs, named after the verb: «К проекту присоединился
+# Национальный центр X», «к консорциуму присоединились компании …».
+JOINED_BEFORE = re.compile(r"присоединил(?:ся|ась|ось|ись)\s+(?:[\w-]+\s+)?[«\"]?$", re.I)
+JOINED_TO = re.compile(
+    r"\bк\s+(?:[\w-]+\s+){0,2}(?:программ|проект|консорциум|сет|инициатив|центр|лаборатори|"
+    r"школ|альянс)\w*\s+(?:[\w-]+\s+){0,2}присоединил",
+    re.IGNORECASE,
 )
 # Diplomats listed in a delegation's composition: "В составе делегации ... советник Посольства",
 # "The delegation also included ... the Cultural Attaché of the Embassy": not the partner.

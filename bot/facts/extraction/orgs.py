@@ -227,6 +227,13 @@ class RuChunker:
                 prev.pos == "PROPN"
                 and _is_cap(prev.text)
                 and (prev.feats.get("Case") == case or i - 2 < 0 or toks[i - 2].pos == "PUNCT")
+                # «главы Республики Карелия Политехнический университет»: a region's or a
+                # town's name after its type word ends the phrase before; no name part.
+                and not (
+                    i - 2 >= 0
+                    and toks[i - 2].lemma in _REGION_WORDS | _SETTLEMENT_WORDS
+                    and not _is_cap(head.text)
+                )
             ):
                 # "Бин Зыонг Университет", "Цзянсу университет": proper names before the head.
                 i -= 1
@@ -639,6 +646,9 @@ class RuChunker:
             if not words and not initials and lower < 2 and t.isalpha() and t.islower():
                 lower += 1  # a title before the name: "академика", "первого Президента"
                 k += 1
+                continue
+            if t == "." and lower and not words and not initials and toks[k - 1].text.islower():
+                k += 1  # an abbreviated title: "им. проф. М. А. Бонч-Бруевича", "им. акад. …"
                 continue
             break
         if (

@@ -21,6 +21,19 @@ _NAMED_AFTER_TAIL = re.compile(
 )
 
 
+_CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2,}")
+
+
+def _cut_from(word: str, abbr: str) -> bool:
+    """Whether capitals `word` and the abbreviation `abbr` differ by letters one of them adds
+    at its end that are no case ending («ВНИИ» and «ВНИИМ»; not «МИД» and «МИДа»): two
+    abbreviations the stemmer cuts to one key."""
+    a, b = word.casefold(), abbr.casefold()
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    tail = long_[len(short) :]
+    return long_.startswith(short) and tail not in ("", "а", "у", "ы", "е", "и", "ом", "ой")
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrg:
     """One registry entry: Russian and English names, aliases, country and kind."""
@@ -73,10 +86,18 @@ class Registry:
 
     def lookup(self, name: str) -> KnownOrg | None:
         """The entry one of whose names has the same canonical key as `name`, if any."""
-        org = self._by_key.get(canonical_key(name))
+        key = canonical_key(name)
+        org = self._by_key.get(key)
         short = _NAMED_AFTER_TAIL.sub("", name)
         if org is None and short != name:
             org = self._by_key.get(canonical_key(short))
+        word = name.strip(' «»"“”')
+        if org is not None and _CAPITALS.fullmatch(word):
+            # Stems cut abbreviations («ВНИИ» and «ВНИИМ» share a key): capitals that are the
+            # entry's abbreviation with letters cut off or added are another body's.
+            own = [n for n in org.all_names() if _CAPITALS.fullmatch(n) and canonical_key(n) == key]
+            if own and all(_cut_from(word, n) for n in own):
+                return None
         return org
 
     def lookup_query(self, query: str) -> KnownOrg | None:
