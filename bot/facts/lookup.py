@@ -316,6 +316,9 @@ class Found:
     a person chooses from (the best tier, or every fuzzy match)."""
 
     ranked: tuple[tuple[int, float], ...]
+    # Cards with every distinguishing word of the query that are not the well-known
+    # organisation it names (kept at most alike in `ranked`): "Shanghai" in Shanghai Jiao Tong.
+    sharing: frozenset[int] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.ranked)
@@ -377,7 +380,11 @@ class NameIndex:
             # государственный университет»): a card that is not that organisation is at most
             # alike, never opened as the one named (it opened the Marine Technical University).
             own = self._cards_of.get(org.name, frozenset())
+            sharing = frozenset(
+                pid for pid, score in best.items() if pid not in own and score >= LOOSE
+            )
             best = {pid: score if pid in own else min(score, ALIKE) for pid, score in best.items()}
+            return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])), sharing)
         return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
 
 
