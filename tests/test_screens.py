@@ -504,3 +504,34 @@ async def test_free_text_about_subscribing_or_designs_offers_no_agreements(
         reply = await app.ask(question, language_code="en")
         assert "Agreements" not in reply, reply
         assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
+
+
+async def test_a_question_naming_a_partner_offers_its_agreements_and_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«когда подписали соглашение с Цинхуа?» got only a search of the whole question: the
+    partner named in a sentence now gets its agreements first when the question is about
+    documents, and its card in any case."""
+    await with_articles(app, worker)
+    reply = await app.ask("когда подписали соглашение с Цинхуа?")
+    assert reply.endswith(
+        "Соглашения партнёра «Университет Цинхуа» — первой кнопкой ниже. "
+        "Или поискать «когда подписали соглашение с Цинхуа» в новостях?"
+    ), reply
+    (label, data), (card, _), (_, search) = buttons(app)
+    assert label.startswith("📄 Университет Цинхуа: соглашения ("), label
+    assert card == "🤝 Университет Цинхуа" and search.startswith("sq:"), buttons(app)
+    await press(app, data)
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Соглашения по запросу «Университет Цинхуа»"), (
+        edit.rendered
+    )
+    # Not about documents: the card, no agreements.
+    await app.ask("что нового у Цинхуа")
+    assert [text for text, _ in buttons(app)][0] == "🤝 Университет Цинхуа", buttons(app)
+    assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
+    await app.ask("when was the agreement with Tsinghua signed?", language_code="en")
+    assert buttons(app)[0][0].startswith("📄 Tsinghua University: agreements ("), buttons(app)
+    # A question naming no partner: neither.
+    await app.ask("когда подписали соглашение о водородной энергетике?")
+    assert not any(text.startswith(("📄", "🤝")) for text, _ in buttons(app)), buttons(app)

@@ -471,6 +471,11 @@ class PartnerLookup:
         index = await self._current()
         return await asyncio.to_thread(index.rank, query)
 
+    async def find_each(self, queries: list[str]) -> list[Found]:
+        """`find` for each query, in one trip to the worker thread."""
+        index = await self._current()
+        return await asyncio.to_thread(lambda: [index.rank(q) for q in queries])
+
     async def choices(self, found: Found, limit: int = 8) -> Choices:
         """The partners to offer (`Found.candidates`), best match and most mentioned first, at
         most `limit` of them; `total` says how many there are, so a reply can ask to narrow."""
