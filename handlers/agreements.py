@@ -87,6 +87,15 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
 _LAST = frozenset({"последние", "last", "past"})
 _YEARS = frozenset({"год", "года", "лет", "year", "years"})
 _LEAD = frozenset({"за", "the", "in", "over", "for", "during"})  # words before them
+# How many years, said in words: «за последние пять лет», "in the last two years".
+_COUNTS = {
+    **dict.fromkeys(["два", "две", "two"], 2), **dict.fromkeys(["три", "three"], 3),
+    **dict.fromkeys(["четыре", "four"], 4), **dict.fromkeys(["пять", "five"], 5),
+    **dict.fromkeys(["шесть", "six"], 6), **dict.fromkeys(["семь", "seven"], 7),
+    **dict.fromkeys(["восемь", "eight"], 8), **dict.fromkeys(["девять", "nine"], 9),
+    **dict.fromkeys(["десять", "ten"], 10), **dict.fromkeys(["пятнадцать", "fifteen"], 15),
+    **dict.fromkeys(["двадцать", "twenty"], 20),
+}  # fmt: skip
 # A kind of document named in any case and number, with what usually follows or precedes it
 # («соглашения о сотрудничестве», "memoranda of understanding", "cooperation agreements").
 _KIND_NAMES = {
@@ -204,9 +213,10 @@ def _relative(lower: list[str], i: int, this_year: int) -> tuple[Years, int] | N
         if tuple(lower[i : i + len(phrase)]) == phrase:
             return Years(this_year - back, this_year - upto), i + len(phrase)
     if i + 2 < len(lower) and lower[i] in _LAST and lower[i + 2] in _YEARS:
-        count = lower[i + 1]
-        if count.isascii() and count.isdigit() and 1 <= int(count) <= 100:
-            return Years(max(this_year - int(count), FIRST_YEAR + 1), this_year), i + 3
+        said = lower[i + 1]
+        count = int(said) if said.isascii() and said.isdigit() else _COUNTS.get(said, 0)
+        if 1 <= count <= 100:
+            return Years(max(this_year - count, FIRST_YEAR + 1), this_year), i + 3
     return None
 
 

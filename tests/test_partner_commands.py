@@ -957,3 +957,18 @@ async def test_a_city_that_is_also_a_universitys_short_name_lists_partners_of_th
         "\n\nPartners with “Shanghai” in their names:"
     ), reply
     assert first_buttons(app) == ["Shanghai Lantern Institute"]
+
+
+async def test_the_last_years_said_in_words(app: App) -> None:
+    """«/agreements за последние пять лет» was searched as the words «за последние пять»:
+    nothing found; a number of years said in words is read as the digits are."""
+    await signed_in_years(app)
+    this_year = datetime.now(UTC).year
+    reply = await app.ask("/agreements за последние двадцать лет")
+    assert reply.startswith(f"Соглашения {this_year - 20}–{this_year} годов (всего 4):"), reply
+    reply = await app.ask("/agreements Китай за последние двадцать лет")
+    assert reply.startswith(
+        f"Соглашения {this_year - 20}–{this_year} годов по запросу «🇨🇳 Китай» (всего 2):"
+    ), reply
+    reply = await app.ask("/agreements over the last twenty years", language_code="en")
+    assert reply.startswith(f"Agreements of {this_year - 20}–{this_year} (4):"), reply
