@@ -23,8 +23,8 @@ from storage.db import Database, utcnow
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from storage.partners import PartnerRepository
-from tests.conftest import ADMIN, App, Reply, until
+from storage.partners import AgreementInput, PartnerInput, PartnerRepository
+from tests.conftest import ADMIN, App, Reply, draft, until
 from tests.fakes.bot_api import CallRecord
 from tests.test_facts import store_articles
 from tests.test_partner_commands import many_partners
@@ -535,3 +535,25 @@ async def test_a_question_naming_a_partner_offers_its_agreements_and_card(
     # A question naming no partner: neither.
     await app.ask("когда подписали соглашение о водородной энергетике?")
     assert not any(text.startswith(("📄", "🤝")) for text, _ in buttons(app)), buttons(app)
+    # A country is the country's question, though an embassy is named after it.
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("emb", "Визит посольства", link="https://site.test/emb")], announce=True
+    )
+    embassy = PartnerInput("Посольство Китая", None, (), "CN", "government", {"emb": "Посольство"})
+    steppe = PartnerInput(
+        "Степной государственный технический университет", None, (), "KZ", "university",
+        {"steppe": "Степной"},
+    )  # fmt: skip
+    signed = AgreementInput("agreement", "о сотрудничестве", None, (1,))
+    await app.services.partners.replace_facts(
+        news_id, True, [(None, embassy), (None, steppe)], [signed]
+    )
+    await app.ask("какие соглашения подписаны с Китаем?")
+    assert buttons(app)[0][0].startswith("📄 🇨🇳 Китай: соглашения ("), buttons(app)
+    assert not any(text.startswith("🤝") for text, _ in buttons(app)), buttons(app)
+    # Several words may leave a descriptive one out of the name.
+    await app.ask("какие договоры подписаны со Степным техническим университетом?")
+    assert buttons(app)[0][0] == (
+        "📄 Степной государственный технический университет: соглашения (1)"
+    ), buttons(app)
