@@ -37,6 +37,7 @@ from bot.text.i18n import (
     label,
     sources_words,
     t,
+    written_in,
 )
 from bot.text.names import is_rendered, known_name
 from handlers.common import edit_page, user_language
@@ -150,8 +151,10 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     news = await partners.news_of(partner.id, 5)
     if news:
         lines = [t(lang, "card_news")]
+        # An article in the other language says so, as /latest does («· in Russian»).
         lines += [
-            f"• {link(url, cut(title, 200))} — {esc(format_date(when, lang))}"
+            f"• {link(url, cut(title, 200))} — "
+            + esc(" · ".join(x for x in (format_date(when, lang), written_in(title, lang)) if x))
             for _, title, url, when in news
         ]
         blocks.append("\n".join(lines))

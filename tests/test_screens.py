@@ -557,3 +557,20 @@ async def test_a_question_naming_a_partner_offers_its_agreements_and_card(
     assert buttons(app)[0][0] == (
         "📄 Степной государственный технический университет: соглашения (1)"
     ), buttons(app)
+
+
+async def test_a_partner_card_says_which_news_are_in_the_other_language(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """An English reader's card of Tsinghua listed Russian titles with nothing saying so, as
+    /latest does («· in Russian»)."""
+    await with_articles(app, worker)
+    for lang, other in (("en", "in Russian"), ("ru", "на английском")):
+        card = await app.ask("/partners Tsinghua", language_code=lang)
+        news = card.split("\n\n")[-1].split("\n")[1:]
+        assert news, card
+        for line in news:
+            title = line.removeprefix("• ").rsplit(" — ", 1)[0]
+            foreign = is_cyrillic(title) != (lang == "ru")
+            assert line.endswith(f" · {other}") == foreign, (lang, line)
+        assert any(line.endswith(other) for line in news) or lang == "ru", card
