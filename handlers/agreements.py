@@ -13,8 +13,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
-from bot.facts.lookup import PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country_query
+from bot.facts.lookup import SAME, PartnerLookup
+from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -510,6 +510,11 @@ async def agreements_command(
     if query:
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
+        if not country and not (found and found.ranked[0][1] >= SAME):
+            # A country mistyped («Германя», "Chna") with partners: that country, as the
+            # heading then says, not a card that merely shares its stem.
+            alike = country_alike(query)
+            country = alike if alike and await partners.count(alike) else None
         if country:
             state = AgreementsPage(page=0, country=country, **when)
         elif found.named is not None:  # several or only alike: their words find them

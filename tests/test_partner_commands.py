@@ -934,6 +934,11 @@ async def test_a_mistyped_country_is_not_a_card_sharing_its_stem(app: App) -> No
         "German Lantern Foundation\n"
     )
     assert (await app.ask("/partners Германия")).startswith("Партнёры: 🇩🇪 Германия (всего 2)")
+    # /agreements reads the country meant, and its heading says so; a partner named stays one.
+    assert await app.ask("/agreements Германя") == ("Не нашёл соглашений по запросу «🇩🇪 Германия».")
+    assert await app.ask("/agreements Lantern") == (
+        "Не нашёл соглашений по запросу «German Lantern Foundation»."
+    )
 
 
 async def test_a_country_with_no_partners_lists_only_names_that_have_it(app: App) -> None:
