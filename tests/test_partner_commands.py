@@ -977,3 +977,15 @@ async def test_the_last_years_said_in_words(app: App) -> None:
     ), reply
     reply = await app.ask("/agreements over the last twenty years", language_code="en")
     assert reply.startswith(f"Agreements of {this_year - 20}–{this_year} (4):"), reply
+
+
+async def test_a_card_named_with_every_word_of_a_well_known_name_is_that_organisation(
+    app: App,
+) -> None:
+    """`/partners Харбинский политехнический университет` said the university was in no news,
+    over a button to the card whose English name has exactly those words: the card is it."""
+    await partners_named(app, [("Polytechnic University of Harbin", "CN")])
+    reply = await app.ask("/partners Харбинский политехнический университет")
+    assert reply.startswith("Polytechnic University of Harbin\n"), reply
+    # The abbreviation is not a name the card has: still said to be in no news.
+    assert "пока не встречается" in await app.ask("/partners HIT")

@@ -379,7 +379,12 @@ class NameIndex:
             # The query is a well-known organisation's name («Санкт-Петербургский
             # государственный университет»): a card that is not that organisation is at most
             # alike, never opened as the one named (it opened the Marine Technical University).
-            own = self._cards_of.get(org.name, frozenset())
+            # A card named with every word of the query and nothing more ("Polytechnic
+            # University of Harbin" for «Харбинский политехнический университет») is it, though
+            # the well-known entry lacks that form.
+            own = self._cards_of.get(org.name, frozenset()) | {
+                pid for pid, score in best.items() if score >= PERFECT
+            }
             sharing = frozenset(
                 pid for pid, score in best.items() if pid not in own and score >= LOOSE
             )
