@@ -13,8 +13,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
 
-from bot.facts.lookup import PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country_query
+from bot.facts.lookup import SAME, PartnerLookup
+from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -87,6 +87,15 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
 _LAST = frozenset({"последние", "last", "past"})
 _YEARS = frozenset({"год", "года", "лет", "year", "years"})
 _LEAD = frozenset({"за", "the", "in", "over", "for", "during"})  # words before them
+# How many years, said in words: «за последние пять лет», "in the last two years".
+_COUNTS = {
+    **dict.fromkeys(["два", "две", "two"], 2), **dict.fromkeys(["три", "three"], 3),
+    **dict.fromkeys(["четыре", "four"], 4), **dict.fromkeys(["пять", "five"], 5),
+    **dict.fromkeys(["шесть", "six"], 6), **dict.fromkeys(["семь", "seven"], 7),
+    **dict.fromkeys(["восемь", "eight"], 8), **dict.fromkeys(["девять", "nine"], 9),
+    **dict.fromkeys(["десять", "ten"], 10), **dict.fromkeys(["пятнадцать", "fifteen"], 15),
+    **dict.fromkeys(["двадцать", "twenty"], 20),
+}  # fmt: skip
 # A kind of document named in any case and number, with what usually follows or precedes it
 # («соглашения о сотрудничестве», "memoranda of understanding", "cooperation agreements").
 _KIND_NAMES = {
@@ -204,9 +213,10 @@ def _relative(lower: list[str], i: int, this_year: int) -> tuple[Years, int] | N
         if tuple(lower[i : i + len(phrase)]) == phrase:
             return Years(this_year - back, this_year - upto), i + len(phrase)
     if i + 2 < len(lower) and lower[i] in _LAST and lower[i + 2] in _YEARS:
-        count = lower[i + 1]
-        if count.isascii() and count.isdigit() and 1 <= int(count) <= 100:
-            return Years(max(this_year - int(count), FIRST_YEAR + 1), this_year), i + 3
+        said = lower[i + 1]
+        count = int(said) if said.isascii() and said.isdigit() else _COUNTS.get(said, 0)
+        if 1 <= count <= 100:
+            return Years(max(this_year - count, FIRST_YEAR + 1), this_year), i + 3
     return None
 
 
@@ -500,6 +510,11 @@ async def agreements_command(
     if query:
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
+        if not country and not (found and found.ranked[0][1] >= SAME):
+            # A country mistyped («Германя», "Chna") with partners: that country, as the
+            # heading then says, not a card that merely shares its stem.
+            alike = country_alike(query)
+            country = alike if alike and await partners.count(alike) else None
         if country:
             state = AgreementsPage(page=0, country=country, **when)
         elif found.named is not None:  # several or only alike: their words find them

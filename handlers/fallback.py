@@ -12,7 +12,7 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.facts.lookup import PartnerLookup
+from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
@@ -112,12 +112,25 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     )
     rows = [[button]]
     named = (await lookup.find(query)).named
+    if named is None:  # «когда подписали соглашение с Цинхуа?»: a partner in a sentence
+        named = await partner_in(query, lookup)
     partner = await partners.get(named) if named is not None else None
+    about = _ABOUT_AGREEMENTS.search(query)  # «какие соглашения подписаны с …»
+    partner_signed = False
+    prompt = t(lang, "free_text_search", query=shown)
     if partner is not None:  # «Цинхуа»: the partner's card is the likelier answer
-        label = t(lang, "partner_card_button", name=cut(display_name(partner, lang), 50))
+        name = cut(display_name(partner, lang), 50)
+        label = t(lang, "partner_card_button", name=name)
         rows.insert(
-            0, [InlineKeyboardButton(text=label, callback_data=PartnerCard(id=named).pack())]
+            0, [InlineKeyboardButton(text=label, callback_data=PartnerCard(id=partner.id).pack())]
         )
+        signed = (await partners.agreements(partner_ids=[partner.id], limit=0))[1] if about else 0
+        if signed:  # asked about its documents: they come first
+            partner_signed = True
+            label = t(lang, "agreements_partner_button", name=name, total=str(signed))
+            data = AgreementsPage(page=0, partner=partner.id).pack()
+            rows.insert(0, [InlineKeyboardButton(text=label, callback_data=data)])
+            prompt = t(lang, "free_text_partner_agreements", name=esc(name), query=shown)
     country = next(
         (
             code
@@ -126,12 +139,10 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         ),
         None,
     )
-    prompt = t(lang, "free_text_search", query=shown)
     if country:
         where = f"{flag(country)} {country_name(country, lang)}"
-        about = _ABOUT_AGREEMENTS.search(query)  # «какие соглашения подписаны с …»
         signed = (await partners.agreements(country=country, limit=0))[1] if about else 0
-        if signed:
+        if signed and not partner_signed:
             label = t(lang, "agreements_country_button", country=where, total=str(signed))
             data = AgreementsPage(page=0, country=country).pack()
             rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
@@ -145,6 +156,41 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         t(lang, "free_text") + "\n\n" + prompt,
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
+
+
+# Words of a question that name no partner however they match: the university itself, and
+# what a question about partners says around a name.
+_NOT_A_NAME = frozenset([
+    "политех", "политеха", "политехе", "политехом", "спбпу", "polytech", "polytechnic", "spbpu",
+    "партнёр", "партнер", "партнёры", "партнеры", "partner", "partners", "новости", "news",
+])  # fmt: skip
+_WINDOW = 4  # the most words a partner's name in a question is looked up by
+_QUESTION_WORDS = 12  # the words of a question looked at
+
+
+async def partner_in(question: str, lookup: PartnerLookup) -> int | None:
+    """The one partner a question names in so many words («… соглашение с Цинхуа?»): a run
+    of its words that names a card exactly (`SAME` or better, not a country), longest runs
+    first; None when no run does, or runs name different partners."""
+    said = question.split()[:_QUESTION_WORDS]
+    # A country («с Вьетнамом») is the country's question, not its embassy's: runs stop there.
+    said = ["" if w.casefold() in _NOT_A_NAME or resolve_country_query(w) else w for w in said]
+    for size in range(min(_WINDOW, len(said)), 0, -1):
+        runs = [said[i : i + size] for i in range(len(said) - size + 1)]
+        runs = [r for r in runs if all(r) and (size > 1 or len(r[0]) > 3)]
+        # One word must be the name but for a kind word («Цинхуа»); several may miss a
+        # descriptive one («Ташкентским техническим университетом»).
+        least = SAME if size == 1 else NAMED
+        named = {
+            found.named
+            for found in await lookup.find_each([" ".join(r) for r in runs])
+            if found.named is not None and found.ranked[0][1] >= least
+        }
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return None
+    return None
 
 
 def searchable(query: str) -> str | None:

@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from bot.facts.extraction.registry import known_orgs
-from bot.facts.lookup import ALIKE, PartnerLookup
+from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import (
     agreement_dates,
@@ -37,6 +37,7 @@ from bot.text.i18n import (
     label,
     sources_words,
     t,
+    written_in,
 )
 from bot.text.names import is_rendered, known_name
 from handlers.common import edit_page, user_language
@@ -150,8 +151,10 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     news = await partners.news_of(partner.id, 5)
     if news:
         lines = [t(lang, "card_news")]
+        # An article in the other language says so, as /latest does («· in Russian»).
         lines += [
-            f"• {link(url, cut(title, 200))} — {esc(format_date(when, lang))}"
+            f"• {link(url, cut(title, 200))} — "
+            + esc(" · ".join(x for x in (format_date(when, lang), written_in(title, lang)) if x))
             for _, title, url, when in news
         ]
         blocks.append("\n".join(lines))
@@ -181,6 +184,11 @@ async def partners_command(
             return
         # Cards naming the country («Торгпредство России во Франции») are none of its
         # partners: offered below the answer, never opened as if they were what was asked.
+        # Only names that have the word: one merely alike («Синопек» for «Сингапур») does not.
+        found = Found(tuple((pid, s) for pid, s in found.ranked if s >= GENERIC_ONLY))
+        if not found:
+            await message.answer(text)
+            return
         choices = await lookup.choices(found)
         rows = [
             [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
@@ -190,7 +198,12 @@ async def partners_command(
         text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
         await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
-    if (chosen := found.named) is not None:
+    # A country mistyped («Германя»): its partners, not a card that merely shares its stem
+    # ("German Research Foundation"), unless a card is named exactly so.
+    alike = None if country else country_alike(query)
+    in_alike = await partners.count(alike) if alike else 0
+    exact = bool(found) and found.ranked[0][1] >= SAME
+    if (chosen := found.named) is not None and (exact or not in_alike):
         card = await partner_card(partners, chosen, lang)
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
@@ -202,12 +215,23 @@ async def partners_command(
         full = known.name_en if lang != RU and known.name_en else known.name
         said = "" if full.casefold() == query.casefold() else f" ({esc(cut(full, 120))})"
         text = t(lang, "partners_known_none", query=esc(cut(query, 60)), name=said)
-        await message.answer(text)
+        # Cards with the query's words that are other organisations ("Shanghai" is Shanghai
+        # University, with no card; Shanghai Jiao Tong University has one): offered below.
+        sharing = [pid for pid, _ in found.ranked if pid in found.sharing]
+        if not sharing:
+            await message.answer(text)
+            return
+        shown = (await lookup.choices(Found(tuple((pid, SAME) for pid in sharing)))).shown
+        rows = [
+            [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
+                                  callback_data=PartnerCard(id=p.id).pack())]
+            for p in shown
+        ]  # fmt: skip
+        text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
+        await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
     # A country mistyped ("Chna"): its partners are offered too, first unless some partner's
-    # name has the query's words exactly.
-    alike = None if country else country_alike(query)
-    in_alike = await partners.count(alike) if alike else 0
+    # name is the query exactly.
     if not found and not in_alike:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
@@ -220,16 +244,15 @@ async def partners_command(
         ]
         for p in choices.shown
     ]
+    unsure = choices.alike or bool(in_alike and not exact)  # a country mistyped, maybe
     if alike and in_alike:
         where = f"{flag(alike)} {country_name(alike, lang)}"
         button = InlineKeyboardButton(
             text=t(lang, "partners_country_button", country=where, total=str(in_alike)),
             callback_data=PartnersPage(page=0, country=alike).pack(),
         )
-        buttons.insert(0 if choices.alike else len(buttons), [button])
-    prompt = choice_prompt(
-        lang, esc(cut(query, 60)), len(choices.shown), choices.total, choices.alike
-    )
+        buttons.insert(0 if unsure else len(buttons), [button])
+    prompt = choice_prompt(lang, esc(cut(query, 60)), len(choices.shown), choices.total, unsure)
     await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
 
 

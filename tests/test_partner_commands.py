@@ -900,3 +900,92 @@ async def test_kind_pages_keep_the_kind_and_old_buttons_still_turn(app: App) -> 
         await asyncio.sleep(0.05)
     edited = app.api.calls_of("editMessageText")[-1].params
     assert edited["text"].startswith("<b>Соглашения</b> (всего 14):"), edited["text"]
+
+
+async def partners_named(app: App, cases: list[tuple[str, str]]) -> None:
+    """One partner (name, country) per article."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, country) in enumerate(cases):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"n{i}", f"Новость {i}", link=f"https://site.test/n{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "other", {f"n{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+def first_buttons(app: App) -> list[str]:
+    markup = app.api.sent_messages(42)[-1].params.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_a_mistyped_country_is_not_a_card_sharing_its_stem(app: App) -> None:
+    """`/partners Германя` (Германия, a letter missing) opened the card of a German foundation,
+    as if the reader had asked for it; «Германя» is the country mistyped: its partners first."""
+    await partners_named(
+        app, [("German Lantern Foundation", "DE"), ("Университет Воздушных Змеев", "DE")]
+    )
+    reply = await app.ask("/partners Германя")
+    assert reply.startswith("Точно «Германя» никто не называется"), reply
+    assert first_buttons(app)[0] == "🇩🇪 Германия: все партнёры (2)", first_buttons(app)
+    assert "German Lantern Foundation" in first_buttons(app)
+    # Named in full, the card still opens; the country spelt right, its list.
+    assert (await app.ask("/partners German Lantern Foundation")).startswith(
+        "German Lantern Foundation\n"
+    )
+    assert (await app.ask("/partners Германия")).startswith("Партнёры: 🇩🇪 Германия (всего 2)")
+    # /agreements reads the country meant, and its heading says so; a partner named stays one.
+    assert await app.ask("/agreements Германя") == ("Не нашёл соглашений по запросу «🇩🇪 Германия».")
+    assert await app.ask("/agreements Lantern") == (
+        "Не нашёл соглашений по запросу «German Lantern Foundation»."
+    )
+
+
+async def test_a_country_with_no_partners_lists_only_names_that_have_it(app: App) -> None:
+    """`/partners Сингапур` said «В названиях партнёров «Сингапур» встречается:» over a company
+    whose Latin name is merely alike (Singular…): no name has the word, so nothing is listed."""
+    await partners_named(app, [("Singular Lantern Company", "CN")])
+    reply = await app.ask("/partners Сингапур")
+    assert reply == "Партнёров из страны 🇸🇬 Сингапур в новостях пока нет. Все страны: /countries"
+    assert first_buttons(app) == []
+
+
+async def test_a_city_that_is_also_a_universitys_short_name_lists_partners_of_that_name(
+    app: App,
+) -> None:
+    """`/partners Shanghai` (the city; also what people call Shanghai University) said only
+    that Shanghai University is in no news, hiding the partners named after the city."""
+    await partners_named(app, [("Shanghai Lantern Institute", "CN")])
+    reply = await app.ask("/partners Shanghai", language_code="en")
+    assert reply == (
+        "“Shanghai” (Shanghai University) is in no partnership news yet. All partners: /partners"
+        "\n\nPartners with “Shanghai” in their names:"
+    ), reply
+    assert first_buttons(app) == ["Shanghai Lantern Institute"]
+
+
+async def test_the_last_years_said_in_words(app: App) -> None:
+    """«/agreements за последние пять лет» was searched as the words «за последние пять»:
+    nothing found; a number of years said in words is read as the digits are."""
+    await signed_in_years(app)
+    this_year = datetime.now(UTC).year
+    reply = await app.ask("/agreements за последние двадцать лет")
+    assert reply.startswith(f"Соглашения {this_year - 20}–{this_year} годов (всего 4):"), reply
+    reply = await app.ask("/agreements Китай за последние двадцать лет")
+    assert reply.startswith(
+        f"Соглашения {this_year - 20}–{this_year} годов по запросу «🇨🇳 Китай» (всего 2):"
+    ), reply
+    reply = await app.ask("/agreements over the last twenty years", language_code="en")
+    assert reply.startswith(f"Agreements of {this_year - 20}–{this_year} (4):"), reply
+
+
+async def test_a_card_named_with_every_word_of_a_well_known_name_is_that_organisation(
+    app: App,
+) -> None:
+    """`/partners Харбинский политехнический университет` said the university was in no news,
+    over a button to the card whose English name has exactly those words: the card is it."""
+    await partners_named(app, [("Polytechnic University of Harbin", "CN")])
+    reply = await app.ask("/partners Харбинский политехнический университет")
+    assert reply.startswith("Polytechnic University of Harbin\n"), reply
+    # The abbreviation is not a name the card has: still said to be in no news.
+    assert "пока не встречается" in await app.ask("/partners HIT")

@@ -23,8 +23,8 @@ from storage.db import Database, utcnow
 from storage.feeds import FeedRepository
 from storage.news import NewsRepository
 from storage.outbox import OutboxRepository
-from storage.partners import PartnerRepository
-from tests.conftest import ADMIN, App, Reply, until
+from storage.partners import AgreementInput, PartnerInput, PartnerRepository
+from tests.conftest import ADMIN, App, Reply, draft, until
 from tests.fakes.bot_api import CallRecord
 from tests.test_facts import store_articles
 from tests.test_partner_commands import many_partners
@@ -504,3 +504,73 @@ async def test_free_text_about_subscribing_or_designs_offers_no_agreements(
         reply = await app.ask(question, language_code="en")
         assert "Agreements" not in reply, reply
         assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
+
+
+async def test_a_question_naming_a_partner_offers_its_agreements_and_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«когда подписали соглашение с Цинхуа?» got only a search of the whole question: the
+    partner named in a sentence now gets its agreements first when the question is about
+    documents, and its card in any case."""
+    await with_articles(app, worker)
+    reply = await app.ask("когда подписали соглашение с Цинхуа?")
+    assert reply.endswith(
+        "Соглашения партнёра «Университет Цинхуа» — первой кнопкой ниже. "
+        "Или поискать «когда подписали соглашение с Цинхуа» в новостях?"
+    ), reply
+    (label, data), (card, _), (_, search) = buttons(app)
+    assert label.startswith("📄 Университет Цинхуа: соглашения ("), label
+    assert card == "🤝 Университет Цинхуа" and search.startswith("sq:"), buttons(app)
+    await press(app, data)
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Соглашения по запросу «Университет Цинхуа»"), (
+        edit.rendered
+    )
+    # Not about documents: the card, no agreements.
+    await app.ask("что нового у Цинхуа")
+    assert [text for text, _ in buttons(app)][0] == "🤝 Университет Цинхуа", buttons(app)
+    assert not any(text.startswith("📄") for text, _ in buttons(app)), buttons(app)
+    await app.ask("when was the agreement with Tsinghua signed?", language_code="en")
+    assert buttons(app)[0][0].startswith("📄 Tsinghua University: agreements ("), buttons(app)
+    # A question naming no partner: neither.
+    await app.ask("когда подписали соглашение о водородной энергетике?")
+    assert not any(text.startswith(("📄", "🤝")) for text, _ in buttons(app)), buttons(app)
+    # A country is the country's question, though an embassy is named after it.
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("emb", "Визит посольства", link="https://site.test/emb")], announce=True
+    )
+    embassy = PartnerInput("Посольство Китая", None, (), "CN", "government", {"emb": "Посольство"})
+    steppe = PartnerInput(
+        "Степной государственный технический университет", None, (), "KZ", "university",
+        {"steppe": "Степной"},
+    )  # fmt: skip
+    signed = AgreementInput("agreement", "о сотрудничестве", None, (1,))
+    await app.services.partners.replace_facts(
+        news_id, True, [(None, embassy), (None, steppe)], [signed]
+    )
+    await app.ask("какие соглашения подписаны с Китаем?")
+    assert buttons(app)[0][0].startswith("📄 🇨🇳 Китай: соглашения ("), buttons(app)
+    assert not any(text.startswith("🤝") for text, _ in buttons(app)), buttons(app)
+    # Several words may leave a descriptive one out of the name.
+    await app.ask("какие договоры подписаны со Степным техническим университетом?")
+    assert buttons(app)[0][0] == (
+        "📄 Степной государственный технический университет: соглашения (1)"
+    ), buttons(app)
+
+
+async def test_a_partner_card_says_which_news_are_in_the_other_language(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """An English reader's card of Tsinghua listed Russian titles with nothing saying so, as
+    /latest does («· in Russian»)."""
+    await with_articles(app, worker)
+    for lang, other in (("en", "in Russian"), ("ru", "на английском")):
+        card = await app.ask("/partners Tsinghua", language_code=lang)
+        news = card.split("\n\n")[-1].split("\n")[1:]
+        assert news, card
+        for line in news:
+            title = line.removeprefix("• ").rsplit(" — ", 1)[0]
+            foreign = is_cyrillic(title) != (lang == "ru")
+            assert line.endswith(f" · {other}") == foreign, (lang, line)
+        assert any(line.endswith(other) for line in news) or lang == "ru", card

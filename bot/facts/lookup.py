@@ -316,6 +316,9 @@ class Found:
     a person chooses from (the best tier, or every fuzzy match)."""
 
     ranked: tuple[tuple[int, float], ...]
+    # Cards with every distinguishing word of the query that are not the well-known
+    # organisation it names (kept at most alike in `ranked`): "Shanghai" in Shanghai Jiao Tong.
+    sharing: frozenset[int] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.ranked)
@@ -376,8 +379,17 @@ class NameIndex:
             # The query is a well-known organisation's name («Санкт-Петербургский
             # государственный университет»): a card that is not that organisation is at most
             # alike, never opened as the one named (it opened the Marine Technical University).
-            own = self._cards_of.get(org.name, frozenset())
+            # A card named with every word of the query and nothing more ("Polytechnic
+            # University of Harbin" for «Харбинский политехнический университет») is it, though
+            # the well-known entry lacks that form.
+            own = self._cards_of.get(org.name, frozenset()) | {
+                pid for pid, score in best.items() if score >= PERFECT
+            }
+            sharing = frozenset(
+                pid for pid, score in best.items() if pid not in own and score >= LOOSE
+            )
             best = {pid: score if pid in own else min(score, ALIKE) for pid, score in best.items()}
+            return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])), sharing)
         return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
 
 
@@ -463,6 +475,11 @@ class PartnerLookup:
         """Partners whose names or aliases match the query, best first."""
         index = await self._current()
         return await asyncio.to_thread(index.rank, query)
+
+    async def find_each(self, queries: list[str]) -> list[Found]:
+        """`find` for each query, in one trip to the worker thread."""
+        index = await self._current()
+        return await asyncio.to_thread(lambda: [index.rank(q) for q in queries])
 
     async def choices(self, found: Found, limit: int = 8) -> Choices:
         """The partners to offer (`Found.candidates`), best match and most mentioned first, at

@@ -233,6 +233,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Agreements with partners in {country}: the first button below. "
         "Or search the news for “{query}”?",
     ),
+    "free_text_partner_agreements": (
+        "Соглашения партнёра «{name}» — первой кнопкой ниже. Или поискать «{query}» в новостях?",
+        "Agreements with {name}: the first button below. Or search the news for “{query}”?",
+    ),
     "free_text_search": (
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
@@ -455,6 +459,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "agreements_country_button": (
         "📄 {country}: соглашения ({total})",
         "📄 {country}: agreements ({total})",
+    ),
+    "agreements_partner_button": (
+        "📄 {name}: соглашения ({total})",
+        "📄 {name}: agreements ({total})",
     ),
     "partners_country_button": (
         "{country}: все партнёры ({total})",
