@@ -385,8 +385,13 @@ class NameIndex:
             own = self._cards_of.get(org.name, frozenset()) | {
                 pid for pid, score in best.items() if score >= PERFECT
             }
+            # One word that is also a city ("Shanghai"): the cards named with it are offered
+            # below; a name of several words («Санкт-Петербургский государственный
+            # университет») shares only its generic words with the other cards: none offered.
             sharing = frozenset(
-                pid for pid, score in best.items() if pid not in own and score >= LOOSE
+                pid
+                for pid, score in best.items()
+                if pid not in own and score >= LOOSE and len(query.split()) == 1
             )
             best = {pid: score if pid in own else min(score, ALIKE) for pid, score in best.items()}
             return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])), sharing)
