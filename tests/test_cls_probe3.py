@@ -8,15 +8,12 @@ bench/eval_dom_probe.py and bench/probe_classifier.py read it with models fitted
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.facts.extraction import ArticleInput, Extraction, Extractor, names_match
-
-PROBE = Path(__file__).parent / "data" / "cls_probe3.jsonl"
+from bot.facts.extraction import ArticleInput, Extractor
+from tests import probes
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +22,13 @@ def extractor() -> Extractor:
 
 
 def _probes() -> dict[str, dict[str, Any]]:
-    lines = PROBE.read_text(encoding="utf-8").splitlines()
-    return {p["id"]: p for p in map(json.loads, filter(None, lines))}
+    return probes.load("cls_probe3.jsonl")
 
 
-def _extract(ex: Extractor, p: dict[str, Any]) -> Extraction:
-    return ex.extract(ArticleInput(id=p["id"], title=p["title"], text=p["text"], lang="ru"))
+_extract = probes.extract
 
 
-def _found(result: Extraction, gold: dict[str, Any]) -> bool:
-    wanted = [gold["name"], *gold["aliases"]]
-    return any(
-        names_match(a, b) for p in result.partners for a in (p.name, *p.aliases) for b in wanted
-    )
+_found = probes.found
 
 
 @pytest.mark.parametrize(

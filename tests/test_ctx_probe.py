@@ -9,15 +9,12 @@ models fitted without the sealed round.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.facts.extraction import ArticleInput, Extraction, Extractor, names_match
-
-DATA = Path(__file__).parent / "data"
+from bot.facts.extraction import Extraction, Extractor
+from tests import probes
 
 
 @pytest.fixture(scope="module")
@@ -26,23 +23,17 @@ def extractor() -> Extractor:
 
 
 def _probes(name: str = "ctx_probe.jsonl") -> dict[str, dict[str, Any]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return {p["id"]: p for p in map(json.loads, filter(None, lines))}
+    return probes.load(name)
 
 
-def _extract(ex: Extractor, p: dict[str, Any]) -> Extraction:
-    return ex.extract(ArticleInput(id=p["id"], title=p["title"], text=p["text"], lang="ru"))
+_extract = probes.extract
 
 
 def _names(result: Extraction) -> list[str]:
     return [p.name for p in result.partners]
 
 
-def _found(result: Extraction, gold: dict[str, Any]) -> bool:
-    wanted = [gold["name"], *gold["aliases"]]
-    return any(
-        names_match(a, b) for p in result.partners for a in (p.name, *p.aliases) for b in wanted
-    )
+_found = probes.found
 
 
 @pytest.mark.parametrize(
@@ -173,30 +164,6 @@ def test_eponym_after_an_abbreviated_title_stays_in_the_name(extractor: Extracto
     assert any(n.endswith("им. проф. М. А. Бонч-Бруевича") for n in _names(result)), _names(result)
 
 
-def _f1(ex: Extractor, probes: dict[str, dict[str, Any]]) -> tuple[float, tuple[int, int, int]]:
-    tp = fp = fn = 0
-    for p in probes.values():
-        result = _extract(ex, p)
-        got = [[x.name, *x.aliases] for x in result.partners]
-        used: set[int] = set()
-        for g in p["partners"]:
-            wanted = [g["name"], *g["aliases"]]
-            hit = next(
-                (
-                    i
-                    for i, names in enumerate(got)
-                    if i not in used and any(names_match(a, b) for a in names for b in wanted)
-                ),
-                None,
-            )
-            if hit is not None:
-                used.add(hit)
-        tp += len(used)
-        fp += len(got) - len(used)
-        fn += len(p["partners"]) - len(used)
-    return 2 * tp / (2 * tp + fp + fn), (tp, fp, fn)
-
-
 def test_probe_partner_f1_stays_above_its_floor(extractor: Extractor) -> None:
-    f1, counts = _f1(extractor, _probes())
+    f1, counts = probes.partner_f1(extractor, _probes())
     assert f1 >= 0.90, counts  # 0.847 on the code before the fixes it drove

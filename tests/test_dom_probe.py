@@ -7,15 +7,12 @@ without the sealed round.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.facts.extraction import ArticleInput, Extraction, Extractor, names_match
-
-PROBE = Path(__file__).parent / "data" / "dom_probe.jsonl"
+from bot.facts.extraction import ArticleInput, Extractor
+from tests import probes
 
 
 @pytest.fixture(scope="module")
@@ -24,19 +21,13 @@ def extractor() -> Extractor:
 
 
 def _probes() -> dict[str, dict[str, Any]]:
-    lines = PROBE.read_text(encoding="utf-8").splitlines()
-    return {p["id"]: p for p in map(json.loads, filter(None, lines))}
+    return probes.load("dom_probe.jsonl")
 
 
-def _extract(ex: Extractor, p: dict[str, Any]) -> Extraction:
-    return ex.extract(ArticleInput(id=p["id"], title=p["title"], text=p["text"], lang="ru"))
+_extract = probes.extract
 
 
-def _found(result: Extraction, gold: dict[str, Any]) -> bool:
-    wanted = [gold["name"], *gold["aliases"]]
-    return any(
-        names_match(a, b) for p in result.partners for a in (p.name, *p.aliases) for b in wanted
-    )
+_found = probes.found
 
 
 @pytest.mark.parametrize(
@@ -56,27 +47,7 @@ def test_partner_of_cooperation_without_a_signing_is_found(extractor: Extractor,
 
 
 def test_probe_partner_f1_stays_above_its_floor(extractor: Extractor) -> None:
-    tp = fp = fn = 0
-    for p in _probes().values():
-        result = _extract(extractor, p)
-        got = [[x.name, *x.aliases] for x in result.partners]
-        used: set[int] = set()
-        for g in p["partners"]:
-            wanted = [g["name"], *g["aliases"]]
-            hit = next(
-                (
-                    i
-                    for i, names in enumerate(got)
-                    if i not in used and any(names_match(a, b) for a in names for b in wanted)
-                ),
-                None,
-            )
-            if hit is not None:
-                used.add(hit)
-        tp += len(used)
-        fp += len(got) - len(used)
-        fn += len(p["partners"]) - len(used)
-    f1 = 2 * tp / (2 * tp + fp + fn)
+    f1, (tp, fp, fn) = probes.partner_f1(extractor, _probes())
     assert f1 >= 0.87, (tp, fp, fn)  # 0.847 on the code before the fixes it drove
 
 
