@@ -220,7 +220,7 @@ _TECH_ABBR = frozenset(
         "CNC", "CAD", "CAM", "CAE", "GPU", "CPU", "PLC", "BIM", "ERP", "LED", "LNG", "LPG",
         "HVAC", "MRI", "DNA", "RNA", "PCR", "SQL", "API", "HTML", "GPS", "UAV", "MBA", "STEM",
         "MOOC", "ICT", "ESG", "SDG", "SDGS", "NPP", "HPP", "CHP", "PPE", "CFD", "FEM", "PDF",
-        "USB", "RFID", "LIDAR", "CMOS", "FPGA", "ASIC", "VPN", "SaaS", "EUR", "USD", "RUB",
+        "USB", "RFID", "LIDAR", "CMOS", "FPGA", "ASIC", "VPN", "EUR", "USD", "RUB",
     }
 )  # fmt: skip
 # A company named before the word for it: "the Baltic Turbine company", "the Severny Press
@@ -4424,15 +4424,15 @@ class Extractor:
         if country is None and kind != "company" and dominant is not None and not supranational:
             # The foreign country the article is about; a body of many states is not its.
             country = dominant
-        if country is None and kind == "company":
-            form = _FOREIGN_FORM.search(name)
-            if form:
-                # "Festo SE", "Dahua Machinery Co., Ltd": a foreign company, not a Russian one;
-                # a few forms tell their country ("Oy" is Finnish, "GmbH" mostly German).
-                country = _FORM_COUNTRY.get(form.group(0).rstrip("."), "")
+        # "Festo SE", "Dahua Machinery Co., Ltd": a foreign company, never guessed Russian; a
+        # few forms tell their country ("Oy" is Finnish, "GmbH" mostly German).
+        form = _FOREIGN_FORM.search(name) if kind == "company" else None
+        if country is None and form:
+            country = _FORM_COUNTRY.get(form.group(0).rstrip("."))
         if (
             country is None
             and not supranational
+            and not form
             and (kind == "company" or not foreign_shaped(name, lang))
         ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
@@ -4445,7 +4445,7 @@ class Extractor:
             name=name,
             name_en=name_en,
             aliases=tuple(dict.fromkeys(aliases)),
-            country=country or None,
+            country=country,
             kind=kind,
         )
 
