@@ -3591,7 +3591,11 @@ class Extractor:
         before = text[: m.start].split()
         after = text[m.end : title_end].split()
         # A plain lower-case word, not a label's end ("Rector's column: Union of Efforts").
-        lower_before = bool(before) and bool(re.fullmatch(r"[a-z][\w'’-]*", before[-1]))
+        lower_before = bool(before) and (
+            bool(re.fullmatch(r"[a-z][\w'’-]*", before[-1]))
+            # A list's comma: "SPbPU, Zhejiang University and X Sign ..."
+            or before[-1].endswith(",")
+        )
         lower_after = bool(after) and (
             bool(re.fullmatch(r"[a-z][\w'’-]*[,;]?", after[0]))
             # A Title Case verb: "SPbPU and Zhejiang University Launch Joint ..."
