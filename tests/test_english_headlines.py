@@ -126,3 +126,29 @@ def test_english_domestic_probe_partner_f1_floor(extractor: Extractor) -> None:
     # after; the misses left are context bodies (an alumni reunion's employers, a meeting's
     # host, the end customer).
     assert f1 >= 0.86, (f1, tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "SPbPU and JSC Concern Okeanpribor signed an agreement on a base department.",
+            "Concern Okeanpribor",
+        ),
+        (
+            "SPbPU and LLC Baltic Industrial Company launched a joint project on additive "
+            "manufacturing.",
+            "Baltic Industrial Company",
+        ),
+        (
+            "SPbPU and the St. Petersburg Metro will jointly develop a tunnel monitoring system.",
+            "St. Petersburg Metro",
+        ),
+    ],
+)
+def test_a_russian_company_in_english_is_named_without_its_legal_form(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # "JSC Concern Okeanpribor" was the display name; the Metro was no candidate at all.
+    assert _names(_extract(extractor, "Cooperation news", text)) == [partner]
+

@@ -139,6 +139,7 @@ EN_HEADS: dict[str, str] = {
     "bureau": "company",
     "railway": "company",
     "railways": "company",
+    "metro": "company",
     "fund": "other",
     "chamber": "other",
     "cluster": "other",

@@ -712,6 +712,8 @@ _EN_WORD = re.compile(
     r"|&"
 )
 # Lower-case words inside names, English and the Romance ones partner names keep untranslated.
+# Russian legal forms as English texts abbreviate them.
+_RU_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_CONNECT = frozenset(
     {"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"}
     | {"di", "del", "della", "des", "du", "la"}
@@ -1160,6 +1162,8 @@ def _en_segment(
         or re.fullmatch(r"\(\w+\)", seg[start][0])
         or seg[start][0].lower() in _TITLE_WORDS
         or seg[start][0].lower() in _EN_LEAD
+        # A Russian legal form before the name: "JSC Concern Okeanpribor" is the Concern.
+        or (seg[start][0] in _RU_FORMS_EN and start < first)
     ):
         start += 1
     # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
