@@ -151,4 +151,3 @@ def test_a_russian_company_in_english_is_named_without_its_legal_form(
 ) -> None:
     # "JSC Concern Okeanpribor" was the display name; the Metro was no candidate at all.
     assert _names(_extract(extractor, "Cooperation news", text)) == [partner]
-
