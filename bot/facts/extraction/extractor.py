@@ -41,6 +41,7 @@ from .names import (
     russian_nationality_capitalised,
 )
 from .orgs import (
+    HEADLINE_VERBS,
     MAX_NAME_TOKENS,
     Mention,
     RuChunker,
@@ -3590,8 +3591,16 @@ class Extractor:
         before = text[: m.start].split()
         after = text[m.end : title_end].split()
         # A plain lower-case word, not a label's end ("Rector's column: Union of Efforts").
-        lower_before = bool(before) and bool(re.fullmatch(r"[a-z][\w'’-]*", before[-1]))
-        lower_after = bool(after) and bool(re.fullmatch(r"[a-z][\w'’-]*[,;]?", after[0]))
+        lower_before = bool(before) and (
+            bool(re.fullmatch(r"[a-z][\w'’-]*", before[-1]))
+            # A list's comma: "SPbPU, Zhejiang University and X Sign ..."
+            or before[-1].endswith(",")
+        )
+        lower_after = bool(after) and (
+            bool(re.fullmatch(r"[a-z][\w'’-]*[,;]?", after[0]))
+            # A Title Case verb: "SPbPU and Zhejiang University Launch Joint ..."
+            or after[0].lower().rstrip(",;:") in HEADLINE_VERBS
+        )
         # A word on at least one side: a name alone as a headline's phrase ("Union of
         # Knowledge. The visit ...") is as often a slogan.
         return (lower_before or lower_after) and (

@@ -129,6 +129,21 @@ EN_HEADS: dict[str, str] = {
     "fundação": "other",
     # A state's mission abroad: "Trade Representation of the Russian Federation in Germany".
     "representation": "government",
+    # Other kinds of body the Russian heads name («фабрика», «верфь», «предприятие», «бюро»,
+    # «фонд», «палата», «кластер»), as English news about Russian partners writes them. (Not
+    # "works": a verb in Title Case headlines.)
+    "factory": "company",
+    "shipyard": "company",
+    "shipyards": "company",
+    "enterprise": "company",
+    "bureau": "company",
+    "railway": "company",
+    "railways": "company",
+    "metro": "company",
+    "fund": "other",
+    "chamber": "other",
+    "cluster": "other",
+    "museum": "other",
 }
 # Heads of parts of an organisation: a school of a partner university is not a partner itself.
 UNIT_HEADS = frozenset(

@@ -712,6 +712,8 @@ _EN_WORD = re.compile(
     r"|&"
 )
 # Lower-case words inside names, English and the Romance ones partner names keep untranslated.
+# Russian legal forms as English texts abbreviate them.
+_RU_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
 _EN_CONNECT = frozenset(
     {"of", "the", "and", "for", "de", "da", "do", "der", "on", "&", "at"}
     | {"di", "del", "della", "des", "du", "la"}
@@ -751,6 +753,134 @@ _EN_LEAD = frozenset(
         # ... a comparison's: "Only Tsinghua University and SPbPU have more ...".
         "only",
         "even",
+    ]
+)
+# Verbs a Title Case headline capitalises right after the name it opens with; none of these
+# forms is a word of an organisation's name after its head word.
+HEADLINE_VERBS = frozenset(
+    [
+        "launch",
+        "launches",
+        "launched",
+        "sign",
+        "signs",
+        "signed",
+        "open",
+        "opens",
+        "opened",
+        "develop",
+        "develops",
+        "discuss",
+        "discusses",
+        "discussed",
+        "hold",
+        "holds",
+        "held",
+        "create",
+        "creates",
+        "created",
+        "establish",
+        "establishes",
+        "established",
+        "expand",
+        "expands",
+        "expanded",
+        "strengthen",
+        "strengthens",
+        "agree",
+        "agrees",
+        "agreed",
+        "start",
+        "starts",
+        "started",
+        "host",
+        "hosts",
+        "hosted",
+        "visit",
+        "visits",
+        "visited",
+        "meet",
+        "meets",
+        "met",
+        "join",
+        "joins",
+        "joined",
+        "celebrate",
+        "celebrates",
+        "protect",
+        "protects",
+        "present",
+        "presents",
+        "presented",
+        "win",
+        "wins",
+        "won",
+        "receive",
+        "receives",
+        "received",
+        "continue",
+        "continues",
+        "continued",
+        "plan",
+        "plans",
+        "planned",
+        "explore",
+        "explores",
+        "boost",
+        "boosts",
+        "deepen",
+        "deepens",
+        "renew",
+        "renews",
+        "renewed",
+        "extend",
+        "extends",
+        "extended",
+        "prepare",
+        "prepares",
+        "welcome",
+        "welcomes",
+        "welcomed",
+        "become",
+        "becomes",
+        "became",
+        "cooperate",
+        "cooperates",
+        "collaborate",
+        "collaborates",
+        "unite",
+        "unites",
+        "will",
+        "is",
+        "are",
+        "has",
+        "have",
+        "was",
+        "were",
+        "build",
+        "builds",
+        "built",
+        "sets",
+        "seek",
+        "seeks",
+    ]
+) | frozenset(
+    # ... and the people of the organisation a headline names before its verb ("Tsinghua
+    # University Delegation Visits SPbPU").
+    [
+        "delegation",
+        "delegations",
+        "team",
+        "teams",
+        "students",
+        "scientists",
+        "researchers",
+        "experts",
+        "representatives",
+        "staff",
+        "professors",
+        "scholars",
+        "guests",
     ]
 )
 _TITLE_WORDS = frozenset(
@@ -1032,6 +1162,8 @@ def _en_segment(
         or re.fullmatch(r"\(\w+\)", seg[start][0])
         or seg[start][0].lower() in _TITLE_WORDS
         or seg[start][0].lower() in _EN_LEAD
+        # A Russian legal form before the name: "JSC Concern Okeanpribor" is the Concern.
+        or (seg[start][0] in _RU_FORMS_EN and start < first)
     ):
         start += 1
     # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
@@ -1039,6 +1171,11 @@ def _en_segment(
     for k in range(start, len(seg)):
         word = seg[k][0]
         if k > first and word.lower().strip(".,") in _TITLE_WORDS:
+            end = k
+            break
+        if k > first and word.lower().strip(".,:") in HEADLINE_VERBS:
+            # A Title Case headline: "SPbPU and Zhejiang University Launch Joint Research
+            # Center" names Zhejiang University; the verb opens the predicate.
             end = k
             break
         if k > first and len(word) >= 4 and word.isupper() and word.isalpha():

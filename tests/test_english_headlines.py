@@ -1,0 +1,153 @@
+"""English news about Russian partners and Title Case headlines: names a headline runs into its
+verb are cut at the verb, and the kinds of body the Russian heads name (design bureau, fund,
+cluster, shipyard, factory, museum) are read in English too. tests/data/endom_probe.jsonl holds
+invented English news about SPbPU and Russian companies, state bodies and universities, written
+before the extractor was measured on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.facts.extraction import ArticleInput, Extraction, Extractor, names_match
+
+PROBE = Path(__file__).parent / "data" / "endom_probe.jsonl"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _extract(ex: Extractor, title: str, text: str) -> Extraction:
+    return ex.extract(ArticleInput(id="t", title=title, text=text, lang="en"))
+
+
+def _names(result: Extraction) -> list[str]:
+    return [p.name for p in result.partners]
+
+
+def test_a_headline_list_names_each_partner(extractor: Extractor) -> None:
+    # "SPbPU, Zhejiang University and ...": the name after the list's comma stood alone and was
+    # dropped as a cut Title Case run.
+    result = _extract(
+        extractor,
+        "SPbPU, Zhejiang University and Hangzhou Government Sign Trilateral Agreement",
+        "The parties will create a joint center.",
+    )
+    assert sorted(_names(result)) == ["Hangzhou Government", "Zhejiang University"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partner"),
+    [
+        (
+            "SPbPU and Zhejiang University Launch Joint Research Center",
+            "The universities will work together on new materials.",
+            "Zhejiang University",
+        ),
+        (
+            "SPbPU and Kirov Plant Open Robotics Center",
+            "The plant and the university will train engineers together.",
+            "Kirov Plant",
+        ),
+        (
+            "Tsinghua University Delegation Visits SPbPU",
+            "The delegation met the rector and discussed joint programs.",
+            "Tsinghua University",
+        ),
+    ],
+)
+def test_a_title_case_headline_names_the_partner_up_to_its_verb(
+    extractor: Extractor, title: str, text: str, partner: str
+) -> None:
+    # The whole run ("Zhejiang University Launch Joint Research Center") was the partner's
+    # name; a headline naming it before a delegation gave none at all.
+    assert _names(_extract(extractor, title, text)) == [partner]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "SPbPU and the Rubin Central Design Bureau will jointly develop underwater robots "
+            "under a new agreement.",
+            "Rubin Central Design Bureau",
+        ),
+        (
+            "The Skolkovo Foundation and the Leningrad Region Industrial Development Fund signed "
+            "an agreement with SPbPU to support student startups.",
+            "Leningrad Region Industrial Development Fund",
+        ),
+        (
+            "SPbPU joined the St. Petersburg Innovation Cluster of Medical Technologies, which "
+            "unites 40 companies and universities working on joint projects.",
+            "St. Petersburg Innovation Cluster of Medical Technologies",
+        ),
+    ],
+)
+def test_english_bodies_of_the_kinds_russian_heads_name(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    result = _extract(extractor, "Cooperation news", text)
+    assert partner in _names(result), _names(result)
+
+
+def _probe() -> list[dict[str, Any]]:
+    lines = PROBE.read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+def test_english_domestic_probe_partner_f1_floor(extractor: Extractor) -> None:
+    tp = fp = fn = 0
+    for p in _probe():
+        got = [[x.name, *x.aliases] for x in _extract(extractor, p["title"], p["text"]).partners]
+        used: set[int] = set()
+        for g in p["partners"]:
+            wanted = [g["name"], *g["aliases"]]
+            hit = next(
+                (
+                    i
+                    for i, names in enumerate(got)
+                    if i not in used and any(names_match(a, b) for a in names for b in wanted)
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+        tp += len(used)
+        fp += len(got) - len(used)
+        fn += len(p["partners"]) - len(used)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    # 0.850 before the headline cut and the English heads (the probe's first measure), 0.878
+    # after; the misses left are context bodies (an alumni reunion's employers, a meeting's
+    # host, the end customer).
+    assert f1 >= 0.86, (f1, tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "SPbPU and JSC Concern Okeanpribor signed an agreement on a base department.",
+            "Concern Okeanpribor",
+        ),
+        (
+            "SPbPU and LLC Baltic Industrial Company launched a joint project on additive "
+            "manufacturing.",
+            "Baltic Industrial Company",
+        ),
+        (
+            "SPbPU and the St. Petersburg Metro will jointly develop a tunnel monitoring system.",
+            "St. Petersburg Metro",
+        ),
+    ],
+)
+def test_a_russian_company_in_english_is_named_without_its_legal_form(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # "JSC Concern Okeanpribor" was the display name; the Metro was no candidate at all.
+    assert _names(_extract(extractor, "Cooperation news", text)) == [partner]
