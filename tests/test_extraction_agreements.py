@@ -217,3 +217,64 @@ def test_numbered_school_as_a_venue_is_no_candidate(extractor: Extractor) -> Non
     assert [(a.kind, a.parties) for a in signed.agreements] == [
         ("agreement", ("Академическая гимназия № 74",))
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind", "party"),
+    [
+        # A programme of cooperation signed is a plan of actions (a roadmap), as a working plan.
+        (
+            "Программа сотрудничества до 2027 года",
+            "ПАО «Силовые машины» и Политехнический университет подписали программу "
+            "научно-технического сотрудничества на 2025–2027 годы. В неё вошли 15 проектов.",
+            "roadmap",
+            "Силовые машины",
+        ),
+        # A protocol of intent: a document of its own kind, as a letter of intent is.
+        (
+            "Визит делегации из Минска",
+            "Политех посетила делегация Белорусского национального технического университета. "
+            "По итогам переговоров стороны подписали протокол о намерениях по созданию "
+            "совместной лаборатории.",
+            "other",
+            "Белорусский национальный технический университет",
+        ),
+        # A document extended was signed: «продлили соглашение», «срок действия договора».
+        (
+            "Сотрудничество продолжится",
+            "Политехнический университет и Университет Аалто продлили соглашение о "
+            "сотрудничестве ещё на пять лет.",
+            "agreement",
+            "Университет Аалто",
+        ),
+        (
+            "Партнёрство продолжится",
+            "Политехнический университет и АО «Концерн «Океанприбор» продлили срок действия "
+            "договора о стратегическом партнёрстве до 2030 года.",
+            "agreement",
+            "Концерн «Океанприбор»",
+        ),
+    ],
+)
+def test_programmes_protocols_and_extended_documents_are_signed_documents(
+    extractor: Extractor, title: str, text: str, kind: str, party: str
+) -> None:
+    # Each was no document at all: the programme and the protocol had no kind, and an
+    # extension no signing verb.
+    docs = _documents(_run(extractor, title, text))
+    assert [d for d in docs if party in d[1]] == [(kind, (party,))], docs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В рамках программы сотрудничества с ПАО «Силовые машины» студенты Политеха прошли "
+        "стажировку на Ленинградском металлическом заводе.",
+        "Политехнический университет и Университет Аалто планируют продлить соглашение о "
+        "сотрудничестве в следующем году.",
+    ],
+)
+def test_a_programme_named_in_passing_or_an_extension_planned_is_no_document(
+    extractor: Extractor, text: str
+) -> None:
+    assert _documents(_run(extractor, "Сотрудничество", text)) == []

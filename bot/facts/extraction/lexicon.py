@@ -472,6 +472,11 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
         ),
         "contract",
     ),
+    # A programme of cooperation signed is a plan of actions, as a working plan is ("подписали
+    # программу научно-технического сотрудничества на 2025-2027 годы").
+    (re.compile(r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества", re.I), "roadmap"),
+    # A protocol of intent or a letter of intent: documents of their own kind, as in English.
+    (re.compile(r"протокол\w*(?= (?:о|об) )|письм\w+ о намерениях", re.I), "other"),
     # "договор" and its case forms, not "договорились", "договорённость" (an accord, no paper).
     (re.compile(r"соглашени\w*|договор(?:ы|а|ов|ом|ам|ами|ах|е|у)?\b", re.I), "agreement"),
     (re.compile(r"(?<=под )документ\w*", re.I), "agreement"),
@@ -526,9 +531,14 @@ CONCLUDED = re.compile(
     + "|"
     + _DOC_WORD_EN
     + r"(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been)\s+agreed\b|"
-    r"(?:согласовал\w*|утвердил\w*|одобрил\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:согласовал\w*|утвердил\w*|одобрил\w*)\s+(?:[\w-]+\s+){0,2}?" + _DOC_WORD_RU + "|"
+    # A document extended was signed before: «продлили соглашение о сотрудничестве»,
+    # «продлили срок действия договора», «соглашение … продлено».
+    r"(?:продлил\w*|пролонгировал\w*)\s+(?:(?:срок\w*|действие)\s+(?:действия\s+)?)?"
     + _DOC_WORD_RU
     + "|"
+    + _DOC_WORD_RU
+    + r"(?:\s+[\w-]+){0,4},?\s+(?:(?:был[аио]?|были)\s+)?(?:продл[её]н|пролонгирован)\w*|"
     + _DOC_WORD_RU
     + r"(?:\s+[\w-]+){0,4},?\s+(?:(?:был[аио]?|были)\s+)?(?:согласован|утвержд[её]н|одобрен)\w*",
     re.IGNORECASE,
