@@ -413,10 +413,104 @@ LIST_CONTINUES = re.compile(
 # "organized by X", "with the support of Y"; they count only if cooperation is shown elsewhere.
 ORGANISER = re.compile(
     r"(?:организован\w*|организатор\w*(?: \w+)?|при поддержке|поддержанн\w*|при участии|под эгидой|"
+    # Sponsors and the "general" or "media" partners of an event («Генеральным спонсором форума
+    # выступила компания X», «информационным партнёром конференции — журнал Y»).
+    r"спонсор\w*|(?:генеральн|информационн|официальн|титульн)\w+\s+партн[её]р\w*\s+"
+    r"(?:форум|конференци|мероприяти|олимпиад|конкурс|хакатон|выставк|фестивал|школ|съезд)\w*|"
+    r"(?:general|media|title|official)\s+partners?\s+of\s+the\s+(?:[\w-]+\s+){0,2}"
+    r"(?:forum|conference|event|olympiad|contest|hackathon|exhibition|festival|school)|"
     r"organi[sz]ed by|organi[sz]ers?(?: \w+)?|with the support of|supported by|"
     r"under the auspices of|funded by|financed by|sponsored by)"
     r"(?:\s[^.;,]*?)?(?:,\s*(?:в том числе|включая|including)\s[^.;,]*?)?\s*$",
     re.IGNORECASE,
+)
+
+# The body whose meeting, session or congress it was, right before its name in the genitive
+# («во время заседания Российского союза ректоров», «на съезде Союза машиностроителей», "at the
+# session of the X Council"): the occasion's owner, as a forum's organiser is, not a party to
+# what was signed there.
+OCCASION_OWNER = re.compile(
+    r"(?:заседани|совещани|сесси|съезд|пленум|конгресс|собрани|ассамбле)\w*\s+"
+    # (Not a quote right after the noun: «стратегическая сессия «X»» is the occasion's own name.)
+    r"(?:(?!между\b)[а-яё-]{4,}\s+){0,2}$|"
+    r"\b(?:meeting|session|congress|assembly|convention|plenum)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The sponsor or the "general" or media partner of an event («Генеральным спонсором форума
+# выступила компания X», "The conference was sponsored by X").
+SPONSOR_BEFORE = re.compile(
+    r"(?:спонсор\w*|(?:генеральн|информационн|официальн|титульн)\w+\s+партн[её]р\w*\s+"
+    r"(?:форум|конференци|мероприяти|олимпиад|конкурс|хакатон|выставк|фестивал|школ|съезд)\w*|"
+    r"sponsored\s+by|sponsors?\b|(?:general|media|title|official)\s+partners?\s+of\s+the\s+)"
+    r"[^.;,]{0,60}$",
+    re.IGNORECASE,
+)
+# Speakers at an event: «С пленарными докладами выступили профессора X», "Plenary talks were
+# given by professors from X", "featured talks from X". The bodies named after the act are the
+# speakers' employers, no partners, unless the sentence cooperates, signs or names a joint work.
+SPEECH_ACT = re.compile(
+    r"(?:\bс\s+(?:[\w-]+\s+){0,2}?(?:доклад|лекци|речь|приветств|презентаци|сообщени)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?выступил|"
+    r"выступил\w*\s+(?:[\w-]+\s+){0,5}?с\s+(?:[\w-]+\s+)?(?:доклад|лекци|речью|приветств|"
+    r"презентаци|сообщени)|"
+    r"пленарн\w+\s+(?:заседани|сесси)\w*\s+(?:[\w-]+\s+){0,2}?выступил|"
+    r"прочитал\w*\s+(?:[\w-]+\s+){0,2}?лекци|лекци\w*\s+(?:[\w-]+\s+){0,3}?прочитал|"
+    r"спикер\w*|модератор\w*|докладчик\w*|"
+    # Panellists: «В дискуссии приняли участие руководители X», "took part in the panel".
+    r"\bв\s+(?:[\w-]+\s+){0,2}?(?:дискусси|круглом\s+столе|панельн\w+\s+сесси)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:принял\w*\s+участие|участвовал)|"
+    r"(?:took\s+part|participated)\s+in\s+the\s+(?:[\w-]+\s+)?(?:panel|discussion|round\s+table)|"
+    r"\b(?:talks?|speeches|lectures?|presentations?|addresses|reports?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:by|from)\b|\bspeakers?\b|\bfeatured\b|\bgave\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks?|lectures?|speeches|presentations?))",
+    re.IGNORECASE,
+)
+SPEECH_EVENT = re.compile(
+    r"(?:пленарн|доклад|лекци|конференци|форум|конгресс|симпозиум|семинар|круглый стол|"
+    r"дискусси|сесси|школ\w*[- ]конференци|plenary|keynote|invited|conference|forum|congress|"
+    r"symposium|workshop|summit|seminar|session|panel)",
+    re.IGNORECASE,
+)
+SPEECH_STRONG = re.compile(
+    r"(?:подпис|соглашени|меморандум|договор|сотруднич|партн[её]р|совместн|signed|signing|"
+    r"agreement|memorand|contract|cooperat|partner|joint)",
+    re.IGNORECASE,
+)
+# The customer of a tender or a market the university and its partner enter together
+# («участвовать в конкурсах на выполнение работ для Роскосмоса», "bid in tenders for Russian
+# Railways"): the body the work is finally for, not the partner of the text.
+CUSTOMER_BEFORE = re.compile(
+    r"(?:(?:конкурс|тендер|закупк|торг|аукцион|госзаказ)\w*(?:\s+[^.;:!?]{0,60}?)?\s+для|"
+    r"(?:tenders?|bids?|bidding|procurements?|competitions?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:for|of|held\s+by|run\s+by))\s+"
+    r"(?:(?:[\w-]+\s+){0,2}(?:предприяти|организаци|нужд|компани|госкорпораци)\w*\s+)?"
+    r"(?:the\s+)?(?:[^.;]{0,40}\s(?:и|and)\s+(?:the\s+)?)?[«\"“]?$",
+    re.IGNORECASE,
+)
+CUSTOMER_AFTER = re.compile(
+    r"[»\"”]?\s+(?:и|and)\s+(?:other|других|иных)\s+(?:[\w-]+\s+)?"
+    r"(?:customers|clients|заказчик\w*|клиент\w*)",
+    re.IGNORECASE,
+)
+# A person appointed to a post at a body («выпускник назначен главным инженером завода X»,
+# "appointed CEO of X", «возглавил «X»»): the body is the person's employer, no partner.
+APPOINTED = re.compile(
+    r"(?:назнач\w+|возглавил\w*|избран\w*|appointed|becomes|became|named|elected)\s+"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:директор|инженер|руководител|начальник|конструктор|президент|"
+    r"председател|главой|глава|CEO|director|engineer|head|president|chairman|manager)\w*"
+    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?)?"
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+# ... and the post told before the name, the appointment after it («Новым генеральным директором
+# АО «X» назначен выпускник …»).
+POST_BEFORE = re.compile(
+    r"(?:директор|инженер|руководител|начальник|конструктор|президент|председател)\w*\s+"
+    r"(?:[\w-]+\s+)?(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+APPOINTED_AFTER = re.compile(
+    r"[»\"”]?\s+(?:[\w-]+\s+){0,2}?(?:назначен|избран|стал)\w*\b", re.IGNORECASE
 )
 
 # A cooperation said in a relative clause after the name: «АО «Х», совместно с которым
@@ -606,8 +700,9 @@ ATTENDANCE_STRONG = re.compile(
 )
 # A headline venue: "... на форуме АТУРК", "... at the Innoprom exhibition".
 TITLE_VENUE = re.compile(
-    r"(?:на|в ходе|в рамках|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|экспо|"
-    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$|"
+    r"(?:на|в ходе|в рамках|во время|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|"
+    r"экспо|заседани|совещани|сесси|саммит|съезд|конгресс|forum|exhibition|conference|expo|summit|"
+    r"congress|meeting|session)\w*\s*(?:of\s+(?:the\s+)?)?[«\"]?$|"
     # ... and a place visited on an excursion ("студенты на экскурсии в Эрмитаже").
     + EXCURSION_TO
     + "$",
