@@ -3985,8 +3985,13 @@ class Extractor:
                     best_dist = 0  # so is a body at work with the university in its sentence
                 if listed:
                     counts["listed"] += 1
-                if _customer_or_employer(m, text, start) or lx.OCCASION_OWNER.search(window) or (
-                    not launch and lx.SPONSOR_BEFORE.search(text, max(start, m.start - 120), m.start)
+                if (
+                    _customer_or_employer(m, text, start)
+                    or lx.OCCASION_OWNER.search(window)
+                    or (
+                        not launch
+                        and lx.SPONSOR_BEFORE.search(text, max(start, m.start - 120), m.start)
+                    )
                 ):
                     # The occasion's owner, a sponsor, a customer, an employer: a role of its own.
                     counts["context_only"] += 1

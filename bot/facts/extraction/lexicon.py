@@ -704,8 +704,7 @@ TITLE_VENUE = re.compile(
     r"экспо|заседани|совещани|сесси|саммит|съезд|конгресс|forum|exhibition|conference|expo|summit|"
     r"congress|meeting|session)\w*\s*(?:of\s+(?:the\s+)?)?[«\"]?$|"
     # ... and a place visited on an excursion ("студенты на экскурсии в Эрмитаже").
-    + EXCURSION_TO
-    + "$",
+    f"{EXCURSION_TO}$",
     re.IGNORECASE,
 )
 # A headline's parent of the partners: "соглашения с предприятиями Ростеха".
