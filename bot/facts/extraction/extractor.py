@@ -3891,10 +3891,16 @@ class Extractor:
                 if per_sent[m.sent] >= 3:
                     counts["crowded"] += 1
                 if m.start < title_end:
+                    head = text[: m.start]
                     occasion = bool(
-                        lx.TITLE_VENUE.search(text[: m.start])
-                        or lx.APPOINTED.search(text[: m.start])
-                        or lx.SPONSOR_BEFORE.search(text, 0, m.start)
+                        lx.TITLE_VENUE.search(head)
+                        or lx.APPOINTED.search(head)
+                        or lx.SPONSOR_BEFORE.search(head)
+                        or lx.OCCASION_OWNER.search(head)
+                        or (
+                            lx.SPEECH_ACT.search(text, 0, title_end)
+                            and not lx.SPEECH_STRONG.search(text, 0, title_end)
+                        )
                     )
                     roles += occasion
                     if not title_blocked and not (

@@ -433,7 +433,11 @@ OCCASION_OWNER = re.compile(
     r"(?:заседани|совещани|сесси|съезд|пленум|конгресс|собрани|ассамбле)\w*\s+"
     # (Not a quote right after the noun: «стратегическая сессия «X»» is the occasion's own name.)
     r"(?:(?!между\b)[а-яё-]{4,}\s+){0,2}$|"
-    r"\b(?:meeting|session|congress|assembly|convention|plenum)s?\s+of\s+(?:the\s+)?$",
+    r"\b(?:meeting|session|congress|assembly|convention|plenum)s?\s+of\s+(?:the\s+)?$|"
+    # ... or of its council or board («заседание совета директоров X», "a meeting of the
+    # Governing Board of the X").
+    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени|коллеги)\w*\s*$|"
+    r"\bmeeting\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:council|board|committee)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The sponsor or the "general" or media partner of an event («Генеральным спонсором форума
@@ -441,7 +445,10 @@ OCCASION_OWNER = re.compile(
 SPONSOR_BEFORE = re.compile(
     r"(?:спонсор\w*|(?:генеральн|информационн|официальн|титульн)\w+\s+партн[её]р\w*\s+"
     r"(?:форум|конференци|мероприяти|олимпиад|конкурс|хакатон|выставк|фестивал|школ|съезд)\w*|"
-    r"sponsored\s+by|sponsors?\b|(?:general|media|title|official)\s+partners?\s+of\s+the\s+)"
+    r"партн[её]р\w*\s+(?:форум|конференци|симпозиум|съезд|конгресс|выставк|фестивал)\w*|"
+    r"sponsored\s+by|sponsors?\b|(?:general|media|title|official)\s+partners?\s+of\s+the\s+|"
+    r"partners?\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:forum|conference|symposium|congress|"
+    r"exhibition|festival)\b)"
     r"[^.;,]{0,60}$",
     re.IGNORECASE,
 )
@@ -457,7 +464,7 @@ SPEECH_ACT = re.compile(
     r"прочитал\w*\s+(?:[\w-]+\s+){0,2}?лекци|лекци\w*\s+(?:[\w-]+\s+){0,3}?прочитал|"
     r"спикер\w*|модератор\w*|докладчик\w*|"
     # Panellists: «В дискуссии приняли участие руководители X», "took part in the panel".
-    r"\bв\s+(?:[\w-]+\s+){0,2}?(?:дискусси|круглом\s+столе|панельн\w+\s+сесси)\w*\s+"
+    r"\bв\s+(?:[\w-]+\s+){0,2}?(?:дискусси|обсуждени|дебат|круглом\s+столе|панельн\w+\s+сесси)\w*\s+"
     r"(?:[\w-]+\s+){0,2}?(?:принял\w*\s+участие|участвовал)|"
     r"(?:took\s+part|participated)\s+in\s+the\s+(?:[\w-]+\s+)?(?:panel|discussion|round\s+table)|"
     r"\b(?:talks?|speeches|lectures?|presentations?|addresses|reports?)\s+(?:[\w-]+\s+){0,3}?"
