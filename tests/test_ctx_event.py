@@ -142,3 +142,20 @@ def test_probe_partner_f1_stays_above_its_floor(extractor: Extractor) -> None:
         fn += len(p["partners"]) - hit
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.90, (tp, fp, fn)  # 0.709 (39, 30, 2) on the code before the fixes it drove
+
+
+@pytest.mark.parametrize(
+    ("probe", "pid", "government"),
+    [
+        # "the Committee for Science and Higher Education of the Government of St. Petersburg"
+        ("ctx_probe6.jsonl", "u28", "Government of St"),
+        # «На заседании Совета по цифровой трансформации при Правительстве Российской Федерации»
+        ("ctx_probe8.jsonl", "s09", "Правительство"),
+    ],
+)
+def test_a_government_named_as_a_bodys_parent_is_no_partner(
+    extractor: Extractor, probe: str, pid: str, government: str
+) -> None:
+    result = _extract(extractor, probes.load(probe)[pid])
+    assert not _names_any(result, government), _names(result)
+    assert result.partners, _names(result)

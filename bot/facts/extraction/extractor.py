@@ -1359,13 +1359,16 @@ def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
     """The mention is the customer of a tender or market entered («в конкурсах на выполнение
     работ для Роскосмоса», "tenders for X and other customers") or the body a person was
     appointed at («назначен главным инженером завода X», «директором АО «X» назначен»): the
-    work is finally for it or the person works there; it is not the text's partner."""
+    work is finally for it or the person works there; or a government named as the parent in
+    another body's full name («Комитет по … Правительства Санкт-Петербурга»). It is not the
+    text's partner."""
     wide = text[max(start, m.start - 100) : m.start]
     return bool(
         lx.CUSTOMER_BEFORE.search(wide)
         or lx.CUSTOMER_AFTER.match(text, m.end)
         or lx.APPOINTED.search(wide)
         or (lx.POST_BEFORE.search(wide[-40:]) and lx.APPOINTED_AFTER.match(text, m.end))
+        or bool(lx.GOVERNMENT_HEAD.match(text, m.start) and lx.PARENT_BODY_BEFORE.search(wide))
     )
 
 
@@ -4278,6 +4281,8 @@ class Extractor:
         professors from X". The bodies it names are the speakers' employers."""
         if not lx.SPEECH_ACT.search(sent) or lx.SPEECH_STRONG.search(sent):
             return False
+        if _TOLD_AT_WORK.search(text, *sentences[k]):
+            return False  # a body's people teaching in the university's own course work with it
         prev = text[sentences[k - 1][0] : sentences[k - 1][1]] if k > 0 else ""
         return any(lx.SPEECH_EVENT.search(t) for t in (sent, prev, text[:title_end]))
 

@@ -432,7 +432,8 @@ ORGANISER = re.compile(
 OCCASION_OWNER = re.compile(
     r"(?:заседани|совещани|сесси|съезд|пленум|конгресс|собрани|ассамбле)\w*\s+"
     # (Not a quote right after the noun: «стратегическая сессия «X»» is the occasion's own name.)
-    r"(?:(?!между\b)[а-яё-]{4,}\s+){0,2}$|"
+    # (Nor a joint or working group's: «заседание рабочей группы X и Политеха» is cooperation.)
+    r"(?:(?!между\b|совместн|рабоч|двусторон|смешанн)[а-яё-]{4,}\s+){0,2}$|"
     r"\b(?:meeting|session|congress|assembly|convention|plenum)s?\s+of\s+(?:the\s+)?$|"
     # ... or of its council or board («заседание совета директоров X», "a meeting of the
     # Governing Board of the X").
@@ -449,8 +450,22 @@ SPONSOR_BEFORE = re.compile(
     r"sponsored\s+by|sponsors?\b|(?:general|media|title|official)\s+partners?\s+of\s+the\s+|"
     r"partners?\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:forum|conference|symposium|congress|"
     r"exhibition|festival)\b)"
-    r"[^.;,]{0,60}$",
+    # (Not over a signing or cooperation: «Спонсор форума компания X и Политех подписали …».)
+    r"(?:(?!подпис|соглаш|сотруднич|совместн|signed|agreement|cooperat|joint)[^.;,]){0,60}$",
     re.IGNORECASE,
+)
+# A government named as the parent inside another body's full name («Комитет по науке и высшей
+# школе Правительства Санкт-Петербурга», «Совет по … при Правительстве Российской Федерации»,
+# "the Committee for Science … of the Government of St. Petersburg"): the body is named, not the
+# government.
+PARENT_BODY_BEFORE = re.compile(
+    r"(?:совет|комитет|комисси|агентств|служб|департамент|управлени|council|committee|"
+    r"commission|agency|department)\w*\s+(?:[^.;:!?«»]{0,80}?\s)?(?:при\s+|of\s+(?:the\s+)?|under\s+"
+    r"(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+GOVERNMENT_HEAD = re.compile(
+    r"(?:Правительств|Президент|Администраци|Мэри|Government|President|Administration)\w*\b"
 )
 # Speakers at an event: «С пленарными докладами выступили профессора X», "Plenary talks were
 # given by professors from X", "featured talks from X". The bodies named after the act are the
@@ -487,7 +502,9 @@ SPEECH_STRONG = re.compile(
 # («участвовать в конкурсах на выполнение работ для Роскосмоса», "bid in tenders for Russian
 # Railways"): the body the work is finally for, not the partner of the text.
 CUSTOMER_BEFORE = re.compile(
-    r"(?:(?:конкурс|тендер|закупк|торг|аукцион|госзаказ)\w*(?:\s+[^.;:!?]{0,60}?)?\s+для|"
+    # (What is tendered for comes after «на»/«по»: «конкурсах на выполнение работ для X»; not «по
+    # итогам конкурса Политех выполнит работы для X», work the university does for X.)
+    r"(?:(?:конкурс|тендер|закупк|торг|аукцион|госзаказ)\w*(?:\s+(?:на|по)\s+[^.;:!?]{0,50}?)?\s+для|"
     r"(?:tenders?|bids?|bidding|procurements?|competitions?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:for|of|held\s+by|run\s+by))\s+"
     r"(?:(?:[\w-]+\s+){0,2}(?:предприяти|организаци|нужд|компани|госкорпораци)\w*\s+)?"
@@ -502,10 +519,12 @@ CUSTOMER_AFTER = re.compile(
 # A person appointed to a post at a body («выпускник назначен главным инженером завода X»,
 # "appointed CEO of X", «возглавил «X»»): the body is the person's employer, no partner.
 APPOINTED = re.compile(
-    r"(?:назнач\w+|возглавил\w*|избран\w*|appointed|becomes|became|named|elected)\s+"
-    r"(?:(?:[\w-]+\s+){0,3}?(?:директор|инженер|руководител|начальник|конструктор|президент|"
+    r"(?:(?:назнач\w+|возглавил\w*|избран\w*|appointed|becomes|became|named|elected)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:директор|инженер|руководител|начальник|конструктор|президент|"
     r"председател|главой|глава|CEO|director|engineer|head|president|chairman|manager)\w*"
-    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?)?"
+    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?|"
+    # (Only «возглавил» takes the body right after it: "SPbPU named X its partner" is no post.)
+    r"возглавил\w*\s+)"
     r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
