@@ -3,8 +3,9 @@ of the meeting or session where a signing took place, the employers of a confere
 an event's sponsor, the customer of a tender the partners enter, the company an alumnus was
 appointed at; and their real-partner look-alikes (a co-organiser, a sponsor that also funds a
 joint lab, a company hiring graduates it trains with the university). The probe sets are
-tests/data/ctx_probe6.jsonl (written before the changes it drove) and ctx_probe7.jsonl (written
-after them); bench/eval_dom_probe.py scores them with models fitted without the sealed round.
+tests/data/ctx_probe6.jsonl (written before the changes it drove), ctx_probe7.jsonl and
+ctx_probe8.jsonl (each written after the changes before it, measured once before the changes
+after it); bench/eval_dom_probe.py scores them with models fitted without the sealed round.
 """
 
 from __future__ import annotations
