@@ -3902,6 +3902,7 @@ class Extractor:
                         or lx.OCCASION_OWNER.search(head)
                         or (
                             lx.SPEECH_ACT.search(text, 0, title_end)
+                            and lx.SPEECH_EVENT.search(text, 0, title_end)
                             and not lx.SPEECH_STRONG.search(text, 0, title_end)
                         )
                     )
@@ -3932,7 +3933,6 @@ class Extractor:
                     counts["attendance"] += 1
                     continue
                 if self._a_speakers_employer(sent, m.sent, text, sentences, title_end):
-                    counts["attendance"] += 1
                     roles += 1
                     continue
                 window = text[max(start, m.start - 60) : m.start]
@@ -4003,7 +4003,8 @@ class Extractor:
                     )
                 ):
                     # The occasion's owner, a sponsor, a customer, an employer: a role of its own.
-                    counts["context_only"] += 1
+                    # (A decision, not a feature: counted into `context_only` it shifted the
+                    # retrained weights and let list-named universities through elsewhere.)
                     roles += 1
                     continue
                 if lx.CONTEXT_ONLY.search(window):

@@ -487,10 +487,11 @@ SPEECH_ACT = re.compile(
     r"(?:talks?|lectures?|speeches|presentations?))",
     re.IGNORECASE,
 )
+# ... at an event of its own (not a lecture in the university's course: «Специалисты компании X
+# прочитали студентам курс лекций» is the company teaching with the university).
 SPEECH_EVENT = re.compile(
-    r"(?:пленарн|доклад|лекци|конференци|форум|конгресс|симпозиум|семинар|круглый стол|"
-    r"дискусси|сесси|школ\w*[- ]конференци|plenary|keynote|invited|conference|forum|congress|"
-    r"symposium|workshop|summit|seminar|session|panel)",
+    r"(?:пленарн|конференци|форум|конгресс|симпозиум|съезд|круглый стол|круглом столе|дискусси|"
+    r"plenary|keynote|conference|forum|congress|symposium|summit|panel|round table)",
     re.IGNORECASE,
 )
 SPEECH_STRONG = re.compile(
