@@ -11,7 +11,9 @@ tests/data/cls_probe3.jsonl holds cooperation told late or through people and ne
 same words, tests/data/cls_probe4.jsonl a second batch of them written after the fixes;
 tests/data/ctx_probe.jsonl to ctx_probe5.jsonl hold context bodies -- a funding ministry, a
 decree, a regulator, a forum, the media, a parent holding -- beside real partners, each batch
-written before the changes it measured)
+written before the changes it measured; ctx_probe6.jsonl to ctx_probe8.jsonl bodies in a role of
+their own at an occasion: the meeting's owner, speakers' employers, sponsors, a tender's
+customer, an alumnus's employer, a government as a body's parent, beside their look-alikes)
 """
 
 from __future__ import annotations

@@ -968,7 +968,10 @@ _ANAPHOR_TYPES = frozenset(
 _TYPE_AND_OWN = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:(?P<a>Банк|Компания|Корпорация|Концерн|Холдинг|Завод|Фонд|"
     r"Предприятие)\s+и\s+(?:университет|Политех|вуз|СПбПУ)|(?:Университет|Политех|СПбПУ)\s+и\s+"
-    r"(?P<b>банк|компания|корпорация|концерн|холдинг|завод|фонд|предприятие))\b",
+    r"(?P<b>банк|компания|корпорация|концерн|холдинг|завод|фонд|предприятие))\b|"
+    # ... or of a relative clause («программа, которую университет и компания реализуют …»).
+    r"(?:(?<=котор[аоуы][юйея]\s)|(?<=котор[ыо][йем]\s))(?:университет|Политех|вуз|СПбПУ)\s+и\s+"
+    r"(?P<c>банк|компания|корпорация|концерн|холдинг|завод|фонд|предприятие)\b",
     re.MULTILINE,
 )
 MODELS = Path(__file__).resolve().parent / "data" / "models.json"
@@ -1351,6 +1354,23 @@ def _typed_code(m: Mention, text: str) -> bool:
     gloss = _CODE_GLOSS.match(after)
     words = re.findall(r"[A-Za-z]+", (gloss.group(1) or gloss.group(2)) if gloss else "")
     return any(w.lower() in _CODE_TYPES for w in words)
+
+
+def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
+    """The mention is the customer of a tender or market entered («в конкурсах на выполнение
+    работ для Роскосмоса», "tenders for X and other customers") or the body a person was
+    appointed at («назначен главным инженером завода X», «директором АО «X» назначен»): the
+    work is finally for it or the person works there; or a government named as the parent in
+    another body's full name («Комитет по … Правительства Санкт-Петербурга»). It is not the
+    text's partner."""
+    wide = text[max(start, m.start - 100) : m.start]
+    return bool(
+        lx.CUSTOMER_BEFORE.search(wide)
+        or lx.CUSTOMER_AFTER.match(text, m.end)
+        or lx.APPOINTED.search(wide)
+        or (lx.POST_BEFORE.search(wide[-40:]) and lx.APPOINTED_AFTER.match(text, m.end))
+        or bool(lx.GOVERNMENT_HEAD.match(text, m.start) and lx.PARENT_BODY_BEFORE.search(wide))
+    )
 
 
 def _only_a_venue(c: Candidate, text: str) -> bool:
@@ -3845,7 +3865,7 @@ class Extractor:
                 and not any(is_abbreviation(w) for n in joint for w in n.split()[1:])
             )
             own_unit = self._own_unit(c, text, lang)
-            evidence = title_ev = member = 0
+            evidence = title_ev = member = roles = 0
             counts: Counter[str] = Counter()
             best_dist = 10_000
             for m in c.mentions:
@@ -3883,9 +3903,21 @@ class Extractor:
                 if per_sent[m.sent] >= 3:
                     counts["crowded"] += 1
                 if m.start < title_end:
+                    head = text[: m.start]
+                    occasion = bool(
+                        lx.TITLE_VENUE.search(head)
+                        or lx.APPOINTED.search(head)
+                        or lx.SPONSOR_BEFORE.search(head)
+                        or lx.OCCASION_OWNER.search(head)
+                        or (
+                            lx.SPEECH_ACT.search(text, 0, title_end)
+                            and lx.SPEECH_EVENT.search(text, 0, title_end)
+                            and not lx.SPEECH_STRONG.search(text, 0, title_end)
+                        )
+                    )
+                    roles += occasion
                     if not title_blocked and not (
-                        lx.TITLE_VENUE.search(text[: m.start])
-                        or lx.TITLE_PARENT.search(text[: m.start])
+                        occasion or lx.TITLE_PARENT.search(text[: m.start])
                     ):
                         title_ev += 1
                     continue
@@ -3908,6 +3940,9 @@ class Extractor:
                     and not lx.ATTENDANCE_STRONG.search(sent)
                 ) or lx.PRESENT_AT.search(text, max(start, m.start - 160), m.start):
                     counts["attendance"] += 1
+                    continue
+                if self._a_speakers_employer(sent, m.sent, text, sentences, title_end):
+                    roles += 1
                     continue
                 window = text[max(start, m.start - 60) : m.start]
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
@@ -3968,6 +4003,19 @@ class Extractor:
                     best_dist = 0  # so is a body at work with the university in its sentence
                 if listed:
                     counts["listed"] += 1
+                if (
+                    _customer_or_employer(m, text, start)
+                    or lx.OCCASION_OWNER.search(window)
+                    or (
+                        not launch
+                        and lx.SPONSOR_BEFORE.search(text, max(start, m.start - 120), m.start)
+                    )
+                ):
+                    # The occasion's owner, a sponsor, a customer, an employer: a role of its own.
+                    # (A decision, not a feature: counted into `context_only` it shifted the
+                    # retrained weights and let list-named universities through elsewhere.)
+                    roles += 1
+                    continue
                 if lx.CONTEXT_ONLY.search(window):
                     counts["context_only"] += 1
                     continue
@@ -4072,6 +4120,9 @@ class Extractor:
                 )
             )
             nothing = nothing or member == n  # "академик РАН" each time: a title, not a body
+            # Each time the owner of the occasion, a speaker's employer, a sponsor, a customer
+            # of a tender or the body a person was appointed at: no partner of the text.
+            nothing = nothing or roles == n
             nothing = nothing or (
                 self._federal_context(fact, f)
                 and not _co_signer(c, text)
@@ -4184,7 +4235,7 @@ class Extractor:
             return False
         first = min(x.start for x in c.mentions)
         for m in _TYPE_AND_OWN.finditer(text):
-            word = m.group("a") or m.group("b")
+            word = m.group("a") or m.group("b") or m.group("c")
             if (
                 self._lemma(word.lower()) == head
                 and first < m.start()
@@ -4230,6 +4281,20 @@ class Extractor:
                 and bool(lx.EDUCATION_MINISTRY.search(fact.name))
             )
         )
+
+    @staticmethod
+    def _a_speakers_employer(
+        sent: str, k: int, text: str, sentences: list[tuple[int, int]], title_end: int
+    ) -> bool:
+        """The sentence (names masked) tells who spoke at an event and no cooperation: «С
+        пленарными докладами выступили профессора X и Y», "Keynote talks were given by
+        professors from X". The bodies it names are the speakers' employers."""
+        if not lx.SPEECH_ACT.search(sent) or lx.SPEECH_STRONG.search(sent):
+            return False
+        if _TOLD_AT_WORK.search(text, *sentences[k]):
+            return False  # a body's people teaching in the university's own course work with it
+        prev = text[sentences[k - 1][0] : sentences[k - 1][1]] if k > 0 else ""
+        return any(lx.SPEECH_EVENT.search(t) for t in (sent, prev, text[:title_end]))
 
     @staticmethod
     def _runs_a_contest(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:

@@ -428,10 +428,131 @@ LIST_CONTINUES = re.compile(
 # "organized by X", "with the support of Y"; they count only if cooperation is shown elsewhere.
 ORGANISER = re.compile(
     r"(?:организован\w*|организатор\w*(?: \w+)?|при поддержке|поддержанн\w*|при участии|под эгидой|"
+    # Sponsors and the "general" or "media" partners of an event («Генеральным спонсором форума
+    # выступила компания X», «информационным партнёром конференции — журнал Y»).
+    r"спонсор\w*|(?:генеральн|информационн|официальн|титульн)\w+\s+партн[её]р\w*\s+"
+    r"(?:форум|конференци|мероприяти|олимпиад|конкурс|хакатон|выставк|фестивал|школ|съезд)\w*|"
+    r"(?:general|media|title|official)\s+partners?\s+of\s+the\s+(?:[\w-]+\s+){0,2}"
+    r"(?:forum|conference|event|olympiad|contest|hackathon|exhibition|festival|school)|"
     r"organi[sz]ed by|organi[sz]ers?(?: \w+)?|with the support of|supported by|"
     r"under the auspices of|funded by|financed by|sponsored by)"
     r"(?:\s[^.;,]*?)?(?:,\s*(?:в том числе|включая|including)\s[^.;,]*?)?\s*$",
     re.IGNORECASE,
+)
+
+# The body whose meeting, session or congress it was, right before its name in the genitive
+# («во время заседания Российского союза ректоров», «на съезде Союза машиностроителей», "at the
+# session of the X Council"): the occasion's owner, as a forum's organiser is, not a party to
+# what was signed there.
+OCCASION_OWNER = re.compile(
+    r"(?:заседани|совещани|сесси|съезд|пленум|конгресс|собрани|ассамбле)\w*\s+"
+    # (Not a quote right after the noun: «стратегическая сессия «X»» is the occasion's own name.)
+    # (Nor a joint or working group's: «заседание рабочей группы X и Политеха» is cooperation.)
+    r"(?:(?!между\b|совместн|рабоч|двусторон|смешанн)[а-яё-]{4,}\s+){0,2}$|"
+    r"\b(?:meeting|session|congress|assembly|convention|plenum)s?\s+of\s+(?:the\s+)?$|"
+    # ... or of its council or board («заседание совета директоров X», "a meeting of the
+    # Governing Board of the X").
+    r"(?:заседани|совещани)\w*\s+(?:[\w-]+\s+){0,2}(?:совет|комитет|правлени|коллеги)\w*\s*$|"
+    r"\bmeeting\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:council|board|committee)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The sponsor or the "general" or media partner of an event («Генеральным спонсором форума
+# выступила компания X», "The conference was sponsored by X").
+SPONSOR_BEFORE = re.compile(
+    r"(?:спонсор\w*|(?:генеральн|информационн|официальн|титульн)\w+\s+партн[её]р\w*\s+"
+    r"(?:форум|конференци|мероприяти|олимпиад|конкурс|хакатон|выставк|фестивал|школ|съезд)\w*|"
+    r"партн[её]р\w*\s+(?:форум|конференци|симпозиум|съезд|конгресс|выставк|фестивал)\w*|"
+    r"sponsored\s+by|sponsors?\b|(?:general|media|title|official)\s+partners?\s+of\s+the\s+|"
+    r"partners?\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:forum|conference|symposium|congress|"
+    r"exhibition|festival)\b)"
+    # (Not over a signing or cooperation: «Спонсор форума компания X и Политех подписали …».)
+    r"(?:(?!подпис|соглаш|сотруднич|совместн|signed|agreement|cooperat|joint)[^.;,]){0,60}$",
+    re.IGNORECASE,
+)
+# A government named as the parent inside another body's full name («Комитет по науке и высшей
+# школе Правительства Санкт-Петербурга», «Совет по … при Правительстве Российской Федерации»,
+# "the Committee for Science … of the Government of St. Petersburg"): the body is named, not the
+# government.
+PARENT_BODY_BEFORE = re.compile(
+    r"(?:совет|комитет|комисси|агентств|служб|департамент|управлени|council|committee|"
+    r"commission|agency|department)\w*\s+(?:[^.;:!?«»]{0,80}?\s)?(?:при\s+|of\s+(?:the\s+)?|under\s+"
+    r"(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+GOVERNMENT_HEAD = re.compile(
+    r"(?:Правительств|Президент|Администраци|Мэри|Government|President|Administration)\w*\b"
+)
+# Speakers at an event: «С пленарными докладами выступили профессора X», "Plenary talks were
+# given by professors from X", "featured talks from X". The bodies named after the act are the
+# speakers' employers, no partners, unless the sentence cooperates, signs or names a joint work.
+SPEECH_ACT = re.compile(
+    r"(?:\bс\s+(?:[\w-]+\s+){0,2}?(?:доклад|лекци|речь|приветств|презентаци|сообщени)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?выступил|"
+    r"выступил\w*\s+(?:[\w-]+\s+){0,5}?с\s+(?:[\w-]+\s+)?(?:доклад|лекци|речью|приветств|"
+    r"презентаци|сообщени)|"
+    r"пленарн\w+\s+(?:заседани|сесси)\w*\s+(?:[\w-]+\s+){0,2}?выступил|"
+    r"прочитал\w*\s+(?:[\w-]+\s+){0,2}?лекци|лекци\w*\s+(?:[\w-]+\s+){0,3}?прочитал|"
+    r"спикер\w*|модератор\w*|докладчик\w*|"
+    # Panellists: «В дискуссии приняли участие руководители X», "took part in the panel".
+    r"\bв\s+(?:[\w-]+\s+){0,2}?(?:дискусси|обсуждени|дебат|круглом\s+столе|панельн\w+\s+сесси)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:принял\w*\s+участие|участвовал)|"
+    r"(?:took\s+part|participated)\s+in\s+the\s+(?:[\w-]+\s+)?(?:panel|discussion|round\s+table)|"
+    r"\b(?:talks?|speeches|lectures?|presentations?|addresses|reports?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:by|from)\b|\bspeakers?\b|\bfeatured\b|\bgave\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks?|lectures?|speeches|presentations?))",
+    re.IGNORECASE,
+)
+# ... at an event of its own (not a lecture in the university's course: «Специалисты компании X
+# прочитали студентам курс лекций» is the company teaching with the university).
+SPEECH_EVENT = re.compile(
+    r"(?:пленарн|конференци|форум|конгресс|симпозиум|съезд|круглый стол|круглом столе|дискусси|"
+    r"plenary|keynote|conference|forum|congress|symposium|summit|panel|round table)",
+    re.IGNORECASE,
+)
+SPEECH_STRONG = re.compile(
+    r"(?:подпис|соглашени|меморандум|договор|сотруднич|партн[её]р|совместн|signed|signing|"
+    r"agreement|memorand|contract|cooperat|partner|joint)",
+    re.IGNORECASE,
+)
+# The customer of a tender or a market the university and its partner enter together
+# («участвовать в конкурсах на выполнение работ для Роскосмоса», "bid in tenders for Russian
+# Railways"): the body the work is finally for, not the partner of the text.
+CUSTOMER_BEFORE = re.compile(
+    # (What is tendered for comes after «на»/«по»: «конкурсах на выполнение работ для X»; not «по
+    # итогам конкурса Политех выполнит работы для X», work the university does for X.)
+    r"(?:(?:конкурс|тендер|закупк|торг|аукцион|госзаказ)\w*(?:\s+(?:на|по)\s+[^.;:!?]{0,50}?)?\s+для|"
+    r"(?:tenders?|bids?|bidding|procurements?|competitions?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:for|of|held\s+by|run\s+by))\s+"
+    r"(?:(?:[\w-]+\s+){0,2}(?:предприяти|организаци|нужд|компани|госкорпораци)\w*\s+)?"
+    r"(?:the\s+)?(?:[^.;]{0,40}\s(?:и|and)\s+(?:the\s+)?)?[«\"“]?$",
+    re.IGNORECASE,
+)
+CUSTOMER_AFTER = re.compile(
+    r"[»\"”]?\s+(?:и|and)\s+(?:other|других|иных)\s+(?:[\w-]+\s+)?"
+    r"(?:customers|clients|заказчик\w*|клиент\w*)",
+    re.IGNORECASE,
+)
+# A person appointed to a post at a body («выпускник назначен главным инженером завода X»,
+# "appointed CEO of X", «возглавил «X»»): the body is the person's employer, no partner.
+APPOINTED = re.compile(
+    r"(?:(?:назнач\w+|возглавил\w*|избран\w*|appointed|becomes|became|named|elected)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:директор|инженер|руководител|начальник|конструктор|президент|"
+    r"председател|главой|глава|CEO|director|engineer|head|president|chairman|manager)\w*"
+    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?|"
+    # (Only «возглавил» takes the body right after it: "SPbPU named X its partner" is no post.)
+    r"возглавил\w*\s+)"
+    r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+# ... and the post told before the name, the appointment after it («Новым генеральным директором
+# АО «X» назначен выпускник …»).
+POST_BEFORE = re.compile(
+    r"(?:директор|инженер|руководител|начальник|конструктор|президент|председател)\w*\s+"
+    r"(?:[\w-]+\s+)?(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+APPOINTED_AFTER = re.compile(
+    r"[»\"”]?\s+(?:[\w-]+\s+){0,2}?(?:назначен|избран|стал)\w*\b", re.IGNORECASE
 )
 
 # A cooperation said in a relative clause after the name: «АО «Х», совместно с которым
@@ -631,11 +752,11 @@ ATTENDANCE_STRONG = re.compile(
 )
 # A headline venue: "... на форуме АТУРК", "... at the Innoprom exhibition".
 TITLE_VENUE = re.compile(
-    r"(?:на|в ходе|в рамках|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|экспо|"
-    r"заседани|саммит|съезд|forum|exhibition|conference|expo|summit|congress)\w*\s*[«\"]?$|"
+    r"(?:на|в ходе|в рамках|во время|at|during)\s+(?:[\w-]+\s+){0,2}(?:форум|выставк|конференци|"
+    r"экспо|заседани|совещани|сесси|саммит|съезд|конгресс|forum|exhibition|conference|expo|summit|"
+    r"congress|meeting|session)\w*\s*(?:of\s+(?:the\s+)?)?[«\"]?$|"
     # ... and a place visited on an excursion ("студенты на экскурсии в Эрмитаже").
-    + EXCURSION_TO
-    + "$",
+    f"{EXCURSION_TO}$",
     re.IGNORECASE,
 )
 # A headline's parent of the partners: "соглашения с предприятиями Ростеха".
