@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402  # after sys.path
 from bot.facts.extraction.model import ArticleInput  # noqa: E402
 from bot.facts.extraction.train import CORPUS, fit_models, fold_of, load_corpus  # noqa: E402
+from tests.probes import partner_f1  # noqa: E402
 
 PROBES = ROOT / "tests" / "data" / "cls_probe2.jsonl"
 
@@ -53,6 +54,13 @@ def main() -> None:
                 print("     ", {k: round(v, 2) for k, v in sorted(x.items()) if v})
     total = wrong["FP"] + wrong["FN"]
     print(f"probes {len(probes)}: wrong {total} (FP {wrong['FP']}, FN {wrong['FN']})")
+    positives = sum(1 for p in probes if p["partnership"])
+    tp = positives - wrong["FN"]
+    print(f"class F1 {2 * tp / (2 * tp + total):.3f}")
+    if all("partners" in p for p in probes):
+        fitted = Extractor(models)
+        f1, (ptp, pfp, pfn) = partner_f1(fitted, {p["id"]: p for p in probes})
+        print(f"partners F1 {f1:.3f} (tp {ptp}, fp {pfp}, fn {pfn})")
 
 
 if __name__ == "__main__":

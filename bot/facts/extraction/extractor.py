@@ -804,7 +804,33 @@ _PASSING_FAMILIES = {
     "contest": r"олимпиад|конкурс|хакатон|competition|olympiad|contest|hackathon|\bwins?\b|"
     r"\bwon\b|побед",
 }
+# An outside body named again by its type word in the singular («передаст заводу», «в цехе
+# предприятия», «контракт с министерством», "the company's engineers"): the article keeps
+# telling about one body. Not a name's head (a quote or a capital follows), nor a type word
+# after an adjective («на Металлическом заводе», «крупных предприятий»: a name or a class), nor
+# a capitalised one («Министерство науки …»: a name). Case-sensitive.
+_BODY_REF = re.compile(
+    r"(?<![\w-])(?<!ый )(?<!ий )(?<!ой )(?<!ая )(?<!ое )(?<!ого )(?<!его )(?<!ому )(?<!ым )"
+    r"(?<!им )(?<!ых )(?<!их )(?<!ую )(?<!ском )(?<!ном )(?<!вом )"
+    r"(?:компани(?:я|и|ю|ей)|предприяти(?:е|я|ю|ем|и)|завод(?:а|у|ом|е)?|концерн(?:а|у|ом|е)?|"
+    r"корпораци(?:я|и|ю|ей)|холдинг(?:а|у|ом|е)?|комбинат(?:а|у|ом|е)?|верф(?:ь|и|ью)|"
+    r"министерств(?:о|а|у|ом|е)|ведомств(?:о|а|у|ом|е)|агентств(?:о|а|у|ом|е)|"
+    r"правительств(?:о|а|у|ом|е)|администраци(?:я|и|ю|ей)|концерн|"
+    r"the (?:company|plant|enterprise|corporation|ministry|agency|shipyard)(?:'s)?)"
+    r"(?![\w-])(?!\s*[«\"“])(?!\s+[A-ZА-ЯЁ])"
+)
+# Two sides told as such («стороны договорились», «в лабораториях обеих организаций», «дипломы
+# обоих университетов», "both parties"): the article is about the university and a partner.
+_TWO_SIDES = re.compile(
+    r"(?<![Сс] )(?<!другой )(?<!одной )(?<!обратной )(?<!той )(?<!этой )(?<!\w)стороны\b"
+    r"(?!\s+(?:улиц|дорог|реки))|(?<!\w)обе(?:их|им|ими)?\s+сторон|(?<!\w)(?:обо(?:их|им|ими)|"
+    r"оба)\s+(?:вуз|университет|институт|предприяти)|(?<!\w)обе(?:их|им|ими)?\s+"
+    r"(?:организаци|компани)|\bboth (?:sides|parties|universities|organi[sz]ations|institutions)",
+    re.IGNORECASE,
+)
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
+# A candidate this likely counts as a body the article talks about (`named_sents`).
+NAMED_P = 0.3
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
 # The cooperation families that name an act, not cooperation in general.
 _ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
@@ -2384,6 +2410,12 @@ class Extractor:
         x["partners"] = math.log1p(len(facts))
         x["agreements"] = float(bool(agreements))
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
+        # How much of the article is about an outside body: the share of sentences that name a
+        # likely partner (whether or not it passes the cut) or refer back to a body by its type
+        # word («инженеры предприятия»); an article about the university alone names none.
+        named = {m.sent for p, _, r in scored if p >= NAMED_P for m in r.candidate.mentions}
+        named |= {k for k, (b, e) in enumerate(a.sentences) if _BODY_REF.search(a.text, b, e)}
+        x["named_sents"] = len(named) / max(len(a.sentences), 1)
         return facts, agreements, x
 
     @staticmethod
@@ -2520,6 +2552,9 @@ class Extractor:
             "tl_passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(head))),
             "coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(text))),
             "passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(text))),
+            # How many sentences name a body again by its type word, and two sides told as such.
+            "body_refs": math.log1p(sum(1 for b, e in sentences if _BODY_REF.search(text, b, e))),
+            "two_sides": float(bool(_TWO_SIDES.search(text))),
         }
 
     # --- sentences and mentions ---------------------------------------------------------
