@@ -761,11 +761,17 @@ _COOP_FAMILIES = {
     + r"|\bmet with (?:the |a )?"
     + _OFFICIAL_EN
     + "|"
-    r"рабоч\w+ встреч|working meeting",
+    r"рабоч\w+ встреч|working meeting|"
+    # ... and a visit told by its verb with the officials or representatives who made it
+    # («Политех посетили представители министерства», «губернатор посетил завод»).
+    r"(?:представител|руководител|руководств|губернатор|министр|замминистр|заместител)\w*"
+    r"(?:\s+[\w-]+){0,8}?\s+(?:посетил|побывал)\w*|(?:посетил|побывал)\w*\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:представител|руководител|руководств|губернатор|министр|замминистр|заместител)",
     # Plans the sides agreed on or joint projects and prospects they discussed («договорились о
     # подготовке кадров», «обсуждались проекты университета в регионе», "agreed to prepare a
     # double degree"): talks that reached something, with or without a document.
     "agreed": r"договорил\w+|(?<!dis)agreed (?:to|on|that|upon)|наметили|"
+    r"по итогам (?:[\w-]+ )?(?:встречи|визита|переговоров)|following the (?:meeting|visit|talks)|"
     r"(?:обсудили|обсуждались|обсуждали) (?:[\w-]+ ){0,3}(?:перспектив|возможност|сотруднич|"
     r"взаимодейств|совместн|проект)|discussed (?:the )?(?:[\w-]+ ){0,2}(?:prospects|possibilit|"
     r"opportunit|cooperation|collaboration|joint)",
@@ -789,18 +795,28 @@ _BENCH = "".join(
 # exhibits at, contests and olympiads).
 _PASSING_FAMILIES = {
     # Not «экспорт» (export) nor «транспорт» (transport): words of industry, not of fairs or sport.
-    "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд\b|" + _BENCH + r"стенде|экспозиц|"
-    r"\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
+    # ... and not a test rig named by its use («стенд для испытаний редукторов»).
+    "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд(?:\b|е\b)(?!\s+для\s+испытани)|"
+    r"экспозиц|\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
     "festival": r"фестивал|праздн|концерт|festival|celebrat|concert|holiday|карнавал",
     # ... and scholarships handed to students («вручил именные стипендии», «стипендиаты»).
     "award": r"наград|орден\w*\b|преми[яиюей]|лауреат|почетн|почётн|\baward|\bprize|honou?r|"
     r"laureate|стипендиат|вручил\w*\s+(?:[\w-]+\s+){0,3}стипенди",
     "ranking": r"рейтинг|ranking|ranked|\brating",
     "sport": r"чемпионат|соревновани|медал|турнир|спортсмен|championship|medal|tournament|"
-    r"athlete|\bsport|(?<!тран)(?<!эк)спорт",
+    r"athlete|\bsport|(?<!тран)(?<!эк)спорт|"
+    # ... and games told by their sport or their score («матч», «обыграли со счётом»).
+    r"(?<!\w)матч|обыграл|футбол|волейбол|баскетбол|хокке|football|volleyball|basketball|hockey",
     "obituary": r"скончал|ушел из жизни|ушёл из жизни|памят|соболезн|passed away|\bdied\b|"
     r"memory of|condolenc",
     "grant": r"грант|\bgrant|субсиди|subsid",
+    # A person elected or appointed to a body's board or presidium: an honour or a career, not
+    # the university working with the body («избран в состав президиума», "elected to the board").
+    "elected": r"избран\w*\s+(?:[\w-]+\s+){0,2}?(?:в\s+(?:состав|президиум|совет|правлени)|член|"
+    r"председател|вице-президент|президент)|вош[её]л\s+в\s+(?:состав\s+)?(?:президиум|"
+    r"совет\w* директоров|правлени)|назначен\w*\s+(?:[\w-]+\s+){0,2}?(?:генеральн|директор|"
+    r"главн|руководител)|elected (?:to|as|a member)|appointed (?:as )?(?:the )?(?:CEO|director|"
+    r"head|chief)",
     "contest": r"олимпиад|конкурс|хакатон|competition|olympiad|contest|hackathon|\bwins?\b|"
     r"\bwon\b|побед",
 }
