@@ -847,6 +847,8 @@ _TWO_SIDES = re.compile(
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 # A candidate this likely counts as a body the article talks about (`named_sents`).
 NAMED_P = 0.3
+# The least partner probability of the body a partnership article tells about (`_talked_about`).
+TALKED_ABOUT_P = 0.25
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
 # The cooperation families that name an act, not cooperation in general.
 _ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
@@ -2277,6 +2279,8 @@ class Extractor:
         models = models or self._models
         facts, agreements, x = self.select(analysis, models.partner)
         partnership = models.article.accept(x)
+        if partnership and not facts:
+            facts, agreements = self._talked_about(analysis, models.partner)
         category = analysis.article.category or ""
         if partnership and not agreements and _NEGATIVE_CATEGORY.search(category):
             # No training article carries a feed category, so the model cannot weigh it.
@@ -2289,6 +2293,29 @@ class Extractor:
             partners=tuple(facts),
             agreements=tuple(agreements),
         )
+
+    def _talked_about(
+        self, a: Analysis, partner: Logistic
+    ) -> tuple[list[PartnerFact], list[AgreementFact]]:
+        """A partnership article's partner that the partner model doubts: its likeliest
+        candidate, if at least `TALKED_ABOUT_P` likely and the article keeps telling about it
+        (named in two sentences, or named and then referred back to by a body's type word:
+        «АО «X» … передаст заводу»). Nothing otherwise."""
+        scored = [(partner.prob(r.features), r) for r in a.rows if not r.names_nothing]
+        if not scored:
+            return [], []
+        p, top = max(scored, key=lambda t: t[0])
+        sents = {m.sent for m in top.candidate.mentions}
+        first = min(sents)
+        sents |= {
+            k
+            for k, (b, e) in enumerate(a.sentences)
+            if k > first and _BODY_REF.search(a.text, b, e)
+        }
+        if p < TALKED_ABOUT_P or len(sents) < 2:
+            return [], []
+        facts, agreements, _ = self.select(a, replace(partner, threshold=p))
+        return facts, agreements
 
     def select(
         self, a: Analysis, partner: Logistic
