@@ -835,6 +835,11 @@ _BODY_REF = re.compile(
     r"the (?:company|plant|enterprise|corporation|ministry|agency|shipyard)(?:'s)?)"
     r"(?![\w-])(?!\s*[«\"“])(?!\s+[A-ZА-ЯЁ])"
 )
+# A region's government named through its head («губернатор Новгородской области»).
+_REGION_HEAD = re.compile(
+    r"(?<![\w-])(?:[Гг]убернатор|[Вв]ице-губернатор|[Гг]лав[аеуы]\s+(?:администрации|региона))\w*"
+    r"\s+(?:[А-ЯЁ][\w-]+\s+(?:области|края|округа|района)|[А-ЯЁ][\w-]+)"
+)
 # Two sides told as such («стороны договорились», «в лабораториях обеих организаций», «дипломы
 # обоих университетов», "both parties"): the article is about the university and a partner.
 _TWO_SIDES = re.compile(
@@ -2457,7 +2462,11 @@ class Extractor:
         # likely partner (whether or not it passes the cut) or refer back to a body by its type
         # word («инженеры предприятия»); an article about the university alone names none.
         named = {m.sent for p, _, r in scored if p >= NAMED_P for m in r.candidate.mentions}
-        named |= {k for k, (b, e) in enumerate(a.sentences) if _BODY_REF.search(a.text, b, e)}
+        named |= {
+            k
+            for k, (b, e) in enumerate(a.sentences)
+            if _BODY_REF.search(a.text, b, e) or _REGION_HEAD.search(a.text, b, e)
+        }
         x["named_sents"] = len(named) / max(len(a.sentences), 1)
         return facts, agreements, x
 
