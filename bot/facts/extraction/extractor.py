@@ -835,19 +835,12 @@ _BODY_REF = re.compile(
     r"the (?:company|plant|enterprise|corporation|ministry|agency|shipyard)(?:'s)?)"
     r"(?![\w-])(?!\s*[«\"“])(?!\s+[A-ZА-ЯЁ])"
 )
-# A region's government named through its head («губернатор Новгородской области»).
+# A region's government named through its head («губернатор Новгородской области», «глава
+# Республики Коми»).
 _REGION_HEAD = re.compile(
-    r"(?<![\w-])(?:[Гг]убернатор|[Вв]ице-губернатор|[Гг]лав[аеуы]\s+(?:администрации|региона))\w*"
-    r"\s+(?:[А-ЯЁ][\w-]+\s+(?:области|края|округа|района)|[А-ЯЁ][\w-]+)"
-)
-# Two sides told as such («стороны договорились», «в лабораториях обеих организаций», «дипломы
-# обоих университетов», "both parties"): the article is about the university and a partner.
-_TWO_SIDES = re.compile(
-    r"(?<![Сс] )(?<!другой )(?<!одной )(?<!обратной )(?<!той )(?<!этой )(?<!\w)стороны\b"
-    r"(?!\s+(?:улиц|дорог|реки))|(?<!\w)обе(?:их|им|ими)?\s+сторон|(?<!\w)(?:обо(?:их|им|ими)|"
-    r"оба)\s+(?:вуз|университет|институт|предприяти)|(?<!\w)обе(?:их|им|ими)?\s+"
-    r"(?:организаци|компани)|\bboth (?:sides|parties|universities|organi[sz]ations|institutions)",
-    re.IGNORECASE,
+    r"(?<![\w-])(?:(?:[Гг]убернатор|[Вв]ице-губернатор)\w*|[Гг]лав[аеуы](?:\s+(?:администрации|"
+    r"региона))?)\s+(?:[А-ЯЁ][\w-]+\s+(?:области|края|округа|района)|Республики\s+[А-ЯЁ][\w-]+|"
+    r"(?<![Гг]лава\s)(?<![Гг]лавы\s)(?<![Гг]лаве\s)(?<![Гг]лаву\s)[А-ЯЁ][\w-]+)"
 )
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 # A candidate this likely counts as a body the article talks about (`named_sents`).
@@ -2285,7 +2278,9 @@ class Extractor:
         facts, agreements, x = self.select(analysis, models.partner)
         partnership = models.article.accept(x)
         if partnership and not facts:
-            facts, agreements = self._talked_about(analysis, models.partner)
+            talked = self._talked_about(analysis, models.partner)
+            if talked:
+                facts, agreements = talked
         category = analysis.article.category or ""
         if partnership and not agreements and _NEGATIVE_CATEGORY.search(category):
             # No training article carries a feed category, so the model cannot weigh it.
@@ -2301,14 +2296,14 @@ class Extractor:
 
     def _talked_about(
         self, a: Analysis, partner: Logistic
-    ) -> tuple[list[PartnerFact], list[AgreementFact]]:
+    ) -> tuple[list[PartnerFact], list[AgreementFact]] | None:
         """A partnership article's partner that the partner model doubts: its likeliest
         candidate, if at least `TALKED_ABOUT_P` likely and the article keeps telling about it
         (named in two sentences, or named and then referred back to by a body's type word:
-        «АО «X» … передаст заводу»). Nothing otherwise."""
+        «АО «X» … передаст заводу»). None otherwise."""
         scored = [(partner.prob(r.features), r) for r in a.rows if not r.names_nothing]
         if not scored:
-            return [], []
+            return None
         p, top = max(scored, key=lambda t: t[0])
         sents = {m.sent for m in top.candidate.mentions}
         first = min(sents)
@@ -2318,9 +2313,9 @@ class Extractor:
             if k > first and _BODY_REF.search(a.text, b, e)
         }
         if p < TALKED_ABOUT_P or len(sents) < 2:
-            return [], []
+            return None
         facts, agreements, _ = self.select(a, replace(partner, threshold=p))
-        return facts, agreements
+        return (facts, agreements) if facts else None
 
     def select(
         self, a: Analysis, partner: Logistic
@@ -2452,9 +2447,9 @@ class Extractor:
             a.text, a.sentences, facts, cand_of, a.lang, a.title_end, main
         )
         probs = [p for p, _, _ in scored]
-        x = dict(a.features)
+        # (Not "signed_doc", which the partner model reads: `agreements` tells it here.)
+        x = {k: v for k, v in a.features.items() if k != "signed_doc"}
         x["max_p"] = probs[0] if probs else 0.0
-        x["sum_p"] = math.log1p(sum(probs))
         x["partners"] = math.log1p(len(facts))
         x["agreements"] = float(bool(agreements))
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
@@ -2567,8 +2562,10 @@ class Extractor:
         bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
         title with the lead and the whole text name, whether a sentence says a document was
         signed, how often cooperation itself is named, the title's look, whether the title with
-        the lead reports an honour received and whether rectors meet (plural "rectors"). (The
-        partner model's verdicts are added by `select`.)"""
+        the lead reports an honour received, whether rectors meet (plural "rectors") and how
+        many sentences refer back to a body by its type word. (The partner model's verdicts and
+        where its likely partners stand are added by `select`; "signed_doc" is the partner
+        model's only.)"""
         title = article.title or ""
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
@@ -2604,9 +2601,8 @@ class Extractor:
             "tl_passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(head))),
             "coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(text))),
             "passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(text))),
-            # How many sentences name a body again by its type word, and two sides told as such.
+            # How many sentences name a body again by its type word.
             "body_refs": math.log1p(sum(1 for b, e in sentences if _BODY_REF.search(text, b, e))),
-            "two_sides": float(bool(_TWO_SIDES.search(text))),
         }
 
     # --- sentences and mentions ---------------------------------------------------------
