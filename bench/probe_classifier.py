@@ -2,10 +2,13 @@
 
 The models are fitted with `fit_models` on folds a, c1, c2 and c4 (c3 stays out, as the stand-in
 for unseen articles); each probe line shows the expected and predicted label and the article
-model's probability, wrong ones marked. `--features` adds the article features of wrong ones.
+model's probability, wrong ones marked, then the class F1 and (for probes with gold partners)
+the partner F1. `--features` adds the article features of wrong ones.
 Run: .venv/bin/python bench/probe_classifier.py [--features] [--all] [PROBE.jsonl]
 (default cls_probe2.jsonl; tests/data/cls_probe3.jsonl holds the harder texts: cooperation
-told late or through people, negatives with the same vocabulary)
+told late or through people, negatives with the same vocabulary; cls_probe5.jsonl Russian
+domestic partnerships told plainly and negatives naming the same kinds of bodies; cls_probe6.jsonl
+20 more of them, written after the classifier changes they measure)
 """
 
 from __future__ import annotations
