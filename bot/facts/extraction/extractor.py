@@ -831,7 +831,7 @@ _BODY_REF = re.compile(
     r"(?:компани(?:я|и|ю|ей)|предприяти(?:е|я|ю|ем|и)|завод(?:а|у|ом|е)?|концерн(?:а|у|ом|е)?|"
     r"корпораци(?:я|и|ю|ей)|холдинг(?:а|у|ом|е)?|комбинат(?:а|у|ом|е)?|верф(?:ь|и|ью)|"
     r"министерств(?:о|а|у|ом|е)|ведомств(?:о|а|у|ом|е)|агентств(?:о|а|у|ом|е)|"
-    r"правительств(?:о|а|у|ом|е)|администраци(?:я|и|ю|ей)|концерн|"
+    r"правительств(?:о|а|у|ом|е)|администраци(?:я|и|ю|ей)|"
     r"the (?:company|plant|enterprise|corporation|ministry|agency|shipyard)(?:'s)?)"
     r"(?![\w-])(?!\s*[«\"“])(?!\s+[A-ZА-ЯЁ])"
 )
@@ -843,11 +843,11 @@ _REGION_HEAD = re.compile(
     r"(?<![Гг]лава\s)(?<![Гг]лавы\s)(?<![Гг]лаве\s)(?<![Гг]лаву\s)[А-ЯЁ][\w-]+)"
 )
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
+_PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
 # A candidate this likely counts as a body the article talks about (`named_sents`).
 NAMED_P = 0.3
 # The least partner probability of the body a partnership article tells about (`_talked_about`).
 TALKED_ABOUT_P = 0.25
-_PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
 # The cooperation families that name an act, not cooperation in general.
 _ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
