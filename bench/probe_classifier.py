@@ -2,10 +2,13 @@
 
 The models are fitted with `fit_models` on folds a, c1, c2 and c4 (c3 stays out, as the stand-in
 for unseen articles); each probe line shows the expected and predicted label and the article
-model's probability, wrong ones marked. `--features` adds the article features of wrong ones.
+model's probability, wrong ones marked, then the class F1 and (for probes with gold partners)
+the partner F1. `--features` adds the article features of wrong ones.
 Run: .venv/bin/python bench/probe_classifier.py [--features] [--all] [PROBE.jsonl]
 (default cls_probe2.jsonl; tests/data/cls_probe3.jsonl holds the harder texts: cooperation
-told late or through people, negatives with the same vocabulary)
+told late or through people, negatives with the same vocabulary; cls_probe5.jsonl Russian
+domestic partnerships told plainly and negatives naming the same kinds of bodies; cls_probe6.jsonl
+20 more of them, written after the classifier changes they measure)
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402  # after sys.path
 from bot.facts.extraction.model import ArticleInput  # noqa: E402
 from bot.facts.extraction.train import CORPUS, fit_models, fold_of, load_corpus  # noqa: E402
+from tests.probes import partner_f1  # noqa: E402
 
 PROBES = ROOT / "tests" / "data" / "cls_probe2.jsonl"
 
@@ -53,6 +57,13 @@ def main() -> None:
                 print("     ", {k: round(v, 2) for k, v in sorted(x.items()) if v})
     total = wrong["FP"] + wrong["FN"]
     print(f"probes {len(probes)}: wrong {total} (FP {wrong['FP']}, FN {wrong['FN']})")
+    positives = sum(1 for p in probes if p["partnership"])
+    tp = positives - wrong["FN"]
+    print(f"class F1 {2 * tp / (2 * tp + total):.3f}")
+    if all("partners" in p for p in probes):
+        fitted = Extractor(models)
+        f1, (ptp, pfp, pfn) = partner_f1(fitted, {p["id"]: p for p in probes})
+        print(f"partners F1 {f1:.3f} (tp {ptp}, fp {pfp}, fn {pfn})")
 
 
 if __name__ == "__main__":

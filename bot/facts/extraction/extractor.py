@@ -762,11 +762,17 @@ _COOP_FAMILIES = {
     + r"|\bmet with (?:the |a )?"
     + _OFFICIAL_EN
     + "|"
-    r"рабоч\w+ встреч|working meeting",
+    r"рабоч\w+ встреч|working meeting|"
+    # ... and a visit told by its verb with the officials or representatives who made it
+    # («Политех посетили представители министерства», «губернатор посетил завод»).
+    r"(?:представител|руководител|руководств|губернатор|министр|замминистр|заместител)\w*"
+    r"(?:\s+[\w-]+){0,8}?\s+(?:посетил|побывал)\w*|(?:посетил|побывал)\w*\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:представител|руководител|руководств|губернатор|министр|замминистр|заместител)",
     # Plans the sides agreed on or joint projects and prospects they discussed («договорились о
     # подготовке кадров», «обсуждались проекты университета в регионе», "agreed to prepare a
     # double degree"): talks that reached something, with or without a document.
     "agreed": r"договорил\w+|(?<!dis)agreed (?:to|on|that|upon)|наметили|"
+    r"по итогам (?:[\w-]+ )?(?:встречи|визита|переговоров)|following the (?:meeting|visit|talks)|"
     r"(?:обсудили|обсуждались|обсуждали) (?:[\w-]+ ){0,3}(?:перспектив|возможност|сотруднич|"
     r"взаимодейств|совместн|проект)|discussed (?:the )?(?:[\w-]+ ){0,2}(?:prospects|possibilit|"
     r"opportunit|cooperation|collaboration|joint)",
@@ -790,23 +796,59 @@ _BENCH = "".join(
 # exhibits at, contests and olympiads).
 _PASSING_FAMILIES = {
     # Not «экспорт» (export) nor «транспорт» (transport): words of industry, not of fairs or sport.
-    "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд\b|" + _BENCH + r"стенде|экспозиц|"
-    r"\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
+    # ... and not a test rig named by its use («стенд для испытаний редукторов»).
+    "exhibit": r"выставк|ярмарк|экспо(?!рт)|" + _BENCH + r"стенд(?:\b|е\b)(?!\s+для\s+испытани)|"
+    r"экспозиц|\bexpo\b|\bfairs?\b|exhibition|\bbooth|(?<!test )\bstand\b",
     "festival": r"фестивал|праздн|концерт|festival|celebrat|concert|holiday|карнавал",
     # ... and scholarships handed to students («вручил именные стипендии», «стипендиаты»).
     "award": r"наград|орден\w*\b|преми[яиюей]|лауреат|почетн|почётн|\baward|\bprize|honou?r|"
     r"laureate|стипендиат|вручил\w*\s+(?:[\w-]+\s+){0,3}стипенди",
     "ranking": r"рейтинг|ranking|ranked|\brating",
     "sport": r"чемпионат|соревновани|медал|турнир|спортсмен|championship|medal|tournament|"
-    r"athlete|\bsport|(?<!тран)(?<!эк)спорт",
+    r"athlete|\bsport|(?<!тран)(?<!эк)спорт|"
+    # ... and games told by their sport or their score («матч», «обыграли со счётом»).
+    r"(?<!\w)матч|обыграл|футбол|волейбол|баскетбол|хокке|football|volleyball|basketball|hockey",
     "obituary": r"скончал|ушел из жизни|ушёл из жизни|памят|соболезн|passed away|\bdied\b|"
     r"memory of|condolenc",
     "grant": r"грант|\bgrant|субсиди|subsid",
+    # A person elected or appointed to a body's board or presidium: an honour or a career, not
+    # the university working with the body («избран в состав президиума», "elected to the board").
+    "elected": r"избран\w*\s+(?:[\w-]+\s+){0,2}?(?:в\s+(?:состав|президиум|совет|правлени)|член|"
+    r"председател|вице-президент|президент)|вош[её]л\s+в\s+(?:состав\s+)?(?:президиум|"
+    r"совет\w* директоров|правлени)|назначен\w*\s+(?:[\w-]+\s+){0,2}?(?:генеральн|директор|"
+    r"главн|руководител)|elected (?:to|as|a member)|appointed (?:as )?(?:the )?(?:CEO|director|"
+    r"head|chief)",
     "contest": r"олимпиад|конкурс|хакатон|competition|olympiad|contest|hackathon|\bwins?\b|"
     r"\bwon\b|побед",
 }
+# An outside body named again by its type word in the singular («передаст заводу», «в цехе
+# предприятия», «контракт с министерством», "the company's engineers"): the article keeps
+# telling about one body. Not a name's head (a quote or a capital follows), nor a type word
+# after an adjective («на Металлическом заводе», «крупных предприятий»: a name or a class), nor
+# a capitalised one («Министерство науки …»: a name). Case-sensitive.
+_BODY_REF = re.compile(
+    r"(?<![\w-])(?<!ый )(?<!ий )(?<!ой )(?<!ая )(?<!ое )(?<!ого )(?<!его )(?<!ому )(?<!ым )"
+    r"(?<!им )(?<!ых )(?<!их )(?<!ую )(?<!ском )(?<!ном )(?<!вом )"
+    r"(?:компани(?:я|и|ю|ей)|предприяти(?:е|я|ю|ем|и)|завод(?:а|у|ом|е)?|концерн(?:а|у|ом|е)?|"
+    r"корпораци(?:я|и|ю|ей)|холдинг(?:а|у|ом|е)?|комбинат(?:а|у|ом|е)?|верф(?:ь|и|ью)|"
+    r"министерств(?:о|а|у|ом|е)|ведомств(?:о|а|у|ом|е)|агентств(?:о|а|у|ом|е)|"
+    r"правительств(?:о|а|у|ом|е)|администраци(?:я|и|ю|ей)|"
+    r"the (?:company|plant|enterprise|corporation|ministry|agency|shipyard)(?:'s)?)"
+    r"(?![\w-])(?!\s*[«\"“])(?!\s+[A-ZА-ЯЁ])"
+)
+# A region's government named through its head («губернатор Новгородской области», «глава
+# Республики Коми»).
+_REGION_HEAD = re.compile(
+    r"(?<![\w-])(?:(?:[Гг]убернатор|[Вв]ице-губернатор)\w*|[Гг]лав[аеуы](?:\s+(?:администрации|"
+    r"региона))?)\s+(?:[А-ЯЁ][\w-]+\s+(?:области|края|округа|района)|Республики\s+[А-ЯЁ][\w-]+|"
+    r"(?<![Гг]лава\s)(?<![Гг]лавы\s)(?<![Гг]лаве\s)(?<![Гг]лаву\s)[А-ЯЁ][\w-]+)"
+)
 _COOP_CUES = [re.compile(p, re.I) for p in _COOP_FAMILIES.values()]
 _PASSING_CUES = [re.compile(p, re.I) for p in _PASSING_FAMILIES.values()]
+# A candidate this likely counts as a body the article talks about (`named_sents`).
+NAMED_P = 0.3
+# The least partner probability of the body a partnership article tells about (`_talked_about`).
+TALKED_ABOUT_P = 0.25
 # The cooperation families that name an act, not cooperation in general.
 _ACT_CUES = [re.compile(p, re.I) for k, p in _COOP_FAMILIES.items() if k != "coop"]
 # A given name right before a word in capitals: "Maxim SURNAME" is a person.
@@ -2256,6 +2298,10 @@ class Extractor:
         models = models or self._models
         facts, agreements, x = self.select(analysis, models.partner)
         partnership = models.article.accept(x)
+        if partnership and not facts:
+            talked = self._talked_about(analysis, models.partner)
+            if talked:
+                facts, agreements = talked
         category = analysis.article.category or ""
         if partnership and not agreements and _NEGATIVE_CATEGORY.search(category):
             # No training article carries a feed category, so the model cannot weigh it.
@@ -2268,6 +2314,29 @@ class Extractor:
             partners=tuple(facts),
             agreements=tuple(agreements),
         )
+
+    def _talked_about(
+        self, a: Analysis, partner: Logistic
+    ) -> tuple[list[PartnerFact], list[AgreementFact]] | None:
+        """A partnership article's partner that the partner model doubts: its likeliest
+        candidate, if at least `TALKED_ABOUT_P` likely and the article keeps telling about it
+        (named in two sentences, or named and then referred back to by a body's type word:
+        «АО «X» … передаст заводу»). None otherwise."""
+        scored = [(partner.prob(r.features), r) for r in a.rows if not r.names_nothing]
+        if not scored:
+            return None
+        p, top = max(scored, key=lambda t: t[0])
+        sents = {m.sent for m in top.candidate.mentions}
+        first = min(sents)
+        sents |= {
+            k
+            for k, (b, e) in enumerate(a.sentences)
+            if k > first and _BODY_REF.search(a.text, b, e)
+        }
+        if p < TALKED_ABOUT_P or len(sents) < 2:
+            return None
+        facts, agreements, _ = self.select(a, replace(partner, threshold=p))
+        return (facts, agreements) if facts else None
 
     def select(
         self, a: Analysis, partner: Logistic
@@ -2399,12 +2468,22 @@ class Extractor:
             a.text, a.sentences, facts, cand_of, a.lang, a.title_end, main
         )
         probs = [p for p, _, _ in scored]
-        x = dict(a.features)
+        # (Not "signed_doc", which the partner model reads: `agreements` tells it here.)
+        x = {k: v for k, v in a.features.items() if k != "signed_doc"}
         x["max_p"] = probs[0] if probs else 0.0
-        x["sum_p"] = math.log1p(sum(probs))
         x["partners"] = math.log1p(len(facts))
         x["agreements"] = float(bool(agreements))
         x["rule"] = float(self._classify(a.article, a.text, facts, agreements))
+        # How much of the article is about an outside body: the share of sentences that name a
+        # likely partner (whether or not it passes the cut) or refer back to a body by its type
+        # word («инженеры предприятия»); an article about the university alone names none.
+        named = {m.sent for p, _, r in scored if p >= NAMED_P for m in r.candidate.mentions}
+        named |= {
+            k
+            for k, (b, e) in enumerate(a.sentences)
+            if _BODY_REF.search(a.text, b, e) or _REGION_HEAD.search(a.text, b, e)
+        }
+        x["named_sents"] = len(named) / max(len(a.sentences), 1)
         return facts, agreements, x
 
     @staticmethod
@@ -2504,8 +2583,10 @@ class Extractor:
         bag. Which cooperation and which passing-mention families (see `_COOP_FAMILIES`) the
         title with the lead and the whole text name, whether a sentence says a document was
         signed, how often cooperation itself is named, the title's look, whether the title with
-        the lead reports an honour received and whether rectors meet (plural "rectors"). (The
-        partner model's verdicts are added by `select`.)"""
+        the lead reports an honour received, whether rectors meet (plural "rectors") and how
+        many sentences refer back to a body by its type word. (The partner model's verdicts and
+        where its likely partners stand are added by `select`; "signed_doc" is the partner
+        model's only.)"""
         title = article.title or ""
         lead = text[: sentences[0][1]] if sentences else ""
         if title and len(sentences) > 1 and sentences[0][1] <= len(title) + 2:
@@ -2541,6 +2622,8 @@ class Extractor:
             "tl_passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(head))),
             "coop_families": math.log1p(sum(1 for p in _COOP_CUES if p.search(text))),
             "passing_families": math.log1p(sum(1 for p in _PASSING_CUES if p.search(text))),
+            # How many sentences name a body again by its type word.
+            "body_refs": math.log1p(sum(1 for b, e in sentences if _BODY_REF.search(text, b, e))),
         }
 
     # --- sentences and mentions ---------------------------------------------------------

@@ -723,7 +723,12 @@ HONORARY_DEGREE = re.compile(
 # partnership in every such article of three rounds).
 # A whole word: not «директорами» nor «проректоров» (the rector's meeting with the directors of his
 # institutes is the university's own business).
-RECTORS = re.compile(r"(?<![\w-])ректор(?:ы|ов|ам|ами|ах)\b|\brectors\b", re.IGNORECASE)
+# (Not the Russian Union of Rectors, an association's name: «вошёл в президиум Союза ректоров».)
+RECTORS = re.compile(
+    r"(?<![\w-])(?<!союза )(?<!союз )(?<!союзе )(?<!союзом )ректор(?:ы|ов|ам|ами|ах)\b|"
+    r"(?<!union of )\brectors\b(?!['’] union)",
+    re.IGNORECASE,
+)
 
 # Attendance sentences: "В церемонии приняли участие ... представители X", "The ceremony was
 # attended by ..."; the organisations named there are employers of guests, not partners...
