@@ -9,7 +9,8 @@ Counts: "meet" sets whose organisation is split over two or more cards; "apart" 
 card holds articles of two organisations (a wrong merge, the worst error); articles whose
 organisation has no card (missed by the extractor); cards whose display name (`name` or
 `name_en`) is not a nominative form of the organisation, and not its full name; wrong countries;
-extra cards (no organisation of the set). A card is an organisation's when it lists one of its
+extra cards (no organisation of the set); context cards (an organisation the articles name
+beside the partner, such as a committee's government, taken for a partner). A card is an organisation's when it lists one of its
 articles and shares a distinguishing name word with one of its forms.
 """
 
@@ -65,10 +66,15 @@ def judge(row: dict[str, Any], cards: list[dict[str, Any]]) -> dict[str, Any]:
     art_org = {f"{row['id']}-{n}": a["org"] for n, a in enumerate(row["articles"])}
     words = {label: set().union(*(telling(n) for n in o["names"])) for label, o in orgs.items()}
     out: dict[str, Any] = {"split": 0, "merge": 0, "missed": 0, "display": 0, "full": 0,
-                           "country": 0, "extra": 0, "cards": 0, "notes": []}  # fmt: skip
+                           "country": 0, "extra": 0, "context": 0, "cards": 0, "notes": []}  # fmt: skip
     owners: dict[str, list[dict[str, Any]]] = {label: [] for label in orgs}
+    context = {light(n) for o in orgs.values() for n in o.get("context", [])}
     for card in cards:
         forms = [card["name"], card.get("name_en") or "", *card.get("aliases", [])]
+        if light(card["name"]) in context:
+            out["context"] += 1  # an organisation named beside the partner, taken for one
+            out["notes"].append(f"context card {card['name']!r} ({sorted(card['ids'])})")
+            continue
         card_words = set().union(*(telling(f) for f in forms if f))
         of = {
             art_org[i]
@@ -148,7 +154,7 @@ async def main(verbose: bool, only: str | None) -> None:
             f"merged sets {t.get('sets_merged', 0)}; missed articles {t.get('missed', 0)}; "
             f"cards {t.get('cards', 0)}: display not a nominative form {t.get('display', 0)}, "
             f"not the full name {t.get('full', 0)}, wrong country {t.get('country', 0)}; "
-            f"extra cards {t.get('extra', 0)}"
+            f"extra cards {t.get('extra', 0)}, context cards {t.get('context', 0)}"
         )
 
 
