@@ -786,6 +786,42 @@ _INITIALS = re.compile(
 )
 
 
+# A status a Russian university's name may lead with or leave out: «Национальный
+# исследовательский университет ИТМО» is the «Университет ИТМО», «НИУ ВШЭ» the «ВШЭ»,
+# "National Research Tomsk Polytechnic University" the "Tomsk Polytechnic University".
+_STATUS = re.compile(
+    r"^(?:национальн\w*\s+исследовательск\w*|ниу|national\s+research)\s+(?=\S)", re.IGNORECASE
+)
+
+
+def without_status(name: str) -> str:
+    """The name without a leading status (empty when it has none, or when the rest names
+    nothing by itself): a name form for keys."""
+    text = tidy(name)
+    bare = _STATUS.sub("", text)
+    if bare == text:
+        return ""
+    bare = bare[:1].upper() + bare[1:]
+    return bare if match_key(bare) and not names_nothing(bare, "university") else ""
+
+
+# The body a committee or a department belongs to, closing its name: «Комитет по науке и
+# высшей школе Правительства Санкт-Петербурга» is the «Комитет по науке и высшей школе» the
+# city's articles name without it.
+_SEAT = re.compile(
+    r"\s+(?:правительств[аеу]|администраци[ия]|мэри[ия])\s+\S.*$|"
+    r"\s+of\s+(?:the\s+)?(?:government|administration)\s+of\s+\S.*$",
+    re.IGNORECASE,
+)
+
+
+def without_seat(name: str) -> str:
+    """The name without the government it belongs to (empty when it gives none)."""
+    text = tidy(name)
+    bare = _SEAT.sub("", text)
+    return bare if bare != text and match_key(bare) else ""
+
+
 def without_initials(name: str) -> str:
     """The name without a person's initials (empty when it has none): a name form for keys."""
     bare = tidy(_INITIALS.sub("", name))
@@ -816,6 +852,17 @@ _BRANCH_OWN = re.compile(
 )
 
 
+# A branch named by its parent («Филиал МГУ имени М. В. Ломоносова в городе Тестовске»,
+# «Тестовский институт (филиал) УрФУ»): another organisation than the parent.
+_BRANCH_WORD = re.compile(r"(?<![^\W\d_])филиал\w*", re.IGNORECASE)
+
+
+def is_branch(name: str) -> bool:
+    """A branch of another organisation named by the parent, not by a quoted name of its
+    own (see `branch_own`)."""
+    return bool(_BRANCH_WORD.search(tidy(name))) and not branch_own(name)
+
+
 def branch_own(name: str) -> str:
     """A branch's own quoted name after its parent's, or ""."""
     found = _BRANCH_OWN.match(tidy(name))
@@ -826,7 +873,7 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for form in fact_names(fact):
-        for name in (form, without_initials(form), branch_own(form)):
+        for name in (form, without_initials(form), branch_own(form), without_status(form)):
             _add_keys(keys, name, form, fact.country)
     return keys
 
@@ -891,9 +938,14 @@ def different(a: str, b: str) -> bool:
     "Сианьский технологический университет" and "Сианьский университет науки и технологий";
     "Университет Цинхуа" / "Цинхуа" are not). Abbreviations and cross-script pairs are not
     judged here."""
-    if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
+    if not a or not b or _script(a) != _script(b):
         return False
+    if any(_acronym(_NAMED_AFTER.sub("", n) or n) for n in (a, b)):
+        return False  # «МГТУ им. Н. Э. Баумана»: an abbreviation with its eponym
     a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
+    a, b = without_status(a) or a, without_status(b) or b  # a status tells no other body
+    if any(without_seat(x) and match_key(without_seat(x)) == match_key(y) for x, y in [(a, b), (b, a)]):
+        return False  # a committee with the government it belongs to, and without
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
     ta, tb = set(key_tokens(a)), set(key_tokens(b))

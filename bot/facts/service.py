@@ -36,6 +36,7 @@ from bot.facts.matching import (
     eponym_key,
     fact_keys,
     garbled,
+    is_branch,
     is_event,
     is_own,
     known_by_keys,
@@ -102,6 +103,11 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     name = display_name(tidy(without_own(one_script(fact.name))))
     name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
     fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
+    if is_branch(name):
+        # A branch read with its parent's forms («МГУ», "Lomonosov Moscow State University"):
+        # only forms that name the branch are its own, or its card would draw the parent's.
+        name_en = name_en if name_en and is_branch(name_en) else None
+        fact = replace(fact, aliases=tuple(a for a in fact.aliases if is_branch(a)))
     known = known_by_keys(replace(fact, name=name, name_en=name_en), _known_index())
     if known is not None and fact.country not in (None, "RU", known.country):
         known = None  # another country's organisation of the same name
@@ -202,6 +208,14 @@ def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
         aliases = own_aliases(ru.name, name_en, forms)
         out[twin] = replace(ru, name_en=name_en, aliases=aliases, country=country, kind=kind)
     return out
+
+
+def _fuller(name: str, shown: str) -> bool:
+    """Whether a full Russian name should replace the one-word abbreviation a card shows
+    («Российские железные дороги» for «РЖД»), whichever article came first."""
+    if " " in shown.strip() or not is_abbreviation(shown) or not _CYRILLIC.search(shown):
+        return False
+    return bool(_CYRILLIC.search(name)) and not is_abbreviation(name) and not is_branch(name)
 
 
 def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
@@ -540,6 +554,9 @@ class FactsService:
                 if english is not None:  # the card's English name becomes English
                     overrides.append((len(resolved) - 1, {"name_en": english}))
             override = rules.override_for(ident)
+            if partner_id is not None and not dormant and "name" not in override:
+                if _fuller(fact.name, by_id[partner_id].name):
+                    overrides.append((len(resolved) - 1, {"name": fact.name}))
             if override:
                 overrides.append((len(resolved) - 1, override))
         agreements = [
