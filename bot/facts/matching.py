@@ -822,6 +822,13 @@ def without_seat(name: str) -> str:
     return bare if bare != text and match_key(bare) else ""
 
 
+def seat_of(name: str) -> str:
+    """The government a committee's name closes with («Правительства Санкт-Петербурга»), or
+    "" for a name without one."""
+    bare = without_seat(name)
+    return tidy(name)[len(bare) :].strip() if bare else ""
+
+
 def without_initials(name: str) -> str:
     """The name without a person's initials (empty when it has none): a name form for keys."""
     bare = tidy(_INITIALS.sub("", name))

@@ -50,6 +50,7 @@ from bot.facts.matching import (
     parent_university,
     rekey,
     resolve,
+    seat_of,
     tidy,
     ungarbled,
     unit_of_another,
@@ -216,6 +217,14 @@ def _fuller(name: str, shown: str) -> bool:
     if " " in shown.strip() or not is_abbreviation(shown) or not _CYRILLIC.search(shown):
         return False
     return bool(_CYRILLIC.search(name)) and not is_abbreviation(name) and not is_branch(name)
+
+
+def _no_seats(facts: list[PartnerFact]) -> list[PartnerFact]:
+    """Without a government an article names only as the seat of another partner's committee
+    («Правительство Санкт-Петербурга» of «Комитет по науке ... Правительства Санкт-Петербурга»):
+    the committee is the partner; the government would open a card of its own."""
+    seats = {match_key(seat) for f in facts if (seat := seat_of(f.name))} - {""}
+    return [f for f in facts if match_key(f.name) not in seats]
 
 
 def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
@@ -479,7 +488,9 @@ class FactsService:
         # An operator's correction names a form; its key follows the current key rules.
         rules = Rules.of(current(await self.partners.corrections()))
         bounded_facts = (bounded(raw) for raw in extraction.partners)
-        cleaned = _one_per_organisation([_clean(f) for f in bounded_facts if f is not None])
+        cleaned = _no_seats(
+            _one_per_organisation([_clean(f) for f in bounded_facts if f is not None])
+        )
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact) | _known_keys(fact))))
             for fact in cleaned
