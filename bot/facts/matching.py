@@ -809,7 +809,7 @@ def without_status(name: str) -> str:
 # высшей школе Правительства Санкт-Петербурга» is the «Комитет по науке и высшей школе» the
 # city's articles name without it.
 _SEAT = re.compile(
-    r"\s+(?:правительств[аеу]|администраци[ия]|мэри[ия])\s+\S.*$|"
+    r"(?<!\sпри)\s+(?:правительства|администрации|мэрии)\s+\S.*$|"
     r"\s+of\s+(?:the\s+)?(?:government|administration)\s+of\s+\S.*$",
     re.IGNORECASE,
 )
@@ -822,11 +822,16 @@ def without_seat(name: str) -> str:
     return bare if bare != text and match_key(bare) else ""
 
 
+_GOVERNED = re.compile(
+    r"\s(?:при\s+)?(?P<body>(?:правительств|администраци|мэри)\w*\s+\S.*)$", re.IGNORECASE
+)
+
+
 def seat_of(name: str) -> str:
-    """The government a committee's name closes with («Правительства Санкт-Петербурга»), or
-    "" for a name without one."""
-    bare = without_seat(name)
-    return tidy(name)[len(bare) :].strip() if bare else ""
+    """The government a body's name closes with («Комитет ... Правительства Санкт-Петербурга»,
+    «Финансовый университет при Правительстве Российской Федерации»), or ""."""
+    found = _GOVERNED.search(tidy(name))
+    return found.group("body") if found else ""
 
 
 def without_initials(name: str) -> str:
