@@ -116,3 +116,20 @@ async def test_a_card_shows_the_full_name_once_an_article_gives_it(
     )  # fmt: skip
     rzd = [line for line in lines(reply) if line.endswith("— 2")]
     assert len(rzd) == 1 and rzd[0].startswith("• Российские железные дороги "), reply
+
+
+async def test_a_university_named_by_its_brand_after_its_type_words_is_one_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех и НИТУ «МИСиС» подписали соглашение",
+         "СПбПУ и НИТУ «МИСиС» подписали соглашение о сотрудничестве в области порошковой "
+         "металлургии. Вузы создадут общую лабораторию."),
+        ("Университет МИСиС и Политех откроют сетевую магистратуру",
+         "Политех и Университет МИСиС договорились об открытии сетевой магистерской программы "
+         "по металловедению. Соглашение подписали ректоры."),
+    )  # fmt: skip
+    misis = [line for line in lines(reply) if "МИСИС" in line.upper()]
+    assert len(misis) == 1 and misis[0].endswith("— 2"), reply

@@ -827,6 +827,36 @@ _GOVERNED = re.compile(
 )
 
 
+# A university named by its brand, an abbreviation: after its type words («Национальный
+# исследовательский ядерный университет «МИФИ»», «Университет МИСиС») or after the
+# abbreviation of its type words («НИЯУ МИФИ», «СПбГЭТУ «ЛЭТИ»»).
+_BRAND_QUOTED = re.compile(
+    r'^(?P<rest>.*\b(?:университет|институт|академи|university|institute|academy)\w*)'
+    r'\s+"(?P<brand>[^"\s]+)"$',
+    re.IGNORECASE,
+)
+_SCHOOL_HEAD = re.compile(r"^(?:университет|university)", re.IGNORECASE)
+_ACADEMIES = frozenset(["РАН", "RAS", "РАО", "РАМН"])  # a parent's letters, not a brand
+
+
+def brand_of(name: str) -> str:
+    """The brand a university's name gives after its type words (see above), or ""."""
+    text = tidy(name)
+    found = _BRAND_QUOTED.match(text)
+    brand = found.group("brand") if found else ""
+    if not brand:
+        words = text.replace('"', " ").split()
+        if len(words) == 2:
+            head, last = words
+            if _SCHOOL_HEAD.match(head) or (
+                is_abbreviation(head) and len(head) >= 3 and head.upper().endswith(("У", "U"))
+            ):  # («ГУ МВД» is a ministry's directorate)
+                brand = last
+    if not brand or not is_abbreviation(brand) or brand.upper() in _ACADEMIES:
+        return ""
+    return brand
+
+
 def seat_of(name: str) -> str:
     """The government a body's name closes with («Комитет ... Правительства Санкт-Петербурга»,
     «Финансовый университет при Правительстве Российской Федерации»), or ""."""
@@ -885,7 +915,8 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for form in fact_names(fact):
-        for name in (form, without_initials(form), branch_own(form), without_status(form)):
+        variants = (without_initials(form), branch_own(form), without_status(form))
+        for name in (form, *variants, brand_of(form)):
             _add_keys(keys, name, form, fact.country)
     return keys
 
