@@ -3,7 +3,7 @@ each set of two or three articles is served by the fake news site and ingested b
 pipeline (feed, extraction, registry merge, export) into a fresh database, then the export is
 read as a person reads `/partners`.
 
-    .venv/bin/python bench/probe_registry_e2e.py [--verbose] [--only ID]
+    .venv/bin/python bench/probe_registry_e2e.py [--verbose] [--only ID] [--batch first|second]
 
 Counts: "meet" sets whose organisation is split over two or more cards; "apart" sets where one
 card holds articles of two organisations (a wrong merge, the worst error); articles whose
@@ -118,10 +118,12 @@ def judge(row: dict[str, Any], cards: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-async def main(verbose: bool, only: str | None) -> None:
+async def main(verbose: bool, only: str | None, batch: str = "all") -> None:
     rows = [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines()]
     if only:
         rows = [r for r in rows if r["id"] == only]
+    if batch != "all":  # the second batch (h…) was written after the first fixes
+        rows = [r for r in rows if r["id"].startswith("h") == (batch == "second")]
     totals: dict[str, dict[str, int]] = {"meet": {}, "apart": {}}
     sets = {"meet": 0, "apart": 0}
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -162,6 +164,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--only", help="one set id")
+    parser.add_argument("--batch", choices=["first", "second", "all"], default="all")
     args = parser.parse_args()
     os.environ.setdefault("LOG_LEVEL", "WARNING")
-    asyncio.run(main(args.verbose, args.only))
+    asyncio.run(main(args.verbose, args.only, args.batch))
