@@ -10,8 +10,9 @@ card holds articles of two organisations (a wrong merge, the worst error); artic
 organisation has no card (missed by the extractor); cards whose display name (`name` or
 `name_en`) is not a nominative form of the organisation, and not its full name; wrong countries;
 extra cards (no organisation of the set); context cards (an organisation the articles name
-beside the partner, such as a committee's government, taken for a partner). A card is an organisation's when it lists one of its
-articles and shares a distinguishing name word with one of its forms.
+beside the partner, such as a committee's government, taken for a partner). A card is an
+organisation's when it lists one of its articles and shares a distinguishing name word with one
+of its forms.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def judge(row: dict[str, Any], cards: list[dict[str, Any]]) -> dict[str, Any]:
     orgs: dict[str, dict[str, Any]] = row["orgs"]
     art_org = {f"{row['id']}-{n}": a["org"] for n, a in enumerate(row["articles"])}
     words = {label: set().union(*(telling(n) for n in o["names"])) for label, o in orgs.items()}
-    out: dict[str, Any] = {"split": 0, "merge": 0, "missed": 0, "display": 0, "full": 0,
-                           "country": 0, "extra": 0, "context": 0, "cards": 0, "notes": []}  # fmt: skip
+    counts = ("split", "merge", "missed", "display", "full", "country", "extra", "context", "cards")
+    out: dict[str, Any] = {**dict.fromkeys(counts, 0), "notes": []}
     owners: dict[str, list[dict[str, Any]]] = {label: [] for label in orgs}
     context = {light(n) for o in orgs.values() for n in o.get("context", [])}
     for card in cards:
@@ -76,11 +77,7 @@ def judge(row: dict[str, Any], cards: list[dict[str, Any]]) -> dict[str, Any]:
             out["notes"].append(f"context card {card['name']!r} ({sorted(card['ids'])})")
             continue
         card_words = set().union(*(telling(f) for f in forms if f))
-        of = {
-            art_org[i]
-            for i in card["ids"]
-            if i in art_org and card_words & words[art_org[i]]
-        }
+        of = {art_org[i] for i in card["ids"] if i in art_org and card_words & words[art_org[i]]}
         if not of:
             out["extra"] += 1
             out["notes"].append(f"extra card {card['name']!r} ({sorted(card['ids'])})")

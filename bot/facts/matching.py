@@ -831,7 +831,7 @@ _GOVERNED = re.compile(
 # исследовательский ядерный университет «МИФИ»», «Университет МИСиС») or after the
 # abbreviation of its type words («НИЯУ МИФИ», «СПбГЭТУ «ЛЭТИ»»).
 _BRAND_QUOTED = re.compile(
-    r'^(?P<rest>.*\b(?:университет|институт|академи|university|institute|academy)\w*)'
+    r"^(?P<rest>.*\b(?:университет|институт|академи|university|institute|academy)\w*)"
     r'\s+"(?P<brand>[^"\s]+)"$',
     re.IGNORECASE,
 )
@@ -987,7 +987,8 @@ def different(a: str, b: str) -> bool:
         return False  # «МГТУ им. Н. Э. Баумана»: an abbreviation with its eponym
     a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
     a, b = without_status(a) or a, without_status(b) or b  # a status tells no other body
-    if any(without_seat(x) and match_key(without_seat(x)) == match_key(y) for x, y in [(a, b), (b, a)]):
+    seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
+    if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
         return False  # a committee with the government it belongs to, and without
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False

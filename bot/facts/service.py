@@ -565,9 +565,13 @@ class FactsService:
                 if english is not None:  # the card's English name becomes English
                     overrides.append((len(resolved) - 1, {"name_en": english}))
             override = rules.override_for(ident)
-            if partner_id is not None and not dormant and "name" not in override:
-                if _fuller(fact.name, by_id[partner_id].name):
-                    overrides.append((len(resolved) - 1, {"name": fact.name}))
+            if (
+                partner_id is not None
+                and not dormant
+                and "name" not in override
+                and _fuller(fact.name, by_id[partner_id].name)
+            ):
+                overrides.append((len(resolved) - 1, {"name": fact.name}))
             if override:
                 overrides.append((len(resolved) - 1, override))
         agreements = [
