@@ -841,7 +841,7 @@ _ACADEMIES = frozenset(["РАН", "RAS", "РАО", "РАМН"])  # a parent's le
 
 def brand_of(name: str) -> str:
     """The brand a university's name gives after its type words (see above), or ""."""
-    text = tidy(name)
+    text = _NAMED_AFTER.sub("", tidy(name))  # «… «ВОЕНМЕХ» им. Д. Ф. Устинова»
     found = _BRAND_QUOTED.match(text)
     brand = found.group("brand") if found else ""
     if not brand:
@@ -855,6 +855,20 @@ def brand_of(name: str) -> str:
     if not brand or not is_abbreviation(brand) or brand.upper() in _ACADEMIES:
         return ""
     return brand
+
+
+def spelt_out(shown: str, name: str) -> bool:
+    """Whether a name opening with an abbreviation («РЖД», «СПбГМТУ», «БГТУ «Военмех» им.
+    Д. Ф. Устинова») is spelt out by a full name of the same script: the abbreviation's
+    capitals are, in order, initials of the full name's words (a truncated name is not)."""
+    core = _NAMED_AFTER.sub("", tidy(shown)).replace('"', " ").split()
+    if not core or len(core) > 2 or not is_abbreviation(core[0]) or is_abbreviation(name):
+        return False
+    if _script(shown) != _script(name):
+        return False
+    capitals = [c for c in core[0] if c.isupper()]
+    initials = iter(w[0].upper() for w in _WORDS.findall(tidy(name)) if w.lower() not in _STOP)
+    return len(capitals) >= 2 and all(c in initials for c in capitals)
 
 
 def seat_of(name: str) -> str:

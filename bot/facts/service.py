@@ -51,6 +51,7 @@ from bot.facts.matching import (
     rekey,
     resolve,
     seat_of,
+    spelt_out,
     tidy,
     ungarbled,
     unit_of_another,
@@ -212,11 +213,9 @@ def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
 
 
 def _fuller(name: str, shown: str) -> bool:
-    """Whether a full Russian name should replace the one-word abbreviation a card shows
-    («Российские железные дороги» for «РЖД»), whichever article came first."""
-    if " " in shown.strip() or not is_abbreviation(shown) or not _CYRILLIC.search(shown):
-        return False
-    return bool(_CYRILLIC.search(name)) and not is_abbreviation(name) and not is_branch(name)
+    """Whether a full Russian name should replace the abbreviation a card shows («Российские
+    железные дороги» for «РЖД»), whichever article came first."""
+    return bool(_CYRILLIC.search(shown)) and spelt_out(shown, name) and not is_branch(name)
 
 
 def _no_seats(facts: list[PartnerFact]) -> list[PartnerFact]:
