@@ -133,3 +133,24 @@ async def test_a_university_named_by_its_brand_after_its_type_words_is_one_card(
     )  # fmt: skip
     misis = [line for line in lines(reply) if "МИСИС" in line.upper()]
     assert len(misis) == 1 and misis[0].endswith("— 2"), reply
+
+
+async def test_a_brand_before_an_eponym_meets_and_the_full_name_is_shown(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех и БГТУ «ВОЕНМЕХ» подписали соглашение",
+         "СПбПУ и БГТУ «ВОЕНМЕХ» подписали соглашение о сотрудничестве в области ракетной "
+         "техники. Вузы проведут совместные исследования."),
+        ("Политех и Балтийский государственный технический университет «ВОЕНМЕХ» им. Д. Ф. "
+         "Устинова создадут центр",
+         "СПбПУ и Балтийский государственный технический университет «ВОЕНМЕХ» им. Д. Ф. "
+         "Устинова договорились о создании совместного центра робототехники."),
+    )  # fmt: skip
+    cards = [line for line in lines(reply) if "военмех" in line.lower()]
+    assert len(cards) == 1, reply
+    card = cards[0]
+    assert card.startswith("• Балтийский государственный технический университет"), reply
+    assert card.endswith("— 2"), reply
