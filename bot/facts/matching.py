@@ -22,7 +22,7 @@ from bot.facts.extraction.names import (
     join_broken_hyphen,
     name_tokens,
 )
-from bot.facts.extraction.registry import KnownOrg
+from bot.facts.extraction.registry import KnownOrg, known_orgs
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
@@ -840,21 +840,24 @@ _ACADEMIES = frozenset(["РАН", "RAS", "РАО", "РАМН"])  # a parent's le
 
 
 def brand_of(name: str) -> str:
-    """The brand a university's name gives after its type words (see above), or ""."""
+    """The brand a university's name gives after its type words (see above), or "". After a
+    bare «Университет» only a known university's («Университет ШОС» is a network named after
+    the organisation «ШОС»)."""
     text = _NAMED_AFTER.sub("", tidy(name))  # «… «ВОЕНМЕХ» им. Д. Ф. Устинова»
     found = _BRAND_QUOTED.match(text)
     brand = found.group("brand") if found else ""
-    if not brand:
-        words = text.replace('"', " ").split()
-        if len(words) == 2:
-            head, last = words
-            if _SCHOOL_HEAD.match(head) or (
-                is_abbreviation(head) and len(head) >= 3 and head.upper().endswith(("У", "U"))
-            ):  # («ГУ МВД» is a ministry's directorate)
-                brand = last
+    words = text.replace('"', " ").split()
+    if not brand and len(words) == 2:
+        head, last = words
+        if is_abbreviation(head) and len(head) >= 3 and head.upper().endswith(("У", "U")):
+            brand = last  # («ГУ МВД» is a ministry's directorate)
+        elif _SCHOOL_HEAD.match(head):
+            known = known_orgs().lookup(last)
+            brand = last if known is not None and known.kind == "university" else ""
     if not brand or not is_abbreviation(brand) or brand.upper() in _ACADEMIES:
         return ""
-    return brand
+    known = known_orgs().lookup(brand)
+    return "" if known is not None and known.kind != "university" else brand
 
 
 def spelt_out(shown: str, name: str) -> bool:
