@@ -22,7 +22,7 @@ from bot.facts.extraction.names import (
     join_broken_hyphen,
     name_tokens,
 )
-from bot.facts.extraction.registry import KnownOrg
+from bot.facts.extraction.registry import KnownOrg, known_orgs
 from bot.text.countries import CountryResolver, names_country, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
@@ -786,6 +786,101 @@ _INITIALS = re.compile(
 )
 
 
+# A status a Russian university's name may lead with or leave out: «Национальный
+# исследовательский университет ИТМО» is the «Университет ИТМО», «НИУ ВШЭ» the «ВШЭ»,
+# "National Research Tomsk Polytechnic University" the "Tomsk Polytechnic University".
+_STATUS = re.compile(
+    r"^(?:национальн\w*\s+исследовательск\w*|ниу|national\s+research)\s+(?=\S)", re.IGNORECASE
+)
+
+
+def without_status(name: str) -> str:
+    """The name without a leading status (empty when it has none, or when the rest names
+    nothing by itself): a name form for keys."""
+    text = tidy(name)
+    bare = _STATUS.sub("", text)
+    if bare == text:
+        return ""
+    bare = bare[:1].upper() + bare[1:]
+    return bare if match_key(bare) and not names_nothing(bare, "university") else ""
+
+
+# The body a committee or a department belongs to, closing its name: «Комитет по науке и
+# высшей школе Правительства Санкт-Петербурга» is the «Комитет по науке и высшей школе» the
+# city's articles name without it.
+_SEAT = re.compile(
+    r"(?<!\sпри)\s+(?:правительства|администрации|мэрии)\s+\S.*$|"
+    r"\s+of\s+(?:the\s+)?(?:government|administration)\s+of\s+\S.*$",
+    re.IGNORECASE,
+)
+
+
+def without_seat(name: str) -> str:
+    """The name without the government it belongs to (empty when it gives none)."""
+    text = tidy(name)
+    bare = _SEAT.sub("", text)
+    return bare if bare != text and match_key(bare) else ""
+
+
+_GOVERNED = re.compile(
+    r"\s(?:при\s+)?(?P<body>(?:правительств|администраци|мэри)\w*\s+\S.*)$", re.IGNORECASE
+)
+
+
+# A university named by its brand, an abbreviation: after its type words («Национальный
+# исследовательский ядерный университет «МИФИ»», «Университет МИСиС») or after the
+# abbreviation of its type words («НИЯУ МИФИ», «СПбГЭТУ «ЛЭТИ»»).
+_BRAND_QUOTED = re.compile(
+    r"^(?P<rest>.*\b(?:университет|институт|академи|university|institute|academy)\w*)"
+    r'\s+"(?P<brand>[^"\s]+)"$',
+    re.IGNORECASE,
+)
+_SCHOOL_HEAD = re.compile(r"^(?:университет|university)", re.IGNORECASE)
+_ACADEMIES = frozenset(["РАН", "RAS", "РАО", "РАМН"])  # a parent's letters, not a brand
+
+
+def brand_of(name: str) -> str:
+    """The brand a university's name gives after its type words (see above), or "". After a
+    bare «Университет» only a known university's («Университет ШОС» is a network named after
+    the organisation «ШОС»)."""
+    text = _NAMED_AFTER.sub("", tidy(name))  # «… «ВОЕНМЕХ» им. Д. Ф. Устинова»
+    found = _BRAND_QUOTED.match(text)
+    brand = found.group("brand") if found else ""
+    words = text.replace('"', " ").split()
+    if not brand and len(words) == 2:
+        head, last = words
+        if is_abbreviation(head) and len(head) >= 3 and head.upper().endswith(("У", "U")):
+            brand = last  # («ГУ МВД» is a ministry's directorate)
+        elif _SCHOOL_HEAD.match(head):
+            known = known_orgs().lookup(last)
+            brand = last if known is not None and known.kind == "university" else ""
+    if not brand or not is_abbreviation(brand) or brand.upper() in _ACADEMIES:
+        return ""
+    known = known_orgs().lookup(brand)
+    return "" if known is not None and known.kind != "university" else brand
+
+
+def spelt_out(shown: str, name: str) -> bool:
+    """Whether a name opening with an abbreviation («РЖД», «СПбГМТУ», «БГТУ «Военмех» им.
+    Д. Ф. Устинова») is spelt out by a full name of the same script: the abbreviation's
+    capitals are, in order, initials of the full name's words (a truncated name is not)."""
+    core = _NAMED_AFTER.sub("", tidy(shown)).replace('"', " ").split()
+    if not core or len(core) > 2 or not is_abbreviation(core[0]) or is_abbreviation(name):
+        return False
+    if _script(shown) != _script(name):
+        return False
+    capitals = [c for c in core[0] if c.isupper()]
+    initials = iter(w[0].upper() for w in _WORDS.findall(tidy(name)) if w.lower() not in _STOP)
+    return len(capitals) >= 2 and all(c in initials for c in capitals)
+
+
+def seat_of(name: str) -> str:
+    """The government a body's name closes with («Комитет ... Правительства Санкт-Петербурга»,
+    «Финансовый университет при Правительстве Российской Федерации»), or ""."""
+    found = _GOVERNED.search(tidy(name))
+    return found.group("body") if found else ""
+
+
 def without_initials(name: str) -> str:
     """The name without a person's initials (empty when it has none): a name form for keys."""
     bare = tidy(_INITIALS.sub("", name))
@@ -816,6 +911,17 @@ _BRANCH_OWN = re.compile(
 )
 
 
+# A branch named by its parent («Филиал МГУ имени М. В. Ломоносова в городе Тестовске»,
+# «Тестовский институт (филиал) УрФУ»): another organisation than the parent.
+_BRANCH_WORD = re.compile(r"(?<![^\W\d_])филиал\w*", re.IGNORECASE)
+
+
+def is_branch(name: str) -> bool:
+    """A branch of another organisation named by the parent, not by a quoted name of its
+    own (see `branch_own`)."""
+    return bool(_BRANCH_WORD.search(tidy(name))) and not branch_own(name)
+
+
 def branch_own(name: str) -> str:
     """A branch's own quoted name after its parent's, or ""."""
     found = _BRANCH_OWN.match(tidy(name))
@@ -826,7 +932,8 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for form in fact_names(fact):
-        for name in (form, without_initials(form), branch_own(form)):
+        variants = (without_initials(form), branch_own(form), without_status(form))
+        for name in (form, *variants, brand_of(form)):
             _add_keys(keys, name, form, fact.country)
     return keys
 
@@ -891,9 +998,15 @@ def different(a: str, b: str) -> bool:
     "Сианьский технологический университет" and "Сианьский университет науки и технологий";
     "Университет Цинхуа" / "Цинхуа" are not). Abbreviations and cross-script pairs are not
     judged here."""
-    if not a or not b or _script(a) != _script(b) or _acronym(a) or _acronym(b):
+    if not a or not b or _script(a) != _script(b):
         return False
+    if any(_acronym(_NAMED_AFTER.sub("", n) or n) for n in (a, b)):
+        return False  # «МГТУ им. Н. Э. Баумана»: an abbreviation with its eponym
     a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
+    a, b = without_status(a) or a, without_status(b) or b  # a status tells no other body
+    seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
+    if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
+        return False  # a committee with the government it belongs to, and without
     if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
         return False
     ta, tb = set(key_tokens(a)), set(key_tokens(b))

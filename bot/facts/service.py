@@ -36,6 +36,7 @@ from bot.facts.matching import (
     eponym_key,
     fact_keys,
     garbled,
+    is_branch,
     is_event,
     is_own,
     known_by_keys,
@@ -49,6 +50,8 @@ from bot.facts.matching import (
     parent_university,
     rekey,
     resolve,
+    seat_of,
+    spelt_out,
     tidy,
     ungarbled,
     unit_of_another,
@@ -102,6 +105,11 @@ def _clean(fact: PartnerFact) -> PartnerFact:
     name = display_name(tidy(without_own(one_script(fact.name))))
     name_en = display_name(tidy(without_own(one_script(fact.name_en)))) if fact.name_en else None
     fact = replace(fact, aliases=tuple(without_own(one_script(a)) for a in fact.aliases))
+    if is_branch(name):
+        # A branch read with its parent's forms («МГУ», "Lomonosov Moscow State University"):
+        # only forms that name the branch are its own, or its card would draw the parent's.
+        name_en = name_en if name_en and is_branch(name_en) else None
+        fact = replace(fact, aliases=tuple(a for a in fact.aliases if is_branch(a)))
     known = known_by_keys(replace(fact, name=name, name_en=name_en), _known_index())
     if known is not None and fact.country not in (None, "RU", known.country):
         known = None  # another country's organisation of the same name
@@ -202,6 +210,20 @@ def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
         aliases = own_aliases(ru.name, name_en, forms)
         out[twin] = replace(ru, name_en=name_en, aliases=aliases, country=country, kind=kind)
     return out
+
+
+def _fuller(name: str, shown: str) -> bool:
+    """Whether a full Russian name should replace the abbreviation a card shows («Российские
+    железные дороги» for «РЖД»), whichever article came first."""
+    return bool(_CYRILLIC.search(shown)) and spelt_out(shown, name) and not is_branch(name)
+
+
+def _no_seats(facts: list[PartnerFact]) -> list[PartnerFact]:
+    """Without a government an article names only as the seat of another partner's committee
+    («Правительство Санкт-Петербурга» of «Комитет по науке ... Правительства Санкт-Петербурга»):
+    the committee is the partner; the government would open a card of its own."""
+    seats = {match_key(seat) for f in facts if (seat := seat_of(f.name))} - {""}
+    return [f for f in facts if match_key(f.name) not in seats]
 
 
 def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
@@ -465,7 +487,9 @@ class FactsService:
         # An operator's correction names a form; its key follows the current key rules.
         rules = Rules.of(current(await self.partners.corrections()))
         bounded_facts = (bounded(raw) for raw in extraction.partners)
-        cleaned = _one_per_organisation([_clean(f) for f in bounded_facts if f is not None])
+        cleaned = _no_seats(
+            _one_per_organisation([_clean(f) for f in bounded_facts if f is not None])
+        )
         facts = [
             (fact, rules.keys_of(fact, self._with_legacy(fact_keys(fact) | _known_keys(fact))))
             for fact in cleaned
@@ -540,6 +564,13 @@ class FactsService:
                 if english is not None:  # the card's English name becomes English
                     overrides.append((len(resolved) - 1, {"name_en": english}))
             override = rules.override_for(ident)
+            if (
+                partner_id is not None
+                and not dormant
+                and "name" not in override
+                and _fuller(fact.name, by_id[partner_id].name)
+            ):
+                overrides.append((len(resolved) - 1, {"name": fact.name}))
             if override:
                 overrides.append((len(resolved) - 1, override))
         agreements = [
