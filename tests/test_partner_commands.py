@@ -989,3 +989,39 @@ async def test_a_card_named_with_every_word_of_a_well_known_name_is_that_organis
     assert reply.startswith("Polytechnic University of Harbin\n"), reply
     # The abbreviation is not a name the card has: still said to be in no news.
     assert "пока не встречается" in await app.ask("/partners HIT")
+
+
+async def kind_and_country_partners(app: App) -> None:
+    """Two universities in China, one named after the country, each in its own article that
+    speaks of universities of China."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [("Coastal University of China", "CN"), ("Университет Горных Рек", "CN")]
+    for i, (name, country) in enumerate(cases):
+        body = f"Делегация {name} обсудила сотрудничество с университетами Китая."
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"k{i}", f"Визит {i}", body=body, link=f"https://site.test/k{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "university", {f"k{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+async def test_a_kind_and_a_country_name_no_one_card_that_says_the_country(app: App) -> None:
+    """«университеты Китая» opened the card of the one university with "China" in its name
+    (a user session: /partners showed it, /subscribe partner followed it, /search searched its
+    other names): a kind and a country describe many, and the country's partners come first."""
+    await kind_and_country_partners(app)
+    reply = await app.ask("/partners университеты Китая")
+    assert not reply.startswith("Coastal University of China"), reply
+    markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert markup[0][0]["text"] == "🇨🇳 Китай: все партнёры (2)", markup
+    reply = await app.ask("/search университетами Китая")
+    assert reply.startswith("Найдено по запросу «университетами Китая»:"), reply
+    assert "другим названиям" not in reply, reply
+    reply = await app.ask("/subscribe partner университеты Китая")
+    assert "Coastal University of China»" not in reply.split("\n")[0], reply
+    assert await app.ask("/subscriptions") == "Подписок нет. Подписаться: /subscribe"
+    # The card of a body named by its kind and country alone still opens.
+    reply = await app.ask("/partners Coastal University", language_code="en")
+    assert reply.startswith("Coastal University of China\n"), reply
+

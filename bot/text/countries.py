@@ -284,6 +284,19 @@ def resolve_country_query(query: str, *, other_languages: bool = True) -> str | 
     return code
 
 
+def country_among_words(text: str) -> str | None:
+    """The first country one word of `text` names, as a command reads it («университеты
+    Китая», «кто наши партнёры в Германии?»); words of three letters or fewer name none."""
+    return next(
+        (
+            code
+            for word in text.split()
+            if len(word) > 3 and (code := resolve_country_query(word, other_languages=False))
+        ),
+        None,
+    )
+
+
 # -- countries in article text (the extractor's resolver) -------------------------------------
 
 _NAME_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё'\-]*")
