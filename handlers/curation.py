@@ -198,6 +198,12 @@ async def curate(
             await message.answer(t(lang, "curate_bad_country", query=esc(cut(value, 60))))
             return
         value = code
+    elif action == "split":
+        assert value is not None
+        refusal = _not_to_split(lang, partner, value)
+        if refusal is not None:
+            await message.answer(refusal)
+            return
     elif action == "rename":
         assert value is not None
         name, _, english = value.partition("|")
@@ -214,6 +220,25 @@ async def curate(
     await _ask(
         message, lang, curation_pending, Pending(user.id, action, partner, target, value, value_en)
     )
+
+
+def _not_to_split(lang: str, partner: Partner, value: str) -> str | None:
+    """Why the name `value` cannot be split off `partner`, or None when it can: the card's
+    own name (to the registry «ЛСР» is «Группа ЛСР»: every extraction puts it back), or no
+    name of the card at all (a typo). Either way a split changed nothing and said "done"."""
+    key = match_key(value)
+    own = {match_key(partner.name)} - {""}  # its English name may be another's, split off
+    a, a_id = esc(cut(partner.name, 100)), str(partner.id)
+    if key in own:
+        return t(lang, "curate_split_own", value=esc(cut(value, 100)), a=a, a_id=a_id)
+    names = [partner.name, partner.name_en or "", *partner.aliases]
+    if key in {match_key(n) for n in names if n} or value.strip().casefold() in {
+        n.casefold() for n in names
+    }:
+        return None
+    listed = esc(cut(", ".join(dict.fromkeys(n for n in names if n)), 400))
+    return t(lang, "curate_split_unknown", value=esc(cut(value, 100)), a=a, a_id=a_id,
+             names=listed)  # fmt: skip
 
 
 async def _file_says(

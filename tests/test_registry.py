@@ -1247,6 +1247,39 @@ async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, Scripted
     ]
 
 
+async def test_a_split_that_would_change_nothing_is_refused_not_done(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """An operator split «ЛСР»-like forms off a card and was told "done" while the card kept
+    them (a user session): the card's own name to the registry (a type word more or less), or
+    no name of the card at all (a typo). Both are said, with the card's names; no button."""
+    app, scripted = curated
+    db = app.services.news.db
+    scripted.script = {"a": [org("Группа Тестстрой", None, "Тестстрой", "Teststroy Group")]}
+    await add_articles(db, ["a"])
+    partners, _ = await registry(db, scripted.script)
+    [row] = await exported(partners)
+    before = len(app.api.sent_messages(ADMIN))
+    own = await app.ask("/curate split Группа Тестстрой => Тестстрой", chat_id=ADMIN)
+    assert own == (
+        f"«Тестстрой» для реестра — то же название, что «Группа Тестстрой» (#{row.id}): "
+        "отделить его нельзя, при каждом разборе статей оно вернётся. Если это не партнёр: "
+        "/curate hide; другое название: /curate rename."
+    ), own
+    typo = await app.ask(
+        "/curate split Группа Тестстрой => Testroy Group", chat_id=ADMIN, language_code="en"
+    )
+    assert typo == (
+        f"“Группа Тестстрой” (#{row.id}) has no name “Testroy Group”. Its names: Группа "
+        "Тестстрой, Teststroy Group."
+    ), typo
+    assert not any(
+        m.params.get("reply_markup") for m in app.api.sent_messages(ADMIN)[before:]
+    )  # no confirmation asked
+    ask = await app.ask("/curate split Группа Тестстрой => Teststroy group", chat_id=ADMIN)
+    assert ask.startswith("Отделить название «Teststroy group» от «Группа Тестстрой»"), ask
+
+
 class SlowScriptedWorker(ScriptedWorker):
     """A scripted extractor that takes `seconds` per article, as the real one takes a while
     (in its thread): time for another extraction to start meanwhile."""

@@ -653,6 +653,18 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Отделить название «{value}» от «{a}» (#{a_id})? Статьи партнёра будут разобраны заново.",
         "Split the name “{value}” off “{a}” (#{a_id})? The partner's articles are read again.",
     ),
+    "curate_split_own": (
+        "«{value}» для реестра — то же название, что «{a}» (#{a_id}): отделить его нельзя, "
+        "при каждом разборе статей оно вернётся. Если это не партнёр: /curate hide; "
+        "другое название: /curate rename.",
+        "To the registry “{value}” is the same name as “{a}” (#{a_id}): it cannot be split "
+        "off, every extraction would bring it back. If it is no partner: /curate hide; for "
+        "another name: /curate rename.",
+    ),
+    "curate_split_unknown": (
+        "У «{a}» (#{a_id}) нет названия «{value}». Его названия: {names}.",
+        "“{a}” (#{a_id}) has no name “{value}”. Its names: {names}.",
+    ),
     "curate_confirm_rename": (
         "Переименовать «{a}» (#{a_id}) в «{value}»?",
         "Rename “{a}” (#{a_id}) to “{value}”?",
