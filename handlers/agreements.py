@@ -11,7 +11,13 @@ from functools import partial
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
 
 from bot.facts.lookup import SAME, PartnerLookup
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
@@ -33,6 +39,7 @@ from handlers.keyboards import (
     AgreementsPageBeforeRanges,
     AgreementsPageBeforeSets,
     AgreementsPageBeforeYears,
+    PartnerCard,
     fit_callback_text,
     pager,
 )
@@ -461,7 +468,31 @@ async def agreements_page(
             command = esc(cut(f"/agreements {unkinded}".strip(), 100))
             text = join_within([text, t(lang, "agreements_other_kinds", total=str(others),
                                         command=command)])  # fmt: skip
-        return text, None
+        # Where to go from here: the same query's documents of other years, and the card of
+        # the partner asked for (a partner with none signed is still a partner).
+        rows: list[list[InlineKeyboardButton]] = []
+        if years is not None and (state.partner or state.country or state.q):
+            anytime = (
+                await partners.agreements(
+                    partner_ids=partner_ids,
+                    country=country,
+                    news_ids=news_ids,
+                    kinds=kinds,
+                    limit=0,
+                )
+            )[1]
+            if anytime:
+                everything = AgreementsPage(
+                    page=0, partner=state.partner, country=state.country, q=state.q, kind=state.kind
+                )
+                label = t(lang, "agreements_all_years_button", total=str(anytime))
+                button = InlineKeyboardButton(text=label, callback_data=everything.pack())
+                rows.append([button])
+        if state.partner and described:
+            label = t(lang, "partner_card_button", name=cut(described, 50))
+            data = PartnerCard(id=state.partner).pack()
+            rows.append([InlineKeyboardButton(text=label, callback_data=data)])
+        return text, InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
     pages = max(1, math.ceil(total / PAGE))
     what = kinds_words(kinds, lang)
     counted = {

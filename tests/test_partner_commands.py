@@ -1025,3 +1025,62 @@ async def test_a_kind_and_a_country_name_no_one_card_that_says_the_country(app: 
     reply = await app.ask("/partners Coastal University", language_code="en")
     assert reply.startswith("Coastal University of China\n"), reply
 
+
+async def signed_and_unsigned_partners(app: App) -> None:
+    """A bank that signed one agreement, reported in June 2022, and a corporation that
+    signed none, each in its own article."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    when = datetime(2022, 6, 1, 9, tzinfo=UTC)
+    cases = [("Банк Тестовый", True), ("Корпорация Пробная", False)]
+    for i, (name, signed) in enumerate(cases):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"s{i}", f"Новость {i}", link=f"https://site.test/s{i}", published=when)],
+            announce=True,
+        )
+        fact = PartnerInput(name, None, (), "RU", "company", {f"s{i}": name})
+        agreements = [AgreementInput("agreement", "о сотрудничестве", None, (0,))] if signed else []
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], agreements)
+
+
+def last_buttons(app: App) -> list[dict[str, Any]]:
+    markup = app.api.sent_messages(42)[-1].params.get("reply_markup") or {}
+    return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_no_agreements_for_a_partner_or_a_year_leads_somewhere(app: App) -> None:
+    """«/agreements Росатом» (a partner with no signed document) and "/agreements VTB 2021"
+    (signed in 2022) answered "none found" and nothing more (a user session): the partner's
+    card and the other years' documents are a button away."""
+    await signed_and_unsigned_partners(app)
+    reply = await app.ask("/agreements Корпорация Пробная")
+    assert reply == "Не нашёл соглашений по запросу «Корпорация Пробная».", reply
+    assert [b["text"] for b in last_buttons(app)] == ["🤝 Корпорация Пробная"]
+    reply = await app.ask("/agreements Банк Тестовый 2021")
+    assert reply == "Не нашёл соглашений 2021 года по запросу «Банк Тестовый».", reply
+    buttons = last_buttons(app)
+    assert [b["text"] for b in buttons] == ["📄 За все годы (1)", "🤝 Банк Тестовый"]
+    message = app.api.sent_messages(42)[-1]
+    app.api.push_callback_query(
+        buttons[0]["callback_data"], chat_id=42, user_id=42,
+        message_id=message.result["message_id"],
+    )  # fmt: skip
+    def edited() -> str:
+        return next(
+            (
+                c.rendered or ""
+                for c in app.api.calls_of("editMessageText")
+                if c.ok and c.params["message_id"] == message.result["message_id"]
+            ),
+            "",
+        )
+
+    async def shown() -> bool:
+        return bool(edited())
+
+    await until(shown)
+    listed = edited()
+    assert listed.startswith("Соглашения по запросу «Банк Тестовый» (всего 1):"), listed
+    reply = await app.ask("/agreements Russia 2021", language_code="en")
+    assert reply == "No agreements in 2021 found for “🇷🇺 Russia”.", reply
+    assert [b["text"] for b in last_buttons(app)] == ["📄 In every year (1)"]

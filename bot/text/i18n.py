@@ -519,6 +519,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл {what} по запросу «{query}».",
         "No {what} found for “{query}”.",
     ),
+    "agreements_all_years_button": (
+        "📄 За все годы ({total})",
+        "📄 In every year ({total})",
+    ),
     "agreements_other_kinds": (
         "Документов других видов: {total}. Все виды: {command}",
         "Documents of other kinds: {total}. Every kind: {command}",
