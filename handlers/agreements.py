@@ -40,8 +40,9 @@ from handlers.keyboards import (
     AgreementsPageBeforeSets,
     AgreementsPageBeforeYears,
     PartnerCard,
-    fit_callback_text,
+    fit_packed_words,
     pager,
+    unpack_words,
 )
 from handlers.partners import NO_PREVIEW, display_name
 from storage.db import utcnow
@@ -434,7 +435,7 @@ async def agreements_page(
     if state.partner:
         partner_ids = [state.partner]
     elif state.q:
-        hits = await news.search(state.q, limit=100)
+        hits = await news.search(unpack_words(state.q), limit=100)
         news_ids = [hit.item.id for hit in hits]
     country = state.country or None
     page = max(state.page, 0)
@@ -455,7 +456,7 @@ async def agreements_page(
     if page > last:  # an old button after agreements were rebuilt, or a forged page number
         page = last
         rows, total = await chosen(limit=PAGE, offset=page * PAGE)
-    described = state.q
+    described = unpack_words(state.q)
     if state.country:
         described = f"{flag(state.country)} {country_name(state.country, lang)}"
     if state.partner:
@@ -552,7 +553,7 @@ async def agreements_command(
             state = AgreementsPage(page=0, partner=found.named, **when)
         else:
             # Years apart take room in the button: fewer bytes of words.
-            words = fit_callback_text(query, words_budget(years, kinds))
+            words = fit_packed_words(query, words_budget(years, kinds))
             state = AgreementsPage(page=0, q=words, **when)
     unkinded = read_kinds(asked)[1] if kinds else ""
     text, markup = await agreements_page(partners, news, lang, state, unkinded)

@@ -1065,6 +1065,7 @@ async def test_no_agreements_for_a_partner_or_a_year_leads_somewhere(app: App) -
         buttons[0]["callback_data"], chat_id=42, user_id=42,
         message_id=message.result["message_id"],
     )  # fmt: skip
+
     def edited() -> str:
         return next(
             (
@@ -1084,3 +1085,47 @@ async def test_no_agreements_for_a_partner_or_a_year_leads_somewhere(app: App) -
     reply = await app.ask("/agreements Russia 2021", language_code="en")
     assert reply == "No agreements in 2021 found for “🇷🇺 Russia”.", reply
     assert [b["text"] for b in last_buttons(app)] == ["📄 In every year (1)"]
+
+
+async def test_agreements_search_every_word_of_a_russian_query(app: App) -> None:
+    """«/agreements водородная энергетика» searched «водородная» alone (two Russian words
+    overflow a page button's bytes unpacked) and said so in its heading; /export searched
+    both. Every word is searched, and a page button carries them all."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    bodies = [
+        "Стороны подписали соглашение: водородная энергетика станет общей темой.",
+        "Стороны подписали соглашение: водородная безопасность складов.",
+    ]
+    for n in range(7):
+        body = bodies[0] if n < 6 else bodies[1]
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"h{n}", f"Соглашение {n}", body=body, link=f"https://site.test/h{n}")],
+            announce=True,
+        )  # fmt: skip
+        name = f"Компания Тестовая {n}"
+        fact = PartnerInput(name, None, (), "RU", "company", {f"h{n}": name})
+        agreement = AgreementInput("agreement", "о сотрудничестве", None, (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    reply = await app.ask("/agreements водородная энергетика")
+    assert reply.startswith("Соглашения по запросу «водородная энергетика» (всего 6):"), reply
+    [[*_, forward]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    message = app.api.sent_messages(42)[-1]
+    app.api.push_callback_query(
+        forward["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+
+    def edited() -> str:
+        return next(
+            (
+                c.rendered or ""
+                for c in app.api.calls_of("editMessageText")
+                if c.ok and c.params["message_id"] == message.result["message_id"]
+            ),
+            "",
+        )
+
+    async def shown() -> bool:
+        return bool(edited())
+
+    await until(shown)
+    assert edited().startswith("Соглашения по запросу «водородная энергетика» (всего 6):")
