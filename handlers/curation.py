@@ -92,7 +92,20 @@ async def _one(
     found = await lookup.find(query)
     if found.named is not None:
         return await partners.get(found.named)
-    return await lookup.choices(found) if found else None
+    if not found:
+        return None
+    choices = await lookup.choices(found, limit=1000)
+    # A name of generic words alone ("Association of Technical Universities") names no card to
+    # the lookup, but typed as one card has it, it is that card: no guess.
+    typed = " ".join(query.casefold().split())
+    exact = [
+        p
+        for p in choices.shown
+        if typed in {" ".join(n.casefold().split()) for n in (p.name, p.name_en, *p.aliases) if n}
+    ]
+    if len(exact) == 1:
+        return exact[0]
+    return Choices(choices.shown[:8], choices.total, choices.alike)
 
 
 async def _hidden_one(

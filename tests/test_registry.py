@@ -1280,6 +1280,34 @@ async def test_a_split_that_would_change_nothing_is_refused_not_done(
     assert ask.startswith("Отделить название «Teststroy group» от «Группа Тестстрой»"), ask
 
 
+async def test_a_card_named_with_generic_words_alone_is_curated_by_its_name(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/curate country Association of Technical Universities => RU` answered that the name
+    names no one partner "for sure", listing that one card to pick by number (a user session):
+    a name typed as one card has it is that card, though its words are all generic."""
+    app, scripted = curated
+    db = app.services.news.db
+    scripted.script = {
+        "a": [
+            org("Association of Technical Universities", None, "ATU", country="CN", kind="other")
+        ],
+        "b": [org("Тестградский технический университет", None, kind="university")],
+    }
+    await add_articles(db, ["a", "b"])
+    partners, _ = await registry(db, scripted.script)
+    [row] = [r for r in await exported(partners) if r.name.startswith("Association")]
+    ask = await app.ask(
+        "/curate country association of technical  universities => RU", chat_id=ADMIN
+    )
+    assert ask == (
+        f"Указать страну 🇷🇺 Россия для «Association of Technical Universities» (#{row.id})?"
+    ), ask
+    # Words only some cards share still name none of them for sure.
+    ask = await app.ask("/curate hide технический университет", chat_id=ADMIN)
+    assert ask.startswith("«технический университет» точно не называет одного партнёра"), ask
+
+
 class SlowScriptedWorker(ScriptedWorker):
     """A scripted extractor that takes `seconds` per article, as the real one takes a while
     (in its thread): time for another extraction to start meanwhile."""
