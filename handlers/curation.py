@@ -210,6 +210,12 @@ async def curate(
         if code is None:
             await message.answer(t(lang, "curate_bad_country", query=esc(cut(value, 60))))
             return
+        if code == partner.country:  # nothing to change: no button to confirm nothing
+            where = esc(f"{flag(code)} {country_name(code, lang)}")
+            a = esc(cut(partner.name, 100))
+            await message.answer(t(lang, "curate_country_same", a=a, a_id=str(partner.id),
+                                   value=where))  # fmt: skip
+            return
         value = code
     elif action == "split":
         assert value is not None

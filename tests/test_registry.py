@@ -1213,6 +1213,8 @@ async def test_export_partners_jsonl_and_csv(tmp_path: Path) -> None:
 async def test_curate_is_listed_for_operators_only(app: App) -> None:
     admin_help = await app.ask("/help", chat_id=ADMIN)
     assert "/curate" in admin_help
+    # Every correction it takes, `show` too (the operators' /help left it out).
+    assert "merge | split | rename | hide | show | country" in admin_help, admin_help
     assert "/curate" not in await app.ask("/help")
     usage = await app.ask("/curate", chat_id=ADMIN, language_code="en")
     assert "/curate merge A => B" in usage
@@ -1306,6 +1308,23 @@ async def test_a_card_named_with_generic_words_alone_is_curated_by_its_name(
     # Words only some cards share still name none of them for sure.
     ask = await app.ask("/curate hide технический университет", chat_id=ADMIN)
     assert ask.startswith("«технический университет» точно не называет одного партнёра"), ask
+
+
+async def test_setting_the_country_a_card_has_asks_nothing(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/curate country A => RU` for a card in Russia asked to confirm a change of nothing
+    (a user session): it says the country is that already, with no button."""
+    app, scripted = curated
+    scripted.script = {"a": [org("Тестстрой", None, country="RU")]}
+    await add_articles(app.services.news.db, ["a"])
+    partners, _ = await registry(app.services.news.db, scripted.script)
+    [row] = await exported(partners)
+    reply = await app.ask("/curate country Тестстрой => Россия", chat_id=ADMIN)
+    assert reply == f"Страна «Тестстрой» (#{row.id}) уже 🇷🇺 Россия.", reply
+    assert not app.api.sent_messages(ADMIN)[-1].params.get("reply_markup")
+    reply = await app.ask("/curate country Тестстрой => DE", chat_id=ADMIN)
+    assert reply == f"Указать страну 🇩🇪 Германия для «Тестстрой» (#{row.id})?", reply
 
 
 class SlowScriptedWorker(ScriptedWorker):

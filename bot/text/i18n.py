@@ -60,8 +60,8 @@ ADMIN_COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("pollnow", "Опросить ленты сейчас (операторы)", "Poll the feeds now (operators)"),
     (
         "curate",
-        "Правка реестра: merge | split | rename | hide | country (операторы)",
-        "Fix the registry: merge | split | rename | hide | country (operators)",
+        "Правка реестра: merge | split | rename | hide | show | country (операторы)",
+        "Fix the registry: merge | split | rename | hide | show | country (operators)",
     ),
 )
 
@@ -681,6 +681,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Вернуть «{a}» (#{a_id}) в реестр — это партнёр? Статьи, где он назван, будут "
         "разобраны заново.",
         "Bring “{a}” (#{a_id}) back as a partner? The articles naming it are read again.",
+    ),
+    "curate_country_same": (
+        "Страна «{a}» (#{a_id}) уже {value}.",
+        "The country of “{a}” (#{a_id}) is {value} already.",
     ),
     "curate_confirm_country": (
         "Указать страну {value} для «{a}» (#{a_id})?",
