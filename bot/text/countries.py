@@ -286,15 +286,54 @@ def resolve_country_query(query: str, *, other_languages: bool = True) -> str | 
 
 def country_among_words(text: str) -> str | None:
     """The first country one word of `text` names, as a command reads it («университеты
-    Китая», «кто наши партнёры в Германии?»); words of three letters or fewer name none."""
+    Китая», «кто наши партнёры в Германии?», «с китайскими вузами»); words of three letters or
+    fewer name none."""
     return next(
         (
             code
             for word in text.split()
-            if len(word) > 3 and (code := resolve_country_query(word, other_languages=False))
+            if len(word) > 3
+            and (code := resolve_country_query(word, other_languages=False) or nation_of(word))
         ),
         None,
     )
+
+
+# Nations' adjectives that do not begin as their country's Russian name does (most do:
+# «китайский», «российский»; a city's never does: «шанхайский», «московский»).
+_NATIONS_APART = frozenset([
+    "американский", "английский", "армянский", "белорусский", "британский", "ганский",
+    "голландский", "греческий", "датский", "корейский", "кубинский", "кыргызский",
+    "литовский", "македонский", "немецкий", "новозеландский", "русский", "тайский",
+    "турецкий", "финский", "чешский", "шведский", "эмиратский", "южноафриканский",
+])  # fmt: skip
+_ADJECTIVE_FORM = re.compile(
+    r"(?<=[а-яё])([сц]к)(?:ий|ая|ое|ие|ого|ой|ому|ом|им|ими|их|ую|ых|ым|ыми|ою)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    """Nation adjective (masculine nominative) → its country, from the words that place an
+    organisation (bot/text/data/countries.json), cities' adjectives left out."""
+    words = json.loads(
+        resources.files(__package__).joinpath("data/countries.json").read_text("utf-8")
+    )["ru"]
+    return {
+        word: code
+        for word, code in words.items()
+        if word.endswith(("ский", "цкий"))
+        and (word in _NATIONS_APART or word[:4] == country_name(code, "ru").lower()[:4])
+    }
+
+
+def nation_of(word: str) -> str | None:
+    """The country a nation's adjective in any case names («китайскими» → CN), else None."""
+    low = word.lower().strip('.,!?;:«»"')
+    found = _ADJECTIVE_FORM.search(low)
+    if found is None:
+        return None
+    return _nations().get(low[: found.start()] + found.group(1) + "ий")
 
 
 # -- countries in article text (the extractor's resolver) -------------------------------------
