@@ -81,6 +81,7 @@ _TO = frozenset({"-", "–", "—", "по", "до", "to", "till", "until"})
 _BETWEEN = frozenset({"between", "между"})
 _AND = frozenset({"and", "и"})  # a range's end after "between"
 _DASHED = re.compile(r"(\d{4})[-–—](\d{4})")
+_OPEN_DASH = re.compile(r"(\d{4})[-–—]")  # "2020-": a range left open, that year on
 # Years said in words: (the words, how many years back the range starts, and ends).
 _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("в", "этом", "году"), 0, 0),
@@ -232,7 +233,10 @@ def _one_span(
     words: list[str], lower: list[str], i: int, this_year: int
 ) -> tuple[Years, bool, int, int] | None:
     dashed = _DASHED.fullmatch(lower[i])
-    if dashed:
+    opened = _OPEN_DASH.fullmatch(lower[i])
+    if opened and (year := _year(opened.group(1), this_year)) is not None:
+        first, last, end, bare = year, OPEN_END, i + 1, False
+    elif dashed:
         ends = [_year(y, this_year) for y in dashed.groups()]
         if None in ends:
             return None

@@ -1129,3 +1129,14 @@ async def test_agreements_search_every_word_of_a_russian_query(app: App) -> None
 
     await until(shown)
     assert edited().startswith("Соглашения по запросу «водородная энергетика» (всего 6):")
+
+
+async def test_a_year_range_left_open_with_a_dash_is_that_year_on(app: App) -> None:
+    """«/agreements 2020-» (a range begun and not finished) searched the word «2020-» and
+    listed whatever articles say 2020, under «по запросу «2020-»» (a user session); it is
+    2020 on, as «с 2020 по» already was."""
+    await signed_in_years(app)  # 2019: cn19, kz19; 2023: cn23; 2024: kz24 (reported)
+    for query in ("2020-", "2020–", "Китай 2020-"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith("Соглашения с 2020 года"), (query, reply)
+        assert "19" not in reply.split("\n")[0] and "cn23" in reply, (query, reply)
