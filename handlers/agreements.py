@@ -475,7 +475,7 @@ async def agreements_page(
                                         command=command)])  # fmt: skip
         # Where to go from here: the same query's documents of other years, and the card of
         # the partner asked for (a partner with none signed is still a partner).
-        rows: list[list[InlineKeyboardButton]] = []
+        onward: list[list[InlineKeyboardButton]] = []
         if years is not None and (state.partner or state.country or state.q):
             anytime = (
                 await partners.agreements(
@@ -492,12 +492,12 @@ async def agreements_page(
                 )
                 label = t(lang, "agreements_all_years_button", total=str(anytime))
                 button = InlineKeyboardButton(text=label, callback_data=everything.pack())
-                rows.append([button])
+                onward.append([button])
         if state.partner and described:
             label = t(lang, "partner_card_button", name=cut(described, 50))
             data = PartnerCard(id=state.partner).pack()
-            rows.append([InlineKeyboardButton(text=label, callback_data=data)])
-        return text, InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+            onward.append([InlineKeyboardButton(text=label, callback_data=data)])
+        return text, InlineKeyboardMarkup(inline_keyboard=onward) if onward else None
     pages = max(1, math.ceil(total / PAGE))
     what = kinds_words(kinds, lang)
     counted = {
