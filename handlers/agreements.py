@@ -20,7 +20,13 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import SAME, PartnerLookup
-from bot.text.countries import country_alike, country_name, flag, resolve_country_query
+from bot.text.countries import (
+    country_alike,
+    country_name,
+    flag,
+    nation_of,
+    resolve_country_query,
+)
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -32,6 +38,7 @@ from bot.text.formatting import (
     typed_text,
 )
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
+from bot.text.stems import query_stems
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     AgreementsPage,
@@ -180,6 +187,32 @@ class Years:
         if self.last >= OPEN_END or self.first <= FIRST_YEAR:
             return self.words(lang)
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+# Kinds of partner a nation describes («китайские университеты», "Russian companies"): a
+# query of a nation and these alone asks for that country's agreements.
+_PARTNER_KINDS = frozenset(
+    stem
+    for word in (
+        "университет", "вуз", "институт", "академия", "компания", "организация",
+        "предприятие", "партнёр", "university", "college", "institute", "academy", "company",
+        "organisation", "organization", "partner",
+    )
+    for stem in query_stems(word)
+)  # fmt: skip
+
+
+def nation_and_kinds(query: str) -> str | None:
+    """The country of a query made of a nation's adjective and kinds of partner alone
+    («китайские университеты» → CN), else None."""
+    code = None
+    for word in query.split():
+        nation = nation_of(word)
+        if nation is not None and code is None:
+            code = nation
+        elif not set(query_stems(word)) <= _PARTNER_KINDS:
+            return None
+    return code
 
 
 def _year(word: str, this_year: int) -> int | None:
@@ -546,6 +579,8 @@ async def agreements_command(
     if query:
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
+        if not country and found.named is None:
+            country = nation_and_kinds(query)  # «китайские университеты»: China's
         if not country and not (found and found.ranked[0][1] >= SAME):
             # A country mistyped («Германя», "Chna") with partners: that country, as the
             # heading then says, not a card that merely shares its stem.

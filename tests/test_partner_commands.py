@@ -1140,3 +1140,14 @@ async def test_a_year_range_left_open_with_a_dash_is_that_year_on(app: App) -> N
         reply = await app.ask(f"/agreements {query}")
         assert reply.startswith("Соглашения с 2020 года"), (query, reply)
         assert "19" not in reply.split("\n")[0] and "cn23" in reply, (query, reply)
+
+
+async def test_agreements_of_a_nations_partners_are_its_countrys(app: App) -> None:
+    """/agreements "Russian companies" listed a Finnish and a Vietnamese partner, whose
+    articles had both words (a user session): a nation and kinds of partner alone ask for the
+    country's agreements, the heading naming it."""
+    await many_partners(app, 2)  # two in Kazakhstan, one agreement each
+    reply = await app.ask("/agreements казахстанскими университетами")
+    assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
+    reply = await app.ask("/agreements Kazakh universities", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
