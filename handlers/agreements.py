@@ -11,10 +11,22 @@ from functools import partial
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, InaccessibleMessage, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
 
 from bot.facts.lookup import SAME, PartnerLookup
-from bot.text.countries import country_alike, country_name, flag, resolve_country_query
+from bot.text.countries import (
+    country_alike,
+    country_name,
+    flag,
+    nation_of,
+    resolve_country_query,
+)
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -26,6 +38,7 @@ from bot.text.formatting import (
     typed_text,
 )
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
+from bot.text.stems import query_stems
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     AgreementsPage,
@@ -33,8 +46,10 @@ from handlers.keyboards import (
     AgreementsPageBeforeRanges,
     AgreementsPageBeforeSets,
     AgreementsPageBeforeYears,
-    fit_callback_text,
+    PartnerCard,
+    fit_packed_words,
     pager,
+    unpack_words,
 )
 from handlers.partners import NO_PREVIEW, display_name
 from storage.db import utcnow
@@ -73,6 +88,7 @@ _TO = frozenset({"-", "–", "—", "по", "до", "to", "till", "until"})
 _BETWEEN = frozenset({"between", "между"})
 _AND = frozenset({"and", "и"})  # a range's end after "between"
 _DASHED = re.compile(r"(\d{4})[-–—](\d{4})")
+_OPEN_DASH = re.compile(r"(\d{4})[-–—]")  # "2020-": a range left open, that year on
 # Years said in words: (the words, how many years back the range starts, and ends).
 _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("в", "этом", "году"), 0, 0),
@@ -173,6 +189,32 @@ class Years:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
 
+# Kinds of partner a nation describes («китайские университеты», "Russian companies"): a
+# query of a nation and these alone asks for that country's agreements.
+_PARTNER_KINDS = frozenset(
+    stem
+    for word in (
+        "университет", "вуз", "институт", "академия", "компания", "организация",
+        "предприятие", "партнёр", "university", "college", "institute", "academy", "company",
+        "organisation", "organization", "partner",
+    )
+    for stem in query_stems(word)
+)  # fmt: skip
+
+
+def nation_and_kinds(query: str) -> str | None:
+    """The country of a query made of a nation's adjective and kinds of partner alone
+    («китайские университеты» → CN), else None."""
+    code = None
+    for word in query.split():
+        nation = nation_of(word)
+        if nation is not None and code is None:
+            code = nation
+        elif not set(query_stems(word)) <= _PARTNER_KINDS:
+            return None
+    return code
+
+
 def _year(word: str, this_year: int) -> int | None:
     if len(word) == 4 and word.isascii() and word.isdigit():
         year = int(word)
@@ -224,7 +266,10 @@ def _one_span(
     words: list[str], lower: list[str], i: int, this_year: int
 ) -> tuple[Years, bool, int, int] | None:
     dashed = _DASHED.fullmatch(lower[i])
-    if dashed:
+    opened = _OPEN_DASH.fullmatch(lower[i])
+    if opened and (year := _year(opened.group(1), this_year)) is not None:
+        first, last, end, bare = year, OPEN_END, i + 1, False
+    elif dashed:
         ends = [_year(y, this_year) for y in dashed.groups()]
         if None in ends:
             return None
@@ -427,7 +472,7 @@ async def agreements_page(
     if state.partner:
         partner_ids = [state.partner]
     elif state.q:
-        hits = await news.search(state.q, limit=100)
+        hits = await news.search(unpack_words(state.q), limit=100)
         news_ids = [hit.item.id for hit in hits]
     country = state.country or None
     page = max(state.page, 0)
@@ -448,7 +493,7 @@ async def agreements_page(
     if page > last:  # an old button after agreements were rebuilt, or a forged page number
         page = last
         rows, total = await chosen(limit=PAGE, offset=page * PAGE)
-    described = state.q
+    described = unpack_words(state.q)
     if state.country:
         described = f"{flag(state.country)} {country_name(state.country, lang)}"
     if state.partner:
@@ -461,7 +506,31 @@ async def agreements_page(
             command = esc(cut(f"/agreements {unkinded}".strip(), 100))
             text = join_within([text, t(lang, "agreements_other_kinds", total=str(others),
                                         command=command)])  # fmt: skip
-        return text, None
+        # Where to go from here: the same query's documents of other years, and the card of
+        # the partner asked for (a partner with none signed is still a partner).
+        onward: list[list[InlineKeyboardButton]] = []
+        if years is not None and (state.partner or state.country or state.q):
+            anytime = (
+                await partners.agreements(
+                    partner_ids=partner_ids,
+                    country=country,
+                    news_ids=news_ids,
+                    kinds=kinds,
+                    limit=0,
+                )
+            )[1]
+            if anytime:
+                everything = AgreementsPage(
+                    page=0, partner=state.partner, country=state.country, q=state.q, kind=state.kind
+                )
+                label = t(lang, "agreements_all_years_button", total=str(anytime))
+                button = InlineKeyboardButton(text=label, callback_data=everything.pack())
+                onward.append([button])
+        if state.partner and described:
+            label = t(lang, "partner_card_button", name=cut(described, 50))
+            data = PartnerCard(id=state.partner).pack()
+            onward.append([InlineKeyboardButton(text=label, callback_data=data)])
+        return text, InlineKeyboardMarkup(inline_keyboard=onward) if onward else None
     pages = max(1, math.ceil(total / PAGE))
     what = kinds_words(kinds, lang)
     counted = {
@@ -510,6 +579,8 @@ async def agreements_command(
     if query:
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
+        if not country and found.named is None:
+            country = nation_and_kinds(query)  # «китайские университеты»: China's
         if not country and not (found and found.ranked[0][1] >= SAME):
             # A country mistyped («Германя», "Chna") with partners: that country, as the
             # heading then says, not a card that merely shares its stem.
@@ -521,7 +592,7 @@ async def agreements_command(
             state = AgreementsPage(page=0, partner=found.named, **when)
         else:
             # Years apart take room in the button: fewer bytes of words.
-            words = fit_callback_text(query, words_budget(years, kinds))
+            words = fit_packed_words(query, words_budget(years, kinds))
             state = AgreementsPage(page=0, q=words, **when)
     unkinded = read_kinds(asked)[1] if kinds else ""
     text, markup = await agreements_page(partners, news, lang, state, unkinded)

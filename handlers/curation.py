@@ -92,7 +92,20 @@ async def _one(
     found = await lookup.find(query)
     if found.named is not None:
         return await partners.get(found.named)
-    return await lookup.choices(found) if found else None
+    if not found:
+        return None
+    choices = await lookup.choices(found, limit=1000)
+    # A name of generic words alone ("Association of Technical Universities") names no card to
+    # the lookup, but typed as one card has it, it is that card: no guess.
+    typed = " ".join(query.casefold().split())
+    exact = [
+        p
+        for p in choices.shown
+        if typed in {" ".join(n.casefold().split()) for n in (p.name, p.name_en, *p.aliases) if n}
+    ]
+    if len(exact) == 1:
+        return exact[0]
+    return Choices(choices.shown[:8], choices.total, choices.alike)
 
 
 async def _hidden_one(
@@ -197,7 +210,19 @@ async def curate(
         if code is None:
             await message.answer(t(lang, "curate_bad_country", query=esc(cut(value, 60))))
             return
+        if code == partner.country:  # nothing to change: no button to confirm nothing
+            where = esc(f"{flag(code)} {country_name(code, lang)}")
+            a = esc(cut(partner.name, 100))
+            await message.answer(t(lang, "curate_country_same", a=a, a_id=str(partner.id),
+                                   value=where))  # fmt: skip
+            return
         value = code
+    elif action == "split":
+        assert value is not None
+        refusal = _not_to_split(lang, partner, value)
+        if refusal is not None:
+            await message.answer(refusal)
+            return
     elif action == "rename":
         assert value is not None
         name, _, english = value.partition("|")
@@ -214,6 +239,25 @@ async def curate(
     await _ask(
         message, lang, curation_pending, Pending(user.id, action, partner, target, value, value_en)
     )
+
+
+def _not_to_split(lang: str, partner: Partner, value: str) -> str | None:
+    """Why the name `value` cannot be split off `partner`, or None when it can: the card's
+    own name (to the registry «ЛСР» is «Группа ЛСР»: every extraction puts it back), or no
+    name of the card at all (a typo). Either way a split changed nothing and said "done"."""
+    key = match_key(value)
+    own = {match_key(partner.name)} - {""}  # its English name may be another's, split off
+    a, a_id = esc(cut(partner.name, 100)), str(partner.id)
+    if key in own:
+        return t(lang, "curate_split_own", value=esc(cut(value, 100)), a=a, a_id=a_id)
+    names = [partner.name, partner.name_en or "", *partner.aliases]
+    if key in {match_key(n) for n in names if n} or value.strip().casefold() in {
+        n.casefold() for n in names
+    }:
+        return None
+    listed = esc(cut(", ".join(dict.fromkeys(n for n in names if n)), 400))
+    return t(lang, "curate_split_unknown", value=esc(cut(value, 100)), a=a, a_id=a_id,
+             names=listed)  # fmt: skip
 
 
 async def _file_says(

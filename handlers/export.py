@@ -18,7 +18,7 @@ from bot.text.countries import resolve_country_query
 from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import kinds_words, t
 from bot.text.names import reader_name
-from handlers.agreements import nothing_found, read_filters
+from handlers.agreements import nation_and_kinds, nothing_found, read_filters
 from handlers.common import may_manage, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
@@ -55,7 +55,7 @@ async def export_command(
         )
     elif country := resolve_country_query(
         query, other_languages=(found := await lookup.find(query)).named is None
-    ):
+    ) or (nation_and_kinds(query) if found.named is None else None):
         partner_list = await partners_rows(reports, country=country)
         agreement_list = await agreement_rows(
             reports,

@@ -13,7 +13,7 @@ from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.facts.lookup import NAMED, SAME, PartnerLookup
-from bot.text.countries import country_name, flag, resolve_country_query
+from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import says_something, whole_words, words
@@ -131,14 +131,7 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
             data = AgreementsPage(page=0, partner=partner.id).pack()
             rows.insert(0, [InlineKeyboardButton(text=label, callback_data=data)])
             prompt = t(lang, "free_text_partner_agreements", name=esc(name), query=shown)
-    country = next(
-        (
-            code
-            for word in query.split()
-            if len(word) > 3 and (code := resolve_country_query(word, other_languages=False))
-        ),
-        None,
-    )
+    country = country_among_words(query)
     if country:
         where = f"{flag(country)} {country_name(country, lang)}"
         signed = (await partners.agreements(country=country, limit=0))[1] if about else 0

@@ -178,6 +178,17 @@ def pack_words(text: str, budget: int) -> str | None:
     return packed if len(packed.encode()) <= budget else None
 
 
+def fit_packed_words(text: str, budget: int) -> str:
+    """As many leading whole words of `text` as pack_words fits in `budget` bytes, packed (a
+    query of two Russian words fits only so); one very long word: its first characters."""
+    words = " ".join(text.replace(":", " ").split()).split(" ")
+    for n in range(len(words), 0, -1):
+        packed = pack_words(" ".join(words[:n]), budget)
+        if packed is not None:
+            return packed
+    return fit_callback_text(text, budget)
+
+
 def unpack_words(data: str) -> str:
     """The words pack_words packed."""
     if not data.startswith(_PACKED):

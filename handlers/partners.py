@@ -17,7 +17,13 @@ from aiogram.types import (
 
 from bot.facts.extraction.registry import known_orgs
 from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
-from bot.text.countries import country_alike, country_name, flag, resolve_country_query
+from bot.text.countries import (
+    country_alike,
+    country_among_words,
+    country_name,
+    flag,
+    resolve_country_query,
+)
 from bot.text.formatting import (
     agreement_dates,
     cut,
@@ -201,6 +207,9 @@ async def partners_command(
     # A country mistyped («Германя»): its partners, not a card that merely shares its stem
     # ("German Research Foundation"), unless a card is named exactly so.
     alike = None if country else country_alike(query)
+    if alike is None and found.named is None and len(query.split()) > 1:
+        # A country among other words («университеты Китая»): its partners are offered first.
+        alike = country_among_words(query)
     in_alike = await partners.count(alike) if alike else 0
     exact = bool(found) and found.ranked[0][1] >= SAME
     if (chosen := found.named) is not None and (exact or not in_alike):

@@ -51,6 +51,10 @@ MAX_SUBSCRIPTIONS = 20
 MAX_KEYWORD_CHARS = 100
 _PARTNERSHIPS = {"partnerships", "partnership", "партнерства", "партнёрства", "партнерство",
                  "партнёрство"}  # fmt: skip
+# Words around the partnership choice as people say it («только о партнёрстве», as /start's
+# button reads, "partnership news only"): with one of _PARTNERSHIPS they are that choice.
+_AROUND_PARTNERSHIPS = {"только", "о", "об", "новости", "only", "news", "on", "about"}
+_PARTNERSHIP_FORMS = _PARTNERSHIPS | {"партнерстве", "партнёрстве"}
 _COUNTRY = {"country", "страна"}
 # «/unsubscribe всё»: the whole chat, as the bare command.
 _EVERYTHING = {"all", "everything", "все", "всё", "всех", "от всего"}
@@ -89,6 +93,9 @@ async def parse_filter(
     head = head.lower()
     if head in _PARTNERSHIPS and not rest:
         return "partnerships", ""
+    said = [w for w in text.lower().split() if w not in _AROUND_PARTNERSHIPS]
+    if len(said) == 1 and said[0] in _PARTNERSHIP_FORMS:
+        return "partnerships", ""  # «только партнёрство» was a keyword subscription
     if head in _COUNTRY:
         if not rest:
             return t(lang, "sub_need_value")
@@ -504,6 +511,10 @@ _DIGEST_MODES = {
     "off": "off", "выкл": "off", "нет": "off",
     "daily": "daily", "день": "daily", "ежедневно": "daily",
     "weekly": "weekly", "неделя": "weekly", "еженедельно": "weekly",
+    # As people say it: «раз в неделю», "every day".
+    "раз в день": "daily", "каждый день": "daily", "every day": "daily",
+    "once a day": "daily", "раз в неделю": "weekly", "каждую неделю": "weekly",
+    "every week": "weekly", "once a week": "weekly",
 }  # fmt: skip
 
 
@@ -517,7 +528,7 @@ async def digest(
     digest_service: DigestService | None = None,
 ) -> None:
     lang = user_language(message.from_user)
-    arg = (command.args or "").strip().lower()
+    arg = " ".join((command.args or "").lower().split())
     mode = _DIGEST_MODES.get(arg)
     if mode is None:
         current = t(lang, f"digest_{await digests.mode(message.chat.id)}")

@@ -285,6 +285,28 @@ async def test_partners_list_and_card_in_english(app: App) -> None:
     assert russian_card.startswith(f"{REGION[0]}\n🇷🇺 Россия"), russian_card
 
 
+async def test_bodies_for_a_field_read_in_english_with_its_affairs(app: App) -> None:
+    """«Комиссия РФ по делам ЮНЕСКО» read "Commission of the RF for Affairs YUNESKO" in an
+    English reader's list of Russia's partners (a user session): «по делам X» is "for X
+    Affairs" (for UNESCO, an organisation's own abbreviation, "for UNESCO"), «РФ» the Russian
+    Federation."""
+    bodies = [
+        "Комиссия РФ по делам ЮНЕСКО",
+        "Комитет по делам молодёжи Тверской области",
+        "Министерство по делам гражданской обороны Республики Тестландия",
+    ]
+    await article(
+        app, "a", day(2024, 5, 6), [russian_only(name, "government") for name in bodies], []
+    )
+    english = await app.ask("/partners Russia", language_code="en", chat_id=43)
+    for name in (
+        "Commission of the Russian Federation for UNESCO",
+        "Committee for Youth Affairs of the Tver Region",
+        "Ministry for Civil Defence Affairs of the Republic of Testlandiya",
+    ):
+        assert f"• {name} — 1" in english, english
+
+
 @pytest.mark.both_engines
 async def test_the_english_name_one_reads_finds_the_partner(app: App) -> None:
     """What an English reader sees in the list, typed back, opens the card (the rendering is

@@ -166,6 +166,10 @@ async def test_export_command_sends_csv_and_xlsx(app: App) -> None:
     assert (one[0].rendered or "").startswith("Выгрузка по запросу «Университет партнёр 3»\n")
     reply = await app.ask("/export Гарвард")
     assert reply == "Не нашёл соглашений по запросу «Гарвард»."
+    # A nation and kinds of partner alone are the country's, as /agreements reads them.
+    chinese = await documents(app, "/export китайские университеты", 42, 3)
+    chinese_csv = app.api.file_content(chinese[0].result["document"]["file_id"])
+    assert chinese_csv == china_csv
 
 
 async def test_export_in_groups_is_for_administrators(app: App) -> None:

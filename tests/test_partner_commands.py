@@ -989,3 +989,165 @@ async def test_a_card_named_with_every_word_of_a_well_known_name_is_that_organis
     assert reply.startswith("Polytechnic University of Harbin\n"), reply
     # The abbreviation is not a name the card has: still said to be in no news.
     assert "пока не встречается" in await app.ask("/partners HIT")
+
+
+async def kind_and_country_partners(app: App) -> None:
+    """Two universities in China, one named after the country, each in its own article that
+    speaks of universities of China."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [("Coastal University of China", "CN"), ("Университет Горных Рек", "CN")]
+    for i, (name, country) in enumerate(cases):
+        body = f"Делегация {name} обсудила сотрудничество с университетами Китая."
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"k{i}", f"Визит {i}", body=body, link=f"https://site.test/k{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, None, (), country, "university", {f"k{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+async def test_a_kind_and_a_country_name_no_one_card_that_says_the_country(app: App) -> None:
+    """«университеты Китая» opened the card of the one university with "China" in its name
+    (a user session: /partners showed it, /subscribe partner followed it, /search searched its
+    other names): a kind and a country describe many, and the country's partners come first."""
+    await kind_and_country_partners(app)
+    reply = await app.ask("/partners университеты Китая")
+    assert not reply.startswith("Coastal University of China"), reply
+    markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert markup[0][0]["text"] == "🇨🇳 Китай: все партнёры (2)", markup
+    reply = await app.ask("/search университетами Китая")
+    assert reply.startswith("Найдено по запросу «университетами Китая»:"), reply
+    assert "другим названиям" not in reply, reply
+    reply = await app.ask("/subscribe partner университеты Китая")
+    assert "Coastal University of China»" not in reply.split("\n")[0], reply
+    assert await app.ask("/subscriptions") == "Подписок нет. Подписаться: /subscribe"
+    # The card of a body named by its kind and country alone still opens.
+    reply = await app.ask("/partners Coastal University", language_code="en")
+    assert reply.startswith("Coastal University of China\n"), reply
+
+
+async def signed_and_unsigned_partners(app: App) -> None:
+    """A bank that signed one agreement, reported in June 2022, and a corporation that
+    signed none, each in its own article."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    when = datetime(2022, 6, 1, 9, tzinfo=UTC)
+    cases = [("Банк Тестовый", True), ("Корпорация Пробная", False)]
+    for i, (name, signed) in enumerate(cases):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"s{i}", f"Новость {i}", link=f"https://site.test/s{i}", published=when)],
+            announce=True,
+        )
+        fact = PartnerInput(name, None, (), "RU", "company", {f"s{i}": name})
+        agreements = [AgreementInput("agreement", "о сотрудничестве", None, (0,))] if signed else []
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], agreements)
+
+
+def last_buttons(app: App) -> list[dict[str, Any]]:
+    markup = app.api.sent_messages(42)[-1].params.get("reply_markup") or {}
+    return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_no_agreements_for_a_partner_or_a_year_leads_somewhere(app: App) -> None:
+    """«/agreements Росатом» (a partner with no signed document) and "/agreements VTB 2021"
+    (signed in 2022) answered "none found" and nothing more (a user session): the partner's
+    card and the other years' documents are a button away."""
+    await signed_and_unsigned_partners(app)
+    reply = await app.ask("/agreements Корпорация Пробная")
+    assert reply == "Не нашёл соглашений по запросу «Корпорация Пробная».", reply
+    assert [b["text"] for b in last_buttons(app)] == ["🤝 Корпорация Пробная"]
+    reply = await app.ask("/agreements Банк Тестовый 2021")
+    assert reply == "Не нашёл соглашений 2021 года по запросу «Банк Тестовый».", reply
+    buttons = last_buttons(app)
+    assert [b["text"] for b in buttons] == ["📄 За все годы (1)", "🤝 Банк Тестовый"]
+    message = app.api.sent_messages(42)[-1]
+    app.api.push_callback_query(
+        buttons[0]["callback_data"], chat_id=42, user_id=42,
+        message_id=message.result["message_id"],
+    )  # fmt: skip
+
+    def edited() -> str:
+        return next(
+            (
+                c.rendered or ""
+                for c in app.api.calls_of("editMessageText")
+                if c.ok and c.params["message_id"] == message.result["message_id"]
+            ),
+            "",
+        )
+
+    async def shown() -> bool:
+        return bool(edited())
+
+    await until(shown)
+    listed = edited()
+    assert listed.startswith("Соглашения по запросу «Банк Тестовый» (всего 1):"), listed
+    reply = await app.ask("/agreements Russia 2021", language_code="en")
+    assert reply == "No agreements in 2021 found for “🇷🇺 Russia”.", reply
+    assert [b["text"] for b in last_buttons(app)] == ["📄 In every year (1)"]
+
+
+async def test_agreements_search_every_word_of_a_russian_query(app: App) -> None:
+    """«/agreements водородная энергетика» searched «водородная» alone (two Russian words
+    overflow a page button's bytes unpacked) and said so in its heading; /export searched
+    both. Every word is searched, and a page button carries them all."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    bodies = [
+        "Стороны подписали соглашение: водородная энергетика станет общей темой.",
+        "Стороны подписали соглашение: водородная безопасность складов.",
+    ]
+    for n in range(7):
+        body = bodies[0] if n < 6 else bodies[1]
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"h{n}", f"Соглашение {n}", body=body, link=f"https://site.test/h{n}")],
+            announce=True,
+        )  # fmt: skip
+        name = f"Компания Тестовая {n}"
+        fact = PartnerInput(name, None, (), "RU", "company", {f"h{n}": name})
+        agreement = AgreementInput("agreement", "о сотрудничестве", None, (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    reply = await app.ask("/agreements водородная энергетика")
+    assert reply.startswith("Соглашения по запросу «водородная энергетика» (всего 6):"), reply
+    [[*_, forward]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    message = app.api.sent_messages(42)[-1]
+    app.api.push_callback_query(
+        forward["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+
+    def edited() -> str:
+        return next(
+            (
+                c.rendered or ""
+                for c in app.api.calls_of("editMessageText")
+                if c.ok and c.params["message_id"] == message.result["message_id"]
+            ),
+            "",
+        )
+
+    async def shown() -> bool:
+        return bool(edited())
+
+    await until(shown)
+    assert edited().startswith("Соглашения по запросу «водородная энергетика» (всего 6):")
+
+
+async def test_a_year_range_left_open_with_a_dash_is_that_year_on(app: App) -> None:
+    """«/agreements 2020-» (a range begun and not finished) searched the word «2020-» and
+    listed whatever articles say 2020, under «по запросу «2020-»» (a user session); it is
+    2020 on, as «с 2020 по» already was."""
+    await signed_in_years(app)  # 2019: cn19, kz19; 2023: cn23; 2024: kz24 (reported)
+    for query in ("2020-", "2020–", "Китай 2020-"):
+        reply = await app.ask(f"/agreements {query}")
+        assert reply.startswith("Соглашения с 2020 года"), (query, reply)
+        assert "19" not in reply.split("\n")[0] and "cn23" in reply, (query, reply)
+
+
+async def test_agreements_of_a_nations_partners_are_its_countrys(app: App) -> None:
+    """/agreements "Russian companies" listed a Finnish and a Vietnamese partner, whose
+    articles had both words (a user session): a nation and kinds of partner alone ask for the
+    country's agreements, the heading naming it."""
+    await many_partners(app, 2)  # two in Kazakhstan, one agreement each
+    reply = await app.ask("/agreements казахстанскими университетами")
+    assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
+    reply = await app.ask("/agreements Kazakh universities", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply

@@ -1213,6 +1213,8 @@ async def test_export_partners_jsonl_and_csv(tmp_path: Path) -> None:
 async def test_curate_is_listed_for_operators_only(app: App) -> None:
     admin_help = await app.ask("/help", chat_id=ADMIN)
     assert "/curate" in admin_help
+    # Every correction it takes, `show` too (the operators' /help left it out).
+    assert "merge | split | rename | hide | show | country" in admin_help, admin_help
     assert "/curate" not in await app.ask("/help")
     usage = await app.ask("/curate", chat_id=ADMIN, language_code="en")
     assert "/curate merge A => B" in usage
@@ -1245,6 +1247,84 @@ async def test_operator_splits_a_name_off_a_partner(curated: tuple[App, Scripted
         ("Testprom Resource", 1, ()),
         ("Тестпром", 1, ()),
     ]
+
+
+async def test_a_split_that_would_change_nothing_is_refused_not_done(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """An operator split «ЛСР»-like forms off a card and was told "done" while the card kept
+    them (a user session): the card's own name to the registry (a type word more or less), or
+    no name of the card at all (a typo). Both are said, with the card's names; no button."""
+    app, scripted = curated
+    db = app.services.news.db
+    scripted.script = {"a": [org("Группа Тестстрой", None, "Тестстрой", "Teststroy Group")]}
+    await add_articles(db, ["a"])
+    partners, _ = await registry(db, scripted.script)
+    [row] = await exported(partners)
+    before = len(app.api.sent_messages(ADMIN))
+    own = await app.ask("/curate split Группа Тестстрой => Тестстрой", chat_id=ADMIN)
+    assert own == (
+        f"«Тестстрой» для реестра — то же название, что «Группа Тестстрой» (#{row.id}): "
+        "отделить его нельзя, при каждом разборе статей оно вернётся. Если это не партнёр: "
+        "/curate hide; другое название: /curate rename."
+    ), own
+    typo = await app.ask(
+        "/curate split Группа Тестстрой => Testroy Group", chat_id=ADMIN, language_code="en"
+    )
+    assert typo == (
+        f"“Группа Тестстрой” (#{row.id}) has no name “Testroy Group”. Its names: Группа "
+        "Тестстрой, Teststroy Group."
+    ), typo
+    assert not any(
+        m.params.get("reply_markup") for m in app.api.sent_messages(ADMIN)[before:]
+    )  # no confirmation asked
+    ask = await app.ask("/curate split Группа Тестстрой => Teststroy group", chat_id=ADMIN)
+    assert ask.startswith("Отделить название «Teststroy group» от «Группа Тестстрой»"), ask
+
+
+async def test_a_card_named_with_generic_words_alone_is_curated_by_its_name(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/curate country Association of Technical Universities => RU` answered that the name
+    names no one partner "for sure", listing that one card to pick by number (a user session):
+    a name typed as one card has it is that card, though its words are all generic."""
+    app, scripted = curated
+    db = app.services.news.db
+    scripted.script = {
+        "a": [
+            org("Association of Technical Universities", None, "ATU", country="CN", kind="other")
+        ],
+        "b": [org("Тестградский технический университет", None, kind="university")],
+    }
+    await add_articles(db, ["a", "b"])
+    partners, _ = await registry(db, scripted.script)
+    [row] = [r for r in await exported(partners) if r.name.startswith("Association")]
+    ask = await app.ask(
+        "/curate country association of technical  universities => RU", chat_id=ADMIN
+    )
+    assert ask == (
+        f"Указать страну 🇷🇺 Россия для «Association of Technical Universities» (#{row.id})?"
+    ), ask
+    # Words only some cards share still name none of them for sure.
+    ask = await app.ask("/curate hide технический университет", chat_id=ADMIN)
+    assert ask.startswith("«технический университет» точно не называет одного партнёра"), ask
+
+
+async def test_setting_the_country_a_card_has_asks_nothing(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/curate country A => RU` for a card in Russia asked to confirm a change of nothing
+    (a user session): it says the country is that already, with no button."""
+    app, scripted = curated
+    scripted.script = {"a": [org("Тестстрой", None, country="RU")]}
+    await add_articles(app.services.news.db, ["a"])
+    partners, _ = await registry(app.services.news.db, scripted.script)
+    [row] = await exported(partners)
+    reply = await app.ask("/curate country Тестстрой => Россия", chat_id=ADMIN)
+    assert reply == f"Страна «Тестстрой» (#{row.id}) уже 🇷🇺 Россия.", reply
+    assert not app.api.sent_messages(ADMIN)[-1].params.get("reply_markup")
+    reply = await app.ask("/curate country Тестстрой => DE", chat_id=ADMIN)
+    assert reply == f"Указать страну 🇩🇪 Германия для «Тестстрой» (#{row.id})?", reply
 
 
 class SlowScriptedWorker(ScriptedWorker):

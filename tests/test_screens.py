@@ -574,3 +574,21 @@ async def test_a_partner_card_says_which_news_are_in_the_other_language(
             foreign = is_cyrillic(title) != (lang == "ru")
             assert line.endswith(f" · {other}") == foreign, (lang, line)
         assert any(line.endswith(other) for line in news) or lang == "ru", card
+
+
+async def test_free_text_naming_a_nation_by_its_adjective_is_its_country(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """«какие соглашения подписаны с китайскими университетами?» got only a search of the
+    whole question (a user session): a nation's adjective in any case ("Chinese" too) is its
+    country, as the country's name is, so China's agreements and partners are offered too."""
+    await with_articles(app, worker)
+    await app.ask("какие соглашения подписаны с китайскими университетами?")
+    (label, _), (_, search), (partners_label, _) = buttons(app)
+    assert label.startswith("📄 🇨🇳 Китай: соглашения ("), label
+    assert search.startswith("sq:") and partners_label.startswith("🇨🇳 Китай: все партнёры (")
+    # A city's adjective is no country.
+    await app.ask("новости о шанхайских лабораториях")
+    assert len(buttons(app)) == 1, buttons(app)
+    await app.ask("which agreements were signed with Chinese universities?", language_code="en")
+    assert buttons(app)[0][0].startswith("📄 🇨🇳 China: agreements ("), buttons(app)

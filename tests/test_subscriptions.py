@@ -207,3 +207,20 @@ async def test_unsubscribe_with_words_removes_only_what_they_name(
     assert await kinds() == ["partnerships"]
     assert await app.ask("/unsubscribe всё") == "Подписка отменена."
     assert await kinds() == []
+
+
+async def test_the_partnership_choice_and_digest_modes_as_people_say_them(app: App) -> None:
+    """«/subscribe только партнёрство» (as /start's button reads) made a keyword subscription
+    to the words «только партнёрство», and «/digest раз в неделю», "/digest every day" were
+    unknown modes (a user session): they are the partnership choice and the digests."""
+    assert await app.ask("/subscribe только о партнёрстве") == (
+        "Готово, подписка добавлена: новости о партнёрстве."
+    )
+    assert [s.kind for s in await app.services.chats.subscriptions(42)] == ["partnerships"]
+    reply = await app.ask("/subscribe partnership news only", language_code="en", chat_id=43)
+    assert reply == "Done, subscribed: partnership news.", reply
+    # A word that is no such choice is still a keyword.
+    assert "«только водород»" in await app.ask("/subscribe только водород")
+    assert await app.ask("/digest раз в неделю") == "Готово: дайджест раз в неделю."
+    reply = await app.ask("/digest every  day", language_code="en", chat_id=43)
+    assert reply.startswith("Done: a daily digest."), reply

@@ -270,6 +270,14 @@ def _score(
     if unsure < 1.0:
         return _alike(unsure)
     matched = [any(plain[i].get(n.word) == 1.0 for i in range(len(query))) for n in name]
+    own_word = any(  # a telling word of the name's own, not its country ("Ocean")
+        n.role == TELLING and not m and n.word.country is None
+        for n, m in zip(name, matched, strict=True)
+    )
+    if own_word and all(q.word.country is not None for q in query if q.role == TELLING):
+        # Kind words and a country alone («университеты Китая») say what and where, as
+        # generic words do: a list to choose from, not the one card that also says "China".
+        return GENERIC_ONLY
     kinds_q = {q.word.concept for q in query if q.role == KIND}
     kinds_n = {n.word.concept for n in name if n.role == KIND}
     extra_q = any(q.role == DESCRIPTIVE and b < 1.0 for q, b in zip(query, best, strict=True))

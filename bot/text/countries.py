@@ -284,6 +284,68 @@ def resolve_country_query(query: str, *, other_languages: bool = True) -> str | 
     return code
 
 
+def country_among_words(text: str) -> str | None:
+    """The first country one word of `text` names, as a command reads it («университеты
+    Китая», «кто наши партнёры в Германии?», «с китайскими вузами»); words of three letters or
+    fewer name none."""
+    return next(
+        (
+            code
+            for word in text.split()
+            if len(word) > 3
+            and (code := resolve_country_query(word, other_languages=False) or nation_of(word))
+        ),
+        None,
+    )
+
+
+# Nations' adjectives that do not begin as their country's name does (most do: «китайский»,
+# «российский», "Chinese"; a city's never does: «шанхайский», "Shanghai").
+_NATIONS_APART = frozenset([
+    "американский", "английский", "армянский", "белорусский", "британский", "ганский",
+    "голландский", "греческий", "датский", "корейский", "кубинский", "кыргызский",
+    "литовский", "македонский", "немецкий", "новозеландский", "русский", "тайский",
+    "турецкий", "финский", "чешский", "шведский", "эмиратский", "южноафриканский",
+    "american", "british", "danish", "dutch", "emirati", "filipino", "finnish", "french",
+    "irish", "ivorian", "korean", "laotian", "macedonian", "polish", "scottish", "spanish",
+    "swiss",
+])  # fmt: skip
+_NOT_NATIONS = frozenset(["hong", "porto"])  # a city's first word
+_ADJECTIVE_FORM = re.compile(
+    r"(?<=[а-яё])([сц]к)(?:ий|ая|ое|ие|ого|ой|ому|ом|им|ими|их|ую|ых|ым|ыми|ою)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    """Nation adjective (a Russian one in the masculine nominative) → its country, from the
+    words that place an organisation (bot/text/data/countries.json), cities' left out."""
+    data = json.loads(
+        resources.files(__package__).joinpath("data/countries.json").read_text("utf-8")
+    )
+    out = {}
+    for lang, suffixes in (("ru", ("ский", "цкий")), ("en", ("",))):
+        for word, code in data[lang].items():
+            name = country_name(code, lang).lower()
+            if not word.endswith(suffixes) or word == name or word in _NOT_NATIONS:
+                continue
+            if word in _NATIONS_APART or word[:4] == name[:4]:
+                out[word] = code
+    return out
+
+
+def nation_of(word: str) -> str | None:
+    """The country a nation's adjective in any case names («китайскими», "Chinese" → CN), else
+    None."""
+    low = word.lower().strip('.,!?;:«»"')
+    if low.isascii():
+        return _nations().get(low)  # "Chinese"
+    found = _ADJECTIVE_FORM.search(low)
+    if found is None:
+        return None
+    return _nations().get(low[: found.start()] + found.group(1) + "ий")
+
+
 # -- countries in article text (the extractor's resolver) -------------------------------------
 
 _NAME_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё'\-]*")

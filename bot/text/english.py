@@ -89,7 +89,8 @@ LEGAL_FORMS = {
 }  # fmt: skip
 # Other abbreviations of general words.
 _ABBREVIATIONS = {
-    "НИИ": "Research Institute", "РАН": "RAS", "РФ": "RF", "СПб": "Saint Petersburg",
+    "НИИ": "Research Institute", "РАН": "RAS", "РФ": "Russian Federation",
+    "СПб": "Saint Petersburg",
     "НИУ": "NRU", "ГК": "SC",
 }  # fmt: skip
 
@@ -261,6 +262,9 @@ _FIELD_NOUNS: dict[str, _Noun] = {
         ("спорт", "Sport", "Sports"),
         ("туризм", "Tourism", ""),
         ("молодёжь", "Youth", ""),
+        ("национальность", "Nationality", "Nationalities"),
+        ("семья", "Family", "Families"),
+        ("детство", "Childhood", ""),
         ("политика", "Policy", "Policies"),
         ("труд", "Labour", ""),
         ("занятость", "Employment", ""),
@@ -364,6 +368,7 @@ _ADJECTIVES = {
     "акционерный": "Joint-Stock", "открытый": "Open", "закрытый": "Closed",
     "бюджетный": "Budgetary", "образовательный": "Educational", "учебный": "Training",
     "военный": "Military", "военно-морской": "Naval", "космический": "Space",
+    "гражданский": "Civil",
     "авиационный": "Aviation", "химический": "Chemical", "физический": "Physical",
     "математический": "Mathematical", "биологический": "Biological",
     "физико-технический": "Physics and Technology", "инженерный": "Engineering",
@@ -482,10 +487,10 @@ _PLACE_NOUNS = {
     "россия": "Russia", "киргизия": "Kyrgyzstan", "белоруссия": "Belarus",
     "китай": "China", "кнр": "China", "рф": "Russian Federation", "снг": "CIS",
     "брикс": "BRICS", "европа": "Europe", "азия": "Asia", "арктика": "Arctic",
-    "ленинград": "Leningrad",
+    "ленинград": "Leningrad", "юнеско": "UNESCO", "оон": "UN", "магатэ": "IAEA",
 }  # fmt: skip
 # Those of them read with "the": "of the Russian Federation".
-_WITH_THE = frozenset({"рф", "снг", "арктика"})
+_WITH_THE = frozenset({"рф", "снг", "арктика", "оон", "магатэ"})
 
 # Two words with an English phrase of their own (lemmas).
 _PHRASES: dict[tuple[str, str], str] = {
@@ -978,6 +983,18 @@ def _render_words(tokens: list[_Token]) -> str:
             else:
                 after.append(_plain(token.text))
             i += 1
+            continue
+        if lower == "по" and len(run) > 2 and run[1].lemma == "дело":
+            # «по делам молодёжи» "for Youth Affairs"; «по делам ЮНЕСКО» "for UNESCO".
+            field = run[2]
+            if field.text.isupper() and len(field.text) > 1:
+                the = "the " if _fold(field.text.lower()) in _WITH_THE else ""
+                after.append(f"for {the}{_proper(field)}")
+                i += 3
+                continue
+            phrase, used = _phrase(run[2:], 0)
+            after.append(f"for {_joined(phrase)} Affairs")
+            i += 2 + used
             continue
         if lower in _PREPOSITIONS:
             # «в г. Пскове»: the abbreviated «город» before a town's name is left out.

@@ -60,8 +60,8 @@ ADMIN_COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("pollnow", "Опросить ленты сейчас (операторы)", "Poll the feeds now (operators)"),
     (
         "curate",
-        "Правка реестра: merge | split | rename | hide | country (операторы)",
-        "Fix the registry: merge | split | rename | hide | country (operators)",
+        "Правка реестра: merge | split | rename | hide | show | country (операторы)",
+        "Fix the registry: merge | split | rename | hide | show | country (operators)",
     ),
 )
 
@@ -519,6 +519,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл {what} по запросу «{query}».",
         "No {what} found for “{query}”.",
     ),
+    "agreements_all_years_button": (
+        "📄 За все годы ({total})",
+        "📄 In every year ({total})",
+    ),
     "agreements_other_kinds": (
         "Документов других видов: {total}. Все виды: {command}",
         "Documents of other kinds: {total}. Every kind: {command}",
@@ -653,6 +657,18 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Отделить название «{value}» от «{a}» (#{a_id})? Статьи партнёра будут разобраны заново.",
         "Split the name “{value}” off “{a}” (#{a_id})? The partner's articles are read again.",
     ),
+    "curate_split_own": (
+        "«{value}» для реестра — то же название, что «{a}» (#{a_id}): отделить его нельзя, "
+        "при каждом разборе статей оно вернётся. Если это не партнёр: /curate hide; "
+        "другое название: /curate rename.",
+        "To the registry “{value}” is the same name as “{a}” (#{a_id}): it cannot be split "
+        "off, every extraction would bring it back. If it is no partner: /curate hide; for "
+        "another name: /curate rename.",
+    ),
+    "curate_split_unknown": (
+        "У «{a}» (#{a_id}) нет названия «{value}». Его названия: {names}.",
+        "“{a}” (#{a_id}) has no name “{value}”. Its names: {names}.",
+    ),
     "curate_confirm_rename": (
         "Переименовать «{a}» (#{a_id}) в «{value}»?",
         "Rename “{a}” (#{a_id}) to “{value}”?",
@@ -665,6 +681,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Вернуть «{a}» (#{a_id}) в реестр — это партнёр? Статьи, где он назван, будут "
         "разобраны заново.",
         "Bring “{a}” (#{a_id}) back as a partner? The articles naming it are read again.",
+    ),
+    "curate_country_same": (
+        "Страна «{a}» (#{a_id}) уже {value}.",
+        "The country of “{a}” (#{a_id}) is {value} already.",
     ),
     "curate_confirm_country": (
         "Указать страну {value} для «{a}» (#{a_id})?",
