@@ -473,10 +473,27 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
         "contract",
     ),
     # A programme of cooperation signed is a plan of actions, as a working plan is ("подписали
-    # программу научно-технического сотрудничества на 2025-2027 годы").
-    (re.compile(r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества", re.I), "roadmap"),
-    # A protocol of intent or a letter of intent: documents of their own kind, as in English.
-    (re.compile(r"протокол\w*(?= (?:о|об) )|письм\w+ о намерениях", re.I), "other"),
+    # программу научно-технического сотрудничества на 2025-2027 годы"); not the programme
+    # another document or an internship serves («в рамках программы сотрудничества»,
+    # «соглашение о реализации программы …»).
+    (
+        re.compile(
+            r"(?<!рамках )(?<!реализации )(?<!выполнении )(?<!исполнении )"
+            r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества",
+            re.I,
+        ),
+        "roadmap",
+    ),
+    # A protocol of intent or a letter of intent: documents of their own kind, as in English;
+    # not the minutes of a vote or a competition («протокол о результатах голосования»).
+    (
+        re.compile(
+            r"протокол\w*(?= (?:о|об) (?!(?:результат|итог)\w* (?:голосовани|конкурс|торг|"
+            r"аукцион|выбор|заседани|отбор)))|письм\w+ о намерениях",
+            re.I,
+        ),
+        "other",
+    ),
     # "договор" and its case forms, not "договорились", "договорённость" (an accord, no paper).
     (re.compile(r"соглашени\w*|договор(?:ы|а|ов|ом|ам|ами|ах|е|у)?\b", re.I), "agreement"),
     (re.compile(r"(?<=под )документ\w*", re.I), "agreement"),
@@ -556,8 +573,8 @@ PLANNED = re.compile(
     # sign, not signed.
     r"договорил\w* о (?:подписании|заключении)|готов\w* к (?:подписани|заключени)|"
     # "пока не подписано", "has not yet been signed"; the active verb too: «не подписали»,
-    # «не заключили», "did not sign", "haven't signed"
-    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписа|заключ)|not\s+(?:yet\s+)?(?:been\s+)?signed|"
+    # «не заключили», "did not sign", "haven't signed"; a document not extended («не продлили»)
+    r"(?<!\w)не\s+(?:был[аио]?\s+)?(?:подписа|заключ|продл|пролонгир)|not\s+(?:yet\s+)?(?:been\s+)?signed|"
     r"\b(?:did|do|does|has|have|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?sign|"
     # "обсуждают возможность подписания соглашения": still a possibility
     r"возможност\w* (?:подписани|заключени)|обсужда\w* (?:проект|возможност))",

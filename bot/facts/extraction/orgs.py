@@ -755,8 +755,28 @@ _EN_LEAD = frozenset(
         "even",
     ]
 )
+# The people of the organisation a headline names before its verb ("Tsinghua University
+# Delegation Visits SPbPU").
+_HEADLINE_PEOPLE = frozenset(
+    [
+        "delegation",
+        "delegations",
+        "team",
+        "teams",
+        "students",
+        "scientists",
+        "researchers",
+        "experts",
+        "representatives",
+        "staff",
+        "professors",
+        "scholars",
+        "guests",
+    ]
+)
 # Verbs a Title Case headline capitalises right after the name it opens with; none of these
-# forms is a word of an organisation's name after its head word.
+# forms is a word of an organisation's name after its head word, but as the object of one of
+# its phrases ("Center for Open Science", "Council of Young Scientists").
 HEADLINE_VERBS = frozenset(
     [
         "launch",
@@ -864,25 +884,42 @@ HEADLINE_VERBS = frozenset(
         "seek",
         "seeks",
     ]
-) | frozenset(
-    # ... and the people of the organisation a headline names before its verb ("Tsinghua
-    # University Delegation Visits SPbPU").
-    [
-        "delegation",
-        "delegations",
-        "team",
-        "teams",
-        "students",
-        "scientists",
-        "researchers",
-        "experts",
-        "representatives",
-        "staff",
-        "professors",
-        "scholars",
-        "guests",
-    ]
+) | _HEADLINE_PEOPLE
+# Words that open a phrase of a name, and those that qualify the people such a phrase names:
+# "Center for Open Science", "Council of Young Scientists", "Academy of the General Staff".
+_PHRASE_OPEN = frozenset({"of", "for", "the", "on"})
+_PEOPLE_QUALIFIER = re.compile(
+    r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai|young|general|concerned|foreign|"
+    r"international|women|senior|junior|visiting|university"
 )
+
+
+def _in_name_phrase(seg: list[tuple[str, int, int]], k: int) -> bool:
+    """The headline verb or people-noun at k is the object of a name's own "of"/"for" phrase
+    ("Fund for Open Innovation", "Union of Young Scientists"), not the headline's predicate or
+    the people a name sends ("University of Tokyo Scientists Visit ...")."""
+    j = k - 1
+    if seg[k][0].lower().strip(".,:") in _HEADLINE_PEOPLE:
+        while j >= 0 and _PEOPLE_QUALIFIER.fullmatch(seg[j][0].lower()):
+            j -= 1
+    return j >= 0 and seg[j][0] in _PHRASE_OPEN
+
+
+# Head words that also qualify another noun: "Chamber Orchestra", "Metro Station",
+# "Railway Station" are no organisations, "Public Chamber", "St. Petersburg Metro" are.
+_EN_QUALIFYING_HEADS = frozenset({"chamber", "metro", "railway"})
+
+
+def _qualifies(seg: list[tuple[str, int, int]], k: int) -> bool:
+    word = seg[k][0]
+    return (
+        word.lower() in _EN_QUALIFYING_HEADS
+        and k + 1 < len(seg)
+        and seg[k + 1][0] not in _EN_CONNECT
+        and seg[k + 1][0][:1].isupper()
+    )
+
+
 _TITLE_WORDS = frozenset(
     [
         "professor",
@@ -1146,7 +1183,7 @@ def _until_and(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 def _en_segment(
     seg: list[tuple[str, int, int]], text: str, sent_of: Callable[[int], int]
 ) -> Mention | None:
-    heads = [k for k, (w, _, _) in enumerate(seg) if _en_head(w)]
+    heads = [k for k, (w, _, _) in enumerate(seg) if _en_head(w) and not _qualifies(seg, k)]
     if not heads:
         return None
     first = heads[0]
@@ -1173,7 +1210,11 @@ def _en_segment(
         if k > first and word.lower().strip(".,") in _TITLE_WORDS:
             end = k
             break
-        if k > first and word.lower().strip(".,:") in HEADLINE_VERBS:
+        if (
+            k > first
+            and word.lower().strip(".,:") in HEADLINE_VERBS
+            and not _in_name_phrase(seg, k)
+        ):
             # A Title Case headline: "SPbPU and Zhejiang University Launch Joint Research
             # Center" names Zhejiang University; the verb opens the predicate.
             end = k
