@@ -272,9 +272,36 @@ def test_programmes_protocols_and_extended_documents_are_signed_documents(
         "стажировку на Ленинградском металлическом заводе.",
         "Политехнический университет и Университет Аалто планируют продлить соглашение о "
         "сотрудничестве в следующем году.",
+        # A document not extended, and the minutes of a vote (no document between partners).
+        "Политехнический университет и Университет Аалто так и не продлили соглашение о "
+        "сотрудничестве.",
+        "Политехнический университет и ПАО «Газпром нефть» подписали протокол о результатах "
+        "голосования конкурсной комиссии.",
     ],
 )
 def test_a_programme_named_in_passing_or_an_extension_planned_is_no_document(
     extractor: Extractor, text: str
 ) -> None:
     assert _documents(_run(extractor, "Сотрудничество", text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "В рамках программы сотрудничества Политех и ПАО «Силовые машины» подписали договор "
+            "о стажировках студентов.",
+            "Силовые машины",
+        ),
+        (
+            "Политехнический университет и ПАО «Газпром нефть» подписали соглашение о реализации "
+            "программы академического сотрудничества.",
+            "Газпром нефть",
+        ),
+    ],
+)
+def test_a_programme_another_document_serves_is_no_roadmap(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    # Each also gave a roadmap: the programme was read as a second document signed.
+    assert _documents(_run(extractor, "Сотрудничество", text)) == [("agreement", (party,))]
