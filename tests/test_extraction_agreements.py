@@ -277,6 +277,8 @@ def test_programmes_protocols_and_extended_documents_are_signed_documents(
         "сотрудничестве.",
         "Политехнический университет и ПАО «Газпром нефть» подписали протокол о результатах "
         "голосования конкурсной комиссии.",
+        # A deadline extended under a document is no document extended.
+        "По соглашению срок подачи заявок продлён до 1 мая, сообщили в ПАО «Газпром нефть».",
     ],
 )
 def test_a_programme_named_in_passing_or_an_extension_planned_is_no_document(
@@ -298,10 +300,16 @@ def test_a_programme_named_in_passing_or_an_extension_planned_is_no_document(
             "программы академического сотрудничества.",
             "Газпром нефть",
         ),
+        (
+            "Политехнический университет и ПАО «Газпром нефть» подписали соглашение и обсудили "
+            "программу сотрудничества на 2026 год.",
+            "Газпром нефть",
+        ),
     ],
 )
-def test_a_programme_another_document_serves_is_no_roadmap(
+def test_a_programme_served_or_discussed_is_no_roadmap(
     extractor: Extractor, text: str, party: str
 ) -> None:
-    # Each also gave a roadmap: the programme was read as a second document signed.
+    # Each also gave a roadmap: the programme, a frame, a subject or a matter discussed, was
+    # read as a second document signed.
     assert _documents(_run(extractor, "Сотрудничество", text)) == [("agreement", (party,))]

@@ -451,6 +451,26 @@ RELATIVE_COOP = re.compile(
 )
 
 # Agreements: the document word and the kind it implies.
+# Words before a programme of cooperation that is not the one signed: the frame or subject of
+# another document, or a programme discussed, presented or still to be written.
+_PROGRAMME_NOT_SIGNED = (
+    "рамках",
+    "реализации",
+    "выполнении",
+    "исполнении",
+    "обсудили",
+    "обсуждали",
+    "обсудить",
+    "обсудят",
+    "представили",
+    "рассмотрели",
+    "разработали",
+    "разработать",
+    "разработают",
+    "подготовили",
+    "подготовить",
+    "подготовят",
+)
 DOC_RU: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"меморандум\w*", re.I), "memorandum"),
     (re.compile(r"дорожн\w+ карт\w*", re.I), "roadmap"),
@@ -475,11 +495,12 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
     # A programme of cooperation signed is a plan of actions, as a working plan is ("подписали
     # программу научно-технического сотрудничества на 2025-2027 годы"); not the programme
     # another document or an internship serves («в рамках программы сотрудничества»,
-    # «соглашение о реализации программы …»).
+    # «соглашение о реализации программы …»), nor one discussed or still to be written beside
+    # a signing («подписали соглашение и обсудили программу сотрудничества»).
     (
         re.compile(
-            r"(?<!рамках )(?<!реализации )(?<!выполнении )(?<!исполнении )"
-            r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества",
+            "".join(f"(?<!{w} )" for w in _PROGRAMME_NOT_SIGNED)
+            + r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества",
             re.I,
         ),
         "roadmap",
@@ -555,7 +576,10 @@ CONCLUDED = re.compile(
     + _DOC_WORD_RU
     + "|"
     + _DOC_WORD_RU
-    + r"(?:\s+[\w-]+){0,4},?\s+(?:(?:был[аио]?|были)\s+)?(?:продл[её]н|пролонгирован)\w*|"
+    # (not a deadline or an intake the document serves: «по соглашению срок подачи заявок
+    # продлён»)
+    + r"(?:\s+(?!срок|при[её]м|подач|заяв|набор|регистрац|конкурс)[\w-]+){0,4},?\s+"
+    r"(?:(?:был[аио]?|были)\s+)?(?:продл[её]н|пролонгирован)\w*|"
     + _DOC_WORD_RU
     + r"(?:\s+[\w-]+){0,4},?\s+(?:(?:был[аио]?|были)\s+)?(?:согласован|утвержд[её]н|одобрен)\w*",
     re.IGNORECASE,
