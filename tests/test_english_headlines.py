@@ -183,12 +183,26 @@ def test_a_verb_or_people_of_a_names_own_phrase_is_no_headline_cut(
     assert _names(_extract(extractor, title, text)) == [partner]
 
 
-def test_a_head_word_qualifying_another_noun_is_no_organisation(extractor: Extractor) -> None:
-    # "Chamber" read as a head named 'Chamber Choir' and 'Beijing Chamber Orchestra' partners.
-    result = _extract(
-        extractor,
-        "Concert at Tsinghua University",
-        "The SPbPU Chamber Choir and the Beijing Chamber Orchestra gave a joint concert at "
-        "Tsinghua University.",
-    )
-    assert _names(result) == ["Tsinghua University"]
+@pytest.mark.parametrize(
+    ("title", "text", "partners"),
+    [
+        # "Chamber" read as a head named 'Chamber Choir' and 'Beijing Chamber Orchestra'.
+        (
+            "Concert at Tsinghua University",
+            "The SPbPU Chamber Choir and the Beijing Chamber Orchestra gave a joint concert at "
+            "Tsinghua University.",
+            ["Tsinghua University"],
+        ),
+        # "Enterprise" read as a head split the corporation into 'Corporation for Small' and
+        # 'Medium Enterprise'.
+        (
+            "SPbPU and Corporation for Small and Medium Enterprise Sign Agreement",
+            "The corporation will support student startups.",
+            ["Corporation for Small and Medium Enterprise"],
+        ),
+    ],
+)
+def test_a_head_word_qualifying_another_noun_heads_no_organisation(
+    extractor: Extractor, title: str, text: str, partners: list[str]
+) -> None:
+    assert _names(_extract(extractor, title, text)) == partners

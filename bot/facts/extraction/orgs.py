@@ -913,14 +913,24 @@ def _in_name_phrase(seg: list[tuple[str, int, int]], k: int) -> bool:
 _EN_QUALIFYING_HEADS = frozenset({"chamber", "metro", "railway"})
 
 
-def _qualifies(seg: list[tuple[str, int, int]], k: int) -> bool:
-    word = seg[k][0]
-    return (
-        word.lower() in _EN_QUALIFYING_HEADS
+def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
+    """The kind the word at k heads, unless it qualifies the noun after it ("Chamber
+    Orchestra") or is the class of firms "small and medium enterprise"."""
+    word = seg[k][0].lower()
+    if (
+        word in _EN_QUALIFYING_HEADS
         and k + 1 < len(seg)
         and seg[k + 1][0] not in _EN_CONNECT
         and seg[k + 1][0][:1].isupper()
-    )
+    ):
+        return None
+    if word == "enterprise" and k > 0 and seg[k - 1][0].lower() in ("medium", "medium-sized"):
+        return None
+    return _en_head(seg[k][0])
+
+
+def _has_head(seg: list[tuple[str, int, int]]) -> bool:
+    return any(_head_at(seg, k) for k in range(len(seg)))
 
 
 _TITLE_WORDS = frozenset(
@@ -1150,7 +1160,7 @@ def _en_piece(
         if (
             tok[0] == "and"
             and (
-                any(_en_head(w) for w, _, _ in cur)
+                _has_head(cur)
                 # "Nornickel and the Government of ...": "the" opens a name of its own.
                 or (k + 1 < len(piece) and piece[k + 1][0] == "the")
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
@@ -1162,7 +1172,7 @@ def _en_piece(
                 # The name after "and" holds a head word before any further "and": in "Moscow
                 # Institute of Physics and Technology and X University" the first "and" is
                 # inside the first name.
-                any(_en_head(w) for w, _, _ in _until_and(piece[k + 1 :]))
+                _has_head(_until_and(piece[k + 1 :]))
                 or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
             )
         ):
@@ -1186,7 +1196,7 @@ def _until_and(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 def _en_segment(
     seg: list[tuple[str, int, int]], text: str, sent_of: Callable[[int], int]
 ) -> Mention | None:
-    heads = [k for k, (w, _, _) in enumerate(seg) if _en_head(w) and not _qualifies(seg, k)]
+    heads = [k for k in range(len(seg)) if _head_at(seg, k)]
     if not heads:
         return None
     first = heads[0]
