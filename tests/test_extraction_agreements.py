@@ -305,6 +305,11 @@ def test_a_programme_named_in_passing_or_an_extension_planned_is_no_document(
             "программу сотрудничества на 2026 год.",
             "Газпром нефть",
         ),
+        (
+            "Политех и ПАО «Газпром нефть» подписали договор о целевом обучении и запустили "
+            "программу стажировок в рамках сотрудничества.",
+            "Газпром нефть",
+        ),
     ],
 )
 def test_a_programme_served_or_discussed_is_no_roadmap(

@@ -500,7 +500,10 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             "".join(f"(?<!{w} )" for w in _PROGRAMME_NOT_SIGNED)
-            + r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества",
+            # ... of cooperation, maybe qualified («научно-технического и инновационного»),
+            # not a programme of its own before it («программу стажировок в рамках
+            # сотрудничества»)
+            + r"программ\w+ (?:(?:[\w-]+(?:ого|его)|и) ){0,3}?сотрудничества",
             re.I,
         ),
         "roadmap",
