@@ -275,6 +275,7 @@ def test_programmes_protocols_and_extended_documents_are_signed_documents(
         # A document not extended, and the minutes of a vote (no document between partners).
         "Политехнический университет и Университет Аалто так и не продлили соглашение о "
         "сотрудничестве.",
+        "Соглашение с Университетом Аалто не продлено.",
         "Политехнический университет и ПАО «Газпром нефть» подписали протокол о результатах "
         "голосования конкурсной комиссии.",
         # A deadline extended under a document is no document extended.
