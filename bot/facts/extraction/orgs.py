@@ -892,9 +892,12 @@ HEADLINE_VERBS = (
 # "Center for Open Science", "Council of Young Scientists", "Academy of the General Staff".
 _PHRASE_OPEN = frozenset({"of", "for", "the", "on"})
 _PEOPLE_QUALIFIER = re.compile(
-    r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai|young|general|concerned|foreign|"
+    r"[a-z]+(?:ian|ean|can|ese|ish)|german|thai|young|general|concerned|foreign|"
     r"international|women|senior|junior|visiting|university"
 )
+# A name's phrase may hold its members ("Union of Students"), never a party sent out: "University
+# of the Arctic Delegation Visits ..." is the university's delegation.
+_SENT_PEOPLE = frozenset({"delegation", "delegations", "team", "teams", "guests"})
 
 
 def _in_name_phrase(seg: list[tuple[str, int, int]], k: int) -> bool:
@@ -902,7 +905,10 @@ def _in_name_phrase(seg: list[tuple[str, int, int]], k: int) -> bool:
     ("Fund for Open Innovation", "Union of Young Scientists"), not the headline's predicate or
     the people a name sends ("University of Tokyo Scientists Visit ...")."""
     j = k - 1
-    if seg[k][0].lower().strip(".,:") in _HEADLINE_PEOPLE:
+    word = seg[k][0].lower().strip(".,:")
+    if word in _SENT_PEOPLE:
+        return False
+    if word in _HEADLINE_PEOPLE:
         while j >= 0 and _PEOPLE_QUALIFIER.fullmatch(seg[j][0].lower()):
             j -= 1
     return j >= 0 and seg[j][0] in _PHRASE_OPEN
