@@ -151,3 +151,58 @@ def test_a_russian_company_in_english_is_named_without_its_legal_form(
 ) -> None:
     # "JSC Concern Okeanpribor" was the display name; the Metro was no candidate at all.
     assert _names(_extract(extractor, "Cooperation news", text)) == [partner]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partner"),
+    [
+        (
+            "SPbPU and Fund for Open Innovation Sign Memorandum",
+            "The fund will support startups at the university.",
+            "Fund for Open Innovation",
+        ),
+        (
+            "SPbPU Expands Cooperation",
+            "SPbPU signed a memorandum with the Association of Young Researchers of Kazakhstan. "
+            "The association will host joint seminars.",
+            "Association of Young Researchers of Kazakhstan",
+        ),
+        (
+            "SPbPU Expands Cooperation",
+            "SPbPU signed a memorandum with the Woodrow Wilson International Center for Scholars. "
+            "The center will host joint seminars.",
+            "Woodrow Wilson International Center for Scholars",
+        ),
+    ],
+)
+def test_a_verb_or_people_of_a_names_own_phrase_is_no_headline_cut(
+    extractor: Extractor, title: str, text: str, partner: str
+) -> None:
+    # The headline cut took "Open", "Researchers", "Scholars" for a predicate or the people a
+    # name sends: the fund was lost, the others named 'Association of Young', '... Center'.
+    assert _names(_extract(extractor, title, text)) == [partner]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partners"),
+    [
+        # "Chamber" read as a head named 'Chamber Choir' and 'Beijing Chamber Orchestra'.
+        (
+            "Concert at Tsinghua University",
+            "The SPbPU Chamber Choir and the Beijing Chamber Orchestra gave a joint concert at "
+            "Tsinghua University.",
+            ["Tsinghua University"],
+        ),
+        # "Enterprise" read as a head split the corporation into 'Corporation for Small' and
+        # 'Medium Enterprise'.
+        (
+            "SPbPU and Corporation for Small and Medium Enterprise Sign Agreement",
+            "The corporation will support student startups.",
+            ["Corporation for Small and Medium Enterprise"],
+        ),
+    ],
+)
+def test_a_head_word_qualifying_another_noun_heads_no_organisation(
+    extractor: Extractor, title: str, text: str, partners: list[str]
+) -> None:
+    assert _names(_extract(extractor, title, text)) == partners

@@ -272,9 +272,50 @@ def test_programmes_protocols_and_extended_documents_are_signed_documents(
         "стажировку на Ленинградском металлическом заводе.",
         "Политехнический университет и Университет Аалто планируют продлить соглашение о "
         "сотрудничестве в следующем году.",
+        # A document not extended, and the minutes of a vote (no document between partners).
+        "Политехнический университет и Университет Аалто так и не продлили соглашение о "
+        "сотрудничестве.",
+        "Соглашение с Университетом Аалто не продлено.",
+        "Политехнический университет и ПАО «Газпром нефть» подписали протокол о результатах "
+        "голосования конкурсной комиссии.",
+        # A deadline extended under a document is no document extended.
+        "По соглашению срок подачи заявок продлён до 1 мая, сообщили в ПАО «Газпром нефть».",
     ],
 )
 def test_a_programme_named_in_passing_or_an_extension_planned_is_no_document(
     extractor: Extractor, text: str
 ) -> None:
     assert _documents(_run(extractor, "Сотрудничество", text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "В рамках программы сотрудничества Политех и ПАО «Силовые машины» подписали договор "
+            "о стажировках студентов.",
+            "Силовые машины",
+        ),
+        (
+            "Политехнический университет и ПАО «Газпром нефть» подписали соглашение о реализации "
+            "программы академического сотрудничества.",
+            "Газпром нефть",
+        ),
+        (
+            "Политехнический университет и ПАО «Газпром нефть» подписали соглашение и обсудили "
+            "программу сотрудничества на 2026 год.",
+            "Газпром нефть",
+        ),
+        (
+            "Политех и ПАО «Газпром нефть» подписали договор о целевом обучении и запустили "
+            "программу стажировок в рамках сотрудничества.",
+            "Газпром нефть",
+        ),
+    ],
+)
+def test_a_programme_served_or_discussed_is_no_roadmap(
+    extractor: Extractor, text: str, party: str
+) -> None:
+    # Each also gave a roadmap: the programme, a frame, a subject or a matter discussed, was
+    # read as a second document signed.
+    assert _documents(_run(extractor, "Сотрудничество", text)) == [("agreement", (party,))]

@@ -572,6 +572,26 @@ RELATIVE_COOP = re.compile(
 )
 
 # Agreements: the document word and the kind it implies.
+# Words before a programme of cooperation that is not the one signed: the frame or subject of
+# another document, or a programme discussed, presented or still to be written.
+_PROGRAMME_NOT_SIGNED = (
+    "рамках",
+    "реализации",
+    "выполнении",
+    "исполнении",
+    "обсудили",
+    "обсуждали",
+    "обсудить",
+    "обсудят",
+    "представили",
+    "рассмотрели",
+    "разработали",
+    "разработать",
+    "разработают",
+    "подготовили",
+    "подготовить",
+    "подготовят",
+)
 DOC_RU: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"меморандум\w*", re.I), "memorandum"),
     (re.compile(r"дорожн\w+ карт\w*", re.I), "roadmap"),
@@ -594,10 +614,31 @@ DOC_RU: list[tuple[re.Pattern[str], str]] = [
         "contract",
     ),
     # A programme of cooperation signed is a plan of actions, as a working plan is ("подписали
-    # программу научно-технического сотрудничества на 2025-2027 годы").
-    (re.compile(r"программ\w+ (?:[\w-]+ ){0,3}?сотрудничества", re.I), "roadmap"),
-    # A protocol of intent or a letter of intent: documents of their own kind, as in English.
-    (re.compile(r"протокол\w*(?= (?:о|об) )|письм\w+ о намерениях", re.I), "other"),
+    # программу научно-технического сотрудничества на 2025-2027 годы"); not the programme
+    # another document or an internship serves («в рамках программы сотрудничества»,
+    # «соглашение о реализации программы …»), nor one discussed or still to be written beside
+    # a signing («подписали соглашение и обсудили программу сотрудничества»).
+    (
+        re.compile(
+            "".join(f"(?<!{w} )" for w in _PROGRAMME_NOT_SIGNED)
+            # ... of cooperation, maybe qualified («научно-технического и инновационного»),
+            # not a programme of its own before it («программу стажировок в рамках
+            # сотрудничества»)
+            + r"программ\w+ (?:(?:[\w-]+(?:ого|его)|и) ){0,3}?сотрудничества",
+            re.I,
+        ),
+        "roadmap",
+    ),
+    # A protocol of intent or a letter of intent: documents of their own kind, as in English;
+    # not the minutes of a vote or a competition («протокол о результатах голосования»).
+    (
+        re.compile(
+            r"протокол\w*(?= (?:о|об) (?!(?:результат|итог)\w* (?:голосовани|конкурс|торг|"
+            r"аукцион|выбор|заседани|отбор)))|письм\w+ о намерениях",
+            re.I,
+        ),
+        "other",
+    ),
     # "договор" and its case forms, not "договорились", "договорённость" (an accord, no paper).
     (re.compile(r"соглашени\w*|договор(?:ы|а|ов|ом|ам|ами|ах|е|у)?\b", re.I), "agreement"),
     (re.compile(r"(?<=под )документ\w*", re.I), "agreement"),
@@ -655,11 +696,15 @@ CONCLUDED = re.compile(
     r"(?:согласовал\w*|утвердил\w*|одобрил\w*)\s+(?:[\w-]+\s+){0,2}?" + _DOC_WORD_RU + "|"
     # A document extended was signed before: «продлили соглашение о сотрудничестве»,
     # «продлили срок действия договора», «соглашение … продлено».
-    r"(?:продлил\w*|пролонгировал\w*)\s+(?:(?:срок\w*|действие)\s+(?:действия\s+)?)?"
+    # (not one left unextended: «так и не продлили соглашение», «соглашение не было продлено»)
+    r"(?<!не )(?:продлил\w*|пролонгировал\w*)\s+(?:(?:срок\w*|действие)\s+(?:действия\s+)?)?"
     + _DOC_WORD_RU
     + "|"
     + _DOC_WORD_RU
-    + r"(?:\s+[\w-]+){0,4},?\s+(?:(?:был[аио]?|были)\s+)?(?:продл[её]н|пролонгирован)\w*|"
+    # (not a deadline or an intake the document serves: «по соглашению срок подачи заявок
+    # продлён»)
+    + r"(?:\s+(?!срок|при[её]м|подач|заяв|набор|регистрац|конкурс|не\b)[\w-]+){0,4},?\s+"
+    r"(?:(?:был[аио]?|были)\s+)?(?:продл[её]н|пролонгирован)\w*|"
     + _DOC_WORD_RU
     + r"(?:\s+[\w-]+){0,4},?\s+(?:(?:был[аио]?|были)\s+)?(?:согласован|утвержд[её]н|одобрен)\w*",
     re.IGNORECASE,

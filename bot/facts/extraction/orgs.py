@@ -755,118 +755,9 @@ _EN_LEAD = frozenset(
         "even",
     ]
 )
-# Verbs a Title Case headline capitalises right after the name it opens with; none of these
-# forms is a word of an organisation's name after its head word.
-HEADLINE_VERBS = frozenset(
-    [
-        "launch",
-        "launches",
-        "launched",
-        "sign",
-        "signs",
-        "signed",
-        "open",
-        "opens",
-        "opened",
-        "develop",
-        "develops",
-        "discuss",
-        "discusses",
-        "discussed",
-        "hold",
-        "holds",
-        "held",
-        "create",
-        "creates",
-        "created",
-        "establish",
-        "establishes",
-        "established",
-        "expand",
-        "expands",
-        "expanded",
-        "strengthen",
-        "strengthens",
-        "agree",
-        "agrees",
-        "agreed",
-        "start",
-        "starts",
-        "started",
-        "host",
-        "hosts",
-        "hosted",
-        "visit",
-        "visits",
-        "visited",
-        "meet",
-        "meets",
-        "met",
-        "join",
-        "joins",
-        "joined",
-        "celebrate",
-        "celebrates",
-        "protect",
-        "protects",
-        "present",
-        "presents",
-        "presented",
-        "win",
-        "wins",
-        "won",
-        "receive",
-        "receives",
-        "received",
-        "continue",
-        "continues",
-        "continued",
-        "plan",
-        "plans",
-        "planned",
-        "explore",
-        "explores",
-        "boost",
-        "boosts",
-        "deepen",
-        "deepens",
-        "renew",
-        "renews",
-        "renewed",
-        "extend",
-        "extends",
-        "extended",
-        "prepare",
-        "prepares",
-        "welcome",
-        "welcomes",
-        "welcomed",
-        "become",
-        "becomes",
-        "became",
-        "cooperate",
-        "cooperates",
-        "collaborate",
-        "collaborates",
-        "unite",
-        "unites",
-        "will",
-        "is",
-        "are",
-        "has",
-        "have",
-        "was",
-        "were",
-        "build",
-        "builds",
-        "built",
-        "sets",
-        "seek",
-        "seeks",
-    ]
-) | frozenset(
-    # ... and the people of the organisation a headline names before its verb ("Tsinghua
-    # University Delegation Visits SPbPU").
+# The people of the organisation a headline names before its verb ("Tsinghua University
+# Delegation Visits SPbPU").
+_HEADLINE_PEOPLE = frozenset(
     [
         "delegation",
         "delegations",
@@ -883,6 +774,171 @@ HEADLINE_VERBS = frozenset(
         "guests",
     ]
 )
+# Verbs a Title Case headline capitalises right after the name it opens with; none of these
+# forms is a word of an organisation's name after its head word, but as the object of one of
+# its phrases ("Center for Open Science", "Council of Young Scientists").
+HEADLINE_VERBS = (
+    frozenset(
+        [
+            "launch",
+            "launches",
+            "launched",
+            "sign",
+            "signs",
+            "signed",
+            "open",
+            "opens",
+            "opened",
+            "develop",
+            "develops",
+            "discuss",
+            "discusses",
+            "discussed",
+            "hold",
+            "holds",
+            "held",
+            "create",
+            "creates",
+            "created",
+            "establish",
+            "establishes",
+            "established",
+            "expand",
+            "expands",
+            "expanded",
+            "strengthen",
+            "strengthens",
+            "agree",
+            "agrees",
+            "agreed",
+            "start",
+            "starts",
+            "started",
+            "host",
+            "hosts",
+            "hosted",
+            "visit",
+            "visits",
+            "visited",
+            "meet",
+            "meets",
+            "met",
+            "join",
+            "joins",
+            "joined",
+            "celebrate",
+            "celebrates",
+            "protect",
+            "protects",
+            "present",
+            "presents",
+            "presented",
+            "win",
+            "wins",
+            "won",
+            "receive",
+            "receives",
+            "received",
+            "continue",
+            "continues",
+            "continued",
+            "plan",
+            "plans",
+            "planned",
+            "explore",
+            "explores",
+            "boost",
+            "boosts",
+            "deepen",
+            "deepens",
+            "renew",
+            "renews",
+            "renewed",
+            "extend",
+            "extends",
+            "extended",
+            "prepare",
+            "prepares",
+            "welcome",
+            "welcomes",
+            "welcomed",
+            "become",
+            "becomes",
+            "became",
+            "cooperate",
+            "cooperates",
+            "collaborate",
+            "collaborates",
+            "unite",
+            "unites",
+            "will",
+            "is",
+            "are",
+            "has",
+            "have",
+            "was",
+            "were",
+            "build",
+            "builds",
+            "built",
+            "sets",
+            "seek",
+            "seeks",
+        ]
+    )
+    | _HEADLINE_PEOPLE
+)
+# Words that open a phrase of a name, and those that qualify the people such a phrase names:
+# "Center for Open Science", "Council of Young Scientists", "Academy of the General Staff".
+_PHRASE_OPEN = frozenset({"of", "for", "the", "on"})
+_PEOPLE_QUALIFIER = re.compile(
+    r"[a-z]+(?:ian|ean|can|ese|ish)|german|thai|young|general|concerned|foreign|"
+    r"international|women|senior|junior|visiting|university"
+)
+# A name's phrase may hold its members ("Union of Students"), never a party sent out: "University
+# of the Arctic Delegation Visits ..." is the university's delegation.
+_SENT_PEOPLE = frozenset({"delegation", "delegations", "team", "teams", "guests"})
+
+
+def _in_name_phrase(seg: list[tuple[str, int, int]], k: int) -> bool:
+    """The headline verb or people-noun at k is the object of a name's own "of"/"for" phrase
+    ("Fund for Open Innovation", "Union of Young Scientists"), not the headline's predicate or
+    the people a name sends ("University of Tokyo Scientists Visit ...")."""
+    j = k - 1
+    word = seg[k][0].lower().strip(".,:")
+    if word in _SENT_PEOPLE:
+        return False
+    if word in _HEADLINE_PEOPLE:
+        while j >= 0 and _PEOPLE_QUALIFIER.fullmatch(seg[j][0].lower()):
+            j -= 1
+    return j >= 0 and seg[j][0] in _PHRASE_OPEN
+
+
+# Head words that also qualify another noun: "Chamber Orchestra", "Metro Station",
+# "Railway Station" are no organisations, "Public Chamber", "St. Petersburg Metro" are.
+_EN_QUALIFYING_HEADS = frozenset({"chamber", "metro", "railway"})
+
+
+def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
+    """The kind the word at k heads, unless it qualifies the noun after it ("Chamber
+    Orchestra") or is the class of firms "small and medium enterprise"."""
+    word = seg[k][0].lower()
+    if (
+        word in _EN_QUALIFYING_HEADS
+        and k + 1 < len(seg)
+        and seg[k + 1][0] not in _EN_CONNECT
+        and seg[k + 1][0][:1].isupper()
+    ):
+        return None
+    if word == "enterprise" and k > 0 and seg[k - 1][0].lower() in ("medium", "medium-sized"):
+        return None
+    return _en_head(seg[k][0])
+
+
+def _has_head(seg: list[tuple[str, int, int]]) -> bool:
+    return any(_head_at(seg, k) for k in range(len(seg)))
+
+
 _TITLE_WORDS = frozenset(
     [
         "professor",
@@ -1110,7 +1166,7 @@ def _en_piece(
         if (
             tok[0] == "and"
             and (
-                any(_en_head(w) for w, _, _ in cur)
+                _has_head(cur)
                 # "Nornickel and the Government of ...": "the" opens a name of its own.
                 or (k + 1 < len(piece) and piece[k + 1][0] == "the")
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
@@ -1122,7 +1178,7 @@ def _en_piece(
                 # The name after "and" holds a head word before any further "and": in "Moscow
                 # Institute of Physics and Technology and X University" the first "and" is
                 # inside the first name.
-                any(_en_head(w) for w, _, _ in _until_and(piece[k + 1 :]))
+                _has_head(_until_and(piece[k + 1 :]))
                 or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
             )
         ):
@@ -1146,7 +1202,7 @@ def _until_and(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 def _en_segment(
     seg: list[tuple[str, int, int]], text: str, sent_of: Callable[[int], int]
 ) -> Mention | None:
-    heads = [k for k, (w, _, _) in enumerate(seg) if _en_head(w)]
+    heads = [k for k in range(len(seg)) if _head_at(seg, k)]
     if not heads:
         return None
     first = heads[0]
@@ -1173,7 +1229,11 @@ def _en_segment(
         if k > first and word.lower().strip(".,") in _TITLE_WORDS:
             end = k
             break
-        if k > first and word.lower().strip(".,:") in HEADLINE_VERBS:
+        if (
+            k > first
+            and word.lower().strip(".,:") in HEADLINE_VERBS
+            and not _in_name_phrase(seg, k)
+        ):
             # A Title Case headline: "SPbPU and Zhejiang University Launch Joint Research
             # Center" names Zhejiang University; the verb opens the predicate.
             end = k
