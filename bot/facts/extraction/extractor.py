@@ -54,6 +54,7 @@ from .orgs import (
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_ALL_CAPITALS = re.compile(r"[А-ЯЁA-Z]{2,}")
 _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
 # A quoted part of a name, nested quotes included: «Талант и успех», "Zoloto i K".
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
@@ -1626,7 +1627,9 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК)\s+(?:"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК|"
+    # «Группа компаний «X»» is a company named X, as «ГК «X»» is
+    r"[Гг]рупп(?:а|ы|е|у|ой)\s+компаний)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
     r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
@@ -1800,9 +1803,78 @@ def _contracted_of(short: str, full: str) -> bool:
                 n += 1
             if n >= 3 and (read(k + n) or (len(rest) - k - n == 1 and n == len(w) - 1)):
                 return True
+            if n >= 4 and n < len(w) and rest[k + n :] in _NOUN_ENDINGS:
+                return True  # «Минприроды» of «природных ресурсов»: the noun's own ending
         return False
 
     return read(0)
+
+
+_NOUN_ENDINGS = frozenset({"а", "ы", "и", "я", "у", "ю", "е"})
+_NUMBERED_ABBR = re.compile(r"(?P<abbr>[А-ЯЁA-Z]{2,8})[ -]?(?P<n>\d{1,3})")
+_NUMBERED_FULL = re.compile(r"(?P<name>.+?)\s+(?:№\s*)?(?P<n>\d{1,3})")
+
+
+def _numbered_abbreviation(short: str, full: str) -> bool:
+    """«ТГК-1» of «Территориальная генерирующая компания № 1»: the initials of the full name's
+    words and the same number."""
+    a, b = _NUMBERED_ABBR.fullmatch(short.strip()), _NUMBERED_FULL.fullmatch(full.strip())
+    return bool(
+        a
+        and b
+        and a.group("n") == b.group("n")
+        and len(b.group("name").split()) >= 2
+        and abbreviation_of(a.group("abbr"), b.group("name"))
+    )
+
+
+# A federal body's territorial office: «Главное управление МЧС России по г. Санкт-Петербургу»,
+# «Управление Росреестра по Ленинградской области», «Северо-Западное управление Ростехнадзора»
+# (its head word «управление» alone is too common a noun to be a head of names).
+_PLACE_TAIL = (
+    r"(?:г\.\s*)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?:\s+(?:области|краю|округу|району))?"
+    r"(?:\s+и\s+[А-ЯЁ][а-яё]+(?:ой|ому)\s+(?:области|краю|округу|району))?"
+)
+_TERRITORIAL = re.compile(
+    r"(?<![\w-])(?:(?P<adj>(?:[А-ЯЁ][а-яё]+-)?[А-ЯЁ][а-яё]+(?:ое|ого|ому|ым|ом))\s+)?"
+    r"(?P<head>[Уу]правлени(?:е|я|ю|ем|и)|ГУ)\s+"
+    r"(?P<body>(?:[А-ЯЁ]{2,6}|Рос[а-яё]{4,}|Мин[а-яё]{4,})(?:\s+России)?)"
+    rf"(?P<tail>\s+по\s+{_PLACE_TAIL})?"
+)
+
+
+def _territorial_bodies(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
+    """Territorial offices of federal bodies, named in the nominative; the «ГУ X по …» short
+    form takes the full name the text gives elsewhere."""
+    out: list[Mention] = []
+    full: dict[str, str] = {}
+    for m in _TERRITORIAL.finditer(text):
+        head, adj, tail = m.group("head"), m.group("adj"), m.group("tail") or ""
+        if head == "ГУ" or not (head[0].isupper() or adj or tail):
+            if head != "ГУ":
+                continue  # «система управления МЧС»: no office named
+        body = m.group("body")
+        if adj:
+            name = f"{re.sub(r'(?:ое|ого|ому|ым|ом)$', 'ое', adj)} управление {body}{tail}"
+        else:
+            name = f"Управление {body}{tail}"
+        if head == "ГУ":
+            name = text[m.start() : m.end()]
+        else:
+            full.setdefault(body.split()[0], name)
+        out.append(
+            Mention(
+                name=name,
+                start=m.start(),
+                end=m.end(),
+                sent=int(sent_of(m.start())),
+                kind="government",
+            )
+        )
+    for x in out:
+        if x.name.startswith("ГУ "):
+            x.name = full.get(x.name.split()[1], x.name)
+    return out
 
 
 def _names_of(p: PartnerFact) -> list[str]:
@@ -2116,6 +2188,8 @@ class Extractor:
         return [(f"{name} {a.text} {gen.word}", a.start, noun.end) for a in adjs]
 
     def _inflect(self, tok: Tok) -> str:
+        if _ALL_CAPITALS.fullmatch(tok.text):
+            return tok.text  # an abbreviation is not declined («директор ЦНИИХМ»)
         if "-" in tok.text and tok.pos == "ADJ" and not self._vocab(tok.text.lower()):
             first, _, last = tok.text.rpartition("-")
             part = Tok(last, tok.start, tok.end, tok.sent, tok.pos, tok.feats, tok.lemma)
@@ -2182,6 +2256,10 @@ class Extractor:
             mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
+            local = _territorial_bodies(text, sent_of)
+            mentions = [
+                x for x in mentions if not any(y.start < x.end and x.start < y.end for y in local)
+            ] + local
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         mentions = [
             m
@@ -2444,6 +2522,12 @@ class Extractor:
             for y in theirs
         ):
             return True  # «Рособрнадзор» of «Федеральная служба по надзору в сфере образования»
+        if any(
+            _numbered_abbreviation(x, y) or _numbered_abbreviation(y, x)
+            for x in mine
+            for y in theirs
+        ):
+            return True  # «ТГК-1» of «Территориальная генерирующая компания № 1»
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
             return True  # a generic fragment of the name: "University of Technology"
@@ -2631,11 +2715,16 @@ class Extractor:
                 partner = self._joint_unit_genitive(toks, i, j, text)
             if partner == "" or (partner is None and base_chair):
                 continue  # «СКБ «Вектор»»: the university's own unit, no partner named in it
-            if partner is None and not self._ru_accept(toks, i, j, h, sent_first, text):
+            accepted = partner is not None or self._ru_accept(toks, i, j, h, sent_first, text)
+            if not accepted and (j - i < 2 or not toks[i].text[:1].isupper()):
                 continue
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
             )
+            if not accepted and self._registry.lookup(name) is None:
+                # («с Российским экспортным центром»: a capitalised name the registry knows is
+                # no unit of the university, though its head is a unit's.)
+                continue
             if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
                 name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
             spelt = _SPELT_LEGAL_FORM.match(name)
@@ -3352,9 +3441,9 @@ class Extractor:
                 and toks[i - 1].text in '«"“„'
                 and toks[j].text in '»"”“'
                 and toks[i].text[:1].isupper()
-                and head.feats.get("Number") == "Plur"
                 and self._chunker.head_kind(head) == "company"
             )  # «Ижорские заводы», «Адмиралтейские верфи»: a company's plural name in quotes
+            # (or one the tagger reads as plural: «Петербургской сбытовой компании»)
             if (
                 head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS
             ) and not quoted_whole:

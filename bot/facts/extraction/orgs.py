@@ -68,6 +68,7 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
+_FEM_OBLIQUE = frozenset({"Gen", "Dat", "Ins", "Loc"})
 # No organisation name runs this many tokens (the corpus's longest gold name has 16 words):
 # a chunk stops growing at the bound, and a span that reaches it is no name (a hostile page's
 # run of capitalised words would otherwise make every head's chunk the whole run).
@@ -184,6 +185,13 @@ class RuChunker:
                 # The tagger tells the nominative from the accusative by context and may give
                 # an adjective one and its noun the other ("... экономический университет").
                 or {prev.feats.get("Case"), case} == {"Nom", "Acc"}
+                # A feminine adjective's oblique cases are one form («сбытовой компании»): the
+                # tagger's case for it is a guess.
+                or (
+                    {prev.feats.get("Case"), case} <= _FEM_OBLIQUE
+                    and prev.text.endswith(("ой", "ей"))
+                    and prev.feats.get("Gender") == head.feats.get("Gender") == "Fem"
+                )
                 or (
                     # "Уральская горно-металлургическая компания": the tagger leaves the
                     # hyphenated adjective without a case; the adjective before it agrees.
@@ -647,6 +655,17 @@ class RuChunker:
                 lower += 1  # a title before the name: "академика", "первого Президента"
                 k += 1
                 continue
+            if words and not initials and t.isalpha() and t.islower():
+                # A title of several words, one capitalised, before the initials: "имени
+                # Главного маршала авиации А. А. Новикова".
+                k2 = k
+                while k2 < len(toks) and k2 - k < 3 and toks[k2].text.isalpha():
+                    if not toks[k2].text.islower():
+                        break
+                    k2 += 1
+                if k2 < len(toks) and re.fullmatch(r"(?:[А-ЯЁ]\.\s*)+|[А-ЯЁ]", toks[k2].text):
+                    k = k2
+                    continue
             if t == "." and lower and not words and not initials and toks[k - 1].text.islower():
                 k += 1  # an abbreviated title: "им. проф. М. А. Бонч-Бруевича", "им. акад. …"
                 continue
