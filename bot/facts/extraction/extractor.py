@@ -1850,9 +1850,8 @@ def _territorial_bodies(text: str, sent_of: Callable[[int], int]) -> list[Mentio
     full: dict[str, str] = {}
     for m in _TERRITORIAL.finditer(text):
         head, adj, tail = m.group("head"), m.group("adj"), m.group("tail") or ""
-        if head == "ГУ" or not (head[0].isupper() or adj or tail):
-            if head != "ГУ":
-                continue  # «система управления МЧС»: no office named
+        if head != "ГУ" and not (head[0].isupper() or adj or tail):
+            continue  # «система управления МЧС»: no office named
         body = m.group("body")
         if adj:
             name = f"{re.sub(r'(?:ое|ого|ому|ым|ом)$', 'ое', adj)} управление {body}{tail}"
