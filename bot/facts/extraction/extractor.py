@@ -2651,6 +2651,7 @@ class Extractor:
         out: list[Mention] = []
         covered: list[tuple[int, int, Mention]] = []
         signing: dict[int, bool] = {}  # sentence → whether it signs or cooperates (schools)
+        own_units: list[tuple[int, int]] = []
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
             if tok.lemma == "комиссия" and self._commission_of(toks, h, sent_first):
@@ -2713,7 +2714,10 @@ class Extractor:
             if partner is None:
                 partner = self._joint_unit_genitive(toks, i, j, text)
             if partner == "" or (partner is None and base_chair):
-                continue  # «СКБ «Вектор»»: the university's own unit, no partner named in it
+                # «СКБ «Вектор»»: the university's own unit, no partner named in it (nor in
+                # the tagger's span of its quoted name)
+                own_units.append((toks[i].start, toks[j - 1].end))
+                continue
             accepted = partner is not None or self._ru_accept(toks, i, j, h, sent_first, text)
             if not accepted and (j - i < 2 or not toks[i].text[:1].isupper()):
                 continue
@@ -2768,6 +2772,8 @@ class Extractor:
         # natasha ORG spans without a head word: "ВТБ", "«Ростех»", "КамАЗ".
         for span in doc.spans:
             if span.type != "ORG" or len(out) >= MAX_MENTIONS:
+                continue
+            if any(s <= span.start < e for s, e in own_units):
                 continue
             if any(
                 s <= span.start < e or s < span.stop <= e

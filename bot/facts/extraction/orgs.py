@@ -1183,6 +1183,7 @@ _JOINT_UNIT_GENITIVE = re.compile(
     rf"(?:\s+(?:и|при)\s+{OWN_SHORT_WORD.pattern}|\s+на\s+базе\s+\w+)?"
 )
 _OWN_JOIN = r"\s*(?:[–—-]|\s+и\s+)\s*"
+_OWN_COMPOUND = re.compile(r"\w-(?:Политех|СПбПУ|SPbPU|Polytech)|(?:Политех|СПбПУ|SPbPU|Polytech)\w*-\w")
 _OWN_FIRST = re.compile(rf"^(?:{OWN_SHORT_WORD.pattern}){_OWN_JOIN}(?=\S)")
 _OWN_LAST = re.compile(rf"(?<=\S){_OWN_JOIN}(?:{OWN_SHORT_WORD.pattern})$")
 
@@ -1196,6 +1197,8 @@ def joint_unit_partner(span: str) -> str | None:
     if tail is None:
         return None
     quoted = tail.group("name").strip()
+    if tail.group("student") and _OWN_COMPOUND.search(quoted) and not tail.group("typed"):
+        return ""  # «бюро «Политех-Дрон»»: one compound word, the students' own name
     partner = _OWN_LAST.sub("", _OWN_FIRST.sub("", quoted)).strip()
     if partner != quoted or tail.group("typed") or tail.group("own"):
         return partner if partner and not OWN_SHORT_WORD.fullmatch(partner) else ""
