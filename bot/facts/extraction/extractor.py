@@ -62,6 +62,9 @@ _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
+_TYPE_QUOTED = re.compile(
+    rf"(?<![\w-])(?P<type>{_TYPE_ABBR.pattern})\s+[«\"“](?P<name>[^«»\"“”\n]{{2,60}})[»\"”]"
+)
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
@@ -3300,6 +3303,28 @@ class Extractor:
                     sent=int(sent_of(s0)),
                     kind=kind,
                     aliases=spelt,
+                )
+            )
+        # «НПП «Радар ммс»», «НИЦ «Морские роботы»»: a type's abbreviation before a quoted name
+        # is one name with it, though the tagger may not read the quoted words as a name.
+        for m in _TYPE_QUOTED.finditer(text):
+            s0, s1 = m.start(), m.end()
+            if self._is_own(m.group("name")) or any(
+                x.start < s1 and s0 < x.end for x in [*have, *out]
+            ):
+                continue
+            name = f"{m.group('type')} «{m.group('name').strip()}»"
+            partner = joint_unit_partner(name)
+            if partner == "":
+                continue  # «СКБ «Вектор»»: the students' bureau, no partner named
+            out.append(
+                Mention(
+                    name=partner or name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="company" if partner else None,
+                    named_unit=partner is not None,
                 )
             )
         # «компании «Альфа», «Бета» и АО «Гамма»»: every quoted name of a list after a plural

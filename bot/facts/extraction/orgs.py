@@ -1183,7 +1183,10 @@ _JOINT_UNIT_GENITIVE = re.compile(
     rf"(?:\s+(?:и|при)\s+{OWN_SHORT_WORD.pattern}|\s+на\s+базе\s+\w+)?"
 )
 _OWN_JOIN = r"\s*(?:[–—-]|\s+и\s+)\s*"
-_OWN_COMPOUND = re.compile(r"\w-(?:Политех|СПбПУ|SPbPU|Polytech)|(?:Политех|СПбПУ|SPbPU|Polytech)\w*-\w")
+# The university's short name in one hyphenated word with another: «Политех-Дрон».
+_OWN_COMPOUND = re.compile(
+    r"\w-(?:Политех|СПбПУ|SPbPU|Polytech)|(?:Политех|СПбПУ|SPbPU|Polytech)\w*-\w"
+)
 _OWN_FIRST = re.compile(rf"^(?:{OWN_SHORT_WORD.pattern}){_OWN_JOIN}(?=\S)")
 _OWN_LAST = re.compile(rf"(?<=\S){_OWN_JOIN}(?:{OWN_SHORT_WORD.pattern})$")
 
