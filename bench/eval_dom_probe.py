@@ -11,7 +11,9 @@ tests/data/cls_probe3.jsonl holds cooperation told late or through people and ne
 same words, tests/data/cls_probe4.jsonl a second batch of them written after the fixes;
 tests/data/ctx_probe.jsonl to ctx_probe5.jsonl hold context bodies -- a funding ministry, a
 decree, a regulator, a forum, the media, a parent holding -- beside real partners, each batch
-written before the changes it measured)
+written before the changes it measured; tests/data/ru_probe.jsonl holds Russian companies,
+bodies and universities named the ways press offices name them, ru_probe2.jsonl a second batch
+written after the fixes it measures)
 """
 
 from __future__ import annotations
