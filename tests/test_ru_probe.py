@@ -102,3 +102,26 @@ def test_probe_partner_f1_stays_above_its_floor(extractor: Extractor) -> None:
 def test_second_probe_partner_f1_stays_above_its_floor(extractor: Extractor) -> None:
     f1, (tp, fp, fn) = probes.partner_f1(extractor, probes.load("ru_probe2.jsonl"))
     assert f1 >= 0.86, (tp, fp, fn)  # 0.842 on the code before the fixes, written after them
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех подписал соглашение с Кронштадтским научным центром РАН о совместных "
+            "исследованиях климата Финского залива. Сотрудники центра и студенты Политеха "
+            "проведут первую экспедицию летом.",
+            "Кронштадтский научный центр РАН",
+        ),
+        (
+            "Политех и Институт гидродинамики имени В. П. Рябова УрО РАН (ИГД УрО РАН) "
+            "подписали соглашение о совместной аспирантуре. Первые аспиранты начнут обучение "
+            "осенью.",
+            "Институт гидродинамики имени В. П. Рябова УрО РАН",
+        ),
+    ],
+)
+def test_academy_body_is_named_with_its_academy(extractor: Extractor, text: str, name: str) -> None:
+    # Not the Academy of Sciences alone, nor the name cut before its academy.
+    result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
+    assert _names(result) == [name]

@@ -62,6 +62,8 @@ _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
+# An academy of sciences (or its regional branch) right after a name: its body, not ours.
+_ACADEMY_AFTER = re.compile(r"\s+(?:(?:СО|УрО|ДВО)\s+)?(?:РАН|РАО)\b")
 _TYPE_QUOTED = re.compile(
     rf"(?<![\w-])(?P<type>{_TYPE_ABBR.pattern})\s+[«\"“](?P<name>[^«»\"“”\n]{{2,60}})[»\"”]"
 )
@@ -3465,6 +3467,17 @@ class Extractor:
                 and _NAMED_AFTER_END.search(text, toks[i].start, toks[j - 1].end)
             ):
                 return True  # «… с Национальным … центром имени В. А. Алмазова»: a name
+            if (
+                head.lemma in lx.LOWER_UNIT_HEADS
+                and i < h
+                and toks[i].text[:1].isupper()
+                and i != first
+                and (
+                    _ACADEMY_END.search(text, toks[i].start, toks[j - 1].end)
+                    or _ACADEMY_AFTER.match(text, toks[j - 1].end)
+                )
+            ):
+                return True  # «с Санкт-Петербургским научным центром РАН»: the academy's
             quoted_whole = (
                 i > 0
                 and j < len(toks)

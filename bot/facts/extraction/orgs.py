@@ -69,6 +69,8 @@ _QUOTES_CLOSE = '»“”"'
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
 _FEM_OBLIQUE = frozenset({"Gen", "Dat", "Ins", "Loc"})
+_ACADEMIES = frozenset({"РАН", "РАО", "РАМН", "РАСХН"})
+_ACADEMY_BRANCHES = frozenset({"СО", "УрО", "ДВО"})
 # No organisation name runs this many tokens (the corpus's longest gold name has 16 words):
 # a chunk stops growing at the bound, and a span that reaches it is no name (a hostile page's
 # run of capitalised words would otherwise make every head's chunk the whole run).
@@ -397,6 +399,11 @@ class RuChunker:
                 continue
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
+                # The academy after the honoured name: «… имени М. Н. Михеева УрО РАН».
+                if j + 1 < len(toks) and toks[j].text in _ACADEMY_BRANCHES:
+                    j += 1
+                if j < len(toks) and toks[j].text in _ACADEMIES and toks[j].sent == head.sent:
+                    j += 1
                 break
             if (
                 t.pos in ("NOUN", "ADJ")
