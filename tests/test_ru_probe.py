@@ -125,3 +125,32 @@ def test_academy_body_is_named_with_its_academy(extractor: Extractor, text: str,
     # Not the Academy of Sciences alone, nor the name cut before its academy.
     result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
     assert _names(result) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех подписал соглашение с АНО «Агентство развития инженерного образования "
+            "Северо-Запада и Арктической зоны» о подготовке кадров. Агентство поможет "
+            "организовать практику студентов на предприятиях региона.",
+            "Агентство развития инженерного образования Северо-Запада и Арктической зоны",
+        ),
+        (
+            "Политех подписал соглашение с Государственным научным центром «Гидромаш» о "
+            "совместных исследованиях насосов. Сотрудники центра будут руководить дипломными "
+            "работами студентов.",
+            "Государственный научный центр «Гидромаш»",
+        ),
+        (
+            "Политех подписал соглашение с ГНЦ РФ «Институт прикладной гидроакустики РАН» о "
+            "совместной лаборатории. Лаборатория откроется в сентябре.",
+            "ГНЦ РФ «Институт прикладной гидроакустики РАН»",
+        ),
+    ],
+)
+def test_body_behind_its_status_is_a_partner(extractor: Extractor, text: str, name: str) -> None:
+    # A long name behind «АНО», a state research centre behind a unit's head word, a quoted
+    # name behind «ГНЦ РФ» (not the «РАН» inside it).
+    result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
+    assert _names(result) == [name]

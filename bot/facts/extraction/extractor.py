@@ -62,10 +62,13 @@ _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
+# The status words of a state's research centres («Государственный научный центр», «Федеральный
+# исследовательский центр», «Национальный медицинский исследовательский центр»).
+_STATE_CENTRE = re.compile(r"(?:Государственн|Национальн|Федеральн|Всероссийск)\w+$")
 # An academy of sciences (or its regional branch) right after a name: its body, not ours.
 _ACADEMY_AFTER = re.compile(r"\s+(?:(?:СО|УрО|ДВО)\s+)?(?:РАН|РАО)\b")
 _TYPE_QUOTED = re.compile(
-    rf"(?<![\w-])(?P<type>{_TYPE_ABBR.pattern})\s+[«\"“](?P<name>[^«»\"“”\n]{{2,60}})[»\"”]"
+    rf"(?<![\w-])(?P<type>{_TYPE_ABBR.pattern}(?:\s+РФ)?)\s+[«\"“](?P<name>[^«»\"“”\n]{{2,100}})[»\"”]"
 )
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
@@ -1633,12 +1636,14 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
     r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК|"
+    # A federal institution's form, which says nothing of its kind: «ФГБУ «РЭА»»
+    r"(?P<federal>(?:ФГБОУ|ФГАОУ)\s+ВО|ФГБУН?|ФГБНУ|ФГАУ|ФБУ|ФКП)|"
     # «Группа компаний «X»» is a company named X, as «ГК «X»» is
     r"[Гг]рупп(?:а|ы|е|у|ой)\s+компаний)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
     r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
-    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
+    r"(?P<name>[^«»\"“”„\n]{2,100})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
     # One unquoted word is the whole name only where the name plainly ends: a mark, a
     # conjunction or preposition, a verb of an act ("ПАО Газпром нефть" is no "Газпром").
     rf"(?=\s*(?:[.,;:!?)»]|$)|\s+(?:и|в|во|с|со|на|по|для|из|о|об|—|–)\s|\s+{_ACT_RU}))"
@@ -3272,7 +3277,9 @@ class Extractor:
             group = next(g for g in ("nested", "name", "word") if m.group(g))
             name = m.group(group).strip()
             s0, s1 = m.start(group), m.end(group)
-            kind = "other" if m.group("form") in ("АНО", "НКО") else "company"
+            kind: str | None = "other" if m.group("form") in ("АНО", "НКО") else "company"
+            if m.group("federal"):
+                kind = None
             if self._is_own(name) or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name):
                 continue
             whole = [x for x in have if x.start <= s0 and s1 <= x.end + 1 and x.end <= s1 + 1]
@@ -3293,7 +3300,7 @@ class Extractor:
             spelt = [f"{m.group('form')} «{name}»"] if is_abbreviation(name) else []
             for x in whole:
                 x.name = name
-                x.kind = kind if x.kind in (None, "other", "company") else x.kind
+                x.kind = kind if kind and x.kind in (None, "other", "company") else x.kind
                 x.aliases.extend(a for a in spelt if a not in x.aliases)
             if whole or any(x.start < s1 and s0 < x.end for x in have):
                 continue
@@ -3311,10 +3318,13 @@ class Extractor:
         # is one name with it, though the tagger may not read the quoted words as a name.
         for m in _TYPE_QUOTED.finditer(text):
             s0, s1 = m.start(), m.end()
+            # (Names read inside the quotes, «РАН» of «ГНЦ РФ «Институт … РАН»», are its part.)
+            inside = [x for x in have if s0 <= x.start and x.end <= s1]
             if self._is_own(m.group("name")) or any(
-                x.start < s1 and s0 < x.end for x in [*have, *out]
+                x.start < s1 and s0 < x.end for x in [*have, *out] if x not in inside
             ):
                 continue
+            have[:] = [x for x in have if x not in inside]
             name = f"{m.group('type')} «{m.group('name').strip()}»"
             partner = joint_unit_partner(name)
             if partner == "":
@@ -3478,6 +3488,8 @@ class Extractor:
                 )
             ):
                 return True  # «с Санкт-Петербургским научным центром РАН»: the academy's
+            if head.lemma == "центр" and i < h and i != first and _STATE_CENTRE.match(toks[i].text):
+                return True  # «с Государственным научным центром «X»»: a state's, not ours
             quoted_whole = (
                 i > 0
                 and j < len(toks)
