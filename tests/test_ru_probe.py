@@ -154,3 +154,22 @@ def test_body_behind_its_status_is_a_partner(extractor: Extractor, text: str, na
     # name behind «ГНЦ РФ» (not the «РАН» inside it).
     result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
     assert _names(result) == [name]
+
+
+def test_name_with_a_quoted_parent_inside_stays_whole(extractor: Extractor) -> None:
+    text = (
+        "Политех и АО «Северный филиал концерна «Гранат» — Приборный завод» подписали "
+        "соглашение о целевом обучении. Инженеры завода будут руководить практикой студентов."
+    )
+    result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
+    assert _names(result) == ["Северный филиал концерна «Гранат» — Приборный завод"]
+
+
+def test_subsidiary_described_by_its_parent_is_no_name(extractor: Extractor) -> None:
+    text = (
+        "Политех подписал соглашение о подготовке кадров с дочерней компанией «Гранатомаша» — "
+        "АО «Гранатэнерго». Студенты пройдут практику на заводах компании."
+    )
+    result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
+    assert not any(n.startswith("Дочерн") for n in _names(result)), _names(result)
+    assert "Гранатэнерго" in _names(result)

@@ -62,6 +62,7 @@ _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
+_SUBSIDIARY_OF = re.compile(r"дочерн\w+\s")
 # The status words of a state's research centres («Государственный научный центр», «Федеральный
 # исследовательский центр», «Национальный медицинский исследовательский центр»).
 _STATE_CENTRE = re.compile(r"(?:Государственн|Национальн|Федеральн|Всероссийск)\w+$")
@@ -1642,7 +1643,9 @@ _RU_LEGAL_QUOTED = re.compile(
     r"[Гг]рупп(?:а|ы|е|у|ой)\s+компаний)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
-    r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
+    r"«(?P<nested>[^«»\"“”„\n]{2,60}«[^«»\"“”„\n]{2,40}»"
+    # (… and the rest of the outer name: «X концерна «Y» — Z завод»)
+    r"(?:[^«»\"“”„\n]{1,40}(?=»))?)»?|[«\"“„]"
     r"(?P<name>[^«»\"“”„\n]{2,100})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
     # One unquoted word is the whole name only where the name plainly ends: a mark, a
     # conjunction or preposition, a verb of an act ("ПАО Газпром нефть" is no "Газпром").
@@ -2734,6 +2737,8 @@ class Extractor:
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
             )
+            if _SUBSIDIARY_OF.match(name):
+                continue  # «дочерняя компания «Росатома»»: a relation to a parent, no name
             if not accepted and self._registry.lookup(name) is None:
                 # («с Российским экспортным центром»: a capitalised name the registry knows is
                 # no unit of the university, though its head is a unit's.)
