@@ -173,3 +173,12 @@ def test_subsidiary_described_by_its_parent_is_no_name(extractor: Extractor) -> 
     result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
     assert not any(n.startswith("Дочерн") for n in _names(result)), _names(result)
     assert "Гранатэнерго" in _names(result)
+
+
+def test_university_attached_to_the_government_is_one_partner(extractor: Extractor) -> None:
+    text = (
+        "Политех подписал соглашение о сетевой магистратуре с Финансовым университетом при "
+        "Правительстве Российской Федерации. Студенты проведут в партнёрском вузе один семестр."
+    )
+    result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
+    assert _names(result) == ["Финансовый университет при Правительстве Российской Федерации"]

@@ -397,6 +397,18 @@ class RuChunker:
                     break
                 j = close + 1
                 continue
+            if (
+                low == "при"
+                and j + 1 < len(toks)
+                and toks[j + 1].sent == head.sent
+                and _is_cap(toks[j + 1].text)
+                and toks[j + 1].lemma in ("правительство", "президент")
+                and self.head_kind(head) in ("university", "research")
+            ):
+                # «Финансовый университет при Правительстве Российской Федерации»: the state
+                # body it is attached to is part of its name (and its genitive tail follows).
+                j += 2
+                continue
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
                 # The academy after the honoured name: «… имени М. Н. Михеева УрО РАН».
