@@ -182,3 +182,23 @@ def test_university_attached_to_the_government_is_one_partner(extractor: Extract
     )
     result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
     assert _names(result) == ["Финансовый университет при Правительстве Российской Федерации"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Губернатор Новгородской области и ректор Политеха подписали соглашение о "
+            "сотрудничестве. Университет будет готовить инженеров для предприятий региона.",
+            "Правительство Новгородской области",
+        ),
+        (
+            "Политех и Пермский край подписали соглашение о сотрудничестве на инвестиционном "
+            "форуме. Стороны займутся подготовкой кадров для промышленности края.",
+            "Правительство Пермского края",
+        ),
+    ],
+)
+def test_region_that_signs_is_its_government(extractor: Extractor, text: str, name: str) -> None:
+    result = extractor.extract(ArticleInput(id="t", title="", text=text, lang="ru"))
+    assert _names(result) == [name]

@@ -1856,6 +1856,84 @@ _TERRITORIAL = re.compile(
 )
 
 
+# A region that signs through its head («Губернатор Новгородской области и ректор Политеха
+# подписали …») or as a party beside the university («Политех и Псковская область подписали
+# …»): its government is the partner.
+_REGION_GEN = (
+    r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|автономного\s+округа)|"
+    r"[А-ЯЁ][а-яё-]+(?:ой)\s+Республики|Республики\s+[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё]+\))?)"
+)
+_REGION_NOM = (
+    r"(?:[А-ЯЁ][а-яё-]+(?:ая)\s+область|[А-ЯЁ][а-яё-]+(?:ий|ый)\s+(?:край|автономный\s+округ)|"
+    r"[А-ЯЁ][а-яё-]+(?:ая)\s+Республика|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё]+\))?)"
+)
+_ACT_PLURAL = r"(?:подписали|заключили|договорились|будут|займутся|создадут|обсудили)"
+_REGION_HEAD_SIGNS = re.compile(
+    rf"(?:[Гг]убернатор|[Вв]рио губернатора|[Гг]лава)\s+(?P<region>{_REGION_GEN})\s+и\s+"
+    rf"(?:ректор|руководств\w+)\s+{_OWN_NAME_COORD}\s+(?:[\w-]+\s+){{0,3}}?{_ACT_PLURAL}\b"
+)
+_REGION_SIGNS = re.compile(
+    rf"{_OWN_NAME_COORD}\s+и\s+(?P<region>{_REGION_NOM})\s+{_ACT_PLURAL}\b|"
+    rf"(?<![\w-])(?P<region2>{_REGION_NOM})\s+и\s+{_OWN_NAME_COORD}\s+{_ACT_PLURAL}\b"
+)
+
+
+_REGION_NOUNS_GEN = {
+    "область": "области",
+    "край": "края",
+    "округ": "округа",
+    "Республика": "Республики",
+}
+
+
+def _region_genitive(region: str) -> str:
+    """«Псковская область» → «Псковской области», «Пермский край» → «Пермского края»."""
+    out = []
+    for w in region.split():
+        if w.startswith("("):
+            out.append(w)
+            continue
+        nouns = {
+            "область": "области",
+            "край": "края",
+            "округ": "округа",
+            "Республика": "Республики",
+        }
+        out.append(nouns.get(w) or re.sub(r"ая$", "ой", re.sub(r"(?:ий|ый)$", "ого", w)))
+    return " ".join(out)
+
+
+def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
+    """The governments of regions that sign or act with the university through their heads or
+    as regions; the mention spans the region's name."""
+    out: list[Mention] = []
+    for m in _REGION_HEAD_SIGNS.finditer(text):
+        region = m.group("region")
+        out.append(
+            Mention(
+                name=f"Правительство {region}",
+                start=m.start("region"),
+                end=m.end("region"),
+                sent=int(sent_of(m.start("region"))),
+                kind="government",
+            )
+        )
+    for m in _REGION_SIGNS.finditer(text):
+        key = "region" if m.group("region") else "region2"
+        region = m.group(key)
+        out.append(
+            Mention(
+                name=f"Правительство {_region_genitive(region)}",
+                start=m.start(key),
+                end=m.end(key),
+                sent=int(sent_of(m.start(key))),
+                kind="government",
+                aliases=[region],
+            )
+        )
+    return out
+
+
 def _territorial_bodies(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
     """Territorial offices of federal bodies, named in the nominative; the «ГУ X по …» short
     form takes the full name the text gives elsewhere."""
@@ -2268,7 +2346,7 @@ class Extractor:
             mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
-            local = _territorial_bodies(text, sent_of)
+            local = _territorial_bodies(text, sent_of) + _signing_regions(text, sent_of)
             mentions = [
                 x for x in mentions if not any(y.start < x.end and x.start < y.end for y in local)
             ] + local
