@@ -13,7 +13,9 @@ tests/data/ctx_probe.jsonl to ctx_probe5.jsonl hold context bodies -- a funding 
 decree, a regulator, a forum, the media, a parent holding -- beside real partners, each batch
 written before the changes it measured; ctx_probe6.jsonl to ctx_probe8.jsonl bodies in a role of
 their own at an occasion: the meeting's owner, speakers' employers, sponsors, a tender's
-customer, an alumnus's employer, a government as a body's parent, beside their look-alikes)
+customer, an alumnus's employer, a government as a body's parent, beside their look-alikes;
+tests/data/ru_probe.jsonl holds Russian companies, bodies and universities named the ways press
+offices name them, ru_probe2.jsonl a second batch written after the fixes it measures)
 """
 
 from __future__ import annotations

@@ -55,6 +55,7 @@ from .orgs import (
 from .registry import KnownOrg, Registry
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_ALL_CAPITALS = re.compile(r"[А-ЯЁA-Z]{2,}")
 _BARE_LEGAL_FORM = re.compile(r"(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|Ф?ГУП|МУП|АНО|НКО|ФГБУ|ФГБОУ|ФГАОУ)")
 # A quoted part of a name, nested quotes included: «Талант и успех», "Zoloto i K".
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
@@ -62,6 +63,15 @@ _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“
 # its quoted part: "ОКБ «…»", "ЦНИИ КМ «…»", "НПП «…»", "НИЦ «…»", "ГНЦ «…»".
 _TYPE_ABBR = re.compile(r"(?:[ЦСОГ]?КБ|НОЦ|Ц?НИИ[А-ЯЁ]{0,4}|НП[ПКОФЦ]|НИЦ|ГНЦ|НТЦ)")
 # One lower-case word after a name ("Газпром" + " нефть").
+_SUBSIDIARY_OF = re.compile(r"дочерн\w+\s")
+# The status words of a state's research centres («Государственный научный центр», «Федеральный
+# исследовательский центр», «Национальный медицинский исследовательский центр»).
+_STATE_CENTRE = re.compile(r"(?:Государственн|Национальн|Федеральн|Всероссийск)\w+$")
+# An academy of sciences (or its regional branch) right after a name: its body, not ours.
+_ACADEMY_AFTER = re.compile(r"\s+(?:(?:СО|УрО|ДВО)\s+)?(?:РАН|РАО)\b")
+_TYPE_QUOTED = re.compile(
+    rf"(?<![\w-])(?P<type>{_TYPE_ABBR.pattern}(?:\s+РФ)?)\s+[«\"“](?P<name>[^«»\"“”\n]{{2,100}})[»\"”]"
+)
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
@@ -1689,11 +1699,17 @@ def _co_signer(c: Candidate, text: str) -> bool:
 # A Russian legal form and the company's name after it, in quotes ("ПАО «Северсталь»") or one
 # capitalised word ("ПАО Сбербанк").
 _RU_LEGAL_QUOTED = re.compile(
-    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК)\s+(?:"
+    r"(?<![\w-])(?P<form>ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП|ГУП|МУП|АНО|НКО|ГК|"
+    # A federal institution's form, which says nothing of its kind: «ФГБУ «РЭА»»
+    r"(?P<federal>(?:ФГБОУ|ФГАОУ)\s+ВО|ФГБУН?|ФГБНУ|ФГАУ|ФБУ|ФКП)|"
+    # «Группа компаний «X»» is a company named X, as «ГК «X»» is
+    r"[Гг]рупп(?:а|ы|е|у|ой)\s+компаний)\s+(?:"
     # A quoted name inside the quotes, the outer closing mark often merged with the inner:
     # "АО «ЦКБ МТ «Рубин»»", "АО «ЦКБ МТ «Рубин»".
-    r"«(?P<nested>[^«»\"“”„\n]{2,40}«[^«»\"“”„\n]{2,40}»)»?|[«\"“„]"
-    r"(?P<name>[^«»\"“”„\n]{2,60})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
+    r"«(?P<nested>[^«»\"“”„\n]{2,60}«[^«»\"“”„\n]{2,40}»"
+    # (… and the rest of the outer name: «X концерна «Y» — Z завод»)
+    r"(?:[^«»\"“”„\n]{1,40}(?=»))?)»?|[«\"“„]"
+    r"(?P<name>[^«»\"“”„\n]{2,100})[»\"”“]|(?P<word>[А-ЯЁA-Z][\w-]*[а-яёa-z][\w-]*)"
     # One unquoted word is the whole name only where the name plainly ends: a mark, a
     # conjunction or preposition, a verb of an act ("ПАО Газпром нефть" is no "Газпром").
     rf"(?=\s*(?:[.,;:!?)»]|$)|\s+(?:и|в|во|с|со|на|по|для|из|о|об|—|–)\s|\s+{_ACT_RU}))"
@@ -1863,9 +1879,155 @@ def _contracted_of(short: str, full: str) -> bool:
                 n += 1
             if n >= 3 and (read(k + n) or (len(rest) - k - n == 1 and n == len(w) - 1)):
                 return True
+            if n >= 4 and n < len(w) and rest[k + n :] in _NOUN_ENDINGS:
+                return True  # «Минприроды» of «природных ресурсов»: the noun's own ending
         return False
 
     return read(0)
+
+
+_NOUN_ENDINGS = frozenset({"а", "ы", "и", "я", "у", "ю", "е"})
+_NUMBERED_ABBR = re.compile(r"(?P<abbr>[А-ЯЁA-Z]{2,8})[ -]?(?P<n>\d{1,3})")
+_NUMBERED_FULL = re.compile(r"(?P<name>.+?)\s+(?:№\s*)?(?P<n>\d{1,3})")
+
+
+def _numbered_abbreviation(short: str, full: str) -> bool:
+    """«ТГК-1» of «Территориальная генерирующая компания № 1»: the initials of the full name's
+    words and the same number."""
+    a, b = _NUMBERED_ABBR.fullmatch(short.strip()), _NUMBERED_FULL.fullmatch(full.strip())
+    return bool(
+        a
+        and b
+        and a.group("n") == b.group("n")
+        and len(b.group("name").split()) >= 2
+        and abbreviation_of(a.group("abbr"), b.group("name"))
+    )
+
+
+# A federal body's territorial office: «Главное управление МЧС России по г. Санкт-Петербургу»,
+# «Управление Росреестра по Ленинградской области», «Северо-Западное управление Ростехнадзора»
+# (its head word «управление» alone is too common a noun to be a head of names).
+_PLACE_TAIL = (
+    r"(?:г\.\s*)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?:\s+(?:области|краю|округу|району))?"
+    r"(?:\s+и\s+[А-ЯЁ][а-яё]+(?:ой|ому)\s+(?:области|краю|округу|району))?"
+)
+_TERRITORIAL = re.compile(
+    r"(?<![\w-])(?:(?P<adj>(?:[А-ЯЁ][а-яё]+-)?[А-ЯЁ][а-яё]+(?:ое|ого|ому|ым|ом))\s+)?"
+    r"(?P<head>[Уу]правлени(?:е|я|ю|ем|и)|ГУ)\s+"
+    r"(?P<body>(?:[А-ЯЁ]{2,6}|Рос[а-яё]{4,}|Мин[а-яё]{4,})(?:\s+России)?)"
+    rf"(?P<tail>\s+по\s+{_PLACE_TAIL})?"
+)
+
+
+# A region that signs through its head («Губернатор Новгородской области и ректор Политеха
+# подписали …») or as a party beside the university («Политех и Псковская область подписали
+# …»): its government is the partner.
+_REGION_GEN = (
+    r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|автономного\s+округа)|"
+    r"[А-ЯЁ][а-яё-]+(?:ой)\s+Республики|Республики\s+[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё]+\))?)"
+)
+_REGION_NOM = (
+    r"(?:[А-ЯЁ][а-яё-]+(?:ая)\s+область|[А-ЯЁ][а-яё-]+(?:ий|ый)\s+(?:край|автономный\s+округ)|"
+    r"[А-ЯЁ][а-яё-]+(?:ая)\s+Республика|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё]+\))?)"
+)
+_ACT_PLURAL = r"(?:подписали|заключили|договорились|будут|займутся|создадут|обсудили)"
+_REGION_HEAD_SIGNS = re.compile(
+    rf"(?:[Гг]убернатор|[Вв]рио губернатора|[Гг]лава)\s+(?P<region>{_REGION_GEN})\s+и\s+"
+    rf"(?:ректор|руководств\w+)\s+{_OWN_NAME_COORD}\s+(?:[\w-]+\s+){{0,3}}?{_ACT_PLURAL}\b"
+)
+_REGION_SIGNS = re.compile(
+    rf"{_OWN_NAME_COORD}\s+и\s+(?P<region>{_REGION_NOM})\s+{_ACT_PLURAL}\b|"
+    rf"(?<![\w-])(?P<region2>{_REGION_NOM})\s+и\s+{_OWN_NAME_COORD}\s+{_ACT_PLURAL}\b"
+)
+
+
+_REGION_NOUNS_GEN = {
+    "область": "области",
+    "край": "края",
+    "округ": "округа",
+    "Республика": "Республики",
+}
+
+
+def _region_genitive(region: str) -> str:
+    """«Псковская область» → «Псковской области», «Пермский край» → «Пермского края»."""
+    out = []
+    for w in region.split():
+        if w.startswith("("):
+            out.append(w)
+            continue
+        nouns = {
+            "область": "области",
+            "край": "края",
+            "округ": "округа",
+            "Республика": "Республики",
+        }
+        out.append(nouns.get(w) or re.sub(r"ая$", "ой", re.sub(r"(?:ий|ый)$", "ого", w)))
+    return " ".join(out)
+
+
+def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
+    """The governments of regions that sign or act with the university through their heads or
+    as regions; the mention spans the region's name."""
+    out: list[Mention] = []
+    for m in _REGION_HEAD_SIGNS.finditer(text):
+        region = m.group("region")
+        out.append(
+            Mention(
+                name=f"Правительство {region}",
+                start=m.start("region"),
+                end=m.end("region"),
+                sent=int(sent_of(m.start("region"))),
+                kind="government",
+            )
+        )
+    for m in _REGION_SIGNS.finditer(text):
+        key = "region" if m.group("region") else "region2"
+        region = m.group(key)
+        out.append(
+            Mention(
+                name=f"Правительство {_region_genitive(region)}",
+                start=m.start(key),
+                end=m.end(key),
+                sent=int(sent_of(m.start(key))),
+                kind="government",
+                aliases=[region],
+            )
+        )
+    return out
+
+
+def _territorial_bodies(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
+    """Territorial offices of federal bodies, named in the nominative; the «ГУ X по …» short
+    form takes the full name the text gives elsewhere."""
+    out: list[Mention] = []
+    full: dict[str, str] = {}
+    for m in _TERRITORIAL.finditer(text):
+        head, adj, tail = m.group("head"), m.group("adj"), m.group("tail") or ""
+        if head != "ГУ" and not (head[0].isupper() or adj or tail):
+            continue  # «система управления МЧС»: no office named
+        body = m.group("body")
+        if adj:
+            name = f"{re.sub(r'(?:ое|ого|ому|ым|ом)$', 'ое', adj)} управление {body}{tail}"
+        else:
+            name = f"Управление {body}{tail}"
+        if head == "ГУ":
+            name = text[m.start() : m.end()]
+        else:
+            full.setdefault(body.split()[0], name)
+        out.append(
+            Mention(
+                name=name,
+                start=m.start(),
+                end=m.end(),
+                sent=int(sent_of(m.start())),
+                kind="government",
+            )
+        )
+    for x in out:
+        if x.name.startswith("ГУ "):
+            x.name = full.get(x.name.split()[1], x.name)
+    return out
 
 
 def _names_of(p: PartnerFact) -> list[str]:
@@ -2179,6 +2341,8 @@ class Extractor:
         return [(f"{name} {a.text} {gen.word}", a.start, noun.end) for a in adjs]
 
     def _inflect(self, tok: Tok) -> str:
+        if _ALL_CAPITALS.fullmatch(tok.text):
+            return tok.text  # an abbreviation is not declined («директор ЦНИИХМ»)
         if "-" in tok.text and tok.pos == "ADJ" and not self._vocab(tok.text.lower()):
             first, _, last = tok.text.rpartition("-")
             part = Tok(last, tok.start, tok.end, tok.sent, tok.pos, tok.feats, tok.lemma)
@@ -2245,6 +2409,10 @@ class Extractor:
             mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
+            local = _territorial_bodies(text, sent_of) + _signing_regions(text, sent_of)
+            mentions = [
+                x for x in mentions if not any(y.start < x.end and x.start < y.end for y in local)
+            ] + local
         mentions += self._registry_mentions(text, mentions, sent_of, lang)
         mentions = [
             m
@@ -2544,6 +2712,12 @@ class Extractor:
             for y in theirs
         ):
             return True  # «Рособрнадзор» of «Федеральная служба по надзору в сфере образования»
+        if any(
+            _numbered_abbreviation(x, y) or _numbered_abbreviation(y, x)
+            for x in mine
+            for y in theirs
+        ):
+            return True  # «ТГК-1» of «Территориальная генерирующая компания № 1»
         toks = set(name_tokens(r.fact.name))
         if is_generic_name(r.fact.name) and any(toks < set(name_tokens(y)) for y in theirs):
             return True  # a generic fragment of the name: "University of Technology"
@@ -2672,6 +2846,7 @@ class Extractor:
         out: list[Mention] = []
         covered: list[tuple[int, int, Mention]] = []
         signing: dict[int, bool] = {}  # sentence → whether it signs or cooperates (schools)
+        own_units: list[tuple[int, int]] = []
         for h, tok in enumerate(toks):
             kind = self._chunker.head_kind(tok)
             if tok.lemma == "комиссия" and self._commission_of(toks, h, sent_first):
@@ -2734,12 +2909,22 @@ class Extractor:
             if partner is None:
                 partner = self._joint_unit_genitive(toks, i, j, text)
             if partner == "" or (partner is None and base_chair):
-                continue  # «СКБ «Вектор»»: the university's own unit, no partner named in it
-            if partner is None and not self._ru_accept(toks, i, j, h, sent_first, text):
+                # «СКБ «Вектор»»: the university's own unit, no partner named in it (nor in
+                # the tagger's span of its quoted name)
+                own_units.append((toks[i].start, toks[j - 1].end))
+                continue
+            accepted = partner is not None or self._ru_accept(toks, i, j, h, sent_first, text)
+            if not accepted and (j - i < 2 or not toks[i].text[:1].isupper()):
                 continue
             name = self._proper_after_common(toks, i, j, h, text) or self._chunker.normalise(
                 toks, i, j, h, text
             )
+            if _SUBSIDIARY_OF.match(name):
+                continue  # «дочерняя компания «Росатома»»: a relation to a parent, no name
+            if not accepted and self._registry.lookup(name) is None:
+                # («с Российским экспортным центром»: a capitalised name the registry knows is
+                # no unit of the university, though its head is a unit's.)
+                continue
             if _JOINT.match(name) and j == h + 2 and toks[h + 1].text.isupper():
                 name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
             spelt = _SPELT_LEGAL_FORM.match(name)
@@ -2784,6 +2969,8 @@ class Extractor:
         # natasha ORG spans without a head word: "ВТБ", "«Ростех»", "КамАЗ".
         for span in doc.spans:
             if span.type != "ORG" or len(out) >= MAX_MENTIONS:
+                continue
+            if any(s <= span.start < e for s, e in own_units):
                 continue
             if any(
                 s <= span.start < e or s < span.stop <= e
@@ -3277,7 +3464,9 @@ class Extractor:
             group = next(g for g in ("nested", "name", "word") if m.group(g))
             name = m.group(group).strip()
             s0, s1 = m.start(group), m.end(group)
-            kind = "other" if m.group("form") in ("АНО", "НКО") else "company"
+            kind: str | None = "other" if m.group("form") in ("АНО", "НКО") else "company"
+            if m.group("federal"):
+                kind = None
             if self._is_own(name) or not re.search(r"[A-Za-zА-ЯЁа-яё]{2}", name):
                 continue
             whole = [x for x in have if x.start <= s0 and s1 <= x.end + 1 and x.end <= s1 + 1]
@@ -3298,7 +3487,7 @@ class Extractor:
             spelt = [f"{m.group('form')} «{name}»"] if is_abbreviation(name) else []
             for x in whole:
                 x.name = name
-                x.kind = kind if x.kind in (None, "other", "company") else x.kind
+                x.kind = kind if kind and x.kind in (None, "other", "company") else x.kind
                 x.aliases.extend(a for a in spelt if a not in x.aliases)
             if whole or any(x.start < s1 and s0 < x.end for x in have):
                 continue
@@ -3310,6 +3499,31 @@ class Extractor:
                     sent=int(sent_of(s0)),
                     kind=kind,
                     aliases=spelt,
+                )
+            )
+        # «НПП «Радар ммс»», «НИЦ «Морские роботы»»: a type's abbreviation before a quoted name
+        # is one name with it, though the tagger may not read the quoted words as a name.
+        for m in _TYPE_QUOTED.finditer(text):
+            s0, s1 = m.start(), m.end()
+            # (Names read inside the quotes, «РАН» of «ГНЦ РФ «Институт … РАН»», are its part.)
+            inside = [x for x in have if s0 <= x.start and x.end <= s1]
+            if self._is_own(m.group("name")) or any(
+                x.start < s1 and s0 < x.end for x in [*have, *out] if x not in inside
+            ):
+                continue
+            have[:] = [x for x in have if x not in inside]
+            name = f"{m.group('type')} «{m.group('name').strip()}»"
+            partner = joint_unit_partner(name)
+            if partner == "":
+                continue  # «СКБ «Вектор»»: the students' bureau, no partner named
+            out.append(
+                Mention(
+                    name=partner or name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind="company" if partner else None,
+                    named_unit=partner is not None,
                 )
             )
         # «компании «Альфа», «Бета» и АО «Гамма»»: every quoted name of a list after a plural
@@ -3450,15 +3664,28 @@ class Extractor:
                 and _NAMED_AFTER_END.search(text, toks[i].start, toks[j - 1].end)
             ):
                 return True  # «… с Национальным … центром имени В. А. Алмазова»: a name
+            if (
+                head.lemma in lx.LOWER_UNIT_HEADS
+                and i < h
+                and toks[i].text[:1].isupper()
+                and i != first
+                and (
+                    _ACADEMY_END.search(text, toks[i].start, toks[j - 1].end)
+                    or _ACADEMY_AFTER.match(text, toks[j - 1].end)
+                )
+            ):
+                return True  # «с Санкт-Петербургским научным центром РАН»: the academy's
+            if head.lemma == "центр" and i < h and i != first and _STATE_CENTRE.match(toks[i].text):
+                return True  # «с Государственным научным центром «X»»: a state's, not ours
             quoted_whole = (
                 i > 0
                 and j < len(toks)
                 and toks[i - 1].text in '«"“„'
                 and toks[j].text in '»"”“'
                 and toks[i].text[:1].isupper()
-                and head.feats.get("Number") == "Plur"
                 and self._chunker.head_kind(head) == "company"
             )  # «Ижорские заводы», «Адмиралтейские верфи»: a company's plural name in quotes
+            # (or one the tagger reads as plural: «Петербургской сбытовой компании»)
             if (
                 head.feats.get("Number") == "Plur" or head.lemma in lx.LOWER_UNIT_HEADS
             ) and not quoted_whole:

@@ -328,7 +328,7 @@ COOP_RU = re.compile(
     # «комитет поручил …», the body's programme the university operates. Not «исполнитель»
     # (a project team's members are its executors) nor a lecturer's assignment.
     r"по (?:е[её] |его |их )?заказу|по (?:техническ\w+ )?задани\w* (?!преподават)|по запросу|"
-    r"поручил|в интересах|"
+    r"поручил|в интересах|заказал[аио]?\b|"
     r"заказчик|оператор\w* программ|по заявке|"
     # An outside body's part in training and research without a document: targeted training, a
     # base chair, internships and practice at it (the name itself is masked: «практику на _»),
@@ -870,7 +870,8 @@ CLIENT_BEFORE = re.compile(
     # (Not the client of a thing built: «ледокола, строящегося по заказу Госкорпорации …».)
     r"(?:commissioned|ordered) by\s+(?:the\s+)?$|"
     r"(?<!щегося )(?<!щейся )(?<!щихся )(?<!нного )(?<!нной )(?<!нных )(?<!нное )"
-    r"по заказу\s*$",
+    # (The name may stand behind its legal form and in quotes: «по заказу ГК «X»».)
+    r"по заказу\s*(?:(?:ПАО|АО|ОАО|ЗАО|ООО|ГК|ФГУП|ГУП|МУП)\s+)?[«\"“]?\s*$",
     re.IGNORECASE,
 )
 # Bodies whose people were present at a signing, in a list however long («подписано в
@@ -911,7 +912,11 @@ RUSSIAN_SCIENCE_BODY = re.compile(
     r"министерств\w+\s+(?:науки|образования|просвещения)[\w\s]*?\s(?:россии|рф|российской\s+федерации)|"
     r"(?:russian\s+)?ministry\s+of\s+(?:science|education)[\w\s,]*?"
     r"(?:\s+of\s+(?:the\s+)?russian\s+federation|\s+of\s+russia)|"
-    r"russian\s+ministry\s+of\s+(?:science|education)[\w\s,]*)$",
+    r"russian\s+ministry\s+of\s+(?:science|education)[\w\s,]*)$|"
+    # The federal regulators that inspect and accredit («Рособрнадзор», «Росаккредитация»):
+    # named for an inspection or a licence, a partner only where cooperation is about them.
+    r"^(?:федеральн\w+\s+служб\w+\s+по\s+(?:надзору\s+в\s+сфере\s+образования|"
+    r"аккредитации)[\w\s]*|рособрнадзор\w*|росаккредитаци\w*)$",
     re.IGNORECASE,
 )
 # A state's ministry of education (any state's, or a department of it): the regulator that

@@ -42,6 +42,7 @@ _LEGAL = frozenset(
         "co",
     ]
 )
+LEGAL_FORMS = _LEGAL  # (folded) legal forms, which no name key holds
 _STOP = frozenset(
     ["и", "of", "the", "and", "for", "в", "на", "им", "имени", "named", "after", "de"]
 )

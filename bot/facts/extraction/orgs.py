@@ -68,6 +68,9 @@ _QUOTES_CLOSE = '»“”"'
 # Tokens after which a capitalised word may simply open a sentence or a quotation.
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "„", "“", '"', "—", "\n"}
 _RU_NAMED = {"им", "им.", "имени"}
+_FEM_OBLIQUE = frozenset({"Gen", "Dat", "Ins", "Loc"})
+_ACADEMIES = frozenset({"РАН", "РАО", "РАМН", "РАСХН"})
+_ACADEMY_BRANCHES = frozenset({"СО", "УрО", "ДВО"})
 # No organisation name runs this many tokens (the corpus's longest gold name has 16 words):
 # a chunk stops growing at the bound, and a span that reaches it is no name (a hostile page's
 # run of capitalised words would otherwise make every head's chunk the whole run).
@@ -184,6 +187,13 @@ class RuChunker:
                 # The tagger tells the nominative from the accusative by context and may give
                 # an adjective one and its noun the other ("... экономический университет").
                 or {prev.feats.get("Case"), case} == {"Nom", "Acc"}
+                # A feminine adjective's oblique cases are one form («сбытовой компании»): the
+                # tagger's case for it is a guess.
+                or (
+                    {prev.feats.get("Case"), case} <= _FEM_OBLIQUE
+                    and prev.text.endswith(("ой", "ей"))
+                    and prev.feats.get("Gender") == head.feats.get("Gender") == "Fem"
+                )
                 or (
                     # "Уральская горно-металлургическая компания": the tagger leaves the
                     # hyphenated adjective without a case; the adjective before it agrees.
@@ -387,8 +397,25 @@ class RuChunker:
                     break
                 j = close + 1
                 continue
+            if (
+                low == "при"
+                and j + 1 < len(toks)
+                and toks[j + 1].sent == head.sent
+                and _is_cap(toks[j + 1].text)
+                and toks[j + 1].lemma in ("правительство", "президент")
+                and self.head_kind(head) in ("university", "research")
+            ):
+                # «Финансовый университет при Правительстве Российской Федерации»: the state
+                # body it is attached to is part of its name (and its genitive tail follows).
+                j += 2
+                continue
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
+                # The academy after the honoured name: «… имени М. Н. Михеева УрО РАН».
+                if j + 1 < len(toks) and toks[j].text in _ACADEMY_BRANCHES:
+                    j += 1
+                if j < len(toks) and toks[j].text in _ACADEMIES and toks[j].sent == head.sent:
+                    j += 1
                 break
             if (
                 t.pos in ("NOUN", "ADJ")
@@ -647,6 +674,17 @@ class RuChunker:
                 lower += 1  # a title before the name: "академика", "первого Президента"
                 k += 1
                 continue
+            if words and not initials and t.isalpha() and t.islower():
+                # A title of several words, one capitalised, before the initials: "имени
+                # Главного маршала авиации А. А. Новикова".
+                k2 = k
+                while k2 < len(toks) and k2 - k < 3 and toks[k2].text.isalpha():
+                    if not toks[k2].text.islower():
+                        break
+                    k2 += 1
+                if k2 < len(toks) and re.fullmatch(r"(?:[А-ЯЁ]\.\s*)+|[А-ЯЁ]", toks[k2].text):
+                    k = k2
+                    continue
             if t == "." and lower and not words and not initials and toks[k - 1].text.islower():
                 k += 1  # an abbreviated title: "им. проф. М. А. Бонч-Бруевича", "им. акад. …"
                 continue
@@ -1361,6 +1399,10 @@ _JOINT_UNIT_GENITIVE = re.compile(
     rf"(?:\s+(?:и|при)\s+{OWN_SHORT_WORD.pattern}|\s+на\s+базе\s+\w+)?"
 )
 _OWN_JOIN = r"\s*(?:[–—-]|\s+и\s+)\s*"
+# The university's short name in one hyphenated word with another: «Политех-Дрон».
+_OWN_COMPOUND = re.compile(
+    r"\w-(?:Политех|СПбПУ|SPbPU|Polytech)|(?:Политех|СПбПУ|SPbPU|Polytech)\w*-\w"
+)
 _OWN_FIRST = re.compile(rf"^(?:{OWN_SHORT_WORD.pattern}){_OWN_JOIN}(?=\S)")
 _OWN_LAST = re.compile(rf"(?<=\S){_OWN_JOIN}(?:{OWN_SHORT_WORD.pattern})$")
 
@@ -1374,6 +1416,8 @@ def joint_unit_partner(span: str) -> str | None:
     if tail is None:
         return None
     quoted = tail.group("name").strip()
+    if tail.group("student") and _OWN_COMPOUND.search(quoted) and not tail.group("typed"):
+        return ""  # «бюро «Политех-Дрон»»: one compound word, the students' own name
     partner = _OWN_LAST.sub("", _OWN_FIRST.sub("", quoted)).strip()
     if partner != quoted or tail.group("typed") or tail.group("own"):
         return partner if partner and not OWN_SHORT_WORD.fullmatch(partner) else ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .names import canonical_key
+from .names import LEGAL_FORMS, canonical_key
 
 # The English tail naming whom an organisation is named after ("... University named after
 # I. Razzakov"), a bracketed qualifier inside a name ("Kazan (Volga Region) Federal
@@ -32,6 +32,16 @@ def _cut_from(word: str, abbr: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     tail = long_[len(short) :]
     return long_.startswith(short) and tail not in ("", "а", "у", "ы", "е", "и", "ом", "ой")
+
+
+def _capital_words(name: str) -> tuple[str, ...]:
+    """The words of `name` written in capitals only («ИПУ», «РАН»), case- and ё-folded."""
+    folded = (
+        w.casefold().replace("ё", "е")
+        for w in re.findall(r"[\w-]+", name)
+        if _CAPITALS.fullmatch(w)
+    )
+    return tuple(w for w in folded if w not in LEGAL_FORMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +107,15 @@ class Registry:
             # entry's abbreviation with letters cut off or added are another body's.
             own = [n for n in org.all_names() if _CAPITALS.fullmatch(n) and canonical_key(n) == key]
             if own and all(_cut_from(word, n) for n in own):
+                return None
+        caps = _capital_words(name)
+        if org is not None and caps and " " in word:
+            # The stemmer cuts a capital word's last letter as a case ending («ИПУ РАН» and
+            # «ИПА РАН» share a key), but capitals are not declined: another body's name.
+            same = [n for n in org.all_names() if canonical_key(n) in (key, canonical_key(short))]
+            if same and all(
+                len(theirs) == len(caps) and theirs != caps for theirs in map(_capital_words, same)
+            ):
                 return None
         return org
 
