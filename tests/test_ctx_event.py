@@ -160,3 +160,44 @@ def test_a_government_named_as_a_bodys_parent_is_no_partner(
     result = _extract(extractor, probes.load(probe)[pid])
     assert not _names_any(result, government), _names(result)
     assert result.partners, _names(result)
+
+
+def _invented(ex: Extractor, title: str, text: str, lang: str = "ru") -> Extraction:
+    return ex.extract(ArticleInput(id="inv", title=title, text=text, lang=lang))
+
+
+def test_a_sponsor_called_the_universitys_partner_right_after_its_name_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "В Политехе прошёл хакатон по робототехнике",
+        "Спонсором хакатона стала компания «Тестробот» — индустриальный партнёр Политеха, "
+        "вместе с которым университет открыл лабораторию робототехники. Победители получат "
+        "стажировки.",
+    )
+    assert _names_any(result, "Тестробот"), _names(result)
+
+
+def test_a_sponsor_called_another_universitys_partner_stays_a_sponsor(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "В Политехе прошёл хакатон по робототехнике",
+        "Спонсором хакатона стала компания «Тестробот» — индустриальный партнёр Университета "
+        "ИТМО. Победители получат стажировки.",
+    )
+    assert not _names_any(result, "Тестробот"), _names(result)
+
+
+def test_an_appointees_employer_whose_centre_was_created_with_the_university_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "Выпускник Политеха возглавил совместный центр",
+        "Выпускник Политеха Иван Петров назначен директором инжинирингового центра АО "
+        "«Тестатом», созданного вместе с университетом. Центр займётся цифровыми двойниками.",
+    )
+    assert _names_any(result, "Тестатом"), _names(result)

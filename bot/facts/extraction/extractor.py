@@ -4046,6 +4046,7 @@ class Extractor:
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
                         or self._relative_coop(text, m.end)
+                        or lx.OWN_PARTNER_AFTER.match(text, m.end)
                     )
                     or bool(
                         lx.JOINED_BEFORE.search(text, max(start, m.start - 30), m.start)
@@ -4093,7 +4094,7 @@ class Extractor:
                         not launch
                         and lx.SPONSOR_BEFORE.search(text, max(start, m.start - 120), m.start)
                     )
-                ):
+                ) and not lx.OWN_PARTNER_AFTER.match(text, m.end):
                     # The occasion's owner, a sponsor, a customer, an employer: a role of its own.
                     # (A decision, not a feature: counted into `context_only` it shifted the
                     # retrained weights and let list-named universities through elsewhere.)

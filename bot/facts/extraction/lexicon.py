@@ -555,6 +555,25 @@ APPOINTED_AFTER = re.compile(
     r"[»\"”]?\s+(?:[\w-]+\s+){0,2}?(?:назначен|избран|стал)\w*\b", re.IGNORECASE
 )
 
+# The name called the university's partner right after it, or a joint body the sides created
+# («компания «X» — индустриальный партнёр Политеха», «центра АО «X», созданного вместе с
+# университетом», "X, SPbPU's industrial partner", "X, a partner of the university"): whatever
+# role the sentence gives it at an occasion (a sponsor, an employer), it works with the
+# university.
+OWN_PARTNER_AFTER = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s[—–-])\s*(?:"
+    # (Not «партнёр Университета ИТМО»: another university's partner.)
+    r"(?:[\w-]+\s+){0,2}?партн[её]р\w*\s+(?:Политех\w*|СПбПУ|университет\w*(?!\w)(?!\s+(?-i:[«\"A-ZА-ЯЁ]))|"
+    r"вуза)|"
+    r"(?:созданн|открыт|организованн|учрежд[её]нн|основанн)\w*\s+(?:[\w-]+\s+)?(?:вместе|совместно)\s+"
+    r"с\s+(?:Политех\w*|СПбПУ|университет\w*|вузом)|"
+    r"(?:SPbPU|Polytech\w*|the\s+university)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?partner|"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?partner\s+of\s+(?:the\s+)?(?:SPbPU|Polytech\w*|university)|"
+    r"(?:created|set\s+up|founded|opened|established)\s+(?:together|jointly)\s+with\s+"
+    r"(?:the\s+)?(?:SPbPU|Polytech\w*|university))",
+    re.IGNORECASE,
+)
+
 # A cooperation said in a relative clause after the name: «АО «Х», совместно с которым
 # Политех разработал …», «фонд, под эгидой которого проходит конкурс», "X, with which SPbPU has
 # run …", "X, under whose auspices …". The name is the university's co-worker, as a cue before it.
