@@ -201,3 +201,44 @@ def test_an_appointees_employer_whose_centre_was_created_with_the_university_is_
         "«Тестатом», созданного вместе с университетом. Центр займётся цифровыми двойниками.",
     )
     assert _names_any(result, "Тестатом"), _names(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "word"),
+    [
+        (
+            "ru",
+            "Профессор Политеха возглавил совместный проект",
+            "Профессор Политеха Сергей Орлов назначен руководителем совместного проекта "
+            "университета и АО «Тестатом» по созданию цифровых двойников. Проект рассчитан на "
+            "три года.",
+            "Тестатом",
+        ),
+        (
+            "en",
+            "SPbPU professor to head a joint project",
+            "SPbPU professor Sergey Orlov was appointed head of the joint laboratory of SPbPU and "
+            "Testatom Group. The laboratory will develop digital twins.",
+            "Testatom",
+        ),
+    ],
+    ids=["ru", "en"],
+)
+def test_a_post_in_a_joint_project_of_the_university_and_a_body_leaves_the_body_a_partner(
+    extractor: Extractor, lang: str, title: str, text: str, word: str
+) -> None:
+    result = _invented(extractor, title, text, lang)
+    assert _names_any(result, word), _names(result)
+
+
+def test_a_graduates_employer_told_about_again_is_no_partner_of_a_career_story(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "Выпускник Политеха стал главным инженером",
+        "Выпускник Политеха Олег Иванов стал главным инженером компании «Тестстрой». Компания "
+        "«Тестстрой» строит мосты в Арктике, и Олег отвечает за сотрудничество с проектными "
+        "институтами. В университете он учился на кафедре мостов.",
+    )
+    assert not _names_any(result, "Тестстрой"), _names(result)

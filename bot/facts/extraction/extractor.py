@@ -1072,6 +1072,9 @@ class Row:
     # Never a partner: its names only describe (type words, general fields, a nationality), or
     # it is named only in persons' membership titles ("Academician of the RAS").
     names_nothing: bool = False
+    # Named at least once in a role of its own at an occasion (a sponsor, a meeting's owner, a
+    # speaker's or an appointee's employer, a tender's customer).
+    in_role: bool = False
 
 
 @dataclass(slots=True)
@@ -2326,6 +2329,10 @@ class Extractor:
         if not scored:
             return None
         p, top = max(scored, key=lambda t: t[0])
+        if top.in_role:
+            # A body the article once names in a role of its own (a graduate's employer, a
+            # sponsor) and then tells more about: its context, not its doubted partner.
+            return None
         sents = {m.sent for m in top.candidate.mentions}
         first = min(sents)
         sents |= {
@@ -4301,7 +4308,9 @@ class Extractor:
                 and re.search(r"исследовательск\w* институт|research institute", fact.name, re.I)
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
-            rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
+            rows.append(
+                Row(candidate=c, fact=fact, features=f, names_nothing=nothing, in_role=roles > 0)
+            )
         self._mark_bare_codes(rows, text)
         return rows
 

@@ -535,10 +535,13 @@ CUSTOMER_AFTER = re.compile(
 # A person appointed to a post at a body («выпускник назначен главным инженером завода X»,
 # "appointed CEO of X", «возглавил «X»»): the body is the person's employer, no partner.
 APPOINTED = re.compile(
-    r"(?:(?:назнач\w+|возглавил\w*|избран\w*|appointed|becomes|became|named|elected)\s+"
+    r"(?:(?:назнач\w+|возглавил\w*|избран\w*|стал[аи]?|appointed|becomes|became|named|elected)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:директор|инженер|руководител|начальник|конструктор|президент|"
     r"председател|главой|глава|CEO|director|engineer|head|president|chairman|manager)\w*"
-    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?|"
+    # (Not a post in a joint unit or project of the university and the body: «руководителем
+    # совместного проекта университета и АО «X»», "head of the joint laboratory of SPbPU and X".)
+    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:(?!(?:и|and)\s|совместн|joint|между\s|between\s)"
+    r"[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?|"
     # (Only «возглавил» takes the body right after it: "SPbPU named X its partner" is no post.)
     r"возглавил\w*\s+)"
     r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
