@@ -207,7 +207,8 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
 
 async def test_namesake_abbreviations_stay_apart(db: Database) -> None:
     """Two universities of one abbreviation told apart by their eponyms, or by the end of the
-    abbreviation («ГА»: civil aviation), are two cards; the same eponym still meets its full name."""
+    abbreviation («ГА»: civil aviation), are two cards; the same eponym still meets its full
+    name."""
     script = {
         "t1": [org("МГТУ им. Н. Э. Баумана", None, kind="university")],
         "t2": [org("МГТУ им. Г. И. Носова", None, kind="university")],
