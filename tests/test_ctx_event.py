@@ -242,3 +242,16 @@ def test_a_graduates_employer_told_about_again_is_no_partner_of_a_career_story(
         "институтами. В университете он учился на кафедре мостов.",
     )
     assert not _names_any(result, "Тестстрой"), _names(result)
+
+
+def test_a_government_named_through_its_representatives_beside_a_department_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "SPbPU signs a student exchange agreement",
+        "The Department of International Affairs of SPbPU and representatives of the Government "
+        "of Testland signed an agreement on student exchange.",
+        "en",
+    )
+    assert _names_any(result, "Testland"), _names(result)

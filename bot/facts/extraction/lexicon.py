@@ -475,8 +475,12 @@ SPONSOR_BEFORE = re.compile(
 # government.
 PARENT_BODY_BEFORE = re.compile(
     r"(?:совет|комитет|комисси|агентств|служб|департамент|управлени|council|committee|"
-    r"commission|agency|department)\w*\s+(?:[^.;:!?«»]{0,80}?\s)?(?:при\s+|of\s+(?:the\s+)?|under\s+"
-    r"(?:the\s+)?)$",
+    r"commission|agency|department)\w*\s+(?:[^.;:!?«»]{0,80}?\s)?(?:при\s+|"
+    # (Not people's "of": "the Department of SPbPU and representatives of the Government of X"
+    # names the government's people, a party, not a parent.)
+    r"(?<!representatives\s)(?<!officials\s)(?<!delegation\s)(?<!delegates\s)(?<!members\s)"
+    r"(?<!heads\s)(?<!head\s)(?<!experts\s)(?<!staff\s)(?<!team\s)"
+    r"of\s+(?:the\s+)?|under\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 GOVERNMENT_HEAD = re.compile(
