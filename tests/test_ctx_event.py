@@ -160,3 +160,98 @@ def test_a_government_named_as_a_bodys_parent_is_no_partner(
     result = _extract(extractor, probes.load(probe)[pid])
     assert not _names_any(result, government), _names(result)
     assert result.partners, _names(result)
+
+
+def _invented(ex: Extractor, title: str, text: str, lang: str = "ru") -> Extraction:
+    return ex.extract(ArticleInput(id="inv", title=title, text=text, lang=lang))
+
+
+def test_a_sponsor_called_the_universitys_partner_right_after_its_name_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "В Политехе прошёл хакатон по робототехнике",
+        "Спонсором хакатона стала компания «Тестробот» — индустриальный партнёр Политеха, "
+        "вместе с которым университет открыл лабораторию робототехники. Победители получат "
+        "стажировки.",
+    )
+    assert _names_any(result, "Тестробот"), _names(result)
+
+
+def test_a_sponsor_called_another_universitys_partner_stays_a_sponsor(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "В Политехе прошёл хакатон по робототехнике",
+        "Спонсором хакатона стала компания «Тестробот» — индустриальный партнёр Университета "
+        "ИТМО. Победители получат стажировки.",
+    )
+    assert not _names_any(result, "Тестробот"), _names(result)
+
+
+def test_an_appointees_employer_whose_centre_was_created_with_the_university_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "Выпускник Политеха возглавил совместный центр",
+        "Выпускник Политеха Иван Петров назначен директором инжинирингового центра АО "
+        "«Тестатом», созданного вместе с университетом. Центр займётся цифровыми двойниками.",
+    )
+    assert _names_any(result, "Тестатом"), _names(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "word"),
+    [
+        (
+            "ru",
+            "Профессор Политеха возглавил совместный проект",
+            "Профессор Политеха Сергей Орлов назначен руководителем совместного проекта "
+            "университета и АО «Тестатом» по созданию цифровых двойников. Проект рассчитан на "
+            "три года.",
+            "Тестатом",
+        ),
+        (
+            "en",
+            "SPbPU professor to head a joint project",
+            "SPbPU professor Sergey Orlov was appointed head of the joint laboratory of SPbPU and "
+            "Testatom Group. The laboratory will develop digital twins.",
+            "Testatom",
+        ),
+    ],
+    ids=["ru", "en"],
+)
+def test_a_post_in_a_joint_project_of_the_university_and_a_body_leaves_the_body_a_partner(
+    extractor: Extractor, lang: str, title: str, text: str, word: str
+) -> None:
+    result = _invented(extractor, title, text, lang)
+    assert _names_any(result, word), _names(result)
+
+
+def test_a_graduates_employer_told_about_again_is_no_partner_of_a_career_story(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "Выпускник Политеха стал главным инженером",
+        "Выпускник Политеха Олег Иванов стал главным инженером компании «Тестстрой». Компания "
+        "«Тестстрой» строит мосты в Арктике, и Олег отвечает за сотрудничество с проектными "
+        "институтами. В университете он учился на кафедре мостов.",
+    )
+    assert not _names_any(result, "Тестстрой"), _names(result)
+
+
+def test_a_government_named_through_its_representatives_beside_a_department_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    result = _invented(
+        extractor,
+        "SPbPU signs a student exchange agreement",
+        "The Department of International Affairs of SPbPU and representatives of the Government "
+        "of Testland signed an agreement on student exchange.",
+        "en",
+    )
+    assert _names_any(result, "Testland"), _names(result)

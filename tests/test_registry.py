@@ -205,6 +205,27 @@ async def test_look_alikes_stay_apart(db: Database) -> None:
     assert "Газпром" not in neft
 
 
+async def test_namesake_abbreviations_stay_apart(db: Database) -> None:
+    """Two universities of one abbreviation told apart by their eponyms, or by the end of the
+    abbreviation («ГА»: civil aviation), are two cards; the same eponym still meets its full
+    name."""
+    script = {
+        "t1": [org("МГТУ им. Н. Э. Баумана", None, kind="university")],
+        "t2": [org("МГТУ им. Г. И. Носова", None, kind="university")],
+        "t3": [org("Московский государственный технический университет имени Н. Э. Баумана",
+                   None, kind="university")],
+        "t4": [org("СПбГУ ГА", None, kind="university")],
+        "t5": [org("МГТУ ГА", None, kind="university")],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    by_count = sorted((r.mentions, r.name) for r in rows)
+    assert len(rows) == 4, by_count
+    assert [r.mentions for r in rows if "Носова" in r.name] == [1], by_count
+    assert [r.mentions for r in rows if "Баумана" in r.name] == [2], by_count
+    assert [r.name for r in rows if r.name.endswith(" ГА")] != [], by_count
+    assert all(r.mentions == 1 for r in rows if r.name.endswith(" ГА")), by_count
+
+
 async def test_forms_of_one_name_meet(db: Database) -> None:
     script = {
         "t1": [org("Университет Цинхуа", "Tsinghua University", country="CN", kind="university")],

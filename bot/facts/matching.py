@@ -856,6 +856,8 @@ def brand_of(name: str) -> str:
             brand = last if known is not None and known.kind == "university" else ""
     if not brand or not is_abbreviation(brand) or brand.upper() in _ACADEMIES:
         return ""
+    if sum(ch.isalpha() for ch in brand) < 3 and not found:
+        return ""  # «МГТУ ГА», «СПбГУ ГА»: the end of the abbreviation (civil aviation), no brand
     known = known_orgs().lookup(brand)
     return "" if known is not None and known.kind != "university" else brand
 
@@ -992,6 +994,18 @@ def _acronym(name: str) -> bool:
 _STATE_WORDS = frozenset(key_tokens("republic republics республика республики"))
 
 
+def _eponym(name: str) -> set[str]:
+    """The name words (no initials) of the person a name says it is named after, or none."""
+    tail = _NAMED_AFTER.search(tidy(name))
+    words = _WORDS.findall(tail.group(0)) if tail else []
+    return {
+        t
+        for w in words
+        if len(w) > 2 and w.lower() not in {"имени", "named", "after"}
+        for t in key_tokens(w)
+    }
+
+
 def different(a: str, b: str) -> bool:
     """Whether two names of one script plainly denote different organisations: each has a
     word of its own that is no head word ("Газпром" / "Газпром нефть" are different, as are
@@ -1000,6 +1014,9 @@ def different(a: str, b: str) -> bool:
     judged here."""
     if not a or not b or _script(a) != _script(b):
         return False
+    ea, eb = _eponym(a), _eponym(b)
+    if ea and eb and not ea & eb:
+        return True  # «МГТУ им. Н. Э. Баумана» and «МГТУ им. Г. И. Носова»: two namesakes
     if any(_acronym(_NAMED_AFTER.sub("", n) or n) for n in (a, b)):
         return False  # «МГТУ им. Н. Э. Баумана»: an abbreviation with its eponym
     a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body

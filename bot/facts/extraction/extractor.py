@@ -1082,6 +1082,9 @@ class Row:
     # Never a partner: its names only describe (type words, general fields, a nationality), or
     # it is named only in persons' membership titles ("Academician of the RAS").
     names_nothing: bool = False
+    # Named at least once in a role of its own at an occasion (a sponsor, a meeting's owner, a
+    # speaker's or an appointee's employer, a tender's customer).
+    in_role: bool = False
 
 
 @dataclass(slots=True)
@@ -2494,6 +2497,10 @@ class Extractor:
         if not scored:
             return None
         p, top = max(scored, key=lambda t: t[0])
+        if top.in_role:
+            # A body the article once names in a role of its own (a graduate's employer, a
+            # sponsor) and then tells more about: its context, not its doubted partner.
+            return None
         sents = {m.sent for m in top.candidate.mentions}
         first = min(sents)
         sents |= {
@@ -4273,6 +4280,7 @@ class Extractor:
                         )
                         or (lang == "en" and _CO_SUBJECT_LAUNCH_EN.match(text, m.end))
                         or self._relative_coop(text, m.end)
+                        or lx.OWN_PARTNER_AFTER.match(text, m.end)
                     )
                     or bool(
                         lx.JOINED_BEFORE.search(text, max(start, m.start - 30), m.start)
@@ -4320,7 +4328,7 @@ class Extractor:
                         not launch
                         and lx.SPONSOR_BEFORE.search(text, max(start, m.start - 120), m.start)
                     )
-                ):
+                ) and not lx.OWN_PARTNER_AFTER.match(text, m.end):
                     # The occasion's owner, a sponsor, a customer, an employer: a role of its own.
                     # (A decision, not a feature: counted into `context_only` it shifted the
                     # retrained weights and let list-named universities through elsewhere.)
@@ -4527,7 +4535,9 @@ class Extractor:
                 and re.search(r"исследовательск\w* институт|research institute", fact.name, re.I)
             ):
                 fact = replace(fact, kind="research")  # a research institute of technology
-            rows.append(Row(candidate=c, fact=fact, features=f, names_nothing=nothing))
+            rows.append(
+                Row(candidate=c, fact=fact, features=f, names_nothing=nothing, in_role=roles > 0)
+            )
         self._mark_bare_codes(rows, text)
         return rows
 

@@ -475,8 +475,12 @@ SPONSOR_BEFORE = re.compile(
 # government.
 PARENT_BODY_BEFORE = re.compile(
     r"(?:совет|комитет|комисси|агентств|служб|департамент|управлени|council|committee|"
-    r"commission|agency|department)\w*\s+(?:[^.;:!?«»]{0,80}?\s)?(?:при\s+|of\s+(?:the\s+)?|under\s+"
-    r"(?:the\s+)?)$",
+    r"commission|agency|department)\w*\s+(?:[^.;:!?«»]{0,80}?\s)?(?:при\s+|"
+    # (Not people's "of": "the Department of SPbPU and representatives of the Government of X"
+    # names the government's people, a party, not a parent.)
+    r"(?<!representatives\s)(?<!officials\s)(?<!delegation\s)(?<!delegates\s)(?<!members\s)"
+    r"(?<!heads\s)(?<!head\s)(?<!experts\s)(?<!staff\s)(?<!team\s)"
+    r"of\s+(?:the\s+)?|under\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 GOVERNMENT_HEAD = re.compile(
@@ -535,10 +539,13 @@ CUSTOMER_AFTER = re.compile(
 # A person appointed to a post at a body («выпускник назначен главным инженером завода X»,
 # "appointed CEO of X", «возглавил «X»»): the body is the person's employer, no partner.
 APPOINTED = re.compile(
-    r"(?:(?:назнач\w+|возглавил\w*|избран\w*|appointed|becomes|became|named|elected)\s+"
+    r"(?:(?:назнач\w+|возглавил\w*|избран\w*|стал[аи]?|appointed|becomes|became|named|elected)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:директор|инженер|руководител|начальник|конструктор|президент|"
     r"председател|главой|глава|CEO|director|engineer|head|president|chairman|manager)\w*"
-    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?|"
+    # (Not a post in a joint unit or project of the university and the body: «руководителем
+    # совместного проекта университета и АО «X»», "head of the joint laboratory of SPbPU and X".)
+    r"(?:\s+(?:of|at))?\s+(?:the\s+)?(?:(?!(?:и|and)\s|совместн|joint|между\s|between\s)"
+    r"[A-ZА-ЯЁ][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,4}?|"
     # (Only «возглавил» takes the body right after it: "SPbPU named X its partner" is no post.)
     r"возглавил\w*\s+)"
     r"(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО)\s+)?[«\"“]?$",
@@ -553,6 +560,25 @@ POST_BEFORE = re.compile(
 )
 APPOINTED_AFTER = re.compile(
     r"[»\"”]?\s+(?:[\w-]+\s+){0,2}?(?:назначен|избран|стал)\w*\b", re.IGNORECASE
+)
+
+# The name called the university's partner right after it, or a joint body the sides created
+# («компания «X» — индустриальный партнёр Политеха», «центра АО «X», созданного вместе с
+# университетом», "X, SPbPU's industrial partner", "X, a partner of the university"): whatever
+# role the sentence gives it at an occasion (a sponsor, an employer), it works with the
+# university.
+OWN_PARTNER_AFTER = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s[—–-])\s*(?:"
+    # (Not «партнёр Университета ИТМО»: another university's partner.)
+    r"(?:[\w-]+\s+){0,2}?партн[её]р\w*\s+(?:Политех\w*|СПбПУ|университет\w*(?!\w)(?!\s+(?-i:[«\"A-ZА-ЯЁ]))|"
+    r"вуза)|"
+    r"(?:созданн|открыт|организованн|учрежд[её]нн|основанн)\w*\s+(?:[\w-]+\s+)?(?:вместе|совместно)\s+"
+    r"с\s+(?:Политех\w*|СПбПУ|университет\w*|вузом)|"
+    r"(?:SPbPU|Polytech\w*|the\s+university)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?partner|"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?partner\s+of\s+(?:the\s+)?(?:SPbPU|Polytech\w*|university)|"
+    r"(?:created|set\s+up|founded|opened|established)\s+(?:together|jointly)\s+with\s+"
+    r"(?:the\s+)?(?:SPbPU|Polytech\w*|university))",
+    re.IGNORECASE,
 )
 
 # A cooperation said in a relative clause after the name: «АО «Х», совместно с которым
