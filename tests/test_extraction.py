@@ -4347,3 +4347,102 @@ def test_together_with_that_means_however_is_no_cue(extractor: Extractor) -> Non
         lang="ru",
     )
     assert not r.partners
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех и Институт проблем машиноведения РАН подписали соглашение о сотрудничестве.",
+            "Институт проблем машиноведения РАН",
+        ),
+        (
+            "Политех и Институт химии силикатов им. И. В. Гребенщикова РАН подписали соглашение.",
+            "Институт химии силикатов им. И. В. Гребенщикова РАН",
+        ),
+        (
+            "Институт химии силикатов им. И. В. Гребенщикова РАН и Политех подписали соглашение.",
+            "Институт химии силикатов им. И. В. Гребенщикова РАН",
+        ),
+        (
+            "Политех и Институт языкознания РАН подписали соглашение о совместных исследованиях.",
+            "Институт языкознания РАН",
+        ),
+    ],
+)
+def test_a_genitive_tagged_as_a_verb_before_an_academy_stays_in_the_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """The tagger reads «машиноведения», «силикатов» before «РАН» as verbs; the dictionary
+    knows them only as nouns, so the genitive chain runs on to the academy."""
+    assert [p.name for p in _run(extractor, "", text, lang="ru").partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Peter the Great St. Petersburg Polytechnic University and the Institute for Problems"
+            " in Mechanical Engineering of the Russian Academy of Sciences signed an agreement.",
+            "Institute for Problems in Mechanical Engineering of the Russian Academy of Sciences",
+        ),
+        (
+            "SPbPU signed a memorandum with the Foundation for Assistance to Small Innovative"
+            " Enterprises to support student startups.",
+            "Foundation for Assistance to Small Innovative Enterprises",
+        ),
+        (
+            "SPbPU signed an agreement with the Agency for Support to Regional Industry.",
+            "Agency for Support to Regional Industry",
+        ),
+        (
+            "The Foundation for Support to Young Engineers and SPbPU signed a memorandum.",
+            "Foundation for Support to Young Engineers",
+        ),
+        (
+            "SPbPU signed a memorandum of understanding with the University of Texas at Austin.",
+            "University of Texas at Austin",
+        ),
+        (
+            "SPbPU and the University of Wisconsin at Madison signed an agreement on exchange.",
+            "University of Wisconsin at Madison",
+        ),
+        (
+            "SPbPU signed an agreement with the Military Academy of the General Staff on training.",
+            "Military Academy of the General Staff",
+        ),
+        (
+            "SPbPU joined the University of the Arctic and signed a cooperation agreement.",
+            "University of the Arctic",
+        ),
+        (
+            "SPbPU signed an agreement with the Institute of the Pacific on maritime studies.",
+            "Institute of the Pacific",
+        ),
+    ],
+)
+def test_an_english_name_runs_over_its_inner_phrases(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """A "for" phrase's own "in"/"to" phrase, a system's campus after "at", people named in the
+    name's "of the" phrase and a region ending in -ic are the name's, not its end."""
+    assert [p.name for p in _run(extractor, "", text, lang="en").partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "SPbPU signed an agreement with the University of Tokyo at Kashiwa Campus.",
+            "University of Tokyo",
+        ),
+        (
+            "Rector of the University of Tokyo Professor John Smith signed a memorandum.",
+            "University of Tokyo",
+        ),
+    ],
+)
+def test_a_campus_or_a_person_after_an_english_name_is_not_the_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert [p.name for p in _run(extractor, "", text, lang="en").partners] == [name]

@@ -386,7 +386,9 @@ _FIELDS_UNIT = re.compile(
 # quoted or personal name.
 _NOT_BARE_UNIT = re.compile(
     r"universit|academ|ministr|government|compan|corporat|hochschule|politec|polytech|"
-    r"research\s+institute|named\s+after|[«\"“”]",
+    r"research\s+institute|named\s+after|[«\"“”]"
+    # ... or a region: "Institute of the Pacific", "University of the Arctic".
+    r"|\bof\s+the\s+[a-z]+ic$",
     re.IGNORECASE,
 )
 # (Not «в»: «представители X в Китае», «делегация X в Китай» tell where people are or go.)
@@ -2059,7 +2061,10 @@ class Extractor:
         )
         self._countries = CountryResolver(self._lemma)
         self._chunker = RuChunker(
-            self._inflect, lambda w: bool(self._countries.codes(w)), self._genitive_noun
+            self._inflect,
+            lambda w: bool(self._countries.codes(w)),
+            self._genitive_noun,
+            self._verb_form,
         )
 
     # --- morphology helpers -------------------------------------------------------------
@@ -2072,6 +2077,13 @@ class Extractor:
             and p.score >= 0.1
             and {"NOUN", "gent"} <= p.tag.grammemes
             and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+            for p in self._vocab.parse(word.lower())
+        )
+
+    def _verb_form(self, word: str) -> bool:
+        """The dictionary knows `word` as a verb's form (a participle or gerund too)."""
+        return any(
+            p.is_known and p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
             for p in self._vocab.parse(word.lower())
         )
 
