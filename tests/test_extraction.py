@@ -4446,3 +4446,36 @@ def test_a_campus_or_a_person_after_an_english_name_is_not_the_name(
     extractor: Extractor, text: str, name: str
 ) -> None:
     assert [p.name for p in _run(extractor, "", text, lang="en").partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех подписал соглашение с Казанским национальным исследовательским техническим"
+            " университетом имени А. Н. Туполева – КАИ.",
+            "Казанский национальный исследовательский технический университет имени"
+            " А. Н. Туполева – КАИ",
+        ),
+        (
+            "Делегация Казанского национального исследовательского технического университета"
+            " имени А. Н. Туполева – КАИ посетила Политех и подписала соглашение.",
+            "Казанский национальный исследовательский технический университет имени"
+            " А. Н. Туполева – КАИ",
+        ),
+        (
+            "Политех и Уральский федеральный университет имени первого Президента России"
+            " Б. Н. Ельцина – УПИ подписали соглашение о сотрудничестве.",
+            "Уральский федеральный университет имени первого Президента России Б. Н. Ельцина – УПИ",
+        ),
+    ],
+)
+def test_the_old_names_letters_after_an_eponym_close_the_full_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """«… имени А. Н. Туполева – КАИ» is the full name as the text spells it; the registry's
+    spelling (with «им.») stays an alias of it."""
+    partners = _run(extractor, "", text, lang="ru").partners
+    assert [p.name for p in partners] == [name]
+    if "КАИ" in name:
+        assert "КНИТУ-КАИ" in partners[0].aliases

@@ -666,6 +666,14 @@ class RuChunker:
             and _GEN_NAME.search(toks[k + 1].text)
         ):
             k += 3  # the name the honoured bore too: "им. В. И. Ульянова (Ленина)"
+        if (
+            (words or initials)
+            and k + 1 < len(toks)
+            and toks[k].text in ("–", "—", "-")
+            and re.fullmatch(r"[А-ЯЁ]{2,6}", toks[k + 1].text)
+            and (k + 2 == len(toks) or not _is_cap(toks[k + 2].text))
+        ):
+            k += 2  # the old name's letters closing the full name: "им. А. Н. Туполева – КАИ"
         return k if words or initials else j
 
     def normalise(self, toks: Sequence[Tok], i: int, j: int, h: int, text: str) -> str:
