@@ -4479,3 +4479,32 @@ def test_the_old_names_letters_after_an_eponym_close_the_full_name(
     assert [p.name for p in partners] == [name]
     if "КАИ" in name:
         assert "КНИТУ-КАИ" in partners[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех и «Газпром» подписали соглашение. В университете «Газпром» откроет"
+            " лабораторию.",
+            "Газпром",
+        ),
+        (
+            "Политех подписал соглашение с «Росатомом»: в институте «Росатом» проведет стажировки.",
+            "Росатом",
+        ),
+        (
+            "Политех и «Газпром нефть» подписали соглашение: в университете «Газпром нефть»"
+            " откроет класс.",
+            "Газпром нефть",
+        ),
+    ],
+)
+def test_a_company_quoted_after_a_lower_case_university_is_the_company(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """«в университете «Газпром» откроет …»: no «Университет «Газпром»», whose name would
+    become the company card's alias."""
+    partners = _run(extractor, "", text, lang="ru").partners
+    assert [p.name for p in partners] == [name]
+    assert not any("ниверситет" in a or "нститут" in a for a in partners[0].aliases)
