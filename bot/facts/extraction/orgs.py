@@ -1281,7 +1281,9 @@ def _en_segment(
         if (
             k > first
             and word.lower().strip(".,") in _TITLE_WORDS
-            and not _in_name_phrase(seg, k)  # "Academy of the General Staff"
+            # People a name's phrase holds ("Academy of the General Staff", "Union of
+            # Students"); never one holder's title ("... of the Director General of ...").
+            and not (word.lower().strip(".,") in _HEADLINE_PEOPLE and _in_name_phrase(seg, k))
         ):
             end = k
             break
