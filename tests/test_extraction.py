@@ -4508,3 +4508,36 @@ def test_a_company_quoted_after_a_lower_case_university_is_the_company(
     partners = _run(extractor, "", text, lang="ru").partners
     assert [p.name for p in partners] == [name]
     assert not any("ниверситет" in a or "нститут" in a for a in partners[0].aliases)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        (
+            "Политех и ИХС РАН подписали соглашение",
+            "Политех и Институт химии силикатов имени И. В. Гребенщикова РАН подписали"
+            " соглашение о совместных исследованиях.",
+            "Институт химии силикатов имени И. В. Гребенщикова РАН",
+        ),
+        (
+            "Политех и КНИТУ-КАИ подписали соглашение",
+            "Политех подписал соглашение с Казанским национальным исследовательским техническим"
+            " университетом имени А. Н. Туполева о подготовке инженеров.",
+            "Казанский национальный исследовательский технический университет имени А. Н. Туполева",
+        ),
+        (
+            "Политех и НГТУ им. Р. Е. Алексеева подписали соглашение",
+            "Политех и Нижегородский государственный технический университет имени"
+            " Р. Е. Алексеева подписали соглашение.",
+            "Нижегородский государственный технический университет имени Р. Е. Алексеева",
+        ),
+    ],
+)
+def test_the_texts_full_name_wins_over_the_registry_spelling_of_a_short_form(
+    extractor: Extractor, title: str, text: str, name: str
+) -> None:
+    """A headline's abbreviation is read as the registry's name («им.»); the body's full name
+    is the text's own («имени») and is shown, the registry's spelling kept as an alias."""
+    partners = _run(extractor, title, text, lang="ru").partners
+    assert [p.name for p in partners] == [name]
+    assert name.replace("имени", "им.") in partners[0].aliases

@@ -4524,6 +4524,9 @@ class Extractor:
             full or c.mentions,
             key=lambda m: (
                 len(join_broken_hyphen(m.name).split()),
+                # The text's own full form over the registry's spelling a shorter form was
+                # read as («имени» of the body over «им.» the headline's «ИХС РАН» gave).
+                len(text[m.start : m.end].split()) >= len(m.name.split()),
                 m.name[:1].isupper(),
                 -m.start,
             ),
