@@ -4347,3 +4347,197 @@ def test_together_with_that_means_however_is_no_cue(extractor: Extractor) -> Non
         lang="ru",
     )
     assert not r.partners
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех и Институт проблем машиноведения РАН подписали соглашение о сотрудничестве.",
+            "Институт проблем машиноведения РАН",
+        ),
+        (
+            "Политех и Институт химии силикатов им. И. В. Гребенщикова РАН подписали соглашение.",
+            "Институт химии силикатов им. И. В. Гребенщикова РАН",
+        ),
+        (
+            "Институт химии силикатов им. И. В. Гребенщикова РАН и Политех подписали соглашение.",
+            "Институт химии силикатов им. И. В. Гребенщикова РАН",
+        ),
+        (
+            "Политех и Институт языкознания РАН подписали соглашение о совместных исследованиях.",
+            "Институт языкознания РАН",
+        ),
+    ],
+)
+def test_a_genitive_tagged_as_a_verb_before_an_academy_stays_in_the_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """The tagger reads «машиноведения», «силикатов» before «РАН» as verbs; the dictionary
+    knows them only as nouns, so the genitive chain runs on to the academy."""
+    assert [p.name for p in _run(extractor, "", text, lang="ru").partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Peter the Great St. Petersburg Polytechnic University and the Institute for Problems"
+            " in Mechanical Engineering of the Russian Academy of Sciences signed an agreement.",
+            "Institute for Problems in Mechanical Engineering of the Russian Academy of Sciences",
+        ),
+        (
+            "SPbPU signed a memorandum with the Foundation for Assistance to Small Innovative"
+            " Enterprises to support student startups.",
+            "Foundation for Assistance to Small Innovative Enterprises",
+        ),
+        (
+            "SPbPU signed an agreement with the Agency for Support to Regional Industry.",
+            "Agency for Support to Regional Industry",
+        ),
+        (
+            "The Foundation for Support to Young Engineers and SPbPU signed a memorandum.",
+            "Foundation for Support to Young Engineers",
+        ),
+        (
+            "SPbPU signed a memorandum of understanding with the University of Texas at Austin.",
+            "University of Texas at Austin",
+        ),
+        (
+            "SPbPU and the University of Wisconsin at Madison signed an agreement on exchange.",
+            "University of Wisconsin at Madison",
+        ),
+        (
+            "SPbPU signed an agreement with the Military Academy of the General Staff on training.",
+            "Military Academy of the General Staff",
+        ),
+        (
+            "SPbPU joined the University of the Arctic and signed a cooperation agreement.",
+            "University of the Arctic",
+        ),
+        (
+            "SPbPU signed an agreement with the Institute of the Pacific on maritime studies.",
+            "Institute of the Pacific",
+        ),
+    ],
+)
+def test_an_english_name_runs_over_its_inner_phrases(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """A "for" phrase's own "in"/"to" phrase, a system's campus after "at", people named in the
+    name's "of the" phrase and a region ending in -ic are the name's, not its end."""
+    assert [p.name for p in _run(extractor, "", text, lang="en").partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "SPbPU signed an agreement with the University of Tokyo at Kashiwa Campus.",
+            "University of Tokyo",
+        ),
+        (
+            "Rector of the University of Tokyo Professor John Smith signed a memorandum.",
+            "University of Tokyo",
+        ),
+    ],
+)
+def test_a_campus_or_a_person_after_an_english_name_is_not_the_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert [p.name for p in _run(extractor, "", text, lang="en").partners] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех подписал соглашение с Казанским национальным исследовательским техническим"
+            " университетом имени А. Н. Туполева – КАИ.",
+            "Казанский национальный исследовательский технический университет имени"
+            " А. Н. Туполева – КАИ",
+        ),
+        (
+            "Делегация Казанского национального исследовательского технического университета"
+            " имени А. Н. Туполева – КАИ посетила Политех и подписала соглашение.",
+            "Казанский национальный исследовательский технический университет имени"
+            " А. Н. Туполева – КАИ",
+        ),
+        (
+            "Политех и Уральский федеральный университет имени первого Президента России"
+            " Б. Н. Ельцина – УПИ подписали соглашение о сотрудничестве.",
+            "Уральский федеральный университет имени первого Президента России Б. Н. Ельцина – УПИ",
+        ),
+    ],
+)
+def test_the_old_names_letters_after_an_eponym_close_the_full_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """«… имени А. Н. Туполева – КАИ» is the full name as the text spells it; the registry's
+    spelling (with «им.») stays an alias of it."""
+    partners = _run(extractor, "", text, lang="ru").partners
+    assert [p.name for p in partners] == [name]
+    if "КАИ" in name:
+        assert "КНИТУ-КАИ" in partners[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Политех и «Газпром» подписали соглашение. В университете «Газпром» откроет"
+            " лабораторию.",
+            "Газпром",
+        ),
+        (
+            "Политех подписал соглашение с «Росатомом»: в институте «Росатом» проведет стажировки.",
+            "Росатом",
+        ),
+        (
+            "Политех и «Газпром нефть» подписали соглашение: в университете «Газпром нефть»"
+            " откроет класс.",
+            "Газпром нефть",
+        ),
+    ],
+)
+def test_a_company_quoted_after_a_lower_case_university_is_the_company(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """«в университете «Газпром» откроет …»: no «Университет «Газпром»», whose name would
+    become the company card's alias."""
+    partners = _run(extractor, "", text, lang="ru").partners
+    assert [p.name for p in partners] == [name]
+    assert not any("ниверситет" in a or "нститут" in a for a in partners[0].aliases)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        (
+            "Политех и ИХС РАН подписали соглашение",
+            "Политех и Институт химии силикатов имени И. В. Гребенщикова РАН подписали"
+            " соглашение о совместных исследованиях.",
+            "Институт химии силикатов имени И. В. Гребенщикова РАН",
+        ),
+        (
+            "Политех и КНИТУ-КАИ подписали соглашение",
+            "Политех подписал соглашение с Казанским национальным исследовательским техническим"
+            " университетом имени А. Н. Туполева о подготовке инженеров.",
+            "Казанский национальный исследовательский технический университет имени А. Н. Туполева",
+        ),
+        (
+            "Политех и НГТУ им. Р. Е. Алексеева подписали соглашение",
+            "Политех и Нижегородский государственный технический университет имени"
+            " Р. Е. Алексеева подписали соглашение.",
+            "Нижегородский государственный технический университет имени Р. Е. Алексеева",
+        ),
+    ],
+)
+def test_the_texts_full_name_wins_over_the_registry_spelling_of_a_short_form(
+    extractor: Extractor, title: str, text: str, name: str
+) -> None:
+    """A headline's abbreviation is read as the registry's name («им.»); the body's full name
+    is the text's own («имени») and is shown, the registry's spelling kept as an alias."""
+    partners = _run(extractor, title, text, lang="ru").partners
+    assert [p.name for p in partners] == [name]
+    assert name.replace("имени", "им.") in partners[0].aliases

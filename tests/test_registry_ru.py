@@ -154,3 +154,36 @@ async def test_a_brand_before_an_eponym_meets_and_the_full_name_is_shown(
     card = cards[0]
     assert card.startswith("• Балтийский государственный технический университет"), reply
     assert card.endswith("— 2"), reply
+
+
+async def test_a_company_quoted_after_a_lower_case_university_is_no_university_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех и «Газпром» подписали соглашение",
+         "Санкт-Петербургский политехнический университет и ПАО «Газпром» подписали соглашение "
+         "о сотрудничестве. В университете «Газпром» откроет лабораторию."),
+        ("Политех и «Газпром» продлили сотрудничество",
+         "Политех и «Газпром» подписали дополнительное соглашение о подготовке кадров."),
+    )  # fmt: skip
+    gazprom = [line for line in lines(reply) if "Газпром" in line]
+    assert len(gazprom) == 1 and "ниверситет" not in gazprom[0], reply
+
+
+async def test_a_card_shows_the_texts_full_name_not_the_registrys_abbreviated_eponym(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех и ИХС РАН подписали соглашение",
+         "Политех и Институт химии силикатов имени И. В. Гребенщикова РАН подписали соглашение "
+         "о совместных исследованиях керамики."),
+        ("Учёные Политеха и ИХС РАН открыли лабораторию",
+         "Политех и ИХС РАН открыли совместную лабораторию керамики."),
+    )  # fmt: skip
+    card = [line for line in lines(reply) if "силикатов" in line or "ИХС" in line]
+    assert len(card) == 1 and "имени И. В. Гребенщикова" in card[0], reply
+    assert card[0].endswith("— 2"), reply

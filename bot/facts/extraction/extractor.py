@@ -396,10 +396,14 @@ _FIELDS_UNIT = re.compile(
 # quoted or personal name.
 _NOT_BARE_UNIT = re.compile(
     r"universit|academ|ministr|government|compan|corporat|hochschule|politec|polytech|"
-    r"research\s+institute|named\s+after|[«\"“”]",
+    r"research\s+institute|named\s+after|[«\"“”]"
+    # ... or a region: "Institute of the Pacific", "University of the Arctic".
+    r"|\bof\s+the\s+[a-z]+ic$",
     re.IGNORECASE,
 )
 # (Not «в»: «представители X в Китае», «делегация X в Китай» tell where people are or go.)
+# A lower-case type word and a quoted name after it: «университет «Газпром»».
+_HEAD_QUOTED = re.compile(r"(?:университет|институт|академия)\s+[«\"“„]([^«»\"“”„]+)[»\"”“]")
 # The word (and a type word after it) just before a name: «китайской компанией» of Y.
 _WORD_BEFORE = re.compile(r"(\w+(?:\s+\w+)?)\s*[«\"“]?\s*$")
 _IN_COUNTRY = re.compile(r"\s+(?:in|from|из)\s+(?:the\s+)?([A-ZА-ЯЁ][\w-]+)")
@@ -2224,7 +2228,10 @@ class Extractor:
         )
         self._countries = CountryResolver(self._lemma)
         self._chunker = RuChunker(
-            self._inflect, lambda w: bool(self._countries.codes(w)), self._genitive_noun
+            self._inflect,
+            lambda w: bool(self._countries.codes(w)),
+            self._genitive_noun,
+            self._verb_form,
         )
 
     # --- morphology helpers -------------------------------------------------------------
@@ -2237,6 +2244,13 @@ class Extractor:
             and p.score >= 0.1
             and {"NOUN", "gent"} <= p.tag.grammemes
             and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+            for p in self._vocab.parse(word.lower())
+        )
+
+    def _verb_form(self, word: str) -> bool:
+        """The dictionary knows `word` as a verb's form (a participle or gerund too)."""
+        return any(
+            p.is_known and p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
             for p in self._vocab.parse(word.lower())
         )
 
@@ -2939,6 +2953,14 @@ class Extractor:
                 name = spelt.group(1)  # «Федеральное государственное унитарное предприятие «X»»
             if partner is not None:
                 name, kind = partner, "company"  # «бюро «Альфа – Политех»»: the partner, Альфа
+            brand = _HEAD_QUOTED.fullmatch(name) if kind in ("university", "research") else None
+            owner = self._registry.lookup(brand.group(1)) if brand else None
+            if brand and owner is not None and owner.kind == "company" and not partner:
+                # «в университете «Газпром» откроет …»: a company's brand after a lower-case
+                # university or institute is the company (the subject or a genitive owner),
+                # no name of the university's.
+                name, kind = owner.name, None
+                i = next(k for k in range(i, j) if toks[k].text in '«"“„') + 1
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
@@ -4739,6 +4761,9 @@ class Extractor:
             full or c.mentions,
             key=lambda m: (
                 len(join_broken_hyphen(m.name).split()),
+                # The text's own full form over the registry's spelling a shorter form was
+                # read as («имени» of the body over «им.» the headline's «ИХС РАН» gave).
+                len(text[m.start : m.end].split()) >= len(m.name.split()),
                 m.name[:1].isupper(),
                 -m.start,
             ),

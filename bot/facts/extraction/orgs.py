@@ -136,11 +136,13 @@ class RuChunker:
         inflect: Callable[[Tok], str],
         is_place: Callable[[str], bool],
         genitive: Callable[[str], bool] = lambda w: False,
+        verb: Callable[[str], bool] = lambda w: True,
     ) -> None:
         self._inflect = inflect
         self._is_place = is_place
-        # Whether the dictionary knows a word as a noun's genitive.
+        # Whether the dictionary knows a word as a noun's genitive; as a verb's form.
         self._genitive = genitive
+        self._verb = verb
 
     def head_kind(self, tok: Tok) -> str | None:
         if tok.pos not in ("NOUN", "PROPN"):
@@ -427,8 +429,11 @@ class RuChunker:
                 j += 1
                 continue
             if (
-                t.pos == "NOUN"
-                and t.feats.get("Case") in ("Nom", "Acc")
+                (
+                    (t.pos == "NOUN" and t.feats.get("Case") in ("Nom", "Acc"))
+                    # "Институт проблем машиноведения РАН": tagged a verb before an abbreviation
+                    or (t.pos == "VERB" and not self._verb(t.text))
+                )
                 and not _is_cap(t.text)
                 and j - 1 > h
                 and (p := toks[j - 2] if toks[j - 1].text == "и" else toks[j - 1]).pos == "NOUN"
@@ -699,6 +704,14 @@ class RuChunker:
             and _GEN_NAME.search(toks[k + 1].text)
         ):
             k += 3  # the name the honoured bore too: "им. В. И. Ульянова (Ленина)"
+        if (
+            (words or initials)
+            and k + 1 < len(toks)
+            and toks[k].text in ("–", "—", "-")
+            and re.fullmatch(r"[А-ЯЁ]{2,6}", toks[k + 1].text)
+            and (k + 2 == len(toks) or not _is_cap(toks[k + 2].text))
+        ):
+            k += 2  # the old name's letters closing the full name: "им. А. Н. Туполева – КАИ"
         return k if words or initials else j
 
     def normalise(self, toks: Sequence[Tok], i: int, j: int, h: int, text: str) -> str:
@@ -1061,10 +1074,27 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             more = _spelt_by_abbreviation(mention, text)
         if more is None and mention.kind == "university":
             more = _EN_QUOTED_TAIL.match(text, mention.end)
+        if more is None and _EN_SYSTEM.search(mention.name):
+            more = _EN_CAMPUS.match(text, mention.end)
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
-    return _named_after(out, text)
+    return _named_after(_field_phrases(out, text), text)
+
+
+def _field_phrases(out: list[Mention], text: str) -> list[Mention]:
+    """A name runs on over its "for" phrase's own "in"/"to" phrase and the "of" phrase after
+    it; what was read inside that tail ("Russian Academy of Sciences") is no name of its own."""
+    inner: set[int] = set()
+    for k, mention in enumerate(out):
+        if k in inner or mention.kind is None or not _EN_FOR_PHRASE.search(mention.name):
+            continue
+        tail = _EN_FIELD_PHRASE.match(text, mention.end)
+        if tail is None or _EN_PLACE_WORD.search(tail.group(0)):
+            continue
+        out[k] = replace(mention, name=text[mention.start : tail.end()], end=tail.end())
+        inner |= {n for n, o in enumerate(out) if mention.end <= o.start < tail.end()}
+    return [m for n, m in enumerate(out) if n not in inner]
 
 
 # A quoted proper name right after a university's name is part of it: Varna Free University
@@ -1072,6 +1102,28 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
 # alias; after a society or a theatre a quoted name is a unit's or a project's as often).
 _EN_QUOTED_TAIL = re.compile(
     r"[ \t]+[\"“«][A-Z][a-z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|the|and)){0,3}[\"”»](?![\w])"
+)
+
+
+# A state university system's campus: "University of Texas at Austin", "University of
+# California at Berkeley" (the campus is a city's name of one or two words, ending the run).
+_EN_SYSTEM = re.compile(r"\bUniversity of [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
+_EN_CAMPUS = re.compile(
+    r"[ \t]+at[ \t]+[A-Z][a-z]+(?:[ \t](?!Campus)[A-Z][a-z]+)?(?![\w'’-]|[ \t]+(?:[A-Z]|of\b))"
+)
+# A name's "for" phrase whose object takes a phrase of its own: "Institute for Problems in
+# Mechanical Engineering", "Foundation for Assistance to Small Innovative Enterprises" (two or
+# more capitalised words after "in"/"to": one would be a place, "Centre for Research in Kazan").
+_EN_PLACE_WORD = re.compile(
+    r"\b(?:Region|Province|Oblast|Territory|Republic|Krai|City|County|State|District)\b"
+)
+_EN_FOR_PHRASE = re.compile(r"\bfor [A-Z][a-z]+$")
+_EN_FIELD_PHRASE = re.compile(
+    r"[ \t]+(?:in|to)[ \t]+(?!(?:St|Saint|New|South|North|East|West|Central)\b)"
+    r"[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|the)[ \t]+)?[A-Z][a-z]+){1,4}(?![\w'’-]|[ \t]+[A-Z])"
+    # ... and the body it belongs to: "... of the Russian Academy of Sciences".
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)*"
+    r"(?![\w'’-]|[ \t]+[A-Z]))?"
 )
 
 
@@ -1264,7 +1316,13 @@ def _en_segment(
     end = len(seg)
     for k in range(start, len(seg)):
         word = seg[k][0]
-        if k > first and word.lower().strip(".,") in _TITLE_WORDS:
+        if (
+            k > first
+            and word.lower().strip(".,") in _TITLE_WORDS
+            # People a name's phrase holds ("Academy of the General Staff", "Union of
+            # Students"); never one holder's title ("... of the Director General of ...").
+            and not (word.lower().strip(".,") in _HEADLINE_PEOPLE and _in_name_phrase(seg, k))
+        ):
             end = k
             break
         if (
@@ -1340,7 +1398,12 @@ def _en_segment(
     if not name or len(name) < 4 or len(name.split()) < 2:
         return None
     last = name.split()[-1].lower()
-    if re.fullmatch(r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai", last) and not _en_head(last):
+    if (
+        re.fullmatch(r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai", last)
+        and not _en_head(last)
+        # "University of the Arctic", "Institute of the Pacific": a region, not an adjective.
+        and not re.search(r"\bthe [A-Z][a-z]+ic$", name)
+    ):
         # "Association of Russian and Armenian [institutions]": the run stopped mid-name.
         return None
     kind = None

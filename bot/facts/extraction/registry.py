@@ -19,6 +19,8 @@ _NAMED_AFTER_TAIL = re.compile(
     r"|\s+[\"“«][A-Z][^\"”»]*[\"”»]$",
     re.IGNORECASE,
 )
+# A full name closed by the letters of its old name: «… имени А. Н. Туполева – КАИ».
+_OLD_LETTERS = re.compile(r"(?<=\w)\s+[–—]\s+[А-ЯЁ]{2,6}$")
 
 
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2,}")
@@ -101,6 +103,9 @@ class Registry:
         short = _NAMED_AFTER_TAIL.sub("", name)
         if org is None and short != name:
             org = self._by_key.get(canonical_key(short))
+        letters = _OLD_LETTERS.search(name)
+        if org is None and letters is not None:
+            org = self._by_key.get(canonical_key(name[: letters.start()]))
         word = name.strip(' «»"“”')
         if org is not None and _CAPITALS.fullmatch(word):
             # Stems cut abbreviations («ВНИИ» and «ВНИИМ» share a key): capitals that are the
