@@ -403,7 +403,11 @@ _NOT_BARE_UNIT = re.compile(
 )
 # (Not «в»: «представители X в Китае», «делегация X в Китай» tell where people are or go.)
 # A lower-case type word and a quoted name after it: «университет «Газпром»».
-_HEAD_QUOTED = re.compile(r"(?:университет|институт|академия)\s+[«\"“„]([^«»\"“”„]+)[»\"”“]")
+# ... or unquoted: «для университета Газпром остаётся стратегическим партнёром».
+_HEAD_QUOTED = re.compile(
+    r"(?:университет|институт|академия)\s+(?:[«\"“„]([^«»\"“”„]+)[»\"”“]"
+    r"|([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?))"
+)
 # The word (and a type word after it) just before a name: «китайской компанией» of Y.
 _WORD_BEFORE = re.compile(r"(\w+(?:\s+\w+)?)\s*[«\"“]?\s*$")
 _IN_COUNTRY = re.compile(r"\s+(?:in|from|из)\s+(?:the\s+)?([A-ZА-ЯЁ][\w-]+)")
@@ -2954,13 +2958,17 @@ class Extractor:
             if partner is not None:
                 name, kind = partner, "company"  # «бюро «Альфа – Политех»»: the partner, Альфа
             brand = _HEAD_QUOTED.fullmatch(name) if kind in ("university", "research") else None
-            owner = self._registry.lookup(brand.group(1)) if brand else None
+            owner = self._registry.lookup(brand.group(1) or brand.group(2)) if brand else None
             if brand and owner is not None and owner.kind == "company" and not partner:
-                # «в университете «Газпром» откроет …»: a company's brand after a lower-case
-                # university or institute is the company (the subject or a genitive owner),
-                # no name of the university's.
+                # «в университете «Газпром» откроет …», «для университета Газпром остаётся
+                # партнёром»: a company's brand after a lower-case university or institute is
+                # the company (the subject or a genitive owner), no name of the university's.
                 name, kind = owner.name, None
-                i = next(k for k in range(i, j) if toks[k].text in '«"“„') + 1
+                i = (
+                    next(k for k in range(i, j) if toks[k].text in '«"“„') + 1
+                    if brand.group(1)
+                    else next(k for k in range(i + 1, j) if toks[k].text[:1].isupper())
+                )
             if tok.lemma in ("институт", "колледж") and re.search(
                 r"политехн|технологическ|технический", name, re.I
             ):
