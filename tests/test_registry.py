@@ -2255,6 +2255,26 @@ async def test_a_well_known_latin_short_name_is_recognised_as_people_type_it(
     assert reply.startswith("“itmo” (ITMO University) is in no partnership news yet."), reply
 
 
+async def test_a_state_body_typed_without_its_country_is_the_well_known_body(
+    curated: tuple[App, ScriptedWorker],
+) -> None:
+    """`/partners Министерство науки и высшего образования` answered «Не нашёл», while
+    `/partners Минобрнауки` named the ministry (found reading a whole user session): people
+    leave out «Российской Федерации» as they type."""
+    app, scripted = curated
+    script = {"hse": [org("HSE University", None, kind="university")]}
+    await curated_registry(app, scripted, script)
+    reply = await app.ask("/partners Министерство науки и высшего образования")
+    assert reply == (
+        "«Министерство науки и высшего образования» (Министерство науки и высшего образования "
+        "Российской Федерации) в новостях о партнёрстве пока не встречается. Все партнёры: "
+        "/partners"
+    ), reply
+    reply = await app.ask("/partners Ministry of Science and Higher Education", language_code="en")
+    assert reply.startswith("“Ministry of Science and Higher Education” ("), reply
+    assert reply.endswith("is in no partnership news yet. All partners: /partners"), reply
+
+
 async def test_a_body_of_states_short_name_is_not_read_as_a_university_named_after_it(
     curated: tuple[App, ScriptedWorker],
 ) -> None:

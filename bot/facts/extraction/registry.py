@@ -134,6 +134,13 @@ class Registry:
         if org is None and re.fullmatch(r"[A-Za-z]{2,8}", word):  # "ITMO", "itmo", "Hse"
             named = self.lookup(f"{word} University")
             org = named if named is not None and named.kind == "university" else None
+        if org is None and len(word.split()) >= 2:
+            # A state body named without its country, as people type it: «Министерство науки
+            # и высшего образования», "Ministry of Science and Higher Education".
+            for tail in (" Российской Федерации", " России", " of the Russian Federation"):
+                named = self.lookup(word + tail)
+                if named is not None and named.kind == "government":
+                    return named
         return org
 
     def single_word_names(self) -> dict[str, KnownOrg]:
