@@ -20,7 +20,9 @@ def load(name: str) -> dict[str, dict[str, Any]]:
 
 
 def extract(ex: Extractor, p: dict[str, Any]) -> Extraction:
-    return ex.extract(ArticleInput(id=p["id"], title=p["title"], text=p["text"], lang="ru"))
+    """The extraction of a probe text in its own language (Russian unless the record says)."""
+    lang = p.get("lang") or "ru"
+    return ex.extract(ArticleInput(id=p["id"], title=p["title"], text=p["text"], lang=lang))
 
 
 def found(result: Extraction, gold: dict[str, Any]) -> bool:
