@@ -790,6 +790,26 @@ class PartnerRepository:
             )
         return out, total
 
+    async def extraction_fingerprint(self) -> str | None:
+        """The fingerprint of the extraction that made the stored facts (None: not recorded)."""
+        value = await self.db.fetchval(
+            "SELECT value FROM extraction_state WHERE name = 'fingerprint'"
+        )
+        return None if value is None else str(value)
+
+    async def set_extraction_fingerprint(self, value: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """INSERT INTO extraction_state (name, value) VALUES ('fingerprint', ?)
+                   ON CONFLICT (name) DO UPDATE SET value = excluded.value""",
+                (value,),
+            )
+
+    async def any_extracted(self) -> bool:
+        """Whether some stored article has facts extracted (by whichever extraction)."""
+        value = await self.db.fetchval("SELECT 1 FROM news WHERE extracted_at IS NOT NULL LIMIT 1")
+        return value is not None
+
     async def unextracted(self, limit: int) -> list[int]:
         rows = await self.db.fetchall(
             # Items waiting to be announced first: a silent backlog must not hold them up.
