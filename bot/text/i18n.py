@@ -72,6 +72,15 @@ PARTNER_KINDS: Final[dict[str, tuple[str, str]]] = {
     "government": ("орган власти", "government body"),
     "other": ("организация", "organisation"),
 }
+# Kinds of partner as a list's heading (Russian plural), as what is absent (Russian genitive
+# plural) and in English: «Компании …», «Партнёров среди компаний … нет».
+PARTNER_KINDS_PLURAL: Final[dict[str, tuple[str, str, str]]] = {
+    "university": ("Университеты", "университетов", "universities"),
+    "research": ("Научные организации", "научных организаций", "research bodies"),
+    "company": ("Компании", "компаний", "companies"),
+    "government": ("Органы власти", "органов власти", "government bodies"),
+    "other": ("Другие организации", "других организаций", "other organisations"),
+}
 AGREEMENT_KINDS: Final[dict[str, tuple[str, str]]] = {
     "agreement": ("Соглашение", "Agreement"),
     "memorandum": ("Меморандум", "Memorandum"),
@@ -434,6 +443,19 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "<b>Партнёры: {country}</b> (всего {total}); число — упоминания в новостях:",
         "<b>Partners in {country}</b> ({total}); the number is mentions in the news:",
     ),
+    "partners_kind_title": (
+        "<b>{kind}</b> (всего {total}), чаще упоминаемые в новостях — выше; число — упоминания:",
+        "<b>{kind}</b> ({total} in all), most mentioned in the news first; the number is mentions:",
+    ),
+    "partners_kind_country_title": (
+        "<b>{kind}: {country}</b> (всего {total}); число — упоминания в новостях:",
+        "<b>{kind} in {country}</b> ({total}); the number is mentions in the news:",
+    ),
+    "partners_kind_none": (
+        "Партнёров среди {kind}{where} в новостях пока нет. Все партнёры: /partners",
+        "No {kind}{where} among the partners in the news yet. All partners: /partners",
+    ),
+    "partners_kind_where": (" из страны {country}", " in {country}"),
     "partners_empty": (
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
         "No partners yet: they appear as cooperation news comes in.",
