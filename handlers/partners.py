@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from bot.facts.extraction.registry import known_orgs
-from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
+from bot.facts.lookup import ALIKE, GENERIC_ONLY, LOOSE, MORE, SAME, Found, PartnerLookup
 from bot.text.countries import (
     country_alike,
     country_among_words,
@@ -253,7 +253,16 @@ async def partners_command(
         alike = country_among_words(query)
     in_alike = await partners.count(alike) if alike else 0
     exact = bool(found) and found.ranked[0][1] >= SAME
-    if (chosen := found.named) is not None and (exact or not in_alike):
+    chosen = found.named
+    # A company's card with a word of its own more, or without one of the query's («Газпром»
+    # for «Газпром нефть», "Quillon Energy" for Quillon) may be its parent or subsidiary:
+    # another organisation, offered, never opened as the one asked for.
+    kin = chosen is not None and found.ranked[0][1] in (MORE, LOOSE)
+    if kin and chosen is not None and getattr(await partners.get(chosen), "kind", "") == "company":
+        chosen = None
+    else:
+        kin = False
+    if chosen is not None and (exact or not in_alike):
         card = await partner_card(partners, chosen, lang)
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
@@ -269,7 +278,7 @@ async def partners_command(
         # University, with no card; Shanghai Jiao Tong University has one): offered below.
         sharing = [pid for pid, _ in found.ranked if pid in found.sharing]
         if not sharing:
-            await message.answer(text)
+            await answer_with_kin(message, text, query, found, lookup, lang)
             return
         shown = (await lookup.choices(Found(tuple((pid, SAME) for pid in sharing)))).shown
         rows = [
@@ -283,7 +292,8 @@ async def partners_command(
     # A country mistyped ("Chna"): its partners are offered too, first unless some partner's
     # name is the query exactly.
     if not found and not in_alike:
-        await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
+        text = t(lang, "partners_none", query=esc(cut(query, 60)))
+        await answer_with_kin(message, text, query, found, lookup, lang)
         return
     choices = await lookup.choices(found)
     buttons = [
@@ -294,7 +304,7 @@ async def partners_command(
         ]
         for p in choices.shown
     ]
-    unsure = choices.alike or bool(in_alike and not exact)  # a country mistyped, maybe
+    unsure = choices.alike or kin or bool(in_alike and not exact)  # a country mistyped, maybe
     if alike and in_alike:
         where = f"{flag(alike)} {country_name(alike, lang)}"
         button = InlineKeyboardButton(
@@ -304,6 +314,24 @@ async def partners_command(
         buttons.insert(0 if unsure else len(buttons), [button])
     prompt = choice_prompt(lang, esc(cut(query, 60)), len(choices.shown), choices.total, unsure)
     await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+
+
+async def answer_with_kin(
+    message: Message, text: str, query: str, found: Found, lookup: PartnerLookup, lang: str
+) -> None:
+    """`text` (the query names no card), and below it the cards whose whole name is in the
+    query with a word more («Газпром» for «Газпром нефть»): other organisations, said so."""
+    kin = await lookup.within(query, found)
+    if not kin:
+        await message.answer(text)
+        return
+    rows = [
+        [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
+                              callback_data=PartnerCard(id=p.id).pack())]
+        for p in kin
+    ]  # fmt: skip
+    text = f"{text}\n\n{t(lang, 'partners_kin', query=esc(cut(query, 60)))}"
+    await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 async def partners_page_button(

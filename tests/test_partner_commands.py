@@ -1267,3 +1267,62 @@ async def test_a_kinds_pages_stay_that_kind(app: App) -> None:
 
 async def _edited_to(app: App, start: str) -> bool:
     return any((c.rendered or "").startswith(start) for c in app.api.calls_of("editMessageText"))
+
+
+async def add_companies(app: App, names: list[tuple[str, str | None]], start: int = 0) -> None:
+    """Russian companies, each in its own article (keys from `start` on)."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, name_en) in enumerate(names, start):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"co{i}", f"Новость {i}", link=f"https://site.test/co{i}")],
+            announce=True,
+        )  # fmt: skip
+        keys = {f"co{i}": name, **({f"coe{i}": name_en} if name_en else {})}
+        fact = PartnerInput(name, name_en, (), "RU", "company", keys)
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+def button_texts(app: App, chat_id: int = 42) -> list[str]:
+    markup = app.api.sent_messages(chat_id)[-1].params.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_a_subsidiary_asked_where_only_its_parent_has_a_card(app: App) -> None:
+    """`/partners Газпром нефть` with only Gazprom's card said no more than that Gazprom Neft is
+    in no news: the parent, another organisation, is offered below as one, in either
+    language, for a well-known company and an unknown one alike."""
+    await add_companies(app, [("Газпром", "Gazprom"), ("Торвальд", None)])
+    reply = await app.ask("/partners Газпром нефть")
+    assert reply == (
+        "«Газпром нефть» в новостях о партнёрстве пока не встречается. Все партнёры: /partners"
+        "\n\nДругие организации, в названии которых есть часть запроса «Газпром нефть»:"
+    ), reply
+    assert button_texts(app) == ["Газпром"]
+    reply = await app.ask("/partners Gazprom Neft", language_code="en", chat_id=43)
+    assert reply.startswith("“Gazprom Neft” is in no partnership news yet."), reply
+    assert reply.endswith("\n\nOther organisations with part of “Gazprom Neft” in their names:")
+    assert button_texts(app, 43) == ["Gazprom"]
+    reply = await app.ask("/partners Торвальд-Нефть")
+    assert reply.startswith("Не нашёл партнёра по запросу «Торвальд-Нефть»."), reply
+    assert reply.endswith("есть часть запроса «Торвальд-Нефть»:"), reply
+    assert button_texts(app) == ["Торвальд"]
+
+
+async def test_a_parent_asked_where_only_its_subsidiary_has_a_card(app: App) -> None:
+    """`/partners Торвальд` opened the card of «Торвальд Нефть», its subsidiary, as if it were
+    the one asked for (and "Quillon Energy" the card of Quillon): a company's card with a
+    distinguishing word more or less than the query is offered as what it is, never opened.
+    With both cards in the registry, each opens its own."""
+    await add_companies(app, [("Торвальд Нефть", "Torvald Neft"), ("Квиллон", "Quillon")])
+    for query in ("Торвальд", "Torvald"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply == f"Точно «{query}» никто не называется. Может быть, вы имели в виду:"
+        assert button_texts(app) == ["Торвальд Нефть"]
+    reply = await app.ask("/partners Quillon Energy", language_code="en", chat_id=43)
+    assert reply == "Nothing is named exactly “Quillon Energy”. Did you mean:", reply
+    assert button_texts(app, 43) == ["Quillon"]
+    await add_companies(app, [("Торвальд", "Torvald"), ("Квиллон Энерджи", "Quillon Energy")], 2)
+    assert (await app.ask("/partners Торвальд")).startswith("Торвальд\nTorvald\n")
+    assert (await app.ask("/partners Торвальд нефть")).startswith("Торвальд Нефть\n")
+    reply = await app.ask("/partners Quillon Energy", language_code="en", chat_id=43)
+    assert reply.startswith("Quillon Energy\nКвиллон Энерджи\n"), reply

@@ -456,6 +456,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "No {kind}{where} among the partners in the news yet. All partners: /partners",
     ),
     "partners_kind_where": (" из страны {country}", " in {country}"),
+    "partners_kin": (
+        "Другие организации, в названии которых есть часть запроса «{query}»:",
+        "Other organisations with part of “{query}” in their names:",
+    ),
     "partners_empty": (
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",
         "No partners yet: they appear as cooperation news comes in.",
