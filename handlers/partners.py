@@ -344,8 +344,11 @@ async def partners_page_button(
     if message is None or isinstance(message, InaccessibleMessage):
         await query.answer(t(lang, "stale_button"))
         return
-    old = isinstance(callback_data, PartnersPageBeforeKinds)
-    data = callback_data.current() if old else callback_data
+    data = (
+        callback_data.current()
+        if isinstance(callback_data, PartnersPageBeforeKinds)
+        else callback_data
+    )
     kind = next((k for k in PARTNER_KINDS if k[:1] == data.kind), "") if data.kind else ""
     text, markup = await partners_page(partners, lang, data.page, data.country, kind)
     fresh = await edit_page(message, text, markup)

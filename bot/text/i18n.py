@@ -36,8 +36,8 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
     (
         "partners",
-        "Партнёры: /partners [название или страна]",
-        "Partners: /partners [name or country]",
+        "Партнёры: /partners [название, страна или вид: компании Китая]",
+        "Partners: /partners [name, country or kind: Chinese companies]",
     ),
     ("countries", "Партнёры по странам", "Partners by country"),
     (
