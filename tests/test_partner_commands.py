@@ -1222,6 +1222,8 @@ async def test_partners_of_a_kind_in_either_language(app: App) -> None:
     assert reply.startswith("Government bodies (1 in all)"), reply
     reply = await en("/partners research institutes")
     assert reply.startswith("Research bodies (1 in all)"), reply
+    # Two Latin letters before a kind are no country code ("IT" is no Italy here).
+    assert "Italy" not in await en("/partners IT companies")
 
 
 async def test_a_kind_with_none_in_the_news_says_so(app: App) -> None:

@@ -78,7 +78,10 @@ def _start(word: str, table: tuple[tuple[str, str], ...]) -> str | None:
 
 def _country(words: list[str]) -> str | None:
     """The country a run of words names as a whole («Южной Кореи») or word by word
-    ("Chinese", «Китая»), else None."""
+    ("Chinese", «Китая»), else None. Two Latin letters are no country code here: "IT
+    companies" are no Italian ones (US and UK are said as names)."""
+    if len(words) == 1 and len(words[0]) == 2 and words[0].isascii():
+        return {"us": "US", "uk": "GB"}.get(words[0].lower())
     code = resolve_country_query(" ".join(words), other_languages=False)
     if code is not None:
         return code
