@@ -599,14 +599,15 @@ class PartnerRepository:
         )
         return await self._named(rows)
 
-    async def count(self, country: str | None = None) -> int:
-        """Live partners (mentioned, visible), optionally of one country."""
+    async def count(self, country: str | None = None, kind: str | None = None) -> int:
+        """Live partners (mentioned, visible), optionally of one country and of one kind."""
         return int(
             await self.db.fetchval(
                 f"""SELECT COUNT(*) FROM partners p WHERE {_VISIBLE}
                     AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
-                    AND (CAST(? AS TEXT) IS NULL OR p.country = ?)""",
-                (country, country),
+                    AND (CAST(? AS TEXT) IS NULL OR p.country = ?)
+                    AND (CAST(? AS TEXT) IS NULL OR p.kind = ?)""",
+                (country, country, kind, kind),
             )
         )
 
@@ -615,6 +616,18 @@ class PartnerRepository:
             f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.country = ? AND {_VISIBLE}
                 GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (country, limit, offset),
+        )
+        return await self._named(rows)
+
+    async def by_kind(
+        self, kind: str, country: str | None, limit: int, offset: int = 0
+    ) -> list[Partner]:
+        """Live partners of one kind (and one country, if given), most mentioned first."""
+        rows = await self.db.fetchall(
+            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.kind = ? AND {_VISIBLE}
+                AND (CAST(? AS TEXT) IS NULL OR p.country = ?)
+                GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
+            (kind, country, country, limit, offset),
         )
         return await self._named(rows)
 
