@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
@@ -64,6 +65,15 @@ def display_name(partner: Partner, lang: str) -> str:
     return partner.name_for(lang)
 
 
+def card_buttons(cards: Iterable[Partner], lang: str) -> list[list[InlineKeyboardButton]]:
+    """One button a row opening each card, named as the reader reads it."""
+    return [
+        [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
+                              callback_data=PartnerCard(id=p.id).pack())]
+        for p in cards
+    ]  # fmt: skip
+
+
 def partner_line(partner: Partner, lang: str, with_flag: bool = True) -> str:
     """One list entry; the flag is left out in a list of one country's partners."""
     name = display_name(partner, lang)
@@ -117,14 +127,7 @@ async def partners_page(
         title = t(lang, "partners_title", total=str(total))
     lines = "\n".join(partner_line(p, lang, with_flag=not country) for p in rows)
     text = join_within([title, lines])
-    buttons = [
-        [
-            InlineKeyboardButton(
-                text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
-            )
-        ]
-        for p in rows
-    ]
+    buttons = card_buttons(rows, lang)
     # The page buttons carry the kind (its first letter) and the country: page 2 of the
     # companies is still companies.
     nav = pager(lambda n: PartnersPage(page=n, country=country, kind=kind[:1]), page, pages)
@@ -237,11 +240,7 @@ async def partners_command(
             await message.answer(text)
             return
         choices = await lookup.choices(found)
-        rows = [
-            [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
-                                  callback_data=PartnerCard(id=p.id).pack())]
-            for p in choices.shown
-        ]  # fmt: skip
+        rows = card_buttons(choices.shown, lang)
         text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
         await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
@@ -281,11 +280,7 @@ async def partners_command(
             await answer_with_kin(message, text, query, found, lookup, lang)
             return
         shown = (await lookup.choices(Found(tuple((pid, SAME) for pid in sharing)))).shown
-        rows = [
-            [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
-                                  callback_data=PartnerCard(id=p.id).pack())]
-            for p in shown
-        ]  # fmt: skip
+        rows = card_buttons(shown, lang)
         text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
         await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
@@ -296,14 +291,7 @@ async def partners_command(
         await answer_with_kin(message, text, query, found, lookup, lang)
         return
     choices = await lookup.choices(found)
-    buttons = [
-        [
-            InlineKeyboardButton(
-                text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
-            )
-        ]
-        for p in choices.shown
-    ]
+    buttons = card_buttons(choices.shown, lang)
     unsure = choices.alike or kin or bool(in_alike and not exact)  # a country mistyped, maybe
     if alike and in_alike:
         where = f"{flag(alike)} {country_name(alike, lang)}"
@@ -325,11 +313,7 @@ async def answer_with_kin(
     if not kin:
         await message.answer(text)
         return
-    rows = [
-        [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
-                              callback_data=PartnerCard(id=p.id).pack())]
-        for p in kin
-    ]  # fmt: skip
+    rows = card_buttons(kin, lang)
     text = f"{text}\n\n{t(lang, 'partners_kin', query=esc(cut(query, 60)))}"
     await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
