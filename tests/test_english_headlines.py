@@ -177,3 +177,113 @@ def test_a_head_word_qualifying_another_noun_heads_no_organisation(
     extractor: Extractor, title: str, text: str, partners: list[str]
 ) -> None:
     assert _names(_extract(extractor, title, text)) == partners
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partners"),
+    [
+        # A sentence opened by "Besides": 'Besides the Polytechnic University' was a partner.
+        (
+            "New Consortium on Catalysis",
+            "Besides the Polytechnic University, the consortium includes Kazan Federal "
+            "University, which signed the consortium agreement last week.",
+            ["Kazan Federal University"],
+        ),
+        # A headline's verb before the name it runs into: 'Bashkortostan Visits Polytechnic
+        # University' was a partner.
+        (
+            "Delegation of Bashkortostan Visits Polytechnic University",
+            "The guests discussed cooperation with Ufa State Petroleum Technological University, "
+            "which signed an agreement with SPbPU.",
+            ["Ufa State Petroleum Technological University"],
+        ),
+        # A headline's verb capitalised after the university's own name: 'Polytechnic Speaks'.
+        (
+            "Rector of Polytechnic Speaks at Engineering Forum",
+            "The rector spoke about the agreement SPbPU signed with Samara University.",
+            ["Samara University"],
+        ),
+        # ... and a participle: 'Engineering Consortium Led'.
+        (
+            "Engineering Consortium Led by Polytechnic Starts Work",
+            "The consortium agreement was signed by SPbPU and Perm National Research Polytechnic "
+            "University.",
+            ["Perm National Research Polytechnic University"],
+        ),
+        # A name with no head word and the university's own name before the headline's verb:
+        # 'Rosgidromet and Polytechnic' was a partner beside the agency.
+        (
+            "Rosgidromet and Polytechnic Sign Agreement on Climate Monitoring",
+            "The Federal Agency for Hydrometeorology (Rosgidromet) and SPbPU signed an "
+            "agreement on cooperation.",
+            ["Federal Agency for Hydrometeorology"],
+        ),
+    ],
+)
+def test_a_headline_verb_or_an_opening_word_is_cut_off_the_name(
+    extractor: Extractor, title: str, text: str, partners: list[str]
+) -> None:
+    assert sorted(_names(_extract(extractor, title, text))) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            'SPbPU and JSC "Vektor" signed a contract on the supply of test benches.',
+            "Vektor",
+        ),
+        (
+            'SPbPU and JSC "Concern "Morinformsystem-Agat" signed an agreement on a base '
+            "department.",
+            'Concern "Morinformsystem-Agat"',
+        ),
+    ],
+)
+def test_a_quoted_name_after_a_latin_legal_form_is_the_company(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # No candidate for "Vektor" (a quoted word, no head); the concern was read without quotes
+    # and 'JSC' stood beside it as a candidate of its own.
+    assert _names(_extract(extractor, "Cooperation news", text)) == [partner]
+
+
+def test_a_name_named_after_a_person_keeps_the_body_it_belongs_to(extractor: Extractor) -> None:
+    # The parent after "named after ... of the" was a partner of its own, cut off the name.
+    result = _extract(
+        extractor,
+        "Cooperation news",
+        "SPbPU signed an agreement with the Research Institute of Welding Technologies named "
+        "after N.N. Rykalin of the National Research Centre Kurchatov Institute.",
+    )
+    assert _names(result) == [
+        "Research Institute of Welding Technologies named after N.N. Rykalin of the National "
+        "Research Centre Kurchatov Institute"
+    ]
+
+
+def test_an_order_the_university_receives_is_a_partnership(extractor: Extractor) -> None:
+    # Nothing but an order and a contract told the cooperation: the article was no partnership.
+    result = _extract(
+        extractor,
+        "Baltic Wheel Plant Orders Research on Bogie Wear from SPbPU",
+        "The Institute of Mechanical Engineering of SPbPU has received an order from "
+        "the Baltic Wheel Plant for research on the wear of bogies. Under the contract, the "
+        "university's scientists will test new steels for wheels. This is the second research "
+        "contract with the plant.",
+    )
+    assert result.partnership
+    assert _names(result) == ["Baltic Wheel Plant"]
+
+
+def test_a_russian_federal_service_is_a_state_body(extractor: Extractor) -> None:
+    # "Service" heads no name (a press service is none): the agreement had no party.
+    result = _extract(
+        extractor,
+        "Cooperation news",
+        "SPbPU signed an agreement with the Federal Service for Intellectual Property on "
+        "training patent engineers.",
+    )
+    assert [(p.name, p.kind) for p in result.partners] == [
+        ("Federal Service for Intellectual Property", "government")
+    ]

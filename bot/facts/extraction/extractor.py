@@ -207,6 +207,15 @@ _EN_COMPANY = re.compile(
 _EN_LEGAL_RUN = re.compile(
     r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
 )
+# A Russian legal form in Latin letters before a quoted name, the outer closing mark perhaps
+# merged with a nested name's: 'JSC "Svetlana"', 'FSUE "Krylov Centre"', 'JSC "Concern
+# "Granit-Electron"'.
+_EN_STATE_FORMS = frozenset({"FSUE", "FSBI", "FSBSI", "FSAEI", "FSBEI"})
+_EN_LEGAL_QUOTED = re.compile(
+    r"\b(?P<form>JSC|PJSC|OJSC|CJSC|LLC|ANO|" + "|".join(sorted(_EN_STATE_FORMS)) + r")\s+"
+    r"[\"“«](?P<name>[^\"“”«»\n]{2,60}(?:(?<=\s)[\"“«](?=[A-Z])[^\"“”«»\n]{2,40}"
+    r"(?:[\"”»](?=[\"”»]))?)?)[\"”»]"
+)
 # One capitalised word joined to the university's own name by "and", as its co-subject:
 # "Uralkhimmash and SPbPU develop ...", "SPbPU and CentraleSupélec launch ...".
 _OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic University)"
@@ -546,7 +555,9 @@ _INDUSTRY = (
     lx.INDUSTRY_ACTS_RU
     # ... an internship (not the staff's own training «в центре повышения квалификации»)
     + r"|стажировк\w*+(?! (?:в|на) (?:[\w-]+ ){0,2}повышени)"
-    + r"|по заявке|по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|"
+    + r"|по заявке|по заказу|commissioned by|"
+    + lx.ORDERS_EN
+    + r"|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|"
     r"targeted training|опорн\w+ (?:вуз|университет)|производственн\w+ практик|"
     r"(?:практик|стажировк)\w* (?:на|в) (?:[\w-]+ ){0,2}"
     + _COMPANY
@@ -3414,6 +3425,32 @@ class Extractor:
             if self._countries.codes(name) or self._is_own(name):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_LEGAL_QUOTED.finditer(text):
+            # 'JSC "Svetlana"', 'JSC "Concern "Granit-Electron"': the quoted name is the
+            # company's; names read inside the quotes are its words.
+            s0, s1 = m.start("name"), m.end("name")
+            name = m.group("name").strip()
+            if name.count('"') % 2:
+                name += '"'  # the outer closing mark merged with the inner one
+            inside = [x for x in have + out if s0 <= x.start and x.end <= s1 + 1]
+            if (
+                self._is_own(name)
+                or not re.search(r"[A-Za-z]{2}", name)
+                or any(x.start < s1 and s0 < x.end for x in have + out if x not in inside)
+            ):
+                continue
+            for x in inside:
+                (have if x in have else out).remove(x)
+            kind = next((k for w in name.split() if (k := lx.EN_HEADS.get(w.lower()))), None)
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind=kind or ("company" if m.group("form") not in _EN_STATE_FORMS else None),
+                )
+            )
         for m in _EN_LEGAL_AFTER.finditer(text):
             words = m.group(1).split()
             hint = None
