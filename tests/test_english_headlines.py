@@ -287,3 +287,53 @@ def test_a_russian_federal_service_is_a_state_body(extractor: Extractor) -> None
     assert [(p.name, p.kind) for p in result.partners] == [
         ("Federal Service for Intellectual Property", "government")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Trest Baltenergomontazh, CJSC, and SPbPU signed a contract on internships.",
+            "Trest Baltenergomontazh",
+        ),
+        (
+            "SPbPU signed a contract on internships with Baltenergomontazh Trust JSC.",
+            "Baltenergomontazh Trust",
+        ),
+    ],
+)
+def test_a_russian_legal_form_after_the_name_is_no_part_of_it(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    # 'CJSC' was read as an abbreviation and the company's name was lost: a contract with no
+    # party.
+    result = _extract(extractor, "Cooperation news", text)
+    assert _names(result) == [partner]
+    assert [a.parties for a in result.agreements] == [(partner,)]
+
+
+def test_a_state_bodys_contracted_name_in_brackets_is_its_alias(extractor: Extractor) -> None:
+    # "(Rosstandart)" was dropped: the card could not be found by the name people use.
+    result = _extract(
+        extractor,
+        "Cooperation news",
+        "The Federal Agency for Technical Regulation and Metrology (Rosstandart) and SPbPU "
+        "signed an agreement on training specialists in metrology.",
+    )
+    assert [(p.name, p.aliases) for p in result.partners] == [
+        ("Federal Agency for Technical Regulation and Metrology", ("Rosstandart",))
+    ]
+
+
+def test_the_other_universities_of_a_selection_are_no_partners(extractor: Extractor) -> None:
+    # The universities listed as fellow grant holders were partners of a partnership article.
+    result = _extract(
+        extractor,
+        "SPbPU Among Winners of Engineering Schools Selection",
+        "SPbPU has won the federal selection of advanced engineering schools. In total, 30 "
+        "universities will receive grants, including Kazan Federal University, Ural Federal "
+        "University and Tomsk State University. The school will train engineers in power "
+        "machinery.",
+    )
+    assert not result.partnership
+    assert _names(result) == []

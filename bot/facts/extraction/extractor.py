@@ -75,6 +75,8 @@ _TYPE_QUOTED = re.compile(
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
+# ... and transliterated: "Rosstandart", "Minpromtorg", "Gosstandart" (not "Rostov", "Minsk").
+_RU_CONTRACTED_LATIN = re.compile(r"(?:Ros(?!tov)|Min(?!sk)|Gos)[a-z]{3,}")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 # The type nouns that say a code names an organisation ("the XYZ network", "centre XYZ").
@@ -106,7 +108,11 @@ _RANKED = re.compile(
     # MSU", "only MSU and TSU have more".
     + r"|\b(?:больше|меньше)\s+(?:[\w-]+\s+){0,3}(?:только|лишь)\s+у\b"
     r"|\bуступа\w*\s+(?:(?:[\w-]+\s+){0,3})?(?:только|лишь)\b|\bsecond only to\b"
-    r"|\bonly\s+(?:[\w.-]+\s+){1,8}(?:have|has|had)\s+(?:more|larger|higher)\b",
+    r"|\bonly\s+(?:[\w.-]+\s+){1,8}(?:have|has|had)\s+(?:more|larger|higher)\b"
+    # ... and the other universities a selection or a programme counts: "106 universities will
+    # receive grants, including X, Y and Z", «в программу вошли 120 вузов, в том числе X и Y».
+    r"|\b\d+\s+(?:[\w-]+\s+)?(?:universities|institutions|вуз\w*|университет\w*)\b[^.;]{0,80}?"
+    r"(?:\bincluding\b|\bamong them\b|в том числе|среди них|в их числе)",
     re.IGNORECASE,
 )
 
@@ -261,7 +267,10 @@ _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
 _EN_LEGAL_AFTER = re.compile(
     r"(?<![\w&'’-])((?:[A-Z][\w&'’-]*+\s){0,4}[A-Z][\w&'’-]*+),?\s+"
     r"(?:Co\.,?\s+Ltd\b\.?|Ltd\b\.?|LLC\b|Inc\b\.?|GmbH\b|AG\b|SE\b|PLC\b|plc\b|"
-    r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
+    r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?"
+    # ... and a Russian form after the name, which is no part of it (as before it): "Power
+    # Machines PJSC", "Sevzapenergomontazh, CJSC".
+    r"|(?P<ru>JSC|PJSC|OJSC|CJSC)\b)"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A nationality or a place describing a company right before its name: "the Russian company",
@@ -3291,8 +3300,8 @@ class Extractor:
                 continue
             if self._surname(text, m.start(), m.end()):
                 continue
-            if word in _LEGAL_FORMS_EN and any(x.start == m.end() + 1 for x in have):
-                continue  # "JSC Baltic Turbines": the legal form of the name after it
+            if word in _LEGAL_FORMS_EN or word in _EN_STATE_FORMS:
+                continue  # "JSC Baltic Turbines", 'JSC "Vektor"', "Vektor, CJSC": a legal form
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
                 continue
@@ -3477,6 +3486,8 @@ class Extractor:
                 # "the Russian company Nevsky Drives Ltd": the descriptor places it
                 hint = next(iter(self._countries.codes(described.group(1))), None)
             s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
+            if m.group("ru"):
+                s1 = m.end(1)
             clash = [x for x in have + out if x.start < s1 and s0 < x.end]
             if any(not (s0 <= x.start and x.end <= s1) for x in clash):
                 continue  # another name crosses it; names inside it are its words
@@ -3887,7 +3898,12 @@ class Extractor:
                     and not _person_or_place(piece.split()[0])  # "(Ростов)": the seat
                 ):
                     m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
-                elif lang == "en" and _latin_contracted_of(piece, m.name):
+                elif lang == "en" and (
+                    _latin_contracted_of(piece, m.name)
+                    # "Federal Agency for Technical Regulation and Metrology (Rosstandart)": a
+                    # Russian state body's contracted name, transliterated.
+                    or (m.kind == "government" and _RU_CONTRACTED_LATIN.fullmatch(piece))
+                ):
                     m.aliases.append(piece)  # "Skolkovo Institute of ... Technology (Skoltech)"
 
     # --- merging ------------------------------------------------------------------------
