@@ -337,3 +337,61 @@ def test_the_other_universities_of_a_selection_are_no_partners(extractor: Extrac
     )
     assert not result.partnership
     assert _names(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # "LPI" is the university's historical abbreviation; with "RAS" after it, it is the
+        # Lebedev Physical Institute, which was dropped as the university itself.
+        (
+            "SPbPU and the Lebedev Physical Institute of the Russian Academy of Sciences (LPI "
+            "RAS) signed an agreement on a joint laboratory of lasers.",
+            "Lebedev Physical Institute of the Russian Academy of Sciences",
+        ),
+        # A legal form spelt out was read as the name's first words.
+        (
+            "SPbPU and the Federal State Unitary Enterprise Central Research Institute of "
+            "Robotics signed a roadmap of cooperation.",
+            "Central Research Institute of Robotics",
+        ),
+        (
+            "SPbPU and Public Joint-Stock Company Nevsky Turbines signed an agreement on "
+            "targeted training.",
+            "Nevsky Turbines",
+        ),
+        # A committee's portfolio listed with a comma was cut at the comma.
+        (
+            "SPbPU and the Committee for Transport, Logistics and Roads of the Leningrad Region "
+            "signed an agreement on a joint laboratory.",
+            "Committee for Transport, Logistics and Roads of the Leningrad Region",
+        ),
+        # A quoted name after a type word in lower case had no candidate.
+        (
+            'SPbPU and the company "Neva Cables" signed an agreement on a joint laboratory.',
+            "Neva Cables",
+        ),
+        # ... and after a firm's capitalised type words the quoted name was left out.
+        (
+            'SPbPU and the Scientific and Production Association "Meridian" signed an '
+            "agreement on a joint laboratory.",
+            'Scientific and Production Association "Meridian"',
+        ),
+        (
+            'SPbPU and the Concern "Meridian" signed an agreement on a joint laboratory.',
+            'Concern "Meridian"',
+        ),
+        # A field with its article ("in the ...") was cut off the fund's name.
+        (
+            "SPbPU and the Foundation for Advanced Projects in the Shipbuilding Industry signed "
+            "an agreement on a joint laboratory.",
+            "Foundation for Advanced Projects in the Shipbuilding Industry",
+        ),
+    ],
+)
+def test_russian_bodies_named_the_ways_english_press_offices_name_them(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    result = _extract(extractor, "Cooperation news", text)
+    assert _names(result) == [partner]
+    assert [a.parties for a in result.agreements] == [(partner,)]

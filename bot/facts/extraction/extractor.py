@@ -213,13 +213,16 @@ _EN_COMPANY = re.compile(
 _EN_LEGAL_RUN = re.compile(
     r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
 )
-# A Russian legal form in Latin letters before a quoted name, the outer closing mark perhaps
-# merged with a nested name's: 'JSC "Svetlana"', 'FSUE "Krylov Centre"', 'JSC "Concern
+# A Russian legal form in Latin letters (or a type word) before a quoted name, the outer closing
+# mark perhaps merged with a nested name's: 'JSC "Svetlana"', 'FSUE "Krylov Centre"', 'JSC "Concern
 # "Granit-Electron"'.
 _EN_STATE_FORMS = frozenset({"FSUE", "FSBI", "FSBSI", "FSAEI", "FSBEI"})
 _EN_LEGAL_QUOTED = re.compile(
-    r"\b(?P<form>JSC|PJSC|OJSC|CJSC|LLC|ANO|" + "|".join(sorted(_EN_STATE_FORMS)) + r")\s+"
-    r"[\"“«](?P<name>[^\"“”«»\n]{2,60}(?:(?<=\s)[\"“«](?=[A-Z])[^\"“”«»\n]{2,40}"
+    r"\b(?P<form>JSC|PJSC|OJSC|CJSC|LLC|ANO|" + "|".join(sorted(_EN_STATE_FORMS))
+    # ... or a type word in lower case: 'the company "Electrosila"', 'the concern "Avrora"'.
+    + r"|(?<=the )(?P<type>[Cc]ompany|[Cc]oncern|[Cc]orporation|[Hh]olding|[Pp]lant|[Ee]nterprise"
+    r"|[Ss]hipyard))\s+"
+    r"[\"“«](?P<name>[A-Z][^\"“”«»\n]{1,59}(?:(?<=\s)[\"“«](?=[A-Z])[^\"“”«»\n]{2,40}"
     r"(?:[\"”»](?=[\"”»]))?)?)[\"”»]"
 )
 # One capitalised word joined to the university's own name by "and", as its co-subject:
@@ -3441,6 +3444,11 @@ class Extractor:
             name = m.group("name").strip()
             if name.count('"') % 2:
                 name += '"'  # the outer closing mark merged with the inner one
+            if m.group("type") and m.group("type")[0].isupper():
+                # 'the Concern "Avrora"': a capitalised type word is the name's, as in
+                # «Концерн «Аврора»»; in lower case it only says what the name is.
+                s0, s1 = m.start("type"), m.end()
+                name = text[s0:s1]
             inside = [x for x in have + out if s0 <= x.start and x.end <= s1 + 1]
             if (
                 self._is_own(name)

@@ -224,8 +224,9 @@ OWN_PATTERNS = [
         r"peter the great",
         r"\bспб(?:г?п|ст)у\b",
         r"\bspb(?:s?pu|stu|pu)\b",
-        r"\bлпи\b",
-        r"\blpi\b",
+        # (Not an academy's institute: "LPI RAS", «ЛПИ РАН» is the Lebedev Physical Institute.)
+        r"\bлпи\b(?!\W*(?:ран|ras)\b)",
+        r"\blpi\b(?!\W*(?:ран|ras)\b)",
         r"^(?:санкт-|ленинградский |национальный исследовательский )?(?:петербургский )?"
         r"(?:государственный )?политехническ\w* (?:университет|институт)\w*$",
         r"^(?:the )?(?:national research )?(?:st\.? ?|saint[ -])?(?:petersburg )?(?:state )?"

@@ -1095,7 +1095,13 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             more = _EN_SEAT.match(text, mention.end)
         if more is None and mention.kind is not None:
             more = _spelt_by_abbreviation(mention, text)
-        if more is None and mention.kind == "university":
+        if more is None and (
+            mention.kind == "university"
+            # 'Concern "Avrora"', 'Scientific and Production Association "Avrora"': a firm's
+            # type words and its quoted name, as «НПО «Аврора»».
+            or mention.kind == "company"
+            or _EN_PRODUCTION.search(mention.name)
+        ):
             more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
             more = _EN_CAMPUS.match(text, mention.end)
@@ -1128,6 +1134,9 @@ _EN_QUOTED_TAIL = re.compile(
 )
 
 
+_EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
+
+
 # A state university system's campus: "University of Texas at Austin", "University of
 # California at Berkeley" (the campus is a city's name of one or two words, ending the run).
 _EN_SYSTEM = re.compile(r"\bUniversity of [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
@@ -1138,11 +1147,12 @@ _EN_CAMPUS = re.compile(
 # Mechanical Engineering", "Foundation for Assistance to Small Innovative Enterprises" (two or
 # more capitalised words after "in"/"to": one would be a place, "Centre for Research in Kazan").
 _EN_PLACE_WORD = re.compile(
-    r"\b(?:Region|Province|Oblast|Territory|Republic|Krai|City|County|State|District)\b"
+    r"\b(?:Region|Province|Oblast|Territory|Republic|Krai|City|County|State|District|Federation)\b"
 )
-_EN_FOR_PHRASE = re.compile(r"\bfor [A-Z][a-z]+$")
+_EN_FOR_PHRASE = re.compile(r"\bfor (?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+$")
 _EN_FIELD_PHRASE = re.compile(
-    r"[ \t]+(?:in|to)[ \t]+(?!(?:St|Saint|New|South|North|East|West|Central)\b)"
+    # ("... Projects in the Defense Industry": the field may take its article.)
+    r"[ \t]+(?:in|to)[ \t]+(?:the[ \t]+)?(?!(?:St|Saint|New|South|North|East|West|Central)\b)"
     r"[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|the)[ \t]+)?[A-Z][a-z]+){1,4}(?![\w'’-]|[ \t]+[A-Z])"
     # ... and the body it belongs to: "... of the Russian Academy of Sciences".
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)*"
@@ -1214,9 +1224,10 @@ _EN_NAMED_AFTER = re.compile(
 )
 
 
-# A ministry's name lists its portfolio: "Ministry of Education, Science and Innovation of X",
+# A ministry's or a committee's name lists its portfolio: "Ministry of Education, Science and
+# Innovation of X", "Committee for Industrial Policy, Innovation and Trade",
 # "Ministry of Economy, Media, Energy, and Technology" (the capitalised run stops at a comma).
-_MINISTRY = re.compile(r"\bMinistry\b")
+_MINISTRY = re.compile(r"\b(?:Ministry|Committee)\b")
 _PORTFOLIO = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
     # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own.
@@ -1337,7 +1348,11 @@ def _en_segment(
     first = heads[0]
     # Drop a leading "Representatives of the" / "Rector of the" before the name proper.
     start = 0
+    lead = next((k for k, (w, _, _) in enumerate(seg) if w not in ("The", "the")), 0)
+    spelt = _EN_SPELT_FORM.match(text, seg[lead][1])
     for k in range(first - 1, -1, -1):
+        if spelt is not None and seg[k][1] < spelt.end():
+            break  # "Federal State Budgetary Institution of Science X": the form's own "of"
         if seg[k][0] == "of" and not any(_en_head(w) for w, _, _ in seg[:k]):
             start = k + 1
             break
@@ -1360,6 +1375,24 @@ def _en_segment(
         or (seg[start][0] in _RU_FORMS_EN and start < first)
     ):
         start += 1
+    if start < len(seg) and seg[start][0] == "The":
+        start += 1
+    spelt = _EN_SPELT_FORM.match(text, seg[start][1]) if start < len(seg) else None
+    if spelt is not None:
+        # "Federal State Unitary Enterprise Krylov State Research Centre": a Russian legal
+        # form spelt out is no part of the name, as "FSUE" or "JSC" before it is not.
+        after = next((k for k in range(start, len(seg)) if seg[k][1] >= spelt.end()), None)
+        if after is not None and any(_head_at(seg, k) for k in range(after, len(seg))):
+            start = after
+            first = next(k for k in range(start, len(seg)) if _head_at(seg, k))
+        elif after is not None and "Company" in spelt.group(0):
+            # "Public Joint-Stock Company Power Machines": a company's name with no head word.
+            words = [w for w in seg[after:] if w[0][:1].isupper()]
+            if words and words == seg[after : after + len(words)] and len(words) <= 4:
+                s0, e0 = words[0][1], words[-1][2]
+                return Mention(
+                    name=text[s0:e0], start=s0, end=e0, sent=sent_of(s0), kind="company"
+                )
     # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
     end = len(seg)
     for k in range(start, len(seg)):
@@ -1478,6 +1511,15 @@ def _title_case_line(text: str, pos: int) -> bool:
     e = text.find("\n", pos)
     words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[b : e if e >= 0 else len(text)])
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+# Russian legal forms spelt out in English before a name.
+_EN_SPELT_FORM = re.compile(
+    r"(?:(?:Federal|Municipal)\s+)?(?:State\s+)?(?:Unitary\s+Enterprise|(?:Budgetary|Autonomous)"
+    r"\s+(?:Educational\s+|Scientific\s+)?Institution(?:\s+of\s+(?:Higher\s+(?:Professional\s+)?"
+    r"Education|Science))?)\s+(?!of\b)|(?:Public\s+|Open\s+|Closed\s+|Non-?[Pp]ublic\s+)?"
+    r"Joint[- ]Stock\s+Company\s+(?!of\b)|Limited\s+Liability\s+Company\s+(?!of\b)"
+)
 
 
 # A ruler's ordinal inside a name: "II", "IV", "XIII".
