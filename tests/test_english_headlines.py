@@ -395,3 +395,39 @@ def test_russian_bodies_named_the_ways_english_press_offices_name_them(
     result = _extract(extractor, "Cooperation news", text)
     assert _names(result) == [partner]
     assert [a.parties for a in result.agreements] == [(partner,)]
+
+
+def test_the_parent_an_apposition_names_after_of_is_no_partner(extractor: Extractor) -> None:
+    # "a branch of Rosenergoatom Concern" made the parent a co-signer of the plant's agreement.
+    result = _extract(
+        extractor,
+        "Cooperation news",
+        "SPbPU and the Kola Nuclear Power Plant, a branch of Rosenergoatom Concern, signed an "
+        "agreement on targeted training.",
+    )
+    assert _names(result) == ["Kola Nuclear Power Plant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "Polytechnic University, Sevmash and the Northern Arctic Federal University signed "
+            "an agreement on a network program.",
+            ["Northern Arctic Federal University", "Sevmash"],
+        ),
+        (
+            "Zvezdochka, the Northern Arctic Federal University and SPbPU signed an agreement on "
+            "a network program.",
+            ["Northern Arctic Federal University", "Zvezdochka"],
+        ),
+    ],
+)
+def test_a_one_word_name_in_a_list_of_co_signers_with_the_university(
+    extractor: Extractor, text: str, partners: list[str]
+) -> None:
+    # A name of no head word was found beside the university ("X and SPbPU signed"), not in
+    # a list of three.
+    result = _extract(extractor, "Cooperation news", text)
+    assert sorted(_names(result)) == partners
+    assert [sorted(a.parties) for a in result.agreements] == [partners]

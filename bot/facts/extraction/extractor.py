@@ -1390,9 +1390,16 @@ _ACT_EN = (
     r"(?:have\s+|has\s+|will\s+)?(?:signed|sign|agreed|renewed|opened|launched|created|"
     r"established|concluded|entered|are\s+to)\b"
 )
+# A name of a list of three with the university's, the act after the last: "SPbPU, Sevmash and
+# the X University signed", "Sevmash, X University and SPbPU signed".
+_LIST_ITEM_EN = r"(?:the\s+)?[A-Z][\w&'’-]*+(?:\s+(?:of|the|and|for|[A-Z][\w&'’-]*+)){0,8}?"
 _BESIDE_OWN_EN = re.compile(
     rf"(?:(?<![\w-])(?P<before>{_NAME_EN})\s+and\s+(?:the\s+)?{_OWN_SHORT_EN}|"
     rf"{_OWN_SHORT_EN}\s+and\s+(?P<after>{_NAME_EN}))\s+{_ACT_EN}"
+    rf"|{_OWN_SHORT_EN},\s+(?P<mid>{_NAME_EN}),?\s+and\s+(?={_LIST_ITEM_EN}\s+{_ACT_EN})"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<first>{_NAME_EN}),\s+"
+    rf"(?={_LIST_ITEM_EN},?\s+and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN})",
+    re.MULTILINE,
 )
 _OWN_SHORT_RU = (
     r"(?:СПбПУ|СПбГПУ|Политех|Политехнический университет|Санкт-Петербургский политехнический "
@@ -1839,10 +1846,21 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
     ]
     return bool(outer) and all(
-        (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
-        and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
+        (
+            (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
+            and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
+        )
+        or bool(_PARENT_OF_EN.search(text, max(0, m.start - 80), m.start))
         for m in outer
     )
+
+
+# ... and told by a type word and "of" in English: "X Plant, a branch of Y", "X, a subsidiary of
+# the Y holding" (the apposition's parent right after "of").
+_PARENT_OF_EN = re.compile(
+    r"[—–,]\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:branch|subsidiary|division|affiliate|"
+    r"subdivision|part|member|enterprise|plant)\s+of\s+(?:the\s+)?$"
+)
 
 
 # The English parent's possessive in an apposition: "TVEL, Rosatom's fuel company".
@@ -3646,7 +3664,7 @@ class Extractor:
         out: list[Mention] = []
         pattern = _BESIDE_OWN_RU if lang == "ru" else _BESIDE_OWN_EN
         for m in pattern.finditer(text):
-            group = "before" if m.group("before") else "after"
+            group = next(g for g in ("before", "after", "mid", "first") if m.group(g))
             name = m.group(group)
             s0, s1 = m.start(group), m.end(group)
             # A tagger's span over both names ("X and Peter the Great ... University") reads
