@@ -99,6 +99,15 @@ def test_english_domestic_probe_partner_f1_floor(extractor: Extractor) -> None:
     assert f1 >= 0.86, (f1, tp, fp, fn)
 
 
+def test_second_english_domestic_probe_partner_f1_floor(extractor: Extractor) -> None:
+    f1, (tp, fp, fn) = probes.partner_f1(extractor, probes.load("endom2_probe.jsonl"))
+    # 0.835 before the headline verbs, the Latin and spelt legal forms, the "named after ...
+    # of the" parent and the peers of a selection (the probe's first measure), 0.905 after;
+    # the misses left are a firm named only "with the participation of", a ministry named only
+    # through its minister and a special economic zone.
+    assert f1 >= 0.89, (f1, tp, fp, fn)
+
+
 @pytest.mark.parametrize(
     ("text", "partner"),
     [

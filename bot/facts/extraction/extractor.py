@@ -218,7 +218,8 @@ _EN_LEGAL_RUN = re.compile(
 # "Granit-Electron"'.
 _EN_STATE_FORMS = frozenset({"FSUE", "FSBI", "FSBSI", "FSAEI", "FSBEI"})
 _EN_LEGAL_QUOTED = re.compile(
-    r"\b(?P<form>JSC|PJSC|OJSC|CJSC|LLC|ANO|" + "|".join(sorted(_EN_STATE_FORMS))
+    r"\b(?P<form>JSC|PJSC|OJSC|CJSC|LLC|ANO|"
+    + "|".join(sorted(_EN_STATE_FORMS))
     # ... or a type word in lower case: 'the company "Electrosila"', 'the concern "Avrora"'.
     + r"|(?<=the )(?P<type>[Cc]ompany|[Cc]oncern|[Cc]orporation|[Hh]olding|[Pp]lant|[Ee]nterprise"
     r"|[Ss]hipyard))\s+"

@@ -351,10 +351,11 @@ COOP_RU = re.compile(
 # research", "under a contract with X", "Russian Railways Orders Research from SPbPU" (a Title
 # Case headline's verb).
 ORDERS_EN = (
-    r"\b(?:received|won|got|fulfil\w*+|execut\w*+|carr\w++ out|perform\w*+)\s+(?:an?|the|its|a new)"
-    r"\s+(?:[\w-]++\s+){0,2}?orders?\s+from\b|"
+    r"\b(?:received|won|got|fulfil\w*+|execut\w*+|carr\w++ out|perform\w*+)\s+"
+    r"(?:an?|the|its|a new)\s+(?:[\w-]++\s+){0,2}?orders?\s+from\b|"
     r"\b(?:R&D|research) contracts?\b|\bunder (?:a|the|an) (?:[\w-]++ ){0,2}?contract with\b|"
-    r"\bOrders? (?:[A-Z][\w-]*+ |on |of |and |for ){0,6}?from (?:SPbPU|the Polytechnic|Polytech\w*+)"
+    r"\bOrders? (?:[A-Z][\w-]*+ |on |of |and |for ){0,6}?from "
+    r"(?:SPbPU|the Polytechnic|Polytech\w*+)"
 )
 INDUSTRY_ACTS_EN = (
     r"target(?:ed)? training|base department|"
@@ -365,8 +366,8 @@ INDUSTRY_ACTS_EN = (
     r"research|project|scholarship)|"
     r"opened (?:a |an |the |its )?(?:[\w-]++ ){0,3}(?:laborator|lab\b|centre|center|classroom)|"
     r"(?:established|founded|set up) (?:a |an |the )?(?:[\w-]++ ){0,2}scholarship|"
-    r"(?:R&D|research) (?:[\w-]++ ){0,2}(?:ordered|commissioned)|on (?:its|their) (?:order|request)|"
-    + ORDERS_EN
+    r"(?:R&D|research) (?:[\w-]++ ){0,2}(?:ordered|commissioned)|"
+    r"on (?:its|their) (?:order|request)|" + ORDERS_EN
 )
 COOP_EN = re.compile(
     r"(?:"

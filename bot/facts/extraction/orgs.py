@@ -1285,7 +1285,9 @@ _OWN_AFTER_AND = re.compile(
 def _own_after_and(words: str) -> bool:
     """`words` (after an "and") open with the university's own English name."""
     own = _OWN_AFTER_AND.match(words)
-    return own is not None and (not own.group("verb") or own.group("verb").lower() in HEADLINE_VERBS)
+    return own is not None and (
+        not own.group("verb") or own.group("verb").lower() in HEADLINE_VERBS
+    )
 
 
 def _en_head(word: str) -> str | None:
@@ -1390,9 +1392,7 @@ def _en_segment(
             words = [w for w in seg[after:] if w[0][:1].isupper()]
             if words and words == seg[after : after + len(words)] and len(words) <= 4:
                 s0, e0 = words[0][1], words[-1][2]
-                return Mention(
-                    name=text[s0:e0], start=s0, end=e0, sent=sent_of(s0), kind="company"
-                )
+                return Mention(name=text[s0:e0], start=s0, end=e0, sent=sent_of(s0), kind="company")
     # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
     end = len(seg)
     for k in range(start, len(seg)):
@@ -1501,7 +1501,9 @@ def _en_segment(
 
 # A verb's form a headline may capitalise: the third person ("Speaks", "Approves") or the past
 # ("Led", "Started"); not "Class", "Campus", "Physics".
-_HEADLINE_VERB_FORM = re.compile(r"[A-Z][a-z]+s(?<!ss)(?<!us)(?<!is)(?<!ics)|[A-Z][a-z]+ed|Led|Won|Met")
+_HEADLINE_VERB_FORM = re.compile(
+    r"[A-Z][a-z]+s(?<!ss)(?<!us)(?<!is)(?<!ics)|[A-Z][a-z]+ed|Led|Won|Met"
+)
 
 
 def _title_case_line(text: str, pos: int) -> bool:
