@@ -190,7 +190,8 @@ def searchable(query: str) -> str | None:
     """The words to search as callback data: every word the person wrote, packed if need be
     ("кто наши партнёры в Германии" lost «Германии» when cut from the right to fit the 64-byte
     callback data); a question too long even packed keeps its longest words, in their order,
-    the short ones being mostly the question's grammar."""
+    the short ones being mostly the question's grammar; None when not one word fits (a run of
+    letters far too long to be a word: a button to search «» helped no one)."""
     packed = pack_words(query, SEARCH_BUDGET)
     if packed is not None:
         return packed
@@ -200,6 +201,8 @@ def searchable(query: str) -> str | None:
         trial = " ".join(w for k, w in enumerate(words) if k in keep or k == n)
         if pack_words(trial, SEARCH_BUDGET) is not None:
             keep.add(n)
+    if not keep:
+        return None
     return pack_words(" ".join(w for k, w in enumerate(words) if k in keep), SEARCH_BUDGET)
 
 

@@ -400,6 +400,19 @@ async def test_a_long_question_keeps_every_word_in_its_search_button(
     assert "совместные исследования" in results and "гидроэнергетики»" in results, results
 
 
+async def test_a_run_of_letters_too_long_for_a_button_gets_no_empty_search(app: App) -> None:
+    """A message of one "word" no button can carry (a key held down, a pasted hash) offered
+    «Поискать «» в новостях?» and a button searching nothing; now the short answer alone."""
+    for text, lang in (("ы" * 300, "ru"), ("x" * 300, "en")):
+        reply = await app.ask(text, language_code=lang)
+        assert "«»" not in reply and "“”" not in reply, reply
+        assert reply.startswith(("Я понимаю команды", "I understand commands")), reply
+        assert buttons(app) == [], text
+    # Long words beside it still leave the words a button can carry.
+    reply = await app.ask("гидроэнергетика " + "ы" * 300)
+    assert reply.endswith("Поискать «гидроэнергетика» в новостях?"), reply
+
+
 async def test_free_text_naming_a_country_offers_its_partners(
     app: App, worker: ExtractionWorker
 ) -> None:
