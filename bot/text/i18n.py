@@ -395,6 +395,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
+    # After a title, in brackets: «(новости 2019–2021 годов)», "(news of 2019–2021)".
+    "search_years": ("новости {years}", "news {years}"),
+    "search_none_years": (
+        "Ничего не нашлось по запросу «{query}» среди новостей {years}.",
+        "Nothing found for “{query}” among the news {years}.",
+    ),
+    "search_all_years_button": ("🔎 За все годы ({total})", "🔎 In all years ({total})"),
     "search_title_partner": (
         "Найдено по запросу «{query}» и другим названиям партнёра «{partner}», "
         "на русском и английском:",
