@@ -17,6 +17,7 @@ from bot.text.countries import country_among_words, country_name, flag, resolve_
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import says_something, whole_words, words
+from handlers.agreements import Years, read_year
 from handlers.common import user_language
 from handlers.keyboards import (
     AgreementsPage,
@@ -116,6 +117,8 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         named = await partner_in(query, lookup)
     partner = await partners.get(named) if named is not None else None
     about = _ABOUT_AGREEMENTS.search(query)  # «какие соглашения подписаны с …»
+    # «… в 2023 году?», "… over the last two years?": the agreements of those years.
+    years = (await read_year(query, lookup, partners))[0] if about else None
     partner_signed = False
     prompt = t(lang, "free_text_search", query=shown)
     if partner is not None:  # «Цинхуа»: the partner's card is the likelier answer
@@ -124,20 +127,26 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         rows.insert(
             0, [InlineKeyboardButton(text=label, callback_data=PartnerCard(id=partner.id).pack())]
         )
-        signed = (await partners.agreements(partner_ids=[partner.id], limit=0))[1] if about else 0
+        signed, when = (
+            await _signed(partners, years, partner_ids=[partner.id]) if about else (0, None)
+        )
         if signed:  # asked about its documents: they come first
             partner_signed = True
-            label = t(lang, "agreements_partner_button", name=name, total=str(signed))
-            data = AgreementsPage(page=0, partner=partner.id).pack()
+            label = _agreements_label(
+                lang, "agreements_partner_button", when, name=name, total=str(signed)
+            )
+            data = AgreementsPage(page=0, partner=partner.id, **_fields(when)).pack()
             rows.insert(0, [InlineKeyboardButton(text=label, callback_data=data)])
             prompt = t(lang, "free_text_partner_agreements", name=esc(name), query=shown)
     country = country_among_words(query)
     if country:
         where = f"{flag(country)} {country_name(country, lang)}"
-        signed = (await partners.agreements(country=country, limit=0))[1] if about else 0
+        signed, when = await _signed(partners, years, country=country) if about else (0, None)
         if signed and not partner_signed:
-            label = t(lang, "agreements_country_button", country=where, total=str(signed))
-            data = AgreementsPage(page=0, country=country).pack()
+            label = _agreements_label(
+                lang, "agreements_country_button", when, country=where, total=str(signed)
+            )
+            data = AgreementsPage(page=0, country=country, **_fields(when)).pack()
             rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
             prompt = t(lang, "free_text_agreements", country=where, query=shown)
         total = await partners.count(country)
@@ -149,6 +158,40 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         t(lang, "free_text") + "\n\n" + prompt,
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
+
+
+async def _signed(
+    partners: PartnerRepository,
+    years: Years | None,
+    *,
+    partner_ids: list[int] | None = None,
+    country: str | None = None,
+) -> tuple[int, Years | None]:
+    """How many agreements a question's button leads to, and their years: those the question
+    names when it has some there, else every year (a button to none helps no one)."""
+    if years is not None:
+        total = (
+            await partners.agreements(
+                partner_ids=partner_ids, country=country, year=years.first,
+                year_to=years.last, only_years=years.only, limit=0,
+            )
+        )[1]  # fmt: skip
+        if total:
+            return total, years
+    total = (await partners.agreements(partner_ids=partner_ids, country=country, limit=0))[1]
+    return total, None
+
+
+def _fields(years: Years | None) -> dict[str, int | str]:
+    return years.packed() if years is not None else {}
+
+
+def _agreements_label(lang: str, key: str, years: Years | None, **values: str) -> str:
+    """«📄 🇨🇳 Китай: соглашения (8)», with their years when they have some:
+    «📄 🇨🇳 Китай: соглашения 2023 года (3)»."""
+    if years is None:
+        return t(lang, key, **values)
+    return t(lang, f"{key}_years", years=years.words(lang, title=True), **values)
 
 
 # Words of a question that name no partner however they match: the university itself, and

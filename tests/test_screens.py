@@ -456,6 +456,39 @@ async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
     assert buttons(app)[0][0].startswith("📄 🇨🇳 China: agreements ("), buttons(app)
 
 
+async def test_a_question_about_agreements_of_a_year_offers_that_years_agreements(
+    app: App,
+) -> None:
+    """ "what agreements were signed with Kazakhstan in 2023?" offered the country's agreements of
+    every year, the year unread; the button now leads to that year's, and says so. A year with
+    none keeps the button to every year."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, year in enumerate((2021, 2023, 2023)):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"kz{i}", f"Новость {i}", link=f"https://site.test/kz{i}")],
+            announce=True,
+        )
+        name = f"Университет номер {i}"
+        fact = PartnerInput(name, None, (), "KZ", "university", {f"kz{i}": name})
+        agreement = AgreementInput("agreement", f"о сотрудничестве {i}", f"{year}-05-01", (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    await app.ask("what agreements were signed with Kazakhstan in 2023?", language_code="en")
+    (label, data), *_ = buttons(app)
+    assert label == "📄 🇰🇿 Kazakhstan: agreements of 2023 (2)", buttons(app)
+    await press(app, data, lang="en")
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Agreements of 2023 for “🇰🇿 Kazakhstan” (2):"), (
+        edit.rendered
+    )
+    await app.ask("какие соглашения подписаны с Казахстаном за последние два года?")
+    assert buttons(app)[0][0] == "📄 🇰🇿 Казахстан: соглашения (3)", buttons(app)  # none then
+    await app.ask("соглашения с Казахстаном в 2021 году")
+    assert buttons(app)[0][0] == "📄 🇰🇿 Казахстан: соглашения 2021 года (1)", buttons(app)
+    await app.ask("университет номер 1: соглашения 2023 года")
+    assert buttons(app)[0][0] == "📄 Университет номер 1: соглашения 2023 года (1)", buttons(app)
+
+
 async def test_free_text_naming_a_partner_offers_its_card_first(
     app: App, worker: ExtractionWorker
 ) -> None:

@@ -471,6 +471,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "📄 {name}: соглашения ({total})",
         "📄 {name}: agreements ({total})",
     ),
+    "agreements_country_button_years": (
+        "📄 {country}: соглашения {years} ({total})",
+        "📄 {country}: agreements {years} ({total})",
+    ),
+    "agreements_partner_button_years": (
+        "📄 {name}: соглашения {years} ({total})",
+        "📄 {name}: agreements {years} ({total})",
+    ),
     "partners_country_button": (
         "{country}: все партнёры ({total})",
         "{country}: all partners ({total})",
