@@ -117,12 +117,22 @@ async def parse_filter(
         if (named := found.named) is not None:
             return "partner", str(named)
         return await lookup.choices(found)
+    if not quoted(text) and (code := resolve_country_query(text)) is not None:
+        return "country", code  # «/subscribe Китай», as «/unsubscribe Китай» and /partners read it
     keyword = " ".join(whole_words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not words(keyword):  # only emoji or signs: no word to follow
         return t(lang, "sub_need_word")
     if not await asyncio.to_thread(says_something, keyword):
         return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))
     return "keyword", keyword
+
+
+_QUOTES = "\"'«»“”„‘’"
+
+
+def quoted(text: str) -> bool:
+    """Words in quote marks: the words themselves, whatever else they could name."""
+    return len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES
 
 
 def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
@@ -245,7 +255,12 @@ async def subscribe_chat(
     bare = not args.strip() and any(s.thread_id == thread_id for s in existing)
     if bare or any(_same(s, kind, value, thread_id) for s in existing):
         return await current_view(chat.id, lang, chats, partners, thread_id)
-    return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
+    text, markup = await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
+    said = " ".join(args.split())
+    if kind == "country" and said.split()[0].lower() not in _COUNTRY:
+        # A country's name alone: what that follows, and how to follow the word instead.
+        text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))
+    return text, markup
 
 
 async def add_subscription(

@@ -224,3 +224,26 @@ async def test_the_partnership_choice_and_digest_modes_as_people_say_them(app: A
     assert await app.ask("/digest раз в неделю") == "Готово: дайджест раз в неделю."
     reply = await app.ask("/digest every  day", language_code="en", chat_id=43)
     assert reply.startswith("Done: a daily digest."), reply
+
+
+async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None:
+    """«/subscribe Китай» and "/subscribe Germany" made keyword subscriptions to «китай» and
+    “germany” (an English reader's then missed every Russian article about German partners),
+    though «/unsubscribe Китай», /partners and /agreements read the name as the country. The
+    reply says what that follows and how to follow the word instead, in quote marks."""
+    reply = await app.ask("/subscribe Китай")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\nЭто новости о партнёрах из этой страны. "
+        "Следить за самим словом «Китай» в любых новостях: /subscribe «Китай»"
+    ), reply
+    reply = await app.ask("/subscribe Germany", language_code="en")
+    assert reply.startswith("Done, subscribed: country 🇩🇪 Germany.\n"), reply
+    assert [(s.kind, s.value) for s in await app.services.chats.subscriptions(42)] == [
+        ("country", "CN"),
+        ("country", "DE"),
+    ]
+    # In quote marks: the word itself; the country command says nothing more.
+    assert await app.ask("/subscribe «Китай»") == "Готово, подписка добавлена: слово «китай»."
+    reply = await app.ask("/subscribe country India", language_code="en")
+    assert reply == "Done, subscribed: country 🇮🇳 India.", reply
+    assert (await app.ask("/subscribe Китай")).startswith("Этот чат уже подписан:")

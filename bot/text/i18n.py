@@ -298,6 +298,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "sub_all": ("все новости", "all news"),
     "sub_partnerships": ("новости о партнёрстве", "partnership news"),
     "sub_country": ("страна {name}", "country {name}"),
+    "sub_country_not_word": (
+        "Это новости о партнёрах из этой страны. Следить за самим словом «{word}» в любых "
+        "новостях: /subscribe «{word}»",
+        "That is news of partners from this country. To follow the word “{word}” in any news: "
+        "/subscribe “{word}”",
+    ),
     "sub_partner": ("партнёр «{name}»", "partner “{name}”"),
     "sub_keyword": ("слова «{name}»", "words “{name}”"),
     "sub_keyword_one": ("слово «{name}»", "word “{name}”"),
