@@ -53,11 +53,25 @@ async def unknown_command(message: Message, bot: Bot) -> None:
     elif message.chat.type != ChatType.PRIVATE:
         return  # groups: a bare unknown command may be meant for another bot
     lang = user_language(message.from_user)
-    like = close_command(head.partition("@")[0].removeprefix("/"))
+    name = head.partition("@")[0].removeprefix("/").lower()
+    if name in _LANGUAGE:
+        await message.answer(t(lang, "language_is_telegrams"))
+        return
+    like = _ALIASES.get(name) or close_command(name)
     if like:
         await message.answer(t(lang, "unknown_command_like", command=like))
         return
     await message.answer(t(lang, "unknown_command"))
+
+
+# Commands other bots have for what ours are named otherwise: "/stop" was "I don't know that
+# command" to someone who wanted no more messages.
+_ALIASES = {
+    "stop": "unsubscribe", "unsub": "unsubscribe", "mysubs": "subscriptions",
+    "subs": "subscriptions", "settings": "subscriptions", "news": "latest", "find": "search",
+}  # fmt: skip
+# Asking to switch the language: the bot follows Telegram's, and says so.
+_LANGUAGE = frozenset({"lang", "language", "english", "russian", "en", "ru"})
 
 
 def close_command(name: str) -> str | None:

@@ -434,6 +434,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
     ),
+    "language_is_telegrams": (
+        "Я пишу на языке вашего Telegram: сейчас по-русски, и новости тоже. Чтобы читать "
+        "по-английски, выберите английский в настройках Telegram (Настройки → Язык).",
+        "I write in your Telegram's language: English now, news too. To read in Russian, choose "
+        "Russian in Telegram's settings (Settings → Language).",
+    ),
     "unknown_command_like": (
         "Не знаю такой команды. Может быть, /{command}? Список команд: /help",
         "I don't know that command. Did you mean /{command}? See /help",
