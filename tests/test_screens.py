@@ -429,6 +429,37 @@ async def test_free_text_naming_a_country_offers_its_partners(
     assert len(buttons(app)) == 1
 
 
+async def test_a_countrys_name_alone_offers_no_card_of_a_body_named_after_it(app: App) -> None:
+    """«Китай» typed alone offered the card of the Ministry of Science and Technology of China
+    first, as if it were the partner meant; it is the country, as /partners reads it."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, name_en, kind) in enumerate(
+        (
+            (
+                "Министерство науки и технологий Китая",
+                "Ministry of Science and Technology of China",
+                "government",
+            ),
+            ("Университет Цинхуа", "Tsinghua University", "university"),
+        )
+    ):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"cn{i}", f"Новость {i}", link=f"https://site.test/cn{i}")],
+            announce=True,
+        )
+        keys = {f"cn{i}": name, f"cn{i}en": name_en}
+        fact = PartnerInput(name, name_en, (), "CN", kind, keys)
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    for text, lang in (("Китай", "ru"), ("China", "en")):
+        await app.ask(text, language_code=lang)
+        labels = [label for label, _ in buttons(app)]
+        assert not any(label.startswith("🤝") for label in labels), labels
+        assert labels[-1].endswith(" (2)") and "🇨🇳" in labels[-1], labels
+    await app.ask("Цинхуа")  # a partner's own name still opens its card
+    assert buttons(app)[0][0] == "🤝 Университет Цинхуа", buttons(app)
+
+
 async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
     app: App, worker: ExtractionWorker
 ) -> None:
