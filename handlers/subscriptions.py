@@ -260,6 +260,21 @@ async def subscribe_chat(
     if kind == "country" and said.split()[0].lower() not in _COUNTRY:
         # A country's name alone: what that follows, and how to follow the word instead.
         text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))
+    elif kind == "keyword" and markup is None and not quoted(said):
+        # «/subscribe Цинхуа»: the word is followed in its own language only; the partner it
+        # names, in news of both, is a tap away.
+        named = (await lookup.find(said)).named
+        partner = await partners.get(named) if named is not None else None
+        if partner is not None and not any(
+            _same(s, "partner", str(partner.id), thread_id) for s in existing
+        ):
+            name = cut(display_name(partner, lang), 50)
+            text += "\n" + t(lang, "sub_word_is_partner", name=esc(name))
+            label = t(lang, "sub_partner_button", name=name)
+            button = InlineKeyboardButton(
+                text=label, callback_data=SubscribePartner(id=partner.id).pack()
+            )
+            markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
     return text, markup
 
 

@@ -10,7 +10,8 @@ import pytest
 from bot.delivery.audience import ItemFacts, keywords_in, matches
 from bot.facts.service import ExtractionWorker, FactsService
 from storage.chats import Subscription
-from tests.conftest import ADMIN, App
+from storage.partners import PartnerInput
+from tests.conftest import ADMIN, App, draft, until
 from tests.test_facts import store_articles
 
 pytestmark = pytest.mark.both_engines
@@ -247,3 +248,44 @@ async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None
     reply = await app.ask("/subscribe country India", language_code="en")
     assert reply == "Done, subscribed: country 🇮🇳 India.", reply
     assert (await app.ask("/subscribe Китай")).startswith("Этот чат уже подписан:")
+
+
+async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_languages(
+    app: App,
+) -> None:
+    """«/subscribe Цинхуа» followed the word only, in the news that spell it (none in
+    English): the reply now offers the partner it names, one tap away."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("t1", "Визит Цинхуа", link="https://site.test/t1")], announce=True
+    )
+    fact = PartnerInput(
+        "Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+        {"t1": "Университет Цинхуа"},
+    )  # fmt: skip
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    reply = await app.ask("/subscribe Цинхуа")
+    assert reply == (
+        "Готово, подписка добавлена: слово «цинхуа».\nСлово ловит только новости, где оно "
+        "написано; новости партнёра «Университет Цинхуа» на русском и английском — кнопкой ниже."
+    ), reply
+    [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "🤝 Подписаться: Университет Цинхуа", button
+    before = len(app.api.sent_messages(42))
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=42, user_id=42,
+        message_id=app.api.sent_messages(42)[-1].result["message_id"],
+    )  # fmt: skip
+    await until(lambda: _more_than(app, before))
+    assert app.api.sent_messages(42)[-1].rendered == (
+        "Готово, подписка добавлена: партнёр «Университет Цинхуа»."
+    )
+    # A word naming no one partner, or in quote marks, is the word alone.
+    assert await app.ask("/subscribe водород") == "Готово, подписка добавлена: слово «водород»."
+    assert await app.ask("/subscribe «Tsinghua»", language_code="en") == (
+        "Done, subscribed: word “tsinghua”."
+    )
+
+
+async def _more_than(app: App, count: int) -> bool:
+    return len(app.api.sent_messages(42)) > count

@@ -298,6 +298,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "sub_all": ("все новости", "all news"),
     "sub_partnerships": ("новости о партнёрстве", "partnership news"),
     "sub_country": ("страна {name}", "country {name}"),
+    "sub_word_is_partner": (
+        "Слово ловит только новости, где оно написано; новости партнёра «{name}» на русском и "
+        "английском — кнопкой ниже.",
+        "The word catches only news that spell it; news of the partner “{name}” in English and "
+        "Russian: the button below.",
+    ),
+    "sub_partner_button": ("🤝 Подписаться: {name}", "🤝 Follow: {name}"),
     "sub_country_not_word": (
         "Это новости о партнёрах из этой страны. Следить за самим словом «{word}» в любых "
         "новостях: /subscribe «{word}»",
