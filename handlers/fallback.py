@@ -16,7 +16,7 @@ from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
-from bot.text.stems import says_something, whole_words, words
+from bot.text.stems import function_word, says_something, whole_words, words
 from handlers.agreements import Years, read_year
 from handlers.common import user_language
 from handlers.keyboards import (
@@ -116,7 +116,7 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
-    packed = searchable(query)
+    packed = await asyncio.to_thread(searchable, query)
     if packed is None:
         await message.answer(t(lang, "free_text"))
         return
@@ -245,18 +245,44 @@ async def partner_in(question: str, lookup: PartnerLookup) -> int | None:
     return None
 
 
+# Words a request is made of rather than what it is about (besides function words, which
+# `function_word` knows): a long question's search keeps them last.
+_ASKING = frozenset([
+    "расскажите", "расскажи", "подскажите", "подскажи", "скажите", "скажи", "пожалуйста",
+    "какие", "какой", "какая", "какое", "каких", "каким", "какими", "каком", "есть", "туда",
+    "сюда", "там", "тут", "здесь", "хочу", "хотел", "хотела", "хотим", "хотелось", "можно",
+    "нужно", "надо", "узнать", "интересно", "please", "tell", "know", "want", "would", "like",
+    "which", "there", "any", "some", "about", "could", "can", "may", "do", "does", "is", "are",
+])  # fmt: skip
+
+
+def _asking(word: str) -> bool:
+    """A word of the request itself, the university's own name, or a function word."""
+    low = word.casefold()
+    return low in _ASKING or low in _NOT_A_NAME or function_word(word)
+
+
 def searchable(query: str) -> str | None:
     """The words to search as callback data: every word the person wrote, packed if need be
     ("кто наши партнёры в Германии" lost «Германии» when cut from the right to fit the 64-byte
-    callback data); a question too long even packed keeps its longest words, in their order,
-    the short ones being mostly the question's grammar; None when not one word fits (a run of
-    letters far too long to be a word: a button to search «» helped no one)."""
+    callback data); a question too long even packed keeps its longest words that say what it
+    is about, in their order, the short ones being mostly the question's grammar; None when
+    not one word fits (a run of letters far too long to be a word: a search for «» helped no
+    one)."""
     packed = pack_words(query, SEARCH_BUDGET)
     if packed is not None:
         return packed
     words = query.split()
     keep: set[int] = set()
-    for n in sorted(range(len(words)), key=lambda k: -len(words[k])):
+
+    # The words that say what it is about first, names (capitalised inside the question)
+    # before the rest: «Расскажите, пожалуйста, какие …» kept the request's words and left
+    # out «Германии».
+    def rank(k: int) -> tuple[bool, bool, int]:
+        named = k > 0 and words[k][:1].isupper()
+        return _asking(words[k]), not named, -len(words[k])
+
+    for n in sorted(range(len(words)), key=rank):
         trial = " ".join(w for k, w in enumerate(words) if k in keep or k == n)
         if pack_words(trial, SEARCH_BUDGET) is not None:
             keep.add(n)

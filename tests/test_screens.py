@@ -400,6 +400,28 @@ async def test_a_long_question_keeps_every_word_in_its_search_button(
     assert "совместные исследования" in results and "гидроэнергетики»" in results, results
 
 
+async def test_a_long_request_keeps_what_it_is_about_in_its_search_button(app: App) -> None:
+    """A long polite question kept its longest words, the request's own among them: «Поискать
+    «Расскажите пожалуйста какие образовательные университетами»», «Германии» left out. The
+    words that say what it is about come first, names before the rest."""
+    reply = await app.ask(
+        "Расскажите, пожалуйста, какие у Политеха есть совместные образовательные программы "
+        "с университетами Германии и как туда поступить, если я студент третьего курса"
+    )
+    prompt = reply.rsplit("\n", 1)[-1]
+    assert "Германии" in prompt and "совместные" in prompt, prompt
+    for word in ("Расскажите", "пожалуйста", "какие", "Политеха"):
+        assert word not in prompt, prompt
+    reply = await app.ask(
+        "Could you please tell me which universities in Germany offer joint master programmes "
+        "for international students",
+        language_code="en",
+    )
+    prompt = reply.rsplit("\n", 1)[-1]
+    assert "Germany" in prompt and "universities" in prompt, prompt
+    assert "Could" not in prompt and "please" not in prompt, prompt
+
+
 async def test_a_run_of_letters_too_long_for_a_button_gets_no_empty_search(app: App) -> None:
     """A message of one "word" no button can carry (a key held down, a pasted hash) offered
     «Поискать «» в новостях?» and a button searching nothing; now the short answer alone."""
