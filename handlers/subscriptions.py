@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 
 from aiogram import Bot, Router
 from aiogram.filters import (
@@ -81,11 +82,24 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
     return t(lang, key, name=esc(cut(sub.value, 80)))
 
 
+_LIST = re.compile(r"\s*(?:[,;/&]|\s(?:и|and)\s)\s*", re.IGNORECASE)
+
+
+def countries_listed(text: str) -> list[str]:
+    """The countries of a list of two or more («Китай, Германия», "China and India"), in its
+    order, each once; [] unless every part is one."""
+    parts = [p for p in _LIST.split(text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    codes = [resolve_country_query(p) for p in parts]
+    return list(dict.fromkeys(c for c in codes if c)) if all(codes) else []
+
+
 async def parse_filter(
     args: str, lang: str, lookup: PartnerLookup
-) -> tuple[str, str] | Choices | str:
-    """(kind, value) for /subscribe's arguments, partners to choose from when several match,
-    or a reply explaining what is wrong."""
+) -> tuple[str, str] | list[tuple[str, str]] | Choices | str:
+    """(kind, value) for /subscribe's arguments (several for a list of countries), partners to
+    choose from when several match, or a reply explaining what is wrong."""
     text = " ".join(args.split())
     if not text:
         return "all", ""
@@ -96,6 +110,8 @@ async def parse_filter(
     said = [w for w in text.lower().split() if w not in _AROUND_PARTNERSHIPS]
     if len(said) == 1 and said[0] in _PARTNERSHIP_FORMS:
         return "partnerships", ""  # «только партнёрство» was a keyword subscription
+    if not quoted(text) and (listed := countries_listed(rest if head in _COUNTRY else text)):
+        return [("country", code) for code in listed]  # «Китай, Германия» were the words
     if head in _COUNTRY:
         if not rest:
             return t(lang, "sub_need_value")
@@ -248,6 +264,13 @@ async def subscribe_chat(
             lang, query, len(parsed.shown), parsed.total, parsed.alike, follow=True
         )
         return prompt, InlineKeyboardMarkup(inline_keyboard=rows)
+    if isinstance(parsed, list):  # countries, one subscription each
+        await remember_chat(chats, chat, user)
+        replies = [
+            (await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id))[0]
+            for kind, value in parsed
+        ]
+        return "\n".join(replies), None
     kind, value = parsed
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)

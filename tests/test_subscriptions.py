@@ -289,3 +289,24 @@ async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_language
 
 async def _more_than(app: App, count: int) -> bool:
     return len(app.api.sent_messages(42)) > count
+
+
+async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
+    """«/subscribe Китай, Германия» made one keyword subscription to «китай германия»: only
+    articles with both words, though the person listed two countries to follow."""
+    reply = await app.ask("/subscribe Китай, Германия")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\n"
+        "Готово, подписка добавлена: страна 🇩🇪 Германия."
+    ), reply
+    reply = await app.ask("/subscribe country India and Vietnam", language_code="en")
+    assert reply == (
+        "Done, subscribed: country 🇮🇳 India.\nDone, subscribed: country 🇻🇳 Vietnam."
+    ), reply
+    assert [s.value for s in await app.services.chats.subscriptions(42)] == [
+        "CN", "DE", "IN", "VN",
+    ]  # fmt: skip
+    # Not every part a country: the words, as before.
+    assert await app.ask("/subscribe водород и Китай") == (
+        "Готово, подписка добавлена: слова «водород и китай»."
+    )
