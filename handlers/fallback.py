@@ -40,6 +40,7 @@ _ABOUT_AGREEMENTS = re.compile(
     re.IGNORECASE,
 )
 MAX_QUESTION = 500
+_LINK = re.compile(r"(?:https?://|www\.)\S*|\b[\w.-]+\.(?:ru|com|org|net|edu|cn)(?:/\S*)?", re.I)
 
 
 async def unknown_command(message: Message, bot: Bot) -> None:
@@ -112,7 +113,9 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     Германии"), and first its agreements when they ask about documents («какие соглашения
     подписаны с Вьетнамом?»)."""
     lang = user_language(message.from_user)
-    query = " ".join(whole_words(message.text or ""))[:MAX_QUESTION]
+    # A pasted link is no words to search («https www spbstu ru media news» was offered).
+    said = _LINK.sub(" ", message.text or "")
+    query = " ".join(whole_words(said))[:MAX_QUESTION]
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return

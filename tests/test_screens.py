@@ -400,6 +400,16 @@ async def test_a_long_question_keeps_every_word_in_its_search_button(
     assert "совместные исследования" in results and "гидроэнергетики»" in results, results
 
 
+async def test_a_pasted_link_is_not_searched_for_as_words(app: App) -> None:
+    """A link pasted alone offered to search «https www spbstu ru media news international»;
+    the words beside a link are searched without it."""
+    reply = await app.ask("https://www.spbstu.ru/media/news/international/")
+    assert reply.startswith("Я понимаю команды") and "https" not in reply, reply
+    assert buttons(app) == []
+    reply = await app.ask("водород www.spbstu.ru/news/hydrogen")
+    assert reply.endswith("Поискать «водород» в новостях?"), reply
+
+
 async def test_a_long_request_keeps_what_it_is_about_in_its_search_button(app: App) -> None:
     """A long polite question kept its longest words, the request's own among them: «Поискать
     «Расскажите пожалуйста какие образовательные университетами»», «Германии» left out. The
