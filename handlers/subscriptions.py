@@ -517,6 +517,19 @@ async def unsubscribe(
     if args and args.lower() not in _EVERYTHING:
         subs = await chats.subscriptions(message.chat.id)
         here = message.message_thread_id if message.is_topic_message else None
+        if listed := countries_listed(args):  # «/unsubscribe Китай, Германия»: each of them
+            chosen = [
+                next((s for s in subs if s.kind == "country" and s.value == code), None)
+                for code in listed
+            ]
+            if all(chosen):
+                lines = [
+                    t(lang, "unsubscribed_one", what=await describe(sub, lang, partners))
+                    for sub in chosen
+                    if sub is not None and await chats.unsubscribe(message.chat.id, sub.id)
+                ]
+                await message.answer("\n".join(lines) or t(lang, "not_subscribed"))
+                return
         found = await matching(args, subs, lang, partners, lookup)
         shown = esc(cut(args, 60))
         if len(found) == 1 and await chats.unsubscribe(message.chat.id, found[0].id):

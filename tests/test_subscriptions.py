@@ -310,3 +310,10 @@ async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
     assert await app.ask("/subscribe водород и Китай") == (
         "Готово, подписка добавлена: слова «водород и китай»."
     )
+    # And off again, each of them.
+    assert await app.ask("/unsubscribe Китай и Германия") == (
+        "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
+    )
+    assert [s.value for s in await app.services.chats.subscriptions(42)] == [
+        "IN", "VN", "водород и китай",
+    ]  # fmt: skip
