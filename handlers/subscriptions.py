@@ -280,6 +280,8 @@ async def subscribe_chat(
         return await current_view(chat.id, lang, chats, partners, thread_id)
     text, markup = await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
     said = " ".join(args.split())
+    if not any(_same(s, kind, value, thread_id) for s in await chats.subscriptions(chat.id)):
+        return text, markup  # not added (too many): nothing more to say about it
     if kind == "country" and said.split()[0].lower() not in _COUNTRY:
         # A country's name alone: what that follows, and how to follow the word instead.
         text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))

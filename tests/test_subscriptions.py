@@ -248,6 +248,12 @@ async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None
     reply = await app.ask("/subscribe country India", language_code="en")
     assert reply == "Done, subscribed: country 🇮🇳 India.", reply
     assert (await app.ask("/subscribe Китай")).startswith("Этот чат уже подписан:")
+    # A chat with as many subscriptions as it may have is told only that.
+    await app.services.chats.upsert(44, "private", None, "ru")
+    for i in range(20):
+        await app.services.chats.subscribe(44, "keyword", f"слово{i}")
+    reply = await app.ask("/subscribe Китай", chat_id=44)
+    assert "Китай" not in reply, reply
 
 
 async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_languages(
