@@ -16,7 +16,8 @@ from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc
 from bot.text.i18n import COMMANDS, t
-from bot.text.stems import says_something, whole_words, words
+from bot.text.stems import function_word, says_something, whole_words, words
+from handlers.agreements import Years, read_year
 from handlers.common import user_language
 from handlers.keyboards import (
     AgreementsPage,
@@ -39,6 +40,7 @@ _ABOUT_AGREEMENTS = re.compile(
     re.IGNORECASE,
 )
 MAX_QUESTION = 500
+_LINK = re.compile(r"(?:https?://|www\.)\S*|\b[\w.-]+\.(?:ru|com|org|net|edu|cn)(?:/\S*)?", re.I)
 
 
 async def unknown_command(message: Message, bot: Bot) -> None:
@@ -52,11 +54,25 @@ async def unknown_command(message: Message, bot: Bot) -> None:
     elif message.chat.type != ChatType.PRIVATE:
         return  # groups: a bare unknown command may be meant for another bot
     lang = user_language(message.from_user)
-    like = close_command(head.partition("@")[0].removeprefix("/"))
+    name = head.partition("@")[0].removeprefix("/").lower()
+    if name in _LANGUAGE:
+        await message.answer(t(lang, "language_is_telegrams"))
+        return
+    like = _ALIASES.get(name) or close_command(name)
     if like:
         await message.answer(t(lang, "unknown_command_like", command=like))
         return
     await message.answer(t(lang, "unknown_command"))
+
+
+# Commands other bots have for what ours are named otherwise: "/stop" was "I don't know that
+# command" to someone who wanted no more messages.
+_ALIASES = {
+    "stop": "unsubscribe", "unsub": "unsubscribe", "mysubs": "subscriptions",
+    "subs": "subscriptions", "settings": "subscriptions", "news": "latest", "find": "search",
+}  # fmt: skip
+# Asking to switch the language: the bot follows Telegram's, and says so.
+_LANGUAGE = frozenset({"lang", "language", "english", "russian", "en", "ru"})
 
 
 def close_command(name: str) -> str | None:
@@ -97,11 +113,13 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     Германии"), and first its agreements when they ask about documents («какие соглашения
     подписаны с Вьетнамом?»)."""
     lang = user_language(message.from_user)
-    query = " ".join(whole_words(message.text or ""))[:MAX_QUESTION]
+    # A pasted link is no words to search («https www spbstu ru media news» was offered).
+    said = _LINK.sub(" ", message.text or "")
+    query = " ".join(whole_words(said))[:MAX_QUESTION]
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
-    packed = searchable(query)
+    packed = await asyncio.to_thread(searchable, query)
     if packed is None:
         await message.answer(t(lang, "free_text"))
         return
@@ -111,11 +129,15 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         callback_data=SearchCallback(q=packed).pack(),
     )
     rows = [[button]]
-    named = (await lookup.find(query)).named
+    # A country's name alone («Китай») is the country, as /partners reads it: not the card of
+    # a body named after it (the Ministry of Science and Technology of China was offered).
+    named = None if resolve_country_query(query) else (await lookup.find(query)).named
     if named is None:  # «когда подписали соглашение с Цинхуа?»: a partner in a sentence
         named = await partner_in(query, lookup)
     partner = await partners.get(named) if named is not None else None
     about = _ABOUT_AGREEMENTS.search(query)  # «какие соглашения подписаны с …»
+    # «… в 2023 году?», "… over the last two years?": the agreements of those years.
+    years = (await read_year(query, lookup, partners))[0] if about else None
     partner_signed = False
     prompt = t(lang, "free_text_search", query=shown)
     if partner is not None:  # «Цинхуа»: the partner's card is the likelier answer
@@ -124,20 +146,26 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         rows.insert(
             0, [InlineKeyboardButton(text=label, callback_data=PartnerCard(id=partner.id).pack())]
         )
-        signed = (await partners.agreements(partner_ids=[partner.id], limit=0))[1] if about else 0
+        signed, when = (
+            await _signed(partners, years, partner_ids=[partner.id]) if about else (0, None)
+        )
         if signed:  # asked about its documents: they come first
             partner_signed = True
-            label = t(lang, "agreements_partner_button", name=name, total=str(signed))
-            data = AgreementsPage(page=0, partner=partner.id).pack()
+            label = _agreements_label(
+                lang, "agreements_partner_button", when, name=name, total=str(signed)
+            )
+            data = AgreementsPage(page=0, partner=partner.id, **_fields(when)).pack()
             rows.insert(0, [InlineKeyboardButton(text=label, callback_data=data)])
             prompt = t(lang, "free_text_partner_agreements", name=esc(name), query=shown)
     country = country_among_words(query)
     if country:
         where = f"{flag(country)} {country_name(country, lang)}"
-        signed = (await partners.agreements(country=country, limit=0))[1] if about else 0
+        signed, when = await _signed(partners, years, country=country) if about else (0, None)
         if signed and not partner_signed:
-            label = t(lang, "agreements_country_button", country=where, total=str(signed))
-            data = AgreementsPage(page=0, country=country).pack()
+            label = _agreements_label(
+                lang, "agreements_country_button", when, country=where, total=str(signed)
+            )
+            data = AgreementsPage(page=0, country=country, **_fields(when)).pack()
             rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
             prompt = t(lang, "free_text_agreements", country=where, query=shown)
         total = await partners.count(country)
@@ -149,6 +177,40 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
         t(lang, "free_text") + "\n\n" + prompt,
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
+
+
+async def _signed(
+    partners: PartnerRepository,
+    years: Years | None,
+    *,
+    partner_ids: list[int] | None = None,
+    country: str | None = None,
+) -> tuple[int, Years | None]:
+    """How many agreements a question's button leads to, and their years: those the question
+    names when it has some there, else every year (a button to none helps no one)."""
+    if years is not None:
+        total = (
+            await partners.agreements(
+                partner_ids=partner_ids, country=country, year=years.first,
+                year_to=years.last, only_years=years.only, limit=0,
+            )
+        )[1]  # fmt: skip
+        if total:
+            return total, years
+    total = (await partners.agreements(partner_ids=partner_ids, country=country, limit=0))[1]
+    return total, None
+
+
+def _fields(years: Years | None) -> dict[str, int | str]:
+    return years.packed() if years is not None else {}
+
+
+def _agreements_label(lang: str, key: str, years: Years | None, **values: str) -> str:
+    """«📄 🇨🇳 Китай: соглашения (8)», with their years when they have some:
+    «📄 🇨🇳 Китай: соглашения 2023 года (3)»."""
+    if years is None:
+        return t(lang, key, **values)
+    return t(lang, f"{key}_years", years=years.words(lang, title=True), **values)
 
 
 # Words of a question that name no partner however they match: the university itself, and
@@ -186,20 +248,49 @@ async def partner_in(question: str, lookup: PartnerLookup) -> int | None:
     return None
 
 
+# Words a request is made of rather than what it is about (besides function words, which
+# `function_word` knows): a long question's search keeps them last.
+_ASKING = frozenset([
+    "расскажите", "расскажи", "подскажите", "подскажи", "скажите", "скажи", "пожалуйста",
+    "какие", "какой", "какая", "какое", "каких", "каким", "какими", "каком", "есть", "туда",
+    "сюда", "там", "тут", "здесь", "хочу", "хотел", "хотела", "хотим", "хотелось", "можно",
+    "нужно", "надо", "узнать", "интересно", "please", "tell", "know", "want", "would", "like",
+    "which", "there", "any", "some", "about", "could", "can", "may", "do", "does", "is", "are",
+])  # fmt: skip
+
+
+def _asking(word: str) -> bool:
+    """A word of the request itself, the university's own name, or a function word."""
+    low = word.casefold()
+    return low in _ASKING or low in _NOT_A_NAME or function_word(word)
+
+
 def searchable(query: str) -> str | None:
     """The words to search as callback data: every word the person wrote, packed if need be
     ("кто наши партнёры в Германии" lost «Германии» when cut from the right to fit the 64-byte
-    callback data); a question too long even packed keeps its longest words, in their order,
-    the short ones being mostly the question's grammar."""
+    callback data); a question too long even packed keeps its longest words that say what it
+    is about, in their order, the short ones being mostly the question's grammar; None when
+    not one word fits (a run of letters far too long to be a word: a search for «» helped no
+    one)."""
     packed = pack_words(query, SEARCH_BUDGET)
     if packed is not None:
         return packed
     words = query.split()
     keep: set[int] = set()
-    for n in sorted(range(len(words)), key=lambda k: -len(words[k])):
+
+    # The words that say what it is about first, names (capitalised inside the question)
+    # before the rest: «Расскажите, пожалуйста, какие …» kept the request's words and left
+    # out «Германии».
+    def rank(k: int) -> tuple[bool, bool, int]:
+        named = k > 0 and words[k][:1].isupper()
+        return _asking(words[k]), not named, -len(words[k])
+
+    for n in sorted(range(len(words)), key=rank):
         trial = " ".join(w for k, w in enumerate(words) if k in keep or k == n)
         if pack_words(trial, SEARCH_BUDGET) is not None:
             keep.add(n)
+    if not keep:
+        return None
     return pack_words(" ".join(w for k, w in enumerate(words) if k in keep), SEARCH_BUDGET)
 
 

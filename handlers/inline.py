@@ -27,7 +27,7 @@ from bot.text.formatting import (
     subject_words,
     typed_text,
 )
-from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t
+from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t, written_in
 from bot.text.names import is_rendered, known_name, reader_name
 from bot.text.summary import first_sentences
 from handlers.common import user_language
@@ -84,7 +84,8 @@ def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArtic
     if partner.latest_title:
         when = format_date(partner.last_seen, lang)
         article = link(partner.latest_link, cut(partner.latest_title, 300))
-        lines.append(f"📰 {article}" + (f" — {esc(when)}" if when else ""))
+        said = " · ".join(x for x in (when, written_in(partner.latest_title, lang)) if x)
+        lines.append(f"📰 {article}" + (f" — {esc(said)}" if said else ""))
     description = " · ".join(x for x in (other or "", _where(partner, lang), kind, counts) if x)
     return InlineQueryResultArticle(
         id=f"p{partner.id}",

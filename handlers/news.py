@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 import re
+from datetime import datetime
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
@@ -19,10 +20,20 @@ from aiogram.types import (
 
 from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, resolve_country_query
-from bot.text.formatting import cut, esc, format_date, join_within, link, tidy_summary, typed_text
+from bot.text.formatting import (
+    DISPLAY_ZONE,
+    cut,
+    esc,
+    format_date,
+    join_within,
+    link,
+    tidy_summary,
+    typed_text,
+)
 from bot.text.i18n import RU, category_label, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
+from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_year
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     SearchCallback,
@@ -34,6 +45,7 @@ from handlers.keyboards import (
 )
 from storage.news import NewsItem, NewsRepository
 from storage.partners import Partner, PartnerRepository
+from storage.search import Periods
 
 LATEST_DEFAULT = 5
 LATEST_MAX = 20
@@ -178,6 +190,13 @@ async def search_reply(
     if country is not None:  # 🇨🇳: the country's name, in both languages
         query = country_name(country, lang)
         aliases = [country_name(country, "en" if lang == RU else RU)]
+    years: Years | None = None
+    if country is None:  # «Цинхуа 2019-2021», "hydrogen in 2024": the news of those years
+        years, rest = await read_year(query, lookup, partners)
+        if years is not None and query_stems(rest):
+            query = rest
+        else:
+            years = None  # a year alone («/search 2024») is searched for as a word, as before
     stems = query_stems(query)
     if not stems:
         return t(lang, "search_usage"), None
@@ -186,8 +205,11 @@ async def search_reply(
     partner = await named_partner(partners, lookup, query) if country is None else None
     if partner is not None:
         aliases = other_names(partner)
-    hits = await news.search(query, SEARCH_MAX, alternatives=aliases)
+    periods = _periods(years)
+    hits = await news.search(query, SEARCH_MAX, alternatives=aliases, periods=periods)
     shown = esc(cut(_unquoted(query), 60))
+    if not hits and years is not None:
+        return await _none_those_years(news, query, aliases, shown, years, lang)
     if not hits:
         return await _nothing_found(news, query, shown, lang)
     pages = math.ceil(len(hits) / SEARCH_LIMIT)
@@ -198,6 +220,9 @@ async def search_reply(
         title = t(
             lang, "search_title_partner", query=shown, partner=esc(cut(partner.name_for(lang), 120))
         )
+    if years is not None:
+        when = t(lang, "search_years", years=esc(years.words(lang, title=True)))
+        title = f"{title.removesuffix(':')} ({when}):"
     blocks = [title]
     snippets = await asyncio.to_thread(_snippets, [h.item.text for h in hits], [query, *aliases])
     blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))
@@ -206,6 +231,40 @@ async def search_reply(
         nav = pager(lambda n: SearchPage(page=n, q=words), page, pages)
         return join_within(blocks), InlineKeyboardMarkup(inline_keyboard=[nav])
     return join_within(blocks), None
+
+
+def _periods(years: Years | None) -> Periods:
+    """The dates `years` covers, as Moscow's calendar has them (the dates the news show)."""
+    if years is None:
+        return ()
+
+    def start(year: int) -> datetime:
+        return datetime(year, 1, 1, tzinfo=DISPLAY_ZONE)
+
+    if years.only:
+        return [(start(year), start(year + 1)) for year in years.only]
+    first = max(years.first, FIRST_YEAR)
+    if years.last >= OPEN_END:
+        return [(start(first), datetime.max.replace(tzinfo=DISPLAY_ZONE))]
+    return [(start(first), start(years.last + 1))]
+
+
+async def _none_those_years(
+    news: NewsRepository, query: str, aliases: list[str], shown: str, years: Years, lang: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Nothing in the years asked for: where the words are in other years, a button to them
+    (a dead end otherwise); where they are in none, what any query finding nothing gets."""
+    found = len(await news.search(query, SEARCH_MAX, alternatives=aliases))
+    packed = pack_words(query, SUGGEST_BUDGET)
+    if not found or packed is None:
+        return await _nothing_found(news, query, shown, lang)
+    count = f"{found}+" if found >= SEARCH_MAX else str(found)
+    button = InlineKeyboardButton(
+        text=t(lang, "search_all_years_button", total=count),
+        callback_data=SearchCallback(q=packed).pack(),
+    )
+    text = t(lang, "search_none_years", query=shown, years=esc(years.words(lang, title=True)))
+    return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
 def _widened(query: str, names: list[str]) -> bool:

@@ -12,18 +12,21 @@ from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.enums import ChatType
 from aiogram.filters import ADMINISTRATOR, MEMBER, ChatMemberUpdatedFilter
 from aiogram.types import ChatMemberUpdated, Message, TelegramObject
 
+from handlers.common import user_language
 from storage.chats import ChatRepository
 
 log = logging.getLogger(__name__)
 
 
 class ReactivateOnMessage(BaseMiddleware):
-    """Any message from a switched-off chat switches it on again, before any handler runs.
+    """Any message from a switched-off chat switches it on again, before any handler runs; a
+    private chat's language follows its person's Telegram language.
 
-    An active or unknown chat costs one primary-key read and no write.
+    An active or unknown chat costs two primary-key reads and no write.
     """
 
     async def __call__(
@@ -37,6 +40,10 @@ class ReactivateOnMessage(BaseMiddleware):
             return await handler(event, data)
         if await chats.reactivate(event.chat.id):
             log.info("chat %s wrote to the bot: active again", event.chat.id)
+        user = event.from_user
+        if event.chat.type == ChatType.PRIVATE and user is not None and user.language_code:
+            # Telegram's language changed: the news follow the replies into it.
+            await chats.follow_language(event.chat.id, user_language(user))
         return await handler(event, data)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 
 from aiogram import Bot, Router
 from aiogram.filters import (
@@ -81,11 +82,24 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
     return t(lang, key, name=esc(cut(sub.value, 80)))
 
 
+_LIST = re.compile(r"\s*(?:[,;/&]|\s(?:и|and)\s)\s*", re.IGNORECASE)
+
+
+def countries_listed(text: str) -> list[str]:
+    """The countries of a list of two or more («Китай, Германия», "China and India"), in its
+    order, each once; [] unless every part is one."""
+    parts = [p for p in _LIST.split(text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    codes = [resolve_country_query(p) for p in parts]
+    return list(dict.fromkeys(c for c in codes if c)) if all(codes) else []
+
+
 async def parse_filter(
     args: str, lang: str, lookup: PartnerLookup
-) -> tuple[str, str] | Choices | str:
-    """(kind, value) for /subscribe's arguments, partners to choose from when several match,
-    or a reply explaining what is wrong."""
+) -> tuple[str, str] | list[tuple[str, str]] | Choices | str:
+    """(kind, value) for /subscribe's arguments (several for a list of countries), partners to
+    choose from when several match, or a reply explaining what is wrong."""
     text = " ".join(args.split())
     if not text:
         return "all", ""
@@ -96,6 +110,8 @@ async def parse_filter(
     said = [w for w in text.lower().split() if w not in _AROUND_PARTNERSHIPS]
     if len(said) == 1 and said[0] in _PARTNERSHIP_FORMS:
         return "partnerships", ""  # «только партнёрство» was a keyword subscription
+    if not quoted(text) and (listed := countries_listed(rest if head in _COUNTRY else text)):
+        return [("country", code) for code in listed]  # «Китай, Германия» were the words
     if head in _COUNTRY:
         if not rest:
             return t(lang, "sub_need_value")
@@ -117,12 +133,22 @@ async def parse_filter(
         if (named := found.named) is not None:
             return "partner", str(named)
         return await lookup.choices(found)
+    if not quoted(text) and (code := resolve_country_query(text)) is not None:
+        return "country", code  # «/subscribe Китай», as «/unsubscribe Китай» and /partners read it
     keyword = " ".join(whole_words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not words(keyword):  # only emoji or signs: no word to follow
         return t(lang, "sub_need_word")
     if not await asyncio.to_thread(says_something, keyword):
         return t(lang, "sub_too_general", query=esc(cut(keyword, 60)))
     return "keyword", keyword
+
+
+_QUOTES = "\"'«»“”„‘’"
+
+
+def quoted(text: str) -> bool:
+    """Words in quote marks: the words themselves, whatever else they could name."""
+    return len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES
 
 
 def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
@@ -238,6 +264,13 @@ async def subscribe_chat(
             lang, query, len(parsed.shown), parsed.total, parsed.alike, follow=True
         )
         return prompt, InlineKeyboardMarkup(inline_keyboard=rows)
+    if isinstance(parsed, list):  # countries, one subscription each
+        await remember_chat(chats, chat, user)
+        replies = [
+            (await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id))[0]
+            for kind, value in parsed
+        ]
+        return "\n".join(replies), None
     kind, value = parsed
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)
@@ -245,7 +278,29 @@ async def subscribe_chat(
     bare = not args.strip() and any(s.thread_id == thread_id for s in existing)
     if bare or any(_same(s, kind, value, thread_id) for s in existing):
         return await current_view(chat.id, lang, chats, partners, thread_id)
-    return await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
+    text, markup = await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id)
+    said = " ".join(args.split())
+    if not any(_same(s, kind, value, thread_id) for s in await chats.subscriptions(chat.id)):
+        return text, markup  # not added (too many): nothing more to say about it
+    if kind == "country" and said.split()[0].lower() not in _COUNTRY:
+        # A country's name alone: what that follows, and how to follow the word instead.
+        text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))
+    elif kind == "keyword" and markup is None and not quoted(said):
+        # «/subscribe Цинхуа»: the word is followed in its own language only; the partner it
+        # names, in news of both, is a tap away.
+        named = (await lookup.find(said)).named
+        partner = await partners.get(named) if named is not None else None
+        if partner is not None and not any(
+            _same(s, "partner", str(partner.id), thread_id) for s in existing
+        ):
+            name = cut(display_name(partner, lang), 50)
+            text += "\n" + t(lang, "sub_word_is_partner", name=esc(name))
+            label = t(lang, "sub_partner_button", name=name)
+            button = InlineKeyboardButton(
+                text=label, callback_data=SubscribePartner(id=partner.id).pack()
+            )
+            markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
+    return text, markup
 
 
 async def add_subscription(
@@ -464,6 +519,19 @@ async def unsubscribe(
     if args and args.lower() not in _EVERYTHING:
         subs = await chats.subscriptions(message.chat.id)
         here = message.message_thread_id if message.is_topic_message else None
+        if listed := countries_listed(args):  # «/unsubscribe Китай, Германия»: each of them
+            chosen = [
+                next((s for s in subs if s.kind == "country" and s.value == code), None)
+                for code in listed
+            ]
+            if all(chosen):
+                lines = [
+                    t(lang, "unsubscribed_one", what=await describe(sub, lang, partners))
+                    for sub in chosen
+                    if sub is not None and await chats.unsubscribe(message.chat.id, sub.id)
+                ]
+                await message.answer("\n".join(lines) or t(lang, "not_subscribed"))
+                return
         found = await matching(args, subs, lang, partners, lookup)
         shown = esc(cut(args, 60))
         if len(found) == 1 and await chats.unsubscribe(message.chat.id, found[0].id):

@@ -90,6 +90,22 @@ class ChatRepository:
             )
             return cursor.rowcount > 0
 
+    async def follow_language(self, chat_id: int, language: str) -> bool:
+        """A private chat's items and digests in the language its person now reads (their
+        Telegram's, changed since the chat was recorded); True when it changed. Read first, so
+        an unchanged or unknown chat costs no write."""
+        current = await self.db.fetchval(
+            "SELECT language FROM chats WHERE id = ? AND type = 'private'", (chat_id,)
+        )
+        if current is None or current == language:
+            return False
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE chats SET language = ?, updated_at = ? WHERE id = ? AND language <> ?",
+                (language, to_db(utcnow()), chat_id, language),
+            )
+            return cursor.rowcount > 0
+
     async def migrate(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: move the chat, its subscriptions and pending deliveries."""
         async with self.db.transaction() as conn:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.db import Database, Row, from_db, to_db, utcnow
-from storage.search import index_for
+from storage.search import Periods, index_for
 
 BODY_RETRY_LIMIT = 5
 
@@ -160,14 +160,19 @@ class NewsRepository:
         return int(await self.db.fetchval("SELECT COUNT(*) FROM news"))
 
     async def search(
-        self, query: str, limit: int = 5, alternatives: Sequence[str] = ()
+        self,
+        query: str,
+        limit: int = 5,
+        alternatives: Sequence[str] = (),
+        periods: Periods = (),
     ) -> list[SearchHit]:
         """Best matches first (storage.search), titles above bodies; [] for a query without words.
 
         `alternatives` are other names for the same thing (a partner's aliases in either
-        script): an item matching any of them matches the query.
+        script): an item matching any of them matches the query. `periods`: only items dated
+        within one of them ([start, end) each; any date when empty).
         """
-        rows = await self.index.search(self.db, query, alternatives, limit)
+        rows = await self.index.search(self.db, query, alternatives, limit, periods)
         return [SearchHit(_item(row), float(row["rank"])) for row in rows]
 
     async def bodies_due(self, limit: int) -> list[NewsItem]:

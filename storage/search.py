@@ -16,11 +16,27 @@ import abc
 import asyncio
 import re
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.text.stems import query_groups, stem_text
-from storage.db import Connection, Database, Row
+from storage.db import Connection, Database, Row, to_db
 
 MAX_ALTERNATIVES = 12
+# Periods a search may be narrowed to: [start, end) each, by the date an item is shown with.
+Periods = Sequence[tuple[datetime, datetime]]
+_WHEN = "COALESCE(published_at, first_seen_at)"
+
+
+def within_sql(periods: Periods) -> tuple[str, list[str | None]]:
+    """A subquery of the ids of news dated within any of `periods`, and its parameters; ("",
+    []) for no periods (any date). Built from the count of periods only."""
+    if not periods:
+        return "", []
+    each = f"({_WHEN} >= ? AND {_WHEN} < ?)"
+    params = [to_db(moment) for period in periods for moment in period]
+    return f"SELECT id FROM news WHERE {' OR '.join([each] * len(periods))}", params
+
+
 # Latin letters with and without accents, and the accented ones alone.
 _WHOLE_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 _ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -94,7 +110,12 @@ class SearchIndex(abc.ABC):
 
     @abc.abstractmethod
     async def search(
-        self, db: Database, query: str, alternatives: Sequence[str], limit: int
+        self,
+        db: Database,
+        query: str,
+        alternatives: Sequence[str],
+        limit: int,
+        periods: Periods = (),
     ) -> list[Row]: ...
 
 
@@ -122,21 +143,28 @@ class Fts5Index(SearchIndex):
         await conn.execute("UPDATE news_fts SET body = ? WHERE rowid = ?", (body, news_id))
 
     async def search(
-        self, db: Database, query: str, alternatives: Sequence[str], limit: int
+        self,
+        db: Database,
+        query: str,
+        alternatives: Sequence[str],
+        limit: int,
+        periods: Periods = (),
     ) -> list[Row]:
         # The dictionary is read off the event loop (its first use loads it: ~0.4 s).
         match = await asyncio.to_thread(self.match, query, alternatives)
         if match is None:
             return []
+        dated, dates = within_sql(periods)
         # bm25 is lower for better matches; titles weigh three times the bodies. The best are
         # chosen inside the index before `news` is read, so a word in most articles reads only
-        # `limit` rows of it.
+        # `limit` rows of it (of those in `periods`, when given).
         return await db.fetchall(
-            """SELECT news.*, best.rank FROM (
+            f"""SELECT news.*, best.rank FROM (
                    SELECT rowid AS id, -bm25(news_fts, 3.0, 1.0) AS rank FROM news_fts
-                   WHERE news_fts MATCH ? ORDER BY rank DESC LIMIT ?) AS best
+                   WHERE news_fts MATCH ?{f" AND rowid IN ({dated})" if dated else ""}
+                   ORDER BY rank DESC LIMIT ?) AS best
                JOIN news ON news.id = best.id ORDER BY best.rank DESC""",
-            (match, limit),
+            (match, *dates, limit),
         )
 
 
@@ -172,23 +200,30 @@ class TsvectorIndex(SearchIndex):
         return None
 
     async def search(
-        self, db: Database, query: str, alternatives: Sequence[str], limit: int
+        self,
+        db: Database,
+        query: str,
+        alternatives: Sequence[str],
+        limit: int,
+        periods: Periods = (),
     ) -> list[Row]:
         built = await asyncio.to_thread(self.tsquery, query, alternatives)
         if built is None:
             return []
         tsquery, params = built
+        dated, dates = within_sql(periods)
         return await db.fetchall(
             f"""SELECT news.*, best.rank FROM (
                     SELECT s.news_id, ts_rank(s.document, q.query) AS rank
                     FROM ({"SELECT " + tsquery} AS query) AS q
                     CROSS JOIN LATERAL (
                         SELECT news_id, document FROM news_search
-                        WHERE document @@ q.query ORDER BY news_id DESC LIMIT ?) AS s
+                        WHERE document @@ q.query{f" AND news_id IN ({dated})" if dated else ""}
+                        ORDER BY news_id DESC LIMIT ?) AS s
                     ORDER BY rank DESC, s.news_id DESC LIMIT ?) AS best
                 JOIN news ON news.id = best.news_id
                 ORDER BY best.rank DESC, best.news_id DESC""",
-            (*params, self.RANKED, limit),
+            (*params, *dates, self.RANKED, limit),
         )
 
 

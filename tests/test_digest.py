@@ -274,6 +274,35 @@ async def test_an_english_digest_reads_in_english(app: App, worker: ExtractionWo
     assert not re.search(r"[А-Яа-яЁё]", documents), documents  # parties by their English names
 
 
+async def test_a_digest_says_which_items_are_in_the_other_language(
+    app: App, worker: ExtractionWorker
+) -> None:
+    """An English reader's digest listed Russian headlines with nothing saying they were in
+    Russian, as /latest and announcements say (and a Russian reader's English ones)."""
+    chats, digests = app.services.chats, app.services.digests
+    for chat, lang in ((6, "en"), (7, "ru")):
+        await chats.upsert(chat, "private", None, lang)
+        await chats.subscribe(chat, "all")
+        await digests.set_mode(chat, "daily", None)
+    await app.services.news.db.execute(
+        "UPDATE chats SET digest_since = '2000-01-01T00:00:00.000000Z'"
+    )
+    await store_articles(app.services.news.db)
+    await FactsService(worker, app.services.news, app.services.partners).process_pending()
+    assert await service(app).run(datetime.now(UTC) + timedelta(seconds=1)) == 2
+    for chat, other in ((6, " · in Russian"), (7, " · на английском")):
+        text = await app.services.news.db.fetchval(
+            "SELECT text FROM digests WHERE chat_id = ?", (chat,)
+        )
+        items = parse_telegram_html(text).split("\n\n")[1].split("\n")[1:]
+        assert items and all(line.startswith("• ") for line in items), items
+        for line in items:
+            russian = bool(re.search(r"[А-Яа-яЁё]{3}", line.removesuffix(other)))
+            assert line.endswith(other) == (russian == (chat == 6)), (chat, line)
+        assert any(line.endswith(other) for line in items), items
+        assert not all(line.endswith(other) for line in items), items
+
+
 async def test_a_digest_of_one_day_names_that_day_once(app: App, worker: ExtractionWorker) -> None:
     await app.ask("/subscribe")
     await app.ask("/digest weekly")

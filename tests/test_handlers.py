@@ -247,6 +247,21 @@ async def test_a_mistyped_command_is_answered_with_the_one_meant(app: App) -> No
     assert await app.ask("/pollnw") == "Не знаю такой команды. Список команд: /help"
 
 
+async def test_other_bots_commands_and_a_language_switch_are_answered(app: App) -> None:
+    """ "/stop" (how one stops many bots), "/mysubs" and "/lang en" were "I don't know that
+    command" alone: the one meant is offered, and how the language is chosen is said."""
+    assert await app.ask("/stop") == (
+        "Не знаю такой команды. Может быть, /unsubscribe? Список команд: /help"
+    )
+    assert await app.ask("/mysubs", language_code="en") == (
+        "I don't know that command. Did you mean /subscriptions? See /help"
+    )
+    reply = await app.ask("/lang en")
+    assert reply.startswith("Я пишу на языке вашего Telegram: сейчас по-русски"), reply
+    reply = await app.ask("/language@spbpu_partners_bot", language_code="en")
+    assert reply.startswith("I write in your Telegram's language: English now"), reply
+
+
 async def test_a_reply_waits_out_a_short_flood_wait(app: App) -> None:
     app.api.fail_next("sendMessage", too_many_requests(1), chat_id=42)
     started = time.monotonic()

@@ -111,6 +111,9 @@ async def test_results_in_the_users_language(app: App) -> None:
     )
     # No Russian subject and no ISO date in an English reader's card.
     assert "📄 Latest: Memorandum — 3 March 2025" in card["text"].splitlines(), card["text"]
+    # Its latest article is in Russian, and the card says so, as /latest does.
+    latest = "📰 Делегация Университета Цинхуа посетила Политех — 6 May 2026 · in Russian"
+    assert card["text"].splitlines()[-1] == latest, card["text"]
 
 
 async def test_a_card_is_titled_in_the_readers_script_when_an_alias_has_it(app: App) -> None:

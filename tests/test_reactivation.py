@@ -98,3 +98,31 @@ async def test_start_after_blocking_the_bot_shows_the_subscriptions_kept(app: Ap
     assert await is_active(app, 44)
     # A chat with none still gets the first question.
     assert "Что присылать" in await app.ask("/start", chat_id=45)
+
+
+async def test_a_private_chats_news_follow_its_persons_telegram_language(app: App) -> None:
+    """Someone who switched Telegram from English to Russian got Russian replies but English
+    announcements and digests until a /subscribe: the chat's language is now theirs again as
+    soon as they write. A message without a language changes nothing; a group keeps its own."""
+    from bot.delivery.rendering import AnnouncementRenderer
+    from tests.conftest import draft
+
+    await app.ask("/subscribe", chat_id=43, language_code="en")
+    assert (await app.ask("/help", chat_id=43, language_code="ru")).startswith("Команды")
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("k1", "SPbPU and a partner", link="https://site.test/k1")], announce=True
+    )
+    assert await app.services.outbox.fan_out(news_id, [(43, None)]) == 1
+    [row] = await app.services.outbox.due(10)
+    message = await AnnouncementRenderer(app.services.news)(news_id, row.language)
+    assert message is not None and "1 декабря 2026" in message.text, message.text
+    await app.ask("/help", chat_id=43, language_code="en")
+    chat = await app.services.chats.get(43)
+    assert chat is not None and chat.language == "en"
+    group = -1004321
+    app.api.set_admins(group, [7])
+    await app.ask("/subscribe", chat_id=group, user_id=7, chat_type="supergroup")
+    await app.ask("/help", chat_id=group, user_id=8, chat_type="supergroup", language_code="en")
+    chat = await app.services.chats.get(group)
+    assert chat is not None and chat.language == "ru"

@@ -400,6 +400,51 @@ async def test_a_long_question_keeps_every_word_in_its_search_button(
     assert "совместные исследования" in results and "гидроэнергетики»" in results, results
 
 
+async def test_a_pasted_link_is_not_searched_for_as_words(app: App) -> None:
+    """A link pasted alone offered to search «https www spbstu ru media news international»;
+    the words beside a link are searched without it."""
+    reply = await app.ask("https://www.spbstu.ru/media/news/international/")
+    assert reply.startswith("Я понимаю команды") and "https" not in reply, reply
+    assert buttons(app) == []
+    reply = await app.ask("водород www.spbstu.ru/news/hydrogen")
+    assert reply.endswith("Поискать «водород» в новостях?"), reply
+
+
+async def test_a_long_request_keeps_what_it_is_about_in_its_search_button(app: App) -> None:
+    """A long polite question kept its longest words, the request's own among them: «Поискать
+    «Расскажите пожалуйста какие образовательные университетами»», «Германии» left out. The
+    words that say what it is about come first, names before the rest."""
+    reply = await app.ask(
+        "Расскажите, пожалуйста, какие у Политеха есть совместные образовательные программы "
+        "с университетами Германии и как туда поступить, если я студент третьего курса"
+    )
+    prompt = reply.rsplit("\n", 1)[-1]
+    assert "Германии" in prompt and "совместные" in prompt, prompt
+    for word in ("Расскажите", "пожалуйста", "какие", "Политеха"):
+        assert word not in prompt, prompt
+    reply = await app.ask(
+        "Could you please tell me which universities in Germany offer joint master programmes "
+        "for international students",
+        language_code="en",
+    )
+    prompt = reply.rsplit("\n", 1)[-1]
+    assert "Germany" in prompt and "universities" in prompt, prompt
+    assert "Could" not in prompt and "please" not in prompt, prompt
+
+
+async def test_a_run_of_letters_too_long_for_a_button_gets_no_empty_search(app: App) -> None:
+    """A message of one "word" no button can carry (a key held down, a pasted hash) offered
+    «Поискать «» в новостях?» and a button searching nothing; now the short answer alone."""
+    for text, lang in (("ы" * 300, "ru"), ("x" * 300, "en")):
+        reply = await app.ask(text, language_code=lang)
+        assert "«»" not in reply and "“”" not in reply, reply
+        assert reply.startswith(("Я понимаю команды", "I understand commands")), reply
+        assert buttons(app) == [], text
+    # Long words beside it still leave the words a button can carry.
+    reply = await app.ask("гидроэнергетика " + "ы" * 300)
+    assert reply.endswith("Поискать «гидроэнергетика» в новостях?"), reply
+
+
 async def test_free_text_naming_a_country_offers_its_partners(
     app: App, worker: ExtractionWorker
 ) -> None:
@@ -414,6 +459,37 @@ async def test_free_text_naming_a_country_offers_its_partners(
     assert (edit.rendered or "").startswith("Партнёры: 🇨🇳 Китай"), edit.rendered
     await app.ask("кто наши партнёры в Перу?")
     assert len(buttons(app)) == 1
+
+
+async def test_a_countrys_name_alone_offers_no_card_of_a_body_named_after_it(app: App) -> None:
+    """«Китай» typed alone offered the card of the Ministry of Science and Technology of China
+    first, as if it were the partner meant; it is the country, as /partners reads it."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, name_en, kind) in enumerate(
+        (
+            (
+                "Министерство науки и технологий Китая",
+                "Ministry of Science and Technology of China",
+                "government",
+            ),
+            ("Университет Цинхуа", "Tsinghua University", "university"),
+        )
+    ):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"cn{i}", f"Новость {i}", link=f"https://site.test/cn{i}")],
+            announce=True,
+        )
+        keys = {f"cn{i}": name, f"cn{i}en": name_en}
+        fact = PartnerInput(name, name_en, (), "CN", kind, keys)
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    for text, lang in (("Китай", "ru"), ("China", "en")):
+        await app.ask(text, language_code=lang)
+        labels = [label for label, _ in buttons(app)]
+        assert not any(label.startswith("🤝") for label in labels), labels
+        assert labels[-1].endswith(" (2)") and "🇨🇳" in labels[-1], labels
+    await app.ask("Цинхуа")  # a partner's own name still opens its card
+    assert buttons(app)[0][0] == "🤝 Университет Цинхуа", buttons(app)
 
 
 async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
@@ -441,6 +517,39 @@ async def test_free_text_asking_about_a_countrys_agreements_offers_them_first(
     assert not any(text.startswith("📄") for text, _ in buttons(app))
     await app.ask("which agreements were signed with China?", language_code="en")
     assert buttons(app)[0][0].startswith("📄 🇨🇳 China: agreements ("), buttons(app)
+
+
+async def test_a_question_about_agreements_of_a_year_offers_that_years_agreements(
+    app: App,
+) -> None:
+    """ "what agreements were signed with Kazakhstan in 2023?" offered the country's agreements of
+    every year, the year unread; the button now leads to that year's, and says so. A year with
+    none keeps the button to every year."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, year in enumerate((2021, 2023, 2023)):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"kz{i}", f"Новость {i}", link=f"https://site.test/kz{i}")],
+            announce=True,
+        )
+        name = f"Университет номер {i}"
+        fact = PartnerInput(name, None, (), "KZ", "university", {f"kz{i}": name})
+        agreement = AgreementInput("agreement", f"о сотрудничестве {i}", f"{year}-05-01", (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    await app.ask("what agreements were signed with Kazakhstan in 2023?", language_code="en")
+    (label, data), *_ = buttons(app)
+    assert label == "📄 🇰🇿 Kazakhstan: agreements of 2023 (2)", buttons(app)
+    await press(app, data, lang="en")
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Agreements of 2023 for “🇰🇿 Kazakhstan” (2):"), (
+        edit.rendered
+    )
+    await app.ask("какие соглашения подписаны с Казахстаном за последние два года?")
+    assert buttons(app)[0][0] == "📄 🇰🇿 Казахстан: соглашения (3)", buttons(app)  # none then
+    await app.ask("соглашения с Казахстаном в 2021 году")
+    assert buttons(app)[0][0] == "📄 🇰🇿 Казахстан: соглашения 2021 года (1)", buttons(app)
+    await app.ask("университет номер 1: соглашения 2023 года")
+    assert buttons(app)[0][0] == "📄 Университет номер 1: соглашения 2023 года (1)", buttons(app)
 
 
 async def test_free_text_naming_a_partner_offers_its_card_first(

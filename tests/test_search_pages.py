@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -221,3 +222,48 @@ async def test_a_word_in_one_article_is_no_plural_in_english(app: App) -> None:
     await app.ask("/search laboratory China", language_code="en")
     labels = [b["text"] for [b] in keyboard(app)]
     assert labels and not any(label.endswith(" 1 articles") for label in labels), labels
+
+
+async def test_a_year_in_a_search_narrows_it_to_that_years_news(app: App) -> None:
+    """«/search стажировка 2019-2020» and "/search internship 2024" were searched as words:
+    "no article has all of these words", and buttons to search «2019» alone. A year or a range
+    is now the news of those years, said in the heading; none then: a button to every year."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    dated = [
+        ("y18", "Стажировка инженеров в Гамбурге", 2018),
+        ("y19", "Стажировка студентов в Лионе", 2019),
+        ("y20", "Стажировка аспирантов в Турине", 2020),
+        ("y23", "Internship of engineers in Lyon", 2023),
+    ]
+    for key, title, year in dated:
+        await app.services.news.add_new(
+            feed.id,
+            [
+                draft(
+                    key,
+                    title,
+                    body=f"{title}: участники провели месяц в лабораториях партнёров.",
+                    link=f"https://site.test/{key}",
+                    published=datetime(year, 6, 1, 9, 0, tzinfo=UTC),
+                )
+            ],
+            announce=True,
+        )
+    reply = await app.ask("/search стажировка 2019-2020")
+    assert reply.startswith("Найдено по запросу «стажировка» (новости 2019–2020 годов):"), reply
+    assert "Лионе" in reply and "Турине" in reply and "Гамбурге" not in reply, reply
+    reply = await app.ask("/search стажировки в 2018 году")
+    assert reply.startswith("Найдено по запросу «стажировки» (новости 2018 года):"), reply
+    assert "Гамбурге" in reply and "Лионе" not in reply, reply
+    english = await app.ask("/search internship since 2021", language_code="en")
+    assert english.startswith("Results for “internship” (news since 2021):"), english
+    assert "Lyon" in english, english
+    # None in the years asked for: said so, with the way to the other years.
+    none = await app.ask("/search internship 2024", language_code="en")
+    assert none == "Nothing found for “internship” among the news of 2024.", none
+    [[button]] = keyboard(app)
+    assert button["text"] == "🔎 In all years (1)", button
+    found = await press(app, button["callback_data"])
+    assert found.startswith("Найдено по запросу «internship»:") and "Lyon" in found, found
+    # A year alone is still searched for as a word.
+    assert (await app.ask("/search 2019")).startswith("Ничего не нашлось по запросу «2019»")

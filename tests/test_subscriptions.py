@@ -10,7 +10,8 @@ import pytest
 from bot.delivery.audience import ItemFacts, keywords_in, matches
 from bot.facts.service import ExtractionWorker, FactsService
 from storage.chats import Subscription
-from tests.conftest import ADMIN, App
+from storage.partners import PartnerInput
+from tests.conftest import ADMIN, App, draft, until
 from tests.test_facts import store_articles
 
 pytestmark = pytest.mark.both_engines
@@ -224,3 +225,101 @@ async def test_the_partnership_choice_and_digest_modes_as_people_say_them(app: A
     assert await app.ask("/digest раз в неделю") == "Готово: дайджест раз в неделю."
     reply = await app.ask("/digest every  day", language_code="en", chat_id=43)
     assert reply.startswith("Done: a daily digest."), reply
+
+
+async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None:
+    """«/subscribe Китай» and "/subscribe Germany" made keyword subscriptions to «китай» and
+    “germany” (an English reader's then missed every Russian article about German partners),
+    though «/unsubscribe Китай», /partners and /agreements read the name as the country. The
+    reply says what that follows and how to follow the word instead, in quote marks."""
+    reply = await app.ask("/subscribe Китай")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\nЭто новости о партнёрах из этой страны. "
+        "Следить за самим словом «Китай» в любых новостях: /subscribe «Китай»"
+    ), reply
+    reply = await app.ask("/subscribe Germany", language_code="en")
+    assert reply.startswith("Done, subscribed: country 🇩🇪 Germany.\n"), reply
+    assert [(s.kind, s.value) for s in await app.services.chats.subscriptions(42)] == [
+        ("country", "CN"),
+        ("country", "DE"),
+    ]
+    # In quote marks: the word itself; the country command says nothing more.
+    assert await app.ask("/subscribe «Китай»") == "Готово, подписка добавлена: слово «китай»."
+    reply = await app.ask("/subscribe country India", language_code="en")
+    assert reply == "Done, subscribed: country 🇮🇳 India.", reply
+    assert (await app.ask("/subscribe Китай")).startswith("Этот чат уже подписан:")
+    # A chat with as many subscriptions as it may have is told only that.
+    await app.services.chats.upsert(44, "private", None, "ru")
+    for i in range(20):
+        await app.services.chats.subscribe(44, "keyword", f"слово{i}")
+    reply = await app.ask("/subscribe Китай", chat_id=44)
+    assert "Китай" not in reply, reply
+
+
+async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_languages(
+    app: App,
+) -> None:
+    """«/subscribe Цинхуа» followed the word only, in the news that spell it (none in
+    English): the reply now offers the partner it names, one tap away."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("t1", "Визит Цинхуа", link="https://site.test/t1")], announce=True
+    )
+    fact = PartnerInput(
+        "Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+        {"t1": "Университет Цинхуа"},
+    )  # fmt: skip
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    reply = await app.ask("/subscribe Цинхуа")
+    assert reply == (
+        "Готово, подписка добавлена: слово «цинхуа».\nСлово ловит только новости, где оно "
+        "написано; новости партнёра «Университет Цинхуа» на русском и английском — кнопкой ниже."
+    ), reply
+    [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "🤝 Подписаться: Университет Цинхуа", button
+    before = len(app.api.sent_messages(42))
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=42, user_id=42,
+        message_id=app.api.sent_messages(42)[-1].result["message_id"],
+    )  # fmt: skip
+    await until(lambda: _more_than(app, before))
+    assert app.api.sent_messages(42)[-1].rendered == (
+        "Готово, подписка добавлена: партнёр «Университет Цинхуа»."
+    )
+    # A word naming no one partner, or in quote marks, is the word alone.
+    assert await app.ask("/subscribe водород") == "Готово, подписка добавлена: слово «водород»."
+    assert await app.ask("/subscribe «Tsinghua»", language_code="en") == (
+        "Done, subscribed: word “tsinghua”."
+    )
+
+
+async def _more_than(app: App, count: int) -> bool:
+    return len(app.api.sent_messages(42)) > count
+
+
+async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
+    """«/subscribe Китай, Германия» made one keyword subscription to «китай германия»: only
+    articles with both words, though the person listed two countries to follow."""
+    reply = await app.ask("/subscribe Китай, Германия")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\n"
+        "Готово, подписка добавлена: страна 🇩🇪 Германия."
+    ), reply
+    reply = await app.ask("/subscribe country India and Vietnam", language_code="en")
+    assert reply == (
+        "Done, subscribed: country 🇮🇳 India.\nDone, subscribed: country 🇻🇳 Vietnam."
+    ), reply
+    assert [s.value for s in await app.services.chats.subscriptions(42)] == [
+        "CN", "DE", "IN", "VN",
+    ]  # fmt: skip
+    # Not every part a country: the words, as before.
+    assert await app.ask("/subscribe водород и Китай") == (
+        "Готово, подписка добавлена: слова «водород и китай»."
+    )
+    # And off again, each of them.
+    assert await app.ask("/unsubscribe Китай и Германия") == (
+        "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
+    )
+    assert [s.value for s in await app.services.chats.subscriptions(42)] == [
+        "IN", "VN", "водород и китай",
+    ]  # fmt: skip

@@ -27,7 +27,7 @@ from bot.text.formatting import (
     subject_words,
     utf16_len,
 )
-from bot.text.i18n import AGREEMENT_KINDS, label, t
+from bot.text.i18n import AGREEMENT_KINDS, label, t, written_in
 from storage.chats import ChatRepository
 from storage.db import utcnow
 from storage.digests import DigestChat, DigestRepository
@@ -63,6 +63,13 @@ def _document(kind: str, subject: str | None, lang: str) -> str:
     return " ".join(
         x for x in (label(AGREEMENT_KINDS, kind, lang), subject_words(subject, lang, 200)) if x
     )
+
+
+def _item_line(url: str | None, title: str, lang: str) -> str:
+    """«• <title>», and «· in Russian» after a title in the reader's other language, as /latest
+    and announcements say it."""
+    other = written_in(title, lang)
+    return f"• {link(url, cut(title, 200))}" + (f" · {esc(other)}" if other else "")
 
 
 def period_key(mode: str, now: datetime) -> str:
@@ -195,7 +202,7 @@ class DigestService:
         blocks.append(
             lines_within(
                 t(lang, "digest_items", count=str(len(items))),
-                [f"• {link(i.link, cut(i.title, 200))}" for i in items],
+                [_item_line(i.link, i.title, lang) for i in items],
                 BLOCK_BUDGET["items"],
             )
         )

@@ -307,6 +307,19 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "sub_all": ("все новости", "all news"),
     "sub_partnerships": ("новости о партнёрстве", "partnership news"),
     "sub_country": ("страна {name}", "country {name}"),
+    "sub_word_is_partner": (
+        "Слово ловит только новости, где оно написано; новости партнёра «{name}» на русском и "
+        "английском — кнопкой ниже.",
+        "The word catches only news that spell it; news of the partner “{name}” in English and "
+        "Russian: the button below.",
+    ),
+    "sub_partner_button": ("🤝 Подписаться: {name}", "🤝 Follow: {name}"),
+    "sub_country_not_word": (
+        "Это новости о партнёрах из этой страны. Следить за самим словом «{word}» в любых "
+        "новостях: /subscribe «{word}»",
+        "That is news of partners from this country. To follow the word “{word}” in any news: "
+        "/subscribe “{word}”",
+    ),
     "sub_partner": ("партнёр «{name}»", "partner “{name}”"),
     "sub_keyword": ("слова «{name}»", "words “{name}”"),
     "sub_keyword_one": ("слово «{name}»", "word “{name}”"),
@@ -404,6 +417,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
+    # After a title, in brackets: «(новости 2019–2021 годов)», "(news of 2019–2021)".
+    "search_years": ("новости {years}", "news {years}"),
+    "search_none_years": (
+        "Ничего не нашлось по запросу «{query}» среди новостей {years}.",
+        "Nothing found for “{query}” among the news {years}.",
+    ),
+    "search_all_years_button": ("🔎 За все годы ({total})", "🔎 In all years ({total})"),
     "search_title_partner": (
         "Найдено по запросу «{query}» и другим названиям партнёра «{partner}», "
         "на русском и английском:",
@@ -429,6 +449,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "unknown_command": (
         "Не знаю такой команды. Список команд: /help",
         "I don't know that command. See /help",
+    ),
+    "language_is_telegrams": (
+        "Я пишу на языке вашего Telegram: сейчас по-русски, и новости тоже. Чтобы читать "
+        "по-английски, выберите английский в настройках Telegram (Настройки → Язык).",
+        "I write in your Telegram's language: English now, news too. To read in Russian, choose "
+        "Russian in Telegram's settings (Settings → Language).",
     ),
     "unknown_command_like": (
         "Не знаю такой команды. Может быть, /{command}? Список команд: /help",
@@ -489,6 +515,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "agreements_partner_button": (
         "📄 {name}: соглашения ({total})",
         "📄 {name}: agreements ({total})",
+    ),
+    "agreements_country_button_years": (
+        "📄 {country}: соглашения {years} ({total})",
+        "📄 {country}: agreements {years} ({total})",
+    ),
+    "agreements_partner_button_years": (
+        "📄 {name}: соглашения {years} ({total})",
+        "📄 {name}: agreements {years} ({total})",
     ),
     "partners_country_button": (
         "{country}: все партнёры ({total})",
