@@ -18,7 +18,7 @@ from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmente
 from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
-from bot.text.countries import CountryResolver, country_name
+from bot.text.countries import CountryResolver, country_name, nation_of
 from bot.text.stems import morph_vocab
 
 from . import lexicon as lx
@@ -436,6 +436,36 @@ _CUT_TAIL = re.compile(r"\s?\w{0,3}")
 # right after it, since what a cut would lose comes after the surname.
 # A named-after tail right after an abbreviation: which of the universities sharing it.
 _EPONYM_AFTER = re.compile(r"\s+(?:им\.|имени)\s*(?:[А-ЯЁ]\.\s*){0,3}[А-ЯЁ][а-яё-]{2,}")
+# A school's abbreviation (a university's, an academy's, an institute's), which a genitive
+# complement may follow as part of the name: «РГУ нефти и газа», «СибГУ путей сообщения».
+_SCHOOL_ABBR = re.compile(r"[А-ЯЁ][А-ЯЁа-яё]{0,6}(?:У|А|И)(?:ПС)?")
+# Nouns that follow a school's abbreviation in the genitive as no part of its name.
+_NOT_A_COMPLEMENT = frozenset(
+    {
+        "год",
+        "месяц",
+        "неделя",
+        "день",
+        "время",
+        "лето",
+        "студент",
+        "сотрудник",
+        "ректор",
+        "выпускник",
+        "делегация",
+        "представитель",
+        "кафедра",
+        "факультет",
+        "институт",
+    }
+)
+# A capitalised word right after a Latin abbreviation: a city that may complete its name.
+_NEXT_CAP_WORD = re.compile(r" ([A-Z][a-z]{2,})\b(?![-'’])")
+# An abbreviation (hyphenated parts allowed) with the person it is named after.
+_ABBR_EPONYM = re.compile(
+    r"(?<![\w-])([А-ЯЁ][А-ЯЁа-яё]{0,8}[А-ЯЁ](?:-[А-ЯЁ]{2,6})?)(?=\s+(?:им\.|имени)\s)"
+    + _EPONYM_AFTER.pattern
+)
 _NAMED_AFTER_END = re.compile(
     r"\b(?:им\.|имени)\s+(?:(?:[А-ЯЁ]\.\s*){1,2}|[А-ЯЁ][а-яё]+\s+)[А-ЯЁ][а-яё]{2,}(?:а|я|ой)$"
 )
@@ -2430,6 +2460,7 @@ class Extractor:
             mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
             mentions += self._ru_companies(text, mentions, sent_of)
+            mentions += self._eponym_abbreviations(text, mentions, sent_of)
             local = _territorial_bodies(text, sent_of) + _signing_regions(text, sent_of)
             mentions = [
                 x for x in mentions if not any(y.start < x.end and x.start < y.end for y in local)
@@ -3070,9 +3101,18 @@ class Extractor:
                 continue
             if partner is not None:
                 name = partner
+            complement = (
+                self._abbreviation_complement(toks, n0 + len(span_toks), text)
+                if len(span_toks) == 1 and _SCHOOL_ABBR.fullmatch(name)
+                else None
+            )
+            if complement is not None:  # «РГУ нефти и газа», «СибГУ путей сообщения»
+                s1 = complement
             eponym = _EPONYM_AFTER.match(text, s1) if is_abbreviation(name) else None
             if eponym:  # «НГТУ им. Р. Е. Алексеева»: not the registry's bare «НГТУ»
                 s1 = eponym.end()
+            tailed = complement is not None or eponym is not None
+            if tailed:
                 name = " ".join(text[s0:s1].split())
             host = next(
                 (
@@ -3091,7 +3131,12 @@ class Extractor:
                 host.end = s1
                 continue
             known = self._registry.lookup(name)
-            if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
+            if (
+                known is None
+                and len(span_toks) == 1
+                and span_toks[0].pos in ("NOUN", "PROPN")
+                and not tailed
+            ):
                 known = self._registry.lookup(self._inflect(span_toks[0]))
             if known is not None and len(span_toks) == 1 and _regional(span_toks[0].text, text, s1):
                 # «Минпромторга Татарстана», «Минздрава Свердловской области»: the region's
@@ -3129,9 +3174,14 @@ class Extractor:
                     or re.search(r"»\s*(?:,|и|and)\s*«$", before)
                 ):
                     continue  # a programme, event or a list of quoted project titles
-            if known is None and len(span_toks) == 1 and span_toks[0].pos in ("NOUN", "PROPN"):
+            if (
+                known is None
+                and len(span_toks) == 1
+                and span_toks[0].pos in ("NOUN", "PROPN")
+                and not tailed
+            ):
                 name = self._inflect(span_toks[0]).strip('«»"“” ')
-            elif known is None and not quoted and not quoted_tail:
+            elif known is None and not quoted and not quoted_tail and not tailed:
                 # "Европейской Комиссии", "Межпарламентской Ассамблеи": adjectives and the first
                 # noun into the nominative, the genitive tail kept.
                 first = next(
@@ -3167,6 +3217,41 @@ class Extractor:
                 # case); a break before a capital ends a paragraph, and no name runs over it.
                 m.name = " ".join(m.name.split())
         return out
+
+    def _abbreviation_complement(self, toks: Sequence[Tok], k: int, text: str) -> int | None:
+        """End of the lower-case genitive phrase that names a school with its abbreviation
+        («РГУ нефти и газа», «МГУ пищевых производств», «СибГУ путей сообщения»), so that the
+        letters alone do not read as the registry's other school; None when none follows."""
+        if k >= len(toks) or toks[k].sent != toks[k - 1].sent:
+            return None
+        end = None
+        n = k
+        while n < len(toks) and n - k < 6 and toks[n].sent == toks[k].sent:
+            t = toks[n]
+            if not t.text.isalpha() or not t.text.islower() or t.text in ("им", "имени"):
+                break
+            if t.pos == "ADJ" and t.feats.get("Case") == "Gen":
+                n += 1
+                continue
+            if (
+                t.pos == "NOUN"
+                and t.feats.get("Case") == "Gen"
+                and t.lemma not in _NOT_A_COMPLEMENT
+            ):
+                n += 1
+                end = t.end
+                if n + 1 < len(toks) and toks[n].text == "и" and toks[n + 1].text.islower():
+                    n += 1  # «нефти и газа»
+                continue
+            break
+        if end is None or toks[n - 1].end != end:
+            return None
+        bracket = re.match(r"\s*\([А-ЯЁ]{2,5}\)", text[end:])
+        return (
+            end + bracket.end()
+            if bracket and _EPONYM_AFTER.match(text, end + bracket.end())
+            else end
+        )
 
     def _joint_unit_genitive(self, toks: Sequence[Tok], i: int, j: int, text: str) -> str | None:
         """The partner a unit of the university is named after in the genitive, in the
@@ -3282,6 +3367,28 @@ class Extractor:
                 continue
             if word in _LEGAL_FORMS_EN and any(x.start == m.end() + 1 for x in have):
                 continue  # "JSC Baltic Turbines": the legal form of the name after it
+            city = _NEXT_CAP_WORD.match(text, m.end()) if " " not in word else None
+            named = f"{word} {city.group(1)}" if city else ""
+            known = self._registry.lookup(named) if city else None
+            if known is not None or (
+                city
+                and self._countries.codes(city.group(1))
+                and not self._countries.is_country(city.group(1))
+                and nation_of(city.group(1)) is None  # "ATU Russian …": a people's adjective
+            ):
+                # "IIT Madras", "NIT Trichy", "KTH Stockholm": the letters and the city are one
+                # institution's name; the letters alone name the family of its sisters.
+                assert city is not None
+                out.append(
+                    Mention(
+                        name=(known.name_en or known.name) if known else named,
+                        start=m.start(),
+                        end=city.end(),
+                        sent=int(sent_of(m.start())),
+                        kind=known.kind if known else None,
+                    )
+                )
+                continue
             full = next((x for x in have if abbreviation_of(word, x.name)), None)
             if full is None and (self._countries.codes(word) or " " in word):
                 continue
@@ -3755,6 +3862,34 @@ class Extractor:
             if k == first and t[:1].isupper() and self._countries.codes(t) and k != h:
                 return True
         return False
+
+    def _eponym_abbreviations(
+        self, text: str, have: list[Mention], sent_of: Callable[[int], int]
+    ) -> list[Mention]:
+        """Abbreviations named after a person («КНИТУ-КАИ им. А. Н. Туполева», «МГТУ имени
+        Г. И. Носова») the tagger missed: one name with the eponym, so that the letters alone
+        are not read as the registry's other body that shares them («КГТУ» of Bishkek)."""
+        out: list[Mention] = []
+        for m in _ABBR_EPONYM.finditer(text):
+            if any(x.start < m.end() and m.start() < x.end for x in have):
+                continue
+            name = " ".join(m.group(0).split())
+            known = self._registry.lookup(name)
+            kind = (
+                known.kind
+                if known
+                else ("university" if _SCHOOL_ABBR.fullmatch(m.group(1)) else None)
+            )
+            out.append(
+                Mention(
+                    name=known.name if known else name,
+                    start=m.start(),
+                    end=m.end(),
+                    sent=int(sent_of(m.start())),
+                    kind=kind,
+                )
+            )
+        return out
 
     def _registry_mentions(
         self, text: str, have: list[Mention], sent_of: object, lang: str

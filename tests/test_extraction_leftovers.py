@@ -1,0 +1,111 @@
+"""Extraction leftovers a user meets on partner cards, on invented texts: names cut to their
+abbreviation, a school's letters read as the registry's other school, posts read as partners."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.extraction import ArticleInput, Extraction, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(ex: Extractor, title: str, text: str, lang: str = "ru") -> Extraction:
+    return ex.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+
+
+def _names(result: Extraction) -> list[str]:
+    return [p.name for p in result.partners]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Санкт-Петербургский политехнический университет и МГТУ им. Г. И. Носова подписали "
+            "соглашение о сотрудничестве в области металлургии.",
+            "МГТУ им. Г. И. Носова",
+        ),
+        (
+            "Политех подписал соглашение с ОмГТУ имени П. А. Столыпина о подготовке инженеров.",
+            "ОмГТУ имени П. А. Столыпина",
+        ),
+        (
+            "Политех подписал соглашение с КНИТУ-КАИ им. А. Н. Туполева о совместных "
+            "исследованиях в авиастроении.",
+            "КНИТУ-КАИ им. А. Н. Туполева",
+        ),
+        (
+            "Политех подписал соглашение с СибГУ путей сообщения о подготовке инженеров.",
+            "СибГУ путей сообщения",
+        ),
+    ],
+    ids=["im", "imeni", "hyphenated", "complement"],
+)
+def test_abbreviation_keeps_its_eponym_or_genitive_complement(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    """«МГТУ им. Г. И. Носова» is a card of its own, not «МГТУ» (which names another school)."""
+    assert name in _names(_run(extractor, "Новое соглашение", text))
+
+
+def test_abbreviation_with_complement_is_not_the_registry_school_of_its_letters(
+    extractor: Extractor,
+) -> None:
+    """«ВГУ водного транспорта» is not Voronezh State University, «МГУ пищевых производств» not
+    Lomonosov Moscow State University, «КГТУ им. А. Н. Туполева» not the Kyrgyz КГТУ."""
+    names = _names(
+        _run(
+            extractor,
+            "Политех и КГТУ им. А. Н. Туполева",
+            "Политех заключил договоры о сотрудничестве с ВГУ водного транспорта и МГУ пищевых "
+            "производств, а также с КГТУ им. А. Н. Туполева.",
+        )
+    )
+    assert "ВГУ водного транспорта" in names
+    assert "МГУ пищевых производств" in names
+    assert "КГТУ им. А. Н. Туполева" in names
+    assert not any(
+        n.startswith(("Воронежский", "Московский государственный университет им", "Кыргыз"))
+        for n in names
+    )
+
+
+def test_registry_spelling_of_an_abbreviation_with_complement(extractor: Extractor) -> None:
+    """«РГУ нефти и газа (НИУ) имени И.М. Губкина» is the registry's Gubkin University, not
+    «РГУ»."""
+    names = _names(
+        _run(
+            extractor,
+            "Совместная магистратура",
+            "Политехнический университет и РГУ нефти и газа (НИУ) имени И.М. Губкина запускают "
+            "совместную магистерскую программу по цифровой энергетике.",
+        )
+    )
+    assert names == ["Губкинский университет"]
+
+
+def test_latin_abbreviation_and_city_are_one_institution(extractor: Extractor) -> None:
+    """ "IIT Delhi", "IIIT Hyderabad": the letters name a family of sister institutes, the city
+    which one; the card is not a bare "IIT" (nor a company of that name)."""
+    known = _run(
+        extractor,
+        "Delegation from IIT Delhi visits Polytechnic",
+        "A delegation from IIT Delhi visited SPbPU to discuss cooperation in energy systems. "
+        "The sides agreed to prepare a joint summer school.",
+        lang="en",
+    )
+    assert [(p.name, "IIT Delhi" in p.aliases) for p in known.partners] == [
+        ("Indian Institute of Technology Delhi", True)
+    ]
+    unknown = _run(
+        extractor,
+        "Polytechnic hosts guests from IIIT Hyderabad",
+        "Representatives of IIIT Hyderabad held talks at SPbPU on joint programs in artificial "
+        "intelligence. The parties signed a memorandum of cooperation.",
+        lang="en",
+    )
+    assert _names(unknown) == ["IIIT Hyderabad"]
