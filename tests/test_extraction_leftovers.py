@@ -109,3 +109,61 @@ def test_latin_abbreviation_and_city_are_one_institution(extractor: Extractor) -
         lang="en",
     )
     assert _names(unknown) == ["IIIT Hyderabad"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Ушёл из жизни профессор Николай Кузнецов",
+            "На 85-м году жизни скончался профессор кафедры гидравлики Николай Петрович "
+            "Кузнецов. Он много лет сотрудничал с Техническим университетом Дрездена и "
+            "Университетом Аалто, читал лекции в Китае. Коллеги и ученики скорбят.",
+            "ru",
+        ),
+        (
+            "Sad news",
+            "Professor Anna Lebedeva, who founded the Laboratory of Polymer Materials, passed "
+            "away on Monday. For twenty years she cooperated with Aalto University and the "
+            "University of Oulu, where she taught as a visiting professor.",
+            "en",
+        ),
+    ],
+    ids=["ru", "en"],
+)
+def test_obituary_is_no_partnership_news(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """The guidelines' negative: an obituary naming the universities the deceased worked with.
+    No card gets the article."""
+    result = _run(extractor, title, text, lang=lang)
+    assert (result.partnership, _names(result)) == (False, [])
+
+
+def test_official_visit_without_talks_is_no_partnership_news(extractor: Extractor) -> None:
+    """An official touring the labs, with no talks, delegation or joint work, is no partnership
+    news; the same visit with joint projects discussed is."""
+    for title, text, lang in [
+        (
+            "Governor visits Polytechnic laboratories",
+            "The Governor of St. Petersburg visited SPbPU laboratories and saw the latest "
+            "developments in robotics. Rector Andrei Rudskoi showed him the new engineering "
+            "center.",
+            "en",
+        ),
+        (
+            "Губернатор Ленинградской области в Политехе",
+            "Губернатор Ленинградской области побывал в Передовой инженерной школе СПбПУ. Он "
+            "осмотрел лаборатории и пообщался со студентами.",
+            "ru",
+        ),
+    ]:
+        result = _run(extractor, title, text, lang=lang)
+        assert (result.partnership, _names(result)) == (False, []), text
+    result = _run(
+        extractor,
+        "Губернатор посетил Политех",
+        "Губернатор Санкт-Петербурга посетил Политехнический университет. Стороны обсудили "
+        "совместные проекты в области беспилотного транспорта и подготовку кадров.",
+    )
+    assert result.partnership

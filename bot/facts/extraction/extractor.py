@@ -997,6 +997,24 @@ _APPROVED_BY = re.compile(
     r"(?:одобрен\w*|утвержд[её]нн?\w*|согласованн?\w*|(?:approved|endorsed) by(?: the)?)\s+$",
     re.I,
 )
+# News of a death (in the headline or the first sentence): the guidelines' obituary, whatever
+# universities the deceased had worked with.
+_OBITUARY = re.compile(
+    r"скончал(?:ся|ась)|ушл?[её]?л[аи]?\s+из\s+жизни|\bне\s+стало\b|^\s*памяти\s|некролог|"
+    r"\bумер(?:ла)?\b|passed\s+away|\bdied\b|^\s*in\s+memory\s+of|in\s+memoriam|obituary",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A state official's visit («министр посетил лабораторию», "the Governor visited SPbPU labs"):
+# the university shows its work; without talks, a delegation or any cooperation word it is no
+# partnership news.
+_OFFICIAL_VISIT = re.compile(
+    r"(?:губернатор|министр|премьер|полпред|мэр|governor|minister|premier|mayor)\w*"
+    r"(?:\s+[\w.-]+){0,8}?\s+(?:посетил|побывал|осмотрел|visit|toured)",
+    re.IGNORECASE,
+)
+_TALKS = re.compile(
+    r"делегаци|переговор|рабоч\w+\s+встреч|delegation|talks|negotiat|working\s+meeting", re.I
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -2522,6 +2540,8 @@ class Extractor:
             talked = self._talked_about(analysis, models.partner)
             if talked:
                 facts, agreements = talked
+        if partnership and not agreements and self._no_partnership_news(analysis, facts):
+            partnership = False
         category = analysis.article.category or ""
         if partnership and not agreements and _NEGATIVE_CATEGORY.search(category):
             # No training article carries a feed category, so the model cannot weigh it.
@@ -2533,6 +2553,28 @@ class Extractor:
             partnership=partnership,
             partners=tuple(facts),
             agreements=tuple(agreements),
+        )
+
+    @staticmethod
+    def _no_partnership_news(a: Analysis, facts: list[PartnerFact]) -> bool:
+        """News the guidelines count out though it names outside bodies or a visit, which too
+        few training articles show for the model to learn: an obituary (its headline or first
+        sentence tells of a death), or a state official's visit with no talks, partner found
+        or cooperation word (see `_OFFICIAL_VISIT`)."""
+        first = a.text[: a.sentences[0][1]] if a.sentences else a.text
+        if a.title_end and len(a.sentences) > 1 and a.sentences[0][1] <= a.title_end + 2:
+            first = a.text[: a.sentences[1][1]]  # the headline and the lead
+        if _OBITUARY.search(first):
+            return True
+        return (
+            not facts
+            and bool(_OFFICIAL_VISIT.search(a.text))
+            and not _TALKS.search(a.text)
+            and not any(
+                p.search(a.text)
+                for k, p in zip(_COOP_FAMILIES, _COOP_CUES, strict=True)
+                if k != "delegation"
+            )
         )
 
     def _talked_about(
