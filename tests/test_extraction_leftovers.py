@@ -167,3 +167,31 @@ def test_official_visit_without_talks_is_no_partnership_news(extractor: Extracto
         "совместные проекты в области беспилотного транспорта и подготовку кадров.",
     )
     assert result.partnership
+
+
+def test_a_grants_fund_is_no_partner(extractor: Extractor) -> None:
+    """The guidelines' grant won alone: the fund that gives it or pays for the work is no
+    partner, and the news is no partnership news; a fund that signs with the university is."""
+    alone = _run(
+        extractor,
+        "Проект Политеха получил поддержку",
+        "Проект лаборатории нейротехнологий СПбПУ поддержан грантом Российского научного фонда. "
+        "Исследование финансируется Российским научным фондом в течение трёх лет.",
+    )
+    assert (alone.partnership, _names(alone)) == (False, [])
+    joint = _run(
+        extractor,
+        "Joint project with Tomsk Polytechnic",
+        "SPbPU and Tomsk Polytechnic University launched a joint project on hydrogen energy. "
+        "The project is funded by the Foundation for Assistance to Small Innovative "
+        "Enterprises.",
+        lang="en",
+    )
+    assert _names(joint) == ["Tomsk Polytechnic University"]
+    signed = _run(
+        extractor,
+        "Политех и РНФ подписали соглашение",
+        "Политехнический университет и Российский научный фонд подписали соглашение о "
+        "сотрудничестве в области поддержки молодых учёных.",
+    )
+    assert _names(signed) == ["Российский научный фонд"]

@@ -997,6 +997,17 @@ _APPROVED_BY = re.compile(
     r"(?:одобрен\w*|утвержд[её]нн?\w*|согласованн?\w*|(?:approved|endorsed) by(?: the)?)\s+$",
     re.I,
 )
+# A fund's name, and the words that make it the giver of a grant or of money right before or
+# after it (see `_only_a_funder`).
+_FUND_NAME = re.compile(r"фонд|foundation|\bfund\b|\b(?:РНФ|РФФИ|RSF|RFBR)\b", re.IGNORECASE)
+_FUNDER_BEFORE = re.compile(
+    r"(?:грант\w*|(?:про)?финансир\w*|при\s+(?:финансовой\s+)?поддержке|поддержан\w*|"
+    r"средств\w*|за\s+сч[её]т|funded\s+by|financed\s+by|supported\s+by|sponsored\s+by|"
+    r"(?:financial\s+)?support\s+(?:of|from)|grants?\s+(?:of|from)|funding\s+(?:of|from))"
+    r"\s+(?:(?:the|a|an)\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+_FUNDER_AFTER = re.compile(r"[»\"”]?\s*(?:\([^()]{1,20}\)\s*)?(?:grants?|project|грант)\b", re.I)
 # News of a death (in the headline or the first sentence): the guidelines' obituary, whatever
 # universities the deceased had worked with.
 _OBITUARY = re.compile(
@@ -1481,6 +1492,18 @@ def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
         or lx.APPOINTED.search(wide)
         or (lx.POST_BEFORE.search(wide[-40:]) and lx.APPOINTED_AFTER.match(text, m.end))
         or bool(lx.GOVERNMENT_HEAD.match(text, m.start) and lx.PARENT_BODY_BEFORE.search(wide))
+    )
+
+
+def _only_a_funder(c: Candidate, names: list[str], text: str) -> bool:
+    """A fund named each time as the giver of a grant or the money for the university's work
+    («проект поддержан грантом РНФ», «финансируется Фондом содействия инновациям», "funded by
+    the Russian Science Foundation", "an RSF project"): by the guidelines a grant won alone, no
+    partner (a fund that signs, opens a centre or visits is one)."""
+    return any(_FUND_NAME.search(n) for n in names) and all(
+        _FUNDER_BEFORE.search(text, max(0, m.start - 60), m.start)
+        or _FUNDER_AFTER.match(text, m.end)
+        for m in c.mentions
     )
 
 
@@ -2559,13 +2582,24 @@ class Extractor:
     def _no_partnership_news(a: Analysis, facts: list[PartnerFact]) -> bool:
         """News the guidelines count out though it names outside bodies or a visit, which too
         few training articles show for the model to learn: an obituary (its headline or first
-        sentence tells of a death), or a state official's visit with no talks, partner found
-        or cooperation word (see `_OFFICIAL_VISIT`)."""
+        sentence tells of a death), a grant won alone (its fund the only body named, no act of
+        cooperation told), or a state official's visit with no talks, partner found or
+        cooperation word (see `_OFFICIAL_VISIT`)."""
         first = a.text[: a.sentences[0][1]] if a.sentences else a.text
         if a.title_end and len(a.sentences) > 1 and a.sentences[0][1] <= a.title_end + 2:
             first = a.text[: a.sentences[1][1]]  # the headline and the lead
         if _OBITUARY.search(first):
             return True
+        acts = [
+            p for k, p in zip(_COOP_FAMILIES, _COOP_CUES, strict=True) if k not in ("coop", "staff")
+        ]
+        if (
+            not facts
+            and any(_only_a_funder(r.candidate, r.candidate.names, a.text) for r in a.rows)
+            and all(r.names_nothing for r in a.rows)
+            and not any(p.search(a.text) for p in acts)
+        ):
+            return True  # a grant won alone: the only body named is its fund
         return (
             not facts
             and bool(_OFFICIAL_VISIT.search(a.text))
@@ -4656,6 +4690,7 @@ class Extractor:
                 )
             )
             nothing = nothing or self._runs_a_contest(c, text, sentences)
+            nothing = nothing or _only_a_funder(c, names, text)
             nothing = nothing or _only_ranked(c, text, sentences)
             # The university's own association or fund: its name ends with the university's
             # («Эндаумент-фонд Политеха»), or was cut right before it («Ассоциация выпускников»
