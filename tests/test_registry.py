@@ -2388,3 +2388,32 @@ async def test_an_abbreviation_meets_the_name_it_spells_when_one_card_has_it(
         ("Тестбургский государственный педагогический университет", 1),
         ("Тестфордский государственный политехнический университет", 1),
     ]
+
+
+async def test_a_place_letter_with_generic_words_is_no_abbreviation_of_the_name(
+    db: Database,
+) -> None:
+    """«БГУ» of one article and «Бурятский государственный университет» of another were one
+    card: the place's letter is all the letters tell, and Belarusian, Bashkir or Bryansk
+    universities spell them too. Registry names keep their own: «МЭИ» is the power engineering
+    institute, never «Московский экономический институт»; a name with two telling letters
+    («Ассоциация … России» keeps its four) still meets its letters."""
+    uni = {"country": "RU", "kind": "university"}
+    mei = org("Национальный исследовательский университет «МЭИ»", "Moscow Power Engineering "
+              "Institute", "МЭИ", "Московский энергетический институт", **uni)  # fmt: skip
+    script = {
+        "a": [org("БГУ", None, **uni)],
+        "b": [org("Бурятский государственный университет", None, **uni)],
+        "c": [org("Московский экономический институт", None, **uni)],
+        "d": [mei],
+        "e": [org("ТГТИ", None, **uni)],
+        "f": [org("Тестбургский горно-технический институт", None, **uni)],
+    }
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("БГУ", 1),
+        ("Бурятский государственный университет", 1),
+        ("Московский экономический институт", 1),
+        ('Национальный исследовательский университет "МЭИ"', 1),
+        ("Тестбургский горно-технический институт", 2),
+    ]

@@ -973,6 +973,11 @@ def acronym_key(name: str) -> str:
     telling = [t for t in key_tokens(text) if t not in GENERIC and t not in _NOT_NAMES]
     if len(words) < 3 or not telling or is_own(text):
         return ""  # generic words only ("Association of Technical Universities") tell no one
+    if len(words) == 3 and sum(1 for w in words if set(key_tokens(w)) - GENERIC) == 1:
+        # One telling letter, the rest of generic words: «Бурятский государственный
+        # университет» spells «БГУ» as a dozen schools of other places do (Belarus, Bashkiria,
+        # Bryansk); an abbreviation's card of another article may be any of them.
+        return ""
     return ACRONYM + "".join(w[0] for w in words).lower().replace("ё", "е")
 
 
