@@ -1007,7 +1007,7 @@ _FUNDER_BEFORE = re.compile(
     r"\s+(?:(?:the|a|an)\s+)?[«\"“]?$",
     re.IGNORECASE,
 )
-_FUNDER_AFTER = re.compile(r"[»\"”]?\s*(?:\([^()]{1,20}\)\s*)?(?:grants?|project|грант)\b", re.I)
+_FUNDER_AFTER = re.compile(r"[»\"”]?\s*(?:\([^()]{1,20}\)\s*)?(?:grants?|грант)\b", re.I)
 # News of a death (in the headline or the first sentence): the guidelines' obituary, whatever
 # universities the deceased had worked with.
 _OBITUARY = re.compile(
@@ -1498,8 +1498,9 @@ def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
 def _only_a_funder(c: Candidate, names: list[str], text: str) -> bool:
     """A fund named each time as the giver of a grant or the money for the university's work
     («проект поддержан грантом РНФ», «финансируется Фондом содействия инновациям», "funded by
-    the Russian Science Foundation", "an RSF project"): by the guidelines a grant won alone, no
-    partner (a fund that signs, opens a centre or visits is one)."""
+    the Russian Science Foundation", "an RSF grant"): by the guidelines a grant won alone, no
+    partner (a fund that signs, opens a centre or visits is one, and so is one whose
+    programme or project the work is part of: it runs it)."""
     return any(_FUND_NAME.search(n) for n in names) and all(
         _FUNDER_BEFORE.search(text, max(0, m.start - 60), m.start)
         or _FUNDER_AFTER.match(text, m.end)
