@@ -195,3 +195,16 @@ def test_a_grants_fund_is_no_partner(extractor: Extractor) -> None:
         "сотрудничестве в области поддержки молодых учёных.",
     )
     assert _names(signed) == ["Российский научный фонд"]
+
+
+def test_a_quoted_name_declined_in_the_headline_shows_as_the_texts_nominative(
+    extractor: Extractor,
+) -> None:
+    """«Соглашение с «Невскими композитами»» in the headline, «ООО «Невские композиты»» in the
+    text: the card reads «Невские композиты», not the headline's instrumental."""
+    result = _run(
+        extractor,
+        "Соглашение с «Невскими композитами»",
+        "Политех подписал соглашение с ООО «Невские композиты» о совместных исследованиях.",
+    )
+    assert _names(result) == ["Невские композиты"]

@@ -1403,6 +1403,19 @@ def _bare_forms(names: list[str]) -> list[str]:
     return [*names, *(x for x in bare if x not in names)]
 
 
+def _declined_word(name: str) -> bool:
+    """Whether the first Cyrillic word of `name` is a known word in an oblique case only
+    («Балтийскими», «Газпромом»), never a nominative (unknown words are not judged)."""
+    m = re.search(r"[А-ЯЁа-яё][а-яё-]+", name)
+    if m is None:
+        return False
+    parses = morph_vocab().parse(m.group(0).lower())
+    return bool(parses) and all(
+        p.is_known and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes
+        for p in parses
+    )
+
+
 def _name_rank(name: str) -> int:
     """How well a name identifies: 0 generic words only, 1 an abbreviation or a contracted
     state body's name («Рособрнадзор»), or a name ending in an abbreviation of its type
@@ -4985,6 +4998,9 @@ class Extractor:
                 # The text's own full form over the registry's spelling a shorter form was
                 # read as («имени» of the body over «им.» the headline's «ИХС РАН» gave).
                 len(text[m.start : m.end].split()) >= len(m.name.split()),
+                # A quoted name kept as the headline declined it («с «Балтийскими насосами»»)
+                # gives way to the text's nominative («АО «Балтийские насосы»»).
+                not _declined_word(m.name),
                 m.name[:1].isupper(),
                 -m.start,
             ),
