@@ -208,3 +208,27 @@ def test_a_quoted_name_declined_in_the_headline_shows_as_the_texts_nominative(
         "Политех подписал соглашение с ООО «Невские композиты» о совместных исследованиях.",
     )
     assert _names(result) == ["Невские композиты"]
+
+
+def test_an_abbreviation_with_its_eponym_meets_the_full_name(extractor: Extractor) -> None:
+    """«МГТУ им. Г. И. Носова» in the headline and the full name in the text are one partner,
+    shown by its full name; a status's letters before the eponym («(НИУ) имени …») are part of
+    the name, not an alias a user would find the card by."""
+    result = _run(
+        extractor,
+        "Соглашение с МГТУ им. Г. И. Носова",
+        "Магнитогорский государственный технический университет им. Г.И. Носова и Политех "
+        "подписали соглашение. Ректор МГТУ посетил лаборатории СПбПУ.",
+    )
+    assert _names(result) == [
+        "Магнитогорский государственный технический университет им. Г.И. Носова"
+    ]
+    status = _run(
+        extractor,
+        "Новое соглашение",
+        "СПбПУ и Российский государственный университет нефти и газа (НИУ) имени И.М. Губкина "
+        "подписали соглашение о подготовке инженеров.",
+    )
+    [partner] = status.partners
+    assert partner.name.endswith("(НИУ) имени И.М. Губкина")
+    assert "НИУ" not in partner.aliases

@@ -1403,6 +1403,25 @@ def _bare_forms(names: list[str]) -> list[str]:
     return [*names, *(x for x in bare if x not in names)]
 
 
+_EPONYM_SPLIT = re.compile(r"^(?P<head>.+?)\s+(?:им\.|имени)\s*(?P<tail>.+)$")
+
+
+def _eponym_abbreviation_of(short: str, full: str) -> bool:
+    """Whether `short` is the abbreviation of `full` named after the same person («МГТУ им.
+    Г. И. Носова» of «Магнитогорский государственный технический университет им. Г.И.
+    Носова»): the letters spell the name before the eponym, and the surnames agree."""
+    a, b = _EPONYM_SPLIT.match(short), _EPONYM_SPLIT.match(full)
+    if a is None or b is None or not is_abbreviation(a.group("head")):
+        return False
+    surname = (re.findall(r"[А-ЯЁA-Z][а-яёa-z-]{2,}", a.group("tail")) or [""])[-1]
+    theirs = (re.findall(r"[А-ЯЁA-Z][а-яёa-z-]{2,}", b.group("tail")) or [""])[-1]
+    return (
+        bool(surname)
+        and canonical_key(surname) == canonical_key(theirs)
+        and abbreviation_of(a.group("head"), b.group("head"))
+    )
+
+
 def _declined_word(name: str) -> bool:
     """Whether the first Cyrillic word of `name` is a known word in an oblique case only
     («Балтийскими», «Газпромом»), never a nominative (unknown words are not judged)."""
@@ -4146,9 +4165,14 @@ class Extractor:
                     break
                 if known is not None and c.known is not None:
                     continue  # two registry entries: "Gazprom" and "Gazprom Neft"
-                if any(
-                    names_match(m.name, n) and not _brand_compound(m.name, n) for n in c.names
-                ) or any(canonical_key(m.name) == canonical_key(a) for a in c.aliases):
+                if (
+                    any(names_match(m.name, n) and not _brand_compound(m.name, n) for n in c.names)
+                    or any(canonical_key(m.name) == canonical_key(a) for a in c.aliases)
+                    or any(
+                        _eponym_abbreviation_of(m.name, n) or _eponym_abbreviation_of(n, m.name)
+                        for n in c.names
+                    )
+                ):
                     target = c
                     break
             if target is None:
