@@ -2417,3 +2417,29 @@ async def test_a_place_letter_with_generic_words_is_no_abbreviation_of_the_name(
         ('Национальный исследовательский университет "МЭИ"', 1),
         ("Тестбургский горно-технический институт", 2),
     ]
+
+
+async def test_letters_with_an_eponym_or_complement_meet_the_full_name_with_the_same(
+    db: Database,
+) -> None:
+    """«МГТУ им. Г. И. Носова» and «СибГУ путей сообщения» of one article meet the full names
+    of another that end the same way; the same letters after another person, or with another
+    complement, stay apart (the letters alone tell no one school)."""
+    uni = {"country": "RU", "kind": "university"}
+    script = {
+        "a": [org("МГТУ им. Г. И. Носова", None, **uni)],
+        "b": [org("Магнитогорский государственный технический университет им. Г.И. Носова",
+                  None, **uni)],
+        "c": [org("Тестовский государственный технический университет им. А. А. Пробина",
+                  None, **uni)],
+        "d": [org("СибГУ путей сообщения", None, **uni)],
+        "e": [org("Сибирский государственный университет путей сообщения", None, **uni)],
+        "f": [org("СибГУ водного транспорта", None, **uni)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Магнитогорский государственный технический университет им. Г.И. Носова", 2),
+        ("СибГУ водного транспорта", 1),
+        ("Сибирский государственный университет путей сообщения", 2),
+        ("Тестовский государственный технический университет им. А. А. Пробина", 1),
+    ]
