@@ -1011,9 +1011,9 @@ _FUNDER_AFTER = re.compile(r"[»\"”]?\s*(?:\([^()]{1,20}\)\s*)?(?:grants?|гр
 # News of a death (in the headline or the first sentence): the guidelines' obituary, whatever
 # universities the deceased had worked with.
 _OBITUARY = re.compile(
-    r"скончал(?:ся|ась)|ушл?[её]?л[аи]?\s+из\s+жизни|\bне\s+стало\b|^\s*памяти\s|некролог|"
-    r"\bумер(?:ла)?\b|passed\s+away|\bdied\b|^\s*in\s+memory\s+of|in\s+memoriam|obituary",
-    re.IGNORECASE | re.MULTILINE,
+    r"скончал(?:ся|ась)|уш(?:[её]л|л[аи])\s+из\s+жизни|\bне\s+стало\b|некролог|"
+    r"\bумер(?:ла)?\b|passed\s+away|\bdied\b|in\s+memoriam|obituary",
+    re.IGNORECASE,
 )
 # A state official's visit («министр посетил лабораторию», "the Governor visited SPbPU labs"):
 # the university shows its work; without talks, a delegation or any cooperation word it is no
