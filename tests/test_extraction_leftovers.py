@@ -232,3 +232,16 @@ def test_an_abbreviation_with_its_eponym_meets_the_full_name(extractor: Extracto
     [partner] = status.partners
     assert partner.name.endswith("(НИУ) имени И.М. Губкина")
     assert "НИУ" not in partner.aliases
+
+
+def test_registry_letters_the_stemmer_shortens_are_found_after_a_status(
+    extractor: Extractor,
+) -> None:
+    """«с НИУ «МЭИ»»: the tagger reads no name, and «МЭИ» keys as the two letters «ме» (its
+    «И» taken for a case ending), which the registry's word list left out: no partner."""
+    result = _run(
+        extractor,
+        "Новое соглашение",
+        "Политех подписал соглашение о сотрудничестве с НИУ «МЭИ» в области подготовки инженеров.",
+    )
+    assert _names(result) == ["Национальный исследовательский университет «МЭИ»"]
