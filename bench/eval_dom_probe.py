@@ -15,7 +15,10 @@ written before the changes it measured; ctx_probe6.jsonl to ctx_probe8.jsonl bod
 their own at an occasion: the meeting's owner, speakers' employers, sponsors, a tender's
 customer, an alumnus's employer, a government as a body's parent, beside their look-alikes;
 tests/data/ru_probe.jsonl holds Russian companies, bodies and universities named the ways press
-offices name them, ru_probe2.jsonl a second batch written after the fixes it measures)
+offices name them, ru_probe2.jsonl a second batch written after the fixes it measures;
+tests/data/endom2_probe.jsonl holds English news about Russian partners as SPbPU's English press
+office names them -- legal forms in Latin, quoted and "named after" names, federal bodies,
+Title Case headlines -- and endom3_probe.jsonl a batch written after the fixes it measures)
 """
 
 from __future__ import annotations

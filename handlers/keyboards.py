@@ -18,6 +18,7 @@ CountryCode = Annotated[str, Field(max_length=2)]
 OptionalYear = Annotated[int, Field(ge=0, le=9999)]  # 0: any year
 YearList = Annotated[str, Field(pattern=r"^(\d{4}){0,4}$")]  # up to four years, side by side
 KindList = Annotated[str, Field(pattern=r"^[acmor]{0,5}$")]  # kinds of document by first letter
+PartnerKindLetter = Annotated[str, Field(pattern=r"^[cgoru]?$")]  # a kind of partner's first letter
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
@@ -44,6 +45,17 @@ class UnsubscribeOne(CallbackData, prefix="un"):
 class PartnersPage(CallbackData, prefix="pp"):
     page: PageNumber
     country: CountryCode = ""  # "" for all partners, else an alpha-2 code
+    kind: PartnerKindLetter = ""  # "" for every kind, else the kind's first letter
+
+
+class PartnersPageBeforeKinds(CallbackData, prefix="pp"):
+    """Page buttons sent before kinds of partner (one field fewer): they still turn pages."""
+
+    page: PageNumber
+    country: CountryCode = ""
+
+    def current(self) -> PartnersPage:
+        return PartnersPage(**self.model_dump())  # its fields; the kind defaults to every kind
 
 
 class PartnerCard(CallbackData, prefix="pc"):

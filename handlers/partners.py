@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
@@ -16,7 +17,7 @@ from aiogram.types import (
 )
 
 from bot.facts.extraction.registry import known_orgs
-from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
+from bot.facts.lookup import ALIKE, GENERIC_ONLY, LOOSE, MORE, SAME, Found, PartnerLookup
 from bot.text.countries import (
     country_alike,
     country_among_words,
@@ -38,6 +39,7 @@ from bot.text.i18n import (
     AGREEMENT_KINDS,
     EN,
     PARTNER_KINDS,
+    PARTNER_KINDS_PLURAL,
     RU,
     choice_prompt,
     label,
@@ -45,9 +47,10 @@ from bot.text.i18n import (
     t,
     written_in,
 )
+from bot.text.kinds import kind_query
 from bot.text.names import is_rendered, known_name
 from handlers.common import edit_page, user_language
-from handlers.keyboards import PartnerCard, PartnersPage, pager
+from handlers.keyboards import PartnerCard, PartnersPage, PartnersPageBeforeKinds, pager
 from handlers.share import partner_share_markup
 from storage.partners import Partner, PartnerRepository
 
@@ -62,6 +65,15 @@ def display_name(partner: Partner, lang: str) -> str:
     return partner.name_for(lang)
 
 
+def card_buttons(cards: Iterable[Partner], lang: str) -> list[list[InlineKeyboardButton]]:
+    """One button a row opening each card, named as the reader reads it."""
+    return [
+        [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
+                              callback_data=PartnerCard(id=p.id).pack())]
+        for p in cards
+    ]  # fmt: skip
+
+
 def partner_line(partner: Partner, lang: str, with_flag: bool = True) -> str:
     """One list entry; the flag is left out in a list of one country's partners."""
     name = display_name(partner, lang)
@@ -69,32 +81,56 @@ def partner_line(partner: Partner, lang: str, with_flag: bool = True) -> str:
     return f"• {esc(cut(name, 200))}{where} — {partner.mentions}"
 
 
+def kind_words(kind: str, lang: str, column: int) -> str:
+    """A kind of partner in the plural: as a heading (`column` 0) or as what is absent (1)."""
+    ru_heading, ru_absent, en = PARTNER_KINDS_PLURAL.get(kind, PARTNER_KINDS_PLURAL["other"])
+    if lang == RU:
+        return ru_absent if column else ru_heading
+    return en if column else en[:1].upper() + en[1:]
+
+
 async def partners_page(
-    partners: PartnerRepository, lang: str, page: int, country: str = ""
+    partners: PartnerRepository, lang: str, page: int, country: str = "", kind: str = ""
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    total = await partners.count(country or None)
+    total = await partners.count(country or None, kind or None)
+    where = f"{flag(country)} {country_name(country, lang)}" if country else ""
+    if total == 0 and kind:
+        # Said in the reader's language, the plain list (and the country's, if any) offered.
+        said = t(lang, "partners_kind_where", country=esc(where)) if country else ""
+        text = t(lang, "partners_kind_none", kind=kind_words(kind, lang, 1), where=said)
+        in_country = await partners.count(country) if country else 0
+        if not in_country:
+            return text, None
+        button = InlineKeyboardButton(
+            text=t(lang, "partners_country_button", country=where, total=str(in_country)),
+            callback_data=PartnersPage(page=0, country=country).pack(),
+        )
+        return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
     if total == 0:
         return t(lang, "partners_empty"), None
     pages = max(1, math.ceil(total / PAGE))
     page = min(max(page, 0), pages - 1)
-    if country:
+    if kind:
+        rows = await partners.by_kind(kind, country or None, PAGE, page * PAGE)
+        heading = kind_words(kind, lang, 0)
+        title = (
+            t(lang, "partners_kind_country_title", kind=heading, country=esc(where),
+              total=str(total))
+            if country
+            else t(lang, "partners_kind_title", kind=heading, total=str(total))
+        )  # fmt: skip
+    elif country:
         rows = await partners.by_country(country, PAGE, page * PAGE)
-        where = f"{flag(country)} {country_name(country, lang)}"
         title = t(lang, "partners_country_title", country=esc(where), total=str(total))
     else:
         rows = await partners.top(PAGE, page * PAGE)
         title = t(lang, "partners_title", total=str(total))
     lines = "\n".join(partner_line(p, lang, with_flag=not country) for p in rows)
     text = join_within([title, lines])
-    buttons = [
-        [
-            InlineKeyboardButton(
-                text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
-            )
-        ]
-        for p in rows
-    ]
-    nav = pager(lambda n: PartnersPage(page=n, country=country), page, pages)
+    buttons = card_buttons(rows, lang)
+    # The page buttons carry the kind (its first letter) and the country: page 2 of the
+    # companies is still companies.
+    nav = pager(lambda n: PartnersPage(page=n, country=country, kind=kind[:1]), page, pages)
     if nav:
         buttons.append(nav)
     return text, InlineKeyboardMarkup(inline_keyboard=buttons)
@@ -176,6 +212,14 @@ async def partners_command(
         text, markup = await partners_page(partners, lang, 0)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
         return
+    asked = kind_query(query)
+    if asked is not None:  # «компании Китая», "research institutes": that kind's list
+        found = await lookup.find(query)
+        # Unless a card is named so exactly (a body called by its kind and country alone).
+        if not (found.named is not None and found.ranked[0][1] >= SAME):
+            text, markup = await partners_page(partners, lang, 0, asked.country or "", asked.kind)
+            await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+            return
     country = resolve_country_query(query)
     if country and await partners.count(country):
         text, markup = await partners_page(partners, lang, 0, country)
@@ -196,11 +240,7 @@ async def partners_command(
             await message.answer(text)
             return
         choices = await lookup.choices(found)
-        rows = [
-            [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
-                                  callback_data=PartnerCard(id=p.id).pack())]
-            for p in choices.shown
-        ]  # fmt: skip
+        rows = card_buttons(choices.shown, lang)
         text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
         await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
@@ -212,7 +252,16 @@ async def partners_command(
         alike = country_among_words(query)
     in_alike = await partners.count(alike) if alike else 0
     exact = bool(found) and found.ranked[0][1] >= SAME
-    if (chosen := found.named) is not None and (exact or not in_alike):
+    chosen = found.named
+    # A company's card with a word of its own more, or without one of the query's («Газпром»
+    # for «Газпром нефть», "Quillon Energy" for Quillon) may be its parent or subsidiary:
+    # another organisation, offered, never opened as the one asked for.
+    kin = chosen is not None and found.ranked[0][1] in (MORE, LOOSE)
+    if kin and chosen is not None and getattr(await partners.get(chosen), "kind", "") == "company":
+        chosen = None
+    else:
+        kin = False
+    if chosen is not None and (exact or not in_alike):
         card = await partner_card(partners, chosen, lang)
         share = await partner_share_markup(partners, chosen, lang)
         await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
@@ -228,32 +277,22 @@ async def partners_command(
         # University, with no card; Shanghai Jiao Tong University has one): offered below.
         sharing = [pid for pid, _ in found.ranked if pid in found.sharing]
         if not sharing:
-            await message.answer(text)
+            await answer_with_kin(message, text, query, found, lookup, lang)
             return
         shown = (await lookup.choices(Found(tuple((pid, SAME) for pid in sharing)))).shown
-        rows = [
-            [InlineKeyboardButton(text=cut(display_name(p, lang), 60),
-                                  callback_data=PartnerCard(id=p.id).pack())]
-            for p in shown
-        ]  # fmt: skip
+        rows = card_buttons(shown, lang)
         text = f"{text}\n\n{t(lang, 'partners_country_in_names', query=esc(cut(query, 60)))}"
         await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
     # A country mistyped ("Chna"): its partners are offered too, first unless some partner's
     # name is the query exactly.
     if not found and not in_alike:
-        await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
+        text = t(lang, "partners_none", query=esc(cut(query, 60)))
+        await answer_with_kin(message, text, query, found, lookup, lang)
         return
     choices = await lookup.choices(found)
-    buttons = [
-        [
-            InlineKeyboardButton(
-                text=cut(display_name(p, lang), 60), callback_data=PartnerCard(id=p.id).pack()
-            )
-        ]
-        for p in choices.shown
-    ]
-    unsure = choices.alike or bool(in_alike and not exact)  # a country mistyped, maybe
+    buttons = card_buttons(choices.shown, lang)
+    unsure = choices.alike or kin or bool(in_alike and not exact)  # a country mistyped, maybe
     if alike and in_alike:
         where = f"{flag(alike)} {country_name(alike, lang)}"
         button = InlineKeyboardButton(
@@ -265,15 +304,37 @@ async def partners_command(
     await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
 
 
+async def answer_with_kin(
+    message: Message, text: str, query: str, found: Found, lookup: PartnerLookup, lang: str
+) -> None:
+    """`text` (the query names no card), and below it the cards whose whole name is in the
+    query with a word more («Газпром» for «Газпром нефть»): other organisations, said so."""
+    kin = await lookup.within(query, found)
+    if not kin:
+        await message.answer(text)
+        return
+    rows = card_buttons(kin, lang)
+    text = f"{text}\n\n{t(lang, 'partners_kin', query=esc(cut(query, 60)))}"
+    await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+
+
 async def partners_page_button(
-    query: CallbackQuery, callback_data: PartnersPage, partners: PartnerRepository
+    query: CallbackQuery,
+    callback_data: PartnersPage | PartnersPageBeforeKinds,
+    partners: PartnerRepository,
 ) -> None:
     message = query.message
     lang = user_language(query.from_user)
     if message is None or isinstance(message, InaccessibleMessage):
         await query.answer(t(lang, "stale_button"))
         return
-    text, markup = await partners_page(partners, lang, callback_data.page, callback_data.country)
+    data = (
+        callback_data.current()
+        if isinstance(callback_data, PartnersPageBeforeKinds)
+        else callback_data
+    )
+    kind = next((k for k in PARTNER_KINDS if k[:1] == data.kind), "") if data.kind else ""
+    text, markup = await partners_page(partners, lang, data.page, data.country, kind)
     fresh = await edit_page(message, text, markup)
     await query.answer(None if fresh else t(lang, "stale_button"))
 
@@ -331,6 +392,7 @@ def build_router() -> Router:
     router.message.register(partners_command, Command("partners", ignore_case=True))
     router.message.register(countries_command, Command("countries", ignore_case=True))
     router.callback_query.register(partners_page_button, PartnersPage.filter())
+    router.callback_query.register(partners_page_button, PartnersPageBeforeKinds.filter())
     router.callback_query.register(partner_card_button, PartnerCard.filter())
     router.callback_query.register(noop_button, F.data == "noop")
     return router

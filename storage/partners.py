@@ -599,14 +599,15 @@ class PartnerRepository:
         )
         return await self._named(rows)
 
-    async def count(self, country: str | None = None) -> int:
-        """Live partners (mentioned, visible), optionally of one country."""
+    async def count(self, country: str | None = None, kind: str | None = None) -> int:
+        """Live partners (mentioned, visible), optionally of one country and of one kind."""
         return int(
             await self.db.fetchval(
                 f"""SELECT COUNT(*) FROM partners p WHERE {_VISIBLE}
                     AND EXISTS (SELECT 1 FROM partner_mentions m WHERE m.partner_id = p.id)
-                    AND (CAST(? AS TEXT) IS NULL OR p.country = ?)""",
-                (country, country),
+                    AND (CAST(? AS TEXT) IS NULL OR p.country = ?)
+                    AND (CAST(? AS TEXT) IS NULL OR p.kind = ?)""",
+                (country, country, kind, kind),
             )
         )
 
@@ -615,6 +616,18 @@ class PartnerRepository:
             f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.country = ? AND {_VISIBLE}
                 GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
             (country, limit, offset),
+        )
+        return await self._named(rows)
+
+    async def by_kind(
+        self, kind: str, country: str | None, limit: int, offset: int = 0
+    ) -> list[Partner]:
+        """Live partners of one kind (and one country, if given), most mentioned first."""
+        rows = await self.db.fetchall(
+            f"""SELECT {_PARTNER_COLUMNS} {_PARTNER_FROM} WHERE p.kind = ? AND {_VISIBLE}
+                AND (CAST(? AS TEXT) IS NULL OR p.country = ?)
+                GROUP BY p.id ORDER BY mentions DESC, last_seen DESC, p.id LIMIT ? OFFSET ?""",
+            (kind, country, country, limit, offset),
         )
         return await self._named(rows)
 
@@ -789,6 +802,26 @@ class PartnerRepository:
                 )  # fmt: skip
             )
         return out, total
+
+    async def extraction_fingerprint(self) -> str | None:
+        """The fingerprint of the extraction that made the stored facts (None: not recorded)."""
+        value = await self.db.fetchval(
+            "SELECT value FROM extraction_state WHERE name = 'fingerprint'"
+        )
+        return None if value is None else str(value)
+
+    async def set_extraction_fingerprint(self, value: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                """INSERT INTO extraction_state (name, value) VALUES ('fingerprint', ?)
+                   ON CONFLICT (name) DO UPDATE SET value = excluded.value""",
+                (value,),
+            )
+
+    async def any_extracted(self) -> bool:
+        """Whether some stored article has facts extracted (by whichever extraction)."""
+        value = await self.db.fetchval("SELECT 1 FROM news WHERE extracted_at IS NOT NULL LIMIT 1")
+        return value is not None
 
     async def unextracted(self, limit: int) -> list[int]:
         rows = await self.db.fetchall(

@@ -33,7 +33,7 @@ from tests.test_cli import free_port, run_cli
 TABLES = (
     "feeds", "news", "chats", "subscriptions", "digests", "outbox", "partners",
     "partner_aliases", "partner_mentions", "agreements", "agreement_parties",
-    "partner_corrections", "retired_subscriptions",
+    "partner_corrections", "retired_subscriptions", "extraction_state",
 )  # fmt: skip
 
 _numbers = itertools.count()
@@ -182,6 +182,7 @@ async def populate(db: Database) -> list[int]:
     await chats.subscribe(-100200, "partner", str(siemens), thread_id=7)
     [sub] = [s for s in await chats.subscriptions(-100200) if s.kind == "partner"]
     await chats.retire_partner(sub.id, siemens)
+    await partners.set_extraction_fingerprint("0123456789abcdef")  # what made these facts
     return ids
 
 

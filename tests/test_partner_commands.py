@@ -1009,12 +1009,12 @@ async def kind_and_country_partners(app: App) -> None:
 async def test_a_kind_and_a_country_name_no_one_card_that_says_the_country(app: App) -> None:
     """«университеты Китая» opened the card of the one university with "China" in its name
     (a user session: /partners showed it, /subscribe partner followed it, /search searched its
-    other names): a kind and a country describe many, and the country's partners come first."""
+    other names): a kind and a country describe many, and /partners lists that kind of the
+    country's partners."""
     await kind_and_country_partners(app)
     reply = await app.ask("/partners университеты Китая")
-    assert not reply.startswith("Coastal University of China"), reply
-    markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
-    assert markup[0][0]["text"] == "🇨🇳 Китай: все партнёры (2)", markup
+    assert reply.startswith("Университеты: 🇨🇳 Китай (всего 2)"), reply
+    assert "Coastal University of China — 1" in reply and "Университет Горных Рек — 1" in reply
     reply = await app.ask("/search университетами Китая")
     assert reply.startswith("Найдено по запросу «университетами Китая»:"), reply
     assert "другим названиям" not in reply, reply
@@ -1151,3 +1151,180 @@ async def test_agreements_of_a_nations_partners_are_its_countrys(app: App) -> No
     assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
     reply = await app.ask("/agreements Kazakh universities", language_code="en", chat_id=43)
     assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+
+
+async def partners_of_kinds(app: App, companies: int = 1) -> None:
+    """Invented partners of every kind in a few countries, each in its own article; with
+    `companies` more than one, that many Chinese companies besides."""
+    cases = [
+        ("Степногорский университет", "Stepnogorsk University", "KZ", "university"),
+        ("Университет Жёлтых Холмов", "Yellow Hills University", "CN", "university"),
+        ("Институт прикладной оптики Лесограда", None, "FI", "research"),
+        ("Ферросталь Норд", "Ferrostahl Nord", "DE", "company"),
+        ("Министерство водных путей Степногорья", None, "KZ", "government"),
+        ("Ассоциация инженерных школ", None, "FR", "other"),
+        *[(f"Шелковая компания {i}", f"Silk Road Trading {i}", "CN", "company")
+          for i in range(companies)],
+    ]  # fmt: skip
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, name_en, country, kind) in enumerate(cases):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"kd{i}", f"Новость {i}", link=f"https://site.test/kd{i}")],
+            announce=True,
+        )  # fmt: skip
+        keys = {f"kd{i}": name, **({f"kde{i}": name_en} if name_en else {})}
+        fact = PartnerInput(name, name_en, (), country, kind, keys)
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+def listed(reply: str) -> list[str]:
+    """The names of a partner list's entries, flags and mention counts left off."""
+    return [line[2:].rsplit(" — ", 1)[0].split(" 🇦")[0] for line in reply.split("\n")
+            if line.startswith("• ")]  # fmt: skip
+
+
+async def test_partners_of_a_kind_in_either_language(app: App) -> None:
+    """`/partners компании` (and «вузов», «научные институты», «госорганы», "government
+    bodies") answered «Не нашёл партнёра» or offered the cards with the word in their names:
+    the registry's kind of partner is a list of its own, in any word form, with a country too."""
+    await partners_of_kinds(app)
+    reply = await app.ask("/partners компании")
+    assert reply.startswith("Компании (всего 2), чаще упоминаемые"), reply
+    assert "Ферросталь Норд 🇩🇪 — 1" in reply and "Шелковая компания 0 🇨🇳 — 1" in reply, reply
+    assert "университет" not in reply, reply
+    for query in ("вузов", "университеты", "высшие учебные заведения"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("Университеты (всего 2)"), (query, reply)
+        assert "Степногорский университет 🇰🇿 — 1" in reply, (query, reply)
+    reply = await app.ask("/partners научные институты")
+    assert reply.startswith("Научные организации (всего 1)"), reply
+    assert "Институт прикладной оптики Лесограда" in reply, reply
+    for query in ("госорганы", "министерства", "органы власти"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("Органы власти (всего 1)"), (query, reply)
+        assert "Министерство водных путей Степногорья" in reply, (query, reply)
+    reply = await app.ask("/partners компании Китая")
+    assert reply.startswith("Компании: 🇨🇳 Китай (всего 1)"), reply
+    assert "Шелковая компания 0 — 1" in reply and "Ферросталь" not in reply, reply
+    reply = await app.ask("/partners вузы Казахстана")
+    assert reply.startswith("Университеты: 🇰🇿 Казахстан (всего 1)"), reply
+    assert "Степногорский университет — 1" in reply and "Жёлтых" not in reply, reply
+    en = partial(app.ask, chat_id=43, language_code="en")
+    reply = await en("/partners companies")
+    assert reply.startswith("Companies (2 in all), most mentioned"), reply
+    assert "Ferrostahl Nord 🇩🇪 — 1" in reply and "Silk Road Trading 0 🇨🇳 — 1" in reply, reply
+    reply = await en("/partners Chinese companies")
+    assert reply.startswith("Companies in 🇨🇳 China (1)"), reply
+    assert "Silk Road Trading 0 — 1" in reply and "Ferrostahl" not in reply, reply
+    reply = await en("/partners universities in Kazakhstan")
+    assert reply.startswith("Universities in 🇰🇿 Kazakhstan (1)"), reply
+    reply = await en("/partners government bodies")
+    assert reply.startswith("Government bodies (1 in all)"), reply
+    reply = await en("/partners research institutes")
+    assert reply.startswith("Research bodies (1 in all)"), reply
+    # Two Latin letters before a kind are no country code ("IT" is no Italy here).
+    assert "Italy" not in await en("/partners IT companies")
+
+
+async def test_a_kind_with_none_in_the_news_says_so(app: App) -> None:
+    """A kind (and country) no partner is of says so in the reader's language and points to
+    the plain list, and to the country's partners where it has some."""
+    await partners_of_kinds(app)
+    reply = await app.ask("/partners компании Казахстана")
+    assert reply == (
+        "Партнёров среди компаний из страны 🇰🇿 Казахстан в новостях пока нет. "
+        "Все партнёры: /partners"
+    ), reply
+    markup = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for row in markup for b in row] == ["🇰🇿 Казахстан: все партнёры (2)"]
+    reply = await app.ask("/partners research institutes", language_code="en", chat_id=43)
+    assert reply.startswith("Research bodies (1 in all)"), reply
+    reply = await app.ask("/partners Japanese universities", language_code="en", chat_id=43)
+    assert reply == (
+        "No universities in 🇯🇵 Japan among the partners in the news yet. All partners: /partners"
+    ), reply
+    assert "reply_markup" not in app.api.sent_messages(43)[-1].params
+
+
+async def test_a_kinds_pages_stay_that_kind(app: App) -> None:
+    """Page 2 of a kind's list is still that kind (and country): the page buttons carry both,
+    within Telegram's 64 bytes; page buttons sent before kinds still turn the plain list."""
+    await partners_of_kinds(app, companies=13)
+    reply = await app.ask("/partners китайские компании")
+    assert reply.startswith("Компании: 🇨🇳 Китай (всего 13)"), reply
+    message = app.api.sent_messages(42)[-1]
+    nav = message.params["reply_markup"]["inline_keyboard"][-1]
+    assert [b["text"] for b in nav] == ["1/2", "▶"]
+    assert all(len(b["callback_data"].encode()) <= 64 for b in nav), nav
+    edited = await next_page(app, message, nav)
+    assert edited.ok and (edited.rendered or "").startswith("Компании: 🇨🇳 Китай (всего 13)")
+    assert len(listed(edited.rendered or "")) == 3, edited.rendered
+    assert all(name.startswith("Шелковая компания") for name in listed(edited.rendered or ""))
+    # A button of the old shape ("pp:PAGE:COUNTRY") still turns pages of the country.
+    app.api.push_callback_query(
+        "pp:0:KZ", chat_id=42, user_id=42, message_id=message.result["message_id"]
+    )
+    await until(lambda: _edited_to(app, "Партнёры: 🇰🇿 Казахстан (всего 2)"))
+
+
+async def _edited_to(app: App, start: str) -> bool:
+    return any((c.rendered or "").startswith(start) for c in app.api.calls_of("editMessageText"))
+
+
+async def add_companies(app: App, names: list[tuple[str, str | None]], start: int = 0) -> None:
+    """Russian companies, each in its own article (keys from `start` on)."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, name_en) in enumerate(names, start):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"co{i}", f"Новость {i}", link=f"https://site.test/co{i}")],
+            announce=True,
+        )  # fmt: skip
+        keys = {f"co{i}": name, **({f"coe{i}": name_en} if name_en else {})}
+        fact = PartnerInput(name, name_en, (), "RU", "company", keys)
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+
+
+def button_texts(app: App, chat_id: int = 42) -> list[str]:
+    markup = app.api.sent_messages(chat_id)[-1].params.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_a_subsidiary_asked_where_only_its_parent_has_a_card(app: App) -> None:
+    """`/partners Газпром нефть` with only Gazprom's card said no more than that Gazprom Neft is
+    in no news: the parent, another organisation, is offered below as one, in either
+    language, for a well-known company and an unknown one alike."""
+    await add_companies(app, [("Газпром", "Gazprom"), ("Торвальд", None)])
+    reply = await app.ask("/partners Газпром нефть")
+    assert reply == (
+        "«Газпром нефть» в новостях о партнёрстве пока не встречается. Все партнёры: /partners"
+        "\n\nДругие организации, в названии которых есть часть запроса «Газпром нефть»:"
+    ), reply
+    assert button_texts(app) == ["Газпром"]
+    reply = await app.ask("/partners Gazprom Neft", language_code="en", chat_id=43)
+    assert reply.startswith("“Gazprom Neft” is in no partnership news yet."), reply
+    assert reply.endswith("\n\nOther organisations with part of “Gazprom Neft” in their names:")
+    assert button_texts(app, 43) == ["Gazprom"]
+    reply = await app.ask("/partners Торвальд-Нефть")
+    assert reply.startswith("Не нашёл партнёра по запросу «Торвальд-Нефть»."), reply
+    assert reply.endswith("есть часть запроса «Торвальд-Нефть»:"), reply
+    assert button_texts(app) == ["Торвальд"]
+
+
+async def test_a_parent_asked_where_only_its_subsidiary_has_a_card(app: App) -> None:
+    """`/partners Торвальд` opened the card of «Торвальд Нефть», its subsidiary, as if it were
+    the one asked for (and "Quillon Energy" the card of Quillon): a company's card with a
+    distinguishing word more or less than the query is offered as what it is, never opened.
+    With both cards in the registry, each opens its own."""
+    await add_companies(app, [("Торвальд Нефть", "Torvald Neft"), ("Квиллон", "Quillon")])
+    for query in ("Торвальд", "Torvald"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply == f"Точно «{query}» никто не называется. Может быть, вы имели в виду:"
+        assert button_texts(app) == ["Торвальд Нефть"]
+    reply = await app.ask("/partners Quillon Energy", language_code="en", chat_id=43)
+    assert reply == "Nothing is named exactly “Quillon Energy”. Did you mean:", reply
+    assert button_texts(app, 43) == ["Quillon"]
+    await add_companies(app, [("Торвальд", "Torvald"), ("Квиллон Энерджи", "Quillon Energy")], 2)
+    assert (await app.ask("/partners Торвальд")).startswith("Торвальд\nTorvald\n")
+    assert (await app.ask("/partners Торвальд нефть")).startswith("Торвальд Нефть\n")
+    reply = await app.ask("/partners Quillon Energy", language_code="en", chat_id=43)
+    assert reply.startswith("Quillon Energy\nКвиллон Энерджи\n"), reply

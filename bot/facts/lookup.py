@@ -405,6 +405,24 @@ class NameIndex:
             return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])), sharing)
         return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
 
+    def within(self, query: str) -> list[int]:
+        """Cards whose every distinguishing word is the query's while the query has a word more
+        of its own («Газпром» for «Газпром нефть»): another organisation, its parent perhaps,
+        that `rank` does not find (the query's word is missing from it). Best first."""
+        words = _words(query)
+        if not words:
+            return []
+        said = {n for n in self._vocabulary if any(word_match(n, q.word) == 1.0 for q in words)}
+        best: dict[int, float] = {}
+        for pid, name in self._names:
+            telling = [term.word for term in name if term.role == TELLING]
+            if not telling or not all(word in said for word in telling):
+                continue
+            score = score_words(name, words)  # the card's name asked of the query
+            if score >= LOOSE and score > best.get(pid, 0.0):
+                best[pid] = score
+        return sorted(best, key=lambda pid: -best[pid])
+
 
 def _with_renderings(known: list[tuple[int, list[str]]]) -> Iterable[tuple[int, list[str]]]:
     """The registry's name forms and, for a partner with no Latin full name, the English an
@@ -493,6 +511,14 @@ class PartnerLookup:
         """`find` for each query, in one trip to the worker thread."""
         index = await self._current()
         return await asyncio.to_thread(lambda: [index.rank(q) for q in queries])
+
+    async def within(self, query: str, found: Found, limit: int = 3) -> list[Partner]:
+        """Other organisations whose whole name is in the query with a word more of the
+        query's own (`NameIndex.within`), none of `found`; most mentioned first."""
+        index = await self._current()
+        ids = await asyncio.to_thread(index.within, query)
+        ranked = {pid for pid, _ in found.ranked}
+        return await self.partners.get_many([pid for pid in ids if pid not in ranked][:limit])
 
     async def choices(self, found: Found, limit: int = 8) -> Choices:
         """The partners to offer (`Found.candidates`), best match and most mentioned first, at

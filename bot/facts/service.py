@@ -21,6 +21,7 @@ from bot.facts.extraction import ArticleInput, Extraction, Extractor, PartnerFac
 from bot.facts.extraction.dates import signed_on
 from bot.facts.extraction.names import MAX_NAME_CHARS, is_abbreviation
 from bot.facts.extraction.registry import KnownOrg, Registry
+from bot.facts.fingerprint import fingerprint
 from bot.facts.matching import (
     Candidate,
     absorbed,
@@ -349,6 +350,7 @@ class FactsService:
         self.after_merge: Callable[[], Awaitable[object]] | None = None
         # During a rebuild merges are only noted: it is called once every article is back.
         self._merged_in_rebuild: bool | None = None
+        self._up_to_date = False  # checked against the stored fingerprint once per process
 
     def _note_legacy_keys(self, rows: list[KnownPartner]) -> None:
         """Identity keys made by earlier key rules, by the key they are now, so a fact meets
@@ -364,9 +366,41 @@ class FactsService:
 
     async def process_pending(self, limit: int = BATCH) -> int:
         """Extract facts for articles that have none yet (new, or whose full text arrived),
-        in the facts' turn: never beside an operator's correction."""
+        in the facts' turn: never beside an operator's correction. The first call of a process
+        brings facts made by another extraction up to date first (`bring_up_to_date`)."""
+        if not self._up_to_date:
+            await self.bring_up_to_date()
         async with self.turn:
             return await self._process_pending(limit)
+
+    async def bring_up_to_date(self) -> int:
+        """If the stored facts were made by another extraction (an upgrade, a retrained model:
+        `fingerprint()` differs, or a database from before fingerprints holds facts), extract
+        every stored article again, as `reextract` does; returns how many were. Subscriptions
+        then follow the cards (`after_merge`)."""
+        now = fingerprint()
+        async with self.turn:  # another instance may be doing it: decided inside the turn
+            stored = await self.partners.extraction_fingerprint()
+            if stored == now:
+                total = -1
+            elif stored is None and not await self.partners.any_extracted():
+                await self.partners.set_extraction_fingerprint(now)  # nothing made yet
+                total = -1
+            else:
+                log.warning(
+                    "the stored partners were extracted by %s; extracting every stored article "
+                    "again with this version's extractor (%s)",
+                    f"another extractor ({stored})" if stored else "an older extractor",
+                    now,
+                )
+                total = (await self._rebuild_in_turn())[0]
+                log.info("re-extracted %d stored articles", total)
+        self._up_to_date = True
+        if total < 0:
+            return 0
+        if self.after_merge is not None:
+            await self.after_merge()
+        return total
 
     async def _process_pending(self, limit: int) -> int:
         done = 0
@@ -443,26 +477,34 @@ class FactsService:
     async def rebuild(self) -> int:
         """Forget all facts and extract them again from stored articles (idempotent); partner
         rows keep their ids, revived by their identity keys."""
+        async with self.turn:
+            total, merged = await self._rebuild_in_turn()
+        self._up_to_date = True
+        if merged and self.after_merge is not None:
+            await self.after_merge()
+        return total
+
+    async def _rebuild_in_turn(self) -> tuple[int, bool]:
+        """`rebuild` inside the facts' turn; records this extraction's fingerprint when done.
+        Returns how many articles were extracted and whether cards merged meanwhile."""
         rows = await self.partners.index()
         for row in rows:
             if not row.key and match_key(row.name):  # a row from before identity keys
                 await self.partners.set_identity_key(row.id, match_key(row.name))
         self._note_legacy_keys(rows)
         total = 0
-        async with self.turn:
-            await self.partners.clear_all()
-            self._merged_in_rebuild = False
-            try:
-                while processed := await self._process_pending(BATCH):
-                    total += processed
-                # Each article's documents were grouped as it was stored; once more over all
-                # of them, as the start-up does.
-                await self.partners.relink_all()
-            finally:
-                merged, self._merged_in_rebuild = self._merged_in_rebuild, None
-        if merged and self.after_merge is not None:
-            await self.after_merge()
-        return total
+        await self.partners.clear_all()
+        self._merged_in_rebuild = False
+        try:
+            while processed := await self._process_pending(BATCH):
+                total += processed
+            # Each article's documents were grouped as it was stored; once more over all of
+            # them, as the start-up does.
+            await self.partners.relink_all()
+        finally:
+            merged, self._merged_in_rebuild = self._merged_in_rebuild, None
+        await self.partners.set_extraction_fingerprint(fingerprint())
+        return total, bool(merged)
 
     async def process(self, item: NewsItem) -> Extraction:
         article = ArticleInput(

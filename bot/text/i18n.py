@@ -36,8 +36,8 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("search", "Поиск по новостям: /search слова", "Search the news: /search words"),
     (
         "partners",
-        "Партнёры: /partners [название или страна]",
-        "Partners: /partners [name or country]",
+        "Партнёры: /partners [название, страна или вид: компании Китая]",
+        "Partners: /partners [name, country or kind: Chinese companies]",
     ),
     ("countries", "Партнёры по странам", "Partners by country"),
     (
@@ -71,6 +71,15 @@ PARTNER_KINDS: Final[dict[str, tuple[str, str]]] = {
     "company": ("компания", "company"),
     "government": ("орган власти", "government body"),
     "other": ("организация", "organisation"),
+}
+# Kinds of partner as a list's heading (Russian plural), as what is absent (Russian genitive
+# plural) and in English: «Компании …», «Партнёров среди компаний … нет».
+PARTNER_KINDS_PLURAL: Final[dict[str, tuple[str, str, str]]] = {
+    "university": ("Университеты", "университетов", "universities"),
+    "research": ("Научные организации", "научных организаций", "research bodies"),
+    "company": ("Компании", "компаний", "companies"),
+    "government": ("Органы власти", "органов власти", "government bodies"),
+    "other": ("Другие организации", "других организаций", "other organisations"),
 }
 AGREEMENT_KINDS: Final[dict[str, tuple[str, str]]] = {
     "agreement": ("Соглашение", "Agreement"),
@@ -433,6 +442,23 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "partners_country_title": (
         "<b>Партнёры: {country}</b> (всего {total}); число — упоминания в новостях:",
         "<b>Partners in {country}</b> ({total}); the number is mentions in the news:",
+    ),
+    "partners_kind_title": (
+        "<b>{kind}</b> (всего {total}), чаще упоминаемые в новостях — выше; число — упоминания:",
+        "<b>{kind}</b> ({total} in all), most mentioned in the news first; the number is mentions:",
+    ),
+    "partners_kind_country_title": (
+        "<b>{kind}: {country}</b> (всего {total}); число — упоминания в новостях:",
+        "<b>{kind} in {country}</b> ({total}); the number is mentions in the news:",
+    ),
+    "partners_kind_none": (
+        "Партнёров среди {kind}{where} в новостях пока нет. Все партнёры: /partners",
+        "No {kind}{where} among the partners in the news yet. All partners: /partners",
+    ),
+    "partners_kind_where": (" из страны {country}", " in {country}"),
+    "partners_kin": (
+        "Другие организации, в названии которых есть часть запроса «{query}»:",
+        "Other organisations with part of “{query}” in their names:",
     ),
     "partners_empty": (
         "Партнёров пока нет: они появятся, когда выйдут новости о сотрудничестве.",

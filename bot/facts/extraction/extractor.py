@@ -75,6 +75,8 @@ _TYPE_QUOTED = re.compile(
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zа-яё][\w-]*")
 # A Russian state body's contracted name: "Росмолодежь", "Минпромторг России", "Госдума".
 _RU_CONTRACTED = re.compile(r"(?:Рос|Мин|Гос)[а-яё]{3,}(?:\s+России)?")
+# ... and transliterated: "Rosstandart", "Minpromtorg", "Gosstandart" (not "Rostov", "Minsk").
+_RU_CONTRACTED_LATIN = re.compile(r"(?:Ros(?!tov)|Min(?!sk)|Gos)[a-z]{3,}")
 # One word of Latin capitals (a lower-case letter inside allowed: "KhPU"): a bare code.
 _LATIN_CODE = re.compile(r"[A-Z][A-Za-z]{1,7}")
 # The type nouns that say a code names an organisation ("the XYZ network", "centre XYZ").
@@ -106,7 +108,11 @@ _RANKED = re.compile(
     # MSU", "only MSU and TSU have more".
     + r"|\b(?:больше|меньше)\s+(?:[\w-]+\s+){0,3}(?:только|лишь)\s+у\b"
     r"|\bуступа\w*\s+(?:(?:[\w-]+\s+){0,3})?(?:только|лишь)\b|\bsecond only to\b"
-    r"|\bonly\s+(?:[\w.-]+\s+){1,8}(?:have|has|had)\s+(?:more|larger|higher)\b",
+    r"|\bonly\s+(?:[\w.-]+\s+){1,8}(?:have|has|had)\s+(?:more|larger|higher)\b"
+    # ... and the other universities a selection or a programme counts: "106 universities will
+    # receive grants, including X, Y and Z", «в программу вошли 120 вузов, в том числе X и Y».
+    r"|\b\d+\s+(?:[\w-]+\s+)?(?:universities|institutions|вуз\w*|университет\w*)\b[^.;]{0,80}?"
+    r"(?:\bincluding\b|\bamong them\b|в том числе|среди них|в их числе)",
     re.IGNORECASE,
 )
 
@@ -207,6 +213,19 @@ _EN_COMPANY = re.compile(
 _EN_LEGAL_RUN = re.compile(
     r"\b(?:JSC|PJSC|OJSC|CJSC|LLC)\s+((?:[A-Z][A-Za-z-]+)(?: [A-Z][A-Za-z-]+){1,5})\b"
 )
+# A Russian legal form in Latin letters (or a type word) before a quoted name, the outer closing
+# mark perhaps merged with a nested name's: 'JSC "Svetlana"', 'FSUE "Krylov Centre"', 'JSC "Concern
+# "Granit-Electron"'.
+_EN_STATE_FORMS = frozenset({"FSUE", "FSBI", "FSBSI", "FSAEI", "FSBEI"})
+_EN_LEGAL_QUOTED = re.compile(
+    r"\b(?P<form>JSC|PJSC|OJSC|CJSC|LLC|ANO|"
+    + "|".join(sorted(_EN_STATE_FORMS))
+    # ... or a type word in lower case: 'the company "Electrosila"', 'the concern "Avrora"'.
+    + r"|(?<=the )(?P<type>[Cc]ompany|[Cc]oncern|[Cc]orporation|[Hh]olding|[Pp]lant|[Ee]nterprise"
+    r"|[Ss]hipyard))\s+"
+    r"[\"“«](?P<name>[A-Z][^\"“”«»\n]{1,59}(?:(?<=\s)[\"“«](?=[A-Z])[^\"“”«»\n]{2,40}"
+    r"(?:[\"”»](?=[\"”»]))?)?)[\"”»]"
+)
 # One capitalised word joined to the university's own name by "and", as its co-subject:
 # "Uralkhimmash and SPbPU develop ...", "SPbPU and CentraleSupélec launch ...".
 _OWN_EN = r"(?:SPbPU|SPbSTU|SPbSPU|Peter the Great St\.? Petersburg Polytechnic University)"
@@ -252,7 +271,10 @@ _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
 _EN_LEGAL_AFTER = re.compile(
     r"(?<![\w&'’-])((?:[A-Z][\w&'’-]*+\s){0,4}[A-Z][\w&'’-]*+),?\s+"
     r"(?:Co\.,?\s+Ltd\b\.?|Ltd\b\.?|LLC\b|Inc\b\.?|GmbH\b|AG\b|SE\b|PLC\b|plc\b|"
-    r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?)"
+    r"Corp\b\.?|S\.A\.|S\.p\.A\.|B\.V\.|Oy\b|Pte\.?\s+Ltd\b\.?"
+    # ... and a Russian form after the name, which is no part of it (as before it): "Power
+    # Machines PJSC", "Sevzapenergomontazh, CJSC".
+    r"|(?P<ru>JSC|PJSC|OJSC|CJSC)\b)"
 )
 _EN_NOT_NAME = frozenset({"the", "and", "for", "with", "was", "has", "its", "this"})
 # A nationality or a place describing a company right before its name: "the Russian company",
@@ -576,7 +598,9 @@ _INDUSTRY = (
     lx.INDUSTRY_ACTS_RU
     # ... an internship (not the staff's own training «в центре повышения квалификации»)
     + r"|стажировк\w*+(?! (?:в|на) (?:[\w-]+ ){0,2}повышени)"
-    + r"|по заявке|по заказу|commissioned by|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|"
+    + r"|по заявке|по заказу|commissioned by|"
+    + lx.ORDERS_EN
+    + r"|базов\w+ кафедр|целев\w+ (?:обучени|подготовк)|"
     r"targeted training|опорн\w+ (?:вуз|университет)|производственн\w+ практик|"
     r"(?:практик|стажировк)\w* (?:на|в) (?:[\w-]+ ){0,2}"
     + _COMPANY
@@ -1458,9 +1482,16 @@ _ACT_EN = (
     r"(?:have\s+|has\s+|will\s+)?(?:signed|sign|agreed|renewed|opened|launched|created|"
     r"established|concluded|entered|are\s+to)\b"
 )
+# A name of a list of three with the university's, the act after the last: "SPbPU, Sevmash and
+# the X University signed", "Sevmash, X University and SPbPU signed".
+_LIST_ITEM_EN = r"(?:the\s+)?[A-Z][\w&'’-]*+(?:\s+(?:of|the|and|for|[A-Z][\w&'’-]*+)){0,8}?"
 _BESIDE_OWN_EN = re.compile(
     rf"(?:(?<![\w-])(?P<before>{_NAME_EN})\s+and\s+(?:the\s+)?{_OWN_SHORT_EN}|"
     rf"{_OWN_SHORT_EN}\s+and\s+(?P<after>{_NAME_EN}))\s+{_ACT_EN}"
+    rf"|{_OWN_SHORT_EN},\s+(?P<mid>{_NAME_EN}),?\s+and\s+(?={_LIST_ITEM_EN}\s+{_ACT_EN})"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<first>{_NAME_EN}),\s+"
+    rf"(?={_LIST_ITEM_EN},?\s+and\s+(?:the\s+)?{_OWN_SHORT_EN}\s+{_ACT_EN})",
+    re.MULTILINE,
 )
 _OWN_SHORT_RU = (
     r"(?:СПбПУ|СПбГПУ|Политех|Политехнический университет|Санкт-Петербургский политехнический "
@@ -1920,10 +1951,21 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
     ]
     return bool(outer) and all(
-        (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
-        and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
+        (
+            (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
+            and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
+        )
+        or bool(_PARENT_OF_EN.search(text, max(0, m.start - 80), m.start))
         for m in outer
     )
+
+
+# ... and told by a type word and "of" in English: "X Plant, a branch of Y", "X, a subsidiary of
+# the Y holding" (the apposition's parent right after "of").
+_PARENT_OF_EN = re.compile(
+    r"[—–,]\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:branch|subsidiary|division|affiliate|"
+    r"subdivision|part|member|enterprise|plant)\s+of\s+(?:the\s+)?$"
+)
 
 
 # The English parent's possessive in an apposition: "TVEL, Rosatom's fuel company".
@@ -3474,8 +3516,8 @@ class Extractor:
                 continue
             if self._surname(text, m.start(), m.end()):
                 continue
-            if word in _LEGAL_FORMS_EN and any(x.start == m.end() + 1 for x in have):
-                continue  # "JSC Baltic Turbines": the legal form of the name after it
+            if word in _LEGAL_FORMS_EN or word in _EN_STATE_FORMS:
+                continue  # "JSC Baltic Turbines", 'JSC "Vektor"', "Vektor, CJSC": a legal form
             city = _NEXT_CAP_WORD.match(text, m.end()) if " " not in word else None
             named = f"{word} {city.group(1)}" if city else ""
             known = self._registry.lookup(named) if city else None
@@ -3630,6 +3672,37 @@ class Extractor:
             if self._countries.codes(name) or self._is_own(name):
                 continue
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+        for m in _EN_LEGAL_QUOTED.finditer(text):
+            # 'JSC "Svetlana"', 'JSC "Concern "Granit-Electron"': the quoted name is the
+            # company's; names read inside the quotes are its words.
+            s0, s1 = m.start("name"), m.end("name")
+            name = m.group("name").strip()
+            if name.count('"') % 2:
+                name += '"'  # the outer closing mark merged with the inner one
+            if m.group("type") and m.group("type")[0].isupper():
+                # 'the Concern "Avrora"': a capitalised type word is the name's, as in
+                # «Концерн «Аврора»»; in lower case it only says what the name is.
+                s0, s1 = m.start("type"), m.end()
+                name = text[s0:s1]
+            inside = [x for x in have + out if s0 <= x.start and x.end <= s1 + 1]
+            if (
+                self._is_own(name)
+                or not re.search(r"[A-Za-z]{2}", name)
+                or any(x.start < s1 and s0 < x.end for x in have + out if x not in inside)
+            ):
+                continue
+            for x in inside:
+                (have if x in have else out).remove(x)
+            kind = next((k for w in name.split() if (k := lx.EN_HEADS.get(w.lower()))), None)
+            out.append(
+                Mention(
+                    name=name,
+                    start=s0,
+                    end=s1,
+                    sent=int(sent_of(s0)),
+                    kind=kind or ("company" if m.group("form") not in _EN_STATE_FORMS else None),
+                )
+            )
         for m in _EN_LEGAL_AFTER.finditer(text):
             words = m.group(1).split()
             hint = None
@@ -3656,6 +3729,8 @@ class Extractor:
                 # "the Russian company Nevsky Drives Ltd": the descriptor places it
                 hint = next(iter(self._countries.codes(described.group(1))), None)
             s1 = m.end() - 1 if text[m.end() - 1] == "." else m.end()
+            if m.group("ru"):
+                s1 = m.end(1)
             clash = [x for x in have + out if x.start < s1 and s0 < x.end]
             if any(not (s0 <= x.start and x.end <= s1) for x in clash):
                 continue  # another name crosses it; names inside it are its words
@@ -3806,7 +3881,7 @@ class Extractor:
         out: list[Mention] = []
         pattern = _BESIDE_OWN_RU if lang == "ru" else _BESIDE_OWN_EN
         for m in pattern.finditer(text):
-            group = "before" if m.group("before") else "after"
+            group = next(g for g in ("before", "after", "mid", "first") if m.group(g))
             name = m.group(group)
             s0, s1 = m.start(group), m.end(group)
             # A tagger's span over both names ("X and Peter the Great ... University") reads
@@ -4094,7 +4169,12 @@ class Extractor:
                     and not _person_or_place(piece.split()[0])  # "(Ростов)": the seat
                 ):
                     m.aliases.append(piece)  # "Федеральное агентство ... (Росмолодежь)"
-                elif lang == "en" and _latin_contracted_of(piece, m.name):
+                elif lang == "en" and (
+                    _latin_contracted_of(piece, m.name)
+                    # "Federal Agency for Technical Regulation and Metrology (Rosstandart)": a
+                    # Russian state body's contracted name, transliterated.
+                    or (m.kind == "government" and _RU_CONTRACTED_LATIN.fullmatch(piece))
+                ):
                     m.aliases.append(piece)  # "Skolkovo Institute of ... Technology (Skoltech)"
 
     # --- merging ------------------------------------------------------------------------

@@ -224,8 +224,9 @@ OWN_PATTERNS = [
         r"peter the great",
         r"\bспб(?:г?п|ст)у\b",
         r"\bspb(?:s?pu|stu|pu)\b",
-        r"\bлпи\b",
-        r"\blpi\b",
+        # (Not an academy's institute: "LPI RAS", «ЛПИ РАН» is the Lebedev Physical Institute.)
+        r"\bлпи\b(?!\W*(?:ран|ras)\b)",
+        r"\blpi\b(?!\W*(?:ран|ras)\b)",
         r"^(?:санкт-|ленинградский |национальный исследовательский )?(?:петербургский )?"
         r"(?:государственный )?политехническ\w* (?:университет|институт)\w*$",
         r"^(?:the )?(?:national research )?(?:st\.? ?|saint[ -])?(?:petersburg )?(?:state )?"
@@ -346,6 +347,16 @@ COOP_RU = re.compile(
 # news use the word for students' exchange stays as often, and retraining on it cost a fold.)
 # Words are read whole from their start (possessive): a 40,000-letter run of "provided…" was
 # tried from every "provid" in it, quadratic.
+# An order the university receives or a contract it works under: "received an order from X for
+# research", "under a contract with X", "Russian Railways Orders Research from SPbPU" (a Title
+# Case headline's verb).
+ORDERS_EN = (
+    r"\b(?:received|won|got|fulfil\w*+|execut\w*+|carr\w++ out|perform\w*+)\s+"
+    r"(?:an?|the|its|a new)\s+(?:[\w-]++\s+){0,2}?orders?\s+from\b|"
+    r"\b(?:R&D|research) contracts?\b|\bunder (?:a|the|an) (?:[\w-]++ ){0,2}?contract with\b|"
+    r"\bOrders? (?:[A-Z][\w-]*+ |on |of |and |for ){0,6}?from "
+    r"(?:SPbPU|the Polytechnic|Polytech\w*+)"
+)
 INDUSTRY_ACTS_EN = (
     r"target(?:ed)? training|base department|"
     r"\b(?:donat|handed over|presented|provid|suppl|gave|gift)\w*+\s+(?:[\w-]++\s+){0,4}?"
@@ -355,7 +366,8 @@ INDUSTRY_ACTS_EN = (
     r"research|project|scholarship)|"
     r"opened (?:a |an |the |its )?(?:[\w-]++ ){0,3}(?:laborator|lab\b|centre|center|classroom)|"
     r"(?:established|founded|set up) (?:a |an |the )?(?:[\w-]++ ){0,2}scholarship|"
-    r"(?:R&D|research) (?:[\w-]++ ){0,2}(?:ordered|commissioned)|on (?:its|their) (?:order|request)"
+    r"(?:R&D|research) (?:[\w-]++ ){0,2}(?:ordered|commissioned)|"
+    r"on (?:its|their) (?:order|request)|" + ORDERS_EN
 )
 COOP_EN = re.compile(
     r"(?:"

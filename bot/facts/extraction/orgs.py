@@ -815,6 +815,25 @@ _EN_LEAD = frozenset(
         # ... a comparison's: "Only Tsinghua University and SPbPU have more ...".
         "only",
         "even",
+        # ... and those that add to or set apart what was said: "Besides the Polytechnic
+        # University, the consortium includes ...", "Unlike Moscow State University, ...".
+        "besides",
+        "apart",
+        "unlike",
+        "like",
+        "except",
+        "together",
+        "along",
+        "thanks",
+        "according",
+        "within",
+        "through",
+        "following",
+        "despite",
+        "however",
+        "moreover",
+        "furthermore",
+        "meanwhile",
     ]
 )
 # The people of the organisation a headline names before its verb ("Tsinghua University
@@ -994,6 +1013,10 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         return None
     if word == "enterprise" and k > 0 and seg[k - 1][0].lower() in ("medium", "medium-sized"):
         return None
+    if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
+        # A Russian federal service: "Federal Service for Intellectual Property", "Federal
+        # Tax Service" (not a firm's or the university's "Press Service").
+        return "government"
     return _en_head(seg[k][0])
 
 
@@ -1083,7 +1106,13 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             more = _EN_SEAT.match(text, mention.end)
         if more is None and mention.kind is not None:
             more = _spelt_by_abbreviation(mention, text)
-        if more is None and mention.kind == "university":
+        if more is None and (
+            mention.kind == "university"
+            # 'Concern "Avrora"', 'Scientific and Production Association "Avrora"': a firm's
+            # type words and its quoted name, as «НПО «Аврора»».
+            or mention.kind == "company"
+            or _EN_PRODUCTION.search(mention.name)
+        ):
             more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
             more = _EN_CAMPUS.match(text, mention.end)
@@ -1116,6 +1145,9 @@ _EN_QUOTED_TAIL = re.compile(
 )
 
 
+_EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
+
+
 # A state university system's campus: "University of Texas at Austin", "University of
 # California at Berkeley" (the campus is a city's name of one or two words, ending the run).
 _EN_SYSTEM = re.compile(r"\bUniversity of [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
@@ -1126,11 +1158,12 @@ _EN_CAMPUS = re.compile(
 # Mechanical Engineering", "Foundation for Assistance to Small Innovative Enterprises" (two or
 # more capitalised words after "in"/"to": one would be a place, "Centre for Research in Kazan").
 _EN_PLACE_WORD = re.compile(
-    r"\b(?:Region|Province|Oblast|Territory|Republic|Krai|City|County|State|District)\b"
+    r"\b(?:Region|Province|Oblast|Territory|Republic|Krai|City|County|State|District|Federation)\b"
 )
-_EN_FOR_PHRASE = re.compile(r"\bfor [A-Z][a-z]+$")
+_EN_FOR_PHRASE = re.compile(r"\bfor (?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+$")
 _EN_FIELD_PHRASE = re.compile(
-    r"[ \t]+(?:in|to)[ \t]+(?!(?:St|Saint|New|South|North|East|West|Central)\b)"
+    # ("... Projects in the Defense Industry": the field may take its article.)
+    r"[ \t]+(?:in|to)[ \t]+(?:the[ \t]+)?(?!(?:St|Saint|New|South|North|East|West|Central)\b)"
     r"[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|the)[ \t]+)?[A-Z][a-z]+){1,4}(?![\w'’-]|[ \t]+[A-Z])"
     # ... and the body it belongs to: "... of the Russian Academy of Sciences".
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)*"
@@ -1164,9 +1197,19 @@ def _named_after(out: list[Mention], text: str) -> list[Mention]:
         tail = _EN_NAMED_AFTER.match(text, mention.end) if mention.kind else None
         if tail is None or k in inner:
             continue
-        out[k] = replace(mention, name=text[mention.start : tail.end()], end=tail.end())
-        inner |= {n for n, o in enumerate(out) if mention.end <= o.start < tail.end()}
+        end = tail.end()
+        of = _EN_OF.match(text, end)
+        parent = next((o for o in out if of and o.kind and o.start == of.end()), None)
+        if parent is not None:
+            # "... Prometey named after I.V. Gorynin of the National Research Centre Kurchatov
+            # Institute": the body it belongs to closes the name, as «… имени … НИЦ «…»» does.
+            end = parent.end
+        out[k] = replace(mention, name=text[mention.start : end], end=end)
+        inner |= {n for n, o in enumerate(out) if mention.end <= o.start < end}
     return [m for n, m in enumerate(out) if n not in inner]
+
+
+_EN_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 # A diplomatic or trade mission's name ends in its seat: "Russian Embassy in Spain", "Consulate
@@ -1192,9 +1235,10 @@ _EN_NAMED_AFTER = re.compile(
 )
 
 
-# A ministry's name lists its portfolio: "Ministry of Education, Science and Innovation of X",
+# A ministry's or a committee's name lists its portfolio: "Ministry of Education, Science and
+# Innovation of X", "Committee for Industrial Policy, Innovation and Trade",
 # "Ministry of Economy, Media, Energy, and Technology" (the capitalised run stops at a comma).
-_MINISTRY = re.compile(r"\bMinistry\b")
+_MINISTRY = re.compile(r"\b(?:Ministry|Committee)\b")
 _PORTFOLIO = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
     # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own.
@@ -1244,8 +1288,17 @@ _PLURAL_POSSESSORS = frozenset({"people", "women", "children", "men"})
 # the Great St. Petersburg Polytechnic University".
 _OWN_AFTER_AND = re.compile(
     r"(?:Peter the Great\s+)?(?:(?:St\.?|Saint)\s*Petersburg\s+)?Polytechnic(?:\s+University)?"
-    r"(?:\s+(?:and|of\s+Peter)\b|$)"
+    # ... or a Title Case headline's verb after it: "Rosstandart and Polytechnic Sign ...".
+    r"(?:\s+(?:and|of\s+Peter)\b|$|\s+(?P<verb>[A-Z][a-z]+)\b)"
 )
+
+
+def _own_after_and(words: str) -> bool:
+    """`words` (after an "and") open with the university's own English name."""
+    own = _OWN_AFTER_AND.match(words)
+    return own is not None and (
+        not own.group("verb") or own.group("verb").lower() in HEADLINE_VERBS
+    )
 
 
 def _en_head(word: str) -> str | None:
@@ -1257,8 +1310,7 @@ def _en_piece(
 ) -> list[Mention]:
     if not piece:
         return []
-    heads = [k for k, (w, _, _) in enumerate(piece) if _en_head(w)]
-    if not heads:
+    if not _has_head(piece):
         return []
     # Split "X University and Y University" at "and" when both sides hold a head word.
     segments: list[list[tuple[str, int, int]]] = []
@@ -1273,14 +1325,14 @@ def _en_piece(
                 # "ETH Zurich and Tsinghua University": a name opening with its initials.
                 or bool(cur and re.fullmatch(r"[A-Z]{2,}", cur[0][0]))
                 # "Nordtech and Polytechnic University signed": the university's own name.
-                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
+                or _own_after_and(" ".join(w for w, _, _ in piece[k + 1 :]))
             )
             and (
                 # The name after "and" holds a head word before any further "and": in "Moscow
                 # Institute of Physics and Technology and X University" the first "and" is
                 # inside the first name.
                 _has_head(_until_and(piece[k + 1 :]))
-                or bool(_OWN_AFTER_AND.match(" ".join(w for w, _, _ in piece[k + 1 :])))
+                or _own_after_and(" ".join(w for w, _, _ in piece[k + 1 :]))
             )
         ):
             segments.append(cur)
@@ -1309,10 +1361,23 @@ def _en_segment(
     first = heads[0]
     # Drop a leading "Representatives of the" / "Rector of the" before the name proper.
     start = 0
+    lead = next((k for k, (w, _, _) in enumerate(seg) if w not in ("The", "the")), 0)
+    spelt = _EN_SPELT_FORM.match(text, seg[lead][1])
     for k in range(first - 1, -1, -1):
+        if spelt is not None and seg[k][1] < spelt.end():
+            break  # "Federal State Budgetary Institution of Science X": the form's own "of"
         if seg[k][0] == "of" and not any(_en_head(w) for w, _, _ in seg[:k]):
             start = k + 1
             break
+    for k in range(start + 1, first):
+        if (
+            seg[k][0].lower().strip(".,:") in HEADLINE_VERBS
+            and seg[k - 1][0] not in _EN_CONNECT
+            and not _in_name_phrase(seg, k)
+        ):
+            # A Title Case headline's verb before the name it runs into: "Delegation of
+            # Tatarstan Visits Kazan Federal University" names the university after "Visits".
+            start = k + 1
     while start < len(seg) and (
         seg[start][0] in _EN_CONNECT
         # "... (Bulgaria) and X University": a bracketed place closes the name before.
@@ -1323,6 +1388,22 @@ def _en_segment(
         or (seg[start][0] in _RU_FORMS_EN and start < first)
     ):
         start += 1
+    if start < len(seg) and seg[start][0] == "The":
+        start += 1
+    spelt = _EN_SPELT_FORM.match(text, seg[start][1]) if start < len(seg) else None
+    if spelt is not None:
+        # "Federal State Unitary Enterprise Krylov State Research Centre": a Russian legal
+        # form spelt out is no part of the name, as "FSUE" or "JSC" before it is not.
+        after = next((k for k in range(start, len(seg)) if seg[k][1] >= spelt.end()), None)
+        if after is not None and any(_head_at(seg, k) for k in range(after, len(seg))):
+            start = after
+            first = next(k for k in range(start, len(seg)) if _head_at(seg, k))
+        elif after is not None and "Company" in spelt.group(0):
+            # "Public Joint-Stock Company Power Machines": a company's name with no head word.
+            words = [w for w in seg[after:] if w[0][:1].isupper()]
+            if words and words == seg[after : after + len(words)] and len(words) <= 4:
+                s0, e0 = words[0][1], words[-1][2]
+                return Mention(name=text[s0:e0], start=s0, end=e0, sent=sent_of(s0), kind="company")
     # The end: after the last head word, allow "of ..." phrases and one trailing proper word.
     end = len(seg)
     for k in range(start, len(seg)):
@@ -1381,6 +1462,14 @@ def _en_segment(
         end = last_head + 1
     elif tail and tail[0][0] not in _EN_CONNECT and len(tail) > 2:
         end = last_head + 2
+    if (
+        end == last_head + 2
+        and _HEADLINE_VERB_FORM.fullmatch(seg[last_head + 1][0])
+        and _title_case_line(text, seg[last_head][1])
+    ):
+        # "Rector of Kazan University Speaks at ...", "Consortium Led by ...": the one word a
+        # Title Case headline capitalises after the name is its verb (-s, -ed), no word of it.
+        end = last_head + 1
     if end - 1 > last_head and re.fullmatch(r"\(\w+\)", seg[end - 1][0]):
         end -= 1  # "Tsinghua University (China)": the country is not part of the name
     elif (
@@ -1417,12 +1506,33 @@ def _en_segment(
     ):
         # "Association of Russian and Armenian [institutions]": the run stopped mid-name.
         return None
-    kind = None
-    for w, _, _ in seg[start:end]:
-        kind = _en_head(w) or kind
-        if kind:
-            break
+    kind = next((found for x in range(start, end) if (found := _head_at(seg, x))), None)
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
+
+
+# A verb's form a headline may capitalise: the third person ("Speaks", "Approves") or the past
+# ("Led", "Started"); not "Class", "Campus", "Physics".
+_HEADLINE_VERB_FORM = re.compile(
+    r"[A-Z][a-z]+s(?<!ss)(?<!us)(?<!is)(?<!ics)|[A-Z][a-z]+ed|Led|Won|Met"
+)
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line around `pos` is a Title Case headline: its words of four letters or more
+    (three at least) are all capitalised."""
+    b = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[b : e if e >= 0 else len(text)])
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+# Russian legal forms spelt out in English before a name.
+_EN_SPELT_FORM = re.compile(
+    r"(?:(?:Federal|Municipal)\s+)?(?:State\s+)?(?:Unitary\s+Enterprise|(?:Budgetary|Autonomous)"
+    r"\s+(?:Educational\s+|Scientific\s+)?Institution(?:\s+of\s+(?:Higher\s+(?:Professional\s+)?"
+    r"Education|Science))?)\s+(?!of\b)|(?:Public\s+|Open\s+|Closed\s+|Non-?[Pp]ublic\s+)?"
+    r"Joint[- ]Stock\s+Company\s+(?!of\b)|Limited\s+Liability\s+Company\s+(?!of\b)"
+)
 
 
 # A ruler's ordinal inside a name: "II", "IV", "XIII".
