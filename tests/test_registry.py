@@ -2388,3 +2388,58 @@ async def test_an_abbreviation_meets_the_name_it_spells_when_one_card_has_it(
         ("Тестбургский государственный педагогический университет", 1),
         ("Тестфордский государственный политехнический университет", 1),
     ]
+
+
+async def test_a_place_letter_with_generic_words_is_no_abbreviation_of_the_name(
+    db: Database,
+) -> None:
+    """«БГУ» of one article and «Бурятский государственный университет» of another were one
+    card: the place's letter is all the letters tell, and Belarusian, Bashkir or Bryansk
+    universities spell them too. Registry names keep their own: «МЭИ» is the power engineering
+    institute, never «Московский экономический институт»; a name with two telling letters
+    («Ассоциация … России» keeps its four) still meets its letters."""
+    uni = {"country": "RU", "kind": "university"}
+    mei = org("Национальный исследовательский университет «МЭИ»", "Moscow Power Engineering "
+              "Institute", "МЭИ", "Московский энергетический институт", **uni)  # fmt: skip
+    script = {
+        "a": [org("БГУ", None, **uni)],
+        "b": [org("Бурятский государственный университет", None, **uni)],
+        "c": [org("Московский экономический институт", None, **uni)],
+        "d": [mei],
+        "e": [org("ТГТИ", None, **uni)],
+        "f": [org("Тестбургский горно-технический институт", None, **uni)],
+    }
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("БГУ", 1),
+        ("Бурятский государственный университет", 1),
+        ("Московский экономический институт", 1),
+        ('Национальный исследовательский университет "МЭИ"', 1),
+        ("Тестбургский горно-технический институт", 2),
+    ]
+
+
+async def test_letters_with_an_eponym_or_complement_meet_the_full_name_with_the_same(
+    db: Database,
+) -> None:
+    """«МГТУ им. Г. И. Носова» and «СибГУ путей сообщения» of one article meet the full names
+    of another that end the same way; the same letters after another person, or with another
+    complement, stay apart (the letters alone tell no one school)."""
+    uni = {"country": "RU", "kind": "university"}
+    script = {
+        "a": [org("МГТУ им. Г. И. Носова", None, **uni)],
+        "b": [org("Магнитогорский государственный технический университет им. Г.И. Носова",
+                  None, **uni)],
+        "c": [org("Тестовский государственный технический университет им. А. А. Пробина",
+                  None, **uni)],
+        "d": [org("СибГУ путей сообщения", None, **uni)],
+        "e": [org("Сибирский государственный университет путей сообщения", None, **uni)],
+        "f": [org("СибГУ водного транспорта", None, **uni)],
+    }  # fmt: skip
+    rows = await cards(db, script)
+    assert sorted((r.name, r.mentions) for r in rows) == [
+        ("Магнитогорский государственный технический университет им. Г.И. Носова", 2),
+        ("СибГУ водного транспорта", 1),
+        ("Сибирский государственный университет путей сообщения", 2),
+        ("Тестовский государственный технический университет им. А. А. Пробина", 1),
+    ]

@@ -8,6 +8,7 @@ the stemmed, case-, script-variant- and punctuation-folded token set of a name.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -867,6 +868,8 @@ def spelt_out(shown: str, name: str) -> bool:
     Д. Ф. Устинова») is spelt out by a full name of the same script: the abbreviation's
     capitals are, in order, initials of the full name's words (a truncated name is not)."""
     core = _NAMED_AFTER.sub("", tidy(shown)).replace('"', " ").split()
+    # A genitive complement after the letters («СибГУ путей сообщения») is spelt out too.
+    core = list(itertools.takewhile(lambda w: not re.fullmatch(r"[а-яё]+", w), core))
     if not core or len(core) > 2 or not is_abbreviation(core[0]) or is_abbreviation(name):
         return False
     if _script(shown) != _script(name):
@@ -950,6 +953,46 @@ def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = 
                 acronym_key(name) if own and name == form else ""):  # fmt: skip
         if key:
             keys.setdefault(key, tidy(form))
+    if own and name == form:
+        for key in spelt_keys(name):
+            keys.setdefault(key, tidy(form))
+
+
+# A school's type word, which ends the part of its full name its letters spell.
+_SCHOOL_HEAD = re.compile(r"(?:университет|институт|академи|училищ|консерватори)\w*$", re.I)
+
+
+def spelt_keys(name: str) -> list[str]:
+    """Keys a school's letters share with its full name when both carry the same eponym or
+    genitive complement: «МГТУ им. Г. И. Носова» and «Магнитогорский государственный
+    технический университет им. Г.И. Носова», «РГУ нефти и газа» and «Российский
+    государственный университет нефти и газа». The letters alone would be any school's
+    (see `acronym_key`); with the tail they tell one."""
+    text = tidy(name)
+    tail = _NAMED_AFTER.search(text)
+    if tail:
+        surnames = [w for w in _WORDS.findall(tail.group(0)) if len(w) > 2]
+        surnames = [w for w in surnames if w.lower() not in {"имени", "named", "after"}]
+        if not surnames:
+            return []
+        heads = [(text[: tail.start()].strip(" ,"), "ep:" + " ".join(key_tokens(surnames[-1])))]
+    else:
+        words = text.split()
+        heads = [
+            (" ".join(words[:k]), "gc:" + " ".join(key_tokens(" ".join(words[k:]))))
+            for k in range(1, len(words))
+            if all(re.fullmatch(r"[а-яё]+", w) for w in words[k:])
+        ]
+    out = []
+    for head, tail_key in heads:
+        letters = ""
+        if " " not in head and is_abbreviation(head):
+            letters = "".join(ch for ch in head if ch.isupper())
+        elif len(head.split()) >= 2 and _SCHOOL_HEAD.search(head):
+            letters = "".join(w[0] for w in head.split() if w[:1].isalpha()).upper()
+        if len(letters) >= 3:
+            out.append(f"sp:{letters.lower()}:{tail_key}")
+    return out
 
 
 # The prefix of an abbreviation's key: a one-word abbreviation («АИОР») and the word initials of
@@ -973,6 +1016,11 @@ def acronym_key(name: str) -> str:
     telling = [t for t in key_tokens(text) if t not in GENERIC and t not in _NOT_NAMES]
     if len(words) < 3 or not telling or is_own(text):
         return ""  # generic words only ("Association of Technical Universities") tell no one
+    if len(words) == 3 and sum(1 for w in words if set(key_tokens(w)) - GENERIC) == 1:
+        # One telling letter, the rest of generic words: «Бурятский государственный
+        # университет» spells «БГУ» as a dozen schools of other places do (Belarus, Bashkiria,
+        # Bryansk); an abbreviation's card of another article may be any of them.
+        return ""
     return ACRONYM + "".join(w[0] for w in words).lower().replace("ё", "е")
 
 

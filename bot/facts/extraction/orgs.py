@@ -411,6 +411,17 @@ class RuChunker:
                 # body it is attached to is part of its name (and its genitive tail follows).
                 j += 2
                 continue
+            if (
+                t.text == "("
+                and j + 3 < len(toks)
+                and toks[j + 1].text in ("НИУ", "НИТУ", "НИЯУ", "ФГБОУ", "ФГАОУ")
+                and toks[j + 2].text == ")"
+                and toks[j + 3].text.lower() in _RU_NAMED
+            ):
+                # A status's letters between the name and its eponym: «… университет нефти и
+                # газа (НИУ) имени И. М. Губкина» is one name, the letters no alias of it.
+                j += 3
+                continue
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
                 # The academy after the honoured name: «… имени М. Н. Михеева УрО РАН».

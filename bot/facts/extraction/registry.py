@@ -150,7 +150,10 @@ class Registry:
         for org in self.orgs:
             for name in org.all_names():
                 key = canonical_key(name)
-                if key and " " not in key and len(key) >= 3 and key not in self._ambiguous:
+                # (The stemmer may cut letters of an abbreviation as a case ending: «МЭИ» keys
+                # as «ме»; a word must then spell it exactly, see `_registry_mentions`.)
+                long_enough = len(key) >= 3 or (bool(_CAPITALS.fullmatch(name)) and len(name) >= 3)
+                if key and " " not in key and long_enough and key not in self._ambiguous:
                     out.setdefault(key, org)
         return out
 
