@@ -122,3 +122,17 @@ async def test_a_company_a_russian_text_names_only_in_latin_letters_is_not_calle
     )  # fmt: skip
     [company] = [line for line in lines(reply) if "Halvorsen" in line]
     assert "🇷🇺" not in company, reply
+
+
+async def test_a_capitalised_nationality_goes_when_the_text_names_the_university_without_it(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех откроет двойной диплом с немецким вузом",
+         "Немецкий университет Штутгарта и СПбПУ подписали соглашение о двойных дипломах в "
+         "области машиностроения. Первые студенты университета Штутгарта приедут осенью."),
+    )  # fmt: skip
+    [stuttgart] = [line for line in lines(reply) if "Штутгарт" in line]
+    assert stuttgart.startswith("• Университет Штутгарта 🇩🇪"), reply

@@ -379,7 +379,13 @@ SETS: list[tuple[str, str, str, dict[str, dict[str, Any]], list[dict[str, str]]]
 def main() -> None:
     with (HERE / "xscriptprobe.jsonl").open("w", encoding="utf-8") as out:
         for set_id, expect, about, orgs, articles in SETS:
-            row = {"id": set_id, "expect": expect, "about": about, "orgs": orgs, "articles": articles}
+            row = {
+                "id": set_id,
+                "expect": expect,
+                "about": about,
+                "orgs": orgs,
+                "articles": articles,
+            }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -4783,6 +4783,9 @@ class Extractor:
         name = join_broken_hyphen(main.name)
         aliases = list(dict.fromkeys(j for n in c.names if (j := join_broken_hyphen(n)) != name))
         described = without_nationality(name)
+        bare = without_nationality(name, capital=True)
+        if not described and bare and any(a.lower() == bare.lower() for a in aliases):
+            described = bare  # «Финский университет Аалто … университет Аалто»: the text's own
         if described:
             # «финского университета Аалто»: the nationality describes, the name follows it.
             aliases = [a for a in aliases if without_nationality(a) != described]
