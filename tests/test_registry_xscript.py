@@ -136,3 +136,19 @@ async def test_a_capitalised_nationality_goes_when_the_text_names_the_university
     )  # fmt: skip
     [stuttgart] = [line for line in lines(reply) if "Штутгарт" in line]
     assert stuttgart.startswith("• Университет Штутгарта 🇩🇪"), reply
+
+
+async def test_a_latin_head_word_joined_by_a_hyphen_lists_the_university_among_universities(
+    app: App, worker: ExtractionWorker
+) -> None:
+    await ingest(
+        app,
+        worker,
+        ("Политех и Bauhaus-Universität Weimar подписали меморандум",
+         "СПбПУ и Bauhaus-Universität Weimar подписали меморандум о сотрудничестве в области "
+         "архитектуры и строительства. Стороны планируют обмен студентами магистратуры."),
+    )  # fmt: skip
+    universities = str(await app.ask("/partners вузы"))
+    assert "Bauhaus-Universität Weimar" in universities, universities
+    companies = str(await app.ask("/partners компании"))
+    assert "Bauhaus" not in companies, companies

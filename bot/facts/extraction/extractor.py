@@ -4832,6 +4832,13 @@ class Extractor:
             ):
                 kind = "university"
             if kind is None:
+                # A Latin head word joined by a hyphen ("Bauhaus-Universität Weimar",
+                # "Max-Planck-Institut"): the head tells the kind, as a separate word would.
+                kind = next(
+                    (lx.EN_HEADS[w] for w in re.split(r"[\s-]+", name.lower()) if w in lx.EN_HEADS),
+                    None,
+                )
+            if kind is None:
                 kind = "company"
         country = known.country if known else None
         # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
