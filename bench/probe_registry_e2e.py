@@ -3,7 +3,11 @@ each set of two or three articles is served by the fake news site and ingested b
 pipeline (feed, extraction, registry merge, export) into a fresh database, then the export is
 read as a person reads `/partners`.
 
-    .venv/bin/python bench/probe_registry_e2e.py [--verbose] [--only ID] [--batch first|second]
+    .venv/bin/python bench/probe_registry_e2e.py [--verbose] [--only ID]
+        [--batch first|second|xscript]
+
+`--batch xscript` reads bench/data/xscriptprobe.jsonl instead: foreign organisations named in
+Latin letters in one article and in Cyrillic in another, and look-alikes across the scripts.
 
 Counts: "meet" sets whose organisation is split over two or more cards; "apart" sets where one
 card holds articles of two organisations (a wrong merge, the worst error); articles whose
@@ -35,6 +39,7 @@ import eval_registry  # noqa: E402
 from bot.facts.matching import GENERIC, key_tokens  # noqa: E402
 
 PROBE = REPO / "bench" / "data" / "regprobe.jsonl"
+XSCRIPT = REPO / "bench" / "data" / "xscriptprobe.jsonl"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
 _QUOTES = "\"'«»„“”‘’"
 
@@ -116,10 +121,11 @@ def judge(row: dict[str, Any], cards: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def main(verbose: bool, only: str | None, batch: str = "all") -> None:
-    rows = [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines()]
+    probe = XSCRIPT if batch == "xscript" else PROBE
+    rows = [json.loads(line) for line in probe.read_text(encoding="utf-8").splitlines()]
     if only:
         rows = [r for r in rows if r["id"] == only]
-    if batch != "all":  # the second batch (h…) was written after the first fixes
+    if batch in ("first", "second"):  # the second batch (h…) was written after the first fixes
         rows = [r for r in rows if r["id"].startswith("h") == (batch == "second")]
     totals: dict[str, dict[str, int]] = {"meet": {}, "apart": {}}
     sets = {"meet": 0, "apart": 0}
@@ -161,7 +167,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--only", help="one set id")
-    parser.add_argument("--batch", choices=["first", "second", "all"], default="all")
+    parser.add_argument("--batch", choices=["first", "second", "xscript", "all"], default="all")
     args = parser.parse_args()
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     asyncio.run(main(args.verbose, args.only, args.batch))

@@ -88,7 +88,7 @@ def _variant_free(name: str) -> str:
 # "Ростех"), and a German or English spelling of one word folded to one token.
 _CORPORATE = frozenset(
     name_tokens(
-        "компания госкорпорация корпорация группа холдинг концерн консорциум "
+        "компания госкорпорация корпорация группа груп холдинг концерн консорциум "
         "company corporation group holding concern consortium inc corp ag se sa nv bv spa gmbh "
         "goskorporatsiya kompaniya korporatsiya"
     )
@@ -346,6 +346,13 @@ MEANING_RU = (
     ("полярн", "POLAR"), ("арктическ", "ARCTIC"), ("дружб", "FRIEND"), ("народ", "PEOPLES"),
     ("строительн", "BUILD"), ("промышленн", "INDUSTRY"), ("торгов", "TRADE"),
 )  # fmt: skip
+# English words of foreign companies' names as Russian writes them, letter for sound («Сименс
+# Энерджи» is "Siemens Energy", «Самсунг Хэви Индастриз» "Samsung Heavy Industries"): the
+# concept or meaning of the English word, for the cross key only.
+ENGLISH_RU = (
+    ("энерджи", "EN"), ("текнолодж", "TL"), ("индастри", "INDUSTRY"),
+    ("инжиниринг", "ENGR"), ("сервисез", "SERVICE"),
+)  # fmt: skip
 CONCEPT_LATIN = {
     **dict.fromkeys(["university", "universitat", "universitaet", "universidad", "universita",
                      "universite", "universiteit", "uniwersytet", "universidade"], "U"),
@@ -354,7 +361,7 @@ CONCEPT_LATIN = {
     **dict.fromkeys(["polytechnic", "polytechnical", "politecnico", "politecnica",
                      "polytechnique", "politechnika"], "P"),
     **dict.fromkeys(["technical", "technische", "tecnica", "technischen"], "T"),
-    **dict.fromkeys(["technological", "technology", "technologie"], "TL"),
+    **dict.fromkeys(["technological", "technology", "technologie", "technologies"], "TL"),
     **dict.fromkeys(["state", "estadual"], "S"),
     **dict.fromkeys(["national", "nacional", "nazionale"], "N"),
     **dict.fromkeys(["research"], "R"),
@@ -406,7 +413,7 @@ MEANING_LATIN = {
     **dict.fromkeys(["society"], "SOC"),
     **dict.fromkeys(["committee"], "COMM"),
     **dict.fromkeys(["agency"], "AGENCY"),
-    **dict.fromkeys(["service"], "SERVICE"),
+    **dict.fromkeys(["service", "services"], "SERVICE"),
     **dict.fromkeys(["information"], "INFO"),
     **dict.fromkeys(["plant", "factory"], "PLANT"),
     **dict.fromkeys(["shipyard", "shipyards"], "SHIPYARD"),
@@ -419,7 +426,7 @@ MEANING_LATIN = {
     **dict.fromkeys(["friendship"], "FRIEND"),
     **dict.fromkeys(["peoples"], "PEOPLES"),
     **dict.fromkeys(["construction", "civil"], "BUILD"),
-    **dict.fromkeys(["industry", "industrial"], "INDUSTRY"),
+    **dict.fromkeys(["industry", "industrial", "industries"], "INDUSTRY"),
     **dict.fromkeys(["trade", "commerce"], "TRADE"),
 }  # fmt: skip
 CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
@@ -506,6 +513,10 @@ def word_skeleton(word: str) -> str:
     # A Latin "c" is "k" before a back vowel, a consonant or at the end and "s" before a front
     # vowel ("Moscow" / «Москва», "Coventry" / «Ковентри», "Valencia" / «Валенсия»).
     latin = _SOFT_C.sub("s", _HARD_C.sub("k", sounds(word)))
+    # Voicing a Russian spelling hears and a Latin one does not write, or the reverse: a
+    # German "s" before a vowel is «з» ("Dresden" / «Дрезден», "Industries" / «Индастриз»),
+    # a German "v" is «ф» ("Volkswagen" / «Фольксваген»).
+    latin = latin.replace("z", "s").replace("f", "v")
     out = latin[:1]
     for ch in latin[1:]:
         if ch not in "aeiou" and not out.endswith(ch):
@@ -565,11 +576,15 @@ def cross_key(name: str) -> str:
             text = text.replace(found.group(0), " ", 1)
     short = ""  # a Latin syllable too short to compare alone, waiting for the next one
     for word in _WORDS.findall(text):
+        if short and word in _LEGAL_FORMS:
+            continue  # "Robert Bosch GmbH": the legal form is no syllable of the name
         if short:
             # "Jiao Tong": a Chinese name written by syllables is «Цзяотун» in one word; a
             # short word before a type word or another script stays too short.
             latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-            if latin != word or latin in CROSS_SKIP or latin in CONCEPT_LATIN:
+            if re.search(r"[а-я]", short) or latin != word or latin in CROSS_SKIP:
+                return ""
+            if latin in CONCEPT_LATIN:
                 return ""
             word, short = short + word, ""
         if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
@@ -580,7 +595,8 @@ def cross_key(name: str) -> str:
             parts.append("spb")
             proper += 1
             continue
-        if word.startswith(("росси", "российск")) or word in ("russia", "russian"):
+        if word.startswith(("росси", "российск")) or word in ("russia", "russian", "рус", "rus"):
+            # (a foreign group's Russian company closes its name so: «Фольксваген Груп Рус»)
             parts.append("cc:RU")  # «Российская академия наук» / "Russian Academy of Sciences"
             proper += 1
             continue
@@ -595,7 +611,8 @@ def cross_key(name: str) -> str:
             continue
         if re.search(r"[а-я]", word):
             concept = next(
-                (c for stem, c in CONCEPT_RU + MEANING_RU if word.startswith(stem)), None
+                (c for stem, c in CONCEPT_RU + MEANING_RU + ENGLISH_RU if word.startswith(stem)),
+                None,
             )
             word = ADJECTIVE_RU.sub("", word)
             n_adjective = _N_ADJECTIVE_RU.search(word)
@@ -625,14 +642,18 @@ def cross_key(name: str) -> str:
                 # proper word in either script.
                 skeleton = skeleton[:-2]
         if len(skeleton) < 3:
-            if re.search(r"[а-я]", word):
-                return ""
             short = word
             continue
         proper += 1
         parts.append(skeleton)
     if short:
-        return ""  # a short word closing the name: too little to tell organisations apart
+        # A short word closing the name counts by every sound ("Robert Bosch" / «Роберт
+        # Бош», "Nokia" / «Нокиа»), when that is enough to tell organisations apart.
+        sound = sounds(short)
+        if len(sound) < (3 if proper else 4):
+            return ""
+        parts.append("=" + sound)
+        proper += 1
     if len(parts) == 1 and parts[0].startswith("#"):
         return ""  # an abbreviation alone: its own key (`match_key`) meets its other forms
     if {"A", "SC"} <= set(parts) and "N" in parts:

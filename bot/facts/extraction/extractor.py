@@ -39,6 +39,7 @@ from .names import (
     name_tokens,
     names_match,
     russian_nationality_capitalised,
+    without_nationality,
 )
 from .orgs import (
     HEADLINE_VERBS,
@@ -264,6 +265,9 @@ _FOREIGN_FORM = re.compile(
     r"(?:Co\.,?\s+Ltd|Ltd|Inc|GmbH|AG|SE|PLC|plc|Corp|S\.A|S\.p\.A|B\.V|Oy|Pte\.?\s+Ltd)\.?$"
 )
 _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
+# A foreign group's Russian company, named so at its end: «Фольксваген Груп Рус», "Schneider
+# Electric Rus", «Бош Россия».
+_RUSSIAN_ARM = re.compile(r"(?<![\w-])(?:Рус|Rus|Россия|Russia)\W*$")
 # A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
 # Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
 # Each word is read once from its start (no start after its hyphen, no backtracking in it): a
@@ -5138,6 +5142,14 @@ class Extractor:
         )
         name = join_broken_hyphen(main.name)
         aliases = list(dict.fromkeys(j for n in c.names if (j := join_broken_hyphen(n)) != name))
+        described = without_nationality(name)
+        bare = without_nationality(name, capital=True)
+        if not described and bare and any(a.lower() == bare.lower() for a in aliases):
+            described = bare  # «Финский университет Аалто … университет Аалто»: the text's own
+        if described:
+            # «финского университета Аалто»: the nationality describes, the name follows it.
+            aliases = [a for a in aliases if without_nationality(a) != described]
+            name = described
         if _CYR.match(name[:1]) and name[:1].islower() and not _TYPE_WORD.match(name):
             # A name begins with a capital, though the text's word is written in lower case
             # mid-sentence: "университет Цинхуа" is "Университет Цинхуа", "фонд «X»" is
@@ -5180,6 +5192,13 @@ class Extractor:
             ):
                 kind = "university"
             if kind is None:
+                # A Latin head word joined by a hyphen ("Bauhaus-Universität Weimar",
+                # "Max-Planck-Institut"): the head tells the kind, as a separate word would.
+                kind = next(
+                    (lx.EN_HEADS[w] for w in re.split(r"[\s-]+", name.lower()) if w in lx.EN_HEADS),
+                    None,
+                )
+            if kind is None:
                 kind = "company"
         country = known.country if known else None
         # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
@@ -5205,6 +5224,9 @@ class Extractor:
             country = self._context_country(c, text)
         if country is None:
             country = next(filter(None, map(language_country, (name, *aliases))), None)
+        russian_arm = kind == "company" and any(_RUSSIAN_ARM.search(n) for n in (name, *aliases))
+        if country is None and kind == "company" and not russian_arm:
+            country = self._brand_country(name, aliases)
         supranational = any(
             _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
         )
@@ -5216,10 +5238,20 @@ class Extractor:
         form = _FOREIGN_FORM.search(name) if kind == "company" else None
         if country is None and form:
             country = _FORM_COUNTRY.get(form.group(0).rstrip("."))
+        # A company a Russian text names only in Latin letters ("Nordic Valve", "Siemens
+        # Energy") is not guessed Russian: Russian companies are written in Cyrillic there,
+        # unless their name says they are a foreign group's Russian company ("… Rus").
+        latin_only = (
+            kind == "company"
+            and lang == "ru"
+            and not russian_arm
+            and not any(_CYR.search(n) for n in (name, *aliases))
+        )
         if (
             country is None
             and not supranational
             and not form
+            and not latin_only
             and (kind == "company" or not foreign_shaped(name, lang))
         ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
@@ -5235,6 +5267,21 @@ class Extractor:
             country=country,
             kind=kind,
         )
+
+    def _brand_country(self, name: str, aliases: list[str]) -> str | None:
+        """The country of the known company whose name a company's name opens with, as a
+        brand («Сименс Энерджи», "Siemens Healthineers" are Siemens' German companies), or
+        None."""
+        for n in (name, *aliases):
+            words = n.replace("«", " ").replace("»", " ").replace('"', " ").split()
+            while words and words[0][:1].islower():
+                words = words[1:]  # «компания «Сименс Энерджи»»: the type word
+            if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
+                continue
+            known = self._registry.lookup(words[0])
+            if known is not None and known.kind == "company" and known.country:
+                return known.country
+        return None
 
     def _context_country(self, c: Candidate, text: str) -> str | None:
         """A country named right after a mention: "Salymbekov University (Kyrgyzstan)",

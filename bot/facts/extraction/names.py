@@ -204,6 +204,23 @@ def russian_nationality_capitalised(word: str) -> bool:
     )
 
 
+def without_nationality(name: str, *, capital: bool = False) -> str:
+    """A Russian university's name as the text wrote it without the nationality a writer put
+    before it in lower case («финский университет Аалто» names the «Университет Аалто»; a
+    proper name opens with a capital: «Американский университет в Бишкеке» stays), or "".
+    `capital`: a capitalised nationality too (for a text that also names it without one)."""
+    words = name.split(maxsplit=2)
+    if (
+        len(words) < 3
+        or not re.fullmatch(r"[А-ЯЁа-яё][а-яё]+" if capital else r"[а-яё]+", words[0])
+        or _stem(_fold(words[0])) not in _NATIONALITY
+        or not re.fullmatch(r"(?:университет|институт|академи)\w*", words[1].lower())
+        or not words[2][:1].isupper()
+    ):
+        return ""
+    return f"{words[1][:1].upper()}{words[1][1:]} {words[2]}"
+
+
 def describes_only(name: str, kind: str = "other") -> bool:
     """A name that describes and names nothing: type words, general fields and nationalities
     only ("Chinese University", "Russian-Chinese Institute", "City Council"), or a person's
