@@ -135,6 +135,60 @@ def test_obituary_is_no_partnership_news(
     assert (result.partnership, _names(result)) == (False, [])
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "name"),
+    [
+        (
+            "Политех и «Силовые машины» открыли лабораторию имени профессора Иванова",
+            "В СПбПУ открылась совместная с компанией «Силовые машины» лаборатория имени "
+            "профессора Ивана Петровича Иванова, который скончался в 2019 году. Лаборатория "
+            "займётся испытаниями паровых турбин, компания передала в неё стенды.",
+            "ru",
+            "Силовые машины",
+        ),
+        (
+            "SPbPU and Siemens open a laboratory named after Professor Smirnov",
+            "Peter the Great St. Petersburg Polytechnic University and Siemens opened a joint "
+            "laboratory named after Professor Oleg Smirnov, who died in 2020. Siemens provided "
+            "the controllers and will run internships for the students.",
+            "en",
+            "Siemens",
+        ),
+        (
+            "Политех и Университет Цинхуа провели совместную летнюю школу",
+            "Расстояние не стало препятствием: СПбПУ и Университет Цинхуа провели совместную "
+            "летнюю школу по робототехнике. Стороны договорились продолжить сотрудничество.",
+            "ru",
+            "Цинхуа",
+        ),
+    ],
+    ids=["eponym-ru", "eponym-en", "ne-stalo-instrumental"],
+)
+def test_a_partnership_lead_mentioning_a_death_is_no_obituary(
+    extractor: Extractor, title: str, text: str, lang: str, name: str
+) -> None:
+    """A lab named after a late professor («…, который скончался», "…, who died") or «не стало
+    препятствием» is partnership news with its partner; the obituary cue took the article."""
+    result = _run(extractor, title, text, lang=lang)
+    assert result.partnership
+    assert any(name in p.name or name in p.aliases for p in result.partners), result.partners
+
+
+def test_a_death_in_a_relative_clause_opening_the_lead_is_still_an_obituary(
+    extractor: Extractor,
+) -> None:
+    """The professor who died is the lead's subject: an obituary, though the headline opens
+    with «Памяти» and the lead names a joint laboratory."""
+    result = _run(
+        extractor,
+        "Памяти профессора Иванова",
+        "Профессор Иван Иванов, который скончался 3 мая, был основателем совместной "
+        "лаборатории Политеха и компании «Силовые машины». Коллеги выражают соболезнования "
+        "семье.",
+    )
+    assert (result.partnership, _names(result)) == (False, [])
+
+
 def test_official_visit_without_talks_is_no_partnership_news(extractor: Extractor) -> None:
     """An official touring the labs, with no talks, delegation or joint work, is no partnership
     news; the same visit with joint projects discussed is."""

@@ -1043,8 +1043,18 @@ _FUNDER_AFTER = re.compile(r"[»\"”]?\s*(?:\([^()]{1,20}\)\s*)?(?:grants?|гр
 # News of a death (in the headline or the first sentence): the guidelines' obituary, whatever
 # universities the deceased had worked with.
 _OBITUARY = re.compile(
-    r"скончал(?:ся|ась)|уш(?:[её]л|л[аи])\s+из\s+жизни|\bне\s+стало\b|некролог|"
+    r"скончал(?:ся|ась)|уш(?:[её]л|л[аи])\s+из\s+жизни|"
+    # «Не стало профессора …», not «расстояние не стало препятствием» (an instrumental).
+    r"\bне\s+стало\b(?!\s+\w+(?:ем|ём|ом|ью|ами|ями|ой)\b)|некролог|"
     r"\bумер(?:ла)?\b|passed\s+away|\bdied\b|in\s+memoriam|obituary",
+    re.IGNORECASE,
+)
+# A death told in a relative clause after an eponym in the lead («лаборатория имени профессора
+# N, который скончался в 2019 году», "named after Professor N, who died in 2020") is background
+# to the news, not its subject («Профессор N, который скончался 3 мая, …» still is).
+_EPONYM_RELATIVE_BEFORE = re.compile(
+    r"(?:\bимени|\bим\.|\bпамяти|named\s+after|in\s+memory\s+of|in\s+hono(?:u)?r\s+of)"
+    r"[^\S\n]+(?:\S+[^\S\n]+){0,6}?(?:котор\w+|who|whom)[^\S\n]+(?:\S+[^\S\n]+){0,3}\Z",
     re.IGNORECASE,
 )
 # A state official's visit («министр посетил лабораторию», "the Governor visited SPbPU labs"):
@@ -2671,7 +2681,10 @@ class Extractor:
         first = a.text[: a.sentences[0][1]] if a.sentences else a.text
         if a.title_end and len(a.sentences) > 1 and a.sentences[0][1] <= a.title_end + 2:
             first = a.text[: a.sentences[1][1]]  # the headline and the lead
-        if _OBITUARY.search(first):
+        if any(
+            m.start() < a.title_end or not _EPONYM_RELATIVE_BEFORE.search(first, 0, m.start())
+            for m in _OBITUARY.finditer(first)
+        ):
             return True
         acts = [
             p for k, p in zip(_COOP_FAMILIES, _COOP_CUES, strict=True) if k not in ("coop", "staff")
