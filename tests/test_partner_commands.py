@@ -1226,6 +1226,17 @@ async def test_partners_of_a_kind_in_either_language(app: App) -> None:
     assert "Italy" not in await en("/partners IT companies")
 
 
+async def test_a_name_beside_a_kind_word_is_no_kind(app: App) -> None:
+    """An English word that only starts like a kind ("Universal", "firmware") is a name's:
+    «/partners компании Universal» listed every company, the name dropped; "academic
+    institutions" are universities, not research bodies."""
+    await partners_of_kinds(app)
+    reply = await app.ask("/partners компании Universal")
+    assert not reply.startswith("Компании (всего"), reply
+    reply = await app.ask("/partners academic institutions", language_code="en", chat_id=43)
+    assert reply.startswith("Universities (2 in all)"), reply
+
+
 async def test_a_kind_with_none_in_the_news_says_so(app: App) -> None:
     """A kind (and country) no partner is of says so in the reader's language and points to
     the plain list, and to the country's partners where it has some."""

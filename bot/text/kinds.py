@@ -32,6 +32,17 @@ _NOUNS: Final[tuple[tuple[str, str], ...]] = (
     ("ministr", "government"), ("government", "government"), ("agenc", "government"),
     ("authorit", "government"),
 )  # fmt: skip
+# The same nouns in English, read as whole words: a prefix would take "Universal", "firmware",
+# "companions" or "academic" (a university's qualifier below) for a kind.
+_EN_NOUNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(form), kind) for form, kind in (
+        (r"institutions?", ""),
+        (r"universit(?:y|ies)", "university"),
+        (r"institutes?|academ(?:y|ies)|laborator(?:y|ies)", "research"),
+        (r"compan(?:y|ies)|firms?|corporations?|enterprises?|business(?:es)?", "company"),
+        (r"ministr(?:y|ies)|governments?|agenc(?:y|ies)|authorit(?:y|ies)", "government"),
+    )
+)  # fmt: skip
 # A kind noun in the singular names one organisation («университет», "government" of "government
 # bodies"): it only says which kind a generic noun is. Embassies and consulates are the name
 # lookup's (its kind words): the registry's kind of them, government, is wider.
@@ -76,6 +87,13 @@ def _start(word: str, table: tuple[tuple[str, str], ...]) -> str | None:
     return next((kind for start, kind in table if word.startswith(start)), None)
 
 
+def _noun(word: str) -> str | None:
+    """The kind a kind noun names ("" for a generic one), else None."""
+    if word.isascii():
+        return next((kind for form, kind in _EN_NOUNS if form.fullmatch(word)), None)
+    return _start(word, _NOUNS)
+
+
 def _country(words: list[str]) -> str | None:
     """The country a run of words names as a whole («Южной Кореи») or word by word
     ("Chinese", «Китая»), else None. Two Latin letters are no country code here: "IT
@@ -99,7 +117,7 @@ def kind_query(query: str) -> KindQuery | None:
     runs: list[list[str]] = [[]]  # the other words, in runs between kind words and fillers
     for raw in _WORD.findall(query):
         word = raw.lower().replace("ё", "е")
-        noun = None if word in _FILLERS else _start(word, _NOUNS)
+        noun = None if word in _FILLERS else _noun(word)
         if noun and (word in _SINGULAR or (word.isascii() and not word.endswith("s"))):
             qualifiers.add(noun)
         elif noun:
