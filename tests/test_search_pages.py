@@ -267,3 +267,34 @@ async def test_a_year_in_a_search_narrows_it_to_that_years_news(app: App) -> Non
     assert found.startswith("Найдено по запросу «internship»:") and "Lyon" in found, found
     # A year alone is still searched for as a word.
     assert (await app.ask("/search 2019")).startswith("Ничего не нашлось по запросу «2019»")
+
+
+async def test_a_year_in_a_programmes_name_is_no_period(app: App) -> None:
+    """«/search Horizon 2020» kept the news of 2020 about any «horizon» and lost the programme's
+    news of other years; a year the news write right after the word before it is the name's.
+    A year no news writes so is still a period."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    dated = [
+        ("h19", "Politech joins a Horizon 2020 project on batteries", 2019),
+        ("h21", "Final report of the Horizon 2020 consortium", 2021),
+        ("h20", "A new horizon for robotics", 2020),
+    ]
+    for key, title, year in dated:
+        await app.services.news.add_new(
+            feed.id,
+            [
+                draft(
+                    key,
+                    title,
+                    body=f"{title}. Engineers of the university took part.",
+                    link=f"https://site.test/{key}",
+                    published=datetime(year, 6, 1, 9, 0, tzinfo=UTC),
+                )
+            ],
+            announce=True,
+        )
+    reply = await app.ask("/search Horizon 2020", language_code="en")
+    assert "batteries" in reply and "Final report" in reply, reply
+    assert "robotics" not in reply and "news of 2020" not in reply, reply
+    reply = await app.ask("/search robotics 2020", language_code="en")
+    assert reply.startswith("Results for “robotics” (news of 2020):"), reply
