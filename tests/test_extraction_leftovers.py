@@ -106,6 +106,20 @@ def test_latin_abbreviation_and_city_are_one_institution(extractor: Extractor) -
     assert _names(unknown) == ["IIIT Hyderabad"]
 
 
+def test_known_letters_and_their_own_city_are_that_body(extractor: Extractor) -> None:
+    """ "BSU Minsk": the registry's BSU is in Belarus, so the letters are the Belarusian State
+    University and Minsk only where it is; the card was a company «BSU Minsk»."""
+    result = _run(
+        extractor,
+        "SPbPU and BSU",
+        "SPbPU and BSU Minsk signed an agreement on academic exchange.",
+        lang="en",
+    )
+    assert [(p.name_en or p.name, p.kind) for p in result.partners] == [
+        ("Belarusian State University", "university")
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "text", "lang"),
     [

@@ -3544,8 +3544,12 @@ class Extractor:
             city = _NEXT_CAP_WORD.match(text, m.end()) if " " not in word else None
             named = f"{word} {city.group(1)}" if city else ""
             known = self._registry.lookup(named) if city else None
+            alone = self._registry.lookup(word) if city and known is None else None
             if known is not None or (
                 city
+                # "BSU Minsk": letters the registry knows for a body of the city's country
+                # are that body, the city only where it is.
+                and (alone is None or alone.country not in self._countries.codes(city.group(1)))
                 and self._countries.codes(city.group(1))
                 and not self._countries.is_country(city.group(1))
                 and nation_of(city.group(1)) is None  # "ATU Russian …": a people's adjective
