@@ -375,6 +375,12 @@ def test_the_other_universities_of_a_selection_are_no_partners(extractor: Extrac
             "signed an agreement on a joint laboratory.",
             "Committee for Transport, Logistics and Roads of the Leningrad Region",
         ),
+        # ... and the portfolio's city cut at "St.": "... and Trade of St".
+        (
+            "SPbPU and the Committee for Industrial Policy, Innovation and Trade of St. "
+            "Petersburg signed an agreement on supporting young engineers.",
+            "Committee for Industrial Policy, Innovation and Trade of St. Petersburg",
+        ),
         # A quoted name after a type word in lower case had no candidate.
         (
             'SPbPU and the company "Neva Cables" signed an agreement on a joint laboratory.',

@@ -1241,8 +1241,9 @@ _EN_NAMED_AFTER = re.compile(
 _MINISTRY = re.compile(r"\b(?:Ministry|Committee)\b")
 _PORTFOLIO = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
-    # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own.
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*){0,2}"
+    # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own; "... of
+    # St. Petersburg": a city's may open with "St.".
+    r"(?:\s+of\s+(?:the\s+)?(?:St\.\s?)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*){0,2}"
 )
 
 
