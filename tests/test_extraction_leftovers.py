@@ -308,3 +308,15 @@ def test_registry_letters_the_stemmer_shortens_are_found_after_a_status(
         "Политех подписал соглашение о сотрудничестве с НИУ «МЭИ» в области подготовки инженеров.",
     )
     assert _names(result) == ["Национальный исследовательский университет «МЭИ»"]
+
+
+def test_a_company_form_spelt_out_is_a_company(extractor: Extractor) -> None:
+    """«Публичное акционерное общество «X»» is a company as «ПАО «X»» is; the card said «другое»
+    (the kind of «общество»)."""
+    result = _run(
+        extractor,
+        "Политех и «Звезда»",
+        "СПбПУ и Публичное акционерное общество «Звезда» подписали соглашение о подготовке "
+        "инженеров-дизелистов.",
+    )
+    assert [(p.name, p.kind) for p in result.partners] == [("Звезда", "company")]

@@ -3157,6 +3157,10 @@ class Extractor:
                 name = toks[h + 1].text  # "Совместный институт СТУ": the partner's name
             spelt = _SPELT_LEGAL_FORM.match(name)
             if spelt:
+                if kind in (None, "other") and re.match(
+                    r"(?i)\w*\s*(?:акционерн|общество\s+с)", name
+                ):
+                    kind = "company"  # «Публичное акционерное общество «X»», as «ПАО «X»»
                 name = spelt.group(1)  # «Федеральное государственное унитарное предприятие «X»»
             if partner is not None:
                 name, kind = partner, "company"  # «бюро «Альфа – Политех»»: the partner, Альфа
