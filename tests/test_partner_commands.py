@@ -1321,6 +1321,20 @@ async def test_a_subsidiary_asked_where_only_its_parent_has_a_card(app: App) -> 
     assert button_texts(app) == ["Торвальд"]
 
 
+async def test_a_companys_legal_form_or_type_word_is_no_word_of_a_relative(app: App) -> None:
+    """«/partners АО «Торвальд Нефть»», «компания Торвальд Нефть», "Torvald Neft JSC" are that
+    company's card: the legal form or type word made the card look like a parent and offered it
+    as another organisation. A word of a name more («АО Торвальд») still offers, not opens."""
+    await add_companies(app, [("Торвальд Нефть", "Torvald Neft")])
+    for query in ("АО «Торвальд Нефть»", "компания Торвальд Нефть"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("Торвальд Нефть\nTorvald Neft\n"), (query, reply)
+    reply = await app.ask("/partners Torvald Neft JSC", language_code="en", chat_id=43)
+    assert reply.startswith("Torvald Neft\nТорвальд Нефть\n"), reply
+    reply = await app.ask("/partners АО Торвальд")
+    assert reply == "Точно «АО Торвальд» никто не называется. Может быть, вы имели в виду:", reply
+
+
 async def test_a_parent_asked_where_only_its_subsidiary_has_a_card(app: App) -> None:
     """`/partners Торвальд` opened the card of «Торвальд Нефть», its subsidiary, as if it were
     the one asked for (and "Quillon Energy" the card of Quillon): a company's card with a
