@@ -184,6 +184,10 @@ _NAMED_AFTER_OWN = re.compile(r"\s+(?:Политеха|Политехничес�
 _NAMED_AFTER_OWN_END = re.compile(r"\s(?:Политеха|Политехнического университета|СПбПУ|СПбГПУ)$")
 _JOINT_PARTNER_KINDS = frozenset({"university", "company", "research"})
 _TYPE_WORD = re.compile(r"(?:компания|корпорация|консорциум|концерн|холдинг)\s")
+_NATION_SEAT_NAME = re.compile(
+    r"(?:the )?(?P<nation>(?:[A-ZА-ЯЁ][a-zа-яё]+-)?[A-ZА-ЯЁ][a-zа-яё]+) "
+    r"(?:University (?:in|of) (?:the )?|университет (?:в |во )?)(?P<place>[A-ZА-ЯЁ].*)$"
+)
 _SEAT_TAIL = re.compile(r"\s+(?:in|в|во)\s+\S.*$")
 # A capitalised type word, or one after an adjective, before a quoted name: «Компания «X»» at a
 # sentence's start, «Нефтяная компания «X»», «Государственная корпорация «X»». The name is X.
@@ -5222,6 +5226,10 @@ class Extractor:
             if kind is None:
                 kind = "company"
         country = known.country if known else None
+        if country is None and kind == "university":
+            # "German University in Cairo", «Американский университет в Бишкеке»: a university
+            # named after a nation is where its seat is, when the name says it.
+            country = next(filter(None, map(self._seat_country, (name, *aliases))), None)
         # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
         # (Kazakhstan)" of a Russian organiser): only names that name no event are read.
         country = country or next(
@@ -5288,6 +5296,15 @@ class Extractor:
             country=country,
             kind=kind,
         )
+
+    def _seat_country(self, name: str) -> str | None:
+        """The country of the seat a nation's university names ("British University in Egypt",
+        "American University of Armenia"), or None."""
+        m = _NATION_SEAT_NAME.match(name)
+        if m is None or not self._countries.codes(m.group("nation")):
+            return None
+        codes = self._countries.codes(m.group("place"))
+        return codes[0] if codes else None
 
     def _brand_country(self, name: str, aliases: list[str]) -> str | None:
         """The country of the known company whose name a company's name opens with, as a

@@ -124,6 +124,15 @@ _NOT_A_FIELD = frozenset(
 )  # fmt: skip
 
 
+# Nations a university abroad may be named after («Американский университет в Бишкеке»), as
+# adjective stems (the tagger leaves a capitalised adjective's lemma declined).
+_NATION_ADJECTIVE = re.compile(
+    r"(?:американ|немец|герман|британ|француз|турец|итальян|испан|канад|австралий|япон|корей"
+    r"|китай|россий|европей|араб|швейцар|голланд|чеш|поль|фин|швед|египет|индий)"
+    r"(?:ский|ского|скому|ским|ском|кий|кого|кому|ким|ком)"
+)
+
+
 class RuChunker:
     """Builds organisation mentions from Russian tokens: adjectives + head word + genitive tail.
 
@@ -411,6 +420,29 @@ class RuChunker:
                 # body it is attached to is part of its name (and its genitive tail follows).
                 j += 2
                 continue
+            if (
+                low in ("в", "во")
+                and j == h + 1
+                and head.lemma == "университет"
+                and i == h - 1
+                and _is_cap(toks[i].text)
+                and _NATION_ADJECTIVE.fullmatch(toks[i].text.lower()) is not None
+            ):
+                # «Американский университет в Бишкеке», «Британский университет в Египте»: a
+                # university named after a nation keeps its seat («Американский университет»
+                # alone names no organisation); the place's words are in the locative.
+                seat = j + 1
+                while (
+                    seat < len(toks)
+                    and seat - j <= 3
+                    and toks[seat].sent == head.sent
+                    and _is_cap(toks[seat].text)
+                    and toks[seat].feats.get("Case") == "Loc"
+                ):
+                    seat += 1
+                if seat > j + 1 and toks[seat - 1].pos in ("NOUN", "PROPN"):
+                    j = seat
+                break
             if (
                 t.text == "("
                 and j + 3 < len(toks)
@@ -1116,6 +1148,8 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
             more = _EN_CAMPUS.match(text, mention.end)
+        if more is None and _EN_NATION_UNIVERSITY.search(mention.name):
+            more = _EN_NATION_SEAT.match(text, mention.end)
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
@@ -1153,6 +1187,18 @@ _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
 _EN_SYSTEM = re.compile(r"\bUniversity of [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 _EN_CAMPUS = re.compile(
     r"[ \t]+at[ \t]+[A-Z][a-z]+(?:[ \t](?!Campus)[A-Z][a-z]+)?(?![\w'’-]|[ \t]+(?:[A-Z]|of\b))"
+)
+# A university named after a nation and seated abroad: "German University in Cairo", "British
+# University in Egypt" (the place, one to three capitalised words ending the run, is part of
+# the name: "German University" alone names no organisation).
+_EN_NATION_UNIVERSITY = re.compile(
+    r"(?:^|\bthe )(?:American|German|British|French|Turkish|Italian|Spanish"
+    r"|Canadian|Australian|Japanese|Korean|Chinese|Russian|European|Arab|Swiss|Dutch|Czech"
+    r"|Polish|Finnish|Swedish|Egyptian|Indian) University$"
+)
+_EN_NATION_SEAT = re.compile(
+    r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}"
+    r"(?![\w'’-]|[ \t]+(?:[A-Z]|of\b))"
 )
 # A name's "for" phrase whose object takes a phrase of its own: "Institute for Problems in
 # Mechanical Engineering", "Foundation for Assistance to Small Innovative Enterprises" (two or
