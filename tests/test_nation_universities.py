@@ -72,3 +72,23 @@ def test_a_citys_university_in_its_city_keeps_its_own_name(extractor: Extractor)
     assert _partners(extractor, "SPbPU signs a memorandum", english, "en") == [
         ("Tsinghua University", "CN")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "partner"),
+    [
+        (RU.format("Администрация Ганновера", "соглашение о сотрудничестве"), "ru",
+         ("Администрация Ганновера", "DE")),
+        ("Peter the Great St. Petersburg Polytechnic University and New York University signed "
+         "a memorandum of understanding.", "en", ("New York University", "US")),
+        ("Peter the Great St. Petersburg Polytechnic University and Boston University signed "
+         "a memorandum of understanding.", "en", ("Boston University", "US")),
+    ],
+)  # fmt: skip
+def test_a_city_in_a_name_places_it(
+    extractor: Extractor, text: str, lang: str, partner: tuple[str, str]
+) -> None:
+    """Cities the country table lacked: these were placed in Russia (no word placed them)."""
+    assert _partners(extractor, "Соглашение" if lang == "ru" else "Memorandum", text, lang) == [
+        partner
+    ]

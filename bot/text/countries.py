@@ -390,7 +390,12 @@ _EXTRA_NAMES = {
 
 _COMMON_NAME_WORDS = frozenset({"тот", "чад"})
 # Cities of two words whose first word alone names a city elsewhere ("Porto" is Portugal's).
-_CITY_PHRASES: dict[tuple[str, ...], str] = {("porto", "alegre"): "BR"}
+_CITY_PHRASES: dict[tuple[str, ...], str] = {
+    ("porto", "alegre"): "BR",
+    ("new", "york"): "US",
+    ("abu", "dhabi"): "AE",
+    ("kuala", "lumpur"): "MY",
+}
 
 
 class CountryResolver:
