@@ -49,7 +49,7 @@ from bot.text.i18n import (
 )
 from bot.text.kinds import kind_query
 from bot.text.names import is_rendered, known_name
-from handlers.common import edit_page, user_language
+from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, PartnersPageBeforeKinds, pager
 from handlers.share import partner_share_markup
 from storage.partners import Partner, PartnerRepository
@@ -107,7 +107,9 @@ async def partners_page(
         )
         return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
     if total == 0:
-        return t(lang, "partners_empty"), None
+        return t(
+            lang, "partners_rebuilding" if await rebuilding(partners) else "partners_empty"
+        ), None
     pages = max(1, math.ceil(total / PAGE))
     page = min(max(page, 0), pages - 1)
     if kind:
@@ -263,11 +265,19 @@ async def partners_command(
         kin = False
     if chosen is not None and (exact or not in_alike):
         card = await partner_card(partners, chosen, lang)
+        if card is None:  # a dormant card: a re-extraction is making it again
+            gone = await rebuilding(partners)
+            key = "partners_rebuilding" if gone else "partners_none"
+            await message.answer(t(lang, key, query=esc(cut(query, 60))))
+            return
         share = await partner_share_markup(partners, chosen, lang)
-        await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
+        await message.answer(card, link_preview_options=NO_PREVIEW, reply_markup=share)
         return
     # A well-known organisation with no card yet («СПбГУ»): said so, by its full name, rather
     # than "nobody is called exactly that" over another organisation's button.
+    if (not found or found.ranked[0][1] <= ALIKE) and await rebuilding(partners):
+        await message.answer(t(lang, "partners_rebuilding"))  # the card may be back soon
+        return
     known = known_orgs().lookup_query(query)
     if known is not None and all(score <= ALIKE for _, score in found.ranked):
         full = known.name_en if lang != RU and known.name_en else known.name
@@ -346,7 +356,8 @@ async def partner_card_button(
     lang = user_language(query.from_user)
     card = await partner_card(partners, callback_data.id, lang)
     if card is None:  # forgotten since the list was shown (re-extraction, curation)
-        await query.answer(t(lang, "partner_gone"), show_alert=True)
+        gone = "partners_rebuilding" if await rebuilding(partners) else "partner_gone"
+        await query.answer(t(lang, gone), show_alert=True)
         return
     await query.answer()
     if message is not None:
@@ -365,7 +376,9 @@ async def countries_command(message: Message, partners: PartnerRepository) -> No
     lang = user_language(message.from_user)
     counts = await partners.countries()
     if not counts:
-        await message.answer(t(lang, "partners_empty"))
+        await message.answer(
+            t(lang, "partners_rebuilding" if await rebuilding(partners) else "partners_empty")
+        )
         return
     lines = [t(lang, "countries_title")]
     buttons: list[InlineKeyboardButton] = []

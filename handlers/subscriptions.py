@@ -76,6 +76,8 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
         return t(lang, "sub_country", name=esc(name))
     if sub.kind == "partner":
         partner = await partners.get(int(sub.value)) if sub.value.isdigit() else None
+        if partner is None and sub.value.isdigit():  # dormant while a re-extraction runs
+            partner = await partners.dormant(int(sub.value))
         name = display_name(partner, lang) if partner else sub.value
         return t(lang, "sub_partner", name=esc(cut(name, 80)))
     key = "sub_keyword" if len(sub.value.split()) > 1 else "sub_keyword_one"
