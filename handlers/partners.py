@@ -51,7 +51,7 @@ from bot.text.kinds import kind_query
 from bot.text.names import is_rendered, known_name
 from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, PartnersPageBeforeKinds, pager
-from handlers.share import partner_share_markup
+from handlers.share import partner_card_markup
 from storage.partners import Partner, PartnerRepository
 
 PAGE = 10
@@ -270,7 +270,7 @@ async def partners_command(
             key = "partners_rebuilding" if gone else "partners_none"
             await message.answer(t(lang, key, query=esc(cut(query, 60))))
             return
-        share = await partner_share_markup(partners, chosen, lang)
+        share = await partner_card_markup(partners, chosen, lang)
         await message.answer(card, link_preview_options=NO_PREVIEW, reply_markup=share)
         return
     # A well-known organisation with no card yet («СПбГУ»): said so, by its full name, rather
@@ -368,7 +368,7 @@ async def partner_card_button(
             if isinstance(message, Message) and message.is_topic_message
             else None,
             link_preview_options=NO_PREVIEW,
-            reply_markup=await partner_share_markup(partners, callback_data.id, lang),
+            reply_markup=await partner_card_markup(partners, callback_data.id, lang),
         )
 
 

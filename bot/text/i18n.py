@@ -319,6 +319,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "The word catches only news that spell it; news of the partner “{name}” in English and "
         "Russian: the button below.",
     ),
+    "card_follow": ("🤝 Подписаться на новости партнёра", "🤝 Follow this partner's news"),
     "sub_partner_button": ("🤝 Подписаться: {name}", "🤝 Follow: {name}"),
     "sub_kind_alone": (
         "Подписки на вид партнёров («{query}») нет: можно на страну (/subscribe Китай), "
