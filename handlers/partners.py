@@ -51,7 +51,8 @@ from bot.text.kinds import kind_query
 from bot.text.names import is_rendered, known_name
 from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, PartnersPageBeforeKinds, pager
-from handlers.share import partner_card_markup
+from handlers.share import followed_partners, partner_card_markup
+from storage.chats import ChatRepository
 from storage.partners import Partner, PartnerRepository
 
 PAGE = 10
@@ -206,7 +207,11 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
 
 
 async def partners_command(
-    message: Message, command: CommandObject, partners: PartnerRepository, lookup: PartnerLookup
+    message: Message,
+    command: CommandObject,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
+    chats: ChatRepository,
 ) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
@@ -270,8 +275,10 @@ async def partners_command(
             key = "partners_rebuilding" if gone else "partners_none"
             await message.answer(t(lang, key, query=esc(cut(query, 60))))
             return
-        share = await partner_card_markup(partners, chosen, lang)
-        await message.answer(card, link_preview_options=NO_PREVIEW, reply_markup=share)
+        thread = message.message_thread_id if message.is_topic_message else None
+        followed = await followed_partners(chats, message.chat.id, thread)
+        markup = await partner_card_markup(partners, chosen, lang, followed)
+        await message.answer(card, link_preview_options=NO_PREVIEW, reply_markup=markup)
         return
     # A well-known organisation with no card yet («СПбГУ»): said so, by its full name, rather
     # than "nobody is called exactly that" over another organisation's button.
@@ -350,7 +357,11 @@ async def partners_page_button(
 
 
 async def partner_card_button(
-    query: CallbackQuery, callback_data: PartnerCard, bot: Bot, partners: PartnerRepository
+    query: CallbackQuery,
+    callback_data: PartnerCard,
+    bot: Bot,
+    partners: PartnerRepository,
+    chats: ChatRepository,
 ) -> None:
     message = query.message
     lang = user_language(query.from_user)
@@ -361,14 +372,18 @@ async def partner_card_button(
         return
     await query.answer()
     if message is not None:
+        thread = (
+            message.message_thread_id
+            if isinstance(message, Message) and message.is_topic_message
+            else None
+        )
+        followed = await followed_partners(chats, message.chat.id, thread)
         await bot.send_message(
             message.chat.id,
             card,
-            message_thread_id=message.message_thread_id
-            if isinstance(message, Message) and message.is_topic_message
-            else None,
+            message_thread_id=thread,
             link_preview_options=NO_PREVIEW,
-            reply_markup=await partner_card_markup(partners, callback_data.id, lang),
+            reply_markup=await partner_card_markup(partners, callback_data.id, lang, followed),
         )
 
 

@@ -228,6 +228,10 @@ async def test_partner_card_has_a_follow_and_a_share_button(app: App) -> None:
     assert app.api.sent_messages(42)[-1].rendered == (
         "Готово, подписка добавлена: партнёр «Университет Цинхуа»."
     )
+    # A chat that follows it already is offered Share alone.
+    await app.ask("/partners цинхуа")
+    [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "Поделиться"
     await app.ask("/partners Tsinghua", language_code="en", chat_id=43)
     [[follow], [button]] = app.api.sent_messages(43)[0].params["reply_markup"]["inline_keyboard"]
     assert follow["text"] == "🤝 Follow this partner's news"
