@@ -93,7 +93,7 @@ async def test_a_user_asking_during_the_re_extraction_is_told_the_list_is_being_
     subscriptions = await app.ask("/subscriptions")
     assert "партнёр «Университет Цинхуа»" in subscriptions
     assert "“Tsinghua University”" in await app.ask("/subscriptions", language_code="en")
-    for asked in ("/partners Цинхуа", "/partners", "/countries"):
+    for asked in ("/partners Цинхуа", "/partners", "/countries", "/agreements"):
         assert "Бот обновился и сейчас заново читает новости" in await app.ask(asked)
     await app.services.facts.process_pending()  # the re-extraction over: the card is back
     assert "Tsinghua University" in await app.ask("/partners Цинхуа")

@@ -296,10 +296,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "partner_gone": ("Этого партнёра больше нет в списке.", "That partner is no longer listed."),
     "partners_rebuilding": (
-        "Бот обновился и сейчас заново читает новости: список партнёров соберётся "
+        "Бот обновился и сейчас заново читает новости: партнёры и соглашения соберутся "
         "через минуту-другую. Повторите запрос чуть позже.",
-        "The bot has been updated and is reading the news again: the partner list will be back "
-        "in a minute or two. Please ask again shortly.",
+        "The bot has been updated and is reading the news again: the partners and agreements "
+        "will be back in a minute or two. Please ask again shortly.",
     ),
     "help_title": ("<b>Команды</b>", "<b>Commands</b>"),
     "subscribed": (
