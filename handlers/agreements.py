@@ -39,7 +39,7 @@ from bot.text.formatting import (
 )
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
 from bot.text.stems import query_stems
-from handlers.common import edit_page, user_language
+from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import (
     AgreementsPage,
     AgreementsPageBeforeKinds,
@@ -501,6 +501,8 @@ async def agreements_page(
         described = display_name(partner, lang) if partner else described
     if total == 0:
         text = nothing_found(lang, described, years, kinds)
+        if await rebuilding(partners):  # an upgrade's re-extraction: they may be back soon
+            text = join_within([text, t(lang, "partners_rebuilding")])
         others = (await chosen(limit=0, kinds=()))[1] if kinds else 0
         if others:  # «соглашения» is also the word for them all: what the others are
             command = esc(cut(f"/agreements {unkinded}".strip(), 100))

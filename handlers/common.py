@@ -18,8 +18,10 @@ from aiogram.types import (
     User,
 )
 
+from bot.facts.fingerprint import fingerprint
 from bot.text.i18n import language_of
 from storage.chats import ChatRepository
+from storage.partners import PartnerRepository
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,14 @@ GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 
 def user_language(user: User | None) -> str:
     return language_of(user.language_code if user else None)
+
+
+async def rebuilding(partners: PartnerRepository) -> bool:
+    """Whether an upgraded bot is making every card again (the stored facts are another
+    extraction's and articles wait for this one): a card or list missing meanwhile is not
+    gone for good. Only asked when something is missing."""
+    stored = await partners.extraction_fingerprint()
+    return stored is not None and stored != fingerprint() and bool(await partners.unextracted(1))
 
 
 class GroupVoiceLanguage(BaseMiddleware):

@@ -49,9 +49,10 @@ from bot.text.i18n import (
 )
 from bot.text.kinds import kind_query
 from bot.text.names import is_rendered, known_name
-from handlers.common import edit_page, user_language
+from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, PartnersPageBeforeKinds, pager
-from handlers.share import partner_share_markup
+from handlers.share import followed_partners, partner_card_markup
+from storage.chats import ChatRepository
 from storage.partners import Partner, PartnerRepository
 
 PAGE = 10
@@ -107,7 +108,9 @@ async def partners_page(
         )
         return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
     if total == 0:
-        return t(lang, "partners_empty"), None
+        return t(
+            lang, "partners_rebuilding" if await rebuilding(partners) else "partners_empty"
+        ), None
     pages = max(1, math.ceil(total / PAGE))
     page = min(max(page, 0), pages - 1)
     if kind:
@@ -222,7 +225,11 @@ async def _named_without_form(lookup: PartnerLookup, query: str, chosen: int) ->
 
 
 async def partners_command(
-    message: Message, command: CommandObject, partners: PartnerRepository, lookup: PartnerLookup
+    message: Message,
+    command: CommandObject,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
+    chats: ChatRepository,
 ) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
@@ -282,11 +289,21 @@ async def partners_command(
         kin = False
     if chosen is not None and (exact or not in_alike):
         card = await partner_card(partners, chosen, lang)
-        share = await partner_share_markup(partners, chosen, lang)
-        await message.answer(card or "—", link_preview_options=NO_PREVIEW, reply_markup=share)
+        if card is None:  # a dormant card: a re-extraction is making it again
+            gone = await rebuilding(partners)
+            key = "partners_rebuilding" if gone else "partners_none"
+            await message.answer(t(lang, key, query=esc(cut(query, 60))))
+            return
+        thread = message.message_thread_id if message.is_topic_message else None
+        followed = await followed_partners(chats, message.chat.id, thread)
+        markup = await partner_card_markup(partners, chosen, lang, followed)
+        await message.answer(card, link_preview_options=NO_PREVIEW, reply_markup=markup)
         return
     # A well-known organisation with no card yet («СПбГУ»): said so, by its full name, rather
     # than "nobody is called exactly that" over another organisation's button.
+    if (not found or found.ranked[0][1] <= ALIKE) and await rebuilding(partners):
+        await message.answer(t(lang, "partners_rebuilding"))  # the card may be back soon
+        return
     known = known_orgs().lookup_query(query)
     if known is not None and all(score <= ALIKE for _, score in found.ranked):
         full = known.name_en if lang != RU and known.name_en else known.name
@@ -359,24 +376,33 @@ async def partners_page_button(
 
 
 async def partner_card_button(
-    query: CallbackQuery, callback_data: PartnerCard, bot: Bot, partners: PartnerRepository
+    query: CallbackQuery,
+    callback_data: PartnerCard,
+    bot: Bot,
+    partners: PartnerRepository,
+    chats: ChatRepository,
 ) -> None:
     message = query.message
     lang = user_language(query.from_user)
     card = await partner_card(partners, callback_data.id, lang)
     if card is None:  # forgotten since the list was shown (re-extraction, curation)
-        await query.answer(t(lang, "partner_gone"), show_alert=True)
+        gone = "partners_rebuilding" if await rebuilding(partners) else "partner_gone"
+        await query.answer(t(lang, gone), show_alert=True)
         return
     await query.answer()
     if message is not None:
+        thread = (
+            message.message_thread_id
+            if isinstance(message, Message) and message.is_topic_message
+            else None
+        )
+        followed = await followed_partners(chats, message.chat.id, thread)
         await bot.send_message(
             message.chat.id,
             card,
-            message_thread_id=message.message_thread_id
-            if isinstance(message, Message) and message.is_topic_message
-            else None,
+            message_thread_id=thread,
             link_preview_options=NO_PREVIEW,
-            reply_markup=await partner_share_markup(partners, callback_data.id, lang),
+            reply_markup=await partner_card_markup(partners, callback_data.id, lang, followed),
         )
 
 
@@ -384,7 +410,9 @@ async def countries_command(message: Message, partners: PartnerRepository) -> No
     lang = user_language(message.from_user)
     counts = await partners.countries()
     if not counts:
-        await message.answer(t(lang, "partners_empty"))
+        await message.answer(
+            t(lang, "partners_rebuilding" if await rebuilding(partners) else "partners_empty")
+        )
         return
     lines = [t(lang, "countries_title")]
     buttons: list[InlineKeyboardButton] = []

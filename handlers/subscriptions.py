@@ -34,10 +34,11 @@ from aiogram.types import (
 
 from bot.config import Settings
 from bot.delivery.digests import DigestService
-from bot.facts.lookup import Choices, PartnerLookup
+from bot.facts.lookup import SAME, Choices, PartnerLookup
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
+from bot.text.kinds import kind_query
 from bot.text.stems import says_something, whole_words, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
@@ -76,6 +77,8 @@ async def describe(sub: Subscription, lang: str, partners: PartnerRepository) ->
         return t(lang, "sub_country", name=esc(name))
     if sub.kind == "partner":
         partner = await partners.get(int(sub.value)) if sub.value.isdigit() else None
+        if partner is None and sub.value.isdigit():  # dormant while a re-extraction runs
+            partner = await partners.dormant(int(sub.value))
         name = display_name(partner, lang) if partner else sub.value
         return t(lang, "sub_partner", name=esc(cut(name, 80)))
     key = "sub_keyword" if len(sub.value.split()) > 1 else "sub_keyword_one"
@@ -135,6 +138,15 @@ async def parse_filter(
         return await lookup.choices(found)
     if not quoted(text) and (code := resolve_country_query(text)) is not None:
         return "country", code  # «/subscribe Китай», as «/unsubscribe Китай» and /partners read it
+    if not quoted(text) and (asked := kind_query(text)) is not None:
+        # «компании», «вузы Китая», "Chinese companies": /partners lists that kind, but no
+        # subscription follows one (it made a keyword subscription to «вузы китая»); a country
+        # with it is the country, said so below. A card named so exactly is still its words.
+        found = await lookup.find(text)
+        if not (found.named is not None and found.ranked[0][1] >= SAME):
+            if asked.country:
+                return "country", asked.country
+            return t(lang, "sub_kind_alone", query=esc(cut(text, 60)))
     keyword = " ".join(whole_words(text)).lower()[:MAX_KEYWORD_CHARS]
     if not words(keyword):  # only emoji or signs: no word to follow
         return t(lang, "sub_need_word")
@@ -282,7 +294,9 @@ async def subscribe_chat(
     said = " ".join(args.split())
     if not any(_same(s, kind, value, thread_id) for s in await chats.subscriptions(chat.id)):
         return text, markup  # not added (too many): nothing more to say about it
-    if kind == "country" and said.split()[0].lower() not in _COUNTRY:
+    if kind == "country" and not quoted(said) and kind_query(said) is not None:
+        text += "\n" + t(lang, "sub_kind_country", query=esc(cut(said, 60)))
+    elif kind == "country" and said.split()[0].lower() not in _COUNTRY:
         # A country's name alone: what that follows, and how to follow the word instead.
         text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))
     elif kind == "keyword" and markup is None and not quoted(said):

@@ -418,6 +418,16 @@ class PartnerRepository:
         value = await self.db.fetchval("SELECT name FROM partners WHERE id = ?", (partner_id,))
         return None if value is None else str(value)
 
+    async def dormant(self, partner_id: int) -> Partner | None:
+        """The row `partner_id` whatever its state (no mentions while a re-extraction makes
+        the facts again, hidden, merged away), with no aliases: how to name it, not a card."""
+        row = await self.db.fetchone(
+            """SELECT id, name, name_en, country, kind, 0 AS mentions, NULL AS last_seen
+               FROM partners WHERE id = ?""",
+            (partner_id,),
+        )
+        return None if row is None else _partner(row)
+
     async def aliases_of(self, partner_ids: list[int]) -> list[tuple[int, str]]:
         marks = ",".join("?" * len(partner_ids)) or "NULL"
         rows = await self.db.fetchall(

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from storage.partners import AgreementInput, PartnerInput
-from tests.conftest import App, draft
+from tests.conftest import App, draft, until
 from tests.registry_data import fill
 
 pytestmark = pytest.mark.both_engines
@@ -208,14 +208,33 @@ async def test_at_most_fifty_unique_results(app: App) -> None:
     assert sum(i.startswith("p") for i in ids) == 10
 
 
-async def test_partner_card_has_a_share_button(app: App) -> None:
+async def test_partner_card_has_a_follow_and_a_share_button(app: App) -> None:
+    """A card offered only Share: to follow the partner it shows, its reader had to know
+    `/subscribe partner` (found in a user session); its first button now subscribes here."""
     await tsinghua(app)
     await app.ask("/partners цинхуа")
     [sent] = app.api.sent_messages(42)
-    [[button]] = sent.params["reply_markup"]["inline_keyboard"]
+    [[follow], [button]] = sent.params["reply_markup"]["inline_keyboard"]
+    assert follow["text"] == "🤝 Подписаться на новости партнёра"
     assert button == {"text": "Поделиться", "switch_inline_query": "Университет Цинхуа"}
+    app.api.push_callback_query(
+        follow["callback_data"], chat_id=42, user_id=42, message_id=sent.result["message_id"]
+    )
+
+    async def answered() -> bool:
+        return len(app.api.sent_messages(42)) > 1
+
+    await until(answered)
+    assert app.api.sent_messages(42)[-1].rendered == (
+        "Готово, подписка добавлена: партнёр «Университет Цинхуа»."
+    )
+    # A chat that follows it already is offered Share alone.
+    await app.ask("/partners цинхуа")
+    [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "Поделиться"
     await app.ask("/partners Tsinghua", language_code="en", chat_id=43)
-    [[button]] = app.api.sent_messages(43)[0].params["reply_markup"]["inline_keyboard"]
+    [[follow], [button]] = app.api.sent_messages(43)[0].params["reply_markup"]["inline_keyboard"]
+    assert follow["text"] == "🤝 Follow this partner's news"
     assert button == {"text": "Share", "switch_inline_query": "Tsinghua University"}
 
 

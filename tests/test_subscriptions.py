@@ -256,6 +256,31 @@ async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None
     assert "Китай" not in reply, reply
 
 
+async def test_a_kind_of_partner_is_no_keyword_subscription(app: App) -> None:
+    """/partners reads «компании» and «вузы Китая» as a kind of partner, but /subscribe made
+    keyword subscriptions to «компании» and «вузы китая» (news with both words only). A kind
+    with a country subscribes to the country, saying it follows every kind; a kind alone is
+    answered with what can be followed (found in a user session)."""
+    reply = await app.ask("/subscribe вузы Китая")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\nОтдельной подписки на вид партнёров "
+        "нет: это новости обо всех партнёрах из этой страны. Только «вузы Китая»: /partners "
+        "вузы Китая. Следить за самими словами: /subscribe «вузы Китая»"
+    ), reply
+    reply = await app.ask("/subscribe Chinese companies", language_code="en", chat_id=43)
+    assert reply.startswith("Done, subscribed: country 🇨🇳 China.\nThere is no subscription"), reply
+    reply = await app.ask("/subscribe компании")
+    assert reply.startswith("Подписки на вид партнёров («компании») нет"), reply
+    assert "/partners компании" in reply and "/subscribe «компании»" in reply
+    assert (await app.ask("/subscribe «компании»")) == (
+        "Готово, подписка добавлена: слово «компании»."
+    )
+    assert [(s.kind, s.value) for s in await app.services.chats.subscriptions(42)] == [
+        ("country", "CN"),
+        ("keyword", "компании"),
+    ]
+
+
 async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_languages(
     app: App,
 ) -> None:

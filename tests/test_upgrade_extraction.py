@@ -72,3 +72,29 @@ async def test_an_empty_database_records_the_extraction_without_extracting(app: 
     await app.services.ingestor.poll(force=True)
     assert await app.services.partners.extraction_fingerprint() == fingerprint()
     assert await app.ask("/partners") == t("ru", "partners_empty")
+
+
+async def test_a_user_asking_during_the_re_extraction_is_told_the_list_is_being_rebuilt(
+    app: App,
+) -> None:
+    """Between the start of an upgraded bot's re-extraction and its end the cards are dormant
+    (their facts forgotten, made again article by article): a user asking then read «—» for
+    a card and «партнёр «42»» in /subscriptions (found in a user session)."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("up", TITLE, body=TEXT, link="https://site.test/up")], announce=False
+    )
+    name = "Университет Цинхуа"
+    card = PartnerInput(name, "Tsinghua University", (), "CN", "university", {"цинхуа": name})
+    await app.services.partners.replace_facts(news_id, True, [(None, card)], [])
+    assert "Готово" in await app.ask("/subscribe partner Цинхуа")
+    await app.services.partners.set_extraction_fingerprint(OLDER)
+    await app.services.partners.clear_all()  # what the re-extraction does first
+    subscriptions = await app.ask("/subscriptions")
+    assert "партнёр «Университет Цинхуа»" in subscriptions
+    assert "“Tsinghua University”" in await app.ask("/subscriptions", language_code="en")
+    for asked in ("/partners Цинхуа", "/partners", "/countries", "/agreements"):
+        assert "Бот обновился и сейчас заново читает новости" in await app.ask(asked)
+    await app.services.facts.process_pending()  # the re-extraction over: the card is back
+    assert "Tsinghua University" in await app.ask("/partners Цинхуа")
+    assert "Бот обновился" not in await app.ask("/partners Нанкин")

@@ -295,6 +295,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "This button is out of date: please repeat the command.",
     ),
     "partner_gone": ("Этого партнёра больше нет в списке.", "That partner is no longer listed."),
+    "partners_rebuilding": (
+        "Бот обновился и сейчас заново читает новости: партнёры и соглашения соберутся "
+        "через минуту-другую. Повторите запрос чуть позже.",
+        "The bot has been updated and is reading the news again: the partners and agreements "
+        "will be back in a minute or two. Please ask again shortly.",
+    ),
     "help_title": ("<b>Команды</b>", "<b>Commands</b>"),
     "subscribed": (
         "Готово: новые публикации будут приходить сюда.",
@@ -313,7 +319,26 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "The word catches only news that spell it; news of the partner “{name}” in English and "
         "Russian: the button below.",
     ),
+    "card_follow": ("🤝 Подписаться на новости партнёра", "🤝 Follow this partner's news"),
     "sub_partner_button": ("🤝 Подписаться: {name}", "🤝 Follow: {name}"),
+    "sub_kind_alone": (
+        "Подписки на вид партнёров («{query}») нет: можно на страну (/subscribe Китай), "
+        "партнёра (/subscribe partner Цинхуа) или все новости о партнёрстве "
+        "(/subscribe partnerships). Их список: /partners {query}. Следить за самим словом "
+        "в любых новостях: /subscribe «{query}»",
+        "There is no subscription to a kind of partner (“{query}”): to a country "
+        "(/subscribe China), a partner (/subscribe partner Tsinghua) or all partnership news "
+        "(/subscribe partnerships). Their list: /partners {query}. To follow the word in any "
+        "news: /subscribe “{query}”",
+    ),
+    "sub_kind_country": (
+        "Отдельной подписки на вид партнёров нет: это новости обо всех партнёрах из этой "
+        "страны. Только «{query}»: /partners {query}. Следить за самими словами: "
+        "/subscribe «{query}»",
+        "There is no subscription to a kind of partner alone: that is news of every partner "
+        "from this country. Just “{query}”: /partners {query}. To follow the words themselves: "
+        "/subscribe “{query}”",
+    ),
     "sub_country_not_word": (
         "Это новости о партнёрах из этой страны. Следить за самим словом «{word}» в любых "
         "новостях: /subscribe «{word}»",
