@@ -279,7 +279,8 @@ async def test_partners_list_and_card_in_english(app: App) -> None:
     ], card
     assert "Agreement on cooperation — signed on 6 May 2024" in card
     # Shared by a name the card has, so the query it types finds the partner.
-    [[share]] = app.api.sent_messages(43)[-1].params["reply_markup"]["inline_keyboard"]
+    [[follow], [share]] = app.api.sent_messages(43)[-1].params["reply_markup"]["inline_keyboard"]
+    assert follow["text"] == "🤝 Follow this partner's news"
     assert share["switch_inline_query"] == REGION[0]
     russian_card = await app.ask("/partners Тверской области")
     assert russian_card.startswith(f"{REGION[0]}\n🇷🇺 Россия"), russian_card
