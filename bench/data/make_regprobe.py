@@ -827,17 +827,18 @@ SETS: list[tuple[str, str, str, dict[str, dict[str, Any]], list[dict[str, str]]]
 # fmt: on
 
 
-def main() -> None:
-    with (HERE / "regprobe.jsonl").open("w", encoding="utf-8") as out:
-        for set_id, expect, about, orgs, articles in SETS:
-            row = {
-                "id": set_id,
-                "expect": expect,
-                "about": about,
-                "orgs": orgs,
-                "articles": articles,
-            }
+def write(sets: list[tuple[str, str, str, dict[str, dict[str, Any]], list[dict[str, str]]]],
+          path: Path) -> None:  # fmt: skip
+    """One JSON line a set, as bench/probe_registry_e2e.py reads them."""
+    with path.open("w", encoding="utf-8") as out:
+        for set_id, expect, about, orgs, articles in sets:
+            row = {"id": set_id, "expect": expect, "about": about, "orgs": orgs,
+                   "articles": articles}  # fmt: skip
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    write(SETS, HERE / "regprobe.jsonl")
 
 
 if __name__ == "__main__":

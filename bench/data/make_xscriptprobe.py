@@ -12,20 +12,12 @@ none is taken from the corpus. Read by `bench/probe_registry_e2e.py --batch xscr
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from make_regprobe import T, org, write  # the same shapes as the Russian batch's
+
 HERE = Path(__file__).resolve().parent
-
-
-def org(full: str | list[str], *names: str, country: str | None) -> dict[str, Any]:
-    fulls = [full] if isinstance(full, str) else full
-    return {"full": fulls, "names": [*fulls, *names], "country": country, "context": []}
-
-
-def T(org: str, title: str, text: str) -> dict[str, str]:
-    return {"org": org, "title": title, "text": text}
 
 
 # (id, expect, about, orgs, articles)
@@ -377,16 +369,7 @@ SETS: list[tuple[str, str, str, dict[str, dict[str, Any]], list[dict[str, str]]]
 
 
 def main() -> None:
-    with (HERE / "xscriptprobe.jsonl").open("w", encoding="utf-8") as out:
-        for set_id, expect, about, orgs, articles in SETS:
-            row = {
-                "id": set_id,
-                "expect": expect,
-                "about": about,
-                "orgs": orgs,
-                "articles": articles,
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write(SETS, HERE / "xscriptprobe.jsonl")
 
 
 if __name__ == "__main__":
