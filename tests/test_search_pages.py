@@ -224,31 +224,31 @@ async def test_a_word_in_one_article_is_no_plural_in_english(app: App) -> None:
     assert labels and not any(label.endswith(" 1 articles") for label in labels), labels
 
 
+async def add_dated(app: App, dated: list[tuple[str, str, int]], tail: str) -> None:
+    """One announced item a (key, title, year), published on 1 June of its year; its body is
+    the title and `tail`."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for key, title, year in dated:
+        published = datetime(year, 6, 1, 9, 0, tzinfo=UTC)
+        item = draft(key, title, body=title + tail, link=f"https://site.test/{key}",
+                     published=published)  # fmt: skip
+        await app.services.news.add_new(feed.id, [item], announce=True)
+
+
 async def test_a_year_in_a_search_narrows_it_to_that_years_news(app: App) -> None:
     """«/search стажировка 2019-2020» and "/search internship 2024" were searched as words:
     "no article has all of these words", and buttons to search «2019» alone. A year or a range
     is now the news of those years, said in the heading; none then: a button to every year."""
-    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
-    dated = [
-        ("y18", "Стажировка инженеров в Гамбурге", 2018),
-        ("y19", "Стажировка студентов в Лионе", 2019),
-        ("y20", "Стажировка аспирантов в Турине", 2020),
-        ("y23", "Internship of engineers in Lyon", 2023),
-    ]
-    for key, title, year in dated:
-        await app.services.news.add_new(
-            feed.id,
-            [
-                draft(
-                    key,
-                    title,
-                    body=f"{title}: участники провели месяц в лабораториях партнёров.",
-                    link=f"https://site.test/{key}",
-                    published=datetime(year, 6, 1, 9, 0, tzinfo=UTC),
-                )
-            ],
-            announce=True,
-        )
+    await add_dated(
+        app,
+        [
+            ("y18", "Стажировка инженеров в Гамбурге", 2018),
+            ("y19", "Стажировка студентов в Лионе", 2019),
+            ("y20", "Стажировка аспирантов в Турине", 2020),
+            ("y23", "Internship of engineers in Lyon", 2023),
+        ],
+        ": участники провели месяц в лабораториях партнёров.",
+    )
     reply = await app.ask("/search стажировка 2019-2020")
     assert reply.startswith("Найдено по запросу «стажировка» (новости 2019–2020 годов):"), reply
     assert "Лионе" in reply and "Турине" in reply and "Гамбурге" not in reply, reply
@@ -273,26 +273,15 @@ async def test_a_year_in_a_programmes_name_is_no_period(app: App) -> None:
     """«/search Horizon 2020» kept the news of 2020 about any «horizon» and lost the programme's
     news of other years; a year the news write right after the word before it is the name's.
     A year no news writes so is still a period."""
-    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
-    dated = [
-        ("h19", "Politech joins a Horizon 2020 project on batteries", 2019),
-        ("h21", "Final report of the Horizon 2020 consortium", 2021),
-        ("h20", "A new horizon for robotics", 2020),
-    ]
-    for key, title, year in dated:
-        await app.services.news.add_new(
-            feed.id,
-            [
-                draft(
-                    key,
-                    title,
-                    body=f"{title}. Engineers of the university took part.",
-                    link=f"https://site.test/{key}",
-                    published=datetime(year, 6, 1, 9, 0, tzinfo=UTC),
-                )
-            ],
-            announce=True,
-        )
+    await add_dated(
+        app,
+        [
+            ("h19", "Politech joins a Horizon 2020 project on batteries", 2019),
+            ("h21", "Final report of the Horizon 2020 consortium", 2021),
+            ("h20", "A new horizon for robotics", 2020),
+        ],
+        ". Engineers of the university took part.",
+    )
     reply = await app.ask("/search Horizon 2020", language_code="en")
     assert "batteries" in reply and "Final report" in reply, reply
     assert "robotics" not in reply and "news of 2020" not in reply, reply
