@@ -19,6 +19,7 @@ from tests.conftest import App, draft, until
 from tests.fakes.bot_api import parse_telegram_html
 from tests.test_export import documents
 from tests.test_facts import store_articles
+from tests.test_search_pages import press
 
 pytestmark = pytest.mark.both_engines
 
@@ -1060,27 +1061,7 @@ async def test_no_agreements_for_a_partner_or_a_year_leads_somewhere(app: App) -
     assert reply == "Не нашёл соглашений 2021 года по запросу «Банк Тестовый».", reply
     buttons = last_buttons(app)
     assert [b["text"] for b in buttons] == ["📄 За все годы (1)", "🤝 Банк Тестовый"]
-    message = app.api.sent_messages(42)[-1]
-    app.api.push_callback_query(
-        buttons[0]["callback_data"], chat_id=42, user_id=42,
-        message_id=message.result["message_id"],
-    )  # fmt: skip
-
-    def edited() -> str:
-        return next(
-            (
-                c.rendered or ""
-                for c in app.api.calls_of("editMessageText")
-                if c.ok and c.params["message_id"] == message.result["message_id"]
-            ),
-            "",
-        )
-
-    async def shown() -> bool:
-        return bool(edited())
-
-    await until(shown)
-    listed = edited()
+    listed = await press(app, buttons[0]["callback_data"])
     assert listed.startswith("Соглашения по запросу «Банк Тестовый» (всего 1):"), listed
     reply = await app.ask("/agreements Russia 2021", language_code="en")
     assert reply == "No agreements in 2021 found for “🇷🇺 Russia”.", reply
@@ -1109,26 +1090,8 @@ async def test_agreements_search_every_word_of_a_russian_query(app: App) -> None
     reply = await app.ask("/agreements водородная энергетика")
     assert reply.startswith("Соглашения по запросу «водородная энергетика» (всего 6):"), reply
     [[*_, forward]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
-    message = app.api.sent_messages(42)[-1]
-    app.api.push_callback_query(
-        forward["callback_data"], chat_id=42, user_id=42, message_id=message.result["message_id"]
-    )
-
-    def edited() -> str:
-        return next(
-            (
-                c.rendered or ""
-                for c in app.api.calls_of("editMessageText")
-                if c.ok and c.params["message_id"] == message.result["message_id"]
-            ),
-            "",
-        )
-
-    async def shown() -> bool:
-        return bool(edited())
-
-    await until(shown)
-    assert edited().startswith("Соглашения по запросу «водородная энергетика» (всего 6):")
+    listed = await press(app, forward["callback_data"])
+    assert listed.startswith("Соглашения по запросу «водородная энергетика» (всего 6):")
 
 
 async def test_a_year_range_left_open_with_a_dash_is_that_year_on(app: App) -> None:
