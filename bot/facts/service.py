@@ -378,7 +378,7 @@ class FactsService:
         `fingerprint()` differs, or a database from before fingerprints holds facts), extract
         every stored article again, as `reextract` does; returns how many were. Subscriptions
         then follow the cards (`after_merge`)."""
-        now = fingerprint()
+        now = await asyncio.to_thread(fingerprint)  # reads the package's files once
         async with self.turn:  # another instance may be doing it: decided inside the turn
             stored = await self.partners.extraction_fingerprint()
             if stored == now:
@@ -503,7 +503,7 @@ class FactsService:
             await self.partners.relink_all()
         finally:
             merged, self._merged_in_rebuild = self._merged_in_rebuild, None
-        await self.partners.set_extraction_fingerprint(fingerprint())
+        await self.partners.set_extraction_fingerprint(await asyncio.to_thread(fingerprint))
         return total, bool(merged)
 
     async def process(self, item: NewsItem) -> Extraction:
