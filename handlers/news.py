@@ -32,7 +32,7 @@ from bot.text.formatting import (
 )
 from bot.text.i18n import RU, category_label, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
-from bot.text.stems import query_stems, says_something, search_stems, stem_word
+from bot.text.stems import query_stems, says_something, search_stems, split_phrases, stem_word
 from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_year
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
@@ -153,6 +153,7 @@ def _snippets(texts: list[str], queries: list[str]) -> list[str]:
 
 
 _QUOTES = "\"'«»“”„‘’"
+_PHRASE_MARKS = re.compile('["«»“”„]')
 
 
 def _unquoted(query: str) -> str:
@@ -306,6 +307,9 @@ async def _nothing_found(
     """ "Nothing found", and when a word of the query is none the news use but one is close to
     it («сотрудничесто»), the query with the nearest word instead, as a button to search;
     else the query's words that news have alone, a button each (see `_words_apart`)."""
+    phrases, _ = split_phrases(query)
+    if phrases and (apart := await _phrase_apart(news, query, shown, lang)) is not None:
+        return apart
     missing: list[str] = []
     present: list[str] = []
     asked = [w for w in dict.fromkeys(WORD.findall(query)) if len(w) >= MIN_LETTERS]
@@ -331,6 +335,25 @@ async def _nothing_found(
         callback_data=SearchCallback(q=words_fixed).pack(),
     )
     text = t(lang, "search_none_suggest", query=shown, suggestion=esc(cut(fixed, 60)))
+    return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+
+async def _phrase_apart(
+    news: NewsRepository, query: str, shown: str, lang: str
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    """A phrase («материалы умные») whose words news have, though not side by side: said so,
+    with a button to the words without quote marks and how many have them; else None."""
+    words = " ".join(_PHRASE_MARKS.sub(" ", query).split())
+    packed = pack_words(words, SUGGEST_BUDGET)
+    found = len(await news.search(words, SEARCH_MAX)) if packed is not None else 0
+    if not found or packed is None:
+        return None
+    count = f"{found}+" if found >= SEARCH_MAX else str(found)
+    button = InlineKeyboardButton(
+        text=t(lang, "search_unquoted_button", total=count),
+        callback_data=SearchCallback(q=packed).pack(),
+    )
+    text = t(lang, "search_none_phrase", query=shown)
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 

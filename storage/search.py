@@ -5,7 +5,9 @@ SQLite: FTS5 over stemmed text (FTS5 has no Russian stemmer of its own); documen
 (migrations/postgresql), stemmed by its own Snowball. On both, a query word stands for every form
 of its word (`query_groups`): the distinct stems of its forms are OR-ed, the words AND-ed, so
 «двойной диплом» finds «двойного диплома» though Snowball stems «диплом» and «диплома» apart.
-Indexes hold plain stems as before: nothing is rebuilt.
+Indexes hold plain stems as before: nothing is rebuilt. Words in quote marks («умные материалы»)
+are a phrase (`split_phrases`): side by side, one of its stems or forms each (FTS5's phrase,
+PostgreSQL's `phraseto_tsquery`, which keeps the place of the stop words it drops).
 User input never reaches either as syntax: FTS5 terms are quoted, `plainto_tsquery` reads one
 word at a time and the SQL around it is built from counts only.
 """
@@ -18,7 +20,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.text.stems import query_groups, stem_text
+from bot.text.stems import phrase_spellings, query_groups, split_phrases, stem_text
 from storage.db import Connection, Database, Row, to_db
 
 MAX_ALTERNATIVES = 12
@@ -49,6 +51,11 @@ def build_match(query: str) -> str | None:
     Every term is quoted, so user input can never inject FTS syntax (NEAR, OR, *, -, ").
     """
     terms = []
+    phrases, query = split_phrases(query)
+    for phrase in phrases:  # «умные материалы»: one stem of each word, side by side
+        said = list(dict.fromkeys(" ".join(s for s, _ in w) for w in phrase_spellings(phrase)))
+        quoted = [f'"{stems}"' for stems in said]
+        terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
     for group in query_groups(query):
         quoted = [f'"{stem}"' for stem, _ in group]
         terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
@@ -69,6 +76,12 @@ def build_tsquery(query: str) -> tuple[str, list[str]] | None:
     """
     parts: list[str] = []
     params: list[str] = []
+    phrases, query = split_phrases(query)
+    for phrase in phrases:  # «умные материалы»: PostgreSQL's own phrase of each spelling
+        said = [" ".join(f for _, f in w) for w in phrase_spellings(phrase)]
+        said = list(dict.fromkeys(f for s in said for f in (s, s.replace("ё", "е"))))
+        parts.append("(" + " || ".join(["phraseto_tsquery('russian', ?)"] * len(said)) + ")")
+        params.extend(said)
     # A Latin word with accents ("Universität", "München") is one lexeme to PostgreSQL's parser
     # but split at its accented letters by `query_groups` (as SQLite's documents are): it is
     # looked up whole here, and the rest of the query as before.

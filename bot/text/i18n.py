@@ -461,6 +461,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Nothing found for “{query}”: no article has all of these words. Try one of them:",
     ),
     # A count's label, not a noun after a number: «1 articles» / "50+ articles" need none.
+    "search_none_phrase": (
+        "Ничего не нашлось по запросу «{query}»: слов в кавычках подряд нет ни в одной новости. "
+        "Порознь они есть:",
+        "Nothing found for “{query}”: no article has the quoted words side by side. Some have "
+        "them apart:",
+    ),
+    "search_unquoted_button": ("🔎 Без кавычек ({total})", "🔎 Without quote marks ({total})"),
     "search_word_button": ("🔎 {word} — новостей: {count}", "🔎 {word} — articles: {count}"),
     "search_none_suggest": (
         "Ничего не нашлось по запросу «{query}». Возможно, вы имели в виду «{suggestion}»?",
