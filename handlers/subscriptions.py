@@ -147,7 +147,8 @@ async def parse_filter(
             if asked.country:
                 return "country", asked.country
             return t(lang, "sub_kind_alone", query=esc(cut(text, 60)))
-    keyword = " ".join(whole_words(text)).lower()[:MAX_KEYWORD_CHARS]
+    # As typed («Hangzhou»): shown back so; matching reads any case (bot.delivery.audience).
+    keyword = " ".join(whole_words(text))[:MAX_KEYWORD_CHARS]
     if not words(keyword):  # only emoji or signs: no word to follow
         return t(lang, "sub_need_word")
     if not await asyncio.to_thread(says_something, keyword):
@@ -181,8 +182,10 @@ def basic_buttons(lang: str) -> list[list[InlineKeyboardButton]]:
 
 
 def _same(sub: Subscription, kind: str, value: str, thread_id: int | None) -> bool:
-    """`sub` is this subscription in this topic (another topic's is another feed's)."""
-    return sub.kind == kind and sub.value == value and sub.thread_id == thread_id
+    """`sub` is this subscription in this topic (another topic's is another feed's); words
+    in other letters («hangzhou», «Hangzhou») are the same words."""
+    said = sub.value.casefold() == value.casefold() if kind == "keyword" else sub.value == value
+    return sub.kind == kind and said and sub.thread_id == thread_id
 
 
 def _where(sub: Subscription, subs: list[Subscription], here: int | None, lang: str) -> str:
@@ -331,7 +334,8 @@ async def add_subscription(
     the topic's own."""
     existing = await chats.subscriptions(chat_id)
     what = await describe(Subscription(0, chat_id, kind, value, thread_id), lang, partners)
-    if any(_same(s, kind, value, thread_id) for s in existing):
+    if same := next((s for s in existing if _same(s, kind, value, thread_id)), None):
+        what = await describe(same, lang, partners)  # in the letters it was followed in
         return t(lang, "already_subscribed", what=what), None
     switched = False
     if kind in _BASIC:
@@ -509,7 +513,7 @@ async def matching(
             said = _plain(await describe(sub, lang, partners)).casefold()
             if sub.value == str(named) or f"«{bare}»" in said or f"“{bare}”" in said:
                 found.append(sub)
-        elif sub.kind == "keyword" and head not in _COUNTRY | _PARTNER and sub.value == bare:
+        elif sub.kind == "keyword" and head not in _COUNTRY | _PARTNER and sub.value.lower() == bare:
             found.append(sub)
     return found
 

@@ -209,8 +209,8 @@ async def test_words_with_marked_latin_letters_are_shown_whole(app: App) -> None
     assert label == "🔎 Search “Wo ist die Universität…”", label
     assert data == "sq:Wo ist die Universität Hannover"
     reply = await app.ask("/subscribe Universität Graz", language_code="de")
-    assert reply == "Done, subscribed: words “universität graz”.", reply
-    assert "• words “universität graz”" in await app.ask("/subscriptions", language_code="de")
+    assert reply == "Done, subscribed: words “Universität Graz”.", reply
+    assert "• words “Universität Graz”" in await app.ask("/subscriptions", language_code="de")
     # Only signs or an alphabet the search does not read: still no word to follow.
     assert (await app.ask("/subscribe 清华", language_code="en")).startswith(
         "There are no words here to follow."

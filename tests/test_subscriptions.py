@@ -81,7 +81,7 @@ async def test_subscribe_forms_list_and_remove(app: App, worker: ExtractionWorke
     assert "новости о партнёрстве" in await app.ask("/subscribe partnerships")
     assert "🇨🇳 Китай" in await app.ask("/subscribe country Китая")
     assert "Университет Цинхуа" in await app.ask("/subscribe partner tsinghua")
-    assert "«водородная энергетика»" in await app.ask("/subscribe Водородная   энергетика!")
+    assert "«Водородная энергетика»" in await app.ask("/subscribe Водородная   энергетика!")
     assert "уже подписан" in await app.ask("/subscribe country CN")
     assert "Не знаю такой страны" in await app.ask("/subscribe country Атлантида")
     assert "Не нашёл партнёра" in await app.ask("/subscribe partner Хогвартс")
@@ -244,7 +244,7 @@ async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None
         ("country", "DE"),
     ]
     # In quote marks: the word itself; the country command says nothing more.
-    assert await app.ask("/subscribe «Китай»") == "Готово, подписка добавлена: слово «китай»."
+    assert await app.ask("/subscribe «Китай»") == "Готово, подписка добавлена: слово «Китай»."
     reply = await app.ask("/subscribe country India", language_code="en")
     assert reply == "Done, subscribed: country 🇮🇳 India.", reply
     assert (await app.ask("/subscribe Китай")).startswith("Этот чат уже подписан:")
@@ -297,7 +297,7 @@ async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_language
     await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
     reply = await app.ask("/subscribe Цинхуа")
     assert reply == (
-        "Готово, подписка добавлена: слово «цинхуа».\nСлово ловит только новости, где оно "
+        "Готово, подписка добавлена: слово «Цинхуа».\nСлово ловит только новости, где оно "
         "написано; новости партнёра «Университет Цинхуа» на русском и английском — кнопкой ниже."
     ), reply
     [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
@@ -314,7 +314,7 @@ async def test_a_word_naming_a_partner_offers_the_partners_news_in_both_language
     # A word naming no one partner, or in quote marks, is the word alone.
     assert await app.ask("/subscribe водород") == "Готово, подписка добавлена: слово «водород»."
     assert await app.ask("/subscribe «Tsinghua»", language_code="en") == (
-        "Done, subscribed: word “tsinghua”."
+        "Done, subscribed: word “Tsinghua”."
     )
 
 
@@ -339,12 +339,12 @@ async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
     ]  # fmt: skip
     # Not every part a country: the words, as before.
     assert await app.ask("/subscribe водород и Китай") == (
-        "Готово, подписка добавлена: слова «водород и китай»."
+        "Готово, подписка добавлена: слова «водород и Китай»."
     )
     # And off again, each of them.
     assert await app.ask("/unsubscribe Китай и Германия") == (
         "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
     )
     assert [s.value for s in await app.services.chats.subscriptions(42)] == [
-        "IN", "VN", "водород и китай",
+        "IN", "VN", "водород и Китай",
     ]  # fmt: skip

@@ -48,3 +48,19 @@ async def test_words_in_quote_marks_are_searched_as_a_phrase(app: App) -> None:
     [[button]] = keyboard(app)
     assert button["text"] == "🔎 Без кавычек (2)", button
     assert len((await press(app, button["callback_data"])).links) == 2
+
+
+async def test_a_word_subscription_keeps_the_users_letters(app: App) -> None:
+    """`/subscribe Hangzhou` said and listed «hangzhou»: the words are shown as typed, and a
+    second subscription in other letters is the same one."""
+    assert await app.ask("/subscribe Hangzhou", language_code="en") == (
+        "Done, subscribed: word “Hangzhou”."
+    )
+    again = await app.ask("/subscribe hangzhou", language_code="en")
+    assert again.startswith("This chat is already subscribed to:\n• word “Hangzhou”\n"), again
+    assert await app.ask("/subscribe Умные Материалы") == (
+        "Готово, подписка добавлена: слова «Умные Материалы»."
+    )
+    listed = await app.ask("/subscriptions")
+    assert listed.splitlines()[1:] == ["• слово «Hangzhou»", "• слова «Умные Материалы»"], listed
+    assert await app.ask("/unsubscribe HANGZHOU") == "Подписка отменена: слово «Hangzhou»."
