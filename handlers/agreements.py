@@ -590,8 +590,9 @@ async def agreements_command(
             country = alike if alike and await partners.count(alike) else None
         if country:
             state = AgreementsPage(page=0, country=country, **when)
-        elif found.named is not None:  # several or only alike: their words find them
-            state = AgreementsPage(page=0, partner=found.named, **when)
+        elif (named := (await lookup.opening(query, found)).card) is not None:
+            # Several, only alike or a relative («Торвальд Нефть» for «Торвальд»): the words.
+            state = AgreementsPage(page=0, partner=named, **when)
         else:
             # Years apart take room in the button: fewer bytes of words.
             words = fit_packed_words(query, words_budget(years, kinds))

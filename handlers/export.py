@@ -66,7 +66,7 @@ async def export_command(
             kinds=kinds,
         )
         described = query
-    elif (named := found.named) is not None:
+    elif (named := (await lookup.opening(query, found)).card) is not None:
         ids = [named]
         partner_list = await partners_rows(reports, ids=ids)
         agreement_list = await agreement_rows(

@@ -58,8 +58,12 @@ def _latest_agreement(partner: PartnerSummary, lang: str) -> str:
     return t(lang, "inline_latest_agreement", what=esc(text), date=esc(date_words(when, lang)))
 
 
-def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArticle:
-    """A card: both names, country and kind, counts, the latest agreement and article."""
+def partner_result(
+    partner: PartnerSummary, lang: str, not_named: str | None = None
+) -> InlineQueryResultArticle:
+    """A card: both names, country and kind, counts, the latest agreement and article;
+    `not_named`, the query, when the card is offered as another organisation than the one
+    asked for (a company's relative, as /partners offers it), said first in its grey line."""
     title = reader_name(partner.name, partner.name_en, partner.aliases, lang)
     # The other script's name: Russian under an English title, English under a Russian one.
     other_lang = EN if lang == RU else RU
@@ -86,7 +90,10 @@ def partner_result(partner: PartnerSummary, lang: str) -> InlineQueryResultArtic
         article = link(partner.latest_link, cut(partner.latest_title, 300))
         said = " · ".join(x for x in (when, written_in(partner.latest_title, lang)) if x)
         lines.append(f"📰 {article}" + (f" — {esc(said)}" if said else ""))
-    description = " · ".join(x for x in (other or "", _where(partner, lang), kind, counts) if x)
+    said = t(lang, "inline_not_named", query=cut(not_named, 60)) if not_named else ""
+    description = " · ".join(
+        x for x in (said, other or "", _where(partner, lang), kind, counts) if x
+    )
     return InlineQueryResultArticle(
         id=f"p{partner.id}",
         title=cut(title, 200),
@@ -149,7 +156,10 @@ async def inline_results(
         ours = [p.id for p in await lookup.partners.by_country(country, MAX_PARTNERS)]
         ids = list(dict.fromkeys([*ours, *ids]))[:MAX_PARTNERS]
     cards = await reports.partners(ids)
-    results = [partner_result(card, lang) for card in cards]
+    # «Торвальд» with only «Торвальд Нефть»'s card: offered as another organisation, as
+    # /partners offers it (the grey line says so), not shown as the one typed.
+    relative = found.ranked[0][0] if found and (await lookup.opening(text, found)).relative else 0
+    results = [partner_result(c, lang, text if c.id == relative else None) for c in cards]
     hits = await news.search(text, limit=MAX_RESULTS - len(results))
     items = await reports.news([h.item.id for h in hits])
     names = await _reader_names(items, lang, reports)

@@ -132,8 +132,8 @@ async def named_partner(
     """The one partner the query names («Цинхуа» → Tsinghua University), else None."""
     if set(query_stems(query)) <= _GENERIC:
         return None
-    found = await lookup.find(query)
-    return None if found.named is None else await partners.get(found.named)
+    named = (await lookup.opening(query)).card
+    return None if named is None else await partners.get(named)
 
 
 def other_names(partner: Partner | None) -> list[str]:

@@ -17,7 +17,7 @@ from aiogram.types import (
 )
 
 from bot.facts.extraction.registry import known_orgs
-from bot.facts.lookup import ALIKE, GENERIC_ONLY, LOOSE, MORE, SAME, Found, PartnerLookup
+from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
 from bot.text.countries import (
     country_alike,
     country_among_words,
@@ -206,24 +206,6 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     return join_within(blocks)
 
 
-# A company's legal form or type word a person writes around its name («АО «X»», «компания
-# X», "X GmbH"): no word of the name, so no sign of a parent or a subsidiary.
-_FORM_WORDS = frozenset([
-    "ао", "пао", "оао", "зао", "ооо", "нао", "компания", "фирма", "корпорация", "jsc", "pjsc",
-    "ojsc", "cjsc", "llc", "ltd", "inc", "gmbh", "ag", "co", "plc", "company", "corporation", "the",
-])  # fmt: skip
-
-
-async def _named_without_form(lookup: PartnerLookup, query: str, chosen: int) -> int | None:
-    """`chosen` when the query without its legal form or type word names that card alone."""
-    words = query.replace("«", " ").replace("»", " ").replace('"', " ").split()
-    bare = [w for w in words if w.strip(".,").lower() not in _FORM_WORDS]
-    if not bare or len(bare) == len(words):
-        return None
-    again = await lookup.find(" ".join(bare))
-    return chosen if again.named == chosen and again.ranked[0][1] >= SAME else None
-
-
 async def partners_command(
     message: Message,
     command: CommandObject,
@@ -277,16 +259,11 @@ async def partners_command(
         alike = country_among_words(query)
     in_alike = await partners.count(alike) if alike else 0
     exact = bool(found) and found.ranked[0][1] >= SAME
-    chosen = found.named
     # A company's card with a word of its own more, or without one of the query's («Газпром»
     # for «Газпром нефть», "Quillon Energy" for Quillon) may be its parent or subsidiary:
     # another organisation, offered, never opened as the one asked for.
-    kin = chosen is not None and found.ranked[0][1] in (MORE, LOOSE)
-    if kin and chosen is not None and getattr(await partners.get(chosen), "kind", "") == "company":
-        chosen = await _named_without_form(lookup, query, chosen)
-        kin = chosen is None
-    else:
-        kin = False
+    opened = await lookup.opening(query, found)
+    chosen, kin = opened.card, opened.relative
     if chosen is not None and (exact or not in_alike):
         card = await partner_card(partners, chosen, lang)
         if card is None:  # a dormant card: a re-extraction is making it again

@@ -93,7 +93,8 @@ async def chart_command(
     if not found:
         await message.answer(t(lang, "partners_none", query=esc(cut(query, 60))))
         return
-    if (named := found.named) is None:  # several alike: a button to each one's chart
+    opened = await lookup.opening(query, found)
+    if (named := opened.card) is None:  # several alike, or a relative: a button to each chart
         choices = await lookup.choices(found)
         buttons = [
             [
@@ -104,7 +105,8 @@ async def chart_command(
             for p in choices.shown
         ]
         prompt = choice_prompt(
-            lang, esc(cut(query, 60)), len(choices.shown), choices.total, choices.alike
+            lang, esc(cut(query, 60)), len(choices.shown), choices.total,
+            choices.alike or opened.relative,
         )
         await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
         return

@@ -8,6 +8,7 @@ matches (see bot.delivery.audience).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import html
 import logging
 import re
@@ -133,9 +134,12 @@ async def parse_filter(
         found = await lookup.find(rest)
         if not found:
             return t(lang, "sub_unknown_partner", query=esc(cut(rest, 60)))
-        if (named := found.named) is not None:
-            return "partner", str(named)
-        return await lookup.choices(found)
+        opened = await lookup.opening(rest, found)
+        if opened.card is not None:
+            return "partner", str(opened.card)
+        choices = await lookup.choices(found)
+        # A relative of the company asked for is offered as what it is: not named so exactly.
+        return dataclasses.replace(choices, alike=True) if opened.relative else choices
     if not quoted(text) and (code := resolve_country_query(text)) is not None:
         return "country", code  # «/subscribe Китай», as «/unsubscribe Китай» and /partners read it
     if not quoted(text) and (asked := kind_query(text)) is not None:
@@ -305,7 +309,7 @@ async def subscribe_chat(
     elif kind == "keyword" and markup is None and not quoted(said):
         # «/subscribe Цинхуа»: the word is followed in its own language only; the partner it
         # names, in news of both, is a tap away.
-        named = (await lookup.find(said)).named
+        named = (await lookup.opening(said)).card
         partner = await partners.get(named) if named is not None else None
         if partner is not None and not any(
             _same(s, "partner", str(partner.id), thread_id) for s in existing

@@ -468,6 +468,25 @@ def rank_partners(query: str, known: list[tuple[int, list[str]]]) -> Found:
     return NameIndex(known).rank(query)
 
 
+# A company's legal form or type word a person writes around its name («АО «X»», «компания
+# X», "X GmbH"): no word of the name, so no sign of a parent or a subsidiary.
+_FORM_WORDS = frozenset([
+    "ао", "пао", "оао", "зао", "ооо", "нао", "компания", "фирма", "корпорация", "jsc", "pjsc",
+    "ojsc", "cjsc", "llc", "ltd", "inc", "gmbh", "ag", "co", "plc", "company", "corporation", "the",
+])  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What a query opens: `card`, the one partner it names, else None; `relative` when its
+    best match is a company with a distinguishing word more or fewer than the query
+    («Торвальд Нефть» for «Торвальд», Quillon for "Quillon Energy"): its parent or subsidiary
+    perhaps, another organisation, offered as one and never opened as the one asked for."""
+
+    card: int | None
+    relative: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Choices:
     """What a person chooses from: the partners shown, how many match in all, and whether
@@ -511,6 +530,25 @@ class PartnerLookup:
         """`find` for each query, in one trip to the worker thread."""
         index = await self._current()
         return await asyncio.to_thread(lambda: [index.rank(q) for q in queries])
+
+    async def opening(self, query: str, found: Found | None = None) -> Opening:
+        """The card the query opens, one decision for every command and inline mode (`found`:
+        the query's `find`, when the caller has it already)."""
+        found = await self.find(query) if found is None else found
+        chosen = found.named
+        if chosen is None or found.ranked[0][1] not in (MORE, LOOSE):
+            return Opening(chosen)
+        partner = await self.partners.get(chosen)
+        if partner is None or partner.kind != "company":
+            return Opening(chosen)
+        # «АО «Торвальд Нефть»», "Torvald Neft JSC": the legal form is no word of a relative.
+        said = query.replace("«", " ").replace("»", " ").replace('"', " ").split()
+        bare = [w for w in said if w.strip(".,").lower() not in _FORM_WORDS]
+        if bare and len(bare) < len(said):
+            again = await self.find(" ".join(bare))
+            if again.named == chosen and again.ranked[0][1] >= SAME:
+                return Opening(chosen)
+        return Opening(None, relative=True)
 
     async def within(self, query: str, found: Found, limit: int = 3) -> list[Partner]:
         """Other organisations whose whole name is in the query with a word more of the

@@ -928,6 +928,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "публикаций: {mentions}, соглашений: {agreements}",
         "articles: {mentions}, agreements: {agreements}",
     ),
+    # Plain text (an inline result's grey line): {query} is not escaped.
+    "inline_not_named": ("Точно «{query}» никто не называется", "Nothing is named exactly “{query}”"),
     "inline_latest_agreement": ("📄 Последнее: {what} — {date}", "📄 Latest: {what} — {date}"),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
