@@ -134,7 +134,7 @@ def _not_one(lang: str, query: str, choices: Choices | None) -> str:
     query = esc(cut(query.strip(), 60))
     if choices is None:
         return t(lang, "curate_unknown", query=query)
-    names = "\n".join(f"#{p.id} {esc(cut(p.name, 80))}" for p in choices.shown)
+    names = "\n".join(f"#{p.id} {esc(cut(p.name_for(lang), 80))}" for p in choices.shown)
     more = "\n…" if choices.total > len(choices.shown) else ""
     return t(lang, "curate_which", query=query, names=names + more)
 
@@ -183,7 +183,7 @@ async def curate(
     hidden = await _hidden_one(partners, left) if not left.strip().startswith("#") else []
     if isinstance(hidden, Partner):
         await message.answer(
-            t(lang, "curate_is_hidden", a=esc(cut(hidden.name, 100)), a_id=str(hidden.id))
+            t(lang, "curate_is_hidden", a=esc(cut(hidden.name_for(lang), 100)), a_id=str(hidden.id))
         )
         return
     partner = await _one(partners, lookup, left)
@@ -212,7 +212,7 @@ async def curate(
             return
         if code == partner.country:  # nothing to change: no button to confirm nothing
             where = esc(f"{flag(code)} {country_name(code, lang)}")
-            a = esc(cut(partner.name, 100))
+            a = esc(cut(partner.name_for(lang), 100))
             await message.answer(t(lang, "curate_country_same", a=a, a_id=str(partner.id),
                                    value=where))  # fmt: skip
             return
@@ -229,12 +229,14 @@ async def curate(
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
     said = await _file_says(partners, {"hide", "show"}, partner.name, partner.name_en)
     if action == "hide" and said == "show":
-        await message.answer(t(lang, "curate_shown_by_file", a=esc(cut(partner.name, 100))))
+        shown = esc(cut(partner.name_for(lang), 100))
+        await message.answer(t(lang, "curate_shown_by_file", a=shown))
         return
     names = (partner.name, partner.name_en, *partner.aliases)
     if action in ("rename", "country") and await _file_says(partners, {action}, *names):
         # The file wins over the bot on what it states: a change here would not last.
-        await message.answer(t(lang, f"curate_{action}_by_file", a=esc(cut(partner.name, 100))))
+        shown = esc(cut(partner.name_for(lang), 100))
+        await message.answer(t(lang, f"curate_{action}_by_file", a=shown))
         return
     await _ask(
         message, lang, curation_pending, Pending(user.id, action, partner, target, value, value_en)
@@ -247,7 +249,7 @@ def _not_to_split(lang: str, partner: Partner, value: str) -> str | None:
     name of the card at all (a typo). Either way a split changed nothing and said "done"."""
     key = match_key(value)
     own = {match_key(partner.name)} - {""}  # its English name may be another's, split off
-    a, a_id = esc(cut(partner.name, 100)), str(partner.id)
+    a, a_id = esc(cut(partner.name_for(lang), 100)), str(partner.id)
     if key in own:
         return t(lang, "curate_split_own", value=esc(cut(value, 100)), a=a, a_id=a_id)
     names = [partner.name, partner.name_en or "", *partner.aliases]
@@ -281,14 +283,15 @@ async def _show(
     named = [found.name, found.name_en] if isinstance(found, Partner) else [query.strip()]
     # A file hide keeps the partner out of every extraction without marking its row hidden.
     if await _file_says(partners, {"hide", "show"}, *named) == "hide":
-        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(named[0] or "", 100))))
+        shown = found.name_for(lang) if isinstance(found, Partner) else named[0] or ""
+        await message.answer(t(lang, "curate_hidden_by_file", a=esc(cut(shown, 100))))
         return
     if isinstance(found, list):
         if not found:
             key = "curate_not_hidden" if query.strip() else "curate_hidden_none"
             await message.answer(t(lang, key, query=esc(cut(query.strip(), 60))))
             return
-        names = "\n".join(f"#{p.id} {esc(cut(p.name, 80))}" for p in found[:30])
+        names = "\n".join(f"#{p.id} {esc(cut(p.name_for(lang), 80))}" for p in found[:30])
         more = "\n…" if len(found) > 30 else ""
         await message.answer(t(lang, "curate_hidden_list", names=names + more))
         return
@@ -328,9 +331,9 @@ def _described(lang: str, stage: str, p: Pending) -> str:
     return t(
         lang,
         f"{stage}_{p.action}",
-        a=esc(cut(p.partner.name, 100)),
+        a=esc(cut(p.partner.name_for(lang), 100)),
         a_id=str(p.partner.id),
-        b=esc(cut(p.target.name, 100)) if p.target else "",
+        b=esc(cut(p.target.name_for(lang), 100)) if p.target else "",
         b_id=str(p.target.id) if p.target else "",
         value=esc(cut(value, 200)),
     )

@@ -64,3 +64,83 @@ async def test_a_word_subscription_keeps_the_users_letters(app: App) -> None:
     listed = await app.ask("/subscriptions")
     assert listed.splitlines()[1:] == ["• слово «Hangzhou»", "• слова «Умные Материалы»"], listed
     assert await app.ask("/unsubscribe HANGZHOU") == "Подписка отменена: слово «Hangzhou»."
+
+
+async def test_a_relative_company_is_offered_not_opened_by_every_command(app: App) -> None:
+    """`/subscribe partner Торвальд`, `/chart Торвальд` and inline mode took «Торвальд Нефть»
+    for «Торвальд», which /partners offers as another organisation: they decide as it does."""
+    await add_companies(app, [("Торвальд Нефть", "Torvald Neft")])
+    reply = await app.ask("/subscribe partner Торвальд")
+    assert reply == "Точно «Торвальд» никто не называется. Подписаться на кого-то из этих?", reply
+    assert button_texts(app) == ["Торвальд Нефть"]
+    assert await app.ask("/subscriptions") == "Подписок нет. Подписаться: /subscribe"
+    reply = await app.ask("/chart Torvald", language_code="en")
+    assert reply == "Nothing is named exactly “Torvald”. Did you mean:", reply
+    assert button_texts(app) == ["Torvald Neft"]
+    answer = await inline(app, "Торвальд")
+    [card] = [r for r in answer["results"] if r["id"].startswith("p")]
+    assert card["title"] == "Торвальд Нефть"
+    assert card["description"].startswith("Точно «Торвальд» никто не называется · "), card
+    # The company's own name still opens it everywhere.
+    assert (await app.ask("/subscribe partner Торвальд Нефть")) == (
+        "Готово, подписка добавлена: партнёр «Торвальд Нефть»."
+    )
+    [card] = [r for r in (await inline(app, "Торвальд Нефть"))["results"] if r["id"][0] == "p"]
+    assert card["description"].startswith("Torvald Neft · "), card
+
+
+async def confirm(app: App, chat_id: int = ADMIN, language_code: str = "ru") -> Reply:
+    """Press "yes" under the operator's last message; the text it is edited to."""
+    [[yes, _]] = app.api.sent_messages(chat_id)[-1].params["reply_markup"]["inline_keyboard"]
+    edits = len(app.api.calls_of("editMessageText"))
+    message_id = app.api.sent_messages(chat_id)[-1].result["message_id"]
+    app.api.push_callback_query(
+        yes["callback_data"], chat_id=chat_id, user_id=chat_id, message_id=message_id,
+        language_code=language_code,
+    )  # fmt: skip
+    for _ in range(200):
+        edited = app.api.calls_of("editMessageText")
+        if len(edited) > edits:
+            return Reply(edited[-1].rendered or "")
+        await asyncio.sleep(0.025)
+    raise AssertionError("the confirmation was not answered")
+
+
+async def test_curation_names_a_partner_as_its_card_does(app: App) -> None:
+    """/curate said «Университет Тестового Города» to an English operator whose card reads
+    "Test City University", and "Leibniz University Hannover" to a Russian one whose card reads
+    «Университет Лейбница»: each message names the partner as the card does."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cards = [
+        PartnerInput("Университет Тестового Города", "Test City University", (), "RU",
+                     "university", {"tc": "Университет Тестового Города", "tce": "Test City University"}),
+        PartnerInput("Leibniz University Hannover", None, ("Университет Лейбница",), "DE",
+                     "university", {"lh": "Leibniz University Hannover", "lu": "Университет Лейбница"}),
+    ]  # fmt: skip
+    for i, fact in enumerate(cards):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"c{i}", f"Новость {i}", link=f"https://site.test/c{i}")],
+            announce=True,
+        )  # fmt: skip
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    en = {"chat_id": ADMIN, "language_code": "en"}
+    card = await app.ask("/partners Университет Тестового Города", **en)
+    assert card.startswith("Test City University\n"), card
+    ask = await app.ask("/curate country Test City University => KZ", **en)
+    assert ask == "Set the country of “Test City University” (#1) to 🇰🇿 Kazakhstan?", ask
+    done = await confirm(app, language_code="en")
+    assert done == "Done: the country of “Test City University” (#1) is 🇰🇿 Kazakhstan.", done
+    ask = await app.ask("/curate merge Test City University => Leibniz University Hannover", **en)
+    assert ask == (
+        "Merge “Test City University” (#1) into “Leibniz University Hannover” (#2)? Mentions "
+        "and subscriptions move to “Leibniz University Hannover”."
+    ), ask
+    card = await app.ask("/partners Leibniz University Hannover", chat_id=ADMIN)
+    assert card.startswith("Университет Лейбница\n"), card
+    ask = await app.ask("/curate hide Leibniz University Hannover", chat_id=ADMIN)
+    assert ask.startswith("Скрыть «Университет Лейбница» (#2)"), ask
+    assert (await confirm(app)).startswith("Готово: «Университет Лейбница» (#2) скрыт"), "hidden"
+    listed = await app.ask("/curate show", chat_id=ADMIN)
+    assert listed.endswith("\n#2 Университет Лейбница"), listed
+    said = await app.ask("/curate hide Leibniz University Hannover", chat_id=ADMIN)
+    assert said.startswith("«Университет Лейбница» (#2) скрыт как не партнёр."), said
