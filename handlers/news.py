@@ -274,17 +274,19 @@ async def _none_those_years(
     news: NewsRepository, query: str, aliases: list[str], shown: str, years: Years, lang: str
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """Nothing in the years asked for: where the words are in other years, a button to them
-    (a dead end otherwise); where they are in none, what any query finding nothing gets."""
+    (a dead end otherwise); where they are in none, what any query finding nothing gets, the
+    years said (it read as if none had been asked)."""
     found = len(await news.search(query, SEARCH_MAX, alternatives=aliases))
     packed = pack_words(query, SUGGEST_BUDGET)
+    within = t(lang, "search_within", years=esc(years.words(lang, title=True)))
     if not found or packed is None:
-        return await _nothing_found(news, query, shown, lang)
+        return await _nothing_found(news, query, shown, lang, within)
     count = f"{found}+" if found >= SEARCH_MAX else str(found)
     button = InlineKeyboardButton(
         text=t(lang, "search_all_years_button", total=count),
         callback_data=SearchCallback(q=packed).pack(),
     )
-    text = t(lang, "search_none_years", query=shown, years=esc(years.words(lang, title=True)))
+    text = t(lang, "search_none", query=shown, years=within)
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
@@ -302,13 +304,14 @@ def _nearest_words(missing: list[str], texts: list[str]) -> dict[str, str]:
 
 
 async def _nothing_found(
-    news: NewsRepository, query: str, shown: str, lang: str
+    news: NewsRepository, query: str, shown: str, lang: str, within: str = ""
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """ "Nothing found", and when a word of the query is none the news use but one is close to
     it («сотрудничесто»), the query with the nearest word instead, as a button to search;
-    else the query's words that news have alone, a button each (see `_words_apart`)."""
+    else the query's words that news have alone, a button each (see `_words_apart`). `within`:
+    the years the search was narrowed to, in words (search_within), or "" for any."""
     phrases, _ = split_phrases(query)
-    if phrases and (apart := await _phrase_apart(news, query, shown, lang)) is not None:
+    if phrases and (apart := await _phrase_apart(news, query, shown, lang, within)) is not None:
         return apart
     missing: list[str] = []
     present: list[str] = []
@@ -321,25 +324,26 @@ async def _nothing_found(
         elif len(present) < MAX_APART:
             present.append(w)
     if not missing:
-        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang)
+        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang, within)
     texts = [f"{item.title}\n{item.text}" for item in await news.latest(VOCABULARY_ITEMS)]
     fixes = await asyncio.to_thread(_nearest_words, missing, texts)
     if not fixes:
-        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang)
+        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang, within)
     fixed = WORD.sub(lambda m: fixes.get(m.group(), m.group()), _unquoted(query))
     words_fixed = fit_callback_text(fixed, SUGGEST_BUDGET)
     if words_fixed != " ".join(fixed.split()) or not await news.search(fixed, 1):
-        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang)
+        return await _words_apart(news, shown, present if len(asked) > 1 else [], lang, within)
     button = InlineKeyboardButton(
         text=cut(t(lang, "search_button", query=cut(fixed, 40)), 60),
         callback_data=SearchCallback(q=words_fixed).pack(),
     )
-    text = t(lang, "search_none_suggest", query=shown, suggestion=esc(cut(fixed, 60)))
+    text = t(lang, "search_none_suggest", query=shown, suggestion=esc(cut(fixed, 60)),
+             years=within)  # fmt: skip
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
 async def _phrase_apart(
-    news: NewsRepository, query: str, shown: str, lang: str
+    news: NewsRepository, query: str, shown: str, lang: str, within: str = ""
 ) -> tuple[str, InlineKeyboardMarkup] | None:
     """A phrase («материалы умные») whose words news have, though not side by side: said so,
     with a button to the words without quote marks and how many have them; else None."""
@@ -353,12 +357,12 @@ async def _phrase_apart(
         text=t(lang, "search_unquoted_button", total=count),
         callback_data=SearchCallback(q=packed).pack(),
     )
-    text = t(lang, "search_none_phrase", query=shown)
+    text = t(lang, "search_none_phrase", query=shown, years=within)
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
 async def _words_apart(
-    news: NewsRepository, shown: str, present: list[str], lang: str
+    news: NewsRepository, shown: str, present: list[str], lang: str, within: str = ""
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """ "Nothing found" for words no news has together («лаборатория Китай»), with a button for
     each word that some news has alone and how many: a person narrowed too far sees where to
@@ -374,8 +378,9 @@ async def _words_apart(
         data = SearchCallback(q=packed).pack()
         rows.append([InlineKeyboardButton(text=label, callback_data=data)])
     if not rows:
-        return t(lang, "search_none", query=shown), None
-    return t(lang, "search_none_apart", query=shown), InlineKeyboardMarkup(inline_keyboard=rows)
+        return t(lang, "search_none", query=shown, years=within), None
+    text = t(lang, "search_none_apart", query=shown, years=within)
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 async def search(

@@ -144,3 +144,22 @@ async def test_curation_names_a_partner_as_its_card_does(app: App) -> None:
     assert listed.endswith("\n#2 Университет Лейбница"), listed
     said = await app.ask("/curate hide Leibniz University Hannover", chat_id=ADMIN)
     assert said.startswith("«Университет Лейбница» (#2) скрыт как не партнёр."), said
+
+
+async def test_a_year_that_finds_nothing_is_said_back(app: App) -> None:
+    """`/search гиперзвук 2023` with no news of that word in any year said nothing found for
+    «гиперзвук» as if no year had been asked: the year is said, in either language; where the
+    words are found in other years, a button to them, as before."""
+    await add_dated(app, [("s19", "Стажировка студентов в Лионе", 2019)], ": месяц в лаборатории.")
+    reply = await app.ask("/search гиперзвук 2023")
+    assert reply == "Ничего не нашлось по запросу «гиперзвук» среди новостей 2023 года.", reply
+    reply = await app.ask("/search hypersonic in 2023", language_code="en")
+    assert reply == "Nothing found for “hypersonic” among the news of 2023.", reply
+    # Words no news has together in any year: each word's button, the year said.
+    reply = await app.ask("/search гиперзвук стажировка 2023")
+    assert reply.startswith(
+        "Ничего не нашлось по запросу «гиперзвук стажировка» среди новостей 2023 года: "
+    ), reply
+    [[button]] = keyboard(app)
+    assert button["text"] == "🔎 стажировка — новостей: 1", button
+    assert "Лионе" in await press(app, button["callback_data"])

@@ -440,14 +440,15 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "“{query}” has only words like “and” or “the”, which nearly every article has. "
         "Add a word about the topic, for example: /search agreement China",
     ),
-    "search_none": ("Ничего не нашлось по запросу «{query}».", "Nothing found for “{query}”."),
+    # {years}: "" or search_within, the years a search was narrowed to.
+    "search_none": (
+        "Ничего не нашлось по запросу «{query}»{years}.",
+        "Nothing found for “{query}”{years}.",
+    ),
+    "search_within": (" среди новостей {years}", " among the news {years}"),
     "search_title": ("Найдено по запросу «{query}»:", "Results for “{query}”:"),
     # After a title, in brackets: «(новости 2019–2021 годов)», "(news of 2019–2021)".
     "search_years": ("новости {years}", "news {years}"),
-    "search_none_years": (
-        "Ничего не нашлось по запросу «{query}» среди новостей {years}.",
-        "Nothing found for “{query}” among the news {years}.",
-    ),
     "search_all_years_button": ("🔎 За все годы ({total})", "🔎 In all years ({total})"),
     "search_title_partner": (
         "Найдено по запросу «{query}» и другим названиям партнёра «{partner}», "
@@ -456,22 +457,23 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "in English and Russian:",
     ),
     "search_none_apart": (
-        "Ничего не нашлось по запросу «{query}»: ни в одной новости нет всех этих слов сразу. "
-        "Поищите по одному:",
-        "Nothing found for “{query}”: no article has all of these words. Try one of them:",
+        "Ничего не нашлось по запросу «{query}»{years}: ни в одной новости нет всех этих слов "
+        "сразу. Поищите по одному:",
+        "Nothing found for “{query}”{years}: no article has all of these words. Try one of them:",
     ),
-    # A count's label, not a noun after a number: «1 articles» / "50+ articles" need none.
     "search_none_phrase": (
-        "Ничего не нашлось по запросу «{query}»: слов в кавычках подряд нет ни в одной новости. "
-        "Порознь они есть:",
-        "Nothing found for “{query}”: no article has the quoted words side by side. Some have "
-        "them apart:",
+        "Ничего не нашлось по запросу «{query}»{years}: слов в кавычках подряд нет ни в одной "
+        "новости. Порознь они есть:",
+        "Nothing found for “{query}”{years}: no article has the quoted words side by side. Some "
+        "have them apart:",
     ),
     "search_unquoted_button": ("🔎 Без кавычек ({total})", "🔎 Without quote marks ({total})"),
+    # A count's label, not a noun after a number: «1 articles» / "50+ articles" need none.
     "search_word_button": ("🔎 {word} — новостей: {count}", "🔎 {word} — articles: {count}"),
     "search_none_suggest": (
-        "Ничего не нашлось по запросу «{query}». Возможно, вы имели в виду «{suggestion}»?",
-        "Nothing found for “{query}”. Did you mean “{suggestion}”?",
+        "Ничего не нашлось по запросу «{query}»{years}. Возможно, вы имели в виду "
+        "«{suggestion}»?",
+        "Nothing found for “{query}”{years}. Did you mean “{suggestion}”?",
     ),
     "latest_title": ("Последние новости:", "Latest news:"),
     "latest_title_capped": (
