@@ -61,6 +61,7 @@ MAX_QUERY_CHARS = 200
 FIRST_YEAR = 1900
 OPEN_END = 9999  # "since 2021": no last year
 MAX_YEARS = 4  # years apart in one query ("2019, 2021 и 2023"), as a page button carries them
+YEAR_NAME_HITS = 50  # news read for a word and a year side by side ("Horizon 2020")
 WORDS_BUDGET = 38  # bytes of a word query in a page button: all its fields within 64 bytes
 # Words around a year that only say it is one: "в 2024 году", "за 2023 г.", "in 2019".
 _BEFORE_YEAR = frozenset({"в", "во", "за", "in", "of", "during", "between", "между"})
@@ -331,13 +332,18 @@ def _without(words: list[str], spans: list[tuple[Years, bool, int, int]]) -> str
 
 
 async def read_year(
-    query: str, lookup: PartnerLookup, partners: PartnerRepository
+    query: str,
+    lookup: PartnerLookup,
+    partners: PartnerRepository,
+    news: NewsRepository | None = None,
 ) -> tuple[Years | None, str]:
     """The years in the query (the first that are), and the rest of it: a year ("2019", "в 2023
     году"), a range ("2020-2022", "с 2020 года по 2022 год", "between 2020 and 2022"), one end
     ("с 2021 года", "since 2021", "до 2020") or words ("за последний год", "last year"); they filter
     agreements, the rest is read as before (a partner, a country or words). A bare year in the
-    name of the partner the rest names ("Expo 2025") is that name's; a year alone is always one."""
+    name of the partner the rest names ("Expo 2025"), or that the stored `news` write right after
+    the word before it ("Horizon 2020", see `_in_name`), is that name's; a year alone is always
+    one. /search, /agreements, /export and questions in free text read years through here."""
     words = query.split()
     apart = _year_spans(words, utcnow().year)
     spans = _joined_years(words, apart)
@@ -355,19 +361,42 @@ async def read_year(
         rest = _without(words, [s for s in spans if s != span])
         if len(rest.split()) == end - start:
             return years, _without(words, [span])  # nothing but the year
-        if not await _in_name(rest, years.first, lookup, partners):
+        before = words[start - 1] if start else ""
+        if not await _in_name(rest, years.first, lookup, partners, news, before):
             return years, _without(words, [span])
     return None, query
 
 
+# Words a bare year after them is a time, never a name's: "in 2020", «с 2021», "since 2021".
+_YEAR_LEADS = frozenset([
+    "в", "во", "за", "с", "со", "до", "по", "к", "от", "после", "между", "и", "на", "the", "in",
+    "of", "on", "since", "from", "until", "till", "to", "before", "after", "between", "and",
+    "during", "for", "by",
+])  # fmt: skip
+
+
 async def _in_name(
-    rest: str, year: int, lookup: PartnerLookup, partners: PartnerRepository
+    rest: str,
+    year: int,
+    lookup: PartnerLookup,
+    partners: PartnerRepository,
+    news: NewsRepository | None = None,
+    before: str = "",
 ) -> bool:
-    """Whether `year` is in a name of the partner `rest` names ("Expo 2025")."""
+    """Whether `year` is in a name of the partner `rest` names ("Expo 2025"), or, given the
+    stored `news`, whether they write it right after the word `before` it ("Horizon 2020": a
+    programme's name, searched for whole, not news or documents of that year)."""
     named = (await lookup.find(rest)).named
     partner = await partners.get(named) if named is not None else None
     forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
-    return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n)
+    if any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n):
+        return True
+    word = before.strip(",.;:«»\"'()")
+    if news is None or not word or word.lower() in _YEAR_LEADS or not query_stems(word):
+        return False
+    hits = await news.search(f'"{word} {year}"', YEAR_NAME_HITS)  # side by side (a phrase)
+    said = re.compile(rf"(?<!\w){re.escape(word)}[\s-]+{year}(?!\d)", re.IGNORECASE)
+    return any(said.search(f"{h.item.title}\n{h.item.text}") for h in hits)
 
 
 def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
@@ -390,7 +419,10 @@ def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
 
 
 async def read_filters(
-    query: str, lookup: PartnerLookup, partners: PartnerRepository
+    query: str,
+    lookup: PartnerLookup,
+    partners: PartnerRepository,
+    news: NewsRepository | None = None,
 ) -> tuple[tuple[str, ...], Years | None, str]:
     """The kinds of document, the years and the rest of the query (see read_kinds and
     read_year); a kind's word in the name of the partner the query names ("Contract Research
@@ -402,7 +434,7 @@ async def read_filters(
         forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
         if any(_KIND.search(n) for n in forms if n):
             kinds, rest = (), query
-    years, rest = await read_year(rest, lookup, partners)
+    years, rest = await read_year(rest, lookup, partners, news)
     return kinds, years, rest
 
 
@@ -575,7 +607,7 @@ async def agreements_command(
 ) -> None:
     lang = user_language(message.from_user)
     asked = typed_text(command.args)[:MAX_QUERY_CHARS]
-    kinds, years, query = await read_filters(asked, lookup, partners)
+    kinds, years, query = await read_filters(asked, lookup, partners, news)
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
     if query:

@@ -42,7 +42,7 @@ async def export_command(
         await message.answer(t(lang, "export_admins_only"))
         return
     asked = typed_text(command.args)[:MAX_QUERY_CHARS]
-    kinds, years, query = await read_filters(asked, lookup, partners)
+    kinds, years, query = await read_filters(asked, lookup, partners, news)
     year, year_to = (years.first, years.last) if years else (None, None)
     only_years = years.only if years else ()
     described = ""

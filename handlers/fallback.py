@@ -28,6 +28,7 @@ from handlers.keyboards import (
     unpack_words,
 )
 from handlers.partners import display_name
+from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 
 # Callback data is 64 bytes; "sq:" takes three.
@@ -107,7 +108,12 @@ def small_talk(text: str) -> bool:
     )
 
 
-async def free_text(message: Message, partners: PartnerRepository, lookup: PartnerLookup) -> None:
+async def free_text(
+    message: Message,
+    partners: PartnerRepository,
+    lookup: PartnerLookup,
+    news: NewsRepository,
+) -> None:
     """Words in a private chat: what the bot can do, a button to search for them, and one to
     a country's partners when the words name a country that has some ("кто наши партнёры в
     Германии"), and first its agreements when they ask about documents («какие соглашения
@@ -137,7 +143,7 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     partner = await partners.get(named) if named is not None else None
     about = _ABOUT_AGREEMENTS.search(query)  # «какие соглашения подписаны с …»
     # «… в 2023 году?», "… over the last two years?": the agreements of those years.
-    years = (await read_year(query, lookup, partners))[0] if about else None
+    years = (await read_year(query, lookup, partners, news))[0] if about else None
     partner_signed = False
     prompt = t(lang, "free_text_search", query=shown)
     if partner is not None:  # «Цинхуа»: the partner's card is the likelier answer

@@ -193,8 +193,8 @@ async def search_reply(
         aliases = [country_name(country, "en" if lang == RU else RU)]
     years: Years | None = None
     if country is None:  # «Цинхуа 2019-2021», "hydrogen in 2024": the news of those years
-        years, rest = await read_year(query, lookup, partners)
-        if years is not None and query_stems(rest) and not await _year_of_a_name(news, query):
+        years, rest = await read_year(query, lookup, partners, news)
+        if years is not None and query_stems(rest):
             query = rest
         else:
             years = None  # a year alone («/search 2024») is searched for as a word, as before
@@ -232,26 +232,6 @@ async def search_reply(
         nav = pager(lambda n: SearchPage(page=n, q=words), page, pages)
         return join_within(blocks), InlineKeyboardMarkup(inline_keyboard=[nav])
     return join_within(blocks), None
-
-
-# A bare year after a word: "Horizon 2020", «Экспо 2025» (not "in 2020", «с 2021»).
-_WORD_AND_YEAR = re.compile(r"([^\W\d_][\w-]*)\s+((?:19|20)\d\d)(?![\w-])")
-_YEAR_LEADS = frozenset([
-    "в", "во", "за", "с", "со", "до", "по", "к", "от", "после", "между", "и", "на", "the", "in",
-    "of", "on", "since", "from", "until", "till", "to", "before", "after", "between", "and",
-    "during", "for", "by",
-])  # fmt: skip
-
-
-async def _year_of_a_name(news: NewsRepository, query: str) -> bool:
-    """Whether a bare year of `query` is the news' own words with the word before it ("Horizon
-    2020"): a programme's name, searched for whole, not news of that year."""
-    pairs = [m.groups() for m in _WORD_AND_YEAR.finditer(query) if m[1].lower() not in _YEAR_LEADS]
-    if not pairs:
-        return False
-    hits = await news.search(query, SEARCH_MAX)
-    said = [re.compile(rf"(?<!\w){re.escape(w)}[\s-]+{y}(?!\d)", re.IGNORECASE) for w, y in pairs]
-    return any(p.search(f"{h.item.title}\n{h.item.text}") for h in hits for p in said)
 
 
 def _periods(years: Years | None) -> Periods:

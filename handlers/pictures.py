@@ -105,7 +105,10 @@ async def chart_command(
             for p in choices.shown
         ]
         prompt = choice_prompt(
-            lang, esc(cut(query, 60)), len(choices.shown), choices.total,
+            lang,
+            esc(cut(query, 60)),
+            len(choices.shown),
+            choices.total,
             choices.alike or opened.relative,
         )
         await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))

@@ -495,6 +495,12 @@ async def unsubscribe_one(
     await query.answer(t(lang, "subscription_removed" if fresh else "stale_button"))
 
 
+def _words_of(sub: Subscription) -> str:
+    """A keyword subscription's words as `matching` reads what is typed: lower case (they are
+    kept as typed, «Hangzhou»)."""
+    return sub.value.lower()
+
+
 async def matching(
     args: str, subs: list[Subscription], lang: str, partners: PartnerRepository,
     lookup: PartnerLookup,
@@ -517,7 +523,7 @@ async def matching(
             said = _plain(await describe(sub, lang, partners)).casefold()
             if sub.value == str(named) or f"«{bare}»" in said or f"“{bare}”" in said:
                 found.append(sub)
-        elif sub.kind == "keyword" and head not in _COUNTRY | _PARTNER and sub.value.lower() == bare:
+        elif sub.kind == "keyword" and head not in _COUNTRY | _PARTNER and _words_of(sub) == bare:
             found.append(sub)
     return found
 

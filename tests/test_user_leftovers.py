@@ -111,11 +111,13 @@ async def test_curation_names_a_partner_as_its_card_does(app: App) -> None:
     "Test City University", and "Leibniz University Hannover" to a Russian one whose card reads
     «Университет Лейбница»: each message names the partner as the card does."""
     [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    test_city = {"tc": "Университет Тестового Города", "tce": "Test City University"}
+    leibniz = {"lh": "Leibniz University Hannover", "lu": "Университет Лейбница"}
     cards = [
         PartnerInput("Университет Тестового Города", "Test City University", (), "RU",
-                     "university", {"tc": "Университет Тестового Города", "tce": "Test City University"}),
+                     "university", test_city),
         PartnerInput("Leibniz University Hannover", None, ("Университет Лейбница",), "DE",
-                     "university", {"lh": "Leibniz University Hannover", "lu": "Университет Лейбница"}),
+                     "university", leibniz),
     ]  # fmt: skip
     for i, fact in enumerate(cards):
         [news_id] = await app.services.news.add_new(
@@ -163,3 +165,30 @@ async def test_a_year_that_finds_nothing_is_said_back(app: App) -> None:
     [[button]] = keyboard(app)
     assert button["text"] == "🔎 стажировка — новостей: 1", button
     assert "Лионе" in await press(app, button["callback_data"])
+
+
+async def test_a_programmes_year_in_agreements_is_its_name(app: App) -> None:
+    """`/agreements Horizon 2020` kept the documents of 2020 about any «horizon» (none): a year
+    the stored news write right after the word is the name's, as /search reads it, and the
+    programme's documents of every year are listed. A year no news writes so is a period."""
+    await add_dated(
+        app,
+        [
+            ("h19", "Politech joins a Horizon 2020 project on batteries", 2019),
+            ("h21", "Final report of the Horizon 2020 consortium", 2021),
+            ("h20", "A new horizon for robotics", 2020),
+        ],
+        ". Engineers of the university took part.",
+    )
+    rows = await app.services.news.db.fetchall("SELECT id, guid FROM news ORDER BY id")
+    for row in rows:
+        key = str(row["guid"])
+        fact = PartnerInput(f"Partner {key}", None, (), "DE", "university", {key: key})
+        agreement = AgreementInput("agreement", f"on project {key}", None, (0,))
+        await app.services.partners.replace_facts(int(row["id"]), True, [(None, fact)],
+                                                  [agreement])  # fmt: skip
+    reply = await app.ask("/agreements Horizon 2020", language_code="en")
+    assert reply.startswith("Agreements for “Horizon 2020” (2):"), reply
+    assert "h19" in reply and "h21" in reply and "h20" not in reply, reply
+    reply = await app.ask("/agreements robotics 2020", language_code="en")
+    assert reply.startswith("Agreements of 2020 for “robotics” (1):"), reply

@@ -471,8 +471,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     # A count's label, not a noun after a number: «1 articles» / "50+ articles" need none.
     "search_word_button": ("🔎 {word} — новостей: {count}", "🔎 {word} — articles: {count}"),
     "search_none_suggest": (
-        "Ничего не нашлось по запросу «{query}»{years}. Возможно, вы имели в виду "
-        "«{suggestion}»?",
+        "Ничего не нашлось по запросу «{query}»{years}. Возможно, вы имели в виду «{suggestion}»?",
         "Nothing found for “{query}”{years}. Did you mean “{suggestion}”?",
     ),
     "latest_title": ("Последние новости:", "Latest news:"),
@@ -931,7 +930,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "articles: {mentions}, agreements: {agreements}",
     ),
     # Plain text (an inline result's grey line): {query} is not escaped.
-    "inline_not_named": ("Точно «{query}» никто не называется", "Nothing is named exactly “{query}”"),
+    "inline_not_named": (
+        "Точно «{query}» никто не называется",
+        "Nothing is named exactly “{query}”",
+    ),
     "inline_latest_agreement": ("📄 Последнее: {what} — {date}", "📄 Latest: {what} — {date}"),
     "error": (
         "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
