@@ -90,8 +90,8 @@ async def _one(
     if query.startswith("#") and query[1:].isdigit():
         return await partners.get(int(query[1:]))
     found = await lookup.find(query)
-    if found.named is not None:
-        return await partners.get(found.named)
+    if (named := (await lookup.opening(query, found)).card) is not None:
+        return await partners.get(named)  # not a company's relative («Торвальд Нефть»)
     if not found:
         return None
     choices = await lookup.choices(found, limit=1000)

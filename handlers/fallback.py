@@ -137,7 +137,7 @@ async def free_text(
     rows = [[button]]
     # A country's name alone («Китай») is the country, as /partners reads it: not the card of
     # a body named after it (the Ministry of Science and Technology of China was offered).
-    named = None if resolve_country_query(query) else (await lookup.find(query)).named
+    named = None if resolve_country_query(query) else (await lookup.opening(query)).card
     if named is None:  # «когда подписали соглашение с Цинхуа?»: a partner in a sentence
         named = await partner_in(query, lookup)
     partner = await partners.get(named) if named is not None else None
