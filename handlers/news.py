@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from aiogram import Bot, Router
@@ -32,7 +33,14 @@ from bot.text.formatting import (
 )
 from bot.text.i18n import RU, category_label, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
-from bot.text.stems import query_stems, says_something, search_stems, split_phrases, stem_word
+from bot.text.stems import (
+    phrase_spellings,
+    query_stems,
+    says_something,
+    search_stems,
+    split_phrases,
+    stem_word,
+)
 from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_year
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
@@ -73,22 +81,40 @@ def _entry(item: NewsItem, lang: str, snippet: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def snippet(text: str, stems: list[str], width: int = 220) -> str:
+def snippet(
+    text: str, stems: list[str], width: int = 220, phrases: Sequence[Sequence[str]] = ()
+) -> str:
     """Escaped text around the first word whose stem is a query stem, the word in bold; whole
-    words only, one paragraph."""
+    words only, one paragraph. With `phrases` (stem sequences of the words a query put in
+    quote marks), around the first of them instead: the words the search found side by side."""
     text = tidy_summary(text)
-    for match in re.finditer(r"[0-9A-Za-zА-Яа-яЁё]+", text):
-        if stem_word(match.group()) in stems:
-            start = max(0, match.start() - width // 2)
-            end = min(len(text), match.end() + width // 2)
-            if start:
-                start = text.find(" ", start, match.start()) + 1 or start
-            if end < len(text):
-                end = text.rfind(" ", match.end(), end) if " " in text[match.end() : end] else end
-            before = ("…" if start else "") + text[start : match.start()]
-            after = text[match.end() : end] + ("…" if end < len(text) else "")
-            return f"{esc(before)}<b>{esc(match.group())}</b>{esc(after)}"
-    return esc(cut(text, width))
+    found = list(re.finditer(r"[0-9A-Za-zА-Яа-яЁё]+", text))
+    said = [stem_word(m.group()) for m in found]
+    lead = next(
+        (
+            (found[i].start(), found[i + len(p) - 1].end())
+            for i in range(len(found))
+            for p in phrases
+            if p and said[i : i + len(p)] == list(p)
+        ),
+        None,
+    )
+    if lead is None:
+        lead = next(
+            ((m.start(), m.end()) for m, s in zip(found, said, strict=True) if s in stems), None
+        )
+    if lead is None:
+        return esc(cut(text, width))
+    first, last = lead
+    start = max(0, first - width // 2)
+    end = min(len(text), last + width // 2)
+    if start:
+        start = text.find(" ", start, first) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", last, end) if " " in text[last:end] else end
+    before = ("…" if start else "") + text[start:first]
+    after = text[last:end] + ("…" if end < len(text) else "")
+    return f"{esc(before)}<b>{esc(text[first:last])}</b>{esc(after)}"
 
 
 async def latest(message: Message, command: CommandObject, news: NewsRepository) -> None:
@@ -149,7 +175,9 @@ def _snippets(texts: list[str], queries: list[str]) -> list[str]:
     """A snippet of each text marking every form the search matched («диплом» also marks
     «диплома»), the partner's other names too; dictionary work, so off the event loop."""
     marks = list(dict.fromkeys(s for query in queries for s in search_stems(query)))
-    return [snippet(text, marks) for text in texts]
+    quoted = split_phrases(queries[0])[0] if queries else []
+    phrases = [[stem for stem, _ in spelt] for p in quoted for spelt in phrase_spellings(p)]
+    return [snippet(text, marks, phrases=phrases) for text in texts]
 
 
 _QUOTES = "\"'«»“”„‘’"

@@ -32,6 +32,7 @@ async def test_words_in_quote_marks_are_searched_as_a_phrase(app: App) -> None:
         reply = await app.ask(f"/search {query}")
         assert reply.startswith("Найдено по запросу «умные материалы»:"), (query, reply)
         assert reply.links == ["https://site.test/near"], (query, reply)
+        assert "умные материалы" in reply.styled("bold"), reply.styled("bold")  # the snippet
     # Without quote marks the words may stand apart, as before.
     assert set((await app.ask("/search умные материалы")).links) == {
         "https://site.test/near", "https://site.test/apart",
