@@ -33,14 +33,7 @@ from bot.text.formatting import (
 )
 from bot.text.i18n import RU, category_label, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
-from bot.text.stems import (
-    phrase_spellings,
-    query_stems,
-    says_something,
-    search_stems,
-    split_phrases,
-    stem_word,
-)
+from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_year
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
@@ -53,7 +46,7 @@ from handlers.keyboards import (
 )
 from storage.news import NewsItem, NewsRepository
 from storage.partners import Partner, PartnerRepository
-from storage.search import Periods
+from storage.search import Periods, phrase_spellings, split_phrases
 
 LATEST_DEFAULT = 5
 LATEST_MAX = 20

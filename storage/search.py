@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import itertools
+import math
 import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.text.stems import phrase_spellings, query_groups, split_phrases, stem_text
+from bot.text.stems import MAX_QUERY_TERMS, query_groups, stem_text, word_variants, words
 from storage.db import Connection, Database, Row, to_db
 
 MAX_ALTERNATIVES = 12
@@ -42,6 +44,41 @@ def within_sql(periods: Periods) -> tuple[str, list[str | None]]:
 # Latin letters with and without accents, and the accented ones alone.
 _WHOLE_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 _ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
+# Words in quote marks, straight or typographic («», “”, „“): a phrase, its words side by side.
+_PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]')
+# Spellings one phrase is searched as at most: each is the phrase with one stem of each word.
+MAX_PHRASE_SPELLINGS = 32
+Phrase = tuple[tuple[tuple[str, str], ...], ...]  # per word of the phrase, its `word_variants`
+
+
+def split_phrases(query: str) -> tuple[list[Phrase], str]:
+    """The phrases of a query (two words or more in quote marks: «умные материалы»), each word
+    with every form's stem, function words kept (they stand between the others), and the query
+    without them, read word by word as before. One word in quote marks is that word."""
+    phrases: list[Phrase] = []
+
+    def taken(match: re.Match[str]) -> str:
+        said = next(g for g in match.groups() if g is not None)
+        found = words(said)
+        if len(found) < 2:
+            return f" {said} "
+        phrases.append(tuple(word_variants(w) for w in found[:MAX_QUERY_TERMS]))
+        return " "
+
+    rest = _PHRASE.sub(taken, query)
+    return phrases, rest
+
+
+def phrase_spellings(phrase: Phrase) -> list[tuple[tuple[str, str], ...]]:
+    """The phrase as (stem, form) word sequences, one variant of each word a spelling, at most
+    MAX_PHRASE_SPELLINGS of them: a word with many stems keeps its first ones (its own first)."""
+    groups = [list(group) for group in phrase]
+    while math.prod(len(g) for g in groups) > MAX_PHRASE_SPELLINGS:
+        widest = max(groups, key=len)
+        widest.pop()
+    return list(itertools.product(*groups))
 
 
 def build_match(query: str) -> str | None:
