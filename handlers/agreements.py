@@ -391,7 +391,7 @@ async def _in_name(
     forms = (partner.name, partner.name_en, *partner.aliases) if partner else ()
     if any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n):
         return True
-    word = before.strip(",.;:«»\"'()")
+    word = before.strip(",.;:«»“”„\"'()")
     if news is None or not word or word.lower() in _YEAR_LEADS or not query_stems(word):
         return False
     hits = await news.search(f'"{word} {year}"', YEAR_NAME_HITS)  # side by side (a phrase)
