@@ -57,18 +57,24 @@ def split_phrases(query: str) -> tuple[list[Phrase], str]:
     """The phrases of a query (two words or more in quote marks: «умные материалы»), each word
     with every form's stem, function words kept (they stand between the others), and the query
     without them, read word by word as before. One word in quote marks is that word."""
-    phrases: list[Phrase] = []
-
-    def taken(match: re.Match[str]) -> str:
-        said = next(g for g in match.groups() if g is not None)
-        found = words(said)
-        if len(found) < 2:
-            return f" {said} "
-        phrases.append(tuple(word_variants(w) for w in found[:MAX_QUERY_TERMS]))
-        return " "
-
-    rest = _PHRASE.sub(taken, query)
+    phrases = [
+        tuple(word_variants(w) for w in words(said)[:MAX_QUERY_TERMS]) for said in _quoted(query)
+    ]
+    rest = _PHRASE.sub(lambda m: " " if _phrase_of(m) else f" {_said(m)} ", query)
     return phrases, rest
+
+
+def _said(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g is not None)
+
+
+def _phrase_of(match: re.Match[str]) -> bool:
+    return len(words(_said(match))) >= 2
+
+
+def _quoted(query: str) -> list[str]:
+    """The text of each phrase of the query, as typed, in the order `split_phrases` gives."""
+    return [_said(m) for m in _PHRASE.finditer(query) if _phrase_of(m)]
 
 
 def phrase_spellings(phrase: Phrase) -> list[tuple[tuple[str, str], ...]]:
@@ -113,9 +119,13 @@ def build_tsquery(query: str) -> tuple[str, list[str]] | None:
     """
     parts: list[str] = []
     params: list[str] = []
+    typed = _quoted(query)
     phrases, query = split_phrases(query)
-    for phrase in phrases:  # «умные материалы»: PostgreSQL's own phrase of each spelling
-        said = [" ".join(f for _, f in w) for w in phrase_spellings(phrase)]
+    for phrase, whole in zip(phrases, typed, strict=True):
+        # «умные материалы»: PostgreSQL's own phrase of each spelling; a Latin word with
+        # accents ("Universität Graz") is one lexeme to it, so also the phrase as typed.
+        said = [whole.lower()] if _ACCENTED.search(whole) else []
+        said += [" ".join(f for _, f in w) for w in phrase_spellings(phrase)]
         said = list(dict.fromkeys(f for s in said for f in (s, s.replace("ё", "е"))))
         parts.append("(" + " || ".join(["phraseto_tsquery('russian', ?)"] * len(said)) + ")")
         params.extend(said)

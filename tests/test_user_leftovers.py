@@ -40,6 +40,14 @@ async def test_words_in_quote_marks_are_searched_as_a_phrase(app: App) -> None:
     # A phrase with other words: the phrase side by side, the word anywhere.
     reply = await app.ask("/search «новые материалы» химики")
     assert reply.links == ["https://site.test/apart"], reply
+    # Latin letters with marks are the word whole on either engine ("Universität").
+    await items(
+        app,
+        ("graz", "Summer school at Universität Graz", "Students of Universität Graz came."),
+        ("wien", "Universität Wien visits", "Guests from Graz and Vienna met the engineers."),
+    )  # fmt: skip
+    reply = await app.ask('/search "Universität Graz"', language_code="en")
+    assert reply.links == ["https://site.test/graz"], reply
     # No news has the words side by side: said so, with the way to the words apart.
     reply = await app.ask("/search «материалы умные»")
     assert reply == (
