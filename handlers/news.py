@@ -178,10 +178,12 @@ _PHRASE_MARKS = re.compile('["«»“”„]')
 
 
 def _unquoted(query: str) -> str:
-    """The query without the quote marks wrapping it, to say it back inside the reply's own."""
+    """The query without the quote marks wrapping it, to say it back inside the reply's own;
+    as it is when they wrap two phrases, not one («"умные материалы" и "новые сети"»)."""
     query = query.strip()
+    inner = query[1:-1]
     if len(query) > 2 and query[0] in _QUOTES and query[-1] in _QUOTES:
-        return query[1:-1].strip() or query
+        return query if _PHRASE_MARKS.search(inner) else inner.strip() or query
     return query
 
 

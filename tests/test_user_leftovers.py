@@ -37,6 +37,10 @@ async def test_words_in_quote_marks_are_searched_as_a_phrase(app: App) -> None:
     assert set((await app.ask("/search умные материалы")).links) == {
         "https://site.test/near", "https://site.test/apart",
     }  # fmt: skip
+    # Two phrases are said back as typed, each in its quote marks.
+    reply = await app.ask('/search "умные сети" и "новые материалы"')
+    assert reply.startswith('Найдено по запросу «"умные сети" и "новые материалы"»:'), reply
+    assert reply.links == ["https://site.test/apart"], reply
     # A phrase with other words: the phrase side by side, the word anywhere.
     reply = await app.ask("/search «новые материалы» химики")
     assert reply.links == ["https://site.test/apart"], reply
