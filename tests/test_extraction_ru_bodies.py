@@ -82,3 +82,81 @@ def test_the_universitys_unit_named_through_its_name_is_no_partner(
     got = _names(extractor, title, text, lang)
     assert any(partner in n for n in got), got
     assert not any("Polytechnic" in n or "Политехническ" in n or "Department" in n for n in got)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "SPbPU at the Aerospace Fair in Zhukovsky",
+            "SPbPU presented its unmanned aircraft at the aerospace fair in Zhukovsky. The"
+            " university's stand was visited by the Deputy Minister of Transport and by managers"
+            " of United Engine Corporation and Aeroflot, who were shown a cargo drone. The"
+            " Polytechnic team also presented a hydrogen engine prototype.",
+            "en",
+        ),
+        (
+            "Политех показал беспилотники на авиасалоне",
+            "Политехнический университет представил свои беспилотники на авиасалоне в"
+            " Жуковском. Стенд университета посетили заместитель министра транспорта и"
+            " руководители Объединённой двигателестроительной корпорации и «Аэрофлота»,"
+            " которым показали грузовой дрон.",
+            "ru",
+        ),
+    ],
+)
+def test_visitors_of_the_universitys_stand_are_no_partners(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """Bodies whose people visited the university's stand at a fair attend; nobody
+    cooperates, and the article is no partnership news."""
+    result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    assert (result.partnership, [p.name for p in result.partners]) == (False, [])
+
+
+def test_a_conference_told_by_its_sponsors_and_speakers_is_no_partnership(
+    extractor: Extractor,
+) -> None:
+    """Sponsors and the speakers' employers each have a role of their own at the occasion;
+    with nobody else named the article is no partnership news."""
+    text = (
+        "The International Symposium on Turbomachinery was held at Peter the Great St."
+        " Petersburg Polytechnic University. The symposium was sponsored by Power Machines and"
+        " Rosatom. Keynote talks were given by professors of Bauman Moscow State Technical"
+        " University and the Central Institute of Aviation Motors. More than 200 researchers"
+        " discussed blade cooling and rotor dynamics."
+    )
+    result = extractor.extract(
+        ArticleInput(id="t", title="Polytechnic Hosts Turbomachinery Symposium", text=text)
+    )
+    assert (result.partnership, [p.name for p in result.partners]) == (False, [])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "name"),
+    [
+        (
+            "Startups of SPbPU Get Residency in Kaluga",
+            'The Special Economic Zone "Kaluga" and SPbPU signed an agreement on hosting the'
+            " university's startups. Teams will get offices and access to the zone's test"
+            " laboratories.",
+            "en",
+            'Special Economic Zone "Kaluga"',
+        ),
+        (
+            "Инженеры для резидентов «Титановой долины»",
+            "Особая экономическая зона «Титановая долина» и Политех подписали соглашение о"
+            " подготовке инженеров для резидентов зоны. Обучение начнётся в сентябре.",
+            "ru",
+            "Особая экономическая зона «Титановая долина»",
+        ),
+    ],
+)
+def test_a_special_economic_zone_is_a_partner_of_its_own(
+    extractor: Extractor, title: str, text: str, lang: str, name: str
+) -> None:
+    """A special economic zone named with its quoted name co-signs as a body of its own
+    (kind other), not as a bare quoted word or a company."""
+    result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    assert [(p.name, p.kind) for p in result.partners] == [(name, "other")]
+    assert [a.parties for a in result.agreements] == [(name,)]

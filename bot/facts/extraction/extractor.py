@@ -733,6 +733,8 @@ _TOGETHER = (
 _OWN_POSSESSIVE = re.compile(r"(?:the\s+)?(?:SPbPU|SPbSTU|Polytechnic|Polytech)['’]s?\s", re.I)
 # A quoted name closing a name («… университет «Стартовые комплексы»»).
 _QUOTED_END = re.compile(r"\s*«[^«»]*(?:«[^«»]*»[^«»]*)*»$|\s*\"[^\"]*\"$")
+# An occasion told by its sponsors («генеральным спонсором выступила …», "sponsored by").
+_SPONSORED = re.compile(r"спонсор|sponsor", re.IGNORECASE)
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
@@ -2729,6 +2731,14 @@ class Extractor:
             and not any(p.search(a.text) for p in acts)
         ):
             return True  # a grant won alone: the only body named is its fund
+        if (
+            not facts
+            and a.rows
+            and all(r.in_role for r in a.rows)
+            and bool(_SPONSORED.search(a.text))
+            and bool(lx.SPEECH_EVENT.search(a.text))
+        ):
+            return True  # a conference's sponsors and speakers' employers, nobody else named
         return (
             not facts
             and bool(_OFFICIAL_VISIT.search(a.text))
@@ -4706,6 +4716,7 @@ class Extractor:
                             and lx.ATTENDANCE_EVENT.search(sent)
                         )
                         or (lx.EXHIBITION.search(sent) and lx.TOOK_PART.search(sent))
+                        or lx.STAND_VISITED.search(sent)
                     )
                     and not lx.ATTENDANCE_STRONG.search(sent)
                 ) or lx.PRESENT_AT.search(text, max(start, m.start - 160), m.start):

@@ -1144,6 +1144,8 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             # type words and its quoted name, as «НПО «Аврора»».
             or mention.kind == "company"
             or _EN_PRODUCTION.search(mention.name)
+            # 'Special Economic Zone "Dubna"', 'Technopark "Ingria"'.
+            or _EN_ZONE.search(mention.name)
         ):
             more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
@@ -1180,6 +1182,7 @@ _EN_QUOTED_TAIL = re.compile(
 
 
 _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
+_EN_ZONE = re.compile(r"\b(?:Economic Zone|Technopark|Technology Park)$")
 
 
 # A state university system's campus: "University of Texas at Austin", "University of
