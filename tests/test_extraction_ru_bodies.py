@@ -160,3 +160,14 @@ def test_a_special_economic_zone_is_a_partner_of_its_own(
     result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
     assert [(p.name, p.kind) for p in result.partners] == [(name, "other")]
     assert [a.parties for a in result.agreements] == [(name,)]
+
+
+def test_a_federal_services_name_keeps_its_fields_after_a_comma(extractor: Extractor) -> None:
+    """ "Federal Service for State Registration, Cadastre and Cartography" is one name, as a
+    ministry's portfolio is: no "Cartography" of its own."""
+    text = (
+        "The Federal Service for State Registration, Cadastre and Cartography and SPbPU signed"
+        " an agreement on training cadastral engineers. The first course starts in March."
+    )
+    got = _names(extractor, "SPbPU to Train Cadastral Engineers", text, "en")
+    assert got == ["Federal Service for State Registration, Cadastre and Cartography"]

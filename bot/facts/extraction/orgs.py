@@ -1287,7 +1287,7 @@ _EN_NAMED_AFTER = re.compile(
 # A ministry's or a committee's name lists its portfolio: "Ministry of Education, Science and
 # Innovation of X", "Committee for Industrial Policy, Innovation and Trade",
 # "Ministry of Economy, Media, Energy, and Technology" (the capitalised run stops at a comma).
-_MINISTRY = re.compile(r"\b(?:Ministry|Committee)\b")
+_MINISTRY = re.compile(r"\b(?:Ministry|Committee|Federal (?:Service|Agency))\b")
 _PORTFOLIO = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
     # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own; "... of
