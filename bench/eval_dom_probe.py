@@ -18,7 +18,11 @@ tests/data/ru_probe.jsonl holds Russian companies, bodies and universities named
 offices name them, ru_probe2.jsonl a second batch written after the fixes it measures;
 tests/data/endom2_probe.jsonl holds English news about Russian partners as SPbPU's English press
 office names them -- legal forms in Latin, quoted and "named after" names, federal bodies,
-Title Case headlines -- and endom3_probe.jsonl a batch written after the fixes it measures)
+Title Case headlines -- and endom3_probe.jsonl a batch written after the fixes it measures;
+tests/data/rubodies3_probe.jsonl holds Russian and English news about regional governments,
+state corporations' institutes, federal agencies, RAS institutes, holdings with a plant, branches
+of universities, special economic zones and technoparks, with negatives naming the same kinds of
+bodies, and rubodies4_probe.jsonl a batch written after the fixes it measures)
 """
 
 from __future__ import annotations

@@ -729,6 +729,12 @@ _TOGETHER = (
     r"institut|ministr|government|organi[sz]ation)|work\w* together"
 )
 # A name ending with its academy: one of the Academy of Sciences' institutes or centres.
+# The university's possessive opening a name ("Polytechnic's Department of …", "SPbPU's …").
+_OWN_POSSESSIVE = re.compile(r"(?:the\s+)?(?:SPbPU|SPbSTU|Polytechnic|Polytech)['’]s?\s", re.I)
+# A quoted name closing a name («… университет «Стартовые комплексы»»).
+_QUOTED_END = re.compile(r"\s*«[^«»]*(?:«[^«»]*»[^«»]*)*»$|\s*\"[^\"]*\"$")
+# An occasion told by its sponsors («генеральным спонсором выступила …», "sponsored by").
+_SPONSORED = re.compile(r"спонсор|sponsor", re.IGNORECASE)
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
@@ -1838,6 +1844,18 @@ def _beside_own_name(c: Candidate, text: str) -> bool:
     )
 
 
+def _named_as_branch(c: Candidate, text: str) -> bool:
+    """Described right after its name as a branch of a parent ("X, a branch of Y", «X (Z) —
+    филиал Y»): the branch is the body the article is about, as its parent would have been."""
+    return any(_BRANCH_AFTER.match(text, m.end) for m in c.mentions)
+
+
+# The apposition after a branch's name, its short form in brackets allowed.
+_BRANCH_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:an?|the|one)\s+branch\s+of\s|[—–]\s*филиал\w*\s)"
+)
+
+
 def _as_written(fact: PartnerFact, c: Candidate, text: str) -> str:
     """A party as the text names it: a partner the text calls only by an abbreviation the
     registry spells out («СПбПУ и ОАК подписали ...») signs as "ОАК"; its full name stays the
@@ -1922,6 +1940,8 @@ _PARENT_OF = (
 _PARENT_DESCRIPTION = re.compile(
     r"(?:(?:предприяти|подразделени)\w*\s+" + _PARENT_OF + r")|"
     r"(?:дочерн\w+\s+(?:компани|обществ|предприяти|структур)\w*\s+(?:" + _PARENT_OF + r"|«))|"
+    # «X (Y) — филиал Московского политехнического университета»: a branch's parent.
+    r"(?:филиал\w*\s+(?=[А-ЯЁ«]))|"
     # «АО «X», управляющая компания научного дивизиона Госкорпорации «Y»»: a lower-case type
     # word, its attributes, the parent.
     r"(?-i:(?=[а-яё]))(?:компани|организаци|структур|дивизион)\w*\s+(?:[а-яё-]+\s+){0,2}?"
@@ -1971,6 +1991,8 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         m
         for m in c.mentions
         if not any(o is not m and o.start <= m.start and m.end <= o.end for o in c.mentions)
+        # (Nor its short form in brackets right after it: "Y (KNRTU)".)
+        and not any(_ALIAS_GAP.fullmatch(text, o.end, m.start) for o in c.mentions if o is not m)
     ]
     return bool(outer) and all(
         (
@@ -1978,8 +2000,17 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
             and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
         )
         or bool(_PARENT_OF_EN.search(text, max(0, m.start - 80), m.start))
+        or bool(_BRANCH_OF.search(text, max(0, m.start - 60), m.start))
         for m in outer
     )
+
+
+# ... and a branch named before its parent: «Институт X (Y) — филиал Z в …», "X, a branch of
+# Z", a headline's "X Branch of Z": the branch is the organisation, Z its parent.
+_BRANCH_OF = re.compile(
+    r"[—–,]\s*(?:[а-яё-]+\s+){0,2}?филиал(?:ом|а|е)?\s+$|"
+    r"(?-i:\b[A-Z][\w-]+\s+Branch\s+of\s+(?:the\s+)?)$"
+)
 
 
 # ... and told by a type word and "of" in English: "X Plant, a branch of Y", "X, a subsidiary of
@@ -2700,6 +2731,14 @@ class Extractor:
             and not any(p.search(a.text) for p in acts)
         ):
             return True  # a grant won alone: the only body named is its fund
+        if (
+            not facts
+            and a.rows
+            and all(r.in_role for r in a.rows)
+            and bool(_SPONSORED.search(a.text))
+            and bool(lx.SPEECH_EVENT.search(a.text))
+        ):
+            return True  # a conference's sponsors and speakers' employers, nobody else named
         return (
             not facts
             and bool(_OFFICIAL_VISIT.search(a.text))
@@ -2749,7 +2788,9 @@ class Extractor:
         )
         scored_p = {n: p for p, n, _ in scored}
         lifted = self._listed_with_accepted(a, scored_p, partner.threshold) | {
-            n for n, r in enumerate(a.rows) if _beside_own_name(r.candidate, a.text)
+            n
+            for n, r in enumerate(a.rows)
+            if _beside_own_name(r.candidate, a.text) or _named_as_branch(r.candidate, a.text)
         }
         if lifted:
             scored = sorted(
@@ -4492,6 +4533,13 @@ class Extractor:
         n = name.strip().replace("ё", "е")
         if any(p.search(n) for p in lx.OWN_PATTERNS):
             return True
+        if _OWN_POSSESSIVE.match(n):
+            return True  # "Polytechnic's Department of Hydraulics": our unit, named by us
+        # «кафедра Политехнического университета «Стартовые комплексы»»: the quoted name is the
+        # unit's before it, the body is ours.
+        bare = _QUOTED_END.sub("", n)
+        if bare != n and any(p.search(bare) for p in lx.OWN_PATTERNS):
+            return True
         # A tagger span that ran on past the university's name into plain words after it
         # («Политехнического университета китайских коллег»): the name is the university's.
         words = n.split()
@@ -4668,6 +4716,7 @@ class Extractor:
                             and lx.ATTENDANCE_EVENT.search(sent)
                         )
                         or (lx.EXHIBITION.search(sent) and lx.TOOK_PART.search(sent))
+                        or lx.STAND_VISITED.search(sent)
                     )
                     and not lx.ATTENDANCE_STRONG.search(sent)
                 ) or lx.PRESENT_AT.search(text, max(start, m.start - 160), m.start):

@@ -58,6 +58,7 @@ RU_HEADS: dict[str, str] = {
     "клуб": "other",
     "палата": "other",  # "Торгово-промышленная палата …"
     "кластер": "other",
+    "зона": "other",  # «Особая экономическая зона «Алабуга»»
     "группа": "company",
     "секретариат": "government",
     "филиал": "research",
@@ -143,6 +144,8 @@ EN_HEADS: dict[str, str] = {
     "fund": "other",
     "chamber": "other",
     "cluster": "other",
+    "technopark": "other",
+    "zone": "other",  # 'Special Economic Zone "Dubna"'
     "museum": "other",
 }
 # Heads of parts of an organisation: a school of a partner university is not a partner itself.
@@ -830,6 +833,16 @@ EXHIBITION = re.compile(r"(?:выставк|ярмарк|exhibition|\bfair\b|\be
 TOOK_PART = re.compile(
     r"(?:принял\w* участие|участвовал\w*|участник\w*|took part|participated|participants?\b|"
     r"exhibitors?\b)",
+    re.IGNORECASE,
+)
+# Visitors of the university's stand at a fair: their bodies attend, they do not cooperate
+# («Стенд посетили губернатор и руководители компании X», "The stand was visited by managers of
+# X"). (Not a test rig: «испытательный стенд».)
+STAND_VISITED = re.compile(
+    r"(?<!испытательный )(?<!испытательного )(?:стенд|экспозици)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"посетил|посетил\w*\s+(?:[\w-]+\s+){0,2}?(?:стенд|экспозици)|"
+    r"(?<!test )\b(?:stand|booth)s?\b(?:\s+[\w'’-]+){0,4}?\s+(?:was|were)\s+visited|"
+    r"visited\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:stand|booth)s?\b",
     re.IGNORECASE,
 )
 # ... unless the same sentence signs, negotiates or cooperates.

@@ -1144,6 +1144,8 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             # type words and its quoted name, as «НПО «Аврора»».
             or mention.kind == "company"
             or _EN_PRODUCTION.search(mention.name)
+            # 'Special Economic Zone "Dubna"', 'Technopark "Ingria"'.
+            or _EN_ZONE.search(mention.name)
         ):
             more = _EN_QUOTED_TAIL.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
@@ -1180,6 +1182,7 @@ _EN_QUOTED_TAIL = re.compile(
 
 
 _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
+_EN_ZONE = re.compile(r"\b(?:Economic Zone|Technopark|Technology Park)$")
 
 
 # A state university system's campus: "University of Texas at Austin", "University of
@@ -1284,7 +1287,7 @@ _EN_NAMED_AFTER = re.compile(
 # A ministry's or a committee's name lists its portfolio: "Ministry of Education, Science and
 # Innovation of X", "Committee for Industrial Policy, Innovation and Trade",
 # "Ministry of Economy, Media, Energy, and Technology" (the capitalised run stops at a comma).
-_MINISTRY = re.compile(r"\b(?:Ministry|Committee)\b")
+_MINISTRY = re.compile(r"\b(?:Ministry|Committee|Federal (?:Service|Agency))\b")
 _PORTFOLIO = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)+,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
     # "... of the Republic of Uzbekistan": a state's name may hold an "of" of its own; "... of

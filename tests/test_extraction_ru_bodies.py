@@ -1,0 +1,173 @@
+"""Russian bodies as SPbPU's press office names them: a branch named before its parent, the
+university's own units named through its name, for invented texts (what the extractor reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.extraction import ArticleInput, Extraction, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _names(ex: Extractor, title: str, text: str, lang: str) -> list[str]:
+    result: Extraction = ex.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    return [p.name for p in result.partners]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "branch", "parent"),
+    [
+        (
+            "Winter School Held with Kolomna Branch of Moscow Polytechnic",
+            "The Kolomna Engineering Institute, a branch of Moscow Polytechnic University, and"
+            " SPbPU held a joint winter school on diesel engine design. Forty students attended"
+            " lectures by teachers of both universities. The Kolomna Engineering Institute will"
+            " host the next school in February.",
+            "en",
+            "Kolomna Engineering Institute",
+            "Moscow Polytechnic University",
+        ),
+        (
+            "Политех и Чебоксарский институт подписали соглашение",
+            "Политехнический университет и Чебоксарский институт (ЧИ) — филиал Московского"
+            " политехнического университета — подписали соглашение о сотрудничестве в"
+            " подготовке инженеров-электриков. Преподаватели Чебоксарского института пройдут"
+            " стажировку в Институте энергетики СПбПУ.",
+            "ru",
+            "Чебоксарский институт",
+            "Московский политехнический университет",
+        ),
+    ],
+)
+def test_a_branch_named_before_its_parent_is_the_partner_not_the_parent(
+    extractor: Extractor, title: str, text: str, lang: str, branch: str, parent: str
+) -> None:
+    """ "X, a branch of Y", «X — филиал Y», a headline's "X Branch of Y": the guidelines'
+    partner is the branch; its parent only describes it."""
+    got = _names(extractor, title, text, lang)
+    assert got == [branch], parent
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "partner"),
+    [
+        (
+            "SPbPU and Hydrometeorology Service Sign Agreement",
+            "The Federal Service for Hydrometeorology and Environmental Monitoring and SPbPU"
+            ' signed an agreement on monitoring ice on northern rivers. "This agreement brings'
+            " hydraulics and meteorology together,\" said the head of the Polytechnic's"
+            " Department of Hydraulic Engineering.",
+            "en",
+            "Federal Service for Hydrometeorology and Environmental Monitoring",
+        ),
+        (
+            "В «Северной верфи» открылась базовая кафедра",
+            "На судостроительном заводе «Северная верфь» открылась базовая кафедра"
+            " Политехнического университета «Проектирование судовых энергетических установок»."
+            " Занятия будут вести инженеры завода.",
+            "ru",
+            "Северная верфь",
+        ),
+    ],
+)
+def test_the_universitys_unit_named_through_its_name_is_no_partner(
+    extractor: Extractor, title: str, text: str, lang: str, partner: str
+) -> None:
+    """ "the Polytechnic's Department of …", «кафедра Политехнического университета «X»»: the
+    university's own unit, never a partner beside the real one."""
+    got = _names(extractor, title, text, lang)
+    assert any(partner in n for n in got), got
+    assert not any("Polytechnic" in n or "Политехническ" in n or "Department" in n for n in got)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "SPbPU at the Aerospace Fair in Zhukovsky",
+            "SPbPU presented its unmanned aircraft at the aerospace fair in Zhukovsky. The"
+            " university's stand was visited by the Deputy Minister of Transport and by managers"
+            " of United Engine Corporation and Aeroflot, who were shown a cargo drone. The"
+            " Polytechnic team also presented a hydrogen engine prototype.",
+            "en",
+        ),
+        (
+            "Политех показал беспилотники на авиасалоне",
+            "Политехнический университет представил свои беспилотники на авиасалоне в"
+            " Жуковском. Стенд университета посетили заместитель министра транспорта и"
+            " руководители Объединённой двигателестроительной корпорации и «Аэрофлота»,"
+            " которым показали грузовой дрон.",
+            "ru",
+        ),
+    ],
+)
+def test_visitors_of_the_universitys_stand_are_no_partners(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """Bodies whose people visited the university's stand at a fair attend; nobody
+    cooperates, and the article is no partnership news."""
+    result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    assert (result.partnership, [p.name for p in result.partners]) == (False, [])
+
+
+def test_a_conference_told_by_its_sponsors_and_speakers_is_no_partnership(
+    extractor: Extractor,
+) -> None:
+    """Sponsors and the speakers' employers each have a role of their own at the occasion;
+    with nobody else named the article is no partnership news."""
+    text = (
+        "The International Symposium on Turbomachinery was held at Peter the Great St."
+        " Petersburg Polytechnic University. The symposium was sponsored by Power Machines and"
+        " Rosatom. Keynote talks were given by professors of Bauman Moscow State Technical"
+        " University and the Central Institute of Aviation Motors. More than 200 researchers"
+        " discussed blade cooling and rotor dynamics."
+    )
+    result = extractor.extract(
+        ArticleInput(id="t", title="Polytechnic Hosts Turbomachinery Symposium", text=text)
+    )
+    assert (result.partnership, [p.name for p in result.partners]) == (False, [])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "name"),
+    [
+        (
+            "Startups of SPbPU Get Residency in Kaluga",
+            'The Special Economic Zone "Kaluga" and SPbPU signed an agreement on hosting the'
+            " university's startups. Teams will get offices and access to the zone's test"
+            " laboratories.",
+            "en",
+            'Special Economic Zone "Kaluga"',
+        ),
+        (
+            "Инженеры для резидентов «Титановой долины»",
+            "Особая экономическая зона «Титановая долина» и Политех подписали соглашение о"
+            " подготовке инженеров для резидентов зоны. Обучение начнётся в сентябре.",
+            "ru",
+            "Особая экономическая зона «Титановая долина»",
+        ),
+    ],
+)
+def test_a_special_economic_zone_is_a_partner_of_its_own(
+    extractor: Extractor, title: str, text: str, lang: str, name: str
+) -> None:
+    """A special economic zone named with its quoted name co-signs as a body of its own
+    (kind other), not as a bare quoted word or a company."""
+    result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    assert [(p.name, p.kind) for p in result.partners] == [(name, "other")]
+    assert [a.parties for a in result.agreements] == [(name,)]
+
+
+def test_a_federal_services_name_keeps_its_fields_after_a_comma(extractor: Extractor) -> None:
+    """ "Federal Service for State Registration, Cadastre and Cartography" is one name, as a
+    ministry's portfolio is: no "Cartography" of its own."""
+    text = (
+        "The Federal Service for State Registration, Cadastre and Cartography and SPbPU signed"
+        " an agreement on training cadastral engineers. The first course starts in March."
+    )
+    got = _names(extractor, "SPbPU to Train Cadastral Engineers", text, "en")
+    assert got == ["Federal Service for State Registration, Cadastre and Cartography"]
