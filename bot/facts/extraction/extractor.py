@@ -1065,8 +1065,8 @@ _EPONYM_RELATIVE_BEFORE = re.compile(
 # the university shows its work; without talks, a delegation or any cooperation word it is no
 # partnership news.
 _OFFICIAL_VISIT = re.compile(
-    r"(?:губернатор|министр|премьер|полпред|мэр|governor|minister|premier|mayor)\w*"
-    r"(?:\s+[\w.-]+){0,8}?\s+(?:посетил|побывал|осмотрел|visit|toured)",
+    r"\b(?:(?:губернатор|министр|премьер|полпред|мэр)\w*|(?:governor|minister|premier|mayor)s?\b)"
+    r"(?:\s+[\w.-]+){0,8}?\s+(?:посетил|побывал|осмотрел|visit(?:s|ed|ing)?\b|toured\b)",
     re.IGNORECASE,
 )
 _TALKS = re.compile(
@@ -5226,10 +5226,17 @@ class Extractor:
             if kind is None:
                 kind = "company"
         country = known.country if known else None
+        abroad: str | None = None
         if country is None and kind == "university":
             # "German University in Cairo", «Американский университет в Бишкеке»: a university
             # named after a nation is where its seat is, when the name says it.
             country = next(filter(None, map(self._seat_country, (name, *aliases))), None)
+            abroad = next(filter(None, map(self._nation_abroad, (name, *aliases))), None)
+            if country is None and abroad:
+                # «Американский университет в Центральной Азии»: the seat is a region, so the
+                # nation's name is no country; the one other foreign place the text names is.
+                seats = {x for x in self._text_codes(text) if x not in (abroad, "RU")}
+                country = seats.pop() if len(seats) == 1 else None
         # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
         # (Kazakhstan)" of a Russian organiser): only names that name no event are read.
         country = country or next(
@@ -5240,7 +5247,7 @@ class Extractor:
             ),
             None,
         )
-        if country is None:
+        if country is None and not abroad:
             for n in [x for x in (name, *aliases) if not _EVENT_NAME.search(x)]:
                 # A mission belongs to the state that sends it, not to its seat: "Russian
                 # Embassy in Spain" is Russia's, "Торгпредство России во Франции" too.
@@ -5259,6 +5266,8 @@ class Extractor:
         supranational = any(
             _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
         )
+        if dominant == abroad:
+            dominant = None
         if country is None and kind != "company" and dominant is not None and not supranational:
             # The foreign country the article is about; a body of many states is not its.
             country = dominant
@@ -5281,6 +5290,7 @@ class Extractor:
             and not supranational
             and not form
             and not latin_only
+            and not abroad
             and (kind == "company" or not foreign_shaped(name, lang))
         ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
@@ -5305,6 +5315,13 @@ class Extractor:
             return None
         codes = self._countries.codes(m.group("place"))
         return codes[0] if codes else None
+
+    def _nation_abroad(self, name: str) -> str | None:
+        """The nation a university names with a seat after it ("American University of Central
+        Asia", «Британский университет в Египте»): its country is the seat's, never the
+        nation's. None for any other name."""
+        m = _NATION_SEAT_NAME.match(name)
+        return nation_of(m.group("nation")) if m else None  # (not a city's: "Xian University")
 
     def _brand_country(self, name: str, aliases: list[str]) -> str | None:
         """The country of the known company whose name a company's name opens with, as a
