@@ -96,3 +96,46 @@ def test_an_officials_visit_is_read_off_whole_words() -> None:
     assert not _OFFICIAL_VISIT.search("The minister said the visitors liked the labs")
     assert _OFFICIAL_VISIT.search("Министр промышленности посетил лабораторию")
     assert _OFFICIAL_VISIT.search("The Governor visited SPbPU labs")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        (
+            "Политех и «Нокиа» подписали соглашение о сотрудничестве",
+            "Санкт-Петербургский политехнический университет Петра Великого и компания «Нокиа» "
+            "подписали соглашение о сотрудничестве в области сетей связи пятого поколения.",
+            "Нокиа",
+        ),
+        (
+            "В СПбПУ открылась лаборатория «Шнайдер Электрик»",
+            "В Политехническом университете открылась совместная учебная лаборатория с компанией "
+            "«Шнайдер Электрик». Лаборатория оснащена оборудованием «Шнайдер Электрик».",
+            "Шнайдер Электрик",
+        ),
+        (
+            "Представители «Эр Ликид» посетили Политех",
+            "Делегация компании «Эр Ликид» побывала в СПбПУ. По итогам встречи стороны подписали "
+            "меморандум о взаимопонимании.",
+            "Эр Ликид",
+        ),
+    ],
+)
+def test_a_foreign_brand_spelt_in_cyrillic_is_not_guessed_russian(
+    extractor: Extractor, title: str, text: str, name: str
+) -> None:
+    found = _countries(extractor, title, text)
+    assert [c for n, c in found.items() if name in n] == [None]
+    # A Russian legal form makes the brand's company Russian; a Russian brand stays Russian.
+    found = _countries(
+        extractor,
+        "Политех и ООО «Шнайдер Электрик» договорились о сотрудничестве",
+        "СПбПУ и ООО «Шнайдер Электрик» подписали договор о сотрудничестве в подготовке кадров.",
+    )
+    assert [c for n, c in found.items() if "Шнайдер" in n] == ["RU"]
+    found = _countries(
+        extractor,
+        "Политех и «Ленэнерго» подписали соглашение",
+        "СПбПУ и компания «Ленэнерго» подписали соглашение о сотрудничестве.",
+    )
+    assert [c for n, c in found.items() if "Ленэнерго" in n] == ["RU"]

@@ -37,6 +37,7 @@ from .names import (
     join_broken_hyphen,
     language_country,
     name_tokens,
+    spelt_foreign_brand,
     names_match,
     russian_nationality_capitalised,
     without_nationality,
@@ -271,6 +272,7 @@ _FOREIGN_FORM = re.compile(
 _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
 # A foreign group's Russian company, named so at its end: «Фольксваген Груп Рус», "Schneider
 # Electric Rus", «Бош Россия».
+_RU_LEGAL_BEFORE = re.compile(r"\b(?:ООО|ОАО|ЗАО|ПАО|АО|НАО)\s*[«\"]?\s*\Z")
 _RUSSIAN_ARM = re.compile(r"(?<![\w-])(?:Рус|Rus|Россия|Russia)\W*$")
 # A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
 # Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
@@ -5285,11 +5287,20 @@ class Extractor:
             and not russian_arm
             and not any(_CYR.search(n) for n in (name, *aliases))
         )
+        # «Нокиа», «Шнайдер Электрик»: a foreign brand spelt in Cyrillic, with no Russian legal
+        # form before it («ООО «Шнайдер Электрик»» is the Russian company), is not guessed Russian.
+        spelt_foreign = (
+            kind == "company"
+            and not russian_arm
+            and any(spelt_foreign_brand(n) for n in (name, *aliases))
+            and not any(_RU_LEGAL_BEFORE.search(text, 0, m.start) for m in c.mentions)
+        )
         if (
             country is None
             and not supranational
             and not form
             and not latin_only
+            and not spelt_foreign
             and not abroad
             and (kind == "company" or not foreign_shaped(name, lang))
         ):
