@@ -244,9 +244,13 @@ _OWN_PEOPLE = (
     r" (?:[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates)|staff|team|teams|delegation|"
     r"rector|campus|faculty|alumni|scholars|specialists|lab|labs|laboratory|laboratories)\b"
 )
+# ... and a brand of two or three such words before a lower-case word, a comma or a Title Case
+# headline's verb: "SPbPU and Air Liquide sign ...", "SPbPU and Air Liquide Sign Agreement".
+_HEADLINE_VERB_AFTER = "|".join(sorted(v.capitalize() for v in HEADLINE_VERBS))
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
-    rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD})(?= [a-z])",
+    rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD}(?: {_ONE_WORD}){{0,2}}?)"
+    rf"(?= [a-z]|, | (?:{_HEADLINE_VERB_AFTER})\b)",
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
@@ -2595,7 +2599,7 @@ class Extractor:
         else:
             mentions = en_mentions(text, sent_of, title_end)
             mentions += self._consulates(text, sent_of)
-            mentions += self._en_companies(text, mentions, sent_of)
+            mentions += self._en_companies(text, mentions, sent_of, title_end)
             mentions += self._en_abbreviations(text, mentions, sent_of)
             mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
@@ -3647,9 +3651,12 @@ class Extractor:
             ]
         return [m]
 
-    def _en_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
+    def _en_companies(
+        self, text: str, have: list[Mention], sent_of: object, title_end: int = 0
+    ) -> list[Mention]:
         """One-word company names behind a descriptor or a legal form, which hold no head
-        word: "the Kazakh steel company Qarmet", "JSC INTEGRAL"."""
+        word: "the Kazakh steel company Qarmet", "JSC INTEGRAL"; a brand beside the
+        university's name ("SPbPU and Air Liquide sign ...", in the headline: `title_end`)."""
         assert callable(sent_of)
         out: list[Mention] = []
         for m in _EN_COMPANY.finditer(text):
@@ -3807,6 +3814,11 @@ class Extractor:
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
+            if " " in name and not (s1 <= title_end or re.search(r"\w-[A-Z]", name)):
+                # Two capitalised words may be a person ("SPbPU and John Smith signed a
+                # letter"): a brand of several words is read off the headline only, save one
+                # whose head is joined by a hyphen ("Bauhaus-Universität Weimar").
+                continue
             if (
                 name.lower() in _EN_NOT_NAME
                 or self._countries.codes(name)
@@ -3814,7 +3826,12 @@ class Extractor:
                 or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
             ):
                 continue  # a country, a word the text also writes in lower case
-            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+            # "Bauhaus-Universität Weimar": a head joined by a hyphen tells the kind.
+            kind = next(
+                (lx.EN_HEADS[w] for w in re.split(r"[\s-]+", name.lower()) if w in lx.EN_HEADS),
+                "company",
+            )
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
         return out
 
     def _ru_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:

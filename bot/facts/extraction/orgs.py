@@ -1385,6 +1385,18 @@ def _en_piece(
             segments.append(cur)
             cur = []
             continue
+        if (
+            tok[0][:1].isupper()
+            and tok[0].lower().strip(".,:") in HEADLINE_VERBS
+            and _has_head(cur)
+            and _has_head(piece[k + 1 :])
+            and not _in_name_phrase(piece, k)
+        ):
+            # A Title Case headline's verb between two names: "Polytechnic University Hosts
+            # Delegation of Hanoi University of ..." names the Hanoi university after it too.
+            segments.append(cur)
+            cur = []
+            continue
         cur.append(tok)
     segments.append(cur)
     out: list[Mention] = []
