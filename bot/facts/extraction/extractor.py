@@ -1075,6 +1075,21 @@ _OFFICIAL_VISIT = re.compile(
     r"(?:\s+[\w.-]+){0,8}?\s+(?:посетил|побывал|осмотрел|visit(?:s|ed|ing)?\b|toured\b)",
     re.IGNORECASE,
 )
+# Graduates who went to work for a company («Выпускники Политеха пришли работать в «Росатом»»,
+# "SPbPU Graduates Join Rosatom"): a career, no cooperation of the university's.
+_GRADUATES_EMPLOYED = re.compile(
+    r"\b(?:выпускни\w*|молод\w+\s+специалист\w*|graduates?|alumn(?:i|us|a|ae))"
+    r"(?:\s+[\w.«»\"-]+){0,8}?\s+(?:устроил\w*|трудоустро\w*|пришл?\w*\s+работать|"
+    r"начал\w*\s+работать|работа(?:ют|ет)|назначен\w*|возглавил\w*|join(?:s|ed)?|"
+    r"start(?:s|ed)?\s+working|work(?:s|ed)?\s+(?:at|for)|build(?:s)?\s+careers?|hired)\b",
+    re.IGNORECASE,
+)
+# A career day or a job fair, where companies meet students: no act of cooperation by itself.
+_CAREER_EVENT = re.compile(
+    r"\b(?:дн\w+\s+карьеры|ярмарк\w+\s+(?:вакансий|карьеры)|форум\w*\s+работодател\w*|"
+    r"career\s+(?:day|fair|forum)s?|job\s+fairs?)\b",
+    re.IGNORECASE,
+)
 _TALKS = re.compile(
     r"делегаци|переговор|рабоч\w+\s+встреч|delegation|talks|negotiat|working\s+meeting", re.I
 )
@@ -2686,7 +2701,8 @@ class Extractor:
         """News the guidelines count out though it names outside bodies or a visit, which too
         few training articles show for the model to learn: an obituary (its headline or first
         sentence tells of a death), a grant won alone (its fund the only body named, no act of
-        cooperation told), or a state official's visit with no talks, partner found or
+        cooperation told), graduates' careers at a body or a career day with no act of
+        cooperation told, or a state official's visit with no talks, partner found or
         cooperation word (see `_OFFICIAL_VISIT`)."""
         first = a.text[: a.sentences[0][1]] if a.sentences else a.text
         if a.title_end and len(a.sentences) > 1 and a.sentences[0][1] <= a.title_end + 2:
@@ -2706,6 +2722,10 @@ class Extractor:
             and not any(p.search(a.text) for p in acts)
         ):
             return True  # a grant won alone: the only body named is its fund
+        if (_GRADUATES_EMPLOYED.search(first) or _CAREER_EVENT.search(first)) and not any(
+            p.search(a.text) for p in acts
+        ):
+            return True  # graduates' careers at a company, a job fair: no act of the university's
         return (
             not facts
             and bool(_OFFICIAL_VISIT.search(a.text))
