@@ -247,6 +247,10 @@ _OWN_PEOPLE = (
 # ... and a brand of two or three such words before a lower-case word, a comma or a Title Case
 # headline's verb: "SPbPU and Air Liquide sign ...", "SPbPU and Air Liquide Sign Agreement".
 _HEADLINE_VERB_AFTER = "|".join(sorted(v.capitalize() for v in HEADLINE_VERBS))
+_COMPANY_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|group|corporation|manufacturer|"
+    r"producer|holding|concern)\b"
+)
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
     rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD}(?: {_ONE_WORD}){{0,2}}?)"
@@ -3834,10 +3838,15 @@ class Extractor:
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
-            if " " in name and not (s1 <= title_end or re.search(r"\w-[A-Z]", name)):
+            if " " in name and not (
+                s1 <= title_end
+                or re.search(r"\w-[A-Z]", name)
+                or _COMPANY_APPOSITION.match(text, s1)
+            ):
                 # Two capitalised words may be a person ("SPbPU and John Smith signed a
                 # letter"): a brand of several words is read off the headline only, save one
-                # whose head is joined by a hyphen ("Bauhaus-Universität Weimar").
+                # whose head is joined by a hyphen ("Bauhaus-Universität Weimar") or that a
+                # company word describes ("Air Products, an American gases company, ...").
                 continue
             if (
                 name.lower() in _EN_NOT_NAME
