@@ -5261,7 +5261,7 @@ class Extractor:
         if kind is None:
             kind = next((m.kind for m in c.mentions if m.kind), None)
             if kind == "research" and re.search(
-                r"politechn|polytechnic|institute of technology|технолог|политехн", name, re.I
+                r"politechn|polytechnic|institute of technology|технолог(?!иям)|политехн", name, re.I
             ):
                 kind = "university"
             if kind is None:

@@ -1,0 +1,23 @@
+"""An eponymous institute is one of many of its name, told apart by its field (invented texts):
+its name keeps the field, or two institutes would share one card."""
+
+from __future__ import annotations
+
+from bot.facts.extraction import ArticleInput, Extractor
+
+
+def test_an_eponymous_institute_keeps_its_field() -> None:
+    ex = Extractor()
+    names = [
+        [(p.name, p.kind) for p in ex.extract(ArticleInput(id="t", title="", text=text)).partners]
+        for text in (
+            "СПбПУ и Институт Фраунгофера по лазерным технологиям (Ахен, Германия) подписали "
+            "соглашение о создании совместной лаборатории лазерной сварки.",
+            "Политехнический университет и Институт Фраунгофера по производственным технологиям "
+            "подписали меморандум о сотрудничестве в области цифровых двойников.",
+        )
+    ]
+    assert names == [
+        [("Институт Фраунгофера по лазерным технологиям", "research")],
+        [("Институт Фраунгофера по производственным технологиям", "research")],
+    ]
