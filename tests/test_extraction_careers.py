@@ -39,9 +39,7 @@ def _partnership(ex: Extractor, title: str, text: str) -> bool:
         ),
     ],
 )
-def test_graduates_careers_are_no_partnership(
-    extractor: Extractor, title: str, text: str
-) -> None:
+def test_graduates_careers_are_no_partnership(extractor: Extractor, title: str, text: str) -> None:
     assert not _partnership(extractor, title, text)
 
 

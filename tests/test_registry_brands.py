@@ -30,7 +30,7 @@ async def test_a_brand_spelt_word_by_word_in_cyrillic_meets_its_latin_name(db: D
 async def test_names_sharing_only_their_consonants_are_no_spelling_variants(
     db: Database,
 ) -> None:
-    """"Bauhaus University" (b-h-s) is not the registry's Boğaziçi University (b-h-s too) of
+    """ "Bauhaus University" (b-h-s) is not the registry's Boğaziçi University (b-h-s too) of
     Turkey, nor a card of it; two Latin names whose words are spelt far apart stay apart."""
     script = {
         "t1": [org("Bauhaus University", "Bauhaus University", kind="university")],

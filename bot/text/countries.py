@@ -483,9 +483,9 @@ class CountryResolver:
             return None if _SENTENCE_END.search(before) else code
         prev = re.search(r"([\w'-]+)\W*$", before)
         after = re.match(r"\W{0,2}([A-Z][\w-]*)", text[match.end() :])
-        if prev is None or prev.group(1)[:1].isupper() or _SENTENCE_END.search(before):
-            if not (prev and prev.group(1) in ("Republic", "Kingdom")):
-                return None
+        opening = prev is None or prev.group(1)[:1].isupper() or _SENTENCE_END.search(before)
+        if opening and not (prev and prev.group(1) in ("Republic", "Kingdom")):
+            return None
         if after and after.group(1).lower() not in _HEADS_AFTER:
             return None
         return code

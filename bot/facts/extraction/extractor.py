@@ -37,9 +37,9 @@ from .names import (
     join_broken_hyphen,
     language_country,
     name_tokens,
-    spelt_foreign_brand,
     names_match,
     russian_nationality_capitalised,
+    spelt_foreign_brand,
     without_nationality,
 )
 from .orgs import (
@@ -5261,7 +5261,9 @@ class Extractor:
         if kind is None:
             kind = next((m.kind for m in c.mentions if m.kind), None)
             if kind == "research" and re.search(
-                r"politechn|polytechnic|institute of technology|технолог(?!иям)|политехн", name, re.I
+                r"politechn|polytechnic|institute of technology|технолог(?!иям)|политехн",
+                name,
+                re.I,
             ):
                 kind = "university"
             if kind is None:

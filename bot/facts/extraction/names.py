@@ -450,9 +450,7 @@ _ENGLISH_BY_SOUND = re.compile(
     r"корпорейшн|моторс|энд",
     re.IGNORECASE,
 )
-_FOREIGN_SOUNDS = re.compile(
-    r"эр|эйр\w*|[а-яё]{2,}иа|[а-яё]*[аоеиу]йд(?!ж)[а-яё]*", re.IGNORECASE
-)
+_FOREIGN_SOUNDS = re.compile(r"эр|эйр\w*|[а-яё]{2,}иа|[а-яё]*[аоеиу]йд(?!ж)[а-яё]*", re.IGNORECASE)
 
 
 def spelt_foreign_brand(name: str) -> bool:

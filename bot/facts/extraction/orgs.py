@@ -474,7 +474,8 @@ class RuChunker:
                     and j - h < MAX_NAME_TOKENS
                     and toks[j].sent == head.sent
                     and (
-                        toks[j].pos in ("ADJ", "NOUN") and toks[j].feats.get("Case") == "Dat"
+                        toks[j].pos in ("ADJ", "NOUN")
+                        and toks[j].feats.get("Case") == "Dat"
                         or toks[j].pos == "CCONJ"
                     )
                 ):
