@@ -577,7 +577,9 @@ def cross_key(name: str) -> str:
             text = text.replace(found.group(0), " ", 1)
     short = ""  # a Latin syllable too short to compare alone, waiting for the next one
     joined = False
+    short_whole = False  # the short word as written, not a stem cut short («Невского»)
     for word in _WORDS.findall(text):
+        written = word
         if short and word in _LEGAL_FORMS:
             continue  # "Robert Bosch GmbH": the legal form is no syllable of the name
         if short:
@@ -585,9 +587,16 @@ def cross_key(name: str) -> str:
             # short word before a type word or another script stays too short.
             latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
             if re.search(r"[а-я]", short):
-                # «Эр Ликид» / "Air Liquide": a foreign brand Russian spells word by word.
-                if not re.fullmatch(r"[а-я]+", word) or any(
-                    word.startswith(stem) for stem, _ in CONCEPT_RU + MEANING_RU + ENGLISH_RU
+                # «Эр Ликид» / "Air Liquide": a foreign brand Russian spells word by word, a
+                # short word of its own (not a stem cut short: «Невского района»).
+                if (
+                    not short_whole
+                    or not re.fullmatch(r"[а-я]+", word)
+                    or word in CROSS_SKIP
+                    or _PROVINCE.match(word)
+                    or any(
+                        word.startswith(stem) for stem, _ in CONCEPT_RU + MEANING_RU + ENGLISH_RU
+                    )
                 ):
                     return ""
             elif latin != word or latin in CROSS_SKIP or latin in CONCEPT_LATIN:
@@ -651,7 +660,7 @@ def cross_key(name: str) -> str:
                 # proper word in either script.
                 skeleton = skeleton[:-2]
         if len(skeleton) < 3:
-            short = word
+            short, short_whole = word, word == written
             continue
         proper += 1
         parts.append(skeleton)
