@@ -38,6 +38,13 @@ def test_a_nations_university_seated_in_a_region_is_placed_where_the_text_seats_
         "сотрудничестве.",
     )
     assert found == {"Британский университет в Египте": "EG"}
+    # A nation's adjective before a named university describes it: no seat to look for.
+    found = _countries(
+        extractor,
+        "Политех и Финский университет Аалто подписали соглашение",
+        "СПбПУ и Финский университет Аалто подписали соглашение об академическом обмене.",
+    )
+    assert list(found.values()) == ["FI"], found
 
 
 @pytest.mark.parametrize(

@@ -5380,7 +5380,9 @@ class Extractor:
         Asia", «Британский университет в Египте»): its country is the seat's, never the
         nation's. None for any other name."""
         m = _NATION_SEAT_NAME.match(name)
-        return nation_of(m.group("nation")) if m else None  # (not a city's: "Xian University")
+        if m is None or not re.search(r"университет во? |University (?:in|of) ", name):
+            return None  # «Финский университет Аалто»: the nation describes a named university
+        return nation_of(m.group("nation"))  # (not a city's: "Xian University of Technology")
 
     def _brand_country(self, name: str, aliases: list[str]) -> str | None:
         """The country of the known company whose name a company's name opens with, as a
