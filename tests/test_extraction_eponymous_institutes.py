@@ -21,3 +21,17 @@ def test_an_eponymous_institute_keeps_its_field() -> None:
         [("Институт Фраунгофера по лазерным технологиям", "research")],
         [("Институт Фраунгофера по производственным технологиям", "research")],
     ]
+
+
+def test_an_institute_named_by_a_known_foreign_society_is_that_societys_country() -> None:
+    """ "Fraunhofer Institute for …" opens with the registry's German society's name: German,
+    not a Russian guess."""
+    result = Extractor().extract(
+        ArticleInput(
+            id="t",
+            title="SPbPU and Fraunhofer Institute for Laser Technology sign an agreement",
+            text="SPbPU and the Fraunhofer Institute for Laser Technology ILT signed an agreement "
+            "on a joint laboratory of laser welding.",
+        )
+    )
+    assert [(p.kind, p.country) for p in result.partners] == [("research", "DE")]

@@ -5311,8 +5311,8 @@ class Extractor:
         if country is None:
             country = next(filter(None, map(language_country, (name, *aliases))), None)
         russian_arm = kind == "company" and any(_RUSSIAN_ARM.search(n) for n in (name, *aliases))
-        if country is None and kind == "company" and not russian_arm:
-            country = self._brand_country(name, aliases)
+        if country is None and (kind == "company" and not russian_arm or kind == "research"):
+            country = self._brand_country(name, aliases, kind)
         supranational = any(
             _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
         )
@@ -5384,10 +5384,11 @@ class Extractor:
             return None  # «Финский университет Аалто»: the nation describes a named university
         return nation_of(m.group("nation"))  # (not a city's: "Xian University of Technology")
 
-    def _brand_country(self, name: str, aliases: list[str]) -> str | None:
-        """The country of the known company whose name a company's name opens with, as a
-        brand («Сименс Энерджи», "Siemens Healthineers" are Siemens' German companies), or
-        None."""
+    def _brand_country(self, name: str, aliases: list[str], kind: str) -> str | None:
+        """The country of the known body of the same kind whose name a name opens with, as a
+        brand («Сименс Энерджи», "Siemens Healthineers" are Siemens' German companies,
+        "Fraunhofer Institute for Laser Technology" is an institute of the German society),
+        or None."""
         for n in (name, *aliases):
             words = n.replace("«", " ").replace("»", " ").replace('"', " ").split()
             while words and words[0][:1].islower():
@@ -5395,7 +5396,7 @@ class Extractor:
             if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
                 continue
             known = self._registry.lookup(words[0])
-            if known is not None and known.kind == "company" and known.country:
+            if known is not None and known.kind == kind and known.country:
                 return known.country
         return None
 
