@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from bot.facts.extraction import PartnerFact
@@ -575,18 +576,33 @@ def cross_key(name: str) -> str:
             proper += 1
             text = text.replace(found.group(0), " ", 1)
     short = ""  # a Latin syllable too short to compare alone, waiting for the next one
+    joined = False
+    short_whole = False  # the short word as written, not a stem cut short («Невского»)
     for word in _WORDS.findall(text):
+        written = word
         if short and word in _LEGAL_FORMS:
             continue  # "Robert Bosch GmbH": the legal form is no syllable of the name
         if short:
             # "Jiao Tong": a Chinese name written by syllables is «Цзяотун» in one word; a
             # short word before a type word or another script stays too short.
             latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-            if re.search(r"[а-я]", short) or latin != word or latin in CROSS_SKIP:
+            if re.search(r"[а-я]", short):
+                # «Эр Ликид» / "Air Liquide": a foreign brand Russian spells word by word, a
+                # short word of its own (not a stem cut short: «Невского района»).
+                if (
+                    not short_whole
+                    or not re.fullmatch(r"[а-я]+", word)
+                    or word in CROSS_SKIP
+                    or _PROVINCE.match(word)
+                    or any(
+                        word.startswith(stem) for stem, _ in CONCEPT_RU + MEANING_RU + ENGLISH_RU
+                    )
+                ):
+                    return ""
+            elif latin != word or latin in CROSS_SKIP or latin in CONCEPT_LATIN:
                 return ""
-            if latin in CONCEPT_LATIN:
-                return ""
-            word, short = short + word, ""
+            word, short, joined = short + word, "", True
+        just_joined, joined = joined, False
         if word in CROSS_SKIP or word in _LEGAL_FORMS or _PROVINCE.match(word):
             continue
         if word in _SAINT:
@@ -636,13 +652,15 @@ def cross_key(name: str) -> str:
             skeleton = word_skeleton(word[: n_adjective.start() + 1]) + "y"
         else:
             skeleton = word_skeleton(word)
+            if just_joined and skeleton[:1] in "aeiou":
+                skeleton = "V" + skeleton[1:]  # "Air" / «Эр»: an opening vowel either script hears
             if skeleton.endswith("sk") and len(skeleton) >= 5:
                 # A Russian place adjective loses the place's "-ск" («Смоленский» of
                 # Smolensk, «Новосибирский» of Novosibirsk): the ending is no part of the
                 # proper word in either script.
                 skeleton = skeleton[:-2]
         if len(skeleton) < 3:
-            short = word
+            short, short_whole = word, word == written
             continue
         proper += 1
         parts.append(skeleton)
@@ -1093,11 +1111,21 @@ def different(a: str, b: str) -> bool:
     seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
     if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
         return False  # a committee with the government it belongs to, and without
-    if cross_key(a) and cross_key(a) == cross_key(b):  # spelling variants of one name
-        return False
     ta, tb = set(key_tokens(a)), set(key_tokens(b))
     plain = _HEAD | _STATE_WORDS  # "of the Republic of X" is "of X"
-    return bool((ta - tb) - plain) or bool((tb - ta) - plain)
+    own_a, own_b = (ta - tb) - plain, (tb - ta) - plain
+    if cross_key(a) and cross_key(a) == cross_key(b) and not _spelt_apart(own_a, own_b):
+        return False  # spelling variants of one name
+    return bool(own_a) or bool(own_b)
+
+
+def _spelt_apart(words_a: set[str], words_b: set[str]) -> bool:
+    """Whether each side's own words are spelt far from all of the other's, though their
+    consonants made one cross key ("Bauhaus" / "Bogazici": b-h-s both): two names, no
+    spelling variants of one ("Tsinghua" / "Qinghua", «Чжэцзян» / «Чжецзян» are)."""
+    return bool(words_a and words_b) and all(
+        SequenceMatcher(None, x, y).ratio() < 0.5 for x in words_a for y in words_b
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1196,7 +1224,11 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     # A branch named by its parent and its own name is judged by its own name.
     ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]
     theirs = [branch_own(n) or n for n in (row.name, row.name_en) if n]
-    if any(cross_key(a) and cross_key(a) == cross_key(b) for a in ours for b in theirs):
+    if any(
+        cross_key(a) and cross_key(a) == cross_key(b) and not different(a, b)
+        for a in ours
+        for b in theirs
+    ):
         return False  # one name in two scripts or spellings: the same organisation
     if any(unlike(a, b) for a in ours for b in theirs):
         return True  # "Jiangsu University" is no translation of a pedagogical university

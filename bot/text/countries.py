@@ -388,13 +388,29 @@ _EXTRA_NAMES = {
 }
 
 
-_COMMON_NAME_WORDS = frozenset({"тот", "чад"})
+# Short country names that are also common words or given names, by their written form: a
+# Russian one («того» the pronoun, «чад» smoke) names its country only written with a capital
+# mid-sentence («Республика Того», «из Чада»); an English one only after a lower-case word,
+# before no other capitalised word ("in Jordan", "Republic of Chad"; not "Chad Miller" or
+# "Jordan" opening a sentence); "turkey" or "china" in small letters names none.
+_HOMONYMS: dict[str, str] = {
+    "того": "TG", "мали": "ML", "чад": "TD", "чада": "TD", "чаду": "TD", "чаде": "TD",
+    "чадом": "TD", "chad": "TD", "jordan": "JO",
+}  # fmt: skip
+_COMMON_NAME_WORDS = frozenset({"тот", "чад", "чадо", "мали", "chad", "jordan"})
+_SMALL_HOMONYMS = frozenset({"перу", "чили", "turkey", "china", "chile", "guinea"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?…\n])[\s«\"„“(—–-]*$")
+_HEADS_AFTER = frozenset({"university", "embassy", "ministry", "institute", "academy", "chamber"})
 # Cities of two words whose first word alone names a city elsewhere ("Porto" is Portugal's).
 _CITY_PHRASES: dict[tuple[str, ...], str] = {
     ("porto", "alegre"): "BR",
     ("new", "york"): "US",
     ("abu", "dhabi"): "AE",
     ("kuala", "lumpur"): "MY",
+    # The US state's: "Georgia Tech", "Georgia State University".
+    ("georgia", "tech"): "US",
+    ("georgia", "institute", "of", "technology"): "US",
+    ("georgia", "state"): "US",
 }
 
 
@@ -456,10 +472,30 @@ class CountryResolver:
         """Lemmas of the words of `text`; hyphenated words also yield their parts."""
         return [self._lemma(word) for word in _NAME_WORD.findall(_plain(text))]
 
+    def _homonym(self, text: str, match: re.Match[str]) -> str | None:
+        """The country a word of `_HOMONYMS` names where it stands in `text`, else None."""
+        word = match.group(0)
+        code = _HOMONYMS.get(_fold(word))
+        if code is None or not word[:1].isupper():
+            return None
+        before = text[: match.start()]
+        if re.search(r"[а-яё]", word, re.IGNORECASE):
+            return None if _SENTENCE_END.search(before) else code
+        prev = re.search(r"([\w'-]+)\W*$", before)
+        after = re.match(r"\W{0,2}([A-Z][\w-]*)", text[match.end() :])
+        opening = prev is None or prev.group(1)[:1].isupper() or _SENTENCE_END.search(before)
+        if opening and not (prev and prev.group(1) in ("Republic", "Kingdom")):
+            return None
+        if after and after.group(1).lower() not in _HEADS_AFTER:
+            return None
+        return code
+
     def codes(self, text: str) -> list[str]:
         """Every country code the words of `text` point to, in order of appearance."""
         found: list[str] = []
-        lemmas = self.lemmas(text)
+        plain = _plain(text)
+        words = list(_NAME_WORD.finditer(plain))
+        lemmas = [self._lemma(m.group(0)) for m in words]
         i = 0
         while i < len(lemmas):
             hit = None
@@ -473,7 +509,11 @@ class CountryResolver:
                 i += hit[1]
                 continue
             lemma = lemmas[i]
-            code = self._words.get(lemma)
+            raw = words[i].group(0)
+            if raw.islower() and raw in _SMALL_HOMONYMS:
+                code = None  # "a turkey", «по перу»
+            else:
+                code = self._words.get(lemma) or self._homonym(plain, words[i])
             if code is None and "-" in lemma:
                 found.extend(c for c in map(self._part, lemma.split("-")) if c)
             elif code is not None:
@@ -483,6 +523,8 @@ class CountryResolver:
 
     def is_country(self, word: str) -> bool:
         """Whether the word is a country's name (not an adjective or a city)."""
+        if _fold(word) in _HOMONYMS:
+            return word[:1].isupper()  # «из Того»: the caller read the context
         return self._lemma(_plain(word)) in self._names
 
     def _part(self, part: str) -> str | None:

@@ -39,6 +39,7 @@ from .names import (
     name_tokens,
     names_match,
     russian_nationality_capitalised,
+    spelt_foreign_brand,
     without_nationality,
 )
 from .orgs import (
@@ -243,9 +244,17 @@ _OWN_PEOPLE = (
     r" (?:[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates)|staff|team|teams|delegation|"
     r"rector|campus|faculty|alumni|scholars|specialists|lab|labs|laboratory|laboratories)\b"
 )
+# ... and a brand of two or three such words before a lower-case word, a comma or a Title Case
+# headline's verb: "SPbPU and Air Liquide sign ...", "SPbPU and Air Liquide Sign Agreement".
+_HEADLINE_VERB_AFTER = "|".join(sorted(v.capitalize() for v in HEADLINE_VERBS))
+_COMPANY_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|group|corporation|manufacturer|"
+    r"producer|holding|concern)\b"
+)
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
-    rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD})(?= [a-z])",
+    rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD}(?: {_ONE_WORD}){{0,2}}?)"
+    rf"(?= [a-z]|, | (?:{_HEADLINE_VERB_AFTER})\b)",
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
@@ -271,6 +280,7 @@ _FOREIGN_FORM = re.compile(
 _FORM_COUNTRY = {"GmbH": "DE", "Oy": "FI", "S.p.A": "IT", "B.V": "NL"}
 # A foreign group's Russian company, named so at its end: «Фольксваген Груп Рус», "Schneider
 # Electric Rus", «Бош Россия».
+_RU_LEGAL_BEFORE = re.compile(r"\b(?:ООО|ОАО|ЗАО|ПАО|АО|НАО)\s*[«\"]?\s*\Z")
 _RUSSIAN_ARM = re.compile(r"(?<![\w-])(?:Рус|Rus|Россия|Russia)\W*$")
 # A foreign company's legal form after its name: "Baltic Robotics Ltd", "Dahua Machinery Co.,
 # Ltd.", "Festo SE", "Bosch GmbH", "Acme Inc." (one to five capitalised words before it).
@@ -1071,8 +1081,23 @@ _EPONYM_RELATIVE_BEFORE = re.compile(
 # the university shows its work; without talks, a delegation or any cooperation word it is no
 # partnership news.
 _OFFICIAL_VISIT = re.compile(
-    r"(?:губернатор|министр|премьер|полпред|мэр|governor|minister|premier|mayor)\w*"
-    r"(?:\s+[\w.-]+){0,8}?\s+(?:посетил|побывал|осмотрел|visit|toured)",
+    r"\b(?:(?:губернатор|министр|премьер|полпред|мэр)\w*|(?:governor|minister|premier|mayor)s?\b)"
+    r"(?:\s+[\w.-]+){0,8}?\s+(?:посетил|побывал|осмотрел|visit(?:s|ed|ing)?\b|toured\b)",
+    re.IGNORECASE,
+)
+# Graduates who went to work for a company («Выпускники Политеха пришли работать в «Росатом»»,
+# "SPbPU Graduates Join Rosatom"): a career, no cooperation of the university's.
+_GRADUATES_EMPLOYED = re.compile(
+    r"\b(?:выпускни\w*|молод\w+\s+специалист\w*|graduates?|alumn(?:i|us|a|ae))"
+    r"(?:\s+[\w.«»\"-]+){0,8}?\s+(?:устроил\w*|трудоустро\w*|пришл?\w*\s+работать|"
+    r"начал\w*\s+работать|работа(?:ют|ет)|назначен\w*|возглавил\w*|join(?:s|ed)?|"
+    r"start(?:s|ed)?\s+working|work(?:s|ed)?\s+(?:at|for)|build(?:s)?\s+careers?|hired)\b",
+    re.IGNORECASE,
+)
+# A career day or a job fair, where companies meet students: no act of cooperation by itself.
+_CAREER_EVENT = re.compile(
+    r"\b(?:дн\w+\s+карьеры|ярмарк\w+\s+(?:вакансий|карьеры)|форум\w*\s+работодател\w*|"
+    r"career\s+(?:day|fair|forum)s?|job\s+fairs?)\b",
     re.IGNORECASE,
 )
 _TALKS = re.compile(
@@ -2624,7 +2649,7 @@ class Extractor:
         else:
             mentions = en_mentions(text, sent_of, title_end)
             mentions += self._consulates(text, sent_of)
-            mentions += self._en_companies(text, mentions, sent_of)
+            mentions += self._en_companies(text, mentions, sent_of, title_end)
             mentions += self._en_abbreviations(text, mentions, sent_of)
             mentions = [part for m in mentions for part in self._known_pair(m)]
         if lang == "ru":
@@ -2711,7 +2736,8 @@ class Extractor:
         """News the guidelines count out though it names outside bodies or a visit, which too
         few training articles show for the model to learn: an obituary (its headline or first
         sentence tells of a death), a grant won alone (its fund the only body named, no act of
-        cooperation told), or a state official's visit with no talks, partner found or
+        cooperation told), graduates' careers at a body or a career day with no act of
+        cooperation told, or a state official's visit with no talks, partner found or
         cooperation word (see `_OFFICIAL_VISIT`)."""
         first = a.text[: a.sentences[0][1]] if a.sentences else a.text
         if a.title_end and len(a.sentences) > 1 and a.sentences[0][1] <= a.title_end + 2:
@@ -2739,6 +2765,10 @@ class Extractor:
             and bool(lx.SPEECH_EVENT.search(a.text))
         ):
             return True  # a conference's sponsors and speakers' employers, nobody else named
+        if (_GRADUATES_EMPLOYED.search(first) or _CAREER_EVENT.search(first)) and not any(
+            p.search(a.text) for p in acts
+        ):
+            return True  # graduates' careers at a company, a job fair: no act of the university's
         return (
             not facts
             and bool(_OFFICIAL_VISIT.search(a.text))
@@ -3686,9 +3716,12 @@ class Extractor:
             ]
         return [m]
 
-    def _en_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
+    def _en_companies(
+        self, text: str, have: list[Mention], sent_of: object, title_end: int = 0
+    ) -> list[Mention]:
         """One-word company names behind a descriptor or a legal form, which hold no head
-        word: "the Kazakh steel company Qarmet", "JSC INTEGRAL"."""
+        word: "the Kazakh steel company Qarmet", "JSC INTEGRAL"; a brand beside the
+        university's name ("SPbPU and Air Liquide sign ...", in the headline: `title_end`)."""
         assert callable(sent_of)
         out: list[Mention] = []
         for m in _EN_COMPANY.finditer(text):
@@ -3846,6 +3879,16 @@ class Extractor:
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
+            if " " in name and not (
+                s1 <= title_end
+                or re.search(r"\w-[A-Z]", name)
+                or _COMPANY_APPOSITION.match(text, s1)
+            ):
+                # Two capitalised words may be a person ("SPbPU and John Smith signed a
+                # letter"): a brand of several words is read off the headline only, save one
+                # whose head is joined by a hyphen ("Bauhaus-Universität Weimar") or that a
+                # company word describes ("Air Products, an American gases company, ...").
+                continue
             if (
                 name.lower() in _EN_NOT_NAME
                 or self._countries.codes(name)
@@ -3853,7 +3896,12 @@ class Extractor:
                 or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
             ):
                 continue  # a country, a word the text also writes in lower case
-            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
+            # "Bauhaus-Universität Weimar": a head joined by a hyphen tells the kind.
+            kind = next(
+                (lx.EN_HEADS[w] for w in re.split(r"[\s-]+", name.lower()) if w in lx.EN_HEADS),
+                "company",
+            )
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
         return out
 
     def _ru_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
@@ -5262,7 +5310,9 @@ class Extractor:
         if kind is None:
             kind = next((m.kind for m in c.mentions if m.kind), None)
             if kind == "research" and re.search(
-                r"politechn|polytechnic|institute of technology|технолог|политехн", name, re.I
+                r"politechn|polytechnic|institute of technology|технолог(?!иям)|политехн",
+                name,
+                re.I,
             ):
                 kind = "university"
             if kind is None:
@@ -5275,10 +5325,17 @@ class Extractor:
             if kind is None:
                 kind = "company"
         country = known.country if known else None
+        abroad: str | None = None
         if country is None and kind == "university":
             # "German University in Cairo", «Американский университет в Бишкеке»: a university
             # named after a nation is where its seat is, when the name says it.
             country = next(filter(None, map(self._seat_country, (name, *aliases))), None)
+            abroad = next(filter(None, map(self._nation_abroad, (name, *aliases))), None)
+            if country is None and abroad:
+                # «Американский университет в Центральной Азии»: the seat is a region, so the
+                # nation's name is no country; the one other foreign place the text names is.
+                seats = {x for x in self._text_codes(text) if x not in (abroad, "RU")}
+                country = seats.pop() if len(seats) == 1 else None
         # An event's place is not its organiser's country ("X Forum in Harbin", "Forum X
         # (Kazakhstan)" of a Russian organiser): only names that name no event are read.
         country = country or next(
@@ -5289,7 +5346,7 @@ class Extractor:
             ),
             None,
         )
-        if country is None:
+        if country is None and not abroad:
             for n in [x for x in (name, *aliases) if not _EVENT_NAME.search(x)]:
                 # A mission belongs to the state that sends it, not to its seat: "Russian
                 # Embassy in Spain" is Russia's, "Торгпредство России во Франции" too.
@@ -5303,11 +5360,13 @@ class Extractor:
         if country is None:
             country = next(filter(None, map(language_country, (name, *aliases))), None)
         russian_arm = kind == "company" and any(_RUSSIAN_ARM.search(n) for n in (name, *aliases))
-        if country is None and kind == "company" and not russian_arm:
-            country = self._brand_country(name, aliases)
+        if country is None and (kind == "company" and not russian_arm or kind == "research"):
+            country = self._brand_country(name, aliases, kind)
         supranational = any(
             _SUPRANATIONAL.search(n) and not _NATIONAL_BODY.search(n) for n in (name, *aliases)
         )
+        if dominant == abroad:
+            dominant = None
         if country is None and kind != "company" and dominant is not None and not supranational:
             # The foreign country the article is about; a body of many states is not its.
             country = dominant
@@ -5325,11 +5384,21 @@ class Extractor:
             and not russian_arm
             and not any(_CYR.search(n) for n in (name, *aliases))
         )
+        # «Нокиа», «Шнайдер Электрик»: a foreign brand spelt in Cyrillic, with no Russian legal
+        # form before it («ООО «Шнайдер Электрик»» is the Russian company), is not guessed Russian.
+        spelt_foreign = (
+            kind == "company"
+            and not russian_arm
+            and any(spelt_foreign_brand(n) for n in (name, *aliases))
+            and not any(_RU_LEGAL_BEFORE.search(text, 0, m.start) for m in c.mentions)
+        )
         if (
             country is None
             and not supranational
             and not form
             and not latin_only
+            and not spelt_foreign
+            and not abroad
             and (kind == "company" or not foreign_shaped(name, lang))
         ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
@@ -5355,10 +5424,20 @@ class Extractor:
         codes = self._countries.codes(m.group("place"))
         return codes[0] if codes else None
 
-    def _brand_country(self, name: str, aliases: list[str]) -> str | None:
-        """The country of the known company whose name a company's name opens with, as a
-        brand («Сименс Энерджи», "Siemens Healthineers" are Siemens' German companies), or
-        None."""
+    def _nation_abroad(self, name: str) -> str | None:
+        """The nation a university names with a seat after it ("American University of Central
+        Asia", «Британский университет в Египте»): its country is the seat's, never the
+        nation's. None for any other name."""
+        m = _NATION_SEAT_NAME.match(name)
+        if m is None or not re.search(r"университет во? |University (?:in|of) ", name):
+            return None  # «Финский университет Аалто»: the nation describes a named university
+        return nation_of(m.group("nation"))  # (not a city's: "Xian University of Technology")
+
+    def _brand_country(self, name: str, aliases: list[str], kind: str) -> str | None:
+        """The country of the known body of the same kind whose name a name opens with, as a
+        brand («Сименс Энерджи», "Siemens Healthineers" are Siemens' German companies,
+        "Fraunhofer Institute for Laser Technology" is an institute of the German society),
+        or None."""
         for n in (name, *aliases):
             words = n.replace("«", " ").replace("»", " ").replace('"', " ").split()
             while words and words[0][:1].islower():
@@ -5366,7 +5445,7 @@ class Extractor:
             if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
                 continue
             known = self._registry.lookup(words[0])
-            if known is not None and known.kind == "company" and known.country:
+            if known is not None and known.kind == kind and known.country:
                 return known.country
         return None
 

@@ -438,3 +438,29 @@ def foreign_shaped(name: str, lang: str) -> bool:
         if _UNDECLINED.match(word) and not _RUSSIAN_ENDINGS.search(low):
             return True
     return False
+
+
+# Signs of a foreign company's name spelt in Cyrillic by its sounds: an English word as Russian
+# writes it after the brand («Шнайдер Электрик», «Сименс Энерджи», «Нокиа Солюшнз энд
+# Нетворкс»), a word closing in «-иа» («Нокиа»), the French «Эр» («Эр Ликид»), a diphthong before
+# «д» («Шнайдер», «Хайдельберг»). No Russian company's own word looks so («Ленэнерго»,
+# «Северсталь», «Электросила», «Завод «Электрик»» do not).
+_ENGLISH_BY_SOUND = re.compile(
+    r"электрик|энерджи|текнолодж\w*|индастри\w*|солюшн\w*|системс|сервисез|интернешнл|"
+    r"корпорейшн|моторс|энд",
+    re.IGNORECASE,
+)
+_FOREIGN_SOUNDS = re.compile(r"эр|эйр\w*|[а-яё]{2,}иа|[а-яё]*[аоеиу]йд(?!ж)[а-яё]*", re.IGNORECASE)
+
+
+def spelt_foreign_brand(name: str) -> bool:
+    """Whether a company's Cyrillic name spells a foreign brand by its sounds («Нокиа», «Шнайдер
+    Электрик», «Эр Ликид»): nothing then makes it Russian but a Russian legal form or seat."""
+    words = [
+        w
+        for w in re.findall(r"[А-ЯЁа-яё]+", name)
+        if (w[:1].isupper() and not w.isupper() and not _RU_HEADS.match(w)) or w == "энд"
+    ]
+    return any(_FOREIGN_SOUNDS.fullmatch(w) for w in words) or any(
+        _ENGLISH_BY_SOUND.fullmatch(w) for w in words[1:]
+    )

@@ -454,6 +454,35 @@ class RuChunker:
                 # газа (НИУ) имени И. М. Губкина» is one name, the letters no alias of it.
                 j += 3
                 continue
+            if (
+                low == "по"
+                and j - 1 > h
+                and _is_cap(toks[j - 1].text)
+                and toks[j - 1].pos == "PROPN"
+                and self.head_kind(head) == "research"
+                and j + 1 < len(toks)
+                and toks[j + 1].sent == head.sent
+                and toks[j + 1].lemma not in _NOT_A_FIELD
+                and toks[j + 1].feats.get("Case") == "Dat"
+                and toks[j + 1].pos in ("ADJ", "NOUN")
+            ):
+                # An eponymous institute's field: «Институт Фраунгофера по лазерным технологиям»
+                # is one of many institutes of the name, told apart by the field.
+                j += 1
+                while (
+                    j < len(toks)
+                    and j - h < MAX_NAME_TOKENS
+                    and toks[j].sent == head.sent
+                    and (
+                        toks[j].pos in ("ADJ", "NOUN")
+                        and toks[j].feats.get("Case") == "Dat"
+                        or toks[j].pos == "CCONJ"
+                    )
+                ):
+                    j += 1
+                while toks[j - 1].pos == "CCONJ":
+                    j -= 1
+                continue
             if low in _RU_NAMED:
                 j = self._named_after(toks, j)
                 # The academy after the honoured name: «… имени М. Н. Михеева УрО РАН».
@@ -1385,6 +1414,18 @@ def _en_piece(
                 or _own_after_and(" ".join(w for w, _, _ in piece[k + 1 :]))
             )
         ):
+            segments.append(cur)
+            cur = []
+            continue
+        if (
+            tok[0][:1].isupper()
+            and tok[0].lower().strip(".,:") in HEADLINE_VERBS
+            and _has_head(cur)
+            and _has_head(piece[k + 1 :])
+            and not _in_name_phrase(piece, k)
+        ):
+            # A Title Case headline's verb between two names: "Polytechnic University Hosts
+            # Delegation of Hanoi University of ..." names the Hanoi university after it too.
             segments.append(cur)
             cur = []
             continue

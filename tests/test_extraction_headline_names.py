@@ -1,0 +1,60 @@
+"""English names the extractor reads where only a headline or the university's name beside them
+tells they are organisations (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.extraction import ArticleInput, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _partners(ex: Extractor, title: str, text: str) -> dict[str, tuple[str, str | None]]:
+    result = ex.extract(ArticleInput(id="t", title=title, text=text))
+    return {p.name: (p.kind, p.country) for p in result.partners}
+
+
+def test_a_headline_verb_between_two_names_ends_the_first_and_opens_the_second(
+    extractor: Extractor,
+) -> None:
+    """The body says only "the delegation": the partner is named in the headline, after the
+    verb that follows the university's own name."""
+    found = _partners(
+        extractor,
+        "Polytechnic University Hosts Delegation of Hanoi University of Science and Technology",
+        "The delegation visited the laboratories of the Institute of Mechanical Engineering. The "
+        "partners discussed joint research projects and student exchange.",
+    )
+    assert "Hanoi University of Science and Technology" in found
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name", "kind"),
+    [
+        (
+            "SPbPU and Air Liquide sign a cooperation agreement",
+            "The university and the French industrial gases company signed an agreement on "
+            "joint research in hydrogen energy.",
+            "Air Liquide",
+            "company",
+        ),
+        (
+            "SPbPU and Bauhaus-Universität Weimar launch a double degree",
+            "SPbPU and Bauhaus-Universität Weimar signed an agreement on a double degree "
+            "programme in civil engineering.",
+            "Bauhaus-Universität Weimar",
+            "university",
+        ),
+    ],
+)
+def test_a_brand_of_several_words_beside_the_universitys_name_is_a_partner(
+    extractor: Extractor, title: str, text: str, name: str, kind: str
+) -> None:
+    """A name with no head word of its own ("Air Liquide"), or a head joined by a hyphen,
+    coordinated with the university's name before the verb."""
+    found = _partners(extractor, title, text)
+    assert found.get(name, (None,))[0] == kind, found
