@@ -58,3 +58,25 @@ def test_a_brand_of_several_words_beside_the_universitys_name_is_a_partner(
     coordinated with the university's name before the verb."""
     found = _partners(extractor, title, text)
     assert found.get(name, (None,))[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "SPbPU and Industry Discuss Targeted Training",
+        "SPbPU and Young Scientists Meet",
+        "SPbPU and Digital Industry Leaders Sign Memorandum",
+        "SPbPU and Arctic partners",
+    ],
+)
+def test_title_case_words_of_people_or_a_field_beside_the_university_are_no_brand(
+    extractor: Extractor, title: str
+) -> None:
+    """A headline capitalises every word: a group of people or a field after "SPbPU and" is
+    no company, while a brand there is one."""
+    body = (
+        "The sides signed a memorandum on joint research and student exchange. The cooperation "
+        "will start next year, the vice-rector said."
+    )
+    assert _partners(extractor, title, body) == {}
+    assert "Siemens" in _partners(extractor, "SPbPU and Siemens Sign Memorandum", body)

@@ -171,3 +171,30 @@ def test_a_federal_services_name_keeps_its_fields_after_a_comma(extractor: Extra
     )
     got = _names(extractor, "SPbPU to Train Cadastral Engineers", text, "en")
     assert got == ["Federal Service for State Registration, Cadastre and Cartography"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text"),
+    [
+        (
+            "ru",
+            "Политех и «Севморнефтегаз» будут готовить инженеров для Арктики",
+            "Санкт-Петербургский политехнический университет Петра Великого и компания "
+            "«Севморнефтегаз» подписали соглашение о подготовке инженеров в интересах Арктической "
+            "зоны Российской Федерации. Работы пойдут в прибрежной зоне и в зоне вечной мерзлоты.",
+        ),
+        (
+            "en",
+            "SPbPU and Gazprom Neft Sign Agreement",
+            "Peter the Great St. Petersburg Polytechnic University signed an agreement with "
+            "Gazprom Neft on research in the Arctic Zone of Russia and in the Coastal Zone.",
+        ),
+    ],
+)
+def test_a_zone_that_is_a_place_is_no_partner(
+    extractor: Extractor, lang: str, title: str, text: str
+) -> None:
+    """Only a special economic zone is a body; the Arctic zone and a coastal zone are places."""
+    names = _names(extractor, title, text, lang)
+    assert not [n for n in names if "зон" in n.lower() or "zone" in n.lower()], names
+    assert len(names) == 1, names

@@ -247,6 +247,16 @@ _OWN_PEOPLE = (
 # ... and a brand of two or three such words before a lower-case word, a comma or a Title Case
 # headline's verb: "SPbPU and Air Liquide sign ...", "SPbPU and Air Liquide Sign Agreement".
 _HEADLINE_VERB_AFTER = "|".join(sorted(v.capitalize() for v in HEADLINE_VERBS))
+# Words a Title Case headline capitalises that name people, a field or a quality, never a
+# brand's word: a run holding one is no brand ("Industry Leaders", "Young Scientists").
+_HEADLINE_COMMON = re.compile(
+    r"[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates|ies|ship|ism|ity|ology|ence|ance)|"
+    r"industry|business|science|education|research|youth|young|digital|green|smart|future|"
+    r"global|international|national|regional|local|new|leading|top|best|key|joint|partners|"
+    r"partner|people|staff|team|teams|faculty|alumni|friends|guests|delegates|colleagues|"
+    r"experts|scientists|students|engineers|leaders|colleges|universities|companies|firms|"
+    r"energy|innovation|technology|technologies|arctic|northern|southern|eastern|western"
+)
 _COMPANY_APPOSITION = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|group|corporation|manufacturer|"
     r"producer|holding|concern)\b"
@@ -3198,6 +3208,11 @@ class Extractor:
                 j > h + 1 and (toks[h + 1].text in '«"“' or is_abbreviation(toks[h + 1].text))
             ):
                 continue  # "рабочая группа" is no company; "Группа ЛСР" is
+            if tok.lemma == "зона" and not (
+                (h > 0 and toks[h - 1].lemma.startswith("экономическ"))
+                or (h + 1 < len(toks) and toks[h + 1].text in '«"“')
+            ):
+                continue  # «Арктическая зона» is a place; «особая экономическая зона» a body
             coordinated = self._coordinated(toks, i, j, h, text) or self._shared_genitive(toks, h)
             if coordinated:
                 out.extend(
@@ -3878,6 +3893,10 @@ class Extractor:
             key = "a" if m.group("a") else "b"
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            if key == "b" and any(_HEADLINE_COMMON.fullmatch(w.lower()) for w in name.split()):
+                # "SPbPU and Industry Leaders Sign ...", "SPbPU and Young Scientists Meet": the
+                # Title Case words of a group of people or a field, not a brand.
                 continue
             if " " in name and not (
                 s1 <= title_end

@@ -1074,6 +1074,10 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         return None
     if word == "enterprise" and k > 0 and seg[k - 1][0].lower() in ("medium", "medium-sized"):
         return None
+    if word == "zone" and not (k > 0 and seg[k - 1][0].lower() in ("economic", "free")):
+        # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia"
+        # and "the Coastal Zone" are places.
+        return None
     if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
         # A Russian federal service: "Federal Service for Intellectual Property", "Federal
         # Tax Service" (not a firm's or the university's "Press Service").
