@@ -89,6 +89,8 @@ _BETWEEN = frozenset({"between", "между"})
 _AND = frozenset({"and", "и"})  # a range's end after "between"
 _DASHED = re.compile(r"(\d{4})[-–—](\d{4})")
 _OPEN_DASH = re.compile(r"(\d{4})[-–—]")  # "2020-": a range left open, that year on
+# «2023г», «2023г.», «2020-2022гг.»: the year's abbreviation written close to it.
+_GLUED_YEAR = re.compile(r"(\d{4}(?:[-–—]\d{4})?)гг?")
 # Years said in words: (the words, how many years back the range starts, and ends).
 _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("в", "этом", "году"), 0, 0),
@@ -98,6 +100,16 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("last", "year"), 1, 1),
     (("за", "последний", "год"), 1, 0),  # the last twelve months: this year and the last
     (("past", "year"), 1, 0),
+    # «/agreements прошлый год», «соглашения прошлого года», «текущий год»: «за …» before
+    # them is read as before («прошлый год» alone was searched for as two words).
+    (("прошлый", "год"), 1, 1),
+    (("прошлого", "года"), 1, 1),
+    (("previous", "year"), 1, 1),
+    (("этот", "год"), 0, 0),
+    (("этого", "года"), 0, 0),
+    (("текущий", "год"), 0, 0),
+    (("текущего", "года"), 0, 0),
+    (("в", "текущем", "году"), 0, 0),
 )
 # "за последние 3 года", "over the last 5 years": this year and the N before it.
 _LAST = frozenset({"последние", "last", "past"})
@@ -227,6 +239,7 @@ def _year_spans(words: list[str], this_year: int) -> list[tuple[Years, bool, int
     """Each year or range of years among `words`, as (years, a bare year alone, first word,
     word after), the words around it that only say it is one included."""
     lower = [w.lower().strip(",.") if len(w) > 1 else w for w in words]
+    lower = [g.group(1) if (g := _GLUED_YEAR.fullmatch(w)) else w for w in lower]
     spans: list[tuple[Years, bool, int, int]] = []
     i = 0
     while i < len(words):

@@ -14,6 +14,7 @@ import pytest
 
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.text.i18n import t
+from storage.db import utcnow
 from storage.partners import AgreementInput, PartnerInput
 from tests.conftest import App, draft, until
 from tests.fakes.bot_api import parse_telegram_html
@@ -324,6 +325,22 @@ async def test_agreements_of_a_year_alone_or_with_a_country_or_partner(app: App)
     )
     # Out of range, a number is a word again.
     assert await app.ask("/agreements 1812") == "Не нашёл соглашений по запросу «1812»."
+
+
+async def test_agreements_read_a_year_as_people_write_it(app: App) -> None:
+    """«/agreements 2023г» found nothing «по запросу «2023г»», «/agreements прошлый год» nothing
+    «по запросу «прошлый год»»: a year's abbreviation written close to it and last or this
+    year said without «за» are years, in /agreements as in /export."""
+    await signed_in_years(app)
+    for query in ("2023г", "2023г.", "за 2023г.", "Китай 2023г", "2022-2023гг."):
+        reply = await app.ask(f"/agreements {query}")
+        assert "(всего 1)" in reply and "cn23" in reply, (query, reply)
+        assert "2023" in reply.split("\n")[0] and "г»" not in reply, (query, reply)
+    last, this = utcnow().year - 1, utcnow().year
+    for query, year in (("прошлый год", last), ("соглашения прошлого года", last),
+                        ("текущий год", this), ("в текущем году", this)):  # fmt: skip
+        reply = await app.ask(f"/agreements {query}")
+        assert f"{year} года" in reply.split("\n")[0] and "запросу" not in reply, (query, reply)
 
 
 async def test_agreement_year_pages_keep_the_year(app: App) -> None:
