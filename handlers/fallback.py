@@ -173,6 +173,22 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
             label = t(lang, "partners_country_button", country=where, total=str(total))
             data = PartnersPage(page=0, country=country).pack()
             rows.append([InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+    elif about and years is not None and partner is None:
+        # «список соглашений за 2024 год», "how many agreements were signed in 2023?": every
+        # partner's agreements of those years, as /agreements 2024 lists them (a word search
+        # of the whole question was all it got).
+        signed = (
+            await partners.agreements(
+                year=years.first, year_to=years.last, only_years=years.only, limit=0
+            )
+        )[1]
+        if signed:
+            label = t(lang, "agreements_years_button", years=years.words(lang, title=True),
+                      total=str(signed))  # fmt: skip
+            data = AgreementsPage(page=0, **years.packed()).pack()
+            rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+            prompt = t(lang, "free_text_years_agreements",
+                       years=years.words(lang, title=True), query=shown)  # fmt: skip
     await message.answer(
         t(lang, "free_text") + "\n\n" + prompt,
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),

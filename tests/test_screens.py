@@ -552,6 +552,39 @@ async def test_a_question_about_agreements_of_a_year_offers_that_years_agreement
     assert buttons(app)[0][0] == "📄 Университет номер 1: соглашения 2023 года (1)", buttons(app)
 
 
+async def test_a_question_about_a_years_agreements_offers_them_with_no_partner_named(
+    app: App,
+) -> None:
+    """«список соглашений за 2024 год», "how many agreements were signed in 2023?": a search of
+    the whole question was all a person got, though /agreements lists a year's documents; the
+    first button now leads there. A year with none, or no year, keeps the search alone."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (year, country) in enumerate(((2022, "KZ"), (2023, "CN"), (2023, "DE"))):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"y{i}", f"Новость {i}", link=f"https://site.test/y{i}")],
+            announce=True,
+        )
+        name = f"Университет номер {i}"
+        fact = PartnerInput(name, None, (), country, "university", {f"y{i}": name})
+        agreement = AgreementInput("agreement", f"о сотрудничестве {i}", f"{year}-05-01", (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    for question in ("список соглашений за 2023 год", "сколько соглашений подписали в 2023 году?"):
+        reply = await app.ask(question)
+        assert reply.endswith("Соглашения 2023 года — первой кнопкой ниже. Или поискать «"
+                              f"{question.rstrip('?')}» в новостях?"), reply  # fmt: skip
+        (label, data), *_ = buttons(app)
+        assert label == "📄 Соглашения 2023 года (2)", buttons(app)
+    await press(app, data)
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Соглашения 2023 года (всего 2):"), edit.rendered
+    await app.ask("how many agreements were signed in 2022?", language_code="en")
+    assert buttons(app)[0][0] == "📄 Agreements of 2022 (1)", buttons(app)
+    for question in ("соглашения 2021 года", "какие соглашения подписывают вузы"):
+        await app.ask(question)
+        assert not any(text.startswith("📄") for text, _ in buttons(app)), (question, buttons(app))
+
+
 async def test_free_text_naming_a_partner_offers_its_card_first(
     app: App, worker: ExtractionWorker
 ) -> None:

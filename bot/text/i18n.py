@@ -246,6 +246,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Соглашения партнёра «{name}» — первой кнопкой ниже. Или поискать «{query}» в новостях?",
         "Agreements with {name}: the first button below. Or search the news for “{query}”?",
     ),
+    "free_text_years_agreements": (
+        "Соглашения {years} — первой кнопкой ниже. Или поискать «{query}» в новостях?",
+        "Agreements {years}: the first button below. Or search the news for “{query}”?",
+    ),
     "free_text_search": (
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
@@ -540,6 +544,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "agreements_partner_button": (
         "📄 {name}: соглашения ({total})",
         "📄 {name}: agreements ({total})",
+    ),
+    "agreements_years_button": (
+        "📄 Соглашения {years} ({total})",
+        "📄 Agreements {years} ({total})",
     ),
     "agreements_country_button_years": (
         "📄 {country}: соглашения {years} ({total})",
