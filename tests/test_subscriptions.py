@@ -348,3 +348,43 @@ async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
     assert [s.value for s in await app.services.chats.subscriptions(42)] == [
         "IN", "VN", "водород и китай",
     ]  # fmt: skip
+
+
+async def test_a_filter_added_to_all_news_says_it_narrows_nothing(app: App) -> None:
+    """A reader who chose «📰 Все новости» at /start and then subscribed to a country read
+    «Готово, подписка добавлена: страна 🇨🇳 Китай» and expected China's news alone; every item
+    kept coming. The reply says all news include these, with the button to remove all news."""
+    assert (await app.ask("/subscribe")).startswith("Готово")
+    reply = await app.ask("/subscribe Китай")
+    assert reply.startswith("Готово, подписка добавлена: страна 🇨🇳 Китай."), reply
+    assert reply.endswith(
+        "Этот чат получает и все новости — эти в них уже есть. Чтобы получать только "
+        "выбранное, уберите «все новости» кнопкой ниже."
+    ), reply
+    [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "✖ все новости", button
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=42, user_id=42,
+        message_id=app.api.sent_messages(42)[-1].result["message_id"],
+    )  # fmt: skip
+    await until(lambda: _edited(app))
+    assert [(s.kind, s.value) for s in await app.services.chats.subscriptions(42)] == [
+        ("country", "CN")
+    ]
+    # Without all news, or the partnership news alone, nothing more is said.
+    assert await app.ask("/subscribe Germany", language_code="en") == (
+        "Done, subscribed: country 🇩🇪 Germany.\nThat is news of partners from this country. "
+        "To follow the word “Germany” in any news: /subscribe “Germany”"
+    )
+    await app.ask("/subscribe partnerships", chat_id=43)
+    assert await app.ask("/subscribe водород", chat_id=43) == (
+        "Готово, подписка добавлена: слово «водород»."
+    )
+    await app.ask("/subscribe", language_code="en", chat_id=44)
+    reply = await app.ask("/subscribe China, India", language_code="en", chat_id=44)
+    assert reply.endswith("remove “all news” with the button below."), reply
+    assert reply.count("all news") == 2, reply
+
+
+async def _edited(app: App) -> bool:
+    return any(c.ok for c in app.api.calls_of("editMessageText"))

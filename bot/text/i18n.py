@@ -315,6 +315,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Done, subscribed: {what}.",
     ),
     "sub_all": ("все новости", "all news"),
+    "sub_within_all": (
+        "Этот чат получает и все новости — эти в них уже есть. Чтобы получать только "
+        "выбранное, уберите «все новости» кнопкой ниже.",
+        "This chat also gets all news, these among them. To get only what you chose, remove "
+        "“all news” with the button below.",
+    ),
     "sub_partnerships": ("новости о партнёрстве", "partnership news"),
     "sub_country": ("страна {name}", "country {name}"),
     "sub_word_is_partner": (
