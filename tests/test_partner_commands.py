@@ -982,6 +982,24 @@ async def test_a_city_that_is_also_a_universitys_short_name_lists_partners_of_th
     assert first_buttons(app) == ["Shanghai Lantern Institute"]
 
 
+async def test_the_university_itself_asked_as_a_partner_is_said_to_be_itself(app: App) -> None:
+    """«/partners Политех» said «Точно «Политех» никто не называется» over buttons to other
+    polytechnics (Milan's, Hong Kong's), "/partners SPbPU" that no partner matches: the reader
+    typing the university's own name is told the partners are its own."""
+    await partners_named(app, [("Миланский политехнический университет", "IT")])
+    assert await app.ask("/partners Политех") == (
+        "«Политех» — это сам университет, СПбПУ: бот собирает его партнёров. "
+        "Все партнёры: /partners, по странам: /countries"
+    )
+    assert first_buttons(app) == []
+    reply = await app.ask("/partners SPbPU", language_code="en", chat_id=43)
+    assert reply.startswith("“SPbPU” is the Polytechnic University (SPbPU) itself:"), reply
+    # Another polytechnic, or the university's partners in the person's words, are read as before.
+    reply = await app.ask("/partners Миланский политехнический университет")
+    assert reply.startswith("Миланский политехнический университет\n"), reply
+    assert "сам университет" not in await app.ask("/partners наши партнёры")
+
+
 async def test_the_last_years_said_in_words(app: App) -> None:
     """«/agreements за последние пять лет» was searched as the words «за последние пять»:
     nothing found; a number of years said in words is read as the digits are."""

@@ -541,6 +541,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл партнёра по запросу «{query}». Список: /partners",
         "No partner matches “{query}”. All partners: /partners",
     ),
+    "partners_own": (
+        "«{query}» — это сам университет, СПбПУ: бот собирает его партнёров. "
+        "Все партнёры: /partners, по странам: /countries",
+        "“{query}” is the Polytechnic University (SPbPU) itself: the bot lists its partners. "
+        "All partners: /partners, by country: /countries",
+    ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
     # A button's text (plain, not HTML): the partners of a country the query is alike.
     "agreements_country_button": (
