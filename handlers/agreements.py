@@ -383,6 +383,13 @@ async def _in_name(
     return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in forms if n)
 
 
+# Words asking for the whole list («все», «весь список», "all", "the full list").
+_EVERY = frozenset({
+    "все", "всё", "всех", "весь", "полный", "список", "all", "every", "full", "whole", "the",
+    "list", "entire",
+})  # fmt: skip
+
+
 def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
     """The kinds of document the query names («меморандумы», "roadmaps", «договоров»,
     "MoU"), in AGREEMENT_KINDS order, and the rest of it; "and" between two of them goes too."""
@@ -416,6 +423,8 @@ async def read_filters(
         if any(_KIND.search(n) for n in forms if n):
             kinds, rest = (), query
     years, rest = await read_year(rest, lookup, partners)
+    if rest and all(w.strip(",.:!").casefold() in _EVERY for w in rest.split()):
+        rest = ""  # «/agreements все», "all": the whole list, not a search for the word
     return kinds, years, rest
 
 

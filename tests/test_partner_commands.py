@@ -343,6 +343,20 @@ async def test_agreements_read_a_year_as_people_write_it(app: App) -> None:
         assert f"{year} года" in reply.split("\n")[0] and "запросу" not in reply, (query, reply)
 
 
+async def test_agreements_of_all_are_the_whole_list(app: App) -> None:
+    """«/agreements все» searched for the word «все» (and found a document whose subject had
+    it); "all", «весь список», with a year or a kind too, ask for the whole list."""
+    await signed_in_years(app)
+    whole = await app.ask("/agreements")
+    for query in ("все", "всё", "весь список", "полный список"):
+        assert await app.ask(f"/agreements {query}") == whole, query
+    reply = await app.ask("/agreements all", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements (4 in all):"), reply
+    assert (await app.ask("/agreements все 2023")).startswith("Соглашения 2023 года (всего 1)")
+    sent = (await documents(app, "/export все", 42, 3))[0]
+    assert "запросу" not in (sent.rendered or ""), sent.rendered
+
+
 async def test_agreement_year_pages_keep_the_year(app: App) -> None:
     await many_partners(app, 7)
     await signed_in_years(app)
