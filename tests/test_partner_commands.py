@@ -97,6 +97,12 @@ async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> N
     assert await app.ask("/subscribe country 🇩🇪") == (
         "Готово, подписка добавлена: страна 🇩🇪 Германия."
     )
+    # "agreements with Kazakhstan": "with" was a word of the query, which then found nothing.
+    for query in ("with Kazakhstan", "with Kazakhstan in 2026", "for Kazakhstan"):
+        reply = await app.ask(f"/agreements {query}", language_code="en", chat_id=43)
+        assert "for “🇰🇿 Kazakhstan” (2):" in reply.split("\n")[0], (query, reply)
+    reply = await app.ask("/partners о Казахстане")
+    assert reply.startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), reply
 
 
 async def chinese_and_other_partners(app: App) -> None:
