@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
-from bot.text.formatting import cut, esc
+from bot.text.formatting import cut, esc, one_script
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import function_word, says_something, whole_words, words
 from handlers.agreements import Years, read_year
@@ -114,7 +114,7 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     подписаны с Вьетнамом?»)."""
     lang = user_language(message.from_user)
     # A pasted link is no words to search («https www spbstu ru media news» was offered).
-    said = _LINK.sub(" ", message.text or "")
+    said = _LINK.sub(" ", one_script(message.text or ""))
     query = " ".join(whole_words(said))[:MAX_QUESTION]
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))

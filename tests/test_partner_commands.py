@@ -105,6 +105,19 @@ async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> N
     assert reply.startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), reply
 
 
+async def test_a_word_typed_in_two_scripts_is_read_in_one(app: App) -> None:
+    """«Kазахстан» with a Latin K (a keyboard's or a paste's mix, alike on screen) named no
+    country and no partner: «Не нашёл партнёра по запросу «Kазахстан»»."""
+    await many_partners(app, 2)
+    reply = await app.ask("/partners Kазахстан")  # Latin K
+    assert reply.startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), reply
+    reply = await app.ask("/agreements c Kазахстаном")  # Latin c and K
+    assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
+    await app.ask("Kазахстан")
+    labels = [b["text"] for b in last_buttons(app)]
+    assert "🇰🇿 Казахстан: все партнёры (2)" in labels, labels
+
+
 async def chinese_and_other_partners(app: App) -> None:
     """Two partners in China, one of them an association named for the country, and one in
     Chile, each in its own article."""
