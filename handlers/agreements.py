@@ -38,6 +38,7 @@ from bot.text.formatting import (
     typed_text,
 )
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
+from bot.text.kinds import kind_query
 from bot.text.stems import query_stems
 from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import (
@@ -216,7 +217,12 @@ _PARTNER_KINDS = frozenset(
 
 def nation_and_kinds(query: str) -> str | None:
     """The country of a query made of a nation's adjective and kinds of partner alone
-    («китайские университеты» → CN), else None."""
+    («китайские университеты» → CN), or of kinds and the country, as /partners reads them
+    («университетами Германии», «с вузами Китая»: searched for as words, they found nothing),
+    else None."""
+    asked = kind_query(query)
+    if asked is not None and asked.country:
+        return asked.country
     code = None
     for word in query.split():
         nation = nation_of(word)
@@ -603,7 +609,7 @@ async def agreements_command(
     if query:
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
-        if not country and found.named is None:
+        if not country and not (found.named is not None and found.ranked[0][1] >= SAME):
             country = nation_and_kinds(query)  # «китайские университеты»: China's
         if not country and not (found and found.ranked[0][1] >= SAME):
             # A country mistyped («Германя», "Chna") with partners: that country, as the

@@ -1182,6 +1182,16 @@ async def test_agreements_of_a_nations_partners_are_its_countrys(app: App) -> No
     assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
     reply = await app.ask("/agreements Kazakh universities", language_code="en", chat_id=43)
     assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+    # Kinds and the country, as /partners reads them: «Не нашёл соглашений по запросу
+    # «университетами Казахстана»» before.
+    this = utcnow().year
+    for query in ("университетами Казахстана", "с вузами Казахстана", f"вузы Казахстана {this}г"):
+        reply = await app.ask(f"/agreements {query}")
+        assert "по запросу «🇰🇿 Казахстан» (всего 2):" in reply.split("\n")[0], (query, reply)
+    reply = await app.ask("/agreements universities in Kazakhstan", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+    sent = (await documents(app, "/export университеты Казахстана", 42, 3))[0]
+    assert "Партнёров: 2, соглашений: 2." in (sent.rendered or ""), sent.rendered
 
 
 async def partners_of_kinds(app: App, companies: int = 1) -> None:
