@@ -93,9 +93,31 @@ def countries_listed(text: str) -> list[str]:
     order, each once; [] unless every part is one."""
     parts = [p for p in _LIST.split(text) if p.strip()]
     if len(parts) < 2:
-        return []
+        return _countries_spaced(text)
     codes = [resolve_country_query(p) for p in parts]
     return list(dict.fromkeys(c for c in codes if c)) if all(codes) else []
+
+
+_LONGEST_NAME = 3  # words of a country's name: «Южная Корея», "United Arab Emirates"
+
+
+def _countries_spaced(text: str) -> list[str]:
+    """Countries named one after another with spaces alone («Китай Германия», "China India
+    Vietnam"), longer names first; [] unless every word is in one and there are two or more.
+    «/subscribe Китай Германия» followed news with both words only."""
+    words = text.split()
+    codes: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
+            code = resolve_country_query(" ".join(words[at : at + size]))
+            if code is not None:
+                codes.append(code)
+                at += size
+                break
+        else:
+            return []
+    return list(dict.fromkeys(codes)) if len(codes) > 1 else []
 
 
 async def parse_filter(

@@ -388,3 +388,24 @@ async def test_a_filter_added_to_all_news_says_it_narrows_nothing(app: App) -> N
 
 async def _edited(app: App) -> bool:
     return any(c.ok for c in app.api.calls_of("editMessageText"))
+
+
+async def test_countries_named_one_after_another_with_spaces_are_each_followed(app: App) -> None:
+    """«/subscribe Китай Германия» (no comma) made a keyword subscription to «китай германия»:
+    only the news with both words. Countries in a row, names of two words too, are each one."""
+    reply = await app.ask("/subscribe Китай Германия")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\n"
+        "Готово, подписка добавлена: страна 🇩🇪 Германия."
+    ), reply
+    reply = await app.ask("/subscribe country South Korea India", language_code="en", chat_id=43)
+    assert reply == (
+        "Done, subscribed: country 🇰🇷 South Korea.\nDone, subscribed: country 🇮🇳 India."
+    ), reply
+    assert await app.ask("/unsubscribe Китай Германия") == (
+        "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
+    )
+    # A word that is no country among them: the words, as before.
+    assert await app.ask("/subscribe водород Китай") == (
+        "Готово, подписка добавлена: слова «водород китай»."
+    )
