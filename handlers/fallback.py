@@ -27,7 +27,9 @@ from handlers.keyboards import (
     pack_words,
     unpack_words,
 )
-from handlers.partners import display_name
+from handlers.news import LATEST_DEFAULT, latest_text
+from handlers.partners import NO_PREVIEW, display_name
+from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 
 # Callback data is 64 bytes; "sq:" takes three.
@@ -107,7 +109,23 @@ def small_talk(text: str) -> bool:
     )
 
 
-async def free_text(message: Message, partners: PartnerRepository, lookup: PartnerLookup) -> None:
+# «что нового?», «есть новости?», "what's new?", "latest news": a question /latest answers
+# (it got a search of the news for «что нового»). One of _NEWS and the others alone.
+_NEWS = frozenset({"нового", "новенького", "новости", "новостей", "new", "news", "latest"})
+_ABOUT_NEWS = _NEWS | frozenset({
+    "что", "есть", "какие", "последние", "свежие", "самые", "а", "у", "вас", "тебя", "там",
+    "what", "s", "whats", "any", "is", "there", "the", "anything", "today", "сегодня",
+})  # fmt: skip
+
+
+def asks_for_news(query: str) -> bool:
+    found = [w.lower() for w in words(query)]
+    return any(w in _NEWS for w in found) and all(w in _ABOUT_NEWS for w in found)
+
+
+async def free_text(
+    message: Message, partners: PartnerRepository, lookup: PartnerLookup, news: NewsRepository
+) -> None:
     """Words in a private chat: what the bot can do, a button to search for them, and one to
     a country's partners when the words name a country that has some ("кто наши партнёры в
     Германии"), and first its agreements when they ask about documents («какие соглашения
@@ -116,6 +134,11 @@ async def free_text(message: Message, partners: PartnerRepository, lookup: Partn
     # A pasted link is no words to search («https www spbstu ru media news» was offered).
     said = _LINK.sub(" ", one_script(message.text or ""))
     query = " ".join(whole_words(said))[:MAX_QUESTION]
+    if asks_for_news(query):  # «что нового?», "any news?": the latest, as /latest lists them
+        await message.answer(
+            await latest_text(news, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
+        )
+        return
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return

@@ -104,13 +104,19 @@ async def latest(message: Message, command: CommandObject, news: NewsRepository)
         # More than a message holds («/latest 100»): as many as it does, and the reply says so.
         capped = len(arg) > 3 or int(arg) > LATEST_MAX
         count = LATEST_MAX if capped else int(arg)
+    await message.answer(
+        await latest_text(news, lang, count, capped=capped), link_preview_options=_NO_PREVIEW
+    )
+
+
+async def latest_text(news: NewsRepository, lang: str, count: int, *, capped: bool = False) -> str:
+    """The latest `count` items as /latest lists them (also the answer to «что нового?»)."""
     items = await news.latest(count)
     if not items:
-        await message.answer(t(lang, "latest_empty"))
-        return
+        return t(lang, "latest_empty")
     title = t(lang, "latest_title_capped", count=str(LATEST_MAX)) if capped else None
     blocks = [title or t(lang, "latest_title"), *(_entry(item, lang) for item in items)]
-    await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
+    return join_within(blocks)
 
 
 # Words many organisations' names share: a query of these alone names no partner.

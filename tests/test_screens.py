@@ -585,6 +585,23 @@ async def test_a_question_about_a_years_agreements_offers_them_with_no_partner_n
         assert not any(text.startswith("📄") for text, _ in buttons(app)), (question, buttons(app))
 
 
+async def test_asking_whats_new_in_words_gets_the_latest_news(app: App) -> None:
+    """«что нового?» and "what's new?" got a button to search the news for «что нового»; they
+    now get the latest items as /latest lists them. News of something is still searched."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    await app.services.news.add_new(
+        feed.id, [draft("w1", "Летняя школа в Политехе", link="https://site.test/w1")],
+        announce=True,
+    )  # fmt: skip
+    latest = await app.ask("/latest")
+    for question, lang in (("Что нового?", "ru"), ("есть новости?", "ru"), ("what's new?", "en")):
+        reply = await app.ask(question, language_code=lang)
+        assert reply == (latest if lang == "ru" else await app.ask("/latest", language_code="en"))
+        assert "Летняя школа в Политехе" in reply, (question, reply)
+    reply = await app.ask("новости о водороде")
+    assert reply.endswith("Поискать «новости о водороде» в новостях?"), reply
+
+
 async def test_free_text_naming_a_partner_offers_its_card_first(
     app: App, worker: ExtractionWorker
 ) -> None:
