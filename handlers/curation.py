@@ -134,9 +134,7 @@ async def _hidden_one(
     return fits[0] if len(fits) == 1 else fits
 
 
-def _not_one(
-    lang: str, query: str, choices: Choices | None, example: str = "{id}"
-) -> str:
+def _not_one(lang: str, query: str, choices: Choices | None, example: str = "{id}") -> str:
     """Nothing or several fit `query`: which ones, and the command that names one by its number
     (`example` with {id} for the first one's); «Укажите номер» alone left the form to guess."""
     query = esc(cut(query.strip(), 60))

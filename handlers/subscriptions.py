@@ -473,9 +473,7 @@ async def subscribe_partner_button(
         _same(s, "partner", value, thread_id) for s in subs
     ):
         text, markup = with_all_news_note(text, markup, subs, thread_id, lang)
-    await bot.send_message(
-        message.chat.id, text, message_thread_id=thread_id, reply_markup=markup
-    )
+    await bot.send_message(message.chat.id, text, message_thread_id=thread_id, reply_markup=markup)
 
 
 async def subscriptions_view(

@@ -742,8 +742,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Corrections are stored and re-applied after every extraction (reextract too).",
     ),
     "curate_which": (
-        "«{query}» точно не называет одного партнёра. Укажите номер, например: {example}\n"
-        "{names}",
+        "«{query}» точно не называет одного партнёра. Укажите номер, например: {example}\n{names}",
         "“{query}” does not name one partner for sure. Give the number, for example: "
         "{example}\n{names}",
     ),
