@@ -634,6 +634,8 @@ async def bot_added(
     await remember_chat(chats, event.chat, event.from_user)  # the greeting's language
     lang = user_language(event.from_user)
     text = t(lang, "group_greeting")
+    if event.chat.is_forum:  # each topic its own feed: where news go was left to guess
+        text += "\n\n" + t(lang, "group_greeting_forum")
     if subs := await chats.subscriptions(event.chat.id):
         items = "\n".join([f"• {await describe(sub, lang, partners)}" for sub in subs])
         text += "\n\n" + t(lang, "group_back", items=items)

@@ -227,10 +227,22 @@ async def test_the_bot_greets_a_group_it_is_added_to_and_names_who_configures_it
     greeting = await next_reply(app, group, 0)
     assert "Настраивать меня в этой группе могут только администраторы" in greeting
     assert "/subscribe partnerships" in greeting
+    assert "форум" not in greeting
     app.api.push_my_chat_member(
         group - 1, new_status="member", old_status="left", chat_type="supergroup"
     )
     await until(lambda: _has(app, group - 1))
+    # A forum: which topic the news go to was left to guess (the announcements of a
+    # /subscribe sent in the general chat went there, not to the topic the admin had in mind).
+    app.api.push_my_chat_member(
+        group - 2, new_status="member", old_status="left", chat_type="supergroup",
+        language_code="en", is_forum=True,
+    )  # fmt: skip
+    greeting = await next_reply(app, group - 2, 0)
+    assert greeting.endswith(
+        "This is a forum: news go to the topic where an administrator sends /subscribe, and "
+        "each topic has its own subscriptions."
+    ), greeting
 
 
 async def _has(app: App, chat_id: int) -> bool:

@@ -254,6 +254,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
     ),
+    "group_greeting_forum": (
+        "Это форум: новости приходят в ту тему, где администратор напишет /subscribe, и у "
+        "каждой темы свои подписки.",
+        "This is a forum: news go to the topic where an administrator sends /subscribe, and "
+        "each topic has its own subscriptions.",
+    ),
     "group_greeting": (
         "Здравствуйте! Я присылаю новости Политеха (СПбПУ) о партнёрстве. Настраивать меня "
         "в этой группе могут только администраторы: /subscribe — все новости, "
