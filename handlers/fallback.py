@@ -136,7 +136,7 @@ async def free_text(
     query = " ".join(whole_words(said))[:MAX_QUESTION]
     if asks_for_news(query):  # «что нового?», "any news?": the latest, as /latest lists them
         await message.answer(
-            await latest_text(news, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
+            await latest_text(news, partners, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
         )
         return
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):

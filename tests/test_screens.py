@@ -614,6 +614,29 @@ async def test_asking_whats_new_in_words_gets_the_latest_news(app: App) -> None:
     assert reply.endswith("Поискать «новости о водороде» в новостях?"), reply
 
 
+async def test_lists_of_news_name_the_document_an_article_reports_as_its_announcement_did(
+    app: App,
+) -> None:
+    """An announcement said «📄 Соглашение» for an article reporting a signing; /latest and
+    /search listed the same article under the feed's category alone."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for key, title, signed in (("s1", "Подписано соглашение с Озёрным университетом", True),
+                               ("s2", "Озёрный университет провёл летнюю школу", False)):  # fmt: skip
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(key, title, link=f"https://site.test/{key}")], announce=True
+        )
+        name = "Озёрный университет"
+        fact = PartnerInput(name, None, (), "KZ", "university", {key: name})
+        documents = [AgreementInput("agreement", "о сотрудничестве", None, (0,))] if signed else []
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], documents)
+    for command in ("/latest", "/search Озёрный университет"):
+        reply = await app.ask(command)
+        blocks = {b.split("\n")[0]: b.split("\n")[1] for b in reply.split("\n\n")[1:]}
+        signing = blocks["Подписано соглашение с Озёрным университетом"]
+        assert signing.endswith(" · 📄 Соглашение"), (command, reply)
+        assert "📄" not in blocks["Озёрный университет провёл летнюю школу"], (command, reply)
+
+
 async def test_free_text_naming_a_partner_offers_its_card_first(
     app: App, worker: ExtractionWorker
 ) -> None:
