@@ -620,8 +620,11 @@ async def test_lists_of_news_name_the_document_an_article_reports_as_its_announc
     """An announcement said «📄 Соглашение» for an article reporting a signing; /latest and
     /search listed the same article under the feed's category alone."""
     [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
-    for key, title, signed in (("s1", "Подписано соглашение с Озёрным университетом", True),
-                               ("s2", "Озёрный университет провёл летнюю школу", False)):  # fmt: skip
+    cases = [
+        ("s1", "Подписано соглашение с Озёрным университетом", True),
+        ("s2", "Озёрный университет провёл летнюю школу", False),
+    ]
+    for key, title, signed in cases:
         [news_id] = await app.services.news.add_new(
             feed.id, [draft(key, title, link=f"https://site.test/{key}")], announce=True
         )
