@@ -238,6 +238,11 @@ async def curate(
         assert value is not None
         name, _, english = value.partition("|")
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
+        if value == partner.name and value_en in (None, partner.name_en):
+            # Nothing to change: no button to confirm nothing (as a country it has already).
+            a = esc(cut(partner.name, 100))
+            await message.answer(t(lang, "curate_rename_same", a=a, a_id=str(partner.id)))
+            return
     said = await _file_says(partners, {"hide", "show"}, partner.name, partner.name_en)
     if action == "hide" and said == "show":
         await message.answer(t(lang, "curate_shown_by_file", a=esc(cut(partner.name, 100))))

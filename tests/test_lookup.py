@@ -155,6 +155,11 @@ async def test_an_operator_may_type_the_arrow_as_phones_do(app: App) -> None:
     reply = await app.ask("/curate rename Bremford Institute of Technology -> Бремфорд",
                           chat_id=ADMIN)  # fmt: skip
     assert f"например: /curate rename #{bremford} => Бремфорд\n" in reply, reply
+    # A name the card has already: said so, no button to confirm a change of nothing.
+    reply = await app.ask(
+        f"/curate rename #{bremford} => Бремфордский политехнический университет", chat_id=ADMIN
+    )
+    assert reply == f"«Бремфордский политехнический университет» (#{bremford}) уже так называется."
 
 
 async def test_operators_and_charts_get_no_guess_either(app: App) -> None:

@@ -756,6 +756,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл партнёра «{query}». Список: /partners",
         "No partner matches “{query}”. See /partners",
     ),
+    "curate_rename_same": (
+        "«{a}» (#{a_id}) уже так называется.",
+        "“{a}” (#{a_id}) is already named so.",
+    ),
     "curate_same": ("Это один и тот же партнёр.", "That is the same partner."),
     "curate_bad_country": (
         "Не знаю такой страны: «{query}».",
