@@ -384,6 +384,34 @@ async def test_a_filter_added_to_all_news_says_it_narrows_nothing(app: App) -> N
     reply = await app.ask("/subscribe China, India", language_code="en", chat_id=44)
     assert reply.endswith("remove “all news” with the button below."), reply
     assert reply.count("all news") == 2, reply
+    # A partner followed by its button (a card's, or one offered for a word) says it too.
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("t1", "Визит Цинхуа", link="https://site.test/t1")], announce=True
+    )
+    fact = PartnerInput(
+        "Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+        {"t1": "Университет Цинхуа"},
+    )  # fmt: skip
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    await app.ask("/subscribe Tsinghua", language_code="en", chat_id=44)
+    [[button], [remove]] = app.api.sent_messages(44)[-1].params["reply_markup"]["inline_keyboard"]
+    assert remove["text"] == "✖ all news", remove
+    before = len(app.api.sent_messages(44))
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=44, user_id=44, language_code="en",
+        message_id=app.api.sent_messages(44)[-1].result["message_id"],
+    )  # fmt: skip
+    await until(lambda: _sent_more(app, 44, before))
+    followed = app.api.sent_messages(44)[-1]
+    assert (followed.rendered or "").startswith("Done, subscribed: partner “Tsinghua University”.")
+    assert (followed.rendered or "").endswith("with the button below."), followed.rendered
+    [[remove]] = followed.params["reply_markup"]["inline_keyboard"]
+    assert remove["text"] == "✖ all news", remove
+
+
+async def _sent_more(app: App, chat_id: int, count: int) -> bool:
+    return len(app.api.sent_messages(chat_id)) > count
 
 
 async def _edited(app: App) -> bool:
