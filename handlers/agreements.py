@@ -38,6 +38,7 @@ from bot.text.formatting import (
     typed_text,
 )
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
+from bot.text.kinds import kind_query
 from bot.text.stems import query_stems
 from handlers.common import edit_page, rebuilding, user_language
 from handlers.keyboards import (
@@ -90,6 +91,8 @@ _BETWEEN = frozenset({"between", "между"})
 _AND = frozenset({"and", "и"})  # a range's end after "between"
 _DASHED = re.compile(r"(\d{4})[-–—](\d{4})")
 _OPEN_DASH = re.compile(r"(\d{4})[-–—]")  # "2020-": a range left open, that year on
+# «2023г», «2023г.», «2020-2022гг.»: the year's abbreviation written close to it.
+_GLUED_YEAR = re.compile(r"(\d{4}(?:[-–—]\d{4})?)гг?")
 # Years said in words: (the words, how many years back the range starts, and ends).
 _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("в", "этом", "году"), 0, 0),
@@ -99,6 +102,16 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int, int], ...] = (
     (("last", "year"), 1, 1),
     (("за", "последний", "год"), 1, 0),  # the last twelve months: this year and the last
     (("past", "year"), 1, 0),
+    # «/agreements прошлый год», «соглашения прошлого года», «текущий год»: «за …» before
+    # them is read as before («прошлый год» alone was searched for as two words).
+    (("прошлый", "год"), 1, 1),
+    (("прошлого", "года"), 1, 1),
+    (("previous", "year"), 1, 1),
+    (("этот", "год"), 0, 0),
+    (("этого", "года"), 0, 0),
+    (("текущий", "год"), 0, 0),
+    (("текущего", "года"), 0, 0),
+    (("в", "текущем", "году"), 0, 0),
 )
 # "за последние 3 года", "over the last 5 years": this year and the N before it.
 _LAST = frozenset({"последние", "last", "past"})
@@ -205,7 +218,12 @@ _PARTNER_KINDS = frozenset(
 
 def nation_and_kinds(query: str) -> str | None:
     """The country of a query made of a nation's adjective and kinds of partner alone
-    («китайские университеты» → CN), else None."""
+    («китайские университеты» → CN), or of kinds and the country, as /partners reads them
+    («университетами Германии», «с вузами Китая»: searched for as words, they found nothing),
+    else None."""
+    asked = kind_query(query)
+    if asked is not None and asked.country:
+        return asked.country
     code = None
     for word in query.split():
         nation = nation_of(word)
@@ -228,6 +246,7 @@ def _year_spans(words: list[str], this_year: int) -> list[tuple[Years, bool, int
     """Each year or range of years among `words`, as (years, a bare year alone, first word,
     word after), the words around it that only say it is one included."""
     lower = [w.lower().strip(",.") if len(w) > 1 else w for w in words]
+    lower = [g.group(1) if (g := _GLUED_YEAR.fullmatch(w)) else w for w in lower]
     spans: list[tuple[Years, bool, int, int]] = []
     i = 0
     while i < len(words):
@@ -399,6 +418,13 @@ async def _in_name(
     return any(said.search(f"{h.item.title}\n{h.item.text}") for h in hits)
 
 
+# Words asking for the whole list («все», «весь список», "all", "the full list").
+_EVERY = frozenset({
+    "все", "всё", "всех", "весь", "полный", "список", "all", "every", "full", "whole", "the",
+    "list", "entire",
+})  # fmt: skip
+
+
 def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
     """The kinds of document the query names («меморандумы», "roadmaps", «договоров»,
     "MoU"), in AGREEMENT_KINDS order, and the rest of it; "and" between two of them goes too."""
@@ -435,6 +461,8 @@ async def read_filters(
         if any(_KIND.search(n) for n in forms if n):
             kinds, rest = (), query
     years, rest = await read_year(rest, lookup, partners, news)
+    if rest and all(w.strip(",.:!").casefold() in _EVERY for w in rest.split()):
+        rest = ""  # «/agreements все», "all": the whole list, not a search for the word
     return kinds, years, rest
 
 
@@ -613,7 +641,7 @@ async def agreements_command(
     if query:
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
-        if not country and found.named is None:
+        if not country and not (found.named is not None and found.ranked[0][1] >= SAME):
             country = nation_and_kinds(query)  # «китайские университеты»: China's
         if not country and not (found and found.ranked[0][1] >= SAME):
             # A country mistyped («Германя», "Chna") with partners: that country, as the

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from aiogram import Router
@@ -81,6 +82,9 @@ class PendingCorrections:
         return self._answered.get(token)
 
 
+_ARROW = re.compile(r"\s*(?:-+>|[—–]>|→|⇒|⟹|➔)\s*")
+
+
 async def _one(
     partners: PartnerRepository, lookup: PartnerLookup, query: str
 ) -> Partner | Choices | None:
@@ -130,13 +134,16 @@ async def _hidden_one(
     return fits[0] if len(fits) == 1 else fits
 
 
-def _not_one(lang: str, query: str, choices: Choices | None) -> str:
+def _not_one(lang: str, query: str, choices: Choices | None, example: str = "{id}") -> str:
+    """Nothing or several fit `query`: which ones, and the command that names one by its number
+    (`example` with {id} for the first one's); «Укажите номер» alone left the form to guess."""
     query = esc(cut(query.strip(), 60))
     if choices is None:
         return t(lang, "curate_unknown", query=query)
     names = "\n".join(f"#{p.id} {esc(cut(p.name_for(lang), 80))}" for p in choices.shown)
     more = "\n…" if choices.total > len(choices.shown) else ""
-    return t(lang, "curate_which", query=query, names=names + more)
+    command = esc(cut(example.replace("{id}", f"#{choices.shown[0].id}"), 200))
+    return t(lang, "curate_which", query=query, names=names + more, example=command)
 
 
 def _shape(lang: str, action: str) -> str:
@@ -164,6 +171,8 @@ async def curate(
         return
     action, _, rest = (command.args or "").strip().partition(" ")
     action = action.lower()
+    if "=>" not in rest:  # "A -> B", «A → B»: the arrow as people and phones type it
+        rest = _ARROW.sub(" => ", rest, count=1)
     left, arrow, right = rest.partition("=>")
     if action == "show" and not arrow:
         await _show(message, lang, partners, curation_pending, user.id, left)
@@ -188,7 +197,8 @@ async def curate(
         return
     partner = await _one(partners, lookup, left)
     if not isinstance(partner, Partner):
-        await message.answer(_not_one(lang, left, partner))
+        tail = f" => {right.strip()}" if arrow else ""
+        await message.answer(_not_one(lang, left, partner, f"/curate {action} {{id}}{tail}"))
         return
     target: Partner | None = None
     value: str | None = right.strip() or None
@@ -197,7 +207,8 @@ async def curate(
         assert value is not None
         found = await _one(partners, lookup, value)
         if not isinstance(found, Partner):
-            await message.answer(_not_one(lang, value, found))
+            example = f"/curate merge {left.strip()} => {{id}}"
+            await message.answer(_not_one(lang, value, found, example))
             return
         target = found
         if target.id == partner.id:
@@ -227,6 +238,11 @@ async def curate(
         assert value is not None
         name, _, english = value.partition("|")
         value, value_en = cut(name.strip(), 200), cut(english.strip(), 200) or None
+        if value == partner.name and value_en in (None, partner.name_en):
+            # Nothing to change: no button to confirm nothing (as a country it has already).
+            a = esc(cut(partner.name, 100))
+            await message.answer(t(lang, "curate_rename_same", a=a, a_id=str(partner.id)))
+            return
     said = await _file_says(partners, {"hide", "show"}, partner.name, partner.name_en)
     if action == "hide" and said == "show":
         shown = esc(cut(partner.name_for(lang), 100))

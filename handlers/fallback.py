@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
-from bot.text.formatting import cut, esc
+from bot.text.formatting import cut, esc, one_script
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import function_word, says_something, whole_words, words
 from handlers.agreements import Years, read_year
@@ -27,7 +27,8 @@ from handlers.keyboards import (
     pack_words,
     unpack_words,
 )
-from handlers.partners import display_name
+from handlers.news import LATEST_DEFAULT, latest_text
+from handlers.partners import NO_PREVIEW, display_name
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 
@@ -108,11 +109,22 @@ def small_talk(text: str) -> bool:
     )
 
 
+# «что нового?», «есть новости?», "what's new?", "latest news": a question /latest answers
+# (it got a search of the news for «что нового»). One of _NEWS and the others alone.
+_NEWS = frozenset({"нового", "новенького", "новости", "новостей", "new", "news", "latest"})
+_ABOUT_NEWS = _NEWS | frozenset({
+    "что", "есть", "какие", "последние", "свежие", "самые", "а", "у", "вас", "тебя", "там",
+    "what", "s", "whats", "any", "is", "there", "the", "anything", "today", "сегодня",
+})  # fmt: skip
+
+
+def asks_for_news(query: str) -> bool:
+    found = [w.lower() for w in words(query)]
+    return any(w in _NEWS for w in found) and all(w in _ABOUT_NEWS for w in found)
+
+
 async def free_text(
-    message: Message,
-    partners: PartnerRepository,
-    lookup: PartnerLookup,
-    news: NewsRepository,
+    message: Message, partners: PartnerRepository, lookup: PartnerLookup, news: NewsRepository
 ) -> None:
     """Words in a private chat: what the bot can do, a button to search for them, and one to
     a country's partners when the words name a country that has some ("кто наши партнёры в
@@ -120,8 +132,13 @@ async def free_text(
     подписаны с Вьетнамом?»)."""
     lang = user_language(message.from_user)
     # A pasted link is no words to search («https www spbstu ru media news» was offered).
-    said = _LINK.sub(" ", message.text or "")
+    said = _LINK.sub(" ", one_script(message.text or ""))
     query = " ".join(whole_words(said))[:MAX_QUESTION]
+    if asks_for_news(query):  # «что нового?», "any news?": the latest, as /latest lists them
+        await message.answer(
+            await latest_text(news, partners, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
+        )
+        return
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
@@ -179,6 +196,22 @@ async def free_text(
             label = t(lang, "partners_country_button", country=where, total=str(total))
             data = PartnersPage(page=0, country=country).pack()
             rows.append([InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+    elif about and years is not None and partner is None:
+        # «список соглашений за 2024 год», "how many agreements were signed in 2023?": every
+        # partner's agreements of those years, as /agreements 2024 lists them (a word search
+        # of the whole question was all it got).
+        signed = (
+            await partners.agreements(
+                year=years.first, year_to=years.last, only_years=years.only, limit=0
+            )
+        )[1]
+        if signed:
+            label = t(lang, "agreements_years_button", years=years.words(lang, title=True),
+                      total=str(signed))  # fmt: skip
+            data = AgreementsPage(page=0, **years.packed()).pack()
+            rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+            prompt = t(lang, "free_text_years_agreements",
+                       years=years.words(lang, title=True), query=shown)  # fmt: skip
     await message.answer(
         t(lang, "free_text") + "\n\n" + prompt,
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),

@@ -19,6 +19,7 @@ from aiogram.types import (
     Message,
 )
 
+from bot.delivery.rendering import news_kinds
 from bot.facts.lookup import PartnerLookup
 from bot.text.countries import country_name, resolve_country_query
 from bot.text.formatting import (
@@ -31,7 +32,7 @@ from bot.text.formatting import (
     tidy_summary,
     typed_text,
 )
-from bot.text.i18n import RU, category_label, t, written_in
+from bot.text.i18n import RU, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_year
@@ -62,9 +63,10 @@ MAX_QUERY_CHARS = 200
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-def _entry(item: NewsItem, lang: str, snippet: str | None = None) -> str:
+def _entry(item: NewsItem, lang: str, kind: str, snippet: str | None = None) -> str:
+    """Title linked, date and kind (`news_kinds`: as the item's announcement said it)."""
     head = f"<b>{link(item.link, cut(item.title, 300))}</b>"
-    said = (format_date(item.when, lang), category_label(item.category, lang))
+    said = (format_date(item.when, lang), kind)
     meta = " · ".join(x for x in (*said, written_in(item.title, lang)) if x)
     lines = [head]
     if meta:
@@ -110,7 +112,9 @@ def snippet(
     return f"{esc(before)}<b>{esc(text[first:last])}</b>{esc(after)}"
 
 
-async def latest(message: Message, command: CommandObject, news: NewsRepository) -> None:
+async def latest(
+    message: Message, command: CommandObject, news: NewsRepository, partners: PartnerRepository
+) -> None:
     lang = user_language(message.from_user)
     count = LATEST_DEFAULT
     capped = False
@@ -123,13 +127,26 @@ async def latest(message: Message, command: CommandObject, news: NewsRepository)
         # More than a message holds («/latest 100»): as many as it does, and the reply says so.
         capped = len(arg) > 3 or int(arg) > LATEST_MAX
         count = LATEST_MAX if capped else int(arg)
+    text = await latest_text(news, partners, lang, count, capped=capped)
+    await message.answer(text, link_preview_options=_NO_PREVIEW)
+
+
+async def latest_text(
+    news: NewsRepository,
+    partners: PartnerRepository,
+    lang: str,
+    count: int,
+    *,
+    capped: bool = False,
+) -> str:
+    """The latest `count` items as /latest lists them (also the answer to «что нового?»)."""
     items = await news.latest(count)
     if not items:
-        await message.answer(t(lang, "latest_empty"))
-        return
+        return t(lang, "latest_empty")
     title = t(lang, "latest_title_capped", count=str(LATEST_MAX)) if capped else None
-    blocks = [title or t(lang, "latest_title"), *(_entry(item, lang) for item in items)]
-    await message.answer(join_within(blocks), link_preview_options=_NO_PREVIEW)
+    kinds = await news_kinds(partners, items, lang)
+    blocks = [title or t(lang, "latest_title"), *(_entry(i, lang, kinds[i.id]) for i in items)]
+    return join_within(blocks)
 
 
 # Words many organisations' names share: a query of these alone names no partner.
@@ -249,7 +266,11 @@ async def search_reply(
         title = f"{title.removesuffix(':')} ({when}):"
     blocks = [title]
     snippets = await asyncio.to_thread(_snippets, [h.item.text for h in hits], [query, *aliases])
-    blocks.extend(_entry(hit.item, lang, text) for hit, text in zip(hits, snippets, strict=True))
+    kinds = await news_kinds(partners, [hit.item for hit in hits], lang)
+    blocks.extend(
+        _entry(hit.item, lang, kinds[hit.item.id], text)
+        for hit, text in zip(hits, snippets, strict=True)
+    )
     words = pack_words(typed, CALLBACK_BUDGET)
     if pages > 1 and words is not None:
         nav = pager(lambda n: SearchPage(page=n, q=words), page, pages)

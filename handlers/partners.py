@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from aiogram import Bot, F, Router
@@ -18,6 +19,7 @@ from aiogram.types import (
 
 from bot.facts.extraction.registry import known_orgs
 from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
+from bot.facts.matching import is_own
 from bot.text.countries import (
     country_alike,
     country_among_words,
@@ -206,6 +208,10 @@ async def partner_card(partners: PartnerRepository, partner_id: int, lang: str) 
     return join_within(blocks)
 
 
+# «наши партнёры в Китае», "our partners": the university's own words, though no name of it.
+_OURS = re.compile(r"(?:наш|our)\w*\b", re.IGNORECASE)
+
+
 async def partners_command(
     message: Message,
     command: CommandObject,
@@ -231,6 +237,11 @@ async def partners_command(
     if country and await partners.count(country):
         text, markup = await partners_page(partners, lang, 0, country)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+        return
+    if is_own(query) and not _OURS.match(query):
+        # «Политех», "SPbPU": the university itself, whose partners these are; «Точно
+        # «Политех» никто не называется» over other polytechnics' buttons told no one that.
+        await message.answer(t(lang, "partners_own", query=esc(cut(query, 60))))
         return
     found = await lookup.find(query)
     if country:  # a country named, none of its partners in the news yet

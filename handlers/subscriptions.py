@@ -94,9 +94,31 @@ def countries_listed(text: str) -> list[str]:
     order, each once; [] unless every part is one."""
     parts = [p for p in _LIST.split(text) if p.strip()]
     if len(parts) < 2:
-        return []
+        return _countries_spaced(text)
     codes = [resolve_country_query(p) for p in parts]
     return list(dict.fromkeys(c for c in codes if c)) if all(codes) else []
+
+
+_LONGEST_NAME = 3  # words of a country's name: «Южная Корея», "United Arab Emirates"
+
+
+def _countries_spaced(text: str) -> list[str]:
+    """Countries named one after another with spaces alone («Китай Германия», "China India
+    Vietnam"), longer names first; [] unless every word is in one and there are two or more.
+    «/subscribe Китай Германия» followed news with both words only."""
+    words = text.split()
+    codes: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
+            code = resolve_country_query(" ".join(words[at : at + size]))
+            if code is not None:
+                codes.append(code)
+                at += size
+                break
+        else:
+            return []
+    return list(dict.fromkeys(codes)) if len(codes) > 1 else []
 
 
 async def parse_filter(
@@ -289,7 +311,8 @@ async def subscribe_chat(
             (await add_subscription(chats, partners, chat.id, lang, kind, value, thread_id))[0]
             for kind, value in parsed
         ]
-        return "\n".join(replies), None
+        return with_all_news_note("\n".join(replies), None, await chats.subscriptions(chat.id),
+                                  thread_id, lang)  # fmt: skip
     kind, value = parsed
     await remember_chat(chats, chat, user)
     existing = await chats.subscriptions(chat.id)
@@ -321,7 +344,28 @@ async def subscribe_chat(
                 text=label, callback_data=SubscribePartner(id=partner.id).pack()
             )
             markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
-    return text, markup
+    if kind in _BASIC:
+        return text, markup
+    return with_all_news_note(text, markup, await chats.subscriptions(chat.id), thread_id, lang)
+
+
+def with_all_news_note(
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+    subs: list[Subscription],
+    thread_id: int | None,
+    lang: str,
+) -> Reply:
+    """A filter added where all news already come (the /start button's choice): it narrows
+    nothing, so say so, with the button that leaves the filters alone. «Готово, подписка
+    добавлена: страна Китай» let a reader of all news expect China's news only."""
+    every = next((s for s in subs if s.kind == "all" and s.thread_id == thread_id), None)
+    if every is None:
+        return text, markup
+    rows = list(markup.inline_keyboard) if markup is not None else []
+    rows.append(_remove_button(every, t(lang, "sub_all")))
+    text += "\n\n" + t(lang, "sub_within_all")
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 async def add_subscription(
@@ -427,10 +471,17 @@ async def subscribe_partner_button(
     await query.answer()
     thread_id = _thread_of(message)
     await remember_chat(chats, message.chat, query.from_user)
-    text, _ = await add_subscription(
-        chats, partners, message.chat.id, lang, "partner", str(callback_data.id), thread_id
+    value = str(callback_data.id)
+    had = await chats.subscriptions(message.chat.id)
+    text, markup = await add_subscription(
+        chats, partners, message.chat.id, lang, "partner", value, thread_id
     )
-    await bot.send_message(message.chat.id, text, message_thread_id=thread_id)
+    subs = await chats.subscriptions(message.chat.id)
+    if not any(_same(s, "partner", value, thread_id) for s in had) and any(
+        _same(s, "partner", value, thread_id) for s in subs
+    ):
+        text, markup = with_all_news_note(text, markup, subs, thread_id, lang)
+    await bot.send_message(message.chat.id, text, message_thread_id=thread_id, reply_markup=markup)
 
 
 async def subscriptions_view(
@@ -597,6 +648,8 @@ async def bot_added(
     await remember_chat(chats, event.chat, event.from_user)  # the greeting's language
     lang = user_language(event.from_user)
     text = t(lang, "group_greeting")
+    if event.chat.is_forum:  # each topic its own feed: where news go was left to guess
+        text += "\n\n" + t(lang, "group_greeting_forum")
     if subs := await chats.subscriptions(event.chat.id):
         items = "\n".join([f"• {await describe(sub, lang, partners)}" for sub in subs])
         text += "\n\n" + t(lang, "group_back", items=items)

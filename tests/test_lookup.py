@@ -137,6 +137,31 @@ def test_scores_tell_a_name_from_a_longer_one_and_from_a_lookalike() -> None:
     assert not rank_partners("Institute of Technology of Hollins", known)
 
 
+async def test_an_operator_may_type_the_arrow_as_phones_do(app: App) -> None:
+    """«/curate rename A -> B» was told a name or value is missing (only "=>" was read), and
+    «Укажите номер» after a name fitting several left the form to guess: the reply now gives
+    the command with the first one's number."""
+    await add_partners(app, REGISTRY)
+    [bremford] = [
+        pid for pid, names in await app.services.partners.names() if "Bremford" in str(names)
+    ]
+    for arrow in ("->", "→", "—>"):
+        reply = await app.ask(f"/curate rename #{bremford} {arrow} Бремфордский политех",
+                              chat_id=ADMIN)  # fmt: skip
+        assert reply == (
+            f"Переименовать «Бремфордский политехнический университет» (#{bremford}) в "
+            "«Бремфордский политех»?"
+        ), (arrow, reply)
+    reply = await app.ask("/curate rename Bremford Institute of Technology -> Бремфорд",
+                          chat_id=ADMIN)  # fmt: skip
+    assert f"например: /curate rename #{bremford} => Бремфорд\n" in reply, reply
+    # A name the card has already: said so, no button to confirm a change of nothing.
+    reply = await app.ask(
+        f"/curate rename #{bremford} => Бремфордский политехнический университет", chat_id=ADMIN
+    )
+    assert reply == f"«Бремфордский политехнический университет» (#{bremford}) уже так называется."
+
+
 async def test_operators_and_charts_get_no_guess_either(app: App) -> None:
     await add_partners(app, REGISTRY)
     [bremford] = [
@@ -144,7 +169,10 @@ async def test_operators_and_charts_get_no_guess_either(app: App) -> None:
     ]
     reply = await app.ask("/curate hide Bremford Institute of Technology", chat_id=ADMIN)
     assert reply.startswith("«Bremford Institute of Technology» точно не называет одного")
-    assert reply.endswith(f"Укажите номер:\n#{bremford} Бремфордский политехнический университет")
+    assert reply.endswith(
+        f"Укажите номер, например: /curate hide #{bremford}\n"
+        f"#{bremford} Бремфордский политехнический университет"
+    ), reply
     assert (await app.services.partners.get(bremford)) is not None  # not hidden
     before = len(app.api.calls)
     reply = await app.ask("/chart Technical University", language_code="en")

@@ -14,6 +14,7 @@ import pytest
 
 from bot.facts.service import ExtractionWorker, FactsService
 from bot.text.i18n import t
+from storage.db import utcnow
 from storage.partners import AgreementInput, PartnerInput
 from tests.conftest import App, draft, until
 from tests.fakes.bot_api import parse_telegram_html
@@ -96,6 +97,25 @@ async def test_a_country_asked_by_its_flag_or_after_a_preposition(app: App) -> N
     assert await app.ask("/subscribe country 🇩🇪") == (
         "Готово, подписка добавлена: страна 🇩🇪 Германия."
     )
+    # "agreements with Kazakhstan": "with" was a word of the query, which then found nothing.
+    for query in ("with Kazakhstan", "with Kazakhstan in 2026", "for Kazakhstan"):
+        reply = await app.ask(f"/agreements {query}", language_code="en", chat_id=43)
+        assert "for “🇰🇿 Kazakhstan” (2):" in reply.split("\n")[0], (query, reply)
+    reply = await app.ask("/partners о Казахстане")
+    assert reply.startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), reply
+
+
+async def test_a_word_typed_in_two_scripts_is_read_in_one(app: App) -> None:
+    """«Kазахстан» with a Latin K (a keyboard's or a paste's mix, alike on screen) named no
+    country and no partner: «Не нашёл партнёра по запросу «Kазахстан»»."""
+    await many_partners(app, 2)
+    reply = await app.ask("/partners Kазахстан")  # Latin K
+    assert reply.startswith("Партнёры: 🇰🇿 Казахстан (всего 2)"), reply
+    reply = await app.ask("/agreements c Kазахстаном")  # Latin c and K
+    assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
+    await app.ask("Kазахстан")
+    labels = [b["text"] for b in last_buttons(app)]
+    assert "🇰🇿 Казахстан: все партнёры (2)" in labels, labels
 
 
 async def chinese_and_other_partners(app: App) -> None:
@@ -324,6 +344,36 @@ async def test_agreements_of_a_year_alone_or_with_a_country_or_partner(app: App)
     )
     # Out of range, a number is a word again.
     assert await app.ask("/agreements 1812") == "Не нашёл соглашений по запросу «1812»."
+
+
+async def test_agreements_read_a_year_as_people_write_it(app: App) -> None:
+    """«/agreements 2023г» found nothing «по запросу «2023г»», «/agreements прошлый год» nothing
+    «по запросу «прошлый год»»: a year's abbreviation written close to it and last or this
+    year said without «за» are years, in /agreements as in /export."""
+    await signed_in_years(app)
+    for query in ("2023г", "2023г.", "за 2023г.", "Китай 2023г", "2022-2023гг."):
+        reply = await app.ask(f"/agreements {query}")
+        assert "(всего 1)" in reply and "cn23" in reply, (query, reply)
+        assert "2023" in reply.split("\n")[0] and "г»" not in reply, (query, reply)
+    last, this = utcnow().year - 1, utcnow().year
+    for query, year in (("прошлый год", last), ("соглашения прошлого года", last),
+                        ("текущий год", this), ("в текущем году", this)):  # fmt: skip
+        reply = await app.ask(f"/agreements {query}")
+        assert f"{year} года" in reply.split("\n")[0] and "запросу" not in reply, (query, reply)
+
+
+async def test_agreements_of_all_are_the_whole_list(app: App) -> None:
+    """«/agreements все» searched for the word «все» (and found a document whose subject had
+    it); "all", «весь список», with a year or a kind too, ask for the whole list."""
+    await signed_in_years(app)
+    whole = await app.ask("/agreements")
+    for query in ("все", "всё", "весь список", "полный список"):
+        assert await app.ask(f"/agreements {query}") == whole, query
+    reply = await app.ask("/agreements all", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements (4 in all):"), reply
+    assert (await app.ask("/agreements все 2023")).startswith("Соглашения 2023 года (всего 1)")
+    sent = (await documents(app, "/export все", 42, 3))[0]
+    assert "запросу" not in (sent.rendered or ""), sent.rendered
 
 
 async def test_agreement_year_pages_keep_the_year(app: App) -> None:
@@ -965,6 +1015,24 @@ async def test_a_city_that_is_also_a_universitys_short_name_lists_partners_of_th
     assert first_buttons(app) == ["Shanghai Lantern Institute"]
 
 
+async def test_the_university_itself_asked_as_a_partner_is_said_to_be_itself(app: App) -> None:
+    """«/partners Политех» said «Точно «Политех» никто не называется» over buttons to other
+    polytechnics (Milan's, Hong Kong's), "/partners SPbPU" that no partner matches: the reader
+    typing the university's own name is told the partners are its own."""
+    await partners_named(app, [("Миланский политехнический университет", "IT")])
+    assert await app.ask("/partners Политех") == (
+        "«Политех» — это сам университет, СПбПУ: бот собирает его партнёров. "
+        "Все партнёры: /partners, по странам: /countries"
+    )
+    assert first_buttons(app) == []
+    reply = await app.ask("/partners SPbPU", language_code="en", chat_id=43)
+    assert reply.startswith("“SPbPU” is the Polytechnic University (SPbPU) itself:"), reply
+    # Another polytechnic, or the university's partners in the person's words, are read as before.
+    reply = await app.ask("/partners Миланский политехнический университет")
+    assert reply.startswith("Миланский политехнический университет\n"), reply
+    assert "сам университет" not in await app.ask("/partners наши партнёры")
+
+
 async def test_the_last_years_said_in_words(app: App) -> None:
     """«/agreements за последние пять лет» was searched as the words «за последние пять»:
     nothing found; a number of years said in words is read as the digits are."""
@@ -1114,6 +1182,16 @@ async def test_agreements_of_a_nations_partners_are_its_countrys(app: App) -> No
     assert reply.startswith("Соглашения по запросу «🇰🇿 Казахстан» (всего 2):"), reply
     reply = await app.ask("/agreements Kazakh universities", language_code="en", chat_id=43)
     assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+    # Kinds and the country, as /partners reads them: «Не нашёл соглашений по запросу
+    # «университетами Казахстана»» before.
+    this = utcnow().year
+    for query in ("университетами Казахстана", "с вузами Казахстана", f"вузы Казахстана {this}г"):
+        reply = await app.ask(f"/agreements {query}")
+        assert "по запросу «🇰🇿 Казахстан» (всего 2):" in reply.split("\n")[0], (query, reply)
+    reply = await app.ask("/agreements universities in Kazakhstan", language_code="en", chat_id=43)
+    assert reply.startswith("Agreements for “🇰🇿 Kazakhstan” (2):"), reply
+    sent = (await documents(app, "/export университеты Казахстана", 42, 3))[0]
+    assert "Партнёров: 2, соглашений: 2." in (sent.rendered or ""), sent.rendered
 
 
 async def partners_of_kinds(app: App, companies: int = 1) -> None:

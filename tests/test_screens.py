@@ -227,10 +227,22 @@ async def test_the_bot_greets_a_group_it_is_added_to_and_names_who_configures_it
     greeting = await next_reply(app, group, 0)
     assert "Настраивать меня в этой группе могут только администраторы" in greeting
     assert "/subscribe partnerships" in greeting
+    assert "форум" not in greeting
     app.api.push_my_chat_member(
         group - 1, new_status="member", old_status="left", chat_type="supergroup"
     )
     await until(lambda: _has(app, group - 1))
+    # A forum: which topic the news go to was left to guess (the announcements of a
+    # /subscribe sent in the general chat went there, not to the topic the admin had in mind).
+    app.api.push_my_chat_member(
+        group - 2, new_status="member", old_status="left", chat_type="supergroup",
+        language_code="en", is_forum=True,
+    )  # fmt: skip
+    greeting = await next_reply(app, group - 2, 0)
+    assert greeting.endswith(
+        "This is a forum: news go to the topic where an administrator sends /subscribe, and "
+        "each topic has its own subscriptions."
+    ), greeting
 
 
 async def _has(app: App, chat_id: int) -> bool:
@@ -550,6 +562,82 @@ async def test_a_question_about_agreements_of_a_year_offers_that_years_agreement
     assert buttons(app)[0][0] == "📄 🇰🇿 Казахстан: соглашения 2021 года (1)", buttons(app)
     await app.ask("университет номер 1: соглашения 2023 года")
     assert buttons(app)[0][0] == "📄 Университет номер 1: соглашения 2023 года (1)", buttons(app)
+
+
+async def test_a_question_about_a_years_agreements_offers_them_with_no_partner_named(
+    app: App,
+) -> None:
+    """«список соглашений за 2024 год», "how many agreements were signed in 2023?": a search of
+    the whole question was all a person got, though /agreements lists a year's documents; the
+    first button now leads there. A year with none, or no year, keeps the search alone."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (year, country) in enumerate(((2022, "KZ"), (2023, "CN"), (2023, "DE"))):
+        [news_id] = await app.services.news.add_new(
+            feed.id,
+            [draft(f"y{i}", f"Новость {i}", link=f"https://site.test/y{i}")],
+            announce=True,
+        )
+        name = f"Университет номер {i}"
+        fact = PartnerInput(name, None, (), country, "university", {f"y{i}": name})
+        agreement = AgreementInput("agreement", f"о сотрудничестве {i}", f"{year}-05-01", (0,))
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [agreement])
+    for question in ("список соглашений за 2023 год", "сколько соглашений подписали в 2023 году?"):
+        reply = await app.ask(question)
+        assert reply.endswith("Соглашения 2023 года — первой кнопкой ниже. Или поискать «"
+                              f"{question.rstrip('?')}» в новостях?"), reply  # fmt: skip
+        (label, data), *_ = buttons(app)
+        assert label == "📄 Соглашения 2023 года (2)", buttons(app)
+    await press(app, data)
+    [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
+    assert (edit.rendered or "").startswith("Соглашения 2023 года (всего 2):"), edit.rendered
+    await app.ask("how many agreements were signed in 2022?", language_code="en")
+    assert buttons(app)[0][0] == "📄 Agreements of 2022 (1)", buttons(app)
+    for question in ("соглашения 2021 года", "какие соглашения подписывают вузы"):
+        await app.ask(question)
+        assert not any(text.startswith("📄") for text, _ in buttons(app)), (question, buttons(app))
+
+
+async def test_asking_whats_new_in_words_gets_the_latest_news(app: App) -> None:
+    """«что нового?» and "what's new?" got a button to search the news for «что нового»; they
+    now get the latest items as /latest lists them. News of something is still searched."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    await app.services.news.add_new(
+        feed.id, [draft("w1", "Летняя школа в Политехе", link="https://site.test/w1")],
+        announce=True,
+    )  # fmt: skip
+    latest = await app.ask("/latest")
+    for question, lang in (("Что нового?", "ru"), ("есть новости?", "ru"), ("what's new?", "en")):
+        reply = await app.ask(question, language_code=lang)
+        assert reply == (latest if lang == "ru" else await app.ask("/latest", language_code="en"))
+        assert "Летняя школа в Политехе" in reply, (question, reply)
+    reply = await app.ask("новости о водороде")
+    assert reply.endswith("Поискать «новости о водороде» в новостях?"), reply
+
+
+async def test_lists_of_news_name_the_document_an_article_reports_as_its_announcement_did(
+    app: App,
+) -> None:
+    """An announcement said «📄 Соглашение» for an article reporting a signing; /latest and
+    /search listed the same article under the feed's category alone."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    cases = [
+        ("s1", "Подписано соглашение с Озёрным университетом", True),
+        ("s2", "Озёрный университет провёл летнюю школу", False),
+    ]
+    for key, title, signed in cases:
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(key, title, link=f"https://site.test/{key}")], announce=True
+        )
+        name = "Озёрный университет"
+        fact = PartnerInput(name, None, (), "KZ", "university", {key: name})
+        documents = [AgreementInput("agreement", "о сотрудничестве", None, (0,))] if signed else []
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], documents)
+    for command in ("/latest", "/search Озёрный университет"):
+        reply = await app.ask(command)
+        blocks = {b.split("\n")[0]: b.split("\n")[1] for b in reply.split("\n\n")[1:]}
+        signing = blocks["Подписано соглашение с Озёрным университетом"]
+        assert signing.endswith(" · 📄 Соглашение"), (command, reply)
+        assert "📄" not in blocks["Озёрный университет провёл летнюю школу"], (command, reply)
 
 
 async def test_free_text_naming_a_partner_offers_its_card_first(

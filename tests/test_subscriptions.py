@@ -348,3 +348,92 @@ async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
     assert [s.value for s in await app.services.chats.subscriptions(42)] == [
         "IN", "VN", "водород и Китай",
     ]  # fmt: skip
+
+
+async def test_a_filter_added_to_all_news_says_it_narrows_nothing(app: App) -> None:
+    """A reader who chose «📰 Все новости» at /start and then subscribed to a country read
+    «Готово, подписка добавлена: страна 🇨🇳 Китай» and expected China's news alone; every item
+    kept coming. The reply says all news include these, with the button to remove all news."""
+    assert (await app.ask("/subscribe")).startswith("Готово")
+    reply = await app.ask("/subscribe Китай")
+    assert reply.startswith("Готово, подписка добавлена: страна 🇨🇳 Китай."), reply
+    assert reply.endswith(
+        "Этот чат получает и все новости — эти в них уже есть. Чтобы получать только "
+        "выбранное, уберите «все новости» кнопкой ниже."
+    ), reply
+    [[button]] = app.api.sent_messages(42)[-1].params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "✖ все новости", button
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=42, user_id=42,
+        message_id=app.api.sent_messages(42)[-1].result["message_id"],
+    )  # fmt: skip
+    await until(lambda: _edited(app))
+    assert [(s.kind, s.value) for s in await app.services.chats.subscriptions(42)] == [
+        ("country", "CN")
+    ]
+    # Without all news, or the partnership news alone, nothing more is said.
+    assert await app.ask("/subscribe Germany", language_code="en") == (
+        "Done, subscribed: country 🇩🇪 Germany.\nThat is news of partners from this country. "
+        "To follow the word “Germany” in any news: /subscribe “Germany”"
+    )
+    await app.ask("/subscribe partnerships", chat_id=43)
+    assert await app.ask("/subscribe водород", chat_id=43) == (
+        "Готово, подписка добавлена: слово «водород»."
+    )
+    await app.ask("/subscribe", language_code="en", chat_id=44)
+    reply = await app.ask("/subscribe China, India", language_code="en", chat_id=44)
+    assert reply.endswith("remove “all news” with the button below."), reply
+    assert reply.count("all news") == 2, reply
+    # A partner followed by its button (a card's, or one offered for a word) says it too.
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("t1", "Визит Цинхуа", link="https://site.test/t1")], announce=True
+    )
+    fact = PartnerInput(
+        "Университет Цинхуа", "Tsinghua University", (), "CN", "university",
+        {"t1": "Университет Цинхуа"},
+    )  # fmt: skip
+    await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    await app.ask("/subscribe Tsinghua", language_code="en", chat_id=44)
+    [[button], [remove]] = app.api.sent_messages(44)[-1].params["reply_markup"]["inline_keyboard"]
+    assert remove["text"] == "✖ all news", remove
+    before = len(app.api.sent_messages(44))
+    app.api.push_callback_query(
+        button["callback_data"], chat_id=44, user_id=44, language_code="en",
+        message_id=app.api.sent_messages(44)[-1].result["message_id"],
+    )  # fmt: skip
+    await until(lambda: _sent_more(app, 44, before))
+    followed = app.api.sent_messages(44)[-1]
+    assert (followed.rendered or "").startswith("Done, subscribed: partner “Tsinghua University”.")
+    assert (followed.rendered or "").endswith("with the button below."), followed.rendered
+    [[remove]] = followed.params["reply_markup"]["inline_keyboard"]
+    assert remove["text"] == "✖ all news", remove
+
+
+async def _sent_more(app: App, chat_id: int, count: int) -> bool:
+    return len(app.api.sent_messages(chat_id)) > count
+
+
+async def _edited(app: App) -> bool:
+    return any(c.ok for c in app.api.calls_of("editMessageText"))
+
+
+async def test_countries_named_one_after_another_with_spaces_are_each_followed(app: App) -> None:
+    """«/subscribe Китай Германия» (no comma) made a keyword subscription to «китай германия»:
+    only the news with both words. Countries in a row, names of two words too, are each one."""
+    reply = await app.ask("/subscribe Китай Германия")
+    assert reply == (
+        "Готово, подписка добавлена: страна 🇨🇳 Китай.\n"
+        "Готово, подписка добавлена: страна 🇩🇪 Германия."
+    ), reply
+    reply = await app.ask("/subscribe country South Korea India", language_code="en", chat_id=43)
+    assert reply == (
+        "Done, subscribed: country 🇰🇷 South Korea.\nDone, subscribed: country 🇮🇳 India."
+    ), reply
+    assert await app.ask("/unsubscribe Китай Германия") == (
+        "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
+    )
+    # A word that is no country among them: the words, as before.
+    assert await app.ask("/subscribe водород Китай") == (
+        "Готово, подписка добавлена: слова «водород китай»."
+    )

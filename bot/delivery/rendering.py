@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -89,15 +89,34 @@ class AnnouncementRenderer:
         return message
 
     async def _kind(self, item: NewsItem, lang: str) -> str:
-        """The document this article is the news of, else its category: a document an earlier
-        article reported first, or one signed in an earlier year, is no news of this one."""
-        if self.partners is not None:
-            signed, _ = await self.partners.agreements(news_ids=[item.id], limit=20)
-            new = [
-                a
-                for a in signed
-                if a.news_id == item.id and not recalled(a.signed_on, item.published_at)
-            ]
-            if new:
-                return "📄 " + label(AGREEMENT_KINDS, new[0].kind, lang)
-        return category_label(item.category, lang)
+        if self.partners is None:
+            return category_label(item.category, lang)
+        return (await news_kinds(self.partners, [item], lang))[item.id]
+
+
+async def news_kinds(
+    partners: PartnerRepository, items: Sequence[NewsItem], lang: str
+) -> dict[int, str]:
+    """Each item's kind as its announcement says it: the document it is the news of, else its
+    category (a document an earlier article reported first, or one signed in an earlier year,
+    is no news of this one). /latest and /search say the same (they said the category alone)."""
+    kinds = {item.id: category_label(item.category, lang) for item in items}
+    if not items:
+        return kinds
+    signed, _ = await partners.agreements(
+        news_ids=[item.id for item in items], limit=_DOCUMENTS_EACH * len(items)
+    )
+    dated = {item.id: item.published_at for item in items}
+    told: set[int] = set()
+    for a in signed:  # newest first, as the announcement took the first
+        if (
+            a.news_id in dated
+            and a.news_id not in told
+            and not recalled(a.signed_on, dated[a.news_id])
+        ):
+            kinds[a.news_id] = "📄 " + label(AGREEMENT_KINDS, a.kind, lang)
+            told.add(a.news_id)
+    return kinds
+
+
+_DOCUMENTS_EACH = 20  # documents read per item: an article reports a few at most

@@ -240,7 +240,11 @@ def country_alike(query: str) -> str | None:
 
 
 _REGIONAL_A = 0x1F1E6  # 🇦: a flag is two regional indicator letters, 🇨🇳 is "CN"
-_LEADING = frozenset(["в", "во", "с", "со", "из", "изо", "для", "по", "in", "from", "the"])
+# ("agreements with China", «новости о Китае»: "with" and «о» were read as words of a name.)
+_LEADING = frozenset([
+    "в", "во", "с", "со", "из", "изо", "для", "по", "о", "об", "про", "in", "from", "the",
+    "with", "for", "of", "about",
+])  # fmt: skip
 
 
 # Readers answered in English may name a country in their own language ("Deutschland",

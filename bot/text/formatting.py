@@ -49,8 +49,46 @@ _TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 def typed_text(text: str | None) -> str:
     """What a person meant by a command's arguments: markup pasted along with the words
-    dropped (`<b>Цинхуа</b>` is Цинхуа, `&amp;` is &), spaces collapsed."""
-    return " ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split())
+    dropped (`<b>Цинхуа</b>` is Цинхуа, `&amp;` is &), spaces collapsed, a word typed in two
+    scripts in one (see `one_script`)."""
+    return one_script(" ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split()))
+
+
+# Latin letters that look like Cyrillic ones, and back: a keyboard's or a paste's mix.
+_LATIN_LIKE = "AaBCcEeHKkMOoPpTXxYy"
+_CYRILLIC_LIKE = "АаВСсЕеНКкМОоРрТХхУу"
+_TO_CYRILLIC = str.maketrans(_LATIN_LIKE, _CYRILLIC_LIKE)
+_TO_LATIN = str.maketrans(_CYRILLIC_LIKE, _LATIN_LIKE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def one_script(text: str) -> str:
+    """Each run of letters written mostly in one script, in that script alone, when its other
+    letters only look alike («Kитай» with a Latin K is «Китай»; 'Tsinghuа' with a Cyrillic а
+    is 'Tsinghua'): such a word found nothing. A run with a letter of its own in both scripts
+    ('IТ' with a Cyrillic Т) is left as typed; a letter alone before a Cyrillic word («c
+    Китаем») is Cyrillic."""
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group()
+        cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in run)
+        latin = sum("a" <= ch.lower() <= "z" for ch in run)
+        if not cyrillic or not latin or cyrillic == latin:
+            return run
+        if cyrillic > latin:
+            minority = [ch for ch in run if "a" <= ch.lower() <= "z"]
+            return run.translate(_TO_CYRILLIC) if all(c in _LATIN_LIKE for c in minority) else run
+        minority = [ch for ch in run if "а" <= ch.lower() <= "я" or ch in "ёЁ"]
+        return run.translate(_TO_LATIN) if all(c in _CYRILLIC_LIKE for c in minority) else run
+
+    words = _LETTERS.sub(fix, text).split(" ")
+    for i, word in enumerate(words[:-1]):  # «c Китаем»: a preposition in the other layout
+        if len(word) == 1 and word in _LATIN_LIKE and _CYRILLIC_WORD.match(words[i + 1]):
+            words[i] = word.translate(_TO_CYRILLIC)
+    return " ".join(words)
+
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]")
 
 
 def utf16_len(text: str) -> int:

@@ -246,9 +246,19 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Соглашения партнёра «{name}» — первой кнопкой ниже. Или поискать «{query}» в новостях?",
         "Agreements with {name}: the first button below. Or search the news for “{query}”?",
     ),
+    "free_text_years_agreements": (
+        "Соглашения {years} — первой кнопкой ниже. Или поискать «{query}» в новостях?",
+        "Agreements {years}: the first button below. Or search the news for “{query}”?",
+    ),
     "free_text_search": (
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
+    ),
+    "group_greeting_forum": (
+        "Это форум: новости приходят в ту тему, где администратор напишет /subscribe, и у "
+        "каждой темы свои подписки.",
+        "This is a forum: news go to the topic where an administrator sends /subscribe, and "
+        "each topic has its own subscriptions.",
     ),
     "group_greeting": (
         "Здравствуйте! Я присылаю новости Политеха (СПбПУ) о партнёрстве. Настраивать меня "
@@ -311,6 +321,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Done, subscribed: {what}.",
     ),
     "sub_all": ("все новости", "all news"),
+    "sub_within_all": (
+        "Этот чат получает и все новости — эти в них уже есть. Чтобы получать только "
+        "выбранное, уберите «все новости» кнопкой ниже.",
+        "This chat also gets all news, these among them. To get only what you chose, remove "
+        "“all news” with the button below.",
+    ),
     "sub_partnerships": ("новости о партнёрстве", "partnership news"),
     "sub_country": ("страна {name}", "country {name}"),
     "sub_word_is_partner": (
@@ -539,6 +555,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Не нашёл партнёра по запросу «{query}». Список: /partners",
         "No partner matches “{query}”. All partners: /partners",
     ),
+    "partners_own": (
+        "«{query}» — это сам университет, СПбПУ: бот собирает его партнёров. "
+        "Все партнёры: /partners, по странам: /countries",
+        "“{query}” is the Polytechnic University (SPbPU) itself: the bot lists its partners. "
+        "All partners: /partners, by country: /countries",
+    ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
     # A button's text (plain, not HTML): the partners of a country the query is alike.
     "agreements_country_button": (
@@ -548,6 +570,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "agreements_partner_button": (
         "📄 {name}: соглашения ({total})",
         "📄 {name}: agreements ({total})",
+    ),
+    "agreements_years_button": (
+        "📄 Соглашения {years} ({total})",
+        "📄 Agreements {years} ({total})",
     ),
     "agreements_country_button_years": (
         "📄 {country}: соглашения {years} ({total})",
@@ -730,12 +756,17 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Corrections are stored and re-applied after every extraction (reextract too).",
     ),
     "curate_which": (
-        "«{query}» точно не называет одного партнёра. Укажите номер:\n{names}",
-        "“{query}” does not name one partner for sure. Give the number:\n{names}",
+        "«{query}» точно не называет одного партнёра. Укажите номер, например: {example}\n{names}",
+        "“{query}” does not name one partner for sure. Give the number, for example: "
+        "{example}\n{names}",
     ),
     "curate_unknown": (
         "Не нашёл партнёра «{query}». Список: /partners",
         "No partner matches “{query}”. See /partners",
+    ),
+    "curate_rename_same": (
+        "«{a}» (#{a_id}) уже так называется.",
+        "“{a}” (#{a_id}) is already named so.",
     ),
     "curate_same": ("Это один и тот же партнёр.", "That is the same partner."),
     "curate_bad_country": (

@@ -676,14 +676,17 @@ class FakeBotAPI:
         user_id: int | None = None,
         title: str | None = None,
         language_code: str | None = None,
+        is_forum: bool | None = None,
     ) -> JSONDict:
-        """Queue a change of the bot's own membership (blocked, kicked, added, promoted)."""
+        """Queue a change of the bot's own membership (blocked, kicked, added, promoted);
+        `is_forum`: a supergroup with topics, as Telegram marks its chat."""
         if user_id is None:
             user_id = chat_id if chat_type == "private" else 100_000 + abs(chat_id) % 1_000_000
         user = self._user(user_id, language_code=language_code)
+        chat = self._chat(chat_id, chat_type=chat_type, title=title, user=user, is_forum=is_forum)
         update: JSONDict = {
             "my_chat_member": {
-                "chat": self._chat(chat_id, chat_type=chat_type, title=title, user=user),
+                "chat": chat,
                 "from": user,
                 "date": int(time.time()),
                 "old_chat_member": _chat_member(self._bot_user(), old_status),
