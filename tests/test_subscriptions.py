@@ -435,5 +435,5 @@ async def test_countries_named_one_after_another_with_spaces_are_each_followed(a
     )
     # A word that is no country among them: the words, as before.
     assert await app.ask("/subscribe водород Китай") == (
-        "Готово, подписка добавлена: слова «водород китай»."
+        "Готово, подписка добавлена: слова «водород Китай»."
     )

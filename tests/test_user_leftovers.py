@@ -97,7 +97,8 @@ async def test_a_relative_company_is_offered_not_opened_by_every_command(app: Ap
     # An operator's change goes to no relative either; a question names it no more.
     reply = await app.ask("/curate hide Торвальд", chat_id=ADMIN)
     assert reply == (
-        "«Торвальд» точно не называет одного партнёра. Укажите номер:\n#1 Торвальд Нефть"
+        "«Торвальд» точно не называет одного партнёра. Укажите номер, например: "
+        "/curate hide #1\n#1 Торвальд Нефть"
     ), reply
     await app.ask("Торвальд")
     assert not any("Торвальд Нефть" in label for label in button_texts(app)), button_texts(app)
