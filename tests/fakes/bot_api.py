@@ -450,6 +450,7 @@ class FakeBotAPI:
         self._faults: list[_ScriptedFault] = []
         self._blocked: set[int | str] = set()
         self._migrated: dict[int | str, int] = {}
+        self._transit: dict[int | str, float] = {}
         self._global_window: deque[float] = deque()
         self._chat_windows: dict[int | str, deque[float]] = {}
         self._callback_ids = itertools.count(1)
@@ -571,6 +572,11 @@ class FakeBotAPI:
     def migrate(self, chat_id: int | str, new_id: int) -> None:
         """From now on sends to ``chat_id`` answer 400 with ``migrate_to_chat_id=new_id``."""
         self._migrated[chat_id] = new_id
+
+    def slow_path(self, chat_id: int | str, seconds: float) -> None:
+        """Calls about ``chat_id`` reach the API ``seconds`` late (a slow network path, a
+        request stuck behind others): counted, stamped and answered only then."""
+        self._transit[_chat_key(chat_id)] = seconds
 
     def set_admins(
         self, chat_id: int | str, user_ids: Iterable[int], creator: int | None = None
@@ -754,6 +760,9 @@ class FakeBotAPI:
         if self.latency:
             await asyncio.sleep(self.latency)
         params = await _read_params(request)
+        transit = self._transit.get(_chat_key(params.get("chat_id")))
+        if transit:
+            await asyncio.sleep(transit)
         method = _canonical(method)
         record = CallRecord(method=method, params=params, time=self._clock(), token=token)
         self.calls.append(record)
