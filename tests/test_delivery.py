@@ -12,7 +12,8 @@ import pytest
 from aiogram import Bot
 
 from bot.app import make_bot
-from bot.delivery.worker import ChatPacer, DeliveryWorker, Sender
+from bot.delivery import worker as worker_module
+from bot.delivery.worker import ChatPacer, DeliveryWorker, GlobalPacer, Sender
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.feeds import FeedRepository
@@ -322,6 +323,20 @@ async def test_sends_slow_to_reach_telegram_still_count_in_their_second(db: Data
     assert api.stats.rejected_429 == 0
     assert max_in_a_second([c.time for c in calls]) <= 25
     assert len(calls) == 60
+
+
+async def test_a_send_left_unanswered_holds_the_broadcast_back_only_for_a_while(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(worker_module, "ANSWER_BOUND_SECONDS", 0.3)
+    pacer = GlobalPacer(rate=10.0)
+    hung = await pacer.wait()  # its reply never comes
+    for _ in range(9):
+        pacer.answered(await pacer.wait())
+    eleventh = await asyncio.wait_for(pacer.wait(), 5.0)
+    # Ten places later a send waits a second past the hung one's arrival, taken to be 0.3 s
+    # after it went.
+    assert eleventh.at - hung.at == pytest.approx(1.3, abs=0.1)
 
 
 async def test_groups_at_their_limit_do_not_hold_up_private_chats(
