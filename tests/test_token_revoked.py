@@ -65,8 +65,8 @@ async def test_revoked_token_stops_an_idle_bot(tmp_path: Path) -> None:
         await bot.start()
         await wait_for(lambda: len(api.calls_of("getUpdates")) >= 1, "polling", bot)
         api.tokens.discard(TOKEN)
+        api.end_long_polls()  # the long poll under way would otherwise run out its 10 s first
         assert bot.proc is not None
-        # The long poll under way when the token was revoked ends first (10 s at most).
         await wait_for(lambda: bot.proc.returncode is not None, "the bot to exit", bot, 30)  # type: ignore[union-attr]
         output = bot.output()
         assert bot.proc.returncode != 0, output
