@@ -335,8 +335,8 @@ async def test_a_send_left_unanswered_holds_the_broadcast_back_only_for_a_while(
         pacer.answered(await pacer.wait())
     eleventh = await asyncio.wait_for(pacer.wait(), 5.0)
     # Ten places later a send waits a second past the hung one's arrival, taken to be 0.3 s
-    # after it went.
-    assert eleventh.at - hung.at == pytest.approx(1.3, abs=0.1)
+    # after it went (the even pace alone would let it go at 1.0 s).
+    assert 1.3 - 1e-6 <= eleventh.at - hung.at < 2.5
 
 
 async def test_groups_at_their_limit_do_not_hold_up_private_chats(
