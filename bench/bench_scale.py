@@ -45,7 +45,7 @@ from pydantic import SecretStr  # noqa: E402 - after the sys.path line above
 
 from bot.app import build_dispatcher, make_bot  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.delivery.worker import DeliveryWorker  # noqa: E402
+from bot.delivery.worker import DeliveryWorker, Grant  # noqa: E402
 from bot.services import open_services  # noqa: E402
 from storage.db import Database, to_db, utcnow  # noqa: E402
 from storage.feeds import FeedRepository  # noqa: E402
@@ -351,9 +351,10 @@ def note_grants(worker: DeliveryWorker) -> list[float]:
     pacer = worker.pacer
     wait = pacer.wait
 
-    async def noted() -> None:
-        await wait()
-        granted.append(pacer._granted[-1])
+    async def noted() -> Grant:
+        grant = await wait()
+        granted.append(grant.at)
+        return grant
 
     worker.pacer.wait = noted
     return granted

@@ -50,7 +50,13 @@ async def test_kill_9_mid_broadcast_loses_nothing(tmp_path: Path, database_targe
         await prepare(env.get("DATABASE_URL", env["DATABASE_PATH"]), site.feed_url)
         first = BotProcess(env, tmp_path)
         await first.start()
-        await wait_for(lambda: len(api.sent_messages()) >= 12, "a third of the broadcast", first)
+        try:
+            await wait_for(
+                lambda: len(api.sent_messages()) >= 12, "a third of the broadcast", first
+            )
+        except BaseException:
+            await first.kill()  # no bot left running after a failure
+            raise
         assert first.proc is not None
         first.proc.send_signal(signal.SIGKILL)
         await first.proc.wait()

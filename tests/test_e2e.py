@@ -48,6 +48,12 @@ class BotProcess:
         assert self.proc.returncode is not None
         return self.proc.returncode
 
+    async def kill(self) -> None:
+        """SIGKILL if it still runs (a test that failed leaves no bot behind)."""
+        if self.proc is not None and self.proc.returncode is None:
+            self.proc.kill()
+            await self.proc.wait()
+
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 

@@ -27,10 +27,14 @@ async def test_revoked_token_stops_the_bot_and_keeps_the_queue(tmp_path: Path) -
         await prepare(db_path, site.feed_url)
         first = BotProcess(env, tmp_path)
         await first.start()
-        await wait_for(lambda: len(api.sent_messages()) >= 8, "the broadcast under way", first)
-        api.tokens.discard(TOKEN)  # revoked in @BotFather
-        assert first.proc is not None
-        await wait_for(lambda: first.proc.returncode is not None, "the bot to exit", first, 20)  # type: ignore[union-attr]
+        try:
+            await wait_for(lambda: len(api.sent_messages()) >= 8, "the broadcast under way", first)
+            api.tokens.discard(TOKEN)  # revoked in @BotFather
+            assert first.proc is not None
+            await wait_for(lambda: first.proc.returncode is not None, "the bot to exit", first, 20)  # type: ignore[union-attr]
+        except BaseException:
+            await first.kill()  # no bot left running after a failure
+            raise
         output = first.output()
         assert first.proc.returncode != 0, output
         errors = [line for line in output.splitlines() if line.startswith("error:")]
@@ -63,11 +67,15 @@ async def test_revoked_token_stops_an_idle_bot(tmp_path: Path) -> None:
         env = bot_env(api, site, tmp_path)
         bot = BotProcess(env, tmp_path)
         await bot.start()
-        await wait_for(lambda: len(api.calls_of("getUpdates")) >= 1, "polling", bot)
-        api.tokens.discard(TOKEN)
-        assert bot.proc is not None
-        # The long poll under way when the token was revoked ends first (10 s at most).
-        await wait_for(lambda: bot.proc.returncode is not None, "the bot to exit", bot, 30)  # type: ignore[union-attr]
+        try:
+            await wait_for(lambda: len(api.calls_of("getUpdates")) >= 1, "polling", bot)
+            api.tokens.discard(TOKEN)
+            api.end_long_polls()  # the long poll under way would otherwise run out its 10 s first
+            assert bot.proc is not None
+            await wait_for(lambda: bot.proc.returncode is not None, "the bot to exit", bot, 30)  # type: ignore[union-attr]
+        except BaseException:
+            await bot.kill()  # no bot left running after a failure
+            raise
         output = bot.output()
         assert bot.proc.returncode != 0, output
         errors = [line for line in output.splitlines() if line.startswith("error:")]

@@ -10,7 +10,9 @@ import asyncio
 import contextlib
 import dataclasses
 import enum
+import itertools
 import logging
+import math
 import random
 import time
 from collections import deque
@@ -51,6 +53,9 @@ MAX_ATTEMPTS = 6
 MAX_BACKOFF_SECONDS = 300.0
 CATCH_UP_SECONDS = 0.25
 CATCH_UP_PACE = 2.0  # lost time is made up at most this many times faster than `rate`
+# A send still unanswered this long is taken to have reached Telegram by then: one hung request
+# holds the broadcast back at most this long (and a second).
+ANSWER_BOUND_SECONDS = 2.0
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -294,19 +299,46 @@ class TokenGuard(BaseRequestMiddleware):
             raise
 
 
+@dataclass(eq=False)
+class Grant:
+    """One send the pacer let go at `at`; `answered` is when its reply came back."""
+
+    at: float
+    answered: float | None = None
+
+    def reached_by(self, now: float) -> float:
+        """The latest moment Telegram can have received the send, as known at `now`: its reply
+        (Telegram answers after it counts), or `now` while none came, at most
+        ANSWER_BOUND_SECONDS after it went."""
+        end = self.answered if self.answered is not None else now
+        return min(end, self.at + ANSWER_BOUND_SECONDS)
+
+
 class GlobalPacer:
-    """Spaces sends evenly at `rate` a second, never more than `rate` in any sliding second;
-    slows down while 429s keep coming, and `pause` holds every send (global flood control)."""
+    """Spaces sends evenly at `rate` a second, never more than `rate` reaching Telegram in any
+    sliding second; slows down while 429s keep coming, and `pause` holds every send (global
+    flood control).
+
+    Telegram counts a send when it arrives, somewhere between the pacer letting it go and its
+    reply; a busy machine (the process descheduled, the event loop stalled) moves arrivals
+    later by different amounts. So a send counts in the window until a second after its
+    reply, not after it went: a send may go only when every send `rate` places back was
+    answered a second ago or more."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
         self.factor = 1.0
         self._next = time.monotonic()
         self._paused_until = 0.0
-        self._granted: deque[float] = deque()  # sends let through in the last second
+        self._granted: deque[float] = deque()  # when each send of the last second went
+        self._recent: deque[Grant] = deque()  # the last int(rate) sends let go
+        self._older_unanswered: set[Grant] = set()  # earlier sends still waiting for a reply
+        self._older_reached = -math.inf  # the latest arrival of the earlier answered sends
         self._recent_429: deque[float] = deque()
 
-    async def wait(self) -> None:
+    async def wait(self) -> Grant:
+        """Wait for this send's turn; the caller passes the grant to `answered` once the
+        send's reply (or its failure) came back."""
         while True:
             now = time.monotonic()
             rate = self.rate * self.factor
@@ -323,14 +355,40 @@ class GlobalPacer:
             at = max(slot, self._paused_until)
             if granted:
                 at = max(at, granted[-1] + gap / CATCH_UP_PACE)
-                cap = max(1, int(rate))
-                if len(granted) >= cap:
-                    at = max(at, granted[-cap] + 1.0)
+            cap = max(1, int(rate))
+            if len(self._recent) >= cap:
+                at = max(at, self._window_free(now, len(self._recent) - cap + 1))
             if at <= now:
                 break
             await asyncio.sleep(at - now)
         self._next = slot + gap
         granted.append(now)
+        grant = Grant(now)
+        self._recent.append(grant)
+        while len(self._recent) > max(1, int(self.rate)):
+            old = self._recent.popleft()
+            if old.answered is None:
+                self._older_unanswered.add(old)
+            else:
+                self._older_reached = max(self._older_reached, old.reached_by(now))
+        return grant
+
+    def answered(self, grant: Grant) -> None:
+        """The send's reply came back (or it failed): Telegram has counted it by now."""
+        grant.answered = time.monotonic()
+        if grant in self._older_unanswered:
+            self._older_unanswered.discard(grant)
+            self._older_reached = max(self._older_reached, grant.reached_by(grant.answered))
+
+    def _window_free(self, now: float, older: int) -> float:
+        """When the sends before the last cap - 1 (the `older` first of `_recent` and every
+        earlier one) are all a second past their arrival at Telegram."""
+        reached = self._older_reached
+        for grant in itertools.islice(self._recent, older):
+            reached = max(reached, grant.reached_by(now))
+        for grant in self._older_unanswered:
+            reached = max(reached, grant.reached_by(now))
+        return reached + 1.0
 
     def pause(self, seconds: float) -> bool:
         """Hold every send for `seconds`; False if an earlier pause already covers it."""
@@ -617,13 +675,13 @@ class DeliveryWorker:
                 # Claimed but never started: back to pending, nothing was sent.
                 self._outcomes.extend(Outcome(d.id, "pending", d.attempts) for d in chosen[index:])
                 return
-            await self.pacer.wait()
+            grant = await self.pacer.wait()
             await self._slots.acquire()
             now = time.monotonic()
             quiet = self.chat_pacer.quiet(delivery.chat_id, now)
             self.chat_pacer.note(delivery.chat_id, now)
             self._busy_chats.add(delivery.chat_id)
-            task = asyncio.create_task(self._deliver(delivery, quiet))
+            task = asyncio.create_task(self._deliver(delivery, quiet, grant))
             self._in_flight[delivery.id] = task
         self.chat_pacer.prune(time.monotonic())
 
@@ -649,13 +707,14 @@ class DeliveryWorker:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
 
-    async def _deliver(self, delivery: Delivery, quiet: bool) -> None:
+    async def _deliver(self, delivery: Delivery, quiet: bool, grant: Grant) -> None:
         try:
             outcome = await self._attempt(delivery, quiet)
         except Exception as exc:
             log.exception("delivery %s to chat %s crashed", delivery.id, delivery.chat_id)
             outcome = self._retry(delivery, f"internal: {type(exc).__name__}")
         finally:
+            self.pacer.answered(grant)
             self._slots.release()
             self._busy_chats.discard(delivery.chat_id)
             self._in_flight.pop(delivery.id, None)

@@ -450,6 +450,8 @@ class FakeBotAPI:
         self._faults: list[_ScriptedFault] = []
         self._blocked: set[int | str] = set()
         self._migrated: dict[int | str, int] = {}
+        self._transit: dict[int | str, float] = {}
+        self._long_polls_released = 0
         self._global_window: deque[float] = deque()
         self._chat_windows: dict[int | str, deque[float]] = {}
         self._callback_ids = itertools.count(1)
@@ -571,6 +573,17 @@ class FakeBotAPI:
     def migrate(self, chat_id: int | str, new_id: int) -> None:
         """From now on sends to ``chat_id`` answer 400 with ``migrate_to_chat_id=new_id``."""
         self._migrated[chat_id] = new_id
+
+    def end_long_polls(self) -> None:
+        """Answer every getUpdates waiting now with no updates, as Telegram may before its
+        timeout; the bot's next call is answered as it is then (a revoked token: 401)."""
+        self._long_polls_released += 1
+        self._update_event.set()
+
+    def slow_path(self, chat_id: int | str, seconds: float) -> None:
+        """Calls about ``chat_id`` reach the API ``seconds`` late (a slow network path, a
+        request stuck behind others): counted, stamped and answered only then."""
+        self._transit[_chat_key(chat_id)] = seconds
 
     def set_admins(
         self, chat_id: int | str, user_ids: Iterable[int], creator: int | None = None
@@ -757,6 +770,9 @@ class FakeBotAPI:
         if self.latency:
             await asyncio.sleep(self.latency)
         params = await _read_params(request)
+        transit = self._transit.get(_chat_key(params.get("chat_id")))
+        if transit:
+            await asyncio.sleep(transit)
         method = _canonical(method)
         record = CallRecord(method=method, params=params, time=self._clock(), token=token)
         self.calls.append(record)
@@ -916,6 +932,7 @@ class FakeBotAPI:
             # Telegram remembers the last non-null allowed_updates; [] means "all but a few".
             self._allowed_updates = [str(a) for a in allowed]
         deadline = time.monotonic() + timeout
+        released = self._long_polls_released
         while True:
             if offset > 0:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
@@ -924,6 +941,8 @@ class FakeBotAPI:
             ready = [u for u in self._updates if self._is_allowed(u)][:limit]
             remaining = deadline - time.monotonic()
             if ready or remaining <= 0 or self._stopping:
+                return ready
+            if released != self._long_polls_released:
                 return ready
             self._update_event.clear()
             with contextlib.suppress(TimeoutError):
