@@ -198,3 +198,83 @@ def test_a_zone_that_is_a_place_is_no_partner(
     names = _names(extractor, title, text, lang)
     assert not [n for n in names if "зон" in n.lower() or "zone" in n.lower()], names
     assert len(names) == 1, names
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "founders"),
+    [
+        (
+            "В Политехе открыт центр сварочных технологий",
+            "В Политехническом университете открыт центр сварочных технологий. Учредителями"
+            " центра стали Санкт-Петербургский политехнический университет, Выборгский"
+            " судостроительный завод и Институт электросварки Северо-Запада. Центр займётся"
+            " сваркой корпусов судов ледового класса.",
+            "ru",
+            ["Выборгский судостроительный завод", "Институт электросварки Северо-Запада"],
+        ),
+        (
+            "New Battery Lab Opens on Campus",
+            "A joint laboratory for solid-state batteries opened at SPbPU this week. It was"
+            " founded by the Polytechnic and Baltic Cells Corporation. Its engineers will test"
+            " electrolytes for electric buses.",
+            "en",
+            ["Baltic Cells Corporation"],
+        ),
+    ],
+)
+def test_founders_listed_with_the_university_are_partners(
+    extractor: Extractor, title: str, text: str, lang: str, founders: list[str]
+) -> None:
+    """«Учредителями центра стали СПбПУ, X и Y», "founded by the Polytechnic and X": the
+    guidelines' co-founders of a joint centre are partners."""
+    assert sorted(_names(extractor, title, text, lang)) == sorted(founders)
+
+
+def test_founders_of_a_body_the_university_only_visits_are_no_partners(
+    extractor: Extractor,
+) -> None:
+    """A centre founded by someone else long ago, which students visit: its founder is no
+    partner (the list of founders does not hold the university)."""
+    text = (
+        "Students of SPbPU's Institute of Energy visited the Severny Wind Research Centre. The"
+        " centre was founded by Nordvind Corporation in 1994. The students toured its test"
+        " site and heard a lecture on offshore turbines."
+    )
+    got = _names(extractor, "Students Visit a Wind Research Centre", text, "en")
+    assert "Nordvind Corporation" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "unit"),
+    [
+        (
+            "Политех и Ленинградская АЭС заключили договор",
+            "Политехнический университет и Ленинградская АЭС (филиал АО «Концерн"
+            " Росэнергоатом») заключили договор о целевом обучении инженеров. Студенты пройдут"
+            " практику в цехах станции.",
+            "ru",
+            "Ленинградская АЭС",
+        ),
+        (
+            "Политех и Смоленская АЭС",
+            "Политехнический университет и Смоленская атомная станция, которая является"
+            " филиалом АО «Концерн Росэнергоатом», подписали соглашение о подготовке инженеров"
+            " для новых энергоблоков.",
+            "ru",
+            "Смоленская АЭС",
+        ),
+        (
+            "SPbPU Signs Memorandum on Nuclear Engineering",
+            "SPbPU and Atomenergoproekt, the Rosatom company that designs nuclear power plants,"
+            " signed a memorandum on training design engineers.",
+            "en",
+            "Atomenergoproekt",
+        ),
+    ],
+)
+def test_a_parent_in_brackets_or_a_clause_after_its_unit_is_no_partner(
+    extractor: Extractor, title: str, text: str, lang: str, unit: str
+) -> None:
+    """«X (филиал АО «Y»)», «X, которая является филиалом Y», "X, the Y company that ...":
+    the unit is the partner, its parent only describes it (context by the guidelines)."""
+    assert _names(extractor, title, text, lang) == [unit]

@@ -1879,6 +1879,49 @@ def _beside_own_name(c: Candidate, text: str) -> bool:
     )
 
 
+# Founders named as such: «Её создали Политех и X», «учредителями центра стали СПбПУ, X и Y»,
+# "founded by the Polytechnic and X", "co-founded by SPbPU and X"; the list that follows.
+_FOUNDERS_CUE = re.compile(
+    r"(?:\b(?:создали|учредили|основали)\s|"
+    r"(?:со)?учредител\w+\s+(?:[\w-]+\s+){0,3}?(?:стали|выступили|являются|выступают)\s|"
+    r"\b(?:co-?)?founded\s+by\s|\b(?:established|created|set\s+up)\s+(?:jointly\s+)?by\s|"
+    r"\b(?:co-?)?founders\s+(?:[\w-]+\s+){0,3}?(?:are|were|include)\s)",
+    re.IGNORECASE,
+)
+# Where a list of founders ends: a full stop, a year, a clause after a comma opening with a
+# lower-case word that is no type word ("founded by X in 1957, hosts SPbPU students").
+_LIST_STOP = re.compile(
+    r"[.;:]\s|\s(?:in|в)\s+\d{4}|,\s+(?!(?:and|и|а также|the|компани\w*|фонд\w*|"
+    r"институт\w*|университет\w*|корпораци\w*|концерн\w*)\b)[a-zа-яё]"
+)
+# (A founder itself, not a word it describes: "SPbPU students".)
+_OWN_FOUNDER = re.compile(
+    rf"(?:{_OWN_NAME_COORD}|\bthe\s+Polytechnic\b)(?!\s+(?!and\b|и\b)[a-zа-яё])"
+)
+# «X выступил соучредителем центра»: a co-founder named before the word.
+_COFOUNDER_AFTER = re.compile(
+    r"[»\"”]?\s+(?:также\s+)?(?:выступил\w*|стал\w*|является)\s+(?:одним\s+из\s+)?соучредител"
+)
+
+
+def _a_cofounder(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Named in a list of founders that holds the university's own name («Её создали Политех и
+    X»), or as a co-founder in a sentence naming the university: the guidelines' co-founder of
+    a joint centre. Founders of a body the university only visits list no university."""
+    for m in c.mentions:
+        s0, s1 = sentences[m.sent]
+        for cue in _FOUNDERS_CUE.finditer(text, s0, m.start):
+            stop = _LIST_STOP.search(text, cue.end(), s1)
+            end = stop.start() if stop else s1
+            if m.end <= end and _OWN_FOUNDER.search(text, cue.end(), end):
+                return True
+        if _COFOUNDER_AFTER.match(text, m.end) and _OWN_FOUNDER.search(
+            text, sentences[max(0, m.sent - 1)][0], s1
+        ):
+            return True
+    return False
+
+
 def _named_as_branch(c: Candidate, text: str) -> bool:
     """Described right after its name as a branch of a parent ("X, a branch of Y", «X (Z) —
     филиал Y»): the branch is the body the article is about, as its parent would have been."""
@@ -2035,15 +2078,33 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
             and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
         )
         or bool(_PARENT_OF_EN.search(text, max(0, m.start - 80), m.start))
-        or bool(_BRANCH_OF.search(text, max(0, m.start - 60), m.start))
+        # (The tagger's span may hold «филиал АО «Y»» whole: the inner mention tells.)
+        or any(
+            _BRANCH_OF.search(text, max(0, m.start - 60), q.start)
+            for q in c.mentions
+            if m.start <= q.start < m.end
+        )
+        or bool(
+            re.search(r"[—–,]\s*(?:an?|the)\s+$", text[max(0, m.start - 8) : m.start])
+            and _PARENT_TYPE_AFTER.match(text, m.end)
+        )
         for m in outer
     )
+
+
+# The parent as an attribute of the apposition's type word, a clause after it: "Atomstroyexport,
+# the Rosatom company that builds plants abroad".
+_PARENT_TYPE_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|subsidiary|enterprise|plant|division|branch|unit|"
+    r"arm|operator|manufacturer)\s*(?:,|\b(?:that|which)\b)"
+)
 
 
 # ... and a branch named before its parent: «Институт X (Y) — филиал Z в …», "X, a branch of
 # Z", a headline's "X Branch of Z": the branch is the organisation, Z its parent.
 _BRANCH_OF = re.compile(
-    r"[—–,]\s*(?:[а-яё-]+\s+){0,2}?филиал(?:ом|а|е)?\s+$|"
+    r"[—–,(]\s*(?:котор\w+\s+(?:является|являются|входит\s+в\s+(?:состав\s+)?)\s*)?"
+    r"(?:[а-яё-]+\s+){0,2}?филиал(?:ом|а|е)?\s+(?:(?:ПАО|НАО|ОАО|ЗАО|АО|ООО|ФГУП)\s+)?«?$|"
     r"(?-i:\b[A-Z][\w-]+\s+Branch\s+of\s+(?:the\s+)?)$"
 )
 
@@ -2051,8 +2112,11 @@ _BRANCH_OF = re.compile(
 # ... and told by a type word and "of" in English: "X Plant, a branch of Y", "X, a subsidiary of
 # the Y holding" (the apposition's parent right after "of").
 _PARENT_OF_EN = re.compile(
-    r"[—–,]\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:branch|subsidiary|division|affiliate|"
-    r"subdivision|part|member|enterprise|plant)\s+of\s+(?:the\s+)?$"
+    r"[—–,(]\s*(?:(?:which|that)\s+(?:is|are)\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}?|"
+    r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?"
+    # (... or a relative clause after the type word: "ZiO, a plant that is part of Y".)
+    r"(?:[\w-]+\s+(?:which|that)\s+(?:is|are)\s+(?:an?\s+)?)?)(?:branch|subsidiary|division|"
+    r"affiliate|subdivision|part|member|enterprise|plant)\s+of\s+(?:the\s+)?$"
 )
 
 
@@ -2830,7 +2894,9 @@ class Extractor:
         lifted = self._listed_with_accepted(a, scored_p, partner.threshold) | {
             n
             for n, r in enumerate(a.rows)
-            if _beside_own_name(r.candidate, a.text) or _named_as_branch(r.candidate, a.text)
+            if _beside_own_name(r.candidate, a.text)
+            or _named_as_branch(r.candidate, a.text)
+            or _a_cofounder(r.candidate, a.text, a.sentences)
         }
         if lifted:
             scored = sorted(
