@@ -231,3 +231,41 @@ async def test_a_translated_word_of_a_russian_name_opens_its_card(app: App) -> N
     card = await app.ask("/partners Testograd Oil Institute", language_code="en")
     assert card.startswith("Testogradsky Oil Institute\nТестоградский нефтяной институт"), card
     assert "gas" not in card.lower() and "газов" not in card, card
+
+
+SHORTENED = [
+    # A card known by its Latin name only, a relative of it, and look-alikes of each.
+    ("Lesograd Institute of Technology", None, (), "CN", "university"),
+    ("Lesograd State University", None, (), "CN", "university"),
+    ("University of Oberstadt", None, (), "DE", "university"),
+    ("Technical University of Oberstadt", None, (), "DE", "university"),
+    ("Тестоградский государственный технический университет им. Петра Сомова", None, (), "UZ",
+     "university"),
+    ("Тестоградский государственный экономический университет", None, (), "UZ", "university"),
+]  # fmt: skip
+
+
+async def test_a_type_word_shortened_as_people_type_it_opens_the_card(app: App) -> None:
+    """«политех» is a polytechnic in either script (an institute of technology), "Uni" and
+    "univ" a university: «Лесоградский политех» opens the card known only in Latin, "Uni
+    Oberstadt" the University of Oberstadt, not the Technical University beside it."""
+    await add_partners(app, SHORTENED)
+    for query in ("Лесоградский политех", "Лесоградского политеха"):
+        reply = await app.ask(f"/partners {query}")
+        assert reply.startswith("Lesograd Institute of Technology\n"), (query, reply)
+    for query in ("Uni Oberstadt", "univ of Oberstadt"):
+        reply = await app.ask(f"/partners {query}", language_code="en")
+        assert reply.startswith("University of Oberstadt\n"), (query, reply)
+    # "UNI" in capitals is an abbreviation of its own, no university.
+    reply = await app.ask("/partners UNI Lesograd", language_code="en")
+    assert not reply.startswith("Lesograd"), reply
+
+
+async def test_a_syllable_and_initials_name_the_university_they_spell(app: App) -> None:
+    """«ТестГТУ» is read off the words of «Тестоградский государственный технический
+    университет …» (no alias of the card): that card opens, the economic one stays out."""
+    await add_partners(app, SHORTENED)
+    reply = await app.ask("/partners ТестГТУ")
+    assert reply.startswith("Тестоградский государственный технический университет"), reply
+    assert "экономический" not in reply, reply
+

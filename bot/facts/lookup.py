@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.facts.extraction.names import abbreviation_of
 from bot.facts.extraction.registry import known_orgs
 from bot.facts.matching import (
     ADJECTIVE_RU,
@@ -101,10 +102,23 @@ def _shape(fold: str) -> str:
     return re.sub(r"[aeiou]+", "a", sounds(fold).replace("c", "k"))
 
 
+# Type words people shorten when they type ("Uni Stuttgart", "univ of Stuttgart", «Харбинский
+# политех»): read as the word in full, so that they meet a name's type word in either script.
+# Not in capitals: "UNI" is an abbreviation of its own.
+_SHORTENED = (
+    (re.compile(r"univ?"), "university"),
+    (re.compile(r"политех(?:а|у|ом|е)?"), "политехнический"),
+    (re.compile(r"polytech"), "polytechnic"),
+)
+
+
 @lru_cache(maxsize=65536)
 def _word(raw: str) -> _Word | None:
     """The forms of one word; None for a word that says nothing (of, the, и)."""
     fold = raw.lower().replace("ё", "е").replace("э", "е")
+    if not raw.isupper():
+        fold = next((full for short, full in _SHORTENED if short.fullmatch(fold)), fold)
+        raw = fold if fold != raw.lower() else raw
     if fold in _STOPS or (len(fold) == 1 and fold.isalpha()):  # a letter alone, a tag's "b"
         return None
     cyrillic = bool(re.search(r"[а-я]", fold))
@@ -355,6 +369,10 @@ class Found:
         return None
 
 
+# An abbreviation opening with a syllable, then initials: «ТашГТУ», «ФерПИ», «КазНУ».
+_SYLLABIC = re.compile(r"[А-ЯЁA-Z][а-яёa-z]{1,4}[А-ЯЁA-Z]{2,5}")
+
+
 class NameIndex:
     """Every partner's name forms split into words once; ranks queries against them, each
     query word compared once with each distinct word of the registry."""
@@ -364,7 +382,9 @@ class NameIndex:
         known: Iterable[tuple[int, list[str]]],
         cards_of: dict[str, frozenset[int]] | None = None,
     ) -> None:
+        known = [(pid, list(names)) for pid, names in known]
         self._names = [(pid, _words(name)) for pid, names in known for name in names]
+        self._full = [(pid, name) for pid, names in known for name in names if " " in name]
         self._vocabulary = {term.word for _, name in self._names for term in name}
         # Well-known organisation (its entry's name) → the cards that are it; None: no check.
         self._cards_of = cards_of
@@ -383,6 +403,12 @@ class NameIndex:
                 score = _score(words, name, plain, typed)
                 if score >= FUZZY and score > best.get(pid, 0.0):
                     best[pid] = score
+        if _SYLLABIC.fullmatch(query.strip()):
+            # «ТашГТУ», «ФерПИ»: a syllable and initials, read off the words of a full name
+            # («Ташкентский государственный технический университет»), not only its aliases.
+            for pid, full in self._full:
+                if best.get(pid, 0.0) < NAMED and abbreviation_of(query.strip(), full):
+                    best[pid] = NAMED
         if best and self._cards_of is not None and (org := known_orgs().lookup_query(query)):
             # The query is a well-known organisation's name («Санкт-Петербургский
             # государственный университет»): a card that is not that organisation is at most
