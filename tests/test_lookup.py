@@ -268,4 +268,3 @@ async def test_a_syllable_and_initials_name_the_university_they_spell(app: App) 
     reply = await app.ask("/partners ТестГТУ")
     assert reply.startswith("Тестоградский государственный технический университет"), reply
     assert "экономический" not in reply, reply
-

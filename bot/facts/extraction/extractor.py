@@ -2072,23 +2072,26 @@ def _apposition_by_parent(c: Candidate, text: str) -> bool:
         # (Nor its short form in brackets right after it: "Y (KNRTU)".)
         and not any(_ALIAS_GAP.fullmatch(text, o.end, m.start) for o in c.mentions if o is not m)
     ]
-    return bool(outer) and all(
-        (
-            (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
-            and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
+    return (
+        bool(outer)
+        and all(
+            (
+                (_PARENT_DESCRIPTION.match(m.name) or _PARENT_POSSESSIVE_EN.match(text, m.end))
+                and re.search(r"[—–,]\s*(?:[а-яё-]+\s+)?$", text[max(0, m.start - 30) : m.start])
+            )
+            or bool(_PARENT_OF_EN.search(text, max(0, m.start - 80), m.start))
+            # (The tagger's span may hold «филиал АО «Y»» whole: the inner mention tells.)
+            or any(
+                _BRANCH_OF.search(text, max(0, m.start - 60), q.start)
+                for q in c.mentions
+                if m.start <= q.start < m.end
+            )
+            or bool(
+                re.search(r"[—–,]\s*(?:an?|the)\s+$", text[max(0, m.start - 8) : m.start])
+                and _PARENT_TYPE_AFTER.match(text, m.end)
+            )
+            for m in outer
         )
-        or bool(_PARENT_OF_EN.search(text, max(0, m.start - 80), m.start))
-        # (The tagger's span may hold «филиал АО «Y»» whole: the inner mention tells.)
-        or any(
-            _BRANCH_OF.search(text, max(0, m.start - 60), q.start)
-            for q in c.mentions
-            if m.start <= q.start < m.end
-        )
-        or bool(
-            re.search(r"[—–,]\s*(?:an?|the)\s+$", text[max(0, m.start - 8) : m.start])
-            and _PARENT_TYPE_AFTER.match(text, m.end)
-        )
-        for m in outer
     )
 
 
