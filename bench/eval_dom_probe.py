@@ -22,7 +22,9 @@ Title Case headlines -- and endom3_probe.jsonl a batch written after the fixes i
 tests/data/rubodies3_probe.jsonl holds Russian and English news about regional governments,
 state corporations' institutes, federal agencies, RAS institutes, holdings with a plant, branches
 of universities, special economic zones and technoparks, with negatives naming the same kinds of
-bodies, and rubodies4_probe.jsonl a batch written after the fixes it measures)
+bodies, and rubodies4_probe.jsonl a batch written after the fixes it measures;
+tests/data/founders_probe.jsonl holds founders of joint centres listed with the university,
+founders of bodies it only visits, and units named with their parent in brackets or a clause)
 """
 
 from __future__ import annotations
