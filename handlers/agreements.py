@@ -423,6 +423,7 @@ _EVERY = frozenset({
     "все", "всё", "всех", "весь", "полный", "список", "all", "every", "full", "whole", "the",
     "list", "entire",
 })  # fmt: skip
+_EVERY_LEAD = frozenset({"все", "всё", "всех", "all"})
 
 
 def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
@@ -463,6 +464,13 @@ async def read_filters(
     years, rest = await read_year(rest, lookup, partners, news)
     if rest and all(w.strip(",.:!").casefold() in _EVERY for w in rest.split()):
         rest = ""  # «/agreements все», "all": the whole list, not a search for the word
+    lead, _, after = rest.partition(" ")
+    if after and lead.strip(",.:!").casefold() in _EVERY_LEAD:
+        # «все Китай», 'all "summer school"': every one of what follows (the words with «все»
+        # were searched for, finding none), unless a partner is named so with it.
+        found = await lookup.find(rest)
+        if not (found.named is not None and found.ranked[0][1] >= SAME):
+            rest = after.strip()
     return kinds, years, rest
 
 

@@ -376,6 +376,22 @@ async def test_agreements_of_all_are_the_whole_list(app: App) -> None:
     assert "запросу" not in (sent.rendered or ""), sent.rendered
 
 
+async def test_agreements_of_all_with_a_country_or_phrase_are_that_one(app: App) -> None:
+    """«/agreements все Китай» searched the news for «все Китай», 'all China' found none,
+    «все "летняя школа"» none: «все», "all" before a country, partner or phrase asks for every
+    one of those, as without it."""
+    await signed_in_years(app)
+    assert await app.ask("/agreements все Китай") == await app.ask("/agreements Китай")
+    en = partial(app.ask, language_code="en", chat_id=43)
+    assert await en("/agreements all China") == await en("/agreements China")
+    assert (await en("/agreements China")).startswith("Agreements for “🇨🇳 China” (2):")
+    reply = await app.ask('/agreements все "Новость cn23"')
+    assert reply.startswith('Соглашения по запросу «"Новость cn23"»') or (
+        "(всего 1)" in reply.split("\n")[0] and "все" not in reply.split("\n")[0]
+    ), reply
+    assert "сотрудничестве cn23" in reply, reply
+
+
 async def test_agreement_year_pages_keep_the_year(app: App) -> None:
     await many_partners(app, 7)
     await signed_in_years(app)
