@@ -123,6 +123,25 @@ def asks_for_news(query: str) -> bool:
     return any(w in _NEWS for w in found) and all(w in _ABOUT_NEWS for w in found)
 
 
+# What a question for news says around the place or partner it is about («что нового в
+# Китае?», «новости у Росатома», "what's new at Rosatom?").
+_NEWS_LINKS = frozenset({
+    "в", "во", "у", "из", "о", "об", "про", "по", "с", "со", "от", "in", "at", "from", "about",
+    "on", "with", "for", "of", "by",
+})  # fmt: skip
+
+
+def news_about(query: str) -> str:
+    """The words a question for news asks about («Китае» of «что нового в Китае»); the
+    question itself when it asks no news or about nothing more. «Поискать «что нового в
+    Китае»» searched the news for «что» and «нового» too, finding nothing."""
+    said = query.split()
+    if not any(w.lower() in _NEWS for w in said):
+        return query
+    rest = [w for w in said if w.lower() not in _ABOUT_NEWS and w.lower() not in _NEWS_LINKS]
+    return " ".join(rest) or query
+
+
 async def free_text(
     message: Message, partners: PartnerRepository, lookup: PartnerLookup, news: NewsRepository
 ) -> None:
@@ -139,6 +158,7 @@ async def free_text(
             await latest_text(news, partners, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
         )
         return
+    query = news_about(query)
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return

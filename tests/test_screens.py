@@ -611,7 +611,21 @@ async def test_asking_whats_new_in_words_gets_the_latest_news(app: App) -> None:
         assert reply == (latest if lang == "ru" else await app.ask("/latest", language_code="en"))
         assert "Летняя школа в Политехе" in reply, (question, reply)
     reply = await app.ask("новости о водороде")
-    assert reply.endswith("Поискать «новости о водороде» в новостях?"), reply
+    assert reply.endswith("Поискать «водороде» в новостях?"), reply
+
+
+async def test_asking_whats_new_somewhere_searches_for_that_place_alone(app: App) -> None:
+    """«что нового в Китае?» offered to search the news for «что нового в Китае» (no article
+    has «что» and «нового» beside China); "what's new at Lakeside?" for "what s new at
+    Lakeside". The search is for what the question asks about; the country's button stays."""
+    await many_partners(app, 1)
+    reply = await app.ask("что нового в Казахстане?")
+    assert reply.endswith("Поискать «Казахстане» в новостях?"), reply
+    labels = [text for text, _ in buttons(app)]
+    assert labels[0] == "🔎 Искать «Казахстане»", labels
+    assert labels[1].startswith("🇰🇿 Казахстан: все партнёры"), labels
+    reply = await app.ask("what's new at Lakeside University?", language_code="en")
+    assert reply.endswith("Search the news for “Lakeside University”?"), reply
 
 
 async def test_lists_of_news_name_the_document_an_article_reports_as_its_announcement_did(
