@@ -256,6 +256,35 @@ async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None
     assert "Китай" not in reply, reply
 
 
+async def test_the_universitys_own_name_is_all_its_news_not_a_word(app: App) -> None:
+    """«/subscribe Политех» followed the word every item has (all news, said as a keyword);
+    "partner SPbPU" offered other polytechnics. Its news are all the bot sends: the reply
+    says so and offers the two choices; in quote marks it is still the word."""
+    reply = await app.ask("/subscribe Политех")
+    assert reply == (
+        "«Политех» — это сам университет, СПбПУ: о нём все новости, которые присылает бот. "
+        "Что присылать — только новости о партнёрстве или все новости?"
+    ), reply
+    [message] = app.api.calls_of("sendMessage")[-1:]
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"] for row in rows] == ["🤝 Только о партнёрстве", "📰 Все новости"]
+    reply = await app.ask("/subscribe partner SPbPU", language_code="en", chat_id=43)
+    assert reply.startswith("“SPbPU” is the Polytechnic University (SPbPU) itself"), reply
+    assert await app.services.chats.subscriptions(42) == []
+    assert await app.ask("/subscribe «Политех»") == "Готово, подписка добавлена: слово «Политех»."
+
+
+async def test_subscribe_word_follows_the_words_after_it(app: App) -> None:
+    """«/subscribe word водород» followed the words «word водород» (no article has both);
+    «слово Китай» is the word, as «Китай» in quote marks is, not the country."""
+    reply = await app.ask("/subscribe word водород")
+    assert reply == "Готово, подписка добавлена: слово «водород».", reply
+    reply = await app.ask("/subscribe слово Китай")
+    assert reply == "Готово, подписка добавлена: слово «Китай».", reply
+    reply = await app.ask("/subscribe words hydrogen energy", language_code="en", chat_id=43)
+    assert reply == "Done, subscribed: words “hydrogen energy”.", reply
+
+
 async def test_a_kind_of_partner_is_no_keyword_subscription(app: App) -> None:
     """/partners reads «компании» and «вузы Китая» as a kind of partner, but /subscribe made
     keyword subscriptions to «компании» and «вузы китая» (news with both words only). A kind

@@ -561,6 +561,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "“{query}” is the Polytechnic University (SPbPU) itself: the bot lists its partners. "
         "All partners: /partners, by country: /countries",
     ),
+    "sub_own": (
+        "«{query}» — это сам университет, СПбПУ: о нём все новости, которые присылает бот. "
+        "Что присылать — только новости о партнёрстве или все новости?",
+        "“{query}” is the Polytechnic University (SPbPU) itself: every item the bot sends is "
+        "its news. What should I send: partnership news only, or all news?",
+    ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
     # A button's text (plain, not HTML): the partners of a country the query is alike.
     "agreements_country_button": (
