@@ -20,6 +20,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import SAME, PartnerLookup
+from bot.facts.matching import is_own
 from bot.text.countries import (
     country_alike,
     country_name,
@@ -424,6 +425,7 @@ _EVERY = frozenset({
     "list", "entire",
 })  # fmt: skip
 _EVERY_LEAD = frozenset({"все", "всё", "всех", "all"})
+_QUOTE_MARKS = "\"'«“„"
 
 
 def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
@@ -464,6 +466,8 @@ async def read_filters(
     years, rest = await read_year(rest, lookup, partners, news)
     if rest and all(w.strip(",.:!").casefold() in _EVERY for w in rest.split()):
         rest = ""  # «/agreements все», "all": the whole list, not a search for the word
+    if rest and rest[0] not in _QUOTE_MARKS and is_own(rest):
+        rest = ""  # «/agreements Политех»: the university's are all (news naming it were listed)
     lead, _, after = rest.partition(" ")
     if after and lead.strip(",.:!").casefold() in _EVERY_LEAD:
         # «все Китай», 'all "summer school"': every one of what follows (the words with «все»

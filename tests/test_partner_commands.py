@@ -392,6 +392,18 @@ async def test_agreements_of_all_with_a_country_or_phrase_are_that_one(app: App)
     assert "сотрудничестве cn23" in reply, reply
 
 
+async def test_agreements_of_the_university_itself_are_the_whole_list(app: App) -> None:
+    """«/agreements Политех» listed the documents of news that spell «Политех» (13 of 46 in a
+    session): the university's agreements are all of them; a year still keeps its own."""
+    await signed_in_years(app)
+    whole = await app.ask("/agreements")
+    assert await app.ask("/agreements Политех") == whole
+    assert await app.ask("/agreements СПбПУ") == whole
+    en = partial(app.ask, language_code="en", chat_id=43)
+    assert await en("/agreements SPbPU") == await en("/agreements")
+    assert (await app.ask("/agreements Политех 2023")).startswith("Соглашения 2023 года (всего 1)")
+
+
 async def test_agreement_year_pages_keep_the_year(app: App) -> None:
     await many_partners(app, 7)
     await signed_in_years(app)
