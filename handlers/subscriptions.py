@@ -39,7 +39,7 @@ from bot.facts.lookup import SAME, Choices, PartnerLookup
 from bot.facts.matching import is_own
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
-from bot.text.i18n import choice_prompt, t
+from bot.text.i18n import choice_prompt, is_cyrillic, t
 from bot.text.kinds import kind_query
 from bot.text.stems import says_something, whole_words, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
@@ -121,6 +121,26 @@ def _countries_spaced(text: str) -> list[str]:
         else:
             return []
     return list(dict.fromkeys(codes)) if len(codes) > 1 else []
+
+
+def countries_among(text: str) -> list[str]:
+    """The countries a word subscription's words name, longer names first («Южная Корея»),
+    each once; the words themselves all being countries are a list, not this. A short Latin
+    word is a word ('in', 'to', 'IT' read as India, Tonga, Italy)."""
+    words_ = text.split()
+    codes: list[str] = []
+    at = 0
+    while at < len(words_):
+        for size in range(min(_LONGEST_NAME, len(words_) - at), 0, -1):
+            part = " ".join(words_[at : at + size])
+            code = resolve_country_query(part) if len(part) > 3 or is_cyrillic(part) else None
+            if code is not None:
+                codes.append(code)
+                at += size
+                break
+        else:
+            at += 1
+    return list(dict.fromkeys(codes))
 
 
 async def parse_filter(
@@ -352,6 +372,16 @@ async def subscribe_chat(
     elif kind == "country" and said.split()[0].lower() not in _COUNTRY:
         # A country's name alone: what that follows, and how to follow the word instead.
         text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))
+    elif (
+        kind == "keyword"
+        and not quoted(said)
+        and said.split()[0].lower() not in _WORD
+        and (among := countries_among(value))
+    ):
+        # «/subscribe Китай Германия водород» follows news with all three words: rarely what
+        # is meant; say so, and how to follow the countries' partners.
+        where = ", ".join(country_name(code, lang) for code in among)
+        text += "\n" + t(lang, "sub_words_with_countries", countries=esc(where))
     elif kind == "keyword" and markup is None and not quoted(said):
         # «/subscribe Цинхуа»: the word is followed in its own language only; the partner it
         # names, in news of both, is a tap away.

@@ -285,6 +285,24 @@ async def test_subscribe_word_follows_the_words_after_it(app: App) -> None:
     assert reply == "Done, subscribed: words “hydrogen energy”.", reply
 
 
+async def test_words_with_countries_say_how_to_follow_the_countries(app: App) -> None:
+    """«/subscribe Китай Германия водород» followed news having all three words, said as if
+    that were the obvious reading: the reply now says so and gives the command for the
+    countries' partners, which works as given."""
+    reply = await app.ask("/subscribe Китай Германия водород")
+    assert reply == (
+        "Готово, подписка добавлена: слова «Китай Германия водород».\nСлова ловят только "
+        "новости, где написаны все они сразу. Новости о партнёрах из стран (каждой): "
+        "/subscribe Китай, Германия"
+    ), reply
+    reply = await app.ask("/subscribe Китай, Германия")
+    assert reply.startswith("Готово, подписка добавлена: страна 🇨🇳 Китай."), reply
+    reply = await app.ask("/subscribe solar energy in India", language_code="en", chat_id=43)
+    assert reply.endswith("News of partners from each country: /subscribe India"), reply
+    reply = await app.ask("/subscribe robots to IT", language_code="en", chat_id=43)
+    assert reply == "Done, subscribed: words “robots to IT”.", reply
+
+
 async def test_a_kind_of_partner_is_no_keyword_subscription(app: App) -> None:
     """/partners reads «компании» and «вузы Китая» as a kind of partner, but /subscribe made
     keyword subscriptions to «компании» and «вузы китая» (news with both words only). A kind
@@ -367,8 +385,8 @@ async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
         "CN", "DE", "IN", "VN",
     ]  # fmt: skip
     # Not every part a country: the words, as before.
-    assert await app.ask("/subscribe водород и Китай") == (
-        "Готово, подписка добавлена: слова «водород и Китай»."
+    assert (await app.ask("/subscribe водород и Китай")).startswith(
+        "Готово, подписка добавлена: слова «водород и Китай».\nСлова ловят только новости"
     )
     # And off again, each of them.
     assert await app.ask("/unsubscribe Китай и Германия") == (
@@ -463,6 +481,6 @@ async def test_countries_named_one_after_another_with_spaces_are_each_followed(a
         "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
     )
     # A word that is no country among them: the words, as before.
-    assert await app.ask("/subscribe водород Китай") == (
-        "Готово, подписка добавлена: слова «водород Китай»."
+    assert (await app.ask("/subscribe водород Китай")).startswith(
+        "Готово, подписка добавлена: слова «водород Китай».\nСлова ловят только новости"
     )

@@ -355,6 +355,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "from this country. Just “{query}”: /partners {query}. To follow the words themselves: "
         "/subscribe “{query}”",
     ),
+    "sub_words_with_countries": (
+        "Слова ловят только новости, где написаны все они сразу. Новости о партнёрах из стран "
+        "(каждой): /subscribe {countries}",
+        "Words catch only news that have all of them. News of partners from each country: "
+        "/subscribe {countries}",
+    ),
     "sub_country_not_word": (
         "Это новости о партнёрах из этой страны. Следить за самим словом «{word}» в любых "
         "новостях: /subscribe «{word}»",
