@@ -41,7 +41,7 @@ from bot.text.formatting import (
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
 from bot.text.kinds import kind_query
 from bot.text.stems import query_stems
-from handlers.common import edit_page, rebuilding, user_language
+from handlers.common import edit_page, meant_layout, rebuilding, user_language
 from handlers.keyboards import (
     AgreementsPage,
     AgreementsPageBeforeKinds,
@@ -650,7 +650,8 @@ async def agreements_command(
     kinds, years, query = await read_filters(asked, lookup, partners, news)
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
-    if query:
+    if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout
+        query = await meant_layout(query, lookup)
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
         if not country and not (found.named is not None and found.ranked[0][1] >= SAME):

@@ -1390,6 +1390,24 @@ async def test_a_subsidiary_asked_where_only_its_parent_has_a_card(app: App) -> 
     assert button_texts(app) == ["Торвальд"]
 
 
+async def test_a_name_typed_on_the_other_keyboard_layout_is_that_name(app: App) -> None:
+    """«/partners Hjcfnjv» (Росатом with the Latin layout on) got «Не нашёл партнёра»;
+    «Газпром ytanm», the layout switched mid-way, nothing but Газпром. The keys on the other
+    layout are read when they name a partner or a country the text as typed does not."""
+    await add_companies(app, [("Росатом", "Rosatom"), ("Газпром", "Gazprom")])
+    assert await app.ask("/partners Hjcfnjv") == await app.ask("/partners Росатом")
+    assert (await app.ask("/partners Hjcfnjv")).startswith("Росатом\nRosatom"), app
+    assert await app.ask("/agreements Hjcfnjv") == await app.ask("/agreements Росатом")
+    relative = await app.ask("/partners Газпром нефть")
+    assert await app.ask("/partners Газпром ytanm") == relative
+    assert await app.ask("/partners Ufpghjv ytanm") == relative
+    reply = await app.ask("/partners Uthvfybz", language_code="en", chat_id=43)  # Германия
+    assert reply == "No partners in 🇩🇪 Germany in the news yet. All countries: /countries", reply
+    # Letters that name nothing on either layout are answered as typed.
+    reply = await app.ask("/partners Zorblax", language_code="en", chat_id=43)
+    assert reply == "No partner matches “Zorblax”. All partners: /partners", reply
+
+
 async def test_a_companys_legal_form_or_type_word_is_no_word_of_a_relative(app: App) -> None:
     """«/partners АО «Торвальд Нефть»», «компания Торвальд Нефть», "Torvald Neft JSC" are that
     company's card: the legal form or type word made the card look like a parent and offered it
