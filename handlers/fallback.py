@@ -41,6 +41,28 @@ _ABOUT_AGREEMENTS = re.compile(
     r"memorand|\bmous?\b|treat(?:y|ies)|\bsigned\b|\bsigning",
     re.IGNORECASE,
 )
+_ABOUT_PARTNERS = re.compile(r"партн[её]р|partner", re.IGNORECASE)
+# What a question for a country's partners says around them («кто наши партнёры в Китае?»).
+_AROUND_PARTNERS = frozenset({
+    "кто", "наши", "наш", "какие", "у", "нас", "в", "во", "из", "с", "со", "есть", "а", "все",
+    "who", "are", "our", "what", "which", "in", "from", "with", "do", "we", "have", "the", "all",
+    "s", "whats",
+})  # fmt: skip
+
+
+def _only_partners_of(query: str, country: str) -> bool:
+    """The question asks for the country's partners and nothing more («партнёры в Китае»,
+    "who are our partners in China?"); «партнёры по гидроэнергетике в Китае» asks more."""
+    if not _ABOUT_PARTNERS.search(query):
+        return False
+    rest = [
+        w for w in query.split()
+        if w.lower() not in _AROUND_PARTNERS and not _ABOUT_PARTNERS.match(w)
+        and country_among_words(w) != country
+    ]  # fmt: skip
+    return not rest
+
+
 MAX_QUESTION = 500
 _LINK = re.compile(r"(?:https?://|www\.)\S*|\b[\w.-]+\.(?:ru|com|org|net|edu|cn)(?:/\S*)?", re.I)
 
@@ -215,7 +237,14 @@ async def free_text(
         if total:
             label = t(lang, "partners_country_button", country=where, total=str(total))
             data = PartnersPage(page=0, country=country).pack()
-            rows.append([InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+            button = InlineKeyboardButton(text=cut(label, 60), callback_data=data)
+            if not about and partner is None and _only_partners_of(query, country):
+                # «кто наши партнёры в Китае?»: the list is the answer, not a search for the
+                # question's words (that came first).
+                rows.insert(0, [button])
+                prompt = t(lang, "free_text_partners", country=where, query=shown)
+            else:
+                rows.append([button])
     elif about and years is not None and partner is None:
         # «список соглашений за 2024 год», "how many agreements were signed in 2023?": every
         # partner's agreements of those years, as /agreements 2024 lists them (a word search

@@ -460,12 +460,23 @@ async def test_a_run_of_letters_too_long_for_a_button_gets_no_empty_search(app: 
 async def test_free_text_naming_a_country_offers_its_partners(
     app: App, worker: ExtractionWorker
 ) -> None:
-    """«кто наши партнёры в Китае?» gets, beside the search, the country's partners a tap away;
+    """«кто наши партнёры в Китае?» gets, beside the search, the country's partners a tap away,
+    first (the search for the question's words came first, and the prompt offered only it);
     a country with none gets no such button."""
     await with_articles(app, worker)
-    await app.ask("кто наши партнёры в Китае?")
-    [(_, search), (label, data)] = buttons(app)
+    reply = await app.ask("кто наши партнёры в Китае?")
+    assert reply.endswith(
+        "Партнёры из страны 🇨🇳 Китай — первой кнопкой ниже. "
+        "Или поискать «кто наши партнёры в Китае» в новостях?"
+    ), reply
+    [(label, data), (_, search)] = buttons(app)
     assert search.startswith("sq:") and label.startswith("🇨🇳 Китай: все партнёры ("), label
+    reply = await app.ask("partners in China", language_code="en")
+    assert reply.endswith("Partners in 🇨🇳 China: the first button below. "
+                          "Or search the news for “partners in China”?"), reply  # fmt: skip
+    # A country named in a question about something else: the search stays first.
+    await app.ask("роботы из Китая")
+    assert buttons(app)[0][1].startswith("sq:"), buttons(app)
     await press(app, data)  # the answer turns into the country's list, pages and all
     [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
     assert (edit.rendered or "").startswith("Партнёры: 🇨🇳 Китай"), edit.rendered

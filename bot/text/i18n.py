@@ -250,6 +250,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Соглашения {years} — первой кнопкой ниже. Или поискать «{query}» в новостях?",
         "Agreements {years}: the first button below. Or search the news for “{query}”?",
     ),
+    "free_text_partners": (
+        "Партнёры из страны {country} — первой кнопкой ниже. Или поискать «{query}» в новостях?",
+        "Partners in {country}: the first button below. Or search the news for “{query}”?",
+    ),
     "free_text_search": (
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
