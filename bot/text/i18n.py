@@ -456,6 +456,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Укажите число от 1 до 20, например: /latest 5",
         "Give a number from 1 to 20, for example: /latest 5",
     ),
+    "latest_kinds": (
+        "Подписанные документы, новые первыми: /agreements {query}",
+        "Signed documents, newest first: /agreements {query}",
+    ),
     "search_usage": (
         "Что искать? Например: /search соглашение Китай",
         "What should I look for? For example: /search agreement China",
