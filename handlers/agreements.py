@@ -20,6 +20,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import SAME, PartnerLookup
+from bot.facts.matching import is_own
 from bot.text.countries import (
     country_alike,
     country_name,
@@ -40,7 +41,7 @@ from bot.text.formatting import (
 from bot.text.i18n import AGREEMENT_KINDS, kinds_words, label, sources_words, t
 from bot.text.kinds import kind_query
 from bot.text.stems import query_stems
-from handlers.common import edit_page, rebuilding, user_language
+from handlers.common import edit_page, meant_layout, rebuilding, user_language
 from handlers.keyboards import (
     AgreementsPage,
     AgreementsPageBeforeKinds,
@@ -423,6 +424,8 @@ _EVERY = frozenset({
     "все", "всё", "всех", "весь", "полный", "список", "all", "every", "full", "whole", "the",
     "list", "entire",
 })  # fmt: skip
+_EVERY_LEAD = frozenset({"все", "всё", "всех", "all"})
+_QUOTE_MARKS = "\"'«“„"
 
 
 def read_kinds(query: str) -> tuple[tuple[str, ...], str]:
@@ -463,6 +466,15 @@ async def read_filters(
     years, rest = await read_year(rest, lookup, partners, news)
     if rest and all(w.strip(",.:!").casefold() in _EVERY for w in rest.split()):
         rest = ""  # «/agreements все», "all": the whole list, not a search for the word
+    if rest and rest[0] not in _QUOTE_MARKS and is_own(rest):
+        rest = ""  # «/agreements Политех»: the university's are all (news naming it were listed)
+    lead, _, after = rest.partition(" ")
+    if after and lead.strip(",.:!").casefold() in _EVERY_LEAD:
+        # «все Китай», 'all "summer school"': every one of what follows (the words with «все»
+        # were searched for, finding none), unless a partner is named so with it.
+        found = await lookup.find(rest)
+        if not (found.named is not None and found.ranked[0][1] >= SAME):
+            rest = after.strip()
     return kinds, years, rest
 
 
@@ -638,7 +650,8 @@ async def agreements_command(
     kinds, years, query = await read_filters(asked, lookup, partners, news)
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
-    if query:
+    if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout
+        query = await meant_layout(query, lookup)
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
         if not country and not (found.named is not None and found.ranked[0][1] >= SAME):

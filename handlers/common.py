@@ -18,7 +18,11 @@ from aiogram.types import (
     User,
 )
 
+from bot.facts.extraction.registry import known_orgs
 from bot.facts.fingerprint import fingerprint
+from bot.facts.lookup import LOOSE, NAMED, PartnerLookup
+from bot.text.countries import resolve_country_query
+from bot.text.formatting import other_layout
 from bot.text.i18n import language_of
 from storage.chats import ChatRepository
 from storage.partners import PartnerRepository
@@ -116,3 +120,27 @@ async def edit_page(message: Message, text: str, markup: InlineKeyboardMarkup | 
         )
         return False
     return True
+
+
+async def meant_layout(query: str, lookup: PartnerLookup) -> str:
+    """The query as typed, or as its keys give it on the other keyboard layout when that
+    names a country or a partner and the query as typed does not («/partners Hjcfnjv» is
+    Росатом: «Не нашёл партнёра по запросу «Hjcfnjv»» was all it got)."""
+    swapped = other_layout(query)
+    if swapped is None or resolve_country_query(query) is not None:
+        return query
+    found = await lookup.find(query)
+    if found and found.ranked[0][1] >= NAMED:
+        return query
+    if resolve_country_query(swapped) is not None:
+        return swapped
+    other = await lookup.find(swapped)
+    best = found.ranked[0][1] if found else 0.0
+    if other and other.ranked[0][1] >= LOOSE and other.ranked[0][1] > best:
+        return swapped
+    if other and (await lookup.opening(swapped, other)).relative:
+        return swapped
+    known = known_orgs()  # «Газпром ytanm»: «Газпром нефть», well known, a card's relative
+    if known.lookup_query(swapped) is not None and known.lookup_query(query) is None:
+        return swapped
+    return query

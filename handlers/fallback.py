@@ -41,6 +41,28 @@ _ABOUT_AGREEMENTS = re.compile(
     r"memorand|\bmous?\b|treat(?:y|ies)|\bsigned\b|\bsigning",
     re.IGNORECASE,
 )
+_ABOUT_PARTNERS = re.compile(r"партн[её]р|partner", re.IGNORECASE)
+# What a question for a country's partners says around them («кто наши партнёры в Китае?»).
+_AROUND_PARTNERS = frozenset({
+    "кто", "наши", "наш", "какие", "у", "нас", "в", "во", "из", "с", "со", "есть", "а", "все",
+    "who", "are", "our", "what", "which", "in", "from", "with", "do", "we", "have", "the", "all",
+    "s", "whats",
+})  # fmt: skip
+
+
+def _only_partners_of(query: str, country: str) -> bool:
+    """The question asks for the country's partners and nothing more («партнёры в Китае»,
+    "who are our partners in China?"); «партнёры по гидроэнергетике в Китае» asks more."""
+    if not _ABOUT_PARTNERS.search(query):
+        return False
+    rest = [
+        w for w in query.split()
+        if w.lower() not in _AROUND_PARTNERS and not _ABOUT_PARTNERS.match(w)
+        and country_among_words(w) != country
+    ]  # fmt: skip
+    return not rest
+
+
 MAX_QUESTION = 500
 _LINK = re.compile(r"(?:https?://|www\.)\S*|\b[\w.-]+\.(?:ru|com|org|net|edu|cn)(?:/\S*)?", re.I)
 
@@ -123,6 +145,25 @@ def asks_for_news(query: str) -> bool:
     return any(w in _NEWS for w in found) and all(w in _ABOUT_NEWS for w in found)
 
 
+# What a question for news says around the place or partner it is about («что нового в
+# Китае?», «новости у Росатома», "what's new at Rosatom?").
+_NEWS_LINKS = frozenset({
+    "в", "во", "у", "из", "о", "об", "про", "по", "с", "со", "от", "in", "at", "from", "about",
+    "on", "with", "for", "of", "by",
+})  # fmt: skip
+
+
+def news_about(query: str) -> str:
+    """The words a question for news asks about («Китае» of «что нового в Китае»); the
+    question itself when it asks no news or about nothing more. «Поискать «что нового в
+    Китае»» searched the news for «что» and «нового» too, finding nothing."""
+    said = query.split()
+    if not any(w.lower() in _NEWS for w in said):
+        return query
+    rest = [w for w in said if w.lower() not in _ABOUT_NEWS and w.lower() not in _NEWS_LINKS]
+    return " ".join(rest) or query
+
+
 async def free_text(
     message: Message, partners: PartnerRepository, lookup: PartnerLookup, news: NewsRepository
 ) -> None:
@@ -139,6 +180,7 @@ async def free_text(
             await latest_text(news, partners, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
         )
         return
+    query = news_about(query)
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
@@ -195,7 +237,14 @@ async def free_text(
         if total:
             label = t(lang, "partners_country_button", country=where, total=str(total))
             data = PartnersPage(page=0, country=country).pack()
-            rows.append([InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
+            button = InlineKeyboardButton(text=cut(label, 60), callback_data=data)
+            if not about and partner is None and _only_partners_of(query, country):
+                # «кто наши партнёры в Китае?»: the list is the answer, not a search for the
+                # question's words (that came first).
+                rows.insert(0, [button])
+                prompt = t(lang, "free_text_partners", country=where, query=shown)
+            else:
+                rows.append([button])
     elif about and years is not None and partner is None:
         # «список соглашений за 2024 год», "how many agreements were signed in 2023?": every
         # partner's agreements of those years, as /agreements 2024 lists them (a word search

@@ -16,6 +16,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import PartnerLookup
+from bot.facts.matching import is_own
 from bot.text.countries import country_name, flag, resolve_country_query
 from bot.text.formatting import (
     cut,
@@ -146,7 +147,9 @@ async def inline_results(
 ) -> list[InlineQueryResultArticle]:
     """Partners first (best match first), then matching news; at most MAX_RESULTS."""
     text = typed_text(query)[:MAX_QUERY_CHARS]
-    if not text:
+    if not text or (is_own(text) and text[0] not in "\"'«“„"):
+        # «Политех», "SPbPU": the university's own news, as for no query (other polytechnics'
+        # cards came first, as if one of them were the university).
         latest = await reports.news(partnership_only=True, limit=20)
         names = await _reader_names(latest, lang, reports)
         return [news_result(item, lang, names) for item in latest]

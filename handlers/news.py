@@ -35,7 +35,7 @@ from bot.text.formatting import (
 from bot.text.i18n import RU, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
-from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_year
+from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_kinds, read_year
 from handlers.common import edit_page, user_language
 from handlers.keyboards import (
     SearchCallback,
@@ -122,7 +122,11 @@ async def latest(
         arg = command.args.strip()
         # isdigit() alone lets "²" through, which int() refuses.
         if not (arg.isascii() and arg.isdigit()) or int(arg) < 1:
-            await message.answer(t(lang, "latest_bad_n"))
+            text = t(lang, "latest_bad_n")
+            if read_kinds(arg)[0]:  # «/latest соглашения»: the newest documents are /agreements'
+                said = " ".join(w for w in arg.split() if not w.isdigit())
+                text += "\n" + t(lang, "latest_kinds", query=esc(cut(said, 60)))
+            await message.answer(text)
             return
         # More than a message holds («/latest 100»): as many as it does, and the reply says so.
         capped = len(arg) > 3 or int(arg) > LATEST_MAX

@@ -51,7 +51,7 @@ from bot.text.i18n import (
 )
 from bot.text.kinds import kind_query
 from bot.text.names import is_rendered, known_name
-from handlers.common import edit_page, rebuilding, user_language
+from handlers.common import edit_page, meant_layout, rebuilding, user_language
 from handlers.keyboards import PartnerCard, PartnersPage, PartnersPageBeforeKinds, pager
 from handlers.share import followed_partners, partner_card_markup
 from storage.chats import ChatRepository
@@ -221,6 +221,8 @@ async def partners_command(
 ) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
+    if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout
+        query = await meant_layout(query, lookup)
     if not query:
         text, markup = await partners_page(partners, lang, 0)
         await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)

@@ -18,6 +18,7 @@ from aiogram.types import (
 )
 
 from bot.facts.lookup import PartnerLookup
+from bot.facts.matching import is_own
 from bot.reports.pictures.service import Picture, PictureService, parse_kind
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
@@ -79,7 +80,9 @@ async def chart_command(
     if not query and not await partners.count():  # empty charts say less than /partners does
         await message.answer(t(lang, "partners_empty"))
         return
-    if not query:
+    if not query or (is_own(query) and query[0] not in "\"'«“„"):
+        # «/chart Политех»: the university's own chart is the overview (other polytechnics
+        # were offered as if it were one of its partners).
         await send_picture(message, pictures, lambda: pictures.overview(lang))
         return
     # A country, as /partners reads it: its partners, each a button to its card; "Китай" no

@@ -36,9 +36,10 @@ from aiogram.types import (
 from bot.config import Settings
 from bot.delivery.digests import DigestService
 from bot.facts.lookup import SAME, Choices, PartnerLookup
+from bot.facts.matching import is_own
 from bot.text.countries import country_alike, country_name, flag, resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
-from bot.text.i18n import choice_prompt, t
+from bot.text.i18n import choice_prompt, is_cyrillic, t
 from bot.text.kinds import kind_query
 from bot.text.stems import says_something, whole_words, words
 from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
@@ -62,6 +63,7 @@ _COUNTRY = {"country", "страна"}
 # «/unsubscribe всё»: the whole chat, as the bare command.
 _EVERYTHING = {"all", "everything", "все", "всё", "всех", "от всего"}
 _PARTNER = {"partner", "партнер", "партнёр"}
+_WORD = {"word", "words", "keyword", "keywords", "слово", "слова"}
 _BASIC = ("all", "partnerships")  # the two choices /start offers; a chat has at most one of them
 
 Reply = tuple[str, InlineKeyboardMarkup | None]
@@ -121,6 +123,26 @@ def _countries_spaced(text: str) -> list[str]:
     return list(dict.fromkeys(codes)) if len(codes) > 1 else []
 
 
+def countries_among(text: str) -> list[str]:
+    """The countries a word subscription's words name, longer names first («Южная Корея»),
+    each once; the words themselves all being countries are a list, not this. A short Latin
+    word is a word ('in', 'to', 'IT' read as India, Tonga, Italy)."""
+    words_ = text.split()
+    codes: list[str] = []
+    at = 0
+    while at < len(words_):
+        for size in range(min(_LONGEST_NAME, len(words_) - at), 0, -1):
+            part = " ".join(words_[at : at + size])
+            code = resolve_country_query(part) if len(part) > 3 or is_cyrillic(part) else None
+            if code is not None:
+                codes.append(code)
+                at += size
+                break
+        else:
+            at += 1
+    return list(dict.fromkeys(codes))
+
+
 async def parse_filter(
     args: str, lang: str, lookup: PartnerLookup
 ) -> tuple[str, str] | list[tuple[str, str]] | Choices | str:
@@ -136,6 +158,8 @@ async def parse_filter(
     said = [w for w in text.lower().split() if w not in _AROUND_PARTNERSHIPS]
     if len(said) == 1 and said[0] in _PARTNERSHIP_FORMS:
         return "partnerships", ""  # «только партнёрство» was a keyword subscription
+    if head in _WORD and rest:  # «/subscribe word водород», «слово Китай»: the words alone
+        return await _keyword(rest, lang)  # (it followed «word водород»)
     if not quoted(text) and (listed := countries_listed(rest if head in _COUNTRY else text)):
         return [("country", code) for code in listed]  # «Китай, Германия» were the words
     if head in _COUNTRY:
@@ -173,6 +197,11 @@ async def parse_filter(
             if asked.country:
                 return "country", asked.country
             return t(lang, "sub_kind_alone", query=esc(cut(text, 60)))
+    return await _keyword(text, lang)
+
+
+async def _keyword(text: str, lang: str) -> tuple[str, str] | str:
+    """A word subscription to `text`, or why there is none."""
     # As typed («Hangzhou»): shown back so; matching reads any case (bot.delivery.audience).
     keyword = " ".join(whole_words(text))[:MAX_KEYWORD_CHARS]
     if not words(keyword):  # only emoji or signs: no word to follow
@@ -183,6 +212,16 @@ async def parse_filter(
 
 
 _QUOTES = "\"'«»“”„‘’"
+
+
+def own_name(args: str) -> str:
+    """The university's own name, as /subscribe's words or partner («Политех», "partner
+    SPbPU"), else ""; in quote marks it is the word."""
+    text = " ".join(args.split())
+    head, _, rest = text.partition(" ")
+    if head.lower() in _PARTNER:
+        text = rest
+    return text if text and not quoted(text) and is_own(text) else ""
 
 
 def quoted(text: str) -> bool:
@@ -287,6 +326,10 @@ async def subscribe_chat(
     lang = user_language(user)
     if not await may_manage(bot, chat, user, sender_chat):
         return t(lang, "admins_only"), None
+    own = own_name(args)
+    if own:  # «/subscribe Политех» followed the word every item has: all news, said so
+        choice = InlineKeyboardMarkup(inline_keyboard=basic_buttons(lang))
+        return t(lang, "sub_own", query=esc(cut(own, 60))), choice
     parsed = await parse_filter(args, lang, lookup)
     if isinstance(parsed, str):
         return parsed, None
@@ -329,6 +372,16 @@ async def subscribe_chat(
     elif kind == "country" and said.split()[0].lower() not in _COUNTRY:
         # A country's name alone: what that follows, and how to follow the word instead.
         text += "\n" + t(lang, "sub_country_not_word", word=esc(cut(said, 60)))
+    elif (
+        kind == "keyword"
+        and not quoted(said)
+        and said.split()[0].lower() not in _WORD
+        and (among := countries_among(value))
+    ):
+        # «/subscribe Китай Германия водород» follows news with all three words: rarely what
+        # is meant; say so, and how to follow the countries' partners.
+        where = ", ".join(country_name(code, lang) for code in among)
+        text += "\n" + t(lang, "sub_words_with_countries", countries=esc(where))
     elif kind == "keyword" and markup is None and not quoted(said):
         # «/subscribe Цинхуа»: the word is followed in its own language only; the partner it
         # names, in news of both, is a tap away.

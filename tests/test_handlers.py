@@ -198,6 +198,15 @@ async def test_latest_defaults_limits_and_rejects_bad_numbers(app: App) -> None:
     assert len((await app.ask("/latest 20")).links) == 20
     for bad in ("0", "-1", "abc", "1e9"):
         assert "от 1 до 20" in await app.ask(f"/latest {bad}")
+    # A kind of document asked for («/latest соглашения»): the command that lists them, newest
+    # first (a number was all it was asked for).
+    assert await app.ask("/latest соглашения") == (
+        "Укажите число от 1 до 20, например: /latest 5\n"
+        "Подписанные документы, новые первыми: /agreements соглашения"
+    )
+    reply = await app.ask("/latest 5 MoU", language_code="en")
+    assert reply.endswith("\nSigned documents, newest first: /agreements MoU"), reply
+    assert await app.ask("/latest abc") == "Укажите число от 1 до 20, например: /latest 5"
     # More than a message holds: as many as it does, and the reply says so.
     for many in ("21", "100", "9" * 400):
         reply = await app.ask(f"/latest {many}")

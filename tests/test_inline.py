@@ -157,6 +157,31 @@ async def test_empty_query_shows_the_latest_partnership_news(app: App) -> None:
     assert "🤝 Партнёры: Университет Цинхуа" in results[0]["text"]
 
 
+async def test_the_universitys_own_name_shows_its_latest_news_not_other_polytechnics(
+    app: App,
+) -> None:
+    """«@bot Политех» put other polytechnics' cards first («Миланский политехнический
+    университет»), as if one of them were the university: its own name is its latest news."""
+    await tsinghua(app)
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    [news_id] = await app.services.news.add_new(
+        feed.id, [draft("tpu", "Визит из Томска", link="https://site.test/tpu")], announce=False
+    )
+    tomsk = PartnerInput(
+        "Томский политехнический университет", "Tomsk Polytechnic University", (), "RU",
+        "university", {"tpu": "Томский политехнический университет"},
+    )  # fmt: skip
+    await app.services.partners.replace_facts(news_id, True, [(None, tomsk)], [])
+    latest = [r["title"] for r in (await inline(app, ""))["results"]]
+    for query, lang in (("Политех", "ru"), ("СПбПУ", "ru"), ("SPbPU", "en")):
+        titles = [r["title"] for r in (await inline(app, query, lang))["results"]]
+        assert not any("Polytechnic" in x or "политехнический" in x for x in titles), titles
+        if lang == "ru":
+            assert titles == latest, (query, titles)
+    titles = [r["title"] for r in (await inline(app, "Томский политех"))["results"]]
+    assert titles[0] == "Томский политехнический университет", titles
+
+
 async def test_news_results_name_partners_in_the_readers_language(app: App) -> None:
     """An English reader's news result names its partners as their cards do in English, as a
     Russian reader's names them in Russian: no «Университет …» under an English title."""

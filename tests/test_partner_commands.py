@@ -376,6 +376,34 @@ async def test_agreements_of_all_are_the_whole_list(app: App) -> None:
     assert "запросу" not in (sent.rendered or ""), sent.rendered
 
 
+async def test_agreements_of_all_with_a_country_or_phrase_are_that_one(app: App) -> None:
+    """«/agreements все Китай» searched the news for «все Китай», 'all China' found none,
+    «все "летняя школа"» none: «все», "all" before a country, partner or phrase asks for every
+    one of those, as without it."""
+    await signed_in_years(app)
+    assert await app.ask("/agreements все Китай") == await app.ask("/agreements Китай")
+    en = partial(app.ask, language_code="en", chat_id=43)
+    assert await en("/agreements all China") == await en("/agreements China")
+    assert (await en("/agreements China")).startswith("Agreements for “🇨🇳 China” (2):")
+    reply = await app.ask('/agreements все "Новость cn23"')
+    assert reply.startswith('Соглашения по запросу «"Новость cn23"»') or (
+        "(всего 1)" in reply.split("\n")[0] and "все" not in reply.split("\n")[0]
+    ), reply
+    assert "сотрудничестве cn23" in reply, reply
+
+
+async def test_agreements_of_the_university_itself_are_the_whole_list(app: App) -> None:
+    """«/agreements Политех» listed the documents of news that spell «Политех» (13 of 46 in a
+    session): the university's agreements are all of them; a year still keeps its own."""
+    await signed_in_years(app)
+    whole = await app.ask("/agreements")
+    assert await app.ask("/agreements Политех") == whole
+    assert await app.ask("/agreements СПбПУ") == whole
+    en = partial(app.ask, language_code="en", chat_id=43)
+    assert await en("/agreements SPbPU") == await en("/agreements")
+    assert (await app.ask("/agreements Политех 2023")).startswith("Соглашения 2023 года (всего 1)")
+
+
 async def test_agreement_year_pages_keep_the_year(app: App) -> None:
     await many_partners(app, 7)
     await signed_in_years(app)
@@ -1360,6 +1388,24 @@ async def test_a_subsidiary_asked_where_only_its_parent_has_a_card(app: App) -> 
     assert reply.startswith("Не нашёл партнёра по запросу «Торвальд-Нефть»."), reply
     assert reply.endswith("есть часть запроса «Торвальд-Нефть»:"), reply
     assert button_texts(app) == ["Торвальд"]
+
+
+async def test_a_name_typed_on_the_other_keyboard_layout_is_that_name(app: App) -> None:
+    """«/partners Hjcfnjv» (Росатом with the Latin layout on) got «Не нашёл партнёра»;
+    «Газпром ytanm», the layout switched mid-way, nothing but Газпром. The keys on the other
+    layout are read when they name a partner or a country the text as typed does not."""
+    await add_companies(app, [("Росатом", "Rosatom"), ("Газпром", "Gazprom")])
+    assert await app.ask("/partners Hjcfnjv") == await app.ask("/partners Росатом")
+    assert (await app.ask("/partners Hjcfnjv")).startswith("Росатом\nRosatom"), app
+    assert await app.ask("/agreements Hjcfnjv") == await app.ask("/agreements Росатом")
+    relative = await app.ask("/partners Газпром нефть")
+    assert await app.ask("/partners Газпром ytanm") == relative
+    assert await app.ask("/partners Ufpghjv ytanm") == relative
+    reply = await app.ask("/partners Uthvfybz", language_code="en", chat_id=43)  # Германия
+    assert reply == "No partners in 🇩🇪 Germany in the news yet. All countries: /countries", reply
+    # Letters that name nothing on either layout are answered as typed.
+    reply = await app.ask("/partners Zorblax", language_code="en", chat_id=43)
+    assert reply == "No partner matches “Zorblax”. All partners: /partners", reply
 
 
 async def test_a_companys_legal_form_or_type_word_is_no_word_of_a_relative(app: App) -> None:

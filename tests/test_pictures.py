@@ -147,6 +147,9 @@ async def test_chart_and_a_partner_timeline(app: App) -> None:
     assert "articles: 1, documents: 1" in (timeline.rendered or "")
     reply = await app.ask("/chart Гарвард")
     assert reply.startswith("Не нашёл партнёра по запросу «Гарвард»")
+    # The university's own name: its own chart, not other polytechnics or no partner at all.
+    own = await photo_reply(app, "/chart Политех")
+    assert (own.rendered or "").startswith("Партнёрства Политеха\nСоглашения по годам"), own
 
 
 async def test_a_refused_file_id_is_uploaded_again(app: App) -> None:

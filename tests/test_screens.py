@@ -460,12 +460,23 @@ async def test_a_run_of_letters_too_long_for_a_button_gets_no_empty_search(app: 
 async def test_free_text_naming_a_country_offers_its_partners(
     app: App, worker: ExtractionWorker
 ) -> None:
-    """«кто наши партнёры в Китае?» gets, beside the search, the country's partners a tap away;
+    """«кто наши партнёры в Китае?» gets, beside the search, the country's partners a tap away,
+    first (the search for the question's words came first, and the prompt offered only it);
     a country with none gets no such button."""
     await with_articles(app, worker)
-    await app.ask("кто наши партнёры в Китае?")
-    [(_, search), (label, data)] = buttons(app)
+    reply = await app.ask("кто наши партнёры в Китае?")
+    assert reply.endswith(
+        "Партнёры из страны 🇨🇳 Китай — первой кнопкой ниже. "
+        "Или поискать «кто наши партнёры в Китае» в новостях?"
+    ), reply
+    [(label, data), (_, search)] = buttons(app)
     assert search.startswith("sq:") and label.startswith("🇨🇳 Китай: все партнёры ("), label
+    reply = await app.ask("partners in China", language_code="en")
+    assert reply.endswith("Partners in 🇨🇳 China: the first button below. "
+                          "Or search the news for “partners in China”?"), reply  # fmt: skip
+    # A country named in a question about something else: the search stays first.
+    await app.ask("роботы из Китая")
+    assert buttons(app)[0][1].startswith("sq:"), buttons(app)
     await press(app, data)  # the answer turns into the country's list, pages and all
     [edit] = [c for c in app.api.calls_of("editMessageText") if c.ok][-1:]
     assert (edit.rendered or "").startswith("Партнёры: 🇨🇳 Китай"), edit.rendered
@@ -611,7 +622,21 @@ async def test_asking_whats_new_in_words_gets_the_latest_news(app: App) -> None:
         assert reply == (latest if lang == "ru" else await app.ask("/latest", language_code="en"))
         assert "Летняя школа в Политехе" in reply, (question, reply)
     reply = await app.ask("новости о водороде")
-    assert reply.endswith("Поискать «новости о водороде» в новостях?"), reply
+    assert reply.endswith("Поискать «водороде» в новостях?"), reply
+
+
+async def test_asking_whats_new_somewhere_searches_for_that_place_alone(app: App) -> None:
+    """«что нового в Китае?» offered to search the news for «что нового в Китае» (no article
+    has «что» and «нового» beside China); "what's new at Lakeside?" for "what s new at
+    Lakeside". The search is for what the question asks about; the country's button stays."""
+    await many_partners(app, 1)
+    reply = await app.ask("что нового в Казахстане?")
+    assert reply.endswith("Поискать «Казахстане» в новостях?"), reply
+    labels = [text for text, _ in buttons(app)]
+    assert labels[0] == "🔎 Искать «Казахстане»", labels
+    assert labels[1].startswith("🇰🇿 Казахстан: все партнёры"), labels
+    reply = await app.ask("what's new at Lakeside University?", language_code="en")
+    assert reply.endswith("Search the news for “Lakeside University”?"), reply
 
 
 async def test_lists_of_news_name_the_document_an_article_reports_as_its_announcement_did(

@@ -256,6 +256,53 @@ async def test_a_countrys_name_alone_subscribes_to_the_country(app: App) -> None
     assert "Китай" not in reply, reply
 
 
+async def test_the_universitys_own_name_is_all_its_news_not_a_word(app: App) -> None:
+    """«/subscribe Политех» followed the word every item has (all news, said as a keyword);
+    "partner SPbPU" offered other polytechnics. Its news are all the bot sends: the reply
+    says so and offers the two choices; in quote marks it is still the word."""
+    reply = await app.ask("/subscribe Политех")
+    assert reply == (
+        "«Политех» — это сам университет, СПбПУ: о нём все новости, которые присылает бот. "
+        "Что присылать — только новости о партнёрстве или все новости?"
+    ), reply
+    [message] = app.api.calls_of("sendMessage")[-1:]
+    rows = message.params["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"] for row in rows] == ["🤝 Только о партнёрстве", "📰 Все новости"]
+    reply = await app.ask("/subscribe partner SPbPU", language_code="en", chat_id=43)
+    assert reply.startswith("“SPbPU” is the Polytechnic University (SPbPU) itself"), reply
+    assert await app.services.chats.subscriptions(42) == []
+    assert await app.ask("/subscribe «Политех»") == "Готово, подписка добавлена: слово «Политех»."
+
+
+async def test_subscribe_word_follows_the_words_after_it(app: App) -> None:
+    """«/subscribe word водород» followed the words «word водород» (no article has both);
+    «слово Китай» is the word, as «Китай» in quote marks is, not the country."""
+    reply = await app.ask("/subscribe word водород")
+    assert reply == "Готово, подписка добавлена: слово «водород».", reply
+    reply = await app.ask("/subscribe слово Китай")
+    assert reply == "Готово, подписка добавлена: слово «Китай».", reply
+    reply = await app.ask("/subscribe words hydrogen energy", language_code="en", chat_id=43)
+    assert reply == "Done, subscribed: words “hydrogen energy”.", reply
+
+
+async def test_words_with_countries_say_how_to_follow_the_countries(app: App) -> None:
+    """«/subscribe Китай Германия водород» followed news having all three words, said as if
+    that were the obvious reading: the reply now says so and gives the command for the
+    countries' partners, which works as given."""
+    reply = await app.ask("/subscribe Китай Германия водород")
+    assert reply == (
+        "Готово, подписка добавлена: слова «Китай Германия водород».\nСлова ловят только "
+        "новости, где написаны все они сразу. Новости о партнёрах из стран (каждой): "
+        "/subscribe Китай, Германия"
+    ), reply
+    reply = await app.ask("/subscribe Китай, Германия")
+    assert reply.startswith("Готово, подписка добавлена: страна 🇨🇳 Китай."), reply
+    reply = await app.ask("/subscribe solar energy in India", language_code="en", chat_id=43)
+    assert reply.endswith("News of partners from each country: /subscribe India"), reply
+    reply = await app.ask("/subscribe robots to IT", language_code="en", chat_id=43)
+    assert reply == "Done, subscribed: words “robots to IT”.", reply
+
+
 async def test_a_kind_of_partner_is_no_keyword_subscription(app: App) -> None:
     """/partners reads «компании» and «вузы Китая» as a kind of partner, but /subscribe made
     keyword subscriptions to «компании» and «вузы китая» (news with both words only). A kind
@@ -338,8 +385,8 @@ async def test_a_list_of_countries_subscribes_to_each(app: App) -> None:
         "CN", "DE", "IN", "VN",
     ]  # fmt: skip
     # Not every part a country: the words, as before.
-    assert await app.ask("/subscribe водород и Китай") == (
-        "Готово, подписка добавлена: слова «водород и Китай»."
+    assert (await app.ask("/subscribe водород и Китай")).startswith(
+        "Готово, подписка добавлена: слова «водород и Китай».\nСлова ловят только новости"
     )
     # And off again, each of them.
     assert await app.ask("/unsubscribe Китай и Германия") == (
@@ -434,6 +481,6 @@ async def test_countries_named_one_after_another_with_spaces_are_each_followed(a
         "Подписка отменена: страна 🇨🇳 Китай.\nПодписка отменена: страна 🇩🇪 Германия."
     )
     # A word that is no country among them: the words, as before.
-    assert await app.ask("/subscribe водород Китай") == (
-        "Готово, подписка добавлена: слова «водород Китай»."
+    assert (await app.ask("/subscribe водород Китай")).startswith(
+        "Готово, подписка добавлена: слова «водород Китай».\nСлова ловят только новости"
     )

@@ -90,6 +90,29 @@ def one_script(text: str) -> str:
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]")
 
+# The same keys on the Latin (QWERTY) and Russian (ЙЦУКЕН) layouts.
+_QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~"
+_JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"
+_TO_JCUKEN = str.maketrans(_QWERTY, _JCUKEN)
+_TO_QWERTY = str.maketrans(_JCUKEN, _QWERTY)
+_ALL_QWERTY = re.compile(r"[A-Za-z\[\]{};:'\",.<>`~ -]*[A-Za-z][A-Za-z\[\]{};:'\",.<>`~ -]*")
+_ALL_JCUKEN = re.compile(r"[А-Яа-яЁё -]*[А-Яа-яЁё][А-Яа-яЁё -]*")
+
+
+def other_layout(text: str) -> str | None:
+    """`text` as the same keys give it on the other keyboard layout («Hjcfnjv» is «Росатом»,
+    «Ышуьуты» is "Siemens", «Газпром ytanm» is «Газпром нефть»), or None when it has other
+    signs. Only a guess: the caller keeps it when it names what the text as typed does not."""
+    if _ALL_QWERTY.fullmatch(text):
+        return text.translate(_TO_JCUKEN)
+    if _ALL_JCUKEN.fullmatch(text):
+        return text.translate(_TO_QWERTY)
+    said = text.split(" ")
+    if all(_ALL_QWERTY.fullmatch(w) or _ALL_JCUKEN.fullmatch(w) for w in said):
+        # «Газпром ytanm»: the layout switched mid-way; the Latin words were Russian keys.
+        return " ".join(w.translate(_TO_JCUKEN) if _ALL_QWERTY.fullmatch(w) else w for w in said)
+    return None
+
 
 def utf16_len(text: str) -> int:
     """Telegram counts message length in UTF-16 code units."""

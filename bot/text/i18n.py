@@ -250,6 +250,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Соглашения {years} — первой кнопкой ниже. Или поискать «{query}» в новостях?",
         "Agreements {years}: the first button below. Or search the news for “{query}”?",
     ),
+    "free_text_partners": (
+        "Партнёры из страны {country} — первой кнопкой ниже. Или поискать «{query}» в новостях?",
+        "Partners in {country}: the first button below. Or search the news for “{query}”?",
+    ),
     "free_text_search": (
         "Поискать «{query}» в новостях?",
         "Search the news for “{query}”?",
@@ -355,6 +359,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "from this country. Just “{query}”: /partners {query}. To follow the words themselves: "
         "/subscribe “{query}”",
     ),
+    "sub_words_with_countries": (
+        "Слова ловят только новости, где написаны все они сразу. Новости о партнёрах из стран "
+        "(каждой): /subscribe {countries}",
+        "Words catch only news that have all of them. News of partners from each country: "
+        "/subscribe {countries}",
+    ),
     "sub_country_not_word": (
         "Это новости о партнёрах из этой страны. Следить за самим словом «{word}» в любых "
         "новостях: /subscribe «{word}»",
@@ -445,6 +455,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "latest_bad_n": (
         "Укажите число от 1 до 20, например: /latest 5",
         "Give a number from 1 to 20, for example: /latest 5",
+    ),
+    "latest_kinds": (
+        "Подписанные документы, новые первыми: /agreements {query}",
+        "Signed documents, newest first: /agreements {query}",
     ),
     "search_usage": (
         "Что искать? Например: /search соглашение Китай",
@@ -560,6 +574,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Все партнёры: /partners, по странам: /countries",
         "“{query}” is the Polytechnic University (SPbPU) itself: the bot lists its partners. "
         "All partners: /partners, by country: /countries",
+    ),
+    "sub_own": (
+        "«{query}» — это сам университет, СПбПУ: о нём все новости, которые присылает бот. "
+        "Что присылать — только новости о партнёрстве или все новости?",
+        "“{query}” is the Polytechnic University (SPbPU) itself: every item the bot sends is "
+        "its news. What should I send: partnership news only, or all news?",
     ),
     "partners_choose": ("Уточните, кого вы имели в виду:", "Which one do you mean?"),
     # A button's text (plain, not HTML): the partners of a country the query is alike.
