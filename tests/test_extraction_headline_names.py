@@ -80,3 +80,34 @@ def test_title_case_words_of_people_or_a_field_beside_the_university_are_no_bran
     )
     assert _partners(extractor, title, body) == {}
     assert "Siemens" in _partners(extractor, "SPbPU and Siemens Sign Memorandum", body)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "person"),
+    [
+        (
+            "SPbPU and Professor John Smith Launch Course",
+            "Peter the Great St. Petersburg Polytechnic University and Professor John Smith of "
+            "MIT launched an online course on robotics.",
+            "John Smith",
+        ),
+        (
+            "SPbPU and Vladimir Putin Discuss Science",
+            "President Vladimir Putin met the rector of Peter the Great St. Petersburg Polytechnic "
+            "University and students of its Institute of Physics.",
+            "Putin",
+        ),
+        (
+            "SPbPU and Rector Andrei Rudskoi Welcome Freshmen",
+            "Rector Andrei Rudskoi welcomed five thousand first-year students of Peter the Great "
+            "St. Petersburg Polytechnic University.",
+            "Rudskoi",
+        ),
+    ],
+)
+def test_a_person_beside_the_universitys_name_in_the_headline_is_no_brand(
+    extractor: Extractor, title: str, text: str, person: str
+) -> None:
+    """A title before the two words, or the body naming them after a title, tells a person."""
+    found = _partners(extractor, title, text)
+    assert not [n for n in found if person in n]

@@ -247,9 +247,15 @@ _OWN_PEOPLE = (
 # ... and a brand of two or three such words before a lower-case word, a comma or a Title Case
 # headline's verb: "SPbPU and Air Liquide sign ...", "SPbPU and Air Liquide Sign Agreement".
 _HEADLINE_VERB_AFTER = "|".join(sorted(v.capitalize() for v in HEADLINE_VERBS))
+# A person's title or office before the name: "Professor John Smith", "President X Y".
+_PERSON_TITLE_EN = (
+    r"professor|prof|dr|mr|mrs|ms|sir|president|rector|vice-rector|minister|governor|mayor|"
+    r"ambassador|academician|laureate|dean|director|chairman|chancellor|senator|deputy|ceo"
+)
 # Words a Title Case headline capitalises that name people, a field or a quality, never a
 # brand's word: a run holding one is no brand ("Industry Leaders", "Young Scientists").
 _HEADLINE_COMMON = re.compile(
+    _PERSON_TITLE_EN + "|"
     r"[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates|ies|ship|ism|ity|ology|ence|ance)|"
     r"industry|business|science|education|research|youth|young|digital|green|smart|future|"
     r"global|international|national|regional|local|new|leading|top|best|key|joint|partners|"
@@ -3898,6 +3904,10 @@ class Extractor:
                 # "SPbPU and Industry Leaders Sign ...", "SPbPU and Young Scientists Meet": the
                 # Title Case words of a group of people or a field, not a brand.
                 continue
+            if key == "b" and re.search(
+                rf"\b(?:{_PERSON_TITLE_EN})\.?\s+{re.escape(name)}\b", text, re.IGNORECASE
+            ):
+                continue  # "SPbPU and Vladimir Putin Meet ...": "President Vladimir Putin"
             if " " in name and not (
                 s1 <= title_end
                 or re.search(r"\w-[A-Z]", name)
