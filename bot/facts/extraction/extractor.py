@@ -1106,8 +1106,16 @@ _OFFICIAL_VISIT = re.compile(
 _GRADUATES_EMPLOYED = re.compile(
     r"\b(?:выпускни\w*|молод\w+\s+специалист\w*|graduates?|alumn(?:i|us|a|ae))"
     r"(?:\s+[\w.«»\"-]+){0,8}?\s+(?:устроил\w*|трудоустро\w*|пришл?\w*\s+работать|"
-    r"начал\w*\s+работать|работа(?:ют|ет)|назначен\w*|возглавил\w*|join(?:s|ed)?|"
+    r"начал\w*\s+работать|работа(?:ют|ет)|назначен\w*|возглавил\w*|join(?:s|ed)?(?!\s+forces)|"
     r"start(?:s|ed)?\s+working|work(?:s|ed)?\s+(?:at|for)|build(?:s)?\s+careers?|hired)\b",
+    re.IGNORECASE,
+)
+# ... but where the headline or lead tells of a programme run with a partner, its graduates are
+# its fruit, no career: «выпускники сетевой магистратуры Политеха и X», "joint master's programme".
+_JOINT_PROGRAMME = re.compile(
+    r"\b(?:(?:сетев|совместн|двойн)\w*\s+(?:\w+\s+)?(?:магистратур|программ|бакалавриат|"
+    r"аспирантур|диплом)\w*|двух\s+дипломов|(?:joint|double|dual|network)\s+(?:[\w']+\s+)?"
+    r"(?:degrees?|programmes?|programs?|master's|bachelor's|diplomas?))",
     re.IGNORECASE,
 )
 # A career day or a job fair, where companies meet students: no act of cooperation by itself.
@@ -2781,9 +2789,8 @@ class Extractor:
             and bool(lx.SPEECH_EVENT.search(a.text))
         ):
             return True  # a conference's sponsors and speakers' employers, nobody else named
-        if (_GRADUATES_EMPLOYED.search(first) or _CAREER_EVENT.search(first)) and not any(
-            p.search(a.text) for p in acts
-        ):
+        careers = _GRADUATES_EMPLOYED.search(first) and not _JOINT_PROGRAMME.search(first)
+        if (careers or _CAREER_EVENT.search(first)) and not any(p.search(a.text) for p in acts):
             return True  # graduates' careers at a company, a job fair: no act of the university's
         return (
             not facts
