@@ -133,6 +133,27 @@ def test_a_conference_told_by_its_sponsors_and_speakers_is_no_partnership(
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Конференция в Политехе: спонсором и соорганизатором выступила «Газпром нефть»",
+            "В Политехническом университете прошла конференция «Цифровая индустрия». Спонсором и "
+            "соорганизатором конференции выступила компания «Газпром нефть», с докладами "
+            "выступили специалисты компании.",
+            "ru",
+        ),
+    ],
+)
+def test_a_conference_with_a_co_organiser_is_partnership_though_sponsored(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """A body that organises the occasion with the university cooperates with it, whoever
+    else sponsors it or speaks there."""
+    result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    assert result.partnership
+
+
+@pytest.mark.parametrize(
     ("title", "text", "lang", "name"),
     [
         (

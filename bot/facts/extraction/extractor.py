@@ -761,6 +761,12 @@ _OWN_POSSESSIVE = re.compile(r"(?:the\s+)?(?:SPbPU|SPbSTU|Polytechnic|Polytech)[
 _QUOTED_END = re.compile(r"\s*«[^«»]*(?:«[^«»]*»[^«»]*)*»$|\s*\"[^\"]*\"$")
 # An occasion told by its sponsors («генеральным спонсором выступила …», "sponsored by").
 _SPONSORED = re.compile(r"спонсор|sponsor", re.IGNORECASE)
+# ... unless a body organised it with the university: a co-organiser cooperates.
+_CO_ORGANISED = re.compile(
+    r"соорганизатор|организ\w+\s+совместно|co-?organi[sz]|"
+    r"(?:organi[sz]ed|held|hosted)\s+(?:jointly|together)\s+with",
+    re.IGNORECASE,
+)
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
@@ -2787,6 +2793,7 @@ class Extractor:
             and all(r.in_role for r in a.rows)
             and bool(_SPONSORED.search(a.text))
             and bool(lx.SPEECH_EVENT.search(a.text))
+            and not _CO_ORGANISED.search(a.text)
         ):
             return True  # a conference's sponsors and speakers' employers, nobody else named
         careers = _GRADUATES_EMPLOYED.search(first) and not _JOINT_PROGRAMME.search(first)
