@@ -219,3 +219,30 @@ def test_a_zone_that_is_a_place_is_no_partner(
     names = _names(extractor, title, text, lang)
     assert not [n for n in names if "зон" in n.lower() or "zone" in n.lower()], names
     assert len(names) == 1, names
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text"),
+    [
+        (
+            "ru",
+            "Экономическая зона Калининградской области: лекция в Политехе",
+            "Эксперты Политехнического университета прочитали лекцию об особенностях "
+            "экономической зоны Калининградской области и свободной таможенной зоны.",
+        ),
+        (
+            "en",
+            "SPbPU and Shirshov Institute to Study the Exclusive Economic Zone",
+            "Peter the Great St. Petersburg Polytechnic University and the Shirshov Institute of "
+            "Oceanology signed an agreement to study the resources of Russia's Exclusive Economic "
+            "Zone in the Arctic.",
+        ),
+    ],
+)
+def test_an_economic_zone_is_a_body_only_as_a_special_or_free_one(
+    extractor: Extractor, lang: str, title: str, text: str
+) -> None:
+    """«Особая»/«свободная экономическая зона», a special or free economic zone is a body; a
+    region's economic zone, a customs zone, an exclusive economic zone at sea are places."""
+    names = _names(extractor, title, text, lang)
+    assert not [n for n in names if "зон" in n.lower() or "zone" in n.lower()], names

@@ -3229,10 +3229,16 @@ class Extractor:
             ):
                 continue  # "рабочая группа" is no company; "Группа ЛСР" is
             if tok.lemma == "зона" and not (
-                (h > 0 and toks[h - 1].lemma.startswith("экономическ"))
+                (
+                    h > 1
+                    and toks[h - 1].lemma.startswith("экономическ")
+                    and toks[h - 2].lemma.startswith(("особ", "свободн"))
+                )
                 or (h + 1 < len(toks) and toks[h + 1].text in '«"“')
             ):
-                continue  # «Арктическая зона» is a place; «особая экономическая зона» a body
+                # «Арктическая зона», «экономическая зона области» are places; «особая
+                # экономическая зона» is a body
+                continue
             coordinated = self._coordinated(toks, i, j, h, text) or self._shared_genitive(toks, h)
             if coordinated:
                 out.extend(

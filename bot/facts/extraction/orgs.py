@@ -1080,9 +1080,12 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         return None
     if word == "enterprise" and k > 0 and seg[k - 1][0].lower() in ("medium", "medium-sized"):
         return None
-    if word == "zone" and not (k > 0 and seg[k - 1][0].lower() in ("economic", "free")):
-        # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia"
-        # and "the Coastal Zone" are places.
+    if word == "zone" and not (
+        (k > 0 and seg[k - 1][0].lower() == "free")
+        or (k > 1 and seg[k - 1][0].lower() == "economic" and seg[k - 2][0].lower() in _ZONE_KINDS)
+    ):
+        # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia",
+        # "the Coastal Zone" and an "Exclusive Economic Zone" at sea are places.
         return None
     if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
         # A Russian federal service: "Federal Service for Intellectual Property", "Federal
@@ -1221,6 +1224,7 @@ _EN_QUOTED_TAIL = re.compile(
 
 
 _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
+_ZONE_KINDS = ("special", "free")
 _EN_ZONE = re.compile(r"\b(?:Economic Zone|Technopark|Technology Park)$")
 
 
