@@ -246,3 +246,22 @@ def test_an_economic_zone_is_a_body_only_as_a_special_or_free_one(
     region's economic zone, a customs zone, an exclusive economic zone at sea are places."""
     names = _names(extractor, title, text, lang)
     assert not [n for n in names if "зон" in n.lower() or "zone" in n.lower()], names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The festival was organised by Peter the Great St. Petersburg Polytechnic University "
+        "together with the Federal Agency for Youth Affairs, Gazprom Neft and Yandex.",
+        "Peter the Great St. Petersburg Polytechnic University, the Ministry of Science, Rosatom "
+        "and Yandex signed a four-party agreement on training engineers.",
+    ],
+)
+def test_known_bodies_listed_after_a_ministry_are_no_portfolio(
+    extractor: Extractor, text: str
+) -> None:
+    """A comma list after a federal agency or a ministry is its portfolio only while it lists
+    fields: «Gazprom Neft», «Rosatom» are organisations of their own."""
+    names = _names(extractor, "SPbPU and partners", text, "en")
+    assert "Yandex" in names, names
+    assert not [n for n in names if "," in n], names

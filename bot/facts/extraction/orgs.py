@@ -9,6 +9,7 @@ from typing import Any
 
 from .lexicon import EN_HEADS, OWN_SHORT_WORD, PEOPLE_GROUPS, RU_HEADS
 from .names import GENERIC_STEMS, _stem, abbreviation_of
+from .registry import known_orgs
 
 
 @dataclass(slots=True)
@@ -1176,6 +1177,8 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         out.extend(_en_split(words, base, text, sent_of))
     for k, mention in enumerate(out):
         more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
+        if more and _lists_a_known_body(more.group(0)):
+            more = None  # "Federal Agency for Youth Affairs, Gazprom Neft and Yandex": a list
         if more is None and _EN_MISSION.search(mention.name):
             more = _EN_SEAT.match(text, mention.end)
         if more is None and mention.kind is not None:
@@ -1198,6 +1201,13 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
     return _named_after(_field_phrases(out, text), text)
+
+
+def _lists_a_known_body(portfolio: str) -> bool:
+    """Whether a ministry's comma list names a known organisation ("…, Gazprom Neft and
+    Yandex"): the bodies then stand beside it, they are no fields of its portfolio."""
+    items = re.split(r",|\band\b", re.sub(r"\s+of\s.*$", "", portfolio))
+    return any(known_orgs().lookup(x.strip()) for x in items if x.strip())
 
 
 def _field_phrases(out: list[Mention], text: str) -> list[Mention]:
