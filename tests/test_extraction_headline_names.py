@@ -111,3 +111,28 @@ def test_a_person_beside_the_universitys_name_in_the_headline_is_no_brand(
     """A title before the two words, or the body naming them after a title, tells a person."""
     found = _partners(extractor, title, text)
     assert not [n for n in found if person in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "SPbPU and John Smith, the company's founder, signed a letter on a new scholarship "
+            "for students of Nordic Valves Ltd programmes.",
+            "John Smith",
+        ),
+        (
+            "SPbPU and Anna Petrova, the head of the Russian company Baltic Valves, signed an "
+            "agreement on an endowment fund.",
+            "Anna Petrova",
+        ),
+    ],
+)
+def test_a_person_described_through_a_company_is_no_brand(
+    extractor: Extractor, text: str, person: str
+) -> None:
+    """Only an apposition whose head is the company word makes the name a company ("Air
+    Products, an American gases company"); "the company's founder", "the head of the company"
+    describe a person."""
+    found = _partners(extractor, "New scholarship at the Polytechnic", text)
+    assert person not in found

@@ -264,8 +264,9 @@ _HEADLINE_COMMON = re.compile(
     r"energy|innovation|technology|technologies|arctic|northern|southern|eastern|western"
 )
 _COMPANY_APPOSITION = re.compile(
-    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|group|corporation|manufacturer|"
-    r"producer|holding|concern)\b"
+    # (Its head the company word: not "the company's founder", "the head of the company X".)
+    r",\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,4}?(?:company|firm|group|corporation|"
+    r"manufacturer|producer|holding|concern)\b(?!['’])"
 )
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
