@@ -184,3 +184,25 @@ def test_a_russian_brand_with_a_foreign_looking_word_stays_russian(
     surname: none of them spells a foreign brand, so the company is guessed Russian."""
     found = _countries(extractor, title, text)
     assert [c for n, c in found.items() if name in n] == ["RU"]
+
+
+def test_a_russian_word_before_an_english_word_by_sound_keeps_the_brand_russian(
+    extractor: Extractor,
+) -> None:
+    """«Цифра Индастри»: the brand is a Russian word («цифра»), the English word after it only
+    a fashion of Russian firms' names; «Сименс Энерджи», «Шнайдер Электрик» open with a
+    foreign brand or surname and are not guessed Russian."""
+    found = _countries(
+        extractor,
+        "Политех и «Цифра Индастри» подписали соглашение",
+        "Политехнический университет и компания «Цифра Индастри» подписали соглашение о "
+        "сотрудничестве в области цифровых технологий.",
+    )
+    assert [c for n, c in found.items() if "Цифра" in n] == ["RU"]
+    found = _countries(
+        extractor,
+        "Политех и «Сименс Энерджи» подписали соглашение",
+        "Политехнический университет и компания «Сименс Энерджи» подписали соглашение о "
+        "сотрудничестве в области газовых турбин.",
+    )
+    assert [c for n, c in found.items() if "Сименс" in n] != ["RU"]

@@ -7,6 +7,8 @@ from functools import cache, lru_cache
 
 import Stemmer
 
+from bot.text.stems import morph_vocab
+
 from .model import PartnerFact
 
 # No organisation's name is longer (the corpus's longest gold name has 113 characters, the
@@ -466,6 +468,17 @@ def spelt_foreign_brand(name: str) -> bool:
         if ((w[:1].isupper() and not w.isupper() and not _RU_HEADS.match(w)) or w == "энд")
         and not (hyphen and w.lower() == "эр")
     ]
-    return any(_FOREIGN_SOUNDS.fullmatch(w) for w in words) or any(
-        _ENGLISH_BY_SOUND.fullmatch(w) for w in words[1:]
+    return any(_FOREIGN_SOUNDS.fullmatch(w) for w in words) or (
+        any(_ENGLISH_BY_SOUND.fullmatch(w) for w in words[1:]) and not _russian_word(words[0])
+    )
+
+
+def _russian_word(word: str) -> bool:
+    """A common Russian word the dictionary knows («Цифра» of «Цифра Индастри»), no surname,
+    given name, place or organisation («Шнайдер», «Сименс»): a Russian firm's brand."""
+    parse = morph_vocab().parse(word.lower())[0]
+    return (
+        bool(parse.is_known)
+        and parse.score >= 0.5
+        and not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & parse.tag.grammemes)
     )
