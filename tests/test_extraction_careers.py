@@ -65,3 +65,28 @@ def test_a_career_day_is_partnership_only_where_an_agreement_is_signed(
         "Выпускники СПбПУ будут работать на предприятиях «Росатома»: университет и "
         "госкорпорация подписали соглашение о целевой подготовке инженеров.",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "SPbPU Alumni Join Forces With Gazprom Neft to Support Students",
+            "The alumni association of Peter the Great St. Petersburg Polytechnic University and "
+            "Gazprom Neft joined forces to support talented students: the company will fund 50 "
+            "scholarships and mentor students.",
+        ),
+        (
+            "Выпускники Политеха работают в Китае: вузы развивают сетевую магистратуру",
+            "Выпускники сетевой магистратуры Политехнического университета и Шанхайского "
+            "политехнического университета работают в российских и китайских компаниях. Вузы "
+            "развивают программу восьмой год, в этом году на нее поступили 30 студентов.",
+        ),
+    ],
+)
+def test_graduates_of_a_joint_programme_or_joining_forces_are_cooperation(
+    extractor: Extractor, title: str, text: str
+) -> None:
+    """Graduates of a programme run with a partner are its fruit, and alumni who join forces
+    with a company cooperate with it: no career story."""
+    assert _partnership(extractor, title, text)

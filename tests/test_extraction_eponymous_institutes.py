@@ -35,3 +35,19 @@ def test_an_institute_named_by_a_known_foreign_society_is_that_societys_country(
         )
     )
     assert [(p.kind, p.country) for p in result.partners] == [("research", "DE")]
+
+
+def test_a_phrase_of_source_will_or_document_after_po_is_no_field() -> None:
+    """«по словам», «по решению», «по соглашению», «по просьбе», «по заказу» after an eponymous
+    institute tell who says or wants something, not the institute's field."""
+    ex = Extractor()
+    opening = "Политехнический университет Петра Великого и {0} подписали соглашение. "
+    cases = [
+        ("Институт Пастера", "Институт Пастера по словам его директора готов принять студентов."),
+        ("Институт Макса Планка", "Институт Макса Планка по решению совета выделит стипендии."),
+        ("Институт Гельмгольца", "Институт Гельмгольца по соглашению примет пять аспирантов."),
+        ("Институт Гёте", "Институт Гёте по просьбе студентов откроет курсы немецкого языка."),
+    ]
+    for name, sentence in cases:
+        result = ex.extract(ArticleInput(id="t", title="", text=opening.format(name) + sentence))
+        assert [p.name for p in result.partners if "Институт" in p.name] == [name]

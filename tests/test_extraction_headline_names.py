@@ -80,3 +80,59 @@ def test_title_case_words_of_people_or_a_field_beside_the_university_are_no_bran
     )
     assert _partners(extractor, title, body) == {}
     assert "Siemens" in _partners(extractor, "SPbPU and Siemens Sign Memorandum", body)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "person"),
+    [
+        (
+            "SPbPU and Professor John Smith Launch Course",
+            "Peter the Great St. Petersburg Polytechnic University and Professor John Smith of "
+            "MIT launched an online course on robotics.",
+            "John Smith",
+        ),
+        (
+            "SPbPU and Vladimir Putin Discuss Science",
+            "President Vladimir Putin met the rector of Peter the Great St. Petersburg Polytechnic "
+            "University and students of its Institute of Physics.",
+            "Putin",
+        ),
+        (
+            "SPbPU and Rector Andrei Rudskoi Welcome Freshmen",
+            "Rector Andrei Rudskoi welcomed five thousand first-year students of Peter the Great "
+            "St. Petersburg Polytechnic University.",
+            "Rudskoi",
+        ),
+    ],
+)
+def test_a_person_beside_the_universitys_name_in_the_headline_is_no_brand(
+    extractor: Extractor, title: str, text: str, person: str
+) -> None:
+    """A title before the two words, or the body naming them after a title, tells a person."""
+    found = _partners(extractor, title, text)
+    assert not [n for n in found if person in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "SPbPU and John Smith, the company's founder, signed a letter on a new scholarship "
+            "for students of Nordic Valves Ltd programmes.",
+            "John Smith",
+        ),
+        (
+            "SPbPU and Anna Petrova, the head of the Russian company Baltic Valves, signed an "
+            "agreement on an endowment fund.",
+            "Anna Petrova",
+        ),
+    ],
+)
+def test_a_person_described_through_a_company_is_no_brand(
+    extractor: Extractor, text: str, person: str
+) -> None:
+    """Only an apposition whose head is the company word makes the name a company ("Air
+    Products, an American gases company"); "the company's founder", "the head of the company"
+    describe a person."""
+    found = _partners(extractor, "New scholarship at the Polytechnic", text)
+    assert person not in found

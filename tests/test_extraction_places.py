@@ -146,3 +146,63 @@ def test_a_foreign_brand_spelt_in_cyrillic_is_not_guessed_russian(
         "СПбПУ и компания «Ленэнерго» подписали соглашение о сотрудничестве.",
     )
     assert [c for n, c in found.items() if "Ленэнерго" in n] == ["RU"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        (
+            "Политех и «Газпром-Медиа Холдинг» подписали соглашение",
+            "Политехнический университет и «Газпром-Медиа Холдинг» подписали соглашение о "
+            "сотрудничестве в области цифрового телевидения.",
+            "Медиа",
+        ),
+        (
+            "СПбПУ и компания «Рамблер Медиа» договорились о стажировках",
+            "Политехнический университет и компания «Рамблер Медиа» подписали соглашение о "
+            "стажировках студентов.",
+            "Рамблер",
+        ),
+        (
+            "Политех и «Эр-Телеком Холдинг» подписали соглашение",
+            "Политехнический университет и компания «Эр-Телеком Холдинг» подписали соглашение о "
+            "подготовке специалистов в области связи.",
+            "Телеком",
+        ),
+        (
+            "Политех и «Гайдар Инжиниринг» подписали соглашение",
+            "Политехнический университет и компания «Гайдар Инжиниринг» подписали соглашение о "
+            "сотрудничестве в проектировании.",
+            "Гайдар",
+        ),
+    ],
+)
+def test_a_russian_brand_with_a_foreign_looking_word_stays_russian(
+    extractor: Extractor, title: str, text: str, name: str
+) -> None:
+    """«Медиа» is a Russian word, «Эр-» before a hyphen is a letter's name, «Гайдар» a Russian
+    surname: none of them spells a foreign brand, so the company is guessed Russian."""
+    found = _countries(extractor, title, text)
+    assert [c for n, c in found.items() if name in n] == ["RU"]
+
+
+def test_a_russian_word_before_an_english_word_by_sound_keeps_the_brand_russian(
+    extractor: Extractor,
+) -> None:
+    """«Цифра Индастри»: the brand is a Russian word («цифра»), the English word after it only
+    a fashion of Russian firms' names; «Сименс Энерджи», «Шнайдер Электрик» open with a
+    foreign brand or surname and are not guessed Russian."""
+    found = _countries(
+        extractor,
+        "Политех и «Цифра Индастри» подписали соглашение",
+        "Политехнический университет и компания «Цифра Индастри» подписали соглашение о "
+        "сотрудничестве в области цифровых технологий.",
+    )
+    assert [c for n, c in found.items() if "Цифра" in n] == ["RU"]
+    found = _countries(
+        extractor,
+        "Политех и «Сименс Энерджи» подписали соглашение",
+        "Политехнический университет и компания «Сименс Энерджи» подписали соглашение о "
+        "сотрудничестве в области газовых турбин.",
+    )
+    assert [c for n, c in found.items() if "Сименс" in n] != ["RU"]

@@ -133,6 +133,27 @@ def test_a_conference_told_by_its_sponsors_and_speakers_is_no_partnership(
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Конференция в Политехе: спонсором и соорганизатором выступила «Газпром нефть»",
+            "В Политехническом университете прошла конференция «Цифровая индустрия». Спонсором и "
+            "соорганизатором конференции выступила компания «Газпром нефть», с докладами "
+            "выступили специалисты компании.",
+            "ru",
+        ),
+    ],
+)
+def test_a_conference_with_a_co_organiser_is_partnership_though_sponsored(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """A body that organises the occasion with the university cooperates with it, whoever
+    else sponsors it or speaks there."""
+    result = extractor.extract(ArticleInput(id="t", title=title, text=text, lang=lang))
+    assert result.partnership
+
+
+@pytest.mark.parametrize(
     ("title", "text", "lang", "name"),
     [
         (
@@ -278,3 +299,48 @@ def test_a_parent_in_brackets_or_a_clause_after_its_unit_is_no_partner(
     """«X (филиал АО «Y»)», «X, которая является филиалом Y», "X, the Y company that ...":
     the unit is the partner, its parent only describes it (context by the guidelines)."""
     assert _names(extractor, title, text, lang) == [unit]
+
+
+    ("lang", "title", "text"),
+    [
+        (
+            "ru",
+            "Экономическая зона Калининградской области: лекция в Политехе",
+            "Эксперты Политехнического университета прочитали лекцию об особенностях "
+            "экономической зоны Калининградской области и свободной таможенной зоны.",
+        ),
+        (
+            "en",
+            "SPbPU and Shirshov Institute to Study the Exclusive Economic Zone",
+            "Peter the Great St. Petersburg Polytechnic University and the Shirshov Institute of "
+            "Oceanology signed an agreement to study the resources of Russia's Exclusive Economic "
+            "Zone in the Arctic.",
+        ),
+    ],
+)
+def test_an_economic_zone_is_a_body_only_as_a_special_or_free_one(
+    extractor: Extractor, lang: str, title: str, text: str
+) -> None:
+    """«Особая»/«свободная экономическая зона», a special or free economic zone is a body; a
+    region's economic zone, a customs zone, an exclusive economic zone at sea are places."""
+    names = _names(extractor, title, text, lang)
+    assert not [n for n in names if "зон" in n.lower() or "zone" in n.lower()], names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The festival was organised by Peter the Great St. Petersburg Polytechnic University "
+        "together with the Federal Agency for Youth Affairs, Gazprom Neft and Yandex.",
+        "Peter the Great St. Petersburg Polytechnic University, the Ministry of Science, Rosatom "
+        "and Yandex signed a four-party agreement on training engineers.",
+    ],
+)
+def test_known_bodies_listed_after_a_ministry_are_no_portfolio(
+    extractor: Extractor, text: str
+) -> None:
+    """A comma list after a federal agency or a ministry is its portfolio only while it lists
+    fields: «Gazprom Neft», «Rosatom» are organisations of their own."""
+    names = _names(extractor, "SPbPU and partners", text, "en")
+    assert "Yandex" in names, names
+    assert not [n for n in names if "," in n], names

@@ -247,9 +247,15 @@ _OWN_PEOPLE = (
 # ... and a brand of two or three such words before a lower-case word, a comma or a Title Case
 # headline's verb: "SPbPU and Air Liquide sign ...", "SPbPU and Air Liquide Sign Agreement".
 _HEADLINE_VERB_AFTER = "|".join(sorted(v.capitalize() for v in HEADLINE_VERBS))
+# A person's title or office before the name: "Professor John Smith", "President X Y".
+_PERSON_TITLE_EN = (
+    r"professor|prof|dr|mr|mrs|ms|sir|president|rector|vice-rector|minister|governor|mayor|"
+    r"ambassador|academician|laureate|dean|director|chairman|chancellor|senator|deputy|ceo"
+)
 # Words a Title Case headline capitalises that name people, a field or a quality, never a
 # brand's word: a run holding one is no brand ("Industry Leaders", "Young Scientists").
 _HEADLINE_COMMON = re.compile(
+    _PERSON_TITLE_EN + "|"
     r"[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates|ies|ship|ism|ity|ology|ence|ance)|"
     r"industry|business|science|education|research|youth|young|digital|green|smart|future|"
     r"global|international|national|regional|local|new|leading|top|best|key|joint|partners|"
@@ -258,8 +264,9 @@ _HEADLINE_COMMON = re.compile(
     r"energy|innovation|technology|technologies|arctic|northern|southern|eastern|western"
 )
 _COMPANY_APPOSITION = re.compile(
-    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|group|corporation|manufacturer|"
-    r"producer|holding|concern)\b"
+    # (Its head the company word: not "the company's founder", "the head of the company X".)
+    r",\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,4}?(?:company|firm|group|corporation|"
+    r"manufacturer|producer|holding|concern)\b(?!['’])"
 )
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
@@ -755,6 +762,12 @@ _OWN_POSSESSIVE = re.compile(r"(?:the\s+)?(?:SPbPU|SPbSTU|Polytechnic|Polytech)[
 _QUOTED_END = re.compile(r"\s*«[^«»]*(?:«[^«»]*»[^«»]*)*»$|\s*\"[^\"]*\"$")
 # An occasion told by its sponsors («генеральным спонсором выступила …», "sponsored by").
 _SPONSORED = re.compile(r"спонсор|sponsor", re.IGNORECASE)
+# ... unless a body organised it with the university: a co-organiser cooperates.
+_CO_ORGANISED = re.compile(
+    r"соорганизатор|организ\w+\s+совместно|co-?organi[sz]|"
+    r"(?:organi[sz]ed|held|hosted)\s+(?:jointly|together)\s+with",
+    re.IGNORECASE,
+)
 _ACADEMY_END = re.compile(
     r"(?:(?-i:\bРАН|\bRAS)|академии наук|academy of sciences)\W*$", re.IGNORECASE
 )
@@ -1100,8 +1113,16 @@ _OFFICIAL_VISIT = re.compile(
 _GRADUATES_EMPLOYED = re.compile(
     r"\b(?:выпускни\w*|молод\w+\s+специалист\w*|graduates?|alumn(?:i|us|a|ae))"
     r"(?:\s+[\w.«»\"-]+){0,8}?\s+(?:устроил\w*|трудоустро\w*|пришл?\w*\s+работать|"
-    r"начал\w*\s+работать|работа(?:ют|ет)|назначен\w*|возглавил\w*|join(?:s|ed)?|"
+    r"начал\w*\s+работать|работа(?:ют|ет)|назначен\w*|возглавил\w*|join(?:s|ed)?(?!\s+forces)|"
     r"start(?:s|ed)?\s+working|work(?:s|ed)?\s+(?:at|for)|build(?:s)?\s+careers?|hired)\b",
+    re.IGNORECASE,
+)
+# ... but where the headline or lead tells of a programme run with a partner, its graduates are
+# its fruit, no career: «выпускники сетевой магистратуры Политеха и X», "joint master's programme".
+_JOINT_PROGRAMME = re.compile(
+    r"\b(?:(?:сетев|совместн|двойн)\w*\s+(?:\w+\s+)?(?:магистратур|программ|бакалавриат|"
+    r"аспирантур|диплом)\w*|двух\s+дипломов|(?:joint|double|dual|network)\s+(?:[\w']+\s+)?"
+    r"(?:degrees?|programmes?|programs?|master's|bachelor's|diplomas?))",
     re.IGNORECASE,
 )
 # A career day or a job fair, where companies meet students: no act of cooperation by itself.
@@ -2840,11 +2861,11 @@ class Extractor:
             and all(r.in_role for r in a.rows)
             and bool(_SPONSORED.search(a.text))
             and bool(lx.SPEECH_EVENT.search(a.text))
+            and not _CO_ORGANISED.search(a.text)
         ):
             return True  # a conference's sponsors and speakers' employers, nobody else named
-        if (_GRADUATES_EMPLOYED.search(first) or _CAREER_EVENT.search(first)) and not any(
-            p.search(a.text) for p in acts
-        ):
+        careers = _GRADUATES_EMPLOYED.search(first) and not _JOINT_PROGRAMME.search(first)
+        if (careers or _CAREER_EVENT.search(first)) and not any(p.search(a.text) for p in acts):
             return True  # graduates' careers at a company, a job fair: no act of the university's
         return (
             not facts
@@ -3278,10 +3299,16 @@ class Extractor:
             ):
                 continue  # "рабочая группа" is no company; "Группа ЛСР" is
             if tok.lemma == "зона" and not (
-                (h > 0 and toks[h - 1].lemma.startswith("экономическ"))
+                (
+                    h > 1
+                    and toks[h - 1].lemma.startswith("экономическ")
+                    and toks[h - 2].lemma.startswith(("особ", "свободн"))
+                )
                 or (h + 1 < len(toks) and toks[h + 1].text in '«"“')
             ):
-                continue  # «Арктическая зона» is a place; «особая экономическая зона» a body
+                # «Арктическая зона», «экономическая зона области» are places; «особая
+                # экономическая зона» is a body
+                continue
             coordinated = self._coordinated(toks, i, j, h, text) or self._shared_genitive(toks, h)
             if coordinated:
                 out.extend(
@@ -3967,6 +3994,10 @@ class Extractor:
                 # "SPbPU and Industry Leaders Sign ...", "SPbPU and Young Scientists Meet": the
                 # Title Case words of a group of people or a field, not a brand.
                 continue
+            if key == "b" and re.search(
+                rf"\b(?:{_PERSON_TITLE_EN})\.?\s+{re.escape(name)}\b", text, re.IGNORECASE
+            ):
+                continue  # "SPbPU and Vladimir Putin Meet ...": "President Vladimir Putin"
             if " " in name and not (
                 s1 <= title_end
                 or re.search(r"\w-[A-Z]", name)

@@ -7,6 +7,8 @@ from functools import cache, lru_cache
 
 import Stemmer
 
+from bot.text.stems import morph_vocab
+
 from .model import PartnerFact
 
 # No organisation's name is longer (the corpus's longest gold name has 113 characters, the
@@ -443,14 +445,18 @@ def foreign_shaped(name: str, lang: str) -> bool:
 # Signs of a foreign company's name spelt in Cyrillic by its sounds: an English word as Russian
 # writes it after the brand («Шнайдер Электрик», «Сименс Энерджи», «Нокиа Солюшнз энд
 # Нетворкс»), a word closing in «-иа» («Нокиа»), the French «Эр» («Эр Ликид»), a diphthong before
-# «д» («Шнайдер», «Хайдельберг»). No Russian company's own word looks so («Ленэнерго»,
-# «Северсталь», «Электросила», «Завод «Электрик»» do not).
+# «д» closing the word or before «е» («Шнайдер», «Хайдельберг», «Ллойд»). No Russian company's
+# own word looks so («Ленэнерго», «Северсталь», «Электросила», «Завод «Электрик»» do not), nor
+# Russian «медиа» («Газпром-Медиа», «Рамблер Медиа»), «Эр» joined by a hyphen («Эр-Телеком»:
+# letters' names) or a Russian or Turkic name's «йда», «йду» («Гайдар», «Айдар», «Гайдуков»).
 _ENGLISH_BY_SOUND = re.compile(
     r"электрик|энерджи|текнолодж\w*|индастри\w*|солюшн\w*|системс|сервисез|интернешнл|"
     r"корпорейшн|моторс|энд",
     re.IGNORECASE,
 )
-_FOREIGN_SOUNDS = re.compile(r"эр|эйр\w*|[а-яё]{2,}иа|[а-яё]*[аоеиу]йд(?!ж)[а-яё]*", re.IGNORECASE)
+_FOREIGN_SOUNDS = re.compile(
+    r"эр|эйр\w*|(?![а-яё]*медиа$)[а-яё]{2,}иа|[а-яё]*[аоеиу]йд(?:е[а-яё]*)?", re.IGNORECASE
+)
 
 
 def spelt_foreign_brand(name: str) -> bool:
@@ -458,9 +464,21 @@ def spelt_foreign_brand(name: str) -> bool:
     Электрик», «Эр Ликид»): nothing then makes it Russian but a Russian legal form or seat."""
     words = [
         w
-        for w in re.findall(r"[А-ЯЁа-яё]+", name)
-        if (w[:1].isupper() and not w.isupper() and not _RU_HEADS.match(w)) or w == "энд"
+        for w, hyphen in re.findall(r"([А-ЯЁа-яё]+)(-?)", name)
+        if ((w[:1].isupper() and not w.isupper() and not _RU_HEADS.match(w)) or w == "энд")
+        and not (hyphen and w.lower() == "эр")
     ]
-    return any(_FOREIGN_SOUNDS.fullmatch(w) for w in words) or any(
-        _ENGLISH_BY_SOUND.fullmatch(w) for w in words[1:]
+    return any(_FOREIGN_SOUNDS.fullmatch(w) for w in words) or (
+        any(_ENGLISH_BY_SOUND.fullmatch(w) for w in words[1:]) and not _russian_word(words[0])
+    )
+
+
+def _russian_word(word: str) -> bool:
+    """A common Russian word the dictionary knows («Цифра» of «Цифра Индастри»), no surname,
+    given name, place or organisation («Шнайдер», «Сименс»): a Russian firm's brand."""
+    parse = morph_vocab().parse(word.lower())[0]
+    return (
+        bool(parse.is_known)
+        and parse.score >= 0.5
+        and not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & parse.tag.grammemes)
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 from .lexicon import EN_HEADS, OWN_SHORT_WORD, PEOPLE_GROUPS, RU_HEADS
 from .names import GENERIC_STEMS, _stem, abbreviation_of
+from .registry import known_orgs
 
 
 @dataclass(slots=True)
@@ -120,6 +121,12 @@ _NOT_A_FIELD = frozenset(
     {
         "программа", "проект", "итог", "случай", "приглашение", "инициатива", "линия",
         "результат", "поручение", "направление", "время", "пример",
+        # Who says or wants it, by what document: «по словам директора», «по решению совета»,
+        # «по соглашению», «по просьбе студентов», «по заказу компании».
+        "слово", "мнение", "данные", "данный", "сообщение", "оценка", "прогноз", "решение",
+        "соглашение", "договор", "договорённость", "договоренность", "просьба", "заказ",
+        "заявка", "запрос", "рекомендация", "указание", "требование", "распоряжение", "приказ",
+        "согласование", "традиция", "план", "мера", "причина", "сравнение", "повод",
     }
 )  # fmt: skip
 
@@ -1074,9 +1081,12 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         return None
     if word == "enterprise" and k > 0 and seg[k - 1][0].lower() in ("medium", "medium-sized"):
         return None
-    if word == "zone" and not (k > 0 and seg[k - 1][0].lower() in ("economic", "free")):
-        # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia"
-        # and "the Coastal Zone" are places.
+    if word == "zone" and not (
+        (k > 0 and seg[k - 1][0].lower() == "free")
+        or (k > 1 and seg[k - 1][0].lower() == "economic" and seg[k - 2][0].lower() in _ZONE_KINDS)
+    ):
+        # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia",
+        # "the Coastal Zone" and an "Exclusive Economic Zone" at sea are places.
         return None
     if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
         # A Russian federal service: "Federal Service for Intellectual Property", "Federal
@@ -1167,6 +1177,8 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         out.extend(_en_split(words, base, text, sent_of))
     for k, mention in enumerate(out):
         more = _PORTFOLIO.match(text, mention.end) if _MINISTRY.search(mention.name) else None
+        if more and _lists_a_known_body(more.group(0)):
+            more = None  # "Federal Agency for Youth Affairs, Gazprom Neft and Yandex": a list
         if more is None and _EN_MISSION.search(mention.name):
             more = _EN_SEAT.match(text, mention.end)
         if more is None and mention.kind is not None:
@@ -1189,6 +1201,13 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
     return _named_after(_field_phrases(out, text), text)
+
+
+def _lists_a_known_body(portfolio: str) -> bool:
+    """Whether a ministry's comma list names a known organisation ("…, Gazprom Neft and
+    Yandex"): the bodies then stand beside it, they are no fields of its portfolio."""
+    items = re.split(r",|\band\b", re.sub(r"\s+of\s.*$", "", portfolio))
+    return any(known_orgs().lookup(x.strip()) for x in items if x.strip())
 
 
 def _field_phrases(out: list[Mention], text: str) -> list[Mention]:
@@ -1215,6 +1234,7 @@ _EN_QUOTED_TAIL = re.compile(
 
 
 _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
+_ZONE_KINDS = ("special", "free")
 _EN_ZONE = re.compile(r"\b(?:Economic Zone|Technopark|Technology Park)$")
 
 
