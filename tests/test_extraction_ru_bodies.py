@@ -301,6 +301,7 @@ def test_a_parent_in_brackets_or_a_clause_after_its_unit_is_no_partner(
     assert _names(extractor, title, text, lang) == [unit]
 
 
+@pytest.mark.parametrize(
     ("lang", "title", "text"),
     [
         (
