@@ -252,17 +252,30 @@ _PERSON_TITLE_EN = (
     r"professor|prof|dr|mr|mrs|ms|sir|president|rector|vice-rector|minister|governor|mayor|"
     r"ambassador|academician|laureate|dean|director|chairman|chancellor|senator|deputy|ceo"
 )
-# Words a Title Case headline capitalises that name people, a field or a quality, never a
-# brand's word: a run holding one is no brand ("Industry Leaders", "Young Scientists").
-_HEADLINE_COMMON = re.compile(
-    _PERSON_TITLE_EN + "|"
-    r"[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates|ies|ship|ism|ity|ology|ence|ance)|"
+# A Title Case headline's words beside the university's name that tell no brand: a first word of
+# a field or a quality ("Industry Leaders", "Young Scientists", "Digital Partners") or a last
+# word of people ("Chinese Partners", "Industry Leaders"), save a company's own closing word
+# ("Kia Motors", "Huawei Technologies", "Siemens Energy").
+_HEADLINE_FIELD = re.compile(
     r"industry|business|science|education|research|youth|young|digital|green|smart|future|"
-    r"global|international|national|regional|local|new|leading|top|best|key|joint|partners|"
-    r"partner|people|staff|team|teams|faculty|alumni|friends|guests|delegates|colleagues|"
-    r"experts|scientists|students|engineers|leaders|colleges|universities|companies|firms|"
-    r"energy|innovation|technology|technologies|arctic|northern|southern|eastern|western"
+    r"new|leading|top|best|key|joint|arctic|northern|southern|eastern|western|foreign|local"
 )
+_HEADLINE_PEOPLE = re.compile(
+    r"[a-z]+(?:ers|ors|ists|ents|ees|ants|ians|ren|ates)|people|staff|team|teams|faculty|"
+    r"alumni|friends|guests|colleagues|youth"
+)
+_COMPANY_CLOSING = frozenset(
+    {"motors", "semiconductors", "brothers", "instruments", "technologies", "industries", "labs"}
+)
+
+
+def _no_brand(name: str) -> bool:
+    words = name.lower().split()
+    return bool(
+        _HEADLINE_FIELD.fullmatch(words[0])
+        or re.fullmatch(rf"(?:{_PERSON_TITLE_EN})\.?", words[0])  # "Professor John Smith"
+        or (_HEADLINE_PEOPLE.fullmatch(words[-1]) and words[-1] not in _COMPANY_CLOSING)
+    )
 _COMPANY_APPOSITION = re.compile(
     # (Its head the company word: not "the company's founder", "the head of the company X".)
     r",\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,4}?(?:company|firm|group|corporation|"
@@ -3990,7 +4003,7 @@ class Extractor:
             name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
-            if key == "b" and any(_HEADLINE_COMMON.fullmatch(w.lower()) for w in name.split()):
+            if key == "b" and _no_brand(name):
                 # "SPbPU and Industry Leaders Sign ...", "SPbPU and Young Scientists Meet": the
                 # Title Case words of a group of people or a field, not a brand.
                 continue
