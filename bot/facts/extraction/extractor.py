@@ -276,6 +276,8 @@ def _no_brand(name: str) -> bool:
         or re.fullmatch(rf"(?:{_PERSON_TITLE_EN})\.?", words[0])  # "Professor John Smith"
         or (_HEADLINE_PEOPLE.fullmatch(words[-1]) and words[-1] not in _COMPANY_CLOSING)
     )
+
+
 _COMPANY_APPOSITION = re.compile(
     # (Its head the company word: not "the company's founder", "the head of the company X".)
     r",\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,4}?(?:company|firm|group|corporation|"
