@@ -1140,6 +1140,7 @@ class Candidate:
     mentions: int
     merged_into: int | None = None
     key: str = ""  # identity key of the row
+    country_guessed: bool = False  # no article read the row's country: a guess parts nothing
 
 
 # Concepts that say what kind of institution a name is, not which one; and the technical
@@ -1219,7 +1220,12 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     pairs = {pair_key(n) for n in fact_names(fact)} & row.keys - {""}
     if any({fact.country, row.country} <= pair_countries(k) | {None} for k in pairs):
         return False
-    if fact.country and row.country and fact.country != row.country:
+    if (
+        fact.country
+        and row.country
+        and fact.country != row.country
+        and not (fact.country_guessed or row.country_guessed)
+    ):
         return True
     # A branch named by its parent and its own name is judged by its own name.
     ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]
