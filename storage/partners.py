@@ -387,10 +387,12 @@ class PartnerRepository:
         if source == target:
             return
         async with self.db.transaction() as conn:
+            # The source's articles do not vote on the target's country: the card an operator
+            # merges into keeps its own articles' (as a rebuild files them under the merge).
             await conn.execute(
-                """INSERT INTO partner_mentions (partner_id, news_id, country, country_read)
-                   SELECT ?, news_id, country, country_read FROM partner_mentions
-                   WHERE partner_id = ? ON CONFLICT DO NOTHING""",
+                """INSERT INTO partner_mentions (partner_id, news_id)
+                   SELECT ?, news_id FROM partner_mentions WHERE partner_id = ?
+                   ON CONFLICT DO NOTHING""",
                 (target, source),
             )
             await conn.execute(
@@ -412,7 +414,6 @@ class PartnerRepository:
             await conn.execute(
                 "UPDATE partners SET merged_into = ? WHERE merged_into = ?", (target, source)
             )
-            await self._settle_countries(conn, [target])
             # Two reports naming the two cards may now be one document's.
             await self._relink(conn, {target})
 

@@ -78,29 +78,6 @@ async def test_one_read_country_outweighs_several_guesses(db: Database) -> None:
     assert [(r.country, r.mentions) for r in rows] == [("NO", 3)]
 
 
-async def test_cards_an_operator_merges_take_the_country_most_of_their_articles_read(
-    curated: tuple[App, ScriptedWorker],
-) -> None:
-    app, scripted = curated
-    db = app.services.news.db
-    script = {
-        "c1": [uni("Академия Тестовых Искусств", "AT")],
-        "c2": [uni("Akademie der Testkünste", "DE")],
-        "c3": [uni("Akademie der Testkünste", "DE")],
-        "c4": [uni("Академия Тестовых Искусств", "RU", guessed=True)],
-    }
-    await add_articles(db, list(script))
-    scripted.script = script
-    partners, _ = await registry(db, script)
-    assert sorted((r.country, r.mentions) for r in await exported(partners)) == [
-        ("AT", 2),
-        ("DE", 2),
-    ]
-    await app.ask("/curate merge Akademie der Testkünste => Академия Тестовых", chat_id=ADMIN)
-    await press(app, "Да, применить")
-    assert [(r.country, r.mentions) for r in await exported(partners)] == [("DE", 4)]
-
-
 async def test_a_country_read_first_is_kept_against_later_guesses(db: Database) -> None:
     rows = await cards(
         db,

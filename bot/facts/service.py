@@ -594,6 +594,10 @@ class FactsService:
             # A dormant row takes the fresh names, but not those of a name merged into it: a
             # rebuild meeting the merged name first would give the card that name.
             entry = replace(_to_input(fact, keys), refresh=dormant and forced is None)
+            if forced is not None:
+                # A name an operator merged into the card places it no more than the merge
+                # does (see PartnerRepository.merge): the card's own articles do.
+                entry = replace(entry, country=None)
             if partner_id is not None and not dormant and named_in_full(fact, by_id[partner_id]):
                 # The card of an abbreviation takes the full name given with it, as the
                 # abbreviation joins the full name's card when that article comes first.
