@@ -1151,7 +1151,9 @@ def different(a: str, b: str) -> bool:
     seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
     if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
         return False  # a committee with the government it belongs to, and without
-    a, b = without_city(a) or a, without_city(b) or b  # a university's seat tells no other
+    bare_a, bare_b = without_city(a) or a, without_city(b) or b
+    if (bare_a, bare_b) != (a, b) and match_key(bare_a) == match_key(bare_b):
+        return False  # a university with the seat closing its name, and without
     ta, tb = set(key_tokens(a)), set(key_tokens(b))
     plain = _HEAD | _STATE_WORDS  # "of the Republic of X" is "of X"
     own_a, own_b = (ta - tb) - plain, (tb - ta) - plain
