@@ -133,3 +133,25 @@ async def test_an_article_that_guessed_russia_does_not_keep_a_german_university_
     bauhaus = [line for line in lines(reply) if "Баухаус" in line]
     assert len(bauhaus) == 1 and bauhaus[0].endswith("— 3"), reply
     assert "🇩🇪" in bauhaus[0] and "🇷🇺" not in bauhaus[0], reply
+
+
+async def test_a_name_given_in_two_scripts_joins_the_card_its_country_places_not_a_guessed_one(
+    db: Database,
+) -> None:
+    """A Russian form one article left unplaced (a guessed Russia) and the English form another
+    placed in India are two cards; an article giving both forms and India joins India's."""
+    rows = await cards(
+        db,
+        {
+            "g1": [uni("Lorvik Professional University", "IN")],
+            "g2": [uni("Профессиональный университет Лорвик", "RU", guessed=True)],
+            "g3": [
+                PartnerFact(
+                    "Профессиональный университет Лорвик", "Lorvik Professional University",
+                    ("LRPU",), "IN", "university",
+                )  # fmt: skip
+            ],
+        },
+    )
+    placed = [r for r in rows if r.country == "IN"]
+    assert [(r.name_en, r.mentions) for r in placed] == [("Lorvik Professional University", 2)], rows

@@ -1648,7 +1648,7 @@ def resolve(
     wanted -= _acronyms_unmet(fact, wanted, rows)
     main = match_key(fact.name)
     ours = {k for k in wanted if k.startswith(KNOWN)}
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int, int, int, int] | None = None
     found: int | None = None
     for row in rows:
         shared = wanted & row.keys
@@ -1658,7 +1658,10 @@ def resolve(
         if not shared & ours and conflicts(fact, row):
             continue
         plain = len({k for k in shared if not k.startswith(ACRONYM)})  # one name, one count
-        score = (int(main in row.keys), plain, row.mentions, -row.id)
+        # A card whose country only a guess set differently is the fact's only when no card
+        # placed where the fact is shares its names (see `conflicts`).
+        placed = not (fact.country and row.country and fact.country != row.country)
+        score = (int(placed), int(main in row.keys), plain, row.mentions, -row.id)
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)
