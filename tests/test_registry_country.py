@@ -61,9 +61,7 @@ async def test_a_guessed_country_gives_way_to_the_country_later_articles_read(
             "a3": [uni("Университет Тестбурга", "DE")],
         },
     )
-    assert [(r.name, r.country, r.mentions) for r in rows] == [
-        ("Университет Тестбурга", "DE", 3)
-    ]
+    assert [(r.name, r.country, r.mentions) for r in rows] == [("Университет Тестбурга", "DE", 3)]
 
 
 async def test_one_read_country_outweighs_several_guesses(db: Database) -> None:
@@ -147,11 +145,16 @@ async def test_a_name_given_in_two_scripts_joins_the_card_its_country_places_not
             "g2": [uni("Профессиональный университет Лорвик", "RU", guessed=True)],
             "g3": [
                 PartnerFact(
-                    "Профессиональный университет Лорвик", "Lorvik Professional University",
-                    ("LRPU",), "IN", "university",
+                    "Профессиональный университет Лорвик",
+                    "Lorvik Professional University",
+                    ("LRPU",),
+                    "IN",
+                    "university",
                 )  # fmt: skip
             ],
         },
     )
     placed = [r for r in rows if r.country == "IN"]
-    assert [(r.name_en, r.mentions) for r in placed] == [("Lorvik Professional University", 2)], rows
+    assert [(r.name_en, r.mentions) for r in placed] == [("Lorvik Professional University", 2)], (
+        rows
+    )

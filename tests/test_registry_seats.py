@@ -24,7 +24,8 @@ MEET = [  # each group is one university: one card, whichever form comes first
 ]  # fmt: skip
 
 APART = [
-    (("Technische Universität München", "DE", U), ("Ludwig-Maximilians-Universität München", "DE", U)),
+    (("Technische Universität München", "DE", U),
+     ("Ludwig-Maximilians-Universität München", "DE", U)),
     (("Free University of Berlin", "DE", U), ("Technical University of Berlin", "DE", U)),
     (("Казанский федеральный университет", "RU", U),
      ("Казанский национальный исследовательский технический университет", "RU", U)),

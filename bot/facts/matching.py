@@ -887,7 +887,9 @@ def without_city(name: str) -> str:
     words = [
         w
         for w in re.findall(r"[^\W\d_]+", bare)
-        if len(w) > 2 and not re.fullmatch(_UNIVERSITY_WORD, w, re.I) and w.lower() not in CROSS_SKIP
+        if len(w) > 2
+        and not re.fullmatch(_UNIVERSITY_WORD, w, re.I)
+        and w.lower() not in CROSS_SKIP
     ]
     own = [w for w in words if nation_of(w) is None and not _places().is_country(w)]
     return bare if own else ""
@@ -1015,7 +1017,10 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     keys: dict[str, str] = {}
     for form in fact_names(fact):
         variants = (
-            without_initials(form), branch_own(form), without_status(form), without_city(form)
+            without_initials(form),
+            branch_own(form),
+            without_status(form),
+            without_city(form),
         )
         for name in (form, *variants, brand_of(form)):
             _add_keys(keys, name, form, fact.country)

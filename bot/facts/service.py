@@ -554,7 +554,14 @@ class FactsService:
             known += [k for k in await self.partners.index(targets) if k.id not in seen]
         rows = [
             Candidate(
-                k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into, k.key,
+                k.id,
+                k.name,
+                k.name_en,
+                k.country,
+                k.keys,
+                k.mentions,
+                k.merged_into,
+                k.key,
                 k.country_guessed,
             )  # fmt: skip
             for k in known
