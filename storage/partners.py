@@ -25,6 +25,7 @@ class PartnerInput:
     keys: dict[str, str]  # key -> the name form it came from
     key: str = ""
     refresh: bool = False  # a dormant row revived by a rebuild takes the fresh names
+    country_guessed: bool = False  # no word of the article placed it (see PartnerFact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,12 @@ class KnownPartner:
     mentions: int
     merged_into: int | None
     hidden: bool
+    country_guessed: bool = False  # only guesses placed the row (no article read a country)
+
+
+# How a card's country was set (partners.country_source): guessed by the extractor, read in an
+# article's text, or an operator's, which no article changes.
+GUESSED, READ, OPERATOR = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +165,7 @@ class PartnerRepository:
             params = [*keys, *keys]
         rows = await self.db.fetchall(
             f"""SELECT p.id, p.name, p.name_en, COALESCE(p.key, '') AS key, p.country, p.kind,
-                       p.merged_into, p.hidden,
+                       p.merged_into, p.hidden, p.country_source,
                        (SELECT COUNT(*) FROM partner_mentions m WHERE m.partner_id = p.id) AS n
                 FROM partners p {where} ORDER BY p.id""",
             params,
@@ -184,6 +191,7 @@ class PartnerRepository:
                 int(row["n"]),
                 row["merged_into"],
                 bool(row["hidden"]),
+                row["country_source"] == GUESSED,
             )  # fmt: skip
             for row in rows
         ]
@@ -282,11 +290,12 @@ class PartnerRepository:
                     [(partner_id, alias, key) for key, alias in fact.keys.items()],
                 )
                 await conn.execute(
-                    """INSERT INTO partner_mentions (partner_id, news_id) VALUES (?, ?)
-                       ON CONFLICT DO NOTHING""",
-                    (partner_id, news_id),
+                    """INSERT INTO partner_mentions (partner_id, news_id, country, country_read)
+                       VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    (partner_id, news_id, fact.country, int(not fact.country_guessed)),
                 )
                 ids.append(partner_id)
+            await self._settle_countries(conn, ids)
             for agreement in agreements:
                 cursor = await conn.execute(
                     """INSERT INTO agreements (news_id, kind, title, signed_on)
@@ -306,6 +315,46 @@ class PartnerRepository:
                 (int(partnership), now, news_id),
             )
         return ids
+
+    async def _settle_countries(self, conn: Connection, partner_ids: Collection[int]) -> None:
+        """Each card's country from its mentions' (an operator's stays): the country most of
+        its articles read, else the one most of them guessed; a tie keeps the card's country,
+        else the earliest article's. Mentions stored before countries were kept do not vote."""
+        ids = sorted(set(partner_ids))
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        cards = await conn.execute(
+            f"""SELECT id, country, country_source FROM partners
+                WHERE id IN ({marks}) AND COALESCE(country_source, 0) != ?""",
+            [*ids, OPERATOR],
+        )
+        current = {int(r[0]): (r[1], r[2]) for r in cards.rows}
+        if not current:
+            return
+        votes = await conn.execute(
+            f"""SELECT partner_id, country, MAX(country_read) AS read, COUNT(*) AS n,
+                       MIN(news_id) AS first
+                FROM partner_mentions WHERE partner_id IN ({marks}) AND country IS NOT NULL
+                    AND country_read IS NOT NULL
+                GROUP BY partner_id, country, country_read""",
+            ids,
+        )
+        tally: dict[int, list[tuple[int, int, bool, int, str]]] = {}
+        for partner_id, country, read, n, first in votes.rows:
+            if int(partner_id) in current:
+                shown = current[int(partner_id)][0]
+                tally.setdefault(int(partner_id), []).append(
+                    (int(read), int(n), country == shown, -int(first), country)
+                )
+        changed = []
+        for partner_id, options in tally.items():
+            read, _, _, _, country = max(options)
+            if (country, read) != current[partner_id]:
+                changed.append((country, read, partner_id))
+        await conn.executemany(
+            "UPDATE partners SET country = ?, country_source = ? WHERE id = ?", changed
+        )
 
     async def clear_all(self) -> None:
         """Forget every fact and mark every article for extraction (before a full rebuild).
@@ -338,6 +387,8 @@ class PartnerRepository:
         if source == target:
             return
         async with self.db.transaction() as conn:
+            # The source's articles do not vote on the target's country: the card an operator
+            # merges into keeps its own articles' (as a rebuild files them under the merge).
             await conn.execute(
                 """INSERT INTO partner_mentions (partner_id, news_id)
                    SELECT ?, news_id FROM partner_mentions WHERE partner_id = ?
@@ -511,6 +562,10 @@ class PartnerRepository:
                        country = COALESCE(?, country) WHERE id = ?""",
                 (name, name_en, country, partner_id),
             )
+            if country is not None:
+                await conn.execute(
+                    "UPDATE partners SET country_source = ? WHERE id = ?", (OPERATOR, partner_id)
+                )
             await conn.executemany(
                 """INSERT INTO partner_aliases (partner_id, alias, key) VALUES (?, ?, ?)
                    ON CONFLICT DO NOTHING""",

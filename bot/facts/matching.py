@@ -25,7 +25,7 @@ from bot.facts.extraction.names import (
     name_tokens,
 )
 from bot.facts.extraction.registry import KnownOrg, known_orgs
-from bot.text.countries import CountryResolver, names_country, resolve_country
+from bot.text.countries import CountryResolver, names_country, nation_of, resolve_country
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -855,6 +855,46 @@ _SEAT = re.compile(
 )
 
 
+# A university's seat closing its name: a city after "in"/«в» or a comma, after a head joined
+# by a hyphen ("Bauhaus-Universität Weimar"), or a city the place lists know.
+_UNIVERSITY_WORD = r"(?:universit(?:y|ät|at|é|à|ad|ade|eit)|университет\w*)"
+_CITY_TAIL = re.compile(
+    rf"^(?P<bare>.*\b{_UNIVERSITY_WORD}\b.*?)(?P<sep>,\s*|\s+(?:in|в|во)\s+|\s+)"
+    r"(?P<city>[A-ZА-ЯЁ][^\W\d_]+(?:-[A-ZА-ЯЁ][^\W\d_]+)?)$",
+    re.IGNORECASE,
+)
+_HYPHEN_HEAD = re.compile(rf"-{_UNIVERSITY_WORD}$", re.IGNORECASE)
+
+
+def without_city(name: str) -> str:
+    """A university's name without the city of its seat closing it, when the rest still names
+    one university by a word of its own ("Bauhaus University" of "Bauhaus-Universität Weimar",
+    «Университет Баухаус» of «Университет Баухаус в Веймаре»); "" otherwise: "Technical
+    University Munich" is no "Technical University", "American University in Cairo" no
+    "American University"."""
+    found = _CITY_TAIL.match(tidy(name))
+    if found is None or not found.group("city")[:1].isupper():
+        return ""
+    bare, sep, city = found.group("bare"), found.group("sep"), found.group("city")
+    if sep.isspace() and not _HYPHEN_HEAD.search(bare):
+        places = _places()
+        if not places.codes(city) or places.is_country(city):
+            return ""  # a word closing the name, not a city the lists know
+    if re.search(r"\s(?:of|the|de|der|des|di|la|du)$", bare, re.I):
+        return ""  # "Free University of Berlin": the city is the name's own complement
+    if not match_key(bare) or names_nothing(bare, "university"):
+        return ""
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+", bare)
+        if len(w) > 2
+        and not re.fullmatch(_UNIVERSITY_WORD, w, re.I)
+        and w.lower() not in CROSS_SKIP
+    ]
+    own = [w for w in words if nation_of(w) is None and not _places().is_country(w)]
+    return bare if own else ""
+
+
 def without_seat(name: str) -> str:
     """The name without the government it belongs to (empty when it gives none)."""
     text = tidy(name)
@@ -976,7 +1016,12 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
     """key -> the name form it came from, for every usable name form of the fact."""
     keys: dict[str, str] = {}
     for form in fact_names(fact):
-        variants = (without_initials(form), branch_own(form), without_status(form))
+        variants = (
+            without_initials(form),
+            branch_own(form),
+            without_status(form),
+            without_city(form),
+        )
         for name in (form, *variants, brand_of(form)):
             _add_keys(keys, name, form, fact.country)
     return keys
@@ -1111,6 +1156,9 @@ def different(a: str, b: str) -> bool:
     seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
     if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
         return False  # a committee with the government it belongs to, and without
+    bare_a, bare_b = without_city(a) or a, without_city(b) or b
+    if (bare_a, bare_b) != (a, b) and match_key(bare_a) == match_key(bare_b):
+        return False  # a university with the seat closing its name, and without
     ta, tb = set(key_tokens(a)), set(key_tokens(b))
     plain = _HEAD | _STATE_WORDS  # "of the Republic of X" is "of X"
     own_a, own_b = (ta - tb) - plain, (tb - ta) - plain
@@ -1140,6 +1188,7 @@ class Candidate:
     mentions: int
     merged_into: int | None = None
     key: str = ""  # identity key of the row
+    country_guessed: bool = False  # no article read the row's country: a guess parts nothing
 
 
 # Concepts that say what kind of institution a name is, not which one; and the technical
@@ -1219,15 +1268,21 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     pairs = {pair_key(n) for n in fact_names(fact)} & row.keys - {""}
     if any({fact.country, row.country} <= pair_countries(k) | {None} for k in pairs):
         return False
-    if fact.country and row.country and fact.country != row.country:
+    if (
+        fact.country
+        and row.country
+        and fact.country != row.country
+        and not (fact.country_guessed or row.country_guessed)
+    ):
         return True
     # A branch named by its parent and its own name is judged by its own name.
     ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]
     theirs = [branch_own(n) or n for n in (row.name, row.name_en) if n]
+    seatless = [[bare for n in side if (bare := without_city(n))] for side in (ours, theirs)]
     if any(
         cross_key(a) and cross_key(a) == cross_key(b) and not different(a, b)
-        for a in ours
-        for b in theirs
+        for a in ours + seatless[0]
+        for b in theirs + seatless[1]
     ):
         return False  # one name in two scripts or spellings: the same organisation
     if any(unlike(a, b) for a in ours for b in theirs):
@@ -1598,7 +1653,7 @@ def resolve(
     wanted -= _acronyms_unmet(fact, wanted, rows)
     main = match_key(fact.name)
     ours = {k for k in wanted if k.startswith(KNOWN)}
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int, int, int, int] | None = None
     found: int | None = None
     for row in rows:
         shared = wanted & row.keys
@@ -1608,7 +1663,10 @@ def resolve(
         if not shared & ours and conflicts(fact, row):
             continue
         plain = len({k for k in shared if not k.startswith(ACRONYM)})  # one name, one count
-        score = (int(main in row.keys), plain, row.mentions, -row.id)
+        # A card whose country only a guess set differently is the fact's only when no card
+        # placed where the fact is shares its names (see `conflicts`).
+        placed = not (fact.country and row.country and fact.country != row.country)
+        score = (int(placed), int(main in row.keys), plain, row.mentions, -row.id)
         if best is None or score > best:
             best, found = score, row.id
     return None if found is None else final(found)

@@ -118,7 +118,7 @@ def _clean(fact: PartnerFact) -> PartnerFact:
         # A well-known organisation named by a form its lookup missed («Университет Фудань»):
         # its country, not the guess an article without one gave (Russia), and its English name.
         if fact.country in (None, "RU") and known.country:
-            fact = replace(fact, country=known.country)
+            fact = replace(fact, country=known.country, country_guessed=False)
         name_en = name_en or known.name_en
     if is_event(name):
         # An event named for its organiser ("X Partnership Forum", "X Summer University"): the
@@ -202,14 +202,20 @@ def _one_per_organisation(facts: list[PartnerFact]) -> list[PartnerFact]:
             continue
         first = out[twin]
         ru, latin = (first, fact) if _CYRILLIC.search(first.name) else (fact, first)
-        pair = (first.country, fact.country)
-        country = next((c for c in pair if c not in (None, "RU")), first.country or fact.country)
+        # The country the text read over a guess, a foreign one over Russia, else the first.
+        placed = max(
+            (first, fact),
+            key=lambda f: (f.country is not None, not f.country_guessed, f.country != "RU"),
+        )
         kind = first.kind if fact.kind == "company" else fact.kind
         names = (first.name, first.name_en, *first.aliases, fact.name, fact.name_en, *fact.aliases)
         name_en = ru.name_en or latin.name_en or latin.name
         forms = (n for n in dict.fromkeys(names) if n and n not in (ru.name, name_en))
         aliases = own_aliases(ru.name, name_en, forms)
-        out[twin] = replace(ru, name_en=name_en, aliases=aliases, country=country, kind=kind)
+        out[twin] = replace(
+            ru, name_en=name_en, aliases=aliases, country=placed.country, kind=kind,
+            country_guessed=placed.country_guessed,
+        )  # fmt: skip
     return out
 
 
@@ -231,6 +237,7 @@ def _to_input(fact: PartnerFact, keys: dict[str, str]) -> PartnerInput:
     return PartnerInput(
         fact.name, fact.name_en, fact.aliases, fact.country, fact.kind, keys,
         match_key(fact.name) or match_key(fact.name_en or "") or next(iter(keys), ""),
+        country_guessed=fact.country_guessed,
     )  # fmt: skip
 
 
@@ -546,7 +553,17 @@ class FactsService:
             seen = {k.id for k in known}
             known += [k for k in await self.partners.index(targets) if k.id not in seen]
         rows = [
-            Candidate(k.id, k.name, k.name_en, k.country, k.keys, k.mentions, k.merged_into, k.key)
+            Candidate(
+                k.id,
+                k.name,
+                k.name_en,
+                k.country,
+                k.keys,
+                k.mentions,
+                k.merged_into,
+                k.key,
+                k.country_guessed,
+            )  # fmt: skip
             for k in known
         ]
         by_id = {row.id: row for row in rows}
@@ -564,7 +581,7 @@ class FactsService:
             if placed:
                 # The operator's country, not the article's, meets the card's: else a rebuild
                 # would not find the corrected card again and open a new one.
-                fact = replace(fact, country=placed)
+                fact = replace(fact, country=placed, country_guessed=False)
             allowed = [r for r in rows if rules.allows(fact, r.keys)]
             if code_fact(fact) and ambiguous_codes(fact, allowed):
                 continue  # an abbreviation two cards carry ("IIT") names neither
@@ -584,6 +601,10 @@ class FactsService:
             # A dormant row takes the fresh names, but not those of a name merged into it: a
             # rebuild meeting the merged name first would give the card that name.
             entry = replace(_to_input(fact, keys), refresh=dormant and forced is None)
+            if forced is not None:
+                # A name an operator merged into the card places it no more than the merge
+                # does (see PartnerRepository.merge): the card's own articles do.
+                entry = replace(entry, country=None)
             if partner_id is not None and not dormant and named_in_full(fact, by_id[partner_id]):
                 # The card of an abbreviation takes the full name given with it, as the
                 # abbreviation joins the full name's card when that article comes first.
@@ -592,7 +613,8 @@ class FactsService:
             if partner_id is None:
                 # New, for now: a later fact of this article meeting it is a repeat.
                 rows.append(Candidate(-len(rows) - 1, fact.name, fact.name_en, fact.country,
-                                      frozenset(keys), 0))  # fmt: skip
+                                      frozenset(keys), 0,
+                                      country_guessed=fact.country_guessed))  # fmt: skip
             else:
                 taken.add(partner_id)
                 for source in absorbed(fact, keys, partner_id, allowed):

@@ -5173,9 +5173,15 @@ class Extractor:
                 stated = self._context_country(c, text) or next(
                     (m.hint_country for m in c.mentions if m.hint_country), None
                 )
+                guessed = False
                 if stated is None and _CYR.search(fact.name):
-                    stated = fact.country
-                fact = replace(fact, kind="university", country=place or stated)
+                    stated, guessed = fact.country, fact.country_guessed
+                fact = replace(
+                    fact,
+                    kind="university",
+                    country=place or stated,
+                    country_guessed=guessed and not place,
+                )
             if (
                 c.known is None
                 and fact.kind == "university"
@@ -5540,7 +5546,7 @@ class Extractor:
             # places («Университет Кэйо», "Universidad de X") stays unplaced: a card says
             # "country unknown" and a later article's country fills it, where a guessed
             # Russia would be shown wrongly and keep that article's card apart.
-            country = "RU"
+            return PartnerFact(name, name_en, tuple(dict.fromkeys(aliases)), "RU", kind, True)
         return PartnerFact(
             name=name,
             name_en=name_en,

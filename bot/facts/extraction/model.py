@@ -28,6 +28,9 @@ class PartnerFact:
     aliases: tuple[str, ...]
     country: str | None
     kind: str
+    # No word of the text placed it: `country` is the default an unplaced name gets (Russia),
+    # which any country an article reads outweighs on the registry's card.
+    country_guessed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

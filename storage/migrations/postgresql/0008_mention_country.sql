@@ -1,0 +1,6 @@
+-- As SQLite's 0012: each mention keeps its article's country and whether the text read it (1)
+-- or the extractor guessed it (0); `country_source` is how the card's country was set (0
+-- guessed, 1 read, 2 an operator's, which no article changes). NULL on rows stored before.
+ALTER TABLE partner_mentions ADD COLUMN country TEXT;
+ALTER TABLE partner_mentions ADD COLUMN country_read INTEGER;
+ALTER TABLE partners ADD COLUMN country_source INTEGER;
