@@ -148,10 +148,6 @@ def make_fetcher(settings: Settings) -> HttpFetcher:
 
 
 async def run_bot(settings: Settings) -> int:
-    from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
-
-    from bot.app import make_bot
-
     assert settings.bot_token is not None, "checked by the CLI before this module is imported"
     token = settings.bot_token.get_secret_value().strip()
     # In webhook mode many instances may share a token (Telegram spreads nothing: a load
@@ -168,6 +164,11 @@ async def run_bot(settings: Settings) -> int:
             )
         if not token_free:
             raise StartupError("another bot process is already running with this BOT_TOKEN")
+        # aiogram loads only now: a refused second instance answers without paying for it.
+        from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
+        from bot.app import make_bot
+
         bot = make_bot(token, settings.telegram_api_url)
         try:
             try:
