@@ -154,14 +154,17 @@ def run(
     keep: str | None = None,
     details: bool = False,
     echo: bool = True,
+    factory: Callable[[], Any] | None = None,
 ) -> dict[str, Any]:
+    """`factory`, when given, stands for `extractor` and `model`: a caller's own extractor
+    (the out-of-fold run's one Extractor, deciding with a fold's models)."""
     articles = load_articles(fold)
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="eval-registry-"))
     workdir.mkdir(parents=True, exist_ok=True)
     for stale in workdir.glob("bot.sqlite3*"):  # a kept directory of an earlier run
         stale.unlink()
     export, served = asyncio.run(
-        ingest(articles, workdir, extractor_factory(extractor, model), curation)
+        ingest(articles, workdir, factory or extractor_factory(extractor, model), curation)
     )
     return score(export, served, details, echo)
 

@@ -21,8 +21,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import eval_registry  # noqa: E402
 
+from bot.facts.extraction import ArticleInput, Extraction  # noqa: E402
 from bot.facts.extraction.extractor import Extractor, Models  # noqa: E402
 from bot.facts.extraction.train import CORPUS, FOLDS, fit_models, fold_of, load_corpus  # noqa: E402
+
+
+class _FoldExtractor:
+    """The run's one Extractor deciding with one fold's models, as `extractor_from_file(path)`
+    would (`analyse` is model-free): the NER models load once per run, not once per fold."""
+
+    def __init__(self, extractor: Extractor, models: Models) -> None:
+        self._extractor, self._models = extractor, models
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        return self._extractor.decide(self._extractor.analyse(article), self._models)
 
 
 def main() -> None:
@@ -42,9 +54,10 @@ def main() -> None:
             train = [a for a in analyses if fold_of(a.article.id) != fold]
             path = Path(tmp) / f"models-{fold}.json"
             path.write_text(json.dumps(fit_models(extractor, train, gold).to_json()))
-            factory = "bot.facts.extraction.extractor:extractor_from_file"
+            # Read back from the file, as `extractor_from_file` would.
+            fold_extractor = _FoldExtractor(extractor, Models.load(path))
             metrics = eval_registry.run(
-                fold=fold, extractor=factory, model=str(path), echo=fold in details
+                fold=fold, factory=lambda e=fold_extractor: e, echo=fold in details
             )
             rows.append((fold, metrics))
     print("\nregistry, out-of-fold (models trained on the other four rounds):")

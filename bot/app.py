@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -15,58 +14,21 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, ErrorEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.config import Settings
-from bot.delivery.digests import DigestService
-from bot.delivery.worker import DeliveryWorker, TokenGuard, WaitOutFloodControl
-from bot.facts.curation import Curator
+from bot.delivery.worker import DeliveryWorker, WaitOutFloodControl
 from bot.facts.lookup import PartnerLookup
-from bot.facts.service import FactsService
-from bot.ingest.poll import Ingestor
-from bot.leadership import Leadership, Request, SoleLeader
+from bot.leadership import Request, SoleLeader
 from bot.reports.pictures.service import PictureService
 from bot.scheduler import follow, lead, poll_now
-from bot.serving.metrics import HandlerTimer, Metrics
-from bot.serving.web import Health
+from bot.services import Services as Services  # its home; imported from here before
+from bot.serving.metrics import HandlerTimer
 from bot.text.i18n import ADMIN_COMMANDS, COMMANDS, language_of, t
 from bot.text.stems import morph_vocab
 from handlers import get_routers
 from handlers.common import GroupVoiceLanguage
 from handlers.curation import PendingCorrections
-from storage.chats import ChatRepository
-from storage.digests import DigestRepository
-from storage.feeds import FeedRepository
-from storage.news import NewsRepository
-from storage.outbox import OutboxRepository
-from storage.partners import PartnerRepository
 from storage.reports import ReportRepository
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Services:
-    """Long-lived objects handed to handlers as typed keyword arguments."""
-
-    settings: Settings
-    news: NewsRepository
-    chats: ChatRepository
-    feeds: FeedRepository
-    outbox: OutboxRepository
-    partners: PartnerRepository
-    digests: DigestRepository
-    ingestor: Ingestor
-    worker: DeliveryWorker | None = None
-    scheduler: AsyncIOScheduler | None = None
-    digest_service: DigestService | None = None
-    metrics: Metrics | None = None
-    curator: Curator | None = None
-    pictures: PictureService | None = None  # built over `partners`' database when not given
-    reports: ReportRepository | None = None
-    facts: FactsService | None = None
-    health: Health | None = None
-    token_guard: TokenGuard | None = None
-    leadership: Leadership | None = None  # None: the only process, always the leader
-    lookup: PartnerLookup | None = None  # built over `partners` when not given
 
 
 class LeaderWork:

@@ -1,7 +1,9 @@
 """The one place that builds the object graph, and the entry points that run it.
 
 `python -m bot` imports this module only after the settings are read and checked, so a missing or
-malformed setting is reported before aiogram and the NER models load.
+malformed setting is reported before aiogram and the NER models load. aiogram (seconds of CPU to
+import) loads only where a Bot is: `run` and graphs given a `bot`; `poll --once`, `reextract` and
+`export` never import it.
 """
 
 from __future__ import annotations
@@ -18,18 +20,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, TYPE_CHECKING, BinaryIO
 
-from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
-
-from bot.app import Services, build_dispatcher, make_bot
 from bot.config import Settings
 from bot.delivery.audience import Audience
 from bot.delivery.digests import DigestService
-from bot.delivery.rendering import AnnouncementRenderer
 from bot.delivery.retention import Retention
-from bot.delivery.worker import DeliveryWorker, Sender, TokenGuard
 from bot.facts.curation import CurationError, Curator
 from bot.facts.lookup import PartnerLookup
 from bot.facts.service import ExtractionWorker, FactsService, FactsTurn
@@ -38,8 +34,6 @@ from bot.ingest.poll import Ingestor
 from bot.leadership import Leadership, PgLeadership, Request, SoleLeader, exclusive
 from bot.reports.pictures.service import PictureService
 from bot.scheduler import build_scheduler
-from bot.serving.metrics import Metrics
-from bot.serving.web import Health, ServeError, listening, monitoring_app, serve_webhook
 from storage.chats import ChatRepository
 from storage.db import Database, DatabaseUnavailable
 from storage.digests import DigestRepository
@@ -50,6 +44,14 @@ from storage.outbox import OutboxRepository
 from storage.partners import PartnerRepository
 from storage.pg import CONNECT_ERRORS, PgDatabase, unavailable
 from storage.reports import ReportRepository
+
+if TYPE_CHECKING:
+    from aiogram import Bot, Dispatcher
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.delivery.worker import DeliveryWorker, TokenGuard
+    from bot.serving.metrics import Metrics
+    from bot.serving.web import Health
 
 log = logging.getLogger("bot")
 
@@ -162,6 +164,11 @@ async def run_bot(settings: Settings) -> int:
             )
         if not token_free:
             raise StartupError("another bot process is already running with this BOT_TOKEN")
+        # aiogram loads only now: a refused second instance answers without paying for it.
+        from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
+        from bot.app import make_bot
+
         bot = make_bot(token, settings.telegram_api_url)
         try:
             try:
@@ -182,6 +189,33 @@ async def run_bot(settings: Settings) -> int:
                 await db.close()
         finally:
             await bot.session.close()
+
+
+@dataclass(frozen=True)
+class Services:
+    """Long-lived objects handed to handlers as typed keyword arguments (`build_dispatcher`);
+    a graph built without a bot (side commands) has no delivery worker, metrics nor health."""
+
+    settings: Settings
+    news: NewsRepository
+    chats: ChatRepository
+    feeds: FeedRepository
+    outbox: OutboxRepository
+    partners: PartnerRepository
+    digests: DigestRepository
+    ingestor: Ingestor
+    worker: DeliveryWorker | None = None
+    scheduler: AsyncIOScheduler | None = None
+    digest_service: DigestService | None = None
+    metrics: Metrics | None = None
+    curator: Curator | None = None
+    pictures: PictureService | None = None  # built over `partners`' database when not given
+    reports: ReportRepository | None = None
+    facts: FactsService | None = None
+    health: Health | None = None
+    token_guard: TokenGuard | None = None
+    leadership: Leadership | None = None  # None: the only process, always the leader
+    lookup: PartnerLookup | None = None  # built over `partners` when not given
 
 
 @dataclass(frozen=True)
@@ -277,17 +311,25 @@ async def open_services(
         if curation:  # read-only commands (export) must not write the operators' corrections
             await load_curation(settings, facts)
         monitoring = MonitoringRepository(database)
-        metrics = Metrics(monitoring)
+        metrics: Metrics | None = None
+        health: Health | None = None
         guard: TokenGuard | None = None
         worker: DeliveryWorker | None = None
         on_queued: Callable[[], None] | None = None
         if bot is not None:
+            from bot.delivery.rendering import AnnouncementRenderer
+            from bot.delivery.worker import DeliveryWorker, Sender, TokenGuard
+            from bot.serving.metrics import Metrics
+            from bot.serving.web import Health
+
             if leadership is None:
                 leadership = (
                     PgLeadership(database.dsn) if isinstance(database, PgDatabase) else SoleLeader()
                 )
             # Rows queued here wake the worker here when leading, else the leader's (NOTIFY).
             on_queued = partial(leadership.request, Request.OUTBOX)
+            metrics = Metrics(monitoring)
+            health = Health(monitoring, leadership)
             guard = TokenGuard()
             bot.session.middleware(guard)
             renderer = AnnouncementRenderer(
@@ -341,7 +383,7 @@ async def open_services(
                 pictures=PictureService(reports),
                 reports=reports,
                 facts=facts,
-                health=Health(monitoring, leadership),
+                health=health,
                 token_guard=guard,
                 leadership=leadership,
                 lookup=PartnerLookup(repos.partners),
@@ -355,6 +397,11 @@ async def open_services(
 
 async def serve(settings: Settings, bot: Bot, db: Database) -> int:
     """Answer updates (polling or webhook) until stopped; a revoked token stops it too."""
+    from aiogram.exceptions import TelegramUnauthorizedError
+
+    from bot.app import build_dispatcher
+    from bot.serving.web import ServeError
+
     try:
         async with open_services(settings, db=db, bot=bot) as services:
             guard = services.token_guard
@@ -391,6 +438,8 @@ async def _serve_updates(
     revoked: asyncio.Event | None = None,
 ) -> None:
     """Webhook mode when WEBHOOK_URL is set, else long polling (with /metrics if asked)."""
+    from bot.serving.web import listening, monitoring_app, serve_webhook
+
     if settings.webhook_url:
         if settings.metrics_listen:
             log.info("METRICS_LISTEN is unused in webhook mode: /metrics is on WEBHOOK_LISTEN")

@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from aiogram import Bot, Dispatcher
 
-from bot.app import Services, build_dispatcher, make_bot
+from bot.app import build_dispatcher, make_bot
 from bot.config import Settings
 from bot.facts.fingerprint import fingerprint
 from bot.leadership import SoleLeader
-from bot.services import open_services
+from bot.services import Services, open_services
 from storage.chats import ChatRepository
 from storage.db import Database, SqliteDatabase
 from storage.news import NewsDraft

@@ -166,6 +166,22 @@ async def test_poll_once_reports_a_dead_feed(tmp_path: Path) -> None:
     assert f"{url}: error (connection failed" in out
 
 
+@pytest.mark.parametrize(
+    "args", [["poll", "--once"], ["reextract"], ["export", "partners"], ["extract"]]
+)
+async def test_commands_without_a_bot_start_without_the_telegram_client(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """aiogram takes seconds of CPU to import (its Bot API types): a command that talks to no
+    Telegram must not pay it at every start (the tests and cron jobs start many)."""
+    url = f"http://127.0.0.1:{free_port()}/rss"
+    code, _, err = await run_cli(args, tmp_path, FEED_URLS=url, PYTHONPROFILEIMPORTTIME="1")
+    assert code == (1 if args[0] == "poll" else 0), err[-2000:]
+    imported = {line.split("|")[-1].strip() for line in err.splitlines() if "import time:" in line}
+    assert "bot.facts.service" in imported or args[0] == "extract"  # the profile is there
+    assert not {name for name in imported if name.split(".")[0] == "aiogram"}
+
+
 async def test_a_second_instance_on_the_same_database_refuses(
     tmp_path: Path, api: FakeBotAPI
 ) -> None:

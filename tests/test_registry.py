@@ -18,7 +18,7 @@ from types import SimpleNamespace
 import pytest
 from aiogram import Bot
 
-from bot.app import Services, build_dispatcher
+from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.delivery.audience import Audience
 from bot.facts.curation import Curator
@@ -28,7 +28,7 @@ from bot.facts.service import ExtractionWorker, FactsService
 from bot.ingest.feeds import HttpFetcher
 from bot.ingest.poll import Ingestor
 from bot.reports.export import partners_rows
-from bot.services import open_services
+from bot.services import Services, open_services
 from storage.chats import ChatRepository
 from storage.db import Database
 from storage.digests import DigestRepository
