@@ -158,3 +158,22 @@ async def test_a_name_given_in_two_scripts_joins_the_card_its_country_places_not
     assert [(r.name_en, r.mentions) for r in placed] == [("Lorvik Professional University", 2)], (
         rows
     )
+
+
+async def test_a_guess_does_not_join_two_companies_of_one_brand_and_two_legal_forms(
+    db: Database,
+) -> None:
+    """"Polymer LLC" an English text left unplaced (guessed Russia) is no "Polymer GmbH" of
+    Germany: a guessed country parts nothing, but two legal forms do."""
+    co = "company"
+    rows = await cards(
+        db,
+        {
+            "p1": [PartnerFact("Polymer LLC", None, (), "RU", co, country_guessed=True)],
+            "p2": [PartnerFact("Polymer GmbH", None, (), "DE", co)],
+            "p3": [PartnerFact("ООО «Полимер»", "Polymer LLC", (), "RU", co)],
+        },
+    )
+    assert sorted((r.name_en, r.country, r.mentions) for r in rows) == [
+        ("Polymer GmbH", "DE", 1), ("Polymer LLC", "RU", 2)
+    ], rows  # fmt: skip

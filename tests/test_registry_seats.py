@@ -36,6 +36,9 @@ APART = [
     (("Институт Фраунгофера по лазерным технологиям", "DE", R),
      ("Институт Фраунгофера по производственным технологиям", "DE", R)),
     (("Siemens", "DE", C), ("Siemens Energy", "DE", C)),
+    # What a university teaches is no name of its own: two cities' medical universities.
+    (("Medical University Plovdiv", "BG", U), ("Medical University Varna", "BG", U)),
+    (("Медицинский университет в Софии", "BG", U), ("Медицинский университет в Бургасе", "BG", U)),
 ]  # fmt: skip
 
 

@@ -871,7 +871,7 @@ def without_city(name: str) -> str:
     one university by a word of its own ("Bauhaus University" of "Bauhaus-Universität Weimar",
     «Университет Баухаус» of «Университет Баухаус в Веймаре»); "" otherwise: "Technical
     University Munich" is no "Technical University", "American University in Cairo" no
-    "American University"."""
+    "American University", "Medical University Varna" no "Medical University"."""
     found = _CITY_TAIL.match(tidy(name))
     if found is None or not found.group("city")[:1].isupper():
         return ""
@@ -892,6 +892,8 @@ def without_city(name: str) -> str:
         and w.lower() not in CROSS_SKIP
     ]
     own = [w for w in words if nation_of(w) is None and not _places().is_country(w)]
+    if not any(part.islower() for part in cross_key(bare).removeprefix("x:").split()):
+        return ""  # "Medical University", «Горный университет»: what it teaches, no name
     return bare if own else ""
 
 
@@ -1259,6 +1261,37 @@ def renamed(longer: str, shorter: str) -> bool:
     return full != short and _JOINED.sub(r"\1", full) == short
 
 
+# A company's legal form in either script, as one form ("LLC" is «ООО»); "Ltd" and "LLC" stay
+# apart: a British and an American or Russian one.
+_FORM_OF = {
+    **dict.fromkeys(["ооо", "llc", "ooo"], "llc"), **dict.fromkeys(["ао", "jsc", "ao"], "jsc"),
+    **dict.fromkeys(["пао", "pjsc", "pao"], "pjsc"), **dict.fromkeys(["оао", "ojsc"], "ojsc"),
+    **dict.fromkeys(["зао", "cjsc"], "cjsc"), **dict.fromkeys(["gmbh"], "gmbh"),
+    **dict.fromkeys(["ag"], "ag"), **dict.fromkeys(["ltd", "limited"], "ltd"),
+    **dict.fromkeys(["plc"], "plc"), **dict.fromkeys(["inc", "incorporated"], "inc"),
+    **dict.fromkeys(["bv"], "bv"), **dict.fromkeys(["spa"], "spa"),
+    **dict.fromkeys(["oy", "oyj"], "oy"), **dict.fromkeys(["sarl"], "sarl"),
+}  # fmt: skip
+
+
+def _legal_forms(names: Iterable[str | None]) -> set[str]:
+    return {
+        _FORM_OF[w]
+        for n in names
+        if n
+        for w in re.findall(r"[^\W\d_]+", n.lower().replace(".", ""))
+        if w in _FORM_OF
+    }
+
+
+def _other_forms(fact: PartnerFact, row: Candidate) -> bool:
+    """Whether both sides give a company's legal form and no form of one is the other's:
+    "Polymer LLC" and "Polymer GmbH" are two companies however sure their countries are."""
+    ours = _legal_forms((fact.name, fact.name_en, *fact.aliases))
+    theirs = _legal_forms((row.name, row.name_en))
+    return bool(ours and theirs and not ours & theirs)
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
     or full names of one script each with a distinguishing word of its own, unless a name
@@ -1272,7 +1305,7 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         fact.country
         and row.country
         and fact.country != row.country
-        and not (fact.country_guessed or row.country_guessed)
+        and not ((fact.country_guessed or row.country_guessed) and not _other_forms(fact, row))
     ):
         return True
     # A branch named by its parent and its own name is judged by its own name.
