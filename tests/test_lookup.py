@@ -268,3 +268,23 @@ async def test_a_syllable_and_initials_name_the_university_they_spell(app: App) 
     reply = await app.ask("/partners ТестГТУ")
     assert reply.startswith("Тестоградский государственный технический университет"), reply
     assert "экономический" not in reply, reply
+
+
+async def test_uni_as_a_brand_word_opens_the_company_named_so(app: App) -> None:
+    """"Uni" reads as a university only when no card is named with it as typed: "Uni Systems"
+    opened the University of Systems beside the company "Uni Systems GmbH"."""
+    await add_partners(
+        app,
+        [
+            ("Uni Systems GmbH", None, (), "DE", "company"),
+            ("University of Systems", None, (), "DE", "university"),
+            ("Uni Global", None, (), "RU", "company"),
+            ("Global University", None, (), "US", "university"),
+        ],
+    )
+    for query, name in (("Uni Systems", "Uni Systems GmbH"), ("Uni Global", "Uni Global")):
+        for language in ("en", "ru"):
+            reply = await app.ask(f"/partners {query}", language_code=language)
+            assert reply.startswith(name + "\n"), (query, reply)
+    reply = await app.ask("/partners univ of Systems", language_code="en")
+    assert reply.startswith("University of Systems\n"), reply

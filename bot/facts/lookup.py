@@ -112,13 +112,21 @@ _SHORTENED = (
 )
 
 
+def _in_full(query: str) -> str:
+    """The query with its shortened type words written in full ("Uni Stuttgart" is "university
+    Stuttgart"); the query itself when it has none."""
+    return _WORD.sub(
+        lambda m: m[0] if m[0].isupper() else next(
+            (full for short, full in _SHORTENED if short.fullmatch(m[0].lower())), m[0]
+        ),
+        query,
+    )  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def _word(raw: str) -> _Word | None:
     """The forms of one word; None for a word that says nothing (of, the, и)."""
     fold = raw.lower().replace("ё", "е").replace("э", "е")
-    if not raw.isupper():
-        fold = next((full for short, full in _SHORTENED if short.fullmatch(fold)), fold)
-        raw = fold if fold != raw.lower() else raw
     if fold in _STOPS or (len(fold) == 1 and fold.isalpha()):  # a letter alone, a tag's "b"
         return None
     cyrillic = bool(re.search(r"[а-я]", fold))
@@ -390,6 +398,14 @@ class NameIndex:
         self._cards_of = cards_of
 
     def rank(self, query: str) -> Found:
+        best = self._best(query)
+        if (full := _in_full(query)) != query and not any(v >= NAMED for v in best.values()):
+            # "Uni", «политех» as typed name no card ("Uni Global" does): read them in full.
+            for pid, score in self._best(full).items():
+                best[pid] = max(score, best.get(pid, 0.0))
+        return self._known(query, best)
+
+    def _best(self, query: str) -> dict[int, float]:
         words = _words(query)
         best: dict[int, float] = {}
         if words:
@@ -409,6 +425,9 @@ class NameIndex:
             for pid, full in self._full:
                 if best.get(pid, 0.0) < NAMED and abbreviation_of(query.strip(), full):
                     best[pid] = NAMED
+        return best
+
+    def _known(self, query: str, best: dict[int, float]) -> Found:
         if best and self._cards_of is not None and (org := known_orgs().lookup_query(query)):
             # The query is a well-known organisation's name («Санкт-Петербургский
             # государственный университет»): a card that is not that organisation is at most
