@@ -271,8 +271,8 @@ async def test_a_syllable_and_initials_name_the_university_they_spell(app: App) 
 
 
 async def test_uni_as_a_brand_word_opens_the_company_named_so(app: App) -> None:
-    """"Uni" reads as a university only when no card is named with it as typed: "Uni Systems"
-    opened the University of Systems beside the company "Uni Systems GmbH"."""
+    """The word "Uni" reads as a university only when no card is named with it as typed:
+    "Uni Systems" opened the University of Systems beside the company "Uni Systems GmbH"."""
     await add_partners(
         app,
         [

@@ -163,7 +163,7 @@ async def test_a_name_given_in_two_scripts_joins_the_card_its_country_places_not
 async def test_a_guess_does_not_join_two_companies_of_one_brand_and_two_legal_forms(
     db: Database,
 ) -> None:
-    """"Polymer LLC" an English text left unplaced (guessed Russia) is no "Polymer GmbH" of
+    """A "Polymer LLC" an English text left unplaced (guessed Russia) is no "Polymer GmbH" of
     Germany: a guessed country parts nothing, but two legal forms do."""
     co = "company"
     rows = await cards(
