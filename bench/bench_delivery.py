@@ -41,7 +41,8 @@ from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 from aiohttp import ClientSession, ClientTimeout, web  # noqa: E402
 
 from bot.delivery.rendering import AnnouncementRenderer  # noqa: E402
-from bot.delivery.worker import DeliveryWorker, Sender, SendResult  # noqa: E402
+from bot.delivery.worker import DeliveryWorker, Markup, Sender, SendResult  # noqa: E402
+from bot.text.formatting import Outgoing  # noqa: E402
 from storage.chats import ChatRepository  # noqa: E402
 from storage.db import Database, to_db, utcnow  # noqa: E402
 from storage.feeds import FeedRepository  # noqa: E402
@@ -323,9 +324,16 @@ class TimedSender(Sender):
         super().__init__(bot, chats)
         self.started: list[float] = []
 
-    async def send(self, chat_id: int, text: str, *, thread_id: int | None = None) -> SendResult:
+    async def send(
+        self,
+        chat_id: int,
+        text: str | Outgoing,
+        *,
+        thread_id: int | None = None,
+        markup: Markup = None,
+    ) -> SendResult:
         self.started.append(time.monotonic())
-        return await super().send(chat_id, text, thread_id=thread_id)
+        return await super().send(chat_id, text, thread_id=thread_id, markup=markup)
 
 
 def stall_every(seconds: float, stall: float) -> Callable[[], None]:
