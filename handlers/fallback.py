@@ -180,7 +180,9 @@ async def free_text(
             await latest_text(news, partners, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
         )
         return
-    query = news_about(query)
+    # «что нового в Китае?» asks for news of China: its search stays first (not so «Китай»).
+    subject = news_about(query)
+    asked_news, query = subject != query, subject
     if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
@@ -238,9 +240,11 @@ async def free_text(
             label = t(lang, "partners_country_button", country=where, total=str(total))
             data = PartnersPage(page=0, country=country).pack()
             button = InlineKeyboardButton(text=cut(label, 60), callback_data=data)
-            if not about and partner is None and _only_partners_of(query, country):
+            alone = not asked_news and resolve_country_query(query) == country
+            if not about and partner is None and (alone or _only_partners_of(query, country)):
                 # «кто наши партнёры в Китае?»: the list is the answer, not a search for the
-                # question's words (that came first).
+                # question's words (that came first). The country's name alone («Китай»,
+                # "China") asks for them too, as a partner's name alone offers its card first.
                 rows.insert(0, [button])
                 prompt = t(lang, "free_text_partners", country=where, query=shown)
             else:

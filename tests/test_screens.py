@@ -506,11 +506,21 @@ async def test_a_countrys_name_alone_offers_no_card_of_a_body_named_after_it(app
         keys = {f"cn{i}": name, f"cn{i}en": name_en}
         fact = PartnerInput(name, name_en, (), "CN", kind, keys)
         await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
-    for text, lang in (("Китай", "ru"), ("China", "en")):
-        await app.ask(text, language_code=lang)
+    # The name alone asks for the country's partners: their list comes first and the prompt
+    # says so, as a partner's name alone offers its card first (a search for «Китай» came
+    # first, the list second, and the prompt offered only the search).
+    for text, lang, prompt in (
+        ("Китай", "ru",
+         "Партнёры из страны 🇨🇳 Китай — первой кнопкой ниже. Или поискать «Китай» в новостях?"),
+        ("China", "en",
+         "Partners in 🇨🇳 China: the first button below. Or search the news for “China”?"),
+    ):  # fmt: skip
+        reply = await app.ask(text, language_code=lang)
+        assert reply.endswith(prompt), reply
         labels = [label for label, _ in buttons(app)]
         assert not any(label.startswith("🤝") for label in labels), labels
-        assert labels[-1].endswith(" (2)") and "🇨🇳" in labels[-1], labels
+        assert labels[0].endswith(" (2)") and "🇨🇳" in labels[0], labels
+        assert labels[1].startswith("🔎"), labels
     await app.ask("Цинхуа")  # a partner's own name still opens its card
     assert buttons(app)[0][0] == "🤝 Университет Цинхуа", buttons(app)
 
