@@ -183,8 +183,13 @@ def first_minute(calls: list[Any]) -> dict[str, Any]:
 class FakeProcess:
     """The fake Bot API as a subprocess; `api_url` for the bot, `control` for the figures."""
 
-    def __init__(self, *, limits: bool, global_per_second: int = 30) -> None:
-        self.config = {"limits": limits, "global_per_second": global_per_second, "token": TOKEN}
+    def __init__(self, *, limits: bool, global_per_second: int = 30, latency: float = 0.0) -> None:
+        self.config = {
+            "limits": limits,
+            "global_per_second": global_per_second,
+            "token": TOKEN,
+            "latency": latency,
+        }
         self.proc: asyncio.subprocess.Process | None = None
         self.api_url = ""
         self.control = ""
@@ -414,6 +419,8 @@ def reproduce(args: argparse.Namespace, scenario: str) -> None:
         parts.append("--quick")
     if args.stalls:
         parts.append("--stalls")
+    if args.latency:
+        parts += ["--latency", str(args.latency)]
     if scenario == "kill9":
         parts += ["--seed", str(args.seed)]
     print("  reproduce: " + shlex.join(parts))
@@ -427,13 +434,15 @@ async def bench_broadcast(args: argparse.Namespace) -> None:
     n = args.subscribers or (2_000 if args.quick else 10_000)
     rate = 25.0
     stalls = ", the event loop stalled 0.3 s every 2 s" if args.stalls else ""
+    if args.latency:
+        stalls += f", each request {args.latency * 1000:.0f} ms in transit"
     print(
         f"broadcast: {n} private chats at BROADCAST_RATE={rate:.0f}, limits on{stalls}", flush=True
     )
     with workdir() as tmp:
         db_path = tmp / "bot.sqlite3"
         queued = await prepare_database(db_path, n)
-        async with FakeProcess(limits=True) as fake:
+        async with FakeProcess(limits=True, latency=args.latency) as fake:
             run = await run_worker(
                 db_path, fake.api_url, n, rate, n / rate * 2 + 60, "broadcast", args.stalls
             )
@@ -798,6 +807,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller N, faster rates")
     parser.add_argument(
         "--stalls", action="store_true", help="broadcast: block the loop 0.3 s every 2 s"
+    )
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="broadcast: each request reaches the fake this late (a far-away Bot API)",
     )
     parser.add_argument("--seed", type=int, default=int(time.time()) % 10_000)
     parser.add_argument("--serve-fake", metavar="JSON", help=argparse.SUPPRESS)

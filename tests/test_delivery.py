@@ -325,6 +325,30 @@ async def test_sends_slow_to_reach_telegram_still_count_in_their_second(db: Data
     assert len(calls) == 60
 
 
+async def test_a_far_away_bot_api_does_not_slow_the_broadcast_below_its_rate(db: Database) -> None:
+    # Every request spends 0.3 s on its way: counting each send until a second after its
+    # reply, with no allowance for the way there and back, would space every 25th send
+    # 1.3 s apart (19 a second).
+    async with FakeBotAPI(token=TOKEN, enforce_limits=True, global_per_second=30) as api:
+        api.latency = 0.3
+        bot = make_bot(TOKEN, api.base_url)
+        try:
+            rig = Rig(db, bot, rate=25.0)
+            await rig.subscribe(*range(1, 101))
+            rig.worker.start()
+            await rig.publish()
+            await until(rig.settled, within=30)
+            await rig.worker.stop()
+        finally:
+            await bot.session.close()
+    times = sorted(c.time for c in api.calls_of("sendMessage"))
+    assert len(times) == 100
+    assert api.stats.rejected_429 == 0
+    assert max_in_a_second(times) <= 25
+    spans = sorted(later - earlier for earlier, later in zip(times[25:], times[50:], strict=False))
+    assert spans[len(spans) // 2] < 1.2  # the median 25 sends' span: about a second
+
+
 async def test_a_send_left_unanswered_holds_the_broadcast_back_only_for_a_while(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -56,6 +56,7 @@ CATCH_UP_PACE = 2.0  # lost time is made up at most this many times faster than 
 # A send still unanswered this long is taken to have reached Telegram by then: one hung request
 # holds the broadcast back at most this long (and a second).
 ANSWER_BOUND_SECONDS = 2.0
+TRANSIT_SAMPLES = 64  # round trips the pacer's least transit is taken over
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 _BAD_TEXT_MARKERS = ("can't parse entities", "message is too long", "text is too long")
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -323,7 +324,10 @@ class GlobalPacer:
     reply; a busy machine (the process descheduled, the event loop stalled) moves arrivals
     later by different amounts. So a send counts in the window until a second after its
     reply, not after it went: a send may go only when every send `rate` places back was
-    answered a second ago or more."""
+    answered a second ago or more, less the transit the two add between them. That transit
+    (the new send's way there and the old reply's way back) is taken to be at least the
+    fastest round trip of the last TRANSIT_SAMPLES sends: without it a far-away Bot API
+    (100 ms) would hold the pace to rate / 1.1."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
@@ -335,6 +339,8 @@ class GlobalPacer:
         self._older_unanswered: set[Grant] = set()  # earlier sends still waiting for a reply
         self._older_reached = -math.inf  # the latest arrival of the earlier answered sends
         self._recent_429: deque[float] = deque()
+        self._round_trips: deque[float] = deque(maxlen=TRANSIT_SAMPLES)
+        self._transit = 0.0  # the fastest of `_round_trips`: no send arrives sooner after going
 
     async def wait(self) -> Grant:
         """Wait for this send's turn; the caller passes the grant to `answered` once the
@@ -376,19 +382,22 @@ class GlobalPacer:
     def answered(self, grant: Grant) -> None:
         """The send's reply came back (or it failed): Telegram has counted it by now."""
         grant.answered = time.monotonic()
+        self._round_trips.append(grant.answered - grant.at)
+        self._transit = min(self._round_trips)
         if grant in self._older_unanswered:
             self._older_unanswered.discard(grant)
             self._older_reached = max(self._older_reached, grant.reached_by(grant.answered))
 
     def _window_free(self, now: float, older: int) -> float:
         """When the sends before the last cap - 1 (the `older` first of `_recent` and every
-        earlier one) are all a second past their arrival at Telegram."""
+        earlier one) are all a second past their arrival at Telegram, as a send going then
+        would arrive."""
         reached = self._older_reached
         for grant in itertools.islice(self._recent, older):
             reached = max(reached, grant.reached_by(now))
         for grant in self._older_unanswered:
             reached = max(reached, grant.reached_by(now))
-        return reached + 1.0
+        return reached + 1.0 - self._transit
 
     def pause(self, seconds: float) -> bool:
         """Hold every send for `seconds`; False if an earlier pause already covers it."""
