@@ -56,18 +56,30 @@ def main() -> None:
     paths = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     path = paths[0] if paths else PROBE
     probe = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    for rec in probe:  # agreement-only probes (agr_probe*.jsonl) carry no partners
+        rec.setdefault("partnership", bool(rec["agreements"]))
+        rec.setdefault(
+            "partners",
+            [{"name": n, "aliases": [], "country": "RU", "kind": "other"}
+             for a in rec["agreements"] for n in a["parties"]],
+        )
     preds: dict[str, Any] = {}
     for rec in probe:
         art = ArticleInput(rec["id"], rec["title"], rec["text"], lang=rec.get("lang"))
         pred: dict[str, Any] = extractor.decide(extractor.analyse(art), models).to_dict()
         preds[rec["id"]] = pred
-        m = score.score({rec["id"]: pred}, {rec["id"]: rec})["partners"]
+        one = score.score({rec["id"]: pred}, {rec["id"]: rec})
+        m, agr = one["partners"], one["agreements"]
         cls_bad = bool(pred["partnership"]) != rec["partnership"]
         if show_all or cls_bad or m["fp"] or m["fn"]:
             got = [p["name"] for p in pred["partners"]]
             want = [p["name"] for p in rec["partners"]]
             mark = "CLS " if cls_bad else ""
             print(f"{rec['id']}: {mark}got {got}\n     want {want}  | {rec['title'][:60]}")
+        if show_all or agr["fp"] or agr["fn"]:
+            got_a = [(a["kind"], a["parties"]) for a in pred["agreements"]]
+            want_a = [(a["kind"], a["parties"]) for a in rec["agreements"]]
+            print(f"{rec['id']}: AGR got {got_a}\n     want {want_a}")
     whole = score.score(preds, {r["id"]: r for r in probe})
     p, c = whole["partners"], whole["partnership_classification"]
     print(
