@@ -333,6 +333,10 @@ COOP_RU = re.compile(
     # (a project team's members are its executors) nor a lecturer's assignment.
     r"по (?:е[её] |его |их )?заказу|по (?:техническ\w+ )?задани\w* (?!преподават)|по запросу|"
     r"поручил|в интересах|заказал[аио]?\b|"
+    # ... and a right or a licence the university grants a body («передал ООО «X» право
+    # использовать технологию», «предоставил компании лицензию»).
+    r"(?:передал|предоставил)\w*\s+(?:[\w«»\"“”-]+\s+){0,4}?(?:прав[оа]\s+(?:на\s+)?использ|"
+    r"лицензи)|"
     r"заказчик|оператор\w* программ|по заявке|"
     # An outside body's part in training and research without a document: targeted training, a
     # base chair, internships and practice at it (the name itself is masked: «практику на _»),
@@ -370,6 +374,9 @@ INDUSTRY_ACTS_EN = (
     r"opened (?:a |an |the |its )?(?:[\w-]++ ){0,3}(?:laborator|lab\b|centre|center|classroom)|"
     r"(?:established|founded|set up) (?:a |an |the )?(?:[\w-]++ ){0,2}scholarship|"
     r"(?:R&D|research) (?:[\w-]++ ){0,2}(?:ordered|commissioned)|"
+    # ... and the people a body commissions ("X commissioned researchers from SPbPU's institute").
+    r"\bcommissioned (?:[\w-]++ ){0,2}?(?:researchers|scientists|engineers|specialists|experts|"
+    r"teams?) (?:from|of|at)\b|"
     r"on (?:its|their) (?:order|request)|" + ORDERS_EN
 )
 COOP_EN = re.compile(
@@ -692,6 +699,8 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
         "roadmap",
     ),
     (re.compile(r"contracts?\b", re.I), "contract"),
+    # A licence to use a development is a contract, as «лицензионный договор» is.
+    (re.compile(r"\b(?:sub)?licen[cs](?:e|ing) agreements?\b", re.I), "contract"),
     # A letter of intent is a document of its own kind; "an agreement of intent" stays one.
     (re.compile(r"\bletters? of intent\b|\bLoIs?\b"), "other"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
