@@ -163,3 +163,29 @@ def test_one_persons_lecture_or_internship_at_a_body_is_no_partnership(
 ) -> None:
     r = _run(extractor, title, text, lang)
     assert not r.partnership, _names(r)
+
+
+def test_a_body_whose_engineers_worked_together_with_the_universitys_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "A Faster Photodetector",
+        "Scientists of SPbPU, together with engineers of the Svetlana company, have created a "
+        "photodetector that responds twice as fast as its predecessors. The first samples have "
+        "already been tested.",
+        "en",
+    )
+    assert r.partnership
+    assert _has(r, "Svetlana"), _names(r)
+
+
+def test_students_excursion_to_a_plant_is_no_partnership(extractor: Extractor) -> None:
+    r = _run(
+        extractor,
+        "Students Visit the Kirov Plant",
+        "Second-year students went on an excursion to the Kirov Plant. They saw the assembly of "
+        "tractors and the plant's museum.",
+        "en",
+    )
+    assert not r.partnership, _names(r)

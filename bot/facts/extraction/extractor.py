@@ -2984,11 +2984,13 @@ class Extractor:
             # found are those bodies, named again in the headline.
             return True
         if (
-            _ONE_PERSONS_OCCASION.search(first)
+            (_ONE_PERSONS_OCCASION.search(first) or (not facts and _EXCURSION.search(first)))
             and not _PARTNERSHIP_ACT.search(a.text)
             and not re.search(_WITH_OWN, a.text, re.I)
         ):
-            return True  # a company's lecture, a student's own internship (not one given jointly)
+            # A company's lecture, a student's own internship, students' excursion to a plant
+            # where no partner is found (not one given jointly, not a partner's plant).
+            return True
         careers = _GRADUATES_EMPLOYED.search(first) and not _JOINT_PROGRAMME.search(first)
         if (careers or _CAREER_EVENT.search(first)) and not any(p.search(a.text) for p in acts):
             return True  # graduates' careers at a company, a job fair: no act of the university's

@@ -377,6 +377,10 @@ INDUSTRY_ACTS_EN = (
     # ... and the people a body commissions ("X commissioned researchers from SPbPU's institute").
     r"\bcommissioned (?:[\w-]++ ){0,2}?(?:researchers|scientists|engineers|specialists|experts|"
     r"teams?) (?:from|of|at)\b|"
+    # ... and work done with a body's people, as «вместе с коллегами из …» ("together with
+    # engineers of X", "jointly with X").
+    r"\b(?:together|jointly) with (?:the )?(?:[\w-]++ ){0,2}?(?:engineers|researchers|"
+    r"scientists|specialists|colleagues|experts|staff) (?:of|from|at)\b|\bjointly with\b|"
     r"on (?:its|their) (?:order|request)|" + ORDERS_EN
 )
 COOP_EN = re.compile(
