@@ -189,3 +189,23 @@ def test_students_excursion_to_a_plant_is_no_partnership(extractor: Extractor) -
         "en",
     )
     assert not r.partnership, _names(r)
+
+
+def test_the_members_a_consortium_the_university_joins_unites_are_partners(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Политех в консорциуме",
+        "Политех стал участником консорциума «Умный транспорт», который объединяет Институт "
+        "проблем транспорта им. Н. С. Соломенко РАН, АО «Транспутьстрой» и Самарский "
+        "государственный университет путей сообщения.",
+        "ru",
+    )
+    for name in (
+        "Институт проблем транспорта им. Н. С. Соломенко РАН",
+        "Транспутьстрой",
+        "Самарский государственный университет путей сообщения",
+    ):
+        assert _has(r, name), _names(r)
+    assert not _has(r, "Умный транспорт"), _names(r)

@@ -5052,6 +5052,7 @@ class Extractor:
                     or bool(
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
                         or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
+                        or lx.UNITED_BY_BEFORE.search(text, max(start, m.start - 200), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
                             and lx.HELD_EVENT.search(sent)

@@ -948,6 +948,14 @@ PRESENT_AT = re.compile(
 # A body that joined what the university runs, named after the verb: «К проекту присоединился
 # Национальный центр X», «к консорциуму присоединились компании …».
 JOINED_BEFORE = re.compile(r"присоединил(?:ся|ась|ось|ись)\s+(?:[\w-]+\s+)?[«\"]?$", re.I)
+# The members a joint body is told to unite, after it («консорциум «X», который объединяет Y, Z
+# и W», «ассоциации, объединяющей …», "a consortium that brings together Y and Z"): each a
+# participant of the joint body, not the body itself (it stands before the clause).
+UNITED_BY_BEFORE = re.compile(
+    r"(?:(?:котор\w+|что)\s+объединя\w+|объединяющ\w+|(?:that|which)\s+(?:unites|brings\s+"
+    r"together))\s[^!?;]{0,200}$",
+    re.IGNORECASE,
+)
 JOINED_TO = re.compile(
     r"\bк\s+(?:[\w-]+\s+){0,2}(?:программ|проект|консорциум|сет|инициатив|центр|лаборатори|"
     r"школ|альянс)\w*\s+(?:[\w-]+\s+){0,2}присоединил",
