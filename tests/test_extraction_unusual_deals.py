@@ -209,3 +209,34 @@ def test_the_members_a_consortium_the_university_joins_unites_are_partners(
     ):
         assert _has(r, name), _names(r)
     assert not _has(r, "Умный транспорт"), _names(r)
+
+
+def test_each_sides_people_doing_its_half_of_one_work_show_the_partner(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Новый насос для водоканала",
+        "На насосной станции ГУП «Водоканал Санкт-Петербурга» смонтировали опытный насос с новым "
+        "рабочим колесом. Гидравлический расчёт колеса выполнили учёные Высшей школы "
+        "энергетического машиностроения, а изготовили и испытали насос специалисты предприятия. "
+        "Замеры показали экономию электроэнергии в восемь процентов.",
+        "ru",
+    )
+    assert r.partnership
+    assert _has(r, "Водоканал Санкт-Петербурга"), _names(r)
+
+
+def test_work_done_together_with_a_bodys_people_said_with_so_is_cooperation(
+    extractor: Extractor,
+) -> None:
+    # «вместе со специалистами», the form of «вместе с» before two consonants.
+    r = _run(
+        extractor,
+        "Измерения на Ладоге",
+        "Магистранты Инженерно-строительного института месяц измеряли течения в Ладожском озере "
+        "вместе со специалистами ФГБУ «Северо-Западное УГМС». Данные лягут в основу их "
+        "выпускных работ.",
+        "ru",
+    )
+    assert r.partnership
