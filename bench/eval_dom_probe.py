@@ -24,7 +24,14 @@ state corporations' institutes, federal agencies, RAS institutes, holdings with 
 of universities, special economic zones and technoparks, with negatives naming the same kinds of
 bodies, and rubodies4_probe.jsonl a batch written after the fixes it measures;
 tests/data/founders_probe.jsonl holds founders of joint centres listed with the university,
-founders of bodies it only visits, and units named with their parent in brackets or a clause)
+founders of bodies it only visits, and units named with their parent in brackets or a clause;
+tests/data/rucls2_probe.jsonl holds Russian partners told without the usual signing words and
+documents of unusual kinds or parties (roadmaps, addenda, licences, R&D and framework contracts,
+parties after «между», trilateral ones), with negatives of the same words (a company's lecture, a
+tender, a grant competition, a student's internship, two other bodies' agreement, a minister's
+visit), rucls2b_probe.jsonl partnership told only through the work, both tuned on, and
+rucls3_probe.jsonl a held-out batch written after the fixes it measures; agreement-only probes
+(agr_probe*.jsonl) are read with their documents' parties as the partners)
 """
 
 from __future__ import annotations
@@ -60,8 +67,11 @@ def main() -> None:
         rec.setdefault("partnership", bool(rec["agreements"]))
         rec.setdefault(
             "partners",
-            [{"name": n, "aliases": [], "country": "RU", "kind": "other"}
-             for a in rec["agreements"] for n in a["parties"]],
+            [
+                {"name": n, "aliases": [], "country": "RU", "kind": "other"}
+                for a in rec["agreements"]
+                for n in a["parties"]
+            ],
         )
     preds: dict[str, Any] = {}
     for rec in probe:

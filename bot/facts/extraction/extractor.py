@@ -2408,9 +2408,7 @@ _OWN_AT_SIGNING = re.compile(
 )
 # Two bodies joined as the subject of a signing: «X и Госкорпорация «Y» подписали», "X and Y
 # signed", or named after «между»/"between".
-_JOINED_GAP = re.compile(
-    r"[»\"”)]?\s*(?:,\s*|\s(?:и|and)\s+|,\s+and\s+)(?:[\w-]+\s+){0,3}?[«\"“]?"
-)
+_JOINED_GAP = re.compile(r"[»\"”)]?\s*(?:,\s*|\s(?:и|and)\s+|,\s+and\s+)(?:[\w-]+\s+){0,3}?[«\"“]?")
 _PLURAL_SIGNS = re.compile(
     r"[»\"”]?\s*(?:\([^()]{0,60}\)\s*)?(?:подписали|заключили|утвердили|продлили|"
     r"(?:have |had )?(?:signed|concluded|renewed)|sign)\b",
@@ -4178,9 +4176,7 @@ class Extractor:
                 or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
             ):
                 continue  # a country, a place or a word the text also writes in lower case
-            out.append(
-                Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company")
-            )
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         return out
 
     def _ru_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
