@@ -24,7 +24,14 @@ state corporations' institutes, federal agencies, RAS institutes, holdings with 
 of universities, special economic zones and technoparks, with negatives naming the same kinds of
 bodies, and rubodies4_probe.jsonl a batch written after the fixes it measures;
 tests/data/founders_probe.jsonl holds founders of joint centres listed with the university,
-founders of bodies it only visits, and units named with their parent in brackets or a clause)
+founders of bodies it only visits, and units named with their parent in brackets or a clause;
+tests/data/rucls2_probe.jsonl holds Russian partners told without the usual signing words and
+documents of unusual kinds or parties (roadmaps, addenda, licences, R&D and framework contracts,
+parties after «между», trilateral ones), with negatives of the same words (a company's lecture, a
+tender, a grant competition, a student's internship, two other bodies' agreement, a minister's
+visit), rucls2b_probe.jsonl partnership told only through the work, both tuned on, and
+rucls3_probe.jsonl a held-out batch written after the fixes it measures; agreement-only probes
+(agr_probe*.jsonl) are read with their documents' parties as the partners)
 """
 
 from __future__ import annotations
@@ -56,18 +63,33 @@ def main() -> None:
     paths = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     path = paths[0] if paths else PROBE
     probe = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    for rec in probe:  # agreement-only probes (agr_probe*.jsonl) carry no partners
+        rec.setdefault("partnership", bool(rec["agreements"]))
+        rec.setdefault(
+            "partners",
+            [
+                {"name": n, "aliases": [], "country": "RU", "kind": "other"}
+                for a in rec["agreements"]
+                for n in a["parties"]
+            ],
+        )
     preds: dict[str, Any] = {}
     for rec in probe:
         art = ArticleInput(rec["id"], rec["title"], rec["text"], lang=rec.get("lang"))
         pred: dict[str, Any] = extractor.decide(extractor.analyse(art), models).to_dict()
         preds[rec["id"]] = pred
-        m = score.score({rec["id"]: pred}, {rec["id"]: rec})["partners"]
+        one = score.score({rec["id"]: pred}, {rec["id"]: rec})
+        m, agr = one["partners"], one["agreements"]
         cls_bad = bool(pred["partnership"]) != rec["partnership"]
         if show_all or cls_bad or m["fp"] or m["fn"]:
             got = [p["name"] for p in pred["partners"]]
             want = [p["name"] for p in rec["partners"]]
             mark = "CLS " if cls_bad else ""
             print(f"{rec['id']}: {mark}got {got}\n     want {want}  | {rec['title'][:60]}")
+        if show_all or agr["fp"] or agr["fn"]:
+            got_a = [(a["kind"], a["parties"]) for a in pred["agreements"]]
+            want_a = [(a["kind"], a["parties"]) for a in rec["agreements"]]
+            print(f"{rec['id']}: AGR got {got_a}\n     want {want_a}")
     whole = score.score(preds, {r["id"]: r for r in probe})
     p, c = whole["partners"], whole["partnership_classification"]
     print(

@@ -283,6 +283,14 @@ _COMPANY_APPOSITION = re.compile(
     r",\s+(?:an?|the)\s+(?:(?!of\b)[\w-]+\s+){0,4}?(?:company|firm|group|corporation|"
     r"manufacturer|producer|holding|concern)\b(?!['’])"
 )
+# A one-word brand a company word describes right after it ("a licence agreement with Micran, a
+# Tomsk-based electronics manufacturer, ..."); the description ends there (not "X, a company
+# director": a person).
+_APPOSED_BRAND = re.compile(
+    r"(?<![\w&'’-])(?P<name>[A-Z](?=\w*?[a-z])\w*+(?:-[A-Z]\w++)?)(?="
+    + _COMPANY_APPOSITION.pattern
+    + r"(?:[,.;)]|\s+(?:in|from|based|that|which|with)\b))"
+)
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
     rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD}(?: {_ONE_WORD}){{0,2}}?)"
@@ -763,7 +771,7 @@ _OFFICIAL_EN = (
 # ministry) and "working together" are "jointly" said another way; not «вместе с тем»
 # ("however"), nor students together with their lecturers (plain university news).
 _TOGETHER = (
-    r"вместе с\s+(?:(?-i:[«\"A-ZА-ЯЁ])|коллег|партн[её]р|представител|специалист|инженер|уч[её]н|"
+    r"вместе со?\s+(?:(?-i:[«\"A-ZА-ЯЁ])|коллег|партн[её]р|представител|специалист|инженер|уч[её]н|"
     r"сотрудник|компани|предприяти|завод|университет|вуз|институт|министерств|правительств|"
     r"администрац|организаци|друг\w* (?:вуз|университет))|работа\w* вместе|вместе работа|"
     r"together with (?:the |its |other |leading )?(?:(?-i:[A-Z])|partners?\b|colleagues|"
@@ -800,12 +808,19 @@ _OUTSIDE_PEOPLE = (
     r"комбинат|концерн|корпораци|госкорпораци|верфи|банка|агентств|музе|министерств|комитет|"
     r"холдинг|ведомств|котор|\s{3,}\S))"
 )
+# The university's people named with it or its unit («учёные Института энергетики»,
+# «специалисты Политеха», «преподаватели кафедры»).
+_OWN_PEOPLE_RU = (
+    r"(?<!\w)(?:уч[её]н|преподавател|аспирант|исследовател|сотрудник|специалист|инженер|физик|"
+    r"математик|программист)\w*\s+(?:[\w-]+\s+){0,3}?(?:политех|спбпу|университет|вуз|"
+    r"институт|высш\w+\s+школ|кафедр|лаборатори)"
+)
 _AT_WORK = (
     # (Not guides: «экскурсию провели сотрудники музея» is a visit, no work together.)
     r"(?<!\w)(?:вед[уё]т|вели\b|руковод|чита[юл]|(?<!экскурсию )(?<!экскурсии )"
     r"(?:провод|провед|провел|провёл)\w*(?!\s+(?:[\w-]+\s+)?экскурси)|наставник|обуча|"
     r"консультир|смонтир|проверя|оценива|помога|помогл|участвова\w* в (?:разработк|создани|"
-    r"испытани|подготовк|проект)|работа\w* (?:[\w-]+ ){0,4}вместе|вместе с (?:аспирант|студент|"
+    r"испытани|подготовк|проект)|работа\w* (?:[\w-]+ ){0,4}вместе|вместе со? (?:аспирант|студент|"
     r"уч[её]н|преподавател)|и (?:уч[её]н|преподавател|аспирант|исследовател))"
 )
 # ... or the university's scientists and a body's people as one team («коллектив учёных
@@ -820,6 +835,16 @@ _STAFF_AT_WORK = (
     + _OUTSIDE_PEOPLE
     + r"|(?:уч[её]н|преподавател|аспирант|исследовател)\w*\s+(?:[^.!?]{0,80}?\s)?и\s+"
     + _OUTSIDE_PEOPLE
+    # ... or each side's people doing its half of one work («расчёт выполнили учёные Института
+    # энергетики, а изготовили машину специалисты завода»).
+    + "|"
+    + _OWN_PEOPLE_RU
+    + r"[^.!?]{0,80}?,\s+а\s+[^.!?]{0,60}?"
+    + _OUTSIDE_PEOPLE
+    + "|"
+    + _OUTSIDE_PEOPLE
+    + r"[^.!?]{0,80}?,\s+а\s+[^.!?]{0,60}?"
+    + _OWN_PEOPLE_RU
 )
 # The university and a body, each by its type word, as one subject of a verb («университет и
 # предприятие разработали программу», «центр и университет составили …»); or a named body and a
@@ -1149,6 +1174,27 @@ _CAREER_EVENT = re.compile(
 _TALKS = re.compile(
     r"делегаци|переговор|рабоч\w+\s+встреч|delegation|talks|negotiat|working\s+meeting", re.I
 )
+# One person's occasion the headline or lead tells: a body's employee giving a one-off lecture
+# («прошла открытая лекция руководителя … ПАО «X»», "gave an open lecture"), or one student's
+# internship («Студентка … прошла стажировку в «X»», "a student ... spent two months as an
+# intern at X"). News of a person, not of the university working with the body ...
+_ONE_PERSONS_OCCASION = re.compile(
+    r"(?:открыт|гостев|публичн)\w*\s+лекци|(?:прочитал|провёл|провел)\w*\s+(?:[\w-]+\s+){0,2}?"
+    r"лекци[юя]\b|\b(?:open|guest|public)\s+lecture|\bgave\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:lecture|talk)\b|"
+    r"(?<![\w-])(?:студент(?:ка)?|магистрант(?:ка)?|аспирант(?:ка)?|student)\b[^.!?]{0,120}?"
+    r"\b(?:прош[её]л|прошла|провел|провёл|провела|spent|completed|did)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:стажировк|intern)",
+    re.IGNORECASE,
+)
+# ... unless the text names the cooperation itself: a partner, a document, a joint programme or
+# unit, a base chair, targeted training.
+_PARTNERSHIP_ACT = re.compile(
+    r"сотрудничеств|партн[её]р|соглашени|меморандум|договор|совместн|базов\w+\s+кафедр|"
+    r"целев\w+\s+(?:обучени|подготовк)|cooperat|collaborat|partner|agreement|memorand|contract|"
+    r"\bjoint\b|base\s+department|targeted\s+training",
+    re.IGNORECASE,
+)
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
 # Right after a unit's name or abbreviation, the university it belongs to: "ИСИ СПбПУ",
 # "Higher School of Engineering and Economics (HSEE) of SPbPU".
@@ -1288,6 +1334,9 @@ class Analysis:
     lang: str
     rows: list[Row]
     features: dict[str, float]
+    # Sentences telling a document two outside bodies sign between themselves (see
+    # `_others_signings`): neither is the university's partner there, nor is the document its.
+    others_signed: frozenset[int] = frozenset()
 
 
 _ADJ_END = re.compile(
@@ -2278,7 +2327,12 @@ _REGION_NOM = (
     r"(?:[А-ЯЁ][а-яё-]+(?:ая)\s+область|[А-ЯЁ][а-яё-]+(?:ий|ый)\s+(?:край|автономный\s+округ)|"
     r"[А-ЯЁ][а-яё-]+(?:ая)\s+Республика|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё]+\))?)"
 )
-_ACT_PLURAL = r"(?:подписали|заключили|договорились|будут|займутся|создадут|обсудили)"
+# ... and the signing told by its signatures or the document's approval or renewal
+# («поставили подписи под документом», «утвердили дорожную карту», «продлили договор»).
+_ACT_PLURAL = (
+    r"(?:подписали|заключили|договорились|будут|займутся|создадут|обсудили|утвердили|продлили|"
+    r"поставили\s+(?:свои\s+)?подписи|скрепили)"
+)
 _REGION_HEAD_SIGNS = re.compile(
     rf"(?:[Гг]убернатор|[Вв]рио губернатора|[Гг]лава)\s+(?P<region>{_REGION_GEN})\s+и\s+"
     rf"(?:ректор|руководств\w+)\s+{_OWN_NAME_COORD}\s+(?:[\w-]+\s+){{0,3}}?{_ACT_PLURAL}\b"
@@ -2343,6 +2397,51 @@ def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
             )
         )
     return out
+
+
+# The university, its people or a third side in a signing sentence: then the document may be
+# its own (a trilateral one, «при участии Политеха», "signed by the rector").
+_OWN_AT_SIGNING = re.compile(
+    r"политех|спбпу|спбгпу|университет|вуз|ректор|трёхсторон|трехсторон|с нами|"
+    r"polytech|spbpu|spbstu|universit|rector|trilateral|tripartite|three-party|with us",
+    re.IGNORECASE,
+)
+# Two bodies joined as the subject of a signing: «X и Госкорпорация «Y» подписали», "X and Y
+# signed", or named after «между»/"between".
+_JOINED_GAP = re.compile(r"[»\"”)]?\s*(?:,\s*|\s(?:и|and)\s+|,\s+and\s+)(?:[\w-]+\s+){0,3}?[«\"“]?")
+_PLURAL_SIGNS = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{0,60}\)\s*)?(?:подписали|заключили|утвердили|продлили|"
+    r"(?:have |had )?(?:signed|concluded|renewed)|sign)\b",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"(?:между|between)\s+(?:[\w-]+\s+){0,4}?[«\"“]?$", re.IGNORECASE)
+
+
+def _others_signings(
+    cands: list[Candidate], text: str, sentences: list[tuple[int, int]], lang: str
+) -> frozenset[int]:
+    """Sentences that tell a document two outside bodies signed between themselves, with no
+    word of the university, its people or a third side: «Правительство области и Госкорпорация
+    «Y» подписали соглашение …» in an article where the university's expert comments on it."""
+    docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
+    out: set[int] = set()
+    for k, (s, e) in enumerate(sentences):
+        sent = text[s:e]
+        if not lx.SIGNED.search(sent) or _OWN_AT_SIGNING.search(sent):
+            continue
+        if not any(p.search(sent) for p, _ in docs):
+            continue
+        here = sorted(
+            ((m.start, m.end, i) for i, c in enumerate(cands) for m in c.mentions if m.sent == k),
+        )
+        for (_, e1, i1), (s2, e2, i2) in itertools.pairwise(here):
+            if i1 == i2 or not _JOINED_GAP.fullmatch(text, e1, s2):
+                continue
+            first = next(a for a, _, i in here if i == i1)
+            if _PLURAL_SIGNS.match(text, e2) or _BETWEEN_BEFORE.search(text, s, first):
+                out.add(k)
+                break
+    return frozenset(out)
 
 
 def _territorial_bodies(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
@@ -2799,7 +2898,8 @@ class Extractor:
         # University signed ...") is prose, not a Title Case line: its names stand alone.
         runs_on = bool(title_end) and text[title_end : title_end + 1] not in ("", "\n", "\r")
         candidates = self._merge(mentions, lang, 0 if runs_on else title_end, text)
-        rows = self._rows(candidates, text, sentences, title_end, lang)
+        others = _others_signings(candidates, text, sentences, lang)
+        rows = self._rows(candidates, text, sentences, title_end, lang, others)
         features = self._article_features(article, text, lang, sentences)
         ruled = sum(r.features["rule"] for r in rows)
         for r in rows:
@@ -2817,6 +2917,7 @@ class Extractor:
             lang=lang,
             rows=rows,
             features=features,
+            others_signed=others,
         )
 
     def decide(self, analysis: Analysis, models: Models | None = None) -> Extraction:
@@ -2879,6 +2980,32 @@ class Extractor:
             and not _CO_ORGANISED.search(a.text)
         ):
             return True  # a conference's sponsors and speakers' employers, nobody else named
+        signers = {
+            n
+            for r in a.rows
+            if any(m.sent in a.others_signed for m in r.candidate.mentions)
+            for n in (*r.candidate.names, r.fact.name)
+        }
+        if (
+            a.others_signed
+            and all({f.name, *f.aliases} & signers for f in facts)
+            and not any(
+                p.search(a.text)
+                for k, p in zip(_COOP_FAMILIES, _COOP_CUES, strict=True)
+                if k not in ("coop", "staff", "doc", "sign")
+            )
+        ):
+            # Two outside bodies' document, the university only comments on it: its partners
+            # found are those bodies, named again in the headline.
+            return True
+        if (
+            (_ONE_PERSONS_OCCASION.search(first) or (not facts and _EXCURSION.search(first)))
+            and not _PARTNERSHIP_ACT.search(a.text)
+            and not re.search(_WITH_OWN, a.text, re.I)
+        ):
+            # A company's lecture, a student's own internship, students' excursion to a plant
+            # where no partner is found (not one given jointly, not a partner's plant).
+            return True
         careers = _GRADUATES_EMPLOYED.search(first) and not _JOINT_PROGRAMME.search(first)
         if (careers or _CAREER_EVENT.search(first)) and not any(p.search(a.text) for p in acts):
             return True  # graduates' careers at a company, a job fair: no act of the university's
@@ -3051,7 +3178,7 @@ class Extractor:
         cand_of = {r.fact.name: r.candidate for _, r in chosen}
         main = min(chosen, key=lambda x: -scored_p[x[0]])[1].fact.name if chosen else None
         agreements = self._agreements(
-            a.text, a.sentences, facts, cand_of, a.lang, a.title_end, main
+            a.text, a.sentences, facts, cand_of, a.lang, a.title_end, main, a.others_signed
         )
         probs = [p for p, _, _ in scored]
         # (Not "signed_doc", which the partner model reads: `agreements` tells it here.)
@@ -4036,6 +4163,20 @@ class Extractor:
                 "company",
             )
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
+        for m in _APPOSED_BRAND.finditer(text):
+            name, s0, s1 = m.group("name"), m.start("name"), m.end("name")
+            if any(x.start < s1 and s0 < x.end for x in have + out):
+                continue
+            if re.search(r"[A-Z][\w&'’-]*\s+$", text[max(0, s0 - 40) : s0]):
+                continue  # the last word of a longer name ("Baltic Robotics"), not a brand
+            if (
+                name.lower() in _EN_NOT_NAME | _EN_LEAD_NOT_NAME
+                or self._countries.codes(name)
+                or self._is_own(name)
+                or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+            ):
+                continue  # a country, a place or a word the text also writes in lower case
+            out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind="company"))
         return out
 
     def _ru_companies(self, text: str, have: list[Mention], sent_of: object) -> list[Mention]:
@@ -4739,6 +4880,7 @@ class Extractor:
         sentences: list[tuple[int, int]],
         title_end: int,
         lang: str,
+        others_signed: frozenset[int] = frozenset(),
     ) -> list[Row]:
         """Every candidate that is not the university itself, with the features the partner
         model weighs; the hand rules of earlier versions survive as features, not as verdicts."""
@@ -4907,6 +5049,9 @@ class Extractor:
                 if self._a_speakers_employer(sent, m.sent, text, sentences, title_end):
                     roles += 1
                     continue
+                if m.sent in others_signed:
+                    roles += 1  # a party to a document of two outside bodies
+                    continue
                 window = text[max(start, m.start - 60) : m.start]
                 if lx.DELEGATION_MEMBERS.search(sent) and lx.DIPLOMAT_BEFORE.search(window):
                     counts["diplomat"] += 1
@@ -4920,6 +5065,7 @@ class Extractor:
                     or bool(
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
                         or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
+                        or lx.UNITED_BY_BEFORE.search(text, max(start, m.start - 200), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
                             and lx.HELD_EVENT.search(sent)
@@ -5621,6 +5767,7 @@ class Extractor:
         lang: str,
         title_end: int = 0,
         main: str | None = None,
+        others_signed: frozenset[int] = frozenset(),
     ) -> list[AgreementFact]:
         docs = lx.DOC_RU if lang == "ru" else lx.DOC_EN
         in_sent: dict[int, list[str]] = {}
@@ -5637,6 +5784,8 @@ class Extractor:
         headline: set[int] = set()
         for k, (s, e) in enumerate(sentences):
             sent = text[s:e]
+            if k in others_signed:
+                continue  # two outside bodies' document, not the university's
             # With no signing verb, only a document agreed on counts ("the plan was agreed").
             spans = (
                 [(0, len(sent))]

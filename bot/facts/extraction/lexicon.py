@@ -320,7 +320,7 @@ COOP_RU = re.compile(
     # Work done together said without «совместный»: «вместе с коллегами из …», «будут вместе
     # развивать», «объединили усилия», a network programme run by both, joining the
     # university's programme or consortium (not «вместе с тем», "however").
-    r"вместе с (?!тем\b)|будут вместе|вместе (?:разработа|развива|работа|готов|провод|созда)|"
+    r"вместе со? (?!тем\b)|будут вместе|вместе (?:разработа|развива|работа|готов|провод|созда)|"
     r"объедини\w* усили|сетев\w+ (?:[\w-]+ ){0,2}программ|"
     r"присоедини\w+ к (?:[\w-]+ ){0,2}(?:программ|проект|консорциум|сет|инициатив)|"
     r"к (?:[\w-]+ ){0,2}(?:программ|проект|консорциум|сет|инициатив)\w* (?:[\w-]+ ){0,2}присоедини|"
@@ -333,6 +333,10 @@ COOP_RU = re.compile(
     # (a project team's members are its executors) nor a lecturer's assignment.
     r"по (?:е[её] |его |их )?заказу|по (?:техническ\w+ )?задани\w* (?!преподават)|по запросу|"
     r"поручил|в интересах|заказал[аио]?\b|"
+    # ... and a right or a licence the university grants a body («передал ООО «X» право
+    # использовать технологию», «предоставил компании лицензию»).
+    r"(?:передал|предоставил)\w*\s+(?:[\w«»\"“”-]+\s+){0,4}?(?:прав[оа]\s+(?:на\s+)?использ|"
+    r"лицензи)|"
     r"заказчик|оператор\w* программ|по заявке|"
     # An outside body's part in training and research without a document: targeted training, a
     # base chair, internships and practice at it (the name itself is masked: «практику на _»),
@@ -370,6 +374,13 @@ INDUSTRY_ACTS_EN = (
     r"opened (?:a |an |the |its )?(?:[\w-]++ ){0,3}(?:laborator|lab\b|centre|center|classroom)|"
     r"(?:established|founded|set up) (?:a |an |the )?(?:[\w-]++ ){0,2}scholarship|"
     r"(?:R&D|research) (?:[\w-]++ ){0,2}(?:ordered|commissioned)|"
+    # ... and the people a body commissions ("X commissioned researchers from SPbPU's institute").
+    r"\bcommissioned (?:[\w-]++ ){0,2}?(?:researchers|scientists|engineers|specialists|experts|"
+    r"teams?) (?:from|of|at)\b|"
+    # ... and work done with a body's people, as «вместе с коллегами из …» ("together with
+    # engineers of X", "jointly with X").
+    r"\b(?:together|jointly) with (?:the )?(?:[\w-]++ ){0,2}?(?:engineers|researchers|"
+    r"scientists|specialists|colleagues|experts|staff) (?:of|from|at)\b|\bjointly with\b|"
     r"on (?:its|their) (?:order|request)|" + ORDERS_EN
 )
 COOP_EN = re.compile(
@@ -692,6 +703,8 @@ DOC_EN: list[tuple[re.Pattern[str], str]] = [
         "roadmap",
     ),
     (re.compile(r"contracts?\b", re.I), "contract"),
+    # A licence to use a development is a contract, as «лицензионный договор» is.
+    (re.compile(r"\b(?:sub)?licen[cs](?:e|ing) agreements?\b", re.I), "contract"),
     # A letter of intent is a document of its own kind; "an agreement of intent" stays one.
     (re.compile(r"\bletters? of intent\b|\bLoIs?\b"), "other"),
     (re.compile(r"agreements?\b|treaty|treaties", re.I), "agreement"),
@@ -935,6 +948,14 @@ PRESENT_AT = re.compile(
 # A body that joined what the university runs, named after the verb: «К проекту присоединился
 # Национальный центр X», «к консорциуму присоединились компании …».
 JOINED_BEFORE = re.compile(r"присоединил(?:ся|ась|ось|ись)\s+(?:[\w-]+\s+)?[«\"]?$", re.I)
+# The members a joint body is told to unite, after it («консорциум «X», который объединяет Y, Z
+# и W», «ассоциации, объединяющей …», "a consortium that brings together Y and Z"): each a
+# participant of the joint body, not the body itself (it stands before the clause).
+UNITED_BY_BEFORE = re.compile(
+    r"(?:(?:котор\w+|что)\s+объединя\w+|объединяющ\w+|(?:that|which)\s+(?:unites|brings\s+"
+    r"together))\s[^!?;]{0,200}$",
+    re.IGNORECASE,
+)
 JOINED_TO = re.compile(
     r"\bк\s+(?:[\w-]+\s+){0,2}(?:программ|проект|консорциум|сет|инициатив|центр|лаборатори|"
     r"школ|альянс)\w*\s+(?:[\w-]+\s+){0,2}присоединил",
