@@ -1088,6 +1088,8 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia",
         # "the Coastal Zone" and an "Exclusive Economic Zone" at sea are places.
         return None
+    if word == "school" and k + 1 < len(seg) and seg[k + 1][0].rstrip(".") == "No":
+        return "other"  # "School No. 57": a numbered school, not a unit's "Higher School of"
     if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
         # A Russian federal service: "Federal Service for Intellectual Property", "Federal
         # Tax Service" (not a firm's or the university's "Press Service").
@@ -1193,6 +1195,10 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             or _EN_ZONE.search(mention.name)
         ):
             more = _EN_QUOTED_TAIL.match(text, mention.end)
+        school = _EN_SCHOOL.search(mention.name) if mention.kind == "other" else None
+        if more is None and school:
+            tail = _EN_SCHOOL_NO_NUMBER if school.group("no") else _EN_SCHOOL_NUMBER
+            more = tail.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
             more = _EN_CAMPUS.match(text, mention.end)
         if more is None and _EN_NATION_UNIVERSITY.search(mention.name):
@@ -1233,6 +1239,10 @@ _EN_QUOTED_TAIL = re.compile(
 )
 
 
+# A school's number after its name: "Lyceum 239", "Gymnasium No. 56", "Lyceum № 30".
+_EN_SCHOOL = re.compile(r"\b(?:Lyceum|Gymnasium|School(?= No$))(?P<no> No)?$")
+_EN_SCHOOL_NUMBER = re.compile(r"[ \t]+(?:No\.?[ \t]*|№[ \t]*)?\d{1,4}\b(?![.,]\d)")
+_EN_SCHOOL_NO_NUMBER = re.compile(r"\.?[ \t]*\d{1,4}\b(?![.,]\d)")
 _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
 _ZONE_KINDS = ("special", "free")
 _EN_ZONE = re.compile(r"\b(?:Economic Zone|Technopark|Technology Park)$")
@@ -1438,6 +1448,16 @@ def _en_piece(
                 or _own_after_and(" ".join(w for w, _, _ in piece[k + 1 :]))
             )
         ):
+            joined = next(
+                (j for j in range(len(cur) - 1, 0, -1) if cur[j][0] == "and" and _en_head(cur[j - 1][0])),
+                None,
+            )
+            if joined is not None and not _has_head(cur[joined + 1 :]):
+                # "X University and Physics and Mathematics Lyceum": the first "and" closed
+                # the first name (a head word before it), the headless words open the second.
+                segments.append(cur[:joined])
+                cur = [*cur[joined + 1 :], tok]
+                continue
             segments.append(cur)
             cur = []
             continue
@@ -1611,7 +1631,8 @@ def _en_segment(
         name = name[4:]
         s += 4
     if not name or len(name) < 4 or len(name.split()) < 2:
-        return None
+        if not (_EN_SCHOOL.fullmatch(name) and _EN_SCHOOL_NUMBER.match(text, s + len(name))):
+            return None  # a numbered school's one word is a name: "Lyceum 239"
     last = name.split()[-1].lower()
     if (
         re.fullmatch(r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai", last)
