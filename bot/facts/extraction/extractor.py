@@ -2017,8 +2017,24 @@ _RU_LEGAL_QUOTED = re.compile(
 
 
 def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Mention:
-    """A registry organisation found at `m`, named in the article's language."""
+    """A registry organisation found at `m`, named in the article's language: by the short
+    name the text uses when the registry keeps it as an alias ("Sber", «Сбера» → «Сбер»), as
+    the gold names an organisation (abbreviations stay read as the full name)."""
     name = org.name if lang == "ru" or not org.name_en else org.name_en
+    key = canonical_key(m.group(0))
+    cyrillic = lang == "ru"
+    spelt = next(
+        (
+            a
+            for a in org.aliases
+            if canonical_key(a) == key
+            and not is_abbreviation(a)
+            and bool(re.search(r"[А-Яа-яЁё]", a)) == cyrillic
+        ),
+        None,
+    )
+    if spelt is not None and key != canonical_key(name):
+        name = spelt
     return Mention(name=name, start=m.start(), end=m.end(), sent=sent, kind=org.kind)
 
 
@@ -3297,6 +3313,19 @@ class Extractor:
             )
             if base_chair:
                 kind = "company"  # «базовая кафедра АО «Альфа»»: named after the company
+            if (
+                kind is None
+                and tok.lemma == "дорога"
+                and h > 1
+                and toks[h - 1].lemma.startswith("железн")
+                and toks[h - 1].text.islower()
+                and toks[h - 2].sent == tok.sent
+                and toks[h - 2].pos in ("ADJ", "PROPN")
+                and toks[h - 2].text[:1].isupper()
+            ):
+                # «начальник Октябрьской железной дороги»: a railway named by its own adjective
+                # (a railway company's branch); a bare «Железная дорога» names nothing.
+                kind = "company"
             if kind is None:
                 continue
             if len(out) >= MAX_MENTIONS:
