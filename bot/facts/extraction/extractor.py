@@ -2033,7 +2033,12 @@ def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Men
         ),
         None,
     )
-    if spelt is not None and key != canonical_key(name):
+    if (
+        spelt is not None
+        and key != canonical_key(name)
+        # (The registry's name told too, «ПАО Сбербанк … Сбера», stays the name.)
+        and not re.search(r"(?<!\w)" + re.escape(name), m.string, re.IGNORECASE)
+    ):
         name = spelt
     return Mention(name=name, start=m.start(), end=m.end(), sent=sent, kind=org.kind)
 
