@@ -137,3 +137,17 @@ def test_a_russian_partner_by_its_latin_short_name(
     Latin name alone; they are partners, placed in Russia."""
     result = _run(extractor, "", text, "en")
     assert [(p.country, p.kind) for p in result.partners] == [(country, kind)]
+
+
+def test_a_branch_named_by_its_seat_before_its_parent_is_the_partner(extractor: Extractor) -> None:
+    """ "the Kazan Branch of the Moscow Aviation Institute" signs as the branch: the parent
+    after "of" names it, and is no partner of its own."""
+    result = _run(
+        extractor,
+        "",
+        "SPbPU and the Kazan Branch of the Moscow Aviation Institute signed an agreement on"
+        " joint courses in aircraft design. Students of the branch will take part in"
+        " SPbPU's summer school.",
+        "en",
+    )
+    assert [p.name for p in result.partners] == ["Kazan Branch of the Moscow Aviation Institute"]

@@ -1088,6 +1088,12 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia",
         # "the Coastal Zone" and an "Exclusive Economic Zone" at sea are places.
         return None
+    if word == "branch":
+        # "Kazan Branch of the Moscow Aviation Institute": a school's branch named by its seat
+        # is a body of its own (its parent, which follows, gives its kind).
+        parent = [w for w, _, _ in seg[k + 2 :]]
+        of_school = any(_en_head(w) == "university" or w == "Institute" for w in parent)
+        return "research" if k + 1 < len(seg) and seg[k + 1][0] == "of" and of_school else None
     if word == "school" and k + 1 < len(seg) and seg[k + 1][0].rstrip(".") == "No":
         return "other"  # "School No. 57": a numbered school, not a unit's "Higher School of"
     if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
@@ -1642,7 +1648,10 @@ def _en_segment(
     ):
         # "Association of Russian and Armenian [institutions]": the run stopped mid-name.
         return None
-    kind = next((found for x in range(start, end) if (found := _head_at(seg, x))), None)
+    kinds = [(seg[x][0], found) for x in range(start, end) if (found := _head_at(seg, x))]
+    if len(kinds) > 1 and kinds[0][0] == "Branch":
+        kinds = kinds[1:]  # "Kazan Branch of X University": a university's branch
+    kind = kinds[0][1] if kinds else None
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
 
 
