@@ -151,3 +151,16 @@ def test_a_branch_named_by_its_seat_before_its_parent_is_the_partner(extractor: 
         "en",
     )
     assert [p.name for p in result.partners] == ["Kazan Branch of the Moscow Aviation Institute"]
+
+
+def test_a_parent_after_a_bare_part_of_is_no_partner(extractor: Extractor) -> None:
+    """ "X (UEC), part of Rostec State Corporation": English press releases name the signer's
+    parent with a bare "part of", as «входящая в Ростех» does; the parent is context."""
+    result = _run(
+        extractor,
+        "",
+        "United Engine Corporation (UEC), part of Rostec State Corporation, and SPbPU signed an"
+        " agreement on training engineers for aircraft engine production.",
+        "en",
+    )
+    assert [p.name for p in result.partners] == ["United Engine Corporation"]

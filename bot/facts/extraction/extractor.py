@@ -2177,6 +2177,8 @@ _PARENT_OF_EN = re.compile(
     # (... or a relative clause after the type word: "ZiO, a plant that is part of Y".)
     r"(?:[\w-]+\s+(?:which|that)\s+(?:is|are)\s+(?:an?\s+)?)?)(?:branch|subsidiary|division|"
     r"affiliate|subdivision|part|member|enterprise|plant)\s+of\s+(?:the\s+)?$"
+    # ... or bare, as press releases write it: "United Engine Corporation (UEC), part of Y".
+    r"|[—–,]\s*(?:part|a\s+part|subsidiary|division)\s+of\s+(?:the\s+)?$"
 )
 
 
