@@ -2028,6 +2028,7 @@ def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Men
             a
             for a in org.aliases
             if canonical_key(a) == key
+            and m.group(0).startswith(a)  # spelt so («Сбера»), not re-cased («ВОЕНМЕХ»)
             and not is_abbreviation(a)
             and bool(re.search(r"[А-Яа-яЁё]", a)) == cyrillic
         ),

@@ -1212,7 +1212,26 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
+        mention = out[k]
+        branch = _EN_BRANCH_OF.match(mention.name) if mention.start < title_end else None
+        if branch:
+            # A headline's "Kolomna Branch of Moscow Polytechnic" shortens what the body names
+            # in full ("Kolomna Engineering Institute, a branch of ..."): read the parent, as
+            # before the branch was a name of its own; the body's name is the branch's.
+            cut = branch.end()
+            out[k] = replace(
+                mention,
+                name=mention.name[cut:],
+                start=mention.start + cut,
+                kind=next(
+                    (kd for w in reversed(mention.name[cut:].split()) if (kd := _en_head(w))),
+                    mention.kind,
+                ),
+            )
     return _named_after(_field_phrases(out, text), text)
+
+
+_EN_BRANCH_OF = re.compile(r"[A-Z][\w-]+ Branch of (?:the )?")
 
 
 def _lists_a_known_body(portfolio: str) -> bool:
