@@ -1474,7 +1474,11 @@ def _en_piece(
             )
         ):
             joined = next(
-                (j for j in range(len(cur) - 1, 0, -1) if cur[j][0] == "and" and _en_head(cur[j - 1][0])),
+                (
+                    j
+                    for j in range(len(cur) - 1, 0, -1)
+                    if cur[j][0] == "and" and _en_head(cur[j - 1][0])
+                ),
                 None,
             )
             if joined is not None and not _has_head(cur[joined + 1 :]):
@@ -1655,9 +1659,12 @@ def _en_segment(
     if name.lower().startswith("the "):
         name = name[4:]
         s += 4
-    if not name or len(name) < 4 or len(name.split()) < 2:
-        if not (_EN_SCHOOL.fullmatch(name) and _EN_SCHOOL_NUMBER.match(text, s + len(name))):
-            return None  # a numbered school's one word is a name: "Lyceum 239"
+    # (A numbered school's one word is a name: "Lyceum 239".)
+    numbered = bool(_EN_SCHOOL.fullmatch(name)) and bool(
+        _EN_SCHOOL_NUMBER.match(text, s + len(name))
+    )
+    if not name or len(name) < 4 or (len(name.split()) < 2 and not numbered):
+        return None
     last = name.split()[-1].lower()
     if (
         re.fullmatch(r"[a-z]+(?:ian|ean|can|ese|ish|ic)|german|thai", last)
