@@ -2066,8 +2066,30 @@ _RU_LEGAL_QUOTED = re.compile(
 
 
 def _known_mention(org: KnownOrg, m: re.Match[str], lang: str, sent: int) -> Mention:
-    """A registry organisation found at `m`, named in the article's language."""
+    """A registry organisation found at `m`, named in the article's language: by the short
+    name the text uses when the registry keeps it as an alias ("Sber", «Сбера» → «Сбер»), as
+    the gold names an organisation (abbreviations stay read as the full name)."""
     name = org.name if lang == "ru" or not org.name_en else org.name_en
+    key = canonical_key(m.group(0))
+    cyrillic = lang == "ru"
+    spelt = next(
+        (
+            a
+            for a in org.aliases
+            if canonical_key(a) == key
+            and m.group(0).startswith(a)  # spelt so («Сбера»), not re-cased («ВОЕНМЕХ»)
+            and not is_abbreviation(a)
+            and bool(re.search(r"[А-Яа-яЁё]", a)) == cyrillic
+        ),
+        None,
+    )
+    if (
+        spelt is not None
+        and key != canonical_key(name)
+        # (The registry's name told too, «ПАО Сбербанк … Сбера», stays the name.)
+        and not re.search(r"(?<!\w)" + re.escape(name), m.string, re.IGNORECASE)
+    ):
+        name = spelt
     return Mention(name=name, start=m.start(), end=m.end(), sent=sent, kind=org.kind)
 
 
@@ -2205,6 +2227,8 @@ _PARENT_OF_EN = re.compile(
     # (... or a relative clause after the type word: "ZiO, a plant that is part of Y".)
     r"(?:[\w-]+\s+(?:which|that)\s+(?:is|are)\s+(?:an?\s+)?)?)(?:branch|subsidiary|division|"
     r"affiliate|subdivision|part|member|enterprise|plant)\s+of\s+(?:the\s+)?$"
+    # ... or bare, as press releases write it: "United Engine Corporation (UEC), part of Y".
+    r"|[—–,]\s*(?:part|a\s+part|subsidiary|division)\s+of\s+(?:the\s+)?$"
 )
 
 
@@ -3424,6 +3448,19 @@ class Extractor:
             )
             if base_chair:
                 kind = "company"  # «базовая кафедра АО «Альфа»»: named after the company
+            if (
+                kind is None
+                and tok.lemma == "дорога"
+                and h > 1
+                and toks[h - 1].lemma.startswith("железн")
+                and toks[h - 1].text.islower()
+                and toks[h - 2].sent == tok.sent
+                and toks[h - 2].pos in ("ADJ", "PROPN")
+                and toks[h - 2].text[:1].isupper()
+            ):
+                # «начальник Октябрьской железной дороги»: a railway named by its own adjective
+                # (a railway company's branch); a bare «Железная дорога» names nothing.
+                kind = "company"
             if kind is None:
                 continue
             if len(out) >= MAX_MENTIONS:

@@ -101,6 +101,10 @@ EN_HEADS: dict[str, str] = {
     "organization": "other",
     "organisation": "other",
     "society": "other",
+    # Schools the university signs with ("Physics and Mathematics Lyceum 239"); a bare
+    # "School" heads the university's own units ("Higher School of ..."), so only with a number.
+    "lyceum": "other",
+    "gymnasium": "other",
     # The word for "university" in the languages partner names keep untranslated.
     "universitas": "university",
     "universiti": "university",
@@ -747,6 +751,9 @@ CONCLUDED = re.compile(
     + "|"
     + _DOC_WORD_EN
     + r"(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been)\s+agreed\b|"
+    # ... or by approving it, as «утвердили дорожную карту»: "have approved a roadmap".
+    r"(?<!not )\b(?:approved|adopted)\s+(?:(?:their|its|the|an?)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:road ?maps?|work(?:ing)? plans?|action plans?)\b|"
     r"(?:согласовал\w*|утвердил\w*|одобрил\w*)\s+(?:[\w-]+\s+){0,2}?" + _DOC_WORD_RU + "|"
     # A document extended was signed before: «продлили соглашение о сотрудничестве»,
     # «продлили срок действия договора», «соглашение … продлено».

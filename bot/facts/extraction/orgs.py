@@ -1088,6 +1088,14 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         # A zone is a body only as a special economic or free zone: "the Arctic Zone of Russia",
         # "the Coastal Zone" and an "Exclusive Economic Zone" at sea are places.
         return None
+    if word == "branch":
+        # "Kazan Branch of the Moscow Aviation Institute": a school's branch named by its seat
+        # is a body of its own (its parent, which follows, gives its kind).
+        parent = [w for w, _, _ in seg[k + 2 :]]
+        of_school = any(_en_head(w) == "university" or w == "Institute" for w in parent)
+        return "research" if k + 1 < len(seg) and seg[k + 1][0] == "of" and of_school else None
+    if word == "school" and k + 1 < len(seg) and seg[k + 1][0].rstrip(".") == "No":
+        return "other"  # "School No. 57": a numbered school, not a unit's "Higher School of"
     if word == "service" and any(w == "Federal" for w, _, _ in seg[max(0, k - 2) : k]):
         # A Russian federal service: "Federal Service for Intellectual Property", "Federal
         # Tax Service" (not a firm's or the university's "Press Service").
@@ -1193,6 +1201,10 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             or _EN_ZONE.search(mention.name)
         ):
             more = _EN_QUOTED_TAIL.match(text, mention.end)
+        school = _EN_SCHOOL.search(mention.name) if mention.kind == "other" else None
+        if more is None and school:
+            tail = _EN_SCHOOL_NO_NUMBER if school.group("no") else _EN_SCHOOL_NUMBER
+            more = tail.match(text, mention.end)
         if more is None and _EN_SYSTEM.search(mention.name):
             more = _EN_CAMPUS.match(text, mention.end)
         if more is None and _EN_NATION_UNIVERSITY.search(mention.name):
@@ -1200,7 +1212,26 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
         if more and not any(mention.end <= o.start < more.end() for o in out):
             end = more.end()
             out[k] = replace(mention, name=text[mention.start : end], end=end)
+        mention = out[k]
+        branch = _EN_BRANCH_OF.match(mention.name) if mention.start < title_end else None
+        if branch:
+            # A headline's "Kolomna Branch of Moscow Polytechnic" shortens what the body names
+            # in full ("Kolomna Engineering Institute, a branch of ..."): read the parent, as
+            # before the branch was a name of its own; the body's name is the branch's.
+            cut = branch.end()
+            out[k] = replace(
+                mention,
+                name=mention.name[cut:],
+                start=mention.start + cut,
+                kind=next(
+                    (kd for w in reversed(mention.name[cut:].split()) if (kd := _en_head(w))),
+                    mention.kind,
+                ),
+            )
     return _named_after(_field_phrases(out, text), text)
+
+
+_EN_BRANCH_OF = re.compile(r"[A-Z][\w-]+ Branch of (?:the )?")
 
 
 def _lists_a_known_body(portfolio: str) -> bool:
@@ -1233,6 +1264,10 @@ _EN_QUOTED_TAIL = re.compile(
 )
 
 
+# A school's number after its name: "Lyceum 239", "Gymnasium No. 56", "Lyceum № 30".
+_EN_SCHOOL = re.compile(r"\b(?:Lyceum|Gymnasium|School(?= No$))(?P<no> No)?$")
+_EN_SCHOOL_NUMBER = re.compile(r"[ \t]+(?:No\.?[ \t]*|№[ \t]*)?\d{1,4}\b(?![.,]\d)")
+_EN_SCHOOL_NO_NUMBER = re.compile(r"\.?[ \t]*\d{1,4}\b(?![.,]\d)")
 _EN_PRODUCTION = re.compile(r"\b(?:Production|Industrial) Association$")
 _ZONE_KINDS = ("special", "free")
 _EN_ZONE = re.compile(r"\b(?:Economic Zone|Technopark|Technology Park)$")
@@ -1438,6 +1473,20 @@ def _en_piece(
                 or _own_after_and(" ".join(w for w, _, _ in piece[k + 1 :]))
             )
         ):
+            joined = next(
+                (
+                    j
+                    for j in range(len(cur) - 1, 0, -1)
+                    if cur[j][0] == "and" and _en_head(cur[j - 1][0])
+                ),
+                None,
+            )
+            if joined is not None and not _has_head(cur[joined + 1 :]):
+                # "X University and Physics and Mathematics Lyceum": the first "and" closed
+                # the first name (a head word before it), the headless words open the second.
+                segments.append(cur[:joined])
+                cur = [*cur[joined + 1 :], tok]
+                continue
             segments.append(cur)
             cur = []
             continue
@@ -1610,7 +1659,11 @@ def _en_segment(
     if name.lower().startswith("the "):
         name = name[4:]
         s += 4
-    if not name or len(name) < 4 or len(name.split()) < 2:
+    # (A numbered school's one word is a name: "Lyceum 239".)
+    numbered = bool(_EN_SCHOOL.fullmatch(name)) and bool(
+        _EN_SCHOOL_NUMBER.match(text, s + len(name))
+    )
+    if not name or len(name) < 4 or (len(name.split()) < 2 and not numbered):
         return None
     last = name.split()[-1].lower()
     if (
@@ -1621,7 +1674,10 @@ def _en_segment(
     ):
         # "Association of Russian and Armenian [institutions]": the run stopped mid-name.
         return None
-    kind = next((found for x in range(start, end) if (found := _head_at(seg, x))), None)
+    kinds = [(seg[x][0], found) for x in range(start, end) if (found := _head_at(seg, x))]
+    if len(kinds) > 1 and kinds[0][0] == "Branch":
+        kinds = kinds[1:]  # "Kazan Branch of X University": a university's branch
+    kind = kinds[0][1] if kinds else None
     return Mention(name=name, start=s, end=s + len(name), sent=sent_of(s), kind=kind)
 
 
