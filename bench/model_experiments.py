@@ -6,6 +6,23 @@ agreements F1 per fold and pooled, and a verdict against the baseline (the commi
 "win" only if the pooled partners F1 (or class F1) rises and no fold's partners F1 and class F1
 drops by more than 0.01.
 Run: .venv/bin/python bench/model_experiments.py [--only NAME_PART ...] [--single-ablation]
+     [--cache /tmp/analyses.pkl]  (the cache is the analyses; delete it after any extraction change)
+
+Findings at c37ee38 (180 open articles, 608 candidate rows; baseline pooled partners F1 0.907,
+class F1 0.962), nothing adopted:
+- The committed settings sit at the top of their grids: partner L2 10 / 100 gave 0.899 / 0.910
+  (c2 -0.05), partner cut 0.40 / 0.50 gave 0.903 / 0.905; cuts chosen on inner folds lost.
+  MIN_COUNT filters only word-bag ("x:y") features, which neither model has any more.
+- Article cut 0.52-0.58 (or its positives weighted 0.5-0.8) raised class F1 to 0.973-0.981
+  here, but with c3 in the training set (bench/eval_extraction_oof.py) cut 0.55 lowered the
+  open rounds' class F1 (a 1.00 -> 0.99, c1 0.94 -> 0.93; pooled 0.962 -> 0.955): the cut's
+  gain depends on which rounds train the model, so it is not kept.
+- Crosses (language x cues, headline x kind, kind x cue distance), a language flag and
+  per-language partner cuts lost 0.003-0.03; cue-distance buckets gained 0.007 at L2 30 only
+  (lost at L2 10 and 100 and with other bucket edges).
+- Boosted trees on the logistic's margin or alone lost 0.015-0.09; a two-layer net tied at best.
+- Dropping any feature group lost; single-feature drops moved partners F1 by at most 0.008 (a
+  partner or two), within noise.
 """
 
 from __future__ import annotations
@@ -13,6 +30,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import math
+import pickle
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -207,6 +225,113 @@ def fit_boosted(
     return Boosted(base=base, trees=tuple(trees), bias=bias)
 
 
+@dataclass(frozen=True)
+class PerLanguage:
+    """A logistic model whose cut is moved for English articles: `offset` is added to the
+    margin of rows of English articles (a per-language threshold, as a margin shift)."""
+
+    inner: Logistic
+    offset: float
+    threshold: float = 0.5
+
+    def prob(self, x: Mapping[str, float]) -> float:
+        z = margin(self.inner, x) + self.offset * x.get("lang_en", 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accept(self, x: Mapping[str, float]) -> bool:
+        return self.prob(x) >= self.threshold
+
+
+def fit_per_language(
+    rows: Sequence[Mapping[str, float]], labels: Sequence[int], l2: float, offset: float
+) -> PerLanguage:
+    plain = [{k: v for k, v in r.items() if k != "lang_en"} for r in rows]
+    return PerLanguage(fit(plain, labels, l2=l2), offset)
+
+
+@dataclass(frozen=True)
+class TwoLayer:
+    """tanh hidden layer on standardised features, logistic output; plain-Python apply."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    w1: tuple[tuple[float, ...], ...]  # hidden x features
+    b1: tuple[float, ...]
+    w2: tuple[float, ...]
+    b2: float
+    threshold: float = 0.5
+
+    def prob(self, x: Mapping[str, float]) -> float:
+        z = [
+            (x.get(n, 0.0) - m) / s
+            for n, m, s in zip(self.names, self.mean, self.scale, strict=True)
+        ]
+        h = [
+            math.tanh(b + sum(w * v for w, v in zip(row, z, strict=True)))
+            for row, b in zip(self.w1, self.b1, strict=True)
+        ]
+        out = self.b2 + sum(w * v for w, v in zip(self.w2, h, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, out))))
+
+    def accept(self, x: Mapping[str, float]) -> bool:
+        return self.prob(x) >= self.threshold
+
+
+def fit_two_layer(
+    rows: Sequence[Mapping[str, float]],
+    labels: Sequence[int],
+    l2: float,
+    hidden: int = 8,
+    steps: int = 1500,
+    lr: float = 0.01,
+) -> TwoLayer:
+    """Full-batch Adam on the mean log-loss plus l2/n times the squared weights; fixed seed."""
+    names = sorted({k for r in rows for k in r})
+    x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=float)
+    y = np.array(labels, dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (x - mean) / scale
+    n, d = z.shape
+    rng = np.random.default_rng(0)
+    params = [
+        rng.normal(0, 1 / math.sqrt(d), (hidden, d)),
+        np.zeros(hidden),
+        rng.normal(0, 1 / math.sqrt(hidden), hidden),
+        np.zeros(1),
+    ]
+    m1 = [np.zeros_like(q) for q in params]
+    m2 = [np.zeros_like(q) for q in params]
+    lam = l2 / n
+    for t in range(1, steps + 1):
+        w1, b1, w2, b2 = params
+        h = np.tanh(z @ w1.T + b1)
+        p = 1 / (1 + np.exp(-np.clip(h @ w2 + b2[0], -30, 30)))
+        e = (p - y) / n
+        gw2 = h.T @ e + lam * w2
+        gb2 = np.array([e.sum()])
+        dh = np.outer(e, w2) * (1 - h * h)
+        gw1 = dh.T @ z + lam * w1
+        gb1 = dh.sum(axis=0)
+        for i, g in enumerate((gw1, gb1, gw2, gb2)):
+            m1[i] = 0.9 * m1[i] + 0.1 * g
+            m2[i] = 0.999 * m2[i] + 0.001 * g * g
+            params[i] = params[i] - lr * (m1[i] / (1 - 0.9**t)) / (
+                np.sqrt(m2[i] / (1 - 0.999**t)) + 1e-8
+            )
+    w1, b1, w2, b2 = params
+    return TwoLayer(
+        names=tuple(names),
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        w1=tuple(tuple(float(v) for v in row) for row in w1),
+        b1=tuple(float(v) for v in b1),
+        w2=tuple(float(v) for v in w2),
+        b2=float(b2[0]),
+    )
+
+
 # --- variants ------------------------------------------------------------------------------
 
 
@@ -288,6 +413,23 @@ def dist_bucket(f: Features, _a: Analysis) -> Features:
     out = {k: v for k, v in f.items() if k != "cue_near"}
     out.update(_dist_buckets(f))
     return out
+
+
+def dist_bucket_at(near: float, mid: float) -> RowTransform:
+    """cue_near replaced by buckets of the distance in characters: at the name, up to `near`,
+    up to `mid`, farther (no cue in the sentence: all zero)."""
+
+    def t(f: Features, _a: Analysis) -> Features:
+        c = f.get("cue_near", 0.0)
+        d = -40 * math.log(c) if c > 0 else math.inf
+        out = {k: v for k, v in f.items() if k != "cue_near"}
+        out["d_at"] = float(d < 0.5)
+        out["d_near"] = float(0.5 <= d <= near)
+        out["d_mid"] = float(near < d <= mid)
+        out["d_far"] = float(mid < d < math.inf)
+        return out
+
+    return t
 
 
 def dist_bucket_keep(f: Features, _a: Analysis) -> Features:
@@ -377,76 +519,133 @@ ARTICLE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+def weighted(w: float) -> Learner:
+    return lambda r, y, l2: fit_weighted(r, y, l2, w)
+
+
+def boosted(rounds: int, depth: int, on_logistic: bool = True, min_h: float = 2.0) -> Learner:
+    return lambda r, y, l2: fit_boosted(
+        r, y, l2, rounds, depth, on_logistic=on_logistic, min_h=min_h
+    )
+
+
 def variants(single_ablation: bool, partner_features: Sequence[str]) -> list[Variant]:
+    """The baseline first (the committed settings), then every variant tried."""
     out = [Variant("baseline (L2 30/1, cut .45 fixed, article .5)")]
-    for l2 in (3.0, 10.0, 100.0, 300.0):
-        out.append(Variant(f"partner L2 {l2:g}", partner_l2=l2))
-    for l2 in (0.3, 3.0, 10.0):
-        out.append(Variant(f"article L2 {l2:g}", article_l2=l2))
-    for t in (0.35, 0.4, 0.5, 0.55):
-        out.append(Variant(f"partner cut {t}", threshold=t))
-    out.append(Variant("partner cut by inner folds", threshold=None))
-    out.append(Variant("inner models at the partner cut", inner_cut=None))
-    for t in (0.4, 0.45, 0.55, 0.6):
-        out.append(Variant(f"article cut {t}", article_cut=t))
-    for w in (0.7, 1.5, 2.0):
-        out.append(
-            Variant(
-                f"partner positives weight {w}",
-                partner_learner=lambda r, y, l2, w=w: fit_weighted(r, y, l2, w),
-            )
-        )
-    out.append(
+    # Settings: L2 of either model, the partner cut (fixed or chosen on inner folds), the
+    # article cut. (MIN_COUNT only filters word-bag features, named "x:y"; neither model has
+    # any since the article model dropped its word bag, so it changes nothing.)
+    out += [Variant(f"partner L2 {l2:g}", partner_l2=l2) for l2 in (3.0, 10.0, 100.0, 300.0)]
+    out += [Variant(f"article L2 {l2:g}", article_l2=l2) for l2 in (0.3, 3.0, 10.0)]
+    out += [Variant(f"partner cut {t}", threshold=t) for t in (0.35, 0.4, 0.5, 0.55)]
+    out += [
+        Variant("partner cut by inner folds", threshold=None),
+        Variant("inner models at the partner cut", inner_cut=None),
+    ]
+    out += [Variant(f"article cut {t}", article_cut=t) for t in (0.4, 0.45, 0.52, 0.55, 0.58, 0.6)]
+    out += [
+        Variant("article cut by inner folds", article_cut=None),
+        Variant("article cut by inner folds, article L2 3", article_cut=None, article_l2=3),
+    ]
+    # Class weights.
+    out += [
+        Variant(f"partner positives weight {w}", partner_learner=weighted(w))
+        for w in (0.7, 1.5, 2.0)
+    ]
+    out += [
+        Variant(f"article positives weight {w}", article_learner=weighted(w))
+        for w in (0.5, 0.7, 0.8)
+    ]
+    # Language, crosses, distance buckets.
+    out += [
+        Variant("+lang_en", transforms=(add_lang,)),
+        Variant("+lang x cues", transforms=(lang_cross,)),
+    ]
+    out += [
         Variant(
-            "article positives weight 0.7",
-            article_learner=lambda r, y, l2: fit_weighted(r, y, l2, 0.7),
+            f"partner cut per language (English margin {off:+g})",
+            transforms=(add_lang,),
+            partner_learner=lambda r, y, l2, o=off: fit_per_language(r, y, l2, o),
         )
-    )
-    out.append(Variant("+lang_en", transforms=(add_lang,)))
-    out.append(Variant("+lang x cues", transforms=(lang_cross,)))
-    out.append(Variant("+title x kind", transforms=(title_kind,)))
-    out.append(Variant("cue_near -> distance buckets", transforms=(dist_bucket,)))
-    out.append(Variant("+distance buckets (keep cue_near)", transforms=(dist_bucket_keep,)))
-    out.append(Variant("+kind x distance", transforms=(kind_dist,)))
-    out.append(Variant("+known x cues", transforms=(known_cross,)))
-    for rounds, depth in ((30, 1), (60, 1), (30, 2), (60, 2), (100, 2)):
-        out.append(
-            Variant(
-                f"partner: logistic + {rounds} boosted depth-{depth} trees",
-                partner_learner=lambda r, y, l2, n=rounds, d=depth: fit_boosted(r, y, l2, n, d),
-            )
-        )
-    out.append(
+        for off in (-0.4, -0.2, 0.2, 0.4)
+    ]
+    out += [
+        Variant("+title x kind", transforms=(title_kind,)),
+        Variant("cue_near -> distance buckets", transforms=(dist_bucket,)),
+        Variant("+distance buckets (keep cue_near)", transforms=(dist_bucket_keep,)),
+        Variant("+kind x distance", transforms=(kind_dist,)),
+        Variant("+known x cues", transforms=(known_cross,)),
+    ]
+    # Learners that can form crosses: boosted trees on the logistic's margin or alone, a
+    # two-layer network.
+    out += [
+        Variant(f"partner: logistic + {n} boosted depth-{d} trees", partner_learner=boosted(n, d))
+        for n, d in ((30, 1), (60, 1), (30, 2), (60, 2), (100, 2))
+    ]
+    out += [
+        Variant(f"partner: {n} boosted depth-2 trees alone", partner_learner=boosted(n, 2, False))
+        for n in (100, 200)
+    ]
+    out += [
         Variant(
-            "partner: 100 boosted depth-2 trees alone",
-            partner_learner=lambda r, y, l2: fit_boosted(r, y, l2, 100, 2, on_logistic=False),
+            f"partner: two-layer tanh {hidden} hidden, L2 {l2:g}",
+            partner_l2=l2,
+            partner_learner=lambda r, y, l2, h=hidden: fit_two_layer(r, y, l2, h),
         )
-    )
+        for hidden, l2 in ((4, 30.0), (8, 30.0), (8, 100.0))
+    ]
     out.append(
-        Variant(
-            "partner: 200 boosted depth-2 trees alone",
-            partner_learner=lambda r, y, l2: fit_boosted(r, y, l2, 200, 2, on_logistic=False),
-        )
+        Variant("article: logistic + 20 boosted stumps", article_learner=boosted(20, 1, min_h=1.0))
     )
-    out.append(
+    # Second round: the first round's wins, their neighbours and their combinations.
+    b = (dist_bucket,)
+    out += [Variant(f"buckets, partner L2 {l2:g}", transforms=b, partner_l2=l2) for l2 in (10, 100)]
+    out += [Variant(f"buckets, partner cut {t}", transforms=b, threshold=t) for t in (0.4, 0.5)]
+    out += [
+        Variant(f"buckets at {near}/{mid:g}", transforms=(dist_bucket_at(near, mid),))
+        for near, mid in ((20, 80), (30, 100), (60, 160), (80, 240), (40, 1e9))
+    ]
+    out += [
+        Variant("buckets, article cut .55", transforms=b, article_cut=0.55),
+        Variant("buckets, article L2 3", transforms=b, article_l2=3.0),
         Variant(
-            "article: logistic + 20 boosted stumps",
-            article_learner=lambda r, y, l2: fit_boosted(r, y, l2, 20, 1, min_h=1.0),
+            "buckets, article positives weight 0.7", transforms=b, article_learner=weighted(0.7)
+        ),
+    ]
+    out += [
+        Variant(f"article cut .55, article L2 {l2:g}", article_cut=0.55, article_l2=l2)
+        for l2 in (0.3, 3.0)
+    ]
+    out += [
+        Variant(f"article cut .55, partner L2 {l2:g}", article_cut=0.55, partner_l2=l2)
+        for l2 in (10.0, 100.0)
+    ]
+    out += [
+        Variant(
+            f"article positives weight 0.7, article L2 {l2:g}",
+            article_l2=l2,
+            article_learner=weighted(0.7),
         )
-    )
-    for group, names in PARTNER_GROUPS.items():
-        out.append(Variant(f"partner drop {group}", transforms=(drop(*names),)))
-    for group, names in ARTICLE_GROUPS.items():
-        out.append(Variant(f"article drop {group}", article_drop=names))
+        for l2 in (0.3, 3.0)
+    ]
+    # Ablation: feature groups, then (--single-ablation) single features.
+    out += [
+        Variant(f"partner drop {group}", transforms=(drop(*names),))
+        for group, names in PARTNER_GROUPS.items()
+    ]
+    out += [
+        Variant(f"article drop {group}", article_drop=names)
+        for group, names in ARTICLE_GROUPS.items()
+    ]
     if single_ablation:
-        out.extend(
+        out += [
             Variant(f"partner drop {name}", transforms=(drop(name),)) for name in partner_features
-        )
-        out.extend(
+        ]
+        out += [
             Variant(f"article drop {name}", article_drop=(name,))
             for names in ARTICLE_GROUPS.values()
             for name in names
-        )
+        ]
     return out
 
 
@@ -524,7 +723,16 @@ def fit_variant(
         article: Any = v.article_learner(rows, ys, v.article_l2)
     else:
         article = fit(rows, ys, l2=v.article_l2)
-    article = replace(article, threshold=v.article_cut if v.article_cut is not None else 0.5)
+    cut_a = v.article_cut
+    if cut_a is None:
+        # The cut with the best class F1 on inner held-out folds of the article model.
+        held_a: list[tuple[float, int]] = []
+        for k in range(INNER):
+            part = [i for i in range(len(rows)) if i % INNER != k]
+            m = fit([rows[i] for i in part], [ys[i] for i in part], l2=v.article_l2)
+            held_a.extend((m.prob(rows[i]), ys[i]) for i in range(k, len(rows), INNER))
+        cut_a = best_threshold(held_a)
+    article = replace(article, threshold=cut_a)
     if v.article_drop:
         article = Dropping(article, frozenset(v.article_drop), article.threshold)
     return Models(partner, article)
@@ -621,6 +829,9 @@ def main() -> None:
     ap.add_argument("--only", action="append", default=[], help="variants whose name has this")
     ap.add_argument("--single-ablation", action="store_true", help="drop features one at a time")
     ap.add_argument("--detail", action="store_true", help="a per-fold table for each variant")
+    ap.add_argument(
+        "--cache", type=Path, help="pickle of the open articles' analyses (written when missing)"
+    )
     args = ap.parse_args()
     if not SCORER.exists():
         print(f"no corpus at {CORPUS}: nothing to measure")
@@ -632,7 +843,12 @@ def main() -> None:
     articles = [a for a in articles if fold_of(a.id) in OPEN]
     gold = {k: g for k, g in gold.items() if fold_of(k) in OPEN}
     extractor = Extractor(Models.rules())
-    analyses = [extractor.analyse(a) for a in articles]
+    if args.cache and args.cache.exists():
+        analyses = pickle.loads(args.cache.read_bytes())
+    else:
+        analyses = [extractor.analyse(a) for a in articles]
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(analyses))
     names = sorted({k for a in analyses for r in a.rows for k in r.features})
     print(
         f"{len(analyses)} open articles ({', '.join(OPEN)}), "
@@ -644,12 +860,10 @@ def main() -> None:
     for v in variants(args.single_ablation, names):
         if base is not None and args.only and not any(s in v.name for s in args.only):
             continue
-        t = time.perf_counter()
         r = run(v, extractor, analyses, gold, score)
         print_result(r, base, args.detail or base is None)
         if base is None:
             base = r
-        del t
 
 
 if __name__ == "__main__":
