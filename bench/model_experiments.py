@@ -4,7 +4,8 @@ For each variant, leave-one-open-fold-out: train on three open rounds, score the
 articles are neither analysed, trained on nor scored. Prints partners P/R/F1, class F1 and
 agreements F1 per fold and pooled, and a verdict against the baseline (the committed settings):
 "win" only if the pooled partners F1 (or class F1) rises and no fold's partners F1 and class F1
-drops by more than 0.01.
+drops by more than 0.01; "boot x/y": in how many of 2,000 paired resamples of the articles the
+variant's partners F1 / class F1 beat the baseline's (0.5 is a coin toss).
 Run: .venv/bin/python bench/model_experiments.py [--only NAME_PART ...] [--single-ablation]
      [--cache /tmp/analyses.pkl]  (the cache is the analyses; delete it after any extraction change)
 
@@ -751,6 +752,8 @@ class Result:
     name: str
     folds: dict[str, dict[str, Any]]
     pooled: dict[str, Any]
+    # Per article (in one order for all variants): partners tp, fp, fn; class tp, fp, fn.
+    counts: np.ndarray
 
 
 def run(
@@ -773,7 +776,32 @@ def run(
         }
         pooled.update(pred)
         folds[fold] = score.score(pred, {k: gold[k] for k in pred})
-    return Result(v.name, folds, score.score(pooled, {k: gold[k] for k in pooled}))
+    counts = []
+    for k in sorted(pooled):
+        m = score.score({k: pooled[k]}, {k: gold[k]})
+        p, c = m["partners"], m["partnership_classification"]
+        counts.append((p["tp"], p["fp"], p["fn"], c["tp"], c["fp"], c["fn"]))
+    pooled_m = score.score(pooled, {k: gold[k] for k in pooled})
+    return Result(v.name, folds, pooled_m, np.array(counts, dtype=float))
+
+
+def _f1(c: np.ndarray) -> np.ndarray:
+    """F1 from summed (tp, fp, fn) along the last axis."""
+    tp, fp, fn = c[..., 0], c[..., 1], c[..., 2]
+    return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)
+
+
+def bootstrap(r: Result, base: Result, n: int = 2000) -> tuple[float, float]:
+    """Paired bootstrap over articles: the share of resamples in which the variant's pooled
+    partners F1 (then class F1) beats the baseline's (ties count half): ~0.5 is noise."""
+    rng = np.random.default_rng(0)
+    idx = rng.integers(0, len(r.counts), (n, len(r.counts)))
+    a, b = r.counts[idx].sum(axis=1), base.counts[idx].sum(axis=1)
+    out = []
+    for lo in (0, 3):
+        fa, fb = _f1(a[:, lo : lo + 3]), _f1(b[:, lo : lo + 3])
+        out.append(float(np.mean((fa > fb + 1e-12) + 0.5 * (np.abs(fa - fb) <= 1e-12))))
+    return out[0], out[1]
 
 
 def figures(m: Mapping[str, Any]) -> tuple[float, float, float, float, float]:
@@ -812,6 +840,9 @@ def print_result(r: Result, base: Result | None, detail: bool) -> None:
     pp, pr, pf, cf, af = figures(r.pooled)
     per = " ".join(f"{f}:{figures(r.folds[f])[2]:.3f}/{figures(r.folds[f])[3]:.2f}" for f in OPEN)
     mark = verdict(r, base) if base else "base"
+    if base:
+        bp, bc = bootstrap(r, base)
+        mark += f" (boot {bp:.2f}/{bc:.2f})"
     print(
         f"{r.name[:46]:<46} P {pp:.3f} R {pr:.3f} F1 {pf:.3f} cls {cf:.3f} agr {af:.3f}"
         f"  [{per}] {mark}",
