@@ -17,7 +17,9 @@ class F1 0.962), nothing adopted:
 - Article cut 0.52-0.58 (or its positives weighted 0.5-0.8) raised class F1 to 0.973-0.981
   here, but with c3 in the training set (bench/eval_extraction_oof.py) cut 0.55 lowered the
   open rounds' class F1 (a 1.00 -> 0.99, c1 0.94 -> 0.93; pooled 0.962 -> 0.955): the cut's
-  gain depends on which rounds train the model, so it is not kept.
+  gain depends on which rounds train the model, so it is not kept (its paired bootstrap here
+  was 0.93: the bootstrap sees which articles are scored, not which rounds train). The cut
+  chosen on inner folds won at article L2 3 and lost c1's class at L2 1.
 - Crosses (language x cues, headline x kind, kind x cue distance), a language flag and
   per-language partner cuts lost 0.003-0.03; cue-distance buckets gained 0.007 at L2 30 only
   (lost at L2 10 and 100 and with other bucket edges).
