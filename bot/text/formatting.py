@@ -67,7 +67,7 @@ def one_script(text: str) -> str:
     letters only look alike («Kитай» with a Latin K is «Китай»; 'Tsinghuа' with a Cyrillic а
     is 'Tsinghua'): such a word found nothing. A run with a letter of its own in both scripts
     ('IТ' with a Cyrillic Т) is left as typed; a letter alone before a Cyrillic word («c
-    Китаем») is Cyrillic."""
+    Китаем») is Cyrillic, a capital alone ("C язык") as typed."""
 
     def fix(match: re.Match[str]) -> str:
         run = match.group()
@@ -83,7 +83,13 @@ def one_script(text: str) -> str:
 
     words = _LETTERS.sub(fix, text).split(" ")
     for i, word in enumerate(words[:-1]):  # «c Китаем»: a preposition in the other layout
-        if len(word) == 1 and word in _LATIN_LIKE and _CYRILLIC_WORD.match(words[i + 1]):
+        # A capital alone is a name ("C язык": the programming language), not a preposition.
+        if (
+            len(word) == 1
+            and word in _LATIN_LIKE
+            and word.islower()
+            and _CYRILLIC_WORD.match(words[i + 1])
+        ):
             words[i] = word.translate(_TO_CYRILLIC)
     return " ".join(words)
 
