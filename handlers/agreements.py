@@ -510,6 +510,17 @@ def odd_year(query: str) -> int | None:
     return year if year > utcnow().year or year <= FIRST_YEAR else None
 
 
+async def _documents_saying(
+    partners: PartnerRepository, news: NewsRepository, words: str, kinds: tuple[str, ...]
+) -> int:
+    """How many documents of `kinds` the news with `words` report (as a words query lists)."""
+    hits = await news.search(words, limit=100)
+    if not hits:
+        return 0
+    ids = [hit.item.id for hit in hits]
+    return (await partners.agreements(news_ids=ids, kinds=kinds, limit=0))[1]
+
+
 def odd_year_text(lang: str, year: int, kinds: tuple[str, ...] = ()) -> str:
     """No agreement of a year yet to come, or from before any news: said so, not as if the
     year were a word found nowhere."""
@@ -676,9 +687,9 @@ async def agreements_command(
     asked = typed_text(command.args)[:MAX_QUERY_CHARS]
     kinds, years, query = await read_filters(asked, lookup, partners, news)
     odd = odd_year(query) if years is None else None
-    if odd is not None and not await news.search(query, 1):
-        # «/agreements 2030»: "none found for «2030»" read as if the year were a word (a
-        # number the news write is still searched for as one).
+    if odd is not None and not await _documents_saying(partners, news, query, kinds):
+        # «/agreements 2030»: "none found for «2030»" read as if the year were a word (the
+        # documents of news that write the number are still listed).
         await message.answer(odd_year_text(lang, odd, kinds))
         return
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}

@@ -51,6 +51,27 @@ async def test_russian_abbreviations_meet_the_card_named_otherwise(app: App) -> 
     assert not reply.startswith("St. Petersburg University\n"), reply
 
 
+async def test_a_company_written_as_one_word_is_offered_for_its_two(app: App) -> None:
+    """`/partners Gazprom Neft` with no card of that name offered only Gazprom, the parent: the
+    card «Газпромнефть - Промышленные инновации», the query's words written as one and a word
+    more, is another organisation of that name too, offered below in either language."""
+    [feed] = await app.services.feeds.ensure(["http://site.test/rss"])
+    for i, (name, name_en) in enumerate(
+        [("Газпром", "Gazprom"), ("Газпромнефть - Промышленные инновации", None)]
+    ):
+        [news_id] = await app.services.news.add_new(
+            feed.id, [draft(f"g{i}", f"Визит {i}", link=f"https://site.test/g{i}")],
+            announce=True,
+        )  # fmt: skip
+        fact = PartnerInput(name, name_en, (), "RU", "company", {f"g{i}": name})
+        await app.services.partners.replace_facts(news_id, True, [(None, fact)], [])
+    reply = await app.ask("/partners Gazprom Neft", language_code="en")
+    assert reply.startswith("“Gazprom Neft” is in no partnership news yet."), reply
+    assert button_texts(app) == ["Gazprom", "Gazpromneft - Promyshlennyye Innovatsii"]
+    await app.ask("/partners Газпром нефть")
+    assert button_texts(app) == ["Газпром", "Газпромнефть - Промышленные инновации"]
+
+
 async def test_uni_typed_asks_which_university(app: App) -> None:
     """`/partners Uni` read "Uni" as the Peruvian university's abbreviation "UNI": a type word
     shortened in small letters only may be it, among the universities it may mean."""
@@ -134,7 +155,9 @@ async def test_a_latin_capital_alone_is_not_made_cyrillic(app: App) -> None:
 
 async def test_a_year_yet_to_come_or_long_gone_says_so(app: App) -> None:
     """`/agreements 2030` said no agreements were found for «2030», as if it were a word: a
-    year yet to come has none yet, a year before any news none in them."""
+    year yet to come has none yet, a year before any news none in them, though a news item
+    writes the number («программа до 2030 года»)."""
+    await items(app, ("s", "Программа развития до 2030 года", "Политех принял программу."))
     reply = await app.ask("/agreements 2030")
     assert reply == (
         "Соглашений 2030 года пока нет: этот год ещё не наступил. Все соглашения: /agreements"

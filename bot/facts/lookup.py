@@ -543,10 +543,20 @@ class NameIndex:
     def within(self, query: str) -> list[int]:
         """Cards whose every distinguishing word is the query's while the query has a word more
         of its own («Газпром» for «Газпром нефть»): another organisation, its parent perhaps,
-        that `rank` does not find (the query's word is missing from it). Best first."""
+        that `rank` does not find (the query's word is missing from it); then cards named with
+        the query's words written as one («Газпромнефть - Промышленные инновации» for "Gazprom
+        Neft"), a subsidiary perhaps. Best first."""
         words = _words(query)
         if not words:
             return []
+        found = self._within(words)
+        raws = _WORD.findall(query)
+        if 2 <= len(raws) <= 3:
+            glued = self._best("".join(raws))
+            found += [p for p in sorted(glued, key=lambda p: -glued[p]) if glued[p] >= LOOSE]
+        return list(dict.fromkeys(found))
+
+    def _within(self, words: tuple[_Term, ...]) -> list[int]:
         said = {n for n in self._vocabulary if any(word_match(n, q.word) == 1.0 for q in words)}
         best: dict[int, float] = {}
         for pid, name in self._names:
