@@ -695,7 +695,7 @@ async def agreements_command(
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
     if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout
-        query = await meant_layout(query, lookup)
+        query = await meant_layout(query, lookup, news)
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
         if not country and not (found.named is not None and found.ranked[0][1] >= SAME):

@@ -9,6 +9,7 @@ import pytest
 
 from storage.partners import PartnerInput
 from tests.conftest import App, draft
+from tests.test_export import documents
 from tests.test_inline import inline
 from tests.test_partner_commands import button_texts
 from tests.test_pictures import photo_reply
@@ -74,7 +75,8 @@ async def test_a_company_written_as_one_word_is_offered_for_its_two(app: App) ->
 
 async def test_uni_typed_asks_which_university(app: App) -> None:
     """`/partners Uni` read "Uni" as the Peruvian university's abbreviation "UNI": a type word
-    shortened in small letters only may be it, among the universities it may mean."""
+    shortened in small letters only may be it, among the universities it may mean; "UNI" in
+    capitals said the well-known university was in no news over its card."""
     await cards(
         app,
         [
@@ -87,6 +89,9 @@ async def test_uni_typed_asks_which_university(app: App) -> None:
     assert set(button_texts(app)) == {
         "Universidad Nacional de Ingeniería (UNI)", "Universität Stuttgart",
     }  # fmt: skip
+    # In capitals it is the abbreviation, the card that writes it in brackets.
+    reply = await app.ask("/partners UNI", language_code="en")
+    assert reply.startswith("Universidad Nacional de Ingeniería (UNI)\n"), reply
     reply = await app.ask("/partners Uni Stuttgart", language_code="en")
     assert reply.startswith("Universität Stuttgart\n"), reply
 
@@ -124,7 +129,7 @@ async def test_a_mission_named_in_english_is_read_in_russian(app: App) -> None:
 
 async def test_the_other_keyboard_layout_is_read_wherever_a_name_is_typed(app: App) -> None:
     """«Ufpghjv ytanm» («Газпром нефть» on the QWERTY layout) opened the card in /partners but
-    found nothing in /subscribe partner, /chart, /search, inline mode and free text."""
+    found nothing in /subscribe partner, /chart, /search, /export, inline mode and free text."""
     await cards(app, [("Газпром нефть", "RU", "company")])
     await items(app, ("h2", "Водородная энергетика в Политехе", "Учёные обсудили водород."))
     typed = "Ufpghjv ytanm"
@@ -138,6 +143,8 @@ async def test_the_other_keyboard_layout_is_read_wherever_a_name_is_typed(app: A
     assert [r["title"] for r in answer["results"] if r["id"].startswith("p")] == ["Газпром нефть"]
     await app.ask(typed)
     assert button_texts(app)[0] == "🤝 Газпром нефть", button_texts(app)
+    [first, *_] = await documents(app, f"/export {typed}", 42, 3)
+    assert (first.rendered or "").startswith("Выгрузка по запросу «Газпром нефть»"), first.rendered
     # Words the news have as typed stay as typed.
     await items(app, ("vb", "Lbtkm и электромобили", "Инженеры показали Lbtkm."))
     reply = await app.ask("/search Lbtkm")

@@ -538,6 +538,10 @@ class NameIndex:
             for pid, name in self._names
             if pid in found and any(score_words(name, _words(f)) >= NAMED for f in full)
         }
+        if not cards:  # "Universidad Nacional de Ingeniería (UNI)": its abbreviation in brackets
+            said = [re.escape(n) for n in org.all_names() if n.isupper() and len(n) >= 3]
+            spelt = re.compile(rf"\((?:{'|'.join(said)})\)") if said else None
+            cards = {pid for pid, name in self._full if spelt is not None and spelt.search(name)}
         return cards.pop() if len(cards) == 1 else None
 
     def within(self, query: str) -> list[int]:
