@@ -229,7 +229,10 @@ async def search_reply(
     its names in either language (the reply says so), best first; ◀ ▶ buttons to the others.
     Nothing found: the nearest words the news use, as a button to search them."""
     typed = typed_text(query)[:MAX_QUERY_CHARS]
-    if typed:  # «Djljhjl»: водород typed on the other keyboard layout, unless found as typed
+    letters = typed_text(query, scripts=False)[:MAX_QUERY_CHARS]
+    if letters != typed and await news.search(letters, 1):
+        typed = letters  # "c язык" (the language) found as typed: not «с язык»
+    elif typed:  # «Djljhjl»: водород typed on the other keyboard layout, unless found as typed
         typed = await meant_layout(typed, lookup, news)
     query = typed
     country = _flag_country(query)

@@ -153,11 +153,14 @@ async def test_the_other_keyboard_layout_is_read_wherever_a_name_is_typed(app: A
 
 async def test_a_latin_capital_alone_is_not_made_cyrillic(app: App) -> None:
     """`/search C язык` (the programming language, a Latin C) became «С язык»: a capital alone
-    is a name, left as typed; a small «c» before a Russian word is still the preposition."""
+    is a name, left as typed, and any query the news have as typed is searched so."""
     await items(app, ("c", "Курс по языку C для инженеров", "Студенты изучают язык C."))
     reply = await app.ask("/search C язык")
     assert reply.startswith("Найдено по запросу «C язык»:"), reply
     assert "С язык" not in reply, reply
+    # A small letter as well, where the news have the words as typed.
+    reply = await app.ask("/search c язык")
+    assert reply.startswith("Найдено по запросу «c язык»:"), reply
 
 
 async def test_a_year_yet_to_come_or_long_gone_says_so(app: App) -> None:

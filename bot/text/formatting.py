@@ -47,11 +47,12 @@ def esc(text: str | None) -> str:
 _TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
-def typed_text(text: str | None) -> str:
+def typed_text(text: str | None, *, scripts: bool = True) -> str:
     """What a person meant by a command's arguments: markup pasted along with the words
     dropped (`<b>Цинхуа</b>` is Цинхуа, `&amp;` is &), spaces collapsed, a word typed in two
-    scripts in one (see `one_script`)."""
-    return one_script(" ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split()))
+    scripts in one (see `one_script`; not with `scripts` False: the letters as typed)."""
+    said = " ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split())
+    return one_script(said) if scripts else said
 
 
 # Latin letters that look like Cyrillic ones, and back: a keyboard's or a paste's mix.
