@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
-from bot.text.formatting import cut, esc, one_script
+from bot.text.formatting import cut, esc, one_script, other_layout
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import function_word, says_something, whole_words, words
 from handlers.agreements import Years, read_year
@@ -220,8 +220,10 @@ async def free_text(
     # «что нового в Китае?» asks for news of China: its search stays first (not so «Китай»).
     subject = news_about(query)
     asked_news, query = subject != query, subject
-    if query and small_talk(query):
-        await message.answer(small_talk_reply(query, lang))
+    # «Ghbdtn»: «привет» typed on the other keyboard layout, a greeting all the same.
+    greeting = next((q for q in (query, other_layout(query) or "") if q and small_talk(q)), "")
+    if greeting:
+        await message.answer(small_talk_reply(greeting, lang))
         return
     if _ABOUT_UNSUBSCRIBING.search(query):  # «как отписаться?»: the command that does it
         await message.answer(t(lang, "free_text_unsubscribe"))
