@@ -494,6 +494,42 @@ def words_budget(years: Years | None, kinds: tuple[str, ...] = ()) -> int:
     return budget - 4 * (len(years.only) - 1) if years and years.only else budget
 
 
+# A year asked alone, perhaps with its preposition and word: «2030», «в 2030 году», "in 2030".
+_YEAR_ALONE = re.compile(
+    r"(?:(?:в|во|за|in|of|for)\s+)?(?P<year>\d{4})(?:\s+(?:г\.?|год[ауе]?|year))?", re.IGNORECASE
+)
+
+
+def odd_year(query: str) -> int | None:
+    """The year a query asks for alone when no agreement can be of it: one yet to come
+    («/agreements 2030») or before any news (1850); `read_year` reads the rest as years."""
+    match = _YEAR_ALONE.fullmatch(query.strip(" ?.!"))
+    if match is None:
+        return None
+    year = int(match["year"])
+    return year if year > utcnow().year or year <= FIRST_YEAR else None
+
+
+async def _documents_saying(
+    partners: PartnerRepository, news: NewsRepository, words: str, kinds: tuple[str, ...]
+) -> int:
+    """How many documents of `kinds` the news with `words` report (as a words query lists)."""
+    hits = await news.search(words, limit=100)
+    if not hits:
+        return 0
+    ids = [hit.item.id for hit in hits]
+    return (await partners.agreements(news_ids=ids, kinds=kinds, limit=0))[1]
+
+
+def odd_year_text(lang: str, year: int, kinds: tuple[str, ...] = ()) -> str:
+    """No agreement of a year yet to come, or from before any news: said so, not as if the
+    year were a word found nowhere."""
+    what = kinds_words(kinds, lang, found=False)
+    named = {"what": what, "What": what[:1].upper() + what[1:]}
+    key = "agreements_year_not_yet" if year > utcnow().year else "agreements_year_too_early"
+    return t(lang, key, year=str(year), **named)
+
+
 def nothing_found(
     lang: str, described: str, years: Years | None, kinds: tuple[str, ...] = ()
 ) -> str:
@@ -502,6 +538,8 @@ def nothing_found(
     query = esc(cut(described, 60))
     what = kinds_words(kinds, lang, found=False)
     named = {"what": what, "What": what[:1].upper() + what[1:]}
+    if not described and years and years.first == years.last > utcnow().year:
+        return odd_year_text(lang, years.first, kinds)  # next year's: none yet
     if described and years:
         return t(lang, "agreements_query_year_none", query=query, years=years.words(lang), **named)
     if described:
@@ -648,10 +686,16 @@ async def agreements_command(
     lang = user_language(message.from_user)
     asked = typed_text(command.args)[:MAX_QUERY_CHARS]
     kinds, years, query = await read_filters(asked, lookup, partners, news)
+    odd = odd_year(query) if years is None else None
+    if odd is not None and not await _documents_saying(partners, news, query, kinds):
+        # «/agreements 2030»: "none found for «2030»" read as if the year were a word (the
+        # documents of news that write the number are still listed).
+        await message.answer(odd_year_text(lang, odd, kinds))
+        return
     when: dict[str, int | str] = {**(years.packed() if years else {}), "kind": kind_codes(kinds)}
     state = AgreementsPage(page=0, **when)
     if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout
-        query = await meant_layout(query, lookup)
+        query = await meant_layout(query, lookup, news)
         found = await lookup.find(query)
         country = resolve_country_query(query, other_languages=found.named is None)
         if not country and not (found.named is not None and found.ranked[0][1] >= SAME):

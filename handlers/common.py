@@ -18,13 +18,13 @@ from aiogram.types import (
     User,
 )
 
-from bot.facts.extraction.registry import known_orgs
 from bot.facts.fingerprint import fingerprint
-from bot.facts.lookup import LOOSE, NAMED, PartnerLookup
+from bot.facts.lookup import LOOSE, NAMED, PartnerLookup, well_known
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import other_layout
 from bot.text.i18n import language_of
 from storage.chats import ChatRepository
+from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 
 log = logging.getLogger(__name__)
@@ -122,15 +122,21 @@ async def edit_page(message: Message, text: str, markup: InlineKeyboardMarkup | 
     return True
 
 
-async def meant_layout(query: str, lookup: PartnerLookup) -> str:
+async def meant_layout(
+    query: str, lookup: PartnerLookup, news: NewsRepository | None = None
+) -> str:
     """The query as typed, or as its keys give it on the other keyboard layout when that
     names a country or a partner and the query as typed does not («/partners Hjcfnjv» is
-    Росатом: «Не нашёл партнёра по запросу «Hjcfnjv»» was all it got)."""
+    Росатом: «Не нашёл партнёра по запросу «Hjcfnjv»» was all it got). The one reader of
+    every place a name or words are typed; given `news`, words the news have as typed stay
+    so, and words only the other layout's news have are read so («/search djljhjl»)."""
     swapped = other_layout(query)
     if swapped is None or resolve_country_query(query) is not None:
         return query
     found = await lookup.find(query)
     if found and found.ranked[0][1] >= NAMED:
+        return query
+    if news is not None and await news.search(query, 1):
         return query
     if resolve_country_query(swapped) is not None:
         return swapped
@@ -140,7 +146,9 @@ async def meant_layout(query: str, lookup: PartnerLookup) -> str:
         return swapped
     if other and (await lookup.opening(swapped, other)).relative:
         return swapped
-    known = known_orgs()  # «Газпром ytanm»: «Газпром нефть», well known, a card's relative
-    if known.lookup_query(swapped) is not None and known.lookup_query(query) is None:
+    # «Газпром ytanm»: «Газпром нефть», well known, a card's relative
+    if well_known(swapped) is not None and well_known(query) is None:
+        return swapped
+    if news is not None and await news.search(swapped, 1):
         return swapped
     return query

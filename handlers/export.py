@@ -19,7 +19,7 @@ from bot.text.formatting import DISPLAY_ZONE, cut, esc, format_date, typed_text
 from bot.text.i18n import kinds_words, t
 from bot.text.names import reader_name
 from handlers.agreements import nation_and_kinds, nothing_found, read_filters
-from handlers.common import may_manage, user_language
+from handlers.common import may_manage, meant_layout, user_language
 from storage.db import utcnow
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
@@ -43,6 +43,8 @@ async def export_command(
         return
     asked = typed_text(command.args)[:MAX_QUERY_CHARS]
     kinds, years, query = await read_filters(asked, lookup, partners, news)
+    if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout, as /partners reads it
+        query = await meant_layout(query, lookup, news)
     year, year_to = (years.first, years.last) if years else (None, None)
     only_years = years.only if years else ()
     described = ""

@@ -14,11 +14,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.facts.lookup import NAMED, SAME, PartnerLookup
 from bot.text.countries import country_among_words, country_name, flag, resolve_country_query
-from bot.text.formatting import cut, esc, one_script
+from bot.text.formatting import cut, esc, one_script, other_layout
 from bot.text.i18n import COMMANDS, t
 from bot.text.stems import function_word, says_something, whole_words, words
 from handlers.agreements import Years, read_year
-from handlers.common import user_language
+from handlers.common import meant_layout, user_language
 from handlers.keyboards import (
     AgreementsPage,
     PartnerCard,
@@ -29,6 +29,7 @@ from handlers.keyboards import (
 )
 from handlers.news import LATEST_DEFAULT, latest_text
 from handlers.partners import NO_PREVIEW, display_name
+from handlers.subscriptions import basic_buttons
 from storage.news import NewsRepository
 from storage.partners import PartnerRepository
 
@@ -131,6 +132,40 @@ def small_talk(text: str) -> bool:
     )
 
 
+_GREETINGS = frozenset([
+    "hi", "hello", "hey", "morning", "evening", "afternoon", "привет", "здравствуйте",
+    "здравствуй", "добрый", "hallo", "bonjour", "salut", "hola", "ciao",
+])  # fmt: skip
+_THANKS = frozenset([
+    "thanks", "thank", "thx", "спасибо", "благодарю", "danke", "dank", "merci", "gracias",
+    "grazie",
+])  # fmt: skip
+
+
+def small_talk_reply(text: str, lang: str) -> str:
+    """What the bot can do, after a greeting or thanks back when the words greet or thank
+    («привет» got the list of commands alone, as if it were no word a person says)."""
+    found = {w.lower() for w in words(text)}
+    if found & _THANKS:
+        return t(lang, "free_text_thanks")
+    if found & _GREETINGS:
+        return t(lang, "free_text_hello")
+    return t(lang, "free_text")
+
+
+# «как подписаться на новости?», "how do I subscribe?", «как отписаться»: a question the
+# commands answer (it offered to search the news for «как подписаться на»). Not «подписан»
+# (signed), which asks about documents.
+_ABOUT_SUBSCRIBING = re.compile(
+    r"(?<!\w)(?:подпи(?:саться|сываться|шусь|шите|ска|ски|ску|сок)|subscri(?:be|ption)s?"
+    r"|(?:un)?follow)(?!\w)",
+    re.IGNORECASE,
+)
+_ABOUT_UNSUBSCRIBING = re.compile(
+    r"(?<!\w)(?:отпи(?:саться|сываться|шусь|шите)|unsubscribe|stop)(?!\w)", re.IGNORECASE
+)
+
+
 # «что нового?», «есть новости?», "what's new?", "latest news": a question /latest answers
 # (it got a search of the news for «что нового»). One of _NEWS and the others alone.
 _NEWS = frozenset({"нового", "новенького", "новости", "новостей", "new", "news", "latest"})
@@ -175,6 +210,8 @@ async def free_text(
     # A pasted link is no words to search («https www spbstu ru media news» was offered).
     said = _LINK.sub(" ", one_script(message.text or ""))
     query = " ".join(whole_words(said))[:MAX_QUESTION]
+    if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout, as /partners reads it
+        query = await meant_layout(query, lookup, news)
     if asks_for_news(query):  # «что нового?», "any news?": the latest, as /latest lists them
         await message.answer(
             await latest_text(news, partners, lang, LATEST_DEFAULT), link_preview_options=NO_PREVIEW
@@ -183,7 +220,15 @@ async def free_text(
     # «что нового в Китае?» asks for news of China: its search stays first (not so «Китай»).
     subject = news_about(query)
     asked_news, query = subject != query, subject
-    if not query or small_talk(query) or not await asyncio.to_thread(says_something, query):
+    # «Ghbdtn»: «привет» typed on the other keyboard layout, a greeting all the same.
+    greeting = next((q for q in (query, other_layout(query) or "") if q and small_talk(q)), "")
+    if greeting:
+        await message.answer(small_talk_reply(greeting, lang))
+        return
+    if _ABOUT_UNSUBSCRIBING.search(query):  # «как отписаться?»: the command that does it
+        await message.answer(t(lang, "free_text_unsubscribe"))
+        return
+    if not query or not await asyncio.to_thread(says_something, query):
         await message.answer(t(lang, "free_text"))
         return
     packed = await asyncio.to_thread(searchable, query)
@@ -213,6 +258,7 @@ async def free_text(
         rows.insert(
             0, [InlineKeyboardButton(text=label, callback_data=PartnerCard(id=partner.id).pack())]
         )
+        prompt = t(lang, "free_text_partner", name=esc(name), query=shown)
         signed, when = (
             await _signed(partners, years, partner_ids=[partner.id]) if about else (0, None)
         )
@@ -265,10 +311,23 @@ async def free_text(
             rows.insert(0, [InlineKeyboardButton(text=cut(label, 60), callback_data=data)])
             prompt = t(lang, "free_text_years_agreements",
                        years=years.words(lang, title=True), query=shown)  # fmt: skip
-    await message.answer(
-        t(lang, "free_text") + "\n\n" + prompt,
-        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
-    )
+    if prompt == t(lang, "free_text_search", query=shown) and _ABOUT_SUBSCRIBING.search(query):
+        # «как подписаться на новости?»: how, with the first choice as buttons; the search
+        # stays below («… о Китае»: what the news say).
+        rest = [
+            w for w in query.split()
+            if not _ABOUT_SUBSCRIBING.fullmatch(w) and not _asking(w) and w.lower() not in _NEWS
+        ]  # fmt: skip
+        if not rest:  # nothing more asked: the words would find news about subscribing
+            rows, prompt = basic_buttons(lang), t(lang, "free_text_subscribe")
+        else:
+            rows = [*basic_buttons(lang), *rows]
+            prompt = t(lang, "free_text_subscribe") + "\n\n" + prompt
+    elif prompt == t(lang, "free_text_search", query=shown):
+        # Only a search to offer: what the bot can do first («Я понимаю команды …»). A
+        # question with an answer (a partner, a country, documents) gets that answer alone.
+        prompt = t(lang, "free_text") + "\n\n" + prompt
+    await message.answer(prompt, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 async def _signed(

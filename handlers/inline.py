@@ -31,7 +31,7 @@ from bot.text.formatting import (
 from bot.text.i18n import AGREEMENT_KINDS, EN, PARTNER_KINDS, RU, label, t, written_in
 from bot.text.names import is_rendered, known_name, reader_name
 from bot.text.summary import first_sentences
-from handlers.common import user_language
+from handlers.common import meant_layout, user_language
 from storage.news import NewsRepository
 from storage.reports import NewsRow, PartnerSummary, ReportRepository
 
@@ -153,6 +153,7 @@ async def inline_results(
         latest = await reports.news(partnership_only=True, limit=20)
         names = await _reader_names(latest, lang, reports)
         return [news_result(item, lang, names) for item in latest]
+    text = await meant_layout(text, lookup, news)  # «Hjcfnjv»: Росатом on the other layout
     found = await lookup.find(text)
     ids = [pid for pid, _ in found.ranked[:MAX_PARTNERS]]
     if country := resolve_country_query(text):  # «Китай»: its partners, most mentioned first

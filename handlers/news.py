@@ -36,7 +36,7 @@ from bot.text.i18n import RU, t, written_in
 from bot.text.spelling import MIN_LETTERS, WORD, nearest, vocabulary
 from bot.text.stems import query_stems, says_something, search_stems, stem_word
 from handlers.agreements import FIRST_YEAR, OPEN_END, Years, read_kinds, read_year
-from handlers.common import edit_page, user_language
+from handlers.common import edit_page, meant_layout, user_language
 from handlers.keyboards import (
     SearchCallback,
     SearchPage,
@@ -229,6 +229,11 @@ async def search_reply(
     its names in either language (the reply says so), best first; ◀ ▶ buttons to the others.
     Nothing found: the nearest words the news use, as a button to search them."""
     typed = typed_text(query)[:MAX_QUERY_CHARS]
+    letters = typed_text(query, scripts=False)[:MAX_QUERY_CHARS]
+    if letters != typed and await news.search(letters, 1):
+        typed = letters  # "c язык" (the language) found as typed: not «с язык»
+    elif typed:  # «Djljhjl»: водород typed on the other keyboard layout, unless found as typed
+        typed = await meant_layout(typed, lookup, news)
     query = typed
     country = _flag_country(query)
     aliases: list[str] = []

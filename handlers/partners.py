@@ -17,8 +17,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.facts.extraction.registry import known_orgs
-from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup
+from bot.facts.lookup import ALIKE, GENERIC_ONLY, SAME, Found, PartnerLookup, well_known
 from bot.facts.matching import is_own
 from bot.text.countries import (
     country_alike,
@@ -294,7 +293,7 @@ async def partners_command(
     if (not found or found.ranked[0][1] <= ALIKE) and await rebuilding(partners):
         await message.answer(t(lang, "partners_rebuilding"))  # the card may be back soon
         return
-    known = known_orgs().lookup_query(query)
+    known = well_known(query)
     if known is not None and all(score <= ALIKE for _, score in found.ranked):
         full = known.name_en if lang != RU and known.name_en else known.name
         said = "" if full.casefold() == query.casefold() else f" ({esc(cut(full, 120))})"

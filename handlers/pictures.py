@@ -23,7 +23,7 @@ from bot.reports.pictures.service import Picture, PictureService, parse_kind
 from bot.text.countries import resolve_country_query
 from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, t
-from handlers.common import user_language
+from handlers.common import meant_layout, user_language
 from handlers.keyboards import PartnerChart
 from handlers.partners import NO_PREVIEW, display_name, partners_page
 from storage.partners import PartnerRepository
@@ -77,6 +77,8 @@ async def chart_command(
 ) -> None:
     lang = user_language(message.from_user)
     query = typed_text(command.args)[:MAX_QUERY_CHARS]
+    if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout, as /partners reads it
+        query = await meant_layout(query, lookup)
     if not query and not await partners.count():  # empty charts say less than /partners does
         await message.answer(t(lang, "partners_empty"))
         return

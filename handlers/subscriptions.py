@@ -42,7 +42,14 @@ from bot.text.formatting import cut, esc, typed_text
 from bot.text.i18n import choice_prompt, is_cyrillic, t
 from bot.text.kinds import kind_query
 from bot.text.stems import says_something, whole_words, words
-from handlers.common import GROUP_TYPES, edit_page, may_manage, remember_chat, user_language
+from handlers.common import (
+    GROUP_TYPES,
+    edit_page,
+    may_manage,
+    meant_layout,
+    remember_chat,
+    user_language,
+)
 from handlers.keyboards import SubscribeCallback, SubscribePartner, UnsubscribeOne
 from handlers.partners import display_name
 from storage.chats import ChatRepository, Subscription
@@ -165,7 +172,9 @@ async def parse_filter(
     if head in _COUNTRY:
         if not rest:
             return t(lang, "sub_need_value")
-        code = resolve_country_query(rest)
+        code = resolve_country_query(rest) or resolve_country_query(
+            await meant_layout(rest, lookup)  # «Rbnfq»: Китай on the other keyboard layout
+        )
         if code is None and (alike := country_alike(rest)) is not None:
             name = country_name(alike, lang)
             where = esc(f"{flag(alike)} {name}")
@@ -177,6 +186,7 @@ async def parse_filter(
     if head in _PARTNER:
         if not rest:
             return t(lang, "sub_need_value")
+        rest = await meant_layout(rest, lookup)  # «Ufpghjv»: Газпром, as /partners reads it
         found = await lookup.find(rest)
         if not found:
             return t(lang, "sub_unknown_partner", query=esc(cut(rest, 60)))

@@ -342,8 +342,8 @@ async def test_agreements_of_a_year_alone_or_with_a_country_or_partner(app: App)
     assert await app.ask("/agreements 2024 Китай") == (
         "Не нашёл соглашений 2024 года по запросу «🇨🇳 Китай»."
     )
-    # Out of range, a number is a word again.
-    assert await app.ask("/agreements 1812") == "Не нашёл соглашений по запросу «1812»."
+    # Out of range, a number no news writes is a year that has none.
+    assert (await app.ask("/agreements 1812")).startswith("Соглашений 1812 года нет: ")
 
 
 async def test_agreements_read_a_year_as_people_write_it(app: App) -> None:
@@ -1084,8 +1084,8 @@ async def test_a_card_named_with_every_word_of_a_well_known_name_is_that_organis
     await partners_named(app, [("Polytechnic University of Harbin", "CN")])
     reply = await app.ask("/partners Харбинский политехнический университет")
     assert reply.startswith("Polytechnic University of Harbin\n"), reply
-    # The abbreviation is not a name the card has: still said to be in no news.
-    assert "пока не встречается" in await app.ask("/partners HIT")
+    # The well-known abbreviation is the organisation's: its card, as its full name opens.
+    assert (await app.ask("/partners HIT")).startswith("Polytechnic University of Harbin\n")
 
 
 async def kind_and_country_partners(app: App) -> None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.facts.extraction.names import abbreviation_of
-from bot.facts.extraction.registry import known_orgs
+from bot.facts.extraction.registry import KnownOrg, known_orgs
 from bot.facts.matching import (
     ADJECTIVE_RU,
     CONCEPT_LATIN,
@@ -41,6 +41,7 @@ from bot.text.countries import resolve_country
 from bot.text.english import english_rendering
 from bot.text.i18n import is_cyrillic
 from bot.text.names import is_short_form
+from bot.text.russian import russian_rendering
 from bot.text.stems import stem_word
 from storage.partners import Partner, PartnerRepository
 
@@ -94,6 +95,7 @@ class _Word:
     country: str | None
     generic: bool
     abbreviation: bool  # "КРСУ", "LUT": spelt letter by letter, so no skeleton meets it
+    shortened: bool  # "Uni", «политех»: a type word shortened, not an abbreviation ("UNI")
 
 
 def _shape(fold: str) -> str:
@@ -166,6 +168,7 @@ def _word(raw: str) -> _Word | None:
         country=resolve_country(raw) if len(fold) >= 4 and not generic else None,
         generic=generic,
         abbreviation=raw.isupper() and len(raw) <= 6,
+        shortened=not raw.isupper() and _shortened(raw),
     )
 
 
@@ -211,6 +214,8 @@ def _same_shape(q: _Word, n: _Word) -> bool:
 def word_match(q: _Word, n: _Word, *, last: bool = False) -> float:
     """1.0 when two words are one word in any form or script, 0.8-0.99 when they are only
     alike (a typo, a transliteration variant, a word being typed: `last`), else 0."""
+    if q.shortened and n.abbreviation and q.latin == n.latin:
+        return 0.9  # "Uni" typed: a university perhaps, the Peruvian "UNI" perhaps
     if q.fold == n.fold or q.stem == n.stem or (q.token and q.token == n.token):
         return 1.0
     if q.concept is not None and n.concept is not None:
@@ -379,6 +384,57 @@ class Found:
 
 # An abbreviation opening with a syllable, then initials: «ТашГТУ», «ФерПИ», «КазНУ».
 _SYLLABIC = re.compile(r"[А-ЯЁA-Z][а-яёa-z]{1,4}[А-ЯЁA-Z]{2,5}")
+# Russian abbreviations write Saint Petersburg as «СПб» ("SPb" in Latin letters): «СПбГУ»,
+# "SPbU", "SPbGU", "SPbSU" are initials with the city's three letters first.
+_PETERSBURG_INITIALS = re.compile(r"(?:СПб|SPb)[А-ЯЁA-Z]{1,5}")
+_PETERSBURG_NAME = re.compile(
+    r"\b(?:санкт|sankt|saint|st)\.?[\s-]*(?:петербург|peterburg|petersburg)\w*", re.IGNORECASE
+)
+
+
+def petersburg_initials(abbreviation: str, name: str) -> bool:
+    """Whether `abbreviation` is «СПб» and the initials of the rest of `name` in either script
+    ("SPbU" of "St. Petersburg University", «СПбГУ» and "SPbGU" of «Санкт-Петербургский
+    государственный университет»)."""
+    if not _PETERSBURG_INITIALS.fullmatch(abbreviation) or not _PETERSBURG_NAME.search(name):
+        return False
+    bare = _HONORIFIC_TAIL.split(_PETERSBURG_NAME.sub(" spb ", name), maxsplit=1)[0]
+    said = [w for w in re.findall(r"[^\W\d_]+", to_latin(bare.lower())) if w not in _SKIPPED]
+    initials = "".join(w if w == "spb" else w[0] for w in said)
+    return initials == to_latin(abbreviation.lower())
+
+
+# Words initials skip, and where a name's honorific tail begins (no initials of its own).
+_SKIPPED = frozenset(["of", "the", "and", "for", "in", "at", "i"])
+_HONORIFIC_TAIL = re.compile(r"\b(?:имени|им\.|named after)", re.IGNORECASE)
+
+
+def well_known(query: str) -> KnownOrg | None:
+    """The well-known organisation a person means by `query` (`Registry.lookup_query`), or by
+    one of its Russian abbreviations in Latin letters ("SPbGU" for «СПбГУ»), or by the initials
+    of its full name Russian writes Saint Petersburg's organisations with ("SPbSU"); never a
+    shortened type word typed in small letters ("Uni" is no name of the Peruvian "UNI")."""
+    word = query.strip()
+    registry = known_orgs()
+    org = registry.lookup_query(query)
+    if org is None and _PETERSBURG_INITIALS.fullmatch(word):
+        latin = to_latin(word.lower())
+        for test in (
+            lambda name: is_short_form(name) and to_latin(name.lower()) == latin,
+            lambda name: petersburg_initials(word, name),
+        ):
+            spelt = {id(o): o for o in registry.orgs if any(map(test, o.all_names()))}
+            if spelt:
+                return next(iter(spelt.values())) if len(spelt) == 1 else None
+    if org is not None and not word.isupper() and _shortened(word):
+        spelt_so = [n for n in org.all_names() if n.isupper() and n.casefold() == word.casefold()]
+        return None if spelt_so else org
+    return org
+
+
+def _shortened(word: str) -> bool:
+    """A type word people shorten when they type ("Uni", «политех»: see `_SHORTENED`)."""
+    return any(short.fullmatch(word.lower()) for short, _ in _SHORTENED)
 
 
 class NameIndex:
@@ -396,6 +452,8 @@ class NameIndex:
         self._vocabulary = {term.word for _, name in self._names for term in name}
         # Well-known organisation (its entry's name) → the cards that are it; None: no check.
         self._cards_of = cards_of
+        # ... and the one card found to be it under another name (`_card_of`), once asked.
+        self._found_cards: dict[str, int | None] = {}
 
     def rank(self, query: str) -> Found:
         best = self._best(query)
@@ -419,6 +477,11 @@ class NameIndex:
                 score = _score(words, name, plain, typed)
                 if score >= FUZZY and score > best.get(pid, 0.0):
                     best[pid] = score
+        if _PETERSBURG_INITIALS.fullmatch(query.strip()):
+            # "SPbU", «СПбГУ»: the city's «СПб», then initials of the rest of a full name.
+            for pid, full in self._full:
+                if best.get(pid, 0.0) < NAMED and petersburg_initials(query.strip(), full):
+                    best[pid] = NAMED
         if _SYLLABIC.fullmatch(query.strip()):
             # «ТашГТУ», «ФерПИ»: a syllable and initials, read off the words of a full name
             # («Ташкентский государственный технический университет»), not only its aliases.
@@ -428,16 +491,27 @@ class NameIndex:
         return best
 
     def _known(self, query: str, best: dict[int, float]) -> Found:
-        if best and self._cards_of is not None and (org := known_orgs().lookup_query(query)):
+        org = well_known(query) if self._cards_of is not None else None
+        if org is not None and self._cards_of is not None and not self._cards_of.get(org.name):
+            # A well-known organisation whose card the registry names otherwise ("St.
+            # Petersburg University" for «СПбГУ», Saint Petersburg State University): the one
+            # card its full names find with no word of the card's own missing from them.
+            if org.name not in self._found_cards:
+                self._found_cards[org.name] = self._card_of(org)
+            if (card := self._found_cards[org.name]) is not None:
+                best[card] = max(best.get(card, 0.0), NAMED)
+        if best and self._cards_of is not None and org is not None:
             # The query is a well-known organisation's name («Санкт-Петербургский
             # государственный университет»): a card that is not that organisation is at most
             # alike, never opened as the one named (it opened the Marine Technical University).
             # A card named with every word of the query and nothing more ("Polytechnic
             # University of Harbin" for «Харбинский политехнический университет») is it, though
             # the well-known entry lacks that form.
-            own = self._cards_of.get(org.name, frozenset()) | {
+            own = set(self._cards_of.get(org.name, frozenset())) | {
                 pid for pid, score in best.items() if score >= PERFECT
             }
+            if (card := self._found_cards.get(org.name)) is not None:
+                own.add(card)
             # One word that is also a city ("Shanghai"): the cards named with it are offered
             # below; a name of several words («Санкт-Петербургский государственный
             # университет») shares only its generic words with the other cards: none offered.
@@ -450,13 +524,43 @@ class NameIndex:
             return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])), sharing)
         return Found(tuple(sorted(best.items(), key=lambda pair: -pair[1])))
 
+    def _card_of(self, org: KnownOrg) -> int | None:
+        """The one card that is `org` under a name no registry form of it has: found by one of
+        its full names (a descriptive word may be missing, "State"), and naming it back with
+        every word of its own ("St. Petersburg University" is Saint Petersburg State
+        University; "St. Petersburg University of Economics" is not)."""
+        full = [name for name in org.all_names() if not is_short_form(name)]
+        found: set[int] = set()
+        for name in full:
+            found |= {pid for pid, score in self._best(name).items() if score >= LOOSE}
+        cards = {
+            pid
+            for pid, name in self._names
+            if pid in found and any(score_words(name, _words(f)) >= NAMED for f in full)
+        }
+        if not cards:  # "Universidad Nacional de Ingeniería (UNI)": its abbreviation in brackets
+            said = [re.escape(n) for n in org.all_names() if n.isupper() and len(n) >= 3]
+            spelt = re.compile(rf"\((?:{'|'.join(said)})\)") if said else None
+            cards = {pid for pid, name in self._full if spelt is not None and spelt.search(name)}
+        return cards.pop() if len(cards) == 1 else None
+
     def within(self, query: str) -> list[int]:
         """Cards whose every distinguishing word is the query's while the query has a word more
         of its own («Газпром» for «Газпром нефть»): another organisation, its parent perhaps,
-        that `rank` does not find (the query's word is missing from it). Best first."""
+        that `rank` does not find (the query's word is missing from it); then cards named with
+        the query's words written as one («Газпромнефть - Промышленные инновации» for "Gazprom
+        Neft"), a subsidiary perhaps. Best first."""
         words = _words(query)
         if not words:
             return []
+        found = self._within(words)
+        raws = _WORD.findall(query)
+        if 2 <= len(raws) <= 3:
+            glued = self._best("".join(raws))
+            found += [p for p in sorted(glued, key=lambda p: -glued[p]) if glued[p] >= LOOSE]
+        return list(dict.fromkeys(found))
+
+    def _within(self, words: tuple[_Term, ...]) -> list[int]:
         said = {n for n in self._vocabulary if any(word_match(n, q.word) == 1.0 for q in words)}
         best: dict[int, float] = {}
         for pid, name in self._names:
@@ -471,10 +575,15 @@ class NameIndex:
 
 def _with_renderings(known: list[tuple[int, list[str]]]) -> Iterable[tuple[int, list[str]]]:
     """The registry's name forms and, for a partner with no Latin full name, the English an
-    English reader is shown for its Russian ones (`bot.text.english`), so that the name they
-    read finds the card. A search form only: the registry never matches by it."""
+    English reader is shown for its Russian ones (`bot.text.english`), and the other way round
+    for a mission named in English only (`bot.text.russian`), so that the name they read finds
+    the card. A search form only: the registry never matches by it."""
     for pid, names in known:
         if any(not is_cyrillic(n) and not is_short_form(n) for n in names):
+            if not any(is_cyrillic(n) and not is_short_form(n) for n in names):
+                # A consulate named in English only: the Russian a Russian reader is shown.
+                rendered = [r for n in names if (r := russian_rendering(n)) is not None]
+                names = list(dict.fromkeys([*names, *rendered]))
             yield pid, names
         else:
             rendered = [english_rendering(n) for n in names if is_cyrillic(n)]

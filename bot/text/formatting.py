@@ -47,11 +47,12 @@ def esc(text: str | None) -> str:
 _TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
-def typed_text(text: str | None) -> str:
+def typed_text(text: str | None, *, scripts: bool = True) -> str:
     """What a person meant by a command's arguments: markup pasted along with the words
     dropped (`<b>Цинхуа</b>` is Цинхуа, `&amp;` is &), spaces collapsed, a word typed in two
-    scripts in one (see `one_script`)."""
-    return one_script(" ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split()))
+    scripts in one (see `one_script`; not with `scripts` False: the letters as typed)."""
+    said = " ".join(html.unescape(_TYPED_TAG.sub(" ", text or "")).split())
+    return one_script(said) if scripts else said
 
 
 # Latin letters that look like Cyrillic ones, and back: a keyboard's or a paste's mix.
@@ -67,7 +68,7 @@ def one_script(text: str) -> str:
     letters only look alike («Kитай» with a Latin K is «Китай»; 'Tsinghuа' with a Cyrillic а
     is 'Tsinghua'): such a word found nothing. A run with a letter of its own in both scripts
     ('IТ' with a Cyrillic Т) is left as typed; a letter alone before a Cyrillic word («c
-    Китаем») is Cyrillic."""
+    Китаем») is Cyrillic, a capital alone ("C язык") as typed."""
 
     def fix(match: re.Match[str]) -> str:
         run = match.group()
@@ -83,7 +84,13 @@ def one_script(text: str) -> str:
 
     words = _LETTERS.sub(fix, text).split(" ")
     for i, word in enumerate(words[:-1]):  # «c Китаем»: a preposition in the other layout
-        if len(word) == 1 and word in _LATIN_LIKE and _CYRILLIC_WORD.match(words[i + 1]):
+        # A capital alone is a name ("C язык": the programming language), not a preposition.
+        if (
+            len(word) == 1
+            and word in _LATIN_LIKE
+            and word.islower()
+            and _CYRILLIC_WORD.match(words[i + 1])
+        ):
             words[i] = word.translate(_TO_CYRILLIC)
     return " ".join(words)
 

@@ -236,6 +236,37 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "news. All commands: /help",
     ),
     "partner_card_button": ("🤝 {name}", "🤝 {name}"),
+    "free_text_hello": (
+        "Здравствуйте! Я слежу за новостями Политеха о партнёрстве. Я понимаю команды: "
+        "/subscribe — подписаться, /partners — партнёры, /agreements — соглашения, /search — "
+        "поиск по новостям. Все команды: /help",
+        "Hello! I follow SPbPU's partnership news. I understand commands: /subscribe to get "
+        "news, /partners, /agreements, /search the news. All commands: /help",
+    ),
+    "free_text_thanks": (
+        "Пожалуйста! Я понимаю команды: /subscribe — подписаться, /partners — партнёры, "
+        "/agreements — соглашения, /search — поиск по новостям. Все команды: /help",
+        "You're welcome! I understand commands: /subscribe to get news, /partners, "
+        "/agreements, /search the news. All commands: /help",
+    ),
+    "free_text_subscribe": (
+        "Подписаться: кнопками ниже — только новости о партнёрстве или все; или на страну, "
+        "партнёра, слово: /subscribe country Китай, /subscribe partner Цинхуа, /subscribe "
+        "водород. Ваши подписки: /subscriptions",
+        "To subscribe: the buttons below, partnership news only or all news; or a country, a "
+        "partner, a word: /subscribe country China, /subscribe partner Tsinghua, /subscribe "
+        "hydrogen. Your subscriptions: /subscriptions",
+    ),
+    "free_text_unsubscribe": (
+        "Отписаться от всего: /unsubscribe; от одной подписки — кнопкой в /subscriptions или "
+        "/unsubscribe Китай.",
+        "To unsubscribe from everything: /unsubscribe; from one subscription: its button in "
+        "/subscriptions, or /unsubscribe China.",
+    ),
+    "free_text_partner": (
+        "Карточка партнёра «{name}» — первой кнопкой ниже. Или поискать «{query}» в новостях?",
+        "{name}: its card is the first button below. Or search the news for “{query}”?",
+    ),
     "free_text_agreements": (
         "Соглашения с партнёрами из страны {country} — первой кнопкой ниже. "
         "Или поискать «{query}» в новостях?",
@@ -623,8 +654,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "mentions": ("упоминаний: {count}, последнее: {date}", "mentions: {count}, latest: {date}"),
     "also_known": ("Также: {names}", "Also: {names}"),
-    # Under an English name the bot rendered from the Russian one (no English name is known).
-    "rendered_from": ("{name}", "{name} (in Russian; the English above is the bot's rendering)"),
+    # Under a name the bot rendered from the other language's (none in the reader's is known).
+    "rendered_from": (
+        "{name} (так в новостях; русское название выше — перевод бота)",
+        "{name} (in Russian; the English above is the bot's rendering)",
+    ),
     "card_agreements": ("<b>Соглашения</b>", "<b>Agreements</b>"),
     "card_news": ("<b>Новости</b>", "<b>News</b>"),
     "countries_title": ("<b>Партнёры по странам</b>", "<b>Partners by country</b>"),
@@ -649,6 +683,16 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "agreements_year_none": (
         "{What} {years} не нашёл.",
         "No {what} {years}.",
+    ),
+    "agreements_year_not_yet": (
+        "{What} {year} года пока нет: этот год ещё не наступил. Все соглашения: /agreements",
+        "No {what} of {year} yet: that year is still to come. All agreements: /agreements",
+    ),
+    "agreements_year_too_early": (
+        "{What} {year} года нет: новости, которые читает бот, так далеко не уходят. "
+        "Все соглашения: /agreements",
+        "No {what} of {year}: the news the bot reads do not go back that far. "
+        "All agreements: /agreements",
     ),
     "agreements_query_year_none": (
         "Не нашёл {what} {years} по запросу «{query}».",

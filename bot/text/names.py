@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from bot.text.english import english_rendering
 from bot.text.i18n import RU, is_cyrillic
+from bot.text.russian import russian_rendering
 
 
 def is_short_form(name: str) -> bool:
@@ -22,17 +23,23 @@ def is_short_form(name: str) -> bool:
 def reader_name(name: str, name_en: str | None, aliases: Iterable[str], lang: str) -> str:
     """The partner's name for a reader of `lang`: the registry name, the English name or the
     longest full-name alias written in the reader's script; when none is, the registry name,
-    for an English reader rendered in English (`bot.text.english`). Display only: what is
+    for an English reader rendered in English (`bot.text.english`), for a Russian one a
+    mission's English name in Russian (`bot.text.russian`). Display only: what is
     typed back into a search or a query takes `known_name`."""
     shown = known_name(name, name_en, aliases, lang)
     if lang != RU and is_cyrillic(shown):
         return english_rendering(shown)
+    if lang == RU and not is_cyrillic(shown):  # a consulate named in English only
+        return russian_rendering(shown) or shown
     return shown
 
 
 def is_rendered(name: str, name_en: str | None, aliases: Iterable[str], lang: str) -> bool:
     """Whether a reader of `lang` sees the card's name as the bot rendered it, not as given."""
-    return lang != RU and is_cyrillic(known_name(name, name_en, aliases, lang))
+    shown = known_name(name, name_en, aliases, lang)
+    if lang == RU:
+        return not is_cyrillic(shown) and russian_rendering(shown) is not None
+    return is_cyrillic(shown)
 
 
 def known_name(name: str, name_en: str | None, aliases: Iterable[str], lang: str) -> str:
