@@ -290,6 +290,10 @@ _ONE_WORD_WITH_OWN = re.compile(
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
+# Power plants an English text names by their place and kind: nuclear, hydro, thermal.
+_PLANT_KINDS = frozenset({"NPP", "HPP", "TPP", "CHPP", "GRES"})
+_PLANT_PLACE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+_NOT_PLANT_PLACE = frozenset({"The", "A", "An", "At", "In", "On", "Of", "Our", "This", "New"})
 # Abbreviations of technologies and terms, which name no organisation without a full form.
 _TECH_ABBR = frozenset(
     {
@@ -1689,6 +1693,47 @@ def _person_or_place(word: str) -> bool:
         p.is_known and p.score >= 0.3 and {"Surn", "Name", "Patr", "Geox"} & p.tag.grammemes
         for p in morph_vocab().parse(word.lower())
     )
+
+
+# Latin letters back to Cyrillic, longest first: enough to look a transliterated Russian given
+# name or surname up in the dictionary ("Vladimir" is «Владимир», "Putin" «Путин»).
+_TO_CYRILLIC = (
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("iy", "ий"), ("yy", "ый"), ("ey", "ей"),
+    ("ay", "ай"), ("oy", "ой"), ("x", "кс"), ("j", "дж"), ("w", "в"), ("q", "к"),
+    ("c", "к"), ("h", "х"), ("y", "ы"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
+    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"),
+    ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("f", "ф"),
+)  # fmt: skip
+_TO_CYRILLIC_RE = re.compile("|".join(k for k, _ in _TO_CYRILLIC))
+_TO_CYRILLIC_MAP = dict(_TO_CYRILLIC)
+
+
+def _to_cyrillic(word: str) -> str:
+    """A Latin word spelt in Cyrillic letters; a closing "y" is «ий» ("Dmitry")."""
+    word = word.lower()
+    return _TO_CYRILLIC_RE.sub(
+        lambda m: (
+            "ий" if m.group(0) == "y" and m.end() == len(word) else _TO_CYRILLIC_MAP[m.group(0)]
+        ),
+        word,
+    )
+
+
+def _latin_person(name: str) -> bool:
+    """A Russian person's name in Latin letters ("Vladimir Putin", "Andrey Fursenko"): a given
+    name the dictionary knows well, then a surname, by their Cyrillic spellings."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+        return False
+    vocab = morph_vocab()
+    first = vocab.parse(_to_cyrillic(words[0]))
+    if not first or not (
+        first[0].is_known and first[0].score >= 0.9 and "Name" in first[0].tag.grammemes
+    ):
+        return False
+    return any("Surn" in p.tag.grammemes for p in vocab.parse(_to_cyrillic(words[-1])))
 
 
 def _signing_clause(sent: str) -> str:
@@ -3742,6 +3787,19 @@ class Extractor:
                 continue
             if any(s0 <= m.start() < s1 for s0, s1 in own):
                 continue
+            place = _PLANT_PLACE.search(text, max(0, m.start() - 40), m.start())
+            if word in _PLANT_KINDS and place and place.group(1) not in _NOT_PLANT_PLACE:
+                # "Kursk NPP", "Sayano-Shushenskaya HPP": a power plant named by its place.
+                out.append(
+                    Mention(
+                        name=f"{place.group(1)} {word}",
+                        start=place.start(1),
+                        end=m.end(),
+                        sent=int(sent_of(m.start())),
+                        kind="company",
+                    )
+                )
+                continue
             if self._surname(text, m.start(), m.end()):
                 continue
             if word in _LEGAL_FORMS_EN or word in _EN_STATE_FORMS:
@@ -4013,6 +4071,8 @@ class Extractor:
                 rf"\b(?:{_PERSON_TITLE_EN})\.?\s+{re.escape(name)}\b", text, re.IGNORECASE
             ):
                 continue  # "SPbPU and Vladimir Putin Meet ...": "President Vladimir Putin"
+            if key == "b" and _latin_person(name):
+                continue  # the same with no title anywhere in the text
             if " " in name and not (
                 s1 <= title_end
                 or re.search(r"\w-[A-Z]", name)
