@@ -26,6 +26,7 @@ from bot.facts.extraction.names import (
 )
 from bot.facts.extraction.registry import KnownOrg, known_orgs
 from bot.text.countries import CountryResolver, names_country, nation_of, resolve_country
+from bot.text.stems import common_word
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -1292,6 +1293,24 @@ def _other_forms(fact: PartnerFact, row: Candidate) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
+def _bare_common(names: Iterable[str | None]) -> bool:
+    """Whether a side is named by one common word and no legal form ("Polymer", «Вектор»)."""
+    primary = [tidy(n) for n in names if n]
+    return bool(primary) and all(" " not in n and common_word(n) for n in primary)
+
+
+def _common_word_abroad(fact: PartnerFact, row: Candidate) -> bool:
+    """Whether one side is a bare common word ("Polymer") and the other a company with a legal
+    form ("Polymer GmbH") placed in another country, or the bare side in none: a common word
+    names many companies, and only its country ties it to this one."""
+    ours, theirs = (fact.name, fact.name_en), (row.name, row.name_en)
+    if _legal_forms(theirs) and not _legal_forms(ours) and _bare_common(ours):
+        return fact.country != row.country
+    if _legal_forms(ours) and not _legal_forms(theirs) and _bare_common(theirs):
+        return fact.country != row.country
+    return False
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
     or full names of one script each with a distinguishing word of its own, unless a name
@@ -1307,6 +1326,8 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         and fact.country != row.country
         and not ((fact.country_guessed or row.country_guessed) and not _other_forms(fact, row))
     ):
+        return True
+    if _common_word_abroad(fact, row):
         return True
     # A branch named by its parent and its own name is judged by its own name.
     ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]

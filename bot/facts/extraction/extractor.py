@@ -19,7 +19,7 @@ from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
 from bot.text.countries import CountryResolver, country_name, nation_of
-from bot.text.stems import morph_vocab
+from bot.text.stems import morph_vocab, to_cyrillic
 
 from . import lexicon as lx
 from .learn import Logistic
@@ -1695,32 +1695,6 @@ def _person_or_place(word: str) -> bool:
     )
 
 
-# Latin letters back to Cyrillic, longest first: enough to look a transliterated Russian given
-# name or surname up in the dictionary ("Vladimir" is «Владимир», "Putin" «Путин»).
-_TO_CYRILLIC = (
-    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("iy", "ий"), ("yy", "ый"), ("ey", "ей"),
-    ("ay", "ай"), ("oy", "ой"), ("x", "кс"), ("j", "дж"), ("w", "в"), ("q", "к"),
-    ("c", "к"), ("h", "х"), ("y", "ы"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
-    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"),
-    ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
-    ("f", "ф"),
-)  # fmt: skip
-_TO_CYRILLIC_RE = re.compile("|".join(k for k, _ in _TO_CYRILLIC))
-_TO_CYRILLIC_MAP = dict(_TO_CYRILLIC)
-
-
-def _to_cyrillic(word: str) -> str:
-    """A Latin word spelt in Cyrillic letters; a closing "y" is «ий» ("Dmitry")."""
-    word = word.lower()
-    return _TO_CYRILLIC_RE.sub(
-        lambda m: (
-            "ий" if m.group(0) == "y" and m.end() == len(word) else _TO_CYRILLIC_MAP[m.group(0)]
-        ),
-        word,
-    )
-
-
 def _latin_person(name: str) -> bool:
     """A Russian person's name in Latin letters ("Vladimir Putin", "Andrey Fursenko"): a given
     name the dictionary knows well, then a surname, by their Cyrillic spellings."""
@@ -1728,12 +1702,12 @@ def _latin_person(name: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
         return False
     vocab = morph_vocab()
-    first = vocab.parse(_to_cyrillic(words[0]))
+    first = vocab.parse(to_cyrillic(words[0]))
     if not first or not (
         first[0].is_known and first[0].score >= 0.9 and "Name" in first[0].tag.grammemes
     ):
         return False
-    return any("Surn" in p.tag.grammemes for p in vocab.parse(_to_cyrillic(words[-1])))
+    return any("Surn" in p.tag.grammemes for p in vocab.parse(to_cyrillic(words[-1])))
 
 
 def _signing_clause(sent: str) -> str:
