@@ -290,6 +290,17 @@ _ONE_WORD_WITH_OWN = re.compile(
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
+# A body named after a person: «Институт Макса Планка по физике плазмы», «Общество
+# Фраунгофера»; the person's name (genitive words before a lower-case tail or the end).
+_EPONYM_BODY = re.compile(
+    r"^(?:Институт|Общество|Фонд|Центр|Университет|Академия|Лаборатория)\s+"
+    r"(?P<ep>(?:[А-ЯЁ][а-яё]+\s+){0,2}[А-ЯЁ][а-яё]+)(?=\s+[а-яё]|$)"
+)
+_EPONYM_BODY_EN = re.compile(
+    r"^(?:the\s+)?(?P<ep>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Institute|Society|Foundation)\b"
+)
+_NOT_EPONYM = frozenset({"joint", "central", "national", "international", "federal", "state"})
+_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ой)$")
 # Power plants an English text names by their place and kind: nuclear, hydro, thermal.
 _PLANT_KINDS = frozenset({"NPP", "HPP", "TPP", "CHPP", "GRES"})
 _PLANT_PLACE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
@@ -2568,6 +2579,7 @@ class Extractor:
         self._ner = NewsNERTagger(embedding)
         self._vocab = morph_vocab()  # the search's, loaded once per process
         self._registry = Registry.load()
+        self._eponyms: dict[str, str] | None = None
         self._single = self._registry.single_word_names()
         # Multi-word Latin registry names with no head word ("Gazprom Neft"), which the
         # English head-word rule cannot find.
@@ -5574,6 +5586,7 @@ class Extractor:
             and not spelt_foreign
             and not abroad
             and (kind == "company" or not foreign_shaped(name, lang))
+            and (kind == "company" or not self._foreign_eponym(name))
         ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
             # Russian name that no word places elsewhere. A foreign-shaped name that nothing
@@ -5613,6 +5626,12 @@ class Extractor:
         "Fraunhofer Institute for Laser Technology" is an institute of the German society),
         or None."""
         for n in (name, *aliases):
+            eponym = _EPONYM_BODY.match(n) or _EPONYM_BODY_EN.match(n)
+            country = (
+                self._eponym_countries().get(canonical_key(eponym.group("ep"))) if eponym else None
+            )
+            if country:
+                return country  # «Институт Макса Планка по физике плазмы»: «Общество Макса Планка»
             words = n.replace("«", " ").replace("»", " ").replace('"', " ").split()
             while words and words[0][:1].islower():
                 words = words[1:]  # «компания «Сименс Энерджи»»: the type word
@@ -5622,6 +5641,35 @@ class Extractor:
             if known is not None and known.kind == kind and known.country:
                 return known.country
         return None
+
+    def _eponym_countries(self) -> dict[str, str]:
+        """Canonical keys of the people research bodies of the registry are named after («Общество
+        Макса Планка», «Общество Фраунгофера», "Fraunhofer"), to their one country."""
+        if self._eponyms is None:
+            found: dict[str, set[str]] = {}
+            for org in self._registry.orgs:
+                if org.kind != "research" or not org.country:
+                    continue
+                for n in org.all_names():
+                    m = _EPONYM_BODY.match(n) or _EPONYM_BODY_EN.match(n)
+                    ep = m.group("ep") if m else n if re.fullmatch(r"[A-Z][a-z]{3,}", n) else None
+                    if ep and ep.split()[0].lower() not in _NOT_EPONYM:
+                        found.setdefault(canonical_key(ep), set()).add(org.country)
+            self._eponyms = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._eponyms
+
+    def _foreign_eponym(self, name: str) -> bool:
+        """A Russian name of a body named after a person whose surname has no Russian shape
+        («Институт Пастера», «Общество Гельмгольца»; not «Фонд Потанина», «Центр Алмазова»):
+        most likely abroad, so not guessed Russian."""
+        m = _EPONYM_BODY.match(name)
+        if m is None or not _CYR.search(m.group("ep")):
+            return False
+        last = m.group("ep").split()[-1].lower()
+        surnames = [p for p in self._vocab.parse(last)[:3] if "Surn" in p.tag.grammemes]
+        return bool(surnames) and not any(
+            _RUSSIAN_SURNAME.search(str(p.normal_form)) for p in surnames
+        )
 
     def _context_country(self, c: Candidate, text: str) -> str | None:
         """A country named right after a mention: "Salymbekov University (Kyrgyzstan)",
