@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from bot.facts.extraction import PartnerFact
-from bot.facts.extraction.lexicon import OWN_PATTERNS
+from bot.facts.extraction.lexicon import EN_HEADS, OWN_PATTERNS
 from bot.facts.extraction.names import (
     MAX_NAME_CHARS,
     is_abbreviation,
@@ -347,6 +347,7 @@ MEANING_RU = (
     ("электротехническ", "ELTECH"), ("металлургическ", "METAL"), ("космическ", "SPACE"),
     ("полярн", "POLAR"), ("арктическ", "ARCTIC"), ("дружб", "FRIEND"), ("народ", "PEOPLES"),
     ("строительн", "BUILD"), ("промышленн", "INDUSTRY"), ("торгов", "TRADE"),
+    ("лазерн", "LASER"), ("производствен", "PROD"),
 )  # fmt: skip
 # English words of foreign companies' names as Russian writes them, letter for sound («Сименс
 # Энерджи» is "Siemens Energy", «Самсунг Хэви Индастриз» "Samsung Heavy Industries"): the
@@ -430,8 +431,10 @@ MEANING_LATIN = {
     **dict.fromkeys(["construction", "civil"], "BUILD"),
     **dict.fromkeys(["industry", "industrial", "industries"], "INDUSTRY"),
     **dict.fromkeys(["trade", "commerce"], "TRADE"),
+    **dict.fromkeys(["laser", "lasers"], "LASER"),
+    **dict.fromkeys(["production", "manufacturing"], "PROD"),
 }  # fmt: skip
-CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
+CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la", "по"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
 # A Russian adjective in «-н-» («Смольный», «Нижнего», «Лесной») and its Latin transliteration
 # ("Smolny", "Nizhny", "Lesnoy"): the «н» is the adjective's suffix. The noun endings «-ом»,
@@ -444,9 +447,9 @@ _N_ADJECTIVE_LATIN = re.compile(
     r"(?<=[a-z]{2})(?<![aeiouy])n(?:y|yy|yi|iy|ij|yj|oy|oi|oj|aya|oye)$"
 )
 # "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
-PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
-             ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
-             ("q", "k"))  # fmt: skip
+PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"),
+            ("sh", "s"), ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"),
+            ("x", "ks"), ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 # The type word of a province or a state names no organisation: «университет провинции
 # Цзянсу» is the «Цзянсуский университет», "... of the Republic of Testland" the "Testland ...".
@@ -554,11 +557,12 @@ def _spelt(word: str) -> bool:
     return len(word) <= 4 or not word.isupper()
 
 
-def cross_key(name: str) -> str:
+def cross_key(name: str, *, soft_h: bool = False) -> str:
     """A key two scripts share: concepts for head words, skeletons for proper words
     ("Мадридский политехнический университет" = "Madrid Polytechnic University"), an
     abbreviation letter by letter («СПбГУ» is no «СПбГЭУ»). Empty when a proper word is too
-    short to tell organisations apart, or there is none."""
+    short to tell organisations apart, or there is none. `soft_h`: a Latin "h" after "n" is
+    silent, as Russian spells a German "nh" «нг» ("Fraunhofer" / «Фраунгофер»): a second key."""
     if is_own(name):
         return ""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
@@ -663,6 +667,8 @@ def cross_key(name: str) -> str:
         if len(skeleton) < 3:
             short, short_whole = word, word == written
             continue
+        if soft_h and not re.search(r"[а-я]", written) and len(skeleton.replace("nh", "n")) >= 3:
+            skeleton = skeleton.replace("nh", "n")
         proper += 1
         parts.append(skeleton)
     if short:
@@ -867,6 +873,9 @@ _CITY_TAIL = re.compile(
 _HYPHEN_HEAD = re.compile(rf"-{_UNIVERSITY_WORD}$", re.IGNORECASE)
 
 
+_UNIT_WORDS = frozenset(["press", "library", "hospital", "clinic", "museum", "campus", "hall"])
+
+
 def without_city(name: str) -> str:
     """A university's name without the city of its seat closing it, when the rest still names
     one university by a word of its own ("Bauhaus University" of "Bauhaus-Universität Weimar",
@@ -879,7 +888,17 @@ def without_city(name: str) -> str:
     bare, sep, city = found.group("bare"), found.group("sep"), found.group("city")
     if sep.isspace() and not _HYPHEN_HEAD.search(bare):
         places = _places()
-        if not places.codes(city) or places.is_country(city):
+        # "Bauhaus University Weimar": a Latin word right after the head word is its seat,
+        # as the hyphenated "Bauhaus-Universität Weimar" (not "… University Press").
+        after_head = (
+            re.search(rf"\b{_UNIVERSITY_WORD}$", bare, re.I) is not None
+            and re.fullmatch(r"[A-Z][a-z]{3,}", city) is not None
+            and not set(name_tokens(city)) & GENERIC
+            and city.lower() not in EN_HEADS
+            and city.lower() not in _UNIT_WORDS
+            and not places.is_country(city)  # "… University Qatar": a campus abroad
+        )
+        if not after_head and (not places.codes(city) or places.is_country(city)):
             return ""  # a word closing the name, not a city the lists know
     if re.search(r"\s(?:of|the|de|der|des|di|la|du)$", bare, re.I):
         return ""  # "Free University of Berlin": the city is the name's own complement
@@ -974,6 +993,24 @@ def without_initials(name: str) -> str:
     return bare if bare != tidy(name) else ""
 
 
+# An institute's own letters closing its full name ("Fraunhofer Institute for Laser Technology
+# ILT"): the other script's form of the name rarely carries them.
+_CLOSING_LETTERS = re.compile(
+    r"^(?P<name>.*\b(?:institute|institut|институт|centre|center|центр|laboratory|лаборатория)"
+    r"\b.*\S)\s+[A-ZА-ЯЁ]{2,6}$",
+    re.IGNORECASE,
+)
+
+
+def without_letters(name: str) -> str:
+    """An institute's full name without its own letters closing it, or "" (a name form for
+    keys)."""
+    found = _CLOSING_LETTERS.match(tidy(name))
+    if found is None or len(found.group("name").split()) < 3:
+        return ""
+    return found.group("name") if not re.search(r"[a-zа-яё]", name.split()[-1]) else ""
+
+
 def bounded(fact: PartnerFact) -> PartnerFact | None:
     """The fact without forms too long to be names (MAX_NAME_CHARS); None when its own name
     is one: it names no organisation and opens no card."""
@@ -1024,6 +1061,7 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
             branch_own(form),
             without_status(form),
             without_city(form),
+            without_letters(form),
         )
         for name in (form, *variants, brand_of(form)):
             _add_keys(keys, name, form, fact.country)
@@ -1035,7 +1073,8 @@ def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = 
     if not name:
         return
     own = match_key(name)
-    for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
+    soft = cross_key(name, soft_h=True) if own and "h" in name.lower() else ""
+    for key in (own, cross_key(name) if own else "", soft, eponym_key(name) if own else "",
                 pair_key(name), national_key(name, country) if own else "",
                 acronym_key(name) if own and name == form else ""):  # fmt: skip
         if key:
