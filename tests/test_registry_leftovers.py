@@ -50,6 +50,23 @@ async def test_an_institutes_field_in_russian_and_english_is_one_card_another_fi
     assert len(production) == 1 and production[0].endswith("— 1"), reply
 
 
+async def test_a_societys_native_name_meets_its_russian_translation(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех и Max-Planck-Gesellschaft договорились о стажировках",
+         "СПбПУ и Max-Planck-Gesellschaft подписали соглашение о стажировках аспирантов в "
+         "институтах общества."),
+        ("Делегация Общества Макса Планка посетила Политех",
+         "СПбПУ и Общество Макса Планка договорились о совместной летней школе по физике "
+         "плазмы. Соглашение подписали в Санкт-Петербурге."),
+    )  # fmt: skip
+    planck = having(reply, "Planck", "Планк")
+    assert len(planck) == 1 and planck[0].endswith("— 2"), reply
+
+
 async def test_a_university_name_with_and_without_its_hyphen_and_in_russian_is_one_card(
     app: App, worker: ExtractionWorker
 ) -> None:

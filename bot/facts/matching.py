@@ -413,7 +413,7 @@ MEANING_LATIN = {
     **dict.fromkeys(["higher"], "HIGHER"),
     **dict.fromkeys(["school"], "SCHOOL"),
     **dict.fromkeys(["chamber"], "CHAMBER"),
-    **dict.fromkeys(["society"], "SOC"),
+    **dict.fromkeys(["society", "gesellschaft"], "SOC"),
     **dict.fromkeys(["committee"], "COMM"),
     **dict.fromkeys(["agency"], "AGENCY"),
     **dict.fromkeys(["service", "services"], "SERVICE"),
