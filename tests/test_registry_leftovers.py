@@ -87,6 +87,27 @@ async def test_a_university_name_with_and_without_its_hyphen_and_in_russian_is_o
     assert len(bauhaus) == 1 and bauhaus[0].endswith("— 3"), reply
 
 
+async def test_an_academy_institute_with_and_without_its_academy_is_one_card(
+    app: App, worker: ExtractionWorker
+) -> None:
+    reply = await ingest(
+        app,
+        worker,
+        ("Политех и Институт проблем транспорта РАН подписали соглашение",
+         "СПбПУ и Институт проблем транспорта РАН подписали соглашение о совместных "
+         "исследованиях беспилотного транспорта."),
+        ("Институт проблем транспорта и Политех откроют лабораторию",
+         "СПбПУ и Институт проблем транспорта договорились о создании совместной лаборатории "
+         "интеллектуальных транспортных систем."),
+        ("Политех и Институт проблем механики РАН проведут школу",
+         "СПбПУ и Институт проблем механики РАН подписали соглашение о летней школе для "
+         "аспирантов."),
+    )  # fmt: skip
+    transport = having(reply, "транспорта")
+    assert len(transport) == 1 and transport[0].endswith("— 2"), reply
+    assert len(having(reply, "механики")) == 1, reply
+
+
 async def test_a_bare_common_word_company_does_not_join_a_foreign_legal_form_card(
     app: App, worker: ExtractionWorker
 ) -> None:

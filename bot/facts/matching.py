@@ -1195,6 +1195,7 @@ def different(a: str, b: str) -> bool:
         return False  # «МГТУ им. Н. Э. Баумана»: an abbreviation with its eponym
     a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
     a, b = without_status(a) or a, without_status(b) or b  # a status tells no other body
+    a, b = _without_academy(a, b), _without_academy(b, a)
     seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
     if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
         return False  # a committee with the government it belongs to, and without
@@ -1207,6 +1208,24 @@ def different(a: str, b: str) -> bool:
     if cross_key(a) and cross_key(a) == cross_key(b) and not _spelt_apart(own_a, own_b):
         return False  # spelling variants of one name
     return bool(own_a) or bool(own_b)
+
+
+# The Academy of Sciences closing an institute's name, by its letters or in full.
+_ACADEMY_TAIL = re.compile(
+    r"\s+(?:РАН|RAS|Российской\s+академии\s+наук|of\s+the\s+Russian\s+Academy\s+of\s+Sciences)$"
+)
+
+
+def _without_academy(name: str, other: str) -> str:
+    """An institute's name without the Academy closing it when the other name has none and
+    the rest tells one institute by two words of its own («Институт проблем машиноведения
+    РАН» / «Институт проблем машиноведения»; not «Институт физики РАН» / «Институт физики»,
+    which names many)."""
+    bare = _ACADEMY_TAIL.sub("", name)
+    if bare == name or _ACADEMY_TAIL.search(other):
+        return name
+    own = [t for t in key_tokens(bare) if t not in GENERIC and t not in _STOP]
+    return bare if len(own) >= 2 else name
 
 
 def _spelt_apart(words_a: set[str], words_b: set[str]) -> bool:
