@@ -876,22 +876,24 @@ _HYPHEN_HEAD = re.compile(rf"-{_UNIVERSITY_WORD}$", re.IGNORECASE)
 _UNIT_WORDS = frozenset(["press", "library", "hospital", "clinic", "museum", "campus", "hall"])
 
 
-def without_city(name: str) -> str:
+def without_city(name: str, *, loose: bool = False) -> str:
     """A university's name without the city of its seat closing it, when the rest still names
     one university by a word of its own ("Bauhaus University" of "Bauhaus-Universität Weimar",
     «Университет Баухаус» of «Университет Баухаус в Веймаре»); "" otherwise: "Technical
     University Munich" is no "Technical University", "American University in Cairo" no
-    "American University", "Medical University Varna" no "Medical University"."""
+    "American University", "Medical University Varna" no "Medical University". `loose` (for
+    keys only, never to judge two names alike): a Latin word right after the head word counts
+    as the seat though the place lists do not know it ("Bauhaus University Weimar")."""
     found = _CITY_TAIL.match(tidy(name))
     if found is None or not found.group("city")[:1].isupper():
         return ""
     bare, sep, city = found.group("bare"), found.group("sep"), found.group("city")
     if sep.isspace() and not _HYPHEN_HEAD.search(bare):
         places = _places()
-        # "Bauhaus University Weimar": a Latin word right after the head word is its seat,
-        # as the hyphenated "Bauhaus-Universität Weimar" (not "… University Press").
+        # (Not "… University Press", nor a campus abroad.)
         after_head = (
-            re.search(rf"\b{_UNIVERSITY_WORD}$", bare, re.I) is not None
+            loose
+            and re.search(rf"\b{_UNIVERSITY_WORD}$", bare, re.I) is not None
             and re.fullmatch(r"[A-Z][a-z]{3,}", city) is not None
             and not set(name_tokens(city)) & GENERIC
             and city.lower() not in EN_HEADS
@@ -1060,7 +1062,7 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
             without_initials(form),
             branch_own(form),
             without_status(form),
-            without_city(form),
+            without_city(form, loose=True),
             without_letters(form),
         )
         for name in (form, *variants, brand_of(form)):
