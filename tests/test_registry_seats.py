@@ -62,4 +62,12 @@ async def test_look_alikes_of_one_city_or_one_society_stay_apart(
 ) -> None:
     facts = [fact for pair in APART for fact in (pair[::-1] if reverse else pair)]
     rows = await cards(db, script(facts))
-    assert sorted(r.name for r in rows) == sorted(name for name, _, _ in facts)
+
+    def card_of(name: str) -> int:
+        [found] = [n for n, r in enumerate(rows) if name in (r.name, r.name_en, *r.aliases)]
+        return found
+
+    # (One institute in two scripts is one card: «Институт Фраунгофера по лазерным
+    # технологиям» and "Fraunhofer Institute for Laser Technology" meet across the pairs.)
+    for (a, _, _), (b, _, _) in APART:
+        assert card_of(a) != card_of(b), (a, b, rows)

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from bot.facts.extraction import PartnerFact
-from bot.facts.extraction.lexicon import OWN_PATTERNS
+from bot.facts.extraction.lexicon import EN_HEADS, OWN_PATTERNS
 from bot.facts.extraction.names import (
     MAX_NAME_CHARS,
     is_abbreviation,
@@ -26,6 +26,7 @@ from bot.facts.extraction.names import (
 )
 from bot.facts.extraction.registry import KnownOrg, known_orgs
 from bot.text.countries import CountryResolver, names_country, nation_of, resolve_country
+from bot.text.stems import common_word
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
 # quotes of every shape.
@@ -346,6 +347,7 @@ MEANING_RU = (
     ("электротехническ", "ELTECH"), ("металлургическ", "METAL"), ("космическ", "SPACE"),
     ("полярн", "POLAR"), ("арктическ", "ARCTIC"), ("дружб", "FRIEND"), ("народ", "PEOPLES"),
     ("строительн", "BUILD"), ("промышленн", "INDUSTRY"), ("торгов", "TRADE"),
+    ("лазерн", "LASER"), ("производствен", "PROD"),
 )  # fmt: skip
 # English words of foreign companies' names as Russian writes them, letter for sound («Сименс
 # Энерджи» is "Siemens Energy", «Самсунг Хэви Индастриз» "Samsung Heavy Industries"): the
@@ -411,7 +413,7 @@ MEANING_LATIN = {
     **dict.fromkeys(["higher"], "HIGHER"),
     **dict.fromkeys(["school"], "SCHOOL"),
     **dict.fromkeys(["chamber"], "CHAMBER"),
-    **dict.fromkeys(["society"], "SOC"),
+    **dict.fromkeys(["society", "gesellschaft"], "SOC"),
     **dict.fromkeys(["committee"], "COMM"),
     **dict.fromkeys(["agency"], "AGENCY"),
     **dict.fromkeys(["service", "services"], "SERVICE"),
@@ -429,8 +431,10 @@ MEANING_LATIN = {
     **dict.fromkeys(["construction", "civil"], "BUILD"),
     **dict.fromkeys(["industry", "industrial", "industries"], "INDUSTRY"),
     **dict.fromkeys(["trade", "commerce"], "TRADE"),
+    **dict.fromkeys(["laser", "lasers"], "LASER"),
+    **dict.fromkeys(["production", "manufacturing"], "PROD"),
 }  # fmt: skip
-CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la"}
+CROSS_SKIP = _STOP | {"of", "the", "and", "named", "after", "di", "de", "der", "des", "la", "по"}
 ADJECTIVE_RU = re.compile(r"(?:ск|цк)(?:ий|ый|ая|ое|ого|ому|им|ом|ой|их|ие|ую|ими)$")
 # A Russian adjective in «-н-» («Смольный», «Нижнего», «Лесной») and its Latin transliteration
 # ("Smolny", "Nizhny", "Lesnoy"): the «н» is the adjective's suffix. The noun endings «-ом»,
@@ -443,9 +447,9 @@ _N_ADJECTIVE_LATIN = re.compile(
     r"(?<=[a-z]{2})(?<![aeiouy])n(?:y|yy|yi|iy|ij|yj|oy|oi|oj|aya|oye)$"
 )
 # "ng" is the Russian "н" of Chinese syllables ("Шанхай" / "Shanghai", "Цзяотун" / "Jiaotong").
-PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"), ("sh", "s"),
-             ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"), ("x", "ks"),
-             ("q", "k"))  # fmt: skip
+PHONETIC = (("ng", "n"), ("kh", "h"), ("ts", "z"), ("zh", "j"), ("sch", "s"),
+            ("sh", "s"), ("ch", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("g", "h"), ("y", "i"),
+            ("x", "ks"), ("q", "k"))  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 # The type word of a province or a state names no organisation: «университет провинции
 # Цзянсу» is the «Цзянсуский университет», "... of the Republic of Testland" the "Testland ...".
@@ -553,11 +557,12 @@ def _spelt(word: str) -> bool:
     return len(word) <= 4 or not word.isupper()
 
 
-def cross_key(name: str) -> str:
+def cross_key(name: str, *, soft_h: bool = False) -> str:
     """A key two scripts share: concepts for head words, skeletons for proper words
     ("Мадридский политехнический университет" = "Madrid Polytechnic University"), an
     abbreviation letter by letter («СПбГУ» is no «СПбГЭУ»). Empty when a proper word is too
-    short to tell organisations apart, or there is none."""
+    short to tell organisations apart, or there is none. `soft_h`: a Latin "h" after "n" is
+    silent, as Russian spells a German "nh" «нг» ("Fraunhofer" / «Фраунгофер»): a second key."""
     if is_own(name):
         return ""
     text = _INNER_APOSTROPHE.sub("", _NAMED_AFTER.sub("", one_script(_variant_free(name))))
@@ -662,6 +667,8 @@ def cross_key(name: str) -> str:
         if len(skeleton) < 3:
             short, short_whole = word, word == written
             continue
+        if soft_h and not re.search(r"[а-я]", written) and len(skeleton.replace("nh", "n")) >= 3:
+            skeleton = skeleton.replace("nh", "n")
         proper += 1
         parts.append(skeleton)
     if short:
@@ -866,19 +873,34 @@ _CITY_TAIL = re.compile(
 _HYPHEN_HEAD = re.compile(rf"-{_UNIVERSITY_WORD}$", re.IGNORECASE)
 
 
-def without_city(name: str) -> str:
+_UNIT_WORDS = frozenset(["press", "library", "hospital", "clinic", "museum", "campus", "hall"])
+
+
+def without_city(name: str, *, loose: bool = False) -> str:
     """A university's name without the city of its seat closing it, when the rest still names
     one university by a word of its own ("Bauhaus University" of "Bauhaus-Universität Weimar",
     «Университет Баухаус» of «Университет Баухаус в Веймаре»); "" otherwise: "Technical
     University Munich" is no "Technical University", "American University in Cairo" no
-    "American University", "Medical University Varna" no "Medical University"."""
+    "American University", "Medical University Varna" no "Medical University". `loose` (for
+    keys only, never to judge two names alike): a Latin word right after the head word counts
+    as the seat though the place lists do not know it ("Bauhaus University Weimar")."""
     found = _CITY_TAIL.match(tidy(name))
     if found is None or not found.group("city")[:1].isupper():
         return ""
     bare, sep, city = found.group("bare"), found.group("sep"), found.group("city")
     if sep.isspace() and not _HYPHEN_HEAD.search(bare):
         places = _places()
-        if not places.codes(city) or places.is_country(city):
+        # (Not "… University Press", nor a campus abroad.)
+        after_head = (
+            loose
+            and re.search(rf"\b{_UNIVERSITY_WORD}$", bare, re.I) is not None
+            and re.fullmatch(r"[A-Z][a-z]{3,}", city) is not None
+            and not set(name_tokens(city)) & GENERIC
+            and city.lower() not in EN_HEADS
+            and city.lower() not in _UNIT_WORDS
+            and not places.is_country(city)  # "… University Qatar": a campus abroad
+        )
+        if not after_head and (not places.codes(city) or places.is_country(city)):
             return ""  # a word closing the name, not a city the lists know
     if re.search(r"\s(?:of|the|de|der|des|di|la|du)$", bare, re.I):
         return ""  # "Free University of Berlin": the city is the name's own complement
@@ -973,6 +995,24 @@ def without_initials(name: str) -> str:
     return bare if bare != tidy(name) else ""
 
 
+# An institute's own letters closing its full name ("Fraunhofer Institute for Laser Technology
+# ILT"): the other script's form of the name rarely carries them.
+_CLOSING_LETTERS = re.compile(
+    r"^(?P<name>.*\b(?:institute|institut|институт|centre|center|центр|laboratory|лаборатория)"
+    r"\b.*\S)\s+[A-ZА-ЯЁ]{2,6}$",
+    re.IGNORECASE,
+)
+
+
+def without_letters(name: str) -> str:
+    """An institute's full name without its own letters closing it, or "" (a name form for
+    keys)."""
+    found = _CLOSING_LETTERS.match(tidy(name))
+    if found is None or len(found.group("name").split()) < 3:
+        return ""
+    return found.group("name") if not re.search(r"[a-zа-яё]", name.split()[-1]) else ""
+
+
 def bounded(fact: PartnerFact) -> PartnerFact | None:
     """The fact without forms too long to be names (MAX_NAME_CHARS); None when its own name
     is one: it names no organisation and opens no card."""
@@ -1022,7 +1062,8 @@ def fact_keys(fact: PartnerFact) -> dict[str, str]:
             without_initials(form),
             branch_own(form),
             without_status(form),
-            without_city(form),
+            without_city(form, loose=True),
+            without_letters(form),
         )
         for name in (form, *variants, brand_of(form)):
             _add_keys(keys, name, form, fact.country)
@@ -1034,7 +1075,8 @@ def _add_keys(keys: dict[str, str], name: str, form: str, country: str | None = 
     if not name:
         return
     own = match_key(name)
-    for key in (own, cross_key(name) if own else "", eponym_key(name) if own else "",
+    soft = cross_key(name, soft_h=True) if own and "h" in name.lower() else ""
+    for key in (own, cross_key(name) if own else "", soft, eponym_key(name) if own else "",
                 pair_key(name), national_key(name, country) if own else "",
                 acronym_key(name) if own and name == form else ""):  # fmt: skip
         if key:
@@ -1155,6 +1197,7 @@ def different(a: str, b: str) -> bool:
         return False  # «МГТУ им. Н. Э. Баумана»: an abbreviation with its eponym
     a, b = without_initials(a) or a, without_initials(b) or b  # initials tell no other body
     a, b = without_status(a) or a, without_status(b) or b  # a status tells no other body
+    a, b = _without_academy(a, b), _without_academy(b, a)
     seated = ((without_seat(x), y) for x, y in [(a, b), (b, a)])
     if any(bare and match_key(bare) == match_key(y) for bare, y in seated):
         return False  # a committee with the government it belongs to, and without
@@ -1167,6 +1210,24 @@ def different(a: str, b: str) -> bool:
     if cross_key(a) and cross_key(a) == cross_key(b) and not _spelt_apart(own_a, own_b):
         return False  # spelling variants of one name
     return bool(own_a) or bool(own_b)
+
+
+# The Academy of Sciences closing an institute's name, by its letters or in full.
+_ACADEMY_TAIL = re.compile(
+    r"\s+(?:РАН|RAS|Российской\s+академии\s+наук|of\s+the\s+Russian\s+Academy\s+of\s+Sciences)$"
+)
+
+
+def _without_academy(name: str, other: str) -> str:
+    """An institute's name without the Academy closing it when the other name has none and
+    the rest tells one institute by two words of its own («Институт проблем машиноведения
+    РАН» / «Институт проблем машиноведения»; not «Институт физики РАН» / «Институт физики»,
+    which names many)."""
+    bare = _ACADEMY_TAIL.sub("", name)
+    if bare == name or _ACADEMY_TAIL.search(other):
+        return name
+    own = [t for t in key_tokens(bare) if t not in GENERIC and t not in _STOP]
+    return bare if len(own) >= 2 else name
 
 
 def _spelt_apart(words_a: set[str], words_b: set[str]) -> bool:
@@ -1292,6 +1353,24 @@ def _other_forms(fact: PartnerFact, row: Candidate) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
+def _bare_common(names: Iterable[str | None]) -> bool:
+    """Whether a side is named by one common word and no legal form ("Polymer", «Вектор»)."""
+    primary = [tidy(n) for n in names if n]
+    return bool(primary) and all(" " not in n and common_word(n) for n in primary)
+
+
+def _common_word_abroad(fact: PartnerFact, row: Candidate) -> bool:
+    """Whether one side is a bare common word ("Polymer") and the other a company with a legal
+    form ("Polymer GmbH") placed in another country, or the bare side in none: a common word
+    names many companies, and only its country ties it to this one."""
+    ours, theirs = (fact.name, fact.name_en), (row.name, row.name_en)
+    if _legal_forms(theirs) and not _legal_forms(ours) and _bare_common(ours):
+        return fact.country != row.country
+    if _legal_forms(ours) and not _legal_forms(theirs) and _bare_common(theirs):
+        return fact.country != row.country
+    return False
+
+
 def conflicts(fact: PartnerFact, row: Candidate) -> bool:
     """Guards that keep two organisations apart even when they share a key: another country,
     or full names of one script each with a distinguishing word of its own, unless a name
@@ -1307,6 +1386,8 @@ def conflicts(fact: PartnerFact, row: Candidate) -> bool:
         and fact.country != row.country
         and not ((fact.country_guessed or row.country_guessed) and not _other_forms(fact, row))
     ):
+        return True
+    if _common_word_abroad(fact, row):
         return True
     # A branch named by its parent and its own name is judged by its own name.
     ours = [branch_own(n) or n for n in (fact.name, fact.name_en) if n]

@@ -404,6 +404,7 @@ _HOMONYMS: dict[str, str] = {
 _COMMON_NAME_WORDS = frozenset({"тот", "чад", "чадо", "мали", "chad", "jordan"})
 _SMALL_HOMONYMS = frozenset({"перу", "чили", "turkey", "china", "chile", "guinea"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?…\n])[\s«\"„“(—–-]*$")
+_QUOTE_OPEN = re.compile(r"[«„“\"]$")
 _HEADS_AFTER = frozenset({"university", "embassy", "ministry", "institute", "academy", "chamber"})
 # Cities of two words whose first word alone names a city elsewhere ("Porto" is Portugal's).
 _CITY_PHRASES: dict[tuple[str, ...], str] = {
@@ -484,7 +485,8 @@ class CountryResolver:
             return None
         before = text[: match.start()]
         if re.search(r"[а-яё]", word, re.IGNORECASE):
-            return None if _SENTENCE_END.search(before) else code
+            # Opening a sentence or a quoted name («Мали Инжиниринг» is a company's brand).
+            return None if _SENTENCE_END.search(before) or _QUOTE_OPEN.search(before) else code
         prev = re.search(r"([\w'-]+)\W*$", before)
         after = re.match(r"\W{0,2}([A-Z][\w-]*)", text[match.end() :])
         opening = prev is None or prev.group(1)[:1].isupper() or _SENTENCE_END.search(before)

@@ -172,3 +172,55 @@ def query_groups(query: str) -> list[tuple[tuple[str, str], ...]]:
 def search_stems(query: str) -> list[str]:
     """Every stem a search for the query matches (`query_groups`), for highlighting."""
     return list(dict.fromkeys(stem for group in query_groups(query) for stem, _ in group))
+
+
+# Latin letters back to Cyrillic, longest first: enough to look a transliterated Russian given
+# name or surname up in the dictionary ("Vladimir" is «Владимир», "Putin" «Путин»).
+_TO_CYRILLIC = (
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("iy", "ий"), ("yy", "ый"), ("ey", "ей"),
+    ("ay", "ай"), ("oy", "ой"), ("x", "кс"), ("j", "дж"), ("w", "в"), ("q", "к"),
+    ("c", "к"), ("h", "х"), ("y", "ы"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
+    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"),
+    ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("f", "ф"),
+)  # fmt: skip
+_TO_CYRILLIC_RE = re.compile("|".join(k for k, _ in _TO_CYRILLIC))
+_TO_CYRILLIC_MAP = dict(_TO_CYRILLIC)
+
+
+def to_cyrillic(word: str) -> str:
+    """A Latin word spelt back in Cyrillic letters, lower-cased, to look it up in the Russian
+    dictionary ("Vladimir" is «владимир», "Polymer" «полимер»); a closing "y" is «ий»."""
+    word = word.lower()
+    return _TO_CYRILLIC_RE.sub(
+        lambda m: (
+            "ий" if m.group(0) == "y" and m.end() == len(word) else _TO_CYRILLIC_MAP[m.group(0)]
+        ),
+        word,
+    )
+
+
+def common_word(word: str) -> bool:
+    """Whether a word, in Cyrillic or spelt back from Latin letters, is a common noun or
+    adjective of the Russian dictionary ("Polymer", «Вектор»), not a name ("Siemens",
+    "Vladimir", «Газпром»): such a word alone names no one organisation."""
+    if not re.fullmatch(r"[A-Za-zА-Яа-яЁё]{3,}", word):
+        return False
+    if _CYRILLIC.search(word):
+        return _dictionary_word(word.lower())
+    spelt = to_cyrillic(word)
+    return any(map(_dictionary_word, dict.fromkeys((spelt, spelt.replace("ы", "и")))))
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def _dictionary_word(word: str) -> bool:
+    parses = morph_vocab().parse(word)
+    return (
+        bool(parses)
+        and all(p.is_known and not _NAME_TAGS & p.tag.grammemes for p in parses[:2])
+        and parses[0].score >= 0.3
+        and str(parses[0].tag.POS) in {"NOUN", "ADJF"}
+    )

@@ -19,7 +19,7 @@ from natasha.shape import recover_shape
 from rapidfuzz import fuzz
 
 from bot.text.countries import CountryResolver, country_name, nation_of
-from bot.text.stems import morph_vocab
+from bot.text.stems import morph_vocab, to_cyrillic
 
 from . import lexicon as lx
 from .learn import Logistic
@@ -298,6 +298,21 @@ _ONE_WORD_WITH_OWN = re.compile(
     re.MULTILINE,
 )
 _LEGAL_FORMS_EN = frozenset({"JSC", "PJSC", "OJSC", "CJSC", "LLC"})
+# A body named after a person: «Институт Макса Планка по физике плазмы», «Общество
+# Фраунгофера»; the person's name (genitive words before a lower-case tail or the end).
+_EPONYM_BODY = re.compile(
+    r"^(?:Институт|Общество|Фонд|Центр|Университет|Академия|Лаборатория)\s+"
+    r"(?P<ep>(?:[А-ЯЁ][а-яё]+\s+){0,2}[А-ЯЁ][а-яё]+)(?=\s+[а-яё]|$)"
+)
+_EPONYM_BODY_EN = re.compile(
+    r"^(?:the\s+)?(?P<ep>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Institute|Society|Foundation)\b"
+)
+_NOT_EPONYM = frozenset({"joint", "central", "national", "international", "federal", "state"})
+_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ой)$")
+# Power plants an English text names by their place and kind: nuclear, hydro, thermal.
+_PLANT_KINDS = frozenset({"NPP", "HPP", "TPP", "CHPP", "GRES"})
+_PLANT_PLACE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+_NOT_PLANT_PLACE = frozenset({"The", "A", "An", "At", "In", "On", "Of", "Our", "This", "New"})
 # Abbreviations of technologies and terms, which name no organisation without a full form.
 _TECH_ABBR = frozenset(
     {
@@ -1740,6 +1755,21 @@ def _person_or_place(word: str) -> bool:
     )
 
 
+def _latin_person(name: str) -> bool:
+    """A Russian person's name in Latin letters ("Vladimir Putin", "Andrey Fursenko"): a given
+    name the dictionary knows well, then a surname, by their Cyrillic spellings."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+        return False
+    vocab = morph_vocab()
+    first = vocab.parse(to_cyrillic(words[0]))
+    if not first or not (
+        first[0].is_known and first[0].score >= 0.9 and "Name" in first[0].tag.grammemes
+    ):
+        return False
+    return any("Surn" in p.tag.grammemes for p in vocab.parse(to_cyrillic(words[-1])))
+
+
 def _signing_clause(sent: str) -> str:
     """The clause of the sentence that signs ("Документ подписан 3 марта, в 2028 году его
     продлят" -> "Документ подписан 3 марта"; "Документ, рассчитанный до 2031 года, подписан
@@ -2672,6 +2702,7 @@ class Extractor:
         self._ner = NewsNERTagger(embedding)
         self._vocab = morph_vocab()  # the search's, loaded once per process
         self._registry = Registry.load()
+        self._eponyms: dict[str, str] | None = None
         self._single = self._registry.single_word_names()
         # Multi-word Latin registry names with no head word ("Gazprom Neft"), which the
         # English head-word rule cannot find.
@@ -3906,6 +3937,19 @@ class Extractor:
                 continue
             if any(s0 <= m.start() < s1 for s0, s1 in own):
                 continue
+            place = _PLANT_PLACE.search(text, max(0, m.start() - 40), m.start())
+            if word in _PLANT_KINDS and place and place.group(1) not in _NOT_PLANT_PLACE:
+                # "Kursk NPP", "Sayano-Shushenskaya HPP": a power plant named by its place.
+                out.append(
+                    Mention(
+                        name=f"{place.group(1)} {word}",
+                        start=place.start(1),
+                        end=m.end(),
+                        sent=int(sent_of(m.start())),
+                        kind="company",
+                    )
+                )
+                continue
             if self._surname(text, m.start(), m.end()):
                 continue
             if word in _LEGAL_FORMS_EN or word in _EN_STATE_FORMS:
@@ -4177,6 +4221,8 @@ class Extractor:
                 rf"\b(?:{_PERSON_TITLE_EN})\.?\s+{re.escape(name)}\b", text, re.IGNORECASE
             ):
                 continue  # "SPbPU and Vladimir Putin Meet ...": "President Vladimir Putin"
+            if key == "b" and _latin_person(name):
+                continue  # the same with no title anywhere in the text
             if " " in name and not (
                 s1 <= title_end
                 or re.search(r"\w-[A-Z]", name)
@@ -5723,6 +5769,7 @@ class Extractor:
             and not spelt_foreign
             and not abroad
             and (kind == "company" or not foreign_shaped(name, lang))
+            and (kind == "company" or not self._foreign_eponym(name))
         ):
             # Companies in these articles are overwhelmingly Russian, and so is a body with a
             # Russian name that no word places elsewhere. A foreign-shaped name that nothing
@@ -5762,6 +5809,12 @@ class Extractor:
         "Fraunhofer Institute for Laser Technology" is an institute of the German society),
         or None."""
         for n in (name, *aliases):
+            eponym = _EPONYM_BODY.match(n) or _EPONYM_BODY_EN.match(n)
+            country = (
+                self._eponym_countries().get(canonical_key(eponym.group("ep"))) if eponym else None
+            )
+            if country:
+                return country  # «Институт Макса Планка по физике плазмы»: «Общество Макса Планка»
             words = n.replace("«", " ").replace("»", " ").replace('"', " ").split()
             while words and words[0][:1].islower():
                 words = words[1:]  # «компания «Сименс Энерджи»»: the type word
@@ -5771,6 +5824,35 @@ class Extractor:
             if known is not None and known.kind == kind and known.country:
                 return known.country
         return None
+
+    def _eponym_countries(self) -> dict[str, str]:
+        """Canonical keys of the people research bodies of the registry are named after («Общество
+        Макса Планка», «Общество Фраунгофера», "Fraunhofer"), to their one country."""
+        if self._eponyms is None:
+            found: dict[str, set[str]] = {}
+            for org in self._registry.orgs:
+                if org.kind != "research" or not org.country:
+                    continue
+                for n in org.all_names():
+                    m = _EPONYM_BODY.match(n) or _EPONYM_BODY_EN.match(n)
+                    ep = m.group("ep") if m else n if re.fullmatch(r"[A-Z][a-z]{3,}", n) else None
+                    if ep and ep.split()[0].lower() not in _NOT_EPONYM:
+                        found.setdefault(canonical_key(ep), set()).add(org.country)
+            self._eponyms = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._eponyms
+
+    def _foreign_eponym(self, name: str) -> bool:
+        """A Russian name of a body named after a person whose surname has no Russian shape
+        («Институт Пастера», «Общество Гельмгольца»; not «Фонд Потанина», «Центр Алмазова»):
+        most likely abroad, so not guessed Russian."""
+        m = _EPONYM_BODY.match(name)
+        if m is None or not _CYR.search(m.group("ep")):
+            return False
+        last = m.group("ep").split()[-1].lower()
+        surnames = [p for p in self._vocab.parse(last)[:3] if "Surn" in p.tag.grammemes]
+        return bool(surnames) and not any(
+            _RUSSIAN_SURNAME.search(str(p.normal_form)) for p in surnames
+        )
 
     def _context_country(self, c: Candidate, text: str) -> str | None:
         """A country named right after a mention: "Salymbekov University (Kyrgyzstan)",

@@ -218,7 +218,8 @@ PARENT_KINDS = frozenset({"university", "company"})
 # The university's own short names as one word, in either script ("Политех", "СПбПУ",
 # "SPbPU", a possessive or a mark after it allowed): never part of another organisation's name.
 OWN_SHORT_WORD = re.compile(
-    r"(?:Политех\w*|СПбПУ|СПбГПУ|СПбГТУ|ЛПИ|SPbPU|SPbSPU|SPbSTU|SPBPU|SPBPA|Polytech)\W*"
+    r"(?:Политех(?:а|е|у|ом|нич\w*)?(?!\w)|"  # its case forms, not «Политехникум»
+    r"СПбПУ|СПбГПУ|СПбГТУ|ЛПИ|SPbPU|SPbSPU|SPbSTU|SPBPU|SPBPA|Polytech)\W*"
 )
 OWN_PATTERNS = [
     re.compile(p, re.IGNORECASE)
@@ -238,8 +239,9 @@ OWN_PATTERNS = [
         r"(?:государственный )?политехническ\w* (?:университет|институт)\w*$",
         r"^(?:the )?(?:national research )?(?:st\.? ?|saint[ -])?(?:petersburg )?(?:state )?"
         r"polytechnic(?:al)? (?:university|institute)\w?$",
-        r"^политех\w*$",
-        r"^polytech\w*$",
+        # The short name in its case forms, not another school's («Политехникум», "Polytechnique").
+        r"^политех(?:а|е|у|ом|нич\w*)?$",
+        r"^polytech(?:nic(?:al)?)?(?:'s)?$",
         r"^(?:наш|our) ",
         r"^ленинградский политехнический",
         # Historical names: the Leningrad Polytechnic Institute named after M. I. Kalinin.
