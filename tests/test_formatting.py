@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.facts.matching import cross_key, match_key
 from bot.text.formatting import (
     announcement,
     broken_off,
@@ -14,6 +15,7 @@ from bot.text.formatting import (
     date_words,
     esc,
     format_date,
+    one_script,
     plain_fallback,
     subject_words,
     utf16_len,
@@ -137,3 +139,28 @@ def test_common_english_subjects_read_in_russian_others_are_marked_english() -> 
 )
 def test_an_iso_date_reads_as_a_person_writes_it(day: str, ru: str, en: str) -> None:
     assert (date_words(day, "ru"), date_words(day, "en")) == (ru, en)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Рocaтoм", "Росатом"),  # more Latin letters, but т and м have no Latin twin
+        ("пo", "по"),  # as many of each: only the Cyrillic spelling keeps both
+        ("IТ", "IT"),  # a Cyrillic Т beside a Latin I
+        ("Kитай", "Китай"),
+        ("Tsinghuа", "Tsinghua"),
+        ("Сосо", "Сосо"),
+        ("C язык", "C язык"),
+        ("c Китаем", "с Китаем"),
+    ],
+)
+def test_a_word_typed_in_two_scripts_is_read_in_the_one_it_can_be_written_in(
+    typed: str, read: str
+) -> None:
+    assert one_script(typed) == read
+
+
+def test_the_registry_keys_a_name_as_a_person_types_it_is_read() -> None:
+    # One reader for both: a name half in Latin look-alikes keys as its Cyrillic spelling.
+    assert match_key("Госкорпорация «Рocaтoм»") == match_key("Госкорпорация «Росатом»")
+    assert cross_key("Рocкocмoc") == cross_key("Роскосмос")

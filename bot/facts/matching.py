@@ -26,6 +26,7 @@ from bot.facts.extraction.names import (
 )
 from bot.facts.extraction.registry import KnownOrg, known_orgs
 from bot.text.countries import CountryResolver, names_country, nation_of, resolve_country
+from bot.text.formatting import one_script
 from bot.text.stems import common_word
 
 # Typographic variants folded before anything else: non-breaking and other hyphens, spaces,
@@ -136,27 +137,6 @@ def _plain_latin(text: str) -> str:
             continue
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
-
-
-# Letters of one shape in both alphabets: a word typed with one of the other alphabet's
-# («Цзянсуcкий» with a Latin "c») is read in its own.
-_TO_CYRILLIC = str.maketrans("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ")
-_TO_LATIN = str.maketrans("асеорхуАСЕНКМОРТХВ", "aceopxyACEHKMOPTXB")
-_MIXED = re.compile(r"[^\W\d_]+")
-
-
-def one_script(text: str) -> str:
-    """Words mixing Cyrillic and Latin letters in the script most of their letters are."""
-
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        cyr = len(re.findall(r"[а-яёА-ЯЁ]", word))
-        lat = len(re.findall(r"[a-zA-Z]", word))
-        if not cyr or not lat:
-            return word
-        return word.translate(_TO_CYRILLIC if cyr >= lat else _TO_LATIN)
-
-    return _MIXED.sub(fix, text)
 
 
 def key_tokens(name: str, *, legacy: bool = False) -> list[str]:

@@ -46,7 +46,6 @@ from bot.facts.matching import (
     match_key,
     named_in_full,
     names_nothing,
-    one_script,
     own_aliases,
     parent_university,
     rekey,
@@ -61,7 +60,7 @@ from bot.facts.matching import (
 )
 from bot.text.countries import country_name, flag
 from bot.text.documents import recalled
-from bot.text.formatting import esc, format_date, signed_words
+from bot.text.formatting import esc, format_date, one_script, signed_words
 from bot.text.i18n import t
 from storage.db import Database
 from storage.news import NewsItem, NewsRepository

@@ -64,23 +64,29 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def one_script(text: str) -> str:
-    """Each run of letters written mostly in one script, in that script alone, when its other
-    letters only look alike («Kитай» with a Latin K is «Китай»; 'Tsinghuа' with a Cyrillic а
-    is 'Tsinghua'): such a word found nothing. A run with a letter of its own in both scripts
-    ('IТ' with a Cyrillic Т) is left as typed; a letter alone before a Cyrillic word («c
-    Китаем») is Cyrillic, a capital alone ("C язык") as typed."""
+    """Each run of letters in two scripts, in the one script it can be written in by swapping
+    look-alike letters alone («Kитай» with a Latin K is «Китай»; 'Tsinghuа' with a Cyrillic а
+    is 'Tsinghua'; «пo» with a Latin o is «по»): such a word found nothing and keyed apart. When
+    either script would do, the one most of its letters are in; a run with letters of its own
+    in both scripts is left as typed. A small letter alone before a Cyrillic word («c
+    Китаем») is Cyrillic, a capital alone ("C язык") as typed. The one reader of both the
+    registry's keys and what a person types."""
 
     def fix(match: re.Match[str]) -> str:
         run = match.group()
-        cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in run)
-        latin = sum("a" <= ch.lower() <= "z" for ch in run)
-        if not cyrillic or not latin or cyrillic == latin:
+        cyrillic = [ch for ch in run if "а" <= ch.lower() <= "я" or ch in "ёЁ"]
+        latin = [ch for ch in run if "a" <= ch.lower() <= "z"]
+        if not cyrillic or not latin:
             return run
-        if cyrillic > latin:
-            minority = [ch for ch in run if "a" <= ch.lower() <= "z"]
-            return run.translate(_TO_CYRILLIC) if all(c in _LATIN_LIKE for c in minority) else run
-        minority = [ch for ch in run if "а" <= ch.lower() <= "я" or ch in "ёЁ"]
-        return run.translate(_TO_LATIN) if all(c in _CYRILLIC_LIKE for c in minority) else run
+        as_cyrillic = all(c in _LATIN_LIKE for c in latin)
+        as_latin = all(c in _CYRILLIC_LIKE for c in cyrillic)
+        if as_cyrillic and as_latin:  # only look-alikes: the script most letters are in
+            if len(cyrillic) == len(latin):
+                return run
+            as_cyrillic = len(cyrillic) > len(latin)
+        if as_cyrillic:
+            return run.translate(_TO_CYRILLIC)
+        return run.translate(_TO_LATIN) if as_latin else run
 
     words = _LETTERS.sub(fix, text).split(" ")
     for i, word in enumerate(words[:-1]):  # «c Китаем»: a preposition in the other layout
