@@ -113,3 +113,30 @@ def test_a_branch_of_the_academy_of_sciences_is_the_partner_in_headline_and_body
     assert [a.parties for a in r.agreements] == [
         ("Siberian Branch of the Russian Academy of Sciences",)
     ]
+
+
+def test_a_numbered_school_named_only_as_its_graduates_school_is_no_partner(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "Lyceum 239 Graduates at SPbPU",
+        "This year 40 graduates of Lyceum 239 entered the Polytechnic, the admissions office says.",
+        "en",
+    )
+    assert r.partners == ()
+    assert not r.partnership
+
+
+def test_a_numbered_school_that_signs_stays_a_partner_where_its_pupils_are_named(
+    extractor: Extractor,
+) -> None:
+    r = _run(
+        extractor,
+        "SPbPU and Lyceum 239 Sign Agreement",
+        "SPbPU and Lyceum 239 signed an agreement on engineering classes. Pupils of Lyceum 239 "
+        "will attend lectures at the Polytechnic.",
+        "en",
+    )
+    assert r.partnership
+    assert _has(r, "Lyceum 239"), _names(r)

@@ -2443,6 +2443,19 @@ def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
     return out
 
 
+# A numbered school ("Lyceum 239", "School No. 57") named as its pupils' or graduates' school
+# ("40 graduates of Lyceum 239 entered the Polytechnic", "Lyceum 239 Graduates at SPbPU").
+_NUMBERED_SCHOOL = re.compile(r"\b(?:Lyceum|Gymnasium|School)\s+(?:No\.?\s*|№\s*)?\d")
+_SCHOOL_PEOPLE_BEFORE = re.compile(
+    r"\b(?:graduates?|pupils?|alumn\w+|students?|schoolchildren|teachers?)\s+(?:from|of|at)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SCHOOL_PEOPLE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:graduates|pupils|alumni|students|schoolchildren|teachers)\b", re.IGNORECASE
+)
+
+
 # The university, its people or a third side in a signing sentence: then the document may be
 # its own (a trilateral one, «при участии Политеха», "signed by the rector").
 _OWN_AT_SIGNING = re.compile(
@@ -5044,6 +5057,12 @@ class Extractor:
                     # The place students visit on an excursion (the title, its sentence or the
                     # next one says so): «Первокурсники посетили Эрмитаж. Экскурсия …».
                     counts["context_only"] += 1
+                    continue
+                if _NUMBERED_SCHOOL.search(m.name) and (
+                    _SCHOOL_PEOPLE_BEFORE.search(text, max(start, m.start - 40), m.start)
+                    or _SCHOOL_PEOPLE_AFTER.match(text, m.end)
+                ):
+                    roles += 1  # where pupils or graduates come from, not a partner
                     continue
                 before = text[max(start, m.start - 60) : m.start]
                 near = text[max(start, m.start - 25) : m.start].lower()
