@@ -838,6 +838,13 @@ _AT_WORK = (
     r"испытани|подготовк|проект)|работа\w* (?:[\w-]+ ){0,4}вместе|вместе со? (?:аспирант|студент|"
     r"уч[её]н|преподавател)|и (?:уч[её]н|преподавател|аспирант|исследовател))"
 )
+# ... the second half told by a deed (made, computed, tested), not an opinion of the first («а
+# специалисты завода уже проявили интерес», «а специалисты компании сомневаются»).
+_HALF_DONE = (
+    r"(?=[^.!?]{0,80}?(?<!\w)(?:выполн|изготов|изготавл|собра|собира|провел|провёл|испыта|"
+    r"рассчита|разработа|построи|смонтир|сдела|подготови|созда|спроектир|внедр|написа|налади|"
+    r"выпусти|отвеча\w*\s+за|взял\w*\s+на\s+себя))"
+)
 # ... or the university's scientists and a body's people as one team («коллектив учёных
 # института и инженеров АО «X»»).
 _STAFF_AT_WORK = (
@@ -854,11 +861,15 @@ _STAFF_AT_WORK = (
     # энергетики, а изготовили машину специалисты завода»).
     + "|"
     + _OWN_PEOPLE_RU
-    + r"[^.!?]{0,80}?,\s+а\s+[^.!?]{0,60}?"
+    + r"[^.!?]{0,80}?,\s+а\s+"
+    + _HALF_DONE
+    + r"[^.!?]{0,60}?"
     + _OUTSIDE_PEOPLE
     + "|"
     + _OUTSIDE_PEOPLE
-    + r"[^.!?]{0,80}?,\s+а\s+[^.!?]{0,60}?"
+    + r"[^.!?]{0,80}?,\s+а\s+"
+    + _HALF_DONE
+    + r"[^.!?]{0,60}?"
     + _OWN_PEOPLE_RU
 )
 # The university and a body, each by its type word, as one subject of a verb («университет и
@@ -1207,7 +1218,16 @@ _ONE_PERSONS_OCCASION = re.compile(
 _PARTNERSHIP_ACT = re.compile(
     r"сотрудничеств|партн[её]р|соглашени|меморандум|договор|совместн|базов\w+\s+кафедр|"
     r"целев\w+\s+(?:обучени|подготовк)|cooperat|collaborat|partner|agreement|memorand|contract|"
-    r"\bjoint\b|base\s+department|targeted\s+training",
+    r"\bjoint\b|base\s+department|targeted\s+training|"
+    # ... or a programme the body runs with the university («по программе, которую верфь и
+    # университет запустили»), a course the body's people teach ("a course that Siemens
+    # engineers teach", «курс, который инженеры компании ведут»), its scholarship (not a series
+    # the university runs alone: «цикл, который институт проводит каждую осень»).
+    r"программ\w*,?\s+(?:котор\w+|что)\s+(?:[\w-]+\s+){1,3}?и\s+(?:университет|политех|вуз|"
+    r"спбпу)|программ\w*,?\s+(?:котор\w+|что)\s+(?:университет|политех|вуз|спбпу)\w*\s+и\s|"
+    r"(?:инженер|специалист|сотрудник|эксперт)\w*\s+(?:[\w-]+\s+){0,2}?(?:вед[уё]т|чита[ею]т|"
+    r"преподают)\b|\b(?:engineers|specialists|experts|staff|employees)\s+(?:teach|run|give)\b|"
+    r"стипенди|scholarship",
     re.IGNORECASE,
 )
 _NEGATIVE_CATEGORY = re.compile(r"спорт|sport|культур|culture|некролог|obituar", re.IGNORECASE)
@@ -2453,11 +2473,28 @@ def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
     return out
 
 
+# A numbered school ("Lyceum 239", "School No. 57") named as its pupils' or graduates' school
+# ("40 graduates of Lyceum 239 entered the Polytechnic", "Lyceum 239 Graduates at SPbPU").
+_NUMBERED_SCHOOL = re.compile(r"\b(?:Lyceum|Gymnasium|School)\s+(?:No\.?\s*|№\s*)?\d")
+_SCHOOL_PEOPLE_BEFORE = re.compile(
+    r"\b(?:graduates?|pupils?|alumn\w+|students?|schoolchildren|teachers?)\s+(?:from|of|at)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SCHOOL_PEOPLE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:graduates|pupils|alumni|students|schoolchildren|teachers)\b", re.IGNORECASE
+)
+
+
 # The university, its people or a third side in a signing sentence: then the document may be
 # its own (a trilateral one, «при участии Политеха», "signed by the rector").
 _OWN_AT_SIGNING = re.compile(
     r"политех|спбпу|спбгпу|университет|вуз|ректор|трёхсторон|трехсторон|с нами|"
-    r"polytech|spbpu|spbstu|universit|rector|trilateral|tripartite|three-party|with us",
+    r"polytech|spbpu|spbstu|universit|rector|trilateral|tripartite|three-party|with us|"
+    # ... or a third side the two sign with («подписали соглашение с Институтом энергетики»,
+    # "signed an agreement with the Advanced Engineering School"): not between themselves.
+    r"(?:подписал|заключил|signed|concluded)\w*\s+(?:[\w-]+\s+){0,4}?(?:с|со|with)\s+"
+    r"(?:the\s+)?(?-i:[«\"“A-ZА-ЯЁ])",
     re.IGNORECASE,
 )
 # Two bodies joined as the subject of a signing: «X и Госкорпорация «Y» подписали», "X and Y
@@ -5066,6 +5103,12 @@ class Extractor:
                     # The place students visit on an excursion (the title, its sentence or the
                     # next one says so): «Первокурсники посетили Эрмитаж. Экскурсия …».
                     counts["context_only"] += 1
+                    continue
+                if _NUMBERED_SCHOOL.search(m.name) and (
+                    _SCHOOL_PEOPLE_BEFORE.search(text, max(start, m.start - 40), m.start)
+                    or _SCHOOL_PEOPLE_AFTER.match(text, m.end)
+                ):
+                    roles += 1  # where pupils or graduates come from, not a partner
                     continue
                 before = text[max(start, m.start - 60) : m.start]
                 near = text[max(start, m.start - 25) : m.start].lower()

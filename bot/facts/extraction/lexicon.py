@@ -753,7 +753,9 @@ CONCLUDED = re.compile(
     + "|"
     + _DOC_WORD_EN
     + r"(?:\s+[\w-]+){0,4}\s+(?:was|were|has been|have been)\s+agreed\b|"
-    # ... or by approving it, as «утвердили дорожную карту»: "have approved a roadmap".
+    # ... or by approving it, as «утвердили дорожную карту»: "have approved a roadmap", the
+    # university or the sides approving (not a ministry's own roadmap for the sector).
+    r"(?:SPbPU|SPbSTU|Polytechnic|university|parties|sides|partners)\b[^.!?]{0,60}?"
     r"(?<!not )\b(?:approved|adopted)\s+(?:(?:their|its|the|an?)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:road ?maps?|work(?:ing)? plans?|action plans?)\b|"
     r"(?:согласовал\w*|утвердил\w*|одобрил\w*)\s+(?:[\w-]+\s+){0,2}?" + _DOC_WORD_RU + "|"
