@@ -99,22 +99,6 @@ def test_a_roadmap_a_ministry_approves_alone_is_no_agreement(extractor: Extracto
     assert r.agreements == ()
 
 
-def test_a_branch_of_the_academy_of_sciences_is_the_partner_in_headline_and_body(
-    extractor: Extractor,
-) -> None:
-    r = _run(
-        extractor,
-        "Polytechnic and Siberian Branch of the Russian Academy of Sciences Sign Agreement",
-        "SPbPU and the Siberian Branch of the Russian Academy of Sciences signed an agreement "
-        "on joint research in materials science.",
-        "en",
-    )
-    assert _names(r) == ["Siberian Branch of the Russian Academy of Sciences"]
-    assert [a.parties for a in r.agreements] == [
-        ("Siberian Branch of the Russian Academy of Sciences",)
-    ]
-
-
 def test_a_numbered_school_named_only_as_its_graduates_school_is_no_partner(
     extractor: Extractor,
 ) -> None:

@@ -1092,9 +1092,7 @@ def _head_at(seg: list[tuple[str, int, int]], k: int) -> str | None:
         # "Kazan Branch of the Moscow Aviation Institute": a school's branch named by its seat
         # is a body of its own (its parent, which follows, gives its kind).
         parent = [w for w, _, _ in seg[k + 2 :]]
-        of_school = any(
-            _en_head(w) == "university" or w in ("Institute", "Academy") for w in parent
-        )
+        of_school = any(_en_head(w) == "university" or w == "Institute" for w in parent)
         return "research" if k + 1 < len(seg) and seg[k + 1][0] == "of" and of_school else None
     if word == "school" and k + 1 < len(seg) and seg[k + 1][0].rstrip(".") == "No":
         return "other"  # "School No. 57": a numbered school, not a unit's "Higher School of"
@@ -1216,7 +1214,7 @@ def en_mentions(text: str, sent_of: Callable[[int], int], title_end: int) -> lis
             out[k] = replace(mention, name=text[mention.start : end], end=end)
         mention = out[k]
         branch = _EN_BRANCH_OF.match(mention.name) if mention.start < title_end else None
-        if branch and mention.name not in text[title_end:]:
+        if branch:
             # A headline's "Kolomna Branch of Moscow Polytechnic" shortens what the body names
             # in full ("Kolomna Engineering Institute, a branch of ..."): read the parent, as
             # before the branch was a name of its own; the body's name is the branch's.
