@@ -102,6 +102,8 @@ _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian
 
 # A ranking or a contest's places: the universities placed beside the university are its
 # competitors («Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим»).
+# A contest's finalists or winners, a fair's exhibitors (see `lx.FIELD_LISTED`).
+_FIELD_LISTED = re.compile(lx.FIELD_LISTED, re.IGNORECASE)
 _RANKED = re.compile(
     r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|"
     r"перв\w+ (?:десятк|сотн|пят[её]рк|тройк)\w*|\b(?:first|top) (?:three|five|ten|hundred)\b|"
@@ -1692,8 +1694,10 @@ def _typed_code(m: Mention, text: str) -> bool:
 def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
     """The mention is the customer of a tender or market entered («в конкурсах на выполнение
     работ для Роскосмоса», "tenders for X and other customers") or the body a person was
-    appointed at («назначен главным инженером завода X», «директором АО «X» назначен»): the
-    work is finally for it or the person works there; or a government named as the parent in
+    appointed at («назначен главным инженером завода X», «директором АО «X» назначен») or where
+    people work, in a list however long («выпускники, которые сегодня работают в АО «X», ПАО
+    «Y» …», "he worked at X, then moved to Y"): the work is finally for it or the person works
+    there; or a government named as the parent in
     another body's full name («Комитет по … Правительства Санкт-Петербурга»). It is not the
     text's partner."""
     wide = text[max(start, m.start - 100) : m.start]
@@ -1701,6 +1705,7 @@ def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
         lx.CUSTOMER_BEFORE.search(wide)
         or lx.CUSTOMER_AFTER.match(text, m.end)
         or lx.APPOINTED.search(wide)
+        or lx.PEOPLE_WORK_AT.search(text, max(start, m.start - 200), m.start)
         or (lx.POST_BEFORE.search(wide[-40:]) and lx.APPOINTED_AFTER.match(text, m.end))
         or bool(lx.GOVERNMENT_HEAD.match(text, m.start) and lx.PARENT_BODY_BEFORE.search(wide))
     )
@@ -2140,7 +2145,7 @@ def _only_ranked(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> b
     cooperation: a competitor, not a partner."""
     for m in c.mentions:
         s0, s1 = sentences[m.sent]
-        if not _RANKED.search(text, s0, s1):
+        if not (_RANKED.search(text, s0, s1) or _FIELD_LISTED.search(text, s0, s1)):
             return False
         if lx.COOP_RU.search(text, s0, s1) or lx.COOP_EN.search(text, s0, s1):
             return False
@@ -5102,6 +5107,7 @@ class Extractor:
                     or bool(
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
                         or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
+                        or lx.PARTICIPANT_BEFORE.search(text, max(start, m.start - 90), m.start)
                         or lx.UNITED_BY_BEFORE.search(text, max(start, m.start - 200), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)
