@@ -4639,3 +4639,33 @@ def test_a_third_body_that_becomes_a_participant_of_a_joint_project_is_a_partner
         lang="ru",
     )
     _partner(result, "Институт аналитического приборостроения РАН")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partner"),
+    [
+        (
+            "New Partner for Robotics Master's Programme",
+            "The master's programme in industrial robotics at Peter the Great St. Petersburg"
+            " Polytechnic University has gained an industrial partner. The programme is backed"
+            " by Roboterra, which will give the students two collaborative robot arms and"
+            " supervise their graduation projects. Twenty students are admitted every year.",
+            "Roboterra",
+        ),
+        (
+            "Cable Maker to Join SPbPU Energy Programme",
+            "The master's programme in power cable engineering at Peter the Great St."
+            " Petersburg Polytechnic University is growing. Kabelmash will join the programme"
+            " this year: its engineers will teach a course on insulation testing and the best"
+            " students will do their practice at the plant. The programme admits fifteen"
+            " students.",
+            "Kabelmash",
+        ),
+    ],
+)
+def test_a_one_word_company_joining_or_backing_the_programme_is_a_partner(
+    extractor: Extractor, title: str, text: str, partner: str
+) -> None:
+    """ "The programme is backed by X, which …", "X will join the programme": a one-word
+    company that takes part in the university's programme is its partner."""
+    _partner(_run(extractor, title, text, lang="en"), partner)

@@ -293,6 +293,12 @@ _APPOSED_BRAND = re.compile(
     + _COMPANY_APPOSITION.pattern
     + r"(?:[,.;)]|\s+(?:in|from|based|that|which|with)\b))"
 )
+# A one-word brand joining or backing the university's programme ("Sevmash will join the
+# programme", "The programme is backed by Sevmash, ..."; see `lx.JOINS_AFTER_EN`).
+_JOINING_BRAND = re.compile(
+    rf"(?<![\w&'’-])(?P<name>{_ONE_WORD})(?={lx.JOINS_AFTER_EN.pattern})"
+    rf"|\b(?:backed|supported)\s+by\s+(?P<by>{_ONE_WORD})(?=[,.;]|\s+(?:and|which|that)\b)"
+)
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
     rf"|\b{_OWN_EN} and (?P<b>{_ONE_WORD}(?: {_ONE_WORD}){{0,2}}?)"
@@ -4205,8 +4211,9 @@ class Extractor:
                 "company",
             )
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
-        for m in _APPOSED_BRAND.finditer(text):
-            name, s0, s1 = m.group("name"), m.start("name"), m.end("name")
+        for m in (*_APPOSED_BRAND.finditer(text), *_JOINING_BRAND.finditer(text)):
+            key = "name" if m.group("name") else "by"
+            name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
             if re.search(r"[A-Z][\w&'’-]*\s+$", text[max(0, s0 - 40) : s0]):
@@ -5108,6 +5115,8 @@ class Extractor:
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
                         or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
                         or lx.PARTICIPANT_BEFORE.search(text, max(start, m.start - 90), m.start)
+                        or lx.JOINS_AFTER_EN.match(text, m.end)
+                        or lx.BACKED_BY_BEFORE_EN.search(text, max(start, m.start - 90), m.start)
                         or lx.UNITED_BY_BEFORE.search(text, max(start, m.start - 200), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)

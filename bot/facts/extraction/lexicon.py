@@ -1082,3 +1082,17 @@ PARTICIPANT_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?[«\"“]?$",
     re.IGNORECASE,
 )
+# A body joining or backing the university's programme, centre or project, told in English
+# with the name before the verb ("X will join the network programme", "X has joined the
+# consortium") or after a programme's "backed by" ("The programme is backed by X"): a
+# participant, as a co-founder is (a fund's grant stays a funder's, see `_only_a_funder`).
+JOINS_AFTER_EN = re.compile(
+    r"\s+(?:will\s+join|has\s+joined|have\s+joined|joins|joined|is\s+joining)\s+(?:the|its|a|an)\b"
+)
+BACKED_BY_BEFORE_EN = re.compile(
+    r"\b(?:programme|program|school|lab|laboratory|centre|center|project|course|consortium|"
+    r"bureau)\s+(?:is|was|are|were|will\s+be|has\s+been|have\s+been)\s+(?:also\s+)?"
+    # (Not "supported by the Ministry of X": a body named with "the" is context, a brand is not.)
+    r"(?:backed|supported)\s+by\s+$",
+    re.IGNORECASE,
+)
