@@ -30,7 +30,12 @@ documents of unusual kinds or parties (roadmaps, addenda, licences, R&D and fram
 parties after «между», trilateral ones), with negatives of the same words (a company's lecture, a
 tender, a grant competition, a student's internship, two other bodies' agreement, a minister's
 visit), rucls2b_probe.jsonl partnership told only through the work, both tuned on, and
-rucls3_probe.jsonl a held-out batch written after the fixes it measures; agreement-only probes
+rucls3_probe.jsonl a held-out batch written after the fixes it measures;
+tests/data/joiners_probe.jsonl holds third bodies joining or backing a joint programme (joins,
+backs, hosts interns, gives equipment, becomes a base of practice) and negatives listing many
+bodies with no cooperation (a reunion's employers, a contest's finalists, a ranking's
+neighbours, a fair's exhibitors, a grant's winners), joiners2_probe.jsonl a batch written after
+the fixes it measures; agreement-only probes
 (agr_probe*.jsonl) are read with their documents' parties as the partners)
 """
 

@@ -4552,3 +4552,120 @@ def test_the_texts_full_name_wins_over_the_registry_spelling_of_a_short_form(
     partners = _run(extractor, title, text, lang="ru").partners
     assert [p.name for p in partners] == [name]
     assert name.replace("имени", "им.") in partners[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Команда Политеха прошла в финал инженерного чемпионата",
+            "Подведены итоги отборочного тура инженерного чемпионата, который проводит"
+            " группа «Интер РАО». В финал вышли двенадцать команд: студенты Казанского"
+            " федерального университета, Новосибирского государственного университета,"
+            " Самарского университета, Политехнического университета, а также молодые"
+            " инженеры компаний «Россети» и «ТГК-1». Команда Института энергетики СПбПУ"
+            " предложила систему прогноза нагрузки подстанций. Финал пройдёт в Москве в"
+            " апреле.",
+            "ru",
+        ),
+        (
+            "SPbPU Shows Its Drones at a Trade Fair",
+            "Peter the Great St. Petersburg Polytechnic University showed two cargo drones"
+            " at the transport trade fair in Nizhny Novgorod. The list of exhibitors"
+            " included GAZ Group, Russian Railways, Aeroflot, Sitronics and Nizhny Novgorod"
+            " State Technical University. The university's stand was visited by the"
+            " regional governor. The fair lasted three days.",
+            "en",
+        ),
+    ],
+)
+def test_a_contests_finalists_or_a_fairs_exhibitors_name_no_partner(
+    extractor: Extractor, title: str, text: str, lang: str
+) -> None:
+    """A contest's finalists and a fair's exhibitors are listed beside the university, not
+    cooperating with it: no partner, no partnership news."""
+    result = _run(extractor, title, text, lang=lang)
+    assert [p.name for p in result.partners] == []
+    assert not result.partnership
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "partner"),
+    [
+        (
+            "SPbPU and Tomsk Polytechnic University to Open Joint Battery Lab",
+            "Peter the Great St. Petersburg Polytechnic University and Tomsk Polytechnic"
+            " University have signed an agreement to open a joint laboratory of sodium-ion"
+            " batteries. The laboratory grew out of the young scientists' competition:"
+            " among the twelve winners are SPbPU, Kazan Federal University and Ural Federal"
+            " University. Researchers of the two universities will share equipment and"
+            " supervise PhD students together.",
+            "en",
+            "Tomsk Polytechnic University",
+        ),
+        (
+            "Политех и «Ленгидропроект» будут вместе готовить гидротехников",
+            "Политехнический университет и АО «Ленгидропроект» подписали соглашение о"
+            " подготовке инженеров-гидротехников. Специалисты института будут читать лекции"
+            " студентам кафедры гидравлики и руководить их выпускными работами. Выпускники"
+            " кафедры прошлых лет, которые сегодня работают в ПАО «РусГидро», АО «Силовые"
+            " машины» и компании «Трансмашхолдинг», тоже пообещали помогать студентам"
+            " советом. Первые занятия начнутся в сентябре.",
+            "ru",
+            "Ленгидропроект",
+        ),
+    ],
+)
+def test_a_competitions_winners_or_graduates_employers_are_not_partners(
+    extractor: Extractor, title: str, text: str, lang: str, partner: str
+) -> None:
+    """Beside a real partner, the other winners of a competition and the bodies where the
+    university's graduates work are named in passing: only the partner is shown."""
+    result = _run(extractor, title, text, lang=lang)
+    assert [p.name for p in result.partners] == [partner]
+
+
+def test_a_third_body_that_becomes_a_participant_of_a_joint_project_is_a_partner(
+    extractor: Extractor,
+) -> None:
+    """«Участником проекта станет также X»: a participant of the university's joint project."""
+    result = _run(
+        extractor,
+        "Политех и Университет ИТМО создают центр квантовых сенсоров",
+        "Политехнический университет и Университет ИТМО создают совместный центр квантовых"
+        " сенсоров. Центр займётся магнитометрами для медицинской диагностики. Участником"
+        " проекта станет также Институт аналитического приборостроения РАН. Первые"
+        " исследования начнутся осенью.",
+        lang="ru",
+    )
+    _partner(result, "Институт аналитического приборостроения РАН")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "partner"),
+    [
+        (
+            "New Partner for Robotics Master's Programme",
+            "The master's programme in industrial robotics at Peter the Great St. Petersburg"
+            " Polytechnic University has gained an industrial partner. The programme is backed"
+            " by Roboterra, which will give the students two collaborative robot arms and"
+            " supervise their graduation projects. Twenty students are admitted every year.",
+            "Roboterra",
+        ),
+        (
+            "Cable Maker to Join SPbPU Energy Programme",
+            "The master's programme in power cable engineering at Peter the Great St."
+            " Petersburg Polytechnic University is growing. Kabelmash will join the programme"
+            " this year: its engineers will teach a course on insulation testing and the best"
+            " students will do their practice at the plant. The programme admits fifteen"
+            " students.",
+            "Kabelmash",
+        ),
+    ],
+)
+def test_a_one_word_company_joining_or_backing_the_programme_is_a_partner(
+    extractor: Extractor, title: str, text: str, partner: str
+) -> None:
+    """ "The programme is backed by X, which …", "X will join the programme": a one-word
+    company that takes part in the university's programme is its partner."""
+    _partner(_run(extractor, title, text, lang="en"), partner)

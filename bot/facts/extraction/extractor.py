@@ -102,6 +102,8 @@ _NATIONAL_BODY = re.compile(r"\b(?:РФ|России|Российск\w*|Russian
 
 # A ranking or a contest's places: the universities placed beside the university are its
 # competitors («Первые места в рейтинге заняли МФТИ и МГУ, Политех стал третьим»).
+# A contest's finalists or winners, a fair's exhibitors (see `lx.FIELD_LISTED`).
+_FIELD_LISTED = re.compile(lx.FIELD_LISTED, re.IGNORECASE)
 _RANKED = re.compile(
     r"рейтинг\w*|\branking|\branked\b|призов\w* мест|\bтоп-?\d+|\btop-?\d+\b|"
     r"перв\w+ (?:десятк|сотн|пят[её]рк|тройк)\w*|\b(?:first|top) (?:three|five|ten|hundred)\b|"
@@ -290,6 +292,12 @@ _APPOSED_BRAND = re.compile(
     r"(?<![\w&'’-])(?P<name>[A-Z](?=\w*?[a-z])\w*+(?:-[A-Z]\w++)?)(?="
     + _COMPANY_APPOSITION.pattern
     + r"(?:[,.;)]|\s+(?:in|from|based|that|which|with)\b))"
+)
+# A one-word brand joining or backing the university's programme ("Sevmash will join the
+# programme", "The programme is backed by Sevmash, ..."; see `lx.JOINS_AFTER_EN`).
+_JOINING_BRAND = re.compile(
+    rf"(?<![\w&'’-])(?P<name>{_ONE_WORD})(?={lx.JOINS_AFTER_EN.pattern})"
+    rf"|\b(?:backed|supported)\s+by\s+(?P<by>{_ONE_WORD})(?=[,.;]|\s+(?:and|which|that)\b)"
 )
 _ONE_WORD_WITH_OWN = re.compile(
     rf"(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))(?P<a>{_ONE_WORD}) and {_OWN_EN}\b(?!{_OWN_PEOPLE})"
@@ -1727,8 +1735,10 @@ def _typed_code(m: Mention, text: str) -> bool:
 def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
     """The mention is the customer of a tender or market entered («в конкурсах на выполнение
     работ для Роскосмоса», "tenders for X and other customers") or the body a person was
-    appointed at («назначен главным инженером завода X», «директором АО «X» назначен»): the
-    work is finally for it or the person works there; or a government named as the parent in
+    appointed at («назначен главным инженером завода X», «директором АО «X» назначен») or where
+    people work, in a list however long («выпускники, которые сегодня работают в АО «X», ПАО
+    «Y» …», "he worked at X, then moved to Y"): the work is finally for it or the person works
+    there; or a government named as the parent in
     another body's full name («Комитет по … Правительства Санкт-Петербурга»). It is not the
     text's partner."""
     wide = text[max(start, m.start - 100) : m.start]
@@ -1736,6 +1746,7 @@ def _customer_or_employer(m: Mention, text: str, start: int) -> bool:
         lx.CUSTOMER_BEFORE.search(wide)
         or lx.CUSTOMER_AFTER.match(text, m.end)
         or lx.APPOINTED.search(wide)
+        or lx.PEOPLE_WORK_AT.search(text, max(start, m.start - 200), m.start)
         or (lx.POST_BEFORE.search(wide[-40:]) and lx.APPOINTED_AFTER.match(text, m.end))
         or bool(lx.GOVERNMENT_HEAD.match(text, m.start) and lx.PARENT_BODY_BEFORE.search(wide))
     )
@@ -2190,7 +2201,7 @@ def _only_ranked(c: Candidate, text: str, sentences: list[tuple[int, int]]) -> b
     cooperation: a competitor, not a partner."""
     for m in c.mentions:
         s0, s1 = sentences[m.sent]
-        if not _RANKED.search(text, s0, s1):
+        if not (_RANKED.search(text, s0, s1) or _FIELD_LISTED.search(text, s0, s1)):
             return False
         if lx.COOP_RU.search(text, s0, s1) or lx.COOP_EN.search(text, s0, s1):
             return False
@@ -4283,8 +4294,9 @@ class Extractor:
                 "company",
             )
             out.append(Mention(name=name, start=s0, end=s1, sent=int(sent_of(s0)), kind=kind))
-        for m in _APPOSED_BRAND.finditer(text):
-            name, s0, s1 = m.group("name"), m.start("name"), m.end("name")
+        for m in (*_APPOSED_BRAND.finditer(text), *_JOINING_BRAND.finditer(text)):
+            key = "name" if m.group("name") else "by"
+            name, s0, s1 = m.group(key), m.start(key), m.end(key)
             if any(x.start < s1 and s0 < x.end for x in have + out):
                 continue
             if re.search(r"[A-Z][\w&'’-]*\s+$", text[max(0, s0 - 40) : s0]):
@@ -5191,6 +5203,9 @@ class Extractor:
                     or bool(
                         lx.CLIENT_BEFORE.search(text, max(start, m.start - 30), m.start)
                         or lx.JOINED_BEFORE.search(text, max(start, m.start - 90), m.start)
+                        or lx.PARTICIPANT_BEFORE.search(text, max(start, m.start - 90), m.start)
+                        or lx.JOINS_AFTER_EN.match(text, m.end)
+                        or lx.BACKED_BY_BEFORE_EN.search(text, max(start, m.start - 90), m.start)
                         or lx.UNITED_BY_BEFORE.search(text, max(start, m.start - 200), m.start)
                         or (
                             lx.CO_HOLDER_BEFORE.search(text, max(start, m.start - 30), m.start)

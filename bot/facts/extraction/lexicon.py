@@ -1052,3 +1052,51 @@ PEOPLE_GROUPS = frozenset(
         "член",
     }
 )
+
+# A field of rivals or a list of exhibitors told with no cooperation: a contest's finalists or
+# winners, a grant competition's winners, a fair's exhibitors («В финал вышли команды МГТУ, МФТИ
+# …», «Победителями конкурса стали …», "Among the thirty winners are X and Y", "The list of
+# exhibitors included X, Y"). Each body named there only competes or shows beside the university.
+FIELD_LISTED = (
+    r"\bв\s+финал\w*\s+(?:[\w-]+\s+){0,2}?(?:вышл|прошл|пробил)\w*|\bфиналист\w*|"
+    r"\bпобедител\w*\s+(?:[\w-]+\s+){0,3}?(?:стал\w*|являются|вошли)|"
+    r"\bсреди\s+(?:[\w-]+\s+){0,2}?(?:победител|лауреат|финалист|участник\w*\s+выставк|"
+    r"экспонент)\w*|\bэкспонент\w*|"
+    r"\bfinalists?\b|\b(?:reached|made it to|advanced to)\s+the\s+finals?\b|"
+    r"\b(?:winners|laureates|exhibitors)\s+(?:\w+\s+){0,2}?(?:are|were|include[ds]?)\b|"
+    r"\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:winners|laureates|finalists|exhibitors)\b|"
+    r"\b(?:list|number)\s+of\s+(?:exhibitors|winners|finalists)\b"
+)
+# People who work (or worked) at the bodies named after, in a list however long: graduates'
+# or guests' employers («однокурсники, которые сегодня работают в ПАО «X», АО «Y» …», "he worked
+# at X, then moved to Y"). A person's employer, not the university's partner.
+PEOPLE_WORK_AT = re.compile(
+    r"(?:(?<!будут )(?<!будет )(?<!смогут )(?<!может )работа(?:ют|ет|л|ла|ли)|трудятся|"
+    r"\bworks?\b|\bworked\b|\bmoved\b|\bspent\s+\w+\s+years)\s+"
+    r"(?:(?:сегодня|теперь|сейчас|now|then|later|today)\s+)?(?:в|во|на|at|for|to)\s"
+    r"(?:(?!совместн|вместе|joint|together|with\s)[^.;:!?])*$",
+    re.IGNORECASE,
+)
+# A third body that becomes a participant of the university's programme, project or centre,
+# named right after («Участником проекта станет также X», «участниками программы стали X и Y»,
+# "joining the programme as participants are X").
+PARTICIPANT_BEFORE = re.compile(
+    r"участник\w*\s+(?:[\w-]+\s+){0,2}?(?:программ|проект|консорциум|центр|школ|лаборатори|сети)"
+    r"\w*\s+(?:[\w-]+\s+){0,2}?(?:стан\w*|стал\w*|явля\w+)\s+(?:также\s+|ещ[её]\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[«\"“]?$",
+    re.IGNORECASE,
+)
+# A body joining or backing the university's programme, centre or project, told in English
+# with the name before the verb ("X will join the network programme", "X has joined the
+# consortium") or after a programme's "backed by" ("The programme is backed by X"): a
+# participant, as a co-founder is (a fund's grant stays a funder's, see `_only_a_funder`).
+JOINS_AFTER_EN = re.compile(
+    r"\s+(?:will\s+join|has\s+joined|have\s+joined|joins|joined|is\s+joining)\s+(?:the|its|a|an)\b"
+)
+BACKED_BY_BEFORE_EN = re.compile(
+    r"\b(?:programme|program|school|lab|laboratory|centre|center|project|course|consortium|"
+    r"bureau)\s+(?:is|was|are|were|will\s+be|has\s+been|have\s+been)\s+(?:also\s+)?"
+    # (Not "supported by the Ministry of X": a body named with "the" is context, a brand is not.)
+    r"(?:backed|supported)\s+by\s+$",
+    re.IGNORECASE,
+)
