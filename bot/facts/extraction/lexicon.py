@@ -934,13 +934,6 @@ HELD_EVENT = re.compile(
     re.IGNORECASE,
 )
 # The client of work the university does: "a digital twin commissioned by X", "по заказу X".
-# Joined the university's programme or project, the name right after: «к программе
-# присоединилось АО «X»», «к консорциуму присоединились X». A participant, as a co-founder is.
-JOINED_BEFORE = re.compile(
-    r"\bк\s+(?:[\w-]+\s+){0,3}?(?:программ|проект|консорциум|сет|инициатив)\w*\s+"
-    r"(?:[\w-]+\s+){0,2}?присоедини\w+\s+(?:ещ[её]\s+)?(?:[А-ЯЁ]{2,5}\s+)?[«\"“]?$",
-    re.IGNORECASE,
-)
 CLIENT_BEFORE = re.compile(
     # (Not the client of a thing built: «ледокола, строящегося по заказу Госкорпорации …».)
     r"(?:commissioned|ordered) by\s+(?:the\s+)?$|"
