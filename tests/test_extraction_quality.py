@@ -2,9 +2,10 @@
 
 For each collection round (fold) the models are trained on the other four and the held-out round
 is predicted; the 221 out-of-fold predictions are pooled and scored by the shared scorer. The
-floors are what the design measures today (see README, "Extraction quality"), just under it.
-Pooled, partners F1 (0.893), agreements and countries are over the issue's bars (0.85, 0.80,
-0.95); classification (0.947 against 0.95) is not reached yet.
+floors are at or over the issue's bars (0.85, 0.95, 0.80, 0.95) and just under today's figures,
+so a change that drops a pooled figure below its bar, or by more than ~0.015-0.03, fails here.
+Measured at the seventh round of 2026-12-07: partners 0.914, classification 0.962, agreements
+0.928, countries 0.958 (README, "Extraction quality").
 """
 
 from __future__ import annotations
@@ -21,16 +22,15 @@ from bot.facts.extraction.train import CORPUS, fit_models, load_corpus, out_of_f
 
 SCORER = CORPUS.parent / "eval" / "score_extraction.py"
 
-# Pooled over all 221 articles; measured 0.893 / 0.947 / 0.880 / 0.957 when the floors were last
-# set (partners and classification raised, partners F1 above the bar of 0.85).
-PARTNERS_F1_FLOOR = 0.87
-CLASSIFICATION_F1_FLOOR = 0.93
-AGREEMENTS_F1_FLOOR = 0.85
+# Pooled over all 221 articles. Training is deterministic, so these move only with the code.
+PARTNERS_F1_FLOOR = 0.90
+CLASSIFICATION_F1_FLOOR = 0.95
+AGREEMENTS_F1_FLOOR = 0.90
 # Country: 0.95 since the listed consulates are named in full ("General Consulate of the Republic
 # of Poland in St. Petersburg", as the gold names them): the scorer's loose one-to-one matching
 # (string ratio >= 0.88) then pairs 9 of one article's 12 consulates crosswise, each of whose
 # countries is right (test_listed_consulates_keep_the_state_form_and_the_seat).
-COUNTRY_FLOOR = 0.94
+COUNTRY_FLOOR = 0.95
 
 
 def _scorer() -> ModuleType:
