@@ -326,15 +326,15 @@ async def test_sends_slow_to_reach_telegram_still_count_in_their_second(db: Data
 
 
 async def test_a_far_away_bot_api_does_not_slow_the_broadcast_below_its_rate(db: Database) -> None:
-    # Every request spends 0.3 s on its way: counting each send until a second after its
+    # Every request spends 0.6 s on its way: counting each send until a second after its
     # reply, with no allowance for the way there and back, would space every 25th send
-    # 1.3 s apart (19 a second).
+    # 1.6 s apart (16 a second); half the round trip allowed, 1.3 s.
     async with FakeBotAPI(token=TOKEN, enforce_limits=True, global_per_second=30) as api:
-        api.latency = 0.3
+        api.latency = 0.6
         bot = make_bot(TOKEN, api.base_url)
         try:
             rig = Rig(db, bot, rate=25.0)
-            await rig.subscribe(*range(1, 101))
+            await rig.subscribe(*range(1, 76))
             rig.worker.start()
             await rig.publish()
             await until(rig.settled, within=30)
@@ -342,11 +342,11 @@ async def test_a_far_away_bot_api_does_not_slow_the_broadcast_below_its_rate(db:
         finally:
             await bot.session.close()
     times = sorted(c.time for c in api.calls_of("sendMessage"))
-    assert len(times) == 100
+    assert len(times) == 75
     assert api.stats.rejected_429 == 0
     assert max_in_a_second(times) <= 25
-    spans = sorted(later - earlier for earlier, later in zip(times[25:], times[50:], strict=False))
-    assert spans[len(spans) // 2] < 1.2  # the median 25 sends' span: about a second
+    spans = sorted(later - earlier for earlier, later in zip(times, times[25:], strict=False))
+    assert spans[len(spans) // 2] < 1.5  # the median span of 25 sends
 
 
 async def test_a_send_left_unanswered_holds_the_broadcast_back_only_for_a_while(
