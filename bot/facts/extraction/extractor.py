@@ -2486,7 +2486,7 @@ def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
 
 # A numbered school ("Lyceum 239", "School No. 57") named as its pupils' or graduates' school
 # ("40 graduates of Lyceum 239 entered the Polytechnic", "Lyceum 239 Graduates at SPbPU").
-_NUMBERED_SCHOOL = re.compile(r"\b(?:Lyceum|Gymnasium|School)\s+(?:No\.?\s*|№\s*)?\d")
+_NUMBERED_SCHOOL_EN = re.compile(r"\b(?:Lyceum|Gymnasium|School)\s+(?:No\.?\s*|№\s*)?\d")
 _SCHOOL_PEOPLE_BEFORE = re.compile(
     r"\b(?:graduates?|pupils?|alumn\w+|students?|schoolchildren|teachers?)\s+(?:from|of|at)\s+"
     r"(?:the\s+)?$",
@@ -5116,7 +5116,7 @@ class Extractor:
                     # next one says so): «Первокурсники посетили Эрмитаж. Экскурсия …».
                     counts["context_only"] += 1
                     continue
-                if _NUMBERED_SCHOOL.search(m.name) and (
+                if _NUMBERED_SCHOOL_EN.search(m.name) and (
                     _SCHOOL_PEOPLE_BEFORE.search(text, max(start, m.start - 40), m.start)
                     or _SCHOOL_PEOPLE_AFTER.match(text, m.end)
                 ):
@@ -5345,7 +5345,9 @@ class Extractor:
             toks = name_tokens(fact.name)
             head = self._lemma(fact.name.split()[0]) if fact.name.split() else ""
             # A numbered school («Школа № 12») is a school of its own, no unit nor event.
-            numbered = bool(_NUMBERED_SCHOOL.search(fact.name))
+            numbered = bool(
+                _NUMBERED_SCHOOL.search(fact.name) or _NUMBERED_SCHOOL_EN.search(fact.name)
+            )
             f["unit_head"] = float(
                 (
                     head in lx.UNIT_HEADS
