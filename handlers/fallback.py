@@ -210,6 +210,12 @@ async def free_text(
     # A pasted link is no words to search («https www spbstu ru media news» was offered).
     said = _LINK.sub(" ", one_script(message.text or ""))
     query = " ".join(whole_words(said))[:MAX_QUESTION]
+    # «Ghbdtn»: «привет» typed on the other keyboard layout, a greeting all the same (before any
+    # look-up: a greeting needs no search).
+    greeting = next((q for q in (query, other_layout(query) or "") if q and small_talk(q)), "")
+    if greeting:
+        await message.answer(small_talk_reply(greeting, lang))
+        return
     if query:  # «Hjcfnjv»: Росатом typed on the other keyboard layout, as /partners reads it
         query = await meant_layout(query, lookup, news)
     if asks_for_news(query):  # «что нового?», "any news?": the latest, as /latest lists them
@@ -220,11 +226,6 @@ async def free_text(
     # «что нового в Китае?» asks for news of China: its search stays first (not so «Китай»).
     subject = news_about(query)
     asked_news, query = subject != query, subject
-    # «Ghbdtn»: «привет» typed on the other keyboard layout, a greeting all the same.
-    greeting = next((q for q in (query, other_layout(query) or "") if q and small_talk(q)), "")
-    if greeting:
-        await message.answer(small_talk_reply(greeting, lang))
-        return
     if _ABOUT_UNSUBSCRIBING.search(query):  # «как отписаться?»: the command that does it
         await message.answer(t(lang, "free_text_unsubscribe"))
         return
