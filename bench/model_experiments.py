@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.facts.extraction.extractor import (  # noqa: E402  # after sys.path fix-up
+    CONTEXT_COUNTS,
     Analysis,
     Extractor,
     Models,
@@ -79,10 +80,7 @@ Learner = Callable[[Sequence[Mapping[str, float]], Sequence[int], float], Any]
 
 
 def margin(model: Logistic, x: Mapping[str, float]) -> float:
-    z = model.bias
-    for name, mu, sd, w in zip(model.features, model.mean, model.scale, model.weights, strict=True):
-        z += w * (x.get(name, 0.0) - mu) / sd
-    return z
+    return model.margin(x)
 
 
 def fit_weighted(
@@ -458,28 +456,7 @@ PARTNER_GROUPS: dict[str, tuple[str, ...]] = {
     "article(a_*)": ("a_strong", "a_signed_doc", "a_title_cue", "a_not_partner_title", "a_ruled"),
     "kinds": tuple(f"kind_{k}" for k in PARTNER_KINDS),
     "title": ("title", "in_title", "title_blocked", "title_coop", "nested_title"),
-    "context-counts": (
-        "event_after",
-        "with_before",
-        "deleg_before",
-        "employer_before",
-        "from_before",
-        "object_of",
-        "place_before",
-        "crowded",
-        "signed_sent",
-        "doc_sent",
-        "own_in_sent",
-        "attendance",
-        "diplomat",
-        "launch",
-        "listed",
-        "context_only",
-        "organiser",
-        "prev_cue",
-        "people_at_work",
-        "in_list",
-    ),
+    "context-counts": CONTEXT_COUNTS,
     "name-look": (
         "abbr_only",
         "abbr_unknown",
@@ -704,7 +681,6 @@ def fit_variant(
 
     xs: list[dict[str, float]] = [{} for _ in analyses]
     held: list[tuple[float, int]] = []
-    art_held: list[int] = []
     for k in range(INNER):
         inner = partner_on([i for i in range(len(analyses)) if i % INNER != k])
         if v.inner_cut is not None:
@@ -713,7 +689,6 @@ def fit_variant(
             inner = replace(inner, threshold=v.threshold)
         for i in range(k, len(analyses), INNER):
             xs[i] = extractor.select(analyses[i], inner)[2]
-            art_held.append(i)
             held.extend(
                 (inner.prob(r.features), y)
                 for r, y in zip(analyses[i].rows, labels[i], strict=True)

@@ -2484,6 +2484,31 @@ def _signing_regions(text: str, sent_of: Callable[[int], int]) -> list[Mention]:
     return out
 
 
+# Per-candidate counts of what surrounds its mentions, as shares of its mentions (features).
+CONTEXT_COUNTS = (
+    "event_after",
+    "with_before",
+    "deleg_before",
+    "employer_before",
+    "from_before",
+    "object_of",
+    "place_before",
+    "crowded",
+    "signed_sent",
+    "doc_sent",
+    "own_in_sent",
+    "attendance",
+    "diplomat",
+    "launch",
+    "listed",
+    "context_only",
+    "organiser",
+    "prev_cue",
+    "people_at_work",
+    "in_list",
+)
+
+
 # A numbered school ("Lyceum 239", "School No. 57") named as its pupils' or graduates' school
 # ("40 graduates of Lyceum 239 entered the Polytechnic", "Lyceum 239 Graduates at SPbPU").
 _NUMBERED_SCHOOL_EN = re.compile(r"\b(?:Lyceum|Gymnasium|School)\s+(?:No\.?\s*|№\s*)?\d")
@@ -5318,28 +5343,7 @@ class Extractor:
             f["early"] = float(first <= 1)
             f["cue_near"] = math.exp(-best_dist / 40) if best_dist < 10_000 else 0.0
             f["no_cue"] = float(best_dist == 10_000 and title_ev == 0)
-            for key in (
-                "event_after",
-                "with_before",
-                "deleg_before",
-                "employer_before",
-                "from_before",
-                "object_of",
-                "place_before",
-                "crowded",
-                "signed_sent",
-                "doc_sent",
-                "own_in_sent",
-                "attendance",
-                "diplomat",
-                "launch",
-                "listed",
-                "context_only",
-                "organiser",
-                "prev_cue",
-                "people_at_work",
-                "in_list",
-            ):
+            for key in CONTEXT_COUNTS:
                 f[key] = counts[key] / n
             f["title_coop"] = title_coop
             toks = name_tokens(fact.name)

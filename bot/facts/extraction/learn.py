@@ -25,10 +25,15 @@ class Logistic:
     bias: float
     threshold: float = 0.5
 
-    def prob(self, x: Mapping[str, float]) -> float:
+    def margin(self, x: Mapping[str, float]) -> float:
+        """The log-odds before the sigmoid (what `prob` squashes)."""
         z = self.bias
         for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
             z += w * (x.get(name, 0.0) - mu) / sd
+        return z
+
+    def prob(self, x: Mapping[str, float]) -> float:
+        z = self.margin(x)
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
